@@ -26,7 +26,7 @@ nothing. An index listing the URL again has it read afresh.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
@@ -179,6 +179,8 @@ class RefusedPage:
     detail: str  # the parser's reason, "needs-review: ..."
     first_seen: datetime  # when these bytes were first fetched
     last_seen: datetime  # when they were last fetched (the issue's last sighting)
+    # the notice an earlier version read these very bytes as, its reading withdrawn now (storage.notices.withdrawn)
+    earlier: str | None = None
 
     @property
     def why(self) -> str:
@@ -186,7 +188,7 @@ class RefusedPage:
 
     def to_json(self) -> dict[str, Any]:
         return {"url": self.url, "sha256": self.sha256, "why": self.why, "first_seen": self.first_seen.isoformat(),
-                "last_seen": self.last_seen.isoformat()}
+                "last_seen": self.last_seen.isoformat(), "earlier_reading": self.earlier}
 
 
 def refused_pages(session: Session) -> list[RefusedPage]:
@@ -201,8 +203,13 @@ def refused_pages(session: Session) -> list[RefusedPage]:
                HealthIssue.notice_key.is_(None), Snapshot.outcome == PageOutcome.UNUSABLE.value, Snapshot.notice_key.is_(None))
         .order_by(HealthIssue.first_seen, HealthIssue.key)
     )
-    return [RefusedPage(url, snap_id, sha, detail, as_utc(first), as_utc(last))
-            for url, snap_id, sha, detail, first, last in rows if needs_review(detail)]
+    pages = [RefusedPage(url, snap_id, sha, detail, as_utc(first), as_utc(last))
+             for url, snap_id, sha, detail, first, last in rows if needs_review(detail)]
+    if not pages:
+        return pages
+    earlier = {snap_id: key for snap_id, key in session.execute(
+        select(Notice.snapshot_id, Notice.key).where(Notice.snapshot_id.in_([p.snapshot_id for p in pages])))}
+    return [replace(p, earlier=earlier.get(p.snapshot_id)) for p in pages]
 
 
 def read_by_person(session: Session, url: str, sha256: str) -> bool:

@@ -106,6 +106,10 @@ def register(app: typer.Typer) -> None:
                                             _when(r.last_seen)))) for r in refused]
             print_table(out, TableText("Held for a person to read: the parser refused the page (needs-review)",
                                        REFUSED_COLUMNS, rows))
+            for r in refused:
+                if r.earlier:  # what an earlier version read these bytes as: withdrawn now, kept for this reading
+                    out.print(term.shown(f"An earlier version of this program read {r.url} as {r.earlier}: that reading "
+                                         f"is withdrawn from the feeds (its items retracted) and kept in the store."))
             out.print("Nothing of these pages is in the notices or the feeds. Read each page; once you have (and done "
                       "what it asks), record that you read that copy (--note says what you did):")
             for r in refused:

@@ -47,3 +47,10 @@ def test_a_refused_page_an_earlier_version_read_names_the_notice_withdrawn_from_
             "feeds (its items retracted, saying so) and kept in the store for a person to read (`mofcom-watch review`)"
             in issue["detail"]), issue
     assert KEY not in json.dumps(status["listings"])  # the earlier reading decides no listing now
+    review = subprocess.run(zygote.command("--db", db_url, "review", "--json"), capture_output=True, text=True,
+                            timeout=180)
+    (page,) = [p for p in json.loads(review.stdout)["needs_review"] if p["url"] == f"https://{PAGE}"]
+    assert page["earlier_reading"] == KEY  # review names the reading withdrawn, kept in the store
+    shown = subprocess.run(zygote.command("--db", db_url, "review"), capture_output=True, text=True, timeout=180)
+    assert f"An earlier version of this program read https://{PAGE} as {KEY}: that reading is withdrawn" in " ".join(
+        shown.stdout.split())
