@@ -440,7 +440,8 @@ def on_targets(folded: str, clean: str, s_start: int, v: re.Match[str], kind: Ac
                          for _, _, r in targets])
     limited = _on_entities(folded, clause_start, next_start) or _object_clause_before(folded, clause_from, clause_start) or (
         _named_object(folded, clause_from, at) if after or folded.startswith(MEASURES_AFTER, v_end) else None) or (
-        _object_after_verb(folded, v_end, targets[0][0])) or _names_clause_before(folded, clause_from, clause_start, at)
+        _object_after_verb(folded, v_end, targets[0][0])) or _names_clause_before(folded, clause_from, clause_start, at) \
+        or _names_after_colon(folded, clause_from, at, v_end, next_start)
     if period is None:
         return ActionDraft(kind, lst, target_refs, effective, None, None, text, at, None, limited)
     until = None
@@ -680,7 +681,9 @@ def _on_entities(folded: str, start: int, end: int) -> tuple[int, int] | None:
             return m.span("obj") if m else None
         m = LISTED_OBJECT_RE.search(folded, start, end)
         # "对该决定所列其他企业继续暂停…": the others are no name; the step is the whole notice's, less the named (probe p14)
-        return m.span("obj") if m and not folded.startswith(THE_OTHERS, m.start("obj")) else None
+        # "…所列以下3家实体…：A（a）、…": the names follow the verb (``_names_after_colon``), the words are none
+        return m.span("obj") if m and not folded.startswith(THE_OTHERS, m.start("obj")) \
+            and not folded.startswith(FOLLOWING, m.start("obj")) else None
     m = ON_ENTITIES_RE.search(folded, start, end)
     if m is None:
         return None
@@ -778,6 +781,24 @@ LISTED_NAMES_RE = lazy_compile(rf"\s*(?:(?:{_SHORT}\s*、\s*)*{_SHORT}|(?:{_NAME
 
 
 NAMED_BEFORE_VERB_RE = lazy_compile(rf"\s*(?P<obj>(?:{_NAMED}\s*{AND}\s*)*{_NAMED})\s*$")
+
+
+FOLLOWING = ("以下", "下列")
+# "对…第21号所列以下3家实体恢复实施相关措施：A（a）、B（b）、C（c）。": the names after the colon that closes the verb's measures,
+# the object before the verb saying they follow (以下, 下列) (session 39, audit39/31: the restore read for all 16, held by the engine).
+FOLLOWING_NAMES_RE = lazy_compile(rf"[^,;；。:\n]{{0,12}}?:\s*(?P<obj>(?:{_NAMED}\s*{AND}\s*)*{_NAMED})\s*[。;；.]?\s*$")
+
+
+def _names_after_colon(folded: str, clause_from: int, at: int, v_end: int, next_start: int) -> tuple[int, int] | None:
+    """The span of the names after the colon that ends the clause of the verb (at ``at``..``v_end``) whose object says
+    they follow ("所列以下3家实体…：A（a）、B（b）"), else None."""
+    if folded.find(":", v_end, min(next_start, v_end + 16)) < 0 or (
+            not any(folded.find(w, clause_from, at) >= 0 for w in FOLLOWING)):
+        return None
+    m = FOLLOWING_NAMES_RE.match(folded, v_end, next_start)
+    if m is None or any(w in m.group("obj") for w in NOT_A_NAMED_OBJECT):
+        return None
+    return m.span("obj")
 
 
 def _names_clause_before(folded: str, clause_from: int, clause_start: int, at: int) -> tuple[int, int] | None:

@@ -17,6 +17,7 @@ from .names import (
     BRANCH_RE,
     CIRCLED,
     CJK_RE,
+    CJK_SPACE_RE,
     CN_NUMBERED_RE,
     CN_PAREN_NUMBERED_RE,
     COUNTRIES,
@@ -206,9 +207,6 @@ def _contexts(block: list[str], found: list[tuple[str, str, str, str]], text: st
     return out
 
 
-CJK_SPACE_RE = lazy_compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
-
-
 def _table_row(out: list[EntityRecord], line: str, head: TableHead, carried: str | None,
                country: str | None) -> str | None:
     """One table row read by its header's cells; returns the country a merged cell carries to the rows below
@@ -217,9 +215,11 @@ def _table_row(out: list[EntityRecord], line: str, head: TableHead, carried: str
     own: str | None = None
     if head.country is not None:
         if len(cells) >= head.width:
-            cell = "".join(fold(cells[head.country]).split())
-            own = COUNTRIES.get(cell) or COUNTRIES.get(cell.removeprefix("中国"))
+            own = _country_cell(cells[head.country])
             carried = own
+        elif len(cells) == head.width - 1 and head.country < len(cells) and (own := _country_cell(cells[head.country])):
+            carried = own  # the row's last cell empty (dropped with the line's end), its own country cell there: no
+            # merged cell (session 39, audit39/15: "中国台湾地区" with an empty 地址 after it took the US from above)
         else:
             if len(cells) == head.width - 1:
                 cells.insert(head.country, "")
@@ -250,6 +250,12 @@ def _table_row(out: list[EntityRecord], line: str, head: TableHead, carried: str
         note = "，".join(filter(None, (note, *map(clean_display, remarks)))) or None
         out.append(make_entity(zh, en, own or country, int(number) if number.isdigit() else None, (), note))
     return carried
+
+
+def _country_cell(cell: str) -> str | None:
+    """The country a table's country cell names ("美国", "中国台湾地区"), else None."""
+    cell = "".join(fold(cell).split())
+    return COUNTRIES.get(cell) or COUNTRIES.get(cell.removeprefix("中国"))
 
 
 # Two entities in one row, "星火定向能公司、星火光学公司" over "Starfire Directed Energy LLC、Starfire Optics LLC" (or split by

@@ -301,10 +301,23 @@ def make_entity(zh: str | None, en: str | None, country: str | None = None, n: i
     note or a "d/b/a" English name gives are kept as the entity's aliases (``storage.names.other_names``)."""
     if zh and WIDE_ALNUM_RE.search(zh) is not None:
         zh = zh.translate(WIDE_ALNUM)
+    if zh and " " in zh and (CJK_SPACE_RE.search(zh)) is not None and "及其" not in (joined := CJK_SPACE_RE.sub("", zh)):
+        # "哨兵\n光学公司（Sentinel Optics Inc.）" in prose: a line end inside the name is no space of it (session 39,
+        # audit39/28; a table cell's <br> alike, annex._table_row). Not where joining makes branch words ("及 其分支机构"):
+        # those are cut before a name is made, from the text as written (annex._branch_words_out's gate)
+        zh = joined
+    if zh and zh[-1] in "）)" and (mark := COUNTRY_MARK_END_RE.search(zh)) is not None:
+        # "北极光学公司（美国）（Arctic Optics Inc.）": the bracket after the name is its country, no part of it (session 39,
+        # audit39/10: kept in the name, the country lost); "（美国/加拿大）" names no one country
+        zh = zh[: mark.start()]
+        country = country or (COUNTRIES.get(mark["c"]) if "/" not in mark[0] else None)
     return EntityRecord(zh=zh, en=en, country=country, key=cached_key(zh, en), n=n, branches=branches, type=type,
                         note=note, aliases=other_names(en, note))
 
 
+CJK_SPACE_RE = lazy_compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+# A country bracket closing a Chinese name that ends as a company's does ("…公司（美国）", "…株式会社（日本/韩国）").
+COUNTRY_MARK_END_RE = lazy_compile(rf"(?<=公司|集团|企业|机构|会社)\s*[(（]\s*(?P<c>{COUNTRY_ALT})(?:\s*/\s*(?:{COUNTRY_ALT}))*\s*[)）]$")
 BRACKETED_RE = lazy_compile(r"（[^（）]*）|\([^()]*\)")
 
 

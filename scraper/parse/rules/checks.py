@@ -10,6 +10,7 @@ from datetime import date
 from storage.records import ActionKind, ListKind
 
 from .. import actions as act
+from ..actions.targets import decided_above
 from ..actions.tense import RECOUNT_RE, told_done
 from ..actions.words import LIST_ALT
 from ..corrections import CORRECTION_TITLE_RE
@@ -890,7 +891,12 @@ def _undecided_steps(src: Source, d: Draft) -> Iterator[tuple[act.ActionDraft, i
             continue
         if x.action is ActionKind.RESTORE and told_done(folded, s0, x.start, d.published)[0]:
             continue
+        if folded.startswith(ITEM_NUMERALS, s0) and decided_above(folded, x.start):
+            continue  # "中方决定：\n…二、自…起，对…所列的X（x）恢复实施…": the lead-in decides its items (session 39, audit39/26)
         yield x, s0, s1
+
+
+ITEM_NUMERALS = tuple("一二三四五六七八九十(")  # a numbered item's first character (ITEM_LINE_RE's), the cheap test
 
 
 def _answer_said(src: Source, s0: int, s1: int) -> str:
