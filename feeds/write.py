@@ -153,6 +153,17 @@ class NothingPlaced(OSError):
     folder is the last publish's."""
 
 
+PLACED = "staged_files_placed"  # set on a stop that ended a publish: whether its files were put in place
+
+
+def stopped_placing(exc: BaseException) -> bool | None:
+    """For a stop (a KeyboardInterrupt) that ended a publish: True when it came while the publish's files were put in
+    place (:meth:`Staged.commit` placed them all first), False when before (none was put in place), None when it did
+    not pass through :class:`Staged` (before its files were made, or after they were placed)."""
+    placed = getattr(exc, PLACED, None)
+    return placed if isinstance(placed, bool) else None
+
+
 class Staged:
     """A publish's new files, each written whole beside the one it replaces, all put in place at :meth:`commit` (a
     rename each: no space needed). Was: each file renamed as it was written, so a disk filling mid-publish left this
@@ -171,13 +182,25 @@ class Staged:
         """Every staged file renamed over its own, in the order written (a later copy of one file wins). One gone
         meanwhile was removed by another publish into the folder as a killed writer's (:func:`remove_stale_temps`,
         at its start: on PostgreSQL no write lock keeps serve's refresh and a cron ``run`` from publishing at once):
-        that publish writes the file; the others are put in place."""
+        that publish writes the file; the others are put in place. A stop (Ctrl-C, SIGTERM: a KeyboardInterrupt)
+        that comes meanwhile puts the rest in place too, then stops (:func:`stopped_placing`): renames, needing no
+        space and a fraction of a second. Was: the rest removed, the folder left part this publish's, part the last
+        one's (ops39: the renames took 0.18 s of a 12 s publish at 10 times the fixtures; ``docker stop``)."""
         gone = 0
-        for done, (tmp, path) in enumerate(self._moves):
+        stop: KeyboardInterrupt | None = None
+        retried = -1  # the file a stop came at: tried again; not found then, its rename had been done
+        done = 0
+        while done < len(self._moves):
+            tmp, path = self._moves[done]
             try:
-                os.replace(tmp, path)
-            except FileNotFoundError:
-                gone += 1
+                try:
+                    os.replace(tmp, path)
+                except FileNotFoundError:
+                    if done != retried:
+                        gone += 1
+                done += 1
+            except KeyboardInterrupt as exc:
+                stop, retried = exc, done
             except BaseException:
                 del self._moves[:done + 1]
                 self.abort()  # (those after it: left as the last publish's, said by the error)
@@ -186,6 +209,9 @@ class Staged:
         if gone:
             log.warning("%d file(s) of this publish were removed before they were put in place, by another publish "
                         "into the same folder: that one writes them", gone)
+        if stop is not None:
+            setattr(stop, PLACED, True)  # noqa: B010
+            raise stop
 
     def abort(self) -> None:
         """No staged file put in place: each removed."""
@@ -208,6 +234,8 @@ class Staged:
     def fault(self, exc: BaseException) -> BaseException:
         """``exc`` raised before the commit, the staged files removed: a file-system fault as :class:`NothingPlaced`."""
         self.abort()
+        if isinstance(exc, KeyboardInterrupt):
+            setattr(exc, PLACED, False)  # noqa: B010
         if isinstance(exc, OSError) and not isinstance(exc, NothingPlaced) and exc.errno is not None:
             return NothingPlaced(exc.errno, exc.strerror, exc.filename)
         return exc

@@ -533,11 +533,25 @@ def publish_recorded(sessions: sessionmaker[Session], *, as_of: date, target: Pu
     except KeyboardInterrupt as exc:  # Ctrl-C, or a stop signal (exits.Terminated)
         if target is not None and run_id is None:  # (a cycle's stop is noted as a stop: cycle._note_stop)
             let_go(exc)  # what the unwound frames hold (a SQLite write lock): the record waits for none of it
-            how = f"by {exc.name}" if isinstance(exc, Terminated) else "by Ctrl-C"
-            _record_failure(sessions, target, started, f"stopped {how} while it wrote the feeds: the files in "
-                            f"{target.out_dir} may be part new, part the last publish's; the next publish writes "
-                            "them whole", run_id, preview=preview)
+            _record_failure(sessions, target, started, stopped_text(exc, Path(target.out_dir)), run_id,
+                            preview=preview)
         raise
+
+
+def stopped_text(exc: KeyboardInterrupt, out_dir: Path) -> str:
+    """A publish a stop signal or Ctrl-C ended, as the store records it: what the folder holds (feeds.write.Staged)."""
+    from feeds.write import stopped_placing
+
+    how = f"by {exc.name}" if isinstance(exc, Terminated) else "by Ctrl-C"
+    placed = stopped_placing(exc)
+    if placed is False:
+        return (f"stopped {how} while it wrote the feeds: no file of this publish was put in place (every file in "
+                f"{out_dir} is the last publish's); the next publish writes them")
+    if placed:
+        return (f"stopped {how} while it put the feeds in place: it put every file of this publish in place first "
+                f"(the files in {out_dir} are this publish's, whole), but recorded nothing; the next publish records it")
+    return (f"stopped {how} while it wrote the feeds: the files in {out_dir} may be part new, part the last "
+            "publish's; the next publish writes them whole")
 
 
 def failure_text(exc: Exception, out_dir: Path) -> str:
