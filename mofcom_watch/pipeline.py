@@ -477,7 +477,8 @@ def _unusable_detail(url: str, detail: str, sha: str) -> str:
     return f"{url} is not a usable page ({detail}; page SHA-256 {sha})"
 
 
-def _withdraw(session: Session, snap: Snapshot, key: str, parser: PageParser, url: str, at: datetime) -> str:
+def _withdraw(session: Session, snap: Snapshot, key: str, parser: PageParser, url: str, at: datetime,
+              read: bool = True) -> str:
     """The bytes of ``snap`` (at ``url``) were read as ``key`` by an earlier version and are read otherwise now
     (refused, as no notice, or as another key): what that does to the stored notice ``key``, said in the page's
     issue (empty where no notice rests on them). Where its reading rests on these bytes, it is withdrawn
@@ -485,9 +486,9 @@ def _withdraw(session: Session, snap: Snapshot, key: str, parser: PageParser, ur
     stored copy of it (another URL's, an English version, a reprint, an earlier copy of this page) still reads as
     it: that copy's reading is the notice then, as a store made by this version would hold it (order38's open A,
     session 39; was: the earlier reading and its items stayed). Asked only when a copy read as a notice is read
-    otherwise: no query on a page read as before."""
+    otherwise (``read``: as that notice, not held back under its key): no query on a page read as before."""
     notice = load_notice(session, key)
-    if notice is None:
+    if notice is None or (not read and notice.snapshot_id != snap.id):  # a copy held back, not read: nothing rests on it
         return ""
     conflict = session.scalars(select(HealthIssue).where(
         HealthIssue.key == issue_key(HealthKind.ALIAS_CONFLICT, key), HealthIssue.resolved_at.is_(None))).first()
@@ -539,12 +540,12 @@ def _ingest(session: Session, page: CrawledPage, sha: str, parser: PageParser, c
                                     detail=detail, notice_key=notice_key, new_page=new_page)
         if not new and (snap.parser_version, snap.parser_digest) != (parser.version, parser.digest or None):
             # Same bytes, another parser: the bytes stay, what we made of them is updated.
-            was = snap.notice_key if snap.outcome == PageOutcome.NOTICE.value else None
+            was, read = snap.notice_key, snap.outcome == PageOutcome.NOTICE.value  # (held back: under its key too)
             snap.outcome, snap.detail, snap.notice_key = outcome, detail, notice_key
             snap.parser_version, snap.parser_digest = parser.version, parser.digest or None
             snap.encoding = encoding or snap.encoding
             if was is not None and was != notice_key and outcome is not PageOutcome.ERROR:
-                withdrawal[0] = _withdraw(session, snap, was, parser, url, fetched_at)
+                withdrawal[0] = _withdraw(session, snap, was, parser, url, fetched_at, read)
         return snap
 
     try:
