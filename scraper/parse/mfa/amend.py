@@ -15,7 +15,7 @@ from ..entities import cached_key, clean_display
 from ..textnorm import NUM, despace, fold, to_int
 from .annex import _entry_number, _unnumbered_entry
 from .groups import _decision_match, _group, _guess_type
-from .names import Target, _dedupe, _type_of_words, split_target
+from .names import Target, _dedupe, _org_suffix, _type_of_words, split_target
 from .reading import Reading
 from .status import _dated_ref, _dated_title_before, _quoted_before, decision_term
 from .wording import (
@@ -53,7 +53,7 @@ def _may_amend(folded: str) -> bool:
 AMEND_LINE_RE = re.compile(
     rf"^\s*(?:[{CN_DIGITS}]{{1,3}}\s*、\s*|\d{{1,2}}\s*[.．、]\s*)?(?:在|将|对)?\s*(?:附件\s*)?《?\s*(?:反制|反制裁)清单\s*》?"
     rf"(?P<where>[^。\n]{{0,80}}?)(?P<verb>{'|'.join(AMEND_VERBS)})(?P<rest>.*)$")
-AMENDS_RE = re.compile(r"决定\s*(?:对|将)?(?P<what>[^。\n]{1,300}?)(?:作|进行)?(?:如下|以下|下列)?修改(?:如下)?")
+AMENDS_RE = re.compile(r"决定\s*(?:对|将)?(?P<what>[^。\n]{1,300}?)(?:作|进行)?(?:如下|以下|下列)?(?:修改|调整)(?:如下)?")
 # The verb first: "二、删去《反制清单》“一、企业”中的“（二十一）X”" (session 18, mfa18: the line was read as one more
 # name the line before adds, and the deletion was lost). ``_instructions`` reads it from the verb.
 AMEND_FRONT_RE = re.compile(
@@ -63,7 +63,8 @@ AMEND_FRONT_RE = re.compile(
 
 # The list named once, in the decision ("对2025年12月26日决定所附《反制清单》作如下修改："), each line naming only its section:
 # "一、在“一、企业”中增列：" (session 19, mfa19: no instruction line was found, and the page was refused as cut short).
-LIST_AMENDED_RE = re.compile(r"(?:反制|反制裁)清单\s*》?\s*(?:作|进行)?\s*(?:如下|以下|下列)\s*修改")
+# "…所附《反制清单》作如下调整：" too (session 39, mfa39/21: refused as cut short, "refers to an annex it does not hold").
+LIST_AMENDED_RE = re.compile(r"(?:反制|反制裁)清单\s*》?\s*(?:作|进行)?\s*(?:如下|以下|下列)\s*(?:修改|调整)")
 AMEND_SECTION_LINE_RE = re.compile(
     rf"^\s*(?:[{CN_DIGITS}]{{1,3}}\s*、\s*|\d{{1,2}}\s*[.．、]\s*)?(?:在|将|对)\s*(?P<where>[“「\"][^”」\"\n]{{1,20}}[”」\"]"
     rf"[^。\n]{{0,20}}?)(?P<verb>{'|'.join(AMEND_VERBS)})(?P<rest>.*)$")
@@ -77,12 +78,20 @@ AMEND_SECTION_FRONT_RE = re.compile(
     rf"(?P<where>[“「\"][^”」\"\n]{{1,200}}[”」\"])(?P<rest>.*)$")
 
 
+# Its verb first, then what follows it, the lines after: "一、增列以下企业：" / "（一）X（x）" / "二、删除以下企业：" / "（一）Y（y）"
+# (session 39, mfa39/21). The words after the verb type the lines ("企业": organisations).
+AMEND_BELOW_RE = re.compile(
+    rf"^\s*(?:[{CN_DIGITS}]{{1,3}}\s*、\s*|\d{{1,2}}\s*[.．、]\s*)?(?P<verb>{'|'.join(AMEND_VERBS)})\s*"
+    r"(?P<where>(?:以下|如下|下列)[^。\n:：“”「」\"]{0,20}?)(?P<rest>\s*[:：]?\s*)$")
+
+
 def _instruction_line(folded: str) -> re.Match[str] | None:
     return AMEND_LINE_RE.match(folded) or AMEND_FRONT_RE.match(folded)
 
 
 def _section_line(folded: str) -> re.Match[str] | None:
-    return _instruction_line(folded) or AMEND_SECTION_LINE_RE.match(folded) or AMEND_SECTION_FRONT_RE.match(folded)
+    return (_instruction_line(folded) or AMEND_SECTION_LINE_RE.match(folded) or AMEND_SECTION_FRONT_RE.match(folded)
+            or AMEND_BELOW_RE.match(folded))
 
 
 QUOTED_ITEM_RE = re.compile(r"[“「\"]([^”」\"]+)[”」\"]")
@@ -233,6 +242,48 @@ def _prose_amendment(folded: str, text: str, own: int | None, effective: str | N
     return None
 
 
+# An earlier decision's measures applied to targets it did not name: "中方决定将2029年3月18日外交部令第101号《…》规定的反制措施，
+# 适用于红石防务系统公司新设立的子公司红石海事系统公司（…）、红石先进传感器公司（…）" (session 39, mfa39/07: read as a new listing of
+# a name made of the words before 适用于, a false item, and the two subsidiaries lost). They join that decision's list.
+APPLIED_TO_RE = re.compile(r"(?:规定|所列|采取)的\s*(?:全部|各项|相关)?\s*(?:反制|反制裁)?措施\s*[,，]?\s*(?:一并|同样|同时)?\s*"
+                           r"(?:扩大|延伸)?适用于\s*(?P<names>[^。；;\n]{1,600})")
+# Whose the targets are, before them: "红石防务系统公司新设立的子公司" (a note of each, not part of the first name).
+OWNED_LEAD_RE = re.compile(r"[^、，,()（）《》]{1,60}?的(?:全资|控股)?(?:子公司|下属(?:企业|公司|机构)|关联(?:企业|公司)|分支机构)"
+                           r"\s*[:：,，]?\s*(?=\S)")
+
+
+def _applied_amendment(folded: str, text: str, own: int | None, effective: str | None, published: date | None,
+                       warnings: list[str]) -> tuple[Reading, tuple[ActionRecord, ...], int | None] | None:
+    """A decision applying an earlier decision's measures to targets it names after 适用于 (APPLIED_TO_RE): an impose of
+    them whose target is that decision (named before 规定的…措施); None when the text is none, or names no earlier decision."""
+    decided = _decision_match(folded, published)
+    if decided is None:
+        return None
+    m = APPLIED_TO_RE.search(folded, decided.end())
+    if m is None or folded.find("。", decided.end(), m.start()) >= 0:
+        return None
+    ref = _amended_ref(folded, text, decided.end(), m.start(), own)
+    if ref is None:
+        return None
+    start, end = m.start("names"), m.end("names")
+    lead = OWNED_LEAD_RE.match(folded, start, end)
+    at = lead.end() if lead is not None else start
+    groups_ = _group(text[at:end], folded[at:end], "")
+    names = [t for g in groups_ for t in g.names]
+    if not names:
+        return None
+    owner = clean_display(text[start : lead.end()].rstrip(" :：,，")) if lead is not None else None
+    targets = tuple(Target(t.zh, t.en, t.type or _guess_type(t, (), ""), "，".join(filter(None, (owner, t.note))) or None)
+                    for t in _dedupe(names))
+    count = next((g.count for g in groups_ if g.count is not None), None)
+    if count is not None and count != len(targets):
+        warnings.append(f"parsed {len(targets)} targets, the decision states {count}")
+    sentence = text[folded.rfind("\n", 0, decided.start()) + 1 : sentence_end(folded, end)].strip()
+    action = ActionRecord(action=ActionKind.IMPOSE, list=ListKind.COUNTERMEASURE, targets=(ref,), effective=effective,
+                          text=sentence)
+    return Reading(targets, tuple(groups_), (), False, folded[: sentence_end(folded, end)], sentence), (action,), count
+
+
 # Targets added to an earlier decision named by its title (its date or number perhaps before it), with no 所附《反制清单》:
 # "中方决定将X（x）、Y（y）等2人增列入2027年2月14日《关于…的决定》，并对其采取不予签发签证…" (session 37, mfa37/10), "将后附
 # 表格所列2名人员增列入2028年1月12日外交部令第80号《关于…的决定》，对其采取该决定所列反制措施" (session 38, mfa38/15): read as
@@ -293,6 +344,8 @@ def _instructions(folded: str, line: str, m: re.Match[str]) -> list[Instruction]
             continue
         if not _unnumbered_entry(q):
             continue
+        if CONTAINER_AFTER_RE.match(folded, tok.end()) and _org_suffix(heading):
+            continue  # "“（一）猎鹰电子战系统公司”项下的“3. X…”": the company the line is under, not a line (mfa39/08)
         item = line[tok.start(1) : tok.end(1)].strip()
         if "中的" in between or owner is None:
             pending.append(item)
@@ -304,6 +357,13 @@ def _instructions(folded: str, line: str, m: re.Match[str]) -> list[Instruction]
     return out
 
 
+# After a quoted line, the words making it the place of the next: "“（一）猎鹰电子战系统公司”项下的“3. 大卫·金（…）”".
+CONTAINER_AFTER_RE = re.compile(r"\s*(?:项下|下|中)的?\s*[“「\"]")
+# An executive's line added with the company it is under, in one quote: "“（三）雷霆频谱防务公司 1. 詹妮弗·奥尔特加（…），女，…”"
+# (session 39, mfa39/08: the company and the number kept in the person's name).
+UNDER_COMPANY_RE = re.compile(r"(?P<owner>[^\s()（）,，]{2,40}?)\s+(?:\d{1,2}\s*[.．、]|[(（][一二三四五六七八九十]{1,3}[)）])\s*(?=\S)")
+
+
 def _next_token(tokens: list[tuple[int, str, re.Match[str]]], after: int, end: int) -> int:
     return next((t for t, _, _ in tokens if t > after), end)
 
@@ -311,7 +371,11 @@ def _next_token(tokens: list[tuple[int, str, re.Match[str]]], after: int, end: i
 def _amended_target(item: str, kind: str | None) -> Target:
     """One line an amendment adds or deletes ("（十一）马克·米勒（Mark Miller），男，role"), numbered as in the list."""
     m = ENTRY_RE.match(fold(item))
-    zh, en, note, gendered = split_target(item[m.start("first") :] if m else item)
+    rest = item[m.start("first") :] if m else item
+    under = UNDER_COMPANY_RE.match(rest) if " " in rest or "\u3000" in rest else None
+    if under is not None and _org_suffix(under.group("owner")):  # numbered as in the company's lines ("1.")
+        m, rest = ENTRY_RE.match(fold(rest[under.end("owner") :].strip())), rest[under.end() :]
+    zh, en, note, gendered = split_target(rest)
     t = Target(zh, en, kind or ("individual" if gendered else None), note, _entry_number(m) if m else None)
     return t if t.type else Target(zh, en, _guess_type(t, (), ""), note, t.n)
 

@@ -8,7 +8,7 @@ import re
 from ..dates import STANDALONE_DATE_RE
 from ..entities import COUNTRIES, COUNTRY_ALT, EN_HEADS, SERIAL_HEADS, ZH_HEADS, clean_display
 from ..textnorm import despace, fold, to_int
-from .names import SCOPE, SCOPE_RE, SCOPE_TAIL_RE, Target, _type_of_words, split_target
+from .names import SCOPE, SCOPE_RE, SCOPE_TAIL_RE, Target, _org_suffix, _type_of_words, split_target
 from .wording import (
     ANNEX_HEADING_RE,
     COUNTRY_FIRSTS,
@@ -84,6 +84,8 @@ def annex_targets(lines: list[str], start: int,
                 and _numbered_heading(plain, m, entries[i + 1 :], heading_style)):
             section, sections, heading_style = _type_of_words(plain), sections + 1, _style(m)
             continue
+        if section == "individual" and _employer_heading(plain, m, entries[i + 1 :]):
+            continue  # "（一）猎鹰电子战系统公司" over "1. 理查德·摩尔（…），男，董事长": whose executives follow, no target
         zh, en, note, gendered = split_target(rest)
         if not (zh or en):
             bad.extend((line, *members.get(i, ())))
@@ -269,6 +271,17 @@ def _numbered_heading(plain: str, m: re.Match[str], later: list[tuple[str, re.Ma
     nxt = next((n for _, n in later if n is not None), None)
     return (_style(nxt) != _style(m) and heading_style in (None, _style(m)) if nxt is not None
             else heading_style == _style(m))
+
+
+def _employer_heading(plain: str, m: re.Match[str], later: list[tuple[str, re.Match[str] | None]]) -> bool:
+    """Whether a numbered line of a persons' section is the company its executives are listed under: an organisation's
+    name alone (no bracket, no clause) over lines numbered otherwise ("二、高级管理人员" / "（一）猎鹰电子战系统公司" /
+    "1. 理查德·摩尔（Richard Moore），男，董事长"; session 39, mfa39/03: each company read as one more person, a false item
+    and a count warning)."""
+    if "（" in plain or "(" in plain or "，" in plain or "," in plain or not _org_suffix(plain):
+        return False
+    nxt = next((n for _, n in later if n is not None), None)
+    return nxt is not None and _style(nxt) != _style(m)
 
 
 # A member line written without a number: "-TechInsights Japan KK", "—安杜里尔英国公司（Anduril UK Limited）".

@@ -23,6 +23,7 @@ from .wording import (
     QUOTED_DECISION_RE,
     STATUS_KINDS,
     STATUS_VERB,
+    by_way_of,
 )
 
 
@@ -51,6 +52,7 @@ FAMILY_ONLY_RE = re.compile(r"(?:停止|解除|取消|终止)[^。；;\n]{0,240}
 # X alone: a false "lifted" for X, the others' lifts lost), "除X（x）外，停止对…所列其他人员采取的反制措施" (read as a lift of all of
 # No. 86, X too) (session 38, mfa38). No state is held for "all but": for a person.
 EXCEPT_RE = re.compile(r"(?<![解删免废排拆清剔扣消去根])除了?[^。；;\n]{1,120}?(?:外(?![交国方资商事籍])|以外)|但[^。；;\n]{0,160}?(?:继续有效|继续实施|继续执行|仍然有效|除外|不在此列|不包括)")
+EXCEPT_UNREAD = frozenset((ActionKind.SUSPEND, ActionKind.EXTEND, ActionKind.RESTORE, ActionKind.REMOVE))
 OTHERS_KEPT_RE = re.compile(r"其他[^。；;\n]{0,40}?措施[^。；;\n]{0,8}?继续(?:有效|执行|实施)")
 
 
@@ -69,6 +71,12 @@ def one_measure_lifted(record: NoticeRecord, text: str) -> str | None:
     if ("除" in text or "但" in text) and any(a.action in (ActionKind.LIFT, ActionKind.LIFT_MEASURE) and (
             EXCEPT_RE.search(fold(a.text)) is not None) for a in record.actions):
         return "the decision lifts all but some targets (the exception is not read)"
+    # So too a suspension or a restoration: "暂停实施…第101号所列反制措施，为期一年，但不包括X（x）", "除X（x）外，…暂停实施…", "恢复实施…
+    # 所列反制措施，但对X（x）的暂停继续有效" (session 39, mfa39 probes 25-27: all of No. 101 suspended, X too, silently; the restore
+    # read as one of a name made of the clause)
+    if ("除" in text or "但" in text) and any(a.action in EXCEPT_UNREAD and EXCEPT_RE.search(fold(a.text)) is not None
+                                             for a in record.actions):
+        return "the decision suspends, extends or restores all but some targets (the exception is not read)"
     if not any(a.action is ActionKind.LIFT for a in record.actions):
         return None
     if "其他" not in text or "继续" not in text:
@@ -134,8 +142,8 @@ def partly_read(record: NoticeRecord, text: str) -> str | None:
     if start < 0:
         return None
     for r in refs:
-        if r.start() < start or to_int(r.group("n")) in read:
-            continue
+        if r.start() < start or to_int(r.group("n")) in read or by_way_of(folded, r.start()):
+            continue  # (a decree named after 经, "经…第109号暂停实施的", is how the measures came to be, not acted on)
         line_start = folded.rfind("\n", 0, r.start()) + 1
         if STATUS_VERB_RE.search(folded, line_start, r.start()):
             return "the decision acts on an earlier decision it holds no action on (a clause of it is not read)"
@@ -233,7 +241,9 @@ def _changed_as_imposed(folded: str, after: int) -> str | None:
 
 # The verb after the decree it acts on and its measures: "中方决定，2025年9月8日外交部令第17号《关于对石平采取反制措施的决定》规定的
 # 反制措施自2028年11月1日起不再执行。" (session 38, mfa38: read as a new impose on 石平, a false item, and the lift lost).
-LATE_STEP_RE = re.compile(r"(?:》|措施)\s*(?:[(（][^()（）\n]{0,40}[)）])?\s*(?:自[^。；;\n]{1,24}?起\s*[,，]?\s*)?"
+# So too with a comma before the start day: "…外交部令第102号对X（x）采取的不予签发签证、不准入境措施，自2030年2月15日起暂停执行六个月"
+# (session 39, mfa39/18: read as a new impose of the entry ban on X, a false item, the suspension lost).
+LATE_STEP_RE = re.compile(r"(?:》|措施)\s*(?:[(（][^()（）\n]{0,40}[)）])?\s*(?:[,，]\s*(?=自))?(?:自[^。；;\n]{1,24}?起\s*[,，]?\s*)?"
                           r"(?P<verb>不再|停止|终止|暂停|恢复|继续暂停)(?:执行|实施)")
 
 

@@ -9,7 +9,7 @@ from ..dates import Stamp, iso_to_date, until_from
 from ..entities import cached_key
 from ..renames import read_list_line_renames
 from ..textnorm import despace, fold, to_int
-from .amend import _amendment, _may_amend, _prose_amendment, added_to
+from .amend import _amendment, _applied_amendment, _may_amend, _prose_amendment, added_to
 from .checks import _ended
 from .groups import Group
 from .names import Target
@@ -124,6 +124,8 @@ def parse_decision(text: str, title_hint: str | None = None, pub: Stamp | None =
                if _may_amend(folded) else None)
     if amended is None and ("所附" in folded or "从" in folded and _removal_word(folded)):  # "将X增列入…（外交部令第16号）所附《反制清单》", "将X从…所附《反制清单》中移除"
         amended = _prose_amendment(folded, text, own, effective, published, warnings)
+    if amended is None and "适用于" in folded:  # "将…第101号《…》规定的反制措施，适用于X、Y": they join that decision's list
+        amended = _applied_amendment(folded, text, own, effective, published, warnings)
     if amended is not None:  # it adds to or removes from an earlier decision's list
         reading, actions, stated = amended
     else:

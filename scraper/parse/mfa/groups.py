@@ -225,6 +225,10 @@ def line_groups(line: str, folded: str, offset: int = 0) -> list[Group]:
         if among is not None:  # "对…所列4名人员中的2名，即A（a）、B（b），采取的…": the names after 即, counted so
             s, commas = e + 2, []
             e = _target_segment(sentence, s)[1]
+        staff = STAFF_THEN_JI_RE.search(sentence, s, e) if among is None and sentence.startswith((",即", "，即"), e) else None
+        named_at = e + 2 if staff is not None else None  # "对X（x）及其3名高级管理人员，即A（a）、B（b）、C（c），采取…"
+        if named_at is not None:
+            e = _target_segment(sentence, named_at)[1]
         if sentence.startswith(("：", ":"), e) and SCOPE_TAIL_RE.search(sentence, s, e) is not None:
             e = _target_segment(sentence, e + 1)[1]  # "X（x）及其子公司：Y（y）": the subsidiaries it names are targets too
         e = _before_measure(sentence, s, e)
@@ -233,6 +237,9 @@ def line_groups(line: str, folded: str, offset: int = 0) -> list[Group]:
         if not sentence[s:e].strip():
             continue
         seg, seg_f = line[sentence_start + s : sentence_start + e], sentence[s:e]
+        if named_at is not None:  # the company, its staff words, then the names after 即 (the comma and 即 left out)
+            cut = named_at - 2 - s
+            seg, seg_f = seg[:cut] + seg[cut + 2 :], seg_f[:cut] + seg_f[cut + 2 :]
         for c in commas:  # read as the list's "、" (same length: the places stay)
             seg, seg_f = seg[: c - s] + "、" + seg[c - s + 1 :], seg_f[: c - s] + "、" + seg_f[c - s + 1 :]
         if among is not None:
@@ -248,6 +255,8 @@ LIST_COMMAS = "，,"
 # Some of a decree's targets, named after 即: "…所列4名人员中的2名，即…" (session 38, mfa38: the words "4名人员中的2名" were read as
 # a name, the lift unresolved).
 AMONG_COUNT_RE = re.compile(rf"(?:中的|其中)\s*(?:其中)?\s*(?P<n>{NUM}\s*[家名个位人])\s*$")
+# A company's staff counted, their names after "，即" (session 39, mfa39/16: the three executives were lost, silently).
+STAFF_THEN_JI_RE = re.compile(rf"及其\s*(?:{NUM}\s*[名位])?\s*(?:高级管理人员|管理人员|高管|负责人)\s*$")
 ADDED_HEADS = ("增", "补充")  # before 列入: "增列入", "补充列入"
 COUNT_AFTER_RE = re.compile(rf"等\s*{NUM}\s*[家名个位人]")
 
@@ -319,6 +328,12 @@ DESCRIBED_NAME_RE = re.compile(
     rf"(?:(?:{COUNTRY_ALT})?(?:(?:有关|相关)(?:军工|防务|军事|国防)?|军工|防务|军事|国防)"
     rf"(?:企业|实体|机构|组织|公司|单位)|(?:{COUNTRY_ALT})籍?(?:人员|人士|公民))(?P<name>[^\s、，,]{{4,}})")
 DESCRIBED_MIN = 7  # the shortest description (a country, 企业) and name
+# A target's measures told after it, "的" between: "对海鹰导弹技术公司（…）的反制措施继续暂停实施" (session 39, mfa39/19: the whole
+# sentence read as a name).
+MEASURES_OF_RE = re.compile(r"的\s*(?:全部|各项|相关|有关)?\s*(?:反制|反制裁)?措施")
+# A person named as one of a company's staff: "对北方雷达集成公司高级管理人员丹尼尔·布莱克（Daniel Black）、…" (session 39, mfa39/23:
+# the company and the staff words kept in the name). The company is a note of the person's, not a target.
+STAFF_NAME_RE = re.compile(r"(?P<desc>[^\s、，,()（）]{2,40}?(?:公司|集团|企业|机构)的?(?:高级管理人员|管理人员|高管))(?P<name>[^\s、，,()（）]{2,})")
 
 
 def _undescribed(zh: str) -> str:
@@ -386,8 +401,13 @@ def _group(seg: str, seg_f: str, after: str) -> list[Group]:
     described = tail is None and despace(plain).endswith(DESCRIPTION_ENDS)
     if plain and (not NOT_NAMES_RE.match(plain) or POINTED_FIRST_RE.match(plain)) and not described:
         for item in _items(plain, count if not counted or count is None else count - counted, kind):
+            if "措施" in item and (its_measures := MEASURES_OF_RE.search(item)) is not None and (
+                    _depth_at(item, its_measures.start()) == 0):
+                item = item[: its_measures.start()]  # "对X（x）的反制措施继续暂停实施": X
             zh, en, note, gendered = split_target(item)
             zh = _undescribed(zh) if zh and en and len(zh) > DESCRIBED_MIN else zh
+            if zh and en and ("管理人员" in zh or "高管" in zh) and (staff_of := STAFF_NAME_RE.fullmatch(zh)) is not None:
+                zh, note = staff_of.group("name"), "，".join(filter(None, (staff_of.group("desc"), note)))
             zh = _unpointed(_unrelated(zh)) if zh else zh
             if (zh or en) and zh not in PRONOUNS:
                 own_kind = "organization" if counted and counted == count and kind == "individual" else kind
@@ -553,6 +573,8 @@ def _items(plain: str, count: int | None, kind: str | None = None) -> list[str]:
     raw = _depth0_split(plain, "、")
     if "及其" in plain or "和其" in plain:
         raw = [part for item in raw for part in _scope_then_named(item)]
+    if "和" in plain or "与" in plain or "及" in plain:  # "Northern Radar Integration Corporation和Redstone Defense Systems Inc."
+        raw = [part for item in raw for part in (_split_joiners(item) if LATIN_JOINED_RE.fullmatch(item) else (item,))]
     joined = _join_fragments(raw, kind)
     if count is None or len(joined) == count:
         return joined
@@ -560,6 +582,11 @@ def _items(plain: str, count: int | None, kind: str | None = None) -> list[str]:
         return raw
     finer = [part for item in joined for part in _split_joiners(item)]
     return finer if len(finer) == count else joined
+
+
+# Names in English alone joined by a Chinese joiner (no English name holds one): "停止…中对Northern Radar Integration Corporation和
+# Redstone Defense Systems Inc.采取的反制措施" (session 38's open B, session 39, mfa39/20: one name, the lift unresolved).
+LATIN_JOINED_RE = re.compile(r"\s*[A-Za-z][^\u4e00-\u9fff()（）]*(?:(?:以及|和|及|与)\s*[A-Za-z][^\u4e00-\u9fff()（）]*)+")
 
 
 # A subsidiary named after its parent's scope words: "对灰隼航空公司（Grey Falcon Aviation, Inc.）及其子公司灰隼无人系统公司（…）、…"

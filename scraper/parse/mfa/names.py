@@ -225,16 +225,31 @@ def _split_target(text: str) -> tuple[str | None, str | None, str | None, bool]:
         m = SPACED_EN_RE.match(name)
         if m:
             zh, en = m.group("zh").strip(), m.group("en").strip()
+        elif (first := EN_FIRST_RE.fullmatch(name)) is not None:  # "国会参议员Dana Whitfield 达娜·惠特菲尔德": English first
+            zh, en = first.group("zh"), first.group("en")
+            if first.group("lead").strip():
+                notes.insert(0, first.group("lead").strip())
     if zh and not CJK_RE.search(zh) and LATIN_RE.search(zh) and en is None:
         # a Latin-only name is the English: bound first, since mypy reads "zh, en = None, zh" left to right and
         # typed ``en`` None after it
         latin: str = zh
         zh, en = None, latin
+        if notes and DOTTED_ZH_RE.fullmatch(notes[0]):  # "Marcus T. Reyes（马库斯·雷耶斯）": the Chinese in the bracket
+            zh = notes.pop(0)
     zh, role = _role_prefix(zh)
     if role:
         notes.insert(0, role)
     note = "，".join(notes) or None
     return clean_display(zh), clean_display(en), clean_display(note), gendered
+
+
+# A person's English name before the Chinese, a space between, a role perhaps before both: "美国国会众议员Gregory Lane 格雷戈里·莱恩"
+# (session 39, mfa39/04: the whole kept as the Chinese name, no English; a later lift naming him so found no one); the Chinese
+# may be a surname alone ("Marco Rubio 卢比奥").
+EN_FIRST_RE = re.compile(r"(?P<lead>[^A-Za-z]*?)(?P<en>[A-Z][A-Za-z.'’\- ]*[A-Za-z.])[\s\u3000]+"
+                         r"(?P<zh>[\u4e00-\u9fff]{2,}(?:[·•][\u4e00-\u9fff]+)*)")
+# A transliterated name in Chinese alone: "马库斯·雷耶斯" (a middle dot between Han runs; a role or a note has none).
+DOTTED_ZH_RE = re.compile(r"[\u4e00-\u9fff]+(?:[·•][\u4e00-\u9fff]+)+")
 
 
 # A company's legal form after a comma: "Red Cat Holdings, Inc." (session 21, mfa21: an annex line of English only

@@ -25,6 +25,7 @@ from .wording import (
     QUOTED_DECISION_RE,
     STATUS_KINDS,
     STATUS_VERB,
+    by_way_of,
 )
 
 
@@ -43,7 +44,9 @@ def _status_action(reading: Reading, folded: str, text: str, own: int | None, ef
     for r in ORDER_REF_RE.finditer(folded, m.end(), end):
         after = r.end()
         n = to_int(r.group("n"))
-        if n is None or n == own:
+        if n is None or n == own or by_way_of(folded, r.start()):
+            # "恢复实施…第101号中对X采取的、经…外交部令第109号暂停实施的反制措施": the decree that suspended them is no target
+            # (session 39, mfa39/19: the restore named it too, a loud unresolved reference)
             continue
         day = parse_cn_date(r.group("date")) if r.group("date") else None
         if day is not None:

@@ -137,6 +137,18 @@ BARE_STATUS_DECISION_RE = lazy_compile(rf"(?<!方)决定{COLON_LINE}[^。；;\n�
 ORDER_REF_RE = lazy_compile(
     rf"(?:(?P<date>{DATE_RE.pattern})\s*)?(?:中华人民共和国)?外交部令\s*(?:(?P<ry>\d{{4}})\s*年\s*|{ORDER_YEAR})第\s*(?P<n>{NUM})\s*号"
 )
+# What stands before a decree named as how measures came to be, not as what a step acts on: "恢复实施…第101号中对X采取的、经
+# 2029年10月8日外交部令第109号暂停实施的反制措施" (session 39, mfa39/19: the restore named No. 109 too, a loud unresolved reference).
+BY_WAY_OF_RE = re.compile(rf"经\s*(?:{DATE_RE.pattern})?\s*(?:中华人民共和国)?$")
+BY_WAY_OF_REACH = 24  # "经", a date and 中华人民共和国
+
+
+def by_way_of(folded: str, at: int) -> bool:
+    """Whether the decree named at ``at`` of ``folded`` follows 经 (BY_WAY_OF_RE)."""
+    return folded.find("经", max(0, at - BY_WAY_OF_REACH), at) >= 0 and \
+        BY_WAY_OF_RE.search(folded, max(0, at - BY_WAY_OF_REACH), at) is not None
+
+
 QUOTED_TITLE_RE = re.compile(r"《[^《》]*》")
 # An earlier decision named by its title alone, its date perhaps before it: "停止实施2024年10月10日《关于对美国军工企业…
 # 采取反制措施的决定》相关措施" (no 外交部令 number: the engine finds the stored order of that day on the list).
@@ -193,7 +205,9 @@ ITS_RE = lazy_compile(r"以?及其")
 ITS_ROLES = ROLE_WORDS + ("董事长", "理事长", "所长", "院长", "会长", "社长", "校长", "主编", "总编辑")
 ROLE_END_RE = lazy_compile("(?:" + "|".join(ITS_ROLES) + ")$")  # a role alone: "联合创始人"
 ITS_STAFF_RE = lazy_compile(rf"\s*(?:{NUM}\s*[名位])?\s*(?:高级管理人员|管理人员|高管|负责人|人员)\s*[:：]?\s*(?=\S)")
-ITS_PERSON_RE = lazy_compile(r"\s*(?P<role>[^、，,()（）]{0,30}?(?:" + "|".join(ITS_ROLES) + r"))(?P<person>[^、，,()（）\s].*)$")
+# A role held with another, joined by 兼: "总裁兼首席执行官马修·J·哈特利" (session 39, mfa39/02: the name read "兼首席执行官马修·J·哈特利").
+ITS_PERSON_RE = lazy_compile(r"\s*(?P<role>[^、，,()（）]{0,30}?(?:" + "|".join(ITS_ROLES) + r")(?:兼[^、，,()（）兼]{0,12}?(?:"
+                             + "|".join(ITS_ROLES) + r"))*)(?P<person>[^、，,()（）\s].*)$")
 STOP_NAME = " \t;；。，,、:："
 
 

@@ -137,7 +137,7 @@ def publication_day(src: Source, d: Draft) -> date | None:
         stated = stated_qa_day(src, best.day if best else None)
         if stated:
             return stated
-        return best.day if best else signature_date(src.lines)
+        return best.day if best else (signature_date(src.lines) or time_line_day(src.lines))
     day = filing_date(src.folded) or signature_date(src.lines)
     if day is not None and pub is not None and day.year < pub.day.year == number_year(d) and year_typo(day, pub.day):
         # "商务部公告2026年第153号" signed "2025年12月8日" on a page released 2026-12-08: the signature's year is a typo
@@ -145,6 +145,26 @@ def publication_day(src: Source, d: Draft) -> date | None:
         # says so). A notice of the new year signed on 12-31 of the old one stays as signed (audit30/11).
         return pub.day
     return day or (pub.day if pub else None)
+
+
+# A page's time line under its title, alone on its line: "2028-05-08 21:30" (the MFA site's, kept in a plain-text copy).
+BARE_TIME_LINE_RE = lazy_compile(r"\s*(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*")
+TIME_LINE_REACH = 3  # the lines it may stand on: the title's, and the one or two after it
+
+
+def time_line_day(lines: list[str]) -> date | None:
+    """The day of a time line among the first lines (BARE_TIME_LINE_RE): a plain-text answer of the MFA's, "外交部发言人就…答记者问"
+    / "2028-05-08 21:30", which has no source line (session 38's open B, mfa38/07: keyed QA-undated, "no publication date")."""
+    seen = 0
+    for line in lines:
+        if not line.strip():
+            continue
+        if line.lstrip()[:1].isdigit() and (m := BARE_TIME_LINE_RE.fullmatch(line)) is not None:
+            return make_date(m.group("y"), m.group("m"), m.group("d"))
+        seen += 1
+        if seen >= TIME_LINE_REACH:
+            return None
+    return None
 
 
 def year_typo(signed: date, page: date) -> bool:
@@ -224,7 +244,8 @@ def _qa_identity(src: Source, d: Draft) -> Identity:
         title = QA_TITLE_DAY_RE.sub("", title)
     source = d.dateline[1]
     spokesperson = "新闻发言人" in (title or "") or source == QA_ISSUER
-    issuer = QA_ISSUER if spokesperson else (source or "商务部")
+    # an MFA spokesperson's answer ("外交部发言人就…答记者问") is the MFA's, not MOFCOM's (session 39, mfa38/07: issuer 商务部)
+    issuer = QA_ISSUER if spokesperson else (source or ("外交部" if title and title.startswith("外交部") else "商务部"))
     return Identity(qa_key(d.published, title), NoticeKind.QA, None, issuer, title)
 
 
