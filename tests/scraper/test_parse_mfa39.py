@@ -185,3 +185,20 @@ def test_an_english_name_before_a_chinese_surname_alone_is_read() -> None:
     """"对美国国会参议员Marco Rubio 卢比奥采取…" (probe mfa39/28): kept whole as one Chinese name, no English."""
     rec = case("28")
     assert [(e.zh, e.en, e.note) for e in rec.entities] == [("卢比奥", "Marco Rubio", "美国国会参议员")]
+
+
+@pytest.mark.parametrize("name", ["29", "30"])
+def test_a_step_on_a_whole_decision_keeping_some_in_a_sentence_of_their_own_is_for_a_person(name: str) -> None:
+    """Probes written after reading the parser (mfa39/29, 30): "暂停实施…第101号所列反制措施，暂停期限为一年。对X（x）采取的反制措施继续
+    实施。" (read as a suspension of X alone: a false "Suspended" for the one kept, the others' suspension lost) and "停止实施…第103号所列
+    反制措施。该决定所列X（x）不在此列。" (all lifted, X too): silent. For a person."""
+    with pytest.raises(UnusablePage) as caught:
+        parse_document(next(CORPUS.glob(f"{name}-*.txt")).read_bytes())
+    assert caught.value.reason == "needs-review"
+    assert "keeps some of its targets in a sentence of its own" in str(caught.value)
+
+
+def test_a_measure_kept_in_a_sentence_of_its_own_is_no_exception_of_targets() -> None:
+    """"停止实施…中的禁止交易、合作措施。该决定规定的冻结财产措施继续实施。" (mfa20/11) stays a lift of that measure."""
+    rec = parse_document((CORPUS.parent / "mfa20" / "11-lift-one-measure-whole-decision-transactions.txt").read_bytes()).notice
+    assert rec is not None and [a.action for a in rec.actions] == [ActionKind.LIFT_MEASURE]

@@ -77,6 +77,8 @@ def one_measure_lifted(record: NoticeRecord, text: str) -> str | None:
     if ("除" in text or "但" in text) and any(a.action in EXCEPT_UNREAD and EXCEPT_RE.search(fold(a.text)) is not None
                                              for a in record.actions):
         return "the decision suspends, extends or restores all but some targets (the exception is not read)"
+    if any(word in text for word in KEPT_WORDS) and (apart := _kept_apart(record, fold(text))) is not None:
+        return apart
     if not any(a.action is ActionKind.LIFT for a in record.actions):
         return None
     if "其他" not in text or "继续" not in text:
@@ -85,6 +87,41 @@ def one_measure_lifted(record: NoticeRecord, text: str) -> str | None:
     if OTHERS_KEPT_RE.search(folded) is None or ONE_MEASURE_RE.search(folded) is None:
         return None
     return "the decision lifts one measure and keeps the others (no listing ends)"
+
+
+# A step on a whole earlier decision, some of its targets kept in a sentence of their own: "暂停实施…第101号所列反制措施，暂停期限为一年。
+# 对红石防务系统公司（…）采取的反制措施继续实施。" (read as a suspension of Redstone alone: a false item, the others' suspension lost),
+# "停止实施…第103号所列反制措施。该决定所列猎鹰电子战系统公司（…）不在此列。" (all lifted, Falcon too) (session 39, mfa39 probes 29, 30,
+# silent). A step naming its own targets in its sentence, others kept after it, is read (``status._not_kept``); measures kept
+# ("其他反制措施继续有效", "该决定规定的冻结财产措施继续实施") are no exception of targets.
+KEPT_ONE_RE = re.compile(r"继续(?:有效|实施|执行|适用)|仍然有效|不在此列|除外|不包括|不适用")
+MEASURE_KEPT_RE = re.compile("冻结|禁止|不予|不准|签证|入境")  # "该决定规定的冻结财产措施继续实施": a measure kept (mfa20/11)
+KEPT_WORDS = ("继续", "仍然有效", "不在此列", "除外", "不包括", "不适用")  # one is in every KEPT_ONE_RE match
+APART_STEPS = frozenset((ActionKind.LIFT, ActionKind.LIFT_MEASURE, ActionKind.SUSPEND, ActionKind.EXTEND,
+                         ActionKind.RESTORE, ActionKind.REMOVE))
+
+
+def _kept_apart(record: NoticeRecord, folded: str) -> str | None:
+    """Why a step on an earlier decision whose own sentence names none of its targets, followed (before 本决定) by a
+    sentence keeping some of them (KEPT_ONE_RE, not OTHERS_KEPT_RE), must be read by a person; else None."""
+    for a in record.actions:
+        if a.action not in APART_STEPS or not a.text:
+            continue
+        said = fold(a.text)
+        at = folded.find(said)
+        if at < 0:
+            continue
+        mine = [e for e in record.entities if e.key in a.entities]
+        if any((e.zh and fold(e.zh) in said) or (e.en and fold(e.en) in said) for e in mine):
+            continue
+        end = at + len(said)
+        stop = folded.find(OWN_EFFECTIVE_LINE, end)
+        for sentence in re.split("[。；;\n]", folded[end : stop if stop >= 0 else len(folded)]):
+            if KEPT_ONE_RE.search(sentence) is not None and OTHERS_KEPT_RE.search(sentence) is None and (
+                    MEASURE_KEPT_RE.search(sentence) is None):
+                return "the decision acts on an earlier decision but keeps some of its targets in a sentence of its own " \
+                       "(the exception is not read)"
+    return None
 
 
 # A spokesperson's answer that announces countermeasures under the Anti-Foreign Sanctions Law on named targets, with
