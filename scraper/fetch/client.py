@@ -2,7 +2,8 @@
 
 - conditional requests (If-None-Match / If-Modified-Since from the stored Page);
 - retries with backoff (tenacity) on timeouts, connection errors, truncated bodies,
-  429 and 5xx, honouring Retry-After (a wait asked past the cap: not retried in the run);
+  429 and 5xx, honouring Retry-After (a wait asked past the cap: not retried in the run; a host answering 429 or
+  503 to 2 requests in a row, after their retries: not asked again in the run);
 - status-based non-content answers (412/521 bot checks, 404) reported, never parsed;
 - redirects followed by hand, only to allowed hosts;
 - a body size cap; a plain-HTTP fallback for hosts whose TLS handshake fails.
@@ -112,6 +113,10 @@ def _is_tls_failure(exc: BaseException) -> bool:
 # request wholly unanswered the next is asked once, not retried: two URLs unanswered is the host, not a slow page
 HOST_DOWN_AFTER = 2
 UNREACHED = frozenset({"timeout", "connect"})
+# A host answering "come back later" (429, 503) to every request, each after its retries' waits (a Retry-After up to
+# max_wait, 60 s, three times): health39 L68, five such URLs held a run over ten minutes, a whole site's pages for
+# hours. After HOST_DOWN_AFTER such requests in a row, the host's later requests fail at once with the same reason.
+LATER = frozenset({"http-429", "http-503"})
 TURN_POLL = 0.2  # seconds between looks at a stop asked while a request waits for another's retries to end
 # A page whose answer cost its whole time or size this run (an answer past its whole-answer deadline, one larger
 # than max_bytes) is not asked again in the run: a page listed by two sources (a column's html index and its jpaas
@@ -190,6 +195,8 @@ class Fetcher:
                                 **({"sleep": stop.sleep} if stop is not None else {}))
         self._plain_hosts: dict[str, str] = {}  # host -> why its TLS handshake failed: asked over plain HTTP
         self._unreached: dict[str, tuple[int, str]] = {}  # host -> (requests in a row it never answered, last reason)
+        self._later: dict[str, tuple[int, str, str, int]] = {}  # host -> (requests in a row answered LATER, reason,
+        # detail, status of the last)
         self._trying: dict[str, int] = {}  # host -> the thread whose request retries after an unanswered attempt
         self._spent: dict[str, tuple[str, str, int]] = {}  # URL -> (reason, detail, status) of a SPENT failure
         self._refused: dict[str, tuple[str, str]] = {}  # host -> (what, why): NOT_FOR_THE_RUN
@@ -242,6 +249,12 @@ class Fetcher:
                 sent()
             return self._failure(request, "host-down", _host_down(host, unreached, why), 0, 0)
         with self._lock:
+            later, reason, said, status = self._later.get(host, (0, "", "", 0))
+        if later >= HOST_DOWN_AFTER:  # the site asked to come back later, each time: not asked again this run
+            if sent is not None:
+                sent()
+            return self._failure(request, reason, _come_back_later(host, later, said), status, 0)
+        with self._lock:
             refused = self._refused.get(host)
         if refused is not None:  # its name did not resolve or its certificate was refused once this run
             if sent is not None:
@@ -269,6 +282,11 @@ class Fetcher:
                     self._unreached[host] = (count, f"{result.error}: {result.detail}")
                 elif result is not None and (result.error is None or result.status):  # the host answered (an error
                     self._unreached.pop(host, None)  # page is an answer)
+                if result is not None and result.error in LATER:
+                    count = self._later.get(host, (0, "", "", 0))[0] + 1
+                    self._later[host] = (count, result.error, result.detail or "", result.status)
+                elif result is not None and (result.error is None or result.status):
+                    self._later.pop(host, None)
                 if result is not None and result.error in SPENT and (
                         result.error != "timeout" or result.detail.startswith(ANSWER_LATE.split("{", 1)[0])):
                     self._spent.setdefault(request.url, (result.error, result.detail or "", result.status))
@@ -635,6 +653,11 @@ def _for_the_run(exc: BaseException, name: str) -> str:
             return CERT_REFUSED
         seen = seen.__cause__ or seen.__context__
     return ""
+
+
+def _come_back_later(host: str, count: int, said: str) -> str:
+    return (f"{host} asked to come back later to {count} requests in a row, each after its retries ({said}): not asked "
+            "again in this run; the next run retries")
 
 
 def _host_down(host: str, unreached: int, why: str) -> str:

@@ -556,3 +556,33 @@ def test_a_page_slow_once_keeps_its_retries_and_the_host_s_other_pages_wait_for_
     assert [r.error for r in results] == [None, None, None], results
     assert results[0].attempts == 2 and [r.attempts for r in results[1:]] == [1, 1]
     assert arrived[:2] == [PAGE, PAGE], arrived  # none asked in its retry's backoff
+
+
+@pytest.mark.parametrize("status", ["429", "503"])
+def test_a_host_asking_every_request_to_come_back_later_is_not_asked_again_in_the_run(site, status):
+    """health39 L68: a host answering 429 (or 503) with a Retry-After under the cap to every request: each request
+    waited out its retries (3 x up to 60 s by default), one after another; five such URLs held a run over ten minutes,
+    a whole site's pages for hours. After HOST_DOWN_AFTER such requests in a row, its later requests fail at once with
+    the same reason, said; another host is asked as ever; an answer resets the count; the next run asks again."""
+    from scraper.fetch.client import HOST_DOWN_AFTER
+
+    waits: list[float] = []
+    pages = [f"{HOST}/zwgk/zcfb/art/2025/art_{n:032x}.html" for n in range(HOST_DOWN_AFTER + 3)]
+    for page in pages:
+        site.set_page(page, BODY)
+        site.faults[page] = Fault(status, retry_after="0.2") if status == "429" else Fault(
+            "body", status=503, body=b"<html><body>503 Service Temporarily Unavailable</body></html>",
+            headers={"Retry-After": "0.2"})
+    site.set_page("www.mfa.gov.cn/a.html", BODY)
+    hosts = site.base_urls([HOST, "www.mfa.gov.cn"])
+    with Fetcher(policy(), host_map=HostMap(hosts), sleep=waits.append) as f:
+        results = [f.fetch(FetchRequest(f"https://{page}")) for page in pages]
+        other = f.fetch(FetchRequest("https://www.mfa.gov.cn/a.html"))
+    assert [r.error for r in results] == [f"http-{status}"] * len(pages), results
+    assert [r.attempts for r in results] == [3] * HOST_DOWN_AFTER + [0] * 3, results
+    assert all("not asked again in this run" in r.detail for r in results[HOST_DOWN_AFTER:]), results[-1].detail
+    assert len(waits) == 2 * HOST_DOWN_AFTER and other.ok  # the waits of the first two only
+    del site.faults[pages[0]]  # one answer between them: the count starts again
+    with Fetcher(policy(), host_map=HostMap(hosts), sleep=waits.append) as f:
+        got = [f.fetch(FetchRequest(f"https://{page}")).error for page in (pages[1], pages[0], pages[2], pages[3])]
+    assert got == [f"http-{status}", None, f"http-{status}", f"http-{status}"], got
