@@ -129,3 +129,17 @@ def test_an_answers_items_under_a_deciding_lead_in_are_read() -> None:
         ("lift", ("MOFCOM-2025-21",), "2026-12-15", ()), ("restore", ("UEL-2025-7",), "2026-12-15", ("skydio",))]
     with pytest.raises(UnusablePage, match="says more than who takes it"):
         parse_document(QA_ITEMS.format(lead="中方的考虑是：").encode("utf-8"))
+
+
+RESTORE_ONE = ("商务部公告2026年第195号 关于对高点航空技术公司恢复实施出口管制措施的公告\n\n商务部公告2026年第195号\n\n"
+               "根据《中华人民共和国出口管制法》和《中华人民共和国两用物项出口管制条例》等法律法规有关规定，商务部决定，自2026年12月15日起，"
+               "对商务部公告2025年第21号所列{among}高点航空技术公司恢复实施相关措施。\n\n本公告自公布之日起正式实施。\n\n商务部\n2026年12月12日\n")
+
+
+def test_a_notices_step_on_one_entity_named_by_its_chinese_short_name_after_the_notice_is_limited_to_it() -> None:
+    """37: "对商务部公告2025年第21号所列16家美国实体中的高点航空技术公司恢复实施相关措施" in a numbered notice: a restore of that
+    entity alone, found by its Chinese name on No. 21 (was: of all 16, the 15 not named falsely "restored", silently)."""
+    for among in ("16家美国实体中的", "实体中的", ""):
+        notice = _notice(RESTORE_ONE.format(among=among))
+        assert [(a.action.value, tuple(t.key for t in a.targets), a.effective, a.entities) for a in notice.actions] == [
+            ("restore", ("MOFCOM-2025-21",), "2026-12-15", ("高点航空技术",))], among

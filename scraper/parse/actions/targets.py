@@ -722,8 +722,10 @@ NOT_A_NAMED_OBJECT = ("上述", "前述", "公告", "措施", "决定", "名单"
 # Besides 公司 and 集团, the other bodies the lists name ("美国繁荣联盟", "哈利法克斯国际安全论坛", "…基金会").
 SHORT_ENDS = ("公司", "集团", "联盟", "协会", "基金会", "论坛", "研究所", "研究院", "实验室", "大学")
 _SHORT = rf"[^,;；。对除()\n、]{{2,30}}?(?:{'|'.join(SHORT_ENDS)})"
+# After the notice too, "对…第21号所列16家美国实体中的高点航空技术公司恢复实施…" (session 39, audit39/37: a notice's restore read for
+# all 16, the 15 not named falsely "restored", silently).
 SHORT_OBJECT_RE = lazy_compile(
-    rf"对\s*{AMONG}\s*(?P<obj>(?:{_SHORT}\s*、\s*)*{_SHORT}(?:\s*等\s*\d{{1,3}}\s*家[^,;；。()\n、]{{0,6}}?(?:实体|企业|公司))?)\s*$")
+    rf"对\s*{NOTICE_AMONG}\s*(?P<obj>(?:{_SHORT}\s*、\s*)*{_SHORT}(?:\s*等\s*\d{{1,3}}\s*家[^,;；。()\n、]{{0,6}}?(?:实体|企业|公司))?)\s*$")
 NOT_A_SHORT_NAME = (*NOT_A_NAMED_OBJECT, "相关", "有关", "其余", "其他", "该")
 
 
