@@ -273,11 +273,16 @@ def unread_named(record: NoticeRecord) -> str | None:
     """The notice a Q&A's answer names on a list it reads no step on (``unread_change`` found one), the text ending on a
     whole sentence: its answer got that far and ends, so it was not cut before it but is worded as no rule reads ("不可靠实体清单工作机制今天发布公告，自2026年11月10日起继续
     暂停…〔2025〕7号相关措施1年。同时，中方决定…" told as the other body's step; story28, S1). Refused as cut short, the page
-    could never be accepted by a person (only "needs-review" can), its issue open for good and its read steps lost."""
+    could never be accepted by a person (only "needs-review" can), its issue open for good and its read steps lost. Also a
+    whole answer reading no step that names a notice by number only, no list said with it ("中方将…视情自…起恢复实施4月4日公告
+    （商务部公告2025年第21号）相关措施"): refused as cut short, it sent an operator looking for a truncated fetch (session 38,
+    qa38/06, 08, 17, 26)."""
     acted = {a.list for a in record.actions}
     for ref in record.references:
         if ref.key is not None and ref.list is not None and ref.list not in acted:
             return ref.key
+    if not record.actions:  # "4月4日公告（商务部公告2025年第21号）": a number no list is read for, in an answer reading no step at all
+        return next((ref.key for ref in record.references if ref.key is not None), None)
     return None
 
 

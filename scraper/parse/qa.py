@@ -147,8 +147,9 @@ def _outside_questions(folded: str) -> list[tuple[int, int]]:
 
 def speaker_spans(folded: str) -> list[tuple[int, int]]:
     """A transcript's answers: from a line its speaker opens ("何咏前：") to the next line a reporter
-    ("记者：") or another label (NOT_SPEAKERS: "来源：", "主持人：") opens; lines without a label go on.
-    Empty when no reporter asks or no speaker answers."""
+    ("记者：") or another label (NOT_SPEAKERS: "来源：", "主持人：") opens; lines without a label go on. The
+    spokesperson's opening statement, before any question, is one ("新闻发言人何亚东：…我发布一条消息。" then "我宣布，…":
+    session 39, qa39/27, a decision announced there was no notice, silently). Empty when no reporter asks or no speaker answers."""
     if "记者" not in folded and "问" not in folded:
         return []
     spans: list[tuple[int, int]] = []
@@ -161,8 +162,8 @@ def speaker_spans(folded: str) -> list[tuple[int, int]]:
         if start is not None and not answering:
             spans.append((start, pos))
             start = None
-        elif start is None and answering and asked:
-            start = pos
+        elif start is None and answering and (asked or "发言人" in label):
+            start = pos  # the spokesperson's opening statement too ("新闻发言人何亚东：…首先，我发布一条消息。" / "我宣布，…")
     if start is not None:
         spans.append((start, len(folded)))
     return spans

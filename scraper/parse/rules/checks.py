@@ -14,7 +14,7 @@ from ..actions.targets import decided_above
 from ..actions.tense import RECOUNT_RE, told_done
 from ..actions.words import LIST_ALT
 from ..corrections import CORRECTION_TITLE_RE
-from ..dates import effective_in, filing_date, signature_date
+from ..dates import DURATION_RE, UNTIL_RE, effective_in, filing_date, signature_date
 from ..draft import Draft, Source
 from ..lazyre import lazy_compile
 from ..renames import UNMARKED, covered
@@ -859,16 +859,42 @@ SPEAKER_REACH = 16  # a speaker's label opening the sentence ("何亚东：", "�
 # "…相关措施的暂停期限于…届满后不再延长", "一、停止…" under "中方决定："), nothing else: no doubt, wish or report.
 _RS_YEAR = r"(?:\d{4}|[〇零一二三四五六七八九]{4})年"
 _RS_DATE = rf"(?:{_RS_YEAR})?\d{{1,2}}月\d{{1,2}}日"
-_RS_NOTICE = (rf"(?:\d{{1,2}}月\d{{1,2}}日公告)?\(?(?:商务部公告{_RS_YEAR}第\d+号|不可靠实体清单工作机制(?:公告)?〔\d{{4}}〕\d+(?:号)?"
+_RS_NOTICE = (rf"(?:\d{{1,2}}月\d{{1,2}}日公告|《[^《》]{{1,80}}》)?\(?(?:商务部公告{_RS_YEAR}第\d+号|商务部令{_RS_YEAR}第\d+号|"
+              rf"不可靠实体清单工作机制(?:公告)?〔\d{{4}}〕\d+(?:号)?"
               r"(?:[、和及]\d+号)*)\)?(?:第[一二三四五六七八九十]+款)?")
 _RS_WHO = (rf"(?:中方|我方|中国政府|商务部|不可靠实体清单工作机制|工作机制|对?(?:{_RS_NOTICE}|上述|该|其余|有关|相关)+(?:公告)?"
            r"(?:相关|规定的)?(?:反制)?措施|"
            rf"{_RS_NOTICE}|对(?:上述|该公告所列|该|其余|其他)(?:其他|其余)?(?:\d+|[一二两三四五六七八九十]+)?家?(?:美国)?实体)")
 _RS_ADV = r"(?:将|已|也|同时|还|亦|均|依法|正式|按期|自动)*"
 _RS_END = rf"(?:的?(?:上述|该)?(?:暂停)?(?:期限?)?(?:将)?(?:于{_RS_DATE})?(?:届满|期满)后?|(?:届满|期满)后?)"
-_RS_FROM = rf"(?:自(?:{_RS_DATE}|即日|今日|(?:本次答问|本公告|公告)?(?:发布|公布)之日)起(?:\d+日后)?)"
-RELEASE_SUBJECT_RE = lazy_compile(rf"(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d+[.、])?(?:经研究|此外|另外|同时)?"
+_RS_FROM = rf"(?:自(?:{_RS_DATE}|即日|今日|(?:本次答问|本公告|公告)?(?:发布|公布)之日)起(?:\d+日后)?(?:至{_RS_DATE})?)"
+RELEASE_SUBJECT_RE = lazy_compile(rf"(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d+[.、])?(?:经研究|此外|另外|同时|届时)?"
                                   rf"{_RS_WHO}?{_RS_END}?{_RS_ADV}{_RS_FROM}?{_RS_ADV}(?:{_RS_WHO}{_RS_ADV}){{0,2}}")
+
+
+# A clause's bounds within a sentence (the folded text writes "，；：" as ",;:").
+ANSWER_CLAUSE_MARKS = ",;:"
+# Who decides, before the decision word in its clause (ANSWER_DECISION_RE): the authority, maybe on a ground of the same
+# clause, already or now ("中方决定", "商务部已决定", "经研究决定", "我宣布", "中方作出如下决定", "中方经认真研究决定").
+_DECIDER = r"(?:中方|我方|中国政府|商务部|不可靠实体清单工作机制|工作机制|我们|我|(?:商务部)?(?:新闻)?发言人)"
+DECIDER_RE = lazy_compile(rf"(?:经研究|此外|另外|同时|对此|为此|因此)?(?:{_DECIDER}(?:[和、与]{_DECIDER})*)?"
+                          r"(?:(?:根据|按照|依据|经|会同)[^,;:决宣同现]{1,30}?)?"
+                          r"(?:已|现|正式|依法|研究|认真研究|特此|也|还|并|同时|作出|做出|如下|以下|曾经?|此前|先后|于|\d{4}年|\d{1,2}月|\d{1,2}日)*")
+# ... or the ground "为落实…共识" said by the authority ("为落实", "中方为继续落实").
+LUOSHI_LEAD_RE = lazy_compile(r"(?:中方|商务部|我们)?为了?(?:继续|进一步|切实|更好地?)?")
+# A ground before a step's clause in a release, no decision word said: "为落实…共识", "经中美双方协商一致", "根据双方磋商结果", "鉴于…";
+# or the authority's own account of what it did ("商务部已于5月14日发布相关措施", "工作机制今天发布公告"), or its spokesperson
+# speaking ("商务部新闻发言人表示").
+REASON_RE = lazy_compile(rf"为了?(?:继续|进一步|切实)?落实|经(?!研究)|根据|按照|依据|鉴于|基于"
+                         # the authority telling what it did before or today ("商务部已于5月14日发布相关措施", "工作机制今天发布公告")
+                         rf"|{_DECIDER}?(?:已于|已经|此前|曾|先后|(?:今天|今日)[^,;:]{{0,8}}?(?:发布|宣布|公布))"
+                         rf"|{_DECIDER}(?:表示|指出|介绍|强调)$")
+# What a step's clause may hold after its object (the last 措施, 款 or notice): its term as the dates read it (DURATION_RE:
+# "1年", "90天", "1年零3个月", "一周年"; UNTIL_RE: "至2027年12月10日", "到…"; "半年"), a bracket, a quote's end, "的暂停" ("解除对…相关措施
+# 的暂停"), the end of "除…外", nothing else: not "…的前提是", "…系误传", "…一事", "…等问题", "…的具体安排" (``_told_as_noun``).
+_STEP_TERM = (rf"(?:{DURATION_RE.pattern}|半年|(?:截止|截)?{UNTIL_RE.pattern}(?:\d{{1,2}}时(?:\d{{1,2}}分)?)?(?:止|\(含\))?)")
+STEP_TAIL_RE = lazy_compile(rf"[\"”’」』]?(?:\([^()]*\))*(?:的暂停(?:实施|执行)?)?(?:(?:的)?(?:暂停)?期限)?(?:为|延长|再延长)?"
+                            rf"{_STEP_TERM}?(?:\([^()]*\))*外?[\"”’」』]?")
 
 
 def _is_transcript(src: Source, d: Draft) -> bool:
@@ -880,14 +906,14 @@ def _is_transcript(src: Source, d: Draft) -> bool:
 
 
 def _undecided_steps(src: Source, d: Draft) -> Iterator[tuple[act.ActionDraft, int, int]]:
-    """The answer's steps whose sentence (``s0:s1``) holds no decision word (ANSWER_DECISION_RE), with it; a restore the
+    """The answer's steps no decision of the authority's takes (``_decided``), with their sentence (``s0:s1``), and
+    those told as a noun, not said (``_told_as_noun``: "中方决定自…起停止…相关措施的前提是…", "…相关措施系误传"); a restore the
     authority tells as done on a day it names (``tense.told_done``: "…已于2026年11月10日按期恢复实施", parse26/02) left
     out: a fact the answer states, no decision to be said. The two gates below judge what else the sentence says."""
     folded = src.folded
     for x in d.drafts:
         s0, s1 = x.sentence or (sentence_start(folded, x.start), act.sentence_end(folded, x.start))
-        if any(folded.find(mark, s0, s1) >= 0 for mark in ANSWER_DECISION_MARKS) \
-                and ANSWER_DECISION_RE.search(folded, s0, s1) is not None:
+        if _decided(folded, s0, x.start) and not _told_as_noun(folded, x.start, s1):
             continue
         if x.action is ActionKind.RESTORE and told_done(folded, s0, x.start, d.published)[0]:
             continue
@@ -899,6 +925,39 @@ def _undecided_steps(src: Source, d: Draft) -> Iterator[tuple[act.ActionDraft, i
 ITEM_NUMERALS = tuple("一二三四五六七八九十(")  # a numbered item's first character (ITEM_LINE_RE's), the cheap test
 
 
+def _clause_start(folded: str, s0: int, pos: int) -> int:
+    """Where the clause holding ``pos`` starts: after the last ",", ";" or ":" before it in its sentence (from ``s0``), or a
+    full stop written "." (``_dots``)."""
+    return max(s0, *(folded.rfind(mark, s0, pos) + 1 for mark in ANSWER_CLAUSE_MARKS), *(i + 1 for i in _dots(folded, s0, pos)))
+
+
+def _decided(folded: str, s0: int, at: int) -> bool:
+    """Whether a decision word before the verb at ``at`` in its sentence (ANSWER_DECISION_RE) is the authority's, said now:
+    only who decides stands before it in its clause (DECIDER_RE: "中方决定", "商务部已决定", "经研究决定", "我宣布", "为落实…
+    共识"). Not "关于中方决定…一事", "中方不同意…", "中方从没决定过…", "中方将决定…", "中方什么时候决定…", "中方将在适当时机
+    宣布…", "美国贸易代表办公室宣布，中方将…", "中美双方同意就…" (session 39, qa39: each read as the step, the word anywhere in
+    the sentence deciding it)."""
+    if not any(folded.find(mark, s0, at) >= 0 for mark in ANSWER_DECISION_MARKS):
+        return False
+    for m in ANSWER_DECISION_RE.finditer(folded, s0, at):
+        lead = "".join(folded[_clause_start(folded, s0, m.start()) : m.start()].split())
+        if (LUOSHI_LEAD_RE if m.group(0).startswith("落实") else DECIDER_RE).fullmatch(lead) is not None:
+            return True
+    return False
+
+
+def _told_as_noun(folded: str, at: int, s1: int) -> bool:
+    """Whether the step of the verb at ``at`` is told as a noun or asked, not said: its clause goes on after its object (the
+    last 措施, 款 or notice) with more than its term ("…相关措施的前提是，…", "…相关措施系误传", "…相关措施一事纯系谣言",
+    "…相关措施等问题", "…相关措施的具体安排"), or asks it ("…相关措施？没有这回事。"; session 39, qa39: each read as the step)."""
+    end = _clause_end(folded, at, s1)
+    clause = "".join(folded[at:end].split())  # "相关措\t施": a stray blank is no word
+    if "措施" not in clause and "款" not in clause and "号" not in clause:
+        return False  # no object told as these are: nothing to judge
+    tail_at = max(clause.rfind(word) + len(word) for word in ("措施", "款", "号", "号)"))
+    return folded.startswith("?", end) or STEP_TAIL_RE.fullmatch(clause[tail_at:]) is None
+
+
 def _answer_said(src: Source, s0: int, s1: int) -> str:
     """The sentence ``s0:s1`` as the warning quotes it: its speaker's label ("何亚东：") left out, 60 characters."""
     shown = src.text[s0:s1].strip()
@@ -907,21 +966,70 @@ def _answer_said(src: Source, s0: int, s1: int) -> str:
 
 def undecided_release_step(src: Source, d: Draft) -> str | None:
     """A step read in a formal release's answer (答记者问, a spokesperson's statement; not a transcript, which
-    ``undecided_transcript_step`` holds) whose sentence holds no decision word and whose clause says more before the
+    ``undecided_transcript_step`` holds) that no decision of the authority's takes, and whose clause says more before the
     verb than who takes it and from when (RELEASE_SUBJECT_RE): "中方无意自…起恢复实施…", "中方倾向于自…起继续暂停…",
     "中方不打算…", "美方期望中方…" (session 38, qa38: 19 of 25 such wordings were each read as the step; NOT_NOW_RE can never
-    list them all). Left out, for a person to read. The bare decision stays read: "自…起，停止…", "对其余14家实体，继续暂停…",
-    "一、自…起…" under "中方决定："."""
+    list them all); or whose sentence says something else before its clause (``_plain_before``: "美方官员表示，中方将自…起
+    停止…", session 39); or told as a noun (``_told_as_noun``). Left out, for a person to read. The bare decision stays
+    read: "自…起，停止…", "对其余14家实体，继续暂停…", "一、自…起…" under "中方决定：", "经中美双方协商一致，自…起，暂停…"."""
     if not d.qa or not d.drafts or _is_transcript(src, d):
         return None
     folded = src.folded
+    verbs = [x.start for x in d.drafts]
     for x, s0, s1 in _undecided_steps(src, d):
-        c0 = max(s0, *(folded.rfind(mark, s0, x.start) + 1 for mark in ",;:"))
+        c0 = _clause_start(folded, s0, x.start)
         lead = "".join(folded[c0 : x.start].split())  # "自2026 年11月11日起": a stray space is no word
-        if lead and RELEASE_SUBJECT_RE.fullmatch(lead) is None:
+        if (lead and RELEASE_SUBJECT_RE.fullmatch(lead) is None) or not _plain_before(folded, s0, c0, verbs) \
+                or _told_as_noun(folded, x.start, s1):
             return f"a spokesperson's answer reads a step whose clause says more than who takes it and when " \
                    f"(\"{_answer_said(src, s0, s1)}\"){LEFT_OUT}"
     return None
+
+
+def _clause_end(folded: str, at: int, s1: int) -> int:
+    """Where the clause holding ``at`` ends (its ",", ";", ":" or "?", else ``s1``), a comma inside a bracket no end
+    ("…对美国稀土公司（USA Rare Earth, Inc.）采取的相关措施")."""
+    depth = 0
+    for i in range(at, s1):
+        c = folded[i]
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0 and (c in ANSWER_CLAUSE_MARKS or c == "?" or c == "." and _after_cjk(folded, i)):
+            return i
+    return s1
+
+
+def _after_cjk(folded: str, i: int) -> bool:
+    """Whether the "." at ``i`` follows a Chinese character: a full stop, not "Inc." nor "1."."""
+    return i > 0 and "\u4e00" <= folded[i - 1] <= "\u9fff"
+
+
+def _dots(folded: str, start: int, end: int) -> Iterator[int]:
+    """The full stops written "." in ``folded[start:end]`` (``_after_cjk``)."""
+    i = folded.find(".", start, end)
+    while i >= 0:
+        if _after_cjk(folded, i):
+            yield i
+        i = folded.find(".", i + 1, end)
+
+
+def _plain_before(folded: str, s0: int, c0: int, verbs: list[int]) -> bool:
+    """Whether each clause of the sentence before the step's (``s0:c0``) is a speaker's label ("答："), plain
+    (RELEASE_SUBJECT_RE: "自…起", "此外"), a ground (REASON_RE: "为落实…共识", "经中美双方协商一致", "鉴于…") or another step's
+    (a verb of ``verbs`` or VERB_RE's: "自…起，继续暂停…90天，停止…", "…届满后不再延长，自…起恢复实施…"): not "美方官员表示",
+    "有外媒报道" (session 39, qa39: read as the step)."""
+    start = max([s0] + [i + 1 for i in _dots(folded, s0, c0)])  # "…列入不可靠实体清单.为落实…": a full stop written "."
+    while start < c0:
+        end = min([i for i in (folded.find(mark, start, c0) for mark in ANSWER_CLAUSE_MARKS) if i >= 0], default=c0)
+        clause = "".join(folded[start:end].split())
+        label = start == s0 and folded.startswith(":", end) and end - start <= SPEAKER_REACH
+        if not (label or RELEASE_SUBJECT_RE.fullmatch(clause) or REASON_RE.match(clause)
+                or any(start <= v < end for v in verbs) or act.VERB_RE.search(clause) is not None):
+            return False
+        start = end + 1
+    return True
 
 
 def undecided_transcript_step(src: Source, d: Draft) -> str | None:
