@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from storage.names import name_key
 from storage.records import EntityRecord
 
 from .entities import cached_key, split_name
@@ -118,7 +119,11 @@ def _record(ozh: str, oen: str | None, nzh: str, nen: str | None) -> EntityRecor
     old_zh, old_en = split_name(f"{ozh}({oen})" if oen else ozh)
     new_zh, new_en = split_name(f"{nzh}({nen})" if nen else nzh)
     key = cached_key(old_zh, old_en)
-    if not key or not (new_zh or new_en) or cached_key(new_zh, new_en) == key:
+    if not key or not (new_zh or new_en) or cached_key(new_zh, new_en) == key and name_key(new_zh or old_zh) == name_key(
+            old_zh) and name_key(new_en or old_en) == name_key(old_en):
+        # the same names written otherwise: no rename. A key alike is not enough: the key is the English name's, and a
+        # company may change its Chinese name alone ("哈德森技术公司（Hudson Technologies Co.）" now "哈德逊科技公司（Hudson
+        # Technologies Co.）": story40, session 39, refused for a person, and a later step naming the new name unresolved)
         return None
     return EntityRecord(zh=new_zh, en=new_en, key=key, aliases=tuple(x for x in (old_zh, old_en) if x))
 

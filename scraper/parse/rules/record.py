@@ -435,6 +435,12 @@ def dedupe_actions(records: list[A]) -> list[A]:
             out[at] = r
         elif r.action is ActionKind.REMOVE and not r.targets and _points_to_annex(r.text) and not _points_to_annex(out[at].text):
             out[at] = r  # the body's "二、…将附件2所列实体移出…", not the title's removal: its annex says whom (annex_parts)
+        elif getattr(r, "on_entities", None) is not None and getattr(out[at], "on_entities", None) is None \
+                and _title_step(out[at].text) and not _title_step(r.text):
+            # the body's step limited to the entities it names ("自…起，停止执行…第21号中对立方公司（…）、…的相关措施"), not the
+            # title's "关于停止执行…第21号中对2家美国实体相关措施的公告", which names none: read first, it lifted no one (story40,
+            # session 39: the lift was not applied, "names MOFCOM-2025-21 but no entity", the 2 left lapsed)
+            out[at] = r
     if not targeted or len(out) == 1:
         return out  # nothing shortened (only targets are, by another action), no removal beside a targeted one
     out = [r for r in out if not _shortened(r, out)]
