@@ -44,6 +44,7 @@ from storage.db import WRITE_LOCK, DatabaseError, open_store, session_factory, s
 from storage.derived import synced_as_of
 from storage.faults import StoreUnavailable
 from storage.models import HealthIssue
+from storage.news import link_news
 from storage.notices import NoticeLine, load_lines
 from storage.outcomes import PageOutcome, PageResult
 from storage.records import ListingState, NoticeRef
@@ -264,6 +265,9 @@ def register(app: typer.Typer) -> None:
                 lock.ensure()  # taken over meanwhile (a paused or suspended replay): the new holder derives
                 with factory() as session, session.begin():
                     session.connection(execution_options=WRITE_LOCK)
+                    # reports name notices that may only now be stored (as a run's cycle links them): unlinked, an English
+                    # version replayed beside its Chinese notice said "reported, not yet confirmed" (story40, session 39)
+                    link_news(session)
                     synced = synced_as_of(session)  # a day before the store's: a view of the past, not kept
                     past = not preview and synced is not None and day < synced
                     derived = publish(session, as_of=day, target=None,  # the engine runs once (or not: no change)

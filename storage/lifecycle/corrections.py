@@ -23,7 +23,16 @@ from storage.records import (
 from storage.vocabulary import TAG_PREFIX, list_name
 
 from .builder import _Builder, _provenance, _unresolved_event
-from .model import CORRECTION_WORDS, OWN_ACTIONS, Listing, _action_effective, day_of, known_from, occurred_at
+from .model import (
+    CORRECTION_WORDS,
+    OWN_ACTIONS,
+    TARGET_ACTIONS,
+    Listing,
+    _action_effective,
+    day_of,
+    known_from,
+    occurred_at,
+)
 from .text import _number, entity_label
 
 
@@ -92,6 +101,7 @@ def _effective_corrections(known: Sequence[StoredNotice], b: _Builder) -> tuple[
     of the corrections applied; any other stays unapplied, loudly (``_unapplied_corrections``)."""
     by_key = {n.record.key: n for n in known}
     fixes: dict[str, StoredNotice] = {}
+    steps: dict[str, StoredNotice] = {}  # a notice acting on earlier notices only: its corrected effective day
     applied: set[str] = set()
     for n in sorted(known, key=lambda n: (known_from(n) or date.min, n.record.key)):
         rec = n.record
@@ -100,12 +110,28 @@ def _effective_corrections(known: Sequence[StoredNotice], b: _Builder) -> tuple[
         refs = {r.key for r in rec.references if r.key and r.key != rec.key}
         target = by_key.get(next(iter(refs))) if len(refs) == 1 else None
         own = [a for a in target.record.actions if a.action in OWN_ACTIONS] if target is not None else []
+        if target is not None and not own and _steps_on_its_day(target):
+            steps[target.record.key] = n  # its steps on earlier notices move with it (no id kept: see below)
+            applied.add(rec.key)
+            continue
         if target is None or not own or len({_action_effective(target, a) for a in own}) != 1:
             continue
         fixes[target.record.key] = n
         applied.add(rec.key)
     out: list[StoredNotice] = []
     for n in known:
+        step_fix = steps.get(n.record.key)
+        if step_fix is not None:
+            # "第252号中“本公告自2026年11月25日起正式实施”有误，应为“…自2026年12月15日起…”" where No. 252 stops measures of No. 21:
+            # its steps take effect on the corrected day. Their ids carry that day (they are ids of No. 21's listing, which
+            # ``_Builder.moved`` does not keep): the item of the day first written is retracted, one of the corrected day
+            # published (story40, session 39: "correction not applied", the 2 shown lifted from the day said to be wrong).
+            value = step_fix.record.corrected_effective
+            first = day_of(n.record.effective)
+            actions = tuple(dataclasses.replace(a, effective=value) if a.action in TARGET_ACTIONS
+                            and _action_effective(n, a) == first else a for a in n.record.actions)
+            out.append(dataclasses.replace(n, record=dataclasses.replace(n.record, effective=value, actions=actions)))
+            continue
         fix = fixes.get(n.record.key)
         new = day_of(fix.record.corrected_effective) if fix is not None else None
         if fix is None or new is None:
@@ -119,6 +145,15 @@ def _effective_corrections(known: Sequence[StoredNotice], b: _Builder) -> tuple[
         if new != first:
             b.moved[n.record.key] = (new, first, fix)
     return out, applied
+
+
+def _steps_on_its_day(target: StoredNotice) -> bool:
+    """Whether ``target`` acts on earlier notices only, every step of it taking effect on the notice's own effective day
+    (the day "本公告自…起正式实施" gives, which a correction of that sentence moves)."""
+    acts = target.record.actions
+    day = day_of(target.record.effective)
+    return bool(acts) and day is not None and all(
+        a.action in TARGET_ACTIONS and a.targets and _action_effective(target, a) == day for a in acts)
 
 
 # a suspension's end as a correction writes it (``NoticeRecord.corrected_until``)
