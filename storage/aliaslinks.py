@@ -10,7 +10,8 @@ formerly / also known as / d/b/a, :func:`storage.names.other_names`), and entity
 is B's key or the key of B's own Chinese or English name. So does a notice naming a company by its Chinese name alone
 (no English name: "决定将北极星光电公司列入不可靠实体清单"), with the one entity another notice names by that Chinese name and an
 English name ("北极星光电公司（Polaris Optical LLC）"): the key of a name with no English one is its Chinese one, so the two are
-two keys, and the English-named one's page and feed missed the other listing (story32 S7). Nothing else joins:
+two keys, and the English-named one's page and feed missed the other listing (story32 S7). So does a rename a notice states,
+its new names given by the renamed entity (:func:`_rename_givers`), with a later listing under them. Nothing else joins:
 
 - one step only: a link is what one notice says. A linked to B and B to C does not link A to C (no notice ties
   those two), and two entities given the same other name are not linked to each other;
@@ -35,7 +36,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from storage.countries import country_code
-from storage.names import ALIAS_PHRASE_RE, clean_display, name_key, name_words, zh_core
+from storage.names import ALIAS_PHRASE_RE, clean_display, entity_key, name_key, name_words, zh_core
 from storage.records import EntityRecord, NoticeRecord, StoredNotice
 
 MIN_LATIN_KEY = 5  # "KHI", "Lynx": a few letters name too many companies to join two listings on
@@ -51,6 +52,7 @@ COMMON_WORDS = frozenset({
     "american", "united", "general", "advanced", "applied", "integrated", "company", "corporation", "incorporated",
 })
 FORMER_WORDS = ("曾用名", "原名", "formerly", "f/k/a")  # the rest: another name it goes by
+RENAMED_NOTE = "更名"  # the note of a giver a rename notice makes (:func:`_rename_givers`): its other names are its new ones
 CHINESE_ALONE = "Chinese name alone"  # a Link's word: the giver is named by its Chinese name only (no English name)
 
 
@@ -72,8 +74,11 @@ def generic_alias(alias: str) -> bool:
 
 
 def _word(entity: EntityRecord, alias: str) -> str:
-    """"former name" when the notice says so before ``alias`` (曾用名, 原名, formerly), else "other name"."""
+    """"former name" when the notice says so before ``alias`` (曾用名, 原名, formerly), "new name" for a rename's, else
+    "other name"."""
     note = entity.note or ""
+    if note == RENAMED_NOTE:
+        return "new name"
     at = note.find(alias)
     phrases = [m for m in ALIAS_PHRASE_RE.finditer(note) if at < 0 or m.start() <= at]
     if phrases and any(w in phrases[-1].group(0).casefold() for w in FORMER_WORDS):
@@ -232,7 +237,25 @@ def notice_links(notices: Iterable[StoredNotice], as_of: date) -> AliasLinks:
     """The links among the entities of the stored notices public on ``as_of`` (a correction's names are another
     notice's entities, not listings of their own: left out)."""
     return alias_links((n.record.number or n.record.key, e) for n in notices if _names_listings(n.record, as_of)
-                       for e in n.record.entities)
+                       for e in (*n.record.entities, *_rename_givers(n.record.renamed)))
+
+
+def _rename_givers(renamed: Iterable[EntityRecord]) -> list[EntityRecord]:
+    """A rename notice's renames ("所列斯凯迪奥公司（Skydio Inc.）已更名为天空之眼科技公司（SkyEye Technologies Inc.）", the new names
+    keyed by the old one's key, the old names as aliases) as entities that give another name: the renamed entity under its
+    old names, giving its new ones, which a later notice may list under another key ("天空之眼科技公司（SkyEye Technologies
+    Inc.）" listed on the ECL after the UEL renamed Skydio: story40, session 39, `timeline Skydio` and Skydio's entity feed
+    did not show that listing). A rename keeping the key (a Chinese name changed alone) gives none: its new names are
+    the key's own."""
+    out = []
+    for e in renamed:
+        new = tuple(name for name in (e.zh, e.en) if name)
+        if not e.key or not new or entity_key(e.zh, e.en) == e.key:
+            continue
+        old_zh = next((a for a in e.aliases if any("\u4e00" <= ch <= "\u9fff" for ch in a)), None)
+        old_en = next((a for a in e.aliases if a != old_zh), None)
+        out.append(EntityRecord(zh=old_zh, en=old_en, key=e.key, aliases=new, note=RENAMED_NOTE))
+    return out
 
 
 def _names_listings(rec: NoticeRecord, as_of: date) -> bool:
@@ -258,7 +281,8 @@ def stored_links(session: Session, as_of: date) -> AliasLinks:
         for text in session.scalars(select(Notice.record_json).where(Notice.id.in_(chunk))):
             rec = NoticeRecord.from_json(json.loads(text))
             if _names_listings(rec, as_of):
-                named.extend((rec.number or rec.key, e) for e in rec.entities if e.key in keys)
+                named.extend((rec.number or rec.key, e) for e in (*rec.entities, *_rename_givers(rec.renamed))
+                             if e.key in keys)
     return alias_links(named)
 
 
@@ -283,7 +307,13 @@ def _linkable_rows(session: Session) -> tuple[set[str], set[int]] | None:
     other_names: set[str] = set()
     alone: dict[str, set[str]] = defaultdict(set)  # a Chinese name's key -> the entities named by it alone
     in_english: set[str] = set()  # the Chinese names' keys of entities named in English too
-    for _, data in _records(session):
+    renaming: set[int] = set()  # the notices renaming an entity (no entity of their own: read for their renames)
+    for notice_id, data in _records(session):
+        for e in data.get("renamed", ()):
+            if e.get("key"):
+                givers.add(e["key"])
+                other_names.update((name_key(e.get("zh")), name_key(e.get("en"))))
+                renaming.add(notice_id)
         for e in data.get("entities", ()):
             if e.get("aliases") and e.get("key"):
                 givers.add(e["key"])
@@ -310,7 +340,7 @@ def _linkable_rows(session: Session) -> tuple[set[str], set[int]] | None:
             notices_of[key].append(notice_id)
             if key not in keys and {key, name_key(e.get("zh")), name_key(e.get("en"))} & other_names:
                 keys.add(key)
-    return keys, {i for key in keys for i in notices_of.get(key, ())}
+    return keys, {i for key in keys for i in notices_of.get(key, ())} | renaming
 
 
 def _chunks(items: list[int], size: int) -> Iterator[list[int]]:

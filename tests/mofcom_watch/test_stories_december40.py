@@ -21,6 +21,9 @@ split_qa        two answers of 11-20 under one title (two keys; the second serve
 renamed         "所列“哈德森技术公司（Hudson Technologies Co.）”已更名。…名称变更为“哈德逊科技公司（Hudson Technologies Co.）”"
                 (the Chinese name alone: A, refused for a person, the key being the English name's), then a lift naming
                 the new Chinese name alone (was unresolved).
+new_name_listed Skydio renamed SkyEye Technologies by the UEL (〔2026〕20号, 11-25), then listed on the ECL under the new name
+                (No. 264, 12-01): another key. A: `timeline Skydio` and Skydio's entity feed left the ECL listing out (the
+                new name's timeline had both); screening called it a possible match, to review.
 """
 
 from __future__ import annotations
@@ -40,7 +43,8 @@ TODAY = "2027-01-31"
 FETCHED = "2027-01-15T00:00:00+00:00"
 LAST = "2027-01-31"
 ECL, UEL, MFA = "MOFCOM-2025-21", "UEL-2025-7", "MFA-ORDER-2024-13"
-FOLDERS = ["three_lists", "relisted", "before_lapse", "corrected_step", "backdated", "split_qa", "renamed"]
+FOLDERS = ["three_lists", "relisted", "before_lapse", "corrected_step", "backdated", "split_qa", "renamed",
+           "new_name_listed"]
 
 
 def _store(factory: pytest.TempPathFactory, name: str) -> Store:
@@ -297,6 +301,28 @@ def test_a_chinese_name_changed_alone_and_a_step_naming_it(stores: dict[str, Sto
         "Lifted: Hudson Technologies Co. on the export control list (MOFCOM-2025-21) from 2026-12-08")
     assert not [p for p in _problems(store, "2026-12-08") if "2026" in p.split(":")[0]]
     assert f"{ECL}/lifted/ecl/2026-12-08/hudsontechnologies" in _watch(store, "2026-12-08", tmp_path, "哈德逊科技公司")
+
+
+# new_name_listed
+
+
+def test_a_listing_under_the_new_name_a_rename_gave_is_the_companys(stores: dict[str, Store],
+                                                                     tmp_path_factory: pytest.TempPathFactory,
+                                                                     tmp_path: Path) -> None:
+    store = _get(stores, tmp_path_factory, "new_name_listed")
+    ecl = "MOFCOM-2026-264"
+    for name in ("Skydio", "斯凯迪奥公司", "SkyEye Technologies", "天空之眼科技公司"):
+        found = store.timeline(name, "2026-12-05")
+        assert sorted(found["keys"]) == ["skydio", "skyeyetechnologies"], name
+        got = {e["notice_key"]: (e["state"]["state"], e["state"]["since"]) for e in found["listings"]}
+        assert got == {MFA: ("in_force", "2024-10-10"), UEL: ("lapsed", "2026-11-10"), ecl: ("in_force", "2026-12-01")}
+    entity = {i["id"][len(TAG):] for i in store.items("2026-12-05", "entity/skydio")}
+    assert f"{ecl}/imposed/ecl/2026-12-01/skyeyetechnologies" in entity
+    watched = _watch(store, "2026-12-05", tmp_path, "Skydio Inc.")
+    assert watched[f"{ecl}/imposed/ecl/2026-12-01/skyeyetechnologies"].startswith("Imposed: SkyEye Technologies Inc.")
+    done = invoke(store.db, "screen", str(tmp_path / "watch.csv"), "--json", "--as-of", "2026-12-05", env=store.env)
+    hits = json.loads(done.stdout)["results"][0]["hits"]
+    assert {(h["notice_key"], h["match"]) for h in hits} >= {(ecl, "exact"), (UEL, "exact"), (MFA, "exact")}, hits
 
 
 # every folder, another order
