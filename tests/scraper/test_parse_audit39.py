@@ -143,3 +143,13 @@ def test_a_notices_step_on_one_entity_named_by_its_chinese_short_name_after_the_
         notice = _notice(RESTORE_ONE.format(among=among))
         assert [(a.action.value, tuple(t.key for t in a.targets), a.effective, a.entities) for a in notice.actions] == [
             ("restore", ("MOFCOM-2025-21",), "2026-12-15", ("高点航空技术",))], among
+
+
+def test_names_after_the_colon_of_an_object_after_the_verb_limit_it() -> None:
+    """34: "恢复实施对以下2家实体的相关措施：A（a）、B（b）（均为商务部公告2025年第21号所列实体）。": a restore of the 2 (was: of all 16
+    with 2 stated, which the engine held). A colon before measures on lines ("恢复实施以下措施：\\n一、…") names no one."""
+    head = QA_FOLLOWING.split("答：")[0]
+    notice = _notice(head + "答：中方决定，自2026年12月15日起，恢复实施对以下2家实体的相关措施：高点航空技术公司（High Point "
+                            "Aerotechnologies）、立方公司（Cubic Corporation）（均为商务部公告2025年第21号所列实体）。\n")
+    assert [(a.action.value, tuple(t.key for t in a.targets), a.effective, a.entities) for a in notice.actions] == [
+        ("restore", ("MOFCOM-2025-21",), "2026-12-15", ("highpointaerotechnologies", "cubic"))]

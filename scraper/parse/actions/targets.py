@@ -788,14 +788,17 @@ NAMED_BEFORE_VERB_RE = lazy_compile(rf"\s*(?P<obj>(?:{_NAMED}\s*{AND}\s*)*{_NAME
 FOLLOWING = ("以下", "下列")
 # "对…第21号所列以下3家实体恢复实施相关措施：A（a）、B（b）、C（c）。": the names after the colon that closes the verb's measures,
 # the object before the verb saying they follow (以下, 下列) (session 39, audit39/31: the restore read for all 16, held by the engine).
-FOLLOWING_NAMES_RE = lazy_compile(rf"[^,;；。:\n]{{0,12}}?:\s*(?P<obj>(?:{_NAMED}\s*{AND}\s*)*{_NAMED})\s*[。;；.]?\s*$")
+# The object may follow the verb too, and a note bracket the names ("恢复实施对以下2家实体的相关措施：A（a）、B（b）（均为…第21号所列
+# 实体）。": audit39/34, the restore read for all 16 with 2 stated, held by the engine).
+FOLLOWING_NAMES_RE = lazy_compile(rf"[^,;；。:\n]{{0,16}}?:\s*(?P<obj>(?:{_NAMED}\s*{AND}\s*)*{_NAMED})"
+                                  r"(?:\s*\([^()]*所列[^()]*\))?\s*[。;；.]?\s*$")
 
 
 def _names_after_colon(folded: str, clause_from: int, at: int, v_end: int, next_start: int) -> tuple[int, int] | None:
     """The span of the names after the colon that ends the clause of the verb (at ``at``..``v_end``) whose object says
     they follow ("所列以下3家实体…：A（a）、B（b）"), else None."""
-    if folded.find(":", v_end, min(next_start, v_end + 16)) < 0 or (
-            not any(folded.find(w, clause_from, at) >= 0 for w in FOLLOWING)):
+    colon = folded.find(":", v_end, min(next_start, v_end + 20))
+    if colon < 0 or not any(folded.find(w, clause_from, at) >= 0 or folded.find(w, v_end, colon) >= 0 for w in FOLLOWING):
         return None
     m = FOLLOWING_NAMES_RE.match(folded, v_end, next_start)
     if m is None or any(w in m.group("obj") for w in NOT_A_NAMED_OBJECT):
