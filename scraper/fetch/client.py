@@ -3,7 +3,7 @@
 - conditional requests (If-None-Match / If-Modified-Since from the stored Page);
 - retries with backoff (tenacity) on timeouts, connection errors, truncated bodies,
   429 and 5xx, honouring Retry-After (a wait asked past the cap: not retried in the run; a host answering 429 or
-  503 to 2 requests in a row, after their retries: not asked again in the run);
+  503 to a request after its retries: the next asked once, after 2 in a row not asked again in the run);
 - status-based non-content answers (412/521 bot checks, 404) reported, never parsed;
 - redirects followed by hand, only to allowed hosts;
 - a body size cap; a plain-HTTP fallback for hosts whose TLS handshake fails.
@@ -115,7 +115,8 @@ HOST_DOWN_AFTER = 2
 UNREACHED = frozenset({"timeout", "connect"})
 # A host answering "come back later" (429, 503) to every request, each after its retries' waits (a Retry-After up to
 # max_wait, 60 s, three times): health39 L68, five such URLs held a run over ten minutes, a whole site's pages for
-# hours. After HOST_DOWN_AFTER such requests in a row, the host's later requests fail at once with the same reason.
+# hours. After one such request the host's next is asked once (not retried); after HOST_DOWN_AFTER in a row, its later
+# requests fail at once with the same reason.
 LATER = frozenset({"http-429", "http-503"})
 TURN_POLL = 0.2  # seconds between looks at a stop asked while a request waits for another's retries to end
 # A page whose answer cost its whole time or size this run (an answer past its whole-answer deadline, one larger
@@ -305,6 +306,9 @@ class Fetcher:
                 return False
             if exc.reason == "undecodable":
                 return attempts < UNDECODABLE_ATTEMPTS
+            if exc.reason in LATER:  # after a request of its host so answered to its end: asked once, as below
+                with self._lock:
+                    return host not in self._later
             if exc.reason not in UNREACHED:
                 return True
             with self._lock:  # (and a page already so once this run: asked once)

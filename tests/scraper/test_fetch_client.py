@@ -562,8 +562,9 @@ def test_a_page_slow_once_keeps_its_retries_and_the_host_s_other_pages_wait_for_
 def test_a_host_asking_every_request_to_come_back_later_is_not_asked_again_in_the_run(site, status):
     """health39 L68: a host answering 429 (or 503) with a Retry-After under the cap to every request: each request
     waited out its retries (3 x up to 60 s by default), one after another; five such URLs held a run over ten minutes,
-    a whole site's pages for hours. After HOST_DOWN_AFTER such requests in a row, its later requests fail at once with
-    the same reason, said; another host is asked as ever; an answer resets the count; the next run asks again."""
+    a whole site's pages for hours. After one such request the host's next is asked once; after HOST_DOWN_AFTER in a
+    row its later requests fail at once with the same reason, said; another host is asked as ever; an answer resets
+    the count; the next run asks again."""
     from scraper.fetch.client import HOST_DOWN_AFTER
 
     waits: list[float] = []
@@ -579,9 +580,10 @@ def test_a_host_asking_every_request_to_come_back_later_is_not_asked_again_in_th
         results = [f.fetch(FetchRequest(f"https://{page}")) for page in pages]
         other = f.fetch(FetchRequest("https://www.mfa.gov.cn/a.html"))
     assert [r.error for r in results] == [f"http-{status}"] * len(pages), results
-    assert [r.attempts for r in results] == [3] * HOST_DOWN_AFTER + [0] * 3, results
+    # the first waits out its retries (the site may be busy a moment); after it, a request is asked once: the host
+    assert [r.attempts for r in results] == [3] + [1] * (HOST_DOWN_AFTER - 1) + [0] * 3, results
     assert all("not asked again in this run" in r.detail for r in results[HOST_DOWN_AFTER:]), results[-1].detail
-    assert len(waits) == 2 * HOST_DOWN_AFTER and other.ok  # the waits of the first two only
+    assert len(waits) == 2 and other.ok  # the first one's waits only
     del site.faults[pages[0]]  # one answer between them: the count starts again
     with Fetcher(policy(), host_map=HostMap(hosts), sleep=waits.append) as f:
         got = [f.fetch(FetchRequest(f"https://{page}")).error for page in (pages[1], pages[0], pages[2], pages[3])]
