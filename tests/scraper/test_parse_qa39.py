@@ -53,9 +53,25 @@ def _held(answer: str) -> str:
     f"有外媒报道，中方将自2026年12月1日起恢复实施{ECL21}相关措施。这一报道不实。",
     f"美方官员表示，中方将自2026年12月1日起停止{ECL21}相关措施。中方对此不予评论。",
     f"美方官员日前表示，自2026年12月1日起，中方将停止{ECL21}相关措施。",
+    # a second probe: the decision word said after a report, a wish or advice of others
+    f"据美国媒体报道，中方决定自2026年12月1日起恢复实施{ECL21}相关措施。这一报道不实。",
+    f"媒体援引消息人士的话说，中方决定自2026年12月1日起恢复实施{ECL21}相关措施。对此，中方不予置评。",
+    f"有美国智库建议，中方决定自2026年12月1日起停止{ECL21}相关措施。",
+    f"美方希望，中方决定自2026年12月1日起停止{ECL21}相关措施。",
 ])
 def test_a_step_no_decision_of_the_authority_takes_is_held(answer: str) -> None:
     assert "left out" in _held(answer)
+
+
+@pytest.mark.parametrize("answer", [
+    # a second probe: a later clause of the sentence denies the step (tense.CLAIMED_AFTER_RE)
+    f"中方决定自2026年12月1日起恢复实施{ECL21}相关措施，这不是事实。",
+    f"中方决定自2026年12月1日起恢复实施{ECL21}相关措施，目前看还言之过早。",
+])
+def test_a_step_a_later_clause_denies_is_none(answer: str) -> None:
+    text = RELEASE.format(topic="中美经贸关系", q="请问中方对有关措施有何考虑？", a=answer)
+    notice = parse_document(text.encode("utf-8")).notice
+    assert notice is None or notice.actions == ()
 
 
 @pytest.mark.parametrize(("answer", "steps"), [
@@ -77,6 +93,10 @@ def test_a_step_no_decision_of_the_authority_takes_is_held(answer: str) -> None:
      "（Cyberlux, Corp.）的相关措施。", [("lift", "2027-01-01", None)]),
     (f"{ECL21}相关措施的暂停期限于2026年11月10日届满后不再延长，自2026年12月1日起恢复实施。",
      [("restore", "2026-12-01", None)]),
+    # the authority's own words before its decision
+    (f"中方高度重视美方关切，决定自2026年12月10日起暂停实施{ECL21}相关措施1年。", [("suspend", "2026-12-10", "2027-12-10")]),
+    (f"中方本着相互尊重的原则，决定自2026年12月10日起暂停实施{ECL21}相关措施1年。", [("suspend", "2026-12-10", "2027-12-10")]),
+    (f"经中美双方友好协商，中方决定自2026年12月10日起暂停实施{ECL21}相关措施1年。", [("suspend", "2026-12-10", "2027-12-10")]),
 ])
 def test_a_decision_told_plainly_is_read(answer: str, steps: list[tuple[str, str | None, str | None]]) -> None:
     assert _steps(answer, "出口管制管控名单") == steps

@@ -52,8 +52,9 @@ WEIGHING_RE = lazy_compile(r"研究|考虑(?!到)|评估|讨论")  # 讨论: "�
 # as an extension until further notice), nor the term of an arrangement told ("中方此前决定的继续暂停…1年的安排将于…到期": qa37/32, read as
 # an extension beside the restore the answer decides), nor one said not yet decided, unlikely or too early ("关于自…起恢复实施…
 # 的决定尚未作出", "…停止…的可能性不大", "现在谈…恢复实施…还为时尚早", "…，这是没有根据的": qa37/34-37, each read as the step; "…恢复实施…的条件尚不具备": qa37/47; a step asked back, "中方决定自…起恢复实施…？这是误读。": qa37/48; not "?" alone: a
-# GB2312 page writes the name dot "·" as "?").
-CLAIMED_AFTER_RE = re.compile(r"说法|的报道|的消息|传言|传闻|不实|不符合事实|没有事实依据|并不准确|没有根据|毫无根据|尚未作出|尚未决定|可能性|为时尚早|尚不具备|误读|的权利|的安排[^,。;]{0,24}?(?:到期|届满)|的安排(?:维持|保持)?不变|的安排没有(?:变化|改变)|一说|纯属")
+# GB2312 page writes the name dot "·" as "?"); nor "…，这不是事实", "…，目前看还言之过早" (session 39, qa39's
+# probe: "不是事实" after the verb in a later clause of the sentence was read as the step; the words after the verb stay a list).
+CLAIMED_AFTER_RE = re.compile(r"说法|的报道|的消息|传言|传闻|不实|不符合事实|没有事实依据|并不准确|没有根据|毫无根据|尚未作出|尚未决定|可能性|为时尚早|尚不具备|误读|的权利|的安排[^,。;]{0,24}?(?:到期|届满)|的安排(?:维持|保持)?不变|的安排没有(?:变化|改变)|一说|纯属|不属实|不是事实|并非事实|言之过早|子虚乌有|无中生有|捕风捉影")
 # Before an answer's decision (or its verb, with no decision word): it tells a step taken before ("已于11月6日决定",
 # "此前", "去年11月，中方决定", "中方于2025年11月5日决定") when the step's start is already past.
 RECOUNT_RE = lazy_compile(r"已于|已经|此前|曾|去年|上月|前期|当时|先后|(?<![关对由鉴基属至])于\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*月")

@@ -897,6 +897,13 @@ STEP_TAIL_RE = lazy_compile(rf"[\"”’」』]?(?:\([^()]*\))*(?:的暂停(?:�
                             rf"{_STEP_TERM}?(?:\([^()]*\))*外?[\"”’」』]?")
 
 
+# A clause the authority opens ("中方高度重视…", "商务部注意到…"): its own words, before its decision.
+AUTHORITY_LEAD_RE = lazy_compile(rf"(?:{_DECIDER}|中方)(?!称)")
+# A ground the authority gives before its decision, however many clauses it takes ("鉴于美方…，严重违背双方共识，中方决定…",
+# "考虑到…，…决定", "为防止可能出现的误解，中方决定…", "为此，中方决定…").
+OWN_GROUND_RE = lazy_compile(r"为|鉴于|考虑到|基于|由于|随着|针对|据此|对此|因此|根据|按照|依据")
+
+
 def _is_transcript(src: Source, d: Draft) -> bool:
     """A press conference's transcript (TRANSCRIPT_WORDS in the title or head), not the formal 答记者问 release."""
     if "答记者问" in d.folded_title:
@@ -936,12 +943,15 @@ def _decided(folded: str, s0: int, at: int) -> bool:
     only who decides stands before it in its clause (DECIDER_RE: "中方决定", "商务部已决定", "经研究决定", "我宣布", "为落实…
     共识"). Not "关于中方决定…一事", "中方不同意…", "中方从没决定过…", "中方将决定…", "中方什么时候决定…", "中方将在适当时机
     宣布…", "美国贸易代表办公室宣布，中方将…", "中美双方同意就…" (session 39, qa39: each read as the step, the word anywhere in
-    the sentence deciding it)."""
+    the sentence deciding it); and the clauses before its own say nothing but grounds, the authority's words or other steps
+    (``_plain_before``): not "据美国媒体报道，中方决定…", "美方希望，中方决定…", "有美国智库建议，中方决定…" (qa39's second probe)."""
     if not any(folded.find(mark, s0, at) >= 0 for mark in ANSWER_DECISION_MARKS):
         return False
     for m in ANSWER_DECISION_RE.finditer(folded, s0, at):
-        lead = "".join(folded[_clause_start(folded, s0, m.start()) : m.start()].split())
-        if (LUOSHI_LEAD_RE if m.group(0).startswith("落实") else DECIDER_RE).fullmatch(lead) is not None:
+        c0 = _clause_start(folded, s0, m.start())
+        lead = "".join(folded[c0 : m.start()].split())
+        if (LUOSHI_LEAD_RE if m.group(0).startswith("落实") else DECIDER_RE).fullmatch(lead) is not None \
+                and _plain_before(folded, s0, c0, (), own=True):
             return True
     return False
 
@@ -1015,18 +1025,22 @@ def _dots(folded: str, start: int, end: int) -> Iterator[int]:
         i = folded.find(".", i + 1, end)
 
 
-def _plain_before(folded: str, s0: int, c0: int, verbs: list[int]) -> bool:
+def _plain_before(folded: str, s0: int, c0: int, verbs: list[int] | tuple[()], own: bool = False) -> bool:
     """Whether each clause of the sentence before the step's (``s0:c0``) is a speaker's label ("答："), plain
     (RELEASE_SUBJECT_RE: "自…起", "此外"), a ground (REASON_RE: "为落实…共识", "经中美双方协商一致", "鉴于…") or another step's
     (a verb of ``verbs`` or VERB_RE's: "自…起，继续暂停…90天，停止…", "…届满后不再延长，自…起恢复实施…"): not "美方官员表示",
-    "有外媒报道" (session 39, qa39: read as the step)."""
+    "有外媒报道" (session 39, qa39: read as the step). Before a decision (``own``), a clause the authority opens says its own
+    mind too ("中方高度重视美方关切，决定…", "中方本着…的原则，决定…")."""
     start = max([s0] + [i + 1 for i in _dots(folded, s0, c0)])  # "…列入不可靠实体清单.为落实…": a full stop written "."
     while start < c0:
         end = min([i for i in (folded.find(mark, start, c0) for mark in ANSWER_CLAUSE_MARKS) if i >= 0], default=c0)
         clause = "".join(folded[start:end].split())
         label = start == s0 and folded.startswith(":", end) and end - start <= SPEAKER_REACH
+        if own and OWN_GROUND_RE.match(clause) is not None:
+            return True  # the rest of the ground, up to the decision
         if not (label or RELEASE_SUBJECT_RE.fullmatch(clause) or REASON_RE.match(clause)
-                or any(start <= v < end for v in verbs) or act.VERB_RE.search(clause) is not None):
+                or any(start <= v < end for v in verbs) or act.VERB_RE.search(clause) is not None
+                or own and AUTHORITY_LEAD_RE.match(clause) is not None):
             return False
         start = end + 1
     return True
