@@ -2,7 +2,9 @@
 
 A report names its notice by number (``notice_key`` from the page), or only by date,
 list and count; :func:`link_news` finds the official notice either way once it is
-stored. A report with no official notice yet is flagged "reported, not yet confirmed".
+stored. A report with no official notice yet is flagged "reported, not yet confirmed"; so is a report of a step
+(suspend, extend, lift, remove, restore) naming the notice the step acts on while no step of that kind on it is stored
+(:func:`_step_stored`).
 """
 
 from __future__ import annotations
@@ -13,12 +15,18 @@ from datetime import datetime, time, timedelta, timezone
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from storage.models import NewsReport, Notice, Snapshot
+from storage.models import Action, NewsReport, Notice, Snapshot
 from storage.records import EventKind, EventRecord, EventScope, ListKind, NoticeKind, Provenance
 from storage.vocabulary import TAG_PREFIX, naive_as_utc
 
 MATCH_DAYS = 3  # a report appears on the notice's day or up to this many days later
 STATE_ACTIONS = ("suspend", "extend", "lift", "remove", "restore")
+# A report of a step that names the notice the step acts on ("…continue suspending the relevant measures of … (MOFCOM
+# Announcement No. 21 of 2025)"): confirmed by a stored notice taking a step of that family on it, published up to
+# STEP_DAYS before the report (an English version a week or more after the Chinese), or MATCH_DAYS after it.
+STEP_DAYS = 30
+FAMILIES = {"suspend": "suspend", "extend": "suspend", "lift": "lift", "remove": "lift", "lift_measure": "lift",
+            "restore": "restore"}
 KEYS_PER_QUERY = 400  # notice keys per IN (...) query
 
 
@@ -60,7 +68,7 @@ def link_news(session: Session) -> int:
         if linked_list and report.reported_list and linked_list != report.reported_list:
             report.notice_key = None
         if report.notice_key:
-            found = report.notice_key in stored
+            found = report.notice_key in stored and _step_stored(session, report)
         else:
             keys = _candidates(session, report)
             found = len(keys) == 1
@@ -71,6 +79,31 @@ def link_news(session: Session) -> int:
         confirmed += found
     session.flush()
     return confirmed
+
+
+def _step_stored(session: Session, report: NewsReport) -> bool:
+    """Whether the step a numbered report tells is stored: any report but one of a step (STATE_ACTIONS) is confirmed
+    by the notice it names; a report of a step, by that notice where it takes a step of that family itself (an English
+    version of a removal notice), else by a stored notice taking such a step on it near the report's day (story40,
+    session 39: an English version of the Q&A extending No. 21 was "confirmed" by No. 21, the listing of April 2025,
+    with no extension stored and the listing shown lapsed)."""
+    family = FAMILIES.get(report.reported_action or "")
+    if report.reported_action not in STATE_ACTIONS or family is None or report.reported_date is None:
+        return True
+    named = session.execute(select(Action.kind, Notice.published, Notice.list).join(Notice, Notice.id == Action.notice_id)
+                            .where(Notice.key == report.notice_key)).all()
+    if any(FAMILIES.get(kind) == family for kind, _, _ in named):
+        return True
+    # a step names its notice by number, or by its day and list ("2025年4月4日…被列入出口管制管控名单的…实体")
+    by_day = {(day.isoformat(), lst) for _, day, lst in named if day is not None}
+    rows = session.execute(
+        select(Action.kind, Action.targets).join(Notice, Notice.id == Action.notice_id).where(
+            Notice.published >= report.reported_date - timedelta(days=STEP_DAYS),
+            Notice.published <= report.reported_date + timedelta(days=MATCH_DAYS),
+            Notice.kind != "news", Action.kind.in_([k for k, f in FAMILIES.items() if f == family])))
+    return any(isinstance(t, dict) and (t.get("key") == report.notice_key
+                                        or t.get("key") is None and (t.get("date"), t.get("list")) in by_day)
+               for _, targets in rows for t in targets or ())
 
 
 def _occurred(session: Session, report: NewsReport, snapshot: Snapshot | None) -> datetime:

@@ -24,6 +24,9 @@ renamed         "所列“哈德森技术公司（Hudson Technologies Co.）”�
 new_name_listed Skydio renamed SkyEye Technologies by the UEL (〔2026〕20号, 11-25), then listed on the ECL under the new name
                 (No. 264, 12-01): another key. A: `timeline Skydio` and Skydio's entity feed left the ECL listing out (the
                 new name's timeline had both); screening called it a possible match, to review.
+english_qa      the English version (11-27) of the answer of 11-20 extending No. 21 ("…continue suspending the relevant
+                measures of the April 4 announcement (MOFCOM Announcement No. 21 of 2025)…"). A: without the Chinese answer
+                stored, it was "News: …", confirmed by No. 21 itself (the listing of April 2025), the listing shown lapsed.
 """
 
 from __future__ import annotations
@@ -44,7 +47,7 @@ FETCHED = "2027-01-15T00:00:00+00:00"
 LAST = "2027-01-31"
 ECL, UEL, MFA = "MOFCOM-2025-21", "UEL-2025-7", "MFA-ORDER-2024-13"
 FOLDERS = ["three_lists", "relisted", "before_lapse", "corrected_step", "backdated", "split_qa", "renamed",
-           "new_name_listed"]
+           "new_name_listed", "english_qa"]
 
 
 def _store(factory: pytest.TempPathFactory, name: str) -> Store:
@@ -323,6 +326,24 @@ def test_a_listing_under_the_new_name_a_rename_gave_is_the_companys(stores: dict
     done = invoke(store.db, "screen", str(tmp_path / "watch.csv"), "--json", "--as-of", "2026-12-05", env=store.env)
     hits = json.loads(done.stdout)["results"][0]["hits"]
     assert {(h["notice_key"], h["match"]) for h in hits} >= {(ecl, "exact"), (UEL, "exact"), (MFA, "exact")}, hits
+
+
+# english_qa
+
+
+def test_an_english_answer_is_confirmed_by_the_step_not_by_the_notice_it_acts_on(
+        stores: dict[str, Store], tmp_path_factory: pytest.TempPathFactory, tmp_path: Path) -> None:
+    store = _get(stores, tmp_path_factory, "english_qa")
+    (news,) = store.items("2026-12-05", "news")
+    assert news["title"].startswith("News: MOFCOM Spokesperson Answers"), news["title"]
+    # the same pages but the Chinese answer: the step is not stored, and the report is not confirmed by No. 21
+    pages = tmp_path / "pages"
+    shutil.copytree(DATA / "english_qa", pages, ignore=shutil.ignore_patterns("q1-*"))
+    alone = replayed(tmp_path, pages, FETCHED, today=TODAY)
+    (news,) = alone.items("2026-12-05", "news")
+    assert news["title"].startswith("News (reported, not yet confirmed): MOFCOM Spokesperson Answers"), news["title"]
+    assert "the report names MOFCOM-2025-21" in news["content_html"]
+    assert state(alone, "2026-12-05", ECL) == ("lapsed", "2026-11-10", None)
 
 
 # every folder, another order
