@@ -153,3 +153,14 @@ def test_names_after_the_colon_of_an_object_after_the_verb_limit_it() -> None:
                             "Aerotechnologies）、立方公司（Cubic Corporation）（均为商务部公告2025年第21号所列实体）。\n")
     assert [(a.action.value, tuple(t.key for t in a.targets), a.effective, a.entities) for a in notice.actions] == [
         ("restore", ("MOFCOM-2025-21",), "2026-12-15", ("highpointaerotechnologies", "cubic"))]
+
+
+def test_names_alone_in_the_clause_of_dui_before_the_day_limit_the_step() -> None:
+    """40: "对立方公司（Cubic Corporation）和高点航空技术公司（High Point Aerotechnologies）两家实体，自2026年12月20日起停止实施商务部
+    公告2025年第21号相关措施": a stop of the 2 (was: of all 16 with 2 stated, held by the engine). Without the count too."""
+    head = QA_FOLLOWING.split("答：")[0]
+    for count in ("两家实体", "2家实体", ""):
+        notice = _notice(head + f"答：经综合评估，中方决定，对立方公司（Cubic Corporation）和高点航空技术公司（High Point Aerotechnologies）"
+                                f"{count}，自2026年12月20日起停止实施商务部公告2025年第21号相关措施。\n")
+        assert [(a.action.value, tuple(t.key for t in a.targets), a.effective, a.entities) for a in notice.actions] == [
+            ("lift", ("MOFCOM-2025-21",), "2026-12-20", ("cubic", "highpointaerotechnologies"))], count

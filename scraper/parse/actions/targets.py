@@ -777,6 +777,10 @@ NAMES_CLAUSE_RE = lazy_compile(rf"(?:即|所列)\s*(?P<obj>(?:{_NAMED}\s*{AND}\s
                                rf"|即\s*(?P<short>(?:{_SHORT}\s*、\s*)*{_SHORT})\s*,\s*$")
 
 
+DUI_NAMES_CLAUSE_RE = lazy_compile(rf"对\s*(?P<obj>(?:{_NAMED}\s*{AND}\s*)*{_NAMED})"
+                                   rf"(?:\s*等?\s*{NUM}\s*家[^,;；。()\n、]{{0,6}}?(?:实体|企业|公司))?\s*,\s*$")
+
+
 # "停止对…〔2025〕7号所列红色六方案公司、多莫战术通信公司、急速飞行公司采取的处理措施": the names after 所列, short or with their
 # English (session 37, audit37/19: the first name read "不可靠实体清单工作机制公告20257号所列红色六方案", none found, loud).
 LISTED_NAMES_RE = lazy_compile(rf"\s*(?:(?:{_SHORT}\s*、\s*)*{_SHORT}|(?:{_NAMED}\s*{AND}\s*)*{_NAMED})\s*")
@@ -817,6 +821,12 @@ def _names_clause_before(folded: str, clause_from: int, clause_start: int, at: i
     if clause_start - clause_from < 8 or not folded.startswith(",", clause_start - 1) or folded.find(")", clause_start, at) >= 0:
         return None
     dui = folded.rfind("对", clause_from, clause_start)
+    if dui >= 0 and folded.find(")", dui, clause_start) >= 0 and folded.find("所列", dui, clause_start) < 0 \
+            and folded.find("即", dui, clause_start) < 0:
+        # "对A（a）和B（b）两家实体，自…起停止实施…第21号相关措施": the names alone in the clause of 对, the notice after the verb
+        # (session 39, audit39/40: the stop read for all 16, held by the engine)
+        only = DUI_NAMES_CLAUSE_RE.match(folded, dui, clause_start)
+        return None if only is None or any(w in only.group("obj") for w in NOT_A_NAMED_OBJECT) else only.span("obj")
     if dui < 0 or folded.find("即", dui, clause_start) < 0 and (
             folded.find(")", dui, clause_start) < 0 or folded.find("所列", dui, clause_start) < 0):
         return None
