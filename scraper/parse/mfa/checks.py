@@ -77,6 +77,8 @@ def one_measure_lifted(record: NoticeRecord, text: str) -> str | None:
     if ("除" in text or "但" in text) and any(a.action in EXCEPT_UNREAD and EXCEPT_RE.search(fold(a.text)) is not None
                                              for a in record.actions):
         return "the decision suspends, extends or restores all but some targets (the exception is not read)"
+    if any(word in text for word in KEPT_WORDS) and (kept := _kept_after_comma(record)) is not None:
+        return kept
     if any(word in text for word in KEPT_WORDS) and (apart := _kept_apart(record, fold(text))) is not None:
         return apart
     if not any(a.action is ActionKind.LIFT for a in record.actions):
@@ -99,6 +101,29 @@ MEASURE_KEPT_RE = re.compile("冻结|禁止|不予|不准|签证|入境")  # "�
 KEPT_WORDS = ("继续", "仍然有效", "不在此列", "除外", "不包括", "不适用")  # one is in every KEPT_ONE_RE match
 APART_STEPS = frozenset((ActionKind.LIFT, ActionKind.LIFT_MEASURE, ActionKind.SUSPEND, ActionKind.EXTEND,
                          ActionKind.RESTORE, ActionKind.REMOVE))
+
+
+# A clause after the step's own, in its sentence, keeping a target or a decree: "停止实施外交部令第80号所列反制措施，对罗伯特·凯恩（…）
+# 采取的反制措施继续有效" (read as a lift of Kane, the one kept: a false "lifted"), "…，外交部令第90号所列反制措施继续有效" (No. 90
+# lifted too) (session 39, review39: EXCEPT_RE wants 但 before such a clause, _kept_apart a sentence of its own).
+CLAUSE_SPLIT_RE = re.compile("[，,]")
+
+
+def _kept_after_comma(record: NoticeRecord) -> str | None:
+    """Why a step whose sentence goes on, after a comma, to keep some targets or decrees (KEPT_ONE_RE; not the others'
+    measures, OTHERS_KEPT_RE, nor one measure, MEASURE_KEPT_RE) must be read by a person; else None."""
+    for a in record.actions:
+        said = fold(a.text) if a.action in APART_STEPS and a.text else ""
+        verb = STATUS_VERB_RE.search(said) if "继续" in said or "仍然" in said or "不" in said or "除外" in said else None
+        if verb is None:
+            continue
+        comma = CLAUSE_SPLIT_RE.search(said, verb.end())
+        for clause in CLAUSE_SPLIT_RE.split(said[comma.end() :]) if comma is not None else ():
+            if KEPT_ONE_RE.search(clause) is not None and OTHERS_KEPT_RE.search(clause) is None and (
+                    MEASURE_KEPT_RE.search(clause) is None):
+                return "the decision acts on an earlier decision but keeps some targets or decrees in its own sentence " \
+                       "(the exception is not read)"
+    return None
 
 
 def _kept_apart(record: NoticeRecord, folded: str) -> str | None:

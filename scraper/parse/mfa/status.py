@@ -48,29 +48,12 @@ def _status_action(reading: Reading, folded: str, text: str, own: int | None, ef
             # "恢复实施…第101号中对X采取的、经…外交部令第109号暂停实施的反制措施": the decree that suspended them is no target
             # (session 39, mfa39/19: the restore named it too, a loud unresolved reference)
             continue
-        day = parse_cn_date(r.group("date")) if r.group("date") else None
-        if day is not None:
-            refs.append(NoticeRef(text=text[r.start() : r.end()].strip(), key=f"{KEY_PREFIX}-{day.year}-{n}", date=day,
-                                  list=ListKind.COUNTERMEASURE))
-            continue
-        if r.group("ry"):  # "外交部令2025年第19号": the year written in the number
-            refs.append(NoticeRef(text=text[r.start() : r.end()].strip(), key=f"{KEY_PREFIX}-{r.group('ry')}-{n}",
-                                  list=ListKind.COUNTERMEASURE))
-            continue
-        title = _quoted_before(text, folded, r.start())
-        # "2024年12月27日《关于…的决定》（外交部令第16号）": the date before the title quoted before it is the order's own day
-        day = _dated_title_before(folded, start, r.start()) if title is not None else None
-        if day is not None:
-            refs.append(NoticeRef(text=text[r.start() : r.end()].strip(), key=f"{KEY_PREFIX}-{day.year}-{n}", date=day,
-                                  list=ListKind.COUNTERMEASURE))
-            continue
-        # no year written: the number as written, no key and no year guessed (the numbers restarted in 2023, so
-        # Nos. 1-4 name two orders): the engine finds the stored order it can be, helped by the title quoted before it
-        refs.append(NoticeRef(text=text[r.start() : r.end()].strip(), list=ListKind.COUNTERMEASURE, series=KEY_PREFIX,
-                              number=n, title=title))
-    if refs and "第" in folded[after:end]:  # "外交部令第80号、第86号": the numbers after the first, 外交部令 not repeated
-        more, after = _more_numbers(folded, text, after, end, own, refs[-1])
-        refs.extend(more)
+        refs.append(_order_ref(r, n, folded, text, start))
+        if folded.startswith(MORE_NUMBERS_LEADS, after) or folded[after : after + 1].isspace():
+            # "外交部令第80号、第86号": the numbers right after it, 外交部令 not repeated (after each order, not the last alone:
+            # "…第80号、第86号所列…，外交部令第90号…" lost No. 86)
+            more, after = _more_numbers(folded, text, after, end, own, r)
+            refs.extend(more)
     if after == m.end():  # no order number: the decisions it names by their titles (and dates)
         for r in QUOTED_DECISION_RE.finditer(folded, m.end(), end):
             after = r.end()
@@ -100,31 +83,48 @@ def _status_action(reading: Reading, folded: str, text: str, own: int | None, ef
                         measures=measures)
 
 
+def _order_ref(r: re.Match[str], n: int, folded: str, text: str, start: int) -> NoticeRef:
+    """The order an ORDER_REF_RE match ``r`` names (number ``n``): keyed by the year of its date, of the year written
+    in its number, or of the date before the title quoted before it; else by its number alone."""
+    written = text[r.start() : r.end()].strip()
+    day = parse_cn_date(r.group("date")) if r.group("date") else None
+    if day is not None:
+        return NoticeRef(text=written, key=f"{KEY_PREFIX}-{day.year}-{n}", date=day, list=ListKind.COUNTERMEASURE)
+    if r.group("ry"):  # "外交部令2025年第19号": the year written in the number
+        return NoticeRef(text=written, key=f"{KEY_PREFIX}-{r.group('ry')}-{n}", list=ListKind.COUNTERMEASURE)
+    title = _quoted_before(text, folded, r.start())
+    # "2024年12月27日《关于…的决定》（外交部令第16号）": the date before the title quoted before it is the order's own day
+    day = _dated_title_before(folded, start, r.start()) if title is not None else None
+    if day is not None:
+        return NoticeRef(text=written, key=f"{KEY_PREFIX}-{day.year}-{n}", date=day, list=ListKind.COUNTERMEASURE)
+    # no year written: the number as written, no key and no year guessed (the numbers restarted in 2023, so
+    # Nos. 1-4 name two orders): the engine finds the stored order it can be, helped by the title quoted before it
+    return NoticeRef(text=written, list=ListKind.COUNTERMEASURE, series=KEY_PREFIX, number=n, title=title)
+
+
 # The next number of a list of orders written once: "停止实施外交部令第80号、第86号所列全部反制措施" (session 38, mfa38: No. 86 was
 # not read, its lift lost with no warning). A year written in the first number ("外交部令2028年第80号、第86号") is theirs too.
 MORE_NUMBERS_RE = re.compile(rf"\s*(?:、|和|及|与|以及)\s*第\s*(?P<n>{NUM})\s*号")
+MORE_NUMBERS_LEADS = ("、", "和", "及", "与", "以及")  # what every MORE_NUMBERS_RE match opens with, but for blanks
 
 
 def _more_numbers(folded: str, text: str, at: int, end: int, own: int | None,
-                  first: NoticeRef) -> tuple[list[NoticeRef], int]:
-    """The orders numbered right after one (MORE_NUMBERS_RE), each as its number alone or in ``first``'s written year,
-    and where they end."""
+                  first: re.Match[str]) -> tuple[list[NoticeRef], int]:
+    """The orders numbered right after one (``first``, an ORDER_REF_RE match; MORE_NUMBERS_RE), each as its number
+    alone or in ``first``'s written year, and where they end."""
     out: list[NoticeRef] = []
-    year = RY_RE.search(first.text)
+    year = first.group("ry")
     while (m := MORE_NUMBERS_RE.match(folded, at, end)) is not None:
         at = m.end()
         n = to_int(m.group("n"))
         if n is None or n == own:
             continue
-        written = text[m.start("n") - 1 : m.end()].strip()
+        written = text[folded.index("第", m.start(), m.end()) : m.end()].strip()  # "第86号", its blanks kept
         if year is not None:
-            out.append(NoticeRef(text=written, key=f"{KEY_PREFIX}-{year.group(1)}-{n}", list=ListKind.COUNTERMEASURE))
+            out.append(NoticeRef(text=written, key=f"{KEY_PREFIX}-{year}-{n}", list=ListKind.COUNTERMEASURE))
         else:
             out.append(NoticeRef(text=written, list=ListKind.COUNTERMEASURE, series=KEY_PREFIX, number=n))
     return out, at
-
-
-RY_RE = re.compile(r"外交部令\s*(\d{4})\s*年")
 
 
 def _status_actions(reading: Reading, folded: str, text: str, own: int | None, effective: str | None,
