@@ -878,7 +878,7 @@ def own_parts(name: str) -> tuple[tuple[str, str | None], ...]:
         name = f"{name[: bare.start()]} {BARE_AKA_MARKERS[bare.group().strip().casefold()]} {name[bare.end() :]}"
     cuts = list(COUNTERPARTY_AKA_RE.finditer(name))
     ends = [0, *(x for m in cuts for x in (m.start(), m.end())), len(name)]
-    texts = [name[ends[2 * i] : ends[2 * i + 1]].strip(" )）,，;；") for i in range(len(cuts) + 1)]
+    texts = [_unclosed(name[ends[2 * i] : ends[2 * i + 1]]) for i in range(len(cuts) + 1)]
     markers = [m.group().strip(" (（:：") for m in cuts]
     parts: list[tuple[str, str | None]] = [
         (text, None if not cuts else PART_BEFORE.format(marker=markers[0], part=text) if i == 0
@@ -1051,6 +1051,16 @@ def _person_parts(name: str, role: tuple[str, str] | None) -> tuple[tuple[str, s
     return tuple(out)
 
 
+def _unclosed(text: str) -> str:
+    """One name of a cell cut at its "d/b/a" or "formerly" ("X Corp (formerly Y Inc)" -> "Y Inc"): without the blanks,
+    commas and semicolons around it and a closing bracket it does not open; its own kept ('Thomas "Tom" Moss (USA)' was
+    cut to '… (USA', whose country no longer read, so the nickname's name "Tom Moss" hit nothing: review39)."""
+    out = text.strip(" ,，;；")
+    while out.endswith((")", "）")) and out.count(")") + out.count("）") > out.count("(") + out.count("（"):
+        out = out[:-1].strip(" ,，;；")
+    return out
+
+
 def person_only(how: str | None) -> bool:
     """Whether a hit by a part that says ``how`` may be on a person only (a name after a role, before a comma)."""
     return how is not None and how.startswith(PERSON_ONLY_PARTS)
@@ -1059,14 +1069,12 @@ def person_only(how: str | None) -> bool:
 def _nicknamed(name: str) -> tuple[tuple[str, str], ...]:
     """A person's name holding a nickname in quotes ('Thomas "Tom" Moss') or brackets -> the name with the nickname for the first
     name ("Tom Moss") and without it ("Thomas Moss"), each with what a hit by it says; () for any other name."""
-    if "(" in name or "（" in name:
+    quoted = '"' in name or "“" in name or "'" in name or "‘" in name
+    m = NICKNAME_RE.fullmatch(name.strip()) if quoted else None
+    if m is None and ("(" in name or "（" in name):  # ('Thomas "Tom" Moss (USA)': the quotes' first, its country after it)
         m = NICKNAME_BRACKET_RE.fullmatch(name.strip())
-        if m is None or has_legal_suffix(m.group("rest")) or country_code(m.group("nick")) is not None:
+        if m is not None and (has_legal_suffix(m.group("rest")) or country_code(m.group("nick")) is not None):
             return ()
-    elif '"' not in name and "“" not in name and "'" not in name and "‘" not in name:
-        return ()
-    else:
-        m = NICKNAME_RE.fullmatch(name.strip())
     if m is None:
         return ()
     nick, first, rest = m.group("nick"), m.group("first"), m.group("rest").strip()
