@@ -66,3 +66,10 @@ def test_a_lift_keeping_some_in_a_clause_of_its_sentence_is_for_a_person(kept: s
 def test_a_step_with_no_target_kept_is_read(body: str) -> None:
     rec = parse_document(_decree(body)).notice
     assert rec is not None and [t.number for t in rec.actions[0].targets] == [80]
+
+
+def test_the_chu_of_yichu_opens_no_exception() -> None:
+    """"将X从…中移除，该公司在境外的有关活动不受影响": 移除's 除 and the 外 of 境外 were read as "除…外" (all but X), the removal held."""
+    rec = parse_document(_decree("将斯凯迪奥公司（Skydio Inc.）从外交部令第13号所列《反制清单》中移除，该公司在境外的有关活动不受影响。")).notice
+    assert rec is not None
+    assert [(a.action, a.entities) for a in rec.actions] == [(ActionKind.REMOVE, ("skydio",))]

@@ -50,8 +50,9 @@ ONE_MEASURE_RE = re.compile(r"(?:停止|解除|取消|终止)[^。；;\n]{0,240}
 FAMILY_ONLY_RE = re.compile(r"(?:停止|解除|取消|终止)[^。；;\n]{0,240}?(?<![其及])直系亲属")
 # A lift with an exception in its own sentence: "停止实施外交部令第86号所列反制措施，但对X（x）采取的反制措施继续有效" (read as a lift of
 # X alone: a false "lifted" for X, the others' lifts lost), "除X（x）外，停止对…所列其他人员采取的反制措施" (read as a lift of all of
-# No. 86, X too) (session 38, mfa38). No state is held for "all but": for a person.
-EXCEPT_RE = re.compile(r"(?<![解删免废排拆清剔扣消去根])除了?[^。；;\n]{1,120}?(?:外(?![交国方资商事籍])|以外)|但[^。；;\n]{0,160}?(?:继续有效|继续实施|继续执行|仍然有效|除外|不在此列|不包括)")
+# No. 86, X too) (session 38, mfa38). No state is held for "all but": for a person. Not the 除 of a verb: 解除, 删除, 移除 ("将X从…
+# 中移除，该公司在境外…" was held as an exception: review39).
+EXCEPT_RE = re.compile(r"(?<![解删免废排拆清剔扣消去根移撤开])除了?[^。；;\n]{1,120}?(?:外(?![交国方资商事籍])|以外)|但[^。；;\n]{0,160}?(?:继续有效|继续实施|继续执行|仍然有效|除外|不在此列|不包括)")
 EXCEPT_UNREAD = frozenset((ActionKind.SUSPEND, ActionKind.EXTEND, ActionKind.RESTORE, ActionKind.REMOVE))
 OTHERS_KEPT_RE = re.compile(r"其他[^。；;\n]{0,40}?措施[^。；;\n]{0,8}?继续(?:有效|执行|实施)")
 
