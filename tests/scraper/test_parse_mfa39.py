@@ -202,3 +202,40 @@ def test_a_measure_kept_in_a_sentence_of_its_own_is_no_exception_of_targets() ->
     """"停止实施…中的禁止交易、合作措施。该决定规定的冻结财产措施继续实施。" (mfa20/11) stays a lift of that measure."""
     rec = parse_document((CORPUS.parent / "mfa20" / "11-lift-one-measure-whole-decision-transactions.txt").read_bytes()).notice
     assert rec is not None and [a.action for a in rec.actions] == [ActionKind.LIFT_MEASURE]
+
+
+@pytest.mark.parametrize("name", ["31", "33"])
+def test_a_step_told_verb_last_on_named_targets_with_no_decision_named_is_for_a_person(name: str) -> None:
+    """Probes after reading the parser (mfa39/31, 33): "中方决定，自…起，对X（x）采取的反制措施不再执行。" and "…对X（x）采取的反制措施
+    自…起暂停实施，为期一年。", no earlier decision named: each read as a new impose on X (a false "Imposed" item, the second with
+    a term), the lift or the suspension lost, silently."""
+    with pytest.raises(UnusablePage) as caught:
+        parse_document(next(CORPUS.glob(f"{name}-*.txt")).read_bytes())
+    assert caught.value.reason == "needs-review"
+    assert "changes an earlier decision's countermeasures" in str(caught.value)
+
+
+def test_a_new_decision_with_measures_in_a_sentence_of_their_own_still_imposes() -> None:
+    """Not a late step: "中方决定对X（x）采取反制措施。" then the measures: an impose."""
+    rec = decision(LAW + "中方决定对红石海事系统公司（Redstone Maritime Systems LLC）采取以下反制措施：冻结其在我国境内的动产、不动产和其他各类财产。")
+    assert [a.action for a in rec.actions] == [ActionKind.IMPOSE]
+
+
+def test_names_listed_under_each_measure_line_are_the_targets() -> None:
+    """"一、对以下企业，冻结…，禁止…：" / "（一）X（x）" … "二、对以下人员，不予签发签证、不准入境（包括香港、澳门）：" / "（一）Y（y），…公司总裁"
+    (mfa39/17), no annex: refused as cut short ("the decision names no target"), the four listings held."""
+    rec = case("17")
+    assert people(rec) == [("风暴之眼无人机公司", "Stormeye Drones Inc.", "organization"),
+                           ("峡湾战术系统公司", "Fjord Tactical Systems LLC", "organization"),
+                           ("布莱恩·霍洛威", "Brian Holloway", "individual"),
+                           ("奥利维亚·格兰特", "Olivia Grant", "individual")]
+    assert [e.note for e in rec.entities][2:] == ["风暴之眼无人机公司总裁", "峡湾战术系统公司首席执行官"]
+    assert rec.warnings == ()
+
+
+def test_a_measure_line_cut_after_its_first_name_is_still_refused() -> None:
+    """The lines read only up to the decision's end: a text cut after the first listed name stays cut short."""
+    text = next(CORPUS.glob("17-*.txt")).read_text(encoding="utf-8")
+    with pytest.raises(UnusablePage) as caught:
+        parse_document(text[: text.index("（二）峡湾")].encode())
+    assert caught.value.reason == "cut-short"

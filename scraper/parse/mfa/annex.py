@@ -284,6 +284,33 @@ def _employer_heading(plain: str, m: re.Match[str], later: list[tuple[str, re.Ma
     return nxt is not None and _style(nxt) != _style(m)
 
 
+# A measure for a group the lines after it name, no annex: "一、对以下企业，冻结…，禁止…：" / "（一）X（x）" / "（二）Y（y）" / "二、对以下人员，
+# 不予签发签证、不准入境（包括香港、澳门）：" / "（一）Z（z），…公司总裁" (session 39, mfa39/17: refused as cut short, "names no target").
+LISTED_AFTER_RE = re.compile(r"^\s*[一二三四五六七八九十]{1,3}\s*、\s*对\s*(?:以下|下列)(?P<desc>[^,，:：。()（）]{1,20})[,，][^。\n]*[:：]\s*$")
+
+
+def colon_listed(lines: list[str], folded_lines: list[str]) -> list[Target]:
+    """The targets named as numbered lines under each measure line that ends with a colon (LISTED_AFTER_RE), typed by the
+    measure's words ("以下企业": organisations); the lines of one measure end at the next measure ("二、") or a line that is
+    no entry. Empty when no measure line is one."""
+    out: list[Target] = []
+    for i, head in enumerate(folded_lines):
+        m = LISTED_AFTER_RE.match(head) if "对" in head else None
+        if m is None:
+            continue
+        kind = _type_of_words(m.group("desc"))
+        for line, folded in zip(lines[i + 1 :], folded_lines[i + 1 :]):
+            if not folded.strip():
+                continue
+            entry = ENTRY_RE.match(folded.strip())
+            if entry is None or entry.group("cn"):  # a sentence, or the next measure
+                break
+            zh, en, note, gendered = split_target(line.strip()[entry.start("first") :])
+            if zh or en:
+                out.append(Target(zh, en, kind or ("individual" if gendered else None), note, len(out) + 1))
+    return out
+
+
 # A member line written without a number: "-TechInsights Japan KK", "—安杜里尔英国公司（Anduril UK Limited）".
 DASHED_RE = re.compile(r"^\s*[-－—–]+\s*(?=\S)")
 

@@ -277,7 +277,10 @@ def _step_clause_unread(record: NoticeRecord, text: str) -> str | None:
         folded = fold(text)
         decided = _decision_match(folded)
         quoted = quoted_decision(folded, decided.start()) if decided is not None and "》" in folded else None
-        late = _late_step(folded, quoted.start()) if quoted is not None else None
+        # no decision named at all: "中方决定，自…起，对X（x）采取的反制措施不再执行。", "…对X（x）采取的反制措施自…起暂停实施，为期一年。"
+        # (session 39, mfa39 probes 31, 33: each read as a new impose on X, a false item, the lift or suspension lost)
+        start = quoted.start() if quoted is not None else decided.start() if decided is not None else None
+        late = _late_step(folded, start) if start is not None else None
         if late is None:
             return None
         return f"the decision changes an earlier decision's countermeasures (\"{late.group('verb')}\"), not read as a new listing"

@@ -13,7 +13,7 @@ from ..dates import ISO_DT_RE, STANDALONE_DATE_RE, Stamp, effective_in, make_dat
 from ..entities import COUNTRIES, COUNTRY_ALT, COUNTRY_IN_RE, cached_key, clean_display
 from ..lazyre import lazy_compile
 from ..textnorm import despace, fold, to_int
-from .annex import _annex_start, _unscoped, annex_targets
+from .annex import _annex_start, _unscoped, annex_targets, colon_listed
 from .groups import STATUS_VERB_RE, Group, _decision_match, _groups, _guess_type, _measures, _org_shaped, _own_match
 from .names import Target, _dedupe
 from .wording import (
@@ -249,6 +249,8 @@ def _read_targets(lines: list[str], folded: str, folded_lines: list[str], warnin
             warnings.append(empty_section)
     else:
         targets = _dedupe(named)
+        if not targets and status is None and ("以下" in body or "下列" in body):  # the names as lines after each measure
+            targets = colon_listed(body_lines, folded_lines[: len(body_lines)])
         if ANNEX_REFERRED_RE.search(body):
             warnings.append(NO_ANNEX)
     warnings.extend(f"annex line not read: {line[:60]}" for line in bad)
