@@ -279,6 +279,13 @@ BRACKETED_ACRONYM_RE = re.compile(r"\s*[（(]\s*([A-Za-z][A-Za-z0-9&]{1,7})\s*[�
 DOTTED_FORM_RE = re.compile(r"(?<![^\s,，])((?:[A-Za-z]\.\s?){1,4}[A-Za-z]?\.?)\s*$")
 DOTTED_FORMS = frozenset({"kk", "sa", "nv", "bv", "ag", "spa", "sas", "sarl", "srl", "sl", "plc", "ab", "as", "se", "kg",
                           "llc", "lp", "llp", "gmbh", "aps", "sro"})  # "Pty. Ltd.", "Sdn. Bhd.": their words are kept
+# A Japanese or Korean legal form before or after a Latin name, as a Japanese or Korean list writes a foreign company
+# ("Skydio株式会社", "株式会社Skydio", "Echodyne合同会社", "Shield AI(주)", "(주)Shield AI", "Shield AI 주식회사"): read as
+# "KK", a legal form (screen39: nothing, or a possible match only, while "Skydio KK" hit). Only when the rest is Latin
+# (full-width too): a name in kana or Chinese characters keeps its form, as the notices write it ("川崎重工业株式会社").
+CJK_FORM_CHARS = "株会社주식회유한(（㈱"  # cheap before the pattern: one of these is in every such name
+_CJK_FORMS = r"(?:株式会社|合同会社|有限会社|合資会社|合资会社|合名会社|주식회사|유한회사|유한책임회사|[(（]\s*(?:주|株|有)\s*[)）]|㈱|㈲)"
+CJK_LEGAL_FORM_RE = re.compile(rf"^\s*{_CJK_FORMS}\s*(?P<after>.+?)\s*$|^\s*(?P<before>.+?)\s*{_CJK_FORMS}\s*$")
 # Cyrillic and Greek letters drawn as Latin ones, read as those in a word that mixes them with Latin letters (a copy-paste,
 # a sloppy or hostile export: "Skydіo Inc." with a Cyrillic і got nothing, screen36 probe 3); a word in one script is kept
 _LOOKALIKES = ("аa еe оo рp сc уy хx іi јj ѕs ԁd ԛq ԝw АA ВB ЕE КK МM НH ОO РP СC ТT ХX ІI ЈJ ЅS "
@@ -1135,6 +1142,8 @@ def plain_form(name: str) -> tuple[str, str | None]:
     words' initials; "Oceaneering Int'l Inc" -> ("Oceaneering International Inc", None).
     """
     designates: str | None = None
+    if not name.isascii() and any(c in CJK_FORM_CHARS for c in name):
+        name = _cjk_form_read(name)
     if not name.isascii():
         name = _latin_unaccented(MIXED_SCRIPT_RE.sub(_latin_lookalikes, name))
     if HAN_RE.search(name):
@@ -1157,6 +1166,16 @@ def plain_form(name: str) -> tuple[str, str | None]:
             break
     name = ABBREVIATION_RE.sub(lambda a: ABBREVIATIONS[re.sub(r"['’.]", "", a.group(0)).casefold()], name)
     return clean_display(name) or name, designates
+
+
+def _cjk_form_read(name: str) -> str:
+    """``name`` with a Japanese or Korean legal form around a Latin name read as "KK" ("Skydio株式会社", "(주)Shield AI"
+    -> "Skydio KK", "Shield AI KK"; full-width letters as plain ones); unchanged when the rest is not Latin alone."""
+    m = CJK_LEGAL_FORM_RE.match(name)
+    if m is None:
+        return name
+    rest = unicodedata.normalize("NFKC", m.group("after") or m.group("before"))
+    return f"{rest} KK" if rest.isascii() and LATIN_RE.search(rest) else name
 
 
 def _latin_lookalikes(word: re.Match[str]) -> str:
