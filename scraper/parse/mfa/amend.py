@@ -256,12 +256,10 @@ def _applied_amendment(folded: str, text: str, own: int | None, effective: str |
                        warnings: list[str]) -> tuple[Reading, tuple[ActionRecord, ...], int | None] | None:
     """A decision applying an earlier decision's measures to targets it names after 适用于 (APPLIED_TO_RE): an impose of
     them whose target is that decision (named before 规定的…措施); None when the text is none, or names no earlier decision."""
-    decided = _decision_match(folded, published)
-    if decided is None:
+    found = _in_decision_sentence(folded, published, APPLIED_TO_RE)
+    if found is None:
         return None
-    m = APPLIED_TO_RE.search(folded, decided.end())
-    if m is None or folded.find("。", decided.end(), m.start()) >= 0:
-        return None
+    decided, m = found
     ref = _amended_ref(folded, text, decided.end(), m.start(), own)
     if ref is None:
         return None
@@ -295,13 +293,21 @@ def added_to(folded: str, text: str, own: int | None, published: date | None) ->
     """The earlier decision the targets of a decision's own sentence are added to (ADDED_TO_RE), else None."""
     if "增" not in folded and "补充列" not in folded:
         return None
+    found = _in_decision_sentence(folded, published, ADDED_TO_RE)
+    return None if found is None else _amended_ref(folded, text, found[1].start("where"), found[1].end("where"), own)
+
+
+def _in_decision_sentence(folded: str, published: date | None,
+                          pattern: re.Pattern[str]) -> tuple[re.Match[str], re.Match[str]] | None:
+    """The decision's words and ``pattern``'s first match after them, in their sentence (the targets of a decision's
+    own sentence, not of one after it), else None."""
     decided = _decision_match(folded, published)
     if decided is None:
         return None
-    m = ADDED_TO_RE.search(folded, decided.end())
+    m = pattern.search(folded, decided.end())
     if m is None or folded.find("。", decided.end(), m.start()) >= 0:
         return None
-    return _amended_ref(folded, text, m.start("where"), m.end("where"), own)
+    return decided, m
 
 
 # The verbs of an instruction line, anywhere in it: "…中删除“（三）X”，增加“（八）Y”。" holds two instructions.
