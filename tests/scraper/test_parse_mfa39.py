@@ -239,3 +239,20 @@ def test_a_measure_line_cut_after_its_first_name_is_still_refused() -> None:
     with pytest.raises(UnusablePage) as caught:
         parse_document(text[: text.index("（二）峡湾")].encode())
     assert caught.value.reason == "cut-short"
+
+
+@pytest.mark.parametrize("name", ["34", "36"])
+def test_a_decision_whose_sentence_holds_a_steps_verb_after_its_targets_is_for_a_person(name: str) -> None:
+    """Probes after reading the parser (mfa39/34, 36): "…对X（x）恢复实施《…》规定的反制措施" and "…第109号对X（x）作出的暂停实施反制措施的
+    决定，自…起继续实施180天": each read as a new impose of a name made of the clause (a false item), the restore and the extension
+    lost, silently."""
+    with pytest.raises(UnusablePage) as caught:
+        parse_document(next(CORPUS.glob(f"{name}-*.txt")).read_bytes())
+    assert caught.value.reason == "needs-review"
+    assert "holds a step's verb" in str(caught.value)
+
+
+def test_persons_named_english_first_in_a_lift_are_lifted() -> None:
+    """Probe mfa39/35: "停止…第106号中对Marcus T. Reyes 马库斯·雷耶斯、Stephen Patrick Walsh 史蒂芬·沃尔什采取的反制措施": both lifted."""
+    rec = case("35")
+    assert [(a.action, a.entities) for a in rec.actions] == [(ActionKind.LIFT, ("marcustreyes", "stephenpatrickwalsh"))]

@@ -189,7 +189,8 @@ def partly_read(record: NoticeRecord, text: str) -> str | None:
         return "the order amends the list of an earlier order (not read for orders)"
     status = [a for a in record.actions if a.action is not ActionKind.IMPOSE]
     if not status:
-        return _changed_as_imposed(folded, refs[0].start())
+        return _changed_as_imposed(folded, refs[0].start()) or (
+            _verb_after_targets(folded, _decision_match(folded)) if record.actions else None)
     kinds = {a.action for a in status}
     for line in STEP_LINE_RE.finditer(folded, refs[0].start()):
         kind = STATUS_KINDS.get(line.group("verb"))
@@ -282,7 +283,7 @@ def _step_clause_unread(record: NoticeRecord, text: str) -> str | None:
         start = quoted.start() if quoted is not None else decided.start() if decided is not None else None
         late = _late_step(folded, start) if start is not None else None
         if late is None:
-            return None
+            return _verb_after_targets(folded, decided) if record.actions else None
         return f"the decision changes an earlier decision's countermeasures (\"{late.group('verb')}\"), not read as a new listing"
     return f"a clause \"{m.group('verb')}\" of the decision acts on an earlier decision (it is not read)"
 
@@ -311,6 +312,18 @@ def _changed_as_imposed(folded: str, after: int) -> str | None:
 # (session 39, mfa39/18: read as a new impose of the entry ban on X, a false item, the suspension lost).
 LATE_STEP_RE = re.compile(r"(?:》|措施)\s*(?:[(（][^()（）\n]{0,40}[)）])?\s*(?:[,，]\s*(?=自))?(?:自[^。；;\n]{1,24}?起\s*[,，]?\s*)?"
                           r"(?P<verb>不再|停止|终止|暂停|恢复|继续暂停)(?:执行|实施)")
+
+
+def _verb_after_targets(folded: str, decided: re.Match[str] | None) -> str | None:
+    """Why a decision read as imposing whose own sentence holds a step's verb (STATUS_VERB) after its targets must be read by
+    a person: "中方决定自…起，对X（x）恢复实施《…》规定的反制措施" (a new impose of a name made of the clause), "…对X（x）作出的暂停实施反制
+    措施的决定，自…起继续实施180天" (session 39, mfa39 probes 34, 36: false items, the restore and the extension lost, silently)."""
+    if decided is None:
+        return None
+    verb = STATUS_VERB_RE.search(folded, decided.end(), sentence_end(folded, decided.end()))
+    if verb is None:
+        return None
+    return f"the decision's sentence holds a step's verb (\"{verb.group('verb')}\") after its targets, not read as a new listing"
 
 
 def _late_step(folded: str, after: int) -> re.Match[str] | None:
