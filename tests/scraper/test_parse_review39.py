@@ -73,3 +73,18 @@ def test_the_chu_of_yichu_opens_no_exception() -> None:
     rec = parse_document(_decree("将斯凯迪奥公司（Skydio Inc.）从外交部令第13号所列《反制清单》中移除，该公司在境外的有关活动不受影响。")).notice
     assert rec is not None
     assert [(a.action, a.entities) for a in rec.actions] == [(ActionKind.REMOVE, ("skydio",))]
+
+
+@pytest.mark.parametrize("whom", ["鲁塔·扬库特（Rūta Jankutė）和直系亲属",
+                                  "鲁塔·扬库特（Rūta Jankutė）、罗伯特·凯恩（Robert Kane）和直系亲属"], ids=["one", "two"])
+def test_a_lift_of_persons_and_family_joined_by_he_is_read(whom: str) -> None:
+    """"停止…中对鲁塔·扬库特（Rūta Jankutė）和直系亲属采取的反制措施": held as a lift of family members only (the person lifted too)."""
+    rec = parse_document(_decree(f"停止外交部令第86号中对{whom}采取的反制措施。")).notice
+    assert rec is not None and [a.action for a in rec.actions] == [ActionKind.LIFT]
+    assert rec.actions[0].entities[0] == "rūtajankutė" and all("直系亲属" not in e.zh for e in rec.entities if e.zh)
+
+
+def test_a_lift_of_the_spouses_and_family_members_is_still_for_a_person() -> None:
+    with pytest.raises(UnusablePage) as caught:
+        parse_document(_decree("解除对外交部令第86号所列人员的配偶和直系亲属采取的反制措施。"))
+    assert "family members only" in str(caught.value)
