@@ -87,22 +87,71 @@ def print_table(console: Console, table: TableText) -> None:
 
 
 FOLD_FLOOR = 10  # on a terminal, a column is folded down to this many cells (or its header's longest word), no less
+WORD_FLOOR = 24  # with print_fitted's blocks, a column of short values not below its longest word up to this many cells:
+# "countermea|sure", a deciding notice's key
+# "QA-2025-11-05-68a8|1f8d" were folded mid-word at 100 and 160 columns (user38, user39); a longer word (a URL,
+# a Chinese number with no space) is folded
 
 
-def print_fitted(console: Console, table: Table, drop: Sequence[str] = ()) -> None:
-    """Print a rich table fitted to the terminal (:func:`fit`), then say which columns it hid."""
-    hidden = fit(console, table, drop)
+def print_fitted(console: Console, table: Table, drop: Sequence[str] = (), *, blocks: bool = False) -> None:
+    """Print a rich table fitted to the terminal (:func:`fit`), then say which columns it hid. ``blocks``: every
+    column ``drop`` does not name is needed: where hiding those is not enough, each row is printed as a block of
+    its own instead (:func:`print_blocks`), every cell shown, and no word of a cell is folded (``fit``'s ``whole``). Was: ``status`` at 60 columns hid until, list and
+    the deciding notice (user38)."""
+    cells = [(str(c.header), list(c.cells)) for c in table.columns]  # before fit removes any
+    empty = [header for header, column in cells[1:] if column and not any(map(_shows, column))]
+    hidden = fit(console, table, (*empty, *drop), whole=blocks)  # a column empty on every row goes first: nothing is lost
+    if blocks and any(header not in drop and header not in empty for header in hidden):
+        print_blocks(console, table.title, cells)
+        return
     console.print(table)
+    unseen = [header for header in hidden if header not in empty]
     if hidden:
-        console.print(Text(f"(hidden to fit {console.width} columns: {', '.join(hidden)}; widen the terminal to see "
-                           "them)", style="dim"))
+        said = f"hidden to fit {console.width} columns: {', '.join(unseen)}; widen the terminal to see them" \
+            if unseen else ""
+        blank = [header for header in hidden if header in empty]
+        said += ("; " if said and blank else "") + (f"empty on every row: {', '.join(blank)}" if blank else "")
+        console.print(Text(f"({said})", style="dim"))
 
 
-def fit(console: Console, table: Table, drop: Sequence[str] = ()) -> tuple[str, ...]:
+def _plain(cell: Any) -> str:
+    return cell.plain if isinstance(cell, Text) else str(cell)
+
+
+def _shows(cell: Any) -> bool:
+    return bool(_plain(cell).strip())
+
+
+def print_blocks(console: Console, title: Any, cells: list[tuple[str, list[Any]]]) -> None:
+    """A table too wide for the terminal, one row a block: its first cell on a line, then each other non-empty
+    cell under it as ``header  value``, the value wrapped at the terminal's width (by words, folded only where a
+    word is wider than the line)."""
+    from rich.table import Table
+
+    if title:
+        console.print(title)
+    (_, keys), others = cells[0], cells[1:]
+    label = max((cell_len(header) for header, _ in others), default=0)
+    for index, key in enumerate(keys):
+        console.print(Text(key, style="bold") if isinstance(key, str) else key)
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(no_wrap=True, width=2 + label)
+        grid.add_column(overflow="fold")
+        for header, column in others:
+            value = column[index]
+            if _shows(value):
+                grid.add_row(Text("  " + header, style="dim"), value if isinstance(value, Text) else Text(value))
+        console.print(grid)
+    console.print(Text(f"(one row a block to fit {console.width} columns; widen the terminal for the table)",
+                       style="dim"))
+
+
+def fit(console: Console, table: Table, drop: Sequence[str] = (), *, whole: bool = False) -> tuple[str, ...]:
     """Make ``table`` fit a terminal narrower than its columns without cutting a cell to ``…`` or squeezing a
     column to nothing, as rich does then: cells are folded over lines, down to :data:`FOLD_FLOOR` cells a column
     (the first column, the row's key, is never folded); if even that is too wide, the columns whose headers
-    ``drop`` names are hidden, first first, then others from the right. Returns the headers hidden. Into a pipe, nothing changes (its
+    ``drop`` names are hidden, first first, then others from the right. ``whole``: a column of short values (no
+    ``max_width``) is folded no narrower than its longest word (:data:`WORD_FLOOR`). Returns the headers hidden. Into a pipe, nothing changes (its
     console is never narrower than a line)."""
     if not console.is_terminal or not table.columns:
         return ()
@@ -115,7 +164,10 @@ def fit(console: Console, table: Table, drop: Sequence[str] = ()) -> tuple[str, 
         cells = [Measurement.get(console, options, cell) for cell in (column.header, *column.cells)]
         natural = min(max(m.maximum for m in cells), column.max_width or PIPE_WIDTH)
         header = Measurement.get(console, options, column.header).minimum
-        return natural + padding, min(natural, max(FOLD_FLOOR, header)) + padding
+        word = 0 if not whole or column.max_width else min(max(  # prose bounded by a max_width folds as before
+            (len(w) for cell in (column.header, *column.cells) for w in _plain(cell).split() if w.isascii()),
+            default=0), WORD_FLOOR)  # else the longest word, kept whole up to WORD_FLOOR (Chinese folds anywhere)
+        return natural + padding, min(natural, max(FOLD_FLOOR, header, word)) + padding
 
     sizes = {id(c): widths(c) for c in table.columns}
     first = table.columns[0]

@@ -36,8 +36,9 @@ from storage.vocabulary import as_utc, list_name, ministry_of, next_label, row_l
 STATE_STYLES = {ListingState.LAPSED: "bold yellow", ListingState.SUSPENDED: "cyan", ListingState.LIFTED: "green",
                 ListingState.REMOVED: "green", ListingState.IN_FORCE: "red", ListingState.ANNOUNCED: "magenta"}
 SOURCE_COLUMNS = (Column("source"), Column("last checked"))
-# on a terminal too narrow for the table, these columns are hidden first (notice, state and since stay)
-STATUS_DROP = ("by", "number", "issuer", "entities", "days left", "until", "list")
+# on a terminal too narrow for the table, these columns are hidden first; what an officer needs (notice, list,
+# state, since, until and the deciding notice, "by") stays: where it does not fit, one listing a block
+STATUS_DROP = ("number", "entities", "issuer", "days left")
 # `status --json`: a listing has every key on every row, so a script reads `row["next_from"]` without a lookup that
 # may fail: the keys StatusRow.to_json leaves out when they do not apply (`scope`, `next_*`, `measure_only`) are
 # given as their default, null (false for `measure_only`); `next_label` likewise (lead's decision, session 35)
@@ -95,7 +96,7 @@ def print_report(report: StatusReport, console: Console, *, all_clear: bool = Tr
             r.since.isoformat() if r.since else "", until_words(r.until, r.lapses_on) if r.until else "",
             "" if r.days_left is None else str(r.days_left), str(r.entity_count), shown(r.by),
         )
-    print_fitted(console, table, drop=STATUS_DROP)
+    print_fitted(console, table, drop=STATUS_DROP, blocks=True)
     if not report.rows and notices:  # cli35: --as-of 1999-01-01 said "No listings stored yet" of a full store
         console.print(f"No listing in effect or announced as of {report.as_of.isoformat()} ({notices} notices "
                       "stored).")

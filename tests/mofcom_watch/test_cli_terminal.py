@@ -107,18 +107,42 @@ def keys(store: str) -> list[str]:
     return [row["notice_key"] for row in listings]
 
 
-@pytest.mark.parametrize("columns", [80, 200])
-def test_status_on_a_terminal_fits_it_and_cuts_no_cell(store, keys, columns):
+@pytest.fixture(scope="module")
+def listings(store: str) -> list[dict]:
+    return json.loads(cli("--db", store, "status", "--json", "--as-of", AS_OF).stdout)["listings"]
+
+
+@pytest.mark.parametrize("columns", [60, 80, 100, 160, 200])
+def test_status_on_a_terminal_fits_it_and_cuts_no_cell(store, keys, listings, columns):
     """Was, at 80 columns: keys shown as ``MFA-…``, dates as ``2022…``, the state as ``laps…`` (77 of 134 lines cut);
-    at 200, notice numbers cut (``不可靠实体清单工作机制公告〔2025 …``)."""
+    at 200, notice numbers cut (``不可靠实体清单工作机制公告〔2025 …``). Then (user38, user39): at 60 and 80 columns
+    the list and the deciding notice ("by") hidden, at 100 "countermea|sure list" folded mid-word, at 160 the
+    deciding notice folded ("QA-2025-11-05-68a8|1f8d"). What an officer needs stays whole at every width: a table
+    where it fits, else one listing a block."""
     shown = on_terminal("--db", store, "status", "--as-of", AS_OF, columns=columns)
     lines = shown.splitlines()
     assert "…" not in shown
     assert max(cell_len(line) for line in lines) <= columns
-    rows = [line.split("│")[1].strip() for line in lines if line.startswith("│") and line.split("│")[1].strip()]
+    blocks = "(one row a block to fit" in shown
+    assert blocks == (columns < 100)
+    if blocks:
+        table = lines[1:next(i for i, line in enumerate(lines) if line.startswith("(one row a block"))]
+        rows = [line.strip() for line in table if not line.startswith(" ")]
+    else:
+        rows = [line.split("│")[1].strip() for line in lines if line.startswith("│") and line.split("│")[1].strip()]
     assert rows == keys  # every notice, its key whole on one line
-    hidden = "(hidden to fit 80 columns: by, number, issuer, entities, days left; widen the terminal to see them)"
-    assert (hidden in " ".join(shown.split())) == (columns == 80)
+    words = {word for line in lines for word in re.split(r"[\s│┃]+", line) if word}
+    for row in listings:  # the deciding notice and every word of the list's name, whole
+        assert row["by"] in words, (row["notice_key"], row["by"])
+    assert "countermeasure" in words and not any(w.startswith("countermeasur") and w != "countermeasure"
+                                                   for w in words)
+    if blocks:  # every listing's block names its list, state, since and deciding notice
+        labels = [line.split()[0] for line in lines if line.startswith("  ") and line.split()]
+        for label in ("list", "state", "since", "by"):
+            assert labels.count(label) == len(keys), label
+    else:
+        heads = [h.strip() for h in next(line for line in lines if line.startswith("┃ notice")).split("┃") if h.strip()]
+        assert {"notice", "list", "state", "since", "by"} <= set(heads), heads
 
 
 @pytest.mark.parametrize("columns", [60, 200])
