@@ -180,6 +180,7 @@ PART_BEFORE = "by its name before “{marker}”: “{part}”"  # "Anduril Indu
 PART_AFTER = "by its {label} name “{part}”"  # "… d/b/a Anduril": "by its d/b/a name “Anduril”"
 PART_BEFORE_BRACKET = "by its name before the bracket “({bracket})”: “{part}”"
 PART_WITHOUT_TITLE = "by its name without the title: “{part}”"
+PART_IN_BRACKET = "by the name in its brackets: “{part}”"  # "Red Cat Holdings, Inc. (Teal Drones, Inc.)"
 PART_WITHOUT_ROLE = "by its name without the role “{role}”: “{part}”"
 PART_BILINGUAL = "by one of the cell's two names: “{part}”"
 PART_ONE_OF = "by one of the cell's names: “{part}”"  # "Anduril Industries Inc; Anduril Australia Pty Ltd"
@@ -898,6 +899,11 @@ def own_parts(name: str) -> tuple[tuple[str, str | None], ...]:
         # a country in brackets is plain_form's, whose country must agree: "斯凯迪奥公司（日本）" is no hit; a person's
         # role ("Todd Stein (Hudson Institute)") is no part of the name, as in the notices
         parts.append((unit.group(1), PART_BEFORE_BRACKET.format(bracket=unit.group(2).strip(), part=unit.group(1))))
+        inner = unit.group(2).strip()
+        if has_legal_suffix(inner) and not OTHER_SCRIPT_RE.search(inner) and len(inner.split()) > 1:
+            # another company's whole legal name in the brackets ("Red Cat Holdings, Inc. (Teal Drones, Inc.)": a listed
+            # subsidiary was named by nobody, screen39): one of the cell's names, as "X; Y" is
+            parts.append((inner, PART_IN_BRACKET.format(part=inner)))
     dash = DASH_UNIT_RE.fullmatch(name) if len(parts) == 1 else None
     if dash and country_code(dash.group(3)) is None and not TRAILING_DESIGNATOR_RE.search(name):
         if has_legal_suffix(dash.group(1)):

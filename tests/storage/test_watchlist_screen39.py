@@ -50,3 +50,36 @@ def test_a_name_in_kanji_keeps_its_form() -> None:
 ])
 def test_japanese_or_korean_look_alikes_stay_clear(cell: str, entity: EntityRecord) -> None:
     assert one(cell).match(entity) is None, cell
+
+
+TEAL = EntityRecord(zh="蒂尔无人机公司", en="Teal Drones, Inc.", country="US", key="tealdrones")
+RED_CAT = EntityRecord(zh="红猫控股公司", en="Red Cat Holdings, Inc.", country="US", key="redcatholdings")
+BRY = EntityRecord(zh="亚当·布赖", en="Adam Bry", country="US", key="adambry", type="individual")
+
+
+@pytest.mark.parametrize(("cell", "entity", "reason"), [
+    # a listed subsidiary's whole legal name in brackets after its parent's: the parent hit, the subsidiary (another
+    # listing, maybe in another state) was named by nobody (row 56, probe2 14)
+    ("Red Cat Holdings, Inc. (Teal Drones, Inc.)", TEAL, "by the name in its brackets: “Teal Drones, Inc.”"),
+    ("Red Cat Holdings Inc. (Teal Drones Inc.)", TEAL, "by the name in its brackets: “Teal Drones Inc.”"),
+    # after an unlisted name: a possible match only, by the listed name inside (probe2 12, 13)
+    ("Foo Holdings Ltd (Skydio Inc.)", SKYDIO, "by the name in its brackets: “Skydio Inc.”"),
+    ("Acme Trading LLC (Teal Drones, Inc.)", TEAL, "by the name in its brackets: “Teal Drones, Inc.”"),
+])
+def test_a_whole_legal_name_in_brackets_is_one_of_the_cells_names(cell: str, entity: EntityRecord, reason: str) -> None:
+    hit = one(cell).match(entity)
+    assert hit is not None and hit.method != "possible" and hit.reason == reason, (cell, hit)
+
+
+def test_the_name_before_the_brackets_still_hits() -> None:
+    hit = one("Red Cat Holdings, Inc. (Teal Drones, Inc.)").match(RED_CAT)
+    assert hit is not None and hit.reason == "by its name before the bracket “(Teal Drones, Inc.)”: “Red Cat Holdings, Inc.”"
+
+
+@pytest.mark.parametrize(("cell", "entity"), [
+    ("Foo Holdings Ltd (Skyline Inc.)", SKYDIO), ("Acme LLC (a Delaware limited liability company)", SKYDIO),
+    ("Acme LLC (Shield Inc)", SHIELD), ("Acme LLC (Lockheed Inc)", LOCKHEED),
+])
+def test_other_brackets_stay_clear(cell: str, entity: EntityRecord) -> None:
+    hit = one(cell).match(entity)
+    assert hit is None, (cell, hit)
