@@ -76,7 +76,9 @@ def test_the_chu_of_yichu_opens_no_exception() -> None:
 
 
 @pytest.mark.parametrize("whom", ["鲁塔·扬库特（Rūta Jankutė）和直系亲属",
-                                  "鲁塔·扬库特（Rūta Jankutė）、罗伯特·凯恩（Robert Kane）和直系亲属"], ids=["one", "two"])
+                                  "鲁塔·扬库特（Rūta Jankutė）、罗伯特·凯恩（Robert Kane）和直系亲属",
+                                  "鲁塔·扬库特（Rūta Jankutė）与直系亲属", "鲁塔·扬库特（Rūta Jankutė）本人与直系亲属",
+                                  "鲁塔·扬库特（Rūta Jankutė）本人和直系亲属"], ids=["one", "two", "yu", "benren-yu", "benren-he"])
 def test_a_lift_of_persons_and_family_joined_by_he_is_read(whom: str) -> None:
     """"停止…中对鲁塔·扬库特（Rūta Jankutė）和直系亲属采取的反制措施": held as a lift of family members only (the person lifted too)."""
     rec = parse_document(_decree(f"停止外交部令第86号中对{whom}采取的反制措施。")).notice

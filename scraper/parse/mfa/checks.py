@@ -46,9 +46,9 @@ ONE_MEASURE_RE = re.compile(r"(?:停止|解除|取消|终止)[^。；;\n]{0,240}
                             r"[^。；;\n]{0,16}?措施")
 # A lift of what the family members of listed persons are under, the persons not named as its object: "解除外交部令第86号所列人员
 # 的直系亲属不予签发签证、不准入境的反制措施" (session 38, mfa38: read as a lift of all of No. 86, false "lifted" items for four
-# persons still under every measure). "X及其直系亲属", "其本人及直系亲属" name the persons too, as does "X（x）和直系亲属" (review39:
-# held as family only); not "…人员的配偶和直系亲属", nor "X（x）与直系亲属" (whose names are read with the words: held).
-FAMILY_ONLY_RE = re.compile(r"(?:停止|解除|取消|终止)[^。；;\n]{0,240}?(?<![其及])(?<![)）]和)直系亲属")
+# persons still under every measure). "X及其直系亲属", "其本人及直系亲属" name the persons too, as do "X（x）和直系亲属", "X（x）
+# 本人与直系亲属" (review39: held as family only); not "…人员的配偶和直系亲属".
+FAMILY_ONLY_RE = re.compile(r"(?:停止|解除|取消|终止)[^。；;\n]{0,240}?(?<![其及])(?<![)）][和与])(?<!本人[和与])直系亲属")
 # A lift with an exception in its own sentence: "停止实施外交部令第86号所列反制措施，但对X（x）采取的反制措施继续有效" (read as a lift of
 # X alone: a false "lifted" for X, the others' lifts lost), "除X（x）外，停止对…所列其他人员采取的反制措施" (read as a lift of all of
 # No. 86, X too) (session 38, mfa38). No state is held for "all but": for a person. Not the 除 of a verb: 解除, 删除, 移除 ("将X从…

@@ -194,10 +194,11 @@ MEASURE_WORDS = (
 MEASURES_ORDER = tuple(name for name, _ in MEASURE_WORDS)
 # A measure's first words: the targets before them end there ("对亚当·布赖本人不予签发签证").
 MEASURE_VERB_RE = lazy_compile("不予|不准|冻结|禁止")
-# "…本人", "…本人及其直系亲属": the person the phrase names, himself (and his family, named by no one).
+# "…本人", "…本人及其直系亲属": the person the phrase names, himself (and his family, named by no one); "X（x）与直系亲属" too
+# (review39: the name was read with the words).
 SELF_TAILS = ("本人", "直系亲属")
 PRONOUNS = frozenset(("其", "本人", "其本人", "该", "此"))  # what is left of "对其本人…" cut oddly: no name
-SELF_TAIL_RE = lazy_compile(r"(?<=\S)\s*(?:本人)?\s*(?:(?:及|和|以及)\s*(?:其\s*)?直系亲属)?$")
+SELF_TAIL_RE = lazy_compile(r"(?<=\S)\s*(?:本人)?\s*(?:(?:及|和|与|以及)\s*(?:其\s*)?直系亲属)?$")
 # "A及其B": B belongs to A ("公司及其首席执行官亚当·布赖"); a person when B is a role, then a name.
 ITS_RE = lazy_compile(r"以?及其")
 # The words for a company's staff, a list of names after them: "及其高级管理人员X、Y", "及其2名高级管理人员X、Y".
