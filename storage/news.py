@@ -10,12 +10,14 @@ stored. A report with no official notice yet is flagged "reported, not yet confi
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from datetime import datetime, time, timedelta, timezone
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from storage.models import Action, NewsReport, Notice, Snapshot
+from storage.models import Action, NewsReport, Notice, Page, Snapshot
+from storage.outcomes import PageOutcome
 from storage.records import EventKind, EventRecord, EventScope, ListKind, NoticeKind, Provenance
 from storage.vocabulary import TAG_PREFIX, naive_as_utc
 
@@ -27,6 +29,9 @@ STATE_ACTIONS = ("suspend", "extend", "lift", "remove", "restore")
 STEP_DAYS = 30
 FAMILIES = {"suspend": "suspend", "extend": "suspend", "lift": "lift", "remove": "lift", "lift_measure": "lift",
             "restore": "restore"}
+# what the bytes a report was read from may be taken for now and still be its reading (a parser error withdraws nothing)
+STILL_NEWS = frozenset({PageOutcome.NEWS.value, PageOutcome.ERROR.value})
+WHY_GONE = "the page no longer reads as a news report (held for a person)"
 KEYS_PER_QUERY = 400  # notice keys per IN (...) query
 
 
@@ -117,8 +122,24 @@ def _occurred(session: Session, report: NewsReport, snapshot: Snapshot | None) -
     return datetime(1970, 1, 1, tzinfo=timezone.utc)
 
 
+def _retracted(session: Session, event: EventRecord, snapshot: Snapshot, url: str) -> EventRecord:
+    """The report's item retracted, saying why: an earlier parser read these bytes as a news report and this version
+    reads them otherwise (no notice, a notice, refused: order39, the same as a notice's withdrawn reading). The
+    report's row stays; a fresh store would hold no item of it, so readers of the earlier one learn it is gone."""
+    page = session.get(Page, snapshot.page_id)
+    at = naive_as_utc(page.last_fetched_at) if page is not None and page.last_fetched_at else event.occurred
+    now = (f"as {snapshot.notice_key}" if snapshot.notice_key
+           else f"as no news report ({snapshot.outcome}{': ' + snapshot.detail if snapshot.detail else ''})")
+    return replace(event, id=f"{event.id}/correction/1", kind=EventKind.CORRECTION, occurred=at, updated=at,
+                   title=f"Retracted: {event.title}: {WHY_GONE}", corrects=event.id, corrected=event.provenance,
+                   summary=(f"An earlier version of mofcom-watch read {url} (SHA-256 {snapshot.sha256}) as a news "
+                            f"report; this version reads the same bytes {now}. What the item said is withdrawn: "
+                            "disregard it."))
+
+
 def news_events(session: Session) -> list[EventRecord]:
-    """One ``news`` item per report of a list action; stable ids; newest first."""
+    """One ``news`` item per report of a list action; stable ids; newest first. A report whose bytes this version no
+    longer reads as news is its retraction instead (:func:`_retracted`)."""
     events = []
     for report in session.scalars(select(NewsReport).order_by(NewsReport.url)):
         if report.reported_list is None and report.reported_action is None:
@@ -142,7 +163,7 @@ def news_events(session: Session) -> list[EventRecord]:
             day = occurred.date().isoformat()
             title = title.replace("News", f"News (undated, first fetched {day})", 1)
             undated = f" The report states no date: this item is dated {day}, when its page was first fetched."
-        events.append(EventRecord(
+        event = EventRecord(
             id=f"{TAG_PREFIX}news/{digest}", kind=EventKind.NEWS, scope=EventScope.NEWS, list=lst,
             notice_key=report.notice_key if report.confirmed else None, source_key=None, entity_key=None,
             effective=report.reported_date, until=None, occurred=occurred, updated=occurred, title=title,
@@ -153,6 +174,9 @@ def news_events(session: Session) -> list[EventRecord]:
             ),),
             extra=(("source", report.source), ("confirmed", "yes" if report.confirmed else "no"),
                    ("url", report.url)) + ((("dated", "first fetched"),) if report.published is None else ()),
-        ))
+        )
+        if snapshot is not None and snapshot.outcome not in STILL_NEWS:
+            event = _retracted(session, event, snapshot, report.url)
+        events.append(event)
     events.sort(key=lambda e: (e.occurred, e.id), reverse=True)
     return events
