@@ -147,6 +147,58 @@ def _effective_corrections(known: Sequence[StoredNotice], b: _Builder) -> tuple[
     return out, applied
 
 
+def _step_name_corrections(known: Sequence[StoredNotice]) -> tuple[list[StoredNotice], set[str]]:
+    """``known`` with each name a correction notice corrects in a notice that only acts on earlier notices applied to
+    its steps ("第252号中“立方公司（Cubic Corporation）”有误，应为“赛博勒克斯公司（Cyberlux Corporation）”" where No. 252 stops the
+    measures on named entities of No. 21): the steps reach the entity of the corrected name instead (story40, session 39:
+    "correction not applied", Cubic shown lifted and Cyberlux not). Only when the correction names one stored notice
+    acting on earlier notices only, and each corrected name (keyed as first written) is one its steps name, the new
+    names another key; any other stays unapplied, loudly (``_unapplied_corrections``). The keys of those applied."""
+    by_key = {n.record.key: n for n in known}
+    swaps: dict[str, dict[str, str]] = {}
+    applied: set[str] = set()
+    for n in sorted(known, key=lambda n: (known_from(n) or date.min, n.record.key)):
+        rec = n.record
+        target = corrected_step_notice(n, by_key)
+        if target is None:
+            continue
+        swap = dict(swaps.get(target.record.key) or {})
+        named = {swap.get(k, k) for a in target.record.actions for k in a.entities}
+        new = {e.key: entity_key(e.zh, e.en) for e in rec.entities}
+        if not all(old in named and key and key != old and key not in named for old, key in new.items()):
+            continue
+        for first, now in list(swap.items()):  # a second correction of the same entry quotes the first one's name
+            if now in new:
+                swap[first] = new.pop(now)
+        swap.update(new)
+        swaps[target.record.key] = swap
+        applied.add(rec.key)
+    out: list[StoredNotice] = []
+    for n in known:
+        to = swaps.get(n.record.key)
+        if to is None:
+            out.append(n)
+            continue
+        actions = tuple(dataclasses.replace(a, entities=tuple(to.get(k, k) for k in a.entities))
+                        for a in n.record.actions)
+        out.append(dataclasses.replace(n, record=dataclasses.replace(n.record, actions=actions)))
+    return out, applied
+
+
+def corrected_step_notice(n: StoredNotice, by_key: dict[str, StoredNotice]) -> StoredNotice | None:
+    """The notice whose names correction notice ``n`` corrects when that notice only acts on earlier notices (its
+    entities are then other entities its steps reach, not new names of its own listing's); else None."""
+    rec = n.record
+    if not _corrects(n) or not rec.entities:
+        return None
+    refs = {r.key for r in rec.references if r.key and r.key != rec.key}
+    target = by_key.get(next(iter(refs))) if len(refs) == 1 else None
+    if target is None or not target.record.actions or any(
+            a.action not in TARGET_ACTIONS or not a.targets for a in target.record.actions):
+        return None
+    return target
+
+
 def _steps_on_its_day(target: StoredNotice) -> bool:
     """Whether ``target`` acts on earlier notices only, every step of it taking effect on the notice's own effective day
     (the day "本公告自…起正式实施" gives, which a correction of that sentence moves)."""

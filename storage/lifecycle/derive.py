@@ -6,12 +6,20 @@ import dataclasses
 from collections.abc import Sequence
 from datetime import date
 
+from storage.names import entity_key
 from storage.records import EntityRecord, EventKind, EventScope, StatusRow, StoredNotice
 from storage.vocabulary import BEIJING
 
 from .builder import _Builder
 from .collect import _collect, _count_extensions, _counted_otherwise
-from .corrections import _effective_corrections, _unapplied_corrections, _until_corrections, corrects_names
+from .corrections import (
+    _effective_corrections,
+    _step_name_corrections,
+    _unapplied_corrections,
+    _until_corrections,
+    corrected_step_notice,
+    corrects_names,
+)
 from .model import NON_ACTING_KINDS, Derivation, known_from
 from .notices import _notice_event, event_sort_key
 from .simulate import _countdowns, _ended_named, _rows, _simulate, _term_countdowns
@@ -31,10 +39,16 @@ def corrected_keys(notices: Sequence[StoredNotice], derivation: Derivation) -> l
         elif e.kind is EventKind.RENAMED and e.scope == EventScope.ENTITY and e.source_key and e.entities:
             renamed.setdefault(e.source_key, []).extend(e.entities)
     out = []
+    by_key = {n.record.key: n for n in notices}
     for n in notices:
         rec = n.record
         if rec.key in fixed and corrects_names(rec):
             n = dataclasses.replace(n, record=dataclasses.replace(rec, entities=tuple(fixed[rec.key])))
+        elif corrected_step_notice(n, by_key) is not None:
+            # a name corrected in a notice that only acts on earlier notices: another entity its steps reach, keyed by
+            # its own names (as parsed, the key of the name first written: Cyberlux found Cubic's listing, story40)
+            n = dataclasses.replace(n, record=dataclasses.replace(rec, entities=tuple(
+                dataclasses.replace(e, key=entity_key(e.zh, e.en) or e.key) for e in rec.entities)))
         elif rec.key in renamed:
             # a rename applied: the entity under its listing's key, its new names and its old ones (as other names), beside
             # the notice's own entities, so screening and timelines find it by either
@@ -62,8 +76,9 @@ def derive(notices: Sequence[StoredNotice], as_of: date) -> Derivation:
         b.add(_notice_event(n))
     known, dated = _effective_corrections(known, b)
     known, ended = _until_corrections(known)
+    known, renamed = _step_name_corrections(known)
     listings, steps, applied = _collect(known, b)
-    _unapplied_corrections(b, known, applied | dated | ended)
+    _unapplied_corrections(b, known, applied | dated | ended | renamed)
     states: list[StatusRow] = []
     for lk in sorted(listings):
         listing = listings[lk]

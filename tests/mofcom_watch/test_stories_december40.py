@@ -27,6 +27,9 @@ new_name_listed Skydio renamed SkyEye Technologies by the UEL (〔2026〕20号, 
 english_qa      the English version (11-27) of the answer of 11-20 extending No. 21 ("…continue suspending the relevant
                 measures of the April 4 announcement (MOFCOM Announcement No. 21 of 2025)…"). A: without the Chinese answer
                 stored, it was "News: …", confirmed by No. 21 itself (the listing of April 2025), the listing shown lapsed.
+corrected_name  No. 252 stops Cubic and Sierra Nevada from 11-25; No. 267 (11-23) "第252号中“立方公司（Cubic Corporation）”有误，
+                应为“赛博勒克斯公司（Cyberlux Corporation）”". A: "correction not applied", Cubic shown lifted; and Cyberlux,
+                keyed as first written (Cubic's key), found Cubic's listing in screening and its timeline.
 """
 
 from __future__ import annotations
@@ -47,7 +50,7 @@ FETCHED = "2027-01-15T00:00:00+00:00"
 LAST = "2027-01-31"
 ECL, UEL, MFA = "MOFCOM-2025-21", "UEL-2025-7", "MFA-ORDER-2024-13"
 FOLDERS = ["three_lists", "relisted", "before_lapse", "corrected_step", "backdated", "split_qa", "renamed",
-           "new_name_listed", "english_qa"]
+           "new_name_listed", "english_qa", "corrected_name"]
 
 
 def _store(factory: pytest.TempPathFactory, name: str) -> Store:
@@ -344,6 +347,26 @@ def test_an_english_answer_is_confirmed_by_the_step_not_by_the_notice_it_acts_on
     assert news["title"].startswith("News (reported, not yet confirmed): MOFCOM Spokesperson Answers"), news["title"]
     assert "the report names MOFCOM-2025-21" in news["content_html"]
     assert state(alone, "2026-12-05", ECL) == ("lapsed", "2026-11-10", None)
+
+
+# corrected_name
+
+
+def test_a_name_corrected_in_a_stopping_notice_moves_the_step_to_that_entity(
+        stores: dict[str, Store], tmp_path_factory: pytest.TempPathFactory, tmp_path: Path) -> None:
+    store = _get(stores, tmp_path_factory, "corrected_name")
+    assert _lists(store, "Cubic Corporation", "2026-11-22") == {ECL: ("lapsed", "2026-11-10", "lifted", "2026-11-25")}
+    assert _lists(store, "Cyberlux Corporation", "2026-11-23") == {ECL: ("lapsed", "2026-11-10", "lifted", "2026-11-25")}
+    assert _lists(store, "Cubic Corporation", "2026-11-25") == {ECL: ("lapsed", "2026-11-10", None, None)}
+    assert _lists(store, "赛博勒克斯公司", "2026-11-25") == {ECL: ("lifted", "2026-11-25", None, None)}
+    assert state(store, "2026-11-25", ECL, "sierranevada") == ("lifted", "2026-11-25", None)
+    assert not [p for p in _problems(store, "2026-11-25") if "not applied" in p]
+    assert _titles(store, "2026-11-25", ECL)[f"{ECL}/lifted/ecl/2026-11-25"] == (
+        "Lifted: Sierra Nevada Corporation and Cyberlux Corporation on the export control list (MOFCOM-2025-21) from 2026-11-25")
+    (tmp_path / "rows.csv").write_text("name\nCyberlux Corporation\nCubic Corporation\n", encoding="utf-8")
+    done = invoke(store.db, "screen", str(tmp_path / "rows.csv"), "--json", "--as-of", "2026-11-25", env=store.env)
+    got = [[(h["notice_key"], h["state"]) for h in r["hits"] if h["match"] == "exact"] for r in json.loads(done.stdout)["results"]]
+    assert got == [[(ECL, "lifted")], [(ECL, "lapsed")]], got
 
 
 # every folder, another order
