@@ -140,7 +140,15 @@ DEGREE_AFTER_RE = re.compile(r"(?P<own>.*[^\s,，])\s+(?P<degree>Ph\.?\s?D|M\.?D
                              re.IGNORECASE)
 PART_WITHOUT_DEGREE = "by its person's name without the degree “{degree}”: “{part}”"
 PART_COMPANY = "by the company named after the person's name: “{part}”"
-PERSON_ONLY_PARTS = (PART_ROLE_BEFORE.split("{")[0], PART_PERSON.split("{")[0], PART_WITHOUT_DEGREE.split("{")[0])  # a hit by such a part: on a person only
+# Two people in one cell joined by "and" or "&", as a bank or CRM keeps a joint account ("Adam Bry & Tom Moss", "Tom and
+# Kate Moss"): each a person's name (2-4 words, no legal suffix), hitting people only; a lone given name before the
+# conjunction takes the surname after it. Both listed got nothing, and "Tom Smith & Kate Moss" hit Tom Moss (screen39).
+JOINED_PERSONS_RE = re.compile(r"(?P<left>[^&＆]+?)\s+(?:and|&|＆)\s+(?P<right>[^&＆]+)|(?P<l2>[^&＆]+?)\s*[&＆]\s*(?P<r2>[^&＆]+)",
+                               re.IGNORECASE)
+PART_JOINED_PERSON = "by one of the two people it names: “{part}”"
+CONJUNCTION = "and"  # person_words reads "&" as "and"
+PERSON_ONLY_PARTS = (PART_ROLE_BEFORE.split("{")[0], PART_PERSON.split("{")[0], PART_WITHOUT_DEGREE.split("{")[0],
+                     PART_JOINED_PERSON.split("{")[0])  # a hit by such a part: on a person only
 # A title alone in brackets after a name ("TODD STEIN (MR)"): no country, though "MR" is Mauritania's code
 BRACKETED_TITLE_RE = re.compile(r"\s*(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Sen|Rep|Hon|Ret)\.?\s*", re.IGNORECASE)
 # A nickname in quotes inside a person's name (HR records: 'Thomas "Tom" Moss'): the name with it and without it
@@ -1034,12 +1042,28 @@ def _person_name(own: str) -> bool:
     return ROLE_NAME_WORDS[0] <= len(name_words(own)) <= ROLE_NAME_WORDS[1] or bool(HAN_RE.search(own) and len(own) >= 2)
 
 
+def _joined_persons(text: str) -> tuple[tuple[str, str], ...]:
+    """The two people a cell joins by "and" or "&" ("Adam Bry & Tom Moss" -> "Adam Bry", "Tom Moss"; "Tom and Kate Moss"
+    -> "Tom Moss", "Kate Moss"), each with what a hit by it says; () unless both are people's names."""
+    if "&" not in text and "＆" not in text and " and " not in text.casefold():
+        return ()
+    m = JOINED_PERSONS_RE.fullmatch(text)
+    if m is None:
+        return ()
+    left, right = ((m.group("left") or m.group("l2")).strip(), (m.group("right") or m.group("r2")).strip())
+    if len(name_words(left)) == 1 and _person_name(right) and not HAN_RE.search(text):
+        left = f"{left} {right.split()[-1]}"  # one surname for both
+    if not (_person_name(left) and _person_name(right)):
+        return ()
+    return tuple((p, PART_JOINED_PERSON.format(part=p)) for p in (left, right))
+
+
 def _person_parts(name: str, role: tuple[str, str] | None) -> tuple[tuple[str, str], ...]:
     """A person's name after a role ("Chief Executive Officer Adam Bry"), or before a comma and a company ("Adam Bry,
     Skydio"; after a role too: "Steven Rudder, President, Stick Rudder Enterprises"), each with what a hit by it says:
     the person's name hits people only (PERSON_ONLY_PARTS), the company as any name; () for another name."""
     text = name.strip()
-    out: list[tuple[str, str]] = []
+    out: list[tuple[str, str]] = list(_joined_persons(text))
     before = ROLE_BEFORE_RE.fullmatch(text) if text[:1].isalpha() and not HAN_RE.match(text) else \
         ZH_ROLE_BEFORE_RE.fullmatch(text) if HAN_RE.match(text) else None
     if before and _person_name(own := before.group("own").strip()):
@@ -1355,6 +1379,8 @@ def person_score(a: str, b: str) -> float:
     from rapidfuzz.distance import OSA
 
     short, long_ = sorted((wa, wb), key=len)
+    if CONJUNCTION in long_ and CONJUNCTION not in short:
+        return 0.0  # two people, not a middle name: "Tom Smith & Kate Moss" hit Tom Moss (screen39); own_parts splits them
     if len(short) < len(long_):
         rest = list(long_)
         for w in short:

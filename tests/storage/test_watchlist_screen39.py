@@ -83,3 +83,38 @@ def test_the_name_before_the_brackets_still_hits() -> None:
 def test_other_brackets_stay_clear(cell: str, entity: EntityRecord) -> None:
     hit = one(cell).match(entity)
     assert hit is None, (cell, hit)
+
+
+MOSS = EntityRecord(zh="汤姆·莫斯", en="Tom Moss", country="US", key="tommoss", type="individual")
+STEIN = EntityRecord(zh="托德·斯坦恩", en="Todd Stein", key="toddstein", type="individual")
+
+
+@pytest.mark.parametrize(("cell", "entity", "reason"), [
+    # two listed people in one cell joined by "and" or "&", as a joint account is kept: nothing before
+    ("Adam Bry & Tom Moss", BRY, "by one of the two people it names: “Adam Bry”"),
+    ("Adam Bry & Tom Moss", MOSS, "by one of the two people it names: “Tom Moss”"),
+    ("Adam Bry and Tom Moss", MOSS, "by one of the two people it names: “Tom Moss”"),
+    ("Tom Moss&Adam Bry", BRY, "by one of the two people it names: “Adam Bry”"),
+    # a couple with one surname: a hit by the whole cell before, as if "and Kate" were a middle name
+    ("Tom and Kate Moss", MOSS, "by one of the two people it names: “Tom Moss”"),
+    ("Todd and Mary Stein", STEIN, "by one of the two people it names: “Todd Stein”"),
+])
+def test_two_people_joined_by_and_are_each_screened(cell: str, entity: EntityRecord, reason: str) -> None:
+    hit = one(cell).match(entity)
+    assert hit is not None and hit.method == "exact" and hit.reason == reason, (cell, hit)
+
+
+@pytest.mark.parametrize(("cell", "entity"), [
+    # another person's surname and given name read as middle names: a hit on Tom Moss, score 100 (screen39)
+    ("Tom Smith & Kate Moss", MOSS), ("Tom Jones and Kate Moss", MOSS), ("Adam Smith and Jane Bry", BRY),
+    ("Todd Brown & Mary Stein", STEIN),
+])
+def test_two_other_people_joined_by_and_are_no_hit(cell: str, entity: EntityRecord) -> None:
+    assert one(cell).match(entity) is None, cell
+
+
+def test_a_company_joined_by_and_hits_no_person_by_its_parts() -> None:
+    """The two names hit people only: "Gibbs & Cox" is the company, "Adam Bry Partners & Co" no person."""
+    gibbs = EntityRecord(zh="吉布斯和考克斯公司", en="Gibbs&Cox, Inc.", country="US", key="gibbsandcox")
+    assert one("Gibbs and Cox").match(gibbs) is not None
+    assert one("Adam Bry Partners & Co").match(BRY) is None
