@@ -530,21 +530,14 @@ def _store(session: Session, notice: Notice | None, record: NoticeRecord, snapsh
         return NoticeChange(new=False, changed=changed, revision=notice.revision, alias_conflict=conflict,
                             whole=count_matches(record if taken else current), older=older, url_added=url_added)
 
-    if current_snapshot.id == snapshot.id:
-        # The same bytes parsed again (a newer parser version): take what it reads now.
-        if record.dumps() == notice.record_json:
+    same_bytes = current_snapshot.id == snapshot.id
+    if same_bytes or withdrawn(notice):
+        # The same bytes parsed again (a newer parser version): take what it reads now. Or the stored reading rests on
+        # a copy the current parser no longer reads as this notice (storage.notices.withdrawn): this copy's reading is
+        # the notice now, as if the withdrawn one had never been stored (a fresh store's), its items back under the
+        # same ids where it reads the same; a new revision where it reads otherwise.
+        if same_bytes and record.dumps() == notice.record_json:
             return kept(False, changed=False)
-        same = substance(current) == substance(record)
-        if not same:
-            notice.revision += 1
-        added.append(_apply_record(session, notice, record, snapshot, current))
-        _write_version(session, notice, snapshot, replace=same)
-        return kept(True, changed=not same)
-
-    if withdrawn(notice):
-        # The stored reading rests on a copy the current parser no longer reads as this notice (storage.notices): this
-        # copy's reading is the notice now, as if the withdrawn one had never been stored (a fresh store's), its items
-        # back under the same ids where it reads the same; a new revision where it reads otherwise.
         same = substance(current) == substance(record)
         if not same:
             notice.revision += 1
