@@ -255,7 +255,8 @@ def _source_items(provenance: tuple[Provenance, ...]) -> str:
     for p in provenance:
         title = p.title or ""
         named = title if p.number and title.startswith(p.number) else " ".join(x for x in (p.number, title) if x)
-        head = escape(named or p.notice_key)
+        head = escape(named or p.notice_key or (p.urls[0] if p.urls else ""))
+        key = f" [{escape(p.notice_key)}]" if p.notice_key else ""  # a news report naming no notice has no key: was "[]"
         urls = official_first(p.urls)
         copies = {c.url: c for c in p.copies}
         links = "<br/>".join(_page(u, copies) for u in urls if not reprint_url(u))
@@ -268,7 +269,7 @@ def _source_items(provenance: tuple[Provenance, ...]) -> str:
         same = [c.url for c in p.copies if c.sha256 is not None and (c.fetched_at, c.sha256) == (p.fetched_at, p.sha256)]
         read = f" (the copy read: that of {escape(' and '.join(same))})" if same else ""
         items.append(
-            f"<li lang=\"zh-CN\">{head} [{escape(p.notice_key)}]<br/>"
+            f"<li lang=\"zh-CN\">{head}{key}<br/>"
             f"Official URL(s){', each as fetched' if p.copies else ''}:<br/>{links or 'none recorded'}<br/>"
             f"Fetched: {escape(fetched)}; page SHA-256: {sha}{read}</li>"
         )

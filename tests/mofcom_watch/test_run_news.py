@@ -98,6 +98,9 @@ def test_news_is_linked_published_and_never_changes_state(tmp_path):
     feeds = sorted(p.name for p in (tmp_path / "f2").rglob("news.*"))
     assert feeds == ["news.atom", "news.json", "news.rss"]
     assert "not yet confirmed" in (tmp_path / "f2" / "news.atom").read_text(encoding="utf-8")
+    for name in feeds:  # a report naming no notice (ART2) cites its page by title, with no empty key: was "[]"
+        text = (tmp_path / "f2" / name).read_text(encoding="utf-8")
+        assert "MOFCOM adds 5 US entities to unreliable entity list" in text and "[]" not in text, name
 
 
 PRESS = Path(__file__).resolve().parents[1] / "data" / "news"
