@@ -112,6 +112,10 @@ def make_engine(url: str, *, read_only: bool = False) -> Engine:
     except Exception as exc:  # missing driver, bad options
         if isinstance(exc, ModuleNotFoundError):
             why = f"its driver is not installed ({exc}): {KINDS_KEPT}"
+        elif isinstance(exc, NoSuchModuleError) and parsed.drivername.split("+")[0] == "postgres":
+            # user39: "postgres://" (Heroku's and many a DATABASE_URL's spelling) was told "no database is called
+            # 'postgres' (a typo?)" of PostgreSQL's own name
+            why = f"PostgreSQL is written postgresql+psycopg://, not postgres:// (SQLAlchemy reads no other): {KINDS_KEPT}"
         elif isinstance(exc, NoSuchModuleError):  # cli32: said "Can't load plugin: sqlalchemy.dialects:postgress"
             why = f"no database is called {parsed.drivername.split('+')[0]!r} (a typo?): {KINDS_KEPT}"
         else:

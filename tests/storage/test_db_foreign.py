@@ -67,3 +67,12 @@ def test_a_misspelt_kind_of_database_is_said_as_a_typo() -> None:
     with pytest.raises(DatabaseError, match=r"cannot use database postgress://u@h/x: no database is called 'postgress' "
                                             r"\(a typo\?\): mofcom-watch keeps its store in SQLite"):
         make_engine("postgress://u@h/x")
+
+
+def test_postgres_written_as_many_urls_write_it_is_told_the_scheme_to_use() -> None:
+    """user39: ``--db postgres://…`` (Heroku's spelling) said "no database is called 'postgres' (a typo?)"."""
+    from storage.db import DatabaseError, make_engine
+
+    with pytest.raises(DatabaseError, match=r"cannot use database postgres://u@h/x: PostgreSQL is written "
+                                            r"postgresql\+psycopg://, not postgres://"):
+        make_engine("postgres://u@h/x")
