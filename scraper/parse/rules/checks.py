@@ -874,6 +874,8 @@ RELEASE_SUBJECT_RE = lazy_compile(rf"(?:[一二三四五六七八九十]+、|\([
 
 # A clause's bounds within a sentence (the folded text writes "，；：" as ",;:").
 ANSWER_CLAUSE_MARKS = ",;:"
+# What ``_clause_end`` stops at: a bracket, a clause mark, "?" or "." (the characters it judges, found by sre's scan).
+CLAUSE_END_STOPS_RE = re.compile(r"[(),;:?.]")
 # Who decides, before the decision word in its clause (ANSWER_DECISION_RE): the authority, maybe on a ground of the same
 # clause, already or now ("中方决定", "商务部已决定", "经研究决定", "我宣布", "中方作出如下决定", "中方经认真研究决定").
 _DECIDER = r"(?:中方|我方|中国政府|商务部|不可靠实体清单工作机制|工作机制|我们|我|(?:商务部)?(?:新闻)?发言人)"
@@ -1000,13 +1002,13 @@ def _clause_end(folded: str, at: int, s1: int) -> int:
     """Where the clause holding ``at`` ends (its ",", ";", ":" or "?", else ``s1``), a comma inside a bracket no end
     ("…对美国稀土公司（USA Rare Earth, Inc.）采取的相关措施")."""
     depth = 0
-    for i in range(at, s1):
-        c = folded[i]
+    for m in CLAUSE_END_STOPS_RE.finditer(folded, at, s1):  # (a loop over every character cost ~40,000 a step: perf39)
+        c, i = m.group(), m.start()
         if c == "(":
             depth += 1
         elif c == ")":
             depth = max(0, depth - 1)
-        elif depth == 0 and (c in ANSWER_CLAUSE_MARKS or c == "?" or c == "." and _after_cjk(folded, i)):
+        elif depth == 0 and (c != "." or _after_cjk(folded, i)):
             return i
     return s1
 
