@@ -69,7 +69,7 @@ def print_timeline(tl: EntityTimeline, as_of: str, console: Console) -> None:
         for e in lst.events:
             table.add_row(e.effective.isoformat() if e.effective else "", event_words(e.kind, e.extra),
                           until_cell(e.kind, e.until, e.extra), shown(e.source_key or ""))
-        print_fitted(console, table, drop=("by", "until"))
+        print_fitted(console, table, blocks=True)  # every column needed: whole, else one event a block (user39)
 
 
 def register(app: typer.Typer) -> None:

@@ -159,6 +159,24 @@ def test_timeline_s_list_headings_wrap_at_the_terminal_not_at_their_table(store,
     assert lines[0].startswith("Skydio Inc. / 斯凯迪奥公司 (key skydio")
 
 
+@pytest.mark.parametrize("columns", [60, 100])
+def test_timeline_keeps_each_event_s_until_and_deciding_notice_whole(store, columns):
+    """user39: at 60 columns the deciding notice was folded mid-key ("QA-2025-05-14-" / "cf01eaa4"), and a narrower
+    table hid "by" and "until" first. Every event's date, until and deciding notice stay whole: a table where it
+    fits, else one event a block."""
+    shown = on_terminal("--db", store, "timeline", "skydio", "--as-of", AS_OF, columns=columns)
+    lines = shown.splitlines()
+    assert max(cell_len(line) for line in lines) <= columns and "…" not in shown and "hidden to fit" not in shown
+    words = {word for line in lines for word in re.split(r"[\s│┃]+", line) if word}
+    timeline = json.loads(cli("--db", store, "timeline", "skydio", "--json", "--as-of", AS_OF).stdout)
+    events = [e for listing in timeline["listings"] for e in listing["events"]]
+    assert len(events) > 10
+    for e in events:
+        assert e["source_key"] in words and e["effective"] in words, e["id"]
+        assert e["until"] is None or e["until"] in words, e["id"]
+    assert ("(one row a block to fit" in shown) == (columns == 60)
+
+
 def test_screen_s_lines_under_the_table_fit_the_terminal(store, tmp_path):
     """cli30: a possible match's line, under the table, ran 148 columns wide on an 80-column terminal (the table and
     its title fit); it wraps at words there now, and stays one line into a pipe."""
