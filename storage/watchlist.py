@@ -146,9 +146,12 @@ PART_COMPANY = "by the company named after the person's name: “{part}”"
 JOINED_PERSONS_RE = re.compile(r"(?P<left>[^&＆]+?)\s+(?:and|&|＆)\s+(?P<right>[^&＆]+)|(?P<l2>[^&＆]+?)\s*[&＆]\s*(?P<r2>[^&＆]+)",
                                re.IGNORECASE)
 PART_JOINED_PERSON = "by one of the two people it names: “{part}”"
+# A name of two Chinese characters among a cell's names, a person's ("余茂春、石平": 石平 was too short to match on, screen39),
+# hitting people only, as "立方" of 立方公司 is a common word
+PART_ONE_OF_PERSON = "by one of the cell's names, a person's: “{part}”"
 CONJUNCTION = "and"  # person_words reads "&" as "and"
 PERSON_ONLY_PARTS = (PART_ROLE_BEFORE.split("{")[0], PART_PERSON.split("{")[0], PART_WITHOUT_DEGREE.split("{")[0],
-                     PART_JOINED_PERSON.split("{")[0])  # a hit by such a part: on a person only
+                     PART_JOINED_PERSON.split("{")[0], PART_ONE_OF_PERSON.split("{")[0])  # a hit by such a part: on a person only
 # A title alone in brackets after a name ("TODD STEIN (MR)"): no country, though "MR" is Mauritania's code
 BRACKETED_TITLE_RE = re.compile(r"\s*(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Sen|Rep|Hon|Ret)\.?\s*", re.IGNORECASE)
 # A nickname in quotes inside a person's name (HR records: 'Thomas "Tom" Moss'): the name with it and without it
@@ -888,7 +891,8 @@ def own_parts(name: str) -> tuple[tuple[str, str | None], ...]:
     if len(pieces) == 1 and ("," in name or "，" in name or "&" in name or " and " in name):  # "…Corp., Skydio Inc."
         pieces = _comma_listed(name)
     if len(pieces) > 1:
-        lead += [(p.strip(), PART_ONE_OF.format(part=p.strip())) for p in pieces]
+        lead += [(p.strip(), (PART_ONE_OF_PERSON if _two_han(p.strip()) else PART_ONE_OF).format(part=p.strip()))
+                 for p in pieces]
     bare = BARE_AKA_RE.search(name)
     if bare and has_legal_suffix(name[: bare.start()]):
         name = f"{name[: bare.start()]} {BARE_AKA_MARKERS[bare.group().strip().casefold()]} {name[bare.end() :]}"
@@ -935,7 +939,7 @@ def own_parts(name: str) -> tuple[tuple[str, str | None], ...]:
     # a Chinese person's name of two characters is a name when a title followed it ("石平先生")
     titled = {p for p, how in parts if how is not None and how.startswith(PART_WITHOUT_TITLE[:20]) and HAN_RE.search(p)}
     named = tuple((p, how) for p, how in parts if len(name_key(p)) >= OWN_NAME_MIN_KEY_LENGTH or
-                  (p in titled and len(name_key(p)) >= 2))
+                  ((p in titled or (how or "").startswith(PART_ONE_OF_PERSON[:30])) and len(name_key(p)) >= 2))
     # a split cell keeps its one name left: "Lockheed Martin Corp d/b/a LM" ("LM" too short) was no part at all (screen35)
     return named if len(named) > 1 or ((parent or lead or cuts) and named) else ()
 
@@ -1051,11 +1055,27 @@ def _joined_persons(text: str) -> tuple[tuple[str, str], ...]:
     if m is None:
         return ()
     left, right = ((m.group("left") or m.group("l2")).strip(), (m.group("right") or m.group("r2")).strip())
-    if len(name_words(left)) == 1 and _person_name(right) and not HAN_RE.search(text):
+    if len(name_words(left)) == 1 and not has_legal_suffix(left) and _person_name(right) and not HAN_RE.search(text):
         left = f"{left} {right.split()[-1]}"  # one surname for both
-    if not (_person_name(left) and _person_name(right)):
-        return ()
-    return tuple((p, PART_JOINED_PERSON.format(part=p)) for p in (left, right))
+    people = [_person_name(left), _person_name(right)]
+    if all(people):
+        return tuple((p, PART_JOINED_PERSON.format(part=p)) for p in (left, right))
+    companies = [_whole_legal_name(left), _whole_legal_name(right)]
+    if (people[0] and companies[1]) or (companies[0] and people[1]):
+        # a person and a company ("Adam Bry and Skydio Inc.": nothing but a possible match, screen39 probe 3)
+        return tuple((p, PART_JOINED_PERSON.format(part=p) if person else PART_ONE_OF.format(part=p))
+                     for p, person in ((left, people[0]), (right, people[1])))
+    return ()
+
+
+def _two_han(text: str) -> bool:
+    """Whether ``text`` is two Chinese characters, as many people's names are ("石平")."""
+    return len(text) == 2 and all(HAN_RE.match(c) for c in text)
+
+
+def _whole_legal_name(text: str) -> bool:
+    """Whether ``text`` is a company's whole legal name ("Skydio Inc."), long enough to match on."""
+    return has_legal_suffix(text) and len(name_key(text)) >= OWN_NAME_MIN_KEY_LENGTH
 
 
 def _person_parts(name: str, role: tuple[str, str] | None) -> tuple[tuple[str, str], ...]:

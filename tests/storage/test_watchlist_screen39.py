@@ -118,3 +118,32 @@ def test_a_company_joined_by_and_hits_no_person_by_its_parts() -> None:
     gibbs = EntityRecord(zh="吉布斯和考克斯公司", en="Gibbs&Cox, Inc.", country="US", key="gibbsandcox")
     assert one("Gibbs and Cox").match(gibbs) is not None
     assert one("Adam Bry Partners & Co").match(BRY) is None
+
+
+SHI = EntityRecord(zh="石平", en=None, country="JP", key="石平", type="individual")
+YU = EntityRecord(zh="余茂春", en=None, key="余茂春", type="individual")
+CUBIC = EntityRecord(zh="立方公司", en="Cubic Corporation", country="US", key="cubic")
+
+
+@pytest.mark.parametrize(("cell", "entity", "reason"), [
+    # a person and a company's whole legal name joined by "and"/"&" (probe 3: the company a possible match or nothing,
+    # the person nothing)
+    ("Adam Bry and Skydio Inc.", SKYDIO, "by one of the cell's names: “Skydio Inc.”"),
+    ("Adam Bry and Skydio Inc.", BRY, "by one of the two people it names: “Adam Bry”"),
+    ("Skydio Inc. and Adam Bry", SKYDIO, "by one of the cell's names: “Skydio Inc.”"),
+    ("Skydio Inc. & Tom Moss", MOSS, "by one of the two people it names: “Tom Moss”"),
+    # a person's name of two Chinese characters among a cell's names (probe 3: too short to match on)
+    ("余茂春、石平", SHI, "by one of the cell's names, a person's: “石平”"),
+    ("石平；余茂春", SHI, "by one of the cell's names, a person's: “石平”"),
+])
+def test_probe_3_misses_now_hit(cell: str, entity: EntityRecord, reason: str) -> None:
+    hit = one(cell).match(entity)
+    assert hit is not None and hit.method != "possible" and hit.reason == reason, (cell, hit)
+
+
+@pytest.mark.parametrize(("cell", "entity"), [
+    ("立方、石平", CUBIC),  # 立方, a common word, hits people only (as the plain form's rule has it)
+    ("Smith Brothers and Acme Inc", BRY), ("Black & Decker Corp", SKYDIO), ("Marks and Spencer plc", SKYDIO),
+])
+def test_probe_3_look_alikes_stay_clear(cell: str, entity: EntityRecord) -> None:
+    assert one(cell).match(entity) is None, cell
