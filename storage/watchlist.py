@@ -146,6 +146,8 @@ PART_COMPANY = "by the company named after the person's name: “{part}”"
 JOINED_PERSONS_RE = re.compile(r"(?P<left>[^&＆]+?)\s+(?:and|&|＆)\s+(?P<right>[^&＆]+)|(?P<l2>[^&＆]+?)\s*[&＆]\s*(?P<r2>[^&＆]+)",
                                re.IGNORECASE)
 PART_JOINED_PERSON = "by one of the two people it names: “{part}”"
+FIRM_WORDS = frozenset({"associates", "partners", "sons", "daughters", "brothers", "family", "trust", "estate", "co", "company",
+                        "llp"})
 # A name of two Chinese characters among a cell's names, a person's ("余茂春、石平": 石平 was too short to match on, screen39),
 # hitting people only, as "立方" of 立方公司 is a common word
 PART_ONE_OF_PERSON = "by one of the cell's names, a person's: “{part}”"
@@ -1057,6 +1059,8 @@ def _joined_persons(text: str) -> tuple[tuple[str, str], ...]:
     left, right = ((m.group("left") or m.group("l2")).strip(), (m.group("right") or m.group("r2")).strip())
     if len(name_words(left)) == 1 and not has_legal_suffix(left) and _person_name(right) and not HAN_RE.search(text):
         left = f"{left} {right.split()[-1]}"  # one surname for both
+    if _firm_words(left) or _firm_words(right):
+        return ()  # a person's firm: "Todd Stein & Associates", "Tom Moss & Partners LLP" (not Todd Stein, Tom Moss)
     people = [_person_name(left), _person_name(right)]
     if all(people):
         return tuple((p, PART_JOINED_PERSON.format(part=p)) for p in (left, right))
@@ -1076,6 +1080,11 @@ def _two_han(text: str) -> bool:
 def _whole_legal_name(text: str) -> bool:
     """Whether ``text`` is a company's whole legal name ("Skydio Inc."), long enough to match on."""
     return has_legal_suffix(text) and len(name_key(text)) >= OWN_NAME_MIN_KEY_LENGTH
+
+
+def _firm_words(text: str) -> bool:
+    """Whether ``text`` is a firm's words alone, as after a person's name ("Associates", "Sons Ltd", "Partners LLP")."""
+    return all(w in FIRM_WORDS or _generic_word(w) or has_legal_suffix(f"x {w}") for w in name_words(text))
 
 
 def _person_parts(name: str, role: tuple[str, str] | None) -> tuple[tuple[str, str], ...]:

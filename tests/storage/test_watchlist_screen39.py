@@ -147,3 +147,13 @@ def test_probe_3_misses_now_hit(cell: str, entity: EntityRecord, reason: str) ->
 ])
 def test_probe_3_look_alikes_stay_clear(cell: str, entity: EntityRecord) -> None:
     assert one(cell).match(entity) is None, cell
+
+
+@pytest.mark.parametrize(("cell", "entity"), [
+    # a person's firm, one company's name: "Todd Stein & Associates LLC" hit Todd Stein by its two "names" (probe 3)
+    ("Todd Stein & Associates LLC", STEIN), ("Todd Stein & Associates", STEIN), ("Tom Moss & Partners LLP", MOSS),
+    ("Tom Moss & Partners", MOSS), ("Todd Stein and Sons Ltd", STEIN), ("Todd Stein & Co., Ltd.", STEIN),
+    ("Tom Moss & Family", MOSS), ("Patrick Jankowski & Family Trust", EntityRecord(zh="帕特里克·扬科夫斯基", en="Patrick Edward Jankowski", country="US", key="patrickedwardjankowski", type="individual")),
+])
+def test_a_persons_firm_is_not_the_person(cell: str, entity: EntityRecord) -> None:
+    assert one(cell).match(entity) is None, cell
