@@ -123,17 +123,18 @@ def _shows(cell: Any) -> bool:
 
 
 def print_blocks(console: Console, title: Any, cells: list[tuple[str, list[Any]]]) -> None:
-    """A table too wide for the terminal, one row a block: its first cell on a line, then each other non-empty
+    """A table too wide for the terminal, one row a block: its first cell on a line ("line 2", "notice
+    MOFCOM-2025-21"), then each other non-empty
     cell under it as ``header  value``, the value wrapped at the terminal's width (by words, folded only where a
     word is wider than the line)."""
     from rich.table import Table
 
     if title:
         console.print(title)
-    (_, keys), others = cells[0], cells[1:]
+    (first, keys), others = cells[0], cells[1:]
     label = max((cell_len(header) for header, _ in others), default=0)
     for index, key in enumerate(keys):
-        console.print(Text(key, style="bold") if isinstance(key, str) else key)
+        console.print(Text.assemble((f"{first} ", "dim"), key if isinstance(key, Text) else Text(str(key), style="bold")))
         grid = Table.grid(padding=(0, 2))
         grid.add_column(no_wrap=True, width=2 + label)
         grid.add_column(overflow="fold")

@@ -214,7 +214,7 @@ def register(app: typer.Typer) -> None:
                 if row["match"] not in ("none", "possible"):
                     table.add_row(*(term.shown(row[c]) for c in shown_cols))
             out = term.console()
-            print_fitted(out, table, drop=("instrument", "score", "match", "listed name", "until", "list"))
+            print_fitted(out, table, drop=("score", "match", "listed name"), blocks=True)  # list, state, until, notice: whole
             # the lines under the table wrap at words on a terminal, as its title does, and stay whole into a pipe
             # (cli30: a possible match's line ran 148 columns wide on an 80-column terminal)
             for r in results:

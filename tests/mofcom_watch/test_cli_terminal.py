@@ -127,7 +127,7 @@ def test_status_on_a_terminal_fits_it_and_cuts_no_cell(store, keys, listings, co
     assert blocks == (columns < 100)
     if blocks:
         table = lines[1:next(i for i, line in enumerate(lines) if line.startswith("(one row a block"))]
-        rows = [line.strip() for line in table if not line.startswith(" ")]
+        rows = [line.removeprefix("notice ").strip() for line in table if not line.startswith(" ")]
     else:
         rows = [line.split("│")[1].strip() for line in lines if line.startswith("│") and line.split("│")[1].strip()]
     assert rows == keys  # every notice, its key whole on one line
@@ -175,6 +175,27 @@ def test_timeline_keeps_each_event_s_until_and_deciding_notice_whole(store, colu
         assert e["source_key"] in words and e["effective"] in words, e["id"]
         assert e["until"] is None or e["until"] in words, e["id"]
     assert ("(one row a block to fit" in shown) == (columns == 60)
+
+
+@pytest.mark.parametrize("columns", [60, 100])
+def test_screen_on_a_narrow_terminal_says_which_list_each_hit_is_on(store, tmp_path, columns):
+    """user39: at 60 columns Skydio's three hits read "in force", "lifted", "lapsed" with list, instrument and until
+    hidden (which list is lifted?); at 100 "countermeas|ure". List, state and instrument stay whole: a table where
+    they fit, else one hit a block."""
+    rows = tmp_path / "rows.csv"
+    rows.write_text("name,country\nSkydio,US\n", encoding="utf-8")
+    shown = on_terminal("--db", store, "screen", str(rows), "--as-of", AS_OF, columns=columns)
+    lines = shown.splitlines()
+    assert max(cell_len(line) for line in lines) <= columns and "…" not in shown
+    words = {word for line in lines for word in re.split(r"[\s│┃]+", line) if word}
+    assert {"countermeasure", "ecl", "uel", "外交部令第13号"} <= words or columns > 60
+    assert "countermeasure" in words and not any(w.startswith("countermeas") and w != "countermeasure" for w in words)
+    if columns == 60:
+        labels = [line.split()[0] for line in lines if line.startswith("  ") and line.split()]
+        assert labels.count("list") == labels.count("instrument") == labels.count("state") == 3, labels
+    else:
+        heads = [h.strip() for h in next(line for line in lines if line.startswith("┃ line")).split("┃") if h.strip()]
+        assert {"list", "state", "instrument", "since"} <= set(heads), heads
 
 
 def test_screen_s_lines_under_the_table_fit_the_terminal(store, tmp_path):
