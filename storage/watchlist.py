@@ -388,7 +388,10 @@ COUNTRY_HEADERS = ("country", "country code", "country/region", "nation", "国�
 # 国家/地区" was screened as a counterparty named 公司名称, with a warning that 国家/地区 is no country: screen32).
 NAME_HEADERS = frozenset({"name", "company", "company name", "counterparty", "counterparty name", "supplier name",
                           "vendor name", "customer name", "business partner", "business partner name", "name 1", "名称",
-                          "公司名称", "企业名称", "单位名称", "客户名称", "供应商名称", "交易方名称", "对方名称"})
+                          "公司名称", "企业名称", "单位名称", "客户名称", "供应商名称", "交易方名称", "对方名称",
+                          # a list of people, as an MFA countermeasure list is copied (screen39: "姓名,单位" was screened
+                          # as a counterparty named 姓名)
+                          "姓名", "中文姓名", "full name", "person name", "individual name", "entity name"})
 
 
 ALIAS_REASON = "alias given by notice"  # a hit on another name the notice gives the entity ("又称…", "曾用名…")

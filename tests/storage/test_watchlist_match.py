@@ -489,7 +489,8 @@ def test_own_names_leave_a_cell_without_such_a_word_whole() -> None:
     assert own_names("Anduril Industries, Inc. d/b/a Anduril") == ("Anduril Industries, Inc.", "Anduril")
 
 
-@pytest.mark.parametrize("header", ["公司名称,国家/地区", "客户名称,国家", "Company Name,Country", "名称"])
+@pytest.mark.parametrize("header", ["公司名称,国家/地区", "客户名称,国家", "Company Name,Country", "名称", "姓名,国家",
+                                    "Full Name,Country"])
 def test_a_header_row_as_an_erp_heads_it_is_no_counterparty(tmp_path, header: str) -> None:
     """"公司名称,国家/地区" was screened as a counterparty named 公司名称, with a warning that 国家/地区 is no country
     (screen32); `screen` and the watchlist read the same file alike."""
