@@ -146,6 +146,8 @@ PART_COMPANY = "by the company named after the person's name: “{part}”"
 JOINED_PERSONS_RE = re.compile(r"(?P<left>[^&＆]+?)\s+(?:and|&|＆)\s+(?P<right>[^&＆]+)|(?P<l2>[^&＆]+?)\s*[&＆]\s*(?P<r2>[^&＆]+)",
                                re.IGNORECASE)
 PART_JOINED_PERSON = "by one of the two people it names: “{part}”"
+ZH_JOINED_PERSONS_RE = re.compile(r"\s*([\u4e00-\u9fff][\u4e00-\u9fff·•・]{1,8}?)\s*(?:和|及|与|&|＆)\s*([\u4e00-\u9fff][\u4e00-\u9fff·•・]{1,8})\s*")
+JOINED_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof"})  # "Mr. and Mrs. Tom Moss"
 FIRM_WORDS = frozenset({"associates", "partners", "sons", "daughters", "brothers", "family", "trust", "estate", "co", "company",
                         "llp"})
 # A name of two Chinese characters among a cell's names, a person's ("余茂春、石平": 石平 was too short to match on, screen39),
@@ -944,7 +946,8 @@ def own_parts(name: str) -> tuple[tuple[str, str | None], ...]:
     # a Chinese person's name of two characters is a name when a title followed it ("石平先生")
     titled = {p for p, how in parts if how is not None and how.startswith(PART_WITHOUT_TITLE[:20]) and HAN_RE.search(p)}
     named = tuple((p, how) for p, how in parts if len(name_key(p)) >= OWN_NAME_MIN_KEY_LENGTH or
-                  ((p in titled or (how or "").startswith(PART_ONE_OF_PERSON[:30])) and len(name_key(p)) >= 2))
+                  ((p in titled or (how or "").startswith((PART_ONE_OF_PERSON[:30], PART_JOINED_PERSON[:30])))
+                   and len(name_key(p)) >= 2))
     # a split cell keeps its one name left: "Lockheed Martin Corp d/b/a LM" ("LM" too short) was no part at all (screen35)
     return named if len(named) > 1 or ((parent or lead or cuts) and named) else ()
 
@@ -1054,19 +1057,27 @@ def _person_name(own: str) -> bool:
 def _joined_persons(text: str) -> tuple[tuple[str, str], ...]:
     """The two people a cell joins by "and" or "&" ("Adam Bry & Tom Moss" -> "Adam Bry", "Tom Moss"; "Tom and Kate Moss"
     -> "Tom Moss", "Kate Moss"), each with what a hit by it says; () unless both are people's names."""
+    if HAN_RE.search(text):  # "余茂春和石平": each a person's name, not a company's (not "吉布斯和考克斯公司")
+        zh = ZH_JOINED_PERSONS_RE.fullmatch(text) if any(c in text for c in "和及与&＆") else None
+        if zh is None or any(p.endswith(LEGAL_SUFFIXES_ZH) for p in zh.groups()):
+            return ()
+        return tuple((p, PART_JOINED_PERSON.format(part=p)) for p in zh.groups())
     if "&" not in text and "＆" not in text and " and " not in text.casefold():
         return ()
     m = JOINED_PERSONS_RE.fullmatch(text)
     if m is None:
         return ()
     left, right = ((m.group("left") or m.group("l2")).strip(), (m.group("right") or m.group("r2")).strip())
+    if left.rstrip(".").casefold() in JOINED_TITLES:  # "Mr. and Mrs. Tom Moss": one person's name for both
+        left = right
+    left, right = HONORIFIC_RE.sub("", left).strip(), HONORIFIC_RE.sub("", right).strip()
     if len(name_words(left)) == 1 and not has_legal_suffix(left) and _person_name(right) and not HAN_RE.search(text):
         left = f"{left} {right.split()[-1]}"  # one surname for both
     if _firm_words(left) or _firm_words(right):
         return ()  # a person's firm: "Todd Stein & Associates", "Tom Moss & Partners LLP" (not Todd Stein, Tom Moss)
     people = [_person_name(left), _person_name(right)]
     if all(people):
-        return tuple((p, PART_JOINED_PERSON.format(part=p)) for p in (left, right))
+        return tuple((p, PART_JOINED_PERSON.format(part=p)) for p in dict.fromkeys((left, right)))
     companies = [_whole_legal_name(left), _whole_legal_name(right)]
     if (people[0] and companies[1]) or (companies[0] and people[1]):
         # a person and a company ("Adam Bry and Skydio Inc.": nothing but a possible match, screen39 probe 3)

@@ -157,3 +157,32 @@ def test_probe_3_look_alikes_stay_clear(cell: str, entity: EntityRecord) -> None
 ])
 def test_a_persons_firm_is_not_the_person(cell: str, entity: EntityRecord) -> None:
     assert one(cell).match(entity) is None, cell
+
+
+RMD = EntityRecord(zh="雷神导弹与防务公司", en="Raytheon Missiles & Defense", country="US", key="raytheonmissilesanddefense")
+GIBBS = EntityRecord(zh="吉布斯和考克斯公司", en="Gibbs&Cox, Inc.", country="US", key="gibbsandcox")
+
+
+@pytest.mark.parametrize(("cell", "entity", "reason"), [
+    # two people in Chinese joined by 和/及 (probe 3: nothing), a couple written with titles (nothing)
+    ("余茂春和石平", SHI, "by one of the two people it names: “石平”"),
+    ("石平及余茂春", YU, "by one of the two people it names: “余茂春”"),
+    ("汤姆·莫斯和亚当·布赖", BRY, "by one of the two people it names: “亚当·布赖”"),
+    ("Mr. and Mrs. Tom Moss", MOSS, "by one of the two people it names: “Tom Moss”"),
+    ("Dr. Adam Bry & Tom Moss", BRY, "by one of the two people it names: “Adam Bry”"),
+])
+def test_probe_3_people_joined_in_chinese_or_with_titles_hit(cell: str, entity: EntityRecord, reason: str) -> None:
+    hit = one(cell).match(entity)
+    assert hit is not None and hit.method == "exact" and hit.reason == reason, (cell, hit)
+
+
+@pytest.mark.parametrize(("cell", "entity", "method"), [
+    ("吉布斯和考克斯公司", GIBBS, "exact"), ("雷神导弹和防务公司", RMD, "normalised"),
+])
+def test_a_chinese_company_name_with_and_stays_one_name(cell: str, entity: EntityRecord, method: str) -> None:
+    hit = one(cell).match(entity)
+    assert hit is not None and hit.method == method and hit.reason is None, (cell, hit)
+
+
+def test_a_one_character_name_after_and_is_no_person() -> None:
+    assert one("石平和平").match(SHI) is None
