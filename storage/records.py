@@ -577,6 +577,9 @@ class StatusRow:
     # the listing is a measure its notice added alone on entities another notice lists (UEL〔2025〕6号's on Illumina,
     # whose own listing under 〔2025〕4号 stays): its state is the measure's, not a listing's ("measure lifted")
     measure_only: bool = field(default=False, metadata=OMIT_DEFAULT)
+    # the listing's notice only opened an investigation (UEL〔2024〕3号 on PVH), since ended (its notice repealed): "lifted"
+    # would read as a delisting of an entity another notice lists (audit39/25: its items say "Investigation closed")
+    investigation_closed: bool = field(default=False, metadata=OMIT_DEFAULT)
     # the day a suspension lapses (presumed back in force) where its end is written as its last day, "至2027年12月31日":
     # the day after ``until`` (``storage.periods``, the lead's decision on story36's C1); ``until`` otherwise. Of the
     # suspension in place, and of the one announced (``next_until``)
@@ -597,6 +600,7 @@ class StatusRow:
             history=tuple(data.get("history", ())), issuer=data.get("issuer"), scope=data.get("scope"),
             next_state=ListingState(data["next_state"]) if data.get("next_state") else None,
             next_from=_d(data.get("next_from")), next_until=_d(data.get("next_until")), next_by=data.get("next_by"),
-            measure_only=data.get("measure_only", False), lapses_on=_d(data.get("lapses_on")),
+            measure_only=data.get("measure_only", False), investigation_closed=data.get("investigation_closed", False),
+            lapses_on=_d(data.get("lapses_on")),
             next_lapses_on=_d(data.get("next_lapses_on")),
         )

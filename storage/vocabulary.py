@@ -256,7 +256,10 @@ def row_label(row: StatusRow) -> str:
 
 
 def row_state(row: StatusRow) -> str:
-    """A status row's state alone, in words: a measure added alone says so (:data:`MEASURE_ONLY_STATE`)."""
+    """A status row's state alone, in words: a measure added alone says so (:data:`MEASURE_ONLY_STATE`), and so does an
+    investigation ended (:data:`INVESTIGATION_CLOSED`, as its items say; was "lifted": audit39/25)."""
+    if row.investigation_closed:
+        return INVESTIGATION_CLOSED
     return MEASURE_ONLY_STATE.format(state=STATE_LABELS[row.state]) if row.measure_only else STATE_LABELS[row.state]
 
 

@@ -23,7 +23,7 @@ from .model import (
     term_end,
 )
 from .targets import _listed_from
-from .text import _clause_text, _measures_text, _number, added_measure
+from .text import _clause_text, _measures_text, _number, added_measure, investigation_only
 
 
 def _end_unknown(b: _Builder, step: Step, listing: Listing, until: date | None) -> None:
@@ -375,7 +375,9 @@ def _rows(listing: Listing, states: dict[str, EntityState], as_of: date,
             days_left=(lapses_on - as_of).days if lapses_on and suspended else None,
             entity_count=len(real), presumed=presumed, by=by, entity_keys=real, history=history,
             issuer=rec.issuer, scope=scope, next_state=next_state, next_from=next_from, next_until=next_until,
-            next_by=next_by, measure_only=added_measure(listing), lapses_on=lapses_on if suspended else None,
+            next_by=next_by, measure_only=added_measure(listing),
+            investigation_closed=state is ListingState.LIFTED and investigation_only(listing),
+            lapses_on=lapses_on if suspended else None,
             next_lapses_on=next_lapses_on,
         ))
     return rows

@@ -6,6 +6,7 @@ the real fixture pages of 3号 and 4号."""
 from __future__ import annotations
 
 import html
+import json
 import os
 import re
 import shutil
@@ -66,3 +67,14 @@ def test_repealing_an_investigation_notice_is_no_lift_of_the_listing(tmp_path: P
     assert "Opened by UEL-2024-3 (" in shown and "Listed by UEL-2024-3" not in shown
     timeline = cli("--db", db, "timeline", "pvh", "--as-of", "2027-01-15")
     assert "investigation closed (not a listing)" in timeline.stdout and "UEL-2025-4" in timeline.stdout
+    # the listings too (audit39's open B: `status` and `timeline` called the ended investigation's row "lifted")
+    status = cli("--db", db, "status", "--json", "--as-of", "2027-01-15")
+    rows = {r["notice_key"]: r for r in json.loads(status.stdout)["listings"]}
+    assert rows["UEL-2024-3"]["state"] == "lifted" and rows["UEL-2024-3"]["investigation_closed"] is True
+    assert rows["UEL-2024-3"]["state_label"] == "investigation closed (not a listing)", rows["UEL-2024-3"]
+    assert rows["UEL-2025-4"]["state_label"] == "in force" and rows["UEL-2025-4"]["investigation_closed"] is False
+    table = cli("--db", db, "status", "--as-of", "2027-01-15")
+    line = next(x for x in table.stdout.splitlines() if "UEL-2024-3" in x and "〔2024〕3号" in x)
+    assert "investigation closed (not a listing)" in line and "lifted" not in line, line
+    now = next(x for x in timeline.stdout.splitlines() if "now" in x.lower() or "since" in x.lower())
+    assert "lifted" not in now, timeline.stdout
