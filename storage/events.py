@@ -57,7 +57,7 @@ from sqlalchemy import Table, insert, select
 from sqlalchemy.orm import Session
 
 from storage.models import Event
-from storage.notices import Withdrawn, load_stored_notices, withdrawn_notices
+from storage.notices import Withdrawn, held_words, load_stored_notices, withdrawn_notices
 from storage.outcomes import PageOutcome
 from storage.records import RESTATING_KINDS, EventKind, EventRecord, EventScope, Provenance, StoredNotice
 from storage.vocabulary import BEIJING, UNMATCHED_CAUSE, event_lapses_on, in_beijing, until_words
@@ -432,10 +432,8 @@ def _undone_correction(old: EventRecord, undone: Sequence[EventRecord], n: int, 
 
 
 def _held_words(gone: Sequence[Withdrawn]) -> str:
-    """The title's reason: held for a person where the page is refused, else what it reads as now."""
-    if all(w.read_as is None and w.outcome == PageOutcome.UNUSABLE.value for w in gone):
-        return "held for a person"
-    return "read otherwise now"
+    """The title's reason (:func:`storage.notices.held_words`): held for a person only where every page is refused."""
+    return held_words(all(w.refused for w in gone))
 
 
 def _withdrawn_summary(old: EventRecord, gone: Sequence[Withdrawn], at: datetime) -> str:

@@ -17,6 +17,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from storage.models import Action, NewsReport, Notice, Page, Snapshot
+from storage.notices import held_words, refused
 from storage.outcomes import PageOutcome
 from storage.records import EventKind, EventRecord, EventScope, ListKind, NoticeKind, Provenance
 from storage.vocabulary import TAG_PREFIX, naive_as_utc
@@ -31,7 +32,6 @@ FAMILIES = {"suspend": "suspend", "extend": "suspend", "lift": "lift", "remove":
             "restore": "restore"}
 # what the bytes a report was read from may be taken for now and still be its reading (a parser error withdraws nothing)
 STILL_NEWS = frozenset({PageOutcome.NEWS.value, PageOutcome.ERROR.value})
-WHY_GONE = "the page no longer reads as a news report (held for a person)"
 KEYS_PER_QUERY = 400  # notice keys per IN (...) query
 
 
@@ -131,7 +131,8 @@ def _retracted(session: Session, event: EventRecord, snapshot: Snapshot, url: st
     now = (f"as {snapshot.notice_key}" if snapshot.notice_key
            else f"as no news report ({snapshot.outcome}{': ' + snapshot.detail if snapshot.detail else ''})")
     return replace(event, id=f"{event.id}/correction/1", kind=EventKind.CORRECTION, occurred=at, updated=at,
-                   title=f"Retracted: {event.title}: {WHY_GONE}", corrects=event.id, corrected=event.provenance,
+                   title=(f"Retracted: {event.title}: the page no longer reads as a news report "
+                          f"({held_words(refused(snapshot.outcome, snapshot.notice_key))})"), corrects=event.id, corrected=event.provenance,
                    summary=(f"An earlier version of mofcom-watch read {url} (SHA-256 {snapshot.sha256}) as a news "
                             f"report; this version reads the same bytes {now}. What the item said is withdrawn: "
                             "disregard it."))

@@ -121,6 +121,10 @@ class Withdrawn:
     read_as: str | None  # the key the current parser reads the copy as (another notice), else None
 
     @property
+    def refused(self) -> bool:
+        return refused(self.outcome, self.read_as)
+
+    @property
     def why(self) -> str:
         """What the current parser makes of the copy, for a reader: the page refused and why, no notice, another."""
         if self.read_as:
@@ -130,6 +134,19 @@ class Withdrawn:
         if self.outcome == PageOutcome.READ_BY_PERSON.value:
             return "a person read them and found no notice to derive from"
         return f"it refuses them and holds the page for a person ({self.detail or 'unusable'})"
+
+
+def refused(outcome: str, read_as: str | None) -> bool:
+    """Whether the current parser refuses a withdrawn reading's copy (an unusable page, its issue open for a person),
+    rather than reading it as no notice or as another one (``outcome``, ``read_as``: its snapshot's)."""
+    return read_as is None and outcome == PageOutcome.UNUSABLE.value
+
+
+def held_words(held: bool) -> str:
+    """Why a withdrawn reading's item goes, in its title's brackets: "held for a person" only where the page is
+    :func:`refused` (else nothing is held). Shared by notices' items (``storage.events``) and news reports'
+    (``storage.news``, which said "held for a person" of a page read as no notice too)."""
+    return "held for a person" if held else "read otherwise now"
 
 
 def withdrawn_notices(session: Session) -> dict[str, Withdrawn]:

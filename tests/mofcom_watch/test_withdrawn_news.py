@@ -31,7 +31,7 @@ PAGE = "14-statement-pinggu-shidang-shihou-zuochu-jueding.txt"  # "将评估…�
 OTHER = "30-statement-xuanbu-lift-51-extend-21.txt"  # what the earlier version read: a lift of No. 51, as news
 BASE = "b-mofcom-2025-21-real.txt"
 T0, T1 = "2026-11-29T00:00:00+00:00", "2026-11-29T02:00:00+00:00"
-WHY = "the page no longer reads as a news report (held for a person)"
+WHY = "the page no longer reads as a news report (read otherwise now)"  # read as no notice: nothing is held
 
 
 def _earlier(raw: bytes, **kwargs: Any) -> ParsedDocument:
