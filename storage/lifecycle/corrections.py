@@ -107,8 +107,7 @@ def _effective_corrections(known: Sequence[StoredNotice], b: _Builder) -> tuple[
         rec = n.record
         if not _corrects(n) or rec.entities or day_of(rec.corrected_effective) is None:
             continue
-        refs = {r.key for r in rec.references if r.key and r.key != rec.key}
-        target = by_key.get(next(iter(refs))) if len(refs) == 1 else None
+        target = _one_referenced(rec, by_key)
         own = [a for a in target.record.actions if a.action in OWN_ACTIONS] if target is not None else []
         if target is not None and not own and _steps_on_its_day(target):
             steps[target.record.key] = n  # its steps on earlier notices move with it (no id kept: see below)
@@ -185,14 +184,19 @@ def _step_name_corrections(known: Sequence[StoredNotice]) -> tuple[list[StoredNo
     return out, applied
 
 
+def _one_referenced(rec: NoticeRecord, by_key: dict[str, StoredNotice]) -> StoredNotice | None:
+    """The one stored notice a correction refers to besides itself, or None (none, several, or not stored)."""
+    refs = {r.key for r in rec.references if r.key and r.key != rec.key}
+    return by_key.get(next(iter(refs))) if len(refs) == 1 else None
+
+
 def corrected_step_notice(n: StoredNotice, by_key: dict[str, StoredNotice]) -> StoredNotice | None:
     """The notice whose names correction notice ``n`` corrects when that notice only acts on earlier notices (its
     entities are then other entities its steps reach, not new names of its own listing's); else None."""
     rec = n.record
     if not _corrects(n) or not rec.entities:
         return None
-    refs = {r.key for r in rec.references if r.key and r.key != rec.key}
-    target = by_key.get(next(iter(refs))) if len(refs) == 1 else None
+    target = _one_referenced(rec, by_key)
     if target is None or not target.record.actions or any(
             a.action not in TARGET_ACTIONS or not a.targets for a in target.record.actions):
         return None
@@ -232,8 +236,7 @@ def _until_corrections(known: Sequence[StoredNotice]) -> tuple[list[StoredNotice
             day = date(int(m["y"]), int(m["m"]), int(m["d"]))
         except ValueError:
             continue
-        refs = {r.key for r in rec.references if r.key and r.key != rec.key}
-        target = by_key.get(next(iter(refs))) if len(refs) == 1 else None
+        target = _one_referenced(rec, by_key)
         ended = [a for a in target.record.actions if a.action in ENDED_STEPS and a.until is not None
                  and a.extends_by is None and UNTIL_WRITTEN_RE.search(a.duration or "")] if target is not None else []
         if target is None or len(ended) != 1:
