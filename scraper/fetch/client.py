@@ -64,6 +64,16 @@ class _Retryable(Exception):
         self.reason, self.detail, self.status, self.wait = reason, detail, status, wait
 
 
+@dataclass(frozen=True)
+class _Streak:
+    """A host's requests in a row that ended alike (STREAKS), and how the last did."""
+
+    count: int
+    reason: str
+    detail: str
+    status: int
+
+
 class _Final(Exception):
     def __init__(self, reason: str, detail: str, status: int = 0) -> None:
         super().__init__(f"{reason}: {detail}")
@@ -118,6 +128,9 @@ UNREACHED = frozenset({"timeout", "connect"})
 # hours. After one such request the host's next is asked once (not retried); after HOST_DOWN_AFTER in a row, its later
 # requests fail at once with the same reason.
 LATER = frozenset({"http-429", "http-503"})
+# The two streaks a host is given up on for the run by (HOST_DOWN_AFTER requests in a row of one kind): one mechanism,
+# counted apart, as a host may time out between two "come back later"s
+STREAKS = {**dict.fromkeys(UNREACHED, "unreached"), **dict.fromkeys(LATER, "later")}
 TURN_POLL = 0.2  # seconds between looks at a stop asked while a request waits for another's retries to end
 # A page whose answer cost its whole time or size this run (an answer past its whole-answer deadline, one larger
 # than max_bytes) is not asked again in the run: a page listed by two sources (a column's html index and its jpaas
@@ -195,9 +208,7 @@ class Fetcher:
         self._gates = HostGates(self.policy.per_host, self.policy.delay, self.policy.total,
                                 **({"sleep": stop.sleep} if stop is not None else {}))
         self._plain_hosts: dict[str, str] = {}  # host -> why its TLS handshake failed: asked over plain HTTP
-        self._unreached: dict[str, tuple[int, str]] = {}  # host -> (requests in a row it never answered, last reason)
-        self._later: dict[str, tuple[int, str, str, int]] = {}  # host -> (requests in a row answered LATER, reason,
-        # detail, status of the last)
+        self._streaks: dict[tuple[str, str], _Streak] = {}  # (host, STREAKS kind) -> its requests in a row so ended
         self._trying: dict[str, int] = {}  # host -> the thread whose request retries after an unanswered attempt
         self._spent: dict[str, tuple[str, str, int]] = {}  # URL -> (reason, detail, status) of a SPENT failure
         self._refused: dict[str, tuple[str, str]] = {}  # host -> (what, why): NOT_FOR_THE_RUN
@@ -244,17 +255,11 @@ class Fetcher:
         it would compete for the interpreter with sending the request."""
         host = host_of(request.url)
         with self._lock:
-            unreached, why = self._unreached.get(host, (0, ""))
-        if unreached >= HOST_DOWN_AFTER:  # not asked again this run: each request would take its retries' time
+            given_up = next(filter(None, (self._given_up(host, kind) for kind in ("unreached", "later"))), None)
+        if given_up is not None:  # not asked again this run: each request would take its retries' time
             if sent is not None:
                 sent()
-            return self._failure(request, "host-down", _host_down(host, unreached, why), 0, 0)
-        with self._lock:
-            later, reason, said, status = self._later.get(host, (0, "", "", 0))
-        if later >= HOST_DOWN_AFTER:  # the site asked to come back later, each time: not asked again this run
-            if sent is not None:
-                sent()
-            return self._failure(request, reason, _come_back_later(host, later, said), status, 0)
+            return self._failure(request, *given_up, 0)
         with self._lock:
             refused = self._refused.get(host)
         if refused is not None:  # its name did not resolve or its certificate was refused once this run
@@ -276,18 +281,11 @@ class Fetcher:
             if tls is not None and result.error not in (None, "tls") and not result.status:  # (PLAIN_AFTER_TLS)
                 result = dataclasses.replace(result, detail=PLAIN_AFTER_TLS.format(detail=result.detail, why=tls))
         finally:
-            with self._turn:  # the count, then the requests waiting on this one woken (:meth:`_take_turn`)
-                if result is not None and result.error in UNREACHED:
-                    self._unanswered_urls.add(request.url)
-                    count = self._unreached.get(host, (0, ""))[0] + 1
-                    self._unreached[host] = (count, f"{result.error}: {result.detail}")
-                elif result is not None and (result.error is None or result.status):  # the host answered (an error
-                    self._unreached.pop(host, None)  # page is an answer)
-                if result is not None and result.error in LATER:
-                    count = self._later.get(host, (0, "", "", 0))[0] + 1
-                    self._later[host] = (count, result.error, result.detail or "", result.status)
-                elif result is not None and (result.error is None or result.status):
-                    self._later.pop(host, None)
+            with self._turn:  # the counts, then the requests waiting on this one woken (:meth:`_take_turn`)
+                if result is not None:
+                    self._count(host, result)
+                    if result.error in UNREACHED:
+                        self._unanswered_urls.add(request.url)
                 if result is not None and result.error in SPENT and (
                         result.error != "timeout" or result.detail.startswith(ANSWER_LATE.split("{", 1)[0])):
                     self._spent.setdefault(request.url, (result.error, result.detail or "", result.status))
@@ -306,13 +304,11 @@ class Fetcher:
                 return False
             if exc.reason == "undecodable":
                 return attempts < UNDECODABLE_ATTEMPTS
-            if exc.reason in LATER:  # after a request of its host so answered to its end: asked once, as below
-                with self._lock:
-                    return host not in self._later
-            if exc.reason not in UNREACHED:
+            kind = STREAKS.get(exc.reason)
+            if kind is None:
                 return True
-            with self._lock:  # (and a page already so once this run: asked once)
-                return host not in self._unreached and request.url not in self._unanswered_urls
+            with self._lock:  # after a request of its host so ended: asked once (and a page unanswered once this run)
+                return (host, kind) not in self._streaks and (kind != "unreached" or request.url not in self._unanswered_urls)
 
         try:
             retrying = Retrying(
@@ -339,6 +335,28 @@ class Fetcher:
         raise AssertionError("unreachable")  # pragma: no cover
 
     # -- internals -----------------------------------------------------------------
+
+    def _count(self, host: str, result: FetchResult) -> None:
+        """The host's streaks after ``result`` (under the lock): its kind's one more; the other kind's ended by any
+        answer (an error page is an answer), left as it was by a request unanswered."""
+        kind = STREAKS.get(result.error or "")
+        for each in ("unreached", "later"):
+            if each == kind:
+                before = self._streaks.get((host, each))
+                self._streaks[(host, each)] = _Streak((before.count if before else 0) + 1, result.error or "",
+                                                      result.detail or "", result.status)
+            elif result.error is None or result.status:
+                self._streaks.pop((host, each), None)
+
+    def _given_up(self, host: str, kind: str) -> tuple[str, str, int] | None:
+        """(reason, detail, status) of the failure every later request of ``host`` gets this run, when its ``kind``
+        streak reached HOST_DOWN_AFTER (under the lock); else None."""
+        streak = self._streaks.get((host, kind))
+        if streak is None or streak.count < HOST_DOWN_AFTER:
+            return None
+        if kind == "unreached":
+            return "host-down", _host_down(host, streak.count, f"{streak.reason}: {streak.detail}"), 0
+        return streak.reason, _come_back_later(host, streak.count, streak.detail), streak.status
 
     def _failure(self, request: FetchRequest, reason: str, detail: str, status: int, attempts: int) -> FetchResult:
         return FetchResult(
@@ -475,9 +493,9 @@ class Fetcher:
                     return True
                 self._turn.wait(TURN_POLL)
                 self._check_stop()
-            unreached, why = self._unreached.get(host, (0, ""))
-        if unreached >= HOST_DOWN_AFTER:
-            raise _Final("host-down", _host_down(host, unreached, why))
+            given_up = self._given_up(host, "unreached")
+        if given_up is not None:
+            raise _Final(*given_up)
         return False
 
     def _unanswered(self, host: str) -> None:
