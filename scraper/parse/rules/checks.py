@@ -904,6 +904,9 @@ AUTHORITY_LEAD_RE = lazy_compile(rf"(?:{_DECIDER}|中方)(?!称)")
 # A ground the authority gives before its decision, however many clauses it takes ("鉴于美方…，严重违背双方共识，中方决定…",
 # "考虑到…，…决定", "为防止可能出现的误解，中方决定…", "为此，中方决定…").
 OWN_GROUND_RE = lazy_compile(r"为|鉴于|考虑到|基于|由于|随着|针对|据此|对此|因此|根据|按照|依据")
+# A connective that is a whole clause ("因此，", "对此，"): it starts no ground of its own, so the clauses after it are judged
+# ("对此，美方希望，中方决定…" was read as the step, OWN_GROUND_RE's "对此" taking the rest as the ground: review40).
+CONNECTIVE_CLAUSES = frozenset({"为此", "对此", "因此", "据此"})
 
 
 def _is_transcript(src: Source, d: Draft) -> bool:
@@ -1038,6 +1041,9 @@ def _plain_before(folded: str, s0: int, c0: int, verbs: list[int] | tuple[()], o
         end = min([i for i in (folded.find(mark, start, c0) for mark in ANSWER_CLAUSE_MARKS) if i >= 0], default=c0)
         clause = "".join(folded[start:end].split())
         label = start == s0 and folded.startswith(":", end) and end - start <= SPEAKER_REACH
+        if own and clause in CONNECTIVE_CLAUSES:
+            start = end + 1
+            continue
         if own and OWN_GROUND_RE.match(clause) is not None:
             return True  # the rest of the ground, up to the decision
         if not (label or RELEASE_SUBJECT_RE.fullmatch(clause) or REASON_RE.match(clause)

@@ -1,0 +1,41 @@
+"""Session 40's review of session 39's gates (review40): faults found by reading the code, each a false feed item."""
+
+from __future__ import annotations
+
+import pytest
+
+from scraper.parse import parse_document
+from storage.records import UnusablePage
+
+RELEASE = "商务部新闻发言人就{topic}有关问题答记者问\n来源：商务部新闻办公室 类型：原创 分类：新闻 2026-11-20 18:00\n\n问：{q}\n答：{a}\n"
+ECL21 = "4月4日公告（商务部公告2025年第21号）"
+
+
+def _steps(answer: str) -> list[tuple[str, str | None]]:
+    text = RELEASE.format(topic="中美经贸关系", q="请问中方对有关措施有何考虑？", a=answer)
+    notice = parse_document(text.encode("utf-8")).notice
+    assert notice is not None
+    return [(a.action.value, a.effective) for a in notice.actions]
+
+
+@pytest.mark.parametrize("answer", [
+    # a connective as a whole clause ("对此，"), then others' words before the decision word: OWN_GROUND_RE took "对此" for
+    # a ground running up to the decision, and the lift was read (qa39's "美方希望，中方决定…" is held)
+    f"对此，美方希望，中方决定自2026年12月1日起停止{ECL21}相关措施。",
+    f"因此，美方希望，中方决定自2026年12月1日起停止{ECL21}相关措施。",
+    f"为此，有美国智库建议，中方决定自2026年12月1日起停止{ECL21}相关措施。",
+    f"据此，美方希望，中方决定自2026年12月1日起停止{ECL21}相关措施。",
+])
+def test_a_connective_clause_does_not_make_others_words_a_ground(answer: str) -> None:
+    with pytest.raises(UnusablePage) as refused:
+        _steps(answer)
+    assert refused.value.reason == "needs-review"
+
+
+@pytest.mark.parametrize("answer", [
+    f"因此，中方决定自2026年12月1日起停止{ECL21}相关措施。",
+    f"为此，中方决定自2026年12月1日起停止{ECL21}相关措施。",
+    f"对此，中方高度重视，决定自2026年12月1日起停止{ECL21}相关措施。",
+])
+def test_a_connective_before_the_authoritys_decision_stays_read(answer: str) -> None:
+    assert _steps(answer) == [("lift", "2026-12-01")]
