@@ -594,7 +594,7 @@ def _ingest(session: Session, page: CrawledPage, sha: str, parser: PageParser, c
         if record.kind == NoticeKind.QA:  # a reprint of a stored Q&A under a heading of its own: one key
             from mofcom_watch.reprints import one_key  # here: the parser is loaded by now, not at start-up
 
-            record = one_key(session, record, url, source, fetched_at)
+            record = one_key(session, record, url)
         held_as = copy is not None and copy.outcome == PageOutcome.NOTICE and copy.sha256 == sha
         if (mixup := another_notice(session, record, url, page.listed_as, held_as)) is not None:
             return refuse(mixup)
@@ -612,6 +612,10 @@ def _ingest(session: Session, page: CrawledPage, sha: str, parser: PageParser, c
         snap = snapshot(PageOutcome.NOTICE, encoding=doc.encoding, notice_key=record.key)
         kept_snapshot = stored.snapshot if stored is not None else None
         change = store_parse(session, stored, record, snap, url, fetched_at, clean=True)  # clean_document cleaned it
+        if record.kind == NoticeKind.QA:  # judged on the reading kept, as the publish's recheck judges it
+            from mofcom_watch.reprints import pairs
+
+            pairs(session, record.key, source, fetched_at)
         mismatch, older = mismatch_key(record.key), older_copy_key(url)
         # a copy short of its count beside another URL's whole parse, which is kept: the notice is read whole (its
         # alias-conflict issue names both copies); no "the entities not read are in no item" (story33 S4a)

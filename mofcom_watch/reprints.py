@@ -6,7 +6,8 @@ a Q&A is stored, the stored Q&As of its day are compared with it by their answer
 (``scraper.parse.qa.same_answer``): MOFCOM's copy (a page on www.mofcom.gov.cn) and a reprint giving the same
 answer are one notice, under MOFCOM's key, whichever came first. Where the text does not show it (answers
 that differ or are too short to compare, but the same changes; two reprints and no MOFCOM copy; more than one
-match) nothing is merged: a health issue names both keys for a person to look at.
+match) nothing is merged: a health issue names both keys for a person to look at (:func:`pairs`, once the page is
+stored, on the readings the store keeps, as :func:`recheck` judges them).
 
 That issue closes by itself when its cause goes away (:func:`recheck`, at every publish: a key no longer stored,
 or the two no longer read as perhaps one Q&A), or on a person's word: ``mofcom-watch review`` lists such pairs
@@ -103,7 +104,15 @@ def _settled(session: Session, keys: tuple[str, str], sha: str) -> bool:
 
 
 def _text(session: Session, snapshot_id: int | None) -> str:
-    """The text a stored notice was read from (records are stored without it): its snapshot parsed again."""
+    """The text a stored notice was read from (records are stored without it): its snapshot parsed again, once a
+    session (a snapshot's bytes never change; a page's Q&A is compared before and after it is stored)."""
+    texts: dict[int | None, str] = session.info.setdefault("reprints.texts", {})
+    if snapshot_id not in texts:
+        texts[snapshot_id] = _parsed_text(session, snapshot_id)
+    return texts[snapshot_id]
+
+
+def _parsed_text(session: Session, snapshot_id: int | None) -> str:
     row = session.execute(select(Snapshot.body, Snapshot.content_type, Page.url).join(Page, Snapshot.page_id == Page.id)
                           .where(Snapshot.id == snapshot_id)).first()
     if row is None:
@@ -253,12 +262,11 @@ def _two_of_one_title(session: Session, record: NoticeRecord, url: str) -> Notic
     return dataclasses.replace(record, key=mine)
 
 
-def one_key(session: Session, record: NoticeRecord, url: str, source: str, seen_at: datetime) -> NoticeRecord:
+def one_key(session: Session, record: NoticeRecord, url: str) -> NoticeRecord:
     """``record`` (a Q&A about to be stored from ``url``) under the key of the stored Q&A it is a copy of: a reprint
     is another URL of MOFCOM's stored Q&A, read as MOFCOM's copy reads (its headline may name no list, so its own
     parse may read less); MOFCOM's copy takes over a reprint stored first under another key (renamed, and read as
-    MOFCOM's copy reads). Unsure: the record as it is, and a health issue naming
-    both keys."""
+    MOFCOM's copy reads). Unsure: the record as it is; once stored, :func:`pairs` judges it beside its day's Q&As."""
     if record.kind is not NoticeKind.QA or record.published is None or not record.text:
         return record
     from scraper.parse.qa import same_answer
@@ -266,40 +274,44 @@ def one_key(session: Session, record: NoticeRecord, url: str, source: str, seen_
     record = _two_of_one_title(session, record, url)
 
     stored = _same_day(session, record)
-    if not stored:
-        return record
-    mine = official(url)
-    verdicts = [(s, same_answer(record.text, s.text) if s.text else None) for s in stored]
-    same = [s for s, verdict in verdicts if verdict]
-    # the same changes on the same day, but answers that differ or are too short to tell: perhaps one Q&A
-    # (not answers that plainly differ, each naming other companies: two Q&As, as ``_two_of_one_title`` keys them)
-    doubt = [s for s, verdict in verdicts if not verdict and _actions(s.record) == _actions(record)
-             and not (verdict is False and _other_companies(record, s.record))]
+    same = [s for s in stored if s.text and same_answer(record.text, s.text)]
     if len(same) == 1:
         other = same[0]
-        if not mine and other.official:  # a reprint of MOFCOM's stored Q&A: another URL of it, read as MOFCOM's copy
-            record = dataclasses.replace(other.record, url=url, text=record.text, warnings=record.warnings)
-            same = []
-        elif mine and not other.official and session.execute(
+        if not official(url) and other.official:  # a reprint of MOFCOM's stored Q&A: another URL of it, as MOFCOM's copy
+            return dataclasses.replace(other.record, url=url, text=record.text, warnings=record.warnings)
+        if official(url) and not other.official and session.execute(
                 select(Notice.id).where(Notice.key == record.key)).first() is None:
             _rekey(session, other, record)  # MOFCOM's copy after a reprint of it
-            same = []
-    for other in same + doubt:  # two reprints, two MOFCOM pages, several matches, or answers that do not show it
-        pair = sorted((record.key, other.key))
-        if _settled(session, (pair[0], pair[1]), pair_sha256((record.key, record, record.text),
-                                                             (other.key, other.record, other.text))):
-            continue  # a person kept these two, reading as they do now, as two notices
+    return record
+
+
+def pairs(session: Session, key: str, source: str, seen_at: datetime) -> None:
+    """Open a health issue naming the stored Q&A ``key`` and each other stored Q&A of its day that may be the same Q&A
+    not merged (two reprints, two MOFCOM pages, several matches, or the same changes with answers that do not show
+    it), unless a person kept the two as two notices. Judged on the readings stored (whichever copy's reading a key
+    kept), as :func:`recheck` judges them at every publish: a copy that loses its key's alias conflict opens nothing
+    its publish would close again (order39 B1: an issue opened from the losing copy's own reading and closed from the
+    kept one, on every ingest of such a copy, its earlier items leaving the health feed)."""
+    mine = _stored(session, Notice.key == key)
+    if not mine or mine[0].record.published is None:
+        return
+    kept = mine[0]
+    for other in _stored(session, Notice.published == kept.record.published, Notice.key != key):
+        a, b = sorted((kept, other), key=lambda s: s.key)
+        verdict = _unsure(a.record, a.text, b)
+        if verdict is False or _settled(session, (a.key, b.key), _sha(a, b)):
+            continue  # two Q&As; or a person kept these two, reading as they do now, as two notices
+        url = kept.record.url or (kept.urls[0] if kept.urls else None)
         record_issue(
-            session, key=issue_key(HealthKind.ALIAS_CONFLICT, ISSUE_PART, *pair), source=source or "replay",
-            kind=HealthKind.ALIAS_CONFLICT, seen_at=seen_at, url=url, notice_key=record.key,
-            detail=(f"{record.key} ({url}) and {other.key}: "
-                    + (f"the same spokesperson's answer of {record.published} under two keys, and not as one reprint "
-                       "beside one MOFCOM copy" if other in same else
-                       f"the same changes on {record.published} under two keys, but their answers do not show they "
-                       "are one Q&A")
+            session, key=issue_key(HealthKind.ALIAS_CONFLICT, ISSUE_PART, a.key, b.key), source=source or "replay",
+            kind=HealthKind.ALIAS_CONFLICT, seen_at=seen_at, url=url, notice_key=key,
+            detail=(f"{key} ({url}) and {other.key}: "
+                    + (f"the same spokesperson's answer of {kept.record.published} under two keys, and not as one "
+                       "reprint beside one MOFCOM copy" if verdict else
+                       f"the same changes on {kept.record.published} under two keys, but their answers do not show "
+                       "they are one Q&A")
                     + "; both are kept, not merged: check the pages (mofcom-watch review shows how to keep them as "
                        "two once checked)"))
-    return record
 
 
 @dataclasses.dataclass(frozen=True)

@@ -1,0 +1,62 @@
+"""A same-day Q&A pair's health issue is judged on the readings the store keeps, so a copy that loses its key's alias
+conflict neither opens nor closes it, in any order (order39 B1).
+
+qa39's December statements: pages 20, 24 and 26 are one Q&A (``QA-2026-12-03-68a81f8d``, three copies that disagree:
+an alias conflict, one reading kept), 27 and 31 two others of the day suspending the same notice. Was: each losing
+copy was compared, as it read itself, with 27's and 31's Q&As and opened an issue naming them; the next publish's
+check compared the kept reading and closed it; the next losing copy opened it again (``…/2``), and the first open and
+resolved items left the health feed without a word. Real ``replay`` and ``feeds`` processes on real SQLite files: the
+pages one a step, last first, with the feeds written after each step; and all at once, sorted."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from tests.faults.harness import cli, cli_env
+
+QA39 = Path(__file__).resolve().parents[1] / "data" / "corpus" / "qa39"
+PAGES = ("20-qa-ecl-new-suspension-after-lapse-to-2027-12-10.txt", "24-qa-ecl-xiwang-then-jueding-same-sentence.txt",
+         "26-qa-ecl-tongyi-suspend-6-months.txt", "27-presser-four-topics-xuanbu-suspend.txt",
+         "31-statement-xuanbu-new-suspension.txt")
+AS_OF = "2028-01-31"
+ENV = cli_env(MOFCOM_WATCH_TODAY=AS_OF)
+
+
+def _run(db: str, *args: str) -> None:
+    done = cli(db, *args, env=ENV)
+    assert done.code in (0, 1), done.err  # 1: the alias conflict
+
+
+def _health(db: str, out: Path) -> dict[str, str]:
+    """The same-Q&A pair items of the health feed after ``feeds --out``: id -> title."""
+    _run(db, "feeds", "--out", str(out), "--as-of", AS_OF)
+    items = json.loads((out / "source-health.json").read_text(encoding="utf-8"))["items"]
+    return {i["id"]: i["title"] for i in items if "/same-qa/" in i["id"]}
+
+
+def _replay(db: str, folder: Path, names: tuple[str, ...], minute: int) -> None:
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir()
+    for name in names:
+        shutil.copyfile(QA39 / name, folder / name)
+    _run(db, "replay", str(folder), "--fetched-at", f"2026-11-29T00:{minute:02d}:00+00:00", "--as-of", AS_OF)
+
+
+def test_a_losing_copy_neither_opens_nor_closes_a_pair_issue_in_any_order(tmp_path):
+    db = f"sqlite:///{tmp_path / 'steps.sqlite'}"
+    held: dict[str, str] = {}
+    for step, name in enumerate(reversed(PAGES)):
+        _replay(db, tmp_path / "step", (name,), step)
+        now = _health(db, tmp_path / "steps-out")
+        gone = {i: t for i, t in held.items() if i not in now and not any(j.startswith(f"{i}/correction/") for j in now)}
+        assert not gone, f"after {name}: items left the health feed without a word: {gone}"
+        assert not [i for i in now if "/resolved/" in i], f"after {name}: a pair closed: {sorted(now)}"
+        held.update(now)
+    whole = f"sqlite:///{tmp_path / 'whole.sqlite'}"
+    _replay(whole, tmp_path / "whole", PAGES, 0)
+    sorted_order = _health(whole, tmp_path / "whole-out")
+    pairs = {i.split("/same-qa/")[1].rsplit("/open/", 1)[0] for i in sorted_order}
+    assert pairs == {i.split("/same-qa/")[1].rsplit("/open/", 1)[0] for i in held}, (sorted(sorted_order), sorted(held))
+    assert "QA-2026-12-03-0f61f148/QA-2026-12-03-3dd96b3a" in pairs, sorted(pairs)
