@@ -27,7 +27,7 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import urlsplit
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from storage.cleantext import clean_text
@@ -362,14 +362,22 @@ def unsure_pairs(session: Session) -> list[UnsurePair]:
 def recheck(session: Session, at: datetime) -> list[str]:
     """Close the open not-merged issues whose cause is gone, as the store reads now (every publish runs it): a key
     no longer stored (one notice now, or renamed), the two no longer perhaps one Q&A (a page corrected: other
-    changes, other answers), or a person's word on the two as they read now. Keys of the issues closed."""
+    changes, other answers), or a person's word on the two as they read now. Keys of the issues closed.
+
+    Each is closed as of the latest fetch stored (the fetch that brought its cause's end; never before the issue was
+    last seen), as a page's issues close as of the fetch that answers right: ``at`` (the publish's clock) only when
+    the store holds no fetch time. A replay and both backends write the same resolution (order39 B2)."""
     closed = []
+    fetched: list[datetime | None] = []
     for issue, keys, stored in _open_pairs(session):
         if len(stored) == 2:
             a, b = stored[keys[0]], stored[keys[1]]
             if _unsure(a.record, a.text, b) is not False and not _settled(session, keys, _sha(a, b)):
                 continue
-        issue.resolved_at = as_utc(at)
+        if not fetched:
+            fetched.append(session.scalar(select(func.max(Page.last_fetched_at))))
+        latest = as_utc(fetched[0]) if fetched[0] is not None else as_utc(at)
+        issue.resolved_at = max(latest, as_utc(issue.last_seen))
         closed.append(issue.key)
     session.flush()
     return closed

@@ -60,3 +60,17 @@ def test_a_losing_copy_neither_opens_nor_closes_a_pair_issue_in_any_order(tmp_pa
     pairs = {i.split("/same-qa/")[1].rsplit("/open/", 1)[0] for i in sorted_order}
     assert pairs == {i.split("/same-qa/")[1].rsplit("/open/", 1)[0] for i in held}, (sorted(sorted_order), sorted(held))
     assert "QA-2026-12-03-0f61f148/QA-2026-12-03-3dd96b3a" in pairs, sorted(pairs)
+
+
+def test_a_pair_closes_as_of_the_fetch_that_ended_it_on_either_backend(tmp_path, db_url):
+    """order39 B2: the publish's check closed a pair as of its own clock, so a replay of 2026-11-30's fetch wrote
+    ``…/resolved/<today>`` and two stores of the same pages differed. Now it closes as of that fetch."""
+    _replay(db_url, tmp_path / "first", PAGES[3:], 0)
+    opened = _health(db_url, tmp_path / "out")
+    pair = "QA-2026-12-03-0f61f148/QA-2026-12-03-3dd96b3a"
+    assert [i for i in opened if f"/same-qa/{pair}/open/2026-11-29" in i], sorted(opened)
+    page = tmp_path / "first" / PAGES[4]  # the statement again at its URL, now ending a year later: two Q&As
+    page.write_text(page.read_text(encoding="utf-8").replace("至2027年12月10日", "至2028年12月10日"), encoding="utf-8")
+    _run(db_url, "replay", str(tmp_path / "first"), "--fetched-at", "2026-11-30T06:00:00+00:00", "--as-of", AS_OF)
+    closed = _health(db_url, tmp_path / "out")
+    assert [i for i in closed if i.endswith(f"/same-qa/{pair}/resolved/2026-11-30")], sorted(closed)
