@@ -39,3 +39,26 @@ def test_a_connective_clause_does_not_make_others_words_a_ground(answer: str) ->
 ])
 def test_a_connective_before_the_authoritys_decision_stays_read(answer: str) -> None:
     assert _steps(answer) == [("lift", "2026-12-01")]
+
+
+USA_RARE_EARTH = "美国稀土公司（USA Rare Earth, Inc.）"
+
+
+@pytest.mark.parametrize("answer", [
+    # a removal told as a noun or asked: its object is a list, not 措施, 款 or a notice, and _told_as_noun judged nothing
+    f"中方决定自2026年12月1日起将{USA_RARE_EARTH}移出不可靠实体清单一事纯系谣言。",
+    f"中方决定自2026年12月1日起将{USA_RARE_EARTH}移出不可靠实体清单的前提是，美方取消对中国企业的限制。",
+    f"中方决定将{USA_RARE_EARTH}移出不可靠实体清单？没有这回事。",
+])
+def test_a_removal_told_as_a_noun_is_held(answer: str) -> None:
+    with pytest.raises(UnusablePage) as refused:
+        _steps(answer)
+    assert refused.value.reason == "needs-review"
+
+
+@pytest.mark.parametrize("answer", [
+    f"中方决定自2026年12月1日起将{USA_RARE_EARTH}移出不可靠实体清单。",
+    f"商务部决定自2026年12月1日起将{USA_RARE_EARTH}移出出口管制管控名单。",
+])
+def test_a_removal_said_is_read(answer: str) -> None:
+    assert _steps(answer) == [("remove", "2026-12-01")]

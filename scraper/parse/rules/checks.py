@@ -925,7 +925,7 @@ def _undecided_steps(src: Source, d: Draft) -> Iterator[tuple[act.ActionDraft, i
     folded = src.folded
     for x in d.drafts:
         s0, s1 = x.sentence or (sentence_start(folded, x.start), act.sentence_end(folded, x.start))
-        if _decided(folded, s0, x.start) and not _told_as_noun(folded, x.start, s1):
+        if _decided(folded, s0, x.start) and not _told_as_noun(folded, x, s1):
             continue
         if x.action is ActionKind.RESTORE and told_done(folded, s0, x.start, d.published)[0]:
             continue
@@ -961,15 +961,23 @@ def _decided(folded: str, s0: int, at: int) -> bool:
     return False
 
 
-def _told_as_noun(folded: str, at: int, s1: int) -> bool:
-    """Whether the step of the verb at ``at`` is told as a noun or asked, not said: its clause goes on after its object (the
-    last 措施, 款 or notice) with more than its term ("…相关措施的前提是，…", "…相关措施系误传", "…相关措施一事纯系谣言",
-    "…相关措施等问题", "…相关措施的具体安排"), or asks it ("…相关措施？没有这回事。"; session 39, qa39: each read as the step)."""
-    end = _clause_end(folded, at, s1)
-    clause = "".join(folded[at:end].split())  # "相关措\t施": a stray blank is no word
-    if "措施" not in clause and "款" not in clause and "号" not in clause:
+# What ends a step's object: measures, a clause or a notice; a listing's or a removal's, the list ("…移出不可靠实体清单一事纯系谣言"
+# was read as the removal: review40), not a list naming whose measures ("暂停对…被列入出口管制管控名单的16家美国实体…")
+STEP_OBJECTS = ("措施", "款", "号")
+LISTING_OBJECTS = (*STEP_OBJECTS, "清单", "名单")
+LISTING_STEPS = (ActionKind.REMOVE, ActionKind.IMPOSE)
+
+
+def _told_as_noun(folded: str, x: act.ActionDraft, s1: int) -> bool:
+    """Whether step ``x`` is told as a noun or asked, not said: its clause goes on after its object (the last 措施, 款 or
+    notice; a listing's or removal's list) with more than its term ("…相关措施的前提是，…", "…相关措施系误传", "…相关措施一事
+    纯系谣言", "…相关措施等问题", "…相关措施的具体安排"), or asks it ("…相关措施？没有这回事。"; session 39, qa39: each read as the step)."""
+    end = _clause_end(folded, x.start, s1)
+    clause = "".join(folded[x.start : end].split())  # "相关措\t施": a stray blank is no word
+    objects = LISTING_OBJECTS if x.action in LISTING_STEPS else STEP_OBJECTS
+    if not any(word in clause for word in objects):
         return False  # no object told as these are: nothing to judge
-    tail_at = max(clause.rfind(word) + len(word) for word in ("措施", "款", "号", "号)"))
+    tail_at = max(clause.rfind(word) + len(word) for word in (*objects, "号)"))
     return folded.startswith("?", end) or STEP_TAIL_RE.fullmatch(clause[tail_at:]) is None
 
 
@@ -995,7 +1003,7 @@ def undecided_release_step(src: Source, d: Draft) -> str | None:
         c0 = _clause_start(folded, s0, x.start)
         lead = "".join(folded[c0 : x.start].split())  # "自2026 年11月11日起": a stray space is no word
         if (lead and RELEASE_SUBJECT_RE.fullmatch(lead) is None) or not _plain_before(folded, s0, c0, verbs) \
-                or _told_as_noun(folded, x.start, s1):
+                or _told_as_noun(folded, x, s1):
             return f"a spokesperson's answer reads a step whose clause says more than who takes it and when " \
                    f"(\"{_answer_said(src, s0, s1)}\"){LEFT_OUT}"
     return None
