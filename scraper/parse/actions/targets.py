@@ -388,6 +388,31 @@ def _clause_comma(folded: str, s_start: int, at: int) -> int:
     return comma
 
 
+PERFECTIVE_REACH = 40  # how far after the verb a 了 may mark it done ("暂停实施了上述公告相关措施")
+
+
+def _perfective(folded: str, s_start: int, at: int, v_end: int, next_start: int) -> bool:
+    """Whether a 了 after the verb tells the step as done: in its own clause ("工作机制暂停实施了…相关措施，但…"), or in a later
+    one where no 决定 before the verb says it is decided now ("中方自11月10日起继续暂停…1年，这充分体现了…" three days after the
+    decision: a restatement). Not "中方决定，自…起，暂停实施…相关措施1年，这体现了中方…的诚意" (session 40, qa40/17: the
+    suspension lost; in a press conference or a statement "no action found", exit 0). The clause ends at a comma, ";" or a
+    full stop outside a bracket ("…（Oceaneering International, Inc.）")."""
+    stop = min(v_end + PERFECTIVE_REACH, next_start)
+    le = folded.find("了", v_end, stop)
+    if le < 0:
+        return False  # (nearly every verb)
+    depth = 0
+    for i in range(v_end, le):
+        c = folded[i]
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0 and c in ",;。":
+            return folded.find("决定", s_start, at) < 0
+    return True
+
+
 def on_targets(folded: str, clean: str, s_start: int, v: re.Match[str], kind: ActionKind, next_start: int,
                 clause_from: int, after: list[tuple[int, int, NoticeRef]], targets: list[tuple[int, int, NoticeRef]],
                 published: date | None, effective: str | None, notice_list: ListKind | None,
@@ -401,7 +426,7 @@ def on_targets(folded: str, clean: str, s_start: int, v: re.Match[str], kind: Ac
         if done:  # "…第6号规定的反制措施已于2026年11月10日按期恢复实施": the step, on the day it names
             return _restore_told_done(folded, clean, s_start, at, v_end, next_start, targets, answer, day, published,
                                       notice_list, text)
-    if folded.find("了", v_end, min(v_end + 40, next_start)) >= 0 or told_as_past(folded, s_start, at, published) \
+    if _perfective(folded, s_start, at, v_end, next_start) or told_as_past(folded, s_start, at, published) \
             or dated_before(folded, s_start, published, answer is None) or TRADE_REMEDY_RE.search(folded, s_start, next_start) \
             or answer is not None and not decided_in(folded, answer, s_start, at, v_end, effective, published) \
             or answer is None and held_off(folded, s_start, at, v_end) \

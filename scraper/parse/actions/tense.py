@@ -53,8 +53,29 @@ WEIGHING_RE = lazy_compile(r"研究|考虑(?!到)|评估|讨论")  # 讨论: "�
 # an extension beside the restore the answer decides), nor one said not yet decided, unlikely or too early ("关于自…起恢复实施…
 # 的决定尚未作出", "…停止…的可能性不大", "现在谈…恢复实施…还为时尚早", "…，这是没有根据的": qa37/34-37, each read as the step; "…恢复实施…的条件尚不具备": qa37/47; a step asked back, "中方决定自…起恢复实施…？这是误读。": qa37/48; not "?" alone: a
 # GB2312 page writes the name dot "·" as "?"); nor "…，这不是事实", "…，目前看还言之过早" (session 39, qa39's
-# probe: "不是事实" after the verb in a later clause of the sentence was read as the step; the words after the verb stay a list).
-CLAIMED_AFTER_RE = re.compile(r"说法|的报道|的消息|传言|传闻|不实|不符合事实|没有事实依据|并不准确|没有根据|毫无根据|尚未作出|尚未决定|可能性|为时尚早|尚不具备|误读|的权利|的安排[^,。;]{0,24}?(?:到期|届满)|的安排(?:维持|保持)?不变|的安排没有(?:变化|改变)|一说|纯属|不属实|不是事实|并非事实|言之过早|子虚乌有|无中生有|捕风捉影")
+# probe: "不是事实" after the verb in a later clause of the sentence was read as the step; the words after the verb stay a list:
+# session 40 added the ways qa40 found spokespersons deny, "…，这是无稽之谈", "…，这没有依据", "…，这无从谈起", "…，并非如此").
+CLAIMED_AFTER_RE = re.compile(r"说法|的报道|的消息|传言|传闻|不实|不符合事实|没有事实依据|并不准确|没有根据|毫无根据|尚未作出|尚未决定|可能性|为时尚早|尚不具备|误读|的权利|的安排[^,。;]{0,24}?(?:到期|届满)|的安排(?:维持|保持)?不变|的安排没有(?:变化|改变)|一说|纯属|不属实|不是事实|并非事实|言之过早|子虚乌有|无中生有|捕风捉影"
+                             r"|不准确|与事实不符|并无其事|无稽之谈|臆测|捏造|没有依据|毫无依据|无从谈起|并非如此|站不住脚|毫无道理")
+# A later clause (or the next sentence) whose subject is the step itself, told as talk: a demonstrative and a noun of talk
+# ("…相关措施，这一消息不准确", "…相关措施，上述报道并无其事", "…相关措施。这一消息不准确。": session 40, qa40/18-19, each read
+# as the step), whatever it says of it. Not "这体现了中方的诚意", "此举有利于…", "这说明…" after a true decision: no noun of talk.
+TALK_SUBJECT_RE = lazy_compile(r"\s*(?:这|此|上述|该|以上|前述)(?:一|个|种|类|些|则|条|篇)?(?:消息|报道|说法|传言|传闻|言论|猜测|提法|谣言|论调|说辞)")
+
+
+def claimed_after(folded: str, v_end: int, end: int) -> bool:
+    """Whether, after the verb (``v_end``) in its sentence (up to ``end``), a denial or claim stands (CLAIMED_AFTER_RE), a
+    later clause's subject is the step as talk (TALK_SUBJECT_RE), or the next sentence opens so."""
+    if CLAIMED_AFTER_RE.search(folded, v_end, end) is not None:
+        return True
+    comma = folded.find(",", v_end, end)
+    while comma >= 0:  # (a fixed-place match per comma: no scan of the text)
+        if TALK_SUBJECT_RE.match(folded, comma + 1) is not None:
+            return True
+        comma = folded.find(",", comma + 1, end)
+    return folded.startswith("。", end) and TALK_SUBJECT_RE.match(folded, end + 1) is not None
+
+
 # Before an answer's decision (or its verb, with no decision word): it tells a step taken before ("已于11月6日决定",
 # "此前", "去年11月，中方决定", "中方于2025年11月5日决定") when the step's start is already past.
 RECOUNT_RE = lazy_compile(r"已于|已经|此前|曾|去年|上月|前期|当时|先后|(?<![关对由鉴基属至])于\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*月")
@@ -176,7 +197,7 @@ def decided_in(folded: str, bounds: tuple[int, int], s_start: int, at: int, v_en
     "假如…，中方将恢复…") nor a denial after it (CLAIMED_AFTER_RE: "…的说法没有事实依据"), and it does not recount a
     step taken before (``is_recounted``). A press conference answers questions about changes that are not made:
     "有关报道称中方将继续暂停…，这一说法不实", "如果…，中方将恢复…", "中方已于11月6日决定…"."""
-    if _doubted(folded, s_start, at) or CLAIMED_AFTER_RE.search(folded, v_end, bounds[1]):
+    if _doubted(folded, s_start, at) or claimed_after(folded, v_end, bounds[1]):
         return False
     if _weighing(folded, s_start, at):
         return False
@@ -216,7 +237,7 @@ def held_off(folded: str, s_start: int, at: int, v_end: int) -> bool:
     """Whether a text that is no answer (a notice, a bare statement or news page of MOFCOM's) only doubts, plans, denies
     or supposes the step of the verb at ``at``, as an answer would (``_doubted``, CLAIMED_AFTER_RE): "…相关措施目前仍处于暂停
     状态，中方尚未作出恢复执行上述措施的决定" restores nothing, whatever page it stands on."""
-    return _doubted(folded, s_start, at) or CLAIMED_AFTER_RE.search(folded, v_end, sentence_end(folded, at)) is not None
+    return _doubted(folded, s_start, at) or claimed_after(folded, v_end, sentence_end(folded, at))
 
 
 def _doubted(folded: str, start: int, at: int) -> bool:
