@@ -110,6 +110,7 @@ GIVEN_NAME_FORMS = {
 EMAIL_ALONE_RE = re.compile(r"\s*(?:mailto:)?[\w.%+'-]+@(?P<domain>(?:[\w-]+\.)+[a-z]{2,})\s*", re.IGNORECASE)
 PINYIN, WADE_GILES = "pinyin", "Wade-Giles"
 ROMANISATIONS = (PINYIN, WADE_GILES)
+ENGLISH_GIVEN_SCORE = 90.0  # the pinyin beside an English given name ("Miles Maochun Yu"): below the pinyin alone
 # Read each character alone, every reading (heteronyms): a name is no phrase, and the phrase dictionary
 # (pypinyin's default) costs ~40 MB and 0.3 s to load for nothing here.
 PYPINYIN_ENV = {"PYPINYIN_NO_PHRASES": "true", "PYPINYIN_NO_DICT_COPY": "true"}
@@ -281,6 +282,35 @@ def pinyin_possible(counterparty: str, listed_zh: str) -> Possible | None:
                     return Possible(100.0, f"{system}: one reading of {listed_zh} is “{surname} {given}”; other names "
                                            "read so too")
     return None
+
+
+def english_given_pinyin(counterparty: str, listed_zh: str) -> Possible | None:
+    """A person written with an English given name beside the pinyin of a Chinese name ("Miles Maochun Yu", "Yu, Miles
+    Maochun" for 余茂春: nothing before, screen38, screen39), by :func:`pinyin_possible` of the name without it; None
+    otherwise (a company's words: "Yu Maochun Trading Co")."""
+    words = _ascii_words(counterparty)
+    for i in english_given_at(counterparty):
+        found = pinyin_possible(" ".join(words[:i] + words[i + 1 :]), listed_zh)
+        if found is not None:
+            return Possible(ENGLISH_GIVEN_SCORE, f"{found.reason}; “{words[i].title()}” read as an English given name")
+    return None
+
+
+def english_given_at(name: str) -> tuple[int, ...]:
+    """Where an English given name may stand in a person's name of 3-4 words in Latin letters: first (before the
+    pinyin, surname last: "Miles Maochun Yu") or second (after the surname: "Yu, Miles Maochun"); () for a company's
+    name (a legal form, a generic word) or one of other length."""
+    words = _ascii_words(name)
+    if not 3 <= len(words) <= 4 or has_legal_suffix(name) or any(generic(w) for w in words):
+        return ()
+    return tuple(i for i in (0, 1) if len(words[i]) >= 3)
+
+
+def english_given_keys(name: str) -> tuple[str, ...]:
+    """The :func:`pinyin_key` of ``name`` without an English given name (:func:`english_given_at`): what
+    :func:`english_given_pinyin` may find."""
+    words = _ascii_words(name)
+    return tuple("".join(words[:i] + words[i + 1 :]) for i in english_given_at(name))
 
 
 def pinyin_key(name: str) -> str:

@@ -147,6 +147,7 @@ JOINED_PERSONS_RE = re.compile(r"(?P<left>[^&＆]+?)\s+(?:and|&|＆)\s+(?P<right
                                re.IGNORECASE)
 PART_JOINED_PERSON = "by one of the two people it names: “{part}”"
 ZH_JOINED_PERSONS_RE = re.compile(r"\s*([\u4e00-\u9fff][\u4e00-\u9fff·•・]{1,8}?)\s*(?:和|及|与|&|＆)\s*([\u4e00-\u9fff][\u4e00-\u9fff·•・]{1,8})\s*")
+SORTED_COUPLE_RE = re.compile(r"(?P<surname>[^\W\d_][\w'’-]+)\s*,\s*(?P<given>[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*)?)")
 JOINED_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof"})  # "Mr. and Mrs. Tom Moss"
 FIRM_WORDS = frozenset({"associates", "partners", "sons", "daughters", "brothers", "family", "trust", "estate", "co", "company",
                         "llp"})
@@ -294,7 +295,17 @@ BRACKETED_ACRONYM_RE = re.compile(r"\s*[（(]\s*([A-Za-z][A-Za-z0-9&]{1,7})\s*[�
 # got nothing while "KK" hit). Screening's reading only: name_key, on which entity keys rest, is unchanged.
 DOTTED_FORM_RE = re.compile(r"(?<![^\s,，])((?:[A-Za-z]\.\s?){1,4}[A-Za-z]?\.?)\s*$")
 DOTTED_FORMS = frozenset({"kk", "sa", "nv", "bv", "ag", "spa", "sas", "sarl", "srl", "sl", "plc", "ab", "as", "se", "kg",
-                          "llc", "lp", "llp", "gmbh", "aps", "sro"})  # "Pty. Ltd.", "Sdn. Bhd.": their words are kept
+                          "llc", "lp", "llp", "gmbh", "aps", "sro", "sasu", "sau", "slu"})  # "Pty. Ltd.", "Sdn. Bhd.": their words are kept
+# A legal form of another country's law at the end of a name, as a subsidiary or an ERP in Europe or Latin America writes
+# the company ("Aerkomm S.A.S.", "Skydio B.V.", "TextOre SARL", "Exovera Ltda.", "Saronic Technologies S.A. de C.V.",
+# "Skydio Sp. z o.o."): read as "Ltd", a legal form name_key drops (screen40: a possible match only, "the listed name
+# inside", while "Skydio GmbH" and "Skydio KK" hit). Screening's reading only, as DOTTED_FORMS: entity keys unchanged.
+FOREIGN_FORM_RE = re.compile(
+    r"(?:\s|,)\s*(?:S\.?\s?A\.?\s+de\s+C\.?\s?V\.?|S\.?\s?de\s+R\.?\s?L\.?(?:\s+de\s+C\.?\s?V\.?)?|Sp\.?\s?z\s?o\.?\s?o\.?|"
+    r"GmbH\s*(?:&|und)\s*Co\.?\s*KG|Pty\.?\s+Ltd\.?|Pte\.?\s+Ltd\.?|Sdn\.?\s+Bhd\.?|Ltda\.?|SARL|SAS|SASU|SAU|SRL|SpA|SL|SLU|"
+    r"BV|NV|AB|ApS|A/S|AS|ASA|Oy|Oyj|sro|SE|KG|OHG|LLP|Kft\.?|Zrt\.?|Nyrt\.?|doo|d\.o\.o\.?|GesmbH|Srl|Lda\.?)\s*$",
+    re.IGNORECASE)
+FOREIGN_FORM_ENDS = "vlogdsbyjepahtu."  # the last letter of every such form: cheap before the pattern
 # A Japanese or Korean legal form before or after a Latin name, as a Japanese or Korean list writes a foreign company
 # ("Skydio株式会社", "株式会社Skydio", "Echodyne合同会社", "Shield AI(주)", "(주)Shield AI", "Shield AI 주식회사"): read as
 # "KK", a legal form (screen39: nothing, or a possible match only, while "Skydio KK" hit). Only when the rest is Latin
@@ -576,7 +587,8 @@ class Watchlist:
             rules = _rules()
             for kind, candidate in tries:
                 if kind == "py":
-                    why = rules.pinyin_possible(candidate.display, key)
+                    why = rules.pinyin_possible(candidate.display, key) or rules.english_given_pinyin(
+                        candidate.display, key)
                 elif kind == "zh":
                     why = rules.han_possible(candidate.key, key, rules.han_words(plain))
                 elif kind == INSIDE_ZH:
@@ -628,7 +640,7 @@ class Watchlist:
     def _index_possible(self) -> dict[tuple[str, str], list[_Name]]:
         """The counterparties' names by what a possible match must share with a listed name: the first English
         word, the first two Chinese characters, or, for pinyin, all the letters of a name in Latin letters."""
-        from storage.possible import domain_label, latin_words, pinyin_key, slip_keys
+        from storage.possible import domain_label, english_given_keys, latin_words, pinyin_key, slip_keys
 
         index: dict[tuple[str, str], list[_Name]] = {}
         for n in (*self._names, *self._plains):
@@ -643,6 +655,8 @@ class Watchlist:
                 if len(words) > 1:  # "L3 Harris" for a listed "L3Harris …" (the listed name's "l3harris", _lookups)
                     index.setdefault(("en", words[0] + words[1]), []).append(n)
                 index.setdefault(("py", pinyin_key(n.display)), []).append(n)
+                for key in english_given_keys(n.display):  # "Miles Maochun Yu": the pinyin beside an English name
+                    index.setdefault(("py", key), []).append(n)
                 for word in dict.fromkeys(words):  # a listed name inside ("Former Skydio Inc. assets trust")
                     index.setdefault((INSIDE_EN, word), []).append(n)
                 for key in slip_keys(words[0]):  # "Skydoi Inc" for Skydio Inc.
@@ -710,12 +724,15 @@ class Watchlist:
         score_of = person_score if entity.type == "individual" else fuzzy_score
         # a person's generation in any of the names ("II" in the English one, none in "詹姆斯·伊克斯"): another one
         # written by the counterparty ("詹姆斯·伊克斯三世") is another person, whichever name it is compared with
-        born = {g for n in written for g in _generations(n)} if entity.type == "individual" else set()
+        born = {g for n in written for g in _generations(n)} if entity.type == "individual" else None
+        # (a company's whole legal name is no person with a typing slip: "Sutton Davis Corp" hit David Keith Sutton,
+        # screen40; "David K Sutton Inc", the person's own name, still does)
         for name in written:
             display = clean_display(name)
             for candidate in self._fuzzy if candidates is None else candidates:
                 score = score_of(display or "", candidate.display)
                 if (score >= self.threshold and (best is None or score > best.score)
+                        and not (born is not None and score < 100.0 and has_legal_suffix(candidate.display))
                         and _countries_agree(entity, candidate, None, fuzzy=True)  # checked on the few that pass
                         and not (born and (own := _generations(candidate.display)) and own != born)):
                     best = _make(candidate, name, FUZZY, score)
@@ -1001,7 +1018,13 @@ def _comma_listed(name: str) -> list[str]:
     "Lockheed Martin Corp. & Skydio Inc."), each of two words or more with a legal suffix, or of a name and a whole
     legal name after one comma ("Sierra Nevada, Cubic Corporation"); [name] for any other ("Skydio, Inc.", "Foo Co.,
     Ltd.", "Skydio Inc., USA", "Gibbs & Cox, Inc.", "Lockheed Martin, UK")."""
-    pieces = [p.strip() for p in re.split(r"[,，]|\s+(?:&|＆|and)\s+", name)]
+    pieces: list[str] = []
+    for p in (p.strip() for p in re.split(r"([,，])|\s+(?:&|＆|and)\s+", name) if p is not None):
+        if pieces and p not in ",，" and name_key(f"x {p}") == "x" and pieces[-1] in ",，" and len(pieces) > 1:
+            pieces[-2:] = [f"{pieces[-2]}, {p}"]  # a legal form after its own comma: "Skydio, Inc. and Shield AI, Inc."
+        else:  # (nothing before, screen40: "Skydio", "Inc." were no legal names)
+            pieces.append(p)
+    pieces = [p for p in pieces if p not in ",，"]
     if len(pieces) > 1 and all(has_legal_suffix(p) and len(name_key(p)) >= OWN_NAME_MIN_KEY_LENGTH for p in pieces):
         return pieces
     # one name before a comma and a whole legal name after it: "Sierra Nevada, Cubic Corporation" hit Cubic only (its
@@ -1071,6 +1094,15 @@ def _joined_persons(text: str) -> tuple[tuple[str, str], ...]:
     if left.rstrip(".").casefold() in JOINED_TITLES:  # "Mr. and Mrs. Tom Moss": one person's name for both
         left = right
     left, right = HONORIFIC_RE.sub("", left).strip(), HONORIFIC_RE.sub("", right).strip()
+    if _firm_words(right):
+        return ()  # a person's firm: "Todd Stein & Associates", "Stein, Todd & Associates" (not Todd Stein)
+    if (sorted_ := SORTED_COUPLE_RE.fullmatch(left)) and not HAN_RE.search(text) and "," not in right and \
+            not has_legal_suffix(left):
+        # a couple written surname first, as a sorted list of people writes them ("Moss, Tom & Kate" got nothing,
+        # screen39): "Tom Moss" and "Kate Moss"; a whole name after the "&" keeps its own ("Moss, Tom & Kate Smith")
+        surname = sorted_.group("surname")
+        left = f"{sorted_.group('given')} {surname}"
+        right = f"{right} {surname}" if len(name_words(right)) == 1 else right
     if len(name_words(left)) == 1 and not has_legal_suffix(left) and _person_name(right) and not HAN_RE.search(text):
         left = f"{left} {right.split()[-1]}"  # one surname for both
     if _firm_words(left) or _firm_words(right):
@@ -1226,6 +1258,8 @@ def plain_form(name: str) -> tuple[str, str | None]:
         name = TRAILING_THE_RE.sub("", name)
     if "." in name[-12:]:  # cheap before the pattern: "K.K.", "S. A."
         name = _undotted(name)
+    if " " in name and name[-1:].casefold() in FOREIGN_FORM_ENDS:
+        name = _foreign_form_read(name)
     if " " not in name and name.isascii() and name.isalnum():  # an export that drops spaces: "SKYDIOINC" (screen37)
         name = _unglued(name)
     m = BRACKETED_DESIGNATOR_RE.search(name) or ZH_DESIGNATOR_PREFIX_RE.match(name) or _trailing_designator(name)
@@ -1239,6 +1273,17 @@ def plain_form(name: str) -> tuple[str, str | None]:
             break
     name = ABBREVIATION_RE.sub(lambda a: ABBREVIATIONS[re.sub(r"['’.]", "", a.group(0)).casefold()], name)
     return clean_display(name) or name, designates
+
+
+def _foreign_form_read(name: str) -> str:
+    """``name`` with another country's legal form at its end read as "Ltd" ("Skydio B.V." -> "Skydio Ltd", so its key
+    is the company's: FOREIGN_FORM_RE); unchanged when no such form ends it, or nothing of a name is left before it."""
+    m = FOREIGN_FORM_RE.search(name[-30:])
+    letters = re.sub(r"[^A-Za-z]", "", m.group()) if m else ""
+    if m is None or (len(letters) <= 2 and not letters.isupper() and letters != "Oy"):
+        return name  # "Pak Yeong Se", "Tom As": a short form only in capitals ("AB", "SE", "AS"), as companies write it
+    own = name[: max(len(name) - 30, 0) + m.start()].rstrip(" ,")
+    return f"{own} Ltd" if len(name_key(own)) >= OWN_NAME_MIN_KEY_LENGTH and LATIN_RE.search(own) else name
 
 
 def _cjk_form_read(name: str) -> str:
