@@ -115,10 +115,12 @@ def build_app(settings: Settings, *, schedule: bool = False, as_of=None, preview
                             ready=refresher.refresh, stop=stop)
         scheduler = make_scheduler(wait, cron=settings.cron, timezone=settings.timezone, background=True,
                                    run_at_start=settings.run_at_start)
+    from mofcom_watch.watched import watched_sources
+
     return create_app(
         feeds_dir=settings.feeds_path,
         feeds_base_url=settings.feeds_base_url,
-        data=StoreData(engine),
+        data=StoreData(engine, watched_sources(settings)),
         stale_after=stale_after(settings)[0],  # as status judges the last run (mofcom_watch.config.stale_after)
         as_of=as_of,
         scheduler=scheduler,

@@ -165,6 +165,8 @@ class Activity:
     low_space: tuple[str, ...] = ()  # disks of the store or the feeds folder nearly full (mofcom_watch.diskspace)
     notices: int = 0  # notices stored: none is no all-clear (nothing fetched yet, or --db names another store)
     last_run_failed: tuple[LastRunFailed, ...] = ()  # sources whose last run could not fetch, not yet "failing"
+    # those of them the configuration no longer fetches (mofcom_watch.watched): said, failing nothing
+    unwatched: tuple[LastRunFailed, ...] = ()
     run_lock_stuck: str | None = None  # the run lock's holder is stopped or silent (storage.runlock.stuck)
     unpublished: str | None = None  # the last run logged no publish (storage.publications.unpublished_run)
     stopped: str | None = None  # the last run was ended by a stop signal before it published: said, no problem
@@ -229,6 +231,7 @@ class Activity:
                 "last_successful_publish": self.last_good_publish.to_json() if self.last_good_publish else None,
                 "sources": [c.to_json() for c in self.sources], "low_space": list(self.low_space),
                 "notices": self.notices, "last_run_failed": [f.to_json() for f in self.last_run_failed],
+                "no_longer_watched": [f.to_json() for f in self.unwatched],
                 "run_lock_stuck": self.run_lock_stuck, "unpublished_run": self.unpublished,
                 "stopped_run": self.stopped,
                 "last_run_stale": self.stale,
@@ -253,8 +256,25 @@ class Activity:
             console.print(Text(self.stale_check_off))
         if self.stopped:  # said, not a problem: a requested stop (docker stop) before the last run published
             console.print(Text(term.shown(self.stopped)))
+        for gone in self.unwatched:  # said, not a problem: no run fetches it now
+            console.print(Text(term.shown(unwatched_line(gone)), style="yellow"))
         for line in self.problem_lines():
             console.print(Text(term.shown(line), style="bold red"))
+
+
+def unwatched_line(failed: LastRunFailed) -> str:
+    from mofcom_watch.watched import NO_LONGER_WATCHED
+
+    return NO_LONGER_WATCHED.format(source=failed.source, when=f" at {failed.at:%Y-%m-%d %H:%M} UTC" if failed.at else "",
+                                    failed=failed.failed, reasons=", ".join(failed.reasons))
+
+
+def watched_only(activity: Activity, watched: frozenset[str] | None) -> Activity:
+    """``activity`` with the failed last runs of sources the configuration no longer fetches moved to ``unwatched``."""
+    if watched is None:
+        return activity
+    return replace(activity, last_run_failed=tuple(f for f in activity.last_run_failed if f.source in watched),
+                   unwatched=tuple(f for f in activity.last_run_failed if f.source not in watched))
 
 
 def live_folder(session, last: PublishRecord | None, configured: Path) -> Path | None:  # noqa: ANN001 - a Session
@@ -305,9 +325,11 @@ def register(app: typer.Typer) -> None:
         from mofcom_watch.clock import stale_run
         from mofcom_watch.config import default_links_warning, stale_after
         from mofcom_watch.diskspace import low_space
+        from mofcom_watch.watched import watched_sources
         from storage.db import sqlite_file
 
         settings = app_context(ctx).settings
+        activity = watched_only(activity, watched_sources(settings))
         threshold, why = stale_after(settings)
         activity = replace(activity, low_space=tuple(low_space((sqlite_file(settings.database_url), settings.feeds_path))),
                            stale=None if threshold is None else stale_run(activity.last_fetch, datetime.now(UTC),

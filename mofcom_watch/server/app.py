@@ -33,7 +33,7 @@ from starlette.routing import Route
 from feeds.formats import ATOM, FORMATS, PICTURE_SUFFIX, FeedFormat
 from feeds.identity import entity_feed_name, feed_url
 from mofcom_watch import clock
-from mofcom_watch.server.data import EntityView, OpenIssue, Part, SiteData, StoreData, failed_unsaid
+from mofcom_watch.server.data import EntityView, OpenIssue, Part, SiteData, SourceHealth, StoreData, failed_unsaid
 from mofcom_watch.server.entity_pages import (
     FeedLink,
     render_entity_page,
@@ -581,6 +581,8 @@ def _source_problems(st: ServerState, report: dict[str, Any]) -> None:
     report["source_health"] = SOURCE_HEALTH_UNKNOWN if note else SOURCE_HEALTH_PROBLEMS if rows or failed else "ok"
     if failed:
         report["failed_last_run"] = failed
+    if gone := sorted(s.source for s in runs.rows if isinstance(s, SourceHealth) and not s.ok and not s.watched):
+        report["no_longer_watched"] = gone  # said, failing nothing: no run fetches them now (mofcom_watch.watched)
     if note:
         report["source_health_note"] = f"the open issues could not be read: {note}"
     elif rows or failed:

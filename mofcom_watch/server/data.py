@@ -48,6 +48,7 @@ class SourceHealth:
     new: int
     failed: int
     run_id: str
+    watched: bool = True  # False: the configuration no longer fetches it (mofcom_watch.watched): its last run fails nothing
 
 
 @dataclass(frozen=True)
@@ -117,10 +118,12 @@ def _aware(moment: datetime | None) -> datetime | None:
 class StoreData:
     """:class:`SiteData` on the project database (every call opens and closes its own session)."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, watched: frozenset[str] | None = None) -> None:
+        """``watched``: the sources the configuration fetches (None: every source counts as watched)."""
         from storage.db import session_factory
 
         self.engine = engine
+        self.watched = watched
         self._sessions = session_factory(engine)
 
     def ping(self) -> str | None:
@@ -214,7 +217,7 @@ class StoreData:
             runs = session.scalars(select(SourceRun).join(newest, SourceRun.id == newest.c.id)
                                    .order_by(SourceRun.source)).all()
             return [SourceHealth(r.source, _aware(r.finished_at), bool(r.ok), r.fetched or 0, r.new or 0,
-                                 r.failed or 0, r.run_id) for r in runs]
+                                 r.failed or 0, r.run_id, self.watched is None or r.source in self.watched) for r in runs]
 
         return self._call(query, "source health")
 
@@ -372,8 +375,8 @@ def _sources(events: Sequence[EventRecord]) -> tuple[Provenance, ...]:
 def failed_unsaid(sources: Part, issues: Sequence[OpenIssue]) -> list[SourceHealth]:
     """The sources whose last run failed and that no open issue names yet (one opens after ``FAILING_RUNS`` in a row):
     ``status`` says "LAST RUN FAILED" and exits 1 on them, so the front page and ``/healthz`` must say them too
-    (story32 S4, ops31)."""
-    return [s for s in sources.rows if isinstance(s, SourceHealth) and not s.ok
+    (story32 S4, ops31). A source the configuration no longer fetches is left out (:mod:`mofcom_watch.watched`)."""
+    return [s for s in sources.rows if isinstance(s, SourceHealth) and not s.ok and s.watched
             and not any(i.source == s.source for i in issues)]
 
 

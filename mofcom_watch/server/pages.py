@@ -260,7 +260,8 @@ def _health_section(ctx: PageContext) -> str:
     if sources:
         cells: list[list[Cell]] = []
         for s in sources:
-            result = '<span class="ok">ok</span>' if s.ok else '<span class="bad">problems</span>'
+            result = ('<span class="ok">ok</span>' if s.ok else '<span class="bad">problems</span>' if s.watched
+                      else '<span class="warn">problems (no longer watched: not configured now)</span>')
             cells.append([escape(source_label(s.source, SOURCE_DESCRIPTIONS)), escape(_fmt_time(s.finished_at)), result,
                           str(s.fetched), str(s.new),
                           str(s.failed)])
