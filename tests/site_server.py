@@ -98,6 +98,9 @@ class SiteServer:
         self.columns = dict(DEFAULT_COLUMNS if columns is None else columns)
         self.faults: dict[str, Fault] = {}
         self.content_types: dict[str, str] = {}  # "host/path" -> the Content-Type header to answer with
+        # "host/path" -> the ETag answered (and matched against If-None-Match) whatever the body: a server or CDN
+        # keeping a page's ETag while the page changed, each conditional request answered a false 304
+        self.etags: dict[str, str] = {}
         self.hits: list[Hit] = []
         # (start, end) of each answer, time.monotonic() (one clock for every process): from the request
         # read to the answer's first byte going out, so the next request on a one-at-a-time host starts after it
@@ -333,7 +336,7 @@ def _make_handler(site: SiteServer) -> type[BaseHTTPRequestHandler]:
                 body = body.decode("utf-8").replace('charset="utf-8"', 'charset="gb2312"').replace(
                     "charset=utf-8", "charset=gb2312").encode("gb18030")
                 content_type = "text/html"
-            etag = '"' + hashlib.sha256(body).hexdigest()[:20] + '"'
+            etag = site.etags.get(path) or '"' + hashlib.sha256(body).hexdigest()[:20] + '"'
             last_modified = formatdate(site.mtime(path), usegmt=True)
             headers = {"Content-Type": content_type, "ETag": etag, "Last-Modified": last_modified}
             if not site.validators:

@@ -75,7 +75,8 @@ def test_a_backdated_notice_below_stored_rows_is_read_by_the_next_days_first_cyc
         _age_runs(db, 25)
         site.reset_hits()
         next_day, report = run(db, out, bases, sources=(SOURCE,), **extra)
-        asked = [h.path for h in site.hits if JPAAS_PATH in h.path]
+        # (a page answering 304 is asked again without validators in a deep walk, scraper.discovery.FALSE_304: not counted)
+        asked = [h.path for h in site.hits if JPAAS_PATH in h.path and h.status != 304]
     assert next_day.code == 0, (next_day.err, brief(report))
     assert report["sources"][0]["mode"] == "deep", brief(report)
     assert any(UEL5 in h.path for h in site.hits), sorted(h.path for h in site.hits)
