@@ -67,6 +67,14 @@ exits 1 (not clear: look) though no row matched, its title says why, and the JSO
 decided: a script taking 0 as "clear" proceeded on an incomplete answer)."""
 
 
+# A header's second cell that heads a company column beside a person's name ("Name,Company", "姓名,单位", as a list of
+# people is kept): that column was read as a country, a warning on every row and the company never screened (screen39,
+# open; decided screen40: each row's company is screened as a counterparty of its own, on the same line).
+COMPANY_HEADERS = frozenset({"company", "company name", "employer", "employer name", "organization", "organisation",
+                             "organization name", "organisation name", "affiliation", "单位", "工作单位", "所在单位",
+                             "任职单位", "公司", "公司名称", "机构", "所属机构"})
+
+
 class ScreenInputError(ValueError):
     """The counterparty list cannot be used; the message says where and why."""
 
@@ -155,6 +163,7 @@ def parse_queries(text: str, *, source: str = "<csv>") -> tuple[Query, ...]:
     """CSV rows ``name[,country]``; an optional header row starting with ``name``; ``#`` comments. A file of more than
     MAX_COUNTERPARTIES rows is refused before any is read as a name (50,000 rows took 3 s of CPU to be refused)."""
     rows: list[tuple[int, list[str]]] = []
+    company_column = False  # a list of people with their company ("Name,Company", "姓名,单位"): both screened
     try:
         read = csv_rows(text, source=source)
     except WatchlistError as exc:
@@ -164,6 +173,7 @@ def parse_queries(text: str, *, source: str = "<csv>") -> tuple[Query, ...]:
         if not any(cells) or cells[0].startswith("#"):
             continue
         if not rows and is_name_header(cells[0]):
+            company_column = len(cells) == 2 and " ".join(cells[1].split()).casefold() in COMPANY_HEADERS
             continue
         if len(cells) > 2:
             raise ScreenInputError(f"{source}:{line_no}: expected name[,country], got {len(cells)} columns"
@@ -174,6 +184,9 @@ def parse_queries(text: str, *, source: str = "<csv>") -> tuple[Query, ...]:
     if len(rows) > MAX_COUNTERPARTIES:
         raise ScreenInputError(f"{source}: {len(rows)} counterparties; at most {MAX_COUNTERPARTIES} per run: split the file "
                                f"into files of {MAX_COUNTERPARTIES} rows at most and screen each")
+    if company_column:  # the company column is no country: each row's company is a counterparty of its own
+        return tuple(make_query(line_no, name, None, where=f"{source}:{line_no}")
+                     for line_no, cells in rows for name in dict.fromkeys(cells) if name)
     return tuple(make_query(line_no, cells[0], cells[1] if len(cells) > 1 else None, where=f"{source}:{line_no}")
                  for line_no, cells in rows)
 

@@ -24,7 +24,8 @@ from storage.vocabulary import MEASURE_ONLY_STATE, next_label, state_label
 SCREEN_HELP = """Screen a CSV of counterparties against every list; exit 1 on a hit, a possible match or an incomplete answer.
 
 FILE holds rows name[,country] (UTF-8 or GB18030, or UTF-16 with a BOM as Excel's "Unicode text"; not Shift_JIS or
-Big5: exit 2; optional header row "name,country"; ";" or tab
+Big5: exit 2; optional header row "name,country"; under a header "Name,Company" or "姓名,单位", a list of
+people, the company is screened too, as a row of its own on the same line; ";" or tab
 separated when no line has a comma); the name in Chinese or English, the country an ISO 3166 code (US,
 USA, GB, GBR) or a name (United States, UK, 美国); a country not read so ("Kenya") is a warning on stderr, the
 name screened without it (the CSV's note column says so). A name hits an entity exactly, after normalising (case, width, punctuation, legal
