@@ -86,3 +86,27 @@ def test_le_after_the_verb_in_its_own_clause_still_tells_a_step_done() -> None:
     notice = parse_document(text.encode("utf-8")).notice
     assert notice is None or all(a.action.value != "suspend" for a in notice.actions)
 
+
+
+@pytest.mark.parametrize(("answer", "steps"), [
+    # qa39/28 (B): the decision word in the sentence before, a decision to adjust naming no step of its own
+    (f"经研究，中方决定对4月4日公告相关措施作出调整。自2026年12月10日起，暂停实施{ECL21}相关措施，暂停期限为1年。",
+     [("suspend", "MOFCOM-2025-21", "2026-12-10", "2027-12-10")]),
+    (f"中方决定对有关措施作出如下调整。自2026年12月15日起，停止实施{UEL7}相关措施。",
+     [("lift", "UEL-2025-7", "2026-12-15", None)]),
+])
+def test_a_press_conference_step_after_a_decision_to_adjust_is_read(answer: str, steps: list[tuple[str, str, str | None, str | None]]) -> None:
+    assert _steps(PRESSER, answer) == steps
+
+
+@pytest.mark.parametrize("answer", [
+    # the sentence before decides a step of its own, doubts, or is not the authority's: the next sentence's step is held
+    f"中方将决定是否对有关措施作出调整。自2026年12月15日起，停止实施{UEL7}相关措施。",
+    f"美方希望，中方决定对有关措施作出调整。自2026年12月15日起，停止实施{UEL7}相关措施。",
+    f"中方决定对有关措施作出调整。有外媒报道，自2026年12月15日起，停止实施{UEL7}相关措施。",
+    f"中方决定对有关措施作出调整。自2026年12月15日起，停止实施{UEL7}相关措施的前提是美方取消相关限制。",
+])
+def test_a_press_conference_step_after_no_decision_of_the_authority_is_held(answer: str) -> None:
+    with pytest.raises(UnusablePage) as refused:
+        _steps(PRESSER, answer)
+    assert refused.value.reason == "needs-review"

@@ -931,7 +931,25 @@ def _undecided_steps(src: Source, d: Draft) -> Iterator[tuple[act.ActionDraft, i
             continue
         if folded.startswith(ITEM_NUMERALS, s0) and decided_above(folded, x.start):
             continue  # "中方决定：\n…二、自…起，对…所列的X（x）恢复实施…": the lead-in decides its items (session 39, audit39/26)
+        if s0 > 0 and folded[s0 - 1] == "。" and _adjustment_decided_before(folded, s0, x, s1, d):
+            continue  # "中方决定对…相关措施作出调整。自…起，暂停实施…" (qa39/28, B: held for a person)
         yield x, s0, s1
+
+
+def _adjustment_decided_before(folded: str, s0: int, x: act.ActionDraft, s1: int, d: Draft) -> bool:
+    """Whether the sentence before the step's (in its paragraph) is the authority's decision to adjust, naming no step of its
+    own ("经研究，中方决定对4月4日公告相关措施作出调整。"), and the step's sentence says only when and what ("自…起，暂停实施…"):
+    the decision word stood in the sentence before (session 39, qa39/28: a press conference's suspension held for a person)."""
+    p0 = sentence_start(folded, s0 - 1)
+    word = folded.find("决定", p0, s0)
+    if word < 0 or folded.find("调整", word, s0) < 0 or act.VERB_RE.search(folded, word, s0) is not None:
+        return False  # (nearly every step: no 决定 in the sentence before)
+    if not _decided(folded, p0, s0 - 1):
+        return False
+    c0 = _clause_start(folded, s0, x.start)
+    lead = "".join(folded[c0 : x.start].split())
+    return (not lead or RELEASE_SUBJECT_RE.fullmatch(lead) is not None) \
+        and _plain_before(folded, s0, c0, [y.start for y in d.drafts]) and not _told_as_noun(folded, x, s1)
 
 
 ITEM_NUMERALS = tuple("一二三四五六七八九十(")  # a numbered item's first character (ITEM_LINE_RE's), the cheap test
