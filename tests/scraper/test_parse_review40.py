@@ -62,3 +62,18 @@ def test_a_removal_told_as_a_noun_is_held(answer: str) -> None:
 ])
 def test_a_removal_said_is_read(answer: str) -> None:
     assert _steps(answer) == [("remove", "2026-12-01")]
+
+
+@pytest.mark.parametrize("answer", [
+    # the other side's step in a later clause of the decision's sentence: read as a lift of the notice the answer
+    # suspends (the sentence's 决定 deciding every verb in it)
+    f"中方决定自2026年12月1日起暂停实施{ECL21}相关措施，美方也将取消对中国企业的限制。",
+    f"中方决定自2026年12月1日起暂停实施{ECL21}相关措施，前提是美方取消对中国企业的限制。",
+    f"中方决定自2026年12月1日起暂停实施{ECL21}相关措施，美方应取消有关限制。",
+])
+def test_the_other_sides_step_is_not_this_sides(answer: str) -> None:
+    assert _steps(answer) == [("suspend", "2026-12-01")]
+
+
+def test_this_sides_step_beside_the_other_sides_words_stays_read() -> None:
+    assert _steps(f"中方决定自2026年12月1日起停止{ECL21}相关措施，美方对此表示欢迎。") == [("lift", "2026-12-01")]

@@ -194,10 +194,11 @@ def decided_in(folded: str, bounds: tuple[int, int], s_start: int, at: int, v_en
     """Whether an answer's sentence (``folded[bounds]``) takes the step its verb at ``at`` names: it says it
     decides, why or from when ("决定", "为落实…共识", "自…起", "即日起"), no doubt, denial, supposition or claim
     stands before the verb in its clause (NOT_NOW_RE, WEIGHING_RE: "关于是否继续暂停…，我们将研究决定", "暂不恢复",
-    "假如…，中方将恢复…") nor a denial after it (CLAIMED_AFTER_RE: "…的说法没有事实依据"), and it does not recount a
+    "假如…，中方将恢复…") nor a denial after it (CLAIMED_AFTER_RE: "…的说法没有事实依据"), the other side does not open its
+    clause (``_other_sides``: "…，美方也将取消对中国企业的限制"), and it does not recount a
     step taken before (``is_recounted``). A press conference answers questions about changes that are not made:
     "有关报道称中方将继续暂停…，这一说法不实", "如果…，中方将恢复…", "中方已于11月6日决定…"."""
-    if _doubted(folded, s_start, at) or claimed_after(folded, v_end, bounds[1]):
+    if _doubted(folded, s_start, at) or claimed_after(folded, v_end, bounds[1]) or _other_sides(folded, s_start, at):
         return False
     if _weighing(folded, s_start, at):
         return False
@@ -214,6 +215,24 @@ def decided_in(folded: str, bounds: tuple[int, int], s_start: int, at: int, v_en
     colon = max(folded.rfind(":", 0, line), folded.rfind("：", 0, line))
     lead = folded[max(folded.rfind("\n", 0, colon), folded.rfind("。", 0, colon)) + 1 : colon] if colon > 0 else ""
     return "起" in lead or is_decision(lead)
+
+
+# The other side, opening the clause of a verb as its subject ("…，美方也将取消对中国企业的限制", "…，前提是美方停止…"): its step,
+# not one this side takes (review40: a lift of the notice the answer suspends was read from it, a false item).
+OTHER_SIDE_RE = lazy_compile(r"(?:前提是|条件是|同时|而|但|并且?)?(?:美方|外方|对方|欧方|日方|美国政府|美国商务部|美国财政部|美国国务院"
+                             r"|美国贸易代表办公室|欧盟)")
+OTHER_SIDE_CHARS = "美外对欧日"  # one is in every OTHER_SIDE_RE match: the cheap test first
+THIS_SIDE = ("中方", "我方", "中国政府", "商务部", "工作机制")
+
+
+def _other_sides(folded: str, s_start: int, at: int) -> bool:
+    """Whether the clause of the verb at ``at`` (from its sentence's ``s_start``) opens with the other side as its subject,
+    this side not named in it ("美方取消限制后中方将停止…" is this side's)."""
+    c0 = max(s_start, *(folded.rfind(mark, s_start, at) + 1 for mark in ",;:"))
+    lead = "".join(folded[c0:at].split())
+    if not any(c in lead[:4] for c in OTHER_SIDE_CHARS):
+        return False
+    return OTHER_SIDE_RE.match(lead) is not None and not any(word in lead for word in THIS_SIDE)
 
 
 def told_done(folded: str, s_start: int, at: int, published: date | None) -> tuple[bool, date | None]:
