@@ -164,8 +164,10 @@ def reached_known(wanted: list[str], fresh: list[str], known: set[str]) -> bool:
 # A 304 to an index's conditional request can be false: a server or CDN keeping an ETag (or a Last-Modified it compares
 # If-Modified-Since against) while the list changed. Taken as "unchanged", a new notice went unread while every run
 # exited 0, for as long as the validators lied: days over a restore with older file dates (health40 M19/M20). The
-# daily deep walk (Mode.DEEP) asks each index page that answered 304 once more without validators, so such a miss
-# lasts until the next UTC day's first cycle at most; its cost is one body a page a day.
+# daily deep walk (Mode.DEEP) asks each index page that answered 304 once more without validators, and the newest
+# notice pages it re-checks (``revalidate``) without validators at all: a notice corrected in place (an entity
+# replaced) under its old ETag stayed as first read, every run exit 0 (health40 M38). Such a miss lasts until the
+# next UTC day's first cycle at most; its cost is one body a page a day.
 FALSE_304 = "asked again without validators"
 
 
@@ -674,6 +676,8 @@ class Crawler:
         rest = [u for u in queue if u not in revisits.asked or u in tally.walked]  # an index read may have rewritten it
         if rest:
             stored.update(self.store.validators(rest))
+        for url in revisits.recent if revisits.mode is Mode.DEEP else ():  # asked whole once a day (FALSE_304)
+            stored.pop(url, None)
         requests = [
             FetchRequest(url=url, etag=stored.get(url, (None, None))[0], last_modified=stored.get(url, (None, None))[1],
                          referer=referer)

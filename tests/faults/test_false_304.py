@@ -15,11 +15,12 @@ from pathlib import Path
 
 from tests.faults.harness import FIXTURES
 from tests.faults.test_deep_walk import _age_runs
-from tests.faults.test_site_changes import MFA13, MFA_INDEX, M, brief, fx, run, states, status
+from tests.faults.test_site_changes import MFA13, MFA_INDEX, M, W, brief, fx, run, states, status
 from tests.site_server import SiteServer
 
 SOURCE = ("mfa-countermeasures",)
 DECISION = ("MFA-ORDER-2024-13", "countermeasure")
+N23_LISTING = ("MOFCOM-2026-23", "ecl")
 
 
 def test_a_false_304_on_an_index_is_read_through_by_the_next_days_deep_walk(tmp_path: Path):
@@ -49,3 +50,34 @@ def test_a_false_304_on_an_index_is_read_through_by_the_next_days_deep_walk(tmp_
     assert asked == [(304, True), (200, False)], asked
     got = states(status(db)).get(DECISION)
     assert got is not None and got[0] == "in_force" and got[3] == 13, got
+
+
+def test_a_notice_corrected_under_its_old_etag_is_read_again_by_the_next_days_deep_walk(tmp_path: Path):
+    """MOFCOM 2026 No. 23 corrected in place (its 6th entity replaced), its page answering every conditional request
+    with the first copy's ETag (health40 M38): the newest notice pages are re-checked conditionally, so the store kept
+    the first reading, every run exit 0. The deep walk asks them without validators: the correction is seen and held
+    for a person (``renamed``: no longer naming the entity it named), loud."""
+    db, out = f"sqlite:///{tmp_path / 'store.sqlite'}", tmp_path / "feeds"
+    page = "zwgk/zcfb/art/2026/art_dfa9cc5c1e004d7fbb86f83d249e7986.html"
+    first_copy = fx(W, page)
+    ball = "鲍尔航空航天技术公司（Ball Aerospace &amp; Technologies Corp.）"
+    assert ball in first_copy.decode()
+    corrected = first_copy.decode().replace(ball, "BAE系统公司（BAE Systems, Inc.）").encode()
+    with SiteServer(FIXTURES) as site:
+        bases = {W: site.base_url(W)}
+        first, report = run(db, out, bases, sources=("mofcom-policy",))
+        assert first.code == 0 and states(status(db))[N23_LISTING][3] == 10, (first.err, brief(report))
+
+        site.set_page(f"{W}/{page}", corrected)
+        site.etags[f"{W}/{page}"] = '"' + hashlib.sha256(first_copy).hexdigest()[:20] + '"'
+        same_day, report = run(db, out, bases, sources=("mofcom-policy",))
+        assert same_day.code == 0, brief(report)  # the day's updates cannot tell (the design's bound)
+
+        _age_runs(db, 25)
+        site.reset_hits()
+        next_day, report = run(db, out, bases, sources=("mofcom-policy",))
+        asked = [(h.status, h.conditional) for h in site.hits if h.path == f"{W}/{page}"]
+    assert report["sources"][0]["mode"] == "deep", brief(report)
+    assert asked == [(200, False)], asked
+    said = [f["detail"] for f in brief(report)["failures"].get("mofcom-policy", []) if page in f["url"]]
+    assert next_day.code == 1 and said and "鲍尔航空航天技术公司" in said[0], (next_day.code, brief(report))
