@@ -20,8 +20,10 @@ from __future__ import annotations
 import getpass
 import os
 import socket
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import and_, case, func, select
@@ -214,6 +216,24 @@ class GoneChecked:
     by: str
     at: datetime
     shrunk: tuple[str, ...] = ()  # indexes whose open index-shrunk warning names the page (a warning: said, not settled)
+
+
+def gone_check_moment(session: Session, url: str, *, sleep: Callable[[float], None] = time.sleep) -> datetime:
+    """The moment to record that a person checked ``url`` gone: now, in whole seconds as fetch times are, and a second
+    after the page last answered. ``storage.reviews.answered_since`` takes an answer in the check's own second as one
+    since (a run right after the check, in that second, was read as before it: the check stayed current and the
+    page's next 404 was a note, health green; flaky40); a page that answered in this very second (a script checking
+    it at once) is waited out here, under the run lock, so that its answer is not read as since. A page last fetched
+    at a time to come (``--fetched-at``) is not waited for; a clock that does not move, at most 2 s."""
+    answered = session.scalar(select(Page.last_fetched_at).where(Page.url == url.strip()))
+    now = datetime.now(UTC).replace(microsecond=0)
+    if answered is None or as_utc(answered) != now:
+        return now
+    give_up = time.monotonic() + 2
+    while now <= as_utc(answered) and time.monotonic() < give_up:
+        sleep(max(0.01, 1 - datetime.now(UTC).microsecond / 1e6))  # to the next second
+        now = datetime.now(UTC).replace(microsecond=0)
+    return max(now, as_utc(answered) + timedelta(seconds=1))
 
 
 def accept_gone(session: Session, url: str, *, by: str, at: datetime, note: str | None = None) -> GoneChecked:

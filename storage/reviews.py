@@ -318,12 +318,22 @@ def record_gone(session: Session, issue: HealthIssue, *, by: str, at: datetime, 
 
 def checked_gone() -> Select[tuple[str]]:
     """The URLs of pages a person checked gone that have not answered since (plain SQL: the crawl asks it). Runs do
-    not ask for them again as retries or re-checks; an index listing one again does (and a 404 then is a new problem)."""
+    not ask for them again as retries or re-checks; an index listing one again does (and a 404 then is a new problem).
+    An answer in the check's second is one since (:func:`answered_since`)."""
     issues, pages = HealthIssue.__table__.c, Page.__table__.c
     return (select(issues.url).outerjoin(Page.__table__, pages.url == issues.url)
             .where(issues.kind == HealthKind.REVIEW_ACCEPTED.value,
                    issues.key.startswith(f"{HealthKind.REVIEW_ACCEPTED}/{GONE_PAGE}/"),
-                   or_(pages.last_fetched_at.is_(None), pages.last_fetched_at <= issues.first_seen)))
+                   or_(pages.last_fetched_at.is_(None), pages.last_fetched_at < issues.first_seen)))
+
+
+def answered_since(answered: datetime | None, checked: datetime) -> bool:
+    """Whether a page that last answered at ``answered`` did so since a person checked it gone at ``checked``. Both
+    are whole seconds (a fetch's time and the check's), so an answer in the check's own second counts as since: read
+    as before it, the check stayed current and the page's next 404 was a note, health green (a run right after the
+    check, in the same second: flaky40). ``accept URL gone`` records its check in a second after the page's last
+    answer (``mofcom_watch.review.gone_check_moment``), and a 404 sets no page's time: no answer before it reads so."""
+    return answered is not None and as_utc(answered) >= as_utc(checked)
 
 
 @dataclass(frozen=True)
@@ -354,7 +364,7 @@ def gone_checks(session: Session, *, current_only: bool = False) -> list[GoneChe
     )
     found = []
     for url, notice_key, by, at, detail, answered in rows:
-        current = answered is None or as_utc(answered) <= as_utc(at)
+        current = not answered_since(answered, at)
         if current or not current_only:
             found.append(GoneCheck(url or "", notice_key, by, as_utc(at), detail, current))
     return found

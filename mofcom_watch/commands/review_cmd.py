@@ -160,7 +160,17 @@ def register(app: typer.Typer) -> None:
         bytes. A page answering 404 or 410 (`accept URL gone`): its problem closes and runs stop asking for it; the
         listings of a notice it held stay as read."""
         from mofcom_watch.publish import publish
-        from mofcom_watch.review import Accepted, GoneChecked, IndexAccepted, PageRead, ReviewError, accept, operator
+        from mofcom_watch.review import (
+            GONE_WORD,
+            Accepted,
+            GoneChecked,
+            IndexAccepted,
+            PageRead,
+            ReviewError,
+            accept,
+            gone_check_moment,
+            operator,
+        )
         from storage.db import WRITE_LOCK, session_factory
         from storage.runlock import make_holder, run_lock
 
@@ -179,6 +189,9 @@ def register(app: typer.Typer) -> None:
             with run_lock(engine, holder=make_holder(), wait=settings.lock_wait_seconds,
                           on_wait=lambda held: typer.echo(f"{waiting}{held}", err=True)) as lock:
                 lock.ensure()  # taken over while it waited (a paused process): the new holder writes, not this one
+                if sha256.strip().casefold() == GONE_WORD:  # after any run that held the lock: see gone_check_moment
+                    with factory() as session:
+                        at = gone_check_moment(session, notice_key)
                 with factory() as session, session.begin():
                     session.connection(execution_options=WRITE_LOCK)
                     done = accept(session, router, notice_key, sha256, by=who, at=at, note=note)

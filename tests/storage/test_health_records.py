@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import time
 from datetime import UTC, datetime, timedelta
 
+from sqlalchemy import update
 from sqlalchemy.orm import Session
 
 from feeds.render import entry_link, item_html
@@ -15,7 +17,7 @@ from storage.health import (
     pending_urls,
     record_source_run,
 )
-from storage.models import SourceRun
+from storage.models import Page, SourceRun
 from storage.outcomes import SourceReport
 from storage.records import EventKind
 from storage.vocabulary import TAG_PREFIX, Failure, RunCounters
@@ -313,3 +315,61 @@ def test_a_page_checked_gone_is_one_item_its_issue_resolved_by_the_check_and_ask
         touch_pages(s, [URL_A], fetched_at=T0 + timedelta(hours=2), status=None, source="mofcom-qa")
         assert gone_checks(s, current_only=True) == []
         assert pending_urls(s, "mofcom-qa") == [URL_A]  # (the last run's failure, no longer checked gone)
+
+
+def test_a_page_answering_in_the_second_it_was_checked_gone_has_answered_since(engine):
+    """flaky40 (session 39's start CI): fetch times and the check's time are whole seconds. A run right after
+    ``accept URL gone``, its answer in the check's own second, was read as before the check: the check stayed
+    current, the page's next 404 was a note, exit 0, health green. An answer in that second counts as since; one
+    in the second before does not."""
+    from storage.reviews import checked_gone, gone_checks, record_gone
+    from storage.snapshots import touch_pages
+    from tests.storage.test_ingest_notice import URL_A, store, uel7
+
+    checked = T0 + timedelta(hours=1)
+    store(engine, uel7(), URL_A, b"page-a")
+    with Session(engine) as s, s.begin():
+        record_source_run(s, "r1", report(0, Failure(URL_A, "not-found", "HTTP 404")))
+        (issue,) = open_health_issues(s)
+        record_gone(s, issue, by="officer@example", at=checked)
+        touch_pages(s, [URL_A], fetched_at=checked - timedelta(seconds=1), status=None, source="mofcom-qa")
+        assert [c.url for c in gone_checks(s, current_only=True)] == [URL_A]  # answered before the check
+        assert list(s.scalars(checked_gone())) == [URL_A]
+    with Session(engine) as s, s.begin():
+        touch_pages(s, [URL_A], fetched_at=checked, status=None, source="mofcom-qa")  # in the check's second
+        assert gone_checks(s, current_only=True) == [] and list(s.scalars(checked_gone())) == []
+        assert pending_urls(s, "mofcom-qa") == [URL_A]  # asked for again: a 404 now is a failure again
+
+
+def test_a_check_made_in_the_second_the_page_last_answered_is_recorded_after_that_answer(engine):
+    """The other side of the test above: ``accept URL gone`` in the very second the page last answered (a script
+    checking it at once) waits into the next second, so that the page's answer before the check is not read as one
+    since; a page that answered earlier, never, or at a time to come is not waited for."""
+    from mofcom_watch.review import gone_check_moment
+    from storage.reviews import checked_gone, gone_checks, record_gone
+    from storage.snapshots import touch_pages
+    from tests.storage.test_ingest_notice import URL_A, store, uel7
+
+    store(engine, uel7(), URL_A, b"page-a")
+    slept: list[float] = []
+
+    def sleep(seconds: float) -> None:
+        slept.append(seconds)
+        time.sleep(seconds)
+
+    with Session(engine) as s, s.begin():
+        record_source_run(s, "r1", report(0, Failure(URL_A, "not-found", "HTTP 404")))
+        assert gone_check_moment(s, URL_A, sleep=sleep) > T0 and slept == []  # answered at T0
+        assert gone_check_moment(s, "https://www.mofcom.gov.cn/never.html", sleep=sleep) and slept == []
+        later = datetime.now(UTC).replace(microsecond=0) + timedelta(hours=2)
+        touch_pages(s, [URL_A], fetched_at=later, status=None, source="mofcom-qa")  # (a --fetched-at to come)
+        assert gone_check_moment(s, URL_A, sleep=sleep) < later and slept == []
+    with Session(engine) as s, s.begin():
+        s.execute(update(Page).where(Page.url == URL_A).values(last_fetched_at=None))
+        now = datetime.now(UTC).replace(microsecond=0)
+        touch_pages(s, [URL_A], fetched_at=now, status=None, source="mofcom-qa")  # answered this second
+        at = gone_check_moment(s, URL_A, sleep=sleep)
+        assert at > now, (at, now)
+        (issue,) = open_health_issues(s)
+        record_gone(s, issue, by="officer@example", at=at)
+        assert [c.url for c in gone_checks(s, current_only=True)] == [URL_A] and list(s.scalars(checked_gone())) == [URL_A]
