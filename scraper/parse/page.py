@@ -415,13 +415,13 @@ def _decision_cut_short(record: NoticeRecord) -> str | None:
 def _decree_review(record: NoticeRecord, text: str) -> str | None:
     """The MFA reader's reasons for a person to read a decree or an answer on one (``mfa.checks``: one measure lifted
     and the others kept, countermeasures announced with no decree, a decision on earlier decrees read in part), for
-    the texts they can apply to (each answers None for the others)."""
+    the texts they can apply to (each answers None for the others), measures applied to more targets not read as such."""
     if record.kind not in DECREE_KINDS and AFSL not in text:
         return None
-    from .mfa.checks import announced_countermeasures, one_measure_lifted, partly_read, several_decrees
+    from .mfa.checks import announced_countermeasures, applied_unread, one_measure_lifted, partly_read, several_decrees
 
     return one_measure_lifted(record, text) or announced_countermeasures(record, text) or partly_read(record, text) \
-        or several_decrees(record, text)
+        or several_decrees(record, text) or applied_unread(record, text)
 
 
 def garbled(record: NoticeRecord) -> str | None:

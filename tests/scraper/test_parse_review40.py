@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from scraper.parse import parse_document
@@ -77,3 +79,38 @@ def test_the_other_sides_step_is_not_this_sides(answer: str) -> None:
 
 def test_this_sides_step_beside_the_other_sides_words_stays_read() -> None:
     assert _steps(f"中方决定自2026年12月1日起停止{ECL21}相关措施，美方对此表示欢迎。") == [("lift", "2026-12-01")]
+
+
+MFA39 = Path(__file__).parents[1] / "data" / "corpus" / "mfa39"
+APPLIED = ("中方决定将2029年3月18日外交部令第101号《关于对美国红石防务系统公司等4家军工企业采取反制措施的决定》规定的反制措施，适用于"
+           "红石防务系统公司新设立的子公司红石海事系统公司（Redstone Maritime Systems LLC）、红石先进传感器公司（Redstone Advanced Sensors Inc.）。")
+NO101 = "2029年3月18日外交部令第101号《关于对美国红石防务系统公司等4家军工企业采取反制措施的决定》规定的反制措施"
+MARITIME = "红石海事系统公司（Redstone Maritime Systems LLC）"
+
+
+def _decision(sentence: str) -> bytes:
+    text = (MFA39 / "07-extend-to-new-subsidiaries-of-listed-company.txt").read_text(encoding="utf-8")
+    assert APPLIED in text
+    return text.replace(APPLIED, sentence).encode("utf-8")
+
+
+@pytest.mark.parametrize("sentence", [
+    # an earlier decision's measures applied in words _applied_amendment does not read: each was read as a new listing of
+    # one "organization" named "2029年3月18日外交部令第101号《…》规定" (a false item), or of 美国红石防务系统公司 for "不再适用于"
+    f"中方决定将{NO101}，适用于红石防务系统公司的高级管理人员。",
+    f"中方决定将{NO101}，自2029年9月1日起适用于{MARITIME}。",
+    f"中方决定将{NO101}中的冻结财产措施，适用于{MARITIME}。",
+    f"中方决定，{NO101}，不再适用于{MARITIME}。",
+    # read as joining No. 101 for good, the term lost
+    f"中方决定将{NO101}，适用于{MARITIME}，为期一年。",
+])
+def test_measures_applied_in_words_not_read_are_held(sentence: str) -> None:
+    with pytest.raises(UnusablePage) as refused:
+        parse_document(_decision(sentence))
+    assert refused.value.reason == "needs-review"
+
+
+def test_measures_applied_as_read_stay_read() -> None:
+    notice = parse_document(_decision(APPLIED)).notice
+    assert notice is not None
+    assert [(a.action.value, [t.key for t in a.targets]) for a in notice.actions] == [("impose", ["MFA-ORDER-2029-101"])]

@@ -342,6 +342,36 @@ OWN_DECREE_RE = re.compile(rf"^\s*\(\s*[^()\n]{{0,24}}?外交部令\s*第\s*(?P<
 PUBLISHED_TITLE_RE = re.compile(r"现公布《([^《》\n]{1,200})》")
 
 
+# An earlier decision's measures applied to more targets ("…第101号《…》规定的反制措施，适用于X（x）、Y（y）", ``amend._applied_amendment``),
+# or no longer applied to some ("…规定的反制措施，不再适用于X（x）"), in the decision's sentence.
+APPLIED_TO_ANY_RE = re.compile(r"措施[^。；;\n]{0,60}?(?P<no>不再|不)?\s*适用于")
+APPLIED_TERM_RE = re.compile(r"为期|期限|有效期")
+
+
+def applied_unread(record: NoticeRecord, text: str) -> str | None:
+    """Why a decision applying an earlier decision's measures to targets (APPLIED_TO_ANY_RE) must be read by a person:
+    it ends them for some ("不再适用于X": read as a new listing of a name made of its words), it is not read as joining
+    that decision (an impose naming it: "自…起适用于X", "…规定的反制措施中的冻结财产措施，适用于X", "…适用于其高级管理人员",
+    each read as a listing of "2029年…第101号《…》规定", a false item), or it gives a term ("…，为期一年": read as for good)
+    (review40, session 40); else None."""
+    if "适用于" not in text:
+        return None
+    folded = fold(text)
+    decided = _decision_match(folded)
+    if decided is None:
+        return None
+    m = APPLIED_TO_ANY_RE.search(folded, decided.end(), sentence_end(folded, decided.end()))
+    if m is None:
+        return None
+    if m.group("no"):
+        return "the decision no longer applies an earlier decision's measures to some targets (not read)"
+    if not any(a.action is ActionKind.IMPOSE and a.targets for a in record.actions):
+        return "the decision applies an earlier decision's measures to targets in words the parse does not read"
+    if APPLIED_TERM_RE.search(folded, m.end(), sentence_end(folded, m.end())):
+        return "the decision applies an earlier decision's measures to targets for a term (not read)"
+    return None
+
+
 def several_decrees(record: NoticeRecord, text: str) -> str | None:
     """Why a page holding more than one decree of its own must be read by a person, else None."""
     if record.kind is not NoticeKind.MFA_ORDER or (text.count("号公布") + text.count("号发布") < 2
