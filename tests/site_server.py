@@ -67,6 +67,7 @@ class Fault:
     headers: dict[str, str] = field(default_factory=dict)  # body: more headers (a Content-Encoding, ...)
     status: int | None = None  # body: 200, redirect: 302 when None
     cut: int | None = None  # chunked-cut(-end): how many bytes of the body are sent (None: half)
+    linger: float = 0.0  # short-length: seconds before the connection is closed (a server thread slow to close it)
 
 
 @dataclass
@@ -418,9 +419,14 @@ def _make_handler(site: SiteServer) -> type[BaseHTTPRequestHandler]:
                 self.send_response(200)
                 self.send_header("Content-Type", "text/html; charset=utf-8")
                 self.send_header("Content-Length", str(len(body) // 2))
+                # said before it closes: unsaid, the client kept the connection for its next request (the rest of the
+                # body in its buffer), which the close then dropped whenever this thread was slow to close it
+                # ("Server disconnected without sending a response" for another page: flaky40)
+                self.send_header("Connection", "close")
                 self.end_headers()
                 self.wfile.write(body)
                 self.wfile.flush()
+                time.sleep(fault.linger)
                 self.close_connection = True
                 return True
             if kind == "206":  # Partial Content to a request without Range: the first half
