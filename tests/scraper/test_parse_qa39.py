@@ -53,6 +53,7 @@ def _held(answer: str) -> str:
     f"美方官员表示，中方将自2026年12月1日起停止{ECL21}相关措施。中方对此不予评论。",
     f"美方官员日前表示，自2026年12月1日起，中方将停止{ECL21}相关措施。",
     # a second probe: the decision word said after a report, a wish or advice of others
+    f"据美国媒体报道，中方决定自2026年12月1日起恢复实施{ECL21}相关措施。这一报道不实。",
     f"媒体援引消息人士的话说，中方决定自2026年12月1日起恢复实施{ECL21}相关措施。对此，中方不予置评。",
     f"有美国智库建议，中方决定自2026年12月1日起停止{ECL21}相关措施。",
     f"美方希望，中方决定自2026年12月1日起停止{ECL21}相关措施。",
@@ -65,10 +66,9 @@ def test_a_step_no_decision_of_the_authority_takes_is_held(answer: str) -> None:
     # a second probe: a later clause of the sentence denies the step (tense.CLAIMED_AFTER_RE)
     f"中方决定自2026年12月1日起恢复实施{ECL21}相关措施，这不是事实。",
     f"中方决定自2026年12月1日起恢复实施{ECL21}相关措施，目前看还言之过早。",
-    # two of the probes above, "…。这一报道不实。": since session 40 the next sentence's subject (the step as talk,
+    # a probe above, "…。这一报道不实。": since session 40 the next sentence's subject (the step as talk,
     # tense.TALK_SUBJECT_RE) reads no step at all, where the gates held it
     f"有外媒报道，中方将自2026年12月1日起恢复实施{ECL21}相关措施。这一报道不实。",
-    f"据美国媒体报道，中方决定自2026年12月1日起恢复实施{ECL21}相关措施。这一报道不实。",
 ])
 def test_a_step_a_later_clause_denies_is_none(answer: str) -> None:
     text = RELEASE.format(topic="中美经贸关系", q="请问中方对有关措施有何考虑？", a=answer)

@@ -46,7 +46,7 @@ def _no_step(answer: str) -> None:
     # ... whatever the clause says of it (no denial word any list holds)
     f"中方将自2026年12月1日起停止实施{ECL21}相关措施，这类猜测是一厢情愿。",
     f"中方将自2026年12月1日起继续暂停实施{UEL7}相关措施，上述消息我们从未听说。",
-    f"中方决定自2026年12月1日起恢复实施{ECL21}相关措施，该报道完全是一面之词。",
+    f"中方将自2026年12月1日起恢复实施{ECL21}相关措施，该报道完全是一面之词。",
     # the next sentence opening so: the sentence before was the talk
     f"中方将自2026年12月1日起停止实施{ECL21}相关措施。这一消息不准确。",
     # bare "这" and the ways spokespersons deny (tense.CLAIMED_AFTER_RE, widened)
@@ -66,6 +66,9 @@ def test_a_step_a_later_clause_tells_as_talk_is_none(answer: str) -> None:
     f"中方决定自2026年12月10日起停止实施{ECL21}相关措施，这说明中方言而有信。",
     f"中方决定自2026年12月10日起停止实施{ECL21}相关措施，此举有利于中美经贸关系稳定发展。",
     f"中方决定自2026年12月10日起停止实施{ECL21}相关措施，这是中方落实双方共识的具体举措。",
+    # talk after a decision said before the verb: the decision stands
+    f"中方决定自2026年12月10日起停止实施{ECL21}相关措施，这一消息已通报美方。",
+    f"中方决定自2026年12月10日起停止实施{ECL21}相关措施。这一消息已通报美方。",
     # blind case 17: 了 in a later clause ("体现了") tells nothing of the step's own verb
     f"中方决定自2026年12月10日起停止实施{ECL21}相关措施，这体现了中方维护中美经贸关系稳定的诚意。",
 ])
@@ -74,9 +77,11 @@ def test_a_decision_with_a_later_clause_of_its_own_is_read(answer: str) -> None:
 
 
 @pytest.mark.parametrize("template", [PRESSER, STATEMENT])
-def test_a_decision_then_tixian_le_is_read_in_a_press_conference_and_a_statement(template: str) -> None:
-    """Blind case 17's answer where no title check holds it: on main no action, exit 0, the suspension missed."""
-    answer = f"为落实中美经贸磋商共识，中方决定，自2026年12月10日起，暂停实施{ECL21}相关措施1年，这体现了中方维护中美经贸关系稳定的诚意。"
+@pytest.mark.parametrize("after", ["，这体现了中方维护中美经贸关系稳定的诚意。", "。这一消息已通报美方。"])
+def test_a_decision_then_a_comment_is_read_in_a_press_conference_and_a_statement(template: str, after: str) -> None:
+    """Blind case 17's answer where no title check holds it: on main no action, exit 0, the suspension missed; and a
+    comment naming the news after the decision (a silent loss too, had talk after it held the step)."""
+    answer = f"为落实中美经贸磋商共识，中方决定，自2026年12月10日起，暂停实施{ECL21}相关措施1年{after}"
     assert _steps(template, answer) == [("suspend", "MOFCOM-2025-21", "2026-12-10", "2027-12-10")]
 
 

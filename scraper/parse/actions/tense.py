@@ -63,11 +63,19 @@ CLAIMED_AFTER_RE = re.compile(r"说法|的报道|的消息|传言|传闻|不实|
 TALK_SUBJECT_RE = lazy_compile(r"\s*(?:这|此|上述|该|以上|前述)(?:一|个|种|类|些|则|条|篇)?(?:消息|报道|说法|传言|传闻|言论|猜测|提法|谣言|论调|说辞)")
 
 
-def claimed_after(folded: str, v_end: int, end: int) -> bool:
-    """Whether, after the verb (``v_end``) in its sentence (up to ``end``), a denial or claim stands (CLAIMED_AFTER_RE), a
-    later clause's subject is the step as talk (TALK_SUBJECT_RE), or the next sentence opens so."""
+# A decision said before the verb in its sentence ("中方决定，自…起，暂停…"): the step is no talk, whatever is said of it after
+# ("…1年。这一消息已通报美方。": session 40, a press conference's suspension lost, no action, exit 0), but a denial word.
+DECIDED_BEFORE = ("决定", "宣布")
+
+
+def claimed_after(folded: str, s_start: int, at: int, v_end: int, end: int) -> bool:
+    """Whether, after the verb (``at``, ``v_end``) in its sentence (from ``s_start`` up to ``end``), a denial or claim stands
+    (CLAIMED_AFTER_RE), or, no decision said before the verb (DECIDED_BEFORE), a later clause's subject is the step as talk
+    (TALK_SUBJECT_RE) or the next sentence opens so."""
     if CLAIMED_AFTER_RE.search(folded, v_end, end) is not None:
         return True
+    if any(folded.find(word, s_start, at) >= 0 for word in DECIDED_BEFORE):
+        return False
     comma = folded.find(",", v_end, end)
     while comma >= 0:  # (a fixed-place match per comma: no scan of the text)
         if TALK_SUBJECT_RE.match(folded, comma + 1) is not None:
@@ -198,7 +206,7 @@ def decided_in(folded: str, bounds: tuple[int, int], s_start: int, at: int, v_en
     clause (``_other_sides``: "…，美方也将取消对中国企业的限制"), and it does not recount a
     step taken before (``is_recounted``). A press conference answers questions about changes that are not made:
     "有关报道称中方将继续暂停…，这一说法不实", "如果…，中方将恢复…", "中方已于11月6日决定…"."""
-    if _doubted(folded, s_start, at) or claimed_after(folded, v_end, bounds[1]) or _other_sides(folded, s_start, at):
+    if _doubted(folded, s_start, at) or claimed_after(folded, s_start, at, v_end, bounds[1]) or _other_sides(folded, s_start, at):
         return False
     if _weighing(folded, s_start, at):
         return False
@@ -256,7 +264,7 @@ def held_off(folded: str, s_start: int, at: int, v_end: int) -> bool:
     """Whether a text that is no answer (a notice, a bare statement or news page of MOFCOM's) only doubts, plans, denies
     or supposes the step of the verb at ``at``, as an answer would (``_doubted``, CLAIMED_AFTER_RE): "…相关措施目前仍处于暂停
     状态，中方尚未作出恢复执行上述措施的决定" restores nothing, whatever page it stands on."""
-    return _doubted(folded, s_start, at) or claimed_after(folded, v_end, sentence_end(folded, at))
+    return _doubted(folded, s_start, at) or claimed_after(folded, s_start, at, v_end, sentence_end(folded, at))
 
 
 def _doubted(folded: str, start: int, at: int) -> bool:
