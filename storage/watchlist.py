@@ -91,8 +91,9 @@ ZH_TRAILING_DESIGNATOR_RE = re.compile(r"(?<=[司团])\s*[-–—/，,]?\s*(美�
 # each is its name (a hit on either is a hit), as a notice's "d/b/a" gives an entity both (storage.names.other_names).
 COUNTERPARTY_AKA_RE = re.compile(
     r"\s+(?:d/b/a|d\.b\.a\.?|doing business as|operating as|a/k/a|a\.k\.a\.?|f/k/a|f\.k\.a\.?|trading as|also known as|"
-    r"formerly(?: known as)?)\s+"
-    r"|\s*[（(]\s*(?:d/b/a|dba|a/k/a|a\.k\.a\.|aka|f/k/a|fka|formerly(?: known as)?|previously|曾用名|原名|又称)[\s:：]*",
+    r"formerly(?: known as)?|n/k/a|n\.k\.a\.?|now known as)\s+"
+    r"|\s*[（(]\s*(?:d/b/a|dba|a/k/a|a\.k\.a\.|aka|f/k/a|fka|n/k/a|nka|now known as|formerly(?: known as)?|previously|曾用名|原名|"
+    r"又称)[\s:：]*",
     re.IGNORECASE)
 # The same words unmarked ("Anduril Industries Inc DBA Anduril"), also a word of names ("The Aka Group"): only after a
 # whole legal name.
@@ -260,7 +261,8 @@ DASH_UNIT_RE = re.compile(r"(.*\S)\s+([-–—])\s+(.*\S)\s*")
 AKA_LABELS = (("d/b/a", "d/b/a"), ("d.b.a", "d/b/a"), ("dba", "d/b/a"), ("doing business", "d/b/a"),
               ("operating as", "d/b/a"), ("trading as", "trading"), ("t/a", "trading"),
               ("f/k/a", "former"), ("f.k.a", "former"), ("fka", "former"), ("formerly", "former"), ("previously", "former"),
-              ("曾用名", "former"), ("原名", "former"))
+              ("曾用名", "former"), ("原名", "former"), ("n/k/a", "new"), ("n.k.a", "new"), ("nka", "new"),
+              ("now known", "new"))  # "Teal Drones, Inc. n/k/a Red Cat Propulsion": a possible match only, screen40
 # A cell that opens with the word, the name after it a former one ("Formerly Teal Drones, Inc.", as an ERP keeps a
 # renamed vendor: a possible match only by the listed name inside, screen38)
 LEADING_FORMER_RE = re.compile(r"\s*[(（]?\s*(?:formerly(?: known as)?|f/k/a|f\.k\.a\.?|previously(?: known as)?)[\s:：]+",
@@ -664,6 +666,11 @@ class Watchlist:
                 if ROLE_NAME_WORDS[0] <= len(words) <= ROLE_NAME_WORDS[1]:  # "Thomas Moss", "A. Bry": a person's
                     for word in dict.fromkeys(w for w in words if len(w) >= PERSON_KEY_MIN):
                         index.setdefault((PERSON_EN, word), []).append(n)
+        for n in self._persons:  # a person's name a cell gives ("Moss, Thomas & Kate", "Adam Bry, Skydio"): people only
+            if not HAN_RE.search(n.key) and ROLE_NAME_WORDS[0] <= len(words := latin_words(n.display)) <= ROLE_NAME_WORDS[1]:
+                for word in dict.fromkeys(w for w in words if len(w) >= PERSON_KEY_MIN):
+                    index.setdefault((PERSON_EN, word), []).append(n)
+                index.setdefault(("py", pinyin_key(n.display)), []).append(n)
         self._possible_index = index
         return index
 
@@ -1025,6 +1032,8 @@ def _comma_listed(name: str) -> list[str]:
         else:  # (nothing before, screen40: "Skydio", "Inc." were no legal names)
             pieces.append(p)
     pieces = [p for p in pieces if p not in ",，"]
+    if len(sides := re.split(r"\s+and\s+", name)) > 1 and all(_whole_legal_name(p) for p in sides):
+        return [p.strip() for p in sides]  # "Gibbs & Cox, Inc. and Skydio, Inc.": an "&" of one name (screen40)
     if len(pieces) > 1 and all(has_legal_suffix(p) and len(name_key(p)) >= OWN_NAME_MIN_KEY_LENGTH for p in pieces):
         return pieces
     # one name before a comma and a whole legal name after it: "Sierra Nevada, Cubic Corporation" hit Cubic only (its

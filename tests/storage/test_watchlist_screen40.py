@@ -127,3 +127,51 @@ def test_the_pinyin_beside_an_english_given_name_is_a_possible_match(cell: str) 
                                   "Yu Maochun Miles", "Miles Yuan Maochun Ltd"])
 def test_other_names_beside_the_pinyin_are_no_possible_match(cell: str) -> None:
     assert one(cell).possible(YU) == (), cell
+
+
+KASTNER = EntityRecord(zh="克里斯托弗·卡斯特纳", en="Christopher Douglas Kastner", country="US", key="christopherdouglaskastner",
+                       type="individual")
+SHI = EntityRecord(zh="石平", en=None, country="JP", key="石平", type="individual")
+
+
+@pytest.mark.parametrize(("cell", "entity", "reason"), [
+    # one of two people a cell names, written otherwise than listed: no possible match was offered (probe 2, rows 18,
+    # 20, 27), while "Thomas Moss" alone is one
+    ("Moss, Thomas & Kate", MOSS, "a short form of a given name"), ("Kastner, Chris & Pat", KASTNER, "a short form"),
+    ("Shi, Ping & Mei", SHI, "pinyin: one reading of 石平"), ("Skydio Inc. and Thomas Moss", MOSS, "a short form"),
+    ("Thomas Moss, Skydio", MOSS, "a short form"), ("A. Bry & Tom Smith", BRY, "initials for the given names"),
+])
+def test_a_person_among_a_cells_names_is_offered_as_a_possible_match(cell: str, entity: EntityRecord, reason: str) -> None:
+    wl = one(cell)
+    assert wl.match(entity) is None
+    found = wl.possible(entity)
+    assert len(found) == 1 and (found[0].match.reason or "").startswith(reason), (cell, found)
+
+
+def test_a_persons_part_is_offered_for_people_only() -> None:
+    """The parts read as a person's name are no company's: 'Adam Bry, Skydio' offers nothing for Skydio by 'Adam Bry'."""
+    wl = one("Thomas Moss & Kate Moss")
+    assert wl.possible(SKYDIO) == () and wl.possible(CUBIC) == ()
+    assert one("Moss, Thomas & Associates").possible(MOSS) == ()  # a firm
+
+
+GIBBS = EntityRecord(zh="吉布斯和考克斯公司", en="Gibbs&Cox, Inc.", country="US", key="gibbsandcox")
+TEAL = EntityRecord(zh="蒂尔无人机公司", en="Teal Drones, Inc.", country="US", key="tealdrones")
+
+
+def test_two_legal_names_joined_by_and_one_holding_an_ampersand() -> None:
+    """'Gibbs & Cox, Inc. and Skydio, Inc.': a possible match of each only (probe 2, row 38)."""
+    for entity in (GIBBS, SKYDIO):
+        hit = one("Gibbs & Cox, Inc. and Skydio, Inc.").match(entity)
+        assert hit is not None and hit.method in ("exact", "normalised"), (entity.key, hit)
+
+
+@pytest.mark.parametrize(("cell", "reason"), [
+    ("Teal Drones, Inc. n/k/a Red Cat Propulsion", "by its name before “n/k/a”: “Teal Drones, Inc.”"),
+    ("Red Cat Propulsion (n/k/a Teal Drones, Inc.)", "by its new name “Teal Drones, Inc.”"),
+    ("Red Cat Propulsion LLC now known as Teal Drones, Inc.", "by its new name “Teal Drones, Inc.”"),
+])
+def test_now_known_as_joins_two_names(cell: str, reason: str) -> None:
+    """'n/k/a' (now known as), as a renamed vendor is kept: a possible match only (probe 2, row 59)."""
+    hit = one(cell).match(TEAL)
+    assert hit is not None and hit.method != "possible" and hit.reason == reason, (cell, hit)
