@@ -301,11 +301,11 @@ def pairs(session: Session, key: str, source: str, seen_at: datetime) -> None:
         verdict = _unsure(a.record, a.text, b)
         if verdict is False or _settled(session, (a.key, b.key), _sha(a, b)):
             continue  # two Q&As; or a person kept these two, reading as they do now, as two notices
-        url = kept.record.url or (kept.urls[0] if kept.urls else None)
+        # said of the pair in key order, each by the URL of its reading kept: the same words whichever page came last
         record_issue(
             session, key=issue_key(HealthKind.ALIAS_CONFLICT, ISSUE_PART, a.key, b.key), source=source or "replay",
-            kind=HealthKind.ALIAS_CONFLICT, seen_at=seen_at, url=url, notice_key=key,
-            detail=(f"{key} ({url}) and {other.key}: "
+            kind=HealthKind.ALIAS_CONFLICT, seen_at=seen_at, url=a.record.url, notice_key=a.key,
+            detail=(f"{a.key} ({a.record.url}) and {b.key} ({b.record.url}): "
                     + (f"the same spokesperson's answer of {kept.record.published} under two keys, and not as one "
                        "reprint beside one MOFCOM copy" if verdict else
                        f"the same changes on {kept.record.published} under two keys, but their answers do not show "
