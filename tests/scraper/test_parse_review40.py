@@ -114,3 +114,20 @@ def test_measures_applied_as_read_stay_read() -> None:
     notice = parse_document(_decision(APPLIED)).notice
     assert notice is not None
     assert [(a.action.value, [t.key for t in a.targets]) for a in notice.actions] == [("impose", ["MFA-ORDER-2029-101"])]
+
+
+@pytest.mark.parametrize(("sentence", "names"), [
+    # two names, each with its English in brackets, joined by 和/及/与: one name "X（x）和Y" with Y's English, X lost
+    (f"中方决定对{MARITIME}和红石先进传感器公司（Redstone Advanced Sensors Inc.）采取反制措施。",
+     [("红石海事系统公司", "Redstone Maritime Systems LLC"), ("红石先进传感器公司", "Redstone Advanced Sensors Inc.")]),
+    (f"中方决定将{NO101}，适用于{MARITIME}及红石先进传感器公司（Redstone Advanced Sensors Inc.）。",
+     [("红石海事系统公司", "Redstone Maritime Systems LLC"), ("红石先进传感器公司", "Redstone Advanced Sensors Inc.")]),
+    # a joiner inside a name stays in it; a person's family is no name
+    ("中方决定对空间与防务系统公司（Space and Defense Systems Inc.）与红石先进传感器公司（Redstone Advanced Sensors Inc.）采取反制措施。",
+     [("空间与防务系统公司", "Space and Defense Systems Inc."), ("红石先进传感器公司", "Redstone Advanced Sensors Inc.")]),
+    ("中方决定对约翰·史密斯（John Smith）及其直系亲属采取反制措施。", [("约翰·史密斯", "John Smith")]),
+])
+def test_names_joined_after_their_brackets_are_each_read(sentence: str, names: list[tuple[str, str]]) -> None:
+    notice = parse_document(_decision(sentence)).notice
+    assert notice is not None
+    assert [(e.zh, e.en) for e in notice.entities] == names

@@ -574,7 +574,8 @@ def _items(plain: str, count: int | None, kind: str | None = None) -> list[str]:
     if "及其" in plain or "和其" in plain:
         raw = [part for item in raw for part in _scope_then_named(item)]
     if "和" in plain or "与" in plain or "及" in plain:  # "Northern Radar Integration Corporation和Redstone Defense Systems Inc."
-        raw = [part for item in raw for part in (_split_joiners(item) if LATIN_JOINED_RE.fullmatch(item) else (item,))]
+        raw = [part for item in raw for part in (_split_joiners(item) if LATIN_JOINED_RE.fullmatch(item) else
+                                                 _bracket_joined(item) if BRACKETED_JOINED_RE.fullmatch(item) else (item,))]
     joined = _join_fragments(raw, kind)
     if count is None or len(joined) == count:
         return joined
@@ -587,6 +588,19 @@ def _items(plain: str, count: int | None, kind: str | None = None) -> list[str]:
 # Names in English alone joined by a Chinese joiner (no English name holds one): "停止…中对Northern Radar Integration Corporation和
 # Redstone Defense Systems Inc.采取的反制措施" (session 38's open B, session 39, mfa39/20: one name, the lift unresolved).
 LATIN_JOINED_RE = re.compile(r"\s*[A-Za-z][^\u4e00-\u9fff()（）]*(?:(?:以及|和|及|与)\s*[A-Za-z][^\u4e00-\u9fff()（）]*)+")
+
+
+# Names each with its bracket joined by a Chinese joiner right after a bracket: "对X公司（X Inc.）和Y公司（Y LLC）采取反制措施" (review40,
+# session 40: one name "X公司（X Inc.）和Y公司" with Y's English, X lost, silently). Not "X（x）及其…" (its scope), nor a joiner inside a
+# name ("空间与防务公司（…）"): the cut is only right after a closing bracket.
+_BRACKETED_NAME = r"[^、()（）]{1,60}?[(（][^()（）]+[)）]"
+BRACKETED_JOINED_RE = re.compile(rf"\s*{_BRACKETED_NAME}(?:\s*(?:以及|和|与|及)(?!其)\s*{_BRACKETED_NAME})+\s*")
+BRACKET_JOINER_RE = re.compile(r"(?<=[)）])\s*(?:以及|和|与|及)(?!其)\s*")
+
+
+def _bracket_joined(item: str) -> list[str]:
+    """``item`` (BRACKETED_JOINED_RE's) cut at each joiner right after a closing bracket."""
+    return [part for part in BRACKET_JOINER_RE.split(item) if part.strip()]
 
 
 # A subsidiary named after its parent's scope words: "对灰隼航空公司（Grey Falcon Aviation, Inc.）及其子公司灰隼无人系统公司（…）、…"
