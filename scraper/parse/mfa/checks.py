@@ -160,8 +160,11 @@ ANNOUNCED_RE = re.compile(r"反外国制裁法[^。]{0,160}?(?:中方|我方|中
 # lengthened ("将…（外交部令第5号）所列反制措施的期限延长3年": read as a new listing of a name made of the sentence); an
 # order amending an earlier order's list ("关于修改《关于对…采取反制措施的决定》的决定", "在…（商务部令2025年第8号）所列实体
 # 中增列": read as a measure on the title's words).
-TERM_CHANGED_RE = re.compile(r"(?<!暂停)(?<!暂停实施)期限\s*(?:延长|延期|缩短|变更)|(?:延长|延期)(?:(?!暂停)[^。；;\n]){0,40}?(?<!暂停)期限")
+TERM_CHANGED_RE = re.compile(r"(?<!暂停)(?<!暂停实施)期限\s*(?:届满(?:后|时)?\s*)?(?:延长|延期|缩短|变更)|(?:延长|延期)(?:(?!暂停)[^。；;\n]){0,40}?(?<!暂停)期限")
 ORDER_AMENDED_RE = re.compile(r"(?:外交部令|商务部令)[^。；;\n]{0,40}?(?:所列|所附|附件)[^。；;\n]{0,40}?(?:增列|增加|增补|删除|删去|移除|调出)")
+# An earlier decree's list replaced whole by this one's: "…第144号《…》所附《反制清单》修订为本决定所附《反制清单》" (session 40,
+# mfa40/11: read as a new listing of the annex, the names it drops kept in force, silently).
+ANNEX_REPLACED_RE = re.compile(r"(?:修订|修改|调整|更新|替换|变更)为\s*本决定所附|以\s*本决定所附[^。；;\n]{0,20}?为准")
 ANY_ORDER_REF_RE = re.compile(rf"(?:外交部令|商务部令)\s*(?:{YEAR}\s*年\s*)?第\s*(?P<n>{NUM})\s*号")
 FULL_WIDTH_O = "\uff2f"  # what ``fold`` makes an "O", which YEAR takes for a zero
 
@@ -182,10 +185,16 @@ def partly_read(record: NoticeRecord, text: str) -> str | None:
     scan = text if FULL_WIDTH_O not in text else fold(text)
     refs = [r for r in ANY_ORDER_REF_RE.finditer(scan) if to_int(r.group("n")) != record_number(record)]
     if not refs:
+        if "延" in text and "期限" in text and TERM_CHANGED_RE.search(fold(text)):
+            # "中方于2031年6月20日决定对X采取的反制措施，期限届满后延长两年" (session 40, mfa40/21: the decree named by its date
+            # alone, read as a new impose on X, a false item, the extension lost)
+            return "the decision changes the term of an earlier decision (no term change is read)"
         return _step_clause_unread(record, text)
     folded = fold(text) if scan is text else scan
     if TERM_CHANGED_RE.search(folded):
         return "the decision changes the term of an earlier decision (no term change is read)"
+    if "本决定所附" in folded and ANNEX_REPLACED_RE.search(folded):
+        return "the decision replaces an earlier decision's list whole (what it adds and drops is not read)"
     if record.kind is NoticeKind.ORDER and ORDER_AMENDED_RE.search(folded):
         return "the order amends the list of an earlier order (not read for orders)"
     status = [a for a in record.actions if a.action is not ActionKind.IMPOSE]

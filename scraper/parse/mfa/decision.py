@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from storage.names import other_names
 from storage.records import ActionKind, ActionRecord, EntityRecord, ListKind, NoticeKind, NoticeRecord
 
@@ -27,8 +29,8 @@ from .reading import (
     _read_targets,
     _title,
 )
-from .status import _status_actions, decision_term
-from .wording import ISSUER, NO_END, NO_TARGETS, ORDER_NO_RE
+from .status import _status_actions, decision_term, validity_term
+from .wording import ISSUER, NO_END, NO_TARGETS, ORDER_NO_RE, PUBLISHED_TAIL_RE
 
 
 def _check_counts(reading: Reading, warnings: list[str]) -> int | None:
@@ -95,6 +97,21 @@ def _removal_word(folded: str) -> bool:
     return "移" in folded or "删" in folded or "调出" in folded or "剔除" in folded
 
 
+def _own_order(folded: str, first: re.Match[str] | None) -> re.Match[str] | None:
+    """The decree's own number: the first ORDER_NO_RE match (``first``), unless a later line opens with the decree's own
+    publication bracket ("（2031年10月10日中华人民共和国外交部令第150号公布，…）") after a title naming another decree
+    ("关于修订外交部令第144号所附《反制清单》的决定": session 40, mfa40/11, keyed as No. 144, an alias conflict)."""
+    if first is None or (tail := PUBLISHED_TAIL_RE.search(folded, first.end())) is None:
+        return first
+    own = folded[folded.rfind("\n", 0, first.start()) + 1 : first.start()]
+    if "关于" not in own or own.lstrip().startswith("("):  # the first is in no title: its own line (or another decree's)
+        return first
+    line = folded.rfind("\n", 0, tail.start()) + 1
+    if not folded[line : tail.start()].lstrip().startswith("("):
+        return first
+    return ORDER_NO_RE.search(folded, tail.start()) or first
+
+
 def parse_decision(text: str, title_hint: str | None = None, pub: Stamp | None = None,
                    url: str | None = None, folded: str | None = None,
                    lines: tuple[list[str], list[str]] | None = None) -> NoticeRecord:
@@ -104,7 +121,7 @@ def parse_decision(text: str, title_hint: str | None = None, pub: Stamp | None =
     folded = fold(text) if folded is None else folded
     text_lines, folded_lines = (text.split("\n"), folded.split("\n")) if lines is None else lines
     warnings: list[str] = []
-    order = ORDER_NO_RE.search(folded)
+    order = _own_order(folded, ORDER_NO_RE.search(folded))
     published = _published(folded, folded_lines, order, pub)
     if published is None:
         warnings.append("no publication date found")
@@ -134,7 +151,7 @@ def parse_decision(text: str, title_hint: str | None = None, pub: Stamp | None =
         if stated is None and reading.unlisted:  # no number, but names: an annex cut after its first lines lacks some
             stated = len(reading.targets) + reading.unlisted
         if reading.status is None:
-            term = decision_term(reading.decision)
+            term = decision_term(reading.decision) or validity_term(reading.body)
             until = until_from(term, iso_to_date(effective) or published) if term else None
             joined = added_to(folded, text, own, published)  # "将X增列入2027年2月14日《…的决定》": that decision's
             actions = (ActionRecord(action=ActionKind.IMPOSE, list=ListKind.COUNTERMEASURE, effective=effective,

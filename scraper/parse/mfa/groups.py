@@ -443,6 +443,12 @@ def _count_kind(unit: str | None, desc: str) -> str | None:
     return None if kind == "individual" and BOTH_KINDS_RE.search(desc) else kind
 
 
+# A body its person leads or founded, after 及其: "对维陶塔斯·扎卡雷维丘斯（…）及其领导的“立陶宛—台湾论坛”（…）" (session 40, mfa40/04:
+# the body was lost, silently: what follows 及其 was read as a person or nothing).
+LED_BODY_RE = lazy_compile(r"\s*所?(?:领导|创办|创立|创建|成立|牵头成立|发起成立|控制|主导|运营|经营|主持|担任[^的、，,()（）]{1,12})"
+                           r"的\s*(?=[“「『\"\u4e00-\u9fffA-Za-z])")
+
+
 def _its_person(plain: str) -> tuple[str, list[Target]]:
     """"美国斯凯迪奥公司（Skydio, Inc.）及其首席执行官亚当·布赖（Adam Bry）": the company, and its persons
     named after a role (the role a note) or after the words for its staff ("及其高级管理人员X（…）、Y（…）",
@@ -458,6 +464,10 @@ def _its_person(plain: str) -> tuple[str, list[Target]]:
     at = its.end()
     staff = ITS_STAFF_RE.match(plain, at)
     rest = plain[staff.end() if staff is not None else at :]
+    if staff is None and "的" in rest and (led := LED_BODY_RE.match(rest)) is not None:
+        zh, en, note, _ = split_target(rest[led.end() :])
+        if zh or en:  # "X（x）及其领导的“Y”（y）": X, and the body X leads
+            return plain[: its.start()].strip(), [Target(zh, en, "organization", note)]
     listed = _role_list(rest) if staff is None else None
     if listed is not None:
         return plain[: its.start()].strip(), listed
@@ -659,6 +669,8 @@ def _guess_type(target: Target, all_measures: tuple[str, ...], body: str) -> str
             return "organization"
     if "·" in (target.zh or ""):
         return "individual"
+    if target.en and target.en[:2].isupper() and SURNAME_FIRST_RE.fullmatch(target.en.strip()):
+        return "individual"  # "北泽雄一郎（KITAZAWA Yuichiro）" in a lift (session 40, mfa40/22: typed an organisation)
     if target.en and _org_english(target.en):
         return "organization"
     if "entry_ban" in all_measures or "本人" in body or target.note:
@@ -666,6 +678,10 @@ def _guess_type(target: Target, all_measures: tuple[str, ...], body: str) -> str
     if target.en is None and target.zh and CN_PERSON_NAME_RE.fullmatch(target.zh.strip()):
         return "individual"  # "停止…中对石平采取的反制措施" (session 38, mfa38/03: typed an organisation, the lift no measure)
     return "organization"
+
+
+# A Japanese or Korean person's romanised name, the surname first in capitals: "KITAZAWA Yuichiro", "PARK Ji-hoon".
+SURNAME_FIRST_RE = re.compile(r"[A-Z]{2,}(?:-[A-Z]{2,})? [A-Z][a-z]+(?:-[a-z]+)?")
 
 
 # A Chinese person's name alone: two to four Han characters (an organisation's name is longer or ends as one, asked first).

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from storage.frozen import quick_init
 
-from ..entities import cached_key, clean_display
+from ..entities import COUNTRY_ALT, cached_key, clean_display
 from ..textnorm import despace
 from .wording import (
     BARE_ROLE_RE,
@@ -137,12 +137,21 @@ EN_SCOPE_TAIL_RE = re.compile(r"\s*,?\s+and\s+(?:its|their)\s+(?:subsidiaries|br
                               r"entities|enterprises)|branch\s+offices)(?:\s+in\s+China)?$", re.IGNORECASE)
 
 
+# A body's acronym after its English name and a Chinese comma: "（European Institute for China Policy，EICP）" (session 40,
+# mfa40/05: kept in the name and the key, so the full name screened as a possible match only). A note, as 简称.
+ACRONYM_TAIL_RE = re.compile(r"\s*，\s*(?P<short>[A-Z][A-Z&]{1,9})\s*$")
+LEGAL_FORMS = frozenset(("LLC", "INC", "LTD", "PLC", "AG", "SA", "NV", "BV", "KK", "GMBH", "LP", "LLP", "AB", "AS", "OY", "SE",
+                         "SRL", "SPA", "CO", "CORP"))
+
+
 def split_target(raw: str) -> tuple[str | None, str | None, str | None, bool]:
     """"姓名（English），男，role" -> (zh, en, note, gendered). A bracket without Latin letters
     is a note ("史蒂文·鲁德（摇杆舵公司创始人）"), as is every tail clause but the gender, and what a company's
     entry covers besides it ("…（English）及其子公司": SCOPE_TAIL_RE; before the bracket, "X及其子公司（X Inc. and its
     subsidiaries）": session 37, mfa37/09, both names kept the words)."""
     zh, en, note, gendered = _split_written(raw)
+    if en and "，" in en and (short := ACRONYM_TAIL_RE.search(en)) is not None and short.group("short") not in LEGAL_FORMS:
+        en, note = en[: short.start()], "，".join(filter(None, ("简称" + short.group("short"), note)))
     scope = SCOPE_TAIL_RE.search(zh) if zh and "其" in zh else None
     if zh is None or scope is None or scope.start() < 2:
         return zh, en, note, gendered
@@ -150,10 +159,17 @@ def split_target(raw: str) -> tuple[str | None, str | None, str | None, bool]:
             "，".join(filter(None, (note, scope.group("scope")))), gendered)
 
 
+# A country before a quoted name: "日本“台湾战略研究会”（Taiwan Strategy Research Association）" (session 40, mfa40/03: the name
+# kept the country and the quotation marks).
+COUNTRY_QUOTED_RE = re.compile(rf"(?:{COUNTRY_ALT})(?=[“\"])")
+
+
 def _split_written(raw: str) -> tuple[str | None, str | None, str | None, bool]:
     """``split_target`` but for the scope written before the bracket."""
     text = raw.strip().rstrip(STOP_NAME)
     quoted = QUOTED_NAME_RE.match(text) if text[:1] in QUOTE_OPENERS else None
+    if quoted is None and ("“" in text[:8] or '"' in text[:8]) and (lead := COUNTRY_QUOTED_RE.match(text)) is not None:
+        quoted = QUOTED_NAME_RE.match(text, lead.end())  # "日本“台湾战略研究会”（…）": the country is no part of the name
     if quoted is not None:  # "“北极光人权观察”（Northern Lights Rights Watch）": the name, not its quotation marks
         text = quoted.group("name") + text[quoted.end() :]
     scope = SCOPE_TAIL_RE.search(text) if "其" in text else None

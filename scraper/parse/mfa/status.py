@@ -75,7 +75,7 @@ def _status_action(reading: Reading, folded: str, text: str, own: int | None, ef
         duration = _period(folded, text, after, end) or _until_before(
             folded, text, start if clause is None else clause[0], m.start("verb"))
         until = until_from(duration, iso_to_date(when) or published) if duration else None
-    named = _not_kept(reading.targets, folded, start, end) if clause is None else \
+    named = _not_kept(reading.targets, folded, _decided_from(folded, start, m.start("verb")), end) if clause is None else \
         _named_in(reading.targets, folded[clause[0] : clause[1]])
     return ActionRecord(action=kind, list=ListKind.COUNTERMEASURE, targets=tuple(refs), effective=when, until=until,
                         duration=duration, entities=tuple(cached_key(t.zh, t.en) for t in named),
@@ -174,6 +174,14 @@ def _not_kept(targets: tuple[Target, ...], folded: str, start: int, end: int) ->
         if not kept:
             out.append(t)
     return tuple(out)
+
+
+def _decided_from(folded: str, start: int, verb: int) -> int:
+    """Where a step's own words open in its sentence (``start`` to the ``verb``): at its last 决定, so that the reasons
+    before it name none of its targets ("鉴于X已不再担任Y会长，…中方决定，…停止…中对X采取的反制措施。对Y采取的反制措施继续
+    有效": session 40, mfa40/22, Y was lifted too, falsely, silently); the sentence's start when it has none."""
+    at = folded.rfind("决定", start, verb)
+    return start if at < 0 else at
 
 
 def _named_in(targets: tuple[Target, ...], span: str) -> list[Target]:
@@ -343,13 +351,15 @@ def _joined_before(folded: str, lo: int, at: int) -> int:
 # An earlier decision named by its date alone: "停止实施2024年12月27日决定中对X、Y采取的反制措施", "暂停实施2025年12月26日决定规定的
 # 反制措施", "对2025年12月26日决定所附《反制清单》作如下修改" (session 19, mfa19: a lift with no target, which the engine applies
 # to every listing holding the names; a suspension and an amendment refused as cut short). Not a title's own 决定 (》 after).
-DATED_REF_RE = re.compile(rf"(?P<date>{DATE_RE.pattern})\s*(?:(?:公布|作出|发布)\s*的?\s*)?决定(?![》\w]*》)")
+# So too the measures announced that day: "停止实施中方于2031年6月1日宣布的反制措施" (session 40, mfa40/19: refused as cut short).
+DATED_REF_RE = re.compile(rf"(?P<date>{DATE_RE.pattern})\s*(?:(?:(?:公布|作出|发布)\s*的?\s*)?决定(?![》\w]*》)|"
+                          r"宣布\s*的\s*(?:反制|相关)?\s*措施)")
 
 
 def _dated_ref(folded: str, text: str, start: int, end: int, after: int) -> tuple[tuple[NoticeRef, ...], int]:
     """The decision ``folded[start:end]`` names by its date alone (DATED_REF_RE), and where the period may start
     after it; none (and ``after``) when it names none."""
-    if "决定" not in folded[start:end]:
+    if "决定" not in folded[start:end] and "宣布" not in folded[start:end]:
         return (), after
     r = DATED_REF_RE.search(folded, start, end)
     day = parse_cn_date(r.group("date")) if r is not None else None
@@ -406,12 +416,22 @@ def _period(folded: str, text: str, start: int, end: int) -> str | None:
 
 # A decision's term: "采取以下反制措施，期限为5年：", "…，为期三年：", "自本决定施行之日起2年内，…" (session 18, mfa18: never
 # read, so the countermeasures never ended). Searched in the decision sentence, dates masked ("2026年内" is no term).
-TERM_RE = re.compile(rf"(?:期限为|期限是|为期)\s*{NUM}\s*(?:年|个月|天|日)|(?<![\d{CN_DIGITS}]){NUM}\s*(?:年|个月)\s*内")
+TERM_RE = re.compile(rf"(?:(?:期限|有效期)\s*(?:为|是)?|为期)\s*{NUM}\s*(?:年|个月|天|日)|(?<![\d{CN_DIGITS}]){NUM}\s*(?:年|个月)\s*内")
+
+
+# A decision's end day told with its start: "中方决定，自2031年7月1日起至2033年6月30日止，对X采取以下反制措施" (session 40,
+# mfa40/07: never read, so the countermeasures never ended).
+SPAN_END_RE = re.compile(rf"起\s*至\s*(?P<end>{DATE_RE.pattern})\s*止")
 
 
 def decision_term(decision: str) -> str | None:
-    """The term the decision sets on its countermeasures, as written ("期限为5年", "2年内"), else None: searched from
-    the 采取 after its 决定, not in reasons told in the same sentence ("X近日对台湾进行为期三天的窜访，…中方决定对X采取…")."""
+    """The term the decision sets on its countermeasures, as written ("期限为5年", "2年内", "至2033年6月30日"), else
+    None: searched from the 采取 after its 决定 (an end day from the 决定), not in reasons told in the same sentence
+    ("X近日对台湾进行为期三天的窜访，…中方决定对X采取…")."""
+    if "止" in decision and "至" in decision:  # the cheap gate before SPAN_END_RE
+        span = SPAN_END_RE.search(fold(decision), max(decision.find("决定"), 0))
+        if span is not None:
+            return "至" + decision[span.start("end") : span.end("end")].strip()
     if "期" not in decision and "内" not in decision:
         return None
     decided = decision.find("决定")
@@ -427,6 +447,18 @@ def decision_term(decision: str) -> str | None:
             continue
         return decision[m.start() : m.end()].strip()
     return None
+
+
+# A term told in a sentence of its own, after the decision: "本决定自…起施行，有效期三年。", "上述反制措施有效期至2034年5月31日。"
+# (session 40, mfa40 probes: never read, so the countermeasures never ended).
+VALIDITY_RE = re.compile(rf"(?:本决定|反制措施|上述措施)[^。；;\n]{{0,30}}?有效期\s*(?:为|是)?\s*"
+                         rf"(?P<term>{NUM}\s*(?:年|个月|天|日)|至\s*{DATE_RE.pattern})")
+
+
+def validity_term(body: str) -> str | None:
+    """The term a sentence of the decision's own gives its countermeasures (VALIDITY_RE in the folded ``body``), else None."""
+    m = VALIDITY_RE.search(body) if "有效期" in body else None
+    return m.group("term") if m is not None else None
 
 
 # A clause of the measures: "冻结…；禁止…；五年内不准其本人入境" holds three.
