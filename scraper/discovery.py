@@ -488,7 +488,7 @@ class Crawler:
                 links = _read_links(stored[0], url, stored[1]) if stored else ()
                 pages = stated_pages(stored[0] if stored else b"")
             else:
-                if n == 1 and plan.one_list and not source.news and (
+                if n == 1 and plan.one_list and (
                         wrong := self._not_this_index(source, url, result, tally, plan.year)):
                     tally.good.discard(url)  # not stored: the index's last copy stays what the next answer is held to
                     tally.fail(url, FailureReason.WRONG_PAGE, wrong)

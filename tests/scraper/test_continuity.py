@@ -32,6 +32,18 @@ def test_a_page_of_new_links_pushing_every_old_one_off():
     assert judge("i", U[20:30], U[:10], POLICY, POLICY, held_none) is None
 
 
+def test_a_page_of_new_links_under_another_name_is_another_page():
+    """A page's worth of links never seen, none of the last copy's, under another name: another index answered
+    (health39 L09: the English press index answering www's Chinese policy index); under the same name, new notices."""
+    def held_old(urls):
+        return set(U[:10]) & set(urls)
+
+    press = Name(None, "Press Conference")
+    assert judge("i", U[:10], U[20:40], POLICY, POLICY, held_old) is None
+    verdict = judge("i", U[:10], U[20:40], press, POLICY, held_old)
+    assert verdict is not None and verdict.wrong and "none of the 10 links" in verdict.detail, verdict
+
+
 def test_none_of_the_last_links_is_another_page():
     verdict = judge("i", U[:10], U[20:25], POLICY, POLICY, held_all)
     assert verdict is not None and verdict.wrong and "none of the 10 links" in verdict.detail
