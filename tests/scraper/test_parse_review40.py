@@ -131,3 +131,42 @@ def test_names_joined_after_their_brackets_are_each_read(sentence: str, names: l
     notice = parse_document(_decision(sentence)).notice
     assert notice is not None
     assert [(e.zh, e.en) for e in notice.entities] == names
+
+
+LIFT_103 = "中方决定停止实施2029年5月6日外交部令第103号所列反制措施"
+FALCON = "猎鹰电子战系统公司（Falcon Electronic Warfare Systems Inc.）"
+
+
+def _lift(sentence: str) -> bytes:
+    text = (MFA39 / "30-lift-whole-except-next-sentence.txt").read_text(encoding="utf-8")
+    first = f"{LIFT_103}。该决定所列{FALCON}不在此列。"
+    assert first in text
+    return text.replace(first, sentence).encode("utf-8")
+
+
+@pytest.mark.parametrize("sentence", [
+    # a lift of a whole decree, one target kept in words no list holds: read as a lift of the one kept (a false "lifted"),
+    # or of a name made of the clause, or of all (the one kept too)
+    f"{LIFT_103}，但对{FALCON}的措施维持不变。",
+    f"{LIFT_103}，对{FALCON}采取的反制措施保持不变。",
+    f"{LIFT_103}。对{FALCON}采取的反制措施依然有效。",
+    f"{LIFT_103}，其中{FALCON}仍在反制清单上。",
+    f"{LIFT_103}，继续对{FALCON}实施反制措施。",
+    f"{LIFT_103}，对{FALCON}仍然适用。",
+    f"中方决定停止实施2029年5月6日外交部令第103号对{FALCON}以外的其他企业采取的反制措施。",
+])
+def test_a_whole_decree_lifted_with_a_target_named_after_it_is_held(sentence: str) -> None:
+    with pytest.raises(UnusablePage) as refused:
+        parse_document(_lift(sentence))
+    assert refused.value.reason == "needs-review"
+
+
+@pytest.mark.parametrize(("sentence", "entities"), [
+    (f"{LIFT_103}。", ()),
+    (f"中方决定停止实施2029年5月6日外交部令第103号对{FALCON}采取的反制措施。", ("falconelectronicwarfaresystems",)),
+])
+def test_a_lift_of_a_whole_decree_or_of_named_targets_stays_read(sentence: str, entities: tuple[str, ...]) -> None:
+    notice = parse_document(_lift(sentence)).notice
+    assert notice is not None
+    assert [(a.action.value, [t.key for t in a.targets], a.entities) for a in notice.actions] == \
+        [("lift", ["MFA-ORDER-2029-103"], entities)]

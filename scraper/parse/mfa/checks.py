@@ -83,6 +83,8 @@ def one_measure_lifted(record: NoticeRecord, text: str) -> str | None:
         return kept
     if any(word in text for word in KEPT_WORDS) and (apart := _kept_apart(record, fold(text))) is not None:
         return apart
+    if (named := _whole_then_named(record, fold(text))) is not None:
+        return named
     if not any(a.action is ActionKind.LIFT for a in record.actions):
         return None
     if "其他" not in text or "继续" not in text:
@@ -91,6 +93,40 @@ def one_measure_lifted(record: NoticeRecord, text: str) -> str | None:
     if OTHERS_KEPT_RE.search(folded) is None or ONE_MEASURE_RE.search(folded) is None:
         return None
     return "the decision lifts one measure and keeps the others (no listing ends)"
+
+
+# A step on a whole earlier decree ("停止实施…第103号所列反制措施"), no target named between its verb and the decree.
+WHOLE_DECREE_RE = re.compile(rf"第\s*{NUM}\s*号\s*(?:《[^《》\n]{{1,120}}》)?\s*(?:所列|规定|列明)的?\s*(?:全部|各项|所有|相关)?\s*"
+                             r"(?:反制|反制裁)?\s*措施")
+LATIN_BRACKET_RE = re.compile(r"[(（]\s*[A-Za-z]")  # a target named with its English: "猎鹰电子战系统公司（Falcon…）"
+OBJECT_EXCEPT_WORDS = ("以外", "之外")  # "停止实施…第103号对X（x）以外的其他企业采取的反制措施"
+
+
+def _whole_then_named(record: NoticeRecord, folded: str) -> str | None:
+    """Why a step on a whole earlier decree (WHOLE_DECREE_RE) that names a target after it, before 本决定, must be read by a
+    person: that target is kept or excepted, in words no list holds ("…，但对X（x）的措施维持不变", "。对X（x）采取的反制措施依然有效",
+    "…，其中X（x）仍在反制清单上", "…，继续对X（x）实施反制措施": each read as a step on X alone, or on a name made of the
+    clause, the others' step lost; review40, session 40); so is one whose object excepts targets ("…第103号对X（x）以外的其他企业
+    采取的反制措施": all lifted, X too). Else None."""
+    for a in record.actions:
+        if a.action not in APART_STEPS or not a.text:
+            continue
+        said = fold(a.text)
+        verb = STATUS_VERB_RE.search(said)
+        if verb is None:
+            continue
+        object_end = said.find("措施", verb.end())
+        if object_end >= 0 and any(word in said[verb.end() : object_end] for word in OBJECT_EXCEPT_WORDS):
+            return "the decision acts on an earlier decision's targets but some (the exception is not read)"
+        whole = WHOLE_DECREE_RE.search(said, verb.end())
+        at = folded.find(said)
+        if whole is None or at < 0 or "对" in said[verb.end() : whole.start()] or said.startswith("中", whole.end()):
+            continue
+        stop = folded.find(OWN_EFFECTIVE_LINE, at + whole.end())
+        after = folded[at + whole.end() : stop if stop >= 0 else len(folded)]
+        if LATIN_BRACKET_RE.search(after) or any(e.zh and fold(e.zh) in after for e in record.entities):
+            return "the decision acts on a whole earlier decision and names targets after it (kept or excepted: not read)"
+    return None
 
 
 # A step on a whole earlier decision, some of its targets kept in a sentence of their own: "暂停实施…第101号所列反制措施，暂停期限为一年。
