@@ -398,7 +398,9 @@ class WatchlistError(ValueError):
 UNREAD_COUNTRY = ("{where}: country {written!r} is not one this tool reads (ISO codes such as US or USA, and the "
                   "names of the countries the lists name): screened by the name alone, the country kept as a note")
 # header cells that name the country column of a watchlist CSV (its rows then warn of a country not read)
-COUNTRY_HEADERS = ("country", "country code", "country/region", "nation", "国家", "国别", "国家/地区", "国家或地区")
+COUNTRY_HEADERS = ("country", "country code", "country/region", "nation", "国家", "国别", "国家/地区", "国家或地区",
+                   # as a German, French, Spanish or Italian export heads it (screen40: "Firma;Land" was a counterparty)
+                   "land", "pays", "país", "pais", "paese")
 # A header row's first cell: "name", or what an ERP export heads the column with, in English or Chinese ("公司名称,
 # 国家/地区" was screened as a counterparty named 公司名称, with a warning that 国家/地区 is no country: screen32).
 NAME_HEADERS = frozenset({"name", "company", "company name", "counterparty", "counterparty name", "supplier name",
@@ -406,7 +408,11 @@ NAME_HEADERS = frozenset({"name", "company", "company name", "counterparty", "co
                           "公司名称", "企业名称", "单位名称", "客户名称", "供应商名称", "交易方名称", "对方名称",
                           # a list of people, as an MFA countermeasure list is copied (screen39: "姓名,单位" was screened
                           # as a counterparty named 姓名)
-                          "姓名", "中文姓名", "full name", "person name", "individual name", "entity name"})
+                          "姓名", "中文姓名", "full name", "person name", "individual name", "entity name",
+                          # a German, French, Spanish, Italian export's ("Firma;Land" was screened as a counterparty
+                          # named Firma, with a warning that Land is no country: screen40)
+                          "firma", "firmenname", "lieferant", "kunde", "raison sociale", "nom", "société", "empresa",
+                          "razón social", "razon social", "nombre", "ragione sociale", "denominazione"})
 
 
 ALIAS_REASON = "alias given by notice"  # a hit on another name the notice gives the entity ("又称…", "曾用名…")

@@ -54,3 +54,14 @@ def test_a_chinese_or_semicolon_list_of_people_with_their_unit(db_url: str, head
 def test_a_country_column_stays_a_country(db_url: str) -> None:
     got = answers(run(db_url, "screen", "-", "--as-of", AS_OF, "--json", stdin=b"Name,Country\nSkydio Inc.,US\n"))
     assert got == [(2, "Skydio Inc.", "US", ["skydio"])]
+
+
+@pytest.mark.parametrize("header", ["Firma;Land", "Raison sociale;Pays", "Razón social;País", "Ragione sociale;Paese"])
+def test_a_european_exports_header_is_no_counterparty(db_url: str, header: str) -> None:
+    """Excel in a German locale: BOM, 'sep=;', a header 'Firma;Land', a quoted cell whose name is on its second line
+    (q7: 'Firma' was screened as a counterparty, with a warning that 'Land' is no country)."""
+    rows = f'\ufeffsep=;\r\n{header}\r\n"Attn: Einkauf\nAnduril Industries";"USA"\r\n"Müller; Söhne GmbH";"DE"\r\n'
+    done = run(db_url, "screen", "-", "--as-of", AS_OF, "--json", stdin=rows.encode())
+    assert answers(done) == [(3, "Attn: Einkauf\nAnduril Industries", "US", ["andurilindustries"]),
+                             (4, "Müller; Söhne GmbH", "DE", [])]  # a record: the row as Excel numbers it
+    assert b"is not one this tool reads" not in done.stderr, done.stderr.decode()
