@@ -35,6 +35,12 @@ REFUSED_LOG = ("the store was refused: serving the feeds folder as it is (nothin
                "saying why; act on the line, then restart serve")
 STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
 OWN_FOLDER_PREFIX = "mofcom-watch-feeds-"  # + "<day>-": a past day's folder (own_folder; migration 0012 knows it)
+# Seconds an idle keep-alive connection is kept open (uvicorn's default: 5). Closed at 5 s, a connection a client
+# reused at that moment had its request dropped: "Server disconnected without sending a response", or a reset when
+# the request had come in unread (bench/server.py: 2 of 12,000 under load, 4 of 20,000 in session 39; flaky40). A
+# proxy in front keeps its idle upstream connections 60 s (nginx's keepalive_timeout, a cloud load balancer's idle
+# timeout) and would meet it on every reuse after 5 s idle: the server must keep them longer than its clients do.
+KEEP_ALIVE_SECONDS = 75
 
 
 @contextlib.contextmanager
@@ -276,7 +282,8 @@ def serve_until_stopped(settings: Settings, verbosity: int, sockets: list[socket
         feeds=str(settings.feeds_path), feeds_url=settings.feeds_base_url, schedule=schedule,
         cron=settings.cron if schedule else None, db=redact_url(settings.database_url))
     server = uvicorn.Server(uvicorn.Config(application, host=settings.http_host, port=settings.http_port,
-                                           log_config=None, access_log=verbosity > 0, server_header=False))
+                                           log_config=None, access_log=verbosity > 0, server_header=False,
+                                           timeout_keep_alive=KEEP_ALIVE_SECONDS))
     from mofcom_watch.exits import stop_signals
 
     hangup = signal.SIGHUP in stop_signals()  # (not when started ignoring it: nohup)
