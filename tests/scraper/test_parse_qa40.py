@@ -115,3 +115,13 @@ def test_a_press_conference_step_after_no_decision_of_the_authority_is_held(answ
     with pytest.raises(UnusablePage) as refused:
         _steps(PRESSER, answer)
     assert refused.value.reason == "needs-review"
+
+
+@pytest.mark.parametrize("after", ["，暂停期满后自动恢复实施。", "，期满后恢复实施。", "，暂停期限届满后，上述措施将按期恢复实施。"])
+def test_a_restore_at_the_end_of_the_suspension_its_sentence_decides_comes_at_that_end(after: str) -> None:
+    """A probe after the blind round: the restore was read from the suspension's own start (12-10), so the listing showed
+    "in force" from the day its one-year suspension began (status, replay as of 2026-12-20), silently."""
+    answer = f"中方决定，自2026年12月10日起，暂停实施{ECL21}相关措施1年{after}"
+    assert _steps(RELEASE, answer) == [("suspend", "MOFCOM-2025-21", "2026-12-10", "2027-12-10"),
+                                       ("restore", "MOFCOM-2025-21", "2027-12-10", None)]
+
