@@ -739,13 +739,15 @@ class Watchlist:
         # written by the counterparty ("詹姆斯·伊克斯三世") is another person, whichever name it is compared with
         born = {g for n in written for g in _generations(n)} if entity.type == "individual" else None
         # (a company's whole legal name is no person with a typing slip: "Sutton Davis Corp" hit David Keith Sutton,
-        # screen40; "David K Sutton Inc", the person's own name, still does)
+        # screen40; "David K Sutton Inc", the person's own name, still does; nor a form read from another country's,
+        # "PAK YEONG SE" read as "Pak Yeong Ltd", a person Yeong-Se, hit Yeong-Tae Pak: screen40 probe 3)
         for name in written:
             display = clean_display(name)
             for candidate in self._fuzzy if candidates is None else candidates:
                 score = score_of(display or "", candidate.display)
                 if (score >= self.threshold and (best is None or score > best.score)
-                        and not (born is not None and score < 100.0 and has_legal_suffix(candidate.display))
+                        and not (born is not None and has_legal_suffix(candidate.display)
+                                 and (score < 100.0 or not has_legal_suffix(candidate.name)))
                         and _countries_agree(entity, candidate, None, fuzzy=True)  # checked on the few that pass
                         and not (born and (own := _generations(candidate.display)) and own != born)):
                     best = _make(candidate, name, FUZZY, score)

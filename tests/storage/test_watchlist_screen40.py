@@ -175,3 +175,14 @@ def test_now_known_as_joins_two_names(cell: str, reason: str) -> None:
     """'n/k/a' (now known as), as a renamed vendor is kept: a possible match only (probe 2, row 59)."""
     hit = one(cell).match(TEAL)
     assert hit is not None and hit.method != "possible" and hit.reason == reason, (cell, hit)
+
+
+PAK = EntityRecord(zh="朴英泰", en="Yeong-Tae Pak", country="US", key="yeongtaepak", type="individual")
+
+
+@pytest.mark.parametrize("cell", ["Pak Yeong SE", "PAK YEONG SE", "Pak Yeong AB"])
+def test_a_persons_syllable_read_as_a_legal_form_hits_no_person(cell: str) -> None:
+    """'SE' read as another country's legal form ('Pak Yeong Ltd'): Yeong-Se Pak hit Yeong-Tae Pak, the middle name
+    left out (probe 3, row 4)."""
+    assert one(cell).match(PAK) is None, cell
+    assert one("Pak Yeong Tae").match(PAK) is not None
