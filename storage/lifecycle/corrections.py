@@ -9,8 +9,10 @@ from collections.abc import Collection, Sequence
 from datetime import date
 
 from storage.names import clean_display, entity_key, name_key
+from storage.periods import add_months, last_day_written
 from storage.records import (
     ActionKind,
+    ActionRecord,
     EntityRecord,
     EventKind,
     EventRecord,
@@ -126,9 +128,10 @@ def _effective_corrections(known: Sequence[StoredNotice], b: _Builder) -> tuple[
             # ``_Builder.moved`` does not keep): the item of the day first written is retracted, one of the corrected day
             # published (story40, session 39: "correction not applied", the 2 shown lifted from the day said to be wrong).
             value = step_fix.record.corrected_effective
-            first = day_of(n.record.effective)
-            actions = tuple(dataclasses.replace(a, effective=value) if a.action in TARGET_ACTIONS
-                            and _action_effective(n, a) == first else a for a in n.record.actions)
+            first, new_day = day_of(n.record.effective), day_of(value)
+            actions = tuple(dataclasses.replace(a, effective=value, until=_moved_until(a, first, new_day))
+                            if a.action in TARGET_ACTIONS and _action_effective(n, a) == first else a
+                            for a in n.record.actions)
             out.append(dataclasses.replace(n, record=dataclasses.replace(n.record, effective=value, actions=actions)))
             continue
         fix = fixes.get(n.record.key)
@@ -144,6 +147,19 @@ def _effective_corrections(known: Sequence[StoredNotice], b: _Builder) -> tuple[
         if new != first:
             b.moved[n.record.key] = (new, first, fix)
     return out, applied
+
+
+def _moved_until(action: ActionRecord, first: date | None, new: date | None) -> date | None:
+    """The end of ``action``'s term when its start moves from ``first`` to ``new``: a term counted from the start ("暂停期限为
+    1年": 2026-11-25 to 2027-11-25) ends as far after the new start (2027-12-15 from 2026-12-15; it stayed 2027-11-25, a
+    presumed lapse 20 days early: review40); an end the notice writes ("至2027年11月25日") stays."""
+    until = action.until
+    if until is None or first is None or new is None or last_day_written(action.duration) or not action.duration:
+        return until
+    months = (until.year - first.year) * 12 + until.month - first.month
+    if add_months(first, months) == until:
+        return add_months(new, months)  # months and years end on the same day of the month (storage.periods)
+    return until + (new - first)
 
 
 def _step_name_corrections(known: Sequence[StoredNotice]) -> tuple[list[StoredNotice], set[str]]:
