@@ -286,32 +286,35 @@ def one_key(session: Session, record: NoticeRecord, url: str) -> NoticeRecord:
 
 
 def pairs(session: Session, key: str, source: str, seen_at: datetime) -> None:
-    """Open a health issue naming the stored Q&A ``key`` and each other stored Q&A of its day that may be the same Q&A
-    not merged (two reprints, two MOFCOM pages, several matches, or the same changes with answers that do not show
-    it), unless a person kept the two as two notices. Judged on the readings stored (whichever copy's reading a key
-    kept), as :func:`recheck` judges them at every publish: a copy that loses its key's alias conflict opens nothing
-    its publish would close again (order39 B1: an issue opened from the losing copy's own reading and closed from the
-    kept one, on every ingest of such a copy, its earlier items leaving the health feed)."""
+    """Open a health issue naming each two stored Q&As of the day of the stored Q&A ``key`` that may be one Q&A not
+    merged (two reprints, two MOFCOM pages, several matches, or the same changes with answers that do not show it),
+    unless a person kept the two as two notices. Judged on the readings stored (whichever copy's reading a key kept),
+    as :func:`recheck` judges them at every publish: a copy that loses its key's alias conflict opens nothing its
+    publish would close again (order39 B1: an issue opened from the losing copy's own reading and closed from the
+    kept one, on every ingest of such a copy, its earlier items leaving the health feed). Every pair of the day, not
+    only this page's: storing it may have moved another Q&A of its day to a key of its own (``_two_of_one_title``),
+    whose pairs its publish closes under the old key (qa40: the first of two press conferences of one title, split
+    when the second came, was in no pair issue any more in one order, and in one in the other)."""
     mine = _stored(session, Notice.key == key)
     if not mine or mine[0].record.published is None:
         return
-    kept = mine[0]
-    for other in _stored(session, Notice.published == kept.record.published, Notice.key != key):
-        a, b = sorted((kept, other), key=lambda s: s.key)
-        verdict = _unsure(a.record, a.text, b)
-        if verdict is False or _settled(session, (a.key, b.key), _sha(a, b)):
-            continue  # two Q&As; or a person kept these two, reading as they do now, as two notices
-        # said of the pair in key order, each by the URL of its reading kept: the same words whichever page came last
-        record_issue(
-            session, key=issue_key(HealthKind.ALIAS_CONFLICT, ISSUE_PART, a.key, b.key), source=source or "replay",
-            kind=HealthKind.ALIAS_CONFLICT, seen_at=seen_at, url=a.record.url, notice_key=a.key,
-            detail=(f"{a.key} ({a.record.url}) and {b.key} ({b.record.url}): "
-                    + (f"the same spokesperson's answer of {kept.record.published} under two keys, and not as one "
-                       "reprint beside one MOFCOM copy" if verdict else
-                       f"the same changes on {kept.record.published} under two keys, but their answers do not show "
-                       "they are one Q&A")
-                    + "; both are kept, not merged: check the pages (mofcom-watch review shows how to keep them as "
-                       "two once checked)"))
+    day = _stored(session, Notice.published == mine[0].record.published)  # in key order
+    for n, a in enumerate(day):
+        for b in day[n + 1:]:
+            verdict = _unsure(a.record, a.text, b)
+            if verdict is False or _settled(session, (a.key, b.key), _sha(a, b)):
+                continue  # two Q&As; or a person kept these two, reading as they do now, as two notices
+            # said of the pair in key order, each by the URL of its reading kept: the same words whichever page came last
+            record_issue(
+                session, key=issue_key(HealthKind.ALIAS_CONFLICT, ISSUE_PART, a.key, b.key), source=source or "replay",
+                kind=HealthKind.ALIAS_CONFLICT, seen_at=seen_at, url=a.record.url, notice_key=a.key,
+                detail=(f"{a.key} ({a.record.url}) and {b.key} ({b.record.url}): "
+                        + (f"the same spokesperson's answer of {a.record.published} under two keys, and not as one "
+                           "reprint beside one MOFCOM copy" if verdict else
+                           f"the same changes on {a.record.published} under two keys, but their answers do not show "
+                           "they are one Q&A")
+                        + "; both are kept, not merged: check the pages (mofcom-watch review shows how to keep them as "
+                           "two once checked)"))
 
 
 @dataclasses.dataclass(frozen=True)

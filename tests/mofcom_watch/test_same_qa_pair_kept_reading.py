@@ -76,3 +76,26 @@ def test_a_pair_closes_as_of_the_fetch_that_ended_it_on_either_backend(tmp_path,
     _run(db_url, "replay", str(tmp_path / "first"), "--fetched-at", "2026-11-30T06:00:00+00:00", "--as-of", AS_OF)
     closed = _health(db_url, tmp_path / "out")
     assert [i for i in closed if i.endswith(f"/same-qa/{pair}/resolved/2026-11-30")], sorted(closed)
+
+
+QA40 = QA39.parent / "qa40"
+SPLIT = ("05-qa-two-notices-suspend-one-other-continues.txt", "10-presser-six-topics-topic2-suspends.txt",
+         "29-presser-five-topics-yuyi-zanting-uel.txt")
+
+
+def test_a_qa_moved_to_a_key_of_its_own_stays_in_its_pair_issue_in_any_order(tmp_path):
+    """qa40: two press conferences of 2026-12-03 under one title (10: No. 21 suspended to 2027-12-10, as the Q&A 05
+    does; 29: UEL 2025 No. 7) are split when the second comes, 10 moved to ``…3dd96b3a-003c``. Was: in the sorted
+    order 10's pair issue with 05 closed under the old key and none named the new one (a health item 'Resolved' while
+    the two still read as perhaps one Q&A); last first, the pair was open. Now open in both."""
+    rows = {}
+    for order, names in (("sorted", SPLIT), ("reversed", tuple(reversed(SPLIT)))):
+        db = f"sqlite:///{tmp_path / f'{order}.sqlite'}"
+        for step, name in enumerate(names):
+            tree = tmp_path / order / str(step)
+            tree.mkdir(parents=True)
+            shutil.copyfile(QA40 / name, tree / name)
+            _run(db, "replay", str(tree), "--fetched-at", f"2026-11-29T00:0{step}:00+00:00", "--as-of", AS_OF)
+        rows[order] = {i for i in _health(db, tmp_path / f"{order}-out") if "/open/" in i}
+    pair = "/same-qa/QA-2026-12-03-3dd96b3a-003c/QA-2026-12-03-68a81f8d/open/"
+    assert [i for i in rows["sorted"] if pair in i] and [i for i in rows["reversed"] if pair in i], rows
