@@ -125,3 +125,19 @@ def test_a_restore_at_the_end_of_the_suspension_its_sentence_decides_comes_at_th
     assert _steps(RELEASE, answer) == [("suspend", "MOFCOM-2025-21", "2026-12-10", "2027-12-10"),
                                        ("restore", "MOFCOM-2025-21", "2027-12-10", None)]
 
+
+
+def test_a_press_conference_decision_said_yijing_jueding_is_read() -> None:
+    """A probe after the blind round: "中方已经决定，自…起，暂停实施…1年" (a start after the day) was held for a person as
+    a step with no decision word (DECIDER_RE knew 已, not 已经)."""
+    answer = f"中方已经决定，自2026年12月10日起，暂停实施{ECL21}相关措施1年。具体情况，请以商务部发布的公告为准。"
+    assert _steps(PRESSER, answer) == [("suspend", "MOFCOM-2025-21", "2026-12-10", "2027-12-10")]
+
+
+def test_a_press_conference_decision_yijing_told_from_a_past_day_is_no_step() -> None:
+    """The same words telling a decision whose start is weeks past: a recount (tense.RECOUNT_RE), no step, as with 已."""
+    answer = f"中方已经决定，自2026年11月10日起，暂停实施{ECL21}相关措施1年。"
+    try:
+        assert _steps(PRESSER, answer) == []
+    except UnusablePage as refused:
+        assert refused.reason == "needs-review"

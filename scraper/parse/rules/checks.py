@@ -877,11 +877,11 @@ ANSWER_CLAUSE_MARKS = ",;:"
 # What ``_clause_end`` stops at: a bracket, a clause mark, "?" or "." (the characters it judges, found by sre's scan).
 CLAUSE_END_STOPS_RE = re.compile(r"[(),;:?.]")
 # Who decides, before the decision word in its clause (ANSWER_DECISION_RE): the authority, maybe on a ground of the same
-# clause, already or now ("中方决定", "商务部已决定", "经研究决定", "我宣布", "中方作出如下决定", "中方经认真研究决定").
+# clause, already or now ("中方决定", "商务部已决定", "中方已经决定", "经研究决定", "我宣布", "中方作出如下决定", "中方经认真研究决定").
 _DECIDER = r"(?:中方|我方|中国政府|商务部|不可靠实体清单工作机制|工作机制|我们|我|(?:商务部)?(?:新闻)?发言人)"
 DECIDER_RE = lazy_compile(rf"(?:经研究|此外|另外|同时|对此|为此|因此)?(?:{_DECIDER}(?:[和、与]{_DECIDER})*)?"
                           r"(?:(?:根据|按照|依据|经|会同)[^,;:决宣同现]{1,30}?)?"
-                          r"(?:已|现|正式|依法|研究|认真研究|特此|也|还|并|同时|作出|做出|如下|以下|曾经?|此前|先后|于|\d{4}年|\d{1,2}月|\d{1,2}日)*")
+                          r"(?:已经|已|现|正式|依法|研究|认真研究|特此|也|还|并|同时|作出|做出|如下|以下|曾经?|此前|先后|于|\d{4}年|\d{1,2}月|\d{1,2}日)*")
 # ... or the ground "为落实…共识" said by the authority ("为落实", "中方为继续落实").
 LUOSHI_LEAD_RE = lazy_compile(r"(?:中方|商务部|我们)?为了?(?:继续|进一步|切实|更好地?)?")
 # A ground before a step's clause in a release, no decision word said: "为落实…共识", "经中美双方协商一致", "根据双方磋商结果", "鉴于…";
