@@ -148,6 +148,7 @@ JOINED_PERSONS_RE = re.compile(r"(?P<left>[^&＆]+?)\s+(?:and|&|＆)\s+(?P<right
                                re.IGNORECASE)
 PART_JOINED_PERSON = "by one of the two people it names: “{part}”"
 ZH_JOINED_PERSONS_RE = re.compile(r"\s*([\u4e00-\u9fff][\u4e00-\u9fff·•・]{1,8}?)\s*(?:和|及|与|&|＆)\s*([\u4e00-\u9fff][\u4e00-\u9fff·•・]{1,8})\s*")
+JOIN_RE = re.compile(r"\s+(?:and|&|＆)\s+", re.IGNORECASE)  # between two whole legal names: _comma_listed
 SORTED_COUPLE_RE = re.compile(r"(?P<surname>[^\W\d_][\w'’-]+)\s*,\s*(?P<given>[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*)?)")
 JOINED_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof"})  # "Mr. and Mrs. Tom Moss"
 FIRM_WORDS = frozenset({"associates", "partners", "sons", "daughters", "brothers", "family", "trust", "estate", "co", "company",
@@ -1042,6 +1043,10 @@ def _comma_listed(name: str) -> list[str]:
     pieces = [p for p in pieces if p not in ",，"]
     if len(sides := re.split(r"\s+and\s+", name)) > 1 and all(_whole_legal_name(p) for p in sides):
         return [p.strip() for p in sides]  # "Gibbs & Cox, Inc. and Skydio, Inc.": an "&" of one name (screen40)
+    for cut in itertools.islice(JOIN_RE.finditer(name), LEGAL_NAME_CUTS):  # an "and" of one name: "Black and Decker
+        left, right = name[: cut.start()].strip(), name[cut.end() :].strip()  # Inc. and Skydio Inc." (screen40)
+        if _whole_legal_name(left) and _whole_legal_name(right):
+            return [left, right]
     if len(pieces) > 1 and all(has_legal_suffix(p) and len(name_key(p)) >= OWN_NAME_MIN_KEY_LENGTH for p in pieces):
         return pieces
     # one name before a comma and a whole legal name after it: "Sierra Nevada, Cubic Corporation" hit Cubic only (its

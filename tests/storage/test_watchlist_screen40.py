@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from storage.records import EntityRecord
-from storage.watchlist import Counterparty, Watchlist
+from storage.watchlist import Counterparty, Watchlist, own_names
 
 SKYDIO = EntityRecord(zh="斯凯迪奥公司", en="Skydio Inc.", country="US", key="skydio")
 AERKOMM = EntityRecord(zh="爱尔康公司", en="Aerkomm Inc.", country="US", key="aerkomm")
@@ -186,3 +186,18 @@ def test_a_persons_syllable_read_as_a_legal_form_hits_no_person(cell: str) -> No
     left out (probe 3, row 4)."""
     assert one(cell).match(PAK) is None, cell
     assert one("Pak Yeong Tae").match(PAK) is not None
+
+
+@pytest.mark.parametrize(("cell", "entity"), [
+    ("Black and Decker Inc. and Skydio Inc.", SKYDIO), ("Johnson and Johnson, Inc. and Shield AI, Inc.", SHIELD),
+    ("Skydio Inc. & Johnson & Johnson Inc.", SKYDIO),
+])
+def test_two_legal_names_joined_one_holding_an_and_of_its_own(cell: str, entity: EntityRecord) -> None:
+    """An "and" inside the first name: a possible match only, "the listed name inside" (probe 3, rows 31-32)."""
+    hit = one(cell).match(entity)
+    assert hit is not None and hit.method in ("exact", "normalised"), (cell, hit)
+
+
+@pytest.mark.parametrize("cell", ["Marks and Spencer plc", "Procter and Gamble Company", "Black & Decker Corp"])
+def test_one_company_with_an_and_stays_one_name(cell: str) -> None:
+    assert own_names(cell) == (), cell
