@@ -165,7 +165,7 @@ def parse_document(raw: bytes | str, url: str | None = None, content_type: str |
         if record is not None:
             page.check_record(record, text)
         if record is None:
-            page.check_unkeyed_correction(text)
+            page.check_no_notice(text)
             return ParsedDocument(kind=DocumentKind.OTHER, encoding=encoding, warnings=("no notice found in the text",))
         return ParsedDocument(kind=DocumentKind.NOTICE, encoding=encoding, notice=record, title=record.title,
                               warnings=record.warnings)
@@ -198,5 +198,5 @@ def parse_document(raw: bytes | str, url: str | None = None, content_type: str |
         links = links_from_tree(tree, url, has_base="<base" in text)
     if len(links) >= INDEX_LINK_MIN:
         return _listed(links, art.title, encoding, at_article=article and found[0] is None)
-    page.check_unkeyed_correction(f"{art.title or ''}\n{art.text}")
+    page.check_no_notice(f"{art.title or ''}\n{art.text}")
     return ParsedDocument(kind=DocumentKind.OTHER, encoding=encoding, title=art.title)

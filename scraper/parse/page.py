@@ -484,6 +484,27 @@ def check_unkeyed_correction(text: str) -> None:
                            "unnumbered 勘误 or 更正): it cannot be applied by key: a person must read it")
 
 
+def check_no_notice(text: str) -> None:
+    """A page read as no notice that a person must read all the same: a correction with no number of its own, or a
+    decision of countermeasures no rule reads (``check_unkeyed_correction``, ``check_unread_countermeasures``)."""
+    check_unkeyed_correction(text)
+    check_unread_countermeasures(text)
+
+
+def check_unread_countermeasures(text: str) -> None:
+    """A page read as no notice that decides countermeasures under the Anti-Foreign Sanctions Law itself, no decree named
+    (``mfa.checks.decides_here``: "答：依据《…反外国制裁法》，中方决定对A（a）、B（b）实施制裁，禁止其入境。" in an answer no rule
+    reads, session 40, mfa40 probe 28: no notice, exit 0, the listings lost silently): refused for a person to read."""
+    if AFSL not in text or "商务部" in text[:3000]:
+        return
+    from .mfa.checks import decides_here  # (loaded for the few such pages)
+    from .textnorm import fold
+
+    if decides_here(fold(text)):
+        raise UnusablePage("needs-review", "a page read as no notice decides countermeasures under the Anti-Foreign "
+                           "Sanctions Law, with no decree named: a person must read it")
+
+
 def notice_like(title: str | None, text: str) -> bool:
     """A page that is no notice the rules read, but looks like one (its title or head names a notice,
     a decision or a list): cut short, it may be a notice that lost its operative part."""

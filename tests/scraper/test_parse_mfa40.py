@@ -179,3 +179,17 @@ def test_a_bodys_acronym_after_a_chinese_comma_is_no_part_of_its_english_name() 
     assert (rec.entities[0].en, rec.entities[0].note) == ("European Institute for China Policy", "简称EICP")
     rec = case("05", "European Institute for China Policy，EICP", "European Institute for China Policy，LLC")
     assert rec.entities[0].en == "European Institute for China Policy，LLC"
+
+
+@pytest.mark.parametrize("name", ["27", "28"])
+def test_an_answer_deciding_sanctions_in_other_words_is_for_a_person(name: str) -> None:
+    """"答：…中方依据《…反外国制裁法》宣布对其采取反制措施，禁止其入境…" (mfa40 probe 27: a Q&A with no action, silently) and
+    "答：依据《…反外国制裁法》，中方决定对A（a）、B（b）实施制裁，禁止其入境。" (probe 28: no notice, exit 0)."""
+    err = refused(text_of(name))
+    assert err.reason == "needs-review"
+
+
+def test_a_report_naming_the_decree_in_the_deciding_sentence_is_still_no_notice() -> None:
+    """A page telling the decree ("外交部令第156号") in the deciding sentence is a report: no notice, as before."""
+    text = text_of("28").replace("，中方决定对", "，外交部发布外交部令第156号，中方决定对")
+    assert parse_document(text.encode()).notice is None

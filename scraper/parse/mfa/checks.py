@@ -190,8 +190,23 @@ def _kept_apart(record: NoticeRecord, folded: str) -> str | None:
 # A spokesperson's answer that announces countermeasures under the Anti-Foreign Sanctions Law on named targets, with
 # no decree ("依据《中华人民共和国反外国制裁法》…，中方决定对埃里克·桑德斯（Eric Sanders）采取以下反制措施：冻结…"; session 20,
 # mfa20: read as a MOFCOM Q&A with no date and no action, ignored without a word). No key holds it: for a person to read.
-ANNOUNCED_RE = re.compile(r"反外国制裁法[^。]{0,160}?(?:中方|我方|中国政府|外交部)决定\s*(?:依法)?\s*对[^。；;\n]{1,300}?"
-                          r"采取(?:以下|如下|相应)?(?:反制(?:裁)?|制裁)措施")
+# So too "中方决定对A（a）、B（b）实施制裁" and "中方…宣布对其采取反制措施" (session 40, mfa40 probes 27, 28: no notice, exit 0).
+ANNOUNCED_RE = re.compile(r"(?:反外国制裁法[^。]{0,160}?(?:中方|我方|中国政府|外交部)(?:[^。；;\n对]{0,30}?宣布|决定)|"
+                          r"(?:中方|我方|中国政府|外交部)依据[^。；;\n]{0,60}?反外国制裁法[^。；;\n]{0,20}?(?:宣布|决定))"
+                          r"\s*(?:依法)?\s*对[^。；;\n]{1,300}?(?:采取(?:以下|如下|相应)?(?:反制(?:裁)?|制裁)措施|实施(?:反制|制裁)|"
+                          r"予以制裁|进行制裁)")
+
+
+def decides_here(folded: str, start: int = 0) -> bool:
+    """Whether ``folded`` decides countermeasures under the Anti-Foreign Sanctions Law itself (ANNOUNCED_RE from ``start``)
+    with no decree named in the deciding sentence: a decree named there ("外交部令第156号…决定对X采取…") is the decision
+    told, a report of it; one named in another sentence ("今年1月，中方已依据外交部令第140号…。…中方决定对A（a）…") is not."""
+    m = ANNOUNCED_RE.search(folded, start)
+    if m is None:
+        return False
+    lo = max(folded.rfind("。", 0, m.start()), folded.rfind("\n", 0, m.start())) + 1
+    end = folded.find("。", m.end())
+    return "外交部令" not in folded[lo : end if end >= 0 else len(folded)]
 # Decisions on earlier decrees read only in part (session 21, mfa21's blind round): a term of an earlier decree
 # lengthened ("将…（外交部令第5号）所列反制措施的期限延长3年": read as a new listing of a name made of the sentence); an
 # order amending an earlier order's list ("关于修改《关于对…采取反制措施的决定》的决定", "在…（商务部令2025年第8号）所列实体

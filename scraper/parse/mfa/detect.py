@@ -97,19 +97,12 @@ def reports(src: Source) -> bool:
 
 def _decides_itself(folded: str) -> bool:
     """Whether an answer ("答：") decides countermeasures under the Anti-Foreign Sanctions Law with no decree
-    (``checks.ANNOUNCED_RE``): "外交部发言人就中方决定对捷克参议员采取反制措施答记者问" / "答：…中方决定对A（a）、B（b）采取反制措施，
+    (``checks.decides_here``): "外交部发言人就中方决定对捷克参议员采取反制措施答记者问" / "答：…中方决定对A（a）、B（b）采取反制措施，
     禁止其…入境…，为期五年" (session 40, mfa40/17: its title read as a report of a decree, no notice, exit 0, silently)."""
-    from .checks import ANNOUNCED_RE  # (loaded for the few answers that cite the law)
+    from .checks import decides_here  # (loaded for the few answers that cite the law)
 
     answer = max(folded.find("答:"), folded.find("答："))
-    m = ANNOUNCED_RE.search(folded, answer) if answer >= 0 else None
-    if m is None:
-        return False
-    # a decree named in the deciding sentence is the decision told ("外交部令第156号…决定对X采取…"): a report of it; one
-    # named in another sentence ("今年1月，中方已依据外交部令第140号…。…中方决定对A（a）…") is not
-    start = max(folded.rfind("。", 0, m.start()), folded.rfind("\n", 0, m.start())) + 1
-    end = folded.find("。", m.end())
-    return "外交部令" not in folded[start : end if end >= 0 else len(folded)]
+    return answer >= 0 and decides_here(folded, answer)
 
 
 def no_notice(src: Source) -> None:
