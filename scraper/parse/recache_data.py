@@ -32,6 +32,7 @@ ENTRIES: tuple[Any, ...] = (
     ('["\']([^"\'\\s]+)["\']', 0, 32, b'eNrjY2Bg4ARiFiBmBuL/QCAApJWAGESrM0AALxCzQcXQ5QShtAQQ8wExI9QcXqjZolj0cQAxD1QfI9QMRgL2gOQBrKgKbA==', 1, {}, (None, None)),
     ('[(),;:?.]', 0, 32, b'eNrjY2Bg4ANiFiBmhGJOBigIZuhhwAN4gZibBPUgswF89gIM', 0, {}, (None,)),
     ('[()\\[\\]【】〔〕《》]', 0, 32, b'eNrjY2BgiAdiFiBmhGIuIGZmAHFIA0yMwwuAggASEAwaDOQAHmOCSniBOGY0zOka5iBLADjQA8w=', 0, {}, (None,)),
+    ('[,;:]', 0, 32, b'eNrjY2Bg4AJiFiBmhGIBINYBYjEgtgJiawYI4AVidjzyIL0AQNwBwg==', 0, {}, (None,)),
     ('[A-Za-z]', 0, 32, b'eNrjY2Bg4AZiFiBmhGIxIHYE4igoOxGIqxgggBeIOQioAZkBAIgkA3o=', 0, {}, (None,)),
     ('[A-Za-z_$][\\w$.]{0,120}\\(\\s*(?=[\\[{])', 0, 32, b'eNrjY2Bg4ANiFiBmAuL/QMDJAAECQPzv//92IGZnwAJ4gZgbiIlVLwHVAwIVUDYHFPNB9atAaT2oOkYoXwOqH2YXyJ28UHeD9PMgqQeJcSG5kQ1qRjSUrkZSC8IAbnwYRA==', 0, {}, (None,)),
     ('[\\s\\u00a0\\u1680\\u2000-\\u200a\\u202f\\u205f\\u3000]+', 0, 32, b'eNrjY2BgYGGAAEYg/g8EEkC6GInPC6TzgJgLiFnBCrEBJjiLGU2GhXF4AQYsAKsgkQBd7392INEAZjaQYxcHEPMgqQVhAFzRDEY=', 0, {}, (None,)),

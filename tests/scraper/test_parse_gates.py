@@ -1131,3 +1131,74 @@ def test_clause_end_by_its_stops_is_the_character_walk():
         for at in range(len(text) + 1):
             for s1 in (at, len(text), rng.randrange(at, len(text) + 1)):
                 assert rules_checks._clause_end(text, at, s1) == _clause_end_by_characters(text, at, s1), (text, at, s1)
+
+
+def _clause_start_as_written(folded, s0, pos):
+    """rules.checks._clause_start as qa39 wrote it (2d3ebb98): every clause mark's and every full stop's place."""
+    dots = [i + 1 for i in range(s0, pos) if folded[i] == "." and rules_checks._after_cjk(folded, i)]
+    return max(s0, *(folded.rfind(mark, s0, pos) + 1 for mark in rules_checks.ANSWER_CLAUSE_MARKS), *dots)
+
+
+def _plain_before_as_written(folded, s0, c0, verbs, own=False):
+    """rules.checks._plain_before as qa39 wrote it (2d3ebb98; review40's connectives, 62a65525): the clause's end the
+    least of a find per mark."""
+    C = rules_checks
+    start = max([s0] + [i + 1 for i in range(s0, c0) if folded[i] == "." and C._after_cjk(folded, i)])
+    while start < c0:
+        end = min([i for i in (folded.find(mark, start, c0) for mark in C.ANSWER_CLAUSE_MARKS) if i >= 0], default=c0)
+        clause = "".join(folded[start:end].split())
+        label = start == s0 and folded.startswith(":", end) and end - start <= C.SPEAKER_REACH
+        if own and clause in C.CONNECTIVE_CLAUSES:
+            start = end + 1
+            continue
+        if own and C.OWN_GROUND_RE.match(clause) is not None:
+            return True
+        if not (label or C.RELEASE_SUBJECT_RE.fullmatch(clause) or C.REASON_RE.match(clause)
+                or any(start <= v < end for v in verbs) or actions.VERB_RE.search(clause) is not None
+                or own and C.AUTHORITY_LEAD_RE.match(clause) is not None):
+            return False
+        start = end + 1
+    return True
+
+
+def _decided_as_written(folded, s0, at):
+    """rules.checks._decided as qa39 wrote it (2d3ebb98): each decision word judged again for every step."""
+    C = rules_checks
+    if not any(folded.find(mark, s0, at) >= 0 for mark in ("决定", "宣布", "现将", "同意", "落实")):
+        return False
+    for m in C.ANSWER_DECISION_RE.finditer(folded, s0, at):
+        c0 = _clause_start_as_written(folded, s0, m.start())
+        lead = "".join(folded[c0 : m.start()].split())
+        if (C.LUOSHI_LEAD_RE if m.group(0).startswith("落实") else C.DECIDER_RE).fullmatch(lead) is not None \
+                and _plain_before_as_written(folded, s0, c0, (), own=True):
+            return True
+    return False
+
+
+ANSWER_PIECES = ("中方", "决定", "宣布", "现将", "同意", "落实", "中美经贸磋商", "共识", "安排", "为", "经研究", "商务部", "已",
+                 "美方希望", "据美国媒体报道", "对此", "因此", "鉴于", "中方高度重视", "自2025年8月12日起", "继续暂停", "停止", "相关措施", "90天",
+                 "第13号", "号)", "款", "的前提是", ",", ",", ";", ":", ".", "Inc.", "?", "(", ")", " ", "。", "答:", "将")
+
+
+def test_decided_judging_each_word_once_is_judging_it_for_every_step():
+    """``_decided`` judges each decision word of a sentence once for all its steps (``_decision_said``, kept in ``said``)
+    and finds clause starts with one rfind a mark (perf40: ~54,000 instructions a step before): the same answers as qa39's
+    form judging every word for every step, and the same ``_clause_start`` and ``_plain_before``, on
+    random answers of decision words, leads, grounds, steps, clause marks and full stops, one ``said`` for each text."""
+    rng = random.Random(40)
+    decided = 0
+    for _ in range(700):
+        text = "".join(rng.choice(ANSWER_PIECES) for _ in range(rng.randrange(0, 30)))
+        said: dict[tuple[int, int], bool] = {}
+        starts = [0, rng.randrange(0, len(text) + 1)]  # a sentence's steps share its start, and its words' answers
+        for _ in range(12):
+            s0 = rng.choice(starts)
+            at = rng.randrange(s0, len(text) + 1)
+            verdict = rules_checks._decided(text, s0, at, said)
+            assert verdict == _decided_as_written(text, s0, at), (text, s0, at)
+            decided += verdict
+            assert rules_checks._clause_start(text, s0, at) == _clause_start_as_written(text, s0, at), (text, s0, at)
+            verbs = sorted(rng.sample(range(len(text) + 1), min(2, len(text) + 1)))
+            for own, vs in ((True, ()), (False, verbs)):
+                assert rules_checks._plain_before(text, s0, at, vs, own) == _plain_before_as_written(text, s0, at, vs, own)
+    assert decided > 300

@@ -847,9 +847,8 @@ def conditional_step(src: Source, d: Draft) -> str | None:
 TRANSCRIPT_WORDS = ("新闻发布会", "记者会")
 TRANSCRIPT_HEAD = 300  # the head holding the transcript's heading ("商务部例行新闻发布会（2026年11月12日）")
 # The words a transcript's answer decides a step with, in the step's sentence: "中方决定，自…起…", "为落实中美经贸磋商
-# 共识，自…起暂停…" (the real answers), "宣布", "现将", "同意". Every match holds one of ANSWER_DECISION_MARKS.
+# 共识，自…起暂停…" (the real answers), "宣布", "现将", "同意".
 ANSWER_DECISION_RE = lazy_compile(r"决定|宣布|现将|同意|落实[^。\n]{0,40}?(?:共识|安排)")
-ANSWER_DECISION_MARKS = ("决定", "宣布", "现将", "同意", "落实")
 SPEAKER_REACH = 16  # a speaker's label opening the sentence ("何亚东：", "商务部新闻发言人何亚东："), left out of the warning
 
 
@@ -874,6 +873,7 @@ RELEASE_SUBJECT_RE = lazy_compile(rf"(?:[一二三四五六七八九十]+、|\([
 
 # A clause's bounds within a sentence (the folded text writes "，；：" as ",;:").
 ANSWER_CLAUSE_MARKS = ",;:"
+CLAUSE_MARK_RE = re.compile(r"[,;:]")  # the first of ANSWER_CLAUSE_MARKS, one search
 # What ``_clause_end`` stops at: a bracket, a clause mark, "?" or "." (the characters it judges, found by sre's scan).
 CLAUSE_END_STOPS_RE = re.compile(r"[(),;:?.]")
 # Who decides, before the decision word in its clause (ANSWER_DECISION_RE): the authority, maybe on a ground of the same
@@ -923,20 +923,22 @@ def _undecided_steps(src: Source, d: Draft) -> Iterator[tuple[act.ActionDraft, i
     authority tells as done on a day it names (``tense.told_done``: "…已于2026年11月10日按期恢复实施", parse26/02) left
     out: a fact the answer states, no decision to be said. The two gates below judge what else the sentence says."""
     folded = src.folded
+    said: dict[tuple[int, int], bool] = {}  # (sentence, decision word): ``_decision_said``, once for a sentence's steps
     for x in d.drafts:
         s0, s1 = x.sentence or (sentence_start(folded, x.start), act.sentence_end(folded, x.start))
-        if _decided(folded, s0, x.start) and not _told_as_noun(folded, x, s1):
+        if _decided(folded, s0, x.start, said) and not _told_as_noun(folded, x, s1):
             continue
         if x.action is ActionKind.RESTORE and told_done(folded, s0, x.start, d.published)[0]:
             continue
         if folded.startswith(ITEM_NUMERALS, s0) and decided_above(folded, x.start):
             continue  # "中方决定：\n…二、自…起，对…所列的X（x）恢复实施…": the lead-in decides its items (session 39, audit39/26)
-        if s0 > 0 and folded[s0 - 1] == "。" and _adjustment_decided_before(folded, s0, x, s1, d):
+        if s0 > 0 and folded[s0 - 1] == "。" and _adjustment_decided_before(folded, s0, x, s1, d, said):
             continue  # "中方决定对…相关措施作出调整。自…起，暂停实施…" (qa39/28, B: held for a person)
         yield x, s0, s1
 
 
-def _adjustment_decided_before(folded: str, s0: int, x: act.ActionDraft, s1: int, d: Draft) -> bool:
+def _adjustment_decided_before(folded: str, s0: int, x: act.ActionDraft, s1: int, d: Draft,
+                               said: dict[tuple[int, int], bool]) -> bool:
     """Whether the sentence before the step's (in its paragraph) is the authority's decision to adjust, naming no step of its
     own ("经研究，中方决定对4月4日公告相关措施作出调整。"), and the step's sentence says only when and what ("自…起，暂停实施…"):
     the decision word stood in the sentence before (session 39, qa39/28: a press conference's suspension held for a person)."""
@@ -944,7 +946,7 @@ def _adjustment_decided_before(folded: str, s0: int, x: act.ActionDraft, s1: int
     word = folded.find("决定", p0, s0)
     if word < 0 or folded.find("调整", word, s0) < 0 or act.VERB_RE.search(folded, word, s0) is not None:
         return False  # (nearly every step: no 决定 in the sentence before)
-    if not _decided(folded, p0, s0 - 1):
+    if not _decided(folded, p0, s0 - 1, said):
         return False
     c0 = _clause_start(folded, s0, x.start)
     lead = "".join(folded[c0 : x.start].split())
@@ -957,26 +959,35 @@ ITEM_NUMERALS = tuple("一二三四五六七八九十(")  # a numbered item's fi
 
 def _clause_start(folded: str, s0: int, pos: int) -> int:
     """Where the clause holding ``pos`` starts: after the last ",", ";" or ":" before it in its sentence (from ``s0``), or a
-    full stop written "." (``_dots``)."""
-    return max(s0, *(folded.rfind(mark, s0, pos) + 1 for mark in ANSWER_CLAUSE_MARKS), *(i + 1 for i in _dots(folded, s0, pos)))
+    full stop written "." (``_last_dot``)."""
+    start = max(s0, folded.rfind(",", s0, pos) + 1, folded.rfind(";", s0, pos) + 1, folded.rfind(":", s0, pos) + 1)
+    return _last_dot(folded, start, pos) + 1 or start
 
 
-def _decided(folded: str, s0: int, at: int) -> bool:
-    """Whether a decision word before the verb at ``at`` in its sentence (ANSWER_DECISION_RE) is the authority's, said now:
-    only who decides stands before it in its clause (DECIDER_RE: "中方决定", "商务部已决定", "经研究决定", "我宣布", "为落实…
-    共识"). Not "关于中方决定…一事", "中方不同意…", "中方从没决定过…", "中方将决定…", "中方什么时候决定…", "中方将在适当时机
-    宣布…", "美国贸易代表办公室宣布，中方将…", "中美双方同意就…" (session 39, qa39: each read as the step, the word anywhere in
-    the sentence deciding it); and the clauses before its own say nothing but grounds, the authority's words or other steps
-    (``_plain_before``): not "据美国媒体报道，中方决定…", "美方希望，中方决定…", "有美国智库建议，中方决定…" (qa39's second probe)."""
-    if not any(folded.find(mark, s0, at) >= 0 for mark in ANSWER_DECISION_MARKS):
-        return False
-    for m in ANSWER_DECISION_RE.finditer(folded, s0, at):
-        c0 = _clause_start(folded, s0, m.start())
-        lead = "".join(folded[c0 : m.start()].split())
-        if (LUOSHI_LEAD_RE if m.group(0).startswith("落实") else DECIDER_RE).fullmatch(lead) is not None \
-                and _plain_before(folded, s0, c0, (), own=True):
+def _decided(folded: str, s0: int, at: int, said: dict[tuple[int, int], bool]) -> bool:
+    """Whether a decision word before the verb at ``at`` in its sentence (ANSWER_DECISION_RE) is the authority's, said now
+    (``_decision_said``; ``said`` keeps its answers for the sentence's other steps)."""
+    for m in ANSWER_DECISION_RE.finditer(folded, s0, at):  # (every match holds a mark: no gate of finds needed)
+        key = (s0, m.start())
+        verdict = said.get(key)
+        if verdict is None:
+            verdict = said[key] = _decision_said(folded, s0, m.start())
+        if verdict:
             return True
     return False
+
+
+def _decision_said(folded: str, s0: int, w: int) -> bool:
+    """Whether the decision word at ``w`` (ANSWER_DECISION_RE's match) is the authority's, said now: only who decides
+    stands before it in its clause (DECIDER_RE: "中方决定", "商务部已决定", "经研究决定", "我宣布", "为落实…共识"). Not
+    "关于中方决定…一事", "中方不同意…", "中方从没决定过…", "中方将决定…", "中方什么时候决定…", "中方将在适当时机宣布…",
+    "美国贸易代表办公室宣布，中方将…", "中美双方同意就…" (session 39, qa39: each read as the step, the word anywhere in the
+    sentence deciding it); and the clauses before its own say nothing but grounds, the authority's words or other steps
+    (``_plain_before``): not "据美国媒体报道，中方决定…", "美方希望，中方决定…", "有美国智库建议，中方决定…" (qa39's second probe)."""
+    c0 = _clause_start(folded, s0, w)
+    lead = "".join(folded[c0:w].split())
+    return (LUOSHI_LEAD_RE if folded.startswith("落实", w) else DECIDER_RE).fullmatch(lead) is not None \
+        and _plain_before(folded, s0, c0, (), own=True)
 
 
 # What ends a step's object: measures, a clause or a notice; a listing's or a removal's, the list ("…移出不可靠实体清单一事纯系谣言"
@@ -1047,13 +1058,12 @@ def _after_cjk(folded: str, i: int) -> bool:
     return i > 0 and "\u4e00" <= folded[i - 1] <= "\u9fff"
 
 
-def _dots(folded: str, start: int, end: int) -> Iterator[int]:
-    """The full stops written "." in ``folded[start:end]`` (``_after_cjk``)."""
-    i = folded.find(".", start, end)
-    while i >= 0:
-        if _after_cjk(folded, i):
-            yield i
-        i = folded.find(".", i + 1, end)
+def _last_dot(folded: str, start: int, end: int) -> int:
+    """The last full stop written "." in ``folded[start:end]`` (``_after_cjk``), or -1."""
+    i = folded.rfind(".", start, end)
+    while i >= 0 and not _after_cjk(folded, i):
+        i = folded.rfind(".", start, i)
+    return i
 
 
 def _plain_before(folded: str, s0: int, c0: int, verbs: list[int] | tuple[()], own: bool = False) -> bool:
@@ -1062,9 +1072,10 @@ def _plain_before(folded: str, s0: int, c0: int, verbs: list[int] | tuple[()], o
     (a verb of ``verbs`` or VERB_RE's: "自…起，继续暂停…90天，停止…", "…届满后不再延长，自…起恢复实施…"): not "美方官员表示",
     "有外媒报道" (session 39, qa39: read as the step). Before a decision (``own``), a clause the authority opens says its own
     mind too ("中方高度重视美方关切，决定…", "中方本着…的原则，决定…")."""
-    start = max([s0] + [i + 1 for i in _dots(folded, s0, c0)])  # "…列入不可靠实体清单.为落实…": a full stop written "."
+    start = _last_dot(folded, s0, c0) + 1 or s0  # "…列入不可靠实体清单.为落实…": a full stop written "."
     while start < c0:
-        end = min([i for i in (folded.find(mark, start, c0) for mark in ANSWER_CLAUSE_MARKS) if i >= 0], default=c0)
+        mark = CLAUSE_MARK_RE.search(folded, start, c0)
+        end = c0 if mark is None else mark.start()
         clause = "".join(folded[start:end].split())
         label = start == s0 and folded.startswith(":", end) and end - start <= SPEAKER_REACH
         if own and clause in CONNECTIVE_CLAUSES:
