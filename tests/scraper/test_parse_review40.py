@@ -170,3 +170,21 @@ def test_a_lift_of_a_whole_decree_or_of_named_targets_stays_read(sentence: str, 
     assert notice is not None
     assert [(a.action.value, [t.key for t in a.targets], a.entities) for a in notice.actions] == \
         [("lift", ["MFA-ORDER-2029-103"], entities)]
+
+
+AUDIT39 = Path(__file__).parents[1] / "data" / "corpus" / "audit39"
+ECL_ITEM = "三、将上述企业列入出口管制管控名单，禁止向上述企业出口两用物项。"
+
+
+@pytest.mark.parametrize(("item", "lists"), [
+    # the 可 of 不可靠 before the listing verb read as "may": the order's UEL listing was lost, silently
+    ("三、依据《不可靠实体清单规定》，将上述企业列入不可靠实体清单。", ["countermeasure", "uel"]),
+    ("三、不可靠实体清单工作机制将上述企业列入不可靠实体清单。", ["countermeasure", "uel"]),
+    ("三、商务部可以依法将上述企业列入出口管制管控名单。", ["countermeasure"]),  # weighed: no listing
+])
+def test_an_orders_listing_item_naming_the_unreliable_entity_list_is_read(item: str, lists: list[str]) -> None:
+    text = (AUDIT39 / "11-order-afsl-taiwan-arms-three-firms-also-ecl.txt").read_text(encoding="utf-8")
+    assert ECL_ITEM in text
+    notice = parse_document(text.replace(ECL_ITEM, item).encode("utf-8")).notice
+    assert notice is not None
+    assert [(a.action.value, a.list and a.list.value) for a in notice.actions] == [("impose", k) for k in lists]

@@ -152,11 +152,15 @@ def decided_above(folded: str, at: int) -> bool:
 
 def _item_may(folded: str, line: int) -> bool:
     """Whether the item line at ``line`` says what may be done before its listing verb ("三、商务部可以依法将上述企业列入…"):
-    a listing weighed, not one of the measures taken."""
+    a listing weighed, not one of the measures taken. The 可 of 不可靠 is no "may" ("三、依据《不可靠实体清单规定》，将上述企业
+    列入不可靠实体清单" was no UEL listing, lost silently: review40)."""
     end = folded.find("\n", line)
     item = folded[line : end if end >= 0 else len(folded)]
     verb = item.find("列入")
-    return "可" in item[: verb if verb >= 0 else len(item)]
+    return "可" in item[: verb if verb >= 0 else len(item)].replace(UNRELIABLE, "")
+
+
+UNRELIABLE = "不可靠"
 
 
 def own_removal(folded: str, s_start: int, at: int, v_end: int, allow_impose: bool, sentence: str) -> bool:
