@@ -75,7 +75,7 @@ class PendingReview:
         c = self.copy
         return {"notice_key": c.notice_key, "url": c.url, "sha256": c.sha256, "stored_sha256": c.stored_sha256,
                 "would_go": list(self.lost), "first_seen": c.first_seen.isoformat(),
-                "last_seen": c.last_seen.isoformat(), "detail": self.detail}
+                "last_seen": c.last_seen.isoformat(), "detail": self.detail, "older_copy": c.older}
 
 
 @dataclass(frozen=True)
@@ -107,6 +107,8 @@ def pending_reviews(session: Session, router: PageRouter) -> list[PendingReview]
         judged = _judge(session, copy, router)
         if judged is not None and judged.verdict is not None and judged.verdict.review:
             found.append(PendingReview(copy, judged.verdict.lost, judged.verdict.detail))
+        elif judged is not None and copy.older:  # the page serves again a copy read before the stored one
+            found.append(PendingReview(copy, judged.verdict.lost if judged.verdict else (), copy.detail))
     return found
 
 
@@ -339,13 +341,23 @@ def accept(session: Session, router: PageRouter, notice_key: str, sha: str, *, b
         raise ReviewError(f"{mine[0].notice_key}: {sha} starts more than one held copy's SHA-256: give more digits")
     copy = matching[0]
     judged = _judge(session, copy, router)
+    if judged is not None and copy.older:  # (whatever it reads: which copy is the notice is the person's word)
+        return _store_accepted(session, judged, by=by, at=at, note=note,
+                               lost=judged.verdict.lost if judged.verdict else (), detail=copy.detail)
     if judged is None or judged.verdict is None:
         raise ReviewError(f"{copy.notice_key}: the held copy (SHA-256 {copy.sha256[:16]}…) no longer reads less than "
                           "the stored notice as this parser reads it: the next run stores it; nothing to accept")
     if not judged.verdict.review:
         raise ReviewError(f"{copy.notice_key}: the held copy (SHA-256 {copy.sha256[:16]}…) is cut short by its own "
                           f"account, not one to review: {judged.verdict.detail}")
-    snap, parser = judged.snapshot, judged.parser
+    return _store_accepted(session, judged, by=by, at=at, note=note, lost=judged.verdict.lost,
+                           detail=judged.verdict.detail)
+
+
+def _store_accepted(session: Session, judged: _Judged, *, by: str, at: datetime, note: str | None,
+                    lost: tuple[str, ...], detail: str) -> Accepted:
+    """Store the copy a person accepted as the notice, with the record of who did."""
+    copy, snap, parser = judged.copy, judged.snapshot, judged.parser
     stored = load_notice(session, copy.notice_key)
     snap.outcome, snap.detail, snap.notice_key = PageOutcome.NOTICE.value, None, judged.record.key
     snap.parser_version, snap.parser_digest = parser.version, parser.digest or None
@@ -354,5 +366,5 @@ def accept(session: Session, router: PageRouter, notice_key: str, sha: str, *, b
     notice = load_notice(session, copy.notice_key)
     if notice is None or notice.snapshot_id != snap.id:  # store_parse kept the stored copy: a bug, not bad input
         raise RuntimeError(f"{copy.notice_key}: the accepted copy was not stored")
-    record_acceptance(session, copy, by=by, at=at, lost=judged.verdict.lost, note=note)
-    return Accepted(PendingReview(copy, judged.verdict.lost, judged.verdict.detail), change.revision, by, at)
+    record_acceptance(session, copy, by=by, at=at, lost=lost, note=note)
+    return Accepted(PendingReview(copy, lost, detail), change.revision, by, at)

@@ -34,7 +34,7 @@ from sqlalchemy import Select, and_, or_, select, update
 from sqlalchemy.orm import Session, aliased
 
 from storage.cleantext import clean_text
-from storage.keys import fit_key, issue_key, unusable_key
+from storage.keys import fit_key, issue_key, older_copy_key, unusable_key
 from storage.models import HealthIssue, Notice, NoticeUrl, Page, Snapshot
 from storage.outcomes import PageOutcome
 from storage.vocabulary import NEEDS_REVIEW, HealthKind, as_utc
@@ -58,6 +58,9 @@ class HeldCopy:
     first_seen: datetime  # when the held bytes were first fetched
     last_seen: datetime  # when they were last fetched (the issue's last sighting)
     detail: str  # the issue's detail
+    # an older copy the page serves again (``older-copy``: first fetched before the stored one, health39 L15), not
+    # one that reads less: which of the two is the notice only a person can say
+    older: bool = False
 
 
 def held_copies(session: Session) -> list[HeldCopy]:
@@ -69,18 +72,21 @@ def held_copies(session: Session) -> list[HeldCopy]:
     stored_page = aliased(Page)
     rows = session.execute(
         select(HealthIssue.notice_key, HealthIssue.url, Snapshot.id, Snapshot.sha256, stored.sha256, stored_page.url,
-               Snapshot.fetched_at, HealthIssue.last_seen, HealthIssue.detail)
+               Snapshot.fetched_at, HealthIssue.last_seen, HealthIssue.detail, HealthIssue.kind)
         .join(Page, Page.url == HealthIssue.url)
         .join(Snapshot, and_(Snapshot.page_id == Page.id, Snapshot.sha256 == Page.last_sha256))
         .outerjoin(Notice, Notice.key == HealthIssue.notice_key)
         .outerjoin(stored, stored.id == Notice.snapshot_id)
         .outerjoin(stored_page, stored_page.id == stored.page_id)
-        .where(HealthIssue.kind == HealthKind.UNUSABLE_PAGE.value, HealthIssue.resolved_at.is_(None),
+        .where(HealthIssue.kind.in_((HealthKind.UNUSABLE_PAGE.value, HealthKind.OLDER_COPY.value)),
+               HealthIssue.resolved_at.is_(None),
                HealthIssue.notice_key.is_not(None), Snapshot.notice_key == HealthIssue.notice_key)
         .order_by(HealthIssue.first_seen, HealthIssue.key)
     )
-    return [HeldCopy(key, url, snap_id, sha, stored_sha, stored_url, as_utc(first), as_utc(last), detail)
-            for key, url, snap_id, sha, stored_sha, stored_url, first, last, detail in rows]
+    return [HeldCopy(key, url, snap_id, sha, stored_sha, stored_url, as_utc(first), as_utc(last), detail,
+                     kind == HealthKind.OLDER_COPY.value)
+            for key, url, snap_id, sha, stored_sha, stored_url, first, last, detail, kind in rows
+            if kind != HealthKind.OLDER_COPY.value or sha != stored_sha]
 
 
 def review_key(notice_key: str, sha256: str) -> str:
@@ -99,7 +105,8 @@ def record_acceptance(session: Session, copy: HeldCopy, *, by: str, at: datetime
         f"(SHA-256 {copy.stored_sha256 or 'none'}); no longer read: {shown or 'nothing'}"
         + (f"; note: {note}" if note else ""))
     session.execute(update(HealthIssue)
-                    .where(HealthIssue.key == unusable_key(copy.url), HealthIssue.resolved_at.is_(None))
+                    .where(HealthIssue.key.in_((unusable_key(copy.url), older_copy_key(copy.url))),
+                           HealthIssue.resolved_at.is_(None))
                     .values(resolved_at=at))
     key = review_key(copy.notice_key, copy.sha256)
     record = session.scalars(select(HealthIssue).where(HealthIssue.key == key)).one_or_none()

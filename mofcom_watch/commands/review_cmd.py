@@ -136,6 +136,10 @@ def register(app: typer.Typer) -> None:
                   "the ministry did republish it, accept the copy you read:")
         for p in pending:
             term.print_command(out, f"  mofcom-watch accept {p.copy.notice_key} {p.copy.sha256[:SHOWN_SHA]}")
+        for p in pending:
+            if p.copy.older:  # (older-copy) not one that reads less: which copy is the notice is the person's word
+                out.print(term.shown(f"{p.copy.notice_key}: {p.copy.url} serves again a copy first fetched before the "
+                                     f"stored one (older-copy); if it is the ministry's text now, accept it as above."))
         raise typer.Exit(1)
 
     @app.command("accept")
