@@ -141,3 +141,18 @@ def test_a_press_conference_decision_yijing_told_from_a_past_day_is_no_step() ->
         assert _steps(PRESSER, answer) == []
     except UnusablePage as refused:
         assert refused.reason == "needs-review"
+
+
+@pytest.mark.parametrize("lead", [f"关于{ECL21}相关措施，", "作为回应，", "对于美方的关切，"])
+def test_a_press_conference_decision_after_a_topic_clause_is_read(lead: str) -> None:
+    """Probes after the blind round: a clause naming the topic before "中方决定" held the suspension for a person."""
+    answer = f"{lead}中方决定自2026年12月10日起暂停实施{ECL21}相关措施1年。"
+    assert _steps(PRESSER, answer) == [("suspend", "MOFCOM-2025-21", "2026-12-10", "2027-12-10")]
+
+
+@pytest.mark.parametrize("lead", [f"关于{ECL21}相关措施，美方官员表示，", "对于美方的关切，据美国媒体报道，"])
+def test_a_topic_clause_then_anothers_words_still_holds(lead: str) -> None:
+    """The topic clause is accepted alone: a report or another's words after it still hold the step (qa39's gate)."""
+    with pytest.raises(UnusablePage) as refused:
+        _steps(PRESSER, f"{lead}中方决定自2026年12月10日起暂停实施{ECL21}相关措施1年。")
+    assert refused.value.reason == "needs-review"
