@@ -378,7 +378,11 @@ def screen(session: Session, queries: tuple[Query, ...], as_of: date) -> tuple[S
         # Lockheed Martin company for "Lockheed Martin Corp"), as the watchlist feed does (feeds.catalog), but an
         # entity of the hit's own Chinese name under another English name (``same_chinese_name``)
         unsure = not any(firm.values())
-        maybe = {k for r in wl.possible_keys() for k in reach.get(r, ())} if unsure else set()
+        # a cell naming a company and a person ("Skydio Inc. and Thomas Moss"): the company's hit offered the person no
+        # possible match (screen40); people are offered one while no person is hit
+        person_hit = any(m is not None and _individual(spellings[k]) for k, m in firm.items())
+        maybe = {k for r in wl.possible_keys() for k in reach.get(r, ())
+                 if unsure or (not person_hit and _individual(spellings[k]))}
         namesakes = {} if unsure else same_chinese_name(firm, spellings)
         for key in sorted(spellings):
             if key in same_as:  # a step's own key for an entity the engine found under another: that one is shown
@@ -420,6 +424,11 @@ def screen(session: Session, queries: tuple[Query, ...], as_of: date) -> tuple[S
         later.sort(key=lambda x: (x.published, x.notice_key, x.entity_key))  # by date, as a reader reads them
         out.append(Screened(q, tuple(hits), tuple(possible), tuple(later)))
     return tuple(out)
+
+
+def _individual(records: list[EntityRecord]) -> bool:
+    """Whether the notices name the entity as a person."""
+    return any(e.type == "individual" for e in records)
 
 
 def with_known_countries(spellings: dict[str, list[EntityRecord]]) -> dict[str, list[EntityRecord]]:

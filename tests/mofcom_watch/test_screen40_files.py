@@ -65,3 +65,14 @@ def test_a_european_exports_header_is_no_counterparty(db_url: str, header: str) 
     assert answers(done) == [(3, "Attn: Einkauf\nAnduril Industries", "US", ["andurilindustries"]),
                              (4, "Müller; Söhne GmbH", "DE", [])]  # a record: the row as Excel numbers it
     assert b"is not one this tool reads" not in done.stderr, done.stderr.decode()
+
+
+def test_a_company_hit_leaves_the_persons_possible_match_in_the_same_cell(db_url: str) -> None:
+    """'Skydio Inc. and Thomas Moss': Skydio's hit offered no possible match for Tom Moss (a counterparty with a hit was
+    offered none: screen40); people are offered one while no person is hit."""
+    rows = b"Skydio Inc. and Thomas Moss,US\nSkydio Inc.,US\nAdam Bry and Shield AI Inc,US\n"
+    done = run(db_url, "screen", "-", "--as-of", AS_OF, "--json", stdin=rows)
+    assert done.returncode == 1, done.stderr.decode()
+    got = [(sorted({h["entity_key"] for h in r["hits"]}), sorted({h["entity_key"] for h in r["possible"]}))
+           for r in json.loads(done.stdout)["results"]]
+    assert got == [(["skydio"], ["tommoss"]), (["skydio"], []), (["adambry", "shieldai"], [])]
