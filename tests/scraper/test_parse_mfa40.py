@@ -193,3 +193,10 @@ def test_a_report_naming_the_decree_in_the_deciding_sentence_is_still_no_notice(
     """A page telling the decree ("外交部令第156号") in the deciding sentence is a report: no notice, as before."""
     text = text_of("28").replace("，中方决定对", "，外交部发布外交部令第156号，中方决定对")
     assert parse_document(text.encode()).notice is None
+
+
+@pytest.mark.parametrize("words", ["及其控制的企业", "及其领导的组织", "及其领导的机构和人员", "及其控制的全部企业"])
+def test_a_bodys_description_after_jiqi_names_no_target(words: str) -> None:
+    """"X（x）及其控制的企业" names no body: no target "企业" (a false "Imposed" item), X alone as before."""
+    rec = case("04", "及其领导的“立陶宛—台湾论坛”（Lithuania–Taiwan Forum）", words)
+    assert [e.zh for e in rec.entities] == ["维陶塔斯·扎卡雷维丘斯", "阿格涅·维苏凯特"]

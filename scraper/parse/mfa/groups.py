@@ -15,6 +15,7 @@ from ..lazyre import lazy_compile
 from ..textnorm import NUM, despace, fold, to_int
 from .names import (
     BOTH_KINDS_RE,
+    QUOTE_OPENERS,
     SCOPE_RE,
     SCOPE_TAIL_RE,
     Target,
@@ -466,7 +467,8 @@ def _its_person(plain: str) -> tuple[str, list[Target]]:
     rest = plain[staff.end() if staff is not None else at :]
     if staff is None and "的" in rest and (led := LED_BODY_RE.match(rest)) is not None:
         zh, en, note, _ = split_target(rest[led.end() :])
-        if zh or en:  # "X（x）及其领导的“Y”（y）": X, and the body X leads
+        # "X（x）及其领导的“Y”（y）": X, and the body X leads, named (quoted or in English); "及其控制的企业" names none
+        if en or (zh and rest[led.end() :].lstrip()[:1] in QUOTE_OPENERS):
             return plain[: its.start()].strip(), [Target(zh, en, "organization", note)]
     listed = _role_list(rest) if staff is None else None
     if listed is not None:
