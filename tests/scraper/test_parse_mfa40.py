@@ -200,3 +200,12 @@ def test_a_bodys_description_after_jiqi_names_no_target(words: str) -> None:
     """"X（x）及其控制的企业" names no body: no target "企业" (a false "Imposed" item), X alone as before."""
     rec = case("04", "及其领导的“立陶宛—台湾论坛”（Lithuania–Taiwan Forum）", words)
     assert [e.zh for e in rec.entities] == ["维陶塔斯·扎卡雷维丘斯", "阿格涅·维苏凯特"]
+
+
+def test_a_span_of_one_measure_is_no_term_of_the_decision() -> None:
+    """"…采取反制措施，冻结其…财产，并自2031年7月1日起至2033年6月30日止对其负责人不予签发签证。" (a probe of 07's fix): the span is
+    the entry ban's; read as the listing's term it would lift the body from 2033-07-01 while its assets stay frozen."""
+    rec = case("07", "中方决定，自2031年7月1日起至2033年6月30日止，对布拉格亚洲安全研究中心（Pražské centrum pro asijskou bezpečnost, "
+               "z. ú.）采取以下反制措施：", "中方决定对布拉格亚洲安全研究中心（Pražské centrum pro asijskou bezpečnost, z. ú.）采取反制措施，冻结"
+               "其在我国境内的动产、不动产和其他各类财产，并自2031年7月1日起至2033年6月30日止对其负责人不予签发签证。")
+    assert rec.actions[0].until is None

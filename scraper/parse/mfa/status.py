@@ -429,8 +429,10 @@ def decision_term(decision: str) -> str | None:
     None: searched from the 采取 after its 决定 (an end day from the 决定), not in reasons told in the same sentence
     ("X近日对台湾进行为期三天的窜访，…中方决定对X采取…")."""
     if "止" in decision and "至" in decision:  # the cheap gate before SPAN_END_RE
-        span = SPAN_END_RE.search(fold(decision), max(decision.find("决定"), 0))
-        if span is not None:
+        folded, decided = fold(decision), max(decision.find("决定"), 0)
+        span = SPAN_END_RE.search(folded, decided)
+        # not one measure's span ("冻结…，并自…起至…止对其负责人不予签发签证": the assets stay frozen after it)
+        if span is not None and not _one_measures_term(DATE_RE.sub(_blanks, folded), decided, span.start()):
             return "至" + decision[span.start("end") : span.end("end")].strip()
     if "期" not in decision and "内" not in decision:
         return None
