@@ -188,3 +188,12 @@ def test_an_orders_listing_item_naming_the_unreliable_entity_list_is_read(item: 
     notice = parse_document(text.replace(ECL_ITEM, item).encode("utf-8")).notice
     assert notice is not None
     assert [(a.action.value, a.list and a.list.value) for a in notice.actions] == [("impose", k) for k in lists]
+
+
+@pytest.mark.parametrize("answer", [
+    # the other side's condition, its subject before 如: the restore under it was read, decided by the sentence's 决定
+    f"商务部决定，自2026年12月1日起，暂停实施{ECL21}相关措施1年；对方如违背共识，中方将恢复实施上述措施。",
+    f"商务部决定，自2026年12月1日起，暂停实施{ECL21}相关措施1年；美方如再次对中国企业加征关税，中方将恢复实施上述措施。",
+])
+def test_a_step_under_the_other_sides_condition_is_not_taken(answer: str) -> None:
+    assert _steps(answer) == [("suspend", "2026-12-01")]

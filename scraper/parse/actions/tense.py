@@ -203,10 +203,11 @@ def decided_in(folded: str, bounds: tuple[int, int], s_start: int, at: int, v_en
     decides, why or from when ("决定", "为落实…共识", "自…起", "即日起"), no doubt, denial, supposition or claim
     stands before the verb in its clause (NOT_NOW_RE, WEIGHING_RE: "关于是否继续暂停…，我们将研究决定", "暂不恢复",
     "假如…，中方将恢复…") nor a denial after it (CLAIMED_AFTER_RE: "…的说法没有事实依据"), the other side does not open its
-    clause (``_other_sides``: "…，美方也将取消对中国企业的限制"), and it does not recount a
-    step taken before (``is_recounted``). A press conference answers questions about changes that are not made:
+    clause (``_other_sides``: "…，美方也将取消对中国企业的限制") nor set it a condition (``_other_side_if``: "对方如…，
+    中方将…"), and it does not recount a step taken before (``is_recounted``). A press conference answers questions about changes that are not made:
     "有关报道称中方将继续暂停…，这一说法不实", "如果…，中方将恢复…", "中方已于11月6日决定…"."""
-    if _doubted(folded, s_start, at) or claimed_after(folded, s_start, at, v_end, bounds[1]) or _other_sides(folded, s_start, at):
+    if _doubted(folded, s_start, at) or claimed_after(folded, s_start, at, v_end, bounds[1]) \
+            or _other_sides(folded, s_start, at) or _other_side_if(folded, bounds[0], at):
         return False
     if _weighing(folded, s_start, at):
         return False
@@ -231,6 +232,21 @@ OTHER_SIDE_RE = lazy_compile(r"(?:前提是|条件是|同时|而|但|并且?)?(?
                              r"|美国贸易代表办公室|欧盟)")
 OTHER_SIDE_CHARS = "美外对欧日"  # one is in every OTHER_SIDE_RE match: the cheap test first
 THIS_SIDE = ("中方", "我方", "中国政府", "商务部", "工作机制")
+
+
+# The other side's condition, its subject first ("…；对方如违背共识，中方将恢复实施上述措施", "美方如取消…，中方将…"): NOT_NOW_RE
+# holds "如美方…" only (review40: the restore under the condition was read as decided by the sentence's 决定, a false item).
+OTHER_SIDE_IF_RE = lazy_compile(r"(?:美方|外方|对方|欧方|日方|美国)(?:今后|再次|继续|仍)?如(?![下期实何今此是])")
+
+
+def _other_side_if(folded: str, s0: int, at: int) -> bool:
+    """Whether the other side's condition (OTHER_SIDE_IF_RE) stands before the verb at ``at`` in its sentence (from
+    ``s0``), after a decision of the sentence (whose 决定 took the verb); one before any decision is the gates' to hold
+    ("美方如能…，中方将决定…": rules.checks, qa39/04)."""
+    if folded.find("如", s0, at) < 0:
+        return False
+    m = OTHER_SIDE_IF_RE.search(folded, s0, at)
+    return m is not None and folded.find("决定", s0, m.start()) >= 0
 
 
 def _other_sides(folded: str, s_start: int, at: int) -> bool:
