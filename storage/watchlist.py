@@ -1129,10 +1129,14 @@ def _joined_persons(text: str) -> tuple[tuple[str, str], ...]:
         left = f"{left} {right.split()[-1]}"  # one surname for both
     if _firm_words(left) or _firm_words(right):
         return ()  # a person's firm: "Todd Stein & Associates", "Tom Moss & Partners LLP" (not Todd Stein, Tom Moss)
-    people = [_person_name(left), _person_name(right)]
+    # a company's generic word ("Anduril Industries and Chris Kastner": two people before, the company hitting people
+    # only, so nothing; screen40) makes it a company's name, no person's
+    generic = [any(_generic_word(w) for w in name_words(p)) for p in (left, right)]
+    people = [_person_name(left) and not generic[0], _person_name(right) and not generic[1]]
     if all(people):
         return tuple((p, PART_JOINED_PERSON.format(part=p)) for p in dict.fromkeys((left, right)))
-    companies = [_whole_legal_name(left), _whole_legal_name(right)]
+    companies = [_whole_legal_name(left) or (generic[0] and len(name_words(left)) > 1),
+                 _whole_legal_name(right) or (generic[1] and len(name_words(right)) > 1)]
     if (people[0] and companies[1]) or (companies[0] and people[1]):
         # a person and a company ("Adam Bry and Skydio Inc.": nothing but a possible match, screen39 probe 3)
         return tuple((p, PART_JOINED_PERSON.format(part=p) if person else PART_ONE_OF.format(part=p))

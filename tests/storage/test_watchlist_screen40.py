@@ -201,3 +201,22 @@ def test_two_legal_names_joined_one_holding_an_and_of_its_own(cell: str, entity:
 @pytest.mark.parametrize("cell", ["Marks and Spencer plc", "Procter and Gamble Company", "Black & Decker Corp"])
 def test_one_company_with_an_and_stays_one_name(cell: str) -> None:
     assert own_names(cell) == (), cell
+
+
+HUDSON = EntityRecord(zh="哈德森技术公司", en="Hudson Technologies Co.", country="US", key="hudsontechnologies")
+
+
+@pytest.mark.parametrize(("cell", "entity"), [
+    ("Anduril Industries and Chris Kastner", ANDURIL), ("Tom Moss & Hudson Technologies", HUDSON),
+    ("Tom Moss & Hudson Technologies", MOSS),
+])
+def test_a_company_without_its_legal_form_beside_a_person_hits(cell: str, entity: EntityRecord) -> None:
+    """A company's generic word makes it no person's name: 'Anduril Industries and Chris Kastner' read as two people,
+    the company hitting people only: a possible match only (screen40)."""
+    hit = one(cell).match(entity)
+    assert hit is not None and hit.method in ("exact", "normalised"), (cell, hit)
+
+
+@pytest.mark.parametrize(("cell", "entity"), [("Anduril Industries & Partners", ANDURIL), ("Tom Moss & Associates", MOSS)])
+def test_a_firm_stays_clear(cell: str, entity: EntityRecord) -> None:
+    assert one(cell).match(entity) is None, cell
