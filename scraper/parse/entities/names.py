@@ -220,6 +220,22 @@ def _native_out(inner: str) -> str:
     return m["en"]
 
 
+# A defined term closing a name, no part of it: "斯特林航电公司（Sterling Avionics, Inc.）（以下简称“该公司”）", an English
+# name's own "（the “Company”）" or "（“Morningstar”）" inside its bracket (session 40, audit40/30: the whole read as a Chinese
+# name, no English; audit40/05: kept in the English name and its key). A quoted term alone is cut only after another bracket.
+DEFINED_TERM_RE = lazy_compile(r"\s*\(\s*(?:(?P<zh>以下\s*简?称|下称)|(?:(?:the|hereinafter(?:\s+referred\s+to\s+as)?(?:\s+the)?)\s+)?"
+                               r"[\"“][^\"“”()]{1,40}[\"”])[^()]*\)(?=\)?\s*$)", re.IGNORECASE)
+DEFINED_TERM_MARKS = ("称", "“", '"')
+
+
+def _defined_term_out(text: str, folded: str) -> tuple[str, str]:
+    """``text`` and ``folded`` without a closing defined term (DEFINED_TERM_RE)."""
+    term = DEFINED_TERM_RE.search(folded)
+    if term is None or term.start() == 0 or (term.group("zh") is None and folded.rfind("(", 0, term.start()) < 0):
+        return text, folded
+    return text[: term.start()] + text[term.end() :], folded[: term.start()] + folded[term.end() :]
+
+
 def split_name(clean: str, folded: str | None = None) -> tuple[str | None, str | None]:
     """"中文名（English）" -> (zh, en); no English -> (zh, None); Latin only -> (None, en).
 
@@ -229,6 +245,8 @@ def split_name(clean: str, folded: str | None = None) -> tuple[str | None, str |
     if len(text) != len(clean):
         lead = len(clean) - len(clean.lstrip())
         folded = folded[lead : lead + len(text)]
+    if folded.endswith(")") and any(mark in folded for mark in DEFINED_TERM_MARKS):
+        text, folded = _defined_term_out(text, folded)
     if folded.endswith(")"):
         last = folded.rfind("(")
         start = _matching_open(folded, len(folded) - 1) if ")" in folded[last + 1 : -1] else last

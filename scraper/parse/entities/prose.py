@@ -249,6 +249,11 @@ ANNEX_NOTE_RE = lazy_compile(r"\s*\(\s*(?:名单)?\s*(?:详?见)?\s*附件\s*\d*
 # What such a segment ends with when it names a kind, not an entity ("…参与美国对台军售的台湾地区企业（名单见附件）", "下列美国
 # 实体（见附件）"): the names are the annex's, none is read here.
 ANNEX_KIND_RE = lazy_compile(r"(?:地区|国|的|下列|以下|相关|有关)\s*(?:实体|企业|机构|单位|组织)\s*$")
+# A segment left as a kind noun alone once its qualifier is cut ("将附件所列参与对台湾地区军售的外国实体列入…", no bracket, no
+# count: session 40, audit40/22: read as one entity "外国实体", a false listing that also kept the page from being held as a
+# listing of nobody, its annex behind a link): no name. Tried only on a short segment with no bracket (KIND_ONLY_MAX).
+KIND_ONLY_RE = lazy_compile(rf"\s*(?:中国)?(?:{COUNTRY_ALT}|外国|境外|国外|海外|相关|有关|下列|以下|上述)?\s*(?:实体|企业|公司|机构|单位|组织)\s*")
+KIND_ONLY_MAX = 12
 PROSE_OTHER = itemgetter(2)  # the rest of the text from where no item starts
 
 
@@ -272,6 +277,8 @@ def prose_entities(seg: str, country: str | None = None, folded: str | None = No
     located = "位于" in folded  # (one look for every name of the list: LOCATED_RE); the first name's qualifier:
     country = country or listed_by_country(qualifier) or (located_country(qualifier) if located else None)
     seg, folded = stripped, fstripped
+    if len(folded) <= KIND_ONLY_MAX and ")" not in folded and KIND_ONLY_RE.fullmatch(folded) is not None:
+        return []  # a kind, no name (KIND_ONLY_RE)
     country = country or _list_country(folded)
     if ")" not in folded and "(" not in folded and LATIN_RE.search(folded) is not None:
         seg, folded = _latin_list(seg, folded)
