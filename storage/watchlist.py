@@ -303,9 +303,10 @@ DOTTED_FORMS = frozenset({"kk", "sa", "nv", "bv", "ag", "spa", "sas", "sarl", "s
 # the company ("Aerkomm S.A.S.", "Skydio B.V.", "TextOre SARL", "Exovera Ltda.", "Saronic Technologies S.A. de C.V.",
 # "Skydio Sp. z o.o."): read as "Ltd", a legal form name_key drops (screen40: a possible match only, "the listed name
 # inside", while "Skydio GmbH" and "Skydio KK" hit). Screening's reading only, as DOTTED_FORMS: entity keys unchanged.
+# Not "SAU" undotted (S.A.U. is DOTTED_FORMS'): a Cantonese given syllable ("Chan Kam Sau" hit Chan Kam Limited: review41).
 FOREIGN_FORM_RE = re.compile(
     r"(?:\s|,)\s*(?:S\.?\s?A\.?\s+de\s+C\.?\s?V\.?|S\.?\s?de\s+R\.?\s?L\.?(?:\s+de\s+C\.?\s?V\.?)?|Sp\.?\s?z\s?o\.?\s?o\.?|"
-    r"GmbH\s*(?:&|und)\s*Co\.?\s*KG|Pty\.?\s+Ltd\.?|Pte\.?\s+Ltd\.?|Sdn\.?\s+Bhd\.?|Ltda\.?|SARL|SAS|SASU|SAU|SRL|SpA|SL|SLU|"
+    r"GmbH\s*(?:&|und)\s*Co\.?\s*KG|Pty\.?\s+Ltd\.?|Pte\.?\s+Ltd\.?|Sdn\.?\s+Bhd\.?|Ltda\.?|SARL|SAS|SASU|SRL|SpA|SL|SLU|"
     r"BV|NV|AB|ApS|A/S|AS|ASA|Oy|Oyj|sro|SE|KG|OHG|LLP|Kft\.?|Zrt\.?|Nyrt\.?|doo|d\.o\.o\.?|GesmbH|Srl|Lda\.?)\s*$",
     re.IGNORECASE)
 FOREIGN_FORM_ENDS = "vlogdsbyjepahtu."  # the last letter of every such form: cheap before the pattern
@@ -701,7 +702,9 @@ class Watchlist:
         forms: list[tuple[str, str, str | None]] = []
         for name in written:
             display = clean_display(name) or ""
-            plain, designates = plain_form(display)
+            # a listed person's last syllable is no legal form ("Chan Kam Sau", "LEE JONG SE" read as "Chan Kam Ltd" hit
+            # "Chan Kam Limited" and "Lee Jong": review41)
+            plain, designates = plain_form(display, person=entity.type == "individual")
             forms += [(name, display, None), (name, plain, designates)]
             latin = latin_name(plain) if entity.en is None else None
             if latin:
@@ -1264,13 +1267,14 @@ def _countries_agree(entity: EntityRecord, candidate: _Name, designates: str | N
 
 
 @lru_cache(maxsize=65536)  # pure, and called for every entity name a counterparty does not match at once
-def plain_form(name: str) -> tuple[str, str | None]:
+def plain_form(name: str, *, person: bool = False) -> tuple[str, str | None]:
     """``name`` without what does not tell companies apart, and the country a dropped designator named.
 
     Traditional characters become simplified ones, as the notices write them ("斯凱迪奧公司" -> "斯凯迪奥公司"), a
     leading "The" goes; "美国PVH集团" -> ("PVH集团", "US"); "斯凯迪奥公司（美国）" -> ("斯凯迪奥公司", "US"); "Domo Tactical
     Communications (DTC) Inc." -> ("Domo Tactical Communications Inc.", None), the acronym being its own
-    words' initials; "Oceaneering Int'l Inc" -> ("Oceaneering International Inc", None).
+    words' initials; "Oceaneering Int'l Inc" -> ("Oceaneering International Inc", None). A ``person``'s name (a listed
+    individual's) keeps its end: another country's legal form is a company's (:func:`_foreign_form_read`).
     """
     designates: str | None = None
     if not name.isascii() and any(c in CJK_FORM_CHARS for c in name):
@@ -1284,7 +1288,7 @@ def plain_form(name: str) -> tuple[str, str | None]:
         name = TRAILING_THE_RE.sub("", name)
     if "." in name[-12:]:  # cheap before the pattern: "K.K.", "S. A."
         name = _undotted(name)
-    if " " in name and name[-1:].casefold() in FOREIGN_FORM_ENDS:
+    if not person and " " in name and name[-1:].casefold() in FOREIGN_FORM_ENDS:
         name = _foreign_form_read(name)
     if " " not in name and name.isascii() and name.isalnum():  # an export that drops spaces: "SKYDIOINC" (screen37)
         name = _unglued(name)
