@@ -418,10 +418,17 @@ def _decree_review(record: NoticeRecord, text: str) -> str | None:
     the texts they can apply to (each answers None for the others), measures applied to more targets not read as such."""
     if record.kind not in DECREE_KINDS and AFSL not in text:
         return None
-    from .mfa.checks import announced_countermeasures, applied_unread, one_measure_lifted, partly_read, several_decrees
+    from .mfa.checks import (
+        announced_countermeasures,
+        applied_unread,
+        one_measure_lifted,
+        partly_read,
+        removed_as_imposed,
+        several_decrees,
+    )
 
     return one_measure_lifted(record, text) or announced_countermeasures(record, text) or partly_read(record, text) \
-        or several_decrees(record, text) or applied_unread(record, text)
+        or several_decrees(record, text) or applied_unread(record, text) or removed_as_imposed(record, text)
 
 
 def garbled(record: NoticeRecord) -> str | None:

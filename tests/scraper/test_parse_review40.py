@@ -197,3 +197,20 @@ def test_an_orders_listing_item_naming_the_unreliable_entity_list_is_read(item: 
 ])
 def test_a_step_under_the_other_sides_condition_is_not_taken(answer: str) -> None:
     assert _steps(answer) == [("suspend", "2026-12-01")]
+
+
+@pytest.mark.parametrize("sentence", [
+    # a removal (移除 is no status verb) or an extension, read as a new impose on the one named: a false "Imposed" item
+    f"中方决定将{FALCON}从反制清单中移除。",
+    f"中方决定，对{FALCON}采取的反制措施自2030年9月1日起延长一年。",
+])
+def test_a_decision_removing_or_extending_is_no_new_listing(sentence: str) -> None:
+    with pytest.raises(UnusablePage) as refused:
+        parse_document(_lift(sentence))
+    assert refused.value.reason == "needs-review"
+
+
+def test_a_new_listing_stays_read() -> None:
+    notice = parse_document(_lift(f"中方决定对{FALCON}采取反制措施。")).notice
+    assert notice is not None
+    assert [a.action.value for a in notice.actions] == ["impose"]

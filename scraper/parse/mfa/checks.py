@@ -432,6 +432,29 @@ def applied_unread(record: NoticeRecord, text: str) -> str | None:
     return None
 
 
+# A decision read as a new listing whose own sentence removes or extends: "中方决定将X（x）从反制清单中移除" (移除 is no STATUS_VERB),
+# "中方决定，对X（x）采取的反制措施自…起延长一年" (review40, session 40: each read as a new impose on X, a false item).
+# (Not "…所列反制措施的暂停期限延长1年": read as it is read, test_parse_mfa_checks' whole readings.)
+NOT_IMPOSING_RE = re.compile(r"移除|移出|删除|剔除|(?<!期限)延长|延期")
+
+
+def removed_as_imposed(record: NoticeRecord, text: str) -> str | None:
+    """Why a decision read as imposing only (no earlier decision named) whose decision sentence removes or extends
+    (NOT_IMPOSING_RE) must be read by a person; else None."""
+    if not record.actions or any(a.action is not ActionKind.IMPOSE or a.targets for a in record.actions):
+        return None
+    if not any(word in text for word in ("移", "删", "剔", "延")):
+        return None
+    folded = fold(text)
+    decided = _decision_match(folded)
+    if decided is None:
+        return None
+    m = NOT_IMPOSING_RE.search(folded, decided.end(), sentence_end(folded, decided.end()))
+    if m is None:
+        return None
+    return f"the decision's sentence removes or extends (\"{m.group()}\"), not read as a new listing"
+
+
 def several_decrees(record: NoticeRecord, text: str) -> str | None:
     """Why a page holding more than one decree of its own must be read by a person, else None."""
     if record.kind is not NoticeKind.MFA_ORDER or (text.count("号公布") + text.count("号发布") < 2
