@@ -22,6 +22,7 @@ from mofcom_watch.context import app_context
 from mofcom_watch.exits import (
     RESOURCE_EXIT,
     USAGE,
+    Terminated,
     exit_on_missing_db_folder,
     exit_on_unknown_hosts,
     exit_on_unknown_sources,
@@ -265,7 +266,13 @@ def serve_until_stopped(settings: Settings, verbosity: int, sockets: list[socket
     except OSError as exc:  # serve anyway: each publish retries, /healthz says why it fails
         log(LOG, logging.ERROR, "cannot create the feeds folder", feeds=str(settings.feeds_path),
             error=exc.strerror or str(exc))
-    application = build_app(settings, schedule=schedule, as_of=day, preview=settings.feeds_path != live)
+    try:
+        application = build_app(settings, schedule=schedule, as_of=day, preview=settings.feeds_path != live)
+    except KeyboardInterrupt as exc:  # a stop during the publish at start ends serve as any stop of it does: exit 0
+        # (was 143, read as a crash by a supervisor; ops39 B3). The publish left the folder whole and said so.
+        log(LOG, logging.INFO, "stopped before serving, during the publish at start: the next start publishes again",
+            signal=exc.name if isinstance(exc, Terminated) else "SIGINT")
+        return
     if settings.feeds_path != live:
         log(LOG, logging.INFO, "a past day's feeds: published into a folder of their own, served from there; the feeds folder is left as it is",
             as_of=day.isoformat() if day else None, feeds=str(settings.feeds_path), feeds_dir=str(live))

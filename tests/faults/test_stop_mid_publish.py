@@ -141,3 +141,37 @@ def test_a_stop_while_the_files_are_written_leaves_the_last_publish(replayed, tm
     assert cli(url, "feeds", "--out", str(out), "--as-of", LATER).code in (0, 1)
     assert not [p.name for p in out.rglob(".*.tmp")]  # the stopped publish's file in flight: removed by the next
     assert os.path.isfile(out / "all.atom")
+
+
+def test_serve_stopped_during_its_publish_at_start_exits_0_as_any_stop_of_it(replayed, tmp_path):
+    """``serve`` ends 0 on SIGTERM by design (README, docs/deploy.md); stopped during the publish it makes before it
+    serves, it died 143 (ops39 B3), which a supervisor reads as a crash."""
+    store = tmp_path / "store.sqlite"
+    url = copy_of(replayed, store)
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "sitecustomize.py").write_text(PAUSE_AT)
+    ready = tmp_path / "ready"
+    env = cli_env(PYTHONPATH=str(site), STOP_IN="writing", STOP_AT="20", STOP_READY=str(ready),
+                  MOFCOM_WATCH_FEEDS_DIR=str(tmp_path / "feeds"))
+    proc = subprocess.Popen(command(url, "serve", "--port", "0"), cwd=ROOT, env=env, text=True,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 240
+        while not ready.exists():
+            assert proc.poll() is None and time.monotonic() < deadline, proc.communicate()
+            time.sleep(0.02)
+        until = time.monotonic() + 30
+        while _state(proc.pid) != "T" and time.monotonic() < until:
+            time.sleep(0.01)
+        assert _state(proc.pid) == "T"
+        proc.send_signal(signal.SIGTERM)
+        proc.send_signal(signal.SIGCONT)
+        _out, err = proc.communicate(timeout=240)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.communicate()
+    assert proc.returncode == 0, err
+    assert "stopped before serving, during the publish at start" in err, err
+    assert "serving" not in err.replace("stopped before serving", ""), err  # it never said it served
