@@ -228,8 +228,10 @@ def decided_in(folded: str, bounds: tuple[int, int], s_start: int, at: int, v_en
 
 # The other side, opening the clause of a verb as its subject ("…，美方也将取消对中国企业的限制", "…，前提是美方停止…"): its step,
 # not one this side takes (review40: a lift of the notice the answer suspends was read from it, a false item).
+# (美国 alone before a modal word only: "美国稀土公司自…起移出…" is this side's step on a company; review41: "…，美国也将取消…" was
+# read as a lift)
 OTHER_SIDE_RE = lazy_compile(r"(?:前提是|条件是|同时|而|但|并且?)?(?:美方|外方|对方|欧方|日方|美国政府|美国商务部|美国财政部|美国国务院"
-                             r"|美国贸易代表办公室|欧盟)")
+                             r"|美国贸易代表办公室|欧盟|美国(?=也|将|则|应|亦|随后|同时|承诺))")
 OTHER_SIDE_CHARS = "美外对欧日"  # one is in every OTHER_SIDE_RE match: the cheap test first
 THIS_SIDE = ("中方", "我方", "中国政府", "商务部", "工作机制")
 
@@ -251,12 +253,14 @@ def _other_side_if(folded: str, s0: int, at: int) -> bool:
 
 def _other_sides(folded: str, s_start: int, at: int) -> bool:
     """Whether the clause of the verb at ``at`` (from its sentence's ``s_start``) opens with the other side as its subject,
-    this side not named in it ("美方取消限制后中方将停止…" is this side's)."""
+    this side not named after it ("美方取消限制后中方将停止…" is this side's; the 商务部 of "美国商务部也将取消…" is not this
+    side: review41)."""
     c0 = max(s_start, *(folded.rfind(mark, s_start, at) + 1 for mark in ",;:"))
     lead = "".join(folded[c0:at].split())
     if not any(c in lead[:4] for c in OTHER_SIDE_CHARS):
         return False
-    return OTHER_SIDE_RE.match(lead) is not None and not any(word in lead for word in THIS_SIDE)
+    m = OTHER_SIDE_RE.match(lead)
+    return m is not None and not any(word in lead[m.end() :] for word in THIS_SIDE)
 
 
 def told_done(folded: str, s_start: int, at: int, published: date | None) -> tuple[bool, date | None]:
