@@ -214,3 +214,9 @@ def test_a_new_listing_stays_read() -> None:
     notice = parse_document(_lift(f"中方决定对{FALCON}采取反制措施。")).notice
     assert notice is not None
     assert [a.action.value for a in notice.actions] == ["impose"]
+
+
+def test_an_extension_read_as_a_listing_of_nobody_is_held() -> None:
+    with pytest.raises(UnusablePage) as refused:
+        parse_document(_lift("中方决定将2029年5月6日外交部令第103号所列反制措施的暂停期限延长1年。"))
+    assert refused.value.reason == "needs-review"

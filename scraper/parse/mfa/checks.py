@@ -434,8 +434,9 @@ def applied_unread(record: NoticeRecord, text: str) -> str | None:
 
 # A decision read as a new listing whose own sentence removes or extends: "中方决定将X（x）从反制清单中移除" (移除 is no STATUS_VERB),
 # "中方决定，对X（x）采取的反制措施自…起延长一年" (review40, session 40: each read as a new impose on X, a false item).
-# (Not "…所列反制措施的暂停期限延长1年": read as it is read, test_parse_mfa_checks' whole readings.)
-NOT_IMPOSING_RE = re.compile(r"移除|移出|删除|剔除|(?<!期限)延长|延期")
+# So too "中方决定将…（外交部令第13号）所列反制措施的暂停期限延长1年" (read as an impose naming no one and no decree: a listing "in
+# force" of nobody, the extension lost, silently).
+NOT_IMPOSING_RE = re.compile(r"移除|移出|删除|剔除|延长|延期")
 
 
 def removed_as_imposed(record: NoticeRecord, text: str) -> str | None:
