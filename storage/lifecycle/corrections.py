@@ -157,9 +157,16 @@ def _moved_until(action: ActionRecord, first: date | None, new: date | None) -> 
     if until is None or first is None or new is None or last_day_written(action.duration) or not action.duration:
         return until
     months = (until.year - first.year) * 12 + until.month - first.month
-    if add_months(first, months) == until:
+    # (a term of days or weeks moves by days: "30天" from 11-25 ends on 12-25, a month to the day, and read as one month
+    # it moved a day late from 12-15: review41)
+    if not _in_days(action.duration) and add_months(first, months) == until:
         return add_months(new, months)  # months and years end on the same day of the month (storage.periods)
     return until + (new - first)
+
+
+def _in_days(duration: str) -> bool:
+    """Whether a term as written counts days or weeks ("30天", "90日", "4周", "P30D"), not months or years."""
+    return any(unit in duration for unit in ("天", "日", "周")) or duration.rstrip().endswith(("D", "W"))
 
 
 def _step_name_corrections(known: Sequence[StoredNotice]) -> tuple[list[StoredNotice], set[str]]:
