@@ -713,20 +713,23 @@ OBJECT_FIRST_STEP_RE = lazy_compile(r"对[^。\n]{1,80}?措施[^。\n]{0,40}?(?P
 # notice undone, held off or ended in words the steps do not read (session 29, audit29/01, 04, 05, 22: loud only where the
 # text happened to recount a count, ``counted_nothing_read``; silent without one); "撤回", "作废" (story35).
 NOTICE_UNDONE_WORDS = ("撤销", "撤回", "作废", "失效", "延缓", "推迟", "不再适用")
+# "…第21号所列X已被Y吸收合并。…对X采取的相关措施适用于Y": a listed company merged into another, its measures carried over to a
+# name no step reads (story41 merged: stored as nothing, "0/1", Y's watchers told nothing, silent).
+NOTICE_CARRIED_WORDS = ("合并", "并入", "适用于")
 
 
 def unread_step_on_measures(src: Source, d: Draft) -> str | None:
     """A numbered notice reading no step and no measure whose decision says measures on someone end, come back or are
     suspended, the verb after its object ("对X采取的…措施，自…起予以解除"), or says a notice it names is revoked, ceases,
-    is held off or no longer applies (NOTICE_UNDONE_WORDS): stored as changing nothing, it would be a silent loss. Left
-    out for a person to read."""
+    is held off or no longer applies (NOTICE_UNDONE_WORDS), or carries its measures to a company another merged into
+    (NOTICE_CARRIED_WORDS): stored as changing nothing, it would be a silent loss. Left out for a person to read."""
     if d.qa or d.own is None or d.actions or d.drafts:
         return None
     folded = src.folded
     end = len(d.operative)
     decided = deciding_at(folded, end)
     # a numbered notice is itself the decision: "商务部公告2027年第30号自本公告发布之日起失效" says no 决定 (story35)
-    for word in NOTICE_UNDONE_WORDS if d.refs else ():
+    for word in NOTICE_UNDONE_WORDS + NOTICE_CARRIED_WORDS if d.refs else ():
         pos = folded.find(word, max(decided, 0), end)
         while pos >= 0:
             first, last = sentence_start(folded, pos), act.sentence_end(folded, pos)
