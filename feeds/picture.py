@@ -20,7 +20,7 @@ from functools import lru_cache
 from xml.sax.saxutils import escape
 
 from feeds.identity import entity_feed_name, notice_picture_name
-from storage.bands import Axis, Band, Segment, axis_for, bands_by_entity, listing_bands
+from storage.bands import Axis, Band, Change, Segment, axis_for, bands_by_entity, listing_bands
 from storage.records import EventRecord, EventScope, ListingState, ListKind
 from storage.vocabulary import LISTS, STATE_LABELS, list_name
 
@@ -91,11 +91,19 @@ def _label_parts(band: Band) -> tuple[str, str]:
 SHORT_STATE = {ListingState.LAPSED: ("lapsed, needs review", "lapsed"), ListingState.INVESTIGATION: ("investigation",)}
 
 
-def _heading(band: Band, state: ListingState | None) -> tuple[str, str]:
+def state_word(change: Change) -> str:
+    """The words for the state ``change`` leaves: the engine's own where it gave some (an investigation ended is
+    "investigation closed (not a listing)", not "lifted", as status and the items say), else the state's one label."""
+    return change.words or STYLES[change.state].label
+
+
+def _heading(band: Band, change: Change | None) -> tuple[str, str]:
     """The row's label and its state on the as-of day (" · " and the state's label from storage.vocabulary), fitting the
     line: without its count (the state matters more), then the state in fewer words, else the label alone."""
     head, who = _label_parts(band)
-    words = [STYLES[state].label, *SHORT_STATE.get(state, ())] if state else ["not yet in effect"]
+    state = change.state if change else None
+    shorter = (change.words.split(" (")[0], change.words.split(" (")[0].split()[-1]) if change and change.words else ()
+    words = [state_word(change), *shorter, *SHORT_STATE.get(state, ())] if change and state else ["not yet in effect"]
     for word in words:
         for label in (head + who, head):
             if text_width(f"{label} · {word}") <= WIDTH - 2 * MARGIN:
@@ -138,13 +146,15 @@ def _segment(seg: Segment, sc: _Scale, y: float, as_of: date) -> str:
     style = STYLES[seg.state]
     c = seg.change
     span = f"{seg.start.isoformat()} to {seg.end.isoformat()}" if seg.end < sc.axis.end else f"from {seg.start.isoformat()}"
-    tip = f"{style.label}, {span}: {c.title}" + (f" (by {c.by})" if c.by else "")
+    tip = f"{state_word(c)}, {span}: {c.title}" + (f" (by {c.by})" if c.by else "")
     if seg.start > as_of:
         tip += f"; announced, not yet in effect on {as_of.isoformat()}"
     out = [f'<g><title>{escape(tip)}</title>'
            f'<rect x="{x1}" y="{y}" width="{round(x2 - x1, 1)}" height="{BAR_H}" fill="{_fill(seg.state)}" '
            f'stroke="{style.ink}" stroke-width="0.8"/>']
-    word = style.label
+    word = state_word(c)
+    if text_width(word, FONT - 1) + 8 > x2 - x1 and c.words:
+        word = c.words.split(" (")[0]  # "investigation closed": never the state's "lifted" it was given instead of
     if text_width(word, FONT - 1) + 8 > x2 - x1 and seg.state is ListingState.LAPSED:
         word = "lapsed"
     if text_width(word, FONT - 1) + 8 <= x2 - x1:
@@ -156,10 +166,10 @@ def _segment(seg: Segment, sc: _Scale, y: float, as_of: date) -> str:
 
 def _row(band: Band, sc: _Scale, y: float) -> str:
     axis = sc.axis
-    state = band.state_on(axis.as_of)
-    now = f"{STYLES[state].label} on {axis.as_of.isoformat()}" if state else f"not yet in effect on {axis.as_of.isoformat()}"
+    change = band.change_on(axis.as_of)
+    now = f"{state_word(change)} on {axis.as_of.isoformat()}" if change else f"not yet in effect on {axis.as_of.isoformat()}"
     keys = f"; entities: {', '.join(band.entity_keys)}" if band.entity_keys and len(band.entity_keys) <= 40 else ""
-    label, shown = _heading(band, state)
+    label, shown = _heading(band, change)
     out = [f'<g class="mw-row"><title>{escape(f"{band.notice_key}: {band_label(band)}: {now}{keys}")}</title>',
            f'<text x="{MARGIN}" y="{y + FONT}" class="mw-l">{escape(label)}'
            f'<tspan class="mw-now">{escape(shown)}</tspan></text>']

@@ -20,7 +20,7 @@ from datetime import date, timedelta
 
 from storage.lifecycle import EVENT_STATES
 from storage.records import EventKind, EventRecord, EventScope, ListingState, ListKind
-from storage.vocabulary import event_lapses_on
+from storage.vocabulary import EVENT_WORDS_KEY, event_lapses_on
 
 MIN_SPAN_DAYS = 120  # an axis never shorter than this, so a single change still reads as a band
 PAD_FRACTION = 0.04  # room left of the first change and right of the last date
@@ -39,6 +39,9 @@ class Change:
     by: str | None  # the notice whose action caused it
     until: date | None  # a suspension's scheduled end: the day it lapses (the day after an end written "至X日")
     title: str = field(default="", compare=False)  # the event's title, for tooltips (not part of the history)
+    # the engine's words for the state it leaves where the state's own would name another: an investigation ended is
+    # "investigation closed (not a listing)", not "lifted" (story41: the state picture said PVH "lifted", status did not)
+    words: str | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -73,6 +76,15 @@ class Band:
             if change.day > day:
                 break
             current = change.state
+        return current
+
+    def change_on(self, day: date) -> Change | None:
+        """The last change effective on or before ``day`` (whose state :meth:`state_on` gives)."""
+        current = None
+        for change in self.changes:
+            if change.day > day:
+                break
+            current = change
         return current
 
     def segments(self, end: date) -> tuple[Segment, ...]:
@@ -128,7 +140,8 @@ def _changes(events: Iterable[EventRecord]) -> tuple[Change, ...]:
             continue  # suspended before it took effect: the day brings nothing in force (simulate._suspended_past)
         # a suspension ends (drawn as a gap after it) the day it lapses: the day after an end written as its last day
         out.append(Change(day=e.effective, state=EVENT_STATES[e.kind], kind=e.kind, by=e.source_key,
-                          until=event_lapses_on(e.extra) or e.until, title=e.title))
+                          until=event_lapses_on(e.extra) or e.until, title=e.title,
+                          words=next((v for k, v in e.extra if k == EVENT_WORDS_KEY), None)))
     return tuple(out)
 
 

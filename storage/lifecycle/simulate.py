@@ -7,7 +7,7 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 
-from storage.records import EventKind, ListingState, StatusRow, StoredNotice
+from storage.records import RESTATING_KINDS, EventKind, ListingState, StatusRow, StoredNotice
 from storage.vocabulary import STATE_LABELS, until_words
 
 from .builder import _Builder, _provenance, _state_events, _unresolved_event
@@ -172,7 +172,7 @@ def _simulate(listing: Listing, steps: Sequence[Step], apply_upto: date, lapse_u
                                          f"({step.source.record.key}, announced {step.known.isoformat()})")
                 st = states[k]
                 st.next = st.next or step
-                if st.next.effective == step.effective:
+                if st.next.effective == step.effective and not (st.then and _inside_removal(step, st.then)):
                     # the last of the steps of that day is what the day leaves ("自2027年1月1日起正式实施" and an answer's
                     # "自2027年1月1日起暂停实施…1年": suspended from that day, not "next: in force", story36 probe)
                     st.then = step
@@ -182,6 +182,11 @@ def _simulate(listing: Listing, steps: Sequence[Step], apply_upto: date, lapse_u
         lapse(_lapse_due(states, step.effective, inclusive=False))
         for k in affected:
             st = states[k]
+            if st.state in ENDED and st.since == step.effective and st.by not in (None, step.source.record.key) \
+                    and _inside_removal(step):
+                st.history.append(f"{step.effective.isoformat()} lifted ({step.source.record.key}): {st.state.value} that "
+                                  f"day by {st.by}, which stands")
+                continue
             if step.event_kind is EventKind.SUSPENSION_EXTENDED and st.state not in (
                     ListingState.SUSPENDED, ListingState.LAPSED) and b is not None:
                 b.problem(f"{step.source.record.key}: extends a suspension of {listing.key} that is not in place")
@@ -218,6 +223,22 @@ def _repeats(step: Step, until: date | None, states: dict[str, EntityState], aff
     return [k for k in affected if (st := states[k]).state is ListingState.SUSPENDED and not st.presumed
             and st.until == until and st.lapses_on == step.lapses_on and st.since is not None and st.since < step.effective
             and st.by != step.source.record.key]
+
+
+ENDED = (ListingState.LIFTED, ListingState.REMOVED)
+
+
+def _inside_removal(step: Step, removal: Step | None = None) -> bool:
+    """Whether ``step`` is an answer's (or a report's) lift of the day a notice removes the entity from the list or stops
+    its measures (or ``removal`` is that notice's step): the answer of 11-20 "停止执行…中对立方公司的相关措施" from 12-01, No. 278 of 11-27
+    "将立方公司…从出口管制管控名单中移出…相关措施…停止执行" from 12-01. A removal stops the measures too: the answer's lift,
+    ordered after the notices of its day (``collect._step_order``), must not turn the row into "lifted" by the answer
+    (story41 qa_then_notice: "lifted since 2026-12-01 by QA-2026-11-20-…", the numbered notice's removal lost; and a
+    notice stopping the same measures: the row's "by" was the answer's). Its item stays (what the answer said, when)."""
+    if step.state is not ListingState.LIFTED or step.source.record.kind not in RESTATING_KINDS:
+        return False
+    return removal is None or (removal.state in ENDED and removal.effective == step.effective
+                               and removal.source.record.kind not in RESTATING_KINDS)
 
 
 def _suspended_past(st: EntityState, day: date) -> bool:
