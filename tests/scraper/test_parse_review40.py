@@ -220,3 +220,11 @@ def test_an_extension_read_as_a_listing_of_nobody_is_held() -> None:
     with pytest.raises(UnusablePage) as refused:
         parse_document(_lift("中方决定将2029年5月6日外交部令第103号所列反制措施的暂停期限延长1年。"))
     assert refused.value.reason == "needs-review"
+
+
+def test_measures_applied_in_a_sentence_after_the_decision_are_held() -> None:
+    """The second sentence's target was missed, silently: the decision read as a listing of the first alone."""
+    sentence = (f"中方决定对{MARITIME}采取反制措施。{NO101}同样适用于红石先进传感器公司（Redstone Advanced Sensors Inc.）。")
+    with pytest.raises(UnusablePage) as refused:
+        parse_document(_decision(sentence))
+    assert refused.value.reason == "needs-review"

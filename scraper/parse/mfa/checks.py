@@ -420,9 +420,14 @@ def applied_unread(record: NoticeRecord, text: str) -> str | None:
     decided = _decision_match(folded)
     if decided is None:
         return None
-    m = APPLIED_TO_ANY_RE.search(folded, decided.end(), sentence_end(folded, decided.end()))
+    own_end = sentence_end(folded, decided.end())
+    m = APPLIED_TO_ANY_RE.search(folded, decided.end(), own_end)
     if m is None:
-        return None
+        stop = folded.find(OWN_EFFECTIVE_LINE, own_end)
+        later = APPLIED_TO_ANY_RE.search(folded, own_end, stop if stop >= 0 else len(folded))
+        # "中方决定对X（x）采取反制措施。…第101号规定的反制措施同样适用于Y（y）。": Y missed, silently
+        return None if later is None else \
+            "the decision applies an earlier decision's measures to targets in a sentence of its own (not read)"
     if m.group("no"):
         return "the decision no longer applies an earlier decision's measures to some targets (not read)"
     if not any(a.action is ActionKind.IMPOSE and a.targets for a in record.actions):
