@@ -19,6 +19,8 @@ merged            No. 281 "…所列萨罗尼克科技公司（…）已被北�
 mfa_date_only     an MFA order lifting Edge Autonomy "停止实施2024年10月10日决定中对…采取的反制措施": its MFA listing lifted, its
                   ECL listing untouched.
 backdated_restore UEL 7号 lapsed 11-10, restored by 〔2026〕25号 of 12-01 "自2026年11月10日起恢复实施": in force since 11-10.
+early_end_qa      UEL 7号 extended late from the lapse day (11-20), then an answer of 12-03 ends the suspension early "自2026年12月1日
+                  起，提前终止…的暂停，恢复实施": suspended when read on 12-02, in force since 12-01 when read on 12-03.
 inv_closed        UEL 〔2024〕3号 (an investigation of PVH) ended by 〔2026〕31号 while 〔2025〕4号 lists PVH. A: the state pictures
                   (the list's, the entity's, the entity page's) said "lifted" where status says "investigation closed".
 """
@@ -159,6 +161,31 @@ def test_a_restore_told_after_the_lapse_from_the_lapse_day(stores: dict[str, Sto
     titles = _titles(store, "2026-12-01", UEL)
     assert f"{UEL}/suspension_lapsed/uel/2026-11-10" not in titles
     assert titles[f"{UEL}/restored/uel/2026-11-10"].endswith("back in force from 2026-11-10")
+
+
+def test_a_live_store_that_told_the_lapse_says_the_restore_replaced_it(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'store.sqlite'}"  # (``replayed``'s)
+    for day, prefixes in (("2026-11-11", ("b",)), ("2026-12-01", ("r1-",))):
+        part = tmp_path / f"pages-{day}"
+        part.mkdir()
+        for page in sorted((DATA / "backdated_restore").iterdir()):
+            if page.name.startswith(prefixes):
+                shutil.copy(page, part / page.name)
+        replayed(tmp_path, part, f"{day}T10:00:00+00:00", today=day)
+        done = invoke(db, "feeds", "--out", str(tmp_path / "out"), env={"MOFCOM_WATCH_TODAY": day})
+        assert done.exit_code in (0, 1), done.output
+    items = json.loads((tmp_path / "out" / "all.json").read_text(encoding="utf-8"))["items"]
+    titles = {i["id"][len(TAG):]: i["title"] for i in items}
+    assert titles[f"{UEL}/suspension_lapsed/uel/2026-11-10/correction/1"].endswith(": restored earlier (UEL-2026-25)")
+    assert titles[f"{UEL}/restored/uel/2026-11-10"].endswith("back in force from 2026-11-10")
+
+
+def test_an_answer_ends_a_suspension_early_from_a_day_before_it(stores: dict[str, Store],
+                                                                tmp_path_factory: pytest.TempPathFactory) -> None:
+    store = _get(stores, tmp_path_factory, "early_end_qa")
+    assert _lists(store, "Skydio Inc.", "2026-12-02")[UEL][:2] == ("suspended", "2026-11-10")
+    assert _lists(store, "Skydio Inc.", "2026-12-03")[UEL][:3] == ("in_force", "2026-12-01", "QA-2026-12-03-3d525cbd")
+    assert f"{UEL}/restored/uel/2026-12-01" in _titles(store, "2026-12-03", UEL)
 
 
 def test_the_state_pictures_say_an_investigation_closed_not_lifted(stores: dict[str, Store],
