@@ -13,7 +13,7 @@ never read as console markup (``[/]`` in a title would stop rich) or emoji codes
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Sequence
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -93,15 +93,24 @@ WORD_FLOOR = 24  # with print_fitted's blocks, a column of short values not belo
 # a Chinese number with no space) is folded
 
 
-def print_fitted(console: Console, table: Table, drop: Sequence[str] = (), *, blocks: bool = False) -> None:
+def print_fitted(console: Console, table: Table, drop: Sequence[str] = (), *, blocks: bool = False,
+                 dense: Callable[[], Table] | None = None) -> None:
     """Print a rich table fitted to the terminal (:func:`fit`), then say which columns it hid. ``blocks``: every
     column ``drop`` does not name is needed: where hiding those is not enough, each row is printed as a block of
     its own instead (:func:`print_blocks`), every cell shown, and no word of a cell is folded (``fit``'s ``whole``). Was: ``status`` at 60 columns hid until, list and
-    the deciding notice (user38)."""
+    the deciding notice (user38). ``dense``: before the blocks, the same rows in fewer columns (cells joined), printed
+    where it fits hiding none (``status`` with an end date needed 104 columns for its table, user39; 78 now)."""
     cells = [(str(c.header), list(c.cells)) for c in table.columns]  # before fit removes any
     empty = [header for header, column in cells[1:] if column and not any(map(_shows, column))]
     hidden = fit(console, table, (*empty, *drop), whole=blocks)  # a column empty on every row goes first: nothing is lost
     if blocks and any(header not in drop and header not in empty for header in hidden):
+        narrower = dense() if dense is not None else None
+        if narrower is not None and not fit(console, narrower, whole=True):
+            console.print(narrower)
+            unseen = [header for header in drop if header not in empty]
+            console.print(Text(f"(cells joined to fit {console.width} columns" + (
+                f"; not shown: {', '.join(unseen)}; widen the terminal to see them" if unseen else "") + ")", style="dim"))
+            return
         print_blocks(console, table.title, cells)
         return
     console.print(table)

@@ -96,7 +96,7 @@ def print_report(report: StatusReport, console: Console, *, all_clear: bool = Tr
             r.since.isoformat() if r.since else "", until_words(r.until, r.lapses_on) if r.until else "",
             "" if r.days_left is None else str(r.days_left), str(r.entity_count), shown(r.by),
         )
-    print_fitted(console, table, drop=STATUS_DROP, blocks=True)
+    print_fitted(console, table, drop=STATUS_DROP, blocks=True, dense=lambda: dense_table(report))
     if not report.rows and notices:  # cli35: --as-of 1999-01-01 said "No listings stored yet" of a full store
         console.print(f"No listing in effect or announced as of {report.as_of.isoformat()} ({notices} notices "
                       "stored).")
@@ -129,6 +129,24 @@ def print_report(report: StatusReport, console: Console, *, all_clear: bool = Tr
         console.print(Text(shown(f"  note: {p}"), style="yellow"))
     if report.ok and all_clear:
         console.print("[green]No open health issues, no unresolved references.[/]")
+
+
+def dense_table(report: StatusReport) -> Table:
+    """The listings in four columns, for a terminal too narrow for the table (80 columns): the deciding notice under
+    the state ("lifted" / "by QA-2025-11-05-68a81f8d", left out where it is the listing's own notice), the end under
+    the start ("2025-11-10" / "until 2026-11-27 inclusive"). Was: below 104 columns, one listing a block (user39)."""
+    shown = term.shown
+    table = Table(title=f"Listings (MOFCOM, MFA) as of {report.as_of.isoformat()}", show_lines=False)
+    for col in ("notice", "list", "state, by", "since, until"):
+        table.add_column(col)
+    for r in report.rows:
+        state = Text(row_label(r), style=STATE_STYLES.get(r.state, ""))
+        if r.by and r.by != r.notice_key:
+            state.append(f" by {shown(r.by)}")
+        since = r.since.isoformat() if r.since else ""
+        until = f"\nuntil {until_words(r.until, r.lapses_on)}" if r.until else ""  # its own line, "until" on it
+        table.add_row(shown(r.notice_key), list_name(r.list), state, since + until)
+    return table
 
 
 def print_records(heading: str, records: list[tuple[datetime, str]], console: Console) -> None:

@@ -118,13 +118,14 @@ def test_status_on_a_terminal_fits_it_and_cuts_no_cell(store, keys, listings, co
     at 200, notice numbers cut (``不可靠实体清单工作机制公告〔2025 …``). Then (user38, user39): at 60 and 80 columns
     the list and the deciding notice ("by") hidden, at 100 "countermea|sure list" folded mid-word, at 160 the
     deciding notice folded ("QA-2025-11-05-68a8|1f8d"). What an officer needs stays whole at every width: a table
-    where it fits, else one listing a block."""
+    where it fits, else its cells joined in four columns (user40), else one listing a block."""
     shown = on_terminal("--db", store, "status", "--as-of", AS_OF, columns=columns)
     lines = shown.splitlines()
     assert "…" not in shown
     assert max(cell_len(line) for line in lines) <= columns
     blocks = "(one row a block to fit" in shown
-    assert blocks == (columns < 100)
+    assert blocks == (columns < 80)
+    assert ("(cells joined to fit" in shown) == (80 <= columns < 100)
     if blocks:
         table = lines[1:next(i for i, line in enumerate(lines) if line.startswith("(one row a block"))]
         rows = [line.removeprefix("notice ").strip() for line in table if not line.startswith(" ")]
@@ -142,7 +143,37 @@ def test_status_on_a_terminal_fits_it_and_cuts_no_cell(store, keys, listings, co
             assert labels.count(label) == len(keys), label
     else:
         heads = [h.strip() for h in next(line for line in lines if line.startswith("┃ notice")).split("┃") if h.strip()]
-        assert {"notice", "list", "state", "since", "by"} <= set(heads), heads
+        assert {"notice", "list", "state", "since", "by"} <= set(heads) or heads[:3] == ["notice", "list", "state, by"], heads
+
+
+@pytest.mark.parametrize("columns", [80, 100])
+def test_status_with_end_dates_is_a_table_at_80_columns(store, columns):
+    """user39: where listings have an end date (as of 2026-06-01, the one-year suspensions), ``status`` needed 104
+    columns for its table; narrower, one listing a block (about ten lines each). Now four columns: the deciding
+    notice after the state, the end under the start, every listing on its own rows, nothing cut or folded."""
+    day = "2026-06-01"
+    rows = json.loads(cli("--db", store, "status", "--json", "--as-of", day).stdout)["listings"]
+    shown = on_terminal("--db", store, "status", "--as-of", day, columns=columns)
+    lines = shown.splitlines()
+    assert "(one row a block" not in shown and "…" not in shown
+    assert max(cell_len(line) for line in lines) <= columns
+    keys = [line.split("│")[1].strip() for line in lines if line.startswith("│") and line.split("│")[1].strip()]
+    assert keys == [r["notice_key"] for r in rows]
+    words = {word for line in lines for word in re.split(r"[\s│┃]+", line) if word}
+    for row in rows:
+        assert row["by"] in words
+    ended = [r for r in rows if r["until"]]
+    assert len(ended) >= 5
+    for row in ended:  # each end date whole, on the listing's rows, after "until"
+        key = row["notice_key"]
+        start = next(i for i, line in enumerate(lines) if line.startswith(f"│ {key} "))
+        block = [start] + list(range(start + 1, len(lines)))
+        own = []
+        for i in block:
+            if i != start and not lines[i].startswith("│ " + " " * len(key)):
+                break
+            own.append(lines[i].split("│")[4].strip())
+        assert f"until {row['until']}" in " ".join(own) and row["until"] in " ".join(own).split(), (key, own)
 
 
 @pytest.mark.parametrize("columns", [60, 200])
