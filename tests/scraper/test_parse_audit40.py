@@ -3,7 +3,9 @@ A UEL listing "决定将附件所列参与对台湾地区军售的外国实体�
 (22): the kind noun "外国实体" was read as the one entity listed, a false listing, and the page was not held as a listing of
 nobody (``storage.shortread.names_nobody``), so the missing names went unsaid. A defined term after a name,
 "（Sterling Avionics, Inc.）（以下简称“该公司”）" (30: the whole read as a Chinese name, the English lost) or inside the English
-bracket, "（Skydome Satellite Communications, Inc.（the “Company”））" (05: kept in the English name and its key)."""
+bracket, "（Skydome Satellite Communications, Inc.（the “Company”））" (05: kept in the English name and its key).
+"…不再对4月4日公告（…〔2025〕7号）相关措施采取暂停措施" (32): an answer read it as a suspension of 7号 (a false 'Suspended'
+item, the measures being back), a notice as its title's restore from its own day, the body's later day lost."""
 
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ import pytest
 
 from scraper.parse import parse_document
 from scraper.parse.entities.names import split_name
+from storage.records import UnusablePage
 from tests.faults.harness import cli
 
 CORPUS = Path(__file__).parents[1] / "data" / "corpus" / "audit40"
@@ -76,3 +79,50 @@ def test_a_defined_term_after_a_name_is_no_part_of_it(obj: str, zh: str, en: str
 def test_a_quoted_english_name_alone_is_kept() -> None:
     assert split_name("蓝盾公司（“BlueShield” Security LLC）") == ("蓝盾公司", "“BlueShield” Security LLC")
     assert split_name("“蓝盾”安全系统公司（“BlueShield” Security Systems LLC）")[1] == "“BlueShield” Security Systems LLC"
+
+
+QA = ("商务部新闻发言人就不可靠实体清单相关措施答记者问\n来源：商务部新闻办公室 2026-12-29 19:00\n"
+      "有记者问：请问中方对不可靠实体清单工作机制公告〔2025〕7号相关措施有何安排？\n答：{answer}\n")
+NOTICE = ("不可靠实体清单工作机制公告〔2026〕23号\n{title}\n"
+          "4月4日公告（不可靠实体清单工作机制公告〔2025〕7号）相关措施的暂停期限已于2026年11月10日届满。"
+          "不可靠实体清单工作机制决定，自2026年12月30日起，不再对该公告相关措施采取暂停措施。\n本公告自公布之日起实施。\n"
+          "不可靠实体清单工作机制\n（商务部代章）\n2026年12月29日\n")
+
+
+def _steps(text: str) -> list[tuple[str, list[str | None], str | None]]:
+    notice = parse_document(text.encode("utf-8")).notice
+    assert notice is not None
+    return [(a.action.value, [t.key for t in a.targets], a.effective) for a in notice.actions]
+
+
+@pytest.mark.parametrize("answer", [
+    "不可靠实体清单工作机制决定，自2026年12月30日起，不再对4月4日公告（不可靠实体清单工作机制公告〔2025〕7号）相关措施采取暂停措施。",
+    "中方决定，自2026年12月30日起不再对不可靠实体清单工作机制公告〔2025〕7号所列实体的相关措施采取暂停措施。",
+    "中方决定，自2026年12月30日起，对不可靠实体清单工作机制公告〔2025〕7号相关措施不再采取暂停措施。",
+])
+def test_an_answer_no_longer_suspending_restores(answer: str) -> None:
+    assert _steps(QA.format(answer=answer)) == [("restore", ["UEL-2025-7"], "2026-12-30")]
+
+
+@pytest.mark.parametrize("title", ["关于不再暂停实施不可靠实体清单工作机制公告〔2025〕7号相关措施的公告",
+                                   "关于不可靠实体清单工作机制公告〔2025〕7号相关措施的公告"])
+def test_a_notice_no_longer_suspending_restores_from_its_day(title: str) -> None:
+    assert _steps(NOTICE.format(title=title)) == [("restore", ["UEL-2025-7"], "2026-12-30")]
+
+
+def test_a_suspension_taken_as_a_measure_is_still_a_suspension() -> None:
+    """"对…采取暂停措施" with no 不再 before it stays a suspension (the restore needs the 不再)."""
+    answer = "中方决定，自2026年12月30日起，对不可靠实体清单工作机制公告〔2025〕7号相关措施采取暂停措施，为期一年。"
+    assert _steps(QA.format(answer=answer)) == [("suspend", ["UEL-2025-7"], "2026-12-30")]
+
+
+def test_no_longer_suspending_as_implemented_is_never_a_suspension() -> None:
+    """"不再对…相关措施实施暂停" (was: a suspension of 7号): held for a person by the answers' gate (its clause says more than
+    who and when), or a restore; never a suspension."""
+    answer = "中方决定，自2026年12月30日起，不再对不可靠实体清单工作机制公告〔2025〕7号相关措施实施暂停。"
+    try:
+        steps = _steps(QA.format(answer=answer))
+    except UnusablePage as exc:
+        assert exc.reason == "needs-review"
+        return
+    assert steps == [("restore", ["UEL-2025-7"], "2026-12-30")]

@@ -63,6 +63,27 @@ OTHER_LIST_BEFORE_RE = lazy_compile(rf"从\s*{_OTHER_LIST}\s*中?\s*$")
 TOLD_STEP_ENDS = "述该项一"  # their last characters: one look before the verb turns nearly every verb away
 
 
+UNDONE_BY = "不再对"  # "不再对X采取暂停措施", "不再对X实施暂停" (words.VERB_RE)
+UNDONE_OBJECT = ("采取", "实施", "执行")  # what stands before that 暂停
+
+
+def undone_kept_out(folded: str, verbs: list[re.Match[str]]) -> list[re.Match[str]]:
+    """The verbs without the 暂停 of "不再对X采取暂停措施" / "…实施暂停" (the object of the restore "不再对", in its sentence), no
+    suspension (session 40, audit40/32: an answer read "…不再对…相关措施采取暂停措施" as a suspension)."""
+    out: list[re.Match[str]] = []
+    opened = -1  # where the last "不再对" starts, -1 after a sentence end
+    for v in verbs:
+        at = v.start()
+        if opened >= 0 and ("。" in folded[opened:at] or "\n" in folded[opened:at]):
+            opened = -1
+        if v[0] == UNDONE_BY:
+            opened = at
+        elif opened >= 0 and v[0] == "暂停" and folded[at - 2 : at] in UNDONE_OBJECT:
+            continue
+        out.append(v)
+    return out
+
+
 def find_actions(folded: str, clean: str, *, spans: list[tuple[int, int]], refs: list[tuple[int, int, NoticeRef]],
                  published: date | None, default_effective: str | None, notice_list: ListKind | None,
                  allow_impose: bool) -> list[ActionDraft]:
@@ -83,6 +104,8 @@ def find_actions(folded: str, clean: str, *, spans: list[tuple[int, int]], refs:
         verbs = list(VERB_RE.finditer(folded, span_start, span_end))
         if folded.find("中止", span_start, span_end) >= 0:  # (rare: ZHONGZHI_RE)
             verbs = sorted([*verbs, *ZHONGZHI_RE.finditer(folded, span_start, span_end)], key=MATCH_START)
+        if folded.find("不再对", span_start, span_end) >= 0:  # (rare)
+            verbs = undone_kept_out(folded, verbs)
         count = len(verbs)
         vi = 0
         while vi < count:

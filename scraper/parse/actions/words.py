@@ -29,6 +29,10 @@ VERB_RE = re.compile(
     r"|暂停(?:实施|执行)?期限(?=\s*(?:自[^,;；。\n]{1,24}?起\s*(?:再|继续)?|(?:届满后\s*)?(?:再|继续))\s*(?:延长|延期)(?!\s*暂停))"
     # "…暂停实施期限于…届满后不再延长" (loud23/08): "暂停实施期限" is a noun, as "暂停期限" is
     r"|暂停(?<!的暂停)(?![期至到]|状态|(?:实施|执行)期)(?:实施|执行)?|不再(?:继续)?暂停(?:实施|执行)?"
+    # "不再对…相关措施采取暂停措施", "不再对…实施暂停", "对…不再采取暂停措施": the suspension ends, the measures are back
+    # (session 40, audit40/32: an answer read each as a suspension, a notice as its title's restore from its own day); the
+    # 暂停 after "不再对" is no verb (clauses.undone_kept_out)
+    r"|不再对(?=[^,;；。\n]{0,80}?(?:采取|实施|执行)暂停)|不再采取暂停(?:措施)?"
     # "暂缓执行…相关措施，具体实施时间另行通知" (a listing held off before it took effect): a suspension (session 29,
     # audit29/02: read as nothing); 中止 is ZHONGZHI_RE's (中 is common: a branch here cost 0.4% of a page's instructions)
     r"|暂缓(?:实施|执行)"
@@ -133,7 +137,7 @@ def _verb_kind(word: str) -> ActionKind:
     if word.startswith("延长"):  # "延长暂停实施": the running suspension lengthened
         return ActionKind.EXTEND
     if word.startswith("不再"):  # "不再(继续)暂停", "(暂停期限届满后)不再延长" end a suspension; "不再执行" ends the measures
-        return ActionKind.RESTORE if "暂停" in word or word.endswith(("延长", "延期")) else ActionKind.LIFT
+        return ActionKind.RESTORE if "暂停" in word or word.endswith(("延长", "延期", "对")) else ActionKind.LIFT
     if word.startswith("继续暂停") or word.endswith(("延长", "延期", "顺延", "期限")):  # "暂停期限延长至…", "延长…暂停期限": extends it
         return ActionKind.EXTEND
     if "暂停" in word[2:4] or word.endswith("对"):  # "停止暂停", "解除对…的暂停": the measures are back
@@ -147,7 +151,7 @@ def _verb_kind(word: str) -> ActionKind:
 VERB_KINDS = {word: _verb_kind(word) for word in (
     *(f"{verb}{tail}" for verb in ("继续暂停", "暂停", "停止", "恢复", "不再暂停", "不再继续暂停", "终止", "中止")
       for tail in ("", "实施", "执行")), "暂缓实施", "暂缓执行",
-    *(f"暂停{tail}期限{verb}" for tail in ("", "实施", "执行") for verb in ("延长", "延期", "顺延", "")), "不再实施", "不再执行", "不再延长", "不再延期", "延长",
+    *(f"暂停{tail}期限{verb}" for tail in ("", "实施", "执行") for verb in ("延长", "延期", "顺延", "")), "不再实施", "不再执行", "不再延长", "不再延期", "不再对", "不再采取暂停", "不再采取暂停措施", "延长",
     *(f"延长暂停{tail}" for tail in ("", "实施", "执行")),
     *(f"{verb}{what}" for verb in ("停止", "解除", "取消", "结束", "终止")
       for what in ("对", "暂停", "暂停实施", "暂停执行")),
