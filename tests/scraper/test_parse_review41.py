@@ -37,3 +37,16 @@ def test_the_other_sides_step_is_not_this_sides(answer: str) -> None:
 ])
 def test_a_decision_announced_keeps_its_step_beside_a_later_perfective(answer: str) -> None:
     assert _steps(answer) == [("suspend", "2026-12-10")]
+
+
+@pytest.mark.parametrize(("en", "kind"), [
+    # an acronym and a company's word, the Chinese name with no 公司: read as a Japanese person's name, surname first
+    ("DZYNE Technologies", "organization"), ("AEVEX Aerospace", "organization"), ("LKD Aerospace", "organization"),
+    ("BAE Systems", "organization"),
+    ("KITAZAWA Yuichiro", "individual"), ("PARK Ji-hoon", "individual"),  # mfa40/22's reading stays
+])
+def test_an_acronym_and_a_companys_word_is_no_person(en: str, kind: str) -> None:
+    from scraper.parse.mfa.groups import _guess_type
+    from scraper.parse.mfa.names import Target
+
+    assert _guess_type(Target("迪泽恩", en, None, None), ("freeze",), "") == kind

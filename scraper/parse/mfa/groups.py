@@ -671,8 +671,11 @@ def _guess_type(target: Target, all_measures: tuple[str, ...], body: str) -> str
             return "organization"
     if "·" in (target.zh or ""):
         return "individual"
-    if target.en and target.en[:2].isupper() and SURNAME_FIRST_RE.fullmatch(target.en.strip()):
-        return "individual"  # "北泽雄一郎（KITAZAWA Yuichiro）" in a lift (session 40, mfa40/22: typed an organisation)
+    if target.en and target.en[:2].isupper() and SURNAME_FIRST_RE.fullmatch(target.en.strip()) \
+            and not any(w in ORG_EN_WORDS or w in FIRM_TAILS for w in target.en.split()):
+        # "北泽雄一郎（KITAZAWA Yuichiro）" in a lift (session 40, mfa40/22: typed an organisation); not an acronym and a
+        # company's word ("DZYNE Technologies", "AEVEX Aerospace" without 公司: typed a person, review41)
+        return "individual"
     if target.en and _org_english(target.en):
         return "organization"
     if "entry_ban" in all_measures or "本人" in body or target.note:
@@ -683,6 +686,8 @@ def _guess_type(target: Target, all_measures: tuple[str, ...], body: str) -> str
 
 
 # A Japanese or Korean person's romanised name, the surname first in capitals: "KITAZAWA Yuichiro", "PARK Ji-hoon".
+FIRM_TAILS = frozenset({"Aerospace", "Aviation", "Research", "Defense", "Defence", "Dynamics", "Robotics", "Electronics",
+                        "Labs", "Laboratories", "Security", "Solutions", "Marine", "Maritime", "Networks", "Energy"})
 SURNAME_FIRST_RE = re.compile(r"[A-Z]{2,}(?:-[A-Z]{2,})? [A-Z][a-z]+(?:-[a-z]+)?")
 
 
