@@ -228,3 +228,9 @@ def test_measures_applied_in_a_sentence_after_the_decision_are_held() -> None:
     with pytest.raises(UnusablePage) as refused:
         parse_document(_decision(sentence))
     assert refused.value.reason == "needs-review"
+
+
+def test_measures_ended_with_the_verb_last_are_no_new_listing() -> None:
+    with pytest.raises(UnusablePage) as refused:
+        parse_document(_lift(f"中方决定，对{FALCON}采取的反制措施自即日起终止。"))
+    assert refused.value.reason == "needs-review"

@@ -441,7 +441,8 @@ def applied_unread(record: NoticeRecord, text: str) -> str | None:
 # "中方决定，对X（x）采取的反制措施自…起延长一年" (review40, session 40: each read as a new impose on X, a false item).
 # So too "中方决定将…（外交部令第13号）所列反制措施的暂停期限延长1年" (read as an impose naming no one and no decree: a listing "in
 # force" of nobody, the extension lost, silently).
-NOT_IMPOSING_RE = re.compile(r"移除|移出|删除|剔除|延长|延期")
+# And the measures ended, the verb last with no 实施/执行 (no STATUS_VERB): "对X（x）采取的反制措施自即日起终止" (review40).
+NOT_IMPOSING_RE = re.compile(r"移除|移出|删除|剔除|延长|延期|措施[^。；;:：\n]{0,30}?终止")
 
 
 def removed_as_imposed(record: NoticeRecord, text: str) -> str | None:
@@ -449,7 +450,7 @@ def removed_as_imposed(record: NoticeRecord, text: str) -> str | None:
     (NOT_IMPOSING_RE) must be read by a person; else None."""
     if not record.actions or any(a.action is not ActionKind.IMPOSE or a.targets for a in record.actions):
         return None
-    if not any(word in text for word in ("移", "删", "剔", "延")):
+    if not any(word in text for word in ("移", "删", "剔", "延", "终止")):
         return None
     folded = fold(text)
     decided = _decision_match(folded)
