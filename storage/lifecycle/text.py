@@ -216,7 +216,8 @@ def _title(kind: EventKind, subject: str, effective: date, until: date | None, d
         case EventKind.RESTORED:
             return f"Restored: {subject} back in force from {effective.isoformat()}"
         case EventKind.SUSPENSION_LAPSED:
-            return f"Suspension lapsed: {subject} presumed back in force, {REVIEW_WORDS}"  # a presumption, said so
+            return f"Suspension lapsed: {subject} presumed back in force from {effective.isoformat()}, {REVIEW_WORDS}"  # a presumption,
+            # said so; the Beijing day named: a reader west of China files the item, dated 00:00 +08:00, the day before (user40)
         case EventKind.SUSPENSION_ENDS_SOON if until and lapses_on:
             return f"Suspension ends in {days} days: {subject}, {until_text}"
         case EventKind.SUSPENSION_ENDS_SOON:

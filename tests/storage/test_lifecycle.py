@@ -118,7 +118,8 @@ def test_titles_in_clear_english(done):
         "export control list (MOFCOM-2025-21) from 2025-05-14 until 2025-08-12")
     assert titles[f"{TAG_PREFIX}UEL-2025-7/suspension_lapsed/uel/2026-11-10"] == (
         "Suspension lapsed: Skydio Inc., BRINC Drones,Inc. and 9 more US entities on the unreliable entity list "
-        "(UEL-2025-7) presumed back in force, needs review")  # a presumption, said in the title a reader's list shows
+        "(UEL-2025-7) presumed back in force from 2026-11-10, needs review")  # a presumption, said in the title a reader's
+    # list shows; the day named, as China counts it: a reader in UTC files the item (00:00 +08:00) under 11-09 (user40)
     assert titles[f"{TAG_PREFIX}UEL-2025-7/suspension_ends_soon/uel/2026-11-03"].startswith(
         "Suspension ends in 7 days: Skydio Inc., BRINC Drones,Inc. and 9 more US entities on the unreliable entity "
         "list (UEL-2025-7)")

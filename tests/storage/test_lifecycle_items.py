@@ -70,7 +70,7 @@ def test_no72_suspends_no46_through_2026_11_27_which_lapses_the_day_after():
     assert suspended.title == ("Suspended: item controls of 商务部公告2024年第46号 (MOFCOM-2024-46, clause 2) from 2025-11-09 "
                                "until 2026-11-27 inclusive")
     assert lapsed.title == ("Suspension lapsed: item controls of 商务部公告2024年第46号 (MOFCOM-2024-46, clause 2) presumed "
-                            "back in force, needs review")
+                            "back in force from 2026-11-28, needs review")
     assert lapsed.presumed and "needs review" in lapsed.summary and "商务部公告2024年第46号" in lapsed.summary
     assert sorted(e.days_left for e in d.events if e.kind is EventKind.SUSPENSION_ENDS_SOON) == [7, 30]
     (row,) = d.states
