@@ -337,6 +337,9 @@ def register(app: typer.Typer) -> None:
             readings = read_pages(session, current_only=True)
             gone = gone_checks(session, current_only=True)
             links_folder = live_folder(session, activity.last_good_publish, app_context(ctx).settings.feeds_path)
+            from mofcom_watch.watched import newest_run_sources
+
+            ran_last = newest_run_sources(session)
         finally:
             session.close()
             engine.dispose()
@@ -347,7 +350,8 @@ def register(app: typer.Typer) -> None:
         from storage.db import sqlite_file
 
         settings = app_context(ctx).settings
-        activity = watched_only(activity, watched_sources(settings))
+        configured = watched_sources(settings)
+        activity = watched_only(activity, None if configured is None else configured | ran_last)
         threshold, why = stale_after(settings)
         activity = replace(activity, low_space=tuple(low_space((sqlite_file(settings.database_url), settings.feeds_path))),
                            stale=None if threshold is None else stale_run(activity.last_fetch, datetime.now(UTC),

@@ -14,6 +14,7 @@ from typing import Any, Protocol, Sequence
 
 from sqlalchemy import Engine, func, select, text
 
+from mofcom_watch.watched import newest_run_sources
 from storage.bands import Band, entity_bands, listing_bands
 from storage.events import load_events
 from storage.health import open_health_issues, open_warnings
@@ -216,8 +217,9 @@ class StoreData:
             )
             runs = session.scalars(select(SourceRun).join(newest, SourceRun.id == newest.c.id)
                                    .order_by(SourceRun.source)).all()
+            watched = None if self.watched is None else self.watched | newest_run_sources(session)
             return [SourceHealth(r.source, _aware(r.finished_at), bool(r.ok), r.fetched or 0, r.new or 0,
-                                 r.failed or 0, r.run_id, self.watched is None or r.source in self.watched) for r in runs]
+                                 r.failed or 0, r.run_id, watched is None or r.source in watched) for r in runs]
 
         return self._call(query, "source health")
 
