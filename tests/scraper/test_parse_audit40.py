@@ -126,3 +126,17 @@ def test_no_longer_suspending_as_implemented_is_never_a_suspension() -> None:
         assert exc.reason == "needs-review"
         return
     assert steps == [("restore", ["UEL-2025-7"], "2026-12-30")]
+
+
+@pytest.mark.parametrize("answer", [
+    "中方决定，自2026年12月30日起，不再执行对不可靠实体清单工作机制公告〔2025〕7号相关措施的暂停。",
+    "中方决定，自2026年12月30日起，不再实施对不可靠实体清单工作机制公告〔2025〕7号相关措施的暂停。",
+])
+def test_no_longer_carrying_out_a_suspension_restores(answer: str) -> None:
+    """"不再执行对…的暂停" (a probe after 32): read as a lift of 7号's measures (a false 'Lifted' item, the measures being back)."""
+    assert _steps(QA.format(answer=answer)) == [("restore", ["UEL-2025-7"], "2026-12-30")]
+
+
+def test_no_longer_carrying_out_the_measures_still_lifts() -> None:
+    answer = "中方决定，自2026年12月30日起，不再执行不可靠实体清单工作机制公告〔2025〕7号相关措施。"
+    assert _steps(QA.format(answer=answer)) == [("lift", ["UEL-2025-7"], "2026-12-30")]

@@ -14,10 +14,11 @@ from storage.records import ActionKind, ListKind, NoticeRef
 from ..lazyre import lazy_compile
 
 SENTENCE_RE = lazy_compile(r"[^。！？!?\n;；]+")
-# "停止暂停", "解除对…的暂停": the measures are back. "处于暂停状态" is a state, no verb. One alternative per verb: sre finds at once where
+# "停止暂停", "解除对…的暂停", "不再执行对…的暂停" (session 40: read as a lift of the measures): the measures are back.
+# "处于暂停状态" is a state, no verb. One alternative per verb: sre finds at once where
 # alternatives that open with a literal can start, not where a group of them can (8 times slower).
 UNDONE_SUSPENSION = "|".join(f"{verb}暂停(?:实施|执行)?|{verb}对(?=[^,;；。\n]{{0,80}}?的暂停(?![期实执]))"
-                             for verb in ("停止", "解除", "取消", "结束", "终止"))
+                             for verb in ("停止", "解除", "取消", "结束", "终止", "不再执行", "不再实施"))
 VERB_RE = re.compile(
     UNDONE_SUSPENSION
     # "在现行暂停期限届满后再延长暂停实施一年": one verb, an extension (session 25, parse25: read as a new suspension from the
@@ -153,7 +154,7 @@ VERB_KINDS = {word: _verb_kind(word) for word in (
       for tail in ("", "实施", "执行")), "暂缓实施", "暂缓执行",
     *(f"暂停{tail}期限{verb}" for tail in ("", "实施", "执行") for verb in ("延长", "延期", "顺延", "")), "不再实施", "不再执行", "不再延长", "不再延期", "不再对", "不再采取暂停", "不再采取暂停措施", "延长",
     *(f"延长暂停{tail}" for tail in ("", "实施", "执行")),
-    *(f"{verb}{what}" for verb in ("停止", "解除", "取消", "结束", "终止")
+    *(f"{verb}{what}" for verb in ("停止", "解除", "取消", "结束", "终止", "不再执行", "不再实施")
       for what in ("对", "暂停", "暂停实施", "暂停执行")),
     "取消", "解除", "废止", "移出", "移除", "调出", "列入", "纳入", "增列", "转入", "进行调查", "立案调查",
     *(f"启动{what}调查" for what in ("", "反倾销", "反补贴")),
