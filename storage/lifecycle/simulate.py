@@ -187,6 +187,10 @@ def _simulate(listing: Listing, steps: Sequence[Step], apply_upto: date, lapse_u
                 st.history.append(f"{step.effective.isoformat()} lifted ({step.source.record.key}): {st.state.value} that "
                                   f"day by {st.by}, which stands")
                 continue
+            if b is not None and _contradicts(step, st):
+                b.note(f"{listing.key}: {st.by} and {step.source.record.key} take different steps on {k} the same day "
+                       f"({step.effective.isoformat()}): {st.state.value if st.state else ''} and {step.state.value}; "
+                       f"{step.source.record.key}'s, the later, is followed: a person should read both")
             if step.event_kind is EventKind.SUSPENSION_EXTENDED and st.state not in (
                     ListingState.SUSPENDED, ListingState.LAPSED) and b is not None:
                 b.problem(f"{step.source.record.key}: extends a suspension of {listing.key} that is not in place")
@@ -239,6 +243,19 @@ def _inside_removal(step: Step, removal: Step | None = None) -> bool:
         return False
     return removal is None or (removal.state in ENDED and removal.effective == step.effective
                                and removal.source.record.kind not in RESTATING_KINDS)
+
+
+def _contradicts(step: Step, st: EntityState) -> bool:
+    """Whether ``step``, a numbered notice's, leaves the entity otherwise than another numbered notice's step of the same
+    day did: No. 276 "停止执行…中对立方公司的相关措施" and No. 277 "恢复实施…中对立方公司的相关措施", both from 12-01 (story41
+    same_day). The later is followed (the engine's order); nothing said it before. A removal and a lift agree."""
+    if st.since != step.effective or st.by in (None, step.source.record.key) or st.state is None:
+        return False
+    if step.source.record.kind in RESTATING_KINDS or step.event_kind in OWN_KINDS or st.state is step.state:
+        return False
+    if st.presumed or st.state is ListingState.LAPSED or (st.state in ENDED and step.state in ENDED):
+        return False  # (a lapse is no notice's step)
+    return True
 
 
 def _suspended_past(st: EntityState, day: date) -> bool:

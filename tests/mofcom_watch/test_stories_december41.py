@@ -7,7 +7,7 @@ and after each step; some folders again in another order. ``MOFCOM_WATCH_TODAY``
 early_end         the late extension of No. 21 (11-20, to 2027-11-10) ended early by No. 275 (12-01) "自2026年12月8日起，提前终止
                   对…相关措施的暂停，恢复实施相关措施": suspended to 12-07, in force from 12-08, said on 12-01.
 same_day          No. 276 and No. 277 of one day (12-01), one stopping and one restoring the measures on Cubic: the later
-                  number decides (in force by No. 277); each notice's item stands.
+                  number decides (in force by No. 277); each notice's item stands; B: nothing said so, now a note.
 qa_then_notice    an answer of 11-20 stops the measures on Cubic from 12-01, No. 278 (11-27) removes it from the list from
                   12-01. A: the row said "lifted … by QA-2026-11-20-…" (the answer, ordered after the notices of its day,
                   overrode the removal): now removed by No. 278; both items stand.
@@ -95,6 +95,10 @@ def test_two_notices_of_one_day_the_later_number_decides(stores: dict[str, Store
     assert _lists(store, "Cubic Corporation", "2026-12-01")[ECL][:3] == ("in_force", "2026-12-01", "MOFCOM-2026-277")
     titles = _titles(store, "2026-12-05", ECL)
     assert {f"{ECL}/lifted/ecl/2026-12-01", f"{ECL}/restored/ecl/2026-12-01"} <= set(titles)
+    # said (a note, failing nothing): which of two contradicting notices of one day is followed
+    assert [n for n in store.notes("2026-12-05") if "take different steps" in n] == [
+        "MOFCOM-2025-21: MOFCOM-2026-276 and MOFCOM-2026-277 take different steps on cubic the same day (2026-12-01): "
+        "lifted and in_force; MOFCOM-2026-277's, the later, is followed: a person should read both"]
 
 
 def test_an_answer_stopping_the_measures_then_a_notice_removing_the_company(
