@@ -83,7 +83,7 @@ def one_measure_lifted(record: NoticeRecord, text: str) -> str | None:
         return kept
     if any(word in text for word in KEPT_WORDS) and (apart := _kept_apart(record, fold(text))) is not None:
         return apart
-    if (named := _whole_then_named(record, fold(text))) is not None:
+    if (named := _whole_then_named(record, text)) is not None:
         return named
     if not any(a.action is ActionKind.LIFT for a in record.actions):
         return None
@@ -102,12 +102,14 @@ LATIN_BRACKET_RE = re.compile(r"[(（]\s*[A-Za-z]")  # a target named with its E
 OBJECT_EXCEPT_WORDS = ("以外", "之外")  # "停止实施…第103号对X（x）以外的其他企业采取的反制措施"
 
 
-def _whole_then_named(record: NoticeRecord, folded: str) -> str | None:
+def _whole_then_named(record: NoticeRecord, text: str) -> str | None:
     """Why a step on a whole earlier decree (WHOLE_DECREE_RE) that names a target after it, before 本决定, must be read by a
     person: that target is kept or excepted, in words no list holds ("…，但对X（x）的措施维持不变", "。对X（x）采取的反制措施依然有效",
     "…，其中X（x）仍在反制清单上", "…，继续对X（x）实施反制措施": each read as a step on X alone, or on a name made of the
     clause, the others' step lost; review40, session 40); so is one whose object excepts targets ("…第103号对X（x）以外的其他企业
-    采取的反制措施": all lifted, X too). Else None."""
+    采取的反制措施": all lifted, X too). Else None. The whole text is folded only for a step on a whole decree (folding it
+    for every decision cost ~7,000 instructions a page: perf40)."""
+    folded: str | None = None
     for a in record.actions:
         if a.action not in APART_STEPS or not a.text:
             continue
@@ -119,8 +121,12 @@ def _whole_then_named(record: NoticeRecord, folded: str) -> str | None:
         if object_end >= 0 and any(word in said[verb.end() : object_end] for word in OBJECT_EXCEPT_WORDS):
             return "the decision acts on an earlier decision's targets but some (the exception is not read)"
         whole = WHOLE_DECREE_RE.search(said, verb.end())
+        if whole is None:
+            continue
+        if folded is None:
+            folded = fold(text)
         at = folded.find(said)
-        if whole is None or at < 0 or "对" in said[verb.end() : whole.start()] or said.startswith("中", whole.end()):
+        if at < 0 or "对" in said[verb.end() : whole.start()] or said.startswith("中", whole.end()):
             continue
         stop = folded.find(OWN_EFFECTIVE_LINE, at + whole.end())
         after = folded[at + whole.end() : stop if stop >= 0 else len(folded)]
