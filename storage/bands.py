@@ -71,15 +71,11 @@ class Band:
 
     def state_on(self, day: date) -> ListingState | None:
         """The state on ``day``: that of the last change effective on or before it."""
-        current = None
-        for change in self.changes:
-            if change.day > day:
-                break
-            current = change.state
-        return current
+        change = self.change_on(day)
+        return change.state if change is not None else None
 
     def change_on(self, day: date) -> Change | None:
-        """The last change effective on or before ``day`` (whose state :meth:`state_on` gives)."""
+        """The last change effective on or before ``day``: its state is the band's then, its words the pictures'."""
         current = None
         for change in self.changes:
             if change.day > day:
