@@ -910,6 +910,9 @@ OWN_GROUND_RE = lazy_compile(r"为|鉴于|考虑到|基于|由于|随着|针对|
 # A clause naming the topic before the decision ("关于…相关措施，中方决定…", "对于美方的要求，…", "作为回应，中方决定…"): the
 # authority's own framing, that clause alone (session 40, qa40's probes: a press conference's suspension held for a person).
 TOPIC_LEAD_RE = lazy_compile(r"关于|对于|至于|作为回应|作为反制")
+# ... unless the topic is others' words ("关于外媒报道，中方决定…，我不掌握有关情况", "对于美方官员表示，…"): the decision after
+# it may be theirs, repeated (session 41, review42: read as a suspension, a false item). Asked of that clause alone.
+TOPIC_TALK_RE = lazy_compile(r"报道|消息|传言|传闻|说法|言论|猜测|表示|认为|指出|透露|据悉|(?<![名简])称")
 # A connective that is a whole clause ("因此，", "对此，"): it starts no ground of its own, so the clauses after it are judged
 # ("对此，美方希望，中方决定…" was read as the step, OWN_GROUND_RE's "对此" taking the rest as the ground: review40).
 CONNECTIVE_CLAUSES = frozenset({"为此", "对此", "因此", "据此"})
@@ -1095,7 +1098,8 @@ def _plain_before(folded: str, s0: int, c0: int, verbs: list[int] | tuple[()], o
             return True  # the rest of the ground, up to the decision
         if not (label or RELEASE_SUBJECT_RE.fullmatch(clause) or REASON_RE.match(clause)
                 or any(start <= v < end for v in verbs) or act.VERB_RE.search(clause) is not None
-                or own and (AUTHORITY_LEAD_RE.match(clause) is not None or TOPIC_LEAD_RE.match(clause) is not None)):
+                or own and (AUTHORITY_LEAD_RE.match(clause) is not None
+                            or TOPIC_LEAD_RE.match(clause) is not None and TOPIC_TALK_RE.search(clause) is None)):
             return False
         start = end + 1
     return True
