@@ -393,17 +393,19 @@ def _clause_comma(folded: str, s_start: int, at: int) -> int:
     return comma
 
 
-def _since_of_the_suspension(folded: str, start: int, at: int, end: int) -> bool:
-    """Whether the last "…起" before the restore at ``at`` in its sentence (``start``-``end``) is the start of a suspension
-    the sentence decides in an earlier clause of the same step, no ";" between, and the restore states no start of its own
-    after its verb ("自2026年12月10日起，暂停实施…1年，暂停期满后自动恢复实施": session 40, qa40's probe: the restore read
-    from 12-10, the listing "in force" the day its suspension began, silently): the restore comes at that suspension's end,
-    not from its start. Not "…继续暂停A…1年；同时，B…届满后不再延长，自…起恢复执行" (parse18/06: B's own day)."""
-    since = folded.rfind("起", start, at)
-    if since < 0 or folded.find(";", since, at) >= 0 or folded.find("起", at, end) >= 0:
-        return False  # (nearly every restore: its sentence states no start, or only its own)
+def _after_the_suspension(folded: str, start: int, at: int) -> int:
+    """Where the restore at ``at`` may state its own start: after the suspension its sentence (from ``start``) decides
+    in an earlier clause of the same step ("自2026年12月10日起，暂停实施…1年，暂停期满后自动恢复实施": session 40, qa40's
+    probe: the restore read from 12-10, the listing "in force" the day its suspension began, silently), the end of that
+    suspension's 期满; else -1, its whole sentence. A start written after it is the restore's own ("…1年，暂停期满后，
+    自2027年12月11日起恢复实施": session 41, review42: read from the suspension's 12-10 too); none, the suspension's end.
+    Not across ";" ("…继续暂停A…1年；同时，B…届满后不再延长，自…起恢复执行", parse18/06: B's own day)."""
+    since = folded.find("起", start, at)
+    if since < 0 or folded.find(";", since, at) >= 0:
+        return -1  # (nearly every restore: its sentence states no start, or only its own)
     pause = folded.find("暂停", since, at)
-    return pause >= 0 and folded.find(",", pause, at) >= 0 and EXPIRY_RE.search(folded, pause, at) is not None
+    expiry = EXPIRY_RE.search(folded, pause, at) if pause >= 0 and folded.find(",", pause, at) >= 0 else None
+    return -1 if expiry is None else expiry.end()
 
 
 PERFECTIVE_REACH = 40  # how far after the verb a 了 may mark it done ("暂停实施了上述公告相关措施")
@@ -456,8 +458,7 @@ def on_targets(folded: str, clean: str, s_start: int, v: re.Match[str], kind: Ac
         # as the text told it before; none read, an answer's is no action (its page is refused for review:
         # page.unread_expiry), a notice's takes the notice's day
         bounds = answer or (s_start, sentence_end(folded, at))
-        own = None if _since_of_the_suspension(folded, bounds[0], at, bounds[1]) \
-            else effective_in(folded[bounds[0] : bounds[1]], published)
+        own = effective_in(folded[max(bounds[0], _after_the_suspension(folded, bounds[0], at)) : bounds[1]], published)
         end = suspension_end(folded, clean, at, published) if own is None else None
         if own is None and end is None and answer is not None:
             return None
