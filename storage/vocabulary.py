@@ -255,6 +255,14 @@ def row_label(row: StatusRow) -> str:
     return row_state(row) + scope + (f"; {coming}" if coming else "")
 
 
+def by_words(row: StatusRow, own_key: str) -> str | None:
+    """The deciding notice beside a row's state, None where it is the row's own notice: "by MOFCOM-2025-72", and for a
+    lapse "suspension set by MOFCOM-2025-72": "lapsed … by No. 72" read as if No. 72 made it lapse (user40)."""
+    if not row.by or row.by == own_key:
+        return None
+    return f"suspension set by {row.by}" if row.state is ListingState.LAPSED else f"by {row.by}"
+
+
 def row_state(row: StatusRow) -> str:
     """A status row's state alone, in words: a measure added alone says so (:data:`MEASURE_ONLY_STATE`), and so does an
     investigation ended (:data:`INVESTIGATION_CLOSED`, as its items say; was "lifted": audit39/25)."""

@@ -31,7 +31,7 @@ from storage.publications import PublishRecord, last_publication
 from storage.records import ListingState, StatusRow
 from storage.reviews import Acceptance, GoneCheck, Reading, acceptances, gone_checks, read_pages
 from storage.status import StatusReport, status_report
-from storage.vocabulary import as_utc, list_name, ministry_of, next_label, row_label, row_state, until_words
+from storage.vocabulary import as_utc, by_words, list_name, ministry_of, next_label, row_label, row_state, until_words
 
 STATE_STYLES = {ListingState.LAPSED: "bold yellow", ListingState.SUSPENDED: "cyan", ListingState.LIFTED: "green",
                 ListingState.REMOVED: "green", ListingState.IN_FORCE: "red", ListingState.ANNOUNCED: "magenta"}
@@ -141,8 +141,8 @@ def dense_table(report: StatusReport) -> Table:
         table.add_column(col)
     for r in report.rows:
         state = Text(row_label(r), style=STATE_STYLES.get(r.state, ""))
-        if r.by and r.by != r.notice_key:
-            state.append(f" by {shown(r.by)}")
+        if words := by_words(r, r.notice_key):
+            state.append(f" {shown(words)}")
         since = r.since.isoformat() if r.since else ""
         until = f"\nuntil {until_words(r.until, r.lapses_on)}" if r.until else ""  # its own line, "until" on it
         table.add_row(shown(r.notice_key), list_name(r.list), state, since + until)

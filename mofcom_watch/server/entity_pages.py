@@ -36,7 +36,7 @@ from mofcom_watch.server.pages import (
 from storage.bands import axis_for
 from storage.records import EventKind, Provenance
 from storage.status import EntityHit, EntityListing, MatchKind
-from storage.vocabulary import event_words, row_label, until_cell
+from storage.vocabulary import by_words, event_words, row_label, until_cell
 
 MATCH_WORDS = {MatchKind.EXACT: "exact name", MatchKind.NORMALISED: "same name, written differently",
                MatchKind.FUZZY: "similar name", MatchKind.INSIDE: "a listed name inside the one searched for",
@@ -109,7 +109,8 @@ def _listings(view: EntityView, as_of: date) -> str:
             state, since, until = '<span class="muted">not yet in effect</span>', "", ""
         else:
             label = row_label(row)
-            by = f'<br><span class="muted">by {escape(row.by)}</span>' if row.by and row.by != listing.notice_key else ""
+            words = by_words(row, listing.notice_key)
+            by = f'<br><span class="muted">{escape(words)}</span>' if words else ""
             state = f'<span class="state-{escape(str(row.state))}">{escape(label)}</span>{by}'
             since = row.since.isoformat() if row.since else ""
             until = countdown(row, as_of)

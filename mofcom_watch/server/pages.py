@@ -30,6 +30,7 @@ from storage.vocabulary import (
     REVIEW_WORDS,
     WEB_SCHEMES,
     HealthKind,
+    by_words,
     day_count,
     ministry_of,
     row_label,
@@ -202,7 +203,7 @@ def _states_section(ctx: PageContext) -> str:
         state = row_label(r)
         title = f'<br><span class="muted">{zh_marked(r.title)}</span>' if r.title and r.title != r.number else ""
         number = "" if r.title and r.number and r.title.startswith(r.number) else (r.number or "")
-        by = f'<br><span class="muted">by {escape(r.by)}</span>' if r.by and r.by != r.notice_key else ""
+        by = f'<br><span class="muted">{escape(words)}</span>' if (words := by_words(r, r.notice_key)) else ""
         pic = notice_picture_name(r.notice_key)
         pic_link = (f' <a href="{escape(ctx.feeds_base_url + pic)}.svg" type="image/svg+xml">picture</a>'
                     if pic in ctx.pictures else "")

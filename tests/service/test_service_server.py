@@ -355,6 +355,9 @@ def test_front_page(feeds_dir: Path) -> None:
     assert 'href="./feeds.opml"' in page
     assert "12 days left" in page and 'datetime="2026-12-11"' in page
     assert "lapsed: presumed back in force, needs review" in page
+    # the lapsed row names the notice that set the suspension, not as if it made it lapse (user40)
+    assert '<span class="muted">suspension set by QA-2025-11-05-aaaa</span>' in page
+    assert '<span class="muted">by QA-2025-11-05-aaaa</span>' in page  # the suspended row: its deciding notice
     assert "Suspension of 11 US entities extended to 2026-11-10" in page and "继续暂停" in page
     assert "mofcom-annual" in page and "zero-links" in page and "1 open problem" in page
     assert "关于将11家美国实体列入不可靠实体清单的公告" in page

@@ -51,3 +51,20 @@ def test_each_word_is_defined_once() -> None:
     for what, pattern in patterns.items():
         found = sorted(str(p.relative_to(REPO)) for p in CODE if pattern.search(p.read_text(encoding="utf-8")))
         assert found in ([], ["storage/vocabulary.py"]), f"{what} defined outside storage/vocabulary.py: {found}"
+
+
+def test_the_deciding_notice_of_a_lapse_is_named_as_the_one_that_set_the_suspension() -> None:
+    """"lapsed … by MOFCOM-2025-72" read as if No. 72 made it lapse (user40): a lapse names the notice that set it."""
+    from datetime import date
+
+    from storage.records import StatusRow
+    from storage.vocabulary import by_words
+
+    def row(state: ListingState, by: str | None) -> StatusRow:
+        return StatusRow(notice_key="MOFCOM-2024-46", number=None, title=None, list=ListKind.ECL, state=state,
+                         since=date(2025, 11, 10), until=date(2026, 11, 10), days_left=None, entity_count=1, by=by)
+
+    assert by_words(row(ListingState.LAPSED, "MOFCOM-2025-72"), "MOFCOM-2024-46") == "suspension set by MOFCOM-2025-72"
+    assert by_words(row(ListingState.SUSPENDED, "MOFCOM-2025-72"), "MOFCOM-2024-46") == "by MOFCOM-2025-72"
+    assert by_words(row(ListingState.IN_FORCE, "MOFCOM-2024-46"), "MOFCOM-2024-46") is None  # its own notice
+    assert by_words(row(ListingState.IN_FORCE, None), "MOFCOM-2024-46") is None
