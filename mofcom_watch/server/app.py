@@ -622,6 +622,17 @@ async def _keep_published(refresher: Any) -> None:
         await asyncio.to_thread(refresher.refresh)
 
 
+def _close_store(state: ServerState) -> None:
+    """Close the server's connections to the store at its stop, the read-only one first, so that the last one to
+    close (these, or the cycles' kept store at exit) writes a SQLite store's write-ahead log into the file: left open,
+    a stopped ``serve --schedule`` left its ``-wal`` beside a file lacking every write since the last checkpoint (ops41:
+    the whole first cycle), which a copy of the file alone, as of any stopped store, then missed."""
+    if isinstance(state.store_version, StoreVersion):
+        state.store_version.close()
+    if isinstance(state.data, StoreData):
+        state.data.engine.dispose()
+
+
 def create_app(
     *,
     feeds_dir: Path,
@@ -674,6 +685,7 @@ def create_app(
                 LOG.info("scheduler stopping; a running cycle ends at its next page")
                 await asyncio.to_thread(scheduler.shutdown, True)
                 LOG.info("scheduler stopped")
+            _close_store(state)
 
     routes = [
         Route("/", home, methods=["GET"], name="home"),

@@ -67,6 +67,16 @@ class StoreVersion:
             (version,) = self._conn.execute("PRAGMA data_version").fetchone()
             return (file_id, version, id(self._conn))
 
+    def close(self) -> None:
+        """Close the read-only connection (at serve's stop): a SQLite store's last connection to close writes its
+        write-ahead log into the file and removes it, which a read-only one cannot; left open at exit, it kept the
+        ``-wal`` of a stopped ``serve --schedule`` (ops41: the file alone lacked the whole first cycle)."""
+        with self._lock:
+            if self._conn is not None:
+                self._conn.close()
+                self._conn = None
+                self._file_id = None
+
     def _aggregates(self) -> Hashable:
         with self._sessions() as s:
             return tuple(tuple(s.execute(q).one()) for q in (
