@@ -62,7 +62,14 @@ WALKED_ON = "{url}: {n} pages read to reach links already stored (more new rows 
 NOT_REACHED = ("discovery may be incomplete: column {column}: {n} pages of {url} read and no link already stored "
                "reached, so rows past page {n} may be unread (the last row read: {last}); later runs read on from that "
                "row to links already stored, or run mofcom-watch run --since YEAR")
-LAST_READ_RE = re.compile(r"\(the last row read: (\S+)\)")
+LAST_READ_RE = re.compile(r"\(the last row (?:read|left): (\S+)\)")
+# An update follows at most ``new_pages`` new links of a source (health40 M45, health41): an index flooded with 2,000 rows
+# (a CMS dump, a sitemap at the column's URL) had every one fetched in one run, 40 minutes at a 1 s delay, the run lock
+# held. The rest are said in a discovery-incomplete warning naming the last row left: the next walks read the index on
+# to it (its unchanged pages from their stored copies) and follow the links still unstored, until none is left over
+LEFT_OVER = ("{url}: {n} new links listed that this run did not follow (a run follows at most {most} new links of a "
+             "source): left for the next run, which reads the index on to them (the last row left: {last})")
+LEFT_OVER_TOO = "; and {n} new links listed that this run did not follow (a run follows at most {most}): left for the next run"
 CAUGHT_UP = "{url}: read on past {last}, the last row an earlier walk read, to links already stored (page {n}): discovery is complete again"
 # Once a day an update walks deeper (pages30; pages29's story st1b): a notice published with an older date than rows
 # already stored is listed below them, past the page where an update stops (its last row stored), and only a backfill
@@ -122,6 +129,7 @@ class CrawlSettings:
     revalidate: int = 20  # most recent notice pages of a source re-checked (conditionally) on updates
     update_pages: int = 3  # updates read this many pages of one index; past them only to reach a link they had
     update_reach: int = 25  # ... and at most this many (a burst of 500 rows; a column whose rows never store stops)
+    new_pages: int = 200  # updates follow at most this many new links of a source a run (LEFT_OVER)
     deep_pages: int = DEEP_WALK_PAGES  # the daily deep walk (Mode.DEEP) reads this many whatever they reach
     max_pages: int = 500  # backfill bound per index
     workers: int = 4
@@ -245,6 +253,7 @@ class _Tally:
     not_modified: dict[str, datetime] = field(default_factory=dict)  # URL -> when it answered 304
     walked: set[str] = field(default_factory=set)  # index pages fetched
     titles: dict[str, str] = field(default_factory=dict)  # article URL -> the title an index lists it under
+    listed_by: dict[str, str] = field(default_factory=dict)  # new article URL -> page 1 of the first index listing it
     # an index page's open unfollowed-row warning (read with the mode's answer), kept while it answers as before
     unfollowed: Callable[[str], str | None] = field(default=lambda _url: None)
 
@@ -354,6 +363,8 @@ class Crawler:
             tally.fail(plans[0].url, FailureReason.ZERO_LINKS, "none of the source's index pages exists (404)")
         plan_urls = {p.url for p in plans}
         revisits = asked[0].result()
+        if mode is not Mode.BACKFILL and len(queue) > self.settings.new_pages:
+            self._leave_over(queue, tally)
         for url in source.direct_pages():
             queue.setdefault(url, None)
         for url in revisits.retry:
@@ -372,6 +383,26 @@ class Crawler:
             deep=revisits.mode is Mode.DEEP,
             read_deep=revisits.mode is not Mode.UPDATE and not any(f.url in tally.walked for f in tally.counts.failures),
         )
+
+    def _leave_over(self, queue: dict[str, str | None], tally: _Tally) -> None:
+        """Leave the new links past the first ``new_pages`` for the next run (:data:`LEFT_OVER`), said for each index
+        listing them; an index already warned of as incomplete in this walk (read on to a row further down) is told
+        them in the same warning."""
+        most = self.settings.new_pages
+        left: dict[str, list[str]] = {}
+        for url in list(queue)[most:]:
+            del queue[url]
+            left.setdefault(tally.listed_by.get(url, ""), []).append(url)
+        for index, urls in left.items():
+            at = next((i for i, w in enumerate(tally.warnings)
+                       if w.url == index and w.reason == OddityReason.DISCOVERY_INCOMPLETE), None)
+            if at is None:
+                tally.warn(index, OddityReason.DISCOVERY_INCOMPLETE,
+                           LEFT_OVER.format(url=index, n=len(urls), most=most, last=urls[-1]))
+            else:
+                old = tally.warnings[at]
+                tally.warnings[at] = dataclasses.replace(
+                    old, detail=old.detail + LEFT_OVER_TOO.format(n=len(urls), most=most))
 
     def _first_plan(self, source: Source, mode: Mode | ModeQuestion) -> IndexPlan | None:
         """For a mode still to be asked: the source's first index when it is the same in either mode (its first
@@ -554,6 +585,7 @@ class Crawler:
             for u in fresh:
                 if u not in known:
                     queue.setdefault(u, plan.referer)
+                    tally.listed_by.setdefault(u, plan.url)
             frontier.listed(n, wanted)  # the row an earlier walk read last: past it, read to links already stored
             if mode is not Mode.BACKFILL and walk_ends(mode, n, reached=reached_known(wanted, fresh, known), deep_pages=self.settings.deep_pages, behind=frontier.behind(n)):
                 usual = self.settings.update_pages if mode is Mode.UPDATE else self.settings.deep_pages

@@ -531,3 +531,50 @@ def test_with_overrides_no_other_host_is_ever_fetched(tmp_path):
     # the 2024 index links only the aqygzj page: out of reach, not an index with zero links
     assert result.sources[0].failures == () and result.ok and not result.held_back
     assert result.new_events > 0
+
+
+def test_an_update_follows_a_bounded_number_of_new_links_and_leaves_the_rest_for_the_next_runs(tmp_path, monkeypatch):
+    """health40 M45 (health41): an index flooded with 2,000 new rows had every one fetched in one run (40 minutes at a
+    1 s delay, the run lock held). An update now follows at most ``new_pages`` new links of a source (2 here), and says
+    the rest are left in a discovery-incomplete warning naming the last row left; the next updates read the index on
+    to that row (its page unchanged: from its stored copy) and follow the links still unstored, 2 a run, until none is
+    left and the warning closes. No link is lost: 2026 No. 23, the last row of 7 new ones, is read by the fourth."""
+    import mofcom_watch.cycle as cycle
+    from scraper.discovery import CrawlSettings
+    from storage.health import open_warnings
+
+    def warnings_open() -> list[str]:
+        engine = open_store(settings.database_url)
+        try:
+            with session_factory(engine)() as session:
+                return [w.detail for w in open_warnings(session)]
+        finally:
+            engine.dispose()
+
+    monkeypatch.setattr(cycle, "CrawlSettings", partial(CrawlSettings, new_pages=2))
+    n22 = "zwgk/zcfb/art/2025/art_c6b190344a154e6f831e0fdfc190e41e.html"
+    n23 = "zwgk/zcfb/art/2026/art_dfa9cc5c1e004d7fbb86f83d249e7986.html"
+    sources = [s for s in load_sources() if s.name == "mofcom-policy-list"]
+    pages = {f"{WWW}/{p}": (FIXTURES / WWW / p).read_bytes() for p in (n22, UEL8.split("/", 1)[1])}
+    new = [f"{WWW}/zwgk/zcfb/art/2026/art_{n + 1:032x}.html" for n in range(6)] + [f"{WWW}/{n23}"]
+    with SiteServer(None, pages=pages, columns={WWW: "zwgk/zcfb/"}) as site:
+        settings, _first = _run(tmp_path, site, sources=sources)  # a backfill: no bound
+        for n, url in enumerate(new[:6]):  # 6 new rows above No. 23 (dated after it)
+            site.set_page(url, _press_conference(n))
+        site.set_page(new[6], (FIXTURES / WWW / n23).read_bytes())
+        followed, told = [], []
+        for _ in range(4):
+            site.reset_hits()
+            _settings, result = _run(tmp_path, site, sources=sources)
+            followed.append(sorted(h.path for h in site.hits if h.path in new))
+            told.append((result.ok, [w.detail for w in result.sources[0].warnings], warnings_open()))
+    assert [len(f) for f in followed] == [2, 2, 2, 1], followed
+    assert sorted(sum(followed, [])) == sorted(new), "every new link followed once"
+    for ok, warned, still in told[:3]:
+        [detail] = warned
+        assert ok and "new links listed that this run did not follow (a run follows at most 2 new links" in detail, warned
+        assert f"(the last row left: https://{new[6]})" in detail, detail
+        assert still == warned
+    assert told[0][1][0].startswith(f"https://{WWW}/") and ": 5 new links listed" in told[0][1][0], told[0]
+    assert told[3] == (True, [], []), told[3]
+    assert "MOFCOM-2026-23" in _notices(settings.database_url)
