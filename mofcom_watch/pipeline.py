@@ -32,7 +32,7 @@ from storage.aliasfix import settled_by
 from storage.cleantext import clean_document, clean_text
 from storage.db import WRITE_LOCK
 from storage.faults import store_fault
-from storage.ingest import count_mismatch, load_notice, record_issue, store_parse
+from storage.ingest import count_mismatch, load_notice, record_issue, store_parse, substance
 from storage.keys import issue_key, mismatch_key, older_copy_key, unusable_key
 from storage.lifecycle import CORRECTION_WORDS, corrects_names
 from storage.models import HealthIssue, NewsReport, Notice, Page, Snapshot
@@ -256,6 +256,26 @@ def settle_by_correction(session: Session, keys: Iterable[str], parser: PagePars
         settled.add(key)
     session.flush()
     return settled
+
+
+def loser_again(session: Session, notice: Notice, parser: PageParser, at: datetime) -> None:
+    """The kept copy of ``notice`` read otherwise by this parser (its same bytes, a newer parser): the page its open
+    alias-conflict issue names (the copy whose parse lost) read again by this parser too, and stored as its fetch
+    would be when it reads as the kept copy reads now (``store_parse``: the issue resolved at ``at``, the copy
+    preferred kept). An upgrade re-reads the pages one by one: a losing copy read first, against the kept copy's
+    earlier reading, opened the issue, and nothing read it again once the kept copy read as it (order40's B5: a
+    false "pages disagree", exit 1, that a store made by this version has not). Pages still reading otherwise keep
+    the issue open."""
+    issue = session.scalars(select(HealthIssue).where(
+        HealthIssue.key == issue_key(HealthKind.ALIAS_CONFLICT, notice.key), HealthIssue.resolved_at.is_(None))).first()
+    if issue is None or issue.url is None or issue.url == notice.snapshot.page.url:
+        return
+    snap = session.scalars(select(Snapshot).join(Page, Page.id == Snapshot.page_id).where(Page.url == issue.url)
+                           .order_by(Snapshot.fetched_at.desc(), Snapshot.id.desc()).limit(1)).first()
+    if snap is None or (other := read_again(snap, parser, issue.url, notice.key)) is None:
+        return
+    if substance(other.notice) == substance(NoticeRecord.from_json(json.loads(notice.record_json))):
+        store_parse(session, notice, other.notice, snap, issue.url, at, clean=True)
 
 
 def _store_news(session: Session, record: NoticeRecord, snapshot: Snapshot, url: str, source: str) -> None:
@@ -611,7 +631,11 @@ def _ingest(session: Session, page: CrawledPage, sha: str, parser: PageParser, c
                               parsed_count=len(record.entities), same_bytes=same_bytes)
         snap = snapshot(PageOutcome.NOTICE, encoding=doc.encoding, notice_key=record.key)
         kept_snapshot = stored.snapshot if stored is not None else None
+        kept_json = stored.record_json if stored is not None else None
         change = store_parse(session, stored, record, snap, url, fetched_at, clean=True)  # clean_document cleaned it
+        if stored is not None and kept_snapshot is not None and kept_snapshot.id == snap.id \
+                and stored.record_json != kept_json:
+            loser_again(session, stored, parser, fetched_at)  # the kept copy reads otherwise now: the loser too?
         if record.kind == NoticeKind.QA:  # judged on the reading kept, as the publish's recheck judges it
             from mofcom_watch.reprints import pairs
 
