@@ -614,7 +614,7 @@ def _ingest(session: Session, page: CrawledPage, sha: str, parser: PageParser, c
         if record.kind == NoticeKind.QA:  # a reprint of a stored Q&A under a heading of its own: one key
             from mofcom_watch.reprints import one_key  # here: the parser is loaded by now, not at start-up
 
-            record = one_key(session, record, url)
+            record = one_key(session, record, url, fetched_at)
         held_as = copy is not None and copy.outcome == PageOutcome.NOTICE and copy.sha256 == sha
         if (mixup := another_notice(session, record, url, page.listed_as, held_as)) is not None:
             return refuse(mixup)

@@ -207,16 +207,27 @@ def _apart(record: NoticeRecord, other: _Stored) -> bool:
     return _other_companies(record, other.record)
 
 
-def _move(session: Session, other: _Stored, key: str) -> None:
-    """The stored Q&A ``other`` (its snapshots with it) under ``key``, read as it reads now."""
+def _move(session: Session, other: _Stored, key: str, at: datetime) -> None:
+    """The stored Q&A ``other`` (its snapshots with it) under ``key``, read as it reads now; its open alias conflict
+    (two of its pages disagreeing, both moved with it) closed under the old key and opened under ``key`` at ``at``:
+    a key the store no longer holds names no problem (order40's B6: qa40 23/24/25, the issue under
+    ``…68a81f8d`` in one order and ``…68a81f8d-003c`` in another, never renamed). Its items keep their ids: the old
+    key's issue is resolved, the new key's opened."""
     session.execute(update(Notice).where(Notice.key == other.key).values(key=key))
     session.execute(update(Snapshot).where(Snapshot.notice_key == other.key).values(notice_key=key))
     notice = load_notice(session, key)
     assert notice is not None
     reread(session, notice, dataclasses.replace(other.record, key=key, text=other.text))
+    old = session.scalars(select(HealthIssue).where(HealthIssue.key == issue_key(HealthKind.ALIAS_CONFLICT, other.key),
+                                                    HealthIssue.resolved_at.is_(None))).one_or_none()
+    if old is not None:
+        old.resolved_at = max(as_utc(at), as_utc(old.last_seen))
+        detail = f"{key}{old.detail[len(other.key):]}" if old.detail.startswith(f"{other.key}:") else old.detail
+        record_issue(session, key=issue_key(HealthKind.ALIAS_CONFLICT, key), source=old.source, kind=HealthKind.ALIAS_CONFLICT,
+                     detail=detail, seen_at=at, url=old.url, notice_key=key, run_id=old.run_id)
 
 
-def _two_of_one_title(session: Session, record: NoticeRecord, url: str) -> NoticeRecord:
+def _two_of_one_title(session: Session, record: NoticeRecord, url: str, at: datetime) -> NoticeRecord:
     """``record`` under a key of its own when another Q&A of its day has its title (a heading such as "…就调整有关措施
     答记者问" over one answer for each list): the title's hash alone (``qa_key``) gives both one key, and two pages of
     one key are taken for one notice, one parse kept and the other's changes lost. When the Q&A stored under the key
@@ -245,7 +256,7 @@ def _two_of_one_title(session: Session, record: NoticeRecord, url: str) -> Notic
             for s in taken:
                 if _entities(s.record) is None or _split_key(record.key, s.record, by_entities=True) == own_entities:
                     return dataclasses.replace(record, key=own)  # cannot be told apart: an alias conflict
-                _move(session, s, _split_key(record.key, s.record, by_entities=True))
+                _move(session, s, _split_key(record.key, s.record, by_entities=True), at)
             return dataclasses.replace(record, key=own_entities)
         return dataclasses.replace(record, key=own)
     stored = _stored(session, Notice.key == record.key)
@@ -258,11 +269,11 @@ def _two_of_one_title(session: Session, record: NoticeRecord, url: str) -> Notic
         mine = _split_key(record.key, record, by_entities=True)
         if theirs == mine:
             return record
-    _move(session, other, theirs)
+    _move(session, other, theirs, at)
     return dataclasses.replace(record, key=mine)
 
 
-def one_key(session: Session, record: NoticeRecord, url: str) -> NoticeRecord:
+def one_key(session: Session, record: NoticeRecord, url: str, at: datetime) -> NoticeRecord:
     """``record`` (a Q&A about to be stored from ``url``) under the key of the stored Q&A it is a copy of: a reprint
     is another URL of MOFCOM's stored Q&A, read as MOFCOM's copy reads (its headline may name no list, so its own
     parse may read less); MOFCOM's copy takes over a reprint stored first under another key (renamed, and read as
@@ -271,7 +282,7 @@ def one_key(session: Session, record: NoticeRecord, url: str) -> NoticeRecord:
         return record
     from scraper.parse.qa import same_answer
 
-    record = _two_of_one_title(session, record, url)
+    record = _two_of_one_title(session, record, url, at)
 
     stored = _same_day(session, record)
     same = [s for s in stored if s.text and same_answer(record.text, s.text)]
