@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from storage.records import UnusablePage
-from tests.scraper.test_parse_qa40 import ECL21, PRESSER, RELEASE, _steps
+from tests.scraper.test_parse_qa40 import ECL21, PRESSER, RELEASE, UEL7, _steps
 
 STEP = f"中方决定自2026年12月10日起暂停实施{ECL21}相关措施1年"
 
@@ -29,3 +29,44 @@ def test_a_restore_stating_its_own_start_after_the_suspension_its_sentence_decid
     answer = f"中方决定，自2026年12月10日起，暂停实施{ECL21}相关措施1年，暂停期满后，自2027年12月11日起恢复实施。"
     assert _steps(template, answer) == [("suspend", "MOFCOM-2025-21", "2026-12-10", "2027-12-10"),
                                         ("restore", "MOFCOM-2025-21", "2027-12-11", None)]
+
+
+@pytest.mark.parametrize("step", [
+    "不再对{UEL7}相关措施采取任何暂停措施", "不再对{UEL7}相关措施予以暂停", "不再对{UEL7}相关措施暂停实施",
+    "不再对{UEL7}相关措施实行暂停", "对{UEL7}相关措施不再予以暂停",
+])
+def test_no_longer_suspending_said_otherwise_restores(step: str) -> None:
+    """audit40's 64c1f561 read "不再对…采取暂停措施" as a restore, but only with 采取/实施/执行 right before 暂停: "不再对…
+    相关措施采取任何暂停措施", "…予以暂停", "…暂停实施" were each read as a suspension of 7号 (a false 'Suspended' item on
+    measures that are back). Now a restore, or held for a person; never a suspension."""
+    answer = f"中方决定，自2026年12月30日起，{step.format(UEL7=UEL7)}。"
+    try:
+        steps = _steps(RELEASE, answer)
+    except UnusablePage as refused:  # "…予以暂停" after the object: the answers' gate holds it for a person (loud)
+        assert refused.reason == "needs-review"
+        return
+    assert steps == [("restore", "UEL-2025-7", "2026-12-30", None)]
+
+
+@pytest.mark.parametrize("verb", ["解除", "终止", "停止实施", "不再执行", "不再实施", "取消"])
+def test_ending_a_listings_suspension_written_without_dui_restores(verb: str) -> None:
+    """audit40's b28c912c read "不再执行对…的暂停" as a restore (as "解除对…的暂停" before it), but the same words without 对,
+    "解除{…7号}相关措施的暂停", were read as a lift of 7号 (a false 'Lifted' item on measures that are back)."""
+    answer = f"中方决定，自2026年12月30日起，{verb}{UEL7}相关措施的暂停。"
+    assert _steps(RELEASE, answer) == [("restore", "UEL-2025-7", "2026-12-30", None)]
+
+
+def test_ending_a_measure_named_a_suspension_of_imports_still_lifts() -> None:
+    """A measure whose name holds 暂停 ("…的暂停进口措施") is the object of the lift: no restore."""
+    answer = f"中方决定，自2026年12月30日起，停止实施{UEL7}所列实体的暂停进口措施。"
+    assert _steps(RELEASE, answer) == [("lift", "UEL-2025-7", "2026-12-30", None)]
+
+
+@pytest.mark.parametrize("step", ["不再对{UEL7}所列斯凯迪奥公司（Skydio, Inc.）采取暂停措施",
+                                  "解除对{UEL7}所列斯凯迪奥公司（Skydio, Inc.）相关措施的暂停",
+                                  "解除{UEL7}所列斯凯迪奥公司（Skydio, Inc.）相关措施的暂停"])
+def test_a_comma_inside_a_name_ends_no_clause_of_a_suspension_undone(step: str) -> None:
+    """The look after "不再对" / "解除对" stopped at any comma, one inside an English name's bracket too: "不再对…所列斯凯迪奥
+    公司（Skydio, Inc.）采取暂停措施" was read as a suspension, "解除对…（Skydio, Inc.）相关措施的暂停" as a lift."""
+    answer = f"中方决定，自2026年12月30日起，{step.format(UEL7=UEL7)}。"
+    assert [(kind, day) for kind, _, day, _ in _steps(RELEASE, answer)] == [("restore", "2026-12-30")]

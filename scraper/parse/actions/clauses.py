@@ -63,22 +63,25 @@ OTHER_LIST_BEFORE_RE = lazy_compile(rf"从\s*{_OTHER_LIST}\s*中?\s*$")
 TOLD_STEP_ENDS = "述该项一"  # their last characters: one look before the verb turns nearly every verb away
 
 
-UNDONE_BY = "不再对"  # "不再对X采取暂停措施", "不再对X实施暂停" (words.VERB_RE)
-UNDONE_OBJECT = ("采取", "实施", "执行")  # what stands before that 暂停
+UNDONE_BY = "不再对"  # "不再对X采取暂停措施", "不再对X实施暂停", "不再对X予以暂停" (words.VERB_RE)
+CLAUSE_ENDS = ",，;；。\n"
+# A clause mark outside a bracket ("不再对X公司（Skydio, Inc.）采取暂停措施" is one clause).
+WORDS_CLAUSE_END_RE = lazy_compile(r"[,，;；。\n](?![^()]*\))")
 
 
 def undone_kept_out(folded: str, verbs: list[re.Match[str]]) -> list[re.Match[str]]:
-    """The verbs without the 暂停 of "不再对X采取暂停措施" / "…实施暂停" (the object of the restore "不再对", in its sentence), no
-    suspension (session 40, audit40/32: an answer read "…不再对…相关措施采取暂停措施" as a suspension)."""
+    """The verbs without the 暂停 after "不再对" in its clause (the object of the restore "不再对X采取暂停措施", no
+    suspension: session 40, audit40/32; whatever stands before it, "…采取任何暂停措施", "…予以暂停", "…暂停实施": session 41,
+    review42, each read as a suspension)."""
     out: list[re.Match[str]] = []
-    opened = -1  # where the last "不再对" starts, -1 after a sentence end
+    opened = -1  # where the last "不再对" starts, -1 after a clause end
     for v in verbs:
         at = v.start()
-        if opened >= 0 and ("。" in folded[opened:at] or "\n" in folded[opened:at]):
+        if opened >= 0 and WORDS_CLAUSE_END_RE.search(folded, opened, at) is not None:
             opened = -1
         if v[0] == UNDONE_BY:
             opened = at
-        elif opened >= 0 and v[0] == "暂停" and folded[at - 2 : at] in UNDONE_OBJECT:
+        elif opened >= 0 and v[0].startswith("暂停"):
             continue
         out.append(v)
     return out
@@ -218,6 +221,8 @@ def _sentence_actions(out: list[ActionDraft], folded: str, clean: str, s_start: 
         clause_from, prev_end = prev_end, v_end
         word = v[0]
         kind = VERB_KINDS[word]
+        if kind is ActionKind.LIFT and _suspension_undone(folded, v_end, next_start):
+            kind = ActionKind.RESTORE  # "解除…相关措施的暂停": the measures are back
         if kind is ActionKind.IMPOSE or kind is ActionKind.INVESTIGATE:
             # a listing (列入, 采取反制措施) or an investigation decided now, not told as history
             if word == "增列":  # "在…第23号附件《…》中增列" (``acting_verbs``): the ref says where, and the annex's list
@@ -274,6 +279,31 @@ def _sentence_actions(out: list[ActionDraft], folded: str, clean: str, s_start: 
                 action = replace(action, on_entities=limit, effective=excepted_day(
                     folded, out, action, "起" in sentence and effective_in(sentence, published) is not None))
             _add(out, action, folded, allow_impose)
+
+
+# The object of a lift that is a listing's suspension, at its clause's end ("解除…第7号相关措施的暂停(实施)。").
+SUSPENSION_OBJECT_RE = lazy_compile(r"的暂停(?:实施|执行)?\s*(?:[,，;；:。\n]|$)")
+
+
+def _suspension_undone(folded: str, v_end: int, next_start: int) -> bool:
+    """Whether the lift verb ending at ``v_end`` ends a suspension: its object, in its clause, is "…的暂停" ("解除{…7号}
+    相关措施的暂停", "不再执行…的暂停": session 41, review42, each read as a lift of 7号, a false 'Lifted' item on measures
+    that are back; words.UNDONE_SUSPENSION reads only "解除对…的暂停"). Not a measure named for a suspension ("停止实施…的暂停
+    进口措施"), nor its term ("…的暂停期限")."""
+    at = folded.find("的暂停", v_end, next_start)
+    if at < 0:
+        return False  # (nearly every lift)
+    if SUSPENSION_OBJECT_RE.match(folded, at) is None:
+        return False
+    depth = 0  # a comma inside a bracket ends no clause ("…斯凯迪奥公司（Skydio, Inc.）相关措施的暂停")
+    for c in folded[v_end:at]:
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0 and c in CLAUSE_ENDS:
+            return False
+    return True
 
 
 # "分别移出不可靠实体清单和出口管制管控名单", "列入出口管制管控名单及不可靠实体清单": a second list right after the first, joined to it.

@@ -17,7 +17,10 @@ SENTENCE_RE = lazy_compile(r"[^。！？!?\n;；]+")
 # "停止暂停", "解除对…的暂停", "不再执行对…的暂停" (session 40: read as a lift of the measures): the measures are back.
 # "处于暂停状态" is a state, no verb. One alternative per verb: sre finds at once where
 # alternatives that open with a literal can start, not where a group of them can (8 times slower).
-UNDONE_SUSPENSION = "|".join(f"{verb}暂停(?:实施|执行)?|{verb}对(?=[^,;；。\n]{{0,80}}?的暂停(?![期实执]))"
+# A character of the clause, a bracket whole ("…斯凯迪奥公司（Skydio, Inc.）相关措施的暂停": its comma ended the look, session 41,
+# review42: "解除对…的暂停" read as a lift, "不再对…采取暂停措施" as a suspension).
+IN_CLAUSE = r"(?:[^,;；。\n(]|\([^()\n]{0,60}\))"
+UNDONE_SUSPENSION = "|".join(f"{verb}暂停(?:实施|执行)?|{verb}对(?={IN_CLAUSE}{{0,80}}?的暂停(?![期实执]))"
                              for verb in ("停止", "解除", "取消", "结束", "终止", "不再执行", "不再实施"))
 VERB_RE = re.compile(
     UNDONE_SUSPENSION
@@ -29,11 +32,12 @@ VERB_RE = re.compile(
     # after it ("…届满后不再延长" is no extension: 不再 is no 再)
     r"|暂停(?:实施|执行)?期限(?=\s*(?:自[^,;；。\n]{1,24}?起\s*(?:再|继续)?|(?:届满后\s*)?(?:再|继续))\s*(?:延长|延期)(?!\s*暂停))"
     # "…暂停实施期限于…届满后不再延长" (loud23/08): "暂停实施期限" is a noun, as "暂停期限" is
-    r"|暂停(?<!的暂停)(?![期至到]|状态|(?:实施|执行)期)(?:实施|执行)?|不再(?:继续)?暂停(?:实施|执行)?"
+    r"|暂停(?<!的暂停)(?![期至到]|状态|(?:实施|执行)期)(?:实施|执行)?|不再(?:继续|予以)?暂停(?:实施|执行)?"
     # "不再对…相关措施采取暂停措施", "不再对…实施暂停", "对…不再采取暂停措施": the suspension ends, the measures are back
     # (session 40, audit40/32: an answer read each as a suspension, a notice as its title's restore from its own day); the
-    # 暂停 after "不再对" is no verb (clauses.undone_kept_out)
-    r"|不再对(?=[^,;；。\n]{0,80}?(?:采取|实施|执行)暂停)|不再采取暂停(?:措施)?"
+    # 暂停 after "不再对" in its clause is no verb (clauses.undone_kept_out), whatever stands before it ("…采取任何暂停措施",
+    # "…予以暂停", "…暂停实施": session 41, review42, each read as a suspension); not its term ("…的暂停期限")
+    rf"|不再对(?={IN_CLAUSE}{{0,80}}?暂停(?!期|(?:实施|执行)期))|不再采取暂停(?:措施)?"
     # "暂缓执行…相关措施，具体实施时间另行通知" (a listing held off before it took effect): a suspension (session 29,
     # audit29/02: read as nothing); 中止 is ZHONGZHI_RE's (中 is common: a branch here cost 0.4% of a page's instructions)
     r"|暂缓(?:实施|执行)"
@@ -150,7 +154,7 @@ def _verb_kind(word: str) -> ActionKind:
 
 # Every word VERB_RE matches, with its kind (one lookup per verb).
 VERB_KINDS = {word: _verb_kind(word) for word in (
-    *(f"{verb}{tail}" for verb in ("继续暂停", "暂停", "停止", "恢复", "不再暂停", "不再继续暂停", "终止", "中止")
+    *(f"{verb}{tail}" for verb in ("继续暂停", "暂停", "停止", "恢复", "不再暂停", "不再继续暂停", "不再予以暂停", "终止", "中止")
       for tail in ("", "实施", "执行")), "暂缓实施", "暂缓执行",
     *(f"暂停{tail}期限{verb}" for tail in ("", "实施", "执行") for verb in ("延长", "延期", "顺延", "")), "不再实施", "不再执行", "不再延长", "不再延期", "不再对", "不再采取暂停", "不再采取暂停措施", "延长",
     *(f"延长暂停{tail}" for tail in ("", "实施", "执行")),
