@@ -17,7 +17,9 @@ copy listed (that copy read as an index, :meth:`storage.pages.PageStore.stored_i
   notices (a warning, ``Verdict.shrunk``: the crawler keeps it while the index answers short of that copy);
 - another name, its links continuing: a renamed column (a warning: `status`, `/healthz`, failing nothing);
 - the links it shares with the last copy (three or more) in reverse order: the list runs oldest first now (a sort
-  setting flipped), its new notices past the pages an update reads: another page.
+  setting flipped), its new notices past the pages an update reads: another page; unless the answer's own dates run
+  newest first (``newest_first``): then the last copy was the one read oldest first (two shared links were too few to
+  call it so) and the answer is the index again (a warning).
 
 With no last copy (a store's first run, a new year's annual index) there is nothing to hold the links to; an annual
 index's name still says its year ("2025年公告"): an answer whose name gives years, none of them the index's, is another
@@ -34,6 +36,7 @@ import html
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 MIN_HELD = 3  # a last copy of fewer links says too little to call an answer with none of them another page
 MIN_REVERSED = 3  # shared links in reverse order that make a list read oldest first (two swapped may be a pinned row)
@@ -92,15 +95,24 @@ def _named(urls: Sequence[str]) -> str:
     return ", ".join(urls[:SHOWN]) + more
 
 
+def runs_newest_first(days: Sequence[date | None]) -> bool:
+    """Whether a list's own row dates run newest first: MIN_REVERSED dated rows or more, none older than a row below
+    it, the first newer than the last (a pinned old row on top, or no dates, says nothing: False)."""
+    dated = [day for day in days if day is not None]
+    return len(dated) >= MIN_REVERSED and dated[0] > dated[-1] and all(a >= b for a, b in zip(dated, dated[1:]))
+
+
 def _address(link: str) -> str:
     """A link without its query and fragment: the notice page it names."""
     return link.split("#", 1)[0].split("?", 1)[0]
 
 
 def judge(url: str, before: Sequence[str], after: Sequence[str], before_name: Name, after_name: Name,
-          held: Callable[[Iterable[str]], set[str]], held_to: str = "its last copy") -> Verdict | None:
+          held: Callable[[Iterable[str]], set[str]], held_to: str = "its last copy",
+          newest_first: bool = False) -> Verdict | None:
     """``before``: the links (followed ones, in page order) of the index's last copy; ``after``: of its answer now;
-    ``held``: which of some links the store holds whole; ``held_to``: what ``before`` is, as a verdict names it.
+    ``held``: which of some links the store holds whole; ``held_to``: what ``before`` is, as a verdict names it;
+    ``newest_first``: the answer's own row dates run newest first (:func:`runs_newest_first`).
     None: the answer continues the index."""
     # links held by their address without its query: a list whose links gained or lost one ("…art_x.html?source=list")
     # still lists the same notices, and held to the links as written it was "another page" for good (the answer, not
@@ -130,6 +142,11 @@ def judge(url: str, before: Sequence[str], after: Sequence[str], before_name: Na
     where = {u: i for i, u in enumerate(after)}
     order = [where[before[i]] for i in kept]
     if len(order) >= MIN_REVERSED and all(a > b for a, b in zip(order, order[1:])):
+        if newest_first:  # the last copy ran oldest first, taken with too few shared links to call it so; held to
+            # it, the index answering newest first again was another page in every run for good (health41 N32)
+            return Verdict(False, f"{url}: the {len(order)} links it shares with its last copy run in reverse order, "
+                                  f"and its own dates run newest first: its last copy was read oldest first; read as "
+                                  f"the index again")
         # the links both copies list, in reverse order: the list now runs oldest first (a sort setting flipped), so
         # its new notices sit on the pages an update never reaches; continuing it, they went unread (health38 K79)
         return Verdict(True, f"{url} lists the {len(order)} links it shares with its last copy in reverse order "

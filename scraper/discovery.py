@@ -621,19 +621,23 @@ class Crawler:
             self._keep_shrunk(source, url, tally)  # the same answer: still short of its whole copy
             return None
         from scraper.charset import decode
-        from scraper.continuity import judge, other_year, page_name
+        from scraper.continuity import judge, other_year, page_name, runs_newest_first
 
         if year is not None and (another := other_year(url, page_name(decode(body, result.content_type)[0]), year)):
             return f"{another.detail} (answer SHA-256 {sha256(body).hexdigest()}, not stored)"
         if last is None:
             return None
 
-        def followed(raw: bytes, content_type: str | None) -> list[str]:
-            return [link.url for link in _canonical(_read_links(raw, url, content_type)) if source.wants(link.url)]
+        def listed(raw: bytes, content_type: str | None) -> list[IndexLink]:
+            return [link for link in _canonical(_read_links(raw, url, content_type)) if source.wants(link.url)]
 
-        after, after_name = followed(body, result.content_type), page_name(decode(body, result.content_type)[0])
+        def followed(raw: bytes, content_type: str | None) -> list[str]:
+            return [link.url for link in listed(raw, content_type)]
+
+        answer = listed(body, result.content_type)
+        after, after_name = [link.url for link in answer], page_name(decode(body, result.content_type)[0])
         verdict = judge(url, followed(*last), after, page_name(decode(last[0], last[1])[0]), after_name,
-                        self.store.known)
+                        self.store.known, newest_first=runs_newest_first([link.date for link in answer]))
         if verdict is not None and verdict.wrong:
             return f"{verdict.detail} (answer SHA-256 {sha256(body).hexdigest()}, not stored)"
         shrunk = self.store.open_warning(source.name, url, OddityReason.INDEX_SHRUNK)

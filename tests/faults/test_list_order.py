@@ -72,3 +72,39 @@ def test_a_list_turned_oldest_first_is_loud_and_its_new_notice_read_once_it_turn
     done, _, state = told["newest-first-again"]
     assert done.code == 0 and not failures("newest-first-again"), failures("newest-first-again")
     assert "MOFCOM-2026-23" in keys("newest-first-again") and not state["health_issues"], state["health_issues"]
+
+
+M = "www.mfa.gov.cn"
+MFA_INDEX = f"{M}/web/wjb_673085/zfxxgk_674865/gknrlb/fzcqdcs/index.html"
+
+
+def test_an_index_back_to_newest_first_after_a_copy_stored_oldest_first_is_read_again(tmp_path):
+    """health41 N32: the MFA column (2 decisions stored) answered its 3 rows oldest first, a new decision among them:
+    2 links shared with its last copy are too few to call it reversed (two swapped may be a pinned row), so it was read
+    and stored. Newest first again, the answer shared 3 links with that copy in reverse order: wrong-page, not stored,
+    its links not followed, exit 1 in every run for good (no accept takes a wrong page). The answer's own dates now
+    say which copy ran oldest first: newest first, it is the index again (a warning for the run), and the next run is
+    clean. Real ``run`` processes on a real SQLite file against the local site."""
+    body = (FIXTURES / MFA_INDEX).read_text(encoding="utf-8")
+    rows = re.findall(r"<li><a href=\"\./.*?</li>", body)
+    assert len(rows) == 3 and "t20241217" in rows[1]
+    db, out = f"sqlite:///{tmp_path / 'store.sqlite'}", tmp_path / "feeds"
+    told: dict[str, Any] = {}
+    with SiteServer(FIXTURES) as site:
+        for name, listed in (("two", [rows[0], rows[2]]), ("oldest-first", rows[::-1]), ("newest-first", rows),
+                             ("again", rows)):
+            page = body
+            for row in rows:
+                page = page.replace(row, "\0")
+            for row in listed:
+                page = page.replace("\0", row, 1)
+            site.pages[MFA_INDEX] = page.replace("\0", "").encode()
+            done, report = run(db, out, {M: site.base_url(M)}, sources=("mfa-countermeasures",))
+            told[name] = done, [f for s in report["sources"] for f in s["failures"]], [
+                w for s in report["sources"] for w in s["warnings"]]
+    for name in ("two", "oldest-first"):
+        assert told[name][0].code == 0 and not told[name][1], (name, told[name][1])
+    done, failed, warned = told["newest-first"]
+    assert done.code == 0 and not failed, failed
+    assert [w["reason"] for w in warned] == ["index-changed"] and "was read oldest first" in warned[0]["detail"], warned
+    assert told["again"][0].code == 0 and not told["again"][1] and not told["again"][2], told["again"]

@@ -5,7 +5,7 @@ The pure rule; tests/faults/test_wrong_index.py runs it through real ``run`` pro
 
 from __future__ import annotations
 
-from scraper.continuity import Name, judge, page_name
+from scraper.continuity import Name, judge, page_name, runs_newest_first
 
 U = [f"https://www.mofcom.gov.cn/zwgk/zcfb/art/2025/art_{i:032x}.html" for i in range(40)]
 POLICY = Name("政策发布", "政策发布")
@@ -174,3 +174,22 @@ def test_a_row_moved_to_the_top_is_no_reversal():
     assert judge("i", U[:10], [U[9]] + U[:9], POLICY, POLICY, held_all) is None
     assert judge("i", U[:3], [U[2], U[0], U[1]], POLICY, POLICY, held_all) is None
     assert judge("i", U[:5], [U[1], U[0], *U[2:5]], POLICY, POLICY, held_all) is None  # two swapped
+
+
+def test_links_reversed_while_the_answer_runs_newest_first_by_its_dates_are_the_index_again():
+    """health41 N32: a 3-row index answered oldest first sharing 2 links with its last copy (too few to call it
+    reversed) was stored; newest first again, the answer shared 3 links with it in reverse order and was another page,
+    every run, for good. The answer's own dates running newest first say the last copy was the reversed one."""
+    verdict = judge("i", U[:3][::-1], U[:3], POLICY, POLICY, held_all, newest_first=True)
+    assert verdict is not None and not verdict.wrong and "its last copy was read oldest first" in verdict.detail
+    assert judge("i", U[:3][::-1], U[:3], POLICY, POLICY, held_all).wrong  # (no dates: as before, health38 K79)
+
+
+def test_runs_newest_first_reads_the_rows_own_dates():
+    from datetime import date
+
+    d = [date(2025, 9, 8), date(2024, 10, 10), date(2022, 12, 23)]
+    assert runs_newest_first(d) and runs_newest_first([d[0], None, d[1], d[1], d[2]])
+    assert not runs_newest_first(d[::-1])  # oldest first
+    assert not runs_newest_first([d[2], d[0], d[1]])  # a pinned old row on top says nothing
+    assert not runs_newest_first(d[:2]) and not runs_newest_first([d[0]] * 3) and not runs_newest_first([None] * 3)
