@@ -181,6 +181,32 @@ def summarize(result: CycleResult | None) -> dict[str, Any]:
     return out
 
 
+SAID_CHARS = 300  # a page's URL is 90 to 300 characters: the first failure and problem are said whole, past that cut
+
+
+def what_went_wrong(result: CycleResult | None) -> dict[str, Any]:
+    """What a cycle "done with problems" met, for its one log line: the sources whose fetches failed, the first failed
+    fetch and the first problem, as ``run`` prints them (``status`` lists every one). Was: counts alone, so a cycle
+    that reached no site at all (every fetch refused) logged ``problems=0`` or a listing's count, ``sources=7``, and
+    nothing saying a site was down (ops41)."""
+    if result is None:
+        return {}
+    failing = [s for s in getattr(result, "sources", ()) if s.failures]  # (a stand-in result has none)
+    first = failing[0].failures[0] if failing else None
+    return {
+        "failed_sources": ",".join(s.name for s in failing) or None,
+        "failed_fetches": sum(len(s.failures) for s in failing) or None,
+        "first_failure": _cut(f"{first.reason} {first.url}" + (f": {first.detail}" if first.detail else ""))
+        if first is not None else None,
+        "first_problem": _cut(result.problems[0]) if getattr(result, "problems", ()) else None,
+    }
+
+
+def _cut(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= SAID_CHARS else text[:SAID_CHARS - 1] + "…"
+
+
 def _is_lock_held(exc: BaseException) -> bool:
     """Another run held the lock all along (a skip); a lock taken over from this cycle (paused past the stale
     limit: :class:`RunLockLost`) is a failure of this cycle, logged as one."""
@@ -245,7 +271,7 @@ class CycleRunner:
                 outcome = CycleOutcome(run_id, ok, started, seconds)
                 level = logging.INFO if ok else logging.WARNING
                 log(self._logger, level, "cycle done" if ok else "cycle done with problems",
-                    ok=ok, seconds=seconds, **summarize(result))
+                    ok=ok, seconds=seconds, **summarize(result), **({} if ok else what_went_wrong(result)))
             finally:
                 self.count += 1
                 self._lock.release()

@@ -43,3 +43,27 @@ def test_failure_line_says_other_file_errors_by_cause_and_path_and_leaves_bugs_t
     line = failure_line(NotADirectoryError(errno.ENOTDIR, "Not a directory", str(watchlist)), feeds_dir=tmp_path / "f")
     assert line == f"cannot use {watchlist}: Not a directory"
     assert failure_line(ValueError("a bug")) is None  # said with its type, as before
+
+
+def test_a_cycle_that_reaches_no_site_says_which_sources_failed_and_why(tmp_path: Path) -> None:
+    """ops41: with the sites down for the whole cycle (every connection refused), `podman logs` showed
+    ``msg="cycle done with problems" ok=false … sources=7 … problems=0``: counts, and no word that any fetch failed
+    (``run`` prints each failure; ``status`` too). The line now names the failing sources and the first failure."""
+    import socket
+
+    with socket.socket() as s:  # a port nothing listens on: every connection refused
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    db, out = f"sqlite:///{tmp_path / 'store.sqlite'}", tmp_path / "feeds"
+    logged = spawn_logged(db, "schedule", "--cron", "0 0 1 1 *", "--run-at-start", log=tmp_path / "schedule.log",
+                          env=env(MOFCOM_WATCH_FEEDS_DIR=str(out), MOFCOM_WATCH_SOURCES="mofcom-qa",
+                                  MOFCOM_WATCH_RETRIES="0", MOFCOM_WATCH_REQUEST_DELAY="0",
+                                  MOFCOM_WATCH_PUBLIC_URL="http://127.0.0.1:8080/feeds/",
+                                  MOFCOM_WATCH_BASE_URLS=f"{W}=http://127.0.0.1:{port}/{W}"))
+    with logged.reaped():
+        assert until(lambda: logged.said("msg=\"cycle done with problems\""), 120), logged.log.read_text()
+        stopped = logged.stop(timeout=60)
+    line = next(x for x in stopped.err.splitlines() if 'msg="cycle done with problems"' in x)
+    assert 'failed_sources=mofcom-qa' in line, line
+    assert "failed_fetches=1" in line and "first_failure=\"" in line and "xwfb/xwfyrth/index.html" in line, line
+    assert "Connection refused" in line or "connect" in line, line
