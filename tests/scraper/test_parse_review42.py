@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from scraper.parse import parse_document
 from storage.records import UnusablePage
 from tests.scraper.test_parse_qa40 import ECL21, PRESSER, RELEASE, UEL7, _steps
 
@@ -70,3 +71,28 @@ def test_a_comma_inside_a_name_ends_no_clause_of_a_suspension_undone(step: str) 
     公司（Skydio, Inc.）采取暂停措施" was read as a suspension, "解除对…（Skydio, Inc.）相关措施的暂停" as a lift."""
     answer = f"中方决定，自2026年12月30日起，{step.format(UEL7=UEL7)}。"
     assert [(kind, day) for kind, _, day, _ in _steps(RELEASE, answer)] == [("restore", "2026-12-30")]
+
+
+def _limits(answer: str) -> list[tuple[str, tuple[str, ...]]]:
+    text = RELEASE.format(topic="中美经贸关系", q="请问中方对有关措施有何考虑？", a=answer)
+    notice = parse_document(text.encode("utf-8")).notice
+    assert notice is not None
+    return [(a.action.value, a.entities) for a in notice.actions]
+
+
+@pytest.mark.parametrize(("step", "kind"), [
+    ("恢复实施{UEL7}所列斯凯迪奥公司（Skydio Inc.）相关措施", "restore"),
+    ("停止实施{UEL7}所列斯凯迪奥公司（Skydio Inc.）相关措施", "lift"),
+    ("不再对{UEL7}所列斯凯迪奥公司（Skydio Inc.）采取暂停措施", "restore"),
+    ("解除对{UEL7}所列斯凯迪奥公司（Skydio Inc.）相关措施的暂停", "restore"),
+])
+def test_a_step_on_one_listed_entitys_measures_without_de_reaches_that_entity(step: str, kind: str) -> None:
+    """"…7号所列X（x）的相关措施" limited the step to X; the same without 的 ("…所列X（x）相关措施"), and audit40's "不再对…所列X
+    （x）采取暂停措施", took the whole notice: every other entity of 7号 falsely restored or lifted, silently."""
+    answer = f"中方决定，自2026年12月30日起，{step.format(UEL7=UEL7)}。"
+    assert _limits(answer) == [(kind, ("skydio",))]
+
+
+def test_a_step_on_the_listed_entities_measures_without_de_is_the_whole_notices() -> None:
+    answer = f"中方决定，自2026年12月30日起，恢复实施{UEL7}所列实体相关措施。"
+    assert _limits(answer) == [("restore", ())]

@@ -52,8 +52,11 @@ ON_ENTITIES_RE = lazy_compile(r"对\s*(?P<obj>(?:[^,;；。对()]|\([^()]{0,80}\
 # "对…〔2025〕16号所列A（a）、B（b）等2家实体恢复实施相关处理措施": the object right before the verb (engine24/05).
 # "…所列X的相关处理措施" (the UEL's word), "…的相关管控措施" (the ECL's), "…的有关反制措施": the same object (session 31, audit31
 # probe: "停止实施…〔2025〕2号所列X的相关处理措施" lifted the whole notice, its 6 others falsely).
+# "…所列X（x）相关措施" with no 的, "不再对…所列X（x）采取暂停措施": the same object (session 41, review42: each restore or lift
+# read for the whole notice, its others falsely, silently).
 LISTED_OBJECT_RE = lazy_compile(r"所列\s*(?:的\s*)?(?P<obj>(?:[^,;；。对()的]|\([^()]{0,80}\)){1,80}?)\s*"
-                              r"(?:的\s*(?:相关|有关)\s*(?:处理|管控|反制|出口管制)?\s*措施|(?=(?:恢复|继续|暂停|停止|解除|取消|终止)))")
+                              r"(?:(?:的\s*)?(?:相关|有关)\s*(?:处理|管控|反制|出口管制)?\s*措施"
+                              r"|(?=(?:恢复|继续|暂停|停止|解除|取消|终止|(?:采取|予以|实行|实施)暂停)))")
 # "停止实施商务部公告2025年第21号对甲公司（…）的相关措施": the object of 对 right after the notice, with no 采取 or 所列 (session 35,
 # audit35/18: the lift was read for the whole notice, its 15 others falsely); "…第21号中对A（a）、B（b）的相关措施", "…第21号中A（a）
 # 的…", "…第21号涉及A（a）的…", "…第21号项下对A（a）的…" (session 38, story39 S4: the whole notice lifted, its 14 others falsely, silently). Without 对,
