@@ -313,7 +313,15 @@ def unread_named(record: NoticeRecord) -> str | None:
 
 
 # "暂停期限届满后不再延长", "期满后，不再继续暂停": the measures are back when the suspension ends.
-EXPIRY_NO_EXTENSION_RE = lazy_compile(r"(?:届满|期满|到期)(?:之日)?后[，,\s]*(?:将|即)?不再(?:延长|延期|继续暂停|暂停)")
+# "…的暂停不再延续", "…的暂停安排自…起终止", "上述暂停期限将结束" (session 41, audit40/40: no action, a restore missed silently; the
+# restore is read where the answer gives its day or the suspension's end in its own paragraph): the suspension named, ended.
+EXPIRY_NO_EXTENSION_RE = lazy_compile(r"(?:届满|期满|到期)(?:之日)?后[，,\s]*(?:将|即)?不再(?:延长|延期|延续|继续暂停|暂停)"
+                                      r"|暂停(?:安排|期限|期)?[，,\s]*(?:将|即)?不再(?:延长|延期|延续|继续)"
+                                      r"|暂停(?:(?<=的暂停)|(?<=上述暂停)|(?<=前述暂停)|(?<=该暂停)|(?<=这一暂停))(?:安排|期限|期)?"
+                                      r"[^，,；;。\n]{0,30}?(?:终止|结束|予以取消|取消|解除)")
+
+
+ENDING_WORDS = ("终止", "结束", "取消", "解除")  # EXPIRY_NO_EXTENSION_RE's verbs after the suspension named
 
 
 def unread_expiry(record: NoticeRecord, text: str) -> str | None:
@@ -323,7 +331,7 @@ def unread_expiry(record: NoticeRecord, text: str) -> str | None:
     A lift whose text says it ("…届满后不再延长，自…起停止执行…") tells what follows the end: no such loss."""
     if record.kind is not NoticeKind.QA or any(a.action is ActionKind.RESTORE for a in record.actions):
         return None
-    if "不再" not in text:  # in every match
+    if "不再" not in text and ("暂停" not in text or not any(word in text for word in ENDING_WORDS)):  # in every match
         return None
     lifts = [a.text for a in record.actions if a.action is ActionKind.LIFT]
     for m in EXPIRY_NO_EXTENSION_RE.finditer(text):

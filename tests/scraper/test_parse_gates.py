@@ -755,7 +755,10 @@ def test_every_verb_the_verb_regex_finds_has_its_kind():
     context = {"对": "甲的暂停", "长": "甲暂停期限", "限": "再延长", "出": "关注名单", "入": "关注名单"}
     own_context = {"不再对": "甲采取暂停措施"}  # "不再对X采取暂停措施" (session 40, audit40/32)
     for word in actions.VERB_KINDS:
-        # (中止 has a pattern of its own, run only where "中止" is: session 29)
+        # (中止 has a pattern of its own, run only where "中止" is: session 29; 结束 is found only after a suspension named:
+        # session 41, clauses._suspensions_ended)
+        if word == "结束":
+            continue
         regex = ZHONGZHI_RE if word.startswith("中止") else actions.VERB_RE
         m = regex.match(word + own_context.get(word, context.get(word[-1], "")))
         assert m is not None and m[0] == word, word

@@ -30,6 +30,7 @@ from .targets import (
 )
 from .tense import acting_verbs, held_off, is_decision, is_passive, told_before
 from .words import (
+    ENDED,
     LIST_KIND,
     LIST_WORD_RE,
     MATCH_START,
@@ -41,6 +42,8 @@ from .words import (
     ActionDraft,
     list_in,
     sentence_end,
+    sentence_start,
+    suspension_ended,
 )
 
 # An extra measure: "决定…采取…措施" or "禁止其" (the two alternatives of one search, found apart:
@@ -63,6 +66,9 @@ OTHER_LIST_BEFORE_RE = lazy_compile(rf"从\s*{_OTHER_LIST}\s*中?\s*$")
 TOLD_STEP_ENDS = "述该项一"  # their last characters: one look before the verb turns nearly every verb away
 
 
+ENDED_RE = re.compile(ENDED)  # (``_suspensions_ended``)
+# "…的暂停不再延续": the verbs that end a suspension named before them by not renewing it (``words.suspension_ended``)
+SUSPENSION_NOT_RENEWED = frozenset(("不再延长", "不再延期", "不再延续", "不再继续"))
 UNDONE_BY = "不再对"  # "不再对X采取暂停措施", "不再对X实施暂停", "不再对X予以暂停" (words.VERB_RE)
 CLAUSE_ENDS = ",，;；。\n"
 # A clause mark outside a bracket ("不再对X公司（Skydio, Inc.）采取暂停措施" is one clause).
@@ -87,6 +93,13 @@ def undone_kept_out(folded: str, verbs: list[re.Match[str]]) -> list[re.Match[st
     return out
 
 
+def _suspensions_ended(folded: str, start: int, end: int) -> list[re.Match[str]]:
+    """The 结束 of ``folded[start:end]`` whose subject is a suspension ("…的暂停安排自…起结束": ``suspension_ended``), as
+    verbs (session 41: read as nothing, "no action found in the answer", silently)."""
+    return [m for m in ENDED_RE.finditer(folded, start, end)
+            if suspension_ended(folded, sentence_start(folded, m.start(), start), m.start()) is not None]
+
+
 def find_actions(folded: str, clean: str, *, spans: list[tuple[int, int]], refs: list[tuple[int, int, NoticeRef]],
                  published: date | None, default_effective: str | None, notice_list: ListKind | None,
                  allow_impose: bool) -> list[ActionDraft]:
@@ -109,6 +122,8 @@ def find_actions(folded: str, clean: str, *, spans: list[tuple[int, int]], refs:
             verbs = sorted([*verbs, *ZHONGZHI_RE.finditer(folded, span_start, span_end)], key=MATCH_START)
         if folded.find("不再对", span_start, span_end) >= 0:  # (rare)
             verbs = undone_kept_out(folded, verbs)
+        if folded.find(ENDED, span_start, span_end) >= 0 and folded.find("暂停", span_start, span_end) >= 0:  # (rare)
+            verbs = sorted([*verbs, *_suspensions_ended(folded, span_start, span_end)], key=MATCH_START)
         count = len(verbs)
         vi = 0
         while vi < count:
@@ -223,6 +238,10 @@ def _sentence_actions(out: list[ActionDraft], folded: str, clean: str, s_start: 
         kind = VERB_KINDS[word]
         if kind is ActionKind.LIFT and _suspension_undone(folded, v_end, next_start):
             kind = ActionKind.RESTORE  # "解除…相关措施的暂停": the measures are back
+        ended = suspension_ended(folded, s_start, at) if kind is ActionKind.LIFT or word in SUSPENSION_NOT_RENEWED \
+            or word == ENDED else None
+        if ended is not None:  # "…的暂停安排自…起终止": the suspension ends, the measures are back (audit40/39)
+            kind = ActionKind.RESTORE
         if kind is ActionKind.IMPOSE or kind is ActionKind.INVESTIGATE:
             # a listing (列入, 采取反制措施) or an investigation decided now, not told as history
             if word == "增列":  # "在…第23号附件《…》中增列" (``acting_verbs``): the ref says where, and the annex's list
@@ -273,7 +292,7 @@ def _sentence_actions(out: list[ActionDraft], folded: str, clean: str, s_start: 
                 or not after and told_state(folded, before, at, bounds, published):
             continue  # a step an earlier notice took, told ("…第72号暂停实施…", "上述暂停不适用于…", "Y暂停实施至…")
         action = on_targets(folded, clean, s_start, v, kind, next_start, clause_from, after, targets, published,
-                             effective, notice_list, text, None if allow_impose else bounds)
+                             effective, notice_list, text, None if allow_impose else bounds, ended)
         if action is not None:
             if limit is not None:
                 action = replace(action, on_entities=limit, effective=excepted_day(

@@ -23,6 +23,7 @@ from .tense import (
     DECIDED_BEFORE,
     DONE_REACH,
     EXPIRY_RE,
+    both_sides,
     dated_before,
     decided_in,
     held_off,
@@ -440,10 +441,11 @@ def _perfective(folded: str, s_start: int, at: int, v_end: int, next_start: int)
 def on_targets(folded: str, clean: str, s_start: int, v: re.Match[str], kind: ActionKind, next_start: int,
                 clause_from: int, after: list[tuple[int, int, NoticeRef]], targets: list[tuple[int, int, NoticeRef]],
                 published: date | None, effective: str | None, notice_list: ListKind | None,
-                text: str, answer: tuple[int, int] | None = None) -> ActionDraft | None:
+                text: str, answer: tuple[int, int] | None = None, ended: re.Match[str] | None = None) -> ActionDraft | None:
     """An action on earlier notices (suspend, extend, lift, restore, remove); none on a trade remedy
     ("终止…所涉反倾销调查", "停止执行…公告规定的反倾销税"): goods, on no list. In an answer (``answer``: its
-    sentence's bounds), only one the sentence decides or dates (``decided_in``)."""
+    sentence's bounds), only one the sentence decides or dates (``decided_in``). ``ended``: the suspension the verb
+    ends, its subject (``words.suspension_ended``): a restore from the day it names, else from the suspension's end."""
     at, v_end = v.span()
     if kind is ActionKind.RESTORE and answer is not None and folded.find("已", max(s_start, at - DONE_REACH), at) >= 0:
         done, day = told_done(folded, s_start, at, published)
@@ -453,15 +455,18 @@ def on_targets(folded: str, clean: str, s_start: int, v: re.Match[str], kind: Ac
     if _perfective(folded, s_start, at, v_end, next_start) or told_as_past(folded, s_start, at, published) \
             or dated_before(folded, s_start, published, answer is None) or TRADE_REMEDY_RE.search(folded, s_start, next_start) \
             or answer is not None and not decided_in(folded, answer, s_start, at, v_end, effective, published) \
+            or answer is not None and not after and both_sides(folded, s_start, at, v_end) \
             or answer is None and held_off(folded, s_start, at, v_end) \
             or kind is ActionKind.SUSPEND and _ended_before(folded, at, published):
         return None
-    if kind is ActionKind.RESTORE and (EXPIRY_RE.search(folded, s_start, next_start) or _at_that_time(folded, s_start, at)):
+    if kind is ActionKind.RESTORE and (ended is not None or EXPIRY_RE.search(folded, s_start, next_start)
+                                       or _at_that_time(folded, s_start, at)):
         # back in force when the suspension ends: on the day the sentence gives, else on the suspension's last day
         # as the text told it before; none read, an answer's is no action (its page is refused for review:
         # page.unread_expiry), a notice's takes the notice's day
         bounds = answer or (s_start, sentence_end(folded, at))
-        own = effective_in(folded[max(bounds[0], _after_the_suspension(folded, bounds[0], at)) : bounds[1]], published)
+        own = _day_it_ends(ended) or effective_in(
+            folded[max(bounds[0], _after_the_suspension(folded, bounds[0], at)) : bounds[1]], published)
         end = suspension_end(folded, clean, at, published) if own is None else None
         if own is None and end is None and answer is not None:
             return None
@@ -502,6 +507,14 @@ def on_targets(folded: str, clean: str, s_start: int, v: re.Match[str], kind: Ac
     if kind is ActionKind.SUSPEND or kind is ActionKind.EXTEND:
         until = until_day(period, iso_to_date(effective) or published)
     return ActionDraft(kind, lst, target_refs, effective, until, period[0], text, at, None, limited)
+
+
+def _day_it_ends(ended: re.Match[str] | None) -> str | None:
+    """The day a suspension ends on, "…的暂停安排于2026年12月30日终止" (no 起: a start is the sentence's to read)."""
+    if ended is None or ended["day"] is None or ended["since"] is not None:
+        return None
+    day = parse_cn_date(ended["day"])
+    return day.isoformat() if day else None
 
 
 def _ended_before(folded: str, at: int, published: date | None) -> bool:

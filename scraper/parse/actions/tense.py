@@ -17,7 +17,7 @@ from ..dates import (
 from ..lazyre import lazy_compile
 from ..textnorm import MD, YEAR, to_int
 from .periods import OPENING_DATE_RE
-from .words import DECISION_RE, MODAL_BEFORE, MODAL_RE, NOT_NOW_RE, into_annex, sentence_end
+from .words import DECISION_RE, MODAL_BEFORE, MODAL_RE, NOT_NOW_RE, into_annex, sentence_end, suspension_ended
 
 PAST_RE = lazy_compile(
     r"此前|曾经|曾|已于|已经|于\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*月[^,，]*?(?:发布|宣布|决定|将)|^\s*于"
@@ -125,10 +125,10 @@ def acting_verbs(folded: str, s_start: int, s_end: int, found: list[re.Match[str
         # MODAL_RE ends at the verb: only a modal's last character or a blank can stand right before it
         if at > s_start and folded[at - 1] in MODAL_BEFORE and MODAL_RE.search(folded, max(s_start, at - 4), at):
             continue
-        if v[0].startswith("不再延") and not (folded.find("暂停", v.end(), v.end() + 8) >= 0 or EXPIRY_RE.search(
+        if (v[0].startswith("不再延") or v[0] == "不再继续") and not (folded.find("暂停", v.end(), v.end() + 8) >= 0 or EXPIRY_RE.search(
                 folded, max(s_start, at - 12), at) and folded.rfind("暂停", max(s_start, at - 30), at) >= 0
-                and folded.find("有效期", max(s_start, at - 12), at) < 0):
-            continue
+                and folded.find("有效期", max(s_start, at - 12), at) < 0 or suspension_ended(folded, s_start, at)):
+            continue  # (a suspension named right before it, "…的暂停不再延续", is the one not renewed: audit40/40)
         verbs.append(v)
     return verbs
 
@@ -263,6 +263,27 @@ def _other_sides(folded: str, s_start: int, at: int) -> bool:
         return False
     m = OTHER_SIDE_RE.match(lead)
     return m is not None and not any(word in lead[m.end() :] for word in THIS_SIDE)
+
+
+# Both sides as the subject of a verb's clause ("…，双方也将取消对彼此企业的限制", "…，中美两国将…"), or a verb acting on both sides'
+# firms ("…，并取消对彼此企业的限制", "…相互取消…"): a joint step, its object no notice of this side's (review41: the notice the
+# answer suspends was read as lifted too, a false item).
+BOTH_SIDES_RE = lazy_compile(r"(?:并且?|同时|而且?)?(?:中美|中欧|中日|中韩|中英)?(?:双方|两国|两国政府)")
+MUTUAL_WORDS = ("彼此", "相互", "互相")
+MUTUAL_OBJECT_RE = lazy_compile(r"\s*对\s*(?:彼此|对方|双方|相互)")
+
+
+def both_sides(folded: str, s_start: int, at: int, v_end: int) -> bool:
+    """Whether the clause of the verb at ``at`` (its sentence from ``s_start``) opens with both sides as its subject, this
+    side not named after them ("双方同意，中方将…" is this side's), or says the step is mutual (MUTUAL_WORDS before the verb,
+    or its object "对彼此…", "对对方…" right after it)."""
+    c0 = max(s_start, *(folded.rfind(mark, s_start, at) + 1 for mark in ",;:"))
+    lead = "".join(folded[c0:at].split())
+    if any(word in lead for word in MUTUAL_WORDS):
+        return True
+    if ("双" in lead or "两" in lead) and (m := BOTH_SIDES_RE.match(lead)) is not None:
+        return not any(word in lead[m.end() :] for word in THIS_SIDE)
+    return folded.startswith("对", v_end) and MUTUAL_OBJECT_RE.match(folded, v_end) is not None
 
 
 def told_done(folded: str, s_start: int, at: int, published: date | None) -> tuple[bool, date | None]:

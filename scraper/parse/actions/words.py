@@ -41,7 +41,9 @@ VERB_RE = re.compile(
     # "暂缓执行…相关措施，具体实施时间另行通知" (a listing held off before it took effect): a suspension (session 29,
     # audit29/02: read as nothing); 中止 is ZHONGZHI_RE's (中 is common: a branch here cost 0.4% of a page's instructions)
     r"|暂缓(?:实施|执行)"
-    r"|不再(?:实施|执行|延长|延期)|终止(?:实施|执行)?|停止(?:实施|执行)?|取消|解除|废止|移[出除]|调出(?=\s*(?:出口管制管控名单|管控名单|关注名单|不可靠实体清单))|恢复(?:实施|执行)?|列入|纳入"
+    # "…的暂停不再延续", "…的暂停不再继续" (session 41, audit40/40: no action, a restore missed silently): 不再延 and 不再继续 end a
+    # suspension only where one is named (``tense.acting_verbs``); "不再继续实施…相关措施" is 不再实施's lift (was nothing)
+    r"|不再(?:继续(?:实施|执行)?|实施|执行|延长|延期|延续)|终止(?:实施|执行)?|停止(?:实施|执行)?|取消|解除|废止|移[出除]|调出(?=\s*(?:出口管制管控名单|管控名单|关注名单|不可靠实体清单))|恢复(?:实施|执行)?|列入|纳入"
     # "在…第23号附件《出口管制管控名单》中增列以下2家美国实体": a listing into an earlier annex ("增列入" is 列入's)
     r"|增列(?!入)"
     # "由关注名单转入出口管制管控名单": a listing on the second list (转入), and a removal from the first (``clauses``: MOVED_FROM_RE)
@@ -142,7 +144,7 @@ def _verb_kind(word: str) -> ActionKind:
     if word.startswith("延长"):  # "延长暂停实施": the running suspension lengthened
         return ActionKind.EXTEND
     if word.startswith("不再"):  # "不再(继续)暂停", "(暂停期限届满后)不再延长" end a suspension; "不再执行" ends the measures
-        return ActionKind.RESTORE if "暂停" in word or word.endswith(("延长", "延期", "对")) else ActionKind.LIFT
+        return ActionKind.RESTORE if "暂停" in word or word.endswith(("延长", "延期", "延续", "继续", "对")) else ActionKind.LIFT
     if word.startswith("继续暂停") or word.endswith(("延长", "延期", "顺延", "期限")):  # "暂停期限延长至…", "延长…暂停期限": extends it
         return ActionKind.EXTEND
     if "暂停" in word[2:4] or word.endswith("对"):  # "停止暂停", "解除对…的暂停": the measures are back
@@ -156,7 +158,7 @@ def _verb_kind(word: str) -> ActionKind:
 VERB_KINDS = {word: _verb_kind(word) for word in (
     *(f"{verb}{tail}" for verb in ("继续暂停", "暂停", "停止", "恢复", "不再暂停", "不再继续暂停", "不再予以暂停", "终止", "中止")
       for tail in ("", "实施", "执行")), "暂缓实施", "暂缓执行",
-    *(f"暂停{tail}期限{verb}" for tail in ("", "实施", "执行") for verb in ("延长", "延期", "顺延", "")), "不再实施", "不再执行", "不再延长", "不再延期", "不再对", "不再采取暂停", "不再采取暂停措施", "延长",
+    *(f"暂停{tail}期限{verb}" for tail in ("", "实施", "执行") for verb in ("延长", "延期", "顺延", "")), "不再实施", "不再执行", "不再延长", "不再延期", "不再延续", "不再继续", "不再继续实施", "不再继续执行", "不再对", "不再采取暂停", "不再采取暂停措施", "延长",
     *(f"延长暂停{tail}" for tail in ("", "实施", "执行")),
     *(f"{verb}{what}" for verb in ("停止", "解除", "取消", "结束", "终止", "不再执行", "不再实施")
       for what in ("对", "暂停", "暂停实施", "暂停执行")),
@@ -164,6 +166,10 @@ VERB_KINDS = {word: _verb_kind(word) for word in (
     *(f"启动{what}调查" for what in ("", "反倾销", "反补贴")),
     *(f"采取{what}反制措施" for what in ("", "以下", "相应", "有关")),
 )}
+# "…相关措施的暂停安排自…起结束": 结束 ends the suspension named before it (``suspension_ended``), found only there
+# (``clauses.find_actions``: 结束 is common, "发布会结束", "调查结束"); a restore.
+ENDED = "结束"
+VERB_KINDS[ENDED] = ActionKind.RESTORE
 MODAL_ENDS = "请以可当得拟"  # the last character of every MODAL_RE word
 # What can stand right before a verb that follows a modal: a modal's last character or a blank
 # (every character ``str.isspace`` holds; a test checks the list).
@@ -183,3 +189,25 @@ def into_annex(folded: str, before: list[tuple[int, int, NoticeRef]], at: int) -
 def sentence_start(folded: str, pos: int, lo: int = 0) -> int:
     """Where the sentence holding ``pos`` starts (after a line end or a "。"), not before ``lo``."""
     return max(folded.rfind("\n", lo, pos), folded.rfind("。", lo, pos), lo - 1) + 1
+
+
+# The suspension as the subject of the verb that ends it, right before it: "…相关措施的暂停安排自2026年12月30日起终止",
+# "…的暂停自…起予以取消", "上述暂停期限于2026年12月30日结束", "…的暂停不再延续": the measures are back, a restore (session 41,
+# audit40/39: "…的暂停安排…终止" read as a lift of No. 21, a false 'Lifted' item). The noun: "的暂停", "上述暂停", or 暂停 with
+# 安排/期限/期 after it; between it and the verb a start or a day ("day": "于…" with no 起 is the day it ends), an adverb; not
+# "…的暂停期限于…届满后不再延长，自…起恢复实施" (its day the 届满's, the restore's the sentence's).
+SUSPENSION_SUBJECT_RE = lazy_compile(
+    r"(?:(?:的|上述|前述|该|此项|这一)\s*暂停(?:实施|执行)?(?:安排|期限|期|措施)?|暂停(?:实施|执行)?(?:安排|期限|期))"
+    r"\s*,?\s*(?:(?:将|拟|已)?\s*(?:自|于|从)\s*(?P<day>(?:[\d〇零一二三四五六七八九十]{1,4}\s*[年月日]\s*){1,3}|即日|今日"
+    r"|[^,;。\n]{0,10}?(?:发布|公布)之日)\s*(?P<since>起|开始)?\s*,?\s*)?"
+    r"(?:将|即|正式|提前|均|也|予以|依法|一并)*\s*$")
+SUSPENSION_SUBJECT_REACH = 48  # the longest noun, day and adverbs between it and the verb
+
+
+def suspension_ended(folded: str, s_start: int, at: int) -> re.Match[str] | None:
+    """The suspension named right before the verb at ``at`` (in its sentence from ``s_start``) as the verb's subject
+    (SUSPENSION_SUBJECT_RE), else None."""
+    lo = max(s_start, at - SUSPENSION_SUBJECT_REACH)
+    if folded.find("暂停", lo, at) < 0:  # (nearly every verb)
+        return None
+    return SUSPENSION_SUBJECT_RE.search(folded, lo, at)

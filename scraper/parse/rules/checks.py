@@ -896,9 +896,9 @@ REASON_RE = lazy_compile(rf"为了?(?:继续|进一步|切实)?落实|经(?!研�
                          rf"|{_DECIDER}(?:表示|指出|介绍|强调)$")
 # What a step's clause may hold after its object (the last 措施, 款 or notice): its term as the dates read it (DURATION_RE:
 # "1年", "90天", "1年零3个月", "一周年"; UNTIL_RE: "至2027年12月10日", "到…"; "半年"), a bracket, a quote's end, "的暂停" ("解除对…相关措施
-# 的暂停"), the end of "除…外", nothing else: not "…的前提是", "…系误传", "…一事", "…等问题", "…的具体安排" (``_told_as_noun``).
+# 的暂停", "终止对…相关措施的暂停安排": session 41, held), the end of "除…外", nothing else: not "…的前提是", "…系误传", "…一事", "…等问题", "…的具体安排" (``_told_as_noun``).
 _STEP_TERM = (rf"(?:{DURATION_RE.pattern}|半年|(?:截止|截)?{UNTIL_RE.pattern}(?:\d{{1,2}}时(?:\d{{1,2}}分)?)?(?:止|\(含\))?)")
-STEP_TAIL_RE = lazy_compile(rf"[\"”’」』]?(?:\([^()]*\))*(?:的暂停(?:实施|执行)?)?(?:(?:的)?(?:暂停)?期限)?(?:为|延长|再延长)?"
+STEP_TAIL_RE = lazy_compile(rf"[\"”’」』]?(?:\([^()]*\))*(?:的暂停(?:实施|执行)?(?:安排)?)?(?:(?:的)?(?:暂停)?期限)?(?:为|延长|再延长)?"
                             rf"{_STEP_TERM}?(?:\([^()]*\))*外?[\"”’」』]?")
 
 
