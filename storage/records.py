@@ -9,6 +9,7 @@ serialised deterministically.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import json
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -186,6 +187,10 @@ class NoticeRecord:
     # listed entities renamed by their own choice ("所列A（a）已更名为B（b）"): the new names, keyed by the old name's key,
     # the old names as aliases (scraper/parse/renames.py); the engine keeps the entity's key and gives it both names
     renamed: tuple[EntityRecord, ...] = field(default=(), metadata=OMIT_DEFAULT)
+    # steps read on the page but held for a person, apart from ``actions`` (a press conference's topic no decision takes,
+    # "…会否…恢复实施，将根据美方表现而定", beside another topic's decided step: scraper/parse/held.py, session 41): never
+    # applied until a person accepts one (``mofcom-watch accept KEY STEP``, storage/heldsteps.py); one open issue each
+    held: tuple[ActionRecord, ...] = field(default=(), metadata=OMIT_DEFAULT)
 
     def to_json(self) -> dict[str, Any]:
         """The JSON shape printed by ``mofcom-watch parse`` (without the text)."""
@@ -279,6 +284,14 @@ def _jsonable(value: Any, shared: dict[int, tuple[Any, Any]] | None = None) -> A
     return out
 
 
+def held_step_id(action: ActionRecord) -> str:
+    """The id of a step a page read but held for a person (``NoticeRecord.held``): 16 hex digits of the SHA-256 of what
+    it says (kind, list, targets, days, sentence), never of a URL or a fetch: the same page read in any order, or again
+    by the same parser, gives the same id, and a person's word on it (``storage.heldsteps``) holds for every copy."""
+    text = json.dumps(_jsonable(action), ensure_ascii=False, sort_keys=True)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
 def _d(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
 
@@ -305,22 +318,23 @@ def _entity_from_json(e: dict[str, Any]) -> EntityRecord:
     )
 
 
-def _notice_from_json(data: dict[str, Any]) -> NoticeRecord:
-    actions = tuple(
-        ActionRecord(
-            action=ActionKind(a["action"]),
-            list=ListKind(a["list"]) if a.get("list") else None,
-            targets=tuple(_ref_from_json(t) for t in a.get("targets", ())),
-            effective=a.get("effective"),
-            until=_d(a.get("until")),
-            duration=a.get("duration"),
-            entities=tuple(a.get("entities", ())),
-            text=a.get("text", ""),
-            measures=tuple(a.get("measures", ())),
-            extends_by=a.get("extends_by"),
-        )
-        for a in data.get("actions", ())
+def _action_from_json(a: dict[str, Any]) -> ActionRecord:
+    return ActionRecord(
+        action=ActionKind(a["action"]),
+        list=ListKind(a["list"]) if a.get("list") else None,
+        targets=tuple(_ref_from_json(t) for t in a.get("targets", ())),
+        effective=a.get("effective"),
+        until=_d(a.get("until")),
+        duration=a.get("duration"),
+        entities=tuple(a.get("entities", ())),
+        text=a.get("text", ""),
+        measures=tuple(a.get("measures", ())),
+        extends_by=a.get("extends_by"),
     )
+
+
+def _notice_from_json(data: dict[str, Any]) -> NoticeRecord:
+    actions = tuple(_action_from_json(a) for a in data.get("actions", ()))
     entities = tuple(_entity_from_json(e) for e in data.get("entities", ()))
     published_at = data.get("published_at")
     return NoticeRecord(
@@ -343,6 +357,7 @@ def _notice_from_json(data: dict[str, Any]) -> NoticeRecord:
         corrected_effective=data.get("corrected_effective"),
         corrected_until=data.get("corrected_until"),
         renamed=tuple(_entity_from_json(e) for e in data.get("renamed", ())),
+        held=tuple(_action_from_json(a) for a in data.get("held", ())),
     )
 
 

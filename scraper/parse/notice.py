@@ -12,6 +12,7 @@ from storage.records import ActionKind, ActionRecord, NoticeRecord
 
 from . import corrections
 from .draft import Draft, PageHints, Source, first_line, read_source
+from .held import hold_undecided
 from .lazyre import lazy_compile
 from .mfa import detect as mfa
 from .rules import CHECKS, REJECTS, RULES, Check, Reject, Rule
@@ -102,6 +103,11 @@ def parse_text(text: str, hints: PageHints | None = None) -> NoticeRecord | None
     warnings = RUN_TABLES(src, d)
     if warnings is None:
         return None
+    held: tuple[ActionRecord, ...] = ()
+    if warnings and d.qa:  # a transcript's undecided topic held alone, its decided ones read (held.py)
+        split = hold_undecided(src, d, warnings)
+        if split is not None:
+            d.actions, held, warnings = split
     ident = d.identity
     entities = tuple(d.entities)
     corrected_effective = corrected_until = None
@@ -132,7 +138,7 @@ def parse_text(text: str, hints: PageHints | None = None) -> NoticeRecord | None
         published=d.published, published_at=d.published_at, effective=d.effective, list=d.notice_list,
         actions=tuple(d.actions), entities=entities, stated_count=stated, references=d.references,
         warnings=warnings, url=src.hints.url, text=src.text, corrected_effective=corrected_effective,
-        corrected_until=corrected_until, renamed=d.renames.records if d.renames.whole else (),
+        corrected_until=corrected_until, renamed=d.renames.records if d.renames.whole else (), held=held,
     )
 
 

@@ -28,7 +28,7 @@ PAGE_SUFFIXES = (".txt", ".html", ".json")
 PIN_SUFFIX = ".expect.json"
 PIN_KEYS = {"origin", "auditor_verdict", "status", "why", "url", "expect", "xfail", "known_wrong"}
 EXPECT_KEYS = {"outcome", "unusable", "key", "kind", "list", "published", "effective", "stated_count",
-               "actions", "entities", "links", "warnings", "corrected_effective", "renamed"}
+               "actions", "entities", "links", "warnings", "corrected_effective", "renamed", "held"}
 ACTION_KEYS = {"action", "list", "targets", "effective", "until", "extends_by", "entities", "measures"}
 ENTITY_KEYS = {"zh", "en", "country", "type"}
 
@@ -76,14 +76,19 @@ def observed(raw: bytes, url: str | None) -> dict[str, Any]:
     if doc.kind != DocumentKind.NOTICE or doc.notice is None:
         return {"outcome": "other", "actions": [], "entities": [], "warnings": list(doc.warnings)}
     n = doc.notice.to_json()
+
+    def steps(field: str) -> list[dict[str, Any]]:
+        return [{"action": a["action"], "list": a["list"], "targets": [_target(t) for t in a["targets"]],
+                 "effective": a["effective"], "until": a["until"], "extends_by": a.get("extends_by"),
+                 "entities": a.get("entities", []), "measures": a.get("measures", [])}
+                for a in n.get(field, ())]
+
     return {
         "outcome": "notice",
         **{k: n[k] for k in ("key", "kind", "list", "published", "effective", "stated_count", "warnings")},
         "corrected_effective": n.get("corrected_effective"),  # a correction's corrected date of another notice
-        "actions": [{"action": a["action"], "list": a["list"], "targets": [_target(t) for t in a["targets"]],
-                     "effective": a["effective"], "until": a["until"], "extends_by": a.get("extends_by"),
-                     "entities": a.get("entities", []), "measures": a.get("measures", [])}
-                    for a in n["actions"]],
+        "actions": steps("actions"),
+        "held": steps("held"),  # steps read but held for a person apart, the page's others read (session 41)
         "entities": [{"zh": e["zh"], "en": e["en"], "country": e["country"], "type": e.get("type")}
                      for e in n["entities"]],
         # a listed entity renamed: its new names under the old name's key, the old names as aliases
