@@ -32,7 +32,7 @@ from storage.aliasfix import settled_by
 from storage.cleantext import clean_document, clean_text
 from storage.db import WRITE_LOCK
 from storage.faults import store_fault
-from storage.ingest import count_mismatch, load_notice, record_issue, store_parse, substance
+from storage.ingest import count_mismatch, load_notice, record_issue, store_parse, substance, sync_held
 from storage.keys import issue_key, mismatch_key, older_copy_key, unusable_key
 from storage.lifecycle import CORRECTION_WORDS, corrects_names
 from storage.models import HealthIssue, NewsReport, Notice, Page, Snapshot
@@ -636,6 +636,8 @@ def _ingest(session: Session, page: CrawledPage, sha: str, parser: PageParser, c
         if stored is not None and kept_snapshot is not None and kept_snapshot.id == snap.id \
                 and stored.record_json != kept_json:
             loser_again(session, stored, parser, fetched_at)  # the kept copy reads otherwise now: the loser too?
+        if record.held or (change.changed and not change.new):  # held steps of the reading kept, or no longer held
+            sync_held(session, record.key, source=source, seen_at=fetched_at, url=url)
         if record.kind == NoticeKind.QA:  # judged on the reading kept, as the publish's recheck judges it
             from mofcom_watch.reprints import pairs
 

@@ -33,11 +33,12 @@ from mofcom_watch.pipeline import HeldBack, PageParser, PageRouter, held_back, r
 from mofcom_watch.reprints import Unsettled, UnsurePair, settle
 from storage.cleantext import clean_text
 from storage.health import gone_issue, warning_key
+from storage.heldsteps import HeldStep, decisions, held_steps, record_decision, stored_reading
 from storage.ingest import load_notice, store_parse
 from storage.keys import unusable_key
 from storage.models import HealthIssue, Notice, Page, Snapshot
 from storage.outcomes import PageOutcome
-from storage.records import NoticeRecord, UnusablePage
+from storage.records import NoticeRecord, UnusablePage, held_step_id
 from storage.reviews import (
     HeldCopy,
     RefusedPage,
@@ -309,16 +310,61 @@ def accept_page(session: Session, router: PageRouter, url: str, sha: str, *, by:
     return PageRead(page, why, by, at)
 
 
+@dataclass(frozen=True)
+class StepDecided:
+    """A held step a person published or dismissed (``storage.heldsteps``)."""
+
+    step: HeldStep
+    published: bool
+    by: str
+    at: datetime
+
+
+def decide_step(session: Session, notice_key: str, sha: str, *, dismiss: bool, by: str, at: datetime,
+                note: str | None = None) -> StepDecided | None:
+    """A person's word on the held step of ``notice_key`` whose id starts with ``sha``: published (its items derived
+    as any step's) or, ``dismiss``, no step. None when the notice holds no step of that id (``sha`` may be a copy's
+    SHA-256); :class:`ReviewError` when it held one a person decided on already, or the prefix fits two."""
+    wanted = notice_key.strip().casefold()
+    key = session.scalar(select(Notice.key).where(func.lower(Notice.key) == wanted).limit(1))
+    if key is None:
+        return None
+    steps = [s for s in held_steps(session, key) if s.step.startswith(sha)]
+    if len(steps) > 1:
+        raise ReviewError(f"{key}: {sha} starts more than one held step's id: give more digits")
+    if not steps:
+        record = stored_reading(session, key)
+        done = decisions(session, key)
+        for action in record.held if record is not None else ():
+            step = held_step_id(action)
+            if step.startswith(sha) and (key, step) in done:
+                raise ReviewError(f"{key}: the held step {step} was {done[(key, step)]} already by a person; nothing "
+                                  "to decide again (`mofcom-watch status` lists the records)")
+        return None
+    record_decision(session, steps[0], published=not dismiss, by=by, at=at, note=note)
+    return StepDecided(steps[0], not dismiss, by, at)
+
+
 def accept(session: Session, router: PageRouter, notice_key: str, sha: str, *, by: str, at: datetime,
-           note: str | None = None) -> Accepted | UnsurePair | IndexAccepted | PageRead | GoneChecked:
+           note: str | None = None, dismiss: bool = False
+           ) -> Accepted | UnsurePair | IndexAccepted | PageRead | GoneChecked | StepDecided:
     """Store the held copy of ``notice_key`` whose SHA-256 starts with ``sha`` as the notice, record who accepted
-    it, close its issue; or, when no held copy of it has that SHA-256, keep the unsure pair of Q&As naming it
-    (:func:`mofcom_watch.reprints.settle`) as two notices; or, for a page's URL, :func:`accept_page` (a page
-    refused for a person to read, or gone), or :func:`accept_index` (an index short of its whole copy).
+    it, close its issue; or publish the held step of ``notice_key`` whose id starts with ``sha`` (``dismiss``: record
+    that it is no step, :func:`decide_step`); or, when no held copy of it has that SHA-256, keep the unsure pair of
+    Q&As naming it (:func:`mofcom_watch.reprints.settle`) as two notices; or, for a page's URL, :func:`accept_page` (a
+    page refused for a person to read, or gone), or :func:`accept_index` (an index short of its whole copy).
     :class:`ReviewError` (nothing written) when there is no such copy nor pair."""
     if notice_key.strip().startswith(URL_SCHEMES):  # a page the parser refused for review, or an index
+        if dismiss:
+            raise ReviewError("--dismiss is for a step held for a person (`mofcom-watch review` lists them), not a page")
         return accept_page(session, router, notice_key, sha, by=by, at=at, note=note)
     sha = sha_prefix(sha)
+    decided = decide_step(session, notice_key, sha, dismiss=dismiss, by=by, at=at, note=note)
+    if decided is not None:
+        return decided
+    if dismiss:
+        raise ReviewError(f"{notice_key.strip()} holds no step for a person with an id starting {sha} (`mofcom-watch "
+                          "review` lists the held steps); --dismiss is for those only")
     copies = held_copies(session)
     mine = [c for c in copies if c.notice_key.casefold() == notice_key.strip().casefold()]
     if not [c for c in mine if c.sha256.startswith(sha)]:

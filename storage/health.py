@@ -30,6 +30,7 @@ from typing import Any
 from sqlalchemy import Select, and_, func, literal_column, select
 from sqlalchemy.orm import Session, aliased
 
+from storage.heldsteps import PUBLISHED, is_decision
 from storage.keys import issue_key, unfitted_key
 from storage.models import HealthIssue, Notice, NoticeUrl, Page, Publication, Snapshot, SourceRun
 from storage.outcomes import PageOutcome, SourceReport
@@ -60,7 +61,8 @@ MISMATCH_COUNTS = re.compile(r": parsed (?P<parsed>\d+) entities, the notice sta
 NOT_READ = " While it lasts, a change published there may be missing from the feeds: no new item is no sign of no change."
 MEANING = {HealthKind.ZERO_LINKS: NOT_READ, HealthKind.UNUSABLE_PAGE: NOT_READ, HealthKind.FAILING: NOT_READ,
            HealthKind.COUNT_MISMATCH: " The entities not read are in no item, entity feed or screening until the "
-                                      "notice is read whole."}
+                                      "notice is read whole.",
+           HealthKind.HELD_STEP: " The held step is in no item, entity feed or screening until a person publishes it."}
 # fetch failures that mean "this URL answers with something that is not content"
 UNUSABLE_REASONS = frozenset({"bot-check", "not-found", "redirect-off-site", "too-large", "unusable",
                               FailureReason.WRONG_PAGE.value})
@@ -508,6 +510,11 @@ def _title(issue: HealthIssue, numbers: dict[str, str] | None = None, sources: M
         return f"Reviewed: {' and '.join(issue.key.split('/')[2:4])}: two Q&As kept as two, by {issue.source}"
     if issue.kind == HealthKind.REVIEW_ACCEPTED and is_gone_check(issue.key):
         return f"Checked gone: {notice or where}: a page withdrawn or moved, checked by {issue.source}"
+    if issue.kind == HealthKind.HELD_STEP:
+        return f"Source health: {notice or where}: a step held for a person, the page's other steps read"
+    if issue.kind == HealthKind.REVIEW_ACCEPTED and is_decision(issue.key):
+        verdict = "published" if f"/{PUBLISHED}/" in issue.key else "dismissed as no step"
+        return f"Reviewed: {notice or where}: a held step {verdict} by {issue.source}"
     if issue.kind == HealthKind.REVIEW_ACCEPTED and _read_page(issue):
         return f"Read by a person: {where}: a page the parser refused for review, read by {issue.source}"
     if issue.kind == HealthKind.REVIEW_ACCEPTED:

@@ -35,6 +35,7 @@ from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from storage.cleantext import clean_notice, clean_text
+from storage.heldsteps import decisions, held_issue_key, open_steps, step_words, stored_reading
 from storage.keys import ISSUE_KEY_LEN, fit_key, issue_key
 from storage.lifecycle import corrects_names
 from storage.models import (
@@ -51,7 +52,7 @@ from storage.models import (
 from storage.names import clean_display, entity_key, name_key
 from storage.notices import listed_counts as notices_listed_counts
 from storage.notices import withdrawn
-from storage.records import ActionKind, EntityRecord, NoticeRecord
+from storage.records import ActionKind, EntityRecord, NoticeRecord, held_step_id
 from storage.vocabulary import HealthKind, as_utc, reprint_url
 
 SUBSTANCE_FIELDS = ("number", "kind", "list", "effective", "stated_count", "actions", "entities", "references")
@@ -110,7 +111,7 @@ def substance(record: NoticeRecord) -> str:
     """Canonical JSON of what the notice says (not where or how it was written)."""
     data = record.to_json()
     fields = SUBSTANCE_FIELDS + (("corrected_effective",) if record.corrected_effective else ()) + (
-        ("corrected_until",) if record.corrected_until else ())
+        ("corrected_until",) if record.corrected_until else ()) + (("held",) if record.held else ())
     return json.dumps(_squash({k: data.get(k) for k in fields}), ensure_ascii=False, sort_keys=True)
 
 
@@ -603,3 +604,23 @@ def _store(session: Session, notice: Notice | None, record: NoticeRecord, snapsh
         added.append(_apply_record(session, notice, record, snapshot, current))
         _write_version(session, notice, snapshot, replace=True)
     return kept(new_wins, changed=new_wins, conflict=True)
+
+
+def sync_held(session: Session, notice_key: str, *, source: str, seen_at: datetime, url: str | None) -> None:
+    """Open (or keep) one issue per held step of the notice's stored reading that no person decided on, and close the
+    open ones of steps it no longer holds (a copy or a parser that reads the step decided now, or otherwise)."""
+    record = stored_reading(session, notice_key)
+    held = record.held if record is not None else ()
+    decided = decisions(session, notice_key) if held else {}
+    wanted = {held_step_id(a): a for a in held if (notice_key, held_step_id(a)) not in decided}
+    for issue in open_steps(session, notice_key):
+        if issue.key not in {held_issue_key(notice_key, s) for s in wanted}:
+            issue.resolved_at = as_utc(seen_at)
+    for step, action in wanted.items():
+        record_issue(session, key=held_issue_key(notice_key, step), source=source, kind=HealthKind.HELD_STEP,
+                     detail=(f"{notice_key}: a step the page reads but holds for a person, no decision taking it: "
+                             f"{step_words(action)}; the page's other steps are read and published. It is in no item "
+                             f"until a person reads it: `mofcom-watch accept {notice_key} {step}` publishes it, "
+                             f"with --dismiss records that it is no step"),
+                     seen_at=seen_at, url=url, notice_key=notice_key)
+    session.flush()

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
+from storage.heldsteps import published_in, with_published
 from storage.models import Notice, Page, Snapshot
 from storage.outcomes import PageOutcome
 from storage.records import ActionKind, ListKind, NoticeRecord, NoticeRef, PageCopy, Provenance, StoredNotice
@@ -172,7 +173,10 @@ def load_stored_notices(session: Session) -> list[StoredNotice]:
     ).all() if not withdrawn(n)]
     several = tuple(n.key for n in notices if len(n.urls) > 1)
     copies = newest_copies(session) if several else {}
-    return [stored_notice(n, copies.get(n.key, {})) for n in notices]
+    found = [stored_notice(n, copies.get(n.key, {})) for n in notices]
+    decided = published_in(session, [s.record for s in found])  # held steps a person published: read as steps
+    return [replace(s, record=with_published(s.record, decided)) if s.record.held else s for s in found] \
+        if decided else found
 
 
 def first_seen(session: Session) -> dict[str, datetime]:
@@ -184,9 +188,11 @@ def first_seen(session: Session) -> dict[str, datetime]:
 def load_records(session: Session) -> list[NoticeRecord]:
     """Every stored notice's record, sorted by key, without its provenance (not a withdrawn one): one narrow query, a
     third of :func:`load_stored_notices`' cost (what a table of notices shows)."""
-    return [NoticeRecord.from_json(json.loads(text))
-            for text in session.scalars(select(Notice.record_json).join(Snapshot, Snapshot.id == Notice.snapshot_id)
-                                        .where(_reading()).order_by(Notice.key))]
+    records = [NoticeRecord.from_json(json.loads(text))
+               for text in session.scalars(select(Notice.record_json).join(Snapshot, Snapshot.id == Notice.snapshot_id)
+                                           .where(_reading()).order_by(Notice.key))]
+    decided = published_in(session, records)
+    return [with_published(r, decided) for r in records] if decided else records
 
 
 @dataclass(frozen=True)

@@ -34,6 +34,7 @@ from sqlalchemy import Select, and_, or_, select, update
 from sqlalchemy.orm import Session, aliased
 
 from storage.cleantext import clean_text
+from storage.heldsteps import KEY_PART as HELD_STEP_PART
 from storage.keys import fit_key, issue_key, older_copy_key, unusable_key
 from storage.models import HealthIssue, Notice, NoticeUrl, Page, Snapshot
 from storage.outcomes import PageOutcome
@@ -147,7 +148,8 @@ def acceptances(session: Session, *, current_only: bool = False) -> list[Accepta
         .outerjoin(Page, Page.id == Snapshot.page_id)
         .where(HealthIssue.kind == HealthKind.REVIEW_ACCEPTED.value,
                ~HealthIssue.key.startswith(f"{HealthKind.REVIEW_ACCEPTED}/{READ_PAGE}/"),
-               ~HealthIssue.key.startswith(f"{HealthKind.REVIEW_ACCEPTED}/{GONE_PAGE}/"))
+               ~HealthIssue.key.startswith(f"{HealthKind.REVIEW_ACCEPTED}/{GONE_PAGE}/"),
+               ~HealthIssue.key.startswith(f"{HealthKind.REVIEW_ACCEPTED}/{HELD_STEP_PART}/"))
         .order_by(HealthIssue.first_seen, HealthIssue.key)
     )
     found = []

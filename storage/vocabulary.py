@@ -294,6 +294,9 @@ class HealthKind(StrEnum):
     REVIEW_ACCEPTED = "review-accepted"  # a person accepted a held-back copy that reads less (a record, never open)
     OLDER_COPY = "older-copy"  # a page served again bytes older than its stored copy: the newer is kept, and said
     WARNING = "warning"  # a routine oddity of a source (an index out of its column): said, never failing health
+    # a step a stored notice's page read but held for a person (NoticeRecord.held: a press conference's undecided topic
+    # beside decided ones): in no item until a person accepts it or says it is no step (storage/heldsteps.py)
+    HELD_STEP = "held-step"
 
 
 # The parser's tag for a page it refuses for a person to read (``scraper/parse/page.py``: ``UnusablePage(NEEDS_REVIEW,

@@ -35,6 +35,8 @@ REVIEW_COLUMNS = (Column("notice"), Column("url", wrap=True, max_width=48, drop=
 REFUSED_COLUMNS = (Column("url", wrap=True, max_width=48), Column("why the parser refused it", wrap=True, max_width=60),
                    Column("SHA-256"), Column("first seen", drop=2), Column("last seen", drop=1))
 GONE_COLUMNS = (Column("url", wrap=True, max_width=48), Column("first seen", drop=2), Column("last seen", drop=1))
+STEP_COLUMNS = (Column("notice"), Column("step"), Column("what the page says", wrap=True, max_width=60),
+                Column("url", wrap=True, max_width=48, drop=3), Column("first seen", drop=2), Column("last seen", drop=1))
 
 
 def _router():  # noqa: ANN202 - a PageRouter; the sources' modules load here
@@ -57,6 +59,11 @@ def _read_command(url: str, sha: str) -> str:
     return f"mofcom-watch accept {shlex.quote(url)} {sha[:SHOWN_SHA]}"
 
 
+def _step_commands(notice_key: str, step: str) -> tuple[str, str]:
+    """The commands that publish a held step, and that dismiss it as no step."""
+    return f"mofcom-watch accept {notice_key} {step}", f"mofcom-watch accept {notice_key} {step} --dismiss"
+
+
 def _gone_command(url: str) -> str:
     """The command that records a person's check of a page gone."""
     return f"mofcom-watch accept {shlex.quote(url)} gone"
@@ -68,15 +75,18 @@ def register(app: typer.Typer) -> None:
         ctx: typer.Context,
         as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
     ) -> None:
-        """List what waits for a person: held-back copies that read less, pages the parser refused, pages gone.
+        """List what waits for a person: held-back copies, held steps, pages the parser refused, pages gone.
 
         A held-back copy reads less than the stored notice (a page cut short, or the notice republished without some
-        of it): it enters the feeds once a person accepts it (`accept`). A refused page is one the parser saw but
-        could not read whole (needs-review): nothing of it ever enters them; `accept` records that a person read it.
-        A page gone answers 404 or 410: `accept URL gone` records that a person checked it."""
+        of it): it enters the feeds once a person accepts it (`accept`). A held step is one topic of a page whose
+        other steps are read (a press conference's doubt): `accept KEY STEP` publishes it, `--dismiss` says it is no
+        step. A refused page is one the parser saw but could not read whole (needs-review): nothing of it ever enters
+        them; `accept` records that a person read it. A page gone answers 404 or 410: `accept URL gone` records that a
+        person checked it."""
         from mofcom_watch.reprints import unsure_pairs
         from mofcom_watch.review import pending_reviews
         from storage.health import gone_pages
+        from storage.heldsteps import held_steps
         from storage.reviews import refused_pages
 
         engine, session = open_session(ctx, read_only=True)  # a listing: never a write to the store
@@ -85,6 +95,7 @@ def register(app: typer.Typer) -> None:
             pairs = unsure_pairs(session)
             refused = refused_pages(session)
             gone = gone_pages(session)
+            steps = held_steps(session)
         except Exception as exc:  # noqa: BLE001 - a resource fault is one line; anything else goes on up
             exit_on_resource_fault("mofcom-watch review", exc, db_url=app_context(ctx).settings.database_url)
         finally:
@@ -95,8 +106,11 @@ def register(app: typer.Typer) -> None:
                                        "unsure_qas": [p.to_json() for p in pairs],
                                        "needs_review": [dict(r.to_json(), command=_read_command(r.url, r.sha256))
                                                         for r in refused],
-                                       "gone": [dict(g.to_json(), command=_gone_command(g.url)) for g in gone]}))
-            raise typer.Exit(1 if pending or pairs or refused or gone else 0)
+                                       "gone": [dict(g.to_json(), command=_gone_command(g.url)) for g in gone],
+                                       "held_steps": [dict(h.to_json(), command=_step_commands(h.notice_key, h.step)[0],
+                                                           dismiss_command=_step_commands(h.notice_key, h.step)[1])
+                                                      for h in steps]}))
+            raise typer.Exit(1 if pending or pairs or refused or gone or steps else 0)
         out = term.console()
         for pair in pairs:  # two Q&As that may be one, not merged: a person's word keeps them as two
             out.print(Text(term.shown(f"Not merged: {pair.detail}. If they are two Q&As, or one you accept as "
@@ -114,6 +128,18 @@ def register(app: typer.Typer) -> None:
                       "what it asks), record that you read that copy (--note says what you did):")
             for r in refused:
                 term.print_command(out, f"  {_read_command(r.url, r.sha256)}")
+        if steps:  # one topic of a page held, its other steps read: a person reads that step and says what it is
+            from storage.heldsteps import step_words
+
+            rows = [tuple(map(term.shown, (h.notice_key, h.step, step_words(h.action), h.url or "", _when(h.first_seen),
+                                            _when(h.last_seen)))) for h in steps]
+            print_table(out, TableText("Held steps: the page's other steps are read; these wait for a person",
+                                       STEP_COLUMNS, rows))
+            out.print("Each is in no item until you decide. Read the page; if the authority decided the step, publish "
+                      "it; if not (a doubt, a plan, a report), dismiss it (--note says why):")
+            for h in steps:
+                for command in _step_commands(h.notice_key, h.step):
+                    term.print_command(out, f"  {command}")
         if gone:  # pages answering 404 or 410: a person checks the ministry's site, and says so
             rows = [tuple(map(term.shown, (g.url, _when(g.first_seen), _when(g.last_seen)))) for g in gone]
             print_table(out, TableText("Gone: the page answers 404 or 410 (withdrawn or moved?)", GONE_COLUMNS, rows))
@@ -122,9 +148,9 @@ def register(app: typer.Typer) -> None:
             for g in gone:
                 term.print_command(out, f"  {_gone_command(g.url)}")
         if not pending:
-            if not refused and not gone:
+            if not refused and not gone and not steps:
                 out.print("Nothing held back for review." if not pairs else "No copy held back for review.")
-            raise typer.Exit(1 if pairs or refused or gone else 0)
+            raise typer.Exit(1 if pairs or refused or gone or steps else 0)
         rows = [tuple(map(term.shown, (p.copy.notice_key, p.copy.url, "、".join(p.lost),
                                         (p.copy.stored_sha256 or "")[:SHOWN_SHA], p.copy.sha256[:SHOWN_SHA],
                                         _when(p.copy.first_seen), _when(p.copy.last_seen)))) for p in pending]
@@ -151,15 +177,19 @@ def register(app: typer.Typer) -> None:
                                          "the index as it is."),
         sha256: str = typer.Argument(..., metavar="SHA256",
                                      help="The copy's SHA-256, or its first 8 or more hex digits, as `review` shows it; "
+                                     "or a held step's id, after its notice's key, to publish it; "
                                      "or the word gone, after a page's URL that answers 404 or 410, to record that "
                                      "you checked it is gone (withdrawn or moved)."),
+        dismiss: bool = typer.Option(False, "--dismiss", help="For a held step: record that it is no step (a doubt, a "
+                                     "plan, a report); nothing of it is published."),
         by: Optional[str] = typer.Option(None, "--by", metavar="WHO", help="Who accepts it (default: user@host)."),
         note: Optional[str] = typer.Option(None, "--note", metavar="WHY", help="Why, or what was done about the page, kept with the record."),
         as_of: Optional[str] = typer.Option(None, "--as-of", help=AS_OF_NOW_HELP),
     ) -> None:
-        """Accept a held-back copy after review, record that you read a page the parser refused, or that a page is gone.
+        """Accept a held-back copy or a held step after review, record that you read a refused page, or that one is gone.
 
-        A held-back copy is stored, its events derived, and who accepted which copy recorded. A refused page stays
+        A held-back copy is stored, its events derived, and who accepted which copy recorded. A held step is
+        published as one of its notice's steps (or, with --dismiss, recorded as no step). A refused page stays
         out of the notices and the feeds: the record says who read which copy, and its problem closes for those
         bytes. A page answering 404 or 410 (`accept URL gone`): its problem closes and runs stop asking for it; the
         listings of a notice it held stay as read."""
@@ -171,6 +201,7 @@ def register(app: typer.Typer) -> None:
             IndexAccepted,
             PageRead,
             ReviewError,
+            StepDecided,
             accept,
             gone_check_moment,
             operator,
@@ -198,7 +229,7 @@ def register(app: typer.Typer) -> None:
                         at = gone_check_moment(session, notice_key)
                 with factory() as session, session.begin():
                     session.connection(execution_options=WRITE_LOCK)
-                    done = accept(session, router, notice_key, sha256, by=who, at=at, note=note)
+                    done = accept(session, router, notice_key, sha256, by=who, at=at, note=note, dismiss=dismiss)
                     publish(session, as_of=day, target=None)  # its events, in the same transaction
         except ReviewError as exc:
             typer.echo(f"mofcom-watch accept: {exc}", err=True)
@@ -208,6 +239,16 @@ def register(app: typer.Typer) -> None:
         finally:
             engine.dispose()
         out = term.console()
+        if isinstance(done, StepDecided):
+            from storage.heldsteps import step_words
+
+            h = done.step
+            out.print(Text(term.shown(
+                f"{'published' if done.published else 'dismissed'}: {h.notice_key}'s held step {h.step}, "
+                f"{step_words(h.action)}, by {done.by} at {_when(done.at)}; its problem is closed")))
+            out.print("It is read as one of the notice's steps: the next run or feeds publishes its items."
+                      if done.published else "It is recorded as no step: nothing of it is published.")
+            return
         if isinstance(done, GoneChecked):
             out.print(Text(term.shown(f"recorded: {done.url} checked gone by {who} at {_when(at)}; its problem is "
                                       "closed and runs no longer ask for it (an index listing it again is read afresh)")))
