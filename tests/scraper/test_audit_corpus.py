@@ -102,7 +102,7 @@ def differences(expect: dict[str, Any], got: dict[str, Any]) -> list[str]:
     out: list[str] = []
     for field, want in expect.items():
         have = got.get(field)
-        if field in ("actions", "entities", "links", "renamed"):
+        if field in ("actions", "entities", "links", "renamed", "held"):
             out.extend(_list_differences(field, want, have or []))
         elif want != have:
             read = f" (read as {got.get('outcome')} {got.get('key') or ''})" if field == "unusable" else ""
