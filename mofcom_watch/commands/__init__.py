@@ -29,11 +29,11 @@ COMMANDS: dict[str, CommandEntry] = {
                            "Per notice and list: current state, since when, until when, days left; then "
                            "health problems."),
     "review": CommandEntry("mofcom_watch.commands.review_cmd",
-                           "List what waits for a person: held-back copies that read less, pages the parser "
+                           "List what waits for a person: held-back copies, held steps, pages the parser "
                            "refused, pages gone."),
     "accept": CommandEntry("mofcom_watch.commands.review_cmd",
-                           "Accept a held-back copy after review, record that you read a page the parser "
-                           "refused, or that a page is gone."),
+                           "Accept a held-back copy or a held step after review, record that you read a "
+                           "refused page, or that one is gone."),
     "timeline": CommandEntry("mofcom_watch.commands.timeline_cmd",
                              "One entity's history on every list (each listing with its events)."),
     "evidence": CommandEntry("mofcom_watch.commands.evidence_cmd",
