@@ -164,3 +164,28 @@ def test_replayed_both_sides_step_leaves_the_suspension(tmp_path: Path) -> None:
     """review41's case: No. 21 was "lifted" on 12-01 beside its suspension."""
     row = _no21(tmp_path, "qa-both-sides.txt", RELEASE.format(a=SUSPENDS + "双方也将取消对彼此企业的限制。"), "2026-12-05")
     assert (row["state"], row["since"], row["by"][:13]) == ("suspended", "2026-12-01", "QA-2026-11-20"), row["history"]
+
+
+NUMBERED = ("商务部公告2026年第210号 关于两用物项出口管制有关事项的公告\n商务部公告2026年第210号\n"
+            "根据《中华人民共和国出口管制法》有关规定，现将有关事项公告如下：\n{body}\n本公告自公布之日起正式实施。\n商务部\n2026年12月10日\n")
+SARONIC = "萨罗尼克科技公司（Saronic Technologies, Inc.）"
+NORTHERN = "北方海事系统公司（Northern Maritime Systems, Inc.）"
+
+
+def test_a_notices_own_scope_naming_a_notice_is_not_held() -> None:
+    """review41's B: "本公告适用于…第21号所列实体以外的…" (the notice's own scope, no measures carried) was held for a person
+    (NOTICE_CARRIED_WORDS' 适用于), a notice with no step to read."""
+    body = "一、出口经营者应当如实申报最终用户和最终用途。\n二、本公告适用于向商务部公告2025年第21号所列实体以外的最终用户出口两用物项的申请。"
+    assert _steps(NUMBERED.format(body=body)) == []
+
+
+@pytest.mark.parametrize("body", [
+    "本规定适用于商务部公告2025年第21号所列实体的境外关联企业。",  # reaching the listed entities' affiliates: a person's
+    f"商务部公告2025年第21号的相关规定同样适用于{NORTHERN}。",
+    f"商务部公告2025年第21号所列{SARONIC}已被{NORTHERN}吸收合并。自2026年12月10日起，商务部公告2025年第21号对{SARONIC}"
+    f"采取的相关措施适用于{NORTHERN}。",
+    f"一、本公告适用于向商务部公告2025年第21号所列实体以外的最终用户出口。\n二、商务部公告2025年第21号对{SARONIC}采取的相关措施"
+    f"适用于{NORTHERN}。",
+])
+def test_measures_carried_to_another_are_still_held(body: str) -> None:
+    assert _steps(NUMBERED.format(body=body)) == HELD

@@ -716,6 +716,11 @@ NOTICE_UNDONE_WORDS = ("撤销", "撤回", "作废", "失效", "延缓", "推迟
 # "…第21号所列X已被Y吸收合并。…对X采取的相关措施适用于Y": a listed company merged into another, its measures carried over to a
 # name no step reads (story41 merged: stored as nothing, "0/1", Y's watchers told nothing, silent).
 NOTICE_CARRIED_WORDS = ("合并", "并入", "适用于")
+# "本公告适用于向…第21号所列实体以外的最终用户出口…": the notice's own scope, no measures carried (session 41, review41's B:
+# held for a person with no step to read). The clause's subject is this text itself; not where its sentence names the listed
+# entities' affiliates ("本规定适用于…所列实体的境外关联企业": a rule reaching past the list, a person's to read).
+OWN_SCOPE = ("本公告", "本决定", "本通知", "本规定", "本办法")
+AFFILIATE_WORDS = ("关联", "子公司", "分支机构", "控股", "附属")
 
 
 def unread_step_on_measures(src: Source, d: Draft) -> str | None:
@@ -733,7 +738,7 @@ def unread_step_on_measures(src: Source, d: Draft) -> str | None:
         pos = folded.find(word, max(decided, 0), end)
         while pos >= 0:
             first, last = sentence_start(folded, pos), act.sentence_end(folded, pos)
-            if any(first <= r[0] < last for r in d.refs):
+            if any(first <= r[0] < last for r in d.refs) and not (word == "适用于" and _own_scope(folded, first, pos)):
                 return f"says \"{word}\" of a notice it names but reads no step{LEFT_OUT}"
             pos = folded.find(word, pos + 1, end)
     if decided < 0 or folded.find("措施", decided, end) < 0:
@@ -742,6 +747,15 @@ def unread_step_on_measures(src: Source, d: Draft) -> str | None:
     if m is None or _off_list(folded, m.start()):
         return None
     return f"says \"{src.text[m.start() : m.end()].strip()[:60]}\" but reads no step{LEFT_OUT}"
+
+
+def _own_scope(folded: str, first: int, pos: int) -> bool:
+    """Whether the clause of the 适用于 at ``pos`` (its sentence from ``first``) opens with this text as its subject
+    (OWN_SCOPE, after an item's number: "二、本公告适用于…")."""
+    c0 = max(first, folded.rfind(",", first, pos) + 1, folded.rfind(";", first, pos) + 1)
+    item = act.ITEM_LINE_RE.match(folded, c0, pos)
+    return folded[item.end() if item else c0 : pos].lstrip().startswith(OWN_SCOPE) \
+        and not any(folded.find(word, pos, act.sentence_end(folded, pos)) >= 0 for word in AFFILIATE_WORDS)
 
 
 # The words of NOTICE_UNDONE_WORDS that end a notice named beside a notice's own steps ("…本公告自公布之日起正式实施，原商务部公告
