@@ -234,3 +234,20 @@ def test_run_against_the_site_publishes_the_lift_and_holds_the_doubt(tmp_path: P
     held = [i for i in state["health_issues"] if i["kind"] == "held-step"]
     assert code == 1 and len(held) == 1 and held[0]["url"].endswith(presser), state["health_issues"]
     assert LIFT_ID in (tmp_path / "feeds" / "ecl.atom").read_text(encoding="utf-8")
+
+
+def test_a_copy_that_reads_the_step_decided_closes_its_issue(tmp_path: Path) -> None:
+    """The ministry's page corrected (the fourth topic now decides the restore): the held step is gone from the reading,
+    its issue closes with no person's word, and the restore is read as any step."""
+    db = f"sqlite:///{tmp_path / 'store.db'}"
+    replay(db, saved_tree(tmp_path / "tree", presser=PRESSER))
+    decided = PRESSER.replace("相关措施，中方会否自2026年12月15日起恢复实施，将根据美方表现而定。",
+                              "相关措施，中方决定，自2026年12月15日起恢复实施。")
+    assert decided != PRESSER
+    done = replay(db, saved_tree(tmp_path / "tree2", presser=decided), day="2026-12-04")
+    assert done.code in (0, 1) and "1 changed" in done.out, done.out[-400:]
+    code, state = status(db)
+    assert [i for i in state["health_issues"] if i["kind"] == "held-step"] == [], state["health_issues"]
+    restored = rows(state)["UEL-2025-7"]
+    assert (restored["state"], restored["since"], restored["by"]) == ("in_force", "2026-12-15", KEY), restored["history"]
+    assert json.loads(cli(db, "review", "--json").out)["held_steps"] == []
