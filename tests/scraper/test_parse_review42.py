@@ -96,3 +96,16 @@ def test_a_step_on_one_listed_entitys_measures_without_de_reaches_that_entity(st
 def test_a_step_on_the_listed_entities_measures_without_de_is_the_whole_notices() -> None:
     answer = f"中方决定，自2026年12月30日起，恢复实施{UEL7}所列实体相关措施。"
     assert _limits(answer) == [("restore", ())]
+
+
+@pytest.mark.parametrize("end", ["自即日起失效", "自即日起作废", "自即日起撤回", "自即日起结束", "至2030年12月31日止", "不再适用"])
+def test_a_decision_ending_measures_taken_before_is_no_new_listing(end: str) -> None:
+    """review40's 91ef106d held "中方决定，对X（x）采取的反制措施自即日起终止" (read as a new impose on X), 终止 only: the same
+    sentence ending in 失效, 作废, 撤回, 结束, "至…止" or 不再适用 was still read as a new listing of Falcon, a false item. The
+    measures "采取的" (taken before) are the sentence's subject: no new listing."""
+    from tests.scraper.test_parse_review40 import FALCON, _lift
+
+    with pytest.raises(UnusablePage) as refused:
+        parse_document(_lift(f"中方决定，对{FALCON}采取的反制措施{end}。"))
+    assert refused.value.reason == "needs-review"
+

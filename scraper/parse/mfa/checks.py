@@ -448,15 +448,17 @@ def applied_unread(record: NoticeRecord, text: str) -> str | None:
 # So too "中方决定将…（外交部令第13号）所列反制措施的暂停期限延长1年" (read as an impose naming no one and no decree: a listing "in
 # force" of nobody, the extension lost, silently).
 # And the measures ended, the verb last with no 实施/执行 (no STATUS_VERB): "对X（x）采取的反制措施自即日起终止" (review40).
-NOT_IMPOSING_RE = re.compile(r"移除|移出|删除|剔除|延长|延期|措施[^。；;:：\n]{0,30}?终止")
+# And any measures "采取的", taken before, the sentence's subject whatever its verb: "对X（x）采取的反制措施自即日起失效/作废/
+# 撤回/结束", "…至…止", "…不再适用" (session 41, review42: each still read as a new listing of X; a new listing is "采取反制措施").
+NOT_IMPOSING_RE = re.compile(r"移除|移出|删除|剔除|延长|延期|措施[^。；;:：\n]{0,30}?终止|采取的")
 
 
 def removed_as_imposed(record: NoticeRecord, text: str) -> str | None:
-    """Why a decision read as imposing only (no earlier decision named) whose decision sentence removes or extends
-    (NOT_IMPOSING_RE) must be read by a person; else None."""
+    """Why a decision read as imposing only (no earlier decision named) whose decision sentence removes, extends or ends
+    measures taken before (NOT_IMPOSING_RE) must be read by a person; else None."""
     if not record.actions or any(a.action is not ActionKind.IMPOSE or a.targets for a in record.actions):
         return None
-    if not any(word in text for word in ("移", "删", "剔", "延", "终止")):
+    if not any(word in text for word in ("移", "删", "剔", "延", "终止", "采取的")):
         return None
     folded = fold(text)
     decided = _decision_match(folded)
@@ -465,7 +467,7 @@ def removed_as_imposed(record: NoticeRecord, text: str) -> str | None:
     m = NOT_IMPOSING_RE.search(folded, decided.end(), sentence_end(folded, decided.end()))
     if m is None:
         return None
-    return f"the decision's sentence removes or extends (\"{m.group()}\"), not read as a new listing"
+    return f"the decision's sentence removes, extends or ends (\"{m.group()}\"), not read as a new listing"
 
 
 def several_decrees(record: NoticeRecord, text: str) -> str | None:
