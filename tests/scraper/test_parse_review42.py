@@ -109,3 +109,20 @@ def test_a_decision_ending_measures_taken_before_is_no_new_listing(end: str) -> 
         parse_document(_lift(f"中方决定，对{FALCON}采取的反制措施{end}。"))
     assert refused.value.reason == "needs-review"
 
+
+@pytest.mark.parametrize(("obj", "zh", "en"), [
+    ("蓝盾（美国）安全公司（“BlueShield” Security LLC）", "蓝盾（美国）安全公司", "“BlueShield” Security LLC"),
+    ("晨星（北美）量子公司（“Morningstar” Quantum Corp.）", "晨星（北美）量子公司", "“Morningstar” Quantum Corp."),
+])
+def test_an_english_name_opening_with_a_quote_after_a_bracketed_chinese_name_is_kept(obj: str, zh: str, en: str) -> None:
+    """audit40's 8f6e90e0 cut a closing bracket opening with a quote as a defined term ("（“Morningstar”）") wherever another
+    bracket stood before it: a Chinese name holding one ("蓝盾（美国）安全公司") lost its whole English name, so screening by
+    it and the key went by the Chinese alone. A quoted term alone is all its bracket holds."""
+    from scraper.parse.entities.names import split_name
+    from tests.scraper.test_parse_audit40 import ECL as ECL_LISTING
+
+    assert split_name(obj) == (zh, en)
+    notice = parse_document(ECL_LISTING.format(obj=obj).encode("utf-8")).notice
+    assert notice is not None
+    assert [(e.zh, e.en) for e in notice.entities] == [(zh, en)]
+

@@ -223,8 +223,10 @@ def _native_out(inner: str) -> str:
 # A defined term closing a name, no part of it: "斯特林航电公司（Sterling Avionics, Inc.）（以下简称“该公司”）", an English
 # name's own "（the “Company”）" or "（“Morningstar”）" inside its bracket (session 40, audit40/30: the whole read as a Chinese
 # name, no English; audit40/05: kept in the English name and its key). A quoted term alone is cut only after another bracket.
-DEFINED_TERM_RE = lazy_compile(r"\s*\(\s*(?:(?P<zh>以下\s*简?称|下称)|(?:(?:the|hereinafter(?:\s+referred\s+to\s+as)?(?:\s+the)?)\s+)?"
-                               r"[\"“][^\"“”()]{1,40}[\"”])[^()]*\)(?=\)?\s*$)", re.IGNORECASE)
+# A quoted term is all its bracket holds: "蓝盾（美国）安全公司（“BlueShield” Security LLC）" is an English name opening with a
+# quote after a bracket (session 41, review42: cut whole, the English lost).
+DEFINED_TERM_RE = lazy_compile(r"\s*\(\s*(?:(?P<zh>以下\s*简?称|下称)[^()]*|(?:(?:the|hereinafter(?:\s+referred\s+to\s+as)?(?:\s+the)?)\s+)?"
+                               r"[\"“][^\"“”()]{1,40}[\"”]\s*)\)(?=\)?\s*$)", re.IGNORECASE)
 DEFINED_TERM_MARKS = ("称", "“", '"')
 
 
