@@ -126,3 +126,25 @@ def test_an_english_name_opening_with_a_quote_after_a_bracketed_chinese_name_is_
     assert notice is not None
     assert [(e.zh, e.en) for e in notice.entities] == [(zh, en)]
 
+
+SARONIC = "萨罗尼克科技公司（Saronic Technologies, Inc.）"
+NORTHERN = "北方海事系统公司（Northern Maritime Systems, Inc.）"
+
+
+@pytest.mark.parametrize("sentence", [
+    f"商务部公告2025年第21号所列{SARONIC}已被{NORTHERN}收购。自2026年11月26日起，商务部公告2025年第21号对{SARONIC}采取的相关措施，"
+    f"对{NORTHERN}继续适用。",
+    f"商务部公告2025年第21号所列{SARONIC}已被{NORTHERN}收购。自2026年11月26日起，商务部公告2025年第21号对{SARONIC}采取的相关措施由"
+    f"{NORTHERN}承继。",
+])
+def test_measures_carried_to_the_acquirer_in_other_words_are_held_for_a_person(sentence: str) -> None:
+    """story41's 95f18bdd held a notice carrying a listed company's measures to the one it merged into by three words (合并,
+    并入, 适用于): "…已被Y收购。…相关措施，对Y继续适用" or "…由Y承继" was still stored as changing nothing ("0/1", health
+    green, Y's watchers told nothing)."""
+    from tests.scraper.test_parse_story41 import MERGED
+
+    text = MERGED.read_text(encoding="utf-8")
+    start = text.index("商务部公告2025年第21号所列")
+    text = text[:start] + sentence + text[text.index("\n", start):]
+    with pytest.raises(UnusablePage, match="a person must read it"):
+        parse_document(text.encode("utf-8"))

@@ -715,7 +715,8 @@ OBJECT_FIRST_STEP_RE = lazy_compile(r"对[^。\n]{1,80}?措施[^。\n]{0,40}?(?P
 NOTICE_UNDONE_WORDS = ("撤销", "撤回", "作废", "失效", "延缓", "推迟", "不再适用")
 # "…第21号所列X已被Y吸收合并。…对X采取的相关措施适用于Y": a listed company merged into another, its measures carried over to a
 # name no step reads (story41 merged: stored as nothing, "0/1", Y's watchers told nothing, silent).
-NOTICE_CARRIED_WORDS = ("合并", "并入", "适用于")
+# So too "…已被Y收购。…相关措施，对Y继续适用", "…由Y承继" (session 41, review42: still stored as nothing).
+NOTICE_CARRIED_WORDS = ("合并", "并入", "适用于", "收购", "承继", "继受", "继续适用", "同样适用")
 # "本公告适用于向…第21号所列实体以外的最终用户出口…": the notice's own scope, no measures carried (session 41, review41's B:
 # held for a person with no step to read). The clause's subject is this text itself; not where its sentence names the listed
 # entities' affiliates ("本规定适用于…所列实体的境外关联企业": a rule reaching past the list, a person's to read).
@@ -738,7 +739,7 @@ def unread_step_on_measures(src: Source, d: Draft) -> str | None:
         pos = folded.find(word, max(decided, 0), end)
         while pos >= 0:
             first, last = sentence_start(folded, pos), act.sentence_end(folded, pos)
-            if any(first <= r[0] < last for r in d.refs) and not (word == "适用于" and _own_scope(folded, first, pos)):
+            if any(first <= r[0] < last for r in d.refs) and not ("适用" in word and _own_scope(folded, first, pos)):
                 return f"says \"{word}\" of a notice it names but reads no step{LEFT_OUT}"
             pos = folded.find(word, pos + 1, end)
     if decided < 0 or folded.find("措施", decided, end) < 0:
