@@ -95,7 +95,9 @@ class PageStore:
         """URLs whose latest bytes parsed whole (so a link to them is not new).
 
         A page that was unusable, cut short or short of its stated count is never known:
-        the crawl's "stop at the first known link" must not stop at it.
+        the crawl's "stop at the first known link" must not stop at it. Nor is a page a person checked gone
+        (``accept URL gone``) that has not answered since: held as known, the index that dropped it, its newest
+        link, was "a stale or wrong copy" at every run after the check, the column's new notices unread (ops41).
         """
         wanted = list(dict.fromkeys(urls))
         found: set[str] = set()
@@ -109,6 +111,7 @@ class PageStore:
                 found.difference_update(session.scalars(
                     select(HealthIssue.url).where(HealthIssue.url.in_(chunk), *_unfinished())
                 ))
+                found.difference_update(session.scalars(checked_gone().where(ISSUES.c.url.in_(chunk))))
         return found
 
     def validators(self, urls: Iterable[str]) -> dict[str, Validators]:

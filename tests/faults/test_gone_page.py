@@ -59,3 +59,31 @@ def test_a_page_checked_gone_closes_its_problem_and_keeps_its_listings(tmp_path:
     assert [c["url"] for c in said["checked_gone"]] == [url], said["checked_gone"]
     assert "withdrawn, per the ministry" in said["checked_gone"][0]["detail"]
     assert reviewed.code == 0 and "Nothing held back for review." in reviewed.out, (reviewed.code, reviewed.out)
+
+
+def test_the_newest_notice_checked_gone_at_once_leaves_its_index_read(tmp_path: Path):
+    """ops41: the column's newest notice withdrawn (404, dropped from the list), and a person following `status` at
+    once (``accept URL gone`` after the first run that saw it): the page, known again once its problem closed, was the
+    newest link the index's stored copy listed, so every later answer without it was "a stale or wrong copy of the
+    index", the column refused at every run (`failing` after three), its new notices unread, with nothing a person
+    could accept. A page checked gone is no link the store holds (storage.pages.PageStore.known)."""
+    from tests.faults.test_site_changes import N22
+
+    db, out, extra, pages = column_store(tmp_path)
+    with SiteServer(None, pages=pages, columns={W: "zwgk/zcfb/"}) as site:
+        bases = {W: site.base_url(W)}
+        first, report = run(db, out, bases, sources=(SOURCE,), **extra)
+        assert first.code == 0, (first.err, brief(report))
+        listed = states(status(db))
+        site.removed.add(f"{W}/{N22}")  # the newest row: 404, and the column no longer lists it
+        gone, report = run(db, out, bases, sources=(SOURCE,), **extra)
+        assert gone.code == 1, (gone.err, brief(report))
+        url = f"https://{W}/{N22}"
+        checked = cli(db, "accept", url, "gone", env=env(**extra))
+        assert checked.code == 0, checked.err
+        after = [run(db, out, bases, sources=(SOURCE,), **extra) for _ in range(3)]
+    for done, report in after:
+        assert done.code == 0, (done.err, brief(report))
+    issues = status(db)["health_issues"]
+    assert issues == [], [(i["kind"], i["detail"][:200]) for i in issues]
+    assert states(status(db)) == listed  # nothing lifted or removed
