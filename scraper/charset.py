@@ -171,7 +171,11 @@ def decode(raw: bytes, content_type: str | None = None) -> tuple[str, str]:
             pass
     if utf8 is not None:
         return (utf8[1:] if utf8.startswith("\ufeff") else utf8), "utf-8"
-    if encoding in ("utf-8", "utf-16-le", "utf-16-be") and raw.startswith(ANY_BOM):
+    if encoding == "utf-8" and raw.startswith(codecs.BOM_UTF8):
+        # a UTF-8 BOM before bytes that are no UTF-8 (a template or include saved with a BOM in a GB page): read
+        # under the BOM alone, a GB18030 decision was U+FFFD throughout, refused as "binary" every run (health41 N40)
+        text, encoding = _checked(raw[len(codecs.BOM_UTF8):], None, None, encoding)
+    elif encoding in ("utf-16-le", "utf-16-be") and raw.startswith(ANY_BOM):
         text = raw.decode(encoding, errors="replace")
     elif raw.isascii():
         text = raw.decode(encoding, errors="replace")

@@ -108,3 +108,12 @@ def test_a_utf8_page_under_another_label_is_read_as_utf8(meta, content_type):
 def test_a_label_stands_where_the_bytes_are_no_utf8(raw, label, codec):
     text, encoding = decode(raw, f"text/html; charset={label}")
     assert encoding == codec and text == raw.decode(codec)
+
+
+def test_a_utf8_bom_before_gb_bytes_reads_the_gb_text():
+    """health41 N40: a UTF-8 BOM (a template saved with one) before a GB18030 page: read under the BOM alone the page
+    was U+FFFD throughout, refused as binary every run. The BOM is no label when the bytes after it are no UTF-8."""
+    page = '<html><head><meta charset="gb2312"><title>关于对美国军工企业采取反制措施的决定</title></head><body>朱镕基</body></html>'
+    raw = b"\xef\xbb\xbf" + page.encode("gb18030")
+    assert decode(raw) == (page, "gb18030") and decode(raw, "text/html") == (page, "gb18030")
+    assert decode(b"\xef\xbb\xbf" + page.encode()) == (page, "utf-8")  # a UTF-8 page with its BOM: as before
