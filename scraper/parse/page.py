@@ -58,12 +58,14 @@ UPGRADE_GATE = ("升级", "aintenance", "AINTENANCE", "pgrad", "PGRAD")  # every
 UPGRADE_MARKED = (("升级", ("升级",)), ("a", ("aintenance", "pgrad")), ("A", ("AINTENANCE", "PGRAD")))
 BOT_RE = lazy_compile(
     r"安全验证|访问验证|人机验证|滑动验证|请开启\s*JavaScript|请启用\s*JavaScript|请打开\s*JavaScript|enable\s+JavaScript"
-    r"|__jsl_clearance|acw_sc__v2|_waf_|cdn_sec|验证码|访问过于频繁|请求过于频繁",
+    r"|__jsl_clearance|acw_sc__v2|_waf_|cdn_sec|验证码|访问过于频繁|请求过于频繁"
+    # a challenge in English (health41 N23, N24: a captcha form read as "not as listed" or "zero links")
+    r"|captcha|verify\s+(?:that\s+)?you\s+are\s+(?:a\s+)?human|are\s+you\s+a\s+robot|unusual\s+traffic",
     re.IGNORECASE,
 )
-# Every BOT_RE alternative holds one of these (case variants of "enable" included).
+# Every BOT_RE alternative holds one of these (case variants of "enable", "captcha", "human", ... included).
 BOT_GATE = ("验证", "请开启", "请启用", "请打开", "nable", "NABLE", "_jsl_clearance", "acw_sc__v2", "_waf_", "_WAF_",
-            "cdn_sec", "CDN_SEC", "频繁")
+            "cdn_sec", "CDN_SEC", "频繁", "aptcha", "APTCHA", "uman", "UMAN", "obot", "OBOT", "nusual", "NUSUAL")
 # BOT_GATE by a character each word holds, rare in a page: a regex opening with that character
 # (sre scans for a literal first character at memchr speed, a word search at a few instructions
 # a character) that matches where one of its words is, the part before the mark checked behind
@@ -600,7 +602,8 @@ def check_content(visible: str, raw_text: str, *, html: bool) -> None:
             not NOTICE_HINT_RE.search(visible):
         raise UnusablePage("maintenance", f"the site says it is down for maintenance ('{said.group(0)}')")
     scripts = html and ("<script" in raw_text or "<SCRIPT" in raw_text)  # found in <head>, not counted
-    if n < SMALL_PAGE and (scripts or n < 120) and (_bot_words(visible) or _bot_words(raw_text[:20000])):
+    form = html and ("<form" in raw_text or "<FORM" in raw_text)  # a challenge to fill in (a captcha)
+    if n < SMALL_PAGE and (scripts or form or n < 120) and (_bot_words(visible) or _bot_words(raw_text[:20000])):
         raise UnusablePage("bot-check", "an anti-bot challenge page")
     if html and scripts and n < TINY_PAGE * 3 and COOKIE_SCRIPT_RE.search(raw_text):
         raise UnusablePage("bot-check", "a tiny page whose scripts set cookies or redirect")

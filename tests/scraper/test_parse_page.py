@@ -30,6 +30,13 @@ from storage.records import UnusablePage
         ("<html><head><script src='/s.js'></script></head><body><div class='header'>中华人民共和国商务部</div><h2>系统维护中</h2>"
          "<p>尊敬的用户：系统正在维护升级，请稍后访问。</p></body></html>".encode(), "maintenance"),
         ("<html><body><p>网站维护，暂停访问</p></body></html>".encode(), "maintenance"),
+        # health41 N23, N24: a challenge in English, a form and no script, was "not as listed" or "zero links"
+        (b'<html lang="en"><head><title>Security Verification</title></head><body><h2>Please verify you are human</h2>'
+         b"<p>Our system has detected unusual traffic from your network. Please complete the verification below to "
+         b'continue.</p><form method="post" action="/verify"><img src="/captcha.jpg" alt="captcha"><input name="code">'
+         b'<button type="submit">Verify</button></form><p>Reference ID: 8f2a-41c7-b9de</p></body></html>', "bot-check"),
+        (b"<html><head><script src='/cf.js'></script></head><body><h1>Are you a robot?</h1></body></html>", "bot-check"),
+        (b"<html><body><form action='/c'><p>Type the CAPTCHA shown to continue</p></form></body></html>", "bot-check"),
     ],
 )
 def test_unusable(raw, reason):
