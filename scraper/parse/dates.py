@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from storage.frozen import quick_init
 from storage.periods import add_months as add_months  # re-exported: callers and tests read them here
@@ -29,6 +29,10 @@ FILING_DATE_RE = re.compile(r"【\s*(?:发文|成文|发布)日期\s*】\s*([^\n
 # take another step's day) count from the publication day as well.
 FROM_PUBLICATION_RE = re.compile(r"自\s*(?:本\s*(?:次\s*)?(?:公告|答问|答记者问|决定|通知)?\s*)?(?:公布|发布|印发|公告)\s*之\s*日\s*起"
                                  r"|自\s*即\s*日\s*起")
+# "自发布之次日起", "自本次发布会次日起", "自公布次日起": the day after the publication day (session 41, qa41/04, 30: read as
+# the answer's own day, a lift or suspension a day early).
+NEXT_DAY_RE = lazy_compile(r"自\s*(?:本\s*(?:次\s*)?(?:公告|答问|答记者问|决定|通知|新闻发布会|发布会)?\s*)?"
+                           r"(?:(?:公布|发布|印发|公告)\s*(?:之\s*)?)?次\s*日\s*起")
 # "自发布之日起30日后施行", "自公布之日起三个月后施行": a delay after the publication day, counted as the
 # notices count a period (the publication day is its first day: 30日后 -> published + 30 days).
 # "自公布之日起第30日起实施" counts the same way (the publication day is not counted: day 30 is published + 30 days; session
@@ -209,6 +213,8 @@ def effective_in(sentence: str, published: date | None) -> str | None:
         if not hour:
             return day.isoformat()
         return Stamp(day, 0 if hour == "零" else int(hour), int(minute or 0)).iso()
+    if published and "次日" in sentence and (m := NEXT_DAY_RE.search(sentence)) is not None:
+        return (published + timedelta(days=1)).isoformat()
     if published and "日" in sentence:
         m = FROM_PUBLICATION_RE.search(sentence)
         if m:  # "后" is in every delay ("30日后"): most sentences need no look for one

@@ -336,10 +336,16 @@ def unread_expiry(record: NoticeRecord, text: str) -> str | None:
     if "不再" not in text and ("暂停" not in text or not any(word in text for word in ENDING_WORDS)):  # in every match
         return None
     lifts = [a.text for a in record.actions if a.action is ActionKind.LIFT]
+    # "中方决定，自…起，暂停实施…相关措施，为期一年，到期后不再延长": the step's own term, its end read (session 41, qa40's probe
+    # held for a person): the measures are back at that end, as any suspension's
+    termed = [a.text for a in record.actions if a.until is not None
+              and (a.action is ActionKind.SUSPEND or a.action is ActionKind.EXTEND)]
     for m in EXPIRY_NO_EXTENSION_RE.finditer(text):
         start = max(text.rfind("。", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
         if any(m.group(0) in lifted for lifted in lifts):
             continue  # "…届满后不再延长，自…起停止执行该公告相关措施": the measures stop that day (session 24)
+        if any(m.group(0) in told for told in termed):
+            continue
         if NOT_NOW_RE.search(text, start, m.start()) is None:
             return f"the Q&A says a suspension ends without extension ({m.group(0)}) but no day its measures are back"
     return None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 from storage.records import ActionKind, ListKind, NoticeRef
 
@@ -33,6 +33,7 @@ from .tense import (
     told_done,
 )
 from .words import (
+    CONTINUED,
     DECISION_RE,
     THE_OTHERS,
     THE_OTHERS_ALT,
@@ -55,14 +56,16 @@ ON_ENTITIES_RE = lazy_compile(r"对\s*(?P<obj>(?:[^,;；。对()]|\([^()]{0,80}\
 # probe: "停止实施…〔2025〕2号所列X的相关处理措施" lifted the whole notice, its 6 others falsely).
 # "…所列X（x）相关措施" with no 的, "不再对…所列X（x）采取暂停措施": the same object (session 41, review42: each restore or lift
 # read for the whole notice, its others falsely, silently).
-LISTED_OBJECT_RE = lazy_compile(r"所列\s*(?:的\s*)?(?P<obj>(?:[^,;；。对()的]|\([^()]{0,80}\)){1,80}?)\s*"
+# "…所列16家实体中的3家实体的相关措施": "中的" within the object (session 41, qa41/10: the lift read for all 16).
+LISTED_OBJECT_RE = lazy_compile(r"所列\s*(?:的\s*)?(?P<obj>(?:[^,;；。对()的]|中的|\([^()]{0,80}\)){1,80}?)\s*"
                               r"(?:(?:的\s*)?(?:相关|有关)\s*(?:处理|管控|反制|出口管制)?\s*措施"
                               r"|(?=(?:恢复|继续|暂停|停止|解除|取消|终止|(?:采取|予以|实行|实施)暂停)))")
 # "停止实施商务部公告2025年第21号对甲公司（…）的相关措施": the object of 对 right after the notice, with no 采取 or 所列 (session 35,
 # audit35/18: the lift was read for the whole notice, its 15 others falsely); "…第21号中对A（a）、B（b）的相关措施", "…第21号中A（a）
 # 的…", "…第21号涉及A（a）的…", "…第21号项下对A（a）的…" (session 38, story39 S4: the whole notice lifted, its 14 others falsely, silently). Without 对,
 # the object is names with their English (a "（" within reach), never "…第21号中规定的相关措施".
-NOTICE_ON_OBJECT_RE = lazy_compile(r"(?:号|》|\))\s*(?:(?:(?:中|项下)\s*)?(?:对|涉及)|中\s*(?:的\s*)?(?=[^,;；。对()的]{1,40}\())\s*(?P<obj>(?:[^,;；。对()的]|\([^()]{0,80}\)){1,80}?)\s*"
+# "…第21号中的3家实体的相关措施": some, counted (qa41 probe: read for all 16).
+NOTICE_ON_OBJECT_RE = lazy_compile(r"(?:号|》|\))\s*(?:(?:(?:中|项下)\s*)?(?:对|涉及)|中\s*(?:的\s*)?(?=[^,;；。对()的]{1,40}\(|\s*(?:\d{1,3}|[一二两三四五六七八九十]{1,3})\s*[家名个]))\s*(?P<obj>(?:[^,;；。对()的]|\([^()]{0,80}\)){1,80}?)\s*"
                                    r"的\s*(?:相关|有关)\s*(?:处理|管控|反制|出口管制)?\s*措施")
 # "暂停实施上述公告", "暂停实施上述措施90天": the verb's object points back to the notices named before.
 BACK_REFERENCE_RE = lazy_compile(r"\s*(?:对\s*|)(?:上述|前述|以上)[^,。;\n]{0,6}?(?:公告|措施|决定)")
@@ -447,6 +450,13 @@ def on_targets(folded: str, clean: str, s_start: int, v: re.Match[str], kind: Ac
     sentence's bounds), only one the sentence decides or dates (``decided_in``). ``ended``: the suspension the verb
     ends, its subject (``words.suspension_ended``): a restore from the day it names, else from the suspension's end."""
     at, v_end = v.span()
+    if kind is ActionKind.RESTORE and folded.startswith(CONTINUED, at):
+        # "…暂停期限已于2026年11月10日届满。工作机制决定，上述措施继续实施": in an answer, back from the end it told (passed by
+        # its day), or from the day its sentence states; any other "继续实施" is no step (session 41: qa40/02 was held)
+        end = suspension_end(folded, clean, at, published) if answer is not None and published is not None else None
+        if end is None or published is None or end > published:
+            return None
+        effective = effective_in(folded[s_start:at], published) or end.isoformat()
     if kind is ActionKind.RESTORE and answer is not None and folded.find("已", max(s_start, at - DONE_REACH), at) >= 0:
         done, day = told_done(folded, s_start, at, published)
         if done:  # "…第6号规定的反制措施已于2026年11月10日按期恢复实施": the step, on the day it names
@@ -470,6 +480,9 @@ def on_targets(folded: str, clean: str, s_start: int, v: re.Match[str], kind: Ac
         end = suspension_end(folded, clean, at, published) if own is None else None
         if own is None and end is None and answer is not None:
             return None
+        if own is None and end is not None and folded.find("次日", bounds[0], bounds[1]) >= 0 \
+                and AFTER_END_NEXT_DAY_RE.search(folded, bounds[0], bounds[1]):
+            end = end + timedelta(days=1)  # "届满后不再延长，自届满次日起恢复实施": the day after the end
         effective = own or (end.isoformat() if end else effective)
     if (kind is ActionKind.EXTEND or kind is ActionKind.SUSPEND) and folded.find(FROM_END_WORDS, at, next_start) >= 0:
         # "继续暂停…相关措施，为期一年，自上述暂停期限届满之日起计算": from the end the text told before, in any paragraph
@@ -529,6 +542,8 @@ def _ended_before(folded: str, at: int, published: date | None) -> bool:
                for m in END_DAY_RE.finditer(folded, at, end))
 
 
+# "自届满次日起恢复实施", "自期满之次日起": the day after the suspension's end (session 41, qa41/21: read on the end day).
+AFTER_END_NEXT_DAY_RE = lazy_compile(r"(?:届满|期满|到期)\s*(?:之\s*)?次\s*日\s*起")
 FROM_END_WORDS = "届满之日起"  # "自上述暂停期限届满之日起计算": a period counted from the end told before
 
 
@@ -737,7 +752,8 @@ def _on_entities(folded: str, start: int, end: int) -> tuple[int, int] | None:
     if folded.find("采取的", start, end) < 0:  # in every ON_ENTITIES_RE match
         if folded.find("所列", start, end) < 0:  # in every LISTED_OBJECT_RE match
             if folded.find("对", start, end) < 0 and folded.find("涉及", start, end) < 0 \
-                    and folded.find("号中", start, end) < 0:  # in nearly every NOTICE_ON_OBJECT_RE match ("》中": left)
+                    and folded.find("号中", start, end) < 0 and folded.find(")中的", start, end) < 0:
+                # in nearly every NOTICE_ON_OBJECT_RE match ("》中": left; "（…第21号）中的3家实体": qa41 probe)
                 return None
             m = NOTICE_ON_OBJECT_RE.search(folded, start, end)
             return m.span("obj") if m else None

@@ -41,6 +41,9 @@ VERB_RE = re.compile(
     # "暂缓执行…相关措施，具体实施时间另行通知" (a listing held off before it took effect): a suspension (session 29,
     # audit29/02: read as nothing); 中止 is ZHONGZHI_RE's (中 is common: a branch here cost 0.4% of a page's instructions)
     r"|暂缓(?:实施|执行)"
+    # "…暂停期限已于2026年11月10日届满。工作机制决定，上述措施继续实施": the measures are back from the end told (a restore;
+    # session 41, qa40/02 held for a person); "继续实施" after 措施 only, read only so (``targets.on_targets``)
+    r"|继续实施(?<=措施继续实施)"
     # "…的暂停不再延续", "…的暂停不再继续" (session 41, audit40/40: no action, a restore missed silently): 不再延 and 不再继续 end a
     # suspension only where one is named (``tense.acting_verbs``); "不再继续实施…相关措施" is 不再实施's lift (was nothing)
     r"|不再(?:继续(?:实施|执行)?|实施|执行|延长|延期|延续)|终止(?:实施|执行)?|停止(?:实施|执行)?|取消|解除|废止|移[出除]|调出(?=\s*(?:出口管制管控名单|管控名单|关注名单|不可靠实体清单))|恢复(?:实施|执行)?|列入|纳入"
@@ -53,11 +56,12 @@ VERB_RE = re.compile(
 # "中止实施…相关措施，中止期限为1年": 中止 for 暂停 ("中止期限/期间" a noun), looked for only where "中止" is (session 29,
 # audit29/03: a UEL suspension read as nothing, silently); its matches join VERB_RE's (``clauses.find_actions``).
 ZHONGZHI_RE = lazy_compile(r"中止(?![期至到]|状态|(?:实施|执行)期)(?:实施|执行)?")
+CONTINUED = "继续实施"  # "上述措施继续实施" after a suspension's end told: a restore from that end
 VERB_KIND = {
     "继续暂停": ActionKind.EXTEND, "暂停": ActionKind.SUSPEND, "中止": ActionKind.SUSPEND, "暂缓": ActionKind.SUSPEND, "停止": ActionKind.LIFT, "取消": ActionKind.LIFT,
     "解除": ActionKind.LIFT, "废止": ActionKind.LIFT, "移出": ActionKind.REMOVE, "移除": ActionKind.REMOVE, "调出": ActionKind.REMOVE, "恢复": ActionKind.RESTORE, "列入": ActionKind.IMPOSE,
     "纳入": ActionKind.IMPOSE, "增列": ActionKind.IMPOSE, "转入": ActionKind.IMPOSE, "启动": ActionKind.INVESTIGATE, "进行": ActionKind.INVESTIGATE,
-    "立案": ActionKind.INVESTIGATE, "采取": ActionKind.IMPOSE,
+    "立案": ActionKind.INVESTIGATE, "采取": ActionKind.IMPOSE, CONTINUED: ActionKind.RESTORE,
 }
 LIST_WORDS = (
     ("出口管制管控名单", ListKind.ECL), ("管控名单", ListKind.ECL), ("不可靠实体清单", ListKind.UEL),
@@ -162,7 +166,7 @@ VERB_KINDS = {word: _verb_kind(word) for word in (
     *(f"延长暂停{tail}" for tail in ("", "实施", "执行")),
     *(f"{verb}{what}" for verb in ("停止", "解除", "取消", "结束", "终止", "不再执行", "不再实施")
       for what in ("对", "暂停", "暂停实施", "暂停执行")),
-    "取消", "解除", "废止", "移出", "移除", "调出", "列入", "纳入", "增列", "转入", "进行调查", "立案调查",
+    "取消", "解除", "废止", "移出", "移除", "调出", "列入", "纳入", "增列", "转入", "进行调查", "立案调查", CONTINUED,
     *(f"启动{what}调查" for what in ("", "反倾销", "反补贴")),
     *(f"采取{what}反制措施" for what in ("", "以下", "相应", "有关")),
 )}

@@ -899,7 +899,9 @@ CLAUSE_END_STOPS_RE = re.compile(r"[(),;:?.]")
 _DECIDER = r"(?:中方|我方|中国政府|商务部|不可靠实体清单工作机制|工作机制|我们|我|(?:商务部)?(?:新闻)?发言人)"
 DECIDER_RE = lazy_compile(rf"(?:经研究|此外|另外|同时|对此|为此|因此)?(?:{_DECIDER}(?:[和、与]{_DECIDER})*)?"
                           r"(?:(?:根据|按照|依据|经|会同)[^,;:决宣同现]{1,30}?)?"
-                          r"(?:已经|已|现|正式|依法|研究|认真研究|特此|也|还|并|同时|作出|做出|如下|以下|曾经?|此前|先后|于|\d{4}年|\d{1,2}月|\d{1,2}日)*")
+                          r"(?:已经|已|现|正式|依法|研究|认真研究|特此|也|还|并|同时|作出|做出|如下|以下|曾经?|此前|先后|于|\d{4}年|\d{1,2}月|\d{1,2}日"
+                          # a day in words, "中方已于十二月一日决定" (session 41, qa41/29: held for a person)
+                          r"|[〇零一二三四五六七八九]{4}年|[一二三四五六七八九十]{1,3}月|[一二三四五六七八九十]{1,3}日)*")
 # ... or the ground "为落实…共识" said by the authority ("为落实", "中方为继续落实").
 LUOSHI_LEAD_RE = lazy_compile(r"(?:中方|商务部|我们)?为了?(?:继续|进一步|切实|更好地?)?")
 # A ground before a step's clause in a release, no decision word said: "为落实…共识", "经中美双方协商一致", "根据双方磋商结果", "鉴于…";
@@ -931,6 +933,9 @@ TOPIC_TALK_RE = lazy_compile(r"报道|消息|传言|传闻|说法|言论|猜测|
 # A connective that is a whole clause ("因此，", "对此，"): it starts no ground of its own, so the clauses after it are judged
 # ("对此，美方希望，中方决定…" was read as the step, OWN_GROUND_RE's "对此" taking the rest as the ground: review40).
 CONNECTIVE_CLAUSES = frozenset({"为此", "对此", "因此", "据此"})
+# A point's number opening an answer's paragraph ("第二，为落实双方共识，中方决定，…"): a plain clause (session 41, qa41/14:
+# a press conference's suspension held for a person).
+ORDINAL_CLAUSES = frozenset({"第一", "第二", "第三", "第四", "第五", "第六", "首先", "其次", "再次", "最后", "另外", "同时"})
 
 
 def _is_transcript(src: Source, d: Draft) -> bool:
@@ -1106,7 +1111,7 @@ def _plain_before(folded: str, s0: int, c0: int, verbs: list[int] | tuple[()], o
         end = c0 if mark is None else mark.start()
         clause = "".join(folded[start:end].split())
         label = start == s0 and folded.startswith(":", end) and end - start <= SPEAKER_REACH
-        if own and clause in CONNECTIVE_CLAUSES:
+        if own and clause in CONNECTIVE_CLAUSES or clause in ORDINAL_CLAUSES:
             start = end + 1
             continue
         if own and OWN_GROUND_RE.match(clause) is not None:
@@ -1145,6 +1150,27 @@ def unread_answer_undone(src: Source, d: Draft) -> str | None:
         if word is not None and not _a_noun(folded, pos) and not folded.endswith(TOLD_DECISION_BEFORE, s0, pos) \
                 and any(s0 <= r[0] < s1 for r in d.refs) and _decided_now(folded, d, s0, s1, pos):
             return f"the answer decides \"{word}\" of a notice it names but reads no step{LEFT_OUT}"
+    return None
+
+
+# A spokesperson correcting what was said before in the same answer or transcript ("我纠正一下，刚才口误，…起始日期是2026年12月
+# 15日，不是12月10日"): the step read may be the one withdrawn, its day or kind wrong (session 41, qa41/24: the suspension
+# read from 12-10, the corrected 12-15 unread, silently). Not "相关实体已主动纠正有关行为" (a company's conduct).
+SELF_CORRECTION = ("口误", "纠正一下", "我纠正", "更正一下", "现更正为", "更正如下", "予以更正", "特此更正")
+
+
+def corrected_answer(src: Source, d: Draft) -> str | None:
+    """An answer reading a step after which the speaker corrects what was said (SELF_CORRECTION): left out, for a person."""
+    if not d.qa or not d.drafts:
+        return None
+    folded = src.folded
+    if folded.find("误") < 0 and folded.find("正") < 0:  # in every word: most texts need no look
+        return None
+    first = min(x.start for x in d.drafts)
+    for word in SELF_CORRECTION:
+        at = folded.find(word, first)
+        if at >= 0:
+            return f"the answer corrects what was said before (\"{word}\"): the step read may be the one withdrawn{LEFT_OUT}"
     return None
 
 

@@ -369,6 +369,11 @@ ANNEX_OBJECT_RE = lazy_compile(rf"等\s*(?P<n>{NUM})\s*家[^()]{{0,8}}?\(\s*(?:�
 # "停止执行商务部公告2025年第1号对其中5家美国实体采取的相关措施，名单见附件": some of the target's entities, counted, named
 # by this notice (its annex or prose), as ANNEX; never the whole notice (session 23, loud23: 28 lifted for 5).
 PART_OBJECT_RE = lazy_compile(rf"\s*其中\s*(?P<n>{NUM})\s*[家名个]")
+# "…所列16家实体中的3家实体的相关措施", "…所列11家实体中的斯凯迪奥公司（Skydio Inc.）等3家实体，自…起停止…": the notice's
+# entities counted, then some of them: the names after "中的" (a count alone is some, unnamed, as PART_OBJECT_RE's), never the
+# whole notice (session 41, qa41/10, 23: each lift read for all 16 or 11, the others falsely lifted, silently).
+AMONG_LEAD_RE = lazy_compile(rf"\s*(?:{NUM}\s*[家名个][^,;。()、的]{{0,8}}?中的?|[^,;。()、的]{{0,8}}?中的)\s*(?:其中的?)?\s*")
+SOME_COUNT_RE = lazy_compile(rf"\s*{NUM}\s*[家名个]")
 
 
 # "内华达山脉公司、立方公司等2家实体": names in a row, the count after them; with no 等 right after an English name's bracket
@@ -382,6 +387,11 @@ def measure_object(src: Source, span: tuple[int, int]) -> tuple[str | None, tupl
     seg, fseg = src.text[span[0] : span[1]], src.folded[span[0] : span[1]]
     if "见附件" in fseg and ANNEX_OBJECT_RE.search(fseg) or "其中" in fseg and PART_OBJECT_RE.match(fseg):
         return ANNEX, ()
+    if "中" in fseg and (among := AMONG_LEAD_RE.match(fseg)) is not None and among.end() < len(fseg):
+        # "16家实体中的3家实体": some, unnamed; "11家实体中的A（a）等3家": the names after it
+        return (ANNEX, ()) if SOME_COUNT_RE.match(fseg, among.end()) else measure_object(src, (span[0] + among.end(), span[1]))
+    if src.folded.endswith("中的", 0, span[0]) and SOME_COUNT_RE.match(fseg):
+        return ANNEX, ()  # "…第21号中的3家实体的相关措施": some of the notice's, unnamed
     if ent.is_anaphor(seg, fseg):
         return (PRONOUN if ent.is_pronoun(fseg) else ANAPHOR), ()
     run = ent.NAME_RUN_RE.fullmatch(fseg.strip()) if "(" in fseg else None
@@ -393,7 +403,8 @@ def measure_object(src: Source, span: tuple[int, int]) -> tuple[str | None, tupl
     named = ent.object_entity(seg, fseg)
     if named is not None:
         return NAME, (named,)
-    if "、" not in fseg:
+    if "、" not in fseg and not ("(" in fseg and NAMES_COUNT_RE.search(fseg)):
+        # one name and a count ("立方公司（Cubic Corporation）等3家实体": qa41 probe, read for all 16) reads as several do
         return None, ()
     # several names ("对内华达山脉公司、立方公司等2家实体采取的"): each must read as one
     cut = NAMES_COUNT_RE.search(fseg)
