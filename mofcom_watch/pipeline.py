@@ -566,6 +566,7 @@ def _ingest(session: Session, page: CrawledPage, sha: str, parser: PageParser, c
             snap.encoding = encoding or snap.encoding
             if was is not None and was != notice_key and outcome is not PageOutcome.ERROR:
                 withdrawal[0] = _withdraw(session, snap, was, parser, url, fetched_at, read)
+                sync_held(session, was, source=source, seen_at=fetched_at, url=url)  # its held steps: withdrawn too
         return snap
 
     try:

@@ -35,7 +35,7 @@ from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from storage.cleantext import clean_notice, clean_text
-from storage.heldsteps import decisions, held_issue_key, open_steps, step_words, stored_reading
+from storage.heldsteps import decisions, held_issue_key, open_steps, step_words
 from storage.keys import ISSUE_KEY_LEN, fit_key, issue_key
 from storage.lifecycle import corrects_names
 from storage.models import (
@@ -608,8 +608,11 @@ def _store(session: Session, notice: Notice | None, record: NoticeRecord, snapsh
 
 def sync_held(session: Session, notice_key: str, *, source: str, seen_at: datetime, url: str | None) -> None:
     """Open (or keep) one issue per held step of the notice's stored reading that no person decided on, and close the
-    open ones of steps it no longer holds (a copy or a parser that reads the step decided now, or otherwise)."""
-    record = stored_reading(session, notice_key)
+    open ones of steps it no longer holds (a copy or a parser that reads the step decided now, or otherwise), or all of
+    them where the reading is withdrawn (``storage.notices.withdrawn``: the page no longer reads as the notice, its items
+    retracted; its own problem says so)."""
+    notice = load_notice(session, notice_key)
+    record = None if notice is None or withdrawn(notice) else NoticeRecord.from_json(json.loads(notice.record_json))
     held = record.held if record is not None else ()
     decided = decisions(session, notice_key) if held else {}
     wanted = {held_step_id(a): a for a in held if (notice_key, held_step_id(a)) not in decided}

@@ -251,3 +251,25 @@ def test_a_copy_that_reads_the_step_decided_closes_its_issue(tmp_path: Path) -> 
     restored = rows(state)["UEL-2025-7"]
     assert (restored["state"], restored["since"], restored["by"]) == ("in_force", "2026-12-15", KEY), restored["history"]
     assert json.loads(cli(db, "review", "--json").out)["held_steps"] == []
+
+
+def test_a_reading_withdrawn_closes_its_held_steps(tmp_path: Path) -> None:
+    """A later parser that refuses the very bytes (the reading withdrawn, its items retracted, the page's own problem
+    open) closes the held steps' issues too: they said the page's other steps were published, no longer so."""
+    db = f"sqlite:///{tmp_path / 'store.db'}"
+    replay(db, saved_tree(tmp_path / "tree", presser=PRESSER))
+
+    def refusing(raw: bytes, **kw: object) -> object:
+        raise UnusablePage("needs-review", "refused by a later version: a person must read it")
+
+    engine = open_store(db)
+    try:
+        page = saved_page(URL, PRESSER.encode("utf-8"), datetime(2026, 12, 4, 8, tzinfo=timezone.utc),
+                          content_type="text/plain")
+        ingest_page(session_factory(engine), page, PageParser(refusing, "later", "later-digest"))
+    finally:
+        engine.dispose()
+    code, state = status(db)
+    kinds = [(i["kind"], i["url"]) for i in state["health_issues"]]
+    assert code == 1 and kinds == [("unusable-page", URL)], state["health_issues"]
+    assert rows(state)["MOFCOM-2025-21"]["by"] != KEY and json.loads(cli(db, "review", "--json").out)["held_steps"] == []
