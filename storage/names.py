@@ -118,6 +118,34 @@ def has_legal_suffix(name: str | None) -> bool:
     return len(_strip_suffixes(words, LEGAL_SUFFIXES_EN)) < len(words)
 
 
+# Latin letters with a stroke or a ligature, which NFD leaves whole: "Łukasz Wiśniewski", "Søren Ødegård", "Đuro Đurić"
+# (session 40, mfa40: "Lukasz Wisniewski" got nothing against the listed Łukasz Wiśniewski in screening).
+STROKED = {"Ł": "L", "ł": "l", "Ø": "O", "ø": "o", "Đ": "D", "đ": "d", "Ħ": "H", "ħ": "h", "ı": "i", "Þ": "Th", "þ": "th",
+           "Æ": "AE", "æ": "ae", "Œ": "OE", "œ": "oe", "Ŧ": "T", "ŧ": "t"}
+
+
+@lru_cache(maxsize=4096)
+def latin_folded(key: str) -> str:
+    """``key`` (a :func:`name_key`) with its Latin letters' accents and strokes dropped ("agnėvisuckaitė" -> "agnevisuckaite",
+    "łukaszwiśniewski" -> "lukaszwisniewski"); other scripts kept as they are. A key is never so folded: a step that
+    names an entity without its diacritics finds the listed one by it (``storage.lifecycle.targets``)."""
+    if key.isascii():
+        return key
+    out = []
+    for char in key:
+        if char.isascii():
+            out.append(char)
+        elif char in STROKED:
+            out.append(STROKED[char].lower())
+        else:
+            base = unicodedata.normalize("NFD", char)
+            if base[0].isascii() and base[0].isalpha():
+                out.append(base[0])
+            elif unicodedata.category(char) != "Mn":
+                out.append(char)
+    return "".join(out)
+
+
 def entity_key(zh: str | None, en: str | None) -> str:
     """Stable key of an entity: its English key when it has one, else its Chinese key.
 
@@ -134,7 +162,7 @@ def entity_key(zh: str | None, en: str | None) -> str:
 # own short form. A name's former or present other name written "原英文名称：…", "现名：…", "现英文名称：…" is one too
 # (session 33, audit33/11: both stayed in the names and their keys).
 ALIAS_WORDS_ZH = ("又称", "亦称", "也称", "又名", "别名", "曾用名", "原名", "原英文名称", "原中文名称", "现名", "现英文名称",
-                  "现中文名称")
+                  "现中文名称", "又译作", "又译为", "也译作", "又译")  # 又译: another transliteration (session 41, mfa41/03)
 ALIAS_WORDS_EN = ("also known as", "formerly known as", "a.k.a.", "a.k.a", "f/k/a", "formerly", "d/b/a")
 ALIAS_PHRASE_RE = re.compile(  # where the note begins or after a comma, semicolon or bracket
     r"(?:^|(?<=[，,;；（(]))\s*(?:" + "|".join(map(re.escape, ALIAS_WORDS_ZH)) + "|(?<![A-Za-z])(?:" + "|".join(map(re.escape, ALIAS_WORDS_EN))
@@ -159,7 +187,10 @@ def other_names(en: str | None, note: str | None) -> tuple[str, ...]:
         if m.group(0).strip().casefold().startswith("d/b/a"):
             continue  # only inside an English name
         end = phrases[i + 1].start() if i + 1 < len(phrases) else len(note or "")
-        for part in ALIAS_END_RE.split((note or "")[m.end() : end]):
+        parts = ALIAS_END_RE.split((note or "")[m.end() : end])
+        if "译" in m.group(0):  # "又译卡塔琪娜·诺瓦科夫斯卡，波兰籍，…所长": one transliteration, the rest of the note is not a name
+            parts = parts[:1]
+        for part in parts:
             name = clean_display(part.strip(ALIAS_QUOTES))
             if name and name_key(name):
                 out.append(name)

@@ -49,7 +49,7 @@ from pathlib import Path
 from typing import Any
 
 from storage.countries import country_code
-from storage.names import LEGAL_SUFFIXES_ZH, clean_display, has_legal_suffix, name_key, name_words
+from storage.names import LEGAL_SUFFIXES_ZH, STROKED, clean_display, has_legal_suffix, name_key, name_words
 from storage.records import EntityRecord
 
 log = logging.getLogger(__name__)
@@ -1337,12 +1337,6 @@ def _latin_unaccented(name: str) -> str:
     or a French, German, Spanish form writes them where the notices do not (screen36: "AÉROVIRONMENT INC" and
     "Oceaneering Internatiönal Inc" got nothing). Other scripts are left as they are (kana keep their marks)."""
     return "".join(_unaccented(c) if not c.isascii() else c for c in name)
-
-
-# Latin letters with a stroke or a ligature, which NFD leaves whole: "Łukasz Wiśniewski", "Søren Ødegård", "Đuro Đurić"
-# (session 40, mfa40: "Lukasz Wisniewski" got nothing against the listed Łukasz Wiśniewski).
-STROKED = {"Ł": "L", "ł": "l", "Ø": "O", "ø": "o", "Đ": "D", "đ": "d", "Ħ": "H", "ħ": "h", "ı": "i", "Þ": "Th", "þ": "th",
-           "Æ": "AE", "æ": "ae", "Œ": "OE", "œ": "oe", "Ŧ": "T", "ŧ": "t"}
 
 
 @lru_cache(maxsize=4096)

@@ -73,6 +73,11 @@ CELL_END_RE = lazy_compile(r"<\s*/\s*t[dh]\s*>", re.IGNORECASE)
 # name's second half was read as the English name, the English as the country, silently).
 COLSPAN_CELL_RE = lazy_compile(r"<\s*t[dh]\b[^>]*?\bcolspan\s*=\s*[\"']?\s*([2-9])\b[^>]*>.*?<\s*/\s*t[dh]\s*>",
                                re.IGNORECASE | re.DOTALL)
+# A cell spanning rows ("<td rowspan=\"3\">洛克斯通防务集团</td>" beside three subsidiaries' rows): its text repeated in the
+# rows under it, so that their cells stay under their header's (session 41, mfa41/24: the Chinese names read as notes, the
+# English as the Chinese, a row's last cell lost).
+TABLE_RE = lazy_compile(r"<\s*table\b.*?<\s*/\s*table\s*>", re.IGNORECASE | re.DOTALL)
+ROWSPAN_RE = lazy_compile(r"^<\s*t[dh]\b[^>]*?\s(rowspan\s*=\s*[\"']?\s*(\d{1,2})[\"']?)", re.IGNORECASE)
 # A data table's row stays one line: paragraphs and breaks inside its cells ("<td><p>斯凯迪奥公司</p></td>")
 # are spaces, not line breaks. A data row: two cells or more, no table inside (a row with no other row or
 # table tag before its end); a data cell: a few blocks. A layout table's cells keep their lines.
@@ -145,6 +150,8 @@ def html_to_text(fragment: str) -> str:
     A fragment with (almost) no block tags keeps its raw newlines: text pasted into a
     div or a ``<pre>``.
     """
+    if "rowspan" in fragment or "ROWSPAN" in fragment:
+        fragment = TABLE_RE.sub(_rowspans_filled, fragment)
     split = paragraph_tags(fragment)
     if split is None:  # other tags than a body of paragraphs': an image, a list or a superscript among them?
         rewritten = _tags_rewritten(fragment)
@@ -236,6 +243,42 @@ def _named_bullets(ul: re.Match[str]) -> str:
         return ul.group(0)
     numbers = iter(range(1, 10_000))
     return "<ul{}>{}</ul>".format(ul.group(1), LIST_ITEM_RE.sub(lambda li: f"{li.group()}{next(numbers)}. ", ul.group(2)))
+
+
+def _rowspans_filled(table: re.Match[str]) -> str:
+    """A table (TABLE_RE) with each cell spanning rows (ROWSPAN_RE) written again, without the span, in each row it
+    spans, at its column; a table without one, or whose first column spans rows, as it is."""
+    text = table.group()
+    if "rowspan" not in text.lower():
+        return text
+    rows = [CELL_RE.findall(row.group()) for row in ROW_RE.finditer(text)]
+    if any(cells and ROWSPAN_RE.match(cells[0]) for cells in rows):
+        # a serial (or the header's first cell) spanning rows: each entity, or the header, over two rows, its rows read
+        # together as they are (session 38, audit38/02, /03)
+        return text
+    pending: dict[int, tuple[str, int]] = {}  # column -> (the cell, rows still spanned)
+
+    def row(m: re.Match[str]) -> str:
+        cells = CELL_RE.findall(m.group())
+        out: list[str] = []
+        i = col = 0
+        while i < len(cells) or col in pending:
+            if col in pending:
+                cell, left = pending.pop(col)
+                out.append(cell)
+                if left > 1:
+                    pending[col] = (cell, left - 1)
+            else:
+                cell, i = cells[i], i + 1
+                span = ROWSPAN_RE.match(cell)
+                if span is not None and int(span.group(2)) > 1:
+                    pending[col] = (cell.replace(span.group(1), "", 1), int(span.group(2)) - 1)
+                out.append(cell)
+            col += 1
+        opening = m.group()[: m.group().index(">") + 1]
+        return opening + "".join(out) + "</tr>"
+
+    return ROW_RE.sub(row, text)
 
 
 def _spanned_columns(cell: re.Match[str]) -> str:

@@ -527,15 +527,23 @@ def check_no_notice(text: str) -> None:
 def check_unread_countermeasures(text: str) -> None:
     """A page read as no notice that decides countermeasures under the Anti-Foreign Sanctions Law itself, no decree named
     (``mfa.checks.decides_here``: "答：依据《…反外国制裁法》，中方决定对A（a）、B（b）实施制裁，禁止其入境。" in an answer no rule
-    reads, session 40, mfa40 probe 28: no notice, exit 0, the listings lost silently): refused for a person to read."""
-    if AFSL not in text or "商务部" in text[:3000]:
+    reads, session 40, mfa40 probe 28: no notice, exit 0, the listings lost silently), or an answer that takes a step on an
+    earlier decree itself (``mfa.checks.steps_on_decree_here``): refused for a person to read."""
+    if "商务部" in text[:3000]:
         return
-    from .mfa.checks import decides_here  # (loaded for the few such pages)
+    law = AFSL in text
+    if not law and not ("外交部令" in text and "答" in text):
+        return
+    from .mfa.checks import decides_here, steps_on_decree_here  # (loaded for the few such pages)
     from .textnorm import fold
 
-    if decides_here(fold(text)):
+    folded = fold(text)
+    if law and decides_here(folded):
         raise UnusablePage("needs-review", "a page read as no notice decides countermeasures under the Anti-Foreign "
                            "Sanctions Law, with no decree named: a person must read it")
+    step = steps_on_decree_here(folded) if "外交部令" in text else None
+    if step is not None:  # "答：…中方决定…停止实施外交部令第185号规定的反制措施" (session 41, mfa41/11)
+        raise UnusablePage("needs-review", f"{step}: a person must read it")
 
 
 def notice_like(title: str | None, text: str) -> bool:

@@ -9,7 +9,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date
 
-from storage.names import entity_key, name_key, zh_core
+from storage.names import entity_key, latin_folded, name_key, zh_core
 from storage.numerals import chinese_to_int
 from storage.records import ActionRecord, ListKind, NoticeKind, NoticeRef, StoredNotice
 from storage.vocabulary import list_name, number_columns
@@ -302,15 +302,28 @@ def _by_chinese_name(action: ActionRecord, together: Sequence[Listing],
             core = zh_core(name_key(ent.zh))
             if core:
                 cores[core].add(key)
+            for alias in ent.aliases:  # "马克·韦瑟斯（又译马克·维泽斯，Mark Wethers）" lifted as 马克·维泽斯 (mfa41/04: unresolved)
+                if not alias.isascii() and (core := zh_core(name_key(alias))):
+                    cores[core].add(key)
         for key, ent in listing.named_on(day) if listing.renamed else ():
             if (now := entity_key(ent.zh, ent.en)) != key:
                 corrected[now].add(key)
     out: list[str] = []
     used = False
+    unaccented: dict[str, set[str]] | None = None
     for name in action.entities:
         found = {name} if name in have else corrected.get(name) or cores.get(zh_core(name), set())
+        how = "by Chinese name"
+        if not found and name.isascii():
+            # "停止…第143号中对阿格涅·维苏凯蒂（Agne Visuckaite）采取的反制措施" of the listed Agnė Visuckaitė: another transliteration and
+            # the English without its diacritics (session 40, mfa40/09: unresolved, loud): her key with its accents dropped
+            if unaccented is None:
+                unaccented = defaultdict(set)
+                for key in have:
+                    unaccented[latin_folded(key)].add(key)
+            found, how = unaccented.get(name, set()), "by its name without diacritics"
         if len(found) > 1:
-            return None, (f"\"{name}\" matches {len(found)} entities of {together[0].key} by Chinese name "
+            return None, (f"\"{name}\" matches {len(found)} entities of {together[0].key} {how} "
                           f"({', '.join(sorted(found))}): none is picked")
         if name not in have and found:
             used = True

@@ -19,8 +19,10 @@ from .wording import (
     NO_END,
     NO_MEMBERS,
     NO_TARGETS,
+    ORDER_REF_RE,
     OWN_EFFECTIVE_LINE,
     QUOTED_DECISION_RE,
+    STATUS_DECISION_RE,
     STATUS_KINDS,
     STATUS_VERB,
     by_way_of,
@@ -213,6 +215,33 @@ def decides_here(folded: str, start: int = 0) -> bool:
     lo = max(folded.rfind("。", 0, m.start()), folded.rfind("\n", 0, m.start())) + 1
     end = folded.find("。", m.end())
     return "外交部令" not in folded[lo : end if end >= 0 else len(folded)]
+
+
+# A page saying a decree was issued ("外交部今天发布决定", "发布了外交部令第193号"): the answer tells it.
+DECREE_ISSUED_RE = re.compile(r"发布(?:了)?[^。；;\n，,]{0,12}?(?:决定|外交部令|命令)")
+
+
+def steps_on_decree_here(folded: str) -> str | None:
+    """Why an answer ("答：") that takes a step on an earlier decree itself must be read by a person, else None: "答：…中方决定，
+    自2035年5月10日起，停止实施外交部令第185号规定的反制措施。" names the decree it lifts after its verb and none that decides
+    before it (session 41, mfa41/11: read as a report of a decree, no notice, exit 0: the lift lost silently). A decree
+    named before 决定 ("外交部令第193号决定停止…") is the decision told, and so is a step on a page saying a decree was issued
+    (DECREE_ISSUED_RE): a report, as before."""
+    answer = max(folded.find("答:"), folded.find("答："))
+    if answer < 0 or "决定" not in folded[answer:]:
+        return None
+    if "发布" in folded and DECREE_ISSUED_RE.search(folded) is not None:
+        return None  # "外交部今天发布决定，暂停实施…" (mfa39/11): the decree published is read from its own page
+    for m in STATUS_DECISION_RE.finditer(folded, answer):
+        lo = max(folded.rfind("。", 0, m.start()), folded.rfind("\n", 0, m.start())) + 1
+        if "外交部令" in folded[lo : m.start()]:
+            continue
+        # after 决定, before or after the verb: "中方决定，外交部令第185号规定的反制措施自…起停止实施" (mfa41 probe 26)
+        ref = ORDER_REF_RE.search(folded, m.start(), sentence_end(folded, m.end()))
+        if ref is not None:
+            return (f"an answer decides a step ({m.group('verb')}) on an earlier decree ({despace(ref.group())}) itself, "
+                    "with no decree of its own read")
+    return None
 # Decisions on earlier decrees read only in part (session 21, mfa21's blind round): a term of an earlier decree
 # lengthened ("将…（外交部令第5号）所列反制措施的期限延长3年": read as a new listing of a name made of the sentence); an
 # order amending an earlier order's list ("关于修改《关于对…采取反制措施的决定》的决定", "在…（商务部令2025年第8号）所列实体

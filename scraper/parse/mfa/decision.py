@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 
 from storage.names import other_names
-from storage.records import ActionKind, ActionRecord, EntityRecord, ListKind, NoticeKind, NoticeRecord
+from storage.records import ActionKind, ActionRecord, EntityRecord, ListKind, NoticeKind, NoticeRecord, NoticeRef
 
+from ..corrections import corrected_entities, is_correction
 from ..dates import Stamp, iso_to_date, until_from
-from ..entities import cached_key
+from ..entities import cached_key, clean_display
 from ..renames import read_list_line_renames
 from ..textnorm import despace, fold, to_int
 from .amend import _amendment, _applied_amendment, _may_amend, _prose_amendment, added_to
@@ -29,8 +30,8 @@ from .reading import (
     _read_targets,
     _title,
 )
-from .status import _status_actions, decision_term, validity_term
-from .wording import ISSUER, NO_END, NO_TARGETS, ORDER_NO_RE, PUBLISHED_TAIL_RE
+from .status import _order_ref, _status_actions, decision_term, validity_term
+from .wording import ISSUER, NO_END, NO_TARGETS, ORDER_NO_RE, ORDER_REF_RE, PUBLISHED_TAIL_RE
 
 
 def _check_counts(reading: Reading, warnings: list[str]) -> int | None:
@@ -112,6 +113,27 @@ def _own_order(folded: str, first: re.Match[str] | None) -> re.Match[str] | None
     return ORDER_NO_RE.search(folded, tail.start()) or first
 
 
+def _name_correction(text: str, folded: str, title: str | None,
+                     own: int | None) -> tuple[tuple[EntityRecord, ...], NoticeRef] | None:
+    """A decision correcting names in one earlier decree ("…外交部令第140号…中的“埃莱娜·博德罗（Hélène Bédard-Côté）”，更正为
+    “埃莱娜·贝达尔-科泰（Hélène Bédard-Côté）”"): the corrected names, each keyed as first written
+    (``corrections.corrected_entities``), and that decree; None unless its title says it corrects (更正), every
+    correction is one pair of names and it names one other decree."""
+    if not is_correction(title or text.lstrip().split("\n", 1)[0]):  # (a text's title is its first line)
+        return None
+    fixed = corrected_entities(text)
+    if not fixed:
+        return None
+    refs: dict[int, NoticeRef] = {}  # by number: the title's "外交部令第140号" is the text's dated one
+    for r in ORDER_REF_RE.finditer(folded):
+        n = to_int(r.group("n"))
+        if n is not None and n != own:
+            ref = _order_ref(r, n, folded, text, max(folded.rfind("\n", 0, r.start()), 0))
+            if n not in refs or refs[n].key is None:
+                refs[n] = ref
+    return (fixed, next(iter(refs.values()))) if len(refs) == 1 else None
+
+
 def parse_decision(text: str, title_hint: str | None = None, pub: Stamp | None = None,
                    url: str | None = None, folded: str | None = None,
                    lines: tuple[list[str], list[str]] | None = None) -> NoticeRecord:
@@ -137,6 +159,16 @@ def parse_decision(text: str, title_hint: str | None = None, pub: Stamp | None =
                 published_at=_published_at(folded_lines, published, pub), effective=effective,
                 list=ListKind.COUNTERMEASURE, actions=(), renamed=renamed.records, warnings=tuple(warnings), url=url,
                 text=text)
+    if "更正" in folded and (fixed := _name_correction(text, folded, title, own)) is not None:
+        # "关于更正外交部令第140号中有关人员姓名的决定": the corrected names of the earlier decree's entities, no step of its own
+        # (session 41, mfa40/10: refused as cut short, "names no target"); the engine renames them on that decree's list
+        entities, ref = fixed
+        return NoticeRecord(  # its title says it corrects: the engine's mark of a correction (``corrects_names``)
+            key=key, kind=NoticeKind.MFA_ORDER, number=number, issuer=ISSUER,
+            title=title or clean_display(text.lstrip().split("\n", 1)[0]), published=published,
+            published_at=_published_at(folded_lines, published, pub), effective=effective,
+            list=ListKind.COUNTERMEASURE, actions=(), entities=entities, references=(ref,), warnings=tuple(warnings),
+            url=url, text=text)
     amended = (_amendment(text_lines, folded_lines, folded, text, own, effective, warnings)
                if _may_amend(folded) else None)
     if amended is None and ("所附" in folded or "从" in folded and _removal_word(folded)):  # "将X增列入…（外交部令第16号）所附《反制清单》", "将X从…所附《反制清单》中移除"

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from storage.frozen import quick_init
+from storage.names import other_names
 
 from ..dates import ISO_DT_RE, STANDALONE_DATE_RE, Stamp, effective_in, make_date, parse_cn_date
 from ..entities import COUNTRIES, COUNTRY_ALT, COUNTRY_IN_RE, cached_key, clean_display
@@ -155,6 +156,8 @@ def _merge(annex: list[Target], named: list[Target]) -> tuple[list[Target], list
     seen = set()
     for t in annex:
         other = by_zh.get(despace(t.zh or "")) or by_en.get((t.en or "").casefold())
+        if other is None and t.note and "译" in t.note:  # the decision names the annex's other transliteration ("又译X")
+            other = next((by_zh[k] for alias in other_names(None, t.note) if (k := despace(alias)) in by_zh), None)
         if other is not None:
             seen.add(id(other))
             # built again only when the mention fills a blank (an annex line mostly says it all)

@@ -127,8 +127,10 @@ DATED_DECISION_REACH = 24  # the longest date with its comma: the window searche
 # only when no sentence names the deciding side, as for the decision itself).
 # "终止实施…所列全部反制措施", "不再对X采取…反制措施" (a lift, session 17: read as nothing, and as a new impose); "撤销…中对X采取的
 # 反制措施", "废止…《关于对X采取反制措施的决定》" (session 38, mfa38: each read as a new impose on X, a false item, the lift lost).
+# "提前终止…外交部令第184号对X采取的反制措施" (session 41, mfa41/21: "提前终止…对X采取的不予签发签证、不准入境措施" read as a new
+# entry ban on X, a false "Imposed" item; mfa41/09, /20: refused) ends a measure early: a lift, whatever follows 终止.
 STATUS_VERB = (r"(?P<verb>继续暂停(?:实施|执行)?|暂停(?![期至到])(?:实施|执行)?|停止(?:实施|执行)?|恢复(?:实施|执行)?|"
-               r"终止(?:实施|执行|(?=\s*对))|不再(?=\s*对)|取消|解除|移出|撤销|废止)")
+               r"终止(?:实施|执行|(?=\s*对))|(?<=提前)终止|不再(?=\s*对)|取消|解除|移出|撤销|废止)")
 # "外交部决定：" (DECIDES_AS_FOLLOWS) ending its line: the verb opens the first measure after it ("一、解除…对立方公司采取的反制措施").
 COLON_LINE = rf"(?:{DECIDES_AS_FOLLOWS}[ \t\u3000]*\n\s*)?"
 STATUS_DECISION_RE = lazy_compile(rf"(?:中方|我方|外交部|中国政府|我国政府)决定{COLON_LINE}[^。；;\n对]{{0,60}}?{STATUS_VERB}")
