@@ -159,3 +159,35 @@ def record_decision(session: Session, step: HeldStep, *, published: bool, by: st
 def published_in(session: Session, records: Iterable[NoticeRecord]) -> dict[tuple[str, str], str]:
     """The words recorded on held steps, read only when one of ``records`` holds any (nearly never)."""
     return decisions(session) if any(r.held for r in records) else {}
+
+
+@dataclass(frozen=True)
+class StepDecision:
+    """A person's recorded word on a held step: published (its items rest on it) or dismissed."""
+
+    notice_key: str
+    step: str
+    verdict: str  # PUBLISHED or DISMISSED
+    by: str
+    at: datetime
+    detail: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"notice_key": self.notice_key, "step": self.step, "verdict": self.verdict, "by": self.by,
+                "at": self.at.isoformat(), "detail": self.detail}
+
+
+def step_decisions(session: Session) -> list[StepDecision]:
+    """Every recorded word on a held step, oldest first (``status`` shows them: what the feeds carry, or leave out, on a
+    person's word)."""
+    prefix = f"{HealthKind.REVIEW_ACCEPTED}/{KEY_PART}/"
+    rows = session.execute(select(HealthIssue.key, HealthIssue.notice_key, HealthIssue.source, HealthIssue.first_seen,
+                                  HealthIssue.detail)
+                           .where(HealthIssue.kind == HealthKind.REVIEW_ACCEPTED.value,
+                                  HealthIssue.key.startswith(prefix, autoescape=True))
+                           .order_by(HealthIssue.first_seen, HealthIssue.key))
+    found = []
+    for key, notice_key, by, at, detail in rows:
+        verdict, notice, step = key[len(prefix):].split("/")[:3]
+        found.append(StepDecision(notice_key or notice, step, verdict, by, as_utc(at), detail))
+    return found

@@ -25,6 +25,7 @@ from mofcom_watch.context import app_context
 from mofcom_watch.sessions import open_session
 from mofcom_watch.tables import Column, TableText, print_fitted, print_table
 from storage.health import LastRunFailed, SourceCheck, last_run_failures, source_checks
+from storage.heldsteps import StepDecision, step_decisions
 from storage.models import SourceRun
 from storage.notices import count_read
 from storage.publications import PublishRecord, last_publication
@@ -160,16 +161,19 @@ def print_records(heading: str, records: list[tuple[datetime, str]], console: Co
 
 
 def print_decisions(reviewed: list[Acceptance], readings: list[Reading], gone: list[GoneCheck],
-                    console: Console) -> None:
+                    console: Console, steps: list[StepDecision] | None = None) -> None:
     """The notices read from a copy a person accepted after review; the pages the parser refused that a person read,
     still serving that copy (what the feeds do not contain); the pages a person checked gone that have not answered
-    since (the notices they held still read from the copies stored before)."""
+    since (the notices they held still read from the copies stored before); the held steps a person published or
+    dismissed (``storage.heldsteps``)."""
     print_records("ACCEPTED AFTER REVIEW: {n} notice(s) read from a copy a person accepted",
                   [(a.accepted_at, a.detail) for a in reviewed], console)
     print_records("READ BY A PERSON, NOT BY THIS PARSER: {n} page(s) the parser refused; nothing of them is in the "
                   "feeds", [(r.read_at, r.detail) for r in readings], console)
     print_records("CHECKED GONE BY A PERSON: {n} page(s) answering 404 or 410; what they held stays as read",
                   [(c.checked_at, c.detail) for c in gone], console)
+    print_records("HELD STEPS DECIDED BY A PERSON: {n} step(s) a page held, published or dismissed",
+                  [(d.at, d.detail) for d in steps or ()], console)
 
 
 @dataclass(frozen=True)
@@ -336,6 +340,7 @@ def register(app: typer.Typer) -> None:
             reviewed = acceptances(session, current_only=True)
             readings = read_pages(session, current_only=True)
             gone = gone_checks(session, current_only=True)
+            decided = step_decisions(session)
             links_folder = live_folder(session, activity.last_good_publish, app_context(ctx).settings.feeds_path)
             from mofcom_watch.watched import newest_run_sources
 
@@ -359,13 +364,14 @@ def register(app: typer.Typer) -> None:
                            stale_after=threshold, stale_check_off=None if threshold is not None else why)
         if as_json:
             out = dict(report_json(report), **activity.to_json(), accepted_reviews=[a.to_json() for a in reviewed],
-                       read_by_person=[r.to_json() for r in readings], checked_gone=[c.to_json() for c in gone])
+                       read_by_person=[r.to_json() for r in readings], checked_gone=[c.to_json() for c in gone],
+                       held_step_decisions=[d.to_json() for d in decided])
             if not activity.ok:  # was "ok": true beside a failed publish or a full disk (exit 1 all the same)
                 out.update(ok=False, problems=[*out["problems"], *activity.problem_lines()])
             typer.echo(term.json_text(out))
         else:
             print_report(report, term.console(), all_clear=activity.ok, notices=activity.notices)
-            print_decisions(reviewed, readings, gone, term.console())
+            print_decisions(reviewed, readings, gone, term.console(), decided)
             activity.print(term.console())
             if links_folder is not None and (unset := default_links_warning(settings, links_folder)) is not None:
                 term.console().print(Text(term.shown(f"note: {unset}"), style="yellow"))  # not a problem: exit as is

@@ -110,6 +110,9 @@ def test_the_lift_is_published_and_the_doubt_held_for_a_person(tmp_path: Path) -
     restored = rows(state)["UEL-2025-7"]
     assert (restored["state"], restored["since"], restored["by"]) == ("in_force", "2026-12-15", KEY), restored["history"]
     assert [i for i in state["health_issues"] if i["kind"] == "held-step"] == [], state["health_issues"]
+    (decided,) = state["held_step_decisions"]  # the item rests on a person's word: status says whose
+    assert (decided["notice_key"], decided["step"], decided["verdict"], decided["by"]) == (
+        KEY, step["step"], "published", "ops@example.org"), decided
     after = item_ids(db_path)
     assert after >= ids and ids_of(after, RESTORE_ID), sorted(after - ids)
     assert json.loads(cli(db, "review", "--json").out)["held_steps"] == []
@@ -132,6 +135,8 @@ def test_a_dismissed_step_publishes_nothing(tmp_path: Path) -> None:
     code, state = status(db)
     assert [i for i in state["health_issues"] if i["kind"] == "held-step"] == [], state["health_issues"]
     assert rows(state)["UEL-2025-7"]["state"] != "in_force" and item_ids(db_path) == before
+    assert [(d["verdict"], "a doubt, no decision" in d["detail"]) for d in state["held_step_decisions"]] == [
+        ("dismissed", True)], state["held_step_decisions"]
 
 
 def test_the_same_pages_in_two_orders_give_the_same_ids(tmp_path: Path) -> None:
