@@ -293,6 +293,17 @@ def unread_change(record: NoticeRecord) -> str | None:
     return None
 
 
+def _list_named(why: str, text: str) -> str | None:
+    """The list ``unread_change`` found no step on ("…a change on the 不可靠实体清单…") when the whole answer names it too
+    ("答：…。对不可靠实体清单相关措施不作调整。"): worded as no rule reads, not cut; refused as cut short, the other list's step it
+    read (No. 21 suspended) was lost for good, no person able to accept it (session 41, qa41/22)."""
+    m = LIST_WORD_RE.search(why)
+    if m is None:
+        return None
+    answer = max(text.find("答："), text.find("答:"))
+    return f"the {m.group(0)}" if answer >= 0 and text.find(m.group(0), answer) >= 0 else None
+
+
 # How a whole text ends: a Q&A ending otherwise ("…，继续暂停4月4日", "自2025年") may be cut anywhere (``unread_named``).
 SENTENCE_ENDS = ("。", "！", "？", "”")
 
@@ -410,7 +421,8 @@ def _check_record(record: NoticeRecord, text: str, *, article: bool = True) -> N
             why = "the Q&A stops after a question, before its answer"
         elif article:
             why = unread_change(record)
-            named = unread_named(record) if why is not None and text.rstrip().endswith(SENTENCE_ENDS) else None
+            whole = why is not None and text.rstrip().endswith(SENTENCE_ENDS)
+            named = (unread_named(record) or _list_named(why, text)) if whole and why else None
             if named is not None:
                 raise UnusablePage("needs-review", f"{why}, though it names {named}: a person must read it")
             why = why or told_or_first_item(record, text)
