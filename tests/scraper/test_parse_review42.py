@@ -148,3 +148,22 @@ def test_measures_carried_to_the_acquirer_in_other_words_are_held_for_a_person(s
     text = text[:start] + sentence + text[text.index("\n", start):]
     with pytest.raises(UnusablePage, match="a person must read it"):
         parse_document(text.encode("utf-8"))
+
+
+@pytest.mark.parametrize(("step", "read"), [
+    ("停止实施{UEL7}相关措施，{ECL21}相关措施继续暂停实施1年",
+     [("lift", ["UEL-2025-7"]), ("extend", ["MOFCOM-2025-21"])]),
+    ("恢复实施{UEL7}相关措施，{ECL21}相关措施继续暂停实施1年",
+     [("restore", ["UEL-2025-7"]), ("extend", ["MOFCOM-2025-21"])]),
+    ("继续暂停{UEL7}相关措施1年，{ECL21}相关措施停止实施",
+     [("extend", ["UEL-2025-7"]), ("lift", ["MOFCOM-2025-21"])]),
+    ("恢复实施{UEL7}、{ECL21}相关措施", [("restore", ["UEL-2025-7", "MOFCOM-2025-21"])]),
+])
+def test_a_notice_opening_the_next_verbs_clause_is_its_subject_not_the_object_before(step: str, read: list) -> None:
+    """The refs after a verb up to the next verb were all its objects: in "停止实施{…7号}相关措施，{…第21号}相关措施继续暂停
+    实施1年" No. 21, the subject of 继续暂停, was lifted too (a false 'Lifted' item beside its extension)."""
+    text = RELEASE.format(topic="中美经贸关系", q="请问中方对有关措施有何考虑？",
+                          a=f"中方决定，自2026年12月30日起，{step.format(UEL7=UEL7, ECL21=ECL21)}。")
+    notice = parse_document(text.encode("utf-8")).notice
+    assert notice is not None
+    assert [(a.action.value, [t.key for t in a.targets]) for a in notice.actions] == [(k, t) for k, t in read]

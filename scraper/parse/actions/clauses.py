@@ -70,7 +70,6 @@ ENDED_RE = re.compile(ENDED)  # (``_suspensions_ended``)
 # "…的暂停不再延续": the verbs that end a suspension named before them by not renewing it (``words.suspension_ended``)
 SUSPENSION_NOT_RENEWED = frozenset(("不再延长", "不再延期", "不再延续", "不再继续"))
 UNDONE_BY = "不再对"  # "不再对X采取暂停措施", "不再对X实施暂停", "不再对X予以暂停" (words.VERB_RE)
-CLAUSE_ENDS = ",，;；。\n"
 # A clause mark outside a bracket ("不再对X公司（Skydio, Inc.）采取暂停措施" is one clause).
 WORDS_CLAUSE_END_RE = lazy_compile(r"[,，;；。\n](?![^()]*\))")
 
@@ -276,6 +275,8 @@ def _sentence_actions(out: list[ActionDraft], folded: str, clean: str, s_start: 
         after = [r for r in refs if v_end <= r[0] < next_start] if refs else refs
         if after and i < last:  # "恢复实施X暂停实施的Y": Y (what X suspended) is the object, not X
             after, next_start = relative_object(folded, refs, after, verbs, i, s_end) or (after, next_start)
+            if len(after) > 1:
+                after, next_start = _next_subject_out(folded, after, v_end, next_start)
         targets, limit = targets_of(folded, refs, out, before, after, v, kind, s_start, clause_from, next_start)
         text = clean[s_start:s_end].strip() if text is None else text
         if not targets:
@@ -312,17 +313,21 @@ def _suspension_undone(folded: str, v_end: int, next_start: int) -> bool:
     at = folded.find("的暂停", v_end, next_start)
     if at < 0:
         return False  # (nearly every lift)
-    if SUSPENSION_OBJECT_RE.match(folded, at) is None:
-        return False
-    depth = 0  # a comma inside a bracket ends no clause ("…斯凯迪奥公司（Skydio, Inc.）相关措施的暂停")
-    for c in folded[v_end:at]:
-        if c == "(":
-            depth += 1
-        elif c == ")":
-            depth = max(0, depth - 1)
-        elif depth == 0 and c in CLAUSE_ENDS:
-            return False
-    return True
+    # (a comma inside a bracket ends no clause: "…斯凯迪奥公司（Skydio, Inc.）相关措施的暂停")
+    return SUSPENSION_OBJECT_RE.match(folded, at) is not None and WORDS_CLAUSE_END_RE.search(folded, v_end, at) is None
+
+
+def _next_subject_out(folded: str, after: list[tuple[int, int, NoticeRef]], v_end: int,
+                      next_start: int) -> tuple[list[tuple[int, int, NoticeRef]], int]:
+    """The refs after the verb ending at ``v_end``, and where its clause ends, less the refs of the clause that opens the
+    next verb's ("停止实施{…7号}相关措施，{…第21号}相关措施继续暂停实施1年": No. 21 is 继续暂停's subject; it was lifted too, a
+    false 'Lifted' item, session 41, review42). Unchanged where the refs all stand in one clause."""
+    marks = list(WORDS_CLAUSE_END_RE.finditer(folded, v_end, next_start))
+    if not marks:
+        return after, next_start  # (nearly every verb: one clause)
+    comma = marks[-1].start()
+    kept = [r for r in after if r[0] < comma]
+    return (after, next_start) if not kept or len(kept) == len(after) else (kept, comma)
 
 
 # "分别移出不可靠实体清单和出口管制管控名单", "列入出口管制管控名单及不可靠实体清单": a second list right after the first, joined to it.
