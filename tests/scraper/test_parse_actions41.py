@@ -189,3 +189,25 @@ def test_a_notices_own_scope_naming_a_notice_is_not_held() -> None:
 ])
 def test_measures_carried_to_another_are_still_held(body: str) -> None:
     assert _steps(NUMBERED.format(body=body)) == HELD
+
+
+TRANSCRIPT = ("商务部召开例行新闻发布会（2026年11月20日）\n来源：商务部新闻办公室 2026-11-20 18:00\n\n记者：请问中方对有关措施有何考虑？\n"
+              "何亚东：{a}\n")
+
+
+@pytest.mark.parametrize("template", [RELEASE, TRANSCRIPT])
+@pytest.mark.parametrize(("answer", "steps"), [
+    # an agreement with no date: read as no notice at all, silently (the near variants of review41's 双方 case)
+    (f"中方同意暂停实施{ECL21}相关措施。", [("suspend", ["MOFCOM-2025-21"], "2026-11-20")]),
+    (f"双方同意暂停实施{ECL21}相关措施。", HELD),
+    (f"中美双方同意暂停实施{ECL21}相关措施90天。", HELD),
+    (f"双方同意，中方暂停实施{ECL21}相关措施。", HELD),
+    (f"中方同意美方的请求，决定自2026年12月1日起暂停实施{ECL21}相关措施。", [("suspend", ["MOFCOM-2025-21"], "2026-12-01")]),
+])
+def test_an_agreement_is_read_or_held_never_lost(template: str, answer: str, steps: object) -> None:
+    assert _steps(template.format(a=answer)) == steps
+
+
+def test_a_disagreement_is_held_and_the_other_sides_agreement_is_no_step() -> None:
+    assert _steps(RELEASE.format(a=f"中方不同意恢复实施{ECL21}相关措施。")) == HELD  # as qa39/12 pins "中方不同意自…起停止…"
+    assert parse_document(RELEASE.format(a="美方同意取消对中国企业的限制。").encode("utf-8")).notice is None

@@ -219,6 +219,10 @@ def decided_in(folded: str, bounds: tuple[int, int], s_start: int, at: int, v_en
     said = folded[line : bounds[1]]
     if "起" in said or "为落实" in said or is_decision(said):  # "为落实…共识，自…起，暂停…"
         return True
+    if AGREED in said and folded.find(AGREED, s_start, at) >= 0:
+        # "中方同意暂停实施…", "双方同意暂停实施…" (session 41: read as no notice, silently): an agreement said before the verb,
+        # which the answers' gates judge as they judge 决定 (rules.checks: the authority's is read, both sides' held)
+        return True
     if folded.startswith(("不再延", "不再暂停", "不再继续暂停"), at):  # "…将于…届满，届满后不再延长": said, not weighed
         return True
     if folded.endswith(BY_ITS_END, 0, at) and folded.startswith("恢复", at) and EXPIRY_RE.search(folded, bounds[0], at):
@@ -226,6 +230,9 @@ def decided_in(folded: str, bounds: tuple[int, int], s_start: int, at: int, v_en
     colon = max(folded.rfind(":", 0, line), folded.rfind("：", 0, line))
     lead = folded[max(folded.rfind("\n", 0, colon), folded.rfind("。", 0, colon)) + 1 : colon] if colon > 0 else ""
     return "起" in lead or is_decision(lead)
+
+
+AGREED = "同意"  # (rules.checks.ANSWER_DECISION_RE's word; "中方不同意…" is held there, qa39/12)
 
 
 # The other side, opening the clause of a verb as its subject ("…，美方也将取消对中国企业的限制", "…，前提是美方停止…"): its step,
