@@ -21,6 +21,7 @@ import re
 from storage.records import ActionKind, NoticeKind, NoticeRecord, UnusablePage
 
 from .actions import LIST_KIND, LIST_WORD_RE, NOT_NOW_RE
+from .actions.tense import CLAIMED_AFTER_RE
 from .corrections import unkeyed
 from .lazyre import lazy_compile
 from .qa import first_item_only, told_only, unanswered
@@ -357,6 +358,12 @@ def unread_expiry(record: NoticeRecord, text: str) -> str | None:
             continue  # "…届满后不再延长，自…起停止执行该公告相关措施": the measures stop that day (session 24)
         if any(m.group(0) in told for told in termed):
             continue
+        if m.group(0).endswith(ENDING_WORDS) and text[m.start() - 1] == "的" \
+                and text.find("号", start, m.start()) < 0 and text.find("措施", start, m.start()) < 0:
+            continue  # "对美加征24%关税的暂停期自…起结束": no notice's measures (session 41)
+        stop = text.find("。", m.end())
+        if CLAIMED_AFTER_RE.search(text, m.end(), len(text) if stop < 0 else stop) is not None:
+            continue  # "…的暂停安排将于…终止，这一消息不准确": denied (session 41)
         if NOT_NOW_RE.search(text, start, m.start()) is None:
             return f"the Q&A says a suspension ends without extension ({m.group(0)}) but no day its measures are back"
     return None

@@ -211,3 +211,14 @@ def test_an_agreement_is_read_or_held_never_lost(template: str, answer: str, ste
 def test_a_disagreement_is_held_and_the_other_sides_agreement_is_no_step() -> None:
     assert _steps(RELEASE.format(a=f"中方不同意恢复实施{ECL21}相关措施。")) == HELD  # as qa39/12 pins "中方不同意自…起停止…"
     assert parse_document(RELEASE.format(a="美方同意取消对中国企业的限制。").encode("utf-8")).notice is None
+
+
+@pytest.mark.parametrize("answer", [
+    f"{N21}相关措施的暂停安排将于2026年12月30日终止，这一消息不准确。",
+    f"有关{N21}相关措施的暂停安排将于2026年12月30日终止的说法没有事实依据。",
+    "中方决定，对美加征24%关税的暂停期自2026年11月10日起结束，恢复加征。",  # no notice's measures
+])
+def test_a_suspensions_end_denied_or_of_no_notice_is_not_held(answer: str) -> None:
+    """``page.unread_expiry``'s new words ("…的暂停安排…终止") hold a Q&A reading no restore; not where the end is denied, nor a
+    tariff's suspension (loud false holds found by probing them)."""
+    assert _steps(QA.format(q=ENDED_Q, a=answer)) == []
