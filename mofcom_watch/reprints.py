@@ -147,7 +147,7 @@ def _stored(session: Session, *where: Any) -> list[_Stored]:
             for nid, key, text, snapshot_id in rows]
 
 
-def _rekey(session: Session, reprint: _Stored, mofcom: NoticeRecord) -> None:
+def _rekey(session: Session, reprint: _Stored, mofcom: NoticeRecord, at: datetime) -> None:
     """The stored notice of ``reprint`` renamed to MOFCOM's key and title, its snapshots with it, and read as
     MOFCOM's copy ``mofcom`` reads (the reprint's URL, text and warnings kept): when MOFCOM's copy is stored next it
     says the same, as when it came first; its parse is kept, not the reprint's (a headline naming no list reads less)."""
@@ -158,6 +158,7 @@ def _rekey(session: Session, reprint: _Stored, mofcom: NoticeRecord) -> None:
     assert notice is not None
     reread(session, notice, dataclasses.replace(mofcom, url=reprint.record.url, text=reprint.text,
                                                 warnings=reprint.record.warnings))
+    _carry(session, old, new, at)
 
 
 def _split_hash(record: NoticeRecord) -> str:
@@ -208,23 +209,56 @@ def _apart(record: NoticeRecord, other: _Stored) -> bool:
 
 
 def _move(session: Session, other: _Stored, key: str, at: datetime) -> None:
-    """The stored Q&A ``other`` (its snapshots with it) under ``key``, read as it reads now; its open alias conflict
-    (two of its pages disagreeing, both moved with it) closed under the old key and opened under ``key`` at ``at``:
-    a key the store no longer holds names no problem (order40's B6: qa40 23/24/25, the issue under
-    ``…68a81f8d`` in one order and ``…68a81f8d-003c`` in another, never renamed). Its items keep their ids: the old
-    key's issue is resolved, the new key's opened."""
+    """The stored Q&A ``other`` (its snapshots with it) under ``key``, read as it reads now, and what names it carried
+    over (:func:`_carry`)."""
     session.execute(update(Notice).where(Notice.key == other.key).values(key=key))
     session.execute(update(Snapshot).where(Snapshot.notice_key == other.key).values(notice_key=key))
     notice = load_notice(session, key)
     assert notice is not None
     reread(session, notice, dataclasses.replace(other.record, key=key, text=other.text))
-    old = session.scalars(select(HealthIssue).where(HealthIssue.key == issue_key(HealthKind.ALIAS_CONFLICT, other.key),
-                                                    HealthIssue.resolved_at.is_(None))).one_or_none()
-    if old is not None:
-        old.resolved_at = max(as_utc(at), as_utc(old.last_seen))
-        detail = f"{key}{old.detail[len(other.key):]}" if old.detail.startswith(f"{other.key}:") else old.detail
-        record_issue(session, key=issue_key(HealthKind.ALIAS_CONFLICT, key), source=old.source, kind=HealthKind.ALIAS_CONFLICT,
-                     detail=detail, seen_at=at, url=old.url, notice_key=key, run_id=old.run_id)
+    _carry(session, other.key, key, at)
+
+
+def _renamed(detail: str, old: str, new: str) -> str:
+    return f"{new}{detail[len(old):]}" if detail.startswith(f"{old}:") else detail
+
+
+def _carry(session: Session, old: str, new: str, at: datetime) -> None:
+    """A stored notice renamed from ``old`` to ``new`` (:func:`_move`, :func:`_rekey`): what is said of it under its key
+    goes with it. Its open alias conflict (two of its pages disagreeing, both moved with it) and the open issues of its
+    held steps are closed under the old key and opened under the new one at ``at`` (order40's B6: qa40 23/25 then 24
+    left ``alias-conflict/QA-2026-12-04-68a81f8d`` open under a key no longer stored, where 23/24/25 opened it under
+    ``…-003c``); the items already published keep their ids. A person's word on a held step
+    (``storage.heldsteps.decision_key``, by the notice's key) is recorded under the new key too, as said then: a
+    published step stays one of the notice's steps (was: a press conference whose held step a person published, moved
+    when a second conference of its title and day came, lost the step, its items retracted, and no issue opened)."""
+    from storage.heldsteps import decision_key, held_issue_key, is_decision
+
+    at = as_utc(at)
+    issues = session.scalars(select(HealthIssue).where(HealthIssue.notice_key == old, HealthIssue.kind.in_(
+        (HealthKind.ALIAS_CONFLICT.value, HealthKind.HELD_STEP.value, HealthKind.REVIEW_ACCEPTED.value)))).all()
+    for issue in issues:
+        detail = _renamed(issue.detail, old, new)
+        if issue.kind == HealthKind.REVIEW_ACCEPTED.value and is_decision(issue.key):
+            verdict, _, step = issue.key.split("/")[2:5]
+            key = decision_key(verdict, new, step)
+            if session.scalars(select(HealthIssue.id).where(HealthIssue.key == key)).first() is None:
+                session.add(HealthIssue(key=key, kind=issue.kind, source=issue.source, detail=detail, url=issue.url,
+                                        notice_key=new, run_id=None, first_seen=issue.first_seen,
+                                        last_seen=issue.last_seen, resolved_at=issue.resolved_at))
+            continue
+        if issue.resolved_at is not None:
+            continue
+        if issue.kind == HealthKind.ALIAS_CONFLICT.value and issue.key == issue_key(HealthKind.ALIAS_CONFLICT, old):
+            key = issue_key(HealthKind.ALIAS_CONFLICT, new)
+        elif issue.kind == HealthKind.HELD_STEP.value and issue.key.startswith(f"{HealthKind.HELD_STEP.value}/{old}/"):
+            key = held_issue_key(new, issue.key.rsplit("/", 1)[1])
+        else:  # a pair of Q&As (same-qa): judged again by the publish's recheck
+            continue
+        issue.resolved_at = max(at, as_utc(issue.last_seen))
+        record_issue(session, key=key, source=issue.source, kind=HealthKind(issue.kind), detail=detail, seen_at=at,
+                     url=issue.url, notice_key=new, run_id=issue.run_id)
+    session.flush()
 
 
 def _two_of_one_title(session: Session, record: NoticeRecord, url: str, at: datetime) -> NoticeRecord:
@@ -292,7 +326,7 @@ def one_key(session: Session, record: NoticeRecord, url: str, at: datetime) -> N
             return dataclasses.replace(other.record, url=url, text=record.text, warnings=record.warnings)
         if official(url) and not other.official and session.execute(
                 select(Notice.id).where(Notice.key == record.key)).first() is None:
-            _rekey(session, other, record)  # MOFCOM's copy after a reprint of it
+            _rekey(session, other, record, at)  # MOFCOM's copy after a reprint of it
     return record
 
 
