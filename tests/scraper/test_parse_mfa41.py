@@ -178,3 +178,18 @@ def test_an_answer_on_a_page_saying_the_decree_was_issued_is_still_a_report() ->
     pinned); the same answer with no decree issued is held (mfa41/11)."""
     text = text_of("11").replace("问：据报道，中方决定", "问：据报道，外交部今天发布决定，")
     assert parse_document(text.encode()).notice is None
+
+
+def test_countermeasures_ended_early_with_jieshu_are_lifted() -> None:
+    """"提前结束…第184号对X（x）采取的反制措施" (mfa41 probe 25: held for review, '停止' after the targets)."""
+    [step] = parse_document((CORPUS / "25-probe-early-end-tiqian-jieshu.txt").read_bytes()).notice.actions  # type: ignore[union-attr]
+    assert (step.action, step.entities) == (ActionKind.LIFT, ("jamesashworth",))
+    assert [t.key for t in step.targets] == ["MFA-ORDER-2034-184"]
+
+
+def test_an_answer_whose_question_tells_of_a_report_is_still_held() -> None:
+    """"问：有媒体发布消息称中方决定停止…" over the answer deciding "停止实施外交部令第185号…" (mfa41 probe 28): "发布…决定" read as a
+    decree issued, so the answer a report: no notice, exit 0. Only the ministry issuing a decree makes it a report."""
+    text = (CORPUS / "28-probe-answer-media-published-report.txt").read_text(encoding="utf-8")
+    assert refused(text).reason == "needs-review"
+    assert parse_document(text.replace("有媒体发布消息称", "外交部今天发布决定，").encode()).notice is None

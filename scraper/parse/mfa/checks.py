@@ -217,8 +217,9 @@ def decides_here(folded: str, start: int = 0) -> bool:
     return "外交部令" not in folded[lo : end if end >= 0 else len(folded)]
 
 
-# A page saying a decree was issued ("外交部今天发布决定", "发布了外交部令第193号"): the answer tells it.
-DECREE_ISSUED_RE = re.compile(r"发布(?:了)?[^。；;\n，,]{0,12}?(?:决定|外交部令|命令)")
+# A page saying the ministry issued a decree ("外交部今天发布决定", "外交部发布了外交部令第193号"): the answer tells it. Not
+# "有媒体发布消息称中方决定…" (mfa41 probe 28: a report's words, the answer deciding read as no notice, silently).
+DECREE_ISSUED_RE = re.compile(r"(?:外交部|我部)[^。；;\n，,]{0,8}?发布(?:了)?[^。；;\n，,称]{0,24}?(?:决定|外交部令|命令)")
 
 
 def steps_on_decree_here(folded: str) -> str | None:
