@@ -31,8 +31,14 @@ FROM_PUBLICATION_RE = re.compile(r"自\s*(?:本\s*(?:次\s*)?(?:公告|答问|�
                                  r"|自\s*即\s*日\s*起")
 # "自发布之次日起", "自本次发布会次日起", "自公布次日起": the day after the publication day (session 41, qa41/04, 30: read as
 # the answer's own day, a lift or suspension a day early).
+# "自明日起" too (session 41, qa41 probe: read as the answer's day).
 NEXT_DAY_RE = lazy_compile(r"自\s*(?:本\s*(?:次\s*)?(?:公告|答问|答记者问|决定|通知|新闻发布会|发布会)?\s*)?"
-                           r"(?:(?:公布|发布|印发|公告)\s*(?:之\s*)?)?次\s*日\s*起")
+                           r"(?:(?:公布|发布|印发|公告)\s*(?:之\s*)?)?(?:次|明)\s*[日天]\s*起")
+NEXT_DAY_WORDS = ("次日", "明日", "明天")
+# "自下周一（12月7日）起", "自本月下旬（2026年12月21日）起": a day told by words with its date in a bracket before 起 (session 41,
+# qa41 probe: read as the answer's day, a lift three days early).
+BRACKET_DAY_RE = lazy_compile(rf"自[^,;。()\n起]{{1,8}}?[（(]\s*(?:(?P<y>{YEAR})\s*年\s*)?(?P<m>{MD})\s*月\s*(?P<d>{MD})\s*日"
+                              r"\s*(?:[,，、]?\s*(?:星期|周)[一二三四五六日天])?\s*[）)]\s*起")
 # "自发布之日起30日后施行", "自公布之日起三个月后施行": a delay after the publication day, counted as the
 # notices count a period (the publication day is its first day: 30日后 -> published + 30 days).
 # "自公布之日起第30日起实施" counts the same way (the publication day is not counted: day 30 is published + 30 days; session
@@ -213,8 +219,14 @@ def effective_in(sentence: str, published: date | None) -> str | None:
         if not hour:
             return day.isoformat()
         return Stamp(day, 0 if hour == "零" else int(hour), int(minute or 0)).iso()
-    if published and "次日" in sentence and (m := NEXT_DAY_RE.search(sentence)) is not None:
+    if published and any(w in sentence for w in NEXT_DAY_WORDS) and (m := NEXT_DAY_RE.search(sentence)) is not None:
         return (published + timedelta(days=1)).isoformat()
+    if published and ("）起" in sentence or ")起" in sentence) and (m := BRACKET_DAY_RE.search(sentence)) is not None:
+        told = make_date(m.group("y") or published.year, m.group("m"), m.group("d"))
+        if told is not None and not m.group("y") and (published - told).days > 180:  # "（1月4日）" written in late December
+            told = make_date(published.year + 1, m.group("m"), m.group("d"))
+        if told is not None:
+            return told.isoformat()
     if published and "日" in sentence:
         m = FROM_PUBLICATION_RE.search(sentence)
         if m:  # "后" is in every delay ("30日后"): most sentences need no look for one

@@ -248,3 +248,21 @@ def test_an_answer_cut_before_the_other_list_is_still_cut_short() -> None:
     with pytest.raises(UnusablePage) as refused:
         _read(text)
     assert refused.value.reason == "cut-short"
+
+
+# --- probes after the blind round -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("lead", "day"), [
+    ("自明日起，", "2026-12-05"),  # was the answer's own day
+    ("自下周一（12月7日）起，", "2026-12-07"),  # was the answer's own day: a lift three days early
+    ("自下周一（2026年12月7日）起，", "2026-12-07"),
+    ("自2026年12月10日（星期四）起，", "2026-12-10"),  # as before
+])
+def test_a_day_told_in_words(lead: str, day: str) -> None:
+    assert [(s[0], s[2]) for s in _release(f"中方决定，{lead}停止实施{ECL21}相关措施。")] == [("lift", day)]
+
+
+def test_some_of_a_notice_in_words_are_held() -> None:
+    """"…所列16家实体中的部分实体": some, unnamed (was a lift of all 16, silently)."""
+    _held(RELEASE.format(lst="出口管制管控名单", day="2026-12-04",
+                         a=f"中方决定，停止实施{ECL21}所列16家实体中的部分实体的相关措施。"))

@@ -373,7 +373,7 @@ PART_OBJECT_RE = lazy_compile(rf"\s*其中\s*(?P<n>{NUM})\s*[家名个]")
 # entities counted, then some of them: the names after "中的" (a count alone is some, unnamed, as PART_OBJECT_RE's), never the
 # whole notice (session 41, qa41/10, 23: each lift read for all 16 or 11, the others falsely lifted, silently).
 AMONG_LEAD_RE = lazy_compile(rf"\s*(?:{NUM}\s*[家名个][^,;。()、的]{{0,8}}?中的?|[^,;。()、的]{{0,8}}?中的)\s*(?:其中的?)?\s*")
-SOME_COUNT_RE = lazy_compile(rf"\s*{NUM}\s*[家名个]")
+SOME_COUNT_RE = lazy_compile(rf"\s*(?:{NUM}\s*[家名个]|部分|一些|若干|个别)")  # "…16家实体中的部分实体": some too
 
 
 # "内华达山脉公司、立方公司等2家实体": names in a row, the count after them; with no 等 right after an English name's bracket
