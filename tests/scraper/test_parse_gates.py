@@ -1154,14 +1154,17 @@ def _plain_before_as_written(folded, s0, c0, verbs, own=False):
         end = min([i for i in (folded.find(mark, start, c0) for mark in C.ANSWER_CLAUSE_MARKS) if i >= 0], default=c0)
         clause = "".join(folded[start:end].split())
         label = start == s0 and folded.startswith(":", end) and end - start <= C.SPEAKER_REACH
-        if own and clause in C.CONNECTIVE_CLAUSES:
+        if not label and C.REPORTED_RE.search(clause) is not None:  # (review42: a report is no ground)
+            return False
+        if own and clause in C.CONNECTIVE_CLAUSES or clause in C.ORDINAL_CLAUSES:
             start = end + 1
             continue
         if own and C.OWN_GROUND_RE.match(clause) is not None:
             return True
         if not (label or C.RELEASE_SUBJECT_RE.fullmatch(clause) or C.REASON_RE.match(clause)
                 or any(start <= v < end for v in verbs) or actions.VERB_RE.search(clause) is not None
-                or own and C.AUTHORITY_LEAD_RE.match(clause) is not None):
+                or own and (C.AUTHORITY_LEAD_RE.match(clause) is not None  # (qa40's topic leads, review42's talk)
+                            or C.TOPIC_LEAD_RE.match(clause) is not None and C.TOPIC_TALK_RE.search(clause) is None)):
             return False
         start = end + 1
     return True

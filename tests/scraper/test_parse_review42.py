@@ -167,3 +167,18 @@ def test_a_notice_opening_the_next_verbs_clause_is_its_subject_not_the_object_be
     notice = parse_document(text.encode("utf-8")).notice
     assert notice is not None
     assert [(a.action.value, [t.key for t in a.targets]) for a in notice.actions] == [(k, t) for k, t in read]
+
+
+@pytest.mark.parametrize("template", [RELEASE, PRESSER], ids=["release", "presser"])
+@pytest.mark.parametrize("lead", ["根据外媒报道，", "针对有媒体报道，"])
+def test_a_report_taken_as_the_authoritys_ground_holds_the_step(template: str, lead: str) -> None:
+    """"根据…" (REASON_RE) and "针对…" (OWN_GROUND_RE, the rest of the sentence then its ground) took a media report as the
+    authority's ground: "根据外媒报道，中方决定自…起暂停实施{No. 21}相关措施1年，我不掌握有关情况" was read as a suspension."""
+    with pytest.raises(UnusablePage) as refused:
+        _steps(template, f"{lead}{STEP}，我不掌握有关情况。")
+    assert refused.value.reason == "needs-review"
+
+
+@pytest.mark.parametrize("lead", ["针对美方近期的错误言论，", "鉴于美方表示将取消有关措施，"])
+def test_the_authoritys_own_ground_still_reads(lead: str) -> None:
+    assert _steps(PRESSER, f"{lead}{STEP}。") == [("suspend", "MOFCOM-2025-21", "2026-12-10", "2027-12-10")]

@@ -930,6 +930,9 @@ TOPIC_LEAD_RE = lazy_compile(r"关于|对于|至于|作为回应|作为反制")
 # ... unless the topic is others' words ("关于外媒报道，中方决定…，我不掌握有关情况", "对于美方官员表示，…"): the decision after
 # it may be theirs, repeated (session 41, review42: read as a suspension, a false item). Asked of that clause alone.
 TOPIC_TALK_RE = lazy_compile(r"报道|消息|传言|传闻|说法|言论|猜测|表示|认为|指出|透露|据悉|(?<![名简])称")
+# A report named in any clause before the step's: "根据外媒报道，中方决定…" / "针对有媒体报道，…" is no ground of the authority's
+# (REASON_RE's 根据, OWN_GROUND_RE's 针对 took it as one: session 41, review42, read as a suspension, a false item).
+REPORTED_RE = lazy_compile(r"报道|传言|传闻|网传|据悉|消息称|媒体称")
 # A connective that is a whole clause ("因此，", "对此，"): it starts no ground of its own, so the clauses after it are judged
 # ("对此，美方希望，中方决定…" was read as the step, OWN_GROUND_RE's "对此" taking the rest as the ground: review40).
 CONNECTIVE_CLAUSES = frozenset({"为此", "对此", "因此", "据此"})
@@ -1111,6 +1114,8 @@ def _plain_before(folded: str, s0: int, c0: int, verbs: list[int] | tuple[()], o
         end = c0 if mark is None else mark.start()
         clause = "".join(folded[start:end].split())
         label = start == s0 and folded.startswith(":", end) and end - start <= SPEAKER_REACH
+        if not label and REPORTED_RE.search(clause) is not None:
+            return False
         if own and clause in CONNECTIVE_CLAUSES or clause in ORDINAL_CLAUSES:
             start = end + 1
             continue
