@@ -136,8 +136,10 @@ class FeedRefresher:
             self.failing = None
             self.last_error = ("; ".join(result.problems) or None) if result.failed else None
             self.last_published = datetime.now(UTC)
-            log(LOG, logging.INFO, "published the store's feeds", feeds=result.feeds, written=len(result.written),
-                folder=str(self.target.out_dir))
+            # said when it wrote something, or at start; a check that found the folder as the store's last publisher
+            # (its own cycle, a cron run) left it is a debug line: one line a cycle, not two (ops41)
+            log(LOG, logging.INFO if force or result.written else logging.DEBUG, "published the store's feeds",
+                feeds=result.feeds, written=len(result.written), folder=str(self.target.out_dir))
             return True
 
     def _folder_as_left(self) -> bool:
