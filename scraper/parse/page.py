@@ -327,15 +327,29 @@ def unread_named(record: NoticeRecord) -> str | None:
 
 
 # "暂停期限届满后不再延长", "期满后，不再继续暂停": the measures are back when the suspension ends.
-# "…的暂停不再延续", "…的暂停安排自…起终止", "上述暂停期限将结束" (session 41, audit40/40: no action, a restore missed silently; the
-# restore is read where the answer gives its day or the suspension's end in its own paragraph): the suspension named, ended.
+# "…的暂停不再延续" (session 41, audit40/40: no action, a restore missed silently; the restore is read where the answer gives
+# its day or the suspension's end in its own paragraph): the suspension named, not renewed.
 EXPIRY_NO_EXTENSION_RE = lazy_compile(r"(?:届满|期满|到期)(?:之日)?后[，,\s]*(?:将|即)?不再(?:延长|延期|延续|继续暂停|暂停)"
-                                      r"|暂停(?:安排|期限|期)?[，,\s]*(?:将|即)?不再(?:延长|延期|延续|继续)"
-                                      r"|暂停(?:(?<=的暂停)|(?<=上述暂停)|(?<=前述暂停)|(?<=该暂停)|(?<=这一暂停))(?:安排|期限|期)?"
-                                      r"[^，,；;。\n]{0,30}?(?:终止|结束|予以取消|取消|解除)")
+                                      r"|暂停(?:安排|期限|期)?[，,\s]*(?:将|即)?不再(?:延长|延期|延续|继续)")
+# "…的暂停安排自…起终止", "上述暂停期限将于…结束" (session 41, audit40/39): the suspension named, ended, right before an
+# ENDING_WORDS verb (looked for at each of those words only: a scan of every Q&A holding 暂停 and 取消 cost ~3,000
+# instructions a page).
+ENDING_WORDS = ("终止", "结束", "取消", "解除")
+SUSPENSION_ENDED_RE = lazy_compile(r"(?:的|上述|前述|该|这一)暂停(?:安排|期限|期)?[^，,；;。\n]{0,30}?(?:予以)?$")
+ENDED_REACH = 40  # the noun, its day and adverbs before the verb
 
 
-ENDING_WORDS = ("终止", "结束", "取消", "解除")  # EXPIRY_NO_EXTENSION_RE's verbs after the suspension named
+def _suspension_ends(text: str) -> list[tuple[int, int]]:
+    """Where the text says the suspension named ends (SUSPENSION_ENDED_RE right before an ENDING_WORDS verb): (start, end)."""
+    found = []
+    for word in ENDING_WORDS:
+        pos = text.find(word)
+        while pos >= 0:
+            lo = max(0, pos - ENDED_REACH)
+            if text.find("暂停", lo, pos) >= 0 and (m := SUSPENSION_ENDED_RE.search(text, lo, pos)) is not None:
+                found.append((text.index("暂停", m.start()), pos + len(word)))
+            pos = text.find(word, pos + len(word))
+    return found
 
 
 def unread_expiry(record: NoticeRecord, text: str) -> str | None:
@@ -345,27 +359,31 @@ def unread_expiry(record: NoticeRecord, text: str) -> str | None:
     A lift whose text says it ("…届满后不再延长，自…起停止执行…") tells what follows the end: no such loss."""
     if record.kind is not NoticeKind.QA or any(a.action is ActionKind.RESTORE for a in record.actions):
         return None
-    if "不再" not in text and ("暂停" not in text or not any(word in text for word in ENDING_WORDS)):  # in every match
+    spans = [m.span() for m in EXPIRY_NO_EXTENSION_RE.finditer(text)] if "不再" in text else []  # (不再: in every match)
+    if "暂停" in text:
+        spans += _suspension_ends(text)
+    if not spans:
         return None
     lifts = [a.text for a in record.actions if a.action is ActionKind.LIFT]
     # "中方决定，自…起，暂停实施…相关措施，为期一年，到期后不再延长": the step's own term, its end read (session 41, qa40's probe
     # held for a person): the measures are back at that end, as any suspension's
     termed = [a.text for a in record.actions if a.until is not None
               and (a.action is ActionKind.SUSPEND or a.action is ActionKind.EXTEND)]
-    for m in EXPIRY_NO_EXTENSION_RE.finditer(text):
-        start = max(text.rfind("。", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
-        if any(m.group(0) in lifted for lifted in lifts):
+    for m_start, m_end in spans:
+        said = text[m_start:m_end]
+        start = max(text.rfind("。", 0, m_start), text.rfind("\n", 0, m_start)) + 1
+        if any(said in lifted for lifted in lifts):
             continue  # "…届满后不再延长，自…起停止执行该公告相关措施": the measures stop that day (session 24)
-        if any(m.group(0) in told for told in termed):
+        if any(said in told for told in termed):
             continue
-        if m.group(0).endswith(ENDING_WORDS) and text[m.start() - 1] == "的" \
-                and text.find("号", start, m.start()) < 0 and text.find("措施", start, m.start()) < 0:
+        if said.endswith(ENDING_WORDS) and text[m_start - 1] == "的" \
+                and text.find("号", start, m_start) < 0 and text.find("措施", start, m_start) < 0:
             continue  # "对美加征24%关税的暂停期自…起结束": no notice's measures (session 41)
-        stop = text.find("。", m.end())
-        if CLAIMED_AFTER_RE.search(text, m.end(), len(text) if stop < 0 else stop) is not None:
+        stop = text.find("。", m_end)
+        if CLAIMED_AFTER_RE.search(text, m_end, len(text) if stop < 0 else stop) is not None:
             continue  # "…的暂停安排将于…终止，这一消息不准确": denied (session 41)
-        if NOT_NOW_RE.search(text, start, m.start()) is None:
-            return f"the Q&A says a suspension ends without extension ({m.group(0)}) but no day its measures are back"
+        if NOT_NOW_RE.search(text, start, m_start) is None:
+            return f"the Q&A says a suspension ends without extension ({said}) but no day its measures are back"
     return None
 
 
