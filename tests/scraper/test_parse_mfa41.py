@@ -193,3 +193,26 @@ def test_an_answer_whose_question_tells_of_a_report_is_still_held() -> None:
     text = (CORPUS / "28-probe-answer-media-published-report.txt").read_text(encoding="utf-8")
     assert refused(text).reason == "needs-review"
     assert parse_document(text.replace("有媒体发布消息称", "外交部今天发布决定，").encode()).notice is None
+
+
+def _piped(text: str, lines: list[str]) -> str:
+    """``text`` with its numbered annex lines "N. 中文（English）" as a pipe table under a header and a rule."""
+    rows = ["| 序号 | 中文名称 | 英文名称 |", "| --- | --- | --- |"]
+    for line in lines:
+        n, rest = line.split(".", 1)
+        zh, en = rest.strip().split("（", 1)
+        rows.append(f"| {n} | {zh} | {en.rstrip('）')} |")
+    return text.replace("\n".join(lines), "\n".join(rows))
+
+
+@pytest.mark.parametrize("name", ["mfa17/05", "ecl/01"])
+def test_a_mofcom_annex_as_a_pipe_table_reads_each_row(name: str) -> None:
+    """A MOFCOM AFSL order's and an ECL notice's annex written as a Markdown pipe table (mfa41 probes on the MOFCOM annex
+    reader): 1 of 3 and 0 of 12 read, only a count warning said so."""
+    text = next(CORPUS.parent.glob(f"{name}-*.txt")).read_text(encoding="utf-8")
+    numbered = [line for line in text.split("\n") if line[:1].isdigit() and "（" in line and "." in line[:4]]
+    rec = parse_document(_piped(text, numbered).encode()).notice
+    plain = parse_document(text.encode()).notice
+    assert rec is not None and plain is not None and len(numbered) >= 3
+    assert [(e.zh, e.en) for e in rec.entities] == [(e.zh, e.en) for e in plain.entities]
+    assert rec.warnings == plain.warnings

@@ -339,6 +339,26 @@ def _unwrapped(block: list[str]) -> list[str]:
     return out
 
 
+# A row of a table written with pipes, as a copy in Markdown gives it ("| 1 | 泰坦装甲车辆公司 | Titan Armored Vehicles, Inc. |"),
+# and the rule under its header ("| --- | :---: |"): session 41, mfa41/23: an MFA annex's header and rule read as companies,
+# a name and its English as one; a MOFCOM annex so written read 0 of 12, only a count warning said so).
+PIPE_RULE_CELL_RE = re.compile(r":?-{3,}:?")
+
+
+def piped_rows(after: list[str]) -> list[str]:
+    """The annex lines with each row of a pipe table (``|`` first and last) as a tab table's row, its rule dropped."""
+    out: list[str] = []
+    for line in after:
+        row = line.strip()
+        if len(row) < 2 or not row.startswith("|") or not row.endswith("|"):
+            out.append(line)
+            continue
+        cells = [cell.strip() for cell in row[1:-1].split("|")]
+        if not all(PIPE_RULE_CELL_RE.fullmatch(cell) for cell in cells):
+            out.append("\t".join(cells))
+    return out
+
+
 def annex_entities(lines: list[str], start: int = 0, country: str | None = None,
                    chinese_numbers: bool = False, clean: bool = False, type: str | None = None) -> list[EntityRecord]:
     """Numbered entity lines (and their branch lines) from ``lines[start:]``;
@@ -350,6 +370,9 @@ def annex_entities(lines: list[str], start: int = 0, country: str | None = None,
     others (a typed copy of a record costs about what building it costs: session 33)."""
     block = _entity_annexes(lines[start:])
     whole = "".join(block)
+    if "|" in whole:  # (rare: a copy in Markdown)
+        block = piped_rows(block)
+        whole = "".join(block)
     if ";" in whole or "；" in whole:  # (rare in an annex: no look at each line)
         block = _two_names_split(block)
     out = _annex_block(block, country, chinese_numbers, clean, type)

@@ -7,6 +7,7 @@ import re
 
 from ..dates import STANDALONE_DATE_RE
 from ..entities import COUNTRIES, COUNTRY_ALT, EN_HEADS, SERIAL_HEADS, ZH_HEADS, clean_display
+from ..entities.annex import piped_rows
 from ..textnorm import despace, fold, to_int
 from .names import SCOPE, SCOPE_RE, SCOPE_TAIL_RE, Target, _org_suffix, _type_of_words, split_target
 from .wording import (
@@ -45,7 +46,7 @@ def annex_targets(lines: list[str], start: int,
     subsidiaries that do not follow (NO_MEMBERS). ``folded_lines``: ``fold`` of each line, when the caller has them."""
     after = lines[start + 1 :]
     if any(line.lstrip().startswith("|") for line in after):
-        after = _piped_rows(after)
+        after = piped_rows(after)
     if any("\t" in line for line in after) and (tabled := _table_annex(after)) is not None:
         return tabled, [], False, None
     entries = _annex_entries(after, [fold(line) for line in after] if folded_lines is None else folded_lines[start + 1 :])
@@ -175,26 +176,6 @@ def _table_annex(after: list[str]) -> list[Target] | None:
         kind = section or ("individual" if persons or gendered else None)
         out.append(Target(zh, en, kind, note, int(serial) if serial.isdigit() else len(out) + 1))
     return out if found else None
-
-
-# A row of a table written with pipes, as a copy in Markdown gives it ("| 1 | 泰坦装甲车辆公司 | Titan Armored Vehicles, Inc. |"),
-# and the rule under its header ("| --- | :---: |"): session 41, mfa41/23, its header and rule read as companies, a name
-# and its English as one, typed a person, only a count warning said so.
-PIPE_RULE_CELL_RE = re.compile(r":?-{3,}:?")
-
-
-def _piped_rows(after: list[str]) -> list[str]:
-    """The annex lines with each row of a pipe table (``|`` first and last) as a tab table's row, its rule dropped."""
-    out: list[str] = []
-    for line in after:
-        row = line.strip()
-        if len(row) < 2 or not row.startswith("|") or not row.endswith("|"):
-            out.append(line)
-            continue
-        cells = [cell.strip() for cell in row[1:-1].split("|")]
-        if not all(PIPE_RULE_CELL_RE.fullmatch(cell) for cell in cells):
-            out.append("\t".join(cells))
-    return out
 
 
 Entry = tuple[str, re.Match[str] | None]  # an annex line and its ENTRY_RE match
