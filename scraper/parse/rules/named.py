@@ -389,7 +389,11 @@ def measure_object(src: Source, span: tuple[int, int]) -> tuple[str | None, tupl
         return ANNEX, ()
     if "中" in fseg and (among := AMONG_LEAD_RE.match(fseg)) is not None and among.end() < len(fseg):
         # "16家实体中的3家实体": some, unnamed; "11家实体中的A（a）等3家": the names after it
-        return (ANNEX, ()) if SOME_COUNT_RE.match(fseg, among.end()) else measure_object(src, (span[0] + among.end(), span[1]))
+        # names not read whole ("…中的高点航空技术公司等3家实体"): some, unread, never the whole notice
+        if SOME_COUNT_RE.match(fseg, among.end()):
+            return ANNEX, ()
+        inner = measure_object(src, (span[0] + among.end(), span[1]))
+        return inner if inner[0] is not None else (ANNEX, ())
     if src.folded.endswith("中的", 0, span[0]) and SOME_COUNT_RE.match(fseg):
         return ANNEX, ()  # "…第21号中的3家实体的相关措施": some of the notice's, unnamed
     if ent.is_anaphor(seg, fseg):
@@ -403,8 +407,9 @@ def measure_object(src: Source, span: tuple[int, int]) -> tuple[str | None, tupl
     named = ent.object_entity(seg, fseg)
     if named is not None:
         return NAME, (named,)
-    if "、" not in fseg and not ("(" in fseg and NAMES_COUNT_RE.search(fseg)):
-        # one name and a count ("立方公司（Cubic Corporation）等3家实体": qa41 probe, read for all 16) reads as several do
+    if "、" not in fseg:
+        # one name and a count ("立方公司（Cubic Corporation）等3家实体", "…等16家实体"): the whole notice, its count checked by
+        # the engine against the listing's (storage.lifecycle.counted: fewer, held for review; qa41 probe)
         return None, ()
     # several names ("对内华达山脉公司、立方公司等2家实体采取的"): each must read as one
     cut = NAMES_COUNT_RE.search(fseg)
