@@ -182,3 +182,16 @@ def test_a_report_taken_as_the_authoritys_ground_holds_the_step(template: str, l
 @pytest.mark.parametrize("lead", ["针对美方近期的错误言论，", "鉴于美方表示将取消有关措施，"])
 def test_the_authoritys_own_ground_still_reads(lead: str) -> None:
     assert _steps(PRESSER, f"{lead}{STEP}。") == [("suspend", "MOFCOM-2025-21", "2026-12-10", "2027-12-10")]
+
+
+def test_a_notices_measures_applied_to_another_company_with_no_merger_word_are_held_for_a_person() -> None:
+    """"自…起，对北方海事系统公司（…）实施商务部公告2025年第21号规定的相关措施。" (the acquirer put under No. 21's measures, no
+    merger word, no step read) was stored as changing nothing ("0/1", health green)."""
+    from tests.scraper.test_parse_story41 import MERGED
+
+    text = MERGED.read_text(encoding="utf-8")
+    start = text.index("商务部公告2025年第21号所列")
+    sentence = f"自2026年11月26日起，对{NORTHERN}实施商务部公告2025年第21号规定的相关措施。"
+    text = text[:start] + sentence + text[text.index("\n", start):]
+    with pytest.raises(UnusablePage, match="a person must read it"):
+        parse_document(text.encode("utf-8"))

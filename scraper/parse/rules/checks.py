@@ -716,7 +716,8 @@ NOTICE_UNDONE_WORDS = ("撤销", "撤回", "作废", "失效", "延缓", "推迟
 # "…第21号所列X已被Y吸收合并。…对X采取的相关措施适用于Y": a listed company merged into another, its measures carried over to a
 # name no step reads (story41 merged: stored as nothing, "0/1", Y's watchers told nothing, silent).
 # So too "…已被Y收购。…相关措施，对Y继续适用", "…由Y承继" (session 41, review42: still stored as nothing).
-NOTICE_CARRIED_WORDS = ("合并", "并入", "适用于", "收购", "承继", "继受", "继续适用", "同样适用")
+# And a notice's measures put on another with no merger word: "对Y（y）实施商务部公告2025年第21号规定的相关措施" (review42).
+NOTICE_CARRIED_WORDS = ("合并", "并入", "适用于", "收购", "承继", "继受", "继续适用", "同样适用", "规定的相关措施", "规定的反制措施")
 # "本公告适用于向…第21号所列实体以外的最终用户出口…": the notice's own scope, no measures carried (session 41, review41's B:
 # held for a person with no step to read). The clause's subject is this text itself; not where its sentence names the listed
 # entities' affiliates ("本规定适用于…所列实体的境外关联企业": a rule reaching past the list, a person's to read).
