@@ -222,3 +222,26 @@ def test_a_suspensions_end_denied_or_of_no_notice_is_not_held(answer: str) -> No
     """``page.unread_expiry``'s new words ("…的暂停安排…终止") hold a Q&A reading no restore; not where the end is denied, nor a
     tariff's suspension (loud false holds found by probing them)."""
     assert _steps(QA.format(q=ENDED_Q, a=answer)) == []
+
+
+SUSPENSION_NOTICE = ("商务部公告2026年第201号 {title}\n商务部公告2026年第201号\n{body}\n本公告自公布之日起实施。\n商务部\n"
+                     "2026年12月29日\n")
+
+
+@pytest.mark.parametrize(("title", "body"), [
+    # a title ending the arrangement: read as a lift of No. 21 from the notice's day beside the body's restore (false)
+    ("关于终止商务部公告2025年第21号相关措施暂停安排的公告", f"商务部决定，{N21}相关措施的暂停安排自2026年12月30日起终止。"),
+    ("关于商务部公告2025年第21号相关措施的公告", f"商务部决定，自2026年12月30日起终止{N21}相关措施暂停安排。"),
+    ("关于商务部公告2025年第21号相关措施的公告", f"商务部决定，自2026年12月30日起终止{N21}相关措施的暂停安排。"),
+    # "上述暂停安排" pointing to the sentence before: nothing read, silently
+    ("关于商务部公告2025年第21号相关措施的公告", f"{N21}相关措施的暂停期限已于2026年11月10日届满。商务部决定，上述暂停安排自2026年12月30日起终止。"),
+    ("关于商务部公告2025年第21号相关措施的公告", f"商务部决定，自2026年12月30日起，{N21}相关措施的暂停不再延续。"),
+])
+def test_a_notice_ending_the_suspension_restores(title: str, body: str) -> None:
+    assert _steps(SUSPENSION_NOTICE.format(title=title, body=body)) == [("restore", ["MOFCOM-2025-21"], "2026-12-30")]
+
+
+def test_a_notice_ending_the_measures_still_lifts() -> None:
+    body = f"商务部决定，自2026年12月30日起终止实施{N21}相关措施。"
+    assert _steps(SUSPENSION_NOTICE.format(title="关于停止实施商务部公告2025年第21号相关措施的公告", body=body)) \
+        == [("lift", ["MOFCOM-2025-21"], "2026-12-30")]

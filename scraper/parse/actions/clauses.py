@@ -228,6 +228,7 @@ def _sentence_actions(out: list[ActionDraft], folded: str, clean: str, s_start: 
     decided = None  # whether the sentence says it decides (DECISION_RE), looked at once when needed
     prev_end = s_start
     last = len(verbs) - 1
+    arranged = -1  # where the 暂停 of an arrangement a lift ends stands (``_arrangement_undone``)
     for i, v in enumerate(verbs):
         at, v_end = v.span()
         next_start = verbs[i + 1].start() if i < last else s_end
@@ -241,6 +242,11 @@ def _sentence_actions(out: list[ActionDraft], folded: str, clean: str, s_start: 
             or word == ENDED else None
         if ended is not None:  # "…的暂停安排自…起终止": the suspension ends, the measures are back (audit40/39)
             kind = ActionKind.RESTORE
+        elif kind is ActionKind.LIFT and _arrangement_undone(folded, v_end, next_start, s_end):
+            kind = ActionKind.RESTORE  # "关于终止…第21号相关措施暂停安排的公告"
+            arranged = next_start
+        elif at == arranged:
+            continue  # that arrangement's 暂停: a noun, no suspension
         if kind is ActionKind.IMPOSE or kind is ActionKind.INVESTIGATE:
             # a listing (列入, 采取反制措施) or an investigation decided now, not told as history
             if word == "增列":  # "在…第23号附件《…》中增列" (``acting_verbs``): the ref says where, and the annex's list
@@ -299,6 +305,20 @@ def _sentence_actions(out: list[ActionDraft], folded: str, clean: str, s_start: 
                 action = replace(action, on_entities=limit, effective=excepted_day(
                     folded, out, action, "起" in sentence and effective_in(sentence, published) is not None))
             _add(out, action, folded, allow_impose)
+
+
+# The suspension arrangement as a lift's object, at its clause's end ("关于终止…第21号相关措施暂停安排的公告": session 41, a
+# title read as a lift of No. 21 from the notice's day beside its body's restore, a false 'Lifted' item).
+ARRANGEMENT_OBJECT_RE = lazy_compile(r"暂停(?:实施|执行)?安排\s*(?:的\s*(?:公告|决定|通知)|[,，;；:。\n]|$)")
+
+
+def _arrangement_undone(folded: str, v_end: int, next_start: int, s_end: int) -> bool:
+    """Whether the lift verb ending at ``v_end`` has the suspension arrangement as its object (ARRANGEMENT_OBJECT_RE), no
+    other verb before it but its own 暂停 (``next_start``) in its clause."""
+    p = folded.find("暂停", v_end, min(next_start + 2, s_end))
+    if p < 0 or p > next_start:
+        return False  # (nearly every lift)
+    return ARRANGEMENT_OBJECT_RE.match(folded, p) is not None and WORDS_CLAUSE_END_RE.search(folded, v_end, p) is None
 
 
 # The object of a lift that is a listing's suspension, at its clause's end ("解除…第7号相关措施的暂停(实施)。").

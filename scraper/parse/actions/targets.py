@@ -42,6 +42,7 @@ from .words import (
     list_in,
     sentence_end,
     sentence_start,
+    suspension_ended,
 )
 
 # Trade remedies act on goods, never on a list: an action on a notice of theirs changes no listing.
@@ -109,7 +110,8 @@ def targets_of(folded: str, refs: list[tuple[int, int, NoticeRef]], out: list[Ac
     targets = after or _not_grounds(folded, before, at) or _named_before(folded, refs, s_start, v_end, next_start) \
         or _subject_named_before(folded, refs, clause_from, s_start, at) or _that_subject(folded, refs, clause_from, at) \
         or (_not_renewed_before(folded, out, s_start) or _suspended_before(folded, refs, s_start)
-            if kind is ActionKind.RESTORE and (v[0].startswith("不再") or _restored_by_expiry(folded, s_start, at)) else []) \
+            if kind is ActionKind.RESTORE and (v[0].startswith("不再") or _restored_by_expiry(folded, s_start, at)
+                                              or suspension_ended(folded, s_start, at) is not None) else []) \
         or (_lead_in_refs(folded, refs, at) or _named_under_decision(folded, refs, at, clause_from, next_start)
             if v[0] in ON_NOTICES and refs else []) \
         or (_counted_pointer_refs(folded, refs, v_end) if refs and folded.startswith("对上述", v_end) else []) \
