@@ -216,3 +216,19 @@ def test_a_mofcom_annex_as_a_pipe_table_reads_each_row(name: str) -> None:
     assert rec is not None and plain is not None and len(numbered) >= 3
     assert [(e.zh, e.en) for e in rec.entities] == [(e.zh, e.en) for e in plain.entities]
     assert rec.warnings == plain.warnings
+
+
+@pytest.mark.parametrize("verb", ["提前终止", "停止"])
+def test_a_decree_listing_anew_with_a_clause_ending_anothers_measures_is_for_a_person(verb: str) -> None:
+    """"三、提前终止2034年8月5日…外交部令第188号对鲁塔·佩特劳斯凯特（Rūta Petrauskaitė）采取的反制措施。" in a decree listing 3 (mfa41
+    probe 29; with 停止 too): read as the listing alone, the lift lost, only a quiet "not in the annex" warning."""
+    text = (CORPUS / "29-probe-impose-and-clause-ending-another-early.txt").read_text(encoding="utf-8")
+    assert refused(text.replace("三、提前终止", f"三、{verb}")).reason == "needs-review"
+
+
+def test_a_term_that_may_be_ended_early_is_no_step() -> None:
+    """"…采取以下反制措施，为期三年，期满前可视情提前终止：" (mfa41 probe): 提前终止 with no object is no lift verb (held, as on main,
+    for its 终止 after the targets; never a lift of the decree's own targets)."""
+    text = text_of("08").replace("为期三年：", "为期三年，期满前可视情提前终止：")
+    with pytest.raises(UnusablePage):
+        parse_document(text.encode())

@@ -286,7 +286,9 @@ def partly_read(record: NoticeRecord, text: str) -> str | None:
         return "the order amends the list of an earlier order (not read for orders)"
     status = [a for a in record.actions if a.action is not ActionKind.IMPOSE]
     if not status:
-        return _changed_as_imposed(folded, refs[0].start()) or (
+        # (a numbered clause ending an earlier decree's measures on one of its targets, "三、提前终止…外交部令第188号对X（x）采取的反制措施。"
+        # beside this decree's own listing: mfa41 probe 29, the lift lost, only a quiet "not in the annex" warning)
+        return _changed_as_imposed(folded, refs[0].start()) or _step_clause(text) or (
             _verb_after_targets(folded, _decision_match(folded)) if record.actions else None)
     kinds = {a.action for a in status}
     for line in STEP_LINE_RE.finditer(folded, refs[0].start()):
@@ -368,7 +370,7 @@ def _step_clause_unread(record: NoticeRecord, text: str) -> str | None:
     restores what an earlier decision imposed (STEP_CLAUSE_RE), else None."""
     if any(a.action is not ActionKind.IMPOSE for a in record.actions) or "的" not in text:
         return None
-    m = STEP_CLAUSE_RE.search(text) if STEP_CLAUSE_ENDS[0] in text or STEP_CLAUSE_ENDS[1] in text else None
+    m = _step_clause_match(text)
     if m is None:
         if any(a.targets for a in record.actions):
             return None
@@ -383,6 +385,18 @@ def _step_clause_unread(record: NoticeRecord, text: str) -> str | None:
             return _verb_after_targets(folded, decided) if record.actions else None
         return f"the decision changes an earlier decision's countermeasures (\"{late.group('verb')}\"), not read as a new listing"
     return f"a clause \"{m.group('verb')}\" of the decision acts on an earlier decision (it is not read)"
+
+
+def _step_clause_match(text: str) -> re.Match[str] | None:
+    """The first numbered clause of ``text`` taking a step on what an earlier decision imposed (STEP_CLAUSE_RE, behind its
+    cheap gate), else None."""
+    return STEP_CLAUSE_RE.search(text) if STEP_CLAUSE_ENDS[0] in text or STEP_CLAUSE_ENDS[1] in text else None
+
+
+def _step_clause(text: str) -> str | None:
+    """Why a decree with such a clause (``_step_clause_match``) that reads as imposing only must be read by a person."""
+    m = _step_clause_match(text)
+    return None if m is None else f"a clause \"{m.group('verb')}\" of the decision acts on an earlier decision (it is not read)"
 
 
 # A decision on an earlier decree's countermeasures read as a new listing: "中方决定对《…》（外交部令第13号）所采取的反制措施作如下

@@ -484,4 +484,4 @@ PER_MEASURE_UNREAD = (ActionKind.SUSPEND, ActionKind.EXTEND, ActionKind.RESTORE)
 
 
 # A decision that ends a running suspension ("中方决定自…起提前终止上述暂停，恢复实施…"): its 暂停 is the suspension it ends.
-ENDS_SUSPENSION_RE = re.compile(r"(?:终止|结束|解除|取消|停止)\s*(?:上述|该|此|对[^。；;\n]{0,120}?的)?\s*暂停")
+ENDS_SUSPENSION_RE = re.compile(r"(?:提前)?(?:终止|结束|解除|取消|停止)\s*(?:上述|该|此|对[^。；;\n]{0,120}?的)?\s*暂停")

@@ -128,9 +128,11 @@ DATED_DECISION_REACH = 24  # the longest date with its comma: the window searche
 # "终止实施…所列全部反制措施", "不再对X采取…反制措施" (a lift, session 17: read as nothing, and as a new impose); "撤销…中对X采取的
 # 反制措施", "废止…《关于对X采取反制措施的决定》" (session 38, mfa38: each read as a new impose on X, a false item, the lift lost).
 # "提前终止…外交部令第184号对X采取的反制措施" (session 41, mfa41/21: "提前终止…对X采取的不予签发签证、不准入境措施" read as a new
-# entry ban on X, a false "Imposed" item; mfa41/09, /20: refused) ends a measure early: a lift, whatever follows 终止 (or 结束).
+# entry ban on X, a false "Imposed" item; mfa41/09, /20: refused) ends a measure early: a lift, whatever follows 终止 (or 结束)
+# but a stop ("…为期三年，期满前可视情提前终止：", no object: mfa41 probe, held); 提前 is the verb's, so a numbered clause "三、提前终止…"
+# is a step's clause (checks.STEP_CLAUSE_RE: a decree imposing and, in clause 三, ending another's early lost that lift).
 STATUS_VERB = (r"(?P<verb>继续暂停(?:实施|执行)?|暂停(?![期至到])(?:实施|执行)?|停止(?:实施|执行)?|恢复(?:实施|执行)?|"
-               r"终止(?:实施|执行|(?=\s*对))|(?<=提前)(?:终止|结束)|不再(?=\s*对)|取消|解除|移出|撤销|废止)")
+               r"提前(?:终止|结束)(?![\s:：,，。；;])|终止(?:实施|执行|(?=\s*对))|不再(?=\s*对)|取消|解除|移出|撤销|废止)")
 # "外交部决定：" (DECIDES_AS_FOLLOWS) ending its line: the verb opens the first measure after it ("一、解除…对立方公司采取的反制措施").
 COLON_LINE = rf"(?:{DECIDES_AS_FOLLOWS}[ \t\u3000]*\n\s*)?"
 STATUS_DECISION_RE = lazy_compile(rf"(?:中方|我方|外交部|中国政府|我国政府)决定{COLON_LINE}[^。；;\n对]{{0,60}}?{STATUS_VERB}")
@@ -155,9 +157,9 @@ QUOTED_TITLE_RE = re.compile(r"《[^《》]*》")
 # An earlier decision named by its title alone, its date perhaps before it: "停止实施2024年10月10日《关于对美国军工企业…
 # 采取反制措施的决定》相关措施" (no 外交部令 number: the engine finds the stored order of that day on the list).
 QUOTED_DECISION_RE = lazy_compile(rf"(?:(?P<date>{DATE_RE.pattern})\s*[,，]?\s*)?《(?P<title>关于[^《》]{{1,200}}?决定)》")
-STATUS_WORDS = ("暂停", "停止", "恢复", "取消", "解除", "移出", "终止", "不再", "撤销", "废止", "结束")  # one is in every STATUS_DECISION_RE match
+STATUS_WORDS = ("暂停", "停止", "恢复", "取消", "解除", "移出", "终止", "不再", "撤销", "废止", "结束")  # (结束: 提前结束)  # one is in every STATUS_DECISION_RE match
 STATUS_KINDS = {**VERB_KINDS, "不再": ActionKind.LIFT, "撤销": ActionKind.LIFT,  # "不再对X采取": no longer imposed
-                "结束": ActionKind.LIFT}  # "提前结束…对X采取的反制措施" (mfa41 probe 25: held for review)
+                "提前终止": ActionKind.LIFT, "提前结束": ActionKind.LIFT}  # (mfa41/21, probe 25)
 TARGET_START_RE = lazy_compile(r"将\s*对\s*|对\s*|将\s*")
 JOINERS_RE = lazy_compile(r"以及|和|及|与")
 OWN_EFFECTIVE_LINE = "本决定"
