@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Optional
 
 import typer
+from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -35,6 +36,23 @@ from storage.vocabulary import (
 NO_LIST = "not on any list as of {as_of}: no stored notice naming it was public by that day (without --as-of: up to today)"
 
 
+def heading_lines(head: str, now: list[str], console: Console) -> list[str]:
+    """A list's heading: one line where the terminal holds it (always into a pipe, for grep); else the notice on
+    its line and the state below it ("  - lapsed: …"), its parts ("lapsed: presumed back in force, needs review", " since …",
+    ", until …") packed whole into indented lines. Rich's wrap broke the state inside its words at 120 columns
+    ("… presumed back in force, " / "needs review since 2026-11-10", user40), a label an officer reads as one."""
+    line = f"{head} - {''.join(now)}"
+    if not console.is_terminal or cell_len(line) <= console.width:
+        return [line]
+    lines = [head]
+    for part in now:
+        if len(lines) > 1 and cell_len(lines[-1] + part) <= console.width:
+            lines[-1] += part
+        else:
+            lines.append(("  - " if len(lines) == 1 else "    ") + part.lstrip(" ,;"))
+    return lines
+
+
 def print_timeline(tl: EntityTimeline, as_of: str, console: Console) -> None:
     shown = term.shown
     name = shown(" / ".join(x for x in (tl.en, tl.zh) if x) or tl.keys[0])
@@ -47,22 +65,24 @@ def print_timeline(tl: EntityTimeline, as_of: str, console: Console) -> None:
     for lst in tl.listings:
         row = lst.state
         if row and row.state is ListingState.ANNOUNCED:  # nothing in effect yet: what is coming, and since when it is public
-            now = row_label(row) + (f" (published {row.since})" if row.since else "")
+            now = [row_label(row)] + ([f" (published {row.since})"] if row.since else [])
         else:
-            now = f"{row_state(row)} since {row.since}" if row and row.since else (row_state(row) if row else "not yet")
+            now = [row_state(row) if row else "not yet"] + ([f" since {row.since}"] if row and row.since else [])
             if row and row.until:
-                now += f", until {until_words(row.until, row.lapses_on)}"
+                now.append(f", until {until_words(row.until, row.lapses_on)}")
             if row and row.days_left is not None:
-                now += f" ({day_count(row.days_left)} left)"
+                now.append(f" ({day_count(row.days_left)} left)")
             coming = announced_label(row) if row else None
             if coming:
-                now += f"; {coming}"
+                now.append(f"; {coming}")
         by = f" ({lst.ministry})" if lst.ministry else ""
         role = f" [{lst.note}]" if lst.note else ""
         role += f" ({lst.linked})" if lst.linked else ""  # another key's listing, tied by a notice-given name
         # the heading a line of its own, wrapped at the terminal's width (as a table title it wrapped at the table's:
         # "…MFA-ORDER-2024-13 / 外交部令第13号 - in force …" broken after 52 columns of a 200-column terminal, user38)
-        console.print(Text(shown(f"{list_name(lst.list)}{by}: {lst.notice_key} {lst.number or ''}{role} - {now}")))
+        for line in heading_lines(shown(f"{list_name(lst.list)}{by}: {lst.notice_key} {lst.number or ''}{role}"),
+                                  [shown(part) for part in now], console):
+            console.print(Text(line))
         table = Table()
         for col in ("date", "event", "until", "by"):
             table.add_column(col)
