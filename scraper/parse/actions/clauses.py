@@ -72,6 +72,9 @@ SUSPENSION_NOT_RENEWED = frozenset(("不再延长", "不再延期", "不再延�
 UNDONE_BY = "不再对"  # "不再对X采取暂停措施", "不再对X实施暂停", "不再对X予以暂停" (words.VERB_RE)
 # A clause mark outside a bracket ("不再对X公司（Skydio, Inc.）采取暂停措施" is one clause).
 WORDS_CLAUSE_END_RE = lazy_compile(r"[,，;；。\n](?![^()]*\))")
+# What joins a verb of its own to the clause of "不再对" ("不再对美国实体加征关税并暂停实施…第21号相关措施90天": a suspension
+# of No. 21, read as its restore: session 41, review43): the 暂停 right after it is no object of 不再对.
+JOINED_BEFORE = ("并", "且", "也", "还", "、", "同时", "以及", "另外")
 
 
 def undone_kept_out(folded: str, verbs: list[re.Match[str]]) -> list[re.Match[str]]:
@@ -80,14 +83,20 @@ def undone_kept_out(folded: str, verbs: list[re.Match[str]]) -> list[re.Match[st
     review42, each read as a suspension)."""
     out: list[re.Match[str]] = []
     opened = -1  # where the last "不再对" starts, -1 after a clause end
+    undone = -1  # its place in ``out`` while no 暂停 was taken as its object
     for v in verbs:
         at = v.start()
         if opened >= 0 and WORDS_CLAUSE_END_RE.search(folded, opened, at) is not None:
             opened = -1
         if v[0] == UNDONE_BY:
-            opened = at
+            opened, undone = at, len(out)
         elif opened >= 0 and v[0].startswith("暂停"):
-            continue
+            if not folded[opened:at].rstrip().endswith(JOINED_BEFORE):
+                undone = -1
+                continue
+            if undone >= 0:  # its clause's only 暂停 is a verb of its own: "不再对" took none, no restore
+                del out[undone]
+            opened = undone = -1
         out.append(v)
     return out
 
