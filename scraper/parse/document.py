@@ -8,6 +8,7 @@ text of a notice or Q&A into a NoticeRecord.
 from __future__ import annotations
 
 import codecs
+import html as htmllib
 import json
 import re
 
@@ -54,6 +55,15 @@ LIST_KEYS = ('"success"', '"data"', '"pageInfo"', '"rows"')
 UNFOLLOWED = "{n} row(s) listed with no URL, not followed (a notice may be missed): {titles}"
 LIST_KEYS_REACH = 200
 MISLABEL_MIN = 8  # replacement characters that make a header charset suspect
+# A character reference left in a plain text copied from a page's source ("1.&nbsp;甲公司（Wolf &amp; Finch LLC）"): read as
+# the character it stands for, as the HTML path does (session 41, audit41/12: "&nbsp;甲公司" and "&amp;" kept in the names
+# and keys, so the same entity was two). The semicolon is required: "AT&T" and "R&D" stay as written.
+CHAR_REF_RE = lazy_compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,9}|#[0-9]{2,7}|#[xX][0-9A-Fa-f]{2,6});")
+
+
+def unreferenced(text: str) -> str:
+    """``text`` with its HTML character references ("&nbsp;", "&amp;", "&#8194;") read as their characters."""
+    return CHAR_REF_RE.sub(lambda m: htmllib.unescape(m[0]), text) if "&" in text and ";" in text else text
 
 
 def strip_envelope(text: str) -> str:
@@ -157,7 +167,7 @@ def parse_document(raw: bytes | str, url: str | None = None, content_type: str |
     if listed is not None:
         return listed
     if not is_html(text):
-        text = unpaged(strip_envelope(text))  # a PDF copy laid out again (pdfcopy)
+        text = unreferenced(unpaged(strip_envelope(text)))  # a PDF copy laid out again (pdfcopy)
         page.check_content(text, text, html=False)
         record = parse_text(text, PageHints(url=url))
         if record is not None or page.notice_like(None, text):

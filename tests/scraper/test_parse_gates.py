@@ -751,8 +751,8 @@ def test_every_verb_the_verb_regex_finds_has_its_kind():
             assert m[0] in actions.VERB_KINDS
     # "解除对", "延长" and "暂停期限" are verbs only before what their lookahead wants ("…的暂停", "…暂停期限", "再延长")
     # ("调出" only before a list's name: "强调出口管制" holds no removal)
-    # ("转入" only before a list's name: "由关注名单转入出口管制管控名单", session 28)
-    context = {"对": "甲的暂停", "长": "甲暂停期限", "限": "再延长", "出": "关注名单", "入": "关注名单"}
+    # ("转入" only before a list's name: "由关注名单转入出口管制管控名单", session 28; "移至", "调至", "调入": session 41)
+    context = {"对": "甲的暂停", "长": "甲暂停期限", "限": "再延长", "出": "关注名单", "入": "关注名单", "至": "关注名单"}
     own_context = {"不再对": "甲采取暂停措施"}  # "不再对X采取暂停措施" (session 40, audit40/32)
     for word in actions.VERB_KINDS:
         # (中止 has a pattern of its own, run only where "中止" is: session 29; 结束 is found only after a suspension named:

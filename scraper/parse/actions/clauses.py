@@ -34,6 +34,7 @@ from .words import (
     LIST_KIND,
     LIST_WORD_RE,
     MATCH_START,
+    MOVED_TO,
     SENTENCE_RE,
     THE_OTHERS,
     VERB_KINDS,
@@ -54,8 +55,8 @@ MEASURE_DECIDED_RE = lazy_compile(r"决定[^。]{0,80}?(?:(?:采取|实施)[^。
 # "决定对稀土相关技术实施出口管制", which holds no 措施); ``in`` over the text costs a few hundred.
 MEASURE_ENDS = ("措施", "罚款")
 MEASURE_BAN = "禁止其"
-# "由关注名单" right before a 转入: the list an entity moves from.
-MOVED_FROM_RE = lazy_compile(r"由\s*(?P<list>出口管制管控名单|管控名单|关注名单|不可靠实体清单)\s*$")
+# "由关注名单" right before a 转入 ("从关注名单（中）" before a 移至): the list an entity moves from.
+MOVED_FROM_RE = lazy_compile(r"[由从]\s*(?P<list>出口管制管控名单|管控名单|关注名单|不可靠实体清单)\s*中?\s*$")
 MOVED_FROM_REACH = 12
 # A list of exporters named right after a removal's or listing's verb, or in a removal's "从…中" before it ("移出白名单",
 # "列入两用物项出口通用许可企业名单", "从白名单中移除"): none of ours (``_another_list``); a list word misspelt or cut
@@ -278,7 +279,7 @@ def _sentence_actions(out: list[ActionDraft], folded: str, clean: str, s_start: 
             if told_before(folded, s_start, at, sentence, published):
                 continue
             text = clean[s_start:s_end].strip() if text is None else text
-            if word == "转入" and (moved := MOVED_FROM_RE.search(folded, max(s_start, at - MOVED_FROM_REACH), at)):
+            if word in MOVED_TO and (moved := MOVED_FROM_RE.search(folded, max(s_start, at - MOVED_FROM_REACH), at)):
                 # "由关注名单转入出口管制管控名单": off the first list, as "移出关注名单，列入…" (session 28, audit28/13: read
                 # as a measure on no one). (Not a verb of VERB_RE: 由 is common, 转入 rare.)
                 out.append(ActionDraft(ActionKind.REMOVE, LIST_KIND[moved["list"]], (), effective, None, None, text,

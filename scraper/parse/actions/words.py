@@ -49,18 +49,22 @@ VERB_RE = re.compile(
     r"|不再(?:继续(?:实施|执行)?|实施|执行|延长|延期|延续)|终止(?:实施|执行)?|停止(?:实施|执行)?|取消|解除|废止|移[出除]|调出(?=\s*(?:出口管制管控名单|管控名单|关注名单|不可靠实体清单))|恢复(?:实施|执行)?|列入|纳入"
     # "在…第23号附件《出口管制管控名单》中增列以下2家美国实体": a listing into an earlier annex ("增列入" is 列入's)
     r"|增列(?!入)"
-    # "由关注名单转入出口管制管控名单": a listing on the second list (转入), and a removal from the first (``clauses``: MOVED_FROM_RE)
-    r"|转入(?=\s*(?:出口管制管控名单|管控名单|关注名单|不可靠实体清单))"
+    # "由关注名单转入出口管制管控名单": a listing on the second list (转入), and a removal from the first (``clauses``: MOVED_FROM_RE);
+    # "从关注名单移至出口管制管控名单" (移至, 调至, 调入: session 41, audit41/01: read as a measure on no one, silently)
+    r"|(?:转入|移至|调至|调入)(?=\s*(?:出口管制管控名单|管控名单|关注名单|不可靠实体清单))"
     r"|启动(?:反倾销|反补贴)?调查|进行调查|立案调查|采取(?:以下|相应|有关)?反制措施"
 )
 # "中止实施…相关措施，中止期限为1年": 中止 for 暂停 ("中止期限/期间" a noun), looked for only where "中止" is (session 29,
 # audit29/03: a UEL suspension read as nothing, silently); its matches join VERB_RE's (``clauses.find_actions``).
 ZHONGZHI_RE = lazy_compile(r"中止(?![期至到]|状态|(?:实施|执行)期)(?:实施|执行)?")
+# The verbs of a move from one list to another ("由关注名单转入…", "从关注名单移至…"): a listing on the list after them.
+MOVED_TO = ("转入", "移至", "调至", "调入")
 CONTINUED = "继续实施"  # "上述措施继续实施" after a suspension's end told: a restore from that end
 VERB_KIND = {
     "继续暂停": ActionKind.EXTEND, "暂停": ActionKind.SUSPEND, "中止": ActionKind.SUSPEND, "暂缓": ActionKind.SUSPEND, "停止": ActionKind.LIFT, "取消": ActionKind.LIFT,
     "解除": ActionKind.LIFT, "废止": ActionKind.LIFT, "移出": ActionKind.REMOVE, "移除": ActionKind.REMOVE, "调出": ActionKind.REMOVE, "恢复": ActionKind.RESTORE, "列入": ActionKind.IMPOSE,
-    "纳入": ActionKind.IMPOSE, "增列": ActionKind.IMPOSE, "转入": ActionKind.IMPOSE, "启动": ActionKind.INVESTIGATE, "进行": ActionKind.INVESTIGATE,
+    "纳入": ActionKind.IMPOSE, "增列": ActionKind.IMPOSE, "转入": ActionKind.IMPOSE, "移至": ActionKind.IMPOSE,
+    "调至": ActionKind.IMPOSE, "调入": ActionKind.IMPOSE, "启动": ActionKind.INVESTIGATE, "进行": ActionKind.INVESTIGATE,
     "立案": ActionKind.INVESTIGATE, "采取": ActionKind.IMPOSE, CONTINUED: ActionKind.RESTORE,
 }
 LIST_WORDS = (
@@ -166,7 +170,7 @@ VERB_KINDS = {word: _verb_kind(word) for word in (
     *(f"延长暂停{tail}" for tail in ("", "实施", "执行")),
     *(f"{verb}{what}" for verb in ("停止", "解除", "取消", "结束", "终止", "不再执行", "不再实施")
       for what in ("对", "暂停", "暂停实施", "暂停执行")),
-    "取消", "解除", "废止", "移出", "移除", "调出", "列入", "纳入", "增列", "转入", "进行调查", "立案调查", CONTINUED,
+    "取消", "解除", "废止", "移出", "移除", "调出", "列入", "纳入", "增列", *MOVED_TO, "进行调查", "立案调查", CONTINUED,
     *(f"启动{what}调查" for what in ("", "反倾销", "反补贴")),
     *(f"采取{what}反制措施" for what in ("", "以下", "相应", "有关")),
 )}

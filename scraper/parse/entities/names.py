@@ -89,7 +89,8 @@ LISTED_IN = r"列入(?![^,，。;；:：]{0,20}?(?:名单|清单)\s*中?\s*的)"
 RELISTED_IN = rf"(?:重新|再次|再度){LISTED_IN}"
 # "决定将上述2家实体由关注名单转入出口管制管控名单": a move from one list to another, as "移出…，列入…" (session 28, audit28/13:
 # read as a measure on nobody, the ECL listing lost). What it begins with ends a prose decision's segment.
-MOVED_FROM = r"由(?=\s*(?:出口管制管控名单|管控名单|关注名单|不可靠实体清单)\s*转入)"
+# "决定将上述2家实体从关注名单移至出口管制管控名单" (移至, 调至, 调入: session 41, audit41/01).
+MOVED_FROM = r"[由从](?=\s*(?:出口管制管控名单|管控名单|关注名单|不可靠实体清单)\s*中?\s*(?:转入|移至|调至|调入))"
 AGAIN = ("重新", "再次", "再度")
 PROSE_DECISION_RE = lazy_compile(
     rf"决定\s*将(?P<seg>[^。]+?)(?:{RELISTED_IN}|{LISTED_IN}|纳入|{FROM_LIST_OUT}|移[出除]|调出|{MOVED_FROM})|决定\s*对(?P<seg2>[^。]+?)采取(?:以下|相应|有关)?反制措施"
@@ -238,6 +239,20 @@ def _defined_term_out(text: str, folded: str) -> tuple[str, str]:
     return text[: term.start()] + text[term.end() :], folded[: term.start()] + folded[term.end() :]
 
 
+# What no Chinese name in brackets after an English one holds: a note, a country's part, a defined term.
+NOT_TRANSLITERATION = (":", "：", "注", "简称", "下称", "国家", "地区")
+
+
+def _transliterated(outer: str, inner: str) -> bool:
+    """An English name before its Chinese one in brackets ("Kestrel Labs LLC（凯斯特雷尔实验室）"; session 41, audit41/04
+    and 17: read whole as a Chinese name with no English, so its key matched no later notice): a body's name in the
+    bracket (NAME_SUFFIXES), not a person's role ("Josh Brungardt（首席运营官）"), a country, an alias or a note
+    ("Aerkomm Inc.（美国）", "（又名…）", "（注：…）")."""
+    return (LATIN_RE.search(outer) is not None and CJK_RE.search(outer) is None and CJK_RE.search(inner) is not None
+            and LATIN_RE.search(inner) is None and inner.rstrip().endswith(NAME_SUFFIXES) and not inner.strip().startswith(ALIAS_WORDS_ZH)
+            and not any(mark in inner for mark in NOT_TRANSLITERATION) and COUNTRY_IN_RE.fullmatch(inner.strip()) is None)
+
+
 def split_name(clean: str, folded: str | None = None) -> tuple[str | None, str | None]:
     """"中文名（English）" -> (zh, en); no English -> (zh, None); Latin only -> (None, en).
 
@@ -267,6 +282,8 @@ def split_name(clean: str, folded: str | None = None) -> tuple[str | None, str |
                 inner = _native_out(inner)
             if LATIN_RE.search(inner) and outer.strip():
                 return clean_display(outer), clean_display(inner)
+            if _transliterated(outer, inner):  # "Vantor Dynamics, Inc.（万托动力公司）": the English first
+                return clean_display(inner), clean_display(outer)
     if CJK_RE.search(text):
         spaced = SPACED_EN_RE.match(text)  # "高点航空技术公司 High Point Aerotechnologies" (no brackets)
         if spaced:

@@ -47,6 +47,9 @@ def pointed_names(seg: str, folded: str) -> list[EntityRecord]:
 # "决定将以下美国实体列入出口管制管控名单：甲公司（Alpha）；乙公司（Beta）。": the segment points forward, to the
 # names after the colon; it is no name itself (session 18: "以下美国实体" was read as one).
 FORWARD_RE = lazy_compile(r"\s*(?:以下|下列|如下)")
+# What opens a numbered line ("1.", "(1)", "①", "一、") or an annex's mark: lines after a colon read as an annex's, not prose.
+NUMBERED_STARTS = "0123456789(①②③④⑤⑥⑦⑧⑨⑩一二三四五六七八九十附-—•·"
+PARAGRAPH_GAP_MAX = 8  # blanks and line breaks between the colon and a names paragraph
 FORWARD_COLON_MAX = 40  # the colon follows the list's name ("列入出口管制管控名单：")
 CIRCLED_BLANK = {c: " " for c in range(0x2460, 0x2474)}  # ①…⑳ (str.translate's table)
 # "…列入不可靠实体清单：甲公司（…）、…、戊公司（…），共计5家。": the total closing the list is no name (session 35, audit35/14:
@@ -59,15 +62,30 @@ def is_forward(folded: str) -> bool:
     return FORWARD_RE.match(folded) is not None
 
 
+def _next_paragraph(folded: str, start: int) -> int:
+    """Where the names after a colon start: ``start``, or, when only blanks and a line break follow the colon ("…列入不可靠
+    实体清单：" then the names as a paragraph of their own: session 41, audit41/07, none read, a listing of nobody), the
+    next line that is not blank, if it is prose with a bracket (numbered lines are an annex's, read as such)."""
+    at, n = start, len(folded)
+    while at < n and folded[at] in " \t\r\n" and at - start < PARAGRAPH_GAP_MAX:
+        at += 1
+    if at >= n or "\n" not in folded[start:at] or folded[at] in NUMBERED_STARTS:
+        return start
+    line_end = folded.find("\n", at)
+    # names in brackets only: a sentence after the colon ("…采取反制措施：" then "中方决定…") is no list of names
+    return at if "(" in folded[at : line_end if line_end >= 0 else n] else start
+
+
 def following_names(folded: str, clean: str, end: int, country: str | None) -> list[EntityRecord]:
     """The names listed after the colon that follows ``end`` (the segment's end), up to the sentence's end,
     separated by "；" or "、"; [] when no colon follows."""
     colon = folded.find(":", end, end + FORWARD_COLON_MAX)
     if colon < 0 or folded.find("。", end, colon) >= 0 or folded.find(",", end, colon) >= 0:
         return []  # "列入…清单，并采取以下处理措施：": the colon opens the measures, not the names
-    stops = [i for i in (folded.find("。", colon), folded.find("\n", colon), folded.find("并采取", colon)) if i >= 0]
+    start = _next_paragraph(folded, colon + 1)
+    stops = [i for i in (folded.find("。", start), folded.find("\n", start), folded.find("并采取", start)) if i >= 0]
     stop = min(stops) if stops else len(folded)
-    seg, fseg = clean[colon + 1 : stop], folded[colon + 1 : stop]
+    seg, fseg = clean[start:stop], folded[start:stop]
     total = TOTAL_TAIL_RE.search(fseg) if "共" in fseg or "计" in fseg else None
     if total is not None:
         seg, fseg = seg[: total.start()], fseg[: total.start()]
