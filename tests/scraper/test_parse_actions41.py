@@ -236,6 +236,9 @@ SUSPENSION_NOTICE = ("商务部公告2026年第201号 {title}\n商务部公告20
     # "上述暂停安排" pointing to the sentence before: nothing read, silently
     ("关于商务部公告2025年第21号相关措施的公告", f"{N21}相关措施的暂停期限已于2026年11月10日届满。商务部决定，上述暂停安排自2026年12月30日起终止。"),
     ("关于商务部公告2025年第21号相关措施的公告", f"商务部决定，自2026年12月30日起，{N21}相关措施的暂停不再延续。"),
+    # "自同日起" after a day the suspension 结束 on: the second restore was read from the notice's day, a day early
+    ("关于商务部公告2025年第21号相关措施的公告", f"根据有关规定，商务部决定，{N21}相关措施的暂停期限于2026年12月30日结束，上述措施自同日"
+     "起恢复实施。"),
 ])
 def test_a_notice_ending_the_suspension_restores(title: str, body: str) -> None:
     assert _steps(SUSPENSION_NOTICE.format(title=title, body=body)) == [("restore", ["MOFCOM-2025-21"], "2026-12-30")]

@@ -35,7 +35,9 @@ OPENING_DATE_RE = re.compile(
     r"(?:\s*(?P<since>起)\s*,|\s*,|[ \t]+)"
 )
 # "暂停期限将于2026年11月10日届满": the day a suspension ends, told (as UNTIL_RE's "至…").
-END_DAY_RE = lazy_compile(rf"(?P<date>{YEAR}\s*年\s*{MD}\s*月\s*{MD}\s*日)\s*(?:届满|到期|期满)")
+# ("…的暂停期限于2026年12月30日结束，上述措施自同日起恢复实施": 结束/终止 end it too; session 41, a probe: the restore read from
+# the notice's day, a day early)
+END_DAY_RE = lazy_compile(rf"(?P<date>{YEAR}\s*年\s*{MD}\s*月\s*{MD}\s*日)\s*(?:届满|到期|期满|结束|终止)")
 # A sentence whose only "自…起" lies this far before the text recounts a decision whatever its verbs say
 # ("2025年11月，中方决定自2025年11月10日起继续暂停…" in an answer of 2026): no decision takes effect so long before.
 HISTORY_GAP = timedelta(days=90)
