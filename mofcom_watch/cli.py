@@ -84,8 +84,8 @@ app = App(
 @app.callback()
 def _global(
     ctx: typer.Context,
-    db: Optional[str] = typer.Option(None, "--db", envvar="MOFCOM_WATCH_DB", help="SQLAlchemy database URL."),
-    config: Optional[Path] = typer.Option(None, "--config", envvar="MOFCOM_WATCH_CONFIG", help="TOML configuration file."),
+    db: Optional[str] = typer.Option(None, "--db", envvar="MOFCOM_WATCH_DB", help="SQLAlchemy database URL (default: config database_url, else sqlite:///DATA_DIR/mofcom-watch.sqlite; mofcom-watch config shows it)."),
+    config: Optional[Path] = typer.Option(None, "--config", envvar="MOFCOM_WATCH_CONFIG", help="TOML configuration file (default: none, the built-in settings and MOFCOM_WATCH_* variables)."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="More log output."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Only errors."),
     _version: bool = typer.Option(False, "--version", callback=_print_version, is_eager=True, expose_value=True,

@@ -70,10 +70,10 @@ def register(app: typer.Typer) -> None:
     def _evidence(
         ctx: typer.Context,
         name: Optional[str] = typer.Argument(None, help="Entity key (as in /entity/KEY) or a name in Chinese or English."),
-        out: Optional[Path] = typer.Option(None, "--out", metavar="FILE", help="Write the pack to this FILE (.zip); - writes it to standard output."),
+        out: Optional[Path] = typer.Option(None, "--out", metavar="FILE", help="Write the pack to this FILE (.zip); - writes it to standard output (no default: needed unless --verify)."),
         as_of: Optional[str] = typer.Option(None, "--as-of", help=AS_OF_HELP),
         verify: Optional[Path] = typer.Option(None, "--verify", metavar="FILE", help="Check the pack FILE against its manifest; "
-                                              "exit 1 on any mismatch or damage, 2 for a file that is no zip."),
+                                              "exit 1 on any mismatch or damage, 2 for a file that is no zip (default: none, a pack is written)."),
     ) -> None:
         """Write a self-checking evidence pack (zip) of what the tool knew about one entity, and when."""
         if verify is not None:

@@ -48,7 +48,7 @@ def register(app: typer.Typer) -> None:
         ctx: typer.Context,
         file: Path = typer.Argument(..., allow_dash=True,
                                     help="A saved page: HTML, plain text or a jpaas JSON list body; - reads stdin."),
-        url: Optional[str] = typer.Option(None, "--url", help="The page's URL (makes index links absolute)."),
+        url: Optional[str] = typer.Option(None, "--url", help="The page's URL (makes index links absolute; default: none, links kept as the page writes them)."),
     ) -> None:
         """Parse one saved page and print what it says as JSON (nothing is stored)."""
         if url is not None and not url.startswith(FILE_URL):  # (cli34: 'notaurl' made every index link relative)

@@ -183,7 +183,7 @@ def register(app: typer.Typer) -> None:
         dismiss: bool = typer.Option(False, "--dismiss", help="For a held step: record that it is no step (a doubt, a "
                                      "plan, a report); nothing of it is published."),
         by: Optional[str] = typer.Option(None, "--by", metavar="WHO", help="Who accepts it (default: user@host)."),
-        note: Optional[str] = typer.Option(None, "--note", metavar="WHY", help="Why, or what was done about the page, kept with the record."),
+        note: Optional[str] = typer.Option(None, "--note", metavar="WHY", help="Why, or what was done about the page, kept with the record (default: none)."),
         as_of: Optional[str] = typer.Option(None, "--as-of", help=AS_OF_NOW_HELP),
     ) -> None:
         """Accept a held-back copy or a held step after review, record that you read a refused page, or that one is gone.

@@ -126,13 +126,14 @@ def register(app: typer.Typer) -> None:
     def run(
         ctx: typer.Context,
         since: Optional[int] = typer.Option(None, "--since", help="Walk every index page back to this YEAR, "
-                                            f"from {SINCE_FIRST} to this year (backfill)."),
+                                            f"from {SINCE_FIRST} to this year (backfill; default: only a source's first run walks back, to config fetch.since "
+                                            "or the source's own first year)."),
         base_url: List[str] = typer.Option([], "--base-url", metavar="HOST=URL",
-                                           help="Fetch HOST from URL instead (a mirror or local copy). Repeatable."),
+                                           help="Fetch HOST from URL instead (a mirror or local copy). Repeatable, beside config [base_urls] (default: those, else the live sites)."),
         as_of: Optional[str] = typer.Option(None, "--as-of", help=AS_OF_NOW_HELP + " A past day only with --out DIR; before the day the store was last "
                                               "synced as of, its pages are stored, not what it derives."),
         out: Optional[Path] = typer.Option(None, "--out", help="Feeds folder (default: the configured feeds_dir)."),
-        source: List[str] = typer.Option([], "--source", help="Only these sources (names). Repeatable."),
+        source: List[str] = typer.Option([], "--source", help="Only these sources (names). Repeatable (default: config fetch.sources, else every source)."),
         progress: Optional[bool] = typer.Option(None, "--progress/--no-progress",
                                                 help="Progress bar (default: on a terminal)."),
         fetched_at: Optional[str] = typer.Option(None, "--fetched-at",

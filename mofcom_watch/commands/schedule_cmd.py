@@ -39,9 +39,9 @@ def register(app: typer.Typer) -> None:
     @app.command("schedule")
     def _schedule(
         ctx: typer.Context,
-        cron: Optional[str] = typer.Option(None, "--cron", help="Cron expression (5 fields, 6 with seconds first, or @hourly, @daily, @weekly, @monthly, @yearly)."),
+        cron: Optional[str] = typer.Option(None, "--cron", help="Cron expression (5 fields, 6 with seconds first, or @hourly, @daily, @weekly, @monthly, @yearly; default: config schedule.cron, else */30 * * * *)."),
         run_at_start: Optional[bool] = typer.Option(None, "--run-at-start/--no-run-at-start",
-                                                    help="Run one cycle at once instead of waiting for the first slot."),
+                                                    help="Run one cycle at once instead of waiting for the first slot (default: config schedule.run_at_start, else on)."),
         as_of: Optional[str] = typer.Option(None, "--as-of", help="Fixed date for the cycles, YYYY-MM-DD: today only (another day: exit "
                                           "2), and a cycle once that day has passed fails, saying so (default: each "
                                           "cycle's today in Beijing time)."),

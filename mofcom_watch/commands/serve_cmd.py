@@ -192,15 +192,15 @@ def register(app: typer.Typer) -> None:
     @app.command("serve")
     def _serve(
         ctx: typer.Context,
-        host: Optional[str] = typer.Option(None, "--host", help="Address to listen on (config http.host, env MOFCOM_WATCH_HOST)."),
-        port: Optional[int] = typer.Option(None, "--port", help="Port to listen on (config http.port, env MOFCOM_WATCH_PORT); "
+        host: Optional[str] = typer.Option(None, "--host", help="Address to listen on (default: config http.host, env MOFCOM_WATCH_HOST, else 127.0.0.1)."),
+        port: Optional[int] = typer.Option(None, "--port", help="Port to listen on (default: config http.port, env MOFCOM_WATCH_PORT, else 8080); "
                                            "0: any free port, which the log line 'serving url=' names."),
         schedule: bool = typer.Option(False, "--schedule", help="Also run cycles on the configured cron schedule (the cycle at "
                                       "start waits up to 2 minutes for a database server not answering yet; "
                                       "/healthz says so, 503)."),
-        cron: Optional[str] = typer.Option(None, "--cron", help="Cron expression for --schedule."),
+        cron: Optional[str] = typer.Option(None, "--cron", help="Cron expression for --schedule (default: config schedule.cron, else */30 * * * *)."),
         as_of: Optional[str] = typer.Option(None, "--as-of", help="Show the state as of this date, YYYY-MM-DD, not after today (a "
-                                              "later day: the pages' ?as_of=, or feeds --out)."),
+                                              "later day: the pages' ?as_of=, or feeds --out; default: today in Beijing time)."),
     ) -> None:
         """Serve the feeds (ETag, 304, gzip), a front page, /feeds.opml and /healthz; --schedule runs the cycles too."""
         if cron is not None and not schedule:  # was ignored without a word: no cycle ever ran on it (cli30)

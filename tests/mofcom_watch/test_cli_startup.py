@@ -85,6 +85,22 @@ def test_help_names_values_not_python_types(args):
     assert not typed, (args, typed, out)
 
 
+@pytest.mark.parametrize("name", ["", *COMMANDS])
+def test_help_says_each_value_option_s_default(name):
+    """user41: serve --host/--port/--cron, schedule --cron/--run-at-start, run --since/--source/--base-url, feeds
+    --watchlist/--base-url, --db and --config said nothing of what they are when not given (an operator read the
+    configuration file to learn serve listens on 127.0.0.1:8080). Every option that takes a value or is a switch
+    pair says its default; a plain flag (--json) is off."""
+    import typer
+
+    from mofcom_watch.cli import app
+    command = load_command(name) if name else typer.main.get_command(app)
+    silent = [p.opts for p in command.params if getattr(p, "param_type_name", "") == "option"
+              and (not p.is_flag or p.secondary_opts) and "--help" not in p.opts
+              and "default" not in (p.help or "").lower()]
+    assert not silent, (name, silent)
+
+
 def test_unknown_command_is_a_usage_error():
     proc = subprocess.run([sys.executable, "-m", "mofcom_watch", "nosuch"], cwd=REPO_ROOT, capture_output=True,
                           text=True, check=False)
