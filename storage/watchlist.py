@@ -62,6 +62,7 @@ GENERIC_WORDS = frozenset({
     "holding", "international", "industries", "industry", "aerospace", "defense", "defence", "solutions",
     "services", "engineering", "electronics", "enterprises", "management", "labs", "laboratories",
     "laboratory", "logistics", "materials", "robotics", "drones", "global", "partners", "research",
+    "drone", "service", "solution", "partner",  # GENERIC_FORMS' singulars: "Teal Drone Inc" got nothing (screen41)
 })
 GENERIC_SLIP_MIN = 6  # letters of a generic word read with one typing slip ("sytems"); "labs", "tech" are too short
 # One spelling for the generic words' variants, so "Technology" and "Technologies, Inc." stay alike.
@@ -102,10 +103,12 @@ BARE_AKA_RE = re.compile(r"\s+(?:dba|aka|fka|t/a)\s+", re.IGNORECASE)
 # "斯凯迪奥公司（北京代表处）": the legal name before it is the counterparty's.
 TRAILING_BRACKET_RE = re.compile(r"(.*\S)\s*[（(]([^（）()]+)[）)]\s*")
 # A person's title before the name, as HR and ERP records keep it: "Mr. Todd Stein", "Dr. Patrick Jankowski", "Sen. Tom
-# Moss" (the short forms of ranks and offices with their dot only: "Gen" and "General" begin company names).
+# Moss" (the short forms of ranks and offices with their dot only: "Gen" and "General" begin company names); a rank's
+# "(Ret.)" after it ("Gen. (Ret.) Tom Moss" got nothing: screen41).
 HONORIFIC_RE = re.compile(
     r"^(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir)\.?|(?:Sen|Rep|Hon|Amb|Adm|Gen|Col|Capt|Lt|Maj|Gov|Rev|Sgt)\.|Senator|"
-    r"Representative|Congressman|Congresswoman|Ambassador|Professor|(?:The\s+)?Honou?rable)\s+(?=\S)", re.IGNORECASE)
+    r"Representative|Congressman|Congresswoman|Ambassador|Professor|(?:The\s+)?Honou?rable)"
+    r"(?:\s*[(（]\s*(?:Ret(?:ired|d)?\.?|USA|USN|USAF|USMC)\s*[)）])?\s+(?=\S)", re.IGNORECASE)
 # A person's role after the name and a comma, as HR and CRM records keep it: "Adam Bry, CEO", "Josh Brungardt, Chief
 # Operating Officer", "亚当·布赖，首席执行官" (the name before it is a person's: no legal suffix, 2-4 words, no digit).
 # A degree or a title after the comma too ("Patrick Edward Jankowski, Ph.D.", "Jankowski, Patrick E., Dr.": the name
@@ -309,6 +312,7 @@ FOREIGN_FORM_RE = re.compile(
     r"GmbH\s*(?:&|und)\s*Co\.?\s*KG|Pty\.?\s+Ltd\.?|Pte\.?\s+Ltd\.?|Sdn\.?\s+Bhd\.?|Ltda\.?|SARL|SAS|SASU|SRL|SpA|SL|SLU|"
     r"BV|NV|AB|ApS|A/S|AS|ASA|Oy|Oyj|sro|SE|KG|OHG|LLP|Kft\.?|Zrt\.?|Nyrt\.?|doo|d\.o\.o\.?|GesmbH|Srl|Lda\.?)\s*$",
     re.IGNORECASE)
+SYLLABLE_MAX = 6  # letters of a romanised syllable of a person's name ("Zhuang", "Hyeong"): _syllables
 FOREIGN_FORM_ENDS = "vlogdsbyjepahtu."  # the last letter of every such form: cheap before the pattern
 # A Japanese or Korean legal form before or after a Latin name, as a Japanese or Korean list writes a foreign company
 # ("Skydio株式会社", "株式会社Skydio", "Echodyne合同会社", "Shield AI(주)", "(주)Shield AI", "Shield AI 주식회사"): read as
@@ -332,6 +336,7 @@ ABBREVIATION_RE = re.compile(r"\b(?:Int['’]?l|Nat['’]?l|Mfg|Svcs?|Grp|Hldgs?
 # A Chinese name that is a Latin name plus a legal word ("PVH集团", "IMSAR公司"): the Latin part names the company.
 LATIN_NAME_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9 .,&'-]*")
 HAN_RE = re.compile(r"[\u4e00-\u9fff]")
+NUMBER_RE = re.compile(r"\d+")  # the numbers of a name's key: _other_numbers
 LATIN_RE = re.compile(r"[A-Za-z]")
 # A letter of another script than Latin, which a cell may give beside the Latin name: Chinese, Japanese kana, Korean,
 # Cyrillic, Greek ("スカイディオ株式会社（Skydio Inc.）", "Скайдио (Skydio Inc.)": bilingual_parts reads both names)
@@ -1130,8 +1135,8 @@ def _joined_persons(text: str) -> tuple[tuple[str, str], ...]:
         right = f"{right} {surname}" if len(name_words(right)) == 1 else right
     if len(name_words(left)) == 1 and not has_legal_suffix(left) and _person_name(right) and not HAN_RE.search(text):
         left = f"{left} {right.split()[-1]}"  # one surname for both
-    if _firm_words(left) or _firm_words(right):
-        return ()  # a person's firm: "Todd Stein & Associates", "Tom Moss & Partners LLP" (not Todd Stein, Tom Moss)
+    if _firm_words(left):  # (the right-hand name was asked above: a surname it shares makes no firm's words of it)
+        return ()  # a firm's words before: "Holdings Group & Tom Moss" (not Tom Moss)
     # a company's generic word ("Anduril Industries and Chris Kastner": two people before, the company hitting people
     # only, so nothing; screen40) makes it a company's name, no person's
     generic = [any(_generic_word(w) for w in name_words(p)) for p in (left, right)]
@@ -1313,7 +1318,20 @@ def _foreign_form_read(name: str) -> str:
     if m is None or (len(letters) <= 2 and not letters.isupper() and letters != "Oy"):
         return name  # "Pak Yeong Se", "Tom As": a short form only in capitals ("AB", "SE", "AS"), as companies write it
     own = name[: max(len(name) - 30, 0) + m.start()].rstrip(" ,")
+    if len(letters) <= 2 and name.isupper() and _syllables(own):
+        # all in capitals, no case tells a form from a syllable: "LEE JONG SE", a person, read "LEE JONG Ltd" hit Lee
+        # Jong Co., Ltd. at 100 (review41); "SHIELD AI SE" is a possible match only, "Shield AI SE" still hits
+        return name
     return f"{own} Ltd" if len(name_key(own)) >= OWN_NAME_MIN_KEY_LENGTH and LATIN_RE.search(own) else name
+
+
+def _syllables(own: str) -> bool:
+    """Whether ``own`` reads as a romanised person's name before a last syllable ("LEE JONG" of "LEE JONG SE", "KIM MIN"
+    of "KIM MIN AS"): 2-3 words of letters, none longer than :data:`SYLLABLE_MAX` nor a company's generic word. A
+    two-letter form after it may be that person's syllable; "BASF SE", "DELIVERY HERO SE" keep theirs."""
+    words = own.split()
+    return 2 <= len(words) <= 3 and all(w.isalpha() and len(w) <= SYLLABLE_MAX and not _generic_word(w.casefold())
+                                        for w in words)
 
 
 def _cjk_form_read(name: str) -> str:
@@ -1579,7 +1597,7 @@ def fuzzy_score(a: str, b: str) -> float:
     if min(len(ka), len(kb)) < FUZZY_MIN_KEY_LENGTH:
         return 0.0
     da, db = distinctive_words(a), distinctive_words(b)
-    if len(da) != len(db):
+    if len(da) != len(db) or _other_numbers(ka, kb):
         return 0.0
     wa, wb = ([GENERIC_FORMS.get(w, w) for w in name_words(x)] for x in (a, b))
     from rapidfuzz import fuzz  # here: run and feeds import this module for WatchlistError, most never match
@@ -1587,6 +1605,14 @@ def fuzzy_score(a: str, b: str) -> float:
     whole = max(fuzz.ratio(ka, kb), fuzz.ratio("".join(wa), "".join(wb)), fuzz.ratio("".join(sorted(wa)), "".join(sorted(wb))))
     core = fuzz.ratio("".join(da), "".join(db))
     return round(min(whole, core), 1)
+
+
+def _other_numbers(ka: str, kb: str) -> bool:
+    """Whether two keys both carry numbers and not the same ones: another company, however alike ("ACT2 Federal" and "S4
+    AeroDefense" hit ACT1 Federal and S3 AeroDefense at 91 and 92, screen41). A number on one side only may be a slip."""
+    if not (any(c.isdigit() for c in ka) and any(c.isdigit() for c in kb)):
+        return False  # cheap: nearly no name has a digit
+    return NUMBER_RE.findall(ka) != NUMBER_RE.findall(kb)
 
 
 def _make(hit: _Name, entity_name: str, method: str, score: float) -> Match:
