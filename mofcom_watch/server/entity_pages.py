@@ -181,8 +181,9 @@ def _sources(sources: Sequence[Provenance], stored: frozenset[str]) -> str:
     return "\n".join(out)
 
 
-def _feeds(feeds: Sequence[FeedLink], name: str) -> str:
-    out = ['<h2 id="subscribe">Follow this company</h2>']
+def _feeds(feeds: Sequence[FeedLink], name: str, person: bool = False) -> str:
+    """Its feeds; "this person" for a person the MFA named (石平's page said "Follow this company", user41)."""
+    out = [f'<h2 id="subscribe">Follow this {"person" if person else "company"}</h2>']
     if not feeds:
         out.append('<p class="muted">Its feed appears after the next cycle.</p>')
         return "\n".join(out)
@@ -221,7 +222,7 @@ def render_entity_page(view: EntityView, as_of: date, feeds: Sequence[FeedLink],
         f'<p><a href="{ONE_DOWN}{escape(evidence_path(tl.keys[0], as_of), quote=True)}">Evidence pack (zip)</a>: '
         "the timeline, every stored page it rests on, the feed items and a SHA-256 manifest, as of "
         f"{as_of.isoformat()}.</p>",
-        _feeds(feeds, name),
+        _feeds(feeds, name, person=tl.type == "individual"),
         search_form(root=ONE_DOWN),
     ])
     head = "\n".join(f'<link rel="alternate" type="{FORMAT_TYPES[f.fmt]}" title="{escape(name)} ({f.fmt})" '

@@ -181,6 +181,9 @@ def test_a_person_page_shows_the_mfa_listing_and_the_role(site: TestClient) -> N
     lists = section(page, "lists")
     assert "MFA-ORDER-2024-13" in lists and "issued by MFA" in lists
     assert "斯凯迪奥公司联合创始人、首席执行官" in lists  # the role, beside the instrument, not in the name
+    # user41: a person's page said "Follow this company" above the feeds of Adam Bry and 石平
+    assert "Follow this person" in page and "this company" not in page
+    assert "Follow this company" in site.get("/entity/skydio").text
 
 
 def test_a_day_after_today_says_it_shows_a_schedule(site: TestClient) -> None:
