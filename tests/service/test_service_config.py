@@ -249,6 +249,24 @@ def test_cli_bad_config_exits_2_without_traceback(tmp_path: Path) -> None:
     assert missing.exit_code == 2 and "file not found" in missing.output
 
 
+def test_every_bad_value_of_a_file_is_named_at_once(tmp_path: Path) -> None:
+    """user41: a file with three wrong values said the first only (exit 2), the operator fixed it and met the next:
+    every one is named in the one line, as unknown keys are; config --json lists them; nothing else runs."""
+    import subprocess
+    import sys
+
+    path = write(tmp_path, '[fetch]\ntimeout = "x"\nretries = -1\n[http]\nport = 70000\n')
+    for args in (["status"], ["config", "--json"]):
+        proc = subprocess.run([sys.executable, "-m", "mofcom_watch", "--config", str(path), *args], capture_output=True,
+                              text=True, timeout=60, cwd=tmp_path, env={"PATH": "/usr/bin:/bin"})
+        assert proc.returncode == 2, proc.stderr
+        line = proc.stderr.strip()
+        assert len(line.splitlines()) == 1 and line.count("configuration:") == 1, line
+        assert "fetch.timeout" in line and "fetch.retries" in line and "70000 is outside" in line, line
+        assert "Traceback" not in proc.stderr
+    assert not (tmp_path / "data").exists()  # no store, no folder made
+
+
 def test_example_config_is_valid(repo_root: Path) -> None:
     s = load_settings(repo_root / "mofcom-watch.example.toml", environ={})
     assert s.cron == DEFAULT_CRON
