@@ -331,9 +331,9 @@ def _feeds_section(ctx: PageContext) -> str:
 def search_form(value: str = "", root: str = AT_ROOT) -> str:
     """A plain GET form: works without JavaScript. ``root``: the page's way to the site's root."""
     return (f'<form class="search" method="get" action="{root}search" role="search">'
-            '<label for="q">Find a company</label> '
+            '<label for="q">Find a company or person</label> '  # the MFA names people (石平): "a company" hid them
             f'<input type="search" id="q" name="q" value="{escape(value, quote=True)}" '
-            'placeholder="Skydio, 斯凯迪奥, ..." required> <button type="submit">Search</button></form>')
+            'placeholder="Skydio, 斯凯迪奥, 石平, ..." required> <button type="submit">Search</button></form>')
 
 
 def _picture_section(ctx: PageContext) -> str:

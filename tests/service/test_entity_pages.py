@@ -167,6 +167,10 @@ def test_front_page_has_search_and_one_picture_row_per_listing(site: TestClient)
     page = site.get("/").text
     strict(page)
     assert '<form class="search" method="get" action="./search"' in page
+    # user41: "Find a company" above a box that finds the people the MFA names too
+    assert "Find a company or person" in page and "Find a company or person" in site.get("/entity/skydio").text
+    person = site.get("/search", params={"q": "石平"}, follow_redirects=False)
+    assert person.status_code == 303 and person.headers["location"].endswith("entity/%E7%9F%B3%E5%B9%B3")
     picture = section(page, "picture")
     assert picture.count("<svg") == 1 and picture.count('class="mw-row"') == 26  # 23 MOFCOM, 3 MFA
     assert picture.count("<title>") > 26
