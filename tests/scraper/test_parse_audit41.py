@@ -3,7 +3,7 @@ A move "决定将上述2家实体从关注名单移至出口管制管控名单" 
 the watch-list removal lost, silently. Names English first with the Chinese in brackets, "Vantor Dynamics, Inc.（万托动力公司）"
 (04, 17), were read whole as a Chinese name with no English. A plain text copied from a page's source with "&nbsp;",
 "&ensp;" and "&amp;" (12) kept them in names and keys. Names in a paragraph of their own after "…列入不可靠实体清单：" (07)
-were not read: a listing of nobody."""
+were not read: a listing of nobody. A d/b/a told in Chinese in the English bracket (19) stayed in the English name."""
 
 from __future__ import annotations
 
@@ -105,3 +105,13 @@ def test_a_sentence_in_the_paragraph_after_the_colon_is_no_name() -> None:
             "等2家机构，冻结其在我国境内的动产、不动产和其他各类财产。\n")
     doc = parse_document(text.encode("utf-8"))
     assert doc.notice is None or not [e for e in doc.notice.entities if "决定" in (e.zh or "")]
+
+
+@pytest.mark.parametrize("bracket", ["Peregrine Electronics Corp.，亦以Falconer Systems名义经营", "Peregrine Electronics Corp.，以Falconer Systems的名义开展业务"])
+def test_a_trade_name_told_in_chinese_in_the_english_bracket_is_an_alias(bracket: str) -> None:
+    text = next(CORPUS.glob("19-*.txt")).read_text(encoding="utf-8").replace(
+        "Peregrine Electronics Corp.，亦以Falconer Systems名义经营", bracket)
+    notice = parse_document(text.encode("utf-8")).notice
+    assert notice is not None
+    first = notice.entities[0]
+    assert (first.en, first.note) == ("Peregrine Electronics Corp.", "d/b/a Falconer Systems")

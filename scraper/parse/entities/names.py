@@ -479,9 +479,18 @@ ALIAS_IN_RE = lazy_compile(rf"\s*[,，;；]?\s*(?P<open>[(（]\s*)?(?:以下\s*)
 ALIAS_BRACKET_RE = lazy_compile(rf"\s*[(（]\s*(?P<alias>(?:{'|'.join(ZH_ALIAS_WORDS)})[^()（）]*)[)）]")
 
 
+# "（Peregrine Electronics Corp.，亦以Falconer Systems名义经营）": a d/b/a told in Chinese inside the English bracket, the
+# trade name an alias (session 41, audit41/19: the words kept in the English name, its key and the feed's title).
+TRADE_NAME_MARK = "名义"
+TRADE_NAME_RE = lazy_compile(r"\s*[,，;；]\s*(?:亦|也|另|并|同时)?\s*以\s*(?P<alias>[^,，;；]+?)\s*(?:的)?\s*名义\s*(?:经营|运营|开展业务|从事经营活动)?\s*$")
+
+
 def aliases_out(zh: str | None, en: str | None) -> tuple[str | None, str | None, str | None]:
     """(zh, en, note): an alias in the English name's bracket or in a bracket after the Chinese one, cut off."""
     notes = []
+    if en and TRADE_NAME_MARK in en and (trade := TRADE_NAME_RE.search(en)) is not None and trade.start() > 0:
+        notes.append(f"d/b/a {trade['alias']}")
+        en = clean_display(en[: trade.start()])
     if en and any(w in en for w in ALIAS_WORDS):
         m = ALIAS_IN_RE.search(en)
         if m and m.start() > 0:
