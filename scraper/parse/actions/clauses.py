@@ -293,6 +293,8 @@ def _sentence_actions(out: list[ActionDraft], folded: str, clean: str, s_start: 
             after, next_start = relative_object(folded, refs, after, verbs, i, s_end) or (after, next_start)
             if len(after) > 1:
                 after, next_start = _next_subject_out(folded, after, v_end, next_start)
+            elif before and (cut := _subject_first(folded, before, after, at, v_end, next_start)) is not None:
+                after, next_start = [], cut
         targets, limit = targets_of(folded, refs, out, before, after, v, kind, s_start, clause_from, next_start)
         text = clean[s_start:s_end].strip() if text is None else text
         if not targets:
@@ -358,6 +360,19 @@ def _next_subject_out(folded: str, after: list[tuple[int, int, NoticeRef]], v_en
     comma = marks[-1].start()
     kept = [r for r in after if r[0] < comma]
     return (after, next_start) if not kept or len(kept) == len(after) else (kept, comma)
+
+
+def _subject_first(folded: str, before: list[tuple[int, int, NoticeRef]], after: list[tuple[int, int, NoticeRef]], at: int,
+                   v_end: int, next_start: int) -> int | None:
+    """Where the clause of the verb at ``at`` ends when its subject stands before it in that clause and the refs after it
+    all open the next verb's clause ("{…第290号}自本公告公布之日起废止，{…第21号}相关措施继续暂停执行至…": No. 21 is 继续暂停's
+    subject; it was lifted, a false 'Lifted' item, and No. 290 read as nothing revoked, story42, session 41); None else."""
+    marks = list(WORDS_CLAUSE_END_RE.finditer(folded, v_end, next_start))
+    if not marks or any(r[0] < marks[-1].start() for r in after):
+        return None  # (nearly every verb: its object after it, in its clause)
+    if WORDS_CLAUSE_END_RE.search(folded, before[-1][1], at) is not None:
+        return None  # the ref before stands in a clause of its own
+    return marks[-1].start()
 
 
 # "分别移出不可靠实体清单和出口管制管控名单", "列入出口管制管控名单及不可靠实体清单": a second list right after the first, joined to it.

@@ -388,6 +388,11 @@ def _shortened(r: Action, records: list[A]) -> bool:
     return False
 
 
+def _some_unnamed(text: str) -> bool:
+    """Whether a title's step is on "部分实体" of a notice: some of its entities, named by the body only."""
+    return "部分实体" in text or "部分企业" in text
+
+
 def _title_step(text: str) -> bool:
     """Whether an action was read from the title line ("…关于停止执行…第23号相关措施的公告"), not from a sentence."""
     return "关于" in text and text.rstrip("。 ").endswith(("的公告", "的决定"))
@@ -435,11 +440,13 @@ def dedupe_actions(records: list[A]) -> list[A]:
             out[at] = r
         elif r.action is ActionKind.REMOVE and not r.targets and _points_to_annex(r.text) and not _points_to_annex(out[at].text):
             out[at] = r  # the body's "二、…将附件2所列实体移出…", not the title's removal: its annex says whom (annex_parts)
-        elif getattr(r, "on_entities", None) is not None and getattr(out[at], "on_entities", None) is None \
-                and _title_step(out[at].text) and not _title_step(r.text):
+        elif getattr(r, "on_entities", None) is not None and _title_step(out[at].text) and not _title_step(r.text) \
+                and (getattr(out[at], "on_entities", None) is None or _some_unnamed(out[at].text)):
             # the body's step limited to the entities it names ("自…起，停止执行…第21号中对立方公司（…）、…的相关措施"), not the
             # title's "关于停止执行…第21号中对2家美国实体相关措施的公告", which names none: read first, it lifted no one (story40,
             # session 39: the lift was not applied, "names MOFCOM-2025-21 but no entity", the 2 left lapsed)
+            # likewise over a title's "关于对…第21号所列部分实体恢复实施…的公告" (some, named by the body): kept, it restored all 16
+            # (story42, session 41: the title dated by "本公告自2026年12月1日起正式实施", the body's day, took the body's place)
             out[at] = r
     if not targeted or len(out) == 1:
         return out  # nothing shortened (only targets are, by another action), no removal beside a targeted one
