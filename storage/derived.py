@@ -30,6 +30,7 @@ from storage.generations import EVENTS, NOTICES, generation, generation_of, read
 from storage.models import DeriveMark, Snapshot
 from storage.outcomes import PageOutcome
 from storage.records import EventKind, EventRecord, ListingState, StatusRow
+from storage.vocabulary import INVESTIGATION_CLOSED, MEASURE_ONLY_STATE, STATE_LABELS, row_state
 
 if TYPE_CHECKING:  # the engine is imported where it runs: a skipped derive never loads it
     from storage.lifecycle import Derivation
@@ -97,6 +98,19 @@ class StateRows:
         if self._rows is not None:
             return [(row.notice_key, row.state) for row in self._rows]
         return [(s["notice_key"], ListingState(s["state"])) for s in json.loads(self._text or "[]")]
+
+    def keyed_words(self) -> list[tuple[str, str]]:
+        """Each row's notice key and its state in words (``vocabulary.row_state``: an ended investigation is "investigation
+        closed (not a listing)", not "lifted", as ``status`` says; story41's B on ``replay``'s table), read off the JSON
+        likewise."""
+        if self._rows is not None:
+            return [(row.notice_key, row_state(row)) for row in self._rows]
+        out = []
+        for s in json.loads(self._text or "[]"):
+            label = STATE_LABELS[ListingState(s["state"])]
+            out.append((s["notice_key"], INVESTIGATION_CLOSED if s.get("investigation_closed") else
+                        MEASURE_ONLY_STATE.format(state=label) if s.get("measure_only") else label))
+        return out
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, StateRows) and self.get() == other.get()

@@ -23,7 +23,8 @@ the ``Event`` table:
   that a later notice lifted or removed before its day is "Withdrawn before it took effect", naming the item that says
   so (``_withdrawn_by``: it was true as published); a presumed lapse, or a countdown to a suspension's end, that a step
   read later (an extension, a new suspension, a lift or removal on or before that day) made moot is "Retracted: …: the
-  suspension goes on (KEY)" (or "lifted", "removed", "restored earlier"), naming that step's item (``_lapse_undone_by``;
+  suspension goes on (KEY)" (or "lifted", "removed", "restored earlier"; a lapse a restore from that very day undid is
+  "Confirmed: …: restored from that day (KEY)": in force that day, as presumed), naming that step's item (``_lapse_undone_by``;
   of a notice's item, the steps that reach every entity it names, else a plain retraction). An unresolved-reference item
   that disappears because the reference now resolves (a Q&A stored before the notice
   it suspends) is withdrawn with a "Resolved: …" correction item in its feeds: a reader who saw
@@ -424,6 +425,23 @@ def _undone_correction(old: EventRecord, undone: Sequence[EventRecord], n: int, 
                else f"{_ENDS_WORD[step.kind]} {'them' if len(undone) == 1 else 'those'} from {step.effective}")
         steps.append(f"{step.source_key}, published {published} and read after it (notices fetched up to "
                      f"{at.isoformat()}), {now}: \"{step.title}\" ({step.id}).")
+    if old.kind is EventKind.SUSPENSION_LAPSED and all(step.kind is EventKind.RESTORED for step in undone):
+        # a restore read after the presumed lapse, from that day or before it (story41's B, session 41): the measures were
+        # in force on that day, as presumed, now by a notice; "Retracted … did not come back in force" said otherwise
+        first = min(step.effective for step in undone if step.effective is not None)
+        keys = ", ".join(dict.fromkeys(step.source_key or "" for step in undone))
+        those = "that one" if len(undone) == 1 else "those"
+        if first == day:
+            return _correction(old, n, at, title=f"Confirmed: {old.title}: restored from that day ({keys})",
+                               made_by=_sources_of(undone), summary=(
+                                   f"The item \"{old.title}\" {said}, as no notice continuing the suspension was known "
+                                   f"then. {' '.join(steps)} The measures were back in force from {day}, as presumed: no "
+                                   f"longer a presumption to review but a notice's step; read {those}."))
+        return _correction(old, n, at, title=f"Retracted: {old.title}: restored earlier ({keys})",
+                           made_by=_sources_of(undone), summary=(
+                               f"The item \"{old.title}\" {said}, as no notice continuing the suspension was known then. "
+                               f"{' '.join(steps)} The measures were back in force from {first}, before {day}, by a "
+                               f"notice's step, not by a lapse; read {those}."))
     return _correction(old, n, at, title=f"Retracted: {old.title}: {'; '.join(causes)}",
                        made_by=_sources_of(undone), summary=(
                            f"The item \"{old.title}\" {said}, as no notice continuing the suspension was known then. "

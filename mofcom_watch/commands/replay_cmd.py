@@ -141,9 +141,13 @@ def _states(derived: PublishResult) -> dict[str, list[ListingState]]:
     return states
 
 
-def _state_text(states: dict[str, list[ListingState]]) -> dict[str, str]:
-    """Per notice key, its lists' states as the table shows them."""
-    return {k: ", ".join(dict.fromkeys(map(state_label, v))) for k, v in states.items()}
+def _state_text(derived: PublishResult) -> dict[str, str]:
+    """Per notice key, its lists' states as the table shows them, in the words ``status`` says them ("investigation
+    closed (not a listing)", not "lifted")."""
+    words: dict[str, list[str]] = {}
+    for key, word in derived.derivation.rows.keyed_words() if derived.derivation is not None else ():
+        words.setdefault(key, []).append(word)
+    return {k: ", ".join(dict.fromkeys(v)) for k, v in words.items()}
 
 
 def _notice_json(r: NoticeLine, states: list[ListingState]) -> dict[str, Any]:
@@ -287,7 +291,7 @@ def register(app: typer.Typer) -> None:
         by_key = {r.key: r for r in records}
         summary = summarise(results, by_key, conflicts)
         if not as_json:
-            print_table(out, _table(records, _state_text(states)))
+            print_table(out, _table(records, _state_text(derived)))
             out.print(summary.line())
         for line in summary.unusable:
             problems.append(f"unusable page: {line}")

@@ -22,6 +22,7 @@ from .corrections import (
 )
 from .model import NON_ACTING_KINDS, Derivation, known_from
 from .notices import _notice_event, event_sort_key
+from .revoked import _revocations
 from .simulate import _countdowns, _ended_named, _rows, _simulate, _term_countdowns
 
 
@@ -77,6 +78,7 @@ def derive(notices: Sequence[StoredNotice], as_of: date) -> Derivation:
     known, dated = _effective_corrections(known, b)
     known, ended = _until_corrections(known)
     known, renamed = _step_name_corrections(known)
+    known = _revocations(known, b)
     listings, steps, applied = _collect(known, b)
     _unapplied_corrections(b, known, applied | dated | ended | renamed)
     states: list[StatusRow] = []

@@ -222,11 +222,23 @@ def _repeats(step: Step, until: date | None, states: dict[str, EntityState], aff
     "Suspension extended" dated 11-21 told a change that day), and the row keeps the day the suspension began and the
     notice that set it (it said "since 2026-11-21"); a line of history names it. Not one of the suspension's own first
     day: two notices suspending a listing the same way on one day are two items (``builder._own_id``)."""
+    if step.state is ListingState.SUSPENDED and until is None and _others_kept(step):
+        return [k for k in affected if (st := states[k]).state is ListingState.SUSPENDED and not st.presumed
+                and st.until is not None and st.by != step.source.record.key]
     if step.state is not ListingState.SUSPENDED or until is None:
         return []
     return [k for k in affected if (st := states[k]).state is ListingState.SUSPENDED and not st.presumed
             and st.until == until and st.lapses_on == step.lapses_on and st.since is not None and st.since < step.effective
             and st.by != step.source.record.key]
+
+
+def _others_kept(step: Step) -> bool:
+    """An extension with no period of its own on the others a notice's other step leaves: "…等3家实体恢复实施相关措施。其余实体
+    继续暂停执行相关措施" keeps them as they are, to the end their suspension has (story42, session 41: read as a suspension
+    "until further notice" from that day, the lapse at its end never told)."""
+    a = step.action
+    return (step.event_kind is EventKind.SUSPENSION_EXTENDED and a.duration is None and not a.extends_by
+            and a.text.lstrip().startswith("其余"))
 
 
 ENDED = (ListingState.LIFTED, ListingState.REMOVED)

@@ -180,7 +180,12 @@ def test_a_live_store_that_told_the_lapse_says_the_restore_replaced_it(tmp_path:
         assert done.exit_code in (0, 1), done.output
     items = json.loads((tmp_path / "out" / "all.json").read_text(encoding="utf-8"))["items"]
     titles = {i["id"][len(TAG):]: i["title"] for i in items}
-    assert titles[f"{UEL}/suspension_lapsed/uel/2026-11-10/correction/1"].endswith(": restored earlier (UEL-2026-25)")
+    # story41's B, decided in session 41: "Retracted: … restored earlier", its summary "did not come back in force on
+    # 2026-11-10", said otherwise than the restore from that very day: the lapse is confirmed, now by a notice
+    lapse = titles[f"{UEL}/suspension_lapsed/uel/2026-11-10/correction/1"]
+    assert lapse.startswith("Confirmed: Suspension lapsed") and lapse.endswith(": restored from that day (UEL-2026-25)")
+    summary = {i["id"][len(TAG):]: i["content_html"] for i in items}[f"{UEL}/suspension_lapsed/uel/2026-11-10/correction/1"]
+    assert "did not come back in force" not in summary and "back in force from 2026-11-10, as presumed" in summary
     assert titles[f"{UEL}/restored/uel/2026-11-10"].endswith("back in force from 2026-11-10")
 
 
