@@ -16,17 +16,21 @@ from __future__ import annotations
 
 import shlex
 from datetime import datetime, timezone
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 import typer
 from rich.text import Text
 
 from mofcom_watch import term
-from mofcom_watch.clock import AS_OF_NOW_HELP, as_of_or_today, refuse_future
+from mofcom_watch.clock import AS_OF_NOW_HELP, as_of_or_today, refuse_future, today
 from mofcom_watch.context import app_context
 from mofcom_watch.exits import USAGE, exit_on_resource_fault, say
 from mofcom_watch.sessions import open_session
 from mofcom_watch.tables import Column, TableText, print_table
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from sqlalchemy.orm import Session
 
 SHOWN_SHA = 16  # hex digits of a SHA-256 in the table (``--json`` gives them whole)
 REVIEW_COLUMNS = (Column("notice"), Column("url", wrap=True, max_width=48, drop=4),
@@ -69,6 +73,25 @@ def _gone_command(url: str) -> str:
     return f"mofcom-watch accept {shlex.quote(url)} gone"
 
 
+def _lapsed(session: Session) -> list[str]:
+    """The listings whose suspension lapsed with no newer notice as of today: "needs review" in status and the feeds,
+    so an officer runs `review` for them, which said "Nothing held back for review." alone (user41)."""
+    from storage.records import ListingState
+    from storage.status import listing_states
+
+    return sorted({r.notice_key for r in listing_states(session, today()) if r.state is ListingState.LAPSED})
+
+
+def _say_lapsed(out: Console, lapsed: list[str]) -> None:
+    """Said after what `review` holds, never changing its exit code: no `accept` settles a lapse; a notice does."""
+    if lapsed:
+        out.print(Text(term.shown(
+            f"Not held here, but to review: {len(lapsed)} suspension(s) lapsed with no newer notice, presumed back in "
+            f"force ({', '.join(lapsed)}): `mofcom-watch status` shows each, its items are in the feeds; check the "
+            "ministry's site for a notice that extends, lifts or restores them (the next run reads it)."),
+            style="bold yellow"))
+
+
 def register(app: typer.Typer) -> None:
     @app.command("review")
     def _review(
@@ -96,6 +119,7 @@ def register(app: typer.Typer) -> None:
             refused = refused_pages(session)
             gone = gone_pages(session)
             steps = held_steps(session)
+            lapsed = [] if as_json else _lapsed(session)
         except Exception as exc:  # noqa: BLE001 - a resource fault is one line; anything else goes on up
             exit_on_resource_fault("mofcom-watch review", exc, db_url=app_context(ctx).settings.database_url)
         finally:
@@ -150,6 +174,7 @@ def register(app: typer.Typer) -> None:
         if not pending:
             if not refused and not gone and not steps:
                 out.print("Nothing held back for review." if not pairs else "No copy held back for review.")
+            _say_lapsed(out, lapsed)
             raise typer.Exit(1 if pairs or refused or gone or steps else 0)
         rows = [tuple(map(term.shown, (p.copy.notice_key, p.copy.url, "、".join(p.lost),
                                         (p.copy.stored_sha256 or "")[:SHOWN_SHA], p.copy.sha256[:SHOWN_SHA],
@@ -166,6 +191,7 @@ def register(app: typer.Typer) -> None:
             if p.copy.older:  # (older-copy) not one that reads less: which copy is the notice is the person's word
                 out.print(term.shown(f"{p.copy.notice_key}: {p.copy.url} serves again a copy first fetched before the "
                                      f"stored one (older-copy); if it is the ministry's text now, accept it as above."))
+        _say_lapsed(out, lapsed)
         raise typer.Exit(1)
 
     @app.command("accept")

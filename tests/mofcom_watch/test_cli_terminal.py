@@ -557,3 +557,22 @@ def test_stderr_into_the_closed_pipe_too_is_quiet(clean_store):
     """``status 2>&1 | head -1``: exit 0 and no 'Exception ignored … BrokenPipeError' (nowhere to say it)."""
     code, read, _ = closed_early("--db", clean_store, "status", "--as-of", AS_OF, lines=1, both=True)
     assert (code, read) == (0, b"Listings (MOFCOM, MFA) as of 2026-11-30\n")
+
+
+def test_review_names_the_lapses_status_says_need_review(store):
+    """user41: status said "10 suspension(s) lapsed with no newer notice: presumed back in force, needs review", and
+    `review`, the command an officer runs for it, said "Nothing held back for review." alone (exit 0). It names them
+    now, pointing to status; its exit code and --json are as before (no `accept` settles a lapse)."""
+    keys = sorted(r["notice_key"] for r in json.loads(cli("--db", store, "status", "--json", "--as-of", AS_OF).stdout)
+                  ["listings"] if r["state"] == "lapsed")
+    assert len(keys) == 10 and "UEL-2025-7" in keys
+    after = cli("--db", store, "review", env={"MOFCOM_WATCH_TODAY": AS_OF})
+    assert after.returncode == 0, after.stderr
+    text = " ".join(after.stdout.decode().split())
+    assert "Nothing held back for review." in text
+    assert "10 suspension(s) lapsed with no newer notice, presumed back in force" in text
+    assert all(key in text for key in keys) and "mofcom-watch status" in text
+    before = cli("--db", store, "review", env={"MOFCOM_WATCH_TODAY": "2026-06-01"})  # every suspension still running
+    assert before.returncode == 0 and "lapsed" not in before.stdout.decode()
+    as_json = cli("--db", store, "review", "--json", env={"MOFCOM_WATCH_TODAY": AS_OF})
+    assert as_json.returncode == 0 and "lapsed" not in as_json.stdout.decode()
