@@ -265,7 +265,10 @@ class Activity:
         def when(moment: datetime | None) -> str:
             return f"{moment:%Y-%m-%d %H:%M} UTC" if moment else "never"
 
-        console.print(f"last fetch: {when(self.last_fetch)}; last successful publish: "
+        # "last fetch: 09:03" read as a fetch done after a run that could fetch nothing (no network, user41): it is
+        # when a source's run last finished, whatever it got; how many of them got nothing is said beside it
+        failed = f" ({len(self.last_run_failed)} could not fetch: LAST RUN FAILED below)" if self.last_run_failed else ""
+        console.print(f"last run of the sources: {when(self.last_fetch)}{failed}; last successful publish: "
                       f"{when(self.last_good_publish.finished_at if self.last_good_publish else None)}"
                       + (f" to {term.shown(self.last_good_publish.target)}" if self.last_good_publish else ""))
         if (preview := self.newer_preview) is not None:  # not the live feeds: a line of its own, judged by nothing

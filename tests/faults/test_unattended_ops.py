@@ -180,6 +180,25 @@ def test_a_run_with_nothing_held_back_says_nothing_about_holding_back(tmp_path, 
     assert "item(s) held back" not in failed.out, failed.out  # (no item was: the store had them all)
 
 
+def test_status_after_a_run_that_fetched_nothing_says_so_on_its_time_line(tmp_path, first_run):
+    """user41: every site down (a run with no network): status's first line after the tables said "last fetch:
+    <that run's time>", as if it had fetched, the LAST RUN FAILED lines further down. That line says what the time
+    is (a source's run last finished) and how many of them got nothing; after a clean run, no such words."""
+    db, feeds, _ = copy_of(first_run, tmp_path)  # the sites answered once
+    clean = cli(db, "status", "--as-of", AS_OF)
+    line = next(x for x in clean.out.splitlines() if "last successful publish" in x)
+    assert line.startswith("last run of the sources: 20") and "could not fetch" not in line, clean.out
+    with FailingSite(FIXTURES) as site:
+        site.down = True
+        failed = cli(db, *run_args(site.url, feeds))
+    assert failed.code == 1, failed.out + failed.err
+    status = cli(db, "status", "--as-of", AS_OF)
+    assert status.code == 1
+    line = next(x for x in status.out.splitlines() if "last successful publish" in x)
+    count = status.out.count("LAST RUN FAILED: ")
+    assert count >= 5 and f"({count} could not fetch: LAST RUN FAILED below)" in line, status.out
+
+
 def test_run_says_when_the_feeds_folder_was_written_with_another_base_url(tmp_path):
     """``serve --port P`` and a cron ``run`` on one folder without public_base_url: each rewrites every feed with
     its own self links. The run says so, once, naming both URLs and the cure; not when they agree."""
