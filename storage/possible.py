@@ -428,7 +428,17 @@ def _full_given(words: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _initials_possible(mine: tuple[str, ...], theirs: tuple[str, ...]) -> Possible | None:
-    """Initials for the listed given names, the surname written whole, first or last ("A. Bry", "Bry, A."), or None."""
+    """Initials for the listed given names, the surname written whole, first or last ("A. Bry", "Bry, A."), or None. A
+    generation is no surname ("J. W. Ickes II" got nothing for James William Ickes II: screen41); another than the
+    listed one is another person, one left out may be the same (as a hit's rule: Watchlist._fuzzy_best)."""
+    from storage.watchlist import GENERATIONS
+
+    born, listed_born = [w for w in mine if w in GENERATIONS], [w for w in theirs if w in GENERATIONS]
+    if born and listed_born and born != listed_born:
+        return None
+    mine, theirs = tuple(w for w in mine if w not in GENERATIONS), tuple(w for w in theirs if w not in GENERATIONS)
+    if len(mine) < 2 or len(theirs) < 2:
+        return None
     for surname, initials in ((mine[-1], mine[:-1]), (mine[0], mine[1:])):
         if not initials or any(len(w) != 1 for w in initials) or surname != theirs[-1] or len(surname) < 3:
             continue

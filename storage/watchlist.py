@@ -104,11 +104,11 @@ BARE_AKA_RE = re.compile(r"\s+(?:dba|aka|fka|t/a)\s+", re.IGNORECASE)
 TRAILING_BRACKET_RE = re.compile(r"(.*\S)\s*[（(]([^（）()]+)[）)]\s*")
 # A person's title before the name, as HR and ERP records keep it: "Mr. Todd Stein", "Dr. Patrick Jankowski", "Sen. Tom
 # Moss" (the short forms of ranks and offices with their dot only: "Gen" and "General" begin company names); a rank's
-# "(Ret.)" after it ("Gen. (Ret.) Tom Moss" got nothing: screen41).
+# "(Ret.)" after it, and two of them ("Gen. (Ret.) Tom Moss", "Lt. Gen. Tom Moss" got nothing: screen41).
 HONORIFIC_RE = re.compile(
-    r"^(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir)\.?|(?:Sen|Rep|Hon|Amb|Adm|Gen|Col|Capt|Lt|Maj|Gov|Rev|Sgt)\.|Senator|"
+    r"^(?:(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir)\.?|(?:Sen|Rep|Hon|Amb|Adm|Gen|Col|Capt|Lt|Maj|Gov|Rev|Sgt)\.|Senator|"
     r"Representative|Congressman|Congresswoman|Ambassador|Professor|(?:The\s+)?Honou?rable)"
-    r"(?:\s*[(（]\s*(?:Ret(?:ired|d)?\.?|USA|USN|USAF|USMC)\s*[)）])?\s+(?=\S)", re.IGNORECASE)
+    r"(?:\s*[(（]\s*(?:Ret(?:ired|d)?\.?|USA|USN|USAF|USMC)\s*[)）])?\s+)+(?=\S)", re.IGNORECASE)
 # A person's role after the name and a comma, as HR and CRM records keep it: "Adam Bry, CEO", "Josh Brungardt, Chief
 # Operating Officer", "亚当·布赖，首席执行官" (the name before it is a person's: no legal suffix, 2-4 words, no digit).
 # A degree or a title after the comma too ("Patrick Edward Jankowski, Ph.D.", "Jankowski, Patrick E., Dr.": the name

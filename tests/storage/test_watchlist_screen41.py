@@ -93,8 +93,26 @@ def test_another_distinctive_word_stays_clear_of_a_hit(cell: str) -> None:
 
 
 @pytest.mark.parametrize("cell", ["Gen. (Ret.) Tom Moss", "Col. (Ret) Tom Moss", "Adm. (Retired) Tom Moss",
-                                  "Maj. (USMC) Tom Moss", "Gen. Tom Moss"])
+                                  "Maj. (USMC) Tom Moss", "Gen. Tom Moss", "Lt. Gen. (Ret.) Tom Moss",
+                                  "Lt. Gen. Tom Moss", "Dr. Prof. Tom Moss"])
 def test_a_rank_with_retired_before_the_name(cell: str) -> None:
-    """"Gen. (Ret.) Tom Moss" got nothing: the title was taken, "(Ret.)" read as part of the name (screen41)."""
+    """"Gen. (Ret.) Tom Moss" got nothing: the title was taken, "(Ret.)" read as part of the name; "Lt. Gen. (Ret.) Tom
+    Moss" too, one title of two taken (screen41)."""
     hit = one(cell).match(MOSS)
     assert hit is not None and hit.score == 100.0, (cell, hit)
+
+
+ICKES = EntityRecord(zh="詹姆斯·伊克斯", en="James William Ickes II", country="US", key="jameswilliamickesii",
+                     type="individual")
+
+
+@pytest.mark.parametrize("cell", ["J. W. Ickes II", "J. W. Ickes", "Ickes, J. W. II", "J. Ickes"])
+def test_initials_before_a_listed_generation_are_possible(cell: str) -> None:
+    """The listed "II" was read as the surname: "J. W. Ickes II" got nothing, as "S. R. Rudder" is possible (screen41)."""
+    wl = one(cell)
+    assert wl.match(ICKES) is None and wl.possible(ICKES), cell
+
+
+@pytest.mark.parametrize("cell", ["J. W. Ickes III", "J. W. Ickes Jr.", "J. X. Ickes II", "W. J. Ickes II"])
+def test_initials_with_another_generation_or_other_initials_stay_clear(cell: str) -> None:
+    assert one(cell).possible(ICKES) == (), cell
