@@ -32,7 +32,8 @@ def _revoking(a: ActionRecord, by_key: dict[str, StoredNotice]) -> list[StoredNo
 def _revocations(known: Sequence[StoredNotice], b: _Builder) -> list[StoredNotice]:
     """``known`` with each revocation applied: the revoking lift dropped from its notice (it lifts no measures of its
     own), and the revoked notice's steps that take effect on or after the revocation's day dropped from it; its steps
-    already in effect stand. A note names what was not taken (``status`` shows it, failing nothing: read right)."""
+    already in effect stand, and a problem says so (undoing a suspension under way is a person's to read). A note names what
+    was not taken (``status`` shows it, failing nothing: read right)."""
     by_key = {n.record.key: n for n in known}
     cut: dict[str, tuple[StoredNotice, date]] = {}  # revoked key: (the revoking notice, its day)
     dropped: dict[str, set[int]] = {}
@@ -58,6 +59,10 @@ def _revocations(known: Sequence[StoredNotice], b: _Builder) -> list[StoredNotic
                     named = ", ".join(t.key or t.text for t in a.targets)
                     b.note(f"{n.record.key}: revoked by {by.record.key} from {day}; its {a.action.value} of {named} "
                            f"from {_action_effective(n, a)} is not taken")
+            if kept:  # a step in effect before the revocation (a suspension under way): what revoking it does is a person's
+                named = "; ".join(f"{a.action.value} of {', '.join(t.key or t.text for t in a.targets)}" for a in kept)
+                b.problem(f"{by.record.key}: revokes {n.record.key} from {day}, whose steps in effect before that day "
+                          f"({named}) stand as read: a person should read both")
             actions = kept
         out.append(n if actions is n.record.actions
                    else dataclasses.replace(n, record=dataclasses.replace(n.record, actions=actions)))

@@ -254,3 +254,14 @@ def test_a_watchlist_of_ten_companies(stores: dict[str, Store], tmp_path_factory
     assert keys == {"cubic", "highpointaerotechnologies", "sierranevada", "skydio", "redsixsolutions", "insitu",
                     "edgeautonomyoperations", "danielrobinson", "brincdrones"}
     assert f"{TAG}MFA-ORDER-2026-64/imposed/countermeasure/2026-12-01/danielrobinson" in {i["id"] for i in items}
+
+
+def test_a_suspension_revoked_while_under_way_is_a_persons_to_read(stores: dict[str, Store],
+                                                                  tmp_path_factory: pytest.TempPathFactory) -> None:
+    """No. 291 suspends No. 21 from 11-12; No. 298 (12-15) "第291号自本公告公布之日起废止": whether the measures are back is a
+    person's to read. Read as "Lifted: item controls of 商务部公告2026年第291号" before (a false item); then as nothing, silently."""
+    store = _get(stores, tmp_path_factory, "revoked_in_effect")
+    problems = store.status("2026-12-20")["__problems__"]
+    assert "MOFCOM-2026-298: revokes MOFCOM-2026-291 from 2026-12-15, whose steps in effect before that day (suspend of " \
+           "MOFCOM-2025-21) stand as read: a person should read both" in problems
+    assert not [i for i in _titles(store, "2026-12-20", "MOFCOM-2026-291") if "/lifted/" in i]
