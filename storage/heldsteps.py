@@ -178,8 +178,10 @@ class StepDecision:
 
 
 def step_decisions(session: Session) -> list[StepDecision]:
-    """Every recorded word on a held step, oldest first (``status`` shows them: what the feeds carry, or leave out, on a
-    person's word)."""
+    """Every recorded word on a held step of a stored notice, oldest first (``status`` shows them: what the feeds carry,
+    or leave out, on a person's word). A word recorded under a key no notice holds now is left out: the notice moved
+    to a key of its own (``mofcom_watch.reprints._carry``) and its word is recorded under the new key too (review43's
+    B2: listed twice); the old record is kept, not shown."""
     prefix = f"{HealthKind.REVIEW_ACCEPTED}/{KEY_PART}/"
     rows = session.execute(select(HealthIssue.key, HealthIssue.notice_key, HealthIssue.source, HealthIssue.first_seen,
                                   HealthIssue.detail)
@@ -190,4 +192,6 @@ def step_decisions(session: Session) -> list[StepDecision]:
     for key, notice_key, by, at, detail in rows:
         verdict, notice, step = key[len(prefix):].split("/")[:3]
         found.append(StepDecision(notice_key or notice, step, verdict, by, as_utc(at), detail))
-    return found
+    stored = set(session.scalars(select(Notice.key).where(Notice.key.in_({d.notice_key for d in found})))) if found \
+        else set()
+    return [d for d in found if d.notice_key in stored]

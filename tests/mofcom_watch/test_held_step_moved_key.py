@@ -71,6 +71,9 @@ def test_a_published_held_step_stays_published_when_its_qa_moves_to_a_key_of_its
     assert RESTORE in moved  # the person's word went with the notice
     assert moved == direct  # the same lasting items whichever conference came first
     assert json.loads(_cli(db, "review", "--json"))["held_steps"] == []  # nothing to decide again
+    decided = json.loads(_cli(db, "status", "--json", "--as-of", AS_OF))["held_step_decisions"]
+    # listed once, under the key the notice holds now (review43's B2: the word under the old key was listed too)
+    assert [(d["notice_key"], d["step"], d["verdict"]) for d in decided] == [(f"{TITLE_KEY}-003c", STEP, "published")]
     with sqlite3.connect(first / "store.sqlite") as conn:
         assert conn.execute("SELECT count(*) FROM health_issue WHERE kind = 'held-step' AND resolved_at IS NULL"
                             ).fetchone() == (0,)
