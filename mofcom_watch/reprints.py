@@ -31,7 +31,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from storage.cleantext import clean_text
-from storage.ingest import load_notice, record_issue, reread
+from storage.ingest import load_notice, record_issue, reread, sync_held
 from storage.keys import issue_key
 from storage.models import HealthIssue, Notice, NoticeUrl, Page, Snapshot
 from storage.records import NoticeKind, NoticeRecord
@@ -235,6 +235,7 @@ def _carry(session: Session, old: str, new: str, at: datetime) -> None:
     from storage.heldsteps import decision_key, held_issue_key, is_decision
 
     at = as_utc(at)
+    held: tuple[str, str | None] | None = None  # a carried held-step issue's source and URL
     issues = session.scalars(select(HealthIssue).where(HealthIssue.notice_key == old, HealthIssue.kind.in_(
         (HealthKind.ALIAS_CONFLICT.value, HealthKind.HELD_STEP.value, HealthKind.REVIEW_ACCEPTED.value)))).all()
     for issue in issues:
@@ -258,7 +259,12 @@ def _carry(session: Session, old: str, new: str, at: datetime) -> None:
         issue.resolved_at = max(at, as_utc(issue.last_seen))
         record_issue(session, key=key, source=issue.source, kind=HealthKind(issue.kind), detail=detail, seen_at=at,
                      url=issue.url, notice_key=new, run_id=issue.run_id)
+        if issue.kind == HealthKind.HELD_STEP.value:
+            held = (issue.source, issue.url)
     session.flush()
+    if held is not None:  # the reading under the new key (MOFCOM's, after _rekey) may hold none of the carried steps:
+        # their issues closed, not left open where `review` lists nothing and `accept` finds no step (review43's B3)
+        sync_held(session, new, source=held[0], seen_at=at, url=held[1])
 
 
 def _two_of_one_title(session: Session, record: NoticeRecord, url: str, at: datetime) -> NoticeRecord:

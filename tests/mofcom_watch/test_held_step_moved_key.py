@@ -88,3 +88,33 @@ def test_an_undecided_held_step_is_asked_under_its_qas_new_key(tmp_path: Path) -
     with sqlite3.connect(tmp_path / "store.sqlite") as conn:
         assert conn.execute("SELECT key FROM health_issue WHERE kind = 'held-step' AND resolved_at IS NULL"
                             ).fetchall() == [(f"held-step/{TITLE_KEY}-003c/{STEP}",)]
+
+
+REPRINT = "www.chinanews.com.cn/cj/2026/12-03/10500001.txt"  # a paper's copy, under a title of its own
+OFFICIAL = "www.mofcom.gov.cn/xwfb/xwfyrth/art/2026/art_aa11.txt"
+
+
+def test_a_reprints_held_step_closes_when_mofcoms_copy_holds_none(tmp_path: Path) -> None:
+    """review43's B3: a paper's copy of the conference (its own title, so its own key) holds the doubt; MOFCOM's copy,
+    whose answers are all in the paper's, has no such topic. MOFCOM's copy re-keys the stored reprint and its reading
+    replaces the reprint's (``reprints._rekey``): it holds no step, so the carried issue closes (was: left open under
+    MOFCOM's key, health red for good, while ``review`` listed nothing and ``accept`` found no step)."""
+    lines = HELD.read_text(encoding="utf-8").splitlines()
+    kept = [line for line in lines if "凤凰卫视" not in line and "中方愿同各方一道" not in line]
+    reprint = ["商务部例行新闻发布会（2026年12月3日）实录", *kept[1:]]
+    official = [line for line in kept if not any(w in line for w in ("路透社", "根据美方表现", "谢谢大家"))]
+    db = f"sqlite:///{tmp_path / 'store.sqlite'}"
+    for name, path, text, at in (("reprint", REPRINT, reprint, "08:00"), ("official", OFFICIAL, official, "09:00")):
+        page = tmp_path / name / path
+        page.parent.mkdir(parents=True)
+        page.write_text("\n".join(text) + "\n", encoding="utf-8")
+        _cli(db, "replay", str(tmp_path / name), "--fetched-at", f"2026-12-03T{at}:00+00:00", "--as-of", AS_OF)
+        if name == "reprint":  # the doubt held under the reprint's key, for a person
+            assert [s["step"] for s in json.loads(_cli(db, "review", "--json"))["held_steps"]] == [STEP]
+    with sqlite3.connect(tmp_path / "store.sqlite") as conn:
+        assert conn.execute("SELECT key FROM notice WHERE key LIKE 'QA-%'").fetchall() == [(TITLE_KEY,)]
+        assert conn.execute("SELECT key FROM health_issue WHERE kind = 'held-step' AND resolved_at IS NULL"
+                            ).fetchall() == []
+    assert json.loads(_cli(db, "review", "--json"))["held_steps"] == []
+    state = json.loads(_cli(db, "status", "--json", "--as-of", AS_OF))
+    assert not [i for i in state["health_issues"] if "held-step" in json.dumps(i)]
