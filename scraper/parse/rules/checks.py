@@ -736,7 +736,10 @@ def unread_step_on_measures(src: Source, d: Draft) -> str | None:
     end = len(d.operative)
     decided = deciding_at(folded, end)
     # a numbered notice is itself the decision: "商务部公告2027年第30号自本公告发布之日起失效" says no 决定 (story35)
-    for word in NOTICE_UNDONE_WORDS + NOTICE_CARRIED_WORDS if d.refs else ():
+    # a rename read carries the measures to the new name itself: "…名称变更为Y。该实体继续适用…第70号所列措施" (stories28 c3,
+    # held for a person by review42's 继续适用 until the lead's fix, session 41)
+    carried = () if d.renames.whole and d.renames.records else NOTICE_CARRIED_WORDS
+    for word in NOTICE_UNDONE_WORDS + carried if d.refs else ():
         pos = folded.find(word, max(decided, 0), end)
         while pos >= 0:
             first, last = sentence_start(folded, pos), act.sentence_end(folded, pos)
