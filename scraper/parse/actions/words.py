@@ -36,8 +36,11 @@ VERB_RE = re.compile(
     # "不再对…相关措施采取暂停措施", "不再对…实施暂停", "对…不再采取暂停措施": the suspension ends, the measures are back
     # (session 40, audit40/32: an answer read each as a suspension, a notice as its title's restore from its own day); the
     # 暂停 after "不再对" in its clause is no verb (clauses.undone_kept_out), whatever stands before it ("…采取任何暂停措施",
-    # "…予以暂停", "…暂停实施": session 41, review42, each read as a suspension); not its term ("…的暂停期限")
-    rf"|不再对(?={IN_CLAUSE}{{0,80}}?暂停(?!期|(?:实施|执行)期))|不再采取暂停(?:措施)?"
+    # "…予以暂停", "…暂停实施": session 41, review42, each read as a suspension); not its term ("…的暂停期限"), unless the
+    # term is what is no longer extended ("不再对…相关措施的暂停期限予以延长": the measures back; session 41, review42's open
+    # probe: no action, a quiet warning)
+    rf"|不再对(?={IN_CLAUSE}{{0,80}}?暂停(?:(?!期|(?:实施|执行)期)|(?:实施|执行)?期限\s*(?:予以|进行)?\s*(?:延长|延期)))"
+    r"|不再采取暂停(?:措施)?"
     # "暂缓执行…相关措施，具体实施时间另行通知" (a listing held off before it took effect): a suspension (session 29,
     # audit29/02: read as nothing); 中止 is ZHONGZHI_RE's (中 is common: a branch here cost 0.4% of a page's instructions)
     r"|暂缓(?:实施|执行)"
