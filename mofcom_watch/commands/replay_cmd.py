@@ -141,27 +141,28 @@ def _states(derived: PublishResult) -> dict[str, list[ListingState]]:
     return states
 
 
-def _state_text(derived: PublishResult) -> dict[str, str]:
-    """Per notice key, its lists' states as the table shows them, in the words ``status`` says them ("investigation
-    closed (not a listing)", not "lifted")."""
+def _state_words(derived: PublishResult) -> dict[str, list[str]]:
+    """Per notice key, its lists' states in the words ``status`` says them ("investigation closed (not a listing)", not
+    "lifted"), each once: the table's cell and ``--json``'s ``state_labels`` alike (story42 changed the table alone)."""
     words: dict[str, list[str]] = {}
     for key, word in derived.derivation.rows.keyed_words() if derived.derivation is not None else ():
         words.setdefault(key, []).append(word)
-    return {k: ", ".join(dict.fromkeys(v)) for k, v in words.items()}
+    return {k: list(dict.fromkeys(v)) for k, v in words.items()}
 
 
-def _notice_json(r: NoticeLine, states: list[ListingState]) -> dict[str, Any]:
+def _notice_json(r: NoticeLine, states: list[ListingState], words: list[str] | None = None) -> dict[str, Any]:
     """A row of the table as data: what each cell says, its parts apart (no "3/5", no joined states)."""
     return {"key": r.key, "list": r.list.value if r.list else None,
             "published": r.published.isoformat() if r.published else None, "effective": r.effective,
             "number": r.number, "title": r.title, "entities": r.entity_count, "stated_count": r.stated_count,
             "acts_on": list(dict.fromkeys(_ref_label(t) for t in r.targets)),
-            "states": [state.value for state in states], "state_labels": [state_label(state) for state in states],
+            "states": [state.value for state in states], "state_labels": words if words is not None else [state_label(state) for state in states],
             "warnings": list(r.warnings)}
 
 
 def replay_json(summary: ReplaySummary, records: list[NoticeLine], states: dict[str, list[ListingState]],
-                as_of: date, problems: list[str], notes: Sequence[str] = ()) -> dict[str, Any]:
+                as_of: date, problems: list[str], notes: Sequence[str] = (),
+                words: dict[str, list[str]] | None = None) -> dict[str, Any]:
     """What ``replay`` prints (the summary line, the problems, the table of notices), for a program to read."""
     by_key = {r.key: r for r in records}
     return {
@@ -174,7 +175,8 @@ def replay_json(summary: ReplaySummary, records: list[NoticeLine], states: dict[
                               "stated_count": by_key[key].stated_count} for key in summary.mismatched],
         "problems": problems,
         "notes": list(notes),  # read right: said, and "ok" as without them
-        "notices": [_notice_json(r, states.get(r.key, [])) for r in records],
+        "notices": [_notice_json(r, states.get(r.key, []), None if words is None else words.get(r.key, []))
+                    for r in records],
     }
 
 
@@ -287,11 +289,11 @@ def register(app: typer.Typer) -> None:
         finally:
             engine.dispose()
         problems.extend(derived.problems)
-        states = _states(derived)
+        states, words = _states(derived), _state_words(derived)
         by_key = {r.key: r for r in records}
         summary = summarise(results, by_key, conflicts)
         if not as_json:
-            print_table(out, _table(records, _state_text(derived)))
+            print_table(out, _table(records, {k: ", ".join(v) for k, v in words.items()}))
             out.print(summary.line())
         for line in summary.unusable:
             problems.append(f"unusable page: {line}")
@@ -301,7 +303,7 @@ def register(app: typer.Typer) -> None:
             r = by_key[key]
             problems.append(f"count mismatch: {key} parsed {r.entity_count} entities, the notice states {r.stated_count}")
         if as_json:  # the problems on stderr too: a log reads them there whichever form stdout takes
-            typer.echo(term.json_text(replay_json(summary, records, states, day, problems, derived.notes)))
+            typer.echo(term.json_text(replay_json(summary, records, states, day, problems, derived.notes, words)))
         for line in problems:
             err.print(Text(term.shown(line), style="yellow"))
         for line in derived.notes:  # read right: said, and the exit code as without them

@@ -38,7 +38,7 @@ NO_LIST = "not on any list as of {as_of}: no stored notice naming it was public 
 
 def heading_lines(head: str, now: list[str], console: Console) -> list[str]:
     """A list's heading: one line where the terminal holds it (always into a pipe, for grep); else the notice on
-    its line and the state below it ("  - lapsed: …"), its parts ("lapsed: presumed back in force, needs review", " since …",
+    its line and the state below it ("  - lapsed: …"), its parts (the state's label, " since …",
     ", until …") packed whole into indented lines. Rich's wrap broke the state inside its words at 120 columns
     ("… presumed back in force, " / "needs review since 2026-11-10", user40), a label an officer reads as one."""
     line = f"{head} - {''.join(now)}"
