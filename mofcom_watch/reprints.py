@@ -232,7 +232,7 @@ def _carry(session: Session, old: str, new: str, at: datetime) -> None:
     (``storage.heldsteps.decision_key``, by the notice's key) is recorded under the new key too, as said then: a
     published step stays one of the notice's steps (was: a press conference whose held step a person published, moved
     when a second conference of its title and day came, lost the step, its items retracted, and no issue opened)."""
-    from storage.heldsteps import decision_key, held_issue_key, is_decision
+    from storage.heldsteps import decision_key, decision_parts, held_issue_key, is_decision
 
     at = as_utc(at)
     held: tuple[str, str | None] | None = None  # a carried held-step issue's source and URL
@@ -241,7 +241,7 @@ def _carry(session: Session, old: str, new: str, at: datetime) -> None:
     for issue in issues:
         detail = _renamed(issue.detail, old, new)
         if issue.kind == HealthKind.REVIEW_ACCEPTED.value and is_decision(issue.key):
-            verdict, _, step = issue.key.split("/")[2:5]
+            verdict, _, step = decision_parts(issue.key)
             key = decision_key(verdict, new, step)
             if session.scalars(select(HealthIssue.id).where(HealthIssue.key == key)).first() is None:
                 session.add(HealthIssue(key=key, kind=issue.kind, source=issue.source, detail=detail, url=issue.url,

@@ -30,7 +30,7 @@ from typing import Any
 from sqlalchemy import Select, and_, func, literal_column, select
 from sqlalchemy.orm import Session, aliased
 
-from storage.heldsteps import PUBLISHED, is_decision
+from storage.heldsteps import PUBLISHED, decision_parts, is_decision
 from storage.keys import issue_key, unfitted_key
 from storage.models import HealthIssue, Notice, NoticeUrl, Page, Publication, Snapshot, SourceRun
 from storage.outcomes import PageOutcome, SourceReport
@@ -513,7 +513,7 @@ def _title(issue: HealthIssue, numbers: dict[str, str] | None = None, sources: M
     if issue.kind == HealthKind.HELD_STEP:
         return f"Source health: {notice or where}: a step held for a person, the page's other steps read"
     if issue.kind == HealthKind.REVIEW_ACCEPTED and is_decision(issue.key):
-        verdict = "published" if f"/{PUBLISHED}/" in issue.key else "dismissed as no step"
+        verdict = "published" if decision_parts(issue.key)[0] == PUBLISHED else "dismissed as no step"
         return f"Reviewed: {notice or where}: a held step {verdict} by {issue.source}"
     if issue.kind == HealthKind.REVIEW_ACCEPTED and _read_page(issue):
         return f"Read by a person: {where}: a page the parser refused for review, read by {issue.source}"

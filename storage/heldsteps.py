@@ -46,21 +46,29 @@ def decision_key(verdict: str, notice_key: str, step: str) -> str:
     return issue_key(HealthKind.REVIEW_ACCEPTED, KEY_PART, verdict, notice_key, step)
 
 
+DECISION_PREFIX = f"{HealthKind.REVIEW_ACCEPTED}/{KEY_PART}/"  # what every :func:`decision_key` starts with
+
+
 def is_decision(key: str) -> bool:
     """Whether a review-accepted record's key is a person's word on a held step (:func:`decision_key`)."""
-    return key.startswith(f"{HealthKind.REVIEW_ACCEPTED}/{KEY_PART}/")
+    return key.startswith(DECISION_PREFIX)
+
+
+def decision_parts(key: str) -> tuple[str, str, str]:
+    """A :func:`decision_key`'s verdict, notice key and step id."""
+    verdict, notice, step = key[len(DECISION_PREFIX):].split("/")[:3]
+    return verdict, notice, step
 
 
 def decisions(session: Session, notice_key: str | None = None) -> dict[tuple[str, str], str]:
     """Every recorded word on a held step (or on those of ``notice_key``): (notice key, step id) -> its verdict."""
-    prefix = f"{HealthKind.REVIEW_ACCEPTED}/{KEY_PART}/"
     query = select(HealthIssue.key).where(HealthIssue.kind == HealthKind.REVIEW_ACCEPTED.value,
-                                          HealthIssue.key.startswith(prefix, autoescape=True))
+                                          HealthIssue.key.startswith(DECISION_PREFIX, autoescape=True))
     if notice_key is not None:
         query = query.where(HealthIssue.notice_key == notice_key)
     found = {}
     for key in session.scalars(query):
-        verdict, notice, step = key[len(prefix):].split("/")[:3]
+        verdict, notice, step = decision_parts(key)
         found[(notice, step)] = verdict
     return found
 
@@ -182,15 +190,14 @@ def step_decisions(session: Session) -> list[StepDecision]:
     or leave out, on a person's word). A word recorded under a key no notice holds now is left out: the notice moved
     to a key of its own (``mofcom_watch.reprints._carry``) and its word is recorded under the new key too (review43's
     B2: listed twice); the old record is kept, not shown."""
-    prefix = f"{HealthKind.REVIEW_ACCEPTED}/{KEY_PART}/"
     rows = session.execute(select(HealthIssue.key, HealthIssue.notice_key, HealthIssue.source, HealthIssue.first_seen,
                                   HealthIssue.detail)
                            .where(HealthIssue.kind == HealthKind.REVIEW_ACCEPTED.value,
-                                  HealthIssue.key.startswith(prefix, autoescape=True))
+                                  HealthIssue.key.startswith(DECISION_PREFIX, autoescape=True))
                            .order_by(HealthIssue.first_seen, HealthIssue.key))
     found = []
     for key, notice_key, by, at, detail in rows:
-        verdict, notice, step = key[len(prefix):].split("/")[:3]
+        verdict, notice, step = decision_parts(key)
         found.append(StepDecision(notice_key or notice, step, verdict, by, as_utc(at), detail))
     stored = set(session.scalars(select(Notice.key).where(Notice.key.in_({d.notice_key for d in found})))) if found \
         else set()

@@ -131,8 +131,8 @@ def register(app: typer.Typer) -> None:
                                        "needs_review": [dict(r.to_json(), command=_read_command(r.url, r.sha256))
                                                         for r in refused],
                                        "gone": [dict(g.to_json(), command=_gone_command(g.url)) for g in gone],
-                                       "held_steps": [dict(h.to_json(), command=_step_commands(h.notice_key, h.step)[0],
-                                                           dismiss_command=_step_commands(h.notice_key, h.step)[1])
+                                       "held_steps": [dict(h.to_json(), **dict(zip(("command", "dismiss_command"),
+                                                                                   _step_commands(h.notice_key, h.step))))
                                                       for h in steps]}))
             raise typer.Exit(1 if pending or pairs or refused or gone or steps else 0)
         out = term.console()
