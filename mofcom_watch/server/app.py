@@ -598,15 +598,21 @@ def _source_problems(st: ServerState, report: dict[str, Any]) -> None:
 
 def _process_problems(st: ServerState, report: dict[str, Any]) -> list[str]:
     """What the store may not say: this process's last cycle failed (a full disk may have kept it from recording
-    that), or the disk under the feeds folder or the SQLite store is nearly full."""
+    that), the disk under the feeds folder or the SQLite store is nearly full, or the SQLite store cannot be written
+    (a run fails before it can record that: mofcom_watch.storewrite)."""
     from mofcom_watch.diskspace import low_space
+    from mofcom_watch.storewrite import unwritable_store
 
     failed = st.last_failure() if st.last_failure is not None else None
     engine = getattr(st.data, "engine", None)
     store = engine.url.database if engine is not None and engine.dialect.name == "sqlite" else None
-    low = low_space((st.feeds_dir, Path(store) if store and store != ":memory:" else None))
+    store_file = Path(store) if store and store != ":memory:" else None
+    low = low_space((st.feeds_dir, store_file))
     report["low_space"] = low
-    return ([failed] if failed else []) + low
+    unwritable = unwritable_store(store_file)
+    if unwritable is not None:
+        report["store_unwritable"] = unwritable
+    return ([failed] if failed else []) + ([unwritable] if unwritable else []) + low
 
 
 def healthz(request: Request) -> Response:

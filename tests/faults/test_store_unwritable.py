@@ -1,0 +1,69 @@
+"""The store file read-only, its folder writable (health41 N39): `run` exits 3 naming it, and `status` and
+`/healthz` say it at once. Was: both read the store as the last run left it and stayed green until the stale
+check (3 hours) while every run failed. Real processes in a mount namespace of their own (root ignores file
+modes: the file is bind-mounted read-only over itself)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import REPO_ROOT, copy_of, read_whole
+from tests.faults.harness import read_only_mount_works
+
+DRIVER = r'''
+import json, os, subprocess, sys
+from pathlib import Path
+sys.path.insert(0, os.getcwd())
+from tests.faults.serving import serving
+
+db, work = Path(sys.argv[1]), Path(sys.argv[2])
+url = f"sqlite:///{db}"
+env = {k: v for k, v in os.environ.items() if not k.startswith("MOFCOM_WATCH_")}
+env["MOFCOM_WATCH_DATA_DIR"] = str(work / "data")
+
+
+def cli(*args):
+    done = subprocess.run([sys.executable, "-m", "mofcom_watch", "--db", url, *args], env=env, capture_output=True,
+                          text=True, timeout=120)
+    return {"code": done.returncode, "out": done.stdout, "err": done.stderr}
+
+
+out = {"before": cli("status", "--json")}
+subprocess.run(["mount", "--bind", str(db), str(db)], check=True)
+subprocess.run(["mount", "-o", "remount,bind,ro", str(db)], check=True)
+out["run"] = cli("run", "--out", str(work / "feeds"), "--no-progress", "--source", "mofcom-policy",
+                 "--base-url", "www.mofcom.gov.cn=http://127.0.0.1:9")
+out["status"] = cli("status", "--json")
+with serving(url, work) as served:
+    code, _, body = served.get("/healthz")
+    out["healthz"] = {"code": code, "body": json.loads(body)}
+subprocess.run(["umount", str(db)], check=True)
+out["after"] = cli("status", "--json")
+print(json.dumps(out))
+'''
+
+
+@pytest.mark.skipif(not read_only_mount_works(), reason="needs unshare -m and mount (root)")
+def test_a_store_file_made_read_only_is_said_by_status_and_healthz_at_once(tmp_path, replayed):
+    db = tmp_path / "store" / "store.sqlite"
+    read_whole(copy_of(replayed, db))
+    done = subprocess.run(["unshare", "-m", sys.executable, "-c", DRIVER, str(db), str(tmp_path)], cwd=REPO_ROOT,
+                          capture_output=True, text=True, timeout=600, stdin=subprocess.DEVNULL)
+    assert done.returncode == 0, done.stderr[-3000:]
+    out = json.loads(done.stdout)
+    said = f"the store's file {db} cannot be written by this user"
+    before = json.loads(out["before"]["out"])
+    assert before["store_unwritable"] is None and not any(said in p for p in before["problems"]), before["problems"]
+    assert out["run"]["code"] == 3 and str(db) in out["run"]["err"], out["run"]
+    status = json.loads(out["status"]["out"])
+    assert out["status"]["code"] == 1 and status["ok"] is False, out["status"]
+    assert said in status["store_unwritable"] and "read-only file system" in status["store_unwritable"], status
+    assert any(p.startswith("STORE NOT WRITABLE: " + said) for p in status["problems"]), status["problems"]
+    healthz = out["healthz"]
+    assert healthz["code"] == 503 and any(said in p for p in healthz["body"]["problems"]), healthz
+    after = json.loads(out["after"]["out"])  # writable again: no longer said, without a run
+    assert after["store_unwritable"] is None and not any(said in p for p in after["problems"]), after["problems"]
