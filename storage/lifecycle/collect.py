@@ -24,11 +24,12 @@ from storage.yearless import Numbered
 
 from .builder import _Builder, _unresolved
 from .corrections import _apply_corrections
-from .counted import THE_OTHERS, _hold_undercounted, named_fewer
+from .counted import _hold_undercounted, named_fewer
 from .model import (
     MEASURE_ACTIONS,
     OWN_ACTIONS,
     TARGET_ACTIONS,
+    THE_OTHERS,
     Listing,
     Step,
     _action_effective,

@@ -26,14 +26,13 @@ from storage.numerals import chinese_to_int
 from storage.records import ActionRecord, EventKind, ListingState, ListKind
 
 from .builder import _Builder, _unresolved
-from .model import NAMED_COUNT_RE, NO_ENTITY, OWN_KINDS, Listing, Step
+from .model import NAMED_COUNT_RE, NO_ENTITY, OWN_KINDS, THE_OTHERS, Listing, Step
 from .simulate import _simulate
 
 # "等2家美国实体", "所列16家", "１６家", "十名": a count of entities or persons ("名单" is a list, not a count)
 COUNT_RE = re.compile(r"([0-9０-９一二三四五六七八九十两百〇零]+)\s*(?:家|名(?!单))")
 # "对…所列其余4家企业，继续暂停…", "其余4家企业的反制措施按期恢复实施": the count of the others, which must be exactly those it
 # reaches (the notice's entities less those its other steps name): any other count means a name was misread
-THE_OTHERS = ("其余", "其他", "剩余", "其它")  # the words for "the others" (also collect._others_of_unfound's)
 REST_COUNT_RE = re.compile(rf"(?:{'|'.join(THE_OTHERS)})\s*(?:的\s*)?([0-9０-９一二三四五六七八九十两百〇零]+)\s*(?:家|名(?!单))")
 # ... followed in its clause by 列入: the count of a listing recounted ("将28家美国实体列入…名单"), not of this step
 HISTORY_RE = re.compile(r"[^，,。；;]*?列入")

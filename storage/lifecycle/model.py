@@ -68,6 +68,7 @@ NO_ENTITY = ""  # pseudo entity key for a listing whose notice names no entities
 # "关于更正…附件有关内容的公告": a notice correcting another's text (a name in its annex), which no step applies
 CORRECTION_WORDS = ("更正", "勘误")
 # "对内华达山脉公司、立方公司等2家实体采取的相关措施": the count stated beside entities named in an action's text
+THE_OTHERS = ("其余", "其他", "剩余", "其它")  # "the others" (counted, collect, simulate._others_kept; scraper's words.THE_OTHERS alike)
 NAMED_COUNT_RE = re.compile(r"等([一二三四五六七八九十两〇零\d]+)家")
 
 

@@ -15,6 +15,7 @@ from .model import (
     COUNTDOWN_DAYS,
     NO_ENTITY,
     OWN_KINDS,
+    THE_OTHERS,
     EntityState,
     Listing,
     Step,
@@ -235,10 +236,11 @@ def _repeats(step: Step, until: date | None, states: dict[str, EntityState], aff
 def _others_kept(step: Step) -> bool:
     """An extension with no period of its own on the others a notice's other step leaves: "…等3家实体恢复实施相关措施。其余实体
     继续暂停执行相关措施" keeps them as they are, to the end their suspension has (story42, session 41: read as a suspension
-    "until further notice" from that day, the lapse at its end never told)."""
+    "until further notice" from that day, the lapse at its end never told). Any word for "the others" anywhere in the
+    clause ("对其余实体…", "其他实体…", "该公告所列其余实体…"): a clause opening "其余" alone left those silent (review44)."""
     a = step.action
     return (step.event_kind is EventKind.SUSPENSION_EXTENDED and a.duration is None and not a.extends_by
-            and a.text.lstrip().startswith("其余"))
+            and any(w in a.text for w in THE_OTHERS))
 
 
 ENDED = (ListingState.LIFTED, ListingState.REMOVED)
