@@ -19,6 +19,8 @@ import pytest
 
 from scraper.parse import parse_document
 from scraper.parse.qa import answer_spans
+from scraper.parse.rules.operative import CONFERENCE_DAY_RE
+from scraper.parse.textnorm import fold
 from storage.records import ActionKind, ListKind, NoticeKind, UnusablePage
 from tests.faults.harness import AS_OF, FETCHED, cli
 
@@ -54,6 +56,14 @@ def _actions(record) -> list[tuple]:
     return sorted((a.action.value, sorted(t.key or t.text for t in a.targets), str(a.effective)) for a in record.actions)
 
 
+def spoken_elsewhere(record) -> bool:
+    """Whether the record's title names a press conference's day other than its publication day: its answers count their
+    days from that day (rules.operative.spoken_day), which a generic title no longer says."""
+    m = CONFERENCE_DAY_RE.search(fold(record.title or ""))
+    return m is not None and record.published is not None and (
+        f"{int(m['y']):04d}-{int(m['m']):02d}-{int(m['d']):02d}" != record.published.isoformat())
+
+
 def test_every_whole_qa_reads_whole_under_its_own_title_and_a_generic_one():
     wholes = _whole_qas()
     assert len(wholes) >= 70  # fixtures, the corpora (audit16's too), the news pages, the references
@@ -65,6 +75,8 @@ def test_every_whole_qa_reads_whole_under_its_own_title_and_a_generic_one():
                 with pytest.raises(UnusablePage, match="needs-review"):
                     parse_document(f"{title}\n{record.text}", url=url)
                 continue
+            if title == GENERIC and spoken_elsewhere(record):
+                continue  # a transcript posted after its day counts "明日" from the day its title gives (qa42/17)
             doc = parse_document(f"{title}\n{record.text}", url=url)  # raises if refused
             # under the generic title, a Q&A that names no list in its answer may be no notice: not refused
             assert (doc.notice is None and title == GENERIC) or _actions(doc.notice) == _actions(record), path

@@ -17,7 +17,7 @@ from ..dates import (
 )
 from ..lazyre import lazy_compile
 from ..textnorm import NUM, to_int
-from .periods import END_DAY_RE, duration_in, extension_term, suspension_end, until_day, until_period
+from .periods import END_DAY_RE, RELATIVE_UNTIL_RE, duration_in, extension_term, suspension_end, until_day, until_period
 from .tense import (
     BY_ITS_END,
     DECIDED_BEFORE,
@@ -497,6 +497,9 @@ def on_targets(folded: str, clean: str, s_start: int, v: re.Match[str], kind: Ac
     period = duration_in(folded, clean, dur_start, next_start)
     if period is None:
         until_m = UNTIL_RE.search(folded, s_start, at)
+        if until_m is None and folded.find("年", s_start, at) >= 0:
+            # "自2026年12月10日起至明年6月30日，暂停实施…" (session 42, qa42/25: read as a suspension with no end, silently)
+            until_m = RELATIVE_UNTIL_RE.search(folded, s_start, at)
         if until_m:
             period = until_period(clean, until_m)
     clause_start = max(_clause_comma(folded, s_start, at) + 1, clause_from)

@@ -109,6 +109,13 @@ DONE_RE = lazy_compile(rf"已(?:经)?\s*(?:(?:于|自)\s*(?:(?P<y>{YEAR})\s*年\
 DONE_REACH = 24  # the longest DONE_RE match
 
 
+# Right before a verb: the step denied, not taken ("不恢复实施", "不予恢复", "并不停止"; session 42, qa42/21: "对…所列实体
+# 不恢复实施相关措施，自…起继续暂停实施至…" was read as a restore, a false 'Back in force' item). The verbs that open with 不
+# ("不再暂停") are words of VERB_RE of their own, no verb after a 不.
+NEGATIONS = ("不", "不予")
+NEGATION_ENDS = "不予"  # the last character of every NEGATIONS word: one look before the verb turns nearly every verb away
+
+
 def acting_verbs(folded: str, s_start: int, s_end: int, found: list[re.Match[str]], dated: list[tuple[int, int]],
                   titled: bool, refs: list[tuple[int, int, NoticeRef]]) -> list[re.Match[str]]:
     """The verbs of ``found`` that can act: not in a ref by date, a quoted title, after a modal, nor a "不再延长" that
@@ -125,6 +132,8 @@ def acting_verbs(folded: str, s_start: int, s_end: int, found: list[re.Match[str
         # MODAL_RE ends at the verb: only a modal's last character or a blank can stand right before it
         if at > s_start and folded[at - 1] in MODAL_BEFORE and MODAL_RE.search(folded, max(s_start, at - 4), at):
             continue
+        if at > s_start and folded[at - 1] in NEGATION_ENDS and folded.endswith(NEGATIONS, s_start, at):
+            continue  # "对…所列实体不恢复实施相关措施，…继续暂停实施至…": the step denied (qa42/21: read as a restore)
         if (v[0].startswith("不再延") or v[0] == "不再继续") and not (folded.find("暂停", v.end(), v.end() + 8) >= 0 or EXPIRY_RE.search(
                 folded, max(s_start, at - 12), at) and folded.rfind("暂停", max(s_start, at - 30), at) >= 0
                 and folded.find("有效期", max(s_start, at - 12), at) < 0 or suspension_ended(folded, s_start, at)):

@@ -1183,6 +1183,29 @@ def corrected_answer(src: Source, d: Draft) -> str | None:
     return None
 
 
+# A start told only as a part of a month or a year ("自本月中旬起", "自本月底起", "自下月初起", "自年底起"): no day the dates can read,
+# so the step took the text's own day (session 42, qa42/28-29: a suspension and a lift read from the answer's day, weeks early,
+# silently). Looked for only where one of VAGUE_PARTS is.
+VAGUE_PARTS = ("旬", "初", "底", "末")
+VAGUE_START_RE = lazy_compile(r"自\s*(?:(?:本|当|下|次)月|(?:今|本|明)?年|(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月)?\s*"
+                              r"(?:上旬|中旬|下旬|初|底|末)\s*起")
+
+
+def vague_start(src: Source, d: Draft) -> str | None:
+    """A step whose sentence tells its start only as a part of a month ("自本月中旬起": VAGUE_START_RE): left out, for a person."""
+    if not d.drafts:
+        return None
+    folded = src.folded
+    if not any(part in folded for part in VAGUE_PARTS):  # (nearly every text)
+        return None
+    for x in d.drafts:
+        s0, s1 = x.sentence or (sentence_start(folded, x.start), act.sentence_end(folded, x.start))
+        m = VAGUE_START_RE.search(folded, s0, s1)
+        if m is not None:
+            return f"its start is told only as a part of a month (\"{m[0]}\"): no day to read{LEFT_OUT}"
+    return None
+
+
 def no_action_in_answer(src: Source, d: Draft) -> str | None:
     return "no action found in the answer" if d.qa and not d.actions else None
 

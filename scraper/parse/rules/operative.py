@@ -4,6 +4,7 @@ effective day."""
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from storage.records import ListKind, NoticeKind
 
@@ -11,9 +12,11 @@ from .. import actions as act
 from .. import entities as ent
 from ..dates import (
     effective_in,
+    make_date,
     notice_effective,
 )
 from ..draft import Draft, Source
+from ..lazyre import lazy_compile
 from ..qa import (
     answer_spans,
 )
@@ -76,15 +79,34 @@ def context_list(src: Source, d: Draft) -> ListKind | None:
     return act.list_in(d.folded_title) or act.list_in(d.operative)
 
 
+# A press conference's own day in its title: "商务部例行新闻发布会（2026年12月3日）".
+CONFERENCE_DAY_RE = lazy_compile(r"(?:新闻发布会|记者会)\s*\(\s*(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*\)")
+CONFERENCE_POSTED_WITHIN = 7  # days: a transcript posted later than this is no copy of the day's words to count from
+
+
+def spoken_day(d: Draft) -> date | None:
+    """The day an answer was said: a press conference's own day in its title when its transcript was posted after it (the
+    transcript of 12-03 posted at 00:30 on 12-04: "自明日起" is 12-04; session 42, qa42/17: read as 12-05, a day late);
+    else the publication day."""
+    if not d.qa or d.published is None or "发布会" not in d.folded_title and "记者会" not in d.folded_title:
+        return d.published  # (nearly every text)
+    m = CONFERENCE_DAY_RE.search(d.folded_title)
+    said = make_date(*m.group("y", "m", "d")) if m is not None else None
+    if said is None or not 0 < (d.published - said).days <= CONFERENCE_POSTED_WITHIN:
+        return d.published
+    return said
+
+
 def stated_effective(src: Source, d: Draft) -> str | None:
     """A Q&A: the first "自…起" date in its answers that is not history (``act.stale``: "此前，中方已自
     2025年11月10日起…" in an answer of 2026). A notice: "本公告自…起实施"."""
     if not d.qa:
         return notice_effective(src.folded, d.published)
+    said = spoken_day(d)
     for s, e in d.spans:
         for sm in act.SENTENCE_RE.finditer(src.folded, s, e):
             if "自" in sm.group(0):
-                found = effective_in(sm.group(0), d.published)
+                found = effective_in(sm.group(0), said)
                 if found and not act.stale(found, d.published):
                     return found
     return None

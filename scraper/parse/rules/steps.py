@@ -14,6 +14,7 @@ from ..draft import Draft, Ref, Source
 from ..lazyre import lazy_compile
 from ..textnorm import NUM, fold
 from .named import GOODS_RE, NAME, measure_object, sentence_start
+from .operative import spoken_day
 
 # "…第72号自…起停止适用": a notice ceasing to apply (``suspenders_restored``).
 NO_LONGER_APPLIES = "停止适用"
@@ -35,8 +36,9 @@ def references(src: Source, d: Draft) -> list[Ref]:
 
 
 def clause_actions(src: Source, d: Draft) -> list[act.ActionDraft]:
-    """Actions clause by clause in the operative spans (a Q&A lists nothing itself)."""
-    return act.find_actions(src.folded, src.text, spans=d.spans, refs=d.refs, published=d.published,
+    """Actions clause by clause in the operative spans (a Q&A lists nothing itself); the days an answer tells from its own
+    ("自明日起", "自本月10日起") count from the day it was said (``spoken_day``)."""
+    return act.find_actions(src.folded, src.text, spans=d.spans, refs=d.refs, published=spoken_day(d),
                             default_effective=d.effective, notice_list=d.context_list, allow_impose=not d.qa)
 
 

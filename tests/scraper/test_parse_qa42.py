@@ -1,0 +1,152 @@
+"""Session 42's blind round on Q&As and press conferences (qa42, tests/data/corpus/qa42/).
+
+Found blind, each read silently: a step denied right before its verb ("对…所列实体不恢复实施相关措施，…继续暂停实施至…") read
+as the step (a false restore, the extension lost); a step left to a time to come on the other side's conduct ("中方决定，视美方
+落实共识的情况，适时暂停实施…") read as a suspension from the answer's day; a start told only as part of a month ("自本月中旬起",
+"自本月底起") read as the answer's day; an end before the verb with a relative year ("自…起至明年6月30日，暂停…") lost; "自明日起"
+in a press conference's transcript posted after midnight counted from the posting day (a day late)."""
+
+from __future__ import annotations
+
+import pytest
+
+from scraper.parse import parse_document
+from storage.records import UnusablePage
+
+ECL21 = "4月4日公告（商务部公告2025年第21号）"
+UEL7 = "4月4日公告（不可靠实体清单工作机制公告〔2025〕7号）"
+RELEASE = ("商务部新闻发言人就调整{lst}措施答记者问\n来源：商务部新闻办公室 类型：原创 分类：新闻 {day} 18:00\n\n"
+           "问：请问中方对有关措施有何新的安排？\n答：{a}\n")
+PRESSER = ("商务部例行新闻发布会（{said}）\n来源：商务部新闻办公室 类型：原创 分类：新闻 {posted}\n\n"
+           "新闻发言人何亚东：各位记者朋友，下午好！下面我愿意回答大家的提问。\n\n"
+           "第一财经记者：请介绍今年前11个月我国服务贸易发展情况。\n何亚东：今年前11个月，我国服务进出口总额同比增长6.2%。\n\n"
+           "路透社记者：请问中方对4月4日公告相关措施有何新的安排？\n何亚东：{a}\n\n"
+           "新华社记者：请问近期稳外资工作有哪些新举措？\n何亚东：商务部将持续落实好稳外资政策措施。\n\n谢谢大家！\n")
+Step = tuple[str, str, str | None, str | None]
+
+
+def _read(text: str) -> list[Step]:
+    notice = parse_document(text.encode("utf-8")).notice
+    if notice is None:
+        return []
+    return [(a.action.value, a.targets[0].key or "" if a.targets else "", a.effective, a.until and a.until.isoformat())
+            for a in notice.actions]
+
+
+def _release(answer: str, lst: str = "不可靠实体清单", day: str = "2026-12-04") -> list[Step]:
+    return _read(RELEASE.format(lst=lst, day=day, a=answer))
+
+
+def _held(text: str) -> str:
+    with pytest.raises(UnusablePage) as refused:
+        _read(text)
+    assert refused.value.reason == "needs-review", refused.value
+    return str(refused.value)
+
+
+# --- a step denied right before its verb: no step (blind 21) -----------------------------------------------------------
+
+@pytest.mark.parametrize("answer", [
+    "中方决定，对不可靠实体清单工作机制公告〔2025〕7号所列实体不恢复实施相关措施，自2026年12月10日起继续暂停实施至2027年12月10日。",
+    "中方决定，对不可靠实体清单工作机制公告〔2025〕7号所列实体不予恢复实施相关措施，自2026年12月10日起继续暂停实施至2027年12月10日。",
+])
+def test_a_denied_restore_beside_an_extension_is_the_extension(answer: str) -> None:
+    assert _release(answer) == [("extend", "UEL-2025-7", "2026-12-10", "2027-12-10")]
+
+
+@pytest.mark.parametrize("answer", [
+    f"中方决定，自2026年12月10日起不停止实施{UEL7}相关措施。",
+    f"中方决定，自2026年12月10日起并不恢复实施{UEL7}相关措施。",
+])
+def test_a_denied_step_alone_is_no_step(answer: str) -> None:
+    # no lift, no restore: at most held for a person (the title's change unread), never the step
+    try:
+        steps = _release(answer)
+    except UnusablePage:
+        return
+    assert steps == []
+
+
+@pytest.mark.parametrize("answer, step", [
+    # the words that open with 不 are verbs of their own: still read
+    (f"中方决定，自2026年12月10日起，不再暂停实施{UEL7}相关措施。", ("restore", "UEL-2025-7", "2026-12-10", None)),
+    (f"中方决定，自2026年12月10日起，不再执行{UEL7}相关措施。", ("lift", "UEL-2025-7", "2026-12-10", None)),
+    (f"中方决定，自2026年12月10日起，恢复实施{UEL7}相关措施。", ("restore", "UEL-2025-7", "2026-12-10", None)),
+])
+def test_steps_without_a_denial_still_read(answer: str, step: Step) -> None:
+    assert _release(answer) == [step]
+
+
+# --- a step for a time to come, on what the other side does (blind 07) -------------------------------------------------
+
+@pytest.mark.parametrize("answer", [
+    f"中方决定，视美方落实共识的情况，适时暂停实施{ECL21}相关措施。具体安排将另行发布。",
+    f"中方决定视美方落实共识情况暂停实施{ECL21}相关措施。",
+    f"中方将适时自2026年12月10日起暂停实施{ECL21}相关措施1年。",
+])
+def test_a_step_left_to_a_time_to_come_is_no_step(answer: str) -> None:
+    _held(RELEASE.format(lst="出口管制管控名单", day="2026-12-03", a=answer))
+
+
+@pytest.mark.parametrize("answer", [
+    # a later 视情 speaks of the extension, not of the suspension decided (blind 08)
+    f"中方决定，自2026年12月10日起暂停实施{ECL21}相关措施1年，到期后将视情决定是否延长。",
+    f"根据美方落实共识的情况，中方决定，自2026年12月10日起暂停实施{ECL21}相关措施1年。",
+])
+def test_a_dated_decision_with_talk_after_it_reads(answer: str) -> None:
+    assert _release(answer, lst="出口管制管控名单", day="2026-12-03") == [
+        ("suspend", "MOFCOM-2025-21", "2026-12-10", "2027-12-10")]
+
+
+# --- a start told only as a part of a month (blind 28, 29) ---------------------------------------------------------------
+
+@pytest.mark.parametrize("answer", [
+    f"中方决定，自本月中旬起，暂停实施{UEL7}相关措施1年，具体日期另行公布。",
+    f"中方决定，自本月底起，停止实施{UEL7}相关措施。",
+    f"中方决定，自下月初起，停止实施{UEL7}相关措施。",
+    f"中方决定，自年底起，停止实施{UEL7}相关措施。",
+    f"中方决定，自1月上旬起，停止实施{UEL7}相关措施。",
+])
+def test_a_start_told_as_part_of_a_month_is_held(answer: str) -> None:
+    assert "part of a month" in _held(RELEASE.format(lst="不可靠实体清单", day="2026-12-03", a=answer))
+
+
+@pytest.mark.parametrize("answer, step", [
+    # a day told with its part of the month in words before it is read (dates.BRACKET_DAY_RE)
+    (f"中方决定，自本月下旬（2026年12月21日）起，停止实施{UEL7}相关措施。", ("lift", "UEL-2025-7", "2026-12-21", None)),
+    (f"中方决定，自本月10日起，停止实施{UEL7}相关措施。", ("lift", "UEL-2025-7", "2026-12-10", None)),
+])
+def test_a_day_in_the_month_still_reads(answer: str, step: Step) -> None:
+    assert _release(answer, day="2026-12-03") == [step]
+
+
+# --- an end before the verb with a relative year (blind 25) -------------------------------------------------------------
+
+@pytest.mark.parametrize("answer, until", [
+    (f"中方决定，自2026年12月10日起至明年6月30日，暂停实施{UEL7}相关措施。", "2027-06-30"),
+    (f"中方决定，自2026年12月10日起至今年12月31日，暂停实施{UEL7}相关措施。", "2026-12-31"),
+    (f"中方决定，自2026年12月10日起至2027年6月30日，暂停实施{UEL7}相关措施。", "2027-06-30"),
+])
+def test_an_end_before_the_verb_is_read(answer: str, until: str) -> None:
+    assert _release(answer) == [("suspend", "UEL-2025-7", "2026-12-10", until)]
+
+
+# --- a press conference's transcript posted after its day (blind 17) ----------------------------------------------------
+
+def test_tomorrow_counts_from_the_conference_day_not_the_posting() -> None:
+    text = PRESSER.format(said="2026年12月3日", posted="2026-12-04 00:30",
+                          a=f"中方决定，自明日起，暂停实施{ECL21}相关措施1年。")
+    assert _read(text) == [("suspend", "MOFCOM-2025-21", "2026-12-04", "2027-12-04")]
+
+
+def test_a_transcript_posted_the_same_day_counts_from_it() -> None:
+    text = PRESSER.format(said="2026年12月3日", posted="2026-12-03 16:30",
+                          a=f"中方决定，自明日起，暂停实施{ECL21}相关措施1年。")
+    assert _read(text) == [("suspend", "MOFCOM-2025-21", "2026-12-04", "2027-12-04")]
+
+
+def test_a_next_month_counts_from_the_conference_day_across_a_year() -> None:
+    # the conference of 12-31 posted on 01-01: "下月1日" is 2027-01-01, not 2027-02-01
+    text = PRESSER.format(said="2026年12月31日", posted="2027-01-01 00:30",
+                          a=f"中方决定，自下月1日起，停止实施{ECL21}相关措施。")
+    assert _read(text) == [("lift", "MOFCOM-2025-21", "2027-01-01", None)]
