@@ -48,7 +48,8 @@ def pointed_names(seg: str, folded: str) -> list[EntityRecord]:
 # names after the colon; it is no name itself (session 18: "以下美国实体" was read as one).
 FORWARD_RE = lazy_compile(r"\s*(?:以下|下列|如下)")
 # What opens a numbered line ("1.", "(1)", "①", "一、") or an annex's mark: lines after a colon read as an annex's, not prose.
-NUMBERED_STARTS = "0123456789(①②③④⑤⑥⑦⑧⑨⑩一二三四五六七八九十附-—•·"
+NUMBERED_STARTS = "0123456789(①②③④⑤⑥⑦⑧⑨⑩附-—•·"
+CHINESE_NUMERALS = "一二三四五六七八九十"  # "一、", "十二、": numbered only with the mark after them ("三星…公司" is a name)
 PARAGRAPH_GAP_MAX = 8  # blanks and line breaks between the colon and a names paragraph
 FORWARD_COLON_MAX = 40  # the colon follows the list's name ("列入出口管制管控名单：")
 CIRCLED_BLANK = {c: " " for c in range(0x2460, 0x2474)}  # ①…⑳ (str.translate's table)
@@ -62,6 +63,16 @@ def is_forward(folded: str) -> bool:
     return FORWARD_RE.match(folded) is not None
 
 
+def _numbered(folded: str, at: int) -> bool:
+    """Whether the line at ``at`` opens with a number or an annex's mark (NUMBERED_STARTS, or "一、")."""
+    if folded[at] not in CHINESE_NUMERALS:
+        return folded[at] in NUMBERED_STARTS
+    end = at
+    while end < len(folded) and folded[end] in CHINESE_NUMERALS:
+        end += 1
+    return folded.startswith(("、", ".", ","), end)
+
+
 def _next_paragraph(folded: str, start: int) -> int:
     """Where the names after a colon start: ``start``, or, when only blanks and a line break follow the colon ("…列入不可靠
     实体清单：" then the names as a paragraph of their own: session 41, audit41/07, none read, a listing of nobody), the
@@ -69,11 +80,34 @@ def _next_paragraph(folded: str, start: int) -> int:
     at, n = start, len(folded)
     while at < n and folded[at] in " \t\r\n" and at - start < PARAGRAPH_GAP_MAX:
         at += 1
-    if at >= n or "\n" not in folded[start:at] or folded[at] in NUMBERED_STARTS:
+    if at >= n or "\n" not in folded[start:at] or _numbered(folded, at):
         return start
     line_end = folded.find("\n", at)
     # names in brackets only: a sentence after the colon ("…采取反制措施：" then "中方决定…") is no list of names
     return at if "(" in folded[at : line_end if line_end >= 0 else n] else start
+
+
+def _names_lines_end(folded: str, stop: int) -> int:
+    """Where a names paragraph (``_next_paragraph``) ends that goes on over lines of their own, one name a line, none
+    numbered ("…列入不可靠实体清单：" then "甲公司（…）" / "乙公司（…）" / "丙公司（…）": review44, session 42, the first line
+    alone read, the others lost, silently where the notice states no count): ``stop``, the first line's end, or the end
+    of the last line after it that is a name with its bracket (no colon, no full stop before its end)."""
+    n = len(folded)
+    while stop < n and folded[stop] == "\n":
+        at = stop
+        while at < n and folded[at] in " \t\r\n" and at - stop < PARAGRAPH_GAP_MAX:
+            at += 1
+        if at >= n or _numbered(folded, at):
+            break
+        line_end = folded.find("\n", at)
+        line_end = n if line_end < 0 else line_end
+        line = folded[at:line_end].rstrip(" \t\r")
+        if ")" not in line or ":" in line or "。" in line.rstrip("。") or not line.rstrip("、。;,").endswith(")"):
+            break  # "对上述实体采取以下处理措施：", a sentence: the names ended
+        stop = at + len(line) - (1 if line.endswith("。") else 0)
+        if line.endswith("。"):
+            break
+    return stop
 
 
 def following_names(folded: str, clean: str, end: int, country: str | None) -> list[EntityRecord]:
@@ -85,7 +119,11 @@ def following_names(folded: str, clean: str, end: int, country: str | None) -> l
     start = _next_paragraph(folded, colon + 1)
     stops = [i for i in (folded.find("。", start), folded.find("\n", start), folded.find("并采取", start)) if i >= 0]
     stop = min(stops) if stops else len(folded)
+    if start != colon + 1 and folded.startswith("\n", stop):
+        stop = _names_lines_end(folded, stop)
     seg, fseg = clean[start:stop], folded[start:stop]
+    if "\n" in fseg:  # one name a line: each line an item ("\n" to "、" keeps the places, one character for one)
+        seg, fseg = seg.replace("\n", "、").replace("\r", " "), fseg.replace("\n", "、").replace("\r", " ")
     total = TOTAL_TAIL_RE.search(fseg) if "共" in fseg or "计" in fseg else None
     if total is not None:
         seg, fseg = seg[: total.start()], fseg[: total.start()]
