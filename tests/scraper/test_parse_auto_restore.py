@@ -1,7 +1,8 @@
 """A suspending notice that says what its end brings (session 25, parse25): "自2026年8月5日起，暂停实施商务部公告2026年
 第61号相关措施，暂停期限至2026年11月5日。暂停期限届满后，相关措施自动恢复实施。" read the suspension alone, so on 11-05 the
 engine showed "lapsed: presumed back in force, needs review" where the notice itself said the measures are back. The
-restore now takes the notice the paragraph suspended, from the suspension's end."""
+restore now takes the notice the paragraph suspended, from the day the suspension lapses: the day after an end written as
+its last day ("至2026年11月5日", session 42), the end itself for a period counted from a day."""
 
 from __future__ import annotations
 
@@ -21,8 +22,17 @@ def _steps(body: str) -> list[tuple[str, list[str | None], str | None, str | Non
 
 
 def test_the_restore_a_suspending_notice_announces_for_its_end() -> None:
+    # back from 11-06, the day the suspension lapses: its end is written as its last day ("至2026年11月5日", included;
+    # its item says "until 2026-11-05 inclusive"). Pinned to 11-05 until session 42, a day before that lapse (session 41's
+    # open A; the lead's decision: a restore "届满后" is the lapse of the suspension the same text stores)
     assert _steps(BODY) == [("suspend", ["MOFCOM-2026-61"], "2026-08-05", "2026-11-05"),
-                            ("restore", ["MOFCOM-2026-61"], "2026-11-05", None)]
+                            ("restore", ["MOFCOM-2026-61"], "2026-11-06", None)]
+
+
+def test_a_suspension_counted_from_a_day_is_back_on_the_day_it_ends() -> None:
+    # "3个月" from 08-05 ends on 11-05 and lapses that day (design.md's worked example): the restore too
+    assert _steps(BODY.replace("，暂停期限至2026年11月5日", "3个月")) == [
+        ("suspend", ["MOFCOM-2026-61"], "2026-08-05", "2026-11-05"), ("restore", ["MOFCOM-2026-61"], "2026-11-05", None)]
 
 
 def test_without_the_sentence_only_the_suspension() -> None:

@@ -452,6 +452,7 @@ def on_targets(folded: str, clean: str, s_start: int, v: re.Match[str], kind: Ac
     sentence's bounds), only one the sentence decides or dates (``decided_in``). ``ended``: the suspension the verb
     ends, its subject (``words.suspension_ended``): a restore from the day it names, else from the suspension's end."""
     at, v_end = v.span()
+    after_end: date | None = None  # a restore's day read as the end its text told (``ActionDraft.after_end``)
     if kind is ActionKind.RESTORE and folded.startswith(CONTINUED, at):
         # "…暂停期限已于2026年11月10日届满。工作机制决定，上述措施继续实施": in an answer, back from the end it told (passed by
         # its day), or from the day its sentence states; any other "继续实施" is no step (session 41: qa40/02 was held)
@@ -482,9 +483,10 @@ def on_targets(folded: str, clean: str, s_start: int, v: re.Match[str], kind: Ac
         end = suspension_end(folded, clean, at, published) if own is None else None
         if own is None and end is None and answer is not None:
             return None
+        after_end = end
         if own is None and end is not None and folded.find("次日", bounds[0], bounds[1]) >= 0 \
                 and AFTER_END_NEXT_DAY_RE.search(folded, bounds[0], bounds[1]):
-            end = end + timedelta(days=1)  # "届满后不再延长，自届满次日起恢复实施": the day after the end
+            end, after_end = end + timedelta(days=1), None  # "届满后不再延长，自届满次日起恢复实施": the day after the end
         effective = own or (end.isoformat() if end else effective)
     if (kind is ActionKind.EXTEND or kind is ActionKind.SUSPEND) and folded.find(FROM_END_WORDS, at, next_start) >= 0:
         # "继续暂停…相关措施，为期一年，自上述暂停期限届满之日起计算": from the end the text told before, in any paragraph
@@ -515,7 +517,7 @@ def on_targets(folded: str, clean: str, s_start: int, v: re.Match[str], kind: Ac
         _object_after_verb(folded, v_end, targets[0][0])) or _names_clause_before(folded, clause_from, clause_start, at) \
         or _names_after_colon(folded, clause_from, at, v_end, next_start)
     if period is None:
-        return ActionDraft(kind, lst, target_refs, effective, None, None, text, at, None, limited)
+        return ActionDraft(kind, lst, target_refs, effective, None, None, text, at, None, limited, None, after_end)
     until = None
     # an extension with no start for the text but its publication day (else it has a start: no call)
     if kind is ActionKind.EXTEND and (effective is None or published is not None and effective[:10] == published.isoformat()):
@@ -524,7 +526,7 @@ def on_targets(folded: str, clean: str, s_start: int, v: re.Match[str], kind: Ac
             return ActionDraft(kind, lst, target_refs, effective, None, period[0], text, at, None, limited, by)
     if kind is ActionKind.SUSPEND or kind is ActionKind.EXTEND:
         until = until_day(period, iso_to_date(effective) or published)
-    return ActionDraft(kind, lst, target_refs, effective, until, period[0], text, at, None, limited)
+    return ActionDraft(kind, lst, target_refs, effective, until, period[0], text, at, None, limited, None, after_end)
 
 
 def _day_it_ends(ended: re.Match[str] | None) -> str | None:

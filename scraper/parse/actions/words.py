@@ -143,6 +143,9 @@ class ActionDraft:
     on_entities: tuple[int, int] | None = None
     # an extension by a duration counted from the running suspension's end (ActionRecord.extends_by)
     extends_by: str | None = None
+    # a restore back when a suspension ends, dated by the end its text told ("暂停…至2027年12月9日，期满后自动恢复实施"): that
+    # end, so ``rules.steps.restored_at_lapse`` can date it by the lapse of the suspension the same text stores
+    after_end: date | None = None
 
 
 def list_in(text: str, start: int = 0, end: int | None = None) -> ListKind | None:

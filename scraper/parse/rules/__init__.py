@@ -90,6 +90,7 @@ from .steps import (
     on_goods,
     one_measure_lifted,
     references,
+    restored_at_lapse,
     suspenders_restored,
     titled_listing,
 )
@@ -122,6 +123,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("drafts", measure),
     ("drafts", titled_listing),
     ("drafts", on_goods),
+    ("drafts", restored_at_lapse),
     ("notice_list", notice_list),
     ("decision", decision),
     ("count", stated_count),
