@@ -1,4 +1,4 @@
-"""Whether the SQLite store can be written, for `status` and `/healthz`.
+"""Whether the SQLite store can be written, and whether the last run could, for `status` and `/healthz`.
 
 A run that cannot write the store file (made read-only, or bind-mounted read-only, its folder writable) stops with
 one line (exit 3) before it can record anything: `status` and `/healthz` read the store as it was and stayed green
@@ -6,14 +6,24 @@ until the stale check, 3 hours later, while every run failed (health41 N39). The
 it, so they ask the file system instead, as they ask it for free space (:mod:`mofcom_watch.diskspace`): the store
 file, its -wal and -shm when there, and its folder (where SQLite makes them). Asked for this process's user: the
 one ``status`` is run as (in the container, the runs' user); the line names it.
+
+What the file system does not show, a run says: a run stopped by a fault of the store itself (a file size limit, a
+quota, an I/O error: it could not write even its own record; health42, a run under ``ulimit -f`` exit 3 with status
+green) leaves a line beside the store file (``-run-failed``, as SQLite's -wal and the ``-publishing`` mark), which
+readers say until a later run finishes (and removes it). Best effort: on a disk where nothing can be written, the
+free space check says it.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
+from datetime import UTC, datetime
 from pathlib import Path
 
 SIDE_FILES = ("-wal", "-shm")
+FAULT_SUFFIX = "-run-failed"  # beside the store file: the last run could not write the store (its line)
+FAULT_MAX = 1000  # bytes of the line read back
 
 
 def unwritable_store(path: Path | None) -> str | None:
@@ -38,3 +48,40 @@ def _why(target: Path) -> str:
     except OSError:
         pass
     return "permission denied"
+
+
+def fault_path(store: Path) -> Path:
+    return store.with_name(store.name + FAULT_SUFFIX)
+
+
+def note_run_fault(store: Path | None, line: str) -> None:
+    """Leave ``line`` (what ``run`` said on its exit 3) beside the SQLite file ``store`` for the readers; unsaid
+    when it cannot be written (the folder read-only or full: said by the checks of the store and the disk)."""
+    if store is None:
+        return
+    with contextlib.suppress(OSError):
+        fault_path(store).write_text(line[:FAULT_MAX], encoding="utf-8")
+
+
+def clear_run_fault(store: Path | None) -> None:
+    """A run finished: the store could be written (called after the cycle, whatever it fetched)."""
+    if store is not None:
+        with contextlib.suppress(OSError):
+            fault_path(store).unlink(missing_ok=True)
+
+
+def run_fault_said(store: Path | None, last_run: datetime | None) -> str | None:
+    """The problem line while a run's store fault is the latest word: its mark newer than ``last_run`` (the last
+    source run the store records; a mark a finished run could not remove is older than that run)."""
+    if store is None:
+        return None
+    mark = fault_path(store)
+    try:
+        at = datetime.fromtimestamp(mark.stat().st_mtime, UTC)
+        said = mark.read_text(encoding="utf-8", errors="replace")[:FAULT_MAX].strip()
+    except OSError:
+        return None
+    if last_run is not None and last_run.astimezone(UTC) >= at:
+        return None
+    return (f"the last run, at {at:%Y-%m-%d %H:%M} UTC, could not write the store and stopped (exit 3), recording "
+            f"nothing: {said or 'no reason kept'}; no run has finished since")

@@ -121,6 +121,18 @@ def print_summary(result: CycleResult, console: Console) -> None:
     console.print("clean" if result.ok else "[red]problems reported[/red]")
 
 
+def _note_store_fault(db_url: str, exc: BaseException) -> None:
+    """A fault of the SQLite store itself (not the run lock, the clock or the feeds folder): said beside the file for
+    ``status`` and ``/healthz`` (:mod:`mofcom_watch.storewrite`), as the store could not record it."""
+    from mofcom_watch.storewrite import note_run_fault
+    from storage.db import sqlite_file
+    from storage.faults import store_fault
+
+    fault = store_fault(exc, db_url)  # (a StoreUnavailable itself, or a database error said as one)
+    if fault is not None:
+        note_run_fault(sqlite_file(db_url), str(fault))
+
+
 def register(app: typer.Typer) -> None:
     @app.command("run")
     def run(
@@ -186,12 +198,18 @@ def register(app: typer.Typer) -> None:
                                    on_lock_wait=lambda held: typer.echo(f"{waiting}{held}", err=True), stop=stop)
         except (DatabaseError, WatchlistError) as exc:
             if isinstance(exc, StoreUnavailable):
+                _note_store_fault(settings.database_url, exc)
                 exit_on_resource_fault("mofcom-watch run", exc)
             typer.echo(f"mofcom-watch run: {exc}", err=True)
             raise typer.Exit(2)
         except Exception as exc:  # noqa: BLE001 - a resource fault is one line; anything else goes on up
+            _note_store_fault(settings.database_url, exc)
             exit_on_resource_fault("mofcom-watch run", exc, db_url=settings.database_url,
                                    feeds_dir=out or settings.feeds_path)
+        from mofcom_watch.storewrite import clear_run_fault
+        from storage.db import sqlite_file
+
+        clear_run_fault(sqlite_file(settings.database_url))  # the cycle ran to its end: the store was written
         if as_json:
             typer.echo(term.json_text(run_json(result)))
         else:

@@ -186,6 +186,7 @@ class Activity:
     sources: tuple[SourceCheck, ...] = ()  # when each fetched source last answered (200 or 304)
     low_space: tuple[str, ...] = ()  # disks of the store or the feeds folder nearly full (mofcom_watch.diskspace)
     unwritable: str | None = None  # the SQLite store cannot be written: every run fails (mofcom_watch.storewrite)
+    store_fault: str | None = None  # the last run stopped on a fault of the store, recording nothing (storewrite)
     notices: int = 0  # notices stored: none is no all-clear (nothing fetched yet, or --db names another store)
     last_run_failed: tuple[LastRunFailed, ...] = ()  # sources whose last run could not fetch, not yet "failing"
     # those of them the configuration no longer fetches (mofcom_watch.watched): said, failing nothing
@@ -238,6 +239,8 @@ class Activity:
                          f"({self.last_publish.target}): {self.last_publish.error}")
         if self.unwritable:
             lines.append(f"STORE NOT WRITABLE: {self.unwritable}")
+        if self.store_fault:
+            lines.append(f"LAST RUN COULD NOT WRITE THE STORE: {self.store_fault}")
         lines += [f"DISK NEARLY FULL: {line}" for line in self.low_space]
         lines += [f"LAST RUN FAILED: {failed.line}" for failed in self.last_run_failed]
         if self.run_lock_stuck:
@@ -255,7 +258,7 @@ class Activity:
                 "last_publish": self.last_publish.to_json() if self.last_publish else None,
                 "last_successful_publish": self.last_good_publish.to_json() if self.last_good_publish else None,
                 "sources": [c.to_json() for c in self.sources], "low_space": list(self.low_space),
-                "store_unwritable": self.unwritable,
+                "store_unwritable": self.unwritable, "run_store_fault": self.store_fault,
                 "notices": self.notices, "last_run_failed": [f.to_json() for f in self.last_run_failed],
                 "no_longer_watched": [f.to_json() for f in self.unwatched],
                 "run_lock_stuck": self.run_lock_stuck, "unpublished_run": self.unpublished,
@@ -358,7 +361,7 @@ def register(app: typer.Typer) -> None:
         from mofcom_watch.clock import stale_run
         from mofcom_watch.config import default_links_warning, stale_after
         from mofcom_watch.diskspace import low_space
-        from mofcom_watch.storewrite import unwritable_store
+        from mofcom_watch.storewrite import run_fault_said, unwritable_store
         from mofcom_watch.watched import watched_sources
         from storage.db import sqlite_file
 
@@ -369,6 +372,7 @@ def register(app: typer.Typer) -> None:
         store_file = sqlite_file(settings.database_url)
         activity = replace(activity, low_space=tuple(low_space((store_file, settings.feeds_path))),
                            unwritable=unwritable_store(store_file),
+                           store_fault=run_fault_said(store_file, activity.last_fetch),
                            stale=None if threshold is None else stale_run(activity.last_fetch, datetime.now(UTC),
                                                                           threshold, why),
                            stale_after=threshold, stale_check_off=None if threshold is not None else why)

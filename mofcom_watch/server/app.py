@@ -599,9 +599,10 @@ def _source_problems(st: ServerState, report: dict[str, Any]) -> None:
 def _process_problems(st: ServerState, report: dict[str, Any]) -> list[str]:
     """What the store may not say: this process's last cycle failed (a full disk may have kept it from recording
     that), the disk under the feeds folder or the SQLite store is nearly full, or the SQLite store cannot be written
-    (a run fails before it can record that: mofcom_watch.storewrite)."""
+    (a run fails before it can record that: mofcom_watch.storewrite), or the last run stopped on a fault of the store
+    and recorded nothing (its line beside the store file)."""
     from mofcom_watch.diskspace import low_space
-    from mofcom_watch.storewrite import unwritable_store
+    from mofcom_watch.storewrite import run_fault_said, unwritable_store
 
     failed = st.last_failure() if st.last_failure is not None else None
     engine = getattr(st.data, "engine", None)
@@ -612,7 +613,10 @@ def _process_problems(st: ServerState, report: dict[str, Any]) -> list[str]:
     unwritable = unwritable_store(store_file)
     if unwritable is not None:
         report["store_unwritable"] = unwritable
-    return ([failed] if failed else []) + ([unwritable] if unwritable else []) + low
+    stopped = run_fault_said(store_file, st.last_cycle()) if store_file is not None else None
+    if stopped is not None:
+        report["run_store_fault"] = stopped
+    return ([failed] if failed else []) + ([unwritable] if unwritable else []) + ([stopped] if stopped else []) + low
 
 
 def healthz(request: Request) -> Response:

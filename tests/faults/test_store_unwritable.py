@@ -12,7 +12,7 @@ import sys
 import pytest
 
 from tests.conftest import REPO_ROOT, copy_of, read_whole
-from tests.faults.harness import read_only_mount_works
+from tests.faults.harness import FIXTURES, read_only_mount_works
 
 DRIVER = r'''
 import json, os, subprocess, sys
@@ -67,3 +67,51 @@ def test_a_store_file_made_read_only_is_said_by_status_and_healthz_at_once(tmp_p
     assert healthz["code"] == 503 and any(said in p for p in healthz["body"]["problems"]), healthz
     after = json.loads(out["after"]["out"])  # writable again: no longer said, without a run
     assert after["store_unwritable"] is None and not any(said in p for p in after["problems"]), after["problems"]
+
+
+def test_a_run_stopped_by_a_fault_of_the_store_is_said_until_a_run_finishes(tmp_path, replayed):
+    """A run under a file size limit (``ulimit -f``: as a quota, the store cannot grow; the file's mode and mount
+    allow writing) stops at its first write, exit 3, and can record nothing, not even that it ran: `status` and
+    `/healthz` said nothing was wrong (health42). Its line is left beside the store file and said by both until a
+    run finishes."""
+    import resource
+
+    from tests.faults.harness import cli_env, run_args
+    from tests.faults.serving import serving
+    from tests.site_server import SiteServer
+
+    db = tmp_path / "data" / "store.sqlite"
+    url = copy_of(replayed, db)
+    read_whole(url)
+    limit = 8192  # the -wal holds one page at most: the run's first transaction of two pages fails
+
+    def capped() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    def run(site: SiteServer, **kw) -> subprocess.CompletedProcess[str]:  # noqa: ANN003
+        return subprocess.run([sys.executable, "-m", "mofcom_watch", "--db", url, *run_args(site.url, tmp_path / "feeds")],
+                              cwd=REPO_ROOT, env=cli_env(), capture_output=True, text=True, timeout=300, **kw)
+
+    def status() -> tuple[int, dict]:
+        done = subprocess.run([sys.executable, "-m", "mofcom_watch", "--db", url, "status", "--json"], cwd=REPO_ROOT,
+                              env=cli_env(), capture_output=True, text=True, timeout=120)
+        return done.returncode, json.loads(done.stdout)
+
+    said = "the last run, at "
+    with SiteServer(FIXTURES) as site:
+        failed = run(site, preexec_fn=capped)
+        assert failed.returncode == 3 and str(db) in failed.stderr, failed.stderr[-2000:]
+        code, report = status()
+        assert code == 1 and report["run_store_fault"].startswith(said), report
+        assert "could not write the store" in report["run_store_fault"] and str(db) in report["run_store_fault"]
+        assert any(p.startswith("LAST RUN COULD NOT WRITE THE STORE: " + said) for p in report["problems"])
+        with serving(url, tmp_path) as served:
+            hcode, _, body = served.get("/healthz")
+        health = json.loads(body)
+        assert hcode == 503 and health["run_store_fault"].startswith(said), health
+        assert any(p.startswith(said) for p in health["problems"]), health["problems"]
+        clean = run(site)
+    assert clean.returncode in (0, 1), clean.stderr[-2000:]
+    code, report = status()
+    assert report["run_store_fault"] is None and not any(said in p for p in report["problems"]), report["problems"]
+    assert not (db.parent / "store.sqlite-run-failed").exists()
