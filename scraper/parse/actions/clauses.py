@@ -106,7 +106,16 @@ def _suspensions_ended(folded: str, start: int, end: int) -> list[re.Match[str]]
     """The 结束 of ``folded[start:end]`` whose subject is a suspension ("…的暂停安排自…起结束": ``suspension_ended``), as
     verbs (session 41: read as nothing, "no action found in the answer", silently)."""
     return [m for m in ENDED_RE.finditer(folded, start, end)
-            if suspension_ended(folded, sentence_start(folded, m.start(), start), m.start()) is not None]
+            if suspension_ended(folded, sentence_start(folded, m.start(), start), m.start()) is not None
+            or _arrangement_after(folded, m.end(), end)]
+
+
+def _arrangement_after(folded: str, v_end: int, end: int) -> bool:
+    """Whether the suspension arrangement is the object of the 结束 ending at ``v_end``, in its clause ("结束…第21号相关措施
+    暂停执行安排": review44, session 42, read as a suspension of No. 21, and with 暂停…安排 a noun as nothing, silently)."""
+    mark = WORDS_CLAUSE_END_RE.search(folded, v_end, end)
+    p = folded.find("暂停", v_end, end if mark is None else mark.start())
+    return p >= 0 and ARRANGEMENT_OBJECT_RE.match(folded, p) is not None
 
 
 def find_actions(folded: str, clean: str, *, spans: list[tuple[int, int]], refs: list[tuple[int, int, NoticeRef]],
@@ -321,7 +330,7 @@ def _sentence_actions(out: list[ActionDraft], folded: str, clean: str, s_start: 
 
 # The suspension arrangement as a lift's object, at its clause's end ("关于终止…第21号相关措施暂停安排的公告": session 41, a
 # title read as a lift of No. 21 from the notice's day beside its body's restore, a false 'Lifted' item).
-ARRANGEMENT_OBJECT_RE = lazy_compile(r"暂停(?:实施|执行)?安排\s*(?:的\s*(?:公告|决定|通知)|[,，;；:。\n]|$)")
+ARRANGEMENT_OBJECT_RE = lazy_compile(r"暂停(?:实施|执行)?\s*的?\s*安排\s*(?:的\s*(?:公告|决定|通知)|[,，;；:。\n]|$)")
 
 
 def _arrangement_undone(folded: str, v_end: int, next_start: int, s_end: int) -> bool:

@@ -31,8 +31,9 @@ VERB_RE = re.compile(
     # "暂停期限自2027年11月10日起再延长一年", "暂停期限再延长90天", "暂停期限届满后再延长一年": the noun stands for the verb
     # after it ("…届满后不再延长" is no extension: 不再 is no 再)
     r"|暂停(?:实施|执行)?期限(?=\s*(?:自[^,;；。\n]{1,24}?起\s*(?:再|继续)?|(?:届满后\s*)?(?:再|继续))\s*(?:延长|延期)(?!\s*暂停))"
-    # "…暂停实施期限于…届满后不再延长" (loud23/08): "暂停实施期限" is a noun, as "暂停期限" is
-    r"|暂停(?<!的暂停)(?![期至到]|状态|(?:实施|执行)期)(?:实施|执行)?|不再(?:继续|予以)?暂停(?:实施|执行)?"
+    # "…暂停实施期限于…届满后不再延长" (loud23/08): "暂停实施期限" is a noun, as "暂停期限" is; so is "暂停(实施)(的)安排"
+    # ("…第21号相关措施暂停安排自…起终止": session 42, review44, read as a suspension of No. 21 from that day)
+    r"|暂停(?<!的暂停)(?![期至到]|状态|(?:实施|执行)期|(?:实施|执行)?的?安排)(?:实施|执行)?|不再(?:继续|予以)?暂停(?:实施|执行)?"
     # "不再对…相关措施采取暂停措施", "不再对…实施暂停", "对…不再采取暂停措施": the suspension ends, the measures are back
     # (session 40, audit40/32: an answer read each as a suspension, a notice as its title's restore from its own day); the
     # 暂停 after "不再对" in its clause is no verb (clauses.undone_kept_out), whatever stands before it ("…采取任何暂停措施",
@@ -220,7 +221,7 @@ def sentence_start(folded: str, pos: int, lo: int = 0) -> int:
 # "…的暂停期限于…届满后不再延长，自…起恢复实施" (its day the 届满's, the restore's the sentence's).
 SUSPENSION_SUBJECT_RE = lazy_compile(
     r"(?:(?:的|上述|前述|该|此项|这一)\s*暂停(?:实施|执行)?(?:安排|期限|期|措施)?|暂停(?:实施|执行)?(?:安排|期限|期))"
-    r"\s*,?\s*(?:(?:将|拟|已)?\s*(?:自|于|从)\s*(?P<day>(?:[\d〇零一二三四五六七八九十]{1,4}\s*[年月日]\s*){1,3}|即日|今日"
+    r"\s*,?\s*(?:(?:将|拟|已)?\s*(?:提前\s*)?(?:自|于|从|至)\s*(?P<day>(?:[\d〇零一二三四五六七八九十]{1,4}\s*[年月日]\s*){1,3}|即日|今日"
     r"|[^,;。\n]{0,10}?(?:发布|公布)之日)\s*(?P<since>起|开始)?\s*,?\s*)?"
     r"(?:将|即|正式|提前|均|也|予以|依法|一并)*\s*$")
 SUSPENSION_SUBJECT_REACH = 48  # the longest noun, day and adverbs between it and the verb
