@@ -5,6 +5,8 @@ numbered line (no name read)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from scraper.parse import parse_document
@@ -69,3 +71,18 @@ def test_a_suspension_decided_is_still_one() -> None:
     notice = parse_document(NOTICE.format(decision=decision).encode("utf-8")).notice
     assert notice is not None
     assert [(a.action.value, a.effective) for a in notice.actions] == [("suspend", "2026-12-30")]
+
+
+# A title's restore on "部分美国实体" of No. 21 (story42's cef1cb0d took "部分实体" and "部分企业" alone): the title's step, read for
+# all 16, kept the body's place, "…等3家实体恢复实施" named by the body: 13 falsely restored.
+PARTIAL = Path(__file__).parents[1] / "data" / "stories42" / "partial_restore" / "p1-mofcom-2026-289-restore-three.txt"
+SOME = "关于对商务部公告2025年第21号所列部分实体恢复实施相关措施的公告"
+
+
+@pytest.mark.parametrize("some", ["部分实体", "部分美国实体", "部分企业和个人", "部分美方实体"])
+def test_a_title_on_some_entities_leaves_the_body_its_named_step(some: str) -> None:
+    text = PARTIAL.read_text(encoding="utf-8").replace(SOME, SOME.replace("部分实体", some))
+    notice = parse_document(text.encode("utf-8")).notice
+    assert notice is not None
+    restores = [a for a in notice.actions if a.action.value == "restore"]
+    assert [(a.effective, a.entities) for a in restores] == [("2026-12-01", ("cubic", "sierranevada", "cyberlux"))]

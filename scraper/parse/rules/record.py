@@ -388,9 +388,14 @@ def _shortened(r: Action, records: list[A]) -> bool:
     return False
 
 
+# "部分实体", "部分美国实体", "部分企业和个人": some of a notice's entities, named by the body only.
+SOME_UNNAMED_RE = lazy_compile(r"部分[\u4e00-\u9fff]{0,6}?(?:实体|企业|单位|机构|公司)")
+
+
 def _some_unnamed(text: str) -> bool:
-    """Whether a title's step is on "部分实体" of a notice: some of its entities, named by the body only."""
-    return "部分实体" in text or "部分企业" in text
+    """Whether a title's step is on some of a notice's entities (SOME_UNNAMED_RE), named by the body only ("…所列部分美国实体
+    恢复实施…": review44, session 42, the title's restore of all 16 kept over the body's 3, as story42's "部分实体" was)."""
+    return "部分" in text and SOME_UNNAMED_RE.search(text) is not None
 
 
 def _title_step(text: str) -> bool:
