@@ -16,9 +16,11 @@ from .model import OWN_ACTIONS, _action_effective
 
 
 def _steps_only(n: StoredNotice) -> bool:
-    """Whether a notice only takes steps on other notices (no listing, measure or investigation of its own)."""
+    """Whether a notice only takes steps on other notices (no listing, measure or investigation of its own). The
+    entities it names are those steps' ("停止执行…第21号中对立方公司（Cubic Corporation）的相关措施": review44, session 42, its
+    revocation was "a notice that lists no entities", Cubic lifted as No. 290 had said, a false 'Lifted' item)."""
     acts = n.record.actions
-    return bool(acts) and not n.record.entities and all(a.targets and a.action not in OWN_ACTIONS for a in acts)
+    return bool(acts) and all(a.targets and a.action not in OWN_ACTIONS for a in acts)
 
 
 def _revoking(a: ActionRecord, by_key: dict[str, StoredNotice]) -> list[StoredNotice]:
