@@ -37,6 +37,9 @@ def test_the_last_day_written_is_still_suspended_and_the_measures_are_back_the_d
     assert _cubic(store, "2027-12-10")[:4] == ("in_force", "2027-12-10", None, ANSWER)
     on_the_day = row(store, "2027-12-09", ECL)
     assert (on_the_day["state"], on_the_day["until"]) == ("suspended", "2027-12-09")
+    # the band's end (the day it lapses, where the state pictures stop drawing it) is the restore's day
+    assert (on_the_day["lapses_on"], on_the_day["next_state"], on_the_day["next_from"]) == (
+        "2027-12-10", "in_force", "2027-12-10")
     after = row(store, "2027-12-10", ECL)
     assert (after["state"], after["since"]) == ("in_force", "2027-12-10")
 
