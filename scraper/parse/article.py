@@ -51,6 +51,11 @@ LINK_BLOCK_SELECTORS = ".related, .relate, .recommend, .xgwz, [class*=related], 
 # A bracket opened and closed across one line break and no other bracket: a "<br>" inside a name (pages28/02: the
 # listing sentence cut in two, no step and no entity read, silently). Searched for only where a "<br>" follows text (most
 # pages' only "<br>"s are blank paragraphs' "<p><br></p>": the search costs ~40,000 instructions a page).
+# A line of a page's frame naming the article before or after this one ("上一篇：商务部公告2026年第245号 关于停止执行…的公告"):
+# another notice's title, whose verb is no step of this page (session 42, audit42/06: an exportcontrol mirror page's
+# "下一篇：" under a UEL listing read as a lift of No. 21, a false 'Lifted' item on 16 entities). Found by its words, not a class.
+NEIGHBOUR_MARKS = ("上一篇", "下一篇", "上一条", "下一条", "上一页", "下一页")
+NEIGHBOUR_LINE_RE = re.compile(r"[ \t\u3000]*(?:上一|下一)[篇条页][ \t\u3000]*[:：][^\n]*")
 BROKEN_BRACKET_RE = lazy_compile(r"[（(][^（）()\n]{1,80}\n[^（）()\n]{1,80}[）)]")
 META_NAMES = {"articletitle": "title", "pubdate": "pubdate", "sitename": "site", "og:title": "og_title"}
 SCRIPT_RE = lazy_compile(r"<(script|style|noscript|template)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
@@ -427,6 +432,16 @@ def _drop_link_blocks(body: LexborNode) -> None:
                 paragraph.decompose()
 
 
+def without_neighbour_links(text: str) -> str:
+    """``text`` without its lines naming the previous or next article (``NEIGHBOUR_LINE_RE``); asked only where one of
+    ``NEIGHBOUR_MARKS`` is found (most bodies have none)."""
+    if not any(mark in text for mark in NEIGHBOUR_MARKS):
+        return text
+    lines = text.split("\n")
+    kept = [line for line in lines if NEIGHBOUR_LINE_RE.fullmatch(line) is None]
+    return "\n".join(kept) if len(kept) != len(lines) else text
+
+
 def _bracket_on_one_line(m: re.Match[str]) -> str:
     """A bracket a line break cuts (a ``<br>`` inside a name, "（Redwood<br>Defense Systems, Inc.）") on one line: a
     space between two Latin words, nothing between Chinese characters."""
@@ -489,6 +504,7 @@ def extract_article(tree: LexborHTMLParser, raw_html: str | None = None, found: 
             text = html_to_text(body.html or "")
         else:
             text = ""
+    text = without_neighbour_links(text)
     block = _filing_block(tree, text, raw_html)
     if block:
         text = block + "\n\n" + text

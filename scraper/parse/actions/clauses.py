@@ -4,6 +4,7 @@ action."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
 
@@ -199,6 +200,24 @@ def _rest_first(folded: str, drafts: list[ActionDraft]) -> None:
             drafts[i - 1], drafts[i] = x, named
 
 
+def _clause_spans(folded: str, seg: int, end: int) -> Iterator[tuple[int, int]]:
+    """The clauses of ``folded[seg:end]`` (SENTENCE_RE's pieces), a "；" inside a bracket kept in its clause: "决定将…5家实体（美国
+    实体3家，见附件1；中国台湾地区实体2家，见附件2）列入出口管制管控名单" is one clause (session 42, audit42/05: cut at that "；", the
+    listing's verb had no object, read as a measure on the 5 beside the title's listing, a second item)."""
+    start = -1
+    for sm in SENTENCE_RE.finditer(folded, seg, end):
+        if start < 0:
+            start = sm.start()
+        stop = sm.end()
+        if stop < end and folded[stop] in ";；" and "(" in folded[start:stop] \
+                and folded.count("(", start, stop) > folded.count(")", start, stop):
+            continue  # a stop inside a bracket: the clause goes on
+        yield start, stop
+        start = -1
+    if start >= 0:
+        yield start, end
+
+
 def _clause_walk(drafts: list[ActionDraft], folded: str, clean: str, seg: int, end: int, verbs: list[re.Match[str]],
                  refs: list[tuple[int, int, NoticeRef]], dated: list[tuple[int, int]], published: date | None,
                  default_effective: str | None, notice_list: ListKind | None, allow_impose: bool,
@@ -207,9 +226,8 @@ def _clause_walk(drafts: list[ActionDraft], folded: str, clean: str, seg: int, e
     "自…起" date carries to the later clauses."""
     carried = None
     vi, count = 0, len(verbs)
-    for sm in SENTENCE_RE.finditer(folded, seg, end):
-        start, stop = sm.span()
-        clause = sm.group(0)
+    for start, stop in _clause_spans(folded, seg, end):
+        clause = folded[start:stop]
         if "起" in clause or "至" in clause:
             carried = effective_in(clause, published) or carried
         first = vi

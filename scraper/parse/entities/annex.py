@@ -120,11 +120,14 @@ GROUP_HEADING_RE = lazy_compile(
 # "美国实体名单", "英国：", "附件2：加拿大实体" alone on a line of an annex: the country of the lines below it. Also
 # "一、美国实体（3家）" where no line "附件" heads the annex (its title "附件：出口管制管控名单（…）" in the body, as the
 # official texts write it): no group heading is read there, so every line lost its country (session 33, audit33/16).
-_HEADING_FIRSTS = "".join(sorted({name[0] for name in COUNTRIES} | {"附"} | set("一二三四五六七八九十")))  # what such a line opens with
+# The list's name first and the country in a bracket after it, "出口管制管控名单（中国台湾地区实体）" heading each of two annexes
+# (session 42, audit42/05: every line's country lost, the 3 US and the 2 Taiwan-region entities alike).
+_HEADING_LISTS = r"(?:出口管制管控名单|出口管制关注名单|关注名单|不可靠实体清单)"
+_HEADING_FIRSTS = "".join(sorted({name[0] for name in COUNTRIES} | set("附出关不") | set("一二三四五六七八九十")))  # a line's first
 COUNTRY_HEADING_RE = re.compile(
     rf"\n(?=[^\S\n]*[{_HEADING_FIRSTS}])[^\S\n]*(?:附件[^\S\n]*[0-9一二三四五六七八九十]{{0,2}}[^\S\n]*[:：]?[^\S\n]*"
-    rf"|[一二三四五六七八九十]{{1,3}}[^\S\n]*、[^\S\n]*)?(?P<c>{COUNTRY_ALT})的?"
-    rf"(?:实体|企业|机构|单位|组织)?(?:名单|清单)?[^\S\n]*(?:[(（][^()（）\n]{{0,12}}[)）])?[^\S\n]*[:：]?[^\S\n]*(?=\n|$)"
+    rf"|[一二三四五六七八九十]{{1,3}}[^\S\n]*、[^\S\n]*)?(?P<l>{_HEADING_LISTS}[^\S\n]*[(（][^\S\n]*)?(?P<c>{COUNTRY_ALT})的?"
+    rf"(?:实体|企业|机构|单位|组织)?(?:名单|清单)?[^\S\n]*(?:[(（][^()（）\n]{{0,12}}[)）])?[^\S\n]*(?(l)[)）])[^\S\n]*[:：]?[^\S\n]*(?=\n|$)"
 )
 # A table's header row ("序号<tab>中文名称<tab>英文名称<tab>国家/地区"), its cells without spaces, folded: which cell
 # holds which part of an entry. Without it an empty English cell would take the country in, and a 备注 or 列入时间

@@ -266,7 +266,7 @@ def prose_entities(seg: str, country: str | None = None, folded: str | None = No
         seg, folded = seg[: pointer.start()], folded[: pointer.start()]  # "…所列2家美国实体（见附件）": the names are the annex's
         if ")" not in folded and ANNEX_KIND_RE.search(folded) is not None:
             return []
-    groups = _count_groups(seg, folded) if "家" in folded else None
+    groups = _count_groups(seg, folded) if "家" in folded or "个" in folded else None
     if groups:
         return [e for g, fg, c in groups for e in prose_entities(g, c or country, fg)]
     summary = SUMMARY_RE.search(folded)
@@ -428,7 +428,9 @@ def listed_by_own(zh: str | None, country: str | None) -> tuple[str | None, str 
 # "A（a）、B（b）2家日本实体和C（c）1家中国台湾地区实体": each group of names closed by its own count and country.
 # "…（Cascade Electronics Corp.）共3家美国实体" (session 30, names30: "共3家美国实体" was read into the last name, keyed by it).
 # "…（Gamma Avionics Inc.），共3家美国实体" (session 36, audit36/16: a comma before 共, "共3家美国实体" read as a fourth entity).
-GROUP_COUNT_RE = lazy_compile(rf"\)\s*(?:,?\s*(?:共计|合计|共|计))?\s*{NUM}\s*家\s*(?P<c>{COUNTRY_ALT})?\s*{ENTITY_NOUN}\s*")
+# "…以及银河卫星通信公司（Galaxy Satcom Corp.）4个实体" (session 42, audit42/17: 个 as the counter, "4个实体" read into the last
+# name, its English lost): 个 counts as 家 does, an entity noun after it.
+GROUP_COUNT_RE = lazy_compile(rf"\)\s*(?:,?\s*(?:共计|合计|共|计))?\s*{NUM}\s*[家个]\s*(?P<c>{COUNTRY_ALT})?\s*{ENTITY_NOUN}\s*")
 GROUP_JOINT_RE = lazy_compile(r"\s*(?:以及|和|及|与|、|,|;)?\s*")
 
 

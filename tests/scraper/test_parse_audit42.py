@@ -1,0 +1,90 @@
+"""Session 42's blind round 28 (audit42, tests/data/corpus/audit42/): texts the parser read wrong, each as a short text.
+An exportcontrol mirror page of a UEL listing (06) whose frame names the next article, "下一篇：商务部公告2026年第245号 关于停止
+执行商务部公告2025年第21号相关措施的公告", was read with a lift of No. 21: a false 'Lifted' on its 16 entities. A prose list
+closed by "…（Galaxy Satcom Corp.）4个实体" (17, 个 as the counter) read the count into the last name, its English lost."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from scraper.parse import parse_document
+from tests.faults.harness import cli
+
+CORPUS = Path(__file__).parents[1] / "data" / "corpus"
+UEL = ("不可靠实体清单工作机制公告〔2026〕44号\n不可靠实体清单工作机制决定将参与对台湾地区军售的雷鸣导弹技术公司（Thunderclap Missile "
+       "Technologies, Inc.）列入不可靠实体清单，并采取以下处理措施：\n一、禁止上述企业从事与中国有关的进出口活动。\n本公告自公布之日起实施。\n"
+       "不可靠实体清单工作机制\n（商务部代章）\n2026年12月11日\n{nav}")
+NEXT = "商务部公告2026年第245号 关于停止执行商务部公告2025年第21号相关措施的公告"
+
+
+@pytest.mark.parametrize("nav", [f"<p>下一篇：<a href=\"/a/1323.html\">{NEXT}</a></p>",
+                                 f"<div class=\"pn\"><span>上一篇：</span><a href=\"/a/1321.html\">{NEXT}</a></div>",
+                                 f"<li>下一条 : <a href=\"/a/1323.html\">{NEXT}</a></li>"])
+def test_a_frame_naming_the_next_article_is_no_step(nav: str) -> None:
+    page = "<html><body><div class=\"content\">" + "".join(f"<p>{line}</p>" for line in UEL.format(nav="").split("\n")) \
+        + "</div>" + nav + "</body></html>"
+    notice = parse_document(page.encode("utf-8")).notice
+    assert notice is not None
+    assert [(a.action.value, a.targets) for a in notice.actions] == [("impose", ())]
+
+
+def test_a_text_saved_with_the_frames_next_line_is_no_step() -> None:
+    notice = parse_document(UEL.format(nav=f"下一篇：{NEXT}\n").encode("utf-8")).notice
+    assert notice is not None
+    assert [(a.action.value, a.targets) for a in notice.actions] == [("impose", ())]
+
+
+def test_the_mirror_page_lifts_nothing_in_a_store(tmp_path: Path) -> None:
+    """The pages of 06 and No. 21's listing replayed by the real CLI into a real store: No. 21 stays in force (was: 'lifted'
+    from 2026-12-11 by the next article's title, a false item on 16 entities)."""
+    site = tmp_path / "site"
+    site.mkdir()
+    for page in (next((CORPUS / "pages").glob("01-aqygzj-ecl21.html")), next((CORPUS / "audit42").glob("06-*.html"))):
+        (site / page.name).write_bytes(page.read_bytes())
+    db = f"sqlite:///{tmp_path / 'store.db'}"
+    cli(db, "replay", str(site), "--as-of", "2027-01-15")
+    status = json.loads(cli(db, "status", "--json", "--as-of", "2027-01-15").out)
+    states = {(x["notice_key"], x["list"]): x["state"] for x in status["listings"]}
+    assert states == {("MOFCOM-2025-21", "ecl"): "in_force", ("UEL-2026-44", "uel"): "in_force"}, states
+
+
+@pytest.mark.parametrize("tail", ["以及C公司（Gamma Corp.）3个实体", "和C公司（Gamma Corp.）3个美国实体", "、C公司（Gamma Corp.）共3个实体"])
+def test_a_count_with_ge_closing_a_prose_list_is_no_name(tail: str) -> None:
+    text = ("不可靠实体清单工作机制公告〔2026〕46号\n不可靠实体清单工作机制决定将参与对台湾地区军售的A公司（Alpha Inc.）、B公司（Beta LLC）"
+            f"{tail}列入不可靠实体清单，并采取以下处理措施：\n一、禁止上述企业从事与中国有关的进出口活动。\n本公告自公布之日起实施。\n"
+            "不可靠实体清单工作机制\n（商务部代章）\n2026年12月19日\n")
+    notice = parse_document(text.encode("utf-8")).notice
+    assert notice is not None
+    assert [(e.zh, e.en) for e in notice.entities] == [("A公司", "Alpha Inc."), ("B公司", "Beta LLC"), ("C公司", "Gamma Corp.")]
+
+
+TWO_ANNEXES = ("商务部公告2026年第244号 关于将3家实体列入出口管制管控名单的公告\n商务部公告2026年第244号\n"
+               "商务部决定将参与对台湾地区军售的3家实体（美国实体2家，见附件1；中国台湾地区实体1家，见附件2）列入出口管制管控名单，并采取以下措施：\n"
+               "一、禁止出口经营者向上述3家实体出口两用物项。\n本公告自公布之日起正式实施。\n商务部\n2026年12月11日\n"
+               "附件1\n{h1}\n1. 铁砧防务系统公司（Anvil Defense Systems, Inc.）\n2. 海隼雷达公司（Seahawk Radar Corporation）\n"
+               "附件2\n{h2}\n1. 台翔精密工业股份有限公司（Taixiang Precision Industry Co., Ltd.）\n")
+
+
+def test_a_semicolon_inside_the_listings_bracket_keeps_one_listing() -> None:
+    """05: "…3家实体（美国实体2家，见附件1；中国台湾地区实体1家，见附件2）列入…" was cut at the "；" in the bracket: a 'measure' on the
+    3 beside the title's listing (two items, 'measure imposed' and 'imposed')."""
+    notice = parse_document(TWO_ANNEXES.format(h1="出口管制管控名单（美国实体）", h2="出口管制管控名单（中国台湾地区实体）").encode()).notice
+    assert notice is not None
+    assert [(a.action.value, a.list.value if a.list else None) for a in notice.actions] == [("impose", "ecl")]
+
+
+@pytest.mark.parametrize(("h1", "h2"), [("出口管制管控名单（美国实体）", "出口管制管控名单（中国台湾地区实体）"),
+                                        ("出口管制管控名单(美国)", "出口管制管控名单（中国台湾地区）")])
+def test_a_list_heading_with_the_country_in_its_bracket_gives_the_lines_country(h1: str, h2: str) -> None:
+    notice = parse_document(TWO_ANNEXES.format(h1=h1, h2=h2).encode()).notice
+    assert notice is not None
+    assert [e.country for e in notice.entities] == ["US", "US", "TW"]
+
+
+def test_a_list_heading_with_no_country_gives_none() -> None:
+    notice = parse_document(TWO_ANNEXES.format(h1="出口管制管控名单", h2="出口管制管控名单（续）").encode()).notice
+    assert notice is not None
+    assert [e.country for e in notice.entities] == [None, None, None]
