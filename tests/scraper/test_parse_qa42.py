@@ -67,6 +67,21 @@ def test_a_denied_step_alone_is_no_step(answer: str) -> None:
     assert steps == []
 
 
+@pytest.mark.parametrize("answer, steps, lst", [
+    # probes: a denied verb takes no step, and its clause is no object of the verb before it, nor its subject the one before's
+    (f"中方决定，自2026年12月10日起暂停实施{ECL21}相关措施1年，不停止实施{UEL7}相关措施。",
+     [("suspend", "MOFCOM-2025-21", "2026-12-10", "2027-12-10")], "出口管制管控名单"),
+    (f"中方决定，自2026年12月10日起停止实施{UEL7}相关措施，{ECL21}相关措施不停止实施，继续暂停至2027年12月10日。",
+     [("lift", "UEL-2025-7", "2026-12-10", None), ("extend", "MOFCOM-2025-21", "2026-12-10", "2027-12-10")],
+     "出口管制管控名单和不可靠实体清单"),
+    # "不对X采取暂停措施": no suspension (was one, open-ended: a false item), the restore after it read
+    (f"中方决定，不对{UEL7}采取暂停措施，自2026年12月10日起恢复实施相关措施。", [("restore", "UEL-2025-7", "2026-12-10", None)],
+     "不可靠实体清单"),
+])
+def test_a_denied_verb_beside_others(answer: str, steps: list[Step], lst: str) -> None:
+    assert _release(answer, lst=lst) == steps
+
+
 @pytest.mark.parametrize("answer, step", [
     # the words that open with 不 are verbs of their own: still read
     (f"中方决定，自2026年12月10日起，不再暂停实施{UEL7}相关措施。", ("restore", "UEL-2025-7", "2026-12-10", None)),
@@ -108,7 +123,44 @@ def test_a_dated_decision_with_talk_after_it_reads(answer: str) -> None:
     f"中方决定，自1月上旬起，停止实施{UEL7}相关措施。",
 ])
 def test_a_start_told_as_part_of_a_month_is_held(answer: str) -> None:
-    assert "part of a month" in _held(RELEASE.format(lst="不可靠实体清单", day="2026-12-03", a=answer))
+    assert "no day the dates read" in _held(RELEASE.format(lst="不可靠实体清单", day="2026-12-03", a=answer))
+
+
+@pytest.mark.parametrize("answer", [
+    # probes after the blind round: every start the dates cannot read took the answer's own day, silently
+    f"中方决定，自下周一起，停止实施{UEL7}相关措施。",
+    f"中方决定，自后天起，停止实施{UEL7}相关措施。",
+    f"中方决定，自元旦起，停止实施{UEL7}相关措施。",
+    f"中方决定，自2027年初起，停止实施{UEL7}相关措施。",
+    f"中方决定，自近日起，停止实施{UEL7}相关措施。",
+    f"中方决定，自10日起，停止实施{UEL7}相关措施。",
+    f"中方决定，自12月10号起，停止实施{UEL7}相关措施。",
+    f"中方决定，自12.10起，停止实施{UEL7}相关措施。",
+])
+def test_a_start_the_dates_cannot_read_is_held(answer: str) -> None:
+    assert "no day the dates read" in _held(RELEASE.format(lst="不可靠实体清单", day="2026-12-03", a=answer))
+
+
+@pytest.mark.parametrize("answer", [
+    # a day written without 自…起 before the verb, which the step did not take (it took the answer's day)
+    f"中方决定，从12月10日开始，停止实施{UEL7}相关措施。",
+    f"中方决定，12月10日起停止实施{UEL7}相关措施。",
+    f"中方决定，于12月10日停止实施{UEL7}相关措施。",
+])
+def test_a_day_before_the_verb_the_step_did_not_take_is_held(answer: str) -> None:
+    assert "not the day the step took" in _held(RELEASE.format(lst="不可靠实体清单", day="2026-12-03", a=answer))
+
+
+@pytest.mark.parametrize("answer, step", [
+    (f"中方决定，自本次答问发布之日起，停止实施{UEL7}相关措施。", ("lift", "UEL-2025-7", "2026-12-03", None)),
+    (f"中方决定，自即日起至2027年1月31日，暂停实施{UEL7}相关措施。", ("suspend", "UEL-2025-7", "2026-12-03", "2027-01-31")),
+    (f"{UEL7}相关措施的暂停期限将于2026年12月10日届满。中方决定，届满后不再延长，自届满之日起恢复实施上述措施。",
+     ("restore", "UEL-2025-7", "2026-12-10", None)),
+    (f"中方决定，自2026年12月10日起，停止实施{UEL7}相关措施，此前于11月10日起恢复实施的措施一并停止。",
+     ("lift", "UEL-2025-7", "2026-12-10", None)),
+])
+def test_starts_the_dates_read_still_read(answer: str, step: Step) -> None:
+    assert _release(answer, day="2026-12-03")[:1] == [step]
 
 
 @pytest.mark.parametrize("answer, step", [

@@ -29,7 +29,7 @@ from .targets import (
     targets_of,
     told_state,
 )
-from .tense import acting_verbs, held_off, is_decision, is_passive, told_before
+from .tense import acting_verbs, denied, held_off, is_decision, is_passive, told_before
 from .words import (
     ENDED,
     LIST_KIND,
@@ -261,6 +261,9 @@ def _sentence_actions(out: list[ActionDraft], folded: str, clean: str, s_start: 
                       allow_impose: bool, sentence: str, bounds: tuple[int, int]) -> None:
     """The actions of clause ``sentence`` (``folded[s_start:s_end]``) from its verbs ``found``, added to ``out``."""
     verbs = acting_verbs(folded, s_start, s_end, found, dated, "《" in sentence, refs)
+    # a denied verb takes no step, but its clause is no object of the verb before it ("暂停实施…第21号相关措施1年，不停止实施…7号
+    # 相关措施": 7号 was suspended too, the term lost; session 42's probe)
+    cuts = [d for v in found if (d := denied(folded, s_start, v.start()))] if len(verbs) < len(found) else []
     text = None
     decided = None  # whether the sentence says it decides (DECISION_RE), looked at once when needed
     prev_end = s_start
@@ -269,6 +272,11 @@ def _sentence_actions(out: list[ActionDraft], folded: str, clean: str, s_start: 
     for i, v in enumerate(verbs):
         at, v_end = v.span()
         next_start = verbs[i + 1].start() if i < last else s_end
+        if cuts:
+            next_start = min([c for c in cuts if v_end <= c < next_start], default=next_start)
+            if (c := min([c for c in cuts if prev_end <= c < at], default=-1)) >= 0:
+                # "停止实施…7号相关措施，…第21号相关措施不停止实施，继续暂停至…": the subject of the denied verb's clause is this verb's
+                prev_end = max(prev_end, folded.rfind(",", prev_end, c) + 1, folded.rfind(";", prev_end, c) + 1)
         before = [r for r in refs if prev_end <= r[0] < at] if refs else refs
         clause_from, prev_end = prev_end, v_end
         word = v[0]

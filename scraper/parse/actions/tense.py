@@ -112,8 +112,25 @@ DONE_REACH = 24  # the longest DONE_RE match
 # Right before a verb: the step denied, not taken ("不恢复实施", "不予恢复", "并不停止"; session 42, qa42/21: "对…所列实体
 # 不恢复实施相关措施，自…起继续暂停实施至…" was read as a restore, a false 'Back in force' item). The verbs that open with 不
 # ("不再暂停") are words of VERB_RE of their own, no verb after a 不.
-NEGATIONS = ("不", "不予")
+NEGATIONS = ("不予", "不")  # the longer first: ``denied`` says where the denial starts
 NEGATION_ENDS = "不予"  # the last character of every NEGATIONS word: one look before the verb turns nearly every verb away
+NOT_ON = "不对"  # "不对X采取暂停措施": the verbs of its clause denied
+DENIED_OBJECT_REACH = 80  # the longest object between it and the verb
+
+
+def denied(folded: str, s_start: int, at: int) -> int:
+    """Where the 不 (不予) right before the verb at ``at`` starts (NEGATIONS), or the "不对" its clause opens with before it
+    ("不对…7号采取暂停措施，自…起恢复实施…": read as a suspension of 7号, a false item; session 42's probe), else 0: the verb
+    is denied."""
+    if at > s_start and folded[at - 1] in NEGATION_ENDS:
+        for word in NEGATIONS:
+            if folded.endswith(word, s_start, at):
+                return at - len(word)
+    lo = max(s_start, at - DENIED_OBJECT_REACH)
+    if (p := folded.find(NOT_ON, lo, at)) >= 0 and folded.find(",", p, at) < 0 and folded.find(";", p, at) < 0 \
+            and not folded.startswith("不对称", p):
+        return p
+    return 0
 
 
 def acting_verbs(folded: str, s_start: int, s_end: int, found: list[re.Match[str]], dated: list[tuple[int, int]],
@@ -132,7 +149,7 @@ def acting_verbs(folded: str, s_start: int, s_end: int, found: list[re.Match[str
         # MODAL_RE ends at the verb: only a modal's last character or a blank can stand right before it
         if at > s_start and folded[at - 1] in MODAL_BEFORE and MODAL_RE.search(folded, max(s_start, at - 4), at):
             continue
-        if at > s_start and folded[at - 1] in NEGATION_ENDS and folded.endswith(NEGATIONS, s_start, at):
+        if denied(folded, s_start, at):
             continue  # "对…所列实体不恢复实施相关措施，…继续暂停实施至…": the step denied (qa42/21: read as a restore)
         if (v[0].startswith("不再延") or v[0] == "不再继续") and not (folded.find("暂停", v.end(), v.end() + 8) >= 0 or EXPIRY_RE.search(
                 folded, max(s_start, at - 12), at) and folded.rfind("暂停", max(s_start, at - 30), at) >= 0

@@ -1183,26 +1183,49 @@ def corrected_answer(src: Source, d: Draft) -> str | None:
     return None
 
 
-# A start told only as a part of a month or a year ("自本月中旬起", "自本月底起", "自下月初起", "自年底起"): no day the dates can read,
-# so the step took the text's own day (session 42, qa42/28-29: a suspension and a lift read from the answer's day, weeks early,
-# silently). Looked for only where one of VAGUE_PARTS is.
-VAGUE_PARTS = ("旬", "初", "底", "末")
-VAGUE_START_RE = lazy_compile(r"自\s*(?:(?:本|当|下|次)月|(?:今|本|明)?年|(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月)?\s*"
-                              r"(?:上旬|中旬|下旬|初|底|末)\s*起")
+# A start the dates cannot read: "自下周一起", "自后天起", "自元旦起", "自2027年初起", "自本月中旬起", "自本月底起", "自10日起", "自12月10号起"
+# (session 42, qa42/28-29 and probes: each step read from the text's own day, days or weeks early, silently). What lies
+# between 自 (从) and 起 is read as a start alone (``dates.effective_in``); a suspension's end ("自届满之日起", "自暂停期满之日起")
+# is the steps' to read from the end told. Looked for only in a step's sentence holding 起 or 开始.
+START_RE = lazy_compile(r"(?<![来各独亲擅出源])(?:自|从(?![事而严重头]))[^,;。:\n自从起]{1,16}?(?:起|开始)")
+# ... nor a day the text names otherwise, its own or one it told ("自本公告实施之日起", "自本决定施行之日起", "自同日起"): read by the
+# notice's own effective day and the steps' walk.
+START_FROM_END = ("届满", "期满", "到期", "结束", "终止", "之日", "同日", "当日", "该日", "此日", "本公告", "本决定", "本令", "本通知")
+# A day the dates read only with 自 before it and 起 after it, written otherwise: "从12月10日开始", "12月10日起停止…" (no 自, no
+# year), "决定，于12月10日停止实施…" (probes: each read from the text's own day, silently): a step of the sentence must take it.
+TOLD_DAY_RE = lazy_compile(r"(?:(?<![来各独亲擅出源])从(?![事而严重头])\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日\s*开始"
+                           r"|(?<![已曾经自从年\d])于\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日"
+                           r"|(?<![年\d自从于至到止])\d{1,2}\s*月\s*\d{1,2}\s*日\s*起)"
+                           r"(?=\s*,?\s*(?:停止|暂停|恢复|继续|解除|取消|终止|不再))")
 
 
-def vague_start(src: Source, d: Draft) -> str | None:
-    """A step whose sentence tells its start only as a part of a month ("自本月中旬起": VAGUE_START_RE): left out, for a person."""
-    if not d.drafts:
+def unread_start(src: Source, d: Draft) -> str | None:
+    """A step whose sentence tells a start the dates cannot read (START_RE, ``effective_in`` finds no day in it), or a day
+    right before a verb that no step of the sentence took (TOLD_DAY_RE): the step took another day; left out, for a person.
+    A text with no day of its own reads no day told from it ("自即日起"): ``no_publication_date`` says so."""
+    if not d.drafts or d.published is None:
         return None
     folded = src.folded
-    if not any(part in folded for part in VAGUE_PARTS):  # (nearly every text)
-        return None
+    seen: set[tuple[int, int]] = set()
     for x in d.drafts:
         s0, s1 = x.sentence or (sentence_start(folded, x.start), act.sentence_end(folded, x.start))
-        m = VAGUE_START_RE.search(folded, s0, s1)
-        if m is not None:
-            return f"its start is told only as a part of a month (\"{m[0]}\"): no day to read{LEFT_OUT}"
+        if (s0, s1) in seen:
+            continue
+        seen.add((s0, s1))
+        if folded.find("起", s0, s1) >= 0 or folded.find("开始", s0, s1) >= 0:  # (a sentence with a start)
+            for m in START_RE.finditer(folded, s0, s1):
+                told = f"自{m[0][1:-2] if m[0].endswith('开始') else m[0][1:-1]}起"
+                if any(w in told for w in START_FROM_END) or effective_in(told, d.published) is not None:
+                    continue
+                return f"its start \"{m[0]}\" is no day the dates read: the step would take another day{LEFT_OUT}"
+        if folded.find("月", s0, s1) < 0:  # (in every TOLD_DAY_RE match)
+            continue
+        for m in TOLD_DAY_RE.finditer(folded, s0, s1):
+            day = effective_in(f"自{m[0].lstrip('自从于').removesuffix('开始').removesuffix('起').strip()}起", d.published)
+            if day is None or any(y.effective is not None and y.effective[:10] == day[:10] for y in d.drafts
+                                  if y.sentence == x.sentence):
+                continue
+            return f"the day \"{m[0].strip()}\" before its verb is not the day the step took{LEFT_OUT}"
     return None
 
 
