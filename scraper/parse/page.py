@@ -67,11 +67,14 @@ BOT_RE = lazy_compile(
 # Every BOT_RE alternative holds one of these (case variants of "enable", "captcha", "human", ... included).
 BOT_GATE = ("验证", "请开启", "请启用", "请打开", "nable", "NABLE", "_jsl_clearance", "acw_sc__v2", "_waf_", "_WAF_",
             "cdn_sec", "CDN_SEC", "频繁", "aptcha", "APTCHA", "uman", "UMAN", "obot", "OBOT", "nusual", "NUSUAL")
-# BOT_GATE by a character each word holds, rare in a page: a regex opening with that character
-# (sre scans for a literal first character at memchr speed, a word search at a few instructions
-# a character) that matches where one of its words is, the part before the mark checked behind
-# it ("_" is in every target="_blank": its words are tried there in C, however many there are).
-BOT_GATE_MARKS = ("请", "验", "频", "_", "N")
+# BOT_GATE by a character each word holds, rare in a page: a regex opening with that character that matches where one
+# of its words is, the part before the mark checked behind it ("_" is in every target="_blank": its words are tried
+# there in C, however many there are). A mark pays only where most small pages lack it (asking for one character is a
+# memchr; a page holding it is scanned by sre at ~4 instructions a character, where ``word in text`` costs ~2): the
+# capitals "M", "B", "H" take "UMAN", "NABLE" and "OBOT", "APTCHA" (perf42: "N", in most pages' "zh-CN", took three of
+# them, and "OBOT" and "APTCHA" were scanned for on every page: -5,600 instructions a page). The lower-case words stay
+# plain: their letters are in every page's markup.
+BOT_GATE_MARKS = ("请", "验", "频", "_", "M", "B", "H")
 BOT_GATE_PLAIN = tuple(w for w in BOT_GATE if not any(mark in w for mark in BOT_GATE_MARKS))
 
 

@@ -279,6 +279,8 @@ def test_filing_number_gate(text, says):
     "<p>正文</p>", "请开启JavaScript", "请问", "please Enable JavaScript", "ENABLE JAVASCRIPT", "a_b", "__jsl_clearance=1",
     "x_waf_y", "访问过于频繁", "安全验证", "cdn_sec", "CDN_SEC", "验", "频", "验证码", "人机验证_waf_",
     '<a target="_blank">' * 40 + "acw_sc__v2", '<a target="_blank">' * 40 + "_WAF_", "N" * 30 + "NABLE JavaScript",
+    "Type the CAPTCHA", "captcha", "<body><p>Are you a robot?</p>", "ARE YOU A ROBOT", "verify you are human",
+    "VERIFY YOU ARE HUMAN", "unusual traffic", "UNUSUAL TRAFFIC", "<tbody><b>bob</b>", "hum an", "CAPTCH A", "OBO T",
 ])
 def test_bot_word_gate_is_any_gate_word(text):
     gate = any(word in text for word in page.BOT_GATE)
@@ -289,7 +291,8 @@ def test_bot_word_gate_where_its_characters_are_is_any_gate_word():
     """The gate words tried where their character is (a few places) or looked for in the whole
     text (many): the same answer as looking for each word, on random texts made of their pieces."""
     rng = random.Random(7)
-    pieces = [*page.BOT_GATE, "_", "__", "请", "验", "频", "x", "nab", "_ja", "target=\"_blank\"", "acw_sc_", "cdn", "_WA"]
+    pieces = [*page.BOT_GATE, "_", "__", "请", "验", "频", "x", "nab", "_ja", "target=\"_blank\"", "acw_sc_", "cdn", "_WA",
+              "b", "u", "p", "B", "H", "ob", "nu", "ap", "APTC", "OB", "um", "huma", "Robo", "bob", "nusu", "ptch", "N"]
     for _ in range(4000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 40)))
         gate = any(word in text for word in page.BOT_GATE)
