@@ -55,7 +55,9 @@ LINK_BLOCK_SELECTORS = ".related, .relate, .recommend, .xgwz, [class*=related], 
 # another notice's title, whose verb is no step of this page (session 42, audit42/06: an exportcontrol mirror page's
 # "下一篇：" under a UEL listing read as a lift of No. 21, a false 'Lifted' item on 16 entities). Found by its words, not a class.
 NEIGHBOUR_MARKS = ("上一篇", "下一篇", "上一条", "下一条", "上一页", "下一页")
-NEIGHBOUR_LINE_RE = re.compile(r"[ \t\u3000]*(?:上一|下一)[篇条页][ \t\u3000]*[:：][^\n]*")
+# (with a colon, a blank, an arrow or a bracket: "上一篇：", "下一篇 …", "【上一篇】", "下一条 : "; 篇 and 页 with anything after them)
+NEIGHBOUR_LINE_RE = re.compile(r"[ \t\u3000]*[【\[<《]?[ \t\u3000]*(?:(?:上一|下一)[篇页]|(?:上一|下一)条[ \t\u3000]*[】\]>》]?[ \t\u3000]*"
+                               r"[:：>》 \t\u3000])[^\n]*")
 BROKEN_BRACKET_RE = lazy_compile(r"[（(][^（）()\n]{1,80}\n[^（）()\n]{1,80}[）)]")
 META_NAMES = {"articletitle": "title", "pubdate": "pubdate", "sitename": "site", "og:title": "og_title"}
 SCRIPT_RE = lazy_compile(r"<(script|style|noscript|template)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)

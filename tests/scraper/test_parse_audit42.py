@@ -1,7 +1,8 @@
 """Session 42's blind round 28 (audit42, tests/data/corpus/audit42/): texts the parser read wrong, each as a short text.
 An exportcontrol mirror page of a UEL listing (06) whose frame names the next article, "下一篇：商务部公告2026年第245号 关于停止
 执行商务部公告2025年第21号相关措施的公告", was read with a lift of No. 21: a false 'Lifted' on its 16 entities. A prose list
-closed by "…（Galaxy Satcom Corp.）4个实体" (17, 个 as the counter) read the count into the last name, its English lost."""
+closed by "…（Galaxy Satcom Corp.）4个实体" (17, 个 as the counter) read the count into the last name, its English lost; so did
+"…等2个实体" (27, a probe). Neighbour lines without a colon, "【上一篇】…", "下一篇 …" (28, a probe), were still read after 06's fix."""
 
 from __future__ import annotations
 
@@ -22,7 +23,9 @@ NEXT = "商务部公告2026年第245号 关于停止执行商务部公告2025年
 
 @pytest.mark.parametrize("nav", [f"<p>下一篇：<a href=\"/a/1323.html\">{NEXT}</a></p>",
                                  f"<div class=\"pn\"><span>上一篇：</span><a href=\"/a/1321.html\">{NEXT}</a></div>",
-                                 f"<li>下一条 : <a href=\"/a/1323.html\">{NEXT}</a></li>"])
+                                 f"<li>下一条 : <a href=\"/a/1323.html\">{NEXT}</a></li>",
+                                 f"<div class=\"fy\"><span>【上一篇】</span><a href=\"/a/1321.html\">{NEXT}</a></div>",
+                                 f"<div class=\"fy\">下一篇 <a href=\"/a/1323.html\">{NEXT}</a></div>"])
 def test_a_frame_naming_the_next_article_is_no_step(nav: str) -> None:
     page = "<html><body><div class=\"content\">" + "".join(f"<p>{line}</p>" for line in UEL.format(nav="").split("\n")) \
         + "</div>" + nav + "</body></html>"
@@ -51,7 +54,8 @@ def test_the_mirror_page_lifts_nothing_in_a_store(tmp_path: Path) -> None:
     assert states == {("MOFCOM-2025-21", "ecl"): "in_force", ("UEL-2026-44", "uel"): "in_force"}, states
 
 
-@pytest.mark.parametrize("tail", ["以及C公司（Gamma Corp.）3个实体", "和C公司（Gamma Corp.）3个美国实体", "、C公司（Gamma Corp.）共3个实体"])
+@pytest.mark.parametrize("tail", ["以及C公司（Gamma Corp.）3个实体", "和C公司（Gamma Corp.）3个美国实体", "、C公司（Gamma Corp.）共3个实体",
+                                  "、C公司（Gamma Corp.）等3个实体", "和C公司（Gamma Corp.）等3个美国企业"])
 def test_a_count_with_ge_closing_a_prose_list_is_no_name(tail: str) -> None:
     text = ("不可靠实体清单工作机制公告〔2026〕46号\n不可靠实体清单工作机制决定将参与对台湾地区军售的A公司（Alpha Inc.）、B公司（Beta LLC）"
             f"{tail}列入不可靠实体清单，并采取以下处理措施：\n一、禁止上述企业从事与中国有关的进出口活动。\n本公告自公布之日起实施。\n"

@@ -100,7 +100,9 @@ PROSE_DECISION_RE = lazy_compile(
 OBJECT_OF_DUI_RE = lazy_compile(
     r"(?:决定)?对\s*(?P<seg>[^,。;]{2,80}?)(?=\s*(?:涉嫌|采取|启动|进行|实施|予以|开展|的行为|处以))"
 )
-SUMMARY_RE = lazy_compile(rf"等\s*{NUM}\s*[家名]")
+# "…B公司（Beta LLC）等2个实体": 个 as the counter, an entity noun after it (session 42, audit42's probe: "等2个实体" kept in the
+# last name, its English lost)
+SUMMARY_RE = lazy_compile(rf"等\s*{NUM}\s*(?:[家名]|{COUNTED_BY_GE})")
 # "对韩华海洋株式会社的5家美国子公司采取反制措施": a count describes a group; it is no name.
 COUNT_PHRASE_RE = lazy_compile(rf"^\s*{NUM}\s*[家名]")
 # "决定将上述2家日本实体移出…": the names were given earlier in the text.

@@ -266,7 +266,7 @@ def prose_entities(seg: str, country: str | None = None, folded: str | None = No
         seg, folded = seg[: pointer.start()], folded[: pointer.start()]  # "…所列2家美国实体（见附件）": the names are the annex's
         if ")" not in folded and ANNEX_KIND_RE.search(folded) is not None:
             return []
-    groups = _count_groups(seg, folded) if "家" in folded or "个" in folded else None
+    groups = _count_groups(seg, folded) if "家" in folded or "个" in folded or "個" in folded else None
     if groups:
         return [e for g, fg, c in groups for e in prose_entities(g, c or country, fg)]
     summary = SUMMARY_RE.search(folded)
@@ -430,7 +430,7 @@ def listed_by_own(zh: str | None, country: str | None) -> tuple[str | None, str 
 # "…（Gamma Avionics Inc.），共3家美国实体" (session 36, audit36/16: a comma before 共, "共3家美国实体" read as a fourth entity).
 # "…以及银河卫星通信公司（Galaxy Satcom Corp.）4个实体" (session 42, audit42/17: 个 as the counter, "4个实体" read into the last
 # name, its English lost): 个 counts as 家 does, an entity noun after it.
-GROUP_COUNT_RE = lazy_compile(rf"\)\s*(?:,?\s*(?:共计|合计|共|计))?\s*{NUM}\s*[家个]\s*(?P<c>{COUNTRY_ALT})?\s*{ENTITY_NOUN}\s*")
+GROUP_COUNT_RE = lazy_compile(rf"\)\s*(?:,?\s*(?:共计|合计|共|计))?\s*{NUM}\s*[家个個]\s*(?P<c>{COUNTRY_ALT})?\s*{ENTITY_NOUN}\s*")
 GROUP_JOINT_RE = lazy_compile(r"\s*(?:以及|和|及|与|、|,|;)?\s*")
 
 
