@@ -338,6 +338,9 @@ EXPIRY_NO_EXTENSION_RE = lazy_compile(r"(?:届满|期满|到期)(?:之日)?后[�
 # ENDING_WORDS verb (looked for at each of those words only: a scan of every Q&A holding 暂停 and 取消 cost ~3,000
 # instructions a page).
 ENDING_WORDS = ("终止", "结束", "取消", "解除")
+# What names a listing's measures before "…的暂停…终止": a notice's number, its measures, its entities or a list ("出口管制管控名单所列
+# 美国实体的暂停安排…终止" was let go as a tariff's, "no action found in the answer", quiet: review44, session 42)
+LISTED_WORDS = ("号", "措施", "实体", "企业", "名单", "清单")
 SUSPENSION_ENDED_RE = lazy_compile(r"(?:的|上述|前述|该|这一)暂停(?:安排|期限|期)?[^，,；;。\n]{0,30}?(?:予以)?$")
 ENDED_REACH = 40  # the noun, its day and adverbs before the verb
 
@@ -380,7 +383,7 @@ def unread_expiry(record: NoticeRecord, text: str) -> str | None:
         if any(said in told for told in termed):
             continue
         if said.endswith(ENDING_WORDS) and text[m_start - 1] == "的" \
-                and text.find("号", start, m_start) < 0 and text.find("措施", start, m_start) < 0:
+                and not any(text.find(w, start, m_start) >= 0 for w in LISTED_WORDS):
             continue  # "对美加征24%关税的暂停期自…起结束": no notice's measures (session 41)
         stop = text.find("。", m_end)
         if CLAIMED_AFTER_RE.search(text, m_end, len(text) if stop < 0 else stop) is not None:

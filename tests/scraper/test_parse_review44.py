@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from scraper.parse import parse_document
+from storage.records import UnusablePage
 
 A, B, C = ("鹰眼遥感公司（Hawkeye Remote Sensing, Inc.）", "巨石弹药系统公司（Monolith Munitions Systems）",
            "北极星卫星通信公司（Polaris Satcom LLC）")
@@ -86,3 +87,23 @@ def test_a_title_on_some_entities_leaves_the_body_its_named_step(some: str) -> N
     assert notice is not None
     restores = [a for a in notice.actions if a.action.value == "restore"]
     assert [(a.effective, a.entities) for a in restores] == [("2026-12-01", ("cubic", "sierranevada", "cyberlux"))]
+
+
+# actions41's a92395bf let "…的暂停…终止" go unheld when nothing before it in its sentence named a notice's number or measures
+# (a tariff's suspension: "对美加征24%关税的暂停期自…起结束"), so an answer ending the suspension of a list's entities without a
+# number was "no action found in the answer", quiet: a restore missed silently. Held for a person again.
+QA = ("来源：商务部新闻办公室 类型：原创 分类：新闻 2026-12-20 18:00\n\n商务部新闻发言人就出口管制有关问题答记者问\n"
+      "问：有关暂停安排何时结束？\n答：中方决定，{answer}\n")
+
+
+@pytest.mark.parametrize("answer", ["出口管制管控名单所列美国实体的暂停安排自2026年12月30日起终止。",
+                                    "不可靠实体清单所列企业的暂停安排自2026年12月30日起终止。"])
+def test_a_listed_entities_suspension_ended_with_no_number_is_held(answer: str) -> None:
+    with pytest.raises(UnusablePage) as refused:
+        parse_document(QA.format(answer=answer).encode("utf-8"))
+    assert refused.value.reason == "needs-review"
+
+
+def test_a_tariffs_suspension_ended_is_still_let_go() -> None:
+    doc = parse_document(QA.format(answer="对美加征24%关税的暂停期自2026年12月30日起结束。").encode("utf-8"))
+    assert doc.notice is None
