@@ -107,7 +107,7 @@ def parse_text(text: str, hints: PageHints | None = None) -> NoticeRecord | None
     if warnings and d.qa:  # a transcript's undecided topic held alone, its decided ones read (held.py)
         split = hold_undecided(src, d, warnings)
         if split is not None:
-            d.actions, held, warnings = split
+            d.actions, held, warnings, d.notice_list = split
     ident = d.identity
     entities = tuple(d.entities)
     corrected_effective = corrected_until = None

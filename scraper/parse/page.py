@@ -332,8 +332,13 @@ def unread_named(record: NoticeRecord) -> str | None:
 # "暂停期限届满后不再延长", "期满后，不再继续暂停": the measures are back when the suspension ends.
 # "…的暂停不再延续" (session 41, audit40/40: no action, a restore missed silently; the restore is read where the answer gives
 # its day or the suspension's end in its own paragraph): the suspension named, not renewed.
-EXPIRY_NO_EXTENSION_RE = lazy_compile(r"(?:届满|期满|到期)(?:之日)?后[，,\s]*(?:将|即)?不再(?:延长|延期|延续|继续暂停|暂停)"
-                                      r"|暂停(?:安排|期限|期)?[，,\s]*(?:将|即)?不再(?:延长|延期|延续|继续)")
+# "…届满后不再对其延长", "…届满后不再予以延长", "不再对…相关措施的暂停期限予以延长", "不再延长…相关措施的暂停期限" (session 42,
+# actions42: read where the day or the end is told; a day neither told was a quiet "no action found")
+EXPIRY_NO_EXTENSION_RE = lazy_compile(r"(?:届满|期满|到期)(?:之日)?后[，,\s]*(?:将|即)?不再(?:对其|予以|对其予以)?"
+                                      r"(?:延长|延期|延续|继续暂停|暂停)"
+                                      r"|暂停(?:安排|期限|期)?[，,\s]*(?:将|即)?不再(?:延长|延期|延续|继续)"
+                                      r"|不再对[^。；;\n]{0,80}?暂停(?:实施|执行)?期限\s*(?:予以|进行)?\s*(?:延长|延期)"
+                                      r"|不再(?:延长|延期)[^。；;，,\n]{0,80}?的\s*暂停(?:实施|执行)?期限")
 # "…的暂停安排自…起终止", "上述暂停期限将于…结束" (session 41, audit40/39): the suspension named, ended, right before an
 # ENDING_WORDS verb (looked for at each of those words only: a scan of every Q&A holding 暂停 and 取消 cost ~3,000
 # instructions a page).
@@ -389,6 +394,10 @@ def unread_expiry(record: NoticeRecord, text: str) -> str | None:
         if CLAIMED_AFTER_RE.search(text, m_end, len(text) if stop < 0 else stop) is not None:
             continue  # "…的暂停安排将于…终止，这一消息不准确": denied (session 41)
         if NOT_NOW_RE.search(text, start, m_start) is None:
+            if said.endswith(ENDING_WORDS) and NOT_NOW_RE.search(said) is not None:
+                # "…的暂停安排不会终止", "…暂不终止", "…将于何时终止": denied, held off or asked, no end told (session 42, review43's
+                # B1: held with a message saying the suspension ends)
+                return f"the Q&A says a suspension does not end, or asks when it does ({said}): no step read"
             return f"the Q&A says a suspension ends without extension ({said}) but no day its measures are back"
     return None
 

@@ -36,6 +36,7 @@ from .words import (
     LIST_WORD_RE,
     MATCH_START,
     MOVED_TO,
+    NOT_RENEWED,
     SENTENCE_RE,
     THE_OTHERS,
     VERB_KINDS,
@@ -70,7 +71,7 @@ TOLD_STEP_ENDS = "述该项一"  # their last characters: one look before the ve
 
 ENDED_RE = re.compile(ENDED)  # (``_suspensions_ended``)
 # "…的暂停不再延续": the verbs that end a suspension named before them by not renewing it (``words.suspension_ended``)
-SUSPENSION_NOT_RENEWED = frozenset(("不再延长", "不再延期", "不再延续", "不再继续"))
+SUSPENSION_NOT_RENEWED = frozenset((*NOT_RENEWED, "不再延续", "不再继续"))
 UNDONE_BY = "不再对"  # "不再对X采取暂停措施", "不再对X实施暂停", "不再对X予以暂停" (words.VERB_RE)
 # A clause mark outside a bracket ("不再对X公司（Skydio, Inc.）采取暂停措施" is one clause).
 WORDS_CLAUSE_END_RE = lazy_compile(r"[,，;；。\n](?![^()]*\))")
@@ -278,6 +279,8 @@ def _sentence_actions(out: list[ActionDraft], folded: str, clean: str, s_start: 
                 # "停止实施…7号相关措施，…第21号相关措施不停止实施，继续暂停至…": the subject of the denied verb's clause is this verb's
                 prev_end = max(prev_end, folded.rfind(",", prev_end, c) + 1, folded.rfind(";", prev_end, c) + 1)
         before = [r for r in refs if prev_end <= r[0] < at] if refs else refs
+        if len(before) > 1:
+            before = _topic_before(folded, before, prev_end, at)
         clause_from, prev_end = prev_end, v_end
         word = v[0]
         kind = VERB_KINDS[word]
@@ -324,6 +327,8 @@ def _sentence_actions(out: list[ActionDraft], folded: str, clean: str, s_start: 
                 out.append(ActionDraft(kind, second, (), effective, None, None, text, at, bounds))
             continue
         after = [r for r in refs if v_end <= r[0] < next_start] if refs else refs
+        if len(after) > 1:
+            after, next_start = _topic_out(folded, after, v_end, next_start)
         if after and i < last:  # "恢复实施X暂停实施的Y": Y (what X suspended) is the object, not X
             after, next_start = relative_object(folded, refs, after, verbs, i, s_end) or (after, next_start)
             if len(after) > 1:
@@ -395,6 +400,38 @@ def _next_subject_out(folded: str, after: list[tuple[int, int, NoticeRef]], v_en
     comma = marks[-1].start()
     kept = [r for r in after if r[0] < comma]
     return (after, next_start) if not kept or len(kept) == len(after) else (kept, comma)
+
+
+# A clause naming another topic after a step's object ("…停止实施{…第21号}相关措施，对于{…7号}相关措施，中方会否…恢复实施，
+# 将根据…而定"): its notices are not the step's (session 42, actions42: UEL 7号 lifted with No. 21, a false item, silently).
+TOPIC_OPENERS = ("对于", "关于", "至于")
+
+
+def _topic_out(folded: str, after: list[tuple[int, int, NoticeRef]], v_end: int,
+               next_start: int) -> tuple[list[tuple[int, int, NoticeRef]], int]:
+    """The refs after the verb ending at ``v_end`` before the first clause that opens with a topic (TOPIC_OPENERS), and
+    where that clause starts; unchanged where none does or every ref stands in it."""
+    if not any(folded.find(word, v_end, next_start) >= 0 for word in TOPIC_OPENERS):
+        return after, next_start  # (nearly every verb)
+    for m in WORDS_CLAUSE_END_RE.finditer(folded, v_end, next_start):
+        if folded.startswith(TOPIC_OPENERS, m.end()):
+            kept = [r for r in after if r[0] < m.start()]
+            return (kept, m.start()) if kept else (after, next_start)
+    return after, next_start
+
+
+def _topic_before(folded: str, before: list[tuple[int, int, NoticeRef]], prev_end: int,
+                  at: int) -> list[tuple[int, int, NoticeRef]]:
+    """The refs before the verb at ``at`` from the last clause opening with a topic (TOPIC_OPENERS) on: "…停止实施{…第21号}
+    相关措施，关于{…7号}相关措施，中方决定自同日起恢复实施" restores 7号 alone (No. 21 was restored too, a false item)."""
+    if not any(folded.find(word, prev_end, at) >= 0 for word in TOPIC_OPENERS):
+        return before  # (nearly every verb)
+    cut = -1
+    for m in WORDS_CLAUSE_END_RE.finditer(folded, prev_end, at):
+        if folded.startswith(TOPIC_OPENERS, m.end()):
+            cut = m.start()
+    kept = [r for r in before if r[0] > cut] if cut >= 0 else before
+    return kept or before
 
 
 def _subject_first(folded: str, before: list[tuple[int, int, NoticeRef]], after: list[tuple[int, int, NoticeRef]], at: int,

@@ -35,6 +35,7 @@ from .tense import (
 from .words import (
     CONTINUED,
     DECISION_RE,
+    NOT_RENEWED_STARTS,
     THE_OTHERS,
     THE_OTHERS_ALT,
     VERB_KINDS,
@@ -285,7 +286,7 @@ def ended_by_lift(folded: str, out: list[ActionDraft], action: ActionDraft) -> b
         return False
     last = out[-1]
     return last.action is ActionKind.RESTORE and last.sentence == action.sentence and last.targets == action.targets \
-        and folded.startswith("不再延", last.start)
+        and folded.startswith(NOT_RENEWED_STARTS, last.start)
 
 
 def is_subject(folded: str, ref: tuple[int, int, NoticeRef], at: int, v_end: int, obj: int) -> bool:
@@ -696,7 +697,7 @@ def _not_renewed_before(folded: str, out: list[ActionDraft], s_start: int) -> li
     自…起按期恢复实施" restores what is not renewed (one restore), not what the paragraph suspended before it (session 26,
     parse26: "…第21号相关措施继续暂停实施1年；" before it was read as restored too)."""
     last = out[-1] if out else None
-    if last is None or last.action is not ActionKind.RESTORE or last.start < s_start or not folded.startswith("不再延", last.start):
+    if last is None or last.action is not ActionKind.RESTORE or last.start < s_start or not folded.startswith(NOT_RENEWED_STARTS, last.start):
         return []
     return [(last.start, last.start, r) for r in last.targets]
 

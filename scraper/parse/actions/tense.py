@@ -17,7 +17,17 @@ from ..dates import (
 from ..lazyre import lazy_compile
 from ..textnorm import MD, YEAR, to_int
 from .periods import OPENING_DATE_RE
-from .words import DECISION_RE, MODAL_BEFORE, MODAL_RE, NOT_NOW_RE, into_annex, sentence_end, suspension_ended
+from .words import (
+    DECISION_RE,
+    IN_CLAUSE,
+    MODAL_BEFORE,
+    MODAL_RE,
+    NOT_NOW_RE,
+    NOT_RENEWED_STARTS,
+    into_annex,
+    sentence_end,
+    suspension_ended,
+)
 
 PAST_RE = lazy_compile(
     r"此前|曾经|曾|已于|已经|于\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*月[^,，]*?(?:发布|宣布|决定|将)|^\s*于"
@@ -97,7 +107,8 @@ TOLD_DAY_RE = lazy_compile(rf"(?:(?P<y>{YEAR})\s*年\s*)?(?P<m>{MD})\s*月\s*(?:
 TODAY_NOTICE_RE = lazy_compile(r"(?:今天|今日)[^,。;]{0,8}?(?:发布|宣布|公布)")
 # A suspension's term running out: "(暂停期限)届满后不再延长" speaks of it (a "暂停" before it, else "不再延长" is no
 # status verb: "许可证有效期届满后不再延长"), and a restore "自暂停期限届满之日起" takes effect on the day it ends (``suspension_end``).
-EXPIRY_RE = lazy_compile(r"届满|期满|到期|暂停期")
+# "暂停实施期限" as "暂停期限" (session 42, actions42: "不再对…的暂停实施期限进行延长" read a restore from the answer's day)
+EXPIRY_RE = lazy_compile(r"届满|期满|到期|暂停期|暂停(?:实施|执行)期")
 # Right before a restore's 恢复: the measures come back by the term's end itself ("期满自动恢复执行"), or on schedule
 # ("暂停期限届满后，上述公告相关措施将按期恢复实施": session 26, parse26: the answer read no action, the end a presumed lapse).
 BY_ITS_END = ("自动", "按期")
@@ -132,6 +143,11 @@ def denied(folded: str, s_start: int, at: int) -> int:
         return p
     return 0
 
+# "不再延长…相关措施的暂停期限": the term not renewed named as the verb's object, in its clause (session 42, actions42: no
+# action, a quiet warning; a restore missed silently)
+TERM_AFTER_RE = lazy_compile(rf"{IN_CLAUSE}{{0,80}}?的\s*暂停(?:实施|执行)?期限")
+TERM_AFTER_REACH = 100  # the clause's characters TERM_AFTER_RE may look at, brackets counted
+
 
 def acting_verbs(folded: str, s_start: int, s_end: int, found: list[re.Match[str]], dated: list[tuple[int, int]],
                   titled: bool, refs: list[tuple[int, int, NoticeRef]]) -> list[re.Match[str]]:
@@ -151,9 +167,11 @@ def acting_verbs(folded: str, s_start: int, s_end: int, found: list[re.Match[str
             continue
         if denied(folded, s_start, at):
             continue  # "对…所列实体不恢复实施相关措施，…继续暂停实施至…": the step denied (qa42/21: read as a restore)
-        if (v[0].startswith("不再延") or v[0] == "不再继续") and not (folded.find("暂停", v.end(), v.end() + 8) >= 0 or EXPIRY_RE.search(
+        if (v[0].startswith(NOT_RENEWED_STARTS) or v[0] == "不再继续") and not (
+                folded.find("暂停", v.end(), v.end() + 8) >= 0 or EXPIRY_RE.search(
                 folded, max(s_start, at - 12), at) and folded.rfind("暂停", max(s_start, at - 30), at) >= 0
-                and folded.find("有效期", max(s_start, at - 12), at) < 0 or suspension_ended(folded, s_start, at)):
+                and folded.find("有效期", max(s_start, at - 12), at) < 0 or suspension_ended(folded, s_start, at)
+                or folded.find("暂停", v.end(), v.end() + TERM_AFTER_REACH) >= 0 and TERM_AFTER_RE.match(folded, v.end())):
             continue  # (a suspension named right before it, "…的暂停不再延续", is the one not renewed: audit40/40)
         verbs.append(v)
     return verbs

@@ -26,7 +26,7 @@ VERB_RE = re.compile(
     UNDONE_SUSPENSION
     # "在现行暂停期限届满后再延长暂停实施一年": one verb, an extension (session 25, parse25: read as a new suspension from the
     # answer's day, its end a week off the running end's year)
-    + r"|继续暂停(?:实施|执行)?|暂停(?:实施|执行)?期限(?:延长|延期|顺延)|延长暂停(?:实施|执行)?|延长(?=[^,;；。\n]{0,80}?暂停期限)"
+    + r"|继续暂停(?:实施|执行)?|暂停(?:实施|执行)?期限(?:予以|进行)?(?:延长|延期|顺延)|延长暂停(?:实施|执行)?|延长(?=[^,;；。\n]{0,80}?暂停期限)"
     # "暂停期限顺延至2027年11月10日" (session 37, audit37/06: read as no action in an answer, a quiet warning)
     # "暂停期限自2027年11月10日起再延长一年", "暂停期限再延长90天", "暂停期限届满后再延长一年": the noun stands for the verb
     # after it ("…届满后不再延长" is no extension: 不再 is no 再)
@@ -49,8 +49,10 @@ VERB_RE = re.compile(
     # session 41, qa40/02 held for a person); "继续实施" after 措施 only, read only so (``targets.on_targets``)
     r"|继续实施(?<=措施继续实施)"
     # "…的暂停不再延续", "…的暂停不再继续" (session 41, audit40/40: no action, a restore missed silently): 不再延 and 不再继续 end a
-    # suspension only where one is named (``tense.acting_verbs``); "不再继续实施…相关措施" is 不再实施's lift (was nothing)
-    r"|不再(?:继续(?:实施|执行)?|实施|执行|延长|延期|延续)|终止(?:实施|执行)?|停止(?:实施|执行)?|取消|解除|废止|移[出除]|调出(?=\s*(?:出口管制管控名单|管控名单|关注名单|不可靠实体清单))|恢复(?:实施|执行)?|列入|纳入"
+    # suspension only where one is named (``tense.acting_verbs``); "不再继续实施…相关措施" is 不再实施's lift (was nothing);
+    # "…暂停期限届满后不再对其延长", "…届满后不再予以延长" as 不再延长 (session 42, actions42: no action, a quiet warning); "暂停期限
+    # 予以延长至…" as "暂停期限延长至…" (an extension read as nothing, silently)
+    r"|不再(?:继续(?:实施|执行)?|实施|执行|(?:对其|予以|对其予以)?(?:延长|延期)|延续)|终止(?:实施|执行)?|停止(?:实施|执行)?|取消|解除|废止|移[出除]|调出(?=\s*(?:出口管制管控名单|管控名单|关注名单|不可靠实体清单))|恢复(?:实施|执行)?|列入|纳入"
     # "在…第23号附件《出口管制管控名单》中增列以下2家美国实体": a listing into an earlier annex ("增列入" is 列入's)
     r"|增列(?!入)"
     # "由关注名单转入出口管制管控名单": a listing on the second list (转入), and a removal from the first (``clauses``: MOVED_FROM_RE);
@@ -177,11 +179,17 @@ def _verb_kind(word: str) -> ActionKind:
     return VERB_KIND[word[:2]] if word[:2] in VERB_KIND else VERB_KIND[word[:4]]
 
 
+# "不再延长" and its forms naming the term as 其 or with 予以: a suspension not renewed (``tense.acting_verbs`` asks for it)
+NOT_RENEWED = tuple(f"不再{how}{verb}" for how in ("", "对其", "予以", "对其予以") for verb in ("延长", "延期"))
+NOT_RENEWED_STARTS = ("不再延", "不再对其", "不再予以延")  # what every NOT_RENEWED word (and 不再延续) starts with
+
+
 # Every word VERB_RE matches, with its kind (one lookup per verb).
 VERB_KINDS = {word: _verb_kind(word) for word in (
     *(f"{verb}{tail}" for verb in ("继续暂停", "暂停", "停止", "恢复", "不再暂停", "不再继续暂停", "不再予以暂停", "终止", "中止")
       for tail in ("", "实施", "执行")), "暂缓实施", "暂缓执行",
-    *(f"暂停{tail}期限{verb}" for tail in ("", "实施", "执行") for verb in ("延长", "延期", "顺延", "")), "不再实施", "不再执行", "不再延长", "不再延期", "不再延续", "不再继续", "不再继续实施", "不再继续执行", "不再对", "不再采取暂停", "不再采取暂停措施", "延长",
+    *(f"暂停{tail}期限{how}{verb}" for tail in ("", "实施", "执行") for how in ("", "予以", "进行")
+      for verb in ("延长", "延期", "顺延", "") if verb or not how), "不再实施", "不再执行", *NOT_RENEWED, "不再延续", "不再继续", "不再继续实施", "不再继续执行", "不再对", "不再采取暂停", "不再采取暂停措施", "延长",
     *(f"延长暂停{tail}" for tail in ("", "实施", "执行")),
     *(f"{verb}{what}" for verb in ("停止", "解除", "取消", "结束", "终止", "不再执行", "不再实施")
       for what in ("对", "暂停", "暂停实施", "暂停执行")),

@@ -922,6 +922,10 @@ _STEP_TERM = (rf"(?:{DURATION_RE.pattern}|半年|(?:截止|截)?{UNTIL_RE.patter
 STEP_TAIL_RE = lazy_compile(rf"[\"”’」』]?(?:\([^()]*\))*(?:的暂停(?:实施|执行)?(?:安排)?)?(?:(?:的)?(?:暂停)?期限)?(?:为|延长|再延长)?"
                             rf"{_STEP_TERM}?(?:\([^()]*\))*外?[\"”’」』]?")
 
+# After the object of "不再对" (a restore): the suspension's term no longer extended, "不再对…相关措施的暂停期限予以延长" (session 42,
+# actions42: held for a person since session 41; the restore is read from the day its sentence gives, else from the end of
+# the suspension the answer told, ``targets.on_targets``; neither told: held, ``page.unread_expiry``).
+TERM_NOT_EXTENDED_RE = lazy_compile(r"(?:的)?暂停(?:实施|执行)?期限(?:予以|进行)?(?:延长|延期)")
 
 # A clause the authority opens ("中方高度重视…", "商务部注意到…"): its own words, before its decision.
 AUTHORITY_LEAD_RE = lazy_compile(rf"(?:{_DECIDER}|中方)(?!称)")
@@ -953,6 +957,13 @@ def _is_transcript(src: Source, d: Draft) -> bool:
     return any(word in d.folded_title or word in head for word in TRANSCRIPT_WORDS)
 
 
+# A doubt in the step's own clause after a decided step of its sentence ("中方决定，自…起停止实施{…第21号}相关措施，对于{…7号}相关
+# 措施，中方会否自同日起恢复实施，将根据美方表现而定", "…，{…7号}相关措施要不要恢复实施…", "…，并视美方表现自同日起恢复实施…"):
+# the sentence's decision word does not take it (session 42, actions42: each read as a restore, a false item, silently; a
+# transcript's step so doubted is held apart, ``scraper.parse.held``).
+DOUBT_IN_CLAUSE_RE = lazy_compile(r"会否|会不会|要不要|视(?=美方|对方|外方)")
+
+
 def _undecided_steps(src: Source, d: Draft) -> Iterator[tuple[act.ActionDraft, int, int]]:
     """The answer's steps no decision of the authority's takes (``_decided``), with their sentence (``s0:s1``), and
     those told as a noun, not said (``_told_as_noun``: "中方决定自…起停止…相关措施的前提是…", "…相关措施系误传"); a restore the
@@ -962,7 +973,8 @@ def _undecided_steps(src: Source, d: Draft) -> Iterator[tuple[act.ActionDraft, i
     said: dict[tuple[int, int], bool] = {}  # (sentence, decision word): ``_decision_said``, once for a sentence's steps
     for x in d.drafts:
         s0, s1 = x.sentence or (sentence_start(folded, x.start), act.sentence_end(folded, x.start))
-        if _decided(folded, s0, x.start, said) and not _told_as_noun(folded, x, s1):
+        if _decided(folded, s0, x.start, said) and not _told_as_noun(folded, x, s1) \
+                and DOUBT_IN_CLAUSE_RE.search(folded, _clause_start(folded, s0, x.start), x.start) is None:
             continue
         if x.action is ActionKind.RESTORE and told_done(folded, s0, x.start, d.published)[0]:
             continue
@@ -1047,7 +1059,9 @@ def _told_as_noun(folded: str, x: act.ActionDraft, s1: int) -> bool:
     tail_at = max(clause.rfind("措施") + 2, clause.rfind("款") + 1, clause.rfind("号") + 1, clause.rfind("号)") + 2,
                   clause.rfind("清单") + 2 if listing else 0, clause.rfind("名单") + 2 if listing else 0)
     # nothing after the object: STEP_TAIL_RE matches the empty tail (tests/scraper/test_parse_gates.py), not asked
-    return folded.startswith("?", end) or tail_at < len(clause) and STEP_TAIL_RE.fullmatch(clause[tail_at:]) is None
+    return folded.startswith("?", end) or tail_at < len(clause) and STEP_TAIL_RE.fullmatch(clause[tail_at:]) is None \
+        and not (x.action is ActionKind.RESTORE and folded.startswith("不再对", x.start)
+                 and TERM_NOT_EXTENDED_RE.fullmatch(clause[tail_at:]) is not None)
 
 
 def _answer_said(src: Source, s0: int, s1: int) -> str:
