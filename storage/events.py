@@ -60,7 +60,16 @@ from sqlalchemy.orm import Session
 from storage.models import Event
 from storage.notices import Withdrawn, held_words, load_stored_notices, withdrawn_notices
 from storage.outcomes import PageOutcome
-from storage.records import RESTATING_KINDS, EventKind, EventRecord, EventScope, Provenance, StoredNotice
+from storage.records import (
+    RESTATING_KINDS,
+    EventKind,
+    EventRecord,
+    EventScope,
+    Provenance,
+    StoredNotice,
+    held_step_id,
+    step_fact,
+)
 from storage.vocabulary import BEIJING, UNMATCHED_CAUSE, event_lapses_on, in_beijing, until_words
 
 if TYPE_CHECKING:  # the engine is imported where it runs: a cycle that skips the derive never loads it
@@ -240,7 +249,7 @@ def what_changed(old: EventRecord, new: EventRecord) -> str:
     return listed
 
 
-def _cause(old: EventRecord, new: EventRecord, at: datetime, since: Sequence[Provenance] = ()) -> str:
+def _cause(old: EventRecord, new: EventRecord, at: datetime, since: Sequence[Provenance] = (), person: str = "") -> str:
     """Why an item changed, as its correction says it: the pages it rests on changed (a notice's new revision), or, when
     every notice it rests on is still the same page (the same SHA-256 for each notice key), the notices on its listing
     stored after those pages (``since``: ``_stored_since``), read with them now, named, or a new version (order33:
@@ -249,7 +258,14 @@ def _cause(old: EventRecord, new: EventRecord, at: datetime, since: Sequence[Pro
     the engine changed too, the store does not record), else only their reading did (a new parser reads another fact from the stored page, or a new engine derives
     another from the same notices: engine22's "Withdrawn before it took effect", session 24's removal saying the
     measures stop too; other words alone make no correction: ``words_only``): never "the text changed" for a page that
-    did not, nor "a new version of the parser" for a notice read later."""
+    did not, nor "a new version of the parser" for a notice read later. ``person``: a held step a person published that
+    the item says now and did not say (``_published_by_person``), which is then the cause, its pages unchanged (held42's
+    B4: the correction named a new parser)."""
+    if person and _pages_kept(old, new):
+        now = {(p.notice_key, p.sha256) for p in new.provenance}
+        pages = ", ".join(f"{key} SHA-256 {sha[:12]}…" for key, sha in sorted(now) if sha)
+        return (f"a person published {person}, a step its page read but held for review (mofcom-watch accept), the pages "
+                f"unchanged ({pages})")
     if _decided_by_another(old, new):
         # another notice decides it now: a numbered notice read after the answer that published the item first and that
         # says otherwise (story31 S4: "the text of a notice it rests on changed" of pages that had not)
@@ -267,6 +283,24 @@ def _cause(old: EventRecord, new: EventRecord, at: datetime, since: Sequence[Pro
         return (f"the reading of the pages it rests on changed, not the pages ({pages}, unchanged): a new version of "
                 "the parser or of the lifecycle engine read the stored pages again")
     return f"the text of a notice it rests on changed (revision fetched {at.isoformat()})"
+
+
+def _published_by_person(old: EventRecord, new: EventRecord, notices: dict[str, StoredNotice]) -> str:
+    """The held step a person published (``heldsteps.with_published``: a stored notice's held step read among its actions)
+    of a notice ``new`` rests on, which ``new`` states as a step and ``old`` did not (``EventRecord.facts``: a notice item's
+    steps), as "KEY's held step ID"; "" where none. Pure."""
+    if not notices:
+        return ""
+    before, now = set(old.facts), set(new.facts)
+    for p in new.provenance:
+        n = notices.get(p.notice_key)
+        if n is None or not n.record.held:
+            continue  # (nearly every notice: nothing held)
+        for a in n.record.held:
+            fact = step_fact(a)
+            if a in n.record.actions and fact in now and fact not in before:
+                return f"{n.record.key}'s held step {held_step_id(a)}"
+    return ""
 
 
 def _decided_by_another(old: EventRecord, new: EventRecord) -> bool:
@@ -710,7 +744,8 @@ def apply_derivation(session: Session, derivation: Derivation, as_of: date,
             title = f"Reinstated: {event.title}"
         else:
             changed = "; ".join(part for part in (what_changed(old, event), pages_changed(old, event)) if part)
-            summary = (f"Corrects the item \"{old.title}\": {_cause(old, event, at, since)}"
+            person = _published_by_person(old, event, notices or {})
+            summary = (f"Corrects the item \"{old.title}\": {_cause(old, event, at, since, person)}"
                        f"{f': {changed}' if changed else ''}. Now: {event.summary}")
             title = f"Correction: {event.title}"
         _write(row, new, revision=row.revision + 1)

@@ -292,6 +292,12 @@ def held_step_id(action: ActionRecord) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
+def step_fact(action: ActionRecord) -> tuple[str, str]:
+    """A notice item's fact for one of its steps (``EventRecord.facts``): its kind, targets and measures."""
+    return ("step", "|".join((action.action.value, ",".join(t.key or t.text for t in action.targets),
+                              ",".join(action.measures))))
+
+
 def _d(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
 

@@ -13,6 +13,7 @@ from storage.records import (
     NoticeRecord,
     NoticeRef,
     StoredNotice,
+    step_fact,
 )
 from storage.vocabulary import SHARED_LISTS, TAG_PREFIX, list_name, ministry_of
 
@@ -85,8 +86,7 @@ def _notice_event(n: StoredNotice) -> EventRecord:
 
 def _steps(n: StoredNotice) -> tuple[tuple[str, str], ...]:
     """A notice item's facts its words alone say (``EventRecord.facts``): each step, its targets and measures."""
-    return tuple(("step", "|".join((a.action.value, ",".join(t.key or t.text for t in a.targets), ",".join(a.measures))))
-                 for a in n.record.actions)
+    return tuple([step_fact(a) for a in n.record.actions])
 
 
 def event_sort_key(event: EventRecord) -> tuple[float, str]:

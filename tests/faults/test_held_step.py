@@ -70,6 +70,13 @@ def lasting(ids: set[str]) -> set[str]:
     return {i for i in ids if "/unresolved_reference/" not in i}
 
 
+def corrections(db_path: Path, of: str) -> list[str]:
+    """The summaries of the corrections of the item whose id ends with ``of``."""
+    with sqlite3.connect(db_path) as con:
+        return [json.loads(p)["summary"] for i, p in con.execute("SELECT id, payload FROM event WHERE kind = 'correction'")
+                if i.split("/correction/")[0].endswith(of)]
+
+
 def ids_of(ids: set[str], tail: str) -> set[str]:
     return {i for i in ids if tail in i}
 
@@ -115,6 +122,9 @@ def test_the_lift_is_published_and_the_doubt_held_for_a_person(tmp_path: Path) -
         KEY, step["step"], "published", "ops@example.org"), decided
     after = item_ids(db_path)
     assert after >= ids and ids_of(after, RESTORE_ID), sorted(after - ids)
+    (fixed,) = corrections(db_path, f"{KEY}/notice")  # the notice item now says the restore too: a person's word did it
+    assert f"a person published {KEY}'s held step {step['step']}" in fixed, fixed  # (held42 B4: "a new version of the
+    assert "a new version of the parser" not in fixed  # parser or of the lifecycle engine read the stored pages again")
     assert json.loads(cli(db, "review", "--json").out)["held_steps"] == []
 
     # read again (another copy of the page, the same words): the person's word holds, no issue opens again
