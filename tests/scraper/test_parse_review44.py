@@ -46,7 +46,8 @@ def test_a_name_opening_with_a_chinese_numeral_is_no_numbered_line() -> None:
 
 # The suspension arrangement ended in other words than actions41's (2148d05f, e046f132): "…相关措施暂停安排自…起终止" (no 的
 # before 暂停) and "…解除…暂停实施的安排" each read a suspension of No. 21 from that day (a false "Suspended" item, the restore
-# lost), "…的暂停安排提前至…终止" a lift (a false "Lifted" item), "结束…暂停执行安排" a suspension.
+# lost), "…的暂停安排提前至…终止" and "…于…到期终止" a lift from the notice's day (a false "Lifted" item), "结束…暂停执行安排" a
+# suspension.
 NOTICE = ("商务部公告2026年第300号 关于商务部公告2025年第21号相关措施的公告\n【发布单位】安全与管制局\n【发布文号】商务部公告2026年第300号\n"
           "【发文日期】2026年12月20日\n\n根据《中华人民共和国出口管制法》和《中华人民共和国两用物项出口管制条例》等法律法规有关规定，"
           "商务部决定，{decision}\n\n本公告自2026年12月30日起正式实施。\n\n商务部\n2026年12月20日\n")
@@ -59,7 +60,9 @@ NOTICE = ("商务部公告2026年第300号 关于商务部公告2025年第21号�
     "商务部公告2025年第21号相关措施的暂停安排提前至2026年12月30日终止。",
     "自2026年12月30日起，结束商务部公告2025年第21号相关措施暂停执行安排。",
     "自2026年12月30日起，终止商务部公告2025年第21号相关措施暂停安排。",
-], ids=["no-de", "no-de-shishi", "jiechu-de-anpai", "tiqian-zhi", "jieshu-anpai", "zhongzhi-anpai"])
+    "商务部公告2025年第21号相关措施的暂停安排于2026年12月30日到期终止。",
+    "商务部公告2025年第21号相关措施的暂停安排于2026年12月30日届满终止，相关措施恢复实施。",
+], ids=["no-de", "no-de-shishi", "jiechu-de-anpai", "tiqian-zhi", "jieshu-anpai", "zhongzhi-anpai", "daoqi", "jieman"])
 def test_the_suspension_arrangement_ended_is_a_restore(decision: str) -> None:
     notice = parse_document(NOTICE.format(decision=decision).encode("utf-8")).notice
     assert notice is not None
