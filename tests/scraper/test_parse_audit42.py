@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from scraper.parse import parse_document
+from storage.records import UnusablePage
 from tests.faults.harness import cli
 
 CORPUS = Path(__file__).parents[1] / "data" / "corpus"
@@ -92,3 +93,34 @@ def test_a_list_heading_with_no_country_gives_none() -> None:
     notice = parse_document(TWO_ANNEXES.format(h1="出口管制管控名单", h2="出口管制管控名单（续）").encode()).notice
     assert notice is not None
     assert [e.country for e in notice.entities] == [None, None, None]
+
+
+TOLD = ("商务部公告2026年第220号 关于暂停实施部分出口管制措施的公告\n商务部公告2026年第220号\n{told}\n\n"
+        "为落实中美经贸磋商共识，商务部决定，自2026年12月15日起，对{pointer}暂停实施相关措施，为期一年。\n\n本公告自公布之日起实施。\n商务部\n2026年12月11日\n")
+LISTING_TOLD = "2025年4月4日，商务部公告2025年第21号将高点航空技术公司等16家美国实体列入出口管制管控名单。"
+
+
+@pytest.mark.parametrize("pointer", ["上述实体", "上述16家实体", "上述16家美国实体", "前述美国实体"])
+def test_the_entities_of_a_listing_told_in_the_paragraph_before_are_its_notice(pointer: str) -> None:
+    """audit41/18 (session 41's open B): '对上述实体暂停实施相关措施' with No. 21's listing told in the paragraph before was held
+    for a person ('names no notice'); it is a suspension of No. 21 for a year."""
+    notice = parse_document(TOLD.format(told=LISTING_TOLD, pointer=pointer).encode()).notice
+    assert notice is not None
+    assert [(a.action.value, [t.key for t in a.targets], str(a.effective), str(a.until)) for a in notice.actions] == \
+        [("suspend", ["MOFCOM-2025-21"], "2026-12-15", "2027-12-15")]
+
+
+@pytest.mark.parametrize(("told", "pointer"), [
+    (LISTING_TOLD, "上述3家实体"),  # another count: some of them, not the 16
+    ("商务部公告2025年第21号所列高点航空技术公司（High Point Aerotechnologies）、立方公司（Cubic Corporation）已提交申请。", "上述实体"),
+    ("商务部公告2025年第21号和第22号将28家美国实体列入出口管制管控名单。", "上述实体"),  # two notices
+])
+def test_a_pointer_to_some_or_to_several_notices_is_not_one_notices_listing(told: str, pointer: str) -> None:
+    """Never all of No. 21 for '上述实体' when the sentence before names two of its entities, or counts other than it."""
+    try:
+        notice = parse_document(TOLD.format(told=told, pointer=pointer).encode()).notice
+    except UnusablePage as refused:  # held for a person, as before
+        assert refused.reason == "needs-review"
+        return
+    steps = [(a.action.value, [t.key for t in a.targets]) for a in notice.actions] if notice else []
+    assert ("suspend", ["MOFCOM-2025-21"]) not in steps

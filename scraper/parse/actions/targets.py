@@ -110,6 +110,7 @@ def targets_of(folded: str, refs: list[tuple[int, int, NoticeRef]], out: list[Ac
     at, v_end = v.span()
     targets = after or _not_grounds(folded, before, at) or _named_before(folded, refs, s_start, v_end, next_start) \
         or _subject_named_before(folded, refs, clause_from, s_start, at) or _that_subject(folded, refs, clause_from, at) \
+        or (_listing_told_before(folded, refs, clause_from, s_start, at) if "对" in folded[clause_from:at] else []) \
         or (_not_renewed_before(folded, out, s_start) or _suspended_before(folded, refs, s_start)
             if kind is ActionKind.RESTORE and (v[0].startswith("不再") or _restored_by_expiry(folded, s_start, at)
                                               or suspension_ended(folded, s_start, at) is not None) else []) \
@@ -391,6 +392,31 @@ def _subject_named_before(folded: str, refs: list[tuple[int, int, NoticeRef]], c
     if p < 0 or BACK_SUBJECT_RE.fullmatch(folded, p, at) is None:
         return []
     return _last_sentence_refs(folded, refs, s_start)
+
+
+# "2025年4月4日，商务部公告2025年第21号将高点航空技术公司等16家美国实体列入出口管制管控名单。\n\n…决定，自…起，对上述实体暂停实施相关措施"
+# (session 42, audit41/18: held for a person, "names no notice"): the entities of the one listing the sentence before tells.
+BACK_ENTITIES_RE = lazy_compile(rf"对\s*(?:上述|前述|以上)\s*(?:(?P<n>{NUM})\s*家\s*)?[\u4e00-\u9fff]{{0,6}}?(?:实体|企业)\s*")
+TOLD_LISTING_RE = lazy_compile(rf"(?:{NUM})\s*家[^,;。\n()]{{0,12}}?(?:实体|企业)\s*列入")
+
+
+def _listing_told_before(folded: str, refs: list[tuple[int, int, NoticeRef]], clause_from: int, s_start: int,
+                         at: int) -> list[tuple[int, int, NoticeRef]]:
+    """The notice whose listing the last sentence naming one tells, when "对上述(N家)实体" right before the verb at ``at`` points
+    back to its entities: one numbered notice named there, its listing told by its count with no name in brackets after it
+    ("…将A等16家美国实体列入…", never "…所列A（a）、B（b）已…": those two only), and the same count where the pointer gives one;
+    [] otherwise."""
+    p = folded.rfind("对", clause_from, at)
+    m = BACK_ENTITIES_RE.fullmatch(folded, p, at) if p >= 0 and refs else None
+    if m is None:
+        return []
+    found = _last_sentence_refs(folded, refs, s_start)
+    if len({r[2].key for r in found}) != 1 or found[0][2].key is None or "(" in folded[found[0][0] : s_start]:
+        return []
+    told = TOLD_LISTING_RE.search(folded, found[-1][1], s_start)
+    if told is None or m.group("n") and to_int(m.group("n")) != to_int(told.group(0)[: told.group(0).index("家")].strip()):
+        return []
+    return found
 
 
 def _clause_comma(folded: str, s_start: int, at: int) -> int:
