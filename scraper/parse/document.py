@@ -92,6 +92,17 @@ def is_json(text: str) -> bool:
     return True
 
 
+JSON_HEAD = 120  # characters of a refused JSON body said in its refusal (what the site said: health42 O04-O07)
+# an error's code (4xx, 5xx) or a false success among a JSON body's first keys
+JSON_ERROR_RE = lazy_compile(r'"(?:code|status|errcode|errorCode)"\s*:\s*"?[45]\d\d\b|"success"\s*:\s*false')
+
+
+def json_head(text: str) -> str:
+    """The start of a JSON body, on one line, for a refusal's detail."""
+    head = " ".join(text[:JSON_HEAD].split())
+    return head + ("…" if len(text) > JSON_HEAD else "")
+
+
 def is_html(text: str) -> bool:
     """Whether ``text`` is an HTML page (the article path) rather than a plain text (a saved capture)."""
     return bool(HTML_SNIFF_RE.match(text[:2000])) or len(TAG_COUNT_RE.findall(text[:5000])) >= 5
@@ -133,9 +144,11 @@ def json_document(text: str, url: str | None, encoding: str) -> ParsedDocument |
             warnings += (UNFOLLOWED.format(n=len(rows[1]), titles="; ".join(rows[1])),)
         return ParsedDocument(kind=DocumentKind.INDEX, encoding=encoding, links=links, warnings=warnings)
     if stripped.startswith('{"success":false') or '"success": false' in stripped[:100]:
-        raise UnusablePage("error-page", "the list endpoint answered success=false")
+        raise UnusablePage("error-page", f"the site answered a JSON error (success=false): {json_head(stripped)}")
     if is_json(stripped):
-        raise UnusablePage("unknown-json", "a JSON body that is no list this parser knows")
+        if JSON_ERROR_RE.search(stripped, 0, JSON_HEAD * 4):  # {"code":500,"msg":"系统繁忙"} at a page's or a list's URL
+            raise UnusablePage("error-page", f"the site answered a JSON error: {json_head(stripped)}")
+        raise UnusablePage("unknown-json", f"a JSON body that is no list this parser knows: {json_head(stripped)}")
     if stripped.startswith("{") and any(key in stripped[:LIST_KEYS_REACH] for key in LIST_KEYS):
         # a list body that ends before its end (a transfer cut short): read as text it was "other", no links, and
         # a later page of a walk with no links ends the walk as the list's end, silently (pages29/08)

@@ -91,6 +91,8 @@ BOT_GATE_AT = tuple((mark, _gate_regex(mark)) for mark in BOT_GATE_MARKS)
 # scan or a PDF): said so, for a person to read (health33 B2: it was "a JavaScript shell", which sends an operator the
 # wrong way). Looked for only in the body container of a page already refused as a shell or empty (``textless``)
 NO_TEXT_REASONS = ("js-shell", "empty")
+# markup and blanks: what is left of a container holding no text is nothing (textless)
+BLANK_MARKUP_RE = lazy_compile(r"<!--.*?-->|<[^>]*>|\s+|&nbsp;|&#160;", re.DOTALL)
 NO_TEXT_TAGS = (("<img", "an image", "images"), ("<iframe", "an iframe", "iframes"),
                 ("<embed", "an embedded document", "embedded documents"),
                 ("<object", "an embedded document", "embedded documents"))
@@ -617,6 +619,11 @@ def textless(refusal: UnusablePage, container_html: str | None) -> UnusablePage:
     links = ATTACHMENT_RE.findall(container_html) if "href" in lowered else []
     held.extend(dict.fromkeys(ATTACHMENT_KINDS[ext.lower()] for _href, ext in links))
     if not held:
+        if refusal.reason == "js-shell" and not BLANK_MARKUP_RE.sub("", container_html):
+            # the article's container there and empty, the layout's scripts in the head: said as what it is
+            # (health41 N19/N20: "a JavaScript shell" sent an operator to the scripts)
+            return UnusablePage("empty", "the article's body is there and empty: the page came without its text (a "
+                                "script may fill it in a browser; none is run here)")
         return refusal
     held = list(dict.fromkeys(held))
     what = ", ".join(held[:-1]) + " and " + held[-1] if len(held) > 1 else held[0]

@@ -222,6 +222,22 @@ def test_json_no_reader_knows_is_refused_not_read_as_a_notice(body: str) -> None
     assert caught.value.reason == "unknown-json"
 
 
+@pytest.mark.parametrize("body", ['{"code": 500, "msg": "系统繁忙，请稍后再试", "data": null}',
+                                  '{"code":500,"message":"Internal Server Error","success":false}',
+                                  '{"status": "503", "error": "Service Unavailable"}'],
+                         ids=["code-500", "success-false", "status-503"])
+@pytest.mark.parametrize("url", [COLUMN, "https://www.mfa.gov.cn/web/wjb_673085/zfxxgk_674865/gknrlb/fzcqdcs/202412/"
+                                         "t20241217_11494912.shtml"], ids=["list", "page"])
+def test_a_json_error_is_an_error_page_saying_what_the_site_said(body: str, url: str) -> None:
+    """health42 O04-O07: a 200 whose body is a JSON error, at a list's URL or a page's, was "a JSON body that is no
+    list this parser knows" (or "the list endpoint answered success=false" at an article's URL): an error page now,
+    its words in the refusal."""
+    with pytest.raises(UnusablePage) as caught:
+        parse_document(body.encode(), url=url)
+    assert caught.value.reason == "error-page", caught.value
+    assert str(caught.value.detail).startswith("the site answered a JSON error") and body[:30] in caught.value.detail
+
+
 MIRROR = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>商务部新闻发言人就调整出口管制管控名单措施答记者问</title></head>
 <body><div class="artCon"><h1>商务部新闻发言人就调整出口管制管控名单措施答记者问</h1>
 <div class="artInfo">发布时间：2025-11-06　　来源：商务部新闻办公室</div>
