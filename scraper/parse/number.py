@@ -213,7 +213,7 @@ def _year_match_scheme(folded: str, m: re.Match[str], bare: str, matches: list[r
 
 
 def find_references(folded: str, clean: str, bare: str = "MOFCOM", skip: str | None = None,
-                    own: tuple[str, bool] | None = None) -> list[tuple[int, int, NoticeRef]]:
+                    own: tuple[str, bool] | None = None, anchor_year: int | None = None) -> list[tuple[int, int, NoticeRef]]:
     """Every numbered notice named in ``folded`` as (start, end, ref), in text order; the
     notice ``skip`` (the text's own) is left out, and gets no record built. ``own`` (its
     ``OwnNumber.shape``) lets the pieces that name only it go unread.
@@ -265,8 +265,8 @@ def find_references(folded: str, clean: str, bare: str = "MOFCOM", skip: str | N
         yearless = _yearless_orders(folded, clean, {f[2] for f in found} | ({skip} if skip else set()), skip)
         if yearless:
             result = sorted(result + yearless, key=itemgetter(0))
-    if "号公告" in folded and (found or "日" in folded):
-        named = _yearless_notices(folded, clean, found, skip, bare)
+    if "号公告" in folded and (found or "日" in folded or anchor_year is not None and "年第" in folded):
+        named = _yearless_notices(folded, clean, found, skip, bare, anchor_year)
         if named:
             result = sorted(result + named, key=itemgetter(0))
     return result
@@ -276,7 +276,10 @@ def find_references(folded: str, clean: str, bare: str = "MOFCOM", skip: str | N
 # without its year (session 24, parse24: no ref, so the answer read no step and was refused as cut short).
 # "暂停实施前述第23号、第24号公告相关措施": several numbers before one 公告, each a notice (session 35, audit35/10: only No. 24
 # was read, and the title's open suspension from the notice's day stayed on No. 23).
-YEARLESS_NOTICE_RE = lazy_compile(rf"(?<![\d年〕\]】)])第\s*(?P<n>{NUM})\s*号(?P<more>(?:\s*[、,和及与]\s*第\s*{NUM}\s*号)*)\s*公告")
+# "去年第21号公告": its year told relative to the text's (RELATIVE_YEARS; session 42, qa42/22: no ref, the answer's lift refused as
+# cut short), read where the text has a day of its own (``find_references``' ``anchor_year``).
+YEARLESS_NOTICE_RE = lazy_compile(rf"(?<![\d〕\]】)])(?<![^去今上前本]年)第\s*(?P<n>{NUM})\s*号(?P<more>(?:\s*[、,和及与]\s*第\s*{NUM}\s*号)*)\s*公告")
+RELATIVE_YEARS = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "前年": -2}  # (dates.RELATIVE_YEARS' looking back)
 
 
 # "恢复实施2025年4月4日发布的第21号公告相关措施": the notice's year is the day's it was published (session 35, audit35/07: no
@@ -287,7 +290,7 @@ DATED_BEFORE_REACH = 24  # "2025年12月31日发布的" and blanks
 
 
 def _yearless_notices(folded: str, clean: str, found: list[tuple[int, int, str, ListKind | None]],
-                      skip: str | None, bare: str = "MOFCOM") -> list[tuple[int, int, NoticeRef]]:
+                      skip: str | None, bare: str = "MOFCOM", anchor_year: int | None = None) -> list[tuple[int, int, NoticeRef]]:
     """References to MOFCOM notices written "第N号公告" without their year, outside the refs ``found`` ("…2025年第55号、
     …第58号公告" is one): the notice of that number the same text names with its year, when exactly one year goes with
     it there; none otherwise (never a guessed year)."""
@@ -306,6 +309,9 @@ def _yearless_notices(folded: str, clean: str, found: list[tuple[int, int, str, 
             key = years.pop() if len(years) == 1 else None
             if key is None and dated is not None and (bare == "UEL" or UEL_NAME[:5] not in folded):
                 key = f"{KEY_PREFIX[bare]}{dated.group('y')}-{n}"
+            shift = RELATIVE_YEARS.get(folded[max(0, m.start() - 2) : m.start()]) if folded[m.start() - 1 : m.start()] == "年" else None
+            if key is None and shift is not None and anchor_year is not None and (bare == "UEL" or UEL_NAME[:5] not in folded):
+                key = f"{KEY_PREFIX[bare]}{anchor_year + shift}-{n}"  # "去年第21号公告" in a text of 2026: 2025 No. 21
             if key is not None and key != skip:
                 out.append((pos, end, NoticeRef(text=ref_text(folded, clean, pos, end), key=key)))
     return out

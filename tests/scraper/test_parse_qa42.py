@@ -202,3 +202,24 @@ def test_a_next_month_counts_from_the_conference_day_across_a_year() -> None:
     text = PRESSER.format(said="2026年12月31日", posted="2027-01-01 00:30",
                           a=f"中方决定，自下月1日起，停止实施{ECL21}相关措施。")
     assert _read(text) == [("lift", "MOFCOM-2025-21", "2027-01-01", None)]
+
+
+# --- a notice named by its number after a relative year (blind 22) -----------------------------------------------------
+
+@pytest.mark.parametrize("answer, key", [
+    ("中方决定，对去年第21号公告所列16家美国实体，自2026年12月10日起停止实施相关措施。", "MOFCOM-2025-21"),
+    ("中方决定，自2026年12月10日起，停止实施商务部去年第21号公告相关措施。", "MOFCOM-2025-21"),
+    ("中方决定，自2026年12月10日起，停止实施今年第21号公告相关措施。", "MOFCOM-2026-21"),
+])
+def test_a_number_after_a_relative_year_is_that_years(answer: str, key: str) -> None:
+    assert _release(answer, lst="出口管制管控名单") == [("lift", key, "2026-12-10", None)]
+
+
+@pytest.mark.parametrize("answer, lst", [
+    # no year at all, or a working mechanism's text (its "第7号公告" is 〔2025〕7号 or a MOFCOM number): never a guess
+    ("中方决定，自2026年12月10日起，停止实施第21号公告相关措施。", "出口管制管控名单"),
+    ("中方决定，自2026年12月10日起，停止实施去年第7号公告相关措施。", "不可靠实体清单"),
+])
+def test_a_number_without_a_year_is_no_guess(answer: str, lst: str) -> None:
+    with pytest.raises(UnusablePage):
+        _release(answer, lst=lst)

@@ -212,7 +212,7 @@ def collect_refs(folded: str, clean: str, anchor: date | None, context_list: Lis
     ``OwnNumber.shape`` ``own_shape``) left out."""
     # In a UEL notice a bare "公告2023年第1号" is the working mechanism's own series.
     bare = "UEL" if (own_key or "").startswith("UEL-") else "MOFCOM"
-    refs = find_references(folded, clean, bare, skip=own_key, own=own_shape)
+    refs = find_references(folded, clean, bare, skip=own_key, own=own_shape, anchor_year=anchor.year if anchor else None)
     refs = attach_dates(refs, folded, clean, anchor, context_list)
     date_refs = _date_refs(folded, clean, anchor)
     if date_refs and refs:
