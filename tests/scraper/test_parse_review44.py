@@ -70,6 +70,19 @@ def test_the_suspension_arrangement_ended_is_a_restore(decision: str) -> None:
         [("restore", "2026-12-30", ["MOFCOM-2025-21"])]
 
 
+@pytest.mark.parametrize(("decision", "day"), [
+    ("商务部公告2025年第21号相关措施的暂停期限至2026年12月30日，不再延长。", "2026-12-31"),
+    ("商务部公告2025年第21号相关措施的暂停期限至2026年12月30日，不再延续，相关措施恢复实施。", "2026-12-31"),
+    ("商务部公告2025年第21号相关措施的暂停安排于2026年12月30日终止。", "2026-12-30"),
+])
+def test_a_term_written_to_its_last_day_and_not_renewed_restores_the_day_after(decision: str, day: str) -> None:
+    """"…的暂停期限至D，不再延长" read no step before 70d5f9e2 took "至" (a notice changing nothing, silently), then D itself: a
+    suspension "至D" includes D (storage.periods.LAST_DAY_RE), so the measures are back the day after, as its lapse is."""
+    notice = parse_document(NOTICE.format(decision=decision).encode("utf-8")).notice
+    assert notice is not None
+    assert [(a.action.value, a.effective) for a in notice.actions] == [("restore", day)]
+
+
 def test_a_suspension_decided_is_still_one() -> None:
     decision = "自2026年12月30日起，暂停实施商务部公告2025年第21号相关措施，暂停期限为1年。"
     notice = parse_document(NOTICE.format(decision=decision).encode("utf-8")).notice

@@ -557,10 +557,14 @@ def on_targets(folded: str, clean: str, s_start: int, v: re.Match[str], kind: Ac
 
 
 def _day_it_ends(ended: re.Match[str] | None) -> str | None:
-    """The day a suspension ends on, "…的暂停安排于2026年12月30日终止" (no 起: a start is the sentence's to read)."""
+    """The day a suspension ends on, "…的暂停安排于2026年12月30日终止", "…提前至2026年12月30日终止" (no 起: a start is the
+    sentence's to read); the day after a term written to its last day ("…的暂停期限至2026年12月30日，不再延长": included, as
+    ``storage.periods.LAST_DAY_RE`` reads a suspension "至…", the measures back on 12-31; review44, session 42)."""
     if ended is None or ended["day"] is None or ended["since"] is not None:
         return None
     day = parse_cn_date(ended["day"])
+    if day is not None and ended["at"] == "至" and "提前" not in ended[0] and "期" in ended[0][: ended.start("at") - ended.start()]:
+        day += timedelta(days=1)
     return day.isoformat() if day else None
 
 

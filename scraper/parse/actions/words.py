@@ -230,7 +230,7 @@ def sentence_start(folded: str, pos: int, lo: int = 0) -> int:
 # "…的暂停期限于…届满后不再延长，自…起恢复实施" (its day the 届满's, the restore's the sentence's).
 SUSPENSION_SUBJECT_RE = lazy_compile(
     r"(?:(?:的|上述|前述|该|此项|这一)\s*暂停(?:实施|执行)?(?:安排|期限|期|措施)?|暂停(?:实施|执行)?(?:安排|期限|期))"
-    r"\s*,?\s*(?:(?:将|拟|已)?\s*(?:提前\s*)?(?:自|于|从|至)\s*(?P<day>(?:[\d〇零一二三四五六七八九十]{1,4}\s*[年月日]\s*){1,3}|即日|今日"
+    r"\s*,?\s*(?:(?:将|拟|已)?\s*(?:提前\s*)?(?P<at>自|于|从|至)\s*(?P<day>(?:[\d〇零一二三四五六七八九十]{1,4}\s*[年月日]\s*){1,3}|即日|今日"
     r"|[^,;。\n]{0,10}?(?:发布|公布)之日)\s*(?P<since>起|开始)?\s*,?\s*)?"
     r"(?:将|即|正式|提前|均|也|予以|依法|一并|到期|期满|届满)*\s*$")
 SUSPENSION_SUBJECT_REACH = 48  # the longest noun, day and adverbs between it and the verb
