@@ -1251,3 +1251,23 @@ def test_told_as_noun_asking_each_object_word_is_the_generators_reading():
             assert verdict == _told_as_noun_as_written(text, x, s1), (text, at, s1, kind)
             told += verdict
     assert told > 2000
+
+
+def test_neighbour_link_gate_is_the_six_marks():
+    """article.without_neighbour_links asks "上一"/"下一" (NEIGHBOUR_GATE) before the six marks: the same text as asking the
+    marks alone, on random bodies made of a neighbour line's pieces."""
+    def reference(text: str) -> str:
+        if not any(mark in text for mark in article.NEIGHBOUR_MARKS):
+            return text
+        lines = text.split("\n")
+        kept = [line for line in lines if article.NEIGHBOUR_LINE_RE.fullmatch(line) is None]
+        return "\n".join(kept) if len(kept) != len(lines) else text
+
+    assert all(any(word in mark for word in article.NEIGHBOUR_GATE) for mark in article.NEIGHBOUR_MARKS)
+    rng = random.Random(42)
+    pieces = [*article.NEIGHBOUR_MARKS, *article.NEIGHBOUR_GATE, "上", "下", "一", "篇", "条", "页", "：", ":", " ", "\u3000",
+              "\n", "商务部公告2026年第245号", "第一条", "下一步", "上一年度"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 30)))
+        assert article.without_neighbour_links(text) == reference(text), text
+    assert article.without_neighbour_links("正文\n下一篇：商务部公告2026年第245号\n") == "正文\n"
