@@ -7,8 +7,11 @@ and ``evidence`` on the days before, of and after each step. ``MOFCOM_WATCH_TODA
 lapse72_backdated   No. 72's suspension of No. 46 clause 2 (to 2026-11-27 inclusive) lapses with no word; an answer of 12-03
                     "…的期限已于11月27日届满。…自2026年11月28日起，继续暂停实施…第二款，暂停期限为1年": suspended from 11-28, no
                     gap; a live store retracts the lapse item it published on 11-28 (on 12-03, with the step's name).
+lapse72_notice_backdated  the same by a numbered notice (No. 309, 12-04, "自2026年11月28日起至2027年11月27日，继续暂停…").
 lapse72_late        the same answer with no start day ("已于11月27日届满…继续暂停实施…暂停期限为1年"): in force as presumed from
                     11-28 to 12-02, suspended from 12-03 to the old end + 1 year (session 24's P7 reading); the lapse stands.
+lapse72_unread      the answer with no decision word ("…已于11月27日届满，继续暂停实施…第二款，暂停期限为1年"). A: dropped as an answer
+                    about nothing (its title names no list), the lapse "presumed back in force", exit 0: now held for a person.
 lapse72_restart     "自2026年12月3日起，继续暂停…1年": lapsed 11-28 to 12-02, suspended 12-03 to 2027-12-03.
 lapse72_restored    No. 307 (12-03) "上述暂停期限已届满。…自2026年12月10日起，恢复实施…第二款": presumed 11-28, in force by
                     No. 307 from 12-10 (said on 12-03).
@@ -138,6 +141,18 @@ def test_72_a_reader_day_by_day_sees_the_lapse_then_its_retraction(tmp_path: Pat
     assert seen[f"{N46}/suspension_extended/items/2026-11-28"] == "2026-12-03"
 
 
+def test_72_a_notice_continuing_it_backdated_read_day_by_day(tmp_path: Path) -> None:
+    pages = {"2026-11-01": ("b", "k1", "k2"), "2026-12-04": ("k3",)}
+    days = ["2026-11-21", "2026-11-28", "2026-12-03", "2026-12-05", "2027-10-29", "2027-11-21", "2027-11-27", "2027-11-28"]
+    seen, now = _live(tmp_path, "lapse72_notice_backdated", pages, days, N46)
+    lapse = f"{N46}/suspension_lapsed/items/2026-11-28"
+    assert (seen[lapse], seen[f"{lapse}/correction/1"]) == ("2026-11-28", "2026-12-04")
+    assert now[f"{lapse}/correction/1"]["title"].endswith(": the suspension goes on (MOFCOM-2026-309)")
+    assert now[f"{N46}/suspension_extended/items/2026-11-28"]["title"].endswith("until 2027-11-27 inclusive")
+    assert (seen[f"{N46}/suspension_ends_soon/items/2027-10-29"], seen[f"{N46}/suspension_ends_soon/items/2027-11-21"],
+            seen[f"{N46}/suspension_lapsed/items/2027-11-28"]) == ("2027-10-29", "2027-11-21", "2027-11-28")
+
+
 def test_72_continued_after_its_end_with_no_start_day(stores: dict[str, Store],
                                                       tmp_path_factory: pytest.TempPathFactory) -> None:
     """"已于11月27日届满…继续暂停…暂停期限为1年", no day: from the answer's day, to the old end + 1 year (session 24's P7
@@ -149,6 +164,18 @@ def test_72_continued_after_its_end_with_no_start_day(stores: dict[str, Store],
     assert state(store, "2027-11-28", N46) == ("lapsed", "2027-11-28", None)
     ids = set(_titles(store, "2026-12-05", N46))
     assert {f"{N46}/suspension_lapsed/items/2026-11-28", f"{N46}/suspension_extended/items/2026-12-03"} <= ids
+
+
+def test_72_an_answer_going_on_after_the_end_with_no_decision_word_is_held(
+        stores: dict[str, Store], tmp_path_factory: pytest.TempPathFactory) -> None:
+    """A: the answer was stored as no notice (``other``), status and review silent, the lapse shown as presumed: now the
+    page is held for a person (review lists it, status exits 1); nothing is read from it, so No. 46 stays as it was."""
+    store = _get(stores, tmp_path_factory, "lapse72_unread")
+    done = invoke(store.db, "review", "--json", env=store.env)
+    (held,) = json.loads(done.stdout)["needs_review"]
+    assert held["url"].endswith("k3-qa-2026-12-03-items-72-no-decision.txt") and "a step after a term's end" in held["why"]
+    assert invoke(store.db, "status", "--as-of", "2026-12-05", env=store.env).exit_code == 1
+    assert row(store, "2026-12-05", N46)["state"] == "lapsed"  # not read: a person says what it does
 
 
 def test_72_suspended_again_from_a_later_day(stores: dict[str, Store], tmp_path_factory: pytest.TempPathFactory) -> None:

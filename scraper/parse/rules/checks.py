@@ -502,6 +502,36 @@ def unread_late_suspension(src: Source, d: Draft) -> str | None:
 SUSPENSION_HOLDS_RE = lazy_compile(r"暂停[^,;。\n]{0,12}?(?:继续|仍然|仍|依然)\s*(?:有效|适用)")
 
 
+# "…的期限已于11月27日届满", "暂停期限已经到期": a term's end told in an answer.
+TERM_ENDED = ("届满", "到期", "期满")
+
+
+def unread_step_after_end(src: Source, d: Draft) -> str | None:
+    """An answer that reads no step, one of whose sentences names a notice, tells a term ended and goes on with a step on
+    measures after it, or in the sentence after it (继续暂停, 恢复, 停止, 延长): "商务部公告2025年第72号已于11月27日届满，继续暂停实施…第二款，暂停期限为1年" (no
+    决定: ``actions.decided_in`` reads none), "…第二款的暂停期限已于11月27日届满，中方决定继续暂停一年" (no object: no target; so "…届满。中方决定，继续暂停一年。").
+    Rejected as about nothing (``rejects.off_topic_answer``: its title names no list), the page was stored as no notice, the
+    lapse shown "presumed back in force", exit 0 (session 42, story43): a person must read it. Doubts and plans before the
+    verb (NOT_NOW_RE: "…届满后是否继续暂停，将研究决定") are no step."""
+    if not d.qa or d.drafts or not d.refs:
+        return None
+    folded = src.folded
+    if not any(word in folded for word in TERM_ENDED):
+        return None
+    for word in TERM_ENDED:
+        for pos, s0, s1 in _answer_sentences(folded, d, word):
+            if not any(s0 <= r[0] < s1 for r in d.refs):
+                continue
+            span_end = next((b for a, b in d.spans if a <= pos < b), s1)
+            s2 = min(act.sentence_end(folded, s1 + 1), span_end) if s1 < span_end else s1  # and the sentence after it
+            for v in act.VERB_RE.finditer(folded, pos + len(word), s2):
+                if act.VERB_KINDS.get(v[0]) in _ITEM_KINDS and act.NOT_NOW_RE.search(folded, s0, v.start()) is None \
+                        and not _off_list(folded, v.start()):
+                    return f"the answer says \"{src.text[s0:s2].strip()[:50]}\": a step after a term's end, read on " \
+                           f"no notice{LEFT_OUT}"
+    return None
+
+
 def unread_suspension_holds(src: Source, d: Draft) -> str | None:
     """An answer that reads no step and says, in a sentence naming a notice, that its suspension still holds (SUSPENSION_HOLDS_RE):
     "商务部公告2025年第21号相关措施的暂停继续有效" in an answer of 2026-11-12, after the suspension's written end. Stored as
