@@ -10,6 +10,7 @@ corrections are not all read this way gives none: the correction then stays a lo
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from storage.records import EntityRecord, NoticeRef
@@ -32,6 +33,12 @@ CORRECTED_RE = lazy_compile(VERB)
 LINES_PAIR_RE = lazy_compile(
     r"(?:第\s*(?P<n>\d{1,3})\s*项[^\n“”。；;]{0,24}?)?原文\s*[:：]\s*(?P<old>[^\n“”]{2,120}?)\s*\n\s*"
     r"(?:现)?\s*(?:予以|予)?\s*(?:更正为|修改为)\s*[:：]\s*(?P<new>[^\n“”]{2,120}?)\s*(?:\n|$)")
+# the pairs as a table's rows under a header "序号<tab>原内容<tab>更正为" (session 42, audit41/22: no pair read, the correction
+# not applied, held for a person); looked for only in a text with a tab and one of those headers' words
+TABLE_HEAD_RE = lazy_compile(r"\n[^\S\n]*(?:(?:序号|编号)[^\S\n]*\t[^\S\n]*)?(?:原内容|原文|更正前)[^\S\n]*\t[^\S\n]*"
+                             r"(?:更正为|更正后|更正内容)[^\S\n]*(?=\n)")
+TABLE_ROW_RE = lazy_compile(r"\n[^\S\n]*(?:(?P<n>\d{1,3})[^\S\n]*\t[^\S\n]*)?(?P<old>[^\t\n“”]{2,120}?)[^\S\n]*\t[^\S\n]*"
+                            r"(?P<new>[^\t\n“”]{2,120}?)[^\S\n]*(?=\n|$)")
 # a Chinese name alone is a name only where the sentence says so: an item number before it, or "名称" just before the
 # quote ("第2项实体中文名称“…”有误"); "正文中的“6家美国实体”更正为“…”" and a corrected date clause are no names
 NAMED_RE = lazy_compile(r"名称[^“”。；;，,]{0,6}$")
@@ -48,7 +55,10 @@ def corrected_entities(text: str) -> tuple[EntityRecord, ...]:
     pairs = list(PAIR_RE.finditer(text))
     if not pairs and "原文" in text:
         pairs = list(LINES_PAIR_RE.finditer(text))
-    if not pairs or len(pairs) != len(CORRECTED_RE.findall(text)):
+    rows = _table_rows(text) if not pairs and "\t" in text else []
+    if rows:
+        pairs = rows  # (the header's 更正为 is no pair of its own)
+    elif not pairs or len(pairs) != len(CORRECTED_RE.findall(text)):
         return ()
     out: list[EntityRecord] = []
     for m in pairs:
@@ -80,6 +90,17 @@ def corrected_entities(text: str) -> tuple[EntityRecord, ...]:
     if len({e.key for e in out}) != len(out):
         return ()
     return tuple(out)
+
+
+def _table_rows(text: str) -> list[re.Match[str]]:
+    """The rows under a correction table's header (TABLE_HEAD_RE), each an old and a new name; [] when there is none."""
+    head = TABLE_HEAD_RE.search(text) if "更正" in text or "原文" in text else None
+    rows: list[re.Match[str]] = []
+    at = head.end() if head else len(text)
+    while (row := TABLE_ROW_RE.match(text, at)) is not None:
+        rows.append(row)
+        at = row.end()
+    return rows
 
 
 # the corrected notice named by its day and title, not its number: "商务部2026年7月15日发布的《关于将…的公告》附件第1项…",

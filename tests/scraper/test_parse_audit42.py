@@ -124,3 +124,36 @@ def test_a_pointer_to_some_or_to_several_notices_is_not_one_notices_listing(told
         return
     steps = [(a.action.value, [t.key for t in a.targets]) for a in notice.actions] if notice else []
     assert ("suspend", ["MOFCOM-2025-21"]) not in steps
+
+
+TABLE = ("商务部公告2026年第223号 关于商务部公告2026年第196号附件更正的公告\n商务部公告2026年第223号\n"
+         "商务部公告2026年第196号附件《出口管制管控名单》第2项、第3项实体名称有误，现更正如下：\n{head}\n{rows}\n其他内容不变。\n商务部\n2026年12月23日\n")
+ROWS = ("2\t翠鸟声呐公司（Kingfisher Sonar LLC）\t翠鸟声学公司（Kingfisher Acoustics LLC）\n"
+        "3\t鹭岛光电公司（Heron Isle Photonics Inc.）\t鹭岛光子公司（Heron Isle Photonics Inc.）")
+
+
+@pytest.mark.parametrize("head", ["序号\t原内容\t更正为", "序号\t更正前\t更正后", "原文\t更正为"])
+def test_a_correction_table_reads_each_row_as_a_rename(head: str) -> None:
+    """audit41/22 (session 41's open B): a correction as a table '序号 | 原内容 | 更正为' read no pair: the correction not applied
+    (an unresolved reference for a person); each row is the old name and the new one."""
+    rows = ROWS if head.startswith("序号") else "\n".join(r.split("\t", 1)[1] for r in ROWS.split("\n"))
+    notice = parse_document(TABLE.format(head=head, rows=rows).encode()).notice
+    assert notice is not None
+    assert notice.actions == ()
+    assert [(e.zh, e.en, e.key) for e in notice.entities] == [
+        ("翠鸟声学公司", "Kingfisher Acoustics LLC", "kingfishersonar"), ("鹭岛光子公司", "Heron Isle Photonics Inc.", "heronislephotonics")]
+
+
+def test_the_correction_table_renames_the_listed_entity_in_a_store(tmp_path: Path) -> None:
+    """audit41's No. 196 listing and its correction table (10, 22) replayed by the real CLI: the correction applies (was: an
+    unresolved reference 'the correction is not applied', status exit 1); the entity's timeline says 'name corrected'."""
+    site = tmp_path / "site"
+    site.mkdir()
+    for page in (*(CORPUS / "audit41").glob("10-*.txt"), *(CORPUS / "audit41").glob("22-*.txt")):
+        (site / page.name).write_bytes(page.read_bytes())
+    db = f"sqlite:///{tmp_path / 'store.db'}"
+    cli(db, "replay", str(site), "--as-of", "2027-01-15")
+    status = json.loads(cli(db, "status", "--json", "--as-of", "2027-01-15").out)
+    assert status["unresolved_references"] == [] and status["ok"] is True, status["unresolved_references"]
+    timeline = cli(db, "timeline", "Kingfisher Acoustics LLC", "--as-of", "2027-01-15").out
+    assert "name corrected" in timeline and "MOFCOM-2026-223" in timeline
