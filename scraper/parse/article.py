@@ -420,6 +420,36 @@ def _drop_link_items(body: LexborNode) -> None:
             item.decompose()
 
 
+# A link whose text is another article's title ("商务部公告2026年第245号 关于停止执行…的公告", "…答记者问"): a box of the page's
+# frame listing them ("最新发布", "热点推荐", "相关公告：", "更多："), whatever its class, is no part of this article (session 42,
+# audit42's probes: each such title read as a step of the page, a false lift of No. 21 or suspension of UEL 7号). Searched
+# for only in a body with a link.
+TITLE_LINK_RE = lazy_compile(r"(?:公告|答记者问|决定|通知|谈话|声明|号)\s*(?:</[a-z]+>\s*)*</a>")
+TITLE_WORDS = ("公告", "答记者问", "决定", "通知", "谈话", "声明", "号")
+INLINE_TAGS = frozenset(("span", "font", "strong", "b", "em", "i", "u", "small", "label", "a"))
+
+
+def _drop_title_links(body: LexborNode) -> None:
+    """The blocks whose text is (80 % or more) links to other articles' titles (TITLE_WORDS, not an attachment): each
+    link's block is its nearest parent that is not inline; the body itself is kept."""
+    share: dict[int, tuple[LexborNode, int]] = {}
+    for link in css(body, "a"):
+        href = (link.attributes.get("href") or "").lower()
+        text = "".join((link.text() or "").split())
+        if not href or href.endswith(ATTACHMENT_SUFFIXES) or len(text) < 8 or not any(w in text for w in TITLE_WORDS):
+            continue
+        block = link.parent
+        while block is not None and block.tag in INLINE_TAGS:
+            block = block.parent
+        if block is None or block.mem_id == body.mem_id:
+            continue
+        seen = share.get(block.mem_id)
+        share[block.mem_id] = (block, (seen[1] if seen else 0) + len(text))
+    for block, linked in reversed(list(share.values())):  # the inner blocks first
+        if linked >= 0.8 * len("".join((block.text() or "").split())):
+            block.decompose()
+
+
 def _drop_link_blocks(body: LexborNode) -> None:
     """A related-links block inside a notice's own container (``LINK_BLOCK_RE``): other notices' titles, whose
     verbs ("列入", "暂停实施", "恢复实施") are no step of this page (pages28/07: a lift read with a false suspension
@@ -497,6 +527,9 @@ def extract_article(tree: LexborHTMLParser, raw_html: str | None = None, found: 
         if container not in NEWS_CONTAINERS and "<a " in html and LINK_BLOCK_RE.search(html) is not None:
             _drop_link_blocks(node)
             html = node.html or ""
+        if "<a " in html and TITLE_LINK_RE.search(html) is not None:
+            _drop_title_links(node)
+            html = node.html or ""
         text = html_to_text(html)
         if html.count("<br") > html.count("><br") and BROKEN_BRACKET_RE.search(text) is not None:  # a <br> after text
             text = BROKEN_BRACKET_RE.sub(_bracket_on_one_line, text)
@@ -506,6 +539,7 @@ def extract_article(tree: LexborHTMLParser, raw_html: str | None = None, found: 
             for noise in css(body, NOISE_SELECTORS):
                 noise.decompose()
             _drop_link_items(body)
+            _drop_title_links(body)
             text = html_to_text(body.html or "")
         else:
             text = ""

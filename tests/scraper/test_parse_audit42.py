@@ -157,3 +157,40 @@ def test_the_correction_table_renames_the_listed_entity_in_a_store(tmp_path: Pat
     assert status["unresolved_references"] == [] and status["ok"] is True, status["unresolved_references"]
     timeline = cli(db, "timeline", "Kingfisher Acoustics LLC", "--as-of", "2027-01-15").out
     assert "name corrected" in timeline and "MOFCOM-2026-223" in timeline
+
+
+BODY = (
+    "<p>不可靠实体清单工作机制公告〔2026〕44号</p><p>不可靠实体清单工作机制决定将参与对台湾地区军售的雷鸣导弹技术公司（Thunderclap Missile "
+    "Technologies, Inc.）列入不可靠实体清单，并采取以下处理措施：</p><p>一、禁止上述企业从事与中国有关的进出口活动。</p><p>本公告自公布之日起实施。</p>"
+    "<p>不可靠实体清单工作机制</p><p>（商务部代章）</p><p>2026年12月11日</p>")
+LIFT_21 = "商务部公告2026年第245号 关于停止执行商务部公告2025年第21号相关措施的公告"
+SUSPEND_7 = "商务部关于暂停实施不可靠实体清单工作机制公告〔2025〕7号相关措施的公告"
+
+
+@pytest.mark.parametrize("frame", [
+    f"<div class=\"zxfb\"><h3>最新发布</h3><p><a href=\"/a/1.html\">{LIFT_21}</a></p><p><a href=\"/a/2.html\">{SUSPEND_7}</a></p></div>",
+    f"<div class=\"hot\"><dl><dt>热点推荐</dt><dd><a href=\"/a/1.html\">{LIFT_21}</a></dd></dl></div>",
+    f"<table class=\"list\"><tr><td><a href=\"/a/1.html\"><span>{LIFT_21}</span></a></td><td>2026-12-12</td></tr></table>",
+    f"<div class=\"more\">更多：<a href=\"/a/1.html\">{LIFT_21}</a> <a href=\"/a/2.html\">{SUSPEND_7}</a></div>",
+])
+def test_a_box_of_other_articles_titles_around_the_body_is_no_step(frame: str) -> None:
+    """Probes after 06 (session 42): a page of no known container whose frame lists other articles' titles read each as a
+    step of the page: a false lift of No. 21, a false suspension of UEL 7号."""
+    page = f"<html><body><div class=\"content\">{BODY}</div>{frame}</body></html>"
+    notice = parse_document(page.encode()).notice
+    assert notice is not None
+    assert [(a.action.value, a.targets) for a in notice.actions] == [("impose", ())]
+
+
+def test_titles_linked_inside_the_container_are_no_step_and_a_linked_sentence_stays() -> None:
+    """Inside MOFCOM's container, a '相关公告：' paragraph of a linked title (no known related-links heading) is dropped; a sentence
+    naming a notice by a link keeps its step ('停止执行<a>商务部公告2025年第21号</a>相关措施': the link is less than its paragraph)."""
+    related = f"<p>相关公告：</p><p><a href=\"/a/1.html\">{LIFT_21}</a></p>"
+    notice = parse_document(f"<html><body><div class=\"art-con\">{BODY}{related}</div></body></html>".encode()).notice
+    assert notice is not None
+    assert [(a.action.value, a.targets) for a in notice.actions] == [("impose", ())]
+    lift = BODY.replace("<p>一、禁止上述企业从事与中国有关的进出口活动。</p>", "<p>同时，自2026年12月12日起停止执行"
+                        "<a href=\"/zwgk/zcfb/art/2025/art_eba76b74d5e147c99fd86bc8a47c5b57.html\">商务部公告2025年第21号</a>相关措施。</p>")
+    notice = parse_document(f"<html><body><div class=\"art-con\">{lift}</div></body></html>".encode()).notice
+    assert notice is not None
+    assert ("lift", "MOFCOM-2025-21") in [(a.action.value, t.key) for a in notice.actions for t in a.targets]
