@@ -44,3 +44,12 @@ def test_a_decided_step_after_the_end_is_read(answer: str) -> None:
 def test_a_term_end_told_with_no_step_is_no_step(answer: str) -> None:
     assert parse_document(HEAD.format(answer).encode("utf-8")).notice is None
 
+
+
+def test_a_decision_on_a_named_notice_read_as_no_step_is_held_for_a_person() -> None:
+    """"中方决定，…第72号规定的暂停措施继续实施1年，即自…起至…": 决定, the notice named, a verb no rule reads as a step on it (the
+    suspension "continued in force"): held, not dropped as an answer about nothing. A denial or doubt beside it is no step
+    (tests/scraper/test_parse_qa37.py, test_parse_qa39.py)."""
+    answer = "中方决定，商务部公告2025年第72号规定的暂停措施继续实施1年，即自2026年11月28日起至2027年11月27日。"
+    with pytest.raises(UnusablePage, match="needs-review.*on a notice it names, read as no step"):
+        parse_document(HEAD.format(answer).encode("utf-8"))

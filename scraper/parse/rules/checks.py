@@ -11,7 +11,7 @@ from storage.records import ActionKind, ListKind
 
 from .. import actions as act
 from ..actions.targets import decided_above
-from ..actions.tense import RECOUNT_RE, told_done
+from ..actions.tense import RECOUNT_RE, decided_in, told_done
 from ..actions.words import LIST_ALT
 from ..corrections import CORRECTION_TITLE_RE
 from ..dates import DURATION_RE, UNTIL_RE, effective_in, filing_date, signature_date
@@ -512,10 +512,22 @@ def unread_step_after_end(src: Source, d: Draft) -> str | None:
     决定: ``actions.decided_in`` reads none), "…第二款的暂停期限已于11月27日届满，中方决定继续暂停一年" (no object: no target; so "…届满。中方决定，继续暂停一年。").
     Rejected as about nothing (``rejects.off_topic_answer``: its title names no list), the page was stored as no notice, the
     lapse shown "presumed back in force", exit 0 (session 42, story43): a person must read it. Doubts and plans before the
-    verb (NOT_NOW_RE: "…届满后是否继续暂停，将研究决定") are no step."""
+    verb (NOT_NOW_RE: "…届满后是否继续暂停，将研究决定") are no step. So is a sentence deciding now (``actions.decided_in``: no
+    denial nor doubt beside it) a step on a notice it names that no rule reads ("中方决定，商务部公告2025年第72号规定的暂停措施继续
+    实施1年，即自…起至…")."""
     if not d.qa or d.drafts or not d.refs:
         return None
     folded = src.folded
+    for pos, s0, s1 in _answer_sentences(folded, d, "决定", next_sentence=True):
+        # "中方决定，商务部公告2025年第72号规定的暂停措施继续实施1年": deciding now on a notice it names, its verb read as no step
+        if not any(s0 <= r[0] < s1 for r in d.refs) or _a_noun(folded, pos) \
+                or folded.endswith(TOLD_DECISION_BEFORE, s0, pos) or OFF_LIST_RE.search(folded, s0, s1) is not None:
+            continue
+        for v in act.VERB_RE.finditer(folded, pos + 2, s1):
+            if act.VERB_KINDS.get(v[0]) in _ITEM_KINDS and _decided_now(folded, d, s0, v.start(), v.start()) \
+                    and decided_in(folded, (s0, s1), s0, v.start(), v.end(), None, d.published):
+                return f"the answer decides \"{src.text[s0:s1].strip()[:50]}\" on a notice it names, read as no " \
+                       f"step{LEFT_OUT}"
     if not any(word in folded for word in TERM_ENDED):
         return None
     for word in TERM_ENDED:
