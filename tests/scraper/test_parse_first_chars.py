@@ -18,6 +18,7 @@ import pytest
 from scraper.parse.actions.words import NOT_NOW_RE, VERB_RE
 from scraper.parse.entities.names import PROSE_DECISION_RE
 from scraper.parse.entities.prose import SEGMENT_ENDS
+from scraper.parse.rules.checks import START_RE
 
 _parser: Any = __import__("re._parser", fromlist=["parse"])
 _compiler: Any = __import__("re._compiler", fromlist=["_get_charset_prefix"])
@@ -33,7 +34,7 @@ def first_chars_known(pattern: Any) -> bool:
 
 SEARCHED = {"words.VERB_RE": VERB_RE, "words.NOT_NOW_RE": NOT_NOW_RE,
             "names.PROSE_DECISION_RE": PROSE_DECISION_RE, "prose.SEGMENT_ENDS[将]": SEGMENT_ENDS["将"],
-            "prose.SEGMENT_ENDS[对]": SEGMENT_ENDS["对"]}
+            "prose.SEGMENT_ENDS[对]": SEGMENT_ENDS["对"], "checks.START_RE": START_RE}
 
 
 @pytest.mark.parametrize("name", sorted(SEARCHED))

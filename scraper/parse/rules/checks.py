@@ -1243,14 +1243,18 @@ def corrected_answer(src: Source, d: Draft) -> str | None:
 # (session 42, qa42/28-29 and probes: each step read from the text's own day, days or weeks early, silently). What lies
 # between 自 (从) and 起 is read as a start alone (``dates.effective_in``); a suspension's end ("自届满之日起", "自暂停期满之日起")
 # is the steps' to read from the end told. Looked for only in a step's sentence holding 起 or 开始.
-START_RE = lazy_compile(r"(?<![来各独亲擅出源])(?:自|从(?![事而严重头]))[^,;。:\n自从起]{1,16}?(?:起|开始)")
+# The look behind stands after the 自 or 从 it asks about (the same matches): a pattern opening with one is tried at every
+# character, one opening with 自|从 only where sre's scan for those two finds one (perf42: -3,200 instructions a page).
+START_RE = lazy_compile(r"(?:自|从(?![事而严重头]))(?<![来各独亲擅出源].)[^,;。:\n自从起]{1,16}?(?:起|开始)")
 # ... nor a day the text names otherwise, its own or one it told ("自本公告实施之日起", "自本决定施行之日起", "自同日起"): read by the
 # notice's own effective day and the steps' walk.
 START_FROM_END = ("届满", "期满", "到期", "结束", "终止", "之日", "同日", "当日", "该日", "此日", "本公告", "本决定", "本令", "本通知")
 # A day the dates read only with 自 before it and 起 after it, written otherwise: "从12月10日开始", "12月10日起停止…" (no 自, no
 # year), "决定，于12月10日停止实施…" (probes: each read from the text's own day, silently): a step of the sentence must take it.
-TOLD_DAY_RE = lazy_compile(r"(?:(?<![来各独亲擅出源])从(?![事而严重头])\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日\s*开始"
-                           r"|(?<![已曾经自从年\d])于\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日"
+# (Each look behind after its literal, as START_RE's: -8,500 instructions a page. The third alternative opens with a digit,
+# so sre tries the pattern at every character of the sentence: its cost left.)
+TOLD_DAY_RE = lazy_compile(r"(?:从(?<![来各独亲擅出源].)(?![事而严重头])\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日\s*开始"
+                           r"|于(?<![已曾经自从年\d].)\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日"
                            r"|(?<![年\d自从于至到止])\d{1,2}\s*月\s*\d{1,2}\s*日\s*起)"
                            r"(?=\s*,?\s*(?:停止|暂停|恢复|继续|解除|取消|终止|不再))")
 
