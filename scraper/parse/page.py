@@ -365,13 +365,20 @@ def _suspension_ends(text: str) -> list[tuple[int, int]]:
     return found
 
 
+# A numbered notice too (review44, session 42): "…第21号相关措施的暂停期限届满后不再延长" with no day and no end told read a restore
+# from the notice's own day (``targets.on_targets``), months before the suspension's end: false "Restored" items, silently.
+EXPIRY_READ_KINDS = (NoticeKind.QA, NoticeKind.ANNOUNCEMENT, NoticeKind.UEL_ANNOUNCEMENT, NoticeKind.ORDER)
+
+
 def unread_expiry(record: NoticeRecord, text: str) -> str | None:
-    """A Q&A that says, with no doubt before it (NOT_NOW_RE), that a suspension runs out without extension, and whose
-    answer reads no restore: the day the measures are back in force is not written where the rules read it (the
-    suspension's end told in another paragraph, or not at all). Stored, it would leave only the engine's presumed lapse.
+    """A Q&A (or a numbered notice reading no restore nor lift: review44) that says, with no doubt before it (NOT_NOW_RE),
+    that a suspension runs out without extension, and whose answer reads no restore: the day the measures are back in
+    force is not written where the rules read it (the suspension's end told in another paragraph, or not at all). Stored, it would leave only the engine's presumed lapse.
     A lift whose text says it ("…届满后不再延长，自…起停止执行…") tells what follows the end: no such loss."""
-    if record.kind is not NoticeKind.QA or any(a.action is ActionKind.RESTORE for a in record.actions):
+    if record.kind not in EXPIRY_READ_KINDS or any(a.action is ActionKind.RESTORE for a in record.actions):
         return None
+    if record.kind is not NoticeKind.QA and any(a.action is ActionKind.LIFT for a in record.actions):
+        return None  # a numbered notice's "…届满后不再延长，自…起停止执行…": the step that follows the end (session 24)
     spans = [m.span() for m in EXPIRY_NO_EXTENSION_RE.finditer(text)] if "不再" in text else []  # (不再: in every match)
     if "暂停" in text:
         spans += _suspension_ends(text)
@@ -382,6 +389,7 @@ def unread_expiry(record: NoticeRecord, text: str) -> str | None:
     # held for a person): the measures are back at that end, as any suspension's
     termed = [a.text for a in record.actions if a.until is not None
               and (a.action is ActionKind.SUSPEND or a.action is ActionKind.EXTEND)]
+    page = "Q&A" if record.kind is NoticeKind.QA else "notice"
     for m_start, m_end in spans:
         said = text[m_start:m_end]
         start = max(text.rfind("。", 0, m_start), text.rfind("\n", 0, m_start)) + 1
@@ -399,8 +407,8 @@ def unread_expiry(record: NoticeRecord, text: str) -> str | None:
             if said.endswith(ENDING_WORDS) and NOT_NOW_RE.search(said) is not None:
                 # "…的暂停安排不会终止", "…暂不终止", "…将于何时终止": denied, held off or asked, no end told (session 42, review43's
                 # B1: held with a message saying the suspension ends)
-                return f"the Q&A says a suspension does not end, or asks when it does ({said}): no step read"
-            return f"the Q&A says a suspension ends without extension ({said}) but no day its measures are back"
+                return f"the {page} says a suspension does not end, or asks when it does ({said}): no step read"
+            return f"the {page} says a suspension ends without extension ({said}) but no day its measures are back"
     return None
 
 

@@ -123,3 +123,25 @@ def test_a_listed_entities_suspension_ended_with_no_number_is_held(answer: str) 
 def test_a_tariffs_suspension_ended_is_still_let_go() -> None:
     doc = parse_document(QA.format(answer="对美加征24%关税的暂停期自2026年12月30日起结束。").encode("utf-8"))
     assert doc.notice is None
+
+
+# A numbered notice saying a suspension ends without extension, with no day and no end told ("…第21号相关措施的暂停期限届满后
+# 不再延长"): the restore took the notice's own day (12-20), months before the suspension's end: false "Restored" items for the
+# 16, silently (on main since session 24). Held for a person, as an answer saying so is; a stop or a day it writes is read.
+@pytest.mark.parametrize("decision", ["商务部公告2025年第21号相关措施的暂停期限届满后不再延长。",
+                                      "商务部公告2025年第21号相关措施的暂停期限届满后不再延长，相关措施恢复实施。"])
+def test_a_notice_ending_a_suspension_with_no_day_is_held(decision: str) -> None:
+    with pytest.raises(UnusablePage) as refused:
+        parse_document(NOTICE.format(decision=decision).encode("utf-8"))
+    assert refused.value.reason == "needs-review" and "the notice says" in str(refused.value)
+
+
+@pytest.mark.parametrize(("decision", "step"), [
+    ("商务部公告2025年第21号相关措施的暂停期限届满后不再延长，自2026年12月31日起恢复实施。", ("restore", "2026-12-31")),
+    ("商务部公告2025年第21号相关措施的暂停期限于2026年12月30日届满后不再延长，自2026年12月31日起停止执行该公告相关措施。",
+     ("lift", "2026-12-31")),
+])
+def test_a_notice_ending_a_suspension_with_its_day_is_read(decision: str, step: tuple[str, str]) -> None:
+    notice = parse_document(NOTICE.format(decision=decision).encode("utf-8")).notice
+    assert notice is not None
+    assert [(a.action.value, a.effective) for a in notice.actions] == [step]

@@ -503,12 +503,13 @@ def on_targets(folded: str, clean: str, s_start: int, v: re.Match[str], kind: Ac
                                        or _at_that_time(folded, s_start, at)):
         # back in force when the suspension ends: on the day the sentence gives, else on the suspension's last day
         # as the text told it before; none read, an answer's is no action (its page is refused for review:
-        # page.unread_expiry), a notice's takes the notice's day
+        # page.unread_expiry), and so is a notice's where its sentence tells the expiry (its own day was taken: months early,
+        # review44), else a notice's takes the notice's day
         bounds = answer or (s_start, sentence_end(folded, at))
         own = _day_it_ends(ended) or effective_in(
             folded[max(bounds[0], _after_the_suspension(folded, bounds[0], at)) : bounds[1]], published)
         end = suspension_end(folded, clean, at, published) if own is None else None
-        if own is None and end is None and answer is not None:
+        if own is None and end is None and (answer is not None or EXPIRY_RE.search(folded, s_start, next_start)):
             return None
         after_end = end
         if own is None and end is not None and folded.find("次日", bounds[0], bounds[1]) >= 0 \
