@@ -336,11 +336,11 @@ def unread_named(record: NoticeRecord) -> str | None:
 # its day or the suspension's end in its own paragraph): the suspension named, not renewed.
 # "…届满后不再对其延长", "…届满后不再予以延长", "不再对…相关措施的暂停期限予以延长", "不再延长…相关措施的暂停期限" (session 42,
 # actions42: read where the day or the end is told; a day neither told was a quiet "no action found")
-EXPIRY_NO_EXTENSION_RE = lazy_compile(r"(?:届满|期满|到期)(?:之日)?后[，,\s]*(?:将|即)?不再(?:对其|予以|对其予以)?"
-                                      r"(?:延长|延期|延续|继续暂停|暂停)"
-                                      r"|暂停(?:安排|期限|期)?[，,\s]*(?:将|即)?不再(?:延长|延期|延续|继续)"
-                                      r"|不再对[^。；;\n]{0,80}?暂停(?:实施|执行)?期限\s*(?:予以|进行)?\s*(?:延长|延期)"
-                                      r"|不再(?:延长|延期)[^。；;，,\n]{0,80}?的\s*暂停(?:实施|执行)?期限")
+EXPIRY_NO_EXTENSION_RE = lazy_compile(r"(?:届满|期满|到期)(?:之日)?后[，,\s]*(?:将|即)?(?:不再(?:对其|予以|对其予以)?|不予)"
+                                      r"(?:延长|延期|续期|展期|顺延|延续|继续暂停|暂停)"
+                                      r"|暂停(?:安排|期限|期)?[，,\s]*(?:将|即)?(?:不再|不予)(?:延长|延期|续期|展期|顺延|延续|继续)"
+                                      r"|不再对[^。；;\n]{0,80}?暂停(?:实施|执行)?期限\s*(?:予以|进行)?\s*(?:延长|延期|续期|展期|顺延)"
+                                      r"|不再(?:延长|延期)[^。；;，,\n]{0,80}?的\s*暂停")
 # "…的暂停安排自…起终止", "上述暂停期限将于…结束" (session 41, audit40/39): the suspension named, ended, right before an
 # ENDING_WORDS verb (looked for at each of those words only: a scan of every Q&A holding 暂停 and 取消 cost ~3,000
 # instructions a page).
@@ -379,7 +379,8 @@ def unread_expiry(record: NoticeRecord, text: str) -> str | None:
         return None
     if record.kind is not NoticeKind.QA and any(a.action is ActionKind.LIFT for a in record.actions):
         return None  # a numbered notice's "…届满后不再延长，自…起停止执行…": the step that follows the end (session 24)
-    spans = [m.span() for m in EXPIRY_NO_EXTENSION_RE.finditer(text)] if "不再" in text else []  # (不再: in every match)
+    spans = [m.span() for m in EXPIRY_NO_EXTENSION_RE.finditer(text)] \
+        if "不再" in text or "不予" in text else []  # (不再 or 不予: in every match)
     if "暂停" in text:
         spans += _suspension_ends(text)
     if not spans:

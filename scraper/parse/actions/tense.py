@@ -145,7 +145,7 @@ def denied(folded: str, s_start: int, at: int) -> int:
 
 # "不再延长…相关措施的暂停期限": the term not renewed named as the verb's object, in its clause (session 42, actions42: no
 # action, a quiet warning; a restore missed silently)
-TERM_AFTER_RE = lazy_compile(rf"{IN_CLAUSE}{{0,80}}?的\s*暂停(?:实施|执行)?期限")
+TERM_AFTER_RE = lazy_compile(rf"{IN_CLAUSE}{{0,80}}?的\s*暂停")  # "…的暂停期限", "不再延长对…的暂停"
 TERM_AFTER_REACH = 100  # the clause's characters TERM_AFTER_RE may look at, brackets counted
 
 

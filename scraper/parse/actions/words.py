@@ -40,7 +40,7 @@ VERB_RE = re.compile(
     # "…予以暂停", "…暂停实施": session 41, review42, each read as a suspension); not its term ("…的暂停期限"), unless the
     # term is what is no longer extended ("不再对…相关措施的暂停期限予以延长": the measures back; session 41, review42's open
     # probe: no action, a quiet warning)
-    rf"|不再对(?={IN_CLAUSE}{{0,80}}?暂停(?:(?!期|(?:实施|执行)期)|(?:实施|执行)?期限\s*(?:予以|进行)?\s*(?:延长|延期)))"
+    rf"|不再对(?={IN_CLAUSE}{{0,80}}?暂停(?:(?!期|(?:实施|执行)期)|(?:实施|执行)?期限\s*(?:予以|进行)?\s*(?:延长|延期|续期|展期|顺延)))"
     r"|不再采取暂停(?:措施)?"
     # "暂缓执行…相关措施，具体实施时间另行通知" (a listing held off before it took effect): a suspension (session 29,
     # audit29/02: read as nothing); 中止 is ZHONGZHI_RE's (中 is common: a branch here cost 0.4% of a page's instructions)
@@ -52,7 +52,8 @@ VERB_RE = re.compile(
     # suspension only where one is named (``tense.acting_verbs``); "不再继续实施…相关措施" is 不再实施's lift (was nothing);
     # "…暂停期限届满后不再对其延长", "…届满后不再予以延长" as 不再延长 (session 42, actions42: no action, a quiet warning); "暂停期限
     # 予以延长至…" as "暂停期限延长至…" (an extension read as nothing, silently)
-    r"|不再(?:继续(?:实施|执行)?|实施|执行|(?:对其|予以|对其予以)?(?:延长|延期)|延续)|终止(?:实施|执行)?|停止(?:实施|执行)?|取消|解除|废止|移[出除]|调出(?=\s*(?:出口管制管控名单|管控名单|关注名单|不可靠实体清单))|恢复(?:实施|执行)?|列入|纳入"
+    # "…的暂停期限不予延长", "…的暂停不再续期/展期/顺延" likewise (session 42, actions42: no action, silently)
+    r"|不再(?:继续(?:实施|执行)?|实施|执行|(?:对其|予以|对其予以)?(?:延长|延期|续期|展期|顺延)|延续)|不予(?:延长|延期|续期|展期|顺延)|终止(?:实施|执行)?|停止(?:实施|执行)?|取消|解除|废止|移[出除]|调出(?=\s*(?:出口管制管控名单|管控名单|关注名单|不可靠实体清单))|恢复(?:实施|执行)?|列入|纳入"
     # "在…第23号附件《出口管制管控名单》中增列以下2家美国实体": a listing into an earlier annex ("增列入" is 列入's)
     r"|增列(?!入)"
     # "由关注名单转入出口管制管控名单": a listing on the second list (转入), and a removal from the first (``clauses``: MOVED_FROM_RE);
@@ -169,7 +170,9 @@ def _verb_kind(word: str) -> ActionKind:
     if word.startswith("延长"):  # "延长暂停实施": the running suspension lengthened
         return ActionKind.EXTEND
     if word.startswith("不再"):  # "不再(继续)暂停", "(暂停期限届满后)不再延长" end a suspension; "不再执行" ends the measures
-        return ActionKind.RESTORE if "暂停" in word or word.endswith(("延长", "延期", "延续", "继续", "对")) else ActionKind.LIFT
+        return ActionKind.RESTORE if "暂停" in word or word.endswith((*RENEWALS, "延续", "继续", "对")) else ActionKind.LIFT
+    if word.startswith("不予"):  # "…的暂停期限不予延长": the suspension not renewed
+        return ActionKind.RESTORE
     if word.startswith("继续暂停") or word.endswith(("延长", "延期", "顺延", "期限")):  # "暂停期限延长至…", "延长…暂停期限": extends it
         return ActionKind.EXTEND
     if "暂停" in word[2:4] or word.endswith("对"):  # "停止暂停", "解除对…的暂停": the measures are back
@@ -180,8 +183,11 @@ def _verb_kind(word: str) -> ActionKind:
 
 
 # "不再延长" and its forms naming the term as 其 or with 予以: a suspension not renewed (``tense.acting_verbs`` asks for it)
-NOT_RENEWED = tuple(f"不再{how}{verb}" for how in ("", "对其", "予以", "对其予以") for verb in ("延长", "延期"))
-NOT_RENEWED_STARTS = ("不再延", "不再对其", "不再予以延")  # what every NOT_RENEWED word (and 不再延续) starts with
+RENEWALS = ("延长", "延期", "续期", "展期", "顺延")
+NOT_RENEWED = (*(f"不再{how}{verb}" for how in ("", "对其", "予以", "对其予以") for verb in RENEWALS),
+               *(f"不予{verb}" for verb in RENEWALS))
+# what every NOT_RENEWED word (and 不再延续) starts with
+NOT_RENEWED_STARTS = (*dict.fromkeys(f"不再{how}{verb[0]}" for how in ("", "对其", "予以", "对其予以") for verb in RENEWALS), "不予")
 
 
 # Every word VERB_RE matches, with its kind (one lookup per verb).

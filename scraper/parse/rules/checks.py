@@ -967,7 +967,7 @@ STEP_TAIL_RE = lazy_compile(rf"[\"”’」』]?(?:\([^()]*\))*(?:的暂停(?:�
 # After the object of "不再对" (a restore): the suspension's term no longer extended, "不再对…相关措施的暂停期限予以延长" (session 42,
 # actions42: held for a person since session 41; the restore is read from the day its sentence gives, else from the end of
 # the suspension the answer told, ``targets.on_targets``; neither told: held, ``page.unread_expiry``).
-TERM_NOT_EXTENDED_RE = lazy_compile(r"(?:的)?暂停(?:实施|执行)?期限(?:予以|进行)?(?:延长|延期)")
+TERM_NOT_EXTENDED_RE = lazy_compile(r"(?:的)?暂停(?:实施|执行)?期限(?:予以|进行)?(?:延长|延期|续期|展期|顺延)")
 
 # A clause the authority opens ("中方高度重视…", "商务部注意到…"): its own words, before its decision.
 AUTHORITY_LEAD_RE = lazy_compile(rf"(?:{_DECIDER}|中方)(?!称)")
