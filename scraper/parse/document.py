@@ -209,9 +209,9 @@ def parse_document(raw: bytes | str, url: str | None = None, content_type: str |
     if record is not None or page.notice_like(art.title, art.text):
         page.check_ending(art.text)
     if record is not None:
-        # no article body at an index's URL: an index whose links are gone, no article; at an article's own URL in such a
-        # column (…/zwgk/zcfb/art/…/art_<hex>.html) an article still (reader37: checks for a cut or a person were skipped)
-        page.check_record(record, art.text, article=found[0] is not None or article or not looks_like_index_url(url))
+        # an index's URL with no article body: links gone, no article; an article's own URL there: an article (reader37)
+        whole = found[0] is not None or article or not looks_like_index_url(url)
+        page.check_record(record, art.text, article=whole, page_title=art.title)
         cut = page.footless(record, text)
         if cut is not None:
             raise UnusablePage("cut-short", f"{cut}: cut short")

@@ -437,10 +437,11 @@ def told_or_first_item(record: NoticeRecord, text: str) -> str | None:
     return None
 
 
-def check_record(record: NoticeRecord, text: str, *, article: bool = True) -> None:
-    """:func:`_check_record`; a refusal names the notice the page holds (``UnusablePage.notice``)."""
+def check_record(record: NoticeRecord, text: str, *, article: bool = True, page_title: str | None = None) -> None:
+    """:func:`_check_record`; a refusal names the notice the page holds (``UnusablePage.notice``). ``page_title``: an
+    HTML page's own title (its meta or ``<title>``), held against the notice its text reads (a plain text has none)."""
     try:
-        _check_record(record, text, article=article)
+        _check_record(record, text, article=article, page_title=page_title)
     except UnusablePage as exc:
         exc.notice = held_notice(record)
         raise
@@ -453,7 +454,7 @@ def held_notice(record: NoticeRecord) -> str:
     return f"{named} ({record.key})" if named else record.key
 
 
-def _check_record(record: NoticeRecord, text: str, *, article: bool = True) -> None:
+def _check_record(record: NoticeRecord, text: str, *, article: bool = True, page_title: str | None = None) -> None:
     """Cuts that only the parse shows, which ``check_ending`` cannot see: an MFA decision cut after a whole
     sentence (of its reasons, its measures, before its annex) names no target or lacks the annex it refers
     to (``mfa.cut_short``); a Q&A cut after a whole question has no answer (``qa.unanswered``). And, in an
@@ -479,6 +480,8 @@ def _check_record(record: NoticeRecord, text: str, *, article: bool = True) -> N
             why = why or told_or_first_item(record, text)
     if why is not None:
         raise UnusablePage("cut-short", f"{why}: cut short")
+    if page_title and (named := _title_names_another(record, page_title)) is not None:
+        raise UnusablePage("needs-review", named)
     review = (unread_expiry(record, text) or _decree_review(record, text) or left_out(record)
               or unsure_date(record) or garbled(record)) if article else None
     if review is not None:
@@ -490,6 +493,21 @@ def _check_record(record: NoticeRecord, text: str, *, article: bool = True) -> N
 # third of ``mofcom-watch parse FILE``'s start).
 DECREE_KINDS = (NoticeKind.MFA_ORDER, NoticeKind.ORDER)
 AFSL = "反外国制裁法"
+
+
+def _title_names_another(record: NoticeRecord, title: str) -> str | None:
+    """A numbered notice whose page title opens with another notice's number ("商务部公告2025年第23号 关于…" over the
+    text of No. 22): the page is not one notice, and which it is a person tells. Was: read as its text's notice under
+    the other's title, silently, the items of a stored notice updated under that headline (health42 O41)."""
+    if record.kind not in NUMBERED_KINDS or "号" not in title[:40] or not record.number:
+        return None
+    from .number import find_own_number
+
+    own = find_own_number([], [], title, title=title, strict=True)
+    if own is None or own.key == record.key:
+        return None
+    return (f"the page's title names {own.key}, its text {record.number} ({record.key}): another notice's title over "
+            "this text, or this text under the wrong number; a person must read it")
 
 
 def _decision_cut_short(record: NoticeRecord) -> str | None:
