@@ -467,6 +467,35 @@ def _drop_link_blocks(body: LexborNode) -> None:
                 paragraph.decompose()
 
 
+# A block of other articles' titles under a heading of the page's frame in a text saved from a page ("相关阅读：" then title
+# lines; the HTML path drops the links themselves, _drop_title_links): the titles' verbs are no step of this text (session 42,
+# audit42's probe: a false lift of No. 21 and suspension of UEL 7号 from "相关阅读" under a UEL listing). The heading alone on
+# its line; then the lines that read as titles (TITLE_WORDS, no "。", short), a bullet or a date before them allowed.
+FRAME_HEADS = (*RELATED_HEADS, "推荐阅读", "更多阅读", "最新发布", "热点推荐", "热点新闻", "相关公告", "相关政策")
+FRAME_HEAD_RE = re.compile(r"[ \t\u3000]*[【\[]?[ \t\u3000]*(?:" + "|".join(FRAME_HEADS) + r")[ \t\u3000]*[】\]]?[ \t\u3000]*[:：]?[ \t\u3000]*")
+FRAME_TITLE_MAX = 100
+
+
+def without_frame_titles(text: str) -> str:
+    """``text`` without a FRAME_HEADS heading's line and the title lines under it; asked only where a heading's word is
+    found (most bodies have none)."""
+    if not any(head in text for head in FRAME_HEADS):
+        return text
+    lines = text.split("\n")
+    kept: list[str] = []
+    under = False
+    for line in lines:
+        if FRAME_HEAD_RE.fullmatch(line) is not None:
+            under = True
+            continue
+        if under and line.strip():
+            if len(line) <= FRAME_TITLE_MAX and "。" not in line and any(w in line for w in TITLE_WORDS):
+                continue
+            under = False  # a line of another kind ends the block
+        kept.append(line)
+    return "\n".join(kept) if len(kept) != len(lines) else text
+
+
 def without_neighbour_links(text: str) -> str:
     """``text`` without its lines naming the previous or next article (``NEIGHBOUR_LINE_RE``); asked only where one of
     ``NEIGHBOUR_MARKS`` is found (most bodies have none)."""
@@ -543,7 +572,7 @@ def extract_article(tree: LexborHTMLParser, raw_html: str | None = None, found: 
             text = html_to_text(body.html or "")
         else:
             text = ""
-    text = without_neighbour_links(text)
+    text = without_frame_titles(without_neighbour_links(text))
     block = _filing_block(tree, text, raw_html)
     if block:
         text = block + "\n\n" + text

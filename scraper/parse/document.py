@@ -18,7 +18,7 @@ from scraper.charset import decode
 from storage.records import DocumentKind, IndexLink, ParsedDocument, UnusablePage
 
 from . import page
-from .article import extract_article, find_container, page_title, without_neighbour_links
+from .article import extract_article, find_container, page_title, without_frame_titles, without_neighbour_links
 from .draft import PageHints
 from .index import (
     column_rows,
@@ -180,7 +180,7 @@ def parse_document(raw: bytes | str, url: str | None = None, content_type: str |
     if listed is not None:
         return listed
     if not is_html(text):
-        text = without_neighbour_links(unreferenced(unpaged(strip_envelope(text))))  # a PDF copy laid out again; 下一篇
+        text = without_frame_titles(without_neighbour_links(unreferenced(unpaged(strip_envelope(text)))))  # a PDF copy laid out again; 下一篇
         page.check_content(text, text, html=False)
         record = parse_text(text, PageHints(url=url))
         if record is not None or page.notice_like(None, text):

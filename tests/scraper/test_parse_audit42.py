@@ -194,3 +194,25 @@ def test_titles_linked_inside_the_container_are_no_step_and_a_linked_sentence_st
     notice = parse_document(f"<html><body><div class=\"art-con\">{lift}</div></body></html>".encode()).notice
     assert notice is not None
     assert ("lift", "MOFCOM-2025-21") in [(a.action.value, t.key) for a in notice.actions for t in a.targets]
+
+
+@pytest.mark.parametrize("tail", [
+    f"\n相关阅读：\n{LIFT_21}\n商务部新闻发言人就暂停实施不可靠实体清单工作机制公告〔2025〕7号相关措施答记者问\n",
+    f"\n【推荐阅读】\n\n· {LIFT_21}\n",
+    f"\n最新发布\n2026-12-12 {LIFT_21}\n",
+])
+def test_a_text_saved_with_the_frames_titles_under_a_heading_is_no_step(tail: str) -> None:
+    """A probe after 29 (session 42): a text saved from a page keeps the frame's '相关阅读' titles as lines, each read as a step
+    of the text (a false lift of No. 21, a false suspension of UEL 7号)."""
+    notice = parse_document((UEL.format(nav="") + tail).encode()).notice
+    assert notice is not None
+    assert [(a.action.value, a.targets) for a in notice.actions] == [("impose", ())]
+
+
+def test_a_line_of_prose_after_the_heading_ends_the_block() -> None:
+    """Only title lines go with the heading: a sentence after them (with '。') is the text's again."""
+    text = UEL.format(nav="").replace("不可靠实体清单工作机制\n（商务部代章）", f"相关公告：\n{LIFT_21}\n同时，自2026年12月12日起停止执行"
+                                      "商务部公告2025年第21号相关措施。\n不可靠实体清单工作机制\n（商务部代章）")
+    notice = parse_document(text.encode()).notice
+    assert notice is not None
+    assert [(a.action.value, [t.key for t in a.targets]) for a in notice.actions] == [("impose", []), ("lift", ["MOFCOM-2025-21"])]
