@@ -67,8 +67,12 @@ NON_ACTING_KINDS = {NoticeKind.NEWS}
 NO_ENTITY = ""  # pseudo entity key for a listing whose notice names no entities
 # "关于更正…附件有关内容的公告": a notice correcting another's text (a name in its annex), which no step applies
 CORRECTION_WORDS = ("更正", "勘误")
-# "对内华达山脉公司、立方公司等2家实体采取的相关措施": the count stated beside entities named in an action's text
 THE_OTHERS = ("其余", "其他", "剩余", "其它")  # "the others" (counted, collect, simulate._others_kept; scraper's words.THE_OTHERS alike)
+# ... as the entities a step acts on: the word, then entities or their count ("其余实体", "对其他13家实体", "该公告所列其余美国企业");
+# "…出口管制及其他相关措施", "其他事项" are other measures or matters (review45: an open continuation of a whole notice
+# saying so was kept to its suspension's old end, a false lapse told there)
+OTHERS_NAMED_RE = re.compile(rf"(?:{'|'.join(THE_OTHERS)})[^，,。；;、措事]{{0,4}}?(?:实体|企业|单位|机构|公司|个人|人员|组织|[家名个](?!单))")
+# "对内华达山脉公司、立方公司等2家实体采取的相关措施": the count stated beside entities named in an action's text
 NAMED_COUNT_RE = re.compile(r"等([一二三四五六七八九十两〇零\d]+)家")
 
 

@@ -14,8 +14,8 @@ from .builder import _Builder, _provenance, _state_events, _unresolved_event
 from .model import (
     COUNTDOWN_DAYS,
     NO_ENTITY,
+    OTHERS_NAMED_RE,
     OWN_KINDS,
-    THE_OTHERS,
     EntityState,
     Listing,
     Step,
@@ -237,10 +237,12 @@ def _others_kept(step: Step) -> bool:
     """An extension with no period of its own on the others a notice's other step leaves: "…等3家实体恢复实施相关措施。其余实体
     继续暂停执行相关措施" keeps them as they are, to the end their suspension has (story42, session 41: read as a suspension
     "until further notice" from that day, the lapse at its end never told). Any word for "the others" anywhere in the
-    clause ("对其余实体…", "其他实体…", "该公告所列其余实体…"): a clause opening "其余" alone left those silent (review44)."""
+    clause ("对其余实体…", "其他实体…", "该公告所列其余实体…"): a clause opening "其余" alone left those silent (review44).
+    The word must name entities (``OTHERS_NAMED_RE``): "继续暂停执行…出口管制及其他相关措施" continues the whole notice until
+    further notice (review45: it lapsed at the old end, a false item)."""
     a = step.action
     return (step.event_kind is EventKind.SUSPENSION_EXTENDED and a.duration is None and not a.extends_by
-            and any(w in a.text for w in THE_OTHERS))
+            and OTHERS_NAMED_RE.search(a.text) is not None)
 
 
 ENDED = (ListingState.LIFTED, ListingState.REMOVED)
