@@ -14,7 +14,7 @@ import errno
 import logging
 import os
 import re
-import tempfile
+import secrets
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import BinaryIO
@@ -28,7 +28,7 @@ log = logging.getLogger(__name__)
 
 TEMP_SUFFIX = ".tmp"
 BLOCK = 1 << 16  # bytes compared or written at a time
-# Our temporary files: ".<file name>.<mkstemp's 8 characters>.tmp" beside the file they replace.
+# Our temporary files: ".<file name>.<8 characters>.tmp" (8 hex digits; mkstemp's [a-z0-9_] before session 42) beside the file they replace.
 TEMP_RE = re.compile(r"^\.(?P<name>.+)\.[a-z0-9_]{8}\.tmp$")
 
 
@@ -101,9 +101,7 @@ class FileSink:
         if self._out is not None:
             return self._out
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=TEMP_SUFFIX, dir=self.path.parent)
-        self._tmp = Path(tmp)
-        self._out = out = os.fdopen(fd, "wb")
+        self._out = out = self._create()
         if self._old is not None:
             self._old.seek(0)
             left = self._matched
@@ -116,6 +114,24 @@ class FileSink:
             self._old.close()
             self._old = None
         return out
+
+    def _create(self) -> BinaryIO:
+        """A new temporary file, its name held (:attr:`_tmp`) before it exists: a stop (SIGTERM, Ctrl-C) at any
+        point after that is cleaned by :meth:`abort`. Was: ``tempfile.mkstemp``, whose file existed before its name
+        came back, so a stop in between left one ``.tmp`` (ops39 B6, ops41 B5; removed only by the next publish)."""
+        for _ in range(100):
+            self._tmp = self.path.parent / f".{self.path.name}.{secrets.token_hex(4)}{TEMP_SUFFIX}"  # as TEMP_RE
+            try:
+                fd = os.open(self._tmp, os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o600)
+            except FileExistsError:
+                self._tmp = None
+                continue
+            try:
+                return os.fdopen(fd, "wb")
+            except BaseException:
+                os.close(fd)
+                raise
+        raise FileExistsError(errno.EEXIST, "no free temporary file name", os.fspath(self.path.parent))
 
     def close(self) -> bool:
         """Finish the file; True when its bytes changed (or it is new) and it was replaced."""

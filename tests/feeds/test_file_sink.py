@@ -131,3 +131,37 @@ def test_remove_stale_temps_only_ours(tmp_path):
     removed = remove_stale_temps(tmp_path, before=time.time())
     assert sorted(p.name for p in removed) == [".all.atom.k2j4h5g1.tmp", ".skydio.svg.a_b_c_d_.tmp"]
     assert remove_stale_temps(tmp_path / "missing", before=time.time()) == []
+
+
+def _stop_once_a_temp_exists(folder: Path):  # type: ignore[no-untyped-def]
+    """A trace raising KeyboardInterrupt (a stop's SIGTERM as serve turns it) at the first line run after a temporary
+    file appeared in ``folder``: where a signal can land between the file's creation and its bookkeeping."""
+    fired = []
+
+    def trace(frame, event, arg):  # type: ignore[no-untyped-def]
+        if event == "line" and not fired and any(folder.glob(".*.tmp")):
+            fired.append(frame.f_code.co_name)
+            raise KeyboardInterrupt
+        return trace
+
+    return trace, fired
+
+
+@pytest.mark.parametrize("old", [None, b"<feed>old</feed>"])
+def test_a_stop_right_after_the_temp_file_is_made_leaves_none(tmp_path, old):
+    """ops39 B6 / ops41 B5: a stop landing just after the temporary file was created, before the sink knew its name
+    (inside mkstemp, or on its return), left one ``.tmp`` beside the feeds until the next publish."""
+    path = tmp_path / "all.atom"
+    if old is not None:
+        path.write_bytes(old)
+    trace, fired = _stop_once_a_temp_exists(tmp_path)
+    sys.settrace(trace)
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            write_if_changed(path, b"<feed>new</feed>")
+    finally:
+        sys.settrace(None)
+    assert fired  # the stop came while the temporary file existed
+    assert sorted(p.name for p in tmp_path.iterdir()) == ([] if old is None else ["all.atom"])
+    if old is not None:
+        assert path.read_bytes() == old
