@@ -1292,6 +1292,7 @@ def unread_start(src: Source, d: Draft) -> str | None:
 # A term in the numerals of accounts ("为期壹年", "延长陆个月"): no duration the dates read, so the step was read with no end, the
 # lapse at its end never told (session 42's probe: a suspension and an extension, silently). Looked for only where one is.
 FORMAL_NUMERALS = "壹贰叁肆伍陆柒捌玖拾"
+UNENDED_KINDS = (ActionKind.SUSPEND, ActionKind.EXTEND)  # the steps that run to an end unread_term asks for
 FORMAL_TERM_RE = lazy_compile(r"[壹贰叁肆伍陆柒捌玖拾佰零两一二三四五六七八九十]*[壹贰叁肆伍陆柒捌玖拾][壹贰叁肆伍陆柒捌玖拾佰零两一二三四五六七八九十]*"
                               r"\s*(?:周年|年|个月|天|日|周)")
 
@@ -1299,12 +1300,15 @@ FORMAL_TERM_RE = lazy_compile(r"[壹贰叁肆伍陆柒捌玖拾佰零两一二�
 def unread_term(src: Source, d: Draft) -> str | None:
     """A suspension or extension with no end read whose sentence tells its term in the numerals of accounts (FORMAL_TERM_RE):
     left out, for a person."""
-    folded = src.folded
-    if not d.drafts or not any(ch in folded for ch in FORMAL_NUMERALS):  # (nearly every text)
+    # the steps with no end first: ten scans of the whole text for the numerals cost ~10,000 instructions a page, and
+    # nearly every suspension has its end read (perf42: -6,000 a page)
+    unended = [x for x in d.drafts if x.action in UNENDED_KINDS and x.until is None and x.extends_by is None]
+    if not unended:
         return None
-    for x in d.drafts:
-        if x.action not in (ActionKind.SUSPEND, ActionKind.EXTEND) or x.until is not None or x.extends_by is not None:
-            continue
+    folded = src.folded
+    if not any(ch in folded for ch in FORMAL_NUMERALS):  # (nearly every text)
+        return None
+    for x in unended:
         s0, s1 = x.sentence or (sentence_start(folded, x.start), act.sentence_end(folded, x.start))
         m = FORMAL_TERM_RE.search(folded, s0, s1)
         if m is not None:
