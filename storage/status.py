@@ -174,6 +174,8 @@ def _suggest(names: Sequence[str], name: str, limit: int) -> list[str]:
     are one suggestion, not two of the five. A listed name inside ``name`` or holding it comes first (user38: for
     "Skydio Government Solutions LLC" five other "… LLC" were suggested and Skydio Inc. not)."""
     out: dict[str, str] = {}
+    for close in _pinyin_names(names, name)[:limit]:
+        out.setdefault(name_key(close) or close, close)
     for close, _kind, _score in _related_names(names, name)[:limit]:
         out.setdefault(name_key(close) or close, close)
     for close, _score, _index in _close_names(names, name, limit * 4):
@@ -183,6 +185,26 @@ def _suggest(names: Sequence[str], name: str, limit: int) -> list[str]:
         if len(out) == limit:
             break
     return list(out.values())
+
+
+def _pinyin_names(names: Sequence[str], name: str) -> list[str]:
+    """Known Chinese names of people that ``name``, in Latin letters, may be the pinyin (or Wade-Giles) of, as
+    ``screen`` offers them as possible matches ("Yu Maochun", "Miles Maochun Yu" for 余茂春): ``timeline`` said "no
+    listed entity matches 'Yu Maochun'" with nothing to suggest, an officer's "not listed" for a listed person
+    (user42). Tried only for a name of Latin letters (pypinyin is loaded then only)."""
+    if not name.isascii() or not any(c.isalpha() for c in name):
+        return []
+    from storage.possible import english_given_pinyin, pinyin_possible
+
+    found: list[tuple[float, str]] = []
+    for known in names:
+        known_key = name_key(known)
+        if not known_key or known_key.isascii():
+            continue
+        p = pinyin_possible(name, known_key) or english_given_pinyin(name, known_key)
+        if p is not None:
+            found.append((p.score, known))
+    return [known for _score, known in sorted(found, key=lambda x: (-x[0], x[1]))]
 
 
 def _related_names(names: Sequence[str], name: str) -> list[tuple[str, MatchKind, float]]:
@@ -365,7 +387,7 @@ def find_entities(session: Session, query: str, limit: int = SUGGEST_LIMIT) -> l
                 hits.append(_hit(session, notices, ek, kind, name, score))
     if any(h.match in (MatchKind.EXACT, MatchKind.NORMALISED) for h in hits):
         return hits
-    scored = _close_names(names, text, limit)
+    scored = [(name, 100.0, 0) for name in _pinyin_names(names, text)] + list(_close_names(names, text, limit))
     for name, score, _ in scored:
         for ek in _matching_keys(session, notices, name_key(name)):
             if ek not in seen:

@@ -342,6 +342,31 @@ def test_an_unknown_name_is_json_with_suggestions_under_json_and_suggested_by_ev
         "mofcom-watch evidence: no listed entity matches 'skydo'; did you mean: Skydio Inc.?"]
 
 
+def test_a_listed_person_asked_for_in_pinyin_is_suggested_by_timeline_evidence_and_the_search(store, tmp_path):
+    """Was (user42): ``timeline "Yu Maochun"`` said "no listed entity matches 'Yu Maochun'" with no suggestion (exit
+    2), an officer's "not listed" for 余茂春 on MFA Order No. 4, while ``screen`` offers him as a possible match; the
+    site's search found no one either. The Chinese name is suggested now, never taken as the match."""
+    for asked, person in (("Yu Maochun", "余茂春"), ("Miles Maochun Yu", "余茂春"), ("SHI Ping", "石平")):
+        timeline = cli("--db", store, "timeline", asked, "--json", "--as-of", AS_OF)
+        assert timeline.returncode == 2
+        assert json.loads(timeline.stdout)["match"] is None
+        assert json.loads(timeline.stdout)["suggestions"][0] == person
+    evidence = cli("--db", store, "evidence", "Yu Maochun", "--out", str(tmp_path / "yu.zip"), "--as-of", AS_OF)
+    assert evidence.returncode == 2 and not (tmp_path / "yu.zip").exists()
+    assert evidence.stderr.decode().splitlines() == [
+        "mofcom-watch evidence: no listed entity matches 'Yu Maochun'; did you mean: 余茂春?"]
+    from sqlalchemy.orm import Session
+
+    from storage.db import make_engine
+    from storage.status import find_entities
+
+    engine = make_engine(store)
+    with Session(engine) as session:
+        assert [h.key for h in find_entities(session, "Yu Maochun")] == ["余茂春"]
+        assert find_entities(session, "Hanwha") == []  # no pinyin of a company, nor of anything for a name unlike one
+    engine.dispose()
+
+
 SERVED_PAGES = ("www.mofcom.gov.cn/zcfb/blgg/gg/2025/index.html",
                 "www.mofcom.gov.cn/zcfb/blgg/gg/2025/art/2025/art_bc4513421bb24faaa84e44c2e4f36dc5.html")
 
