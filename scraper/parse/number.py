@@ -303,15 +303,19 @@ def _yearless_notices(folded: str, clean: str, found: list[tuple[int, int, str, 
             (x.start(), x.end(), x.group(1)) for x in MORE_NUM_RE.finditer(folded, m.start(), m.end())]
         dated = DATED_BEFORE_RE.search(folded, max(0, m.start() - DATED_BEFORE_REACH), m.start()) \
             if "日" in folded[max(0, m.start() - DATED_BEFORE_REACH) : m.start()] else None
+        # "去年第21号公告" in a text of 2026: 2025 No. 21, whatever other year's No. 21 the text names ("…发布2026年第21号公告，
+        # …停止实施去年第21号公告相关措施": read as No. 21 of 2026, a false lift there and the lift of 2025's lost; review45)
+        shift = RELATIVE_YEARS.get(folded[max(0, m.start() - 2) : m.start()]) if folded[m.start() - 1 : m.start()] == "年" else None
+        told = anchor_year + shift if shift is not None and anchor_year is not None \
+            and (bare == "UEL" or UEL_NAME[:5] not in folded) else None
         for pos, end, written in numbers:
             n = to_int(written)
             years = {k for k in keys if k.endswith(f"-{n}")}
             key = years.pop() if len(years) == 1 else None
             if key is None and dated is not None and (bare == "UEL" or UEL_NAME[:5] not in folded):
                 key = f"{KEY_PREFIX[bare]}{dated.group('y')}-{n}"
-            shift = RELATIVE_YEARS.get(folded[max(0, m.start() - 2) : m.start()]) if folded[m.start() - 1 : m.start()] == "年" else None
-            if key is None and shift is not None and anchor_year is not None and (bare == "UEL" or UEL_NAME[:5] not in folded):
-                key = f"{KEY_PREFIX[bare]}{anchor_year + shift}-{n}"  # "去年第21号公告" in a text of 2026: 2025 No. 21
+            if told is not None:
+                key = f"{KEY_PREFIX[bare]}{told}-{n}"
             if key is not None and key != skip:
                 out.append((pos, end, NoticeRef(text=ref_text(folded, clean, pos, end), key=key)))
     return out
