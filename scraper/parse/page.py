@@ -370,6 +370,13 @@ def _suspension_ends(text: str) -> list[tuple[int, int]]:
 EXPIRY_READ_KINDS = (NoticeKind.QA, NoticeKind.ANNOUNCEMENT, NoticeKind.UEL_ANNOUNCEMENT, NoticeKind.ORDER)
 
 
+# "…第21号相关措施的暂停期限届满后，相关措施自动恢复实施", "…暂停期满后恢复实施": a numbered notice's restore at a term's end
+# it does not tell (review45: ``targets.on_targets`` drops it, as review44's 76effe3d meant, but only "不再延长" was held:
+# the notice read no step and said nothing; before, a restore from its own day, months early). An answer's is held by
+# ``rules.checks.unread_step_after_end``.
+EXPIRY_RESTORE_RE = lazy_compile(r"(?:届满|期满|到期)(?:之日)?后[^。；;\n]{0,20}?恢复(?:实施|执行)")
+
+
 def unread_expiry(record: NoticeRecord, text: str) -> str | None:
     """A Q&A (or a numbered notice reading no restore nor lift: review44) that says, with no doubt before it (NOT_NOW_RE),
     that a suspension runs out without extension, and whose answer reads no restore: the day the measures are back in
@@ -383,6 +390,8 @@ def unread_expiry(record: NoticeRecord, text: str) -> str | None:
         if "不再" in text or "不予" in text else []  # (不再 or 不予: in every match)
     if "暂停" in text:
         spans += _suspension_ends(text)
+    if record.kind is not NoticeKind.QA and "恢复" in text:
+        spans += [m.span() for m in EXPIRY_RESTORE_RE.finditer(text)]
     if not spans:
         return None
     lifts = [a.text for a in record.actions if a.action is ActionKind.LIFT]

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from scraper.parse import parse_document
+from storage.records import UnusablePage
 from tests.scraper.test_parse_qa42 import RELEASE, _read, _release
 
 # --- a notice named after a relative year, beside another year's notice of that number (qa42/22's 2b85b8fd) ------------
@@ -37,3 +41,33 @@ def test_depending_on_the_other_side_is_still_no_step_decided() -> None:
     said = "中方决定，视美方落实共识的情况，适时暂停实施商务部公告2025年第21号相关措施。"
     assert _read(ANSWER.format(lst="", day="2026-12-04", a=said)) == []
 
+
+# --- a numbered notice's restore at a term's end it does not tell (review44's 76effe3d dropped it, held only 不再延长) ----
+
+NOTICE = (Path(__file__).resolve().parents[1] / "data" / "stories42" / "partial_restore"
+          / "p1-mofcom-2026-289-restore-three.txt").read_text(encoding="utf-8")
+
+
+def _notice(body: str) -> str:
+    start = NOTICE.index("商务部决定，")
+    return (NOTICE[:start] + body + NOTICE[NOTICE.index("\n", start):]).replace(
+        "关于对商务部公告2025年第21号所列部分实体恢复实施相关措施的公告", "关于商务部公告2025年第21号有关事项的公告")
+
+
+@pytest.mark.parametrize("body", [
+    "商务部决定，商务部公告2025年第21号相关措施的暂停期限届满后，相关措施自动恢复实施。",
+    "商务部决定，商务部公告2025年第21号相关措施暂停期满后恢复实施。",
+])
+def test_a_notice_restoring_at_an_end_it_does_not_tell_is_held(body: str) -> None:
+    # no day nor end told: read as no step and no word (a notice changing nothing, silently); held for a person
+    with pytest.raises(UnusablePage) as refused:
+        parse_document(_notice(body).encode("utf-8"))
+    assert refused.value.reason == "needs-review"
+    assert "no day its measures are back" in str(refused.value)
+
+
+def test_a_notice_restoring_at_the_end_it_tells_is_read() -> None:
+    body = "商务部决定，自2026年12月1日起，暂停实施商务部公告2025年第21号相关措施至2027年11月30日，期满后自动恢复实施。"
+    notice = parse_document(_notice(body).encode("utf-8")).notice
+    assert notice is not None
+    assert [(a.action.value, a.effective) for a in notice.actions] == [("suspend", "2026-12-01"), ("restore", "2027-12-01")]
