@@ -324,7 +324,7 @@ def entity(request: Request) -> Response:
         if not views:
             if part.note:
                 return render_not_found("Temporarily unavailable", part.note, ONE_DOWN), 503, False
-            return render_not_found("No such company", f"No listed company has the key {key!r}.", ONE_DOWN), 404, True
+            return render_not_found("No such company or person", f"No listed company or person has the key {key!r}.", ONE_DOWN), 404, True
         name = entity_feed_name(key)
         feeds = [FeedLink(fmt.name, feed_url(st.feeds_base_url, name, fmt.name)) for fmt in FORMATS
                  if (st.feeds_dir / f"{name}.{fmt.name}").is_file()]

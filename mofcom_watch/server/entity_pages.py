@@ -51,11 +51,11 @@ class FeedLink:
     url: str
 
 # A search the store could not answer (its database down or restarting): said so, and no "no match"
-NO_ANSWER = ("No answer for {query}: the store could not be read just now, so whether a listed company matches is "
+NO_ANSWER = ("No answer for {query}: the store could not be read just now, so whether a listed company or person matches is "
              "unknown; try again in a minute")
 # ... and one serve refused at start: no retry helps until the store is mended and serve restarted
 NO_ANSWER_REFUSED = ("No answer for {query}: the store was refused at start (above), so whether a listed company "
-                     "matches is unknown until it is mended and serve restarted")
+                     "or person matches is unknown until it is mended and serve restarted")
 
 
 def evidence_path(key: str, as_of: date) -> str:
@@ -240,10 +240,11 @@ def render_search_page(query: str, part: Part) -> bytes:
         said = NO_ANSWER_REFUSED if part.note.startswith(REFUSED_NOTE) else NO_ANSWER
         out.append(f'<p class="bad">{escape(said.format(query=query))}</p>')
     elif not hits:
-        out.append(f"<p>No listed company matches <strong>{escape(query)}</strong>, exactly, written "
+        out.append(f"<p>No listed company or person matches <strong>{escape(query)}</strong>, exactly, written "
                    "differently or closely.</p>")
     else:
-        out.append(f"<p>{len(hits)} compan{'y matches' if len(hits) == 1 else 'ies match'} "
+        # "company or person": the MFA lists people, and "1 company matches Yu Maochun" named 余茂春 (user42)
+        out.append(f"<p>{len(hits)} listed {'company or person matches' if len(hits) == 1 else 'companies or people match'} "
                    f"<strong>{escape(query)}</strong>:</p><ul>")
         for h in hits:
             name = " / ".join(x for x in (h.en, h.zh) if x) or h.key

@@ -118,9 +118,9 @@ def test_search_fuzzy_lists_candidates(site: TestClient) -> None:
                  "lockheedmartinmissilesystemintegrationlab", "lockheedmartinmissilesandfirecontrol",
                  "lockheedmartinventures", "raytheonlockheedmartinjavelinjointventure")
     assert all(f'href="entity/{key}"' in many.text for key in lockheeds), many.text
-    assert "7 companies match" in many.text
+    assert "7 listed companies or people match" in many.text
     none = site.get("/search", params={"q": "Nonexistent Corp"})
-    assert none.status_code == 404 and "No listed company matches" in none.text
+    assert none.status_code == 404 and "No listed company or person matches" in none.text
     assert site.get("/search", params={"q": " "}, follow_redirects=False).status_code == 303
 
 
@@ -171,6 +171,9 @@ def test_front_page_has_search_and_one_picture_row_per_listing(site: TestClient)
     assert "Find a company or person" in page and "Find a company or person" in site.get("/entity/skydio").text
     person = site.get("/search", params={"q": "石平"}, follow_redirects=False)
     assert person.status_code == 303 and person.headers["location"].endswith("entity/%E7%9F%B3%E5%B9%B3")
+    # user42: "1 company matches Yu Maochun" above 余茂春 (a person asked for in pinyin: a suggestion, not a match)
+    pinyin = site.get("/search", params={"q": "Yu Maochun"})
+    assert "1 listed company or person matches" in pinyin.text and 'href="entity/%E4%BD%99%E8%8C%82%E6%98%A5"' in pinyin.text
     picture = section(page, "picture")
     assert picture.count("<svg") == 1 and picture.count('class="mw-row"') == 26  # 23 MOFCOM, 3 MFA
     assert picture.count("<title>") > 26

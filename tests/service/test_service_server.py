@@ -567,7 +567,7 @@ def test_a_store_that_cannot_be_read_gets_no_answer_not_a_false_none(feeds_dir: 
     c = client(feeds_dir, Down())
     found = c.get("/search", params={"q": "skydio"}, follow_redirects=False)
     assert found.status_code == 503 and NO_ANSWER.format(query="skydio") in found.text
-    assert "No listed company matches" not in found.text
+    assert "No listed company or person matches" not in found.text
     front = c.get("/").text
     assert "current state unavailable" in front and "unknown (the store could not be read)" in front
     for false_none in ("No listings known yet", "No events yet", "No listing known yet", "<strong>never</strong>"):
@@ -575,7 +575,7 @@ def test_a_store_that_cannot_be_read_gets_no_answer_not_a_false_none(feeds_dir: 
     screened = c.post("/api/screen", json={"counterparties": [{"name": "Skydio"}]})
     assert screened.status_code == 503 and "no answer" in screened.json()["error"]
     # read, and none: said as before
-    assert "No listed company matches" in client(feeds_dir, StandIn()).get("/search", params={"q": "nosuch"}).text
+    assert "No listed company or person matches" in client(feeds_dir, StandIn()).get("/search", params={"q": "nosuch"}).text
     assert "No listings known yet" in client(feeds_dir, StandIn()).get("/").text
 
 
