@@ -198,9 +198,12 @@ def _kept_apart(record: NoticeRecord, folded: str) -> str | None:
 # A spokesperson's answer that announces countermeasures under the Anti-Foreign Sanctions Law on named targets, with
 # no decree ("依据《中华人民共和国反外国制裁法》…，中方决定对埃里克·桑德斯（Eric Sanders）采取以下反制措施：冻结…"; session 20,
 # mfa20: read as a MOFCOM Q&A with no date and no action, ignored without a word). No key holds it: for a person to read.
-# So too "中方决定对A（a）、B（b）实施制裁" and "中方…宣布对其采取反制措施" (session 40, mfa40 probes 27, 28: no notice, exit 0).
+# So too "中方决定对A（a）、B（b）实施制裁" and "中方…宣布对其采取反制措施" (session 40, mfa40 probes 27, 28: no notice, exit 0),
+# and with its start between ("中方决定，即日起对A（a）、B（b）采取反制措施", "中方决定，自即日起对以下人员采取反制措施：": session 42,
+# mfa42/07, /18: a Q&A with "no action found in the answer", a warning only, the listing lost while health stayed green).
 ANNOUNCED_RE = re.compile(r"(?:反外国制裁法[^。]{0,160}?(?:中方|我方|中国政府|外交部)(?:[^。；;\n对]{0,30}?宣布|决定)|"
                           r"(?:中方|我方|中国政府|外交部)依据[^。；;\n]{0,60}?反外国制裁法[^。；;\n]{0,20}?(?:宣布|决定))"
+                          r"\s*(?:[,，]\s*)?(?:(?:自|从)?\s*(?:即日|今日|今天|[^。；;\n对,，]{1,16}?日)\s*起\s*[,，]?)?"
                           r"\s*(?:依法)?\s*对[^。；;\n]{1,300}?(?:采取(?:以下|如下|相应)?(?:反制(?:裁)?|制裁)措施|实施(?:反制|制裁)|"
                           r"予以制裁|进行制裁)")
 
@@ -252,6 +255,9 @@ ORDER_AMENDED_RE = re.compile(r"(?:外交部令|商务部令)[^。；;\n]{0,40}?
 # An earlier decree's list replaced whole by this one's: "…第144号《…》所附《反制清单》修订为本决定所附《反制清单》" (session 40,
 # mfa40/11: read as a new listing of the annex, the names it drops kept in force, silently).
 ANNEX_REPLACED_RE = re.compile(r"(?:修订|修改|调整|更新|替换|变更)为\s*本决定所附|以\s*本决定所附[^。；;\n]{0,20}?为准")
+# An item of an earlier decree's annex rewritten: "外交部令第203号附件第3项修改为：“（三）X（x，原名…）”", "…附件第2项的英文名称“…”
+# 修改为“…”" (session 42, mfa42/04: read as a new listing of a name made of the sentence, a false item, the rename lost).
+ITEM_AMENDED_RE = re.compile(r"第\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*项[^。；;\n]{0,60}?(?:修改|修订|更正|变更|更改)为")
 ANY_ORDER_REF_RE = re.compile(rf"(?:外交部令|商务部令)\s*(?:{YEAR}\s*年\s*)?第\s*(?P<n>{NUM})\s*号")
 FULL_WIDTH_O = "\uff2f"  # what ``fold`` makes an "O", which YEAR takes for a zero
 
@@ -285,6 +291,8 @@ def partly_read(record: NoticeRecord, text: str) -> str | None:
     if record.kind is NoticeKind.ORDER and ORDER_AMENDED_RE.search(folded):
         return "the order amends the list of an earlier order (not read for orders)"
     status = [a for a in record.actions if a.action is not ActionKind.IMPOSE]
+    if not status and "项" in folded and ITEM_AMENDED_RE.search(folded, refs[0].start()):
+        return "the decision rewrites an item of an earlier decision's list (not read as a rename or correction)"
     if not status:
         # (a numbered clause ending an earlier decree's measures on one of its targets, "三、提前终止…外交部令第188号对X（x）采取的反制措施。"
         # beside this decree's own listing: mfa41 probe 29, the lift lost, only a quiet "not in the annex" warning)
@@ -579,4 +587,37 @@ def cut_short(record: NoticeRecord) -> str | None:
         return NO_MEMBERS
     if NO_ANNEX in record.warnings and any(a.action is ActionKind.IMPOSE for a in record.actions):
         return "the decision refers to an annex (反制清单) it does not hold"
+    return None
+
+
+# A name with its Latin spelling in brackets ("凯伦·霍斯特（Karen Horst）"), folded: the Chinese, then the bracket's Latin text.
+BRACKETED_LATIN_RE = re.compile(r"[\u4e00-\u9fff·・]{2,40}\((?P<en>[A-Za-z][^()\n]{0,160})\)")
+
+
+def _latin(text: str) -> str:
+    return "".join(ch for ch in text.lower() if ch.isalnum())
+
+
+def named_unread(record: NoticeRecord, text: str) -> str | None:
+    """Why a decree must be read by a person when its operative part (from the decision on) names someone with a Latin
+    spelling ("…（Karen Horst）") that none of its read entities spells, else None. Such a name sits where no target phrase
+    looks: after the measure's verb ("一、冻结保罗·詹宁斯（Paul Jennings）、凯伦·霍斯特（Karen Horst）在我国境内的…财产"), as the
+    partner of a ban ("禁止…与台海安全倡议基金会（…）进行有关交易"), or in a list of titled persons parted by commas
+    ("美国国会众议员、前…成员琳达·卡斯特罗（Linda Castro），…"): session 42, mfa42/01, /02, /19 (each listed fewer targets than it
+    names, no count to warn, silently)."""
+    if record.kind is not NoticeKind.MFA_ORDER or "(" not in (folded := fold(text)):
+        return None
+    decided = _decision_match(folded)
+    if decided is None:
+        return None
+    # (a rename's old and new names are its renamed entity's: story38's "鉴于A（a）已更名为B（b）")
+    spelled = [_latin(s) for e in (*record.entities, *record.renamed) for s in (e.en, *e.aliases, *e.branches) if s]
+    # the prose only: an annex's lines are read by its own reader ("（一）X及其子公司：" over its subsidiaries' lines)
+    end = min((i for i in (folded.find("本决定自", decided.start()), folded.find("\n附件", decided.start())) if i >= 0),
+              default=len(folded))
+    for m in BRACKETED_LATIN_RE.finditer(folded, decided.start(), end):
+        latin = _latin(m.group("en").split(",")[0])
+        if len(latin) < 3 or any(s.startswith(latin) or latin.startswith(s) for s in spelled if s):
+            continue
+        return f"the decision names {m.group()} but reads no target of that name (a target not read)"
     return None

@@ -69,7 +69,8 @@ ROLE_WORDS = ("众议员", "参议员", "议员", "官员", "主席", "部长", 
               # a company's other chief officers (session 37, audit37/02: "首席技术官丽莎·陈（Lisa Chen）" read as no person)
               "首席技术官", "首席财务官", "首席运营官", "首席信息官", "首席科学家")
 # The longest role: "美国印太司令部前司令约翰·贝克" is a 司令's name, not "部前司令约翰·贝克" after "美国印太司令".
-ROLE_PREFIX_RE = lazy_compile(r"^(?P<role>.{2,30}(?:" + "|".join(ROLE_WORDS) + r"))(?P<name>[^、，,()（）]{2,12})$")
+# A name of up to 16 characters: "欧洲议会议员安娜-玛丽亚·施密特-科赫" (13, hyphens in both names: session 42, mfa42/16, kept whole).
+ROLE_PREFIX_RE = lazy_compile(r"^(?P<role>.{2,30}(?:" + "|".join(ROLE_WORDS) + r"))(?P<name>[^、，,()（）]{2,16})$")
 ROLE_WORD_RE = lazy_compile("|".join(ROLE_WORDS))  # in every ROLE_PREFIX_RE match, from the third character
 # "所长约翰·沃尔特斯" after "哈德逊研究所董事会主席萨拉·梅·斯特恩、": the role's organisation is the one named
 # before; a bare role opens a transliterated name (a middle dot in it).
