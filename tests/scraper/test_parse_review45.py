@@ -71,3 +71,17 @@ def test_a_notice_restoring_at_the_end_it_tells_is_read() -> None:
     notice = parse_document(_notice(body).encode("utf-8")).notice
     assert notice is not None
     assert [(a.action.value, a.effective) for a in notice.actions] == [("suspend", "2026-12-01"), ("restore", "2027-12-01")]
+
+
+# --- a start naming Beijing time (the dates read no day: the step took the notice's own day) ------------------------------
+
+@pytest.mark.parametrize("start, effective", [
+    ("自北京时间2026年12月10日12时01分起", "2026-12-10T12:01+08:00"),
+    ("自2026年12月10日（北京时间）起", "2026-12-10"),
+    ("自2026年12月10日12时01分（北京时间）起", "2026-12-10T12:01+08:00"),
+])
+def test_a_start_in_beijing_time_is_that_day(start: str, effective: str) -> None:
+    # the lift took the notice's "本公告自2026年12月1日起正式实施": 9 days early, silently
+    notice = parse_document(_notice(f"商务部决定，{start}，停止执行商务部公告2025年第21号相关措施。").encode("utf-8")).notice
+    assert notice is not None
+    assert [(a.action.value, a.effective) for a in notice.actions] == [("lift", effective)]
