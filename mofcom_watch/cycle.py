@@ -46,6 +46,7 @@ from mofcom_watch.publish import (
 )
 from scraper.discovery import Crawler, CrawlSettings, ProgressFn, deep_walk_due
 from scraper.fetch import Fetcher, FetchPolicy, HostMap
+from scraper.parser_identity import parser_digest
 from scraper.sources import Mode, Source, load_sources
 from scraper.sources.base import NOTICE_HOSTS
 from scraper.stop import CrawlStopped, StopRequest
@@ -257,7 +258,7 @@ def run_cycle(
 
             router = PageRouter(all_sources)
             read_again(sf, router)  # pages a person read in the parser's place, judged by another parser
-            crawler = Crawler(fetcher, PageStore(sf), Pipeline(sf, router),
+            crawler = Crawler(fetcher, PageStore(sf, parser_digest()), Pipeline(sf, router),
                               CrawlSettings(as_of=as_of, since=since, workers=policy.total,
                                             fetched_at=fetched_at,
                                             only_hosts=frozenset(overrides) if overrides else None), progress=tick,

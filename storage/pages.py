@@ -88,8 +88,12 @@ def unusable_pages(source: str) -> Select[tuple[str]]:
 class PageStore:
     """The crawler's read-only questions to the database."""
 
-    def __init__(self, session_factory: sessionmaker[Session]) -> None:
+    def __init__(self, session_factory: sessionmaker[Session], parser_digest: str | None = None) -> None:
         self._sf = session_factory
+        # the running parser's digest (scraper.parser_identity): a page another parser read gets no validators, so
+        # it is fetched whole and read again by this one (ops42: after an upgrade, a 304 kept every page the old
+        # version had read as it read it, for good: its false items and missed entities with it)
+        self._parser_digest = parser_digest
 
     def known(self, urls: Iterable[str]) -> set[str]:
         """URLs whose latest bytes parsed whole (so a link to them is not new).
@@ -115,17 +119,19 @@ class PageStore:
         return found
 
     def validators(self, urls: Iterable[str]) -> dict[str, Validators]:
-        """ETag / Last-Modified for conditional requests, only where the stored bytes were usable. Plain SQL on the
+        """ETag / Last-Modified for conditional requests, only where the stored bytes were usable and, given a parser
+        digest, read by that parser (a page another one read is asked whole, to be read again). Plain SQL on the
         tables: a cycle's first request waits for this, and the ORM would first set up every mapper (0.02 s), which
         is better done while that request waits on the network."""
         wanted = list(dict.fromkeys(urls))
         found: dict[str, Validators] = {}
         pages, snapshots = PAGES.c, SNAPSHOTS.c
+        same_parser = () if self._parser_digest is None else (snapshots.parser_digest == self._parser_digest,)
         with self._sf() as session:
             for i in range(0, len(wanted), CHUNK):
                 rows = session.execute(
                     select(pages.url, pages.etag, pages.last_modified).join(SNAPSHOTS, _latest())
-                    .where(pages.url.in_(wanted[i : i + CHUNK]), snapshots.outcome.in_(USABLE_OUTCOMES))
+                    .where(pages.url.in_(wanted[i : i + CHUNK]), snapshots.outcome.in_(USABLE_OUTCOMES), *same_parser)
                 )
                 found.update({url: (etag, modified) for url, etag, modified in rows})
         return found

@@ -578,3 +578,31 @@ def test_an_update_follows_a_bounded_number_of_new_links_and_leaves_the_rest_for
     assert told[0][1][0].startswith(f"https://{WWW}/") and ": 5 new links listed" in told[0][1][0], told[0]
     assert told[3] == (True, [], []), told[3]
     assert "MOFCOM-2026-23" in _notices(settings.database_url)
+
+
+def test_pages_an_earlier_parser_read_are_fetched_whole_and_read_again(tmp_path):
+    """ops42: after an upgrade, every page the old version had read answered 304 to the new one's conditional
+    request and was never read by the new parser (the container: fec8b693's store, main's image: parsed=0,
+    not_modified=36); a parser fix never reached a notice already stored, its false items kept for good. A page
+    another parser read gets no validators: fetched whole, read again (same reading here: nothing published), then
+    asked conditionally again."""
+    from sqlalchemy import create_engine, update
+
+    from scraper.parser_identity import parser_digest
+    from storage.models import Snapshot
+
+    sources = [s for s in load_sources() if s.name in ("mofcom-qa", "mofcom-policy")]
+    with SiteServer(FIXTURES) as site:
+        settings, first = _run(tmp_path, site, sources=sources)
+        assert first.parsed > 5
+        engine = create_engine(settings.database_url)
+        with engine.begin() as conn:  # the store as an earlier version left it
+            conn.execute(update(Snapshot).values(parser_digest="0" * 64))
+        _settings, upgraded = _run(tmp_path, site, sources=sources)
+        _settings, next_one = _run(tmp_path, site, sources=sources)
+    assert upgraded.not_modified == 0 and upgraded.parsed >= first.parsed, (upgraded.parsed, upgraded.not_modified)
+    assert upgraded.new_events == 0 and upgraded.corrected_events == 0
+    with engine.connect() as conn:
+        assert set(conn.scalars(select(Snapshot.parser_digest).distinct())) == {parser_digest()}
+    engine.dispose()
+    assert next_one.not_modified > 5 and next_one.parsed == 0 and next_one.bodies == 0
