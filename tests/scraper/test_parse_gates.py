@@ -1311,3 +1311,26 @@ def test_unread_term_asks_the_text_only_for_a_step_with_no_end():
     unended = [SimpleNamespace(action=ActionKind.SUSPEND, until=None, extends_by=None, sentence=(0, 14), start=0)]
     assert "壹年" in (rules_checks.unread_term(text, SimpleNamespace(drafts=unended)) or "")  # type: ignore[arg-type]
     assert rules_checks.unread_term(text, SimpleNamespace(drafts=ended)) is None  # type: ignore[arg-type]
+
+
+def test_frame_head_marks_gate_is_any_frame_head(monkeypatch):
+    """article.without_frame_titles asks FRAME_HEAD_MARKS (rare characters) before each FRAME_HEADS word: every word
+    holds a mark, and the text is the same as asking each word alone (no mark gate: "" is in every text), on random
+    bodies of a heading's pieces."""
+    assert all(any(mark in head for mark in article.FRAME_HEAD_MARKS) for head in article.FRAME_HEADS)
+    marks = article.FRAME_HEAD_MARKS
+
+    def reference(text: str) -> str:
+        monkeypatch.setattr(article, "FRAME_HEAD_MARKS", ("",))
+        try:
+            return article.without_frame_titles(text)
+        finally:
+            monkeypatch.setattr(article, "FRAME_HEAD_MARKS", marks)
+    rng = random.Random(474)
+    pieces = [*article.FRAME_HEADS, "相关", "阅读", "热点", "最新", "发布", "相关措施", "【", "】", "：", "\n", " ", "商务部公告2026年第1号",
+              "关于停止执行的决定", "正文。"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 20)))
+        assert article.without_frame_titles(text) == reference(text), text
+    text = "正文。\n相关阅读：\n商务部公告2026年第245号 关于停止执行的公告\n"
+    assert article.without_frame_titles(text) == "正文。\n"
