@@ -2,7 +2,7 @@
 
 A hit (exact, normalised, strict fuzzy: :mod:`storage.watchlist`) says "this is the listed entity". A possible match
 says "this may be it: look". Screening tools keep the two apart so that a shortened name is not missed and a
-look-alike is not called listed. Four rules, each pure (names in, :class:`Possible` or None out):
+look-alike is not called listed. Rules, each pure (names in, :class:`Possible` or None out):
 
 - :func:`latin_possible`, English names, word by word after normalising (legal suffixes, case, punctuation,
   generic words in one spelling): one name is the other's first words. The counterparty may leave words out
@@ -29,11 +29,14 @@ look-alike is not called listed. Four rules, each pure (names in, :class:`Possib
   ("Skydio Government Solutions LLC", "Former Skydio Inc. assets trust", "斯凯迪奥（北京）科技有限公司" for Skydio Inc.,
   斯凯迪奥公司): another company by a distinctive word more, or a unit, a subsidiary, the same one written long; a person
   should look (decided, session 36: it was nothing). Every word of the listed name (legal form aside), in order and
-  together, among the counterparty's words; the listed name's distinctive part at least MIN_DISTINCTIVE_LETTERS
+  together, among the counterparty's words, or its letters run together otherwise ("L3Harris … (Canada)" for L3 Harris
+  Technologies); the listed name's distinctive part at least MIN_DISTINCTIVE_LETTERS
   letters (not "Group W", "MP Materials": "W", "MP" are too little; not a name of generic words alone), in Chinese
   at least MIN_INSIDE_HAN characters besides generic words (斯凯迪奥, 洛克希德马丁; not 立方 of 立方公司, a common word).
   Not a person's name inside a company's ("Tom Moss Landscaping").
 
+- :func:`number_possible`, English names the same but for a number in digits in one and in words in the other ("Red 6
+  Solutions" for Red Six Solutions, "ACT One Federal" for ACT1 Federal): got nothing (screen41-42). Possible only.
 - :func:`slip_possible`, English company names alike but for one typing slip in a distinctive word of at least
   MIN_SLIP_LETTERS letters (a letter more, less or changed, two swapped: "Skydoi Inc" for Skydio Inc., "Echodine" for
   Echodyne), which the hit rule's ratio misses on a short name (83 and 88 against 90): got nothing (screen37). Possible
@@ -90,6 +93,9 @@ PERSON_HAN_LENGTHS = range(2, 5)  # a Chinese person's name: 2-4 characters
 MIN_SLIP_LETTERS = 5  # a distinctive word with one slip (slip_possible): "Skydio"; "Teal", "Neros" one letter off is noise
 MIN_CUT_CHARACTERS = 20  # a name cut short (cut_possible): bank fields cut at 35, ERP ones at 30-40
 SLIP = "one typing slip from the listed name"  # the reason's words
+NUMBER = "the listed name with a number written otherwise (digits for words or words for digits)"
+NUMBER_WORDS = {w: str(i) for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve".split())}  # number_possible
 CUT = "the listed name cut short"
 # Short forms of English given names, each read as its full one (person_variant_possible): a possible match only
 GIVEN_NAME_FORMS = {
@@ -189,18 +195,52 @@ def inside_possible(counterparty: str, listed: str) -> Possible | None:
     counterparty name's words ("Skydio Government Solutions LLC", "Former Skydio Inc. assets trust" for Skydio Inc.),
     or None. The listed name must have distinctive words of MIN_DISTINCTIVE_LETTERS letters at least."""
     mine, theirs = latin_words(counterparty), latin_words(listed)
-    if not theirs or len(mine) <= len(theirs):
+    if not theirs or len(mine) < 2:
         return None
     if len("".join(w for w in theirs if not generic(w))) < MIN_DISTINCTIVE_LETTERS:
         return None  # "Group W" ("w"), "MP Materials" ("mp"), generic words alone
-    n = len(theirs)
-    at = next((i for i in range(len(mine) - n + 1) if mine[i : i + n] == theirs), None)
-    if at is None:
+    span = _inside_span(mine, theirs)
+    if span is None or span == (0, len(mine)):
         return None
+    at, end = span
     written = name_words(counterparty)
-    rest = " ".join(w for i, w in enumerate(written) if not at <= i < at + n) if len(written) == len(mine) else ""
+    rest = " ".join(w for i, w in enumerate(written) if not at <= i < end) if len(written) == len(mine) else ""
     more = f" with “{rest}”" if rest else ""
     return Possible(_ratio("".join(mine), "".join(theirs)), f"{INSIDE}: “{' '.join(theirs)}”{more}")
+
+
+def _inside_span(mine: tuple[str, ...], theirs: tuple[str, ...]) -> tuple[int, int] | None:
+    """Where ``mine``'s words, one after the other, spell ``theirs``'s letters, cut at the same words or run together
+    otherwise ("L3Harris Technologies (Canada) Inc." for L3 Harris Technologies got nothing, while "Leidos (UK)
+    Limited" was possible: screen42); None when nowhere."""
+    whole = "".join(theirs)
+    for at in range(len(mine)):
+        spelt = ""
+        for end in range(at, len(mine)):
+            spelt += mine[end]
+            if spelt == whole:
+                return at, end + 1
+            if not whole.startswith(spelt):
+                break
+    return None
+
+
+def number_possible(counterparty: str, listed: str) -> Possible | None:
+    """Two English names the same but for a number written in digits in one and in words in the other ("Red 6
+    Solutions" for Red Six Solutions, "ACT One Federal" for ACT1 Federal: nothing, screen41-42), or None. Possible
+    only: the company's own spelling is the listed one, and "Red Sox" stays apart (no fuzzy reading here)."""
+    mine, theirs = latin_words(counterparty), latin_words(listed)
+    if not any(w in NUMBER_WORDS for w in mine + theirs):
+        return None  # cheap: nearly no name writes a number in words
+    a, b = "".join(number_digits(mine)), "".join(number_digits(theirs))
+    if a != b or "".join(mine) == "".join(theirs):
+        return None
+    return Possible(_ratio("".join(mine), "".join(theirs)), NUMBER)
+
+
+def number_digits(words: tuple[str, ...]) -> tuple[str, ...]:
+    """``words`` with each number word as its digits ("six" -> "6")."""
+    return tuple(NUMBER_WORDS.get(w, w) for w in words)
 
 
 def han_inside_possible(counterparty_key: str, listed_key: str) -> Possible | None:

@@ -13,7 +13,8 @@ The fuzzy rule is strict on purpose, so near-misses do not hit: both keys at lea
 FUZZY_MIN_KEY_LENGTH characters; the same number of distinctive words (words not in
 GENERIC_WORDS, such as "Technologies" or "Systems": "Lockheed Martin UK" is not "Lockheed
 Martin"); and a score of at least FUZZY_THRESHOLD both on the whole names and on their
-distinctive words alone ("Sarona Technologies" is not "Saronic Technologies"). A counterparty's
+distinctive words alone ("Sarona Technologies" is not "Saronic Technologies"); each distinctive word one name lacks
+a typing slip of one the other has ("Prosperous Africa" is not "Prosperous America"). A counterparty's
 country (``name,US``), when given, rules out a fuzzy match on an entity the notices place in another
 country.
 
@@ -64,6 +65,7 @@ GENERIC_WORDS = frozenset({
     "laboratory", "logistics", "materials", "robotics", "drones", "global", "partners", "research",
     "drone", "service", "solution", "partner",  # GENERIC_FORMS' singulars: "Teal Drone Inc" got nothing (screen41)
 })
+WORD_SLIPS_LONG = 8  # letters of a distinctive word that may differ by two typing slips in a fuzzy hit ("Ecodine")
 GENERIC_SLIP_MIN = 6  # letters of a generic word read with one typing slip ("sytems"); "labs", "tech" are too short
 # One spelling for the generic words' variants, so "Technology" and "Technologies, Inc." stay alike.
 GENERIC_FORMS = {"technologies": "technology", "tech": "technology", "systems": "system", "holdings": "holding",
@@ -615,7 +617,8 @@ class Watchlist:
                 elif kind == PERSON_EN:
                     why = rules.person_variant_possible(candidate.display, plain)
                 else:  # the same first word: shortened, longer, a slip in a later word, cut short mid-word
-                    why = rules.latin_possible(candidate.display, plain) or rules.slip_possible(
+                    why = rules.latin_possible(candidate.display, plain) or rules.number_possible(
+                        candidate.display, plain) or rules.slip_possible(
                         candidate.display, plain) or rules.cut_possible(candidate.display, name) or \
                         rules.domain_possible(candidate.display, plain)
                 if why is None or not _countries_agree(entity, candidate, designates, fuzzy=True):
@@ -655,7 +658,7 @@ class Watchlist:
     def _index_possible(self) -> dict[tuple[str, str], list[_Name]]:
         """The counterparties' names by what a possible match must share with a listed name: the first English
         word, the first two Chinese characters, or, for pinyin, all the letters of a name in Latin letters."""
-        from storage.possible import domain_label, english_given_keys, latin_words, pinyin_key, slip_keys
+        from storage.possible import domain_label, english_given_keys, latin_words, number_digits, pinyin_key, slip_keys
 
         index: dict[tuple[str, str], list[_Name]] = {}
         for n in (*self._names, *self._plains):
@@ -669,11 +672,17 @@ class Watchlist:
                 index.setdefault(("en", words[0]), []).append(n)
                 if len(words) > 1:  # "L3 Harris" for a listed "L3Harris …" (the listed name's "l3harris", _lookups)
                     index.setdefault(("en", words[0] + words[1]), []).append(n)
+                if (digits := number_digits(words)) != words:  # "ACT One Federal" for ACT1 Federal (number_possible)
+                    index.setdefault(("en", digits[0]), []).append(n)
+                    if len(digits) > 1:
+                        index.setdefault(("en", digits[0] + digits[1]), []).append(n)
                 index.setdefault(("py", pinyin_key(n.display)), []).append(n)
                 for key in english_given_keys(n.display):  # "Miles Maochun Yu": the pinyin beside an English name
                     index.setdefault(("py", key), []).append(n)
                 for word in dict.fromkeys(words):  # a listed name inside ("Former Skydio Inc. assets trust")
                     index.setdefault((INSIDE_EN, word), []).append(n)
+                for pair in dict.fromkeys(a + b for a, b in zip(words, words[1:])):  # "L3 Harris … (Canada)" for L3Harris
+                    index.setdefault((INSIDE_EN, pair), []).append(n)
                 for key in slip_keys(words[0]):  # "Skydoi Inc" for Skydio Inc.
                     index.setdefault((SLIP_EN, key), []).append(n)
                 if ROLE_NAME_WORDS[0] <= len(words) <= ROLE_NAME_WORDS[1]:  # "Thomas Moss", "A. Bry": a person's
@@ -1437,8 +1446,12 @@ def _lookups(name: str, kind: str | None, chinese_only: bool) -> tuple[tuple[str
         if kind == "individual":  # a short form of a given name, initials ("Thomas Moss", "A. Bry" for Adam Bry)
             return tuple((PERSON_EN, w) for w in dict.fromkeys(words) if len(w) >= PERSON_KEY_MIN)
         # a company's whole name inside a longer one ("Former Skydio Inc. assets trust", "Skydio Japan KK"): tried last
-        return (("en", first), *((("en", words[0] + words[1]),) if len(words) > 1 else ()),
-                *((SLIP_EN, k) for k in _rules().slip_keys(first)), (INSIDE_EN, first))
+        digits = _rules().number_digits(words)  # "Red Six" for "Red 6 …", "ACT1" for "ACT One …" (number_possible)
+        numbered = (("en", digits[0]), *((("en", digits[0] + digits[1]),) if len(digits) > 1 else ())) \
+            if digits != words else ()
+        joined = ((INSIDE_EN, words[0] + words[1]),) if len(words) > 1 else ()  # "L3Harris … (Canada)": L3 Harris
+        return (("en", first), *((("en", words[0] + words[1]),) if len(words) > 1 else ()), *numbered,
+                *((SLIP_EN, k) for k in _rules().slip_keys(first)), (INSIDE_EN, first), *joined)
     pinyin = sorted(_rules().pinyin_keys(key)) if kind == "individual" and chinese_only else []
     inside = ((INSIDE_ZH, key[:2]),) if kind != "individual" else ()  # "台湾斯凯迪奥股份有限公司" for 斯凯迪奥公司
     return (("zh", key[:2]), *(("py", reading) for reading in pinyin), *inside)
@@ -1597,7 +1610,7 @@ def fuzzy_score(a: str, b: str) -> float:
     if min(len(ka), len(kb)) < FUZZY_MIN_KEY_LENGTH:
         return 0.0
     da, db = distinctive_words(a), distinctive_words(b)
-    if len(da) != len(db) or _other_numbers(ka, kb):
+    if len(da) != len(db) or _other_numbers(ka, kb) or not _words_alike(da, db):
         return 0.0
     wa, wb = ([GENERIC_FORMS.get(w, w) for w in name_words(x)] for x in (a, b))
     from rapidfuzz import fuzz  # here: run and feeds import this module for WatchlistError, most never match
@@ -1605,6 +1618,28 @@ def fuzzy_score(a: str, b: str) -> float:
     whole = max(fuzz.ratio(ka, kb), fuzz.ratio("".join(wa), "".join(wb)), fuzz.ratio("".join(sorted(wa)), "".join(sorted(wb))))
     core = fuzz.ratio("".join(da), "".join(db))
     return round(min(whole, core), 1)
+
+
+def _words_alike(da: tuple[str, ...], db: tuple[str, ...]) -> bool:
+    """Whether each distinctive word one name has and the other lacks is a typing slip of one of the other's: one
+    slip, two in a word of WORD_SLIPS_LONG letters, or cut short. A whole word swapped is another name, however long the rest ("The
+    Coalition for a Prosperous Africa" hit Coalition For A Prosperous America at 94.9: screen42)."""
+    if da == db:
+        return True
+    left, right = list(da), list(db)
+    for w in da:
+        if w in right:
+            right.remove(w)
+            left.remove(w)
+    from rapidfuzz.distance import OSA
+
+    for w in left:  # a word cut short is one too: "LOCKHEED MARTIN MISSILES AND FIRE C", a bank field's 35 characters
+        near = min(right, key=lambda x: 0 if x.startswith(w) or w.startswith(x) else OSA.distance(w, x))
+        if not (near.startswith(w) or w.startswith(near)) and \
+                OSA.distance(w, near) > (2 if max(len(w), len(near)) >= WORD_SLIPS_LONG else 1):
+            return False
+        right.remove(near)
+    return True
 
 
 def _other_numbers(ka: str, kb: str) -> bool:

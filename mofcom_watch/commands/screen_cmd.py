@@ -31,7 +31,8 @@ USA, GB, GBR) or a name (United States, UK, 美国); a country not read so ("Ken
 name screened without it (the CSV's note column says so). A name hits an entity exactly, after normalising (case, width, punctuation, legal
 suffixes such as Inc. or 公司, traditional characters, a designator such as （美国） of its country), or
 fuzzily: both keys at least 4 characters, the same number of distinctive words (generic words
-such as Technologies or Systems aside), and a rapidfuzz ratio of at least 90 on the whole names
+such as Technologies or Systems aside), each distinctive word one lacks a typing slip of the other's
+("Prosperous Africa" is not "Prosperous America"), and a rapidfuzz ratio of at least 90 on the whole names
 and on the distinctive words. A fuzzy hit on an entity the notices place in another country than
 the row's is dropped. An alias or former name a notice gives ("又称KHI", "曾用名：…", "also known as …") hits
 as the entity's own name, and the hit says "alias given by notice …" (CSV and JSON: reason; table: a line
@@ -43,7 +44,8 @@ Atomics"; one word written as a whole legal name, "Summit Inc", is not offered),
 ("Leidos Holdings" for Leidos), a Chinese name's first 4 characters or more ("通用原子"; two words of a name
 written with a middle dot, as in English: not "洛克希德" alone), a person's pinyin ("Yu Maochun" for 余茂春),
 a short form of a given name or initials ("Thomas Moss" for Tom Moss, "A. Bry"), one typing slip in a short name
-("Skydoi Inc"), a name cut short mid-word as a bank field cuts it at 35 characters, or a listed parent the cell
+("Skydoi Inc"), a number written in words for digits or the reverse ("Red 6 Solutions" for Red Six
+Solutions), a name cut short mid-word as a bank field cuts it at 35 characters, or a listed parent the cell
 names ("Foo Ltd (a subsidiary of Skydio Inc.)"); match "possible", its score and reason.
 No list of abbreviations is kept: "LM Aeronautics" is no match.
 A cell of many names ("X d/b/a Y d/b/a Z ...", "X; Y; Z ...") is screened by its first 20 only, and a warning
