@@ -510,13 +510,17 @@ def _one_zh(event: EventRecord) -> str | None:
 def _successor(old: EventRecord, fresh: dict[tuple[Any, ...], list[EventRecord]]) -> EventRecord | None:
     """The one item new this sync that says what ``old`` said after a page it rests on changed under it (story30 S2):
     the same notice, source, kind, list and scope; of an entity item, the entity of the same key or the same Chinese
-    name (an English name corrected on the page gives it another key). ``fresh``: new items by :func:`_said_key`.
+    name (an English name corrected on the page gives it another key); of a countdown, the one counting as many days
+    (a step's two countdowns, 30 and 7 days, move together when its end moves: lapse43, the lapse day of a counted end one
+    later; each was "Retracted: … the suspension goes on", a cause untrue). ``fresh``: new items by :func:`_said_key`.
     None when there is none or more than one: the item is retracted as before."""
     if old.source_key is None or old.scope not in (EventScope.NOTICE, EventScope.ENTITY):
         return None
     found = [e for e in fresh.get(_said_key(old), ())
              if old.scope is EventScope.NOTICE or e.entity_key == old.entity_key
              or (_one_zh(old) is not None and _one_zh(e) == _one_zh(old))]
+    if len(found) > 1 and old.days_left is not None:
+        found = [e for e in found if e.days_left == old.days_left]
     return found[0] if len(found) == 1 else None
 
 

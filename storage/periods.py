@@ -4,10 +4,15 @@
 A period is a count and a unit: days (天, 日), weeks (周), months (个月), years (年), and days more after
 them ("1年零15天": 1 year, then 15 days; years and months are counted as months, "1年零3个月" = 15 months). As an
 ISO 8601 duration it is "P90D", "P2W", "P3M", "P1Y", "P1Y15D": the form an ``ActionRecord.extends_by`` is stored in.
-Months and years end on the same day of the month (2025-11-10 + 1 year = 2026-11-10: the day the
-suspension period ends, as the notices count it); a day the month lacks ends on its last day (2028-02-29 +
-1 year = 2029-02-28; Civil Code art. 202). A period written as its last day ("至2027年12月31日") includes that day: it
-ends the day after (:func:`last_day_written`, :func:`lapse_day`).
+Months and years end on the same day of the month (2025-11-10 + 1 year = 2026-11-10: the period's last day, as the
+notices count it); a day the month lacks ends on its last day (2028-02-29 + 1 year = 2029-02-28; Civil Code art. 202).
+
+Every end is the period's last day, included, however it is written: counted from a day ("自2025年11月10日起…1年", "90天":
+2026-11-10) or written as a day ("至2026年11月10日"); the period ends the day after (:func:`lapse_day`). The lead's
+decision (session 42, lapse43): the ministry wrote the same one-year suspension both ways (the answer of 2025-11-05 "1年"
+from 11-10; No. 70 "自2025年11月10日起…暂停期限至2026年11月10日"), and Civil Code art. 201-203 count a period from the day
+after its start with its last day included, which makes the real texts agree (90 days from 05-14 run through 08-12, the
+next period written "自8月12日起"). Before it, a counted end lapsed on that day itself: one act, two lapse days.
 """
 
 from __future__ import annotations
@@ -16,9 +21,9 @@ import re
 from datetime import date, timedelta
 
 LAST_DAY_RE = re.compile(r"[至到][^，。；]*?年[^，。；]*?月[^，。；]*?日")
-"""A duration written as the period's last day, "至2027年12月31日": the day is included (the lead's decision on story36's
-C1: suspended through 12-31, presumed back in force from 2028-01-01). A period counted from a day ("90天", "1年" from
-2025-11-10) ends on the day it reaches (2026-11-10), which is not included: design.md's worked example."""
+"""A duration written as the period's last day, "至2027年12月31日", not counted ("90天", "1年"): the end the notice writes
+stays where its start moves (``lifecycle.corrections``), and an extension to it from its own day lengthens the running
+suspension (``lifecycle.simulate._lengthens``). Both forms' ends are included alike (:func:`lapse_day`)."""
 UNIT_CODES = {"天": "D", "日": "D", "周": "W", "个月": "M", "年": "Y"}
 ISO_PERIOD_RE = re.compile(r"P(?P<n>\d{1,4})(?P<unit>[DWMY])(?:(?P<days>\d{1,4})D)?")
 
@@ -56,14 +61,15 @@ def period_end(start: date, n: int, unit: str, days: int = 0) -> date:
 
 
 def last_day_written(duration: str | None) -> bool:
-    """Whether a duration as written names the period's last day ("至2027年12月31日", "到2027年3月1日"): the day is
-    included, and the period ends the day after (:func:`lapse_day`)."""
+    """Whether a duration as written names the period's last day ("至2027年12月31日", "到2027年3月1日") rather than
+    counting it ("1年"): its form only; both include their end (:func:`lapse_day`)."""
     return bool(duration) and LAST_DAY_RE.search(duration or "") is not None
 
 
-def lapse_day(until: date, included: bool) -> date:
-    """The first day after a period whose end is ``until``: the next day when ``until`` is included (its last day)."""
-    return until + timedelta(days=1) if included else until
+def lapse_day(until: date) -> date:
+    """The first day after a period whose end is ``until``: the day after, ``until`` being its last day whether counted
+    ("1年" from 2025-11-10: through 2026-11-10, lapsing 11-11) or written ("至2026年11月10日": the same)."""
+    return until + timedelta(days=1)
 
 
 def iso_period(n: int, unit: str, days: int = 0) -> str:

@@ -138,6 +138,7 @@ def test_incremental_path_equals_a_from_scratch_publish(tmp_path: Path, n: int) 
     lapses = set(con.execute("SELECT notice_key, effective FROM event WHERE kind = 'suspension_lapsed'"))
     con.close()
     assert rows["event"], "the scenario produced no events"
-    # the revision (six months: lapsed 2026-05-10) and the moved date (UEL〔2025〕7号 lapsed 2026-11-10) both show
-    assert (newest.shift_years("MOFCOM-2025-21"), newest.shift_years("2026-05-10")) in lapses, sorted(lapses)[-6:]
-    assert (newest.shift_years("UEL-2025-7"), newest.shift_years("2026-11-10")) in lapses, sorted(lapses)[-6:]
+    # the revision (six months through 2026-05-10: lapsed 05-11) and the moved date (UEL〔2025〕7号 lapsed 2026-11-11)
+    # both show (each end its last day, lapse43)
+    assert (newest.shift_years("MOFCOM-2025-21"), newest.shift_years("2026-05-11")) in lapses, sorted(lapses)[-6:]
+    assert (newest.shift_years("UEL-2025-7"), newest.shift_years("2026-11-11")) in lapses, sorted(lapses)[-6:]

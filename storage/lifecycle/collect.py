@@ -306,13 +306,13 @@ def _measure_step(step: Step, listing: Listing) -> Step:
 
 
 def _change(step: Step) -> tuple[object, ...]:
-    """What a step changes, whoever says it: its day, kind, state, end (the day it lapses: "至2027年11月20日" and "1年" from
-    2026-11-21 both run through 11-20, session 38, story39) or duration, entities."""
+    """What a step changes, whoever says it: its day, kind, state, end (the day it lapses, the day after its last day
+    whether written or counted: ``Step.lapses_on``) or duration, entities."""
     return step.effective, step.event_kind, step.state, _end(step), step.action.extends_by, step.subset
 
 
 def _end(step: Step) -> date | None:
-    """The day a step's own end lapses (an end written as its last day, the day after it), else its end as read."""
+    """The day a step's own end lapses (the day after its last day), else, for an extension by a duration, its end as read."""
     return step.action.until if step.action.extends_by else step.lapses_on
 
 
@@ -380,8 +380,7 @@ def _count_extensions(listing: Listing, steps: list[Step], b: _Builder) -> list[
         return steps
     keys = listing.entity_keys()
     moved = False  # an extension published after the end it counts from, moved back to that end
-    ends: dict[str, tuple[date, bool] | None] = {}  # entity key: the end of the last suspension set on it (and whether
-    # it is written as its last day, ``Step.included``), None after another step
+    ends: dict[str, date | None] = {}  # entity key: the end of the last suspension set on it, None after another step
     off: set[str] = set()  # lifted or removed: a suspension does not reach them (_simulate), nor its end count
     out = []
     for step in steps:
@@ -395,11 +394,11 @@ def _count_extensions(listing: Listing, steps: list[Step], b: _Builder) -> list[
         period = step.action.extends_by
         if period and step.state is ListingState.SUSPENDED and affected:
             running = {ends.get(k) for k in affected}
-            start, included = (running.pop() or (None, False)) if len(running) == 1 else (None, False)
+            start = running.pop() if len(running) == 1 else None
             until = end_of_iso_period(start or step.effective, period)
             if start is None or until is None:
                 _end_unknown(b, step, listing, until)
-            step = dataclasses.replace(step, counted_until=until, counted_included=included and until is not None)
+            step = dataclasses.replace(step, counted_until=until)
             if start is not None and until is not None and start < step.effective and any(
                     w in step.action.text for w in FROM_THE_END):
                 # published after the running suspension ended, from that end in its words ("…暂停期限自原暂停期限届满之日
@@ -408,7 +407,7 @@ def _count_extensions(listing: Listing, steps: list[Step], b: _Builder) -> list[
                 step = dataclasses.replace(step, effective=start)
                 moved = True
         for k in affected:
-            ends[k] = (step.until, step.included) if step.state is ListingState.SUSPENDED and step.until else None
+            ends[k] = step.until if step.state is ListingState.SUSPENDED and step.until else None
             if step.state in (ListingState.LIFTED, ListingState.REMOVED):
                 off.add(k)
             elif step.state is not ListingState.SUSPENDED:

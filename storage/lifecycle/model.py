@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 
 from storage.names import entity_key
-from storage.periods import lapse_day, last_day_written
+from storage.periods import lapse_day
 from storage.records import (
     ActionKind,
     ActionRecord,
@@ -186,9 +186,6 @@ class Step:
     # a step on the whole notice that does not reach the entities its notice's other step of that day names ("恢复实施…第21号
     # 相关措施，但对A、B继续暂停…1年": the restore is not true of A and B): their keys (``collect._one_step_each``)
     excluded: tuple[str, ...] = ()
-    # an extension by a duration counted from the end of a suspension written as its last day ("至2027年3月1日", then
-    # "自原暂停期限届满之日起延长6个月"): its counted end is its last day too (through 2027-09-01, lapsing 09-02)
-    counted_included: bool = False
 
     @property
     def until(self) -> date | None:
@@ -196,16 +193,10 @@ class Step:
         return self.counted_until if self.action.extends_by else self.action.until
 
     @property
-    def included(self) -> bool:
-        """Whether :attr:`until` is the period's last day, written "至2027年12月31日" (``storage.periods.last_day_written``):
-        the suspension lapses the day after (the lead's decision on story36's C1); an end counted from a day ("1年") is
-        the day it ends."""
-        return self.counted_included if self.action.extends_by else last_day_written(self.action.duration)
-
-    @property
     def lapses_on(self) -> date | None:
-        """The day the suspension this step sets lapses with nothing newer: :attr:`until`, or the day after it."""
-        return None if self.until is None else lapse_day(self.until, self.included)
+        """The day the suspension this step sets lapses with nothing newer: the day after :attr:`until`, its last day
+        whether counted ("1年") or written ("至2027年12月31日"; ``storage.periods.lapse_day``, session 42)."""
+        return None if self.until is None else lapse_day(self.until)
 
 
 @dataclass
@@ -259,10 +250,10 @@ def with_countries(pairs: tuple[tuple[str, EntityRecord], ...],
 
 
 def term_end(action: ActionRecord) -> date | None:
-    """The day a listing's own term ends its measures (an impose with an ``until``): the day a period counted from a day
-    reaches ("期限为5年"), or the day after one written as its last day ("有效期至2027年12月31日": in force through 12-31,
-    lifted from 2028-01-01, as "至X日" reads for suspensions: the lead's decision on story36's C1)."""
-    return None if action.until is None else lapse_day(action.until, last_day_written(action.duration))
+    """The day a listing's own term ends its measures (an impose with an ``until``): the day after its last day, counted
+    ("期限为5年") or written ("有效期至2027年12月31日": in force through 12-31, lifted from 2028-01-01), as for suspensions
+    (``storage.periods.lapse_day``)."""
+    return None if action.until is None else lapse_day(action.until)
 
 
 def _action_effective(notice: StoredNotice, action: ActionRecord) -> date | None:

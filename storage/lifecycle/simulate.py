@@ -7,6 +7,7 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 
+from storage.periods import last_day_written
 from storage.records import RESTATING_KINDS, EventKind, ListingState, StatusRow, StoredNotice
 from storage.vocabulary import STATE_LABELS, until_words
 
@@ -299,7 +300,7 @@ def _lengthens(step: Step, st: EntityState) -> bool:
     period then, as design.md's worked example counts it."""
     if step.event_kind is not EventKind.SUSPENSION_EXTENDED or st.state is not ListingState.SUSPENDED or st.since is None:
         return False
-    return bool(step.action.extends_by) or (step.included and step.effective == step.known and not st.presumed and (
+    return bool(step.action.extends_by) or (last_day_written(step.action.duration) and step.effective == step.known and not st.presumed and (
         st.lapses_on is None or step.effective < st.lapses_on))
 
 

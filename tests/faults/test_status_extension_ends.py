@@ -63,9 +63,9 @@ def test_extensions_by_a_duration_end_a_period_after_the_running_end(tmp_path: P
     # said loudly: a note, and an unresolved-reference item (the source-health side; status exits 1)
     assert len([p for p in problems if "MOFCOM-2025-51" in p and "no single end date" in p and "2027-11-06" in p]) == 2
     assert not [p for p in problems if "MOFCOM-2025-21" in p or "UEL-2025-7" in p], problems
-    rows, _ = status("2027-11-10")
+    rows, _ = status("2027-11-11")  # through 2027-11-10, its last day (lapse43)
     for key in ("MOFCOM-2025-21", "UEL-2025-7"):
-        assert (rows[key]["state"], rows[key]["since"]) == ("lapsed", "2027-11-10"), rows[key]["history"]
+        assert (rows[key]["state"], rows[key]["since"]) == ("lapsed", "2027-11-11"), rows[key]["history"]
 
     rows, _ = status("2026-11-07")  # announced 2026-10-09, in force 30 days on
     assert (rows["MOFCOM-2026-44"]["state"], rows["MOFCOM-2026-44"]["next_from"]) == ("announced", "2026-11-08")

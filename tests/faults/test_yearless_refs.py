@@ -36,22 +36,24 @@ def replayed(tmp_path: Path, order_7: str, order_6_of_2024: bool = False) -> dic
 
 
 def test_the_year_written_elsewhere_in_the_order_resolves_it(tmp_path: Path) -> None:
+    # lapse43: each end its last day, counted or written: the lapse (and countdowns) a day later
     text = ORDER_7.read_text(encoding="utf-8").replace(*YEARLESS)
     assert "商务部令第6号" in text and "商务部令2025年第6号" in text  # in the title only
     status = replayed(tmp_path, text)
     [row] = status["listings"]
     assert (row["notice_key"], row["state"], row["since"], row["by"]) == (
-        "MOFCOM-ORDER-2025-6", "lapsed", "2026-11-10", "MOFCOM-ORDER-2025-7")
+        "MOFCOM-ORDER-2025-6", "lapsed", "2026-11-11", "MOFCOM-ORDER-2025-7")
     assert status["unresolved_references"] == []
 
 
 def test_no_year_anywhere_names_the_one_stored_order_of_that_number(tmp_path: Path) -> None:
+    # lapse43: each end its last day, counted or written: the lapse (and countdowns) a day later
     text = ORDER_7.read_text(encoding="utf-8").replace(*YEARLESS).replace(*TITLE)
     assert "2025年第6号" not in text
     status = replayed(tmp_path, text)
     [row] = status["listings"]
     assert (row["notice_key"], row["state"], row["since"], row["by"]) == (
-        "MOFCOM-ORDER-2025-6", "lapsed", "2026-11-10", "MOFCOM-ORDER-2025-7")
+        "MOFCOM-ORDER-2025-6", "lapsed", "2026-11-11", "MOFCOM-ORDER-2025-7")
     assert status["unresolved_references"] == []
 
 

@@ -30,7 +30,7 @@ def test_timeline_skydio_lists_three_instruments_of_two_ministries(fixture_db):
         (MFA_13, "countermeasure"): ("外交部令第13号", "MFA", "外交部", "in_force", "2024-10-10"),
         ("MOFCOM-2025-13", "ecl"): ("商务部公告2025年第13号", "MOFCOM", "商务部", "lifted", "2025-11-10"),
         ("UEL-2025-7", "uel"): ("不可靠实体清单工作机制公告〔2025〕7号", "MOFCOM", "不可靠实体清单工作机制（商务部代章）",
-                                "lapsed", "2026-11-10"),
+                                "lapsed", "2026-11-11"),  # "1年" through 2026-11-10 (lapse43)
     }
     # as of a day before the MFA decision, that listing has not taken effect
     earlier = json.loads(cli(fixture_db, "timeline", "斯凯迪奥公司", "--as-of", "2024-10-09", "--json").stdout)

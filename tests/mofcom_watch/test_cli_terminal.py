@@ -193,18 +193,18 @@ def test_timeline_s_list_headings_wrap_at_the_terminal_not_at_their_table(store,
 @pytest.mark.parametrize("columns", [60, 80, 100, 120, 160])
 def test_timeline_s_list_heading_keeps_its_state_words_whole(store, columns):
     """user40's open B: at 120 columns the UEL heading wrapped inside its state, "… presumed back in force, " then
-    "needs review since 2026-11-10". Where the heading does not fit, the notice is its line and the state the next,
+    "needs review since 2026-11-11". Where the heading does not fit, the notice is its line and the state the next,
     each part of it ("lapsed: …", "since …") whole on one line."""
     shown = on_terminal("--db", store, "timeline", "skydio", "--as-of", AS_OF, columns=columns)
     lines = [line.rstrip() for line in shown.splitlines()]
     assert max(cell_len(line) for line in lines) <= columns
     state = "lapsed: presumed back in force, needs review"
     assert any(state in line for line in lines), lines[:14]
-    assert any(line.endswith("since 2026-11-10") and (state in line or line.lstrip() == "since 2026-11-10")
+    assert any(line.endswith("since 2026-11-11") and (state in line or line.lstrip() == "since 2026-11-11")
                for line in lines)
     heading = "unreliable entity list (MOFCOM): UEL-2025-7 不可靠实体清单工作机制公告〔2025〕7号"
-    assert f"{heading} - {state} since 2026-11-10" in " ".join(" ".join(lines).split())
-    assert (f"{heading} - {state} since 2026-11-10" in lines) == (columns == 160)
+    assert f"{heading} - {state} since 2026-11-11" in " ".join(" ".join(lines).split())
+    assert (f"{heading} - {state} since 2026-11-11" in lines) == (columns == 160)
 
 
 @pytest.mark.parametrize("columns", [60, 100])

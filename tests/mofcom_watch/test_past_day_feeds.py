@@ -1,8 +1,10 @@
 """``feeds --as-of <a past day> --out DIR``: that day's feeds, and nothing else changes (``replay --as-of`` it too).
 
-Story S20 (tests/data/stories18): No. 84's suspension lapses on 2024-08-18 and the lapse is published; a Q&A of
-2024-08-19 extends the suspension from 2024-08-18, and the lapse is retracted, with a correction. On 2024-08-19,
-the feeds of 2024-08-18 into a folder of their own must hold the lapse (it followed from what was published that
+Story S20 (tests/data/stories18): No. 84's "90天" run through 2024-08-18, its last day, and it lapses on 08-19 (lapse43:
+one convention; it lapsed on 08-18 before) and the lapse is published; the story's late Q&A, here of 2024-08-20 (its
+page's day moved one day with the lapse), extends the suspension from 2024-08-18, and the lapse is retracted, with a
+correction. On 2024-08-20, the feeds of 2024-08-19 into a folder of their own must hold the lapse (it followed from
+what was published that
 day) and no correction made only by viewing the past against today's store ("Reinstated: …"); the live feeds
 written after that must be what they were (no "Reinstated", no second "Retracted"). Real SQLite file, the CLI.
 """
@@ -20,8 +22,18 @@ from mofcom_watch.cli import app
 from mofcom_watch.clock import TODAY_ENV
 
 STORIES = Path(__file__).resolve().parents[1] / "data" / "stories18"
-LAPSE = "tag:mofcom-watch,2025:MOFCOM-2024-84/suspension_lapsed/ecl/2024-08-18"
-TODAY = "2024-08-19"
+LAPSE = "tag:mofcom-watch,2025:MOFCOM-2024-84/suspension_lapsed/ecl/2024-08-19"
+TODAY = "2024-08-20"
+
+
+def late(tmp_path: Path) -> Path:
+    """The story's late Q&A a day later (2024-08-20), as the lapse it undoes is (lapse43)."""
+    folder = tmp_path / "late"
+    folder.mkdir()
+    for page in (STORIES / "late").iterdir():
+        text = page.read_text(encoding="utf-8").replace("2024-08-19 21:00", "2024-08-20 21:00")
+        (folder / page.name.replace("2024-08-19", "2024-08-20")).write_text(text, encoding="utf-8")
+    return folder
 
 
 def cli(db: str, *args: str) -> None:
@@ -45,20 +57,20 @@ def test_a_past_day_feed_shows_that_day_and_leaves_the_store_and_live_feeds_alon
         shutil.copyfile(STORIES / "main" / name, first / name)
     path = tmp_path / "store.sqlite"
     db = f"sqlite:///{path}"
-    cli(db, "replay", str(first), "--fetched-at", "2024-08-18T02:00:00+00:00", "--as-of", "2024-08-18")
-    cli(db, "replay", str(STORIES / "late"), "--fetched-at", "2024-08-19T14:00:00+00:00", "--as-of", TODAY)
+    cli(db, "replay", str(first), "--fetched-at", "2024-08-18T02:00:00+00:00", "--as-of", "2024-08-19")
+    cli(db, "replay", str(late(tmp_path)), "--fetched-at", "2024-08-20T14:00:00+00:00", "--as-of", TODAY)
     cli(db, "feeds", "--out", str(tmp_path / "live"), "--as-of", TODAY)
     live, stored = items(tmp_path / "live"), events(path)
     assert f"{LAPSE}/correction/1" in dict(live) and LAPSE not in dict(live)
 
-    cli(db, "feeds", "--out", str(tmp_path / "past"), "--as-of", "2024-08-18")
+    cli(db, "feeds", "--out", str(tmp_path / "past"), "--as-of", "2024-08-19")
     past = items(tmp_path / "past")
     assert LAPSE in dict(past)  # published that day; the Q&A undoing it came the next day
     assert not [i for i in past if "/correction/" in i[0]], past  # no "Reinstated": nothing was undone that day
 
     assert events(path) == stored  # the view of a past day is not kept
     # nor is what a replay of that day derives: its pages are stored, the Event table stays as of the later day
-    cli(db, "replay", str(first), "--fetched-at", "2024-08-19T15:00:00+00:00", "--as-of", "2024-08-18")
+    cli(db, "replay", str(first), "--fetched-at", "2024-08-20T15:00:00+00:00", "--as-of", "2024-08-19")
     assert events(path) == stored
     cli(db, "feeds", "--out", str(tmp_path / "live"), "--as-of", TODAY)
     assert items(tmp_path / "live") == live
@@ -79,15 +91,15 @@ def test_a_run_as_of_a_past_day_into_a_folder_of_its_own_keeps_nothing_it_derive
     first.mkdir()
     for name in ("s03-mofcom-2024-84.txt", "s03-qa-2024-05-20-suspend.txt", "s03-mofcom-2024-83.txt"):
         shutil.copyfile(STORIES / "main" / name, first / name)
-    cli(db, "replay", str(first), "--fetched-at", "2024-08-18T02:00:00+00:00", "--as-of", "2024-08-18")
-    cli(db, "replay", str(STORIES / "late"), "--fetched-at", "2024-08-19T14:00:00+00:00", "--as-of", TODAY)
+    cli(db, "replay", str(first), "--fetched-at", "2024-08-18T02:00:00+00:00", "--as-of", "2024-08-19")
+    cli(db, "replay", str(late(tmp_path)), "--fetched-at", "2024-08-20T14:00:00+00:00", "--as-of", TODAY)
     cli(db, "feeds", "--out", str(tmp_path / "live"), "--as-of", TODAY)
     stored, live = events(path), items(tmp_path / "live")
 
     fixtures = Path(__file__).resolve().parents[2] / "fixtures"
     with SiteServer(fixtures) as site:
         host = "www.mofcom.gov.cn"
-        cli(db, "run", "--as-of", "2024-08-18", "--out", str(tmp_path / "past"), "--no-progress",
+        cli(db, "run", "--as-of", "2024-08-19", "--out", str(tmp_path / "past"), "--no-progress",
             "--source", "mofcom-qa", "--base-url", f"{host}={site.base_url(host)}")
     assert LAPSE in dict(items(tmp_path / "past"))
     assert events(path) == stored  # the run's view of that day is not kept

@@ -41,5 +41,6 @@ def test_a_suspension_not_extended_is_back_in_force_by_the_qa_on_the_day_it_ends
     assert (before["state"], before["until"]) == ("suspended", "2026-11-10")
     after = row("2026-11-11")
     # before the fix: "lapsed" (presumed back in force, needs review) by nothing but the end of the suspension
-    assert (after["state"], after["since"], after["by"]) == ("in_force", "2026-11-10", "QA-2026-11-08-adadbd0a")
+    # back the day after the year's last day, 11-10, as its lapse (lapse43: the restore "届满后" is the lapse day)
+    assert (after["state"], after["since"], after["by"]) == ("in_force", "2026-11-11", "QA-2026-11-08-adadbd0a")
     assert not after["presumed"]

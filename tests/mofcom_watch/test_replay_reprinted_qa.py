@@ -334,6 +334,6 @@ def test_a_pair_not_merged_is_settled_by_a_persons_word_or_closes_when_its_cause
     # ... and the state follows MOFCOM's year, not the paper's six months (which won while its key sorted last)
     report = json.loads(cli(url, "status", "--json", "--as-of", "2026-11-29").out)
     row = next(r for r in report["listings"] if r["notice_key"] == "UEL-2025-7")
-    assert row["by"] == OFFICIAL_KEY and row["since"] == "2026-11-10" and not [
+    assert row["by"] == OFFICIAL_KEY and row["since"] == "2026-11-11" and not [  # lapsed the day after 11-10 (lapse43)
         h for h in row["history"] if other in h or "2026-05-10" in h], row
     assert [p for p in report["problems"] if p.startswith(other) and "otherwise than " + OFFICIAL_KEY in p], report

@@ -24,7 +24,7 @@ HOSTS = ["www.mofcom.gov.cn", "aqygzj.mofcom.gov.cn"]
 WWW = "www.mofcom.gov.cn"
 QA_INDEX = f"{WWW}/xwfb/xwfyrth/index.html"
 UEL8 = f"{WWW}/zwgk/zcfb/art/2025/art_c29bed8111a5406ea44f363694865ac2.html"
-LAPSE = "tag:mofcom-watch,2025:UEL-2025-7/suspension_lapsed/uel/2026-11-10"
+LAPSE = "tag:mofcom-watch,2025:UEL-2025-7/suspension_lapsed/uel/2026-11-11"
 ABSENCE = {"suspension_lapsed", "suspension_ends_soon", "unresolved_reference"}
 # no fault here stalls: a roomy timeout, so a loaded machine (CI at load 16, session 30) fails no fetch the test did not
 # break (mofcom-announcements timed out at 2 s and was held back too)

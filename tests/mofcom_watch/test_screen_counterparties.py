@@ -31,16 +31,16 @@ ROWS_CSV = CORPUS / "counterparties.csv"
 _HEAD, *_ROWS = (json.loads(line) for line in (CORPUS / "counterparties.pins.jsonl").read_text(encoding="utf-8").splitlines())
 PINS = {**_HEAD, "rows": _ROWS}
 AS_OF = PINS["as_of"]
-# The state of each listing as of AS_OF (the replayed fixtures; README's table)
+# The state of each listing as of AS_OF (the replayed fixtures; README's table; lapses the day after the last, lapse43)
 STATES = {
     "MFA-ORDER-2022-4": ("in_force", "2022-12-23"), "MFA-ORDER-2024-13": ("in_force", "2024-10-10"),
     "MFA-ORDER-2025-17": ("in_force", "2025-09-08"), "MOFCOM-2025-1": ("in_force", "2025-01-02"),
-    "MOFCOM-2025-13": ("lifted", "2025-11-10"), "MOFCOM-2025-21": ("lapsed", "2026-11-10"),
+    "MOFCOM-2025-13": ("lifted", "2025-11-10"), "MOFCOM-2025-21": ("lapsed", "2026-11-11"),
     "MOFCOM-2025-22": ("lifted", "2025-08-12"), "MOFCOM-2025-51": ("in_force", "2025-09-25"),
     "MOFCOM-2026-23": ("in_force", "2026-06-22"), "MOFCOM-ORDER-2026-2": ("in_force", "2026-08-05"),
     "UEL-2024-3": ("investigation", "2024-09-24"), "UEL-2025-4": ("in_force", "2025-02-04"),
     "UEL-2025-5": ("lifted", "2025-11-10"), "UEL-2025-6": ("lifted", "2025-11-10"),
-    "UEL-2025-7": ("lapsed", "2026-11-10"), "UEL-2025-8": ("lifted", "2025-08-12"),
+    "UEL-2025-7": ("lapsed", "2026-11-11"), "UEL-2025-8": ("lifted", "2025-08-12"),
 }
 
 

@@ -40,15 +40,16 @@ def run(db: str, *args: str):
 
 
 def test_status_json_shows_the_real_state(db):
+    # lapse43: each end its last day, counted or written: the lapse (and countdowns) a day later
     res = run(db, "status", "--as-of", "2026-11-29", "--json")
     assert res.exit_code == 0, res.output
     data = json.loads(res.stdout)
     states = {(r["notice_key"], r["list"]): (r["state"], r["since"]) for r in data["listings"]}
     assert states[("MOFCOM-2025-1", "ecl")] == ("in_force", "2025-01-02")
     assert states[("MOFCOM-2025-13", "ecl")] == ("lifted", "2025-11-10")
-    assert states[("MOFCOM-2025-21", "ecl")] == ("lapsed", "2026-11-10")
+    assert states[("MOFCOM-2025-21", "ecl")] == ("lapsed", "2026-11-11")
     assert states[("MOFCOM-2025-22", "ecl")] == ("lifted", "2025-08-12")
-    assert states[("UEL-2025-7", "uel")] == ("lapsed", "2026-11-10")
+    assert states[("UEL-2025-7", "uel")] == ("lapsed", "2026-11-11")
     lapsed = next(r for r in data["listings"] if r["notice_key"] == "UEL-2025-7")
     assert lapsed["presumed"] is True and lapsed["state_label"] == "lapsed: presumed back in force, needs review"
     assert data["ok"] is True and data["unresolved_references"] == [] and data["health_issues"] == []
@@ -60,7 +61,7 @@ def test_status_table_and_days_left(db):
     assert "MOFCOM-2025-21" in res.stdout and "suspended" in res.stdout
     data = json.loads(run(db, "status", "--as-of", "2026-11-01", "--json").stdout)
     row = next(r for r in data["listings"] if r["notice_key"] == "MOFCOM-2025-21")
-    assert (row["state"], row["until"], row["days_left"]) == ("suspended", "2026-11-10", 9)
+    assert (row["state"], row["until"], row["days_left"]) == ("suspended", "2026-11-10", 10)  # to its lapse, 11-11 (lapse43)
     lapsed = run(db, "status", "--as-of", "2026-11-29")
     assert "lapsed: presumed back in force, needs review" in lapsed.stdout
 

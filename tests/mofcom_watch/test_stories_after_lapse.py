@@ -38,33 +38,33 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Store:
 
 def test_x01_a_numbered_notice_restores_a_lapsed_notice_from_a_later_day(store: Store) -> None:
     key = "MOFCOM-2025-88"
-    assert state(store, "2026-11-10", key) == ("lapsed", "2026-11-10", None)
+    assert state(store, "2026-11-11", key) == ("lapsed", "2026-11-11", None)
     got = row(store, "2026-11-24", key)
     assert (got["state"], got["presumed"], got["next_state"], got["next_from"]) == ("lapsed", True, "in_force", "2026-12-01")
     assert state(store, TODAY, key) == ("in_force", "2026-12-01", None) and row(store, TODAY, key)["presumed"] is False
-    assert {f"{key}/suspension_lapsed/ecl/2026-11-10", f"{key}/restored/ecl/2026-12-01"} <= item_ids_of(store, TODAY, key)
+    assert {f"{key}/suspension_lapsed/ecl/2026-11-11", f"{key}/restored/ecl/2026-12-01"} <= item_ids_of(store, TODAY, key)
 
 
 def test_x02_a_continuation_backdated_to_the_lapse_day(store: Store) -> None:
     key = "MOFCOM-2025-21"
-    assert state(store, "2026-11-12", key) == ("lapsed", "2026-11-10", None)
-    assert f"{key}/suspension_lapsed/ecl/2026-11-10" in item_ids_of(store, "2026-11-11", key)
+    assert state(store, "2026-11-12", key) == ("lapsed", "2026-11-11", None)
+    assert f"{key}/suspension_lapsed/ecl/2026-11-11" in item_ids_of(store, "2026-11-11", key)
     assert state(store, "2026-11-13", key) == ("suspended", "2026-11-10", "2027-11-10")
     now = item_ids_of(store, TODAY, key)
-    assert f"{key}/suspension_extended/ecl/2026-11-10" in now and f"{key}/suspension_lapsed/ecl/2026-11-10" not in now
-    assert state(store, FINAL, key) == ("lapsed", "2027-11-10", None)
+    assert f"{key}/suspension_extended/ecl/2026-11-10" in now and f"{key}/suspension_lapsed/ecl/2026-11-11" not in now
+    assert state(store, FINAL, key) == ("lapsed", "2027-11-11", None)  # through 2027-11-10 (lapse43)
 
 
 def test_x03_p7_extensions_published_after_the_lapse_run_from_their_own_day(store: Store) -> None:
-    assert state(store, "2026-11-15", "UEL-2025-15") == ("lapsed", "2026-11-10", None)
+    assert state(store, "2026-11-15", "UEL-2025-15") == ("lapsed", "2026-11-11", None)
     assert state(store, TODAY, "UEL-2025-15") == ("suspended", "2026-11-16", "2027-11-10")
-    assert {"UEL-2025-15/suspension_lapsed/uel/2026-11-10", "UEL-2025-15/suspension_extended/uel/2026-11-16"} <= (
+    assert {"UEL-2025-15/suspension_lapsed/uel/2026-11-11", "UEL-2025-15/suspension_extended/uel/2026-11-16"} <= (
         item_ids_of(store, TODAY, "UEL-2025-15"))
     assert state(store, TODAY, "MOFCOM-2025-120") == ("suspended", "2026-11-18", "2027-11-10")  # the old end + 1 year
 
 
 def test_x04_buzai_yanchang_restores_from_the_end_day(store: Store) -> None:
-    assert state(store, TODAY, "MOFCOM-2025-89") == ("in_force", "2026-11-10", None)
+    assert state(store, TODAY, "MOFCOM-2025-89") == ("in_force", "2026-11-11", None)  # the day after its last (lapse43)
     assert row(store, TODAY, "MOFCOM-2025-89")["presumed"] is False
     health = store.items(TODAY, "source-health")
     assert not any("x04-qa-2026-11-06-ecl-buzai-yanchang" in i["title"] + i.get("content_html", "") for i in health), (
@@ -72,12 +72,12 @@ def test_x04_buzai_yanchang_restores_from_the_end_day(store: Store) -> None:
 
 
 def test_x05_removed_from_one_list_the_day_its_suspension_on_the_other_lapses(store: Store) -> None:
-    assert state(store, TODAY, "UEL-2025-7") == ("lapsed", "2026-11-10", None)
+    assert state(store, TODAY, "UEL-2025-7") == ("lapsed", "2026-11-11", None)
     assert len(row(store, TODAY, "UEL-2025-7")["entity_keys"]) == 11
     assert state(store, TODAY, "MOFCOM-2026-40", "skydio") == ("removed", "2026-11-10", None)
     assert state(store, TODAY, "MOFCOM-2026-40", "proteusaviation") == ("in_force", "2026-03-16", None)
     skydio = ids(store.items(TODAY, "entity/skydio"))
-    assert {f"{TAG}MOFCOM-2026-40/removed/ecl/2026-11-10/skydio", f"{TAG}UEL-2025-7/suspension_lapsed/uel/2026-11-10/skydio"} <= skydio
+    assert {f"{TAG}MOFCOM-2026-40/removed/ecl/2026-11-10/skydio", f"{TAG}UEL-2025-7/suspension_lapsed/uel/2026-11-11/skydio"} <= skydio
     assert not [i for i in skydio if "/removed/uel/" in i or "/suspension_lapsed/ecl/" in i]
     found = store.timeline("Skydio, Inc.", TODAY)
     assert {(e["notice_key"], e["state"]["state"]) for e in found["listings"]} == {

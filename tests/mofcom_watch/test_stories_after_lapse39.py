@@ -83,31 +83,32 @@ def _status(store: Store, day: str) -> dict[str, Any]:
 
 
 def test_nothing_said_both_lapse_on_the_day_a_year_from_2025_11_10_reaches(lapse: Store) -> None:
+    # "1年" from 2025-11-10 runs through 2026-11-10, its last day; both lapse the day after (lapse43, one convention)
     for key in (ECL, UEL):
-        got = row(lapse, "2026-11-09", key)
+        got = row(lapse, "2026-11-10", key)
         assert (got["state"], got["since"], got["until"], got["lapses_on"], got["days_left"]) == (
-            "suspended", "2025-11-10", "2026-11-10", "2026-11-10", 1)
-        for day in ("2026-11-10", "2026-11-11", "2026-11-19"):
+            "suspended", "2025-11-10", "2026-11-10", "2026-11-11", 1)
+        for day in ("2026-11-11", "2026-11-12", "2026-11-19"):
             got = row(lapse, day, key)
-            assert (got["state"], got["since"], got["presumed"]) == ("lapsed", "2026-11-10", True), (day, key)
+            assert (got["state"], got["since"], got["presumed"]) == ("lapsed", "2026-11-11", True), (day, key)
     # said once, on the lapse day, to a reader who polled the days after it
-    for day in ("2026-11-10", "2026-11-11", "2026-11-19"):
+    for day in ("2026-11-11", "2026-11-12", "2026-11-19"):
         lapsed = {i for i in ids(lapse.items(day)) if "/suspension_lapsed/" in i}
-        assert lapsed == {f"{TAG}{ECL}/suspension_lapsed/ecl/2026-11-10", f"{TAG}{UEL}/suspension_lapsed/uel/2026-11-10"}
-    assert {i for i in ids(lapse.items("2026-11-09")) if "/suspension_lapsed/" in i} == set()
+        assert lapsed == {f"{TAG}{ECL}/suspension_lapsed/ecl/2026-11-11", f"{TAG}{UEL}/suspension_lapsed/uel/2026-11-11"}
+    assert {i for i in ids(lapse.items("2026-11-10")) if "/suspension_lapsed/" in i} == set()
 
 
 @pytest.mark.skipif(shutil.which("faketime") is None, reason="no faketime (apt-get install faketime)")
 def test_the_lapse_day_begins_at_midnight_beijing_not_utc(lapse: Store) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith("MOFCOM_WATCH_")}
     got = {}
-    for utc in ("2026-11-09 15:59:00", "2026-11-09 16:01:00"):  # 23:59 and 00:01 in Beijing
+    for utc in ("2026-11-10 15:59:00", "2026-11-10 16:01:00"):  # 23:59 and 00:01 in Beijing (lapse day 11-11, lapse43)
         done = subprocess.run(["faketime", utc, str(REPO / ".venv" / "bin" / "mofcom-watch"), "--db", lapse.db, "status",
                                "--json"], capture_output=True, text=True, env={**env, "TZ": "UTC"}, cwd=REPO, timeout=120)
         out = json.loads(done.stdout)
         got[utc] = (out["as_of"], {r["notice_key"]: r["state"] for r in out["listings"] if r["notice_key"] in (ECL, UEL)})
-    assert got == {"2026-11-09 15:59:00": ("2026-11-09", {ECL: "suspended", UEL: "suspended"}),
-                   "2026-11-09 16:01:00": ("2026-11-10", {ECL: "lapsed", UEL: "lapsed"})}
+    assert got == {"2026-11-10 15:59:00": ("2026-11-10", {ECL: "suspended", UEL: "suspended"}),
+                   "2026-11-10 16:01:00": ("2026-11-11", {ECL: "lapsed", UEL: "lapsed"})}
 
 
 def test_a_late_extension_runs_from_its_day_a_backdated_one_from_the_lapse(lapse: Store) -> None:
@@ -122,7 +123,7 @@ def test_a_late_extension_runs_from_its_day_a_backdated_one_from_the_lapse(lapse
         assert state(lapse, "2027-11-11", key) == ("lapsed", "2027-11-11", None)
     ecl = _titles(lapse, LAST, ECL)
     assert {k for k in ecl if k.rsplit("/", 1)[1] >= "2026-11-10"} == {
-        f"{ECL}/suspension_lapsed/ecl/2026-11-10", f"{ECL}/suspension_extended/ecl/2026-11-20",
+        f"{ECL}/suspension_lapsed/ecl/2026-11-11", f"{ECL}/suspension_extended/ecl/2026-11-20",
         f"{ECL}/suspension_ends_soon/ecl/2027-10-12", f"{ECL}/suspension_ends_soon/ecl/2027-11-04",
         f"{ECL}/suspension_lapsed/ecl/2027-11-11"}
     assert ecl[f"{ECL}/suspension_ends_soon/ecl/2027-11-04"].endswith("until 2027-11-10 inclusive")
@@ -141,7 +142,7 @@ def test_a_lift_of_two_named_among_a_notice_lifts_those_two(partial: Store) -> N
         "lapsed", "lifted", "2026-12-01", ["cubic", "sierranevada"])
     assert state(partial, "2026-12-01", ECL, "cubic") == ("lifted", "2026-12-01", None)
     got = row(partial, "2026-12-01", ECL, "highpointaerotechnologies")
-    assert (got["state"], got["since"], got["presumed"], len(got["entity_keys"])) == ("lapsed", "2026-11-10", True, 14)
+    assert (got["state"], got["since"], got["presumed"], len(got["entity_keys"])) == ("lapsed", "2026-11-11", True, 14)
     items = _titles(partial, "2026-12-01", ECL)
     assert items[f"{ECL}/lifted/ecl/2026-12-01"].startswith("Lifted: Sierra Nevada Corporation and Cubic Corporation ")
 
@@ -154,14 +155,14 @@ def test_an_answer_saying_the_suspension_still_holds_is_held_for_a_person(partia
     assert len(held) == 2 and "p2-qa-2026-11-12" in held[0] and "p4-qa-2026-11-20" in held[1], held
     assert all("暂停继续有效" in one for one in held)
     assert got["ok"] is False
-    assert state(partial, "2026-11-20", ECL) == ("lapsed", "2026-11-10", None)  # nothing of it applied
+    assert state(partial, "2026-11-20", ECL) == ("lapsed", "2026-11-11", None)  # nothing of it applied
 
 
 def test_continued_until_a_new_arrangement_after_the_lapse(partial: Store) -> None:
     got = row(partial, "2026-11-13", UEL)
     assert (got["state"], got["since"], got["until"], got["by"]) == ("suspended", "2026-11-13", None,
                                                                       "QA-2026-11-13-8b42ac3c")
-    assert state(partial, "2026-11-12", UEL) == ("lapsed", "2026-11-10", None)
+    assert state(partial, "2026-11-12", UEL) == ("lapsed", "2026-11-11", None)  # through 11-10 (lapse43)
     assert _titles(partial, "2026-11-13", UEL)[f"{UEL}/suspension_extended/uel/2026-11-13"].endswith("until further notice")
 
 
@@ -175,7 +176,7 @@ def test_a_notice_and_a_qa_a_day_apart_are_one_step(same_step: Store) -> None:
     assert (got["state"], got["since"], got["until"], got["lapses_on"], got["by"]) == (
         "suspended", "2026-11-21", "2027-11-20", "2027-11-21", "MOFCOM-2026-250")
     assert {k for k in _titles(same_step, "2026-11-26", ECL) if k.rsplit("/", 1)[1] >= "2026-11-10"} == {
-        f"{ECL}/suspension_lapsed/ecl/2026-11-10", f"{ECL}/suspension_extended/ecl/2026-11-21"}
+        f"{ECL}/suspension_lapsed/ecl/2026-11-11", f"{ECL}/suspension_extended/ecl/2026-11-21"}
     assert not same_step.status("2026-11-26")["__problems__"] or all(
         "2025" in p.split(":")[0] for p in same_step.status("2026-11-26")["__problems__"])
 
@@ -193,7 +194,7 @@ def test_a_correction_of_the_end_day_is_applied_from_its_day(same_step: Store) -
     assert [p for p in problems if p.startswith("QA-2026-11-21") and "otherwise than MOFCOM-2026-250" in p]
     items = _titles(same_step, LAST, ECL)
     assert {k for k in items if k.rsplit("/", 1)[1] >= "2026-11-10"} == {
-        f"{ECL}/suspension_lapsed/ecl/2026-11-10", f"{ECL}/suspension_extended/ecl/2026-11-21",
+        f"{ECL}/suspension_lapsed/ecl/2026-11-11", f"{ECL}/suspension_extended/ecl/2026-11-21",
         f"{ECL}/suspension_ends_soon/ecl/2027-04-21", f"{ECL}/suspension_ends_soon/ecl/2027-05-14",
         f"{ECL}/suspension_lapsed/ecl/2027-05-21"}
     assert "until 2027-05-20 inclusive" in items[f"{ECL}/suspension_extended/ecl/2026-11-21"]
@@ -203,9 +204,13 @@ def test_an_end_written_as_a_day_and_one_counted_to_the_same_lapse_are_one_step(
     got = row(same_end, "2026-11-22", ECL)
     assert (got["state"], got["until"], got["lapses_on"], got["by"]) == ("suspended", "2027-11-20", "2027-11-21",
                                                                       "MOFCOM-2026-250")
-    assert not [p for p in same_end.status("2026-11-22")["__problems__"] if "otherwise" in p]
+    # lapse43 (one convention, the lead's decision): the answer's "1年" from 11-21 runs through 2027-11-21, a day past the
+    # notice's "至2027年11月20日"; they are one step no more: the notice is followed and a problem says so, loudly
+    assert [p for p in same_end.status("2026-11-22")["__problems__"] if "otherwise" in p] == [
+        "QA-2026-11-21-030ce385: it says of MOFCOM-2025-21 from 2026-11-21 until 2027-11-21, otherwise than "
+        "MOFCOM-2026-250 (until 2027-11-20), the notice, which is followed: read both"]
     assert {k for k in _titles(same_end, LAST, ECL) if k.rsplit("/", 1)[1] >= "2026-11-10"} == {
-        f"{ECL}/suspension_lapsed/ecl/2026-11-10", f"{ECL}/suspension_extended/ecl/2026-11-21",
+        f"{ECL}/suspension_lapsed/ecl/2026-11-11", f"{ECL}/suspension_extended/ecl/2026-11-21",
         f"{ECL}/suspension_ends_soon/ecl/2027-10-22", f"{ECL}/suspension_ends_soon/ecl/2027-11-14",
         f"{ECL}/suspension_lapsed/ecl/2027-11-21"}
 
@@ -220,14 +225,14 @@ def test_restored_then_suspended_again_by_a_new_notice(resuspend: Store) -> None
                                                                         "QA-2026-11-24-3d525cbd")
     assert (row(resuspend, "2027-01-14", UEL)["next_state"], row(resuspend, "2027-01-14", UEL)["next_from"]) == (
         "suspended", "2027-01-15")
-    got = row(resuspend, "2027-07-14", UEL)
+    got = row(resuspend, "2027-07-15", UEL)  # its last day (lapse43: a counted end is included, as a written one)
     assert (got["state"], got["since"], got["until"], got["lapses_on"], got["by"]) == (
-        "suspended", "2027-01-15", "2027-07-15", "2027-07-15", "UEL-2027-3")
-    assert state(resuspend, "2027-07-15", UEL) == ("lapsed", "2027-07-15", None)
+        "suspended", "2027-01-15", "2027-07-15", "2027-07-16", "UEL-2027-3")
+    assert state(resuspend, "2027-07-16", UEL) == ("lapsed", "2027-07-16", None)
     assert {k for k in _titles(resuspend, LAST, UEL) if k.rsplit("/", 1)[1] >= "2026-11-10"} == {
-        f"{UEL}/suspension_lapsed/uel/2026-11-10", f"{UEL}/renamed/uel/2026-11-25", f"{UEL}/restored/uel/2026-12-01",
-        f"{UEL}/suspended/uel/2027-01-15", f"{UEL}/suspension_ends_soon/uel/2027-06-15",
-        f"{UEL}/suspension_ends_soon/uel/2027-07-08", f"{UEL}/suspension_lapsed/uel/2027-07-15"}
+        f"{UEL}/suspension_lapsed/uel/2026-11-11", f"{UEL}/renamed/uel/2026-11-25", f"{UEL}/restored/uel/2026-12-01",
+        f"{UEL}/suspended/uel/2027-01-15", f"{UEL}/suspension_ends_soon/uel/2027-06-16",
+        f"{UEL}/suspension_ends_soon/uel/2027-07-09", f"{UEL}/suspension_lapsed/uel/2027-07-16"}
 
 
 def test_an_mfa_lift_of_one_company_keeps_the_one_it_says_goes_on(resuspend: Store) -> None:

@@ -141,25 +141,25 @@ def test_s03_suspension_extension_lapse_restoration(store: Store) -> None:
     assert row(store, "2024-08-17", "MOFCOM-2024-83")["state"] == "suspended"
     assert state(store, "2024-08-20", "MOFCOM-2024-83") == ("suspended", "2024-08-18", "2024-11-16")
     assert row(store, "2024-08-20", "MOFCOM-2024-83")["by"].startswith("QA-2024-08-16")
-    assert state(store, "2024-08-20", "MOFCOM-2024-84")[:2] == ("lapsed", "2024-08-18")
+    assert state(store, "2024-08-20", "MOFCOM-2024-84")[:2] == ("lapsed", "2024-08-19")  # through 08-18 (lapse43)
     assert row(store, "2024-08-20", "MOFCOM-2024-84")["presumed"] is True
-    assert state(store, "2024-12-01", "MOFCOM-2024-83")[:2] == ("lapsed", "2024-11-16")
+    assert state(store, "2024-12-01", "MOFCOM-2024-83")[:2] == ("lapsed", "2024-11-17")  # lapse43
     assert row(store, "2024-12-01", "MOFCOM-2024-83")["presumed"] is True
     assert state(store, "2024-12-21", "MOFCOM-2024-83") == ("in_force", "2024-12-20", None)
     assert row(store, "2024-12-21", "MOFCOM-2024-83")["presumed"] is False
     assert row(store, "2024-12-21", "MOFCOM-2024-83")["by"].startswith("QA-2024-12-20")
-    assert state(store, "2024-12-21", "MOFCOM-2024-84")[:2] == ("lapsed", "2024-08-18")
+    assert state(store, "2024-12-21", "MOFCOM-2024-84")[:2] == ("lapsed", "2024-08-19")  # lapse43
 
 
 def test_s03_feed_items(store: Store) -> None:
     got = ids(store.items("2025-03-10"))
     for tail in ("83/imposed/ecl/2024-04-08", "83/suspended/ecl/2024-05-20", "83/suspension_extended/ecl/2024-08-18",
-                 "83/suspension_lapsed/ecl/2024-11-16", "83/restored/ecl/2024-12-20",
-                 "84/imposed/ecl/2024-04-11", "84/suspended/ecl/2024-05-20", "84/suspension_lapsed/ecl/2024-08-18"):
+                 "83/suspension_lapsed/ecl/2024-11-17", "83/restored/ecl/2024-12-20",  # each a day after its last (lapse43)
+                 "84/imposed/ecl/2024-04-11", "84/suspended/ecl/2024-05-20", "84/suspension_lapsed/ecl/2024-08-19"):
         assert f"{TAG}MOFCOM-2024-{tail}" in got, tail
     assert not [i for i in got if i.startswith(f"{TAG}MOFCOM-2024-84/") and
                 ("/suspension_extended/" in i or "/restored/" in i or "/lifted/" in i)]
-    assert not [i for i in got if i.startswith(f"{TAG}MOFCOM-2024-83/suspension_lapsed/ecl/2024-08-18")]
+    assert not [i for i in got if i.startswith(f"{TAG}MOFCOM-2024-83/suspension_lapsed/ecl/2024-08-19")]
 
 
 # ---- S04: suspended to a day that passes ------------------------------------------------------------------------
@@ -186,7 +186,7 @@ def test_s05_removed_company_not_suspended(store: Store) -> None:
     nu_items = store.items("2025-03-10", "entity/nudefense")
     assert [i for i in nu_items if "/removed/" in i["id"] and "2024-07-15" in i["id"]], ids(nu_items)
     assert not [i for i in nu_items if "/suspended/" in i["id"] or "/suspension_" in i["id"]], ids(nu_items)
-    assert state(store, "2024-12-01", "UEL-2024-13", "mulabs")[:2] == ("lapsed", "2024-11-03")
+    assert state(store, "2024-12-01", "UEL-2024-13", "mulabs")[:2] == ("lapsed", "2024-11-04")  # lapse43
 
 
 # ---- S06: announced before its start --------------------------------------------------------------------------
@@ -197,7 +197,7 @@ def test_s06_suspension_announced_before_start(store: Store) -> None:
     assert (got.get("next_state"), got.get("next_from"), got.get("next_until")) == \
         ("suspended", "2024-07-10", "2024-10-08"), got
     assert state(store, "2024-07-10", "MOFCOM-2024-85") == ("suspended", "2024-07-10", "2024-10-08")
-    assert state(store, "2024-10-09", "MOFCOM-2024-85")[:2] == ("lapsed", "2024-10-08")
+    assert state(store, "2024-10-09", "MOFCOM-2024-85")[:2] == ("lapsed", "2024-10-09")  # lapse43
     early = [i for i in store.items("2024-07-05") if i["id"] == f"{TAG}MOFCOM-2024-85/suspended/ecl/2024-07-10"]
     assert len(early) == 1 and early[0]["date_published"].startswith("2024-07-01"), early
 
@@ -208,7 +208,7 @@ def test_s07_same_day_notices_and_qas(store: Store) -> None:
     assert state(store, "2024-10-01", "MOFCOM-2024-86") == ("in_force", "2024-07-22", None)
     assert state(store, "2024-10-01", "MOFCOM-2024-87") == ("suspended", "2024-08-26", "2024-11-24")
     assert state(store, "2024-10-01", "UEL-2024-15") == ("lifted", "2024-08-26", None)
-    assert state(store, "2024-12-01", "MOFCOM-2024-87")[:2] == ("lapsed", "2024-11-24")
+    assert state(store, "2024-12-01", "MOFCOM-2024-87")[:2] == ("lapsed", "2024-11-25")  # lapse43
     pi = store.timeline("Pi Materials", "2024-10-01")
     got = {e["notice_key"]: e["state"]["state"] for e in pi["listings"]}
     assert got == {"MOFCOM-2024-86": "in_force", "UEL-2024-15": "lifted"}, got
@@ -230,7 +230,7 @@ def test_s10_s15_one_company_two_chinese_names(store: Store) -> None:
                    "MOFCOM-2024-92": ("suspended", "2024-12-09", "2025-03-09")}, got
     assert store.timeline("西格玛航天公司", "2025-01-05")["keys"] == ["sigmaaerospace"]
     assert state(store, "2025-01-05", "MOFCOM-2024-92") == ("suspended", "2024-12-09", "2025-03-09")
-    assert state(store, "2025-03-10", "MOFCOM-2024-92")[:2] == ("lapsed", "2025-03-09")
+    assert state(store, "2025-03-10", "MOFCOM-2024-92")[:2] == ("lapsed", "2025-03-10")  # lapse43
     for other in ("MOFCOM-2024-88", "MOFCOM-2024-95", "MOFCOM-2024-89"):  # not the 2 entities listed on 2024-10-14
         assert all(one["state"] != "suspended" for one in store.status("2025-01-05")[other]), other
 
@@ -363,10 +363,11 @@ def test_s20_late_extension_retracts_the_published_lapse(tmp_path: Path) -> None
     for name in ("s03-mofcom-2024-84.txt", "s03-qa-2024-05-20-suspend.txt", "s03-mofcom-2024-83.txt"):
         shutil.copyfile(STORIES / "main" / name, first / name)
     db = f"sqlite:///{tmp_path / 'late.sqlite'}"
-    lapse = f"{TAG}MOFCOM-2024-84/suspension_lapsed/ecl/2024-08-18"
+    # "90天" through 08-18: lapsed and published on 08-19, retracted by the Q&A of that evening (lapse43)
+    lapse = f"{TAG}MOFCOM-2024-84/suspension_lapsed/ecl/2024-08-19"
     assert invoke(db, "replay", str(first), "--fetched-at", "2024-08-18T02:00:00+00:00",
-                  "--as-of", "2024-08-18").exit_code in (0, 1)
-    assert invoke(db, "feeds", "--out", str(tmp_path / "f1"), "--as-of", "2024-08-18").exit_code in (0, 1)
+                  "--as-of", "2024-08-19").exit_code in (0, 1)
+    assert invoke(db, "feeds", "--out", str(tmp_path / "f1"), "--as-of", "2024-08-19").exit_code in (0, 1)
     published = json.loads((tmp_path / "f1" / "all.json").read_text(encoding="utf-8"))["items"]
     assert lapse in ids(published)
     assert invoke(db, "replay", str(STORIES / "late"), "--fetched-at", "2024-08-19T14:00:00+00:00",

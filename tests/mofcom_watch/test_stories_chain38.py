@@ -46,10 +46,10 @@ def test_c_suspended_to_a_day_then_moved_then_continued_by_a_duration(store: Sto
     got = row(store, "2027-05-20", C)  # the end moved while the suspension ran: since stays its first day
     assert (got["state"], got["since"], got["until"], got["lapses_on"], got["by"]) == (
         "suspended", "2027-02-15", "2027-08-12", "2027-08-13", "QA-2027-05-12-6aa61a1b")
-    got = row(store, "2027-11-10", C)  # "自2027年8月13日起…90天": counted from a day, its end not included
+    got = row(store, "2027-11-11", C)  # "自2027年8月13日起…90天": counted from a day, its end its last day too (lapse43)
     assert (got["state"], got["since"], got["until"], got["lapses_on"], got["days_left"]) == (
-        "suspended", "2027-08-13", "2027-11-11", "2027-11-11", 1)
-    assert state(store, "2027-11-11", C) == ("lapsed", "2027-11-11", None)
+        "suspended", "2027-08-13", "2027-11-11", "2027-11-12", 1)
+    assert state(store, "2027-11-12", C) == ("lapsed", "2027-11-12", None)
     assert row(store, "2027-11-21", C)["presumed"] is True
     assert (row(store, "2027-11-21", C)["next_state"], row(store, "2027-11-21", C)["next_from"]) == ("in_force",
                                                                                                     "2027-11-22")
@@ -67,8 +67,8 @@ def test_c_items_one_each_counting_to_each_lapse_day(store: Store) -> None:
         f"{C}/suspension_extended/ecl/2027-05-12",
         f"{C}/suspension_ends_soon/ecl/2027-07-14", f"{C}/suspension_ends_soon/ecl/2027-08-06",  # to 08-13
         f"{C}/suspension_extended/ecl/2027-08-13",
-        f"{C}/suspension_ends_soon/ecl/2027-10-12", f"{C}/suspension_ends_soon/ecl/2027-11-04",  # to 11-11
-        f"{C}/suspension_lapsed/ecl/2027-11-11", f"{C}/restored/ecl/2027-11-22", f"{C}/lifted/ecl/2027-12-15"}
+        f"{C}/suspension_ends_soon/ecl/2027-10-13", f"{C}/suspension_ends_soon/ecl/2027-11-05",  # to 11-12 (lapse43)
+        f"{C}/suspension_lapsed/ecl/2027-11-12", f"{C}/restored/ecl/2027-11-22", f"{C}/lifted/ecl/2027-12-15"}
     timeline = store.timeline("Anvil Propulsion", LAST)
     (entry,) = [e for e in timeline["listings"] if e["notice_key"] == C]
     assert entry["state"]["state"] == "lifted"

@@ -113,11 +113,11 @@ def _watch(store: Store, day: str, tmp_path: Path, *names: str) -> dict[str, str
 def test_one_company_on_three_lists_goes_its_own_way_on_each(three: Store) -> None:
     mfa, uel, ecl = MFA, UEL, "MOFCOM-2026-246"
     assert _lists(three, "Skydio", "2026-11-15") == {
-        mfa: ("in_force", "2024-10-10", None, None), uel: ("lapsed", "2026-11-10", None, None)}
+        mfa: ("in_force", "2024-10-10", None, None), uel: ("lapsed", "2026-11-11", None, None)}
     assert _lists(three, "Skydio", "2026-11-16")[ecl] == ("in_force", "2026-11-16", None, None)
     # 11-30: the UEL restore (told 11-24) and the MFA lift (11-27) of the same day ahead, each on its own list
     assert _lists(three, "Skydio", "2026-11-30") == {
-        mfa: ("in_force", "2024-10-10", "lifted", "2026-12-01"), uel: ("lapsed", "2026-11-10", "in_force", "2026-12-01"),
+        mfa: ("in_force", "2024-10-10", "lifted", "2026-12-01"), uel: ("lapsed", "2026-11-11", "in_force", "2026-12-01"),
         ecl: ("in_force", "2026-11-16", None, None)}
     assert _lists(three, "Skydio", "2026-12-02") == {
         mfa: ("lifted", "2026-12-01", None, None), uel: ("in_force", "2026-12-01", None, None),
@@ -163,12 +163,12 @@ def test_an_english_version_a_week_later_is_news_of_the_stored_notice(three: Sto
 def test_removed_then_listed_again_and_listed_again_under_another_form_of_the_name(
         stores: dict[str, Store], tmp_path_factory: pytest.TempPathFactory) -> None:
     store = _get(stores, tmp_path_factory, "relisted")
-    assert _lists(store, "Cubic Corporation", "2026-11-11") == {ECL: ("lapsed", "2026-11-10", None, None)}
+    assert _lists(store, "Cubic Corporation", "2026-11-11") == {ECL: ("lapsed", "2026-11-11", None, None)}
     assert _lists(store, "立方公司", "2026-11-12") == {ECL: ("removed", "2026-11-12", None, None)}
     assert _lists(store, "Cubic Corporation", "2026-11-30") == {
         ECL: ("removed", "2026-11-12", None, None), "MOFCOM-2026-262": ("in_force", "2026-11-30", None, None)}
     assert _lists(store, "高点航空技术有限公司", "2026-12-05") == {
-        ECL: ("lapsed", "2026-11-10", None, None), "MOFCOM-2026-263": ("in_force", "2026-12-02", None, None)}
+        ECL: ("lapsed", "2026-11-11", None, None), "MOFCOM-2026-263": ("in_force", "2026-12-02", None, None)}
     entity = {i["id"][len(TAG):] for i in store.items("2026-12-05", "entity/cubic")}
     assert {f"{ECL}/removed/ecl/2026-11-12/cubic", "MOFCOM-2026-262/imposed/ecl/2026-11-30/cubic"} <= entity
 
@@ -177,6 +177,7 @@ def test_removed_then_listed_again_and_listed_again_under_another_form_of_the_na
 
 
 def test_steps_announced_before_the_lapse(stores: dict[str, Store], tmp_path_factory: pytest.TempPathFactory) -> None:
+    # lapse43: a counted end is its last day too; the lapse and its countdowns a day later
     store = _get(stores, tmp_path_factory, "before_lapse")
     # ECL: No. 238 of 11-08 continues from the lapse day to 2027-11-09: never lapsed, no lapse item
     assert row(store, "2026-11-07", ECL)["next_state"] is None
@@ -185,13 +186,13 @@ def test_steps_announced_before_the_lapse(stores: dict[str, Store], tmp_path_fac
     got = row(store, "2026-11-10", ECL)
     assert (got["state"], got["since"], got["until"], got["lapses_on"], got["by"]) == (
         "suspended", "2026-11-10", "2027-11-09", "2027-11-10", "MOFCOM-2026-238")
-    # UEL: the answer of 11-06 suspends from 11-20 for a year: lapsed 11-10 to 11-19, said in advance
-    got = row(store, "2026-11-10", UEL)
+    # UEL: the answer of 11-06 suspends from 11-20 for a year: lapsed 11-11 to 11-19, said in advance
+    got = row(store, "2026-11-11", UEL)
     assert (got["state"], got["since"], got["presumed"], got["next_state"], got["next_from"]) == (
-        "lapsed", "2026-11-10", True, "suspended", "2026-11-20")
+        "lapsed", "2026-11-11", True, "suspended", "2026-11-20")
     assert state(store, "2026-11-20", UEL) == ("suspended", "2026-11-20", "2027-11-20")
     assert _recent(store, "2026-12-05", "2026-11-06") == {
-        f"{UEL}/suspension_lapsed/uel/2026-11-10", f"{UEL}/suspended/uel/2026-11-20",
+        f"{UEL}/suspension_lapsed/uel/2026-11-11", f"{UEL}/suspended/uel/2026-11-20",
         f"{ECL}/suspension_extended/ecl/2026-11-10"}
 
 
@@ -220,7 +221,7 @@ def test_a_correction_of_the_stopping_notices_effective_day_moves_the_step(corre
     assert state(corrected, "2026-12-01", ECL, "cubic") == ("lifted", "2026-11-25", None)  # as known that day
     got = row(corrected, "2026-12-02", ECL, "cubic")
     assert (got["state"], got["since"], got["next_state"], got["next_from"]) == (
-        "lapsed", "2026-11-10", "lifted", "2026-12-15")
+        "lapsed", "2026-11-11", "lifted", "2026-12-15")
     assert state(corrected, "2026-12-15", ECL, "cubic") == ("lifted", "2026-12-15", None)
     assert not [p for p in _problems(corrected, "2026-12-05") if "not applied" in p]
     items = _titles(corrected, "2026-12-05", ECL)
@@ -256,9 +257,9 @@ def test_a_live_store_says_the_step_it_published_was_moved(tmp_path: Path) -> No
 def test_a_lift_dated_back_to_the_lapse_day(stores: dict[str, Store], tmp_path_factory: pytest.TempPathFactory,
                                             tmp_path: Path) -> None:
     store = _get(stores, tmp_path_factory, "backdated")
-    assert state(store, "2026-11-24", ECL) == ("lapsed", "2026-11-10", None)
+    assert state(store, "2026-11-24", ECL) == ("lapsed", "2026-11-11", None)
     assert row(store, "2026-11-25", ECL)["state"] == "lifted" and row(store, "2026-11-25", ECL)["since"] == "2026-11-10"
-    assert state(store, "2026-11-26", UEL) == ("lapsed", "2026-11-10", None)
+    assert state(store, "2026-11-26", UEL) == ("lapsed", "2026-11-11", None)
     got = row(store, "2026-11-27", UEL)
     assert (got["state"], got["since"], got["by"]) == ("lifted", "2026-11-10", "UEL-2026-23")
     # rebuilt as known on 12-05, neither lapsed: no lapse item, one lift each dated 11-10
@@ -266,8 +267,8 @@ def test_a_lift_dated_back_to_the_lapse_day(stores: dict[str, Store], tmp_path_f
     # a live store that published the lapse on 11-11 takes it back on 11-25
     items = _live(tmp_path, "backdated", [("2026-11-11", ["b-"]), ("2026-11-25", ["e1-"])])
     titles = {i["id"][len(TAG):]: i["title"] for i in items}
-    assert titles[f"{ECL}/suspension_lapsed/ecl/2026-11-10/correction/1"].startswith("Retracted: Suspension lapsed")
-    assert f"{ECL}/lifted/ecl/2026-11-10" in titles and f"{UEL}/suspension_lapsed/uel/2026-11-10" in titles
+    assert titles[f"{ECL}/suspension_lapsed/ecl/2026-11-11/correction/1"].startswith("Retracted: Suspension lapsed")
+    assert f"{ECL}/lifted/ecl/2026-11-10" in titles and f"{UEL}/suspension_lapsed/uel/2026-11-11" in titles
 
 
 # split_qa
@@ -296,8 +297,8 @@ def test_a_chinese_name_changed_alone_and_a_step_naming_it(stores: dict[str, Sto
     # A: the change was refused for a person ("a name change … is not read"): the key is the English name's, the same;
     # the lift of 12-03 naming "哈德逊科技公司" alone was unresolved, Hudson left lapsed (presumed in force)
     assert invoke(store.db, "timeline", "哈德逊科技公司", "--json", "--as-of", "2026-11-25", env=store.env).exit_code == 2
-    assert _lists(store, "哈德逊科技公司", "2026-11-26") == {ECL: ("lapsed", "2026-11-10", None, None)}
-    assert _lists(store, "哈德森技术公司", "2026-12-05") == {ECL: ("lapsed", "2026-11-10", "lifted", "2026-12-08")}
+    assert _lists(store, "哈德逊科技公司", "2026-11-26") == {ECL: ("lapsed", "2026-11-11", None, None)}
+    assert _lists(store, "哈德森技术公司", "2026-12-05") == {ECL: ("lapsed", "2026-11-11", "lifted", "2026-12-08")}
     assert _lists(store, "Hudson Technologies", "2026-12-08") == {ECL: ("lifted", "2026-12-08", None, None)}
     assert row(store, "2026-12-08", ECL, "cubic")["state"] == "lapsed"
     items = _titles(store, "2026-12-08", ECL)
@@ -321,7 +322,7 @@ def test_a_listing_under_the_new_name_a_rename_gave_is_the_companys(stores: dict
         found = store.timeline(name, "2026-12-05")
         assert sorted(found["keys"]) == ["skydio", "skyeyetechnologies"], name
         got = {e["notice_key"]: (e["state"]["state"], e["state"]["since"]) for e in found["listings"]}
-        assert got == {MFA: ("in_force", "2024-10-10"), UEL: ("lapsed", "2026-11-10"), ecl: ("in_force", "2026-12-01")}
+        assert got == {MFA: ("in_force", "2024-10-10"), UEL: ("lapsed", "2026-11-11"), ecl: ("in_force", "2026-12-01")}
     entity = {i["id"][len(TAG):] for i in store.items("2026-12-05", "entity/skydio")}
     assert f"{ecl}/imposed/ecl/2026-12-01/skyeyetechnologies" in entity
     watched = _watch(store, "2026-12-05", tmp_path, "Skydio Inc.")
@@ -346,7 +347,7 @@ def test_an_english_answer_is_confirmed_by_the_step_not_by_the_notice_it_acts_on
     (news,) = alone.items("2026-12-05", "news")
     assert news["title"].startswith("News (reported, not yet confirmed): MOFCOM Spokesperson Answers"), news["title"]
     assert "the report names MOFCOM-2025-21" in news["content_html"]
-    assert state(alone, "2026-12-05", ECL) == ("lapsed", "2026-11-10", None)
+    assert state(alone, "2026-12-05", ECL) == ("lapsed", "2026-11-11", None)
 
 
 # corrected_name
@@ -355,9 +356,9 @@ def test_an_english_answer_is_confirmed_by_the_step_not_by_the_notice_it_acts_on
 def test_a_name_corrected_in_a_stopping_notice_moves_the_step_to_that_entity(
         stores: dict[str, Store], tmp_path_factory: pytest.TempPathFactory, tmp_path: Path) -> None:
     store = _get(stores, tmp_path_factory, "corrected_name")
-    assert _lists(store, "Cubic Corporation", "2026-11-22") == {ECL: ("lapsed", "2026-11-10", "lifted", "2026-11-25")}
-    assert _lists(store, "Cyberlux Corporation", "2026-11-23") == {ECL: ("lapsed", "2026-11-10", "lifted", "2026-11-25")}
-    assert _lists(store, "Cubic Corporation", "2026-11-25") == {ECL: ("lapsed", "2026-11-10", None, None)}
+    assert _lists(store, "Cubic Corporation", "2026-11-22") == {ECL: ("lapsed", "2026-11-11", "lifted", "2026-11-25")}
+    assert _lists(store, "Cyberlux Corporation", "2026-11-23") == {ECL: ("lapsed", "2026-11-11", "lifted", "2026-11-25")}
+    assert _lists(store, "Cubic Corporation", "2026-11-25") == {ECL: ("lapsed", "2026-11-11", None, None)}
     assert _lists(store, "赛博勒克斯公司", "2026-11-25") == {ECL: ("lifted", "2026-11-25", None, None)}
     assert state(store, "2026-11-25", ECL, "sierranevada") == ("lifted", "2026-11-25", None)
     assert not [p for p in _problems(store, "2026-11-25") if "not applied" in p]

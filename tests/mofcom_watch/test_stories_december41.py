@@ -91,7 +91,8 @@ def test_a_suspension_ended_early_by_a_later_notice(stores: dict[str, Store],
 def test_two_notices_of_one_day_the_later_number_decides(stores: dict[str, Store],
                                                          tmp_path_factory: pytest.TempPathFactory) -> None:
     store = _get(stores, tmp_path_factory, "same_day")
-    assert _lists(store, "Cubic Corporation", "2026-11-30")[ECL][:2] == ("lapsed", "2026-11-10")
+    # the answer's "1年" from 2025-11-10 runs through 11-10: lapsed from 11-11 (lapse43, one convention)
+    assert _lists(store, "Cubic Corporation", "2026-11-30")[ECL][:2] == ("lapsed", "2026-11-11")
     assert _lists(store, "Cubic Corporation", "2026-12-01")[ECL][:3] == ("in_force", "2026-12-01", "MOFCOM-2026-277")
     titles = _titles(store, "2026-12-05", ECL)
     assert {f"{ECL}/lifted/ecl/2026-12-01", f"{ECL}/restored/ecl/2026-12-01"} <= set(titles)
@@ -105,7 +106,7 @@ def test_an_answer_stopping_the_measures_then_a_notice_removing_the_company(
         stores: dict[str, Store], tmp_path_factory: pytest.TempPathFactory) -> None:
     store = _get(stores, tmp_path_factory, "qa_then_notice")
     assert _lists(store, "Cubic Corporation", "2026-11-20")[ECL] == (
-        "lapsed", "2026-11-10", "QA-2025-11-05-68a81f8d", "lifted", "2026-12-01")
+        "lapsed", "2026-11-11", "QA-2025-11-05-68a81f8d", "lifted", "2026-12-01")  # through 11-10 (lapse43)
     # A: read after No. 278 came, the answer of that day decided ("lifted … by QA-2026-11-20-…"), the removal lost
     assert _lists(store, "Cubic Corporation", "2026-11-28")[ECL][3:] == ("removed", "2026-12-01")
     assert _lists(store, "Cubic Corporation", "2026-12-01")[ECL] == (
@@ -119,7 +120,7 @@ def test_an_answer_confirmed_by_a_notice_of_the_same_step_is_one_item(
         stores: dict[str, Store], tmp_path_factory: pytest.TempPathFactory) -> None:
     store = _get(stores, tmp_path_factory, "qa_confirmed")
     assert _lists(store, "Cubic Corporation", "2026-12-01")[ECL][:3] == ("lifted", "2026-12-01", "MOFCOM-2026-278")
-    recent = {i for i in _titles(store, "2026-12-05", ECL) if i.split("/")[3] >= "2026-11-11"}
+    recent = {i for i in _titles(store, "2026-12-05", ECL) if i.split("/")[3] >= "2026-11-12"}  # after the lapse (11-11)
     assert recent == {f"{ECL}/lifted/ecl/2026-12-01"}
 
 
@@ -152,18 +153,19 @@ def test_an_mfa_lift_naming_the_decision_by_its_date(stores: dict[str, Store],
     assert _lists(store, "Edge Autonomy Operations LLC", "2026-11-30")[MFA][:2] == ("in_force", "2024-10-10")
     got = _lists(store, "Edge Autonomy Operations LLC", "2026-12-01")
     assert got[MFA][:3] == ("lifted", "2026-12-01", "MFA-ORDER-2026-63")
-    assert got[ECL][:2] == ("lapsed", "2026-11-10")
+    assert got[ECL][:2] == ("lapsed", "2026-11-11")  # through 11-10 (lapse43)
     assert _lists(store, "Skydio Inc.", "2026-12-01")[MFA][:2] == ("in_force", "2024-10-10")
 
 
 def test_a_restore_told_after_the_lapse_from_the_lapse_day(stores: dict[str, Store],
                                                            tmp_path_factory: pytest.TempPathFactory) -> None:
     store = _get(stores, tmp_path_factory, "backdated_restore")
-    assert _lists(store, "Skydio Inc.", "2026-11-30")[UEL][:2] == ("lapsed", "2026-11-10")
+    # lapsed from 11-11, the day after the year's last day (lapse43); the notice's own day, 11-10, kept for its restore
+    assert _lists(store, "Skydio Inc.", "2026-11-30")[UEL][:2] == ("lapsed", "2026-11-11")
     assert _lists(store, "Skydio Inc.", "2026-12-01")[UEL][:3] == ("in_force", "2026-11-10", "UEL-2026-25")
-    assert f"{UEL}/suspension_lapsed/uel/2026-11-10" in _titles(store, "2026-11-30", UEL)
+    assert f"{UEL}/suspension_lapsed/uel/2026-11-11" in _titles(store, "2026-11-30", UEL)
     titles = _titles(store, "2026-12-01", UEL)
-    assert f"{UEL}/suspension_lapsed/uel/2026-11-10" not in titles
+    assert f"{UEL}/suspension_lapsed/uel/2026-11-11" not in titles
     assert titles[f"{UEL}/restored/uel/2026-11-10"].endswith("back in force from 2026-11-10")
 
 
@@ -181,11 +183,13 @@ def test_a_live_store_that_told_the_lapse_says_the_restore_replaced_it(tmp_path:
     items = json.loads((tmp_path / "out" / "all.json").read_text(encoding="utf-8"))["items"]
     titles = {i["id"][len(TAG):]: i["title"] for i in items}
     # story41's B, decided in session 41: "Retracted: … restored earlier", its summary "did not come back in force on
-    # 2026-11-10", said otherwise than the restore from that very day: the lapse is confirmed, now by a notice
-    lapse = titles[f"{UEL}/suspension_lapsed/uel/2026-11-10/correction/1"]
-    assert lapse.startswith("Confirmed: Suspension lapsed") and lapse.endswith(": restored from that day (UEL-2026-25)")
-    summary = {i["id"][len(TAG):]: i["content_html"] for i in items}[f"{UEL}/suspension_lapsed/uel/2026-11-10/correction/1"]
-    assert "did not come back in force" not in summary and "back in force from 2026-11-10, as presumed" in summary
+    # 2026-11-10", said otherwise than the restore from that very day. Since lapse43 the year runs through 11-10 and lapses
+    # on 11-11, and the notice's restore from 11-10 (its own day, kept) is a day earlier: "restored earlier" is true now,
+    # and the summary says the measures were back from 11-10, before the lapse, never that they were not
+    lapse = titles[f"{UEL}/suspension_lapsed/uel/2026-11-11/correction/1"]
+    assert lapse.startswith("Retracted: Suspension lapsed") and lapse.endswith(": restored earlier (UEL-2026-25)")
+    summary = {i["id"][len(TAG):]: i["content_html"] for i in items}[f"{UEL}/suspension_lapsed/uel/2026-11-11/correction/1"]
+    assert "did not come back in force" not in summary and "back in force from 2026-11-10, before 2026-11-11" in summary
     assert titles[f"{UEL}/restored/uel/2026-11-10"].endswith("back in force from 2026-11-10")
 
 

@@ -116,27 +116,30 @@ def test_a_live_store_retracts_the_revoked_lift(tmp_path: Path) -> None:
 
 
 def test_two_answers_with_overlapping_terms(stores: dict[str, Store], tmp_path_factory: pytest.TempPathFactory) -> None:
+    # lapse43: a counted end is its last day too; the lapse and its countdowns a day later
     store = _get(stores, tmp_path_factory, "overlap_ext", today="2028-06-01")
     first, second = "QA-2026-11-06-68a81f8d", "QA-2026-12-03-68a81f8d"
     assert _lists(store, "Cubic Corporation", "2026-12-03")[ECL][2:] == ("2027-05-10", first, "suspended", "2027-03-01")
     assert _lists(store, "Cubic Corporation", "2027-05-10")[ECL][:4] == ("suspended", "2027-03-01", "2028-03-01", second)
     assert _lists(store, "Cubic Corporation", "2027-05-11")[ECL][0] == "suspended"
-    assert _lists(store, "Cubic Corporation", "2028-03-01")[ECL][:2] == ("lapsed", "2028-03-01")
+    assert _lists(store, "Cubic Corporation", "2028-03-01")[ECL][0] == "suspended"  # its last day
+    assert _lists(store, "Cubic Corporation", "2028-03-02")[ECL][:2] == ("lapsed", "2028-03-02")
     ids = set(_titles(store, "2028-04-01", ECL))
     assert not [i for i in ids if "/2027-05-10" in i or "/2027-04-" in i or "/2027-05-03" in i], ids
-    assert {f"{ECL}/suspension_ends_soon/ecl/2028-01-31", f"{ECL}/suspension_ends_soon/ecl/2028-02-23",
-            f"{ECL}/suspension_lapsed/ecl/2028-03-01"} <= ids
+    assert {f"{ECL}/suspension_ends_soon/ecl/2028-02-01", f"{ECL}/suspension_ends_soon/ecl/2028-02-24",
+            f"{ECL}/suspension_lapsed/ecl/2028-03-02"} <= ids
 
 
 def test_a_new_suspension_after_a_gap(stores: dict[str, Store], tmp_path_factory: pytest.TempPathFactory) -> None:
+    # lapse43: a counted end is its last day too; the lapse and its countdowns a day later
     store = _get(stores, tmp_path_factory, "gap_resuspend")
     assert _lists(store, "Skydio Inc.", "2026-12-14")[UEL] == (
-        "lapsed", "2026-11-10", None, "QA-2025-11-05-3d525cbd", "suspended", "2026-12-15")
+        "lapsed", "2026-11-11", None, "QA-2025-11-05-3d525cbd", "suspended", "2026-12-15")
     assert _lists(store, "Skydio Inc.", "2026-12-15")[UEL][:4] == (
         "suspended", "2026-12-15", "2027-12-15", "QA-2026-11-25-3d525cbd")
     titles = _titles(store, "2026-12-20", UEL)
-    assert titles[f"{UEL}/suspended/uel/2026-12-15"].endswith("from 2026-12-15 until 2027-12-15")
-    assert f"{UEL}/suspension_lapsed/uel/2026-11-10" in titles
+    assert titles[f"{UEL}/suspended/uel/2026-12-15"].endswith("from 2026-12-15 until 2027-12-15 inclusive")
+    assert f"{UEL}/suspension_lapsed/uel/2026-11-11" in titles
 
 
 def test_removed_then_listed_again_under_a_new_name(stores: dict[str, Store],
@@ -180,6 +183,7 @@ def test_replay_says_an_investigation_closed_not_lifted(tmp_path: Path) -> None:
 
 
 def test_a_reader_day_by_day_sees_each_item_once_on_its_day(tmp_path: Path) -> None:
+    # lapse43: a counted end is its last day too; the lapse and its countdowns a day later
     """lift_cancelled as a live store takes it: each page replayed on the day it was published, ``feeds`` into one folder
     on each day something falls on or is published, and the days either side, from 11-01 to 12-20. Each new item appears on the day it is dated (its page's day or the day it falls on),
     and an item once in ``all`` stays there or has a correction there (No. 290's lift, revoked: "Retracted: …")."""
@@ -210,7 +214,7 @@ def test_a_reader_day_by_day_sees_each_item_once_on_its_day(tmp_path: Path) -> N
         gone = held - set(now)
         assert not [g for g in gone if not any(k.startswith(f"{g}/correction/") for k in now)], gone
         held = set(now)
-    assert seen[f"{ECL}/suspension_lapsed/ecl/2026-11-10"] == "2026-11-10"
+    assert seen[f"{ECL}/suspension_lapsed/ecl/2026-11-11"] == "2026-11-11"
     assert seen[f"{ECL}/suspension_extended/ecl/2026-11-20"] == "2026-11-20"
     assert seen[f"{ECL}/lifted/ecl/2027-01-01"] == "2026-11-27"  # announced on its publication day
     assert seen[f"{ECL}/lifted/ecl/2027-01-01/correction/1"] == "2026-12-15"

@@ -121,7 +121,7 @@ def test_72_lapses_with_no_word_then_an_answer_continues_it_from_the_day_after_i
         got = row(store, day, N46)
         assert (got["state"], got["since"], got["until"], got["by"], got["presumed"]) == (
             "suspended", "2026-11-28", "2027-11-28", answer, False)
-    assert state(store, "2027-11-28", N46) == ("lapsed", "2027-11-28", None)
+    assert state(store, "2027-11-29", N46) == ("lapsed", "2027-11-29", None)
     titles = _titles(store, "2026-12-05", N46)
     assert titles[f"{N46}/suspension_extended/items/2026-11-28"].startswith(
         "Suspension extended: item controls of 商务部公告2024年第46号 (MOFCOM-2024-46, clause 2) until 2027-11-28")
@@ -183,9 +183,9 @@ def test_72_suspended_again_from_a_later_day(stores: dict[str, Store], tmp_path_
     assert row(store, "2026-12-02", N46)["presumed"] is True
     assert state(store, "2026-12-03", N46) == ("suspended", "2026-12-03", "2027-12-03")
     assert state(store, "2027-12-02", N46)[0] == "suspended"
-    assert state(store, "2027-12-03", N46) == ("lapsed", "2027-12-03", None)
+    assert state(store, "2027-12-04", N46) == ("lapsed", "2027-12-04", None)
     assert {f"{N46}/suspension_lapsed/items/2026-11-28", f"{N46}/suspension_extended/items/2026-12-03",
-            f"{N46}/suspension_lapsed/items/2027-12-03"} <= set(_titles(store, "2027-12-05", N46))
+            f"{N46}/suspension_lapsed/items/2027-12-04"} <= set(_titles(store, "2027-12-05", N46))  # 1年 through 12-03 (lapse43)
 
 
 def test_72_restored_by_a_notice_from_a_later_day(stores: dict[str, Store], tmp_path_factory: pytest.TempPathFactory) -> None:
@@ -208,10 +208,10 @@ def test_a_uel_suspension_continued_after_its_lapse_with_no_start_day(tmp_path: 
     """A live store: the lapse item of 11-10 stands (the measures in force as presumed until the answer's day), the
     extension of 11-20 runs to the old end + 1 year."""
     seen, now = _live(tmp_path, "uel_backdated_live", {"2026-11-01": ("b",), "2026-11-20": ("u1",)},
-                      ["2026-11-03", "2026-11-09", "2026-11-10", "2026-11-11", "2026-11-19", "2026-11-21"], UEL)
-    assert seen[f"{UEL}/suspension_lapsed/uel/2026-11-10"] == "2026-11-10"
-    assert f"{UEL}/suspension_lapsed/uel/2026-11-10" in now
-    assert now[f"{UEL}/suspension_extended/uel/2026-11-20"]["title"].endswith("(UEL-2025-7) until 2027-11-10")
+                      ["2026-11-04", "2026-11-09", "2026-11-10", "2026-11-11", "2026-11-19", "2026-11-21"], UEL)
+    assert seen[f"{UEL}/suspension_lapsed/uel/2026-11-11"] == "2026-11-11"  # the day after the year's last (lapse43)
+    assert f"{UEL}/suspension_lapsed/uel/2026-11-11" in now
+    assert now[f"{UEL}/suspension_extended/uel/2026-11-20"]["title"].endswith("(UEL-2025-7) until 2027-11-10 inclusive")
 
 
 def test_one_list_restored_the_other_suspended_again(stores: dict[str, Store],
@@ -219,14 +219,14 @@ def test_one_list_restored_the_other_suspended_again(stores: dict[str, Store],
     """Two answers of 12-01 on two "4月4日公告": UEL 7号 restored, ECL No. 21 suspended a year, each from 12-05."""
     store = _get(stores, tmp_path_factory, "one_list_restored")
     uel, ecl = "QA-2026-12-01-3d525cbd", "QA-2026-12-01-68a81f8d"
-    assert _lists(store, "Skydio Inc.", "2026-12-04")[UEL] == ("lapsed", "2026-11-10", None, "QA-2025-11-05-3d525cbd",
+    assert _lists(store, "Skydio Inc.", "2026-12-04")[UEL] == ("lapsed", "2026-11-11", None, "QA-2025-11-05-3d525cbd",
                                                                "in_force", "2026-12-05")
     assert _lists(store, "Cubic Corporation", "2026-12-04")[ECL][4:] == ("suspended", "2026-12-05")
     got = _lists(store, "Skydio Inc.", "2026-12-05")  # (and in force on MFA order 13, untouched)
     assert got == {UEL: ("in_force", "2026-12-05", None, uel, None, None), MFA: ("in_force", "2024-10-10", None, MFA, None, None)}
     assert _lists(store, "Cubic Corporation", "2026-12-05")[ECL][:4] == ("suspended", "2026-12-05", "2027-12-05", ecl)
     assert _lists(store, "Insitu Inc.", "2027-12-05")[UEL][0] == "in_force"
-    assert state(store, "2027-12-05", ECL) == ("lapsed", "2027-12-05", None)
+    assert state(store, "2027-12-06", ECL) == ("lapsed", "2027-12-06", None)
     assert f"{UEL}/restored/uel/2026-12-05" in _titles(store, "2026-12-05", UEL)
     assert f"{ECL}/suspension_extended/ecl/2026-12-05" in _titles(store, "2026-12-05", ECL)
     assert not [i for i in _titles(store, "2026-12-05", ECL) if "/restored/" in i]
@@ -262,7 +262,7 @@ def test_a_suspension_whose_answer_is_fetched_before_its_notice(stores: dict[str
     assert row(store, "2026-12-03", key)["next_from"] == "2026-12-05"
     got = row(store, "2026-12-05", key)
     assert (got["state"], got["until"], got["by"]) == ("suspended", "2027-03-05", answer)
-    assert state(store, "2027-03-05", key) == ("lapsed", "2027-03-05", None)
+    assert state(store, "2027-03-06", key) == ("lapsed", "2027-03-06", None)
     assert not _ours(store, "2026-12-05")
     # live: the answer alone on 12-03 (unresolved, loud), the notice on 12-04
     seen, now = _live(tmp_path, "qa_before_notice", {"2026-11-01": ("b",), "2026-12-03": ("a0",), "2026-12-04": ("z9",)},
@@ -280,7 +280,7 @@ def test_a_restore_naming_companies_by_english_names_alone_is_loud(
     end the clause): held as an unresolved step, a problem; never a restore of all 11. A name on no list likewise."""
     for folder, key in (("english_restore", "UEL-2026-33"), ("english_unknown", "UEL-2026-34")):
         store = _get(stores, tmp_path_factory, folder)
-        assert state(store, "2026-12-10", UEL) == ("lapsed", "2026-11-10", None)
+        assert state(store, "2026-12-10", UEL) == ("lapsed", "2026-11-11", None)
         assert [p for p in _ours(store, "2026-12-10") if p.startswith(f"{key}: ")]
         assert [i for i in _titles(store, "2026-12-10", key) if "/unresolved_reference/" in i]
         assert not [i for i in _titles(store, "2026-12-10", UEL) if "/restored/" in i]
@@ -291,14 +291,14 @@ def test_an_english_answer_alone_is_news_not_a_step(stores: dict[str, Store],
     store = _get(stores, tmp_path_factory, "english_page")
     (news,) = store.items("2026-12-10", "news")
     assert news["title"].startswith("News (reported, not yet confirmed): MOFCOM Spokesperson Answers"), news["title"]
-    assert state(store, "2026-12-10", UEL) == ("lapsed", "2026-11-10", None)
+    assert state(store, "2026-12-10", UEL) == ("lapsed", "2026-11-11", None)
 
 
 def test_one_step_published_as_an_order_and_as_an_announcement(stores: dict[str, Store],
                                                                tmp_path_factory: pytest.TempPathFactory) -> None:
     store = _get(stores, tmp_path_factory, "two_numbers")
     key = "MOFCOM-ORDER-2025-6"
-    assert state(store, "2026-11-10", key) == ("lapsed", "2026-11-10", None)
+    assert state(store, "2026-11-11", key) == ("lapsed", "2026-11-11", None)
     assert row(store, "2026-11-20", key)["next_from"] == "2026-12-01"
     got = row(store, "2026-12-01", key)
     assert (got["state"], got["since"], got["presumed"], len(got["entity_keys"])) == ("in_force", "2026-12-01", False, 5)

@@ -115,7 +115,7 @@ def test_v03_uel_removal_leaves_the_ecl_listing(store: Store) -> None:
 
 def test_v04_a_suspension_naming_the_notice_by_its_day_alone(store: Store) -> None:
     assert state(store, "2027-05-10", "MOFCOM-2027-23") == ("suspended", "2027-05-10", "2027-08-08")
-    assert state(store, "2027-08-08", "MOFCOM-2027-23") == ("lapsed", "2027-08-08", None)
+    assert state(store, "2027-08-09", "MOFCOM-2027-23") == ("lapsed", "2027-08-09", None)
     assert state(store, FINAL, "UEL-2027-8") == ("in_force", "2027-04-05", None)  # the same day, another list
     assert of(store, FINAL, "UEL-2027-8") == {"UEL-2027-8/imposed/uel/2027-04-05"}
     assert not [p for p in store.status(FINAL)["__problems__"] if "QA-2027-05-10" in p]
@@ -161,10 +161,10 @@ def test_v05_the_announced_listing_retracted_once_withdrawn(tmp_path: Path) -> N
 
 
 def test_v06_suspensions_ending_on_the_day_asked(store: Store) -> None:
-    """90 days from 2027-01-04 end on 04-04 (ECL); "至2027年4月4日" includes 04-04 and lapses on 04-05 (UEL; the lead's
-    decision on story36's C1), the countdowns counted to that day."""
+    """90 days from 2027-01-04 run through 04-04 (ECL) and "至2027年4月4日" includes 04-04 (UEL; the lead's decision on
+    story36's C1): both lapse on 04-05 (one convention, lapse43), the countdowns counted to that day."""
     for key, lst, name, lapse_day, counts in (
-            ("MOFCOM-2026-166", "ecl", "Haumea Microelectronics", "2027-04-04", ("2027-03-05", "2027-03-28")),
+            ("MOFCOM-2026-166", "ecl", "Haumea Microelectronics", "2027-04-05", ("2027-03-06", "2027-03-29")),
             ("UEL-2026-45", "uel", "Makemake Satellite", "2027-04-05", ("2027-03-06", "2027-03-29"))):
         eve = (date.fromisoformat(lapse_day) - timedelta(days=1)).isoformat()
         assert state(store, eve, key) == ("suspended", "2027-01-04", "2027-04-04"), key
@@ -215,7 +215,7 @@ def test_v10_one_of_two_listings_of_a_company_suspended(store: Store) -> None:
     assert state(store, "2027-08-02", new) == ("in_force", "2027-07-05", None)
     assert listings(store, "Ceres Photonics", "2027-08-02") == {old: ("suspended", "2027-08-02"),
                                                                 new: ("in_force", "2027-07-05")}
-    assert state(store, "2027-10-31", old) == ("lapsed", "2027-10-31", None)
+    assert state(store, "2027-11-01", old) == ("lapsed", "2027-11-01", None)
     assert state(store, "2027-10-31", new) == ("in_force", "2027-07-05", None)
     ceres = of(store, FINAL, new, "entity/ceresphotonics")
     assert ceres == {f"{new}/imposed/ecl/2027-07-05/ceresphotonics"}, ceres

@@ -75,43 +75,45 @@ def w01(problems: list[str]) -> list[str]:
 
 
 def test_w01_the_real_one_year_extension_lapses_and_a_new_notice_lists_again(store: Store) -> None:
+    # lapse43: a counted end is its last day too; the lapse and its countdowns a day later
     old, new = "UEL-2025-7", "UEL-2026-50"
     assert state(store, "2025-05-14", old) == ("suspended", "2025-05-14", "2025-08-12")
     assert state(store, "2025-05-14", "UEL-2025-8") == ("suspended", "2025-05-14", None)
     assert state(store, "2025-08-12", old) == ("suspended", "2025-08-12", "2025-11-10")
     assert state(store, "2025-08-12", "UEL-2025-8") == ("lifted", "2025-08-12", None)
     assert state(store, "2026-11-09", old)[::2] == ("suspended", "2026-11-10")
-    assert state(store, "2026-11-10", old) == ("lapsed", "2026-11-10", None)
-    assert row(store, "2026-11-10", old)["presumed"] is True
+    assert state(store, "2026-11-11", old) == ("lapsed", "2026-11-11", None)
+    assert row(store, "2026-11-11", old)["presumed"] is True
     assert new not in store.status("2026-11-30")
     assert state(store, FINAL, new) == ("in_force", "2026-12-01", None)
     assert row(store, FINAL, new)["entity_keys"] == ["skydio", "brincdrones", "insitu"]
-    assert state(store, FINAL, old) == ("lapsed", "2026-11-10", None)  # the new listing leaves the old row
+    assert state(store, FINAL, old) == ("lapsed", "2026-11-11", None)  # the new listing leaves the old row
     assert len(row(store, FINAL, old)["entity_keys"]) == 11
     items = of(store, FINAL, old)
     for one in ("suspension_extended/uel/2025-08-12", "suspension_extended/uel/2025-11-10",
-                "suspension_ends_soon/uel/2026-10-11", "suspension_ends_soon/uel/2026-11-03",
-                "suspension_lapsed/uel/2026-11-10"):
+                "suspension_ends_soon/uel/2026-10-12", "suspension_ends_soon/uel/2026-11-04",
+                "suspension_lapsed/uel/2026-11-11"):
         assert f"{old}/{one}" in items, (one, items)
-    assert [i for i in items if "/suspension_lapsed/" in i] == [f"{old}/suspension_lapsed/uel/2026-11-10"]
-    assert listings(store, "Skydio, Inc.", FINAL) == {old: ("lapsed", "2026-11-10"), new: ("in_force", "2026-12-01")}
+    assert [i for i in items if "/suspension_lapsed/" in i] == [f"{old}/suspension_lapsed/uel/2026-11-11"]
+    assert listings(store, "Skydio, Inc.", FINAL) == {old: ("lapsed", "2026-11-11"), new: ("in_force", "2026-12-01")}
     skydio = ids(store.items(FINAL, "entity/skydio"))
-    assert {f"{TAG}{old}/suspension_lapsed/uel/2026-11-10/skydio", f"{TAG}{new}/imposed/uel/2026-12-01/skydio"} <= skydio
+    assert {f"{TAG}{old}/suspension_lapsed/uel/2026-11-11/skydio", f"{TAG}{new}/imposed/uel/2026-12-01/skydio"} <= skydio
     assert not w01(store.status(FINAL)["__problems__"]), store.status(FINAL)["__problems__"]
 
 
 def test_w02_an_extension_after_a_gap_counts_from_its_own_day(store: Store) -> None:
+    # lapse43: a counted end is its last day too; the lapse and its countdowns a day later
     key = "MOFCOM-2027-31"
     assert state(store, "2027-05-01", key) == ("suspended", "2027-02-01", "2027-05-02")
-    assert state(store, "2027-05-02", key) == ("lapsed", "2027-05-02", None)
+    assert state(store, "2027-05-03", key) == ("lapsed", "2027-05-03", None)
     got = row(store, "2027-05-11", key)
     assert (got["state"], got["since"], got["next_state"], got["next_from"]) == (
-        "lapsed", "2027-05-02", "suspended", "2027-05-12"), got
+        "lapsed", "2027-05-03", "suspended", "2027-05-12"), got
     assert state(store, "2027-05-12", key) == ("suspended", "2027-05-12", "2027-08-10")
-    assert state(store, "2027-08-10", key) == ("lapsed", "2027-08-10", None)
+    assert state(store, "2027-08-11", key) == ("lapsed", "2027-08-11", None)
     items = of(store, FINAL, key)
-    assert {f"{key}/suspension_lapsed/ecl/2027-05-02", f"{key}/suspension_extended/ecl/2027-05-12",
-            f"{key}/suspension_lapsed/ecl/2027-08-10", f"{key}/suspension_ends_soon/ecl/2027-07-11"} <= items, items
+    assert {f"{key}/suspension_lapsed/ecl/2027-05-03", f"{key}/suspension_extended/ecl/2027-05-12",
+            f"{key}/suspension_lapsed/ecl/2027-08-11", f"{key}/suspension_ends_soon/ecl/2027-07-12"} <= items, items
 
 
 def test_w03_a_stop_naming_an_entity_by_its_corrected_name(store: Store) -> None:
@@ -226,6 +228,7 @@ def test_w05_the_answer_stored_first_then_the_notice_no_correction(tmp_path: Pat
 
 
 def test_w07_w08_a_store_kept_across_a_corrected_day_and_a_lapse(tmp_path: Path) -> None:
+    # lapse43: a counted end is its last day too; the lapse and its countdowns a day later
     """W07: No. 37 in force from 08-16 is published as such; on 08-20 No. 38 says its day was 09-01: the imposed item
     keeps its id and one correction says the new day; the listing is announced again until 09-01. W08: feeds run on
     08-29, 08-30 and 08-31 around No. 39's lapse on 08-30: the lapse item once, from 08-30."""
@@ -243,12 +246,12 @@ def test_w07_w08_a_store_kept_across_a_corrected_day_and_a_lapse(tmp_path: Path)
     status = json.loads(invoke(db, "status", "--json", "--as-of", "2027-08-20", env=ENV).stdout)
     (got,) = [r for r in status["listings"] if r["notice_key"] == "MOFCOM-2027-37"]
     assert (got["state"], got["next_state"], got["next_from"]) == ("announced", "in_force", "2027-09-01"), got
-    lapse = f"{TAG}MOFCOM-2027-39/suspension_lapsed/ecl/2027-08-30"
+    lapse = f"{TAG}MOFCOM-2027-39/suspension_lapsed/ecl/2027-08-31"
     seen = {}
-    for day in ("2027-08-29", "2027-08-30", "2027-08-31"):
+    for day in ("2027-08-30", "2027-08-31", "2027-09-01"):
         seen[day] = [i["id"] for i in _run(db, tmp_path / day, [], day, tmp_path / f"f-{day}")
                      if i["id"].startswith(f"{TAG}MOFCOM-2027-39/")]
-    assert not [i for i in seen["2027-08-29"] if "/suspension_lapsed/" in i]
-    assert f"{TAG}MOFCOM-2027-39/suspension_ends_soon/ecl/2027-08-23" in seen["2027-08-29"]
-    assert seen["2027-08-30"] == seen["2027-08-31"] and seen["2027-08-30"].count(lapse) == 1
-    assert not [i for i in seen["2027-08-31"] if "/correction/" in i]
+    assert not [i for i in seen["2027-08-30"] if "/suspension_lapsed/" in i]
+    assert f"{TAG}MOFCOM-2027-39/suspension_ends_soon/ecl/2027-08-24" in seen["2027-08-30"]
+    assert seen["2027-08-31"] == seen["2027-09-01"] and seen["2027-08-31"].count(lapse) == 1
+    assert not [i for i in seen["2027-09-01"] if "/correction/" in i]

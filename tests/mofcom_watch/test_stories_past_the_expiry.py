@@ -70,48 +70,51 @@ def problems(store: Store, day: str, *words: str) -> list[str]:
 
 
 def test_u01_suspended_again_after_the_2026_expiry(store: Store) -> None:
+    # lapse43: a counted end is its last day too; the lapse and its countdowns a day later
     key = "MOFCOM-2025-141"
     assert state(store, "2025-11-09", key) == ("in_force", "2025-10-20", None)
     assert row(store, "2025-11-09", key)["next_state"] == "suspended"
     assert state(store, "2025-11-10", key) == ("suspended", "2025-11-10", "2026-11-10")
     assert state(store, "2026-11-09", key) == ("suspended", "2025-11-10", "2026-11-10")
-    assert state(store, "2026-11-10", key) == ("lapsed", "2026-11-10", None)
-    assert row(store, "2026-11-10", key)["presumed"] is True
-    assert state(store, "2026-12-14", key) == ("lapsed", "2026-11-10", None)
+    assert state(store, "2026-11-11", key) == ("lapsed", "2026-11-11", None)
+    assert row(store, "2026-11-11", key)["presumed"] is True
+    assert state(store, "2026-12-14", key) == ("lapsed", "2026-11-11", None)
     got = row(store, "2026-12-14", key)
     assert (got["next_state"], got["next_from"], got["next_until"]) == ("suspended", "2026-12-15", "2027-12-15"), got
     days = [line[:10] for line in got["history"]]  # the announced step told after the lapse before it
-    assert days == sorted(days) == ["2025-10-20", "2025-11-10", "2026-11-10", "2026-12-15"], got["history"]
+    assert days == sorted(days) == ["2025-10-20", "2025-11-10", "2026-11-11", "2026-12-15"], got["history"]
     assert state(store, "2026-12-15", key) == ("suspended", "2026-12-15", "2027-12-15")
     assert row(store, "2026-12-15", key)["presumed"] is False
     assert state(store, "2027-12-14", key) == ("suspended", "2026-12-15", "2027-12-15")
-    assert state(store, "2027-12-15", key) == ("lapsed", "2027-12-15", None)
+    assert state(store, "2027-12-16", key) == ("lapsed", "2027-12-16", None)
     items = of(store, FINAL, key)
-    for one in ("suspended/ecl/2025-11-10", "suspension_lapsed/ecl/2026-11-10", "suspended/ecl/2026-12-15",
-                "suspension_lapsed/ecl/2027-12-15"):
+    for one in ("suspended/ecl/2025-11-10", "suspension_lapsed/ecl/2026-11-11", "suspended/ecl/2026-12-15",
+                "suspension_lapsed/ecl/2027-12-16"):
         assert f"{TAG}{key}/{one}" in items, (one, items)
     assert not [i for i in items if "/restored/" in i or "/correction/" in i], items
     soon = {i.rsplit("/", 1)[1] for i in items if "/suspension_ends_soon/" in i}
-    assert soon == {"2026-10-11", "2026-11-03", "2027-11-15", "2027-12-08"}, soon
+    assert soon == {"2026-10-12", "2026-11-04", "2027-11-16", "2027-12-09"}, soon
     assert not problems(store, FINAL, key, "QA-2026-12-14")
 
 
 def test_u02_restored_after_the_lapse(store: Store) -> None:
+    # lapse43: a counted end is its last day too; the lapse and its countdowns a day later
     key = "UEL-2025-41"
     assert state(store, "2026-11-09", key) == ("suspended", "2025-11-10", "2026-11-10")
-    assert state(store, "2026-11-10", key) == ("lapsed", "2026-11-10", None)
+    assert state(store, "2026-11-11", key) == ("lapsed", "2026-11-11", None)
     assert row(store, "2026-11-23", key)["next_state"] == "in_force"
-    assert state(store, "2026-11-23", key) == ("lapsed", "2026-11-10", None)
+    assert state(store, "2026-11-23", key) == ("lapsed", "2026-11-11", None)
     assert state(store, "2026-11-24", key) == ("in_force", "2026-11-24", None)
     got = row(store, "2026-11-24", key)
     assert got["presumed"] is False and got["by"].startswith("QA-2026-11-23"), got
     items = of(store, FINAL, key)
-    assert f"{TAG}{key}/suspension_lapsed/uel/2026-11-10" in items, items
+    assert f"{TAG}{key}/suspension_lapsed/uel/2026-11-11" in items, items
     assert f"{TAG}{key}/restored/uel/2026-11-24" in items, items
     assert not [i for i in items if "/correction/" in i], items
 
 
 def test_u03_second_listing_on_the_same_list_after_a_lift(store: Store) -> None:
+    # lapse43: a counted end is its last day too; the lapse and its countdowns a day later
     old, new = "MOFCOM-2025-142", "MOFCOM-2027-3"
     assert state(store, "2027-01-10", old) == ("lifted", "2026-01-12", None)
     assert new not in store.status("2027-01-10")
@@ -120,72 +123,75 @@ def test_u03_second_listing_on_the_same_list_after_a_lift(store: Store) -> None:
     assert state(store, "2027-03-01", new) == ("suspended", "2027-03-01", "2027-05-30")
     assert state(store, "2027-03-01", old) == ("lifted", "2026-01-12", None)
     assert state(store, "2027-05-29", new) == ("suspended", "2027-03-01", "2027-05-30")
-    assert state(store, "2027-05-30", new) == ("lapsed", "2027-05-30", None)
+    assert state(store, "2027-05-31", new) == ("lapsed", "2027-05-31", None)
     assert state(store, "2027-05-30", old) == ("lifted", "2026-01-12", None)
     sirius = store.timeline("天狼复合材料公司", FINAL)
     assert sirius["keys"] == ["siriuscomposites"], sirius["keys"]
     got = {e["notice_key"]: (e["state"]["state"], e["state"]["since"]) for e in sirius["listings"]}
-    assert got == {old: ("lifted", "2026-01-12"), new: ("lapsed", "2027-05-30")}, got
+    assert got == {old: ("lifted", "2026-01-12"), new: ("lapsed", "2027-05-31")}, got
     items = ids(store.items(FINAL, "entity/siriuscomposites"))
     assert {i[len(TAG):] for i in items if i.startswith(f"{TAG}{old}/")} == {
         f"{old}/imposed/ecl/2025-10-27/siriuscomposites", f"{old}/lifted/ecl/2026-01-12/siriuscomposites"}, items
-    for one in ("imposed/ecl/2027-01-11", "suspended/ecl/2027-03-01", "suspension_lapsed/ecl/2027-05-30"):
+    for one in ("imposed/ecl/2027-01-11", "suspended/ecl/2027-03-01", "suspension_lapsed/ecl/2027-05-31"):
         assert f"{TAG}{new}/{one}/siriuscomposites" in items, (one, items)
     capella = ids(store.items(FINAL, "entity/capellarobotics"))
     assert not [i for i in capella if new in i], capella
 
 
 def test_u04_one_company_on_three_lists(store: Store) -> None:
+    # lapse43: a counted end is its last day too; the lapse and its countdowns a day later
     ecl, uel, mfa = "MOFCOM-2026-144", "UEL-2026-42", "MFA-ORDER-2026-28"
     assert state(store, "2026-05-31", ecl) == ("in_force", "2026-04-13", None)
     assert state(store, "2026-06-01", ecl) == ("suspended", "2026-06-01", "2026-08-30")
     assert state(store, "2026-06-01", uel) == ("lifted", "2026-06-01", None)
     assert state(store, "2026-06-01", mfa, "miraphotonics") == ("in_force", "2026-05-20", None)
     assert state(store, "2026-08-29", ecl) == ("suspended", "2026-06-01", "2026-08-30")
-    assert state(store, "2026-08-30", ecl) == ("lapsed", "2026-08-30", None)
+    assert state(store, "2026-08-31", ecl) == ("lapsed", "2026-08-31", None)
     assert state(store, "2026-08-30", uel) == ("lifted", "2026-06-01", None)
     mira = store.timeline("Mira Photonics", "2026-09-01")
     assert mira["keys"] == ["miraphotonics"], mira["keys"]
     assert {"米拉光子公司", "米拉光子有限责任公司"} <= set(mira["names"]), mira["names"]
     got = {e["notice_key"]: (e["list"], e["state"]["state"], e["state"]["since"]) for e in mira["listings"]}
-    assert got == {ecl: ("ecl", "lapsed", "2026-08-30"), uel: ("uel", "lifted", "2026-06-01"),
+    assert got == {ecl: ("ecl", "lapsed", "2026-08-31"), uel: ("uel", "lifted", "2026-06-01"),
                    mfa: ("countermeasure", "in_force", "2026-05-20")}, got
     items = ids(store.items(FINAL, "entity/miraphotonics"))
     assert [i for i in items if i.startswith(f"{TAG}{mfa}/")] == [
         f"{TAG}{mfa}/imposed/countermeasure/2026-05-20/miraphotonics"], items
     assert f"{TAG}{uel}/lifted/uel/2026-06-01/miraphotonics" in items, items
     assert not [i for i in items if i.startswith(f"{TAG}{uel}/") and "/suspen" in i], items
-    assert state(store, "2026-08-30", ecl, "lyramaterials") == ("lapsed", "2026-08-30", None)
+    assert state(store, "2026-08-31", ecl, "lyramaterials") == ("lapsed", "2026-08-31", None)
 
 
 def test_u05_backdated_notice(store: Store) -> None:
+    # lapse43: a counted end is its last day too; the lapse and its countdowns a day later
     key = "MOFCOM-2026-151"
     assert key not in store.status("2026-09-06")
     assert state(store, "2026-09-07", key) == ("in_force", "2026-09-01", None)
     assert state(store, "2026-10-11", key) == ("in_force", "2026-09-01", None)
     assert state(store, "2026-10-12", key) == ("suspended", "2026-10-12", "2027-01-10")
     assert state(store, "2027-01-09", key) == ("suspended", "2026-10-12", "2027-01-10")
-    assert state(store, "2027-01-10", key) == ("lapsed", "2027-01-10", None)
-    assert state(store, "2027-01-11", key) == ("lapsed", "2027-01-10", None)
+    assert state(store, "2027-01-11", key) == ("lapsed", "2027-01-11", None)
     imposed = [i for i in store.items(FINAL) if i["id"] == f"{TAG}{key}/imposed/ecl/2026-09-01"]
     assert len(imposed) == 1 and imposed[0]["date_published"][:10] == "2026-09-07", imposed
 
 
 def test_u06_removal_and_suspension_of_one_day(store: Store) -> None:
+    # lapse43: a counted end is its last day too; the lapse and its countdowns a day later
     key = "MOFCOM-2026-145"
     assert state(store, "2026-10-11", key) == ("in_force", "2026-02-09", None)
     assert state(store, "2026-10-12", key, "orionmachining") == ("removed", "2026-10-12", None)
     assert state(store, "2026-10-12", key, "polluxinstruments") == ("suspended", "2026-10-12", "2027-01-10")
-    assert state(store, "2027-01-10", key, "polluxinstruments") == ("lapsed", "2027-01-10", None)
+    assert state(store, "2027-01-11", key, "polluxinstruments") == ("lapsed", "2027-01-11", None)
     assert state(store, "2027-01-10", key, "orionmachining") == ("removed", "2026-10-12", None)
     orion = ids(store.items(FINAL, "entity/orionmachining"))
     assert f"{TAG}{key}/removed/ecl/2026-10-12/orionmachining" in orion, orion
     assert not [i for i in orion if "/suspen" in i], orion
     pollux = ids(store.items(FINAL, "entity/polluxinstruments"))
-    assert f"{TAG}{key}/suspension_lapsed/ecl/2027-01-10/polluxinstruments" in pollux, pollux
+    assert f"{TAG}{key}/suspension_lapsed/ecl/2027-01-11/polluxinstruments" in pollux, pollux
 
 
 def test_u07_range_extension_leaves_a_stopped_notice_lifted(store: Store) -> None:
+    # lapse43: a counted end is its last day too; the lapse and its countdowns a day later
     for key in ("MOFCOM-2026-146", "MOFCOM-2026-147", "MOFCOM-2026-148"):
         assert state(store, "2026-05-11", key) == ("suspended", "2026-05-11", "2026-08-09"), key
     assert state(store, "2026-06-15", "MOFCOM-2026-147") == ("lifted", "2026-06-15", None)
@@ -195,10 +201,10 @@ def test_u07_range_extension_leaves_a_stopped_notice_lifted(store: Store) -> Non
     for key in ("MOFCOM-2026-146", "MOFCOM-2026-148"):
         got = state(store, "2026-08-09", key)
         assert got[0] == "suspended" and got[1] in ("2026-05-11", "2026-08-09") and got[2] == "2026-11-07", (key, got)
-        assert state(store, "2026-11-07", key) == ("lapsed", "2026-11-07", None), key
+        assert state(store, "2026-11-08", key) == ("lapsed", "2026-11-08", None), key
         items = of(store, FINAL, key)
         assert f"{TAG}{key}/suspension_extended/ecl/2026-08-09" in items, items
-        assert f"{TAG}{key}/suspension_lapsed/ecl/2026-11-07" in items, items
+        assert f"{TAG}{key}/suspension_lapsed/ecl/2026-11-08" in items, items
     stopped = of(store, FINAL, "MOFCOM-2026-147")  # no countdown either: stopped before its first countdown day
     assert stopped == {f"{TAG}MOFCOM-2026-147/{one}" for one in (
         "imposed/ecl/2026-03-09", "suspended/ecl/2026-05-11", "lifted/ecl/2026-06-15")}, stopped
@@ -276,6 +282,7 @@ def test_u09_withdrawn_notice_reissued(store: Store) -> None:
 
 
 def test_u10_continued_on_its_end_day_by_date_and_count(store: Store) -> None:
+    # lapse43: a counted end is its last day too; the lapse and its countdowns a day later
     key = "MOFCOM-2025-143"
     assert state(store, "2025-11-10", key) == ("suspended", "2025-11-10", "2026-11-10")
     assert state(store, "2026-11-09", key) == ("suspended", "2025-11-10", "2026-11-10")
@@ -283,10 +290,10 @@ def test_u10_continued_on_its_end_day_by_date_and_count(store: Store) -> None:
     for day in ("2026-11-10", "2026-11-11", "2027-11-09"):
         got = state(store, day, key)
         assert got[0] == "suspended" and got[1] in ("2025-11-10", "2026-11-10") and got[2] == "2027-11-10", (day, got)
-    assert state(store, "2027-11-10", key) == ("lapsed", "2027-11-10", None)
+    assert state(store, "2027-11-11", key) == ("lapsed", "2027-11-11", None)
     items = of(store, FINAL, key)
     assert f"{TAG}{key}/suspension_extended/ecl/2026-11-10" in items, items
-    assert f"{TAG}{key}/suspension_lapsed/ecl/2027-11-10" in items, items
+    assert f"{TAG}{key}/suspension_lapsed/ecl/2027-11-11" in items, items
     assert f"{TAG}{key}/suspension_lapsed/ecl/2026-11-10" not in items, items
     assert not problems(store, FINAL, key, "QA-2026-11-05")
 
@@ -297,7 +304,7 @@ def test_u12_extension_by_a_duration_after_a_removal(store: Store) -> None:
     assert state(store, "2026-04-06", key, "grusprecision") == ("removed", "2026-04-06", None)
     for day in ("2026-05-25", "2026-05-31", "2026-08-28"):
         assert state(store, day, key, "apusoptronics")[::2] == ("suspended", "2026-08-29"), day
-    assert state(store, "2026-08-29", key, "apusoptronics") == ("lapsed", "2026-08-29", None)
+    assert state(store, "2026-08-30", key, "apusoptronics") == ("lapsed", "2026-08-30", None)
     assert state(store, "2026-08-29", key, "grusprecision") == ("removed", "2026-04-06", None)
     assert not problems(store, FINAL, key, "QA-2026-05-25")
     assert not [i for i in ids(store.items(FINAL)) if i.startswith(f"{TAG}QA-2026-05-25") and "/unresolved_" in i]

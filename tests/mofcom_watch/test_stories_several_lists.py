@@ -58,16 +58,18 @@ def test_t01_same_company_ecl_lapses_uel_lifted(store: Store) -> None:
     assert state(store, "2025-03-11", "UEL-2025-31") == ("suspended", "2025-03-11", "2025-06-09")
     assert state(store, "2025-06-07", "MOFCOM-2025-181") == ("suspended", "2025-03-10", "2025-06-08")
     assert state(store, "2025-06-07", "UEL-2025-31") == ("lifted", "2025-05-26", None)
-    assert state(store, "2025-06-08", "MOFCOM-2025-181")[:2] == ("lapsed", "2025-06-08")
-    assert row(store, "2025-06-08", "MOFCOM-2025-181")["presumed"] is True
+    # its "90天" run through 06-08, its last day: lapsed the day after (lapse43, one convention; 06-08 before)
+    assert state(store, "2025-06-08", "MOFCOM-2025-181")[0] == "suspended"
+    assert state(store, "2025-06-09", "MOFCOM-2025-181")[:2] == ("lapsed", "2025-06-09")
+    assert row(store, "2025-06-09", "MOFCOM-2025-181")["presumed"] is True
     assert state(store, "2025-07-01", "UEL-2025-31") == ("lifted", "2025-05-26", None)
     omicron = store.timeline("Omicron Systems", "2025-07-01")
     assert omicron["keys"] == ["omicronsystems"]
     got = {e["notice_key"]: (e["list"], e["state"]["state"], e["state"]["since"]) for e in omicron["listings"]}
-    assert got == {"MOFCOM-2025-181": ("ecl", "lapsed", "2025-06-08"),
+    assert got == {"MOFCOM-2025-181": ("ecl", "lapsed", "2025-06-09"),
                    "UEL-2025-31": ("uel", "lifted", "2025-05-26")}, got
     ecl, uel = of(store, FINAL, "MOFCOM-2025-181"), of(store, FINAL, "UEL-2025-31")
-    assert f"{TAG}MOFCOM-2025-181/suspension_lapsed/ecl/2025-06-08" in ecl, ecl
+    assert f"{TAG}MOFCOM-2025-181/suspension_lapsed/ecl/2025-06-09" in ecl, ecl
     assert f"{TAG}UEL-2025-31/lifted/uel/2025-05-26" in uel, uel
     assert not [i for i in uel if "/suspension_lapsed/" in i], uel
     late = [i for i in store.items(FINAL) if i["id"].startswith(f"{TAG}UEL-2025-31/suspension_ends_soon")
@@ -107,12 +109,13 @@ def test_t03_watch_list_then_ecl(store: Store) -> None:
 
 def test_t04_relisting_after_lapse(store: Store) -> None:
     assert state(store, "2025-05-03", "MOFCOM-2025-184") == ("suspended", "2025-02-03", "2025-05-04")
-    assert state(store, "2025-05-04", "MOFCOM-2025-184")[:2] == ("lapsed", "2025-05-04")
-    assert state(store, "2025-07-01", "MOFCOM-2025-184")[:2] == ("lapsed", "2025-05-04")
+    assert state(store, "2025-05-04", "MOFCOM-2025-184")[0] == "suspended"  # its last day (lapse43)
+    assert state(store, "2025-05-05", "MOFCOM-2025-184")[:2] == ("lapsed", "2025-05-05")
+    assert state(store, "2025-07-01", "MOFCOM-2025-184")[:2] == ("lapsed", "2025-05-05")
     assert state(store, "2025-07-01", "MOFCOM-2025-191") == ("in_force", "2025-06-09", None)
     rho = store.timeline("Rho Metals", "2025-07-01")
     got = {e["notice_key"]: (e["state"]["state"], e["state"]["since"]) for e in rho["listings"]}
-    assert got == {"MOFCOM-2025-184": ("lapsed", "2025-05-04"), "MOFCOM-2025-191": ("in_force", "2025-06-09")}, got
+    assert got == {"MOFCOM-2025-184": ("lapsed", "2025-05-05"), "MOFCOM-2025-191": ("in_force", "2025-06-09")}, got
     items = ids(store.items(FINAL, "entity/rhometals"))
     assert f"{TAG}MOFCOM-2025-191/imposed/ecl/2025-06-09/rhometals" in items, items
     assert not [i for i in of(store, FINAL, "MOFCOM-2025-191") if "/imposed/" not in i]
@@ -120,15 +123,15 @@ def test_t04_relisting_after_lapse(store: Store) -> None:
 
 def test_t05_extension_published_after_the_end(store: Store) -> None:
     assert state(store, "2025-05-10", "MOFCOM-2025-185") == ("suspended", "2025-02-10", "2025-05-11")
-    assert state(store, "2025-05-15", "MOFCOM-2025-185")[:2] == ("lapsed", "2025-05-11")
+    assert state(store, "2025-05-15", "MOFCOM-2025-185")[:2] == ("lapsed", "2025-05-12")  # through 05-11 (lapse43)
     assert row(store, "2025-05-15", "MOFCOM-2025-185")["presumed"] is True
     assert state(store, "2025-05-21", "MOFCOM-2025-185") == ("suspended", "2025-05-11", "2025-08-09")
     assert row(store, "2025-05-21", "MOFCOM-2025-185")["by"].startswith("QA-2025-05-21")
-    assert state(store, "2025-08-09", "MOFCOM-2025-185")[:2] == ("lapsed", "2025-08-09")
+    assert state(store, "2025-08-10", "MOFCOM-2025-185")[:2] == ("lapsed", "2025-08-10")
     got = of(store, FINAL, "MOFCOM-2025-185")
     assert f"{TAG}MOFCOM-2025-185/suspension_extended/ecl/2025-05-11" in got, got
-    assert f"{TAG}MOFCOM-2025-185/suspension_lapsed/ecl/2025-08-09" in got, got
-    first_lapse = f"{TAG}MOFCOM-2025-185/suspension_lapsed/ecl/2025-05-11"
+    assert f"{TAG}MOFCOM-2025-185/suspension_lapsed/ecl/2025-08-10" in got, got
+    first_lapse = f"{TAG}MOFCOM-2025-185/suspension_lapsed/ecl/2025-05-12"
     if first_lapse in got:  # a lapse that was undone may stay only beside its retraction
         assert [i for i in got if i.startswith(f"{first_lapse}/correction/")], got
 
@@ -145,7 +148,7 @@ def test_t06_one_qa_extends_one_notice_and_restores_another(store: Store) -> Non
     assert f"{TAG}MOFCOM-2025-188/restored/ecl/2025-06-01" in b, b
     assert not [i for i in b if "/suspension_lapsed/" in i], b
     assert not [i for i in a if "/suspension_lapsed/ecl/2025-06-01" in i], a
-    assert f"{TAG}MOFCOM-2025-187/suspension_lapsed/ecl/2025-08-30" in a, a
+    assert f"{TAG}MOFCOM-2025-187/suspension_lapsed/ecl/2025-08-31" in a, a  # through 08-30 (lapse43)
 
 
 def test_t07_open_ended_suspension_then_an_end(store: Store) -> None:

@@ -2,7 +2,8 @@
 第61号相关措施，暂停期限至2026年11月5日。暂停期限届满后，相关措施自动恢复实施。" read the suspension alone, so on 11-05 the
 engine showed "lapsed: presumed back in force, needs review" where the notice itself said the measures are back. The
 restore now takes the notice the paragraph suspended, from the day the suspension lapses: the day after an end written as
-its last day ("至2026年11月5日", session 42), the end itself for a period counted from a day."""
+its last day ("至2026年11月5日", session 42), as for a period counted from a day ("3个月": its end is its last day too,
+lapse43)."""
 
 from __future__ import annotations
 
@@ -29,10 +30,11 @@ def test_the_restore_a_suspending_notice_announces_for_its_end() -> None:
                             ("restore", ["MOFCOM-2026-61"], "2026-11-06", None)]
 
 
-def test_a_suspension_counted_from_a_day_is_back_on_the_day_it_ends() -> None:
-    # "3个月" from 08-05 ends on 11-05 and lapses that day (design.md's worked example): the restore too
+def test_a_suspension_counted_from_a_day_is_back_the_day_after_its_last() -> None:
+    # "3个月" from 08-05 runs through 11-05, its last day, and lapses on 11-06 as "至2026年11月5日" does: the restore too
+    # (lapse43, the lead's decision: one convention; it was 11-05, the day a counted end lapsed before)
     assert _steps(BODY.replace("，暂停期限至2026年11月5日", "3个月")) == [
-        ("suspend", ["MOFCOM-2026-61"], "2026-08-05", "2026-11-05"), ("restore", ["MOFCOM-2026-61"], "2026-11-05", None)]
+        ("suspend", ["MOFCOM-2026-61"], "2026-08-05", "2026-11-05"), ("restore", ["MOFCOM-2026-61"], "2026-11-06", None)]
 
 
 def test_without_the_sentence_only_the_suspension() -> None:

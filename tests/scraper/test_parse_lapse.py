@@ -76,4 +76,4 @@ def test_the_term_not_renewed_of_a_notice_named_by_date_and_number() -> None:
     doc = parse_document(text.encode("utf-8"))
     assert doc.notice is not None
     assert [(a.action.value, [t.key for t in a.targets], a.effective) for a in doc.notice.actions] == [
-        ("restore", ["MOFCOM-2025-89"], "2026-11-10")]
+        ("restore", ["MOFCOM-2025-89"], "2026-11-11")]  # the day after its last day, the lapse (lapse43)

@@ -123,7 +123,7 @@ def test_a_restore_at_the_end_of_the_suspension_its_sentence_decides_comes_at_th
     "in force" from the day its one-year suspension began (status, replay as of 2026-12-20), silently."""
     answer = f"中方决定，自2026年12月10日起，暂停实施{ECL21}相关措施1年{after}"
     assert _steps(RELEASE, answer) == [("suspend", "MOFCOM-2025-21", "2026-12-10", "2027-12-10"),
-                                       ("restore", "MOFCOM-2025-21", "2027-12-10", None)]
+                                       ("restore", "MOFCOM-2025-21", "2027-12-11", None)]  # through 12-10 (lapse43)
 
 
 

@@ -95,12 +95,12 @@ TOLD = "答：2025年11月5日，中方决定自2025年11月10日起，继续暂
 
 
 @pytest.mark.parametrize(("answer", "effective"), [
-    (TOLD + "鉴于美方近期持续对中国企业进行无理打压，中方决定，上述暂停期限届满后不再延长。", "2026-11-10"),
+    (TOLD + "鉴于美方近期持续对中国企业进行无理打压，中方决定，上述暂停期限届满后不再延长。", "2026-11-11"),
     ("答：2025年11月5日，中方决定继续暂停4月4日公告（商务部公告2025年第21号）相关措施1年，暂停期限至2026年11月10日。"
-     "中方决定，暂停期限届满后不再延长，上述措施自动恢复执行。", "2026-11-10"),
+     "中方决定，暂停期限届满后不再延长，上述措施自动恢复执行。", "2026-11-11"),
     (TOLD + "经研究，上述暂停期限届满后不再延长，自2026年11月11日起恢复执行相关措施。", "2026-11-11"),
-    ("答：4月4日公告（商务部公告2025年第21号）相关措施的暂停期限将于2026年11月10日届满，届满后不再延长。", "2026-11-10"),
-])
+    ("答：4月4日公告（商务部公告2025年第21号）相关措施的暂停期限将于2026年11月10日届满，届满后不再延长。", "2026-11-11"),
+])  # the day after the year's last day, 11-10: its lapse (lapse43, one convention; the day a text names is kept)
 def test_a_suspension_not_extended_restores_on_the_day_it_ends(answer, effective):
     """Before, no action: the engine only presumed the lapse ("needs review") where the answer said the measures are back."""
     rec = _qa("2026-11-06 17:00", answer)
@@ -173,7 +173,7 @@ def test_a_notice_saying_a_suspension_is_not_extended_restores_on_the_day_it_end
     rec = parse_text("商务部公告2026年第40号\n【发布单位】安全与管制局\n【发布文号】商务部公告2026年第40号\n【发文日期】2026年11月06日\n"
                      "商务部于2025年11月9日发布公告（商务部公告2025年第72号），暂停实施商务部公告2024年第46号第二款，暂停期限至2026年11月27日。"
                      "现决定，上述暂停期限届满后不再延长。\n本公告自公布之日起实施。\n商务部\n2026年11月6日\n")
-    assert [a[0:1] + a[2:] for a in _acts(rec)] == [("restore", ["MOFCOM-2024-46"], "2026-11-27", None)]
+    assert [a[0:1] + a[2:] for a in _acts(rec)] == [("restore", ["MOFCOM-2024-46"], "2026-11-28", None)]  # (lapse43)
 
 
 @pytest.mark.parametrize("lead", [

@@ -1,10 +1,8 @@
 """A restore "期满后" after a suspension the same text sets is back on the day that suspension lapses, as the engine counts
-it (``storage.periods.lapse_day``; ``rules.steps.restored_at_lapse``): the day after an end written as its last day
-("暂停…至2027年12月9日": included, ``storage.periods.LAST_DAY_RE``, the lead's decision on story36's C1; its item says "until
-2027-12-09 inclusive"), the end itself for a period counted from a day ("1年" from 2026-12-10 ends and lapses on
-2027-12-10). Was: restored on the end in both, a day early for "至D" (session 41's open A, review42's open probe 2). Where
-a text gives both ("1年，暂停期限至2027年12月10日") the suspension is stored with its "至…" and so is the restore. No lapse day
-of the engine changed (the lead's decision, session 42)."""
+it (``storage.periods.lapse_day``; ``rules.steps.restored_at_lapse``): the day after its end, its last day, whether
+written ("暂停…至2027年12月9日": its item says "until 2027-12-09 inclusive") or counted ("1年" from 2026-12-10 runs
+through 2027-12-10: back from 12-11; lapse43, the lead's decision on one convention, session 42). Was: restored on the
+end, a day early (session 41's open A, review42's open probe 2)."""
 
 from __future__ import annotations
 
@@ -14,7 +12,7 @@ from datetime import date, timedelta
 import pytest
 
 from scraper.parse import parse_document
-from storage.periods import lapse_day, last_day_written
+from storage.periods import lapse_day
 from storage.records import ActionKind, UnusablePage
 from tests.scraper.test_parse_outputs import ROOT, fixture_inputs, reference_inputs
 from tests.scraper.test_parse_qa40 import ECL21, RELEASE
@@ -41,8 +39,9 @@ def _notice(body: str) -> list[tuple[str, str, str | None, str | None]]:
      [("suspend", "2026-12-10", "2027-12-09"), ("restore", "2027-12-10", None)]),
     ("中方决定，自2026年12月10日起，暂停实施" + ECL21 + "相关措施至2027年12月9日，暂停期满后恢复实施。",
      [("suspend", "2026-12-10", "2027-12-09"), ("restore", "2027-12-10", None)]),
+    # counted: its end its last day too, back the day after (lapse43; the end itself before)
     ("中方决定，自2026年12月10日起，暂停实施" + ECL21 + "相关措施1年，期满后自动恢复实施。",
-     [("suspend", "2026-12-10", "2027-12-10"), ("restore", "2027-12-10", None)]),
+     [("suspend", "2026-12-10", "2027-12-10"), ("restore", "2027-12-11", None)]),
 ])
 def test_a_restore_after_an_end_written_as_its_last_day_is_from_the_day_after(answer, steps):
     assert _steps(answer) == steps
@@ -62,19 +61,19 @@ def test_a_restore_after_an_end_written_as_its_last_day_is_from_the_day_after(an
     # the day the text gives is kept: "届满次日" (the day after either end)
     (f"商务部决定，自2026年12月10日起，暂停实施{ECL}相关措施至2027年12月9日，期满后不再延长，自届满次日起恢复实施。",
      [("suspend", "2026-12-10", "2027-12-09", "至2027年12月9日"), ("restore", "2027-12-10", None, "至2027年12月9日")]),
-    (f"商务部决定，自2026年12月10日起，暂停实施{ECL}相关措施3个月，期满后自动恢复实施。",
-     [("suspend", "2026-12-10", "2027-03-10", "3个月"), ("restore", "2027-03-10", None, None)]),
+    (f"商务部决定，自2026年12月10日起，暂停实施{ECL}相关措施3个月，期满后自动恢复实施。",  # through 03-10 (lapse43)
+     [("suspend", "2026-12-10", "2027-03-10", "3个月"), ("restore", "2027-03-11", None, None)]),
 ])
 def test_a_notice_s_restore_is_back_on_its_suspension_s_lapse(body, steps):
     assert _notice(body) == steps
 
 
-def test_a_suspension_told_not_stored_leaves_the_end_as_read() -> None:
-    """No suspension in the same text (told as past, stored by an earlier one): the restore keeps the end it reads. Which
-    convention that earlier suspension was stored with is not this text's to know (test_parse_qa_gate pins 11-10)."""
+def test_a_suspension_told_not_stored_is_back_the_day_after_its_end() -> None:
+    """No suspension in the same text (told as past, stored by an earlier one): since lapse43 every end is its last day,
+    so the restore is the told end's lapse, the day after, whichever text stored the suspension (lapse42's open A)."""
     steps = _steps("2025年11月5日，中方决定继续暂停" + ECL21 + "相关措施1年，暂停期限至2026年11月10日。"
                    "中方决定，暂停期限届满后不再延长，上述措施自动恢复执行。")
-    assert steps == [("restore", "2026-11-10", None)]
+    assert steps == [("restore", "2026-11-11", None)]  # the told end's lapse: one convention (lapse43)
 
 
 def _real_pages() -> Iterator[tuple[str, bytes, str | None]]:
@@ -106,7 +105,7 @@ def _restores_at_an_end(raw: bytes, url: str | None) -> Iterator[tuple[str, date
             if s.action in (ActionKind.SUSPEND, ActionKind.EXTEND) and s.until is not None and s.extends_by is None \
                     and day in (s.until, s.until + timedelta(days=1)) \
                     and {t.key for t in r.targets} & {t.key for t in s.targets}:
-                yield r.effective[:10], lapse_day(s.until, last_day_written(s.duration)), s.until
+                yield r.effective[:10], lapse_day(s.until), s.until
 
 
 def test_every_real_restore_at_an_end_is_its_suspension_s_lapse() -> None:

@@ -23,13 +23,13 @@ TOLD = "2025年11月5日，中方宣布自2025年11月10日起，继续暂停4�
 
 def test_on_schedule_after_the_term_is_a_restore_on_its_last_day() -> None:
     assert _steps(TOLD + "经研究，暂停期限届满后，上述公告相关措施将按期恢复实施。") == [
-        ("restore", ["MOFCOM-2025-21"], "2026-11-10", None)]
+        ("restore", ["MOFCOM-2025-21"], "2026-11-11", None)]  # the day after its last day, the lapse (lapse43)
 
 
 def test_at_that_time_is_the_end_the_sentence_before_told() -> None:
     answer = ("商务部令2025年第7号规定的暂停期限将于2026年11月10日届满。届时，《关于对韩华海洋株式会社美国相关子公司采取反制措施的"
               "决定》（商务部令2025年第6号）规定的反制措施将按期恢复实施。")
-    assert _steps(answer, "2026-11-08") == [("restore", ["MOFCOM-ORDER-2025-6"], "2026-11-10", None)]
+    assert _steps(answer, "2026-11-08") == [("restore", ["MOFCOM-ORDER-2025-6"], "2026-11-11", None)]  # the day after its last day, the lapse (lapse43)
 
 
 def test_the_restore_after_not_renewed_is_of_the_notice_not_renewed() -> None:

@@ -62,7 +62,7 @@ def test_a_notice_published_late_acts_from_the_day_it_gives() -> None:
 def test_measures_back_automatically_when_the_term_ends() -> None:
     """"…暂停期限将于2026年11月10日期满，期满自动恢复执行" read no action (no decision word: held as undecided)."""
     assert _steps(QA.format("2026-11-09", "出口管制管控名单", "4月4日公告（商务部公告2025年第21号）相关措施的暂停期限将于2026年11月10日"
-                            "期满，期满自动恢复执行，不再另行公告。")) == [("restore", ["MOFCOM-2025-21"], "2026-11-10", None, [])]
+                            "期满，期满自动恢复执行，不再另行公告。")) == [("restore", ["MOFCOM-2025-21"], "2026-11-11", None, [])]  # the day after its last day, the lapse (lapse43)
 
 
 SN = "内华达山脉公司（Sierra Nevada Corporation）"

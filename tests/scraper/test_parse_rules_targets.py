@@ -33,7 +33,7 @@ def test_the_notice_that_suspended_is_no_restore_beside_the_ones_restored() -> N
     assert _steps(NOTICE_79.format(ENDS + "自2026年11月28日起，商务部公告2024年第46号第二款恢复实施。")) == [
         ("restore", ["MOFCOM-2024-46"], "2026-11-28", None, [])]
     # alone, it is still read (a step, not lost)
-    assert _steps(NOTICE_79.format(ENDS)) == [("restore", ["MOFCOM-2025-72"], "2026-11-27", None, [])]
+    assert _steps(NOTICE_79.format(ENDS)) == [("restore", ["MOFCOM-2025-72"], "2026-11-28", None, [])]  # the day after its last day, the lapse (lapse43)
 
 
 QA = "来源：商务部新闻办公室 类型：原创 分类：新闻 {} 17:00\n\n商务部新闻发言人就调整{}措施答记者问\n问：请问中方有何安排？\n答：{}\n"

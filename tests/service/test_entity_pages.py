@@ -57,7 +57,7 @@ def test_entity_page_shows_names_lists_picture_timeline_sources_and_feeds(site: 
     assert "MOFCOM-2025-13" in lists and "lifted" in lists and "UEL-2025-7" in lists
     assert "MFA-ORDER-2024-13" in lists and "外交部令第13号" in lists
     assert lists.count("issued by MFA") == 1 and lists.count("issued by MOFCOM") == 2
-    assert "lapsed: presumed back in force, needs review" in lists and "2026-11-10" in lists
+    assert "lapsed: presumed back in force, needs review" in lists and "2026-11-11" in lists  # through 11-10 (lapse43)
     picture = section(page, "picture")
     assert picture.count('class="mw-row"') == 3 and f'href="{BASE}entity/skydio.svg"' in picture
     timeline = section(page, "timeline")
@@ -86,7 +86,7 @@ def test_as_of_shows_the_state_of_that_day(site: TestClient) -> None:
     page = site.get("/entity/skydio", params={"as_of": "2025-06-01"}).text
     strict(page)
     lists = section(page, "lists")
-    assert "suspended" in lists and "72 days left" in lists  # suspended until 2025-08-12
+    assert "suspended" in lists and "73 days left" in lists  # suspended until 2025-08-12 inclusive (lapse43)
     assert "2026-11-10" not in section(page, "timeline")  # nothing known then beyond 2025-06-01
     assert 'value="2025-06-01"' in page
     assert site.get("/entity/skydio", params={"as_of": "June"}).status_code == 400

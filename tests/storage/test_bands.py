@@ -52,7 +52,7 @@ def test_the_lapse_and_the_extensions_are_marked(store) -> None:
     (band,) = [b for b in listing_bands(d.events) if b.notice_key == "UEL-2025-7"]
     assert [(c.day.isoformat(), c.state.value) for c in band.changes] == [
         ("2025-04-04", "in_force"), ("2025-05-14", "suspended"), ("2025-08-12", "suspended"),
-        ("2025-11-10", "suspended"), ("2026-11-10", "lapsed")]
+        ("2025-11-10", "suspended"), ("2026-11-11", "lapsed")]  # "1年" from 2025-11-10: through 11-10 (lapse43)
     assert band.of_entities == len(band.entity_keys) == 11
     segs = band.segments(date(2026, 12, 31))
     assert [s.state for s in segs][-1] is ListingState.LAPSED and segs[-1].end == date(2026, 12, 31)

@@ -74,8 +74,8 @@ def test_sync_is_idempotent_and_order_independent(engine, tmp_path):
     assert loaded[0].occurred >= loaded[-1].occurred  # newest first
     assert loaded[0].kind is EventKind.SUSPENSION_LAPSED
     lapsed = {e.id for e in loaded if e.kind is EventKind.SUSPENSION_LAPSED and e.scope == "notice"}
-    assert lapsed == {f"{TAG}MOFCOM-2025-21/suspension_lapsed/ecl/2026-11-10",
-                      f"{TAG}UEL-2025-7/suspension_lapsed/uel/2026-11-10"}
+    assert lapsed == {f"{TAG}MOFCOM-2025-21/suspension_lapsed/ecl/2026-11-11",  # "1年" through 11-10 (lapse43)
+                      f"{TAG}UEL-2025-7/suspension_lapsed/uel/2026-11-11"}
 
 
 def test_load_events_filters_by_as_of(engine):
@@ -111,6 +111,30 @@ def test_changed_notice_text_gives_a_correction_not_a_silent_rewrite(engine):
     assert "Suspended:" in corr.title and "2025-08-13" in corr.title
     # and once more: nothing moves
     assert sync(engine, date(2025, 6, 1)).changed is False
+
+
+def test_countdowns_moved_by_a_changed_end_are_replaced_each_by_its_own(engine):
+    """A step's two countdowns (30 and 7 days) move together when its end moves a day (a page re-fetched with "91天"; an
+    upgrade to one convention for the last day, lapse43, moved every counted one so): each is "Replaced by a corrected
+    item" continuing as the new one counting the same days. Was: two successors, so none, and each "Retracted: … the
+    suspension goes on", naming the very step as read after it (a cause untrue)."""
+    put(engine, UEL7)
+    put(engine, QA_0514_UEL)
+    sync(engine, date(2025, 8, 10))
+    before = {e.id for e in events(engine, date(2025, 8, 10)) if e.kind is EventKind.SUSPENSION_ENDS_SOON
+              and e.scope == "notice"}
+    assert before == {f"{TAG}UEL-2025-7/suspension_ends_soon/uel/2025-07-14",
+                      f"{TAG}UEL-2025-7/suspension_ends_soon/uel/2025-08-06"}
+    a0 = replace(QA_0514_UEL.actions[0], until=date(2025, 8, 13), duration="91天")
+    put(engine, replace(QA_0514_UEL, actions=(a0,) + QA_0514_UEL.actions[1:]), at=T0 + timedelta(days=1),
+        body=b"changed page")
+    sync(engine, date(2025, 8, 10))
+    got = {e.id: e for e in events(engine, None)}
+    for day, new, days in (("2025-07-14", "2025-07-15", 30), ("2025-08-06", "2025-08-07", 7)):
+        corr = got[f"{TAG}UEL-2025-7/suspension_ends_soon/uel/{day}/correction/1"]
+        assert corr.title.startswith("Replaced by a corrected item: "), corr.title
+        assert f"It continues as {TAG}UEL-2025-7/suspension_ends_soon/uel/{new} " in corr.summary, corr.summary
+        assert got[f"{TAG}UEL-2025-7/suspension_ends_soon/uel/{new}"].days_left == days
 
 
 def test_event_that_disappears_is_retracted_with_a_correction(engine):
@@ -176,18 +200,19 @@ def test_the_hashes_are_those_of_the_canonical_json_whatever_the_members(engine)
 
 
 def test_a_retraction_is_dated_when_the_notice_that_retracts_it_was_fetched(engine):
-    """The lapse of 〔2025〕7号 goes out on the morning of 2025-08-12; the evening's Q&A extends the suspension.
+    """The lapse of 〔2025〕7号 goes out on the morning of 2025-08-13 (90天 from 05-14 run through 08-12, lapse43); the Q&A of
+    08-12 fetched that evening extends the suspension.
     The retraction of the lapse was dated by the May Q&A the lapse rested on (fetched 2025-05-14): three
     months down a reader's list (the engine audit of session 12). It is dated by the newest fetch now."""
     may = datetime(2025, 5, 14, 14, 30, tzinfo=timezone.utc)
-    evening = datetime(2025, 8, 12, 13, 0, tzinfo=timezone.utc)
+    evening = datetime(2025, 8, 13, 13, 0, tzinfo=timezone.utc)
     put(engine, UEL7, at=may)
     put(engine, QA_0514_UEL, at=may)
-    sync(engine, date(2025, 8, 12))
-    lapsed = f"{TAG}UEL-2025-7/suspension_lapsed/uel/2025-08-12"
-    assert lapsed in {e.id for e in events(engine, date(2025, 8, 12))}
+    sync(engine, date(2025, 8, 13))
+    lapsed = f"{TAG}UEL-2025-7/suspension_lapsed/uel/2025-08-13"
+    assert lapsed in {e.id for e in events(engine, date(2025, 8, 13))}
     put(engine, QA_0812_UEL, at=evening)
-    assert sync(engine, date(2025, 8, 12)).retracted >= 1
+    assert sync(engine, date(2025, 8, 13)).retracted >= 1
     corr = next(e for e in events(engine, None) if e.id == f"{lapsed}/correction/1")
     assert corr.occurred >= evening and corr.updated >= evening
     # the lapse was the presumption the notices known that morning gave (order30 B1b: the extension published the same
@@ -201,16 +226,16 @@ def test_a_correction_names_the_pages_that_made_it_and_those_the_corrected_item_
     cited (its second came with the extension), the May Q&A, not the evening's that made it. Now its sources are the
     step's item's, as stored then (the extension, both URLs of 7号 each with its copy), and the lapse's own apart."""
     may = datetime(2025, 5, 14, 14, 30, tzinfo=timezone.utc)
-    evening = datetime(2025, 8, 12, 13, 0, tzinfo=timezone.utc)
+    evening = datetime(2025, 8, 13, 13, 0, tzinfo=timezone.utc)
     first, alias = "https://www.mofcom.gov.cn/test/uel7.html", "https://www.mofcom.gov.cn/alias/uel7.html"
     put(engine, UEL7, at=may, url=first)
     put(engine, QA_0514_UEL, at=may)
-    sync(engine, date(2025, 8, 12))
-    lapsed = f"{TAG}UEL-2025-7/suspension_lapsed/uel/2025-08-12"
-    (was,) = [e for e in events(engine, date(2025, 8, 12)) if e.id == lapsed]
+    sync(engine, date(2025, 8, 13))
+    lapsed = f"{TAG}UEL-2025-7/suspension_lapsed/uel/2025-08-13"
+    (was,) = [e for e in events(engine, date(2025, 8, 13)) if e.id == lapsed]
     put(engine, UEL7, at=evening, url=alias)
     put(engine, QA_0812_UEL, at=evening)
-    sync(engine, date(2025, 8, 12))
+    sync(engine, date(2025, 8, 13))
     corr = next(e for e in events(engine, None) if e.id == f"{lapsed}/correction/1")
     made = {p.notice_key: p for p in corr.provenance}
     assert QA_0812_UEL.key in made and QA_0514_UEL.key not in made, corr.provenance

@@ -82,29 +82,32 @@ def test_no13_lifted_from_2025_11_10(done):
 
 @pytest.mark.parametrize("key,lst", [("MOFCOM-2025-21", "ecl"), ("UEL-2025-7", "uel")])
 def test_no21_and_uel7_suspended_extended_twice_then_lapsed(done, key, lst):
+    # every end is its last day, counted ("90天", "1年") or written (lapse43, the lead's decision): each 90 days from
+    # 05-14 run through 08-12, the year from 2025-11-10 through 2026-11-10; the lapse is the day after, the countdowns
+    # 30 and 7 days before it
     assert notice_ids(done, key) == [
         f"imposed/{lst}/2025-04-04",
         f"suspended/{lst}/2025-05-14",
-        f"suspension_ends_soon/{lst}/2025-07-13",
-        f"suspension_ends_soon/{lst}/2025-08-05",
+        f"suspension_ends_soon/{lst}/2025-07-14",
+        f"suspension_ends_soon/{lst}/2025-08-06",
         f"suspension_extended/{lst}/2025-08-12",
-        f"suspension_ends_soon/{lst}/2025-10-11",
-        f"suspension_ends_soon/{lst}/2025-11-03",
+        f"suspension_ends_soon/{lst}/2025-10-12",
+        f"suspension_ends_soon/{lst}/2025-11-04",
         f"suspension_extended/{lst}/2025-11-10",
-        f"suspension_ends_soon/{lst}/2026-10-11",
-        f"suspension_ends_soon/{lst}/2026-11-03",
-        f"suspension_lapsed/{lst}/2026-11-10",
+        f"suspension_ends_soon/{lst}/2026-10-12",
+        f"suspension_ends_soon/{lst}/2026-11-04",
+        f"suspension_lapsed/{lst}/2026-11-11",
     ]
     row = state(done, key)
     assert row.state is ListingState.LAPSED and row.presumed
-    assert row.since == date(2026, 11, 10)
+    assert row.since == date(2026, 11, 11)
     assert row.entity_count == (16 if lst == "ecl" else 11)
     events = {e.id: e for e in done.events}
     ext = events[f"{TAG_PREFIX}{key}/suspension_extended/{lst}/2025-11-10"]
     assert ext.until == date(2026, 11, 10)
     assert ext.occurred == datetime(2025, 11, 5, 17, 0, tzinfo=CST)  # published, not effective
-    lapse = events[f"{TAG_PREFIX}{key}/suspension_lapsed/{lst}/2026-11-10"]
-    assert lapse.presumed and lapse.occurred == datetime(2026, 11, 10, tzinfo=CST)
+    lapse = events[f"{TAG_PREFIX}{key}/suspension_lapsed/{lst}/2026-11-11"]
+    assert lapse.presumed and lapse.occurred == datetime(2026, 11, 11, tzinfo=CST)
     assert "presumed" in lapse.summary and "review" in lapse.summary
     assert [p.notice_key for p in lapse.provenance] == [ext.source_key, key]
 
@@ -115,17 +118,17 @@ def test_titles_in_clear_english(done):
     titles = {e.id: e.title for e in done.events}
     assert titles[f"{TAG_PREFIX}MOFCOM-2025-21/suspended/ecl/2025-05-14"] == (
         "Suspended: High Point Aerotechnologies, Universal Logistics Holdings, Inc. and 14 more US entities on the "
-        "export control list (MOFCOM-2025-21) from 2025-05-14 until 2025-08-12")
-    assert titles[f"{TAG_PREFIX}UEL-2025-7/suspension_lapsed/uel/2026-11-10"] == (
+        "export control list (MOFCOM-2025-21) from 2025-05-14 until 2025-08-12 inclusive")
+    assert titles[f"{TAG_PREFIX}UEL-2025-7/suspension_lapsed/uel/2026-11-11"] == (
         "Suspension lapsed: Skydio Inc., BRINC Drones,Inc. and 9 more US entities on the unreliable entity list "
-        "(UEL-2025-7) presumed back in force from 2026-11-10, needs review")  # a presumption, said in the title a reader's
+        "(UEL-2025-7) presumed back in force from 2026-11-11, needs review")  # a presumption, said in the title a reader's
     # list shows; the day named, as China counts it: a reader in UTC files the item (00:00 +08:00) under 11-09 (user40)
-    assert titles[f"{TAG_PREFIX}UEL-2025-7/suspension_ends_soon/uel/2026-11-03"].startswith(
+    assert titles[f"{TAG_PREFIX}UEL-2025-7/suspension_ends_soon/uel/2026-11-04"].startswith(
         "Suspension ends in 7 days: Skydio Inc., BRINC Drones,Inc. and 9 more US entities on the unreliable entity "
         "list (UEL-2025-7)")
     summaries = {e.id: e.summary for e in done.events}
-    assert summaries[f"{TAG_PREFIX}UEL-2025-7/suspension_lapsed/uel/2026-11-10"].startswith(
-        "The suspension for 11 US entities on the unreliable entity list (UEL-2025-7) ended on 2026-11-10")
+    assert summaries[f"{TAG_PREFIX}UEL-2025-7/suspension_lapsed/uel/2026-11-11"].startswith(
+        "The suspension for 11 US entities on the unreliable entity list (UEL-2025-7) ran until 2026-11-10 inclusive")
 
 
 def test_a_group_title_names_two_entities_and_counts_the_rest():
@@ -149,7 +152,7 @@ def test_a_group_title_names_two_entities_and_counts_the_rest():
 def test_no22_and_uel8_suspended_then_lifted(done, key, lst, count):
     expected = [f"imposed/{lst}/2025-04-10", f"suspended/{lst}/2025-05-14", f"lifted/{lst}/2025-08-12"]
     if lst == "ecl":  # the ECL suspension had an end date, so countdowns ran; UEL 8号 had none
-        expected[2:2] = [f"suspension_ends_soon/{lst}/2025-07-13", f"suspension_ends_soon/{lst}/2025-08-05"]
+        expected[2:2] = [f"suspension_ends_soon/{lst}/2025-07-14", f"suspension_ends_soon/{lst}/2025-08-06"]
     assert notice_ids(done, key) == expected
     row = state(done, key)
     assert (row.state, row.since, row.entity_count) == (ListingState.LIFTED, date(2025, 8, 12), count)
@@ -301,16 +304,16 @@ def test_announced_change_is_news_before_it_takes_effect():
     assert row.state is ListingState.IN_FORCE  # effective only on 11-10
     assert "announced 2025-11-05" in row.history[-1]
     row21 = state(mid, "MOFCOM-2025-21")
-    assert (row21.state, row21.until, row21.days_left) == (ListingState.SUSPENDED, date(2025, 11, 10), 3)
+    assert (row21.state, row21.until, row21.days_left) == (ListingState.SUSPENDED, date(2025, 11, 10), 4)
 
 
 def test_suspension_ends_soon_only_while_until_is_current():
     # The 2025-11-05 Q&A moved the end date before any 2026 countdown; the 2025-11-10 countdowns
-    # fired (on 10-11 and 11-03 the end date was still 2025-11-10).
+    # fired (on 10-12 and 11-04 the end date was still 2025-11-10).
     d = derive(corpus(), date(2026, 10, 10))
     soon = sorted(e.effective.isoformat() for e in d.events
                   if e.kind is EventKind.SUSPENSION_ENDS_SOON and e.scope == "notice" and e.notice_key == "UEL-2025-7")
-    assert soon == ["2025-07-13", "2025-08-05", "2025-10-11", "2025-11-03"]
+    assert soon == ["2025-07-14", "2025-08-06", "2025-10-12", "2025-11-04"]
     # An extension published before the 7-day mark suppresses that countdown.
     early_ext = replace(QAS[5], published=date(2025, 10, 20),
                         published_at=datetime(2025, 10, 20, 17, 0, tzinfo=CST))
@@ -318,9 +321,9 @@ def test_suspension_ends_soon_only_while_until_is_current():
     d2 = derive(notices, date(2025, 12, 1))
     soon2 = sorted(e.effective.isoformat() for e in d2.events
                    if e.kind is EventKind.SUSPENSION_ENDS_SOON and e.scope == "notice")
-    assert soon2 == ["2025-07-13", "2025-08-05", "2025-10-11"]
-    cd = next(e for e in d2.events if e.scope == "notice" and e.effective == date(2025, 10, 11))
-    assert (cd.days_left, cd.until, cd.occurred) == (30, date(2025, 11, 10), datetime(2025, 10, 11, tzinfo=CST))
+    assert soon2 == ["2025-07-14", "2025-08-06", "2025-10-12"]
+    cd = next(e for e in d2.events if e.scope == "notice" and e.effective == date(2025, 10, 12))
+    assert (cd.days_left, cd.until, cd.occurred) == (30, date(2025, 11, 10), datetime(2025, 10, 12, tzinfo=CST))
 
 
 def test_date_and_count_reference_count_mismatch_is_reported():
@@ -384,7 +387,7 @@ def test_restore_after_lapse_and_effective_datetime_counts_by_date():
     row = state(d, "UEL-2025-7")
     assert (row.state, row.since, row.presumed) == (ListingState.IN_FORCE, date(2026, 12, 2), False)
     assert "restored/uel/2026-12-02" in notice_ids(d, "UEL-2025-7")
-    assert "suspension_lapsed/uel/2026-11-10" in notice_ids(d, "UEL-2025-7")
+    assert "suspension_lapsed/uel/2026-11-11" in notice_ids(d, "UEL-2025-7")
 
 
 def test_news_report_never_changes_a_state():

@@ -87,10 +87,10 @@ def test_a_lift_and_an_extension_announced_show_beside_the_state_in_effect() -> 
     assert row_label(no13) == "in force; announced: lifted from 2025-11-10"
 
     no21 = row(mid, "MOFCOM-2025-21")
-    assert (no21.state, no21.until, no21.days_left) == (ListingState.SUSPENDED, date(2025, 11, 10), 3)
+    assert (no21.state, no21.until, no21.days_left) == (ListingState.SUSPENDED, date(2025, 11, 10), 4)  # to the lapse, 11-11
     assert (no21.next_state, no21.next_from, no21.next_until) == (
         ListingState.SUSPENDED, date(2025, 11, 10), date(2026, 11, 10))
-    assert row_label(no21) == "suspended; announced: suspended from 2025-11-10 until 2026-11-10"
+    assert row_label(no21) == "suspended; announced: suspended from 2025-11-10 until 2026-11-10 inclusive"
 
     for key in ("UEL-2025-5", "UEL-2025-6"):
         assert row(mid, key).next_state is ListingState.LIFTED
@@ -119,7 +119,7 @@ def test_only_the_next_change_is_the_rows_and_every_one_is_in_the_history() -> N
     r = row(derive([stored(UEL7), stored(both)], date(2025, 6, 2)), "UEL-2025-7")
     assert (r.state, r.next_state, r.next_from, r.next_until) == (
         ListingState.IN_FORCE, ListingState.SUSPENDED, date(2025, 6, 5), date(2025, 9, 3))
-    assert r.history[-2:] == ("2025-06-05 suspended until 2025-09-03 (QA-2025-06-01-both0001, announced 2025-06-01)",
+    assert r.history[-2:] == ("2025-06-05 suspended until 2025-09-03 inclusive (QA-2025-06-01-both0001, announced 2025-06-01)",
                               "2025-06-20 lifted (QA-2025-06-01-both0001, announced 2025-06-01)")
 
 

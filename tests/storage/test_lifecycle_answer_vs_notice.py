@@ -16,6 +16,7 @@ from pathlib import Path
 from scraper.parse import parse_text
 from storage.lifecycle import derive
 from storage.records import EventKind, EventRecord, StoredNotice
+from storage.vocabulary import LAPSES_ON_KEY
 from tests.storage.test_lifecycle_corpus import stored
 
 STORIES22 = Path(__file__).resolve().parents[1] / "data" / "stories22" / "main"
@@ -179,10 +180,13 @@ def test_a_lapse_an_extension_published_later_undoes_is_retracted_naming_it() ->
     # a countdown to that end, should it be withdrawn (an extension fetched late, published before the countdown's day),
     # names the same step (order30 B1b: "disregard it" named nothing)
     soon = [e for e in derive(before, date(2026, 11, 11)).events if e.kind is EventKind.SUSPENSION_ENDS_SOON
-            and e.entity_key is None and e.notice_key == "UEL-2025-7" and e.until == lapse.effective]
+            and e.entity_key is None and e.notice_key == "UEL-2025-7" and e.until == lapse.until]
     assert len(soon) == 2 and all(_lapse_undone_by(e, after) == (undone,) for e in soon)
-    # an extension ending on the lapse day itself does not undo it
-    short = [replace(e, until=lapse.effective) if e.id == undone.id else e for e in after]
+    # an extension lapsing on the lapse day itself (its last day the one before) does not undo it (lapse43: every end is
+    # its last day, the lapse the day after it)
+    short = [replace(e, until=lapse.until, extra=tuple((k, lapse.effective.isoformat() if k == LAPSES_ON_KEY else v)
+                                                        for k, v in e.extra))
+             if e.id == undone.id else e for e in after]
     assert _lapse_undone_by(lapse, short) == ()
 
 

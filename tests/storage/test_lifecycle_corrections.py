@@ -80,7 +80,7 @@ def test_items_after_the_correction_give_the_new_name():
     d = derive(notices(LISTING, CORRECTION, suspend), date(2025, 3, 1))
     got = {e.id.split(",2025:")[1]: e.entities[0].en for e in d.events if e.id.endswith("/upsilonenergy")}
     assert got["MOFCOM-2024-89/suspended/ecl/2024-11-04/upsilonenergy"] == "Upsilon Power LLC"
-    assert got["MOFCOM-2024-89/suspension_lapsed/ecl/2025-02-02/upsilonenergy"] == "Upsilon Power LLC"
+    assert got["MOFCOM-2024-89/suspension_lapsed/ecl/2025-02-03/upsilonenergy"] == "Upsilon Power LLC"  # 90天 through 02-02
     assert got["MOFCOM-2024-89/imposed/ecl/2024-09-09/upsilonenergy"] == "Upsilon Energy LLC"
 
 

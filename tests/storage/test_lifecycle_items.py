@@ -92,11 +92,13 @@ def test_no70_suspends_six_item_notices():
     d = derive([stored(n) for n in (*OCT9, NO70)], AS_OF)
     assert not d.problems
     assert {r.notice_key for r in d.states} == set(NO70_TARGETS)
-    assert {(r.list, r.state, r.since) for r in d.states} == {(ListKind.ITEMS, ListingState.LAPSED, date(2026, 11, 10))}
+    # through 2026-11-10 inclusive, lapsed the day after, as the real No. 70's "至2026年11月10日" (lapse43: the test's
+    # action carries no duration written, a counted end that lapsed on 11-10 before)
+    assert {(r.list, r.state, r.since) for r in d.states} == {(ListKind.ITEMS, ListingState.LAPSED, date(2026, 11, 11))}
     for key in NO70_TARGETS:
         assert {e.id for e in item_events(d, key)} == {f"{TAG_PREFIX}{key}/{kind}/items/{day}" for kind, day in (
-            ("suspended", "2025-11-10"), ("suspension_ends_soon", "2026-10-11"),
-            ("suspension_ends_soon", "2026-11-03"), ("suspension_lapsed", "2026-11-10"))}
+            ("suspended", "2025-11-10"), ("suspension_ends_soon", "2026-10-12"),
+            ("suspension_ends_soon", "2026-11-04"), ("suspension_lapsed", "2026-11-11"))}
     # the sentence names no clause, and six targets could not share one anyway
     assert all("clause" not in e.title for e in d.events)
 

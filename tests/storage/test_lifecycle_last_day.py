@@ -54,18 +54,25 @@ def test_an_end_written_as_a_day_is_its_last_day_and_the_lapse_is_the_day_after(
     assert "2027-12-31 inclusive" in html and "Lapses on" in html and "2028-01-01" in html, html
 
 
-def test_a_period_counted_from_a_day_ends_on_the_day_it_reaches() -> None:
+def test_a_period_counted_from_a_day_ends_on_its_last_day_as_one_written() -> None:
+    """lapse43 (the lead's decision, session 42): "1年" from 2026-12-08 runs through 2027-12-08 inclusive and lapses on
+    12-09, as "至2027年12月8日" does (it lapsed on 12-08 before: one act, two days); both forms give the same items."""
     known = notices(LISTED, FOR_A_YEAR)
-    (row,) = [r for r in derive(known, date(2027, 12, 7)).states if r.notice_key == "MOFCOM-2026-42"]
+    (row,) = [r for r in derive(known, date(2027, 12, 8)).states if r.notice_key == "MOFCOM-2026-42"]
     assert (row.state, row.until, row.lapses_on, row.days_left) == (
-        ListingState.SUSPENDED, date(2027, 12, 8), date(2027, 12, 8), 1)
-    after = derive(known, date(2027, 12, 8))
+        ListingState.SUSPENDED, date(2027, 12, 8), date(2027, 12, 9), 1)
+    after = derive(known, date(2027, 12, 9))
     (lapse,) = ecl(after, EventKind.SUSPENSION_LAPSED)
-    assert lapse.id.endswith("/suspension_lapsed/ecl/2027-12-08") and lapse.extra == ()
+    assert lapse.id.endswith("/suspension_lapsed/ecl/2027-12-09") and dict(lapse.extra)[LAPSES_ON_KEY] == "2027-12-09"
     (suspended,) = ecl(after, EventKind.SUSPENDED)
-    assert suspended.title.endswith("until 2027-12-08") and "inclusive" not in suspended.summary
+    assert suspended.title.endswith("until 2027-12-08 inclusive"), suspended.title
     assert sorted(e.id.rsplit("/", 1)[1] for e in ecl(after, EventKind.SUSPENSION_ENDS_SOON)) == [
-        "2027-11-08", "2027-12-01"]
+        "2027-11-09", "2027-12-02"]
+    written = derive(notices(LISTED, SUSPENDED.replace("2027年3月1日", "2027年12月8日")), date(2027, 12, 9))
+    assert sorted(e.id for e in written.events if e.notice_key == "MOFCOM-2026-42") == sorted(
+        e.id for e in after.events if e.notice_key == "MOFCOM-2026-42")
+    assert [(r.state, r.since, r.until, r.lapses_on) for r in written.states if r.notice_key == "MOFCOM-2026-42"] == [
+        (r.state, r.since, r.until, r.lapses_on) for r in after.states if r.notice_key == "MOFCOM-2026-42"]
 
 
 def test_the_words_of_an_end() -> None:

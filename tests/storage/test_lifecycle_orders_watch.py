@@ -54,11 +54,11 @@ def test_order7_suspends_order6_for_a_year_then_it_lapses():
     assert d.problems == ()
     assert notice_ids(d, "MOFCOM-ORDER-2025-6") == [
         "imposed/countermeasure/2025-10-14", "suspended/countermeasure/2025-11-10",
-        "suspension_ends_soon/countermeasure/2026-10-11", "suspension_ends_soon/countermeasure/2026-11-03",
-        "suspension_lapsed/countermeasure/2026-11-10"]
+        "suspension_ends_soon/countermeasure/2026-10-12", "suspension_ends_soon/countermeasure/2026-11-04",
+        "suspension_lapsed/countermeasure/2026-11-11"]  # "一年" from 2025-11-10: through 2026-11-10 (lapse43)
     (row,) = [r for r in d.states if r.notice_key == "MOFCOM-ORDER-2025-6"]
     assert (row.list, row.state, row.since, row.presumed, row.by) == (
-        CM, ListingState.LAPSED, date(2026, 11, 10), True, "MOFCOM-ORDER-2025-7")
+        CM, ListingState.LAPSED, date(2026, 11, 11), True, "MOFCOM-ORDER-2025-7")
     lapse = next(e for e in d.events if e.kind is EventKind.SUSPENSION_LAPSED)
     assert lapse.presumed and lapse.entities == () and lapse.entity_key is None
     # the order names its five targets only by count: the titles say so instead of "the entities"
@@ -66,7 +66,7 @@ def test_order7_suspends_order6_for_a_year_then_it_lapses():
 
 
 def test_order6_is_suspended_the_day_before_the_lapse_and_in_force_before_order7():
-    before = derive([stored(ORDER6), stored(ORDER7)], date(2026, 11, 9))
+    before = derive([stored(ORDER6), stored(ORDER7)], date(2026, 11, 10))  # its last day (lapse43)
     (row,) = [r for r in before.states if r.notice_key == "MOFCOM-ORDER-2025-6"]
     assert (row.state, row.until, row.days_left) == (ListingState.SUSPENDED, date(2026, 11, 10), 1)
     first = derive([stored(ORDER6), stored(ORDER7)], date(2025, 11, 9))

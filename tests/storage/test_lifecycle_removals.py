@@ -73,15 +73,18 @@ def test_a_removed_entity_is_not_suspended_again_by_a_suspension_of_the_whole_no
         removed = {r for r in rows(d) if BLUE_RIDGE in r[1]}
         assert removed == {(ListingState.REMOVED, (BLUE_RIDGE,), date(2026, 6, 1))}, day
     d = derive(known, date(2026, 9, 30))
-    assert (ListingState.LAPSED, ("andurilindustries", "silverpinetechnologies"), date(2026, 9, 29)) in rows(d)
+    # 90 days from 07-01 run through 09-29: lapsed from 09-30 (lapse43)
+    assert (ListingState.LAPSED, ("andurilindustries", "silverpinetechnologies"), date(2026, 9, 30)) in rows(d)
     later = [e.id for e in d.events if e.effective and e.effective > date(2026, 6, 1)
              and (e.entity_key == BLUE_RIDGE or any(x.key == BLUE_RIDGE for x in e.entities))]
     assert later == []
 
 
 def test_a_removal_after_a_lapse_leaves_the_lapse_of_the_whole_notice_as_it_was():
-    before = derive(notices(UEL3, qa(date(2026, 5, 1), 30)), date(2026, 5, 31))
-    after = derive(notices(UEL3, qa(date(2026, 5, 1), 30), UEL5), date(2026, 6, 1))
+    # 30 days from 04-30 run through 05-30: lapsed on 05-31, the day before the removal (lapse43: from 05-01 it lapsed on
+    # the removal's own day)
+    before = derive(notices(UEL3, qa(date(2026, 4, 30), 30)), date(2026, 5, 31))
+    after = derive(notices(UEL3, qa(date(2026, 4, 30), 30), UEL5), date(2026, 6, 1))
 
     def lapses(d):
         return {e.id: (tuple(x.key for x in e.entities), e.title) for e in d.events

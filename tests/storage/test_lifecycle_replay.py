@@ -28,21 +28,23 @@ from tests.storage.test_lifecycle_corpus import corpus
 
 AS_OF = date(2026, 11, 29)
 
+# every end is its last day, counted ("90天", "1年") or written (lapse43, the lead's decision, session 42): 90 days from
+# 05-14 run through 08-12, a year from 2025-11-10 through 2026-11-10; the lapse the day after, the countdowns to it
 SUSPEND_EXTEND_LAPSE = [
     "imposed/{l}/2025-04-04", "suspended/{l}/2025-05-14",
-    "suspension_ends_soon/{l}/2025-07-13", "suspension_ends_soon/{l}/2025-08-05",
+    "suspension_ends_soon/{l}/2025-07-14", "suspension_ends_soon/{l}/2025-08-06",
     "suspension_extended/{l}/2025-08-12",
-    "suspension_ends_soon/{l}/2025-10-11", "suspension_ends_soon/{l}/2025-11-03",
+    "suspension_ends_soon/{l}/2025-10-12", "suspension_ends_soon/{l}/2025-11-04",
     "suspension_extended/{l}/2025-11-10",
-    "suspension_ends_soon/{l}/2026-10-11", "suspension_ends_soon/{l}/2026-11-03",
-    "suspension_lapsed/{l}/2026-11-10",
+    "suspension_ends_soon/{l}/2026-10-12", "suspension_ends_soon/{l}/2026-11-04",
+    "suspension_lapsed/{l}/2026-11-11",
 ]
 EXPECTED = {
     "MOFCOM-2025-1": ["imposed/ecl/2025-01-02"],
     "MOFCOM-2025-13": ["imposed/ecl/2025-03-04", "lifted/ecl/2025-11-10"],
     "MOFCOM-2025-21": [s.format(l="ecl") for s in SUSPEND_EXTEND_LAPSE],
-    "MOFCOM-2025-22": ["imposed/ecl/2025-04-10", "suspended/ecl/2025-05-14", "suspension_ends_soon/ecl/2025-07-13",
-                       "suspension_ends_soon/ecl/2025-08-05", "lifted/ecl/2025-08-12"],
+    "MOFCOM-2025-22": ["imposed/ecl/2025-04-10", "suspended/ecl/2025-05-14", "suspension_ends_soon/ecl/2025-07-14",
+                       "suspension_ends_soon/ecl/2025-08-06", "lifted/ecl/2025-08-12"],
     "UEL-2024-3": ["investigation/uel/2024-09-24"],
     "UEL-2025-4": ["imposed/uel/2025-02-04"],
     "UEL-2025-5": ["imposed/uel/2025-03-04", "lifted/uel/2025-11-10"],
@@ -54,11 +56,12 @@ EXPECTED = {
     **{f"MOFCOM-2025-{n}": ["suspended/items/2025-11-10", "suspension_ends_soon/items/2026-10-12",
                             "suspension_ends_soon/items/2026-11-04", "suspension_lapsed/items/2026-11-11"]
        for n in (55, 56, 57, 58, 61, 62)},
-    # Order No. 7 suspends Order No. 6 (Hanwha Ocean's five US subsidiaries) for 1 year: lapsed 2026-11-10
+    # Order No. 7 suspends Order No. 6 (Hanwha Ocean's five US subsidiaries) for 1 year: through 2026-11-10, lapsed
+    # 2026-11-11 as No. 70's (lapse43)
     "MOFCOM-ORDER-2025-6": ["imposed/countermeasure/2025-10-14", "suspended/countermeasure/2025-11-10",
-                            "suspension_ends_soon/countermeasure/2026-10-11",
-                            "suspension_ends_soon/countermeasure/2026-11-03",
-                            "suspension_lapsed/countermeasure/2026-11-10"],
+                            "suspension_ends_soon/countermeasure/2026-10-12",
+                            "suspension_ends_soon/countermeasure/2026-11-04",
+                            "suspension_lapsed/countermeasure/2026-11-11"],
     "MOFCOM-2026-11": ["imposed/ecl/2026-02-24"],
     "MOFCOM-2026-12": ["imposed/watch/2026-02-24"],  # the removal route it describes removes no one
     "MOFCOM-2026-23": ["imposed/ecl/2026-06-22"],
@@ -67,16 +70,16 @@ EXPECTED = {
 STATES = {
     "MOFCOM-2025-1": (ListingState.IN_FORCE, date(2025, 1, 2)),
     "MOFCOM-2025-13": (ListingState.LIFTED, date(2025, 11, 10)),
-    "MOFCOM-2025-21": (ListingState.LAPSED, date(2026, 11, 10)),
+    "MOFCOM-2025-21": (ListingState.LAPSED, date(2026, 11, 11)),
     "MOFCOM-2025-22": (ListingState.LIFTED, date(2025, 8, 12)),
     "UEL-2024-3": (ListingState.INVESTIGATION, date(2024, 9, 24)),
     "UEL-2025-4": (ListingState.IN_FORCE, date(2025, 2, 4)),
     "UEL-2025-5": (ListingState.LIFTED, date(2025, 11, 10)),
     "UEL-2025-6": (ListingState.LIFTED, date(2025, 11, 10)),
-    "UEL-2025-7": (ListingState.LAPSED, date(2026, 11, 10)),
+    "UEL-2025-7": (ListingState.LAPSED, date(2026, 11, 11)),
     "UEL-2025-8": (ListingState.LIFTED, date(2025, 8, 12)),
     **{f"MOFCOM-2025-{n}": (ListingState.LAPSED, date(2026, 11, 11)) for n in (55, 56, 57, 58, 61, 62)},
-    "MOFCOM-ORDER-2025-6": (ListingState.LAPSED, date(2026, 11, 10)),
+    "MOFCOM-ORDER-2025-6": (ListingState.LAPSED, date(2026, 11, 11)),
     "MOFCOM-2026-11": (ListingState.IN_FORCE, date(2026, 2, 24)),
     "MOFCOM-2026-12": (ListingState.IN_FORCE, date(2026, 2, 24)),
     "MOFCOM-2026-23": (ListingState.IN_FORCE, date(2026, 6, 22)),
@@ -84,11 +87,11 @@ STATES = {
 }
 # Every suspension that lapsed by the demo's date (2026-11-30), and the notice that set it.
 LAPSED_BY_DEMO_DAY = {
-    "MOFCOM-2025-21": (date(2026, 11, 10), "QA-2025-11-05-68a81f8d"),
-    "UEL-2025-7": (date(2026, 11, 10), "QA-2025-11-05-3d525cbd"),
+    "MOFCOM-2025-21": (date(2026, 11, 11), "QA-2025-11-05-68a81f8d"),
+    "UEL-2025-7": (date(2026, 11, 11), "QA-2025-11-05-3d525cbd"),
     "MOFCOM-2024-46": (date(2026, 11, 28), "MOFCOM-2025-72"),
     **{f"MOFCOM-2025-{n}": (date(2026, 11, 11), "MOFCOM-2025-70") for n in (55, 56, 57, 58, 61, 62)},
-    "MOFCOM-ORDER-2025-6": (date(2026, 11, 10), "MOFCOM-ORDER-2025-7"),
+    "MOFCOM-ORDER-2025-6": (date(2026, 11, 11), "MOFCOM-ORDER-2025-7"),
 }
 
 
@@ -240,7 +243,7 @@ def test_removal_with_a_lift_limited_to_its_entity_moves_that_entity_alone(fixtu
     universal = "universallogisticsholdings"
     rows = {r.state: r for r in d.states if r.notice_key == "MOFCOM-2025-21"}
     assert set(rows) == {ListingState.LAPSED, ListingState.REMOVED}
-    assert (rows[ListingState.LAPSED].entity_count, rows[ListingState.LAPSED].since) == (15, date(2026, 11, 10))
+    assert (rows[ListingState.LAPSED].entity_count, rows[ListingState.LAPSED].since) == (15, date(2026, 11, 11))
     assert universal not in rows[ListingState.LAPSED].entity_keys
     removed = rows[ListingState.REMOVED]
     assert (removed.entity_keys, removed.since, removed.by) == ((universal,), date(2026, 9, 10), "MOFCOM-2026-40")

@@ -30,16 +30,18 @@ TEXT = (Path(__file__).resolve().parents[1] / "data/corpus/mfa17/12-impose-with-
 
 
 def test_a_term_ends_the_listing_on_its_last_day() -> None:
+    """"期限为5年" from 2026-07-08: in force through 2031-07-08, its last day, lifted from 07-09 (lapse43: a counted end is
+    included, as a written one; it was lifted on 07-08 itself)."""
     rec = parse_text(TEXT)
     assert rec is not None and rec.actions[0].until == date(2031, 7, 8)
     known = [stored(rec, fetched=datetime(2026, 7, 8, 8, 0, tzinfo=timezone.utc))]
-    during = derive(known, date(2031, 7, 7))
+    during = derive(known, date(2031, 7, 8))
     assert {(r.state, r.next_state, r.next_from) for r in during.states} == {
-        (ListingState.IN_FORCE, ListingState.LIFTED, date(2031, 7, 8))}
-    after = derive(known, date(2031, 7, 8))
-    assert {(r.state, r.since, r.by) for r in after.states} == {(ListingState.LIFTED, date(2031, 7, 8), rec.key)}
+        (ListingState.IN_FORCE, ListingState.LIFTED, date(2031, 7, 9))}
+    after = derive(known, date(2031, 7, 9))
+    assert {(r.state, r.since, r.by) for r in after.states} == {(ListingState.LIFTED, date(2031, 7, 9), rec.key)}
     ended = [e for e in after.events if e.kind is EventKind.LIFTED and e.entity_key is None]
-    assert [(e.effective, e.notice_key) for e in ended] == [(date(2031, 7, 8), rec.key)]
+    assert [(e.effective, e.notice_key) for e in ended] == [(date(2031, 7, 9), rec.key)]
     assert "term" in ended[0].summary and after.problems == ()
 
 
@@ -62,15 +64,15 @@ def test_a_term_end_has_countdown_items_30_and_7_days_before() -> None:
         d = derive([*known, *more], day)
         return {e.id.split(",2025:")[1]: e for e in d.events if e.kind is EventKind.TERM_ENDS_SOON}
 
-    assert countdowns(date(2031, 6, 7)) == {}
-    at = countdowns(date(2031, 6, 8))
-    assert set(at) == {f"{rec.key}/term_ends_soon/countermeasure/2031-06-08",
-                       *(f"{rec.key}/term_ends_soon/countermeasure/2031-06-08/{e.key}" for e in rec.entities)}, set(at)
-    item = at[f"{rec.key}/term_ends_soon/countermeasure/2031-06-08"]
+    assert countdowns(date(2031, 6, 8)) == {}  # 30 days before the day it ends, 07-09 (lapse43)
+    at = countdowns(date(2031, 6, 9))
+    assert set(at) == {f"{rec.key}/term_ends_soon/countermeasure/2031-06-09",
+                       *(f"{rec.key}/term_ends_soon/countermeasure/2031-06-09/{e.key}" for e in rec.entities)}, set(at)
+    item = at[f"{rec.key}/term_ends_soon/countermeasure/2031-06-09"]
     assert item.title.startswith("Term ends in 30 days:") and item.until == date(2031, 7, 8) and item.days_left == 30
     later = countdowns(date(2032, 1, 1))
-    assert set(at) < set(later) and f"{rec.key}/term_ends_soon/countermeasure/2031-07-01" in later
-    assert {e.occurred.date() for e in later.values()} == {date(2031, 6, 8), date(2031, 7, 1)}
+    assert set(at) < set(later) and f"{rec.key}/term_ends_soon/countermeasure/2031-07-02" in later
+    assert {e.occurred.date() for e in later.values()} == {date(2031, 6, 9), date(2031, 7, 2)}
     # measures stopped for one of the two before the end: the countdown no longer names him
     lift = parse_text(LIFT)
     assert lift is not None and lift.actions
@@ -101,10 +103,10 @@ def test_an_amendments_term_ends_its_additions_only() -> None:
     assert decision is not None and amendment is not None and amendment.actions[0].until == date(2029, 10, 15)
     known = [stored(decision, fetched=datetime(2024, 12, 27, 9, 0, tzinfo=timezone.utc)),
              stored(amendment, fetched=datetime(2026, 10, 15, 9, 0, tzinfo=timezone.utc))]
-    before = derive(known, date(2029, 10, 14))
+    before = derive(known, date(2029, 10, 15))  # its last day (lapse43)
     assert {(r.notice_key, r.state) for r in before.states} == {
         ("MFA-ORDER-2024-16", ListingState.IN_FORCE), ("MFA-ORDER-2026-36", ListingState.IN_FORCE)}
-    after = derive(known, date(2029, 10, 15))
+    after = derive(known, date(2029, 10, 16))
     assert {(r.notice_key, r.state) for r in after.states} == {
         ("MFA-ORDER-2024-16", ListingState.IN_FORCE), ("MFA-ORDER-2026-36", ListingState.LIFTED)}
     assert after.problems == ()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from storage.periods import lapse_day, last_day_written
+from storage.periods import lapse_day
 from storage.records import ActionKind, ListKind, NoticeRef
 
 from .. import actions as act
@@ -97,26 +97,25 @@ UNDO_EXTENSION = (ActionKind.RESTORE, ActionKind.LIFT)
 
 
 def restored_at_lapse(src: Source, d: Draft) -> list[act.ActionDraft]:
-    """A restore back when a suspension the same text sets ends ("暂停实施…相关措施至2027年12月9日，期满后自动恢复实施") is dated
-    by that suspension's lapse as the engine counts it (``storage.periods.lapse_day``): the day after an end written as its
-    last day ("至2027年12月9日", included: back from 12-10, as the suspension's own item says "until 2027-12-09 inclusive"),
-    the end itself for a period counted from a day ("1年" from 2026-12-10: back on 2027-12-10). Was the end in both: two
-    items of one text a day apart (session 41's open A; the lead's decision, session 42). The suspension is the one with
-    that end on a notice the restore names; where none, or two that lapse on different days, the end stays."""
+    """A restore back when a suspension ends ("暂停实施…相关措施至2027年12月9日，期满后自动恢复实施", "暂停期限将于2027年12月9日届满，
+    届满后不再延长") is dated by that suspension's lapse as the engine counts it (``storage.periods.lapse_day``): the day
+    after its end, the period's last day whether written ("至2027年12月9日": back from 12-10, as the suspension's own item
+    says "until 2027-12-09 inclusive") or counted ("1年" from 2026-12-10: back from 2027-12-11). Was the end: two items of
+    one text a day apart (session 41's open A, the lead's decision, lapse42), and where another notice stored the
+    suspension the restore came a day before its lapse (lapse42's open A; one convention since lapse43 makes the end
+    told enough, whichever text stores the suspension). A day the text names stays: "自届满次日起" (no ``after_end``),
+    "…于2026年12月30日结束，上述措施自同日起恢复实施", "自届满之日起恢复实施" (``NAMED_END_DAY``: the end itself)."""
     drafts = d.drafts
     if not any(x.after_end is not None for x in drafts):
         return drafts  # (nearly every text)
-    out = []
-    for x in drafts:
-        if x.after_end is not None and x.action is ActionKind.RESTORE:
-            named = {t.key or t.text for t in x.targets}
-            lapses = {lapse_day(y.until, last_day_written(y.duration)) for y in drafts
-                      if (y.action is ActionKind.SUSPEND or y.action is ActionKind.EXTEND) and y.extends_by is None
-                      and y.until == x.after_end and named & {t.key or t.text for t in y.targets}}
-            if len(lapses) == 1:
-                x = dataclasses.replace(x, effective=lapses.pop().isoformat())
-        out.append(x)
-    return out
+    return [dataclasses.replace(x, effective=lapse_day(x.after_end).isoformat())
+            if x.after_end is not None and x.action is ActionKind.RESTORE and not any(w in x.text for w in NAMED_END_DAY)
+            else x for x in drafts]
+
+
+# a restore's own words naming the end day itself as its day ("自同日起恢复实施", "自届满之日起恢复实施"): kept, not the lapse
+NAMED_END_DAY = ("同日", "当日", "之日")
+
 
 # "一、解除…〔2024〕2号对该企业采取的罚款措施；二、该企业仍在不可靠实体清单内，…规定的其他处理措施继续实施。": one measure of a
 # listing lifted by name, the listing kept (session 28, audit28/05: read as a lift of the whole listing, a false "lifted").
