@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from datetime import date
 
 from storage.periods import lapse_day
 from storage.records import ActionKind, ListKind, NoticeRef
 
 from .. import actions as act
 from .. import entities as ent
+from ..dates import parse_cn_date
 from ..draft import Draft, Ref, Source
 from ..lazyre import lazy_compile
 from ..textnorm import NUM, fold
@@ -110,7 +112,22 @@ def restored_at_lapse(src: Source, d: Draft) -> list[act.ActionDraft]:
         return drafts  # (nearly every text)
     return [dataclasses.replace(x, effective=lapse_day(x.after_end).isoformat())
             if x.after_end is not None and x.action is ActionKind.RESTORE and not any(w in x.text for w in NAMED_END_DAY)
+            and not _end_named_as_start(src.folded, x.start, x.after_end)
             else x for x in drafts]
+
+
+# "自2026年11月10日起，出口经营者应当严格执行上述公告相关措施" after "该暂停期限将于2026年11月10日届满，中方决定不再延长": the
+# answer names the end day itself as the first day of the measures (engine24/04): that day, not the lapse after it
+NAMED_START_RE = lazy_compile(r"自\s*(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*起")
+
+
+def _end_named_as_start(folded: str, at: int, end: date) -> bool:
+    """Whether the paragraph of a restore at ``at`` goes on to name ``end`` as a start ("自2026年11月10日起，…严格执行…"):
+    lapse43 re-dated such a restore to the day after, a day after the day the answer itself gives (found by the lead on
+    main: a false "suspended" on 11-10, session 42)."""
+    stop = folded.find("\n", at)
+    stop = len(folded) if stop < 0 else stop
+    return any(parse_cn_date(m.group("date")) == end for m in NAMED_START_RE.finditer(folded, at, stop))
 
 
 # a restore's own words naming the end day itself as its day ("自同日起恢复实施", "自届满之日起恢复实施"): kept, not the lapse
