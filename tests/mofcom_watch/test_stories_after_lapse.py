@@ -64,7 +64,9 @@ def test_x03_p7_extensions_published_after_the_lapse_run_from_their_own_day(stor
 
 
 def test_x04_buzai_yanchang_restores_from_the_end_day(store: Store) -> None:
-    assert state(store, TODAY, "MOFCOM-2025-89") == ("in_force", "2026-11-11", None)  # the day after its last (lapse43)
+    # "该暂停期限将于2026年11月10日届满，中方决定不再延长。自2026年11月10日起，出口经营者应当严格执行…": the answer names 11-10 as
+    # the first day of the measures, kept over the lapse the day after the end (lapse43's rule; the lead's 5afd2479)
+    assert state(store, TODAY, "MOFCOM-2025-89") == ("in_force", "2026-11-10", None)
     assert row(store, TODAY, "MOFCOM-2025-89")["presumed"] is False
     health = store.items(TODAY, "source-health")
     assert not any("x04-qa-2026-11-06-ecl-buzai-yanchang" in i["title"] + i.get("content_html", "") for i in health), (
