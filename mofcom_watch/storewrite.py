@@ -12,18 +12,28 @@ quota, an I/O error: it could not write even its own record; health42, a run und
 green) leaves a line beside the store file (``-run-failed``, as SQLite's -wal and the ``-publishing`` mark), which
 readers say until a later run finishes (and removes it). Best effort: on a disk where nothing can be written, the
 free space check says it.
+
+A run that could write the store but not checkpoint it (a file size limit or a quota just above the file: the -wal
+grows, the file cannot) finished, exit 0, its items published, while SQLite ignored every checkpoint's I/O error:
+the file alone was malformed, whole only with its -wal beside it, and a copy of the file (deploy.md's backup of a
+stopped store) a broken store (health42 FS+20000). So ``run`` checkpoints at its end (``wal_checkpoint(TRUNCATE)``)
+and says a failure: a warning on its stderr and a line beside the store (``-not-checkpointed``) that ``status`` and
+``/healthz`` say (a warning: the store is whole and the feeds right) while the -wal is still there.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
 SIDE_FILES = ("-wal", "-shm")
 FAULT_SUFFIX = "-run-failed"  # beside the store file: the last run could not write the store (its line)
 FAULT_MAX = 1000  # bytes of the line read back
+CHECKPOINT_SUFFIX = "-not-checkpointed"  # beside the store file: the last run's checkpoint failed (its line)
+CHECKPOINT_WAIT = 2.0  # seconds a checkpoint waits for another connection (a busy store is no failure)
 
 
 def unwritable_store(path: Path | None) -> str | None:
@@ -85,3 +95,48 @@ def run_fault_said(store: Path | None, last_run: datetime | None) -> str | None:
         return None
     return (f"the last run, at {at:%Y-%m-%d %H:%M} UTC, could not write the store and stopped (exit 3), recording "
             f"nothing: {said or 'no reason kept'}; no run has finished since")
+
+
+def checkpoint_path(store: Path) -> Path:
+    return store.with_name(store.name + CHECKPOINT_SUFFIX)
+
+
+def checkpoint_store(store: Path | None) -> str | None:
+    """Write the SQLite file ``store``'s write-ahead log into it (``wal_checkpoint(TRUNCATE)``) after the process's
+    kept connections are closed; the warning line when that fails (also left beside the file for the readers), None
+    when it is done, busy (another connection reading: a later close or run writes it) or no SQLite file."""
+    if store is None or not store.is_file():
+        return None
+    from storage.keptstore import close_kept_store
+
+    close_kept_store()  # (their close tries a checkpoint too, its failure unsaid)
+    try:
+        con = sqlite3.connect(store, timeout=CHECKPOINT_WAIT)
+        try:
+            busy = con.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+        finally:
+            con.close()
+    except sqlite3.Error as exc:
+        line = (f"the store's write-ahead log could not be written into {store} at the run's end ({exc}: a file size "
+                f"limit, a quota or a disk fault?): the file alone is incomplete, whole only with {store.name}-wal "
+                "beside it; copy both, never the file alone, and lift the limit (a later run checkpoints it)")
+        with contextlib.suppress(OSError):
+            checkpoint_path(store).write_text(line[:FAULT_MAX], encoding="utf-8")
+        return line
+    if not busy:
+        with contextlib.suppress(OSError):
+            checkpoint_path(store).unlink(missing_ok=True)
+    return None
+
+
+def checkpoint_said(store: Path | None) -> str | None:
+    """The warning line while the last run's checkpoint failure stands: its mark there and the -wal beside the file
+    not empty (checkpointed since, by a close or by hand: no longer said)."""
+    if store is None:
+        return None
+    try:
+        said = checkpoint_path(store).read_text(encoding="utf-8", errors="replace")[:FAULT_MAX].strip()
+        wal = Path(f"{store}-wal").stat().st_size
+    except OSError:
+        return None
+    return said or None if wal else None

@@ -206,10 +206,11 @@ def register(app: typer.Typer) -> None:
             _note_store_fault(settings.database_url, exc)
             exit_on_resource_fault("mofcom-watch run", exc, db_url=settings.database_url,
                                    feeds_dir=out or settings.feeds_path)
-        from mofcom_watch.storewrite import clear_run_fault
+        from mofcom_watch.storewrite import checkpoint_store, clear_run_fault
         from storage.db import sqlite_file
 
         clear_run_fault(sqlite_file(settings.database_url))  # the cycle ran to its end: the store was written
+        unchecked = checkpoint_store(sqlite_file(settings.database_url))  # (a failure: said after the result)
         if as_json:
             typer.echo(term.json_text(run_json(result)))
         else:
@@ -221,6 +222,8 @@ def register(app: typer.Typer) -> None:
         if result.broken_watchlist is not None:  # input to fix: exit 2, once everything else was published
             typer.echo(f"mofcom-watch run: {result.broken_watchlist.removeprefix('WatchlistError: ')} (the other "
                        "feeds were published; the watchlist feed keeps its last files)", err=True)
+        if unchecked is not None:  # the store is whole with its -wal: a warning, the exit as the run's
+            typer.echo(f"mofcom-watch run: warning: {term.shown(unchecked)}", err=True)
         if unset is not None:  # on each publish with no public_base_url (after a fault's own line): cron mails it
             typer.echo(f"mofcom-watch run: warning: {term.shown(unset)}", err=True)
         raise typer.Exit(2 if result.broken_watchlist is not None else 0 if result.ok else 1)

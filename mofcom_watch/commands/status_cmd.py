@@ -187,6 +187,7 @@ class Activity:
     low_space: tuple[str, ...] = ()  # disks of the store or the feeds folder nearly full (mofcom_watch.diskspace)
     unwritable: str | None = None  # the SQLite store cannot be written: every run fails (mofcom_watch.storewrite)
     store_fault: str | None = None  # the last run stopped on a fault of the store, recording nothing (storewrite)
+    not_checkpointed: str | None = None  # the last run could not checkpoint the store: a warning (storewrite)
     notices: int = 0  # notices stored: none is no all-clear (nothing fetched yet, or --db names another store)
     last_run_failed: tuple[LastRunFailed, ...] = ()  # sources whose last run could not fetch, not yet "failing"
     # those of them the configuration no longer fetches (mofcom_watch.watched): said, failing nothing
@@ -259,6 +260,7 @@ class Activity:
                 "last_successful_publish": self.last_good_publish.to_json() if self.last_good_publish else None,
                 "sources": [c.to_json() for c in self.sources], "low_space": list(self.low_space),
                 "store_unwritable": self.unwritable, "run_store_fault": self.store_fault,
+                "store_not_checkpointed": self.not_checkpointed,
                 "notices": self.notices, "last_run_failed": [f.to_json() for f in self.last_run_failed],
                 "no_longer_watched": [f.to_json() for f in self.unwatched],
                 "run_lock_stuck": self.run_lock_stuck, "unpublished_run": self.unpublished,
@@ -288,6 +290,8 @@ class Activity:
             console.print(Text(self.stale_check_off))
         if self.stopped:  # said, not a problem: a requested stop (docker stop) before the last run published
             console.print(Text(term.shown(self.stopped)))
+        if self.not_checkpointed:  # said, not a problem: the store is whole with its -wal, the feeds right
+            console.print(Text(term.shown(f"STORE NOT CHECKPOINTED: {self.not_checkpointed}"), style="yellow"))
         for gone in self.unwatched:  # said, not a problem: no run fetches it now
             console.print(Text(term.shown(unwatched_line(gone)), style="yellow"))
         for line in self.problem_lines():
@@ -361,7 +365,7 @@ def register(app: typer.Typer) -> None:
         from mofcom_watch.clock import stale_run
         from mofcom_watch.config import default_links_warning, stale_after
         from mofcom_watch.diskspace import low_space
-        from mofcom_watch.storewrite import run_fault_said, unwritable_store
+        from mofcom_watch.storewrite import checkpoint_said, run_fault_said, unwritable_store
         from mofcom_watch.watched import watched_sources
         from storage.db import sqlite_file
 
@@ -373,6 +377,7 @@ def register(app: typer.Typer) -> None:
         activity = replace(activity, low_space=tuple(low_space((store_file, settings.feeds_path))),
                            unwritable=unwritable_store(store_file),
                            store_fault=run_fault_said(store_file, activity.last_fetch),
+                           not_checkpointed=checkpoint_said(store_file),
                            stale=None if threshold is None else stale_run(activity.last_fetch, datetime.now(UTC),
                                                                           threshold, why),
                            stale_after=threshold, stale_check_off=None if threshold is not None else why)

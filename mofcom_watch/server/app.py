@@ -602,7 +602,7 @@ def _process_problems(st: ServerState, report: dict[str, Any]) -> list[str]:
     (a run fails before it can record that: mofcom_watch.storewrite), or the last run stopped on a fault of the store
     and recorded nothing (its line beside the store file)."""
     from mofcom_watch.diskspace import low_space
-    from mofcom_watch.storewrite import run_fault_said, unwritable_store
+    from mofcom_watch.storewrite import checkpoint_said, run_fault_said, unwritable_store
 
     failed = st.last_failure() if st.last_failure is not None else None
     engine = getattr(st.data, "engine", None)
@@ -616,6 +616,8 @@ def _process_problems(st: ServerState, report: dict[str, Any]) -> list[str]:
     stopped = run_fault_said(store_file, st.last_cycle()) if store_file is not None else None
     if stopped is not None:
         report["run_store_fault"] = stopped
+    if (unchecked := checkpoint_said(store_file)) is not None:  # a warning: the store is whole with its -wal
+        report["store_not_checkpointed"] = unchecked
     return ([failed] if failed else []) + ([unwritable] if unwritable else []) + ([stopped] if stopped else []) + low
 
 

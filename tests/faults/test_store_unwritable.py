@@ -115,3 +115,58 @@ def test_a_run_stopped_by_a_fault_of_the_store_is_said_until_a_run_finishes(tmp_
     code, report = status()
     assert report["run_store_fault"] is None and not any(said in p for p in report["problems"]), report["problems"]
     assert not (db.parent / "store.sqlite-run-failed").exists()
+
+
+def test_a_run_whose_checkpoint_fails_says_so_and_status_warns_while_the_wal_stands(tmp_path, replayed):
+    """A file size limit just above the store (a quota likewise): the run's writes fit in the -wal, every checkpoint
+    into the file fails, and SQLite ignores that. The run exited 0 and the -wal stayed, the file alone malformed
+    (a copy of it, deploy.md's backup, a broken store), with nothing said (health42 FS+20000). Now the run's closing
+    checkpoint says it (a warning, the exit as the run's), `status` and `/healthz` warn while the -wal stands, and a
+    run without the limit checkpoints and clears it."""
+    import resource
+    import sqlite3
+
+    from tests.faults.harness import cli_env, run_args
+    from tests.faults.serving import serving
+    from tests.site_server import SiteServer
+
+    db = tmp_path / "data" / "store.sqlite"
+    url = copy_of(replayed, db)
+    read_whole(url)
+    limit = db.stat().st_size + 4096  # the -wal (far smaller) can grow, the file not by the run's 12 KB
+
+    def capped() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    def run(site: SiteServer, **kw) -> subprocess.CompletedProcess[str]:  # noqa: ANN003
+        return subprocess.run([sys.executable, "-m", "mofcom_watch", "--db", url, *run_args(site.url, tmp_path / "feeds")],
+                              cwd=REPO_ROOT, env=cli_env(), capture_output=True, text=True, timeout=300, **kw)
+
+    def status() -> tuple[int, dict]:
+        done = subprocess.run([sys.executable, "-m", "mofcom_watch", "--db", url, "status", "--json"], cwd=REPO_ROOT,
+                              env=cli_env(), capture_output=True, text=True, timeout=120)
+        return done.returncode, json.loads(done.stdout)
+
+    said = "the store's write-ahead log could not be written into"
+    code0, _ = status()
+    with SiteServer(FIXTURES) as site:
+        capped_run = run(site, preexec_fn=capped)
+        wal = db.with_name(db.name + "-wal")
+        assert capped_run.returncode in (0, 1) and wal.stat().st_size > 0, capped_run.stderr[-2000:]
+        assert f"mofcom-watch run: warning: {said} {db}" in capped_run.stderr, capped_run.stderr[-2000:]
+        alone = tmp_path / "alone.sqlite"  # (what the warning is about: the file copied without its -wal)
+        alone.write_bytes(db.read_bytes())
+        with pytest.raises(sqlite3.DatabaseError):
+            sqlite3.connect(alone).execute("PRAGMA integrity_check").fetchall()
+        code, report = status()
+        assert code == code0 and report["store_not_checkpointed"].startswith(said), report  # a warning: exit as was
+        assert f"{db.name}-wal" in report["store_not_checkpointed"]
+        with serving(url, tmp_path) as served:
+            _, _, body = served.get("/healthz")
+        assert json.loads(body)["store_not_checkpointed"].startswith(said)
+        clean = run(site)
+    assert clean.returncode in (0, 1) and said not in clean.stderr, clean.stderr[-2000:]
+    code, report = status()
+    assert report["store_not_checkpointed"] is None, report
+    assert not wal.exists() or wal.stat().st_size == 0  # the clean run's checkpoint wrote it into the file
+    assert not (db.parent / "store.sqlite-not-checkpointed").exists()
