@@ -190,6 +190,7 @@ class Activity:
     not_checkpointed: str | None = None  # the last run could not checkpoint the store: a warning (storewrite)
     notices: int = 0  # notices stored: none is no all-clear (nothing fetched yet, or --db names another store)
     last_run_failed: tuple[LastRunFailed, ...] = ()  # sources whose last run could not fetch, not yet "failing"
+    failing_failed: tuple[str, ...] = ()  # sources already "failing" (SOURCE HEALTH) whose last run could not fetch
     # those of them the configuration no longer fetches (mofcom_watch.watched): said, failing nothing
     unwatched: tuple[LastRunFailed, ...] = ()
     run_lock_stuck: str | None = None  # the run lock's holder is stopped or silent (storage.runlock.stuck)
@@ -207,7 +208,8 @@ class Activity:
         return cls(as_utc(fetched) if fetched else None, last_publication(session, folder=live),
                    last_publication(session, ok=True, folder=live), source_checks(session),
                    notices=count_read(session),
-                   last_run_failed=last_run_failures(session), last_preview=last_publication(session, preview=True))
+                   last_run_failed=last_run_failures(session), failing_failed=failing_last_failed(session),
+                   last_preview=last_publication(session, preview=True))
 
     @property
     def newer_preview(self) -> PublishRecord | None:
@@ -276,7 +278,8 @@ class Activity:
 
         # "last fetch: 09:03" read as a fetch done after a run that could fetch nothing (no network, user41): it is
         # when a source's run last finished, whatever it got; how many of them got nothing is said beside it
-        failed = f" ({len(self.last_run_failed)} could not fetch: LAST RUN FAILED below)" if self.last_run_failed else ""
+        # user42: it counted only the sources not yet failing (4 of 6 down); those are under SOURCE HEALTH, above
+        failed = could_not_fetch(len(self.failing_failed), len(self.last_run_failed))
         console.print(f"last run of the sources: {when(self.last_fetch)}{failed}; last successful publish: "
                       f"{when(self.last_good_publish.finished_at if self.last_good_publish else None)}"
                       + (f" to {term.shown(self.last_good_publish.target)}" if self.last_good_publish else ""))
@@ -298,6 +301,29 @@ class Activity:
             console.print(Text(term.shown(line), style="bold red"))
 
 
+def could_not_fetch(failing: int, fresh: int) -> str:
+    """The words after the last run's time: how many sources got nothing, and where each kind is listed."""
+    where = ([f"{failing} in SOURCE HEALTH above"] if failing and fresh else ["SOURCE HEALTH above"] if failing else [])
+    where += [f"{fresh} LAST RUN FAILED below" if failing else "LAST RUN FAILED below"] if fresh else []
+    return f" ({failing + fresh} could not fetch: {', '.join(where)})" if where else ""
+
+
+def failing_last_failed(session) -> tuple[str, ...]:  # noqa: ANN001 - a Session
+    """The sources with an open ``failing`` issue whose newest run could not fetch either (not in
+    ``last_run_failures``, which leaves them to that issue)."""
+    from storage.health import READ_FAILURES, UNUSABLE_REASONS, previous_runs
+    from storage.models import HealthIssue
+    from storage.vocabulary import FailureReason, HealthKind
+
+    def fetched_nothing(run: SourceRun) -> bool:  # (as last_run_failures judges a run)
+        return not run.ok and any(f.get("reason") not in UNUSABLE_REASONS | READ_FAILURES
+                                  and f.get("reason") != FailureReason.ZERO_LINKS for f in run.failures or [])
+
+    failing = session.scalars(select(HealthIssue.source).where(
+        HealthIssue.kind == HealthKind.FAILING, HealthIssue.resolved_at.is_(None)).distinct())
+    return tuple(sorted(name for name in failing if (runs := previous_runs(session, name, 1)) and fetched_nothing(runs[0])))
+
+
 def unwatched_line(failed: LastRunFailed) -> str:
     from mofcom_watch.watched import NO_LONGER_WATCHED
 
@@ -310,6 +336,7 @@ def watched_only(activity: Activity, watched: frozenset[str] | None) -> Activity
     if watched is None:
         return activity
     return replace(activity, last_run_failed=tuple(f for f in activity.last_run_failed if f.source in watched),
+                   failing_failed=tuple(name for name in activity.failing_failed if name in watched),
                    unwatched=tuple(f for f in activity.last_run_failed if f.source not in watched))
 
 

@@ -199,6 +199,24 @@ def test_status_after_a_run_that_fetched_nothing_says_so_on_its_time_line(tmp_pa
     assert count >= 5 and f"({count} could not fetch: LAST RUN FAILED below)" in line, status.out
 
 
+def test_status_counts_the_sources_already_failing_among_those_that_could_not_fetch(tmp_path, first_run):
+    """user42: with 6 sources down, 2 of them failing for 3 runs already, the line said "4 could not fetch": it
+    counted only the sources without a ``failing`` issue. Every source down 3 runs in a row (each failing now), then
+    one more source run down: the line counted none and said nothing. It counts both, saying where each is listed."""
+    db, feeds, _ = copy_of(first_run, tmp_path)
+    with FailingSite(FIXTURES) as site:
+        site.down = True
+        for _ in range(3):
+            failed = cli(db, *run_args(site.url, feeds))
+            assert failed.code == 1, failed.out + failed.err
+    status = cli(db, "status", "--as-of", AS_OF)
+    assert status.code == 1
+    failing = [x for x in status.out.splitlines() if ": failing: " in x]
+    line = next(x for x in status.out.splitlines() if "last successful publish" in x)
+    assert len(failing) >= 5 and "LAST RUN FAILED: " not in status.out, status.out
+    assert f"({len(failing)} could not fetch: SOURCE HEALTH above)" in line, status.out
+
+
 def test_run_says_when_the_feeds_folder_was_written_with_another_base_url(tmp_path):
     """``serve --port P`` and a cron ``run`` on one folder without public_base_url: each rewrites every feed with
     its own self links. The run says so, once, naming both URLs and the cure; not when they agree."""
