@@ -106,12 +106,12 @@ def restored_at_lapse(src: Source, d: Draft) -> list[act.ActionDraft]:
     one text a day apart (session 41's open A, the lead's decision, lapse42), and where another notice stored the
     suspension the restore came a day before its lapse (lapse42's open A; one convention since lapse43 makes the end
     told enough, whichever text stores the suspension). A day the text names stays: "自届满次日起" (no ``after_end``),
-    "…于2026年12月30日结束，上述措施自同日起恢复实施", "自届满之日起恢复实施" (``NAMED_END_DAY``: the end itself)."""
+    "…于2026年12月30日结束，上述措施自同日起恢复实施", "自届满之日起恢复实施" (``_names_end_day``: the end itself)."""
     drafts = d.drafts
     if not any(x.after_end is not None for x in drafts):
         return drafts  # (nearly every text)
     return [dataclasses.replace(x, effective=lapse_day(x.after_end).isoformat())
-            if x.after_end is not None and x.action is ActionKind.RESTORE and not any(w in x.text for w in NAMED_END_DAY)
+            if x.after_end is not None and x.action is ActionKind.RESTORE and not _names_end_day(src.folded, x.start)
             and not _end_named_as_start(src.folded, x.start, x.after_end)
             else x for x in drafts]
 
@@ -131,7 +131,22 @@ def _end_named_as_start(folded: str, at: int, end: date) -> bool:
 
 
 # a restore's own words naming the end day itself as its day ("自同日起恢复实施", "自届满之日起恢复实施"): kept, not the lapse
-NAMED_END_DAY = ("同日", "当日", "之日")
+NAMED_END_DAY_RE = lazy_compile(r"(?<!含)(?:同日|当日)(?![\d〇零一二三四五六七八九十]|\s*24)|(?:届满|期满|到期|结束|终止)之日\s*起")
+# a day written in figures or numerals ("2027年12月9日", "十二月九日"), not "之日"/"同日"
+WRITTEN_DAY_RE = lazy_compile(r"[\d〇零一二三四五六七八九十]\s*日")
+
+
+def _names_end_day(folded: str, at: int) -> bool:
+    """Whether the restore whose verb is at ``at`` ("恢复", or "延长" of "不再延长") names the end day itself as its day,
+    in its sentence after the last day written before the verb (the end): any "之日"/"当日" in the restore's text kept the
+    end, so "自本公告发布之日起，暂停实施…至2027年12月9日，期满后自动恢复实施" (the suspension's own start) and "至2027年12月9日
+    （含当日）" restored on 12-09, a day before the suspension's lapse (review46: the two items of one text a day apart
+    that lapse42 ended)."""
+    start = max(folded.rfind("。", 0, at), folded.rfind("\n", 0, at)) + 1
+    stop = min(i for i in (folded.find("。", at), folded.find("\n", at), len(folded)) if i >= 0)
+    for m in WRITTEN_DAY_RE.finditer(folded, start, at):
+        start = m.end()
+    return NAMED_END_DAY_RE.search(folded, start, stop) is not None
 
 
 # "一、解除…〔2024〕2号对该企业采取的罚款措施；二、该企业仍在不可靠实体清单内，…规定的其他处理措施继续实施。": one measure of a

@@ -1,0 +1,43 @@
+"""review46 (session 43): faults found reading session 42's late code line by line, each with the input that showed it."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.scraper.test_parse_qa42 import _release
+from tests.scraper.test_parse_restore_after_last_day import ECL, _notice
+
+# --- a restore at a suspension's end kept on the end by any 之日/当日 in its sentence (lapse43's f46ed6d5) ---------------
+# rules.steps.restored_at_lapse dates "期满后自动恢复实施" on the suspension's lapse, the day after its last day, unless the
+# restore names the end day itself ("自届满之日起", "自同日起"); it asked any "之日"/"当日" anywhere in the clause, so the
+# suspension's own start ("自本公告发布之日起") or "（含当日）" kept the restore on the last day: "Restored" on 12-09 while the
+# suspension's item says "until 2027-12-09 inclusive" (two items of one text a day apart: session 41's open A again)
+
+
+@pytest.mark.parametrize("body", [
+    f"商务部决定，自本公告发布之日起，暂停实施{ECL}相关措施至2027年12月9日，期满后自动恢复实施。",
+    f"商务部决定，自公布之日起暂停实施{ECL}相关措施，暂停期限至2027年12月9日，期满后自动恢复实施。",
+    f"商务部决定，自2026年12月10日起，暂停实施{ECL}相关措施至2027年12月9日（含当日），期满后自动恢复实施。",
+])
+def test_a_day_named_before_the_end_leaves_the_restore_on_the_lapse(body: str) -> None:
+    steps = _notice(body)
+    assert [s[:3] for s in steps][1:] == [("restore", "2027-12-10", None)], steps
+    assert steps[0][0] == "suspend" and steps[0][2] == "2027-12-09", steps
+
+
+def test_an_answer_s_start_from_its_own_day_leaves_the_restore_on_the_lapse() -> None:
+    said = f"中方决定，自本答问发布之日起暂停实施{ECL}相关措施至2027年12月9日，期满后自动恢复实施。"
+    assert _release(said, lst="出口管制管控名单") == [("suspend", "MOFCOM-2025-21", "2026-12-04", "2027-12-09"),
+                                                 ("restore", "MOFCOM-2025-21", "2027-12-10", None)]
+
+
+@pytest.mark.parametrize(("said", "day"), [
+    # the restore's own words name the end day: kept (lapse43's decision)
+    (f"{ECL}相关措施的暂停期限将于2027年12月9日届满，中方决定不再延长，届满之日起相关措施恢复实施。", "2027-12-09"),
+    (f"中方决定，{ECL}相关措施的暂停期限于2026年12月30日届满后不再延长，相关措施自届满之日起恢复实施。", "2026-12-30"),
+    (f"{ECL}相关措施的暂停期限将于2027年12月9日届满，中方决定不再延长，上述措施于届满当日恢复实施。", "2027-12-09"),
+    # "届满当日24时后": after the last day
+    (f"{ECL}相关措施的暂停期限将于2027年12月9日届满，中方决定不再延长，相关措施于届满当日24时后恢复实施。", "2027-12-10"),
+])
+def test_a_restore_naming_the_end_day_itself_keeps_it(said: str, day: str) -> None:
+    assert _release(said, lst="出口管制管控名单") == [("restore", "MOFCOM-2025-21", day, None)]
