@@ -9,7 +9,7 @@ from collections.abc import Collection, Sequence
 from datetime import date
 
 from storage.names import clean_display, entity_key, name_key
-from storage.periods import add_months, last_day_written
+from storage.periods import add_months, lapse_day, last_day_written
 from storage.records import (
     ActionKind,
     ActionRecord,
@@ -129,9 +129,9 @@ def _effective_corrections(known: Sequence[StoredNotice], b: _Builder) -> tuple[
             # published (story40, session 39: "correction not applied", the 2 shown lifted from the day said to be wrong).
             value = step_fix.record.corrected_effective
             first, new_day = day_of(n.record.effective), day_of(value)
-            actions = tuple(dataclasses.replace(a, effective=value, until=_moved_until(a, first, new_day))
-                            if a.action in TARGET_ACTIONS and _action_effective(n, a) == first else a
-                            for a in n.record.actions)
+            actions = _restores_moved(n.record.actions, tuple(
+                dataclasses.replace(a, effective=value, until=_moved_until(a, first, new_day))
+                if a.action in TARGET_ACTIONS and _action_effective(n, a) == first else a for a in n.record.actions))
             out.append(dataclasses.replace(n, record=dataclasses.replace(n.record, effective=value, actions=actions)))
             continue
         fix = fixes.get(n.record.key)
@@ -272,11 +272,32 @@ def _until_corrections(known: Sequence[StoredNotice]) -> tuple[list[StoredNotice
             out.append(n)
             continue
         fix, day = fixes[n.record.key]
-        actions = tuple(dataclasses.replace(a, until=day, duration=fix.record.corrected_until)
-                        if a.action in ENDED_STEPS and a.until is not None and a.extends_by is None
-                        and UNTIL_WRITTEN_RE.search(a.duration or "") else a for a in n.record.actions)
+        actions = _restores_moved(n.record.actions, tuple(
+            dataclasses.replace(a, until=day, duration=fix.record.corrected_until)
+            if a.action in ENDED_STEPS and a.until is not None and a.extends_by is None
+            and UNTIL_WRITTEN_RE.search(a.duration or "") else a for a in n.record.actions))
         out.append(dataclasses.replace(n, record=dataclasses.replace(n.record, actions=actions)))
     return out, applied
+
+
+def _restores_moved(before: tuple[ActionRecord, ...], after: tuple[ActionRecord, ...]) -> tuple[ActionRecord, ...]:
+    """``after`` (a notice's actions with a suspension's end corrected or moved with its start) with the notice's own
+    restore at that end moved with it: "暂停期限至2027年11月20日，期满后自动恢复实施" is back on the end's lapse, 11-21 (the
+    parser's ``rules.steps.restored_at_lapse``), or on the end itself ("自届满之日起"). Corrected to "至2028年5月20日", the
+    restore stayed on 2027-11-21: a false "Restored" item in the corrected suspension, the listing in force from then while
+    its own items said "until 2028-05-20 inclusive" (review46, session 43); a start corrected moved a counted end alike."""
+    ends = [(b.until, a.until, {t.key for t in b.targets if t.key}) for b, a in zip(before, after, strict=True)
+            if b.action in ENDED_STEPS and b.until is not None and a.until is not None and a.until != b.until]
+    return tuple(_restore_moved(a, ends) for a in after) if ends else after
+
+
+def _restore_moved(action: ActionRecord, ends: list[tuple[date, date, set[str]]]) -> ActionRecord:
+    """``action`` on the day after (or of) an end that moved, as a restore at that end, moved as far; else itself."""
+    day = day_of(action.effective) if action.action is ActionKind.RESTORE and len(action.effective or "") == 10 else None
+    for old, new, keys in ends if day is not None else ():
+        if day in (old, lapse_day(old)) and keys & {t.key for t in action.targets}:
+            return dataclasses.replace(action, effective=(day + (new - old)).isoformat())
+    return action
 
 
 def _dated_title(notice: StoredNotice, ref: NoticeRef) -> bool:
