@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from storage.records import UnusablePage
 from tests.scraper.test_parse_qa42 import _release
 from tests.scraper.test_parse_restore_after_last_day import ECL, _notice
 
@@ -41,3 +42,40 @@ def test_an_answer_s_start_from_its_own_day_leaves_the_restore_on_the_lapse() ->
 ])
 def test_a_restore_naming_the_end_day_itself_keeps_it(said: str, day: str) -> None:
     assert _release(said, lst="出口管制管控名单") == [("restore", "MOFCOM-2025-21", day, None)]
+
+
+# --- a restore at a suspension's end took the start of another notice's step after it in the sentence (older, on_targets)
+# "…第21号…届满后相关措施恢复实施；同时，自2026年12月1日起，继续暂停实施…7号相关措施1年": No. 21 restored on 12-01, 7号's start,
+# three weeks after its suspension lapsed on 11-11 (a false 'Restored' day); with 7号 from 11-10, steps._end_named_as_start
+# (5afd2479) took that start as the answer naming the end day and kept No. 21's restore on 11-10, a day before its lapse
+
+N21 = "商务部公告2025年第21号相关措施的暂停期限将于2026年11月10日届满，中方决定不再延长，届满后相关措施恢复实施"
+U7 = "不可靠实体清单工作机制公告〔2025〕7号相关措施"
+
+
+@pytest.mark.parametrize("said", [
+    f"{N21}；同时，自2026年12月1日起，继续暂停实施{U7}1年。",
+    f"{N21}；同时，自2026年11月10日起，继续暂停实施{U7}1年。",
+    f"{N21}。同时，中方决定自2026年12月1日起，暂停实施{U7}1年。",  # (its own sentence: read right before too)
+])
+def test_a_restore_at_the_end_does_not_take_the_next_step_s_start(said: str) -> None:
+    steps = _release(said, lst="出口管制管控名单", day="2026-11-01")
+    assert steps[0] == ("restore", "MOFCOM-2025-21", "2026-11-11", None), steps
+    assert steps[1][1:3] == ("UEL-2025-7", "2026-12-01" if "12月1日" in said else "2026-11-10"), steps
+
+
+def test_a_restore_at_an_untold_end_before_another_step_is_not_on_that_step_s_day() -> None:
+    said = f"中方决定，商务部公告2025年第21号相关措施暂停期满后恢复实施，{U7}自2026年12月1日起继续暂停实施1年。"
+    try:
+        steps = _release(said, lst="出口管制管控名单", day="2026-11-01")
+    except UnusablePage as held:  # no end told for No. 21: held for a person (cut short), loud
+        assert held.reason in ("cut-short", "needs-review"), held
+        return
+    assert ("restore", "MOFCOM-2025-21", "2026-12-01", None) not in steps, steps
+
+
+def test_the_answer_naming_the_end_day_as_the_measures_start_keeps_it() -> None:
+    # engine24/04 (5afd2479): the start the answer names is the measures', not another step's
+    said = ("商务部公告2025年第21号相关措施的暂停期限将于2026年11月10日届满，中方决定不再延长。"
+            "自2026年11月10日起，出口经营者应当严格执行上述公告相关措施。")
+    assert _release(said, lst="出口管制管控名单", day="2026-11-01") == [("restore", "MOFCOM-2025-21", "2026-11-10", None)]

@@ -429,6 +429,23 @@ def _clause_comma(folded: str, s_start: int, at: int) -> int:
     return comma
 
 
+# a suspension or extension decided after a restore in the same sentence: a step of its own, with its own start
+NEXT_STEP_RE = lazy_compile(r"继续暂停|暂停(?:实施|执行|适用)|延长")
+
+
+def _before_next_step(folded: str, v_end: int, stop: int) -> int:
+    """Where the restore whose verb ends at ``v_end`` may state its own day, up to ``stop`` (its sentence's end): not in a
+    clause after it deciding a suspension of its own ("…第21号…届满后相关措施恢复实施；同时，自2026年12月1日起，继续暂停实施…7号
+    相关措施1年", "…暂停期满后恢复实施，…7号相关措施自2026年12月1日起继续暂停实施1年": No. 21 restored on 12-01, 7号's start,
+    three weeks after its suspension lapsed; review46): the first "," or ";" after the verb before that step."""
+    step = NEXT_STEP_RE.search(folded, v_end, stop) if folded.find("暂停", v_end, stop) >= 0 or \
+        folded.find("延长", v_end, stop) >= 0 else None
+    if step is None:
+        return stop
+    cuts = [i for i in (folded.find(",", v_end, step.start()), folded.find(";", v_end, step.start())) if i >= 0]
+    return min(cuts, default=stop)
+
+
 def _after_the_suspension(folded: str, start: int, at: int) -> int:
     """Where the restore at ``at`` may state its own start: after the suspension its sentence (from ``start``) decides
     in an earlier clause of the same step ("自2026年12月10日起，暂停实施…1年，暂停期满后自动恢复实施": session 40, qa40's
@@ -507,7 +524,8 @@ def on_targets(folded: str, clean: str, s_start: int, v: re.Match[str], kind: Ac
         # review44), else a notice's takes the notice's day
         bounds = answer or (s_start, sentence_end(folded, at))
         own = _day_it_ends(ended) or effective_in(
-            folded[max(bounds[0], _after_the_suspension(folded, bounds[0], at)) : bounds[1]], published)
+            folded[max(bounds[0], _after_the_suspension(folded, bounds[0], at)) : _before_next_step(folded, v_end, bounds[1])],
+            published)
         end = suspension_end(folded, clean, at, published) if own is None else None
         if own is None and end is None and (answer is not None or EXPIRY_RE.search(folded, s_start, next_start)):
             return None

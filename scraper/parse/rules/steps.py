@@ -124,10 +124,20 @@ NAMED_START_RE = lazy_compile(r"自\s*(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{
 def _end_named_as_start(folded: str, at: int, end: date) -> bool:
     """Whether the paragraph of a restore at ``at`` goes on to name ``end`` as a start ("自2026年11月10日起，…严格执行…"):
     lapse43 re-dated such a restore to the day after, a day after the day the answer itself gives (found by the lead on
-    main: a false "suspended" on 11-10, session 42)."""
+    main: a false "suspended" on 11-10, session 42). Not the start of a suspension of its own ("…届满后相关措施恢复实施；同时，
+    自2026年11月10日起，继续暂停实施…7号相关措施1年": 7号's start, which put No. 21's restore a day before its lapse;
+    review46)."""
     stop = folded.find("\n", at)
     stop = len(folded) if stop < 0 else stop
-    return any(parse_cn_date(m.group("date")) == end for m in NAMED_START_RE.finditer(folded, at, stop))
+    return any(parse_cn_date(m.group("date")) == end and not _suspends(folded, m.end(), stop)
+               for m in NAMED_START_RE.finditer(folded, at, stop))
+
+
+def _suspends(folded: str, start: int, stop: int) -> bool:
+    """Whether the clause from ``start`` (to its "。", "；" or ``stop``) suspends or extends: a step of its own."""
+    ends = [i for i in (folded.find("。", start, stop), folded.find(";", start, stop)) if i >= 0]
+    clause = folded[start : min(ends, default=stop)]
+    return "暂停" in clause or "延长" in clause
 
 
 # a restore's own words naming the end day itself as its day ("自同日起恢复实施", "自届满之日起恢复实施"): kept, not the lapse
