@@ -361,7 +361,10 @@ def real_cycle(settings: Settings, *, as_of: date | None = None, stop: StopReque
 
     def cycle(run_id: str) -> CycleResult:
         from mofcom_watch.cycle import run_cycle  # the fetcher's module; imported when a cycle runs
+        from mofcom_watch.storewrite import clear_run_fault, fault_mark, note_run_fault
+        from storage.faults import store_fault
 
+        mark = fault_mark(settings.database_url, settings.data_dir)
         try:
             result = run_cycle(settings, as_of=as_of, since=settings.since,
                                base_urls=dict(settings.base_urls) or None, run_id=run_id, stop=stop,
@@ -371,7 +374,10 @@ def real_cycle(settings: Settings, *, as_of: date | None = None, stop: StopReque
                 exc, db_url=settings.database_url, feeds_dir=settings.feeds_path)
             if line is None:
                 raise
+            if (fault := store_fault(exc, settings.database_url)) is not None:  # for status, as run leaves it
+                note_run_fault(mark, str(fault))  # (ops42: PostgreSQL gone for a cycle, status 0 once it was back)
             raise CycleFault(line) from exc
+        clear_run_fault(mark)
         if warn_links and result.published and (
                 unset := default_links_warning(settings, settings.feeds_path)) is not None:
             log(LOG, logging.WARNING, "feeds link to serve's default address", detail=unset)

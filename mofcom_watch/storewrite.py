@@ -24,6 +24,7 @@ and says a failure: a warning on its stderr and a line beside the store (``-not-
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import sqlite3
 from datetime import UTC, datetime
@@ -64,28 +65,47 @@ def fault_path(store: Path) -> Path:
     return store.with_name(store.name + FAULT_SUFFIX)
 
 
-def note_run_fault(store: Path | None, line: str) -> None:
-    """Leave ``line`` (what ``run`` said on its exit 3) beside the SQLite file ``store`` for the readers; unsaid
-    when it cannot be written (the folder read-only or full: said by the checks of the store and the disk)."""
-    if store is None:
+def fault_mark(db_url: str, data_dir: Path) -> Path | None:
+    """Where a run's store fault is left for the readers: beside a SQLite file; for a database server (PostgreSQL:
+    no file beside it; ops42, a cycle failed on the database gone and ``status`` exited 0 once it was back, until the
+    next cycle) in the data folder, named after the database (its URL without the password); None for a memory one."""
+    from sqlalchemy.engine import make_url
+
+    from storage.db import sqlite_file
+
+    if (store := sqlite_file(db_url)) is not None:
+        return fault_path(store)
+    try:
+        url = make_url(db_url)
+    except Exception:  # noqa: BLE001 - (an unreadable URL: the store is refused elsewhere)
+        return None
+    if url.get_backend_name() == "sqlite":  # (":memory:")
+        return None
+    named = url.set(password=None).render_as_string(hide_password=False)
+    return data_dir / f".store{FAULT_SUFFIX}-{hashlib.sha256(named.encode()).hexdigest()[:16]}"
+
+
+def note_run_fault(mark: Path | None, line: str) -> None:
+    """Leave ``line`` (what a run or cycle said of its store fault) at ``mark`` (:func:`fault_mark`) for the readers;
+    unsaid when it cannot be written (the folder read-only or full: said by the checks of the store and the disk)."""
+    if mark is None:
         return
     with contextlib.suppress(OSError):
-        fault_path(store).write_text(line[:FAULT_MAX], encoding="utf-8")
+        mark.write_text(line[:FAULT_MAX], encoding="utf-8")
 
 
-def clear_run_fault(store: Path | None) -> None:
+def clear_run_fault(mark: Path | None) -> None:
     """A run finished: the store could be written (called after the cycle, whatever it fetched)."""
-    if store is not None:
+    if mark is not None:
         with contextlib.suppress(OSError):
-            fault_path(store).unlink(missing_ok=True)
+            mark.unlink(missing_ok=True)
 
 
-def run_fault_said(store: Path | None, last_run: datetime | None) -> str | None:
-    """The problem line while a run's store fault is the latest word: its mark newer than ``last_run`` (the last
+def run_fault_said(mark: Path | None, last_run: datetime | None) -> str | None:
+    """The problem line while a run's store fault is the latest word: its ``mark`` newer than ``last_run`` (the last
     source run the store records; a mark a finished run could not remove is older than that run)."""
-    if store is None:
+    if mark is None:
         return None
-    mark = fault_path(store)
     try:
         at = datetime.fromtimestamp(mark.stat().st_mtime, UTC)
         said = mark.read_text(encoding="utf-8", errors="replace")[:FAULT_MAX].strip()
@@ -93,8 +113,8 @@ def run_fault_said(store: Path | None, last_run: datetime | None) -> str | None:
         return None
     if last_run is not None and last_run.astimezone(UTC) >= at:
         return None
-    return (f"the last run, at {at:%Y-%m-%d %H:%M} UTC, could not write the store and stopped (exit 3), recording "
-            f"nothing: {said or 'no reason kept'}; no run has finished since")
+    return (f"the last run, at {at:%Y-%m-%d %H:%M} UTC, could not write the store and stopped (a run: exit 3), "
+            f"recording nothing: {said or 'no reason kept'}; no run has finished since")
 
 
 def checkpoint_path(store: Path) -> Path:

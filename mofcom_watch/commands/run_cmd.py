@@ -25,6 +25,7 @@ from mofcom_watch.lazygroup import importing
 from mofcom_watch.tables import print_fitted
 
 if TYPE_CHECKING:
+    from mofcom_watch.config import Settings
     from mofcom_watch.cycle import CycleResult
 
 SINCE_FIRST = 1990  # --since: the first year a backfill may walk back to; the last is this year (Beijing's)
@@ -121,16 +122,16 @@ def print_summary(result: CycleResult, console: Console) -> None:
     console.print("clean" if result.ok else "[red]problems reported[/red]")
 
 
-def _note_store_fault(db_url: str, exc: BaseException) -> None:
-    """A fault of the SQLite store itself (not the run lock, the clock or the feeds folder): said beside the file for
-    ``status`` and ``/healthz`` (:mod:`mofcom_watch.storewrite`), as the store could not record it."""
-    from mofcom_watch.storewrite import note_run_fault
-    from storage.db import sqlite_file
+def _note_store_fault(settings: Settings, exc: BaseException) -> None:
+    """A fault of the store itself (not the run lock, the clock or the feeds folder): said beside the SQLite file, or
+    in the data folder for a database server, for ``status`` and ``/healthz`` (:mod:`mofcom_watch.storewrite`), as
+    the store could not record it."""
+    from mofcom_watch.storewrite import fault_mark, note_run_fault
     from storage.faults import store_fault
 
-    fault = store_fault(exc, db_url)  # (a StoreUnavailable itself, or a database error said as one)
+    fault = store_fault(exc, settings.database_url)  # (a StoreUnavailable itself, or a database error said as one)
     if fault is not None:
-        note_run_fault(sqlite_file(db_url), str(fault))
+        note_run_fault(fault_mark(settings.database_url, settings.data_dir), str(fault))
 
 
 def register(app: typer.Typer) -> None:
@@ -198,18 +199,18 @@ def register(app: typer.Typer) -> None:
                                    on_lock_wait=lambda held: typer.echo(f"{waiting}{held}", err=True), stop=stop)
         except (DatabaseError, WatchlistError) as exc:
             if isinstance(exc, StoreUnavailable):
-                _note_store_fault(settings.database_url, exc)
+                _note_store_fault(settings, exc)
                 exit_on_resource_fault("mofcom-watch run", exc)
             typer.echo(f"mofcom-watch run: {exc}", err=True)
             raise typer.Exit(2)
         except Exception as exc:  # noqa: BLE001 - a resource fault is one line; anything else goes on up
-            _note_store_fault(settings.database_url, exc)
+            _note_store_fault(settings, exc)
             exit_on_resource_fault("mofcom-watch run", exc, db_url=settings.database_url,
                                    feeds_dir=out or settings.feeds_path)
-        from mofcom_watch.storewrite import checkpoint_store, clear_run_fault
+        from mofcom_watch.storewrite import checkpoint_store, clear_run_fault, fault_mark
         from storage.db import sqlite_file
 
-        clear_run_fault(sqlite_file(settings.database_url))  # the cycle ran to its end: the store was written
+        clear_run_fault(fault_mark(settings.database_url, settings.data_dir))  # the cycle ran to its end: written
         unchecked = checkpoint_store(sqlite_file(settings.database_url))  # (a failure: said after the result)
         if as_json:
             typer.echo(term.json_text(run_json(result)))

@@ -95,6 +95,7 @@ def build_app(settings: Settings, *, schedule: bool = False, as_of=None, preview
     from mofcom_watch.server import create_app
     from mofcom_watch.server.data import StoreData
     from mofcom_watch.server.refresh import FeedRefresher
+    from mofcom_watch.storewrite import fault_mark
     from scraper.stop import StopRequest
 
     engine = open_engine(settings, read_only=not schedule)
@@ -136,6 +137,7 @@ def build_app(settings: Settings, *, schedule: bool = False, as_of=None, preview
         last_failure=(lambda: _failed(runner.last)) if runner is not None else None,
         database_wait=wait,
         links_configured=bool(settings.public_base_url),  # else a reader by another address is said (other_host)
+        fault_mark=fault_mark(settings.database_url, settings.data_dir),  # a run's store fault (mofcom_watch.storewrite)
     )
 
 

@@ -392,7 +392,7 @@ def register(app: typer.Typer) -> None:
         from mofcom_watch.clock import stale_run
         from mofcom_watch.config import default_links_warning, stale_after
         from mofcom_watch.diskspace import low_space
-        from mofcom_watch.storewrite import checkpoint_said, run_fault_said, unwritable_store
+        from mofcom_watch.storewrite import checkpoint_said, fault_mark, run_fault_said, unwritable_store
         from mofcom_watch.watched import watched_sources
         from storage.db import sqlite_file
 
@@ -403,7 +403,8 @@ def register(app: typer.Typer) -> None:
         store_file = sqlite_file(settings.database_url)
         activity = replace(activity, low_space=tuple(low_space((store_file, settings.feeds_path))),
                            unwritable=unwritable_store(store_file),
-                           store_fault=run_fault_said(store_file, activity.last_fetch),
+                           store_fault=run_fault_said(fault_mark(settings.database_url, settings.data_dir),
+                                                      activity.last_fetch),
                            not_checkpointed=checkpoint_said(store_file),
                            stale=None if threshold is None else stale_run(activity.last_fetch, datetime.now(UTC),
                                                                           threshold, why),

@@ -109,6 +109,7 @@ class ServerState:
     database_wait: Any | None = None  # serve --schedule's wait for the database before its first cycle (DatabaseWait)
     links_configured: bool = True  # public_base_url set; else the links name serve's own address (see other_host)
     hosts_said: set[str] = field(default_factory=set)  # the hosts other_host has warned of (each once)
+    fault_mark: Path | None = None  # where a run's store fault is left (mofcom_watch.storewrite.fault_mark)
 
     def today(self) -> date:
         return self.as_of or clock.today()
@@ -602,7 +603,7 @@ def _process_problems(st: ServerState, report: dict[str, Any]) -> list[str]:
     (a run fails before it can record that: mofcom_watch.storewrite), or the last run stopped on a fault of the store
     and recorded nothing (its line beside the store file)."""
     from mofcom_watch.diskspace import low_space
-    from mofcom_watch.storewrite import checkpoint_said, run_fault_said, unwritable_store
+    from mofcom_watch.storewrite import checkpoint_said, fault_path, run_fault_said, unwritable_store
 
     failed = st.last_failure() if st.last_failure is not None else None
     engine = getattr(st.data, "engine", None)
@@ -613,7 +614,8 @@ def _process_problems(st: ServerState, report: dict[str, Any]) -> list[str]:
     unwritable = unwritable_store(store_file)
     if unwritable is not None:
         report["store_unwritable"] = unwritable
-    stopped = run_fault_said(store_file, st.last_cycle()) if store_file is not None else None
+    mark = st.fault_mark or (fault_path(store_file) if store_file is not None else None)
+    stopped = run_fault_said(mark, st.last_cycle())
     if stopped is not None:
         report["run_store_fault"] = stopped
     if (unchecked := checkpoint_said(store_file)) is not None:  # a warning: the store is whole with its -wal
@@ -658,6 +660,7 @@ def create_app(
     last_failure: Callable[[], str | None] | None = None,
     database_wait: Any | None = None,
     links_configured: bool = True,
+    fault_mark: Path | None = None,
 ) -> Starlette:
     """The app. ``scheduler`` (an APScheduler BackgroundScheduler, not started) runs with the app;
     ``refresher`` (a :class:`~mofcom_watch.server.refresh.FeedRefresher`) keeps the feeds folder
@@ -672,7 +675,7 @@ def create_app(
     state = ServerState(feeds_dir=feeds_dir, feeds_base_url=feeds_base_url, data=data,
                         stale_after=stale_after, as_of=as_of, last_cycle_hint=last_cycle_hint,
                         last_failure=last_failure, refresher=refresher, database_wait=database_wait,
-                        links_configured=links_configured,
+                        links_configured=links_configured, fault_mark=fault_mark,
                         next_cycle=next_cycle if scheduler is not None else None,
                         store_version=StoreVersion(data.engine) if isinstance(data, StoreData) else None)
 
