@@ -36,6 +36,21 @@ def _style(m: re.Match[str]) -> str:
     return "paren" if m.group("paren") else ("cn" if m.group("cn") else "digit")
 
 
+# The English version printed after the Chinese decision on one page, its first line: "Decision on Taking Countermeasures Against…",
+# "(Promulgated by Decree No. 231 of the Ministry of Foreign Affairs…)", "Annex: Countermeasure List" (session 43, mfa43/10: its
+# numbered measures and annex lines were read as four more targets, "Freeze their movable property" among them, false items).
+# The Chinese annex ends where it begins.
+ENGLISH_VERSION_LINE_RE = re.compile(r"\s*(?:\(\s*Promulgated\s+by\b|Decision\s+(?:on|of)\b|Annex\s*:)", re.IGNORECASE)
+ENGLISH_VERSION_WORDS = ("Decision", "Promulgated", "Annex", "DECISION", "ANNEX")  # one is in every match
+
+
+def _before_english_version(after: list[str]) -> list[str]:
+    """The annex's lines ``after`` up to an English version's first line (ENGLISH_VERSION_LINE_RE), else all of them."""
+    if not any(w in line for line in after for w in ENGLISH_VERSION_WORDS):
+        return after
+    return next((after[:i] for i, line in enumerate(after) if ENGLISH_VERSION_LINE_RE.match(line)), after)
+
+
 def annex_targets(lines: list[str], start: int,
                   folded_lines: list[str] | None = None) -> tuple[list[Target], list[str], bool, str | None]:
     """Targets from the annex lines after ``start`` (the heading), with section types;
@@ -44,12 +59,13 @@ def annex_targets(lines: list[str], start: int,
     its line may have been cut after the name), and whether the annex ends in a section heading with no name
     after it ("二、高级管理人员" and nothing more: the page was cut there: EMPTY_SECTION) or in an entry announcing
     subsidiaries that do not follow (NO_MEMBERS). ``folded_lines``: ``fold`` of each line, when the caller has them."""
-    after = lines[start + 1 :]
+    after = _before_english_version(lines[start + 1 :])
     if any(line.lstrip().startswith("|") for line in after):
         after = piped_rows(after)
     if any("\t" in line for line in after) and (tabled := _table_annex(after)) is not None:
         return tabled, [], False, None
-    entries = _annex_entries(after, [fold(line) for line in after] if folded_lines is None else folded_lines[start + 1 :])
+    entries = _annex_entries(after, [fold(line) for line in after] if folded_lines is None
+                             else folded_lines[start + 1 : start + 1 + len(after)])
     out: list[Target] = []
     bad: list[str] = []
     section: str | None = None

@@ -55,7 +55,7 @@ FAMILY_ONLY_RE = re.compile(r"(?:停止|解除|取消|终止)[^。；;\n]{0,240}
 # X alone: a false "lifted" for X, the others' lifts lost), "除X（x）外，停止对…所列其他人员采取的反制措施" (read as a lift of all of
 # No. 86, X too) (session 38, mfa38). No state is held for "all but": for a person. Not the 除 of a verb: 解除, 删除, 移除 ("将X从…
 # 中移除，该公司在境外…" was held as an exception: review39).
-EXCEPT_RE = re.compile(r"(?<![解删免废排拆清剔扣消去根移撤开])除了?[^。；;\n]{1,120}?(?:外(?![交国方资商事籍])|以外)|但[^。；;\n]{0,160}?(?:继续有效|继续实施|继续执行|仍然有效|除外|不在此列|不包括)")
+EXCEPT_RE = re.compile(r"(?<![解删免废排拆清剔扣消去根移撤开])除了?[^。；;\n]{1,120}?(?:外(?![交国方资商事籍])|以外)|但[^。；;\n]{0,160}?(?:继续有效|继续实施|继续执行|仍然有效|(?<!解)除外|不在此列|不包括)")
 EXCEPT_UNREAD = frozenset((ActionKind.SUSPEND, ActionKind.EXTEND, ActionKind.RESTORE, ActionKind.REMOVE))
 OTHERS_KEPT_RE = re.compile(r"其他[^。；;\n]{0,40}?措施[^。；;\n]{0,8}?继续(?:有效|执行|实施)")
 
@@ -142,7 +142,9 @@ def _whole_then_named(record: NoticeRecord, text: str) -> str | None:
 # "停止实施…第103号所列反制措施。该决定所列猎鹰电子战系统公司（…）不在此列。" (all lifted, Falcon too) (session 39, mfa39 probes 29, 30,
 # silent). A step naming its own targets in its sentence, others kept after it, is read (``status._not_kept``); measures kept
 # ("其他反制措施继续有效", "该决定规定的冻结财产措施继续实施") are no exception of targets.
-KEPT_ONE_RE = re.compile(r"继续(?:有效|实施|执行|适用)|仍然有效|不在此列|除外|不包括|不适用")
+# (除外 not the end of 解除 before 外交部令: "鉴于X已停止…，中方决定自即日起解除外交部令第220号对X采取的反制措施", session 43, mfa43/03:
+# held for a person as keeping a target)
+KEPT_ONE_RE = re.compile(r"继续(?:有效|实施|执行|适用)|仍然有效|不在此列|(?<!解)除外|不包括|不适用")
 MEASURE_KEPT_RE = re.compile("冻结|禁止|不予|不准|签证|入境")  # "该决定规定的冻结财产措施继续实施": a measure kept (mfa20/11)
 KEPT_WORDS = ("继续", "仍然有效", "不在此列", "除外", "不包括", "不适用")  # one is in every KEPT_ONE_RE match
 APART_STEPS = frozenset((ActionKind.LIFT, ActionKind.LIFT_MEASURE, ActionKind.SUSPEND, ActionKind.EXTEND,

@@ -52,6 +52,7 @@ from .wording import (
     STATUS_VERB,
     TARGET_START_RE,
     UNIT_TYPES,
+    VERB_FIRST,
 )
 
 
@@ -159,8 +160,10 @@ def _dated_before(folded: str, at: int, published: date) -> bool:
     return day is not None and day < published
 
 
-def _groups(body_lines: list[str], folded_lines: list[str], body: str, decided: re.Match[str] | None) -> list[Group]:
-    """``groups`` given the folded lines, their join and ``_decision_match`` of it (searched once by the caller)."""
+def _groups(body_lines: list[str], folded_lines: list[str], body: str, decided: re.Match[str] | None,
+            verb_first: bool = False) -> list[Group]:
+    """``groups`` given the folded lines, their join and ``_decision_match`` of it (searched once by the caller); with
+    ``verb_first`` (a decision that imposes), the plain names its measures name after their verbs too (``verb_first_groups``)."""
     out: list[Group] = []
     start = _decision_start(folded_lines, body, decided)
     if start is None:
@@ -172,8 +175,41 @@ def _groups(body_lines: list[str], folded_lines: list[str], body: str, decided: 
         if folded.strip().startswith(OWN_EFFECTIVE_LINE):
             break
         out.extend(line_groups(line, folded, offset))
+        if verb_first and ("冻结" in folded or "禁止" in folded):  # in every VERB_FIRST match
+            out.extend(verb_first_groups(line, folded, offset))
         offset = 0
     return out
+
+
+# A name as plain as the object-first form's, folded: its Latin spelling in brackets ("黑松航空航天公司(Blackpine Aerospace Inc.)"), or
+# Latin alone ("Liu Jianhua"). A description ("参与对台军售的美国企业"), a pronoun (其), a pointer (上述企业), a scope ("X(x)及其子公司")
+# or a bare Chinese name is none: such a verb-first phrase is left to a person (``checks.named_unread``; or no target: cut short).
+PLAIN_NAME_RE = re.compile(r"\s*(?:[^\s()（）、,，;；:：等及]{2,60}\s*\(\s*[A-Za-z][^()]{0,160}\)|[A-Za-z][A-Za-z.'’\- ]{2,80}[A-Za-z.])\s*")
+COUNT_TAIL_RE = re.compile(rf"等\s*(?:{NUM}\s*[家名个位人])?[^()、]{{0,12}}$")  # "…等2家企业" after the last name
+
+
+def verb_first_groups(line: str, folded: str, offset: int = 0) -> list[Group]:
+    """The groups of one operative line whose measures name their targets after the verb (session 43, mfa43/24, /25; mfa42/02,
+    /19 were held for it): "冻结A（a）、B（b）在我国境内的动产…", "禁止我国境内的组织、个人与X（x）进行有关交易、合作等活动"
+    (wording.VERB_FIRST), each group with its sentence's measures; read only where every name is plain (PLAIN_NAME_RE)."""
+    out: list[Group] = []
+    for sentence_start, sentence in _sentences(folded, offset):
+        for regex in VERB_FIRST:
+            for m in regex.finditer(sentence):
+                s, e = m.span("names")
+                if _depth_at(sentence, s) != 0 or not _plain_names(sentence[s:e]):
+                    continue
+                out.extend(_group(line[sentence_start + s : sentence_start + e], sentence[s:e], sentence))
+    return out
+
+
+def _plain_names(seg_f: str) -> bool:
+    """Whether every name of the folded phrase ``seg_f`` (parted by "、" or a joiner after a bracket, a count after the
+    last) is plain (PLAIN_NAME_RE)."""
+    tail = COUNT_TAIL_RE.search(seg_f) if "等" in seg_f else None
+    names = seg_f[: tail.start()] if tail is not None else seg_f
+    items = [part for item in _depth0_split(names, "、") for part in BRACKET_JOINER_RE.split(item)]
+    return bool(items) and all(PLAIN_NAME_RE.fullmatch(item) is not None for item in items)
 
 
 # A list of names each followed by its role after a comma, the items ended by semicolons: "对罗伯特·E·李（Robert E. Lee），
@@ -215,6 +251,8 @@ def line_groups(line: str, folded: str, offset: int = 0) -> list[Group]:
         line, folded = _roles_after(line, folded)
     for sentence_start, sentence in _sentences(folded, offset):
         m = TARGET_START_RE.search(sentence)
+        if m is not None and ("冻结" in sentence or "禁止" in sentence):  # (the verbs a 对 inside a measure's object follows)
+            m = next((t for t in TARGET_START_RE.finditer(sentence) if not _in_measure(sentence, t.start())), None)
         if m is None:
             continue
         s, e = _target_segment(sentence, m.end())
@@ -247,6 +285,18 @@ def line_groups(line: str, folded: str, offset: int = 0) -> list[Group]:
             seg, seg_f = seg + "等" + among.group("n"), seg_f + "等" + among.group("n")
         out.extend(_group(seg, seg_f, sentence[e:]))
     return out
+
+
+CLAUSE_MARKS_RE = re.compile("[,，]")
+
+
+def _in_measure(sentence: str, at: int) -> bool:
+    """Whether the 对 (or 将) at ``at`` is inside the object of a measure's verb (冻结, 禁止) before it in its clause, outside
+    brackets: "一、冻结参与对台湾地区军售的美国企业在我国境内的…财产" names no target after 对 (session 43, mfa43 probe: read as
+    two entities "台湾地区军售的美国企业在我国境内的动产" and "不动产和其他各类财产", false items)."""
+    clause = max((c.end() for c in CLAUSE_MARKS_RE.finditer(sentence, 0, at)), default=0)
+    return any(_depth_at(sentence, v.start()) == 0 for v in MEASURE_VERB_RE.finditer(sentence, clause, at)
+               if v.group() in ("冻结", "禁止"))
 
 
 # A comma inside a list of names, the list's count after it: "对…所长罗伯特·金斯利（Robert Kingsley）、高级研究员艾米丽·陈
@@ -399,7 +449,8 @@ def _group(seg: str, seg_f: str, after: str) -> list[Group]:
     counted = len(its)  # before the count: counted by it
     if tail is not None and not its:  # "等3家…企业及其高级管理人员X、Y": persons after the count, not counted by it
         its = _its_person(seg[tail.start("desc") :])[1]
-    described = tail is None and despace(plain).endswith(DESCRIPTION_ENDS)
+    # (not a name's scope: "X（x）及其在华机构" ends as a description does)
+    described = tail is None and despace(plain).endswith(DESCRIPTION_ENDS) and SCOPE_TAIL_RE.search(plain) is None
     if plain and (not NOT_NAMES_RE.match(plain) or POINTED_FIRST_RE.match(plain)) and not described:
         for item in _items(plain, count if not counted or count is None else count - counted, kind):
             if "措施" in item and (its_measures := MEASURES_OF_RE.search(item)) is not None and (

@@ -122,8 +122,13 @@ def _role_prefix(zh: str | None) -> tuple[str | None, str | None]:
 
 # What a company's entry says it covers besides itself, after its name and English: "安杜里尔工业公司（Anduril
 # Industries, Inc.）及其子公司：" (a note, never part of the name).
-SCOPE = (r"(?:以?及其|和其)(?:全部|所有|下属|附属|关联)?"
-         r"(?:子公司|分公司|分支机构|附属机构|附属公司|关联公司|关联企业|下属机构|下属企业|下属公司)等?")
+# So too its offices in China, "及其在华机构", "及其在华分支机构、代表处" (session 43, mfa43/07: on an annex line the whole was read as
+# the Chinese name, bracket and all, the English lost: screening by the English name found nothing).
+IN_CHINA_OFFICES = r"(?:子公司|分公司|分支机构|机构|代表处|办事处|代表机构)"
+SCOPE = (r"(?:以?及其|和其)(?:(?:全部|所有|下属|附属|关联)?"
+         r"(?:子公司|分公司|分支机构|附属机构|附属公司|关联公司|关联企业|下属机构|下属企业|下属公司)"
+         rf"|(?:在华|驻华|在中国境内|在我国境内|在中国|在我国)(?:全部|所有|下属|附属)?{IN_CHINA_OFFICES}"
+         rf"(?:[、和及与]{IN_CHINA_OFFICES})*)等?")
 SCOPE_TAIL_RE = re.compile(rf"(?<=[^\s、，,])\s*(?P<scope>{SCOPE})$")
 SCOPE_RE = re.compile(SCOPE)  # the scope alone, as a note holds it
 

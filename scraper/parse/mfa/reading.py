@@ -226,7 +226,7 @@ def _read_targets(lines: list[str], folded: str, folded_lines: list[str], warnin
     decided = _decision_match(body, published)
     status = _status_match(body, published, decided)
     if status is None:
-        found = _groups(body_lines, folded_lines[: len(body_lines)], body, decided)
+        found = _groups(body_lines, folded_lines[: len(body_lines)], body, decided, verb_first=True)
         measures = _measures(body[decided.start() :] if decided else body)
     else:  # names in a quoted title (《关于对…的决定》) are the earlier decision's, not this one's
         scan_lines = [QUOTED_TITLE_RE.sub(_blanks, line) if "《" in line else line for line in folded_lines[: len(body_lines)]]

@@ -117,8 +117,11 @@ ORG_SUFFIX_SPAN = 16
 # no sentence names the deciding side (the reasons may say "美方决定对…").
 # What may stand between 决定 and the colon ending its line: "如下", "采取以下反制措施".
 DECIDES_AS_FOLLOWS = r"(?:如下|\s*[,，]?\s*采取(?:以下|如下|下列)(?:反制|反制裁)?措施)?\s*[:：]"
+# So too a decision whose measure's verb names the targets after it: "中方决定，禁止我国境内的组织、个人与X（x）进行…" (session 43,
+# mfa43/25: no start found, refused as naming no target); ``groups.verb_first`` reads such names.
 DECISION_START_RE = lazy_compile(
-    rf"(?:中方|我方|外交部|中国政府|我国政府)决定(?:[^。；;\n]{{0,60}}?(?:对|将)|{DECIDES_AS_FOLLOWS}(?=[ \t\u3000]*\n))")
+    rf"(?:中方|我方|外交部|中国政府|我国政府)决定(?:[^。；;\n]{{0,60}}?(?:对|将)|{DECIDES_AS_FOLLOWS}(?=[ \t\u3000]*\n)"
+    r"|\s*[,，]\s*(?=冻结|禁止))")
 BARE_DECISION_START_RE = lazy_compile(r"决定\s*[,，]?\s*(?:对|将)")
 # A full date right before the deciding side ("2024年10月10日，中方决定对…"): the decision's own day.
 DATED_DECISION_RE = lazy_compile(rf"(?P<y>{YEAR})\s*年\s*(?P<m>{MD})\s*月\s*(?P<d>{MD})\s*日[\s,，]*$")
@@ -162,6 +165,12 @@ STATUS_WORDS = ("暂停", "停止", "恢复", "取消", "解除", "移出", "终
 STATUS_KINDS = {**VERB_KINDS, "不再": ActionKind.LIFT, "撤销": ActionKind.LIFT,  # "不再对X采取": no longer imposed
                 "提前终止": ActionKind.LIFT, "提前结束": ActionKind.LIFT}  # (mfa41/21, probe 25)
 TARGET_START_RE = lazy_compile(r"将\s*对\s*|对\s*|将\s*")
+# Targets named after a measure's verb, on the folded text (session 43; mfa42/02, /19 held them for a person): "冻结A（a）、B（b）
+# 在我国境内的动产、不动产和其他各类财产", "禁止我国境内的组织、个人与X（x）进行有关交易、合作等活动" (``groups.verb_first``).
+FREEZE_FIRST_RE = lazy_compile(r"冻结\s*(?P<names>[^。;；:：\n]{2,400}?)\s*在\s*(?:我国|中国)?\s*境内")
+DEAL_FIRST_RE = lazy_compile(r"禁止[^。;；:：\n]{0,30}?(?:组织|个人|机构|人员)\s*(?:与|同)\s*(?P<names>[^。;；:：\n]{2,400}?)\s*"
+                             r"(?:进行|开展|从事|发生)")
+VERB_FIRST = (FREEZE_FIRST_RE, DEAL_FIRST_RE)
 JOINERS_RE = lazy_compile(r"以及|和|及|与")
 OWN_EFFECTIVE_LINE = "本决定"
 # What a decision cut short reads as (a whole sentence of its reasons ends it, so ``page.check_ending``
@@ -194,7 +203,8 @@ GROUP_TAIL_RE = lazy_compile(rf"(?:等|(?<=[)）])(?=\s*{NUM}\s*[家名个位人
 NOT_NAMES_RE = lazy_compile(r"^(?:以下|如下|下列|上述|前述|其|该|这些|此|我国|中国|中方|美方|外国|有关|相关)")
 MEASURE_WORDS = (
     ("asset_freeze", re.compile(r"冻结")),
-    ("transaction_ban", re.compile(r"禁止[^。；]{0,40}?(?:交易|合作)")),
+    # (the partner named in the ban, a long name between: "禁止…个人与红杉地缘政治咨询公司（…）进行有关交易": session 43, mfa43/25)
+    ("transaction_ban", re.compile(r"禁止[^。；]{0,40}?(?:交易|合作)|禁止[^。；;]{0,30}?与[^。；;]{1,200}?进行[^。；;]{0,6}?(?:交易|合作)")),
     ("entry_ban", re.compile(r"不予签发签证|不准入境|禁止[^。；]{0,10}?入境")),
 )
 MEASURES_ORDER = tuple(name for name, _ in MEASURE_WORDS)
