@@ -395,8 +395,9 @@ class Fetcher:
         self._check_stop()  # (a retry after the stop was asked: none)
         canonical = request.url
         headers = self._headers(request)
+        plain = False
         for _hop in range(self.policy.max_redirects + 1):
-            response = self._get(canonical, headers, tracer)
+            response = self._get(canonical, headers, tracer, plain=plain)
             if response is not None and response[0] == "redirect":
                 target = response[1]
                 try:
@@ -405,6 +406,10 @@ class Fetcher:
                     mapped = None
                 if mapped is None or host_of(mapped) not in self.allowed_hosts:
                     raise _Final("redirect-off-site", f"redirected to {target}, not an allowed host", 0)
+                # the page's own https URL sends it to its http one (the site's word, over TLS): asked over plain HTTP
+                # next. Canonicalised back to https, it was asked the same for ever: too-many-redirects in every run,
+                # the page never read while the site served it (health43 T1)
+                plain = mapped == canonical and target.startswith("http://")
                 canonical = mapped
                 headers = {k: v for k, v in headers.items() if k == "Referer"}  # validators belong to the first URL
                 continue
@@ -417,8 +422,9 @@ class Fetcher:
             )
         raise _Final("too-many-redirects", f"more than {self.policy.max_redirects} redirects", 0)
 
-    def _get(self, canonical: str, headers: dict[str, str], tracer: _SentTrace | None = None):  # -> ("redirect", url) | ("done", FetchResult)
-        url = self._transport_url(canonical)
+    def _get(self, canonical: str, headers: dict[str, str], tracer: _SentTrace | None = None, *,
+             plain: bool = False):  # -> ("redirect", url) | ("done", FetchResult)
+        url = plain_http(self._transport_url(canonical)) if plain else self._transport_url(canonical)
         host = host_of(canonical)
         if self.mirror_only and host not in self.host_map.bases:
             raise _Final("no-base-url", f"{host} has no --base-url in a run with overrides: not fetched", 0)

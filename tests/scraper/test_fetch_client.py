@@ -604,3 +604,72 @@ def test_the_page_after_an_answer_longer_than_its_length_is_not_asked_on_a_conne
                 f.fetch(FetchRequest(URL))
                 after = f.fetch(FetchRequest(f"https://{other}"))
                 assert after.ok and after.body == BODY, (after.error, after.detail)
+
+
+def test_a_page_whose_https_url_redirects_to_its_http_one_is_read_over_plain_http(tmp_path, monkeypatch):
+    """health43 T1: the site answers the page's https URL with a 301 to the same page over http (one port speaking
+    both, as a real host's 443 and 80 are one site here). The redirect was canonicalised back to https and asked
+    again: too-many-redirects in every run, the page never read while the site served it. Now asked over plain HTTP
+    (the site's word, given over verified TLS); a real loop still ends as too-many-redirects."""
+    import shutil
+    import socket
+    import ssl
+    import subprocess
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    from scraper.fetch.client import _tls_context
+
+    if shutil.which("openssl") is None:
+        pytest.skip("openssl is not installed")
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", str(key), "-out", str(cert),
+                    "-days", "1", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"],
+                   check=True, capture_output=True)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    seen: list[tuple[str, str]] = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802
+            tls = isinstance(self.connection, ssl.SSLSocket)
+            seen.append(("https" if tls else "http", self.path))
+            port = self.server.server_address[1]
+            if tls or self.path.endswith("/loop.html"):  # over TLS: "see http"; loop.html: over http "see https"
+                where = "http" if tls else "https"
+                self.send_response(301)
+                self.send_header("Location", f"{where}://127.0.0.1:{port}{self.path}")
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(BODY)))
+            self.end_headers()
+            self.wfile.write(BODY)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    class Dual(ThreadingHTTPServer):  # TLS or plain HTTP on one port, told by the first byte (a handshake's 0x16)
+        def get_request(self):  # noqa: ANN202
+            sock, addr = super().get_request()
+            if sock.recv(1, socket.MSG_PEEK) == b"\x16":
+                sock = context.wrap_socket(sock, server_side=True)
+            return sock, addr
+
+    httpd = Dual(("127.0.0.1", 0), Handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    monkeypatch.setenv("SSL_CERT_FILE", str(cert))
+    _tls_context.cache_clear()
+    try:
+        base = f"https://127.0.0.1:{httpd.server_address[1]}/{HOST}"
+        with Fetcher(policy(attempts=1), host_map=HostMap({HOST: base}), allowed_hosts={HOST}) as f:
+            moved = f.fetch(FetchRequest(URL))
+            looped = f.fetch(FetchRequest(f"https://{HOST}/loop.html"))
+    finally:
+        _tls_context.cache_clear()
+        httpd.shutdown()
+        httpd.server_close()
+    assert moved.ok and moved.body == BODY and moved.final_url == URL, moved
+    assert seen[:2] == [("https", f"/{PAGE}"), ("http", f"/{PAGE}")], seen
+    assert looped.error == "too-many-redirects", looped
