@@ -18,9 +18,10 @@ from __future__ import annotations
 
 import re
 
-from storage.records import ActionKind, NoticeKind, NoticeRecord, UnusablePage
+from storage.records import ActionKind, ListKind, NoticeKind, NoticeRecord, UnusablePage
 
 from .actions import LIST_KIND, LIST_WORD_RE, NOT_NOW_RE
+from .actions.clauses import NO_CHANGE_GATE, NO_CHANGE_RE
 from .actions.tense import CLAIMED_AFTER_RE
 from .corrections import unkeyed
 from .lazyre import lazy_compile
@@ -276,7 +277,28 @@ def unclosed(text: str) -> bool:
     return body is None or SIGNATURE_DATE_RE.search(text, body.start()) is None
 
 
-def unread_change(record: NoticeRecord) -> str | None:
+# An answer keeping a list as it is ("对…〔2025〕7号所列实体则不作调整", "关于出口管制管控名单和关注名单，目前没有新的调整"): the change
+# its title announces on that list is answered, not cut (session 43, qa43/42: refused for a person, the other list's lift held
+# with it; qa42/27, a report denied under a title with 调整: refused as cut short, a false alarm of a truncated fetch). The
+# sentence must name the list: a page cut after another list's sentence is not answered ("关于不可靠实体清单，没有新的调整。" cut
+# before the ECL's decision stays cut short).
+KEPT_RE = lazy_compile(rf"{NO_CHANGE_RE.pattern}|(?:没有|暂无|并无|无)\s*(?:新的|任何)?\s*调整")
+KEPT_GATE = (*NO_CHANGE_GATE, "调整")
+
+
+def kept_lists(text: str) -> frozenset[ListKind]:
+    """The lists a sentence of the answer keeps as they are (KEPT_RE), named in that sentence (LIST_WORD_RE)."""
+    answer = max(text.find("答："), text.find("答:"))
+    if answer < 0 or not any(w in text for w in KEPT_GATE):
+        return frozenset()
+    kept: set[ListKind] = set()
+    for m in KEPT_RE.finditer(text, answer):
+        s0 = max(text.rfind(end, answer, m.start()) for end in ("。", "！", "？", "\n")) + 1
+        kept.update(LIST_KIND[w.group(0)] for w in LIST_WORD_RE.finditer(text, max(s0, answer), m.start()))
+    return frozenset(kept)
+
+
+def unread_change(record: NoticeRecord, kept: frozenset[ListKind] = frozenset()) -> str | None:
     """A Q&A whose title announces a change ("就暂停…措施答记者问", "就调整对美出口管制管控名单和不可靠实体清单
     措施答记者问") and whose answer reads no action, or none on a list the title names: its answer was cut before
     (the rest of) its decision, or is worded as no rule reads (a person must look either way). Stored, it would
@@ -289,12 +311,15 @@ def unread_change(record: NoticeRecord) -> str | None:
         if not record.actions or len({LIST_KIND[m.group(0)] for m in LIST_WORD_RE.finditer(record.title)}) < 2:
             return None
     elif not record.actions:
+        titled = {LIST_KIND[m.group(0)] for m in LIST_WORD_RE.finditer(record.title)}
+        if titled and titled <= kept:
+            return None  # "…就调整出口管制管控名单措施答记者问": "关于出口管制管控名单，目前没有新的调整。"
         return f"the Q&A's title announces a change ({change.group(0)}) its answer does not read"
     acted = {a.list for a in record.actions}
     if None in acted:
         return None  # an action on a list not named: which lists it covers is not known
     for m in LIST_WORD_RE.finditer(record.title):
-        if LIST_KIND[m.group(0)] not in acted:
+        if LIST_KIND[m.group(0)] not in acted and LIST_KIND[m.group(0)] not in kept:
             return f"the Q&A's title announces a change on the {m.group(0)} its answer does not read"
     return None
 
@@ -485,6 +510,8 @@ def _check_record(record: NoticeRecord, text: str, *, article: bool = True, page
             why = "the Q&A stops after a question, before its answer"
         elif article:
             why = unread_change(record)
+            if why is not None:  # (the lists the answer keeps asked only then: most Q&As read their title's change)
+                why = unread_change(record, kept_lists(text))
             whole = why is not None and text.rstrip().endswith(SENTENCE_ENDS)
             named = (unread_named(record) or _list_named(why, text)) if whole and why else None
             if named is not None:

@@ -241,12 +241,13 @@ def test_passive_restore(answer: str, held: bool) -> None:
 
 # --- a step on one list, the other named as unchanged ----------------------------------------------------------------
 
-def test_the_other_list_named_unchanged_is_for_a_person_not_cut_short() -> None:
+def test_the_other_list_named_unchanged_is_read() -> None:
     """Blind case 22: No. 21 suspended, "对不可靠实体清单相关措施不作调整": the whole answer names the list the title's change
-    reads no step on; refused as cut short it sent an operator after a truncated fetch and no person could accept it."""
+    reads no step on; refused as cut short it sent an operator after a truncated fetch and no person could accept it; held
+    for a person since session 41, read since session 43 (``page.kept_lists``: the answer keeps the list as it is)."""
     answer = f"中方决定，自2026年12月10日起，暂停实施{ECL21}相关措施1年。对不可靠实体清单相关措施不作调整。"
-    why = _held(RELEASE.format(lst="出口管制管控名单和不可靠实体清单", day="2026-12-03", a=answer))
-    assert "though it names the 不可靠实体清单" in why
+    text = RELEASE.format(lst="出口管制管控名单和不可靠实体清单", day="2026-12-03", a=answer)
+    assert [(s[0], s[2], s[3]) for s in _read(text)] == [("suspend", "2026-12-10", "2027-12-10")]
 
 
 def test_an_answer_cut_before_the_other_list_is_still_cut_short() -> None:

@@ -252,6 +252,23 @@ def _measures_undone(folded: str, s_start: int, at: int) -> bool:
     return dui >= 0 and UNDONE_MEASURES_RE.search(folded, max(s_start, dui - 6), at) is not None
 
 
+# A clause that keeps its object as it is ("对…7号所列实体则不作调整", "…7号相关措施维持不变"): its notice is no object of the verb
+# before it, nor the subject of the verb after it (session 43, qa43/42: "对…第21号所列实体停止实施相关措施，对…7号所列实体则不作
+# 调整" was read as a lift of 7号 alone, a false 'Lifted' item and No. 21's lift lost; "停止实施…第21号相关措施，对…7号相关措施不作
+# 调整" lifted both). Looked for only where its first characters are (NO_CHANGE_GATE).
+NO_CHANGE_RE = lazy_compile(r"(?:不作|不做|不予)\s*(?:任何)?\s*(?:调整|变动|变更|改变)|(?:维持|保持)\s*(?:不变|原状)")
+NO_CHANGE_GATE = ("不作", "不做", "不予", "不变", "原状")
+
+
+def _no_change_spans(folded: str, s_start: int, s_end: int) -> list[tuple[int, int]]:
+    """Each clause of ``folded[s_start:s_end]`` that keeps its object as it is (NO_CHANGE_RE): from its start to the words' end."""
+    spans = []
+    for m in NO_CHANGE_RE.finditer(folded, s_start, s_end):
+        c0 = max(s_start, folded.rfind(",", s_start, m.start()) + 1, folded.rfind(";", s_start, m.start()) + 1)
+        spans.append((c0, m.end()))
+    return spans
+
+
 _OWN = frozenset(w for w, k in VERB_KINDS.items() if k in (ActionKind.IMPOSE, ActionKind.INVESTIGATE))
 INERT = {(True, True): frozenset(), (True, False): _OWN, (False, True): ON_NOTICES, (False, False): ON_NOTICES | _OWN}
 
@@ -265,6 +282,7 @@ def _sentence_actions(out: list[ActionDraft], folded: str, clean: str, s_start: 
     # a denied verb takes no step, but its clause is no object of the verb before it ("暂停实施…第21号相关措施1年，不停止实施…7号
     # 相关措施": 7号 was suspended too, the term lost; session 42's probe)
     cuts = [d for v in found if (d := denied(folded, s_start, v.start()))] if len(verbs) < len(found) else []
+    kept = _no_change_spans(folded, s_start, s_end) if any(w in sentence for w in NO_CHANGE_GATE) else []
     text = None
     decided = None  # whether the sentence says it decides (DECISION_RE), looked at once when needed
     prev_end = s_start
@@ -278,6 +296,9 @@ def _sentence_actions(out: list[ActionDraft], folded: str, clean: str, s_start: 
             if (c := min([c for c in cuts if prev_end <= c < at], default=-1)) >= 0:
                 # "停止实施…7号相关措施，…第21号相关措施不停止实施，继续暂停至…": the subject of the denied verb's clause is this verb's
                 prev_end = max(prev_end, folded.rfind(",", prev_end, c) + 1, folded.rfind(";", prev_end, c) + 1)
+        if kept:
+            next_start = min([c0 for c0, _ in kept if v_end <= c0 < next_start], default=next_start)
+            prev_end = max([prev_end, *(c1 for c0, c1 in kept if prev_end <= c0 < at)])
         before = [r for r in refs if prev_end <= r[0] < at] if refs else refs
         if len(before) > 1:
             before = _topic_before(folded, before, prev_end, at)

@@ -927,10 +927,10 @@ _RS_NOTICE = (rf"(?:\d{{1,2}}月\d{{1,2}}日公告|《[^《》]{{1,80}}》)?\(?(
               r"(?:[、和及]\d+号)*)\)?(?:第[一二三四五六七八九十]+款)?")
 _RS_WHO = (rf"(?:中方|我方|中国政府|商务部|不可靠实体清单工作机制|工作机制|对?(?:{_RS_NOTICE}|上述|该|其余|有关|相关)+(?:公告)?"
            r"(?:相关|规定的)?(?:反制)?措施|"
-           rf"{_RS_NOTICE}|对(?:上述|该公告所列|该|其余|其他)(?:其他|其余)?(?:\d+|[一二两三四五六七八九十]+)?家?(?:美国)?实体)")
+           rf"{_RS_NOTICE}|对(?:上述|该公告所列|该|其余|其他|{_RS_NOTICE}所列的?)(?:其他|其余)?(?:\d+|[一二两三四五六七八九十]+)?家?(?:美国)?实体)")
 _RS_ADV = r"(?:将|已|也|同时|还|亦|均|依法|正式|按期|自动)*"
 _RS_END = rf"(?:的?(?:上述|该)?(?:暂停)?(?:期限?)?(?:将)?(?:于{_RS_DATE})?(?:届满|期满)后?|(?:届满|期满)后?)"
-_RS_FROM = rf"(?:自(?:{_RS_DATE}|即日|今日|(?:本次答问|本公告|公告)?(?:发布|公布)之日)起(?:\d+日后)?(?:至{_RS_DATE})?)"
+_RS_FROM = rf"(?:自(?:{_RS_DATE}|即日|今日|同日|(?:本次答问|本公告|公告)?(?:发布|公布)之日)起(?:\d+日后)?(?:至{_RS_DATE})?)"
 RELEASE_SUBJECT_RE = lazy_compile(rf"(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d+[.、])?(?:经研究|此外|另外|同时|届时)?"
                                   rf"{_RS_WHO}?{_RS_END}?{_RS_ADV}{_RS_FROM}?{_RS_ADV}(?:{_RS_WHO}{_RS_ADV}){{0,2}}")
 
@@ -960,7 +960,9 @@ REASON_RE = lazy_compile(rf"为了?(?:继续|进一步|切实)?落实|经(?!研�
 # What a step's clause may hold after its object (the last 措施, 款 or notice): its term as the dates read it (DURATION_RE:
 # "1年", "90天", "1年零3个月", "一周年"; UNTIL_RE: "至2027年12月10日", "到…"; "半年"), a bracket, a quote's end, "的暂停" ("解除对…相关措施
 # 的暂停", "终止对…相关措施的暂停安排": session 41, held), the end of "除…外", nothing else: not "…的前提是", "…系误传", "…一事", "…等问题", "…的具体安排" (``_told_as_noun``).
-_STEP_TERM = (rf"(?:{DURATION_RE.pattern}|半年|(?:截止|截)?{UNTIL_RE.pattern}(?:\d{{1,2}}时(?:\d{{1,2}}分)?)?(?:止|\(含\))?)")
+# "至明年11月10日" (RELATIVE_UNTIL_RE's end, read by ``periods.until_day``; session 43, qa43/29: held for a person).
+_STEP_TERM = (rf"(?:{DURATION_RE.pattern}|半年|(?:截止|截)?(?:{UNTIL_RE.pattern}|(?:至|到)(?:今年|本年|明年)\d{{1,2}}月\d{{1,2}}日)"
+              r"(?:\d{1,2}时(?:\d{1,2}分)?)?(?:止|\(含\))?)")
 STEP_TAIL_RE = lazy_compile(rf"[\"”’」』]?(?:\([^()]*\))*(?:的暂停(?:实施|执行)?(?:安排)?)?(?:(?:的)?(?:暂停)?期限)?(?:为|延长|再延长)?"
                             rf"{_STEP_TERM}?(?:\([^()]*\))*外?[\"”’」』]?")
 
@@ -1259,6 +1261,22 @@ TOLD_DAY_RE = lazy_compile(r"(?:从(?<![来各独亲擅出源].)(?![事而严重
                            r"(?=\s*,?\s*(?:停止|暂停|恢复|继续|解除|取消|终止|不再))")
 
 
+# "自公告之日起", "自该公告发布之日起" in an answer: the day of a notice, not of the answer (session 43, qa43/03: a press
+# conference named the notice's day, 12月3日, only in another answer; the restore took the transcript's day, 12-04, silently).
+# The answer's own day only where its paragraph says the notice came out today ("今天发布公告，决定自公告发布之日起…").
+QA_NOTICE_DAY_RE = lazy_compile(r"自\s*(?:该|上述|相关|有关|此|这一|前述)?\s*公告\s*(?:发布|公布|印发)?\s*之\s*日\s*起")
+TODAY_WORDS = ("今天", "今日")
+
+
+def _notice_day_in_answer(folded: str, told: str, s0: int, s1: int) -> bool:
+    """``told`` ("自…起" of a step in an answer) is a notice's day and the step's paragraph does not say it is today's."""
+    if "公告" not in told or QA_NOTICE_DAY_RE.fullmatch(told) is None:
+        return False
+    p0, p1 = folded.rfind("\n", 0, s0) + 1, folded.find("\n", s1)
+    paragraph = folded[p0:p1 if p1 >= 0 else len(folded)]
+    return not any(w in paragraph for w in TODAY_WORDS)
+
+
 def unread_start(src: Source, d: Draft) -> str | None:
     """A step whose sentence tells a start the dates cannot read (START_RE, ``effective_in`` finds no day in it), or a day
     right before a verb that no step of the sentence took (TOLD_DAY_RE): the step took another day; left out, for a person.
@@ -1275,6 +1293,8 @@ def unread_start(src: Source, d: Draft) -> str | None:
         if folded.find("起", s0, s1) >= 0 or folded.find("开始", s0, s1) >= 0:  # (a sentence with a start)
             for m in START_RE.finditer(folded, s0, s1):
                 told = f"自{m[0][1:-2] if m[0].endswith('开始') else m[0][1:-1]}起"
+                if d.qa and _notice_day_in_answer(folded, told, s0, s1):
+                    return f"its start \"{m[0]}\" is a notice's day the answer does not tell: the step would take its own day{LEFT_OUT}"
                 if any(w in told for w in START_FROM_END) or effective_in(told, d.published) is not None:
                     continue
                 return f"its start \"{m[0]}\" is no day the dates read: the step would take another day{LEFT_OUT}"
