@@ -18,7 +18,7 @@ each side executes under valgrind (callgrind, only inside the timed loop; ``PYTH
 a count does not move with the load of a shared machine.
 
 ``--split`` says where full extraction's time goes, each part against the floor (alternating, in one
-process): the document level alone (everything but the text rules: ``parse_text`` answered from a
+process): the document level alone (everything but the text rules: ``document.read_notice`` answered from a
 memo of its own answers), the text rules (full minus that), and merely building the records the
 rules return (every NoticeRecord, EntityRecord, ActionRecord and NoticeRef made again through its
 constructor): what any reading in Python that gives the same records must spend at least.
@@ -131,23 +131,23 @@ def split(pages: list[tuple[str | None, bytes, str, str | None]], rounds: int, r
     docstring); each against the floor, and the text rules as full minus the document level."""
     import dataclasses
 
-    import scraper.parse.document as document  # where parse_document finds parse_text
+    import scraper.parse.document as document  # where parse_document finds read_notice (parse_text and its clean text)
     from storage.records import ActionRecord, EntityRecord, NoticeRecord, NoticeRef
 
     run = sides(pages)
-    real = document.parse_text
-    answers: dict[str, NoticeRecord | None] = {}
+    real = document.read_notice
+    answers: dict[str, tuple[NoticeRecord | None, str]] = {}
 
-    def recording(text: str, hints: object = None) -> NoticeRecord | None:
+    def recording(text: str, hints: object) -> tuple[NoticeRecord | None, str]:
         answers[text] = found = real(text, hints)  # type: ignore[arg-type]
         return found
 
     def document_level() -> None:
-        document.parse_text = lambda text, hints=None: answers[text]  # type: ignore[assignment]
+        document.read_notice = lambda text, hints: answers[text]  # type: ignore[assignment]
         try:
             run["full"]()
         finally:
-            document.parse_text = real
+            document.read_notice = real
 
     made = (NoticeRecord, EntityRecord, ActionRecord, NoticeRef)
 
@@ -156,12 +156,12 @@ def split(pages: list[tuple[str | None, bytes, str, str | None]], rounds: int, r
             return type(value)(*[again(getattr(value, f.name)) for f in dataclasses.fields(value)])
         return tuple([again(v) for v in value]) if isinstance(value, tuple) else value
 
-    document.parse_text = recording  # type: ignore[assignment]
+    document.read_notice = recording  # type: ignore[assignment]
     try:
         run["full"]()
     finally:
-        document.parse_text = real
-    records = [r for r in answers.values() if r is not None]
+        document.read_notice = real
+    records = [r for r, _ in answers.values() if r is not None]
 
     def building() -> None:
         for record in records:

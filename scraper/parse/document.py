@@ -15,11 +15,11 @@ import re
 from selectolax.lexbor import LexborHTMLParser
 
 from scraper.charset import decode
-from storage.records import DocumentKind, IndexLink, ParsedDocument, UnusablePage
+from storage.records import DocumentKind, IndexLink, NoticeRecord, ParsedDocument, UnusablePage
 
 from . import page
 from .article import extract_article, find_container, page_title, without_frame_titles, without_neighbour_links
-from .draft import PageHints
+from .draft import PageHints, read_source
 from .index import (
     column_rows,
     json_fragment,
@@ -31,7 +31,7 @@ from .index import (
     unwrap_jsonp,
 )
 from .lazyre import lazy_compile
-from .notice import parse_text
+from .notice import parse_source
 from .pdfcopy import unpaged
 
 HTML_SNIFF_RE = re.compile(r"^\s*(?:<!doctype|<html|<head|<body|<meta|<div|<p\b|<table|<!--|<\?xml|<title|<script|<span|<section|<ul|<ol|<li|<a\s|<h[1-6])", re.IGNORECASE)
@@ -163,6 +163,14 @@ def _listed(links: tuple[IndexLink, ...], title: str | None, encoding: str, *, a
     return ParsedDocument(kind=DocumentKind.INDEX, encoding=encoding, links=links, title=title)
 
 
+def read_notice(text: str, hints: PageHints) -> tuple[NoticeRecord | None, str]:
+    """``parse_text`` of ``text``, and the text it read, clean (``src.lead + src.text``: cleaned once), which the page
+    checks read after the parse (``page.check_record``; the end review of session 42: a second ``clean`` of the whole
+    page there cost ~29,000 instructions, then a module memo in ``textnorm`` held the last text read)."""
+    src = read_source(text, hints)
+    return parse_source(src), src.lead + src.text
+
+
 def parse_document(raw: bytes | str, url: str | None = None, content_type: str | None = None) -> ParsedDocument:
     """Parse one fetched or saved page. Raises UnusablePage for non-content."""
     utf8: bytes | None = None  # ``text`` as UTF-8, when ``raw`` is that already (Lexbor reads UTF-8)
@@ -182,11 +190,11 @@ def parse_document(raw: bytes | str, url: str | None = None, content_type: str |
     if not is_html(text):
         text = without_frame_titles(without_neighbour_links(unreferenced(unpaged(strip_envelope(text)))))  # a PDF copy laid out again; 下一篇
         page.check_content(text, text, html=False)
-        record = parse_text(text, PageHints(url=url))
+        record, clean = read_notice(text, PageHints(url=url))
         if record is not None or page.notice_like(None, text):
             page.check_ending(text)
         if record is not None:
-            page.check_record(record, text)
+            page.check_record(record, clean)
         if record is None:
             page.check_no_notice(text)
             return ParsedDocument(kind=DocumentKind.OTHER, encoding=encoding, warnings=("no notice found in the text",))
@@ -205,13 +213,13 @@ def parse_document(raw: bytes | str, url: str | None = None, content_type: str |
     if links and art.container is None and link_text_share(tree, art.visible_chars) >= INDEX_SHARE_MIN:
         return _listed(links, art.title, encoding, at_article=article)
     page.check_article(art.text, text, found[1])
-    record = parse_text(art.text, PageHints(title=art.title, pub=art.pub, url=url))
+    record, clean = read_notice(art.text, PageHints(title=art.title, pub=art.pub, url=url))
     if record is not None or page.notice_like(art.title, art.text):
         page.check_ending(art.text)
     if record is not None:
         # an index's URL with no article body: links gone, no article; an article's own URL there: an article (reader37)
         whole = found[0] is not None or article or not looks_like_index_url(url)
-        page.check_record(record, art.text, article=whole, page_title=art.title)
+        page.check_record(record, clean, article=whole, page_title=art.title)
         cut = page.footless(record, text)
         if cut is not None:
             raise UnusablePage("cut-short", f"{cut}: cut short")

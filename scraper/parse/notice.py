@@ -93,7 +93,12 @@ RUN_TABLES = compile_tables(RULES, REJECTS, CHECKS)
 def parse_text(text: str, hints: PageHints | None = None) -> NoticeRecord | None:
     """Parse the text of a notice or Q&A. None when the text is neither (no number and
     no list action), or a Q&A that neither names a list nor acts on one."""
-    src = read_source(text, hints or PageHints())
+    return parse_source(read_source(text, hints or PageHints()))
+
+
+def parse_source(src: Source) -> NoticeRecord | None:
+    """:func:`parse_text` of a text already read (``draft.read_source``): its clean text, ``src.lead + src.text``, is
+    what the page checks read after the parse (``page.check_record``), with no second clean of the whole page."""
     for _name, detects, parse in GENRES:
         if detects(src):
             return parse(src)

@@ -27,7 +27,7 @@ from .corrections import unkeyed
 from .lazyre import lazy_compile
 from .qa import first_item_only, told_only, unanswered
 from .rules.checks import LEFT_OUT, UNSURE_DATE
-from .textnorm import MD, YEAR, clean
+from .textnorm import MD, YEAR
 
 BINARY_MAGIC = (b"%PDF", b"PK\x03\x04", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"\xd0\xcf\x11\xe0", b"\x1f\x8b", b"Rar!")
 # What each is, said in the refusal (health37's H13, user38: a notice's URL answering a PDF, as ministries publish
@@ -472,13 +472,14 @@ def told_or_first_item(record: NoticeRecord, text: str) -> str | None:
 
 
 def check_record(record: NoticeRecord, text: str, *, article: bool = True, page_title: str | None = None) -> None:
-    """:func:`_check_record` on the text as the parse read it (``clean``: a reprint in traditional script in simplified, as
-    its record's steps are; mfa42/10: a Macao reprint of a lift '…採取的反制措施，自公佈之日起停止實施' passed the checks
-    unconverted and was stored as a new listing under the lifted decree's key); a refusal names the notice the page holds
-    (``UnusablePage.notice``). ``page_title``: an HTML page's own title (its meta or ``<title>``), held against the notice
+    """:func:`_check_record` on ``text``, the text as the parse read it, clean (``draft.read_source``; the caller passes
+    ``src.lead + src.text``: cleaned once): a reprint in traditional script in simplified, as its record's steps are
+    (mfa42/10: a Macao reprint of a lift '…採取的反制措施，自公佈之日起停止實施' passed the checks unconverted and was stored as a
+    new listing under the lifted decree's key); a refusal names the notice the page holds (``UnusablePage.notice``).
+    ``page_title``: an HTML page's own title (its meta or ``<title>``), held against the notice
     its text reads (a plain text has none)."""
     try:
-        _check_record(record, clean(text), article=article, page_title=page_title)
+        _check_record(record, text, article=article, page_title=page_title)
     except UnusablePage as exc:
         exc.notice = held_notice(record)
         raise

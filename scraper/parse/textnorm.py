@@ -93,17 +93,8 @@ SUPERSCRIPT_SET = frozenset(SUPERSCRIPT_DIGITS)
 TRADITIONAL_SET = frozenset(TRADITIONAL_RE.pattern[1:-1])
 
 
-# The text :func:`clean_and_fold` read last and its clean copy, held by identity: the page checks ask ``clean`` of the
-# very text the parse has just cleaned (``page.check_record``, session 42's mfa42), a second scan of the whole text
-# (perf42: ~29,300 instructions a page). One entry; a string is immutable, so the same object has the same clean copy.
-_last_cleaned: tuple[str, str] = ("", "")
-
-
 def clean(text: str) -> str:
     """Invisible characters out, traditional script to simplified, CRLF to LF."""
-    last = _last_cleaned
-    if last[0] is text:
-        return last[1]
     m = CLEAN_WORK_RE.search(text)
     if m is None:
         return text
@@ -173,13 +164,6 @@ def fold(text: str) -> str:
 def clean_and_fold(text: str) -> tuple[str, str]:
     """``(clean(text), fold(clean(text)))``, with one regex scan of ``text`` for the usual
     text (no invisible, CR or traditional characters, only the common foldable ones)."""
-    global _last_cleaned
-    cleaned, folded = _clean_and_fold(text)
-    _last_cleaned = (text, cleaned)
-    return cleaned, folded
-
-
-def _clean_and_fold(text: str) -> tuple[str, str]:
     m = CLEAN_OR_RARE_RE.search(text)
     if m is None:
         return text, _fold_common(text)

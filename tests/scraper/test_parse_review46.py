@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from storage.records import UnusablePage
+from tests.scraper.test_parse_outputs import ROOT
 from tests.scraper.test_parse_qa42 import _release
 from tests.scraper.test_parse_restore_after_last_day import ECL, _notice
 
@@ -79,3 +80,21 @@ def test_the_answer_naming_the_end_day_as_the_measures_start_keeps_it() -> None:
     said = ("商务部公告2025年第21号相关措施的暂停期限将于2026年11月10日届满，中方决定不再延长。"
             "自2026年11月10日起，出口经营者应当严格执行上述公告相关措施。")
     assert _release(said, lst="出口管制管控名单", day="2026-11-01") == [("restore", "MOFCOM-2025-21", "2026-11-10", None)]
+
+
+# --- the page checks read the parse's own clean text (the end review's mend of d6b972b8's module memo) ------------------
+# page.check_record is given ``src.lead + src.text`` (document.parse_document): the text read_source cleaned once, lead
+# included; textnorm keeps no state. The checks must see what clean() of the page gives: a reprint in traditional script
+# with CRLF (mfa42/10) is held as its simplified twin.
+
+def test_the_source_s_lead_and_text_are_the_page_s_clean_text() -> None:
+    from scraper.parse.draft import PageHints, read_source
+    from scraper.parse.notice import parse_source, parse_text
+    from scraper.parse.textnorm import clean
+
+    # a Taiwanese paper's reprint in traditional script after a lead of its own (a reprint: read from the notice on)
+    text = (ROOT / "tests" / "data" / "corpus" / "parse22" / "15-ettoday-traditional-wl-listing.txt").read_text(
+        encoding="utf-8").replace("\n", "\r\n")
+    src = read_source(text, PageHints())
+    assert src.lead and src.lead + src.text == clean(text) and "\r" not in src.text and "\r" not in src.lead
+    assert parse_source(read_source(text, PageHints())) == parse_text(text)
