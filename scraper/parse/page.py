@@ -23,6 +23,7 @@ from storage.records import ActionKind, ListKind, NoticeKind, NoticeRecord, Unus
 from .actions import LIST_KIND, LIST_WORD_RE, NOT_NOW_RE
 from .actions.clauses import NO_CHANGE_GATE, NO_CHANGE_RE
 from .actions.tense import CLAIMED_AFTER_RE
+from .actions.words import RENEWAL_ALT, TERM_RENEWED
 from .corrections import unkeyed
 from .lazyre import lazy_compile
 from .qa import first_item_only, told_only, unanswered
@@ -362,9 +363,9 @@ def unread_named(record: NoticeRecord) -> str | None:
 # "…届满后不再对其延长", "…届满后不再予以延长", "不再对…相关措施的暂停期限予以延长", "不再延长…相关措施的暂停期限" (session 42,
 # actions42: read where the day or the end is told; a day neither told was a quiet "no action found")
 EXPIRY_NO_EXTENSION_RE = lazy_compile(r"(?:届满|期满|到期)(?:之日)?后[，,\s]*(?:将|即)?(?:不再(?:对其|予以|对其予以)?|不予)"
-                                      r"(?:延长|延期|续期|展期|顺延|延续|继续暂停|暂停)"
-                                      r"|暂停(?:安排|期限|期)?[，,\s]*(?:将|即)?(?:不再|不予)(?:延长|延期|续期|展期|顺延|延续|继续)"
-                                      r"|不再对[^。；;\n]{0,80}?暂停(?:实施|执行)?期限\s*(?:予以|进行)?\s*(?:延长|延期|续期|展期|顺延)"
+                                      rf"(?:{RENEWAL_ALT}|延续|继续暂停|暂停)"
+                                      rf"|暂停(?:安排|期限|期)?[，,\s]*(?:将|即)?(?:不再|不予)(?:{RENEWAL_ALT}|延续|继续)"
+                                      rf"|不再对[^。；;\n]{{0,80}}?{TERM_RENEWED}"
                                       r"|不再(?:延长|延期)[^。；;，,\n]{0,80}?的\s*暂停")
 # "…的暂停安排自…起终止", "上述暂停期限将于…结束" (session 41, audit40/39): the suspension named, ended, right before an
 # ENDING_WORDS verb (looked for at each of those words only: a scan of every Q&A holding 暂停 and 取消 cost ~3,000

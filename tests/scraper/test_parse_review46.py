@@ -98,3 +98,24 @@ def test_the_source_s_lead_and_text_are_the_page_s_clean_text() -> None:
     src = read_source(text, PageHints())
     assert src.lead and src.lead + src.text == clean(text) and "\r" not in src.text and "\r" not in src.lead
     assert parse_source(read_source(text, PageHints())) == parse_text(text)
+
+
+# --- "the term no longer extended" spelled once (words.TERM_RENEWED; the end review's mend): every form of the term named
+# and renewed after "不再对…" reads the restore from the day the answer gives, and holds the answer for a person without one
+# (page.EXPIRY_NO_EXTENSION_RE and rules.checks.TERM_NOT_EXTENDED_RE, which spelled it apart before)
+
+TERM_FORMS = [f"暂停{tail}期限{how}{verb}" for tail in ("", "实施", "执行") for how in ("", "予以", "进行")
+              for verb in ("延长", "延期", "续期", "展期", "顺延")]
+
+
+@pytest.mark.parametrize("term", TERM_FORMS)
+def test_every_form_of_the_term_no_longer_extended_reads_alike(term: str) -> None:
+    from scraper.parse import parse_document
+    from tests.scraper.test_parse_term_not_extended import RELEASE, UEL7
+
+    notice = parse_document(RELEASE.format(a=f"中方决定，自2026年12月30日起，不再对{UEL7}相关措施的{term}。")).notice
+    assert notice is not None
+    assert [(a.action.value, a.targets[0].key, a.effective) for a in notice.actions] == [
+        ("restore", "UEL-2025-7", "2026-12-30")]
+    with pytest.raises(UnusablePage, match="needs-review"):
+        parse_document(RELEASE.format(a=f"中方决定，不再对{UEL7}相关措施的{term}。"))

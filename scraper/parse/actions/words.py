@@ -186,6 +186,12 @@ def _verb_kind(word: str) -> ActionKind:
 
 # "不再延长" and its forms naming the term as 其 or with 予以: a suspension not renewed (``tense.acting_verbs`` asks for it)
 RENEWALS = ("延长", "延期", "续期", "展期", "顺延")
+RENEWAL_ALT = "|".join(RENEWALS)
+# The suspension's term renewed, named as a noun ("暂停期限予以延长", "暂停实施期限延期"): after "不再对…" the term is not
+# renewed, a restore ("不再对…相关措施的暂停期限予以延长", session 42, actions42). One spelling for the two places that ask it
+# (``page.EXPIRY_NO_EXTENSION_RE``: the page held where no day is told; ``rules.checks.TERM_NOT_EXTENDED_RE``: the step's
+# clause may end so), which had drifted apart (the end review of session 42).
+TERM_RENEWED = rf"暂停(?:实施|执行)?期限\s*(?:予以|进行)?\s*(?:{RENEWAL_ALT})"
 NOT_RENEWED = (*(f"不再{how}{verb}" for how in ("", "对其", "予以", "对其予以") for verb in RENEWALS),
                *(f"不予{verb}" for verb in RENEWALS))
 # what every NOT_RENEWED word (and 不再延续) starts with

@@ -12,7 +12,7 @@ from storage.records import ActionKind, ListKind
 from .. import actions as act
 from ..actions.targets import decided_above
 from ..actions.tense import RECOUNT_RE, decided_in, told_done
-from ..actions.words import LIST_ALT
+from ..actions.words import LIST_ALT, TERM_RENEWED
 from ..corrections import CORRECTION_TITLE_RE
 from ..dates import DURATION_RE, UNTIL_RE, effective_in, filing_date, signature_date
 from ..draft import Draft, Source
@@ -969,7 +969,7 @@ STEP_TAIL_RE = lazy_compile(rf"[\"”’」』]?(?:\([^()]*\))*(?:的暂停(?:�
 # After the object of "不再对" (a restore): the suspension's term no longer extended, "不再对…相关措施的暂停期限予以延长" (session 42,
 # actions42: held for a person since session 41; the restore is read from the day its sentence gives, else from the end of
 # the suspension the answer told, ``targets.on_targets``; neither told: held, ``page.unread_expiry``).
-TERM_NOT_EXTENDED_RE = lazy_compile(r"(?:的)?暂停(?:实施|执行)?期限(?:予以|进行)?(?:延长|延期|续期|展期|顺延)")
+TERM_NOT_EXTENDED_RE = lazy_compile(rf"(?:的)?{TERM_RENEWED}")  # (the clause asked holds no blank)
 
 # A clause the authority opens ("中方高度重视…", "商务部注意到…"): its own words, before its decision.
 AUTHORITY_LEAD_RE = lazy_compile(rf"(?:{_DECIDER}|中方)(?!称)")
