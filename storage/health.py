@@ -62,7 +62,9 @@ NOT_READ = " While it lasts, a change published there may be missing from the fe
 MEANING = {HealthKind.ZERO_LINKS: NOT_READ, HealthKind.UNUSABLE_PAGE: NOT_READ, HealthKind.FAILING: NOT_READ,
            HealthKind.COUNT_MISMATCH: " The entities not read are in no item, entity feed or screening until the "
                                       "notice is read whole.",
-           HealthKind.HELD_STEP: " The held step is in no item, entity feed or screening until a person publishes it."}
+           HealthKind.HELD_STEP: " The held step is in no item, entity feed or screening until a person publishes it.",
+           HealthKind.DECREE_NOT_STORED: " The decree's targets are in no item, entity feed or screening until the Chinese "
+                                         "decree is read."}
 # fetch failures that mean "this URL answers with something that is not content"
 UNUSABLE_REASONS = frozenset({"bot-check", "not-found", "redirect-off-site", "too-large", "unusable",
                               FailureReason.WRONG_PAGE.value})
@@ -526,6 +528,8 @@ def _title(issue: HealthIssue, numbers: dict[str, str] | None = None, sources: M
         return f"Source health: {notice or where}: parsed entity count differs from the stated count"
     if fed_warning(issue):
         return f"Source health: {source}: an index lists a numbered notice whose link is not followed ({where})"
+    if issue.kind == HealthKind.DECREE_NOT_STORED:
+        return f"Source health: {notice or where}: reported in English; the Chinese decree is not stored"
     if issue.kind == HealthKind.OLDER_COPY:
         return f"Source health: {source}: {notice or where}: the page served an older copy again"
     return f"Source health: {source}: {issue.kind} {where}".rstrip()

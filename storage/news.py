@@ -10,17 +10,20 @@ stored. A report with no official notice yet is flagged "reported, not yet confi
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from dataclasses import replace
 from datetime import datetime, time, timedelta, timezone
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from storage.models import Action, NewsReport, Notice, Page, Snapshot
+from storage.health import _open
+from storage.keys import issue_key
+from storage.models import Action, HealthIssue, NewsReport, Notice, Page, Snapshot
 from storage.notices import held_words, refused
 from storage.outcomes import PageOutcome
 from storage.records import EventKind, EventRecord, EventScope, ListKind, NoticeKind, Provenance
-from storage.vocabulary import TAG_PREFIX, naive_as_utc
+from storage.vocabulary import TAG_PREFIX, HealthKind, naive_as_utc
 
 MATCH_DAYS = 3  # a report appears on the notice's day or up to this many days later
 STATE_ACTIONS = ("suspend", "extend", "lift", "remove", "restore")
@@ -82,8 +85,48 @@ def link_news(session: Session) -> int:
         if report.confirmed != found:
             report.confirmed = found
         confirmed += found
+    _decrees_reported_only(session, reports, stored)
     session.flush()
     return confirmed
+
+
+def reported_only(session: Session) -> list[str]:
+    """The open issues of MFA decrees known from a report alone (:func:`_decrees_reported_only`), a line each, for
+    ``replay`` to say beside its other problems."""
+    return [f"reported in English only: {issue.notice_key} ({issue.url}): the Chinese decree is not stored"
+            for issue in session.scalars(select(HealthIssue).where(
+                HealthIssue.kind == HealthKind.DECREE_NOT_STORED.value, HealthIssue.resolved_at.is_(None))
+                .order_by(HealthIssue.notice_key))]
+
+
+REPORTED_ONLY = "MFA-ORDER-"  # the decrees a report may tell of before the store holds them (scraper/parse/mfa/english.py)
+
+
+def _decrees_reported_only(session: Session, reports: list[NewsReport], stored: Mapping[str, str | None]) -> None:
+    """A source-health issue for each MFA decree a report names (its English version, "Decree No. 232 of the Ministry of
+    Foreign Affairs…") that the store does not hold: the Chinese decree is the one read, so its targets are in no item, and
+    health was green (mfa41/42's B; session 43, the lead's decision: "reported in English; the Chinese decree is not
+    stored"). Opened at the report's first fetch, resolved when the decree is stored, at its first sighting (both times
+    the pages', so a replay gives the same items)."""
+    missing: dict[str, NewsReport] = {}
+    for report in reports:
+        key = report.notice_key
+        if key and key.startswith(REPORTED_ONLY) and key not in stored and key not in missing:
+            missing[key] = report
+    for key, report in missing.items():
+        snapshot = session.get(Snapshot, report.snapshot_id) if report.snapshot_id is not None else None
+        seen = naive_as_utc(snapshot.fetched_at) if snapshot is not None else _occurred(session, report, None)
+        _open(session, key=issue_key(HealthKind.DECREE_NOT_STORED, key), source=report.source,
+              kind=HealthKind.DECREE_NOT_STORED, url=report.url, notice_key=key, seen=seen,
+              detail=(f"{report.url} reports MFA decree {key} (an English version or a report of it), and the Chinese "
+                      "decree is not stored: its targets are in no item, entity feed or screening until it is read. "
+                      "Check the MFA source (www.mfa.gov.cn) and its index."))
+    open_issues = session.scalars(select(HealthIssue).where(HealthIssue.kind == HealthKind.DECREE_NOT_STORED.value,
+                                                            HealthIssue.resolved_at.is_(None)))
+    for issue in open_issues:
+        if issue.notice_key not in missing:  # stored now (or no report names it any more)
+            first = session.scalar(select(Notice.first_seen_at).where(Notice.key == issue.notice_key))
+            issue.resolved_at = naive_as_utc(first) if first is not None else issue.last_seen
 
 
 def _step_stored(session: Session, report: NewsReport) -> bool:

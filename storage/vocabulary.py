@@ -297,6 +297,9 @@ class HealthKind(StrEnum):
     # a step a stored notice's page read but held for a person (NoticeRecord.held: a press conference's undecided topic
     # beside decided ones): in no item until a person accepts it or says it is no step (storage/heldsteps.py)
     HELD_STEP = "held-step"
+    # an MFA decree known from a report of it (its English version on www.mfa.gov.cn/eng) while the Chinese decree is not
+    # stored: its targets are in no item until it is read (storage/news.py, session 43); resolved when it is stored
+    DECREE_NOT_STORED = "decree-not-stored"
 
 
 # The parser's tag for a page it refuses for a person to read (``scraper/parse/page.py``: ``UnusablePage(NEEDS_REVIEW,

@@ -44,7 +44,7 @@ from storage.db import WRITE_LOCK, DatabaseError, open_store, session_factory, s
 from storage.derived import synced_as_of
 from storage.faults import StoreUnavailable
 from storage.models import HealthIssue
-from storage.news import link_news
+from storage.news import link_news, reported_only
 from storage.notices import NoticeLine, load_lines
 from storage.outcomes import PageOutcome, PageResult
 from storage.records import ListingState, NoticeRef
@@ -249,6 +249,7 @@ def register(app: typer.Typer) -> None:
         read = ReplayReader(directory, settings.max_body_bytes)
         results: list[PageResult] = []
         problems: list[str] = list(passed_over)
+        told: list[str] = []  # the decrees known from a report alone (storage.news.reported_only)
         waiting = f"mofcom-watch replay: waiting up to {settings.lock_wait_seconds:.0f} s for the run lock: "
         try:
             with run_lock(engine, holder=make_holder(), wait=settings.lock_wait_seconds,
@@ -274,6 +275,7 @@ def register(app: typer.Typer) -> None:
                     # reports name notices that may only now be stored (as a run's cycle links them): unlinked, an English
                     # version replayed beside its Chinese notice said "reported, not yet confirmed" (story40, session 39)
                     link_news(session)
+                    told = reported_only(session)  # a decree known from its English version alone: a problem
                     synced = synced_as_of(session)  # a day before the store's: a view of the past, not kept
                     past = not preview and synced is not None and day < synced
                     derived = publish(session, as_of=day, target=None,  # the engine runs once (or not: no change)
@@ -289,6 +291,7 @@ def register(app: typer.Typer) -> None:
         finally:
             engine.dispose()
         problems.extend(derived.problems)
+        problems.extend(told)
         states, words = _states(derived), _state_words(derived)
         by_key = {r.key: r for r in records}
         summary = summarise(results, by_key, conflicts)
