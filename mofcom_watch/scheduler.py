@@ -361,7 +361,7 @@ def real_cycle(settings: Settings, *, as_of: date | None = None, stop: StopReque
 
     def cycle(run_id: str) -> CycleResult:
         from mofcom_watch.cycle import run_cycle  # the fetcher's module; imported when a cycle runs
-        from mofcom_watch.storewrite import clear_run_fault, fault_mark, note_run_fault
+        from mofcom_watch.storewrite import checkpoint_kept, clear_run_fault, fault_mark, note_run_fault
         from storage.faults import store_fault
 
         mark = fault_mark(settings.database_url, settings.data_dir)
@@ -378,6 +378,8 @@ def real_cycle(settings: Settings, *, as_of: date | None = None, stop: StopReque
                 note_run_fault(mark, str(fault))  # (ops42: PostgreSQL gone for a cycle, status 0 once it was back)
             raise CycleFault(line) from exc
         clear_run_fault(mark)
+        if (unchecked := checkpoint_kept(settings.database_url)) is not None:  # said: the store is whole with its -wal
+            log(LOG, logging.WARNING, "store not checkpointed", detail=unchecked)
         if warn_links and result.published and (
                 unset := default_links_warning(settings, settings.feeds_path)) is not None:
             log(LOG, logging.WARNING, "feeds link to serve's default address", detail=unset)

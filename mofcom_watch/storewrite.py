@@ -137,16 +137,48 @@ def checkpoint_store(store: Path | None) -> str | None:
         finally:
             con.close()
     except sqlite3.Error as exc:
-        line = (f"the store's write-ahead log could not be written into {store} at the run's end ({exc}: a file size "
-                f"limit, a quota or a disk fault?): the file alone is incomplete, whole only with {store.name}-wal "
-                "beside it; copy both, never the file alone, and lift the limit (a later run checkpoints it)")
-        with contextlib.suppress(OSError):
-            checkpoint_path(store).write_text(line[:FAULT_MAX], encoding="utf-8")
-        return line
+        return _not_checkpointed(store, exc, "run")
     if not busy:
         with contextlib.suppress(OSError):
             checkpoint_path(store).unlink(missing_ok=True)
     return None
+
+
+def checkpoint_kept(db_url: str) -> str | None:
+    """:func:`checkpoint_store` at the end of a cycle of a process that keeps the store open between its cycles
+    (``schedule``, ``serve --schedule``: the kept engine, :mod:`storage.keptstore`): a PASSIVE checkpoint, which waits
+    for no reader (``serve``'s pages) and leaves the engine open; the mark cleared once the log is written whole."""
+    from storage.db import sqlite_file
+    from storage.keptstore import kept_store, leave_store
+
+    store = sqlite_file(db_url)
+    if store is None or not store.is_file():
+        return None
+    engine = kept_store(db_url)
+    try:
+        raw = engine.raw_connection()
+        try:
+            busy, log, done = raw.cursor().execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+        finally:
+            raw.close()
+    except sqlite3.Error as exc:
+        return _not_checkpointed(store, exc, "cycle")
+    finally:
+        leave_store(engine)  # (the file as the checkpoint left it: the next cycle keeps this engine)
+    if not busy and log == done:
+        with contextlib.suppress(OSError):
+            checkpoint_path(store).unlink(missing_ok=True)
+    return None
+
+
+def _not_checkpointed(store: Path, exc: BaseException, what: str) -> str:
+    """The warning line of a failed checkpoint of ``store`` at the end of a ``what`` (run, cycle), left beside it."""
+    line = (f"the store's write-ahead log could not be written into {store} at the {what}'s end ({exc}: a file size "
+            f"limit, a quota or a disk fault?): the file alone is incomplete, whole only with {store.name}-wal "
+            f"beside it; copy both, never the file alone, and lift the limit (a later {what} checkpoints it)")
+    with contextlib.suppress(OSError):
+        checkpoint_path(store).write_text(line[:FAULT_MAX], encoding="utf-8")
+    return line
 
 
 def checkpoint_said(store: Path | None) -> str | None:
