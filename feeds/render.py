@@ -38,8 +38,8 @@ WATCHLIST_PREFIX = "watchlist_"
 # The label of the facts table's end date where "Until" would be false (storage.vocabulary.ENDED_NOT_UNTIL: a lapse's
 # end date is the day the suspension ended and the measures are presumed back, not a day they apply until).
 ENDED_LABEL = "Suspension ended"
-# ... and of a lapse whose suspension's end the notice writes as its last day ("至2027年12月31日"): it ended after that
-# day, which the row gives as "2027-12-31 inclusive" (its "Lapses on" row the day after)
+# ... and of a lapse: its suspension ended after its last day ("至2027年12月31日", or a counted "1年"), which the row gives as
+# "2027-12-31 inclusive" (its "Lapses on" row the day after)
 SUSPENDED_UNTIL = "Suspended until"
 # The facts table's label of an item's day where it is no day a measure takes effect (wording29: a source-health item's
 # "Effective 2026-12-03" was the day a problem was seen; those items give "First seen" and "Resolved" rows instead).
@@ -189,7 +189,7 @@ def _facts_html(facts: Facts) -> str:
         # a correction shows the end date of the item it corrects, in that item's words and said to be its: a retracted
         # lapse's end read "Until 2025-08-12" beside "the suspension goes on … until 2025-11-10" (reader34)
         told = facts.corrected or facts.kind
-        lapses_on = event_lapses_on(facts.extra)  # an end written as its last day: "2027-12-31 inclusive"
+        lapses_on = event_lapses_on(facts.extra)  # the day after its last day: "2027-12-31 inclusive"
         label = "Until" if until_shown(told, facts.until) else ENDED_LABEL if lapses_on is None else SUSPENDED_UNTIL
         rows.append((f"{label}{whose}", until_words(facts.until, lapses_on)))
     if facts.days_left is not None:

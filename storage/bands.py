@@ -134,7 +134,7 @@ def _changes(events: Iterable[EventRecord]) -> tuple[Change, ...]:
         if e.kind in TAKES_EFFECT and last is not None and last.state is ListingState.SUSPENDED and (
                 last.until is None or last.until > e.effective):
             continue  # suspended before it took effect: the day brings nothing in force (simulate._suspended_past)
-        # a suspension ends (drawn as a gap after it) the day it lapses: the day after an end written as its last day
+        # a suspension ends (drawn as a gap after it) the day it lapses: the day after its end, the last day
         out.append(Change(day=e.effective, state=EVENT_STATES[e.kind], kind=e.kind, by=e.source_key,
                           until=event_lapses_on(e.extra) or e.until, title=e.title,
                           words=next((v for k, v in e.extra if k == EVENT_WORDS_KEY), None)))

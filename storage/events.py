@@ -439,7 +439,7 @@ _ENDS_WORD = {EventKind.LIFTED: "lifts", EventKind.REMOVED: "removes", EventKind
 
 
 def _counted_to(old: EventRecord) -> date | None:
-    """The day a countdown counts to: the lapse day, the day after an end written as its last day ("until 2027-12-31
+    """The day a countdown counts to: the lapse day, the day after its end, the last day ("until 2027-12-31
     inclusive": 2028-01-01, ``LAPSES_ON_KEY``), else its ``until`` (story38: a retraction said 12-31 and missed a
     continuation from 01-01)."""
     return event_lapses_on(old.extra) or old.until

@@ -135,9 +135,9 @@ class ActionRecord:
     amended: they join its list (a later step on that decision covers them). One that also deletes lines (a ``remove``
     naming them) holds both parts as its entities, and its impose names the added ones in ``entities``.
     ``effective`` is ISO 8601: a date (``2025-05-14``) or a date-time with offset
-    (``2025-04-10T12:01+08:00``). ``until`` is the computed end date (exclusive
-    of nothing: the day the suspension period ends, 90天 from 2025-05-14 ->
-    2025-08-12), None when open-ended.
+    (``2025-04-10T12:01+08:00``). ``until`` is the computed end date, the period's
+    last day, included (90天 from 2025-05-14 -> 2025-08-12; it lapses the day after,
+    ``storage.periods.lapse_day``), None when open-ended.
     """
 
     action: ActionKind
@@ -601,8 +601,8 @@ class StatusRow:
     # the listing's notice only opened an investigation (UEL〔2024〕3号 on PVH), since ended (its notice repealed): "lifted"
     # would read as a delisting of an entity another notice lists (audit39/25: its items say "Investigation closed")
     investigation_closed: bool = field(default=False, metadata=OMIT_DEFAULT)
-    # the day a suspension lapses (presumed back in force) where its end is written as its last day, "至2027年12月31日":
-    # the day after ``until`` (``storage.periods``, the lead's decision on story36's C1); ``until`` otherwise. Of the
+    # the day a suspension lapses (presumed back in force): the day after ``until``, its last day, counted or written
+    # (``storage.periods.lapse_day``, the lead's decision of session 42). Of the
     # suspension in place, and of the one announced (``next_until``)
     lapses_on: date | None = field(default=None, metadata=OMIT_DEFAULT)
     next_lapses_on: date | None = field(default=None, metadata=OMIT_DEFAULT)

@@ -196,13 +196,13 @@ def state_label(state: ListingState) -> str:
 
 
 INCLUSIVE = "inclusive"
-"""Said after an end date the notice writes as the period's last day ("暂停期限至2027年12月31日": "until 2027-12-31
-inclusive"), in every place that shows it (items, ``status``, ``timeline``, the entity pages): the measures are presumed
-back the day after (the lead's decision on story36's C1). An end counted from a day ("1年" from 2025-11-10: "until
-2026-11-10") is the day the suspension ends, and says nothing more."""
+"""Said after a suspension's end date, the period's last day, in every place that shows it (items, ``status``,
+``timeline``, the entity pages): "until 2027-12-31 inclusive" for "暂停期限至2027年12月31日", and "until 2026-11-10
+inclusive" for "1年" from 2025-11-10 alike (``storage.periods.lapse_day``, the lead's decision of session 42: every end,
+counted or written, is the last day); the measures are presumed back the day after."""
 LAPSES_ON_KEY = "lapses_on"
-"""An ``EventRecord.extra`` key: the day a suspension whose end is written as its last day lapses (the day after the
-item's ``until``); a table shows it as a row of its own ("Lapses on")."""
+"""An ``EventRecord.extra`` key: the day a suspension lapses, the day after the item's ``until`` (its last day, counted
+or written: ``storage.periods.lapse_day``); a table shows it as a row of its own ("Lapses on")."""
 
 
 def until_words(until: date, lapses_on: date | None = None) -> str:

@@ -103,7 +103,7 @@ def _state_events(b: _Builder, kind: EventKind, listing: Listing, by: StoredNoti
     the item is published. ``measures``: the measures a ``measure_lifted`` item names. ``withdrawn``: the day a
     listing lifted or removed before it took effect was to apply from (its items say it was withdrawn, ids kept).
     ``stops_measures``: a removal whose notice stops the measures on the same entities that day (its items say both).
-    ``lapses_on``: the day after ``until`` where the notice writes it as the last day ("至2027年12月31日": "until 2027-12-31
+    ``lapses_on``: the day after ``until``, its last day, counted or written ("至2027年12月31日": "until 2027-12-31
     inclusive", :data:`LAPSES_ON_KEY` in ``extra``). ``not_yet``: the day a listing suspended before it took effect was to
     take effect from (its Suspended items say it does not while suspended: the lead's decision on story36's C3)."""
     records = dict(listing.named_on(occurred.astimezone(BEIJING).date()))

@@ -83,8 +83,8 @@ def _collect(known: Sequence[StoredNotice], b: _Builder) -> tuple[dict[tuple[str
         steps[(n.record.key, lst)].append(Step(n, action, kind, state, eff, known_from(n) or eff,
                                                (eff, n.record.key, i, 0), None))
         if action.action is ActionKind.IMPOSE and action.until is not None and action.until > eff:
-            # a term ("期限为5年"): the listing's measures end when it does, as the notice says (a lift of its own); one
-            # written as its last day ("有效期至2027年12月31日") the day after it
+            # a term ("期限为5年", "有效期至2027年12月31日"): the listing's measures end the day after its last day, as the
+            # notice says (a lift of its own; ``model.term_end``)
             ended, end = dataclasses.replace(action, action=ActionKind.LIFT), term_end(action)
             assert end is not None
             steps[(n.record.key, lst)].append(Step(n, ended, EventKind.LIFTED, ListingState.LIFTED, end,

@@ -207,7 +207,7 @@ class EntityState:
     by: str | None = None
     presumed: bool = False
     history: list[str] = field(default_factory=list)
-    # the day the suspension in place lapses: ``until``, or the day after an end written as its last day (``Step.lapses_on``)
+    # the day the suspension in place lapses: the day after ``until``, its last day (``Step.lapses_on``)
     lapses_on: date | None = None
     # off the listing by a step of its own: removed, or its measures stopped for it alone ("对该实体采取的
     # 相关措施…停止执行"); a later step on the whole notice (a suspension, a restoration) leaves it

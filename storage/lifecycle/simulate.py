@@ -51,7 +51,7 @@ def _end_unknown(b: _Builder, step: Step, listing: Listing, until: date | None) 
 
 def _lapse_due(states: dict[str, EntityState], before: date, inclusive: bool) -> dict[date, list[str]]:
     """The suspended entities whose suspension lapses before ``before`` (or on it, ``inclusive``), by the day it lapses
-    (``EntityState.lapses_on``: the day after an end written as its last day, "至2027年12月31日")."""
+    (``EntityState.lapses_on``: the day after its end, the last day, counted or written: ``Step.lapses_on``)."""
     due: dict[date, list[str]] = defaultdict(list)
     for key, st in states.items():
         day = st.lapses_on
@@ -128,7 +128,7 @@ def _simulate(listing: Listing, steps: Sequence[Step], apply_upto: date, lapse_u
                 if not affected:
                     continue
         until = step.until if step.state is ListingState.SUSPENDED else None
-        ends = _past(until, step.lapses_on)  # the day it lapses, where that is after ``until`` (written as its last day)
+        ends = _past(until, step.lapses_on)  # the day it lapses, the day after ``until`` (its last day)
         same = _repeats(step, until, states, affected) if step.effective <= apply_upto else []
         if same:
             affected = _set_aside(states, affected, same, lambda k: (
@@ -282,7 +282,8 @@ def _suspended_past(st: EntityState, day: date) -> bool:
 
 
 def _past(until: date | None, lapses_on: date | None) -> date | None:
-    """``lapses_on`` where it is after ``until`` (an end written as its last day), else None: what the words say."""
+    """``lapses_on`` where it is after ``until`` (always, since every end is its last day: ``periods.lapse_day``), else
+    None: what the words say ("until 2027-12-31 inclusive")."""
     return lapses_on if until is not None and lapses_on is not None and lapses_on > until else None
 
 
@@ -343,7 +344,7 @@ def _history_word(kind: EventKind, until: date | None, lapses_on: date | None = 
 
 def _countdowns(b: _Builder, listing: Listing, steps: Sequence[Step], as_of: date) -> None:
     """Countdown items for every end date that was still current on the countdown day, counted to the day the suspension
-    lapses (the day after an end written as its last day: ``Step.lapses_on``)."""
+    lapses (the day after its end, the last day, counted or written: ``Step.lapses_on``)."""
     ends = sorted({(s.until, s.lapses_on) for s in steps if s.state is ListingState.SUSPENDED and s.until and s.lapses_on})
     for until, lapses_on in ends:
         for days in COUNTDOWN_DAYS:
@@ -383,7 +384,7 @@ def _term_countdowns(b: _Builder, listing: Listing, steps: Sequence[Step], as_of
             states = _simulate(listing, [s for s in known if s.effective < end], date.max, None, None)
             affected = [k for k, st in states.items() if st.state is not None and not st.singled_out
                         and st.state not in (ListingState.LIFTED, ListingState.REMOVED)]
-            if affected:  # a term written as its last day: "until 2027-12-31 inclusive", ending on 2028-01-01
+            if affected:  # a term's last day: "until 2027-12-31 inclusive", ending on 2028-01-01 (``model.term_end``)
                 last = ender.action.until if ender.action.until and ender.action.until < end else None
                 _state_events(b, EventKind.TERM_ENDS_SOON, listing, ender.source, affected, end, last or end,
                               midnight(day), days=days, id_day=day, lapses_on=end if last else None)

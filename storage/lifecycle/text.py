@@ -311,7 +311,7 @@ def _summary(kind: EventKind, subject: str, effective: date, until: date | None,
         text = f"The term of the measures for {subject} ends on {effective.isoformat()}, as the listing set it"
         last = next((a.until for a in by.record.actions if a.action is ActionKind.IMPOSE and a.until
                      and a.until < effective), None)
-        if last is not None:  # written as its last day ("有效期至2027年12月31日"): in force through it
+        if last is not None:  # its last day ("有效期至2027年12月31日", "期限为5年"): in force through it
             text = (f"The term of the measures for {subject} ran until {until_words(last, effective)}, as the listing "
                     f"set it: they end from {effective.isoformat()}")
     if kind in (EventKind.SUSPENDED, EventKind.SUSPENSION_EXTENDED):
