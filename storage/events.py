@@ -18,7 +18,8 @@ the ``Event`` table:
 - an event dated on or before ``as_of`` that no longer follows from the notices is
   marked retracted, with a correction item saying so; when one new item of the same notice, kind, list and scope
   says what it said (of an entity: the same key, or the same Chinese name, an English name corrected on the page),
-  the item is "Replaced by a corrected item", which names that item, what changed and both pages' SHA-256s, in the
+  the item is "Replaced by a corrected item" (while that one is held back, a source broken, it stays until that one is
+  published: order43), which names that item, what changed and both pages' SHA-256s, in the
   feeds of the item replaced (its entity's too), never "disregard it" for a listing that holds; an announced impose
   that a later notice lifted or removed before its day is "Withdrawn before it took effect", naming the item that says
   so (``_withdrawn_by``: it was true as published); a presumed lapse, or a countdown to a suspension's end, that a step
@@ -689,6 +690,17 @@ def apply_derivation(session: Session, derivation: Derivation, as_of: date,
                     fresh[0].setdefault(_said_key(item), []).append(item)
         return fresh[0]
 
+    held_back: list[dict[tuple[Any, ...], list[EventRecord]]] = []
+
+    def held_items() -> dict[tuple[Any, ...], list[EventRecord]]:
+        """The items new this sync held back (``withhold``), by what they say of whom, as :func:`fresh_items`: made
+        once, after the derived items are through."""
+        if not held_back:
+            held_back.append({})
+            for item in withheld:
+                held_back[0].setdefault(_said_key(item), []).append(item)
+        return held_back[0]
+
     for event in sorted(derivation.events, key=lambda e: e.id):
         stored = existing.get(event.id)
         if stored is None and withhold is not None and withhold(event):
@@ -769,6 +781,12 @@ def apply_derivation(session: Session, derivation: Derivation, as_of: date,
                  if row.kind != EventKind.UNRESOLVED_REFERENCE.value else None)
         if moved is not None and moved[0].id in held:
             continue  # it continues under an item not published yet: it stays until that one is
+        if (moved is None and held and row.kind != EventKind.UNRESOLVED_REFERENCE.value
+                and _successor(old, fresh_items()) is None and _successor(old, held_items()) is not None):
+            # so does an item whose successor is held back this sync (a source broken: a lapse or countdown a day
+            # later, after an upgrade that moved its end; order43): retracted now, it was "the suspension goes on"
+            # while the successor waited, then that one came as news of its own; replaced once that one is published
+            continue
         n = row.revision
         row.retracted = True
         row.revision = row.revision + 1

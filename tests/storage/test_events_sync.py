@@ -11,9 +11,19 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from feeds.render import item_html
-from storage.events import content_hash, load_events, payload_hash, payload_hashes, sync_events
+from storage.events import (
+    apply_derivation,
+    content_hash,
+    derive,
+    falsifiable,
+    load_events,
+    payload_hash,
+    payload_hashes,
+    sync_events,
+)
 from storage.ingest import store_notice
 from storage.models import Event, Page, Snapshot
+from storage.notices import load_stored_notices
 from storage.records import EventKind, NoticeRecord
 from storage.snapshots import record_snapshot
 from storage.vocabulary import TAG_PREFIX as TAG
@@ -135,6 +145,46 @@ def test_countdowns_moved_by_a_changed_end_are_replaced_each_by_its_own(engine):
         assert corr.title.startswith("Replaced by a corrected item: "), corr.title
         assert f"It continues as {TAG}UEL-2025-7/suspension_ends_soon/uel/{new} " in corr.summary, corr.summary
         assert got[f"{TAG}UEL-2025-7/suspension_ends_soon/uel/{new}"].days_left == days
+
+
+def sync_holding(engine, as_of: date):
+    """A sync of a cycle with a source broken: lapses, countdowns and unresolved references new this sync are held
+    back (``mofcom_watch.publish.derive_and_sync``: ``falsifiable``)."""
+    with Session(engine) as s, s.begin():
+        notices = load_stored_notices(s)
+        return apply_derivation(s, derive(notices, as_of), as_of, {n.record.key: n for n in notices},
+                                withhold=falsifiable)
+
+
+def test_an_item_whose_successor_is_held_back_stays_until_that_one_is_published(engine):
+    """order43 (the upgrade to lapse43's last day through ``run``, a source broken in the first cycle of the new version,
+    its year index gone): each moved countdown's successor is held back (a broken source could falsify it), so it was
+    no successor, and the old item was "Retracted: Suspension ends in 30 days …: the suspension goes on (QA…)", the
+    lapse "Retracted: … presumed back in force from 2026-11-10 …: the suspension goes on", while the measures were
+    presumed back from 11-11; the new items came a cycle later as news of their own, linked to nothing (a healthy first
+    cycle: "Replaced by a corrected item … continues as"). It stays until its successor is published, as an item
+    continuing under another key does (``_moved``); then it is replaced, as in a healthy cycle."""
+    put(engine, UEL7)
+    put(engine, QA_0514_UEL)
+    sync(engine, date(2025, 8, 10))
+    old = {f"{TAG}UEL-2025-7/suspension_ends_soon/uel/2025-07-14", f"{TAG}UEL-2025-7/suspension_ends_soon/uel/2025-08-06"}
+    assert old <= {e.id for e in events(engine, date(2025, 8, 10))}
+    a0 = replace(QA_0514_UEL.actions[0], until=date(2025, 8, 13), duration="91天")
+    put(engine, replace(QA_0514_UEL, actions=(a0,) + QA_0514_UEL.actions[1:]), at=T0 + timedelta(days=1),
+        body=b"changed page")
+    held = sync_holding(engine, date(2025, 8, 10))
+    assert {e.id for e in held.withheld} >= {f"{TAG}UEL-2025-7/suspension_ends_soon/uel/2025-07-15"}
+    got = {e.id: e for e in events(engine, None)}
+    assert old <= set(got), sorted(i for i in got if "ends_soon/uel/" in i)  # kept, not retracted
+    assert not [i for i in got if i.startswith(tuple(f"{o}/correction/" for o in old))]
+    sync(engine, date(2025, 8, 10))  # the source back: the successors published, the old items replaced
+    got = {e.id: e for e in events(engine, None)}
+    for day, new, days in (("2025-07-14", "2025-07-15", 30), ("2025-08-06", "2025-08-07", 7)):
+        corr = got[f"{TAG}UEL-2025-7/suspension_ends_soon/uel/{day}/correction/1"]
+        assert corr.title.startswith("Replaced by a corrected item: "), corr.title
+        assert f"It continues as {TAG}UEL-2025-7/suspension_ends_soon/uel/{new} " in corr.summary, corr.summary
+        assert got[f"{TAG}UEL-2025-7/suspension_ends_soon/uel/{new}"].days_left == days
+        assert f"{TAG}UEL-2025-7/suspension_ends_soon/uel/{day}" not in got
 
 
 def test_event_that_disappears_is_retracted_with_a_correction(engine):
