@@ -227,13 +227,14 @@ def test_a_number_without_a_year_is_no_guess(answer: str, lst: str) -> None:
 
 # --- a term in the numerals of accounts (probe) --------------------------------------------------------------------------
 
-@pytest.mark.parametrize("answer", [
-    f"中方决定，自2026年12月10日起，继续暂停实施{UEL7}相关措施，为期壹年。",
-    f"中方决定，自2026年12月10日起，暂停实施{UEL7}相关措施，为期壹年。",
-    f"中方决定，将{UEL7}相关措施的暂停期限延长壹年。",
+# Held for a person (checks.unread_term) from session 42; read since session 43 (qa43: ``periods.FORMAL_TO_PLAIN``).
+@pytest.mark.parametrize(("answer", "step"), [
+    (f"中方决定，自2026年12月10日起，继续暂停实施{UEL7}相关措施，为期壹年。", ("extend", "UEL-2025-7", "2026-12-10", "2027-12-10")),
+    (f"中方决定，自2026年12月10日起，暂停实施{UEL7}相关措施，为期壹年。", ("suspend", "UEL-2025-7", "2026-12-10", "2027-12-10")),
+    (f"中方决定，将{UEL7}相关措施的暂停期限延长壹年。", ("extend", "UEL-2025-7", "2026-12-03", None)),
 ])
-def test_a_term_in_the_numerals_of_accounts_is_held(answer: str) -> None:
-    assert "no duration the dates read" in _held(RELEASE.format(lst="不可靠实体清单", day="2026-12-03", a=answer))
+def test_a_term_in_the_numerals_of_accounts_is_read(answer: str, step: Step) -> None:
+    assert _release(answer, day="2026-12-03") == [step]
 
 
 def test_a_term_in_common_numerals_still_reads() -> None:

@@ -193,3 +193,60 @@ def test_a_kept_list_in_the_question_is_no_answer() -> None:
         _read(text)
     assert refused.value.reason == "cut-short"
 
+
+# --- a term in the numerals of accounts, read (qa42's probe, held by checks.unread_term since session 42) ------------------
+
+@pytest.mark.parametrize(("answer", "step"), [
+    (f"中方决定，自2026年12月10日起，暂停实施{ECL21}相关措施，为期壹年。", ("suspend", "2026-12-10", "2027-12-10", None)),
+    (f"中方决定，自2026年12月10日起，暂停实施{ECL21}相关措施壹年。", ("suspend", "2026-12-10", "2027-12-10", None)),
+    (f"中方决定，自2026年12月10日起，暂停实施{ECL21}相关措施陆个月。", ("suspend", "2026-12-10", "2027-06-10", None)),
+    (f"中方决定，自2026年12月10日起，暂停实施{ECL21}相关措施，为期壹年零叁个月。", ("suspend", "2026-12-10", "2028-03-10", None)),
+    (f"中方决定，自2026年12月10日起，暂停实施{ECL21}相关措施，为期壹佰捌拾天。", ("suspend", "2026-12-10", "2027-06-08", None)),
+    (f"中方决定，将{ECL21}相关措施的暂停期限延长壹年。", ("extend", "2026-12-04", None, "P1Y")),
+    (f"中方决定，{ECL21}相关措施暂停期限届满后，继续暂停实施相关措施玖拾天。", ("extend", "2026-12-04", None, "P90D")),
+])
+def test_a_term_in_the_numerals_of_accounts_is_read(answer: str, step: tuple[str, str, str | None, str | None]) -> None:
+    notice = parse_document(RELEASE.format(lst="出口管制管控名单", day="2026-12-04", a=answer).encode("utf-8")).notice
+    assert notice is not None
+    assert [(a.action.value, a.effective, a.until and a.until.isoformat(), a.extends_by) for a in notice.actions] == [step]
+
+
+
+# --- "分别…6个月和1年": a term for each of two notices (qa42/20, held for a person since session 42) ---------------------------
+
+BOTH = "出口管制管控名单和不可靠实体清单"
+TWO = f"商务部公告2025年第21号和{UEL7}"
+
+
+@pytest.mark.parametrize(("answer", "steps"), [
+    (f"中方决定，自2026年12月10日起，分别暂停实施{TWO}相关措施6个月和1年。",
+     [("suspend", ["MOFCOM-2025-21"], "2026-12-10", "2027-06-10"), ("suspend", ["UEL-2025-7"], "2026-12-10", "2027-12-10")]),
+    (f"中方决定，自2026年12月10日起，分别暂停实施商务部公告2025年第21号、{UEL7}相关措施1年和6个月。",
+     [("suspend", ["MOFCOM-2025-21"], "2026-12-10", "2027-12-10"), ("suspend", ["UEL-2025-7"], "2026-12-10", "2027-06-10")]),
+    (f"中方决定，自2026年12月10日起，分别暂停实施{TWO}相关措施90天和六个月。",
+     [("suspend", ["MOFCOM-2025-21"], "2026-12-10", "2027-03-10"), ("suspend", ["UEL-2025-7"], "2026-12-10", "2027-06-10")]),
+    (f"中方决定，自2026年12月10日起，分别继续暂停实施{TWO}相关措施6个月和1年。",
+     [("extend", ["MOFCOM-2025-21"], "2026-12-10", "2027-06-10"), ("extend", ["UEL-2025-7"], "2026-12-10", "2027-12-10")]),
+    # one term for both: one step
+    (f"中方决定，自2026年12月10日起，分别暂停实施{TWO}相关措施1年。",
+     [("suspend", ["MOFCOM-2025-21", "UEL-2025-7"], "2026-12-10", "2027-12-10")]),
+])
+def test_each_notice_its_own_term(answer: str, steps: list[tuple[str, list[str], str, str]]) -> None:
+    notice = parse_document(_release_page(answer, BOTH).encode("utf-8")).notice
+    assert notice is not None
+    assert [(a.action.value, [t.key for t in a.targets], a.effective, a.until and a.until.isoformat())
+            for a in notice.actions] == steps
+    # each step on its own notice's list where the notice names it (a MOFCOM number names none: null, as before)
+    assert all(a.list is not None and a.list.value == "uel" for a in notice.actions if a.targets[0].key == "UEL-2025-7")
+
+
+@pytest.mark.parametrize("answer", [
+    # two terms, no 分别: which is whose is not said
+    f"中方决定，自2026年12月10日起，暂停实施{TWO}相关措施6个月和1年。",
+    # three notices, two terms
+    f"中方决定，自2026年12月10日起，分别暂停实施商务部公告2025年第21号、第22号和{UEL7}相关措施6个月和1年。",
+    # an extension counted from each suspension's end: not counted here
+    f"中方决定，分别继续暂停实施{TWO}相关措施6个月和1年。",
+])
+def test_terms_not_each_a_notices_are_held(answer: str) -> None:
+    _held(_release_page(answer, BOTH))

@@ -11,9 +11,13 @@ from datetime import date
 from storage.records import ActionKind, ListKind, NoticeRef
 
 from ..dates import (
+    DURATION_RE,
     effective_in,
+    period_end,
+    period_of,
 )
 from ..lazyre import lazy_compile
+from ..textnorm import NUM
 from .periods import stale
 from .targets import (
     ON_NOTICES,
@@ -269,6 +273,38 @@ def _no_change_spans(folded: str, s_start: int, s_end: int) -> list[tuple[int, i
     return spans
 
 
+# "分别暂停实施{…第21号}和{…7号}相关措施6个月和1年": a term for each of two notices, in the order named, right after the measures
+# (session 43; qa42/20: held for a person, the clause saying more than its term). Asked only where 分别 stands before the verb.
+EACH_TERMS_RE = lazy_compile(rf"\s*(?P<a>{NUM}\s*(?:个月|年|天|日))\s*(?:和|、|及|与)\s*(?P<b>{NUM}\s*(?:个月|年|天|日))")
+EACH = "分别"
+
+
+def each_own_term(folded: str, at: int, v_end: int, next_start: int) -> re.Match[str] | None:
+    """The two terms (EACH_TERMS_RE) right after the measures of the verb at ``at`` (ending at ``v_end``) when 分别 stands
+    right before it ("分别暂停实施…相关措施6个月和1年")."""
+    if not folded.endswith(EACH, max(0, at - 2), at):
+        return None  # (nearly every verb)
+    p = folded.rfind("措施", v_end, next_start)
+    return EACH_TERMS_RE.match(folded, p + 2) if p >= 0 else None
+
+
+def _each_own(action: ActionDraft, terms: re.Match[str]) -> list[ActionDraft] | None:
+    """``action`` on two notices as one step for each, with its own term of ``terms`` (``each_own_term``), counted from the
+    step's start; None where they are not two or it has no start."""
+    if len(action.targets) != 2 or action.effective is None or action.extends_by is not None:
+        return None  # (an extension with no start of its own runs on from each suspension's end: not counted here)
+    start = date.fromisoformat(action.effective[:10])
+    steps = []
+    for target, group in zip(action.targets, ("a", "b"), strict=True):
+        m = DURATION_RE.fullmatch("".join(terms[group].split()))
+        period = period_of(m) if m is not None else None
+        if period is None:
+            return None
+        steps.append(replace(action, targets=(target,), list=target.list or action.list, duration=terms[group].strip(),
+                             until=period_end(start, *period), extends_by=None))
+    return steps
+
+
 _OWN = frozenset(w for w, k in VERB_KINDS.items() if k in (ActionKind.IMPOSE, ActionKind.INVESTIGATE))
 INERT = {(True, True): frozenset(), (True, False): _OWN, (False, True): ON_NOTICES, (False, False): ON_NOTICES | _OWN}
 
@@ -373,6 +409,11 @@ def _sentence_actions(out: list[ActionDraft], folded: str, clean: str, s_start: 
             continue  # a step an earlier notice took, told ("…第72号暂停实施…", "上述暂停不适用于…", "Y暂停实施至…")
         action = on_targets(folded, clean, s_start, v, kind, next_start, clause_from, after, targets, published,
                              effective, notice_list, text, None if allow_impose else bounds, ended)
+        if action is not None and (terms := each_own_term(folded, at, v_end, next_start)) is not None \
+                and (each := _each_own(action, terms)) is not None:
+            for step in each:
+                _add(out, step, folded, allow_impose)
+            continue
         if action is not None:
             if limit is not None:
                 action = replace(action, on_entities=limit, effective=excepted_day(

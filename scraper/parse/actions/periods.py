@@ -53,6 +53,12 @@ MAX_DAYS, MAX_YEARS = 3650, 10
 Period = tuple[str, re.Match[str] | None]
 
 
+# The numerals of accounts ("为期壹年", "延长陆个月") as the plain numerals the dates read: a term the parser read as none before
+# (session 42's probe: held for a person since, ``rules.checks.unread_term``; session 43 reads it). Each maps to one character.
+FORMAL_DIGITS = "壹贰叁肆伍陆柒捌玖拾佰"
+FORMAL_TO_PLAIN = str.maketrans(FORMAL_DIGITS, "一二三四五六七八九十百")
+
+
 def duration_in(folded: str, clean: str, start: int, end: int) -> Period | None:
     """"90天", "1年", "至2026年11月27日" written in folded[start:end] outside dates."""
     seg = folded[start:end]
@@ -65,6 +71,8 @@ def duration_in(folded: str, clean: str, start: int, end: int) -> Period | None:
     masked = DATE_RE.sub(lambda x: " " * len(x.group(0)), seg) if "年" in seg and "日" in seg else seg
     if "月" in masked and "日" in masked:
         masked = MONTH_DAY_RE.sub(lambda x: " " * len(x.group(0)), masked)
+    if any(ch in masked for ch in FORMAL_DIGITS):  # "为期壹年": read as "为期一年" (same length: every offset holds)
+        masked = masked.translate(FORMAL_TO_PLAIN)
     # one of the units is in every DURATION_RE match
     units = "天" in masked or "日" in masked or "月" in masked or "年" in masked or "周" in masked
     for m in DURATION_RE.finditer(masked) if units else ():
@@ -79,7 +87,7 @@ def duration_in(folded: str, clean: str, start: int, end: int) -> Period | None:
             continue
         at = m.start("n")
         text = clean[start + at : start + m.end()].strip()
-        return text, m if text == masked[at : m.end()] else None
+        return text, m if text.translate(FORMAL_TO_PLAIN) == masked[at : m.end()] else None
     m = HALF_YEAR_RE.search(masked) if "半" in masked else None
     if m:
         at = m.start("n")

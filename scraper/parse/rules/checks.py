@@ -10,6 +10,8 @@ from datetime import date
 from storage.records import ActionKind, ListKind
 
 from .. import actions as act
+from ..actions.clauses import EACH, EACH_TERMS_RE
+from ..actions.periods import FORMAL_DIGITS, FORMAL_TO_PLAIN
 from ..actions.targets import decided_above
 from ..actions.tense import RECOUNT_RE, decided_in, told_done
 from ..actions.words import LIST_ALT, TERM_RENEWED
@@ -1103,7 +1105,13 @@ def _told_as_noun(folded: str, x: act.ActionDraft, s1: int) -> bool:
     tail_at = max(clause.rfind("措施") + 2, clause.rfind("款") + 1, clause.rfind("号") + 1, clause.rfind("号)") + 2,
                   clause.rfind("清单") + 2 if listing else 0, clause.rfind("名单") + 2 if listing else 0)
     # nothing after the object: STEP_TAIL_RE matches the empty tail (tests/scraper/test_parse_gates.py), not asked
-    return folded.startswith("?", end) or tail_at < len(clause) and STEP_TAIL_RE.fullmatch(clause[tail_at:]) is None \
+    tail = clause[tail_at:]
+    if tail and any(ch in tail for ch in FORMAL_DIGITS):
+        tail = tail.translate(FORMAL_TO_PLAIN)  # "…相关措施壹年": the term as the dates read it (``periods.duration_in``)
+    if tail and folded.endswith(EACH, max(0, x.start - 2), x.start) and len(x.targets) == 1 \
+            and EACH_TERMS_RE.fullmatch(tail) is not None:
+        tail = ""  # "分别暂停实施…相关措施6个月和1年": a step for each notice, its own term (``clauses.each_own_term``)
+    return folded.startswith("?", end) or tail_at < len(clause) and STEP_TAIL_RE.fullmatch(tail) is None \
         and not (x.action is ActionKind.RESTORE and folded.startswith("不再对", x.start)
                  and TERM_NOT_EXTENDED_RE.fullmatch(clause[tail_at:]) is not None)
 
