@@ -117,3 +117,20 @@ def test_the_end_of_jiechu_before_waijiaobu_is_no_exception() -> None:
     rec = read(text_of("03"))
     assert [a.action for a in rec.actions] == [ActionKind.LIFT]
     assert rec.actions[0].targets[0].number == 220 and [e.en for e in rec.entities] == ["Northstar Avionics LLC"]
+
+
+def test_a_verb_first_decision_after_its_start_day_is_read() -> None:
+    """"中方决定，自即日起，冻结A（a）在我国境内的…" (probe): no decision start was found (no 对 within reach), refused as naming no
+    target; read as the decision naming A."""
+    rec = read(HEAD.replace("中方决定采取以下反制措施：\n\n", "") + f"中方决定，自即日起，冻结{A}{PROPERTY}。\n" + TAIL)
+    assert [e.en for e in rec.entities] == ["Blackpine Aerospace Inc."] and rec.actions[0].measures == ("asset_freeze",)
+
+
+def test_an_answer_deciding_with_the_measure_verb_first_is_held() -> None:
+    """"答：依据《中华人民共和国反外国制裁法》，中方决定，冻结A（a）在我国境内的…" (probe): read as no notice ("no notice found"), exit 0,
+    the listing lost silently, where its object-first twin ("中方决定对A（a）采取反制措施：冻结其…") is held for a person. Held too."""
+    answer = ("外交部发言人答记者问\n2037-11-02 10:00\n\n问：据报道，美方日前宣布对中国企业实施制裁。中方对此有何回应？\n"
+              f"答：依据《中华人民共和国反外国制裁法》，中方决定，冻结{A}{PROPERTY}。\n")
+    assert refused(answer).reason == "needs-review"
+    ban = answer.replace(f"冻结{A}{PROPERTY}", f"禁止我国境内的组织、个人与{A}进行有关交易、合作等活动")
+    assert refused(ban).reason == "needs-review"

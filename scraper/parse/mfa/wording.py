@@ -121,7 +121,7 @@ DECIDES_AS_FOLLOWS = r"(?:如下|\s*[,，]?\s*采取(?:以下|如下|下列)(?:�
 # mfa43/25: no start found, refused as naming no target); ``groups.verb_first`` reads such names.
 DECISION_START_RE = lazy_compile(
     rf"(?:中方|我方|外交部|中国政府|我国政府)决定(?:[^。；;\n]{{0,60}}?(?:对|将)|{DECIDES_AS_FOLLOWS}(?=[ \t\u3000]*\n)"
-    r"|\s*[,，]\s*(?=冻结|禁止))")
+    r"|\s*[,，]\s*(?:(?:自|从)?\s*(?:即日|[^。；;\n,，对]{1,16}?日)\s*起\s*[,，]?\s*)?(?=冻结|禁止))")
 BARE_DECISION_START_RE = lazy_compile(r"决定\s*[,，]?\s*(?:对|将)")
 # A full date right before the deciding side ("2024年10月10日，中方决定对…"): the decision's own day.
 DATED_DECISION_RE = lazy_compile(rf"(?P<y>{YEAR})\s*年\s*(?P<m>{MD})\s*月\s*(?P<d>{MD})\s*日[\s,，]*$")
