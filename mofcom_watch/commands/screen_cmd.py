@@ -131,7 +131,8 @@ def rows(results: Any, *, complete: bool = True) -> list[dict[str, str]]:
                 "instrument": h.instrument or "", "notice_key": h.notice_key, "issuer": h.issuer or "",
                 "list": h.list.value, "state": h.state.value if h.state else "not in effect",
                 "since": h.since.isoformat() if h.since else "", "until": h.until.isoformat() if h.until else "",
-                "reason": h.reason or "", "state_shown": state_shown(h), "state_meaning": state_shown(h)})
+                "reason": h.reason or "", "state_shown": state_shown(h), "state_meaning": state_shown(h),
+                "ministry": h.ministry or h.issuer or ""})  # the table's: MOFCOM or MFA (COLUMNS: the issuer's words)
     return out
 
 
@@ -139,7 +140,8 @@ def possible_line(line: int, name: str, h: Any) -> str:
     """How the table shows a possible match, under the hits: never in the table, where a narrow terminal drops
     the match column and it would read as a hit. Its state last, in the table's words: "in force" beside a hit on a
     removed listing of the same Chinese name (story34 S3b) was in the JSON and CSV only."""
-    return (f"line {line} {name}: possible match: {h.matched_name} ({h.list.value}, {h.instrument or h.notice_key}), "
+    return (f"line {line} {name}: possible match: {h.matched_name} ({h.ministry or h.issuer or '?'} {h.list.value}, "
+            f"{h.instrument or h.notice_key}), "
             f"score {h.score:.1f}, review: {h.reason}; state: {state_shown(h)}")
 
 
@@ -209,8 +211,10 @@ def register(app: typer.Typer) -> None:
                        nl=False)
         else:
             table = Table(title=table_title(results, day.isoformat(), len(pages)), title_justify="left")
-            shown_cols = ("line", "counterparty", "match", "score", "listed_name", "instrument", "list", "state_shown",
-                          "since", "until")
+            # the ministry that listed the hit (MOFCOM or MFA; an officer's first question, and the instrument
+            # column's "外交部令第4号" says it only to a reader of Chinese: user42)
+            shown_cols = ("line", "counterparty", "match", "score", "listed_name", "ministry", "instrument", "list",
+                          "state_shown", "since", "until")
             for c in shown_cols:
                 table.add_column("state" if c == "state_shown" else c.replace("_", " "))
             for row in rows(results):

@@ -254,7 +254,7 @@ def test_screen_s_lines_under_the_table_fit_the_terminal(store, tmp_path):
     shown = on_terminal("--db", store, "screen", str(rows), "--as-of", AS_OF, columns=80)
     assert max(cell_len(line) for line in shown.splitlines()) <= 80
     said = " ".join(shown.split())
-    assert 'line 2 Anduril: possible match: Anduril Industries (ecl, 商务部公告2025年第1号), score' in said
+    assert 'line 2 Anduril: possible match: Anduril Industries (MOFCOM ecl, 商务部公告2025年第1号), score' in said
     assert said.endswith('review: the listed name shortened: without "industries"; state: in force')
 
 

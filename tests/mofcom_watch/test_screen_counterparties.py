@@ -99,7 +99,7 @@ def test_possible_matches_are_offered_only_to_rows_without_a_hit_and_exit_1(db_u
     assert nobody["hits"] == nobody["possible"] == []
     table = CliRunner().invoke(app, ["--db", db_url, "screen", str(f), "--as-of", AS_OF])
     assert table.exit_code == 1 and "1 with a possible match to review" in table.stdout
-    assert "line 1 Anduril: possible match: Anduril Industries (ecl, 商务部公告2025年第1号), score 63.6, review: the listed" \
+    assert "line 1 Anduril: possible match: Anduril Industries (MOFCOM ecl, 商务部公告2025年第1号), score 63.6, review: the listed" \
            " name shortened: without" in " ".join(table.stdout.split())
     rows = list(csv.DictReader(io.StringIO(CliRunner().invoke(
         app, ["--db", db_url, "screen", str(f), "--as-of", AS_OF, "--csv"]).stdout)))

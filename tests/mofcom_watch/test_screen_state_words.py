@@ -105,7 +105,7 @@ def test_a_possible_match_line_says_its_state() -> None:
 
     h = hit(ListingState.IN_FORCE, reason="the Chinese name … maybe the same company")
     assert possible_line(2, "Polaris Drones, Inc.", h) == (
-        "line 2 Polaris Drones, Inc.: possible match: Skydio Inc. (uel, UEL-2025-7), score 100.0, review: the Chinese name "
+        "line 2 Polaris Drones, Inc.: possible match: Skydio Inc. (MOFCOM uel, UEL-2025-7), score 100.0, review: the Chinese name "
         "… maybe the same company; state: in force")
     assert possible_line(2, "X", hit(ListingState.LAPSED)).endswith("; state: lapsed: presumed back in force, needs review")
 
