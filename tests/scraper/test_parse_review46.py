@@ -119,3 +119,38 @@ def test_every_form_of_the_term_no_longer_extended_reads_alike(term: str) -> Non
         ("restore", "UEL-2025-7", "2026-12-30")]
     with pytest.raises(UnusablePage, match="needs-review"):
         parse_document(RELEASE.format(a=f"中方决定，不再对{UEL7}相关措施的{term}。"))
+
+
+# --- one step on two notices whose sentence gives them different ends (older code; the brief's "two ends in one text") --
+# "…第21号、第22号相关措施，其中第21号公告相关措施暂停至2027年6月30日，第22号…至2027年12月31日" was one suspension of both to
+# 12-31 (No. 21 shown suspended six months past its end), "…分别至2027年6月30日和2027年12月31日" one to 06-30 (a false lapse
+# of No. 22), silently: held for a person (rules.checks.unread_ends_apart)
+
+TWO = "商务部公告2025年第21号、第22号相关措施"
+
+
+@pytest.mark.parametrize("body", [
+    f"商务部决定，自2026年12月10日起，暂停实施{TWO}，其中第21号公告相关措施暂停至2027年6月30日，"
+    "第22号公告相关措施暂停至2027年12月31日，期满后自动恢复实施。",
+    f"商务部决定，自2026年12月10日起，暂停实施{TWO}，分别至2027年6月30日和2027年12月31日。",
+])
+def test_one_step_giving_two_notices_different_ends_is_held(body: str) -> None:
+    with pytest.raises(UnusablePage, match="different ends"):
+        _notice(body)
+
+
+def test_an_answer_extending_two_notices_to_different_ends_is_held() -> None:
+    said = f"中方决定，自2026年12月10日起，对{TWO}继续暂停实施，暂停期限分别延长至2027年6月30日、2027年12月31日。"
+    with pytest.raises(UnusablePage, match="different ends"):
+        _release(said, lst="出口管制管控名单")
+
+
+@pytest.mark.parametrize("body", [
+    f"商务部决定，自2026年12月10日起，暂停实施{TWO}至2027年12月9日，期满后自动恢复实施。",
+    f"商务部决定，暂停实施{TWO}，自2026年12月10日起至2027年12月9日。",
+    # each notice its own step and end: read, each to its day
+    "商务部决定，自2026年12月10日起，暂停实施商务部公告2025年第21号相关措施至2027年6月30日，"
+    "暂停实施商务部公告2025年第22号相关措施至2027年12月31日。",
+])
+def test_one_end_or_one_step_each_still_reads(body: str) -> None:
+    assert {s[0] for s in _notice(body)} == {"suspend"} | ({"restore"} if "恢复" in body else set())

@@ -16,7 +16,7 @@ from ..actions.targets import decided_above
 from ..actions.tense import RECOUNT_RE, decided_in, told_done
 from ..actions.words import LIST_ALT, TERM_RENEWED
 from ..corrections import CORRECTION_TITLE_RE
-from ..dates import DURATION_RE, UNTIL_RE, effective_in, filing_date, signature_date
+from ..dates import DURATION_RE, UNTIL_RE, effective_in, filing_date, parse_cn_date, signature_date
 from ..draft import Draft, Source
 from ..lazyre import lazy_compile
 from ..renames import UNMARKED, covered
@@ -145,6 +145,36 @@ def unread_respectively(src: Source, d: Draft) -> str | None:
         obj = folded.rfind("将", start, m.start())
         if obj >= 0 and SEVERAL_RE.search(folded, obj, m.start()) is not None:
             return f"entities put on or off two lists respectively (\"{src.text[m.start() : m.end()]}\"){LEFT_OUT}"
+    return None
+
+
+# A day written whole ("2027年6月30日"), after 至/到 or any in a sentence saying 分别 (``unread_ends_apart``)
+WHOLE_DAY_RE = lazy_compile(r"(?P<to>[至到]\s*)?(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)")
+ENDS_APART_STEPS = (ActionKind.SUSPEND, ActionKind.EXTEND)
+
+
+def unread_ends_apart(src: Source, d: Draft) -> str | None:
+    """One suspension (or extension) on two notices or more whose sentence gives them different ends: "暂停实施…第21号、
+    第22号相关措施，其中第21号公告相关措施暂停至2027年6月30日，第22号公告相关措施暂停至2027年12月31日" read as one step to
+    2027-12-31 on both (No. 21 shown suspended six months past its end), "…相关措施，分别至2027年6月30日和2027年12月31日" one
+    to 06-30 on both (a false lapse of No. 22), silently (review46: the brief's "two ends in one text"). Which notice ends
+    when is not read: left out, for a person."""
+    folded = src.folded
+    for x in d.drafts:
+        if x.action not in ENDS_APART_STEPS or x.until is None or len({t.key or t.text for t in x.targets}) < 2:
+            continue  # (nearly every step: one notice, or no end)
+        # to the sentence's end, a ";" or the next step with an end of its own ("…第55号至第58号…继续暂停实施至2027年11月10日；
+        # …第46号第二款继续暂停实施至2027年11月27日": two steps, parse19/08)
+        stop = min([i for i in (folded.find("。", x.start), folded.find("\n", x.start), folded.find(";", x.start))
+                    if i >= 0] + [y.start for y in d.drafts if y.start > x.start and y.action in ENDS_APART_STEPS]
+                   + [len(folded)])
+        both = folded.find("分别", x.start, stop) >= 0
+        if not both and folded.find("至", x.start, stop) < 0 and folded.find("到", x.start, stop) < 0:
+            continue
+        ends = {parse_cn_date(m.group("date")) for m in WHOLE_DAY_RE.finditer(folded, x.start, stop) if both or m.group("to")}
+        if len(ends - {None}) > 1:
+            return (f"one step on {len({t.key or t.text for t in x.targets})} notices gives them different ends "
+                    f"(\"{src.text[x.start : stop].strip()[:60]}\"){LEFT_OUT}")
     return None
 
 
