@@ -250,3 +250,37 @@ def test_each_notice_its_own_term(answer: str, steps: list[tuple[str, list[str],
 ])
 def test_terms_not_each_a_notices_are_held(answer: str) -> None:
     _held(_release_page(answer, BOTH))
+
+
+# --- "分别自D1和D2起": a start for each of two notices (blind 48: both read from the second day on main 52e4703c) ------------
+
+N21_7 = f"{ECL21}和{UEL7}"
+
+
+@pytest.mark.parametrize(("answer", "steps"), [
+    (f"中方决定，分别自2026年12月10日和2027年1月1日起，停止实施{N21_7}相关措施。",
+     [("lift", ["MOFCOM-2025-21"], "2026-12-10", None), ("lift", ["UEL-2025-7"], "2027-01-01", None)]),
+    (f"中方决定，分别自2026年12月10日和2027年1月1日起，暂停实施{N21_7}相关措施1年。",
+     [("suspend", ["MOFCOM-2025-21"], "2026-12-10", "2027-12-10"), ("suspend", ["UEL-2025-7"], "2027-01-01", "2028-01-01")]),
+    (f"中方决定，分别自2026年12月10日和2027年1月1日起，暂停实施{N21_7}相关措施至2027年6月30日。",
+     [("suspend", ["MOFCOM-2025-21"], "2026-12-10", "2027-06-30"), ("suspend", ["UEL-2025-7"], "2027-01-01", "2027-06-30")]),
+    (f"中方决定，分别自2026年12月10日和2027年1月1日起，分别暂停实施{N21_7}相关措施6个月和1年。",
+     [("suspend", ["MOFCOM-2025-21"], "2026-12-10", "2027-06-10"), ("suspend", ["UEL-2025-7"], "2027-01-01", "2028-01-01")]),
+])
+def test_each_notice_its_own_start(answer: str, steps: list[tuple[str, list[str], str, str | None]]) -> None:
+    notice = parse_document(_release_page(answer, BOTH).encode("utf-8")).notice
+    assert notice is not None
+    assert [(a.action.value, [t.key for t in a.targets], a.effective, a.until and a.until.isoformat())
+            for a in notice.actions] == steps
+
+
+@pytest.mark.parametrize("answer", [
+    # no 分别: which day is whose is not said
+    f"中方决定，自2026年12月10日和2027年1月1日起，停止实施{N21_7}相关措施。",
+    # three notices, two days
+    f"中方决定，分别自2026年12月10日和2027年1月1日起，停止实施商务部公告2025年第21号、第22号和{UEL7}相关措施。",
+    # a day without its year
+    f"中方决定，分别自2026年12月10日和12月20日起，停止实施{N21_7}相关措施。",
+])
+def test_two_starts_not_each_a_notices_are_held(answer: str) -> None:
+    _held(_release_page(answer, BOTH))

@@ -1315,6 +1315,18 @@ def _notice_day_in_answer(folded: str, told: str, s0: int, s1: int) -> bool:
     return not any(w in paragraph for w in TODAY_WORDS)
 
 
+# "自2026年12月10日和2027年1月1日起": a start for each of two notices (``clauses.EACH_STARTS_RE`` splits the step after "分别");
+# a sentence whose steps did not take both days took the second for all (session 43, qa43/48: No. 21's lift three weeks late).
+TWO_DAYS_RE = lazy_compile(r"自\s*(?P<a>[^和、]{4,16}?日)\s*[和、]\s*(?P<b>[^和、]{4,16}?日)\s*起")
+
+
+def _each_day_taken(two: re.Match[str], drafts: list[act.ActionDraft], sentence: tuple[int, int] | None) -> bool:
+    """Whether the steps of ``sentence`` took both days of ``two`` (TWO_DAYS_RE), each read by the dates."""
+    days = {effective_in(f"自{two[g]}起", None) for g in ("a", "b")}
+    taken = {y.effective[:10] for y in drafts if y.sentence == sentence and y.effective is not None}
+    return None not in days and all(day is not None and day[:10] in taken for day in days)
+
+
 def unread_start(src: Source, d: Draft) -> str | None:
     """A step whose sentence tells a start the dates cannot read (START_RE, ``effective_in`` finds no day in it), or a day
     right before a verb that no step of the sentence took (TOLD_DAY_RE): the step took another day; left out, for a person.
@@ -1328,6 +1340,9 @@ def unread_start(src: Source, d: Draft) -> str | None:
         if (s0, s1) in seen:
             continue
         seen.add((s0, s1))
+        if (folded.find("日和", s0, s1) >= 0 or folded.find("日、", s0, s1) >= 0) \
+                and (two := TWO_DAYS_RE.search(folded, s0, s1)) is not None and not _each_day_taken(two, d.drafts, x.sentence):
+            return f"its start \"{two[0]}\" tells two days: the step would take one of them for every notice{LEFT_OUT}"
         if folded.find("起", s0, s1) >= 0 or folded.find("开始", s0, s1) >= 0:  # (a sentence with a start)
             for m in START_RE.finditer(folded, s0, s1):
                 told = f"自{m[0][1:-2] if m[0].endswith('开始') else m[0][1:-1]}起"
