@@ -26,7 +26,10 @@ the ``Event`` table:
   read later (an extension, a new suspension, a lift or removal on or before that day) made moot is "Retracted: …: the
   suspension goes on (KEY)" (or "lifted", "removed", "restored earlier"; a lapse a restore from that very day undid is
   "Confirmed: …: restored from that day (KEY)": in force that day, as presumed), naming that step's item (``_lapse_undone_by``;
-  of a notice's item, the steps that reach every entity it names, else a plain retraction). An unresolved-reference item
+  of a notice's item, the steps that reach every entity it names, else a plain retraction). A presumed lapse that stands
+  while an extension told later carries the suspension on from a later day (no earlier start named: the days between stay
+  lapsed) keeps its item and gets a "Clarified: …: the suspension carried on by KEY from DAY" correction naming that
+  step's item (``_carried_on``: the lead's decision, session 43), once, when the step is first stored. An unresolved-reference item
   that disappears because the reference now resolves (a Q&A stored before the notice
   it suspends) is withdrawn with a "Resolved: …" correction item in its feeds: a reader who saw
   "cannot be matched" learns that it now is, and which items say it now (the state items it was waiting for,
@@ -52,7 +55,7 @@ import hashlib
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any, cast
 
 from sqlalchemy import Table, insert, select
@@ -283,7 +286,23 @@ def _cause(old: EventRecord, new: EventRecord, at: datetime, since: Sequence[Pro
                     "lifecycle engine reading them")
         return (f"the reading of the pages it rests on changed, not the pages ({pages}, unchanged): a new version of "
                 "the parser or of the lifecycle engine read the stored pages again")
+    added = _added_notices(old, new)
+    if added:
+        return (f"{', '.join(added)}, read after it (fetched {at.isoformat()}), bears on it now; the pages it rested on "
+                "did not change")
     return f"the text of a notice it rests on changed (revision fetched {at.isoformat()})"
+
+
+def _added_notices(old: EventRecord, new: EventRecord) -> list[str]:
+    """The notices ``new`` rests on and ``old`` did not, where every page ``old`` rested on is still the same (the same
+    SHA-256 for each notice key): a notice read later that corrects a step's end (story44: No. 40 "…“暂停期限至2027年6月30日”
+    有误，应为…5月31日", the item said "a new version of the parser or of the lifecycle engine"). Empty otherwise. Pure."""
+    before = {(p.notice_key, p.sha256) for p in old.provenance}
+    now = {(p.notice_key, p.sha256) for p in new.provenance}
+    if not before or not all(sha for _, sha in before | now) or not before <= now:
+        return []
+    own = {key for key, _ in before}
+    return sorted({key for key, _ in now - before if key not in own and key is not None})
 
 
 def _published_by_person(old: EventRecord, new: EventRecord, notices: dict[str, StoredNotice]) -> str:
@@ -482,6 +501,36 @@ def _undone_correction(old: EventRecord, undone: Sequence[EventRecord], n: int, 
                            f"The item \"{old.title}\" {said}, as no notice continuing the suspension was known then. "
                            f"{' '.join(steps)} The measures did not come back in force on {day}; disregard this item "
                            f"and read {'that one' if len(undone) == 1 else 'those'}."))
+
+
+def _carried_on(lapse: EventRecord, fresh: Sequence[EventRecord]) -> EventRecord | None:
+    """The extension new this sync that carries on, from a later day, the suspension whose presumed lapse ``lapse`` a
+    reader already has and which still stands (story43's lapse72_late: No. 72 lapsed 11-28; an answer of 12-03
+    "…已于11月27日届满…继续暂停…暂停期限为1年" with no start day suspends from 12-03, the days between lapsed). The lead's
+    decision (session 43): the gap stays a fact, and the lapse item's readers are told what came after it, not left
+    with "needs review" alone. Of the same notice, list, scope and entity; the first by id; None when there is none.
+    Pure."""
+    if lapse.effective is None:
+        return None
+    found = [e for e in _of_listing(lapse, fresh, (EventKind.SUSPENSION_EXTENDED,))
+             if e.effective is not None and e.effective > lapse.effective]
+    return min(found, key=lambda e: e.id) if found else None
+
+
+def _carried_on_correction(lapse: EventRecord, step: EventRecord, n: int, at: datetime) -> EventRecord:
+    """The note on a presumed lapse that stands, naming the extension told after it (:func:`_carried_on`)."""
+    published = step.occurred.astimezone(BEIJING).date()
+    assert lapse.effective is not None and step.effective is not None
+    last_gap = step.effective - timedelta(days=1)
+    until = f" until {until_words(step.until, event_lapses_on(step.extra))}" if step.until else ""
+    gap = (f"{lapse.effective}" if last_gap == lapse.effective else f"{lapse.effective} to {last_gap}")
+    return _correction(lapse, n, at, title=f"Clarified: {lapse.title}: the suspension carried on by {step.source_key} "
+                                           f"from {step.effective}", made_by=_sources_of([step]), summary=(
+        f"The item \"{lapse.title}\" presumed the measures back in force from {lapse.effective}, as no notice continuing "
+        f"the suspension was known then. {step.source_key}, published {published} and read after it (notices fetched "
+        f"up to {at.isoformat()}), carries the suspension on from {step.effective}{until}: \"{step.title}\" "
+        f"({step.id}). It names no earlier start, so {gap} stay as this item said (lapsed, the measures presumed back "
+        "in force): this item is not withdrawn; read it with that one."))
 
 
 def _held_words(gone: Sequence[Withdrawn]) -> str:
@@ -701,6 +750,7 @@ def apply_derivation(session: Session, derivation: Derivation, as_of: date,
                 held_back[0].setdefault(_said_key(item), []).append(item)
         return held_back[0]
 
+    standing: list[EventRecord] = []  # presumed lapses published before and still true: see _carried_on
     for event in sorted(derivation.events, key=lambda e: e.id):
         stored = existing.get(event.id)
         if stored is None and withhold is not None and withhold(event):
@@ -713,6 +763,8 @@ def apply_derivation(session: Session, derivation: Derivation, as_of: date,
             continue
         if stored.payload_sha256 == payload_hash(payload) and not stored.retracted:
             counts["unchanged"] += 1
+            if event.kind is EventKind.SUSPENSION_LAPSED:
+                standing.append(event)
             continue
         row = table.row(event.id)
         old = EventRecord.from_json(row.payload)
@@ -877,6 +929,13 @@ def apply_derivation(session: Session, derivation: Derivation, as_of: date,
                      f"changed, or a newer one changes it; notices fetched up to {at.isoformat()}); disregard it."),
         ))
         counts["retracted"] += 1
+    for lapse in standing if announce else ():
+        step = _carried_on(lapse, [e for e in derivation.events if e.id not in existing and e.id not in held])
+        if step is not None and lapse.effective is not None and lapse.effective <= as_of:
+            row = table.row(lapse.id)
+            n, row.revision = row.revision, row.revision + 1  # the lapse stands: its next correction counts on
+            table.upsert_correction(_carried_on_correction(lapse, step, n, _revision_time(step)))
+            counts["corrected"] += 1
     table.flush()
     return SyncResult(problems=derivation.problems, withheld=tuple(withheld), **counts)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from storage.records import (
     RESTATING_KINDS,
@@ -69,6 +69,11 @@ class _Builder:
         # a notice whose effective date a later notice corrected (``_effective_corrections``): its key -> (the corrected
         # day, the day first written, which its items' ids keep, the correcting notice)
         self.moved: dict[str, tuple[date, date, StoredNotice]] = {}
+        # a notice whose suspension end a later notice corrected (``_until_corrections``): its key -> the day the
+        # correction was published, before which no countdown counts to the corrected end (``simulate._countdowns``)
+        self.until_known: dict[str, date] = {}
+        # the same notices: key -> (the corrected end, the correcting notice), which the items of that end cite
+        self.until_fixed: dict[str, tuple[date, StoredNotice]] = {}
         # a suspension, extension or measure lift naming listings whose measures had ended (``_simulate``), by its
         # notice and action: what it says of them, and whether it reached any entity anywhere (``_ended_named``)
         self.ended: dict[tuple[str, int], list[tuple[str, str, date, int]]] = {}  # (verb, listing, day, entities)
@@ -118,6 +123,12 @@ def _state_events(b: _Builder, kind: EventKind, listing: Listing, by: StoredNoti
     words = measure_words(listing)
     note = (f" The effective date is as {_number(moved[2])} corrected it ({moved[1].isoformat()} before, "
             f"{effective.isoformat()} now).") if moved is not None and fixed else ""
+    # an item of a suspension end a later notice corrected (its until, countdowns and lapse) cites that notice and says so
+    end_fix = b.until_fixed.get(by.record.key)
+    if end_fix is not None and end_fix[0] not in (until, effective - timedelta(days=1)):
+        end_fix = None
+    if end_fix is not None:
+        note += f" The end is as {_number(end_fix[1])} corrected it."
     summary = _summary(kind, subject, effective, until, by, listing, days, measures, withdrawn, stops_measures,
                        words=words, lapses_on=lapses_on, not_yet=not_yet) + note
     facts = _facts(kind, listing, by, ents, measures, withdrawn, stops_measures, added, words)
@@ -132,7 +143,8 @@ def _state_events(b: _Builder, kind: EventKind, listing: Listing, by: StoredNoti
         summary=summary + _again_summary(by, len(again), len(ents)), entities=tuple(ents), presumed=presumed,
         days_left=days, extra=_words(kind, added, withdrawn, closed) + (((LAPSES_ON_KEY, lapses_on.isoformat()),) if lapses_on else ()),
         facts=facts + ((("relisted_by", by.record.key),) if again else ()),
-        provenance=_provenance(by, listing.notice, *((moved[2],) if moved is not None and fixed else ())))
+        provenance=_provenance(by, listing.notice, *((moved[2],) if moved is not None and fixed else ()),
+                               *((end_fix[1],) if end_fix is not None else ())))
     b.add(notice_item)
     for key, ent in zip([k for k in keys if k in records], ents):
         subject = _subject([ent], listing, ent, kind=kind)

@@ -240,13 +240,15 @@ UNTIL_WRITTEN_RE = re.compile(r"至(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2}
 ENDED_STEPS = (ActionKind.SUSPEND, ActionKind.EXTEND)
 
 
-def _until_corrections(known: Sequence[StoredNotice]) -> tuple[list[StoredNotice], set[str]]:
+def _until_corrections(known: Sequence[StoredNotice], b: _Builder) -> tuple[list[StoredNotice], set[str]]:
     """``known`` with each suspension end a correction notice corrects applied ("“暂停期限至2027年11月20日”有误，现更正为
     “暂停期限至2027年5月20日”", ``NoticeRecord.corrected_until``): only when the correction names one stored notice holding
     one suspension or extension with an end written as a day; that step then ends on the corrected day (its items keep
     their ids: they are dated by its start). A later correction of the same notice wins. The keys of the corrections
     applied; any other stays unapplied, loudly (``_unapplied_corrections``; session 38, story39 S6: the listing was shown
-    suspended to the day the ministry said was wrong, a problem beside it)."""
+    suspended to the day the ministry said was wrong, a problem beside it). The corrected end is known from the
+    correction's day (``b.until_known``): a countdown to it is not dated before (story44: "至2027年6月30日" corrected to 5月31日
+    on 2027-05-20 gave "Suspension ends in 30 days … until 2027-05-31" dated 05-02, published on 05-20 with 12 days left)."""
     by_key = {n.record.key: n for n in known}
     fixes: dict[str, tuple[StoredNotice, date]] = {}
     applied: set[str] = set()
@@ -272,6 +274,8 @@ def _until_corrections(known: Sequence[StoredNotice]) -> tuple[list[StoredNotice
             out.append(n)
             continue
         fix, day = fixes[n.record.key]
+        b.until_known[n.record.key] = known_from(fix) or day
+        b.until_fixed[n.record.key] = (day, fix)
         actions = _restores_moved(n.record.actions, tuple(
             dataclasses.replace(a, until=day, duration=fix.record.corrected_until)
             if a.action in ENDED_STEPS and a.until is not None and a.extends_by is None

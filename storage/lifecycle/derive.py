@@ -76,7 +76,7 @@ def derive(notices: Sequence[StoredNotice], as_of: date) -> Derivation:
     for n in known:
         b.add(_notice_event(n))
     known, dated = _effective_corrections(known, b)
-    known, ended = _until_corrections(known)
+    known, ended = _until_corrections(known, b)
     known, renamed = _step_name_corrections(known)
     known = _revocations(known, b)
     listings, steps, applied = _collect(known, b)

@@ -344,14 +344,16 @@ def _history_word(kind: EventKind, until: date | None, lapses_on: date | None = 
 
 def _countdowns(b: _Builder, listing: Listing, steps: Sequence[Step], as_of: date) -> None:
     """Countdown items for every end date that was still current on the countdown day, counted to the day the suspension
-    lapses (the day after its end, the last day, counted or written: ``Step.lapses_on``)."""
+    lapses (the day after its end, the last day, counted or written: ``Step.lapses_on``); an end a correction set is
+    current from the correction's day."""
     ends = sorted({(s.until, s.lapses_on) for s in steps if s.state is ListingState.SUSPENDED and s.until and s.lapses_on})
     for until, lapses_on in ends:
         for days in COUNTDOWN_DAYS:
             day = lapses_on - timedelta(days=days)
             if day > as_of:
                 continue
-            known = [s for s in steps if s.known <= day]
+            # a step whose end a correction moved is known with that end from the correction's day (``b.until_known``)
+            known = [s for s in steps if max(s.known, b.until_known.get(s.source.record.key, s.known)) <= day]
             states = _simulate(listing, known, date.max, None, None)
             affected = [k for k, st in states.items() if st.state is ListingState.SUSPENDED and st.until == until
                         and st.lapses_on == lapses_on]

@@ -133,3 +133,36 @@ def listings(store: Store, name: str, day: str) -> dict[str, tuple[str, str]]:
     found = store.timeline(name, day)
     assert len(found["keys"]) == 1, found["keys"]
     return {e["notice_key"]: (e["state"]["state"], e["state"]["since"]) for e in found["listings"]}
+
+
+def live(tmp_path: Path, data: Path, pages: dict[str, tuple[str, ...]], days: list[str], key: str | None
+         ) -> tuple[dict[str, str], dict[str, dict[str, Any]]]:
+    """The pages of folder ``data`` fed to one store on the days ``pages`` gives (by file-name prefix), ``feeds --out``
+    on each of ``days`` and each page day (story43's harness, any folder): each new item on ``key`` (but corrections) is
+    dated the day it first shows, and an item once in ``all`` stays there or has a correction there. The first day each
+    item showed, and the last feed's items (tag prefix dropped)."""
+    import shutil
+
+    db = f"sqlite:///{tmp_path / 'store.sqlite'}"
+    seen: dict[str, str] = {}
+    held: set[str] = set()
+    now: dict[str, dict[str, Any]] = {}
+    for iso in sorted(set(days) | set(pages)):
+        if iso in pages:
+            part = tmp_path / f"pages-{iso}"
+            shutil.copytree(data, part, ignore=lambda _d, names: [
+                n for n in names if not n.startswith(pages[iso]) and not n.endswith(".gov.cn")])
+            replayed(tmp_path, part, f"{iso}T10:00:00+00:00", today=iso)
+        done = invoke(db, "feeds", "--out", str(tmp_path / "out"), env={TODAY_ENV: iso})
+        assert done.exit_code in (0, 1), done.output
+        items = json.loads((tmp_path / "out" / "all.json").read_text(encoding="utf-8"))["items"]
+        now = {i["id"][len(TAG):]: i for i in items}
+        for iid, item in now.items():
+            if iid not in seen:
+                seen[iid] = iso
+                if iso > min(pages) and key is not None and iid.startswith(key) and "/correction/" not in iid:
+                    assert item["date_published"][:10] == iso, (iid, item["date_published"], iso)
+        gone = held - set(now)
+        assert not [g for g in gone if not any(k.startswith(f"{g}/correction/") for k in now)], gone
+        held = set(now)
+    return seen, now
