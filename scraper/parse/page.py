@@ -26,6 +26,7 @@ from .actions.tense import CLAIMED_AFTER_RE
 from .actions.words import RENEWAL_ALT, TERM_RENEWED
 from .corrections import unkeyed
 from .lazyre import lazy_compile
+from .number import find_own_number
 from .qa import first_item_only, told_only, unanswered
 from .rules.checks import LEFT_OUT, UNSURE_DATE
 from .textnorm import MD, YEAR
@@ -542,8 +543,6 @@ def _title_names_another(record: NoticeRecord, title: str) -> str | None:
     the other's title, silently, the items of a stored notice updated under that headline (health42 O41)."""
     if record.kind not in NUMBERED_KINDS or "号" not in title[:40] or not record.number:
         return None
-    from .number import find_own_number
-
     own = find_own_number([], [], title, title=title, strict=True)
     if own is None or own.key == record.key:
         return None

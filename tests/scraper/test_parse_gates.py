@@ -9,7 +9,7 @@ from types import SimpleNamespace
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from scraper.parse import actions, article, dates, entities, number, page, rules, textnorm
+from scraper.parse import actions, article, dates, entities, number, page, parse_document, rules, textnorm
 from scraper.parse.actions import clauses as actions_clauses
 from scraper.parse.actions import refs as actions_refs
 from scraper.parse.actions import targets as actions_targets
@@ -23,7 +23,7 @@ from scraper.parse.entities import prose as entities_prose
 from scraper.parse.rules import checks as rules_checks
 from scraper.parse.textnorm import keyword_spans
 from storage import names
-from storage.records import ActionKind, EntityRecord, ListKind, NoticeRef
+from storage.records import ActionKind, EntityRecord, ListKind, NoticeRef, UnusablePage
 
 TEXT = "第一行，没有。\n商务部公告2025年第21号。另一句号\n\n答：4月4日公告，和第7号\n末行号"
 ORIGINAL_ART_HINT_RE = re.compile(r"art_[0-9a-f]{32}|/article/|\.shtml")  # the one regex it replaces
@@ -1275,7 +1275,8 @@ def test_neighbour_link_gate_is_the_six_marks():
 
 def test_start_patterns_with_the_look_behind_after_the_literal_match_as_before():
     """checks.START_RE and TOLD_DAY_RE ask what stands before 自, 从 or 于 after it (perf42: sre then scans for those
-    characters): the same matches as the look behind before it, on random sentences of their pieces."""
+    characters), and TOLD_DAY_RE takes its first character from [从于\\d] before its branches (perf43): the same matches
+    as the look behind before each, on random sentences of their pieces."""
     before = {
         rules_checks.START_RE: re.compile(r"(?<![来各独亲擅出源])(?:自|从(?![事而严重头]))[^,;。:\n自从起]{1,16}?(?:起|开始)"),
         rules_checks.TOLD_DAY_RE: re.compile(
@@ -1287,14 +1288,17 @@ def test_start_patterns_with_the_look_behind_after_the_literal_match_as_before()
     rng = random.Random(11)
     pieces = ["自", "从", "于", "来", "各", "独", "出", "源", "已", "曾", "年", "事", "而", "2026年", "12月", "10日", "1", "月", "日",
               "起", "开始", " ", ",", "。", "\n", "停止", "暂停", "恢复", "不再", "实施", "下周一", "本月中旬", "于12月10日",
-              "从2026年12月10日开始", "12月10日起", "自下周一起", "从事", "经"]
+              "从2026年12月10日开始", "12月10日起", "自下周一起", "从事", "经",
+              # TOLD_DAY_RE's first character taken from [从于\d] (perf43): digits of other scripts, three digits, blanks
+              "\u0663", "\u0967", "123", "9", " 月", "\n"]
     for now, old in before.items():
         for _ in range(3000):
             text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 24)))
             pos = rng.randrange(0, len(text) + 1)
             assert [m.span() for m in now.finditer(text, pos)] == [m.span() for m in old.finditer(text, pos)], text
         for text in ("已于12月10日停止", "曾于2026年12月10日暂停", "出自2026年起", "来自下周一起", "从事12月10日开始停止", "源从12月10日开始恢复",
-                     "于12月10日停止", "从12月10日开始恢复", "自下周一起暂停", "年12月10日起停止", "，12月10日起停止"):
+                     "于12月10日停止", "从12月10日开始恢复", "自下周一起暂停", "年12月10日起停止", "，12月10日起停止",
+                     "112月10日起停止", "\u0661\u0662月10日起停止", "，2月3日起 暂停", "，12 月 10 日起, 恢复"):
             assert [m.span() for m in now.finditer(text)] == [m.span() for m in old.finditer(text)], text
 
 
@@ -1334,3 +1338,46 @@ def test_frame_head_marks_gate_is_any_frame_head(monkeypatch):
         assert article.without_frame_titles(text) == reference(text), text
     text = "正文。\n相关阅读：\n商务部公告2026年第245号 关于停止执行的公告\n"
     assert article.without_frame_titles(text) == "正文。\n"
+
+
+
+def test_start_in_a_sentence_without_cong_is_start_from_zi_alone():
+    """checks.unread_start asks START_ZI_RE (自 its one first character) of a sentence holding no 从 (perf43): the same
+    matches as START_RE there, on random sentences of their pieces searched from and to random places; with a 从 the two
+    differ (so START_RE is kept for those)."""
+    rng = random.Random(4343)
+    pieces = ["自", "来", "各", "出", "源", "事", "2026年", "12月", "10日", "起", "开始", " ", ",", "。", "\n", "停止", "下周一", "本月中旬",
+              "自下周一起", "来自", "独自", "各自", "自即日起", "自2026年12月10日起", "自" + "年" * 17 + "起"]
+    found = 0
+    for _ in range(4000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 20)))
+        s0 = rng.randrange(0, len(text) + 1)
+        s1 = rng.randrange(s0, len(text) + 1)
+        whole = [m.span() for m in rules_checks.START_RE.finditer(text, s0, s1)]
+        assert [m.span() for m in rules_checks.START_ZI_RE.finditer(text, s0, s1)] == whole, text
+        found += len(whole)
+    assert found > 500
+    assert rules_checks.START_ZI_RE.findall("从下周一起暂停") == [] != rules_checks.START_RE.findall("从下周一起暂停")
+
+
+@pytest.mark.parametrize("start", ["从下周一起", "从后天开始", "自下周一起，从即日"])
+def test_a_start_with_cong_the_dates_cannot_read_is_still_held(start):
+    """unread_start keeps START_RE for a sentence holding 从 (START_ZI_RE is asked only of one without): "从下周一起" is a start
+    the dates cannot read, held for a person as "自下周一起" is (qa42)."""
+    answer = f"中方决定，{start}，停止实施4月4日公告（不可靠实体清单工作机制公告〔2025〕7号）相关措施。"
+    text = ("商务部新闻发言人就调整不可靠实体清单措施答记者问\n来源：商务部新闻办公室 类型：原创 分类：新闻 2026-12-03 18:00\n\n"
+            f"问：请问中方对有关措施有何新的安排？\n答：{answer}\n")
+    with pytest.raises(UnusablePage, match="no day the dates read"):
+        parse_document(text.encode("utf-8"))
+
+
+def test_latin_spelling_by_filter_is_the_character_walk():
+    """mfa.checks._latin keeps what ``str.isalnum`` keeps of the lower-cased text (perf43: ``filter`` instead of a generator),
+    letters and digits of any script included, on random spellings."""
+    from scraper.parse.mfa import checks as mfa_checks
+
+    rng = random.Random(430)
+    pieces = ["Karen", " ", "Horst", "-", ".", ",", "O'Brien", "Ünal", "ß", "İ", "ǅ", "٣", "²", "中", "·", "(", "Ⅻ", "_", "\u0301"]
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 12)))
+        assert mfa_checks._latin(text) == "".join(ch for ch in text.lower() if ch.isalnum()), text

@@ -600,7 +600,9 @@ BRACKETED_LATIN_RE = re.compile(r"[\u4e00-\u9fff·・]{2,40}\((?P<en>[A-Za-z][^(
 
 
 def _latin(text: str) -> str:
-    return "".join(ch for ch in text.lower() if ch.isalnum())
+    """The letters and digits of ``text``, in lower case. (``filter`` with ``str.isalnum``: a generator's frame for each
+    character of each target's spellings cost ~1,300 instructions a page: perf43.)"""
+    return "".join(filter(str.isalnum, text.lower()))
 
 
 def named_unread(record: NoticeRecord, text: str) -> str | None:
