@@ -477,6 +477,11 @@ FRAME_TITLE_MAX = 100
 # Every FRAME_HEADS word holds one of these, rare in a body (a one-character ``in`` is a memchr): asked first, where
 # thirteen ``in`` of every body and a generator cost ~26,000 instructions a page (perf42: 2ec047cf's rise).
 FRAME_HEAD_MARKS = ("阅", "链", "稿", "闻", "章", "荐", "策", "新", "相关公告")
+# A title line under such a heading that opens with the text's own number, the number standing again on a line of its own
+# or after "【发布文号】" ("商务部公告2026年第289号 关于…" then "【发布文号】商务部公告2026年第289号"), is the text's own title,
+# not the frame's: the block ends there (session 43, review45's B: a heading before a saved text's title dropped the title
+# and its 【发布…】 lines). Asked only of a title line under a heading.
+OWN_NUMBER_RE = lazy_compile(r"[ \t\u3000·•]*((?:商务部|不可靠实体清单工作机制|外交部)[^\s。，,；;]{0,24}?号)")
 
 
 def without_frame_titles(text: str) -> str:
@@ -497,11 +502,22 @@ def without_frame_titles(text: str) -> str:
             under = True
             continue
         if under and line.strip():
-            if len(line) <= FRAME_TITLE_MAX and "。" not in line and any(w in line for w in TITLE_WORDS):
+            if len(line) <= FRAME_TITLE_MAX and "。" not in line and any(w in line for w in TITLE_WORDS) \
+                    and not _own_title(text, line):
                 continue
             under = False  # a line of another kind ends the block
         kept.append(line)
     return "\n".join(kept) if len(kept) != len(lines) else text
+
+
+def _own_title(text: str, line: str) -> bool:
+    """Whether ``line`` opens with the number ``text`` gives itself on a line of its own or after "【发布文号】"
+    (``OWN_NUMBER_RE``)."""
+    if (m := OWN_NUMBER_RE.match(line)) is None:
+        return False
+    number = m[1]
+    return any(other != line and other.strip(" \t\u3000").removeprefix("【发布文号】").strip(" \t\u3000") == number
+               for other in text.split("\n"))
 
 
 def without_neighbour_links(text: str) -> str:

@@ -44,6 +44,17 @@ from .simulate import _end_unknown
 from .targets import _by_chinese_name, _holding, _joint_count_problem, _numbered, _ref_slug, _targets
 
 
+def _annex_list(action: ActionRecord, notices: dict[str, StoredNotice]) -> ListKind | None:
+    """The list of the stored notice a listing naming no list adds to ("决定在商务部公告2026年第23号附件中增列以下2家美国实体",
+    its one target): the one list that notice's own listings are on; None (the problem "names no list") when it is not
+    stored or lists on none or on two (session 43, audit42/26: the 2 were on no list)."""
+    if action.action is not ActionKind.IMPOSE or len(action.targets) != 1 or (key := action.targets[0].key) is None \
+            or (target := notices.get(key)) is None:
+        return None
+    lists = {a.list or target.record.list for a in target.record.actions if a.action is ActionKind.IMPOSE} - {None}
+    return lists.pop() if len(lists) == 1 else None
+
+
 def _collect(known: Sequence[StoredNotice], b: _Builder) -> tuple[dict[tuple[str, ListKind], Listing],
                                                                     dict[tuple[str, ListKind], list[Step]], set[str]]:
     """The listings (under the names corrections gave them), every step on each, and the keys of the name
@@ -57,7 +68,7 @@ def _collect(known: Sequence[StoredNotice], b: _Builder) -> tuple[dict[tuple[str
     for n in known:
         for i, action in enumerate(n.record.actions):
             if action.action in OWN_ACTIONS:
-                lst = action.list or n.record.list
+                lst = action.list or n.record.list or _annex_list(action, notices)
                 if lst is None:
                     b.problem(f"{n.record.key}: {action.action.value} action names no list")
                     continue
@@ -89,9 +100,11 @@ def _collect(known: Sequence[StoredNotice], b: _Builder) -> tuple[dict[tuple[str
             assert end is not None
             steps[(n.record.key, lst)].append(Step(n, ended, EventKind.LIFTED, ListingState.LIFTED, end,
                                                    known_from(n) or eff, (end, n.record.key, i, 1), None))
-        for j, ref in enumerate(action.targets if n.record.kind is NoticeKind.MFA_ORDER else ()):
+        joins = n.record.kind is NoticeKind.MFA_ORDER or action.list is None and n.record.list is None
+        for j, ref in enumerate(action.targets if joins else ()):
             numbered = _numbered(notices) if numbered is None and ref.number is not None else numbered
             found, why = _targets(ref, action, n, listings, notices, numbered)
+            found = found if n.record.kind is NoticeKind.MFA_ORDER else [f for f in found if f.list is lst]
             if why:
                 _unresolved(b, n, action, ref, why, eff, _ref_slug(ref, i, j))
             for listing in found:

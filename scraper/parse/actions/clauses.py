@@ -371,8 +371,9 @@ def _sentence_actions(out: list[ActionDraft], folded: str, clean: str, s_start: 
             continue  # that arrangement's 暂停: a noun, no suspension
         if kind is ActionKind.IMPOSE or kind is ActionKind.INVESTIGATE:
             # a listing (列入, 采取反制措施) or an investigation decided now, not told as history
+            annex_of: tuple[NoticeRef, ...] = ()
             if word == "增列":  # "在…第23号附件《…》中增列" (``acting_verbs``): the ref says where, and the annex's list
-                before = []
+                annex_of, before = (before[-1][2],) if before else (), []
             if not allow_impose or before or is_passive(folded, s_start, at) or held_off(folded, s_start, at, v_end):
                 continue  # "…将依法决定是否将上述企业列入不可靠实体清单": a listing weighed, not decided
             if word[0] == "采" and _measures_undone(folded, s_start, at):
@@ -386,6 +387,15 @@ def _sentence_actions(out: list[ActionDraft], folded: str, clean: str, s_start: 
                 if decided is None:
                     decided = is_decision(sentence) or decided_above(folded, s_start)
                 lst = list_in(folded, clause_from if word == "增列" else at, next_start) if decided else None
+            if lst is None and annex_of and decided and notice_list is None:
+                # "决定在商务部公告2026年第23号附件中增列以下2家美国实体": a listing on the list of the notice whose annex it
+                # adds to, which the text does not name: that notice is the target, the engine takes its list (session 43,
+                # audit42/26: read as a measure naming no list, the 2 not listed; lifecycle.collect)
+                if told_before(folded, s_start, at, sentence, published):
+                    continue
+                text = clean[s_start:s_end].strip() if text is None else text
+                out.append(ActionDraft(kind, None, (), effective, None, None, text, at, bounds, annex_of=annex_of[0]))
+                continue
             if lst is None or word[0] in "列纳" and _other_list_after(folded, v_end, next_start):
                 continue  # "列入两用物项出口通用许可企业名单，…不得向出口管制管控名单所列实体出口": exporters on a list of theirs
             if told_before(folded, s_start, at, sentence, published):

@@ -152,6 +152,9 @@ class ActionDraft:
     # a restore back when a suspension ends, dated by the end its text told ("暂停…至2027年12月9日，期满后自动恢复实施"): that
     # end, so ``rules.steps.restored_at_lapse`` can date it by the lapse of the suspension the same text stores
     after_end: date | None = None
+    # a listing into an earlier notice's annex that names no list ("在…第23号附件中增列以下2家"): that notice, the record's
+    # target (``rules.record.action_records``), whose list the engine takes; the draft is the notice's own listing
+    annex_of: NoticeRef | None = None
 
 
 def list_in(text: str, start: int = 0, end: int | None = None) -> ListKind | None:

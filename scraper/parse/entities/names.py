@@ -352,8 +352,15 @@ def make_entity(zh: str | None, en: str | None, country: str | None = None, n: i
         # audit39/10: kept in the name, the country lost); "（美国/加拿大）" names no one country
         zh = zh[: mark.start()]
         country = country or (COUNTRIES.get(mark["c"]) if "/" not in mark[0] else None)
+    if country is None and en and en.endswith(JAPANESE_FORMS):
+        country = "JP"  # "东雲航空技研株式会社（Shinonome Aero Giken K.K.）": a romanised Japanese legal form (audit42/24)
     return EntityRecord(zh=zh, en=en, country=country, key=cached_key(zh, en), n=n, branches=branches, type=type,
                         note=note, aliases=other_names(en, note))
+
+
+# English legal forms only Japanese companies bear, the last words of the English name (session 43, audit42/24 and
+# audit41/15: no country where the text names none). Not 株式会社, which Chinese texts also write for Korean firms.
+JAPANESE_FORMS = (" K.K.", " K.K", " KK", "Kabushiki Kaisha", "Kabushiki-Kaisha", "Kabushikigaisha", "Godo Kaisha")
 
 
 CJK_SPACE_RE = lazy_compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")

@@ -1,0 +1,93 @@
+"""Session 43's blind round 29 (audit43, tests/data/corpus/audit43/) and audit42's open B, each as a short text.
+A saved text opening with a frame heading ("相关阅读：", "最新发布") lost its own title line and its 【发布…】 lines as
+frame titles (review45's B); English names in a romanised Japanese legal form ("… K.K.") got no country (audit42/24)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from scraper.parse import parse_document
+from tests.faults.harness import cli
+
+STORIES = Path(__file__).parents[1] / "data" / "stories42" / "partial_restore"
+RESTORE = (STORIES / "p1-mofcom-2026-289-restore-three.txt").read_text(encoding="utf-8")
+TITLE = "商务部公告2026年第289号 关于对商务部公告2025年第21号所列部分实体恢复实施相关措施的公告"
+
+
+@pytest.mark.parametrize("head", ["相关阅读：\n\n", "最新发布\n", "【推荐阅读】\n"])
+def test_a_frame_heading_before_the_texts_own_title_keeps_the_title(head: str) -> None:
+    """review45's B (session 42): the title line under the heading, and its 【发布单位】/【发布文号】 lines, were dropped as
+    frame titles: the title read from the first sentence. The line opening with the number the text gives itself is its own."""
+    notice = parse_document((head + RESTORE).encode()).notice
+    assert notice is not None
+    assert (notice.key, notice.title) == ("MOFCOM-2026-289", TITLE)
+    assert [(a.action.value, [t.key for t in a.targets]) for a in notice.actions] == [
+        ("restore", ["MOFCOM-2025-21"]), ("extend", ["MOFCOM-2025-21"])]
+
+
+def test_frame_titles_naming_another_number_are_still_dropped() -> None:
+    """The rule above keeps only the text's own title: a frame title under the heading naming No. 245 stays out."""
+    frame = "相关阅读：\n商务部公告2026年第245号 关于停止执行商务部公告2025年第21号相关措施的公告\n\n"
+    notice = parse_document((RESTORE + "\n" + frame).encode()).notice
+    assert notice is not None
+    assert [(a.action.value, [t.key for t in a.targets]) for a in notice.actions] == [
+        ("restore", ["MOFCOM-2025-21"]), ("extend", ["MOFCOM-2025-21"])]
+
+
+@pytest.mark.parametrize(("english", "country"), [("Shinonome Aero Giken K.K.", "JP"),
+                                                  ("Mishima Tokushuko Kabushiki Kaisha", "JP"),
+                                                  ("Hokushin Optics Co., Ltd.", None)])
+def test_a_romanised_japanese_legal_form_gives_the_country(english: str, country: str | None) -> None:
+    """audit42/24: no country word in the text; "K.K." and "Kabushiki Kaisha" are Japanese forms only (株式会社 is not)."""
+    text = ("不可靠实体清单工作机制公告〔2026〕48号\n不可靠实体清单工作机制决定将参与对台湾地区军事技术合作的东雲航空技研株式会社"
+            f"（{english}）列入不可靠实体清单，并采取以下处理措施：\n一、禁止上述企业从事与中国有关的进出口活动。\n本公告自公布之日起实施。\n"
+            "不可靠实体清单工作机制\n（商务部代章）\n2026年12月24日\n")
+    notice = parse_document(text.encode()).notice
+    assert notice is not None
+    assert [(e.en, e.country) for e in notice.entities] == [(english, country)]
+
+
+CORPUS = Path(__file__).parents[1] / "data" / "corpus"
+NO_23 = ("商务部公告2026年第23号 关于将2家美国实体列入{list}的公告\n商务部公告2026年第23号\n根据《中华人民共和国出口管制法》和《中华人民共和国"
+         "两用物项出口管制条例》等法律法规有关规定，决定将以下2家美国实体列入{list}（见附件）。\n本公告自公布之日起正式实施。\n附件：{list}\n"
+         "1. 灰岩导航公司（Greystone Navigation Inc.）\n2. 北角雷达公司（North Cape Radar LLC）\n商务部\n2026年6月22日\n")
+LIFT_23 = ("商务部公告2027年第3号 关于停止执行商务部公告2026年第23号相关措施的公告\n商务部公告2027年第3号\n根据《中华人民共和国出口管制法》"
+           "等有关规定，商务部决定，自2027年1月10日起，停止执行商务部公告2026年第23号相关措施。\n本公告自2027年1月10日起正式实施。\n商务部\n"
+           "2027年1月6日\n")
+
+
+@pytest.mark.parametrize(("list_name", "code"), [("出口管制管控名单", "ecl"), ("出口管制关注名单", "watch")])
+def test_entities_added_to_an_earlier_notices_annex_are_on_its_list(tmp_path: Path, list_name: str, code: str) -> None:
+    """audit42/26: "决定在商务部公告2026年第23号附件中增列以下2家美国实体，并对其采取该公告所列措施" was read as a measure naming no
+    list ('names no list', exit 1): the 2 were on no list. Now a listing on No. 23's list (the engine takes it from the stored
+    No. 23), joined to No. 23, so a later stop of No. 23 lifts them too."""
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "23.txt").write_text(NO_23.format(list=list_name), encoding="utf-8")
+    (site / "257.txt").write_bytes(next((CORPUS / "audit42").glob("26-*.txt")).read_bytes())
+    db = f"sqlite:///{tmp_path / 'store.db'}"
+    cli(db, "replay", str(site), "--as-of", "2027-01-05")
+    status = json.loads(cli(db, "status", "--json", "--as-of", "2027-01-05").out)
+    assert status["ok"] is True and status["problems"] == [], status
+    states = {(x["notice_key"], x["list"]): x["state"] for x in status["listings"]}
+    assert states == {("MOFCOM-2026-23", code): "in_force", ("MOFCOM-2026-257", code): "in_force"}, states
+    (site / "lift.txt").write_text(LIFT_23, encoding="utf-8")
+    cli(db, "replay", str(site), "--as-of", "2027-01-15")
+    status = json.loads(cli(db, "status", "--json", "--as-of", "2027-01-15").out)
+    states = {(x["notice_key"], x["list"]): x["state"] for x in status["listings"]}
+    assert states == {("MOFCOM-2026-23", code): "lifted", ("MOFCOM-2026-257", code): "lifted"}, states
+
+
+def test_entities_added_to_an_annex_not_stored_stay_loud(tmp_path: Path) -> None:
+    """Without No. 23 stored the list is not known: the problem stays ('names no list'), status exits non-zero."""
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "257.txt").write_bytes(next((CORPUS / "audit42").glob("26-*.txt")).read_bytes())
+    db = f"sqlite:///{tmp_path / 'store.db'}"
+    cli(db, "replay", str(site), "--as-of", "2027-01-05")
+    result = cli(db, "status", "--json", "--as-of", "2027-01-05")
+    assert result.code != 0
+    assert any("names no list" in p for p in json.loads(result.out)["problems"])
