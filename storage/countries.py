@@ -28,6 +28,10 @@ LISTED: dict[str, str] = {
     "印度尼西亚": "ID", "巴基斯坦": "PK", "哈萨克斯坦": "KZ",
     "土耳其": "TR", "阿联酋": "AE", "阿拉伯联合酋长国": "AE", "沙特阿拉伯": "SA", "沙特": "SA", "卡塔尔": "QA",
     "伊朗": "IR", "南非": "ZA",
+    # an annex heading "二、中国香港地区实体" (session 43, audit43/09: not read as a heading, its entity took the US of the
+    # heading above)
+    "中国香港特别行政区": "HK", "香港特别行政区": "HK", "中国香港地区": "HK", "香港地区": "HK", "中国香港": "HK", "香港": "HK",
+    "中国澳门特别行政区": "MO", "澳门特别行政区": "MO", "中国澳门地区": "MO", "澳门地区": "MO", "中国澳门": "MO", "澳门": "MO",
 }
 # alpha-2: (alpha-3 or "", other names as ERPs write them: English, and Chinese beyond LISTED's)
 TABLE: dict[str, tuple[str, tuple[str, ...]]] = {

@@ -134,6 +134,10 @@ NAME_ITEM_RE = lazy_compile(r"[\u4e00-\u9fff][^。；;：:<>]{0,60}?[A-Za-z][^�
 # digit ("10<sup>6</sup>": a power).
 SUP_MARK_RE = lazy_compile(r"(?<!\d)<sup\b[^>]*>\s*(?:\d{1,2}|\[\d{1,2}\]|［\d{1,2}］|\*{1,3}|注\s*\d{1,2}|[①-⑳])\s*</sup\s*>",
                            re.IGNORECASE)
+# A <pre> block keeps its line ends, which the folding of HTML whitespace took (session 43, audit43/13: an annex pasted as
+# "<pre>1.  冰川动力公司（…）\n2.  红杉遥感公司（…）</pre>" read as one name with the second's English, the first lost behind a
+# count warning): each one a <br>.
+PRE_RE = lazy_compile(r"<pre\b[^>]*>.*?</pre\s*>", re.IGNORECASE | re.DOTALL)
 LIST_START_RE = lazy_compile(r"\bstart\s*=\s*[\"']?(\d{1,3})\b", re.IGNORECASE)
 
 
@@ -154,6 +158,11 @@ class Article:
         return len("".join(self.text.split()))
 
 
+def _pre_lines(m: re.Match[str]) -> str:
+    """A <pre> block with its line ends as <br> (``PRE_RE``)."""
+    return m[0].replace("\r\n", "\n").replace("\n", "<br>")
+
+
 def html_to_text(fragment: str) -> str:
     """HTML to text with line breaks at block boundaries and tabs between table cells.
 
@@ -162,6 +171,8 @@ def html_to_text(fragment: str) -> str:
     """
     if "rowspan" in fragment or "ROWSPAN" in fragment:
         fragment = TABLE_RE.sub(_rowspans_filled, fragment)
+    if "<pre" in fragment or "<PRE" in fragment:
+        fragment = PRE_RE.sub(_pre_lines, fragment)
     split = paragraph_tags(fragment)
     if split is None:  # other tags than a body of paragraphs': an image, a list or a superscript among them?
         rewritten = _tags_rewritten(fragment)

@@ -91,3 +91,32 @@ def test_entities_added_to_an_annex_not_stored_stay_loud(tmp_path: Path) -> None
     result = cli(db, "status", "--json", "--as-of", "2027-01-05")
     assert result.code != 0
     assert any("names no list" in p for p in json.loads(result.out)["problems"])
+
+
+ECL_HEAD = ("商务部公告2026年第310号\n根据《中华人民共和国出口管制法》和《中华人民共和国两用物项出口管制条例》等法律法规有关规定，决定将以下{n}实体"
+            "列入出口管制管控名单（见附件），并采取以下措施：\n一、禁止出口经营者向上述实体出口两用物项。\n本公告自公布之日起正式实施。\n附件：出口管制管控名单\n")
+
+
+@pytest.mark.parametrize("pre", ["<pre>\n1.  冰川动力公司（Glacier Dynamics Inc.）\n2.  红杉遥感公司（Redwood Remote Sensing LLC）\n</pre>",
+                                 "<PRE class=\"x\">1. 冰川动力公司（Glacier Dynamics Inc.）\r\n2. 红杉遥感公司（Redwood Remote Sensing LLC）</PRE>"])
+def test_an_annex_in_a_pre_block_keeps_its_lines(pre: str) -> None:
+    """audit43/13: the <pre> block's line ends were folded with the HTML whitespace: one entity '冰川动力公司（Glacier Dynamics
+    Inc.） 2. 红杉遥感公司' with the second's English, the first lost behind a count warning."""
+    body = "".join(f"<p>{line}</p>" for line in ECL_HEAD.format(n="2家美国").split("\n") if line)
+    page = (f"<html><head><meta charset=\"utf-8\"><title>商务部公告2026年第310号</title></head><body><div class=\"art-con\">{body}{pre}"
+            "<p>商务部</p><p>2026年12月20日</p></div></body></html>")
+    notice = parse_document(page.encode()).notice
+    assert notice is not None
+    assert [(e.zh, e.en) for e in notice.entities] == [("冰川动力公司", "Glacier Dynamics Inc."),
+                                                       ("红杉遥感公司", "Redwood Remote Sensing LLC")]
+    assert notice.warnings == ()
+
+
+@pytest.mark.parametrize("heading", ["二、中国香港地区实体", "二、香港特别行政区实体", "二、中国香港实体"])
+def test_a_hong_kong_heading_gives_its_entities_their_region(heading: str) -> None:
+    """audit43/09: '二、中国香港地区实体' was no heading: its entity took US from '一、美国实体' above (a wrong country)."""
+    text = (ECL_HEAD.format(n="3家") + "一、美国实体\n1. 雷霆系统公司（Thunder Systems Inc.）\n2. 灯塔情报公司（Beacon Intelligence LLC）\n"
+            f"{heading}\n3. 远东科技贸易有限公司（Far East Tech Trading Limited）\n商务部\n2026年12月18日\n")
+    notice = parse_document(text.encode()).notice
+    assert notice is not None
+    assert [e.country for e in notice.entities] == ["US", "US", "HK"]
