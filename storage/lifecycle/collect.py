@@ -100,7 +100,9 @@ def _collect(known: Sequence[StoredNotice], b: _Builder) -> tuple[dict[tuple[str
             assert end is not None
             steps[(n.record.key, lst)].append(Step(n, ended, EventKind.LIFTED, ListingState.LIFTED, end,
                                                    known_from(n) or eff, (end, n.record.key, i, 1), None))
-        joins = n.record.kind is NoticeKind.MFA_ORDER or action.list is None and n.record.list is None
+        # an MFA amendment's additions; a MOFCOM listing into an earlier notice's annex ("在…第23号附件中增列", its one
+        # target): the 2 added follow No. 23's later steps (session 43: a stop of No. 23 left them in force, silently)
+        joins = n.record.kind is NoticeKind.MFA_ORDER or action.action is ActionKind.IMPOSE and bool(action.targets)
         for j, ref in enumerate(action.targets if joins else ()):
             numbered = _numbered(notices) if numbered is None and ref.number is not None else numbered
             found, why = _targets(ref, action, n, listings, notices, numbered)

@@ -59,15 +59,21 @@ LIFT_23 = ("商务部公告2027年第3号 关于停止执行商务部公告2026�
            "2027年1月6日\n")
 
 
-@pytest.mark.parametrize(("list_name", "code"), [("出口管制管控名单", "ecl"), ("出口管制关注名单", "watch")])
-def test_entities_added_to_an_earlier_notices_annex_are_on_its_list(tmp_path: Path, list_name: str, code: str) -> None:
+@pytest.mark.parametrize(("list_name", "code", "named"), [("出口管制管控名单", "ecl", False), ("出口管制关注名单", "watch", False),
+                                                        ("出口管制管控名单", "ecl", True)])
+def test_entities_added_to_an_earlier_notices_annex_are_on_its_list(tmp_path: Path, list_name: str, code: str,
+                                                                    named: bool) -> None:
     """audit42/26: "决定在商务部公告2026年第23号附件中增列以下2家美国实体，并对其采取该公告所列措施" was read as a measure naming no
     list ('names no list', exit 1): the 2 were on no list. Now a listing on No. 23's list (the engine takes it from the stored
-    No. 23), joined to No. 23, so a later stop of No. 23 lifts them too."""
+    No. 23), joined to No. 23, so a later stop of No. 23 lifts them too. With the list named ("…第23号附件《出口管制管控名单》中
+    增列", a probe after the fix) the 2 were listed but not joined: the stop of No. 23 left them in force, silently."""
     site = tmp_path / "site"
     site.mkdir()
     (site / "23.txt").write_text(NO_23.format(list=list_name), encoding="utf-8")
-    (site / "257.txt").write_bytes(next((CORPUS / "audit42").glob("26-*.txt")).read_bytes())
+    added = next((CORPUS / "audit42").glob("26-*.txt")).read_text(encoding="utf-8")
+    if named:
+        added = added.replace("第23号附件中增列", f"第23号附件《{list_name}》中增列")
+    (site / "257.txt").write_text(added, encoding="utf-8")
     db = f"sqlite:///{tmp_path / 'store.db'}"
     cli(db, "replay", str(site), "--as-of", "2027-01-05")
     status = json.loads(cli(db, "status", "--json", "--as-of", "2027-01-05").out)

@@ -406,7 +406,8 @@ def _sentence_actions(out: list[ActionDraft], folded: str, clean: str, s_start: 
                 # as a measure on no one). (Not a verb of VERB_RE: 由 is common, 转入 rare.)
                 out.append(ActionDraft(ActionKind.REMOVE, LIST_KIND[moved["list"]], (), effective, None, None, text,
                                        moved.start(), bounds))
-            out.append(ActionDraft(kind, lst or notice_list, (), effective, None, None, text, at, bounds))
+            out.append(ActionDraft(kind, lst or notice_list, (), effective, None, None, text, at, bounds,
+                                   annex_of=annex_of[0] if annex_of else None))
             if word[0] in "列纳" and (second := _second_list(folded, at, next_start)) is not None and second is not lst:
                 out.append(ActionDraft(kind, second, (), effective, None, None, text, at, bounds))
             continue

@@ -102,7 +102,7 @@ def action_records(src: Source, d: Draft) -> list[ActionRecord]:
             until = until_from(term, date.fromisoformat(x.effective[:10]) if x.effective else d.published) if term else None
             if until is not None:
                 x = dataclasses.replace(x, until=until, duration=term)
-        if x.annex_of is not None and x.list is None:  # "在…第23号附件中增列…": that notice's list (lifecycle.collect)
+        if x.annex_of is not None:  # "在…第23号附件中增列…": joins that notice's listing, on its list (lifecycle.collect)
             x = dataclasses.replace(x, targets=(x.annex_of,))
         out.append(measures_named(ActionRecord(action, x.list, x.targets, x.effective, x.until, x.duration, names,
                                              x.text))
