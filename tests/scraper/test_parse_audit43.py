@@ -126,3 +126,48 @@ def test_a_hong_kong_heading_gives_its_entities_their_region(heading: str) -> No
     notice = parse_document(text.encode()).notice
     assert notice is not None
     assert [e.country for e in notice.entities] == ["US", "US", "HK"]
+
+
+def test_names_on_chinese_numbered_lines_after_the_decisions_colon() -> None:
+    """audit43/23: "决定将下列2家美国实体列入出口管制管控名单：" then "（一）…；" / "（二）…。" lines, no annex heading: none read, a
+    count warning alone."""
+    text = ("商务部公告2026年第317号\n根据《中华人民共和国出口管制法》等法律法规有关规定，决定将下列2家美国实体列入出口管制管控名单：\n"
+            "（一）猎鹰制导公司（Falcon Guidance Inc.）；\n（二）深蓝水声公司（Deep Blue Hydroacoustics LLC）。\n并采取以下措施：\n"
+            "一、禁止出口经营者向上述2家美国实体出口两用物项；正在开展的相关活动应当立即停止。\n本公告自公布之日起正式实施。\n商务部\n2026年12月24日\n")
+    notice = parse_document(text.encode()).notice
+    assert notice is not None
+    assert [(e.zh, e.en, e.country) for e in notice.entities] == [("猎鹰制导公司", "Falcon Guidance Inc.", "US"),
+                                                                  ("深蓝水声公司", "Deep Blue Hydroacoustics LLC", "US")]
+    assert notice.warnings == ()
+
+
+@pytest.mark.parametrize("lead", ["，包括：", "，具体包括：", "，分别为："])
+def test_names_after_baokuo_colon(lead: str) -> None:
+    """audit43/19: "决定将以下实体列入出口管制管控名单，包括：甲（a）；乙（b）；丙（c）。" (no count): none read, the page held as a
+    listing of nobody."""
+    text = ("商务部公告2026年第314号\n根据《中华人民共和国出口管制法》等法律法规有关规定，决定将以下实体列入出口管制管控名单" + lead +
+            "北极星卫星公司（Polaris Satellite Inc.）；猎户座光学公司（Orion Optics LLC）；天鹰座推进公司（Aquila Propulsion Corp.）。\n"
+            "对上述实体采取以下措施：\n一、禁止出口经营者向上述实体出口两用物项。\n本公告自公布之日起正式实施。\n商务部\n2026年12月22日\n")
+    notice = parse_document(text.encode()).notice
+    assert notice is not None
+    assert [e.en for e in notice.entities] == ["Polaris Satellite Inc.", "Orion Optics LLC", "Aquila Propulsion Corp."]
+
+
+def test_the_measures_colon_after_a_comma_opens_no_names() -> None:
+    """The colon of "列入…清单，并采取以下措施：" still opens the measures (INCLUDING_RE asks for 包括 or 即 before it)."""
+    text = ("商务部公告2026年第319号\n决定将以下实体列入出口管制管控名单，并采取以下措施：禁止出口经营者向甲公司（Alpha Inc.）出口两用物项。\n"
+            "商务部\n2026年12月22日\n")
+    notice = parse_document(text.encode()).notice
+    assert notice is not None
+    assert notice.entities == () and "no entities found for a listing" in notice.warnings
+
+
+def test_subsidiaries_after_jiqi_xiashu_yixia_shiti() -> None:
+    """audit43/02: "…北风防务集团（…）及其下属以下实体：北风导弹系统公司（…）、…" kept "以下实体：" in the first subsidiary's name."""
+    text = ("不可靠实体清单工作机制公告〔2026〕61号\n不可靠实体清单工作机制决定将参与对台湾地区军售的北风防务集团（Boreas Defense Group, Inc.）"
+            "及其下属以下实体：北风导弹系统公司（Boreas Missile Systems LLC）、北风电子战公司（Boreas Electronic Warfare Corp.）列入不可靠实体清单，"
+            "并采取以下处理措施：\n一、禁止上述企业从事与中国有关的进出口活动。\n本公告自公布之日起实施。\n不可靠实体清单工作机制\n（商务部代章）\n"
+            "2026年12月15日\n")
+    notice = parse_document(text.encode()).notice
+    assert notice is not None
+    assert [e.zh for e in notice.entities] == ["北风防务集团", "北风导弹系统公司", "北风电子战公司"]

@@ -110,11 +110,17 @@ def _names_lines_end(folded: str, stop: int) -> int:
     return stop
 
 
+# "决定将以下实体列入出口管制管控名单，包括：甲（a）；乙（b）。": the colon after "，包括" opens the names (session 43, audit43/19:
+# none read, the page held as a listing of nobody).
+INCLUDING_RE = lazy_compile(r",\s*(?:具体)?(?:包括|分别为|分别是|即)\s*:$")
+
+
 def following_names(folded: str, clean: str, end: int, country: str | None) -> list[EntityRecord]:
     """The names listed after the colon that follows ``end`` (the segment's end), up to the sentence's end,
     separated by "；" or "、"; [] when no colon follows."""
     colon = folded.find(":", end, end + FORWARD_COLON_MAX)
-    if colon < 0 or folded.find("。", end, colon) >= 0 or folded.find(",", end, colon) >= 0:
+    if colon < 0 or folded.find("。", end, colon) >= 0 \
+            or folded.find(",", end, colon) >= 0 and INCLUDING_RE.search(folded, end, colon + 1) is None:
         return []  # "列入…清单，并采取以下处理措施：": the colon opens the measures, not the names
     start = _next_paragraph(folded, colon + 1)
     stops = [i for i in (folded.find("。", start), folded.find("\n", start), folded.find("并采取", start)) if i >= 0]

@@ -490,8 +490,10 @@ def _person_of(e: EntityRecord) -> EntityRecord:
 BRANCH_PREFIX_RE = lazy_compile(
     rf"^(?:及|以及)?其(?:全部|所有|下属|境外|海外|在华|驻华|在中国(?:境内)?|中国境内)?(?:\s*{NUM}\s*家\s*)?"
     r"(?:分支机构|子公司|分公司|关联公司|关联企业|附属公司|附属机构|下属企业|下属公司|(?<=下属)(?!企业|公司|机构|单位))"
+    r"(?:\s*以下\s*(?:实体|企业|公司|单位|机构))?"
     r"\s*(?:[:：]|[,，]?\s*(?:包括(?:但不限于)?|包含|含|即)\s*[:：]?)?\s*"
-)  # "及其下属哨兵海事公司（…）": 下属 alone before a name (session 38, audit38/04: the name kept "其下属")
+)  # "及其下属哨兵海事公司（…）": 下属 alone before a name (session 38, audit38/04: the name kept "其下属"); "及其下属以下实体：
+# 甲（…）、乙（…）" (session 43, audit43/02: the first subsidiary's name kept "以下实体：")
 BRANCH_PREFIX_FIRST = ("其", "及其", "以及其")
 BRANCH_JOINTS = ("及", "以及", "和")
 

@@ -436,6 +436,17 @@ def _lists_only(d: Draft) -> bool:
     return bool(d.drafts) and all(x.action is ActionKind.IMPOSE for x in d.drafts)
 
 
+# "决定将下列2家美国实体列入出口管制管控名单：" then "（一）猎鹰制导公司（Falcon Guidance Inc.）；" lines: items numbered in
+# Chinese numerals after the decision's colon, read as an annex's (session 43, audit43/23: none read, a count warning alone).
+CN_ITEM_START_RE = lazy_compile(r"[ \t\u3000]*[(（][ \t\u3000]*一[ \t\u3000]*[)）]")
+
+
+def _cn_items_after_colon(lines: list[str], at: int) -> bool:
+    """Whether line ``at`` (the decision's) ends with a colon and the next opens "（一）" (``CN_ITEM_START_RE``)."""
+    return at + 1 < len(lines) and lines[at].rstrip().endswith(("：", ":")) \
+        and CN_ITEM_START_RE.match(lines[at + 1]) is not None
+
+
 def _annex_or_prose(src: Source, d: Draft) -> list[EntityRecord]:
     """Annex lines below the annex heading (or the decision); else the decision's prose
     list; else the object of "对…" for an investigation or a measure."""
@@ -444,8 +455,8 @@ def _annex_or_prose(src: Source, d: Draft) -> list[EntityRecord]:
     if start is None and span is not None:
         start = folded.count("\n", 0, span[0])
     # The stated country now, so that ``completed`` later finds nothing to change.
-    found = ent.annex_entities(src.lines, start or 0, d.count[1], chinese_numbers=d.annex_line is not None, clean=True,
-                               type=count_type(d))
+    chinese = d.annex_line is not None or start is not None and _cn_items_after_colon(src.lines, start)
+    found = ent.annex_entities(src.lines, start or 0, d.count[1], chinese_numbers=chinese, clean=True, type=count_type(d))
     if found:
         return found
     prose = (ent.decision_prose(folded, src.text, anchor) if anchor else None) or ent.decision_prose(folded, src.text)
