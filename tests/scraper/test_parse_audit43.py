@@ -171,3 +171,14 @@ def test_subsidiaries_after_jiqi_xiashu_yixia_shiti() -> None:
     notice = parse_document(text.encode()).notice
     assert notice is not None
     assert [e.zh for e in notice.entities] == ["北风防务集团", "北风导弹系统公司", "北风电子战公司"]
+
+
+def test_a_table_head_naming_each_names_language_in_brackets() -> None:
+    """audit43/01: the head '序号 | 实体名称（中文） | 实体名称（英文） | 国家（地区）' was not read as one: the rows read as lines, every
+    country lost (the rowspan's too)."""
+    text = (ECL_HEAD.format(n="2家") + "序号\t实体名称（中文）\t实体名称（英文）\t国家（地区）\n1\t灰鹭光电公司\tGrey Heron Electro-Optics Inc.\t美国\n"
+            "2\t\tKestrel Maritime Systems Ltd.\t英国\n商务部\n2026年12月14日\n")
+    notice = parse_document(text.encode()).notice
+    assert notice is not None
+    assert [(e.zh, e.en, e.country) for e in notice.entities] == [
+        ("灰鹭光电公司", "Grey Heron Electro-Optics Inc.", "US"), (None, "Kestrel Maritime Systems Ltd.", "GB")]

@@ -137,9 +137,11 @@ SERIAL_HEADS = frozenset(("序号", "编号", "No.", "NO.", "No"))
 # Chinese names lost; folded, spaces out)
 ZH_HEADS = frozenset(("中文名称", "中文名", "中文", "名称", "实体名称", "企业名称", "单位名称", "机构名称", "组织名称",
                       "实体", "企业", "名称(中文)", "中文名称(英文名称)", "名称(中英文)", "ChineseName", "Name(Chinese)",
-                      "NameinChinese"))
+                      "NameinChinese", "实体名称(中文)", "企业名称(中文)", "单位名称(中文)", "机构名称(中文)", "中文实体名称"))
+# ("实体名称（中文）" / "实体名称（英文）": session 43, audit43/01, the header not read, the country column lost)
 EN_HEADS = frozenset(("英文名称", "英文名", "英文", "外文名称", "外文名", "名称(英文)", "Name", "EnglishName", "Name(English)",
-                      "NameinEnglish"))
+                      "NameinEnglish", "实体名称(英文)", "企业名称(英文)", "单位名称(英文)", "机构名称(英文)", "英文实体名称",
+                      "名称(外文)", "实体名称(外文)"))
 COUNTRY_HEADS = frozenset(("国家/地区", "国家(地区)", "国家或地区", "国家和地区", "国家", "国别", "地区", "所属国家",
                            "所属国家/地区", "所属国家(地区)", "国家/区域", "Country/Region", "Country", "Country(Region)",
                            "Country/Area", "CountryorRegion"))
