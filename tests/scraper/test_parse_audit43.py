@@ -182,3 +182,39 @@ def test_a_table_head_naming_each_names_language_in_brackets() -> None:
     assert notice is not None
     assert [(e.zh, e.en, e.country) for e in notice.entities] == [
         ("灰鹭光电公司", "Grey Heron Electro-Optics Inc.", "US"), (None, "Kestrel Maritime Systems Ltd.", "GB")]
+
+
+@pytest.mark.parametrize(("one", "two"), [("一、", "二、"), ("（一）", "（二）"), ("(一)", "(二)")])
+def test_a_removal_from_another_list_in_an_item_of_its_own_removes_its_own_names(one: str, two: str) -> None:
+    """A probe of session 43 (audit43): "商务部决定：一、将甲（…）、乙（…）列入出口管制管控名单；二、将丙（…）移出出口管制关注名单。" read
+    甲 and 乙 as removed from the watch list (false 'Removed' items) and lost 丙's removal, silently: a removal from another
+    list than the listing's was taken for a move of the listed entities. A removal in a clause with no listing verb names its
+    own entities."""
+    text = (f"商务部公告2026年第330号\n根据《中华人民共和国出口管制法》等有关规定，商务部决定：\n{one}将甲公司（Alpha Inc.）、乙公司（Beta LLC）"
+            f"列入出口管制管控名单；\n{two}将丙公司（Gamma Corp.）移出出口管制关注名单。\n本公告自公布之日起正式实施。\n商务部\n2026年12月30日\n")
+    notice = parse_document(text.encode()).notice
+    assert notice is not None
+    assert [(a.action.value, a.list.value if a.list else None, a.entities) for a in notice.actions] == [
+        ("impose", "ecl", ("alpha", "beta")), ("remove", "watch", ("gamma",))]
+
+
+def test_a_move_between_lists_still_moves_the_same_entities() -> None:
+    """"将甲（…）、乙（…）移出出口管制关注名单，列入出口管制管控名单": the removal's clause holds the listing verb, a move."""
+    text = ("商务部公告2026年第334号\n根据《中华人民共和国出口管制法》等有关规定，商务部决定将甲公司（Alpha Inc.）、乙公司（Beta LLC）移出出口管制关注名单，"
+            "列入出口管制管控名单。\n本公告自公布之日起正式实施。\n商务部\n2026年12月30日\n")
+    notice = parse_document(text.encode()).notice
+    assert notice is not None
+    assert sorted((a.action.value, a.list.value if a.list else None) for a in notice.actions) == [("impose", "ecl"), ("remove", "watch")]
+    assert [e.en for e in notice.entities] == ["Alpha Inc.", "Beta LLC"]
+    assert all(a.entities in ((), ("alpha", "beta")) for a in notice.actions)
+
+
+def test_a_removal_pointing_to_annex_2_by_annex_2_shiti() -> None:
+    """audit43/26: "二、经审查，商务部公告2025年第1号所列附件2实体已采取整改措施，决定将其移出出口管制管控名单。" pointed to no annex:
+    the listing of annex 1 took annex 2's entity too (a false 'Imposed' item), the removal all 3."""
+    page = next((CORPUS / "audit43").glob("26-*.txt")).read_bytes()
+    notice = parse_document(page).notice
+    assert notice is not None
+    assert [(a.action.value, a.entities, [t.key for t in a.targets]) for a in notice.actions] == [
+        ("impose", ("obsidiansystems", "amberoptics"), []), ("remove", ("summittechnologies",), ["MOFCOM-2025-1"])]
+    assert notice.warnings == ()

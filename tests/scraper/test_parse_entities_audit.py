@@ -127,7 +127,7 @@ def test_branch_named_after_its_parent_in_prose():
     rec = parse_text(text)
     assert acts(rec) == [("impose", "uel", [], "2026-05-08", ())]
     assert ents(rec) == [("科技洞察公司", "TechInsights Inc.", None, None, (), None),
-                         ("科技洞察日本公司", "TechInsights Japan KK", None, None, (), None),
+                         ("科技洞察日本公司", "TechInsights Japan KK", "JP", None, (), None),  # its legal form (session 43)
                          ("科技洞察韩国公司", "TechInsights Korea Ltd.", None, None, (), None)]
     assert rec.warnings == ()
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from functools import partial
 
 from scraper.parse import parse_text
-from storage.records import ActionKind
+from storage.records import ActionKind, ListKind
 from tests.scraper.corpus_cases import acts_by_list, case_text, parse_case
 
 
@@ -42,9 +42,11 @@ _parse_pin = partial(parse_case, "")
 
 
 def test_an_addition_into_an_earlier_annex_is_a_listing() -> None:
-    """"在…第23号附件《出口管制管控名单》中增列以下2家美国实体" was a measure (parse20/12's xfail)."""
+    """"在…第23号附件《出口管制管控名单》中增列以下2家美国实体" was a measure (parse20/12's xfail). Its target is No. 23, whose
+    listing it joins (session 43)."""
     rec = _parse_pin("parse20/12-ecl-amend-annex-add.txt")
-    assert [(a.action, a.targets) for a in rec.actions] == [(ActionKind.IMPOSE, ())]
+    assert [(a.action, a.list, [t.key for t in a.targets]) for a in rec.actions] == [
+        (ActionKind.IMPOSE, ListKind.ECL, ["MOFCOM-2026-23"])]
     assert [e.en for e in rec.entities] == ["Red Cat Unmanned Systems, Inc.", "Teal Drones Defense LLC"]
 
 

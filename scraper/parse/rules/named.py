@@ -250,8 +250,15 @@ def removals_beside_listing(drafts: list[act.ActionDraft]) -> list[act.ActionDra
     lists = {x.list for x in drafts if x.action is ActionKind.IMPOSE and not x.targets}
     if not lists:
         return []  # (nearly every notice: it lists, or it removes)
-    # "移出关注名单，列入出口管制管控名单" moves the same entities from one list to another: not this
-    return [x for x in drafts if x.action is ActionKind.REMOVE and not x.targets and x.list in lists]
+    # "移出关注名单，列入出口管制管控名单" moves the same entities from one list to another: not this; a removal from another
+    # list in a clause of its own ("一、将甲（…）列入出口管制管控名单；二、将丙（…）移出出口管制关注名单", no listing verb in it) is
+    # (session 43, audit43's probe: 甲 and 乙 read as removed from the watch list, 丙's removal lost, silently)
+    return [x for x in drafts if x.action is ActionKind.REMOVE and not x.targets
+            and (x.list in lists or not any(map(x.text.__contains__, LISTING_WORDS)))]
+
+
+# The verbs that put entities on a list (列入, 纳入, 增列, 转入, 移至, …): a removal's clause holding one is a move.
+LISTING_WORDS = tuple(w for w, k in act.VERB_KINDS.items() if k is ActionKind.IMPOSE and not w.startswith("采"))
 
 
 def removal_named(src: Source, x: act.ActionDraft) -> list[EntityRecord]:

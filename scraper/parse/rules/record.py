@@ -185,7 +185,10 @@ NAMED_COUNT_RE = lazy_compile(rf"(?:等|上述|前述|以上)\s*(?P<n>{NUM})\s*[
 # entities and the listing all 6, the 2 removed from the watch list among them).
 # "…第12号所列附件2中的2家日本实体": the third form (session 38, audit38/08: the removal took both annexes' 5 and the listing
 # the 2 removed).
-ANNEX_NUMBER_RE = lazy_compile(r"见附件\s*([1-9一二三四五六七八九])\s*\)|(?<![号\d])附件\s*([1-9一二三四五六七八九])\s*(?:所列|中所列|列明|中的)")
+# "…第1号所列附件2实体已采取整改措施，决定将其移出…": the fourth (session 43, audit43/26: the removal pointed nowhere, the
+# listing took annex 2's entity too, a false 'Imposed' item).
+ANNEX_NUMBER_RE = lazy_compile(r"见附件\s*([1-9一二三四五六七八九])\s*\)|(?<![号\d])附件\s*([1-9一二三四五六七八九])\s*"
+                               r"(?:所列|中所列|列明|中的|(?=(?:\d{1,3}\s*家)?\s*(?:实体|企业|单位|机构)))")
 CN_ORDINALS = "一二三四五六七八九"
 
 
