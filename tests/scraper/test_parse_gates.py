@@ -4,6 +4,7 @@ import random
 import re
 import unicodedata
 from datetime import date
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -1063,7 +1064,7 @@ def test_step_clause_searched_only_where_its_ending_is():
     from scraper.parse.mfa import checks
 
     root = Path(__file__).resolve().parents[1] / "data" / "corpus"
-    texts = [p.read_text(encoding="utf-8") for p in sorted(root.rglob("*.txt"))]
+    texts = [_corpus_text(p) for p in sorted(root.rglob("*.txt"))]
     rng = random.Random(38)
     for _ in range(6000):  # a numbered clause of the decree's shape, its ending one of several, amid other pieces
         clause = "".join((rng.choice(["", "\n", "　", " "]), rng.choice(["一、", "二．", "（三）", "十二、", "1、"]),
@@ -1103,7 +1104,7 @@ def test_quoted_decision_is_the_whole_patterns_search():
         return None if m is None else (m.span(), m.groupdict())
 
     root = Path(__file__).resolve().parents[1] / "data" / "corpus"
-    texts = [textnorm.fold(p.read_text(encoding="utf-8")) for p in sorted(root.rglob("*.txt"))]
+    texts = [textnorm.fold(_corpus_text(p)) for p in sorted(root.rglob("*.txt"))]
     rng = random.Random(381)
     texts += ["".join(rng.choice(QUOTED_PIECES) for _ in range(rng.randint(1, 16))) for _ in range(8000)]
     dated = 0
@@ -1381,3 +1382,9 @@ def test_latin_spelling_by_filter_is_the_character_walk():
     for _ in range(2000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 12)))
         assert mfa_checks._latin(text) == "".join(ch for ch in text.lower() if ch.isalnum()), text
+
+
+def _corpus_text(path: Path) -> str:
+    """A corpus text as the parser reads it: UTF-8, or UTF-16 after its byte-order mark (audit43/14)."""
+    raw = path.read_bytes()
+    return raw.decode("utf-16") if raw[:2] in (b"\xff\xfe", b"\xfe\xff") else raw.decode("utf-8")

@@ -251,10 +251,12 @@ def removals_beside_listing(drafts: list[act.ActionDraft]) -> list[act.ActionDra
     if not lists:
         return []  # (nearly every notice: it lists, or it removes)
     # "移出关注名单，列入出口管制管控名单" moves the same entities from one list to another: not this; a removal from another
-    # list in a clause of its own ("一、将甲（…）列入出口管制管控名单；二、将丙（…）移出出口管制关注名单", no listing verb in it) is
-    # (session 43, audit43's probe: 甲 and 乙 read as removed from the watch list, 丙's removal lost, silently)
+    # list in a clause of its own that names someone ("一、将甲（…）列入出口管制管控名单；二、将丙（…）移出出口管制关注名单": a
+    # bracket, no listing verb) is (session 43, audit43's probe: 甲 and 乙 read as removed from the watch list, 丙's removal
+    # lost, silently)
     return [x for x in drafts if x.action is ActionKind.REMOVE and not x.targets
-            and (x.list in lists or not any(map(x.text.__contains__, LISTING_WORDS)))]
+            and (x.list in lists or x.list is not None and ("（" in x.text or "(" in x.text)
+                 and not any(map(x.text.__contains__, LISTING_WORDS)))]
 
 
 # The verbs that put entities on a list (列入, 纳入, 增列, 转入, 移至, …): a removal's clause holding one is a move.
