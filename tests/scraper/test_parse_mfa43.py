@@ -134,3 +134,17 @@ def test_an_answer_deciding_with_the_measure_verb_first_is_held() -> None:
     assert refused(answer).reason == "needs-review"
     ban = answer.replace(f"冻结{A}{PROPERTY}", f"禁止我国境内的组织、个人与{A}进行有关交易、合作等活动")
     assert refused(ban).reason == "needs-review"
+
+
+@pytest.mark.parametrize(("ref", "key", "number"), [("外交部令（第220号）", None, 220),
+                                                    ("外交部令（2037年第220号）", "MFA-ORDER-2037-220", None)])
+def test_a_decree_named_with_its_number_in_brackets_is_the_lifts_target(ref: str, key: str | None,
+                                                                       number: int | None) -> None:
+    """"中方决定自即日起解除外交部令（第220号）对罗伯特·黑尔（Robert Hale）采取的反制措施" (probe): no decree was read, so the lift
+    named only the person, and the engine lifted him on every decree listing him (No. 222 too: a false "Lifted", silently).
+    The bracketed number is the decree's, as a decree's own is read."""
+    text = ("关于解除对罗伯特·黑尔反制措施的决定\n2037-05-10 10:00\n\n（2037年5月10日中华人民共和国外交部令第260号公布，自公布之日起施行）"
+            f"\n\n中方决定自即日起解除{ref}对罗伯特·黑尔（Robert Hale）采取的反制措施。\n\n外交部\n2037年5月10日\n")
+    (lift,) = read(text).actions
+    assert lift.action is ActionKind.LIFT and len(lift.targets) == 1
+    assert (lift.targets[0].key, lift.targets[0].number) == (key, number)

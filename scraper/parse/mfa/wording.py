@@ -142,8 +142,11 @@ COLON_LINE = rf"(?:{DECIDES_AS_FOLLOWS}[ \t\u3000]*\n\s*)?"
 STATUS_DECISION_RE = lazy_compile(rf"(?:中方|我方|外交部|中国政府|我国政府)决定{COLON_LINE}[^。；;\n对]{{0,60}}?{STATUS_VERB}")
 BARE_STATUS_DECISION_RE = lazy_compile(rf"(?<!方)决定{COLON_LINE}[^。；;\n对]{{0,60}}?{STATUS_VERB}")  # not 美方决定…
 # An earlier order it acts on: "外交部令第12号", "2024年10月10日中华人民共和国外交部令第13号" (the date gives the year).
+# Its number in brackets too, as a decree's own is written ("外交部令（第220号）", "外交部令（2037年第220号）": session 43, mfa43 probe: no
+# decree read, so a lift of a person from No. 220 lifted him on every decree that lists him, No. 222 too, silently).
 ORDER_REF_RE = lazy_compile(
-    rf"(?:(?P<date>{DATE_RE.pattern})\s*)?(?:中华人民共和国)?外交部令\s*(?:(?P<ry>\d{{4}})\s*年\s*|{ORDER_YEAR})第\s*(?P<n>{NUM})\s*号"
+    rf"(?:(?P<date>{DATE_RE.pattern})\s*)?(?:中华人民共和国)?外交部令\s*(?:\(\s*)?(?:(?P<ry>\d{{4}})\s*年\s*|{ORDER_YEAR})第\s*(?P<n>{NUM})"
+    r"\s*号"
 )
 # What stands before a decree named as how measures came to be, not as what a step acts on: "恢复实施…第101号中对X采取的、经
 # 2029年10月8日外交部令第109号暂停实施的反制措施" (session 39, mfa39/19: the restore named No. 109 too, a loud unresolved reference).
