@@ -501,6 +501,23 @@ class Possibly:
     match: Match
 
 
+PERSON = "person"  # Name.kind: a person's name, hitting people only (name_kind)
+COMPANY = "company"  # a company's whole legal name ("Skydio Inc.")
+UNKNOWN = "unknown"  # either: a name without a legal form ("Skydio", "Sierra Nevada"), the cell as written
+
+
+@dataclass(frozen=True)
+class Name:
+    """One name a counterparty's cell is matched by (:func:`cell_names`): its text, what a hit by it says (PART_*; None
+    for the whole cell) and its kind, decided once by :func:`name_kind`. The kind picks whom it may hit: a person's
+    name people only (Watchlist's persons); a company's or an unknown one any entity, as before (screen41's plan, a
+    first step: see docs/evidence-and-screening.md)."""
+
+    text: str
+    how: str | None
+    kind: str
+
+
 @dataclass(frozen=True)
 class _Name:
     counterparty: Counterparty
@@ -509,6 +526,7 @@ class _Name:
     key: str
     designates: str | None = None  # the country a dropped designator named ("美国" -> "US")
     how: str | None = None  # one part of the cell, not the whole: which (PART_*), or a parent: PARENT_REASON
+    kind: str = UNKNOWN  # Name.kind of the part it comes from
 
 
 class Watchlist:
@@ -525,11 +543,11 @@ class Watchlist:
         for cp in counterparties:
             for written in cp.names:
                 parent = parent_of(cell_text(written))
-                for name, how in cell_parts(written)[:MAX_CELL_PARTS]:  # a junk cell: its first parts (cell_cut)
-                    if person_only(how):
-                        _add_name(persons, persons, cp, name, how)
+                for part in cell_names(written)[:MAX_CELL_PARTS]:  # a junk cell: its first parts (cell_cut)
+                    if part.kind == PERSON:
+                        _add_name(persons, persons, cp, part.text, part.how, part.kind)
                     else:
-                        _add_name(names, plains, cp, name, how)
+                        _add_name(names, plains, cp, part.text, part.how, part.kind)
                 if parent:  # no name of the counterparty's: a possible match on a listed parent (possible())
                     _add_name(parents, parents, cp, parent[1], PARENT_REASON.format(parent=parent[1], marker=parent[2]))
         self._names = tuple(names)
@@ -779,26 +797,27 @@ def _person_designated(n: _Name) -> bool:
     return n.designates is not None and len(n.key) == 2 and all(HAN_RE.match(c) for c in n.key)
 
 
-def _add_name(names: list[_Name], plains: list[_Name], cp: Counterparty, name: str, how: str | None) -> None:
+def _add_name(names: list[_Name], plains: list[_Name], cp: Counterparty, name: str, how: str | None,
+              kind: str = UNKNOWN) -> None:
     """One name of a counterparty as written (into ``names``) and, where it differs, its plain form (``plains``)."""
     display = clean_display(name)
     if display:
-        names.append(_Name(cp, name, display, name_key(display), None, how))
+        names.append(_Name(cp, name, display, name_key(display), None, how, kind))
         plain, designates = plain_form(display)
         if plain != display:
-            plains.append(_Name(cp, name, plain, name_key(plain), designates, how))
+            plains.append(_Name(cp, name, plain, name_key(plain), designates, how, kind))
         grouped_zh = _t2s().convert(display) if display.endswith("公司") and "集團" in display else display
         if grouped_zh.endswith(GROUP_FORMS_ZH):
             # "PVH集团有限公司", "应用技术集团股份有限公司": a Chinese group's whole legal form, where the notice writes
             # "美国PVH集团", "应用技术集团" (name_key drops one legal form: "pvh集团" was no key of theirs, screen38)
             grouped = grouped_zh[: grouped_zh.rindex("集团") + 2]
-            plains.append(_Name(cp, name, grouped, name_key(grouped), None, how))
+            plains.append(_Name(cp, name, grouped, name_key(grouped), None, how, kind))
             if (group_plain := plain_form(grouped))[0] != grouped:
-                plains.append(_Name(cp, name, group_plain[0], name_key(group_plain[0]), group_plain[1], how))
+                plains.append(_Name(cp, name, group_plain[0], name_key(group_plain[0]), group_plain[1], how, kind))
         if designates and HAN_RE.search(display) and (simple := _t2s().convert(display)) != display:
             # in simplified characters with its designator: "美國稀土公司" is 美国稀土公司 (USA Rare Earth), whose plain
             # form without 美国 is too short to match on ("稀土"): no hit (screen36)
-            plains.append(_Name(cp, name, simple, name_key(simple), None, how))
+            plains.append(_Name(cp, name, simple, name_key(simple), None, how, kind))
 
 
 def cell_text(written: str) -> str:
@@ -835,6 +854,21 @@ def cell_parts(written: str) -> tuple[tuple[str, str | None], ...]:
     for name, how in parts:
         first.setdefault(name, (name, how))
     return tuple(first.values())
+
+
+def cell_names(written: str) -> tuple[Name, ...]:
+    """:func:`cell_parts` as :class:`Name`, each of the kind :func:`name_kind` decides: the one structure the matchers
+    read (screen41's plan)."""
+    return tuple(Name(text, how, name_kind(text, how)) for text, how in cell_parts(written))
+
+
+def name_kind(text: str, how: str | None) -> str:
+    """The kind of one name of a cell, decided once: PERSON for a name the cutting rules read as a person's (after a
+    role, before a comma and a company, one of two people joined: :func:`person_only`), COMPANY for a whole legal
+    name (:func:`_whole_legal_name`), UNKNOWN for any other (the cell as written, a name without a legal form)."""
+    if person_only(how):
+        return PERSON
+    return COMPANY if _whole_legal_name(text) else UNKNOWN
 
 
 def cell_cut(written: str, *, where: str) -> str | None:

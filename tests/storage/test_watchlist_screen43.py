@@ -1,0 +1,33 @@
+"""Screening: session 43 (screen43), the twelfth blind round (/work/s43/screen43-cases/): a vendor master's flag written
+into the name ("DO NOT USE - Skydio Inc.", "*BLOCKED* Shield AI Inc") is no part of it; "+" for "&" ("Gibbs+Cox");
+and the first step of screen41's one structure: every name of a cell is a ``Name`` of one kind, decided once. Pure."""
+
+from __future__ import annotations
+
+from storage.records import EntityRecord
+from storage.watchlist import COMPANY, PERSON, UNKNOWN, Counterparty, Watchlist, cell_names, cell_parts
+
+SKYDIO = EntityRecord(zh="斯凯迪奥公司", en="Skydio Inc.", country="US", key="skydio")
+SHIELD = EntityRecord(zh="护盾人工智能公司", en="Shield AI,Inc.", country="US", key="shieldai")
+ANDURIL = EntityRecord(zh="安杜里尔公司", en="Anduril Industries", country="US", key="andurilindustries")
+GIBBS = EntityRecord(zh="吉布斯和考克斯公司", en="Gibbs&Cox, Inc.", country="US", key="gibbsandcox")
+LEIDOS = EntityRecord(zh="莱多斯公司", en="Leidos", country="US", key="leidos")
+ADAM = EntityRecord(zh="亚当·布赖", en="Adam Bry", country="US", key="adambry", type="individual")
+
+
+def hit(cell: str, entity: EntityRecord):
+    return Watchlist((Counterparty(cell),)).match(entity)
+
+
+def test_every_name_of_a_cell_has_one_kind() -> None:
+    """screen41's plan, step 1: cell_parts' names with a kind each, decided by name_kind once; a person's hits people
+    only (as person_only(how) decided in Watchlist before)."""
+    names = cell_names("Adam Bry, Skydio")
+    assert [(n.text, n.how) for n in names] == list(cell_parts("Adam Bry, Skydio"))
+    assert {n.text: n.kind for n in names} == {"Adam Bry, Skydio": UNKNOWN, "Adam Bry": PERSON, "Skydio": UNKNOWN}
+    assert {n.text: n.kind for n in cell_names("Skydio Inc.; Leidos")} == {
+        "Skydio Inc.; Leidos": UNKNOWN, "Skydio Inc.": COMPANY, "Leidos": UNKNOWN}
+    assert hit("Adam Bry, Skydio", ADAM) is not None and hit("Adam Bry, Skydio", SKYDIO) is not None
+    person_only = Watchlist((Counterparty("Chief Executive Officer Adam Bry"),))
+    assert person_only.match(ADAM) is not None
+    assert person_only.match(EntityRecord(zh=None, en="Adam Bry", country="US", key="adambryco")) is None
