@@ -284,3 +284,25 @@ def test_each_notice_its_own_start(answer: str, steps: list[tuple[str, list[str]
 ])
 def test_two_starts_not_each_a_notices_are_held(answer: str) -> None:
     _held(_release_page(answer, BOTH))
+
+
+# --- a suspension told to run with another's term (blind 56: read open-ended on main 27d6d856) ----------------------------
+
+@pytest.mark.parametrize("second", ["{u}相关措施同步暂停。", "{u}相关措施一并暂停。", "对{u}相关措施同步暂停实施。", "{u}相关措施同期暂停。"])
+def test_a_suspension_sharing_anothers_term_is_held(second: str) -> None:
+    answer = f"中方决定，自2026年12月10日起，暂停实施{ECL21}相关措施，期限为1年；" + second.format(u=UEL7)
+    assert "another's term" in _held(_release_page(answer, BOTH))
+
+
+def test_an_open_suspension_beside_a_term_stays_read() -> None:
+    """The real 2025-05-14 wording: 7号 for 90 days, 8号 with no term of its own."""
+    answer = (f"中方决定，自2026年12月10日起，暂停实施{UEL7}相关措施90天，"
+              "暂停实施不可靠实体清单工作机制公告〔2025〕8号相关措施。")
+    assert _targets(_release_page(answer, "不可靠实体清单")) == [
+        ("suspend", ["UEL-2025-7"], "2026-12-10"), ("suspend", ["UEL-2025-8"], "2026-12-10")]
+
+
+def test_a_suspension_sharing_an_open_term_stays_read() -> None:
+    answer = f"中方决定，自2026年12月10日起，暂停实施{ECL21}相关措施；{UEL7}相关措施同步暂停。"
+    assert _targets(_release_page(answer, BOTH)) == [
+        ("suspend", ["MOFCOM-2025-21"], "2026-12-10"), ("suspend", ["UEL-2025-7"], "2026-12-10")]

@@ -1394,6 +1394,28 @@ def unread_term(src: Source, d: Draft) -> str | None:
     return None
 
 
+# A suspension told to run with another's term ("…第21号相关措施，期限为1年；…7号相关措施同步暂停", "一并暂停"): read with no end
+# of its own, it stayed suspended past the other's end (session 43, qa43/56: 7号 open-ended beside No. 21's year, silently).
+SHARED_TERM_WORDS = ("同步", "一并", "同期")
+
+
+def unread_shared_term(src: Source, d: Draft) -> str | None:
+    """A suspension or extension with no end whose clause says it runs with another step (SHARED_TERM_WORDS) of its sentence
+    that has one: which end it takes is not read; left out, for a person."""
+    folded = src.folded
+    for x in d.drafts:
+        if x.action not in UNENDED_KINDS or x.until is not None or x.extends_by is not None:
+            continue  # (nearly every step)
+        s0, s1 = x.sentence or (sentence_start(folded, x.start), act.sentence_end(folded, x.start))
+        c0 = max(s0, folded.rfind(",", s0, x.start) + 1, folded.rfind(";", s0, x.start) + 1)
+        if not any(folded.find(w, c0, x.start + 4) >= 0 for w in SHARED_TERM_WORDS):
+            continue
+        if any(y is not x and (y.until is not None or y.extends_by is not None) and y.sentence == x.sentence
+               for y in d.drafts):
+            return f"a step told to run with another's term (\"{folded[c0 : x.start + 4]}\") has no end of its own{LEFT_OUT}"
+    return None
+
+
 def no_action_in_answer(src: Source, d: Draft) -> str | None:
     return "no action found in the answer" if d.qa and not d.actions else None
 
