@@ -88,6 +88,8 @@ def named_fewer(action: ActionRecord) -> int | None:
     for m in NAMED_COUNT_RE.finditer(action.text):
         if HISTORY_RE.match(action.text, m.end()):
             continue  # "将甲等3家美国实体列入…": a listing's count
+        if action.text.rfind("《", 0, m.start()) > action.text.rfind("》", 0, m.start()):
+            continue  # inside a quoted title: "解除…《关于对…等2家企业及1名高级管理人员采取反制措施的决定》对X…" (mfa43 probe)
         try:
             counts.append(chinese_to_int(m.group(1)))
         except ValueError:
