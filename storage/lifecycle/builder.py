@@ -134,11 +134,12 @@ def _state_events(b: _Builder, kind: EventKind, listing: Listing, by: StoredNoti
     facts = _facts(kind, listing, by, ents, measures, withdrawn, stops_measures, added, words)
     again = _listed_again(kind, listing, by, effective, [k for k in keys if k in records]) if withdrawn is None else set()
     notice_item = EventRecord(
-        id=_own_id(b, base, by, kind, until), kind=kind, scope=EventScope.NOTICE, list=listing.list, notice_key=listing.key, source_key=by.record.key,
+        id=(own := _own_id(b, base, by, kind, until)), kind=kind, scope=EventScope.NOTICE, list=listing.list, notice_key=listing.key, source_key=by.record.key,
         entity_key=None, effective=id_day or effective, until=until, occurred=occurred, updated=occurred,
         title=_again_title(by, len(again), len(ents)) + _title(kind, _subject(ents, listing, None, by, kind, named=True),
                                                               effective, until, days, measures, withdrawn, added,
-                                                              words=words, lapses_on=lapses_on, closed=closed),
+                                                              words=words, lapses_on=lapses_on, closed=closed)
+        + _also_by(b, base, own, by),
         title_zh=by.record.title,
         summary=summary + _again_summary(by, len(again), len(ents)), entities=tuple(ents), presumed=presumed,
         days_left=days, extra=_words(kind, added, withdrawn, closed) + (((LAPSES_ON_KEY, lapses_on.isoformat()),) if lapses_on else ()),
@@ -149,10 +150,11 @@ def _state_events(b: _Builder, kind: EventKind, listing: Listing, by: StoredNoti
     for key, ent in zip([k for k in keys if k in records], ents):
         subject = _subject([ent], listing, ent, kind=kind)
         one = 1 if key in again else 0
-        b.add(dataclasses.replace(notice_item, id=_own_id(b, f"{base}/{key}", by, kind, until), scope=EventScope.ENTITY, entity_key=key, entities=(ent,),
+        b.add(dataclasses.replace(notice_item, id=(own := _own_id(b, f"{base}/{key}", by, kind, until)), scope=EventScope.ENTITY, entity_key=key, entities=(ent,),
                                   title=_again_title(by, one, 1) + _title(kind, subject, effective, until, days,
                                                                           measures, withdrawn, added, words=words,
-                                                                          lapses_on=lapses_on, closed=closed),
+                                                                          lapses_on=lapses_on, closed=closed)
+                                  + _also_by(b, f"{base}/{key}", own, by),
                                   summary=_summary(kind, subject, effective, until, by, listing, days, measures,
                                                    withdrawn, stops_measures, words=words, lapses_on=lapses_on,
                                                    not_yet=not_yet) + note
@@ -241,6 +243,16 @@ def _own_id(b: _Builder, item_id: str, by: StoredNotice, kind: EventKind, until:
     if by.record.kind in RESTATING_KINDS and (held.kind, held.until) == (kind, until):
         return item_id
     return f"{item_id}/by/{by.record.key}"
+
+
+def _also_by(b: _Builder, item_id: str, own: str, by: StoredNotice) -> str:
+    """Said at the end of the title of an item :func:`_own_id` gave ``/by/<key>``: the step the first item already says,
+    decided by ``by`` too (story43's B: 商务部令2026年第10号 and 商务部公告2026年第308号 restoring one order the same day gave
+    two items of one title; a reader saw the same news twice, the decree only in the body). Empty for the first."""
+    held = b.events.get(item_id)
+    if own == item_id or held is None:
+        return ""
+    return f" ({by.record.key}, as {held.source_key} said)"
 
 
 def _reprint_only(notice: StoredNotice) -> bool:

@@ -386,3 +386,16 @@ def test_a_watchlist_of_ten_across_these_stories(tmp_path: Path) -> None:
             f"{UEL}/suspension_lapsed/uel/2027-01-01/skydio", f"{UEL}/suspension_ends_soon/uel/2026-12-25/insitu",
             f"{MFA}/imposed/countermeasure/2024-10-10/edgeautonomyoperations"} <= got
     assert len(items) == len(got)
+
+
+def test_one_step_by_two_decrees_gives_two_titles(tmp_path: Path) -> None:
+    """story43's B: 商务部令2026年第10号 and 商务部公告2026年第308号 (11-20) both restore order 2025 No. 6 from 12-01: two items
+    (``builder._own_id``), which had one title; the second's title now names its decree and the first's."""
+    store = replayed(tmp_path, REPO / "tests" / "data" / "stories43" / "two_numbers", FETCHED, today="2027-01-31")
+    titles = _titles(store, "2026-12-05", "MOFCOM-ORDER-2025-6")
+    first = titles["MOFCOM-ORDER-2025-6/restored/countermeasure/2026-12-01"]
+    second = titles["MOFCOM-ORDER-2025-6/restored/countermeasure/2026-12-01/by/MOFCOM-ORDER-2026-10"]
+    assert second == f"{first} (MOFCOM-ORDER-2026-10, as MOFCOM-2026-308 said)"
+    one = "MOFCOM-ORDER-2025-6/restored/countermeasure/2026-12-01/hanwhaphillyshipyard"
+    titles = _titles(store, "2026-12-05", "MOFCOM-ORDER-2025-6", "entity/hanwhaphillyshipyard")
+    assert titles[f"{one}/by/MOFCOM-ORDER-2026-10"] == f"{titles[one]} (MOFCOM-ORDER-2026-10, as MOFCOM-2026-308 said)"
