@@ -277,6 +277,22 @@ BARE_AKA_MARKERS = {"dba": "d/b/a", "aka": "a/k/a", "fka": "f/k/a", "t/a": "trad
 # A parent the counterparty's cell names: "Foo Ltd (a subsidiary of Skydio Inc.)", "X, a unit of Y", "Insitu, a Boeing
 # Company", "X（Y的子公司）". The name before it is the counterparty's own (a hit on it is a hit); the parent is not the
 # counterparty, so a listed parent is a possible match, for a person to review (Watchlist.possible), never a hit.
+# A vendor master's flag on a dead or blocked vendor, written into its name ("DO NOT USE - Skydio Inc.", "*BLOCKED* Shield
+# AI Inc", "Anduril Industries OBSOLETE"): the name without it was a possible match only, "a listed name inside this one"
+# (screen43). A flag word in capitals, or in any case between asterisks or before a dash or colon; in a cell all in
+# capitals only so ("BLOCKED DRAIN SERVICES LTD" is a name). "(INACTIVE)" in brackets was already the bracket's.
+_FLAGS = r"do\s+not\s+use|don['’]?t\s+use|blocked|inactive|obsolete|dormant"
+ERP_FLAG_BEFORE_RE = re.compile(
+    rf"\s*(?:\*+\s*(?P<star>(?i:{_FLAGS}))\s*\*+\s*[-–—:：|,]?|(?P<sep>(?i:{_FLAGS}))\s*[-–—:：|]|"
+    r"(?P<word>(?i:do\s+not\s+use|don['’]?t\s+use)|BLOCKED|INACTIVE|OBSOLETE|DORMANT)(?![\w&'’-]))\s*(?=\S)")
+ERP_FLAG_AFTER_RE = re.compile(
+    rf"(?:\s*[-–—:：|,]?\s*\*+\s*(?P<star>(?i:{_FLAGS}))\s*\*+|\s*[-–—:：|]\s*(?P<sep>(?i:{_FLAGS}))|"
+    r"(?<![\w&'’-])\s*[,]?\s*(?P<word>(?i:do\s+not\s+use)|BLOCKED|INACTIVE|OBSOLETE|DORMANT))\s*$")
+ERP_FLAG_HINTS = ("*", "USE", "BLOCKED", "INACTIVE", "OBSOLETE", "DORMANT")  # cheap before the patterns (upper case)
+PART_WITHOUT_FLAG = "by its name without the vendor flag “{flag}”: “{part}”"
+# "+" for "&" between two words ("Gibbs+Cox" got nothing for Gibbs&Cox, Inc.: screen42's B): a part with "&"
+PLUS_RE = re.compile(r"(?<=[^\W\d_]{2})(?:\+| \+ )(?=[^\W\d_]{2})")  # not "A+E", "C++", "Canal+ Group"
+PART_PLUS = "by its name with “&” for “+”: “{part}”"
 PARENT_HINT_RE = re.compile(r"\s(?:of|by)\s|\scompany\b|子公司|附属|下属|旗下|成员企业|隶属|属于", re.IGNORECASE)
 PARENT_EN_RE = re.compile(
     r"(?P<own>.*?[^\s,，])\s*(?:[,，]|\s[-–—]|[（(])\s*(?P<marker>(?:which is\s+)?(?:an?\s+|the\s+)?"
@@ -968,6 +984,9 @@ def own_parts(name: str) -> tuple[tuple[str, str | None], ...]:
     if former and len(name_key(name[former.end() :])) >= OWN_NAME_MIN_KEY_LENGTH:
         name = name[former.end() :].strip()
         lead.append((name, PART_AFTER.format(label="former", part=name)))
+    if (flagged := _without_flag(name)) is not None:
+        name = flagged[0]
+        lead.append((name, PART_WITHOUT_FLAG.format(flag=flagged[1], part=name)))
     ident = TRAILING_ID_RE.search(name) if name[-1:].isalnum() and any(c.isdigit() for c in name[-9:]) else None
     if ident and len(name_key(name[: ident.start()])) >= OWN_NAME_MIN_KEY_LENGTH:
         name = name[: ident.start()].rstrip(" ,，;；\t-–—:：")
@@ -1021,6 +1040,8 @@ def own_parts(name: str) -> tuple[tuple[str, str | None], ...]:
     if (branch := _branch_of(name)) is not None:
         parts.append((branch[0], PART_BEFORE.format(marker=branch[1], part=branch[0])))
     parts = lead + parts
+    if "+" in name and (plus := PLUS_RE.sub(" & ", name)) != name and len(name_key(plus)) >= OWN_NAME_MIN_KEY_LENGTH:
+        parts.append((plus, PART_PLUS.format(part=plus)))
     parts += [(bare_name, PART_WITHOUT_TITLE.format(part=bare_name))
               for bare_name in (HONORIFIC_RE.sub("", p) for p, _ in parts if HONORIFIC_RE.match(p))]
     roles = [(p, part) for p, _ in parts if (part := _without_role(p)) is not None]
@@ -1034,6 +1055,23 @@ def own_parts(name: str) -> tuple[tuple[str, str | None], ...]:
                    and len(name_key(p)) >= 2))
     # a split cell keeps its one name left: "Lockheed Martin Corp d/b/a LM" ("LM" too short) was no part at all (screen35)
     return named if len(named) > 1 or ((parent or lead or cuts) and named) else ()
+
+
+def _without_flag(name: str) -> tuple[str, str] | None:
+    """The name a vendor master's flag is written before or after ("DO NOT USE - Skydio Inc." -> ("Skydio Inc.", "DO
+    NOT USE")), or None: no flag (ERP_FLAG_BEFORE_RE), or too little left to match on."""
+    upper = name.upper()
+    if not any(h in upper for h in ERP_FLAG_HINTS):
+        return None
+    capitals = upper == name
+    for pattern, at_start in ((ERP_FLAG_BEFORE_RE, True), (ERP_FLAG_AFTER_RE, False)):
+        m = pattern.match(name) if at_start else pattern.search(name)
+        if m is None or (capitals and m.group("word")):
+            continue  # a flag word in a cell all in capitals is taken between asterisks or before a dash only
+        rest = (name[m.end() :] if at_start else name[: m.start()]).strip(" ,，;；-–—:：|*")
+        if len(name_key(rest)) >= OWN_NAME_MIN_KEY_LENGTH:
+            return rest, " ".join((m.group("star") or m.group("sep") or m.group("word")).split())
+    return None
 
 
 def _legal_name_first(name: str) -> tuple[str, str] | None:

@@ -4,6 +4,8 @@ and the first step of screen41's one structure: every name of a cell is a ``Name
 
 from __future__ import annotations
 
+import pytest
+
 from storage.records import EntityRecord
 from storage.watchlist import COMPANY, PERSON, UNKNOWN, Counterparty, Watchlist, cell_names, cell_parts
 
@@ -17,6 +19,37 @@ ADAM = EntityRecord(zh="亚当·布赖", en="Adam Bry", country="US", key="adamb
 
 def hit(cell: str, entity: EntityRecord):
     return Watchlist((Counterparty(cell),)).match(entity)
+
+
+@pytest.mark.parametrize(("cell", "entity", "flag"), [
+    ("DO NOT USE - Skydio Inc.", SKYDIO, "DO NOT USE"), ("*BLOCKED* Shield AI Inc", SHIELD, "BLOCKED"),
+    ("Anduril Industries OBSOLETE", ANDURIL, "OBSOLETE"), ("Skydio Inc. - do not use", SKYDIO, "do not use"),
+    ("INACTIVE: Leidos", LEIDOS, "INACTIVE"), ("** Do not use ** Skydio, Inc.", SKYDIO, "Do not use"),
+    ("BLOCKED - SKYDIO INC", SKYDIO, "BLOCKED"),
+])
+def test_a_vendor_flag_in_the_name_is_no_part_of_it(cell: str, entity: EntityRecord, flag: str) -> None:
+    """It was a possible match only: "a listed name inside this one: “skydio” with “do not use”" (screen43)."""
+    m = hit(cell, entity)
+    assert m is not None and m.method in ("exact", "normalised"), (cell, m)
+    assert m.reason is not None and f"without the vendor flag “{flag}”" in m.reason
+
+
+@pytest.mark.parametrize("cell", ["Blocked Drain Services Ltd", "BLOCKED DRAIN SERVICES LTD", "Inactive Minerals Inc",
+                                  "Dormant Capital LLC", "Obsolete Parts Co"])
+def test_a_flag_word_that_is_part_of_a_name_stays(cell: str) -> None:
+    assert [n.text for n in cell_names(cell)] == [cell]
+
+
+@pytest.mark.parametrize("cell", ["Gibbs+Cox", "Gibbs + Cox, Inc.", "GIBBS+COX INC"])
+def test_plus_for_ampersand_hits(cell: str) -> None:
+    """"Gibbs+Cox" got nothing for Gibbs&Cox, Inc. (screen42's B)."""
+    m = hit(cell, GIBBS)
+    assert m is not None and m.method == "normalised" and "with “&” for “+”" in (m.reason or ""), (cell, m)
+
+
+@pytest.mark.parametrize("cell", ["A+E Networks", "Canal+ Group", "C++ Labs"])
+def test_a_plus_of_a_brand_is_left(cell: str) -> None:
+    assert len(cell_names(cell)) <= 1
 
 
 def test_every_name_of_a_cell_has_one_kind() -> None:
