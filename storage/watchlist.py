@@ -256,6 +256,9 @@ LEGAL_NAME_END_RE = re.compile(r"\s*[,，]\s*|\s+(?=\d)|(?<=[司团])\s+")
 LEGAL_NAME_CUTS = 4  # of them tried: the name begins the cell ("Skydio, Inc., 3000 …" is the second); a junk cell's 500
 # commas are not each tried
 # "Skydio Inc. c/o Foo Law LLP": the name before "care of" is the counterparty's, the rest an address line
+# A street address after a comma: a number, a word, and a comma later ("1400 Anduril, Costa Mesa, CA"): the name before
+# it is one without a legal form too ("Anduril Industries, 1400 Anduril, …" was possible only: screen42's B)
+ADDRESS_AFTER_RE = re.compile(r"\d{1,6}[A-Za-z]?\s+[^\W\d_][^,，]*[,，]\s*\S")
 CARE_OF_RE = re.compile(r"\s+(?:c/o|care of)\s+\S.*$", re.IGNORECASE)
 # A unit after a whole legal name and a dash: "General Dynamics Corp. - Electric Boat" (a country there is a
 # designator: "Skydio Inc. - Japan" stays plain_form's, whose country must agree).
@@ -1081,7 +1084,8 @@ def _legal_name_first(name: str) -> tuple[str, str] | None:
     plain_form's, whose country must agree: "Skydio, Inc., Japan" is no hit)."""
     for cut in itertools.islice(LEGAL_NAME_END_RE.finditer(name), LEGAL_NAME_CUTS):
         before, rest = name[: cut.start()].strip(), name[cut.end() :].strip()
-        if not rest or not (has_legal_suffix(before) or (HAN_RE.search(before) and before.endswith(LEGAL_SUFFIXES_ZH))):
+        address = "," in cut.group() and ADDRESS_AFTER_RE.match(rest) is not None  # "Anduril Industries, 1400 Anduril, …"
+        if not rest or not (address or has_legal_suffix(before) or (HAN_RE.search(before) and before.endswith(LEGAL_SUFFIXES_ZH))):
             continue
         if len(name_key(before)) < OWN_NAME_MIN_KEY_LENGTH or name_key(f"x {rest.split()[0]}") == "x" or \
                 country_code(rest) is not None or TRAILING_DESIGNATOR_RE.fullmatch(f" {rest}") or rest.casefold() == "the":

@@ -64,3 +64,25 @@ def test_every_name_of_a_cell_has_one_kind() -> None:
     person_only = Watchlist((Counterparty("Chief Executive Officer Adam Bry"),))
     assert person_only.match(ADAM) is not None
     assert person_only.match(EntityRecord(zh=None, en="Adam Bry", country="US", key="adambryco")) is None
+
+
+SIERRA = EntityRecord(zh="内华达山脉公司", en="Sierra Nevada Corporation", country="US", key="sierranevada")
+
+
+@pytest.mark.parametrize(("cell", "entity"), [
+    ("Anduril Industries, 1400 Anduril, Costa Mesa, CA 92626", ANDURIL),
+    ("Sierra Nevada, 444 Salomon Circle, Sparks, NV 89434", SIERRA),
+    ("Leidos, 1750 Presidents St., Reston, VA 20190", LEIDOS),
+])
+def test_a_name_without_a_legal_form_before_an_address_hits(cell: str, entity: EntityRecord) -> None:
+    """It was read as a person's name before a comma and a company (hitting people only): possible only, while
+    "Skydio Inc., 3000 Clearview Way, …" hit (screen42's B)."""
+    m = hit(cell, entity)
+    assert m is not None and m.method in ("exact", "normalised"), (cell, m)
+    assert "by its name before “" in (m.reason or "")
+    assert next(n.kind for n in cell_names(cell) if n.text == cell.split(",")[0]) == UNKNOWN
+
+
+@pytest.mark.parametrize("cell", ["ACT 10 Federal, 100 Main St, Springfield", "Foo, 3 Sons", "Red 6 Solutions, Inc."])
+def test_a_number_that_is_no_address_cuts_nothing_new(cell: str) -> None:
+    assert all(n.text not in ("ACT", "Foo", "Red") for n in cell_names(cell))
