@@ -218,3 +218,27 @@ def test_a_removal_pointing_to_annex_2_by_annex_2_shiti() -> None:
     assert [(a.action.value, a.entities, [t.key for t in a.targets]) for a in notice.actions] == [
         ("impose", ("obsidiansystems", "amberoptics"), []), ("remove", ("summittechnologies",), ["MOFCOM-2025-1"])]
     assert notice.warnings == ()
+
+
+@pytest.mark.parametrize(("lines", "names"), [
+    ("1. 1号探测公司（1st Detect Corporation）\n2. 3D系统防务公司（3D Systems Defense Inc.）\n3.360视野技术公司（360 Vision Technologies Inc.）\n",
+     ["1号探测公司", "3D系统防务公司", "360视野技术公司"]),
+    ("1.5G无线战术公司（5G Tactical Wireless LLC）\n2.3D系统防务公司（3D Systems Defense Inc.）\n",
+     ["5G无线战术公司", "3D系统防务公司"]),
+])
+def test_a_name_opening_with_digits_right_after_the_serials_dot(lines: str, names: list[str]) -> None:
+    """audit43/12: "4.360视野技术公司（…）" (no blank after the serial) was read as the decimal 4.360, no annex line: the entity
+    lost behind the count warning. Read as "4." and the name where 4 is the serial the run expects."""
+    text = ECL_HEAD.format(n=f"{len(names)}家美国") + lines + "商务部\n2026年12月20日\n"
+    notice = parse_document(text.encode()).notice
+    assert notice is not None
+    assert [e.zh for e in notice.entities] == names
+    assert notice.warnings == ()
+
+
+def test_a_decimal_serial_out_of_the_runs_order_is_no_name() -> None:
+    """"3.5G乙公司" after item 1 (2 expected): not read as item 3 (a sub-line or a typo: the count warns)."""
+    text = ECL_HEAD.format(n="2家美国") + "1. 甲公司（Alpha Inc.）\n3.5G乙公司（Beta Inc.）\n商务部\n2026年12月20日\n"
+    notice = parse_document(text.encode()).notice
+    assert notice is not None
+    assert [e.zh for e in notice.entities] == ["甲公司"] and notice.warnings == ("parsed 1 entities, notice states 2",)

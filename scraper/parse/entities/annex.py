@@ -867,6 +867,13 @@ def _read_line(out: list[EntityRecord], branches: list[str], line: str, folded: 
                              type="individual", note=note, aliases=e.aliases)
         out.append(e)
         return
+    d = DIGIT_NAME_RE.match(folded) if "." in folded[:5] else None
+    if d is not None and int(d["n"]) == ((out[-1].n or 0) + 1 if out else 1):
+        # "4.360视野技术公司（360 Vision…）": the serial the run expects, then a name opening with digits (no blank between: read
+        # as a decimal, the line lost behind the count warning; session 43, audit43/12)
+        at = d.start("rest")
+        _read_line(out, branches, line[:at] + " " + line[at:], folded[:at] + " " + folded[at:], country, chinese_numbers)
+        return
     b = BRANCH_RE.match(folded) or _sub_line(folded, out)
     if b and out:
         name = clean_display(line[b.start("name") : b.end("name")].rstrip(TRAILING_PUNCT))
@@ -894,6 +901,8 @@ def _alias_before_bracket(rest: str, frest: str) -> tuple[str, str, str] | None:
 
 # "1.1 雷霆防务系统（新加坡）有限公司（…）" under "1. 雷霆防务系统公司（…）及其分支机构：": a branch numbered under its parent's
 # line (session 21, parse21: these lines were dropped without a word, the branches read from dashes only).
+# An annex line "4.360视野技术公司（…）": a serial, its dot, then a name opening with digits and a non-digit after them.
+DIGIT_NAME_RE = lazy_compile(r"^\s*(?P<n>\d{1,3})\s*[.．](?P<rest>\d{1,4}[^\d\s.．、][^\n]*)$")
 SUB_NUMBERED_RE = lazy_compile(r"^\s*(?P<p>\d{1,3})\s*\.\s*\d{1,2}(?!\d)\s*[.、]?\s*(?P<name>\S.*?)\s*$")
 
 
