@@ -878,7 +878,11 @@ def cell_parts(written: str) -> tuple[tuple[str, str | None], ...]:
 def cell_names(written: str) -> tuple[Name, ...]:
     """:func:`cell_parts` as :class:`Name`, each of the kind :func:`name_kind` decides: the one structure the matchers
     read (screen41's plan)."""
-    return tuple(Name(text, how, name_kind(text, how)) for text, how in cell_parts(written))
+    names = (Name(text, how, name_kind(text, how)) for text, how in cell_parts(written))
+    # a name the cutting rule took for a person's that name_kind does not: its hit says no "person's" ("Anduril
+    # Industries, Acme": "by its name before the comma: “Anduril Industries”")
+    return tuple(replace(n, how=(n.how or "").replace("its person's name", "its name"))
+                 if n.kind != PERSON and person_only(n.how) else n for n in names)
 
 
 def name_kind(text: str, how: str | None) -> str:
@@ -886,7 +890,9 @@ def name_kind(text: str, how: str | None) -> str:
     role, before a comma and a company, one of two people joined: :func:`person_only`), COMPANY for a whole legal
     name (:func:`_whole_legal_name`), UNKNOWN for any other (the cell as written, a name without a legal form)."""
     if person_only(how):
-        return PERSON
+        # the text has its say too (screen41's plan, step 2): a company's generic word ("Anduril Industries, Acme": a
+        # person's name before a comma, to the cutting rule) is no person's name; as joined persons read it (screen40)
+        return UNKNOWN if len(words := name_words(text)) > 1 and any(_generic_word(w) for w in words) else PERSON
     return COMPANY if _whole_legal_name(text) else UNKNOWN
 
 

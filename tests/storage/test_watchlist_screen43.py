@@ -86,3 +86,17 @@ def test_a_name_without_a_legal_form_before_an_address_hits(cell: str, entity: E
 @pytest.mark.parametrize("cell", ["ACT 10 Federal, 100 Main St, Springfield", "Foo, 3 Sons", "Red 6 Solutions, Inc."])
 def test_a_number_that_is_no_address_cuts_nothing_new(cell: str) -> None:
     assert all(n.text not in ("ACT", "Foo", "Red") for n in cell_names(cell))
+
+
+@pytest.mark.parametrize("cell", ["Anduril Industries, Acme", "Anduril Industries, Costa Mesa"])
+def test_a_company_word_makes_no_person_of_a_name_before_a_comma(cell: str) -> None:
+    """screen41's plan, step 2: the text has its say in the kind. "Anduril Industries" before a comma was a person's name
+    to the cutting rule (PART_PERSON), hitting people only: a possible match at most (screen43)."""
+    m = hit(cell, ANDURIL)
+    assert m is not None and m.method == "exact" and m.reason == "by its name before the comma: “Anduril Industries”"
+    assert {n.text: n.kind for n in cell_names(cell)}["Anduril Industries"] == UNKNOWN
+
+
+def test_a_person_before_a_comma_stays_a_person() -> None:
+    assert {n.text: n.kind for n in cell_names("Adam Bry, Skydio")}["Adam Bry"] == PERSON
+    assert hit("Adam Bry, Skydio", EntityRecord(zh=None, en="Adam Bry", country="US", key="adambryco")) is None
