@@ -278,6 +278,11 @@ def _no_change_spans(folded: str, s_start: int, s_end: int) -> list[tuple[int, i
 # (session 43; qa42/20: held for a person, the clause saying more than its term). Asked only where 分别 stands before the verb.
 EACH_TERMS_RE = lazy_compile(rf"\s*(?P<a>{NUM}\s*(?:个月|年|天|日))\s*(?:和|、|及|与)\s*(?P<b>{NUM}\s*(?:个月|年|天|日))")
 EACH = "分别"
+# Two terms joined anywhere after the measures ("…相关措施，期限分别为6个月和1年", "期限为1年和6个月"), not a day's digits
+# ("12月10日和2027年1月1日"): which is whose is not read where no 分别 stands right before the verb (session 43, review47: one
+# term for both notices, No. 22's lapse six months early, silently; ``rules.checks.unread_ends_apart`` holds it).
+_TERM = rf"{NUM}\s*(?:个月|周年|年|天|日)"
+TWO_TERMS_RE = lazy_compile(rf"(?<![\d月年])(?P<a>{_TERM})\s*(?:和|、|及|与)\s*(?P<b>{_TERM})(?!\s*[\d月])")
 
 
 def each_own_term(folded: str, at: int, v_end: int, next_start: int) -> re.Match[str] | None:
@@ -440,6 +445,8 @@ def _sentence_actions(out: list[ActionDraft], folded: str, clean: str, s_start: 
         if action is not None and len(action.targets) == 2 and folded.find(EACH, s_start, at) >= 0:
             terms = each_own_term(folded, at, v_end, next_start)
             starts = EACH_STARTS_RE.search(folded, s_start, at)
+            if terms is None and starts is not None and TWO_TERMS_RE.search(folded, v_end, next_start) is not None:
+                starts = None  # "分别自D1和D2起，暂停实施X和Y相关措施，期限为1年和6个月": each took the first term (review47)
             if (terms is not None or starts is not None) and (each := _each_own(action, terms, starts)) is not None:
                 for step in each:
                     _add(out, step, folded, allow_impose)

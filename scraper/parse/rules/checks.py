@@ -10,7 +10,7 @@ from datetime import date
 from storage.records import ActionKind, ListKind
 
 from .. import actions as act
-from ..actions.clauses import EACH, EACH_TERMS_RE
+from ..actions.clauses import EACH, EACH_TERMS_RE, TWO_TERMS_RE
 from ..actions.periods import FORMAL_DIGITS, FORMAL_TO_PLAIN
 from ..actions.targets import decided_above
 from ..actions.tense import RECOUNT_RE, decided_in, told_done
@@ -157,8 +157,9 @@ def unread_ends_apart(src: Source, d: Draft) -> str | None:
     """One suspension (or extension) on two notices or more whose sentence gives them different ends: "暂停实施…第21号、
     第22号相关措施，其中第21号公告相关措施暂停至2027年6月30日，第22号公告相关措施暂停至2027年12月31日" read as one step to
     2027-12-31 on both (No. 21 shown suspended six months past its end), "…相关措施，分别至2027年6月30日和2027年12月31日" one
-    to 06-30 on both (a false lapse of No. 22), silently (review46: the brief's "two ends in one text"). Which notice ends
-    when is not read: left out, for a person."""
+    to 06-30 on both (a false lapse of No. 22), silently (review46: the brief's "two ends in one text"); "…相关措施，期限分别
+    为6个月和1年" (two terms, TWO_TERMS_RE) one of 6 months on both (review47). Which notice ends when is not read: left
+    out, for a person."""
     folded = src.folded
     for x in d.drafts:
         if x.action not in ENDS_APART_STEPS or x.until is None or len({t.key or t.text for t in x.targets}) < 2:
@@ -168,6 +169,10 @@ def unread_ends_apart(src: Source, d: Draft) -> str | None:
         stop = min([i for i in (folded.find("。", x.start), folded.find("\n", x.start), folded.find(";", x.start))
                     if i >= 0] + [y.start for y in d.drafts if y.start > x.start and y.action in ENDS_APART_STEPS]
                    + [len(folded)])
+        if (folded.find("和", x.start, stop) >= 0 or folded.find("、", x.start, stop) >= 0) \
+                and (two := TWO_TERMS_RE.search(folded, x.start, stop)) is not None:
+            return (f"one step on {len({t.key or t.text for t in x.targets})} notices gives them two terms "
+                    f"(\"{two[0]}\"){LEFT_OUT}")
         both = folded.find("分别", x.start, stop) >= 0
         if not both and folded.find("至", x.start, stop) < 0 and folded.find("到", x.start, stop) < 0:
             continue

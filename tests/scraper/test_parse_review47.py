@@ -1,0 +1,56 @@
+"""review47 (session 43): faults found reading session 43's landed code line by line, each with the input that showed it."""
+
+from __future__ import annotations
+
+import pytest
+
+from scraper.parse import parse_document
+from storage.records import UnusablePage
+from tests.scraper.test_parse_qa43 import _release_page
+from tests.scraper.test_parse_restore_after_last_day import _notice
+
+# --- two terms for two notices after the measures, no 分别 right before the verb ------------------------------------------
+# "暂停实施…第21号和第22号相关措施，期限分别为6个月和1年" was one suspension of both for 6 months (No. 22's lapse six months
+# early, a false 'Restored' day, silently); with "分别自D1和D2起" (qa43's split, clauses._each_own) each notice took the first
+# term from its own start. Which term is whose is not read: held for a person (rules.checks.unread_ends_apart).
+
+TWO = "商务部公告2025年第21号和第22号相关措施"
+ML = "出口管制管控名单"
+
+
+@pytest.mark.parametrize("body", [
+    f"商务部决定，自2026年12月10日起，暂停实施{TWO}，期限分别为6个月和1年。",
+    f"商务部决定，自2026年12月10日起，暂停实施{TWO}，暂停期限分别为6个月、1年，期满后自动恢复实施。",
+    f"商务部决定，自2026年12月10日起，继续暂停实施{TWO}，期限为1年和90天。",
+])
+def test_one_step_giving_two_notices_two_terms_is_held(body: str) -> None:
+    with pytest.raises(UnusablePage, match="two terms"):
+        _notice(body)
+
+
+@pytest.mark.parametrize("answer", [
+    f"中方决定，自2026年12月10日起，暂停实施{TWO}，期限分别为6个月和1年。",
+    f"中方决定，分别自2026年12月10日和2027年1月1日起，暂停实施{TWO}，期限为1年和6个月。",
+    f"中方决定，分别自2026年12月10日和2027年1月1日起，暂停实施{TWO}，暂停期限分别为6个月和1年。",
+])
+def test_an_answer_giving_two_notices_two_terms_is_held(answer: str) -> None:
+    with pytest.raises(UnusablePage, match="needs-review"):
+        parse_document(_release_page(answer, ML).encode("utf-8"))
+
+
+@pytest.mark.parametrize(("answer", "steps"), [
+    # one term for both, each its own start (qa43's reading): kept
+    (f"中方决定，分别自2026年12月10日和2027年1月1日起，暂停实施{TWO}，期限均为1年。",
+     [("suspend", ["MOFCOM-2025-21"], "2026-12-10", "2027-12-10"), ("suspend", ["MOFCOM-2025-22"], "2027-01-01", "2028-01-01")]),
+    # each term right after the measures with 分别 before the verb (clauses.each_own_term): kept
+    (f"中方决定，自2026年12月10日起，分别暂停实施{TWO}6个月和1年。",
+     [("suspend", ["MOFCOM-2025-21"], "2026-12-10", "2027-06-10"), ("suspend", ["MOFCOM-2025-22"], "2026-12-10", "2027-12-10")]),
+    # two days, one term: no two terms ("10日和2027年" is no term)
+    (f"中方决定，自2026年12月10日起，暂停实施{TWO}1年。",
+     [("suspend", ["MOFCOM-2025-21", "MOFCOM-2025-22"], "2026-12-10", "2027-12-10")]),
+])
+def test_one_term_or_each_its_own_still_reads(answer: str, steps: list[tuple[str, list[str], str, str]]) -> None:
+    notice = parse_document(_release_page(answer, ML).encode("utf-8")).notice
+    assert notice is not None
+    assert [(a.action.value, [t.key for t in a.targets], a.effective, a.until and a.until.isoformat())
+            for a in notice.actions] == steps
