@@ -49,6 +49,18 @@ def is_correction(title: str | None) -> bool:
     return bool(title and CORRECTION_TITLE_RE.search(title))
 
 
+# "关于修改商务部公告2026年第23号附件有关内容的公告": an annex amended, read as a correction where every amendment is one clear
+# quoted pair of names ("…附件第5项“杰亚机器人公司（Jaia Robotics, Inc.）”修改为“杰亚机器人技术公司（…）”": session 43, audit42/08,
+# refused for a person before); any other amendment stays refused (rules.checks.unread_annex_amendment).
+AMENDED_ANNEX_TITLE_RE = lazy_compile(r"(?:修改|修订)[^。]{0,30}?附件")
+
+
+def amends_names(title: str | None, text: str) -> bool:
+    """Whether a text titled as amending an annex (AMENDED_ANNEX_TITLE_RE) renames entries only, each a quoted pair."""
+    return bool(title and "附件" in title and AMENDED_ANNEX_TITLE_RE.search(title) is not None
+                and "修改为" in text and corrected_entities(text))
+
+
 def corrected_entities(text: str) -> tuple[EntityRecord, ...]:
     """The renamed entities a correction text states, each keyed by its old name; () when any "更正为" is not one
     clear old-name/new-name pair (the caller then reports the correction as not applied)."""

@@ -117,7 +117,8 @@ def parse_source(src: Source) -> NoticeRecord | None:
     entities = tuple(d.entities)
     corrected_effective = corrected_until = None
     stated = d.count[0]
-    if not d.actions and not entities and corrections.is_correction(ident.title):
+    if not d.actions and not entities and (corrections.is_correction(ident.title)
+                                           or corrections.amends_names(ident.title, src.text)):
         # "关于更正…附件有关内容的公告": the renamed entities, keyed as first written (scraper/parse/corrections.py)
         entities = corrections.corrected_entities(src.text)
         if entities:  # a count is the corrected notice's ("关于对《关于将…10家美国实体列入…的公告》附件第4项的名称进行更正的公告":

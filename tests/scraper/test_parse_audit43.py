@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from scraper.parse import parse_document
+from storage.records import UnusablePage
 from tests.faults.harness import cli
 
 STORIES = Path(__file__).parents[1] / "data" / "stories42" / "partial_restore"
@@ -242,3 +243,34 @@ def test_a_decimal_serial_out_of_the_runs_order_is_no_name() -> None:
     notice = parse_document(text.encode()).notice
     assert notice is not None
     assert [e.zh for e in notice.entities] == ["甲公司"] and notice.warnings == ("parsed 1 entities, notice states 2",)
+
+
+NO_23_FIVE = ("商务部公告2026年第23号 关于将5家美国实体列入出口管制管控名单的公告\n商务部公告2026年第23号\n根据《中华人民共和国出口管制法》等法律法规"
+              "有关规定，决定将以下5家美国实体列入出口管制管控名单（见附件）。\n本公告自公布之日起正式实施。\n附件：出口管制管控名单\n"
+              "1. 灰岩导航公司（Greystone Navigation Inc.）\n2. 北角雷达公司（North Cape Radar LLC）\n3. 蓝鲸海事公司（Blue Whale Maritime LLC）\n"
+              "4. 冰川动力公司（Glacier Dynamics Inc.）\n5. 杰亚机器人公司（Jaia Robotics, Inc.）\n商务部\n2026年6月22日\n")
+
+
+def test_an_annex_item_amended_with_both_names_quoted_is_a_correction(tmp_path: Path) -> None:
+    """audit42/08: "现将商务部公告2026年第23号附件第5项“杰亚机器人公司（Jaia Robotics, Inc.）”修改为“杰亚机器人技术公司（…）”" under
+    "关于修改…附件有关内容的公告" was refused for a person (needs-review). Both names quoted: read as the correction it is, the
+    engine renames No. 23's entity (real replay)."""
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "23.txt").write_text(NO_23_FIVE, encoding="utf-8")
+    (site / "246.txt").write_bytes(next((CORPUS / "audit42").glob("08-*.txt")).read_bytes())
+    db = f"sqlite:///{tmp_path / 'store.db'}"
+    cli(db, "replay", str(site), "--as-of", "2027-01-15")
+    status = json.loads(cli(db, "status", "--json", "--as-of", "2027-01-15").out)
+    assert status["ok"] is True and status["health_issues"] == [] and status["unresolved_references"] == [], status
+    assert status["problems"] == [], status["problems"]
+    timeline = cli(db, "timeline", "杰亚机器人技术公司", "--as-of", "2027-01-15").out
+    assert "杰亚机器人技术公司" in timeline and "MOFCOM-2026-23" in timeline, timeline
+
+
+def test_an_annex_amendment_without_quoted_names_stays_refused() -> None:
+    """"…附件第3项修改为：3. 甲（a）" (no quoted pair) is still refused for a person (audit38/32)."""
+    text = ("商务部公告2026年第247号 关于修改商务部公告2026年第23号附件有关内容的公告\n商务部公告2026年第247号\n现将商务部公告2026年第23号附件第3项"
+            "修改为：3. 蓝鲸海事技术公司（Blue Whale Maritime Technologies LLC）。\n本公告自公布之日起实施。\n商务部\n2026年12月14日\n")
+    with pytest.raises(UnusablePage, match="needs-review"):
+        parse_document(text.encode())

@@ -15,7 +15,7 @@ from ..actions.periods import FORMAL_DIGITS, FORMAL_TO_PLAIN
 from ..actions.targets import decided_above
 from ..actions.tense import RECOUNT_RE, decided_in, told_done
 from ..actions.words import LIST_ALT, TERM_RENEWED
-from ..corrections import CORRECTION_TITLE_RE
+from ..corrections import CORRECTION_TITLE_RE, corrected_entities
 from ..dates import DURATION_RE, UNTIL_RE, effective_in, filing_date, parse_cn_date, signature_date
 from ..draft import Draft, Source
 from ..lazyre import lazy_compile
@@ -699,6 +699,8 @@ def unread_annex_amendment(src: Source, d: Draft) -> str | None:
         return None
     if CORRECTION_TITLE_RE.search(title) is not None or (m := AMENDED_ANNEX_TITLE_RE.search(title)) is None:
         return None
+    if "修改为" in src.text and corrected_entities(src.text):
+        return None  # quoted pairs of names: a correction (notice.py, corrections.amends_names)
     return f"the title amends an annex (\"{m[0]}\"), which is not read{LEFT_OUT}"
 
 
