@@ -4,7 +4,7 @@ One row per band: a label line, then a bar cut into segments, one per state. Eac
 state has a colour *and* a pattern (and a word inside the segment when it fits), so
 the picture reads in greyscale and in print; every segment, change mark and row has
 a ``<title>`` tooltip. Change dates are ticked on the bar (labelled under it where
-they do not collide), a suspension's scheduled end is a bracket, the as-of day is a
+they do not collide), a suspension's last day (the lapse the next day) is a bracket, the as-of day is a
 dashed line with what lies after it shaded, and a legend closes the picture.
 
 The same text is a standalone ``.svg`` file next to the feeds and is inlined in the
@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 from xml.sax.saxutils import escape
 
@@ -141,11 +141,22 @@ class _Scale:
         return round(self.x0 + self.w * min(max(frac, 0.0), 1.0), 1)
 
 
+def _span(start: date, end: date, until: date | None) -> str:
+    """A stretch by its last day, included, as every item says a suspension's end ("until 2026-11-10 inclusive");
+    ``end`` is the day the next state begins, ``until`` a suspension's lapse day (user43: "suspended, 2025-11-10
+    to 2026-11-11" beside "until 2026-11-10 inclusive"). A next period that begins on the suspension's own last
+    day ("自8月12日起") leaves that day the suspension's."""
+    last = end if until is not None and until - timedelta(days=1) == end else end - timedelta(days=1)
+    if last <= start:
+        return f"on {start.isoformat()}"
+    return f"{start.isoformat()} to {last.isoformat()} inclusive"
+
+
 def _segment(seg: Segment, sc: _Scale, y: float, as_of: date) -> str:
     x1, x2 = sc.x(seg.start), sc.x(seg.end)
     style = STYLES[seg.state]
     c = seg.change
-    span = f"{seg.start.isoformat()} to {seg.end.isoformat()}" if seg.end < sc.axis.end else f"from {seg.start.isoformat()}"
+    span = _span(seg.start, seg.end, c.until) if seg.end < sc.axis.end else f"from {seg.start.isoformat()}"
     tip = f"{state_word(c)}, {span}: {c.title}" + (f" (by {c.by})" if c.by else "")
     if seg.start > as_of:
         tip += f"; announced, not yet in effect on {as_of.isoformat()}"
@@ -189,10 +200,10 @@ def _row(band: Band, sc: _Scale, y: float) -> str:
             last_label_end = left + w
     for c in band.changes:
         if c.until and c.state is ListingState.SUSPENDED and c.until not in {x.day for x in band.changes}:
-            x = sc.x(c.until)
-            out.append(f'<g><title>{escape(f"suspension scheduled to end {c.until.isoformat()} (set by {c.by})")}'
-                       f'</title><path d="M{x - 4},{bar_y - 3} h4 v{BAR_H + 6} h-4" fill="none" stroke="#000" '
-                       f'stroke-width="1.2" stroke-dasharray="2,1"/></g>')
+            x = sc.x(c.until)  # drawn where the last day ends: the lapse is the next day (session 42)
+            tip = f"suspension set to run through {(c.until - timedelta(days=1)).isoformat()} inclusive (set by {c.by})"
+            out.append(f'<g><title>{escape(tip)}</title><path d="M{x - 4},{bar_y - 3} h4 v{BAR_H + 6} h-4" '
+                       f'fill="none" stroke="#000" stroke-width="1.2" stroke-dasharray="2,1"/></g>')
     out.append("</g>")
     return "".join(out)
 
@@ -276,7 +287,7 @@ def _legend(y: float) -> tuple[str, float]:
               STYLES[s].label) for s in LEGEND_ORDER]
     items += [('<path d="M11,-2 v16" stroke="#000" stroke-width="1.6"/>', "change (date below)"),
               ('<path d="M7,-2 h4 v16 h-4" fill="none" stroke="#000" stroke-width="1.2" stroke-dasharray="2,1"/>',
-               "scheduled end of a suspension"),
+               "last day of a suspension"),
               ('<path d="M11,-2 v16" stroke="#000" stroke-width="1.4" stroke-dasharray="5,3"/>', "as-of day")]
     out, x, row = ['<g class="mw-legend">'], float(MARGIN), 0
     for swatch, word in items:

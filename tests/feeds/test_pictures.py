@@ -126,3 +126,26 @@ def test_build_pictures_names() -> None:
     assert [p.name for p in build_pictures([], date(2026, 11, 29))] == ["all"]  # an empty store: an empty picture
     svg = build_pictures([], date(2026, 11, 29))[0].svg.decode()
     assert "No listing known as of 2026-11-29" in svg
+
+
+def test_stretches_and_brackets_say_the_last_day_as_the_items_do(fixture_db: str) -> None:
+    """user43: UEL-2025-7's last suspension was hovered as "suspended, 2025-11-10 to 2026-11-11" beside its item's
+    "until 2026-11-10 inclusive", and the bracket said "suspension scheduled to end 2025-08-13" for one "until
+    2025-08-12 inclusive": the picture counted to the lapse day where every item, `timeline` and README say the last
+    day (session 42). Now a stretch ends on its last day, included, and the bracket says that day."""
+    def tips(day: date) -> list[str]:
+        bands = listing_bands(_derived(fixture_db, day).events)
+        root = etree.fromstring(render_svg(bands, axis_for(bands, day), title="x").encode("utf-8"))
+        row = next(r for r in root.findall(f".//{SVG}g[@class='mw-row']")
+                   if r.find(f"{SVG}title").text.startswith("UEL-2025-7:"))
+        return [g.find(f"{SVG}title").text for g in row.findall(f"{SVG}g")]
+
+    now = tips(date.fromisoformat(AS_OF))
+    assert any(t.startswith("suspended, 2025-11-10 to 2026-11-10 inclusive: ") and "until 2026-11-10 inclusive" in t
+               for t in now), now
+    # the next period begins on the last day ("自8月12日起"): that day stays the first suspension's
+    assert any(t.startswith("suspended, 2025-05-14 to 2025-08-12 inclusive: ") for t in now), now
+    assert not any("to 2026-11-11" in t for t in now), now
+    before = tips(date(2025, 6, 1))
+    assert "suspension set to run through 2025-08-12 inclusive (set by QA-2025-05-14-cf01eaa4)" in before, before
+    assert not any("2025-08-13" in t for t in before), before
