@@ -105,7 +105,8 @@ def register(app: typer.Typer) -> None:
         other steps are read (a press conference's doubt): `accept KEY STEP` publishes it, `--dismiss` says it is no
         step. A refused page is one the parser saw but could not read whole (needs-review): nothing of it ever enters
         them; `accept` records that a person read it. A page gone answers 404 or 410: `accept URL gone` records that a
-        person checked it."""
+        person checked it. After them, in the table only, the suspensions lapsed as of today with no newer notice
+        (presumed back in force: `status --as-of D` shows them for another day)."""
         from mofcom_watch.reprints import unsure_pairs
         from mofcom_watch.review import pending_reviews
         from storage.health import gone_pages
