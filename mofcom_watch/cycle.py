@@ -107,6 +107,7 @@ class CycleResult:
     new_events: int = 0
     corrected_events: int = 0
     open_issues: tuple[str, ...] = ()
+    open_issue_details: tuple[str, ...] = ()  # each open issue's detail, in open_issues' order: what it means
     published: tuple[str, ...] = ()  # feed files written (changed)
     requests: int = 0
     bodies: int = 0
@@ -324,7 +325,9 @@ def run_cycle(
                               "configurations) share a feeds folder, set public_base_url in both, or each rewrites "
                               "every feed the other wrote (docs/deploy.md)"),)
             with sf() as session:
-                issues = tuple(i.key for i in open_health_issues(session))
+                open_rows = open_health_issues(session)
+                issues = tuple(i.key for i in open_rows)
+                issue_details = tuple(i.detail for i in open_rows)
             publish_seconds = time.perf_counter() - t0
     except KeyboardInterrupt:  # Ctrl-C, or a stop signal raising Terminated in `run` (exits.first_on_stop)
         if locked:  # noted once the lock is released: run_lock let go of what the unwound frames held (let_go),
@@ -339,7 +342,8 @@ def run_cycle(
     counters = fetcher.counters
     return CycleResult(
         ok=ok, run_id=run_id, as_of=as_of, sources=tuple(summaries), new_events=new_events,
-        corrected_events=corrected, open_issues=issues, published=published, requests=counters.requests,
+        corrected_events=corrected, open_issues=issues, open_issue_details=issue_details, published=published,
+        requests=counters.requests,
         bodies=counters.bodies, body_bytes=counters.body_bytes, not_modified=counters.not_modified,
         parsed=crawler.parsed, parsed_indexes=crawler.parsed_indexes, problems=problems, notes=notes, held_back=held, withheld=withheld,
         crawl_seconds=round(crawl_seconds, 3), publish_seconds=round(publish_seconds, 3),

@@ -117,8 +117,11 @@ def print_summary(result: CycleResult, console: Console) -> None:
             console.print(Text(term.shown(f"warning: {s.name}: {w.detail}"), style="yellow"))
     if result.open_issues:
         console.print(f"[red]{len(result.open_issues)} open source-health issue(s)[/red] (mofcom-watch status)")
-        for key in result.open_issues[:10]:
-            console.print(Text(f"  {term.shown(key)}"))
+        details = result.open_issue_details or ("",) * len(result.open_issues)
+        for key, detail in list(zip(result.open_issues, details))[:10]:  # the key alone said nothing (user42's B)
+            console.print(Text(f"  {term.shown(key)}" + (f": {term.shown(detail)}" if detail else "")))
+        if len(result.open_issues) > 10:
+            console.print(Text(f"  +{len(result.open_issues) - 10} more"))
     console.print("clean" if result.ok else "[red]problems reported[/red]")
 
 

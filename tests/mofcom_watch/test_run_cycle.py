@@ -606,3 +606,27 @@ def test_pages_an_earlier_parser_read_are_fetched_whole_and_read_again(tmp_path)
         assert set(conn.scalars(select(Snapshot.parser_digest).distinct())) == {parser_digest()}
     engine.dispose()
     assert next_one.not_modified > 5 and next_one.parsed == 0 and next_one.bodies == 0
+
+
+def test_the_runs_summary_says_what_each_open_issue_is(tmp_path):
+    """user42's B: `run`'s summary listed its open issues as bare keys ("mofcom-qa/zero-links/https://…") under
+    "(mofcom-watch status)"; an operator reading cron's mail learnt which, not what. Each key now carries its detail,
+    the words `status` and the source-health feed give it."""
+    from rich.console import Console
+
+    from mofcom_watch.commands.run_cmd import print_summary
+
+    sources = [s for s in load_sources() if s.name == "mofcom-qa"]
+    with SiteServer(FIXTURES) as site:
+        site.faults[QA_INDEX] = Fault("zero-links")
+        settings, broken = _run(tmp_path, site, sources=sources)
+    engine = open_store(settings.database_url)
+    with session_factory(engine)() as session:
+        (issue,) = open_health_issues(session)
+        key, detail = issue.key, issue.detail
+    engine.dispose()
+    assert detail and broken.open_issues == (key,)
+    console = Console(record=True, width=400, color_system=None)
+    print_summary(broken, console)
+    lines = console.export_text().splitlines()
+    assert f"  {key}: {detail}" in lines, lines
