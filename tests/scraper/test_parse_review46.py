@@ -154,3 +154,20 @@ def test_an_answer_extending_two_notices_to_different_ends_is_held() -> None:
 ])
 def test_one_end_or_one_step_each_still_reads(body: str) -> None:
     assert {s[0] for s in _notice(body)} == {"suspend"} | ({"restore"} if "恢复" in body else set())
+
+
+# --- "同日"/"当日" of another step after a ";" (the restore's window ran to the sentence's end), and a step "自同日起" that
+# took the answer's own day (older code: 7号 extended from 11-01 to 2027-11-01, nine days early, silently)
+
+@pytest.mark.parametrize("rest", [
+    "不可靠实体清单工作机制公告〔2025〕7号相关措施的暂停期限同日届满，届满当日恢复实施。",
+    "上述安排自同日起对外公布。",
+])
+def test_another_clause_s_same_day_leaves_the_restore_on_the_lapse(rest: str) -> None:
+    steps = _release(f"{N21}；{rest}", lst="出口管制管控名单", day="2026-11-01")
+    assert steps[0] == ("restore", "MOFCOM-2025-21", "2026-11-11", None), steps
+
+
+def test_a_step_from_the_same_day_that_took_the_answer_s_day_is_held() -> None:
+    with pytest.raises(UnusablePage, match="自同日起"):
+        _release(f"{N21}；{U7}自同日起继续暂停实施1年。", lst="出口管制管控名单", day="2026-11-01")

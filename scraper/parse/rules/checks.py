@@ -183,6 +183,32 @@ def unread_ends_apart(src: Source, d: Draft) -> str | None:
     return None
 
 
+# "自同日起" of a step (an extension or a suspension), the day written last before it
+SAME_DAY_START_RE = lazy_compile(r"自\s*(?:同日|当日)\s*起")
+
+
+def unread_same_day(src: Source, d: Draft) -> str | None:
+    """A suspension or extension "自同日起" whose step took another day than the one written last before it in its
+    paragraph: "…第21号相关措施的暂停期限将于2026年11月10日届满，中方决定不再延长，届满后相关措施恢复实施；…7号相关措施自同日起
+    继续暂停实施1年" extended 7号 from the answer's own day, 11-01, to 2027-11-01 (nine days early, silently; review46). Left
+    out, for a person."""
+    folded = src.folded
+    if "同日" not in folded and "当日" not in folded:
+        return None  # (nearly every text)
+    for x in d.drafts:
+        if x.action not in ENDS_APART_STEPS or not x.effective:
+            continue
+        s0 = max(folded.rfind("\n", 0, x.start), 0)
+        clause = max(folded.rfind(";", s0, x.start), folded.rfind("。", s0, x.start), folded.rfind(",", s0, x.start), s0)
+        m = SAME_DAY_START_RE.search(folded, clause, min(x.start + 40, len(folded)))
+        if m is None:
+            continue
+        days = [parse_cn_date(w.group("date")) for w in WHOLE_DAY_RE.finditer(folded, s0, m.start())]
+        if days and days[-1] is not None and days[-1].isoformat() != x.effective[:10]:
+            return f"its start \"{m[0]}\" names {days[-1].isoformat()}, not the day the step took ({x.effective[:10]}){LEFT_OUT}"
+    return None
+
+
 def unread_removal(src: Source, d: Draft) -> str | None:
     """A numbered notice removing entities of an earlier notice that it names in an annex ("…第21号所列2家美国实体（见附件）
     移出…", the annex cut off or given only as a file), none of them read: a removal with no entities is the whole

@@ -148,12 +148,13 @@ WRITTEN_DAY_RE = lazy_compile(r"[\d〇零一二三四五六七八九十]\s*日")
 
 def _names_end_day(folded: str, at: int) -> bool:
     """Whether the restore whose verb is at ``at`` ("恢复", or "延长" of "不再延长") names the end day itself as its day,
-    in its sentence after the last day written before the verb (the end): any "之日"/"当日" in the restore's text kept the
+    in its sentence (to a ";": "…；7号…自同日起继续暂停…" is another step's) after the last day written before the verb (the
+    end): any "之日"/"当日" in the restore's text kept the
     end, so "自本公告发布之日起，暂停实施…至2027年12月9日，期满后自动恢复实施" (the suspension's own start) and "至2027年12月9日
     （含当日）" restored on 12-09, a day before the suspension's lapse (review46: the two items of one text a day apart
     that lapse42 ended)."""
     start = max(folded.rfind("。", 0, at), folded.rfind("\n", 0, at)) + 1
-    stop = min(i for i in (folded.find("。", at), folded.find("\n", at), len(folded)) if i >= 0)
+    stop = min(i for i in (folded.find("。", at), folded.find("\n", at), folded.find(";", at), len(folded)) if i >= 0)
     for m in WRITTEN_DAY_RE.finditer(folded, start, at):
         start = m.end()
     return NAMED_END_DAY_RE.search(folded, start, stop) is not None
