@@ -97,18 +97,24 @@ def register(app: typer.Typer) -> None:
         day = as_of_or_today(as_of)
         note_future("evidence", day, "the pack")
         engine, session = open_session(ctx, read_only=True)
+        from mofcom_watch.commands.timeline_cmd import unread_note
         from mofcom_watch.evidence import build_pack
+        from storage.screening import unread_pages
         from storage.status import suggest_names
 
         try:
             data = build_pack(session, name.strip(), day)
             suggestions = suggest_names(session, name) if data is None else []
+            unread = unread_pages(session) if data is None else []
         finally:
             session.close()
             engine.dispose()
         if data is None:  # as timeline says it, and exits: 2, input (1 is problems reported)
             say(f"no listed entity matches {term.shown(name)!r}"
                 + ("; did you mean: " + term.shown(", ".join(suggestions)) + "?" if suggestions else ""))
+            note = unread_note(unread)
+            if note:
+                say(note)
             raise typer.Exit(2)
         if to_stdout:  # (cli36: a file named "-" was written, where --verify - reads standard input)
             sys.stdout.flush()

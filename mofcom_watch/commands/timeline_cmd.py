@@ -7,13 +7,16 @@ the store's) with close names (rapidfuzz) as suggestions.
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 import typer
 from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 from mofcom_watch import term
 from mofcom_watch.clock import AS_OF_HELP, as_of_or_today, note_future
@@ -92,6 +95,25 @@ def print_timeline(tl: EntityTimeline, as_of: str, console: Console) -> None:
         print_fitted(console, table, blocks=True)  # every column needed: whole, else one event a block (user39)
 
 
+def _unread(session: Session) -> list[str]:
+    from storage.screening import unread_pages  # loaded for a name that finds none only
+
+    return unread_pages(session)
+
+
+def unread_note(urls: list[str]) -> str | None:
+    """Said beside "no listed entity matches" while pages are not read whole (``storage.screening.unread_pages``):
+    an entity only such a page names is in no match. Was (user43): ``timeline "Hanwha Ocean USA International"``
+    said "no listed entity matches" alone, the store holding 商务部令2025年第6号 on Hanwha Ocean's 5 US subsidiaries,
+    its names unread, where ``screen`` of the same name warns that no hit is no sign of clear."""
+    if not urls:
+        return None
+    more = f" and {len(urls) - 1} more" if len(urls) > 1 else ""
+    return (f"warning: {len(urls)} page(s) not read whole are open problems ({urls[0]}{more}): an entity only such a "
+            "page names is in no match until the page is read whole or a person has read it (`mofcom-watch review`, "
+            "`status`); no match is no sign that the name is not listed")
+
+
 def register(app: typer.Typer) -> None:
     @app.command("timeline")
     def _timeline(
@@ -110,6 +132,7 @@ def register(app: typer.Typer) -> None:
         try:
             tl = entity_timeline(session, name, day)
             suggestions = suggest_names(session, name) if tl is None else []
+            unread = _unread(session) if tl is None else []
         finally:
             session.close()
             engine.dispose()
@@ -118,9 +141,12 @@ def register(app: typer.Typer) -> None:
             if suggestions:
                 msg += "; did you mean: " + term.shown(", ".join(suggestions)) + "?"
             say(msg)
+            note = unread_note(unread)
+            if note:
+                say(note)
             if as_json:  # a machine reading stdout gets JSON here too, not an empty string
                 typer.echo(term.json_text({"query": name, "as_of": day.isoformat(), "match": None,
-                                           "suggestions": suggestions}))
+                                           "suggestions": suggestions, "unread_pages": unread}))
             raise typer.Exit(USAGE)  # was 1, "problems reported", which cron reads as the store's (cli30)
         if as_json:
             typer.echo(term.json_text(dict(tl.to_json(), as_of=day.isoformat())))

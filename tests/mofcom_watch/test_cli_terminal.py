@@ -334,12 +334,15 @@ def test_an_unknown_name_is_json_with_suggestions_under_json_and_suggested_by_ev
     timeline = cli("--db", store, "timeline", "skydo", "--json", "--as-of", AS_OF)
     assert timeline.returncode == 2  # input naming nothing, not "problems reported"
     assert json.loads(timeline.stdout) == {"query": "skydo", "as_of": AS_OF, "match": None,
-                                           "suggestions": ["Skydio Inc."]}  # one spelling per name
+                                           "suggestions": ["Skydio Inc."],  # one spelling per name
+                                           "unread_pages": ["file:texts/mofcom-2026-11.txt",  # (user43)
+                                                            "file:texts/mofcom-2026-12.txt",
+                                                            "file:texts/mofcom-order-2025-6.txt"]}
     pack = tmp_path / "skydo.zip"
     evidence = cli("--db", store, "evidence", "skydo", "--out", str(pack), "--as-of", AS_OF)
     assert evidence.returncode == 2 and not pack.exists()
-    assert evidence.stderr.decode().splitlines() == [
-        "mofcom-watch evidence: no listed entity matches 'skydo'; did you mean: Skydio Inc.?"]
+    assert evidence.stderr.decode().splitlines()[0] == (  # then the warning of the pages not read whole (user43)
+        "mofcom-watch evidence: no listed entity matches 'skydo'; did you mean: Skydio Inc.?")
 
 
 def test_a_listed_person_asked_for_in_pinyin_is_suggested_by_timeline_evidence_and_the_search(store, tmp_path):
@@ -353,8 +356,8 @@ def test_a_listed_person_asked_for_in_pinyin_is_suggested_by_timeline_evidence_a
         assert json.loads(timeline.stdout)["suggestions"][0] == person
     evidence = cli("--db", store, "evidence", "Yu Maochun", "--out", str(tmp_path / "yu.zip"), "--as-of", AS_OF)
     assert evidence.returncode == 2 and not (tmp_path / "yu.zip").exists()
-    assert evidence.stderr.decode().splitlines() == [
-        "mofcom-watch evidence: no listed entity matches 'Yu Maochun'; did you mean: 余茂春?"]
+    assert evidence.stderr.decode().splitlines()[0] == (  # then the warning of the pages not read whole (user43)
+        "mofcom-watch evidence: no listed entity matches 'Yu Maochun'; did you mean: 余茂春?")
     from sqlalchemy.orm import Session
 
     from storage.db import make_engine
@@ -601,3 +604,22 @@ def test_review_names_the_lapses_status_says_need_review(store):
     assert before.returncode == 0 and "lapsed" not in before.stdout.decode()
     as_json = cli("--db", store, "review", "--json", env={"MOFCOM_WATCH_TODAY": AS_OF})
     assert as_json.returncode == 0 and "lapsed" not in as_json.stdout.decode()
+
+
+def test_no_match_while_pages_are_not_read_whole_is_no_sign_of_not_listed(store, tmp_path):
+    """Was (user43): ``timeline "Hanwha Ocean USA International"`` and ``evidence`` said "no listed entity matches" and
+    nothing more, the store holding 商务部令2025年第6号 (Hanwha Ocean's 5 US subsidiaries) read short of its stated
+    count (its names unread: an open count-mismatch), where ``screen`` of the same name warns that no hit is no sign
+    of clear. An officer read "not listed". Now a warning line names the pages; ``--json`` lists them."""
+    asked = "Hanwha Ocean USA International"
+    timeline = cli("--db", store, "timeline", asked, "--as-of", AS_OF)
+    lines = timeline.stderr.decode().splitlines()
+    assert timeline.returncode == 2 and lines[0].startswith(f"mofcom-watch timeline: no listed entity matches '{asked}'")
+    assert lines[1].startswith("mofcom-watch timeline: warning: 3 page(s) not read whole are open problems ("), lines
+    assert lines[1].endswith("no match is no sign that the name is not listed"), lines
+    as_json = cli("--db", store, "timeline", asked, "--json", "--as-of", AS_OF)
+    assert as_json.returncode == 2
+    assert "file:texts/mofcom-order-2025-6.txt" in json.loads(as_json.stdout)["unread_pages"]
+    evidence = cli("--db", store, "evidence", asked, "--out", str(tmp_path / "h.zip"), "--as-of", AS_OF)
+    assert evidence.returncode == 2 and not (tmp_path / "h.zip").exists()
+    assert evidence.stderr.decode().splitlines()[1].startswith("mofcom-watch evidence: warning: 3 page(s) not read whole")
