@@ -300,7 +300,13 @@ def search(request: Request) -> Response:
     hits = [h for h in part.rows if isinstance(h, EntityHit)]
     if len(hits) == 1 and hits[0].match in (MatchKind.EXACT, MatchKind.NORMALISED):  # (a name holding it: a list)
         return RedirectResponse(entity_path(hits[0].key), status_code=303)
-    return _html(render_search_page(query, part), 200 if hits else 503 if part.note else 404)
+    unread: list[str] = []
+    if not part.note:  # pages not read whole: their entities are in no search, so no match is no "not listed" (user43)
+        try:
+            unread = _state(request).data.unread_warnings()
+        except Exception as exc:  # noqa: BLE001 - the answer stands; the warning could not be read
+            LOG.debug("unread pages unknown: %s", exc)
+    return _html(render_search_page(query, part, unread), 200 if hits else 503 if part.note else 404)
 
 
 def _asked_day(request: Request) -> str:

@@ -230,11 +230,14 @@ def render_entity_page(view: EntityView, as_of: date, feeds: Sequence[FeedLink],
     return html_page(f"{name} - mofcom-watch", body, head, root=ONE_DOWN)
 
 
-def render_search_page(query: str, part: Part) -> bytes:
+def render_search_page(query: str, part: Part, unread: Sequence[str] = ()) -> bytes:
+    """``unread``: the lines saying pages are not read whole, whose entities no search finds (user43: "No listed
+    company or person matches Hanwha" alone, Order 2025 No. 6 on Hanwha Ocean's subsidiaries read without names)."""
     hits = [h for h in part.rows if isinstance(h, EntityHit)]
     out = [f'<p><a href="{AT_ROOT}">mofcom-watch</a></p>', "<h1>Search</h1>", search_form(query)]
     if part.note:
         out.append(f'<p class="warn">{escape(part.note)}</p>')
+    out.extend(f'<p class="warn">{escape(line)}</p>' for line in unread)
     if not hits and part.note:  # the store could not be read: no answer, never "no match" (a listed company was
         # reported unlisted while PostgreSQL restarted, HTTP 200; ops32)
         said = NO_ANSWER_REFUSED if part.note.startswith(REFUSED_NOTE) else NO_ANSWER

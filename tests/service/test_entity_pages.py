@@ -326,3 +326,14 @@ def test_each_listing_on_the_front_page_opens_onto_its_entities_each_linking_its
     assert all(site.get("/" + link.removeprefix("./")).status_code == 200 for link, _ in links)
     items = next(row for row in rows if "MOFCOM-2025-55" in row)
     assert "<details>" not in items
+
+
+def test_a_search_finding_none_while_pages_are_not_read_whole_says_so(site: TestClient) -> None:
+    """user43: "No listed company or person matches Hanwha" alone, the store holding 商务部令2025年第6号 (Hanwha Ocean's
+    5 US subsidiaries) read short of its stated count, names unread: an officer read "not listed". The page now says
+    which pages are not read whole and that no hit is no sign of clear, as `screen` and `timeline` do."""
+    r = site.get("/search", params={"q": "Hanwha"})
+    assert r.status_code == 404
+    strict(r.text)
+    assert "No listed company or person matches" in r.text
+    assert "3 page(s) not read whole are open problems" in r.text and "no hit is no sign" in r.text, r.text
