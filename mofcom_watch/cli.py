@@ -72,7 +72,7 @@ def _print_version(wanted: bool) -> None:
 app = App(
     name="mofcom-watch",
     context_settings={"help_option_names": HELP_OPTIONS},
-    help="Watch the Chinese lists that name companies (MOFCOM export control, unreliable entity, watch list; MFA countermeasures); publish every change as feeds.",
+    help="Watch the Chinese lists that name companies and people (MOFCOM export control, unreliable entity, watch and countermeasure lists; MFA countermeasures) and the dual-use item controls; publish every change as feeds.",
     no_args_is_help=True,
     epilog=EXIT_CODES_HELP,
     add_completion=False,
