@@ -54,3 +54,34 @@ def test_one_term_or_each_its_own_still_reads(answer: str, steps: list[tuple[str
     assert notice is not None
     assert [(a.action.value, [t.key for t in a.targets], a.effective, a.until and a.until.isoformat())
             for a in notice.actions] == steps
+
+
+# --- two days for two notices the split (qa43's "分别自D1和D2起") does not take ---------------------------------------------
+# "分别自即日和2027年1月1日起，停止实施…第21号和第22号相关措施" lifted both from 2027-01-01 (No. 21's lift four weeks late), and
+# "分别于2026年12月10日和2027年1月1日停止实施…" (no 起) both from the answer's own day, 12-04 (No. 21 six days early, No. 22 four
+# weeks early), silently: held for a person (rules.checks.unread_start, TWO_DAYS_RE).
+
+
+@pytest.mark.parametrize("answer", [
+    f"中方决定，分别自即日和2027年1月1日起，停止实施{TWO}。",
+    f"中方决定，分别于2026年12月10日和2027年1月1日停止实施{TWO}。",
+    f"中方决定，于2026年12月10日、2027年1月1日分别停止实施{TWO}。",
+])
+def test_two_days_not_split_are_held(answer: str) -> None:
+    with pytest.raises(UnusablePage, match="tells two days"):
+        parse_document(_release_page(answer, ML).encode("utf-8"))
+
+
+@pytest.mark.parametrize(("answer", "steps"), [
+    (f"中方决定，分别自2026年12月10日和2027年1月1日起，停止实施{TWO}。",
+     [("lift", ["MOFCOM-2025-21"], "2026-12-10", None), ("lift", ["MOFCOM-2025-22"], "2027-01-01", None)]),
+    (f"中方决定，{TWO}分别自2026年12月10日和2027年1月1日起停止实施。",
+     [("lift", ["MOFCOM-2025-21"], "2026-12-10", None), ("lift", ["MOFCOM-2025-22"], "2027-01-01", None)]),
+    (f"中方决定，自2026年12月10日起，停止实施{TWO}。",
+     [("lift", ["MOFCOM-2025-21", "MOFCOM-2025-22"], "2026-12-10", None)]),
+])
+def test_two_days_split_or_one_day_still_read(answer: str, steps: list[tuple[str, list[str], str, str | None]]) -> None:
+    notice = parse_document(_release_page(answer, ML).encode("utf-8")).notice
+    assert notice is not None
+    assert [(a.action.value, [t.key for t in a.targets], a.effective, a.until and a.until.isoformat())
+            for a in notice.actions] == steps

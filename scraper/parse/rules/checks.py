@@ -1355,7 +1355,10 @@ def _notice_day_in_answer(folded: str, told: str, s0: int, s1: int) -> bool:
 
 # "自2026年12月10日和2027年1月1日起": a start for each of two notices (``clauses.EACH_STARTS_RE`` splits the step after "分别");
 # a sentence whose steps did not take both days took the second for all (session 43, qa43/48: No. 21's lift three weeks late).
-TWO_DAYS_RE = lazy_compile(r"自\s*(?P<a>[^和、]{4,16}?日)\s*[和、]\s*(?P<b>[^和、]{4,16}?日)\s*起")
+# So "自即日和2027年1月1日起" (both from 01-01) and "于2026年12月10日和2027年1月1日停止实施…" (no 起: both from the answer's own
+# day, silently; review47): a day of two characters, and 于 with the step's verb (or 分别) right after the second day.
+TWO_DAYS_RE = lazy_compile(r"[自于]\s*(?P<a>[^和、,;。]{1,16}?日)\s*[和、]\s*(?P<b>[^和、,;。]{1,16}?日)"
+                           r"(?:\s*起|(?=\s*,?\s*(?:分别)?\s*(?:停止|暂停|恢复|继续|解除|取消|终止|不再)))")
 
 
 def _each_day_taken(two: re.Match[str], drafts: list[act.ActionDraft], sentence: tuple[int, int] | None) -> bool:
