@@ -53,7 +53,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any, cast
@@ -503,17 +503,21 @@ def _undone_correction(old: EventRecord, undone: Sequence[EventRecord], n: int, 
                            f"and read {'that one' if len(undone) == 1 else 'those'}."))
 
 
-def _carried_on(lapse: EventRecord, fresh: Sequence[EventRecord]) -> EventRecord | None:
-    """The extension new this sync that carries on, from a later day, the suspension whose presumed lapse ``lapse`` a
-    reader already has and which still stands (story43's lapse72_late: No. 72 lapsed 11-28; an answer of 12-03
-    "…已于11月27日届满…继续暂停…暂停期限为1年" with no start day suspends from 12-03, the days between lapsed). The lead's
-    decision (session 43): the gap stays a fact, and the lapse item's readers are told what came after it, not left
-    with "needs review" alone. Of the same notice, list, scope and entity; the first by id; None when there is none.
-    Pure."""
+def _carried_on(lapse: EventRecord, derived: Sequence[EventRecord], fresh: Collection[str]) -> EventRecord | None:
+    """The extension new this sync (its id in ``fresh``) that carries on, from a later day, the suspension whose presumed
+    lapse ``lapse`` a reader already has and which still stands (story43's lapse72_late: No. 72 lapsed 11-28; an answer
+    of 12-03 "…已于11月27日届满…继续暂停…暂停期限为1年" with no start day suspends from 12-03, the days between lapsed). The
+    lead's decision (session 43): the gap stays a fact, and the lapse item's readers are told what came after it, not
+    left with "needs review" alone. Of the same notice, list, scope and entity, the first suspension step of ``derived``
+    after the lapse: a later extension carries on that one, not the suspension that lapsed (review47: the answer of a year
+    later gave a second "Clarified" saying 2026-11-28 to 2027-11-27 stayed lapsed, the measures in force, while the
+    first answer had them suspended from 12-03). The first by id; None when there is none. Pure."""
     if lapse.effective is None:
         return None
-    found = [e for e in _of_listing(lapse, fresh, (EventKind.SUSPENSION_EXTENDED,))
+    after = [e for e in _of_listing(lapse, derived, (EventKind.SUSPENDED, EventKind.SUSPENSION_EXTENDED))
              if e.effective is not None and e.effective > lapse.effective]
+    first = min((e.effective for e in after if e.effective is not None), default=None)
+    found = [e for e in after if e.effective == first and e.kind is EventKind.SUSPENSION_EXTENDED and e.id in fresh]
     return min(found, key=lambda e: e.id) if found else None
 
 
@@ -929,8 +933,9 @@ def apply_derivation(session: Session, derivation: Derivation, as_of: date,
                      f"changed, or a newer one changes it; notices fetched up to {at.isoformat()}); disregard it."),
         ))
         counts["retracted"] += 1
+    new_ids = {e.id for e in derivation.events if e.id not in existing and e.id not in held} if standing else set()
     for lapse in standing if announce else ():
-        step = _carried_on(lapse, [e for e in derivation.events if e.id not in existing and e.id not in held])
+        step = _carried_on(lapse, derivation.events, new_ids)
         if step is not None and lapse.effective is not None and lapse.effective <= as_of:
             row = table.row(lapse.id)
             n, row.revision = row.revision, row.revision + 1  # the lapse stands: its next correction counts on
