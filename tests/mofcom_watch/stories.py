@@ -89,6 +89,34 @@ def replayed(folder: Path, pages: Path, fetched: str, today: str | None = None) 
     return Store(db, folder, pinned)
 
 
+def cached(stores: dict[str, Store], factory: Any, data: Path, fetched: str, today: str, prefix: str) -> Store:
+    """The story folder ``data`` replayed once per test module (its ``stores`` fixture holds them by folder name; the
+    first test to ask pays the replay), in a folder ``factory`` (pytest's tmp_path_factory) makes."""
+    if data.name not in stores:
+        stores[data.name] = replayed(factory.mktemp(f"{prefix}-{data.name}"), data, fetched, today=today)
+    return stores[data.name]
+
+
+def item_titles(store: Store, day: str, key: str, feed: str = "all") -> dict[str, str]:
+    """The titles of ``feed``'s items on notice ``key`` as of ``day``, by item id (tag prefix dropped)."""
+    return {i["id"][len(TAG):]: i["title"] for i in store.items(day, feed) if i["id"].startswith(f"{TAG}{key}/")}
+
+
+def own_problems(store: Store, day: str) -> list[str]:
+    """The problems as of ``day`` but the 2025 answers' (story folders hold answers naming notices they do not hold:
+    No. 13, No. 22, 5-8号)."""
+    return [p for p in store.status(day)["__problems__"] if "QA-2025-" not in p]
+
+
+def per_notice(store: Store, name: str, day: str) -> dict[str, tuple[Any, ...]]:
+    """Per notice, (state, since, until, by, next state, next from) of the one entity ``timeline NAME`` finds as of
+    ``day``."""
+    found = store.timeline(name, day)
+    assert len(found["keys"]) == 1, found["keys"]
+    return {e["notice_key"]: (e["state"]["state"], e["state"]["since"], e["state"].get("until"), e["state"].get("by"),
+                              e["state"].get("next_state"), e["state"].get("next_from")) for e in found["listings"]}
+
+
 def row(store: Store, day: str, key: str, entity: str | None = None) -> dict[str, Any]:
     """The status row of notice KEY (of ENTITY's group, when the notice's entities part ways)."""
     rows = store.status(day)

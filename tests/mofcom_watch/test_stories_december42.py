@@ -26,11 +26,10 @@ from __future__ import annotations
 import json
 import shutil
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from tests.mofcom_watch.stories import REPO, TAG, Store, invoke, replayed
+from tests.mofcom_watch.stories import REPO, TAG, Store, cached, invoke, item_titles, per_notice, replayed
 
 DATA = REPO / "tests" / "data" / "stories42"
 TODAY = "2027-01-31"
@@ -44,34 +43,20 @@ def stores() -> dict[str, Store]:
 
 
 def _get(stores: dict[str, Store], factory: pytest.TempPathFactory, name: str, today: str = TODAY) -> Store:
-    if name not in stores:
-        stores[name] = replayed(factory.mktemp(f"s42-{name}"), DATA / name, FETCHED, today=today)
-    return stores[name]
-
-
-def _lists(store: Store, name: str, day: str) -> dict[str, tuple[Any, ...]]:
-    """Per notice, (state, since, until, by, next state, next from) of the one entity ``timeline NAME`` finds as of ``day``."""
-    found = store.timeline(name, day)
-    assert len(found["keys"]) == 1, found["keys"]
-    return {e["notice_key"]: (e["state"]["state"], e["state"]["since"], e["state"].get("until"), e["state"].get("by"),
-                              e["state"].get("next_state"), e["state"].get("next_from")) for e in found["listings"]}
-
-
-def _titles(store: Store, day: str, key: str) -> dict[str, str]:
-    return {i["id"][len(TAG):]: i["title"] for i in store.items(day) if i["id"].startswith(f"{TAG}{key}/")}
+    return cached(stores, factory, DATA / name, FETCHED, today, "s42")
 
 
 def test_some_entities_restored_the_others_kept_to_their_end(stores: dict[str, Store],
                                                             tmp_path_factory: pytest.TempPathFactory) -> None:
     store = _get(stores, tmp_path_factory, "partial_restore")
     late = "QA-2026-11-20-68a81f8d"
-    assert _lists(store, "Cubic Corporation", "2026-11-30")[ECL][4:] == ("in_force", "2026-12-01")
-    assert _lists(store, "Cubic Corporation", "2026-12-01")[ECL][:4] == ("in_force", "2026-12-01", None, "MOFCOM-2026-289")
+    assert per_notice(store, "Cubic Corporation", "2026-11-30")[ECL][4:] == ("in_force", "2026-12-01")
+    assert per_notice(store, "Cubic Corporation", "2026-12-01")[ECL][:4] == ("in_force", "2026-12-01", None, "MOFCOM-2026-289")
     # A: High Point was restored too (the title's step on "部分实体" for all 16), then "suspended until further notice"
     for day in ("2026-11-30", "2026-12-01", "2027-11-10"):
-        assert _lists(store, "High Point Aerotechnologies", day)[ECL][:4] == ("suspended", "2026-11-20", "2027-11-10", late)
-    assert _lists(store, "High Point Aerotechnologies", "2027-11-11")[ECL][:2] == ("lapsed", "2027-11-11")
-    titles = _titles(store, "2026-12-05", ECL)
+        assert per_notice(store, "High Point Aerotechnologies", day)[ECL][:4] == ("suspended", "2026-11-20", "2027-11-10", late)
+    assert per_notice(store, "High Point Aerotechnologies", "2027-11-11")[ECL][:2] == ("lapsed", "2027-11-11")
+    titles = item_titles(store, "2026-12-05", ECL)
     restored = titles[f"{ECL}/restored/ecl/2026-12-01"]
     assert "3 " in restored or "1 more" in restored, restored
     assert "High Point" not in restored
@@ -85,13 +70,13 @@ def test_a_lift_announced_for_later_and_revoked_before_that_day(stores: dict[str
                                                                tmp_path_factory: pytest.TempPathFactory) -> None:
     store = _get(stores, tmp_path_factory, "lift_cancelled")
     late = "QA-2026-11-20-68a81f8d"
-    assert _lists(store, "Cubic Corporation", "2026-11-30")[ECL] == (
+    assert per_notice(store, "Cubic Corporation", "2026-11-30")[ECL] == (
         "suspended", "2026-11-20", "2027-11-10", late, "lifted", "2027-01-01")
     # A: lifted from 12-15 by No. 297 (its 废止 read on No. 21), then from 2027-01-01 by No. 290, revoked
     for day in ("2026-12-15", "2027-01-01", "2027-11-10"):
-        assert _lists(store, "Cubic Corporation", day)[ECL] == ("suspended", "2026-11-20", "2027-11-10", late, None, None)
-    assert _titles(store, "2026-12-01", ECL)[f"{ECL}/lifted/ecl/2027-01-01"].startswith("Lifted: ")
-    later = {**_titles(store, "2027-01-05", ECL), **_titles(store, "2027-01-05", "MOFCOM-2026-290")}
+        assert per_notice(store, "Cubic Corporation", day)[ECL] == ("suspended", "2026-11-20", "2027-11-10", late, None, None)
+    assert item_titles(store, "2026-12-01", ECL)[f"{ECL}/lifted/ecl/2027-01-01"].startswith("Lifted: ")
+    later = {**item_titles(store, "2027-01-05", ECL), **item_titles(store, "2027-01-05", "MOFCOM-2026-290")}
     assert not [i for i in later if "/lifted/" in i], later
     assert "MOFCOM-2026-290: revoked by MOFCOM-2026-297 from 2026-12-15; its lift of MOFCOM-2025-21 from 2027-01-01 " \
            "is not taken" in store.notes("2026-12-20")
@@ -119,12 +104,12 @@ def test_two_answers_with_overlapping_terms(stores: dict[str, Store], tmp_path_f
     # lapse43: a counted end is its last day too; the lapse and its countdowns a day later
     store = _get(stores, tmp_path_factory, "overlap_ext", today="2028-06-01")
     first, second = "QA-2026-11-06-68a81f8d", "QA-2026-12-03-68a81f8d"
-    assert _lists(store, "Cubic Corporation", "2026-12-03")[ECL][2:] == ("2027-05-10", first, "suspended", "2027-03-01")
-    assert _lists(store, "Cubic Corporation", "2027-05-10")[ECL][:4] == ("suspended", "2027-03-01", "2028-03-01", second)
-    assert _lists(store, "Cubic Corporation", "2027-05-11")[ECL][0] == "suspended"
-    assert _lists(store, "Cubic Corporation", "2028-03-01")[ECL][0] == "suspended"  # its last day
-    assert _lists(store, "Cubic Corporation", "2028-03-02")[ECL][:2] == ("lapsed", "2028-03-02")
-    ids = set(_titles(store, "2028-04-01", ECL))
+    assert per_notice(store, "Cubic Corporation", "2026-12-03")[ECL][2:] == ("2027-05-10", first, "suspended", "2027-03-01")
+    assert per_notice(store, "Cubic Corporation", "2027-05-10")[ECL][:4] == ("suspended", "2027-03-01", "2028-03-01", second)
+    assert per_notice(store, "Cubic Corporation", "2027-05-11")[ECL][0] == "suspended"
+    assert per_notice(store, "Cubic Corporation", "2028-03-01")[ECL][0] == "suspended"  # its last day
+    assert per_notice(store, "Cubic Corporation", "2028-03-02")[ECL][:2] == ("lapsed", "2028-03-02")
+    ids = set(item_titles(store, "2028-04-01", ECL))
     assert not [i for i in ids if "/2027-05-10" in i or "/2027-04-" in i or "/2027-05-03" in i], ids
     assert {f"{ECL}/suspension_ends_soon/ecl/2028-02-01", f"{ECL}/suspension_ends_soon/ecl/2028-02-24",
             f"{ECL}/suspension_lapsed/ecl/2028-03-02"} <= ids
@@ -133,11 +118,11 @@ def test_two_answers_with_overlapping_terms(stores: dict[str, Store], tmp_path_f
 def test_a_new_suspension_after_a_gap(stores: dict[str, Store], tmp_path_factory: pytest.TempPathFactory) -> None:
     # lapse43: a counted end is its last day too; the lapse and its countdowns a day later
     store = _get(stores, tmp_path_factory, "gap_resuspend")
-    assert _lists(store, "Skydio Inc.", "2026-12-14")[UEL] == (
+    assert per_notice(store, "Skydio Inc.", "2026-12-14")[UEL] == (
         "lapsed", "2026-11-11", None, "QA-2025-11-05-3d525cbd", "suspended", "2026-12-15")
-    assert _lists(store, "Skydio Inc.", "2026-12-15")[UEL][:4] == (
+    assert per_notice(store, "Skydio Inc.", "2026-12-15")[UEL][:4] == (
         "suspended", "2026-12-15", "2027-12-15", "QA-2026-11-25-3d525cbd")
-    titles = _titles(store, "2026-12-20", UEL)
+    titles = item_titles(store, "2026-12-20", UEL)
     assert titles[f"{UEL}/suspended/uel/2026-12-15"].endswith("from 2026-12-15 until 2027-12-15 inclusive")
     assert f"{UEL}/suspension_lapsed/uel/2026-11-11" in titles
 
@@ -145,7 +130,7 @@ def test_a_new_suspension_after_a_gap(stores: dict[str, Store], tmp_path_factory
 def test_removed_then_listed_again_under_a_new_name(stores: dict[str, Store],
                                                     tmp_path_factory: pytest.TempPathFactory) -> None:
     store = _get(stores, tmp_path_factory, "relisted_renamed")
-    assert _lists(store, "Cubic Corporation", "2026-11-30") == {
+    assert per_notice(store, "Cubic Corporation", "2026-11-30") == {
         ECL: ("removed", "2026-11-12", None, "MOFCOM-2026-240", None, None)}
     found = store.timeline("Cubic Corporation", "2026-12-01")  # the old name finds both: the former name links them
     assert found["keys"] == ["cubic", "cubicdefensesystems"]
@@ -156,11 +141,11 @@ def test_removed_then_listed_again_under_a_new_name(stores: dict[str, Store],
 def test_an_mfa_countermeasure_on_a_person_whose_company_is_on_the_uel(
         stores: dict[str, Store], tmp_path_factory: pytest.TempPathFactory) -> None:
     store = _get(stores, tmp_path_factory, "mfa_person_uel")
-    assert set(_lists(store, "Red Six Solutions", "2026-12-05")) == {UEL}
+    assert set(per_notice(store, "Red Six Solutions", "2026-12-05")) == {UEL}
     person = store.timeline("Daniel Robinson", "2026-12-05")
     assert [(e["notice_key"], e["state"]["state"], e["state"]["since"]) for e in person["listings"]] == [
         ("MFA-ORDER-2026-64", "in_force", "2026-12-01")]
-    assert _titles(store, "2026-12-05", "MFA-ORDER-2026-64")[
+    assert item_titles(store, "2026-12-05", "MFA-ORDER-2026-64")[
         "MFA-ORDER-2026-64/imposed/countermeasure/2026-12-01"].startswith("Imposed: Daniel Robinson")
 
 
@@ -268,4 +253,4 @@ def test_a_suspension_revoked_while_under_way_is_a_persons_to_read(stores: dict[
     problems = store.status("2026-12-20")["__problems__"]
     assert "MOFCOM-2026-298: revokes MOFCOM-2026-291 from 2026-12-15, whose steps in effect before that day (suspend of " \
            "MOFCOM-2025-21) stand as read: a person should read both" in problems
-    assert not [i for i in _titles(store, "2026-12-20", "MOFCOM-2026-291") if "/lifted/" in i]
+    assert not [i for i in item_titles(store, "2026-12-20", "MOFCOM-2026-291") if "/lifted/" in i]

@@ -35,11 +35,23 @@ import json
 import shutil
 import zipfile
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from tests.mofcom_watch.stories import REPO, TAG, Store, invoke, replayed, row, state
+from tests.mofcom_watch.stories import (
+    REPO,
+    TAG,
+    Store,
+    cached,
+    invoke,
+    item_titles,
+    live,
+    own_problems,
+    per_notice,
+    replayed,
+    row,
+    state,
+)
 
 DATA = REPO / "tests" / "data" / "stories43"
 TODAY = "2027-01-31"
@@ -53,57 +65,7 @@ def stores() -> dict[str, Store]:
 
 
 def _get(stores: dict[str, Store], factory: pytest.TempPathFactory, name: str, today: str = TODAY) -> Store:
-    if name not in stores:
-        stores[name] = replayed(factory.mktemp(f"s43-{name}"), DATA / name, FETCHED, today=today)
-    return stores[name]
-
-
-def _lists(store: Store, name: str, day: str) -> dict[str, tuple[Any, ...]]:
-    """Per notice, (state, since, until, by, next state, next from) of the one entity ``timeline NAME`` finds as of ``day``."""
-    found = store.timeline(name, day)
-    assert len(found["keys"]) == 1, found["keys"]
-    return {e["notice_key"]: (e["state"]["state"], e["state"]["since"], e["state"].get("until"), e["state"].get("by"),
-                              e["state"].get("next_state"), e["state"].get("next_from")) for e in found["listings"]}
-
-
-def _titles(store: Store, day: str, key: str, feed: str = "all") -> dict[str, str]:
-    return {i["id"][len(TAG):]: i["title"] for i in store.items(day, feed) if i["id"].startswith(f"{TAG}{key}/")}
-
-
-def _ours(store: Store, day: str) -> list[str]:
-    """The problems as of ``day`` but the 2025 answers' (they name notices the folders do not hold: No. 13, No. 22, 5-8号)."""
-    return [p for p in store.status(day)["__problems__"] if "QA-2025-" not in p]
-
-
-def _live(tmp_path: Path, folder: str, pages: dict[str, tuple[str, ...]], days: list[str], key: str | None) -> tuple[
-        dict[str, str], dict[str, dict[str, Any]]]:
-    """``folder``'s pages fed to one store on the days ``pages`` gives (by file-name prefix), ``feeds --out`` on each of
-    ``days``: each new item on ``key`` must be dated the day it first shows (its page's day or the day it falls on; no
-    check with ``key`` None, pages fetched after their day), and an item once
-    in ``all`` stays there or has a correction there. The first day each item showed, and the last feed's items."""
-    db = f"sqlite:///{tmp_path / 'store.sqlite'}"
-    seen: dict[str, str] = {}
-    held: set[str] = set()
-    now: dict[str, dict[str, Any]] = {}
-    for iso in sorted(set(days) | set(pages)):
-        if iso in pages:
-            part = tmp_path / f"pages-{iso}"
-            shutil.copytree(DATA / folder, part, ignore=lambda _d, names: [
-                n for n in names if not n.startswith(pages[iso]) and not n.endswith(".gov.cn")])
-            replayed(tmp_path, part, f"{iso}T10:00:00+00:00", today=iso)
-        done = invoke(db, "feeds", "--out", str(tmp_path / "out"), env={"MOFCOM_WATCH_TODAY": iso})
-        assert done.exit_code in (0, 1), done.output
-        items = json.loads((tmp_path / "out" / "all.json").read_text(encoding="utf-8"))["items"]
-        now = {i["id"][len(TAG):]: i for i in items}
-        for iid, item in now.items():
-            if iid not in seen:
-                seen[iid] = iso
-                if iso > min(pages) and key is not None and iid.startswith(key) and "/correction/" not in iid:
-                    assert item["date_published"][:10] == iso, (iid, item["date_published"], iso)
-        gone = held - set(now)
-        assert not [g for g in gone if not any(k.startswith(f"{g}/correction/") for k in now)], gone
-        held = set(now)
-    return seen, now
+    return cached(stores, factory, DATA / name, FETCHED, today, "s43")
 
 
 # No. 72 (No. 46 clause 2), lapsed and then continued
@@ -122,17 +84,17 @@ def test_72_lapses_with_no_word_then_an_answer_continues_it_from_the_day_after_i
         assert (got["state"], got["since"], got["until"], got["by"], got["presumed"]) == (
             "suspended", "2026-11-28", "2027-11-28", answer, False)
     assert state(store, "2027-11-29", N46) == ("lapsed", "2027-11-29", None)
-    titles = _titles(store, "2026-12-05", N46)
+    titles = item_titles(store, "2026-12-05", N46)
     assert titles[f"{N46}/suspension_extended/items/2026-11-28"].startswith(
         "Suspension extended: item controls of 商务部公告2024年第46号 (MOFCOM-2024-46, clause 2) until 2027-11-28")
     assert f"{N46}/suspension_lapsed/items/2026-11-28" not in titles  # built from scratch: it never lapsed
-    assert not [p for p in _ours(store, "2026-12-05") if "2024-46" in p or "2026-12-03" in p]
+    assert not [p for p in own_problems(store, "2026-12-05") if "2024-46" in p or "2026-12-03" in p]
 
 
 def test_72_a_reader_day_by_day_sees_the_lapse_then_its_retraction(tmp_path: Path) -> None:
     pages = {"2026-11-01": ("b", "k1", "k2"), "2026-12-03": ("k3",)}
     days = ["2026-11-20", "2026-11-21", "2026-11-27", "2026-11-28", "2026-11-29", "2026-12-02", "2026-12-03", "2026-12-04"]
-    seen, now = _live(tmp_path, "lapse72_backdated", pages, days, N46)
+    seen, now = live(tmp_path, DATA / "lapse72_backdated", pages, days, N46)
     lapse = f"{N46}/suspension_lapsed/items/2026-11-28"
     assert seen[lapse] == "2026-11-28" and seen[f"{N46}/suspension_ends_soon/items/2026-11-21"] == "2026-11-21"
     assert seen[f"{lapse}/correction/1"] == "2026-12-03" and lapse not in now
@@ -144,7 +106,7 @@ def test_72_a_reader_day_by_day_sees_the_lapse_then_its_retraction(tmp_path: Pat
 def test_72_a_notice_continuing_it_backdated_read_day_by_day(tmp_path: Path) -> None:
     pages = {"2026-11-01": ("b", "k1", "k2"), "2026-12-04": ("k3",)}
     days = ["2026-11-21", "2026-11-28", "2026-12-03", "2026-12-05", "2027-10-29", "2027-11-21", "2027-11-27", "2027-11-28"]
-    seen, now = _live(tmp_path, "lapse72_notice_backdated", pages, days, N46)
+    seen, now = live(tmp_path, DATA / "lapse72_notice_backdated", pages, days, N46)
     lapse = f"{N46}/suspension_lapsed/items/2026-11-28"
     assert (seen[lapse], seen[f"{lapse}/correction/1"]) == ("2026-11-28", "2026-12-04")
     assert now[f"{lapse}/correction/1"]["title"].endswith(": the suspension goes on (MOFCOM-2026-309)")
@@ -162,7 +124,7 @@ def test_72_continued_after_its_end_with_no_start_day(stores: dict[str, Store],
     got = row(store, "2026-12-03", N46)
     assert (got["state"], got["since"], got["until"], got["presumed"]) == ("suspended", "2026-12-03", "2027-11-27", False)
     assert state(store, "2027-11-28", N46) == ("lapsed", "2027-11-28", None)
-    ids = set(_titles(store, "2026-12-05", N46))
+    ids = set(item_titles(store, "2026-12-05", N46))
     assert {f"{N46}/suspension_lapsed/items/2026-11-28", f"{N46}/suspension_extended/items/2026-12-03"} <= ids
 
 
@@ -185,7 +147,7 @@ def test_72_suspended_again_from_a_later_day(stores: dict[str, Store], tmp_path_
     assert state(store, "2027-12-02", N46)[0] == "suspended"
     assert state(store, "2027-12-04", N46) == ("lapsed", "2027-12-04", None)
     assert {f"{N46}/suspension_lapsed/items/2026-11-28", f"{N46}/suspension_extended/items/2026-12-03",
-            f"{N46}/suspension_lapsed/items/2027-12-04"} <= set(_titles(store, "2027-12-05", N46))  # 1年 through 12-03 (lapse43)
+            f"{N46}/suspension_lapsed/items/2027-12-04"} <= set(item_titles(store, "2027-12-05", N46))  # 1年 through 12-03 (lapse43)
 
 
 def test_72_restored_by_a_notice_from_a_later_day(stores: dict[str, Store], tmp_path_factory: pytest.TempPathFactory) -> None:
@@ -195,7 +157,7 @@ def test_72_restored_by_a_notice_from_a_later_day(stores: dict[str, Store], tmp_
     assert (row(store, "2026-12-09", N46)["state"], row(store, "2026-12-10", N46)["state"]) == ("lapsed", "in_force")
     got = row(store, "2026-12-10", N46)
     assert (got["since"], got["by"], got["presumed"], got["scope"]) == ("2026-12-10", "MOFCOM-2026-307", False, "clause 2")
-    titles = _titles(store, "2026-12-05", N46)  # announced on 12-03 for 12-10
+    titles = item_titles(store, "2026-12-05", N46)  # announced on 12-03 for 12-10
     assert titles[f"{N46}/restored/items/2026-12-10"] == (
         "Restored: item controls of 商务部公告2024年第46号 (MOFCOM-2024-46, clause 2) back in force from 2026-12-10")
     assert f"{N46}/suspension_lapsed/items/2026-11-28" in titles
@@ -207,7 +169,7 @@ def test_72_restored_by_a_notice_from_a_later_day(stores: dict[str, Store], tmp_
 def test_a_uel_suspension_continued_after_its_lapse_with_no_start_day(tmp_path: Path) -> None:
     """A live store: the lapse item of 11-10 stands (the measures in force as presumed until the answer's day), the
     extension of 11-20 runs to the old end + 1 year."""
-    seen, now = _live(tmp_path, "uel_backdated_live", {"2026-11-01": ("b",), "2026-11-20": ("u1",)},
+    seen, now = live(tmp_path, DATA / "uel_backdated_live", {"2026-11-01": ("b",), "2026-11-20": ("u1",)},
                       ["2026-11-04", "2026-11-09", "2026-11-10", "2026-11-11", "2026-11-19", "2026-11-21"], UEL)
     assert seen[f"{UEL}/suspension_lapsed/uel/2026-11-11"] == "2026-11-11"  # the day after the year's last (lapse43)
     assert f"{UEL}/suspension_lapsed/uel/2026-11-11" in now
@@ -219,34 +181,34 @@ def test_one_list_restored_the_other_suspended_again(stores: dict[str, Store],
     """Two answers of 12-01 on two "4月4日公告": UEL 7号 restored, ECL No. 21 suspended a year, each from 12-05."""
     store = _get(stores, tmp_path_factory, "one_list_restored")
     uel, ecl = "QA-2026-12-01-3d525cbd", "QA-2026-12-01-68a81f8d"
-    assert _lists(store, "Skydio Inc.", "2026-12-04")[UEL] == ("lapsed", "2026-11-11", None, "QA-2025-11-05-3d525cbd",
+    assert per_notice(store, "Skydio Inc.", "2026-12-04")[UEL] == ("lapsed", "2026-11-11", None, "QA-2025-11-05-3d525cbd",
                                                                "in_force", "2026-12-05")
-    assert _lists(store, "Cubic Corporation", "2026-12-04")[ECL][4:] == ("suspended", "2026-12-05")
-    got = _lists(store, "Skydio Inc.", "2026-12-05")  # (and in force on MFA order 13, untouched)
+    assert per_notice(store, "Cubic Corporation", "2026-12-04")[ECL][4:] == ("suspended", "2026-12-05")
+    got = per_notice(store, "Skydio Inc.", "2026-12-05")  # (and in force on MFA order 13, untouched)
     assert got == {UEL: ("in_force", "2026-12-05", None, uel, None, None), MFA: ("in_force", "2024-10-10", None, MFA, None, None)}
-    assert _lists(store, "Cubic Corporation", "2026-12-05")[ECL][:4] == ("suspended", "2026-12-05", "2027-12-05", ecl)
-    assert _lists(store, "Insitu Inc.", "2027-12-05")[UEL][0] == "in_force"
+    assert per_notice(store, "Cubic Corporation", "2026-12-05")[ECL][:4] == ("suspended", "2026-12-05", "2027-12-05", ecl)
+    assert per_notice(store, "Insitu Inc.", "2027-12-05")[UEL][0] == "in_force"
     assert state(store, "2027-12-06", ECL) == ("lapsed", "2027-12-06", None)
-    assert f"{UEL}/restored/uel/2026-12-05" in _titles(store, "2026-12-05", UEL)
-    assert f"{ECL}/suspension_extended/ecl/2026-12-05" in _titles(store, "2026-12-05", ECL)
-    assert not [i for i in _titles(store, "2026-12-05", ECL) if "/restored/" in i]
+    assert f"{UEL}/restored/uel/2026-12-05" in item_titles(store, "2026-12-05", UEL)
+    assert f"{ECL}/suspension_extended/ecl/2026-12-05" in item_titles(store, "2026-12-05", ECL)
+    assert not [i for i in item_titles(store, "2026-12-05", ECL) if "/restored/" in i]
 
 
 def test_a_whole_notice_lifted_then_one_of_its_companies_listed_again(
         stores: dict[str, Store], tmp_path_factory: pytest.TempPathFactory) -> None:
     store = _get(stores, tmp_path_factory, "lift_then_listed")
     late = "QA-2026-11-20-68a81f8d"
-    assert _lists(store, "Cubic Corporation", "2026-11-30") == {
+    assert per_notice(store, "Cubic Corporation", "2026-11-30") == {
         ECL: ("suspended", "2026-11-20", "2027-11-10", late, "lifted", "2026-12-01")}
     for day in ("2026-12-01", "2026-12-09"):
-        assert _lists(store, "Cubic Corporation", day) == {ECL: ("lifted", "2026-12-01", None, "MOFCOM-2026-301", None, None)}
-    assert _lists(store, "Cubic Corporation", "2026-12-10") == {
+        assert per_notice(store, "Cubic Corporation", day) == {ECL: ("lifted", "2026-12-01", None, "MOFCOM-2026-301", None, None)}
+    assert per_notice(store, "Cubic Corporation", "2026-12-10") == {
         ECL: ("lifted", "2026-12-01", None, "MOFCOM-2026-301", None, None),
         "MOFCOM-2026-306": ("in_force", "2026-12-10", None, "MOFCOM-2026-306", None, None)}
-    assert _lists(store, "High Point Aerotechnologies", "2026-12-10") == {
+    assert per_notice(store, "High Point Aerotechnologies", "2026-12-10") == {
         ECL: ("lifted", "2026-12-01", None, "MOFCOM-2026-301", None, None)}
-    assert f"{ECL}/lifted/ecl/2026-12-01" in _titles(store, "2026-12-10", ECL)
-    assert _titles(store, "2026-12-10", "MOFCOM-2026-306") == {
+    assert f"{ECL}/lifted/ecl/2026-12-01" in item_titles(store, "2026-12-10", ECL)
+    assert item_titles(store, "2026-12-10", "MOFCOM-2026-306") == {
         "MOFCOM-2026-306/imposed/ecl/2026-12-10": "Imposed: Cubic Corporation on the export control list (MOFCOM-2026-306) "
                                                   "from 2026-12-10"}
     cubic = {i["id"][len(TAG):] for i in store.items("2026-12-10", "entity/cubic")}
@@ -263,9 +225,9 @@ def test_a_suspension_whose_answer_is_fetched_before_its_notice(stores: dict[str
     got = row(store, "2026-12-05", key)
     assert (got["state"], got["until"], got["by"]) == ("suspended", "2027-03-05", answer)
     assert state(store, "2027-03-06", key) == ("lapsed", "2027-03-06", None)
-    assert not _ours(store, "2026-12-05")
+    assert not own_problems(store, "2026-12-05")
     # live: the answer alone on 12-03 (unresolved, loud), the notice on 12-04
-    seen, now = _live(tmp_path, "qa_before_notice", {"2026-11-01": ("b",), "2026-12-03": ("a0",), "2026-12-04": ("z9",)},
+    seen, now = live(tmp_path, DATA / "qa_before_notice", {"2026-11-01": ("b",), "2026-12-03": ("a0",), "2026-12-04": ("z9",)},
                       ["2026-12-05", "2026-12-06"], None)
     unresolved = f"{answer}/unresolved_reference/ecl/2026-12-05/{key}"
     assert seen[unresolved] == "2026-12-03" and seen[f"{unresolved}/correction/1"] == "2026-12-04"
@@ -281,9 +243,9 @@ def test_a_restore_naming_companies_by_english_names_alone_is_loud(
     for folder, key in (("english_restore", "UEL-2026-33"), ("english_unknown", "UEL-2026-34")):
         store = _get(stores, tmp_path_factory, folder)
         assert state(store, "2026-12-10", UEL) == ("lapsed", "2026-11-11", None)
-        assert [p for p in _ours(store, "2026-12-10") if p.startswith(f"{key}: ")]
-        assert [i for i in _titles(store, "2026-12-10", key) if "/unresolved_reference/" in i]
-        assert not [i for i in _titles(store, "2026-12-10", UEL) if "/restored/" in i]
+        assert [p for p in own_problems(store, "2026-12-10") if p.startswith(f"{key}: ")]
+        assert [i for i in item_titles(store, "2026-12-10", key) if "/unresolved_reference/" in i]
+        assert not [i for i in item_titles(store, "2026-12-10", UEL) if "/restored/" in i]
 
 
 def test_an_english_answer_alone_is_news_not_a_step(stores: dict[str, Store],
@@ -302,24 +264,24 @@ def test_one_step_published_as_an_order_and_as_an_announcement(stores: dict[str,
     assert row(store, "2026-11-20", key)["next_from"] == "2026-12-01"
     got = row(store, "2026-12-01", key)
     assert (got["state"], got["since"], got["presumed"], len(got["entity_keys"])) == ("in_force", "2026-12-01", False, 5)
-    ids = set(_titles(store, "2026-12-05", key))
+    ids = set(item_titles(store, "2026-12-05", key))
     assert {i for i in ids if "/restored/" in i} == {f"{key}/restored/countermeasure/2026-12-01",
                                                      f"{key}/restored/countermeasure/2026-12-01/by/MOFCOM-ORDER-2026-10"}
-    assert not _ours(store, "2026-12-05")
+    assert not own_problems(store, "2026-12-05")
 
 
 def test_an_mfa_decision_ends_its_own_countermeasure_on_a_company_on_the_ecl(
         stores: dict[str, Store], tmp_path_factory: pytest.TempPathFactory) -> None:
     store = _get(stores, tmp_path_factory, "mfa_own_end_on_ecl")
     late = ("suspended", "2026-11-20", "2027-11-10", "QA-2026-11-20-68a81f8d")
-    got = _lists(store, "Edge Autonomy Operations LLC", "2026-12-04")
+    got = per_notice(store, "Edge Autonomy Operations LLC", "2026-12-04")
     assert got[MFA] == ("in_force", "2024-10-10", None, MFA, "lifted", "2026-12-05") and got[ECL][:4] == late
-    got = _lists(store, "Edge Autonomy Operations LLC", "2026-12-05")
+    got = per_notice(store, "Edge Autonomy Operations LLC", "2026-12-05")
     assert got[MFA] == ("lifted", "2026-12-05", None, "MFA-ORDER-2026-65", None, None) and got[ECL][:4] == late
-    assert _lists(store, "Skydio Inc.", "2026-12-05")[MFA][0] == "in_force"  # the order's other company
-    assert _titles(store, "2026-12-05", MFA)[f"{MFA}/lifted/countermeasure/2026-12-05"] == (
+    assert per_notice(store, "Skydio Inc.", "2026-12-05")[MFA][0] == "in_force"  # the order's other company
+    assert item_titles(store, "2026-12-05", MFA)[f"{MFA}/lifted/countermeasure/2026-12-05"] == (
         "Lifted: Edge Autonomy Operations LLC on the MFA countermeasure list (MFA-ORDER-2024-13) from 2026-12-05")
-    assert not [i for i in _titles(store, "2026-12-05", ECL) if "2026-12" in i]
+    assert not [i for i in item_titles(store, "2026-12-05", ECL) if "2026-12" in i]
 
 
 def test_evidence_and_timeline_agree_for_each_company_each_day(stores: dict[str, Store],

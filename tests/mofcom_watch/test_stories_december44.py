@@ -32,7 +32,19 @@ from typing import Any
 
 import pytest
 
-from tests.mofcom_watch.stories import REPO, TAG, Store, invoke, live, replayed, row, state
+from tests.mofcom_watch.stories import (
+    REPO,
+    TAG,
+    Store,
+    cached,
+    invoke,
+    item_titles,
+    live,
+    own_problems,
+    replayed,
+    row,
+    state,
+)
 
 DATA = REPO / "tests" / "data" / "stories44"
 TODAY = "2028-06-01"
@@ -46,18 +58,7 @@ def stores() -> dict[str, Store]:
 
 
 def _get(stores: dict[str, Store], factory: pytest.TempPathFactory, name: str, today: str = TODAY) -> Store:
-    if name not in stores:
-        stores[name] = replayed(factory.mktemp(f"s44-{name}"), DATA / name, FETCHED, today=today)
-    return stores[name]
-
-
-def _titles(store: Store, day: str, key: str, feed: str = "all") -> dict[str, str]:
-    return {i["id"][len(TAG):]: i["title"] for i in store.items(day, feed) if i["id"].startswith(f"{TAG}{key}/")}
-
-
-def _ours(store: Store, day: str) -> list[str]:
-    """The problems as of ``day`` but the 2025 answers' (they name notices the folders do not hold: No. 13, No. 22, 5-8号)."""
-    return [p for p in store.status(day)["__problems__"] if "QA-2025-" not in p]
+    return cached(stores, factory, DATA / name, FETCHED, today, "s44")
 
 
 # the lead's decision on story43's owner question (session 43)
@@ -159,7 +160,7 @@ def test_every_boundary_the_day_before_of_and_after(stores: dict[str, Store], tm
     assert [(day, state(store, day, key)) for day, _ in days] == days
     for day, (got, _, _) in days:  # a lapse is presumed, and said to need review; no other row is
         assert row(store, day, key)["presumed"] is (got == "lapsed"), (folder, day)
-    assert not [p for p in _ours(store, days[-1][0]) if key in p], folder
+    assert not [p for p in own_problems(store, days[-1][0]) if key in p], folder
 
 
 def _dated(store: Store, day: str, key: str) -> dict[str, str]:
@@ -392,10 +393,10 @@ def test_one_step_by_two_decrees_gives_two_titles(tmp_path: Path) -> None:
     """story43's B: 商务部令2026年第10号 and 商务部公告2026年第308号 (11-20) both restore order 2025 No. 6 from 12-01: two items
     (``builder._own_id``), which had one title; the second's title now names its decree and the first's."""
     store = replayed(tmp_path, REPO / "tests" / "data" / "stories43" / "two_numbers", FETCHED, today="2027-01-31")
-    titles = _titles(store, "2026-12-05", "MOFCOM-ORDER-2025-6")
+    titles = item_titles(store, "2026-12-05", "MOFCOM-ORDER-2025-6")
     first = titles["MOFCOM-ORDER-2025-6/restored/countermeasure/2026-12-01"]
     second = titles["MOFCOM-ORDER-2025-6/restored/countermeasure/2026-12-01/by/MOFCOM-ORDER-2026-10"]
     assert second == f"{first} (MOFCOM-ORDER-2026-10, as MOFCOM-2026-308 said)"
     one = "MOFCOM-ORDER-2025-6/restored/countermeasure/2026-12-01/hanwhaphillyshipyard"
-    titles = _titles(store, "2026-12-05", "MOFCOM-ORDER-2025-6", "entity/hanwhaphillyshipyard")
+    titles = item_titles(store, "2026-12-05", "MOFCOM-ORDER-2025-6", "entity/hanwhaphillyshipyard")
     assert titles[f"{one}/by/MOFCOM-ORDER-2026-10"] == f"{titles[one]} (MOFCOM-ORDER-2026-10, as MOFCOM-2026-308 said)"
