@@ -85,3 +85,18 @@ def test_two_days_split_or_one_day_still_read(answer: str, steps: list[tuple[str
     assert notice is not None
     assert [(a.action.value, [t.key for t in a.targets], a.effective, a.until and a.until.isoformat())
             for a in notice.actions] == steps
+
+
+# --- a denied verb after the step's object: its subject is no object of the verb before it ------------------------------
+# "暂停实施…第21号相关措施1年，…第22号相关措施不予暂停" was one suspension of both with no end (No. 22 a false 'Suspended', No.
+# 21's year lost), silently: the denied verb's clause started at its 不, not at its comma (clauses._clause_start).
+
+
+@pytest.mark.parametrize("second", ["商务部公告2025年第22号相关措施不暂停", "对商务部公告2025年第22号相关措施不予暂停",
+                                    "商务部公告2025年第22号相关措施不予暂停实施"])
+def test_a_notice_denied_after_the_step_is_not_its_object(second: str) -> None:
+    answer = f"中方决定，自2026年12月10日起，暂停实施商务部公告2025年第21号相关措施1年，{second}。"
+    notice = parse_document(_release_page(answer, ML).encode("utf-8")).notice
+    assert notice is not None
+    assert [(a.action.value, [t.key for t in a.targets], a.effective, a.until and a.until.isoformat())
+            for a in notice.actions] == [("suspend", ["MOFCOM-2025-21"], "2026-12-10", "2027-12-10")]

@@ -265,6 +265,12 @@ NO_CHANGE_RE = lazy_compile(r"(?:不作|不做|不予)\s*(?:任何)?\s*(?:调整
 NO_CHANGE_GATE = ("不作", "不做", "不予", "不变", "原状")
 
 
+def _clause_start(folded: str, lo: int, at: int) -> int:
+    """The start of the clause holding ``at``, after ``lo``: after its last "," or ";", else ``at`` itself."""
+    comma = max(folded.rfind(",", lo, at), folded.rfind(";", lo, at))
+    return comma + 1 if comma >= 0 else at
+
+
 def _no_change_spans(folded: str, s_start: int, s_end: int) -> list[tuple[int, int]]:
     """Each clause of ``folded[s_start:s_end]`` that keeps its object as it is (NO_CHANGE_RE): from its start to the words' end."""
     spans = []
@@ -350,7 +356,9 @@ def _sentence_actions(out: list[ActionDraft], folded: str, clean: str, s_start: 
         at, v_end = v.span()
         next_start = verbs[i + 1].start() if i < last else s_end
         if cuts:
-            next_start = min([c for c in cuts if v_end <= c < next_start], default=next_start)
+            # to the start of the denied verb's clause: its subject is no object of this verb ("暂停实施…第21号相关措施1年，…第22号
+            # 相关措施不予暂停": both suspended, the term lost; review47)
+            next_start = min([_clause_start(folded, v_end, c) for c in cuts if v_end <= c < next_start], default=next_start)
             if (c := min([c for c in cuts if prev_end <= c < at], default=-1)) >= 0:
                 # "停止实施…7号相关措施，…第21号相关措施不停止实施，继续暂停至…": the subject of the denied verb's clause is this verb's
                 prev_end = max(prev_end, folded.rfind(",", prev_end, c) + 1, folded.rfind(";", prev_end, c) + 1)
