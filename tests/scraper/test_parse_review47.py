@@ -100,3 +100,21 @@ def test_a_notice_denied_after_the_step_is_not_its_object(second: str) -> None:
     assert notice is not None
     assert [(a.action.value, [t.key for t in a.targets], a.effective, a.until and a.until.isoformat())
             for a in notice.actions] == [("suspend", ["MOFCOM-2025-21"], "2026-12-10", "2027-12-10")]
+
+
+# --- "…暂停期限为6个月；其中第22号相关措施暂停期限为1年": the other term after a ";" -------------------------------------------
+# one suspension of both for 6 months (No. 22's lapse six months early), silently: unread_ends_apart stopped at the ";".
+
+
+def test_a_term_for_one_notice_after_qizhong_is_held() -> None:
+    answer = ("中方决定，自2026年12月10日起，暂停实施商务部公告2025年第21号、第22号相关措施，暂停期限为6个月；"
+              "其中第22号相关措施暂停期限为1年。")
+    with pytest.raises(UnusablePage, match="two terms"):
+        parse_document(_release_page(answer, ML).encode("utf-8"))
+
+
+def test_the_same_term_after_qizhong_is_no_second_term() -> None:
+    answer = ("中方决定，自2026年12月10日起，暂停实施商务部公告2025年第21号、第22号相关措施，暂停期限为1年；"
+              "其中第22号相关措施暂停期限同为1年。")
+    notice = parse_document(_release_page(answer, ML).encode("utf-8")).notice
+    assert notice is not None and [a.until and a.until.isoformat() for a in notice.actions] == ["2027-12-10"]

@@ -169,6 +169,12 @@ def unread_ends_apart(src: Source, d: Draft) -> str | None:
         stop = min([i for i in (folded.find("。", x.start), folded.find("\n", x.start), folded.find(";", x.start))
                     if i >= 0] + [y.start for y in d.drafts if y.start > x.start and y.action in ENDS_APART_STEPS]
                    + [len(folded)])
+        if folded.startswith(";其中", stop):  # "…相关措施，暂停期限为6个月；其中第22号相关措施暂停期限为1年": one text (review47)
+            stop = min([i for i in (folded.find("。", stop + 1), folded.find("\n", stop + 1), folded.find(";", stop + 1))
+                        if i >= 0] + [len(folded)])
+            if len(_terms_in(folded, x.start, stop)) > 1:
+                return (f"one step on {len({t.key or t.text for t in x.targets})} notices gives them two terms "
+                        f"(\"{src.text[x.start : stop].strip()[:60]}\"){LEFT_OUT}")
         if (folded.find("和", x.start, stop) >= 0 or folded.find("、", x.start, stop) >= 0) \
                 and (two := TWO_TERMS_RE.search(folded, x.start, stop)) is not None:
             return (f"one step on {len({t.key or t.text for t in x.targets})} notices gives them two terms "
@@ -207,6 +213,13 @@ def unread_same_day(src: Source, d: Draft) -> str | None:
         if days and days[-1] is not None and days[-1].isoformat() != x.effective[:10]:
             return f"its start \"{m[0]}\" names {days[-1].isoformat()}, not the day the step took ({x.effective[:10]}){LEFT_OUT}"
     return None
+
+
+def _terms_in(folded: str, start: int, stop: int) -> set[str]:
+    """The terms (DURATION_RE) written in ``folded[start:stop]``, not a date's parts ("2027年", "1月1日", "公告2025年第21号")."""
+    return {"".join(m[0].split()) for m in DURATION_RE.finditer(folded, start, stop)
+            if not (len(m["n"]) == 4 and m["n"].isdigit()) and not folded[m.start() - 1 : m.start()].isdigit()
+            and folded[m.start() - 1 : m.start()] != "月"}  # ("1月1日": no term)
 
 
 def unread_removal(src: Source, d: Draft) -> str | None:
