@@ -118,3 +118,21 @@ def test_the_same_term_after_qizhong_is_no_second_term() -> None:
               "其中第22号相关措施暂停期限同为1年。")
     notice = parse_document(_release_page(answer, ML).encode("utf-8")).notice
     assert notice is not None and [a.until and a.until.isoformat() for a in notice.actions] == ["2027-12-10"]
+
+
+# --- "暂停实施…第21号相关措施6个月，第22号相关措施1年": the second step elided, No. 22's suspension missed silently ---------------
+
+
+@pytest.mark.parametrize("second", ["第22号相关措施1年", "商务部公告2025年第22号相关措施暂停期限为1年", "第22号相关措施至2027年12月31日"])
+def test_an_elided_second_step_is_held(second: str) -> None:
+    answer = f"中方决定，自2026年12月10日起，暂停实施商务部公告2025年第21号相关措施6个月，{second}。"
+    with pytest.raises(UnusablePage, match="no step"):
+        parse_document(_release_page(answer, ML).encode("utf-8"))
+
+
+@pytest.mark.parametrize("second", ["暂停实施商务部公告2025年第22号相关措施1年", "第22号相关措施继续实施"])
+def test_a_second_step_or_no_term_still_reads(second: str) -> None:
+    answer = f"中方决定，自2026年12月10日起，暂停实施商务部公告2025年第21号相关措施6个月，{second}。"
+    notice = parse_document(_release_page(answer, ML).encode("utf-8")).notice
+    assert notice is not None and notice.actions[0].until is not None
+    assert notice.actions[0].until.isoformat() == "2027-06-10"

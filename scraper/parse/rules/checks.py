@@ -215,6 +215,28 @@ def unread_same_day(src: Source, d: Draft) -> str | None:
     return None
 
 
+# A clause after a step's naming another notice's measures and a term, no verb ("暂停实施…第21号相关措施6个月，第22号相关措施1年"):
+# a step elided, read as none (No. 22's suspension missed, silently; review47)
+ELIDED_STEP_RE = lazy_compile(
+    r"[,;]\s*(?:对\s*)?(?:(?!暂停|停止|恢复|继续|延长|解除|取消|终止|实施|执行)[^,;。\n]){0,30}?\d{1,4}\s*号[^,;。\n]{0,12}?"
+    rf"相关措施\s*(?:的\s*)?(?:暂停期限|期限)?\s*(?:为期|为|延长至|至)?\s*(?:{NUM}\s*(?:个月|周年|年|天|日)|\d{{4}}\s*年\s*\d{{1,2}}\s*月"
+    r"\s*\d{1,2}\s*日)\s*(?=[。;\n]|$)")
+
+
+def unread_elided_step(src: Source, d: Draft) -> str | None:
+    """A suspension or extension whose sentence goes on to name another notice's measures with a term of their own and no
+    verb (ELIDED_STEP_RE): that notice's step is not read; left out, for a person."""
+    folded = src.folded
+    for x in d.drafts:
+        if x.action not in ENDS_APART_STEPS or x.until is None:
+            continue  # (nearly every step)
+        s1 = x.sentence[1] if x.sentence else act.sentence_end(folded, x.start)
+        if folded.find("号", x.start, s1) >= 0 and folded.find("相关措施", x.start, s1) >= 0 \
+                and (m := ELIDED_STEP_RE.search(folded, x.start, s1)) is not None:
+            return f"its sentence names another notice's measures with a term and no step (\"{m[0][1:].strip()}\"){LEFT_OUT}"
+    return None
+
+
 def _terms_in(folded: str, start: int, stop: int) -> set[str]:
     """The terms (DURATION_RE) written in ``folded[start:stop]``, not a date's parts ("2027年", "1月1日", "公告2025年第21号")."""
     return {"".join(m[0].split()) for m in DURATION_RE.finditer(folded, start, stop)
