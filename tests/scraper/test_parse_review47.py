@@ -123,7 +123,8 @@ def test_the_same_term_after_qizhong_is_no_second_term() -> None:
 # --- "暂停实施…第21号相关措施6个月，第22号相关措施1年": the second step elided, No. 22's suspension missed silently ---------------
 
 
-@pytest.mark.parametrize("second", ["第22号相关措施1年", "商务部公告2025年第22号相关措施暂停期限为1年", "第22号相关措施至2027年12月31日"])
+@pytest.mark.parametrize("second", ["第22号相关措施1年", "商务部公告2025年第22号相关措施暂停期限为1年", "第22号相关措施至2027年12月31日",
+                                    "第22号相关措施亦同"])
 def test_an_elided_second_step_is_held(second: str) -> None:
     answer = f"中方决定，自2026年12月10日起，暂停实施商务部公告2025年第21号相关措施6个月，{second}。"
     with pytest.raises(UnusablePage, match="no step"):

@@ -215,12 +215,12 @@ def unread_same_day(src: Source, d: Draft) -> str | None:
     return None
 
 
-# A clause after a step's naming another notice's measures and a term, no verb ("暂停实施…第21号相关措施6个月，第22号相关措施1年"):
+# A clause after a step's naming another notice's measures and a term (or 亦同), no verb ("…第21号相关措施6个月，第22号相关措施1年"):
 # a step elided, read as none (No. 22's suspension missed, silently; review47)
 ELIDED_STEP_RE = lazy_compile(
     r"[,;]\s*(?:对\s*)?(?:(?!暂停|停止|恢复|继续|延长|解除|取消|终止|实施|执行)[^,;。\n]){0,30}?\d{1,4}\s*号[^,;。\n]{0,12}?"
     rf"相关措施\s*(?:的\s*)?(?:暂停期限|期限)?\s*(?:为期|为|延长至|至)?\s*(?:{NUM}\s*(?:个月|周年|年|天|日)|\d{{4}}\s*年\s*\d{{1,2}}\s*月"
-    r"\s*\d{1,2}\s*日)\s*(?=[。;\n]|$)")
+    r"\s*\d{1,2}\s*日|亦同|亦然|同样如此|也是如此)\s*(?=[。;\n]|$)")  # ("…，第22号相关措施亦同": the step before, elided)
 
 
 def unread_elided_step(src: Source, d: Draft) -> str | None:
