@@ -1388,3 +1388,11 @@ def _corpus_text(path: Path) -> str:
     """A corpus text as the parser reads it: UTF-8, or UTF-16 after its byte-order mark (audit43/14)."""
     raw = path.read_bytes()
     return raw.decode("utf-16") if raw[:2] in (b"\xff\xfe", b"\xfe\xff") else raw.decode("utf-8")
+
+
+def test_no_change_gate_words_each_hold_the_seed_or_are_the_other() -> None:
+    """``clauses._sentence_actions`` asks the five NO_CHANGE_GATE words only of a sentence holding NO_CHANGE_SEED (不) or
+    NO_CHANGE_OTHER (原状): a gate word holding neither would never be asked (a kept clause read as an object again)."""
+    from scraper.parse.actions.clauses import NO_CHANGE_GATE, NO_CHANGE_OTHER, NO_CHANGE_SEED
+
+    assert all(NO_CHANGE_SEED in w or w == NO_CHANGE_OTHER for w in NO_CHANGE_GATE)
