@@ -47,6 +47,23 @@ print(json.dumps(out))
 '''
 
 
+def _run(url: str, site_url: str, tmp_path, **kw) -> subprocess.CompletedProcess[str]:  # noqa: ANN001, ANN003
+    """A real `run` of the store ``url`` against the local site at ``site_url``, its feeds in ``tmp_path``."""
+    from tests.faults.harness import cli_env, run_args
+
+    return subprocess.run([sys.executable, "-m", "mofcom_watch", "--db", url, *run_args(site_url, tmp_path / "feeds")],
+                          cwd=REPO_ROOT, env=cli_env(), capture_output=True, text=True, timeout=300, **kw)
+
+
+def _status(url: str) -> tuple[int, dict]:
+    """`status --json` of the store ``url``: its exit code and report."""
+    from tests.faults.harness import cli_env
+
+    done = subprocess.run([sys.executable, "-m", "mofcom_watch", "--db", url, "status", "--json"], cwd=REPO_ROOT,
+                          env=cli_env(), capture_output=True, text=True, timeout=120)
+    return done.returncode, json.loads(done.stdout)
+
+
 @pytest.mark.skipif(not read_only_mount_works(), reason="needs unshare -m and mount (root)")
 def test_a_store_file_made_read_only_is_said_by_status_and_healthz_at_once(tmp_path, replayed):
     db = tmp_path / "store" / "store.sqlite"
@@ -76,7 +93,6 @@ def test_a_run_stopped_by_a_fault_of_the_store_is_said_until_a_run_finishes(tmp_
     run finishes."""
     import resource
 
-    from tests.faults.harness import cli_env, run_args
     from tests.faults.serving import serving
     from tests.site_server import SiteServer
 
@@ -89,13 +105,10 @@ def test_a_run_stopped_by_a_fault_of_the_store_is_said_until_a_run_finishes(tmp_
         resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
 
     def run(site: SiteServer, **kw) -> subprocess.CompletedProcess[str]:  # noqa: ANN003
-        return subprocess.run([sys.executable, "-m", "mofcom_watch", "--db", url, *run_args(site.url, tmp_path / "feeds")],
-                              cwd=REPO_ROOT, env=cli_env(), capture_output=True, text=True, timeout=300, **kw)
+        return _run(url, site.url, tmp_path, **kw)
 
     def status() -> tuple[int, dict]:
-        done = subprocess.run([sys.executable, "-m", "mofcom_watch", "--db", url, "status", "--json"], cwd=REPO_ROOT,
-                              env=cli_env(), capture_output=True, text=True, timeout=120)
-        return done.returncode, json.loads(done.stdout)
+        return _status(url)
 
     said = "the last run, at "
     with SiteServer(FIXTURES) as site:
@@ -126,7 +139,6 @@ def test_a_run_whose_checkpoint_fails_says_so_and_status_warns_while_the_wal_sta
     import resource
     import sqlite3
 
-    from tests.faults.harness import cli_env, run_args
     from tests.faults.serving import serving
     from tests.site_server import SiteServer
 
@@ -139,13 +151,10 @@ def test_a_run_whose_checkpoint_fails_says_so_and_status_warns_while_the_wal_sta
         resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
 
     def run(site: SiteServer, **kw) -> subprocess.CompletedProcess[str]:  # noqa: ANN003
-        return subprocess.run([sys.executable, "-m", "mofcom_watch", "--db", url, *run_args(site.url, tmp_path / "feeds")],
-                              cwd=REPO_ROOT, env=cli_env(), capture_output=True, text=True, timeout=300, **kw)
+        return _run(url, site.url, tmp_path, **kw)
 
     def status() -> tuple[int, dict]:
-        done = subprocess.run([sys.executable, "-m", "mofcom_watch", "--db", url, "status", "--json"], cwd=REPO_ROOT,
-                              env=cli_env(), capture_output=True, text=True, timeout=120)
-        return done.returncode, json.loads(done.stdout)
+        return _status(url)
 
     said = "the store's write-ahead log could not be written into"
     code0, _ = status()
