@@ -90,9 +90,9 @@ class HealthChange:
     extra: tuple[str, ...] = field(default=())
 
 
-def _open(session: Session, *, key: str, source: str, kind: HealthKind, detail: str, seen: datetime,
-          url: str | None = None, notice_key: str | None = None, run_id: str | None = None,
-          before: str | None = None) -> str | None:
+def open_issue(session: Session, *, key: str, source: str, kind: HealthKind, detail: str, seen: datetime,
+               url: str | None = None, notice_key: str | None = None, run_id: str | None = None,
+               before: str | None = None) -> str | None:
     """Open or refresh an issue; its key when it was not open before. ``before``: the key it may be stored under
     instead (``storage.keys.unfitted_key``); the first stored is refreshed, under the key it has."""
     keys = [key] if before is None else [key, before]
@@ -271,18 +271,18 @@ def record_source_run(session: Session, run_id: str, report: SourceReport) -> He
     for failure in report.failures:
         if failure.reason == FailureReason.ZERO_LINKS:
             parts = (report.source, HealthKind.ZERO_LINKS, failure.url)
-            if key := _open(session, key=issue_key(*parts), before=unfitted_key(*parts), source=report.source,
-                            kind=HealthKind.ZERO_LINKS, seen=seen, url=failure.url, run_id=run_id,
-                            detail=f"index {failure.url} yielded no new links: the page layout or the list endpoint may "
-                            f"have changed (a broken source, not an empty list). {failure.detail}".strip()):
+            if key := open_issue(session, key=issue_key(*parts), before=unfitted_key(*parts), source=report.source,
+                                 kind=HealthKind.ZERO_LINKS, seen=seen, url=failure.url, run_id=run_id,
+                                 detail=f"index {failure.url} yielded no new links: the page layout or the list endpoint may "
+                                 f"have changed (a broken source, not an empty list). {failure.detail}".strip()):
                 opened.append(key)
         elif failure.reason in UNUSABLE_REASONS:
             parts = (report.source, HealthKind.UNUSABLE_PAGE, failure.url)
             gone = _gone_notice(session, failure.url) if failure.reason == GONE_REASON else ""
             also = _also_open(session, failure.url, report.source)
-            if key := _open(session, key=issue_key(*parts), before=unfitted_key(*parts), source=report.source,
-                            kind=HealthKind.UNUSABLE_PAGE, seen=seen, url=failure.url, run_id=run_id,
-                            detail=f"{failure.url}: {failure.reason}: {failure.detail}{also}{gone}"):
+            if key := open_issue(session, key=issue_key(*parts), before=unfitted_key(*parts), source=report.source,
+                                 kind=HealthKind.UNUSABLE_PAGE, seen=seen, url=failure.url, run_id=run_id,
+                                 detail=f"{failure.url}: {failure.reason}: {failure.detail}{also}{gone}"):
                 opened.append(key)
     moments: dict[datetime, list[str]] = {}  # a 304 is a check too: the page says when it last answered
     for url, at in report.not_modified:
@@ -294,8 +294,8 @@ def record_source_run(session: Session, run_id: str, report: SourceReport) -> He
     failing_key = issue_key(report.source, HealthKind.FAILING)
     if len(runs) >= FAILING_RUNS and all(fetch_failed(r.ok, r.failures) for r in runs):
         reasons = sorted({f["reason"] for r in runs for f in (r.failures or [])})
-        if _open(session, key=failing_key, source=report.source, kind=HealthKind.FAILING, seen=seen, run_id=run_id,
-                 detail=f"source {report.source} had failures in {FAILING_RUNS} runs in a row ({', '.join(reasons)})"):
+        if open_issue(session, key=failing_key, source=report.source, kind=HealthKind.FAILING, seen=seen, run_id=run_id,
+                      detail=f"source {report.source} had failures in {FAILING_RUNS} runs in a row ({', '.join(reasons)})"):
             opened.append(failing_key)
     resolved = _resolve(session, report, seen, warned)
     return HealthChange(opened=tuple(opened), resolved=tuple(resolved))
@@ -337,8 +337,8 @@ def warning_key(source: str, oddity: Oddity) -> str:
 
 def _warn(session: Session, source: str, oddity: Oddity, seen: datetime, run_id: str) -> str:
     key = warning_key(source, oddity)
-    _open(session, key=key, source=source, kind=HealthKind.WARNING, seen=seen, url=oddity.url, run_id=run_id,
-          detail=oddity.detail or f"{oddity.url}: {oddity.reason}")
+    open_issue(session, key=key, source=source, kind=HealthKind.WARNING, seen=seen, url=oddity.url, run_id=run_id,
+               detail=oddity.detail or f"{oddity.url}: {oddity.reason}")
     return key
 
 
@@ -484,8 +484,8 @@ def record_held_back(session: Session, *, sources: tuple[str, ...], held: int, t
               f"missing Q&A or notice could extend, lift or resolve them (lapses, presumed states, countdowns, "
               f"unresolved references, notices short of their stated count). Facts read whole from fetched "
               f"notices are published; the next run retries the pages. Held back: {listed}{more}.")
-    opened = _open(session, key=HealthKind.HELD_BACK, source=HELD_BACK_SOURCE, kind=HealthKind.HELD_BACK,
-                   detail=detail, seen=seen, run_id=run_id)
+    opened = open_issue(session, key=HealthKind.HELD_BACK, source=HELD_BACK_SOURCE, kind=HealthKind.HELD_BACK,
+                        detail=detail, seen=seen, run_id=run_id)
     return HealthKind.HELD_BACK.value if opened else None
 
 

@@ -17,7 +17,7 @@ from datetime import datetime, time, timedelta, timezone
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from storage.health import _open
+from storage.health import open_issue
 from storage.keys import issue_key
 from storage.models import Action, HealthIssue, NewsReport, Notice, Page, Snapshot
 from storage.notices import held_words, refused, withdrawn_notices
@@ -120,11 +120,11 @@ def _decrees_reported_only(session: Session, reports: list[NewsReport], stored: 
     for key, report in missing.items():
         snapshot = session.get(Snapshot, report.snapshot_id) if report.snapshot_id is not None else None
         seen = naive_as_utc(snapshot.fetched_at) if snapshot is not None else _occurred(session, report, None)
-        _open(session, key=issue_key(HealthKind.DECREE_NOT_STORED, key), source=report.source,
-              kind=HealthKind.DECREE_NOT_STORED, url=report.url, notice_key=key, seen=seen,
-              detail=(f"{report.url} reports MFA decree {key} (an English version or a report of it), and the Chinese "
-                      "decree is not stored: its targets are in no item, entity feed or screening until it is read. "
-                      "Check the MFA source (www.mfa.gov.cn) and its index."))
+        open_issue(session, key=issue_key(HealthKind.DECREE_NOT_STORED, key), source=report.source,
+                   kind=HealthKind.DECREE_NOT_STORED, url=report.url, notice_key=key, seen=seen,
+                   detail=(f"{report.url} reports MFA decree {key} (an English version or a report of it), and the Chinese "
+                           "decree is not stored: its targets are in no item, entity feed or screening until it is read. "
+                           "Check the MFA source (www.mfa.gov.cn) and its index."))
     open_issues = session.scalars(select(HealthIssue).where(HealthIssue.kind == HealthKind.DECREE_NOT_STORED.value,
                                                             HealthIssue.resolved_at.is_(None)))
     for issue in open_issues:
