@@ -20,8 +20,8 @@ one_list_restored   two answers of 12-01: UEL 7号 restored from 12-05, ECL No. 
 lift_then_listed    No. 301 (11-26) stops all of No. 21 from 12-01; No. 306 (12-10) lists Cubic again: two listings.
 qa_before_notice    an answer of 12-03 suspends No. 302 (12-01) from 12-05 for 90 days; fetched before No. 302 in a live store.
 english_restore     UEL 〔2026〕33号 restores "Skydio Inc.、BRINC Drones, Inc.、Insitu, Inc.等3家美国实体" (English names alone):
-                    held for a person, loud (B); never all 11.
-english_unknown     the same with a name on no list ("Raptor Swarm Dynamics, Inc."): loud, nothing restored.
+                    held for a person, loud (B); never all 11. Read since session 44 (story45): those 3 restored, the 8 others lapsed.
+english_unknown     the same with a name on no list ("Raptor Swarm Dynamics, Inc."): loud; Skydio restored (session 44).
 english_page        the English version of such an answer alone: news "reported, not yet confirmed", no state changes.
 two_numbers         商务部令2026年第10号 and 商务部公告2026年第308号 (11-20) both restore order 2025 No. 6 from 12-01: in force
                     from 12-01, one item per decree (builder._own_id), no problem.
@@ -236,16 +236,23 @@ def test_a_suspension_whose_answer_is_fetched_before_its_notice(stores: dict[str
     assert now[f"{key}/suspended/ecl/2026-12-05"]["date_published"][:10] == "2026-12-03"
 
 
-def test_a_restore_naming_companies_by_english_names_alone_is_loud(
+def test_a_restore_naming_companies_by_english_names_alone(
         stores: dict[str, Store], tmp_path_factory: pytest.TempPathFactory) -> None:
-    """B (left): "对Skydio Inc.、BRINC Drones, Inc.、Insitu, Inc.等3家美国实体恢复实施…7号相关措施" is not read (the names' commas
-    end the clause): held as an unresolved step, a problem; never a restore of all 11. A name on no list likewise."""
-    for folder, key in (("english_restore", "UEL-2026-33"), ("english_unknown", "UEL-2026-34")):
-        store = _get(stores, tmp_path_factory, folder)
-        assert state(store, "2026-12-10", UEL) == ("lapsed", "2026-11-11", None)
-        assert [p for p in own_problems(store, "2026-12-10") if p.startswith(f"{key}: ")]
-        assert [i for i in item_titles(store, "2026-12-10", key) if "/unresolved_reference/" in i]
-        assert not [i for i in item_titles(store, "2026-12-10", UEL) if "/restored/" in i]
+    """"对Skydio Inc.、BRINC Drones, Inc.、Insitu, Inc.等3家美国实体恢复实施…7号相关措施" was not read (the names' commas ended
+    the clause): held as an unresolved step (story43/44's B). Read since session 44 (story45, ``actions.targets.LATIN_OBJECT_RE``):
+    the 3 restored from 12-10, the 8 others lapsed, no problem; never all 11. A name on no list stays loud (a problem) while
+    the one found is restored."""
+    store = _get(stores, tmp_path_factory, "english_restore")
+    assert state(store, "2026-12-10", UEL, "skydio") == ("in_force", "2026-12-10", None)
+    assert set(row(store, "2026-12-10", UEL, "skydio")["entity_keys"]) == {"skydio", "brincdrones", "insitu"}
+    assert state(store, "2026-12-10", UEL, "havocai") == ("lapsed", "2026-11-11", None)
+    assert not [p for p in own_problems(store, "2026-12-10") if p.startswith("UEL-2026-33: ")]
+    assert {i for i in item_titles(store, "2026-12-10", UEL) if "/restored/" in i and i.count("/") == 3} == {
+        f"{UEL}/restored/uel/2026-12-10"}
+    store = _get(stores, tmp_path_factory, "english_unknown")
+    assert state(store, "2026-12-10", UEL, "skydio") == ("in_force", "2026-12-10", None)
+    assert state(store, "2026-12-10", UEL, "insitu") == ("lapsed", "2026-11-11", None)
+    assert "UEL-2026-34: entities raptorswarmdynamics are not on UEL-2025-7" in own_problems(store, "2026-12-10")
 
 
 def test_an_english_answer_alone_is_news_not_a_step(stores: dict[str, Store],
