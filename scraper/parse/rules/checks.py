@@ -578,6 +578,33 @@ def unread_answer_step(src: Source, d: Draft) -> str | None:
     return None
 
 
+def unread_yearless_beside(src: Source, d: Draft) -> str | None:
+    """An answer's deciding sentence whose step verb (stop, restore, suspend, extend) names its notice by number without the
+    year, keyed nowhere (a year is never guessed: ``number._yearless_notices``), beside another step: "…暂停实施商务部公告2025年
+    第21号相关措施1年；同时，停止实施第23号公告相关措施" read No. 21's suspension alone, No. 23's lift dropped without a word
+    (review48), as ``unread_answer_step`` holds such a number only in a sentence where nothing is read. Left out, for a
+    person."""
+    if not d.qa:
+        return None
+    folded = src.folded
+    for a, b in d.spans:
+        pos = folded.find("决定", a, b)
+        while pos >= 0:
+            s1 = min(act.sentence_end(folded, pos), b)
+            if folded.find("号", pos + 2, s1) >= 0 and folded.find("第", pos + 2, s1) >= 0 and not _a_noun(folded, pos):
+                s0 = sentence_start(folded, pos)
+                for v in act.VERB_RE.finditer(folded, pos + 2, s1):
+                    if act.VERB_KINDS.get(v[0]) not in _ITEM_KINDS:
+                        continue
+                    m = YEARLESS_NOTICE_RE.match(folded, v.end(), s1)
+                    if m is not None and not any(v.end() <= r[0] < m.end() for r in d.refs) \
+                            and _decided_now(folded, d, s0, v.start(), v.start()):
+                        return f"the answer decides \"{src.text[v.start() : m.end()].strip()}\", which names " \
+                               f"{m[0].strip()} without its year, so no notice its {v[0]} could act on{LEFT_OUT}"
+            pos = folded.find("决定", s1, b)
+    return None
+
+
 def unread_late_suspension(src: Source, d: Draft) -> str | None:
     """An answer that reads no action, one of whose sentences opens "自…起，" more than a week before the text
     (``actions.dated_before``) but not months (``actions.stale``: history), with no 决定 and no word of a step told
