@@ -53,12 +53,22 @@ def is_correction(title: str | None) -> bool:
 # quoted pair of names ("…附件第5项“杰亚机器人公司（Jaia Robotics, Inc.）”修改为“杰亚机器人技术公司（…）”": session 43, audit42/08,
 # refused for a person before); any other amendment stays refused (rules.checks.unread_annex_amendment).
 AMENDED_ANNEX_TITLE_RE = lazy_compile(r"(?:修改|修订)[^。]{0,30}?附件")
+# An amendment that is no renaming, outside the quoted names: an entry deleted, added or moved ("…；删除该附件第7项“…”",
+# "在该附件中增加第11项“…”"): read as the rename beside it alone, the deleted entity stayed listed and the added one was in
+# no item, silently (session 44, review48); such a text stays refused for a person (rules.checks.unread_annex_amendment).
+OTHER_AMENDMENT_RE = lazy_compile(r"删除|删去|去除|增加|增列|增补|新增|补充|列入|移出|移除|调出|撤销|替换")
+QUOTED_RE = lazy_compile(r"“[^“”]*”")
 
 
 def amends_names(title: str | None, text: str) -> bool:
-    """Whether a text titled as amending an annex (AMENDED_ANNEX_TITLE_RE) renames entries only, each a quoted pair."""
-    return bool(title and "附件" in title and AMENDED_ANNEX_TITLE_RE.search(title) is not None
-                and "修改为" in text and corrected_entities(text))
+    """Whether a text titled as amending an annex (AMENDED_ANNEX_TITLE_RE) renames entries only (:func:`renames_only`)."""
+    return bool(title and "附件" in title and AMENDED_ANNEX_TITLE_RE.search(title) is not None and renames_only(text))
+
+
+def renames_only(text: str) -> bool:
+    """Whether an annex amendment's every change is a quoted pair of names (:func:`corrected_entities`), no entry deleted,
+    added or moved beside them (OTHER_AMENDMENT_RE, outside the quotes)."""
+    return "修改为" in text and OTHER_AMENDMENT_RE.search(QUOTED_RE.sub("", text)) is None and bool(corrected_entities(text))
 
 
 def corrected_entities(text: str) -> tuple[EntityRecord, ...]:

@@ -41,3 +41,33 @@ def test_numbers_keyed_beside_a_step_still_read(answer: str, steps: list[tuple[s
     notice = parse_document(_release_page(answer, ML).encode("utf-8")).notice
     assert notice is not None
     assert [(a.action.value, [t.key for t in a.targets]) for a in notice.actions] == steps
+
+
+# --- an annex amendment that renames an item and also deletes or adds one ----------------------------------------------------
+# audit43's ac11927a reads "关于修改…附件有关内容的公告" as a correction when its 修改为 sentences are quoted pairs of names; an
+# entry deleted or added beside them ("…；删除该附件第7项“…”", "…；在该附件中增加第11项“…”") was then dropped without a word:
+# read as the rename alone (the deleted entity still listed, the added one in no item), where session 42 held the whole
+# notice for a person. It is held again.
+
+AMEND_HEAD = ("商务部公告2026年第246号 关于修改商务部公告2026年第23号附件有关内容的公告\n【发布单位】安全与管制局\n"
+              "【发布文号】商务部公告2026年第246号\n【发文日期】2026年12月14日\n商务部公告2026年第246号\n")
+AMEND_TAIL = "\n该公告其他内容不变，相关措施继续实施。\n本公告自公布之日起实施。\n商务部\n2026年12月14日\n"
+RENAME = ("根据有关实体提出的申请并经核实，现将商务部公告2026年第23号附件第5项“杰亚机器人公司（Jaia Robotics, Inc.）”修改为"
+          "“杰亚机器人技术公司（Jaia Robotics, Inc.）”")
+
+
+@pytest.mark.parametrize("body", [
+    "；删除该附件第7项“深蓝海洋科技公司（Deep Blue Marine Technologies LLC）”。",
+    "。\n同时，删去该附件第7项“深蓝海洋科技公司（Deep Blue Marine Technologies LLC）”。",
+    "；在该附件中增加第11项“深蓝海洋科技公司（Deep Blue Marine Technologies LLC）”。",
+    "；该附件新增第11项“深蓝海洋科技公司（Deep Blue Marine Technologies LLC）”。",
+], ids=["delete", "delete-next-sentence", "add", "add-new"])
+def test_an_annex_amendment_deleting_or_adding_beside_a_rename_is_held(body: str) -> None:
+    with pytest.raises(UnusablePage, match="amends an annex"):
+        parse_document((AMEND_HEAD + RENAME + body + AMEND_TAIL).encode("utf-8"))
+
+
+def test_an_annex_amendment_renaming_only_is_still_a_correction() -> None:
+    notice = parse_document((AMEND_HEAD + RENAME + "。" + AMEND_TAIL).encode("utf-8")).notice
+    assert notice is not None and not notice.actions
+    assert [(e.zh, e.en, e.n) for e in notice.entities] == [("杰亚机器人技术公司", "Jaia Robotics, Inc.", 5)]

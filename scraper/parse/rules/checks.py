@@ -15,7 +15,7 @@ from ..actions.periods import FORMAL_DIGITS, FORMAL_TO_PLAIN
 from ..actions.targets import decided_above
 from ..actions.tense import RECOUNT_RE, decided_in, told_done
 from ..actions.words import LIST_ALT, TERM_RENEWED
-from ..corrections import CORRECTION_TITLE_RE, corrected_entities
+from ..corrections import AMENDED_ANNEX_TITLE_RE, CORRECTION_TITLE_RE, renames_only
 from ..dates import DURATION_RE, UNTIL_RE, effective_in, filing_date, parse_cn_date, signature_date
 from ..draft import Draft, Source
 from ..lazyre import lazy_compile
@@ -773,11 +773,6 @@ def unread_name_change(src: Source, d: Draft) -> str | None:
     return None
 
 
-# "关于修改商务部公告2026年第156号附件有关内容的公告": another notice's annex amended (修改, 修订), which the correction reader
-# does not read (its titles say 更正 or 勘误) and the engine would not apply.
-AMENDED_ANNEX_TITLE_RE = lazy_compile(r"(?:修改|修订)[^。]{0,30}?附件")
-
-
 def unread_annex_amendment(src: Source, d: Draft) -> str | None:
     """A numbered notice whose title amends another notice's annex ("关于修改…附件有关内容的公告") and which takes no step:
     "现将…第156号附件…第3项修改为：3. 甲（a）" renames an entry no reader reads, so the notice would read as changing nothing,
@@ -787,8 +782,8 @@ def unread_annex_amendment(src: Source, d: Draft) -> str | None:
         return None
     if CORRECTION_TITLE_RE.search(title) is not None or (m := AMENDED_ANNEX_TITLE_RE.search(title)) is None:
         return None
-    if "修改为" in src.text and corrected_entities(src.text):
-        return None  # quoted pairs of names: a correction (notice.py, corrections.amends_names)
+    if renames_only(src.text):
+        return None  # quoted pairs of names alone: a correction (notice.py, corrections.amends_names)
     return f"the title amends an annex (\"{m[0]}\"), which is not read{LEFT_OUT}"
 
 
