@@ -87,6 +87,8 @@ def one_measure_lifted(record: NoticeRecord, text: str) -> str | None:
         return apart
     if (named := _whole_then_named(record, text)) is not None:
         return named
+    if (pronoun := _pronoun_object(record)) is not None:
+        return pronoun
     if not any(a.action is ActionKind.LIFT for a in record.actions):
         return None
     if "其他" not in text or "继续" not in text:
@@ -134,6 +136,30 @@ def _whole_then_named(record: NoticeRecord, text: str) -> str | None:
         after = folded[at + whole.end() : stop if stop >= 0 else len(folded)]
         if LATIN_BRACKET_RE.search(after) or any(e.zh and fold(e.zh) in after for e in record.entities):
             return "the decision acts on a whole earlier decision and names targets after it (kept or excepted: not read)"
+    return None
+
+
+# A step whose object is a pronoun: "鉴于X（x）已于2038年6月1日去世，中方决定自即日起解除外交部令第262号对其采取的全部反制措施"
+# (session 44, mfa44/17: no target read, so a lift of all of No. 262, a false "lifted" for the other person it lists, silently).
+# Whom it means (the one the reasons name, or every target of the decree) is for a person to read. Not "对其他…", "对其余…".
+PRONOUN_OBJECT_RE = re.compile(r"对\s*(?:其|该人|该名人员|此人)(?![他余])")
+
+
+def _pronoun_object(record: NoticeRecord) -> str | None:
+    """Why a step on earlier measures that names no target and whose object is a pronoun (PRONOUN_OBJECT_RE) must be read
+    by a person, else None."""
+    for a in record.actions:
+        if a.action not in APART_STEPS or a.entities or not a.text or ("其" not in a.text and "此人" not in a.text
+                                                                        and "该" not in a.text):
+            continue
+        said = fold(a.text)
+        verb = STATUS_VERB_RE.search(said)
+        if verb is None:
+            continue
+        start = max(said.rfind("决定", 0, verb.start()), 0)
+        end = said.find("措施", verb.end())
+        if PRONOUN_OBJECT_RE.search(said, start, end if end >= 0 else len(said)) is not None:
+            return "the decision acts on the measures taken on 其 (a pronoun: whom it means is not read)"
     return None
 
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from storage.names import other_names
 from storage.records import ActionKind, ActionRecord, EntityRecord, ListKind, NoticeKind, NoticeRecord, NoticeRef
 
 from ..corrections import corrected_entities, is_correction
-from ..dates import Stamp, iso_to_date, until_from
+from ..dates import Stamp, effective_in, iso_to_date, until_from
 from ..entities import cached_key, clean_display
 from ..renames import read_list_line_renames
 from ..textnorm import despace, fold, to_int
@@ -134,6 +135,22 @@ def _name_correction(text: str, folded: str, title: str | None,
     return (fixed, next(iter(refs.values()))) if len(refs) == 1 else None
 
 
+# The day the measures start, when the decision's sentence names one between 决定 and its object: "中方决定，自2039年1月1日起，
+# 对X（x）采取以下反制措施" under "（…公布，自公布之日起施行）" (session 44, mfa44/06: read from the publication day, a false "in force"
+# ten months early, silently). Only a later day than the decree's own: "决定自即日起对…" under a later 施行 day keeps that day.
+MEASURES_FROM_RE = re.compile(r"决定\s*[，,]?\s*(?P<when>(?:自|从)[^。；;\n对采冻禁]{1,30}?起)")
+
+
+def _measures_start(decision: str, published: date | None, effective: str | None) -> str | None:
+    """The impose's effective day: a later day the decision's sentence gives its measures (MEASURES_FROM_RE), else
+    ``effective`` (the decree's own)."""
+    if "起" not in decision or effective is None:
+        return effective
+    m = MEASURES_FROM_RE.search(fold(decision))
+    day = effective_in(m.group("when"), published) if m is not None else None
+    return day if day is not None and day[:10] > effective[:10] else effective
+
+
 def parse_decision(text: str, title_hint: str | None = None, pub: Stamp | None = None,
                    url: str | None = None, folded: str | None = None,
                    lines: tuple[list[str], list[str]] | None = None) -> NoticeRecord:
@@ -183,10 +200,11 @@ def parse_decision(text: str, title_hint: str | None = None, pub: Stamp | None =
         if stated is None and reading.unlisted:  # no number, but names: an annex cut after its first lines lacks some
             stated = len(reading.targets) + reading.unlisted
         if reading.status is None:
+            start = _measures_start(reading.decision, published, effective)
             term = decision_term(reading.decision) or validity_term(reading.body)
-            until = until_from(term, iso_to_date(effective) or published) if term else None
+            until = until_from(term, iso_to_date(start) or published) if term else None
             joined = added_to(folded, text, own, published)  # "将X增列入2027年2月14日《…的决定》": that decision's
-            actions = (ActionRecord(action=ActionKind.IMPOSE, list=ListKind.COUNTERMEASURE, effective=effective,
+            actions = (ActionRecord(action=ActionKind.IMPOSE, list=ListKind.COUNTERMEASURE, effective=start,
                                     until=until, duration=term if until else None, text=reading.decision,
                                     measures=reading.measures, targets=(joined,) if joined is not None else ()),)
         else:  # it acts on earlier countermeasures: the orders it names, or the targets it names

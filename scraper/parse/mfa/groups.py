@@ -733,7 +733,29 @@ def _guess_type(target: Target, all_measures: tuple[str, ...], body: str) -> str
         return "individual"
     if target.en is None and target.zh and CN_PERSON_NAME_RE.fullmatch(target.zh.strip()):
         return "individual"  # "停止…中对石平采取的反制措施" (session 38, mfa38/03: typed an organisation, the lift no measure)
+    if target.zh is None and target.en and _pinyin_person(target.en):
+        return "individual"  # "解除…对Liu Jianhua采取的冻结财产措施" (session 43, mfa43/23: typed an organisation)
     return "organization"
+
+
+# A Chinese person's name in pinyin alone: two or three words, the first or the last a common surname, every word (each part of a
+# hyphened one) one to three pinyin syllables ("Liu Jianhua", "Huang Li-wen"); not "Lockheed Martin", whose words are no pinyin.
+_SYLLABLE = ("(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcswy])?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|un|"
+             "ia|ie|iu|ua|uo|ui|ue|er|a|o|e|i|u)")
+PINYIN_WORD_RE = re.compile(f"(?:{_SYLLABLE}){{1,3}}")
+PINYIN_SURNAMES = frozenset(
+    "wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he lin gao luo zheng liang xie song tang han feng "
+    "deng cao peng zeng xiao tian dong pan yuan cai jiang yu du ye cheng wei su lu ding ren shen yao fu zhong cui tan liao "
+    "fan shi jin jia xia fang zou xiong bai meng qin qiu hou yin xue yan duan lei long tao mao hao gu gong shao wan qian "
+    "dai mo kong xiang chang qi kang niu".split())
+
+
+def _pinyin_person(en: str) -> bool:
+    """Whether ``en`` is shaped as a Chinese person's name in pinyin (PINYIN_WORD_RE, PINYIN_SURNAMES)."""
+    words = en.lower().split()
+    if not 2 <= len(words) <= 3 or (words[0] not in PINYIN_SURNAMES and words[-1] not in PINYIN_SURNAMES):
+        return False
+    return all(PINYIN_WORD_RE.fullmatch(part) for word in words for part in word.split("-"))
 
 
 # A Japanese or Korean person's romanised name, the surname first in capitals: "KITAZAWA Yuichiro", "PARK Ji-hoon".

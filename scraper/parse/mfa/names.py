@@ -155,6 +155,10 @@ def split_target(raw: str) -> tuple[str | None, str | None, str | None, bool]:
     entry covers besides it ("…（English）及其子公司": SCOPE_TAIL_RE; before the bracket, "X及其子公司（X Inc. and its
     subsidiaries）": session 37, mfa37/09, both names kept the words)."""
     zh, en, note, gendered = _split_written(raw)
+    if zh and zh.endswith(HONORIFICS) and len(zh) > 3:  # "罗伯特·黑尔先生（Robert Hale）", "Jane Doe女士"; "王先生" left as written
+        zh, gendered = zh[:-2], True
+        if en is None and not CJK_RE.search(zh):
+            zh, en = None, zh
     if en and "，" in en and (short := ACRONYM_TAIL_RE.search(en)) is not None and short.group("short") not in LEGAL_FORMS:
         en, note = en[: short.start()], "，".join(filter(None, ("简称" + short.group("short"), note)))
     scope = SCOPE_TAIL_RE.search(zh) if zh and "其" in zh else None
@@ -169,9 +173,20 @@ def split_target(raw: str) -> tuple[str | None, str | None, str | None, bool]:
 COUNTRY_QUOTED_RE = re.compile(rf"(?:{COUNTRY_ALT})(?=[“\"])")
 
 
+# A courtesy title after a person's name: "解除…对Wang Zhiqiang先生采取的反制措施" (session 44, mfa44/20: "Wang Zhiqiang先生" was the
+# Chinese name, typed an organisation, a key no listing has: the lift an unresolved reference). A person's mark, no part of the name.
+HONORIFICS = ("先生", "女士")
+# Where a company is registered, written before its name: "在澳门特别行政区注册的金莲咨询有限公司（…）" (session 44, mfa44/08: the
+# words were the Chinese name's, so screening by the name found a possible match only). A note.
+REGISTERED_IN_RE = re.compile(r"[在于](?:[^的，,、（(]{2,16}?(?:注册|成立|设立|登记))的")
+
+
 def _split_written(raw: str) -> tuple[str | None, str | None, str | None, bool]:
     """``split_target`` but for the scope written before the bracket."""
     text = raw.strip().rstrip(STOP_NAME)
+    if text[:1] in "在于" and (place := REGISTERED_IN_RE.match(text)) is not None and place.end() < len(text):
+        zh, en, note, gendered = _split_written(text[place.end() :])
+        return zh, en, "，".join(filter(None, (place.group(0)[:-1], note))), gendered
     quoted = QUOTED_NAME_RE.match(text) if text[:1] in QUOTE_OPENERS else None
     if quoted is None and ("“" in text[:8] or '"' in text[:8]) and (lead := COUNTRY_QUOTED_RE.match(text)) is not None:
         quoted = QUOTED_NAME_RE.match(text, lead.end())  # "日本“台湾战略研究会”（…）": the country is no part of the name
