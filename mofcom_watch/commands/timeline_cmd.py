@@ -56,13 +56,15 @@ def heading_lines(head: str, now: list[str], console: Console) -> list[str]:
     return lines
 
 
-def print_timeline(tl: EntityTimeline, as_of: str, console: Console) -> None:
+def print_timeline(tl: EntityTimeline, as_of: str, console: Console, maybe: list[dict[str, object]] | None = None) -> None:
     shown = term.shown
     name = shown(" / ".join(x for x in (tl.en, tl.zh) if x) or tl.keys[0])
     kind = f", {tl.type}" if tl.type else ""
     console.print(Text.assemble((name, "bold"), f" (key {shown(', '.join(tl.keys))}{kind}), as of {as_of}"))
     if len(tl.names) > 1:
         console.print(Text("  also written: " + shown("; ".join(tl.names))))
+    for other in maybe or ():
+        console.print(Text(shown(maybe_line(other))))
     if not tl.listings:  # a day before its first notice: said, not a bare header that reads as a blank answer
         console.print(Text(NO_LIST.format(as_of=as_of)))
     for lst in tl.listings:
@@ -93,6 +95,35 @@ def print_timeline(tl: EntityTimeline, as_of: str, console: Console) -> None:
             table.add_row(e.effective.isoformat() if e.effective else "", event_words(e.kind, e.extra),
                           until_cell(e.kind, e.until, e.extra), shown(e.source_key or ""))
         print_fitted(console, table, blocks=True)  # every column needed: whole, else one event a block (user39)
+
+
+def maybe_same(session: Session, tl: EntityTimeline) -> list[dict[str, object]]:
+    """Other entities the timeline's names hit as ``screen`` hits them by a close spelling (a fuzzy hit): "Robert C. Hale",
+    listed again by a later decree with a middle initial, for Robert Hale, each keyed apart. Shown for a person to review,
+    never joined to the timeline (another person may be so named; mfa43/21, owner question): ``timeline "Robert Hale"``
+    showed his first listings alone, not the decree naming him "Robert C. Hale", where ``screen`` hit both."""
+    from storage.notices import load_stored_notices
+    from storage.watchlist import FUZZY, Counterparty, Watchlist
+
+    names = tuple(n for n in (tl.en, tl.zh) if n)
+    if not names:
+        return []
+    wl = Watchlist((Counterparty(names[0], names[1:]),))
+    found: dict[str, dict[str, object]] = {}
+    for n in load_stored_notices(session):
+        for e in n.record.entities:
+            if not e.key or e.key in tl.keys or e.key in found:
+                continue
+            m = wl.match(e)
+            if m is not None and m.method == FUZZY and (e.type is None or tl.type is None or e.type == tl.type):
+                found[e.key] = {"key": e.key, "name": " / ".join(x for x in (e.en, e.zh) if x), "score": m.score,
+                                "notice": n.record.key}
+    return list(found.values())
+
+
+def maybe_line(maybe: dict[str, object]) -> str:
+    return (f"  possible match, another entity (for review, not joined): {maybe['name']} (key {maybe['key']}, "
+            f"{maybe['notice']}): `mofcom-watch timeline {maybe['key']}`")
 
 
 def _unread(session: Session) -> list[str]:
@@ -131,6 +162,7 @@ def register(app: typer.Typer) -> None:
         engine, session = open_session(ctx, read_only=True)
         try:
             tl = entity_timeline(session, name, day)
+            maybe = maybe_same(session, tl) if tl is not None else []
             suggestions = suggest_names(session, name) if tl is None else []
             unread = _unread(session) if tl is None else []
         finally:
@@ -149,6 +181,6 @@ def register(app: typer.Typer) -> None:
                                            "suggestions": suggestions, "unread_pages": unread}))
             raise typer.Exit(USAGE)  # was 1, "problems reported", which cron reads as the store's (cli30)
         if as_json:
-            typer.echo(term.json_text(dict(tl.to_json(), as_of=day.isoformat())))
+            typer.echo(term.json_text(dict(tl.to_json(), as_of=day.isoformat(), possible_matches=maybe)))
         else:
-            print_timeline(tl, day.isoformat(), term.console())
+            print_timeline(tl, day.isoformat(), term.console(), maybe)
