@@ -34,7 +34,7 @@ from .targets import (
     targets_of,
     told_state,
 )
-from .tense import acting_verbs, denied, held_off, is_decision, is_passive, told_before
+from .tense import acting_verbs, denied, held_off, is_decision, is_passive, plan_start, told_before
 from .words import (
     ENDED,
     LIST_KIND,
@@ -341,6 +341,10 @@ _OWN = frozenset(w for w, k in VERB_KINDS.items() if k in (ActionKind.IMPOSE, Ac
 INERT = {(True, True): frozenset(), (True, False): _OWN, (False, True): ON_NOTICES, (False, False): ON_NOTICES | _OWN}
 
 
+# The day of a plan a step moves ("原定于2027年1月1日起停止实施的…"): ``_sentence_actions``
+PLAN_DAY_RE = lazy_compile(r"(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日")
+
+
 def _sentence_actions(out: list[ActionDraft], folded: str, clean: str, s_start: int, s_end: int,
                       found: list[re.Match[str]], refs: list[tuple[int, int, NoticeRef]], dated: list[tuple[int, int]],
                       published: date | None, effective: str | None, notice_list: ListKind | None,
@@ -350,6 +354,17 @@ def _sentence_actions(out: list[ActionDraft], folded: str, clean: str, s_start: 
     # a denied verb takes no step, but its clause is no object of the verb before it ("暂停实施…第21号相关措施1年，不停止实施…7号
     # 相关措施": 7号 was suspended too, the term lost; session 42's probe)
     cuts = [d for v in found if (d := denied(folded, s_start, v.start()))] if len(verbs) < len(found) else []
+    if len(verbs) < len(found) and (plans := [(p, v.start(), v.end()) for v in found
+                                              if (p := plan_start(folded, s_start, v.start())) >= 0]):
+        # "将原定于2027年1月1日起停止实施的…，提前至2026年12月10日起停止实施": the steps take the day the sentence moves the
+        # plan to, not the plan's (qa44/29: a lift three weeks late); none written after it, the sentence's day unless it is
+        # the plan's ("自…起，将原定于…恢复实施的…提前恢复实施"); else none (checks.unread_start holds the page)
+        p, at, plan_end = plans[-1]
+        moved_to = folded[plan_end:s_end]
+        plan_day = PLAN_DAY_RE.search(folded, p, at)
+        effective = (effective_in(moved_to, published) if "起" in moved_to else None) or (
+            None if plan_day is not None and effective is not None
+            and effective_in(f"自{plan_day[0]}起", published) == effective[:10] else effective)
     kept = (_no_change_spans(folded, s_start, s_end)
             if (NO_CHANGE_SEED in sentence or NO_CHANGE_OTHER in sentence) and any(w in sentence for w in NO_CHANGE_GATE)
             else [])

@@ -123,8 +123,9 @@ DONE_REACH = 24  # the longest DONE_RE match
 # Right before a verb: the step denied, not taken ("不恢复实施", "不予恢复", "并不停止"; session 42, qa42/21: "对…所列实体
 # 不恢复实施相关措施，自…起继续暂停实施至…" was read as a restore, a false 'Back in force' item). The verbs that open with 不
 # ("不再暂停") are words of VERB_RE of their own, no verb after a 不.
-NEGATIONS = ("不予", "不")  # the longer first: ``denied`` says where the denial starts
-NEGATION_ENDS = "不予"  # the last character of every NEGATIONS word: one look before the verb turns nearly every verb away
+# "暂缓恢复实施…相关措施" (session 44, qa44/29's probe: read as a restore, a false 'Back in force' item): the step held off.
+NEGATIONS = ("暂缓", "不予", "不")  # the longer first: ``denied`` says where the denial starts
+NEGATION_ENDS = "不予缓"  # the last character of every NEGATIONS word: one look before the verb turns nearly every verb away
 NOT_ON = "不对"  # "不对X采取暂停措施": the verbs of its clause denied
 DENIED_OBJECT_REACH = 80  # the longest object between it and the verb
 
@@ -142,6 +143,30 @@ def denied(folded: str, s_start: int, at: int) -> int:
             and not folded.startswith("不对称", p):
         return p
     return 0
+
+# Before a verb in its clause: the day it was planned for, which the sentence moves ("将原定于2027年1月1日起停止实施的…7号相关措施，
+# 提前至2026年12月10日起停止实施", "原定于…恢复实施的…，推迟至…起恢复实施": session 44, qa44/29: a lift read from the planned day,
+# three weeks late; a restore moved later read from the planned day, weeks early, silently). The planned verb is no step; the
+# moved one is (its object named before it). Looked for only where 原 stands before the verb in its clause.
+PLANNED_WORDS = ("原定", "原计划", "原拟", "原本计划", "原先计划")
+PLANNED_REACH = 30  # the longest day and adverbs between the word and the verb
+
+
+def plan_start(folded: str, s_start: int, at: int) -> int:
+    """Where the plan the verb at ``at`` is starts (a word of PLANNED_WORDS before it in its clause), else -1."""
+    lo = max(s_start, at - PLANNED_REACH)
+    p = folded.find("原", lo, at)
+    while p >= 0:
+        if folded.startswith(PLANNED_WORDS, p) and not any(folded.find(c, p, at) >= 0 for c in ",;:"):
+            return p
+        p = folded.find("原", p + 1, at)
+    return -1
+
+
+def planned(folded: str, s_start: int, at: int) -> bool:
+    """Whether the verb at ``at`` is the plan its clause says (PLANNED_WORDS right before it, no clause mark between)."""
+    return plan_start(folded, s_start, at) >= 0
+
 
 # "不再延长…相关措施的暂停期限": the term not renewed named as the verb's object, in its clause (session 42, actions42: no
 # action, a quiet warning; a restore missed silently)
@@ -167,6 +192,8 @@ def acting_verbs(folded: str, s_start: int, s_end: int, found: list[re.Match[str
             continue
         if denied(folded, s_start, at):
             continue  # "对…所列实体不恢复实施相关措施，…继续暂停实施至…": the step denied (qa42/21: read as a restore)
+        if planned(folded, s_start, at):
+            continue  # "将原定于2027年1月1日起停止实施的…，提前至…起停止实施": the plan the step moves (qa44/29)
         if (v[0].startswith(NOT_RENEWED_STARTS) or v[0] == "不再继续") and not (
                 folded.find("暂停", v.end(), v.end() + 8) >= 0 or EXPIRY_RE.search(
                 folded, max(s_start, at - 12), at) and folded.rfind("暂停", max(s_start, at - 30), at) >= 0

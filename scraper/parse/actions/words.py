@@ -26,8 +26,9 @@ VERB_RE = re.compile(
     UNDONE_SUSPENSION
     # "在现行暂停期限届满后再延长暂停实施一年": one verb, an extension (session 25, parse25: read as a new suspension from the
     # answer's day, its end a week off the running end's year)
-    + r"|继续暂停(?:实施|执行)?|暂停(?:实施|执行)?期限(?:予以|进行)?(?:延长|延期|顺延)|延长暂停(?:实施|执行)?|延长(?=[^,;；。\n]{0,80}?暂停期限)"
-    # "暂停期限顺延至2027年11月10日" (session 37, audit37/06: read as no action in an answer, a quiet warning)
+    + r"|继续暂停(?:实施|执行)?|暂停(?:实施|执行)?期限(?:予以|进行)?(?:延长|延期|顺延|展期|延(?=至))|延长暂停(?:实施|执行)?|延长(?=[^,;；。\n]{0,80}?暂停期限)"
+    # "暂停期限顺延至2027年11月10日" (session 37, audit37/06: read as no action in an answer, a quiet warning); "…的暂停期限
+    # 展期一年", "…的暂停期限延至2027年11月10日" (session 44, qa44/08-09: each held for a person, the title's change unread)
     # "暂停期限自2027年11月10日起再延长一年", "暂停期限再延长90天", "暂停期限届满后再延长一年": the noun stands for the verb
     # after it ("…届满后不再延长" is no extension: 不再 is no 再)
     r"|暂停(?:实施|执行)?期限(?=\s*(?:自[^,;；。\n]{1,24}?起\s*(?:再|继续)?|(?:届满后\s*)?(?:再|继续))\s*(?:延长|延期)(?!\s*暂停))"
@@ -115,14 +116,14 @@ MODAL_RE = lazy_compile(r"(?:申请|可以|可|应当|不得|拟)\s*$")
 # stand in: "若干共识", "模拟芯片", "虚拟货币", "比拟"). Each alternative opens with a
 # literal, none a group ("(?:美方|…)称" made sre try the whole pattern at every place: 10 times slower, 40,000
 # instructions more per Q&A page): sre scans for their first characters at once.
-NOT_NOW_RE = re.compile(r"是否|能否|暂不|不将|不会|不涉及|尚未|没有|并未|从未|无意|愿意|只要|不打算|倾向于|酝酿|无计划|无须|何时|不急于|未曾|不宜|不能|目标是|万一|要是|条件成熟|暂无|不排斥|假使|一俟|有意|打算|计划|准备|透露|传言|是不是|可能|或许|未必|权衡|适当时候|如果|如(?:美方|外方|对方)(?![^。;\n]{0,80}?,\s*则)|若(?!干)|一旦|假如|除非|不排除|视情|前提下|并不意味着|不意味着|猜测|网传|有可能|或将|分析认为|有人认为|外界认为|舆论认为|专家认为|希望|呼吁中方|呼吁我方|建议中方|建议我方|据悉"
+NOT_NOW_RE = re.compile(r"是否|能否|暂不|不将|不会|不涉及|尚未|没有|并未|从未|无意|愿意|只要|不打算|倾向于|酝酿|无计划|无须|何时|不急于|未曾|不宜|不能|目标是|万一|要是|条件成熟|暂无|不排斥|假使|一俟|有意|打算|计划(?<!原计划)|准备|透露|传言|是不是|可能|或许|未必|权衡|适当时候|如果|如(?:美方|外方|对方)(?![^。;\n]{0,80}?,\s*则)|若(?!干)|一旦|假如|除非|不排除|视情|前提下|并不意味着|不意味着|猜测|网传|有可能|或将|分析认为|有人认为|外界认为|舆论认为|专家认为|希望|呼吁中方|呼吁我方|建议中方|建议我方|据悉"
                         r"|要求(?=中方|我方)|敦促中方|希望中方|期望中方|游说中方"
                         # "中方决定，视美方落实共识的情况，适时暂停实施…" (session 42, qa42/07: read as a suspension from the answer's
                         # day): a step for a time to come, on what the other side does; not 电视, 视为, nor a word ending in 视
                         # ("中方高度重视双方磋商取得的积极进展，决定…停止实施…", "审视…表现后决定": the decided step lost, the
                         # answer read as no notice, silently; review45)
                         r"|适时|视(?<![电重审正注监忽轻蔑歧无巡透凝鄙珍检环俯窥坐仇敌漠藐影]视)(?=[^,;。\n]{1,24}?(?:情况|情形|表现|进展))"
-                        r"|拟(?<!模拟)(?<!虚拟)(?<!比拟)|待[^,;。\n]{1,30}?后"
+                        r"|拟(?<!模拟)(?<!虚拟)(?<!比拟)(?<!原拟)|待[^,;。\n]{1,30}?后"
                         r"|美方称|外方称|报道称|消息称|媒体称|声称|宣称|据称|有人称|他们称|对方称|其称|称(?=中方|我方|商务部|将|,|:)")
 REF_START = itemgetter(0)  # refs in text order
 MATCH_START = methodcaller("start")  # matches in text order
@@ -178,7 +179,7 @@ def _verb_kind(word: str) -> ActionKind:
         return ActionKind.RESTORE if "暂停" in word or word.endswith((*RENEWALS, "延续", "继续", "对")) else ActionKind.LIFT
     if word.startswith("不予"):  # "…的暂停期限不予延长": the suspension not renewed
         return ActionKind.RESTORE
-    if word.startswith("继续暂停") or word.endswith(("延长", "延期", "顺延", "期限")):  # "暂停期限延长至…", "延长…暂停期限": extends it
+    if word.startswith("继续暂停") or word.endswith(("延长", "延期", "顺延", "展期", "限延", "期限")):  # "暂停期限延长至…", "延长…暂停期限": extends it
         return ActionKind.EXTEND
     if "暂停" in word[2:4] or word.endswith("对"):  # "停止暂停", "解除对…的暂停": the measures are back
         return ActionKind.RESTORE
@@ -206,7 +207,7 @@ VERB_KINDS = {word: _verb_kind(word) for word in (
     *(f"{verb}{tail}" for verb in ("继续暂停", "暂停", "停止", "恢复", "不再暂停", "不再继续暂停", "不再予以暂停", "终止", "中止")
       for tail in ("", "实施", "执行")), "暂缓实施", "暂缓执行",
     *(f"暂停{tail}期限{how}{verb}" for tail in ("", "实施", "执行") for how in ("", "予以", "进行")
-      for verb in ("延长", "延期", "顺延", "") if verb or not how), "不再实施", "不再执行", *NOT_RENEWED, "不再延续", "不再继续", "不再继续实施", "不再继续执行", "不再对", "不再采取暂停", "不再采取暂停措施", "延长",
+      for verb in ("延长", "延期", "顺延", "展期", "延", "") if verb or not how), "不再实施", "不再执行", *NOT_RENEWED, "不再延续", "不再继续", "不再继续实施", "不再继续执行", "不再对", "不再采取暂停", "不再采取暂停措施", "延长",
     *(f"延长暂停{tail}" for tail in ("", "实施", "执行")),
     *(f"{verb}{what}" for verb in ("停止", "解除", "取消", "结束", "终止", "不再执行", "不再实施")
       for what in ("对", "暂停", "暂停实施", "暂停执行")),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, timedelta
 
 from storage.records import ActionKind, ListKind
 
@@ -13,7 +13,7 @@ from .. import actions as act
 from ..actions.clauses import EACH, EACH_TERMS_RE, TWO_TERMS_RE
 from ..actions.periods import FORMAL_DIGITS, FORMAL_TO_PLAIN
 from ..actions.targets import decided_above
-from ..actions.tense import RECOUNT_RE, decided_in, told_done
+from ..actions.tense import RECOUNT_RE, decided_in, planned, told_done
 from ..actions.words import LIST_ALT, TERM_RENEWED
 from ..corrections import AMENDED_ANNEX_TITLE_RE, CORRECTION_TITLE_RE, renames_only
 from ..dates import DURATION_RE, UNTIL_RE, effective_in, filing_date, parse_cn_date, signature_date
@@ -1453,10 +1453,41 @@ def unread_start(src: Source, d: Draft) -> str | None:
             continue
         for m in TOLD_DAY_RE.finditer(folded, s0, s1):
             day = effective_in(f"自{m[0].lstrip('自从于').removesuffix('开始').removesuffix('起').strip()}起", d.published)
-            if day is None or any(y.effective is not None and y.effective[:10] == day[:10] for y in d.drafts
+            if day is None or folded.find("原", max(s0, m.start() - 8), m.start()) >= 0 and planned(folded, s0, m.end()) or any(y.effective is not None and y.effective[:10] == day[:10] for y in d.drafts
                                   if y.sentence == x.sentence):
                 continue
             return f"the day \"{m[0].strip()}\" before its verb is not the day the step took{LEFT_OUT}"
+    return None
+
+
+# A step's day moved in its sentence: "…相关措施的停止实施时间由2027年1月1日提前至2026年12月10日", "…原定于12月10日恢复实施，
+# 现推迟至2027年1月1日恢复实施" (session 44, qa44/29's probes: each read from the answer's own day, weeks early, silently).
+# The day it is moved to must be a step's start (or end) in the sentence. Looked for only where a word of moving is.
+MOVE_WORDS = ("提前", "推迟", "延后", "推后", "改为", "改至", "改到")
+MOVED_DAY_RE = lazy_compile(r"(?:提前|推迟|延后|推后|改)\s*(?:至|到|为)\s*(?:自|从|于)?\s*"
+                            r"(?P<day>(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日)")
+
+
+def unread_moved_day(src: Source, d: Draft) -> str | None:
+    """A step whose sentence moves a day to another (MOVED_DAY_RE) that no step of the sentence starts or ends on (or starts
+    the day after: "…延长至2027年11月10日，恢复实施时间相应推迟至2027年11月11日"): the step took another day; left out."""
+    if not d.drafts or d.published is None:
+        return None
+    folded = src.folded
+    seen: set[tuple[int, int]] = set()
+    for x in d.drafts:
+        s0, s1 = x.sentence or (sentence_start(folded, x.start), act.sentence_end(folded, x.start))
+        if (s0, s1) in seen:
+            continue
+        seen.add((s0, s1))
+        if not any(folded.find(w, s0, s1) >= 0 for w in MOVE_WORDS):  # (nearly every sentence)
+            continue
+        for m in MOVED_DAY_RE.finditer(folded, s0, s1):
+            day = effective_in(f"自{m['day']}起", d.published)
+            if day is None or any(y.sentence == x.sentence and day[:10] in (
+                    (y.effective or "")[:10], str(y.until), str(y.until and y.until + timedelta(days=1))) for y in d.drafts):
+                continue
+            return f"its day is moved (\"{m[0].strip()}\") to one no step of the sentence took{LEFT_OUT}"
     return None
 
 

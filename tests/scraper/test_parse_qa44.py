@@ -1,0 +1,113 @@
+"""Session 44's blind round on Q&As and press conferences (qa44, tests/data/corpus/qa44/).
+
+Found blind: a lift moved earlier, "将原定于2027年1月1日起停止实施的…7号相关措施，提前至2026年12月10日起停止实施", read from the
+planned day (three weeks late: A); probes around it: a restore moved later read from the planned day (weeks early), "由…提前
+至…" and "…原定于…恢复实施，现推迟至…恢复实施" read from the answer's own day, "暂缓恢复实施" read as a restore (each silent: A).
+True extensions held for a person (B): "…的暂停期限延至2027年11月10日", "…的暂停期限展期一年"."""
+
+from __future__ import annotations
+
+import pytest
+
+from scraper.parse import parse_document
+from storage.records import UnusablePage
+
+ECL21 = "4月4日公告（商务部公告2025年第21号）"
+UEL7 = "4月4日公告（不可靠实体清单工作机制公告〔2025〕7号）"
+RELEASE = ("商务部新闻发言人就调整{lst}措施答记者问\n来源：商务部新闻办公室 类型：原创 分类：新闻 {day} 18:00\n\n"
+           "问：请问中方对有关措施有何新的安排？\n答：{a}\n")
+Step = tuple[str, str, str | None, str | None]
+
+
+def _read(text: str) -> list[Step]:
+    notice = parse_document(text.encode("utf-8")).notice
+    if notice is None:
+        return []
+    return [(a.action.value, a.targets[0].key or "" if a.targets else "", a.effective, a.until and a.until.isoformat())
+            for a in notice.actions]
+
+
+def _release(answer: str, lst: str = "不可靠实体清单", day: str = "2026-12-04") -> list[Step]:
+    return _read(RELEASE.format(lst=lst, day=day, a=answer.format(ecl=ECL21, uel=UEL7)))
+
+
+def _held(answer: str, lst: str = "不可靠实体清单") -> str:
+    with pytest.raises(UnusablePage) as refused:
+        _release(answer, lst)
+    assert refused.value.reason == "needs-review", refused.value
+    return str(refused.value)
+
+
+# --- a planned day moved: the step takes the day it is moved to (blind 29) --------------------------------------------------
+
+@pytest.mark.parametrize(("answer", "step"), [
+    ("中方决定，将原定于2027年1月1日起停止实施的{uel}相关措施，提前至2026年12月10日起停止实施。",
+     ("lift", "UEL-2025-7", "2026-12-10", None)),
+    ("中方决定，原定于2027年1月1日起停止实施的{uel}相关措施，提前至2026年12月10日起停止实施。",
+     ("lift", "UEL-2025-7", "2026-12-10", None)),
+    ("中方决定，将原定于2026年12月10日起停止实施的{uel}相关措施，推迟至2027年1月1日起停止实施。",
+     ("lift", "UEL-2025-7", "2027-01-01", None)),
+    ("中方决定，将原定于2027年1月1日起恢复实施的{uel}相关措施，提前至2026年12月10日起恢复实施。",
+     ("restore", "UEL-2025-7", "2026-12-10", None)),
+    ("中方决定，将原定于2026年12月10日起恢复实施的{uel}相关措施，推迟至2027年1月1日起恢复实施。",
+     ("restore", "UEL-2025-7", "2027-01-01", None)),
+    # 原计划, 原拟: a plan told, no plan of the answer's (NOT_NOW_RE's 计划, 拟 held the step: no action)
+    ("中方决定，原计划于2026年12月10日恢复实施的{uel}相关措施，改为自2027年1月1日起恢复实施。",
+     ("restore", "UEL-2025-7", "2027-01-01", None)),
+    ("中方决定，原拟于2026年12月10日恢复实施的{uel}相关措施，自2027年1月1日起恢复实施。",
+     ("restore", "UEL-2025-7", "2027-01-01", None)),
+    # the sentence's day, the plan's after it: the sentence's
+    ("中方决定，自2026年12月10日起，将原定于2027年1月1日恢复实施的{uel}相关措施提前恢复实施。",
+     ("restore", "UEL-2025-7", "2026-12-10", None)),
+])
+def test_a_moved_plan_takes_the_day_it_is_moved_to(answer: str, step: Step) -> None:
+    assert _release(answer) == [step]
+
+
+@pytest.mark.parametrize("answer", [
+    # the day moved to is written with no 起: the step took the answer's own day (12-04), silently
+    "中方决定，{uel}相关措施的停止实施时间由2027年1月1日提前至2026年12月10日。",
+    "中方决定，{uel}相关措施原定于2026年12月10日恢复实施，现推迟至2027年1月1日恢复实施。",
+    "中方决定，{uel}相关措施原定于2026年12月10日停止实施，现改为2027年1月1日停止实施。",
+])
+def test_a_moved_day_no_step_took_is_held(answer: str) -> None:
+    assert "moved" in _held(answer)
+
+
+def test_a_restore_put_off_to_the_day_after_an_extended_end_reads() -> None:
+    answer = "中方决定，将{ecl}相关措施的暂停期限延长至2027年11月10日，恢复实施时间相应推迟至2027年11月11日。"
+    assert _release(answer, "出口管制管控名单") == [("extend", "MOFCOM-2025-21", "2026-12-04", "2027-11-10")]
+
+
+@pytest.mark.parametrize("answer", [
+    "中方决定暂缓恢复实施{ecl}相关措施。",
+    "中方决定，原定于2026年12月10日恢复实施的{ecl}相关措施，暂缓恢复实施。",
+])
+def test_a_restore_put_off_is_no_restore(answer: str) -> None:
+    """"暂缓恢复实施" (read as a restore from the answer's day on main b58a4b48: a false 'Back in force' item)."""
+    _held(answer, "出口管制管控名单")
+
+
+def test_a_restore_put_off_beside_its_extension_reads_the_extension() -> None:
+    answer = "中方决定，自2026年12月10日起暂缓恢复实施{ecl}相关措施，继续暂停实施至2027年6月10日。"
+    assert _release(answer, "出口管制管控名单") == [("extend", "MOFCOM-2025-21", "2026-12-10", "2027-06-10")]
+
+
+# --- the term lengthened: 延至, 展期 (blind 08, 09) --------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("answer", "step"), [
+    ("中方决定，将{ecl}相关措施的暂停期限延至2027年11月10日。", ("extend", "MOFCOM-2025-21", "2026-11-06", "2027-11-10")),
+    ("中方决定，{ecl}相关措施的暂停期限展期至2027年11月10日。", ("extend", "MOFCOM-2025-21", "2026-11-06", "2027-11-10")),
+    ("中方决定，自2026年11月10日起，{ecl}相关措施的暂停期限展期一年。",
+     ("extend", "MOFCOM-2025-21", "2026-11-10", "2027-11-10")),
+])
+def test_a_term_lengthened_by_yanzhi_or_zhanqi_reads(answer: str, step: Step) -> None:
+    assert _release(answer, "出口管制管控名单", "2026-11-06") == [step]
+
+
+def test_a_term_zhanqi_by_a_count_runs_from_the_running_end() -> None:
+    notice = parse_document(RELEASE.format(lst="出口管制管控名单", day="2026-11-06", a=f"中方决定，{ECL21}相关措施的暂停期限展期6个月。")
+                            .encode("utf-8")).notice
+    assert notice is not None
+    [step] = notice.actions
+    assert (step.action.value, step.until, step.extends_by) == ("extend", None, "P6M")
