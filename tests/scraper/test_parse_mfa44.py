@@ -100,3 +100,42 @@ def test_a_pinyin_only_person_in_a_lift_is_an_individual() -> None:
     assert [(e.en, e.type) for e in rec.entities] == [("Liu Jianhua", "individual")]
     other = read(text_of("23", "mfa43").replace("Liu Jianhua", "Lockheed Martin"))
     assert [(e.en, e.type) for e in other.entities] == [("Lockheed Martin", "organization")]
+
+
+def test_every_numbered_measure_opening_with_a_later_day_moves_the_listing() -> None:
+    """"一、自2039年1月1日起，冻结…；\n二、自2039年1月1日起，禁止…" (mfa44/26) and "上述反制措施自2039年1月1日起实施" in a sentence of
+    its own (mfa44/27), under "自公布之日起施行": both in force from publication, silently. Now from 2039-01-01."""
+    for name in ("26", "27"):
+        rec = read(text_of(name))
+        assert [(a.action, a.effective) for a in rec.actions] == [(ActionKind.IMPOSE, "2039-01-01")], name
+
+
+def test_numbered_measures_opening_with_different_days_are_held() -> None:
+    """"一、对X（x），冻结…；\n二、自2039年1月1日起，对Y（y）不予签发签证…" (mfa44/28): one day is read per listing, so Y was in force
+    from publication, two months early, silently. Held for a person; each line opening with one same day is read (above)."""
+    assert refused(text_of("28")).reason == "needs-review"
+    both = text_of("28").replace("一、对凯德伦", "一、自2039年1月1日起，对凯德伦")
+    assert [a.effective for a in read(both).actions] == ["2039-01-01"]
+
+
+@pytest.mark.parametrize("words", ["上述人员", "有关人员", "该人"])
+def test_a_lift_of_the_measures_taken_on_the_persons_above_is_held(words: str) -> None:
+    """"鉴于X（x）已去世，中方决定自即日起解除外交部令第262号对上述人员采取的反制措施" (mfa44/29): all of No. 262 lifted, as with 对其."""
+    assert refused(text_of("29").replace("上述人员", words)).reason == "needs-review"
+
+
+def test_others_than_a_pronoun_are_no_pronoun() -> None:
+    """"对其他人员采取的…", "对其余人员…" name no one either but are no pronoun of this check (they name the rest)."""
+    from scraper.parse.mfa.checks import PRONOUN_OBJECT_RE
+
+    assert PRONOUN_OBJECT_RE.search("解除外交部令第262号对其他人员采取的反制措施") is None
+    assert PRONOUN_OBJECT_RE.search("解除外交部令第262号对其余人员采取的反制措施") is None
+
+
+@pytest.mark.parametrize(("name", "zh", "note"), [("30", "金莲咨询有限公司", "香港注册"),
+                                                  ("31", "维克托·彼得罗维奇·苏哈列夫", "已故")])
+def test_words_before_a_name_saying_where_or_that_he_died_are_a_note(name: str, zh: str, note: str) -> None:
+    """"对香港注册的金莲咨询有限公司（…）" (mfa44/30), "对已故的维克托·彼得罗维奇·苏哈列夫采取的" (mfa44/31): the words were the
+    Chinese name's (for the lift, a key no listing has: an unresolved reference)."""
+    rec = read(text_of(name))
+    assert [(e.zh, e.note) for e in rec.entities] == [(zh, note)]

@@ -4,10 +4,12 @@ others kept, sanctions announced without an order, a decision cut short."""
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from storage.records import ActionKind, NoticeKind, NoticeRecord
 
 from ..actions import sentence_end
+from ..dates import effective_in
 from ..textnorm import NUM, YEAR, despace, fold, to_int
 from .groups import STATUS_VERB_RE, _decision_match
 from .status import PER_MEASURE_UNREAD, mixed_measures
@@ -65,6 +67,8 @@ def one_measure_lifted(record: NoticeRecord, text: str) -> str | None:
     OTHERS_KEPT_RE), else None."""
     if record.kind is not NoticeKind.MFA_ORDER and record.kind is not NoticeKind.ORDER:
         return None
+    if ("、自" in text or "、从" in text) and (apart := days_apart(record, text)) is not None:  # a line opening with a day
+        return apart
     if any(a.measures and a.action in PER_MEASURE_UNREAD for a in record.actions):
         return "the decision changes some measures of an earlier decision and not the others (no state per measure)"
     if any(a.action is ActionKind.LIFT_MEASURE and mixed_measures(a) for a in record.actions):
@@ -97,6 +101,31 @@ def one_measure_lifted(record: NoticeRecord, text: str) -> str | None:
     if OTHERS_KEPT_RE.search(folded) is None or ONE_MEASURE_RE.search(folded) is None:
         return None
     return "the decision lifts one measure and keeps the others (no listing ends)"
+
+
+# A numbered line of a decision's measures and the day it opens with, if any: "一、自2039年1月1日起，冻结…" (session 44 probes).
+MEASURE_LINE_RE = re.compile(r"^[ \t\u3000]*[一二三四五六七八九十]{1,3}\s*、(?:\s*(?P<when>(?:自|从)[^。；;\n，,起]{1,30}?起))?",
+                             re.MULTILINE)
+
+
+def measure_line_days(body: str, published: date | None) -> list[str | None]:
+    """The day each numbered line of ``body`` (before the annex and 本决定…施行) opens with ("一、自2039年1月1日起，…"),
+    None for a line opening with none."""
+    return [effective_in(m.group("when"), published) if m.group("when") else None for m in MEASURE_LINE_RE.finditer(body)]
+
+
+def days_apart(record: NoticeRecord, text: str) -> str | None:
+    """Why a new listing whose numbered measures open with different days ("一、对X…冻结…；\n二、自2039年1月1日起，对Y不予签发
+    签证…", or each its own day) must be read by a person: one day per listing is read (session 44 probe: Y in force from
+    publication, silently); else None. Every line opening with one same day is read as the listing's day."""
+    if record.kind is not NoticeKind.MFA_ORDER or not record.actions or any(a.action is not ActionKind.IMPOSE
+                                                                            for a in record.actions):
+        return None
+    end = min((at for at in (text.find(OWN_EFFECTIVE_LINE), text.find("附件")) if at >= 0), default=len(text))
+    days = measure_line_days(text[:end], record.published)
+    if any(days) and len(set(days)) > 1:
+        return "the decision's numbered measures start on different days (one day per listing is read)"
+    return None
 
 
 # A step on a whole earlier decree ("停止实施…第103号所列反制措施"), no target named between its verb and the decree.
@@ -142,15 +171,18 @@ def _whole_then_named(record: NoticeRecord, text: str) -> str | None:
 # A step whose object is a pronoun: "鉴于X（x）已于2038年6月1日去世，中方决定自即日起解除外交部令第262号对其采取的全部反制措施"
 # (session 44, mfa44/17: no target read, so a lift of all of No. 262, a false "lifted" for the other person it lists, silently).
 # Whom it means (the one the reasons name, or every target of the decree) is for a person to read. Not "对其他…", "对其余…".
-PRONOUN_OBJECT_RE = re.compile(r"对\s*(?:其|该人|该名人员|此人)(?![他余])")
+# So too "对上述人员…", "对有关人员…" (probes: all of No. 262 lifted the same way).
+PRONOUN_OBJECT_RE = re.compile(r"对\s*(?:其|该人|该名人员|此人|(?:上述|前述|有关|相关)(?:人员|个人|人士|企业|机构|组织|实体))(?![他余])")
+
+
+PRONOUN_WORDS = ("其", "该", "此人", "上述", "前述", "有关", "相关")  # one is in every PRONOUN_OBJECT_RE match
 
 
 def _pronoun_object(record: NoticeRecord) -> str | None:
     """Why a step on earlier measures that names no target and whose object is a pronoun (PRONOUN_OBJECT_RE) must be read
     by a person, else None."""
     for a in record.actions:
-        if a.action not in APART_STEPS or a.entities or not a.text or ("其" not in a.text and "此人" not in a.text
-                                                                        and "该" not in a.text):
+        if a.action not in APART_STEPS or a.entities or not a.text or not any(w in a.text for w in PRONOUN_WORDS):
             continue
         said = fold(a.text)
         verb = STATUS_VERB_RE.search(said)
@@ -159,7 +191,7 @@ def _pronoun_object(record: NoticeRecord) -> str | None:
         start = max(said.rfind("决定", 0, verb.start()), 0)
         end = said.find("措施", verb.end())
         if PRONOUN_OBJECT_RE.search(said, start, end if end >= 0 else len(said)) is not None:
-            return "the decision acts on the measures taken on 其 (a pronoun: whom it means is not read)"
+            return "the decision acts on the measures taken on 其 or 上述/有关人员 (whom it means is not read)"
     return None
 
 

@@ -14,7 +14,7 @@ from ..entities import cached_key, clean_display
 from ..renames import read_list_line_renames
 from ..textnorm import despace, fold, to_int
 from .amend import _amendment, _applied_amendment, _may_amend, _prose_amendment, added_to
-from .checks import _ended
+from .checks import _ended, measure_line_days
 from .groups import Group
 from .names import Target
 from .reading import (
@@ -32,7 +32,7 @@ from .reading import (
     _title,
 )
 from .status import _order_ref, _status_actions, decision_term, validity_term
-from .wording import ISSUER, NO_END, NO_TARGETS, ORDER_NO_RE, ORDER_REF_RE, PUBLISHED_TAIL_RE
+from .wording import ISSUER, NO_END, NO_TARGETS, ORDER_NO_RE, ORDER_REF_RE, OWN_EFFECTIVE_LINE, PUBLISHED_TAIL_RE
 
 
 def _check_counts(reading: Reading, warnings: list[str]) -> int | None:
@@ -139,15 +139,26 @@ def _name_correction(text: str, folded: str, title: str | None,
 # 对X（x）采取以下反制措施" under "（…公布，自公布之日起施行）" (session 44, mfa44/06: read from the publication day, a false "in force"
 # ten months early, silently). Only a later day than the decree's own: "决定自即日起对…" under a later 施行 day keeps that day.
 MEASURES_FROM_RE = re.compile(r"决定\s*[，,]?\s*(?P<when>(?:自|从)[^。；;\n对采冻禁]{1,30}?起)")
+# So too a sentence of its own after the measures ("上述反制措施自2039年1月1日起实施"), and a day every numbered measure opens with
+# ("一、自2039年1月1日起，冻结…；\n二、自2039年1月1日起，禁止…") (session 44 probes: both in force from publication, silently;
+# numbered measures opening with different days, or some with none, are held: checks.days_apart).
+MEASURES_TAKE_EFFECT_RE = re.compile(r"措施\s*(?:均|将|一律)?\s*(?P<when>(?:自|从)[^。；;\n起]{1,30}?起)\s*(?:实施|执行|生效|施行)")
 
 
-def _measures_start(decision: str, published: date | None, effective: str | None) -> str | None:
-    """The impose's effective day: a later day the decision's sentence gives its measures (MEASURES_FROM_RE), else
-    ``effective`` (the decree's own)."""
-    if "起" not in decision or effective is None:
+def _measures_start(reading: Reading, published: date | None, effective: str | None) -> str | None:
+    """The impose's effective day: a later day the decision's sentence gives its measures (MEASURES_FROM_RE), a sentence of
+    its own (MEASURES_TAKE_EFFECT_RE) or every numbered measure line, else ``effective`` (the decree's own)."""
+    if effective is None or "起" not in reading.body:
         return effective
-    m = MEASURES_FROM_RE.search(fold(decision))
+    m = MEASURES_FROM_RE.search(fold(reading.decision)) if "起" in reading.decision else None
     day = effective_in(m.group("when"), published) if m is not None else None
+    body = reading.body[: reading.body.find(OWN_EFFECTIVE_LINE)] if OWN_EFFECTIVE_LINE in reading.body else reading.body
+    if day is None and ("起实施" in body or "起执行" in body or "起生效" in body or "起施行" in body):
+        told = MEASURES_TAKE_EFFECT_RE.search(body)
+        day = effective_in(told.group("when"), published) if told is not None else None
+    if day is None and ("、自" in body or "、从" in body):  # a numbered line opening with a day
+        days = set(measure_line_days(body, published))
+        day = days.pop() if len(days) == 1 else None
     return day if day is not None and day[:10] > effective[:10] else effective
 
 
@@ -200,7 +211,7 @@ def parse_decision(text: str, title_hint: str | None = None, pub: Stamp | None =
         if stated is None and reading.unlisted:  # no number, but names: an annex cut after its first lines lacks some
             stated = len(reading.targets) + reading.unlisted
         if reading.status is None:
-            start = _measures_start(reading.decision, published, effective)
+            start = _measures_start(reading, published, effective)
             term = decision_term(reading.decision) or validity_term(reading.body)
             until = until_from(term, iso_to_date(start) or published) if term else None
             joined = added_to(folded, text, own, published)  # "将X增列入2027年2月14日《…的决定》": that decision's

@@ -176,17 +176,21 @@ COUNTRY_QUOTED_RE = re.compile(rf"(?:{COUNTRY_ALT})(?=[“\"])")
 # A courtesy title after a person's name: "解除…对Wang Zhiqiang先生采取的反制措施" (session 44, mfa44/20: "Wang Zhiqiang先生" was the
 # Chinese name, typed an organisation, a key no listing has: the lift an unresolved reference). A person's mark, no part of the name.
 HONORIFICS = ("先生", "女士")
-# Where a company is registered, written before its name: "在澳门特别行政区注册的金莲咨询有限公司（…）" (session 44, mfa44/08: the
-# words were the Chinese name's, so screening by the name found a possible match only). A note.
-REGISTERED_IN_RE = re.compile(r"[在于](?:[^的，,、（(]{2,16}?(?:注册|成立|设立|登记))的")
+# Where a company is registered, written before its name: "在澳门特别行政区注册的金莲咨询有限公司（…）", "香港注册的…" (session 44,
+# mfa44/08: the words were the Chinese name's, so screening by the name found a possible match only); so too "已故的" before a
+# person's name (a probe: "已故的维克托·…" keyed with the words, the lift an unresolved reference). A note.
+DESCRIBED_BEFORE_RE = re.compile(r"已故的?|[在于]?[^的，,、（(]{2,16}?(?:注册|成立|设立|登记)的")
 
 
 def _split_written(raw: str) -> tuple[str | None, str | None, str | None, bool]:
     """``split_target`` but for the scope written before the bracket."""
     text = raw.strip().rstrip(STOP_NAME)
-    if text[:1] in "在于" and (place := REGISTERED_IN_RE.match(text)) is not None and place.end() < len(text):
-        zh, en, note, gendered = _split_written(text[place.end() :])
-        return zh, en, "，".join(filter(None, (place.group(0)[:-1], note))), gendered
+    if "的" in text[:20] and (said := DESCRIBED_BEFORE_RE.match(text)) is not None and said.end() < len(text):
+        zh, en, note, gendered = _split_written(text[said.end() :])
+        return zh, en, "，".join(filter(None, (said.group(0).removesuffix("的"), note))), gendered
+    if text.startswith("已故") and len(text) > 4:  # "已故埃里克·斯通"
+        zh, en, note, gendered = _split_written(text[2:])
+        return zh, en, "，".join(filter(None, ("已故", note))), gendered
     quoted = QUOTED_NAME_RE.match(text) if text[:1] in QUOTE_OPENERS else None
     if quoted is None and ("“" in text[:8] or '"' in text[:8]) and (lead := COUNTRY_QUOTED_RE.match(text)) is not None:
         quoted = QUOTED_NAME_RE.match(text, lead.end())  # "日本“台湾战略研究会”（…）": the country is no part of the name
