@@ -227,6 +227,8 @@ TWO = f"商务部公告2025年第21号和{UEL7}"
      [("suspend", ["MOFCOM-2025-21"], "2026-12-10", "2027-03-10"), ("suspend", ["UEL-2025-7"], "2026-12-10", "2027-06-10")]),
     (f"中方决定，自2026年12月10日起，分别继续暂停实施{TWO}相关措施6个月和1年。",
      [("extend", ["MOFCOM-2025-21"], "2026-12-10", "2027-06-10"), ("extend", ["UEL-2025-7"], "2026-12-10", "2027-12-10")]),
+    (f"中方决定，分别继续暂停实施{TWO}相关措施6个月和1年。",
+     [("extend", ["MOFCOM-2025-21"], "2026-12-04", None), ("extend", ["UEL-2025-7"], "2026-12-04", None)]),
     # one term for both: one step
     (f"中方决定，自2026年12月10日起，分别暂停实施{TWO}相关措施1年。",
      [("suspend", ["MOFCOM-2025-21", "UEL-2025-7"], "2026-12-10", "2027-12-10")]),
@@ -245,8 +247,7 @@ def test_each_notice_its_own_term(answer: str, steps: list[tuple[str, list[str],
     f"中方决定，自2026年12月10日起，暂停实施{TWO}相关措施6个月和1年。",
     # three notices, two terms
     f"中方决定，自2026年12月10日起，分别暂停实施商务部公告2025年第21号、第22号和{UEL7}相关措施6个月和1年。",
-    # an extension counted from each suspension's end: not counted here
-    f"中方决定，分别继续暂停实施{TWO}相关措施6个月和1年。",
+    # (an extension with no start, each by its own term from its own end: read since session 44, clauses44)
 ])
 def test_terms_not_each_a_notices_are_held(answer: str) -> None:
     _held(_release_page(answer, BOTH))

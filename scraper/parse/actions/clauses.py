@@ -11,14 +11,11 @@ from datetime import date
 from storage.records import ActionKind, ListKind, NoticeRef
 
 from ..dates import (
-    DURATION_RE,
     effective_in,
-    parse_cn_date,
-    period_end,
-    period_of,
 )
 from ..lazyre import lazy_compile
-from ..textnorm import MD, NUM, YEAR
+from ..textnorm import NUM
+from .apart import per_notice, region_end, restores_apart
 from .periods import stale
 from .targets import (
     ON_NOTICES,
@@ -284,57 +281,11 @@ def _no_change_spans(folded: str, s_start: int, s_end: int) -> list[tuple[int, i
     return spans
 
 
-# "分别暂停实施{…第21号}和{…7号}相关措施6个月和1年": a term for each of two notices, in the order named, right after the measures
-# (session 43; qa42/20: held for a person, the clause saying more than its term). Asked only where 分别 stands before the verb.
-EACH_TERMS_RE = lazy_compile(rf"\s*(?P<a>{NUM}\s*(?:个月|年|天|日))\s*(?:和|、|及|与)\s*(?P<b>{NUM}\s*(?:个月|年|天|日))")
-EACH = "分别"
-# Two terms joined anywhere after the measures ("…相关措施，期限分别为6个月和1年", "期限为1年和6个月"), not a day's digits
-# ("12月10日和2027年1月1日"): which is whose is not read where no 分别 stands right before the verb (session 43, review47: one
-# term for both notices, No. 22's lapse six months early, silently; ``rules.checks.unread_ends_apart`` holds it).
+# Two terms joined anywhere after the measures ("…相关措施，期限为1年和6个月"), not a day's digits ("12月10日和2027年1月1日"):
+# which is whose is not read where no 分别 pairs them (session 43, review47: one term for both notices, No. 22's lapse six
+# months early, silently; ``rules.checks.unread_ends_apart`` holds it; ``apart.per_notice`` reads "期限分别为…").
 _TERM = rf"{NUM}\s*(?:个月|周年|年|天|日)"
 TWO_TERMS_RE = lazy_compile(rf"(?<![\d月年])(?P<a>{_TERM})\s*(?:和|、|及|与)\s*(?P<b>{_TERM})(?!\s*[\d月])")
-
-
-def each_own_term(folded: str, at: int, v_end: int, next_start: int) -> re.Match[str] | None:
-    """The two terms (EACH_TERMS_RE) right after the measures of the verb at ``at`` (ending at ``v_end``) when 分别 stands
-    right before it ("分别暂停实施…相关措施6个月和1年")."""
-    if not folded.endswith(EACH, max(0, at - 2), at):
-        return None  # (nearly every verb)
-    p = folded.rfind("措施", v_end, next_start)
-    return EACH_TERMS_RE.match(folded, p + 2) if p >= 0 else None
-
-
-# "分别自2026年12月10日和2027年1月1日起，停止实施{…第21号}和{…7号}相关措施": a start for each of two notices (session 43, qa43/48:
-# both read from the second day, No. 21's lift three weeks late, silently). Years written: a day without one is held
-# (``rules.checks.unread_start``).
-_EACH_DAY = rf"{YEAR}\s*年\s*{MD}\s*月\s*{MD}\s*日"
-EACH_STARTS_RE = lazy_compile(rf"分别\s*(?:自|从)\s*(?P<a>{_EACH_DAY})\s*(?:和|、|及|与)\s*(?P<b>{_EACH_DAY})\s*起")
-
-
-def _each_own(action: ActionDraft, terms: re.Match[str] | None, starts: re.Match[str] | None) -> list[ActionDraft] | None:
-    """``action`` on two notices as one step for each, with its own term of ``terms`` (``each_own_term``) and its own start
-    of ``starts`` (EACH_STARTS_RE), a term counted from the step's start; None where they are not two or a term has no
-    start."""
-    if len(action.targets) != 2 or action.extends_by is not None:
-        return None  # (an extension with no start of its own runs on from each suspension's end: not counted here)
-    days = [parse_cn_date(starts[g]) for g in ("a", "b")] if starts is not None else \
-        [date.fromisoformat(action.effective[:10])] * 2 if action.effective is not None else [None, None]
-    steps = []
-    for target, group, day in zip(action.targets, ("a", "b"), days, strict=True):
-        duration, until = action.duration, action.until
-        told = terms[group] if terms is not None else duration if until is not None and duration else None
-        if told is not None and (m := DURATION_RE.fullmatch("".join(told.split()))) is not None:
-            # a term: counted from this step's start ("至2027年6月30日" is the same day for both)
-            period = period_of(m)
-            if period is None or day is None:
-                return None
-            duration, until = told.strip(), period_end(day, *period)
-        elif terms is not None:
-            return None
-        effective = day.isoformat() if starts is not None and day is not None else action.effective
-        steps.append(replace(action, targets=(target,), list=target.list or action.list, duration=duration,
-                             until=until, effective=effective, extends_by=None))
-    return steps
 
 
 _OWN = frozenset(w for w, k in VERB_KINDS.items() if k in (ActionKind.IMPOSE, ActionKind.INVESTIGATE))
@@ -373,6 +324,7 @@ def _sentence_actions(out: list[ActionDraft], folded: str, clean: str, s_start: 
     prev_end = s_start
     last = len(verbs) - 1
     arranged = -1  # where the 暂停 of an arrangement a lift ends stands (``_arrangement_undone``)
+    apart: dict[str, ActionDraft] = {}  # the steps split per notice (``apart.per_notice``), by notice
     for i, v in enumerate(verbs):
         at, v_end = v.span()
         next_start = verbs[i + 1].start() if i < last else s_end
@@ -471,15 +423,18 @@ def _sentence_actions(out: list[ActionDraft], folded: str, clean: str, s_start: 
             continue  # a step an earlier notice took, told ("…第72号暂停实施…", "上述暂停不适用于…", "Y暂停实施至…")
         action = on_targets(folded, clean, s_start, v, kind, next_start, clause_from, after, targets, published,
                              effective, notice_list, text, None if allow_impose else bounds, ended)
-        if action is not None and len(action.targets) == 2 and folded.find(EACH, s_start, at) >= 0:
-            terms = each_own_term(folded, at, v_end, next_start)
-            starts = EACH_STARTS_RE.search(folded, s_start, at)
-            if terms is None and starts is not None and TWO_TERMS_RE.search(folded, v_end, next_start) is not None:
-                starts = None  # "分别自D1和D2起，暂停实施X和Y相关措施，期限为1年和6个月": each took the first term (review47)
-            if (terms is not None or starts is not None) and (each := _each_own(action, terms, starts)) is not None:
-                for step in each:
-                    _add(out, step, folded, allow_impose)
-                continue
+        if action is not None and action.targets and limit is None \
+                and (each := per_notice(folded, action, s_start, at, v_end, region_end(folded, next_start, s_end),
+                                        published, refs)) is not None:
+            # one step on several notices, each its own start, term or end (分别, 其中, a clause per notice): a step each
+            for step in each:
+                apart[step.targets[0].key or ""] = step
+                _add(out, step, folded, allow_impose)
+            continue
+        if action is not None and apart and (restores := restores_apart(action, apart)) is not None:
+            for step in restores:  # "…期限分别为6个月、1年，期满后自动恢复实施": each back at its own step's end
+                _add(out, step, folded, allow_impose)
+            continue
         if action is not None:
             if limit is not None:
                 action = replace(action, on_entities=limit, effective=excepted_day(

@@ -10,7 +10,8 @@ from datetime import date, timedelta
 from storage.records import ActionKind, ListKind
 
 from .. import actions as act
-from ..actions.clauses import EACH, EACH_TERMS_RE, TWO_TERMS_RE
+from ..actions.apart import EACH, EACH_TERMS_RE
+from ..actions.clauses import TWO_TERMS_RE
 from ..actions.periods import FORMAL_DIGITS, FORMAL_TO_PLAIN
 from ..actions.targets import decided_above
 from ..actions.tense import RECOUNT_RE, decided_in, planned, told_done
@@ -23,6 +24,7 @@ from ..renames import UNMARKED, covered
 from ..textnorm import NUM, to_int
 from .identify import number_year
 from .named import ENTITY_ACTIONS, removals_beside_listing, sentence_start
+from .operative import spoken_day
 from .record import annex_runs, annex_steps_possible, dedupe_actions, limited_to
 
 LISTING_WORDS = ("列入", "移出", "移除", "调出")
@@ -151,6 +153,9 @@ def unread_respectively(src: Source, d: Draft) -> str | None:
 # A day written whole ("2027年6月30日"), after 至/到 or any in a sentence saying 分别 (``unread_ends_apart``)
 WHOLE_DAY_RE = lazy_compile(r"(?P<to>[至到]\s*)?(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)")
 ENDS_APART_STEPS = (ActionKind.SUSPEND, ActionKind.EXTEND)
+JOINED_RE = lazy_compile(r"\s*(?:和|、|及|与|以及)\s*")  # between two days joined
+# "其中第22号…", "其中对…第22号…": 其中 naming a notice (``unread_ends_apart``)
+AMONG_NOTICE_RE = lazy_compile(r"其中\s*(?:对\s*)?[^,;。\n]{0,30}?\d{1,4}\s*号")
 
 
 def unread_ends_apart(src: Source, d: Draft) -> str | None:
@@ -159,10 +164,13 @@ def unread_ends_apart(src: Source, d: Draft) -> str | None:
     2027-12-31 on both (No. 21 shown suspended six months past its end), "…相关措施，分别至2027年6月30日和2027年12月31日" one
     to 06-30 on both (a false lapse of No. 22), silently (review46: the brief's "two ends in one text"); "…相关措施，期限分别
     为6个月和1年" (two terms, TWO_TERMS_RE) one of 6 months on both (review47). Which notice ends when is not read: left
-    out, for a person."""
+    out, for a person. Since session 44 the plain pairings are a step per notice (``actions.apart``), so what reaches here is
+    what that split did not read: no 分别, counts unequal, 其中 naming one notice's end alone (AMONG_NOTICE_RE), two ends joined
+    after one 至 (JOINED_RE)."""
     folded = src.folded
     for x in d.drafts:
-        if x.action not in ENDS_APART_STEPS or x.until is None or len({t.key or t.text for t in x.targets}) < 2:
+        if x.action not in ENDS_APART_STEPS or x.until is None and x.extends_by is None \
+                or len({t.key or t.text for t in x.targets}) < 2:
             continue  # (nearly every step: one notice, or no end)
         # to the sentence's end, a ";" or the next step with an end of its own ("…第55号至第58号…继续暂停实施至2027年11月10日；
         # …第46号第二款继续暂停实施至2027年11月27日": two steps, parse19/08)
@@ -175,14 +183,24 @@ def unread_ends_apart(src: Source, d: Draft) -> str | None:
             if len(_terms_in(folded, x.start, stop)) > 1:
                 return (f"one step on {len({t.key or t.text for t in x.targets})} notices gives them two terms "
                         f"(\"{src.text[x.start : stop].strip()[:60]}\"){LEFT_OUT}")
+        if folded.find("其中", x.start, stop) >= 0 and (among := AMONG_NOTICE_RE.search(folded, x.start, stop)) is not None:
+            # "…第21号、第22号相关措施，其中第22号公告相关措施暂停至2027年12月31日": one notice's end, the other's not told (both
+            # read to 12-31), or a term after it ("…其中第22号相关措施1年，暂停期限为6个月": both a year), silently (clauses44;
+            # ``actions.apart`` reads the plain 其中 forms, a step each)
+            return (f"one step on {len({t.key or t.text for t in x.targets})} notices names one of them apart "
+                    f"(\"{among[0]}\"): which end is whose is not read{LEFT_OUT}")
         if (folded.find("和", x.start, stop) >= 0 or folded.find("、", x.start, stop) >= 0) \
                 and (two := TWO_TERMS_RE.search(folded, x.start, stop)) is not None:
             return (f"one step on {len({t.key or t.text for t in x.targets})} notices gives them two terms "
                     f"(\"{two[0]}\"){LEFT_OUT}")
-        both = folded.find("分别", x.start, stop) >= 0
+        # (分别 before the verb too: "分别自D1和D2起，暂停实施…，至D3和D4" took D3 for both, silently; clauses44)
+        both = folded.find("分别", sentence_start(folded, x.start), stop) >= 0
         if not both and folded.find("至", x.start, stop) < 0 and folded.find("到", x.start, stop) < 0:
             continue
-        ends = {parse_cn_date(m.group("date")) for m in WHOLE_DAY_RE.finditer(folded, x.start, stop) if both or m.group("to")}
+        days = list(WHOLE_DAY_RE.finditer(folded, x.start, stop))
+        # a day joined to an end ("延长至2027年6月30日、2027年12月31日": both to 06-30 before, silently; clauses44) is an end
+        ends = {parse_cn_date(m.group("date")) for i, m in enumerate(days)
+                if both or m.group("to") or i and JOINED_RE.fullmatch(folded, days[i - 1].end(), m.start()) is not None}
         if len(ends - {None}) > 1:
             return (f"one step on {len({t.key or t.text for t in x.targets})} notices gives them different ends "
                     f"(\"{src.text[x.start : stop].strip()[:60]}\"){LEFT_OUT}")
@@ -231,10 +249,27 @@ def unread_elided_step(src: Source, d: Draft) -> str | None:
         if x.action not in ENDS_APART_STEPS or x.until is None:
             continue  # (nearly every step)
         s1 = x.sentence[1] if x.sentence else act.sentence_end(folded, x.start)
-        if folded.find("号", x.start, s1) >= 0 and folded.find("相关措施", x.start, s1) >= 0 \
-                and (m := ELIDED_STEP_RE.search(folded, x.start, s1)) is not None:
-            return f"its sentence names another notice's measures with a term and no step (\"{m[0][1:].strip()}\"){LEFT_OUT}"
+        if folded.find("号", x.start, s1) < 0 or folded.find("相关措施", x.start, s1) < 0:
+            continue
+        for m in ELIDED_STEP_RE.finditer(folded, x.start, s1):
+            if not _read_apart(m[0], x, d.drafts):
+                return f"its sentence names another notice's measures with a term and no step (\"{m[0][1:].strip()}\"){LEFT_OUT}"
     return None
+
+
+ELIDED_NUMBER_RE = lazy_compile(r"(\d{1,4})\s*号")
+
+
+def _read_apart(clause: str, x: act.ActionDraft, drafts: list[act.ActionDraft]) -> bool:
+    """Whether the notice ``clause`` names (ELIDED_STEP_RE's match) has a step of its own from the verb of ``x``
+    (``actions.apart.per_notice``: the clause read as that notice's term, end or same step)."""
+    numbers = ELIDED_NUMBER_RE.findall(clause)
+    if not numbers:
+        return False
+    tail = f"-{int(numbers[-1])}"
+    split = [y for y in drafts if y.start == x.start and y.action is x.action]  # the verb's steps: one per notice if split
+    return len(split) > 1 and all(len(y.targets) == 1 for y in split) \
+        and any((y.targets[0].key or "").endswith(tail) for y in split)
 
 
 def _terms_in(folded: str, start: int, stop: int) -> set[str]:
@@ -1230,7 +1265,7 @@ def _told_as_noun(folded: str, x: act.ActionDraft, s1: int) -> bool:
         tail = tail.translate(FORMAL_TO_PLAIN)  # "…相关措施壹年": the term as the dates read it (``periods.duration_in``)
     if tail and folded.endswith(EACH, max(0, x.start - 2), x.start) and len(x.targets) == 1 \
             and EACH_TERMS_RE.fullmatch(tail) is not None:
-        tail = ""  # "分别暂停实施…相关措施6个月和1年": a step for each notice, its own term (``clauses.each_own_term``)
+        tail = ""  # "分别暂停实施…相关措施6个月和1年": a step for each notice, its own term (``actions.apart.per_notice``)
     return folded.startswith("?", end) or tail_at < len(clause) and STEP_TAIL_RE.fullmatch(tail) is None \
         and not (x.action is ActionKind.RESTORE and folded.startswith("不再对", x.start)
                  and TERM_NOT_EXTENDED_RE.fullmatch(clause[tail_at:]) is not None)
@@ -1410,7 +1445,7 @@ def _notice_day_in_answer(folded: str, told: str, s0: int, s1: int) -> bool:
     return not any(w in paragraph for w in TODAY_WORDS)
 
 
-# "自2026年12月10日和2027年1月1日起": a start for each of two notices (``clauses.EACH_STARTS_RE`` splits the step after "分别");
+# "自2026年12月10日和2027年1月1日起": a start for each of two notices (``actions.apart.per_notice`` splits the step after "分别");
 # a sentence whose steps did not take both days took the second for all (session 43, qa43/48: No. 21's lift three weeks late).
 # So "自即日和2027年1月1日起" (both from 01-01) and "于2026年12月10日和2027年1月1日停止实施…" (no 起: both from the answer's own
 # day, silently; review47): a day of two characters, and 于 with the step's verb (or 分别) right after the second day.
@@ -1418,9 +1453,11 @@ TWO_DAYS_RE = lazy_compile(r"[自于]\s*(?P<a>[^和、,;。]{1,16}?日)\s*[和�
                            r"(?:\s*起|(?=\s*,?\s*(?:分别)?\s*(?:停止|暂停|恢复|继续|解除|取消|终止|不再)))")
 
 
-def _each_day_taken(two: re.Match[str], drafts: list[act.ActionDraft], sentence: tuple[int, int] | None) -> bool:
-    """Whether the steps of ``sentence`` took both days of ``two`` (TWO_DAYS_RE), each read by the dates."""
-    days = {effective_in(f"自{two[g]}起", None) for g in ("a", "b")}
+def _each_day_taken(two: re.Match[str], drafts: list[act.ActionDraft], sentence: tuple[int, int] | None,
+                    published: date | None) -> bool:
+    """Whether the steps of ``sentence`` took both days of ``two`` (TWO_DAYS_RE), each read by the dates (a day the text
+    tells from its own, "即日", from the day it was said: ``actions.apart`` splits "分别自即日和2027年1月1日起")."""
+    days = {effective_in(f"自{two[g]}起", published) for g in ("a", "b")}
     taken = {y.effective[:10] for y in drafts if y.sentence == sentence and y.effective is not None}
     return None not in days and all(day is not None and day[:10] in taken for day in days)
 
@@ -1439,7 +1476,7 @@ def unread_start(src: Source, d: Draft) -> str | None:
             continue
         seen.add((s0, s1))
         if (folded.find("日和", s0, s1) >= 0 or folded.find("日、", s0, s1) >= 0) \
-                and (two := TWO_DAYS_RE.search(folded, s0, s1)) is not None and not _each_day_taken(two, d.drafts, x.sentence):
+                and (two := TWO_DAYS_RE.search(folded, s0, s1)) is not None and not _each_day_taken(two, d.drafts, x.sentence, spoken_day(d)):
             return f"its start \"{two[0]}\" tells two days: the step would take one of them for every notice{LEFT_OUT}"
         if folded.find("起", s0, s1) >= 0 or folded.find("开始", s0, s1) >= 0:  # (a sentence with a start)
             for m in (START_RE if folded.find("从", s0, s1) >= 0 else START_ZI_RE).finditer(folded, s0, s1):

@@ -1,0 +1,56 @@
+"""clauses44 (session 44): one answer extending two notices, each with its own term ("…第21号和…〔2025〕7号相关措施，暂停期限分别为
+6个月和1年，期满后自动恢复实施"), replayed into one SQLite store: each notice's extension, end, restore and lapse on its own
+days (was: held for a person, session 43; before that one term of 6 months for both, UEL 7号's restore six months early).
+
+The real 2025 pages of stories43/lapse72_late (No. 21, UEL 7号 and their 2025-11-05 answers: suspended until 2026-11-10), then
+an answer of 2026-11-05 in the wording of those answers; ``timeline`` and ``feeds`` read before, on and after each end."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from tests.mofcom_watch.stories import REPO, live, per_notice, replayed
+
+LAPSE72 = REPO / "tests" / "data" / "stories43" / "lapse72_late"
+N21, U7 = "MOFCOM-2025-21", "UEL-2025-7"
+ANSWER = ("来源：商务部新闻办公室 类型：原创 分类：新闻 2026-11-05 17:00\n\n"
+          "商务部新闻发言人就调整出口管制管控名单和不可靠实体清单措施答记者问\n"
+          "问：商务部公告2025年第21号和不可靠实体清单工作机制公告〔2025〕7号相关措施的暂停期限即将届满，请问中方有何安排？\n"
+          "答：为继续落实中美经贸磋商共识，中方决定，自2026年11月11日起，继续暂停实施商务部公告2025年第21号和不可靠实体清单工作机制"
+          "公告〔2025〕7号相关措施，暂停期限分别为6个月和1年，期满后自动恢复实施。\n")
+
+
+def _folder(tmp_path: Path) -> Path:
+    data = tmp_path / "data"
+    data.mkdir()
+    for page in LAPSE72.iterdir():
+        if page.name.startswith("b-"):  # No. 21, UEL 7号 and their 2025 answers
+            shutil.copy(page, data / page.name)
+    (data / "k-qa-2026-11-05-each-its-own-term.txt").write_text(ANSWER, encoding="utf-8")
+    return data
+
+
+def test_each_notice_its_own_extension_end_and_restore(tmp_path: Path) -> None:
+    data = _folder(tmp_path)
+    pages = {"2025-11-05": ("b",), "2026-11-05": ("k",)}
+    days = ["2026-11-10", "2026-11-11", "2027-05-11", "2027-05-12", "2027-05-13", "2027-11-11", "2027-11-12", "2027-11-13"]
+    seen, now = live(tmp_path / "live", data, pages, days, None)
+    mine = {i: now[i]["title"] for i in now if i.startswith((N21, U7))}
+    # each notice's extension to its own end, and its restore the day after (its last day included), told by the answer
+    assert "until 2027-05-11 inclusive" in mine[f"{N21}/suspension_extended/ecl/2026-11-11"]
+    assert "until 2027-11-11 inclusive" in mine[f"{U7}/suspension_extended/uel/2026-11-11"]
+    assert {i for i in mine if "/restored/" in i} == {f"{N21}/restored/ecl/2027-05-12", f"{U7}/restored/uel/2027-11-12"}
+    assert seen[f"{N21}/restored/ecl/2027-05-12"] == seen[f"{U7}/restored/uel/2027-11-12"] == "2026-11-05"
+    # no lapse "presumed" for either: each restore is told
+    assert not [i for i in mine if "lapsed" in i], sorted(mine)
+
+    (tmp_path / "whole").mkdir()
+    store = replayed(tmp_path / "whole", data, "2026-11-06T10:00:00+00:00", today="2026-11-06")
+    for name, key, end in (("High Point Aerotechnologies", N21, "2027-05-11"), ("BRINC Drones", U7, "2027-11-11")):
+        before = per_notice(store, name, "2026-11-09")[key]
+        assert before[0] == "suspended" and before[2] == "2026-11-10", before
+        on = per_notice(store, name, end)[key]
+        assert on[0] == "suspended" and on[2] == end, (name, on)
+        after = per_notice(store, name, f"{end[:8]}{int(end[8:]) + 1:02d}")[key]
+        assert after[0] == "in_force", (name, after)
