@@ -352,8 +352,12 @@ MIXED_SCRIPT_RE = re.compile(rf"\w*(?:[A-Za-z][{_OTHER_LETTERS}]|[{_OTHER_LETTER
 # Abbreviations ERP exports use for words notices write out.
 ABBREVIATIONS = {"intl": "International", "natl": "National", "mfg": "Manufacturing", "svcs": "Services",
                  "svc": "Service", "grp": "Group", "hldgs": "Holdings", "hldg": "Holding", "mgmt": "Management",
-                 "info": "Information"}  # "Info": "IP Video Market Information Inc" got nothing (screen37)
-ABBREVIATION_RE = re.compile(r"\b(?:Int['’]?l|Nat['’]?l|Mfg|Svcs?|Grp|Hldgs?|Mgmt|Info)\b\.?", re.IGNORECASE)
+                 "info": "Information",  # "Info": "IP Video Market Information Inc" got nothing (screen37)
+                 # "Flying Dragon International Trading (HK) Ltd" got nothing, not even a possible match, for the MFA's
+                 # "Flying Dragon International Trading (Hong Kong) Limited" (session 44, mfa44/07); so "Macau" for Macao
+                 "hk": "Hong Kong", "macau": "Macao"}
+ABBREVIATION_RE = re.compile(r"\b(?:Int['’]?l|Nat['’]?l|Mfg|Svcs?|Grp|Hldgs?|Mgmt|Info|H\.?K\.?(?![A-Za-z])|Macau)\b\.?",
+                             re.IGNORECASE)
 # A Chinese name that is a Latin name plus a legal word ("PVH集团", "IMSAR公司"): the Latin part names the company.
 LATIN_NAME_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9 .,&'-]*")
 HAN_RE = re.compile(r"[\u4e00-\u9fff]")
