@@ -40,6 +40,7 @@ from .names import (
     english_display,
     looks_like_name,
     make_entity,
+    no_english,
     split_name,
     trim_tail,
 )
@@ -123,10 +124,11 @@ GROUP_HEADING_RE = lazy_compile(
 # The list's name first and the country in a bracket after it, "出口管制管控名单（中国台湾地区实体）" heading each of two annexes
 # (session 42, audit42/05: every line's country lost, the 3 US and the 2 Taiwan-region entities alike).
 _HEADING_LISTS = r"(?:出口管制管控名单|出口管制关注名单|关注名单|不可靠实体清单)"
-_HEADING_FIRSTS = "".join(sorted({name[0] for name in COUNTRIES} | set("附出关不") | set("一二三四五六七八九十")))  # a line's first
+# "（一）美国" / "（二）中国台湾地区" over "1." lines numbered on across the groups (session 44, audit44/22: every country lost).
+_HEADING_FIRSTS = "".join(sorted({name[0] for name in COUNTRIES} | set("附出关不（(") | set("一二三四五六七八九十")))  # a line's first
 COUNTRY_HEADING_RE = re.compile(
     rf"\n(?=[^\S\n]*[{_HEADING_FIRSTS}])[^\S\n]*(?:附件[^\S\n]*[0-9一二三四五六七八九十]{{0,2}}[^\S\n]*[:：]?[^\S\n]*"
-    rf"|[一二三四五六七八九十]{{1,3}}[^\S\n]*、[^\S\n]*)?(?P<l>{_HEADING_LISTS}[^\S\n]*[(（][^\S\n]*)?(?P<c>{COUNTRY_ALT})的?"
+    rf"|[一二三四五六七八九十]{{1,3}}[^\S\n]*、[^\S\n]*|[(（][^\S\n]*[一二三四五六七八九十]{{1,3}}[^\S\n]*[)）][^\S\n]*)?(?P<l>{_HEADING_LISTS}[^\S\n]*[(（][^\S\n]*)?(?P<c>{COUNTRY_ALT})的?"
     rf"(?:实体|企业|机构|单位|组织)?(?:名单|清单)?[^\S\n]*(?:[(（][^()（）\n]{{0,12}}[)）])?[^\S\n]*(?(l)[)）])[^\S\n]*[:：]?[^\S\n]*(?=\n|$)"
 )
 # A table's header row ("序号<tab>中文名称<tab>英文名称<tab>国家/地区"), its cells without spaces, folded: which cell
@@ -245,7 +247,8 @@ def _table_row(out: list[EntityRecord], line: str, head: TableHead, carried: str
     if zh and not en and LATIN_RE.search(zh) and not CJK_RE.search(zh):
         zh, en = None, zh
     if head.en is not None:
-        en = clean_display(cells[head.en]) if head.en < len(cells) and cells[head.en] else en
+        en = clean_display(cells[head.en]) if head.en < len(cells) and cells[head.en] and not no_english(cells[head.en]) \
+            else en
     if zh or en:
         number = fold(cells[0]).strip()
         zh, en, note = aliases_out(zh, en)

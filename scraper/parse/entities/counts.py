@@ -11,7 +11,9 @@ from .names import (
     COUNT_NUMERALS,
     COUNT_RE,
     COUNTRIES,
+    COUNTRY_ALT,
     COUNTRY_IN_RE,
+    ENTITY_NOUN,
     FINANCIAL_NUMERALS,
     GE,
     GE_NOUNS,
@@ -140,7 +142,23 @@ def split_and_country(texts: Iterable[str], split: tuple[int, int] | None = None
                 country = country or _count_country(m)
                 if split is not None and country is not None:
                     return split, country
+    if country is None:
+        country = _uncounted_country(texts)
     return split, country
+
+
+# "北辰导航公司等十余家美国实体", "等多家美国实体": no count (none is read), yet the country of the entities it names, as
+# "等16家美国实体" gives it (session 44, audit44/03 and /21: every country lost). Asked only of a text holding 余家, 多家,
+# 数家 or 若干家 (str.find).
+UNCOUNTED_WORDS = ("余家", "多家", "数家", "若干家")
+UNCOUNTED_RE = lazy_compile(rf"等\s*(?:[十百]余|多|数|若干)\s*家\s*(?P<c>{COUNTRY_ALT})\s*(?:{ENTITY_NOUN})")
+
+
+def _uncounted_country(texts: Iterable[str]) -> str | None:
+    for text in texts:
+        if any(text.find(w) >= 0 for w in UNCOUNTED_WORDS) and (m := UNCOUNTED_RE.search(text)) is not None:
+            return COUNTRIES[m.group("c")]
+    return None
 
 
 def counted(m: re.Match[str]) -> bool:

@@ -257,6 +257,18 @@ def _transliterated(outer: str, inner: str) -> bool:
             and not any(mark in inner for mark in NOT_TRANSLITERATION) and COUNTRY_IN_RE.fullmatch(inner.strip()) is None)
 
 
+# What an annex writes where it has no English name: "蓝岭仪器公司（英文名称不详）", a table's English cell "—", "/", "无"
+# (session 44, audit44/19-20: read as the English name, "—" in the feed's title and "英文名称不详" kept in the Chinese name).
+NO_ENGLISH_RE = lazy_compile(r"\s*(?:(?:暂?无|没有)\s*英文(?:名称|名)?|英文(?:名称|名)\s*(?:不详|暂缺|暂无|无|未知)|无|暂无|不详"
+                             r"|[-－—–―/／]+|N/?A)\s*")
+NO_ENGLISH_MARKS = "英无不-－—–―/／N"  # one of them is in every NO_ENGLISH_RE match
+
+
+def no_english(text: str) -> bool:
+    """Whether ``text`` (an English name's bracket or cell) says there is no English name (NO_ENGLISH_RE)."""
+    return len(text) < 16 and any(c in NO_ENGLISH_MARKS for c in text) and NO_ENGLISH_RE.fullmatch(text) is not None
+
+
 def split_name(clean: str, folded: str | None = None) -> tuple[str | None, str | None]:
     """"中文名（English）" -> (zh, en); no English -> (zh, None); Latin only -> (None, en).
 
@@ -274,6 +286,8 @@ def split_name(clean: str, folded: str | None = None) -> tuple[str | None, str |
         if start is not None:
             inner = text[start + 1 : -1]
             outer = text[:start]
+            if outer.strip() and no_english(inner):
+                return clean_display(outer), None
             if not inner.isascii() and WIDE_LATIN_RE.search(inner):
                 inner = folded[start + 1 : -1]  # "（Ｎｏｒｔｈｓｔａｒ Ａｅｒｏ Ｉｎｃ．）": the English as ASCII
             if inner.startswith(ALIAS_WORDS_ZH) and (cut := max(inner.rfind("；"), inner.rfind(";"))) > 0:
@@ -335,6 +349,15 @@ WIDE_ALNUM = {cp: cp - 0xFEE0 for cp in (*range(0xFF10, 0xFF1A), *range(0xFF21, 
 WIDE_ALNUM_RE = lazy_compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
 
 
+# The full-width stop, comma and ampersand in an English name ("Aurora Sensing Inc．", "Glacier Radar Systems，Inc．",
+# "Allen ＆ Baker"), and the Chinese full stop ("Co．，Ltd。"), as ASCII: the name as the other notices and a reader's list
+# write it (session 44, audit43/05 and audit44/15: kept as written; the keys folded them already, so no id moves).
+# "，" takes a space after it, which ``clean_display`` folds where one was there. Brackets stay as written (a nested
+# "（North America）" is read as the name's own).
+WIDE_PUNCT = {0xFF0E: ".", 0xFF0C: ", ", 0x3002: ".", 0xFF06: "&"}
+WIDE_PUNCT_RE = lazy_compile("[\uff0e\uff0c\u3002\uff06]")
+
+
 @lru_cache(maxsize=4096)
 def make_entity(zh: str | None, en: str | None, country: str | None = None, n: int | None = None,
                 branches: tuple[str, ...] = (), note: str | None = None, type: str | None = None) -> EntityRecord:
@@ -352,6 +375,8 @@ def make_entity(zh: str | None, en: str | None, country: str | None = None, n: i
         # audit39/10: kept in the name, the country lost); "（美国/加拿大）" names no one country
         zh = zh[: mark.start()]
         country = country or (COUNTRIES.get(mark["c"]) if "/" not in mark[0] else None)
+    if en and not en.isascii() and WIDE_PUNCT_RE.search(en) is not None:
+        en = clean_display(en.translate(WIDE_PUNCT))
     if country is None and en and en.endswith(JAPANESE_FORMS):
         country = "JP"  # "东雲航空技研株式会社（Shinonome Aero Giken K.K.）": a romanised Japanese legal form (audit42/24)
     return EntityRecord(zh=zh, en=en, country=country, key=cached_key(zh, en), n=n, branches=branches, type=type,

@@ -1,0 +1,140 @@
+"""Session 44's blind round 30 (audit44, tests/data/corpus/audit44/) and audit43's and review47's open B, each as a short
+text."""
+
+from __future__ import annotations
+
+import pytest
+
+from scraper.parse import parse_document
+from storage.records import UnusablePage
+
+LAW = "根据《中华人民共和国出口管制法》和《中华人民共和国两用物项出口管制条例》等法律法规有关规定，"
+LISTING = ("商务部公告2026年第404号 关于将2家美国实体列入出口管制管控名单的公告\n商务部公告2026年第404号\n" + LAW +
+           "决定将白杨电子战公司（Aspen Electronic Warfare Inc.）、黑曜石光电公司（Obsidian Electro-Optics LLC）2家美国实体列入出口管制管控名单，"
+           "并采取以下措施：\n一、禁止出口经营者向上述2家实体出口两用物项。\n{third}本公告自公布之日起正式实施。\n商务部\n2026年12月15日\n")
+
+
+@pytest.mark.parametrize("third", [
+    "三、鉴于商务部公告2026年第23号所列美国稀土公司（USA Rare Earth, Inc.）已书面承诺不将两用物项用于军事用途，决定自本公告公布之日起，"
+    "对该公司暂不实施该公告所列措施。\n",
+    "三、商务部决定，对商务部公告2026年第23号所列美国稀土公司（USA Rare Earth, Inc.）暂不执行相关措施。\n",
+    "三、商务部决定，商务部公告2026年第23号所列美国稀土公司（USA Rare Earth, Inc.）不再适用该公告所列措施。\n",  # a probe: no verb
+])
+def test_a_decided_zanbu_shishi_of_another_notices_entity_is_held(third: str) -> None:
+    """audit44/04: "决定…对该公司暂不实施该公告所列措施" puts one of No. 23's entities off (a suspension, no end), worded with
+    暂不, which the doubt words take for a step not decided: read as the listing alone, the step missed, silently."""
+    with pytest.raises(UnusablePage, match="a step decided as"):
+        parse_document(LISTING.format(third=third).encode())
+
+
+@pytest.mark.parametrize("third", [
+    "三、关于是否对其他实体暂不实施相关措施，商务部将视情研究。\n",  # weighed, no 决定
+    "三、对商务部公告2026年第23号所列实体，商务部暂不作调整。\n",  # no measures put off
+    "",
+])
+def test_a_listing_without_a_decided_zanbu_step_is_read(third: str) -> None:
+    """The hold asks a decided 暂不实施/执行/适用 of measures: a weighed one, a '暂不作调整' and none leave the listing read."""
+    notice = parse_document(LISTING.format(third=third).encode()).notice
+    assert notice is not None
+    assert [(a.action.value, a.list.value if a.list else None) for a in notice.actions] == [("impose", "ecl")]
+    assert [e.en for e in notice.entities] == ["Aspen Electronic Warfare Inc.", "Obsidian Electro-Optics LLC"]
+
+
+@pytest.mark.parametrize("verb", ["暂缓执行", "暂缓实施", "中止实施", "暂停实施"])
+def test_a_step_held_off_on_a_named_entity_of_another_notice_names_it(verb: str) -> None:
+    """An audit44 probe: "对…第23号所列美国稀土公司（…）暂缓执行相关措施" was read as a suspension of all of No. 23 (its 9 others
+    falsely suspended, silently): the object before 暂缓 (and 中止) was not read, as it was before 暂停."""
+    third = f"三、商务部决定，对商务部公告2026年第23号所列美国稀土公司（USA Rare Earth, Inc.）{verb}相关措施。\n"
+    notice = parse_document(LISTING.format(third=third).encode()).notice
+    assert notice is not None
+    assert [(a.action.value, [t.key for t in a.targets], a.entities) for a in notice.actions] == [
+        ("impose", [], ()), ("suspend", ["MOFCOM-2026-23"], ("usarareearth",))]
+
+
+ANNEX = ("商务部公告2026年第415号 关于将{k}家美国实体列入出口管制管控名单的公告\n商务部公告2026年第415号\n" + LAW +
+         "决定将以下{k}家美国实体列入出口管制管控名单（见附件）。\n本公告自公布之日起正式实施。\n附件：出口管制管控名单\n{lines}\n商务部\n2026年12月23日\n")
+
+
+def _annex_lines(k: int, lines: list[str]) -> bytes:
+    return ANNEX.format(k=k, lines="\n".join(lines)).replace("家美国实体", "家实体").encode()
+
+
+def _annex(*lines: str) -> bytes:
+    return ANNEX.format(k=len(lines), lines="\n".join(f"{i}. {line}" for i, line in enumerate(lines, 1))).encode()
+
+
+def test_full_width_stops_and_commas_in_english_names_read_as_ascii() -> None:
+    """audit43/05, audit44/15: "Inc．", "Systems，Inc．", "Co．，Ltd。", "Allen ＆ Baker" were kept as written in the English
+    name (the feed's titles, the entity pages); the keys folded them already, so they stay as they were."""
+    notice = parse_document(_annex("极光传感公司（Aurora Sensing Inc．）", "冰川雷达公司（Glacier Radar Systems，Inc．）",
+                                   "雪松光纤公司（Cedar Fiber Optics Co．，Ltd。）", "艾伦贝克公司（Allen ＆ Baker Holdings，Inc.）")).notice
+    assert notice is not None
+    assert [(e.en, e.key) for e in notice.entities] == [
+        ("Aurora Sensing Inc.", "aurorasensing"), ("Glacier Radar Systems, Inc.", "glacierradarsystems"),
+        ("Cedar Fiber Optics Co., Ltd.", "cedarfiberoptics"), ("Allen & Baker Holdings, Inc.", "allenandbakerholdings")]
+
+
+GROUPS = ("商务部公告2026年第416号 关于将{k}家实体列入出口管制管控名单的公告\n商务部公告2026年第416号\n" + LAW +
+          "决定将以下{k}家实体（含其分支机构）列入出口管制管控名单（见附件）。\n本公告自公布之日起正式实施。\n附件：出口管制管控名单\n"
+          "1. 橡树湾雷达公司（Oak Bay Radar Inc.）及其分支机构：\n（1）橡树湾雷达日本公司（Oak Bay Radar Japan KK）\n"
+          "（2）橡树湾雷达英国公司（Oak Bay Radar UK Limited）\n2. 灰狼电子公司（Grey Wolf Electronics LLC）\n商务部\n2026年12月23日\n")
+
+
+@pytest.mark.parametrize(("k", "warnings"), [(2, []), (3, ["parsed 4 entities, notice states 3"])])
+def test_a_count_of_groups_with_their_branches_warns_only_when_the_numbers_differ(k: int, warnings: list[str]) -> None:
+    """audit43/03, audit44/16: "2家实体（含其分支机构）" counts the groups; the branch lines are read as entities of their own
+    under their group's "N." line. The count warning was a false alarm; it stays where the "N." lines differ from it."""
+    notice = parse_document(GROUPS.format(k=k).encode()).notice
+    assert notice is not None
+    assert [e.en for e in notice.entities] == ["Oak Bay Radar Inc.", "Oak Bay Radar Japan KK", "Oak Bay Radar UK Limited",
+                                               "Grey Wolf Electronics LLC"]
+    assert list(notice.warnings) == warnings
+
+
+@pytest.mark.parametrize("note", ["（英文名称不详）", "（无英文名称）", "（—）", "（暂无英文名）"])
+def test_a_note_saying_there_is_no_english_name_is_no_english_name(note: str) -> None:
+    """audit44/20: "蓝岭仪器公司（英文名称不详）" kept the note in the Chinese name (its key, the feed's title)."""
+    notice = parse_document(_annex("红杉光电公司（Redwood Optoelectronics Inc.）", f"蓝岭仪器公司{note}")).notice
+    assert notice is not None
+    assert [(e.zh, e.en) for e in notice.entities] == [("红杉光电公司", "Redwood Optoelectronics Inc."), ("蓝岭仪器公司", None)]
+
+
+@pytest.mark.parametrize(("cell", "en"), [("—", None), ("/", None), ("无", None), ("N/A", None), ("Star River TT&C Inc.", "Star River TT&C Inc.")])
+def test_a_dash_in_a_tables_english_cell_is_no_english_name(cell: str, en: str | None) -> None:
+    """audit44/19: a table's English cell "—" was read as the English name: "Tidal Energy Systems Inc., — and 1 more" in the
+    feed's title."""
+    page = ("<html><head><meta charset=\"utf-8\"><title>商务部公告2026年第419号</title></head><body><div class=\"art-con\">"
+            + "".join(f"<p>{line}</p>" for line in ANNEX.format(k=2, lines="").split("\n")[:-4] if line)
+            + "<table><tr><td>序号</td><td>中文名称</td><td>英文名称</td></tr><tr><td>1</td><td>潮汐能源公司</td>"
+            f"<td>Tidal Energy Systems Inc.</td></tr><tr><td>2</td><td>星河测控公司</td><td>{cell}</td></tr></table>"
+            "<p>商务部</p><p>2026年12月24日</p></div></body></html>")
+    notice = parse_document(page.encode()).notice
+    assert notice is not None
+    assert [(e.zh, e.en) for e in notice.entities] == [("潮汐能源公司", "Tidal Energy Systems Inc."), ("星河测控公司", en)]
+
+
+@pytest.mark.parametrize(("us", "tw"), [("（一）美国", "（二）中国台湾地区"), ("(一) 美国实体", "(二) 中国台湾地区实体")])
+def test_bracketed_country_headings_give_their_lines_the_country(us: str, tw: str) -> None:
+    """audit44/22: "（一）美国" and "（二）中国台湾地区" over "1."-"4." lines were no headings: every country lost."""
+    notice = parse_document(_annex_lines(4, [us, "1. 鹰眼侦察公司（Hawkeye Reconnaissance Inc.）", "2. 钢盾装甲公司（Steel Shield Armor LLC）", tw,
+                                             "3. 汉鼎精密工业股份有限公司（Handing Precision Industry Co., Ltd.）",
+                                             "4. 翔宇航太科技股份有限公司（Xiangyu Aerospace Technology Corp.）"])).notice
+    assert notice is not None
+    assert [(e.en, e.country) for e in notice.entities] == [
+        ("Hawkeye Reconnaissance Inc.", "US"), ("Steel Shield Armor LLC", "US"),
+        ("Handing Precision Industry Co., Ltd.", "TW"), ("Xiangyu Aerospace Technology Corp.", "TW")]
+
+
+@pytest.mark.parametrize(("words", "country"), [("等十余家美国实体", "US"), ("等多家美国实体", "US"), ("等若干家英国企业", "GB"),
+                                                ("等多家实体", None)])
+def test_an_uncounted_summary_gives_its_country(words: str, country: str | None) -> None:
+    """audit44/03 and /21: "北辰导航公司等十余家美国实体" states no count (none read, no warning), and its country was lost
+    with it: every entity without one."""
+    text = ("商务部公告2026年第403号\n" + LAW + f"决定将北辰导航公司{words}列入出口管制管控名单（见附件）。\n本公告自公布之日起正式实施。\n"
+            "附件：出口管制管控名单\n1. 北辰导航公司（Polaris Navigation Inc.）\n2. 赤焰材料公司（Red Flame Materials LLC）\n"
+            "3. 东岭电子公司（Eastridge Electronics Corp.）\n商务部\n2026年12月15日\n")
+    notice = parse_document(text.encode()).notice
+    assert notice is not None
+    assert [e.country for e in notice.entities] == [country] * 3
+    assert (notice.stated_count, notice.warnings) == (None, ())
+
