@@ -44,15 +44,32 @@ from .simulate import _end_unknown
 from .targets import _by_chinese_name, _holding, _joint_count_problem, _numbered, _ref_slug, _targets
 
 
-def _annex_list(action: ActionRecord, notices: dict[str, StoredNotice]) -> ListKind | None:
+def _annex_list(action: ActionRecord, notices: dict[str, StoredNotice], seen: tuple[str, ...] = ()) -> ListKind | None:
     """The list of the stored notice a listing naming no list adds to ("决定在商务部公告2026年第23号附件中增列以下2家美国实体",
     its one target): the one list that notice's own listings are on; None (the problem "names no list") when it is not
-    stored or lists on none or on two (session 43, audit42/26: the 2 were on no list)."""
+    stored or lists on none or on two (session 43, audit42/26: the 2 were on no list). Where that notice is itself such
+    an addition (No. 23 added to No. 22's annex), the list its own target's gives, down the chain (session 44, review47's
+    B: "names no list")."""
     if action.action is not ActionKind.IMPOSE or len(action.targets) != 1 or (key := action.targets[0].key) is None \
-            or (target := notices.get(key)) is None:
+            or (target := notices.get(key)) is None or key in seen:
         return None
-    lists = {a.list or target.record.list for a in target.record.actions if a.action is ActionKind.IMPOSE} - {None}
+    imposes = [a for a in target.record.actions if a.action is ActionKind.IMPOSE]
+    lists = {a.list or target.record.list for a in imposes} - {None}
+    if not lists and target.record.list is None:
+        lists = {lst for a in imposes if (lst := _annex_list(a, notices, (*seen, key))) is not None}
     return lists.pop() if len(lists) == 1 else None
+
+
+def _with_joined(listing: Listing, joined: dict[tuple[str, ListKind], list[Listing]]) -> list[Listing]:
+    """``listing`` and the listings joined to it (``joined``), and those joined to them, down the chain: a step on No. 410
+    reaches the entities No. 411 added to its annex and those No. 412 added to No. 411's (session 44, audit44/12)."""
+    out, todo = [listing], [listing]
+    while todo:
+        for more in joined.get((todo.pop().key, listing.list), ()):
+            if all(more is not x for x in out):
+                out.append(more)
+                todo.append(more)
+    return out
 
 
 def _collect(known: Sequence[StoredNotice], b: _Builder) -> tuple[dict[tuple[str, ListKind], Listing],
@@ -147,7 +164,7 @@ def _collect(known: Sequence[StoredNotice], b: _Builder) -> tuple[dict[tuple[str
                 for found_listing in found:
                     found_listing = listings.setdefault((found_listing.key, found_listing.list), found_listing)
                     # the decision's list with what amendments added to it (``joined``)
-                    together = [found_listing, *joined.get((found_listing.key, found_listing.list), ())]
+                    together = _with_joined(found_listing, joined)
                     named: tuple[str, ...] = ()
                     if action.entities:
                         resolved, why = _by_chinese_name(action, together, known_from(n) or eff)

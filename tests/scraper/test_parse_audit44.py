@@ -3,10 +3,16 @@ text."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from scraper.parse import parse_document
 from storage.records import UnusablePage
+from tests.faults.harness import cli
+
+CORPUS = Path(__file__).parents[1] / "data" / "corpus" / "audit44"
 
 LAW = "根据《中华人民共和国出口管制法》和《中华人民共和国两用物项出口管制条例》等法律法规有关规定，"
 LISTING = ("商务部公告2026年第404号 关于将2家美国实体列入出口管制管控名单的公告\n商务部公告2026年第404号\n" + LAW +
@@ -138,3 +144,27 @@ def test_an_uncounted_summary_gives_its_country(words: str, country: str | None)
     assert [e.country for e in notice.entities] == [country] * 3
     assert (notice.stated_count, notice.warnings) == (None, ())
 
+
+def _states(db: str, day: str) -> tuple[dict[tuple[str, str], str], list[str]]:
+    status = json.loads(cli(db, "status", "--json", "--as-of", day).out)
+    return {(x["notice_key"], x["list"]): x["state"] for x in status["listings"]}, status["problems"]
+
+
+def test_an_addition_into_an_additions_annex_follows_the_chain(tmp_path: Path) -> None:
+    """review47's B, audit44/12: No. 412 adds one entity into No. 411's annex, No. 411 itself an addition into No. 410's
+    (the ECL): 'names no list' (loud), the one on no list; and once on it, a stop of No. 410 lifted No. 411's addition
+    and left No. 412's in force, silently. The chain is followed to No. 410's list, and a step on No. 410 reaches both."""
+    site = tmp_path / "site"
+    site.mkdir()
+    for n in ("10", "11", "12"):
+        (site / f"{n}.txt").write_bytes(next(CORPUS.glob(f"{n}-*.txt")).read_bytes())
+    db = f"sqlite:///{tmp_path / 'store.db'}"
+    cli(db, "replay", str(site), "--as-of", "2026-12-25")
+    states, problems = _states(db, "2026-12-25")
+    assert problems == []
+    assert states == {(f"MOFCOM-2026-{n}", "ecl"): "in_force" for n in (410, 411, 412)}, states
+    (site / "13.txt").write_bytes(next(CORPUS.glob("13-*.txt")).read_bytes())
+    cli(db, "replay", str(site), "--as-of", "2027-01-05")
+    states, problems = _states(db, "2027-01-05")
+    assert problems == []
+    assert states == {(f"MOFCOM-2026-{n}", "ecl"): "lifted" for n in (410, 411, 412)}, states
