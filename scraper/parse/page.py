@@ -573,11 +573,12 @@ def _decree_review(record: NoticeRecord, text: str) -> str | None:
         partly_read,
         removed_as_imposed,
         several_decrees,
+        verb_first_unread,
     )
 
     return one_measure_lifted(record, text) or announced_countermeasures(record, text) or partly_read(record, text) \
         or several_decrees(record, text) or applied_unread(record, text) or removed_as_imposed(record, text) \
-        or named_unread(record, text)
+        or named_unread(record, text) or verb_first_unread(record, text)
 
 
 def garbled(record: NoticeRecord) -> str | None:

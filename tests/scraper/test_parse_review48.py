@@ -71,3 +71,37 @@ def test_an_annex_amendment_renaming_only_is_still_a_correction() -> None:
     notice = parse_document((AMEND_HEAD + RENAME + "。" + AMEND_TAIL).encode("utf-8")).notice
     assert notice is not None and not notice.actions
     assert [(e.zh, e.en, e.n) for e in notice.entities] == [("杰亚机器人技术公司", "Jaia Robotics, Inc.", 5)]
+
+
+# --- an MFA decision naming a target after a measure's verb that is not plain, beside one read ------------------------------
+# mfa43 reads verb-first targets where every name is plain ("冻结A（a）在我国境内的…") and holds the rest (a bare Chinese name,
+# a description), but only by reading no target at all ("cut short"): with a plain name in another measure, the bare one was
+# dropped without a word, "二、禁止我国境内的组织、个人与黑松导航系统公司进行有关交易" naming a target that is in no item.
+
+MFA_HEAD = ("关于对美国有关企业采取反制措施的决定\n2037-11-01 10:00\n\n（2037年11月1日中华人民共和国外交部令第250号公布，自2037年11月1日起施行）"
+            "\n\n有关企业参与对台湾地区军售。依据《中华人民共和国反外国制裁法》第三条、第四条、第五条、第六条、第九条、第十五条规定，中方决定采取以下"
+            "反制措施：\n\n")
+MFA_TAIL = "\n本决定自2037年11月1日起施行。\n\n外交部\n2037年11月1日\n"
+FREEZE_A = "一、冻结黑松航空航天公司（Blackpine Aerospace Inc.）在我国境内的动产、不动产和其他各类财产；\n"
+
+
+@pytest.mark.parametrize("second", [
+    "二、禁止我国境内的组织、个人与黑松导航系统公司进行有关交易、合作等活动。\n",
+    "二、冻结雷霆动力公司在我国境内的动产、不动产和其他各类财产。\n",
+    "二、禁止我国境内的组织、个人与参与对台军售的其他美国企业进行有关交易、合作等活动。\n",
+], ids=["bare-ban", "bare-freeze", "described"])
+def test_a_doubtful_verb_first_target_beside_a_plain_one_is_held(second: str) -> None:
+    with pytest.raises(UnusablePage, match="after its measure's verb"):
+        parse_document((MFA_HEAD + FREEZE_A + second + MFA_TAIL).encode("utf-8"))
+
+
+@pytest.mark.parametrize("second", [
+    "二、禁止我国境内的组织、个人与上述企业进行有关交易、合作等活动。\n",
+    "二、禁止我国境内的组织、个人与其进行有关交易、合作等活动。\n",
+    "二、禁止我国境内的组织、个人与黑松航空航天公司进行有关交易、合作等活动。\n",  # the target read, named again bare
+])
+def test_a_pointer_or_a_target_read_after_the_verb_still_reads(second: str) -> None:
+    notice = parse_document((MFA_HEAD + FREEZE_A + second + MFA_TAIL).encode("utf-8")).notice
+    assert notice is not None
+    assert [e.en for e in notice.entities] == ["Blackpine Aerospace Inc."]
+    assert notice.actions[0].measures == ("asset_freeze", "transaction_ban")

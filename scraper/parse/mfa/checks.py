@@ -11,7 +11,8 @@ from storage.records import ActionKind, NoticeKind, NoticeRecord
 from ..actions import sentence_end
 from ..dates import effective_in
 from ..textnorm import NUM, YEAR, despace, fold, to_int
-from .groups import STATUS_VERB_RE, _decision_match
+from .groups import STATUS_VERB_RE, _decision_match, doubtful_verb_first
+from .names import SCOPE_TAIL_RE
 from .status import PER_MEASURE_UNREAD, mixed_measures
 from .wording import (
     CUT_ENTRY,
@@ -685,4 +686,25 @@ def named_unread(record: NoticeRecord, text: str) -> str | None:
         if len(latin) < 3 or any(s.startswith(latin) or latin.startswith(s) for s in spelled if s):
             continue
         return f"the decision names {m.group()} but reads no target of that name (a target not read)"
+    return None
+
+
+def verb_first_unread(record: NoticeRecord, text: str) -> str | None:
+    """Why a decree must be read by a person when a measure names targets after its verb that are not read (a bare Chinese
+    name, a description: ``groups.doubtful_verb_first``) and no read target is each of them: "一、冻结A（a）在我国境内的…；二、禁止
+    …个人与黑松导航系统公司进行有关交易" listed A alone, the second target in no item, silently, where such a phrase alone is held
+    (no target: cut short; session 43, the lead's decision on mfa42's question; review48)."""
+    if record.kind is not NoticeKind.MFA_ORDER or not record.entities or ("冻结" not in text and "禁止" not in text):
+        return None
+    folded = fold(text)
+    decided = _decision_match(folded)
+    if decided is None:
+        return None
+    end = min((i for i in (folded.find("本决定自", decided.start()), folded.find("\n附件", decided.start())) if i >= 0),
+              default=len(folded))
+    read = {despace(s) for e in (*record.entities, *record.renamed) for s in (e.zh, e.en, *e.aliases) if s}
+    for names in doubtful_verb_first(folded, decided.start(), end):
+        unread = [name for name in names if despace(SCOPE_TAIL_RE.sub("", name).split("(")[0]) not in read]
+        if unread:
+            return f"the decision names \"{unread[0]}\" after its measure's verb, not read as a target (a target not read)"
     return None

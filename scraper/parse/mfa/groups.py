@@ -212,6 +212,21 @@ def _plain_names(seg_f: str) -> bool:
     return bool(items) and all(PLAIN_NAME_RE.fullmatch(item) is not None for item in items)
 
 
+def doubtful_verb_first(folded: str, start: int, end: int) -> list[list[str]]:
+    """The names (folded, each item of its phrase) of every verb-first phrase (wording.VERB_FIRST) in ``folded[start:end]``
+    that ``verb_first_groups`` does not read: not every name plain (``_plain_names``) and no pointer (NOT_NAMES_RE: "其",
+    "上述企业"). ``checks.verb_first_unread`` holds a decision naming one that no read target answers (review48)."""
+    out: list[list[str]] = []
+    for regex in VERB_FIRST:
+        for m in regex.finditer(folded, start, end):
+            names = m["names"].strip(" 、,")  # (a stray "、" before a pointer: "冻结、其在…")
+            if NOT_NAMES_RE.match(names) is None and _depth_at(folded, m.start("names")) == 0 and not _plain_names(names):
+                items = [part.strip() for item in _depth0_split(names, "、") for part in BRACKET_JOINER_RE.split(item)]
+                if items := [item for item in items if item and NOT_NAMES_RE.match(item) is None]:
+                    out.append(items)
+    return out
+
+
 # A list of names each followed by its role after a comma, the items ended by semicolons: "对罗伯特·E·李（Robert E. Lee），
 # 美国国会众议员；小托马斯·A·肯尼迪（Thomas A. Kennedy Jr.），美国国会前参议员；以及上述人员的直系亲属，采取…" (session 37,
 # mfa37: the comma ended the targets and the semicolon the sentence, so only the first person was read, with no warning).
