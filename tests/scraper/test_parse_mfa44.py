@@ -56,10 +56,22 @@ def test_a_term_counts_from_the_later_day() -> None:
     assert (rec.actions[0].effective, rec.actions[0].until) == ("2039-01-01", date(2042, 1, 1))
 
 
-def test_a_lift_of_the_measures_taken_on_qi_is_held() -> None:
+def test_a_lift_of_the_measures_taken_on_qi_reads_the_one_the_reasons_name() -> None:
     """"鉴于X（x）已于2038年6月1日去世，中方决定自即日起解除外交部令第262号对其采取的全部反制措施" (mfa44/17): no target read, so a
-    lift of all of No. 262, a false "Lifted" for the other person it lists, silently. Whom 其 means is for a person."""
-    assert refused(text_of("17")).reason == "needs-review"
+    lift of all of No. 262, a false "Lifted" for the other person it lists, silently. 其 is the one the reasons name."""
+    rec = read(text_of("17"))
+    assert [(a.action, a.entities) for a in rec.actions] == [(ActionKind.LIFT, ("viktorpetrovichsukharev",))]
+    assert [(e.en, e.type) for e in rec.entities] == [("Viktor Petrovich Sukharev", "individual")]
+
+
+@pytest.mark.parametrize(("old", "new"), [
+    ("苏哈列夫（Viktor Petrovich Sukharev）已于", "苏哈列夫（Viktor Petrovich Sukharev）、叶连娜·谢尔盖耶夫娜·莫罗佐娃（Yelena Sergeyevna Morozova）已于"),
+    ("鉴于维克托·彼得罗维奇·苏哈列夫（Viktor Petrovich Sukharev）", "鉴于维克托·彼得罗维奇·苏哈列夫"),
+    ("对其采取的全部", "对其本人及直系亲属采取的全部"),
+])
+def test_a_lift_of_the_measures_taken_on_qi_is_held_unless_one_plain_name_is_given(old: str, new: str) -> None:
+    """Two names in the reasons, a name without its Latin spelling, or 其 with more words: whom it means is for a person."""
+    assert refused(text_of("17").replace(old, new)).reason == "needs-review"
 
 
 def test_a_lift_naming_its_target_after_the_pronoun_words_is_still_read() -> None:

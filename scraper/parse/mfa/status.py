@@ -14,7 +14,7 @@ from ..dates import DATE_RE, DURATION_RE, UNTIL_RE, effective_in, iso_to_date, p
 from ..entities import cached_key, clean_display
 from ..textnorm import NUM, fold, to_int
 from .groups import STATUS_VERB_RE, _group, _guess_type
-from .names import Target, _dedupe
+from .names import Target, _dedupe, split_target
 from .reading import Reading, _blanks
 from .wording import (
     CN_DIGITS,
@@ -136,7 +136,36 @@ def _status_actions(reading: Reading, folded: str, text: str, own: int | None, e
         return clauses, reading
     action = _status_action(reading, folded, text, own, effective, published)
     split = _per_order(action, reading, folded, text, own) if len(action.targets) > 1 else None
+    if split is None and not action.entities and not reading.targets and "鉴于" in folded:
+        action, reading = _reasons_named(action, reading, folded, text)
     return split if split is not None else ((action,), reading)
+
+
+# The one the reasons name, when the step's object is 其: "鉴于X（x）已于2038年6月1日去世，中方决定自即日起解除外交部令第262号对其采取的
+# 全部反制措施" (session 44, mfa44/17: no target read, so a lift of all of No. 262, a false "Lifted" for the other person it
+# lists; held by checks._pronoun_object since). Read only where 鉴于 opens the step's sentence with one name, written plainly
+# (its Latin spelling in brackets), the only bracket before the verb; else still held.
+REASONS_ONE_RE = re.compile(r"鉴于\s*(?P<name>[^,，。；;、\s()（）]{2,40}[(（][A-Za-z][^()（）,，、]{0,80}[)）])(?![、和及与])")
+QI_OBJECT_RE = re.compile(r"对\s*其(?:本人)?\s*(?:采取|实施)")
+
+
+def _reasons_named(action: ActionRecord, reading: Reading, folded: str, text: str) -> tuple[ActionRecord, Reading]:
+    """``action`` and ``reading`` with the one target the reasons name (REASONS_ONE_RE) where the step's object is 其
+    (QI_OBJECT_RE); unchanged otherwise."""
+    m = reading.status
+    assert m is not None
+    start = max(folded.rfind("。", 0, m.start()), folded.rfind("\n", 0, m.start())) + 1
+    if QI_OBJECT_RE.search(folded, m.end(), sentence_end(folded, m.end())) is None:
+        return action, reading
+    one = REASONS_ONE_RE.match(folded, start)
+    if one is None or sum(folded.count(b, start, m.start()) for b in "(（") != 1:
+        return action, reading
+    zh, en, note, _gendered = split_target(text[one.start("name") : one.end("name")])
+    if en is None:
+        return action, reading
+    target = Target(zh, en, None, note)
+    target = Target(zh, en, _guess_type(target, (), ""), note, 1)
+    return replace(action, entities=(cached_key(zh, en),)), replace(reading, targets=(target,))
 
 
 def _verb_kind(m: re.Match[str], folded: str, end: int) -> ActionKind:
