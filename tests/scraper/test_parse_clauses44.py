@@ -146,3 +146,28 @@ def test_one_term_for_both_stays_one_step() -> None:
     assert record is not None
     assert [([t.key for t in a.targets], a.until and a.until.isoformat()) for a in record.actions] == \
         [([N21, N22], "2027-12-10")]
+
+
+# --- the step's term in a clause of its own opening with "暂停期限延长" ------------------------------------------------------
+# "对…第21号相关措施继续暂停实施，暂停期限延长至2027年6月30日" (the object before the verb) was an extension with no end, silently:
+# "暂停期限延长" is a verb of its own (VERB_RE), which had no object and cut the step before it (``clauses._term_verbs_joined``).
+
+A21 = "商务部公告2025年第21号相关措施"
+
+
+@pytest.mark.parametrize(("text", "step"), [
+    (f"{D}对{A21}继续暂停实施，暂停期限延长至2027年6月30日。", ("extend", N21, "2026-12-10", "2027-06-30", None)),
+    (f"中方决定，{A21}继续暂停实施，暂停期限延长至2027年6月30日。", ("extend", N21, "2026-12-04", "2027-06-30", None)),
+    (f"{D}对{A21}继续暂停实施，暂停期限延至2027年6月30日。", ("extend", N21, "2026-12-10", "2027-06-30", None)),
+    (f"中方决定，对{A21}继续暂停实施，暂停期限延长1年。", ("extend", N21, "2026-12-04", None, "P1Y")),
+    # (the object after the verb: read so before)
+    (f"{D}继续暂停实施{A21}，暂停期限延长至2027年6月30日。", ("extend", N21, "2026-12-10", "2027-06-30", None)),
+])
+def test_a_term_in_its_own_clause_is_the_steps(text: str, step: Step) -> None:
+    assert _steps(text) == [step]
+
+
+def test_another_notice_with_a_verb_of_its_own_is_its_own_step() -> None:
+    """Held as an elided step before (a false hold, loud): the clause holds its own verb, "暂停期限延长"."""
+    text = f"{D}暂停实施{A21}1年，商务部公告2025年第22号相关措施的暂停期限延长至2027年6月30日。"
+    assert _steps(text) == [_s(N21, "2027-12-10"), ("extend", N22, "2026-12-10", "2027-06-30", None)]

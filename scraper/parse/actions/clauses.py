@@ -266,6 +266,27 @@ NO_CHANGE_SEED = "不"
 NO_CHANGE_OTHER = "原状"
 
 
+# "对…第21号相关措施继续暂停实施，暂停期限延长至2027年6月30日": the term of the step before, its clause opening with the term
+# (clauses44: a verb of its own with no object, the step before cut at it, an extension with no end, silently). Asked only
+# where a sentence holds it.
+TERM_VERB_SEED = "期限"
+TERM_VERB_STEPS = (ActionKind.SUSPEND, ActionKind.EXTEND)
+
+
+def _term_verbs_joined(folded: str, verbs: list[re.Match[str]], refs: list[tuple[int, int, NoticeRef]]) -> list[re.Match[str]]:
+    """``verbs`` less each "暂停期限延长" opening its clause right after a suspension's or extension's clause that names no
+    notice between them: the term of that step, read with it."""
+    out = [verbs[0]]
+    for v in verbs[1:]:
+        prev = out[-1]
+        if v[0].startswith("暂停") and TERM_VERB_SEED in v[0] and VERB_KINDS[prev[0]] in TERM_VERB_STEPS \
+                and folded[prev.end() : v.start()].rstrip().endswith(",") \
+                and not any(prev.end() <= r[0] < v.start() for r in refs):
+            continue
+        out.append(v)
+    return out
+
+
 def _clause_start(folded: str, lo: int, at: int) -> int:
     """The start of the clause holding ``at``, after ``lo``: after its last "," or ";", else ``at`` itself."""
     comma = max(folded.rfind(",", lo, at), folded.rfind(";", lo, at))
@@ -316,6 +337,8 @@ def _sentence_actions(out: list[ActionDraft], folded: str, clean: str, s_start: 
         effective = (effective_in(moved_to, published) if "起" in moved_to else None) or (
             None if plan_day is not None and effective is not None
             and effective_in(f"自{plan_day[0]}起", published) == effective[:10] else effective)
+    if len(verbs) > 1 and TERM_VERB_SEED in sentence:
+        verbs = _term_verbs_joined(folded, verbs, refs)
     kept = (_no_change_spans(folded, s_start, s_end)
             if (NO_CHANGE_SEED in sentence or NO_CHANGE_OTHER in sentence) and any(w in sentence for w in NO_CHANGE_GATE)
             else [])
