@@ -168,3 +168,30 @@ def test_an_addition_into_an_additions_annex_follows_the_chain(tmp_path: Path) -
     states, problems = _states(db, "2027-01-05")
     assert problems == []
     assert states == {(f"MOFCOM-2026-{n}", "ecl"): "lifted" for n in (410, 411, 412)}, states
+
+
+@pytest.mark.parametrize(("verb", "action"), [("延长暂停期限至2027年12月31日", "extend"), ("不再暂停实施相关措施", "restore"),
+                                              ("不再执行相关措施", "lift"), ("不再实施相关措施", "lift"), ("废止相关措施", "lift"),
+                                              ("暂缓执行相关措施", "suspend")])
+def test_a_step_on_one_listed_entity_after_suolie_names_it(verb: str, action: str) -> None:
+    """audit44's probes: "对…第21号所列内华达山脉公司（…）延长暂停期限至…" (不再暂停实施, 不再执行, 不再实施, 废止) was read for all 16
+    of No. 21, its 15 others falsely, silently: the object before these verbs was not read, as it was before 暂停 or 停止."""
+    text = ("商务部新闻发言人就调整出口管制管控名单措施答记者问\n来源：商务部新闻办公室 类型：原创 分类：新闻 2026-12-20 18:00\n问：商务部对此有何考虑？\n"
+            f"答：中方决定，自2026年12月21日起，对商务部公告2025年第21号所列内华达山脉公司（Sierra Nevada Corporation）{verb}。\n")
+    notice = parse_document(text.encode()).notice
+    assert notice is not None
+    assert [(a.action.value, [t.key for t in a.targets], a.entities) for a in notice.actions] == [
+        (action, ["MOFCOM-2025-21"], ("sierranevada",))]
+
+
+@pytest.mark.parametrize(("words", "action"), [("的暂停期限延长至2027年12月31日", "extend"), ("的暂停实施期限延长1年", "extend"),
+                                               ("的出口管制措施暂停实施1年", "suspend")])
+def test_a_listed_entitys_term_or_measures_name_it(words: str, action: str) -> None:
+    """audit44's probes: "…第21号所列内华达山脉公司（…）的暂停期限延长至…" and "…的出口管制措施暂停实施1年" (no 相关) were read for
+    all 16 of No. 21, its 15 others falsely, silently."""
+    text = ("商务部新闻发言人就调整出口管制管控名单措施答记者问\n来源：商务部新闻办公室 类型：原创 分类：新闻 2026-12-20 18:00\n问：商务部对此有何考虑？\n"
+            f"答：中方决定，自2026年12月21日起，商务部公告2025年第21号所列内华达山脉公司（Sierra Nevada Corporation）{words}。\n")
+    notice = parse_document(text.encode()).notice
+    assert notice is not None
+    assert [(a.action.value, [t.key for t in a.targets], a.entities) for a in notice.actions] == [
+        (action, ["MOFCOM-2025-21"], ("sierranevada",))]
