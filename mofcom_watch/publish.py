@@ -32,6 +32,7 @@ from scraper.sources.defaults import SOURCE_DESCRIPTIONS
 from scraper.sources.registry import default_sources
 from storage.db import WRITE_LOCK
 from storage.derived import DerivedSummary, inputs_digest, save_mark, stored_summary, synced_as_of
+from storage.engines import record_engine
 from storage.events import SyncResult, derive
 from storage.generations import EVENTS, NOTICES, generations
 from storage.health import health_events, held_sources, record_held_back
@@ -350,7 +351,9 @@ def derive_and_sync(session: Session, as_of: date, hold: tuple[str, ...], *, ful
                     announce: bool = True) -> tuple[DerivedSummary, list[StoredNotice], SyncResult, bool]:
     """Derive the events as of ``as_of`` and sync the Event table, unless the inputs are those of the
     last derive (:mod:`storage.derived`): then its summary, no notice read (an empty list), nothing
-    synced, and True (skipped). ``full`` derives and syncs whatever the mark says."""
+    synced, and True (skipped). ``full`` derives and syncs whatever the mark says. This engine is noted as the store's
+    newest (or refused as an older one: :mod:`storage.engines`) either way, a skipped derive too."""
+    record_engine(session)
     digest = inputs_digest(session, as_of)
     summary = None if full else stored_summary(session, as_of, digest, hold)
     if summary is not None:

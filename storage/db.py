@@ -14,7 +14,7 @@ import sqlite3
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from sqlalchemy import Engine, create_engine, event, text
@@ -29,7 +29,7 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # The newest revision in storage/migrations/versions. A store already there opens without Alembic;
 # tests/storage/test_db_migrations.py checks this against Alembic's own head, so a new revision
 # that forgets to move it fails CI (and would only cost speed: the store is then upgraded as usual).
-SCHEMA_HEAD = "0017"
+SCHEMA_HEAD = "0018"
 log = logging.getLogger(__name__)
 JOURNAL_MODE = "PRAGMA journal_mode"  # a write: not run by a read-only engine (see make_engine)
 SQLITE_PRAGMAS = (
@@ -128,7 +128,7 @@ def make_engine(url: str, *, read_only: bool = False) -> Engine:
     return engine
 
 
-def _utf8_only(dbapi_conn, _record) -> None:  # noqa: ANN001
+def _utf8_only(dbapi_conn: Any, _record: Any) -> None:
     """Refuse a PostgreSQL database whose encoding is not UTF8, in words. A ``SQL_ASCII`` one (``initdb`` or
     ``createdb`` in the C locale) has psycopg return text as bytes: every command failed with "cannot use a string
     pattern on a bytes-like object" (SQLAlchemy reading the server's version); another one cannot hold the notices'
@@ -177,7 +177,7 @@ def _sqlite_setup(engine: Engine, *, read_only: bool = False) -> None:
     pragmas = [p for p in SQLITE_PRAGMAS if not (read_only and p.startswith(JOURNAL_MODE))]
 
     @event.listens_for(engine, "connect")
-    def _connect(dbapi_conn, _record) -> None:  # noqa: ANN001
+    def _connect(dbapi_conn: Any, _record: Any) -> None:
         dbapi_conn.isolation_level = None  # no implicit BEGINs; SQLAlchemy's "begin" below does it
         cur = dbapi_conn.cursor()
         for pragma in pragmas:
@@ -187,7 +187,7 @@ def _sqlite_setup(engine: Engine, *, read_only: bool = False) -> None:
     store = sqlite_path(engine.url)
 
     @event.listens_for(engine, "begin")
-    def _begin(conn) -> None:  # noqa: ANN001
+    def _begin(conn: Any) -> None:
         # execution option sqlite_begin="IMMEDIATE" takes the write lock up front (waiting
         # busy_timeout for it), so two writers queue instead of one failing with "locked";
         # past the busy timeout, a publish in progress is waited for (storage.publishwait)
@@ -420,6 +420,10 @@ def open_store(url: str, *, read_only: bool = False) -> Engine:
                 engine = make_engine(url, read_only=True)
             else:
                 upgrade(engine)
+        from storage.engines import refuse_older  # (it imports this module)
+
+        with engine.connect() as conn:
+            refuse_older(conn)
     except Exception:
         engine.dispose()
         raise

@@ -61,6 +61,7 @@ from typing import TYPE_CHECKING, Any, cast
 from sqlalchemy import Table, insert, select
 from sqlalchemy.orm import Session
 
+from storage.engines import record_engine
 from storage.models import Event
 from storage.notices import Withdrawn, held_words, load_stored_notices, withdrawn_notices
 from storage.outcomes import PageOutcome
@@ -698,7 +699,9 @@ def apply_derivation(session: Session, derivation: Derivation, as_of: date,
     """Bring the Event table in line with ``derivation`` (see the module doc). A new item for which
     ``withhold`` says yes is not stored (not published) this time; items already stored are kept.
     ``announce=False``: no correction items, and a changed item keeps its derived dates (see the module doc).
-    Stored items are compared by their hashes; only those that change are read whole."""
+    Stored items are compared by their hashes; only those that change are read whole. An engine older than one
+    that already derived the store is refused first (:mod:`storage.engines`)."""
+    record_engine(session)
     table = _Table(session)
     existing = table.stored
     derived = {e.id: e for e in derivation.events}

@@ -35,7 +35,7 @@ def generation_of(name: str) -> ScalarSelect[int]:
     return _counter(name).scalar_subquery()
 
 
-def _counter(name: str) -> Select[tuple[int]]:
+def _counter(name: str) -> Select[int]:
     return select(StoreGeneration.value).where(StoreGeneration.name == name)
 
 

@@ -276,6 +276,16 @@ class DeriveMark(Base):
     summary: Mapped[str] = mapped_column(Text)  # JSON of storage.derived.DerivedSummary
 
 
+class EngineSeen(Base):
+    """Each engine (:func:`storage.derived.engine_version`) that derived this store, in the order it first did
+    (``id``): an engine met again after a later one is an older release, refused (:mod:`storage.engines`)."""
+
+    __tablename__ = "engine_seen"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    version: Mapped[str] = mapped_column(String(64), unique=True)
+    first_derived: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
 class StoreGeneration(Base):
     """A counter per group of tables, moved by database triggers on every write to them (migration 0009):
     ``notices`` (notice, notice_url, snapshot updates), ``events`` (event). Equal counters: no row

@@ -1,0 +1,116 @@
+"""An older release started on a store a newer release derived is refused (ops44: an image rolled back from main to
+``fec8b693``, both at schema 0017, derived everything again, exit 0 and status clean, and published 229 corrections
+back, some giving a cause the newer code had fixed). Real processes on a real SQLite file: this checkout is the
+older release; a copy of its packages with one edit under ``storage/`` (a new engine digest) is the newer one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO_ROOT
+from tests.faults.harness import cli_env
+
+PAGES = REPO_ROOT / "tests" / "data" / "stories44" / "months"
+AS_OF = "2026-12-05"
+ACCEPT = "MOFCOM_WATCH_ACCEPT_OLDER_ENGINE"
+
+
+@pytest.fixture(scope="module")
+def newer(tmp_path_factory) -> Path:  # noqa: ANN001
+    """This checkout's packages, one comment added to the engine: what the next release looks like to a store."""
+    root = tmp_path_factory.mktemp("newer-release")
+    for package in ("scraper", "storage", "feeds", "mofcom_watch"):
+        shutil.copytree(REPO_ROOT / package, root / package, ignore=shutil.ignore_patterns("__pycache__"))
+    events = root / "storage" / "events.py"
+    events.write_text(events.read_text() + "\n# the next release\n")
+    return root
+
+
+def _cli(url: str, *args: str, release: Path | None = None, **env: str) -> subprocess.CompletedProcess[str]:
+    """One real command of ``release`` (None: this checkout), from that release's folder."""
+    extra = {"PYTHONPATH": str(release)} if release is not None else {}
+    return subprocess.run([sys.executable, "-m", "mofcom_watch", "--db", url, *args],
+                          cwd=release or REPO_ROOT, env=cli_env(**extra, **env), capture_output=True, text=True,
+                          timeout=300)
+
+
+def _replay(url: str, release: Path | None = None, **env: str) -> subprocess.CompletedProcess[str]:
+    return _cli(url, "replay", str(PAGES), "--as-of", AS_OF, release=release, **env)
+
+
+def _events(db: Path) -> str:
+    """The Event table's rows, as a digest: what a refused command must leave as it was."""
+    with sqlite3.connect(db) as conn:
+        rows = conn.execute("SELECT id, revision, retracted, content_sha256 FROM event ORDER BY id").fetchall()
+    return hashlib.sha256(repr(rows).encode()).hexdigest()
+
+
+def _engines(db: Path) -> int:
+    with sqlite3.connect(db) as conn:
+        return int(conn.execute("SELECT count(*) FROM engine_seen").fetchone()[0])
+
+
+def test_an_older_release_is_refused_a_store_a_newer_one_derived(tmp_path, newer):
+    db = tmp_path / "store.sqlite"
+    url = f"sqlite:///{db}"
+    first = _replay(url)
+    assert first.returncode in (0, 1), first.stderr
+    assert _engines(db) == 1
+    upgraded = _replay(url, newer)  # a release never seen is a new one: it derives
+    assert upgraded.returncode in (0, 1), upgraded.stderr
+    assert _engines(db) == 2
+    kept = _events(db)
+
+    for args in (("replay", str(PAGES), "--as-of", AS_OF), ("status", "--as-of", AS_OF),
+                 ("feeds", "--out", str(tmp_path / "feeds"), "--as-of", AS_OF)):
+        back = _cli(url, *args)  # the image rolled back: every command refused, in words, exit 2
+        assert back.returncode == 2, (args, back.stdout, back.stderr)
+        assert "derived by a newer mofcom-watch" in back.stderr and ACCEPT in back.stderr, back.stderr
+    assert _events(db) == kept  # nothing the newer release published was replaced
+    assert not (tmp_path / "feeds").exists()
+
+    again = _replay(url, newer)  # the newer release itself goes on
+    assert again.returncode in (0, 1), again.stderr
+    assert _events(db) == kept
+
+
+def test_an_accepted_rollback_derives_and_the_newer_release_is_new_again(tmp_path, newer):
+    db = tmp_path / "store.sqlite"
+    url = f"sqlite:///{db}"
+    assert _replay(url).returncode in (0, 1)
+    assert _replay(url, newer).returncode in (0, 1)
+    accepted = _replay(url, **{ACCEPT: "1"})  # the operator means it: this version derives again
+    assert accepted.returncode in (0, 1), accepted.stderr
+    assert _engines(db) == 1  # the engines after it are forgotten, as a backup from before them would have them
+    plain = _cli(url, "status", "--as-of", AS_OF)  # and from then on it needs no setting
+    assert plain.returncode in (0, 1), plain.stderr
+    upgraded = _replay(url, newer)  # the newer release, when it comes back, is a new release again
+    assert upgraded.returncode in (0, 1), upgraded.stderr
+    assert _engines(db) == 2
+
+
+def test_a_store_of_the_schema_before_takes_the_table_and_goes_on(tmp_path, newer):
+    """A store of schema 0017 (every store before this release) migrates and goes on: this release is seen by its first
+    run though the run derives nothing new (the mark still stands), so a later release makes it an older one."""
+    db = tmp_path / "store.sqlite"
+    url = f"sqlite:///{db}"
+    assert _replay(url).returncode in (0, 1)
+    with sqlite3.connect(db) as conn:
+        conn.execute("DROP TABLE engine_seen")
+        conn.execute("UPDATE alembic_version SET version_num = '0017'")
+    assert ACCEPT not in os.environ  # (the test's own environment accepts nothing)
+    again = _replay(url)
+    assert again.returncode in (0, 1), again.stderr
+    upgraded = _replay(url, newer)
+    assert upgraded.returncode in (0, 1), upgraded.stderr
+    assert _engines(db) == 2
+    assert _cli(url, "status", "--as-of", AS_OF).returncode == 2  # and this release is an older one from then on
