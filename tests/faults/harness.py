@@ -33,7 +33,7 @@ FETCHED = "2026-11-29T00:00:00+00:00"
 AS_OF = "2026-11-29"
 HOSTS = tuple(sorted(d.name for d in FIXTURES.iterdir() if d.is_dir() and "." in d.name))  # the saved sites
 # Columns that differ between two equally good runs: surrogate keys, run ids, wall-clock times of runs.
-VOLATILE_COLUMNS = frozenset({"id", "run_id", "started_at", "finished_at"})
+VOLATILE_COLUMNS = frozenset({"id", "run_id", "started_at", "finished_at", "first_derived"})  # (engine_seen: when)
 # A killed run leaves its own history (its run lock, taken over by the next run; its publish attempts).
 RUN_HISTORY_TABLES = frozenset({"source_run", "alembic_version", "run_lock", "publication",  # publication: the publish log
                                 "store_identity"})  # a random id each store makes at its first publish
