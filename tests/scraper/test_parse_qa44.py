@@ -111,3 +111,36 @@ def test_a_term_zhanqi_by_a_count_runs_from_the_running_end() -> None:
     assert notice is not None
     [step] = notice.actions
     assert (step.action.value, step.until, step.extends_by) == ("extend", None, "P6M")
+
+
+# --- a lift given a term: stopped for a while, no lift for good (probe; qa43/59 had pinned the lift) ------------------------
+
+@pytest.mark.parametrize("answer", [
+    "中方决定，自2026年12月10日起至2027年6月30日止，停止实施{ecl}相关措施。",
+    "中方决定，自即日起至2027年6月30日止，停止实施{ecl}相关措施。",
+    "中方决定，自2026年12月10日起，停止实施{ecl}相关措施，为期一年。",
+    "中方决定，自2026年12月10日起，停止实施{ecl}相关措施6个月。",
+    "中方决定，自2026年12月10日起，停止执行{ecl}相关措施，期限至2027年6月30日。",
+    "中方决定，自2026年12月10日起，暂停实施{uel}相关措施1年，停止实施{ecl}相关措施至2027年6月30日。",
+])
+def test_a_lift_with_a_term_is_held(answer: str) -> None:
+    """Each was read as a lift for good on main b58a4b48: the feed showed the measures lifted past the end given."""
+    lst = "出口管制管控名单和不可靠实体清单" if "{uel}" in answer else "出口管制管控名单"
+    assert "a lift is given a term" in _held(answer, lst)
+
+
+@pytest.mark.parametrize(("answer", "steps"), [
+    # the term is the suspension's, in its own clause before the lift
+    ("中方决定，自2026年12月10日起，暂停实施{uel}相关措施至2027年6月30日，停止实施{ecl}相关措施。",
+     [("suspend", "UEL-2025-7", "2026-12-10", "2027-06-30"), ("lift", "MOFCOM-2025-21", "2026-12-10", None)]),
+    ("中方决定，自2026年12月10日起，停止实施{ecl}相关措施，暂停实施{uel}相关措施1年。",
+     [("lift", "MOFCOM-2025-21", "2026-12-10", None), ("suspend", "UEL-2025-7", "2026-12-10", "2027-12-10")]),
+    # a grace period given to contracts is no term of the lift
+    ("中方决定，自2026年12月10日起，停止实施{ecl}相关措施，对此前已签订的合同，给予3个月过渡期。",
+     [("lift", "MOFCOM-2025-21", "2026-12-10", None)]),
+    ("中方决定，自2026年12月10日起，停止实施{ecl}相关措施，此前已签订的合同设6个月的过渡期。",
+     [("lift", "MOFCOM-2025-21", "2026-12-10", None)]),
+])
+def test_a_term_not_the_lifts_leaves_the_lift_read(answer: str, steps: list[Step]) -> None:
+    lst = "出口管制管控名单和不可靠实体清单" if "{uel}" in answer else "出口管制管控名单"
+    assert _release(answer, lst) == steps

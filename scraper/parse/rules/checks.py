@@ -17,7 +17,16 @@ from ..actions.targets import decided_above
 from ..actions.tense import RECOUNT_RE, decided_in, planned, told_done
 from ..actions.words import LIST_ALT, TERM_RENEWED
 from ..corrections import AMENDED_ANNEX_TITLE_RE, CORRECTION_TITLE_RE, renames_only
-from ..dates import DURATION_RE, UNTIL_RE, effective_in, filing_date, parse_cn_date, signature_date
+from ..dates import (
+    DURATION_RE,
+    UNTIL_RE,
+    effective_in,
+    filing_date,
+    iso_to_date,
+    parse_cn_date,
+    signature_date,
+    until_from,
+)
 from ..draft import Draft, Source
 from ..lazyre import lazy_compile
 from ..renames import UNMARKED, covered
@@ -1568,6 +1577,34 @@ def unread_moved_day(src: Source, d: Draft) -> str | None:
                     (y.effective or "")[:10], str(y.until), str(y.until and y.until + timedelta(days=1))) for y in d.drafts):
                 continue
             return f"its day is moved (\"{m[0].strip()}\") to one no step of the sentence took{LEFT_OUT}"
+    return None
+
+
+# A lift with an end: "自2026年12月10日起至2027年6月30日止，停止实施…", "停止实施…相关措施，为期一年", "…6个月" (session 44, qa44's
+# probes: each read as a lift for good, the measures shown lifted past the end the text gives, silently; qa43/59 had pinned the
+# lift). Stopped for a term is a suspension in all but the word: which one, and what comes at its end, is a person's to read.
+# Not a term of the lift: one given to contracts ("给予3个月过渡期"), written right after it.
+GRACE_AFTER = ("过渡期", "宽限期", "的过渡期", "的宽限期")
+
+
+def unread_lift_term(src: Source, d: Draft) -> str | None:
+    """A lift with a term or an end after its start (its draft's ``duration``, written in the lift's part of its sentence: from
+    its start, or the clause of the step before it, to the step after it; not a grace period, GRACE_AFTER): left out."""
+    folded = src.folded
+    for x in d.drafts:
+        if x.action is not ActionKind.LIFT or x.duration is None:
+            continue  # (nearly every step)
+        s0, s1 = x.sentence or (sentence_start(folded, x.start), act.sentence_end(folded, x.start))
+        before = max([y.start for y in d.drafts if y.sentence == x.sentence and y.start < x.start], default=-1)
+        lo = s0 if before < 0 else max(folded.rfind(c, before, x.start) for c in ",;") + 1  # the lift's own clause
+        hi = min([y.start for y in d.drafts if y.sentence == x.sentence and y.start > x.start], default=s1)
+        at = folded.find(x.duration, lo, hi)
+        if at < 0 or folded.startswith(GRACE_AFTER, at + len(x.duration)):
+            continue  # "暂停实施…7号相关措施至2027年6月30日，停止实施…第21号…": the suspension's end, not the lift's
+        since = iso_to_date(x.effective) or d.published
+        end = parse_cn_date(x.duration) if x.duration.startswith("至") else until_from(x.duration, since)
+        if end is None or since is None or end > since:
+            return f"a lift is given a term (\"{x.duration}\"): the measures may come back at its end{LEFT_OUT}"
     return None
 
 
