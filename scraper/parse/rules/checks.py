@@ -1049,10 +1049,11 @@ def unread_exception(src: Source, d: Draft) -> str | None:
     some ("…继续暂停实施…第21号相关措施1年。前款规定不适用于…内华达山脉公司（…）和立方公司（…）。"), while no step of the text
     names entities of that notice: read alone, it reaches the excepted too (session 30, audit30/07: a lift of all 16, the 2
     excepted among them, silent; session 34, audit34/15: all 16 suspended), or "除X以外" in its sentence (story39). Left out
-    for a person to read."""
+    for a person to read. So a clause keeping named entities as they are ("…，立方公司不在此列", KEPT_ON_NAMES)."""
     folded = src.folded
+    kept = any(w in folded for w in KEPT_ON_NAMES)
     if "除外" not in folded and not any(w in folded for w in NOT_APPLYING) and "以外" not in folded \
-            and "之外" not in folded:  # (nearly every text)
+            and "之外" not in folded and not kept:  # (nearly every text)
         return None
     for x in d.drafts:
         if x.action not in EXCEPTED_STEPS or not x.targets:
@@ -1062,7 +1063,8 @@ def unread_exception(src: Source, d: Draft) -> str | None:
             EXCEPT_BUT_RE.search(folded, sentence_start(folded, x.start), end) is not None  # (the names after 除: a limit)
         if x.on_entities is not None and not but:
             continue
-        if folded.find("除外", x.start, end) < 0 and not _not_applying_to_names(folded, x.start, end) and not but:
+        if folded.find("除外", x.start, end) < 0 and not _not_applying_to_names(folded, x.start, end) and not but \
+                and not (kept and _kept_on_names(folded, x.start, end)):
             continue
         keys = {t.key for t in x.targets}
         if not any(a.entities and {t.key for t in a.targets} & keys for a in d.actions):
@@ -1079,6 +1081,29 @@ NOT_APPLYING = ("不适用于", "不包括")
 
 
 NAMED_AFTER = ("(", "公司", "实体", "企业", "集团")  # what names an entity after "不适用于" (not "…已签订的合同")
+# "停止实施…第21号相关措施，立方公司不在此列", "…，但对立方公司（Cubic Corporation）的措施继续有效" (session 44, qa44's probes:
+# all 16 lifted, the one kept among them, silently): a clause after the step keeping entities it names as they are
+KEPT_ON_NAMES = ("不在此列", "继续有效", "仍然有效", "依然有效", "仍有效", "不受影响", "继续适用")
+# A name in that clause: a company's or its English bracket; not "上述11家美国实体继续适用该公告规定的处理措施" (all of them, audit16/18)
+# nor "…公告〔2025〕4号继续有效" (a notice kept, audit39/25)
+KEPT_NAME_RE = lazy_compile(r"公司|集团|\(\s*[A-Za-z]")
+
+
+def _kept_on_names(folded: str, start: int, end: int) -> bool:
+    """Whether a clause after the step at ``start`` (in its sentence, ending at ``end``, or the next one) keeps entities it
+    names as they are (KEPT_ON_NAMES after a name, KEPT_NAME_RE, in that clause), not licences, contracts or notices."""
+    nxt = end + 1
+    while nxt < len(folded) and folded[nxt].isspace():
+        nxt += 1
+    stop = act.sentence_end(folded, nxt) if nxt < len(folded) else len(folded)
+    for word in KEPT_ON_NAMES:
+        at = folded.find(word, start, stop)
+        while at >= 0:
+            clause = max(start, *(folded.rfind(c, start, at) + 1 for c in ",;。"))
+            if KEPT_NAME_RE.search(folded, clause, at) is not None:
+                return True
+            at = folded.find(word, at + 1, stop)
+    return False
 
 
 def _not_applying_to_names(folded: str, start: int, end: int) -> bool:
