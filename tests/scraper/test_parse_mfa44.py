@@ -128,6 +128,8 @@ def test_numbered_measures_opening_with_different_days_are_held() -> None:
     assert refused(text_of("28")).reason == "needs-review"
     both = text_of("28").replace("一、对凯德伦", "一、自2039年1月1日起，对凯德伦")
     assert [a.effective for a in read(both).actions] == ["2039-01-01"]
+    today = text_of("28").replace("一、对凯德伦", "一、自即日起，对凯德伦").replace("二、自2039年1月1日起，", "二、")
+    assert [a.effective for a in read(today).actions] == ["2038-11-03"]  # "自即日起" is the decree's own day: no hold
 
 
 @pytest.mark.parametrize("words", ["上述人员", "有关人员", "该人"])

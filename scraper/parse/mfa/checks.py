@@ -122,8 +122,10 @@ def days_apart(record: NoticeRecord, text: str) -> str | None:
     if record.kind is not NoticeKind.MFA_ORDER or not record.actions or any(a.action is not ActionKind.IMPOSE
                                                                             for a in record.actions):
         return None
-    end = min((at for at in (text.find(OWN_EFFECTIVE_LINE), text.find("附件")) if at >= 0), default=len(text))
-    days = measure_line_days(text[:end], record.published)
+    end = min((at for at in (text.find(OWN_EFFECTIVE_LINE), text.find("\n附件")) if at >= 0), default=len(text))
+    own = record.effective or ""
+    # a line's day no later than the decree's own ("一、自即日起，冻结…") is the decree's: no day of its own
+    days = [day if day and day[:10] > own[:10] else None for day in measure_line_days(text[:end], record.published)]
     if any(days) and len(set(days)) > 1:
         return "the decision's numbered measures start on different days (one day per listing is read)"
     return None
