@@ -105,3 +105,31 @@ def test_a_pointer_or_a_target_read_after_the_verb_still_reads(second: str) -> N
     assert notice is not None
     assert [e.en for e in notice.entities] == ["Blackpine Aerospace Inc."]
     assert notice.actions[0].measures == ("asset_freeze", "transaction_ban")
+
+
+# --- an MFA annex whose English heading stands under its Chinese one --------------------------------------------------------
+# mfa43's cut of an English version printed below the Chinese annex ("Annex: Countermeasure List" ends the Chinese annex) also
+# cut an annex whose English heading stands right under the Chinese one, before any entry: no target read, the decision held
+# as cut short (loud; read whole at session 42's end). The cut is made only after an entry.
+
+MFA_ANNEX_HEAD = ("关于对美国有关企业采取反制措施的决定\n2037-11-01 10:00\n\n（2037年11月1日中华人民共和国外交部令第250号公布，"
+                  "自2037年11月1日起施行）\n\n有关企业参与对台湾地区军售。依据《中华人民共和国反外国制裁法》第三条、第四条、第五条、第六条、"
+                  "第九条、第十五条规定，中方决定将附件所列2家企业列入反制清单，并采取以下反制措施：\n一、冻结其在我国境内的动产、不动产和其他"
+                  "各类财产；\n二、禁止我国境内的组织、个人与其进行有关交易、合作等活动。\n本决定自2037年11月1日起施行。\n\n")
+MFA_ENTRIES = ("1. 黑松航空航天公司（Blackpine Aerospace Inc.）\n2. 黑松导航系统公司（Blackpine Navigation Systems LLC）\n")
+
+
+def test_an_english_heading_under_the_chinese_annex_heading_does_not_end_the_annex() -> None:
+    text = MFA_ANNEX_HEAD + "附件：\n反制清单\nAnnex: Countermeasure List\n" + MFA_ENTRIES + "\n外交部\n2037年11月1日\n"
+    notice = parse_document(text.encode("utf-8")).notice
+    assert notice is not None
+    assert [e.en for e in notice.entities] == ["Blackpine Aerospace Inc.", "Blackpine Navigation Systems LLC"]
+
+
+def test_an_english_version_after_the_chinese_entries_still_ends_the_annex() -> None:
+    english = ("Annex: Countermeasure List\n1. Blackpine Aerospace Inc.\n2. Blackpine Navigation Systems LLC\n"
+               "3. Freeze their movable property\n")
+    text = MFA_ANNEX_HEAD + "附件：\n反制清单\n" + MFA_ENTRIES + english + "\n外交部\n2037年11月1日\n"
+    notice = parse_document(text.encode("utf-8")).notice
+    assert notice is not None
+    assert [e.en for e in notice.entities] == ["Blackpine Aerospace Inc.", "Blackpine Navigation Systems LLC"]

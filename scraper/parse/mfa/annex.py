@@ -44,11 +44,22 @@ ENGLISH_VERSION_LINE_RE = re.compile(r"\s*(?:\(\s*Promulgated\s+by\b|Decision\s+
 ENGLISH_VERSION_WORDS = ("Decision", "Promulgated", "Annex", "DECISION", "ANNEX")  # one is in every match
 
 
+# An entry's serial opening its line ("1. ", "一、", "（一）", "1\t"): an English line ends the annex only after one (an English
+# heading under the Chinese one, "反制清单" then "Annex: Countermeasure List" then the entries, cut every entry: review48).
+ENTRY_SERIAL_RE = re.compile(r"\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3}|[（(]\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*[）)])\s*[.、．\t)）]?")
+
+
 def _before_english_version(after: list[str]) -> list[str]:
-    """The annex's lines ``after`` up to an English version's first line (ENGLISH_VERSION_LINE_RE), else all of them."""
+    """The annex's lines ``after`` up to an English version's first line (ENGLISH_VERSION_LINE_RE) after an entry
+    (ENTRY_SERIAL_RE), else all of them."""
     if not any(w in line for line in after for w in ENGLISH_VERSION_WORDS):
         return after
-    return next((after[:i] for i, line in enumerate(after) if ENGLISH_VERSION_LINE_RE.match(line)), after)
+    entry = False
+    for i, line in enumerate(after):
+        if entry and ENGLISH_VERSION_LINE_RE.match(line):
+            return after[:i]
+        entry = entry or ENTRY_SERIAL_RE.match(line) is not None and line.strip() != ""
+    return after
 
 
 def annex_targets(lines: list[str], start: int,
