@@ -617,9 +617,10 @@ def check_lock_env(env: Mapping[str, str]) -> None:
 
 
 ENV_PREFIX = "MOFCOM_WATCH_"
-# Variables read outside the settings (the CLI, the clock, the run lock, the sources, dev.py), and by the test suite
+# Variables read outside the settings (the CLI, the clock, the run lock, the sources, dev.py, the store's engines:
+# storage.engines.ACCEPT_ENV, named here so that --help's import stays light), and by the test suite
 OTHER_ENV = frozenset({CONFIG_ENV, "MOFCOM_WATCH_TODAY", "MOFCOM_WATCH_LOCK_HEARTBEAT", "MOFCOM_WATCH_LOCK_STALE",
-                       "MOFCOM_WATCH_SOURCES_FILE", "MOFCOM_WATCH_VENV"})
+                       "MOFCOM_WATCH_SOURCES_FILE", "MOFCOM_WATCH_VENV", "MOFCOM_WATCH_ACCEPT_OLDER_ENGINE"})
 TEST_ENV = frozenset({"MOFCOM_WATCH_TEST_PG", "MOFCOM_WATCH_REGEN_GOLDEN", "MOFCOM_WATCH_FAULT_TRIALS",
                       "MOFCOM_WATCH_REFERENCE"})
 

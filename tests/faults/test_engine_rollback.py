@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from mofcom_watch.config import OTHER_ENV
+from storage.engines import ACCEPT_ENV
 from tests.conftest import REPO_ROOT
 from tests.faults.harness import cli_env
 
@@ -90,6 +92,8 @@ def test_an_accepted_rollback_derives_and_the_newer_release_is_new_again(tmp_pat
     assert _replay(url, newer).returncode in (0, 1)
     accepted = _replay(url, **{ACCEPT: "1"})  # the operator means it: this version derives again
     assert accepted.returncode in (0, 1), accepted.stderr
+    # and is not told the variable the refusal named "is not a setting and is ignored" (order44: it was, while obeyed)
+    assert ACCEPT not in accepted.stderr, accepted.stderr
     assert _engines(db) == 1  # the engines after it are forgotten, as a backup from before them would have them
     plain = _cli(url, "status", "--as-of", AS_OF)  # and from then on it needs no setting
     assert plain.returncode in (0, 1), plain.stderr
@@ -114,3 +118,8 @@ def test_a_store_of_the_schema_before_takes_the_table_and_goes_on(tmp_path, newe
     assert upgraded.returncode in (0, 1), upgraded.stderr
     assert _engines(db) == 2
     assert _cli(url, "status", "--as-of", AS_OF).returncode == 2  # and this release is an older one from then on
+
+
+def test_the_accepting_variable_is_known_to_the_settings_check():
+    """config names the variable storage.engines reads (a literal there, so ``--help`` does not import storage)."""
+    assert ACCEPT == ACCEPT_ENV and ACCEPT_ENV in OTHER_ENV
