@@ -288,15 +288,27 @@ KEPT_RE = lazy_compile(rf"{NO_CHANGE_RE.pattern}|(?:没有|暂无|并无|无)\s*
 KEPT_GATE = (*NO_CHANGE_GATE, "调整")
 
 
+# "上述决定不影响不可靠实体清单工作机制公告〔2025〕7号相关措施的实施" (session 44, qa43/47: held for a person): the list kept is
+# named after the words, in their sentence
+NOT_AFFECTED = "不影响"
+SENTENCE_ENDS_AT = ("。", "！", "？", "\n")
+
+
 def kept_lists(text: str) -> frozenset[ListKind]:
-    """The lists a sentence of the answer keeps as they are (KEPT_RE), named in that sentence (LIST_WORD_RE)."""
+    """The lists a sentence of the answer keeps as they are (KEPT_RE), named in that sentence (LIST_WORD_RE), before the words
+    (after them for NOT_AFFECTED)."""
     answer = max(text.find("答："), text.find("答:"))
-    if answer < 0 or not any(w in text for w in KEPT_GATE):
+    if answer < 0 or not any(w in text for w in KEPT_GATE) and NOT_AFFECTED not in text:
         return frozenset()
     kept: set[ListKind] = set()
     for m in KEPT_RE.finditer(text, answer):
-        s0 = max(text.rfind(end, answer, m.start()) for end in ("。", "！", "？", "\n")) + 1
+        s0 = max(text.rfind(end, answer, m.start()) for end in SENTENCE_ENDS_AT) + 1
         kept.update(LIST_KIND[w.group(0)] for w in LIST_WORD_RE.finditer(text, max(s0, answer), m.start()))
+    at = text.find(NOT_AFFECTED, answer)
+    while at >= 0:
+        s1 = min([e for end in SENTENCE_ENDS_AT if (e := text.find(end, at)) >= 0], default=len(text))
+        kept.update(LIST_KIND[w.group(0)] for w in LIST_WORD_RE.finditer(text, at, s1))
+        at = text.find(NOT_AFFECTED, s1)
     return frozenset(kept)
 
 

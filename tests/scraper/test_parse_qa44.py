@@ -166,3 +166,16 @@ def test_a_step_on_a_notice_keeping_named_entities_is_held(answer: str) -> None:
 ])
 def test_licences_or_laws_kept_leave_the_step_read(answer: str) -> None:
     assert _release(answer, "出口管制管控名单") == [("lift", "MOFCOM-2025-21", "2026-12-10", None)]
+
+
+# --- qa43's held 47: "上述决定不影响…7号相关措施的实施" answers the title's UEL change -------------------------------------------
+
+def test_a_list_said_not_affected_answers_the_titles_change() -> None:
+    answer = "中方决定，自2026年12月10日起，停止实施{ecl}相关措施。上述决定不影响{uel}相关措施的实施。"
+    assert _release(answer, "出口管制管控名单和不可靠实体清单") == [("lift", "MOFCOM-2025-21", "2026-12-10", None)]
+
+
+def test_not_affected_naming_no_list_leaves_the_titles_change_unread() -> None:
+    answer = "中方决定，自2026年12月10日起，停止实施{ecl}相关措施。上述决定不影响中美双方继续开展经贸合作。"
+    with pytest.raises(UnusablePage):
+        _release(answer, "出口管制管控名单和不可靠实体清单")
