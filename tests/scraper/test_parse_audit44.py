@@ -195,3 +195,24 @@ def test_a_listed_entitys_term_or_measures_name_it(words: str, action: str) -> N
     assert notice is not None
     assert [(a.action.value, [t.key for t in a.targets], a.entities) for a in notice.actions] == [
         (action, ["MOFCOM-2025-21"], ("sierranevada",))]
+
+
+OWN = ("商务部公告2026年第430号 关于将1家美国实体列入出口管制管控名单的公告\n商务部公告2026年第430号\n" + LAW +
+       "决定将白杨电子战公司（Aspen Electronic Warfare Inc.）列入出口管制管控名单{rest}\n本公告自公布之日起正式实施。\n商务部\n2026年12月15日\n")
+
+
+@pytest.mark.parametrize("rest", ["，相关措施暂不实施，具体实施时间另行公告。", "。\n上述措施暂不实施，具体实施时间另行公告。",
+                                  "，相关措施暂缓执行，具体实施时间另行通知。"])
+def test_a_listing_whose_own_measures_are_held_off_is_held(rest: str) -> None:
+    """An audit44 probe: "决定将X列入…，相关措施暂不实施，具体实施时间另行公告" was read as a listing in force from its day (a
+    false state, silently): the measures held off are no step read. Held for a person."""
+    with pytest.raises(UnusablePage, match="measures held off"):
+        parse_document(OWN.format(rest=rest).encode())
+
+
+def test_another_notices_measures_held_off_are_still_a_suspension() -> None:
+    """"…第168号相关措施暂缓执行，…另行通知" beside the listing is read as a suspension of No. 168 (audit29/02's reading)."""
+    notice = parse_document(OWN.format(rest="。\n商务部公告2026年第168号相关措施暂缓执行，具体实施时间另行通知。").encode()).notice
+    assert notice is not None
+    assert [(a.action.value, [t.key for t in a.targets]) for a in notice.actions] == [
+        ("impose", []), ("suspend", ["MOFCOM-2026-168"])]
