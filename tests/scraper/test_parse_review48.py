@@ -133,3 +133,16 @@ def test_an_english_version_after_the_chinese_entries_still_ends_the_annex() -> 
     notice = parse_document(text.encode("utf-8")).notice
     assert notice is not None
     assert [e.en for e in notice.entities] == ["Blackpine Aerospace Inc.", "Blackpine Navigation Systems LLC"]
+
+
+# --- an MFA annex giving each English name on the line below its Chinese one -------------------------------------------------
+# "1. 黑松航空航天公司" then, on a line (a <p>) of its own, "Blackpine Aerospace Inc.": read with no English name, silently (the
+# count agrees): screening by the English name found nothing. The MOFCOM annex reads this layout since session 23
+# (entities.annex.ENGLISH_ALONE_RE); the MFA annex now does too. A numbered line with a comma (a person's details) is left.
+
+def test_an_english_name_on_the_line_below_its_chinese_one_is_read_with_it() -> None:
+    annex = ("附件：\n反制清单\n1. 黑松航空航天公司\nBlackpine Aerospace Inc.\n2. 黑松导航系统公司\n\nBlackpine Navigation Systems LLC\n")
+    notice = parse_document((MFA_ANNEX_HEAD + annex + "\n外交部\n2037年11月1日\n").encode("utf-8")).notice
+    assert notice is not None
+    assert [(e.zh, e.en) for e in notice.entities] == [("黑松航空航天公司", "Blackpine Aerospace Inc."),
+                                                       ("黑松导航系统公司", "Blackpine Navigation Systems LLC")]

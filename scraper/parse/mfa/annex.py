@@ -7,7 +7,7 @@ import re
 
 from ..dates import STANDALONE_DATE_RE
 from ..entities import COUNTRIES, COUNTRY_ALT, EN_HEADS, SERIAL_HEADS, ZH_HEADS, clean_display
-from ..entities.annex import piped_rows
+from ..entities.annex import ENGLISH_ALONE_RE, piped_rows
 from ..textnorm import despace, fold, to_int
 from .names import SCOPE, SCOPE_RE, SCOPE_TAIL_RE, Target, _org_suffix, _type_of_words, split_target
 from .wording import (
@@ -130,7 +130,30 @@ def _annex_entries(after: list[str], folded_after: list[str]) -> list[tuple[str,
     """The annex's non-blank lines, each with its entry number's match (None for a line without one); a name wrapped
     after "及其" rejoined (``_rejoined``)."""
     entries = [(kept, ENTRY_RE.match(folded.strip())) for line, folded in zip(after, folded_after) if (kept := line.strip())]
+    entries = _english_below(entries)
     return _rejoined(entries) if "其" in "".join(after) else entries
+
+
+def _english_below(entries: list[tuple[str, re.Match[str] | None]]) -> list[tuple[str, re.Match[str] | None]]:
+    """An entry with a Chinese name alone ("1. 黑松航空航天公司": no bracket, no comma, no heading) whose next line is its
+    English name alone ("Blackpine Aerospace Inc.": ``entities.annex.ENGLISH_ALONE_RE``, no number) as one line,
+    "黑松航空航天公司（Blackpine Aerospace Inc.）" (review48: the English name was lost, silently, as the MOFCOM annex read
+    it since session 23)."""
+    out: list[tuple[str, re.Match[str] | None]] = []
+    skip = False
+    for i, (line, m) in enumerate(entries):
+        if skip:
+            skip = False
+            continue
+        nxt = entries[i + 1] if i + 1 < len(entries) else None
+        rest = line[m.start("first") :] if m is not None else ""
+        if m is not None and nxt is not None and nxt[1] is None and rest and not any(c in rest for c in "（(，,、:：;；") \
+                and ENGLISH_ALONE_RE.match(nxt[0]) is not None and not SECTION_RE.match(despace(rest)):
+            out.append((f"{line}（{nxt[0]}）", m))
+            skip = True
+            continue
+        out.append((line, m))
+    return out
 
 
 def _annex_cut(sections: int, genders: list[tuple[int, bool]], unfinished: bool) -> str | None:
