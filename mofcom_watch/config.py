@@ -792,6 +792,35 @@ def db_folder_problem(settings: Settings) -> str | None:
             "(a given database URL's folder is never made: a typo would start a new, empty store)")
 
 
+READ_ONLY_URI = (("mode", ("ro",)), ("immutable", ("1", "true", "yes", "on")))  # SQLite URI options that open read-only
+
+
+def read_only_url_problem(settings: Settings) -> str | None:
+    """Why a command that writes cannot use a given SQLite URL, or None: one that opens its file read-only
+    (``sqlite:///file:PATH?mode=ro&uri=true``, ``immutable=1``). The writers failed on it at their first write, exit 3,
+    "is read-only …: make the file and its folder writable" (health43's R1/R2): the file was not to blame, the URL was."""
+    if settings.db_url is None:
+        return None
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        url = make_url(settings.db_url)
+    except ArgumentError:
+        return None
+    query = {k: v[-1] if isinstance(v, tuple) else v for k, v in url.query.items()}  # (SQLite's keys: lower case)
+    if url.get_backend_name() != "sqlite" or query.get("uri", "").lower() not in ("1", "true", "yes", "on"):
+        return None  # (without uri=true SQLAlchemy ignores the options, warning: the file is opened to write)
+    said = [f"{k}={query[k]}" for k, values in READ_ONLY_URI
+            if (query.get(k, "") if k == "mode" else query.get(k, "").lower()) in values]  # mode=RO: no mode at all
+    if not said:
+        return None
+    path = (url.database or "").removeprefix("file:")
+    return (f"the database URL (database_url from {settings.origin('db_url')}) opens the SQLite file {path} read-only "
+            f"({', '.join(said)}): this command writes to the store; give a URL without {' or '.join(said)}, e.g. "
+            f"sqlite:///{path} (the read-only commands may keep it)")
+
+
 def default_links_warning(settings: Settings, folder: Path) -> str | None:
     """The warning said on each publish into ``folder`` whose links name ``serve``'s default address because no
     ``public_base_url`` is set (None when one is): ``run`` and ``schedule`` from cron, and ``feeds``, into the

@@ -245,10 +245,11 @@ def warn_short_stale(command: str, settings: Any) -> None:
 def exit_on_missing_db_folder(command: str, settings: Any) -> None:
     """A given database URL naming a SQLite file in a folder that does not exist: one line and exit 2 before the store
     is opened, for the commands that write (``replay``, ``run``, ``schedule``, ``serve --schedule``), which made the
-    folder and a new empty store (:func:`mofcom_watch.config.db_folder_problem`)."""
-    from mofcom_watch.config import db_folder_problem
+    folder and a new empty store (:func:`mofcom_watch.config.db_folder_problem`); nor a URL that opens the file
+    read-only (:func:`mofcom_watch.config.read_only_url_problem`: it failed at the first write, blaming the file)."""
+    from mofcom_watch.config import db_folder_problem, read_only_url_problem
 
-    missing = db_folder_problem(settings)
+    missing = read_only_url_problem(settings) or db_folder_problem(settings)
     if missing is not None:
         typer.echo(f"mofcom-watch {command}: {missing}", err=True)
         raise typer.Exit(USAGE)

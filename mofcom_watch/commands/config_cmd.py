@@ -9,7 +9,7 @@ from typing import Any
 import typer
 
 from mofcom_watch import term
-from mofcom_watch.config import db_folder_problem, render_json, render_toml
+from mofcom_watch.config import db_folder_problem, read_only_url_problem, render_json, render_toml
 from mofcom_watch.context import CONFIG_ERROR, app_context
 from mofcom_watch.exits import USAGE, unknown_hosts, unknown_sources
 
@@ -86,7 +86,8 @@ def register(app: typer.Typer) -> None:
         # a given store's missing folder: every writer refuses it (exit 2), config said nothing (docs35 C2, decided)
         store, newer, older = store_schema(settings.database_url)
         problems = [p for p in (unknown_sources(settings.sources), unknown_hosts(settings.base_urls),
-                                db_folder_problem(settings), watchlist_problem(settings.watchlist), newer) if p]
+                                read_only_url_problem(settings), db_folder_problem(settings), watchlist_problem(settings.watchlist),
+                                newer) if p]
         if as_json:  # a program reading the configuration (cli30: TOML only)
             typer.echo(term.json_text(dict(render_json(settings), store=store, problems=problems, ok=not problems)))
         else:

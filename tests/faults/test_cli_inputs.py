@@ -140,6 +140,32 @@ def test_a_library_warning_is_one_line_of_the_program(tmp_path: Path) -> None:
                            "in the URL. (Background on this warning at: https://sqlalche.me/e/21/squa)\n")
 
 
+@pytest.mark.parametrize("option", ["mode=ro", "immutable=1", "immutable=True"])
+def test_a_url_opening_the_store_read_only_is_refused_by_a_command_that_writes(tmp_path: Path, option: str) -> None:
+    """Was (health43's R1/R2): ``run --db 'sqlite:///file:…?mode=ro&uri=true'`` (or ``immutable=1``) fetched, then
+    failed at its first write, exit 3, "…is read-only (attempt to write a readonly database): make the file and its
+    folder writable": the file was writable, the URL opened it read-only. Now exit 2 before any fetch, naming the
+    option; the read-only commands keep taking such a URL, and ``config`` lists it among its problems."""
+    store = tmp_path / "store.sqlite"
+    assert cli(f"sqlite:///{store}", "replay", str(FIXTURES / "texts"), "--as-of", "2026-11-29").code == 1
+    before = store.read_bytes()
+    url = f"sqlite:///file:{store}?{option}&uri=true"
+    with SiteServer(FIXTURES) as site:
+        done = cli(url, *run_args(site.url, tmp_path / "feeds"), timeout=120)
+        assert site.hits == []
+    assert done.code == 2, done
+    said = option
+    assert done.err.splitlines()[-1] == (
+        f"mofcom-watch run: the database URL (database_url from flag --db) opens the SQLite file {store} read-only "
+        f"({said}): this command writes to the store; give a URL without {said}, e.g. sqlite:///{store} (the read-only "
+        "commands may keep it)"), done.err
+    assert store.read_bytes() == before and not (tmp_path / "feeds").exists()
+    assert cli(url, "replay", str(FIXTURES / "texts"), "--as-of", "2026-11-29").code == 2
+    assert cli(url, "config").code == 2
+    read = cli(url, "timeline", "Huntington Ingalls Industries, Inc.", "--as-of", "2026-11-29")
+    assert read.code == 0, read
+
+
 def test_one_host_given_two_base_urls_is_a_usage_error_before_any_fetch(tmp_path: Path) -> None:
     """Was: ``--base-url H=A --base-url H=B`` fetched H from B, A dropped without a word."""
     with SiteServer(FIXTURES) as site:
