@@ -187,7 +187,7 @@ class Activity:
     low_space: tuple[str, ...] = ()  # disks of the store or the feeds folder nearly full (mofcom_watch.diskspace)
     unwritable: str | None = None  # the SQLite store cannot be written: every run fails (mofcom_watch.storewrite)
     store_fault: str | None = None  # the last run stopped on a fault of the store, recording nothing (storewrite)
-    not_checkpointed: str | None = None  # the last run could not checkpoint the store: a warning (storewrite)
+    not_checkpointed: str | None = None  # the last run could not checkpoint the store (storewrite): a problem
     notices: int = 0  # notices stored: none is no all-clear (nothing fetched yet, or --db names another store)
     last_run_failed: tuple[LastRunFailed, ...] = ()  # sources whose last run could not fetch, not yet "failing"
     failing_failed: tuple[str, ...] = ()  # sources already "failing" (SOURCE HEALTH) whose last run could not fetch
@@ -244,6 +244,11 @@ class Activity:
             lines.append(f"STORE NOT WRITABLE: {self.unwritable}")
         if self.store_fault:
             lines.append(f"LAST RUN COULD NOT WRITE THE STORE: {self.store_fault}")
+        # a problem, not a warning (health44): its cause (a size limit, a quota, a disk fault) stops the runs once the
+        # -wal cannot grow, and a backup of the file alone is a broken store; a monitor reading the exit code alone
+        # (cron's MAILTO, a probe of /healthz) heard nothing of either until then
+        if self.not_checkpointed:
+            lines.append(f"STORE NOT CHECKPOINTED: {self.not_checkpointed}")
         lines += [f"DISK NEARLY FULL: {line}" for line in self.low_space]
         lines += [f"LAST RUN FAILED: {failed.line}" for failed in self.last_run_failed]
         if self.run_lock_stuck:
@@ -293,8 +298,6 @@ class Activity:
             console.print(Text(self.stale_check_off))
         if self.stopped:  # said, not a problem: a requested stop (docker stop) before the last run published
             console.print(Text(term.shown(self.stopped)))
-        if self.not_checkpointed:  # said, not a problem: the store is whole with its -wal, the feeds right
-            console.print(Text(term.shown(f"STORE NOT CHECKPOINTED: {self.not_checkpointed}"), style="yellow"))
         for gone in self.unwatched:  # said, not a problem: no run fetches it now
             console.print(Text(term.shown(unwatched_line(gone)), style="yellow"))
         for line in self.problem_lines():

@@ -607,7 +607,8 @@ def _process_problems(st: ServerState, report: dict[str, Any]) -> list[str]:
     """What the store may not say: this process's last cycle failed (a full disk may have kept it from recording
     that), the disk under the feeds folder or the SQLite store is nearly full, or the SQLite store cannot be written
     (a run fails before it can record that: mofcom_watch.storewrite), or the last run stopped on a fault of the store
-    and recorded nothing (its line beside the store file)."""
+    and recorded nothing (its line beside the store file), or could not write its -wal into the file (the file alone
+    incomplete)."""
     from mofcom_watch.diskspace import low_space
     from mofcom_watch.storewrite import checkpoint_said, fault_path, run_fault_said, unwritable_store
 
@@ -624,9 +625,10 @@ def _process_problems(st: ServerState, report: dict[str, Any]) -> list[str]:
     stopped = run_fault_said(mark, st.last_cycle())
     if stopped is not None:
         report["run_store_fault"] = stopped
-    if (unchecked := checkpoint_said(store_file)) is not None:  # a warning: the store is whole with its -wal
+    if (unchecked := checkpoint_said(store_file)) is not None:  # a problem, as status says it (503)
         report["store_not_checkpointed"] = unchecked
-    return ([failed] if failed else []) + ([unwritable] if unwritable else []) + ([stopped] if stopped else []) + low
+    return ([failed] if failed else []) + ([unwritable] if unwritable else []) + ([stopped] if stopped else []) + low \
+        + ([unchecked] if unchecked else [])
 
 
 def healthz(request: Request) -> Response:
