@@ -146,3 +146,11 @@ def test_an_english_name_on_the_line_below_its_chinese_one_is_read_with_it() -> 
     assert notice is not None
     assert [(e.zh, e.en) for e in notice.entities] == [("黑松航空航天公司", "Blackpine Aerospace Inc."),
                                                        ("黑松导航系统公司", "Blackpine Navigation Systems LLC")]
+
+
+def test_english_names_listed_after_all_the_chinese_ones_are_not_paired_by_position() -> None:
+    """"1. 甲" "2. 乙" then "A" "B": the last Chinese name is not given the first English one."""
+    annex = ("附件：\n反制清单\n1. 黑松航空航天公司\n2. 黑松导航系统公司\nBlackpine Aerospace Inc.\nBlackpine Navigation Systems LLC\n")
+    notice = parse_document((MFA_ANNEX_HEAD + annex + "\n外交部\n2037年11月1日\n").encode("utf-8")).notice
+    assert notice is not None
+    assert ("黑松导航系统公司", "Blackpine Aerospace Inc.") not in [(e.zh, e.en) for e in notice.entities]

@@ -146,9 +146,11 @@ def _english_below(entries: list[tuple[str, re.Match[str] | None]]) -> list[tupl
             skip = False
             continue
         nxt = entries[i + 1] if i + 1 < len(entries) else None
+        after = entries[i + 2] if i + 2 < len(entries) else None  # (a second Latin line: a list of its own, not paired)
         rest = line[m.start("first") :] if m is not None else ""
         if m is not None and nxt is not None and nxt[1] is None and rest and not any(c in rest for c in "（(，,、:：;；") \
-                and ENGLISH_ALONE_RE.match(nxt[0]) is not None and not SECTION_RE.match(despace(rest)):
+                and ENGLISH_ALONE_RE.match(nxt[0]) is not None and not SECTION_RE.match(despace(rest)) \
+                and (after is None or after[1] is not None or ENGLISH_ALONE_RE.match(after[0]) is None):
             out.append((f"{line}（{nxt[0]}）", m))
             skip = True
             continue
