@@ -222,6 +222,19 @@ def _resolve_issues(session: Session, keys: list[str], at: datetime, url: str | 
     session.execute(RESOLVE, {"keys": keys, "resolved_at": as_utc(at), "resolved_url": url, "resolved_sha256": sha})
 
 
+def read_as_another(session: Session, url: str, key: str, at: datetime, sha: str) -> None:
+    """Close the open alias-conflict issue of another notice that names ``url`` as its losing copy, now that ``url``
+    reads as notice ``key``: the page no longer claims to be that notice, so nothing disagrees about it. It stayed
+    open for ever (health44 H23: an MFA decision's new URL served another decision's article under its own title for
+    one run, stored as a disagreeing copy of that one; read right the next run as its own notice, the issue kept every
+    later run and ``status`` at exit 1, no ``accept`` to close it: order43's B3 saw one too)."""
+    for issue in session.scalars(select(HealthIssue).where(
+            HealthIssue.kind == HealthKind.ALIAS_CONFLICT.value, HealthIssue.url == url,
+            HealthIssue.resolved_at.is_(None), HealthIssue.notice_key != key)):
+        if issue.notice_key and issue.key == issue_key(HealthKind.ALIAS_CONFLICT, issue.notice_key):  # (a Q&A pair's
+            _resolve_issues(session, [issue.key], at, url, sha)                                    # is reprints')
+
+
 def settle_by_correction(session: Session, keys: Iterable[str], parser: PageParser, at: datetime) -> set[str]:
     """Close the open alias-conflict issue of each of these notices whose pages disagree only as a stored correction
     notice says (:func:`storage.aliasfix.settled_by`: the kept copy is the text as first published, the other copy
@@ -634,6 +647,7 @@ def _ingest(session: Session, page: CrawledPage, sha: str, parser: PageParser, c
         kept_snapshot = stored.snapshot if stored is not None else None
         kept_json = stored.record_json if stored is not None else None
         change = store_parse(session, stored, record, snap, url, fetched_at, clean=True)  # clean_document cleaned it
+        read_as_another(session, url, record.key, fetched_at, sha)
         if stored is not None and kept_snapshot is not None and kept_snapshot.id == snap.id \
                 and stored.record_json != kept_json:
             loser_again(session, stored, parser, fetched_at)  # the kept copy reads otherwise now: the loser too?
