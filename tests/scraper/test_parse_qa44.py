@@ -179,3 +179,30 @@ def test_not_affected_naming_no_list_leaves_the_titles_change_unread() -> None:
     answer = "中方决定，自2026年12月10日起，停止实施{ecl}相关措施。上述决定不影响中美双方继续开展经贸合作。"
     with pytest.raises(UnusablePage):
         _release(answer, "出口管制管控名单和不可靠实体清单")
+
+
+# --- two starts in one sentence, a comma between the steps (probe; qa43/55 had them apart by "；") ---------------------------
+
+@pytest.mark.parametrize("answer", [
+    "中方决定，自2026年12月10日起停止实施{ecl}相关措施，自2027年1月1日起停止实施{uel}相关措施。",
+    "中方决定，自2026年12月10日起停止实施{ecl}相关措施，并自2027年1月1日起停止实施{uel}相关措施。",
+])
+def test_each_step_takes_the_start_of_its_own_clause(answer: str) -> None:
+    """On main b58a4b48 both were lifted from 12-10: 7号 three weeks early, silently."""
+    assert _release(answer, "出口管制管控名单和不可靠实体清单") == [
+        ("lift", "MOFCOM-2025-21", "2026-12-10", None), ("lift", "UEL-2025-7", "2027-01-01", None)]
+
+
+def test_a_step_with_no_start_of_its_own_takes_the_sentences() -> None:
+    answer = "中方决定，自2026年12月10日起停止实施{ecl}相关措施，暂停实施{uel}相关措施1年。"
+    assert _release(answer, "出口管制管控名单和不可靠实体清单") == [
+        ("lift", "MOFCOM-2025-21", "2026-12-10", None), ("suspend", "UEL-2025-7", "2026-12-10", "2027-12-10")]
+
+
+# --- an editor's note correcting the release's day (probe) ------------------------------------------------------------------
+
+@pytest.mark.parametrize("note", ["（注：此前发布的版本中“12月10日”有误，应为“12月15日”。）", "（此稿已更正。）",
+                                  "（编者注：原稿日期有误，现已更正为12月15日。）"])
+def test_an_editors_correction_note_is_held(note: str) -> None:
+    """Read on main b58a4b48 as a lift from the day withdrawn (12-10), silently."""
+    assert "corrects" in _held("中方决定，自2026年12月10日起，停止实施{ecl}相关措施。" + note, "出口管制管控名单")

@@ -344,6 +344,7 @@ def _sentence_actions(out: list[ActionDraft], folded: str, clean: str, s_start: 
             else [])
     text = None
     decided = None  # whether the sentence says it decides (DECISION_RE), looked at once when needed
+    starts = sentence.count("起") if len(verbs) > 1 else 0  # (a second start may be a later verb's own)
     prev_end = s_start
     last = len(verbs) - 1
     arranged = -1  # where the 暂停 of an arrangement a lift ends stands (``_arrangement_undone``)
@@ -444,8 +445,13 @@ def _sentence_actions(out: list[ActionDraft], folded: str, clean: str, s_start: 
                 or folded[at - 1] in TOLD_STEP_ENDS and folded.endswith(TOLD_STEP_BEFORE, s_start, at) \
                 or not after and told_state(folded, before, at, bounds, published):
             continue  # a step an earlier notice took, told ("…第72号暂停实施…", "上述暂停不适用于…", "Y暂停实施至…")
+        own = effective
+        if starts > 1 and (told := folded[clause_from:at]).find("起") >= 0:
+            # "自2026年12月10日起停止实施A，自2027年1月1日起停止实施B" (session 44, qa44's probe: B lifted from the first day,
+            # three weeks early, silently): a start of the verb's own clause is the verb's
+            own = effective_in(told, published) or effective
         action = on_targets(folded, clean, s_start, v, kind, next_start, clause_from, after, targets, published,
-                             effective, notice_list, text, None if allow_impose else bounds, ended)
+                             own, notice_list, text, None if allow_impose else bounds, ended)
         if action is not None and action.targets and limit is None \
                 and (each := per_notice(folded, action, s_start, at, v_end, region_end(folded, next_start, s_end),
                                         published, refs)) is not None:

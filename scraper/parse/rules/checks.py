@@ -1474,7 +1474,10 @@ def unread_answer_undone(src: Source, d: Draft) -> str | None:
 # A spokesperson correcting what was said before in the same answer or transcript ("我纠正一下，刚才口误，…起始日期是2026年12月
 # 15日，不是12月10日"): the step read may be the one withdrawn, its day or kind wrong (session 41, qa41/24: the suspension
 # read from 12-10, the corrected 12-15 unread, silently). Not "相关实体已主动纠正有关行为" (a company's conduct).
-SELF_CORRECTION = ("口误", "纠正一下", "我纠正", "更正一下", "现更正为", "更正如下", "予以更正", "特此更正")
+# So an editor's note on the release ("（注：此前发布的版本中“12月10日”有误，应为“12月15日”。）", "此稿已更正": session 44, qa44's
+# probe: the lift read from the day withdrawn, silently).
+SELF_CORRECTION = ("口误", "纠正一下", "我纠正", "更正一下", "现更正为", "更正如下", "予以更正", "特此更正", "有误,应为", "有误,现",
+                   "已更正", "已作更正")
 
 
 def corrected_answer(src: Source, d: Draft) -> str | None:
