@@ -216,3 +216,18 @@ def test_another_notices_measures_held_off_are_still_a_suspension() -> None:
     assert notice is not None
     assert [(a.action.value, [t.key for t in a.targets]) for a in notice.actions] == [
         ("impose", []), ("suspend", ["MOFCOM-2026-168"])]
+
+
+@pytest.mark.parametrize("step", [
+    "商务部公告2025年第21号相关措施自2026年12月21日起恢复实施，但对其中内华达山脉公司（Sierra Nevada Corporation）暂不恢复实施",
+    "自2026年12月21日起恢复实施商务部公告2025年第21号相关措施，其中内华达山脉公司（Sierra Nevada Corporation）的相关措施暂不恢复",
+    "自2026年12月21日起停止执行商务部公告2025年第21号相关措施，但内华达山脉公司（Sierra Nevada Corporation）暂不适用本决定",
+])
+def test_a_step_on_a_whole_notice_keeping_one_back_with_zanbu_is_held(step: str) -> None:
+    """audit44's probes: "…第21号相关措施自…起恢复实施，但对其中内华达山脉公司（…）暂不恢复实施" restored all 16, the one kept back
+    among them (a false 'Restored' item, silently); "…但X暂不适用本决定" lifted all 16 alike. Held as an exception (qa44's
+    KEPT_ON_NAMES, 暂不 after a name)."""
+    text = ("商务部新闻发言人就调整出口管制管控名单措施答记者问\n来源：商务部新闻办公室 类型：原创 分类：新闻 2026-12-20 18:00\n问：商务部对此有何考虑？\n"
+            f"答：中方决定，{step}。\n")
+    with pytest.raises(UnusablePage, match="excepts entities"):
+        parse_document(text.encode())

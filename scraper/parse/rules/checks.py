@@ -1094,7 +1094,9 @@ NOT_APPLYING = ("不适用于", "不包括")
 NAMED_AFTER = ("(", "公司", "实体", "企业", "集团")  # what names an entity after "不适用于" (not "…已签订的合同")
 # "停止实施…第21号相关措施，立方公司不在此列", "…，但对立方公司（Cubic Corporation）的措施继续有效" (session 44, qa44's probes:
 # all 16 lifted, the one kept among them, silently): a clause after the step keeping entities it names as they are
-KEPT_ON_NAMES = ("不在此列", "继续有效", "仍然有效", "依然有效", "仍有效", "不受影响", "继续适用")
+# "…第21号相关措施自…起恢复实施，但对其中X（x）暂不恢复实施", "…，其中X（x）的相关措施暂不恢复", "…，但X（x）暂不适用本决定"
+# (session 44, audit44's probes: all 16 restored or lifted, the one kept among them, silently): 暂不 after a name alike.
+KEPT_ON_NAMES = ("不在此列", "继续有效", "仍然有效", "依然有效", "仍有效", "不受影响", "继续适用", "暂不")
 # A name in that clause: a company's or its English bracket; not "上述11家美国实体继续适用该公告规定的处理措施" (all of them, audit16/18)
 # nor "…公告〔2025〕4号继续有效" (a notice kept, audit39/25)
 KEPT_NAME_RE = lazy_compile(r"公司|集团|\(\s*[A-Za-z]")
