@@ -15,9 +15,11 @@ from typing import Any
 
 import pytest
 
+from scraper.parse.actions.clauses import TWO_TERMS_RE
 from scraper.parse.actions.words import NOT_NOW_RE, VERB_RE
 from scraper.parse.entities.names import PROSE_DECISION_RE
 from scraper.parse.entities.prose import SEGMENT_ENDS
+from scraper.parse.mfa.checks import KEPT_ONE_RE
 from scraper.parse.rules.checks import START_RE, TOLD_DAY_RE
 
 _parser: Any = __import__("re._parser", fromlist=["parse"])
@@ -35,7 +37,8 @@ def first_chars_known(pattern: Any) -> bool:
 SEARCHED = {"words.VERB_RE": VERB_RE, "words.NOT_NOW_RE": NOT_NOW_RE,
             "names.PROSE_DECISION_RE": PROSE_DECISION_RE, "prose.SEGMENT_ENDS[将]": SEGMENT_ENDS["将"],
             "prose.SEGMENT_ENDS[对]": SEGMENT_ENDS["对"], "checks.START_RE": START_RE,
-            "checks.TOLD_DAY_RE": TOLD_DAY_RE}  # (perf43: its digit alternative had taken the set away)
+            "checks.TOLD_DAY_RE": TOLD_DAY_RE,  # (perf43: its digit alternative had taken the set away)
+            "clauses.TWO_TERMS_RE": TWO_TERMS_RE, "mfa.checks.KEPT_ONE_RE": KEPT_ONE_RE}  # (perf44: each opened with a look behind)
 
 
 @pytest.mark.parametrize("name", sorted(SEARCHED))

@@ -1398,3 +1398,76 @@ def test_no_change_gate_words_each_hold_the_seed_or_are_the_other() -> None:
     from scraper.parse.actions.clauses import NO_CHANGE_GATE, NO_CHANGE_OTHER, NO_CHANGE_SEED
 
     assert all(NO_CHANGE_SEED in w or w == NO_CHANGE_OTHER for w in NO_CHANGE_GATE)
+
+
+def test_two_terms_and_kept_one_with_the_look_behind_after_a_character_match_as_before():
+    """clauses.TWO_TERMS_RE asks what stands before its first term after the term's first character, and mfa.checks.KEPT_ONE_RE
+    what stands before 除外 after 除 (perf44: each keeps a first-character set, ``test_parse_first_chars``): the same matches as
+    the look behind before them, on random sentences of their pieces searched from and to random places."""
+    from scraper.parse.mfa import checks as mfa_checks
+    from scraper.parse.textnorm import NUM
+
+    assert NUM == rf"(?:\d{{1,4}}|[{actions_clauses._CN_DIGITS}]{{1,6}})"  # the digits TWO_TERMS_RE's first term names
+    term = rf"{NUM}\s*(?:个月|周年|年|天|日)"
+    before = {
+        actions_clauses.TWO_TERMS_RE: (re.compile(rf"(?<![\d月年])(?P<a>{term})\s*(?:和|、|及|与)\s*(?P<b>{term})(?!\s*[\d月])"),
+                                       ["6个月", "1年", "和", "、", "与", "月", "年", "1", "12345", "两", "十二", "周年", "天", " ",
+                                        "\u0663", "\u0967", "，", "\n", "三个月和一年", "6个月和1年", "2年、3天"]),
+        mfa_checks.KEPT_ONE_RE: (re.compile(r"继续(?:有效|实施|执行|适用)|仍然有效|不在此列|(?<!解)除外|不包括|不适用"),
+                                 ["解", "除", "外", "解除", "除外", "\n", "。", "继续", "有效", "不在此列", "不包括", "不适用", "外交部令"]),
+    }
+    for now, (old, pieces) in before.items():
+        rng = random.Random(44)
+        found = 0
+        for _ in range(4000):
+            text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 16)))
+            s0 = rng.randrange(0, len(text) + 1)
+            s1 = rng.randrange(s0, len(text) + 1)
+            spans = [m.regs for m in old.finditer(text, s0, s1)]
+            assert [m.regs for m in now.finditer(text, s0, s1)] == spans, text
+            found += len(spans)
+        assert found > 200, old.pattern
+
+
+def test_two_days_gate_is_the_two_finds():
+    """checks.unread_start asks TWO_DAYS_RE only of a sentence DAY_THEN_AND_RE finds "日和" or "日、" in (one scan, perf44; two
+    finds before): the same answer from and to random places."""
+    rng = random.Random(4444)
+    pieces = ["日", "和", "、", "日和", "日、", "自", "12月10日", "\n", " ", "。", "，", "即日"]
+    for _ in range(4000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 14)))
+        s0 = rng.randrange(0, len(text) + 1)
+        s1 = rng.randrange(s0, len(text) + 1)
+        finds = text.find("日和", s0, s1) >= 0 or text.find("日、", s0, s1) >= 0
+        assert (rules_checks.DAY_THEN_AND_RE.search(text, s0, s1) is not None) == finds, (text, s0, s1)
+
+
+def test_verb_first_groups_of_a_line_no_pattern_matches_whole_are_none_as_sentence_by_sentence():
+    """mfa.groups.verb_first_groups splits a line into sentences only when a VERB_FIRST pattern matches the line from its
+    offset (perf44): the groups read sentence by sentence, as before, on random lines of their pieces."""
+    from scraper.parse.mfa import groups as mfa_groups
+    from scraper.parse.mfa.wording import VERB_FIRST
+
+    def sentence_by_sentence(line, folded, offset):  # verb_first_groups before the gate
+        out = []
+        for start, sentence in mfa_groups._sentences(folded, offset):
+            for regex in VERB_FIRST:
+                for m in regex.finditer(sentence):
+                    s, e = m.span("names")
+                    if mfa_groups._depth_at(sentence, s) == 0 and mfa_groups._plain_names(sentence[s:e]):
+                        out.extend(mfa_groups._group(line[start + s : start + e], sentence[s:e], sentence))
+        return out
+
+    rng = random.Random(4445)
+    pieces = ["一、", "冻结", "禁止", "我国境内的组织、个人与", "在我国境内的动产", "在", "境内", "黑松航空航天公司(Blackpine Aerospace Inc.)",
+              "Liu Jianhua", "、", "和", "进行有关交易、合作等活动", "其", "。", ";", "；", ":", "(", ")", "等2家企业", " ",
+              "冻结黑松航空航天公司(Blackpine Aerospace Inc.)", "禁止我国境内的组织、个人与Liu Jianhua", "冻结Liu Jianhua在我国境内的动产",
+              "禁止我国境内的组织、个人与黑松航空航天公司(Blackpine Aerospace Inc.)进行有关交易"]
+    read = 0
+    for _ in range(1500):
+        folded = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 10)))
+        offset = rng.randrange(0, len(folded) + 1)
+        now = mfa_groups.verb_first_groups(folded, folded, offset)
+        assert now == sentence_by_sentence(folded, folded, offset), (folded, offset)
+        read += bool(now)
+    assert read > 50

@@ -1545,6 +1545,9 @@ def _notice_day_in_answer(folded: str, told: str, s0: int, s1: int) -> bool:
 TWO_DAYS_RE = lazy_compile(r"[自于]\s*(?P<a>[^和、,;。]{1,16}?日)\s*[和、]\s*(?P<b>[^和、,;。]{1,16}?日)"
                            r"(?:\s*起|(?=\s*,?\s*(?:分别)?\s*(?:停止|暂停|恢复|继续|解除|取消|终止|不再)))")
 
+# TWO_DAYS_RE's gate, "日和" or "日、" in the step's sentence: one scan for 日 instead of two finds (perf44: -2,000 a page).
+DAY_THEN_AND_RE = re.compile("日[和、]")
+
 
 def _each_day_taken(two: re.Match[str], drafts: list[act.ActionDraft], sentence: tuple[int, int] | None,
                     published: date | None) -> bool:
@@ -1568,7 +1571,7 @@ def unread_start(src: Source, d: Draft) -> str | None:
         if (s0, s1) in seen:
             continue
         seen.add((s0, s1))
-        if (folded.find("日和", s0, s1) >= 0 or folded.find("日、", s0, s1) >= 0) \
+        if DAY_THEN_AND_RE.search(folded, s0, s1) is not None \
                 and (two := TWO_DAYS_RE.search(folded, s0, s1)) is not None and not _each_day_taken(two, d.drafts, x.sentence, spoken_day(d)):
             return f"its start \"{two[0]}\" tells two days: the step would take one of them for every notice{LEFT_OUT}"
         if folded.find("起", s0, s1) >= 0 or folded.find("开始", s0, s1) >= 0:  # (a sentence with a start)
