@@ -1471,3 +1471,30 @@ def test_verb_first_groups_of_a_line_no_pattern_matches_whole_are_none_as_senten
         assert now == sentence_by_sentence(folded, folded, offset), (folded, offset)
         read += bool(now)
     assert read > 50
+
+
+def test_english_version_gate_on_the_joined_lines_is_the_gate_line_by_line():
+    """mfa.annex._before_english_version asks its words of the annex's lines joined by newlines (perf44; before, of each line):
+    no word holds a newline, so the same lines are kept, on random annexes of their pieces (a word cut across two lines too)."""
+    from scraper.parse.mfa import annex as mfa_annex
+
+    def line_by_line(after):  # the gate as it was, the rest as it is (review48: an English line ends it after an entry)
+        if not any(w in line for line in after for w in mfa_annex.ENGLISH_VERSION_WORDS):
+            return after
+        entry = False
+        for i, line in enumerate(after):
+            if entry and mfa_annex.ENGLISH_VERSION_LINE_RE.match(line):
+                return after[:i]
+            entry = entry or mfa_annex.ENTRY_SERIAL_RE.match(line) is not None and line.strip() != ""
+        return after
+
+    rng = random.Random(4446)
+    pieces = ["一、余茂春，男", "Ann", "ex", "Annex: Countermeasure List", "Decision on", "(Promulgated by Decree No. 4", "DECI", "SION",
+              "Promulgated", "托德·斯坦恩（Todd Stein）", "", " "]
+    cut = 0
+    for _ in range(3000):
+        after = [rng.choice(pieces) for _ in range(rng.randrange(0, 6))]
+        kept = mfa_annex._before_english_version(list(after))
+        assert kept == line_by_line(list(after)), after
+        cut += len(kept) < len(after)
+    assert cut > 100
