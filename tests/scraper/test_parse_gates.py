@@ -1498,3 +1498,18 @@ def test_english_version_gate_on_the_joined_lines_is_the_gate_line_by_line():
         assert kept == line_by_line(list(after)), after
         cut += len(kept) < len(after)
     assert cut > 100
+
+
+@pytest.mark.parametrize("word", rules_checks.MOVE_WORDS)
+def test_a_moved_day_is_held_past_the_first_character_gates(word):
+    """checks.unread_moved_day asks the text, then each step's sentence, for a character of MOVE_FIRSTS (the first of every
+    MOVE_WORDS word: one find each) before the seven words' finds (perf44): a day moved by each word, to a day no step took,
+    is still held (qa44's probes), and MOVE_FIRSTS are the words' first characters."""
+    assert {w[0] for w in rules_checks.MOVE_WORDS} == set(rules_checks.MOVE_FIRSTS)
+    moved = word if word.startswith("改") else word + "至"
+    answer = (f"中方决定，4月4日公告（不可靠实体清单工作机制公告〔2025〕7号）相关措施原定于2026年12月10日停止实施，现{moved}2027年1月1日"
+              "停止实施。")
+    text = ("商务部新闻发言人就调整不可靠实体清单措施答记者问\n来源：商务部新闻办公室 类型：原创 分类：新闻 2026-12-04 18:00\n\n"
+            f"问：请问中方对有关措施有何新的安排？\n答：{answer}\n")
+    with pytest.raises(UnusablePage, match="moved"):
+        parse_document(text.encode("utf-8"))
