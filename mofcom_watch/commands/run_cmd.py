@@ -90,19 +90,26 @@ def run_json(result: CycleResult) -> dict[str, Any]:
 def print_summary(result: CycleResult, console: Console) -> None:
     from mofcom_watch.cycle import SourceMode  # the fetcher's module loads only when a run starts
 
+    in_table = console.is_terminal  # into a pipe (cron's mail, a log) each problem is a line of its own, below the table
     table = Table(title=f"run {result.run_id} (as of {result.as_of})", show_lines=False)
-    for column in ("source", "mode", "fetched", "new", "changed", "unchanged", "failed", "links", "problems"):
+    for column in ("source", "mode", "fetched", "new", "changed", "unchanged", "failed", "links",
+                   *(("problems",) if in_table else ())):
         table.add_column(column, justify="right" if column not in ("source", "mode", "problems") else "left")
+    below: list[str] = []
     for s in result.sources:
-        problems = "; ".join(f"{f.reason} {f.url}" for f in s.failures[:3])
+        problems = [f"{f.reason} {f.url}" for f in s.failures[:3]]
         if len(s.failures) > 3:
-            problems += f"; +{len(s.failures) - 3} more"
+            problems.append(f"+{len(s.failures) - 3} more")
         if s.mode is SourceMode.SKIPPED:
-            problems = "; ".join(s.notes)
+            problems = list(s.notes)
         c = s.counts
         table.add_row(term.shown(s.name), s.mode, str(c.fetched), str(c.new), str(c.changed), str(c.unchanged),
-                      str(c.failed), str(c.links), term.shown(problems))
+                      str(c.failed), str(c.links), *((term.shown("; ".join(problems)),) if in_table else ()))
+        below.extend(f"problem: {s.name}: {problem}" for problem in problems)
     print_fitted(console, table, drop=("links", "unchanged", "fetched", "mode", "changed", "new"))
+    if not in_table:  # was: a "problems" cell of three URLs drew the whole boxed table ~480 columns wide (user43's B)
+        for line in below:
+            console.print(Text(term.shown(line)))
     console.print(
         f"requests {result.requests} (304: {result.not_modified}), bodies {result.bodies} "
         f"({result.body_bytes} bytes), parsed {_parsed(result)}; events new {result.new_events}, "

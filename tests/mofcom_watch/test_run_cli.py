@@ -101,3 +101,34 @@ def test_a_no_change_run_loads_no_parser(env):
     assert "scraper.parse" in first and "scraper.links" in first
     assert not {"scraper.parse", "scraper.links", "scraper.news"} & second, sorted(m for m in second if "scraper" in m)
     assert hits[-1] == 304 and "scraper.fetch" in second  # it did fetch, conditionally
+
+
+def test_run_into_a_pipe_says_each_problem_on_a_line_of_its_own(env):
+    """user43's B: into a pipe (cron's mail) the summary's "problems" cell, up to three failures with their URLs, drew
+    the whole boxed table about 480 columns wide (1,440 with the demo's seven sources against a dead mirror), which
+    mail readers wrap into noise. Into a pipe the table now has no problems column; each problem follows it as a
+    plain line, ``problem: SOURCE: REASON URL``, the URL whole. A real process, its stdout a pipe, a real local site
+    whose Q&A index answers 500."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO_ROOT
+    from tests.site_server import Fault
+
+    index = "www.mofcom.gov.cn/xwfb/xwfyrth/index.html"
+    full = {k: v for k, v in os.environ.items() if not k.startswith(("MOFCOM_WATCH_", "COLUMNS"))}
+    full.update(MOFCOM_WATCH_REQUEST_DELAY="0", MOFCOM_WATCH_RETRIES="0", MOFCOM_WATCH_TIMEOUT="5")
+    with SiteServer(FIXTURES) as site:
+        site.faults[index] = Fault("500")
+        done = subprocess.run([sys.executable, "-m", "mofcom_watch",
+                               *_args(f"sqlite:///{env / 'db.sqlite'}", site, env / "feeds")],
+                              capture_output=True, cwd=REPO_ROOT, env=full, timeout=300, stdin=subprocess.DEVNULL)
+    out = done.stdout.decode("utf-8")
+    assert done.returncode == 1, (out, done.stderr.decode("utf-8", "replace"))
+    lines = out.splitlines()
+    boxed = [line for line in lines if line[:1] in "┏┃┡│└"]
+    assert boxed and "problems" not in boxed[1] and len(boxed[0]) < 100, boxed
+    problems = [line for line in lines if line.startswith("problem: mofcom-qa: ")]
+    assert problems and all(line.endswith(f"https://{index}") for line in problems), lines
+    assert not any(index in line for line in boxed), boxed
