@@ -171,3 +171,34 @@ def test_another_notice_with_a_verb_of_its_own_is_its_own_step() -> None:
     """Held as an elided step before (a false hold, loud): the clause holds its own verb, "暂停期限延长"."""
     text = f"{D}暂停实施{A21}1年，商务部公告2025年第22号相关措施的暂停期限延长至2027年6月30日。"
     assert _steps(text) == [_s(N21, "2027-12-10"), ("extend", N22, "2026-12-10", "2027-06-30", None)]
+
+
+# --- probes after the split (each silent on main before this session) ------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "steps"), [
+    # the same lift for another notice (was: No. 22's lift missed)
+    (f"{D}停止实施{A21}，第22号相关措施亦同。",
+     [("lift", N21, "2026-12-10", None, None), ("lift", N22, "2026-12-10", None, None)]),
+    # a restore after a clause per notice: each at its own end (was: No. 21's alone, No. 22's lapse presumed)
+    (f"{D}暂停实施{A21}6个月，第22号相关措施1年，期满后自动恢复实施。",
+     [_s(N21, "2027-06-10"), _s(N22, "2027-12-10"),
+      ("restore", N21, "2027-06-11", None, None), ("restore", N22, "2027-12-11", None, None)]),
+    # three notices, three terms
+    (f"{D}暂停实施商务部公告2025年第21号、第22号和第23号相关措施，期限分别为6个月、9个月和1年。", [
+        _s(N21, "2027-06-10"), _s(N22, "2027-09-10"), _s(N23, "2027-12-10")]),
+])
+def test_probes_read(text: str, steps: list[Step]) -> None:
+    assert _steps(text) == steps
+
+
+@pytest.mark.parametrize(("text", "why"), [
+    # 其中 one notice's term in a clause with a verb of its own, the other's not told (was: both 6 months)
+    (f"{D}暂停实施{PAIR}，其中第21号相关措施暂停6个月。", "apart"),
+    (f"{D}暂停实施{TWO}，其中第21号所列实体的相关措施暂停6个月。", "apart"),
+    # 亦同 after another notice's own term: the same as the step, or as that notice?
+    (f"{D}暂停实施{A21}6个月，第22号相关措施1年，第23号相关措施亦同。", "no step"),
+    # a bare number before a verb (was: No. 21 restored on 12-10, a false 'Restored', No. 22's restore missed)
+    (f"{D}暂停实施{A21}1年，第22号相关措施6个月后恢复实施。", "no reference reads"),
+])
+def test_probes_held(text: str, why: str) -> None:
+    assert why in _held(text)

@@ -85,13 +85,13 @@ def region_end(folded: str, next_start: int, s_end: int) -> int:
 def per_notice(folded: str, action: ActionDraft, s_start: int, at: int, v_end: int, stop: int,
                published: date | None, refs: list[tuple[int, int, NoticeRef]]) -> list[ActionDraft] | None:
     """``action`` (the verb at ``at``..``v_end``, its clause from ``s_start``, its object and terms to ``stop``) as one step
-    per notice, each with its own start, term or end, where its text pairs them plainly; None else (the step as read)."""
+    per notice, each with its own start, term or end, where its text pairs them plainly; None else (the step as read). A
+    lift or a restore splits by its starts, or takes another notice told "亦同" ("停止实施A相关措施，B相关措施亦同": B's lift
+    was missed, silently)."""
     if action.action not in APART_KINDS:
         return None
     if folded.find(EACH, s_start, stop) >= 0:
         return _each(folded, action, s_start, at, v_end, stop, published)
-    if action.action not in TERMED:
-        return None
     marks = [p for p in (folded.find(",", v_end, stop), folded.find(";", v_end, stop)) if p >= 0]
     if not marks or folded.find("号", min(marks), stop) < 0 or folded.find("相关措施", min(marks), stop) < 0:
         return None  # (nearly every step: no clause naming a notice after its object)
@@ -236,6 +236,10 @@ def _clauses(folded: str, action: ActionDraft, s_start: int, v_end: int, first_m
     among = bool(named[0][0]["among"])
     if not among and any(m["among"] for m, _ in named):
         return None
+    if action.action not in TERMED and (among or not all(m["same"] for m, _ in named)):
+        return None  # a lift or a restore: only "…，B相关措施亦同" (the same step) is read
+    if any(m["same"] for m, _ in named[1:]):
+        return None  # "…，B相关措施1年，C相关措施亦同": the same as the step, or as B? not plain
     prefixes = {km["prefix"] if (km := NUMBER_KEY_RE.match(t.key or "")) else None for t in targets}
     by_number: dict[str, list[NoticeRef]] = {}
     for t in targets:
@@ -284,16 +288,16 @@ def _clauses(folded: str, action: ActionDraft, s_start: int, v_end: int, first_m
 
 
 def restores_apart(restore: ActionDraft, steps: dict[str, ActionDraft]) -> list[ActionDraft] | None:
-    """A restore after the ends of the steps split per notice ("…期限分别为6个月、1年，期满后自动恢复实施"), as a restore per
-    notice at its own step's end; None where it is no such restore."""
+    """A restore after the ends of the steps split per notice ("…期限分别为6个月、1年，期满后自动恢复实施", "…A相关措施6个月，B相关
+    措施1年，期满后自动恢复实施": it named A alone, B's restore missed), as a restore of each of them at its own step's end;
+    None where it is no such restore."""
     if restore.action is not ActionKind.RESTORE or restore.after_end is None or restore.on_entities is not None:
         return None
     targets = _keys(restore)
-    if targets is None or len(targets) < 2 or any(t.key not in steps for t in targets):
+    if targets is None or any(t.key not in steps for t in targets) or any(x.until is None for x in steps.values()):
         return None
-    ends = [steps[t.key or ""].until for t in targets]
-    if None in ends or len(set(ends)) < 2:
-        return None
-    return [replace(restore, targets=(t,), list=t.list or restore.list, after_end=end,
-                    duration=steps[t.key or ""].duration if restore.duration is not None else None)
-            for t, end in zip(targets, ends, strict=True)]
+    if len(targets) == len(steps) and len({x.until for x in steps.values()}) < 2:
+        return None  # (one end: the restore as read)
+    return [replace(restore, targets=x.targets, list=x.list or restore.list, after_end=x.until,
+                    duration=x.duration if restore.duration is not None else None)
+            for x in steps.values()]

@@ -207,7 +207,10 @@ def unread_ends_apart(src: Source, d: Draft) -> str | None:
             if len(_terms_in(folded, x.start, stop)) > 1:
                 return (f"one step on {len({t.key or t.text for t in x.targets})} notices gives them two terms "
                         f"(\"{src.text[x.start : stop].strip()[:60]}\"){LEFT_OUT}")
-        if folded.find("其中", x.start, stop) >= 0 and (among := AMONG_NOTICE_RE.search(folded, x.start, stop)) is not None:
+        # (from the step's clause: "…相关措施，其中第21号相关措施暂停6个月" is a step of its own on both, 6 months for No. 22 too)
+        c0 = max(folded.rfind(",", sentence_start(folded, x.start), x.start), folded.rfind(";", sentence_start(folded, x.start),
+                                                                                            x.start)) + 1 or x.start
+        if folded.find("其中", c0, stop) >= 0 and (among := AMONG_NOTICE_RE.search(folded, c0, stop)) is not None:
             # "…第21号、第22号相关措施，其中第22号公告相关措施暂停至2027年12月31日": one notice's end, the other's not told (both
             # read to 12-31), or a term after it ("…其中第22号相关措施1年，暂停期限为6个月": both a year), silently (clauses44;
             # ``actions.apart`` reads the plain 其中 forms, a step each)
@@ -270,12 +273,16 @@ def unread_elided_step(src: Source, d: Draft) -> str | None:
     verb (ELIDED_STEP_RE): that notice's step is not read; left out, for a person."""
     folded = src.folded
     for x in d.drafts:
-        if x.action not in ENDS_APART_STEPS or x.until is None:
+        same_only = x.action in SAME_STEP_KINDS
+        if not same_only and (x.action not in ENDS_APART_STEPS or x.until is None):
             continue  # (nearly every step)
         s1 = x.sentence[1] if x.sentence else act.sentence_end(folded, x.start)
-        if folded.find("号", x.start, s1) < 0 or folded.find("相关措施", x.start, s1) < 0:
+        if folded.find("号", x.start, s1) < 0 or folded.find("相关措施", x.start, s1) < 0 \
+                or same_only and not any(folded.find(w, x.start, s1) >= 0 for w in SAME_STEP_WORDS):
             continue
         for m in ELIDED_STEP_RE.finditer(folded, x.start, s1):
+            if same_only and not m[0].rstrip().endswith(SAME_STEP_WORDS):
+                continue  # (a lift's or restore's: only the same step told, "…，第22号相关措施亦同")
             if not _read_apart(m[0], x, d.drafts) and not any(m.start() <= y.start < m.end() for y in d.drafts):
                 # (a step read in the clause itself, "…第22号相关措施的暂停期限延长至…": no step elided)
                 return f"its sentence names another notice's measures with a term and no step (\"{m[0][1:].strip()}\"){LEFT_OUT}"
@@ -283,6 +290,9 @@ def unread_elided_step(src: Source, d: Draft) -> str | None:
 
 
 ELIDED_NUMBER_RE = lazy_compile(r"(\d{1,4})\s*号")
+# "停止实施…第21号相关措施，第22号相关措施亦同": the same lift elided (No. 22's missed, silently; clauses44)
+SAME_STEP_KINDS = (ActionKind.LIFT, ActionKind.RESTORE)
+SAME_STEP_WORDS = ("亦同", "亦然", "同样如此", "也是如此")
 
 
 def _read_apart(clause: str, x: act.ActionDraft, drafts: list[act.ActionDraft]) -> bool:
@@ -295,6 +305,32 @@ def _read_apart(clause: str, x: act.ActionDraft, drafts: list[act.ActionDraft]) 
     split = [y for y in drafts if y.start == x.start and y.action is x.action]  # the verb's steps: one per notice if split
     return len(split) > 1 and all(len(y.targets) == 1 for y in split) \
         and any((y.targets[0].key or "").endswith(tail) for y in split)
+
+
+# "…第21号相关措施1年，第22号相关措施6个月后恢复实施": a notice by its bare number before a step's verb in its clause, which no
+# reference reads (no issuer, no year): the step took a notice of another clause (No. 21 restored on 12-10, a false
+# 'Restored', and No. 22's restore missed, silently; clauses44).
+BARE_NUMBER_RE = lazy_compile(r"(?<![年告令)\]\d\s])第\s*\d{1,4}\s*号")  # (not "公告2026年第60号": a number written whole)
+BARE_NUMBER_KINDS = (ActionKind.SUSPEND, ActionKind.EXTEND, ActionKind.LIFT, ActionKind.RESTORE)
+
+
+def unread_bare_notice(src: Source, d: Draft) -> str | None:
+    """A step whose clause names a notice by a bare number before its verb that no reference read, the step's notices
+    all named outside that clause: which notice the step is on is not read; left out, for a person."""
+    folded = src.folded
+    for x in d.drafts:
+        if x.action not in BARE_NUMBER_KINDS or not x.targets:
+            continue
+        c0 = max(folded.rfind(",", 0, x.start), folded.rfind(";", 0, x.start), folded.rfind("。", 0, x.start),
+                 folded.rfind("\n", 0, x.start)) + 1
+        if folded.find("号", c0, x.start) < 0:
+            continue  # (nearly every step)
+        if any(c0 <= s < x.start for s, _, _ in d.refs):
+            continue  # a notice read in the clause: the step's
+        m = BARE_NUMBER_RE.search(folded, c0, x.start)
+        if m is not None:
+            return f"its clause names \"{src.text[m.start() : m.end()]}\", a notice no reference reads{LEFT_OUT}"
+    return None
 
 
 def _terms_in(folded: str, start: int, stop: int) -> set[str]:
