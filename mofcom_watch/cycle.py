@@ -28,7 +28,7 @@ from feeds.folder import PendingScan
 from feeds.identity import normalise_base_url
 from mofcom_watch import clock
 from mofcom_watch.config import Settings
-from mofcom_watch.personread import read_again
+from mofcom_watch.personread import read_again, read_stale
 from mofcom_watch.pipeline import PageRouter, Pipeline
 from mofcom_watch.publish import (
     PublishTarget,
@@ -282,6 +282,7 @@ def run_cycle(
             finally:
                 hide_bar()
                 fetcher.close()
+            read_stale(sf, router, parser_digest())  # stored notices no page asked again, read by another parser
             crawl_seconds = time.perf_counter() - t0
             holder.ensure()  # taken over while we crawled (suspended, paused): the new holder publishes, not us
             folder = scans[0] if scans else start_folder_scan(target)  # (no request was sent)
