@@ -80,22 +80,6 @@ def test_full_width_stops_and_commas_in_english_names_read_as_ascii() -> None:
         ("Cedar Fiber Optics Co., Ltd.", "cedarfiberoptics"), ("Allen & Baker Holdings, Inc.", "allenandbakerholdings")]
 
 
-GROUPS = ("商务部公告2026年第416号 关于将{k}家实体列入出口管制管控名单的公告\n商务部公告2026年第416号\n" + LAW +
-          "决定将以下{k}家实体（含其分支机构）列入出口管制管控名单（见附件）。\n本公告自公布之日起正式实施。\n附件：出口管制管控名单\n"
-          "1. 橡树湾雷达公司（Oak Bay Radar Inc.）及其分支机构：\n（1）橡树湾雷达日本公司（Oak Bay Radar Japan KK）\n"
-          "（2）橡树湾雷达英国公司（Oak Bay Radar UK Limited）\n2. 灰狼电子公司（Grey Wolf Electronics LLC）\n商务部\n2026年12月23日\n")
-
-
-@pytest.mark.parametrize(("k", "warnings"), [(2, []), (3, ["parsed 4 entities, notice states 3"])])
-def test_a_count_of_groups_with_their_branches_warns_only_when_the_numbers_differ(k: int, warnings: list[str]) -> None:
-    """audit43/03, audit44/16: "2家实体（含其分支机构）" counts the groups; the branch lines are read as entities of their own
-    under their group's "N." line. The count warning was a false alarm; it stays where the "N." lines differ from it."""
-    notice = parse_document(GROUPS.format(k=k).encode()).notice
-    assert notice is not None
-    assert [e.en for e in notice.entities] == ["Oak Bay Radar Inc.", "Oak Bay Radar Japan KK", "Oak Bay Radar UK Limited",
-                                               "Grey Wolf Electronics LLC"]
-    assert list(notice.warnings) == warnings
-
 
 @pytest.mark.parametrize("note", ["（英文名称不详）", "（无英文名称）", "（—）", "（暂无英文名）"])
 def test_a_note_saying_there_is_no_english_name_is_no_english_name(note: str) -> None:

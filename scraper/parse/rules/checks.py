@@ -86,22 +86,7 @@ def count_mismatch(src: Source, d: Draft) -> str | None:
     parts = [a.entities for a in d.actions if a.action is ActionKind.IMPOSE and not a.targets and a.entities]
     if len(parts) > 1 and stated == len(parts[0]) and sum(map(len, parts)) == len(d.entities):
         return None  # listings on two lists, each from its annex (``annex_parts``): the count stated first is the first's
-    if len(d.entities) > stated and _counts_groups(src.folded) and len(TOP_LINE_RE.findall(src.folded)) == stated:
-        return None  # "3家实体（含其分支机构）": the groups counted, one "N." line each, their branches on "（n）" lines
     return f"parsed {len(d.entities)} entities, notice states {stated}"
-
-
-# "决定将以下3家实体（含其分支机构）列入…": the count is of the groups, and the annex gives each group's branches on lines
-# under its "N." line ("1. X公司及其分支机构：" over "（1）X日本公司"), read as entities of their own (each screenable): no
-# count mismatch where the "N." lines make the count (session 44, audit43/03: a false warning). Asked only where the
-# text holds "(含", "(包括" or "(包含" (str.find).
-TOP_LINE_RE = lazy_compile(r"^[^\S\n]*\d{1,3}[^\S\n]*[.、](?!\d)", re.M)
-COUNTS_GROUPS_RE = lazy_compile(r"[家个]\s*[\u4e00-\u9fff]{0,8}?\(\s*(?:含|包括|包含)\s*(?:其|各自的?)?\s*(?:分支机构|子公司|分公司|下属)")
-
-
-def _counts_groups(folded: str) -> bool:
-    return (folded.find("(含") >= 0 or folded.find("(包括") >= 0 or folded.find("(包含") >= 0) \
-        and COUNTS_GROUPS_RE.search(folded) is not None
 
 
 def _own(drafts: list[act.ActionDraft]) -> bool:
