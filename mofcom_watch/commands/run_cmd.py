@@ -90,11 +90,9 @@ def run_json(result: CycleResult) -> dict[str, Any]:
 def print_summary(result: CycleResult, console: Console) -> None:
     from mofcom_watch.cycle import SourceMode  # the fetcher's module loads only when a run starts
 
-    in_table = console.is_terminal  # into a pipe (cron's mail, a log) each problem is a line of its own, below the table
     table = Table(title=f"run {result.run_id} (as of {result.as_of})", show_lines=False)
-    for column in ("source", "mode", "fetched", "new", "changed", "unchanged", "failed", "links",
-                   *(("problems",) if in_table else ())):
-        table.add_column(column, justify="right" if column not in ("source", "mode", "problems") else "left")
+    for column in ("source", "mode", "fetched", "new", "changed", "unchanged", "failed", "links"):
+        table.add_column(column, justify="right" if column not in ("source", "mode") else "left")
     below: list[str] = []
     for s in result.sources:
         problems = [f"{f.reason} {f.url}" for f in s.failures[:3]]
@@ -104,12 +102,13 @@ def print_summary(result: CycleResult, console: Console) -> None:
             problems = list(s.notes)
         c = s.counts
         table.add_row(term.shown(s.name), s.mode, str(c.fetched), str(c.new), str(c.changed), str(c.unchanged),
-                      str(c.failed), str(c.links), *((term.shown("; ".join(problems)),) if in_table else ()))
+                      str(c.failed), str(c.links))
         below.extend(f"problem: {s.name}: {problem}" for problem in problems)
     print_fitted(console, table, drop=("links", "unchanged", "fetched", "mode", "changed", "new"))
-    if not in_table:  # was: a "problems" cell of three URLs drew the whole boxed table ~480 columns wide (user43's B)
-        for line in below:
-            console.print(Text(term.shown(line)))
+    for line in below:  # each problem a line of its own, its URL whole (soft-wrapped on a terminal, copied as one). Was: a
+        # "problems" cell: into a pipe (cron's mail, a log) it drew the boxed table ~480-1,440 columns wide (user43's B); on
+        # an 80-column terminal it folded each URL over 18-cell lines and hid the other columns
+        console.print(Text(term.shown(line)), soft_wrap=True)
     console.print(
         f"requests {result.requests} (304: {result.not_modified}), bodies {result.bodies} "
         f"({result.body_bytes} bytes), parsed {_parsed(result)}; events new {result.new_events}, "

@@ -103,32 +103,66 @@ def test_a_no_change_run_loads_no_parser(env):
     assert hits[-1] == 304 and "scraper.fetch" in second  # it did fetch, conditionally
 
 
-def test_run_into_a_pipe_says_each_problem_on_a_line_of_its_own(env):
-    """user43's B: into a pipe (cron's mail) the summary's "problems" cell, up to three failures with their URLs, drew
-    the whole boxed table about 480 columns wide (1,440 with the demo's seven sources against a dead mirror), which
-    mail readers wrap into noise. Into a pipe the table now has no problems column; each problem follows it as a
-    plain line, ``problem: SOURCE: REASON URL``, the URL whole. A real process, its stdout a pipe, a real local site
-    whose Q&A index answers 500."""
+
+def _run_process(args: list[str], columns: int | None) -> tuple[int, str]:
+    """``mofcom-watch ARGS`` as a real process, its stdout a pipe (``columns`` None) or a pseudo-terminal that wide
+    (colours removed); the exit code and what it printed on stdout."""
+    import fcntl
     import os
+    import re
+    import struct
     import subprocess
     import sys
+    import termios
 
     from tests.conftest import REPO_ROOT
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("MOFCOM_WATCH_", "COLUMNS"))}
+    env.update(MOFCOM_WATCH_REQUEST_DELAY="0", MOFCOM_WATCH_RETRIES="0", MOFCOM_WATCH_TIMEOUT="5")
+    command = [sys.executable, "-m", "mofcom_watch", *args]
+    if columns is None:
+        done = subprocess.run(command, capture_output=True, cwd=REPO_ROOT, env=env, timeout=300, stdin=subprocess.DEVNULL)
+        return done.returncode, done.stdout.decode("utf-8")
+    master, slave = os.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 50, columns, 0, 0))
+    env.update(COLUMNS=str(columns), TERM="xterm-256color")
+    proc = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=slave, stderr=subprocess.DEVNULL, cwd=REPO_ROOT,
+                            env=env)
+    os.close(slave)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:  # EIO: the child closed the terminal
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(master)
+    code = proc.wait(timeout=300)
+    text = b"".join(chunks).decode("utf-8").replace("\r\n", "\n")
+    return code, re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", text)
+
+
+@pytest.mark.parametrize("columns", [None, 80])
+def test_run_says_each_problem_on_a_line_of_its_own(env, columns):
+    """user43's B: the summary's "problems" cell, up to three failures with their URLs, drew the whole boxed table
+    about 480 columns wide into a pipe (cron's mail; 1,440 with the demo's seven sources against a dead mirror),
+    which mail readers wrap into noise; on an 80-column terminal it folded each URL over 18-cell lines ("https://www.mofco"
+    / "m.gov.cn/…") and hid four count columns. The table now has no problems column; each problem follows it as a
+    plain line, ``problem: SOURCE: REASON URL``, the URL whole. A real process, its stdout a pipe or a pseudo-terminal,
+    a real local site whose Q&A index answers 500."""
     from tests.site_server import Fault
 
     index = "www.mofcom.gov.cn/xwfb/xwfyrth/index.html"
-    full = {k: v for k, v in os.environ.items() if not k.startswith(("MOFCOM_WATCH_", "COLUMNS"))}
-    full.update(MOFCOM_WATCH_REQUEST_DELAY="0", MOFCOM_WATCH_RETRIES="0", MOFCOM_WATCH_TIMEOUT="5")
     with SiteServer(FIXTURES) as site:
         site.faults[index] = Fault("500")
-        done = subprocess.run([sys.executable, "-m", "mofcom_watch",
-                               *_args(f"sqlite:///{env / 'db.sqlite'}", site, env / "feeds")],
-                              capture_output=True, cwd=REPO_ROOT, env=full, timeout=300, stdin=subprocess.DEVNULL)
-    out = done.stdout.decode("utf-8")
-    assert done.returncode == 1, (out, done.stderr.decode("utf-8", "replace"))
+        code, out = _run_process(_args(f"sqlite:///{env / 'db.sqlite'}", site, env / "feeds"), columns)
+    assert code == 1, out
     lines = out.splitlines()
-    boxed = [line for line in lines if line[:1] in "┏┃┡│└"]
-    assert boxed and "problems" not in boxed[1] and len(boxed[0]) < 100, boxed
+    boxed = [line for line in lines if line.strip()[:1] in tuple("┏┃┡│└")]
+    assert boxed and "problems" not in boxed[1] and len(boxed[0].strip()) < 100, boxed
+    assert "unchanged" in boxed[1] and "links" in boxed[1], boxed  # at 80 columns no count hidden
     problems = [line for line in lines if line.startswith("problem: mofcom-qa: ")]
     assert problems and all(line.endswith(f"https://{index}") for line in problems), lines
     assert not any(index in line for line in boxed), boxed
