@@ -206,3 +206,21 @@ def test_a_step_with_no_start_of_its_own_takes_the_sentences() -> None:
 def test_an_editors_correction_note_is_held(note: str) -> None:
     """Read on main b58a4b48 as a lift from the day withdrawn (12-10), silently."""
     assert "corrects" in _held("中方决定，自2026年12月10日起，停止实施{ecl}相关措施。" + note, "出口管制管控名单")
+
+
+# --- a dated step sharing the subject of the step before it (probe) ---------------------------------------------------------
+
+def test_a_dated_step_with_the_subject_of_the_step_before_is_held() -> None:
+    """"…7号相关措施自…起暂停实施，自2027年6月10日起恢复实施": on main b58a4b48 the suspension was read with no end and the
+    restore lost, silently (7号 shown suspended past 06-10)."""
+    answer = "中方决定，{uel}相关措施自2026年12月10日起暂停实施，自2027年6月10日起恢复实施。"
+    assert "no object of its own" in _held(answer)
+
+
+@pytest.mark.parametrize(("answer", "steps"), [
+    ("中方决定，自2026年12月10日起，暂停实施{ecl}相关措施1年，自2027年12月10日起恢复实施。",
+     [("suspend", "MOFCOM-2025-21", "2026-12-10", "2027-12-10"), ("restore", "MOFCOM-2025-21", "2027-12-10", None)]),
+    ("中方决定，{ecl}相关措施自2026年12月10日起停止实施。", [("lift", "MOFCOM-2025-21", "2026-12-10", None)]),
+])
+def test_a_step_read_with_its_object_is_not_held(answer: str, steps: list[Step]) -> None:
+    assert _release(answer, "出口管制管控名单") == steps

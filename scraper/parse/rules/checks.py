@@ -1679,6 +1679,31 @@ def unread_lift_term(src: Source, d: Draft) -> str | None:
     return None
 
 
+# A dated step whose object is the subject of the step before it, elided: "…7号相关措施自2026年12月10日起暂停实施，自2027年6月10日
+# 起恢复实施" (session 44, qa44's probe: the suspension read with no end, the restore lost, silently). The verb ends its clause.
+ELIDED_OBJECT_RE = lazy_compile(r"起\s*,?\s*(?:恢复|停止|暂停|终止|解除|取消)(?:实施|执行)?\s*(?=[。;,\n]|$)")
+
+
+ELIDED_KINDS = {"恢复": (ActionKind.RESTORE,), "暂停": (ActionKind.SUSPEND, ActionKind.EXTEND),
+                **dict.fromkeys(("停止", "终止", "解除", "取消"), (ActionKind.LIFT, ActionKind.RESTORE))}
+
+
+def unread_shared_subject(src: Source, d: Draft) -> str | None:
+    """A step's sentence going on to a dated verb with no object of its own (ELIDED_OBJECT_RE) that no step took, nor one of
+    its kind in the sentence: left out, for a person."""
+    folded = src.folded
+    for x in d.drafts:
+        s1 = x.sentence[1] if x.sentence else act.sentence_end(folded, x.start)
+        if folded.find("起", x.start, s1) < 0:
+            continue  # (nearly every step)
+        for m in ELIDED_OBJECT_RE.finditer(folded, x.start, s1):
+            kinds = ELIDED_KINDS[m[0].lstrip("起, \t")[:2]]
+            # (a step of that kind read in the sentence took it: "不再对…的暂停期限予以延长，上述措施自同日起恢复实施")
+            if not any(m.start() <= y.start < m.end() or y.action in kinds and y.sentence == x.sentence for y in d.drafts):
+                return f"its sentence goes on to a step with no object of its own (\"{m[0].strip()}\"){LEFT_OUT}"
+    return None
+
+
 # A term in the numerals of accounts ("为期壹年", "延长陆个月"): no duration the dates read, so the step was read with no end, the
 # lapse at its end never told (session 42's probe: a suspension and an extension, silently). Looked for only where one is.
 FORMAL_NUMERALS = "壹贰叁肆伍陆柒捌玖拾"
