@@ -92,6 +92,26 @@ def _say_lapsed(out: Console, lapsed: list[str]) -> None:
             style="bold yellow"))
 
 
+def _unread(session: Session, refused: list[str]) -> list[str]:
+    """The pages open problems say were not read whole, other than those ``review`` lists as refused (their table says
+    them): a notice read short of its stated count. ``timeline``, ``screen`` and ``evidence`` send an officer here for
+    them ("until the page is read whole or a person has read it (`mofcom-watch review`, `status`)"), and `review` said
+    "Nothing held back for review." alone (user44)."""
+    from storage.screening import unread_pages
+
+    return [url for url in unread_pages(session) if url not in refused]
+
+
+def _say_unread(out: Console, unread: list[str]) -> None:
+    """Said after what `review` holds, never changing its exit code: no `accept` settles a page read short; a whole copy
+    does (the next run reads it)."""
+    if unread:
+        out.print(Text(term.shown(
+            f"Not held here, but to review: {len(unread)} page(s) stored but not read whole ({', '.join(unread)}): an "
+            "entity only such a page names is in no screening, timeline or feed; `mofcom-watch status` shows each "
+            "problem; read the page at the ministry's site for the names it lists."), style="bold yellow"))
+
+
 def register(app: typer.Typer) -> None:
     @app.command("review")
     def _review(
@@ -106,7 +126,8 @@ def register(app: typer.Typer) -> None:
         step. A refused page is one the parser saw but could not read whole (needs-review): nothing of it ever enters
         them; `accept` records that a person read it. A page gone answers 404 or 410: `accept URL gone` records that a
         person checked it. After them, in the table only, the suspensions lapsed as of today with no newer notice
-        (presumed back in force: `status --as-of D` shows them for another day)."""
+        (presumed back in force: `status --as-of D` shows them for another day), and the pages stored but not read
+        whole (a notice short of its stated count: its names in no screening)."""
         from mofcom_watch.reprints import unsure_pairs
         from mofcom_watch.review import pending_reviews
         from storage.health import gone_pages
@@ -121,6 +142,7 @@ def register(app: typer.Typer) -> None:
             gone = gone_pages(session)
             steps = held_steps(session)
             lapsed = [] if as_json else _lapsed(session)
+            unread = [] if as_json else _unread(session, [r.url for r in refused])
         except Exception as exc:  # noqa: BLE001 - a resource fault is one line; anything else goes on up
             exit_on_resource_fault("mofcom-watch review", exc, db_url=app_context(ctx).settings.database_url)
         finally:
@@ -176,6 +198,7 @@ def register(app: typer.Typer) -> None:
             if not refused and not gone and not steps:
                 out.print("Nothing held back for review." if not pairs else "No copy held back for review.")
             _say_lapsed(out, lapsed)
+            _say_unread(out, unread)
             raise typer.Exit(1 if pairs or refused or gone or steps else 0)
         rows = [tuple(map(term.shown, (p.copy.notice_key, p.copy.url, "、".join(p.lost),
                                         (p.copy.stored_sha256 or "")[:SHOWN_SHA], p.copy.sha256[:SHOWN_SHA],
@@ -193,6 +216,7 @@ def register(app: typer.Typer) -> None:
                 out.print(term.shown(f"{p.copy.notice_key}: {p.copy.url} serves again a copy first fetched before the "
                                      f"stored one (older-copy); if it is the ministry's text now, accept it as above."))
         _say_lapsed(out, lapsed)
+        _say_unread(out, unread)
         raise typer.Exit(1)
 
     @app.command("accept")

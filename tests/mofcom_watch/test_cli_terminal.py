@@ -606,6 +606,20 @@ def test_review_names_the_lapses_status_says_need_review(store):
     assert as_json.returncode == 0 and "lapsed" not in as_json.stdout.decode()
 
 
+
+def test_review_names_the_pages_not_read_whole_the_warnings_send_an_officer_to(store):
+    """user44: ``timeline``, ``screen`` and ``evidence`` warn that an entity a page not read whole names is in no match
+    "until the page is read whole or a person has read it (`mofcom-watch review`, `status`)"; `review` said "Nothing
+    held back for review." and the lapses, no word of the three fixture pages read short of their stated count. It
+    names them now, pointing to status; its exit code and --json are as before (no `accept` settles them)."""
+    after = cli("--db", store, "review", env={"MOFCOM_WATCH_TODAY": AS_OF})
+    assert after.returncode == 0, after.stderr
+    text = " ".join(after.stdout.decode().split())
+    assert "3 page(s) stored but not read whole" in text, text
+    assert all(f"file:texts/{name}.txt" in text for name in ("mofcom-2026-11", "mofcom-2026-12", "mofcom-order-2025-6"))
+    as_json = cli("--db", store, "review", "--json", env={"MOFCOM_WATCH_TODAY": AS_OF})
+    assert as_json.returncode == 0 and "not read whole" not in as_json.stdout.decode()
+
 def test_no_match_while_pages_are_not_read_whole_is_no_sign_of_not_listed(store, tmp_path):
     """Was (user43): ``timeline "Hanwha Ocean USA International"`` and ``evidence`` said "no listed entity matches" and
     nothing more, the store holding 商务部令2025年第6号 (Hanwha Ocean's 5 US subsidiaries) read short of its stated
