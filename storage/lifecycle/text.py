@@ -280,16 +280,15 @@ def _summary(kind: EventKind, subject: str, effective: date, until: date | None,
                 f"{effective.isoformat()}; this is a presumption and needs review. The suspension was last set by "
                 f"{_number(by)}. {listed}")
     if kind is EventKind.TERM_ENDS_SOON and lapses_on:
-        return (f"The term of the measures for {subject} runs until {end} and ends in {days} days, on "
-                f"{lapses_on.isoformat()}, as {_number(by)} set it: the measures end then unless a later notice says "
-                f"otherwise. {listed}")
+        return (f"The term of the measures for {subject} runs until {end}, as {_number(by)} set it: unless a later "
+                f"notice says otherwise, the measures no longer apply from {lapses_on.isoformat()}, in {days} days. "
+                f"{listed}")
     if kind is EventKind.TERM_ENDS_SOON:
         return (f"The term of the measures for {subject} ends on {until.isoformat() if until else '?'}, in {days} days, "
                 f"as {_number(by)} set it: the measures end then unless a later notice says otherwise. {listed}")
     if kind is EventKind.SUSPENSION_ENDS_SOON and lapses_on:
-        return (f"The suspension for {subject} runs until {end} and ends in {days} days, on "
-                f"{lapses_on.isoformat()}, as set by {_number(by)}. Unless a new notice extends it, the measures are "
-                f"presumed back in force from then. {listed}")
+        return (f"The suspension for {subject} runs until {end}, as set by {_number(by)}. Unless a new notice extends "
+                f"it, the measures are presumed back in force from {lapses_on.isoformat()}, in {days} days. {listed}")
     if kind is EventKind.SUSPENSION_ENDS_SOON:
         return (f"The suspension for {subject} ends on {until.isoformat() if until else '?'}, in {days} days, "
                 f"as set by {_number(by)}. Unless a new notice extends it, the measures are presumed back in force "

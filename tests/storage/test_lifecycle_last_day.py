@@ -45,7 +45,10 @@ def test_an_end_written_as_a_day_is_its_last_day_and_the_lapse_is_the_day_after(
     soon = sorted(ecl(after, EventKind.SUSPENSION_ENDS_SOON), key=lambda e: e.id)
     assert [(e.id.rsplit("/", 1)[1], e.days_left) for e in soon] == [("2027-12-02", 30), ("2027-12-25", 7)]
     assert soon[0].title.endswith("until 2027-12-31 inclusive"), soon[0].title
-    assert "ends in 30 days, on 2028-01-01" in soon[0].summary, soon[0].summary
+    # (user44: "…runs until 2027-12-31 inclusive and ends in 30 days, on 2028-01-01" read as suspended on 01-01 too)
+    assert "until 2027-12-31 inclusive, as set by" in soon[0].summary, soon[0].summary
+    assert "back in force from 2028-01-01, in 30 days" in soon[0].summary, soon[0].summary
+    assert "ends in" not in soon[0].summary, soon[0].summary
     (suspended,) = ecl(after, EventKind.SUSPENDED)
     assert suspended.title.endswith("from 2026-12-08 until 2027-12-31 inclusive"), suspended.title
     assert (suspended.until, dict(suspended.extra).get(LAPSES_ON_KEY)) == (date(2027, 12, 31), "2028-01-01")
