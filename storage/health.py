@@ -589,6 +589,15 @@ def _event_id(issue: HealthIssue, state: str, moment: datetime) -> str:
     return f"{TAG_PREFIX}health/{issue.key}/{state}/{moment:%Y-%m-%d}{again}"
 
 
+def _as_it_was(kept: HealthIssue) -> HealthIssue:
+    """An earlier opening kept by ``HealthIssue.keep_opening`` as the issue it was (its key without ``#<n>``, its kind
+    from ``run_id``): not added to the session, read for its items alone."""
+    return HealthIssue(key=kept.key.rsplit("#", 1)[0], source=kept.source, kind=kept.run_id or kept.kind,
+                       detail=kept.detail, url=kept.url, notice_key=kept.notice_key, first_seen=kept.first_seen,
+                       last_seen=kept.last_seen, resolved_at=kept.resolved_at, resolved_url=kept.resolved_url,
+                       resolved_sha256=kept.resolved_sha256, reopened=kept.reopened)
+
+
 def health_events(session: Session, sources: Mapping[str, str] | None = None) -> list[EventRecord]:
     """One item per issue opening and one per resolution; stable ids; newest first. Never a state change.
     ``sources``: what each source holds, by name (``scraper.sources.defaults.SOURCE_DESCRIPTIONS``: the publish path
@@ -603,7 +612,7 @@ def health_events(session: Session, sources: Mapping[str, str] | None = None) ->
     keys = {i.notice_key for i in issues if i.notice_key}
     numbers = {k: n for k, n in session.execute(select(Notice.key, Notice.number).where(Notice.key.in_(keys))) if n} \
         if keys else {}
-    for issue in issues:
+    for issue in (_as_it_was(i) if i.kind == HealthKind.HISTORY else i for i in issues):
         if issue.kind == HealthKind.WARNING and not fed_warning(issue):  # said by status and /healthz, no feed item:
             continue  # it fails nothing
         first = naive_as_utc(issue.first_seen)

@@ -32,7 +32,7 @@ from sqlalchemy import (
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-from storage.vocabulary import as_utc
+from storage.vocabulary import HealthKind, as_utc
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -382,12 +382,38 @@ class HealthIssue(Base):
     reopened: Mapped[int | None] = mapped_column(Integer)
 
     def reopen(self, seen: datetime) -> None:
-        """Open this resolved issue again at ``seen``: a new problem, new items in the source-health feed."""
+        """Open this resolved issue again at ``seen``: a new problem, new items in the source-health feed. The opening
+        it ends is kept as a row of its own (:meth:`keep_opening`): its items stay in the feed, under their ids."""
         assert self.resolved_at is not None
+        self.keep_opening()
         days = {as_utc(self.first_seen).date(), as_utc(self.resolved_at).date()}
         self.reopened = (self.reopened or 0) + 1 if as_utc(seen).date() in days else None
         self.first_seen = seen
         self.resolved_at = self.resolved_url = self.resolved_sha256 = None
+
+
+    def keep_opening(self) -> None:
+        """Add this resolved opening to the session as a ``history`` row, ``<key>#<n>`` (its kind in ``run_id``), which
+        :func:`storage.health.health_events` reads as the issue it was: before, a reopening rewrote the one row and the
+        earlier opening's "open" and "Resolved" items vanished from the feed with no word (order43's B3). A key too long
+        for ``#<n>`` keeps the old way (no issue key near 512 characters is made: storage.keys.issue_key)."""
+        from sqlalchemy import func, select
+        from sqlalchemy.orm import object_session
+
+        session = object_session(self)
+        if session is None:
+            return
+        kept = session.scalar(select(func.count()).select_from(HealthIssue).where(
+            HealthIssue.key.startswith(self.key + "#", autoescape=True), HealthIssue.kind == HealthKind.HISTORY.value))
+        kept = (kept or 0) + sum(1 for o in session.new if isinstance(o, HealthIssue) and o.kind == HealthKind.HISTORY
+                                 and o.key.startswith(self.key + "#"))  # (not flushed yet)
+        key = f"{self.key}#{kept + 1}"
+        if len(key) > 512:
+            return
+        session.add(HealthIssue(key=key, source=self.source, kind=HealthKind.HISTORY.value, detail=self.detail, url=self.url,
+                                notice_key=self.notice_key, run_id=self.kind, first_seen=self.first_seen,
+                                last_seen=self.last_seen, resolved_at=self.resolved_at, resolved_url=self.resolved_url,
+                                resolved_sha256=self.resolved_sha256, reopened=self.reopened))
 
 
 class NewsReport(Base):

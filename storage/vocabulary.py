@@ -300,6 +300,9 @@ class HealthKind(StrEnum):
     # an MFA decree known from a report of it (its English version on www.mfa.gov.cn/eng) while the Chinese decree is not
     # stored: its targets are in no item until it is read (storage/news.py, session 43); resolved when it is stored
     DECREE_NOT_STORED = "decree-not-stored"
+    # an earlier opening of an issue that opened again (HealthIssue.reopen): kept under ``<key>#<n>``, its own kind in
+    # ``run_id``, so its items stay in the source-health feed with their ids (order43's B3: they vanished); open nowhere
+    HISTORY = "history"
 
 
 # The parser's tag for a page it refuses for a person to read (``scraper/parse/page.py``: ``UnusablePage(NEEDS_REVIEW,

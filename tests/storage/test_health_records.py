@@ -149,8 +149,11 @@ def test_a_problem_back_the_day_it_was_resolved_is_a_new_item_not_the_first_one_
     """health36 M13: a page broken, fixed, then broken again the same day took the first opening's item id again (only
     its time moved), so a feed reader's last new item was "Resolved" while the page stayed broken (for days, if it
     did). Each opening of a day after the first, and its resolution, now has ids of its own; an opening on a day of
-    its own keeps the plain ids (those of every store before)."""
+    its own keeps the plain ids (those of every store before). Each earlier opening's items stay (order43's B3)."""
     fault = Failure(ART, "bot-check", "HTTP 412")
+    first = {"open/2026-11-29", "resolved/2026-11-29"}
+    second = {"open/2026-11-29/2", "resolved/2026-11-30/2"}
+    third = {"open/2026-11-30/3", "resolved/2026-11-30/3"}
 
     def ids() -> set[str]:
         return {e.id.rsplit(f"/unusable-page/{ART}/", 1)[1] for e in health_events(s)}
@@ -161,17 +164,17 @@ def test_a_problem_back_the_day_it_was_resolved_is_a_new_item_not_the_first_one_
         record_source_run(s, "r1", report(1, good=[ART]))
         assert ids() == {"open/2026-11-29", "resolved/2026-11-29"}
         record_source_run(s, "r2", report(2, fault))  # broken again that day: a new item
-        assert ids() == {"open/2026-11-29/2"}
+        assert ids() == first | {"open/2026-11-29/2"}
         record_source_run(s, "r3", report(3, fault))  # still broken: the same item
-        assert ids() == {"open/2026-11-29/2"}
+        assert ids() == first | {"open/2026-11-29/2"}
         record_source_run(s, "r4", report(25, good=[ART]))  # fixed the next day
-        assert ids() == {"open/2026-11-29/2", "resolved/2026-11-30/2"}
+        assert ids() == first | second
         record_source_run(s, "r5", report(26, fault))  # broken again the day it was fixed: new again
-        assert ids() == {"open/2026-11-30/3"}
+        assert ids() == first | second | {"open/2026-11-30/3"}
         record_source_run(s, "r6", report(27, good=[ART]))
         record_source_run(s, "r7", report(49, fault))  # a day of its own: the plain id
-        assert ids() == {"open/2026-12-01"}
-        (item,) = health_events(s)
+        assert ids() == first | second | third | {"open/2026-12-01"}
+        item = next(e for e in health_events(s) if e.id.endswith("/open/2026-12-01"))
         assert "First seen 2026-12-01 09:00 UTC" in item.summary, item.summary
 
 
@@ -373,3 +376,27 @@ def test_a_check_made_in_the_second_the_page_last_answered_is_recorded_after_tha
         (issue,) = open_health_issues(s)
         record_gone(s, issue, by="officer@example", at=at)
         assert [c.url for c in gone_checks(s, current_only=True)] == [URL_A] and list(s.scalars(checked_gone())) == [URL_A]
+
+
+def test_an_issue_opened_again_keeps_the_items_of_each_earlier_opening(engine):
+    """order43's B3: an issue opened and resolved, then opened again (the same day, or days later), kept one row: the
+    earlier opening's "open" and "Resolved" items vanished from the source-health feed with no correction. Each opening
+    is kept now (``HealthIssue.keep_opening``), its items under the ids they were published with."""
+    key = f"mofcom-qa/zero-links/{IDX}"
+    seen: list[set[str]] = []
+    with Session(engine) as s, s.begin():
+        for n, failing in ((0, True), (1, False), (2, True), (3, False), (30, True)):
+            record_source_run(s, f"r{n}", report(n, Failure(IDX, "zero-links")) if failing else report(n, linked=[IDX]))
+            seen.append({e.id for e in health_events(s)})
+        final = health_events(s)
+        assert [i.key for i in open_health_issues(s)] == [key]
+    for earlier, later in zip(seen, seen[1:]):
+        assert earlier <= later, earlier - later  # nothing published vanishes
+    base = f"{TAG_PREFIX}health/{key}"
+    assert sorted(e.id for e in final) == sorted([
+        f"{base}/open/2026-11-29", f"{base}/resolved/2026-11-29",  # 08:00, 09:00
+        f"{base}/open/2026-11-29/2", f"{base}/resolved/2026-11-29/2",  # 10:00, 11:00: opened again that day
+        f"{base}/open/2026-11-30"])  # 14:00 the next day: open
+    assert [e.title.startswith("Resolved:") for e in final] == [False, True, False, True, False]
+    with Session(engine) as s:  # the same ids read again, from the file
+        assert [e.id for e in health_events(s)] == [e.id for e in final]
