@@ -29,7 +29,8 @@ the ``Event`` table:
   of a notice's item, the steps that reach every entity it names, else a plain retraction). A presumed lapse that stands
   while an extension told later carries the suspension on from a later day (no earlier start named: the days between stay
   lapsed) keeps its item and gets a "Clarified: …: the suspension carried on by KEY from DAY" correction naming that
-  step's item (``_carried_on``: the lead's decision, session 43), once, when the step is first stored. An unresolved-reference item
+  step's item (``_carried_on``: the lead's decision, session 43), once, when the later of the two is first stored (a store
+  made from the same pages at once says it too: session 44; a step told on or before the lapse day, none). An unresolved-reference item
   that disappears because the reference now resolves (a Q&A stored before the notice
   it suspends) is withdrawn with a "Resolved: …" correction item in its feeds: a reader who saw
   "cannot be matched" learns that it now is, and which items say it now (the state items it was waiting for,
@@ -518,7 +519,10 @@ def _carried_on(lapse: EventRecord, derived: Sequence[EventRecord], fresh: Colle
     after = [e for e in _of_listing(lapse, derived, (EventKind.SUSPENDED, EventKind.SUSPENSION_EXTENDED))
              if e.effective is not None and e.effective > lapse.effective]
     first = min((e.effective for e in after if e.effective is not None), default=None)
-    found = [e for e in after if e.effective == first and e.kind is EventKind.SUSPENSION_EXTENDED and e.id in fresh]
+    # told after the lapse day: the lapse item went out before it (one told on or before that day, "自12月3日起继续暂停"
+    # answered 11-25, leaves a gap its readers were told of with the lapse; nothing to clarify, in any order of syncs)
+    found = [e for e in after if e.effective == first and e.kind is EventKind.SUSPENSION_EXTENDED and e.id in fresh
+             and e.occurred.astimezone(BEIJING).date() > lapse.effective]
     return min(found, key=lambda e: e.id) if found else None
 
 
@@ -758,6 +762,7 @@ def apply_derivation(session: Session, derivation: Derivation, as_of: date,
         return held_back[0]
 
     standing: list[EventRecord] = []  # presumed lapses published before and still true: see _carried_on
+    new_lapses: list[EventRecord] = []  # presumed lapses stored now: see _carried_on
     for event in sorted(derivation.events, key=lambda e: e.id):
         stored = existing.get(event.id)
         if stored is None and withhold is not None and withhold(event):
@@ -767,6 +772,8 @@ def apply_derivation(session: Session, derivation: Derivation, as_of: date,
         if stored is None:
             table.insert(event, payload)
             counts["new"] += 1
+            if event.kind is EventKind.SUSPENSION_LAPSED:
+                new_lapses.append(event)
             continue
         if stored.payload_sha256 == payload_hash(payload) and not stored.retracted:
             counts["unchanged"] += 1
@@ -942,6 +949,17 @@ def apply_derivation(session: Session, derivation: Derivation, as_of: date,
         if step is not None and lapse.effective is not None and lapse.effective <= as_of:
             row = table.row(lapse.id)
             n, row.revision = row.revision, row.revision + 1  # the lapse stands: its next correction counts on
+            table.upsert_correction(_carried_on_correction(lapse, step, n, _revision_time(step)))
+            counts["corrected"] += 1
+    # a lapse stored now with the extension told after its day (a store made from the pages at once, or one that did not
+    # sync between the lapse day and the step): clarified as a store that published the lapse first is (review47's B,
+    # session 44: the same pages gave a "Clarified" item only to a store that had synced in between)
+    published = {e.id for e in derivation.events if e.id not in held} if new_lapses else set()
+    for lapse in new_lapses if announce else ():
+        step = _carried_on(lapse, derivation.events, published)
+        if step is not None and lapse.effective is not None and lapse.effective <= as_of:
+            n = table.new[lapse.id]["revision"]
+            table.new[lapse.id]["revision"] = n + 1
             table.upsert_correction(_carried_on_correction(lapse, step, n, _revision_time(step)))
             counts["corrected"] += 1
     table.flush()
