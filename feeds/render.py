@@ -17,6 +17,7 @@ from storage.vocabulary import (
     EVENT_WORDS_KEY,
     LISTS,
     MINISTRIES,
+    NEXT_STEP_KEY,
     PAGE_KEY,
     PRESUMED,
     TAG_PREFIX,
@@ -34,6 +35,13 @@ PRESUMED_TEXT = (
     "that extends, lifts or restores it, so the measures are presumed back in force."
 )
 PRESUMED_HTML = f"<p><strong>{escape(PRESUMED_TEXT)}</strong></p>"
+# a lapse whose item names a step told by its day from a later day (``storage.vocabulary.NEXT_STEP_KEY``): that notice is
+# known, and the presumption holds until its day (story45: "no later notice was found that … restores it" of one that did)
+PRESUMED_UNTIL_TEXT = (
+    f"{PRESUMED.capitalize()}: the suspension period ended and no notice extending it was found; a notice already told "
+    "changes the measures from a later day (Next step), so until then they are presumed back in force."
+)
+PRESUMED_UNTIL_HTML = f"<p><strong>{escape(PRESUMED_UNTIL_TEXT)}</strong></p>"
 WATCHLIST_PREFIX = "watchlist_"
 # The label of the facts table's end date where "Until" would be false (storage.vocabulary.ENDED_NOT_UNTIL: a lapse's
 # end date is the day the suspension ended and the measures are presumed back, not a day they apply until).
@@ -93,7 +101,7 @@ def item_html_parts(event: EventRecord, picture: str | None = None) -> list[str]
     if event.summary:
         parts.append(_summary_html(event.summary))
     if event.presumed:
-        parts.append(PRESUMED_HTML)
+        parts.append(PRESUMED_UNTIL_HTML if any(k == NEXT_STEP_KEY for k, _ in event.extra) else PRESUMED_HTML)
     if event.corrects:
         parts.append(
             "<p><strong>Correction:</strong> this item corrects the earlier item "

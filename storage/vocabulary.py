@@ -211,6 +211,12 @@ def until_words(until: date, lapses_on: date | None = None) -> str:
     return f"{until.isoformat()} {INCLUSIVE}" if lapses_on is not None and lapses_on > until else until.isoformat()
 
 
+NEXT_STEP_KEY = "next_step"
+"""An ``EventRecord.extra`` key of a lapse item: the step told by its day that changes the listing from a later day
+("restored from 2027-04-15 (UEL-2027-5)"; ``storage.lifecycle.simulate._told_next``); a table shows it as a row of its own,
+and the item's "presumed" line says the measures are presumed back in force until then (``feeds.render``)."""
+
+
 def event_lapses_on(extra: tuple[tuple[str, str], ...]) -> date | None:
     """The :data:`LAPSES_ON_KEY` day of an item's ``extra``, None where it has none."""
     return next((date.fromisoformat(v) for k, v in extra if k == LAPSES_ON_KEY), None)

@@ -26,15 +26,17 @@ from storage.vocabulary import (
     INVESTIGATION_CLOSED,
     LAPSES_ON_KEY,
     MEASURE_ONLY_LIFTED,
+    NEXT_STEP_KEY,
     SHARED_LISTS,
     TAG_PREFIX,
     UNMATCHED_CAUSE,
+    event_words,
     list_name,
     ministry_of,
     reprint_url,
 )
 
-from .model import Listing, _action_effective, occurred_at
+from .model import Listing, Step, _action_effective, occurred_at
 from .targets import NO_STORED_NOTICE, NOT_STORED
 from .text import (
     _number,
@@ -103,14 +105,15 @@ def _state_events(b: _Builder, kind: EventKind, listing: Listing, by: StoredNoti
                   effective: date, until: date | None, occurred: datetime, *, presumed: bool = False,
                   days: int | None = None, id_day: date | None = None, measures: Sequence[str] = (),
                   withdrawn: date | None = None, stops_measures: bool = False, lapses_on: date | None = None,
-                  not_yet: date | None = None) -> None:
+                  not_yet: date | None = None, coming: Step | None = None) -> None:
     """One notice-scope item for the affected entities plus one entity-scope item each, naming them as on the day
     the item is published. ``measures``: the measures a ``measure_lifted`` item names. ``withdrawn``: the day a
     listing lifted or removed before it took effect was to apply from (its items say it was withdrawn, ids kept).
     ``stops_measures``: a removal whose notice stops the measures on the same entities that day (its items say both).
     ``lapses_on``: the day after ``until``, its last day, counted or written ("至2027年12月31日": "until 2027-12-31
     inclusive", :data:`LAPSES_ON_KEY` in ``extra``). ``not_yet``: the day a listing suspended before it took effect was to
-    take effect from (its Suspended items say it does not while suspended: the lead's decision on story36's C3)."""
+    take effect from (its Suspended items say it does not while suspended: the lead's decision on story36's C3).
+    ``coming``: for a lapse, the step told by its day that changes the listing after it (its summary names it)."""
     records = dict(listing.named_on(occurred.astimezone(BEIJING).date()))
     ents = [records[k] for k in keys if k in records]
     moved = b.moved.get(by.record.key) if by.record.key == listing.key and id_day is None else None
@@ -129,8 +132,9 @@ def _state_events(b: _Builder, kind: EventKind, listing: Listing, by: StoredNoti
         end_fix = None
     if end_fix is not None:
         note += f" The end is as {_number(end_fix[1])} corrected it."
+    next_step = (coming.source, coming.event_kind, coming.effective, coming.known) if coming is not None else None
     summary = _summary(kind, subject, effective, until, by, listing, days, measures, withdrawn, stops_measures,
-                       words=words, lapses_on=lapses_on, not_yet=not_yet) + note
+                       words=words, lapses_on=lapses_on, not_yet=not_yet, coming=next_step) + note
     facts = _facts(kind, listing, by, ents, measures, withdrawn, stops_measures, added, words)
     again = _listed_again(kind, listing, by, effective, [k for k in keys if k in records]) if withdrawn is None else set()
     notice_item = EventRecord(
@@ -142,7 +146,9 @@ def _state_events(b: _Builder, kind: EventKind, listing: Listing, by: StoredNoti
         + _also_by(b, base, own, by),
         title_zh=by.record.title,
         summary=summary + _again_summary(by, len(again), len(ents)), entities=tuple(ents), presumed=presumed,
-        days_left=days, extra=_words(kind, added, withdrawn, closed) + (((LAPSES_ON_KEY, lapses_on.isoformat()),) if lapses_on else ()),
+        days_left=days, extra=_words(kind, added, withdrawn, closed) + (((LAPSES_ON_KEY, lapses_on.isoformat()),) if lapses_on else ())
+        + (((NEXT_STEP_KEY, f"{event_words(coming.event_kind)} from {coming.effective.isoformat()} "
+                            f"({coming.source.record.key})"),) if coming is not None else ()),
         facts=facts + ((("relisted_by", by.record.key),) if again else ()),
         provenance=_provenance(by, listing.notice, *((moved[2],) if moved is not None and fixed else ()),
                                *((end_fix[1],) if end_fix is not None else ())))
@@ -157,7 +163,7 @@ def _state_events(b: _Builder, kind: EventKind, listing: Listing, by: StoredNoti
                                   + _also_by(b, f"{base}/{key}", own, by),
                                   summary=_summary(kind, subject, effective, until, by, listing, days, measures,
                                                    withdrawn, stops_measures, words=words, lapses_on=lapses_on,
-                                                   not_yet=not_yet) + note
+                                                   not_yet=not_yet, coming=next_step) + note
                                   + _again_summary(by, one, 1),
                                   facts=facts + ((("relisted_by", by.record.key),) if one else ())))
 

@@ -60,6 +60,22 @@ def _lapse_due(states: dict[str, EntityState], before: date, inclusive: bool) ->
     return due
 
 
+# the steps that end a lapse's presumption (the listing's state changes again from their day)
+NEXT_KINDS = (EventKind.RESTORED, EventKind.LIFTED, EventKind.REMOVED, EventKind.SUSPENDED, EventKind.SUSPENSION_EXTENDED)
+
+
+def _told_next(steps: Sequence[Step], day: date, key: str) -> Step | None:
+    """The first step of ``steps`` (in order) reaching entity ``key`` from a day after ``day``, the day its suspension
+    lapses, and told by then: "自2027年4月15日起恢复实施…" of 03-25 for a suspension to 03-31 (story45: the lapse item said
+    "no later notice extending, lifting or restoring it is known" of a restore published a week before). None where none
+    is (nearly every lapse). Only what was told by the lapse day: the item says the same in any store, on any later day."""
+    for s in steps:
+        if s.effective > day and s.known <= day and s.event_kind in NEXT_KINDS \
+                and (s.subset is None and key not in s.excluded or s.subset is not None and key in s.subset):
+            return s
+    return None
+
+
 def _simulate(listing: Listing, steps: Sequence[Step], apply_upto: date, lapse_upto: date | None,
               b: _Builder | None) -> dict[str, EntityState]:
     """Run the steps over the listing's entities; emit events into ``b`` when given.
@@ -81,7 +97,8 @@ def _simulate(listing: Listing, steps: Sequence[Step], apply_upto: date, lapse_u
                 st.history.append(f"{day.isoformat()} suspension {STATE_LABELS[ListingState.LAPSED]}")
             if b is not None:
                 _state_events(b, EventKind.SUSPENSION_LAPSED, listing, setter, affected, day, until,
-                              midnight(day), presumed=True, lapses_on=_past(until, day))
+                              midnight(day), presumed=True, lapses_on=_past(until, day),
+                              coming=_told_next(steps, day, affected[0]))
 
     for step in steps:
         if step.subset is None:  # the whole notice: not the entities a removal or a lift of their own took off

@@ -242,6 +242,12 @@ WHAT = {
 }
 
 
+# what the step after a lapse does (``simulate._told_next``), as a lapse item's summary says it
+NEXT_WORDS = {EventKind.RESTORED: "restores the measures", EventKind.LIFTED: "stops the measures (lifted)",
+              EventKind.REMOVED: "removes the entities from the list", EventKind.SUSPENDED: "suspends the measures again",
+              EventKind.SUSPENSION_EXTENDED: "suspends the measures again"}
+
+
 def _number(notice: StoredNotice) -> str:
     """A notice as a sentence names it: key and number, or key and title for one with no number (a spokesperson's
     answer, whose key "QA-2025-11-05-68a81f8d" alone tells an officer nothing)."""
@@ -254,9 +260,10 @@ def _number(notice: StoredNotice) -> str:
 def _summary(kind: EventKind, subject: str, effective: date, until: date | None, by: StoredNotice,
              listing: Listing, days: int | None, measures: Sequence[str] = (), withdrawn: date | None = None,
              stops_measures: bool = False, *, words: str | None = None, lapses_on: date | None = None,
-             not_yet: date | None = None) -> str:
+             not_yet: date | None = None, coming: tuple[StoredNotice, EventKind, date, date] | None = None) -> str:
     """``lapses_on``: as :func:`_title`'s; ``not_yet``: the day a listing suspended before it took effect was to take
-    effect from (a line says it does not while suspended: the lead's decision on story36's C3)."""
+    effect from (a line says it does not while suspended: the lead's decision on story36's C3); ``coming``: for a lapse,
+    the notice told by its day that changes the listing after it, what it does, from when and the day it was told."""
     said = f" ({words}, as the notice writes it)" if words else ""
     end = until_words(until, lapses_on) if until else "?"
     # the notice acting, unless it is the one that listed (an impose, an added measure, an investigation, a term's end):
@@ -269,6 +276,12 @@ def _summary(kind: EventKind, subject: str, effective: date, until: date | None,
     if withdrawn is not None and kind in (EventKind.LIFTED, EventKind.REMOVED):
         return (f"The listing of {subject} was announced to apply from {withdrawn.isoformat()}; it is withdrawn "
                 f"from {effective.isoformat()}, before that day, and never took effect. {by_text}{listed}")
+    if kind is EventKind.SUSPENSION_LAPSED and lapses_on and until and coming is not None:
+        src, then, day, told = coming
+        return (f"The suspension for {subject} ran until {end}. {_number(src)}, told on {told.isoformat()}, "
+                f"{NEXT_WORDS.get(then, 'changes them')} from {day.isoformat()}; no notice extending the suspension to "
+                f"that day is known. The measures are presumed back in force since {effective.isoformat()} until then; "
+                f"this is a presumption and needs review. The suspension was last set by {_number(by)}. {listed}")
     if kind is EventKind.SUSPENSION_LAPSED and lapses_on and until:
         return (f"The suspension for {subject} ran until {end} and no later notice extending, "
                 f"lifting or restoring it is known. The measures are presumed back in force since "
