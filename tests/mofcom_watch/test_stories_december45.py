@@ -20,6 +20,7 @@ extended_twice_same_day  an answer and UEL 〔2026〕43号 of 11-06, both "自20
 extended_twice_disagree  the same, the answer's end 2027-05-10, the notice's 2027-11-10: the notice followed, a problem.
 renamed_then_lifted      No. 332 lists Polar Star Photonics; No. 341 (11-20) renames it Polar Star Optical Systems; No. 349
                          (12-10) lifts it by its new name from 12-15.
+renamed_lifted_by_old_name  the same, lifted by an answer of 12-10 naming the former name.
 mfa_decree_stopped       MFA order 72 (12-01) stops all of order 13 from 12-10; Skydio's UEL listing (extended a year) and
                          Edge Autonomy's ECL listing stay as they were.
 gap_told_before_lapse    an answer of 11-06 "自2026年11月20日起，继续暂停…1年": lapsed 11-11 to 11-19, told in advance.
@@ -121,6 +122,9 @@ BOUNDARIES = {
     "renamed_then_lifted": ("MOFCOM-2026-332", "polarstarphotonics", [("2026-11-20", ("in_force", "2026-10-09", None)),
                                                                        ("2026-12-14", ("in_force", "2026-10-09", None)),
                                                                        ("2026-12-15", ("lifted", "2026-12-15", None))]),
+    # the same lifted by an answer naming the former name (Polar Star Photonics), after the rename
+    "renamed_lifted_by_old_name": ("MOFCOM-2026-332", "polarstarphotonics", [("2026-12-14", ("in_force", "2026-10-09", None)),
+                                                                              ("2026-12-15", ("lifted", "2026-12-15", None))]),
     "mfa_decree_stopped": (MFA, None, [("2026-12-01", ("in_force", "2024-10-10", None)),
                                        ("2026-12-09", ("in_force", "2024-10-10", None)),
                                        ("2026-12-10", ("lifted", "2026-12-10", None))]),
