@@ -38,12 +38,15 @@ BINARY_KINDS = ("a PDF document", "a ZIP archive or an Office document (.docx, .
                 "a JPEG image", "an old Office document (.doc, .xls)", "gzip-compressed data", "a RAR archive")
 CONTROL_RE = lazy_compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 CONTROL_BYTES = bytes(range(0x00, 0x09)) + bytes(range(0x0E, 0x20)) + b"\x7f"
-NOT_FOUND_RE = lazy_compile(r"404\s*(?:Error|Not\s*Found)|抱歉[，,]?\s*您访问的页面不存在|页面不存在|页面未找到|找不到该页面", re.IGNORECASE)
-NOT_FOUND_GATE = ("404", "页面")  # every NOT_FOUND_RE match holds one
+# (health44 H05-H09: "对不起，您访问的页面已经删除或不存在", "您所访问的信息已过期或已被删除" in the site's frame were "empty" or
+# "a JavaScript shell": a withdrawn page's issue no `accept URL gone` could close)
+NOT_FOUND_RE = lazy_compile(r"404\s*(?:Error|Not\s*Found)|抱歉[，,]?\s*您访问的页面不存在|页面不存在|页面未找到|找不到该页面"
+                            r"|页面已(?:经)?(?:被)?删除或不存在|(?:信息|页面|内容|文章)已过期或已被删除", re.IGNORECASE)
+NOT_FOUND_GATE = ("404", "页面", "删除")  # every NOT_FOUND_RE match holds one
 # Each gate's words under a character (or word) that each holds, asked first (:func:`holds_any`): a Latin word is looked
 # for in a Chinese text only after its one character is found there (a one-character search scans the text as it is; a
 # word of another width is first copied to the text's, ~1,000 instructions a word on a small page: perf39).
-NOT_FOUND_MARKED = (("页面", ("页面",)), ("4", ("404",)))
+NOT_FOUND_MARKED = (("页面", ("页面",)), ("4", ("404",)), ("删", ("删除",)))
 SSI_ERROR_RE = lazy_compile(r"\[an error occurred while processing this directive\]", re.IGNORECASE)
 # A site's maintenance page ("系统维护中", "系统正在升级维护，请稍后访问"): said so, not "a JavaScript shell", which sends an
 # operator to the parser (health36 M1: the site's layout around two lines was one); every match holds 维护

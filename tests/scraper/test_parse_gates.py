@@ -302,6 +302,7 @@ def test_bot_word_gate_where_its_characters_are_is_any_gate_word():
 
 @pytest.mark.parametrize("text", [
     "404 Not Found", "404error", "ERROR 404", "抱歉，您访问的页面不存在", "页面未找到", "找不到该页面", "页面", "正文", "4 0 4 Error",
+    "页面已经删除或不存在", "信息已过期或已被删除", "已删除",
 ])
 def test_not_found_gate_holds_in_every_match(text):
     if page.NOT_FOUND_RE.search(text):

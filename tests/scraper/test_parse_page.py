@@ -20,6 +20,11 @@ from storage.records import UnusablePage
         (bytes(range(128, 256)) * 40, "binary"),
         ("<html><body><h1>404 Error</h1><p>返回首页</p></body></html>".encode(), "not-found"),
         ("<html><body><p>抱歉，您访问的页面不存在！</p></body></html>".encode(), "not-found"),
+        # health44 H05-H09: the site's frame around other wordings was "empty" (no script) or "a JavaScript shell"
+        ("<html><body><div class='header'>中华人民共和国商务部</div><h2>对不起，您访问的页面已经删除或不存在</h2>"
+         "<p><a href='/'>返回首页</a></p></body></html>".encode(), "not-found"),
+        ("<html><body><div class='header'>中华人民共和国商务部</div><h2>您所访问的信息已过期或已被删除</h2><p>系统将在3秒后返回首页</p>"
+         "<script>setTimeout(function(){location.href='/'},3000)</script></body></html>".encode(), "not-found"),
         (b"<html><body>[an error occurred while processing this directive]</body></html>", "error-page"),
         ("<html><body><p>本网站所刊登的信息仅供参考，转载请注明来源。版权所有：中国出口管制信息网。未经许可不得复制。</p></body></html>".encode(), "disclaimer"),
         (b"<html><head><script>var x=1;document.cookie='__jsl_clearance=1';location.reload();</script></head><body></body></html>", "bot-check"),
