@@ -17,7 +17,7 @@ from __future__ import annotations
 import os
 from datetime import UTC, datetime
 
-from sqlalchemy import Connection, delete, select
+from sqlalchemy import Connection, Table, delete, insert, select
 from sqlalchemy.orm import Session
 
 from storage.db import NewerStore, shown_url
@@ -25,6 +25,9 @@ from storage.derived import engine_version
 from storage.models import EngineSeen
 
 ACCEPT_ENV = "MOFCOM_WATCH_ACCEPT_OLDER_ENGINE"
+# Core statements on the table: asked at every open, before a cycle's first request, they leave the ORM's mappers
+# unset (their set-up waits for the crawl's store reads: tests/storage/test_first_reads_plain.py)
+SEEN: Table = EngineSeen.__table__  # type: ignore[assignment]
 
 
 class OlderEngine(NewerStore):
@@ -44,7 +47,7 @@ def _newer_since(seen: list[tuple[str, datetime]], version: str) -> datetime | N
 
 
 def _seen(conn: Connection | Session) -> list[tuple[str, datetime]]:
-    rows = conn.execute(select(EngineSeen.version, EngineSeen.first_derived).order_by(EngineSeen.id)).all()
+    rows = conn.execute(select(SEEN.c.version, SEEN.c.first_derived).order_by(SEEN.c.id)).all()
     return [(str(v), at) for v, at in rows]
 
 
@@ -74,8 +77,6 @@ def record_engine(session: Session) -> None:
         raise _refusal(shown_url(session.get_bind().engine.url), since)
     if since is not None:  # accepted: the engines after this one are forgotten, as a backup from before them would
         later = [v for v, _ in seen[[v for v, _ in seen].index(version) + 1:]]  # (the newer release is new again)
-        session.execute(delete(EngineSeen).where(EngineSeen.version.in_(later)))
-        session.flush()
+        session.execute(delete(SEEN).where(SEEN.c.version.in_(later)))
     elif not seen or seen[-1][0] != version:
-        session.add(EngineSeen(version=version, first_derived=datetime.now(UTC)))
-        session.flush()
+        session.execute(insert(SEEN).values(version=version, first_derived=datetime.now(UTC)))
