@@ -20,7 +20,7 @@ from datetime import date
 from storage.periods import iso_period
 from storage.records import ActionKind, NoticeRef
 
-from ..dates import DURATION_RE, effective_in, parse_cn_date, period_end, period_of
+from ..dates import DURATION_RE, HALF_YEAR_RE, effective_in, parse_cn_date, period_end, period_of
 from ..lazyre import lazy_compile
 from ..textnorm import MD, NUM, YEAR
 from .words import ActionDraft
@@ -32,7 +32,9 @@ TERMED = (ActionKind.SUSPEND, ActionKind.EXTEND)
 APART_KINDS = (ActionKind.SUSPEND, ActionKind.EXTEND, ActionKind.LIFT, ActionKind.RESTORE)
 
 _JOIN = r"\s*(?:和|、|及|与|以及)\s*"
-_TERM = rf"{NUM}\s*(?:个月|周年|年|天|日)"
+# a term as DURATION_RE reads it whole: "1年半", "1年零3个月", "半年" (probe44: "分别为半年和1年" gave both a year and
+# "分别为6个月和1年零3个月" No. 22 a year, silently: the items were cut at "年")
+_TERM = rf"(?:{NUM}\s*(?:个月|周年|年|天|日)(?:半|\s*(?:零|又|加)?\s*{NUM}\s*(?:个月|天|日))?|半年)"
 _DAY = rf"{YEAR}\s*年\s*{MD}\s*月\s*{MD}\s*日"
 # a start as "自…起" says it: a day written whole, or the day the text is published ("即日", "本公告发布之日")
 _START = rf"(?:{_DAY}|即日|(?:本公告\s*)?(?:发布|公布)\s*之\s*日)"
@@ -156,8 +158,7 @@ def _each(folded: str, action: ActionDraft, s_start: int, at: int, v_end: int, s
             return None
         extended = []
         for t, own in zip(targets, told, strict=True):
-            m = DURATION_RE.fullmatch(own[1]) if own is not None else None
-            period = period_of(m) if m is not None else None
+            period = _period(own[1]) if own is not None else None
             if own is None or period is None:
                 return None
             extended.append(replace(action, targets=(t,), list=t.list or action.list, duration=own[1],
@@ -180,6 +181,12 @@ def _told_twice(folded: str, start: int, stop: int) -> bool:
     return len(told | set(_items(DAY_ITEM_RE, folded[start:stop]))) > 1
 
 
+def _period(text: str) -> tuple[int, str, int] | None:
+    """A term item whole ("6个月", "1年零3个月", "半年") as (count, unit, days more); None where it is not one."""
+    m = DURATION_RE.fullmatch(text) or HALF_YEAR_RE.fullmatch(text)
+    return period_of(m) if m is not None else None
+
+
 def _step(action: ActionDraft, target: NoticeRef, start: str | None, own: Told | None) -> ActionDraft | None:
     """``action`` on ``target`` alone from ``start``, with its own term or end ``own`` (else the step's own term, counted
     again from ``start``); None where a term has no start to count from."""
@@ -192,8 +199,7 @@ def _step(action: ActionDraft, target: NoticeRef, start: str | None, own: Told |
         if kind == "end":
             duration, until = f"至{text}", parse_cn_date(text)
         else:
-            m = DURATION_RE.fullmatch(text)
-            period = period_of(m) if m is not None else None
+            period = _period(text)
             if period is None or start is None:
                 return None
             duration, until = text, period_end(date.fromisoformat(start[:10]), *period)

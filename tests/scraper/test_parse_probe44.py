@@ -1,0 +1,40 @@
+"""probe44 (session 44): wordings that try to break ``actions.apart``'s step per notice (clauses44). Expected steps written
+before each run; each case here was silent and wrong on main before its fix."""
+
+from __future__ import annotations
+
+import pytest
+
+from scraper.parse import parse_document
+
+RELEASE = ("商务部新闻发言人就调整出口管制管控名单措施答记者问\n来源：商务部新闻办公室 类型：原创 分类：新闻 2026-12-04 18:00\n\n"
+           "问：请问中方对有关措施有何新的安排？\n答：{a}\n")
+HEAD = "商务部公告2026年第88号 关于暂停实施相关措施的公告\n【发布文号】商务部公告2026年第88号\n【发文日期】2026年12月03日\n\n"
+TAIL = "\n\n本公告自公布之日起正式实施。\n\n商务部\n2026年12月3日\n"
+TWO = "商务部公告2025年第21号和第22号相关措施"
+D = "中方决定，自2026年12月10日起，"
+N21, N22 = "MOFCOM-2025-21", "MOFCOM-2025-22"
+Step = tuple[str, str, str | None, str | None]
+
+
+def _steps(text: str, notice: bool) -> list[Step]:
+    page = HEAD + text.replace("中方决定", "商务部决定") + TAIL if notice else RELEASE.format(a=text)
+    record = parse_document(page.encode("utf-8")).notice
+    assert record is not None
+    return [(a.action.value, t.key or "", a.effective, a.until and a.until.isoformat())
+            for a in record.actions for t in a.targets]
+
+
+@pytest.mark.parametrize("notice", [False, True])
+@pytest.mark.parametrize(("text", "steps"), [
+    # 半年 was no term item: the 分别 list was not read and both got the year (No. 21 lapsed six months late)
+    (f"{D}暂停实施{TWO}，期限分别为半年和1年。",
+     [("suspend", N21, "2026-12-10", "2027-06-10"), ("suspend", N22, "2026-12-10", "2027-12-10")]),
+    # "1年零3个月" was cut at 年: No. 22 got a year, its three months more lost
+    (f"{D}暂停实施{TWO}，期限分别为6个月和1年零3个月。",
+     [("suspend", N21, "2026-12-10", "2027-06-10"), ("suspend", N22, "2026-12-10", "2028-03-10")]),
+    (f"{D}暂停实施{TWO}，期限分别为1年半和1年。",
+     [("suspend", N21, "2026-12-10", "2028-06-10"), ("suspend", N22, "2026-12-10", "2027-12-10")]),
+])
+def test_each_term_is_read_whole(text: str, notice: bool, steps: list[Step]) -> None:
+    assert sorted(_steps(text, notice)) == sorted(steps)
