@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from scraper.parse import parse_document
+from storage.records import UnusablePage
 
 RELEASE = ("商务部新闻发言人就调整出口管制管控名单措施答记者问\n来源：商务部新闻办公室 类型：原创 分类：新闻 2026-12-04 18:00\n\n"
            "问：请问中方对有关措施有何新的安排？\n答：{a}\n")
@@ -38,3 +39,28 @@ def _steps(text: str, notice: bool) -> list[Step]:
 ])
 def test_each_term_is_read_whole(text: str, notice: bool, steps: list[Step]) -> None:
     assert sorted(_steps(text, notice)) == sorted(steps)
+
+
+@pytest.mark.parametrize("notice", [False, True])
+@pytest.mark.parametrize("text", [
+    # 前者/后者: both notices read 6 months (No. 22 lapsed six months early)
+    f"{D}暂停实施{TWO}，前者期限为6个月，后者期限为1年。",
+    # 其中 naming an entity, not a notice: its six months read as both notices' term
+    f"{D}暂停实施{TWO}，其中对美国某公司的相关措施暂停6个月。",
+    f"{D}暂停实施{TWO}，期限为1年，其中第3项措施暂停6个月。",
+    # an extension with no start, a clause per notice (``apart`` splits no extension by clauses): both extended a year
+    "中方决定，继续暂停实施商务部公告2025年第21号相关措施6个月，不可靠实体清单工作机制公告〔2025〕7号相关措施1年。",
+])
+def test_terms_apart_not_read_are_held(text: str, notice: bool) -> None:
+    page = HEAD + text.replace("中方决定", "商务部决定") + TAIL if notice else RELEASE.format(a=text)
+    with pytest.raises(UnusablePage) as refused:
+        parse_document(page.encode("utf-8"))
+    assert refused.value.reason == "needs-review", refused.value
+
+
+@pytest.mark.parametrize("text", [
+    "中方决定，自2026年12月10日起，暂停实施二〇二五年四月四日公告（商务部公告二〇二五年第21号）和商务部公告2025年第22号相关措施，暂停期限为90天。",
+    "中方决定，自2026年12月10日起，暂停实施商务部公告2025 年第21号、第22号相关措施，暂停期限为1年。",
+])
+def test_a_year_is_no_second_term(text: str) -> None:
+    assert {s[3] for s in _steps(text, False)} in ({"2027-03-10"}, {"2027-12-10"})
