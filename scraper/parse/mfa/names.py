@@ -154,6 +154,8 @@ def split_target(raw: str) -> tuple[str | None, str | None, str | None, bool]:
     is a note ("史蒂文·鲁德（摇杆舵公司创始人）"), as is every tail clause but the gender, and what a company's
     entry covers besides it ("…（English）及其子公司": SCOPE_TAIL_RE; before the bracket, "X及其子公司（X Inc. and its
     subsidiaries）": session 37, mfa37/09, both names kept the words)."""
+    zh: str | None  # (declared: mypyc infers None from "zh, en = None, zh" below and refuses the module)
+    en: str | None
     zh, en, note, gendered = _split_written(raw)
     if zh and zh.endswith(HONORIFICS) and len(zh) > 3:  # "罗伯特·黑尔先生（Robert Hale）", "Jane Doe女士"; "王先生" left as written
         zh, gendered = zh[:-2], True
