@@ -50,6 +50,11 @@ def test_each_term_is_read_whole(text: str, notice: bool, steps: list[Step]) -> 
     f"{D}暂停实施{TWO}，期限为1年，其中第3项措施暂停6个月。",
     # an extension with no start, a clause per notice (``apart`` splits no extension by clauses): both extended a year
     "中方决定，继续暂停实施商务部公告2025年第21号相关措施6个月，不可靠实体清单工作机制公告〔2025〕7号相关措施1年。",
+    # the term in the next sentence: the suspension read with no end (no lapse presumed, ever)
+    f"{D}暂停实施{TWO}。暂停期限分别为6个月和1年。",
+    f"{D}暂停实施商务部公告2025年第21号相关措施。暂停期限为1年。",
+    # 其中 naming an entity of one notice: its six months read as the whole notice's
+    f"{D}暂停实施商务部公告2025年第21号相关措施，其中对甲公司的暂停期限为6个月。",
 ])
 def test_terms_apart_not_read_are_held(text: str, notice: bool) -> None:
     page = HEAD + text.replace("中方决定", "商务部决定") + TAIL if notice else RELEASE.format(a=text)

@@ -322,29 +322,41 @@ def unread_bare_notice(src: Source, d: Draft) -> str | None:
 YEAR_AFTER_RE = lazy_compile(r"\s*(?:第|[〔(]|\d|[一二三四五六七八九十]{1,2}\s*月)")
 
 
+# a sentence telling the term of the step before it ("暂停期限为1年", "期限分别为6个月和1年", "上述措施暂停期限为…")
+NEXT_TERM_RE = lazy_compile(rf"\s*(?:上述\s*(?:相关\s*)?措施\s*(?:的\s*)?)?(?:暂停\s*)?期限\s*(?:分别|均|各)?\s*(?:为期|为|是|至)\s*"
+                            rf"(?:{DURATION_RE.pattern}|半年|\d{{4}}\s*年)")
+
+
 def unread_terms_apart(src: Source, d: Draft) -> str | None:
     """A suspension (or extension) on two notices or more, not split per notice (``actions.apart``), with two terms in its
     sentence, or a term after 其中 naming no notice: "…第21号和第22号相关措施，前者期限为6个月，后者期限为1年" (both read 6
     months: No. 22 lapsed six months early), "…相关措施，其中对美国某公司的相关措施暂停6个月" (the part's term read as both
-    notices'), silently (probe44). Whose term is which is not read: left out, for a person. Asked after the checks naming
+    notices'; on one notice too), or a suspension read with no end whose term the next sentence tells ("…相关措施。暂停期限
+    为1年。": suspended for good), silently (probe44). Whose term is which is not read: left out, for a person. Asked after the checks naming
     the forms they know (``unread_ends_apart``, ``unread_elided_step``, ``unread_bare_notice``)."""
     folded = src.folded
     for x in d.drafts:
-        if x.action not in ENDS_APART_STEPS or x.until is None and x.extends_by is None \
-                or len({t.key or t.text for t in x.targets}) < 2:
-            continue  # (nearly every step)
+        if x.action not in ENDS_APART_STEPS:
+            continue
         stop = min([i for i in (folded.find("。", x.start), folded.find("\n", x.start), folded.find(";", x.start))
                     if i >= 0] + [y.start for y in d.drafts if y.start > x.start and y.action in ENDS_APART_STEPS]
                    + [len(folded)])
-        if len(terms := _terms_in(folded, x.start, stop, years_out=True)) > 1:
-            return (f"one step on {len({t.key or t.text for t in x.targets})} notices gives them two terms "
-                    f"(\"{'、'.join(sorted(terms))}\"){LEFT_OUT}")
+        if x.until is None and x.extends_by is None:
+            # "暂停实施…相关措施。暂停期限（分别）为6个月和1年。": the term in the next sentence, the step read with no end (for
+            # good: no lapse presumed), silently (probe44)
+            if x.action is ActionKind.SUSPEND and folded.startswith("。", stop) \
+                    and (m := NEXT_TERM_RE.match(folded, stop + 1)) is not None:
+                return f"a suspension's term is told in the sentence after it (\"{m[0]}\"){LEFT_OUT}"
+            continue
+        notices = len({t.key or t.text for t in x.targets})
         c0 = max(folded.rfind(",", sentence_start(folded, x.start), x.start), folded.rfind(";", sentence_start(folded, x.start),
                                                                                             x.start)) + 1 or x.start
+        if notices > 1 and len(terms := _terms_in(folded, x.start, stop, years_out=True)) > 1:
+            return f"one step on {notices} notices gives them two terms (\"{'、'.join(sorted(terms))}\"){LEFT_OUT}"
         among_at = folded.find("其中", c0, stop)
-        if among_at >= 0 and _terms_in(folded, among_at, stop, years_out=True):
-            return (f"one step on {len({t.key or t.text for t in x.targets})} notices gives a part of them (其中) a term "
-                    f"of its own: whose is not read{LEFT_OUT}")
+        if among_at >= 0 and AMONG_NOTICE_RE.match(folded, among_at) is None and _terms_in(folded, among_at, stop, years_out=True):
+            # "…相关措施，其中对甲公司的暂停期限为6个月": the part's term read as the whole notice's (probe44)
+            return f"a step gives a part of its measures (其中) a term of its own: whose is not read{LEFT_OUT}"
     return None
 
 
