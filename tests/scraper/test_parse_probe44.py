@@ -69,3 +69,17 @@ def test_terms_apart_not_read_are_held(text: str, notice: bool) -> None:
 ])
 def test_a_year_is_no_second_term(text: str) -> None:
     assert {s[3] for s in _steps(text, False)} in ({"2027-03-10"}, {"2027-12-10"})
+
+
+@pytest.mark.parametrize(("text", "steps"), [
+    # 分别 between 暂停期限 and 延长: no verb was read, a notice of no step, silently
+    ("商务部决定，将商务部公告2025年第22号和第21号相关措施的暂停期限分别延长6个月和1年。",
+     [("extend", N22, "P6M"), ("extend", N21, "P1Y")]),
+    ("商务部决定，将商务部公告2025年第21号和第22号相关措施的暂停期限分别延长至2027年6月9日和2027年12月9日。",
+     [("extend", N21, "2027-06-09"), ("extend", N22, "2027-12-09")]),
+])
+def test_each_extended_with_each_before_the_verb(text: str, steps: list[tuple[str, str, str]]) -> None:
+    record = parse_document((HEAD + text + TAIL).encode("utf-8")).notice
+    assert record is not None
+    assert [(a.action.value, t.key, a.extends_by or (a.until and a.until.isoformat())) for a in record.actions
+            for t in a.targets] == steps

@@ -139,9 +139,9 @@ def _each(folded: str, action: ActionDraft, s_start: int, at: int, v_end: int, s
         if folded.endswith(EACH, max(0, at - 2), at) and (p := folded.rfind("措施", v_end, stop)) >= 0 \
                 and (m := EACH_TERMS_RE.match(folded, p + 2, stop)) is not None:
             lists.append([("term", t) for t in _items(TERM_ITEM_RE, m["list"])])
-        if (m := EACH_TERMS_AFTER_RE.search(folded, v_end, stop)) is not None:
+        if (m := EACH_TERMS_AFTER_RE.search(folded, at, stop)) is not None:
             lists.append([("term", t) for t in _items(TERM_ITEM_RE, m["list"])])
-        if (m := EACH_ENDS_RE.search(folded, v_end, stop)) is not None:
+        if (m := EACH_ENDS_RE.search(folded, at, stop)) is not None:
             lists.append([("end", t) for t in _items(DAY_ITEM_RE, m["list"])])
         if len(lists) > 1 or lists and len(lists[0]) != n:
             return None  # a term and an end for each, or counts unequal: not read
