@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from storage.records import ActionKind, ListKind
 
 from .. import actions as act
+from ..actions.apart import CLAUSE_MARK_RE as MARK_OUTSIDE_BRACKET_RE
 from ..actions.apart import EACH, EACH_TERMS_RE
 from ..actions.clauses import TWO_TERMS_RE
 from ..actions.periods import FORMAL_DIGITS, FORMAL_TO_PLAIN
@@ -315,6 +316,43 @@ def unread_bare_notice(src: Source, d: Draft) -> str | None:
         m = BARE_NUMBER_RE.search(folded, c0, x.start)
         if m is not None:
             return f"its clause names \"{src.text[m.start() : m.end()]}\", a notice no reference reads{LEFT_OUT}"
+    return None
+
+
+# After a step's object, a clause naming a notice's measures that no step of its own reads, or that says its step is the
+# same as the one before (review49, review48's cases for clauses44): "…第21号相关措施1年，商务部公告2025年第22号相关措施同" /
+# "…为期半年" read as one step on both (No. 21's year lost or No. 21 lapsing six months early), "…，第22号相关措施同样暂停"
+# No. 22 suspended with no end, "…，第22号相关措施至2027年6月9日止" / "…也一样" / "；第22号相关措施暂停半年" / "…，对第22号相关
+# 措施亦作相同处理" No. 22 missed, silently. ``actions.apart`` reads the plain forms as a step per notice (``_read_apart``).
+NOTICE_CLAUSE_STEPS = (ActionKind.SUSPEND, ActionKind.EXTEND, ActionKind.LIFT, ActionKind.RESTORE)
+SAME_AS_BEFORE = ("同样", "相同", "一样", "同为")
+NOTICE_MEASURES = "相关措施"
+
+
+def unread_notice_clause(src: Source, d: Draft) -> str | None:
+    """A step's sentence going on, after the step's object, to a clause naming a notice's measures with a term or an end
+    and no step read in it, or told "the same" as the step before: whose term or end that notice has is not read; left
+    out, for a person."""
+    folded = src.folded
+    for x in d.drafts:
+        if x.action not in NOTICE_CLAUSE_STEPS or not x.targets:
+            continue
+        s1 = x.sentence[1] if x.sentence else act.sentence_end(folded, x.start)
+        if folded.find("号", x.start, s1) < 0 or folded.find(NOTICE_MEASURES, x.start, s1) < 0:
+            continue  # (nearly every step)
+        mark = MARK_OUTSIDE_BRACKET_RE.search(folded, x.start, s1)
+        while mark is not None:
+            nxt = MARK_OUTSIDE_BRACKET_RE.search(folded, mark.end(), s1)
+            c0, c1 = mark.end(), nxt.start() if nxt is not None else s1
+            clause = folded[c0:c1]
+            if "号" in clause and NOTICE_MEASURES in clause and not _read_apart(clause, x, d.drafts):
+                same = clause.rstrip().endswith("同") or any(w in clause for w in SAME_AS_BEFORE)
+                own = any(c0 <= y.start < c1 for y in d.drafts)
+                # (no step and nothing of one told, "…7号相关措施维持不变", "…不予暂停", "…继续实施": the notice kept as it is)
+                if same or not own and (_terms_in(folded, c0, c1) or "半年" in clause
+                                         or WHOLE_DAY_RE.search(folded, c0, c1) is not None):
+                    return f"its sentence names a notice's measures no step reads (\"{src.text[c0:c1].strip()[:60]}\"){LEFT_OUT}"
+            mark = nxt
     return None
 
 
