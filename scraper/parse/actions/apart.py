@@ -59,7 +59,7 @@ EACH_ENDS_RE = lazy_compile(rf"分别\s*(?:延长\s*)?(?:至|到)\s*(?P<list>{_D
 NOTICE_CLAUSE_RE = lazy_compile(
     r"(?P<among>其中\s*)?(?:对\s*)?(?P<who>(?:(?!暂停|停止|恢复|继续|延长|解除|取消|终止|实施|执行|其中)[^,;。\n]){0,30}?"
     r"(?P<n>\d{1,4})\s*号)\s*(?:公告)?\s*(?:的\s*)?相关措施\s*(?:的\s*)?(?:暂停\s*)?(?:期限\s*)?"
-    rf"(?:同为|为期|为|延长至|至)?\s*(?:(?P<term>{_TERM})|(?P<end>{_DAY})|(?P<same>亦同|亦然|同样如此|也是如此))\s*")
+    rf"(?:同为|为期|为|延长至|至)?\s*(?:(?P<term>{_TERM})|(?P<end>{_DAY})|(?P<same>亦同|亦然|同样如此|也是如此|(?:亦|也)?[作做](?:相同|同样)处理))\s*")
 # A clause saying only the step's term or end ("暂停期限为6个月", "期限为1年", "为期1年", "暂停至2027年6月30日").
 TERM_CLAUSE_RE = lazy_compile(
     rf"\s*(?:暂停\s*)?(?:期限\s*)?(?:为期|为|延长至|至)?\s*(?:(?P<term>{_TERM})|(?P<end>{_DAY}))\s*")
