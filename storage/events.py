@@ -405,6 +405,19 @@ def _of_listing(old: EventRecord, derived: Sequence[EventRecord], kinds: tuple[E
             and e.list == old.list and e.entity_key == old.entity_key]
 
 
+def _listing_of(e: EventRecord) -> tuple[object, ...]:
+    return (e.scope, e.notice_key, e.list, e.entity_key)
+
+
+def _steps_by_entity(derived: Sequence[EventRecord]) -> dict[tuple[object, ...], list[EventRecord]]:
+    """The suspensions and extensions of each listing (:func:`_of_listing`'s own terms), grouped once for many lapses."""
+    out: dict[tuple[object, ...], list[EventRecord]] = {}
+    for e in derived:
+        if e.kind in (EventKind.SUSPENDED, EventKind.SUSPENSION_EXTENDED):
+            out.setdefault(_listing_of(e), []).append(e)
+    return out
+
+
 def _withdrawn_by(old: EventRecord, derived: Sequence[EventRecord]) -> EventRecord | None:
     """The item saying that the listing ``old`` imposed was withdrawn before its day: of the same notice, list, scope
     and entity, a lift or removal dated before the day ``old`` was to apply from (``storage.lifecycle``: "Withdrawn
@@ -955,8 +968,9 @@ def apply_derivation(session: Session, derivation: Derivation, as_of: date,
     # sync between the lapse day and the step): clarified as a store that published the lapse first is (review47's B,
     # session 44: the same pages gave a "Clarified" item only to a store that had synced in between)
     published = {e.id for e in derivation.events if e.id not in held} if new_lapses else set()
-    for lapse in new_lapses if announce else ():
-        step = _carried_on(lapse, derivation.events, published)
+    steps = _steps_by_entity(derivation.events) if new_lapses and announce else {}
+    for lapse in new_lapses if announce else ():  # (each against its listing's steps: all events, per lapse, was
+        step = _carried_on(lapse, steps.get(_listing_of(lapse), ()), published)  # quadratic: +1.8 s at 100x)
         if step is not None and lapse.effective is not None and lapse.effective <= as_of:
             n = table.new[lapse.id]["revision"]
             table.new[lapse.id]["revision"] = n + 1
