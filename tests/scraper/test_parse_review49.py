@@ -28,9 +28,13 @@ def _read(answer: str) -> list[tuple[str, tuple[str, ...], str | None]]:
     # No. 22 suspended with no end (the year meant, or not plain)
     f"{P}{FULL}同样暂停。",
     # No. 22 missed: No. 21 alone read
-    f"{P}对第22号相关措施亦作相同处理。", f"{P}第22号相关措施同。", f"{P}第22号相关措施也一样。",
+    f"{P}第22号相关措施同。", f"{P}第22号相关措施也一样。",
     f"{P.rstrip('，')}；第22号相关措施暂停半年。",
     "中方决定，自2026年12月10日起，暂停实施商务部公告2025年第21号相关措施至2027年12月9日止，第22号相关措施至2027年6月9日止。",
+    # No. 21 read with no end (suspended for good): the term after another notice's clause kept or denied
+    f"中方决定，自2026年12月10日起，暂停实施商务部公告2025年第21号相关措施，{FULL}不予暂停，暂停期限为1年。",
+    f"中方决定，自2026年12月10日起，暂停实施商务部公告2025年第21号相关措施，{FULL}维持不变，暂停期限为1年。",
+    "中方决定，自2026年12月10日起，暂停实施商务部公告2025年第21号相关措施，第22号相关措施继续实施，暂停期限为1年。",
 ])
 def test_a_notice_clause_no_step_reads_is_held(answer: str) -> None:
     with pytest.raises(UnusablePage) as refused:
@@ -40,6 +44,7 @@ def test_a_notice_clause_no_step_reads_is_held(answer: str) -> None:
 
 @pytest.mark.parametrize(("answer", "steps"), [
     (f"{P}第22号相关措施亦同。", [("suspend", (N21,), "2027-12-10"), ("suspend", (N22,), "2027-12-10")]),
+    (f"{P}对第22号相关措施亦作相同处理。", [("suspend", (N21,), "2027-12-10"), ("suspend", (N22,), "2027-12-10")]),
     (f"{P}第22号相关措施6个月。", [("suspend", (N21,), "2027-12-10"), ("suspend", (N22,), "2027-06-10")]),
     (f"{P}{FULL}为期半年。", [("suspend", (N21,), "2027-12-10"), ("suspend", (N22,), "2027-06-10")]),
     (f"{P}第22号相关措施为期半年。", [("suspend", (N21,), "2027-12-10"), ("suspend", (N22,), "2027-06-10")]),
@@ -51,6 +56,8 @@ def test_a_notice_clause_no_step_reads_is_held(answer: str) -> None:
     # a notice kept as it is, or its step denied, with no term told: no step of its own (qa43, review47)
     (f"{P}{FULL}维持不变。", [("suspend", (N21,), "2027-12-10")]),
     (f"{P}{FULL}不予暂停。", [("suspend", (N21,), "2027-12-10")]),
+    ("中方决定，自2026年12月10日起，暂停实施商务部公告2025年第21号相关措施，暂停期限为1年，第22号相关措施继续实施。",
+     [("suspend", (N21,), "2027-12-10")]),
 ])
 def test_a_notice_clause_read_stays_read(answer: str, steps: list[tuple[str, tuple[str, ...], str | None]]) -> None:
     assert _read(answer) == steps

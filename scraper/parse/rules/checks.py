@@ -341,17 +341,23 @@ def unread_notice_clause(src: Source, d: Draft) -> str | None:
         if folded.find("号", x.start, s1) < 0 or folded.find(NOTICE_MEASURES, x.start, s1) < 0:
             continue  # (nearly every step)
         mark = MARK_OUTSIDE_BRACKET_RE.search(folded, x.start, s1)
+        # "暂停实施A相关措施，B相关措施维持不变（不予暂停），暂停期限为1年": A read with no end (suspended for good), silently
+        endless = x.action in ENDS_APART_STEPS and x.until is None and x.extends_by is None
+        kept_before = False  # a notice clause with no step passed
         while mark is not None:
             nxt = MARK_OUTSIDE_BRACKET_RE.search(folded, mark.end(), s1)
             c0, c1 = mark.end(), nxt.start() if nxt is not None else s1
             clause = folded[c0:c1]
+            told = bool(_terms_in(folded, c0, c1)) or "半年" in clause or WHOLE_DAY_RE.search(folded, c0, c1) is not None
             if "号" in clause and NOTICE_MEASURES in clause and not _read_apart(clause, x, d.drafts):
                 same = clause.rstrip().endswith("同") or any(w in clause for w in SAME_AS_BEFORE)
                 own = any(c0 <= y.start < c1 for y in d.drafts)
                 # (no step and nothing of one told, "…7号相关措施维持不变", "…不予暂停", "…继续实施": the notice kept as it is)
-                if same or not own and (_terms_in(folded, c0, c1) or "半年" in clause
-                                         or WHOLE_DAY_RE.search(folded, c0, c1) is not None):
+                if same or not own and told:
                     return f"its sentence names a notice's measures no step reads (\"{src.text[c0:c1].strip()[:60]}\"){LEFT_OUT}"
+                kept_before = kept_before or not own
+            elif endless and kept_before and told and not any(c0 <= y.start < c1 for y in d.drafts):
+                return f"its sentence gives a term (\"{src.text[c0:c1].strip()[:60]}\") after another notice's clause{LEFT_OUT}"
             mark = nxt
     return None
 
