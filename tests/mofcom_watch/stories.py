@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -144,6 +145,24 @@ def ids(items: list[dict[str, Any]]) -> set[str]:
 def item_ids_of(store: Store, day: str, key: str, feed: str = "all") -> set[str]:
     """The ids (tag prefix dropped) of ``feed``'s items as of ``day`` on the listing of notice ``key``."""
     return {i[len(TAG):] for i in ids(store.items(day, feed)) if i.startswith(f"{TAG}{key}/")}
+
+
+def dated(store: Store, day: str, key: str) -> dict[str, str]:
+    """The notice-level items on ``key``'s listing as of ``day`` (entity items aside), id -> day published."""
+    return {i["id"][len(TAG):]: i["date_published"][:10] for i in store.items(day, "all")
+            if i["id"].startswith(f"{TAG}{key}/") and i["id"][len(TAG):].count("/") == 3}
+
+
+def pooled(into: Path, data: Path, folders: tuple[str, ...]) -> Path:
+    """The pages of several story folders of ``data`` in one folder (a page two of them share, once): one store for
+    a watchlist across stories whose pages do not cross."""
+    pages = into / "pages"
+    pages.mkdir()
+    for folder in folders:
+        for page in (data / folder).iterdir():
+            if not (pages / page.name).exists():
+                shutil.copy(page, pages / page.name)
+    return pages
 
 
 def assert_unique_with_provenance(items: list[dict[str, Any]]) -> None:

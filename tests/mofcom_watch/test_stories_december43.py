@@ -32,7 +32,6 @@ mfa_own_end_on_ecl  MFA order 65 (12-01) ends order 13's countermeasure on Edge 
 from __future__ import annotations
 
 import json
-import shutil
 import zipfile
 from pathlib import Path
 
@@ -48,6 +47,7 @@ from tests.mofcom_watch.stories import (
     live,
     own_problems,
     per_notice,
+    pooled,
     replayed,
     row,
     state,
@@ -313,12 +313,7 @@ def test_a_watchlist_of_ten_across_these_stories(tmp_path: Path) -> None:
     """One store holding lapse72_backdated, lift_then_listed, qa_before_notice, two_numbers and mfa_own_end_on_ecl (their
     pages do not cross), ten counterparties watched (one on no list): the watchlist feed holds items of exactly the nine
     listed, each of a company's lists."""
-    pages = tmp_path / "pages"
-    pages.mkdir()
-    for folder in ("lapse72_backdated", "lift_then_listed", "qa_before_notice", "two_numbers", "mfa_own_end_on_ecl"):
-        for page in (DATA / folder).iterdir():
-            if not (pages / page.name).exists():
-                shutil.copy(page, pages / page.name)
+    pages = pooled(tmp_path, DATA, ("lapse72_backdated", "lift_then_listed", "qa_before_notice", "two_numbers", "mfa_own_end_on_ecl"))
     store = replayed(tmp_path, pages, FETCHED, today=TODAY)
     watch = tmp_path / "watch.csv"
     watch.write_text("name\nCubic Corporation\nHigh Point Aerotechnologies\nEdge Autonomy Operations LLC\nSkydio Inc.\n"

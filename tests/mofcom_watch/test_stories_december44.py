@@ -25,7 +25,6 @@ lapse72_late        (stories43's folder, live) the lead's decision: the lapse it
 from __future__ import annotations
 
 import json
-import shutil
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -37,10 +36,12 @@ from tests.mofcom_watch.stories import (
     TAG,
     Store,
     cached,
+    dated,
     invoke,
     item_titles,
     live,
     own_problems,
+    pooled,
     replayed,
     row,
     state,
@@ -163,12 +164,6 @@ def test_every_boundary_the_day_before_of_and_after(stores: dict[str, Store], tm
     assert not [p for p in own_problems(store, days[-1][0]) if key in p], folder
 
 
-def _dated(store: Store, day: str, key: str) -> dict[str, str]:
-    """The notice-level items on ``key``'s listing as of ``day`` (entity items aside), id -> day published."""
-    return {i["id"][len(TAG):]: i["date_published"][:10] for i in store.items(day, "all")
-            if i["id"].startswith(f"{TAG}{key}/") and i["id"][len(TAG):].count("/") == 3}
-
-
 FEED_ITEMS = {  # the items after the 2026 steps, each with the day it is dated (= the day a reader first sees it)
     "end_1231": (UEL, "2027-01-31", {f"{UEL}/suspension_extended/uel/2026-11-11": "2026-11-06",
                                      f"{UEL}/suspension_ends_soon/uel/2026-12-02": "2026-12-02",
@@ -228,7 +223,7 @@ FEED_ITEMS = {  # the items after the 2026 steps, each with the day it is dated 
 def test_each_item_once_on_its_day(stores: dict[str, Store], tmp_path_factory: pytest.TempPathFactory, folder: str) -> None:
     store = _get(stores, tmp_path_factory, folder)
     key, day, want = FEED_ITEMS[folder]
-    got = {i: d for i, d in _dated(store, day, key).items() if d >= "2026-11-05"}
+    got = {i: d for i, d in dated(store, day, key).items() if d >= "2026-11-05"}
     assert got == want
     items = store.items(day, "all")
     assert len(items) == len({i["id"] for i in items})
@@ -360,12 +355,7 @@ def test_evidence_agrees_with_timeline_and_status(stores: dict[str, Store], tmp_
 def test_a_watchlist_of_ten_across_these_stories(tmp_path: Path) -> None:
     """One store of end_1231, mofcom_then_mfa, two_lists_one_restored and order_revoked (their pages do not cross), ten
     counterparties watched (one on no list): the watchlist feed holds items of exactly the nine listed, each list's."""
-    pages = tmp_path / "pages"
-    pages.mkdir()
-    for folder in ("end_1231", "mofcom_then_mfa", "two_lists_one_restored", "order_revoked"):
-        for page in (DATA / folder).iterdir():
-            if not (pages / page.name).exists():
-                shutil.copy(page, pages / page.name)
+    pages = pooled(tmp_path, DATA, ("end_1231", "mofcom_then_mfa", "two_lists_one_restored", "order_revoked"))
     store = replayed(tmp_path, pages, FETCHED, today=TODAY)
     watch = tmp_path / "watch.csv"
     watch.write_text("name\nSierra Nevada Corp.\nNorthrop Grumman Systems Corporation\nAurora Defense Systems, Inc.\n"

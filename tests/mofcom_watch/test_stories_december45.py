@@ -32,7 +32,6 @@ companies in English alone: test_stories_december43.py, ecf3c160.)
 from __future__ import annotations
 
 import json
-import shutil
 import zipfile
 from pathlib import Path
 
@@ -43,10 +42,12 @@ from tests.mofcom_watch.stories import (
     TAG,
     Store,
     cached,
+    dated,
     invoke,
     live,
     own_problems,
     per_notice,
+    pooled,
     replayed,
     row,
     state,
@@ -205,12 +206,6 @@ def test_two_answers_of_one_day_disagreeing_the_notice_is_followed_and_said(
     assert row(store, "2026-11-11", UEL)["by"] == "UEL-2026-45"
 
 
-def _dated(store: Store, day: str, key: str) -> dict[str, str]:
-    """The notice-level items on ``key``'s listing as of ``day`` (entity items aside), id -> day published."""
-    return {i["id"][len(TAG):]: i["date_published"][:10] for i in store.items(day, "all")
-            if i["id"].startswith(f"{TAG}{key}/") and i["id"][len(TAG):].count("/") == 3}
-
-
 FEED_ITEMS = {  # the items of the 2026 steps, each with the day it is dated (= the day a reader first sees it)
     "holiday_national_day": (UEL, "2027-10-31", {f"{UEL}/suspension_extended/uel/2026-11-11": "2026-11-06",
                                                  f"{UEL}/suspension_ends_soon/uel/2027-09-02": "2027-09-02",
@@ -268,7 +263,7 @@ def test_each_item_once_on_its_day(stores: dict[str, Store], tmp_path_factory: p
     store = _get(stores, tmp_path_factory, case.split("/")[0])
     key, day, want = FEED_ITEMS[case]
     since = "2026-11-05" if key in (ECL, UEL, MFA) else "2026-10-09"  # the 2025 suspensions' countdowns aside
-    got = {i: d for i, d in _dated(store, day, key).items() if d >= since}
+    got = {i: d for i, d in dated(store, day, key).items() if d >= since}
     assert got == want
     items = store.items(day, "all")
     assert len(items) == len({i["id"] for i in items})
@@ -408,13 +403,8 @@ def test_a_watchlist_of_ten_across_these_stories(tmp_path: Path) -> None:
     """One store of two_lists_ends_apart, lifted_restored_in_a_week, removed_relisted_in_a_week, renamed_then_lifted and
     mfa_decree_stopped (their pages do not cross), ten counterparties watched (one on no list, one by its new name): the
     watchlist feed holds items of exactly the nine listed, each list's."""
-    pages = tmp_path / "pages"
-    pages.mkdir()
-    for folder in ("two_lists_ends_apart", "lifted_restored_in_a_week", "removed_relisted_in_a_week", "renamed_then_lifted",
-                   "mfa_decree_stopped"):
-        for page in (DATA / folder).iterdir():
-            if not (pages / page.name).exists():
-                shutil.copy(page, pages / page.name)
+    pages = pooled(tmp_path, DATA, ("two_lists_ends_apart", "lifted_restored_in_a_week", "removed_relisted_in_a_week", "renamed_then_lifted",
+                   "mfa_decree_stopped"))
     store = replayed(tmp_path, pages, FETCHED, today=TODAY)
     watch = tmp_path / "watch.csv"
     watch.write_text("name\nAurora Borealis Defense Inc.\nGrey Falcon UAS LLC\nAnvil Dynamics LLC\nHemlock Optics Corp.\n"
