@@ -1213,13 +1213,19 @@ KEPT_ON_NAMES = ("不在此列", "继续有效", "仍然有效", "依然有效",
 KEPT_NAME_RE = lazy_compile(r"公司|集团|\(\s*[A-Za-z]")
 
 
-def _kept_on_names(folded: str, start: int, end: int) -> bool:
-    """Whether a clause after the step at ``start`` (in its sentence, ending at ``end``, or the next one) keeps entities it
-    names as they are (KEPT_ON_NAMES after a name, KEPT_NAME_RE, in that clause), not licences, contracts or notices."""
+def _next_sentence_end(folded: str, end: int) -> int:
+    """The end of the sentence after the one ending at ``end`` (the text's end if none): a clause keeping names may
+    follow the step's sentence."""
     nxt = end + 1
     while nxt < len(folded) and folded[nxt].isspace():
         nxt += 1
-    stop = act.sentence_end(folded, nxt) if nxt < len(folded) else len(folded)
+    return act.sentence_end(folded, nxt) if nxt < len(folded) else len(folded)
+
+
+def _kept_on_names(folded: str, start: int, end: int) -> bool:
+    """Whether a clause after the step at ``start`` (in its sentence, ending at ``end``, or the next one) keeps entities it
+    names as they are (KEPT_ON_NAMES after a name, KEPT_NAME_RE, in that clause), not licences, contracts or notices."""
+    stop = _next_sentence_end(folded, end)
     for word in KEPT_ON_NAMES:
         at = folded.find(word, start, stop)
         while at >= 0:
@@ -1233,10 +1239,7 @@ def _kept_on_names(folded: str, start: int, end: int) -> bool:
 def _not_applying_to_names(folded: str, start: int, end: int) -> bool:
     """Whether the sentence from ``start`` (ending at ``end``) or the next one says "不适用于" or "不包括" entities it names
     ("前款规定不适用于内华达山脉公司（…）"), not to contracts or licences ("…不适用于本公告发布前已获批准的许可")."""
-    nxt = end + 1
-    while nxt < len(folded) and folded[nxt].isspace():
-        nxt += 1
-    stop = act.sentence_end(folded, nxt) if nxt < len(folded) else len(folded)
+    stop = _next_sentence_end(folded, end)
     for word in NOT_APPLYING:
         at = folded.find(word, start, stop)
         if at >= 0 and any(folded.find(name, at, act.sentence_end(folded, at)) >= 0 for name in NAMED_AFTER):
