@@ -15,7 +15,7 @@ from ..dates import (
 )
 from ..lazyre import lazy_compile
 from ..textnorm import NUM
-from .apart import per_notice, region_end, restores_apart
+from .apart import TERMED, per_notice, region_end, restores_apart
 from .periods import stale
 from .targets import (
     ON_NOTICES,
@@ -183,7 +183,23 @@ def find_actions(folded: str, clean: str, *, spans: list[tuple[int, int]], refs:
                               carried or default_effective, notice_list, allow_impose, sentence, bounds)
     if len(drafts) > 1 and any(x.on_entities is not None and x.action is ActionKind.RESTORE for x in drafts):
         _rest_first(folded, drafts)  # (a named restore is rare: no scan of the whole text for the words of the others)
+    if len(drafts) > 2:
+        _drop_said_apart(drafts)
     return drafts
+
+
+def _drop_said_apart(drafts: list[ActionDraft]) -> None:
+    """A step on several notices with no term or end, when its sentence goes on to give each of them a step of its own
+    of the same kind and start, with an end: "暂停实施…第21号和第22号相关措施，其中第22号公告相关措施暂停1年，第21号公告相关措施
+    暂停6个月" (session 44, probe44 #18: beside the right steps, a false "Suspended: … until further notice" item for
+    both). The steps of their own say it whole."""
+    for d in [x for x in drafts if x.action in TERMED and len(x.targets) > 1 and x.until is None
+              and x.duration is None and x.extends_by is None and x.on_entities is None]:
+        own = [o for o in drafts if o is not d and o.sentence == d.sentence and o.action is d.action
+               and o.effective == d.effective and o.until is not None and len(o.targets) == 1]
+        if all(any(o.targets[0].key == t.key for o in own) for t in d.targets if t.key is not None) \
+                and all(t.key is not None for t in d.targets):
+            drafts.remove(d)
 
 
 

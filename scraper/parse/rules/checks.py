@@ -160,6 +160,34 @@ def unread_respectively(src: Source, d: Draft) -> str | None:
     return None
 
 
+# "…第21号相关措施，对甲公司和乙公司的暂停期限分别为6个月和1年", "其中第22号公告所列两家实体的暂停期限分别为…": 分别 pairing
+# entities (named after the notice, before 分别) with terms or ends (``unread_entities_apart``)
+ENTITIES_BEFORE_EACH_RE = lazy_compile(r"公司|实体(?!清单)|企业(?!名单)|集团|\(\s*[A-Za-z]")  # (not 不可靠实体清单)
+EACH_TERMS_OR_ENDS_RE = lazy_compile(
+    r"分别\s*(?:为期|为|是|延长)?\s*(?:至|到)?\s*(?:\d{1,4}|半|[一二三两六十])[^,;。\n]{0,20}?(?:和|、|及|与|以及)")
+
+
+def unread_entities_apart(src: Source, d: Draft) -> str | None:
+    """A step whose sentence gives, 分别, terms or ends to entities it names after its notice ("暂停实施…第21号相关措施，对甲公司
+    和乙公司的暂停期限分别为6个月和1年"): read as the notice's term (the first) for all of its entities, or as a pairing of notices
+    (session 44, probe44 #19/#31: No. 21 six months, silently). Which entity gets which is not read: left out, for a
+    person."""
+    folded = src.folded
+    if "分别" not in folded:
+        return None
+    for x in d.drafts:
+        if x.action not in ENDS_APART_STEPS or x.until is None and x.extends_by is None and x.duration is None:
+            continue
+        stop = x.sentence[1] if x.sentence else act.sentence_end(folded, x.start)
+        each = folded.find("分别", x.start, stop)
+        if each < 0 or EACH_TERMS_OR_ENDS_RE.match(folded, each) is None:
+            continue
+        last_ref = max((e for s0, e, _ in d.refs if x.start <= s0 < each), default=x.start)
+        if ENTITIES_BEFORE_EACH_RE.search(folded, last_ref, each) is not None:
+            return f"terms or ends given to entities respectively (\"{src.text[each : min(stop, each + 20)].strip()}\"){LEFT_OUT}"
+    return None
+
+
 # A day written whole ("2027年6月30日"), after 至/到 or any in a sentence saying 分别 (``unread_ends_apart``)
 WHOLE_DAY_RE = lazy_compile(r"(?P<to>[至到]\s*)?(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)")
 ENDS_APART_STEPS = (ActionKind.SUSPEND, ActionKind.EXTEND)
