@@ -7,6 +7,7 @@ import json
 import os
 import shutil
 import subprocess
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -151,6 +152,17 @@ def dated(store: Store, day: str, key: str) -> dict[str, str]:
     """The notice-level items on ``key``'s listing as of ``day`` (entity items aside), id -> day published."""
     return {i["id"][len(TAG):]: i["date_published"][:10] for i in store.items(day, "all")
             if i["id"].startswith(f"{TAG}{key}/") and i["id"][len(TAG):].count("/") == 3}
+
+
+def packed_timeline(store: Store, name: str, day: str, folder: Path) -> tuple[Path, dict[str, Any]]:
+    """An ``evidence`` pack of ``name`` as of ``day`` written into ``folder``, and the timeline it holds (to compare with
+    ``timeline``'s own)."""
+    pack = folder / f"{day}.zip"
+    done = invoke(store.db, "evidence", name, "--out", str(pack), "--as-of", day, env=store.env)
+    assert done.exit_code in (0, 1), done.output
+    with zipfile.ZipFile(pack) as z:
+        (member,) = [m for m in z.namelist() if m.endswith("timeline.json")]
+        return pack, dict(json.loads(z.read(member)))
 
 
 def pooled(into: Path, data: Path, folders: tuple[str, ...]) -> Path:

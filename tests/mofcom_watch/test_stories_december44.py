@@ -25,7 +25,6 @@ lapse72_late        (stories43's folder, live) the lead's decision: the lapse it
 from __future__ import annotations
 
 import json
-import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +40,7 @@ from tests.mofcom_watch.stories import (
     item_titles,
     live,
     own_problems,
+    packed_timeline,
     pooled,
     replayed,
     row,
@@ -339,12 +339,7 @@ def test_evidence_agrees_with_timeline_and_status(stores: dict[str, Store], tmp_
                                                   tmp_path: Path, folder: str, name: str, days: tuple[str, ...]) -> None:
     store = _get(stores, tmp_path_factory, folder)
     for day in days:
-        pack = tmp_path / f"{day}.zip"
-        done = invoke(store.db, "evidence", name, "--out", str(pack), "--as-of", day, env=store.env)
-        assert done.exit_code in (0, 1), done.output
-        with zipfile.ZipFile(pack) as z:
-            (member,) = [m for m in z.namelist() if m.endswith("timeline.json")]
-            packed = json.loads(z.read(member))
+        pack, packed = packed_timeline(store, name, day, tmp_path)
         said = {e["notice_key"]: e["state"] for e in store.timeline(name, day)["listings"]}
         assert {e["notice_key"]: e["state"] for e in packed["listings"]} == said, (name, day)
         for key, st in said.items():  # the notice's status row says the same state and days

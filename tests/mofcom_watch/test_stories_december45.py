@@ -32,7 +32,6 @@ companies in English alone: test_stories_december43.py, ecf3c160.)
 from __future__ import annotations
 
 import json
-import zipfile
 from pathlib import Path
 
 import pytest
@@ -46,6 +45,7 @@ from tests.mofcom_watch.stories import (
     invoke,
     live,
     own_problems,
+    packed_timeline,
     per_notice,
     pooled,
     replayed,
@@ -385,12 +385,7 @@ def test_evidence_agrees_with_timeline_and_status(stores: dict[str, Store], tmp_
                                                   tmp_path: Path, folder: str, name: str, days: tuple[str, ...]) -> None:
     store = _get(stores, tmp_path_factory, folder)
     for day in days:
-        pack = tmp_path / f"{day}.zip"
-        done = invoke(store.db, "evidence", name, "--out", str(pack), "--as-of", day, env=store.env)
-        assert done.exit_code in (0, 1), done.output
-        with zipfile.ZipFile(pack) as z:
-            (member,) = [m for m in z.namelist() if m.endswith("timeline.json")]
-            packed = json.loads(z.read(member))
+        pack, packed = packed_timeline(store, name, day, tmp_path)
         said = {e["notice_key"]: e["state"] for e in store.timeline(name, day)["listings"]}
         assert {e["notice_key"]: e["state"] for e in packed["listings"]} == said, (name, day)
         keys = store.timeline(name, day)["keys"]
