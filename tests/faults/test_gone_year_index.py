@@ -10,12 +10,12 @@ and health item, until it answers again or a person checks it gone (``accept URL
 
 from __future__ import annotations
 
-import glob
 import json
 from pathlib import Path
 
 import pytest
 
+from tests.faketime import FAKETIME_LIB, NO_FAKETIME, faked
 from tests.faults.harness import FIXTURES, cli, cli_env
 from tests.site_server import SiteServer
 
@@ -111,16 +111,7 @@ def test_a_year_index_never_read_is_not_published_yet(tmp_path):
             assert any("2026/index.html: not published (404)" in n for n in notes), notes
 
 
-FAKETIME_LIB = next(iter(sorted(glob.glob("/usr/lib/*/faketime/libfaketime.so.1"))), None)
-
-
-def faked(start: str) -> dict[str, str]:
-    """A process's clock from libfaketime: ``start`` (UTC) when it starts, then a hundredth of real time's pace."""
-    assert FAKETIME_LIB is not None
-    return {"LD_PRELOAD": FAKETIME_LIB, "FAKETIME": f"@{start} x0.01", "TZ": "UTC"}
-
-
-@pytest.mark.skipif(FAKETIME_LIB is None, reason="no libfaketime (apt-get install faketime)")
+@pytest.mark.skipif(FAKETIME_LIB is None, reason=NO_FAKETIME)
 def test_an_answer_in_the_second_of_the_check_is_an_answer_since(tmp_path):
     """flaky40 (the test above failed once in session 39's start CI): fetch times and the check's time are whole
     seconds, and an answer in the check's own second was read as before it. The index answered again right after the
