@@ -162,7 +162,9 @@ def unread_respectively(src: Source, d: Draft) -> str | None:
 
 # "…第21号相关措施，对甲公司和乙公司的暂停期限分别为6个月和1年", "其中第22号公告所列两家实体的暂停期限分别为…": 分别 pairing
 # entities (named after the notice, before 分别) with terms or ends (``unread_entities_apart``)
-ENTITIES_BEFORE_EACH_RE = lazy_compile(r"公司|实体(?!清单)|企业(?!名单)|集团|\(\s*[A-Za-z]")  # (not 不可靠实体清单)
+# (also a unit, an institution, a university or an institute, and names in Latin letters: "对Skydio和BRINC的…", "…所列两家单位
+# 的…" read as a pairing of notices, silently; review50)
+ENTITIES_BEFORE_EACH_RE = lazy_compile(r"公司|实体(?!清单)|企业(?!名单)|集团|单位|机构|大学|学院|研究[所院]|实验室|[A-Za-z]{2}")
 EACH_TERMS_OR_ENDS_RE = lazy_compile(
     r"分别\s*(?:为期|为|是|延长)?\s*(?:至|到)?\s*(?:\d{1,4}|半|[一二三两六十])[^,;。\n]{0,20}?(?:和|、|及|与|以及)")
 
@@ -188,6 +190,27 @@ def unread_entities_apart(src: Source, d: Draft) -> str | None:
     return None
 
 
+def unread_starts_apart(src: Source, d: Draft) -> str | None:
+    """A step on several notices with no term or end, said again in its sentence for one of them from another start
+    ("自2026年12月10日起，暂停实施…第21号和第22号相关措施，其中第22号公告相关措施暂停1年，第21号公告相关措施自2027年1月1日起暂停
+    6个月": No. 21 read suspended from 12-10 with no end beside its own step from 2027-01-01, silently; review50). Which
+    start is No. 21's is not read: left out, for a person. No text is scanned (``clauses._drop_said_apart`` dropped the
+    steps said whole)."""
+    for x in d.drafts:
+        if x.action not in ENDS_APART_STEPS or len(x.targets) < 2 or x.until is not None or x.duration is not None \
+                or x.extends_by is not None or x.on_entities is not None:
+            continue  # (nearly every step)
+        keys = {t.key for t in x.targets if t.key is not None}
+        s1 = act.sentence_end(src.folded, x.start)
+        for o in d.drafts:
+            if o is not x and o.action is x.action and o.until is not None and len(o.targets) == 1 \
+                    and o.targets[0].key in keys and o.effective != x.effective and o.sentence == x.sentence \
+                    and act.sentence_end(src.folded, o.start) == s1:
+                return (f"a step on {len(x.targets)} notices from {x.effective} is given for {o.targets[0].key} again "
+                        f"from {o.effective}{LEFT_OUT}")
+    return None
+
+
 # A day written whole ("2027年6月30日"), after 至/到 or any in a sentence saying 分别 (``unread_ends_apart``)
 WHOLE_DAY_RE = lazy_compile(r"(?P<to>[至到]\s*)?(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)")
 ENDS_APART_STEPS = (ActionKind.SUSPEND, ActionKind.EXTEND)
@@ -207,14 +230,23 @@ def unread_ends_apart(src: Source, d: Draft) -> str | None:
     after one 至 (JOINED_RE)."""
     folded = src.folded
     for x in d.drafts:
-        if x.action not in ENDS_APART_STEPS or x.until is None and x.extends_by is None \
-                or len({t.key or t.text for t in x.targets}) < 2:
-            continue  # (nearly every step: one notice, or no end)
+        if x.action not in ENDS_APART_STEPS or x.until is None and x.extends_by is None:
+            continue  # (a step with no end)
+        notices = len({t.key or t.text for t in x.targets})
         # to the sentence's end, a ";" or the next step with an end of its own ("…第55号至第58号…继续暂停实施至2027年11月10日；
         # …第46号第二款继续暂停实施至2027年11月27日": two steps, parse19/08)
         stop = min([i for i in (folded.find("。", x.start), folded.find("\n", x.start), folded.find(";", x.start))
                     if i >= 0] + [y.start for y in d.drafts if y.start > x.start and y.action in ENDS_APART_STEPS]
                    + [len(folded)])
+        if notices < 2:
+            if sum(1 for y in d.drafts if y.start == x.start) > 1:
+                continue  # one verb's step per notice (``actions.apart``): the terms or ends each notice's own
+            # one notice given two terms or ends ("…第21号相关措施，对Skydio和BRINC的暂停期限分别为6个月和1年", "…两家单位的
+            # 暂停期限为6个月和1年", "…分别截至2027年6月10日和2027年12月10日"): its first read for all of its entities, silently
+            # (review50: the entities' words unread_entities_apart knows missed them)
+            if (said := _two_ends_or_terms(folded, x, stop)) is not None:
+                return f"one step on one notice gives two terms or ends (\"{said}\"): whose is which is not read{LEFT_OUT}"
+            continue
         if folded.startswith(";其中", stop):  # "…相关措施，暂停期限为6个月；其中第22号相关措施暂停期限为1年": one text (review47)
             stop = min([i for i in (folded.find("。", stop + 1), folded.find("\n", stop + 1), folded.find(";", stop + 1))
                         if i >= 0] + [len(folded)])
@@ -245,6 +277,23 @@ def unread_ends_apart(src: Source, d: Draft) -> str | None:
         if len(ends - {None}) > 1:
             return (f"one step on {len({t.key or t.text for t in x.targets})} notices gives them different ends "
                     f"(\"{src.text[x.start : stop].strip()[:60]}\"){LEFT_OUT}")
+    return None
+
+
+def _two_ends_or_terms(folded: str, x: act.ActionDraft, stop: int) -> str | None:
+    """Two terms joined ("6个月和1年") or two ends joined or said 分别 ("分别截至2027年6月10日和2027年12月10日") in a step's
+    sentence from its verb to ``stop``: what they are, else None. Asked of a step on one notice with an end, behind finds
+    of the words that join them."""
+    if (folded.find("和", x.start, stop) >= 0 or folded.find("、", x.start, stop) >= 0 or folded.find("及", x.start, stop) >= 0
+            or folded.find("与", x.start, stop) >= 0):
+        if (two := TWO_TERMS_RE.search(folded, x.start, stop)) is not None:
+            return two[0]
+        both = folded.find("分别", x.start, stop) >= 0
+        days = list(WHOLE_DAY_RE.finditer(folded, x.start, stop)) if folded.find("日", x.start, stop) >= 0 else []
+        ends = {parse_cn_date(m.group("date")) for i, m in enumerate(days)
+                if i and (both or JOINED_RE.fullmatch(folded, days[i - 1].end(), m.start()) is not None)}
+        if ends and len(ends | {parse_cn_date(days[0].group("date"))}) > 1:
+            return folded[days[0].start() : days[-1].end()]
     return None
 
 
@@ -354,7 +403,10 @@ def unread_bare_notice(src: Source, d: Draft) -> str | None:
 # 措施亦作相同处理" No. 22 missed, silently. ``actions.apart`` reads the plain forms as a step per notice (``_read_apart``).
 NOTICE_CLAUSE_STEPS = (ActionKind.SUSPEND, ActionKind.EXTEND, ActionKind.LIFT, ActionKind.RESTORE)
 SAME_AS_BEFORE = ("同样", "相同", "一样", "同为")
-NOTICE_MEASURES = "相关措施"
+# a notice's clause names its measures however it words them, or the notice alone told the same: "…第22号有关措施同",
+# "…第22号公告措施也一样", "…第22号公告同", "…第22号有关措施不予暂停，暂停期限为1年" were read wrong or missed No. 22,
+# silently (review50); "…，商务部公告2024年第46号第二款自…起恢复实施" (a clause of an item control) is no such clause
+MEASURES = "措施"
 
 
 def unread_notice_clause(src: Source, d: Draft) -> str | None:
@@ -366,7 +418,7 @@ def unread_notice_clause(src: Source, d: Draft) -> str | None:
         if x.action not in NOTICE_CLAUSE_STEPS or not x.targets:
             continue
         s1 = x.sentence[1] if x.sentence else act.sentence_end(folded, x.start)
-        if folded.find("号", x.start, s1) < 0 or folded.find(NOTICE_MEASURES, x.start, s1) < 0:
+        if folded.find("号", x.start, s1) < 0 or folded.find(MEASURES, x.start, s1) < 0 and folded.find("公告", x.start, s1) < 0:
             continue  # (nearly every step)
         mark = MARK_OUTSIDE_BRACKET_RE.search(folded, x.start, s1)
         # "暂停实施A相关措施，B相关措施维持不变（不予暂停），暂停期限为1年": A read with no end (suspended for good), silently
@@ -377,8 +429,8 @@ def unread_notice_clause(src: Source, d: Draft) -> str | None:
             c0, c1 = mark.end(), nxt.start() if nxt is not None else s1
             clause = folded[c0:c1]
             told = bool(_terms_in(folded, c0, c1)) or "半年" in clause or WHOLE_DAY_RE.search(folded, c0, c1) is not None
-            if "号" in clause and NOTICE_MEASURES in clause and not _read_apart(clause, x, d.drafts):
-                same = clause.rstrip().endswith("同") or any(w in clause for w in SAME_AS_BEFORE)
+            same = "号" in clause and (clause.rstrip().endswith("同") or any(w in clause for w in SAME_AS_BEFORE))
+            if "号" in clause and (MEASURES in clause or same and "公告" in clause) and not _read_apart(clause, x, d.drafts):
                 own = any(c0 <= y.start < c1 for y in d.drafts)
                 # (no step and nothing of one told, "…7号相关措施维持不变", "…不予暂停", "…继续实施": the notice kept as it is)
                 if same or not own and told:
@@ -395,7 +447,8 @@ YEAR_AFTER_RE = lazy_compile(r"\s*(?:第|[〔(]|\d|[一二三四五六七八九�
 
 
 # a sentence telling the term of the step before it ("暂停期限为1年", "期限分别为6个月和1年", "上述措施暂停期限为…")
-NEXT_TERM_RE = lazy_compile(rf"\s*(?:上述\s*(?:相关\s*)?措施\s*(?:的\s*)?)?(?:暂停\s*)?期限\s*(?:分别|均|各)?\s*(?:为期|为|是|至)\s*"
+# (or of some of its entities: "。对甲公司和乙公司的暂停期限分别为6个月和1年。", suspended for good before, silently; review50)
+NEXT_TERM_RE = lazy_compile(rf"\s*(?:其中\s*)?(?:对[^,;。\n]{{1,40}}?的\s*)?(?:上述\s*(?:相关\s*)?措施\s*(?:的\s*)?)?(?:暂停\s*)?期限\s*(?:分别|均|各)?\s*(?:为期|为|是|至)\s*"
                             rf"(?:{DURATION_RE.pattern}|半年|\d{{4}}\s*年)")
 
 
