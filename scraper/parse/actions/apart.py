@@ -5,7 +5,8 @@ pairing is plain (session 44, clauses44; session 43 held each form for a person,
   "分别至D1和D2", "分别暂停实施A和B相关措施6个月和1年");
 - 其中 naming notices of the step, each in a clause of its own with its term or end ("…相关措施，其中第21号公告相关措施暂停至D1，
   第22号公告相关措施暂停至D2", "…暂停期限为6个月；其中第22号相关措施暂停期限为1年"): the others keep the step's own;
-- a clause per notice with no verb of its own after the step ("暂停实施A相关措施6个月，B相关措施1年", "…，B相关措施亦同").
+- a clause per notice with no verb of its own after the step ("暂停实施A相关措施6个月，B相关措施1年", "…，B相关措施亦同", "…，B相关措施
+  亦同，但期限为6个月": B the same step with its own term).
 
 Anything else (counts unequal, a 其中 naming a notice the step does not take, a notice named twice, a number whose notice
 is not plain, a term and an end for one notice) is left as the one step, which ``rules.checks`` (``unread_ends_apart``,
@@ -63,6 +64,10 @@ NOTICE_CLAUSE_RE = lazy_compile(
 # A clause saying only the step's term or end ("暂停期限为6个月", "期限为1年", "为期1年", "暂停至2027年6月30日").
 TERM_CLAUSE_RE = lazy_compile(
     rf"\s*(?:暂停\s*)?(?:期限\s*)?(?:为期|为|延长至|至)?\s*(?:(?P<term>{_TERM})|(?P<end>{_DAY}))\s*")
+# "…，第22号相关措施亦同，但期限为6个月": the same step for the notice of the clause before, with a term or end of its own
+# (session 45, probe44 #22: the clause was passed over, No. 22 given the step's year, silently).
+BUT = "但"
+BUT_RE = lazy_compile(r"\s*(?:但是?|只是|不过)\s*(?:其\s*)?")
 # The step's own term or end right after the measures named in its clause ("…第21号相关措施6个月", "…相关措施至2027年6月30日").
 OWN_TERM_RE = lazy_compile(
     rf"相关措施\s*(?:的\s*)?(?:暂停\s*)?(?:期限\s*)?(?:为期|为|延长至|至)?\s*(?:(?P<term>{_TERM})|(?P<end>{_DAY}))?\s*$")
@@ -225,6 +230,7 @@ def _clauses(folded: str, action: ActionDraft, s_start: int, v_end: int, first_m
     elif tail is not None and tail["end"]:
         own = ("end", "".join(tail["end"].split()))
     named: list[tuple[re.Match[str], int]] = []
+    but: dict[int, Told] = {}  # a "亦同" clause's own term or end, told after it ("…亦同，但期限为6个月"), by its place in named
     pos = first_mark
     while pos < stop:
         nxt = CLAUSE_MARK_RE.search(folded, pos + 1, stop)
@@ -236,15 +242,25 @@ def _clauses(folded: str, action: ActionDraft, s_start: int, v_end: int, first_m
             if named or own is not None:
                 return None  # a term after a notice's own, or a second one: whose is not plain
             own = ("term", "".join(tc["term"].split())) if tc["term"] else ("end", "".join(tc["end"].split()))
+        elif folded.find(BUT, pos + 1, end) >= 0 or TERM_ITEM_RE.search(folded, pos + 1, end) is not None \
+                or DAY_ITEM_RE.search(folded, pos + 1, end) is not None:
+            # "…，第22号相关措施亦同，但期限为6个月": the term of the "亦同" clause right before; any other clause with a
+            # term, an end or a "但" is not plain (was passed over: No. 22 the step's year, silently; probe44 #22)
+            b = BUT_RE.match(folded, pos + 1, end)
+            tc = TERM_CLAUSE_RE.fullmatch(folded, b.end(), end) if b is not None else None
+            if tc is None or not named or not named[-1][0]["same"] or named[-1][0].end() != pos \
+                    or len(named) - 1 in but:
+                return None
+            but[len(named) - 1] = ("term", "".join(tc["term"].split())) if tc["term"] else ("end", "".join(tc["end"].split()))
         pos = end
     if not named:
         return None
     among = bool(named[0][0]["among"])
     if not among and any(m["among"] for m, _ in named):
         return None
-    if action.action not in TERMED and (among or not all(m["same"] for m, _ in named)):
+    if action.action not in TERMED and (among or but or not all(m["same"] for m, _ in named)):
         return None  # a lift or a restore: only "…，B相关措施亦同" (the same step) is read
-    if any(m["same"] for m, _ in named[1:]):
+    if any(m["same"] and i not in but for i, (m, _) in enumerate(named) if i):
         return None  # "…，B相关措施1年，C相关措施亦同": the same as the step, or as B? not plain
     prefixes = {km["prefix"] if (km := NUMBER_KEY_RE.match(t.key or "")) else None for t in targets}
     by_number: dict[str, list[NoticeRef]] = {}
@@ -253,7 +269,7 @@ def _clauses(folded: str, action: ActionDraft, s_start: int, v_end: int, first_m
             by_number.setdefault(km["n"], []).append(t)
     told: dict[str, Told] = {}
     added: list[NoticeRef] = []
-    for m, c0 in named:
+    for i, (m, c0) in enumerate(named):
         written = {r.key: r for s, _, r in refs if c0 <= s < m.end("who") and r.key}
         if len(written) > 1 or not written and any(w in m["who"] for w in FULL_REF_WORDS):
             return None  # two notices in one clause, or a notice written whole that no reference read
@@ -276,7 +292,7 @@ def _clauses(folded: str, action: ActionDraft, s_start: int, v_end: int, first_m
         key = ref.key or ""
         if key in told:
             return None
-        told[key] = ("same", "") if m["same"] else \
+        told[key] = but[i] if i in but else ("same", "") if m["same"] else \
             ("term", "".join(m["term"].split())) if m["term"] else ("end", "".join(m["end"].split()))
     start = action.effective
     steps = []

@@ -1,0 +1,100 @@
+"""Session 44's open A's in the step clauses (clauses45, session 45), each silent on main at the session's start;
+expected steps written before the fixes, from the texts' own words.
+
+- probe44 #22: "…相关措施1年，第22号相关措施亦同，但期限为6个月" gave No. 22 the year: the "但…" clause after the "亦同" one was
+  passed over (``actions.apart._clauses``). Read: the notice of the "亦同" clause takes the term or end the "但" clause tells;
+  any other clause with a term, an end or a "但" after the step's notice clauses is not plain (held by the checks)."""
+
+from __future__ import annotations
+
+import pytest
+
+from scraper.parse import parse_document
+from storage.records import UnusablePage
+
+N21, N22, N23, U7 = "MOFCOM-2025-21", "MOFCOM-2025-22", "MOFCOM-2025-23", "UEL-2025-7"
+
+# A spokesperson's answer in the words of the real one of 2025-11-05 (qa-2025-11-05-uel-extend-stop.txt), the step told
+# on two notices of two lists.
+QA = ("来源：商务部新闻办公室 类型：原创 分类：新闻 2026-11-05 17:00\n\n"
+      "商务部新闻发言人就调整不可靠实体清单和出口管制管控名单措施答记者问\n"
+      "问：有消息称，根据中美经贸磋商共识，中方将调整一批针对美国的非关税措施。请问在不可靠实体清单和出口管制管控名单方面有什么考虑？\n"
+      "答：根据《中华人民共和国反外国制裁法》《中华人民共和国出口管制法》《不可靠实体清单规定》及有关规定，不可靠实体清单工作机制和"
+      "商务部于2025年4月4日发布公告，将一批美国实体列入不可靠实体清单和出口管制管控名单，采取相应措施。为落实中美经贸磋商共识，"
+      "{a}根据《不可靠实体清单规定》相关规定，国内企业可申请与上述实体进行交易，不可靠实体清单工作机制将依法进行审核，对符合条件的"
+      "申请予以批准。\n")
+# A notice in the words of 商务部公告2025年第21号 and the suspensions of 2025
+NOTICE = ("商务部公告2026年第88号 关于继续暂停实施相关措施的公告\n【发布单位】安全与管制局\n【发布文号】商务部公告2026年第88号\n"
+          "【发文日期】2026年11月05日\n\n商务部公告2026年第88号\n\n为落实中美经贸磋商共识，根据《中华人民共和国出口管制法》和《中华人民共和国"
+          "两用物项出口管制条例》等法律法规有关规定，{a}\n\n本公告自公布之日起正式实施。\n\n商务部\n2026年11月5日\n")
+Step = tuple[str, str, str | None, str | None, str | None]  # action, notice, start, end, extended by
+
+
+def _steps(page: str) -> list[Step]:
+    record = parse_document(page.encode("utf-8")).notice
+    assert record is not None
+    return [(a.action.value, t.key or "", a.effective, a.until and a.until.isoformat(), a.extends_by)
+            for a in record.actions for t in a.targets]
+
+
+def _held(page: str) -> str:
+    with pytest.raises(UnusablePage) as refused:
+        parse_document(page.encode("utf-8"))
+    assert refused.value.reason == "needs-review", refused.value
+    return str(refused.value)
+
+
+# --- probe44 #22: "…亦同，但期限为6个月" ------------------------------------------------------------------------------------
+
+def test_the_answer_s_same_step_with_a_term_of_its_own_gives_that_notice_its_term() -> None:
+    """UEL 〔2025〕7号 a year, ECL No. 21 six months (was a year, six months late, silently)."""
+    page = QA.format(a="中方决定自2026年11月10日起，继续暂停实施4月4日公告（不可靠实体清单工作机制公告〔2025〕7号）相关措施1年，"
+                       "商务部公告2025年第21号相关措施亦同，但期限为6个月。")
+    assert _steps(page) == [("extend", U7, "2026-11-10", "2027-11-10", None),
+                            ("extend", N21, "2026-11-10", "2027-05-10", None)]
+
+
+def test_the_notice_s_same_step_with_a_term_of_its_own_gives_that_notice_its_term() -> None:
+    page = NOTICE.format(a="商务部决定，自2026年11月10日起，暂停实施商务部公告2025年第21号相关措施，暂停期限为1年，第22号相关措施亦同，"
+                            "但期限为6个月。")
+    assert _steps(page) == [("suspend", N21, "2026-11-10", "2027-11-10", None),
+                            ("suspend", N22, "2026-11-10", "2027-05-10", None)]
+
+
+D = "商务部决定，自2026年11月10日起，"
+STEP21 = f"{D}暂停实施商务部公告2025年第21号相关措施1年，第22号相关措施亦同，"
+
+
+@pytest.mark.parametrize(("tail", "steps"), [
+    ("但期限为6个月。", [("suspend", N21, "2026-11-10", "2027-11-10", None), ("suspend", N22, "2026-11-10", "2027-05-10", None)]),
+    ("但期限为半年。", [("suspend", N21, "2026-11-10", "2027-11-10", None), ("suspend", N22, "2026-11-10", "2027-05-10", None)]),
+    ("但暂停期限为6个月。", [("suspend", N21, "2026-11-10", "2027-11-10", None),
+                         ("suspend", N22, "2026-11-10", "2027-05-10", None)]),
+    ("但为期6个月。", [("suspend", N21, "2026-11-10", "2027-11-10", None), ("suspend", N22, "2026-11-10", "2027-05-10", None)]),
+    ("但是其期限为6个月。", [("suspend", N21, "2026-11-10", "2027-11-10", None),
+                        ("suspend", N22, "2026-11-10", "2027-05-10", None)]),
+    ("但暂停至2027年5月10日。", [("suspend", N21, "2026-11-10", "2027-11-10", None),
+                          ("suspend", N22, "2026-11-10", "2027-05-10", None)]),
+    ("但期限为6个月，第23号相关措施2年。", [("suspend", N21, "2026-11-10", "2027-11-10", None),
+                                ("suspend", N22, "2026-11-10", "2027-05-10", None),
+                                ("suspend", N23, "2026-11-10", "2028-11-10", None)]),
+    ("但期限为6个月，期满后自动恢复实施。", [("suspend", N21, "2026-11-10", "2027-11-10", None),
+                                ("suspend", N22, "2026-11-10", "2027-05-10", None),
+                                ("restore", N21, "2027-11-11", None, None), ("restore", N22, "2027-05-11", None, None)]),
+])
+def test_a_same_step_but_with_its_own_term_is_read(tail: str, steps: list[Step]) -> None:
+    assert _steps(NOTICE.format(a=STEP21 + tail)) == steps
+
+
+@pytest.mark.parametrize("text", [
+    STEP21 + "期限为6个月。",  # no 但: the step's term again, or No. 22's?
+    STEP21 + "但第22号期限为6个月。",
+    STEP21 + "但不包括甲公司。",
+    STEP21 + "但暂停期限延长6个月。",
+    STEP21 + "但期限为6个月和1年。",
+    STEP21 + "但期限为6个月，第23号相关措施亦同。",  # the same as No. 22's, or as the step's?
+    f"{D}停止实施商务部公告2025年第21号相关措施，第22号相关措施亦同，但自2027年1月1日起停止。",
+    f"{D}继续暂停实施商务部公告2025年第21号相关措施，暂停期限延长1年，第22号相关措施亦同，但期限为6个月。",
+])
+def test_a_same_step_with_a_clause_not_plain_is_held(text: str) -> None:
+    _held(NOTICE.format(a=text))
