@@ -104,7 +104,7 @@ def make_engine(url: str, *, read_only: bool = False) -> Engine:
         except OSError as exc:
             raise DatabaseError(f"cannot create the database folder {folder}: {exc.strerror}"
                                 + _relative_hint(folder)) from exc
-    options: dict[str, object] = {"creator": _read_only_connect(path)} if read_only and path else {}
+    options: dict[str, object] = {"creator": read_only_connect(path)} if read_only and path else {}
     if parsed.get_backend_name() == "postgresql" and "connect_timeout" not in parsed.query:
         options["connect_args"] = {"connect_timeout": PG_CONNECT_TIMEOUT}
     try:
@@ -165,7 +165,7 @@ def file_uri(path: Path) -> str:
     return "file:" + quote(os.fsencode(path.absolute()))
 
 
-def _read_only_connect(path: Path) -> Callable[[], sqlite3.Connection]:
+def read_only_connect(path: Path) -> Callable[[], sqlite3.Connection]:
     """A connection factory for ``path`` opened read-only (a SQLite URI, ``mode=ro``); the engine keeps its URL."""
     uri = f"{file_uri(path)}?mode=ro"
     return lambda: sqlite3.connect(uri, uri=True, check_same_thread=False)
@@ -255,7 +255,7 @@ def file_revisions(path: Path) -> tuple[str, ...] | None:
     """The revisions the SQLite store file ``path`` records, read on a read-only connection (nothing written, no store
     made: ``config``); None when it has no revision table (a new or empty file, another program's). ``sqlite3.Error``
     when it cannot be read."""
-    conn = _read_only_connect(path)()
+    conn = read_only_connect(path)()
     try:
         try:
             rows = conn.execute("SELECT version_num FROM alembic_version").fetchall()

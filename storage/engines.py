@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 from datetime import UTC, datetime
+from pathlib import Path
 
 from sqlalchemy import Connection, Table, delete, insert, select
 from sqlalchemy.orm import Session
@@ -61,11 +62,31 @@ def _refusal(url: str, since: datetime) -> OlderEngine:
 
 def refuse_older(conn: Connection) -> None:
     """Raise :class:`OlderEngine` when a later engine derived this store after this one did (not when accepted)."""
+    if (refused := refusal(_seen(conn), shown_url(conn.engine.url))) is not None:
+        raise refused
+
+
+def refusal(seen: list[tuple[str, datetime]], url: str) -> OlderEngine | None:
+    """The refusal of a store whose engines, in the order they first derived, are ``seen`` (None: this engine may
+    derive it, or the operator accepted it)."""
     if _accepted():
-        return
-    since = _newer_since(_seen(conn), engine_version())
-    if since is not None:
-        raise _refusal(shown_url(conn.engine.url), since)
+        return None
+    since = _newer_since(seen, engine_version())
+    return None if since is None else _refusal(url, since)
+
+
+def file_seen(path: Path) -> list[tuple[str, datetime]]:
+    """The engines a SQLite store file at the head schema records, read on a read-only connection (``config``, which
+    writes nothing: it said "this version's schema", exit 0, where every other command refused the store, ops45).
+    ``sqlite3.Error`` when it cannot be read."""
+    from storage.db import read_only_connect  # (it imports this module)
+
+    conn = read_only_connect(path)()
+    try:
+        rows = conn.execute("SELECT version, first_derived FROM engine_seen ORDER BY id").fetchall()
+    finally:
+        conn.close()
+    return [(str(v), at if isinstance(at, datetime) else datetime.fromisoformat(str(at))) for v, at in rows]
 
 
 def record_engine(session: Session) -> None:

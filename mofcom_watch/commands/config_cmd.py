@@ -36,7 +36,8 @@ def store_schema(url: str) -> tuple[dict[str, Any], str | None, str | None]:
     change."""
     import sqlite3
 
-    from storage.db import SCHEMA_HEAD, file_revisions, known_revisions, newer_said, sqlite_file
+    from storage.db import SCHEMA_HEAD, file_revisions, known_revisions, newer_said, shown_url, sqlite_file
+    from storage.engines import file_seen, refusal
 
     path = sqlite_file(url)
     if path is None:
@@ -61,6 +62,13 @@ def store_schema(url: str) -> tuple[dict[str, Any], str | None, str | None]:
         said = (f"the store is at schema revision {store['revision']}: the next command that opens it upgrades it to "
                 f"{SCHEMA_HEAD} (an older mofcom-watch refuses it from then on: keep a backup from before to go back)")
         return dict(store, said=said), None, said
+    try:
+        refused = refusal(file_seen(path), shown_url(url))
+    except (sqlite3.Error, OSError, ValueError) as exc:
+        return dict(store, said=f"this version's schema; which releases derived it not read ({term.shown(str(exc))}): "
+                                "status says"), None, None
+    if refused is not None:  # every other command refuses it, exit 2 (it said "this version's schema", exit 0: ops45)
+        return dict(store, said=str(refused)), str(refused), None
     return dict(store, said="this version's schema"), None, None
 
 

@@ -85,6 +85,25 @@ def test_an_older_release_is_refused_a_store_a_newer_one_derived(tmp_path, newer
     assert _events(db) == kept
 
 
+def test_config_says_an_older_release_is_refused(tmp_path, newer):
+    """``config``, the check an operator runs before an image change, reads a SQLite store's engines as it reads its
+    schema (without writing): exit 2 where every other command refuses the store (ops45: it said "store schema: this
+    version's schema", exit 0, in the rolled-back image, where status, run and schedule exited 2)."""
+    db = tmp_path / "store.sqlite"
+    url = f"sqlite:///{db}"
+    assert _replay(url).returncode in (0, 1)
+    assert _replay(url, newer).returncode in (0, 1)
+    before = db.read_bytes()
+    said = _cli(url, "config")
+    assert said.returncode == 2, (said.stdout, said.stderr)
+    assert "derived by a newer mofcom-watch" in said.stdout and ACCEPT in said.stderr, (said.stdout, said.stderr)
+    as_json = _cli(url, "config", "--json")
+    assert as_json.returncode == 2 and '"ok": false' in as_json.stdout, as_json.stdout
+    assert db.read_bytes() == before  # read, never written
+    assert _cli(url, "config", release=newer).returncode == 0  # the newer release is told nothing
+    assert _cli(url, "config", **{ACCEPT: "1"}).returncode == 0  # nor the operator who means it
+
+
 def test_an_accepted_rollback_derives_and_the_newer_release_is_new_again(tmp_path, newer):
     db = tmp_path / "store.sqlite"
     url = f"sqlite:///{db}"
