@@ -3,7 +3,11 @@ expected steps written before the fixes, from the texts' own words.
 
 - probe44 #22: "…相关措施1年，第22号相关措施亦同，但期限为6个月" gave No. 22 the year: the "但…" clause after the "亦同" one was
   passed over (``actions.apart._clauses``). Read: the notice of the "亦同" clause takes the term or end the "但" clause tells;
-  any other clause with a term, an end or a "但" after the step's notice clauses is not plain (held by the checks)."""
+  any other clause with a term, an end or a "但" after the step's notice clauses is not plain (held by the checks).
+- probe44 #13: terms after 分别 not read as pairs: "…暂停期限分别延长six months和1年" (both a year), "…6 months和1 year" (an
+  extension with no end), and "暂停实施…，暂停期限分别延长6个月和1年" (the extensions right, beside them a suspension of both
+  with no end: a false "Suspended … until further notice"). A term in English is held (``checks.unread_latin_term``); the
+  suspension said whole by the extensions of each is dropped (``clauses._drop_said_apart``)."""
 
 from __future__ import annotations
 
@@ -98,3 +102,48 @@ def test_a_same_step_but_with_its_own_term_is_read(tail: str, steps: list[Step])
 ])
 def test_a_same_step_with_a_clause_not_plain_is_held(text: str) -> None:
     _held(NOTICE.format(a=text))
+
+
+# --- probe44 #13: terms after 分别 ------------------------------------------------------------------------------------------
+
+TWO = "商务部公告2025年第21号和第22号相关措施"
+
+
+@pytest.mark.parametrize("text", [
+    f"{D}继续暂停实施{TWO}，暂停期限分别延长six months和1年。",
+    f"{D}继续暂停实施{TWO}，暂停期限分别延长6 months和1 year。",
+    f"{D}暂停实施{TWO}，暂停期限分别为6个月和1 year。",
+    f"{D}暂停实施{TWO}，暂停期限分别为6个月和twelve months。",
+    "商务部决定，将商务部公告2025年第22号和第21号相关措施的暂停期限分别延长six months和1年。",
+    f"{D}暂停实施商务部公告2025年第21号相关措施，暂停期限为6 months。",
+    f"{D}继续暂停实施商务部公告2025年第21号相关措施，暂停期限延长one year。",
+    f"{D}暂停实施商务部公告2025年第21号相关措施，为期90 days。",
+])
+def test_a_term_in_english_is_held(text: str) -> None:
+    assert "written in words the dates do not read" in _held(NOTICE.format(a=text))
+
+
+@pytest.mark.parametrize(("text", "steps"), [
+    # a suspension then 分别延长: the extensions alone (was a suspension of both with no end beside them)
+    (f"{D}暂停实施{TWO}，暂停期限分别延长6个月和1年。",
+     [("extend", N21, "2026-11-10", "2027-05-10", None), ("extend", N22, "2026-11-10", "2027-11-10", None)]),
+    (f"{D}暂停实施{TWO}，暂停期限分别延长6个月和一年。",
+     [("extend", N21, "2026-11-10", "2027-05-10", None), ("extend", N22, "2026-11-10", "2027-11-10", None)]),
+    (f"{D}暂停实施{TWO}，暂停期限分别延长90日和180日。",
+     [("extend", N21, "2026-11-10", "2027-02-08", None), ("extend", N22, "2026-11-10", "2027-05-09", None)]),
+    # no start: each extended from its own end (was an extension of both with no term beside them)
+    (f"商务部决定，继续暂停实施{TWO}，暂停期限分别延长6个月和1年。",
+     [("extend", N21, "2026-11-05", None, "P6M"), ("extend", N22, "2026-11-05", None, "P1Y")]),
+    (f"商务部决定，暂停实施{TWO}，暂停期限分别延长6个月和1年。",
+     [("extend", N21, "2026-11-05", None, "P6M"), ("extend", N22, "2026-11-05", None, "P1Y")]),
+    # 分别延长为 (was held as two terms of one step)
+    (f"{D}将{TWO}的暂停期限分别延长为6个月和1年。",
+     [("extend", N21, "2026-11-10", "2027-05-10", None), ("extend", N22, "2026-11-10", "2027-11-10", None)]),
+    # Chinese and Arabic numerals mixed, read as before
+    (f"{D}继续暂停实施{TWO}，暂停期限分别延长六个月和1年。",
+     [("extend", N21, "2026-11-10", "2027-05-10", None), ("extend", N22, "2026-11-10", "2027-11-10", None)]),
+    (f"{D}继续暂停实施{TWO}，暂停期限分别为九十天和一百八十天。",
+     [("extend", N21, "2026-11-10", "2027-02-08", None), ("extend", N22, "2026-11-10", "2027-05-09", None)]),
+])
+def test_each_extended_by_its_own_term_and_nothing_more(text: str, steps: list[Step]) -> None:
+    assert _steps(NOTICE.format(a=text)) == steps

@@ -49,7 +49,7 @@ EACH_STARTS_RE = lazy_compile(
     r"(?:起(?:\s*,?\s*(?:分别\s*)?对[^,;。\n]{1,80}?)?|(?=\s*,?\s*(?:分别\s*)?$))")
 # "期限分别为6个月和1年", "暂停期限分别为6个月、1年", "分别为期1年和6个月": a term for each notice, after the verb.
 EACH_TERMS_AFTER_RE = lazy_compile(
-    rf"分别\s*(?:为期|为|是|延长)?\s*(?P<list>{_TERM}(?:{_JOIN}{_TERM})+)(?!\s*[\d月])")
+    rf"分别\s*(?:为期|为|是|延长\s*为?)?\s*(?P<list>{_TERM}(?:{_JOIN}{_TERM})+)(?!\s*[\d月])")
 # "分别暂停实施A和B相关措施6个月和1年": the terms right after the measures, 分别 before the verb.
 EACH_TERMS_RE = lazy_compile(rf"\s*(?P<list>{_TERM}(?:{_JOIN}{_TERM})+)(?!\s*[\d月])")
 # "分别至2027年6月30日和2027年12月31日", "暂停期限分别延长至D1、D2": an end for each notice.

@@ -195,14 +195,18 @@ def _drop_said_apart(folded: str, drafts: list[ActionDraft]) -> None:
     both). The steps of their own say it whole; and whatever their starts when the step on several notices has none of
     its own before its verb ("中方决定，暂停实施…，其中第22号…自2026年12月15日起暂停1年，第21号…自2026年12月20日起暂停6个月":
     it took the first of them, No. 21 suspended from 12-15 with no end beside its own step from 12-20, silently;
-    review50). A start of its own another step contradicts stays, for ``checks.unread_starts_apart`` to hold."""
+    review50). A start of its own another step contradicts stays, for ``checks.unread_starts_apart`` to hold. Extensions of
+    each say whole a suspension of them all ("暂停实施…第21号和第22号相关措施，暂停期限分别延长6个月和1年", with or without a
+    start: session 45, probe44 #13, a suspension with no end beside them; "…暂停期限延长1年" is one step,
+    ``rules.record._shortened``)."""
     for d in [x for x in drafts if x.action in TERMED and len(x.targets) > 1 and x.until is None
               and x.duration is None and x.extends_by is None and x.on_entities is None]:
         s1 = sentence_end(folded, d.start)  # (a notice's drafts know no sentence: d.sentence None)
         s0 = d.sentence[0] if d.sentence else max(folded.rfind("。", 0, d.start), folded.rfind("\n", 0, d.start)) + 1
         unstarted = folded.find("起", s0, d.start) < 0 and folded.find("日", s0, d.start) < 0  # (no "自…起", "于…日")
         own = [o for o in drafts if o is not d and o.sentence == d.sentence and sentence_end(folded, o.start) == s1
-               and o.action is d.action and (unstarted or o.effective == d.effective) and o.until is not None
+               and (o.action is d.action or d.action is ActionKind.SUSPEND and o.action is ActionKind.EXTEND)
+               and (unstarted or o.effective == d.effective) and (o.until is not None or o.extends_by is not None)
                and len(o.targets) == 1]
         if all(any(o.targets[0].key == t.key for o in own) for t in d.targets if t.key is not None) \
                 and all(t.key is not None for t in d.targets):

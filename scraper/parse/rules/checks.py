@@ -1905,6 +1905,34 @@ def unread_term(src: Source, d: Draft) -> str | None:
     return None
 
 
+# A term written in English words or with an English unit ("six months", "6 months", "1 year", "90 days"), which no Chinese
+# reading takes: "…暂停期限分别延长six months和1年" gave both notices the year, "…暂停期限为6 months" a suspension with no end
+# (session 45, probe44 #13, silently): written where a Chinese term stands, right after a Chinese word ("延长", "为", "和"),
+# not in English prose beside the Chinese ("…for 90 days starting from May 25, 2027（原文：…）"). Looked for only in the
+# sentence of a suspension or extension holding such a unit word.
+LATIN_UNITS = ("month", "Month", "MONTH", "year", "Year", "YEAR", "day", "Day", "DAY", "week", "Week", "WEEK")
+LATIN_TERM_RE = lazy_compile(
+    r"(?i)[\u4e00-\u9fff]\s*(?P<term>(?:\d{1,4}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty|"
+    r"thirty|sixty|ninety|hundred|half\s+a|one\s+and\s+a\s+half)[\s-]*(?:calendar\s+)?(?:months?|years?|days?|weeks?)(?![a-z]))")
+
+
+def unread_latin_term(src: Source, d: Draft) -> str | None:
+    """A suspension or extension whose sentence tells a term in English (LATIN_TERM_RE): the dates read none, so the step
+    took another term of its sentence, or none (no end); left out, for a person."""
+    folded = src.folded
+    for x in d.drafts:
+        if x.action not in UNENDED_KINDS:
+            continue
+        s0, s1 = x.sentence or (sentence_start(folded, x.start), act.sentence_end(folded, x.start))
+        sentence = folded[s0:s1]
+        if not any(w in sentence for w in LATIN_UNITS):  # (nearly every step)
+            continue
+        m = LATIN_TERM_RE.search(folded, s0, s1)
+        if m is not None:
+            return f"its term \"{m['term']}\" is written in words the dates do not read{LEFT_OUT}"
+    return None
+
+
 # A suspension told to run with another's term ("…第21号相关措施，期限为1年；…7号相关措施同步暂停", "一并暂停"): read with no end
 # of its own, it stayed suspended past the other's end (session 43, qa43/56: 7号 open-ended beside No. 21's year, silently).
 SHARED_TERM_WORDS = ("同步", "一并", "同期")
