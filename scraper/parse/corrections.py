@@ -18,7 +18,7 @@ from storage.records import EntityRecord, NoticeRef
 from .dates import effective_in
 from .entities import cached_key, split_name
 from .lazyre import lazy_compile
-from .textnorm import fold
+from .textnorm import fold, to_int
 
 CORRECTION_TITLE_RE = lazy_compile(r"更正|勘误")
 # one correction: [第N项][…]["原(为)"]“old”[有误][，][现]更正为“new”
@@ -42,7 +42,9 @@ TABLE_ROW_RE = lazy_compile(r"\n[^\S\n]*(?:(?P<n>\d{1,3})[^\S\n]*\t[^\S\n]*)?(?P
 # a Chinese name alone is a name only where the sentence says so: an item number before it, or "名称" just before the
 # quote ("第2项实体中文名称“…”有误"); "正文中的“6家美国实体”更正为“…”" and a corrected date clause are no names
 NAMED_RE = lazy_compile(r"名称[^“”。；;，,]{0,6}$")
-ITEM_RE = lazy_compile(r"^\s*(?P<n>\d{1,3})\s*[.、．]\s*")  # "7. 三菱重工…" quoted with its annex number
+# "7. 三菱重工…" quoted with its annex number; so too an MFA annex's "（三）南十字光电公司（…）" (session 45, mfa45/08: the
+# corrected Chinese name kept "（三）", shown and keyed so)
+ITEM_RE = lazy_compile(r"^\s*(?:(?P<n>\d{1,3})\s*[.、．]|[(（]\s*(?P<cn>[一二三四五六七八九十]{1,3})\s*[)）])\s*")
 
 
 def is_correction(title: str | None) -> bool:
@@ -84,7 +86,8 @@ def corrected_entities(text: str) -> tuple[EntityRecord, ...]:
         return ()
     out: list[EntityRecord] = []
     for m in pairs:
-        numbers = {int(x.group("n")) for x in map(ITEM_RE.match, (m.group("old"), m.group("new"))) if x}
+        numbers = {n for x in map(ITEM_RE.match, (m.group("old"), m.group("new")))
+                   if x and (n := to_int(x.group("n") or x.group("cn"))) is not None}
         if m.group("n"):
             numbers.add(int(m.group("n")))
         if len(numbers) > 1:

@@ -47,6 +47,7 @@ ENTRIES: tuple[Any, ...] = (
     ('[^\\w]+', 32, 32, b'eNrjY2BgYGGAAEYg/g8EEkCaC4nPC6RZgVgUiDmAmA9JPQgDAGP/CG4=', 0, {}, (None,)),
     ('[a-z][\\.\\!\\?][\\"\\\']?\\Z', 0, 32, b'eNrjY2Bg4ABiFiBmAmJmIBYD4kQgrmKAAF4gZsUhzg3EnFA+kwNDAwMeIAFVDwKMUP1sQCwAxEpQWh1JHiTHDmUDAHxzA6Y=', 0, {}, (None,)),
     ('[\xa0\u2002\u2003\u2009\u3000！＂＃＄％＆＇（）＊＋，－．／０１２３４５６７８９：；＜＝＞？＠ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ［＼］＾＿｀ａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ｛｜｝～]', 0, 32, b'eNrjY2BgyAdiFiBmhGIuIGZlAHHwAyY0PjPjsAKgIMEAjAzEAx4m/PKEzPr3Hw7qcanhBeKc0TgbUnEGMgMAvqkaLA==', 0, {}, (None,)),
+    ('[Ͱ-ϿЀ-ӿ\u0590-\u05ff\u0600-ۿऀ-ॿ\u0e00-\u0e7fᄀ-ᇿ\u3040-ヺー-ヿ\u3130-\u318f가-\ud7af]', 0, 32, b'eNrjY2BgaAdiFiBmhGIuIOZgAANGJmYmiCSIYGLAC1jZGAYMMBEP2Gnjgv8kA1LNINHm75iyxOhDVcMLxC2jaWI0TSABUBkBAJwDFTE=', 0, {}, (None,)),
     ('[\u2002\u2003\u2009！＂＃＄％＆＇＊＋－．／０１２３４５６７８９＜＝＞＠ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ［＼］＾＿｀ａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ｛｜｝～]', 0, 32, b'eNrjY2BgiAdiFiBmhGIuIGZmIAwYGYY1YCKkgIeAin9v/hf/h4B6XGp4gThmNMzpGuagMAQA9tIWwg==', 0, {}, (None,)),
     ('[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\xad]', 0, 32, b'eNrjY2BgSAdiFiBmhGIuKJ+BET9gYhzOgBkUFJhAgYF48AOIayBMeQaSQQOI4AXilNE4GVRxAnIEAKNuB3Q=', 0, {}, (None,)),
     ('[〔\\[【(]\\s*(?:\\d{4}|[〇○零一二三四五六七八九O]{4})\\s*[〕\\]】)]', 0, 32, b'eNrjY2BgiAdiFiBmA+L/QMAFpJmBmIGRNMDEOLwAAzgMwCQHA1lAkKAKXiCOAeLRMKdfmEsAMSeUDUrvvND0D7KQByoOcgI7NH5g6lmgGFk9F5J6fiDuB+JeqJ5OND0tUPUcxMYzUuQy41XIwsjICqLZKAx9dvrGMwg0MFAXcBBnLCcTnKkAJgUEcCvWIMcF+IADSpphIjFdjpYZWNISE1JckgyUCKoAWQIA+ZQXLQ==', 0, {}, (None,)),

@@ -50,13 +50,33 @@ def _of_list(listings: dict[tuple[str, ListKind], Listing], lst: ListKind) -> li
     return sorted(((key, listing) for key, listing in listings.items() if key[1] is lst), key=lambda item: item[0])
 
 
+def _resolve_title_ref(ref: NoticeRef, lst: ListKind, source: StoredNotice,
+                       listings: dict[tuple[str, ListKind], Listing]) -> tuple[list[Listing], str | None]:
+    """The listings of the one other stored MFA decision whose title is the one ``ref`` quotes alone, no number and no
+    date ("暂停实施《关于对韩国、乌克兰、日本有关人员采取反制措施的决定》规定的反制措施": session 45, mfa45/05, 17: unresolved, or
+    a step on a person named with the title reached every decree listing him); else unresolved, saying why."""
+    title = "".join((ref.title or "").split())
+    cands = [cand for (key, _), cand in _of_list(listings, lst)
+             if key != source.record.key and cand.notice.record.kind in MFA_LISTING_KINDS
+             and "".join((cand.notice.record.title or "").split()) == title]
+    keys = sorted({cand.key for cand in cands})
+    if len(keys) == 1:
+        return cands, None
+    if keys:
+        return [], f"\"{ref.text}\" may name any of the stored decisions of that title: {', '.join(keys)}"
+    return [], (f"reference \"{ref.text}\" names a decision by its title alone, and no stored decision on the "
+                f"{list_name(lst)} has that title")
+
+
 def _resolve_date_ref(ref: NoticeRef, lst: ListKind | None, source: StoredNotice,
                       listings: dict[tuple[str, ListKind], Listing]) -> tuple[list[Listing], str | None]:
     """Listings of ``lst`` whose notice was published (else took effect) on ``ref.date``; count checked."""
     lst = ref.list or lst or source.record.list
+    mfa = source.record.kind is NoticeKind.MFA_ORDER
+    if ref.date is None and ref.title and mfa and lst is not None:
+        return _resolve_title_ref(ref, lst, source, listings)
     if ref.date is None or lst is None:
         return [], f"reference \"{ref.text}\" names neither a notice number nor a date and list"
-    mfa = source.record.kind is NoticeKind.MFA_ORDER
     kinds = MFA_LISTING_KINDS if mfa else LISTING_NOTICE_KINDS
     pool = [cand for (key, _), cand in _of_list(listings, lst)
             if key != source.record.key and cand.notice.record.kind in kinds]

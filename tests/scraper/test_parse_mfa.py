@@ -985,12 +985,15 @@ def test_a_lift_naming_the_earlier_decision_by_its_date_and_title_lifts_that_dec
     suspended = parse_text(text.replace("停止实施", "暂停实施").replace("相关措施。", "相关措施1年。")).actions[0]
     assert (suspended.action, [t.date for t in suspended.targets], suspended.duration, suspended.until) == (
         ActionKind.SUSPEND, [date(2024, 10, 10)], "1年", date(2026, 11, 10))
-    # the title alone: a reference the engine reports unresolved, not a page refused; with a company named, the
-    # company says what is lifted; the law it rests on (《…反外国制裁法》) is no decision
+    # the title alone: a reference the engine resolves to the one stored decision of that title (else reports it
+    # unresolved), not a page refused; with a company named, the title is still what it acts on (session 45, mfa45/05:
+    # read by the company alone, the lift reached every decree listing it); the law it rests on (《…反外国制裁法》) is no
+    # decision
     bare = parse_text(text.replace("2024年10月10日《", "《"))
     assert [(t.date, t.title, t.key) for t in bare.actions[0].targets] == [(None, title, None)]
     named = parse_text(text.replace("2024年10月10日《", "《").replace("》相关措施。", "》中对立方公司采取的反制措施。"))
-    assert [(a.action, a.targets, a.entities) for a in named.actions] == [(ActionKind.LIFT, (), ("立方",))]
+    assert [(a.action, [(t.date, t.title, t.key) for t in a.targets], a.entities) for a in named.actions] == [
+        (ActionKind.LIFT, [(None, title, None)], ("立方",))]
 
 
 def test_a_company_entry_covering_its_subsidiaries_keeps_its_name_and_english():

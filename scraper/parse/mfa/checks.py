@@ -70,6 +70,10 @@ def one_measure_lifted(record: NoticeRecord, text: str) -> str | None:
         return None
     if ("、自" in text or "、从" in text) and (apart := days_apart(record, text)) is not None:  # a line opening with a day
         return apart
+    if any(word in text for word in PART_DAY_WORDS) and (parts := part_days_apart(record, text)) is not None:
+        return parts
+    if any(word in text for word in PRIOR_DECREE_WORDS) and (prior := prior_decree_unread(record, text)) is not None:
+        return prior
     if any(a.measures and a.action in PER_MEASURE_UNREAD for a in record.actions):
         return "the decision changes some measures of an earlier decision and not the others (no state per measure)"
     if any(a.action is ActionKind.LIFT_MEASURE and mixed_measures(a) for a in record.actions):
@@ -128,6 +132,50 @@ def days_apart(record: NoticeRecord, text: str) -> str | None:
     days = [day if day and day[:10] > own[:10] else None for day in measure_line_days(text[:end], record.published)]
     if any(days) and len(set(days)) > 1:
         return "the decision's numbered measures start on different days (one day per listing is read)"
+    return None
+
+
+# A day given to one part of a new listing: "本决定第一项自公布之日起施行，第二项自2028年7月1日起施行", "…，其中第一项自公布之日
+# 起施行", "对海神声呐公司的反制措施自公布之日起实施；对北海防务咨询公司的反制措施自2028年9月1日起实施" (session 45, mfa45/13, 14,
+# 27: every target in force from one day, the person or company the later day was for in force weeks early, silently).
+PART_DAY_RE = re.compile(r"(?:第\s*[一二三四五六七八九十\d]{1,3}\s*项(?:措施)?|对[^。；;\n]{1,80}?(?:的|采取的)\s*(?:反制)?措施)"
+                         r"(?:均|将|一律)?(?P<when>(?:自|从)[^。；;\n起]{1,30}?起)\s*(?:施行|实施|执行|生效)")
+PART_DAY_WORDS = ("项自", "项从", "措施自", "措施从", "措施均自", "措施均从", "措施将自", "措施将从", "措施一律自",
+                  "措施一律从")  # one is in every PART_DAY_RE match
+
+
+def part_days_apart(record: NoticeRecord, text: str) -> str | None:
+    """Why a new listing that gives one part of it a day of its own (PART_DAY_RE) must be read by a person: its days
+    differ from each other or from the listing's (one day per listing is read); else None."""
+    if record.kind is not NoticeKind.MFA_ORDER or not record.actions or any(a.action is not ActionKind.IMPOSE
+                                                                            for a in record.actions):
+        return None
+    end = text.find("\n附件")
+    days = {day[:10] for m in PART_DAY_RE.finditer(fold(text[: end if end >= 0 else len(text)]))
+            if (day := effective_in(m.group("when"), record.published)) is not None}
+    if days and len(days | {(a.effective or "")[:10] for a in record.actions}) > 1:
+        return "the decision gives parts of its measures or targets different start days (one day per listing is read)"
+    return None
+
+
+# A step whose object is an earlier decree named by a word pointing back: "…解除前述决定对金泰勋采取的反制措施", "暂停实施上述决定对X…"
+# (session 45, mfa45/06, 22, 26, 28: no decree read, so the step reached the named person on every decree listing him, a
+# false "Lifted" on the others, silently). Which decree the word points to is for a person.
+PRIOR_DECREE_RE = re.compile(rf"{STATUS_VERB}\s*(?:前述|上述|该项?|此前的?|原)\s*(?:决定|外交部令|命令|令)")
+PRIOR_DECREE_WORDS = ("前述", "上述", "该", "此前", "原")  # one is in every PRIOR_DECREE_RE match
+
+
+def prior_decree_unread(record: NoticeRecord, text: str) -> str | None:
+    """Why a decision whose step on earlier measures names its decree by a word pointing back (PRIOR_DECREE_RE) and
+    reads no decree must be read by a person; else None."""
+    if record.kind is not NoticeKind.MFA_ORDER:
+        return None
+    for action in record.actions:
+        if action.action is ActionKind.IMPOSE or action.targets:
+            continue
+        m = PRIOR_DECREE_RE.search(fold(action.text or text))
+        if m is not None:
+            return f"the decision names the decision it acts on as \"{m.group(0)[len(m.group('verb')):].strip()}\" (not read)"
     return None
 
 
@@ -324,7 +372,8 @@ ANNEX_REPLACED_RE = re.compile(r"(?:修订|修改|调整|更新|替换|变更)�
 # An item of an earlier decree's annex rewritten: "外交部令第203号附件第3项修改为：“（三）X（x，原名…）”", "…附件第2项的英文名称“…”
 # 修改为“…”" (session 42, mfa42/04: read as a new listing of a name made of the sentence, a false item, the rename lost).
 ITEM_AMENDED_RE = re.compile(r"第\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*项[^。；;\n]{0,60}?(?:修改|修订|更正|变更|更改)为")
-ANY_ORDER_REF_RE = re.compile(rf"(?:外交部令|商务部令)\s*(?:{YEAR}\s*年\s*)?第\s*(?P<n>{NUM})\s*号")
+ANY_ORDER_REF_RE = re.compile(rf"(?:(?:外交部令|商务部令)\s*|外交部\s*(?={YEAR}\s*年\s*第\s*{NUM}\s*号\s*令)|"
+                              rf"(?=(?:{YEAR}\s*年\s*)?第\s*{NUM}\s*号\s*(?:外交部|商务部)令))(?:{YEAR}\s*年\s*)?第\s*(?P<n>{NUM})\s*号")
 FULL_WIDTH_O = "\uff2f"  # what ``fold`` makes an "O", which YEAR takes for a zero
 
 

@@ -10,7 +10,7 @@ from storage.records import ActionKind, ActionRecord, EntityRecord, ListKind, No
 
 from ..corrections import corrected_entities, is_correction
 from ..dates import Stamp, effective_in, iso_to_date, until_from
-from ..entities import cached_key, clean_display
+from ..entities import COUNTRIES, COUNTRY_IN_RE, cached_key, clean_display
 from ..renames import read_list_line_renames
 from ..textnorm import despace, fold, to_int
 from .amend import _amendment, _applied_amendment, _may_amend, _prose_amendment, added_to
@@ -32,7 +32,16 @@ from .reading import (
     _title,
 )
 from .status import _order_ref, _status_actions, decision_term, validity_term
-from .wording import ISSUER, NO_END, NO_TARGETS, ORDER_NO_RE, ORDER_REF_RE, OWN_EFFECTIVE_LINE, PUBLISHED_TAIL_RE
+from .wording import (
+    COUNTRY_FIRSTS,
+    ISSUER,
+    NO_END,
+    NO_TARGETS,
+    ORDER_NO_RE,
+    ORDER_REF_RE,
+    OWN_EFFECTIVE_LINE,
+    PUBLISHED_TAIL_RE,
+)
 
 
 def _check_counts(reading: Reading, warnings: list[str]) -> int | None:
@@ -162,6 +171,29 @@ def _measures_start(reading: Reading, published: date | None, effective: str | N
     return day if day is not None and day[:10] > effective[:10] else effective
 
 
+def _countries(title: str) -> frozenset[str]:
+    """The countries a title names, when it names more than one ("关于对美国、加拿大、德国有关企业…"), else none."""
+    found = frozenset(COUNTRIES[m.group(0)] for m in COUNTRY_IN_RE.finditer(title))
+    return found if len(found) > 1 else frozenset()
+
+
+def _leading_country(t: Target, several: frozenset[str]) -> str | None:
+    """The country an organisation's Chinese name opens with, one of the several its decision's title names: "美国鹰眼雷达
+    公司、加拿大北极光电子公司、德国莱茵…" under "关于对美国、加拿大、德国有关企业…" (session 45, mfa45/19: every one took the
+    title's first country, US); the name keeps it, as written. (Under a title of one country a place in a name is no
+    country of its own: "香港监察" of "关于对英国有关组织…".)"""
+    zh = t.zh
+    if not several or not zh or len(zh) < 5 or t.type != "organization" or zh[:1] not in COUNTRY_FIRSTS or "·" in zh:
+        return None
+    m = COUNTRY_IN_RE.match(zh)
+    code = COUNTRIES[m.group(0)] if m is not None and len(zh) - m.end() >= 3 else None
+    return code if code in several and code not in PLACES_NAMED else None
+
+
+# Regions a name opens with as what it is about, not where it is from: "台湾战略研究会" (a Japanese body, mfa40/03), "香港监察".
+PLACES_NAMED = frozenset(("TW", "HK", "MO"))
+
+
 def parse_decision(text: str, title_hint: str | None = None, pub: Stamp | None = None,
                    url: str | None = None, folded: str | None = None,
                    lines: tuple[list[str], list[str]] | None = None) -> NoticeRecord:
@@ -226,10 +258,11 @@ def parse_decision(text: str, title_hint: str | None = None, pub: Stamp | None =
         warnings.append(NO_END)
     country = _country([fold(title or "")] + [fold(g.text) for g in reading.groups if not g.names]
                        + _described(fold(reading.decision)))
+    several = _countries(fold(title or "")) if country is not None else frozenset()
     entities = tuple(
         EntityRecord(zh=t.zh, en=t.en, country=(_own_country(t.note) if t.note and ("，" in t.note or len(t.note)
                                                                                   <= COUNTRY_CLAUSE_MAX) else None)
-                     or t.country or country or _named_country(folded, t.zh),
+                     or t.country or _leading_country(t, several) or country or _named_country(folded, t.zh),
                      key=cached_key(t.zh, t.en), n=t.n, branches=t.branches, type=t.type, note=t.note,
                      aliases=other_names(t.en, t.note))
         for t in reading.targets

@@ -16,6 +16,7 @@ from .wording import (
     GENDER_RE,
     HEAD_PREFIX_RE,
     LATIN_RE,
+    NATIVE_SCRIPT_RE,
     ORG_SUFFIX_EN_RE,
     ORG_SUFFIX_SPAN,
     ORG_SUFFIX_ZH,
@@ -254,12 +255,14 @@ def _split_target(text: str) -> tuple[str | None, str | None, str | None, bool]:
             zh = name[:start].strip()
             # the simple shape's bracket holds no separator
             inner_parts = (_depth0_split(inner, SEPARATORS_OF_CLAUSES)
-                           if simple is None and LATIN_RE.search(inner) and CJK_RE.search(inner) else [inner])
+                           if simple is None and LATIN_RE.search(inner) and (
+                               CJK_RE.search(inner) or NATIVE_SCRIPT_RE.search(inner)) else [inner])
             for piece in inner_parts:
                 piece = piece.strip()
                 if GENDER_RE.match(piece):
                     gendered = True
-                elif LATIN_RE.search(piece) and not CJK_RE.search(piece) and en is None:
+                elif LATIN_RE.search(piece) and not CJK_RE.search(piece) and en is None and (
+                        len(inner_parts) == 1 or not NATIVE_SCRIPT_RE.search(piece)):
                     en = piece
                 elif piece:
                     notes.insert(0, piece)

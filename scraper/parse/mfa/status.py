@@ -58,8 +58,8 @@ def _status_action(reading: Reading, folded: str, text: str, own: int | None, ef
         for r in QUOTED_DECISION_RE.finditer(folded, m.end(), end):
             after = r.end()
             day = parse_cn_date(r.group("date")) if r.group("date") else None
-            if day is None and reading.targets:  # a title alone finds nothing: the targets it names say what it acts on
-                continue
+            # a title alone names the stored decision of that title (the engine's ``_resolve_title_ref``), targets named
+            # or not: read by the targets alone, a step on a person reached every decree listing him (session 45, mfa45/05)
             refs.append(NoticeRef(text=text[r.start() : r.end()].strip(), date=day, list=ListKind.COUNTERMEASURE,
                                   title=clean_display(text[r.start("title") : r.end("title")])))
     if after == m.end():  # "停止实施2024年12月27日决定中对X…", "暂停实施2025年12月26日决定规定的反制措施": by its date alone

@@ -85,6 +85,12 @@ HEAD_PREFIX_RE = lazy_compile(r"^(?P<role>.{2,30}?(?:" + "|".join(sorted(HEAD_RO
 GENDER_RE = lazy_compile(r"^(?:性别\s*[:：]?\s*)?(?P<g>男|女)(?:性)?$")
 LATIN_RE = re.compile(r"[A-Za-z]")
 CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+# A name in its own script beside the Latin in one bracket: "金泰勋（김태훈，Kim Tae-hoon）", "（Іван Петренко，Ivan Petrenko）",
+# "（やまだ けんいち，Yamada Kenichi）", "（Γιώργος Παπαδόπουλος，Giorgos Papadopoulos）" (session 45, mfa45/02, 21: the whole bracket
+# was the English name, keyed with the Hangul, so a lift naming "Ivan Petrenko" was unresolved and `timeline "Ivan Petrenko"` said
+# "not on any list"). Greek, Cyrillic, Hebrew, Arabic, Devanagari, Thai, Hangul, kana (not the katakana middle dot U+30FB).
+NATIVE_SCRIPT_RE = re.compile("[\u0370-\u03ff\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff\u0900-\u097f\u0e00-\u0e7f\u1100-\u11ff"
+                              "\u3040-\u30fa\u30fc-\u30ff\u3130-\u318f\uac00-\ud7af]")
 SPACED_EN_RE = lazy_compile(r"^(?P<zh>[^A-Za-z]*[\u4e00-\u9fff][^A-Za-z]*?)[\s\u3000]+(?P<en>[A-Za-z][^\u4e00-\u9fff]*)$")
 # Organisation name endings (a target without a section, a gender or a count word).
 ORG_SUFFIX_ZH = ("公司", "集团", "企业", "株式会社", "会社", "机构", "组织", "中心", "实验室", "大学", "学院", "研究所", "研究院",
@@ -144,9 +150,12 @@ BARE_STATUS_DECISION_RE = lazy_compile(rf"(?<!方)决定{COLON_LINE}[^。；;\n�
 # An earlier order it acts on: "外交部令第12号", "2024年10月10日中华人民共和国外交部令第13号" (the date gives the year).
 # Its number in brackets too, as a decree's own is written ("外交部令（第220号）", "外交部令（2037年第220号）": session 43, mfa43 probe: no
 # decree read, so a lift of a person from No. 220 lifted him on every decree that lists him, No. 222 too, silently).
+# So too with 令 after the number: "外交部2027年第41号令", "2027年第41号外交部令", "2027年5月20日第42号外交部令" (session 45, mfa45/04,
+# 16, 23: no decree read, so a step on a person of one decree reached every decree listing him, a false "Lifted" on the others).
 ORDER_REF_RE = lazy_compile(
-    rf"(?:(?P<date>{DATE_RE.pattern})\s*)?(?:中华人民共和国)?外交部令\s*(?:\(\s*)?(?:(?P<ry>\d{{4}})\s*年\s*|{ORDER_YEAR})第\s*(?P<n>{NUM})"
-    r"\s*号"
+    rf"(?:(?P<date>{DATE_RE.pattern})\s*)?(?:中华人民共和国)?"
+    rf"(?:外交部令\s*(?:\(\s*)?|外交部\s*(?={YEAR}\s*年\s*第\s*{NUM}\s*号\s*令)|(?=(?:{YEAR}\s*年\s*)?第\s*{NUM}\s*号\s*外交部令))"
+    rf"(?:(?P<ry>\d{{4}})\s*年\s*|{ORDER_YEAR})第\s*(?P<n>{NUM})\s*号(?:\s*外交部令|\s*令(?![^\s，,。；;、对中所]))?"
 )
 # What stands before a decree named as how measures came to be, not as what a step acts on: "恢复实施…第101号中对X采取的、经
 # 2029年10月8日外交部令第109号暂停实施的反制措施" (session 39, mfa39/19: the restore named No. 109 too, a loud unresolved reference).
