@@ -1,4 +1,4 @@
-"""Session 44's open A's in the step clauses (clauses45, session 45), each silent on main at the session's start;
+"""Session 44's three open A's in the step clauses (clauses45, session 45), each silent on main at the session's start;
 expected steps written before the fixes, from the texts' own words.
 
 - probe44 #22: "…相关措施1年，第22号相关措施亦同，但期限为6个月" gave No. 22 the year: the "但…" clause after the "亦同" one was
@@ -7,7 +7,10 @@ expected steps written before the fixes, from the texts' own words.
 - probe44 #13: terms after 分别 not read as pairs: "…暂停期限分别延长six months和1年" (both a year), "…6 months和1 year" (an
   extension with no end), and "暂停实施…，暂停期限分别延长6个月和1年" (the extensions right, beside them a suspension of both
   with no end: a false "Suspended … until further notice"). A term in English is held (``checks.unread_latin_term``); the
-  suspension said whole by the extensions of each is dropped (``clauses._drop_said_apart``)."""
+  suspension said whole by the extensions of each is dropped (``clauses._drop_said_apart``).
+- review48: "…附件第5项“A”修改为“B”，并将第7项“C”移出该附件" removed item 5 (the sentence's first "附件第N项") and kept 7:
+  the removal's lines are now those of its own clause (``rules.record._own_serials``), and a rename beside a step, which
+  no reading takes (a correction is read alone), is held (``checks.unread_annex_amendment``)."""
 
 from __future__ import annotations
 
@@ -147,3 +150,58 @@ def test_a_term_in_english_is_held(text: str) -> None:
 ])
 def test_each_extended_by_its_own_term_and_nothing_more(text: str, steps: list[Step]) -> None:
     assert _steps(NOTICE.format(a=text)) == steps
+
+
+# --- review48: a rename and a removal in one sentence of an annex amendment -------------------------------------------------
+
+AMEND = ("商务部公告2026年第246号 关于修改商务部公告2026年第23号附件有关内容的公告\n【发布单位】安全与管制局\n"
+         "【发布文号】商务部公告2026年第246号\n【发文日期】2026年12月14日\n商务部公告2026年第246号\n{a}\n"
+         "该公告其他内容不变，相关措施继续实施。\n本公告自公布之日起实施。\n商务部\n2026年12月14日\n")
+JAIA, DEEP = "“杰亚机器人公司（Jaia Robotics, Inc.）”", "“深蓝海洋科技公司（Deep Blue Marine Technologies LLC）”"
+
+
+def test_an_annex_rename_beside_a_removal_is_held() -> None:
+    """Was a removal of item 5 (the renamed entry) and item 7 kept listed, silently."""
+    text = (f"根据有关实体提出的申请并经核实，现将商务部公告2026年第23号附件第5项{JAIA}修改为“杰亚机器人技术公司（Jaia Robotics, "
+            f"Inc.）”，并将第7项{DEEP}移出该附件。")
+    assert "renamed beside the notice's steps" in _held(AMEND.format(a=text))
+
+
+def _removed(page: str) -> list[tuple[str, tuple[str, ...]]]:
+    record = parse_document(page.encode("utf-8")).notice
+    assert record is not None
+    return [(a.action.value, tuple(a.entities)) for a in record.actions]
+
+
+@pytest.mark.parametrize(("text", "lines"), [
+    (f"根据有关实体提出的申请并经核实，商务部决定，保留商务部公告2026年第23号附件第5项，将第7项{DEEP}移出该附件。", ("第7项",)),
+    (f"根据有关实体提出的申请并经核实，现将商务部公告2026年第23号附件第5项{JAIA}和第7项{DEEP}移出该附件。",
+     ("第5项", "第7项")),
+    ("根据有关实体提出的申请并经核实，现将商务部公告2026年第23号附件第5项、第7项所列实体移出该附件。", ("第5项", "第7项")),
+    ("根据有关实体提出的申请并经核实，现将商务部公告2026年第23号附件第5项，第7项所列实体移出该附件。", ("第5项", "第7项")),
+    (f"根据有关实体提出的申请并经核实，现将商务部公告2026年第23号附件第5项{JAIA}，第7项{DEEP}移出该附件。", ("第5项", "第7项")),
+])
+def test_an_amendment_removes_the_lines_its_removal_names(text: str, lines: tuple[str, ...]) -> None:
+    assert _removed(AMEND.format(a=text)) == [("remove", lines)]
+
+
+REMOVAL = ("商务部公告2026年第247号 关于将1家美国实体移出出口管制管控名单的公告\n【发布单位】安全与管制局\n"
+           "【发布文号】商务部公告2026年第247号\n【发文日期】2026年12月14日\n商务部公告2026年第247号\n{a}\n"
+           "本公告自公布之日起实施。\n商务部\n2026年12月14日\n")
+
+
+@pytest.mark.parametrize("text", [
+    "根据《中华人民共和国出口管制法》等法律法规有关规定，鉴于商务部公告2026年第23号附件第5项所列实体的整改尚未完成，第7项所列实体"
+    "已按要求整改，商务部决定，将第7项所列实体移出出口管制管控名单。",
+    "根据《中华人民共和国出口管制法》等法律法规有关规定，经审查，商务部公告2026年第23号附件第5项所列实体的申请不予批准，现将第7项"
+    f"{DEEP}移出该附件。",
+])
+def test_a_removal_after_another_line_told_removes_its_own_line(text: str) -> None:
+    """Was line 5 removed (told as not removed), line 7 kept, silently."""
+    assert _removed(REMOVAL.format(a=text)) == [("remove", ("第7项",))]
+
+
+def test_a_removal_of_lines_told_before_still_takes_them() -> None:
+    text = ("商务部公告2026年第23号附件第3项所列实体已按要求完成整改。根据《中华人民共和国出口管制法》等法律法规有关规定，商务部决定，"
+            "将上述1家实体移出出口管制管控名单。")
+    assert _removed(REMOVAL.format(a=text)) == [("remove", ("第3项",))]

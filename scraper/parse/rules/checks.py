@@ -1062,12 +1062,25 @@ def unread_name_change(src: Source, d: Draft) -> str | None:
     return None
 
 
+# "第5项“杰亚机器人公司（…）”修改为“": an annex entry renamed (``unread_annex_amendment``)
+AMENDED_ENTRY_RE = lazy_compile(r"第\s*\d{1,3}\s*项\s*“[^“”\n]{1,200}”\s*修改为\s*“")
+
+
 def unread_annex_amendment(src: Source, d: Draft) -> str | None:
     """A numbered notice whose title amends another notice's annex ("关于修改…附件有关内容的公告") and which takes no step:
     "现将…第156号附件…第3项修改为：3. 甲（a）" renames an entry no reader reads, so the notice would read as changing nothing,
-    silently (session 38, audit38/32): a person must read it."""
+    silently (session 38, audit38/32): a person must read it. So must a numbered notice with steps that renames an annex
+    entry beside them (AMENDED_ENTRY_RE; session 45)."""
+    if d.qa or d.own is None:
+        return None
+    if d.drafts:
+        # "…附件第5项“A”修改为“B”，并将第7项“C”移出该附件": the step read, the rename beside it not (a correction is read only
+        # alone, ``corrections.amends_names``): the entry kept its old name, silently (session 45, review48's form)
+        if "修改为" in src.folded and (m := AMENDED_ENTRY_RE.search(src.folded)) is not None:
+            return f"an annex entry renamed beside the notice's steps (\"{m[0]}…\") is not read{LEFT_OUT}"
+        return None
     title = d.folded_title
-    if d.qa or d.own is None or d.drafts or not title or "附件" not in title or "修" not in title:
+    if not title or "附件" not in title or "修" not in title:
         return None
     if CORRECTION_TITLE_RE.search(title) is not None or (m := AMENDED_ANNEX_TITLE_RE.search(title)) is None:
         return None

@@ -12,7 +12,9 @@ from storage.names import entity_key
 from storage.records import ActionKind, ActionRecord, EntityRecord, ListKind, NoticeRef
 
 from ..actions import sentence_end
+from ..actions.apart import CLAUSE_MARK_RE
 from ..actions.targets import NOT_A_SHORT_NAME
+from ..actions.words import ActionDraft
 from ..dates import (
     until_from,
 )
@@ -38,6 +40,7 @@ from .named import (
     order_term,
     removal_named,
     removals_beside_listing,
+    sentence_start,
 )
 
 
@@ -87,8 +90,12 @@ def action_records(src: Source, d: Draft) -> list[ActionRecord]:
             if told is not None:  # "…第23号附件第3项至第5项所列实体已…。商务部决定…将上述3家实体移出…": those lines
                 x, names = dataclasses.replace(x, targets=(told[0],)), told[1]
         if x.targets and not names and action is not ActionKind.IMPOSE:
-            serials = ANNEX_SERIALS_RE.search(x.text)
-            if serials:  # "…第12号附件所列第3、5、8项实体": those lines only, never the whole notice
+            # the lines of the step's own clause ("…第5项“A”修改为“B”，并将第7项“C”移出该附件"), else of its sentence
+            own = _own_serials(src.folded, x) if "项" in x.text else ()
+            serials = None if own else ANNEX_SERIALS_RE.search(x.text)
+            if own:
+                names = own
+            elif serials:  # "…第12号附件所列第3、5、8项实体": those lines only, never the whole notice
                 names = tuple([f"第{n}项" for n in annex_serials(serials["ns"])])
         if action is ActionKind.IMPOSE and x.until is None and not x.targets and countermeasure_order(d):
             # a term ("自本决定施行之日起2年内", "期限为5年"): the order's countermeasures end with it (as an MFA decision's)
@@ -271,6 +278,26 @@ def _serials_told_before(src: Source, d: Draft) -> tuple[NoticeRef, tuple[str, .
         if refs:
             return refs[-1], tuple([f"第{n}项" for n in annex_serials(m["ns"])])
     return None
+
+
+# "第7项", "第3、5项" in the step's own clause, before its verb ("…第5项“A”修改为“B”，并将第7项“C”移出该附件": session 45,
+# review48's form: the sentence's first "附件第5项", the renamed entry, was removed instead of item 7, silently).
+SERIAL_LAST_RE = lazy_compile(r"第\s*\d{1,3}\s*项\s*(?:“[^“”]*”\s*)?$")  # a clause ending with a line (and its name)
+OWN_SERIALS_RE = lazy_compile(r"第\s*(?P<ns>\d{1,3}(?:\s*项?\s*[、和及至-]\s*第?\s*\d{1,3})*)\s*项")
+
+
+def _own_serials(folded: str, x: ActionDraft) -> tuple[str, ...]:
+    """The annex lines ("第7项") a step names in its own clause before its verb, in a sentence naming an annex; () else."""
+    s0, s1 = x.sentence or (sentence_start(folded, x.start), sentence_end(folded, x.start))
+    if folded.find("附件", s0, s1) < 0:
+        return ()
+    marks = [s0, *(m.end() for m in CLAUSE_MARK_RE.finditer(folded, s0, x.start))]
+    i = len(marks) - 1
+    while i and folded[marks[i] : x.start].lstrip().startswith("第") \
+            and SERIAL_LAST_RE.search(folded, marks[i - 1], marks[i] - 1) is not None:
+        i -= 1  # "…附件第5项，第7项所列实体移出…": a list of lines over a mark (not "…第5项，将第7项…移出")
+    c0 = marks[i]
+    return tuple([f"第{n}项" for m in OWN_SERIALS_RE.finditer(folded, c0, x.start) for n in annex_serials(m["ns"])])
 
 
 def annex_serials(ns: str) -> list[int]:
