@@ -14,6 +14,11 @@ wrong silently on main 1199f11c; expected steps written before the fixes.
   第22号…自2026年12月15日起暂停1年，第21号…自2026年12月20日起暂停6个月" kept a step on both from 12-15 with no end (No. 21
   suspended five days early, a false "until further notice" item each). With no start of its own the step on both is
   dropped; with one another step contradicts, it is held (``checks.unread_starts_apart``).
+- A restore "期满后自动恢复实施" after a "；" (older code, ``targets._after_the_suspension``: "not across ;") took the sentence's
+  start, the suspension's own first day: "自2026年12月10日起，暂停实施…，暂停期限为6个月；期满后自动恢复实施" restored No. 21 on
+  12-10, the listing "in force" the day its suspension began (tests/mofcom_watch/test_story_restore_after_semicolon.py).
+  And after steps split per notice, a restore the sentence's walk did not see beside them (after "；" or in the next
+  sentence) was one restore of both at one end: No. 22 back six months early (``clauses._restores_after_split``).
 """
 
 from __future__ import annotations
@@ -89,4 +94,20 @@ def test_a_step_on_both_whose_start_another_step_contradicts_is_held(notice):
      [("restore", "MOFCOM-2024-46", "2026-12-10", None, None)]),
 ])
 def test_still_read(text, expected):
+    assert _steps(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    (f"{D}{ONE}，暂停期限为6个月；期满后自动恢复实施。", [_s(N21, "2027-06-10"), ("restore", N21, "2027-06-11", None, None)]),
+    (f"{D}暂停实施{TWO}，暂停期限为6个月；其中第22号相关措施暂停期限为1年，期满后自动恢复实施。",
+     [_s(N21, "2027-06-10"), _s(N22, "2027-12-10"),
+      ("restore", N21, "2027-06-11", None, None), ("restore", N22, "2027-12-11", None, None)]),
+    (f"{D}暂停实施{TWO}，期限分别为6个月和1年；期满后自动恢复实施。",
+     [_s(N21, "2027-06-10"), _s(N22, "2027-12-10"),
+      ("restore", N21, "2027-06-11", None, None), ("restore", N22, "2027-12-11", None, None)]),
+    (f"{D}暂停实施{TWO}，期限分别为6个月和1年。期满后自动恢复实施。",
+     [_s(N21, "2027-06-10"), _s(N22, "2027-12-10"),
+      ("restore", N21, "2027-06-11", None, None), ("restore", N22, "2027-12-11", None, None)]),
+])
+def test_a_restore_at_the_end_after_a_semicolon_or_a_full_stop(text, expected):
     assert _steps(text) == expected

@@ -185,7 +185,24 @@ def find_actions(folded: str, clean: str, *, spans: list[tuple[int, int]], refs:
         _rest_first(folded, drafts)  # (a named restore is rare: no scan of the whole text for the words of the others)
     if len(drafts) > 2:
         _drop_said_apart(folded, drafts)
+        _restores_after_split(folded, drafts)
     return drafts
+
+
+def _restores_after_split(folded: str, drafts: list[ActionDraft]) -> None:
+    """A restore at the end of steps split per notice that its sentence's walk did not see beside it: after a ";" or in
+    the next sentence ("…暂停期限为6个月；其中第22号相关措施暂停期限为1年，期满后自动恢复实施", "…期限分别为6个月和1年；期满后自动
+    恢复实施", "…。期满后自动恢复实施"): one restore of both at one end, No. 21 or No. 22 back six months early or late, silently
+    (review50). Each back at its own step's end (``apart.restores_apart``), the steps before it in its paragraph."""
+    for r in [x for x in drafts if x.action is ActionKind.RESTORE and x.after_end is not None and len(x.targets) > 1]:
+        line = folded.rfind("\n", 0, r.start) + 1
+        steps: dict[str, ActionDraft] = {}
+        for x in drafts:
+            if x.action in TERMED and line <= x.start < r.start and len(x.targets) == 1:
+                steps[x.targets[0].key or ""] = x
+        if (each := restores_apart(r, steps)) is not None:
+            at = drafts.index(r)
+            drafts[at : at + 1] = each
 
 
 def _drop_said_apart(folded: str, drafts: list[ActionDraft]) -> None:

@@ -457,10 +457,14 @@ def _after_the_suspension(folded: str, start: int, at: int) -> int:
     probe: the restore read from 12-10, the listing "in force" the day its suspension began, silently), the end of that
     suspension's 期满; else -1, its whole sentence. A start written after it is the restore's own ("…1年，暂停期满后，
     自2027年12月11日起恢复实施": session 41, review42: read from the suspension's 12-10 too); none, the suspension's end.
-    Not across ";" ("…继续暂停A…1年；同时，B…届满后不再延长，自…起恢复执行", parse18/06: B's own day)."""
+    Not across ";": from the restore's own clause after it ("…继续暂停A…1年；同时，B…届满后不再延长，自…起恢复执行", parse18/06:
+    B's own day; "自2026年12月10日起，暂停实施A…，暂停期限为6个月；期满后自动恢复实施": no day of its own, so the suspension's end,
+    was A's start, 12-10, the listing "in force" the day its suspension began, silently; review50)."""
     since = folded.find("起", start, at)
-    if since < 0 or folded.find(";", since, at) >= 0:
-        return -1  # (nearly every restore: its sentence states no start, or only its own)
+    if since < 0:
+        return -1  # (nearly every restore: its sentence states no start)
+    if (semi := folded.rfind(";", since, at)) >= 0:
+        return semi + 1 if folded.find("起", semi, at) < 0 else _after_the_suspension(folded, semi + 1, at)
     pause = folded.find("暂停", since, at)
     expiry = EXPIRY_RE.search(folded, pause, at) if pause >= 0 and folded.find(",", pause, at) >= 0 else None
     return -1 if expiry is None else expiry.end()
