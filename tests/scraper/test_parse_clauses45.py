@@ -205,3 +205,23 @@ def test_a_removal_of_lines_told_before_still_takes_them() -> None:
     text = ("商务部公告2026年第23号附件第3项所列实体已按要求完成整改。根据《中华人民共和国出口管制法》等法律法规有关规定，商务部决定，"
             "将上述1家实体移出出口管制管控名单。")
     assert _removed(REMOVAL.format(a=text)) == [("remove", ("第3项",))]
+
+
+# --- probing #13's fix: a notice changing a suspension's term in words no step reads ------------------------------------------
+# "将…第21号相关措施的暂停期限调整为180日" read as no step and no word (an answer so worded is held by its title): held.
+
+TERM_NOTICE = ("商务部公告2026年第88号 关于调整商务部公告2025年第21号相关措施暂停期限的公告\n【发布单位】安全与管制局\n"
+               "【发布文号】商务部公告2026年第88号\n【发文日期】2026年12月03日\n\n商务部公告2026年第88号\n\n"
+               "根据《中华人民共和国出口管制法》等法律法规有关规定，{a}\n\n本公告自公布之日起正式实施。\n\n商务部\n2026年12月3日\n")
+
+
+@pytest.mark.parametrize("text", [
+    "商务部决定，自2026年12月10日起，将商务部公告2025年第21号相关措施的暂停期限调整为180日。",
+    "商务部决定，自2026年12月10日起，将商务部公告2025年第21号相关措施的暂停期限缩短为90日。",
+    "商务部决定，将商务部公告2025年第21号相关措施的暂停期限缩短至2026年12月31日。",
+    "商务部决定，将商务部公告2025年第21号相关措施的暂停期限变更为至2027年6月30日。",
+    "商务部决定，商务部公告2025年第21号相关措施的暂停期限提前至2026年12月31日届满。",
+    "商务部决定，商务部公告2025年第21号相关措施的暂停期限改为1年。",
+])
+def test_a_notice_changing_a_suspension_s_term_unread_is_held(text: str) -> None:
+    assert "reads no step" in _held(TERM_NOTICE.format(a=text))

@@ -1183,6 +1183,10 @@ NOTICE_UNDONE_WORDS = ("撤销", "撤回", "作废", "失效", "延缓", "推迟
 # name no step reads (story41 merged: stored as nothing, "0/1", Y's watchers told nothing, silent).
 # So too "…已被Y收购。…相关措施，对Y继续适用", "…由Y承继" (session 41, review42: still stored as nothing).
 # And a notice's measures put on another with no merger word: "对Y（y）实施商务部公告2025年第21号规定的相关措施" (review42).
+# "将…第21号相关措施的暂停期限调整为180日", "…的暂停期限缩短至2026年12月31日", "…暂停期限提前至…届满": a notice's suspension
+# changed in words no step reads (a suspension's term set again from its start, or cut short): read as no step, silently
+# (session 45, clauses45's probe of probe44 #13; an answer so worded is held by its title, ``page.unread_change``).
+TERM_CHANGED_RE = lazy_compile(r"暂停(?:实施|执行)?期限?[^。；;\n]{0,12}?(?:调整|缩短|改为|变更|更改|修改|提前|压缩|减为|减少)")
 NOTICE_CARRIED_WORDS = ("合并", "并入", "适用于", "收购", "承继", "继受", "继续适用", "同样适用", "规定的相关措施", "规定的反制措施")
 # "本公告适用于向…第21号所列实体以外的最终用户出口…": the notice's own scope, no measures carried (session 41, review41's B:
 # held for a person with no step to read). The clause's subject is this text itself; not where its sentence names the listed
@@ -1195,7 +1199,8 @@ def unread_step_on_measures(src: Source, d: Draft) -> str | None:
     """A numbered notice reading no step and no measure whose decision says measures on someone end, come back or are
     suspended, the verb after its object ("对X采取的…措施，自…起予以解除"), or says a notice it names is revoked, ceases,
     is held off or no longer applies (NOTICE_UNDONE_WORDS), or carries its measures to a company another merged into
-    (NOTICE_CARRIED_WORDS): stored as changing nothing, it would be a silent loss. Left out for a person to read."""
+    (NOTICE_CARRIED_WORDS), or changes its suspension's term (TERM_CHANGED_RE): stored as changing nothing, it would be a
+    silent loss. Left out for a person to read."""
     if d.qa or d.own is None or d.actions or d.drafts:
         return None
     folded = src.folded
@@ -1212,6 +1217,11 @@ def unread_step_on_measures(src: Source, d: Draft) -> str | None:
             if any(first <= r[0] < last for r in d.refs) and not ("适用" in word and _own_scope(folded, first, pos)):
                 return f"says \"{word}\" of a notice it names but reads no step{LEFT_OUT}"
             pos = folded.find(word, pos + 1, end)
+    if d.refs and folded.find("暂停", 0, end) >= 0:
+        for changed in TERM_CHANGED_RE.finditer(folded, 0, end):
+            first, last = sentence_start(folded, changed.start()), act.sentence_end(folded, changed.start())
+            if any(first <= r[0] < last for r in d.refs):
+                return f"says \"{src.text[changed.start() : changed.end()].strip()}\" of a notice it names but reads no step{LEFT_OUT}"
     if decided < 0 or folded.find("措施", decided, end) < 0:
         return None
     m = OBJECT_FIRST_STEP_RE.search(folded, decided, end)
