@@ -66,7 +66,7 @@ def yamada(status: dict) -> list[tuple[str, str, str]]:
 
 
 def test_ling_after_the_number_names_that_decree_alone(tmp_path: Path) -> None:
-    for decree in ("外交部2027年第42号令", "2027年第42号外交部令", "2027年5月20日第42号外交部令"):
+    for decree in ("外交部2027年第42号令", "2027年第42号外交部令", "2027年5月20日第42号外交部令", "外交部第42号令"):
         code, status = replayed(tmp_path / decree, LIFT.format(reasons="", decree=decree))
         assert yamada(status) == [("MFA-ORDER-2027-42", "lifted", "MFA-ORDER-2028-75"),
                                   ("MFA-ORDER-2028-70", "in_force", "MFA-ORDER-2028-70")], decree
@@ -88,12 +88,13 @@ def test_a_title_no_stored_decision_has_is_unresolved_never_applied_by_name(tmp_
 
 
 def test_qianshu_jueding_is_held_for_a_person_never_applied_to_every_decree(tmp_path: Path) -> None:
-    code, status = replayed(tmp_path, LIFT.format(reasons=DATED, decree="前述决定"))
-    assert yamada(status) == [("MFA-ORDER-2027-42", "in_force", "MFA-ORDER-2027-42"),
-                              ("MFA-ORDER-2028-70", "in_force", "MFA-ORDER-2028-70")]
-    assert code == 1
-    assert any(issue["kind"] == "unusable-page" and "前述决定" in issue["detail"] and "needs-review" in issue["detail"]
-               for issue in status["health_issues"])
+    for word in ("前述决定", "前次决定"):
+        code, status = replayed(tmp_path / word, LIFT.format(reasons=DATED, decree=word))
+        assert yamada(status) == [("MFA-ORDER-2027-42", "in_force", "MFA-ORDER-2027-42"),
+                                  ("MFA-ORDER-2028-70", "in_force", "MFA-ORDER-2028-70")], word
+        assert code == 1
+        assert any(issue["kind"] == "unusable-page" and word in issue["detail"] and "needs-review" in issue["detail"]
+                   for issue in status["health_issues"]), word
 
 
 def test_a_person_named_in_three_scripts_is_found_by_his_latin_name(tmp_path: Path) -> None:

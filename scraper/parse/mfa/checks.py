@@ -70,9 +70,11 @@ def one_measure_lifted(record: NoticeRecord, text: str) -> str | None:
         return None
     if ("、自" in text or "、从" in text) and (apart := days_apart(record, text)) is not None:  # a line opening with a day
         return apart
-    if any(word in text for word in PART_DAY_WORDS) and (parts := part_days_apart(record, text)) is not None:
+    if record.kind is NoticeKind.MFA_ORDER and record.actions and all(a.action is ActionKind.IMPOSE for a in record.actions) \
+            and any(word in text for word in PART_DAY_WORDS) and (parts := part_days_apart(record, text)) is not None:
         return parts
-    if any(word in text for word in PRIOR_DECREE_WORDS) and (prior := prior_decree_unread(record, text)) is not None:
+    if any(a.action is not ActionKind.IMPOSE and not a.targets for a in record.actions) and (
+            prior := prior_decree_unread(record, text)) is not None:
         return prior
     if any(a.measures and a.action in PER_MEASURE_UNREAD for a in record.actions):
         return "the decision changes some measures of an earlier decision and not the others (no state per measure)"
@@ -138,10 +140,10 @@ def days_apart(record: NoticeRecord, text: str) -> str | None:
 # A day given to one part of a new listing: "本决定第一项自公布之日起施行，第二项自2028年7月1日起施行", "…，其中第一项自公布之日
 # 起施行", "对海神声呐公司的反制措施自公布之日起实施；对北海防务咨询公司的反制措施自2028年9月1日起实施" (session 45, mfa45/13, 14,
 # 27: every target in force from one day, the person or company the later day was for in force weeks early, silently).
-PART_DAY_RE = re.compile(r"(?:第\s*[一二三四五六七八九十\d]{1,3}\s*项(?:措施)?|对[^。；;\n]{1,80}?(?:的|采取的)\s*(?:反制)?措施)"
-                         r"(?:均|将|一律)?(?P<when>(?:自|从)[^。；;\n起]{1,30}?起)\s*(?:施行|实施|执行|生效)")
-PART_DAY_WORDS = ("项自", "项从", "措施自", "措施从", "措施均自", "措施均从", "措施将自", "措施将从", "措施一律自",
-                  "措施一律从")  # one is in every PART_DAY_RE match
+# (Probes after the fix: "其中，对X的不予签发签证、不准入境措施自…起实施" (a measure named, no 的 before 措施), "第二项措施于…起施行".)
+PART_DAY_RE = re.compile(r"(?:第\s*[一二三四五六七八九十\d]{1,3}\s*项(?:措施)?|对[^。；;\n]{1,80}?措施)"
+                         r"(?:均|将|一律)?(?P<when>(?:自|从|于)[^。；;\n起]{1,30}?起)\s*(?:施行|实施|执行|生效)")
+PART_DAY_WORDS = ("项自", "项从", "项于", "措施自", "措施从", "措施于", "措施均", "措施将", "措施一律")  # one is in every match
 
 
 def part_days_apart(record: NoticeRecord, text: str) -> str | None:
@@ -161,8 +163,8 @@ def part_days_apart(record: NoticeRecord, text: str) -> str | None:
 # A step whose object is an earlier decree named by a word pointing back: "…解除前述决定对金泰勋采取的反制措施", "暂停实施上述决定对X…"
 # (session 45, mfa45/06, 22, 26, 28: no decree read, so the step reached the named person on every decree listing him, a
 # false "Lifted" on the others, silently). Which decree the word points to is for a person.
-PRIOR_DECREE_RE = re.compile(rf"{STATUS_VERB}\s*(?:前述|上述|该项?|此前的?|原)\s*(?:决定|外交部令|命令|令)")
-PRIOR_DECREE_WORDS = ("前述", "上述", "该", "此前", "原")  # one is in every PRIOR_DECREE_RE match
+# Any decision or order so named, not by a title or a number: "解除前次决定对X…", "停止实施有关决定中对X…" (probes after the fix).
+PRIOR_DECREE_RE = re.compile(rf"{STATUS_VERB}\s*(?P<what>[^《》“”。；;\n对]{{0,12}}?(?:决定|命令|令))\s*(?:中|所列|规定的?)?\s*对")
 
 
 def prior_decree_unread(record: NoticeRecord, text: str) -> str | None:
@@ -175,7 +177,7 @@ def prior_decree_unread(record: NoticeRecord, text: str) -> str | None:
             continue
         m = PRIOR_DECREE_RE.search(fold(action.text or text))
         if m is not None:
-            return f"the decision names the decision it acts on as \"{m.group(0)[len(m.group('verb')):].strip()}\" (not read)"
+            return f"the decision names the decision it acts on as \"{m.group('what').strip()}\" (not read)"
     return None
 
 
@@ -372,7 +374,7 @@ ANNEX_REPLACED_RE = re.compile(r"(?:修订|修改|调整|更新|替换|变更)�
 # An item of an earlier decree's annex rewritten: "外交部令第203号附件第3项修改为：“（三）X（x，原名…）”", "…附件第2项的英文名称“…”
 # 修改为“…”" (session 42, mfa42/04: read as a new listing of a name made of the sentence, a false item, the rename lost).
 ITEM_AMENDED_RE = re.compile(r"第\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*项[^。；;\n]{0,60}?(?:修改|修订|更正|变更|更改)为")
-ANY_ORDER_REF_RE = re.compile(rf"(?:(?:外交部令|商务部令)\s*|外交部\s*(?={YEAR}\s*年\s*第\s*{NUM}\s*号\s*令)|"
+ANY_ORDER_REF_RE = re.compile(rf"(?:(?:外交部令|商务部令)\s*|外交部\s*(?=(?:{YEAR}\s*年\s*)?第\s*{NUM}\s*号\s*令)|"
                               rf"(?=(?:{YEAR}\s*年\s*)?第\s*{NUM}\s*号\s*(?:外交部|商务部)令))(?:{YEAR}\s*年\s*)?第\s*(?P<n>{NUM})\s*号")
 FULL_WIDTH_O = "\uff2f"  # what ``fold`` makes an "O", which YEAR takes for a zero
 

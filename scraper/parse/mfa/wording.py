@@ -150,11 +150,11 @@ BARE_STATUS_DECISION_RE = lazy_compile(rf"(?<!方)决定{COLON_LINE}[^。；;\n�
 # An earlier order it acts on: "外交部令第12号", "2024年10月10日中华人民共和国外交部令第13号" (the date gives the year).
 # Its number in brackets too, as a decree's own is written ("外交部令（第220号）", "外交部令（2037年第220号）": session 43, mfa43 probe: no
 # decree read, so a lift of a person from No. 220 lifted him on every decree that lists him, No. 222 too, silently).
-# So too with 令 after the number: "外交部2027年第41号令", "2027年第41号外交部令", "2027年5月20日第42号外交部令" (session 45, mfa45/04,
+# So too with 令 after the number: "外交部2027年第41号令", "外交部第42号令" (a probe after the fix), "2027年第41号外交部令", "2027年5月20日第42号外交部令" (session 45, mfa45/04,
 # 16, 23: no decree read, so a step on a person of one decree reached every decree listing him, a false "Lifted" on the others).
 ORDER_REF_RE = lazy_compile(
     rf"(?:(?P<date>{DATE_RE.pattern})\s*)?(?:中华人民共和国)?"
-    rf"(?:外交部令\s*(?:\(\s*)?|外交部\s*(?={YEAR}\s*年\s*第\s*{NUM}\s*号\s*令)|(?=(?:{YEAR}\s*年\s*)?第\s*{NUM}\s*号\s*外交部令))"
+    rf"(?:外交部令\s*(?:\(\s*)?|外交部\s*(?=(?:{YEAR}\s*年\s*)?第\s*{NUM}\s*号\s*令)|(?=(?:{YEAR}\s*年\s*)?第\s*{NUM}\s*号\s*外交部令))"
     rf"(?:(?P<ry>\d{{4}})\s*年\s*|{ORDER_YEAR})第\s*(?P<n>{NUM})\s*号(?:\s*外交部令|\s*令(?![^\s，,。；;、对中所]))?"
 )
 # What stands before a decree named as how measures came to be, not as what a step acts on: "恢复实施…第101号中对X采取的、经
