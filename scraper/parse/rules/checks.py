@@ -469,7 +469,8 @@ def unread_terms_apart(src: Source, d: Draft) -> str | None:
         if x.until is None and x.extends_by is None:
             # "暂停实施…相关措施。暂停期限（分别）为6个月和1年。": the term in the next sentence, the step read with no end (for
             # good: no lapse presumed), silently (probe44)
-            if x.action is ActionKind.SUSPEND and folded.startswith("。", stop) \
+            # (or after a "；": "…相关措施；暂停期限为6个月。", review50)
+            if x.action is ActionKind.SUSPEND and folded[stop : stop + 1] in ("。", ";") \
                     and (m := NEXT_TERM_RE.match(folded, stop + 1)) is not None:
                 return f"a suspension's term is told in the sentence after it (\"{m[0]}\"){LEFT_OUT}"
             continue
