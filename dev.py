@@ -5,7 +5,8 @@
     python3 dev.py test    # lint (ruff), type-check (mypy), then the test suite, one worker per core (-n 0: one)
     python3 dev.py lint    # only ruff and mypy
     python3 dev.py mofcom-watch ARGS...   # any command, inside the project's virtualenv
-    python3 dev.py recache # after editing a parser's module-level pattern or a record's fields: their code made ahead of time
+    python3 dev.py recache # after editing a parser's module-level pattern or a record's fields: their code made ahead of time;
+                           # after editing storage/: its engine listed in storage/engine_history.txt
 
 Creates ``.venv`` beside this file on first use and installs the project into it.
 """
@@ -110,8 +111,8 @@ def main(argv: list[str]) -> int:
         linted = lint()
         return run([str(BIN / "python"), "-m", "pytest", *workers(rest), *rest], env=test_env()) or linted
     if command == "recache":  # scraper/parse/recache.py, storage/codecache.py
-        return run([str(BIN / "python"), "-c", "from scraper.parse import recache; from storage import codecache; "
-                    "raise SystemExit(recache.main() or codecache.main())"])
+        return run([str(BIN / "python"), "-c", "from scraper.parse import recache; from storage import codecache, engines; "
+                    "raise SystemExit(recache.main() or codecache.main() or engines.main())"])
     if command == "mofcom-watch":
         return become([str(BIN / "mofcom-watch"), *rest])
     print(f"unknown command {command!r}\n{__doc__}", file=sys.stderr)

@@ -4,16 +4,19 @@ An image rolled back between two releases of one schema revision (no migration t
 derived every event again with its own engine and replaced what the newer engine had moved by corrections saying
 again what the newer code had fixed ("Retracted: … the suspension goes on"), exit 0 and ``status`` clean (ops44:
 main, then ``fec8b693``, both at 0017: 229 corrections back). An engine is a digest of its code
-(:func:`storage.derived.engine_version`), not a number, so the order is when each first derived here: an engine
-met again after a later one derived is an older release, refused as a store of a newer schema is
-(:class:`~storage.db.NewerStore`: every command, and ``serve`` serves the folder as it is). One never seen is a
-new release, or a restored backup's own. An operator who means to go back without that backup sets
-:data:`ACCEPT_ENV`: the engine derives again and the engines seen after it are forgotten, as a backup from before
-them would have them, so the newer release is a new one again when it comes back.
+(:func:`storage.derived.engine_version`), not a number. Each release lists the engines before it
+(``engine_history.txt``, kept by ``dev.py recache``): an engine that derived the store after this one did (any, if
+this one never did) and that this one does not list is a later release's, so this one is older, refused as a store
+of a newer schema is (:class:`~storage.db.NewerStore`: every command, and ``serve`` serves the folder as it is). (The
+order of first derivation alone took a release older than the newest, never seen on the store, for a new one:
+review50, ops45.) An operator who means to go back without that backup sets :data:`ACCEPT_ENV`: the engine derives
+again and the later engines are forgotten, as a backup from before them would have them, so the newer release is a
+new one again when it comes back.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 from datetime import UTC, datetime
 from pathlib import Path
@@ -26,6 +29,10 @@ from storage.derived import engine_version
 from storage.models import EngineSeen
 
 ACCEPT_ENV = "MOFCOM_WATCH_ACCEPT_OLDER_ENGINE"
+# every engine a release on main had, one a line, oldest first (not a module: not part of the engine's digest);
+# `python3 dev.py recache` adds this checkout's, tests/storage/test_engine_history.py checks it is there
+HISTORY = Path(__file__).with_name("engine_history.txt")
+_superseded: frozenset[str] | None = None
 # Core statements on the table: asked at every open, before a cycle's first request, they leave the ORM's mappers
 # unset (their set-up waits for the crawl's store reads: tests/storage/test_first_reads_plain.py)
 SEEN: Table = EngineSeen.__table__  # type: ignore[assignment]
@@ -39,12 +46,25 @@ def _accepted() -> bool:
     return os.environ.get(ACCEPT_ENV, "").strip().lower() in {"1", "yes", "true"}
 
 
-def _newer_since(seen: list[tuple[str, datetime]], version: str) -> datetime | None:
-    """When the first engine after ``version`` derived, if ``version`` derived here and another did after it."""
+def superseded() -> frozenset[str]:
+    """The engines of the releases before this one (:data:`HISTORY`), its own among them once ``dev.py recache`` ran."""
+    global _superseded
+    if _superseded is None:
+        lines = HISTORY.read_text(encoding="utf-8").splitlines()
+        _superseded = frozenset(line.split()[0] for line in lines if line.strip() and not line.startswith("#"))
+    return _superseded
+
+
+def _newer(seen: list[tuple[str, datetime]], version: str) -> list[tuple[str, datetime]]:
+    """The engines that derived this store after ``version`` did (every one, if it never did) and that ``version``
+    does not supersede: a later release's. Was: every engine after it in the order they first derived here, so a
+    release older than the newest, never seen on the store (an upgrade past it, then a rollback to it), was taken for
+    a new one: it derived and published its reading as corrections, and the newer release was refused as the older
+    (review50's and ops45's open A: compose's store upgraded by 1199f11c, then ec233e62, exit 0)."""
     order = [v for v, _ in seen]
-    if version not in order or order[-1] == version:
-        return None
-    return seen[order.index(version) + 1][1]
+    after = seen[order.index(version) + 1:] if version in order else seen
+    known = superseded()
+    return [(v, at) for v, at in after if v != version and v not in known]
 
 
 def _seen(conn: Connection | Session) -> list[tuple[str, datetime]]:
@@ -54,8 +74,8 @@ def _seen(conn: Connection | Session) -> list[tuple[str, datetime]]:
 
 def _refusal(url: str, since: datetime) -> OlderEngine:
     return OlderEngine(
-        f"{url} was derived by a newer mofcom-watch (since {since:%Y-%m-%d %H:%M} UTC) after this version had "
-        f"derived it: an older release on a newer store (an image rolled back) would publish its own reading again "
+        f"{url} was derived by a newer mofcom-watch (since {since:%Y-%m-%d %H:%M} UTC), a release this version does "
+        f"not know: an older release on a newer store (an image rolled back) would publish its own reading again "
         f"as corrections. Run the newer release, or restore the backup taken before the upgrade; to derive with this "
         f"version anyway, set {ACCEPT_ENV}=1 for one run")
 
@@ -71,8 +91,8 @@ def refusal(seen: list[tuple[str, datetime]], url: str) -> OlderEngine | None:
     derive it, or the operator accepted it)."""
     if _accepted():
         return None
-    since = _newer_since(seen, engine_version())
-    return None if since is None else _refusal(url, since)
+    newer = _newer(seen, engine_version())
+    return _refusal(url, newer[0][1]) if newer else None
 
 
 def file_seen(path: Path) -> list[tuple[str, datetime]]:
@@ -93,11 +113,55 @@ def record_engine(session: Session) -> None:
     """Before a sync writes events: refuse an older engine, else note this one as the newest that derived (its first
     time, or again when accepted). A rolled-back sync rolls this back too."""
     version, seen = engine_version(), _seen(session)
-    since = _newer_since(seen, version)
-    if since is not None and not _accepted():
-        raise _refusal(shown_url(session.get_bind().engine.url), since)
-    if since is not None:  # accepted: the engines after this one are forgotten, as a backup from before them would
-        later = [v for v, _ in seen[[v for v, _ in seen].index(version) + 1:]]  # (the newer release is new again)
-        session.execute(delete(SEEN).where(SEEN.c.version.in_(later)))
-    elif not seen or seen[-1][0] != version:
+    newer = _newer(seen, version)
+    if newer and not _accepted():
+        raise _refusal(shown_url(session.get_bind().engine.url), newer[0][1])
+    if newer:  # accepted: the newer engines are forgotten, as a backup from before them would have them (the newer
+        session.execute(delete(SEEN).where(SEEN.c.version.in_([v for v, _ in newer])))  # release is new again)
+    if version not in {v for v, _ in seen}:
         session.execute(insert(SEEN).values(version=version, first_derived=datetime.now(UTC)))
+
+
+FIRST = "fa8995c3"  # migration 0018: the first release that notes its engine in a store
+
+
+def _main_engines(root: Path) -> list[str]:
+    """The engine of each commit of this checkout's history that changed ``storage/``, from :data:`FIRST` on, as that
+    commit's own code computed it (with ``codecache_data.py`` before the commit that left it out); none without git."""
+    import io
+    import subprocess
+    import tarfile
+
+    def git(*args: str) -> bytes:
+        return subprocess.run(["git", "-C", str(root), *args], capture_output=True, check=True).stdout
+
+    try:
+        revisions = git("rev-list", "--reverse", f"{FIRST}^..HEAD", "--", "storage").decode().split()
+    except (OSError, subprocess.CalledProcessError):
+        return []
+    engines = []
+    for revision in revisions:
+        with tarfile.open(fileobj=io.BytesIO(git("archive", revision, "storage"))) as tar:
+            files = {m.name.removeprefix("storage/"): tar.extractfile(m).read()  # type: ignore[union-attr]
+                     for m in tar.getmembers() if m.isfile() and m.name.endswith(".py")}
+        skipped = b"GENERATED = frozenset" in files.get("derived.py", b"")
+        digest = hashlib.sha256()
+        for name in sorted(files):
+            if not (skipped and name.rsplit("/", 1)[-1] == "codecache_data.py"):
+                digest.update(name.encode() + b"\0" + files[name] + b"\0")
+        engines.append(digest.hexdigest())
+    return engines
+
+
+def main() -> int:
+    """``dev.py recache``: add to :data:`HISTORY` the engine of each commit of main that changed ``storage/`` and this
+    checkout's own (the next release supersedes them), those not there yet, in order."""
+    import sys
+
+    listed = set(superseded())
+    added = [v for v in dict.fromkeys([*_main_engines(HISTORY.parent.parent), engine_version()]) if v not in listed]
+    if added:
+        with HISTORY.open("a", encoding="utf-8") as out:
+            out.writelines(f"{version}\n" for version in added)
+        print(f"{HISTORY}: {len(added)} engine(s) added ({', '.join(v[:12] for v in added)})", file=sys.stderr)
+    return 0
