@@ -225,3 +225,31 @@ TERM_NOTICE = ("商务部公告2026年第88号 关于调整商务部公告2025�
 ])
 def test_a_notice_changing_a_suspension_s_term_unread_is_held(text: str) -> None:
     assert "reads no step" in _held(TERM_NOTICE.format(a=text))
+
+
+# --- found beside review48's form: a removal notice naming annex lines by number read them as entity names ----------------------
+# "将商务部公告2026年第23号附件所列第3项实体移出…" read the entity "第3项实体", "…附件第3项“甲公司（A Inc.）”移出…" the entity
+# "商务部公告2026年第23号附件第3项“甲公司（A Inc.）”": a removal of names no listing has (an unresolved reference, loud). Now the
+# lines are removed by number (as "附件第3项所列实体" and parse20/19's "附件所列第3、5项实体" were: no name read, the count
+# warning of those kept), or by the names quoted after them.
+
+REMOVE_TWO = REMOVAL.replace("1家", "2家")
+DECIDED = "根据《中华人民共和国出口管制法》等法律法规有关规定，商务部决定，将商务部公告2026年第23号附件"
+
+
+@pytest.mark.parametrize(("text", "removed", "entities"), [
+    (f"{DECIDED}所列第3项实体移出出口管制管控名单。", ("第3项",), []),
+    (f"{DECIDED}所列第3项美国实体移出出口管制管控名单。", ("第3项",), []),
+    (f"{DECIDED}第3项、第5项所列实体移出出口管制管控名单。", ("第3项", "第5项"), []),
+    (f"{DECIDED}所列第3至5项实体移出出口管制管控名单。", ("第3项", "第4项", "第5项"), []),
+    (f"{DECIDED}第3项“甲公司（A Inc.）”和第5项“乙公司（B, Inc.）”移出出口管制管控名单。", None,
+     [("甲公司", "A Inc."), ("乙公司", "B, Inc.")]),
+])
+def test_annex_lines_by_number_are_no_entity_names(text: str, removed: tuple[str, ...] | None,
+                                                  entities: list[tuple[str, str]]) -> None:
+    record = parse_document(REMOVE_TWO.format(a=text).encode("utf-8")).notice
+    assert record is not None
+    assert [(e.zh, e.en) for e in record.entities] == entities
+    [action] = record.actions
+    assert action.action.value == "remove"
+    assert action.entities == (removed if removed is not None else tuple(e.key for e in record.entities))

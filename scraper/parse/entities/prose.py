@@ -257,11 +257,24 @@ KIND_ONLY_MAX = 12
 PROSE_OTHER = itemgetter(2)  # the rest of the text from where no item starts
 
 
+# "商务部公告2026年第23号附件所列第3项实体", "…附件第3项、第5项所列实体", "…附件第3项“甲公司（A Inc.）”": annex lines of an earlier
+# notice named by number, with or without their names quoted: no name but the quoted ones (session 45: read as the entities
+# "第3项实体", "商务部公告2026年第23号附件第3项“甲公司（A Inc.）”", a removal of names no listing has; ``rules.record`` reads the
+# lines' numbers).
+_LINES = r"第\s*\d{1,3}(?:\s*项?\s*[、,和及至-]\s*第?\s*\d{1,3})*\s*项\s*(?:“[^“”]{1,200}”\s*)?"
+ANNEX_LINES_ONLY_RE = lazy_compile(
+    rf"[^“”。]{{0,60}}?附件\s*(?:中\s*)?(?:所列(?:的)?\s*)?{_LINES}(?:(?:[、,和及与]|以及)\s*{_LINES})*"
+    rf"(?:所列(?:的)?\s*)?(?:{NUM_SCANNED}\s*[家名]\s*)?(?:{COUNTRY_ALT})?\s*(?:实体|企业|公司|机构)?\s*")
+QUOTED_NAME_RE = lazy_compile(r"“([^“”]{1,200})”")
+
+
 def prose_entities(seg: str, country: str | None = None, folded: str | None = None) -> list[EntityRecord]:
     """Entities written inline in a decision sentence ("A（a）、B（b）等2家…" too); [] for a summary of an annex ("高点航空技术公司
     等16家", "…的台湾地区企业（名单见附件）"). ``folded`` is ``fold(seg)`` when the caller has it (a slice of the folded text).
     The usual list is read by one pattern (PROSE_LIST_RE), any other by cutting it into items and reading each."""
     folded = fold(seg) if folded is None else folded
+    if "项" in folded and "附件" in folded and ANNEX_LINES_ONLY_RE.fullmatch(folded) is not None:
+        return [e for name in QUOTED_NAME_RE.findall(seg) for e in prose_entities(name, country)]
     if folded.endswith(")") and "附件" in folded[-8:] and (pointer := ANNEX_NOTE_RE.search(folded)) is not None:
         seg, folded = seg[: pointer.start()], folded[: pointer.start()]  # "…所列2家美国实体（见附件）": the names are the annex's
         if ")" not in folded and ANNEX_KIND_RE.search(folded) is not None:
