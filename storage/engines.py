@@ -17,6 +17,7 @@ new one again when it comes back.
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 from datetime import UTC, datetime
 from pathlib import Path
@@ -28,6 +29,7 @@ from storage.db import NewerStore, shown_url
 from storage.derived import engine_version
 from storage.models import EngineSeen
 
+log = logging.getLogger(__name__)
 ACCEPT_ENV = "MOFCOM_WATCH_ACCEPT_OLDER_ENGINE"
 # every engine a release on main had, one a line, oldest first (not a module: not part of the engine's digest);
 # `python3 dev.py recache` adds this checkout's, tests/storage/test_engine_history.py checks it is there
@@ -118,6 +120,12 @@ def record_engine(session: Session) -> None:
         raise _refusal(shown_url(session.get_bind().engine.url), newer[0][1])
     if newer:  # accepted: the newer engines are forgotten, as a backup from before them would have them (the newer
         session.execute(delete(SEEN).where(SEEN.c.version.in_([v for v, _ in newer])))  # release is new again)
+        # said each time: a setting left on would have two releases running at once publish each other's reading back
+        # as corrections, every derive, exit 0 and health green, with no word of it (review50)
+        log.warning("an older mofcom-watch derives a store a newer one derived, as accepted", extra={"fields": {
+            "db": shown_url(session.get_bind().engine.url), "newer_since": f"{newer[0][1]:%Y-%m-%d %H:%M} UTC",
+            "forgotten_engines": len(newer),
+            "note": "its reading replaces the newer one's, as corrections; unset the setting once this run is done"}})
     if version not in {v for v, _ in seen}:
         session.execute(insert(SEEN).values(version=version, first_derived=datetime.now(UTC)))
 

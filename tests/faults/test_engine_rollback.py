@@ -116,6 +116,8 @@ def test_an_accepted_rollback_derives_and_the_newer_release_is_new_again(tmp_pat
     assert accepted.returncode in (0, 1), accepted.stderr
     # and is not told the variable the refusal named "is not a setting and is ignored" (order44: it was, while obeyed)
     assert ACCEPT not in accepted.stderr, accepted.stderr
+    # but it is told that it replaced a newer release's reading (review50: a setting left on was silent for good)
+    assert "an older mofcom-watch derives a store a newer one derived, as accepted" in accepted.stderr, accepted.stderr
     assert _engines(db) == 1  # the engines after it are forgotten, as a backup from before them would have them
     plain = _cli(url, "status", "--as-of", AS_OF)  # and from then on it needs no setting
     assert plain.returncode in (0, 1), plain.stderr
