@@ -854,9 +854,16 @@ AMONG = r"(?:其中的?)?"
 AND = r"(?:、|和|及|与)"
 # "对商务部公告2025年第21号中的A（a）、B（b）停止执行相关措施", "对…第21号所列实体中的A（a）…": among the notice's entities named right before (session 38, story39 S4:
 # the whole notice lifted, its 14 others falsely, silently).
-NOTICE_AMONG = r"(?:其中的?|[^,;；。对\n]{2,60}?(?:号|》|\))\s*(?:所列[^,;；。对()\n]{0,12}?)?中的?)?"
-NAMED_OBJECT_RE = lazy_compile(rf"[对除]\s*{NOTICE_AMONG}\s*(?P<obj>(?:{_NAMED}\s*{AND}\s*)*{_NAMED})"
-                               r"(?:\s*等?\s*[\d一二两三四五六七八九十]{1,3}\s*家[^,;；。()\n、]{0,6}?(?:实体|企业|公司))?\s*$")
+# Or a notice named by its day, list and count, "对2025年4月4日被列入不可靠实体清单的11家美国实体中的A（a）、B（b）停止实施…" (session 45,
+# qa45/26: the lift read for all 11 of that day's notice, its 9 others falsely lifted, silently): the names after "…实体中的".
+NOTICE_AMONG = r"(?:其中的?|[^,;；。对\n]{2,60}?(?:号|》|\)|实体|企业)\s*(?:所列[^,;；。对()\n]{0,12}?)?中的?)?"
+# ... or right after the list it names, "对2025年4月4日被列入不可靠实体清单的A（a）、B（b）停止实施…" (the same probe's): asked
+# only where the first finds none (the names after "…清单的" would take the count "11家美国实体中的" into the first name).
+LISTED_AMONG = r"[^,;；。对\n]{2,60}?(?:名单|清单)\s*的"
+_NAMED_TAIL = rf"(?P<obj>(?:{_NAMED}\s*{AND}\s*)*{_NAMED})" \
+              r"(?:\s*等?\s*[\d一二两三四五六七八九十]{1,3}\s*家[^,;；。()\n、]{0,6}?(?:实体|企业|公司))?\s*$"
+NAMED_OBJECT_RE = lazy_compile(rf"[对除]\s*{NOTICE_AMONG}\s*{_NAMED_TAIL}")
+NAMED_AFTER_LIST_RE = lazy_compile(rf"对\s*{LISTED_AMONG}\s*{_NAMED_TAIL}")
 NOT_A_NAMED_OBJECT = ("上述", "前述", "公告", "措施", "决定", "名单", "清单", "号")
 
 
@@ -868,8 +875,9 @@ SHORT_ENDS = ("公司", "集团", "联盟", "协会", "基金会", "论坛", "�
 _SHORT = rf"[^,;；。对除()\n、]{{2,30}}?(?:{'|'.join(SHORT_ENDS)})"
 # After the notice too, "对…第21号所列16家美国实体中的高点航空技术公司恢复实施…" (session 39, audit39/37: a notice's restore read for
 # all 16, the 15 not named falsely "restored", silently).
-SHORT_OBJECT_RE = lazy_compile(
-    rf"对\s*{NOTICE_AMONG}\s*(?P<obj>(?:{_SHORT}\s*、\s*)*{_SHORT}(?:\s*等\s*\d{{1,3}}\s*家[^,;；。()\n、]{{0,6}}?(?:实体|企业|公司))?)\s*$")
+_SHORT_TAIL = rf"(?P<obj>(?:{_SHORT}\s*、\s*)*{_SHORT}(?:\s*等\s*\d{{1,3}}\s*家[^,;；。()\n、]{{0,6}}?(?:实体|企业|公司))?)\s*$"
+SHORT_OBJECT_RE = lazy_compile(rf"对\s*{NOTICE_AMONG}\s*{_SHORT_TAIL}")
+SHORT_AFTER_LIST_RE = lazy_compile(rf"对\s*{LISTED_AMONG}\s*{_SHORT_TAIL}")
 NOT_A_SHORT_NAME = (*NOT_A_NAMED_OBJECT, "相关", "有关", "其余", "其他", "该")
 
 
@@ -897,13 +905,28 @@ def _named_object(folded: str, clause_from: int, at: int) -> tuple[int, int] | N
         if not folded.startswith("对", dui) or not any(folded.find(end, dui, at) >= 0 for end in SHORT_ENDS):
             return None
         short = SHORT_OBJECT_RE.match(folded, dui, at)
+        if (short is None or any(w in short.group("obj") for w in NOT_A_SHORT_NAME)) and _after_list(folded, dui, at):
+            short = _none_with_more(folded, SHORT_AFTER_LIST_RE.match(folded, dui, at), at)
         if short is None or any(w in short.group("obj") for w in NOT_A_SHORT_NAME):
             return None
         return short.span("obj")
     m = NAMED_OBJECT_RE.match(folded, dui, at)
+    if (m is None or any(w in m.group("obj") for w in NOT_A_NAMED_OBJECT)) and _after_list(folded, dui, at):
+        m = _none_with_more(folded, NAMED_AFTER_LIST_RE.match(folded, dui, at), at)
     if m is None or any(w in m.group("obj") for w in NOT_A_NAMED_OBJECT):
         return None
     return m.span("obj")
+
+
+def _after_list(folded: str, dui: int, at: int) -> bool:
+    """Whether the object of 对 names a list right before names ("…清单的A（a）"): the cheap check before LISTED_AMONG."""
+    return folded.find("单的", dui, at) >= 0
+
+
+def _none_with_more(folded: str, m: re.Match[str] | None, at: int) -> re.Match[str] | None:
+    """None for names after a list's name that stand for more ("对2025年4月4日被列入…名单的A（a）等16家美国实体…": the day's
+    whole listing, its first name and its count; a probe of session 45 read it as A's alone, the 15 others left out)."""
+    return None if m is None or folded.find("等", m.end("obj"), at) >= 0 else m
 
 
 # "停止对韩华航运有限责任公司（Hanwha Shipping LLC）实施《…》（商务部令2025年第6号）规定的反制措施": the object of 对 right after the

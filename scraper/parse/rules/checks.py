@@ -323,6 +323,41 @@ def unread_same_day(src: Source, d: Draft) -> str | None:
     return None
 
 
+# A suspension or extension "自原暂停期限届满之日起", "自期满次日起", "…，自上述期限届满之日起计算": from an end the text may not tell
+FROM_END_START_RE = lazy_compile(r"(?:届满|期满|到期)\s*(?:之\s*)?(?:次\s*)?日\s*起")
+
+
+def unread_from_end(src: Source, d: Draft) -> str | None:
+    """A suspension or extension counted from the end of the one before, no day written in those words ("中方决定，自原暂停期限
+    届满之日起，继续暂停…7号相关措施1年"), whose start is the page's own day or another clause's (session 45, qa45/02: from 12-02 to
+    2027-12-02, not from the lapse to 2027-11-10; "对…第21号…，自2026年12月20日起继续暂停1年；对…7号…，自原暂停期限届满之日起继续
+    暂停1年": 7号 from 12-20 too; the state and the countdown weeks off, silently). Left out, for a person; not a day written in
+    them ("自2027年3月1日原暂停期限届满之日起": ``dates.FROM_END_DATE_RE`` reads it), nor a term added to the running end ("延长6个月",
+    ``extends_by``: the engine counts it from that end, story36 S2), nor "…，自上述暂停期限届满之日起计算" after the verb where the
+    step took the end the text told (audit34/04)."""
+    folded = src.folded
+    if "日起" not in folded or d.published is None or not any(w in folded for w in ("届满", "期满", "到期")):
+        return None  # (nearly every text)
+    own_day = d.published.isoformat()
+    for x in d.drafts:
+        if x.action not in ENDS_APART_STEPS or x.extends_by:
+            continue
+        s0, s1 = x.sentence if x.sentence else (sentence_start(folded, x.start), act.sentence_end(folded, x.start))
+        clause = max(s0, folded.rfind(";", s0, x.start) + 1, folded.rfind("；", s0, x.start) + 1)
+        stop = min([s1, *(y.start for y in d.drafts if x.start < y.start < s1)])
+        m = FROM_END_START_RE.search(folded, clause, stop)
+        if m is None:
+            continue
+        if m.start() < x.start:  # "自原暂停期限届满之日起，继续暂停…": the step's own start, unless a day is written in it
+            since = max(folded.rfind("自", clause, m.start()), folded.rfind("从", clause, m.start()), clause)
+            if WHOLE_DAY_RE.search(folded, since, m.end()) is not None:
+                continue
+        elif (x.effective or own_day)[:10] != own_day:  # (no day of its own: the page's)
+            continue  # "…，为期一年，自上述暂停期限届满之日起计算": the end the text told, taken
+        return f"its start \"{src.text[m.start():m.end()]}\" is the end of an earlier period, no day told{LEFT_OUT}"
+    return None
+
+
 # A clause after a step's naming another notice's measures and a term (or 亦同), no verb ("…第21号相关措施6个月，第22号相关措施1年"):
 # a step elided, read as none (No. 22's suspension missed, silently; review47)
 ELIDED_STEP_RE = lazy_compile(
