@@ -3,7 +3,8 @@
 Found blind (A, each silent before):
 - "对2025年4月4日被列入不可靠实体清单的11家美国实体中的A（a）、B（b）停止实施相关措施" (qa45/26): the notice named by its day, list
   and count, the names after "…实体中的" not read: a lift of all 11, its 9 others falsely lifted. Probes: the names right after
-  "…清单的", Chinese names alone, "和" between them; "…名单的A（a）等16家美国实体" stays the whole day's listing.
+  "…清单的", Chinese names alone, "和" between them; "…名单的A（a）等16家美国实体" stays the whole day's listing; "…名单的
+  立方公司、特科姆公司两家企业" (a count with no 等) read as all 16 of that day, silently (by the number: held by the engine).
 - "中方决定，自原暂停期限届满之日起，继续暂停…7号相关措施1年" (qa45/02), no end day told: read from the answer's own day (12-02 to
   2027-12-02, not from the lapse to 2027-11-10). Probe: the same words in a clause after another's "自2026年12月20日起" took
   that day. Both now held for a person."""
@@ -65,12 +66,20 @@ def test_chinese_names_of_an_ecl_listing_named_by_its_day() -> None:
     assert [(s[0], s[1], s[4]) for s in steps] == [("lift", "2025-04-04", ("立方", "特科姆"))]
 
 
-def test_a_first_name_and_a_count_after_the_list_is_the_whole_listing() -> None:
-    """A probe of the fix: "…名单的A（a）等16家美国实体" is that day's listing, named by its first entity and its count: never A's
-    alone (its 15 others would be left out, silently)."""
-    steps = _steps(_release("中方决定，自2026年12月20日起，对2025年4月4日被列入出口管制管控名单的高点航空技术公司（High Point "
-                            "Aerotechnologies）等16家美国实体停止实施相关措施。", lst="出口管制管控名单"))
-    assert [(s[0], s[1], s[4]) for s in steps] == [("lift", "2025-04-04", ())]
+@pytest.mark.parametrize(("obj", "keys"), [
+    # a count with no 等 after Chinese names: those names (by its day: all 16 lifted, silently; by its number: held)
+    ("2025年4月4日被列入出口管制管控名单的立方公司、特科姆公司两家企业", ("立方", "特科姆")),
+    ("商务部公告2025年第21号所列立方公司、特科姆公司两家企业", ("立方", "特科姆")),
+    ("2025年4月4日被列入出口管制管控名单的高点航空技术公司（High Point Aerotechnologies）、立方公司（Cubic Corporation）2家实体",
+     ("highpointaerotechnologies", "cubic")),
+    # a first name or two and the whole count: that day's listing (probes of the fix; A's alone would leave 15 out)
+    ("2025年4月4日被列入出口管制管控名单的高点航空技术公司（High Point Aerotechnologies）等16家美国实体", ()),
+    ("2025年4月4日被列入出口管制管控名单的立方公司、特科姆公司等16家美国实体", ()),
+    ("2025年4月4日被列入出口管制管控名单的高点航空技术公司（High Point Aerotechnologies）16家美国实体", ()),
+])
+def test_names_and_a_count_after_the_list(obj: str, keys: tuple[str, ...]) -> None:
+    steps = _steps(_release(f"中方决定，自2026年12月20日起，对{obj}停止实施相关措施。", lst="出口管制管控名单"))
+    assert [(s[0], s[2], s[4]) for s in steps] == [("lift", "2026-12-20", keys)]
 
 
 def test_the_engine_lifts_the_two_named_and_leaves_the_nine_others() -> None:

@@ -875,7 +875,10 @@ SHORT_ENDS = ("公司", "集团", "联盟", "协会", "基金会", "论坛", "�
 _SHORT = rf"[^,;；。对除()\n、]{{2,30}}?(?:{'|'.join(SHORT_ENDS)})"
 # After the notice too, "对…第21号所列16家美国实体中的高点航空技术公司恢复实施…" (session 39, audit39/37: a notice's restore read for
 # all 16, the 15 not named falsely "restored", silently).
-_SHORT_TAIL = rf"(?P<obj>(?:{_SHORT}\s*、\s*)*{_SHORT}(?:\s*等\s*\d{{1,3}}\s*家[^,;；。()\n、]{{0,6}}?(?:实体|企业|公司))?)\s*$"
+# (the count with no 等 too, "对…所列立方公司、特科姆公司两家企业停止实施…": session 45, a probe of qa45/26's fix: with the notice
+# named by its day, all 16 lifted, silently; by its number, held by the engine's count)
+_SHORT_TAIL = (rf"(?P<obj>(?:{_SHORT}\s*、\s*)*{_SHORT}(?:\s*等?\s*(?:\d{{1,3}}|[一二两三四五六七八九十]{{1,3}})\s*家"
+               rf"[^,;；。()\n、]{{0,6}}?(?:实体|企业|公司))?)\s*$")
 SHORT_OBJECT_RE = lazy_compile(rf"对\s*{NOTICE_AMONG}\s*{_SHORT_TAIL}")
 SHORT_AFTER_LIST_RE = lazy_compile(rf"对\s*{LISTED_AMONG}\s*{_SHORT_TAIL}")
 NOT_A_SHORT_NAME = (*NOT_A_NAMED_OBJECT, "相关", "有关", "其余", "其他", "该")
@@ -923,10 +926,21 @@ def _after_list(folded: str, dui: int, at: int) -> bool:
     return folded.find("单的", dui, at) >= 0
 
 
+MORE_RE = lazy_compile(r"等\s*(?:\d|[一二两三四五六七八九十])")  # "A（a）等16家", "甲公司、乙公司等16家"
+TAIL_COUNT_RE = lazy_compile(rf"(?P<n>{NUM})\s*家")
+
+
 def _none_with_more(folded: str, m: re.Match[str] | None, at: int) -> re.Match[str] | None:
     """None for names after a list's name that stand for more ("对2025年4月4日被列入…名单的A（a）等16家美国实体…": the day's
-    whole listing, its first name and its count; a probe of session 45 read it as A's alone, the 15 others left out)."""
-    return None if m is None or folded.find("等", m.end("obj"), at) >= 0 else m
+    whole listing, its first name and its count; a probe of session 45 read it as A's alone, the 15 others left out), or
+    counted as other than so many ("…名单的A（a）16家美国实体"); "…名单的A（a）、B（b）2家实体" are those two."""
+    if m is None or MORE_RE.search(folded, m.start("obj"), at) is not None:
+        return None
+    last = max(folded.rfind(")", m.start("obj"), at), folded.rfind("、", m.start("obj"), at))
+    count = TAIL_COUNT_RE.search(folded, max(last, m.start("obj")), at)
+    obj = m.group("obj")
+    named = obj.count("(") or obj.count("、") + 1  # (each name with its English in brackets; short names between 、)
+    return None if count is not None and to_int(count.group("n")) != named else m
 
 
 # "停止对韩华航运有限责任公司（Hanwha Shipping LLC）实施《…》（商务部令2025年第6号）规定的反制措施": the object of 对 right after the

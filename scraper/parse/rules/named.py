@@ -387,7 +387,8 @@ SOME_COUNT_RE = lazy_compile(rf"\s*(?:{NUM}\s*[家名个]|部分|一些|若干|�
 
 # "内华达山脉公司、立方公司等2家实体": names in a row, the count after them; with no 等 right after an English name's bracket
 # ("对A（a）、B（b）、C（c）3家实体采取的…": session 28, audit28/20: the three were not read, the restore taken for the whole notice).
-NAMES_COUNT_RE = lazy_compile(r"(?:\s*等|(?<=\)))\s*(?:\d+|[一二三四五六七八九十两]+)\s*家[^、]{0,8}$")
+# With no 等 after a short name's last word too ("立方公司、特科姆公司两家企业": session 45, qa45 probe).
+NAMES_COUNT_RE = lazy_compile(r"(?:\s*等|(?<=[)司团盟会坛所院室学]))\s*(?:\d+|[一二三四五六七八九十两]+)\s*家[^、]{0,8}$")
 
 
 def measure_object(src: Source, span: tuple[int, int]) -> tuple[str | None, tuple[EntityRecord, ...]]:
