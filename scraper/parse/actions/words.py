@@ -57,6 +57,9 @@ VERB_RE = re.compile(
     r"|不再(?:继续(?:实施|执行)?|实施|执行|(?:对其|予以|对其予以)?(?:延长|延期|续期|展期|顺延)|延续)|不予(?:延长|延期|续期|展期|顺延)|终止(?:实施|执行)?|停止(?:实施|执行)?|取消|解除|废止|移[出除]|调出(?=\s*(?:出口管制管控名单|管控名单|关注名单|不可靠实体清单))|恢复(?:实施|执行)?|列入|纳入"
     # "在…第23号附件《出口管制管控名单》中增列以下2家美国实体": a listing into an earlier annex ("增列入" is 列入's)
     r"|增列(?!入)"
+    # "上述2家实体不再列入出口管制关注名单", "将A和B从出口管制关注名单中删除": removals (session 45, audit45/06-07: each read as
+    # nothing, the entities left on the watch list silently); 删除 only after "名单中"/"清单中" ("现删除附件第6项" corrects an annex)
+    r"|不再列入(?=\s*(?:出口管制)?(?:管控名单|关注名单|不可靠实体清单))|删除(?<=单中删除)"
     # "由关注名单转入出口管制管控名单": a listing on the second list (转入), and a removal from the first (``clauses``: MOVED_FROM_RE);
     # "从关注名单移至出口管制管控名单" (移至, 调至, 调入: session 41, audit41/01: read as a measure on no one, silently)
     # (each verb an alternative of its own: an alternative opening with a group takes away the pattern's first-character
@@ -73,6 +76,7 @@ ZHONGZHI_RE = lazy_compile(r"中止(?![期至到]|状态|(?:实施|执行)期)(?
 # The verbs of a move from one list to another ("由关注名单转入…", "从关注名单移至…"): a listing on the list after them.
 MOVED_TO = ("转入", "移至", "调至", "调入")
 CONTINUED = "继续实施"  # "上述措施继续实施" after a suspension's end told: a restore from that end
+REMOVED_WORDS = ("不再列入", "删除")  # VERB_RE's removals not opening with 移 or 调 (after a list's name, or before one)
 VERB_KIND = {
     "继续暂停": ActionKind.EXTEND, "暂停": ActionKind.SUSPEND, "中止": ActionKind.SUSPEND, "暂缓": ActionKind.SUSPEND, "停止": ActionKind.LIFT, "取消": ActionKind.LIFT,
     "解除": ActionKind.LIFT, "废止": ActionKind.LIFT, "移出": ActionKind.REMOVE, "移除": ActionKind.REMOVE, "调出": ActionKind.REMOVE, "恢复": ActionKind.RESTORE, "列入": ActionKind.IMPOSE,
@@ -175,6 +179,8 @@ def sentence_end(folded: str, pos: int) -> int:
 def _verb_kind(word: str) -> ActionKind:
     if word.startswith("延长"):  # "延长暂停实施": the running suspension lengthened
         return ActionKind.EXTEND
+    if word in REMOVED_WORDS:  # "不再列入…名单", "从…名单中删除": a removal
+        return ActionKind.REMOVE
     if word.startswith("不再"):  # "不再(继续)暂停", "(暂停期限届满后)不再延长" end a suspension; "不再执行" ends the measures
         return ActionKind.RESTORE if "暂停" in word or word.endswith((*RENEWALS, "延续", "继续", "对")) else ActionKind.LIFT
     if word.startswith("不予"):  # "…的暂停期限不予延长": the suspension not renewed
@@ -211,7 +217,7 @@ VERB_KINDS = {word: _verb_kind(word) for word in (
     *(f"延长暂停{tail}" for tail in ("", "实施", "执行")),
     *(f"{verb}{what}" for verb in ("停止", "解除", "取消", "结束", "终止", "不再执行", "不再实施")
       for what in ("对", "暂停", "暂停实施", "暂停执行")),
-    "取消", "解除", "废止", "移出", "移除", "调出", "列入", "纳入", "增列", *MOVED_TO, "进行调查", "立案调查", CONTINUED,
+    "取消", "解除", "废止", "移出", "移除", "调出", *REMOVED_WORDS, "列入", "纳入", "增列", *MOVED_TO, "进行调查", "立案调查", CONTINUED,
     *(f"启动{what}调查" for what in ("", "反倾销", "反补贴")),
     *(f"采取{what}反制措施" for what in ("", "以下", "相应", "有关")),
 )}

@@ -80,7 +80,7 @@ COUNT_GATE_RE = lazy_compile(
 # Prose list: "决定将…列入…" (the segment between 将 and 列入); a removal may say "将…从…名单中移出".
 # "从出口管制关注名单中移除" (session 23, parse23: a watch-list removal so worded read as nothing): 移除 is 移出; so is
 # "调出关注名单" (session 27, audit27: read as nothing).
-FROM_LIST_OUT = r"从[^,，。;；]{0,30}?(?:名单|清单)\s*中?\s*(?:移[出除]|调出)"
+FROM_LIST_OUT = r"从[^,，。;；]{0,30}?(?:名单|清单)\s*中?\s*(?:移[出除]|调出|删除)"
 # "决定将2025年9月25日列入出口管制管控名单的甲公司（…）移出…": a 列入 that a list's name and 的 follow says which entity (when
 # it was listed), it is not the decision's verb (session 22, parse22: the day was read as the entity removed).
 LISTED_IN = r"列入(?![^,，。;；:：]{0,20}?(?:名单|清单)\s*中?\s*的)"

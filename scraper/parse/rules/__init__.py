@@ -48,6 +48,7 @@ from .checks import (
     unread_latin_term,
     unread_lift_term,
     unread_limit,
+    unread_list_correction,
     unread_moved_day,
     unread_name_change,
     unread_not_now_step,
@@ -96,6 +97,7 @@ from .rejects import (
     consultation_draft,
     off_topic_answer,
     reported_change,
+    unnumbered_reference_list,
     unnumbered_reprint,
     unnumbered_without_action,
     unnumbered_without_body,
@@ -104,9 +106,11 @@ from .steps import (
     clause_actions,
     excepted_restored,
     measure,
+    measures_later,
     notice_list,
     on_goods,
     one_measure_lifted,
+    quoted_in_correction,
     references,
     restored_at_lapse,
     suspenders_restored,
@@ -140,6 +144,8 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("drafts", one_measure_lifted),
     ("drafts", measure),
     ("drafts", titled_listing),
+    ("drafts", measures_later),
+    ("drafts", quoted_in_correction),
     ("drafts", on_goods),
     ("drafts", restored_at_lapse),
     ("notice_list", notice_list),
@@ -153,12 +159,13 @@ RULES: tuple[tuple[str, Rule], ...] = (
 # (field, reject): asked once the last row filling ``field`` has run.
 REJECTS: tuple[tuple[str, Reject], ...] = (
     ("own", unnumbered_without_body), ("drafts", off_topic_answer), ("drafts", unnumbered_without_action),
-    ("drafts", unnumbered_reprint), ("drafts", reported_change), ("drafts", another_authority),
+    ("drafts", unnumbered_reprint), ("drafts", unnumbered_reference_list), ("drafts", reported_change), ("drafts", another_authority),
     ("drafts", consultation_draft),
 )
 CHECKS: tuple[Check, ...] = (
     no_publication_date, effective_defaulted, count_mismatch, no_entities, republished_list, suspension_without_target,
     no_action_in_answer, no_notice_number, dated_before_number, effective_before_publication, unread_limit, unread_item, unread_name_change, unread_annex_amendment,
     unread_answer_step, unread_yearless_beside, unread_late_suspension, unread_suspension_holds, unread_step_after_end, unread_removal, unread_annex, unread_respectively, unread_entities_apart, unread_starts_apart, unread_ends_apart, unread_elided_step, unread_bare_notice, unread_terms_apart, unread_notice_clause, unread_same_day, unread_from_end, unread_object, unread_part_of_measures, unread_subset, unread_investigation_end, unread_not_now_step, second_notice,
+    unread_list_correction,
     unread_step_on_measures, unread_undone_beside_steps, unread_answer_undone, corrected_answer, unread_start, unread_moved_day, unread_lift_term, unread_latin_term, unread_term, unread_shared_term, unread_shared_subject, unread_exception, conditional_step, undecided_transcript_step, undecided_release_step, counted_nothing_read,  # last: a more telling reason first
 )

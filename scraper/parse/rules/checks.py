@@ -16,7 +16,7 @@ from ..actions.clauses import TWO_TERMS_RE
 from ..actions.periods import FORMAL_DIGITS, FORMAL_TO_PLAIN
 from ..actions.targets import decided_above
 from ..actions.tense import RECOUNT_RE, decided_in, planned, told_done
-from ..actions.words import LIST_ALT, TERM_RENEWED
+from ..actions.words import LIST_ALT, REMOVED_WORDS, TERM_RENEWED
 from ..corrections import AMENDED_ANNEX_TITLE_RE, CORRECTION_TITLE_RE, renames_only
 from ..dates import (
     DURATION_RE,
@@ -558,16 +558,36 @@ PART_OF_ITEM_RE = lazy_compile(r"号\s*第\s*[一二三四五六七八九十\d]{
 
 
 def unread_part_of_measures(src: Source, d: Draft) -> str | None:
-    """A suspension, extension, lift or restore of some of a listing's measures only (PART_MEASURE_RE): left out for a
-    person to read, as the state of the whole listing would change."""
+    """A suspension, extension, lift or restore of some of a listing's measures only (PART_MEASURE_RE, or the others
+    said kept as they are, OTHER_MEASURES_KEPT_RE): left out for a person to read, as the state of the whole listing
+    would change."""
     folded = src.folded
+    others = None
     for x in d.drafts:  # (most texts: no step on a listing's notice; no scan at all)
-        if x.action in _ITEM_KINDS and x.targets and "项" in x.text:
-            s0 = sentence_start(folded, x.start)
-            m = (PART_MEASURE_RE if x.list is not None else PART_OF_ITEM_RE).search(folded, s0, act.sentence_end(folded, x.start))
+        if x.action not in _ITEM_KINDS or not x.targets:
+            continue
+        s0, s1 = sentence_start(folded, x.start), act.sentence_end(folded, x.start)
+        if "项" in x.text:
+            m = (PART_MEASURE_RE if x.list is not None else PART_OF_ITEM_RE).search(folded, s0, s1)
             if m is not None:
                 return f"{x.action.value} of \"{src.text[m.start():m.end()]}\" of a listing's measures only{LEFT_OUT}"
+        if others is None:  # (once a text: most texts hold none of the words)
+            others = any(folded.find(w) >= 0 for w in OTHER_MEASURES)
+        if others:
+            m = OTHER_MEASURES_KEPT_RE.search(folded, s0, _next_sentence_end(folded, s1))
+            if m is not None:
+                return f"{x.action.value} of some of a listing's measures, \"{src.text[m.start():m.end()]}\"{LEFT_OUT}"
     return None
+
+
+# "暂停实施…〔2025〕9号对所列3家实体采取的“禁止从事与中国有关的进出口活动”处理措施，…。该公告采取的禁止…新增投资…等其他处理
+# 措施继续实施", "恢复实施…7号中禁止…进出口活动的处理措施；该公告采取的其他处理措施继续暂停实施", "…暂停实施“…不得申请通用许可”
+# 的管理措施…。…第12号规定的其他管理措施继续适用": a step on one of a listing's measures named by what it bars, the others kept
+# as they are, in its sentence or the next (session 45, audit45/16, 17, 27: each read as the whole listing suspended or
+# restored, a false state for the measures kept). Not "其他公告…措施", "其他实体的措施" (another notice, other entities).
+OTHER_MEASURES = ("其他", "其它", "其余")
+OTHER_MEASURES_KEPT_RE = lazy_compile(r"(?:其他|其它|其余)\s*(?:处理|管理|管控|出口管制|相关|反制)?\s*措施\s*(?:均|仍|仍然|依然)?\s*"
+                                      r"(?:继续|照常|不变|保持不变|不受影响)")
 
 
 # "对…所列16家美国实体中的3家停止实施相关措施，名单见附件", "…中的其中2家，即甲公司、乙公司，恢复…": a step on some of a notice's
@@ -593,6 +613,31 @@ def unread_subset(src: Source, d: Draft) -> str | None:
         limited = limited_to(src, d, x.on_entities) if x.on_entities is not None else None
         if limited is None or len(limited) != n:
             return f"{x.action.value} of \"{src.text[m.start():m.end()]}\" of an earlier notice's entities, not named as counted{LEFT_OUT}"
+    return None
+
+
+# "该公告正文及附件标题中的“出口管制管控名单”有误，应为“出口管制关注名单”；该公告所列3家实体应列入出口管制关注名单": a correction
+# moving a notice's entities to another list; "…第33号附件…遗漏1家日本实体，现予补列：5. X（x）": an entity added to an earlier
+# annex. Neither is read (no rename, no step): the earlier listing stood as stored, the list wrong or the entity missing,
+# silently (session 45, audit45/30, 10). For a person to read.
+CORRECTED_LIST_RE = lazy_compile(rf"“(?:出口管制)?(?:{LIST_ALT}|管控名单)”[^“”。;\n]{{0,10}}?(?:应为|更正为|修改为)\s*"
+                                 rf"“(?:出口管制)?(?:{LIST_ALT}|管控名单)”")
+CORRECTED_WORDS = ("应为", "更正为", "修改为")
+ADDED_TO_ANNEX = ("补列", "补充列入")
+
+
+def unread_list_correction(src: Source, d: Draft) -> str | None:
+    """A correction of the list a notice names (CORRECTED_LIST_RE), or an entity added to an earlier annex (ADDED_TO_ANNEX)
+    with no listing read: left out for review."""
+    folded = src.folded
+    if "“" in folded and any(folded.find(w) >= 0 for w in CORRECTED_WORDS):
+        m = CORRECTED_LIST_RE.search(folded)
+        if m is not None:
+            return f"a correction of the list a notice names (\"{src.text[m.start():m.end()]}\") is not read{LEFT_OUT}"
+    for word in ADDED_TO_ANNEX:
+        at = folded.find(word)
+        if at >= 0 and not _imposes(d.drafts) and folded.find("附件", 0, at) >= 0:
+            return f"an entity added to an earlier notice's annex (\"{word}\") is not read{LEFT_OUT}"
     return None
 
 
@@ -1144,13 +1189,16 @@ def no_entities(src: Source, d: Draft) -> str | None:
     """A listing or a removal with no entities and no stated count ("决定将其移出…" with no name
     before it: no entity is made up, the removal needs review). A removal names whom it removes or the notice whose
     entities it removes ("将商务部公告2025年第22号所列实体移出…", expanded from that notice's list): one naming neither
-    removes no one, a step left out (``LEFT_OUT``: refused for review, session 23)."""
-    if d.qa or d.entities or d.count[0] is not None:
+    removes no one, a step left out (``LEFT_OUT``: refused for review, session 23); one worded "不再列入…名单" so whether
+    or not the notice counts them ("…，上述2家实体不再列入出口管制关注名单" with the names in a sentence no decision reads: a
+    removal of no one beside a count warning; session 45, audit45/06)."""
+    if d.qa or d.entities:
         return None
-    if _imposes(d.drafts):
+    if d.count[0] is None and _imposes(d.drafts):
         return "no entities found for a listing"
     for x in d.drafts:
-        if x.action is ActionKind.REMOVE and not x.targets:
+        if x.action is ActionKind.REMOVE and not x.targets \
+                and (d.count[0] is None or src.folded.startswith(REMOVED_WORDS[0], x.start)):
             return f"no entities found for a removal{LEFT_OUT}"
     return None
 

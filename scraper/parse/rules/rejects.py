@@ -96,6 +96,22 @@ def unnumbered_without_action(src: Source, d: Draft) -> bool:
     return not d.qa and not d.own and not d.drafts
 
 
+# "为便于出口经营者查询，现将截至…出口管制管控名单所列实体汇总如下。本汇总仅供参考，各实体的列入、移出及相关措施以商务部公告为
+# 准": a list compiled for reference (aqygzj's 清单目录), each row naming the notice that listed it; it decides nothing (session
+# 45, audit45/28: read under a DOC key as a removal of all 6 rows from the ECL, from "列入、移出" and a removal recounted).
+FOR_REFERENCE = ("仅供参考", "供参考")
+AS_THE_NOTICES_SAY = "为准"
+
+
+def unnumbered_reference_list(src: Source, d: Draft) -> bool:
+    """An unnumbered text saying it is for reference only and that the notices decide ("…仅供参考，…以商务部公告为准"):
+    no notice, whatever its verbs (a list compiled from the notices, which are read from their own pages)."""
+    if d.qa or d.own or not d.drafts:
+        return False
+    folded = src.folded
+    return folded.find(AS_THE_NOTICES_SAY) >= 0 and any(folded.find(w) >= 0 for w in FOR_REFERENCE)
+
+
 def unnumbered_reprint(src: Source, d: Draft) -> bool:
     """An unnumbered text that holds a notice's title line (a line opening with a number of a
     notice's own, no sentence: "商务部公告2025年第22号 公布将12家美国实体列入…") before its first action

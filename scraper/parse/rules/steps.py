@@ -12,7 +12,7 @@ from storage.records import ActionKind, ListKind, NoticeRef
 
 from .. import actions as act
 from .. import entities as ent
-from ..dates import parse_cn_date
+from ..dates import effective_in, parse_cn_date
 from ..draft import Draft, Ref, Source
 from ..lazyre import lazy_compile
 from ..textnorm import NUM, fold
@@ -255,6 +255,51 @@ def titled_listing(src: Source, d: Draft) -> list[act.ActionDraft]:
     written = d.identity.title or ""
     at = max(src.text.find(written), 0) if written else 0
     return [*drafts, act.ActionDraft(ActionKind.IMPOSE, act.LIST_OF[m.group(1)], (), d.effective, None, None, written, at)]
+
+
+# "本公告自公布之日起正式实施" over a listing whose measures start later, in a sentence of their own ("上述措施自2027年4月15日
+# 起实施"; "…正在开展的相关活动应当于2027年4月15日前停止"): the listing's step from that day (session 45, audit45/29: in
+# force from publication, three weeks early, silently; mfa44 did the same for MFA decisions, ``mfa.decision``).
+MEASURES_LATER_RE = lazy_compile(r"措施\s*(?:均|将|一律)?\s*(?P<when>(?:自|从)[^。；;\n起]{1,30}?起)\s*(?:实施|执行|生效|施行)")
+MEASURES_LATER_WORDS = ("起实施", "起执行", "起生效", "起施行")
+CORRECTION_TITLE_WORDS = ("更正", "勘误")  # (corrections.CORRECTION_TITLE_RE's)
+
+
+def measures_later(src: Source, d: Draft) -> list[act.ActionDraft]:
+    """A numbered notice's listing (an impose on no earlier notice) whose measures a sentence of its own starts on a later
+    day than the notice's (MEASURES_LATER_RE, not the notice's own "本公告自…起实施"): the listing's step from that day."""
+    drafts = d.drafts
+    if d.qa or d.effective is None or not any(x.action is ActionKind.IMPOSE and not x.targets for x in drafts):
+        return drafts
+    folded = src.folded
+    if not any(folded.find(w) >= 0 for w in MEASURES_LATER_WORDS):  # (nearly every text: no scan)
+        return drafts
+    for m in MEASURES_LATER_RE.finditer(folded):
+        s0 = sentence_start(folded, m.start())
+        if folded.find("本公告", s0, m.start()) >= 0 or act.VERB_RE.search(folded, s0, m.start()) is not None:
+            continue  # the notice's own day, or a step's sentence ("…，上述措施自…起实施" after its verb)
+        day = effective_in(m.group("when"), d.published)
+        if day is not None and day[:10] > d.effective[:10]:
+            return [dataclasses.replace(x, effective=day) if x.action is ActionKind.IMPOSE and not x.targets
+                    and x.effective == d.effective else x for x in drafts]
+    return drafts
+
+
+# "经核实，商务部公告2027年第35号正文中“决定将…等3家台湾地区实体列入出口管制管控名单”的表述有误，应为“决定将…等4家…列入…”":
+# a correction quotes the wrong words and the right ones; a verb inside the quotes is the corrected notice's, no step of
+# this one (session 45, audit45/11: read as a listing of nobody under the correction's key, a false "Imposed" item).
+CORRECTED_QUOTE_RE = lazy_compile(r"“[^“”\n]{0,300}”")
+
+
+def quoted_in_correction(src: Source, d: Draft) -> list[act.ActionDraft]:
+    """A correction's (a title saying 更正 or 勘误) steps whose verbs stand inside “…” quotes: left out."""
+    drafts = d.drafts
+    if not drafts or d.qa or "“" not in src.folded or CORRECTION_TITLE_WORDS[0] not in d.folded_title \
+            and CORRECTION_TITLE_WORDS[1] not in d.folded_title:
+        return drafts
+    quoted = [(m.start(), m.end()) for m in CORRECTED_QUOTE_RE.finditer(src.folded)]
+    kept = [x for x in drafts if not any(s < x.start < e for s, e in quoted)]
+    return drafts if len(kept) == len(drafts) else kept
 
 
 def on_goods(src: Source, d: Draft) -> list[act.ActionDraft]:

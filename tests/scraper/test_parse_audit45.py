@@ -1,0 +1,131 @@
+"""audit45's blind round (session 45, tests/data/corpus/audit45/): the steps it found read wrong, each through the
+parser from the round's own texts (composed in the official wording) and from variants of them.
+
+- a step on one measure of a listing named by what it bars, the others said kept ("…其他处理措施继续实施", "…继续暂停实施",
+  "…其他管理措施继续适用"): read as the whole listing suspended or restored (16, 17, 27); now held for a person;
+- watch-list removals worded "…不再列入出口管制关注名单" and "将A和B从出口管制关注名单中删除": read as nothing, silently (06,
+  07); the second is read, the first (its names in a sentence no decision reads) held;
+- a listing in force from publication whose measures start later ("上述措施自2027年4月15日起实施"): in force from
+  publication, three weeks early (29); now from that day;
+- an aqygzj reference list ("…仅供参考，…以商务部公告为准"): a removal of all its rows under a DOC key (28); now no notice;
+- a correction quoting the wrong and the right listing sentence: a listing of nobody (11); now no step;
+- a correction moving a notice to another list, and an entity added to an earlier annex ("现予补列"): read as nothing,
+  silently (30, 10); now held for a person.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from scraper.parse import parse_document
+from storage.records import ActionKind, DocumentKind, UnusablePage
+
+CASES = Path(__file__).parents[1] / "data" / "corpus" / "audit45"
+
+
+def _text(stem: str) -> str:
+    return next(p for p in CASES.iterdir() if p.name.startswith(stem) and not p.name.endswith(".expect.json")) \
+        .read_text(encoding="utf-8")
+
+
+def _refused(text: str) -> str:
+    with pytest.raises(UnusablePage) as raised:
+        parse_document(text.encode("utf-8"))
+    return raised.value.reason
+
+
+def _steps(text: str, url: str | None = None) -> list[tuple[str, str | None, list[str | None], str | None, list[str]]]:
+    doc = parse_document(text.encode("utf-8"), url=url)
+    assert doc.kind == DocumentKind.NOTICE and doc.notice is not None
+    return [(a.action.value, a.list.value if a.list else None, [t.key for t in a.targets], a.effective, list(a.entities))
+            for a in doc.notice.actions]
+
+
+@pytest.mark.parametrize("stem", ["16-", "17-", "27-"])
+def test_a_step_on_one_measure_with_the_others_kept_is_held(stem: str) -> None:
+    assert _refused(_text(stem)) == "needs-review"
+
+
+@pytest.mark.parametrize("kept", ["其他处理措施继续实施", "其他处理措施均继续实施", "其它处理措施仍继续实施", "其他措施不变"])
+def test_the_others_kept_in_other_words(kept: str) -> None:
+    text = _text("16-").replace("等其他处理措施继续实施", "等" + kept)
+    assert _refused(text) == "needs-review"
+
+
+def test_a_step_on_the_whole_listing_is_read() -> None:
+    text = _text("16-").replace("对所列3家实体采取的“禁止从事与中国有关的进出口活动”处理措施", "相关措施") \
+        .replace("不可靠实体清单工作机制公告〔2025〕9号采取的禁止在中国境内新增投资、禁止高级管理人员入境等其他处理措施继续实施。", "")
+    assert [(k, t) for k, _, t, *_ in _steps(text)] == [("suspend", ["UEL-2025-9"])]
+
+
+def test_other_notices_measures_kept_hold_nothing() -> None:
+    """"其他公告…措施继续实施" keeps other notices' measures, not the others of this one: the step is read."""
+    text = _text("16-").replace("对所列3家实体采取的“禁止从事与中国有关的进出口活动”处理措施", "相关措施") \
+        .replace("不可靠实体清单工作机制公告〔2025〕9号采取的禁止在中国境内新增投资、禁止高级管理人员入境等其他处理措施继续实施。",
+                 "其他公告规定的措施继续实施。")
+    assert [(k, t) for k, _, t, *_ in _steps(text)] == [("suspend", ["UEL-2025-9"])]
+
+
+def test_removal_from_the_watch_list_worded_shanchu_is_read() -> None:
+    assert _steps(_text("07-")) == [("remove", "watch", [], "2027-02-12", ["sejongprecision", "lioncityavionicspte"])]
+
+
+def test_shanchu_of_an_annex_line_is_no_removal() -> None:
+    """"现删除附件第6项" corrects an annex (a line said twice): no removal of the entity, who stays listed (09)."""
+    assert _steps(_text("09-")) == []
+
+
+def test_removal_worded_buzai_lieru_with_no_names_read_is_held() -> None:
+    assert _refused(_text("06-")) == "needs-review"
+
+
+def test_removal_worded_buzai_lieru_naming_them_in_its_sentence_is_held_too() -> None:
+    """The names in the step's own sentence after "决定，" (no 将): no prose decision reads them, so held, never a removal of
+    no one beside a count warning."""
+    text = _text("06-").replace("自本公告公布之日起，上述2家实体不再列入出口管制关注名单",
+                                "商务部决定，自本公告公布之日起，金泽精密株式会社（Kanazawa Seimitsu Co., Ltd.）、丰桥电波株式会社"
+                                "（Toyohashi Denpa Corporation）不再列入出口管制关注名单")
+    assert _refused(text) == "needs-review"
+
+
+def test_listing_measures_from_a_later_day() -> None:
+    assert _steps(_text("29-")) == [("impose", "ecl", [], "2027-04-15", [])]
+
+
+def test_listing_measures_from_publication_stay_so() -> None:
+    assert _steps(_text("29-").replace("上述措施自2027年4月15日起实施。\n", "")) == [("impose", "ecl", [], "2027-03-25", [])]
+
+
+def test_a_measures_day_before_the_notice_changes_nothing() -> None:
+    text = _text("29-").replace("上述措施自2027年4月15日起实施。", "上述措施自2027年3月1日起实施。")
+    assert _steps(text) == [("impose", "ecl", [], "2027-03-25", [])]
+
+
+def test_a_reference_list_is_no_notice() -> None:
+    url = "https://aqygzj.mofcom.gov.cn/qdml/art/2027/art_0401000000000000000000000000qd01.html"
+    doc = parse_document(_text("28-").encode("utf-8"), url=url)
+    assert doc.kind != DocumentKind.NOTICE and doc.notice is None
+
+
+def test_a_correction_quoting_a_listing_sentence_lists_nobody() -> None:
+    assert _steps(_text("11-")) == []
+
+
+def test_a_correction_deciding_outside_the_quotes_still_acts() -> None:
+    """A correction that also lists an entity in its own words keeps that listing (only quoted verbs are the corrected
+    notice's)."""
+    text = _text("11-").replace("该公告附件所列4家实体不变。",
+                                "同时，商务部决定将鹰扬国防科技有限公司（Eagle Rise Defense Technology Co., Ltd.）列入出口管制管控名单。")
+    assert [(k, lst) for k, lst, *_ in _steps(text)] == [("impose", "ecl")]
+
+
+@pytest.mark.parametrize("stem", ["30-", "10-"])
+def test_list_corrections_and_annex_additions_are_held(stem: str) -> None:
+    assert _refused(_text(stem)) == "needs-review"
+
+
+def test_step_kinds_of_the_new_words() -> None:
+    from scraper.parse.actions.words import VERB_KINDS
+    assert VERB_KINDS["不再列入"] is ActionKind.REMOVE and VERB_KINDS["删除"] is ActionKind.REMOVE
