@@ -129,3 +129,58 @@ def test_list_corrections_and_annex_additions_are_held(stem: str) -> None:
 def test_step_kinds_of_the_new_words() -> None:
     from scraper.parse.actions.words import VERB_KINDS
     assert VERB_KINDS["不再列入"] is ActionKind.REMOVE and VERB_KINDS["删除"] is ActionKind.REMOVE
+
+
+# The entities and counts of the round's annexes (01, 03, 12, 13, 23).
+
+def _entities(text: str, url: str | None = None) -> list[tuple[str | None, str | None, str | None]]:
+    doc = parse_document(text.encode("utf-8"), url=url)
+    assert doc.notice is not None
+    return [(e.zh, e.en, e.country) for e in doc.notice.entities]
+
+
+def test_annex_of_labelled_blocks_reads_english_and_country() -> None:
+    got = _entities(_text("01-"), "https://www.mofcom.gov.cn/zwgk/zcfb/art/2027/art_31000000000000000000000000000031.html")
+    assert got[0] == ("莱茵精密光学有限公司", "Rheinland Präzisionsoptik GmbH", "DE")
+    assert [c for *_, c in got] == ["DE", "DE", "FR", "NL", "SE"]
+    assert all(en for _, en, _ in got)
+
+
+def test_annex_of_labelled_blocks_without_country_lines() -> None:
+    text = "\n".join(line for line in _text("01-").split("\n") if "国家：" not in line)
+    got = _entities(text, "https://www.mofcom.gov.cn/zwgk/zcfb/art/2027/art_31000000000000000000000000000031.html")
+    assert [(en, c) for _, en, c in got][:2] == [("Rheinland Präzisionsoptik GmbH", "EU"), ("Bavaria Propulsion Technologies GmbH", "EU")]
+
+
+def test_registry_number_closing_the_english_bracket_is_no_name() -> None:
+    doc = parse_document(_text("03-").encode("utf-8"))
+    assert doc.notice is not None
+    e = doc.notice.entities[0]
+    assert (e.en, e.country) == ("Handing UAV Technology Co., Ltd.", "TW") and "53817264" in (e.note or "")
+
+
+def test_country_and_labelled_reason_after_the_bracket() -> None:
+    got = _entities(_text("23-"))
+    assert got == [("安特卫普精密光学公司", "Antwerp Precision Optics NV", "BE"), ("米兰航空电子股份公司", "Milano Avionica S.p.A.", "IT"),
+                   ("格但斯克海事系统有限公司", "Gdańsk Maritime Systems sp. z o.o.", "PL")]
+
+
+def test_count_from_the_annex_closing_line() -> None:
+    doc = parse_document(_text("12-").encode("utf-8"))
+    assert doc.notice is not None and doc.notice.stated_count == 6 and not doc.notice.warnings
+    short = _text("12-").replace("6. 峡湾推进公司（Fjord Propulsion Inc.）\n", "")
+    doc = parse_document(short.encode("utf-8"))
+    assert doc.notice is not None and "parsed 5 entities, notice states 6" in doc.notice.warnings
+
+
+def test_count_from_a_table_footer_in_words() -> None:
+    url = "https://www.mofcom.gov.cn/zwgk/zcfb/art/2027/art_56000000000000000000000000000056.html"
+    doc = parse_document(_text("13-").encode("utf-8"), url=url)
+    assert doc.notice is not None and doc.notice.stated_count == 7
+    assert "parsed 6 entities, notice states 7" in doc.notice.warnings
+
+
+def test_a_count_the_text_states_is_not_the_footers() -> None:
+    text = _text("12-").replace("决定将附件所列美国实体列入", "决定将石峰导弹部件公司等6家美国实体列入").replace("（以上共计6家实体）", "（以上共计7家实体）")
+    doc = parse_document(text.encode("utf-8"))
+    assert doc.notice is not None and doc.notice.stated_count == 6

@@ -496,6 +496,32 @@ def _row_with_english(row: str, english: str) -> str | None:
     return "\t".join(cells)
 
 
+# An annex of labelled blocks: "1. 中文名称：莱茵精密光学有限公司" / "英文名称：Rheinland Präzisionsoptik GmbH" / "国家：德国" (session 45,
+# audit45/01: every English name lost and each entity given the body's "欧盟" for its country). The English line is read as
+# an English name alone, and a country line after it as "，德国" after the bracket (a known country only).
+ENGLISH_LABEL_RE = lazy_compile(r"^\s*(?:英文名称|英文名|外文名称)\s*[:：]\s*(?P<en>[A-Za-z][^:：\u3000-\u9fff\uff01-\uff5e]*?)\s*$")
+COUNTRY_LABEL_RE = lazy_compile(r"^\s*(?:国家|国别|所属国家|国家或地区|国家\s*[(（]\s*地区\s*[)）])\s*[:：]\s*(?P<c>[\u4e00-\u9fff]{2,10})\s*$")
+ENGLISH_LABELS = ("英文名", "外文名称")
+
+
+def _english_below(line: str) -> str | None:
+    """The English name a line below a Chinese one gives alone (ENGLISH_ALONE_RE) or after its label (ENGLISH_LABEL_RE)."""
+    if ENGLISH_ALONE_RE.match(line):
+        return line.strip()
+    m = ENGLISH_LABEL_RE.match(line) if any(w in line for w in ENGLISH_LABELS) else None
+    return m.group("en") if m is not None else None
+
+
+def _country_below(block: list[str], i: int) -> tuple[str, int] | None:
+    """The known country a labelled line at ``block[i]`` (or after one blank line) gives, and the index after it."""
+    if i < len(block) and not block[i].strip():
+        i += 1
+    m = COUNTRY_LABEL_RE.match(block[i]) if i < len(block) and "国" in block[i] else None
+    if m is None or m.group("c") not in COUNTRIES:
+        return None
+    return m.group("c"), i + 1
+
+
 def _english_joined(block: list[str]) -> list[str] | None:
     """``block`` with each English name alone on a line put in brackets after the numbered Chinese name above it
     (a name with no bracket and no Latin letter), or the Chinese name alone below a numbered English one put before
@@ -509,11 +535,13 @@ def _english_joined(block: list[str]) -> list[str] | None:
         if nxt < len(block) and not block[nxt].strip():
             nxt += 1
         folded = fold(line)
-        if (nxt < len(block) and ENGLISH_ALONE_RE.match(block[nxt]) and NUMBERED_RE.match(folded)
+        english = _english_below(block[nxt]) if nxt < len(block) else None
+        if (english is not None and NUMBERED_RE.match(folded)
                 and CJK_RE.search(folded) and "(" not in folded and not LATIN_RE.search(folded)):
-            out.append(f"{line.rstrip()}（{block[nxt].strip()}）")
+            place = _country_below(block, nxt + 1) if "国" in "".join(block[nxt + 1 : nxt + 3]) else None
+            out.append(f"{line.rstrip()}（{english}）" + (f"，{place[0]}" if place is not None else ""))
             joined = True
-            i = nxt + 1
+            i = nxt + 1 if place is None else place[1]
             continue
         if "\t" in line and nxt < len(block) and "\t" not in block[nxt] and ENGLISH_ALONE_RE.match(block[nxt]) \
                 and (row := _row_with_english(line, block[nxt].strip())) is not None:

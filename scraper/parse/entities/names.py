@@ -465,13 +465,30 @@ def trim_tail(rest: str, frest: str) -> Tail:
         clause = frest[cut:].rstrip()
         note = None if branches or clause.endswith(":") else clean_display(rest[cut:].strip(TRAILING_PUNCT))
         return rest[:cut], frest[:cut], None, branches, note
+    if any(w in frest for w in REGISTRY_WORDS):  # "（Handing UAV Technology Co., Ltd.，统一编号：53817264）"
+        reg = REGISTRY_IN_BRACKET_RE.search(frest)
+        if reg is not None:
+            number = clean_display(rest[reg.start("id") : reg.end("id")])
+            rest, frest = rest[: reg.start()] + rest[reg.end("id") :], frest[: reg.start()] + frest[reg.end("id") :]
+            rest, frest, code, note = place_tail(rest, frest)
+            return rest, frest, code, (), "，".join(filter(None, (number, note)))
     rest, frest, code, note = place_tail(rest, frest)
     return rest, frest, code, (), note
 
 
+# "1. 汉鼎无人机科技股份有限公司（Handing UAV Technology Co., Ltd.，统一编号：53817264）": a registry number closing the English
+# bracket (session 45, audit45/03: kept in the English name and its key); kept as the note.
+REGISTRY_WORDS = ("编号", "代码", "注册号", "登记号")
+REGISTRY_IN_BRACKET_RE = lazy_compile(r"(?<=[A-Za-z.)])\s*,\s*(?P<id>(?:统一编号|统一社会信用代码|统一代码|公司编号|注册号|登记号)\s*:?\s*"
+                                      r"[0-9A-Za-z-]{4,24})\s*(?=\)\s*(?:,|\(|$))")
+
+
 # "1. 东洋精机株式会社（Toyo Seiki Co.，Ltd.），日本": a country after a comma (session 29, audit29/18: the line was no name,
 # and a watch-list annex of 4 gave no entity, only the count warning); a known country only (COUNTRIES), else prose.
-COMMA_PLACE_TAIL_RE = lazy_compile(r"\)\s*,\s*(?P<c>[\u4e00-\u9fff]{2,10})\s*[;。]?\s*$")
+# "…（Antwerp Precision Optics NV），比利时，列入理由：无法核实…": a labelled reason or remark after that country (session 45,
+# audit45/23: the line was no name, a watch-list annex of 3 read no entity, only the count warning); kept as the note.
+COMMA_PLACE_TAIL_RE = lazy_compile(r"\)\s*,\s*(?P<c>[\u4e00-\u9fff]{2,10})\s*"
+                                   r"(?:,\s*(?P<why>(?:列入理由|列入原因|理由|原因|备注|说明)\s*:[^\n]*?))?[;。]?\s*$")
 
 
 # "1. 北岭雷达公司（Northridge Radar, Inc.，美国）": the country inside the English bracket, after a comma (session 30,
@@ -493,7 +510,8 @@ def place_tail(rest: str, frest: str) -> tuple[str, str, str | None, str | None]
         comma = COMMA_PLACE_TAIL_RE.search(frest, close)
         code = COUNTRIES.get(comma.group("c")) if comma else None
         if comma is not None and code is not None:
-            return rest[: comma.start() + 1], frest[: comma.start() + 1], code, None
+            why = clean_display(rest[comma.start("why") : comma.end("why")]) if comma.group("why") else None
+            return rest[: comma.start() + 1], frest[: comma.start() + 1], code, why
     tail = PLACE_TAIL_RE.search(frest) if frest.find("(", frest.find(")")) >= 0 else None
     if tail is None:
         return rest, frest, None, None

@@ -95,7 +95,18 @@ def stated_count(src: Source, d: Draft) -> tuple[int | None, str | None, tuple[i
             if m is not None and to_int(m.group("n")):
                 return to_int(m.group("n")), country, split
     named = _named_objects_count(folded, d) if stated is not None else None
+    if stated is None and ("计" in folded or "共" in folded) and any(  # (nearly every text states its count: no look)
+            not x.targets and (x.action is ActionKind.IMPOSE or x.action is ActionKind.REMOVE) for x in d.drafts):
+        total = TOTAL_LINE_RE.search(folded)
+        stated = to_int(total.group("n")) if total is not None else None
     return (named, country, split) if named is not None else (stated, country, split)
+
+
+# The count an annex states only in its closing line ("（以上共计6家实体）", a table's footer "合计：七家"), the text naming
+# none ("决定将附件所列美国实体列入…"): a line of its own (session 45, audit45/12-13: no count was read, so a line or a row
+# missing from the annex was not told).
+TOTAL_LINE_RE = lazy_compile(rf"(?m)^[^\S\n]*\(?[^\S\n]*(?:以上|上述)?[^\S\n]*(?:共计|合计|总计|共)[^\S\n]*[:：]?[^\S\n]*(?P<n>{NUM})"
+                             r"[^\S\n]*家[^\S\n]*(?:实体|企业|单位|机构)?[^\S\n]*\)?[^\S\n]*[。.]?[^\S\n]*$")
 
 
 # "对内华达山脉公司（…）、立方公司（…）2家实体采取的相关措施": the count a step's named object states.
