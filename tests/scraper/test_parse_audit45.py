@@ -184,3 +184,35 @@ def test_a_count_the_text_states_is_not_the_footers() -> None:
     text = _text("12-").replace("决定将附件所列美国实体列入", "决定将石峰导弹部件公司等6家美国实体列入").replace("（以上共计6家实体）", "（以上共计7家实体）")
     doc = parse_document(text.encode("utf-8"))
     assert doc.notice is not None and doc.notice.stated_count == 6
+
+
+# Probes written after reading the code above (31-35): each broke a first version of it.
+
+def test_probe_other_measures_with_words_between_is_held() -> None:
+    assert _refused(_text("31-")) == "needs-review"
+
+
+def test_probe_others_counted_entities_kept_is_no_measure_kept() -> None:
+    """"对其余3家子公司的反制措施继续实施" keeps other entities, not other measures (audit37/22 reads a lift of 2)."""
+    doc = parse_document(next((CASES.parent / "audit37").glob("22-*.txt")).read_bytes())
+    assert doc.notice is not None and [a.action.value for a in doc.notice.actions] == ["lift"]
+
+
+def test_probe_shanchu_without_zhong_is_a_removal() -> None:
+    assert [(k, lst, e) for k, lst, _, _, e in _steps(_text("32-"))] == [("remove", "watch", ["sejongprecision"])]
+
+
+def test_probe_will_no_longer_list_is_no_removal() -> None:
+    assert [k for k, *_ in _steps(_text("33-"))] == ["impose"]
+
+
+def test_probe_later_measures_day_of_one_list_only() -> None:
+    text = _text("34-")
+    doc = parse_document(text.encode("utf-8"))
+    assert doc.notice is not None
+    assert [(a.list.value if a.list else None, a.effective) for a in doc.notice.actions] == [
+        ("ecl", "2027-04-09"), ("watch", "2027-05-01")]
+
+
+def test_probe_correction_of_a_quoted_term_is_held() -> None:
+    assert _refused(_text("35-")) == "needs-review"

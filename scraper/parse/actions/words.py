@@ -58,8 +58,9 @@ VERB_RE = re.compile(
     # "在…第23号附件《出口管制管控名单》中增列以下2家美国实体": a listing into an earlier annex ("增列入" is 列入's)
     r"|增列(?!入)"
     # "上述2家实体不再列入出口管制关注名单", "将A和B从出口管制关注名单中删除": removals (session 45, audit45/06-07: each read as
-    # nothing, the entities left on the watch list silently); 删除 only after "名单中"/"清单中" ("现删除附件第6项" corrects an annex)
-    r"|不再列入(?=\s*(?:出口管制)?(?:管控名单|关注名单|不可靠实体清单))|删除(?<=单中删除)"
+    # nothing, the entities left on the watch list silently); 删除 only after "名单(中)"/"清单(中)" ("现删除附件第6项" corrects an
+    # annex; "…从出口管制关注名单删除", no 中: audit45's probe 2, read as nothing)
+    r"|不再列入(?=\s*(?:出口管制)?(?:管控名单|关注名单|不可靠实体清单))|删除(?<=单中删除)|删除(?<=[名清]单删除)"
     # "由关注名单转入出口管制管控名单": a listing on the second list (转入), and a removal from the first (``clauses``: MOVED_FROM_RE);
     # "从关注名单移至出口管制管控名单" (移至, 调至, 调入: session 41, audit41/01: read as a measure on no one, silently)
     # (each verb an alternative of its own: an alternative opening with a group takes away the pattern's first-character

@@ -586,7 +586,8 @@ def unread_part_of_measures(src: Source, d: Draft) -> str | None:
 # as they are, in its sentence or the next (session 45, audit45/16, 17, 27: each read as the whole listing suspended or
 # restored, a false state for the measures kept). Not "其他公告…措施", "其他实体的措施" (another notice, other entities).
 OTHER_MEASURES = ("其他", "其它", "其余")
-OTHER_MEASURES_KEPT_RE = lazy_compile(r"(?:其他|其它|其余)\s*(?:处理|管理|管控|出口管制|相关|反制)?\s*措施\s*(?:均|仍|仍然|依然)?\s*"
+# ("…其他各项处理措施不受影响": a few words between, none naming other notices, entities, persons, counts or lists; audit45's probe 1)
+OTHER_MEASURES_KEPT_RE = lazy_compile(r"(?:其他|其它|其余)(?:(?!公告|号|实体|企业|公司|集团|机构|单位|人|家|名单|清单)[^。;,\n]){0,8}?措施\s*(?:均|仍|仍然|依然)?\s*"
                                       r"(?:继续|照常|不变|保持不变|不受影响)")
 
 

@@ -280,8 +280,11 @@ def measures_later(src: Source, d: Draft) -> list[act.ActionDraft]:
             continue  # the notice's own day, or a step's sentence ("…，上述措施自…起实施" after its verb)
         day = effective_in(m.group("when"), d.published)
         if day is not None and day[:10] > d.effective[:10]:
+            # "关注名单相关管理措施自…起实施" beside an ECL listing: the named list's measures only (audit45's probe 4: the ECL
+            # listing was moved to that day too, weeks late)
+            named = act.list_in(folded, s0, m.start())
             return [dataclasses.replace(x, effective=day) if x.action is ActionKind.IMPOSE and not x.targets
-                    and x.effective == d.effective else x for x in drafts]
+                    and x.effective == d.effective and (named is None or x.list is named) else x for x in drafts]
     return drafts
 
 
