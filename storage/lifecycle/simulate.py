@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import date, timedelta
 
 from storage.periods import last_day_written
@@ -86,6 +87,9 @@ def _simulate(listing: Listing, steps: Sequence[Step], apply_upto: date, lapse_u
     keys = listing.entity_keys()
     states = {k: EntityState() for k in keys}
     by_key: dict[str, StoredNotice] = {}
+    # each entity lifted or removed by a step (applied or still to come, so any day's derivation says the same), and
+    # that step: a later lift of it changes nothing (``_lifted_before``)
+    ended_by: dict[str, Step] = {}
 
     def lapse(due: dict[date, list[str]]) -> None:
         for day, affected in sorted(due.items()):
@@ -153,6 +157,16 @@ def _simulate(listing: Listing, steps: Sequence[Step], apply_upto: date, lapse_u
                 "as in place, no change"))
             if not affected:
                 continue
+        again = _lifted_before(step, affected, ended_by)
+        if again:
+            if b is not None:
+                _lifted_again(b, listing, step, {k: ended_by[k] for k in again})
+            affected = _set_aside(states, affected, again, lambda k: (
+                f"{step.effective.isoformat()} lifted again ({step.source.record.key}): "
+                f"{ended_by[k].state.value} since {ended_by[k].effective.isoformat()} "
+                f"({ended_by[k].source.record.key}), which stands"))
+            if not affected:
+                continue
         if step.event_kind is EventKind.MEASURE_LIFTED:  # an item and a line of history; the state stays
             if b is not None:
                 _state_events(b, step.event_kind, listing, step.source, affected, step.effective, None,
@@ -174,6 +188,11 @@ def _simulate(listing: Listing, steps: Sequence[Step], apply_upto: date, lapse_u
             _state_events(b, step.event_kind, listing, step.source, affected, step.effective, until,
                           occurred_at(step.source), withdrawn=before, stops_measures=step.stops_measures, lapses_on=ends,
                           not_yet=pending)
+        for k in affected:
+            if step.state not in ENDED:
+                ended_by.pop(k, None)
+            elif k not in ended_by or ended_by[k].effective < step.effective:
+                ended_by[k] = step  # (a lift the day a removal takes effect: the removal stands, ``_inside_removal``)
         if step.event_kind in OWN_KINDS:
             # suspended before it took effect ("自2027年1月1日起正式实施", then an answer of 12-20 "暂停实施…至2027年12月31日"):
             # the day it was to take effect brings nothing in force; the suspension runs on to its end (story36 S1:
@@ -225,6 +244,35 @@ def _simulate(listing: Listing, steps: Sequence[Step], apply_upto: date, lapse_u
     if lapse_upto is not None:
         lapse(_lapse_due(states, lapse_upto, inclusive=True))
     return states
+
+
+def _lifted_before(step: Step, affected: list[str], ended_by: dict[str, Step]) -> list[str]:
+    """The entities of ``affected`` that ``step``, a lift, finds lifted or removed already by another notice's step of an
+    earlier day, nothing since bringing them back: a decree lifting X, then a later decree lifting all of the first
+    order's persons, X named among them (mfa44). A person lifted once stays lifted since the first lift: the later
+    step gives no second "Lifted" item and does not move the row's "since" (it did both, silently); its notice is
+    cited by the first item (``_lifted_again``). Two notices lifting the same day stay two items (``builder._own_id``)."""
+    if step.event_kind is not EventKind.LIFTED or not ended_by:
+        return []
+    key = step.source.record.key
+    return [k for k in affected if (first := ended_by.get(k)) is not None and first.effective < step.effective
+            and first.source.record.key != key]
+
+
+def _lifted_again(b: _Builder, listing: Listing, step: Step, first: dict[str, Step]) -> None:
+    """A lift of entities lifted (or removed) before, ``first`` each's step: the first step's entity item cites the later
+    notice too (its provenance; what it says is the same, so a stored item is refreshed in place, never corrected), and
+    a note says it (read right: failing nothing)."""
+    key = step.source.record.key
+    for k, ended in first.items():
+        for item_id, item in list(b.events.items()):
+            if item.entity_key == k and item.notice_key == listing.key and item.source_key == ended.source.record.key \
+                    and item.kind is ended.event_kind and item.effective == ended.effective \
+                    and step.source.provenance not in item.provenance:
+                b.events[item_id] = replace(item, provenance=(*item.provenance, step.source.provenance))
+        b.note(f"{key}: lifts {k} on {listing.key} from {step.effective.isoformat()}, {ended.state.value} since "
+               f"{ended.effective.isoformat()} by {ended.source.record.key}: it stays so since then (no second item; "
+               f"that item cites {key} too)")
 
 
 def _set_aside(states: dict[str, EntityState], affected: list[str], keys: list[str],
