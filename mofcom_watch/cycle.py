@@ -282,7 +282,7 @@ def run_cycle(
             finally:
                 hide_bar()
                 fetcher.close()
-            read_stale(sf, router, parser_digest())  # stored notices no page asked again, read by another parser
+            read_stale(sf, router, parser_digest(), fetched_at)  # stored notices no page asked again, by another parser
             crawl_seconds = time.perf_counter() - t0
             holder.ensure()  # taken over while we crawled (suspended, paused): the new holder publishes, not us
             folder = scans[0] if scans else start_folder_scan(target)  # (no request was sent)

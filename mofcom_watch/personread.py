@@ -11,15 +11,20 @@ parser."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from sqlalchemy import and_, bindparam, or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from mofcom_watch.pipeline import PageRouter, ingest_page, saved_page
+from storage.db import WRITE_LOCK
+from storage.ingest import record_issue
+from storage.keys import unusable_key
 from storage.models import Page, Snapshot
-from storage.outcomes import PageOutcome
+from storage.outcomes import PageOutcome, PageResult
 from storage.reviews import checked_gone, person_read_pages
 from storage.snapshots import snapshot_bytes
-from storage.vocabulary import as_utc
+from storage.vocabulary import HealthKind, as_utc
 
 AWAITING = ("{n} page(s) a person read in the parser's place (`mofcom-watch accept`) are yet to be read by this "
             "version's parser ({first}{more}), which may read in them what the person's reading left out, such as a "
@@ -71,24 +76,32 @@ def read_again(sf: sessionmaker[Session], router: PageRouter) -> list[str]:
 
 
 _PAGES, _SNAPSHOTS = Page.__table__.c, Snapshot.__table__.c
-# The notice pages whose latest copy another parser read, but those a person checked gone: asked every cycle, almost
+# The notice pages whose latest copy another parser read (or failed on), but those a person checked gone: asked every cycle, almost
 # always of none, so built once (the expressions built per cycle were most of its cost; perf45)
 _STALE = (select(_PAGES.url, _SNAPSHOTS.id, _PAGES.source, _SNAPSHOTS.parser_version, _SNAPSHOTS.parser_digest)
           .join(Snapshot.__table__, and_(_SNAPSHOTS.page_id == _PAGES.id, _SNAPSHOTS.sha256 == _PAGES.last_sha256))
-          .where(_SNAPSHOTS.outcome == PageOutcome.NOTICE.value,
+          .where(_SNAPSHOTS.outcome.in_((PageOutcome.NOTICE.value, PageOutcome.ERROR.value)),
                  or_(_SNAPSHOTS.parser_digest.is_(None), _SNAPSHOTS.parser_digest != bindparam("digest")),
                  _PAGES.url.not_in(checked_gone()))
           .order_by(_PAGES.url))
 
 
-def read_stale(sf: sessionmaker[Session], router: PageRouter, digest: str | None) -> int:
+def read_stale(sf: sessionmaker[Session], router: PageRouter, digest: str | None, seen: datetime | None = None) -> int:
     """Read again, from their stored bytes and with the fetch time of that copy, the notice pages whose latest copy
     another parser read and that the crawl did not ask again: a notice older than its source's recent pages
     re-checked (``revalidate``), bytes unchanged, kept the earlier parser's reading for good after an upgrade, so a
     parser fix never reached it and the upgraded store said what a fresh one does not (order44: ``b58a4b48`` -> main
     on mfa44's pages served as a site, 5 of 51 MFA notices; two lifts a fresh store reads stayed unresolved
     references). Asked after the crawl (the pages it re-checked are read already); nothing is due in a cycle whose
-    parser read every stored page, one indexed query. Returns how many pages were read again."""
+    parser read every stored page, one indexed query. Returns how many pages were read again.
+
+    A page read again that cannot be stored (the page's transaction rolled back: its copy keeps the earlier parser's
+    mark, so the next cycle tries again) or on which this parser fails (a parser error: no reading, the earlier one
+    stands) is said, not passed over (order44's B, session 45: it was retried every cycle, said nowhere): an
+    unusable-page issue for its URL, seen at ``seen`` (now), which ``status`` and ``/healthz`` report and which the
+    copy read whole later resolves (the pipeline resolves that key); the other pages are read all the same, the cycle
+    goes on. A copy a parser failed on is read again by the next parser (as a notice's copy is), so a fixed parser
+    closes the issue. A fault of the store itself (full, read-only, gone) stops the cycle, as in the crawl."""
     with sf() as session:
         due = session.execute(_STALE, {"digest": digest or ""}).all()
     read = 0
@@ -100,7 +113,26 @@ def read_stale(sf: sessionmaker[Session], router: PageRouter, digest: str | None
             copy = session.scalars(select(Snapshot).where(Snapshot.id == snapshot_id)).one()
             raw, fetched_at, content_type, status = (snapshot_bytes(copy), as_utc(copy.fetched_at), copy.content_type,
                                                      copy.status)
+            key = copy.notice_key
         page = saved_page(url, raw, fetched_at, content_type=content_type, source=source or "replay", status=status)
-        ingest_page(sf, page, parser)
+        result = ingest_page(sf, page, parser)
         read += 1
+        if result.outcome is PageOutcome.ERROR:
+            _not_read(sf, url, source or "replay", key, fetched_at, result, seen or datetime.now(UTC))
     return read
+
+
+def _not_read(sf: sessionmaker[Session], url: str, source: str, key: str | None, fetched_at: datetime,
+              result: PageResult, seen: datetime) -> None:
+    """The unusable-page issue of a stored page :func:`read_stale` could not read again (its own transaction)."""
+    stored = result.detail is not None and result.detail.startswith("not stored")
+    what = f"a stored copy of {key}" if key else "a stored copy"
+    then = ("could not be stored" if stored else "could not be read by this version's parser")
+    again = ("it is read again each cycle" if stored else "the next version of the parser reads it again")
+    detail = (f"{url}: {what} (fetched {fetched_at:%Y-%m-%d %H:%M} UTC, page SHA-256 {result.sha256}), read again by "
+              f"this version's parser after an upgrade, {then} ({result.detail}): the reading of an earlier version "
+              f"stands in the feeds; {again}")
+    with sf() as session, session.begin():
+        session.connection(execution_options=WRITE_LOCK)  # (it reads first: storage.db.WRITE_LOCK)
+        record_issue(session, key=unusable_key(url), source=source, kind=HealthKind.UNUSABLE_PAGE, detail=detail,
+                     seen_at=seen, url=url)

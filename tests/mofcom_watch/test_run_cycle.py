@@ -639,6 +639,85 @@ def test_stored_notices_no_page_asks_again_are_read_by_the_new_parser(tmp_path):
     assert next_one.new_events == 0 and next_one.bodies == 0
 
 
+def test_a_stored_notice_read_again_that_cannot_be_stored_is_said_each_cycle(tmp_path):
+    """order44's B (session 45, quiet45): ``read_stale`` passed over a page read again that could not be stored (its
+    transaction rolled back, the copy keeping the earlier parser's mark): retried every cycle, said nowhere, the cycle
+    green. Now an unusable-page issue names the page, the copy and why (``status`` and the cycle's ``open_issues``),
+    the other pages are read all the same and the feeds published; the next cycle tries again (the issue refreshed,
+    not opened again); once it is stored, the issue is resolved. The refusal is a real SQLite trigger on the one
+    snapshot row (a bad record), the store otherwise whole."""
+    from sqlalchemy import create_engine, text, update
+
+    from scraper.parser_identity import parser_digest
+    from storage.models import Page, Snapshot
+
+    both = [s for s in load_sources() if s.name in ("mofcom-qa", "mofcom-policy")]
+    url = f"https://{QA_UEL_0514}"  # (a mofcom-qa page: the cycles below crawl mofcom-policy alone)
+    with SiteServer(FIXTURES) as site:
+        settings, _first = _run(tmp_path, site, sources=both)
+        engine = create_engine(settings.database_url)
+        with engine.begin() as conn:  # the store as an earlier version left it, one row refusing any update
+            conn.execute(update(Snapshot).values(parser_digest="0" * 64))
+            snap = conn.scalar(select(Snapshot.id).join(Page, Page.id == Snapshot.page_id).where(Page.url == url))
+            conn.execute(text(f"CREATE TRIGGER refuse_one BEFORE UPDATE ON {Snapshot.__tablename__} "
+                              f"WHEN OLD.id = {snap} BEGIN SELECT RAISE(ABORT, 'a bad record'); END"))
+        _settings, upgraded = _run(tmp_path, site, sources=both[:1])  # (mofcom-qa's pages are not asked)
+        _settings, again = _run(tmp_path, site, sources=both[:1])
+        with engine.connect() as conn:
+            issue = conn.execute(select(HealthIssue.key, HealthIssue.kind, HealthIssue.detail, HealthIssue.resolved_at,
+                                        HealthIssue.first_seen, HealthIssue.last_seen)
+                                 .where(HealthIssue.url == url)).one()
+            stale = conn.scalars(select(Page.url).join(Snapshot, and_(Snapshot.page_id == Page.id,
+                                                                      Snapshot.sha256 == Page.last_sha256))
+                                 .where(Snapshot.outcome == "notice", Snapshot.parser_digest != parser_digest())).all()
+        with engine.begin() as conn:
+            conn.execute(text("DROP TRIGGER refuse_one"))
+        _settings, fixed = _run(tmp_path, site, sources=both[:1])
+    with engine.connect() as conn:
+        resolved = conn.scalar(select(HealthIssue.resolved_at).where(HealthIssue.key == issue.key))
+    engine.dispose()
+    assert stale == [url], stale  # the other notices were read again all the same
+    assert issue.kind == "unusable-page" and issue.resolved_at is None, issue
+    assert issue.detail.startswith(f"{url}: a stored copy of QA-2025-05-14-cf01eaa4 (fetched "), issue.detail
+    assert ("read again by this version's parser after an upgrade, could not be stored (not stored: IntegrityError: "
+            in issue.detail and "a bad record" in issue.detail and issue.detail.endswith(
+                "the reading of an earlier version stands in the feeds; it is read again each cycle")), issue.detail
+    for cycle in (upgraded, again):  # said, and the cycle went on: published, its open issues naming it
+        assert not cycle.ok and issue.key in cycle.open_issues, cycle
+        assert cycle.open_issue_details[cycle.open_issues.index(issue.key)] == issue.detail
+        assert cycle.published or cycle is again
+    assert resolved is not None and fixed.ok and issue.key not in fixed.open_issues, fixed
+
+
+def test_a_copy_an_earlier_parser_failed_on_is_read_by_the_new_one(tmp_path):
+    """A stored copy an earlier version's parser failed on (outcome ``error``: no reading, the notice read before
+    stands) is read again by the next parser as a notice's copy is (quiet45): ``read_stale`` asked only copies read
+    as notices, so a parser fixed for that page never reached it unless the crawl asked it again (and an issue
+    ``read_stale`` opened for it could never be resolved)."""
+    from sqlalchemy import create_engine, update
+
+    from scraper.parser_identity import parser_digest
+    from storage.models import Page, Snapshot
+
+    both = [s for s in load_sources() if s.name in ("mofcom-qa", "mofcom-policy")]
+    url = f"https://{QA_UEL_0514}"  # (a mofcom-qa page: the cycle below crawls mofcom-policy alone)
+    with SiteServer(FIXTURES) as site:
+        settings, _first = _run(tmp_path, site, sources=both)
+        engine = create_engine(settings.database_url)
+        with engine.begin() as conn:  # the store as an earlier version left it: its parser failed on this copy
+            conn.execute(update(Snapshot).values(parser_digest="0" * 64))
+            snap = conn.scalar(select(Snapshot.id).join(Page, Page.id == Snapshot.page_id).where(Page.url == url))
+            conn.execute(update(Snapshot).where(Snapshot.id == snap).values(
+                outcome="error", notice_key=None, detail="parser error: IndexError: list index out of range"))
+        _settings, upgraded = _run(tmp_path, site, sources=both[:1])  # (mofcom-qa's pages are not asked)
+    with engine.connect() as conn:
+        got = conn.execute(select(Snapshot.outcome, Snapshot.notice_key, Snapshot.parser_digest)
+                           .where(Snapshot.id == snap)).one()
+    engine.dispose()
+    assert tuple(got) == ("notice", "QA-2025-05-14-cf01eaa4", parser_digest()), got
+    assert upgraded.new_events == 0 and upgraded.corrected_events == 0
+
+
 def test_the_runs_summary_says_what_each_open_issue_is(tmp_path):
     """user42's B: `run`'s summary listed its open issues as bare keys ("mofcom-qa/zero-links/https://…") under
     "(mofcom-watch status)"; an operator reading cron's mail learnt which, not what. Each key now carries its detail,
