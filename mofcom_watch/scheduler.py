@@ -193,13 +193,34 @@ def what_went_wrong(result: CycleResult | None) -> dict[str, Any]:
         return {}
     failing = [s for s in getattr(result, "sources", ()) if s.failures]  # (a stand-in result has none)
     first = failing[0].failures[0] if failing else None
+    why = not_ok_because(result)
     return {
+        # what made it not ok, counted (user44's B, session 45: "problems=0" stood beside "ok=false" where fetches
+        # failed or health issues were open, the count of the derivation's problems alone): never 0 here
+        **({"problems": sum(n for n, _ in why)} if why else {}),
+        "why": "; ".join(words for _, words in why) or "not ok, for no reason this line knows: see mofcom-watch status",
         "failed_sources": ",".join(s.name for s in failing) or None,
         "failed_fetches": sum(len(s.failures) for s in failing) or None,
         "first_failure": _cut(f"{first.reason} {first.url}" + (f": {first.detail}" if first.detail else ""))
         if first is not None else None,
         "first_problem": _cut(result.problems[0]) if getattr(result, "problems", ()) else None,
     }
+
+
+def not_ok_because(result: CycleResult) -> list[tuple[int, str]]:
+    """Why a cycle is not ok, as ``CycleResult.ok`` judges it, each reason counted and said: fetches failed (per source,
+    as ``status`` says "LAST RUN FAILED" for each), the source-health issues open after it, the problems it met (an
+    unresolved reference, a feed not built, feeds refused; ``run`` prints each). Empty for a clean cycle."""
+    out: list[tuple[int, str]] = []
+    for s in getattr(result, "sources", ()):
+        if not s.ok:
+            n = len(s.failures)
+            out.append((max(n, 1), f"{s.name}: {n} failed fetch{'es' if n != 1 else ''}" if n else f"{s.name}: not clean"))
+    if issues := len(getattr(result, "open_issues", ())):
+        out.append((issues, f"{issues} open source-health issue{'s' if issues != 1 else ''}"))
+    if problems := len(getattr(result, "problems", ())):
+        out.append((problems, f"{problems} problem{'s' if problems != 1 else ''} of the cycle"))
+    return out
 
 
 def _cut(text: str) -> str:
@@ -271,7 +292,7 @@ class CycleRunner:
                 outcome = CycleOutcome(run_id, ok, started, seconds)
                 level = logging.INFO if ok else logging.WARNING
                 log(self._logger, level, "cycle done" if ok else "cycle done with problems",
-                    ok=ok, seconds=seconds, **summarize(result), **({} if ok else what_went_wrong(result)))
+                    ok=ok, seconds=seconds, **{**summarize(result), **({} if ok else what_went_wrong(result))})
             finally:
                 self.count += 1
                 self._lock.release()

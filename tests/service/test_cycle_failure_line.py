@@ -67,3 +67,24 @@ def test_a_cycle_that_reaches_no_site_says_which_sources_failed_and_why(tmp_path
     assert 'failed_sources=mofcom-qa' in line, line
     assert "failed_fetches=1" in line and "first_failure=\"" in line and "xwfb/xwfyrth/index.html" in line, line
     assert "Connection refused" in line or "connect" in line, line
+    # user44's B (session 45): "problems=0" beside "ok=false", the failed fetch counted nowhere; now the line counts
+    # what made the cycle not ok and says it, as `status` does ("LAST RUN FAILED: …")
+    assert " problems=1 " in line and ' why="mofcom-qa: 1 failed fetch" ' in line, line
+    assert " problems=0" not in line, line
+
+
+def test_a_cycle_not_ok_for_open_issues_and_problems_counts_and_says_them() -> None:
+    """user44's B: a cycle whose fetches all succeeded but that left health issues open (or met a problem: an
+    unresolved reference) logged ``ok=false … problems=0``: each reason is counted in ``problems`` and said in ``why``;
+    a clean cycle's line is as before (``what_went_wrong`` is asked only when it is not ok)."""
+    from datetime import date
+
+    from mofcom_watch.cycle import CycleResult
+    from mofcom_watch.scheduler import not_ok_because, summarize, what_went_wrong
+
+    result = CycleResult(ok=False, run_id="r", as_of=date(2026, 11, 30), open_issues=("a", "b"),
+                         problems=("MFA-ORDER-2026-21: reference to …",))
+    assert summarize(result)["problems"] == 1
+    said = what_went_wrong(result)
+    assert said["problems"] == 3 and said["why"] == "2 open source-health issues; 1 problem of the cycle", said
+    assert not_ok_because(CycleResult(ok=True, run_id="r", as_of=date(2026, 11, 30))) == []
