@@ -78,3 +78,17 @@ def test_two_lifts_told_before_their_days_say_the_same_on_every_day() -> None:
     assert seen[0] <= seen[1] <= seen[2]
     moss = sorted(i for i in seen[2] if "/lifted/" in i and i.endswith("/tommoss"))
     assert moss == ["tag:mofcom-watch,2025:MFA-ORDER-2024-13/lifted/countermeasure/2026-03-02/tommoss"], moss
+
+
+def test_a_person_restored_between_two_lifts_is_lifted_again() -> None:
+    """The first lift stands only while nothing brings the person back: lifted (No. 21), restored by name (No. 22),
+    lifted again (No. 23) is three steps, three items, the row lifted since the last; no note."""
+    restore = "中方决定自{cn}起，恢复实施外交部令第13号对汤姆·莫斯（Tom Moss）采取的反制措施。"
+    d = derived(lift(ONE, date(2026, 3, 2), 21), lift(restore, date(2026, 4, 2), 22), lift(ONE, date(2026, 5, 2), 23))
+    assert d.problems == () and d.notes == ()
+    moss = sorted((e.effective, e.kind, e.source_key) for e in d.events if e.entity_key == "tommoss")
+    assert moss[1:] == [(date(2026, 3, 2), EventKind.LIFTED, "MFA-ORDER-2026-21"),
+                        (date(2026, 4, 2), EventKind.RESTORED, "MFA-ORDER-2026-22"),
+                        (date(2026, 5, 2), EventKind.LIFTED, "MFA-ORDER-2026-23")], moss
+    assert [(r.state, r.since, r.by) for r in d.states if "tommoss" in r.entity_keys] == [
+        (ListingState.LIFTED, date(2026, 5, 2), "MFA-ORDER-2026-23")]
