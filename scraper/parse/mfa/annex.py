@@ -74,8 +74,12 @@ def annex_targets(lines: list[str], start: int,
     after = _before_english_version(lines[start + 1 :])
     if any(line.lstrip().startswith("|") for line in after):
         after = piped_rows(after)
-    if any("\t" in line for line in after) and (tabled := _table_annex(after)) is not None:
-        return tabled, [], False, None
+    if any("\t" in line for line in after):
+        if (tabled := _table_annex(after)) is not None:
+            return tabled, [], False, None
+    elif ("序号" in (joined := "".join(after)) or "编号" in joined) and (spaced := _spaced_table(after)) is not None:
+        if (tabled := _table_annex(spaced)) is not None:
+            return tabled, [], False, None
     entries = _annex_entries(after, [fold(line) for line in after] if folded_lines is None
                              else folded_lines[start + 1 : start + 1 + len(after)])
     out: list[Target] = []
@@ -177,6 +181,42 @@ TABLE_PERSON_HEADS = frozenset(("姓名", "中文姓名", "人员", "个人", "�
 TABLE_EN_AND_MORE_RE = re.compile(r"(?:英文|外文)(?:姓名|名称|名)(?:及|和|、|/)")
 GENDERS = frozenset(("男", "女"))
 TABLE_SECTION_NUMBER_RE = re.compile(r"^[一二三四五六七八九十]{1,3}[、.．]")  # "一、企业" above a table
+
+
+# A table row whose cells the page's HTML separated by tabs, which the folding of HTML whitespace made spaces, as a browser
+# shows them: "1 灰岩防务系统公司 Greystone Defense Systems Inc." under "序号 中文名称 英文名称" (``_spaced_table``): the serial, the
+# Chinese name (no blank, no Latin letter), the English name (Latin first, no Chinese character), and the cells of any
+# columns after it (no Latin letter: 类别, 性别, 职务).
+SPACED_ROW_RE = re.compile(r"\s*(?P<n>[0-9０-９]{1,3})\s+(?P<zh>[^\sA-Za-z]+)\s+(?P<en>[A-Za-z][^\u3400-\u9fff（(]*?)"
+                           r"(?:\s+(?P<tail>[^\sA-Za-z][^A-Za-z]*?))?\s*")
+SERIAL_START_RE = re.compile(r"\s*[0-9０-９]{1,3}\s")
+
+
+def _spaced_table(after: list[str]) -> list[str] | None:
+    """The annex lines of a table whose cells are separated by spaces (a header row "序号 中文名称 英文名称", each row "1 灰岩防务系统
+    公司 Greystone Defense Systems Inc."), with tabs between its cells, as a plain-text copy writes them, for
+    :func:`_table_annex`; None where no line is such a header, or a row under one does not split plainly into its
+    cells (``SPACED_ROW_RE``: read line by line then, as before). An MFA annex written as tab-separated ``<p>`` lines:
+    the header row was read as one more entity, "序号 中文名称 英文名称", and each row's serial kept in its Chinese name
+    (order44's B, session 45; its count mismatch said it, the feed showed the false entity)."""
+    out: list[str] = []
+    width = 0  # the cells of the header row above, 0 before one
+    for line in after:
+        heads = line.split()
+        if len(heads) >= 3 and heads[0] in SERIAL_HEADS and heads[1] in TABLE_NAME_HEADS and heads[2] in TABLE_EN_HEADS \
+                and not any(LATIN_RE.search(h) for h in heads[3:]):
+            out.append("\t".join(heads))
+            width = len(heads)
+            continue
+        if width and SERIAL_START_RE.match(line):
+            m = SPACED_ROW_RE.fullmatch(line)
+            tail = m["tail"].split() if m is not None and m["tail"] else []
+            if m is None or 3 + len(tail) > width:
+                return None
+            out.append("\t".join((m["n"], m["zh"], m["en"].strip(), *tail)))
+            continue
+        out.append(line)
+    return out if width else None
 
 
 def _table_annex(after: list[str]) -> list[Target] | None:
