@@ -128,3 +128,26 @@ def test_a_start_from_an_earlier_end_with_no_day_is_held(answer: str) -> None:
 ])
 def test_a_start_told_otherwise_is_read(answer: str, step: Step) -> None:
     assert _steps(_release(answer)) == [step]
+
+
+# --- "上述两份公告" (qa45/08, 09, 28 read; a probe) -----------------------------------------------------------------------------
+
+RECOUNT = "商务部于{days}分别发布公告（{numbers}），将有关美国实体列入出口管制管控名单。中方决定，自2026年12月15日起，暂停实施上述两份公告相关措施1年。"
+
+
+def test_two_notices_counted_are_the_two_named() -> None:
+    answer = RECOUNT.format(days="2025年4月4日和2026年6月22日", numbers="商务部公告2025年第21号、2026年第23号")
+    notice = parse_document(_release(answer, lst="出口管制管控名单").encode("utf-8")).notice
+    assert notice is not None
+    assert [(a.action.value, [t.key for t in a.targets], a.until and a.until.isoformat()) for a in notice.actions] == [
+        ("suspend", ["MOFCOM-2025-21", "MOFCOM-2026-23"], "2027-12-15")]
+
+
+def test_two_notices_counted_after_three_named_is_held() -> None:
+    """A probe: three notices named before, "上述两份公告": all three suspended, No. 1 falsely, silently. Which two is for a
+    person."""
+    answer = RECOUNT.format(days="2025年1月2日、4月4日和2026年6月22日", numbers="商务部公告2025年第1号、第21号和2026年第23号")
+    with pytest.raises(UnusablePage) as refused:
+        _steps(_release(answer, lst="出口管制管控名单"))
+    assert refused.value.reason == "needs-review"
+    assert "\"上述两份公告\" on 3 notices, not as many" in str(refused.value)

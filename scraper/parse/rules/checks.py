@@ -358,6 +358,27 @@ def unread_from_end(src: Source, d: Draft) -> str | None:
     return None
 
 
+# "暂停实施上述两份公告相关措施": the notices a step counts
+COUNTED_NOTICES_RE = lazy_compile(rf"(?:上述|前述|以上)\s*(?P<n>{NUM})\s*(?:份|个|项)\s*公告")
+
+
+def unread_counted_notices(src: Source, d: Draft) -> str | None:
+    """A step on "上述两份公告" whose targets are not as many (session 45, a qa45 probe: three notices named before, "暂停实施上述
+    两份公告相关措施1年" suspended all three, No. 1 falsely, silently): which two is for a person to read."""
+    folded = src.folded
+    if "公告" not in folded or not any(w in folded for w in ("份公告", "个公告", "项公告")):
+        return None  # (nearly every text)
+    for x in d.drafts:
+        if not x.targets:
+            continue
+        s0, s1 = x.sentence if x.sentence else (sentence_start(folded, x.start), act.sentence_end(folded, x.start))
+        m = COUNTED_NOTICES_RE.search(folded, s0, s1)
+        if m is not None and to_int(m.group("n")) != len({t.key or t.text for t in x.targets}):
+            return (f"{x.action.value} of \"{src.text[m.start():m.end()]}\" on {len(x.targets)} notices, not as many"
+                    f"{LEFT_OUT}")
+    return None
+
+
 # A clause after a step's naming another notice's measures and a term (or 亦同), no verb ("…第21号相关措施6个月，第22号相关措施1年"):
 # a step elided, read as none (No. 22's suspension missed, silently; review47)
 ELIDED_STEP_RE = lazy_compile(
