@@ -73,3 +73,24 @@ def test_unclosed_searching_each_closing_alone_is_the_one_regex(seed):
     for _ in range(3000):
         text = "".join(rng.choice(CLOSING_PIECES) for _ in range(rng.randrange(0, 14)))
         assert page.unclosed(text) is old_unclosed(text), text
+
+
+def test_a_decrees_fold_and_decision_are_read_once_as_each_check_read_them():
+    """perf45: the MFA checks fold a decree and find its decision once (``mfa.checks._folded``/``_decision``, each pure and
+    kept for a few texts), where three checks each did it again; asked of several decrees in turns, each answer is its
+    own text's."""
+    from pathlib import Path
+
+    from scraper.parse.mfa import checks
+    from scraper.parse.mfa.groups import _decision_match
+    from scraper.parse.textnorm import fold
+
+    corpus = Path(__file__).resolve().parents[1] / "data" / "corpus"
+    texts = [p.read_text("utf-8") for p in sorted(corpus.glob("mfa4[0-5]/*.txt"))][:40]
+    assert len(texts) >= 20
+    for _ in range(2):  # the second time from what was kept, texts between
+        for text in texts:
+            folded = checks._folded(text)
+            assert folded == fold(text)
+            mine, theirs = checks._decision(folded), _decision_match(folded)
+            assert (mine and (mine.span(), mine.group())) == (theirs and (theirs.span(), theirs.group()))

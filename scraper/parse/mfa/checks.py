@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 from storage.records import ActionKind, NoticeKind, NoticeRecord
 
@@ -30,6 +31,12 @@ from .wording import (
     STATUS_VERB,
     by_way_of,
 )
+
+# A decree's text folded and its decision found once for the checks below that each asked them again (three folds and
+# three searches of one decree's decision, ~11,500 instructions a page of verb_first_unread alone; perf45): both pure,
+# so the same answers. A few texts kept: the page's own, and what its readers ask of others.
+_folded = lru_cache(maxsize=4)(fold)
+_decision = lru_cache(maxsize=4)(_decision_match)  # (of the folded text alone, no publication day)
 
 
 def _ended(folded: str, body: str) -> bool:
@@ -499,8 +506,8 @@ def _step_clause_unread(record: NoticeRecord, text: str) -> str | None:
     if m is None:
         if any(a.targets for a in record.actions):
             return None
-        folded = fold(text)
-        decided = _decision_match(folded)
+        folded = _folded(text)
+        decided = _decision(folded)
         quoted = quoted_decision(folded, decided.start()) if decided is not None and "》" in folded else None
         # no decision named at all: "中方决定，自…起，对X（x）采取的反制措施不再执行。", "…对X（x）采取的反制措施自…起暂停实施，为期一年。"
         # (session 39, mfa39 probes 31, 33: each read as a new impose on X, a false item, the lift or suspension lost)
@@ -591,8 +598,8 @@ def applied_unread(record: NoticeRecord, text: str) -> str | None:
     (review40, session 40); else None."""
     if "适用于" not in text:
         return None
-    folded = fold(text)
-    decided = _decision_match(folded)
+    folded = _folded(text)
+    decided = _decision(folded)
     if decided is None:
         return None
     own_end = sentence_end(folded, decided.end())
@@ -629,8 +636,8 @@ def removed_as_imposed(record: NoticeRecord, text: str) -> str | None:
         return None
     if not any(word in text for word in ("移", "删", "剔", "延", "终止", "采取的")):
         return None
-    folded = fold(text)
-    decided = _decision_match(folded)
+    folded = _folded(text)
+    decided = _decision(folded)
     if decided is None:
         return None
     m = NOT_IMPOSING_RE.search(folded, decided.end(), sentence_end(folded, decided.end()))
@@ -724,9 +731,9 @@ def named_unread(record: NoticeRecord, text: str) -> str | None:
     partner of a ban ("禁止…与台海安全倡议基金会（…）进行有关交易"), or in a list of titled persons parted by commas
     ("美国国会众议员、前…成员琳达·卡斯特罗（Linda Castro），…"): session 42, mfa42/01, /02, /19 (each listed fewer targets than it
     names, no count to warn, silently)."""
-    if record.kind is not NoticeKind.MFA_ORDER or "(" not in (folded := fold(text)):
+    if record.kind is not NoticeKind.MFA_ORDER or "(" not in (folded := _folded(text)):
         return None
-    decided = _decision_match(folded)
+    decided = _decision(folded)
     if decided is None:
         return None
     # (a rename's old and new names are its renamed entity's: story38's "鉴于A（a）已更名为B（b）")
@@ -749,8 +756,8 @@ def verb_first_unread(record: NoticeRecord, text: str) -> str | None:
     (no target: cut short; session 43, the lead's decision on mfa42's question; review48)."""
     if record.kind is not NoticeKind.MFA_ORDER or not record.entities or ("冻结" not in text and "禁止" not in text):
         return None
-    folded = fold(text)
-    decided = _decision_match(folded)
+    folded = _folded(text)
+    decided = _decision(folded)
     if decided is None:
         return None
     end = min((i for i in (folded.find("本决定自", decided.start()), folded.find("\n附件", decided.start())) if i >= 0),
