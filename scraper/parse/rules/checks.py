@@ -1370,6 +1370,34 @@ def unread_undone_beside_steps(src: Source, d: Draft) -> str | None:
     return None
 
 
+# A notice a step took that its own bracket or clause excepts: "暂停实施…第21号相关措施（…第22号相关措施不在暂停之列）", "（不含…第22号
+# 相关措施）", "…，暂停期限为1年，…第22号相关措施不在此列" (review50: No. 22 suspended, the last for good, silently)
+NOTICE_EXCEPTED_WORDS = ("不在", "不含", "不包括", "除外", "不适用")
+UNIT_MARKS = ("(", ")", ",", ";")
+
+
+def unread_notice_excepted(src: Source, d: Draft) -> str | None:
+    """A step on several notices, one of which its sentence names in a bracket or a clause that excepts it (it was read
+    as the step's, suspended or lifted against the text): left out, for a person."""
+    folded = src.folded
+    if not any(w in folded for w in NOTICE_EXCEPTED_WORDS):
+        return None  # (nearly every text)
+    for x in d.drafts:
+        if x.action not in EXCEPTED_STEPS or len(x.targets) < 2:
+            continue
+        keys = {t.key for t in x.targets if t.key}
+        end = act.sentence_end(folded, x.start)
+        for r0, r1, ref in d.refs:
+            if not x.start <= r0 < end or ref.key not in keys:
+                continue
+            u0 = max(folded.rfind(m, x.start, r0) for m in UNIT_MARKS) + 1  # (its bracket or its clause)
+            stops = [i for i in (folded.find(m, r1, end) for m in UNIT_MARKS) if i >= 0]
+            unit = folded[max(u0, x.start) : min(stops, default=end)]
+            if any(w in unit for w in NOTICE_EXCEPTED_WORDS):
+                return f"a step on {len(keys)} notices names one of them excepted (\"{unit.strip()[:40]}\"){LEFT_OUT}"
+    return None
+
+
 # The steps that take a whole notice's entities and may except some ("停止实施…相关措施，但该公告所列A、B 2家实体除外").
 EXCEPTED_STEPS = (ActionKind.LIFT, ActionKind.SUSPEND, ActionKind.EXTEND, ActionKind.RESTORE, ActionKind.REMOVE)
 
