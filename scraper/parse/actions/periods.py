@@ -140,6 +140,9 @@ def extension_term(folded: str, period: Period, s_start: int, at: int) -> str | 
     return None if counted is None else iso_period(*counted)
 
 
+NEAR_START_REACH = 40  # "自2027年1月1日起", "自2026年12月10日（含）起": a start's 自 this far before its 起
+
+
 def suspension_end(folded: str, clean: str, at: int, published: date | None, whole: bool = False) -> date | None:
     """The day the suspension an answer told of before ``at`` (in its paragraph; ``whole``: anywhere before it) ends: the
     last "至…" or "…届满" after a "暂停" ("暂停期限至2026年11月10日", "暂停期限将于2026年11月10日届满"), else its duration from its
@@ -154,7 +157,13 @@ def suspension_end(folded: str, clean: str, at: int, published: date | None, who
         period = duration_in(folded, clean, p, stop)
         if period is not None:
             begin = max(folded.rfind("\n", 0, p), folded.rfind("。", 0, p)) + 1
-            since = effective_in(folded[begin:stop], published)
+            # the start nearest before it first ("自2026年12月10日起，暂停实施A…6个月；自2027年1月1日起，暂停实施B…6个月，期满后
+            # 自动恢复实施", or "，" for "；": B back on A's lapse, 2027-06-11, while suspended to 07-01, silently; probe45), else
+            # its sentence's first
+            since_at = folded.rfind("起", begin, p)
+            near = folded.rfind("自", max(begin, since_at - NEAR_START_REACH), since_at) if since_at >= 0 else -1
+            since = (effective_in(folded[near:stop], published) if near > begin else None) \
+                or effective_in(folded[begin:stop], published)
             opening = OPENING_DATE_RE.match(folded, begin) if since is None else None
             start = iso_to_date(since) if since else make_date(*opening.group("y", "m", "d")) \
                 if opening and opening.group("y") else None
