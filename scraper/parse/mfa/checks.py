@@ -148,21 +148,42 @@ def days_apart(record: NoticeRecord, text: str) -> str | None:
 # 起施行", "对海神声呐公司的反制措施自公布之日起实施；对北海防务咨询公司的反制措施自2028年9月1日起实施" (session 45, mfa45/13, 14,
 # 27: every target in force from one day, the person or company the later day was for in force weeks early, silently).
 # (Probes after the fix: "其中，对X的不予签发签证、不准入境措施自…起实施" (a measure named, no 的 before 措施), "第二项措施于…起施行".)
-PART_DAY_RE = re.compile(r"(?:第\s*[一二三四五六七八九十\d]{1,3}\s*项(?:措施)?|对[^。；;\n]{1,80}?措施)"
-                         r"(?:均|将|一律)?(?P<when>(?:自|从|于)[^。；;\n起]{1,30}?起)\s*(?:施行|实施|执行|生效)")
-PART_DAY_WORDS = ("项自", "项从", "项于", "措施自", "措施从", "措施于", "措施均", "措施将", "措施一律")  # one is in every match
+# (probe45: "第一项规定的措施自…", "第一项所列措施自…", "第二项，自…", "对X的反制措施，自…起实施" (a comma) and "自…起，对X实施上述反制
+# 措施" (the day first, the measures told before: not "中方决定，自2039年1月1日起，对X采取…", the whole listing's day, mfa44/06)
+# slipped past, all in force from publication; a part day alone ("其中，对X的反制措施自2028年9月1日起执行" beside a header "自公布之日起施行") gave every
+# target the part's day: a part (an item, or told after 其中) is compared with every start the decision writes.)
+PART_DAY_RE = re.compile(r"(?:第\s*[一二三四五六七八九十\d]{1,3}\s*项(?:(?:规定|所列|列明)?的?\s*(?:反制)?措施)?|对[^。；;\n]{1,80}?措施)"
+                         r"\s*,?\s*(?:均|将|一律)?(?P<when>(?:自|从|于)[^。；;\n起]{1,30}?起)\s*(?:施行|实施|执行|生效)"
+                         r"|(?P<first>(?:自|从)[^。；;\n起,]{1,30}?起)\s*,?\s*对[^。；;\n]{1,80}?(?:实施|执行|适用)\s*"
+                         r"(?:上述|前述|以上|本决定(?:规定|所列)?的)")
+PART_DAY_WORDS = ("项自", "项从", "项于", "项，", "项,", "措施自", "措施从", "措施于", "措施均", "措施将", "措施一律", "措施，",
+                  "措施,", "实施上述", "实施前述", "实施以上", "实施本决定", "执行上述", "适用上述")  # one is in every match
+# every start the decision writes ("（…公布，自公布之日起施行）", "本决定自…起施行"), which a part's day is compared with
+ANY_START_RE = re.compile(r"(?:自|从|于)[^。；;\n起]{1,30}?起\s*,?\s*(?:施行|实施|执行|生效)")
 
 
 def part_days_apart(record: NoticeRecord, text: str) -> str | None:
     """Why a new listing that gives one part of it a day of its own (PART_DAY_RE) must be read by a person: its days
-    differ from each other or from the listing's (one day per listing is read); else None."""
+    differ from each other, from the listing's or (an item's, or one after 其中) from any start the decision writes (one
+    day per listing is read); else None."""
     if record.kind is not NoticeKind.MFA_ORDER or not record.actions or any(a.action is not ActionKind.IMPOSE
                                                                             for a in record.actions):
         return None
     end = text.find("\n附件")
-    days = {day[:10] for m in PART_DAY_RE.finditer(fold(text[: end if end >= 0 else len(text)]))
-            if (day := effective_in(m.group("when"), record.published)) is not None}
-    if days and len(days | {(a.effective or "")[:10] for a in record.actions}) > 1:
+    folded = fold(text[: end if end >= 0 else len(text)])
+    days: set[str] = set()
+    part = False  # an item's day, or one told after 其中: a part of the listing, whatever the listing's own day
+    for m in PART_DAY_RE.finditer(folded):
+        if (day := effective_in(m.group("when") or m.group("first"), record.published)) is not None:
+            days.add(day[:10])
+            part = part or m.group(0).startswith("第") or m.group("first") is not None \
+                or folded.find("其中", max(0, m.start() - 4), m.start() + 1) >= 0
+    if not days:
+        return None
+    days |= {(a.effective or "")[:10] for a in record.actions}
+    if part:
+        days |= {day[:10] for m in ANY_START_RE.finditer(folded) if (day := effective_in(m.group(0), record.published)) is not None}
+    if len(days) > 1:
         return "the decision gives parts of its measures or targets different start days (one day per listing is read)"
     return None
 
@@ -171,7 +192,9 @@ def part_days_apart(record: NoticeRecord, text: str) -> str | None:
 # (session 45, mfa45/06, 22, 26, 28: no decree read, so the step reached the named person on every decree listing him, a
 # false "Lifted" on the others, silently). Which decree the word points to is for a person.
 # Any decision or order so named, not by a title or a number: "解除前次决定对X…", "停止实施有关决定中对X…" (probes after the fix).
-PRIOR_DECREE_RE = re.compile(rf"{STATUS_VERB}\s*(?P<what>[^《》“”。；;\n对]{{0,12}}?(?:决定|命令|令))\s*(?:中|所列|规定的?)?\s*对")
+# (probe45: "外交部令〔2027〕第42号", "2027年5月20日外交部决定", "外交部2027年5月20日发布的有关决定" slipped past: a number read by
+# no reference, or more than 12 characters before 决定; each lift reached every decree listing the person, silently.)
+PRIOR_DECREE_RE = re.compile(rf"{STATUS_VERB}\s*(?P<what>[^《》“”。；;\n对]{{0,30}}?(?:决定|命令|令|号))\s*(?:中|所列|规定的?)?\s*对")
 
 
 def prior_decree_unread(record: NoticeRecord, text: str) -> str | None:

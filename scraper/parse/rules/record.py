@@ -287,7 +287,8 @@ OWN_SERIALS_RE = lazy_compile(r"第\s*(?P<ns>\d{1,3}(?:\s*项?\s*[、和及至-]
 
 
 def _own_serials(folded: str, x: ActionDraft) -> tuple[str, ...]:
-    """The annex lines ("第7项") a step names in its own clause before its verb, in a sentence naming an annex; () else."""
+    """The annex lines ("第7项") a step names in its own clause before its verb, else after it in its clause, in a sentence
+    naming an annex; () else."""
     s0, s1 = x.sentence or (sentence_start(folded, x.start), sentence_end(folded, x.start))
     if folded.find("附件", s0, s1) < 0:
         return ()
@@ -297,7 +298,14 @@ def _own_serials(folded: str, x: ActionDraft) -> tuple[str, ...]:
             and SERIAL_LAST_RE.search(folded, marks[i - 1], marks[i] - 1) is not None:
         i -= 1  # "…附件第5项，第7项所列实体移出…": a list of lines over a mark (not "…第5项，将第7项…移出")
     c0 = marks[i]
-    return tuple([f"第{n}项" for m in OWN_SERIALS_RE.finditer(folded, c0, x.start) for n in annex_serials(m["ns"])])
+    own = tuple([f"第{n}项" for m in OWN_SERIALS_RE.finditer(folded, c0, x.start) for n in annex_serials(m["ns"])])
+    if own:
+        return own
+    # none before the verb: its object after it, to the clause's end ("…鉴于…附件第5项所列实体的整改尚未完成，商务部决定，从
+    # 出口管制管控名单中移除该附件第7项所列实体": line 5, the sentence's first, was removed and line 7 kept; probe45)
+    nxt = CLAUSE_MARK_RE.search(folded, x.start, s1)
+    return tuple([f"第{n}项" for m in OWN_SERIALS_RE.finditer(folded, x.start, nxt.start() if nxt else s1)
+                  for n in annex_serials(m["ns"])])
 
 
 def annex_serials(ns: str) -> list[int]:
