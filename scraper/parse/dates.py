@@ -64,11 +64,15 @@ BARE_FROM_DATE_RE = lazy_compile(
 # "自2027年3月1日原暂停期限届满之日起", "自2027年3月1日（原暂停期限届满之日）起", "自原暂停期限届满之日（2027年3月1日）起": a day
 # and the end it is, one 起 after both (story36 S2b: a late notice's "继续暂停…" read from its own day, three days after the
 # lapse it undoes); looked for only where "届满之日" is and no other "自…起" was read.
+# The end's next day too, or 期满/到期 for 届满: "自原暂停期限届满次日（2026年11月11日）起" (session 45, a qa45 probe: the answer's own
+# day, three weeks late, silently).
+_END_DAY = r"(?:届满|期满|到期)\s*(?:之\s*)?(?:次\s*)?日"
 FROM_END_DATE_RE = lazy_compile(
     rf"(?:自|从)\s*(?:(?P<date>(?P<y>{YEAR})\s*年\s*(?P<m>{MD})\s*月\s*(?P<d>{MD})\s*日)\s*[（(]?[^，,。；;（）()起]{{0,12}}?"
-    rf"届满之日\s*[）)]?|[^，,。；;（）()起]{{0,12}}?届满之日\s*[（(]\s*(?P<date2>(?P<y2>{YEAR})\s*年\s*(?P<m2>{MD})\s*月"
+    rf"{_END_DAY}\s*[）)]?|[^，,。；;（）()起]{{0,12}}?{_END_DAY}\s*[（(]\s*(?P<date2>(?P<y2>{YEAR})\s*年\s*(?P<m2>{MD})\s*月"
     rf"\s*(?P<d2>{MD})\s*日)\s*[）)])\s*起"
 )
+_END_WORDS = ("届满", "期满", "到期")  # in every FROM_END_DATE_RE match: the cheap test
 # "暂停期限自2025年11月10日至2026年11月10日": a period's first day, with no 起 after it.
 # "暂停期限为2026年11月10日至2027年11月9日" too (session 34, audit34/05: the publication day was taken).
 FROM_TO_RE = lazy_compile(rf"(?:自|(?:期限|期间|时间)\s*为)\s*(?P<y>{YEAR})\s*年\s*(?P<m>{MD})\s*月\s*(?P<d>{MD})\s*日"
@@ -209,7 +213,8 @@ def effective_in(sentence: str, published: date | None) -> str | None:
     if "起" not in sentence:  # in every match of the three regexes
         return period_start(sentence)
     m = FROM_DATE_RE.search(sentence) if "年" in sentence else None
-    if m is None and "届满之日" in sentence and "年" in sentence and (end := FROM_END_DATE_RE.search(sentence)):
+    if m is None and "年" in sentence and any(w in sentence for w in _END_WORDS) \
+            and (end := FROM_END_DATE_RE.search(sentence)):
         day = make_date(*end.group("y", "m", "d")) if end.group("y") else make_date(*end.group("y2", "m2", "d2"))
         return day.isoformat() if day else None
     if m is None and ("日起" in sentence or "时起" in sentence) and "年" in sentence:

@@ -151,3 +151,14 @@ def test_two_notices_counted_after_three_named_is_held() -> None:
         _steps(_release(answer, lst="出口管制管控名单"))
     assert refused.value.reason == "needs-review"
     assert "\"上述两份公告\" on 3 notices, not as many" in str(refused.value)
+
+
+@pytest.mark.parametrize(("start", "day", "until"), [
+    ("自原暂停期限届满次日（2026年11月11日）起", "2026-11-11", "2027-11-11"),
+    ("自原暂停期限期满之日（2026年11月10日）起", "2026-11-10", "2027-11-10"),
+    ("自2026年11月11日原暂停期限届满次日起", "2026-11-11", "2027-11-11"),
+])
+def test_the_day_written_with_the_ends_next_day_is_the_start(start: str, day: str, until: str) -> None:
+    """A probe: "自原暂停期限届满次日（2026年11月11日）起，继续暂停…1年" took the answer's own day (12-02 to 2027-12-02), silently."""
+    answer = f"中方决定，{start}，继续暂停{{uel}}相关措施1年。"
+    assert _steps(_release(answer, day="2026-12-02")) == [("extend", "UEL-2025-7", day, until, ())]
