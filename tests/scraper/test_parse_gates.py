@@ -767,8 +767,9 @@ def test_every_verb_the_verb_regex_finds_has_its_kind():
         if word == "结束":
             continue
         regex = ZHONGZHI_RE if word.startswith("中止") else actions.VERB_RE
-        # ("继续实施" only after 措施: "上述措施继续实施", session 41)
-        before = "措施" if word == "继续实施" else ""
+        # ("继续实施" only after 措施: "上述措施继续实施", session 41; "删除" only after a list's "…单中": "从关注名单中删除",
+        # session 45, audit45/07)
+        before = {"继续实施": "措施", "删除": "关注名单中"}.get(word, "")
         m = regex.match(before + word + own_context.get(word, context.get(word[-1], "")), len(before))
         assert m is not None and m[0] == word, word
     for text in ("中止", "中止实施", "中止执行甲", "中止期限", "中止期间"):
