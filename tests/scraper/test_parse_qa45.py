@@ -162,3 +162,27 @@ def test_the_day_written_with_the_ends_next_day_is_the_start(start: str, day: st
     """A probe: "自原暂停期限届满次日（2026年11月11日）起，继续暂停…1年" took the answer's own day (12-02 to 2027-12-02), silently."""
     answer = f"中方决定，{start}，继续暂停{{uel}}相关措施1年。"
     assert _steps(_release(answer, day="2026-12-02")) == [("extend", "UEL-2025-7", day, until, ())]
+
+
+# --- a term told by reference to an earlier step (qa45's probe s5, the lead) ------------------------------------------------
+
+@pytest.mark.parametrize("answer", [
+    "中方决定，自2027年5月20日起，继续暂停{uel}相关措施，暂停期限与去年11月的安排相同。",
+    "中方决定，自2027年5月20日起，继续暂停{uel}相关措施，期限同上一次暂停。",
+    "中方决定，自2027年5月20日起，继续暂停{uel}相关措施，暂停期限参照2025年11月5日的安排执行。",
+    "中方决定，自2027年5月20日起，继续暂停{uel}相关措施，暂停期限和此前一致。",
+])
+def test_a_term_told_by_reference_is_held(answer: str) -> None:
+    # read as an extension with no end: suspended for good, past the term the answer means, silently
+    with pytest.raises(UnusablePage) as refused:
+        _steps(_release(answer, day="2027-05-20"))
+    assert refused.value.reason == "needs-review"
+    assert "its term is told by reference" in str(refused.value)
+
+
+@pytest.mark.parametrize(("answer", "until"), [
+    ("中方决定，自2027年5月20日起，继续暂停{uel}相关措施，暂停期限同为1年。", "2028-05-20"),
+    ("中方决定，自2027年5月20日起，继续暂停{uel}相关措施1年，暂停期限与去年11月的安排相同。", "2028-05-20"),
+])
+def test_a_term_told_beside_a_read_one_is_read(answer: str, until: str) -> None:
+    assert [s[3] for s in _steps(_release(answer, day="2027-05-20"))] == [until]

@@ -2099,15 +2099,26 @@ FORMAL_TERM_RE = lazy_compile(r"[壹贰叁肆伍陆柒捌玖拾佰零两一二�
                               r"\s*(?:周年|年|个月|天|日|周)")
 
 
+# A term given by reference to another step ("暂停期限与去年11月的安排相同", "期限同上次", "期限参照…执行"): no duration the
+# dates read, so the step ran with no end, suspended for good, silently (session 45, qa45's probe s5).
+TERM_BY_REFERENCE_RE = lazy_compile(r"期限\s*(?:(?:与|和|跟)[^。；;\n]{1,30}?(?:相同|一致|同)|同(?![为是]?\s*[\d一二两三四五六七八九十半])"
+                                    r"|参照|比照|按照|依照|沿用)")
+
+
 def unread_term(src: Source, d: Draft) -> str | None:
-    """A suspension or extension with no end read whose sentence tells its term in the numerals of accounts (FORMAL_TERM_RE):
-    left out, for a person."""
+    """A suspension or extension with no end read whose sentence tells its term in the numerals of accounts (FORMAL_TERM_RE)
+    or by reference to another step (TERM_BY_REFERENCE_RE): left out, for a person."""
     # the steps with no end first: ten scans of the whole text for the numerals cost ~10,000 instructions a page, and
     # nearly every suspension has its end read (perf42: -6,000 a page)
     unended = [x for x in d.drafts if x.action in UNENDED_KINDS and x.until is None and x.extends_by is None]
     if not unended:
         return None
     folded = src.folded
+    if "期限" in folded:
+        for x in unended:
+            s0, s1 = x.sentence or (sentence_start(folded, x.start), act.sentence_end(folded, x.start))
+            if (m := TERM_BY_REFERENCE_RE.search(folded, s0, s1)) is not None:
+                return f"its term is told by reference (\"{m[0]}\"), no duration the dates read: the step has no end{LEFT_OUT}"
     if not any(ch in folded for ch in FORMAL_NUMERALS):  # (nearly every text)
         return None
     for x in unended:
