@@ -59,8 +59,8 @@ MEASURE_DECIDED_RE = lazy_compile(r"决定[^。]{0,80}?(?:(?:采取|实施)[^。
 # "决定对稀土相关技术实施出口管制", which holds no 措施); ``in`` over the text costs a few hundred.
 MEASURE_ENDS = ("措施", "罚款")
 MEASURE_BAN = "禁止其"
-# "由关注名单" right before a 转入 ("从关注名单（中）" before a 移至): the list an entity moves from.
-MOVED_FROM_RE = lazy_compile(r"[由从]\s*(?P<list>出口管制管控名单|管控名单|关注名单|不可靠实体清单)\s*中?\s*$")
+# "由关注名单" right before a 转入 ("从关注名单（中）", "从出口管制关注名单" before a 移至: items45): the list an entity moves from.
+MOVED_FROM_RE = lazy_compile(r"[由从]\s*(?:出口管制(?=关注名单))?(?P<list>出口管制管控名单|管控名单|关注名单|不可靠实体清单)\s*中?\s*$")
 MOVED_FROM_REACH = 12
 # A list of exporters named right after a removal's or listing's verb, or in a removal's "从…中" before it ("移出白名单",
 # "列入两用物项出口通用许可企业名单", "从白名单中移除"): none of ours (``_another_list``); a list word misspelt or cut

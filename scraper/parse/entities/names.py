@@ -89,10 +89,10 @@ LISTED_IN = r"列入(?![^,，。;；:：]{0,20}?(?:名单|清单)\s*中?\s*的)"
 RELISTED_IN = rf"(?:重新|再次|再度){LISTED_IN}"
 # "决定将上述2家实体由关注名单转入出口管制管控名单": a move from one list to another, as "移出…，列入…" (session 28, audit28/13:
 # read as a measure on nobody, the ECL listing lost). What it begins with ends a prose decision's segment.
-# "决定将上述2家实体从关注名单移至出口管制管控名单" (移至, 调至, 调入: session 41, audit41/01).
+# "决定将上述2家实体从关注名单移至出口管制管控名单" (移至, 调至, 调入: session 41, audit41/01); "从出口管制关注名单移至…" (items45).
 # (由 and 从 each an alternative of its own: "[由从]" opening one takes away the first-character set of the patterns it
 # joins, prose.SEGMENT_ENDS: sre then tries each alternative at every character, perf41)
-MOVED_FROM = "|".join(rf"{w}(?=\s*(?:出口管制管控名单|管控名单|关注名单|不可靠实体清单)\s*中?\s*(?:转入|移至|调至|调入))" for w in "由从")
+MOVED_FROM = "|".join(rf"{w}(?=\s*(?:出口管制管控名单|出口管制关注名单|管控名单|关注名单|不可靠实体清单)\s*中?\s*(?:转入|移至|调至|调入))" for w in "由从")
 AGAIN = ("重新", "再次", "再度")
 PROSE_DECISION_RE = lazy_compile(
     rf"决定\s*将(?P<seg>[^。]+?)(?:{RELISTED_IN}|{LISTED_IN}|纳入|{FROM_LIST_OUT}|移[出除]|调出|{MOVED_FROM})|决定\s*对(?P<seg2>[^。]+?)采取(?:以下|相应|有关)?反制措施"

@@ -33,7 +33,7 @@ from ..lazyre import lazy_compile
 from ..renames import UNMARKED, covered
 from ..textnorm import NUM, to_int
 from .identify import number_year
-from .named import ENTITY_ACTIONS, removals_beside_listing, sentence_start
+from .named import ENTITY_ACTIONS, LISTING_ITEM_RE, UNREAD_ITEMS, item_listings, removals_beside_listing, sentence_start
 from .operative import spoken_day
 from .record import annex_runs, annex_steps_possible, dedupe_actions, limited_to
 
@@ -138,6 +138,38 @@ def unread_annex(src: Source, d: Draft) -> str | None:
         return None
     annexes = "、".join(f"附件{n}" for n in sorted(set(pointed.values())))
     return f"steps on {annexes}, the entity lines of {len(runs)} annex(es) read{LEFT_OUT}"
+
+
+def unread_listing_item(src: Source, d: Draft) -> str | None:
+    """Numbered items listing on two lists or more ("一、将…列入出口管制管控名单…" / "二、将…列入出口管制关注名单…") whose names
+    could not be read item by item (``named.item_listings``), or an item's list with no listing read ("一、将以下2家实体列入
+    出口管制管控名单：" and its name lines, then "二、将以下1家实体列入出口管制关注名单：": the second item's listing was not read,
+    its name put on the first's list; items45). Each listing would take the others' names: left out, for review."""
+    if d.qa or not any(x.action is ActionKind.IMPOSE and not x.targets for x in d.drafts):
+        return None
+    folded = src.folded
+    if "、将" not in folded and ")将" not in folded and ") 将" not in folded and "、 将" not in folded:
+        return None  # (nearly every text: no listing item)
+    if item_listings(src, d) is UNREAD_ITEMS:
+        return f"listing items on several lists whose names could not be read item by item{LEFT_OUT}"
+    named: dict[ListKind, str] = {}
+    for s0, s1 in d.spans:
+        pos = folded.find("将", s0, s1)
+        while pos >= 0:
+            line = folded.rfind("\n", 0, pos) + 1
+            m = LISTING_ITEM_RE.match(folded, line)
+            if m is not None and m.end() == pos + 1:
+                end = act.sentence_end(folded, pos)
+                verb = folded.find("列入", pos, end)
+                kind = act.list_in(folded, verb, end) if verb >= 0 else None
+                if kind is not None:
+                    named.setdefault(kind, src.text[line:end].strip())
+            pos = folded.find("将", pos + 1, s1)
+    if len(named) < 2:
+        return None
+    read = {x.list for x in d.drafts if x.action is ActionKind.IMPOSE and not x.targets}
+    missed = [text for kind, text in named.items() if kind not in read]
+    return f"a listing item not read (\"{missed[0]}\"){LEFT_OUT}" if missed else None
 
 
 # "将甲公司（…）、乙公司（…）2家美国实体分别列入出口管制管控名单和关注名单": which entity goes on which list ("respectively").

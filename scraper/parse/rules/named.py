@@ -468,9 +468,66 @@ def _cn_items_after_colon(lines: list[str], at: int) -> bool:
         and CN_ITEM_START_RE.match(lines[at + 1]) is not None
 
 
+# An item of a deciding lead-in that lists: "一、将甲公司（…）列入…", "（二）将…". Items on two lists each name their own
+# ("商务部决定：一、将A（a）列入出口管制管控名单…。二、将B（b）列入出口管制关注名单…"): session 45, audit45/34 and items45 (the
+# first item's names alone were read and put on both lists, the second's lost, silently).
+LISTING_ITEM_RE = lazy_compile(r"[^\S\n]*(?:[一二三四五六七八九十]{1,3}\s*、|\(\s*[一二三四五六七八九十]{1,3}\s*\))\s*将")
+ITEM_NUMBER_RE = lazy_compile(r"[^\S\n]*(?:[一二三四五六七八九十]{1,3}\s*、|\(\s*[一二三四五六七八九十]{1,3}\s*\))")
+UNREAD_ITEMS: list[tuple[ListKind | None, list[EntityRecord]]] = []  # an item whose names could not be read
+
+
+def item_listings(src: Source, d: Draft) -> list[tuple[ListKind | None, list[EntityRecord]]] | None:
+    """The list and the names of each numbered item that lists entities ("一、将A（a）列入…名单…" / "二、将B（b）列入…"), in
+    order, when two or more of the notice's listings (no targets) each open an item of their own; an item pointing back
+    ("将上述2家实体列入…") names the items' before it. ``UNREAD_ITEMS`` when an item's names could not be read (a check holds
+    the text); None for any other text (a listing pointing to an annex: ``record.annex_parts``)."""
+    if d.qa or len(d.drafts) < 2:
+        return None
+    folded = src.folded
+    items: dict[int, act.ActionDraft] = {}
+    for x in d.drafts:
+        if x.action is not ActionKind.IMPOSE or x.targets or x.annex_of is not None:
+            continue
+        line = folded.rfind("\n", 0, x.start) + 1
+        if ITEM_NUMBER_RE.match(folded, line) is not None and LISTING_ITEM_RE.match(folded, line) is None:
+            continue  # an item of measures ("（三）出口经营者不得向列入出口管制管控名单的实体出口…"), no listing of its own
+        if "附件" in x.text or LISTING_ITEM_RE.match(folded, line) is None:
+            return None  # a listing not in an item of its own, or one pointing to an annex
+        items.setdefault(line, x)
+    if len(items) < 2:
+        return None
+    starts = sorted(items)
+    out: list[tuple[ListKind | None, list[EntityRecord]]] = []
+    before: list[EntityRecord] = []
+    for i, line in enumerate(starts):
+        end = starts[i + 1] if i + 1 < len(starts) else len(folded)
+        prose = ent.decision_prose(folded, src.text, line)
+        if prose is None or not line <= prose[1] < end:
+            return UNREAD_ITEMS
+        seg, at = prose
+        fseg = folded[at : at + len(seg)]
+        if ent.is_anaphor(seg, fseg):
+            names = list(before)  # "二、将上述2家实体列入…": the items' before
+        elif ent.is_forward(fseg):  # "一、将以下2家实体列入…：" then its names, up to the next item
+            names = ent.following_names(folded[:end], src.text[:end], at + len(seg), d.count[1])
+            if not names:
+                first = folded.count("\n", 0, at) + 1
+                names = ent.annex_entities(src.lines[: folded.count("\n", 0, end)], first, d.count[1], clean=True)
+        else:
+            names = ent.prose_entities(seg, d.count[1], fseg)
+        if not names:
+            return UNREAD_ITEMS
+        out.append((items[line].list, names))
+        before += names
+    return out
+
+
 def _annex_or_prose(src: Source, d: Draft) -> list[EntityRecord]:
     """Annex lines below the annex heading (or the decision); else the decision's prose
     list; else the object of "对…" for an investigation or a measure."""
+    items = item_listings(src, d)
+    if items:  # each listing item's own names (``item_listings``)
+        return [e for _, names in items for e in names]
     folded, span, anchor = src.folded, d.decision.span, d.decision.anchor
     start = d.annex_line
     if start is None and span is not None:

@@ -32,6 +32,7 @@ from .named import (
     NAME,
     PRONOUN,
     countermeasure_order,
+    item_listings,
     last_run,
     listing_term,
     measure_object,
@@ -50,13 +51,18 @@ def action_records(src: Source, d: Draft) -> list[ActionRecord]:
     first, so no record is built for a draft that goes."""
     drafts = dedupe_actions(d.drafts) if len(d.drafts) > 1 else d.drafts  # one has nothing to be merged with
     keys: tuple[str, ...] | None = None  # made for the first draft that names them (a listing does not)
+    if len(drafts) > 1 and len(drafts) < len(d.drafts):
+        drafts = _body_removals(drafts, d.drafts)
     beside = removals_beside_listing(drafts)
     parts = annex_parts(src, d, drafts) if len(drafts) > 1 else None
+    lists = item_lists(src, d) if parts is None and len(drafts) > 1 else None
     out = []
     for x in drafts:
         action = x.action
         if parts is not None and x in parts:
             names = parts[x]
+        elif lists is not None and action is ActionKind.IMPOSE and not x.targets and x.list in lists:
+            names = lists[x.list]  # its items' own names ("一、将A（a）列入…管控名单…二、将B（b）列入…关注名单…")
         elif action is ActionKind.REMOVE and d.qa:
             # an answer lists none of its own: what it removes is what its own words name (session 31, audit31/01: "将…〔2025〕
             # 2号所列海岸间电子公司移出…" removed all 7 of that notice; /02: "将上述2家日本实体移出关注名单" removed no one)
@@ -117,6 +123,37 @@ def action_records(src: Source, d: Draft) -> list[ActionRecord]:
                    ActionRecord(action, x.list, x.targets, x.effective, x.until, x.duration, names, x.text,
                                 extends_by=x.extends_by))
     return out
+
+
+def _body_removals(drafts: list[ActionDraft], every: list[ActionDraft]) -> list[ActionDraft]:
+    """``drafts`` with a removal read from the title ("关于将有关实体列入…管控名单及移出关注名单的公告", a listing word in it)
+    replaced by the body's removal from the same list that names its own ("二、…决定将乙公司（…）移出出口管制关注名单"), when
+    the notice lists too: the title's took every entity of the notice, the one listed by item 一 too (items45: a false
+    "Removed" beside its listing)."""
+    body = [x for x in removals_beside_listing(every) if not _title_step(x.text)]
+    if not body:
+        return drafts  # (nearly every notice)
+    out = []
+    for x in drafts:
+        if x.action is ActionKind.REMOVE and not x.targets and _title_step(x.text) and x not in body:
+            x = next((y for y in body if y.list == x.list and y.effective == x.effective), x)
+        out.append(x)
+    return out
+
+
+def item_lists(src: Source, d: Draft) -> dict[ListKind | None, tuple[str, ...]] | None:
+    """The entity keys each list's listing items name (``named.item_listings``), when items list on two lists or more and
+    not every list the same entities ("一、将A（a）列入出口管制管控名单…二、将B（b）列入出口管制关注名单…": A on the ECL only,
+    B on the watch list only; session 45, audit45/34: A on both, B on none, silently). None else."""
+    items = item_listings(src, d)
+    if not items:
+        return None
+    by: dict[ListKind | None, dict[str, None]] = {}
+    for kind, names in items:
+        by.setdefault(kind, {}).update(dict.fromkeys([e.key for e in names]))
+    if len(by) < 2 or len({frozenset(keys) for keys in by.values()}) < 2:
+        return None  # one list, or the same entities on each: every listing takes the notice's entities, as before
+    return {kind: tuple(keys) for kind, keys in by.items()}
 
 
 # The object of an answer's removal, "将…第2号所列海岸间电子公司移出…": the words after the last 将 (and after 所列) up to the verb.
