@@ -103,12 +103,21 @@ def test_a_removal_of_an_earlier_notices_entity_beside_a_listing_item() -> None:
     assert [e.key for e in doc.notice.entities] == [B]
 
 
-def test_items_of_names_on_lines_are_held() -> None:
+def test_items_of_names_on_lines_each_list_their_own() -> None:
     """"一、将以下2家美国实体列入出口管制管控名单：" over two name lines, "二、将以下1家美国实体列入出口管制关注名单：" over one: the
-    second item's step is not read (its sentence runs on over the lines), so C went on the ECL and no watch listing was
-    read, silently. Held for a person now."""
+    second item's step was not read (its item not seen as decided past the first's name lines), so C went on the ECL and
+    no watch listing was read, silently."""
+    assert _listed(_text("08-")) == {"ecl": {A, B}, "watch": {C}}
+
+
+@pytest.mark.parametrize("line", ["以上实体的相关情况，商务部将另行说明。", "附：北风推进公司简介"])
+def test_a_listing_item_after_other_lines_is_held(line: str) -> None:
+    """Item 二 after a line that is no name of item 一's: its listing is not read as decided, so item 一's list would take
+    every name; held for a person (checks.unread_listing_item)."""
+    name = "2. 南岭光电公司（South Ridge Photonics LLC）\n"
+    text = _text("08-").replace(name, f"{name}{line}\n")
     with pytest.raises(UnusablePage) as raised:
-        parse_document(_text("08-").encode("utf-8"))
+        parse_document(text.encode("utf-8"))
     assert raised.value.reason == "needs-review"
     assert "a listing item not read" in str(raised.value)
 

@@ -142,6 +142,10 @@ DECIDING_LEAD_RE = lazy_compile(r"决定\s*(?:如下)?\s*:\s*$")
 COUNTER_LEAD_RE = lazy_compile(r"采取\s*(?:以下|如下)\s*反制措施\s*:\s*$")
 
 
+# A name line of an item's own list: "1. 北风推进公司（Northwind Propulsion Inc.）", "（2）南岭光电公司（…）；" (no 。 or colon in it).
+NAME_LINE_RE = lazy_compile(r"[^\S\n]*(?:\d{1,3}\s*[.、]|\(\s*\d{1,3}\s*\))?[^。:\n]{2,200}\)")
+
+
 def decided_above(folded: str, at: int) -> bool:
     """Whether ``at`` is in a numbered item (ITEM_LINE_RE) under a lead-in line that decides ("商务部决定："): its
     listing is decided though its own sentence does not say 决定 (session 25, parse25: "一、将…等3家美国实体列入…" under
@@ -150,9 +154,18 @@ def decided_above(folded: str, at: int) -> bool:
     if not ITEM_LINE_RE.match(folded, line):
         return False
     end = line
+    names = False  # name lines walked past: the item above them must open them with its colon
     while end > 0:
         start = folded.rfind("\n", 0, end - 1) + 1
         text = folded[start : end - 1]
+        if names and ITEM_LINE_RE.match(text) and not text.rstrip().endswith(":"):
+            return False
+        if text.rstrip().endswith(")") and NAME_LINE_RE.fullmatch(text.rstrip()) is not None:
+            # "1. 北风推进公司（Northwind Propulsion Inc.）" under the item before, "一、将以下2家美国实体列入…名单：" (items45/08:
+            # the next item's listing, "二、将以下1家…列入出口管制关注名单：", was no listing, its entity put on the ECL)
+            names = True
+            end = start
+            continue
         if text.strip() and not ITEM_LINE_RE.match(text):
             # "商务部决定对出口管制管控名单作如下调整：" (LEAD_IN_RE after a 决定) decides too (session 38, audit38/06: its item
             # "一、将A（a）、B（b）2家美国实体列入…" was no listing, the 2 missed beside item 二's removal)
