@@ -248,9 +248,9 @@ def _restated(listing: str, steps: list[Step], b: _Builder) -> list[Step]:
         if not against:
             kept.append(s)
             continue
-        b.problem(f"{s.source.record.key}: it says of {listing} from {s.effective.isoformat()} {_end_said(s)}, otherwise "
-                  f"than {', '.join(sorted({o.source.record.key for o in against}))} ({_end_said(against[0])}), the "
-                  f"notice, which is followed: read both")
+        b.problem(f"{s.source.record.key}: it says of {listing} from {s.effective.isoformat()} {_said(s, against[0])}, "
+                  f"otherwise than {', '.join(sorted({o.source.record.key for o in against}))} "
+                  f"({_said(against[0], s)}), the notice, which is followed: read both")
     return kept
 
 
@@ -259,13 +259,26 @@ def _says_otherwise(notice_step: Step, restating: Step) -> bool:
     another date, another duration, or an end against none. An end as a date against one as a duration is not told here
     (counted later, ``_count_extensions``)."""
     o, s = notice_step, restating
-    if o.effective != s.effective or o.event_kind is not s.event_kind:
+    if o.effective != s.effective:
         return False
     if o.subset is not None and s.subset is not None and not set(o.subset) & set(s.subset):
         return False
+    if o.event_kind is not s.event_kind:
+        # another change to another state on that day: the answer's "自12月10日起，停止实施…第337号相关措施" (lifted), the
+        # notice's "自2026年12月10日起，暂停执行…第337号相关措施，暂停期限为1年" (session 45, story46: the answer's lift applied
+        # after the notice's suspension, lifted for good, the year and the measures' return after it lost, nothing said)
+        return o.event_kind in PARTING and s.event_kind in PARTING and o.state is not s.state
     if (o.action.extends_by is None) != (s.action.extends_by is None):
         return False
     return (_end(o), o.action.extends_by) != (_end(s), s.action.extends_by)
+
+
+def _said(step: Step, other: Step) -> str:
+    """What ``step`` says, as ``_restated``'s problem tells it beside ``other``'s: its end, and its state too where the two
+    differ in kind ("lifted" against "suspended, until 2027-12-10")."""
+    if step.event_kind is other.event_kind:
+        return _end_said(step)
+    return f"{step.state.value}, {_end_said(step)}" if step.state is ListingState.SUSPENDED else step.state.value
 
 
 def _end_said(step: Step) -> str:
