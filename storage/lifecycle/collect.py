@@ -244,7 +244,7 @@ def _restated(listing: str, steps: list[Step], b: _Builder) -> list[Step]:
             continue
         if any(o.known <= s.known and _change(o) == _change(s) for o in own):
             continue
-        against = [o for o in own if _says_otherwise(o, s)]
+        against = [o for o in own if _says_otherwise(o, s)] or [o for o in own if _on_another_day(o, s, steps)]
         if not against:
             kept.append(s)
             continue
@@ -273,9 +273,30 @@ def _says_otherwise(notice_step: Step, restating: Step) -> bool:
     return (_end(o), o.action.extends_by) != (_end(s), s.action.extends_by)
 
 
+ONCE_KINDS = frozenset((EventKind.LIFTED, EventKind.RESTORED))  # a change made once, on one day
+
+
+def _on_another_day(notice_step: Step, restating: Step, steps: list[Step]) -> bool:
+    """Whether a restating step makes the one-day change (a lift, a restore) ``notice_step`` makes on another day, nothing
+    else changing the same entities between the two days: the answer's "自2026年12月10日起，停止实施…第337号相关措施", the
+    notice's "自2026年12月15日起，停止执行…" (session 45, story46: lifted since 12-10 by the answer, five days early, nothing
+    said; the notice's lift of what was lifted changed nothing)."""
+    o, s = notice_step, restating
+    if o.effective == s.effective or o.event_kind is not s.event_kind or o.event_kind not in ONCE_KINDS:
+        return False
+    if o.subset is not None and s.subset is not None and not set(o.subset) & set(s.subset):
+        return False
+    first, last = sorted((o.effective, s.effective))
+    return not any(x is not o and x is not s and first <= x.effective <= last and x.event_kind in PARTING
+                   and (x.subset is None or o.subset is None or set(x.subset) & set(o.subset)) for x in steps)
+
+
 def _said(step: Step, other: Step) -> str:
     """What ``step`` says, as ``_restated``'s problem tells it beside ``other``'s: its end, and its state too where the two
     differ in kind ("lifted" against "suspended, until 2027-12-10")."""
+    if step.event_kind is other.event_kind and step.effective != other.effective:
+        said = step.state.value if step.event_kind in ONCE_KINDS else _end_said(step)
+        return said if step.source.record.kind in RESTATING_KINDS else f"{said} from {step.effective.isoformat()}"
     if step.event_kind is other.event_kind:
         return _end_said(step)
     return f"{step.state.value}, {_end_said(step)}" if step.state is ListingState.SUSPENDED else step.state.value

@@ -13,6 +13,8 @@ mfa_suspends_mofcom_imposes   MFA order 76 (12-08) suspends all of order 13 for 
 renamed_on_ecl_lifted_on_uel  Dawnlight Unmanned Systems on ECL No. 336 and UEL 〔2026〕48号; No. 362 (11-20) renames it on the
                               ECL; UEL 〔2026〕52号 (12-10) removes it from the UEL from 12-15 by its new name (…_old_name: by
                               its former name): one entity, removed from the UEL, in force on the ECL.
+qa_lift_day_moved_by_notice   the same answer; No. 366 (12-09) "自2026年12月15日起，停止执行…": A (fixed): lifted from 12-10 by the
+                              answer, five days early, nothing said.
 qa_told_notice_contradicts    an answer of 12-02 "自2026年12月10日起，停止实施…第337号相关措施"; No. 366 (12-09) "自2026年12月10日
                               起，暂停执行…第337号相关措施，暂停期限为1年". A (fixed): lifted for good by the answer, the notice's
                               year and the measures' return after it lost, nothing said.
@@ -132,6 +134,11 @@ TIMELINES: dict[str, tuple[str, list[tuple[str, dict[str, tuple[Any, ...]]]]]] =
         ("2026-12-10", {"MOFCOM-2026-337": ("suspended", "2026-12-10", "2027-12-10", "MOFCOM-2026-366")}),
         ("2027-12-10", {"MOFCOM-2026-337": ("suspended", "2026-12-10", "2027-12-10", "MOFCOM-2026-366")}),
         ("2027-12-11", {"MOFCOM-2026-337": ("lapsed", "2027-12-11", None, "MOFCOM-2026-366")})]),
+    "qa_lift_day_moved_by_notice": ("Silver Fir Electronics Inc.", [
+        ("2026-12-02", {"MOFCOM-2026-337": ("in_force", "2026-10-09", None, "MOFCOM-2026-337")}),
+        ("2026-12-10", {"MOFCOM-2026-337": ("in_force", "2026-10-09", None, "MOFCOM-2026-337")}),
+        ("2026-12-14", {"MOFCOM-2026-337": ("in_force", "2026-10-09", None, "MOFCOM-2026-337")}),
+        ("2026-12-15", {"MOFCOM-2026-337": ("lifted", "2026-12-15", None, "MOFCOM-2026-366")})]),
     "backdated_told_late_by_answer": ("Skydio Inc.", [
         ("2026-11-10", {MFA: ("in_force", "2024-10-10", None, MFA), UEL: ("suspended", "2025-11-10", "2026-11-10", "QA-2025-11-05-3d525cbd")}),
         # as known on each day: lapsed until the answer is published, then suspended from the day it says
@@ -243,6 +250,21 @@ def test_the_answer_s_lift_then_the_notice_read_day_by_day(tmp_path: Path) -> No
     assert seen[f"{lifted}/correction/1"] == "2026-12-09"
     assert seen[f"{key}/suspended/ecl/2026-12-10"] == "2026-12-09"
     assert seen[f"{key}/suspension_lapsed/ecl/2027-12-11"] == "2027-12-11"
+
+
+def test_an_answer_s_lift_day_a_notice_moves_the_notice_is_followed_and_said(
+        stores: dict[str, Store], tmp_path_factory: pytest.TempPathFactory) -> None:
+    """A (fixed): the answer of 12-02 lifts No. 337 from 12-10, No. 366 (12-09) lifts it from 12-15: lifted since 12-10 by the
+    answer, five days early (the measures applied 12-10 to 12-14), the notice's lift of what was lifted changing nothing, and
+    nothing said. Now the notice's day is followed (``collect._on_another_day``: a lift or restore, nothing between the two
+    days) and a problem names both."""
+    store = _get(stores, tmp_path_factory, "qa_lift_day_moved_by_notice")
+    assert per_notice(store, "Silver Fir Electronics Inc.", "2026-12-10")["MOFCOM-2026-337"][4:] == ("lifted", "2026-12-15")
+    said = [p for p in own_problems(store, "2026-12-15") if "otherwise than MOFCOM-2026-366" in p]
+    assert said == ["QA-2026-12-02-f8b39082: it says of MOFCOM-2026-337 from 2026-12-10 lifted, otherwise than MOFCOM-2026-366 "
+                    "(lifted from 2026-12-15), the notice, which is followed: read both"], said
+    got = dated(store, LAST, "MOFCOM-2026-337")
+    assert "MOFCOM-2026-337/lifted/ecl/2026-12-10" not in got and got["MOFCOM-2026-337/lifted/ecl/2026-12-15"] == "2026-12-09"
 
 
 def test_a_suspension_of_two_notices_apart_has_no_step_from_the_notice_s_day(
