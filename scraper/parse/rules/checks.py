@@ -243,10 +243,13 @@ def unread_term_in_next_sentence(src: Source, d: Draft) -> str | None:
         n0, n1 = s1 + 1, act.sentence_end(folded, s1 + 1)
         if folded.find("期限", n0, n1) < 0 or any(n0 <= y.start < n1 for y in d.drafts):
             continue
-        keys = {t.key for y in d.drafts if y.action in ENDS_APART_STEPS and act.sentence_end(folded, y.start) == s1
-                for t in y.targets if t.key is not None}
-        named = next((r[2].key for r in d.refs if n0 <= r[0] < n1 and r[2].key in keys), None) or next(
-            (k for m in SHORT_NUMBER_RE.finditer(folded, n0, n1) for k in keys if k.endswith(f"-{int(m['n'])}")), None)
+        # (in the text's order: a set named "MOFCOM-2025-7" or "UEL-2025-7" for a bare "第7号" by the hash seed, the held
+        # page's words changing run to run; items45 saw it in the parser guard)
+        keys = dict.fromkeys(t.key for y in d.drafts if y.action in ENDS_APART_STEPS and act.sentence_end(folded, y.start) == s1
+                             for t in y.targets if t.key is not None)
+        named = next((r[2].key for r in d.refs if n0 <= r[0] < n1 and r[2].key in keys), None) or " or ".join(
+            dict.fromkeys(k for m in SHORT_NUMBER_RE.finditer(folded, n0, n1) for k in keys if k.endswith(f"-{int(m['n'])}"))
+        ) or None
         if named is not None:
             return (f"the sentence after its step names {named} again with a term (\"{folded[n0:n1].strip()[:60]}\") "
                     f"no step reads{LEFT_OUT}")
