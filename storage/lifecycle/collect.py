@@ -267,10 +267,18 @@ def _says_otherwise(notice_step: Step, restating: Step) -> bool:
         # another change to another state on that day: the answer's "自12月10日起，停止实施…第337号相关措施" (lifted), the
         # notice's "自2026年12月10日起，暂停执行…第337号相关措施，暂停期限为1年" (session 45, story46: the answer's lift applied
         # after the notice's suspension, lifted for good, the year and the measures' return after it lost, nothing said)
-        return o.event_kind in PARTING and s.event_kind in PARTING and o.state is not s.state
+        # only where the notice's step reaches every entity the answer's does: a notice removing and lifting one entity
+        # beside an answer suspending the whole notice that day (stories20 u06) says nothing against it for the others
+        return o.event_kind in PARTING and s.event_kind in PARTING and o.state is not s.state and _covers(o, s)
     if (o.action.extends_by is None) != (s.action.extends_by is None):
         return False
     return (_end(o), o.action.extends_by) != (_end(s), s.action.extends_by)
+
+
+def _covers(notice_step: Step, restating: Step) -> bool:
+    """Whether ``notice_step`` reaches every entity ``restating`` reaches (the whole listing, or a superset of its names)."""
+    return notice_step.subset is None or (restating.subset is not None
+                                          and set(restating.subset) <= set(notice_step.subset))
 
 
 ONCE_KINDS = frozenset((EventKind.LIFTED, EventKind.RESTORED))  # a change made once, on one day
@@ -284,7 +292,7 @@ def _on_another_day(notice_step: Step, restating: Step, steps: list[Step]) -> bo
     o, s = notice_step, restating
     if o.effective == s.effective or o.event_kind is not s.event_kind or o.event_kind not in ONCE_KINDS:
         return False
-    if o.subset is not None and s.subset is not None and not set(o.subset) & set(s.subset):
+    if not _covers(o, s):
         return False
     first, last = sorted((o.effective, s.effective))
     return not any(x is not o and x is not s and first <= x.effective <= last and x.event_kind in PARTING
