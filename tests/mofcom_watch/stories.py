@@ -91,6 +91,19 @@ def replayed(folder: Path, pages: Path, fetched: str, today: str | None = None) 
     return Store(db, folder, pinned)
 
 
+def replayed_in_halves(folder: Path, pages: Path, fetched: str, today: str | None = None) -> Store:
+    """``pages`` replayed into one store in ``folder`` in another order: the later half of its pages (by name) first, then
+    the earlier half (each by a process of its own, as :func:`replayed`); the store after both."""
+    names = sorted(pages.iterdir())
+    later, earlier = folder / "later", folder / "earlier"
+    for part_folder, part in ((later, names[len(names) // 2:]), (earlier, names[: len(names) // 2])):
+        part_folder.mkdir()
+        for page in part:
+            (shutil.copytree if page.is_dir() else shutil.copy)(page, part_folder / page.name)
+    replayed(folder, later, fetched, today=today)
+    return replayed(folder, earlier, fetched, today=today)
+
+
 def cached(stores: dict[str, Store], factory: Any, data: Path, fetched: str, today: str, prefix: str) -> Store:
     """The story folder ``data`` replayed once per test module (its ``stores`` fixture holds them by folder name; the
     first test to ask pays the replay), in a folder ``factory`` (pytest's tmp_path_factory) makes."""

@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -34,7 +33,18 @@ from typing import Any
 import pytest
 
 from tests.faketime import FAKETIME_LIB, NO_FAKETIME, faked
-from tests.mofcom_watch.stories import REPO, TAG, Store, ids, invoke, item_ids_of, replayed, row, state
+from tests.mofcom_watch.stories import (
+    REPO,
+    TAG,
+    Store,
+    ids,
+    invoke,
+    item_ids_of,
+    replayed,
+    replayed_in_halves,
+    row,
+    state,
+)
 
 DATA = REPO / "tests" / "data" / "stories39"
 TODAY = "2028-01-31"
@@ -257,14 +267,7 @@ def test_an_mfa_lift_of_one_company_keeps_the_one_it_says_goes_on(resuspend: Sto
 def test_the_same_pages_in_another_order_give_the_same_items(name: str, request: pytest.FixtureRequest,
                                                              tmp_path: Path) -> None:
     store: Store = request.getfixturevalue(name)
-    pages = sorted((DATA / name).iterdir())
-    later, earlier = tmp_path / "later", tmp_path / "earlier"
-    for folder, part in ((later, pages[len(pages) // 2:]), (earlier, pages[: len(pages) // 2])):
-        folder.mkdir()
-        for page in part:
-            shutil.copy(page, folder / page.name)
-    replayed(tmp_path, later, FETCHED, today=TODAY)
-    again = replayed(tmp_path, earlier, FETCHED, today=TODAY)
+    again = replayed_in_halves(tmp_path, DATA / name, FETCHED, today=TODAY)  # the later half of the pages first
     # "Resolved: …" items for answers stored before the notice they name: news of that order, not of the notices
     extra = {i for i in ids(again.items(LAST)) - ids(store.items(LAST)) if "/unresolved_reference/" in i}
     assert ids(again.items(LAST)) - extra == ids(store.items(LAST))

@@ -15,12 +15,11 @@ T  No. 40 "本公告自公布之日起实施，有效期至2027年12月31日": i
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
-from tests.mofcom_watch.stories import REPO, TAG, Store, ids, replayed, row, state
+from tests.mofcom_watch.stories import REPO, TAG, Store, ids, replayed, replayed_in_halves, row, state
 
 PAGES = REPO / "tests" / "data" / "stories38" / "chain"
 TODAY = "2028-01-31"
@@ -94,15 +93,7 @@ def test_t_a_listing_term_written_to_its_last_day_ends_the_day_after(store: Stor
 
 
 def test_the_same_pages_in_another_order_give_the_same_items(store: Store, tmp_path: Path) -> None:
-    pages = sorted(PAGES.iterdir())
-    later, earlier = tmp_path / "later", tmp_path / "earlier"
-    for folder, part in ((later, pages[len(pages) // 2:]), (earlier, pages[: len(pages) // 2])):
-        folder.mkdir()
-        for page in part:
-            shutil.copy(page, folder / page.name)
-    first = replayed(tmp_path, later, FETCHED, today=TODAY)
-    again = replayed(tmp_path, earlier, FETCHED, today=TODAY)  # the same store file, the earlier half second
-    assert first.db == again.db
+    again = replayed_in_halves(tmp_path, PAGES, FETCHED, today=TODAY)  # the later half of the pages first
     # and "Resolved: …" items for the answers stored before the notice they name (news of that order, not of the notices)
     resolved = {i for i in ids(again.items(LAST)) - ids(store.items(LAST)) if "/unresolved_reference/" in i
                 and i.endswith("/correction/1")}

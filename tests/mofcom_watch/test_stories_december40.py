@@ -42,7 +42,18 @@ from typing import Any
 
 import pytest
 
-from tests.mofcom_watch.stories import REPO, TAG, Store, ids, invoke, item_ids_of, replayed, row, state
+from tests.mofcom_watch.stories import (
+    REPO,
+    TAG,
+    Store,
+    ids,
+    invoke,
+    item_ids_of,
+    replayed,
+    replayed_in_halves,
+    row,
+    state,
+)
 
 DATA = REPO / "tests" / "data" / "stories40"
 TODAY = "2027-01-31"
@@ -378,14 +389,7 @@ def test_the_same_pages_in_another_order_give_the_same_items(name: str, stores: 
                                                              tmp_path_factory: pytest.TempPathFactory,
                                                              tmp_path: Path) -> None:
     store = _get(stores, tmp_path_factory, name)
-    pages = sorted((DATA / name).iterdir())
-    later, earlier = tmp_path / "later", tmp_path / "earlier"
-    for folder, part in ((later, pages[len(pages) // 2:]), (earlier, pages[: len(pages) // 2])):
-        folder.mkdir()
-        for page in part:
-            (shutil.copytree if page.is_dir() else shutil.copy)(page, folder / page.name)
-    replayed(tmp_path, later, FETCHED, today=TODAY)
-    again = replayed(tmp_path, earlier, FETCHED, today=TODAY)
+    again = replayed_in_halves(tmp_path, DATA / name, FETCHED, today=TODAY)  # the later half of the pages first
     extra = {i for i in ids(again.items(LAST)) - ids(store.items(LAST)) if "/unresolved_reference/" in i}
     assert {i["id"]: i["title"] for i in again.items(LAST) if i["id"] not in extra} == {
         i["id"]: i["title"] for i in store.items(LAST)}

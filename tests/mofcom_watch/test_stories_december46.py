@@ -38,7 +38,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -56,7 +55,7 @@ from tests.mofcom_watch.stories import (
     own_problems,
     packed_timeline,
     per_notice,
-    replayed,
+    replayed_in_halves,
     row,
     state,
 )
@@ -389,14 +388,7 @@ def test_the_same_pages_in_another_order_give_the_same_items(name: str, stores: 
     """The later half of the folder's pages first, then the earlier: the same items, ids and titles; the one store's items
     each once, with a URL and the page's SHA-256."""
     store = _get(stores, tmp_path_factory, name)
-    pages = sorted((DATA / name).iterdir())
-    later, earlier = tmp_path / "later", tmp_path / "earlier"
-    for folder, part in ((later, pages[len(pages) // 2:]), (earlier, pages[: len(pages) // 2])):
-        folder.mkdir()
-        for page in part:
-            shutil.copy(page, folder / page.name)
-    replayed(tmp_path, later, FETCHED, today=TODAY)
-    again = replayed(tmp_path, earlier, FETCHED, today=TODAY)
+    again = replayed_in_halves(tmp_path, DATA / name, FETCHED, today=TODAY)  # the later half of the pages first
     extra = {i for i in ids(again.items(LAST)) - ids(store.items(LAST)) if "/unresolved_reference/" in i}
     assert {i["id"]: i["title"] for i in again.items(LAST) if i["id"] not in extra} == {
         i["id"]: i["title"] for i in store.items(LAST)}

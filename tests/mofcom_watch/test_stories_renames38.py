@@ -25,7 +25,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.mofcom_watch.stories import REPO, TAG, Store, ids, invoke, listings, replayed, row, state
+from tests.mofcom_watch.stories import REPO, TAG, Store, ids, invoke, listings, replayed, replayed_in_halves, row, state
 
 STORIES = REPO / "tests" / "data" / "stories38"
 TODAY = "2028-01-31"
@@ -97,14 +97,7 @@ def test_m_an_mfa_decision_renaming_a_listed_company_is_read(mfa: Store, tmp_pat
 def test_the_same_pages_in_another_order_give_the_same_items(folder: str, lists: Store, mfa: Store,
                                                               tmp_path: Path) -> None:
     store = lists if folder == "two_lists" else mfa
-    pages = sorted((STORIES / folder).iterdir())
-    later, earlier = tmp_path / "later", tmp_path / "earlier"
-    for part_folder, part in ((later, pages[len(pages) // 2:]), (earlier, pages[: len(pages) // 2])):
-        part_folder.mkdir()
-        for page in part:
-            shutil.copy(page, part_folder / page.name)
-    replayed(tmp_path, later, FETCHED, today=TODAY)
-    again = replayed(tmp_path, earlier, FETCHED, today=TODAY)
+    again = replayed_in_halves(tmp_path, STORIES / folder, FETCHED, today=TODAY)  # the later half of the pages first
     # "Resolved: …" items for the steps stored before the notices they name: news of that order, not of the notices
     resolved = {i for i in ids(again.items(LAST)) - ids(store.items(LAST)) if "/unresolved_reference/" in i
                 and "/correction/" in i}
