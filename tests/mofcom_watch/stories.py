@@ -190,6 +190,17 @@ def pooled(into: Path, data: Path, folders: tuple[str, ...]) -> Path:
     return pages
 
 
+def watchlist_items(store: Store, names: tuple[str, ...], day: str, folder: Path) -> list[dict[str, Any]]:
+    """The items of the watchlist feed that ``feeds --watchlist`` writes as of ``day`` for a CSV of ``names`` (a
+    compliance team's counterparties), by a real ``feeds`` run into ``folder``."""
+    watch = folder / "watch.csv"
+    watch.write_text("name\n" + "".join(f"{name}\n" for name in names), encoding="utf-8")
+    out = folder / "out"
+    done = invoke(store.db, "feeds", "--out", str(out), "--as-of", day, "--watchlist", str(watch), env=store.env)
+    assert done.exit_code in (0, 1), done.output
+    return list(json.loads((out / "watchlist.json").read_text(encoding="utf-8"))["items"])
+
+
 def assert_unique_with_provenance(items: list[dict[str, Any]]) -> None:
     """Every item once, and every one but source health's with a URL and the page's SHA-256 (the guide's provenance)."""
     assert len(items) == len(ids(items))

@@ -29,7 +29,17 @@ from pathlib import Path
 
 import pytest
 
-from tests.mofcom_watch.stories import REPO, TAG, Store, cached, invoke, item_titles, per_notice, replayed
+from tests.mofcom_watch.stories import (
+    REPO,
+    TAG,
+    Store,
+    cached,
+    invoke,
+    item_titles,
+    per_notice,
+    replayed,
+    watchlist_items,
+)
 
 DATA = REPO / "tests" / "data" / "stories42"
 TODAY = "2027-01-31"
@@ -231,14 +241,10 @@ def test_a_watchlist_of_ten_companies(stores: dict[str, Store], tmp_path_factory
     """Ten counterparties (one a person, one on no list) watched across ECL No. 21, UEL 7号 and the MFA orders: the
     watchlist feed holds the items of exactly the nine listed, the CEO's MFA listing among them."""
     store = _get(stores, tmp_path_factory, "mfa_person_uel")
-    watch = tmp_path / "watch.csv"
-    watch.write_text("name\nCubic Corporation\nHigh Point Aerotechnologies\nSierra Nevada Corporation\nSkydio Inc.\n"
-                     "Red Six Solutions\nInsitu Inc.\nEdge Autonomy Operations LLC\nDaniel Robinson\nBRINC Drones\n"
-                     "Acme Quantum Widgets LLC\n", encoding="utf-8")
-    out = tmp_path / "out"
-    done = invoke(store.db, "feeds", "--out", str(out), "--as-of", "2026-12-05", "--watchlist", str(watch), env=store.env)
-    assert done.exit_code in (0, 1), done.output
-    items = json.loads((out / "watchlist.json").read_text(encoding="utf-8"))["items"]
+    names = ("Cubic Corporation", "High Point Aerotechnologies", "Sierra Nevada Corporation", "Skydio Inc.",
+             "Red Six Solutions", "Insitu Inc.", "Edge Autonomy Operations LLC", "Daniel Robinson", "BRINC Drones",
+             "Acme Quantum Widgets LLC")
+    items = watchlist_items(store, names, "2026-12-05", tmp_path)
     keys = {i["id"].rsplit("/", 1)[1] for i in items}
     assert keys == {"cubic", "highpointaerotechnologies", "sierranevada", "skydio", "redsixsolutions", "insitu",
                     "edgeautonomyoperations", "danielrobinson", "brincdrones"}

@@ -51,6 +51,7 @@ from tests.mofcom_watch.stories import (
     replayed,
     row,
     state,
+    watchlist_items,
 )
 
 DATA = REPO / "tests" / "data" / "stories43"
@@ -315,14 +316,10 @@ def test_a_watchlist_of_ten_across_these_stories(tmp_path: Path) -> None:
     listed, each of a company's lists."""
     pages = pooled(tmp_path, DATA, ("lapse72_backdated", "lift_then_listed", "qa_before_notice", "two_numbers", "mfa_own_end_on_ecl"))
     store = replayed(tmp_path, pages, FETCHED, today=TODAY)
-    watch = tmp_path / "watch.csv"
-    watch.write_text("name\nCubic Corporation\nHigh Point Aerotechnologies\nEdge Autonomy Operations LLC\nSkydio Inc.\n"
-                     "Insitu, Inc.\nHanwha Philly Shipyard Inc.\nAnduril Maritime, LLC\nPolaris Radar Systems\n"
-                     "Red Six Solutions\nAcme Quantum Widgets LLC\n", encoding="utf-8")
-    out = tmp_path / "out"
-    done = invoke(store.db, "feeds", "--out", str(out), "--as-of", "2026-12-10", "--watchlist", str(watch), env=store.env)
-    assert done.exit_code in (0, 1), done.output
-    items = json.loads((out / "watchlist.json").read_text(encoding="utf-8"))["items"]
+    names = ("Cubic Corporation", "High Point Aerotechnologies", "Edge Autonomy Operations LLC", "Skydio Inc.",
+             "Insitu, Inc.", "Hanwha Philly Shipyard Inc.", "Anduril Maritime, LLC", "Polaris Radar Systems",
+             "Red Six Solutions", "Acme Quantum Widgets LLC")
+    items = watchlist_items(store, names, "2026-12-10", tmp_path)
     assert {i["id"][len(TAG):].split("/")[4] for i in items} == {
         "cubic", "highpointaerotechnologies", "edgeautonomyoperations", "skydio", "insitu", "hanwhaphillyshipyard",
         "andurilmaritime", "polarisradarsystems", "redsixsolutions"}

@@ -24,7 +24,6 @@ lapse72_late        (stories43's folder, live) the lead's decision: the lapse it
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +44,7 @@ from tests.mofcom_watch.stories import (
     replayed,
     row,
     state,
+    watchlist_items,
 )
 
 DATA = REPO / "tests" / "data" / "stories44"
@@ -352,14 +352,10 @@ def test_a_watchlist_of_ten_across_these_stories(tmp_path: Path) -> None:
     counterparties watched (one on no list): the watchlist feed holds items of exactly the nine listed, each list's."""
     pages = pooled(tmp_path, DATA, ("end_1231", "mofcom_then_mfa", "two_lists_one_restored", "order_revoked"))
     store = replayed(tmp_path, pages, FETCHED, today=TODAY)
-    watch = tmp_path / "watch.csv"
-    watch.write_text("name\nSierra Nevada Corp.\nNorthrop Grumman Systems Corporation\nAurora Defense Systems, Inc.\n"
-                     "Blue Ridge Drones LLC\nHanwha Philly Shipyard Inc.\nSkydio Inc.\nInsitu, Inc.\nCubic Corporation\n"
-                     "Edge Autonomy Operations LLC\nAcme Quantum Widgets LLC\n", encoding="utf-8")
-    out = tmp_path / "out"
-    done = invoke(store.db, "feeds", "--out", str(out), "--as-of", "2027-01-05", "--watchlist", str(watch), env=store.env)
-    assert done.exit_code in (0, 1), done.output
-    items = json.loads((out / "watchlist.json").read_text(encoding="utf-8"))["items"]
+    names = ("Sierra Nevada Corp.", "Northrop Grumman Systems Corporation", "Aurora Defense Systems, Inc.",
+             "Blue Ridge Drones LLC", "Hanwha Philly Shipyard Inc.", "Skydio Inc.", "Insitu, Inc.", "Cubic Corporation",
+             "Edge Autonomy Operations LLC", "Acme Quantum Widgets LLC")
+    items = watchlist_items(store, names, "2027-01-05", tmp_path)
     assert {i["id"][len(TAG):].split("/")[4] for i in items} == {
         "sierranevada", "northropgrummansystems", "auroradefensesystems", "blueridgedrones", "hanwhaphillyshipyard",
         "skydio", "insitu", "cubic", "edgeautonomyoperations"}

@@ -31,7 +31,6 @@ companies in English alone: test_stories_december43.py, ecf3c160.)
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -51,6 +50,7 @@ from tests.mofcom_watch.stories import (
     replayed,
     row,
     state,
+    watchlist_items,
 )
 
 DATA = REPO / "tests" / "data" / "stories45"
@@ -401,14 +401,10 @@ def test_a_watchlist_of_ten_across_these_stories(tmp_path: Path) -> None:
     pages = pooled(tmp_path, DATA, ("two_lists_ends_apart", "lifted_restored_in_a_week", "removed_relisted_in_a_week", "renamed_then_lifted",
                    "mfa_decree_stopped"))
     store = replayed(tmp_path, pages, FETCHED, today=TODAY)
-    watch = tmp_path / "watch.csv"
-    watch.write_text("name\nAurora Borealis Defense Inc.\nGrey Falcon UAS LLC\nAnvil Dynamics LLC\nHemlock Optics Corp.\n"
-                     "Polar Star Optical Systems Inc.\nSkydio Inc.\nEdge Autonomy Operations LLC\nTom Moss\n"
-                     "Cubic Corporation\nAcme Quantum Widgets LLC\n", encoding="utf-8")
-    out = tmp_path / "out"
-    done = invoke(store.db, "feeds", "--out", str(out), "--as-of", "2027-07-05", "--watchlist", str(watch), env=store.env)
-    assert done.exit_code in (0, 1), done.output
-    items = json.loads((out / "watchlist.json").read_text(encoding="utf-8"))["items"]
+    names = ("Aurora Borealis Defense Inc.", "Grey Falcon UAS LLC", "Anvil Dynamics LLC", "Hemlock Optics Corp.",
+             "Polar Star Optical Systems Inc.", "Skydio Inc.", "Edge Autonomy Operations LLC", "Tom Moss",
+             "Cubic Corporation", "Acme Quantum Widgets LLC")
+    items = watchlist_items(store, names, "2027-07-05", tmp_path)
     # the lift notice naming Polar Star by its new name has a notice item of its own there too
     assert {i["id"][len(TAG):] for i in items if i["id"].count("/") < 4} == {"MOFCOM-2026-349/notice"}
     assert {i["id"][len(TAG):].split("/")[4] for i in items if i["id"].count("/") >= 4} == {
