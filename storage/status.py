@@ -378,6 +378,10 @@ def find_entities(session: Session, query: str, limit: int = SUGGEST_LIMIT) -> l
         kind = MatchKind.EXACT if exact or text == ek else MatchKind.NORMALISED
         hits.append(_hit(session, notices, ek, kind, text, 100.0))
         seen.add(ek)
+    if not hits:  # a spelling no stored name has, found as `timeline` finds it (user46: "斯凱迪奧", traditional, found
+        for ek in _screened_keys(notices, text):  # by `timeline` and `screen`, was "no listed company matches", 404)
+            hits.append(_hit(session, notices, ek, MatchKind.NORMALISED, text, 100.0))
+            seen.add(ek)
     for name, kind, score in _related_names(names, text):
         if hits and kind is MatchKind.INSIDE:
             continue  # (the name asked for is listed: the names inside it are no answer)
