@@ -102,16 +102,20 @@ def until_period(clean: str, m: re.Match[str], offset: int = 0) -> Period:
     return text, m if text == m[0] else None
 
 
-def until_day(period: Period, since: date | None) -> date | None:
+def until_day(period: Period, since: date | None, said: date | None = None) -> date | None:
     """``until_from(duration, since)``, read from the duration's match where the text matched is
-    the duration itself (the duration read again gives the same groups), else read again."""
+    the duration itself (the duration read again gives the same groups), else read again. A year told relative
+    (RELATIVE_UNTIL_RE's "明年6月30日") counts from the year of ``said``, the text's own day, where known: a notice of
+    2026-12-20 suspending "自2027年1月1日起…至明年6月30日" ends on 2027-06-30, not 2028's (session 46; the step's start
+    before)."""
     duration, m = period
     if m is None:
         return until_from(duration, since)
     if m.re is UNTIL_RE:
         return parse_cn_date(m.group("date"))
     if "rel" in m.re.groupindex:  # RELATIVE_UNTIL_RE (lazy: its match names the compiled pattern)
-        return None if since is None else make_date(since.year + RELATIVE_UNTIL_YEARS[m.group("rel")], m.group("m"), m.group("d"))
+        base = said or since
+        return None if base is None else make_date(base.year + RELATIVE_UNTIL_YEARS[m.group("rel")], m.group("m"), m.group("d"))
     counted = period_of(m) if since is not None else None
     return None if counted is None or since is None else period_end(since, *counted)
 
@@ -167,6 +171,6 @@ def suspension_end(folded: str, clean: str, at: int, published: date | None, who
             opening = OPENING_DATE_RE.match(folded, begin) if since is None else None
             start = iso_to_date(since) if since else make_date(*opening.group("y", "m", "d")) \
                 if opening and opening.group("y") else None
-            return until_day(period, start) if start else None
+            return until_day(period, start, published) if start else None
         p = folded.rfind("暂停", line, p)
     return None

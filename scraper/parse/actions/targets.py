@@ -593,7 +593,7 @@ def on_targets(folded: str, clean: str, s_start: int, v: re.Match[str], kind: Ac
         if by is not None:  # "暂停期限延长1年": from the running end, which only the engine knows
             return ActionDraft(kind, lst, target_refs, effective, None, period[0], text, at, None, limited, by)
     if kind is ActionKind.SUSPEND or kind is ActionKind.EXTEND:
-        until = until_day(period, iso_to_date(effective) or published)
+        until = until_day(period, iso_to_date(effective) or published, published)
     return ActionDraft(kind, lst, target_refs, effective, until, period[0], text, at, None, limited, None, after_end)
 
 

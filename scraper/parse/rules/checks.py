@@ -1154,7 +1154,7 @@ def _late_term_end(src: Source, d: Draft, s0: int, at: int, s1: int) -> date | N
     if when is None or act.stale(when, d.published):
         return None  # months back (HISTORY_GAP): history, as an answer recounting last year's steps tells it
     period = act.duration_in(folded, src.text, at, s1)
-    return act.until_day(period, date.fromisoformat(when[:10])) if period else None
+    return act.until_day(period, date.fromisoformat(when[:10]), d.published) if period else None
 
 
 # The steps an object "对X" before the verb limits ("对X恢复实施…第21号相关措施"), and the words that make X the whole notice,
@@ -2161,6 +2161,51 @@ def unread_term(src: Source, d: Draft) -> str | None:
         m = FORMAL_TERM_RE.search(folded, s0, s1)
         if m is not None:
             return f"its term \"{m[0]}\" is no duration the dates read: the step has no end{LEFT_OUT}"
+    return None
+
+
+# An end told relative to a day or by a part of a month or year ("至明年6月底", "至今年年底", "暂停期限截至明年年末", "至次年3月31日",
+# "至2027年上半年结束", "至下月底"): no day the dates read, so the step ran with no end (suspended for good), or "31日" was
+# read as 31 days, "上半年" as half a year from the start, or a clause "…第21号相关措施1年，第22号相关措施暂停至明年6月底" was
+# passed over (No. 22 missed), silently (session 45, review50's open A). A person reads the day. Asked only of a suspension's
+# or extension's sentence holding one of VAGUE_END_WORDS.
+VAGUE_END_WORDS = ("底", "末", "初", "旬", "半年", "年中", "次年", "翌年", "来年", "当年", "下一年", "第二年")
+_REL_YEAR = r"(?:\d{4}|今|本|明|次|翌|来|当|下一|第二)\s*年"
+VAGUE_END_RE = lazy_compile(
+    rf"(?:至|(?<![收达得])到)\s*(?P<end>(?:{_REL_YEAR}\s*)?(?:(?:\d{{1,2}}|本|下|次|当|下个)\s*月\s*)?"
+    r"(?:年底|年末|年初|年中|上半年|下半年|底|末|初|上旬|中旬|下旬)"
+    r"|(?:次|翌|来|当|下一|第二)\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)")
+# "至明年6月30日" (RELATIVE_UNTIL_RE, read for a step on one notice) in a sentence naming two notices or more: the clauses
+# per notice read only days written whole (``actions.apart``), so "…第21号相关措施1年，第22号相关措施至明年6月30日" gave No. 21
+# the day and missed No. 22, silently (session 46).
+RELATIVE_DAY_RE = lazy_compile(r"(?:至|(?<![收达得])到)\s*(?:今年|本年|明年)\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
+
+
+def unread_vague_end(src: Source, d: Draft) -> str | None:
+    """A suspension or extension whose sentence tells its end relative to a day or as a part of a month or year
+    (VAGUE_END_RE), or a relative day in a sentence naming several notices (RELATIVE_DAY_RE): the dates read no day (or
+    another), so the step took another end or none; left out, for a person."""
+    folded = src.folded
+    seen: set[tuple[int, int]] = set()
+    for x in d.drafts:
+        if x.action not in UNENDED_KINDS:
+            continue
+        s0, s1 = x.sentence or (sentence_start(folded, x.start), act.sentence_end(folded, x.start))
+        if (s0, s1) in seen:
+            continue
+        seen.add((s0, s1))
+        sentence = folded[s0:s1]
+        if any(w in sentence for w in VAGUE_END_WORDS):  # (nearly every step: none)
+            for m in VAGUE_END_RE.finditer(folded, s0, s1):
+                if "年" in m["end"] or "月" in m["end"]:  # (not "到底")
+                    return f"its end \"{m[0]}\" is no day the dates read{LEFT_OUT}"
+        if not ("今年" in sentence or "本年" in sentence or "明年" in sentence):
+            continue
+        rel = RELATIVE_DAY_RE.search(folded, s0, s1)
+        if rel is not None and (len({r[2].key for r in d.refs if s0 <= r[0] < s1 and r[2].key}) > 1
+                                or len({m["n"] for m in SHORT_NUMBER_RE.finditer(folded, s0, s1)}) > 1):
+            return (f"its end \"{rel[0]}\" is told relative to the text's year in a sentence naming several notices: which "
+                    f"notice it ends is not read{LEFT_OUT}")
     return None
 
 
