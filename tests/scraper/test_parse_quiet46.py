@@ -7,6 +7,9 @@ the fixes.
   相关措施暂停至明年6月底" was passed over (No. 22 missed). A relative day read for one notice ("至明年6月30日") in a sentence
   naming two gave No. 21 that day and missed No. 22. Each is held (``checks.unread_vague_end``). And "明年" counts from the
   text's own year, not the step's start's.
+- probe45 r11, r03: a restore after an extension whose term is a verb of its own ("…继续暂停实施…第21号相关措施，暂停期限延长1年，
+  期满后自动恢复实施", "…分别延长6个月和1年，期满后…") named no notice and was dropped: the end read as a lapse "presumed back in
+  force, needs review" where the text says the measures are back (``targets._extended_before``).
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from __future__ import annotations
 import pytest
 
 from scraper.parse import parse_document
-from tests.scraper.test_parse_clauses44 import N21, D, _held, _s, _steps
+from tests.scraper.test_parse_clauses44 import N21, N22, D, _held, _s, _steps
 
 ONE = "暂停实施商务部公告2025年第21号相关措施"
 
@@ -64,3 +67,28 @@ def test_next_year_counts_from_the_text_s_year_not_the_start_s():
         [("suspend", "2027-01-01", "2027-06-30")]
     assert _steps(f"{D}{ONE}，暂停至明年6月30日。") == [_s(N21, "2027-06-30")]
 
+
+# --- probe45 r11, r03: a restore after an extension's term written as a verb of its own -----------------------------------
+
+R = "中方决定，自2026年11月10日起，继续暂停实施"
+
+
+@pytest.mark.parametrize("notice", [False, True])
+def test_a_restore_after_an_extension_s_term_is_read(notice):
+    # "…暂停期限延长1年，期满后自动恢复实施": the restore named no notice (the term's clause a verb of its own), so it was
+    # dropped and No. 21's end read as a lapse "presumed back in force, needs review"
+    opening = "商务部决定，自2026年11月10日起，继续暂停实施" if notice else R
+    assert _steps(f"{opening}商务部公告2025年第21号相关措施，暂停期限延长1年，期满后自动恢复实施。", notice) == [
+        _s(N21, "2027-11-10", "2026-11-10", "extend"), ("restore", N21, "2027-11-11", None, None)]
+
+
+def test_restores_after_extensions_apart_are_each_at_its_own_end():
+    assert _steps(f"{R}商务部公告2025年第21号和第22号相关措施，暂停期限分别延长6个月和1年，期满后自动恢复实施。") == [
+        _s(N21, "2027-05-10", "2026-11-10", "extend"), _s(N22, "2027-11-10", "2026-11-10", "extend"),
+        ("restore", N21, "2027-05-11", None, None), ("restore", N22, "2027-11-11", None, None)]
+
+
+def test_a_restore_after_an_extension_in_an_earlier_sentence_is_not_taken_for_this_one():
+    # a restore of the sentence's own (its object told) stays its own
+    assert _steps(f"{R}商务部公告2025年第21号相关措施，暂停期限延长1年。自2027年1月1日起，恢复实施商务部公告2025年第22号相关措施。") == [
+        _s(N21, "2027-11-10", "2026-11-10", "extend"), ("restore", N22, "2027-01-01", None, None)]

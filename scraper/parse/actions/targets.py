@@ -116,7 +116,7 @@ def targets_of(folded: str, refs: list[tuple[int, int, NoticeRef]], out: list[Ac
     targets = after or _not_grounds(folded, before, at) or _named_before(folded, refs, s_start, v_end, next_start) \
         or _subject_named_before(folded, refs, clause_from, s_start, at) or _that_subject(folded, refs, clause_from, at) \
         or (_listing_told_before(folded, refs, clause_from, s_start, at) if "对" in folded[clause_from:at] else []) \
-        or (_not_renewed_before(folded, out, s_start) or _suspended_before(folded, refs, s_start)
+        or (_not_renewed_before(folded, out, s_start) or _extended_before(out, s_start) or _suspended_before(folded, refs, s_start)
             if kind is ActionKind.RESTORE and (v[0].startswith("不再") or _restored_by_expiry(folded, s_start, at)
                                               or suspension_ended(folded, s_start, at) is not None) else []) \
         or (_lead_in_refs(folded, refs, at) or _named_under_decision(folded, refs, at, clause_from, next_start)
@@ -771,6 +771,18 @@ def _not_renewed_before(folded: str, out: list[ActionDraft], s_start: int) -> li
     if last is None or last.action is not ActionKind.RESTORE or last.start < s_start or not folded.startswith(NOT_RENEWED_STARTS, last.start):
         return []
     return [(last.start, last.start, r) for r in last.targets]
+
+
+def _extended_before(out: list[ActionDraft], s_start: int) -> list[tuple[int, int, NoticeRef]]:
+    """The notices of the extension its sentence (from ``s_start``) said last, with its term, as refs: "…继续暂停实施…第21号
+    相关措施，暂停期限延长1年，期满后自动恢复实施" restores what is extended (the term's clause a verb of its own, the notice
+    before it: no notice was read for the restore, so it was dropped and the end read as a lapse "presumed back in force,
+    needs review"; session 45, probe45 r11). The steps split per notice at that verb ("…分别延长6个月和1年，期满后…") all."""
+    last = out[-1] if out else None
+    if last is None or last.action is not ActionKind.EXTEND or last.start < s_start or not last.targets \
+            or last.until is None and last.extends_by is None:
+        return []
+    return [(x.start, x.start, r) for x in out if x.start == last.start and x.action is ActionKind.EXTEND for r in x.targets]
 
 
 def _at_that_time(folded: str, s_start: int, at: int) -> bool:
