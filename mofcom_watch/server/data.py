@@ -263,7 +263,7 @@ class StoreData:
                 return []
             events = [e for listing in tl.listings for e in listing.events]
             sources = _sources(events)
-            shas = [p.sha256 for p in sources if p.sha256]
+            shas = [s for p in sources for s in (p.sha256, *(c.sha256 for c in p.copies)) if s]  # each page's copy
             stored = frozenset(session.scalars(select(Snapshot.sha256).where(Snapshot.sha256.in_(shas)))) if shas \
                 else frozenset()
             return [EntityView(tl, entity_bands(events, tl.keys), sources, stored)]

@@ -34,7 +34,7 @@ from mofcom_watch.server.pages import (
     zh_marked,
 )
 from storage.bands import axis_for
-from storage.records import EventKind, Provenance
+from storage.records import EventKind, PageCopy, Provenance
 from storage.status import EntityHit, EntityListing, MatchKind
 from storage.vocabulary import by_words, event_words, row_label, until_cell
 
@@ -166,19 +166,36 @@ def _sources(sources: Sequence[Provenance], stored: frozenset[str]) -> str:
         # a title that begins with the number ("商务部公告2025年第13号 公布将15家…") is not preceded by it again
         number = None if p.title and p.number and p.title.startswith(p.number) else p.number
         head = " ".join(x for x in (number, p.title if p.title and p.title != p.number else None) if x)
-        urls = "<br>".join(f'<a href="{escape(u, quote=True)}">{escape(u)}</a>' for u in p.urls) or "none recorded"
+        # a notice at several URLs: each page with its own copy (``Provenance.copies``), as the feed items say it
+        # (user46: two URLs of MOFCOM-2025-13 under one SHA-256, that of the first page only)
+        copies = {c.url: c for c in p.copies}
+        urls = "<br>".join(_page(u, copies.get(u), stored) for u in p.urls) or "none recorded"
         fetched = p.fetched_at.isoformat() if p.fetched_at else "unknown"
-        if p.sha256 and p.sha256 in stored:
-            snap = f'<a href="{ONE_DOWN}{snapshot_path(p.sha256)}">stored snapshot</a>, SHA-256 <code>{escape(p.sha256)}</code>'
-        elif p.sha256:
-            snap = f"SHA-256 <code>{escape(p.sha256)}</code>"
-        else:
-            snap = "no snapshot recorded"
+        snap = _snapshot(p.sha256, stored) if p.sha256 else "no snapshot recorded"
+        same = [c.url for c in p.copies if c.sha256 is not None and (c.fetched_at, c.sha256) == (p.fetched_at, p.sha256)]
+        read = f" (the copy read: that of {escape(' and '.join(same))})" if same else ""
         out.append(f'<li><strong lang="zh-CN">{escape(head or p.notice_key)}</strong> '
-                   f"<code>{escape(p.notice_key)}</code><br>Official page: {urls}<br>"
-                   f"Fetched {escape(fetched)}; {snap}</li>")
+                   f"<code>{escape(p.notice_key)}</code><br>Official page{'s, each as fetched' if p.copies else ''}: "
+                   f"{urls}<br>Fetched {escape(fetched)}; {snap}{read}</li>")
     out.append("</ul>")
     return "\n".join(out)
+
+
+def _snapshot(sha256: str, stored: frozenset[str]) -> str:
+    if sha256 in stored:
+        return f'<a href="{ONE_DOWN}{snapshot_path(sha256)}">stored snapshot</a>, SHA-256 <code>{escape(sha256)}</code>'
+    return f"SHA-256 <code>{escape(sha256)}</code>"
+
+
+def _page(url: str, copy: PageCopy | None, stored: frozenset[str]) -> str:
+    """One official page's link, and its own copy when the notice has several (``feeds.render._page``)."""
+    link = f'<a href="{escape(url, quote=True)}">{escape(url)}</a>'
+    if copy is None:
+        return link
+    if copy.sha256 is None:
+        return f"{link} (no copy of this page stored)"
+    fetched = copy.fetched_at.isoformat() if copy.fetched_at else "unknown"
+    return f"{link} (fetched {escape(fetched)}; {_snapshot(copy.sha256, stored)})"
 
 
 def _feeds(feeds: Sequence[FeedLink], name: str, person: bool = False) -> str:

@@ -1,7 +1,10 @@
-"""The front page's search box finds a company as `timeline` finds it, in a real `serve` process (user46)."""
+"""What a real `serve` process answers an officer (user46): the search box finds a company as `timeline` finds it;
+an entity page names each official page of a notice with its own copy."""
 
 from __future__ import annotations
 
+import hashlib
+import re
 import subprocess
 import sys
 from urllib.parse import quote
@@ -40,3 +43,21 @@ def test_a_traditional_spelling_timeline_finds_leads_to_the_entity_page(served, 
     assert (status, headers.get("location")) == (303, f"entity/{key}"), (status, body.decode()[-2000:])
     status, _, body = site.get(f"/entity/{key}")
     assert status == 200 and "lapsed: presumed back in force" in body.decode()
+
+
+def test_each_official_page_of_a_notice_is_named_with_its_own_copy(served) -> None:
+    """Was: Skydio's page listed both URLs of 商务部公告2025年第13号 under one "stored snapshot, SHA-256 35d35fff…", the
+    copy of the first page only: checked against it, the zwgk page's bytes (3dbac667…) did not match. Now each URL
+    has its own copy, as the feed items and the evidence pack give them; every copy named is served and hashes so."""
+    _, site = served
+    status, _, body = site.get("/entity/skydio")
+    page = body.decode()
+    assert status == 200
+    item = next(li for li in re.findall(r"<li>.*?</li>", page, re.S) if "<code>MOFCOM-2025-13</code>" in li)
+    pairs = re.findall(r'<a href="(https://[^"]+)">[^<]*</a> \(fetched [^;]+; <a href="\.\./snapshot/([0-9a-f]{64})">'
+                       r"stored snapshot</a>, SHA-256 <code>\2</code>\)", item)
+    assert len(pairs) == 2 and len({sha for _, sha in pairs}) == 2, item
+    for _url, sha in pairs:
+        got, _, stored = site.get(f"/snapshot/{sha}")
+        assert got == 200 and hashlib.sha256(stored).hexdigest() == sha
+    assert "(the copy read: that of " in item
