@@ -522,7 +522,11 @@ def read_config_file(path: Path) -> dict[str, Any]:
     values: dict[str, Any] = {}
     unknown: list[str] = []
     _collect(data, _TOML_TREE, (), path, values, unknown)
-    if unknown:  # every one at once (user38: 'publc_base_url' said, then 'http.prot' only on the next try)
+    if unknown:  # every one at once (user38: 'publc_base_url' said, then 'http.prot' only on the next try), and the
+        try:  # known keys' bad values with them (user46: 'http.prot' said, then fetch.timeout = "x" on the next try)
+            Settings().with_overrides(f"file {path}", **values)
+        except ConfigError as exc:
+            unknown.append(str(exc).removeprefix("configuration: "))
         raise ConfigError(f"{path}: " + "; ".join(unknown))
     return values
 

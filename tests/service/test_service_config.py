@@ -267,6 +267,25 @@ def test_every_bad_value_of_a_file_is_named_at_once(tmp_path: Path) -> None:
     assert not (tmp_path / "data").exists()  # no store, no folder made
 
 
+def test_unknown_keys_and_bad_values_of_a_file_are_named_at_once(tmp_path: Path) -> None:
+    """user46: a file with a misspelt key and a wrong value said the key only (``config --json``: one problem), the
+    operator fixed it and met the value on the next try; README: every unknown key and every bad value at once."""
+    import subprocess
+    import sys
+
+    path = write(tmp_path, '[http]\nprot = 9\n[fetch]\ntimeout = "x"\n')
+    for args in (["status"], ["config", "--json"]):
+        proc = subprocess.run([sys.executable, "-m", "mofcom_watch", "--config", str(path), *args], capture_output=True,
+                              text=True, timeout=60, cwd=tmp_path, env={"PATH": "/usr/bin:/bin"})
+        assert proc.returncode == 2, proc.stderr
+        line = proc.stderr.strip()
+        assert len(line.splitlines()) == 1 and line.count("configuration:") == 1, line
+        assert "unknown setting 'http.prot' (did you mean http.port?)" in line, line
+        assert "fetch.timeout (from file " in line and "expected a number, got 'x'" in line, line
+    assert json.loads(proc.stdout)["ok"] is False
+    assert not (tmp_path / "data").exists()
+
+
 def test_example_config_is_valid(repo_root: Path) -> None:
     s = load_settings(repo_root / "mofcom-watch.example.toml", environ={})
     assert s.cron == DEFAULT_CRON
