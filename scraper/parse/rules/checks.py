@@ -31,7 +31,7 @@ from ..dates import (
 from ..draft import Draft, Source
 from ..lazyre import lazy_compile
 from ..renames import UNMARKED, covered
-from ..textnorm import NUM, to_int
+from ..textnorm import NUM, find_word, holds, holds_any, marked, to_int
 from .identify import number_year
 from .named import ENTITY_ACTIONS, LISTING_ITEM_RE, UNREAD_ITEMS, item_listings, removals_beside_listing, sentence_start
 from .operative import spoken_day
@@ -140,6 +140,11 @@ def unread_annex(src: Source, d: Draft) -> str | None:
     return f"steps on {annexes}, the entity lines of {len(runs)} annex(es) read{LEFT_OUT}"
 
 
+# A listing item's verb after its object's end ("一、将…", "(一)将…"): the words asked of the whole text, each by its mark
+# (``textnorm.holds_any``: a character the text lacks is one memchr, a word of two a scan of every character).
+LISTING_ITEM_MARKS = marked(("、将", ")将", ") 将", "、 将"))
+
+
 def unread_listing_item(src: Source, d: Draft) -> str | None:
     """Numbered items listing on two lists or more ("一、将…列入出口管制管控名单…" / "二、将…列入出口管制关注名单…") whose names
     could not be read item by item (``named.item_listings``), or an item's list with no listing read ("一、将以下2家实体列入
@@ -148,7 +153,7 @@ def unread_listing_item(src: Source, d: Draft) -> str | None:
     if d.qa or not any(x.action is ActionKind.IMPOSE and not x.targets for x in d.drafts):
         return None
     folded = src.folded
-    if "、将" not in folded and ")将" not in folded and ") 将" not in folded and "、 将" not in folded:
+    if not holds_any(folded, LISTING_ITEM_MARKS):
         return None  # (nearly every text: no listing item)
     if item_listings(src, d) is UNREAD_ITEMS:
         return f"listing items on several lists whose names could not be read item by item{LEFT_OUT}"
@@ -182,7 +187,7 @@ def unread_respectively(src: Source, d: Draft) -> str | None:
     step would reach them all (session 33, probe after audit33/20: 2 false items). One entity "分别移出" two lists is off
     both (audit33/20). Left out, for review."""
     folded = src.folded
-    if "分别" not in folded:
+    if not holds(folded, "分别"):
         return None
     for m in RESPECTIVELY_RE.finditer(folded):
         start = sentence_start(folded, m.start())
@@ -207,7 +212,7 @@ def unread_entities_apart(src: Source, d: Draft) -> str | None:
     (session 44, probe44 #19/#31: No. 21 six months, silently). Which entity gets which is not read: left out, for a
     person."""
     folded = src.folded
-    if "分别" not in folded:
+    if not holds(folded, "分别"):
         return None
     for x in d.drafts:
         if x.action not in ENDS_APART_STEPS or x.until is None and x.extends_by is None and x.duration is None:
@@ -367,13 +372,16 @@ def _two_ends_or_terms(folded: str, x: act.ActionDraft, stop: int) -> str | None
 SAME_DAY_START_RE = lazy_compile(r"自\s*(?:同日|当日)\s*起")
 
 
+SAME_DAY_MARKS = marked(("同日", "当日"))
+
+
 def unread_same_day(src: Source, d: Draft) -> str | None:
     """A suspension or extension "自同日起" whose step took another day than the one written last before it in its
     paragraph: "…第21号相关措施的暂停期限将于2026年11月10日届满，中方决定不再延长，届满后相关措施恢复实施；…7号相关措施自同日起
     继续暂停实施1年" extended 7号 from the answer's own day, 11-01, to 2027-11-01 (nine days early, silently; review46). Left
     out, for a person."""
     folded = src.folded
-    if "同日" not in folded and "当日" not in folded:
+    if not holds_any(folded, SAME_DAY_MARKS):
         return None  # (nearly every text)
     for x in d.drafts:
         if x.action not in ENDS_APART_STEPS or not x.effective:
@@ -402,7 +410,7 @@ def unread_from_end(src: Source, d: Draft) -> str | None:
     ``extends_by``: the engine counts it from that end, story36 S2), nor "…，自上述暂停期限届满之日起计算" after the verb where the
     step took the end the text told (audit34/04)."""
     folded = src.folded
-    if "日起" not in folded or d.published is None or not any(w in folded for w in ("届满", "期满", "到期")):
+    if "日起" not in folded or d.published is None or not holds_any(folded, TERM_ENDED_MARKS):
         return None  # (nearly every text)
     own_day = d.published.isoformat()
     for x in d.drafts:
@@ -426,13 +434,14 @@ def unread_from_end(src: Source, d: Draft) -> str | None:
 
 # "暂停实施上述两份公告相关措施": the notices a step counts
 COUNTED_NOTICES_RE = lazy_compile(rf"(?:上述|前述|以上)\s*(?P<n>{NUM})\s*(?:份|个|项)\s*公告")
+COUNTED_NOTICES_MARKS = marked(("份公告", "个公告", "项公告"))
 
 
 def unread_counted_notices(src: Source, d: Draft) -> str | None:
     """A step on "上述两份公告" whose targets are not as many (session 45, a qa45 probe: three notices named before, "暂停实施上述
     两份公告相关措施1年" suspended all three, No. 1 falsely, silently): which two is for a person to read."""
     folded = src.folded
-    if "公告" not in folded or not any(w in folded for w in ("份公告", "个公告", "项公告")):
+    if "公告" not in folded or not holds_any(folded, COUNTED_NOTICES_MARKS):
         return None  # (nearly every text)
     for x in d.drafts:
         if not x.targets:
@@ -659,7 +668,7 @@ def unread_part_of_measures(src: Source, d: Draft) -> str | None:
             if m is not None:
                 return f"{x.action.value} of \"{src.text[m.start():m.end()]}\" of a listing's measures only{LEFT_OUT}"
         if others is None:  # (once a text: most texts hold none of the words)
-            others = any(folded.find(w) >= 0 for w in OTHER_MEASURES)
+            others = holds_any(folded, OTHER_MEASURES_MARKS)
         if others:
             m = OTHER_MEASURES_KEPT_RE.search(folded, s0, _next_sentence_end(folded, s1))
             if m is not None:
@@ -673,6 +682,7 @@ def unread_part_of_measures(src: Source, d: Draft) -> str | None:
 # as they are, in its sentence or the next (session 45, audit45/16, 17, 27: each read as the whole listing suspended or
 # restored, a false state for the measures kept). Not "其他公告…措施", "其他实体的措施" (another notice, other entities).
 OTHER_MEASURES = ("其他", "其它", "其余")
+OTHER_MEASURES_MARKS = marked(OTHER_MEASURES)
 # ("…其他各项处理措施不受影响": a few words between, none naming other notices, entities, persons, counts or lists; audit45's probe 1)
 OTHER_MEASURES_KEPT_RE = lazy_compile(r"(?:其他|其它|其余)(?:(?!公告|号|实体|企业|公司|集团|机构|单位|人|家|名单|清单)[^。;,\n]){0,8}?措施\s*(?:均|仍|仍然|依然)?\s*"
                                       r"(?:继续|照常|不变|保持不变|不受影响)")
@@ -712,18 +722,19 @@ CORRECTED_LIST_RE = lazy_compile(rf"“(?:出口管制)?(?:{LIST_ALT}|管控名�
                                  rf"“(?:出口管制)?(?:{LIST_ALT}|管控名单)”")
 CORRECTED_WORDS = ("应为", "更正为", "修改为")
 ADDED_TO_ANNEX = ("补列", "补充列入")
+CORRECTED_MARKS = marked(CORRECTED_WORDS)
 
 
 def unread_list_correction(src: Source, d: Draft) -> str | None:
     """A correction of the list a notice names (CORRECTED_LIST_RE), or an entity added to an earlier annex (ADDED_TO_ANNEX)
     with no listing read: left out for review."""
     folded = src.folded
-    if "“" in folded and any(folded.find(w) >= 0 for w in CORRECTED_WORDS):
+    if "“" in folded and holds_any(folded, CORRECTED_MARKS):
         m = CORRECTED_LIST_RE.search(folded)
         if m is not None:
             return f"a correction of the list a notice names (\"{src.text[m.start():m.end()]}\") is not read{LEFT_OUT}"
     for word in ADDED_TO_ANNEX:
-        at = folded.find(word)
+        at = find_word(folded, word)
         if at >= 0 and not _imposes(d.drafts) and folded.find("附件", 0, at) >= 0:
             return f"an entity added to an earlier notice's annex (\"{word}\") is not read{LEFT_OUT}"
     return None
@@ -757,7 +768,7 @@ def unread_not_now_step(src: Source, d: Draft) -> str | None:
     for review."""
     folded = src.folded
     for word in NOT_NOW_STEP_WORDS:
-        at = folded.find(word)
+        at = find_word(folded, word)
         while at >= 0:
             m = NOT_NOW_STEP_RE.match(folded, at)
             if m is not None:
@@ -767,7 +778,7 @@ def unread_not_now_step(src: Source, d: Draft) -> str | None:
                         and not any(s0 <= x.start < s1 for x in d.drafts):
                     return f"a step decided as \"{src.text[at:m.end()]}\" is not read{LEFT_OUT}"
             at = folded.find(word, at + 2)
-    if (folded.find("暂不") >= 0 or folded.find("暂缓") >= 0) and (m := HELD_OFF_RE.search(folded)) is not None:
+    if holds_any(folded, HELD_OFF_MARKS) and (m := HELD_OFF_RE.search(folded)) is not None:
         s0, s1 = sentence_start(folded, m.start()), act.sentence_end(folded, m.start())
         if not _off_list(folded, m.start()) and not any(s0 <= x.start < s1 and x.action in HELD_OFF_STEPS for x in d.drafts):
             return f"measures held off (\"{src.text[m.start():m.end()]}\") are not read{LEFT_OUT}"
@@ -779,6 +790,7 @@ def unread_not_now_step(src: Source, d: Draft) -> str | None:
 # is read in that sentence ("…第168号相关措施暂缓执行" read as one stands).
 HELD_OFF_RE = lazy_compile(r"措施\s*(?:暂不|暂缓)\s*(?:实施|执行|适用)")
 HELD_OFF_STEPS = (ActionKind.SUSPEND, ActionKind.EXTEND)
+HELD_OFF_MARKS = marked(("暂不", "暂缓"))
 
 
 # "现重新发布出口管制管控名单（见附件）": a whole list published again, its entities listed under their own notices, the measures
@@ -804,7 +816,7 @@ def republished_list(src: Source, d: Draft) -> str | None:
     corrects = CORRECTION_TITLE_RE.search(d.folded_title) is not None
     for text in (d.folded_title, d.operative):
         for word in REPUBLISHED:
-            pos = text.find(word)
+            pos = find_word(text, word)
             if pos < 0:
                 continue
             if m := act.LIST_WORD_RE.search(text, pos, pos + len(word) + REPUBLISHED_LIST_NEAR):
@@ -1087,6 +1099,7 @@ SUSPENSION_HOLDS_RE = lazy_compile(r"暂停[^,;。\n]{0,12}?(?:继续|仍然|仍
 
 # "…的期限已于11月27日届满", "暂停期限已经到期": a term's end told in an answer.
 TERM_ENDED = ("届满", "到期", "期满")
+TERM_ENDED_MARKS = marked(TERM_ENDED)
 
 
 def unread_step_after_end(src: Source, d: Draft) -> str | None:
@@ -1111,7 +1124,7 @@ def unread_step_after_end(src: Source, d: Draft) -> str | None:
                     and decided_in(folded, (s0, s1), s0, v.start(), v.end(), None, d.published):
                 return f"the answer decides \"{src.text[s0:s1].strip()[:50]}\" on a notice it names, read as no " \
                        f"step{LEFT_OUT}"
-    if not any(word in folded for word in TERM_ENDED):
+    if not holds_any(folded, TERM_ENDED_MARKS):
         return None
     for word in TERM_ENDED:
         for pos, s0, s1 in _answer_sentences(folded, d, word):
@@ -1214,6 +1227,8 @@ def _unread_after_verb(folded: str, at: int, d: Draft) -> tuple[int, int] | None
 # into one entry ("条目合并调整为…", "合并后的存续企业为…") are such changes too, still refused (session 31, audit31/21, /22:
 # read as nothing, silently).
 NAME_CHANGE_RE = lazy_compile(r"名称\s*(?:由[^。]{0,120}?)?(?:变更|更改|改|更新)\s*为|更名\s*为|合并(?:调整)?\s*为|存续企业\s*为")
+MERGED_MARKS = marked(("合并", "存续"))
+NAME_CHANGE_MARKS = marked(("名称", "更名", "合并", "存续"))
 
 
 def unread_name_change(src: Source, d: Draft) -> str | None:
@@ -1221,9 +1236,9 @@ def unread_name_change(src: Source, d: Draft) -> str | None:
     scraper/parse/renames.py: a merger, a plan, one half renamed, two new names for one entity): a person must read it."""
     op = d.operative
     if d.renames is UNMARKED:  # read_renames found none of RENAME_MARKS (名称, 更名 among them) in this same text
-        if "合并" not in op and "存续" not in op:
+        if not holds_any(op, MERGED_MARKS):
             return None
-    elif "名称" not in op and "更名" not in op and "合并" not in op and "存续" not in op:  # each reading holds one
+    elif not holds_any(op, NAME_CHANGE_MARKS):  # each reading holds one
         return None
     for found in NAME_CHANGE_RE.finditer(op):
         if not (d.renames.whole and covered(d.renames, found.start(), found.end())):
@@ -1236,6 +1251,7 @@ def unread_name_change(src: Source, d: Draft) -> str | None:
 # its old name, silently)
 AMENDED_ENTRY_RE = lazy_compile(r"第\s*\d{1,3}\s*项[^。；;\n“”]{0,20}(?:“[^“”\n]{1,200}”)?\s*(?:修改|变更|更改|更正)为\s*:?\s*“")
 AMENDED_WORDS = ("修改为", "变更为", "更改为", "更正为")
+AMENDED_MARKS = marked(AMENDED_WORDS)
 
 
 def unread_annex_amendment(src: Source, d: Draft) -> str | None:
@@ -1248,7 +1264,7 @@ def unread_annex_amendment(src: Source, d: Draft) -> str | None:
     if d.drafts:
         # "…附件第5项“A”修改为“B”，并将第7项“C”移出该附件": the step read, the rename beside it not (a correction is read only
         # alone, ``corrections.amends_names``): the entry kept its old name, silently (session 45, review48's form)
-        if any(w in src.folded for w in AMENDED_WORDS) and (m := AMENDED_ENTRY_RE.search(src.folded)) is not None:
+        if holds_any(src.folded, AMENDED_MARKS) and (m := AMENDED_ENTRY_RE.search(src.folded)) is not None:
             return f"an annex entry renamed beside the notice's steps (\"{m[0]}…\") is not read{LEFT_OUT}"
         return None
     title = d.folded_title
@@ -1464,6 +1480,7 @@ def unread_undone_beside_steps(src: Source, d: Draft) -> str | None:
 # A notice a step took that its own bracket or clause excepts: "暂停实施…第21号相关措施（…第22号相关措施不在暂停之列）", "（不含…第22号
 # 相关措施）", "…，暂停期限为1年，…第22号相关措施不在此列" (review50: No. 22 suspended, the last for good, silently)
 NOTICE_EXCEPTED_WORDS = ("不在", "不含", "不包括", "除外", "不适用")
+NOTICE_EXCEPTED_MARKS = marked(NOTICE_EXCEPTED_WORDS)
 UNIT_MARKS = ("(", ")", ",", ";")
 
 
@@ -1471,7 +1488,7 @@ def unread_notice_excepted(src: Source, d: Draft) -> str | None:
     """A step on several notices, one of which its sentence names in a bracket or a clause that excepts it (it was read
     as the step's, suspended or lifted against the text): left out, for a person."""
     folded = src.folded
-    if not any(w in folded for w in NOTICE_EXCEPTED_WORDS):
+    if not holds_any(folded, NOTICE_EXCEPTED_MARKS):
         return None  # (nearly every text)
     for x in d.drafts:
         if x.action not in EXCEPTED_STEPS or len(x.targets) < 2:
@@ -1504,9 +1521,8 @@ def unread_exception(src: Source, d: Draft) -> str | None:
     if not steps:  # (most texts; before the whole-text scans below, ~21,800 instructions a page: perf44)
         return None
     folded = src.folded
-    kept = any(w in folded for w in KEPT_ON_NAMES)
-    if "除外" not in folded and not any(w in folded for w in NOT_APPLYING) and "以外" not in folded \
-            and "之外" not in folded and not kept:  # (nearly every text)
+    kept = holds_any(folded, KEPT_ON_NAMES_MARKS)
+    if not kept and not holds_any(folded, EXCEPTED_MARKS):  # (nearly every text)
         return None
     for x in steps:
         end = act.sentence_end(folded, x.start)
@@ -1537,6 +1553,9 @@ NAMED_AFTER = ("(", "公司", "实体", "企业", "集团")  # what names an ent
 # "…第21号相关措施自…起恢复实施，但对其中X（x）暂不恢复实施", "…，其中X（x）的相关措施暂不恢复", "…，但X（x）暂不适用本决定"
 # (session 44, audit44's probes: all 16 restored or lifted, the one kept among them, silently): 暂不 after a name alike.
 KEPT_ON_NAMES = ("不在此列", "继续有效", "仍然有效", "依然有效", "仍有效", "不受影响", "继续适用", "暂不")
+KEPT_ON_NAMES_MARKS = marked(KEPT_ON_NAMES)
+# the words of an exception (除外, 不适用于, 不包括, 除…以外/之外): a text holding none (nearly every text) excepts nothing
+EXCEPTED_MARKS = marked(("除外", *NOT_APPLYING, "以外", "之外"))
 # A name in that clause: a company's or its English bracket; not "上述11家美国实体继续适用该公告规定的处理措施" (all of them, audit16/18)
 # nor "…公告〔2025〕4号继续有效" (a notice kept, audit39/25)
 KEPT_NAME_RE = lazy_compile(r"公司|集团|\(\s*[A-Za-z]")

@@ -1,0 +1,45 @@
+"""Words asked of a whole text by their mark (``textnorm.holds``, ``holds_any``, ``find_word``; gate46, issue 11) give what
+``in`` and ``str.find`` gave: a text lacking the word's rarest character is passed by one memchr, any other is searched
+as before."""
+
+import random
+
+import pytest
+
+from scraper.parse import textnorm
+from scraper.parse.rules import checks
+from scraper.parse.textnorm import COMMON_CHARS, find_word, holds, holds_any, mark_of, marked
+
+# the gates' own words, words with a character whose low byte is 0 (一, 丐: never a memchr's), Latin words, one character
+WORDS = ("不在", "不含", "不包括", "除外", "不适用", "届满", "期满", "到期", "修改为", "补列", "补充列入", "暂不", "暂缓", "份公告",
+         "同日", "当日", "分别", "更名", "合并", "存续", "不在此列", "一、", "一日", "丐帮", "month", "<form", "、 将", ") 将", "月",
+         "此", "、将", "其他")
+PIECES = ("不", "在", "含", "包括", "除", "外", "适用", "届", "满", "期", "到", "修改", "为", "补", "列", "充", "入", "暂", "缓", "份",
+          "公告", "同", "当", "日", "分", "别", "更", "名", "合", "并", "存", "续", "此", "一", "、", "丐", "帮", "mon", "th", "<",
+          "form", " ", "将", ")", "其", "他", "。", "\n", "(")
+
+
+def test_each_mark_is_a_character_of_its_word():
+    for word in WORDS:
+        assert mark_of(word) in word
+        assert mark_of(word) == min(word, key=textnorm._rank)  # (kept: the same answer a second time)
+    assert textnorm._rank("一") > textnorm._rank("的") > textnorm._rank("届")  # a low byte of 0 ranks as the commonest
+    assert len(set(COMMON_CHARS)) == len(COMMON_CHARS)
+    gates = [getattr(checks, name) for name in dir(checks) if name.endswith("_MARKS")]
+    gates = [pairs for pairs in gates if isinstance(pairs, tuple) and all(isinstance(pair, tuple) for pair in pairs)]
+    assert len(gates) >= 12  # the checks' gates (the other *_MARKS are strings of marks)
+    for pairs in gates:
+        assert pairs and all(len(pair) == 2 and pair[0] == mark_of(pair[1]) for pair in pairs), pairs
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_words_by_their_marks_are_the_words_found_in_the_text(seed):
+    rng = random.Random(seed)
+    groups = [WORDS[i : i + rng.randrange(1, 5)] for i in range(len(WORDS))]
+    for _ in range(4000):
+        text = "".join(rng.choice(PIECES) for _ in range(rng.randrange(0, 40)))
+        for word in WORDS:
+            assert holds(text, word) is (word in text), (word, text)
+            assert find_word(text, word) == text.find(word), (word, text)
+        for group in groups:
+            assert holds_any(text, marked(group)) is any(word in text for word in group), (group, text)
