@@ -513,6 +513,7 @@ def health_report(st: ServerState, now: datetime | None = None) -> tuple[bool, d
     problems += _process_problems(st, report)
     if error is None:
         _source_problems(st, report)
+        _listing_problems(st, report)
     report["status"] = "ok" if not problems else "fail"
     if problems:
         report["problems"] = problems
@@ -601,6 +602,31 @@ def _source_problems(st: ServerState, report: dict[str, Any]) -> None:
     if rows:
         report["open_issue_list"] = [{"source": i.source, "kind": i.kind, "url": i.url}
                                      for i in rows[:SOURCE_PROBLEMS_LISTED]]
+
+
+LISTING_HEALTH_NOTE = ("{n} problem{s} in what the notices say (a step not applied, a reference not matched, two notices "
+                       "saying otherwise: a person must read them; `status` exits 1 on them, the front page lists them); "
+                       "the service itself is up (\"status\", HTTP 200)")
+
+
+def _listing_problems(st: ServerState, report: dict[str, Any]) -> None:
+    """The engine's problems and unresolved references as of the store's last sync, said in the body beside the
+    sources' (``listing_health``: ``ok``, ``problems`` or ``unknown``), failing nothing: not the service's health, as
+    the sources' problems are not (docs/deploy.md). Was: none (health46): a store whose ``status`` exited 1 on "it says
+    … otherwise than …: read both" answered ``/healthz`` with ``ok`` in every field, and a probe reading the body heard
+    nothing of it."""
+    read = getattr(st.data, "listing_problems", None)
+    if read is None:
+        return
+    part = read()
+    rows = [p for p in part.rows if isinstance(p, str)]
+    report["listing_health"] = SOURCE_HEALTH_UNKNOWN if part.note else SOURCE_HEALTH_PROBLEMS if rows else "ok"
+    if part.note:
+        report["listing_health_note"] = part.note
+    elif rows:
+        report["listing_problems"] = len(rows)
+        report["listing_health_note"] = LISTING_HEALTH_NOTE.format(n=len(rows), s="" if len(rows) == 1 else "s")
+        report["listing_problem_list"] = rows[:SOURCE_PROBLEMS_LISTED]
 
 
 def _process_problems(st: ServerState, report: dict[str, Any]) -> list[str]:

@@ -234,6 +234,30 @@ class StoreData:
 
         return self._call(query, "problems")
 
+    def listing_problems(self) -> Part:
+        """What ``status`` exits 1 on besides the sources: the engine's problems and unresolved references (a step it
+        could not apply, an answer saying otherwise than a notice: "read both"), as of the store's last sync, read from
+        its derive mark and never derived here (``/healthz`` answers a probe every minute; a derive of a large store
+        takes seconds). A mark that does not fit the stored notices (a page stored since, another engine) answers
+        nothing, its note saying why: "unknown" until the next cycle or publish syncs. Was: none (health46): ``/healthz``
+        said ``ok`` everywhere beside a problem only ``status`` and the front page told."""
+        from storage.derived import inputs_digest, stored_summary, synced_as_of
+
+        def query(session: Any) -> list[str] | str:
+            day = synced_as_of(session)
+            summary = stored_summary(session, day, inputs_digest(session, day)) if day is not None else None
+            if summary is None:
+                return ("not derived yet: the store was never synced" if day is None
+                        else f"not derived yet: notices were stored after the last sync (as of {day})")
+            return list(summary.problems) + [f"{e.source_key}: {e.title}" for e in summary.unresolved
+                                             if not any(p.startswith(f"{e.source_key}:") for p in summary.problems)]
+
+        part = self._call(lambda session: [query(session)], "listing problems")
+        if part.note or not part.rows:
+            return part
+        found = part.rows[0]
+        return Part((), found) if isinstance(found, str) else Part(tuple(found))
+
     def issues(self) -> Part:
         """The open health issues (not the warnings: :meth:`warnings`)."""
         def query(session: Any) -> list[OpenIssue]:
@@ -341,6 +365,7 @@ class RefusedStore:
         return Part((), self._note)
 
     states = events = sources = issues = bands = entity = search = problems = warnings = entity_names = _none
+    listing_problems = _none
 
     def snapshot(self, sha256: str) -> SnapshotView | None:
         raise self._fault()
