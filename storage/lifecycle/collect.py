@@ -246,6 +246,13 @@ def _restated(listing: str, steps: list[Step], b: _Builder) -> list[Step]:
             continue
         against = [o for o in own if _says_otherwise(o, s)] or [o for o in own if _on_another_day(o, s, steps)]
         if not against:
+            parted = [o for o in own if _parts(o, s)]
+            if parted:
+                s = _without(s, parted)
+                b.problem(f"{s.source.record.key}: it says of {listing} from {s.effective.isoformat()} {_said(s, parted[0])} "
+                          f"for all it names, otherwise than {', '.join(sorted({o.source.record.key for o in parted}))} "
+                          f"({_said(parted[0], s)}) for {', '.join(sorted({k for o in parted for k in o.subset or ()}))}, "
+                          "the notice, which is followed for them: read both")
             kept.append(s)
             continue
         b.problem(f"{s.source.record.key}: it says of {listing} from {s.effective.isoformat()} {_said(s, against[0])}, "
@@ -269,10 +276,47 @@ def _says_otherwise(notice_step: Step, restating: Step) -> bool:
         # after the notice's suspension, lifted for good, the year and the measures' return after it lost, nothing said)
         # only where the notice's step reaches every entity the answer's does: a notice removing and lifting one entity
         # beside an answer suspending the whole notice that day (stories20 u06) says nothing against it for the others
-        return o.event_kind in PARTING and s.event_kind in PARTING and o.state is not s.state and _covers(o, s)
+        if not (o.event_kind in PARTING and s.event_kind in PARTING and _covers(o, s)):
+            return False
+        if o.state is not s.state:
+            return True
+        if o.state is not ListingState.SUSPENDED:
+            return False
+        # a suspension and an extension of that day, both suspending, with other ends: the answer's "自12月10日起，继续暂停
+        # 实施…第337号相关措施1年", the notice's "自2026年12月10日起，暂停执行…第337号相关措施，暂停期限为6个月" (session 46, probe46:
+        # the answer's year, applied after the notice's six months, was the state, nothing said)
+    elif not _covers(o, s):
+        return False  # the notice's step on some of them: the answer's is parted (``_parts``), not dropped
     if (o.action.extends_by is None) != (s.action.extends_by is None):
         return False
     return (_end(o), o.action.extends_by) != (_end(s), s.action.extends_by)
+
+
+def _parts(notice_step: Step, restating: Step) -> bool:
+    """Whether a notice's step of the restating step's day names some, not all, of the entities the restating step reaches
+    and changes them otherwise: another state ("恢复实施…第337号相关措施，但对赤岩动力公司继续暂停实施相关措施6个月" beside an
+    answer restoring all of No. 337 that day), or the same with another end (an answer's "继续暂停…1年" of all, the notice's
+    "对…赤岩动力公司继续暂停实施相关措施6个月"). The answer's step, applied after the notice's, took them too: 赤岩 in force, against
+    the notice, silently (session 46, probe46; b8e09a91 dropped the whole answer, 20496723 kept it whole). A lift or a removal
+    beside a suspension is not parted: a suspension does not reach what was lifted (``_simulate``)."""
+    o, s = notice_step, restating
+    if o.effective != s.effective or o.subset is None or o.event_kind not in PARTING or s.event_kind not in PARTING \
+            or _covers(o, s) or (s.subset is not None and not set(o.subset) & set(s.subset)):
+        return False
+    if o.state is ListingState.LIFTED and s.state is ListingState.SUSPENDED:
+        return False
+    if o.state is not s.state:
+        return True
+    return o.state is ListingState.SUSPENDED and (o.action.extends_by is None) == (s.action.extends_by is None) \
+        and (_end(o), o.action.extends_by) != (_end(s), s.action.extends_by)
+
+
+def _without(restating: Step, notice_steps: list[Step]) -> Step:
+    """``restating`` set apart from the entities ``notice_steps`` name (``_parts``)."""
+    named = {k for o in notice_steps for k in o.subset or ()}
+    if restating.subset is None:
+        return dataclasses.replace(restating, excluded=tuple(sorted(named | set(restating.excluded))))
+    return dataclasses.replace(restating, subset=tuple(k for k in restating.subset if k not in named))
 
 
 def _covers(notice_step: Step, restating: Step) -> bool:
@@ -292,11 +336,23 @@ def _on_another_day(notice_step: Step, restating: Step, steps: list[Step]) -> bo
     o, s = notice_step, restating
     if o.effective == s.effective or o.event_kind is not s.event_kind or o.event_kind not in ONCE_KINDS:
         return False
-    if not _covers(o, s):
+    if not _covers(o, s) or s.effective < o.effective and _scheduled(o, steps):
         return False
     first, last = sorted((o.effective, s.effective))
     return not any(x is not o and x is not s and first <= x.effective <= last and x.event_kind in PARTING
                    and (x.subset is None or o.subset is None or set(x.subset) & set(o.subset)) for x in steps)
+
+
+def _scheduled(notice_step: Step, steps: list[Step]) -> bool:
+    """Whether a notice's lift or restore is the end a step of the same notice set long before, not a change decided for
+    that day: the lift at the end of a listing's term ("本公告自公布之日起正式实施，有效期二年"), the restore at the lapse of its
+    suspension ("暂停期限为1年，期满后自动恢复实施"). An answer's lift or restore before it ends the measures or the suspension
+    early (session 46, probe46: cc259ecd took "商务部决定自2026年12月10日起，停止实施…第337号相关措施" for that term's end told on
+    another day and dropped it, in force for two more years)."""
+    o = notice_step
+    if o.event_kind is EventKind.LIFTED:
+        return any(x.source is o.source and x.event_kind is EventKind.IMPOSED and x.order[2] == o.order[2] for x in steps)
+    return any(x.source is o.source and x.state is ListingState.SUSPENDED and x.lapses_on == o.effective for x in steps)
 
 
 def _said(step: Step, other: Step) -> str:
@@ -341,7 +397,7 @@ def _one_step_each(steps: list[Step]) -> list[Step]:
     out = []
     for s in steps:
         apart = named.get((s.source.record.key, s.effective)) if s.subset is None and s.event_kind in PARTING else None
-        out.append(dataclasses.replace(s, excluded=tuple(sorted(apart))) if apart else s)
+        out.append(dataclasses.replace(s, excluded=tuple(sorted(apart | set(s.excluded)))) if apart else s)
     return out
 
 
