@@ -36,7 +36,7 @@ from storage.vocabulary import as_utc, by_words, list_name, ministry_of, next_la
 
 STATE_STYLES = {ListingState.LAPSED: "bold yellow", ListingState.SUSPENDED: "cyan", ListingState.LIFTED: "green",
                 ListingState.REMOVED: "green", ListingState.IN_FORCE: "red", ListingState.ANNOUNCED: "magenta"}
-SOURCE_COLUMNS = (Column("source"), Column("last checked"))
+SOURCE_COLUMNS = (Column("source"), Column("last checked"), Column("index last changed"))
 # on a terminal too narrow for the table, these columns are hidden first; what an officer needs (notice, list,
 # state, since, until and the deciding notice, "by") stays: where it does not fit, one listing a block
 STATUS_DROP = ("number", "entities", "issuer", "days left")
@@ -176,6 +176,18 @@ def print_decisions(reviewed: list[Acceptance], readings: list[Reading], gone: l
                   [(d.at, d.detail) for d in steps or ()], console)
 
 
+def last_changed(source: SourceCheck) -> datetime | None:
+    """When one of ``source``'s index pages last changed (its newest copy stored). A source answering every run whose
+    indexes stopped changing weeks ago published nothing there, or is served from a frozen copy (a cache); no rate is
+    known to judge it by (the MFA's column may rest for months), so ``status`` says it, never a problem (health46: only
+    ``--json``'s per-index ``stored_at`` told it)."""
+    return max((i.stored_at for i in source.indexes if i.stored_at is not None), default=None)
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return moment.isoformat() if moment else None
+
+
 @dataclass(frozen=True)
 class Activity:
     """When the sources were last fetched and the feeds last published: two different things."""
@@ -265,7 +277,8 @@ class Activity:
         return {"last_fetch": self.last_fetch.isoformat() if self.last_fetch else None,
                 "last_publish": self.last_publish.to_json() if self.last_publish else None,
                 "last_successful_publish": self.last_good_publish.to_json() if self.last_good_publish else None,
-                "sources": [c.to_json() for c in self.sources], "low_space": list(self.low_space),
+                "sources": [{**c.to_json(), "last_changed": _iso(last_changed(c))} for c in self.sources],
+                "low_space": list(self.low_space),
                 "store_unwritable": self.unwritable, "run_store_fault": self.store_fault,
                 "store_not_checkpointed": self.not_checkpointed,
                 "notices": self.notices, "last_run_failed": [f.to_json() for f in self.last_run_failed],
@@ -292,8 +305,10 @@ class Activity:
             console.print(f"last preview (a day's view in a folder of its own, not the live feeds): "
                           f"{when(preview.finished_at)} to {term.shown(preview.target)}")
         if self.sources:  # fetched sources (a replayed store has none)
-            print_table(console, TableText("Sources, last checked (an index answered 200 or 304)", SOURCE_COLUMNS,
-                                           [(term.shown(c.source), when(c.last_checked)) for c in self.sources]))
+            print_table(console, TableText("Sources, last checked (an index answered 200 or 304) and when an index last "
+                                           "changed", SOURCE_COLUMNS,
+                                           [(term.shown(c.source), when(c.last_checked), when(last_changed(c)))
+                                            for c in self.sources]))
         if self.stale_check_off:  # said, not a problem: the operator's choice (one line, not silence)
             console.print(Text(self.stale_check_off))
         if self.stopped:  # said, not a problem: a requested stop (docker stop) before the last run published

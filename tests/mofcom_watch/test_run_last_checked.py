@@ -73,11 +73,27 @@ def test_a_source_whose_index_did_not_answer_keeps_its_last_check(checked) -> No
 def test_status_shows_each_source_last_check_in_its_table(checked) -> None:
     _db, _status, table = checked
     lines = table.splitlines()
-    assert "Sources, last checked (an index answered 200 or 304)" in lines
+    assert "Sources, last checked (an index answered 200 or 304) and when an index last changed" in lines
     rows = {cells[0]: cells[1] for cells in (
         [c.strip() for c in line.strip("│").split("│")] for line in lines if line.startswith("│ "))
-        if len(cells) == 2}
+        if len(cells) == 3}
     assert rows["mofcom-qa"] == "2026-11-29 06:00 UTC" and rows["mofcom-policy"] == "2026-11-30 06:00 UTC"
+
+
+def test_status_says_when_each_source_index_last_changed_apart_from_its_last_check(checked) -> None:
+    """The second cycle's 304s: checked on 11-30, unchanged since 11-29. An index answering every run but changing no
+    more (a column that stopped, a copy frozen in a cache) was told only by ``--json``'s per-index ``stored_at``
+    (health46: "is staleness said?"); ``status`` now gives it per source, table and ``--json`` (``last_changed``)."""
+    _db, status, table = checked
+    sources = {s["source"]: s for s in status["sources"]}
+    assert sources["mofcom-policy"]["last_checked"] == SECOND.isoformat()
+    assert sources["mofcom-policy"]["last_changed"] == FIRST.isoformat()
+    for source in sources.values():  # the newest copy of any of its indexes
+        assert source["last_changed"] == max(i["stored_at"] for i in source["indexes"] if i["stored_at"]), source
+    rows = {cells[0]: cells[1:] for cells in (
+        [c.strip() for c in line.strip("│").split("│")] for line in table.splitlines() if line.startswith("│ "))
+        if len(cells) == 3}
+    assert rows["mofcom-policy"] == ["2026-11-30 06:00 UTC", "2026-11-29 06:00 UTC"], rows
 
 
 def test_a_store_without_fetched_sources_shows_no_sources(tmp_path: Path, replayed: Path) -> None:
