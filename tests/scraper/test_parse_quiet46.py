@@ -10,6 +10,8 @@ the fixes.
 - probe45 r11, r03: a restore after an extension whose term is a verb of its own ("…继续暂停实施…第21号相关措施，暂停期限延长1年，
   期满后自动恢复实施", "…分别延长6个月和1年，期满后…") named no notice and was dropped: the end read as a lapse "presumed back in
   force, needs review" where the text says the measures are back (``targets._extended_before``).
+- clauses45: "商务部决定，对商务部公告2025年第21号相关措施作出调整。" (under "关于调整…暂停期限的公告"), "…予以调整", "…进行调整",
+  "决定调整…相关措施" read as nothing, no warning: the step missed silently. Held (``checks.unread_adjustment``).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from __future__ import annotations
 import pytest
 
 from scraper.parse import parse_document
+from storage.records import UnusablePage
 from tests.scraper.test_parse_clauses44 import N21, N22, D, _held, _s, _steps
 
 ONE = "暂停实施商务部公告2025年第21号相关措施"
@@ -92,3 +95,31 @@ def test_a_restore_after_an_extension_in_an_earlier_sentence_is_not_taken_for_th
     # a restore of the sentence's own (its object told) stays its own
     assert _steps(f"{R}商务部公告2025年第21号相关措施，暂停期限延长1年。自2027年1月1日起，恢复实施商务部公告2025年第22号相关措施。") == [
         _s(N21, "2027-11-10", "2026-11-10", "extend"), ("restore", N22, "2027-01-01", None, None)]
+
+
+# --- clauses45: a step decided as "作出调整" -----------------------------------------------------------------------------
+
+ADJ_HEAD = "商务部公告2026年第88号 关于调整商务部公告2025年第21号相关措施暂停期限的公告\n【发布文号】商务部公告2026年第88号\n" \
+    "【发文日期】2026年12月03日\n\n"
+ADJ_TAIL = "\n\n本公告自公布之日起正式实施。\n\n商务部\n2026年12月3日\n"
+
+
+@pytest.mark.parametrize("body", [
+    "商务部决定，对商务部公告2025年第21号相关措施作出调整。",
+    "商务部决定，对商务部公告2025年第21号相关措施予以调整。",
+    "商务部决定，自2026年12月10日起，对商务部公告2025年第21号相关措施进行调整。",
+    "商务部决定，调整商务部公告2025年第21号相关措施。",
+])
+def test_a_step_decided_as_an_adjustment_is_held(body):
+    with pytest.raises(UnusablePage) as refused:
+        parse_document((ADJ_HEAD + body + ADJ_TAIL).encode("utf-8"))
+    assert refused.value.reason == "needs-review" and "says no step the parser reads" in str(refused.value)
+    _held("中方决定，" + body.removeprefix("商务部决定，"))  # (an answer: held, by its title's 调整 before)
+
+
+def test_an_adjustment_told_with_its_step_is_read():
+    body = "商务部决定，对商务部公告2025年第21号相关措施作出调整，自2026年12月10日起暂停实施，暂停期限为1年。"
+    record = parse_document((ADJ_HEAD + body + ADJ_TAIL).encode("utf-8")).notice
+    assert record is not None
+    assert [(a.action.value, a.effective, a.until and a.until.isoformat()) for a in record.actions] == \
+        [("suspend", "2026-12-10", "2027-12-10")]

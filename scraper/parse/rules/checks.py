@@ -785,6 +785,43 @@ def unread_not_now_step(src: Source, d: Draft) -> str | None:
     return None
 
 
+# "商务部决定，对商务部公告2025年第21号相关措施作出调整。" (under "关于调整…暂停期限的公告"), "…予以调整", "…进行调整", "决定调整
+# …相关措施": a step on a notice's measures decided in a word that says no step, read as nothing, silently (session 45,
+# clauses45). For a person to read. Asked only where the text holds 调整 and only of a sentence that decides (决定 before
+# it), names a notice and holds no step read; "作如下调整：" opens items, which are read (or held) on their own.
+ADJUSTED_RE = lazy_compile(r"(?:作出|做出|予以|进行|加以)\s*(?:相应|适当|必要的?|部分|有关)?\s*调整|调整(?=[^,;。:\n]{0,40}?措施)")
+ADJUSTED_WORD = "调整"
+
+
+def _step_in_next_sentence(folded: str, s1: int, d: Draft) -> bool:
+    """Whether a step is read in the sentence after the one ending at ``s1``, in its paragraph."""
+    if s1 + 1 >= len(folded) or folded[s1] != "。":
+        return False
+    n1 = act.sentence_end(folded, s1 + 1)
+    return any(s1 < x.start < n1 for x in d.drafts)
+
+
+def unread_adjustment(src: Source, d: Draft) -> str | None:
+    """A decided "对…相关措施作出调整" or "调整…相关措施" (ADJUSTED_RE) in a sentence naming a notice and holding no step read:
+    left out for review."""
+    folded = src.folded
+    at = folded.find(ADJUSTED_WORD)
+    while at >= 0:
+        s0, s1 = sentence_start(folded, at), act.sentence_end(folded, at)
+        m = ADJUSTED_RE.search(folded, max(s0, at - 4), min(s1, at + 44))
+        if m is not None and m.start() <= at < m.end() and not folded.startswith("如下", at - 2) \
+                and (decided := folded.rfind("决定", s0, at)) >= 0 and not _a_noun(folded, decided) \
+                and (named := {r[2].key or r[2].text for r in d.refs if s0 <= r[0] < s1}) \
+                and not any(s0 <= x.start < s1 for x in d.drafts) \
+                and not named <= {t.key or t.text for x in d.drafts for t in x.targets} \
+                and not _step_in_next_sentence(folded, s1, d):
+            # (a step on each notice it names read elsewhere: "中方决定调整…第21号相关措施。上述措施自…起暂停实施", qa44/31; or
+            # the step told in the next sentence: "中方决定对4月4日公告相关措施作出调整。自…起，暂停实施…", qa39/28)
+            return f"a step decided as \"{src.text[m.start():m.end()]}\" says no step the parser reads{LEFT_OUT}"
+        at = folded.find(ADJUSTED_WORD, at + 2)
+    return None
+
+
 # "决定将X列入…，相关措施暂不实施，具体实施时间另行公告", "上述措施暂缓执行，…另行通知": the listing's own measures held off,
 # read as a listing in force from its day, silently (session 44, an audit44 probe). Held for a person where no suspension
 # is read in that sentence ("…第168号相关措施暂缓执行" read as one stands).
