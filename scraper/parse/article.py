@@ -18,6 +18,7 @@ from storage.frozen import quick_init
 from .dates import Stamp, parse_stamp
 from .lazyre import lazy_compile
 from .select import css, css_first
+from .textnorm import holds_any, marked
 
 Container = tuple[str, LexborNode] | tuple[None, None]  # (selector, body node), or none found
 
@@ -58,6 +59,7 @@ NEIGHBOUR_MARKS = ("上一篇", "下一篇", "上一条", "下一条", "上一�
 # Every NEIGHBOUR_MARKS word holds one of these: two scans turn away a body holding neither (nearly every one), where the
 # six words' cost ~16,000 instructions a page (perf42: audit42's 5a09430c rose the parser ~17,000 a page).
 NEIGHBOUR_GATE = ("上一", "下一")
+NEIGHBOUR_GATE_MARKED = marked(NEIGHBOUR_GATE)  # each asked by its mark (``textnorm.holds_any``)
 # (with a colon, a blank, an arrow or a bracket: "上一篇：", "下一篇 …", "【上一篇】", "下一条 : "; 篇 and 页 with anything after them)
 NEIGHBOUR_LINE_RE = re.compile(r"[ \t\u3000]*[【\[<《]?[ \t\u3000]*(?:(?:上一|下一)[篇页]|(?:上一|下一)条[ \t\u3000]*[】\]>》]?[ \t\u3000]*"
                                r"[:：>》 \t\u3000])[^\n]*")
@@ -488,6 +490,7 @@ FRAME_TITLE_MAX = 100
 # Every FRAME_HEADS word holds one of these, rare in a body (a one-character ``in`` is a memchr): asked first, where
 # thirteen ``in`` of every body and a generator cost ~26,000 instructions a page (perf42: 2ec047cf's rise).
 FRAME_HEAD_MARKS = ("阅", "链", "稿", "闻", "章", "荐", "策", "新", "相关公告")
+FRAME_HEADS_MARKED = marked(FRAME_HEADS)  # each asked by its own mark (``textnorm.holds_any``)
 # A title line under such a heading that opens with the text's own number, the number standing again on a line of its own
 # or after "【发布文号】" ("商务部公告2026年第289号 关于…" then "【发布文号】商务部公告2026年第289号"), is the text's own title,
 # not the frame's: the block ends there (session 43, review45's B: a heading before a saved text's title dropped the title
@@ -503,7 +506,7 @@ def without_frame_titles(text: str) -> str:
             break
     else:
         return text
-    if not any(head in text for head in FRAME_HEADS):
+    if not holds_any(text, FRAME_HEADS_MARKED):
         return text
     lines = text.split("\n")
     kept: list[str] = []
@@ -534,7 +537,7 @@ def _own_title(text: str, line: str) -> bool:
 def without_neighbour_links(text: str) -> str:
     """``text`` without its lines naming the previous or next article (``NEIGHBOUR_LINE_RE``); asked only where one of
     ``NEIGHBOUR_MARKS`` is found (most bodies have none)."""
-    if "上一" not in text and "下一" not in text or not any(mark in text for mark in NEIGHBOUR_MARKS):  # NEIGHBOUR_GATE
+    if not holds_any(text, NEIGHBOUR_GATE_MARKED) or not any(mark in text for mark in NEIGHBOUR_MARKS):  # NEIGHBOUR_GATE
         return text
     lines = text.split("\n")
     kept = [line for line in lines if NEIGHBOUR_LINE_RE.fullmatch(line) is None]

@@ -29,7 +29,8 @@ from .lazyre import lazy_compile
 from .number import find_own_number
 from .qa import first_item_only, told_only, unanswered
 from .rules.checks import LEFT_OUT, UNSURE_DATE
-from .textnorm import MD, YEAR
+from .textnorm import MD, YEAR, find_word, holds, marked
+from .textnorm import holds_any as holds_marked
 
 BINARY_MAGIC = (b"%PDF", b"PK\x03\x04", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"\xd0\xcf\x11\xe0", b"\x1f\x8b", b"Rar!")
 # What each is, said in the refusal (health37's H13, user38: a notice's URL answering a PDF, as ministries publish
@@ -46,7 +47,7 @@ NOT_FOUND_GATE = ("404", "页面", "删除")  # every NOT_FOUND_RE match holds o
 # Each gate's words under a character (or word) that each holds, asked first (:func:`holds_any`): a Latin word is looked
 # for in a Chinese text only after its one character is found there (a one-character search scans the text as it is; a
 # word of another width is first copied to the text's, ~1,000 instructions a word on a small page: perf39).
-NOT_FOUND_MARKED = (("页面", ("页面",)), ("4", ("404",)), ("删", ("删除",)))
+NOT_FOUND_MARKED = (("页", ("页面",)), ("4", ("404",)), ("删", ("删除",)))
 SSI_ERROR_RE = lazy_compile(r"\[an error occurred while processing this directive\]", re.IGNORECASE)
 # A site's maintenance page ("系统维护中", "系统正在升级维护，请稍后访问"): said so, not "a JavaScript shell", which sends an
 # operator to the parser (health36 M1: the site's layout around two lines was one); every match holds 维护
@@ -62,7 +63,7 @@ UPGRADE_RE = lazy_compile(r"网站(?:正在)?(?:进行)?升级|升级改版中|�
                           r"|(?:system|website|site)\s+(?:is\s+being\s+)?upgrad(?:e|ing)\b(?!\s+(?:of|to|the)\b)"
                           r"|being\s+upgraded|upgrade\s+in\s+progress", re.IGNORECASE)
 UPGRADE_GATE = ("升级", "aintenance", "AINTENANCE", "pgrad", "PGRAD")  # every UPGRADE_RE match holds one
-UPGRADE_MARKED = (("升级", ("升级",)), ("a", ("aintenance", "pgrad")), ("A", ("AINTENANCE", "PGRAD")))
+UPGRADE_MARKED = (("升", ("升级",)), ("a", ("aintenance", "pgrad")), ("A", ("AINTENANCE", "PGRAD")))
 BOT_RE = lazy_compile(
     r"安全验证|访问验证|人机验证|滑动验证|请开启\s*JavaScript|请启用\s*JavaScript|请打开\s*JavaScript|enable\s+JavaScript"
     r"|__jsl_clearance|acw_sc__v2|_waf_|cdn_sec|验证码|访问过于频繁|请求过于频繁"
@@ -383,6 +384,7 @@ EXPIRY_NO_EXTENSION_RE = lazy_compile(r"(?:届满|期满|到期)(?:之日)?后[�
                                       rf"|暂停(?:安排|期限|期)?[，,\s]*(?:将|即)?(?:不再|不予)(?:{RENEWAL_ALT}|延续|继续)"
                                       rf"|不再对[^。；;\n]{{0,80}}?{TERM_RENEWED}"
                                       r"|不再(?:延长|延期)[^。；;，,\n]{0,80}?的\s*暂停")
+NO_EXTENSION_MARKS = marked(("不再", "不予"))  # (``textnorm.holds_any``: each word asked by its mark)
 # "…的暂停安排自…起终止", "上述暂停期限将于…结束" (session 41, audit40/39): the suspension named, ended, right before an
 # ENDING_WORDS verb (looked for at each of those words only: a scan of every Q&A holding 暂停 and 取消 cost ~3,000
 # instructions a page).
@@ -398,7 +400,7 @@ def _suspension_ends(text: str) -> list[tuple[int, int]]:
     """Where the text says the suspension named ends (SUSPENSION_ENDED_RE right before an ENDING_WORDS verb): (start, end)."""
     found = []
     for word in ENDING_WORDS:
-        pos = text.find(word)
+        pos = find_word(text, word)
         while pos >= 0:
             lo = max(0, pos - ENDED_REACH)
             if text.find("暂停", lo, pos) >= 0 and (m := SUSPENSION_ENDED_RE.search(text, lo, pos)) is not None:
@@ -429,10 +431,10 @@ def unread_expiry(record: NoticeRecord, text: str) -> str | None:
     if record.kind is not NoticeKind.QA and any(a.action is ActionKind.LIFT for a in record.actions):
         return None  # a numbered notice's "…届满后不再延长，自…起停止执行…": the step that follows the end (session 24)
     spans = [m.span() for m in EXPIRY_NO_EXTENSION_RE.finditer(text)] \
-        if "不再" in text or "不予" in text else []  # (不再 or 不予: in every match)
-    if "暂停" in text:
+        if holds_marked(text, NO_EXTENSION_MARKS) else []  # (不再 or 不予: in every match)
+    if holds(text, "暂停"):
         spans += _suspension_ends(text)
-    if record.kind is not NoticeKind.QA and "恢复" in text:
+    if record.kind is not NoticeKind.QA and holds(text, "恢复"):
         spans += [m.span() for m in EXPIRY_RESTORE_RE.finditer(text)]
     if not spans:
         return None
@@ -578,7 +580,7 @@ def _decree_review(record: NoticeRecord, text: str) -> str | None:
     """The MFA reader's reasons for a person to read a decree or an answer on one (``mfa.checks``: one measure lifted
     and the others kept, countermeasures announced with no decree, a decision on earlier decrees read in part), for
     the texts they can apply to (each answers None for the others), measures applied to more targets not read as such."""
-    if record.kind not in DECREE_KINDS and AFSL not in text:
+    if record.kind not in DECREE_KINDS and not holds(text, AFSL):
         return None
     from .mfa.checks import (
         announced_countermeasures,

@@ -262,3 +262,8 @@ def holds_any(text: str, pairs: tuple[tuple[str, str], ...]) -> bool:
 def find_word(text: str, word: str) -> int:
     """``text.find(word)``, the word's mark asked first (-1 at once for a text lacking it)."""
     return text.find(word) if mark_of(word) in text else -1
+
+
+def holds_in(text: str, word: str, start: int, end: int) -> bool:
+    """``text.find(word, start, end) >= 0``, the word's mark asked first (for a span as long as a text's body)."""
+    return text.find(mark_of(word), start, end) >= 0 and text.find(word, start, end) >= 0

@@ -6,9 +6,11 @@ import random
 
 import pytest
 
-from scraper.parse import textnorm
+from scraper.parse import article, page, renames, textnorm
+from scraper.parse.mfa import checks as mfa_checks
+from scraper.parse.mfa import reading as mfa_reading
 from scraper.parse.rules import checks
-from scraper.parse.textnorm import COMMON_CHARS, find_word, holds, holds_any, mark_of, marked
+from scraper.parse.textnorm import COMMON_CHARS, find_word, holds, holds_any, holds_in, mark_of, marked
 
 # the gates' own words, words with a character whose low byte is 0 (一, 丐: never a memchr's), Latin words, one character
 WORDS = ("不在", "不含", "不包括", "除外", "不适用", "届满", "期满", "到期", "修改为", "补列", "补充列入", "暂不", "暂缓", "份公告",
@@ -27,9 +29,14 @@ def test_each_mark_is_a_character_of_its_word():
     assert len(set(COMMON_CHARS)) == len(COMMON_CHARS)
     gates = [getattr(checks, name) for name in dir(checks) if name.endswith("_MARKS")]
     gates = [pairs for pairs in gates if isinstance(pairs, tuple) and all(isinstance(pair, tuple) for pair in pairs)]
-    assert len(gates) >= 12  # the checks' gates (the other *_MARKS are strings of marks)
+    assert len(gates) >= 13  # the checks' gates (the other *_MARKS are strings of marks)
+    gates += [article.FRAME_HEADS_MARKED, article.NEIGHBOUR_GATE_MARKED, renames.RENAME_MARKED, renames.BACKWARD_MARKED,
+              mfa_checks.PART_DAY_MARKED, mfa_checks.KEPT_MARKED, mfa_reading.STATUS_MARKED, page.NO_EXTENSION_MARKS]
     for pairs in gates:
         assert pairs and all(len(pair) == 2 and pair[0] == mark_of(pair[1]) for pair in pairs), pairs
+    # page's own gates (a mark over words, ``page.holds_any``): each mark in each of its words
+    for gate in (page.NOT_FOUND_MARKED, page.UPGRADE_MARKED):
+        assert all(mark in word for mark, words in gate for word in words)
 
 
 @pytest.mark.parametrize("seed", range(3))
@@ -41,5 +48,7 @@ def test_words_by_their_marks_are_the_words_found_in_the_text(seed):
         for word in WORDS:
             assert holds(text, word) is (word in text), (word, text)
             assert find_word(text, word) == text.find(word), (word, text)
+            start, end = rng.randrange(-3, len(text) + 3), rng.randrange(-3, len(text) + 3)
+            assert holds_in(text, word, start, end) is (text.find(word, start, end) >= 0), (word, text, start, end)
         for group in groups:
             assert holds_any(text, marked(group)) is any(word in text for word in group), (group, text)

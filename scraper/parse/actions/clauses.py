@@ -14,7 +14,7 @@ from ..dates import (
     effective_in,
 )
 from ..lazyre import lazy_compile
-from ..textnorm import NUM
+from ..textnorm import NUM, holds_in
 from .apart import TERMED, per_notice, region_end, restores_apart
 from .periods import stale
 from .targets import (
@@ -140,11 +140,11 @@ def find_actions(folded: str, clean: str, *, spans: list[tuple[int, int]], refs:
     for span_start, span_end in spans:
         # Verbs first, in one scan of the span (no verb crosses a sentence end).
         verbs = list(VERB_RE.finditer(folded, span_start, span_end))
-        if folded.find("中止", span_start, span_end) >= 0:  # (rare: ZHONGZHI_RE)
+        if holds_in(folded, "中止", span_start, span_end):  # (rare: ZHONGZHI_RE)
             verbs = sorted([*verbs, *ZHONGZHI_RE.finditer(folded, span_start, span_end)], key=MATCH_START)
-        if folded.find("不再对", span_start, span_end) >= 0:  # (rare)
+        if holds_in(folded, "不再对", span_start, span_end):  # (rare)
             verbs = undone_kept_out(folded, verbs)
-        if folded.find(ENDED, span_start, span_end) >= 0 and folded.find("暂停", span_start, span_end) >= 0:  # (rare)
+        if holds_in(folded, ENDED, span_start, span_end) and holds_in(folded, "暂停", span_start, span_end):  # (rare)
             verbs = sorted([*verbs, *_suspensions_ended(folded, span_start, span_end)], key=MATCH_START)
         count = len(verbs)
         vi = 0

@@ -11,7 +11,7 @@ from storage.records import ActionKind, NoticeKind, NoticeRecord
 
 from ..actions import sentence_end
 from ..dates import effective_in
-from ..textnorm import NUM, YEAR, despace, fold, to_int
+from ..textnorm import NUM, YEAR, despace, fold, holds_any, marked, to_int
 from .groups import STATUS_VERB_RE, _decision_match, doubtful_verb_first
 from .names import SCOPE_TAIL_RE
 from .status import PER_MEASURE_UNREAD, mixed_measures
@@ -78,7 +78,7 @@ def one_measure_lifted(record: NoticeRecord, text: str) -> str | None:
     if ("、自" in text or "、从" in text) and (apart := days_apart(record, text)) is not None:  # a line opening with a day
         return apart
     if record.kind is NoticeKind.MFA_ORDER and record.actions and all(a.action is ActionKind.IMPOSE for a in record.actions) \
-            and any(word in text for word in PART_DAY_WORDS) and (parts := part_days_apart(record, text)) is not None:
+            and holds_any(text, PART_DAY_MARKED) and (parts := part_days_apart(record, text)) is not None:
         return parts
     if any(a.action is not ActionKind.IMPOSE and not a.targets for a in record.actions) and (
             prior := prior_decree_unread(record, text)) is not None:
@@ -99,9 +99,9 @@ def one_measure_lifted(record: NoticeRecord, text: str) -> str | None:
     if ("除" in text or "但" in text) and any(a.action in EXCEPT_UNREAD and EXCEPT_RE.search(fold(a.text)) is not None
                                              for a in record.actions):
         return "the decision suspends, extends or restores all but some targets (the exception is not read)"
-    if any(word in text for word in KEPT_WORDS) and (kept := _kept_after_comma(record)) is not None:
+    if holds_any(text, KEPT_MARKED) and (kept := _kept_after_comma(record)) is not None:
         return kept
-    if any(word in text for word in KEPT_WORDS) and (apart := _kept_apart(record, fold(text))) is not None:
+    if holds_any(text, KEPT_MARKED) and (apart := _kept_apart(record, fold(text))) is not None:
         return apart
     if (named := _whole_then_named(record, text)) is not None:
         return named
@@ -158,6 +158,7 @@ PART_DAY_RE = re.compile(r"(?:第\s*[一二三四五六七八九十\d]{1,3}\s*�
                          r"(?:上述|前述|以上|本决定(?:规定|所列)?的)")
 PART_DAY_WORDS = ("项自", "项从", "项于", "项，", "项,", "措施自", "措施从", "措施于", "措施均", "措施将", "措施一律", "措施，",
                   "措施,", "实施上述", "实施前述", "实施以上", "实施本决定", "执行上述", "适用上述")  # one is in every match
+PART_DAY_MARKED = marked(PART_DAY_WORDS)  # (``textnorm.holds_any``)
 # every start the decision writes ("（…公布，自公布之日起施行）", "本决定自…起施行"), which a part's day is compared with
 ANY_START_RE = re.compile(r"(?:自|从|于)[^。；;\n起]{1,30}?起\s*,?\s*(?:施行|实施|执行|生效)")
 
@@ -288,6 +289,7 @@ def _pronoun_object(record: NoticeRecord) -> str | None:
 KEPT_ONE_RE = re.compile(r"继续(?:有效|实施|执行|适用)|仍然有效|不在此列|除(?<!解.)外|不包括|不适用")
 MEASURE_KEPT_RE = re.compile("冻结|禁止|不予|不准|签证|入境")  # "该决定规定的冻结财产措施继续实施": a measure kept (mfa20/11)
 KEPT_WORDS = ("继续", "仍然有效", "不在此列", "除外", "不包括", "不适用")  # one is in every KEPT_ONE_RE match
+KEPT_MARKED = marked(KEPT_WORDS)  # each asked by its own mark (``textnorm.holds_any``)
 APART_STEPS = frozenset((ActionKind.LIFT, ActionKind.LIFT_MEASURE, ActionKind.SUSPEND, ActionKind.EXTEND,
                          ActionKind.RESTORE, ActionKind.REMOVE))
 

@@ -13,7 +13,7 @@ from storage.names import other_names
 from ..dates import ISO_DT_RE, STANDALONE_DATE_RE, Stamp, effective_in, make_date, parse_cn_date
 from ..entities import COUNTRIES, COUNTRY_ALT, COUNTRY_IN_RE, cached_key, clean_display
 from ..lazyre import lazy_compile
-from ..textnorm import despace, fold, to_int
+from ..textnorm import despace, fold, holds_any, marked, to_int
 from .annex import _annex_start, _unscoped, annex_targets, colon_listed
 from .groups import STATUS_VERB_RE, Group, _decision_match, _groups, _guess_type, _measures, _org_shaped, _own_match
 from .names import Target, _dedupe
@@ -288,11 +288,14 @@ def _blanks(m: re.Match[str]) -> str:
     return " " * len(m.group())
 
 
+STATUS_MARKED = marked(STATUS_WORDS)  # each asked by its own mark (``textnorm.holds_any``)
+
+
 def _status_match(body: str, published: date | None, decided: re.Match[str] | None) -> re.Match[str] | None:
     """The decision on earlier countermeasures (STATUS_DECISION_RE; the bare form only when no decision
     at all, ``decided``, was found), not one recalled with an earlier date; None for a decision that
     imposes (most: none holds a status verb)."""
-    if not any(word in body for word in STATUS_WORDS):
+    if not holds_any(body, STATUS_MARKED):
         return None
     return _own_match((STATUS_DECISION_RE,) if decided is not None else (STATUS_DECISION_RE, BARE_STATUS_DECISION_RE),
                       body, published)

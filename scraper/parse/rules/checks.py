@@ -40,6 +40,7 @@ from .record import annex_runs, annex_steps_possible, dedupe_actions, limited_to
 LISTING_WORDS = ("列入", "移出", "移除", "调出")
 # "对上述2家实体暂停适用关注名单相关管理措施" (session 27, audit27: a watch-list suspension of two entities read as nothing)
 SUSPEND_WORDS = ("暂停实施", "暂停适用")
+SUSPEND_MARKS = marked(SUSPEND_WORDS)
 # after a suspension word, a noun, not a step: "暂停实施期" (its period), "暂停实施状态不变" (a renamed entity's measures "及其暂停实施
 # 状态不变": its state as it was; audit31/18, a rename read since session 36)
 NOT_A_STEP = ("期", "状态")
@@ -1373,7 +1374,7 @@ def suspension_without_target(src: Source, d: Draft) -> str | None:
     if d.qa:
         return None
     op = d.operative
-    if SUSPEND_WORDS[0] not in op and SUSPEND_WORDS[1] not in op:
+    if not holds_any(op, SUSPEND_MARKS):
         return None
     for a in d.actions:
         if a.action is ActionKind.SUSPEND or a.action is ActionKind.EXTEND:

@@ -23,7 +23,7 @@ from ..entities import earlier_named
 from ..lazyre import lazy_compile
 from ..renames import NONE as NO_RENAMES
 from ..renames import Renames, read_renames
-from ..textnorm import NUM, to_int
+from ..textnorm import NUM, holds, to_int
 from ..textnorm import fold as fold_text
 from .named import (
     ANAPHOR,
@@ -109,7 +109,7 @@ def action_records(src: Source, d: Draft) -> list[ActionRecord]:
             until = until_from(term, date.fromisoformat(x.effective[:10]) if x.effective else d.published) if term else None
             if until is not None:
                 x = dataclasses.replace(x, until=until, duration=term)
-        elif action is ActionKind.IMPOSE and x.until is None and not x.targets and "有效期" in src.folded and not d.qa \
+        elif action is ActionKind.IMPOSE and x.until is None and not x.targets and holds(src.folded, "有效期") and not d.qa \
                 and d.own is not None:
             term = listing_term(src)  # "本公告自公布之日起实施，有效期二年"
             until = until_from(term, date.fromisoformat(x.effective[:10]) if x.effective else d.published) if term else None
