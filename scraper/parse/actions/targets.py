@@ -62,10 +62,13 @@ ON_ENTITIES_RE = lazy_compile(r"对\s*(?P<obj>(?:[^,;；。对()]|\([^()]{0,80}\
 # "对…第23号所列X（x）暂缓执行相关措施" (暂缓, 中止 for 暂停): the same object (session 44, audit44 probe: the whole of No. 23
 # suspended, its 9 others falsely, silently); "…所列X（x）延长暂停期限至…", "…不再暂停实施/不再执行/不再实施…", "…废止…" (the
 # same round's probes: the step read for all 16 of No. 21, its 15 others falsely, silently); "…所列X（x）的暂停期限延长至…",
-# "…所列X（x）的出口管制措施暂停实施1年" (no 相关) likewise.
+# "…所列X（x）的出口管制措施暂停实施1年" (no 相关) likewise. "暂停对…第337号所列X（x）实施相关措施", "停止对…所列X（x）执行相关措施"
+# (the verb before 对, the measures after the name with a verb of their own): the same object (session 46, probe46: the
+# whole of No. 337 suspended, its other entity falsely, silently).
 LISTED_OBJECT_RE = lazy_compile(r"所列\s*(?:的\s*)?(?P<obj>(?:[^,;；。对()的]|中的|\([^()]{0,80}\)){1,80}?)\s*"
                               r"(?:(?:的\s*)?(?:相关|有关)\s*(?:处理|管控|反制|出口管制)?\s*措施|的\s*(?:处理|管控|反制|出口管制)\s*措施"
                               r"|的\s*(?=暂停(?:实施|执行)?期限)"
+                              r"|(?:实施|执行)\s*(?:的\s*)?(?:(?:相关|有关)\s*)?(?:处理|管控|反制|出口管制)?\s*措施"
                               r"|(?=(?:恢复|继续|暂停|暂缓|中止|停止|解除|取消|终止|延长|不再|废止|(?:采取|予以|实行|实施)暂停)))")
 # "停止实施商务部公告2025年第21号对甲公司（…）的相关措施": the object of 对 right after the notice, with no 采取 or 所列 (session 35,
 # audit35/18: the lift was read for the whole notice, its 15 others falsely); "…第21号中对A（a）、B（b）的相关措施", "…第21号中A（a）

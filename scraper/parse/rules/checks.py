@@ -231,6 +231,12 @@ def unread_entities_apart(src: Source, d: Draft) -> str | None:
 SHORT_NUMBER_RE = lazy_compile(r"第\s*(?P<n>\d{1,4})\s*号")  # "第22号相关措施": a notice by its number alone
 
 
+# a term right after the verb, with no "期限" ("其中，第338号相关措施自2026年12月10日起暂停6个月", "…暂停1年"): session 46, probe46
+VERB_TERM_RE = lazy_compile(rf"(?:暂停|延长)\s*(?:实施|执行)?\s*(?:\d{{1,4}}|{NUM})\s*(?:个\s*月|年|天|日|周)")
+# the next sentence opening on the measures of the step before ("相关措施自…起暂停6个月", "上述措施暂停1年")
+THOSE_MEASURES_RE = lazy_compile(r"\s*(?:其中\s*,?\s*)?(?:相关|上述|有关|前述|该)\s*(?:公告)?\s*(?:相关)?\s*(?:管控|处理)?\s*措施")
+
+
 def unread_term_in_next_sentence(src: Source, d: Draft) -> str | None:
     """A suspension or extension whose next sentence names one of its sentence's notices again with a term and reads no
     step ("暂停实施…第21号和第22号相关措施1年。其中，第22号相关措施的暂停期限为6个月。", "…第22号相关措施亦同。但第22号相关措施的
@@ -247,7 +253,9 @@ def unread_term_in_next_sentence(src: Source, d: Draft) -> str | None:
             continue
         seen.add(s1)
         n0, n1 = s1 + 1, act.sentence_end(folded, s1 + 1)
-        if folded.find("期限", n0, n1) < 0 or any(n0 <= y.start < n1 for y in d.drafts):
+        if folded.find("期限", n0, n1) < 0 and (folded.find("暂停", n0, n1) < 0 and folded.find("延长", n0, n1) < 0
+                                             or VERB_TERM_RE.search(folded, n0, n1) is None) \
+                or any(n0 <= y.start < n1 for y in d.drafts):
             continue
         # (in the text's order: a set named "MOFCOM-2025-7" or "UEL-2025-7" for a bare "第7号" by the hash seed, the held
         # page's words changing run to run; items45 saw it in the parser guard)
@@ -256,6 +264,9 @@ def unread_term_in_next_sentence(src: Source, d: Draft) -> str | None:
         named = next((r[2].key for r in d.refs if n0 <= r[0] < n1 and r[2].key in keys), None) or " or ".join(
             dict.fromkeys(k for m in SHORT_NUMBER_RE.finditer(folded, n0, n1) for k in keys if k.endswith(f"-{int(m['n'])}"))
         ) or None
+        if named is None and THOSE_MEASURES_RE.match(folded, n0) is not None:
+            # "暂停执行…第338号相关措施。相关措施自2026年12月10日起暂停6个月。": the measures of its step, named by their words
+            named = " and ".join(k for k in keys if k is not None) or None
         if named is not None:
             return (f"the sentence after its step names {named} again with a term (\"{folded[n0:n1].strip()[:60]}\") "
                     f"no step reads{LEFT_OUT}")

@@ -1,0 +1,75 @@
+"""probe46's parser probes (session 46), each silent on main:
+
+- a step whose verb comes before "对…第337号所列X（x）" and whose measures follow the name with their own verb ("暂停对…第337号所列
+  赤岩动力公司（Red Rock Propulsion LLC）实施相关措施", "停止对…所列银杉电子公司（…）执行相关措施"): read for the whole notice, its
+  other entity suspended (lifted) against the text (``targets.LISTED_OBJECT_RE`` knew "采取的" alone after the name);
+- a step on several notices (or one) with no term whose next sentence gives the terms with no "期限" ("暂停执行…第338号和第339号
+  相关措施。其中，第338号相关措施自2026年12月10日起暂停6个月，第339号相关措施自2026年12月20日起暂停1年。", "…。相关措施自…起暂停
+  6个月。"): both suspended from the notice's day with no end, silently (``checks.unread_term_in_next_sentence`` asked "期限").
+  Held."""
+
+from __future__ import annotations
+
+import pytest
+
+from scraper.parse import parse_document
+from storage.records import UnusablePage
+
+PAGE = ("商务部公告2026年第366号 {title}\n【发布单位】安全与管制局\n【发布文号】商务部公告2026年第366号\n【发文日期】2026年12月09日\n\n"
+        "商务部公告2026年第366号\n\n根据《中华人民共和国出口管制法》和《中华人民共和国两用物项出口管制条例》等法律法规有关规定，"
+        "商务部决定，{body}\n\n本公告自公布之日起正式实施。\n\n商务部\n2026年12月9日\n")
+TITLE = "关于调整商务部公告2026年第337号相关措施的公告"
+ROCK = "赤岩动力公司（Red Rock Propulsion LLC）"
+FIR = "银杉电子公司（Silver Fir Electronics Inc.）"
+N337 = "商务部公告2026年第337号"
+
+
+def _steps(title: str, body: str) -> list[tuple[str, tuple[str, ...], str | None, str | None]]:
+    record = parse_document(PAGE.format(title=title, body=body).encode("utf-8")).notice
+    assert record is not None
+    return [(a.action.value, a.entities, a.effective, a.until and a.until.isoformat()) for a in record.actions]
+
+
+@pytest.mark.parametrize(("body", "want"), [
+    (f"自2026年12月10日起，暂停对{N337}所列{ROCK}实施相关措施，暂停期限为6个月。",
+     [("suspend", ("redrockpropulsion",), "2026-12-10", "2027-06-10")]),
+    (f"自2026年12月10日起，暂停对{N337}所列{ROCK}实施的相关措施，暂停期限为6个月。",
+     [("suspend", ("redrockpropulsion",), "2026-12-10", "2027-06-10")]),
+    (f"自2026年12月15日起，停止对{N337}所列{FIR}实施出口管制措施。", [("lift", ("silverfirelectronics",), "2026-12-15", None)]),
+    (f"自2026年12月15日起，停止对{N337}所列{FIR}执行相关措施。", [("lift", ("silverfirelectronics",), "2026-12-15", None)]),
+    (f"自2026年12月15日起，恢复对{N337}所列{FIR}实施相关措施。", [("restore", ("silverfirelectronics",), "2026-12-15", None)]),
+    (f"自2026年12月10日起，暂停对{N337}所列{ROCK}、{FIR}实施相关措施，暂停期限为6个月。",
+     [("suspend", ("redrockpropulsion", "silverfirelectronics"), "2026-12-10", "2027-06-10")]),
+    # read as before: the name before 采取的; the whole notice's entities by their words
+    (f"自2026年12月15日起，停止对{N337}所列{FIR}采取的相关措施。", [("lift", ("silverfirelectronics",), "2026-12-15", None)]),
+    (f"自2026年12月15日起，恢复对{N337}所列实体实施相关措施。", [("restore", (), "2026-12-15", None)]),
+    (f"自2026年12月15日起，暂停对{N337}所列全部实体实施相关措施，暂停期限为6个月。", [("suspend", (), "2026-12-15", "2027-06-15")]),
+])
+def test_a_verb_before_the_listed_name_and_its_measures_after_it_reaches_the_name_alone(body: str, want: list[object]) -> None:
+    assert _steps(TITLE, body) == want
+
+
+TWO = "关于调整商务部公告2026年第338号和第339号相关措施的公告"
+
+
+@pytest.mark.parametrize(("title", "body"), [
+    (TWO, "暂停执行商务部公告2026年第338号和第339号相关措施。其中，第338号相关措施自2026年12月10日起暂停6个月，第339号相关措施"
+          "自2026年12月20日起暂停1年。"),
+    ("关于暂停执行商务部公告2026年第338号和第339号相关措施的公告",
+     "暂停执行商务部公告2026年第338号和第339号相关措施。其中，第338号相关措施自2026年12月10日起暂停6个月，第339号相关措施"
+     "自2026年12月20日起暂停1年。"),
+    ("关于暂停执行商务部公告2026年第338号相关措施的公告", "暂停执行商务部公告2026年第338号相关措施。相关措施自2026年12月10日起暂停6个月。"),
+])
+def test_a_term_told_in_the_next_sentence_with_no_term_word_is_held(title: str, body: str) -> None:
+    with pytest.raises(UnusablePage, match="the sentence after its step names MOFCOM-2026-338"):
+        _steps(title, body)
+
+
+def test_a_next_sentence_reading_its_own_step_is_not_held() -> None:
+    """"…第338号相关措施，暂停期限为6个月。自2026年12月20日起，暂停执行…第339号相关措施，暂停期限为1年。": a step of its own."""
+    got = _steps(TWO, "自2026年12月10日起，暂停执行商务部公告2026年第338号相关措施，暂停期限为6个月。自2026年12月20日起，暂停执行商务部"
+                      "公告2026年第339号相关措施，暂停期限为1年。")
+    assert [(a, e, u) for a, _, e, u in got] == [("suspend", "2026-12-10", "2027-06-10"), ("suspend", "2026-12-20", "2027-12-20")]
+    # "…。上述措施暂停1年。": read as its own step (the measures named before), as before
+    got = _steps("关于暂停执行商务部公告2026年第338号相关措施的公告", "暂停执行商务部公告2026年第338号相关措施。上述措施暂停1年。")
+    assert got == [("suspend", (), "2026-12-09", "2027-12-09")]
