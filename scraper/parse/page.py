@@ -588,6 +588,7 @@ def _decree_review(record: NoticeRecord, text: str) -> str | None:
         named_unread,
         one_measure_lifted,
         partly_read,
+        persons_as_one,
         removed_as_imposed,
         several_decrees,
         verb_first_unread,
@@ -595,7 +596,7 @@ def _decree_review(record: NoticeRecord, text: str) -> str | None:
 
     return one_measure_lifted(record, text) or announced_countermeasures(record, text) or partly_read(record, text) \
         or several_decrees(record, text) or applied_unread(record, text) or removed_as_imposed(record, text) \
-        or named_unread(record, text) or verb_first_unread(record, text)
+        or named_unread(record, text) or verb_first_unread(record, text) or persons_as_one(record)
 
 
 def garbled(record: NoticeRecord) -> str | None:

@@ -739,6 +739,18 @@ def cut_short(record: NoticeRecord) -> str | None:
     return None
 
 
+def persons_as_one(record: NoticeRecord) -> str | None:
+    """Why a decree whose reading makes one person of words naming two ("及其主任X、项目协调人Y": X's name read "X、项目协调人Y",
+    a role no list holds; both lost, silently: session 46, mfa46/02's neighbour) must be read by a person, else None. A
+    person's name holds no "、" outside its brackets (an organisation's may: "波音防务、空间与安全集团")."""
+    if record.kind is not NoticeKind.MFA_ORDER:
+        return None
+    for e in record.entities:
+        if e.type == "individual" and e.zh and "、" in e.zh and "、" in re.sub(r"[(（][^()（）]*[)）]", "", e.zh):
+            return f"the decision's reading makes one person of \"{e.zh}\" (two names read as one)"
+    return None
+
+
 # A name with its Latin spelling in brackets ("凯伦·霍斯特（Karen Horst）"), folded: the Chinese, then the bracket's Latin text.
 BRACKETED_LATIN_RE = re.compile(r"[\u4e00-\u9fff·・]{2,40}\((?P<en>[A-Za-z][^()\n]{0,160})\)")
 

@@ -33,8 +33,10 @@ from .reading import (
 )
 from .status import _order_ref, _status_actions, decision_term, validity_term
 from .wording import (
+    CJK_RE,
     COUNTRY_FIRSTS,
     ISSUER,
+    NATIVE_SCRIPT_RE,
     NO_END,
     NO_TARGETS,
     ORDER_NO_RE,
@@ -190,6 +192,35 @@ def _leading_country(t: Target, several: frozenset[str]) -> str | None:
     return code if code in several and code not in PLACES_NAMED else None
 
 
+def _aliases(en: str | None, note: str | None) -> tuple[str, ...]:
+    """The other names of a target: those its note gives after an alias word (``other_names``), and its name in its own
+    script, which the bracket gave before the Latin ("金泰勋（김태훈，Kim Tae-hoon）": the note opens "김태훈"). An officer
+    screens by the name they have: "김태훈" found no one (session 45's open B; session 46). The key stays the Latin's."""
+    found = other_names(en, note)
+    if not note or NATIVE_SCRIPT_RE.search(note) is None:
+        return found
+    native = tuple(piece for part in note.replace(",", "，").split("，")
+                   if (piece := part.strip()) and NATIVE_SCRIPT_RE.search(piece) and not CJK_RE.search(piece))
+    return tuple(dict.fromkeys((*found, *native)))
+
+
+def _each_opens_with(targets: tuple[Target, ...]) -> frozenset[str]:
+    """The countries the organisations' Chinese names open with, when every one of two or more opens with one and they
+    are not all one: "美国鹰岭无人系统公司、美国蓝海雷达公司和英国温莎光电有限公司" under "关于对美国军工企业…" (session 46,
+    mfa46/14, session 45's open B: the UK company took the title's US). A name of one country's company alone, or beside
+    names with none ("英国宇航系统公司" among US firms), is no country of its own: none."""
+    orgs = [t.zh or "" for t in targets if t.type == "organization"]
+    if len(orgs) < 2 or any(zh[:1] not in COUNTRY_FIRSTS for zh in orgs):
+        return frozenset()
+    codes = set()
+    for zh in orgs:
+        m = COUNTRY_IN_RE.match(zh)
+        if m is None or len(zh) - m.end() < 3:
+            return frozenset()
+        codes.add(COUNTRIES[m.group(0)])
+    return frozenset(codes) if len(codes) > 1 else frozenset()
+
+
 # Regions a name opens with as what it is about, not where it is from: "台湾战略研究会" (a Japanese body, mfa40/03), "香港监察".
 PLACES_NAMED = frozenset(("TW", "HK", "MO"))
 
@@ -259,12 +290,14 @@ def parse_decision(text: str, title_hint: str | None = None, pub: Stamp | None =
     country = _country([fold(title or "")] + [fold(g.text) for g in reading.groups if not g.names]
                        + _described(fold(reading.decision)))
     several = _countries(fold(title or "")) if country is not None else frozenset()
+    if country is not None and not several:
+        several = _each_opens_with(reading.targets)
     entities = tuple(
         EntityRecord(zh=t.zh, en=t.en, country=(_own_country(t.note) if t.note and ("，" in t.note or len(t.note)
                                                                                   <= COUNTRY_CLAUSE_MAX) else None)
                      or t.country or _leading_country(t, several) or country or _named_country(folded, t.zh),
                      key=cached_key(t.zh, t.en), n=t.n, branches=t.branches, type=t.type, note=t.note,
-                     aliases=other_names(t.en, t.note))
+                     aliases=_aliases(t.en, t.note))
         for t in reading.targets
     )
     return NoticeRecord(

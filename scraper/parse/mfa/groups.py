@@ -426,8 +426,10 @@ def _unrelated(zh: str) -> str:
 # Words before a name that point to where it was listed: "停止对外交部令第13号所列亚当·布赖（Adam Bry）…采取的反制措施",
 # "…《反制清单》所列X", "…附件第2项所列X", "…第13号中的X", "上述X" (session 29, story29 B: stored as the person's Chinese name).
 POINTER_WORDS = ("所列", "中的", "上述")
-POINTED_NAME_RE = lazy_compile(r"(?:(?:[^、，,]*?(?:号|》|附件|项|清单|名单))?\s*所列的?"
-                              r"|[^、，,]*?(?:号|》|附件|项|清单|名单)\s*中的|上述)\s*(?P<name>[^\s、，,]{2,})")
+# A title quoted before may hold "、" ("外交部令2029年第71号《关于对美国、英国、加拿大…的决定》后附《反制清单》所列X": session 46,
+# mfa46/03, the whole was X's Chinese name).
+POINTED_NAME_RE = lazy_compile(r"(?:(?:(?:[^、，,《]|《[^《》\n]*》)*?(?:号|《[^《》\n]*》|附件|项|清单|名单))?\s*所列的?"
+                              r"|(?:[^、，,《]|《[^《》\n]*》)*?(?:号|《[^《》\n]*》|附件|项|清单|名单)\s*中的|上述)\s*(?P<name>[^\s、，,]{2,})")
 
 
 # "停止对上述亚当·布赖（Adam Bry）、汤姆·莫斯（Tom Moss）采取的反制措施": the pointer word before a name in brackets, not

@@ -254,7 +254,8 @@ def _read_targets(lines: list[str], folded: str, folded_lines: list[str], warnin
         targets = _dedupe(named)
         if not targets and status is None and ("以下" in body or "下列" in body):  # the names as lines after each measure
             targets = colon_listed(body_lines, folded_lines[: len(body_lines)])
-        if ANNEX_REFERRED_RE.search(body):
+        if any(status is None or not OTHERS_ANNEX_RE.search(body, max(0, r.start() - 8), r.start())
+               for r in ANNEX_REFERRED_RE.finditer(body)):
             warnings.append(NO_ANNEX)
     warnings.extend(f"annex line not read: {line[:60]}" for line in bad)
     targets = _english_elsewhere(targets, body, "\n".join(body_lines))
@@ -264,8 +265,15 @@ def _read_targets(lines: list[str], folded: str, folded_lines: list[str], warnin
                    status, len(missing))
 
 
-# A name's English beside it in a sentence of the text: "美国前国会众议员迈克·加拉格尔（Mike Gallagher）近期窜访…".
-ENGLISH_AFTER = r"\s*\(\s*(?P<en>[A-Za-z][^()\n\u4e00-\u9fff]{0,80}?)\s*\)"
+# A name's English beside it in a sentence of the text: "美国前国会众议员迈克·加拉格尔（Mike Gallagher）近期窜访…"; after the name in
+# its own script or the traditional one, "台湾地区陈建宏（陳建宏，Chen Chien-hung）" (session 46, mfa46/06: no English read, so a later
+# lift naming "Huang Shu-fen" found no one).
+ENGLISH_AFTER = r"\s*\(\s*(?:[^()\nA-Za-z,]{1,40}?\s*,\s*)?(?P<en>[A-Za-z][^()\n\u4e00-\u9fff]{0,80}?)\s*\)"
+
+
+# An earlier decree's annex, named by a step on it: "停止对外交部令2029年第71号《…》后附《反制清单》所列X…" (session 46, mfa46/03: a
+# false "refers to an annex but none was found" on the lift).
+OTHERS_ANNEX_RE = re.compile(r"(?:号|》|所附|决定)\s*(?:后附\s*)?$")
 
 
 def _english_elsewhere(targets: list[Target], body: str, clean: str) -> list[Target]:

@@ -22,6 +22,7 @@ from .wording import (
     MEASURE_VERB_RE,
     MEASURE_WORDS,
     ORDER_REF_RE,
+    PUBLISHED_TAIL_RE,
     QUOTED_DECISION_RE,
     STATUS_KINDS,
     STATUS_VERB,
@@ -65,6 +66,11 @@ def _status_action(reading: Reading, folded: str, text: str, own: int | None, ef
     if after == m.end():  # "停止实施2024年12月27日决定中对X…", "暂停实施2025年12月26日决定规定的反制措施": by its date alone
         ref, after = _dated_ref(folded, text, m.end(), end, after)
         refs.extend(ref)
+    if after == m.end() and (back := POINTED_BACK_RE.match(folded, m.end(), end)) is not None:
+        one = _one_told_before(folded, text, own, m.start())  # "解除前述决定对X…": the one decree the text named before
+        if one is not None:
+            refs.append(one)
+            after = back.end()
     when = effective_in(folded[start:end], published) or effective
     measures = named_measures(folded, after, end)
     if measures and kind is ActionKind.LIFT:  # "停止实施…中对X采取的冻结财产措施": that measure alone, the listing stays
@@ -268,7 +274,7 @@ MEASURE_OBJECT_RE = re.compile(r"[的中]\s*(?P<what>[^的中。；;\n]{1,24}?)\
 # as a lift of X's whole listing, a false "lifted" where X keeps the other measures).
 NAMED_BEFORE_RE = re.compile(r"(?:采取|实施)的\s*(?P<what>[^的对。；;\n]{2,40}?)的\s*反制措施")
 ALL_MEASURES_WORDS = ("反制", "相关", "全部", "所有", "各项", "一切", "等", "上述", "有关")
-LIFTABLE_MEASURES = (*MEASURE_WORDS, ("entry_ban", re.compile(r"入境|签证")),
+LIFTABLE_MEASURES = (*MEASURE_WORDS, ("entry_ban", re.compile(r"入境|签证|进入\s*(?:祖国|中国)?\s*(?:大陆|内地)")),
                      ("trade_ban", re.compile(r"进出口|进口|出口")), ("investment_ban", re.compile(r"投资")),
                      ("residence_ban", re.compile(r"工作许可|停留|居留")))
 LIFTABLE_ORDER = tuple(dict.fromkeys(name for name, _ in LIFTABLE_MEASURES))
@@ -395,6 +401,32 @@ def _dated_ref(folded: str, text: str, start: int, end: int, after: int) -> tupl
     if r is None or day is None:
         return (), after
     return (NoticeRef(text=text[r.start() : r.end()].strip(), date=day, list=ListKind.COUNTERMEASURE),), r.end()
+
+
+# A decree named by a word pointing back: "解除前述决定对X…", "停止实施上述决定中对X…" (checks.PRIOR_DECREE_RE holds what is not read).
+POINTED_BACK_RE = re.compile(r"\s*(?:前述|上述|前次|上次|该|此前)\s*(?:决定|命令|令)")
+DAY_WORDS_RE = re.compile(rf"(?:{DATE_RE.pattern})")  # every day a text's reasons tell (a decision told by its day alone)
+NUMBERS_RE = re.compile(rf"第\s*{NUM}\s*号")
+
+
+def _one_told_before(folded: str, text: str, own: int | None, at: int) -> NoticeRef | None:
+    """The one decree the text names by its number before ``at`` (the verb of a step naming it "前述决定"), keyed as a step
+    naming it would key it: "2029年6月3日，中方…以外交部令2029年第74号决定对…采取反制措施。鉴于…，中方决定…解除前述决定对X…" (session
+    46, mfa46/09: held though the text named one decree). None, and so still held (checks.PRIOR_DECREE_RE), where anything
+    could make it another: two decrees, a number not read as a decree ("外交部令第57号和第58号"), or more than one day told
+    after the decree's own publication line (a decision told by its day alone)."""
+    head = PUBLISHED_TAIL_RE.search(folded, 0, at)
+    lo = folded.find("\n", head.end()) + 1 if head is not None else 0
+    if lo <= 0 or len(DAY_WORDS_RE.findall(folded, lo, at)) > 1:
+        return None
+    found = [r for r in ORDER_REF_RE.finditer(folded, lo, at)
+             if (n := to_int(r.group("n"))) is not None and n != own and not by_way_of(folded, r.start())]
+    if len(found) != 1 or len(NUMBERS_RE.findall(folded, lo, at)) != 1:
+        return None
+    r = found[0]
+    n = to_int(r.group("n"))
+    assert n is not None
+    return _order_ref(r, n, folded, text, lo)
 
 
 # "《关于对…的决定》（外交部令第12号）": the quoted title right before the order's number (its bracket between).

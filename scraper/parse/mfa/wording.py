@@ -26,13 +26,16 @@ PUBLISHED_RE = lazy_compile(
 # Its tail, which opens with a literal the regex engine skips ahead by: a page without it (the
 # older layout) cannot hold PUBLISHED_RE, whose search would try a date at every character.
 PUBLISHED_TAIL_RE = lazy_compile(rf"外交部令\s*{ORDER_YEAR}第\s*{NUM}\s*号\s*(?:公布|发布)")
-# "本决定自2024年10月10日起施行", "现公布《…》，自2022年12月23日起施行", "自公布之日起施行".
+# "本决定自2024年10月10日起施行", "现公布《…》，自2022年12月23日起施行", "自公布之日起施行"; an hour, "自2030年10月1日零时起施行"
+# (session 46, mfa46/15: 零 was no hour, no day was read and the decree was in force from publication, 11 days early).
 EFFECTIVE_RE = lazy_compile(
-    rf"自\s*(?:{DATE_RE.pattern}|(?:公布|发布)\s*之\s*日|即\s*日)(?:\s*\d{{1,2}}\s*[时:点]\s*(?:\d{{1,2}}\s*分?)?)?\s*起\s*(?:正式)?(?:施行|实施|生效|执行)"
+    rf"自\s*(?:{DATE_RE.pattern}|(?:公布|发布)\s*之\s*日|即\s*日)(?:\s*(?:\d{{1,2}}|零)\s*[时:点]\s*(?:\d{{1,2}}\s*分?)?)?\s*起\s*(?:正式)?(?:施行|实施|生效|执行)"
 )
 # "关于对石平采取反制措施的决定"; since late 2025 with the issuer before 关于: "外交部关于对美国军工企业及高级管理人员采取
 # 反制措施的决定" (a reprint may write "中华人民共和国外交部关于…"); matched on the folded, despaced line.
-TITLE_RE = lazy_compile(r"^(?:(?:中华人民共和国)?外交部)?关于.{1,200}?(?:反制|反制裁)措施(?:的决定(?:》的决定)?|决定的决定)$")
+# "关于将美国有关企业列入反制清单的决定" (session 46, mfa46/15: no title read, so no country and no title to be named by).
+TITLE_RE = lazy_compile(r"^(?:(?:中华人民共和国)?外交部)?关于(?:.{1,200}?(?:反制|反制裁)措施(?:的决定(?:》的决定)?|决定的决定)"
+                        r"|将.{1,200}?列入(?:反制|反制裁)清单的决定)$")
 DECISION_MARK_RE = lazy_compile(r"(?:反制|反制裁)措施的决定|采取(?:以下|如下|下列|相应)?(?:反制|反制裁)措施")
 # Page time line "2024-10-10 17:00" under the title.
 TIME_LINE_RE = lazy_compile(r"^\s*\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$")
@@ -89,7 +92,10 @@ CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 # "（やまだ けんいち，Yamada Kenichi）", "（Γιώργος Παπαδόπουλος，Giorgos Papadopoulos）" (session 45, mfa45/02, 21: the whole bracket
 # was the English name, keyed with the Hangul, so a lift naming "Ivan Petrenko" was unresolved and `timeline "Ivan Petrenko"` said
 # "not on any list"). Greek, Cyrillic, Hebrew, Arabic, Devanagari, Thai, Hangul, kana (not the katakana middle dot U+30FB).
-NATIVE_SCRIPT_RE = re.compile("[\u0370-\u03ff\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff\u0900-\u097f\u0e00-\u0e7f\u1100-\u11ff"
+# Georgian, Armenian, the other Indic scripts, Lao, Tibetan, Myanmar, Khmer and Mongolian too (session 46, mfa46/12: "（გიორგი ბერიძე，
+# Giorgi Beridze）" was one English name).
+NATIVE_SCRIPT_RE = re.compile("[\u0370-\u03ff\u0400-\u052f\u0530-\u058f\u0590-\u05ff\u0600-\u06ff\u0900-\u0dff\u0e00-\u0fff"
+                              "\u1000-\u109f\u10a0-\u10ff\u1100-\u11ff\u1780-\u17ff\u1800-\u18af"
                               "\u3040-\u30fa\u30fc-\u30ff\u3130-\u318f\uac00-\ud7af]")
 SPACED_EN_RE = lazy_compile(r"^(?P<zh>[^A-Za-z]*[\u4e00-\u9fff][^A-Za-z]*?)[\s\u3000]+(?P<en>[A-Za-z][^\u4e00-\u9fff]*)$")
 # Organisation name endings (a target without a section, a gender or a count word).
@@ -217,7 +223,9 @@ MEASURE_WORDS = (
     ("asset_freeze", re.compile(r"冻结")),
     # (the partner named in the ban, a long name between: "禁止…个人与红杉地缘政治咨询公司（…）进行有关交易": session 43, mfa43/25)
     ("transaction_ban", re.compile(r"禁止[^。；]{0,40}?(?:交易|合作)|禁止[^。；;]{0,30}?与[^。；;]{1,200}?进行[^。；;]{0,6}?(?:交易|合作)")),
-    ("entry_ban", re.compile(r"不予签发签证|不准入境|禁止[^。；]{0,10}?入境")),
+    # Taiwan-region persons are barred from the mainland, not "入境": "禁止其本人及直系亲属进入大陆以及香港、澳门特别行政区" (session 46,
+    # mfa46/05, 06: no entry ban read, the persons' items listed the freeze and the ban only, silently).
+    ("entry_ban", re.compile(r"不予签发签证|不准入境|禁止[^。；]{0,10}?入境|禁止[^。；]{0,12}?进入\s*(?:祖国|中国)?\s*(?:大陆|内地)")),
 )
 MEASURES_ORDER = tuple(name for name, _ in MEASURE_WORDS)
 # A measure's first words: the targets before them end there ("对亚当·布赖本人不予签发签证").
@@ -231,7 +239,9 @@ SELF_TAIL_RE = lazy_compile(r"(?<=\S)\s*(?:本人)?\s*(?:(?:及|和|与|以及)\
 ITS_RE = lazy_compile(r"以?及其")
 # The words for a company's staff, a list of names after them: "及其高级管理人员X、Y", "及其2名高级管理人员X、Y".
 # The roles a company's person is named behind ("及其董事长X"): not 董事 or 理事 alone, which open "董事会主席".
-ITS_ROLES = ROLE_WORDS + ("董事长", "理事长", "所长", "院长", "会长", "社长", "校长", "主编", "总编辑")
+# "及其主任X、研究主管Y" (session 46, mfa46/02: "主管" no role, so "X、研究主管Y" was one person's name, both lost, silently).
+ITS_ROLES = ROLE_WORDS + ("董事长", "理事长", "所长", "院长", "会长", "社长", "校长", "主编", "总编辑", "主管", "总监", "秘书长",
+                          "合伙人")
 ROLE_END_RE = lazy_compile("(?:" + "|".join(ITS_ROLES) + ")$")  # a role alone: "联合创始人"
 ITS_STAFF_RE = lazy_compile(rf"\s*(?:{NUM}\s*[名位])?\s*(?:高级管理人员|管理人员|高管|负责人|人员)\s*[:：]?\s*(?=\S)")
 # A role held with another, joined by 兼: "总裁兼首席执行官马修·J·哈特利" (session 39, mfa39/02: the name read "兼首席执行官马修·J·哈特利").
