@@ -300,6 +300,10 @@ def write_error(exc: OSError, out_dir: Path) -> str:
     elif code in (errno.ENOTDIR, errno.EEXIST):
         what = ("it (or a folder on its path) is a file, not a folder: move the file away or choose another "
                 "folder with --out")
+    elif code == errno.ENOENT:  # (health46: was "No such file or directory (…/.x.svg.tmp)", as an internal error)
+        return (f"cannot write the feeds in {out_dir}: it, or a folder in it, was removed by another process while "
+                "this publish wrote it (a cleanup job, a person): leave the folder to mofcom-watch, then run again (the "
+                "next publish writes every file; until then what was removed is missing)")
     else:
         what = f"{exc.strerror or exc}" + (f" ({exc.filename})" if exc.filename else "")
     if isinstance(exc, NothingPlaced):

@@ -84,7 +84,8 @@ FEEDS_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EROFS, 
 # (``status > report.txt`` on a full disk was "internal error ... please report it", exit 4).
 FULL_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO})
 # A file where the feeds folder (or a folder on its path) should be: the folder's fault only when the failing
-# path is in it (the same errors elsewhere, e.g. a watchlist path, are not the feeds folder's).
+# path is in it (the same errors elsewhere, e.g. a watchlist path, are not the feeds folder's). The folder removed
+# while a publish wrote it: :func:`removed_mid_publish`.
 PATH_ERRNOS = frozenset({errno.ENOTDIR, errno.EEXIST})
 
 
@@ -93,6 +94,14 @@ def _under(filename: object, folder: Path) -> bool:
         return False
     path, top = Path(filename).absolute(), folder.absolute()
     return path == top or top in path.parents
+
+
+def removed_mid_publish(exc: BaseException, folder: Path) -> bool:
+    """``exc`` is the feeds folder (or a folder in it) gone while a publish wrote it: a file of the folder no longer
+    there (ENOENT on a path in it), removed by another process (a cleanup job, a person): the folder's fault, not a bad
+    ``--out`` (exit 2) nor a bug (exit 4, "internal error: NothingPlaced", health46)."""
+    return isinstance(exc, OSError) and exc.errno == errno.ENOENT and (
+        _under(exc.filename, folder) or _under(getattr(exc, "filename2", None), folder))
 
 
 def resource_fault(exc: BaseException, *, db_url: str | None = None, feeds_dir: Path | None = None) -> str | None:
@@ -108,7 +117,8 @@ def resource_fault(exc: BaseException, *, db_url: str | None = None, feeds_dir: 
     if fault is not None:
         return str(fault)
     if isinstance(exc, OSError) and feeds_dir is not None and (
-            exc.errno in FEEDS_ERRNOS or (exc.errno in PATH_ERRNOS and _under(exc.filename, feeds_dir))):
+            exc.errno in FEEDS_ERRNOS or (exc.errno in PATH_ERRNOS and _under(exc.filename, feeds_dir))
+            or removed_mid_publish(exc, feeds_dir)):
         return write_error(exc, feeds_dir)
     if isinstance(exc, OSError) and exc.errno in FULL_ERRNOS:
         what = f"writing {exc.filename}" if exc.filename else "writing the output (standard output, or a file)"

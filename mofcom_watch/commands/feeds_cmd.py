@@ -28,7 +28,7 @@ from mofcom_watch.clock import (
 )
 from mofcom_watch.config import default_links_warning, port_0_problem, redact_url, url_problem
 from mofcom_watch.context import app_context
-from mofcom_watch.exits import FEEDS_ERRNOS, exit_on_resource_fault, say
+from mofcom_watch.exits import FEEDS_ERRNOS, exit_on_resource_fault, removed_mid_publish, say
 from mofcom_watch.publish import (
     PublishResult,
     PublishTarget,
@@ -217,7 +217,7 @@ def register(app: typer.Typer) -> None:
         except ClockBehind as exc:
             exit_on_resource_fault("mofcom-watch feeds", exc)
         except OSError as exc:  # the folder's fault (full, read-only, not ours): exit 3; else a bad --out: 2
-            if exc.errno in FEEDS_ERRNOS:
+            if exc.errno in FEEDS_ERRNOS or removed_mid_publish(exc, out_dir):
                 exit_on_resource_fault("mofcom-watch feeds", exc, feeds_dir=out_dir)
             say(f"cannot write feeds to {out_dir}: {exc.strerror or exc}")
             raise typer.Exit(2) from None
