@@ -214,6 +214,8 @@ class Staged:
                 try:
                     os.replace(tmp, path)
                 except FileNotFoundError:
+                    if not os.path.isdir(os.path.dirname(path)):  # the folder itself gone: removed by another
+                        raise  # process (a cleanup job, a person), no publish's (health46: "left to the other", exit 0)
                     if done != retried:
                         gone += 1
                 done += 1

@@ -41,6 +41,29 @@ def test_files_staged_are_put_in_place_together_and_one_removed_meanwhile_is_lef
     assert not [p for p in out.iterdir() if p.name.endswith(".tmp")]
 
 
+def test_a_folder_removed_before_the_commit_fails_it_and_is_not_left_to_another_publish(tmp_path, caplog):
+    """The folder itself gone between the stage and the commit (a cleanup job, a person: health46): no publish writes
+    its files, so the commit fails with the folder's FileNotFoundError (a resource fault for run and feeds, exit 3, the
+    next publish writing every file). Was: the warning "removed … by another publish into the same folder: that one
+    writes them", and the publish recorded as successful over a folder holding none of its files (exit 0, status 0)."""
+    out = tmp_path / "feeds"
+    (out / "entity").mkdir(parents=True)
+    stage = Staged()
+    write_if_changed(out / "all.atom", b"<feed>this publish</feed>", stage)
+    write_if_changed(out / "entity" / "acme.atom", b"<feed>acme</feed>", stage)
+    for p in sorted(out.rglob("*"), reverse=True):  # the folder removed by another process
+        p.unlink() if p.is_file() else p.rmdir()
+    out.rmdir()
+    with caplog.at_level(logging.WARNING, logger="feeds.write"):
+        try:
+            stage.commit()
+        except FileNotFoundError as exc:
+            assert str(out) in str(exc.filename) + str(getattr(exc, "filename2", "")), exc
+        else:
+            raise AssertionError("the commit put nothing in place and said it left the files to another publish")
+    assert "removed before they were put in place" not in caplog.text
+
+
 def test_a_staged_file_holds_a_few_hundred_bytes_until_the_commit(tmp_path):
     """Every changed file of a publish waits in the stage until its end: at 100 times the fixtures, tens of thousands.
     A pair of ``Path`` objects each (~1,000 bytes a file) raised ``feeds --out``'s peak memory there from 115 to 145
