@@ -73,3 +73,50 @@ def test_a_next_sentence_reading_its_own_step_is_not_held() -> None:
     # "…。上述措施暂停1年。": read as its own step (the measures named before), as before
     got = _steps("关于暂停执行商务部公告2026年第338号相关措施的公告", "暂停执行商务部公告2026年第338号相关措施。上述措施暂停1年。")
     assert got == [("suspend", (), "2026-12-09", "2027-12-09")]
+
+
+ITEMS_PAGE = ("商务部公告2027年第101号 关于将有关实体列入出口管制管控名单和关注名单的公告\n【发布单位】安全与管制局\n【发布文号】商务部公告2027年第101号\n"
+              "【发文日期】2027年05月01日\n\n商务部公告2027年第101号\n\n根据《中华人民共和国出口管制法》和《中华人民共和国两用物项出口管制条例》等法律"
+              "法规有关规定，维护国家安全和利益，履行防扩散等国际义务，商务部决定：\n\n{body}\n\n本公告自公布之日起正式实施。\n\n商务部\n2027年5月1日\n")
+NORTH, SOUTH, BAY = ("北风推进公司（Northwind Propulsion Inc.）", "南岭光电公司（South Ridge Photonics LLC）",
+                     "蓝湾雷达系统公司（Blue Bay Radar Systems Corp.）")
+
+
+def _listings(body: str) -> list[tuple[str | None, tuple[str, ...], str | None]]:
+    record = parse_document(ITEMS_PAGE.format(body=body).encode("utf-8")).notice
+    assert record is not None
+    return [(a.list and a.list.value, a.entities, a.effective) for a in record.actions]
+
+
+@pytest.mark.parametrize("body", [
+    f"一、将{NORTH}、{SOUTH}列入出口管制管控名单；二、将{BAY}列入出口管制关注名单。",
+    f"（一）将{NORTH}、{SOUTH}列入出口管制管控名单；（二）将{BAY}列入出口管制关注名单。",
+    f"（一）将{NORTH}、{SOUTH}列入出口管制管控名单。（二）将{BAY}列入出口管制关注名单。",
+    f"（一）将{NORTH}、{SOUTH}列入出口管制管控名单；\n（二）将{BAY}列入出口管制关注名单。",  # (read so on main)
+])
+def test_listing_items_on_one_line_each_take_their_own_names(body: str) -> None:
+    """Items on one line were keyed by their line: one item, its names on both lists, the second item's name lost, silently."""
+    assert _listings(body) == [("ecl", ("northwindpropulsion", "southridgephotonics"), "2027-05-01"),
+                               ("watch", ("bluebayradarsystems",), "2027-05-01")]
+
+
+@pytest.mark.parametrize("body", [
+    f"一、将{NORTH}列入出口管制管控名单，自2027年6月1日起实施相关措施。\n二、将{BAY}列入出口管制关注名单。",
+    f"一、将{BAY}列入出口管制关注名单。\n二、将{NORTH}列入出口管制管控名单，自2027年6月1日起实施相关措施。",
+    f"一、将{NORTH}列入出口管制管控名单。相关措施自2027年6月1日起实施。\n二、将{BAY}列入出口管制关注名单。",
+    f"一、将{NORTH}列入出口管制管控名单。\n二、将{BAY}列入出口管制关注名单。\n三、上述第一项措施自2027年6月1日起实施。",
+])
+def test_a_later_day_told_in_one_listing_item_is_held(body: str) -> None:
+    """Read as the day of both items' listings (the watch list's a month late), silently: held."""
+    with pytest.raises(UnusablePage, match="a later day told in one item"):
+        _listings(body)
+
+
+def test_a_later_day_for_every_item_or_a_named_list_is_read() -> None:
+    """"以上实体的相关措施自…起实施" on a line of its own: every listing's day (as before); "关注名单相关管理措施自…" the watch list's
+    (audit45)."""
+    body = f"一、将{NORTH}列入出口管制管控名单。\n二、将{BAY}列入出口管制关注名单。\n"
+    assert _listings(body + "以上实体的相关措施自2027年6月1日起实施。") == [
+        ("ecl", ("northwindpropulsion",), "2027-06-01"), ("watch", ("bluebayradarsystems",), "2027-06-01")]
+    assert _listings(body + "\n关注名单相关管理措施自2027年6月1日起实施。") == [
+        ("ecl", ("northwindpropulsion",), "2027-05-01"), ("watch", ("bluebayradarsystems",), "2027-06-01")]

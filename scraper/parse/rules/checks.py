@@ -24,6 +24,7 @@ from ..dates import (
     effective_in,
     filing_date,
     iso_to_date,
+    own_effective_matches,
     parse_cn_date,
     signature_date,
     until_from,
@@ -33,9 +34,19 @@ from ..lazyre import lazy_compile
 from ..renames import UNMARKED, covered
 from ..textnorm import NUM, find_word, holds, holds_any, marked, to_int
 from .identify import number_year
-from .named import ENTITY_ACTIONS, LISTING_ITEM_RE, UNREAD_ITEMS, item_listings, removals_beside_listing, sentence_start
+from .named import (
+    ENTITY_ACTIONS,
+    ITEM_NUMBER_RE,
+    LISTING_ITEM_RE,
+    MID_LINE_ITEM_RE,
+    UNREAD_ITEMS,
+    item_listings,
+    removals_beside_listing,
+    sentence_start,
+)
 from .operative import spoken_day
 from .record import annex_runs, annex_steps_possible, dedupe_actions, limited_to
+from .steps import MEASURES_LATER_RE
 
 LISTING_WORDS = ("列入", "移出", "移除", "调出")
 # "对上述2家实体暂停适用关注名单相关管理措施" (session 27, audit27: a watch-list suspension of two entities read as nothing)
@@ -176,6 +187,31 @@ def unread_listing_item(src: Source, d: Draft) -> str | None:
     read = {x.list for x in d.drafts if x.action is ActionKind.IMPOSE and not x.targets}
     missed = [text for kind, text in named.items() if kind not in read]
     return f"a listing item not read (\"{missed[0]}\"){LEFT_OUT}" if missed else None
+
+
+def unread_item_day(src: Source, d: Draft) -> str | None:
+    """Listing items on two lists or more whose later day is told in one item ("一、将A（a）列入出口管制管控名单，自2027年6月1日
+    起实施相关措施。二、将C（c）列入出口管制关注名单。", "…。相关措施自2027年6月1日起实施。" on item 一's line, "三、上述第一项措施自…起
+    实施"): that day was taken as the notice's and every listing's, the watch list's a month late, silently (session 46,
+    probe46). Which listings it reaches is not read: left out, for a person."""
+    if d.qa or d.published is None:
+        return None
+    published = d.published.isoformat()
+    listings = [x for x in d.drafts if x.action is ActionKind.IMPOSE and not x.targets]
+    later = {x.effective[:10] for x in listings if x.effective and x.effective[:10] > published}
+    if not later or len({x.list for x in listings}) < 2:
+        return None  # (nearly every text: no later day, or one list)
+    folded = src.folded
+    if not holds_any(folded, LISTING_ITEM_MARKS):
+        return None
+    for m in [*own_effective_matches(folded), *MEASURES_LATER_RE.finditer(folded)]:
+        if folded.startswith("本", m.start()) or (effective_in(m.group(0), d.published) or "")[:10] not in later:
+            continue
+        line = folded.rfind("\n", 0, m.start()) + 1
+        if ITEM_NUMBER_RE.match(folded, line) is not None or MID_LINE_ITEM_RE.search(folded, line, m.start()) is not None:
+            said = src.text[line : act.sentence_end(folded, m.start())].strip()
+            return f"a later day told in one item (\"{said[:80]}\") was read for every list's listing{LEFT_OUT}"
+    return None
 
 
 # "将甲公司（…）、乙公司（…）2家美国实体分别列入出口管制管控名单和关注名单": which entity goes on which list ("respectively").

@@ -473,6 +473,10 @@ def _cn_items_after_colon(lines: list[str], at: int) -> bool:
 # first item's names alone were read and put on both lists, the second's lost, silently).
 LISTING_ITEM_RE = lazy_compile(r"[^\S\n]*(?:[一二三四五六七八九十]{1,3}\s*、|\(\s*[一二三四五六七八九十]{1,3}\s*\))\s*将")
 ITEM_NUMBER_RE = lazy_compile(r"[^\S\n]*(?:[一二三四五六七八九十]{1,3}\s*、|\(\s*[一二三四五六七八九十]{1,3}\s*\))")
+# A listing item opening after another's "；" or "。" on its line ("（一）将A（a）、B（b）列入出口管制管控名单；（二）将C（c）列入出口管制
+# 关注名单。"): session 46, probe46 (the items were keyed by their line: one item, its names A and B on both lists, C lost,
+# silently).
+MID_LINE_ITEM_RE = lazy_compile(r"(?<=[;；。])[^\S\n]*(?:[一二三四五六七八九十]{1,3}\s*、|\(\s*[一二三四五六七八九十]{1,3}\s*\))\s*将")
 UNREAD_ITEMS: list[tuple[ListKind | None, list[EntityRecord]]] = []  # an item whose names could not be read
 
 
@@ -489,6 +493,8 @@ def item_listings(src: Source, d: Draft) -> list[tuple[ListKind | None, list[Ent
         if x.action is not ActionKind.IMPOSE or x.targets or x.annex_of is not None:
             continue
         line = folded.rfind("\n", 0, x.start) + 1
+        for m in MID_LINE_ITEM_RE.finditer(folded, line, x.start):
+            line = m.start()  # "一、将A（a）列入…名单；二、将B（b）列入…名单。" on one line: the item the step is in
         if ITEM_NUMBER_RE.match(folded, line) is not None and LISTING_ITEM_RE.match(folded, line) is None:
             continue  # an item of measures ("（三）出口经营者不得向列入出口管制管控名单的实体出口…"), no listing of its own
         if "附件" in x.text or LISTING_ITEM_RE.match(folded, line) is None:
