@@ -513,14 +513,28 @@ def find_own_number(head_lines: list[str], folded_head_lines: list[str], full_te
         if own:
             return own
     candidates = _candidates(head_lines, folded_head_lines, title, folded_title)
-    for cand, folded in candidates:
+    for i, (cand, folded) in enumerate(candidates):
         own = _own_from(folded, cand, full_text, leading=True)
         if own:
-            return own
+            return _text_over_title(own, candidates[1:], full_text) if title and i == 0 else own
     own = _own_from_joined(head_lines, full_text)
     if own or strict:
         return own
     return number_in_heading(head_lines, folded_head_lines, full_text, title, folded_title)
+
+
+def _text_over_title(own: OwnNumber, head: list[tuple[str, str]], full_text: str) -> OwnNumber:
+    """The page title's number ``own``, unless the text's first head line opening with a number opens with another:
+    the notice's own words give its number, the page's title is the CMS's (session 46, blind46/23: a page whose
+    ``ArticleTitle`` meta was copied from another article, "商务部公告2026年第23号 …" over a text headed "商务部公告2027年
+    第23号", was keyed 2026-23: the new listing filed under another notice, silently where the counts agree). Only the
+    head lines holding a 号 are read (every number ends in one)."""
+    for cand, folded in head:
+        if "号" in folded:
+            mine = _own_from(folded, cand, full_text, leading=True)
+            if mine:
+                return mine if mine.key != own.key else own
+    return own
 
 
 def number_in_heading(head_lines: list[str], folded_head_lines: list[str], full_text: str,
