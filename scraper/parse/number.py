@@ -524,17 +524,23 @@ def find_own_number(head_lines: list[str], folded_head_lines: list[str], full_te
 
 
 def _text_over_title(own: OwnNumber, head: list[tuple[str, str]], full_text: str) -> OwnNumber:
-    """The page title's number ``own``, unless the text's first head line opening with a number opens with another:
-    the notice's own words give its number, the page's title is the CMS's (session 46, blind46/23: a page whose
-    ``ArticleTitle`` meta was copied from another article, "商务部公告2026年第23号 …" over a text headed "商务部公告2027年
-    第23号", was keyed 2026-23: the new listing filed under another notice, silently where the counts agree). Only the
-    head lines holding a 号 are read (every number ends in one)."""
+    """The page title's number ``own``, unless the text's head gives another and never this one: the notice's own words
+    give its number, the page's title is the CMS's (session 46, blind46/23: a page whose ``ArticleTitle`` meta was copied
+    from another article, "商务部公告2026年第23号 …" over a text headed "商务部公告2027年第23号", was keyed 2026-23: the new
+    listing filed under another notice, silently where the counts agree). The text's number: its first head line opening
+    with one, else its spaced header read joined (probe blind46/32). A head line opening with the title's number keeps
+    it (a stray line naming another notice above the text's own head, probe blind46/35). Only lines holding a 号 are read."""
+    mine: OwnNumber | None = None
     for cand, folded in head:
         if "号" in folded:
-            mine = _own_from(folded, cand, full_text, leading=True)
-            if mine:
-                return mine if mine.key != own.key else own
-    return own
+            found = _own_from(folded, cand, full_text, leading=True)
+            if found is not None:
+                if found.key == own.key:
+                    return own
+                mine = mine or found
+    if mine is None:
+        mine = _own_from_joined([cand for cand, _ in head], full_text)
+    return mine if mine is not None and mine.key != own.key else own
 
 
 def number_in_heading(head_lines: list[str], folded_head_lines: list[str], full_text: str,

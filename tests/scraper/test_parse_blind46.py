@@ -44,3 +44,30 @@ def test_a_title_that_agrees_keys_as_before() -> None:
     assert doc.notice.key == "MOFCOM-2027-23"
     assert [e.zh for e in doc.notice.entities] == ["暮光防务公司", "极昼光学公司"]
     assert not doc.warnings
+
+
+def _probe(name: str) -> tuple[bytes, str]:
+    import json
+
+    page = CASES / f"{name}.html"
+    return page.read_bytes(), json.loads((CASES / f"{name}.expect.json").read_text(encoding="utf-8"))["url"]
+
+
+def test_a_copied_title_over_a_spaced_uel_header_is_held() -> None:
+    """Probe blind46/32: the title names 〔2027〕3号; the text's number stands only in its spaced header
+    ("不 可 靠 … / 公 告 / 2027年 第4号"), read joined. Was (after the first fix): keyed UEL-2027-3, silently."""
+    raw, url = _probe("32-probe-stale-meta-over-spaced-uel-header")
+    with pytest.raises(UnusablePage) as caught:
+        parse_document(raw, url=url)
+    assert caught.value.reason == "needs-review"
+    assert "UEL-2027-4" in str(caught.value)
+
+
+def test_a_stray_line_above_the_text_s_own_head_keeps_the_title_s_number() -> None:
+    """Probe blind46/35: a hidden line naming No. 30 opens the container; the text's own head line, like the title,
+    says No. 31. Was (after the first fix): held for review, the listing not read."""
+    raw, url = _probe("35-probe-hidden-previous-title-first-in-container")
+    doc = parse_document(raw, url=url)
+    assert doc.notice is not None
+    assert doc.notice.key == "MOFCOM-2027-31"
+    assert len(doc.notice.entities) == 2
