@@ -17,6 +17,7 @@ from storage.frozen import quick_init
 
 from .dates import Stamp, parse_stamp
 from .lazyre import lazy_compile
+from .qa import clean_title
 from .select import css, css_first
 from .textnorm import holds_any, marked
 
@@ -153,6 +154,7 @@ class Article:
     site: str | None
     text: str
     container: str | None  # the selector that matched, None for the fallback
+    filing_no: str | None = None  # the number in the page's info table outside the body ("文号", "发文字号"), as written
 
     @property
     def visible_chars(self) -> int:
@@ -402,6 +404,58 @@ def _info_stamp(raw: str) -> Stamp | None:
     return parse_stamp(found[0].group("stamp"))
 
 
+# A page's information-disclosure block outside the body: aqygzj's table "<th>文号</th><td>不可靠实体清单工作机制公告〔2027〕3号</td>",
+# gov.cn's "<td><b>发文字号：</b></td><td>…</td>", a list "<li><label>文　号：</label><span>…</span></li>", "<span>文号：</span><span>…"
+# pairs: an element whose whole text is the label, the number in the element after it.
+INFO_NO_WORDS = ("文号", "文字号", "文 号", "文\u3000号")
+INFO_LABELS = frozenset(("文号", "发文字号", "发布文号"))
+# The label as an element's whole text, asked of the raw page before any node is walked.
+INFO_LABEL_RE = lazy_compile(r">\s*(?:发布|发|)(?:文字号|文\s*号)\s*[:：]?\s*<")
+INFO_LABEL_TAGS = "th, td, dt, span, label, b, strong, div, p"
+INFO_UP = 4  # ancestors of the label looked at for the block holding the page's title
+INFO_BLOCK_CHARS = 1200  # a block longer than this (text, blanks out) is the page, not its info block
+TITLE_HEAD = 12  # the title's first characters (blanks out) looked for in the block
+BODY_HEAD = 30  # the body text's first characters: a block holding them holds the article, not only its info
+
+
+def _info_table_no(tree: LexborHTMLParser, raw: str, title: str | None, body_text: str) -> str | None:
+    """The number in the page's information-disclosure block, if any: read only where the text gives none (session 46,
+    blind46/19: an aqygzj page whose number stood only in its 文号 cell was keyed DOC-…, health green). The block must
+    hold the page's own title and not the article (a box of other documents with their numbers is no such block)."""
+    if not title or not any(word in raw for word in INFO_NO_WORDS) or INFO_LABEL_RE.search(raw) is None:
+        return None
+    head = "".join((clean_title(title) or "").split())[:TITLE_HEAD]
+    if len(head) < TITLE_HEAD // 2:
+        return None
+    body_head = "".join(body_text.split())[:BODY_HEAD]
+    for node in css(tree, INFO_LABEL_TAGS):
+        if _blank_out(node.text(deep=False) or "").rstrip(":：") not in INFO_LABELS:
+            continue
+        while node.parent is not None and _blank_out(node.parent.text() or "").rstrip(":：") in INFO_LABELS:
+            node = node.parent  # "<td><b>发文字号：</b></td>": the cell
+        value = node.next
+        while value is not None and value.tag == "-text" and not (value.text() or "").strip():
+            value = value.next
+        number = " ".join((value.text() or "").split()) if value is not None else ""
+        if "号" not in number:
+            continue
+        block = node.parent
+        for _ in range(INFO_UP):
+            if block is None:
+                break
+            words = _blank_out(block.text() or "")
+            if len(words) > INFO_BLOCK_CHARS or (body_head and body_head in words):
+                break
+            if head in words:
+                return number
+            block = block.parent
+    return None
+
+
+def _blank_out(text: str) -> str:
+    return "".join(text.split())
+
+
 def _filing_block(tree: LexborHTMLParser, body_text: str, raw_html: str | None) -> str:
     """The 【发布单位】/【发布文号】/【发文日期】 lines when they sit outside the body container."""
     if "【" in body_text and FILING_BLOCK_RE.search(body_text):
@@ -614,4 +668,5 @@ def extract_article(tree: LexborHTMLParser, raw_html: str | None = None, found: 
     block = _filing_block(tree, text, raw_html)
     if block:
         text = block + "\n\n" + text
-    return Article(title=title or None, pub=pub, site=meta.get("site"), text=text, container=container)
+    return Article(title=title or None, pub=pub, site=meta.get("site"), text=text, container=container,
+                   filing_no=_info_table_no(tree, raw_html if raw_html is not None else (tree.html or ""), title, text))

@@ -84,6 +84,7 @@ class PageHints:
     title: str | None = None
     pub: Stamp | None = None
     url: str | None = None
+    filing_no: str | None = None  # the number in the page's info table (``article._info_table_no``), as written
 
 
 def first_line(text: str) -> str:

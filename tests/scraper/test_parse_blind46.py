@@ -46,6 +46,84 @@ def test_a_title_that_agrees_keys_as_before() -> None:
     assert not doc.warnings
 
 
+INFO_TABLE = CASES / "19-aqygzj-number-only-in-info-table.html"
+INFO_URL = "https://aqygzj.mofcom.gov.cn/flzc/gzjgfxwj/art/2027/art_1f0e3dad99908345f7439f8ffabdffc4.html"
+
+
+@pytest.mark.parametrize(("cell", "key"), [
+    ("<th>文号</th><td>不可靠实体清单工作机制公告〔2027〕3号</td>", "UEL-2027-3"),  # the page as blind46 wrote it
+    ("<td><b>发文字号：</b></td><td>不可靠实体清单工作机制公告〔2027〕3号</td>", "UEL-2027-3"),  # gov.cn's label
+    ("<th>文 号</th><td><span>不可靠实体清单工作机制公告〔2027〕3号</span></td>", "UEL-2027-3"),
+])
+def test_a_number_only_in_the_info_table_keys_the_notice(cell: str, key: str) -> None:
+    """aqygzj's information-disclosure table states the number ("文号"); the title and the text give none. Was: keyed
+    DOC-2027-02-20-…, "no notice number found" a warning only (replay and status exit 0): a later suspension of
+    〔2027〕3号 could find no notice, and a copy of the page with the number made a second notice."""
+    html = INFO_TABLE.read_text(encoding="utf-8")
+    own = "<th>文号</th><td>不可靠实体清单工作机制公告〔2027〕3号</td>"
+    assert own in html
+    doc = parse_document(html.replace(own, cell).encode("utf-8"), url=INFO_URL)
+    assert doc.notice is not None
+    assert doc.notice.key == key
+    assert doc.notice.list.value == "uel"
+    assert len(doc.notice.entities) == 3
+    assert "no notice number found" not in doc.warnings + doc.notice.warnings
+
+
+def test_the_text_s_own_number_wins_over_the_info_table() -> None:
+    """The info table is read only where the text gives no number: a text headed by its number keeps it (a CMS table
+    left over from another article must not re-key it)."""
+    html = INFO_TABLE.read_text(encoding="utf-8").replace(
+        '<div class="TRS_Editor">', '<div class="TRS_Editor"><p>不可靠实体清单工作机制公告〔2027〕4号</p>', 1)
+    doc = parse_document(html.encode("utf-8"), url=INFO_URL)
+    assert doc.notice is not None
+    assert doc.notice.key == "UEL-2027-4"
+
+
+TABLE_19 = ('<table class="xxgk-table"><tr><th>索引号</th><td>AQYGZJ-2027-0031</td><th>发布机构</th><td>不可靠实体清单工作机制</td></tr>'
+            '<tr><th>文号</th><td>不可靠实体清单工作机制公告〔2027〕3号</td><th>发布日期</th><td>2027-02-20</td></tr>'
+            '<tr><th>名称</th><td colspan="3">关于将钴蓝光学公司等3家美国企业列入不可靠实体清单的公告</td></tr></table>')
+
+
+def _without_table(replacement: str = "") -> str:
+    html = INFO_TABLE.read_text(encoding="utf-8")
+    assert TABLE_19 in html
+    return html.replace(TABLE_19, replacement)
+
+
+def test_an_info_list_of_labels_and_spans_keys_the_notice() -> None:
+    """The same block as a list ("<li><label>文　号：</label><span>…</span></li>") beside the title."""
+    block = ('<ul class="xxgk-info"><li><label>名　称：</label><span>关于将钴蓝光学公司等3家美国企业列入不可靠实体清单的公告</span></li>'
+             '<li><label>文　号：</label><span>不可靠实体清单工作机制公告〔2027〕3号</span></li></ul>')
+    doc = parse_document(_without_table(block).encode("utf-8"), url=INFO_URL)
+    assert doc.notice is not None and doc.notice.key == "UEL-2027-3"
+
+
+def test_a_sidebar_of_other_documents_numbers_never_keys_the_page() -> None:
+    """A box of other documents, each with its 文号, far from this page's title: their numbers are not this page's
+    (the page stays unnumbered and says so, as before)."""
+    html = _without_table()
+    box = ('<div class="sidebar"><h3>相关文件</h3><table>' + "".join(
+        f"<tr><th>名称</th><td>关于调整出口管制措施的公告（之{i}）</td></tr><tr><th>文号</th><td>商务部公告2026年第{20 + i}号</td></tr>"
+        for i in range(3)) + "</table></div>")
+    html = html.replace('<div class="footer">', box + '<div class="footer">') if '<div class="footer">' in html \
+        else html.replace("</body>", box + "</body>")
+    doc = parse_document(html.encode("utf-8"), url=INFO_URL)
+    assert doc.notice is not None
+    assert doc.notice.key.startswith("DOC-")
+    assert "no notice number found" in doc.warnings + doc.notice.warnings
+
+
+def test_an_info_number_the_text_names_is_not_its_own() -> None:
+    """The block's number is one the text itself names (another notice's): never the page's own."""
+    html = INFO_TABLE.read_text(encoding="utf-8").replace("不可靠实体清单工作机制公告〔2027〕3号", "不可靠实体清单工作机制公告〔2025〕7号")
+    html = html.replace("四、不批准并取消上述企业高级管理人员在中国境内工作许可、停留或者居留资格。",
+                        "四、不批准并取消上述企业高级管理人员在中国境内工作许可、停留或者居留资格，参照不可靠实体清单工作机制公告〔2025〕7号执行。")
+    doc = parse_document(html.encode("utf-8"), url=INFO_URL)
+    assert doc.notice is not None
+    assert doc.notice.key.startswith("DOC-")
+
+
 def _probe(name: str) -> tuple[bytes, str]:
     import json
 

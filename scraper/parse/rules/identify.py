@@ -63,7 +63,12 @@ def numbered(src: Source, d: Draft) -> OwnNumber | None:
             if own:
                 return own
     head, folded_head = src.headings
-    return find_own_number(head, folded_head, src.text, src.title_hint, strict=True, folded_title=src.folded_title_hint)
+    own = find_own_number(head, folded_head, src.text, src.title_hint, strict=True, folded_title=src.folded_title_hint)
+    if own is None and src.hints.filing_no:  # only the page's info table gives it (``article._info_table_no``)
+        own = find_own_number([], [], src.text, filing_no=src.hints.filing_no, strict=True)
+        if own is not None and own.number in src.text:  # a number the text names is another notice's, never its own
+            return None
+    return own
 
 
 def is_answer(src: Source, d: Draft) -> bool:
