@@ -149,3 +149,13 @@ def test_a_stray_line_above_the_text_s_own_head_keeps_the_title_s_number() -> No
     assert doc.notice is not None
     assert doc.notice.key == "MOFCOM-2027-31"
     assert len(doc.notice.entities) == 2
+
+
+def test_a_bare_bracket_number_in_the_info_block_of_a_uel_text() -> None:
+    """Probe blind46/34: the info table gives only "〔2027〕6号"; the text is signed by the UEL working mechanism
+    (MOFCOM's own numbers are "商务部公告/令YYYY年第N号"). Was: keyed DOC-…, health green."""
+    raw, url = _probe("34-probe-info-cell-bare-bracket-number")
+    doc = parse_document(raw, url=url)
+    assert doc.notice is not None
+    assert doc.notice.key == "UEL-2027-6"
+    assert [e.zh for e in doc.notice.entities] == ["秋枫电子公司"]

@@ -17,7 +17,7 @@ from ..dates import (
 )
 from ..draft import Draft, Identity, Source
 from ..lazyre import lazy_compile
-from ..number import OwnNumber, find_own_number, number_in_heading
+from ..number import UEL_NAME, OwnNumber, find_own_number, number_in_heading
 from ..qa import (
     QUESTION_RE,
     SOURCE_LINE_RE,
@@ -65,7 +65,10 @@ def numbered(src: Source, d: Draft) -> OwnNumber | None:
     head, folded_head = src.headings
     own = find_own_number(head, folded_head, src.text, src.title_hint, strict=True, folded_title=src.folded_title_hint)
     if own is None and src.hints.filing_no:  # only the page's info table gives it (``article._info_table_no``)
-        own = find_own_number([], [], src.text, filing_no=src.hints.filing_no, strict=True)
+        filed = src.hints.filing_no
+        if filed.startswith("〔") and UEL_NAME in src.text:  # "〔2027〕6号" on a text the UEL working mechanism signs
+            filed = f"{UEL_NAME}公告{filed}"
+        own = find_own_number([], [], src.text, filing_no=filed, strict=True)
         if own is not None and own.number in src.text:  # a number the text names is another notice's, never its own
             return None
     return own
