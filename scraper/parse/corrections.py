@@ -199,10 +199,24 @@ UNTIL_PAIR_RE = lazy_compile(
     + r"\s*[:：]?\s*“(?P<new>[^“”]{0,40}?(?P<until>至\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)[^“”]{0,8})”")
 
 
+# the terms of steps told apart corrected ("商务部公告2026年第356号中“暂停期限分别为6个月和1年”有误，应为“暂停期限分别为3个月和1年”":
+# session 45, story46: not applied, a problem "the correction is not applied", No. 338 suspended three months past its
+# corrected end): the new terms as written after 分别, as many as the old, plain numerals and units
+_TERM = r"\d{1,4}\s*(?:个月|年|天|日|周)"
+_TERMS = rf"分别\s*(?:为期|为|是|延长\s*为?)?\s*{_TERM}(?:\s*(?:和|、|及|与|以及)\s*{_TERM})+"
+TERMS_PAIR_RE = lazy_compile(
+    rf"“(?P<old>[^“”]{{0,40}}?(?P<was>{_TERMS})[^“”]{{0,8}})”\s*(?:有误)?\s*[，,]?\s*" + VERB
+    + rf"\s*[:：]?\s*“(?P<new>[^“”]{{0,40}}?(?P<terms>{_TERMS})[^“”]{{0,8}})”")
+TERM_ITEM_RE = lazy_compile(_TERM)
+
+
 def corrected_until(text: str) -> str | None:
     """The one suspension end a correction sets for the notice it corrects, as written ("至2027年5月20日", the duration
     of the corrected step), when its one corrected clause is a suspension's term ("暂停期限至…", "暂停…至…") and nothing
-    else is corrected; else None (the correction stays loud)."""
+    else is corrected; or the terms of its steps told apart ("分别为3个月和1年", TERMS_PAIR_RE: as many as the old, the
+    words around them the same); else None (the correction stays loud)."""
+    if "分别" in text and (terms := _corrected_terms(text)) is not None:
+        return terms
     if "至" not in text:
         return None
     found = list(UNTIL_PAIR_RE.finditer(text))
@@ -228,3 +242,19 @@ def deleted_items(text: str) -> tuple[str, ...]:
         return ()
     found = [int(m.group("a") or m.group("b")) for m in DELETED_RE.finditer(text)]
     return tuple(f"第{n}项" for n in dict.fromkeys(found))
+
+
+def _corrected_terms(text: str) -> str | None:
+    """The new terms of the one TERMS_PAIR_RE pair, as written without blanks ("分别为3个月和1年"), when the text corrects
+    nothing else, the clause is a suspension's, and old and new differ only in their terms, as many on each side."""
+    found = list(TERMS_PAIR_RE.finditer(text))
+    if len(found) != 1 or len(CORRECTED_RE.findall(text)) != 1:
+        return None
+    m = found[0]
+    if "暂停" not in m["old"] or "暂停" not in m["new"]:
+        return None
+    old_terms, new_terms = TERM_ITEM_RE.findall(m["was"]), TERM_ITEM_RE.findall(m["terms"])
+    if len(old_terms) != len(new_terms) or old_terms == new_terms \
+            or TERM_ITEM_RE.sub("", m["old"]) != TERM_ITEM_RE.sub("", m["new"]):
+        return None
+    return "".join(m["terms"].split())

@@ -75,7 +75,7 @@ class _Builder:
         # correction was published, before which no countdown counts to the corrected end (``simulate._countdowns``)
         self.until_known: dict[str, date] = {}
         # the same notices: key -> (the corrected end, the correcting notice), which the items of that end cite
-        self.until_fixed: dict[str, tuple[date, StoredNotice]] = {}
+        self.until_fixed: dict[str, tuple[tuple[date, ...], StoredNotice]] = {}  # (the ends each step it moved)
         # a suspension, extension or measure lift naming listings whose measures had ended (``_simulate``), by its
         # notice and action: what it says of them, and whether it reached any entity anywhere (``_ended_named``)
         self.ended: dict[tuple[str, int], list[tuple[str, str, date, int]]] = {}  # (verb, listing, day, entities)
@@ -128,7 +128,7 @@ def _state_events(b: _Builder, kind: EventKind, listing: Listing, by: StoredNoti
             f"{effective.isoformat()} now).") if moved is not None and fixed else ""
     # an item of a suspension end a later notice corrected (its until, countdowns and lapse) cites that notice and says so
     end_fix = b.until_fixed.get(by.record.key)
-    if end_fix is not None and end_fix[0] not in (until, effective - timedelta(days=1)):
+    if end_fix is not None and until not in end_fix[0] and effective - timedelta(days=1) not in end_fix[0]:
         end_fix = None
     if end_fix is not None:
         note += f" The end is as {_number(end_fix[1])} corrected it."

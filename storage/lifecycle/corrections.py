@@ -9,7 +9,7 @@ from collections.abc import Collection, Sequence
 from datetime import date
 
 from storage.names import clean_display, entity_key, name_key
-from storage.periods import add_months, lapse_day, last_day_written
+from storage.periods import add_months, lapse_day, last_day_written, period_end
 from storage.records import (
     ActionKind,
     ActionRecord,
@@ -252,9 +252,19 @@ def _until_corrections(known: Sequence[StoredNotice], b: _Builder) -> tuple[list
     by_key = {n.record.key: n for n in known}
     fixes: dict[str, tuple[StoredNotice, date]] = {}
     applied: set[str] = set()
+    terms: dict[str, tuple[StoredNotice, dict[int, tuple[date, str]]]] = {}  # corrected notice -> (fix, step -> end, term)
     for n in sorted(known, key=lambda n: (known_from(n) or date.min, n.record.key)):
         rec = n.record
         m = UNTIL_WRITTEN_RE.fullmatch(rec.corrected_until or "")
+        if m is None and _corrects(n) and not rec.entities \
+                and (t := TERMS_WRITTEN_RE.fullmatch(rec.corrected_until or "")) is not None:
+            target = _one_referenced(rec, by_key)
+            ends = _terms_apart(target, t) if target is not None else None
+            if target is not None and ends is not None:
+                terms[target.record.key] = (n, ends)
+                fixes.pop(target.record.key, None)
+                applied.add(rec.key)
+            continue
         if m is None or not _corrects(n) or rec.entities:
             continue
         try:
@@ -267,21 +277,57 @@ def _until_corrections(known: Sequence[StoredNotice], b: _Builder) -> tuple[list
         if target is None or len(ended) != 1:
             continue
         fixes[target.record.key] = (n, day)
+        terms.pop(target.record.key, None)
         applied.add(rec.key)
     out: list[StoredNotice] = []
     for n in known:
+        if n.record.key in terms:
+            fix, ends = terms[n.record.key]
+            b.until_known[n.record.key] = known_from(fix) or min(e for e, _ in ends.values())
+            moved = tuple(e for i, (e, _) in ends.items() if n.record.actions[i].until != e)
+            b.until_fixed[n.record.key] = (moved, fix)
+            actions = _restores_moved(n.record.actions, tuple(
+                dataclasses.replace(a, until=ends[i][0], duration=ends[i][1]) if i in ends else a
+                for i, a in enumerate(n.record.actions)))
+            out.append(dataclasses.replace(n, record=dataclasses.replace(n.record, actions=actions)))
+            continue
         if n.record.key not in fixes:
             out.append(n)
             continue
         fix, day = fixes[n.record.key]
         b.until_known[n.record.key] = known_from(fix) or day
-        b.until_fixed[n.record.key] = (day, fix)
+        b.until_fixed[n.record.key] = ((day,), fix)
         actions = _restores_moved(n.record.actions, tuple(
             dataclasses.replace(a, until=day, duration=fix.record.corrected_until)
             if a.action in ENDED_STEPS and a.until is not None and a.extends_by is None
             and UNTIL_WRITTEN_RE.search(a.duration or "") else a for a in n.record.actions))
         out.append(dataclasses.replace(n, record=dataclasses.replace(n.record, actions=actions)))
     return out, applied
+
+
+# the terms of steps told apart as a correction writes them ("分别为3个月和1年", ``NoticeRecord.corrected_until``)
+TERMS_WRITTEN_RE = re.compile(r"分别(?:为期|为|是|延长为?)?(?P<list>\d{1,4}(?:个月|年|天|日|周)(?:(?:和|、|及|与|以及)\d{1,4}(?:个月|年|天|日|周))+)")
+TERM_WRITTEN_RE = re.compile(r"(?P<n>\d{1,4})(?P<unit>个月|年|天|日|周)")
+
+
+def _terms_apart(target: StoredNotice, written: re.Match[str]) -> dict[int, tuple[date, str]] | None:
+    """The corrected end and term of each of ``target``'s steps told apart, by the step's place in its actions: as many
+    suspensions or extensions with a term (not a day written) as terms written, each on one notice, all different, each
+    its end the term counted from its start (the step as the term first written made it), taken in the text's order;
+    else None (the correction stays unapplied, loudly)."""
+    new = [(int(t["n"]), t["unit"]) for t in TERM_WRITTEN_RE.finditer(written["list"])]
+    steps = [(i, a) for i, a in enumerate(target.record.actions) if a.action in ENDED_STEPS and a.until is not None]
+    if len(steps) != len(new) or len({a.targets[0].key for _, a in steps if len(a.targets) == 1}) != len(steps):
+        return None
+    out: dict[int, tuple[date, str]] = {}
+    for (i, a), (n, unit) in zip(steps, new, strict=True):
+        old = TERM_WRITTEN_RE.fullmatch(a.duration or "")
+        start = day_of(a.effective)
+        if a.extends_by is not None or old is None or start is None or a.until is None \
+                or period_end(start, int(old["n"]), old["unit"]) != a.until:
+            return None
+        out[i] = (period_end(start, n, unit), f"{n}{unit}")
+    return out
 
 
 def _restores_moved(before: tuple[ActionRecord, ...], after: tuple[ActionRecord, ...]) -> tuple[ActionRecord, ...]:

@@ -123,3 +123,19 @@ def test_an_adjustment_told_with_its_step_is_read():
     assert record is not None
     assert [(a.action.value, a.effective, a.until and a.until.isoformat()) for a in record.actions] == \
         [("suspend", "2026-12-10", "2027-12-10")]
+
+
+# --- story46: a correction of terms told apart ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "read"), [
+    ("商务部公告2026年第356号中“暂停期限分别为6个月和1年”有误，应为“暂停期限分别为3个月和1年”。其他内容不变。", "分别为3个月和1年"),
+    ("商务部公告2026年第356号中“暂停期限分别为6个月、1年”有误，现更正为“暂停期限分别为6个月、2年”。", "分别为6个月、2年"),
+    # not read (the correction stays unapplied, loud): counts unequal, other words changed, no suspension, nothing changed
+    ("商务部公告2026年第356号中“暂停期限分别为6个月和1年”有误，应为“暂停期限分别为3个月”。", None),
+    ("商务部公告2026年第356号中“暂停期限分别为6个月和1年”有误，应为“延长期限分别为3个月和1年”。", None),
+    ("商务部公告2026年第356号中“期限分别为6个月和1年”有误，应为“期限分别为3个月和1年”。", None),
+    ("商务部公告2026年第356号中“暂停期限分别为6个月和1年”有误，应为“暂停期限分别为6个月和1年”。", None),
+])
+def test_a_correction_of_terms_apart_is_read_as_the_new_terms(text, read):
+    from scraper.parse.corrections import corrected_until
+    assert corrected_until(text) == read
