@@ -774,6 +774,10 @@ def check_content(visible: str, raw_text: str, *, html: bool) -> None:
         raise UnusablePage("js-shell", f"a JavaScript shell with {n} visible characters")
     if n < TINY_PAGE and not NOTICE_HINT_RE.search(visible):
         if html and ("efresh" in raw_text or "EFRESH" in raw_text) and (to := META_REFRESH_RE.search(raw_text)):
+            if not to.group(1).strip("0123456789;, "):  # content="5", no address: the page reloads itself, a waiting
+                # or anti-bot page in words no check knows (health46: "正在进行安全检测，请稍候" said "sends the browser on to 5")
+                raise UnusablePage("bot-check", "a tiny page that only reloads itself (a meta refresh with no address): "
+                                   "a waiting or anti-bot page")
             # named for what it is: "empty" sent an operator to the page's text (health36's B, health37 H26)
             raise UnusablePage("redirect-page", f"a page that only sends the browser on to {to.group(1)} (a meta "
                                "refresh): not followed; the notice may have moved")

@@ -386,3 +386,17 @@ def test_a_page_that_only_refreshes_to_another_is_named_so_not_empty(head):
         parse_document(raw, url="https://www.mofcom.gov.cn/zwgk/zcfb/art/2025/art_c6b190344a154e6f831e0fdfc190e41e.html")
     assert refused.value.reason == "redirect-page", refused.value
     assert "/zwgk/zcfb/art/2025/art_0000aaaa0000aaaa0000aaaa0000aaaa.html" in refused.value.detail
+
+
+@pytest.mark.parametrize("head", ["<meta http-equiv='refresh' content='5'>", '<META HTTP-EQUIV="Refresh" CONTENT="3;">'])
+def test_a_page_that_only_reloads_itself_is_a_waiting_or_bot_page_not_a_move_to_a_number(head):
+    """health46: a challenge in words no check knows ("正在进行安全检测，请稍候……", "系统将在5秒后自动跳转"), reloading
+    itself by a meta refresh with no address, was "a page that only sends the browser on to 5 (a meta refresh): not
+    followed; the notice may have moved" for a stored notice's URL: loud, but sending an operator to look for a moved
+    page named "5"."""
+    raw = (f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>安全检测中</title>{head}</head><body><div><p>"
+           "正在进行安全检测，请稍候……</p><p>系统将在5秒后自动跳转</p></div></body></html>").encode()
+    with pytest.raises(UnusablePage) as refused:
+        parse_document(raw, url="https://www.mofcom.gov.cn/zwgk/zcfb/art/2025/art_c6b190344a154e6f831e0fdfc190e41e.html")
+    assert refused.value.reason == "bot-check", refused.value
+    assert "reloads itself" in refused.value.detail and "sends the browser on" not in refused.value.detail
