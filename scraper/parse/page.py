@@ -586,6 +586,7 @@ def _decree_review(record: NoticeRecord, text: str) -> str | None:
         announced_countermeasures,
         applied_unread,
         named_unread,
+        next_page_unread,
         one_measure_lifted,
         partly_read,
         persons_as_one,
@@ -596,7 +597,8 @@ def _decree_review(record: NoticeRecord, text: str) -> str | None:
 
     return one_measure_lifted(record, text) or announced_countermeasures(record, text) or partly_read(record, text) \
         or several_decrees(record, text) or applied_unread(record, text) or removed_as_imposed(record, text) \
-        or named_unread(record, text) or verb_first_unread(record, text) or persons_as_one(record)
+        or named_unread(record, text) or verb_first_unread(record, text) or persons_as_one(record) \
+        or next_page_unread(record, text)
 
 
 def garbled(record: NoticeRecord) -> str | None:

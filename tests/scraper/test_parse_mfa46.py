@@ -152,3 +152,30 @@ def test_a_uk_company_among_us_ones_under_a_us_title() -> None:
     # one name opening with another country among names with none is a name, not a country
     rec = read(text_of("14").replace("美国鹰岭", "鹰岭").replace("美国蓝海", "蓝海"))
     assert [e.country for e in rec.entities] == ["US", "US", "US"]
+
+
+SPLIT_URL = "https://www.mfa.gov.cn/web/wjb_673085/zfxxgk_674865/gknrlb/fzcqdcs/202803/t20280310_11000049.shtml"
+
+
+@pytest.mark.parametrize("pager", [
+    '1 <a href="t20280310_11000049_1.shtml">2</a> <a href="t20280310_11000049_1.shtml">下一页</a>',
+    '首页 上一页 1 <a href="t20280310_11000049_1.shtml">2</a> <a href="t20280310_11000049_1.shtml">下一页</a> 尾页',
+    '共2页 第1页 <a href="t20280310_11000049_1.shtml">下一页</a>',
+])
+def test_a_decree_page_ending_in_a_pager_is_held_where_no_count_shows_the_rest(pager: str) -> None:
+    """Page 1 of an annex split over two pages, no count stated (mfa46/16, session 45's open B 3): 3 companies read, the 3
+    executives of page 2 in no listing, silently."""
+    html = text_of("16").replace(text_of("16").split('id="pages">')[1].split("</div>")[0], pager)
+    with pytest.raises(UnusablePage) as caught:
+        parse_document(html.encode(), url=SPLIT_URL)
+    assert caught.value.reason == "needs-review" and "pager" in str(caught.value)
+
+
+def test_a_count_that_shows_the_rest_keeps_what_page_one_reads() -> None:
+    """With its counts (mfa45/09) the page keeps its 3 companies, the count mismatch loud (as session 45 left it); without a
+    pager the same page is read."""
+    rec = parse_document((CORPUS / "mfa45" / "09-html-annex-split-page-one.html").read_bytes(), url=SPLIT_URL).notice
+    assert rec is not None and len(rec.entities) == 3 and rec.stated_count == 6
+    whole = text_of("16").replace(text_of("16").split('id="pages">')[1].split("</div>")[0], "")
+    rec = parse_document(whole.encode(), url=SPLIT_URL).notice
+    assert rec is not None and len(rec.entities) == 3

@@ -739,6 +739,26 @@ def cut_short(record: NoticeRecord) -> str | None:
     return None
 
 
+# A pager ending the decree's page ("1 2 下一页", "首页 上一页 1 2 下一页 尾页", "共2页"): the annex goes on on the next page
+# (mfa.gov.cn writes it as "…_1.shtml"). Session 45 left it loud only where a count shows the shortfall (mfa45/09: 3 of 6);
+# with no count stated the persons of page 2 were missed, silently (session 46's probe of mfa45/09).
+PAGER_LINE_RE = re.compile(r"(?:\s|\d+|上一页|下一页|首页|尾页|末页|共\s*\d+\s*页|第\s*\d+\s*页|[\[\]|<>«»【】])+")
+NEXT_PAGE = "下一页"
+
+
+def next_page_unread(record: NoticeRecord, text: str) -> str | None:
+    """Why a decree page whose text ends in a pager linking its next page must be read by a person, where no stated count
+    already shows what the next page holds (a count mismatch: loud, the page's targets kept); else None."""
+    if record.kind is not NoticeKind.MFA_ORDER or NEXT_PAGE not in text:
+        return None
+    if record.stated_count is not None and record.stated_count != len(record.entities):
+        return None  # the count mismatch says it (health: count-mismatch), the targets read are kept
+    for line in text.splitlines():
+        if NEXT_PAGE in line and PAGER_LINE_RE.fullmatch(line.strip()) is not None:
+            return f"the decree's page ends in a pager (\"{line.strip()}\"): the rest of it is on a next page, not read"
+    return None
+
+
 def persons_as_one(record: NoticeRecord) -> str | None:
     """Why a decree whose reading makes one person of words naming two ("及其主任X、项目协调人Y": X's name read "X、项目协调人Y",
     a role no list holds; both lost, silently: session 46, mfa46/02's neighbour) must be read by a person, else None. A
