@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import functools
 import logging
 import signal
 import socket
@@ -33,7 +34,8 @@ from mofcom_watch.logs import log
 
 LOG = logging.getLogger("mofcom_watch.serve")
 REFUSED_LOG = ("the store was refused: serving the feeds folder as it is (nothing published, no cycle), /healthz 503 "
-               "saying why; act on the line, then restart serve")
+               "saying why; act on the line, then restart serve --schedule (a plain serve opens the store again once "
+               "it is cured)")
 STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
 OWN_FOLDER_PREFIX = "mofcom-watch-feeds-"  # + "<day>-": a past day's folder (own_folder; migration 0012 knows it)
 # Seconds an idle keep-alive connection is kept open (uvicorn's default: 5). Closed at 5 s, a connection a client
@@ -90,11 +92,9 @@ def open_engine(settings: Settings, *, read_only: bool = False):  # noqa: ANN201
 def build_app(settings: Settings, *, schedule: bool = False, as_of=None, preview: bool = False):  # noqa: ANN001, ANN201
     """The app for these settings; with ``schedule`` a BackgroundScheduler runs cycles in-process; ``preview``: the
     feeds folder is serve's own for a past day (:func:`own_folder`), its publishes logged as previews."""
-    from mofcom_watch.publish import PublishTarget
     from mofcom_watch.scheduler import WAIT_FOR_DATABASE, CycleRunner, DatabaseWait, make_scheduler, real_cycle
     from mofcom_watch.server import create_app
     from mofcom_watch.server.data import StoreData
-    from mofcom_watch.server.refresh import FeedRefresher
     from mofcom_watch.storewrite import fault_mark
     from scraper.stop import StopRequest
 
@@ -102,11 +102,13 @@ def build_app(settings: Settings, *, schedule: bool = False, as_of=None, preview
     if isinstance(engine, str):  # refused: the folder's files served as they are, /healthz 503 saying why
         from mofcom_watch.server.data import RefusedStore
 
+        # a plain serve tries the store again (its cure done: an accepted run, the newer image's derive), serving it
+        # once it opens; serve --schedule is restarted (its cycles start with the process)
+        reopen = None if schedule else functools.partial(_reopened, settings, as_of, preview)
         return create_app(feeds_dir=settings.feeds_path, feeds_base_url=settings.feeds_base_url,
-                          data=RefusedStore(engine), stale_after=stale_after(settings)[0], as_of=as_of,
+                          data=RefusedStore(engine, reopen), stale_after=stale_after(settings)[0], as_of=as_of,
                           links_configured=bool(settings.public_base_url))
-    refresher = FeedRefresher(engine, PublishTarget.of(settings, unattended=True), lambda: as_of or clock.today(),
-                              live=as_of is None, preview=preview)
+    refresher = _refresher(settings, engine, as_of, preview)
     if refresher.store_busy():  # another writer mid-transaction: the publish would wait its busy timeout (twice, as
         # the failed attempt is recorded), and serve came up a minute late: it serves the files last published now
         log(LOG, logging.WARNING, "the store is write-locked by another process: serving the feeds last published; "
@@ -139,6 +141,29 @@ def build_app(settings: Settings, *, schedule: bool = False, as_of=None, preview
         links_configured=bool(settings.public_base_url),  # else a reader by another address is said (other_host)
         fault_mark=fault_mark(settings.database_url, settings.data_dir),  # a run's store fault (mofcom_watch.storewrite)
     )
+
+
+def _refresher(settings: Settings, engine, as_of, preview: bool):  # noqa: ANN001, ANN202 - Engine, date | None
+    """The FeedRefresher publishing the store's feeds for serve (:func:`build_app`)."""
+    from mofcom_watch.publish import PublishTarget
+    from mofcom_watch.server.refresh import FeedRefresher
+
+    return FeedRefresher(engine, PublishTarget.of(settings, unattended=True), lambda: as_of or clock.today(),
+                         live=as_of is None, preview=preview)
+
+
+def _reopened(settings: Settings, as_of, preview: bool):  # noqa: ANN001, ANN202 - date | None; (StoreData, refresher) | None
+    """A plain serve's store refused at start, tried again (``RefusedStore.reopen``): its data and refresher once it
+    opens as :func:`open_engine` opens it (the same checks), None while it is refused or its database is down."""
+    from mofcom_watch.server.data import StoreData
+    from mofcom_watch.watched import watched_sources
+    from storage.db import DatabaseError, open_existing_store
+
+    try:
+        engine = open_existing_store(settings.database_url)
+    except DatabaseError:
+        return None
+    return StoreData(engine, watched_sources(settings)), _refresher(settings, engine, as_of, preview)
 
 
 def host_port(host: str, port: int) -> str:

@@ -78,6 +78,10 @@ SCREEN_TOO_BIG = ("request body over {limit:,} bytes: send at most that much per
                   "`mofcom-watch screen FILE.csv`")
 REFUSED = ("the store was refused at start: {why}; serving the feeds last published (nothing is published, no cycle "
            "runs): act on this line, then restart serve")
+# ... and a plain serve's, which tries the store again (``RefusedStore.reopen``) every REOPEN_SECONDS
+REFUSED_REOPENED = ("the store was refused at start: {why}; serving the feeds last published (nothing is published): act on "
+                    "this line; serve opens the store again within {seconds} s of its cure (no restart needed)")
+REOPEN_SECONDS = 10
 # /healthz while the database server refuses the login (a wrong password), not "database unreachable": it answered
 DATABASE_REFUSED = ("database refused the login (a wrong password, or a host it does not admit): check the user and "
                     "the password in the URL (--db, MOFCOM_WATCH_DB)")
@@ -472,7 +476,8 @@ def health_report(st: ServerState, now: datetime | None = None) -> tuple[bool, d
     refused = getattr(st.data, "refused", None)
     if refused is not None:  # refused at start (serve_cmd.open_engine): the folder served as it is, said until fixed
         report["database"] = "refused"
-        problems.append(REFUSED.format(why=refused))
+        problems.append((REFUSED_REOPENED if getattr(st.data, "reopen", None) is not None else REFUSED)
+                        .format(why=refused, seconds=REOPEN_SECONDS))
     elif waiting is not None:  # a starting service, said as one: its database is not up yet (not "unreachable")
         problems.append(waiting)
     elif error is not None:  # (a login refused is no outage: the credentials in the URL are to check)
@@ -670,6 +675,30 @@ async def _keep_published(refresher: Any) -> None:
         await asyncio.to_thread(refresher.refresh)
 
 
+async def _reopen_refused(state: ServerState) -> None:
+    """A plain ``serve`` refused at start (``RefusedStore.reopen``): the store tried again every REOPEN_SECONDS; once it
+    opens (the cure done: an accepted run, the newer image's derive, the backup put back), its data served, its feeds
+    published, and kept published as ``_keep_published`` does. Each try opens and checks the store as ``serve`` at start
+    does (the same refusals), so a store still refused stays refused, said by ``/healthz`` as before."""
+    reopen = getattr(state.data, "reopen", None)
+    if reopen is None:
+        return
+    while True:
+        await asyncio.sleep(REOPEN_SECONDS)
+        opened = await asyncio.to_thread(reopen)
+        if opened is not None:
+            break
+    data, refresher = opened
+    state.store_version = StoreVersion(data.engine) if isinstance(data, StoreData) else None
+    state.pages = PageCache()
+    state.refresher = refresher
+    state.data = data
+    LOG.warning("the store refused at start opens now: serving it")
+    if refresher is not None:
+        await asyncio.to_thread(functools.partial(refresher.refresh, force=True))
+        await _keep_published(refresher)
+
+
 def _close_store(state: ServerState) -> None:
     """Close the server's connections to the store at its stop, the read-only one first, so that the last one to
     close (these, or the cycles' kept store at exit) writes a SQLite store's write-ahead log into the file: left open,
@@ -718,7 +747,8 @@ def create_app(
         if scheduler is not None:
             scheduler.start()
             LOG.info("scheduler started in the server process")
-        watcher = asyncio.create_task(_keep_published(refresher)) if refresher is not None else None
+        watcher = asyncio.create_task(_keep_published(refresher)) if refresher is not None else \
+            asyncio.create_task(_reopen_refused(state)) if getattr(data, "reopen", None) is not None else None
         try:
             yield
         finally:

@@ -7,6 +7,7 @@ installed, a backend hiccup): each part returns its rows plus a note instead of 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -349,10 +350,14 @@ class RefusedStore:
     """:class:`SiteData` of a store ``serve`` refused at start (a killed writer's ``-wal`` beside a restored file, a
     newer version's schema, a damaged file: ``serve_cmd.open_engine``): every read answers that it cannot, never an
     empty answer ("no such company", no listings); the feed files are served from the folder as they are. ``refused``:
-    the refusal's line, which ``/healthz`` says (503)."""
+    the refusal's line, which ``/healthz`` says (503). ``reopen`` (a plain ``serve``): opens the store again, giving the
+    store's data and the refresher publishing its feeds, or None while it is still refused; the app tries it every
+    ``REOPEN_SECONDS`` and serves the store once it opens (session 46: a refusal cured, by an accepted run or a newer
+    image's derive, stayed 503 until serve was restarted; ops45)."""
 
-    def __init__(self, refused: str) -> None:
+    def __init__(self, refused: str, reopen: Callable[[], tuple[SiteData, Any] | None] | None = None) -> None:
         self.refused = refused
+        self.reopen = reopen
         self._note = f"{REFUSED_NOTE}{refused}"
 
     def ping(self) -> str | None:

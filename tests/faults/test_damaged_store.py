@@ -157,6 +157,46 @@ def test_serve_on_a_store_refused_at_start_serves_the_folder_and_says_why(replay
     assert (store.read_bytes(), wal.read_bytes() if wal.exists() else None) == before  # the store as it was
 
 
+def test_a_plain_serve_opens_a_refused_store_once_it_is_cured(replayed, tmp_path):
+    """Session 46 (ops45's B): a plain ``serve`` refused at start (a newer version's store) stayed 503 after the cause was
+    cured (an accepted run by the scheduler, the newer image's derive) until it was restarted: ``/healthz`` said "then
+    restart serve" while the scheduler's cycles were clean. Now it tries the store again every REOPEN_SECONDS: once the
+    store opens, it is served (``/healthz`` no longer "refused", entity pages answered) and its feeds published, with no
+    restart. Real processes on a real file: the store's schema revision set to a newer one, then back."""
+    from mofcom_watch.server.app import REOPEN_SECONDS
+    from tests.faults.serving import serving
+
+    store, folder = tmp_path / "store.sqlite", tmp_path / "served"
+    url = newer(replayed, store)
+    folder.mkdir()
+    (folder / "all.atom").write_bytes(b"<feed>the feeds last published</feed>\n")
+    with serving(url, tmp_path, env={"MOFCOM_WATCH_FEEDS_DIR": str(folder), "MOFCOM_WATCH_TODAY": AS_OF}) as served:
+        code, _, body = served.get("/healthz")
+        refused = json.loads(body)
+        assert code == 503 and refused["database"] == "refused", refused
+        assert "no restart needed" in refused["problems"][0] and NEWER_SAID in refused["problems"][0], refused
+        time.sleep(REOPEN_SECONDS + 1)  # still refused: tried again, refused again, nothing published
+        assert json.loads(served.get("/healthz")[2])["database"] == "refused"
+        assert (folder / "all.atom").read_bytes() == b"<feed>the feeds last published</feed>\n"
+        with sqlite3.connect(store) as conn:  # the cure: the store back at this version's schema (a rollback accepted)
+            conn.execute("UPDATE alembic_version SET version_num = ?", (SCHEMA_HEAD,))
+        conn.close()
+        deadline = time.monotonic() + 3 * REOPEN_SECONDS + 30
+        while time.monotonic() < deadline:
+            report = json.loads(served.get("/healthz")[2])
+            if report.get("database") != "refused" and (folder / "all.atom").read_bytes().startswith(b"<?xml"):
+                break
+            time.sleep(1)
+        assert report.get("database") != "refused", report
+        page = served.get("/entity/skydio")
+        assert served.proc.poll() is None, served.proc.communicate()[1]
+    assert served.proc.returncode == 0, served.stderr[-2000:]
+    assert not any("refused" in p for p in report.get("problems", ())), report
+    assert page[0] == 200 and b"Skydio" in page[2], page[:2]
+    assert (folder / "all.atom").read_bytes().startswith(b"<?xml")  # the store's feeds published
+    assert "the store refused at start opens now" in served.stderr, served.stderr[-2000:]
+
+
 def test_status_of_a_store_that_holds_no_notice_is_no_all_clear(_sqlite_template, tmp_path):
     """Was: ``status`` of a store with no notice (nothing fetched yet: every fetch of a first run failed; or --db at
     another, empty store) printed an empty table and exited 0, ``--json`` ``"ok": true``: a monitor's all-clear.
