@@ -220,7 +220,7 @@ def parse_document(raw: bytes | str, url: str | None = None, content_type: str |
         # an index's URL with no article body: links gone, no article; an article's own URL there: an article (reader37)
         whole = found[0] is not None or article or not looks_like_index_url(url)
         page.check_record(record, clean, article=whole, page_title=art.title)
-        cut = page.footless(record, text)
+        cut = page.footless(record, text) or page.continues(record, text, url)
         if cut is not None:
             raise UnusablePage("cut-short", f"{cut}: cut short")
         return ParsedDocument(kind=DocumentKind.NOTICE, encoding=encoding, notice=record, title=record.title,

@@ -784,3 +784,30 @@ def check_content(visible: str, raw_text: str, *, html: bool) -> None:
             raise UnusablePage("redirect-page", f"a page that only sends the browser on to {to.group(1)} (a meta "
                                "refresh): not followed; the notice may have moved")
         raise UnusablePage("empty", f"only {n} visible characters")
+
+
+# An article pager: a "下一页" link to the same article's next page ("art_<hex>_2.html", the MFA's "t…_1.shtml").
+NEXT_PAGE_WORDS = ("下一页", "下页")
+NEXT_PAGE_RE = lazy_compile(
+    r"""<a\b[^>]*?\bhref\s*=\s*["']?([^"'\s>]+)["']?[^>]*>\s*(?:<[^>]+>\s*)*(?:下一页|下页)\s*(?:<[^>]+>\s*)*</a\s*>""",
+    re.IGNORECASE)
+PAGED_NAME_RE = lazy_compile(r"([^/?#]+?)_(\d{1,2})\.s?html?$")
+
+
+def continues(record: NoticeRecord, raw_text: str, url: str | None) -> str | None:
+    """Page 1 of an article split over pages (分页: "1 2 下一页" linking "<this page>_2.html") whose notice states no
+    count: what its next page holds is never read, and nothing else tells that anything is missing (session 46,
+    blind46: a listing '将下列美国实体列入…' over 3 of its 6 names read as a whole listing of 3, silently). A notice that
+    states its count is left to the count check (loud, the names of page 1 kept)."""
+    if record.stated_count is not None or not any(word in raw_text for word in NEXT_PAGE_WORDS):
+        return None
+    own = url.rsplit("/", 1)[-1].split("?", 1)[0] if url else None
+    own_stem = own.rsplit(".", 1)[0] if own else None
+    for m in NEXT_PAGE_RE.finditer(raw_text):
+        href = m.group(1).split("#", 1)[0].split("?", 1)[0]
+        paged = PAGED_NAME_RE.search(href)
+        if paged is None or (own_stem is not None and paged.group(1) != own_stem):
+            continue
+        return (f"the article continues on a next page ({href.rsplit('/', 1)[-1]}) and the notice states no count: what "
+                "that page holds is not read")
+    return None

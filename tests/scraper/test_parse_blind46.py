@@ -159,3 +159,29 @@ def test_a_bare_bracket_number_in_the_info_block_of_a_uel_text() -> None:
     assert doc.notice is not None
     assert doc.notice.key == "UEL-2027-6"
     assert [e.zh for e in doc.notice.entities] == ["秋枫电子公司"]
+
+
+def test_page_one_of_a_paginated_listing_with_no_count_is_refused() -> None:
+    """blind46/37: page 1 of 2 ("1 2 下一页" to this article's _2.html) of a listing '将下列美国实体列入…' that states no count.
+    Was: read as a whole listing of page 1's 3 names, silently (page 2's 3 never read). Now refused as cut short."""
+    raw, url = _probe("37-probe-paginated-notice-page1-no-count")
+    with pytest.raises(UnusablePage) as caught:
+        parse_document(raw, url=url)
+    assert caught.value.reason == "cut-short"
+    assert "next page" in str(caught.value)
+
+
+def test_page_one_of_a_paginated_listing_with_its_count_keeps_the_count_warning() -> None:
+    raw, url = _probe("03-paginated-notice-page1-of-2")
+    doc = parse_document(raw, url=url)
+    assert doc.notice is not None
+    assert doc.notice.warnings == ("parsed 3 entities, notice states 6",)
+
+
+def test_a_next_article_link_is_no_pager() -> None:
+    """A "下一页"-worded link to another article (not this page's _N copy) leaves a notice with no count as it was."""
+    raw, url = _probe("37-probe-paginated-notice-page1-no-count")
+    other = raw.decode("utf-8").replace("art_e45ee7ce7e88149af8dd32b27f9512ce_2.html", "art_0123456789abcdef0123456789abcdef.html")
+    doc = parse_document(other.encode("utf-8"), url=url)
+    assert doc.notice is not None
+    assert len(doc.notice.entities) == 3
