@@ -185,3 +185,22 @@ def test_a_next_article_link_is_no_pager() -> None:
     doc = parse_document(other.encode("utf-8"), url=url)
     assert doc.notice is not None
     assert len(doc.notice.entities) == 3
+
+
+def test_an_uncounted_summary_is_no_name() -> None:
+    """blind46/38: '决定将峡谷材料科学公司等美国实体列入出口管制管控名单（见附件）', the annex a linked page, no count. Was: one entity
+    named "峡谷材料科学公司等美国实体" (a false name, no warning; the annex's others missed). Now no name: a listing of nobody
+    with no count, which the pipeline refuses as incomplete."""
+    raw, url = _probe("38-probe-annex-linked-uncounted-summary")
+    doc = parse_document(raw, url=url)
+    assert doc.notice is not None
+    assert doc.notice.entities == ()
+    assert "no entities found for a listing" in doc.notice.warnings
+
+
+def test_an_uncounted_summary_over_an_annex_reads_the_annex() -> None:
+    raw, url = _probe("15-republished-original-zcfb")
+    text = raw.decode("utf-8").replace("等3家美国实体", "等美国实体").replace("上述3家实体", "上述实体")
+    doc = parse_document(text.encode("utf-8"), url=url)
+    assert doc.notice is not None
+    assert [e.zh for e in doc.notice.entities] == ["玄武装甲公司", "风暴眼传感器公司", "朱鹮精密机械公司"]

@@ -255,6 +255,12 @@ ANNEX_KIND_RE = lazy_compile(r"(?:地区|国|的|下列|以下|相关|有关)\s*
 KIND_ONLY_RE = lazy_compile(rf"\s*(?:中国)?(?:{COUNTRY_ALT}|外国|境外|国外|海外|相关|有关|下列|以下|上述)?\s*(?:实体|企业|公司|机构|单位|组织)\s*")
 KIND_ONLY_MAX = 12
 PROSE_OTHER = itemgetter(2)  # the rest of the text from where no item starts
+# "峡谷材料科学公司等美国实体", "A（a）、B（b）等企业" closing a segment with no count: a summary of names written elsewhere (an annex,
+# perhaps behind a link or in an image), never a name (session 46, blind46: read as one entity "峡谷材料科学公司等美国实体", no
+# warning, where the annex was a linked page: a false name and the others missed, silently). No name is read from it: with no
+# annex read, the listing of nobody with no count is refused (loud).
+UNCOUNTED_SUMMARY_RE = lazy_compile(
+    rf"等\s*(?:(?:{COUNTRY_ALT}|外国|境外|有关|相关)\s*)?(?:实体|企业|公司|机构|单位|组织)\s*$")
 
 
 # "商务部公告2026年第23号附件所列第3项实体", "…附件第3项、第5项所列实体", "…附件第3项“甲公司（A Inc.）”": annex lines of an earlier
@@ -285,6 +291,8 @@ def prose_entities(seg: str, country: str | None = None, folded: str | None = No
     summary = SUMMARY_RE.search(folded)
     if summary:
         seg, folded = seg[: summary.start()], folded[: summary.start()]
+    elif "等" in folded and UNCOUNTED_SUMMARY_RE.search(folded) is not None:
+        return []  # "X等美国实体": the names are elsewhere (UNCOUNTED_SUMMARY_RE)
     stripped, fstripped = _strip_qualifier(seg, folded)
     qualifier = folded[: len(folded) - len(fstripped)]
     located = "位于" in folded  # (one look for every name of the list: LOCATED_RE); the first name's qualifier:
