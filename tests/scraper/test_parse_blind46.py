@@ -204,3 +204,22 @@ def test_an_uncounted_summary_over_an_annex_reads_the_annex() -> None:
     doc = parse_document(text.encode("utf-8"), url=url)
     assert doc.notice is not None
     assert [e.zh for e in doc.notice.entities] == ["玄武装甲公司", "风暴眼传感器公司", "朱鹮精密机械公司"]
+
+
+def test_a_news_lead_numbering_the_notice_given_in_full_keys_it() -> None:
+    """blind46/39: the news section's copy of 2027 No. 16 without the notice's own header lines, its number only in the
+    lead "商务部当日发布2027年第16号公告，全文如下：". Was: keyed DOC-2027-02-14-…, health green (a second key for one listing)."""
+    raw, url = _probe("39-probe-republished-news-lead-number-header-cut")
+    doc = parse_document(raw, url=url)
+    assert doc.notice is not None
+    assert doc.notice.key == "MOFCOM-2027-16"
+    assert len(doc.notice.entities) == 3
+
+
+def test_a_lead_numbering_another_notice_without_the_full_text_keys_nothing() -> None:
+    """A lead telling a notice by number with no promise of its full text ("…发布2027年第16号公告。") gives no key."""
+    raw, url = _probe("39-probe-republished-news-lead-number-header-cut")
+    text = raw.decode("utf-8").replace("商务部当日发布2027年第16号公告，全文如下：", "商务部当日发布2027年第16号公告。")
+    doc = parse_document(text.encode("utf-8"), url=url)
+    assert doc.notice is not None
+    assert doc.notice.key.startswith("DOC-")

@@ -71,7 +71,33 @@ def numbered(src: Source, d: Draft) -> OwnNumber | None:
         own = find_own_number([], [], src.text, filing_no=filed, strict=True)
         if own is not None and own.number in src.text:  # a number the text names is another notice's, never its own
             return None
+    if own is None:
+        own = _published_in_full(src)
     return own
+
+
+# A news page's lead telling the notice it gives in full by its number, the text after it without its own header line
+# ("商务部新闻办公室2月14日发布消息，商务部当日发布2027年第16号公告，全文如下：", the notice's "商务部公告2027年第16号" cut by the
+# news section): session 46, blind46's probe of case 16: keyed DOC-…, "no notice number found" a warning only, health
+# green, the same listing under a second key. Read only in the text's first lines, where the text has no number of its own.
+PUBLISHED_LEAD_MAX = 300
+PUBLISHED_IN_FULL_RE = lazy_compile(
+    r"(?P<who>商务部|不可靠实体清单工作机制)[^\n,。]{0,12}?发布(?:了)?\s*(?:(?P<y>\d{4})\s*年\s*第\s*(?P<n>\d{1,4})|"
+    r"〔\s*(?P<uy>\d{4})\s*〕\s*(?P<un>\d{1,4}))\s*号\s*公告[^\n。]{0,20}?(?:全文|原文)")
+
+
+def _published_in_full(src: Source) -> OwnNumber | None:
+    head = src.lead + src.folded[:PUBLISHED_LEAD_MAX]
+    if "号公告" not in head or "发布" not in head:
+        return None
+    m = PUBLISHED_IN_FULL_RE.search(head)
+    if m is None:
+        return None
+    if m.group("y"):
+        filed = f"商务部公告{m.group('y')}年第{m.group('n')}号" if m.group("who") == "商务部" else None
+    else:
+        filed = f"{UEL_NAME}公告〔{m.group('uy')}〕{m.group('un')}号" if m.group("who") == UEL_NAME else None
+    return find_own_number([], [], src.text, filing_no=filed, strict=True) if filed else None
 
 
 def is_answer(src: Source, d: Draft) -> bool:
