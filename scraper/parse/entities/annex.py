@@ -367,6 +367,40 @@ def piped_rows(after: list[str]) -> list[str]:
     return out
 
 
+# A row of a table whose cells a page set apart by tabs in ``<p>`` lines, which the text's blanks fold to spaces, as a browser
+# shows them: "1 韩华海洋美国控股公司 Hanwha Ocean USA Holdings Inc. 美国" under "序号 中文名称 英文名称 国家（地区）" (``spaced_rows``):
+# the serial, the Chinese name (one cell with no blank: "韩国LIG机器人株式会社" too), the English name (Latin first, no Chinese
+# character), the cells after it (no Latin letter: the country).
+SPACED_ROW_RE = lazy_compile(r"\s*(?P<n>[0-9０-９]{1,3})\s+(?P<zh>\S*[\u3400-\u9fff]\S*)\s+(?P<en>[A-Za-z][^\u3400-\u9fff（(]*?)"
+                             r"(?:\s+(?P<tail>[^\sA-Za-z][^A-Za-z]*?))?\s*")
+SERIAL_SPACE_RE = lazy_compile(r"\s*[0-9０-９]{1,3}\s")
+
+
+def spaced_rows(block: list[str]) -> list[str] | None:
+    """``block`` with a table whose cells are set apart by blanks (a header row TABLE_HEAD names, "序号 中文名称 英文名称
+    国家（地区）", each row SPACED_ROW_RE's) as a tab table's rows; None where no line is such a header or a row under one
+    does not split plainly into its cells (read line by line then, as before: a count mismatch). A MOFCOM annex written as
+    tab-separated ``<p>`` lines read 0 entities, "parsed 0 entities, notice states 3" (session 45, quiet45; the MFA reader's
+    ``mfa.annex._spaced_table``, f1633c41)."""
+    out: list[str] = []
+    width = 0  # the cells of the header row above, 0 before one
+    for line in block:
+        heads = line.split()
+        if len(heads) >= 3 and (head := table_head("\t".join(heads))) is not None and head.en is not None:
+            out.append("\t".join(heads))
+            width = head.width
+            continue
+        if width and SERIAL_SPACE_RE.match(line):
+            m = SPACED_ROW_RE.fullmatch(line)
+            tail = m["tail"].split() if m is not None and m["tail"] else []
+            if m is None or 3 + len(tail) > width:
+                return None
+            out.append("\t".join((m["n"], m["zh"], m["en"].strip(), *tail)))
+            continue
+        out.append(line)
+    return out if width else None
+
+
 def annex_entities(lines: list[str], start: int = 0, country: str | None = None,
                    chinese_numbers: bool = False, clean: bool = False, type: str | None = None) -> list[EntityRecord]:
     """Numbered entity lines (and their branch lines) from ``lines[start:]``;
@@ -384,6 +418,9 @@ def annex_entities(lines: list[str], start: int = 0, country: str | None = None,
     if ";" in whole or "；" in whole:  # (rare in an annex: no look at each line)
         block = _two_names_split(block)
     out = _annex_block(block, country, chinese_numbers, clean, type)
+    if not out and ("序号" in whole or "编号" in whole) and "\t" not in whole \
+            and (spaced := spaced_rows(block)) is not None:  # (nearly every annex reads a line: no look)
+        out = _annex_block(spaced, country, chinese_numbers, clean, type)
     if not out and any("\t" in line for line in block):  # (nearly every annex reads a line: no look)
         numbered = _serials_added(block)
         if numbered is not None:
