@@ -179,3 +179,17 @@ def test_a_count_that_shows_the_rest_keeps_what_page_one_reads() -> None:
     whole = text_of("16").replace(text_of("16").split('id="pages">')[1].split("</div>")[0], "")
     rec = parse_document(whole.encode(), url=SPLIT_URL).notice
     assert rec is not None and len(rec.entities) == 3
+
+
+def test_an_english_country_in_brackets_after_a_latin_name_is_the_country() -> None:
+    """"Harbor Point Analytics LLC (United States)" in an annex of English lines (mfa46/17): "United States" was the English name
+    and the key, the company's name the Chinese one; "(Ireland)" after an English role was no country (mfa46/08: EU)."""
+    rec = read(text_of("17"))
+    assert [(e.zh, e.en, e.key, e.country) for e in rec.entities] == [
+        (None, "Harbor Point Analytics LLC", "harborpointanalytics", "US"),
+        (None, "Redstone Ordnance Technologies, Inc.", "redstoneordnancetechnologies", "US"),
+        (None, "Maple Leaf Defence Ltd.", "mapleleafdefence", "CA")]
+    assert [e.country for e in read(text_of("08")).entities] == ["IE", "SI"]
+    # a bracket that is no country stays the English name
+    rec = read(text_of("17").replace("2. Redstone Ordnance Technologies, Inc. (United States)", "2. 红石军械技术公司（Redstone Ordnance）"))
+    assert (rec.entities[1].zh, rec.entities[1].en) == ("红石军械技术公司", "Redstone Ordnance")

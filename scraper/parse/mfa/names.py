@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from storage.countries import country_code
 from storage.frozen import quick_init
 
 from ..entities import COUNTRY_ALT, cached_key, clean_display
@@ -150,6 +151,17 @@ LEGAL_FORMS = frozenset(("LLC", "INC", "LTD", "PLC", "AG", "SA", "NV", "BV", "KK
                          "SRL", "SPA", "CO", "CORP"))
 
 
+EN_COUNTRY_TAIL_RE = re.compile(r"\s*[(（]\s*(?P<c>[A-Za-z][A-Za-z .,'’-]{1,40}?)\s*[)）]\s*$")
+
+
+def english_country(name: str) -> str | None:
+    """The alpha-2 code of a country written in English ("United States", "Ireland", "UK"), else None: not any two
+    letters (``country_code`` takes "AG" or "KK" for a code), only the names the table knows."""
+    name = name.strip()
+    code = country_code(name)
+    return code if code is not None and (len(name) > 2 or name.upper() in ("UK", "US")) else None
+
+
 def split_target(raw: str) -> tuple[str | None, str | None, str | None, bool]:
     """"姓名（English），男，role" -> (zh, en, note, gendered). A bracket without Latin letters
     is a note ("史蒂文·鲁德（摇杆舵公司创始人）"), as is every tail clause but the gender, and what a company's
@@ -157,6 +169,12 @@ def split_target(raw: str) -> tuple[str | None, str | None, str | None, bool]:
     subsidiaries）": session 37, mfa37/09, both names kept the words)."""
     zh: str | None  # (declared: mypyc infers None from "zh, en = None, zh" below and refuses the module)
     en: str | None
+    if raw.rstrip().endswith(CLOSE_PARENS) and (tail := EN_COUNTRY_TAIL_RE.search(raw)) is not None and (
+            not CJK_RE.search(raw[: tail.start()])) and english_country(tail.group("c")) is not None:
+        # "Harbor Point Analytics LLC (United States)" in an annex of English lines: the bracket is the country, not the
+        # English name (session 46, a probe of mfa46/07: "United States" was the English name and key, the name the Chinese)
+        zh, en, note, gendered = split_target(raw[: tail.start()])
+        return zh, en, "，".join(filter(None, (tail.group("c").strip(), note))), gendered
     zh, en, note, gendered = _split_written(raw)
     if zh and zh.endswith(HONORIFICS) and len(zh) > 3:  # "罗伯特·黑尔先生（Robert Hale）", "Jane Doe女士"; "王先生" left as written
         zh, gendered = zh[:-2], True

@@ -16,7 +16,7 @@ from ..lazyre import lazy_compile
 from ..textnorm import despace, fold, holds_any, marked, to_int
 from .annex import _annex_start, _unscoped, annex_targets, colon_listed
 from .groups import STATUS_VERB_RE, Group, _decision_match, _groups, _guess_type, _measures, _org_shaped, _own_match
-from .names import Target, _dedupe
+from .names import EN_COUNTRY_TAIL_RE, Target, _dedupe, english_country
 from .wording import (
     ANNEX_REFERRED_RE,
     BARE_STATUS_DECISION_RE,
@@ -24,6 +24,7 @@ from .wording import (
     DECISION_MARK_RE,
     EFFECTIVE_RE,
     KEY_PREFIX,
+    LATIN_RE,
     NO_ANNEX,
     PUBLISHED_RE,
     PUBLISHED_TAIL_RE,
@@ -116,6 +117,10 @@ def _own_country(note: str | None) -> str | None:
         code = COUNTRIES.get(name[:-1] if name.endswith("籍") else name)
         if code is not None:
             return code
+        if name.isascii() and LATIN_RE.search(name):  # "United States"; "Member of the European Parliament (Ireland)"
+            tail = EN_COUNTRY_TAIL_RE.search(name)  # (session 46, mfa46/08 and a probe of 07: EU, US from the title)
+            if (code := english_country(tail.group("c") if tail is not None else name)) is not None:
+                return code
     return None
 
 
