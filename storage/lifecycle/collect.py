@@ -201,6 +201,7 @@ def _collect(known: Sequence[StoredNotice], b: _Builder) -> tuple[dict[tuple[str
     for (key, _), v in steps.items():
         if len(v) > 1:
             v[:] = _restated(key, v, b)
+            v[:] = _moot_restores(v)
         if unfound:
             v[:] = _others_of_unfound(key, v, unfound, b)
     _hold_undercounted(listings, steps, b)
@@ -353,6 +354,36 @@ def _scheduled(notice_step: Step, steps: list[Step]) -> bool:
     if o.event_kind is EventKind.LIFTED:
         return any(x.source is o.source and x.event_kind is EventKind.IMPOSED and x.order[2] == o.order[2] for x in steps)
     return any(x.source is o.source and x.state is ListingState.SUSPENDED and x.lapses_on == o.effective for x in steps)
+
+
+def _moot_restores(steps: list[Step]) -> list[Step]:
+    """``steps`` without the restore a notice set at its suspension's lapse ("暂停期限为1年，期满后自动恢复实施") where another
+    notice's (or an answer's) step changed those entities after that suspension began and by that day: a lift ("自2027年10月10日
+    起，停止执行…"), an extension, an earlier restore. The measures were lifted, or suspended on, or back already: the restore
+    of that day is none (session 46, probe46: No. 337 lifted on 10-10, then 'Restored' and in force from 10-21 for good, a
+    false item, silently; beside an extension from 10-21, a false 'Restored' item and 'extends a suspension that is not in
+    place'). A step on some of them sets those apart; the others are restored."""
+    out = []
+    for o in steps:
+        if o.event_kind is not EventKind.RESTORED or not _scheduled(o, steps):
+            out.append(o)
+            continue
+        began = min((x.effective for x in steps if x.source is o.source and x.state is ListingState.SUSPENDED
+                     and x.lapses_on == o.effective), default=o.effective)
+        later = [x for x in steps if x.source is not o.source and began < x.effective <= o.effective
+                 and (x.event_kind in PARTING or x.event_kind is EventKind.REMOVED)
+                 and not (x.state is ListingState.SUSPENDED and x.lapses_on == o.effective)  # the same end, told again
+                 and (x.subset is None or o.subset is None or set(x.subset) & set(o.subset))]
+        if any(x.subset is None for x in later):
+            continue
+        named = {k for x in later for k in x.subset or ()}
+        if not named:
+            out.append(o)
+        elif o.subset is None:
+            out.append(dataclasses.replace(o, excluded=tuple(sorted(named | set(o.excluded)))))
+        elif rest := tuple(k for k in o.subset if k not in named):
+            out.append(dataclasses.replace(o, subset=rest))
+    return out
 
 
 def _said(step: Step, other: Step) -> str:

@@ -18,6 +18,12 @@ early_lift_before_term_end    No. 337 "有效期二年" (its term ends 2028-10-0
                               years, with a problem.
 early_restore_before_its_end  No. 350 suspends No. 337 for 1年 "期满后自动恢复实施"; an answer of 2027-03-01 restores it from 03-10.
                               B (cc259ecd): the answer dropped, suspended to 2027-10-20, with a problem.
+lifted_before_its_restore     No. 350 suspends No. 337 for 1年 "期满后自动恢复实施" (back 2027-10-21); No. 360 lifts it from 10-10.
+                              A: lifted on 10-10, then 'Restored' and in force from 10-21 for good, silently.
+extended_at_its_restore       the same No. 350; No. 360 "自2027年10月21日起，继续暂停执行…，暂停期限为1年". B: the state right, a
+                              false 'Restored' item of 10-21 and "extends a suspension … that is not in place".
+restored_early_by_notice      the same No. 350; No. 360 restores No. 337 from 2027-03-10: a second 'Restored' item of 10-21,
+                              "in force since 2027-10-21 by No. 350" (A, a false item).
 """
 
 from __future__ import annotations
@@ -68,6 +74,19 @@ STATES: dict[str, dict[str, dict[str, tuple[Any, ...]]]] = {
                        ROCK: ("suspended", "2026-10-20", "2027-10-20", "MOFCOM-2026-350")},
         "2027-03-10": {FIR: ("in_force", "2027-03-10", None, "QA-2027-03-01-f8b39082"),
                        ROCK: ("in_force", "2027-03-10", None, "QA-2027-03-01-f8b39082")}},
+    "lifted_before_its_restore": {
+        "2027-10-10": {FIR: ("lifted", "2027-10-10", None, "MOFCOM-2026-360")},
+        "2027-10-21": {FIR: ("lifted", "2027-10-10", None, "MOFCOM-2026-360"),
+                       ROCK: ("lifted", "2027-10-10", None, "MOFCOM-2026-360")},
+        "2028-12-31": {FIR: ("lifted", "2027-10-10", None, "MOFCOM-2026-360")}},
+    "extended_at_its_restore": {
+        "2027-10-20": {FIR: ("suspended", "2026-10-20", "2027-10-20", "MOFCOM-2026-350")},
+        "2027-10-21": {FIR: ("suspended", "2027-10-21", "2028-10-21", "MOFCOM-2026-360"),
+                       ROCK: ("suspended", "2027-10-21", "2028-10-21", "MOFCOM-2026-360")}},
+    "restored_early_by_notice": {
+        "2027-03-10": {FIR: ("in_force", "2027-03-10", None, "MOFCOM-2026-360")},
+        "2027-10-21": {FIR: ("in_force", "2027-03-10", None, "MOFCOM-2026-360"),
+                       ROCK: ("in_force", "2027-03-10", None, "MOFCOM-2026-360")}},
 }
 
 # per folder: the words of the problem that says the answer and the notice differ (None: no such problem)
@@ -81,6 +100,9 @@ PROBLEMS: dict[str, tuple[str, ...] | None] = {
                                          "until 2027-06-10)"),
     "early_lift_before_term_end": None,
     "early_restore_before_its_end": None,
+    "lifted_before_its_restore": None,
+    "extended_at_its_restore": None,
+    "restored_early_by_notice": None,
 }
 
 
@@ -127,3 +149,15 @@ def test_no_item_tells_the_notice_s_excepted_entity_restored(
     assert not [i for i in rock if "/restored/" in i], rock
     assert [i for i in fir if "/restored/" in i], fir
     assert item_ids_of(store, "2026-12-31", KEY)
+
+
+@pytest.mark.parametrize("name", ["lifted_before_its_restore", "extended_at_its_restore", "restored_early_by_notice",
+                                  "early_restore_before_its_end"])
+def test_no_restore_at_a_lapse_another_step_came_before(
+        stores: dict[tuple[str, bool], Store], tmp_path_factory: pytest.TempPathFactory, name: str) -> None:
+    """No. 350's "期满后自动恢复实施" (2027-10-21) after No. 360's lift (10-10), its extension from 10-21, or an early restore
+    (03-10, by No. 360 or an answer): no "Restored" item of 10-21, nothing said against the extension."""
+    store = _store(stores, tmp_path_factory, name, False)
+    got = item_ids_of(store, "2028-12-31", KEY)
+    assert f"{KEY}/restored/ecl/2027-10-21" not in got, got
+    assert not [p for p in store.status("2028-12-31")["__problems__"] if "not in place" in p]
