@@ -139,3 +139,17 @@ def test_an_adjustment_told_with_its_step_is_read():
 def test_a_correction_of_terms_apart_is_read_as_the_new_terms(text, read):
     from scraper.parse.corrections import corrected_until
     assert corrected_until(text) == read
+
+
+# --- audit45/12-13: the country of "附件所列美国实体" -------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("said", "country"), [("附件所列美国实体", "US"), ("附件所列日本实体", "JP"), ("附件所列实体", None)])
+def test_the_country_of_the_entities_an_annex_lists(said, country):
+    page = ("商务部公告2026年第90号 关于将有关实体列入出口管制管控名单的公告\n【发布文号】商务部公告2026年第90号\n"
+            "【发文日期】2026年12月20日\n\n根据《中华人民共和国出口管制法》等法律法规有关规定，为维护国家安全和利益，"
+            f"商务部决定将{said}列入出口管制管控名单，并采取以下措施：\n一、禁止出口经营者向上述实体出口两用物项。\n"
+            "本公告自公布之日起正式实施。\n\n附件：出口管制管控名单\n1. 北风推进公司（Northwind Propulsion Inc.）\n"
+            "2. 南岭光电公司（Southridge Photonics LLC）\n\n商务部\n2026年12月20日\n")
+    record = parse_document(page.encode("utf-8")).notice
+    assert record is not None and [e.en for e in record.entities] == ["Northwind Propulsion Inc.", "Southridge Photonics LLC"]
+    assert [e.country for e in record.entities] == [country, country]

@@ -155,9 +155,16 @@ UNCOUNTED_WORDS = ("余家", "多家", "数家", "若干家")
 UNCOUNTED_RE = lazy_compile(rf"等\s*(?:[十百]余|多|数|若干)\s*家\s*(?P<c>{COUNTRY_ALT})\s*(?:{ENTITY_NOUN})")
 
 
+# "决定将附件所列美国实体列入出口管制管控名单": no count, yet the country of the entities the annex lists, as "将16家美国实体"
+# gives it (session 45, audit45/12-13: every country lost). Asked only of a text holding 所列.
+ANNEXED_COUNTRY_RE = lazy_compile(rf"(?:附件|名单|清单)\s*(?:中|内)?\s*所列\s*(?:的\s*)?(?P<c>{COUNTRY_ALT})\s*(?:{ENTITY_NOUN})")
+
+
 def _uncounted_country(texts: Iterable[str]) -> str | None:
     for text in texts:
         if _uncounted_word(text) and (m := UNCOUNTED_RE.search(text)) is not None:
+            return COUNTRIES[m.group("c")]
+        if "所列" in text and (m := ANNEXED_COUNTRY_RE.search(text)) is not None:
             return COUNTRIES[m.group("c")]
     return None
 
