@@ -3,6 +3,8 @@
 as before."""
 
 import random
+import re
+from pathlib import Path
 
 import pytest
 
@@ -52,3 +54,19 @@ def test_words_by_their_marks_are_the_words_found_in_the_text(seed):
             assert holds_in(text, word, start, end) is (text.find(word, start, end) >= 0), (word, text, start, end)
         for group in groups:
             assert holds_any(text, marked(group)) is any(word in text for word in group), (group, text)
+
+
+ORDER_PIECES = ("外交部令", "商务部令", "外交部", "商务部", "第", "号", "令", "2025", "二〇二五", "ＯＯ", "O", "年", " ", "\u3000", "12",
+                "十二", "一", "〔", "〕", "（", "(", "。", "\n", "对", "采取", "１２", "２０２５")
+
+
+def test_order_refs_by_their_first_character_are_the_order_refs():
+    """mfa.checks.ANY_ORDER_REF_RE asks first for a character every match opens with: the matches of the pattern without."""
+    plain = re.compile(mfa_checks.ANY_ORDER_REF)
+    rng = random.Random(46)
+    texts = ["".join(rng.choice(ORDER_PIECES) for _ in range(rng.randrange(0, 30))) for _ in range(20000)]
+    texts += [p.read_text("utf-8") for p in sorted(Path("tests/data/corpus").glob("mfa*/*.txt"))]
+    assert len(texts) > 20050
+    for text in texts:
+        found = [(m.span(), m.group("n")) for m in mfa_checks.ANY_ORDER_REF_RE.finditer(text)]
+        assert found == [(m.span(), m.group("n")) for m in plain.finditer(text)], text
