@@ -193,3 +193,14 @@ def test_an_english_country_in_brackets_after_a_latin_name_is_the_country() -> N
     # a bracket that is no country stays the English name
     rec = read(text_of("17").replace("2. Redstone Ordnance Technologies, Inc. (United States)", "2. 红石军械技术公司（Redstone Ordnance）"))
     assert (rec.entities[1].zh, rec.entities[1].en) == ("红石军械技术公司", "Redstone Ordnance")
+
+
+def test_a_short_form_in_brackets_after_a_latin_name_is_no_english_name() -> None:
+    """"Lockheed Martin Missiles and Fire Control (LMMFC)" (mfa46/18): the name was the Chinese one, "LMMFC" the English name and
+    the key. A Chinese name's English in brackets stays the English ("（BAE Systems）" is no short form)."""
+    rec = read(text_of("18"))
+    assert [(e.zh, e.en, e.key, e.note) for e in rec.entities] == [
+        (None, "Lockheed Martin Missiles and Fire Control", "lockheedmartinmissilesandfirecontrol", "简称LMMFC"),
+        (None, "Harbor Point Analytics LLC", "harborpointanalytics", "简称HPA")]
+    rec = read(text_of("18").replace("2. Harbor Point Analytics LLC (HPA)", "2. 英国宇航系统公司（BAE）"))
+    assert (rec.entities[1].zh, rec.entities[1].en) == ("英国宇航系统公司", "BAE")

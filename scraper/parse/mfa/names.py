@@ -151,6 +151,7 @@ LEGAL_FORMS = frozenset(("LLC", "INC", "LTD", "PLC", "AG", "SA", "NV", "BV", "KK
                          "SRL", "SPA", "CO", "CORP"))
 
 
+ACRONYM_RE = re.compile(r"[A-Z][A-Z0-9&.\-]{1,11}")  # "LMMFC", "HPA", "BAE", "L3H": a short form in capitals
 EN_COUNTRY_TAIL_RE = re.compile(r"\s*[(（]\s*(?P<c>[A-Za-z][A-Za-z .,'’-]{1,40}?)\s*[)）]\s*$")
 
 
@@ -176,6 +177,11 @@ def split_target(raw: str) -> tuple[str | None, str | None, str | None, bool]:
         zh, en, note, gendered = split_target(raw[: tail.start()])
         return zh, en, "，".join(filter(None, (tail.group("c").strip(), note))), gendered
     zh, en, note, gendered = _split_written(raw)
+    if zh and en and not CJK_RE.search(zh) and LATIN_RE.search(zh) and ACRONYM_RE.fullmatch(en):
+        # "Lockheed Martin Missiles and Fire Control (LMMFC)" in an annex of English lines: the name is the English, the
+        # bracket its short form (session 46, a probe: "LMMFC" was the English name and key, the name the Chinese one)
+        abbr: str = en
+        zh, en, note = None, zh, "，".join(filter(None, ("简称" + abbr, note)))
     if zh and zh.endswith(HONORIFICS) and len(zh) > 3:  # "罗伯特·黑尔先生（Robert Hale）", "Jane Doe女士"; "王先生" left as written
         zh, gendered = zh[:-2], True
         if en is None and not CJK_RE.search(zh):
