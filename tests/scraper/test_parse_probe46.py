@@ -120,3 +120,35 @@ def test_a_later_day_for_every_item_or_a_named_list_is_read() -> None:
         ("ecl", ("northwindpropulsion",), "2027-06-01"), ("watch", ("bluebayradarsystems",), "2027-06-01")]
     assert _listings(body + "\n关注名单相关管理措施自2027年6月1日起实施。") == [
         ("ecl", ("northwindpropulsion",), "2027-05-01"), ("watch", ("bluebayradarsystems",), "2027-06-01")]
+
+
+MOVE_PAGE = ("商务部公告2027年第120号 关于调整出口管制关注名单的公告\n【发布单位】安全与管制局\n【发布文号】商务部公告2027年第120号\n"
+             "【发文日期】2027年06月01日\n\n商务部公告2027年第120号\n\n根据《中华人民共和国出口管制法》和《中华人民共和国两用物项出口管制条例》等"
+             "法律法规有关规定，商务部决定，{body}\n\n本公告自公布之日起正式实施。\n\n商务部\n2027年6月1日\n")
+
+
+def _moves(body: str) -> list[tuple[str, str | None, tuple[str, ...]]]:
+    record = parse_document(MOVE_PAGE.format(body=body).encode("utf-8")).notice
+    assert record is not None
+    return [(a.action.value, a.list and a.list.value, a.entities) for a in record.actions]
+
+
+@pytest.mark.parametrize(("body", "want"), [
+    (f"将{SOUTH}调出出口管制关注名单。", [("remove", "watch", ("southridgephotonics",))]),
+    (f"将{NORTH}由出口管制管控名单调至出口管制关注名单。",
+     [("remove", "ecl", ("northwindpropulsion",)), ("impose", "watch", ())]),
+    (f"将{NORTH}由出口管制管控名单调入出口管制关注名单。",
+     [("remove", "ecl", ("northwindpropulsion",)), ("impose", "watch", ())]),
+    (f"将{NORTH}由出口管制管控名单转入出口管制关注名单。",
+     [("remove", "ecl", ("northwindpropulsion",)), ("impose", "watch", ())]),
+])
+def test_a_removal_or_move_naming_the_watch_list_in_full_is_read(body: str, want: list[object]) -> None:
+    """"调出/调至/调入出口管制关注名单": VERB_RE's lookaheads knew "关注名单" but not "出口管制关注名单" (read as nothing, the
+    entity left on the watch list, silently)."""
+    assert _moves(body) == want
+
+
+@pytest.mark.xfail(strict=True, reason="A, open (probe46): '将商务部公告2027年第101号所列北风推进公司（…）由出口管制管控名单调至"
+                   "出口管制关注名单' is read as nothing (no step, no warning): the move lost, silently")
+def test_a_move_of_an_entity_named_after_its_notice_is_read() -> None:
+    assert _moves(f"将商务部公告2027年第101号所列{NORTH}由出口管制管控名单调至出口管制关注名单。") != []

@@ -54,21 +54,23 @@ VERB_RE = re.compile(
     # "…暂停期限届满后不再对其延长", "…届满后不再予以延长" as 不再延长 (session 42, actions42: no action, a quiet warning); "暂停期限
     # 予以延长至…" as "暂停期限延长至…" (an extension read as nothing, silently)
     # "…的暂停期限不予延长", "…的暂停不再续期/展期/顺延" likewise (session 42, actions42: no action, silently)
-    r"|不再(?:继续(?:实施|执行)?|实施|执行|(?:对其|予以|对其予以)?(?:延长|延期|续期|展期|顺延)|延续)|不予(?:延长|延期|续期|展期|顺延)|终止(?:实施|执行)?|停止(?:实施|执行)?|取消|解除|废止|移[出除]|调出(?=\s*(?:出口管制管控名单|管控名单|关注名单|不可靠实体清单))|恢复(?:实施|执行)?|列入|纳入"
+    r"|不再(?:继续(?:实施|执行)?|实施|执行|(?:对其|予以|对其予以)?(?:延长|延期|续期|展期|顺延)|延续)|不予(?:延长|延期|续期|展期|顺延)|终止(?:实施|执行)?|停止(?:实施|执行)?|取消|解除|废止|移[出除]|调出(?=\s*(?:出口管制管控名单|管控名单|出口管制关注名单|关注名单|不可靠实体清单))|恢复(?:实施|执行)?|列入|纳入"
     # "在…第23号附件《出口管制管控名单》中增列以下2家美国实体": a listing into an earlier annex ("增列入" is 列入's)
     r"|增列(?!入)"
     # "上述2家实体不再列入出口管制关注名单", "将A和B从出口管制关注名单中删除": removals (session 45, audit45/06-07: each read as
     # nothing, the entities left on the watch list silently); 删除 only after "名单(中)"/"清单(中)" ("现删除附件第6项" corrects an
     # annex; "…从出口管制关注名单删除", no 中: audit45's probe 2, read as nothing)
     r"|不再列入(?=\s*(?:出口管制)?(?:管控名单|关注名单|不可靠实体清单))|删除(?<=单中删除)|删除(?<=[名清]单删除)"
+    # (each lookahead names "出口管制关注名单" too: "将A（a）调出出口管制关注名单" was read as nothing, A left on the watch list,
+    # silently; "调至/调入/转入/移至出口管制关注名单" likewise: session 46, probe46)
     # "由关注名单转入出口管制管控名单": a listing on the second list (转入), and a removal from the first (``clauses``: MOVED_FROM_RE);
     # "从关注名单移至出口管制管控名单" (移至, 调至, 调入: session 41, audit41/01: read as a measure on no one, silently)
     # (each verb an alternative of its own: an alternative opening with a group takes away the pattern's first-character
     # set, and sre then tries every alternative at every character of a text: +166,000 instructions a page, perf41)
-    r"|转入(?=\s*(?:出口管制管控名单|管控名单|关注名单|不可靠实体清单))"
-    r"|移至(?=\s*(?:出口管制管控名单|管控名单|关注名单|不可靠实体清单))"
-    r"|调至(?=\s*(?:出口管制管控名单|管控名单|关注名单|不可靠实体清单))"
-    r"|调入(?=\s*(?:出口管制管控名单|管控名单|关注名单|不可靠实体清单))"
+    r"|转入(?=\s*(?:出口管制管控名单|管控名单|出口管制关注名单|关注名单|不可靠实体清单))"
+    r"|移至(?=\s*(?:出口管制管控名单|管控名单|出口管制关注名单|关注名单|不可靠实体清单))"
+    r"|调至(?=\s*(?:出口管制管控名单|管控名单|出口管制关注名单|关注名单|不可靠实体清单))"
+    r"|调入(?=\s*(?:出口管制管控名单|管控名单|出口管制关注名单|关注名单|不可靠实体清单))"
     r"|启动(?:反倾销|反补贴)?调查|进行调查|立案调查|采取(?:以下|相应|有关)?反制措施"
 )
 # "中止实施…相关措施，中止期限为1年": 中止 for 暂停 ("中止期限/期间" a noun), looked for only where "中止" is (session 29,
