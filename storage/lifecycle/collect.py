@@ -239,7 +239,11 @@ def _restated(listing: str, steps: list[Step], b: _Builder) -> list[Step]:
     if len(own) == len(steps) or not own:
         return steps
     kept = []
+    later = _superseded_by_later_answer(listing, own, steps, b)
+    own = [o for o in own if not any(o is x for x in later)]
     for s in steps:
+        if any(s is o for o in later):
+            continue
         if s.source.record.kind not in RESTATING_KINDS:
             kept.append(s)
             continue
@@ -262,6 +266,25 @@ def _restated(listing: str, steps: list[Step], b: _Builder) -> list[Step]:
     return kept
 
 
+def _superseded_by_later_answer(listing: str, own: list[Step], steps: list[Step], b: _Builder) -> list[Step]:
+    """The steps of ``own`` (the notices') that a spokesperson's answer published after their notice changes to another
+    state on the same day, on all their entities: a notice's restore set for its suspension's end ("…暂停期限至2027年11月20日，
+    期满后自动恢复实施"), an answer of later ("自2027年11月21日起，继续暂停实施…1年"). The later word is the one in effect; the
+    notice's step would be a "restored" item of a day nothing was restored (review51). A note says so."""
+    out = []
+    for o in own:
+        if o.event_kind not in PARTING:
+            continue
+        later = [s for s in steps if s.source.record.kind in RESTATING_KINDS and s.known > o.known
+                 and s.effective == o.effective and s.event_kind in PARTING and s.state is not o.state and _covers(s, o)]
+        if later:
+            out.append(o)
+            b.note(f"{o.source.record.key}: its step on {listing} from {o.effective.isoformat()} ({_said(o, later[0])}) is "
+                   f"superseded by {', '.join(sorted({s.source.record.key for s in later}))}, published later "
+                   f"({_said(later[0], o)}), which is followed")
+    return out
+
+
 def _says_otherwise(notice_step: Step, restating: Step) -> bool:
     """Whether a restating step makes the change ``notice_step`` makes (same day, kind and some entity) with another end:
     another date, another duration, or an end against none. An end as a date against one as a duration is not told here
@@ -280,7 +303,11 @@ def _says_otherwise(notice_step: Step, restating: Step) -> bool:
         if not (o.event_kind in PARTING and s.event_kind in PARTING and _covers(o, s)):
             return False
         if o.state is not s.state:
-            return True
+            # only an answer no later than the notice: a notice's restore set for its suspension's end ("…至2027年11月20日，
+            # 期满后自动恢复实施") and an answer published after it continuing the suspension from that day ("自2027年11月21日起，
+            # 继续暂停实施…1年") is the later word, not one the notice contradicts (review51: the answer dropped, the entities
+            # shown back in force and a "restored" item, the problem calling the notice the one followed)
+            return s.known <= o.known
         if o.state is not ListingState.SUSPENDED:
             return False
         # a suspension and an extension of that day, both suspending, with other ends: the answer's "自12月10日起，继续暂停
@@ -341,7 +368,18 @@ def _on_another_day(notice_step: Step, restating: Step, steps: list[Step]) -> bo
         return False
     first, last = sorted((o.effective, s.effective))
     return not any(x is not o and x is not s and first <= x.effective <= last and x.event_kind in PARTING
-                   and (x.subset is None or o.subset is None or set(x.subset) & set(o.subset)) for x in steps)
+                   and (x.subset is None or o.subset is None or set(x.subset) & set(o.subset))
+                   and not _same_change_again(x, o, s) for x in steps)
+
+
+def _same_change_again(step: Step, notice_step: Step, restating: Step) -> bool:
+    """Whether ``step`` makes again the change ``notice_step`` or ``restating`` makes (its kind, on its day): another answer
+    repeating the answer's lift ("自2026年12月10日起，停止实施…第337号相关措施" said again at a press conference), a repetition
+    of the notice's. It changes nothing between the two days (review51: the second answer counted as a step between them
+    and the answer's lift stood, five days early, nothing said)."""
+    return step.event_kind is notice_step.event_kind and (
+        (step.effective == restating.effective and step.source.record.kind in RESTATING_KINDS)
+        or (step.effective == notice_step.effective and step.source is notice_step.source))
 
 
 def _scheduled(notice_step: Step, steps: list[Step]) -> bool:
