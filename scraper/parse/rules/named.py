@@ -499,6 +499,10 @@ def item_listings(src: Source, d: Draft) -> list[tuple[ListKind | None, list[Ent
             continue  # an item of measures ("（三）出口经营者不得向列入出口管制管控名单的实体出口…"), no listing of its own
         if "附件" in x.text or LISTING_ITEM_RE.match(folded, line) is None:
             return None  # a listing not in an item of its own, or one pointing to an annex
+        if line in items and items[line].list is not x.list:
+            # an item listing on two lists ("一、将A（a）列入出口管制管控名单，将B（b）列入出口管制关注名单。"): its names are read
+            # once, for its first list (review51: B on no list, silently)
+            return UNREAD_ITEMS
         items.setdefault(line, x)
     if len(items) < 2:
         return None
@@ -521,7 +525,9 @@ def item_listings(src: Source, d: Draft) -> list[tuple[ListKind | None, list[Ent
                 names = ent.annex_entities(src.lines[: folded.count("\n", 0, end)], first, d.count[1], clean=True)
         else:
             names = ent.prose_entities(seg, d.count[1], fseg)
-        if not names:
+        if not names or any(e.zh and ent.is_anaphor(e.zh) for e in names):
+            # (a pointer beside names, "将丙公司（…）及上述2家实体列入…": read as an entity named "上述2家实体", the two on no
+            # list of this item, silently: review51)
             return UNREAD_ITEMS
         out.append((items[line].list, names))
         before += names
