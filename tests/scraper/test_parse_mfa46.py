@@ -204,3 +204,26 @@ def test_a_short_form_in_brackets_after_a_latin_name_is_no_english_name() -> Non
         (None, "Harbor Point Analytics LLC", "harborpointanalytics", "简称HPA")]
     rec = read(text_of("18").replace("2. Harbor Point Analytics LLC (HPA)", "2. 英国宇航系统公司（BAE）"))
     assert (rec.entities[1].zh, rec.entities[1].en) == ("英国宇航系统公司", "BAE")
+
+
+LIFT_TWO = ("停止对外交部令2029年第71号《关于对美国、英国、加拿大有关军工企业及人员采取反制措施的决定》后附《反制清单》所列布伦特·卡拉汉"
+            "（Brent Callahan）、多米尼克·拉方丹（Dominique Lafontaine）等2名人员采取的反制措施。")
+
+
+@pytest.mark.parametrize("step", ["停止对外交部令2029年第71号所列全部人员采取的反制措施。",
+                                  "停止对外交部令2029年第71号所列人员采取的反制措施。",
+                                  "停止对外交部令2029年第71号后附《反制清单》“二、人员”中所列人员采取的反制措施。",
+                                  "停止对外交部令2029年第71号所列2名人员采取的反制措施。"])
+def test_a_step_on_a_kind_of_a_decrees_targets_is_held(step: str) -> None:
+    """"停止对外交部令2029年第71号所列全部人员采取的反制措施" (mfa46/19): a lift of all of No. 71, its 3 companies too, silently."""
+    text = text_of("03")
+    assert LIFT_TWO in text
+    assert refused(text.replace(LIFT_TWO, step)).reason == "needs-review"
+
+
+@pytest.mark.parametrize("step", ["停止实施外交部令2029年第71号所列全部反制措施。",
+                                  "停止对外交部令2029年第71号所列企业和人员采取的全部反制措施。"])
+def test_a_step_on_a_whole_decree_is_still_read(step: str) -> None:
+    rec = read(text_of("03").replace(LIFT_TWO, step).replace("该决定对其他企业采取的反制措施继续有效。", ""))
+    assert [(a.action, [t.key for t in a.targets], a.entities) for a in rec.actions] == [
+        (ActionKind.LIFT, ["MFA-ORDER-2029-71"], ())]

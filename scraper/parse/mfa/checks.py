@@ -260,13 +260,22 @@ PRONOUN_OBJECT_RE = re.compile(r"对\s*(?:其|该人|该名人员|此人|(?:上�
 
 
 PRONOUN_WORDS = ("其", "该", "此人", "上述", "前述", "有关", "相关")  # one is in every PRONOUN_OBJECT_RE match
+# A kind of an earlier decree's targets as the object, no name: "停止对外交部令2029年第71号所列全部人员采取的反制措施", "…《反制清单》
+# “二、人员”中所列人员…" (session 46, probes of mfa46/03: a lift of all of No. 71, its 3 companies "Lifted" too, silently).
+KIND_OBJECT_RE = re.compile(r"(?:所列|列明的?|中的|项下的?)\s*(?:的\s*)?(?:全部|所有|各|各名|各家)?\s*(?:\d+\s*[名家个])?\s*"
+                            r"(?:人员|个人|人士|企业|机构|组织|实体|公司|高级管理人员|高管|议员|负责人)\s*(?:采取|实施|的)")
+KIND_WORDS = ("所列", "列明", "中的", "项下")  # one is in every KIND_OBJECT_RE match
 
 
 def _pronoun_object(record: NoticeRecord) -> str | None:
     """Why a step on earlier measures that names no target and whose object is a pronoun (PRONOUN_OBJECT_RE) must be read
     by a person, else None."""
     for a in record.actions:
-        if a.action not in APART_STEPS or a.entities or not a.text or not any(w in a.text for w in PRONOUN_WORDS):
+        if a.action not in APART_STEPS or a.entities or not a.text:
+            continue
+        pronoun = any(w in a.text for w in PRONOUN_WORDS)
+        kind = any(w in a.text for w in KIND_WORDS)
+        if not (pronoun or kind):
             continue
         said = fold(a.text)
         verb = STATUS_VERB_RE.search(said)
@@ -274,8 +283,10 @@ def _pronoun_object(record: NoticeRecord) -> str | None:
             continue
         start = max(said.rfind("决定", 0, verb.start()), 0)
         end = said.find("措施", verb.end())
-        if PRONOUN_OBJECT_RE.search(said, start, end if end >= 0 else len(said)) is not None:
+        if pronoun and PRONOUN_OBJECT_RE.search(said, start, end if end >= 0 else len(said)) is not None:
             return "the decision acts on the measures taken on 其 or 上述/有关人员 (whom it means is not read)"
+        if kind and (m := KIND_OBJECT_RE.search(said, start, end + 2 if end >= 0 else len(said))) is not None:
+            return f"the decision acts on one kind of an earlier decree's targets (\"{m.group(0)}\": which are not read)"
     return None
 
 
