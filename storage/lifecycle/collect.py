@@ -251,7 +251,8 @@ def _restated(listing: str, steps: list[Step], b: _Builder) -> list[Step]:
             continue
         against = [o for o in own if _says_otherwise(o, s)] or [o for o in own if _on_another_day(o, s, steps)]
         if not against:
-            parted = [o for o in own if _parts(o, s)]
+            parted = [o for o in own if _parts(o, s)] or [o for o in own if o.subset is not None and not _covers(o, s)
+                                                          and _on_another_day(o, s, steps, partly=True)]
             if parted:
                 s = _without(s, parted)
                 b.problem(f"{s.source.record.key}: it says of {listing} from {s.effective.isoformat()} {_said(s, parted[0])} "
@@ -356,7 +357,7 @@ def _covers(notice_step: Step, restating: Step) -> bool:
 ONCE_KINDS = frozenset((EventKind.LIFTED, EventKind.RESTORED))  # a change made once, on one day
 
 
-def _on_another_day(notice_step: Step, restating: Step, steps: list[Step]) -> bool:
+def _on_another_day(notice_step: Step, restating: Step, steps: list[Step], partly: bool = False) -> bool:
     """Whether a restating step makes the one-day change (a lift, a restore) ``notice_step`` makes on another day, nothing
     else changing the same entities between the two days: the answer's "自2026年12月10日起，停止实施…第337号相关措施", the
     notice's "自2026年12月15日起，停止执行…" (session 45, story46: lifted since 12-10 by the answer, five days early, nothing
@@ -364,7 +365,11 @@ def _on_another_day(notice_step: Step, restating: Step, steps: list[Step]) -> bo
     o, s = notice_step, restating
     if o.effective == s.effective or o.event_kind is not s.event_kind or o.event_kind not in ONCE_KINDS:
         return False
-    if not _covers(o, s) or s.effective < o.effective and _scheduled(o, steps):
+    if not (_covers(o, s) or partly and (s.subset is None or set(o.subset or ()) & set(s.subset))) \
+            or s.effective < o.effective and _scheduled(o, steps):
+        # partly: a notice's lift of some of them on another day ("自2026年12月15日起，停止对…所列银杉电子公司实施相关措施"
+        # beside an answer lifting all of No. 337 from 12-10): those follow the notice, the others the answer (``_parts``;
+        # session 46, probe46: all lifted from 12-10 by the answer, a note alone)
         return False
     first, last = sorted((o.effective, s.effective))
     return not any(x is not o and x is not s and first <= x.effective <= last and x.event_kind in PARTING

@@ -18,6 +18,9 @@ early_lift_before_term_end    No. 337 "有效期二年" (its term ends 2028-10-0
                               years, with a problem.
 early_restore_before_its_end  No. 350 suspends No. 337 for 1年 "期满后自动恢复实施"; an answer of 2027-03-01 restores it from 03-10.
                               B (cc259ecd): the answer dropped, suspended to 2027-10-20, with a problem.
+lift_told_early_two_notices_later an answer of 12-02 lifts all of No. 337 from 12-10; No. 366 (12-09) lifts 银杉 alone from 12-15,
+                              No. 367 (12-12) 赤岩 alone from 12-20. A: lifted since 12-10 by the answer, five and ten days early,
+                              a note alone (cc259ecd asked one notice to reach all the answer's entities).
 lifted_before_its_restore     No. 350 suspends No. 337 for 1年 "期满后自动恢复实施" (back 2027-10-21); No. 360 lifts it from 10-10.
                               A: lifted on 10-10, then 'Restored' and in force from 10-21 for good, silently.
 extended_at_its_restore       the same No. 350; No. 360 "自2027年10月21日起，继续暂停执行…，暂停期限为1年". B: the state right, a
@@ -74,6 +77,11 @@ STATES: dict[str, dict[str, dict[str, tuple[Any, ...]]]] = {
                        ROCK: ("suspended", "2026-10-20", "2027-10-20", "MOFCOM-2026-350")},
         "2027-03-10": {FIR: ("in_force", "2027-03-10", None, "QA-2027-03-01-f8b39082"),
                        ROCK: ("in_force", "2027-03-10", None, "QA-2027-03-01-f8b39082")}},
+    "lift_told_early_two_notices_later": {
+        "2026-12-14": {FIR: ("in_force", "2026-10-09", None, KEY), ROCK: ("in_force", "2026-10-09", None, KEY)},
+        "2026-12-15": {FIR: ("lifted", "2026-12-15", None, "MOFCOM-2026-366"), ROCK: ("in_force", "2026-10-09", None, KEY)},
+        "2026-12-20": {FIR: ("lifted", "2026-12-15", None, "MOFCOM-2026-366"),
+                       ROCK: ("lifted", "2026-12-20", None, "MOFCOM-2026-367")}},
     "lifted_before_its_restore": {
         "2027-10-10": {FIR: ("lifted", "2027-10-10", None, "MOFCOM-2026-360")},
         "2027-10-21": {FIR: ("lifted", "2027-10-10", None, "MOFCOM-2026-360"),
@@ -100,6 +108,8 @@ PROBLEMS: dict[str, tuple[str, ...] | None] = {
                                          "until 2027-06-10)"),
     "early_lift_before_term_end": None,
     "early_restore_before_its_end": None,
+    "lift_told_early_two_notices_later": (QA, "lifted for all it names", "MOFCOM-2026-366, MOFCOM-2026-367",
+                                          "redrockpropulsion, silverfirelectronics"),
     "lifted_before_its_restore": None,
     "extended_at_its_restore": None,
     "restored_early_by_notice": None,
