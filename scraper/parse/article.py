@@ -411,6 +411,8 @@ INFO_NO_WORDS = ("文号", "文字号", "文 号", "文\u3000号")
 INFO_LABELS = frozenset(("文号", "发文字号", "发布文号"))
 # The label as an element's whole text, asked of the raw page before any node is walked.
 INFO_LABEL_RE = lazy_compile(r">\s*(?:发布|发|)(?:文字号|文\s*号)\s*[:：]?\s*<")
+# INFO_LABEL_RE after its 文, matched at each 文 of the page (``info_label``)
+INFO_LABEL_TAIL_RE = lazy_compile(r"(?:字号|\s*号)\s*[:：]?\s*<")
 INFO_LABEL_TAGS = "th, td, dt, span, label, b, strong, div, p"
 INFO_UP = 4  # ancestors of the label looked at for the block holding the page's title
 INFO_BLOCK_CHARS = 1200  # a block longer than this (text, blanks out) is the page, not its info block
@@ -418,11 +420,41 @@ TITLE_HEAD = 12  # the title's first characters (blanks out) looked for in the b
 BODY_HEAD = 30  # the body text's first characters: a block holding them holds the article, not only its info
 
 
+def info_label(raw: str) -> bool:
+    """``any(word in raw for word in INFO_NO_WORDS) and INFO_LABEL_RE.search(raw) is not None``, by one walk over the page's
+    文 (gate46: INFO_LABEL_RE, its literal prefix ">", was tried at every tag of every page holding a word, and the four
+    words each scanned the whole page: ~30,000 instructions a page of bench/parse.py). Every word and every match holds
+    a 文: a word opens there; a match is INFO_LABEL_TAIL_RE after it and ">\\s*(?:发布|发|)" right before it."""
+    worded = labelled = False
+    pos = raw.find("文")
+    while pos >= 0:
+        worded = worded or raw.startswith(INFO_NO_WORDS, pos)
+        labelled = labelled or INFO_LABEL_TAIL_RE.match(raw, pos + 1) is not None and _tag_before(raw, pos)
+        if worded and labelled:
+            return True
+        pos = raw.find("文", pos + 1)
+    return False
+
+
+def _tag_before(raw: str, at: int) -> bool:
+    """Whether ``raw[:at]`` ends with INFO_LABEL_RE's ">\\s*(?:发布|发|)" (\\s is ``str.isspace``)."""
+    for end in (at - 2 if at >= 2 and raw.startswith("发布", at - 2) else -1, at - 1 if at >= 1 and raw[at - 1] == "发" else -1,
+                at):
+        if end < 0:
+            continue
+        k = end
+        while k > 0 and raw[k - 1].isspace():
+            k -= 1
+        if k > 0 and raw[k - 1] == ">":
+            return True
+    return False
+
+
 def _info_table_no(tree: LexborHTMLParser, raw: str, title: str | None, body_text: str) -> str | None:
     """The number in the page's information-disclosure block, if any: read only where the text gives none (session 46,
     blind46/19: an aqygzj page whose number stood only in its 文号 cell was keyed DOC-…, health green). The block must
     hold the page's own title and not the article (a box of other documents with their numbers is no such block)."""
-    if not title or not any(word in raw for word in INFO_NO_WORDS) or INFO_LABEL_RE.search(raw) is None:
+    if not title or not info_label(raw):
         return None
     head = "".join((clean_title(title) or "").split())[:TITLE_HEAD]
     if len(head) < TITLE_HEAD // 2:

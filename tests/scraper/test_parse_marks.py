@@ -70,3 +70,18 @@ def test_order_refs_by_their_first_character_are_the_order_refs():
     for text in texts:
         found = [(m.span(), m.group("n")) for m in mfa_checks.ANY_ORDER_REF_RE.finditer(text)]
         assert found == [(m.span(), m.group("n")) for m in plain.finditer(text)], text
+
+
+INFO_PIECES = (">", "<", "发布", "发", "文", "字", "号", " ", "\u3000", "\t", "\n", "\x1c", "\x85", "\xa0", ":", "：", "td", "b",
+               "文号", "文字号", "/", "公告")
+
+
+def test_the_info_label_walk_is_the_words_and_the_label_searched():
+    """article.info_label walks the page's 文 once: what the four words' scans and INFO_LABEL_RE's search of the page gave."""
+    rng = random.Random(4646)
+    for _ in range(40000):
+        raw = "".join(rng.choice(INFO_PIECES) for _ in range(rng.randrange(0, 24)))
+        expected = any(word in raw for word in article.INFO_NO_WORDS) and article.INFO_LABEL_RE.search(raw) is not None
+        assert article.info_label(raw) is expected, repr(raw)
+    for raw in ("<th>文号</th>", "<td><b>发文字号：</b></td>", "<label>文\u3000号：</label>", "<span> 发布文号 </span>", "x文号<"):
+        assert article.info_label(raw) is (raw != "x文号<"), raw
