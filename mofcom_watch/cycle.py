@@ -65,6 +65,7 @@ from storage.outcomes import SourceReport
 from storage.pages import PageStore
 from storage.publications import record_publication, record_stopped_run
 from storage.runlock import DEFAULT_LOCK, RunLockHeld, make_holder, releasing, run_lock
+from storage.unkeyed import say_unkeyed
 from storage.vocabulary import Failure, Oddity, RunCounters
 
 log = logging.getLogger(__name__)
@@ -291,6 +292,7 @@ def run_cycle(
             with sf() as session, session.begin():
                 session.connection(execution_options=WRITE_LOCK)  # (it reads first: storage.db.WRITE_LOCK)
                 link_news(session)  # reports name notices that may only now be stored
+                say_unkeyed(session)  # notices read with no number of their own that make items: a problem each
                 held = held_sources(session, frozenset(news_names))  # (it reads no news row)
             refused_blank = (_would_blank(sf, target, settings.database_url, run_id)
                              or foreign_feeds(sf, target, settings.database_url, run_id, folder=folder))

@@ -64,7 +64,9 @@ MEANING = {HealthKind.ZERO_LINKS: NOT_READ, HealthKind.UNUSABLE_PAGE: NOT_READ, 
                                       "notice is read whole.",
            HealthKind.HELD_STEP: " The held step is in no item, entity feed or screening until a person publishes it.",
            HealthKind.DECREE_NOT_STORED: " The decree's targets are in no item, entity feed or screening until the Chinese "
-                                         "decree is read."}
+                                         "decree is read.",
+           HealthKind.NO_NUMBER: " Its items are published under a key of no number: a later notice's step naming its "
+                                 "number reaches none of them until the page is read with its number."}
 # fetch failures that mean "this URL answers with something that is not content"
 UNUSABLE_REASONS = frozenset({"bot-check", "not-found", "redirect-off-site", "too-large", "unusable",
                               FailureReason.WRONG_PAGE.value})
@@ -530,6 +532,8 @@ def _title(issue: HealthIssue, numbers: dict[str, str] | None = None, sources: M
         return f"Source health: {source}: an index lists a numbered notice whose link is not followed ({where})"
     if issue.kind == HealthKind.DECREE_NOT_STORED:
         return f"Source health: {notice or where}: reported in English; the Chinese decree is not stored"
+    if issue.kind == HealthKind.NO_NUMBER:
+        return f"Source health: {source}: no notice number read on a page with items ({where})"
     if issue.kind == HealthKind.OLDER_COPY:
         return f"Source health: {source}: {notice or where}: the page served an older copy again"
     return f"Source health: {source}: {issue.kind} {where}".rstrip()

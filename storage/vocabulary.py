@@ -306,6 +306,10 @@ class HealthKind(StrEnum):
     # an MFA decree known from a report of it (its English version on www.mfa.gov.cn/eng) while the Chinese decree is not
     # stored: its targets are in no item until it is read (storage/news.py, session 43); resolved when it is stored
     DECREE_NOT_STORED = "decree-not-stored"
+    # a page read as a notice with no number of its own (keyed DOC-…, MFA-ORDER-…-unnumbered-…) that makes items (it lists
+    # entities or takes steps): its items are published, and said, as a later notice naming its number does not find it
+    # (storage.ingest.unkeyed, session 46); resolved when the page reads with a number (or as no such notice)
+    NO_NUMBER = "no-number"
     # an earlier opening of an issue that opened again (HealthIssue.reopen): kept under ``<key>#<n>``, its own kind in
     # ``run_id``, so its items stay in the source-health feed with their ids (order43's B3: they vanished); open nowhere
     HISTORY = "history"

@@ -4,7 +4,8 @@
 ``file:<relative path>`` URL. One transaction per page; re-running adds nothing.
 Exit 0 clean, 1 when a page was unusable (or failed) or a notice's entity count
 differs from the count it states or two URLs of a replayed notice disagree (an open alias
-conflict, which status and run report too) or a file was skipped (a link out of DIR, larger than
+conflict, which status and run report too) or a notice read with no number of its own lists entities or takes steps
+(a no-number issue, storage.unkeyed) or a file was skipped (a link out of DIR, larger than
 fetch.max_body_bytes, a link to a folder, to nothing or in a loop, no regular file, a folder it may not list), 2 for a missing or unreadable DIR, 3 when the store cannot be written
 (disk full, read-only, gone) or another writer kept the run lock past lock_wait_seconds.
 """
@@ -49,6 +50,7 @@ from storage.notices import NoticeLine, load_lines
 from storage.outcomes import PageOutcome, PageResult
 from storage.records import ListingState, NoticeRef
 from storage.runlock import make_holder, run_lock
+from storage.unkeyed import say_unkeyed
 from storage.vocabulary import HealthKind, state_label
 
 
@@ -276,6 +278,8 @@ def register(app: typer.Typer) -> None:
                     # version replayed beside its Chinese notice said "reported, not yet confirmed" (story40, session 39)
                     link_news(session)
                     told = reported_only(session)  # a decree known from its English version alone: a problem
+                    # a notice read with no number of its own that makes items (storage.unkeyed): a problem each
+                    told += [f"no notice number: {line}" for line in say_unkeyed(session)]
                     synced = synced_as_of(session)  # a day before the store's: a view of the past, not kept
                     past = not preview and synced is not None and day < synced
                     derived = publish(session, as_of=day, target=None,  # the engine runs once (or not: no change)
