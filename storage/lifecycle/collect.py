@@ -268,14 +268,15 @@ def _restated(listing: str, steps: list[Step], b: _Builder) -> list[Step]:
 
 
 def _superseded_by_later_answer(listing: str, own: list[Step], steps: list[Step], b: _Builder) -> list[Step]:
-    """The steps of ``own`` (the notices') that a spokesperson's answer published after their notice changes to another
-    state on the same day, on all their entities: a notice's restore set for its suspension's end ("…暂停期限至2027年11月20日，
-    期满后自动恢复实施"), an answer of later ("自2027年11月21日起，继续暂停实施…1年"). The later word is the one in effect; the
-    notice's step would be a "restored" item of a day nothing was restored (review51). A note says so."""
+    """The restores of ``own`` (the notices') set for a suspension's lapse ("…暂停期限至2027年11月20日，期满后自动恢复实施",
+    ``_scheduled``) that a spokesperson's answer published after their notice changes to another state on that day, on all
+    their entities ("自2027年11月21日起，继续暂停实施…1年"). The later word is the one in effect; the notice's step would be a
+    "restored" item of a day nothing was restored (review51). A note says so."""
     out = []
     for o in own:
-        if o.event_kind not in PARTING:
-            continue
+        if o.event_kind is not EventKind.RESTORED or not _scheduled(o, steps):
+            continue  # (only the restore a notice set for its suspension's lapse: another step of a notice against a later
+            # answer's is a contradiction, both applied in order and said where they disagree, as before)
         later = [s for s in steps if s.source.record.kind in RESTATING_KINDS and s.known > o.known
                  and s.effective == o.effective and s.event_kind in PARTING and s.state is not o.state and _covers(s, o)]
         if later:

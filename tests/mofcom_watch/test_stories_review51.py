@@ -14,6 +14,9 @@ later_answer_continues_past_auto_restore  No. 250 (2026-11-20) "继续暂停…�
                                           calling the notice the one followed (before b8e09a91: suspended, but a false "Restored"
                                           item beside "Suspension extended" and a problem "extends a suspension … not in place").
                                           Now the later word is followed: suspended to 2028-11-21, no restore item, a note.
+later_answer_suspends_what_a_notice_lifts No. 360 (12-01) lifts No. 337 from 12-10, an answer of 12-05 suspends it from 12-10:
+                                          not the scheduled restore above, so both applied in order, a problem (the first
+                                          version of the fix dropped the notice's lift with a note: suspended, then lapsed).
 """
 
 from __future__ import annotations
@@ -75,3 +78,18 @@ def test_an_answer_published_after_a_notice_s_restore_continues_the_suspension(
     got = dated(store, LAST, key)
     assert f"{key}/restored/ecl/2027-11-21" not in got, got
     assert got[f"{key}/suspension_extended/ecl/2027-11-21"] == "2027-11-15", got
+
+
+def test_a_later_answer_against_a_notice_s_own_lift_is_said_not_followed_quietly(
+        stores: dict[str, Store], tmp_path_factory: pytest.TempPathFactory) -> None:
+    """No. 360 (12-01) lifts No. 337 from 12-10; an answer of 12-05 suspends it for a year from 12-10. Only a restore a notice
+    set for its suspension's lapse gives way to a later answer (``collect._superseded_by_later_answer``, the story above):
+    a notice's own lift, dropped for the later answer with a note alone, left No. 337 suspended, then lapsed and presumed
+    back in force on 2027-12-11 (review51's first version). Both are applied in order, and the problem says the answer
+    changes nothing: lifted since 12-10 by No. 360."""
+    store = _get(stores, tmp_path_factory, "later_answer_suspends_what_a_notice_lifts")
+    key = "MOFCOM-2026-337"
+    for day in ("2026-12-10", "2027-12-11"):
+        assert _state(row(store, day, key)) == ("lifted", "2026-12-10", None, "MOFCOM-2026-360"), day
+    assert [p for p in own_problems(store, "2026-12-10") if p.startswith("QA-2026-12-05-f8b39082: suspends MOFCOM-2026-337")]
+    assert not [n for n in store.notes("2026-12-10") if "superseded by" in n]
