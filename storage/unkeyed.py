@@ -58,12 +58,16 @@ def unkeyed(record: NoticeRecord) -> str | None:
     return None
 
 
-def unkeyed_detail(record: NoticeRecord, does: str, url: str, sha256: str) -> str:
-    """The issue's text: what a person can act on, and the copy read (its SHA-256, as every item names its page's)."""
+def unkeyed_detail(record: NoticeRecord, does: str, url: str, sha256: str, now_as: str | None = None) -> str:
+    """The issue's text: what a person can act on, and the copy read (its SHA-256, as every item names its page's).
+    ``now_as``: the notice the page's latest copy reads as, where that is another (the page numbered since)."""
     title = f" “{record.title}”" if record.title else ""
+    twice = (f"the page's latest copy reads as {now_as}, stored beside it: two keys for one notice, the reading of no "
+             "number standing until it is withdrawn" if now_as else
+             "a copy read with its number would be stored a second time")
     return (f"{url}: no notice number read on a page that {does} (stored as {record.key}{title}): its items are "
-            "published under that key, but a later notice naming its number will not find it, and a copy read with its "
-            f"number would be stored a second time; check the page and its number (page SHA-256 {sha256})")
+            f"published under that key, but a later notice naming its number will not find it, and {twice}; check the "
+            f"page and its number (page SHA-256 {sha256})")
 
 
 def no_number_key(notice_key: str) -> str:
@@ -89,8 +93,11 @@ def say_unkeyed(session: Session) -> list[str]:
         key = no_number_key(notice.key)
         standing.add(key)
         url = snap.page.url
+        latest = session.scalar(select(Snapshot.notice_key).where(Snapshot.page_id == snap.page_id)
+                                .order_by(Snapshot.fetched_at.desc(), Snapshot.id.desc()).limit(1))
+        now_as = latest if latest is not None and latest != notice.key else None
         open_issue(session, key=key, source=snap.page.source or "replay", kind=HealthKind.NO_NUMBER,
-                   detail=unkeyed_detail(record, does, url, snap.sha256), seen=naive_as_utc(snap.fetched_at),
+                   detail=unkeyed_detail(record, does, url, snap.sha256, now_as), seen=naive_as_utc(snap.fetched_at),
                    url=url, notice_key=notice.key)
     lines = []
     for issue in session.scalars(select(HealthIssue).where(HealthIssue.kind == HealthKind.NO_NUMBER.value,

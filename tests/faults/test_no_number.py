@@ -57,7 +57,7 @@ def status(db: str) -> tuple[int, list[dict[str, str]]]:
 def test_a_listing_read_with_no_number_is_published_and_said_by_replay_status_feeds_and_healthz(tmp_path):
     db = f"sqlite:///{tmp_path / 'store.sqlite'}"
     first = cli(db, "replay", str(site(tmp_path / "a", PAGE.read_text(encoding="utf-8"))), "--as-of", AS_OF,
-                env=cli_env(**ENV))
+                "--fetched-at", "2025-11-29T10:00:00+00:00", env=cli_env(**ENV))
     assert first.code == 1 and f"no notice number: {SAID}" in first.err, first.err  # was: exit 0, nothing said
     assert "a later notice naming its number will not find it" in first.err
     code, issues = status(db)
@@ -75,7 +75,8 @@ def test_a_listing_read_with_no_number_is_published_and_said_by_replay_status_fe
     report = json.loads(body)  # a source's problem, said in the body; the service is up (docs/deploy.md)
     assert (code, report["source_health"], report["open_issue_list"]) == (
         200, "problems", [{"source": "replay", "kind": "no-number", "url": URL}]), report
-    again = cli(db, "replay", str(tmp_path / "a"), "--as-of", AS_OF, env=cli_env(**ENV))  # the same page again: said
+    again = cli(db, "replay", str(tmp_path / "a"), "--as-of", AS_OF, "--fetched-at", "2025-11-29T12:00:00+00:00",
+                env=cli_env(**ENV))  # the same page again: said
     assert again.code == 1 and f"no notice number: {SAID}" in again.err and "1 unchanged" in again.out
 
     # the ministry numbers the page: stored as UEL-2025-10, and the unnumbered reading stands beside it (two keys for
@@ -83,6 +84,7 @@ def test_a_listing_read_with_no_number_is_published_and_said_by_replay_status_fe
     later = cli(db, "replay", str(site(tmp_path / "b", NUMBERED)), "--as-of", AS_OF,
                 "--fetched-at", "2025-11-30T10:00:00+00:00", env=cli_env(**ENV))
     assert later.code == 1 and f"no notice number: {SAID}" in later.err, later.err
+    assert "the page's latest copy reads as UEL-2025-10, stored beside it: two keys for one notice" in later.err
     code, issues = status(db)
     assert code == 1 and [i["notice_key"] for i in issues] == [KEY]
 
