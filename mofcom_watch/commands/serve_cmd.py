@@ -152,17 +152,18 @@ def _refresher(settings: Settings, engine, as_of, preview: bool):  # noqa: ANN00
                          live=as_of is None, preview=preview)
 
 
-def _reopened(settings: Settings, as_of, preview: bool):  # noqa: ANN001, ANN202 - date | None; (StoreData, refresher) | None
+def _reopened(settings: Settings, as_of, preview: bool):  # noqa: ANN001, ANN202 - date | None; (StoreData, refresher) | str
     """A plain serve's store refused at start, tried again (``RefusedStore.reopen``): its data and refresher once it
-    opens as :func:`open_engine` opens it (the same checks), None while it is refused or its database is down."""
+    opens as :func:`open_engine` opens it (the same checks); while it is refused or its database is down, why (the
+    line ``/healthz`` says: the refusal at start may since be cured and another one stand, ops46)."""
     from mofcom_watch.server.data import StoreData
     from mofcom_watch.watched import watched_sources
     from storage.db import DatabaseError, open_existing_store
 
     try:
         engine = open_existing_store(settings.database_url)
-    except DatabaseError:
-        return None
+    except DatabaseError as exc:
+        return str(exc)
     return StoreData(engine, watched_sources(settings)), _refresher(settings, engine, as_of, preview)
 
 

@@ -82,6 +82,8 @@ REFUSED = ("the store was refused at start: {why}; serving the feeds last publis
 REFUSED_REOPENED = ("the store was refused at start: {why}; serving the feeds last published (nothing is published): act on "
                     "this line; serve opens the store again within {seconds} s of its cure (no restart needed)")
 REOPEN_SECONDS = 10
+# ... where the refusal at start no longer stands but another does (the line the last try met)
+REFUSED_NOW = "{why}; tried again at {at}: still refused, now: {now}"
 # /healthz while the database server refuses the login (a wrong password), not "database unreachable": it answered
 DATABASE_REFUSED = ("database refused the login (a wrong password, or a host it does not admit): check the user and "
                     "the password in the URL (--db, MOFCOM_WATCH_DB)")
@@ -476,6 +478,8 @@ def health_report(st: ServerState, now: datetime | None = None) -> tuple[bool, d
     refused = getattr(st.data, "refused", None)
     if refused is not None:  # refused at start (serve_cmd.open_engine): the folder served as it is, said until fixed
         report["database"] = "refused"
+        if (now_refused := getattr(st.data, "refused_now", None)) is not None:
+            refused = REFUSED_NOW.format(why=refused, at=f"{st.data.tried_at:%Y-%m-%d %H:%M} UTC", now=now_refused)
         problems.append((REFUSED_REOPENED if getattr(st.data, "reopen", None) is not None else REFUSED)
                         .format(why=refused, seconds=REOPEN_SECONDS))
     elif waiting is not None:  # a starting service, said as one: its database is not up yet (not "unreachable")
@@ -683,11 +687,19 @@ async def _reopen_refused(state: ServerState) -> None:
     reopen = getattr(state.data, "reopen", None)
     if reopen is None:
         return
+    refused = state.data
     while True:
         await asyncio.sleep(REOPEN_SECONDS)
-        opened = await asyncio.to_thread(reopen)
-        if opened is not None:
+        try:
+            opened = await asyncio.to_thread(reopen)
+        except Exception as exc:  # noqa: BLE001 - a try that fails otherwise is one more refusal, never the task's end
+            opened = f"{type(exc).__name__}: {exc}"
+        if not isinstance(opened, str):
             break
+        now_refused = None if opened == refused.refused else opened
+        if now_refused is not None and now_refused != refused.refused_now:
+            LOG.warning("the store refused at start is still refused, for another reason now: %s", now_refused)
+        refused.refused_now, refused.tried_at = now_refused, datetime.now(UTC)
     data, refresher = opened
     state.store_version = StoreVersion(data.engine) if isinstance(data, StoreData) else None
     state.pages = PageCache()

@@ -355,9 +355,14 @@ class RefusedStore:
     ``REOPEN_SECONDS`` and serves the store once it opens (session 46: a refusal cured, by an accepted run or a newer
     image's derive, stayed 503 until serve was restarted; ops45)."""
 
-    def __init__(self, refused: str, reopen: Callable[[], tuple[SiteData, Any] | None] | None = None) -> None:
+    def __init__(self, refused: str, reopen: Callable[[], tuple[SiteData, Any] | str] | None = None) -> None:
         self.refused = refused
         self.reopen = reopen
+        # why the last try of ``reopen`` was refused, where that is not the refusal at start (its cure done, another
+        # cause stands: a killed writer's -wal beside the backup put back, a file that holds no store); None while
+        # the start's refusal stands (ops46: /healthz said the start's line for good, the cure looking undone)
+        self.refused_now: str | None = None
+        self.tried_at: datetime | None = None
         self._note = f"{REFUSED_NOTE}{refused}"
 
     def ping(self) -> str | None:

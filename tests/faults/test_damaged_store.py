@@ -197,6 +197,49 @@ def test_a_plain_serve_opens_a_refused_store_once_it_is_cured(replayed, tmp_path
     assert "the store refused at start opens now" in served.stderr, served.stderr[-2000:]
 
 
+def test_a_plain_serve_refused_says_why_it_is_still_refused_once_the_first_cause_is_gone(replayed, tmp_path):
+    """ops46 (podman, the image of main on a SQLite volume): a plain ``serve`` refused at start tries the store again
+    every REOPEN_SECONDS, but ``/healthz`` said the refusal at start for good: with its cure done and another cause
+    standing (here the file replaced by one holding no store, as a backup put back wrongly would be; in the container, a
+    text file, then a folder), it still said "derived by a newer mofcom-watch", and the operator read the cure as
+    undone. Now it says the line the last try met ("tried again at …: still refused, now: …"), logged once; once the
+    store opens it is served as before. Real processes on a real file; a try that raises is one more refusal, never the
+    end of the tries."""
+    from mofcom_watch.server.app import REOPEN_SECONDS
+    from tests.faults.serving import serving
+
+    store, folder = tmp_path / "store.sqlite", tmp_path / "served"
+    url = newer(replayed, store)
+    folder.mkdir()
+    (folder / "all.atom").write_bytes(b"<feed>the feeds last published</feed>\n")
+
+    def healthz(served) -> dict:
+        return json.loads(served.get("/healthz")[2])
+
+    with serving(url, tmp_path, env={"MOFCOM_WATCH_FEEDS_DIR": str(folder), "MOFCOM_WATCH_TODAY": AS_OF}) as served:
+        first = healthz(served)
+        assert first["database"] == "refused" and NEWER_SAID in first["problems"][0], first
+        assert "still refused" not in first["problems"][0], first
+        store.write_bytes(b"this is no SQLite file, put back in the store's place\n" * 64)  # the cause now
+        deadline = time.monotonic() + 3 * REOPEN_SECONDS + 30
+        while time.monotonic() < deadline and "still refused, now:" not in (report := healthz(served))["problems"][0]:
+            time.sleep(1)
+        said = report["problems"][0]
+        assert report["database"] == "refused" and "still refused, now:" in said, report
+        now = said.split("still refused, now:", 1)[1]
+        assert NEWER_SAID not in now and "store.sqlite" in now, said  # the file's own fault, not the start's line
+        assert "no restart needed" in said, said
+        store.unlink()
+        copy_of(replayed, store)  # the store put back right: served with no restart
+        while time.monotonic() < deadline and (report := healthz(served))["database"] == "refused":
+            time.sleep(1)
+        assert served.proc.poll() is None, served.proc.communicate()[1]
+    assert served.proc.returncode == 0, served.stderr[-2000:]
+    assert report["database"] != "refused", report
+    assert served.stderr.count("still refused, for another reason now") == 1, served.stderr[-3000:]
+    assert "the store refused at start opens now" in served.stderr, served.stderr[-2000:]
+
+
 def test_status_of_a_store_that_holds_no_notice_is_no_all_clear(_sqlite_template, tmp_path):
     """Was: ``status`` of a store with no notice (nothing fetched yet: every fetch of a first run failed; or --db at
     another, empty store) printed an empty table and exited 0, ``--json`` ``"ok": true``: a monitor's all-clear.
