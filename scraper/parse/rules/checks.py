@@ -45,7 +45,7 @@ from .named import (
     sentence_start,
 )
 from .operative import spoken_day
-from .record import annex_runs, annex_steps_possible, dedupe_actions, limited_to
+from .record import annex_runs, annex_steps_possible, dedupe_actions, limited_to, title_step
 from .steps import MEASURES_LATER_RE
 
 LISTING_WORDS = ("列入", "移出", "移除", "调出")
@@ -2410,4 +2410,22 @@ def effective_before_publication(src: Source, d: Draft) -> str | None:
     first = min([x.effective for x in d.drafts if x.effective] + ([d.effective] if d.effective else []), default=None)
     if first and first < d.published.isoformat():
         return f"effective {first} is before publication {d.published.isoformat()}"
+    return None
+
+
+def unread_title_rest(src: Source, d: Draft) -> str | None:
+    """A title's step on several notices (no term of its own) kept beside the body's steps on some of them only, where the
+    body names the rest with no step read: what it does to them is not read ("关于暂停执行…第338号和第339号相关措施的公告" over
+    "…暂停执行…第338号相关措施，暂停期限为6个月；…第339号相关措施继续有效": session 46, probe46's A11, 339 suspended with no end
+    against the body's words): left out. (A rest the body does not name is the title's to say, story46.)"""
+    for r in d.actions:
+        if r.until is not None or r.duration is not None or len(r.targets) < 2 or not title_step(r.text):
+            continue
+        keys = {t.key for t in r.targets}
+        said = {t.key for o in d.actions if o is not r and o.list is r.list and not title_step(o.text) for t in o.targets}
+        body = src.folded.find("\n")
+        named = {ref[2].key for ref in d.refs if ref[0] > body} if body >= 0 else set()
+        if None not in keys and keys & said and (rest := (keys - said) & named):
+            return (f"the title's step on several notices is told by the body for some only, not for "
+                    f"{'、'.join(sorted(k for k in rest if k))}, which it names{LEFT_OUT}")
     return None

@@ -130,12 +130,12 @@ def _body_removals(drafts: list[ActionDraft], every: list[ActionDraft]) -> list[
     replaced by the body's removal from the same list that names its own ("二、…决定将乙公司（…）移出出口管制关注名单"), when
     the notice lists too: the title's took every entity of the notice, the one listed by item 一 too (items45: a false
     "Removed" beside its listing)."""
-    body = [x for x in removals_beside_listing(every) if not _title_step(x.text)]
+    body = [x for x in removals_beside_listing(every) if not title_step(x.text)]
     if not body:
         return drafts  # (nearly every notice)
     out = []
     for x in drafts:
-        if x.action is ActionKind.REMOVE and not x.targets and _title_step(x.text) and x not in body:
+        if x.action is ActionKind.REMOVE and not x.targets and title_step(x.text) and x not in body:
             x = next((y for y in body if y.list == x.list and y.effective == x.effective), x)
         out.append(x)
     return out
@@ -435,6 +435,10 @@ class Action(Protocol):
 A = TypeVar("A", bound=Action)
 
 
+# the steps on a notice's measures (a removal or a listing is a step on its entities, which the title's step may come with)
+MEASURE_STEPS = frozenset((ActionKind.SUSPEND, ActionKind.EXTEND, ActionKind.LIFT, ActionKind.RESTORE))
+
+
 def _shortened(r: Action, records: list[A]) -> bool:
     """A period-less action whose numbered targets a fuller action of the same verb, list and
     date covers: the title's "关于暂停实施…第55号等公告" beside the body's six notices and end date (or the
@@ -445,9 +449,9 @@ def _shortened(r: Action, records: list[A]) -> bool:
     keys = {t.key for t in r.targets}
     if None in keys:
         return False
-    if _title_step(r.text) and keys <= {t.key for o in records if o is not r and (
+    if title_step(r.text) and keys <= {t.key for o in records if o is not r and (
             o.action is r.action or r.action is ActionKind.SUSPEND and o.action is ActionKind.EXTEND)
-            and o.list is r.list and not _title_step(o.text) for t in o.targets}:
+            and o.list is r.list and not title_step(o.text) for t in o.targets}:
         # "关于停止执行商务部公告2026年第23号相关措施的公告" over "自2027年7月1日起，停止执行…第23号相关措施": the title has
         # the notice's day, the body the step's own (session 21, parse21: both were kept, a false lift eleven days early);
         # so for "关于暂停实施…第23号相关措施的公告" over "自2026年12月25日起，暂停实施…第23号相关措施，暂停期限为1年" (session 27,
@@ -455,6 +459,13 @@ def _shortened(r: Action, records: list[A]) -> bool:
         # body's steps on each of them ("关于暂停执行…第338号和第339号相关措施的公告" over "…暂停执行…第338号和第339号相关措施，
         # 暂停期限分别为6个月和1年", read per notice: session 45, story46, both suspended with no end from the notice's day to
         # the body's start, silently)
+        return True
+    if r.action in MEASURE_STEPS and title_step(r.text) and keys <= {
+            t.key for o in records if o is not r and o.action in MEASURE_STEPS and o.list is r.list
+            and not title_step(o.text) for t in o.targets}:
+        # the body's steps of another verb on some of them: "…暂停执行…第338号相关措施，暂停期限为6个月；停止执行…第339号相关措施"
+        # under "关于暂停执行…第338号和第339号相关措施的公告" (session 46, probe46's A11: the title's open suspension of both kept
+        # from the notice's day, a false "suspended" on 339, which the body lifts): the body says what is done to each
         return True
     # "关于恢复实施…第55号等公告的公告": the title names the first of the body's notices and says there are more (等)
     more = any(f"{t.text}等" in r.text for t in r.targets)
@@ -478,15 +489,15 @@ def _some_unnamed(text: str) -> bool:
     return "部分" in text and SOME_UNNAMED_RE.search(text) is not None
 
 
-def _title_step(text: str) -> bool:
+def title_step(text: str) -> bool:
     """Whether an action was read from the title line ("…关于停止执行…第23号相关措施的公告"), not from a sentence."""
     return "关于" in text and text.rstrip("。 ").endswith(("的公告", "的决定"))
 
 
 def _headed(text: str) -> bool:
-    """Whether an action was read from a heading, not a sentence: the title line (``_title_step``) or an annex's title
+    """Whether an action was read from a heading, not a sentence: the title line (``title_step``) or an annex's title
     ("附件：移出出口管制管控名单的实体（…）")."""
-    return _title_step(text) or text.lstrip().startswith("附件")
+    return title_step(text) or text.lstrip().startswith("附件")
 
 
 def _without_headed_removals(records: list[A]) -> list[A]:
@@ -525,7 +536,7 @@ def dedupe_actions(records: list[A]) -> list[A]:
             out[at] = r
         elif r.action is ActionKind.REMOVE and not r.targets and _points_to_annex(r.text) and not _points_to_annex(out[at].text):
             out[at] = r  # the body's "二、…将附件2所列实体移出…", not the title's removal: its annex says whom (annex_parts)
-        elif getattr(r, "on_entities", None) is not None and _title_step(out[at].text) and not _title_step(r.text) \
+        elif getattr(r, "on_entities", None) is not None and title_step(out[at].text) and not title_step(r.text) \
                 and (getattr(out[at], "on_entities", None) is None or _some_unnamed(out[at].text)):
             # the body's step limited to the entities it names ("自…起，停止执行…第21号中对立方公司（…）、…的相关措施"), not the
             # title's "关于停止执行…第21号中对2家美国实体相关措施的公告", which names none: read first, it lifted no one (story40,
