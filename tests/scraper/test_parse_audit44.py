@@ -93,7 +93,7 @@ def test_a_note_saying_there_is_no_english_name_is_no_english_name(note: str) ->
 def test_a_dash_in_a_tables_english_cell_is_no_english_name(cell: str, en: str | None) -> None:
     """audit44/19: a table's English cell "—" was read as the English name: "Tidal Energy Systems Inc., — and 1 more" in the
     feed's title."""
-    page = ("<html><head><meta charset=\"utf-8\"><title>商务部公告2026年第419号</title></head><body><div class=\"art-con\">"
+    page = ("<html><head><meta charset=\"utf-8\"><title>商务部公告2026年第415号</title></head><body><div class=\"art-con\">"
             + "".join(f"<p>{line}</p>" for line in ANNEX.format(k=2, lines="").split("\n")[:-4] if line)
             + "<table><tr><td>序号</td><td>中文名称</td><td>英文名称</td></tr><tr><td>1</td><td>潮汐能源公司</td>"
             f"<td>Tidal Energy Systems Inc.</td></tr><tr><td>2</td><td>星河测控公司</td><td>{cell}</td></tr></table>"
