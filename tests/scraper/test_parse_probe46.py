@@ -148,7 +148,9 @@ def test_a_removal_or_move_naming_the_watch_list_in_full_is_read(body: str, want
     assert _moves(body) == want
 
 
-@pytest.mark.xfail(strict=True, reason="A, open (probe46): '将商务部公告2027年第101号所列北风推进公司（…）由出口管制管控名单调至"
-                   "出口管制关注名单' is read as nothing (no step, no warning): the move lost, silently")
-def test_a_move_of_an_entity_named_after_its_notice_is_read() -> None:
-    assert _moves(f"将商务部公告2027年第101号所列{NORTH}由出口管制管控名单调至出口管制关注名单。") != []
+@pytest.mark.parametrize("verb", ["调至", "调入", "转入", "移至"])
+def test_a_move_of_an_entity_named_after_its_notice_is_read(verb: str) -> None:
+    """probe46's A10: '将商务部公告2027年第101号所列北风推进公司（…）由出口管制管控名单调至出口管制关注名单' was read as nothing (no
+    step, no warning): the notice before the verb was taken for a listing weighed, not decided (the lead, session 46)."""
+    assert _moves(f"将商务部公告2027年第101号所列{NORTH}由出口管制管控名单{verb}出口管制关注名单。") == [
+        ("remove", "ecl", ("northwindpropulsion",)), ("impose", "watch", ())]

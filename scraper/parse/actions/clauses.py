@@ -432,6 +432,11 @@ def _sentence_actions(out: list[ActionDraft], folded: str, clean: str, s_start: 
             annex_of: tuple[NoticeRef, ...] = ()
             if word == "增列":  # "在…第23号附件《…》中增列" (``acting_verbs``): the ref says where, and the annex's list
                 annex_of, before = (before[-1][2],) if before else (), []
+            if before and word in MOVED_TO and all(folded.startswith("所列", r[1]) for r in before) \
+                    and MOVED_FROM_RE.search(folded, max(s_start, at - MOVED_FROM_REACH), at):
+                # "将…第101号所列X由出口管制管控名单调至出口管制关注名单": the notice names where X was listed, no listing weighed
+                # (session 46, probe46's A10: read as nothing, the move lost, silently)
+                before = []
             if not allow_impose or before or is_passive(folded, s_start, at) or held_off(folded, s_start, at, v_end):
                 continue  # "…将依法决定是否将上述企业列入不可靠实体清单": a listing weighed, not decided
             if word[0] == "采" and _measures_undone(folded, s_start, at):
