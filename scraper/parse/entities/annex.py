@@ -4,6 +4,7 @@ U+3000 between cells, wrapped names, footnote marks, country headings, numbered 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from operator import itemgetter
 
@@ -376,22 +377,26 @@ SPACED_ROW_RE = lazy_compile(r"\s*(?P<n>[0-9０-９]{1,3})\s+(?P<zh>\S*[\u3400-\
 SERIAL_SPACE_RE = lazy_compile(r"\s*[0-9０-９]{1,3}\s")
 
 
-def spaced_rows(block: list[str]) -> list[str] | None:
+def spaced_rows(block: list[str], head_width: Callable[[list[str]], int | None] | None = None,
+                row_re: re.Pattern[str] | None = None) -> list[str] | None:
     """``block`` with a table whose cells are set apart by blanks (a header row TABLE_HEAD names, "序号 中文名称 英文名称
     国家（地区）", each row SPACED_ROW_RE's) as a tab table's rows; None where no line is such a header or a row under one
     does not split plainly into its cells (read line by line then, as before: a count mismatch). A MOFCOM annex written as
     tab-separated ``<p>`` lines read 0 entities, "parsed 0 entities, notice states 3" (session 45, quiet45; the MFA reader's
-    ``mfa.annex._spaced_table``, f1633c41)."""
+    ``mfa.annex._spaced_table``, f1633c41, which calls this with its own
+    header test, ``head_width``: the header's cells or None, and row pattern, ``row_re``)."""
+    head_width = head_width or _head_width
+    row_re = row_re or SPACED_ROW_RE
     out: list[str] = []
     width = 0  # the cells of the header row above, 0 before one
     for line in block:
         heads = line.split()
-        if len(heads) >= 3 and (head := table_head("\t".join(heads))) is not None and head.en is not None:
+        if len(heads) >= 3 and (cells := head_width(heads)) is not None:
             out.append("\t".join(heads))
-            width = head.width
+            width = cells
             continue
         if width and SERIAL_SPACE_RE.match(line):
-            m = SPACED_ROW_RE.fullmatch(line)
+            m = row_re.fullmatch(line)
             tail = m["tail"].split() if m is not None and m["tail"] else []
             if m is None or 3 + len(tail) > width:
                 return None
@@ -399,6 +404,12 @@ def spaced_rows(block: list[str]) -> list[str] | None:
             continue
         out.append(line)
     return out if width else None
+
+
+def _head_width(heads: list[str]) -> int | None:
+    """The cells of a header row TABLE_HEAD names with an English column, or None."""
+    head = table_head("\t".join(heads))
+    return head.width if head is not None and head.en is not None else None
 
 
 def annex_entities(lines: list[str], start: int = 0, country: str | None = None,

@@ -7,7 +7,7 @@ import re
 
 from ..dates import STANDALONE_DATE_RE
 from ..entities import COUNTRIES, COUNTRY_ALT, EN_HEADS, SERIAL_HEADS, ZH_HEADS, clean_display
-from ..entities.annex import ENGLISH_ALONE_RE, piped_rows
+from ..entities.annex import ENGLISH_ALONE_RE, piped_rows, spaced_rows
 from ..textnorm import despace, fold, to_int
 from .names import SCOPE, SCOPE_RE, SCOPE_TAIL_RE, Target, _org_suffix, _type_of_words, split_target
 from .wording import (
@@ -189,7 +189,6 @@ TABLE_SECTION_NUMBER_RE = re.compile(r"^[一二三四五六七八九十]{1,3}[�
 # columns after it (no Latin letter: 类别, 性别, 职务).
 SPACED_ROW_RE = re.compile(r"\s*(?P<n>[0-9０-９]{1,3})\s+(?P<zh>[^\sA-Za-z]+)\s+(?P<en>[A-Za-z][^\u3400-\u9fff（(]*?)"
                            r"(?:\s+(?P<tail>[^\sA-Za-z][^A-Za-z]*?))?\s*")
-SERIAL_START_RE = re.compile(r"\s*[0-9０-９]{1,3}\s")
 
 
 def _spaced_table(after: list[str]) -> list[str] | None:
@@ -199,24 +198,15 @@ def _spaced_table(after: list[str]) -> list[str] | None:
     cells (``SPACED_ROW_RE``: read line by line then, as before). An MFA annex written as tab-separated ``<p>`` lines:
     the header row was read as one more entity, "序号 中文名称 英文名称", and each row's serial kept in its Chinese name
     (order44's B, session 45; its count mismatch said it, the feed showed the false entity)."""
-    out: list[str] = []
-    width = 0  # the cells of the header row above, 0 before one
-    for line in after:
-        heads = line.split()
-        if len(heads) >= 3 and heads[0] in SERIAL_HEADS and heads[1] in TABLE_NAME_HEADS and heads[2] in TABLE_EN_HEADS \
-                and not any(LATIN_RE.search(h) for h in heads[3:]):
-            out.append("\t".join(heads))
-            width = len(heads)
-            continue
-        if width and SERIAL_START_RE.match(line):
-            m = SPACED_ROW_RE.fullmatch(line)
-            tail = m["tail"].split() if m is not None and m["tail"] else []
-            if m is None or 3 + len(tail) > width:
-                return None
-            out.append("\t".join((m["n"], m["zh"], m["en"].strip(), *tail)))
-            continue
-        out.append(line)
-    return out if width else None
+    return spaced_rows(after, _head_width, SPACED_ROW_RE)
+
+
+def _head_width(heads: list[str]) -> int | None:
+    """The cells of a header row "序号 中文名称 英文名称 …" (no Latin letter in the cells after), or None."""
+    if heads[0] in SERIAL_HEADS and heads[1] in TABLE_NAME_HEADS and heads[2] in TABLE_EN_HEADS \
+            and not any(LATIN_RE.search(h) for h in heads[3:]):
+        return len(heads)
+    return None
 
 
 def _table_annex(after: list[str]) -> list[Target] | None:
