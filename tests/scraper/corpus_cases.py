@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from scraper.parse import parse_text
-from storage.records import NoticeRecord
+import pytest
+
+from scraper.parse import parse_document, parse_text
+from storage.records import NoticeRecord, UnusablePage
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus"
 
@@ -34,3 +36,22 @@ def acts_by_list(text: str) -> list[tuple[str, str | None, list[str | None], lis
     assert rec is not None
     return [(a.action.value, a.list.value if a.list else None, [t.key for t in a.targets], list(a.entities))
             for a in rec.actions]
+
+
+def case_named(name: str, corpus_set: str) -> str:
+    """The text of the pin of ``corpus_set`` whose file name starts with ``name-`` (its number: "07")."""
+    return next(p for p in (CORPUS / corpus_set).glob(f"{name}-*") if not p.name.endswith(".json")).read_text(encoding="utf-8")
+
+
+def refused(text: str) -> UnusablePage:
+    """Why the parser refuses ``text`` (it must)."""
+    with pytest.raises(UnusablePage) as caught:
+        parse_document(text.encode())
+    return caught.value
+
+
+def read(text: str) -> NoticeRecord:
+    """``text`` parsed as a notice (it must be one)."""
+    rec = parse_document(text.encode()).notice
+    assert rec is not None
+    return rec

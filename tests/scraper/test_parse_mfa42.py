@@ -9,25 +9,14 @@ from pathlib import Path
 import pytest
 
 from scraper.parse import parse_document
-from storage.records import NoticeRecord, UnusablePage
+from storage.records import UnusablePage
+from tests.scraper.corpus_cases import case_named, read, refused
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus" / "mfa42"
 
 
 def text_of(name: str) -> str:
-    return next(p for p in CORPUS.glob(f"{name}-*") if not p.name.endswith(".json")).read_text(encoding="utf-8")
-
-
-def refused(text: str) -> UnusablePage:
-    with pytest.raises(UnusablePage) as caught:
-        parse_document(text.encode())
-    return caught.value
-
-
-def read(text: str) -> NoticeRecord:
-    rec = parse_document(text.encode()).notice
-    assert rec is not None
-    return rec
+    return case_named(name, "mfa42")
 
 
 def test_a_traditional_script_reprint_of_a_lift_is_checked_in_simplified() -> None:

@@ -4,30 +4,14 @@ Pure: text in, parse out."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from scraper.parse import parse_document
-from storage.records import ActionKind, NoticeRecord, UnusablePage
-
-CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus"
+from storage.records import ActionKind
+from tests.scraper.corpus_cases import case_named, read, refused
 
 
 def text_of(name: str, corpus: str = "mfa43") -> str:
-    return next(p for p in (CORPUS / corpus).glob(f"{name}-*") if not p.name.endswith(".json")).read_text(encoding="utf-8")
-
-
-def refused(text: str) -> UnusablePage:
-    with pytest.raises(UnusablePage) as caught:
-        parse_document(text.encode())
-    return caught.value
-
-
-def read(text: str) -> NoticeRecord:
-    rec = parse_document(text.encode()).notice
-    assert rec is not None
-    return rec
+    return case_named(name, corpus)
 
 
 HEAD = ("关于对美国有关企业采取反制措施的决定\n2037-11-01 10:00\n\n（2037年11月1日中华人民共和国外交部令第250号公布，自2037年11月1日起施行）"

@@ -5,30 +5,15 @@ pinyin-only person typed by the shape of his name. Pure: text in, parse out."""
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 
-from scraper.parse import parse_document
-from storage.records import ActionKind, NoticeRecord, UnusablePage
-
-CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus"
+from storage.records import ActionKind
+from tests.scraper.corpus_cases import case_named, read, refused
 
 
 def text_of(name: str, corpus: str = "mfa44") -> str:
-    return next(p for p in (CORPUS / corpus).glob(f"{name}-*") if not p.name.endswith(".json")).read_text(encoding="utf-8")
-
-
-def refused(text: str) -> UnusablePage:
-    with pytest.raises(UnusablePage) as caught:
-        parse_document(text.encode())
-    return caught.value
-
-
-def read(text: str) -> NoticeRecord:
-    rec = parse_document(text.encode()).notice
-    assert rec is not None
-    return rec
+    return case_named(name, corpus)
 
 
 def test_measures_start_on_the_later_day_the_decision_gives_them() -> None:

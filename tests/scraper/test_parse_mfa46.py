@@ -10,25 +10,14 @@ from pathlib import Path
 import pytest
 
 from scraper.parse import parse_document
-from storage.records import ActionKind, NoticeRecord, UnusablePage
+from storage.records import ActionKind, UnusablePage
+from tests.scraper.corpus_cases import case_named, read, refused
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus"
 
 
 def text_of(name: str, corpus: str = "mfa46") -> str:
-    return next(p for p in (CORPUS / corpus).glob(f"{name}-*") if not p.name.endswith(".json")).read_text(encoding="utf-8")
-
-
-def refused(text: str) -> UnusablePage:
-    with pytest.raises(UnusablePage) as caught:
-        parse_document(text.encode())
-    return caught.value
-
-
-def read(text: str) -> NoticeRecord:
-    rec = parse_document(text.encode()).notice
-    assert rec is not None
-    return rec
+    return case_named(name, corpus)
 
 
 @pytest.mark.parametrize("hour", ["零时", "0时", "00时"])
