@@ -124,6 +124,10 @@ class CycleResult:
     publish_seconds: float = 0.0  # lifecycle sync + feeds
     broken_watchlist: str | None = None  # the configured watchlist could not be read: every other feed was published
     refused_blank: str | None = None  # an empty store, or another store (publish.foreign_feeds), would have replaced the feeds: nothing was written
+    # the disks of the store and the feeds folder nearly full after it (mofcom_watch.diskspace, as status and /healthz
+    # judge them): not ok. Was: a cycle on a full disk that needed no space (304s, nothing to write) logged "cycle done"
+    # ok=true, and `run` exited 0, while /healthz said 503 and status exited 1 (ops46)
+    low_space: tuple[str, ...] = ()
 
 
 def policy_from(settings: Settings) -> FetchPolicy:
@@ -341,7 +345,8 @@ def run_cycle(
         leave_store(engine)
     # not ok while the engine reports a problem (an unresolved reference): `run` exits 1 as `status` and `replay` do,
     # so cron sees it; the line on another base URL is a warning (problems, failing nothing)
-    ok = all(s.ok for s in summaries) and not issues and not derived_problems and refused_blank is None
+    low = _low_space(settings, out_dir if publish_feeds else None)
+    ok = all(s.ok for s in summaries) and not issues and not derived_problems and refused_blank is None and not low
     counters = fetcher.counters
     return CycleResult(
         ok=ok, run_id=run_id, as_of=as_of, sources=tuple(summaries), new_events=new_events,
@@ -350,8 +355,17 @@ def run_cycle(
         bodies=counters.bodies, body_bytes=counters.body_bytes, not_modified=counters.not_modified,
         parsed=crawler.parsed, parsed_indexes=crawler.parsed_indexes, problems=problems, notes=notes, held_back=held, withheld=withheld,
         crawl_seconds=round(crawl_seconds, 3), publish_seconds=round(publish_seconds, 3),
-        broken_watchlist=outcome.broken_watchlist, refused_blank=refused_blank,
+        broken_watchlist=outcome.broken_watchlist, refused_blank=refused_blank, low_space=low,
     )
+
+
+def _low_space(settings: Settings, out_dir: Path | None) -> tuple[str, ...]:
+    """The disks of the store, the configured feeds folder and ``out_dir`` (``run --out DIR``) nearly full, each said
+    once (``status``'s "DISK NEARLY FULL" lines; a few ``statvfs`` calls)."""
+    from mofcom_watch.diskspace import low_space
+    from storage.db import sqlite_file
+
+    return tuple(low_space((sqlite_file(settings.database_url), settings.feeds_path, out_dir)))
 
 
 def _note_stop(sf: sessionmaker[Session], run_id: str) -> None:

@@ -220,6 +220,7 @@ def not_ok_because(result: CycleResult) -> list[tuple[int, str]]:
         out.append((issues, f"{issues} open source-health issue{'s' if issues != 1 else ''}"))
     if problems := len(getattr(result, "problems", ())):
         out.append((problems, f"{problems} problem{'s' if problems != 1 else ''} of the cycle"))
+    out += [(1, f"disk nearly full: {line}") for line in getattr(result, "low_space", ())]  # (status: DISK NEARLY FULL)
     return out
 
 

@@ -1,7 +1,8 @@
 """`mofcom-watch run`: one fetch-parse-diff-publish cycle (``mofcom_watch.cycle.run_cycle``).
 
-Exit 0 when the run was clean, 1 when a source had problems, a health issue is open or the engine reports a problem
-(an unresolved reference, a feed not built: what makes ``status`` exit 1),
+Exit 0 when the run was clean, 1 when a source had problems, a health issue is open, the engine reports a problem
+(an unresolved reference, a feed not built: what makes ``status`` exit 1) or a disk of the store or the feeds is nearly
+full (``status``'s DISK NEARLY FULL),
 2 for bad options, an unusable database, a watchlist it cannot read (the other feeds published all the same) or
 an empty store that would blank a feeds folder with items, 3 when a resource fails (disk full, read-only store,
 database gone, the run lock not freed in time).
@@ -84,6 +85,7 @@ def run_json(result: CycleResult) -> dict[str, Any]:
         "notes": list(result.notes),
         "open_issues": list(result.open_issues),
         "held_back": list(result.held_back), "withheld": list(result.withheld),
+        "low_space": list(result.low_space),
     }
 
 
@@ -116,6 +118,8 @@ def print_summary(result: CycleResult, console: Console) -> None:
     )
     for line in result.problems:
         console.print(Text(term.shown(line), style="yellow"))
+    for line in result.low_space:  # as status says it (exit 1): the next run or publish may fail
+        console.print(Text(term.shown(f"DISK NEARLY FULL: {line}"), style="red"))
     for line in result.notes:  # read right, failing nothing
         console.print(Text(term.shown(f"note: {line}"), style="yellow"))
     for s in result.sources:  # read right, failing nothing: status and /healthz say them until a run does not see them
