@@ -303,6 +303,30 @@ class CycleRunner:
             return outcome
 
 
+class _OwnSkipLine(logging.Filter):
+    """Drops APScheduler's own WARNING for a cron time that came while the cycle before it still ran (``Execution of
+    job "fetch-parse-diff-publish cycle (trigger: cron[…])" skipped: maximum number of running instances reached
+    (1)``): the job's listener says it in the project's words instead (:func:`_said_skipped`). Was: that line, in no
+    words of the project nor of docs/deploy.md, at the start of ``serve --schedule`` and ``schedule`` whenever the
+    cycle at start (``run_at_start``) ran past the first cron time (ops46)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "maximum number of running instances reached" not in str(record.msg)
+
+
+_SKIP_FILTER = _OwnSkipLine()
+SKIPPED_TIME = ("cycle time skipped: the cycle before it was still running, and covers it (one cycle at a time); the "
+                "next cycle runs at the next time")
+
+
+def _said_skipped(event: Any) -> None:
+    """A cron time skipped, as one line of the project's (an ``EVENT_JOB_MAX_INSTANCES`` event): INFO, not a fault
+    (the running cycle fetches and publishes what that time would have); a cycle that skips every time takes longer
+    than the schedule's interval, which the line's ``scheduled`` times show."""
+    times = getattr(event, "scheduled_run_times", None) or ()
+    log(LOG, logging.INFO, SKIPPED_TIME, scheduled=times[-1].isoformat() if times else None)
+
+
 def make_scheduler(
     runner: Callable[[], Any],
     *,
@@ -324,6 +348,12 @@ def make_scheduler(
         extra["next_run_time"] = datetime.now(ZoneInfo(timezone))
     scheduler.add_job(runner, trigger, id=JOB_ID, name="fetch-parse-diff-publish cycle",
                       replace_existing=True, **extra)
+    from apscheduler.events import EVENT_JOB_MAX_INSTANCES
+
+    own = logging.getLogger("apscheduler.scheduler")  # (BaseScheduler's logger: its own skip line dropped)
+    if _SKIP_FILTER not in own.filters:
+        own.addFilter(_SKIP_FILTER)
+    scheduler.add_listener(_said_skipped, EVENT_JOB_MAX_INSTANCES)
     return scheduler
 
 

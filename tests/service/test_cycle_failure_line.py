@@ -88,3 +88,26 @@ def test_a_cycle_not_ok_for_open_issues_and_problems_counts_and_says_them() -> N
     said = what_went_wrong(result)
     assert said["problems"] == 3 and said["why"] == "2 open source-health issues; 1 problem of the cycle", said
     assert not_ok_because(CycleResult(ok=True, run_id="r", as_of=date(2026, 11, 30))) == []
+
+
+def test_a_cron_time_met_by_a_running_cycle_is_said_in_the_project_s_words(tmp_path: Path) -> None:
+    """ops46: at the start of ``serve --schedule`` (and ``schedule``), the cycle at start running past the first cron
+    time logged APScheduler's own ``WARNING … Execution of job "fetch-parse-diff-publish cycle (trigger: cron[…])"
+    skipped: maximum number of running instances reached (1)``, in no words of the project or docs/deploy.md (a
+    monitor alerting on WARNING heard a fault; it is none: the running cycle covers that time). Now one INFO line of
+    the project's says it. A real ``schedule`` process, every second, against a site answering each page in 0.4 s."""
+    db, out, extra, pages = column_store(tmp_path)
+    with SiteServer(None, pages=pages, columns={W: "zwgk/zcfb/"}) as site:
+        site.latency = 0.4  # a cycle of several pages: past the next second's time
+        logged = spawn_logged(db, "schedule", "--cron", "* * * * * *", "--run-at-start", log=tmp_path / "schedule.log",
+                              env=env(MOFCOM_WATCH_FEEDS_DIR=str(out), MOFCOM_WATCH_SOURCES=SOURCE,
+                                      MOFCOM_WATCH_PUBLIC_URL="http://127.0.0.1:8080/feeds/",
+                                      MOFCOM_WATCH_BASE_URLS=f"{W}={site.base_url(W)}", **extra))
+        with logged.reaped():
+            assert until(lambda: logged.said('msg="cycle done'), 120), logged.log.read_text()
+            assert until(lambda: logged.said("cycle time skipped"), 60), logged.log.read_text()
+            stopped = logged.stop(timeout=60)
+    assert "maximum number of running instances" not in stopped.err, stopped.err
+    skipped = [x for x in stopped.err.splitlines() if "cycle time skipped" in x]
+    assert skipped and all("level=info" in x and "scheduled=" in x for x in skipped), skipped
+    assert stopped.code == 0, stopped.err
