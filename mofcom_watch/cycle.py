@@ -128,6 +128,9 @@ class CycleResult:
     # judge them): not ok. Was: a cycle on a full disk that needed no space (304s, nothing to write) logged "cycle done"
     # ok=true, and `run` exited 0, while /healthz said 503 and status exited 1 (ops46)
     low_space: tuple[str, ...] = ()
+    # (host, base URL) of each host fetched from another address (``base_urls``: a mirror, a local copy): the URL a
+    # failure names is the official one (its stable key), the one tried is this base's (scheduler.what_went_wrong)
+    fetched_via: tuple[tuple[str, str], ...] = ()
 
 
 def policy_from(settings: Settings) -> FetchPolicy:
@@ -356,6 +359,7 @@ def run_cycle(
         parsed=crawler.parsed, parsed_indexes=crawler.parsed_indexes, problems=problems, notes=notes, held_back=held, withheld=withheld,
         crawl_seconds=round(crawl_seconds, 3), publish_seconds=round(publish_seconds, 3),
         broken_watchlist=outcome.broken_watchlist, refused_blank=refused_blank, low_space=low,
+        fetched_via=tuple(sorted(overrides.items())),
     )
 
 

@@ -168,7 +168,7 @@ def summarize(result: CycleResult | None) -> dict[str, Any]:
         return {}
     out: dict[str, Any] = {}
     for name, value in vars(result).items():
-        if name in {"run_id", "ok"}:
+        if name in {"run_id", "ok", "fetched_via"}:
             continue
         if isinstance(value, (bool, int, float)) or (isinstance(value, str) and len(value) < 80):
             out[name] = value
@@ -193,6 +193,7 @@ def what_went_wrong(result: CycleResult | None) -> dict[str, Any]:
         return {}
     failing = [s for s in getattr(result, "sources", ()) if s.failures]  # (a stand-in result has none)
     first = failing[0].failures[0] if failing else None
+    tried = _tried(first.url, getattr(result, "fetched_via", ())) if first is not None else None
     why = not_ok_because(result)
     return {
         # what made it not ok, counted (user44's B, session 45: "problems=0" stood beside "ok=false" where fetches
@@ -201,10 +202,22 @@ def what_went_wrong(result: CycleResult | None) -> dict[str, Any]:
         "why": "; ".join(words for _, words in why) or "not ok, for no reason this line knows: see mofcom-watch status",
         "failed_sources": ",".join(s.name for s in failing) or None,
         "failed_fetches": sum(len(s.failures) for s in failing) or None,
-        "first_failure": _cut(f"{first.reason} {first.url}" + (f": {first.detail}" if first.detail else ""))
+        "first_failure": _cut(f"{first.reason} {tried}" + (f": {first.detail}" if first.detail else ""))
         if first is not None else None,
+        # the official page it stands for, where the URL tried was a mirror's (ops46: with base_urls set the line
+        # named https://www.mofcom.gov.cn/… though the connection refused was the mirror's)
+        "first_failure_for": _cut(first.url) if first is not None and tried != first.url else None,
         "first_problem": _cut(result.problems[0]) if getattr(result, "problems", ()) else None,
     }
+
+
+def _tried(url: str, via: tuple[tuple[str, str], ...]) -> str:
+    """The URL fetched for the official ``url``: its host's base URL's (``base_urls``), else itself."""
+    if not via:
+        return url
+    from scraper.fetch.urls import HostMap
+
+    return HostMap(dict(via)).to_transport(url)
 
 
 def not_ok_because(result: CycleResult) -> list[tuple[int, str]]:

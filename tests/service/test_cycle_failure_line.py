@@ -71,6 +71,11 @@ def test_a_cycle_that_reaches_no_site_says_which_sources_failed_and_why(tmp_path
     # what made the cycle not ok and says it, as `status` does ("LAST RUN FAILED: …")
     assert " problems=1 " in line and ' why="mofcom-qa: 1 failed fetch" ' in line, line
     assert " problems=0" not in line, line
+    # ops46: the connection refused was the mirror's (base_urls), but the line named https://www.mofcom.gov.cn/…: it
+    # names the URL tried, and the official page it stands for beside it
+    tried = f"http://127.0.0.1:{port}/{W}/xwfb/xwfyrth/index.html"
+    assert f'first_failure="connect {tried}' in line, line
+    assert f'first_failure_for=https://{W}/xwfb/xwfyrth/index.html' in line, line
 
 
 def test_a_cycle_not_ok_for_open_issues_and_problems_counts_and_says_them() -> None:
