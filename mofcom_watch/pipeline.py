@@ -286,7 +286,8 @@ def settle_by_correction(session: Session, keys: Iterable[str], parser: PagePars
 
 
 def loser_again(session: Session, notice: Notice, parser: PageParser, at: datetime) -> None:
-    """The kept copy of ``notice`` read otherwise by this parser (its same bytes, a newer parser): the page its open
+    """The kept copy of ``notice`` read otherwise by this parser (its same bytes, a newer parser), or a new copy of the
+    kept page read otherwise (the ministry corrected it, at its other URL first): the page its open
     alias-conflict issue names (the copy whose parse lost) read again by this parser too, and stored as its fetch
     would be when it reads as the kept copy reads now (``store_parse``: the issue resolved at ``at``, the copy
     preferred kept). An upgrade re-reads the pages one by one: a losing copy read first, against the kept copy's
@@ -662,9 +663,12 @@ def _ingest(session: Session, page: CrawledPage, sha: str, parser: PageParser, c
         kept_json = stored.record_json if stored is not None else None
         change = store_parse(session, stored, record, snap, url, fetched_at, clean=True)  # clean_document cleaned it
         read_as_another(session, url, record.key, fetched_at, sha)
-        if stored is not None and kept_snapshot is not None and kept_snapshot.id == snap.id \
-                and stored.record_json != kept_json:
-            loser_again(session, stored, parser, fetched_at)  # the kept copy reads otherwise now: the loser too?
+        if stored is not None and kept_snapshot is not None and stored.record_json != kept_json and (
+                kept_snapshot.id == snap.id or (stored.snapshot_id == snap.id and kept_snapshot.page.url == url)):
+            # the kept copy reads otherwise now, or the kept page's new copy does (the ministry corrected it): the loser
+            # too? (a notice corrected at both its URLs, the losing one fetched first: its "pages disagree" stayed open
+            # while they agreed, every later run at exit 1, until that page's bytes changed again; churn47)
+            loser_again(session, stored, parser, fetched_at)
         if record.held or (change.changed and not change.new):  # held steps of the reading kept, or no longer held
             sync_held(session, record.key, source=source, seen_at=fetched_at, url=url)
         if record.kind == NoticeKind.QA:  # judged on the reading kept, as the publish's recheck judges it
