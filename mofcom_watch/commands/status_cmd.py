@@ -212,6 +212,7 @@ class Activity:
     stale_after: timedelta | None = None  # the threshold it was judged by (None: stale_after_minutes = 0, not judged)
     stale_check_off: str | None = None  # the line saying the age check is off (config.STALE_CHECK_OFF)
     last_preview: PublishRecord | None = None  # the newest preview (serve --as-of a past day), said apart, never judged
+    feeds_gone: str | None = None  # the live folder the last successful publish wrote is gone or emptied (feeds_gone)
 
     @classmethod
     def of(cls, session, live: Path | None = None) -> Activity:  # noqa: ANN001 - a Session
@@ -262,6 +263,8 @@ class Activity:
         if self.not_checkpointed:
             lines.append(f"STORE NOT CHECKPOINTED: {self.not_checkpointed}")
         lines += [f"DISK NEARLY FULL: {line}" for line in self.low_space]
+        if self.feeds_gone:
+            lines.append(f"FEEDS FOLDER GONE: {self.feeds_gone}")
         lines += [f"LAST RUN FAILED: {failed.line}" for failed in self.last_run_failed]
         if self.run_lock_stuck:
             lines.append(f"RUN LOCK STUCK: {self.run_lock_stuck}")
@@ -278,7 +281,7 @@ class Activity:
                 "last_publish": self.last_publish.to_json() if self.last_publish else None,
                 "last_successful_publish": self.last_good_publish.to_json() if self.last_good_publish else None,
                 "sources": [{**c.to_json(), "last_changed": _iso(last_changed(c))} for c in self.sources],
-                "low_space": list(self.low_space),
+                "low_space": list(self.low_space), "feeds_gone": self.feeds_gone,
                 "store_unwritable": self.unwritable, "run_store_fault": self.store_fault,
                 "store_not_checkpointed": self.not_checkpointed,
                 "notices": self.notices, "last_run_failed": [f.to_json() for f in self.last_run_failed],
@@ -358,6 +361,30 @@ def watched_only(activity: Activity, watched: frozenset[str] | None) -> Activity
                    unwatched=tuple(f for f in activity.last_run_failed if f.source not in watched))
 
 
+def feeds_gone(last: PublishRecord | None, configured: Path) -> str | None:
+    """Why the configured feeds folder no longer holds what the last successful publish into it wrote, or None: the
+    folder removed, or emptied (its ``all.atom``, which every publish of feeds writes, gone), by a cleanup job or a
+    person. Judged only where that publish's target is the configured folder, by the same path (a ``status`` on
+    another machine, or from another working folder for a relative path, judges nothing). Was: ``status`` exited 0
+    saying "last successful publish … to DIR" over a missing folder, while readers got 404 until the next run wrote
+    it again (health46)."""
+    from feeds.catalog import FEED_ALL
+    from storage.publications import folder_targets
+
+    if last is None or not last.feeds or last.target not in folder_targets(configured):
+        return None
+    when = f"{last.finished_at:%Y-%m-%d %H:%M} UTC"
+    if not configured.is_dir():
+        what = "is gone (removed, or not mounted)"
+    elif not (configured / f"{FEED_ALL}.atom").is_file():
+        what = f"holds no {FEED_ALL}.atom (emptied)"
+    else:
+        return None
+    return (f"the feeds folder {configured}, where the last successful publish ({when}, {last.feeds} feeds) wrote the "
+            f"live feeds, {what}: readers get nothing until the next publish writes them again (the next run or "
+            "cycle; a running serve within 30 s; or now: mofcom-watch feeds)")
+
+
 def live_folder(session, last: PublishRecord | None, configured: Path) -> Path | None:  # noqa: ANN001 - a Session
     """The folder the last publish readers follow went to, for the default-links note: the configured one, or one a
     run published into (``run --out DIR`` from cron); None for none, or for a folder ``feeds --out`` wrote for the
@@ -420,6 +447,7 @@ def register(app: typer.Typer) -> None:
         threshold, why = stale_after(settings)
         store_file = sqlite_file(settings.database_url)
         activity = replace(activity, low_space=tuple(low_space((store_file, settings.feeds_path))),
+                           feeds_gone=feeds_gone(activity.last_good_publish, settings.feeds_path),
                            unwritable=unwritable_store(store_file),
                            store_fault=run_fault_said(fault_mark(settings.database_url, settings.data_dir),
                                                       activity.last_fetch),
