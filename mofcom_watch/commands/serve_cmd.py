@@ -9,9 +9,10 @@ import logging
 import signal
 import socket
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Optional
+from typing import Any, Optional
 
 import typer
 
@@ -34,8 +35,8 @@ from mofcom_watch.logs import log
 
 LOG = logging.getLogger("mofcom_watch.serve")
 REFUSED_LOG = ("the store was refused: serving the feeds folder as it is (nothing published, no cycle), /healthz 503 "
-               "saying why; act on the line, then restart serve --schedule (a plain serve opens the store again once "
-               "it is cured)")
+               "saying why; act on the line: serve opens the store again once it is cured (with --schedule, its "
+               "schedule starts then)")
 STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
 OWN_FOLDER_PREFIX = "mofcom-watch-feeds-"  # + "<day>-": a past day's folder (own_folder; migration 0012 knows it)
 # Seconds an idle keep-alive connection is kept open (uvicorn's default: 5). Closed at 5 s, a connection a client
@@ -92,21 +93,19 @@ def open_engine(settings: Settings, *, read_only: bool = False):  # noqa: ANN201
 def build_app(settings: Settings, *, schedule: bool = False, as_of=None, preview: bool = False):  # noqa: ANN001, ANN201
     """The app for these settings; with ``schedule`` a BackgroundScheduler runs cycles in-process; ``preview``: the
     feeds folder is serve's own for a past day (:func:`own_folder`), its publishes logged as previews."""
-    from mofcom_watch.scheduler import WAIT_FOR_DATABASE, CycleRunner, DatabaseWait, make_scheduler, real_cycle
     from mofcom_watch.server import create_app
     from mofcom_watch.server.data import StoreData
     from mofcom_watch.storewrite import fault_mark
-    from scraper.stop import StopRequest
 
     engine = open_engine(settings, read_only=not schedule)
     if isinstance(engine, str):  # refused: the folder's files served as they are, /healthz 503 saying why
         from mofcom_watch.server.data import RefusedStore
 
-        # a plain serve tries the store again (its cure done: an accepted run, the newer image's derive), serving it
-        # once it opens; serve --schedule is restarted (its cycles start with the process)
-        reopen = None if schedule else functools.partial(_reopened, settings, as_of, preview)
+        # serve tries the store again (its cure done: an accepted run, the newer image's derive), serving it once it
+        # opens; with --schedule its cycles start then (quiet46's open B: it had to be restarted, session 47)
+        reopen = functools.partial(_reopened, settings, as_of, preview, schedule)
         return create_app(feeds_dir=settings.feeds_path, feeds_base_url=settings.feeds_base_url,
-                          data=RefusedStore(engine, reopen), stale_after=stale_after(settings)[0], as_of=as_of,
+                          data=RefusedStore(engine, reopen, scheduled=schedule), stale_after=stale_after(settings)[0], as_of=as_of,
                           links_configured=bool(settings.public_base_url))
     refresher = _refresher(settings, engine, as_of, preview)
     if refresher.store_busy():  # another writer mid-transaction: the publish would wait its busy timeout (twice, as
@@ -116,15 +115,7 @@ def build_app(settings: Settings, *, schedule: bool = False, as_of=None, preview
         refresher.refresh_in_background(force=True)
     else:
         refresher.refresh(force=True)  # the first request already finds the store's feeds
-    scheduler = runner = wait = None
-    if schedule:
-        stop = StopRequest()  # set by the server's stop (DatabaseWait.cancel): a running cycle ends at its next page
-        runner = CycleRunner(real_cycle(settings, as_of=as_of, stop=stop), stop=stop)
-        # the cycle at start waits for a database server not answering yet, as schedule's does (in the cycle thread)
-        wait = DatabaseWait(settings.database_url, runner, WAIT_FOR_DATABASE if settings.run_at_start else 0.0,
-                            ready=refresher.refresh, stop=stop)
-        scheduler = make_scheduler(wait, cron=settings.cron, timezone=settings.timezone, background=True,
-                                   run_at_start=settings.run_at_start)
+    cycles = _cycles(settings, as_of, refresher) if schedule else None
     from mofcom_watch.watched import watched_sources
 
     return create_app(
@@ -133,14 +124,42 @@ def build_app(settings: Settings, *, schedule: bool = False, as_of=None, preview
         data=StoreData(engine, watched_sources(settings)),
         stale_after=stale_after(settings)[0],  # as status judges the last run (mofcom_watch.config.stale_after)
         as_of=as_of,
-        scheduler=scheduler,
-        last_cycle_hint=(lambda: runner.last_success) if runner is not None else None,
         refresher=refresher,
-        last_failure=(lambda: _failed(runner.last)) if runner is not None else None,
-        database_wait=wait,
         links_configured=bool(settings.public_base_url),  # else a reader by another address is said (other_host)
         fault_mark=fault_mark(settings.database_url, settings.data_dir),  # a run's store fault (mofcom_watch.storewrite)
+        **(cycles.app_args() if cycles is not None else {}),
     )
+
+
+@dataclass(frozen=True)
+class Cycles:
+    """``serve --schedule``'s in-process cycles: the scheduler (not started), its runner and its database wait."""
+
+    scheduler: Any
+    runner: Any  # scheduler.CycleRunner
+    wait: Any  # scheduler.DatabaseWait
+
+    def app_args(self) -> dict[str, Any]:
+        """What ``create_app`` (and a refused store's reopen, ``server.app._reopen_refused``) takes of them."""
+        runner = self.runner
+        return {"scheduler": self.scheduler, "last_cycle_hint": lambda: runner.last_success,
+                "last_failure": lambda: _failed(runner.last), "database_wait": self.wait}
+
+
+def _cycles(settings: Settings, as_of, refresher) -> Cycles:  # noqa: ANN001 - date | None, FeedRefresher
+    """The scheduler of ``serve --schedule``'s cycles, publishing through ``refresher`` when its database was waited
+    for; built at start, or when a store refused at start opens (:func:`_reopened`)."""
+    from mofcom_watch.scheduler import WAIT_FOR_DATABASE, CycleRunner, DatabaseWait, make_scheduler, real_cycle
+    from scraper.stop import StopRequest
+
+    stop = StopRequest()  # set by the server's stop (DatabaseWait.cancel): a running cycle ends at its next page
+    runner = CycleRunner(real_cycle(settings, as_of=as_of, stop=stop), stop=stop)
+    # the cycle at start waits for a database server not answering yet, as schedule's does (in the cycle thread)
+    wait = DatabaseWait(settings.database_url, runner, WAIT_FOR_DATABASE if settings.run_at_start else 0.0,
+                        ready=refresher.refresh, stop=stop)
+    scheduler = make_scheduler(wait, cron=settings.cron, timezone=settings.timezone, background=True,
+                               run_at_start=settings.run_at_start)
+    return Cycles(scheduler, runner, wait)
 
 
 def _refresher(settings: Settings, engine, as_of, preview: bool):  # noqa: ANN001, ANN202 - Engine, date | None
@@ -152,19 +171,22 @@ def _refresher(settings: Settings, engine, as_of, preview: bool):  # noqa: ANN00
                          live=as_of is None, preview=preview)
 
 
-def _reopened(settings: Settings, as_of, preview: bool):  # noqa: ANN001, ANN202 - date | None; (StoreData, refresher) | str
-    """A plain serve's store refused at start, tried again (``RefusedStore.reopen``): its data and refresher once it
-    opens as :func:`open_engine` opens it (the same checks); while it is refused or its database is down, why (the
-    line ``/healthz`` says: the refusal at start may since be cured and another one stand, ops46)."""
+def _reopened(settings: Settings, as_of, preview: bool, schedule: bool = False):  # noqa: ANN001, ANN202 - date | None; (StoreData, refresher, Cycles | None) | str
+    """A store ``serve`` refused at start, tried again (``RefusedStore.reopen``): its data, refresher and (``schedule``)
+    the cycles' scheduler, not started, once it opens as :func:`open_engine` opens it (the same checks; with
+    ``schedule`` migrated as at start); while it is refused or its database is down, why (the line ``/healthz`` says:
+    the refusal at start may since be cured and another one stand, ops46)."""
     from mofcom_watch.server.data import StoreData
     from mofcom_watch.watched import watched_sources
-    from storage.db import DatabaseError, open_existing_store
+    from storage.db import DatabaseError, open_existing_store, open_store
 
     try:
-        engine = open_existing_store(settings.database_url)
+        engine = (open_store if schedule else open_existing_store)(settings.database_url)
     except DatabaseError as exc:
         return str(exc)
-    return StoreData(engine, watched_sources(settings)), _refresher(settings, engine, as_of, preview)
+    refresher = _refresher(settings, engine, as_of, preview)
+    return StoreData(engine, watched_sources(settings)), refresher, _cycles(settings, as_of, refresher) if schedule \
+        else None
 
 
 def host_port(host: str, port: int) -> str:

@@ -79,8 +79,8 @@ SCREEN_TOO_BIG = ("request body over {limit:,} bytes: send at most that much per
 REFUSED = ("the store was refused at start: {why}; serving the feeds last published (nothing is published, no cycle "
            "runs): act on this line, then restart serve")
 # ... and a plain serve's, which tries the store again (``RefusedStore.reopen``) every REOPEN_SECONDS
-REFUSED_REOPENED = ("the store was refused at start: {why}; serving the feeds last published (nothing is published): act on "
-                    "this line; serve opens the store again within {seconds} s of its cure (no restart needed)")
+REFUSED_REOPENED = ("the store was refused at start: {why}; serving the feeds last published (nothing is published{cycles}): act "
+                    "on this line; serve opens the store again within {seconds} s of its cure (no restart needed{start})")
 REOPEN_SECONDS = 10
 # ... where the refusal at start no longer stands but another does (the line the last try met)
 REFUSED_NOW = "{why}; tried again at {at}: still refused, now: {now}"
@@ -116,6 +116,7 @@ class ServerState:
     links_configured: bool = True  # public_base_url set; else the links name serve's own address (see other_host)
     hosts_said: set[str] = field(default_factory=set)  # the hosts other_host has warned of (each once)
     fault_mark: Path | None = None  # where a run's store fault is left (mofcom_watch.storewrite.fault_mark)
+    scheduler: Any | None = None  # serve --schedule's (started with the app, or when a refused store opens)
 
     def today(self) -> date:
         return self.as_of or clock.today()
@@ -480,8 +481,10 @@ def health_report(st: ServerState, now: datetime | None = None) -> tuple[bool, d
         report["database"] = "refused"
         if (now_refused := getattr(st.data, "refused_now", None)) is not None:
             refused = REFUSED_NOW.format(why=refused, at=f"{st.data.tried_at:%Y-%m-%d %H:%M} UTC", now=now_refused)
+        scheduled = getattr(st.data, "scheduled", False)  # serve --schedule: its cycles start once the store opens
         problems.append((REFUSED_REOPENED if getattr(st.data, "reopen", None) is not None else REFUSED)
-                        .format(why=refused, seconds=REOPEN_SECONDS))
+                        .format(why=refused, seconds=REOPEN_SECONDS, cycles=", no cycle runs" if scheduled else "",
+                                start="; its cycles start then" if scheduled else ""))
     elif waiting is not None:  # a starting service, said as one: its database is not up yet (not "unreachable")
         problems.append(waiting)
     elif error is not None:  # (a login refused is no outage: the credentials in the URL are to check)
@@ -700,12 +703,19 @@ async def _reopen_refused(state: ServerState) -> None:
         if now_refused is not None and now_refused != refused.refused_now:
             LOG.warning("the store refused at start is still refused, for another reason now: %s", now_refused)
         refused.refused_now, refused.tried_at = now_refused, datetime.now(UTC)
-    data, refresher = opened
+    data, refresher, *more = opened
+    cycles = more[0] if more else None  # serve --schedule: its cycles (serve_cmd.Cycles), not started
     state.store_version = StoreVersion(data.engine) if isinstance(data, StoreData) else None
     state.pages = PageCache()
     state.refresher = refresher
+    if cycles is not None:
+        for name, value in cycles.app_args().items():
+            setattr(state, name, value)
     state.data = data
-    LOG.warning("the store refused at start opens now: serving it")
+    LOG.warning("the store refused at start opens now: serving it" + ("; its cycles start" if cycles else ""))
+    if cycles is not None:  # (stopped with the app: lifespan)
+        state.scheduler.start()
+        LOG.info("scheduler started in the server process")
     if refresher is not None:
         await asyncio.to_thread(functools.partial(refresher.refresh, force=True))
         await _keep_published(refresher)
@@ -744,15 +754,17 @@ def create_app(
     from mofcom_watch.scheduler import JOB_ID
 
     def next_cycle() -> datetime | None:
-        job = scheduler.get_job(JOB_ID) if scheduler is not None and scheduler.running else None
+        running = state.scheduler
+        job = running.get_job(JOB_ID) if running is not None and running.running else None
         return getattr(job, "next_run_time", None) if job else None
 
     state = ServerState(feeds_dir=feeds_dir, feeds_base_url=feeds_base_url, data=data,
                         stale_after=stale_after, as_of=as_of, last_cycle_hint=last_cycle_hint,
                         last_failure=last_failure, refresher=refresher, database_wait=database_wait,
                         links_configured=links_configured, fault_mark=fault_mark,
-                        next_cycle=next_cycle if scheduler is not None else None,
-                        store_version=StoreVersion(data.engine) if isinstance(data, StoreData) else None)
+                        next_cycle=next_cycle if scheduler is not None or getattr(data, "scheduled", False) else None,
+                        store_version=StoreVersion(data.engine) if isinstance(data, StoreData) else None,
+                        scheduler=scheduler)
 
     @contextlib.asynccontextmanager
     async def lifespan(_app: Starlette) -> AsyncIterator[None]:
@@ -768,13 +780,13 @@ def create_app(
                 watcher.cancel()
                 with contextlib.suppress(asyncio.CancelledError):
                     await watcher
-            if database_wait is not None:  # a wait for the database ends now: no cycle after it (no 2-minute hang),
-                database_wait.cancel()  # and a running cycle ends at its next page (its stop is the wait's)
-            if scheduler is not None and scheduler.running:
+            if state.database_wait is not None:  # a wait for the database ends now: no cycle after it (no 2-minute
+                state.database_wait.cancel()  # hang), and a running cycle ends at its next page (its stop is the wait's)
+            if (running := state.scheduler) is not None and running.running:
                 # wait for a running cycle to end at its next page (seconds): killed mid-run it would leave the run
                 # lock to go stale; waited out to its end, it held the stop for minutes (a container's is 10 s)
                 LOG.info("scheduler stopping; a running cycle ends at its next page")
-                await asyncio.to_thread(scheduler.shutdown, True)
+                await asyncio.to_thread(running.shutdown, True)
                 LOG.info("scheduler stopped")
             _close_store(state)
 

@@ -355,9 +355,13 @@ class RefusedStore:
     ``REOPEN_SECONDS`` and serves the store once it opens (session 46: a refusal cured, by an accepted run or a newer
     image's derive, stayed 503 until serve was restarted; ops45)."""
 
-    def __init__(self, refused: str, reopen: Callable[[], tuple[SiteData, Any] | str] | None = None) -> None:
+    def __init__(self, refused: str, reopen: Callable[[], tuple[Any, ...] | str] | None = None,
+                 scheduled: bool = False) -> None:
         self.refused = refused
         self.reopen = reopen
+        # serve --schedule's: its cycles start once the store opens (reopen gives them: serve_cmd.Cycles; before
+        # session 47 it was restarted, quiet46)
+        self.scheduled = scheduled
         # why the last try of ``reopen`` was refused, where that is not the refusal at start (its cure done, another
         # cause stands: a killed writer's -wal beside the backup put back, a file that holds no store); None while
         # the start's refusal stands (ops46: /healthz said the start's line for good, the cure looking undone)

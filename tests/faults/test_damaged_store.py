@@ -197,6 +197,57 @@ def test_a_plain_serve_opens_a_refused_store_once_it_is_cured(replayed, tmp_path
     assert "the store refused at start opens now" in served.stderr, served.stderr[-2000:]
 
 
+def test_serve_schedule_opens_a_refused_store_once_it_is_cured_and_starts_its_cycles(replayed, tmp_path):
+    """quiet46's open B (session 47): ``serve --schedule`` (the image's default command) refused at start (a newer
+    version's store, an image rolled back) had to be restarted once the cure was done (an accepted run, the newer
+    image's derive): ``/healthz`` said "then restart serve" and no cycle ran, for good, as its scheduler was built only
+    at start. Now it tries the store again every REOPEN_SECONDS as a plain ``serve`` does: once the store opens it is
+    served, its feeds published, and its cycles start (the cycle at start runs then, against the local site). Real
+    processes on a real file: the store's schema revision set to a newer one, then back."""
+    from mofcom_watch.server.app import REOPEN_SECONDS
+    from tests.faults.harness import FIXTURES, HOSTS
+    from tests.faults.serving import serving
+    from tests.site_server import SiteServer
+
+    store, folder = tmp_path / "store.sqlite", tmp_path / "served"
+    url = newer(replayed, store)
+    folder.mkdir()
+    (folder / "all.atom").write_bytes(b"<feed>the feeds last published</feed>\n")
+    with SiteServer(FIXTURES) as site:
+        env = {"MOFCOM_WATCH_FEEDS_DIR": str(folder), "MOFCOM_WATCH_TODAY": AS_OF, "MOFCOM_WATCH_CRON": "0 0 1 1 *",
+               "MOFCOM_WATCH_BASE_URLS": ",".join(f"{host}={site.url}/{host}" for host in HOSTS)}
+        with serving(url, tmp_path, "--schedule", env=env) as served:
+            refused = json.loads(served.get("/healthz")[2])
+            assert refused["database"] == "refused" and NEWER_SAID in refused["problems"][0], refused
+            assert "no restart needed; its cycles start then" in refused["problems"][0], refused
+            assert "no cycle runs" in refused["problems"][0], refused
+            with sqlite3.connect(store) as conn:  # the cure: the store back at this version's schema
+                conn.execute("UPDATE alembic_version SET version_num = ?", (SCHEMA_HEAD,))
+            conn.close()
+            deadline = time.monotonic() + 3 * REOPEN_SECONDS + 120
+
+            def cycle_published() -> bool:  # the cycle's own publish logged (a run's, not serve's)
+                with sqlite3.connect(f"file:{store}?mode=ro", uri=True) as conn:
+                    return bool(conn.execute("SELECT count(*) FROM publication WHERE run_id IS NOT NULL").fetchone()[0])
+
+            while time.monotonic() < deadline:
+                report = json.loads(served.get("/healthz")[2])
+                if report.get("database") != "refused" and cycle_published():
+                    break
+                time.sleep(1)
+            report = json.loads(served.get("/healthz")[2])
+            page = served.get("/entity/skydio")
+            hits = len(site.hits)
+            assert served.proc.poll() is None, served.proc.communicate()[1]
+    assert served.proc.returncode == 0, served.stderr[-2000:]
+    assert report.get("database") != "refused" and report.get("last_cycle"), report
+    assert not any("refused" in p for p in report.get("problems", ())), report
+    assert page[0] == 200 and b"Skydio" in page[2], page[:2]
+    assert (folder / "all.atom").read_bytes().startswith(b"<?xml")  # the store's feeds published
+    assert "the store refused at start opens now: serving it; its cycles start" in served.stderr, served.stderr[-2000:]
+    assert 'msg="cycle done' in served.stderr and hits, served.stderr[-3000:]  # the cycle at start ran, fetched
+
+
 def test_a_plain_serve_refused_says_why_it_is_still_refused_once_the_first_cause_is_gone(replayed, tmp_path):
     """ops46 (podman, the image of main on a SQLite volume): a plain ``serve`` refused at start tries the store again
     every REOPEN_SECONDS, but ``/healthz`` said the refusal at start for good: with its cure done and another cause
