@@ -75,8 +75,15 @@ FROM_END_DATE_RE = lazy_compile(
 _END_WORDS = ("届满", "期满", "到期")  # in every FROM_END_DATE_RE match: the cheap test
 # "暂停期限自2025年11月10日至2026年11月10日": a period's first day, with no 起 after it.
 # "暂停期限为2026年11月10日至2027年11月9日" too (session 34, audit34/05: the publication day was taken).
-FROM_TO_RE = lazy_compile(rf"(?:自|(?:期限|期间|时间)\s*为)\s*(?P<y>{YEAR})\s*年\s*(?P<m>{MD})\s*月\s*(?P<d>{MD})\s*日"
+# "在2026年12月10日至2027年12月9日期间，暂停…", "从…至…" (qa47: read from the answer's own day, two days early, silently).
+FROM_TO_RE = lazy_compile(rf"(?:自|在|从|(?:期限|期间|时间)\s*为)\s*(?P<y>{YEAR})\s*年\s*(?P<m>{MD})\s*月\s*(?P<d>{MD})\s*日"
                           rf"{WEEKDAY}\s*至")
+# "2026年12月10日至2027年6月9日，暂停实施…" (no 自): a period written whole, day to day, its clause ending after it (qa47: the
+# same fault). Taken only where the first day is not told long before the text (a listing's days recounted, "2025年4月4日至
+# 4月9日，…先后发布公告", are no start of the step).
+DAY_TO_DAY_RE = lazy_compile(rf"(?<![至到\d])(?P<y>{YEAR})\s*年\s*(?P<m>{MD})\s*月\s*(?P<d>{MD})\s*日{WEEKDAY}\s*至\s*"
+                             rf"(?:{YEAR}\s*年\s*|){MD}\s*月\s*{MD}\s*日\s*(?:止\s*|)(?:期间\s*|)[,，]")
+DAY_TO_DAY_REACH = timedelta(days=90)  # as actions.periods.HISTORY_GAP
 # "自1月10日起", "自今年1月10日起" (a year told relative to the text's: RELATIVE_YEARS), "自明年1月1日零时起" (its hour: session
 # 34, audit34/08, read as the answer's own day, a restore a day early); "自本月15日起", "自下月1日起" (a month told relative to
 # the text's: RELATIVE_MONTHS; audit34/22, read as the answer's day).
@@ -211,7 +218,7 @@ def signature_date(lines: list[str]) -> date | None:
 def effective_in(sentence: str, published: date | None) -> str | None:
     """ISO effective date or date-time stated in ``sentence`` ("自…起", else "自…至…")."""
     if "起" not in sentence:  # in every match of the three regexes
-        return period_start(sentence)
+        return period_start(sentence, published)
     m = FROM_DATE_RE.search(sentence) if "年" in sentence else None
     if m is None and "年" in sentence and any(w in sentence for w in _END_WORDS) \
             and (end := FROM_END_DATE_RE.search(sentence)):
@@ -253,7 +260,7 @@ def effective_in(sentence: str, published: date | None) -> str | None:
         if day is None:
             return None
         return day.isoformat() if not hour else Stamp(day, 0 if hour == "零" else int(hour), int(m.group("mi") or 0)).iso()
-    return period_start(sentence)
+    return period_start(sentence, published)
 
 
 def _after_publication(sentence: str, at: int, published: date) -> date:
@@ -264,10 +271,18 @@ def _after_publication(sentence: str, at: int, published: date) -> date:
     return published if m is None or n is None else period_end(published, n, m.group("unit"))
 
 
-def period_start(sentence: str) -> str | None:
-    """The first day of a period "自2025年11月10日至2026年11月10日" (FROM_TO_RE), ISO."""
-    m = FROM_TO_RE.search(sentence) if "至" in sentence else None
+def period_start(sentence: str, published: date | None = None) -> str | None:
+    """The first day of a period "自2025年11月10日至2026年11月10日" (FROM_TO_RE), ISO; of one written whole with no 自
+    ("2026年12月10日至2027年6月9日，…", DAY_TO_DAY_RE) when the text's day ``published`` is known and the first day is not long
+    before it."""
+    if "至" not in sentence:
+        return None
+    m = FROM_TO_RE.search(sentence)
     day = make_date(*m.groups()) if m else None
+    if m is None and published is not None and "年" in sentence and (b := DAY_TO_DAY_RE.search(sentence)) is not None:
+        day = make_date(*b.group("y", "m", "d"))
+        if day is not None and day < published - DAY_TO_DAY_REACH:
+            day = None
     return day.isoformat() if day else None
 
 

@@ -23,8 +23,11 @@ from .textnorm import NUM, YEAR, despace, fold, to_int
 UEL_NAME = "不可靠实体清单工作机制"
 CO_ISSUER = r"(?:海关总署|国家[\u4e00-\u9fff]{2,8}?(?:委员会|委|总局|局|署)|[\u4e00-\u9fff]{1,6}部|[\u4e00-\u9fff]{2,6}总局)"
 CO_ISSUER_RE = lazy_compile(CO_ISSUER)
-# "、第56号", "和6号", "至第58号" (a range: every number from the one before to this one).
-MORE_NUMS = rf"(?P<more>(?:\s*(?:[、,和及与至]|以及)\s*(?:公告\s*|)(?:第\s*|){NUM}\s*号)*)"
+# "、第56号", "和6号", "至第58号" (a range: every number from the one before to this one), "—第58号", "-8号" (a range written with
+# a dash, RANGE_DASHES: "第55号—第58号", "〔2025〕4号—7号" were read as their first number alone, the others missed, silently;
+# qa47).
+RANGE_DASHES = "-~—–"
+MORE_NUMS = rf"(?P<more>(?:\s*(?:[、,和及与至]|以及|[{RANGE_DASHES}]{{1,2}})\s*(?:公告\s*|)(?:第\s*|){NUM}\s*号)*)"
 MORE_NUM_RE = lazy_compile(rf"({NUM})\s*号")
 RANGE_MAX = 30  # "第55号至第58号" names 4 notices; a wider "range" is read as its two ends
 # "商务部公告2025年第21号", "商务部 海关总署公告…", "商务部令…", "不可靠实体清单工作机制公告2023年第1号",
@@ -125,15 +128,16 @@ def _numbers(m: re.Match[str]) -> list[int]:
 
 
 def more_numbers(first: int | None, more: str) -> list[int]:
-    """``first`` and the numbers of a MORE_NUMS group ``more``; a number after 至 closes a range
-    opened by the one before it ("第55号至第58号": 55, 56, 57, 58)."""
+    """``first`` and the numbers of a MORE_NUMS group ``more``; a number after 至 or a dash closes a range
+    opened by the one before it ("第55号至第58号", "第55号—第58号": 55, 56, 57, 58)."""
     nums = [first] if first is not None else []
     end = 0
     for extra in MORE_NUM_RE.finditer(more):
         value = to_int(extra.group(1))
         if value is not None:
             prev = nums[-1] if nums else None
-            if prev is not None and "至" in more[end : extra.start()] and 0 < value - prev <= RANGE_MAX:
+            joiner = more[end : extra.start()]
+            if prev is not None and ("至" in joiner or any(ch in joiner for ch in RANGE_DASHES)) and 0 < value - prev <= RANGE_MAX:
                 nums.extend(range(prev + 1, value))
             nums.append(value)
         end = extra.end()

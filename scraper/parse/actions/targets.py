@@ -452,6 +452,8 @@ def _clause_comma(folded: str, s_start: int, at: int) -> int:
 
 # a suspension or extension decided after a restore in the same sentence: a step of its own, with its own start
 NEXT_STEP_RE = lazy_compile(r"继续暂停|暂停(?:实施|执行|适用)|延长")
+# A term told before the verb as the span it lasts from its start: "自2026年12月10日起的一年内，暂停实施…", "自…起6个月内暂停…" (qa47)
+TERM_WITHIN_RE = lazy_compile(rf"起\s*(?:的\s*|)(?P<term>{NUM}\s*(?:个\s*月|年|天|日|周))\s*内")
 
 
 def _before_next_step(folded: str, v_end: int, stop: int) -> int:
@@ -575,6 +577,9 @@ def on_targets(folded: str, clean: str, s_start: int, v: re.Match[str], kind: Ac
             until_m = RELATIVE_UNTIL_RE.search(folded, s_start, at)
         if until_m:
             period = until_period(clean, until_m)
+        elif folded.find("内", s_start, at) >= 0 and (within := TERM_WITHIN_RE.search(folded, s_start, at)) is not None:
+            # "自2026年12月10日起的一年内，暂停实施…" (qa47: read with no end, suspended for good, silently)
+            period = duration_in(folded, clean, within.start("term"), within.end("term"))
     clause_start = max(_clause_comma(folded, s_start, at) + 1, clause_from)
     lst = _target_list(targets, folded, clause_start, next_start, notice_list)
     # a ref that names its list, or any when no list is known, is kept as it is

@@ -105,7 +105,8 @@ def stated_effective(src: Source, d: Draft) -> str | None:
     said = spoken_day(d)
     for s, e in d.spans:
         for sm in act.SENTENCE_RE.finditer(src.folded, s, e):
-            if "自" in sm.group(0):
+            # (or a period written whole with no 自 and no 起: "在2026年12月10日至2027年12月9日期间", "2026年12月10日至…，"; qa47)
+            if "自" in sm.group(0) or "至" in sm.group(0) and "起" not in sm.group(0):
                 found = effective_in(sm.group(0), said)
                 if found and not act.stale(found, d.published):
                     return found
