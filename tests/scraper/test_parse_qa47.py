@@ -14,6 +14,7 @@ from __future__ import annotations
 import pytest
 
 from scraper.parse import parse_document
+from storage.records import UnusablePage
 
 E21 = "4月4日公告（商务部公告2025年第21号）"
 RELEASE = ("商务部新闻发言人就调整{lst}措施答记者问\n来源：商务部新闻办公室 类型：原创 分类：新闻 2026-12-08 17:00\n\n"
@@ -95,3 +96,67 @@ def test_a_term_told_as_the_span_from_the_start_ends_the_suspension(when: str, u
 def test_a_span_in_another_sentence_is_not_the_term() -> None:
     answer = f"中方决定，自2026年12月10日起，暂停实施{E21}相关措施。国内企业可在30日内提出申请。"
     assert _steps(answer) == [("suspend", ["MOFCOM-2025-21"], "2026-12-10", None)]
+
+
+# --- round 2, in a press conference (a neutral title: no title's change to hold a page reading less) -------------------------
+
+PRESS = ("商务部召开例行新闻发布会（2026年12月10日）\n来源：商务部新闻办公室 类型：原创 分类：新闻 2026-12-10 16:30\n\n"
+         "商务部新闻发言人何咏前：下面开始提问。\n路透社记者：请问中方对有关美国实体的措施有何新的安排？\n何咏前：{a}\n本次发布会到此结束。\n")
+
+
+def _press(answer: str):  # type: ignore[no-untyped-def]
+    return parse_document(PRESS.format(a=answer).encode("utf-8"))
+
+
+@pytest.mark.parametrize("term", [
+    "将商务部公告2025年第21号相关措施的暂停期限，由2026年11月10日延长至2027年11月10日",
+    "将商务部公告2025年第21号相关措施的暂停期限由2026年11月10日延长至2027年11月10日",
+    "商务部公告2025年第21号相关措施的暂停期限由原定的2026年11月10日延期至2027年11月10日",
+])
+def test_a_term_lengthened_from_its_end_day_to_another_is_an_extension(term: str) -> None:
+    """qa47/45: '…的暂停期限由2026年11月10日延长至2027年11月10日' read as no notice, the extension missed, silently."""
+    notice = _press(f"为落实中美经贸磋商共识，中方决定，{term}。").notice
+    assert notice is not None
+    assert [(a.action.value, [t.key for t in a.targets], a.until and a.until.isoformat()) for a in notice.actions] == [
+        ("extend", ["MOFCOM-2025-21"], "2027-11-10")]
+
+
+def test_both_lists_named_by_one_day_each_with_its_count() -> None:
+    """qa47/41: '…被列入出口管制管控名单的16家美国实体和被列入不可靠实体清单的11家美国实体': the UEL's listing missed, silently."""
+    notice = _press("中方决定，自2026年12月15日起，停止实施对2025年4月4日被列入出口管制管控名单的16家美国实体和被列入不可靠实体清单的"
+                    "11家美国实体采取的相关措施。").notice
+    assert notice is not None
+    assert [(a.action.value, [(t.date and t.date.isoformat(), t.list and t.list.value, t.count) for t in a.targets])
+            for a in notice.actions] == [("lift", [("2025-04-04", "ecl", 16), ("2025-04-04", "uel", 11)])]
+
+
+@pytest.mark.parametrize(("answer", "why"), [
+    # qa47/44: both read with no end (suspended for good), silently
+    ("中方决定，自2026年12月15日起，继续暂停实施商务部公告2025年第21号相关措施1年，不可靠实体清单工作机制公告〔2025〕7号相关措施照此办理。",
+     "its sentence names a notice's measures no step reads"),
+    ("中方决定，自2026年12月15日起，继续暂停实施商务部公告2025年第21号相关措施1年，不可靠实体清单工作机制公告〔2025〕7号相关措施同理。",
+     "its sentence names a notice's measures no step reads"),
+    # qa47/43: 7号 missed, silently
+    ("中方决定，自2026年12月15日起，继续暂停实施商务部公告2025年第21号相关措施1年。不可靠实体清单工作机制公告〔2025〕7号相关措施亦同。",
+     "the sentence after its step names a notice told the same"),
+    ("中方决定，自2026年12月15日起，继续暂停实施商务部公告2025年第21号相关措施1年。不可靠实体清单工作机制公告〔2025〕7号相关措施照此办理。",
+     "the sentence after its step names a notice told the same"),
+    # qa47/42: the UEL's alone read, No. 21 missed, silently
+    ("中方决定，自2026年12月15日起，继续暂停实施商务部和不可靠实体清单工作机制2025年4月4日发布的公告相关措施1年。",
+     "names a notice by its day after both issuers"),
+])
+def test_a_second_notice_told_the_same_or_two_issuers_by_one_day_is_held(answer: str, why: str) -> None:
+    with pytest.raises(UnusablePage) as refused:
+        _press(answer)
+    assert refused.value.reason == "needs-review"
+    assert why in str(refused.value)
+
+
+def test_the_next_sentence_with_a_step_of_its_own_is_no_sentence_told_the_same() -> None:
+    """A next sentence with a step of its own is that step's (in a press conference, with no decision word of its own, held
+    apart for a person, as before: not this check's)."""
+    notice = _press("中方决定，自2026年12月15日起，继续暂停实施商务部公告2025年第21号相关措施1年。不可靠实体清单工作机制公告〔2025〕7号"
+                    "相关措施自2026年12月15日起继续暂停实施1年。").notice
+    assert notice is not None
+    assert {t.key for a in notice.actions for t in a.targets} == {"MOFCOM-2025-21"}
+    assert {t.key for a in notice.held for t in a.targets} == {"UEL-2025-7"}

@@ -41,6 +41,12 @@ DATE_ACTIVE_LIST_RE = lazy_compile(
     rf"\s*(?:(?:公布|发布)\s*)?(?:的\s*)?(?:《[^《》,;。\n]{{0,40}}?)?将\s*(?:[^,;。\n]{{0,40}}?等\s*)?(?P<n>{NUM})\s*家(?P<moren>)\s*(?P<c>{COUNTRY_ALT})?"
     rf"\s*(?:实体|企业|公司|机构)?\s*(?:列入|纳入)\s*(?P<list>{LIST_ALT})"
 )
+# "…被列入出口管制管控名单的16家美国实体和被列入不可靠实体清单的11家美国实体": the same days' listing on a second list, its
+# count after it (qa47: the second list's listing missed, silently)
+SECOND_LIST_RE = lazy_compile(
+    rf"\s*(?:实体|企业|公司|机构)?\s*(?:和|及|以及|与|、)\s*(?:被|已被)?\s*(?:列入|纳入)\s*(?P<list>{LIST_ALT})\s*的\s*(?:共\s*)?"
+    rf"(?:(?P<n>{NUM})\s*家|{VAGUE_COUNT})?\s*(?P<c>{COUNTRY_ALT})?"
+)
 MORE_COUNT_RE = lazy_compile(rf"({NUM})\s*家")
 MORE_DAY_RE = lazy_compile(rf"(?:(?P<y>{YEAR})\s*年\s*)?(?:(?P<m>{MD})\s*月\s*)?(?P<d>{MD})\s*日")
 # "4月4日公告（…）", "2025年3月4日发布的公告".
@@ -90,6 +96,15 @@ def _date_refs(folded: str, clean: str, anchor: date | None) -> list[tuple[int, 
         for d, count in zip(dates, per_date):
             out.append((m.start(), m.end(), NoticeRef(text=text, date=d, list=LIST_OF[lst], count=count,
                                                       country=COUNTRIES.get(country) if country else None)))
+        second = SECOND_LIST_RE.match(folded, m.end()) if "列入" in folded[m.end() : m.end() + 12] \
+            or "纳入" in folded[m.end() : m.end() + 12] else None
+        if second is not None and LIST_OF[second["list"]] is not LIST_OF[lst]:
+            n2, c2 = second.group("n", "c")
+            text2 = ref_text(folded, clean, second.start(), second.end())
+            out.extend((second.start(), second.end(), NoticeRef(text=text2, date=d, list=LIST_OF[second["list"]],
+                                                                count=to_int(n2) if n2 and len(dates) == 1 else None,
+                                                                country=COUNTRIES.get(c2) if c2 else None))
+                       for d in dates)
     return out
 
 

@@ -31,7 +31,10 @@ VERB_RE = re.compile(
     # 展期一年", "…的暂停期限延至2027年11月10日" (session 44, qa44/08-09: each held for a person, the title's change unread)
     # "暂停期限自2027年11月10日起再延长一年", "暂停期限再延长90天", "暂停期限届满后再延长一年": the noun stands for the verb
     # after it ("…届满后不再延长" is no extension: 不再 is no 再)
-    r"|暂停(?:实施|执行)?期限(?=\s*(?:自[^,;；。\n]{1,24}?起\s*(?:再|继续)?|(?:届满后\s*)?(?:再|继续))\s*(?:延长|延期)(?!\s*暂停))"
+    # "暂停期限由2026年11月10日延长至2027年11月10日", "…的暂停期限，由…延长至…" (qa47: no notice read, the extension missed,
+    # silently); from a day only ("由90天延长至1年" is a term changed, which no step reads: not this)
+    r"|暂停(?:实施|执行)?期限(?=\s*(?:自[^,;；。\n]{1,24}?起\s*(?:再|继续)?|(?:届满后\s*)?(?:再|继续)|,?\s*由\s*(?:原定\s*(?:的\s*)?|)\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)"
+    r"\s*(?:延长|延期)(?!\s*暂停))"
     # "…暂停实施期限于…届满后不再延长" (loud23/08): "暂停实施期限" is a noun, as "暂停期限" is; so is "暂停(实施)(的)安排"
     # ("…第21号相关措施暂停安排自…起终止": session 42, review44, read as a suspension of No. 21 from that day)
     r"|暂停(?<!的暂停)(?![期至到]|状态|(?:实施|执行)期|(?:实施|执行)?的?安排)(?:实施|执行)?|不再(?:继续|予以)?暂停(?:实施|执行)?"

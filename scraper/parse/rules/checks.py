@@ -581,7 +581,8 @@ def unread_bare_notice(src: Source, d: Draft) -> str | None:
 # No. 22 suspended with no end, "…，第22号相关措施至2027年6月9日止" / "…也一样" / "；第22号相关措施暂停半年" / "…，对第22号相关
 # 措施亦作相同处理" No. 22 missed, silently. ``actions.apart`` reads the plain forms as a step per notice (``_read_apart``).
 NOTICE_CLAUSE_STEPS = (ActionKind.SUSPEND, ActionKind.EXTEND, ActionKind.LIFT, ActionKind.RESTORE)
-SAME_AS_BEFORE = ("同样", "相同", "一样", "同为")
+# (or "…7号相关措施照此办理": qa47, both read with no end, suspended for good, silently; not "参照…执行", a procedure followed)
+SAME_AS_BEFORE = ("同样", "相同", "一样", "同为", "照此", "同理")
 # a notice's clause names its measures however it words them, or the notice alone told the same: "…第22号有关措施同",
 # "…第22号公告措施也一样", "…第22号公告同", "…第22号有关措施不予暂停，暂停期限为1年" were read wrong or missed No. 22,
 # silently (review50); "…，商务部公告2024年第46号第二款自…起恢复实施" (a clause of an item control) is no such clause
@@ -618,6 +619,35 @@ def unread_notice_clause(src: Source, d: Draft) -> str | None:
             elif endless and kept_before and told and not any(c0 <= y.start < c1 for y in d.drafts):
                 return f"its sentence gives a term (\"{src.text[c0:c1].strip()[:60]}\") after another notice's clause{LEFT_OUT}"
             mark = nxt
+        if folded.startswith("。", s1):
+            # the next sentence naming a notice told "the same", no step of its own: "…第21号相关措施1年。不可靠实体清单工作机制
+            # 公告〔2025〕7号相关措施亦同。" (qa47: 7号 missed, silently)
+            n1 = act.sentence_end(folded, s1 + 1)
+            after = folded[s1 + 1 : n1]
+            if "号" in after and (after.rstrip().endswith("同") or any(w in after for w in SAME_AS_BEFORE)) \
+                    and not any(s1 < y.start < n1 for y in d.drafts):
+                return f"the sentence after its step names a notice told the same (\"{src.text[s1 + 1 : n1].strip()[:60]}\"){LEFT_OUT}"
+    return None
+
+
+# Both MOFCOM and the working mechanism before a notice named by its day alone ("继续暂停实施商务部和不可靠实体清单工作机制2025年4月4日
+# 发布的公告相关措施1年"): the day names a notice of each (and MOFCOM's of that day may be an item control's), one list read
+# (qa47: the UEL's alone, No. 21 missed, silently). Which notices is for a person.
+BOTH_ISSUERS_RE = lazy_compile(r"商务部\s*(?:和|及|与|、|以及)\s*不可靠实体清单工作机制|不可靠实体清单工作机制\s*(?:和|及|与|、|以及)\s*商务部")
+BOTH_ISSUERS_REACH = 16  # "…工作机制于2025年4月4日发布的公告": the issuers this far before the day
+
+
+def unread_issuers_of_dated_notice(src: Source, d: Draft) -> str | None:
+    """A step's notice named by its day after both issuers (BOTH_ISSUERS_RE): left out, for a person."""
+    if not d.drafts or not d.refs or not holds(src.folded, "工作机制"):  # (nearly every text)
+        return None
+    folded = src.folded
+    acted = {(t.date, t.text) for x in d.drafts for t in x.targets if t.key is None}
+    for start, _, ref in d.refs:
+        if ref.key is None and ref.date is not None and ref.count is None and (ref.date, ref.text) in acted:
+            m = BOTH_ISSUERS_RE.search(folded, max(0, start - BOTH_ISSUERS_REACH - 20), start)
+            if m is not None and start - m.end() <= BOTH_ISSUERS_REACH:
+                return f"names a notice by its day after both issuers (\"{src.text[m.start() : start + 12].strip()}\"): which notices is not read{LEFT_OUT}"
     return None
 
 
