@@ -218,7 +218,7 @@ def _cited(items: tuple[EventRecord, ...]) -> dict[tuple[str, str, str], str]:
                 if c.sha256 is not None:
                     read = (c.fetched_at, c.sha256) == (p.fetched_at, p.sha256)
                     cited[(p.notice_key, c.url, c.sha256)] = "read from" if read else "this URL's copy"
-            if not p.copies and p.sha256 is not None:
+            if (not p.copies or p.joined) and p.sha256 is not None:  # (joined: the copy read holds its pages)
                 for url in p.urls:
                     cited.setdefault((p.notice_key, url, p.sha256), "read from")
     return cited

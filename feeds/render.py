@@ -276,6 +276,9 @@ def _source_items(provenance: tuple[Provenance, ...]) -> str:
         # several pages, each with its own copy: say which one the item was read from (pages of the same bytes, all)
         same = [c.url for c in p.copies if c.sha256 is not None and (c.fetched_at, c.sha256) == (p.fetched_at, p.sha256)]
         read = f" (the copy read: that of {escape(' and '.join(same))})" if same else ""
+        if p.joined:  # (its first page's own bytes are cited above, as each page's)
+            read = (" (the copy read: the pages above joined in page order, a header naming each page and its SHA-256, "
+                    "then each page's bytes as fetched)")
         items.append(
             f"<li lang=\"zh-CN\">{head}{key}<br/>"
             f"Official URL(s){', each as fetched' if p.copies else ''}:<br/>{links or 'none recorded'}<br/>"

@@ -27,12 +27,13 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from mofcom_watch.wrongnotice import another_notice, not_listed_page
 from scraper.answers import CrawledPage, FetchResult
+from scraper.joined import MAGIC as JOINED
 from scraper.sources import Mode, Source
 from storage.aliasfix import settled_by
 from storage.cleantext import clean_document, clean_text
 from storage.db import WRITE_LOCK
 from storage.faults import store_fault
-from storage.ingest import count_mismatch, load_notice, record_issue, store_parse, substance, sync_held
+from storage.ingest import add_url, count_mismatch, load_notice, record_issue, store_parse, substance, sync_held
 from storage.keys import issue_key, mismatch_key, older_copy_key, unusable_key
 from storage.lifecycle import CORRECTION_WORDS, corrects_names
 from storage.models import HealthIssue, NewsReport, Notice, Page, Snapshot
@@ -62,6 +63,7 @@ from storage.vocabulary import NEEDS_REVIEW, HealthKind, as_utc
 if TYPE_CHECKING:  # the parsers load with the first page parsed: a no-change run or replay never imports them
     from scraper.links import ParseFn
 
+CUT_SHORT = "cut-short"  # the parser's reason for a page that is only part of a notice
 REPLAY_SOURCE = "replay"  # the source of saved pages (saved_page): a stored copy read anew, not a re-check
 
 log = logging.getLogger(__name__)
@@ -304,6 +306,35 @@ def loser_again(session: Session, notice: Notice, parser: PageParser, at: dateti
         return
     if substance(other.notice) == substance(NoticeRecord.from_json(json.loads(notice.record_json))):
         store_parse(session, notice, other.notice, snap, issue.url, at, clean=True)
+
+
+def _store_parts(session: Session, raw: bytes, key: str, page: CrawledPage, parser: PageParser) -> None:
+    """The later pages and annex pages of a notice read from a joined copy (``scraper.joined``): each stored under its
+    own URL with its own bytes (outcome ``part``, the notice's key) and made one of the notice's URLs, so every item
+    cites each page read, with its SHA-256."""
+    from scraper.joined import split
+
+    fetch = page.result
+    notice = load_notice(session, key)
+    for part in split(raw)[1:]:
+        snap, new = record_snapshot(session, url=part.url, raw=part.body, fetched_at=fetch.fetched_at,
+                                    status=fetch.status, content_type=part.content_type, source=page.source,
+                                    parser_version=parser.version, parser_digest=parser.digest or None,
+                                    outcome=PageOutcome.PART, notice_key=key)
+        if not new and (snap.outcome, snap.notice_key) != (PageOutcome.PART.value, key):
+            # the same bytes read alone before (an index listed the page: refused as cut short): a page of this notice
+            snap.outcome, snap.notice_key, snap.detail = PageOutcome.PART.value, key, None
+            snap.parser_version, snap.parser_digest = parser.version, parser.digest or None
+            _resolve_issues(session, [unusable_key(part.url)], fetch.fetched_at, part.url, part.sha256)
+        if notice is not None:
+            add_url(session, notice, part.url, fetch.fetched_at)
+    session.flush()
+
+
+def _part_of(session: Session, url: str, sha: str) -> Snapshot | None:
+    """The stored copy of ``url`` with these bytes read as a later page or annex page of a notice, if any."""
+    return session.scalars(select(Snapshot).join(Page, Page.id == Snapshot.page_id).where(
+        Page.url == url, Snapshot.sha256 == sha, Snapshot.outcome == PageOutcome.PART.value).limit(1)).first()
 
 
 def _store_news(session: Session, record: NoticeRecord, snapshot: Snapshot, url: str, source: str) -> None:
@@ -603,6 +634,15 @@ def _ingest(session: Session, page: CrawledPage, sha: str, parser: PageParser, c
         detail = clean_text(f"{exc.reason}: {exc.detail}" if exc.detail else exc.reason)
         if exc.notice:  # the notice the page holds, said where the page is named (reader35 B: the URL alone)
             detail = f"{detail}. The page holds {clean_text(exc.notice)}"
+        if exc.reason == CUT_SHORT and (part := _part_of(session, url, sha)) is not None:
+            # a later page or annex page of a notice, read alone (an index lists it; retried): the rest of that
+            # notice, read joined to its first page (scraper.joined); no page cut short
+            part.parser_version, part.parser_digest = parser.version, parser.digest or None
+            touch_page(session, url=url, fetched_at=fetched_at, status=fetch.status, source=source, etag=fetch.etag,
+                       last_modified=fetch.last_modified, sha256=sha)
+            _resolve_issues(session, [unusable_key(url)], fetched_at, url, sha)
+            return PageResult(url=url, outcome=PageOutcome.PART, notice_key=part.notice_key, sha256=sha,
+                              same_bytes=same_bytes)
         if exc.reason == NEEDS_REVIEW and read_by_person(session, url, sha):  # a person read these very bytes
             snap = snapshot(PageOutcome.READ_BY_PERSON, detail=detail)
             snap.outcome, snap.detail = PageOutcome.READ_BY_PERSON.value, detail  # these bytes stored before as well
@@ -662,6 +702,8 @@ def _ingest(session: Session, page: CrawledPage, sha: str, parser: PageParser, c
         kept_snapshot = stored.snapshot if stored is not None else None
         kept_json = stored.record_json if stored is not None else None
         change = store_parse(session, stored, record, snap, url, fetched_at, clean=True)  # clean_document cleaned it
+        if raw.startswith(JOINED):
+            _store_parts(session, raw, record.key, page, parser)
         read_as_another(session, url, record.key, fetched_at, sha)
         if stored is not None and kept_snapshot is not None and stored.record_json != kept_json and (
                 kept_snapshot.id == snap.id or (stored.snapshot_id == snap.id and kept_snapshot.page.url == url)):
@@ -1038,3 +1080,42 @@ def replay_content_type(path: str | os.PathLike[str]) -> str | None:
     name = os.path.basename(os.fspath(path))
     dot = name.rfind(".")
     return CONTENT_TYPES.get(name[dot:].lower()) if 0 < dot < len(name) - 1 else None
+
+
+def joined_pages(files: Iterable[tuple[Path, str]], read: Callable[[Path], bytes]) -> tuple[dict[str, bytes], set[str]]:
+    """The saved pages of a ``replay`` that are one notice's pages (``scraper.joined``: a first page, its next pages
+    and linked annex pages, all given): the joined copy of each first page by its URL, and the URLs of the pages
+    joined to one (read as parts of it, never alone), whatever order the files come in, as a run reads them."""
+    from scraper.joined import fetched, joined_copy, may_continue
+
+    given: dict[str, Path] = {}
+    first: list[tuple[str, bytes, str | None]] = []
+    for path, url in files:
+        given[url] = path
+    for url, path in given.items():
+        if (content_type := replay_content_type(path)) != "text/html":
+            continue
+        try:
+            raw = read(path)
+        except Exception:  # noqa: BLE001 - said when the page itself is read
+            continue
+        if may_continue(raw):
+            first.append((url, raw, content_type))
+
+    def fetch(other: str) -> tuple[str, object] | None:
+        path = given.get(other)
+        try:
+            return fetched(other, read(path), replay_content_type(path)) if path is not None else None
+        except Exception:  # noqa: BLE001 - said when the page itself is read
+            return None
+
+    copies: dict[str, bytes] = {}
+    parts: set[str] = set()
+    for url, raw, content_type in first:
+        found = joined_copy(raw, url, content_type, fetch)  # type: ignore[arg-type]
+        if found is not None and not isinstance(found, str):
+            copies[url] = found[0]
+            parts.update(part.url for part in found[1])
+    for url in parts:  # (a page both first and joined to another: read as a part)
+        copies.pop(url, None)
+    return copies, parts

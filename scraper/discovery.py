@@ -256,6 +256,16 @@ class _Tally:
     listed_by: dict[str, str] = field(default_factory=dict)  # new article URL -> page 1 of the first index listing it
     # an index page's open unfollowed-row warning (read with the mode's answer), kept while it answers as before
     unfollowed: Callable[[str], str | None] = field(default=lambda _url: None)
+    joined: set[str] = field(default_factory=set)  # later pages and annex pages read joined to a notice's first page
+
+    def read_joined(self, urls: Iterable[str]) -> None:
+        """``urls`` read as pages of a notice (:mod:`scraper.joined`): no failure of theirs read alone stands (an index
+        listing an annex page: read alone first, refused as cut short), nor are they read alone again this run."""
+        self.joined.update(urls)
+        self.good.update(urls)
+        if any(f.url in self.joined for f in self.counts.failures):
+            self.counts = dataclasses.replace(
+                self.counts, failures=tuple(f for f in self.counts.failures if f.url not in self.joined))
 
     def count(self, *, fetched: int = 0, new: int = 0, changed: int = 0, unchanged: int = 0, links: int = 0) -> None:
         self.counts += RunCounters(fetched=fetched, new=new, changed=changed, unchanged=unchanged, links=links)
@@ -746,6 +756,39 @@ class Crawler:
                 future.cancel()
             wait(futures)  # (after a stop: at once, the fetches in flight cut short)
 
+    def _joined(self, source: Source, result: FetchResult, tally: _Tally, read: list[str]) -> FetchResult | None:
+        """Page 1 of a notice with its next pages and linked annex pages (:mod:`scraper.joined`) as one joined copy,
+        each fetched now (same host, as the page is; their URLs added to ``read``); None: the page is read alone (it
+        links none it needs, or one is not had: loud as before, said in a note)."""
+        from scraper.joined import fetched, joined_copy, may_continue
+        from storage.vocabulary import JOINED_TYPE
+
+        body = result.body or b""
+        if not may_continue(body):
+            return None
+        missed: list[str] = []
+
+        def fetch(url: str) -> tuple[str, object] | None:
+            if host_of(url) != host_of(result.url):
+                missed.append(f"{url} (another host)")
+                return None
+            answer = self.fetcher.fetch(FetchRequest(url=url, referer=result.url))
+            if not answer.ok or answer.not_modified or not answer.body:
+                missed.append(f"{url} ({answer.error or answer.status}{f': {answer.detail}' if answer.detail else ''})")
+                return None
+            return fetched(answer.url, answer.body, answer.content_type)
+
+        found = joined_copy(body, result.url, result.content_type, fetch)  # type: ignore[arg-type]
+        if found is None or isinstance(found, str):
+            if found is not None:  # (page 1 alone is loud: cut short, or short of its count)
+                tally.notes.append(f"{result.url}: {missed[0] + ' was not had' if missed else found}: the notice is "
+                                   "read from this page alone")
+            return None
+        joined, parts = found
+        tally.count(fetched=len(parts))
+        read.extend(part.url for part in parts)
+        return dataclasses.replace(result, body=joined, content_type=JOINED_TYPE)
+
     def _article_done(self, source: Source, result: FetchResult, tally: _Tally) -> None:
         if result.ok and result.final_url != result.url and source.wants(result.url) and not source.wants(result.final_url):
             # an article redirected to the home page, a column or a login page: the article is gone (a soft 404),
@@ -766,7 +809,14 @@ class Crawler:
             tally.good.add(result.url)
             tally.not_modified[result.url] = self._fetched_at(result)
             return
+        if result.url in tally.joined:  # read this run as a page of a notice, joined to its first page
+            return
+        parts: list[str] = []
+        if result.body and (joined := self._joined(source, result, tally, parts)) is not None:
+            result = joined
         outcome = self._ingest(source, result, listed_as=tally.titles.get(result.url))
+        if parts and outcome.usable:
+            tally.read_joined(parts)
         if not outcome.usable:
             tally.fail(result.url, _failure_reason(outcome), outcome.detail or "")
             return

@@ -19,7 +19,7 @@ PARSER_VERSION = "2"  # bump when stored parses must be redone whatever the dige
 PARSER_PACKAGES = ("scraper.parse", "scraper.news")
 # Single modules the parsers (and the cleaning of what they return) import from this project.
 PARSER_MODULES = (
-    "scraper", "scraper.charset", "scraper.links",
+    "scraper", "scraper.charset", "scraper.joined", "scraper.links",
     "storage", "storage.cleantext", "storage.frozen", "storage.names", "storage.countries", "storage.numerals", "storage.periods", "storage.records",
     "storage.vocabulary",
 )

@@ -170,7 +170,7 @@ def load_notice(session: Session, key: str) -> Notice | None:
     ).one_or_none()
 
 
-def _add_url(session: Session, notice: Notice, url: str, fetched_at: datetime) -> bool:
+def add_url(session: Session, notice: Notice, url: str, fetched_at: datetime) -> bool:
     """Record ``url`` as a page of ``notice``; whether it was not one before."""
     for existing in notice.urls:
         if existing.url == url:
@@ -533,7 +533,7 @@ def _store(session: Session, notice: Notice | None, record: NoticeRecord, snapsh
         added.append(_insert_new(session, record, snapshot, url, fetched_at))
         return NoticeChange(new=True, changed=True, revision=1, whole=count_matches(record))
 
-    url_added = _add_url(session, notice, url, fetched_at)
+    url_added = add_url(session, notice, url, fetched_at)
     notice.first_seen_at = min(notice.first_seen_at, fetched_at)
     current = NoticeRecord.from_json(json.loads(notice.record_json))
     current_snapshot = notice.snapshot

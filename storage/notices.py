@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import zlib
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
@@ -14,7 +15,7 @@ from storage.heldsteps import published_in, with_published
 from storage.models import Notice, Page, Snapshot
 from storage.outcomes import PageOutcome
 from storage.records import ActionKind, ListKind, NoticeRecord, NoticeRef, PageCopy, Provenance, StoredNotice
-from storage.vocabulary import as_utc, official_first
+from storage.vocabulary import JOINED_HEAD_MAX, JOINED_MAGIC, JOINED_TYPE, as_utc, official_first
 
 
 def stored_notice(notice: Notice, copies: dict[str, Copy] | None = None) -> StoredNotice:
@@ -25,6 +26,11 @@ def stored_notice(notice: Notice, copies: dict[str, Copy] | None = None) -> Stor
     urls = official_first(u.url for u in notice.urls)  # the item links the ministry's page
     fetched_at = as_utc(snapshot.fetched_at) if snapshot is not None else None
     sha256 = snapshot.sha256 if snapshot is not None else None
+    read_url = snapshot.page.url if snapshot is not None else None
+    own = _joined_pages(snapshot) if snapshot is not None and snapshot.content_type == JOINED_TYPE else {}
+    cited = page_copies(urls, read_url, fetched_at, sha256, copies or {})
+    if own:  # the copy read is its pages joined: its first page cited by that page's own bytes, as the others are
+        cited = tuple(replace(c, sha256=own[c.url]) if c.url == read_url and c.url in own else c for c in cited)
     return StoredNotice(
         record=record,
         provenance=Provenance(
@@ -35,10 +41,27 @@ def stored_notice(notice: Notice, copies: dict[str, Copy] | None = None) -> Stor
             fetched_at=fetched_at,
             sha256=sha256,
             issuer=notice.issuer,
-            copies=page_copies(urls, snapshot.page.url if snapshot is not None else None, fetched_at, sha256,
-                               copies or {}),
+            copies=cited,
+            joined=bool(own),
         ),
     )
+
+
+def joined_heads(raw: bytes) -> list[tuple[str, str, str]]:
+    """(role, URL, SHA-256) of each page a joined copy's header names, in page order ([]: not a joined copy)."""
+    if not raw.startswith(JOINED_MAGIC) or (end := raw.find(b"\n\n", len(JOINED_MAGIC) - 1)) < 0:
+        return []
+    heads = []
+    for line in raw[len(JOINED_MAGIC):end].decode("utf-8", "replace").splitlines():
+        role, sha, _size, _type, url = line.split(" ", 4)
+        heads.append((role, url, sha))
+    return heads
+
+
+def _joined_pages(snapshot: Snapshot) -> dict[str, str]:
+    """URL -> SHA-256 of each page of a joined copy (``storage.outcomes.joined_heads``), read from its header alone."""
+    head = zlib.decompressobj().decompress(snapshot.body, JOINED_HEAD_MAX)
+    return {url: sha for _role, url, sha in joined_heads(head)}
 
 
 Copy = tuple[datetime, str]  # a stored copy of a page: when its bytes were fetched, their SHA-256
@@ -57,12 +80,17 @@ def page_copies(urls: tuple[str, ...], read_url: str | None, fetched_at: datetim
                  for url in urls)
 
 
+# the copies an item cites for a page of a notice: one read as it, or one of its later or annex pages (``PART``)
+CITED = (PageOutcome.NOTICE.value, PageOutcome.PART.value)
+
+
 def newest_copies(session: Session, keys: tuple[str, ...] | None = None) -> dict[str, dict[str, Copy]]:
     """Per notice key (all, or ``keys``), per URL, the newest stored copy of that page read as that notice (a
-    snapshot whose outcome is ``notice``; a copy held back or unusable is not one): one narrow query, no body."""
+    snapshot whose outcome is ``notice``, or ``part``: a later page or an annex page of it, read joined to its first
+    page; a copy held back or unusable is not one): one narrow query, no body."""
     query = (select(Snapshot.notice_key, Page.url, Snapshot.fetched_at, Snapshot.sha256)
              .join(Page, Snapshot.page_id == Page.id)
-             .where(Snapshot.outcome == PageOutcome.NOTICE.value, Snapshot.notice_key.is_not(None)))
+             .where(Snapshot.outcome.in_(CITED), Snapshot.notice_key.is_not(None)))
     if keys is not None:
         query = query.where(Snapshot.notice_key.in_(keys))
     found: dict[str, dict[str, Copy]] = {}
@@ -167,7 +195,8 @@ def load_stored_notices(session: Session) -> list[StoredNotice]:
     notices = [n for n in session.scalars(
         select(Notice).options(selectinload(Notice.urls),  # the snapshot's time and hash, never its body
                                selectinload(Notice.snapshot).load_only(Snapshot.fetched_at, Snapshot.sha256,
-                                                                       Snapshot.notice_key, Snapshot.outcome)
+                                                                       Snapshot.notice_key, Snapshot.outcome,
+                                                                       Snapshot.content_type)
                                .joinedload(Snapshot.page).load_only(Page.url))
         .order_by(Notice.key)
     ).all() if not withdrawn(n)]

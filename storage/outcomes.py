@@ -26,6 +26,9 @@ class PageOutcome(StrEnum):
     # refused by the parser for a person to read (needs-review), and a person read these bytes (``mofcom-watch
     # accept URL SHA256``, :mod:`storage.reviews`): no problem any more, yet nothing of it is a notice or a feed item
     READ_BY_PERSON = "read-by-person"
+    # a later page or a linked annex page of a notice (session 47, ``scraper.joined``): its own bytes under its own URL,
+    # read joined to the notice's first page, whose stored copy (the joined one) holds it whole; cited by its SHA-256
+    PART = "part"
 
     @property
     def usable(self) -> bool:

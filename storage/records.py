@@ -448,6 +448,9 @@ class Provenance:
     sha256: str | None
     issuer: str | None = None  # 商务部, 外交部, …: which ministry issued the notice
     copies: tuple[PageCopy, ...] = field(default=(), metadata=OMIT_DEFAULT)  # in ``urls``' order
+    # read from its pages joined (a notice over several pages, its annex a page of its own: ``scraper.joined``): the
+    # copy read (``sha256``) is that joined copy; ``copies`` cite each page's own bytes
+    joined: bool = field(default=False, metadata=OMIT_DEFAULT)
 
 
 @dataclass(frozen=True)
@@ -547,6 +550,7 @@ def _provenance_from_json(p: dict[str, Any]) -> Provenance:
         urls=tuple(p.get("urls", ())), fetched_at=_dt(p.get("fetched_at")),
         sha256=p.get("sha256"), issuer=p.get("issuer"),
         copies=tuple(PageCopy(c["url"], _dt(c.get("fetched_at")), c.get("sha256")) for c in p.get("copies", ())),
+        joined=bool(p.get("joined", False)),
     )
 
 

@@ -23,7 +23,7 @@ from storage.vocabulary import as_utc
 _PAGE, _SNAPSHOT = Page.__table__, Snapshot.__table__
 INSERT_PAGE = insert(_PAGE).returning(_PAGE.c.id)  # built once (storage.ingest says why)
 INSERT_SNAPSHOT = insert(_SNAPSHOT).returning(_SNAPSHOT.c.id)
-OUTCOMES = frozenset({"notice", "index", "other", "unusable", "error", "news", "read-by-person"})
+OUTCOMES = frozenset({"notice", "index", "other", "unusable", "error", "news", "read-by-person", "part"})
 CHUNK = 400  # URLs per IN (...) statement
 PAGES = Page.__table__
 

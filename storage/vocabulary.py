@@ -453,3 +453,10 @@ def ministry_of(issuer: str | None) -> str | None:
     if "商务部" in issuer or "不可靠实体清单工作机制" in issuer:
         return "MOFCOM"
     return None
+
+
+# A notice's pages joined in one stored copy (``scraper.joined``): what it opens with and the content type it is stored
+# with. The header names each page (its role, SHA-256, length, content type, URL), then come the pages' bytes.
+JOINED_MAGIC = b"mofcom-watch joined pages v1\n"
+JOINED_TYPE = "application/x-mofcom-watch-joined"
+JOINED_HEAD_MAX = 64 * 1024  # read of a joined copy to find its header (MAX_PAGES + annexes, one line each)

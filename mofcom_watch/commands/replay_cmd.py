@@ -34,6 +34,7 @@ from mofcom_watch.pipeline import (
     Pipeline,
     ReplayReader,
     SkippedFile,
+    joined_pages,
     replay_content_type,
     replay_paths,
     saved_page,
@@ -51,7 +52,7 @@ from storage.outcomes import PageOutcome, PageResult
 from storage.records import ListingState, NoticeRef
 from storage.runlock import make_holder, run_lock
 from storage.unkeyed import say_unkeyed
-from storage.vocabulary import HealthKind, state_label
+from storage.vocabulary import JOINED_TYPE, HealthKind, state_label
 
 
 @dataclass(frozen=True)
@@ -259,8 +260,15 @@ def register(app: typer.Typer) -> None:
                 # pages a person read, judged by another parser, read by this one first, as a cycle does: a rename one
                 # gives was screened only after the next run (order36 B1)
                 read_again(factory, router)
-                with ingest.expecting(url for _, url in files):  # pages read as before: one read, one write
+                # a notice's pages (its next pages, its linked annex pages) read joined, as a run reads them
+                joined, parts = joined_pages(files, read)
+                with ingest.expecting(url for _, url in files if url not in parts):  # pages read as before
                     for path, url in files:
+                        if url in parts:
+                            continue  # read as a page of the notice it is joined to
+                        if url in joined:
+                            results.append(ingest(saved_page(url, joined[url], moment, content_type=JOINED_TYPE)))
+                            continue
                         try:
                             raw = read(path)
                         except SkippedFile as exc:

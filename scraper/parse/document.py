@@ -15,6 +15,7 @@ import re
 from selectolax.lexbor import LexborHTMLParser
 
 from scraper.charset import decode
+from scraper.joined import MAGIC as JOINED
 from storage.records import DocumentKind, IndexLink, NoticeRecord, ParsedDocument, UnusablePage
 
 from . import page
@@ -174,6 +175,10 @@ def read_notice(text: str, hints: PageHints) -> tuple[NoticeRecord | None, str]:
 def parse_document(raw: bytes | str, url: str | None = None, content_type: str | None = None) -> ParsedDocument:
     """Parse one fetched or saved page. Raises UnusablePage for non-content."""
     utf8: bytes | None = None  # ``text`` as UTF-8, when ``raw`` is that already (Lexbor reads UTF-8)
+    if isinstance(raw, bytes) and raw.startswith(JOINED):  # a notice's pages joined (scraper.joined)
+        from .joinedpages import parse_joined
+
+        return parse_joined(raw, url, parse_document, decode_page)
     if isinstance(raw, bytes):
         page.check_raw(raw)
         text, encoding, replaced = decode_page(raw, content_type)
