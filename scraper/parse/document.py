@@ -29,6 +29,7 @@ from .index import (
     looks_like_article_url,
     looks_like_index_url,
     parse_index,
+    script_links,
     unwrap_jsonp,
 )
 from .lazyre import lazy_compile
@@ -214,6 +215,9 @@ def parse_document(raw: bytes | str, url: str | None = None, content_type: str |
     article = looks_like_article_url(url)  # (its column's path may look like an index's)
     if links and looks_like_index_url(url) and not article:
         return ParsedDocument(kind=DocumentKind.INDEX, encoding=encoding, links=links, title=page_title(tree))
+    if not links and found[0] is None and not article and looks_like_index_url(url) and \
+            (scripted := script_links(text, url)):  # the list in a script's JSON (blind46/12): read, not a JS shell
+        return ParsedDocument(kind=DocumentKind.INDEX, encoding=encoding, links=scripted, title=page_title(tree))
     art = extract_article(tree, text, found)
     if links and art.container is None and link_text_share(tree, art.visible_chars) >= INDEX_SHARE_MIN:
         return _listed(links, art.title, encoding, at_article=article)

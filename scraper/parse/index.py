@@ -259,14 +259,50 @@ def _epoch_day(value: object) -> date | None:
 
 
 def parse_index(html: str, base_url: str) -> tuple[IndexLink, ...]:
-    """Links from an HTML index page or a jpaas JSON list body."""
+    """Links from an HTML index page or a jpaas JSON list body (or, where the page links none, its script's JSON list:
+    :func:`script_links`)."""
     stripped = html.lstrip()
     if stripped.startswith("{"):
         fragment = json_fragment(stripped)
         if fragment is None:
             return ()
         html = fragment
-    return links_from_tree(LexborHTMLParser(html), base_url, has_base="<base" in html)
+    return links_from_tree(LexborHTMLParser(html), base_url, has_base="<base" in html) or script_links(html, base_url)
+
+
+# An index whose list moved into a script ("var listData = [{"title": …, "url": "/zwgk/…/art_….html", "publishTime":
+# "2027-02-10"}, …]; renderList(…)"): no <a> on the page, refused as a JavaScript shell, its notices unread (blind46/12,
+# session 46). The array assigned in a script, read as JSON; its rows whose "url" is an article's link are the links.
+SCRIPT_ARRAY_RE = lazy_compile(r"=\s*(\[\s*\{.*?\}\s*\])\s*;", re.DOTALL)
+SCRIPT_URL_KEYS = ("url", "link", "href")
+SCRIPT_TITLE_KEYS = ("title", "name")
+SCRIPT_DATE_KEYS = ("publishTime", "pubDate", "date", "publishDate", "time")
+
+
+def script_links(html: str, base_url: str | None) -> tuple[IndexLink, ...]:
+    """The article links of a JSON array of rows a page's script assigns (:data:`SCRIPT_ARRAY_RE`), in order; () where
+    there is none, it is no JSON, or no row links an article (the page stays what it was: a shell, loud)."""
+    if "<script" not in html or not any(f'"{key}"' in html for key in SCRIPT_URL_KEYS):
+        return ()
+    found: dict[str, IndexLink] = {}
+    for m in SCRIPT_ARRAY_RE.finditer(html):
+        try:
+            rows = json.loads(m.group(1))
+        except ValueError:
+            continue
+        for row in rows if isinstance(rows, list) else ():
+            if not isinstance(row, dict):
+                continue
+            href = next((v for k in SCRIPT_URL_KEYS if isinstance(v := row.get(k), str) and v), "")
+            if not href or not is_article_url(href):
+                continue
+            url = urljoin(base_url, href.strip()) if base_url else href.strip()
+            title = next((v for k in SCRIPT_TITLE_KEYS if isinstance(v := row.get(k), str) and v.strip()), None)
+            when = next((v for k in SCRIPT_DATE_KEYS if isinstance(v := row.get(k), str)), "")
+            day = LINK_DATE_RE.search(when)
+            found.setdefault(url, IndexLink(url=url, title=" ".join(title.split()) if title else None,
+                                            date=make_date(*day.groups()) if day else None))
+    return tuple(found.values())
 
 
 def looks_like_index_url(url: str | None) -> bool:

@@ -170,3 +170,28 @@ def notice_items(folder: Path) -> list[str]:
     """The ids of every item of the notices' feeds (not source health)."""
     return sorted(k for k in item_ids(folder) if not k.startswith("source-health") and re.search(r"MOFCOM-2027-[89]", k))
 
+
+def test_an_index_whose_list_moved_into_a_scripts_json_is_read(tmp_path):
+    """blind46/12: the policy column's index with its rows in a script's JSON array ("var listData = [{…}]") and no
+    link on the page was refused as a JS shell, its notices unread (loud). Now its rows' article links are followed:
+    2027 No. 8 (two pages) and No. 9 (its annex page) are read whole from the index alone. Another source's row (the
+    aqygzj one) is not followed by this source."""
+    www = "www.mofcom.gov.cn"
+    index = next(CORPUS.glob("12-*.html")).read_bytes()
+    index = index.replace(b"art_e9a34dc534ac1ffc6d2367c17bc69d29", N8.encode()).replace(
+        b"art_828152d112507f3ea5b7ddc171f2bb2e", N9.encode())
+    pages = {f"{www}/zwgk/zcfb/index.html": index}
+    for path, raw in PAGES.items():
+        pages[path.replace(f"{HOST}/{COLUMN}", f"{www}/zwgk/zcfb/art/2027")] = raw.replace(
+            f"/{COLUMN}/".encode(), b"/zwgk/zcfb/art/2027/")
+    db, out = f"sqlite:///{tmp_path / 'store.sqlite'}", tmp_path / "feeds"
+    with SiteServer(site(tmp_path / "site", pages, fixtures=False)) as served:
+        done = cli(db, "run", "--out", str(out), "--no-progress", "--json", "--source", "mofcom-policy",
+                   "--base-url", f"{www}={served.base_url(www)}", env=cli_env(**ENV))
+        asked = [hit.path for hit in served.hits]
+    assert "Traceback" not in done.err, done.err
+    report = json.loads(done.out)
+    state = status(db)
+    assert done.code == 0 and not state["health_issues"], (report["sources"], state["health_issues"])
+    assert listing(state, "MOFCOM-2027-8")["entity_count"] == 6 and listing(state, "MOFCOM-2027-9")["entity_count"] == 5
+    assert not any("aqygzj" in path for path in asked), asked
