@@ -337,23 +337,44 @@ def _part_of(session: Session, url: str, sha: str) -> Snapshot | None:
         Page.url == url, Snapshot.sha256 == sha, Snapshot.outcome == PageOutcome.PART.value).limit(1)).first()
 
 
+def _news_columns(report: NewsReport | None, record: NoticeRecord) -> dict[str, Any]:
+    """The columns of the news report at its URL (``report``, None if not stored) that ``record`` sets: all its item
+    reads of the page but the copy it cites (its linked notice, once found, stays)."""
+    first_action = record.actions[0] if record.actions else None
+    refs = [r.key for r in record.references if r.key]
+    reported_list = (first_action.list if first_action else None) or record.list
+    return dict(title=record.title, published=record.published,
+                notice_key=(report.notice_key if report is not None else None) or (refs[0] if refs else None),
+                reported_action=first_action.action.value if first_action else None,
+                reported_list=reported_list.value if reported_list else None,
+                reported_count=record.stated_count, reported_date=record.published)
+
+
 def _store_news(session: Session, record: NoticeRecord, snapshot: Snapshot, url: str, source: str) -> None:
     """A news report never changes an entity's state: it goes to NewsReport, not Notice."""
     report = session.scalars(select(NewsReport).where(NewsReport.url == url)).one_or_none()
     if report is None:
         report = NewsReport(url=url, source=source)
         session.add(report)
-    first_action = record.actions[0] if record.actions else None
-    refs = [r.key for r in record.references if r.key]
-    report.title = record.title
-    report.published = record.published
+    for name, value in _news_columns(report, record).items():
+        setattr(report, name, value)
     report.snapshot_id = snapshot.id
-    report.notice_key = report.notice_key or (refs[0] if refs else None)
-    report.reported_action = first_action.action.value if first_action else None
-    reported_list = (first_action.list if first_action else None) or record.list
-    report.reported_list = reported_list.value if reported_list else None
-    report.reported_count = record.stated_count
-    report.reported_date = record.published
+
+
+def _news_as_kept(session: Session, record: NoticeRecord, url: str, sha: str, copy: StoredCopy | None,
+                  parser: PageParser) -> bool:
+    """Whether these new bytes of a news page read as the copy its report cites, the page's last kept copy, read
+    by this very parser: every column of the report the same, so its item would change only in the copy it cites
+    (:func:`_reads_as_kept` says why no copy is kept then)."""
+    if copy is None or copy.sha256 == sha or not copy.whole or copy.outcome != PageOutcome.NEWS.value \
+            or not parser.made(copy, copy.sha256):
+        return False
+    found = session.execute(select(NewsReport, Snapshot.sha256).join(Snapshot, Snapshot.id == NewsReport.snapshot_id)
+                            .where(NewsReport.url == url)).first()
+    if found is None or found[1] != copy.sha256:
+        return False
+    report = found[0]
+    return all(getattr(report, name) == value for name, value in _news_columns(report, record).items())
 
 
 @dataclass(frozen=True)
@@ -463,6 +484,51 @@ def held_back(stored: Notice | None, record: NoticeRecord, url: str, sha: str, p
     return HeldBack(f"incomplete: {record.key} parsed without what the stored version of the same page reads it doing "
                     f"({shown}); the stored version is kept: a page cut short, or the notice republished without it "
                     f"{REVIEW_HINT}", review=True, lost=tuple(lost))
+
+
+def _reads_as_kept(session: Session, stored: Notice | None, record: NoticeRecord, url: str, sha: str,
+                   copy: StoredCopy | None, parser: PageParser, fetched_at: datetime) -> Snapshot | None:
+    """The page's last kept copy, where these other bytes of it read exactly as that copy does (the lead's decision,
+    session 47, churn47): the same record (key, title, dates, entities, steps, the sentences items quote; a Q&A's
+    text too), read by this very parser (another parser's reading is another reading), the copy whole (no issue
+    open on the page) and read as the stored notice (not withdrawn; where it is not the copy the notice is read
+    from, another URL's or a copy an older version kept beside it: its substance the notice's, no alias conflict
+    open, and its bytes read again to compare). Then no copy is kept: the fetch is recorded as a check
+    (``Page.last_fetched_at``, as the same bytes are) and the items keep citing the first copy that read so, its
+    fetch time and SHA-256, which say it. A page whose bytes change at every fetch (a script's timestamp, a visit
+    counter) kept a copy per cycle and had every item citing it rewritten (same ids, a new fetch time and SHA-256),
+    so its feeds changed bytes and ETag every cycle and the store grew by a copy a cycle (health46, open 1). Bytes
+    first fetched before that copy (an older copy turning up late): stored as before, and cited, being first
+    (``storage.ingest``). None: store the copy as before."""
+    if (stored is None or copy is None or copy.sha256 == sha or not copy.whole
+            or copy.outcome != PageOutcome.NOTICE.value or copy.notice_key != record.key
+            or not parser.made(copy, copy.sha256) or withdrawn(stored)):
+        return None
+    reading = record if record.url is not None else replace(record, url=url)  # as store_parse stores it
+    kept = stored.snapshot
+    qa = record.kind is NoticeKind.QA
+    if kept is not None and kept.page.url == url and kept.sha256 == copy.sha256:
+        if reading.dumps() != stored.record_json:
+            return None
+        if qa:  # its text is read too (mofcom_watch.reprints: which Q&As are one): compared on the copy read again
+            again = read_again(kept, parser, url, record.key)
+            if again is None or again.notice.text != record.text:
+                return None
+    else:
+        if url not in {u.url for u in stored.urls} or session.scalars(select(HealthIssue.id).where(
+                HealthIssue.key == issue_key(HealthKind.ALIAS_CONFLICT, record.key),
+                HealthIssue.resolved_at.is_(None)).limit(1)).first() is not None:
+            return None
+        if substance(reading) != substance(NoticeRecord.from_json(json.loads(stored.record_json))):
+            return None
+        kept = session.scalars(select(Snapshot).join(Page, Page.id == Snapshot.page_id)
+                               .where(Page.url == url, Snapshot.sha256 == copy.sha256)).first()
+        again = read_again(kept, parser, url, record.key) if kept is not None else None
+        if again is None or (again.notice if again.notice.url else replace(again.notice, url=url)).dumps() \
+                != reading.dumps() or again.notice.text != record.text:
+            return None
+    assert kept is not None
+    return kept if as_utc(fetched_at) >= as_utc(kept.fetched_at) else None
 
 
 def _names(names: list[str]) -> str:
@@ -676,6 +742,10 @@ def _ingest(session: Session, page: CrawledPage, sha: str, parser: PageParser, c
     if doc.kind == DocumentKind.NOTICE and doc.notice is not None:
         record = doc.notice
         if record.kind == NoticeKind.NEWS:
+            if _news_as_kept(session, record, url, sha, copy, parser):  # as a notice's page above (churn47)
+                touch_page(session, url=url, fetched_at=fetched_at, status=fetch.status, source=source,
+                           etag=fetch.etag, last_modified=fetch.last_modified, sha256=copy.sha256 if copy else None)
+                return PageResult(url=url, outcome=PageOutcome.NEWS, sha256=sha, warnings=warnings, same_bytes=True)
             snap = snapshot(PageOutcome.NEWS, encoding=doc.encoding, notice_key=None)
             _store_news(session, record, snap, url, source)
             _resolve_issues(session, [unusable], fetched_at, url, sha)
@@ -698,6 +768,14 @@ def _ingest(session: Session, page: CrawledPage, sha: str, parser: PageParser, c
             return PageResult(url=url, outcome=PageOutcome.UNUSABLE, notice_key=record.key, sha256=sha,
                               detail=held, warnings=warnings, stated_count=record.stated_count,
                               parsed_count=len(record.entities), same_bytes=same_bytes)
+        if stored is not None and (kept := _reads_as_kept(session, stored, record, url, sha, copy, parser,
+                                                          fetched_at)) is not None:
+            # new bytes reading as the last kept copy: a check, no copy kept, nothing changed (churn47)
+            touch_page(session, url=url, fetched_at=fetched_at, status=fetch.status, source=source, etag=fetch.etag,
+                       last_modified=fetch.last_modified, sha256=kept.sha256)
+            return PageResult(url=url, outcome=PageOutcome.NOTICE, notice_key=record.key, sha256=sha,
+                              warnings=warnings, revision=stored.revision, stated_count=record.stated_count,
+                              parsed_count=len(record.entities), same_bytes=True)  # (the replay's "unchanged")
         snap = snapshot(PageOutcome.NOTICE, encoding=doc.encoding, notice_key=record.key)
         kept_snapshot = stored.snapshot if stored is not None else None
         kept_json = stored.record_json if stored is not None else None

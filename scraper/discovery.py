@@ -825,7 +825,7 @@ class Crawler:
                        f"{outcome.notice_key}: {outcome.parsed_count} of the {outcome.stated_count} entities it states")
             return
         tally.good.add(result.url)
-        if outcome.new or (outcome.outcome is PageOutcome.NEWS and not outcome.skipped):
+        if outcome.new or (outcome.outcome is PageOutcome.NEWS and not (outcome.skipped or outcome.same_bytes)):
             tally.count(new=1)
         elif outcome.changed:
             tally.count(changed=1)

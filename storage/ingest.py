@@ -7,6 +7,9 @@ re-spaced title are not changes.
 
 - Same URL, newer snapshot, new substance: a correction. Revision + 1, a new
   ``NoticeVersion``, listings and actions rebuilt.
+- Same URL, other bytes reading the very same (the same record; a page with a counter or a script's timestamp):
+  no copy kept when they are fetched after the copy the notice is read from (``mofcom_watch.pipeline``); fetched
+  before it (an older copy turning up late), the copy first fetched is the one read and cited.
 - Same URL, older snapshot (bytes first fetched before the stored copy's: a stale cache, or a correction
   taken back), new substance: not stored; ``NoticeChange.older`` tells the pipeline, which says so in
   source health (``older-copy``) until the page serves the stored copy again.
@@ -560,8 +563,15 @@ def _store(session: Session, notice: Notice | None, record: NoticeRecord, snapsh
     if substance(current) == substance(record):
         # Same notice, same substance: keep whichever parse is preferred, order-independently.
         _agrees_again(session, record.key, url, fetched_at)
-        if (preference(record, snapshot.sha256, url)
-                < preference(current, current_snapshot.sha256, current_snapshot.page.url)):
+        if current_snapshot.page.url == url and record.dumps() == notice.record_json:
+            # The same page read the very same from other bytes: the copy first fetched that reads so is the one cited
+            # (a later one is kept by no fetch: mofcom_watch.pipeline._reads_as_kept; one first fetched before it, as
+            # an older folder replayed after a newer one, is stored and cited), whichever came first (churn47)
+            new_wins = _first_fetched_before(snapshot, current_snapshot)
+        else:
+            new_wins = (preference(record, snapshot.sha256, url)
+                        < preference(current, current_snapshot.sha256, current_snapshot.page.url))
+        if new_wins:
             added.append(_apply_record(session, notice, record, snapshot, current))
             _write_version(session, notice, snapshot, replace=True)
             return kept(True, changed=False)

@@ -68,19 +68,28 @@ def test_each_url_of_a_notice_with_its_own_copy_and_a_new_copy_of_one_is_cited_w
     read = min(PAGES, key=lambda rel: sha(pages[rel]))  # equal parses: the smaller SHA-256 is the copy read
     assert f"page SHA-256: <code>{sha(pages[read])}</code> (the copy read: that of {urls[read]})" in body, body
 
-    # The other page is served again with other bytes (a comment added: the same notice), its copy not the one
-    # read (its SHA-256 is the larger): no notice row changes, yet the item must cite that page's new copy.
+    # The other page is served again with other bytes reading the very same (a comment added): no copy kept, its
+    # fetch a check, the item as it was, citing the copy first read (session 47, churn47: the lead's decision).
     other = next(rel for rel in PAGES if rel != read)
+    said = cli(db, "replay", str(tree(tmp_path / "same", {other: pages[other] + b"<!-- 1 -->\n"})), "--fetched-at",
+               "2026-12-01T00:00:00+00:00", "--as-of", AS_OF)
+    assert "1 pages: 0 new, 0 changed, 1 unchanged, 0 unusable\n" in said, said
+    cli(db, "feeds", "--out", str(tmp_path / "feeds-same"), "--as-of", AS_OF)
+    assert item(tmp_path / "feeds-same") == first
+    # Then with its title re-spaced (the same notice in other wording), its copy not the one read (its SHA-256 is the
+    # larger): no notice row changes, yet the item must cite that page's new copy.
+    respaced = pages[other].replace("公布将28家美国实体".encode(), "公布将28家 美国实体".encode(), 1)
+    assert respaced != pages[other]
     n = 0
-    while sha(changed := pages[other] + f"<!-- {n} -->\n".encode()) < sha(pages[read]):
+    while sha(changed := respaced + f"<!-- {n} -->\n".encode()) < sha(pages[read]):
         n += 1
-    said = cli(db, "replay", str(tree(tmp_path / "two", {other: changed})), "--fetched-at", "2026-12-01T00:00:00+00:00",
+    said = cli(db, "replay", str(tree(tmp_path / "two", {other: changed})), "--fetched-at", "2026-12-02T00:00:00+00:00",
                "--as-of", AS_OF)
     assert "1 pages: 0 new, 0 changed, 0 unchanged, 0 unusable, 1 copy of a stored notice read anew, the same\n" in said
     cli(db, "feeds", "--out", str(tmp_path / "feeds-2"), "--as-of", AS_OF)
     second = item(tmp_path / "feeds-2")
     body = second["content_html"]
-    assert f'{urls[other]}</a> (fetched 2026-12-01T00:00:00+00:00; SHA-256 <code>{sha(changed)}</code>)' in body, body
+    assert f'{urls[other]}</a> (fetched 2026-12-02T00:00:00+00:00; SHA-256 <code>{sha(changed)}</code>)' in body, body
     assert f"page SHA-256: <code>{sha(pages[read])}</code> (the copy read: that of {urls[read]})" in body, body
     assert second["date_modified"] == first["date_modified"]  # what the item says did not change: not news
     ids = [i["id"] for i in json.loads((tmp_path / "feeds-2" / "notices.json").read_text(encoding="utf-8"))["items"]]

@@ -73,8 +73,10 @@ def test_a_press_report_replayed_is_news_dated_by_its_first_fetch_when_it_states
         notices = con.execute("SELECT count(*) FROM notice").fetchone()[0]
         reports = dict(con.execute("SELECT url, published FROM news_report").fetchall())
         snapshots = con.execute("SELECT count(*) FROM snapshot").fetchone()[0]
+        checked = con.execute("SELECT last_fetched_at FROM page WHERE url = ?", (f"https://{UNDATED[0]}",)).fetchone()[0]
     assert notices == 0  # never a notice: nothing on any list moves
-    assert snapshots == 4
+    assert snapshots == 3  # the later copy reads as the first: no copy kept, its fetch a check (session 47, churn47)
+    assert checked.startswith("2026-11-25 08:00:00")
     undated, dated = f"https://{UNDATED[0]}", f"https://{DATED[0]}"
     repost = f"https://{REPOST[0]}"
     assert set(reports) == {undated, dated, repost} and reports[undated] is None and reports[dated] == "2025-08-12"
