@@ -12,6 +12,7 @@ fetch.max_body_bytes, a link to a folder, to nothing or in a loop, no regular fi
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -69,6 +70,7 @@ class ReplaySummary:
     urls_added: tuple[tuple[str, str], ...] = ()  # (notice key, URL): a page the stored notice did not have
     copies: int = 0  # a stored notice's page read anew (other bytes), the notice unchanged
     other: int = 0  # index pages, news and other pages with bytes not stored before
+    joined: int = 0  # pages read as later pages or annex pages of a notice, joined to its first page (scraper.joined)
 
     def line(self) -> str:
         """The summary line ``replay`` prints."""
@@ -82,6 +84,8 @@ class ReplaySummary:
             extra.append(f"{self.copies} {'copies' if self.copies != 1 else 'copy'} of a stored notice read anew, the same")
         if self.other:
             extra.append(f"{self.other} index or other page{'s' if self.other != 1 else ''}")
+        if self.joined:
+            extra.append(f"and {self.joined} read as a later or annex page of a notice, joined to its first page")
         return (f"{self.pages} pages: {self.new} new, {self.changed} changed, {self.unchanged} unchanged, "
                 f"{len(self.unusable)} unusable" + "".join(f", {part}" for part in extra))
 
@@ -171,7 +175,7 @@ def replay_json(summary: ReplaySummary, records: list[NoticeLine], states: dict[
     return {
         "as_of": as_of.isoformat(), "ok": not problems,
         "pages": summary.pages, "new": summary.new, "changed": summary.changed, "unchanged": summary.unchanged,
-        "unusable": list(summary.unusable), "alias_conflicts": list(summary.conflicts),
+        "unusable": list(summary.unusable), "alias_conflicts": list(summary.conflicts), "joined_pages": summary.joined,
         "urls_added": [{"key": key, "url": url} for key, url in summary.urls_added],
         "copies_read_anew": summary.copies, "other_pages": summary.other,
         "count_mismatches": [{"key": key, "entities": by_key[key].entity_count,
@@ -251,6 +255,7 @@ def register(app: typer.Typer) -> None:
         ingest = Pipeline(factory, router)
         read = ReplayReader(directory, settings.max_body_bytes)
         results: list[PageResult] = []
+        parts: set[str] = set()  # the pages read joined to a notice's first page (scraper.joined)
         problems: list[str] = list(passed_over)
         told: list[str] = []  # the decrees known from a report alone (storage.news.reported_only)
         waiting = f"mofcom-watch replay: waiting up to {settings.lock_wait_seconds:.0f} s for the run lock: "
@@ -306,7 +311,7 @@ def register(app: typer.Typer) -> None:
         problems.extend(told)
         states, words = _states(derived), _state_words(derived)
         by_key = {r.key: r for r in records}
-        summary = summarise(results, by_key, conflicts)
+        summary = dataclasses.replace(summarise(results, by_key, conflicts), joined=len(parts))
         if not as_json:
             print_table(out, _table(records, {k: ", ".join(v) for k, v in words.items()}))
             out.print(summary.line())

@@ -157,6 +157,7 @@ def test_replay_joins_the_pages_it_is_given_in_any_order_with_the_runs_ids(tmp_p
                        env=cli_env(**ENV))
             assert "Traceback" not in done.err, done.err
         assert done.code == 0, (name, done.out, done.err)
+        assert "and 2 read as a later or annex page of a notice, joined to its first page" in done.out, done.out
         feeds = tmp_path / f"{name}-feeds"
         cli(db, "feeds", "--out", str(feeds), "--as-of", AS_OF, env=cli_env(**ENV))
         ids[name] = notice_items(feeds)
