@@ -26,7 +26,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
-from storage.vocabulary import JOINED_MAGIC
+from storage.vocabulary import JOINED_MAGIC, JOINED_TYPE
 
 MAGIC = JOINED_MAGIC
 MAX_PAGES = 20  # an article's pages followed, the first included
@@ -255,11 +255,19 @@ def joined_copy(body: bytes, url: str, content_type: str | None, fetch: Fetch) -
         return None
     from scraper.parse import parse_document
     from scraper.parse.joinedpages import part_refusal
+    from storage.records import UnusablePage
 
     for part in parts:
         if (why := part_refusal(part, parse_document)) is not None:
             return f"the page it links at {part.url} is no page of it ({why})"
-    return join([Part(PAGE, url, body, content_type), *parts]), parts
+    joined = join([Part(PAGE, url, body, content_type), *parts])
+    try:  # refused whole (an annex page not saying it is one, an article going on past MAX_PAGES): the page alone
+        parse_document(joined, url=url, content_type=JOINED_TYPE)
+    except UnusablePage as exc:
+        return f"its pages joined are refused ({exc.reason}: {exc.detail})"
+    except Exception:  # noqa: BLE001 - a parser error: the pipeline stores it as one
+        pass
+    return joined, parts
 
 
 def fetched(url: str, body: bytes | None, content_type: str | None) -> tuple[str, Part] | None:

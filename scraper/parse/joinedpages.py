@@ -62,6 +62,19 @@ def _another_notice(record: NoticeRecord, title: str | None) -> str | None:
     return f"its title names another notice (\"{title}\", not {record.number})"
 
 
+ANNEX_HEAD = 300  # characters of an annex page's text that say it is one ("附件", its notice's number)
+
+
+def _not_an_annex(record: NoticeRecord, title: str | None, text: str) -> str | None:
+    """Why a page linked as a notice's annex does not say it is one, else None: neither its title nor its text's head
+    names "附件" or the notice's number. (A page listing the whole list, "不可靠实体清单", linked as the annex of a listing
+    stating no count would give the notice every entity of the list: false items.)"""
+    head = f"{title or ''}\n{text[:ANNEX_HEAD]}"
+    if "附件" in head or (record.number and record.number in head):
+        return None
+    return f"it names neither 附件 nor {record.number or 'the notice'} (\"{title or text[:40]}\")"
+
+
 def part_refusal(part: Part, parse: Callable[..., ParsedDocument]) -> str | None:
     """Why a later page is no page of the notice it is joined to (read alone: a notice of its own, a bot check, an
     error page, a shell), or None (the rest of a notice: refused alone as cut short, or no notice of its own)."""
@@ -108,8 +121,8 @@ def parse_joined(raw: bytes, url: str | None, parse: Callable[..., ParsedDocumen
     if record is None:
         page.check_no_notice(f"{first.title or ''}\n{text}")
         return ParsedDocument(kind=DocumentKind.OTHER, encoding=encoding, title=first.title)
-    for part, title in titles:
-        if part.role == ANNEX and (why := _another_notice(record, title)) is not None:
+    for (part, title), body in zip(titles, texts[1:], strict=True):
+        if part.role == ANNEX and (why := _another_notice(record, title) or _not_an_annex(record, title, body)):
             raise UnusablePage(NEEDS_REVIEW, f"the annex page {part.url} is no page of {record.key}: {why}")
     page.check_ending(text)
     page.check_record(record, clean, article=True, page_title=first.title)

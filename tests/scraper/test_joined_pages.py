@@ -161,9 +161,11 @@ def test_at_most_max_pages_are_followed():
 
     found = joined_copy(p1, url, "text/html", fetch)
     assert len(asked) == MAX_PAGES - 1  # pages 2..20, never more
-    assert isinstance(found, tuple)
-    with pytest.raises(UnusablePage):  # its last page still links a next one: not read as whole
-        parse_document(found[0], url=url)
+    assert isinstance(found, str) and "goes on at" in found and "_21.html" in found, found  # page 1 alone, as before
+    pages = [Part(PAGE, u, got[1].body) for u in list(asked) if (got := fetch(u)) is not None]
+    with pytest.raises(UnusablePage) as refused:  # a stored copy of them read again: refused too
+        parse_document(join([Part(PAGE, url, p1), *pages]), url=url)
+    assert refused.value.reason == "cut-short"
 
 
 def test_a_page_that_reads_whole_alone_is_read_alone():
@@ -171,3 +173,16 @@ def test_a_page_that_reads_whole_alone_is_read_alone():
     whole = p1.replace("6家".encode(), "3家".encode())  # a count its page meets
     assert not reads_short(whole, u1, "text/html")
     assert joined_copy(whole, u1, "text/html", site()) is None
+
+
+def test_a_linked_page_that_does_not_say_it_is_the_annex_is_refused():
+    """No. 9 stating no count (blind46/38), its "附件" linking a page titled as the whole list: its names would all be the
+    notice's. Held for a person, never read."""
+    (u1, p1), (u2, p2) = case("blind46", "38"), case("blind46", "06")
+    whole_list = p2.replace("附件：出口管制管控名单（商务部公告2027年第9号）".encode(), "出口管制管控名单".encode())
+    assert "附件".encode() not in whole_list
+    with pytest.raises(UnusablePage) as refused:
+        parse_document(join([Part(PAGE, u1, p1), Part(ANNEX, u2, whole_list)]), url=u1)
+    assert refused.value.reason == "needs-review" and "names neither 附件 nor" in refused.value.detail
+    found = joined_copy(p1, u1, "text/html", site((u2, whole_list)))  # the crawler: the notice's page alone, as before
+    assert isinstance(found, str) and "its pages joined are refused (needs-review" in found, found
