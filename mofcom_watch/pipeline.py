@@ -491,7 +491,8 @@ def _reads_as_kept(session: Session, stored: Notice | None, record: NoticeRecord
     """The page's last kept copy, where these other bytes of it read exactly as that copy does (the lead's decision,
     session 47, churn47): the same record (key, title, dates, entities, steps, the sentences items quote; a Q&A's
     text too), read by this very parser (another parser's reading is another reading), the copy whole (no issue
-    open on the page) and read as the stored notice (not withdrawn; where it is not the copy the notice is read
+    open on the page; or read short of its stated count, the notice's own copy: then reported again as the same bytes
+    are, ``_report_short``, its issue naming that copy) and read as the stored notice (not withdrawn; where it is not the copy the notice is read
     from, another URL's or a copy an older version kept beside it: its substance the notice's, no alias conflict
     open, and its bytes read again to compare). Then no copy is kept: the fetch is recorded as a check
     (``Page.last_fetched_at``, as the same bytes are) and the items keep citing the first copy that read so, its
@@ -500,13 +501,15 @@ def _reads_as_kept(session: Session, stored: Notice | None, record: NoticeRecord
     so its feeds changed bytes and ETag every cycle and the store grew by a copy a cycle (health46, open 1). Bytes
     first fetched before that copy (an older copy turning up late): stored as before, and cited, being first
     (``storage.ingest``). None: store the copy as before."""
-    if (stored is None or copy is None or copy.sha256 == sha or not copy.whole
+    if (stored is None or copy is None or copy.sha256 == sha or not (copy.whole or copy.short is not None)
             or copy.outcome != PageOutcome.NOTICE.value or copy.notice_key != record.key
             or not parser.made(copy, copy.sha256) or withdrawn(stored)):
         return None
     reading = record if record.url is not None else replace(record, url=url)  # as store_parse stores it
     kept = stored.snapshot
     qa = record.kind is NoticeKind.QA
+    if copy.short is not None and not (kept is not None and kept.page.url == url and kept.sha256 == copy.sha256):
+        return None  # (a copy stored short of its count is the one its notice is read from)
     if kept is not None and kept.page.url == url and kept.sha256 == copy.sha256:
         if reading.dumps() != stored.record_json:
             return None
@@ -771,6 +774,8 @@ def _ingest(session: Session, page: CrawledPage, sha: str, parser: PageParser, c
         if stored is not None and (kept := _reads_as_kept(session, stored, record, url, sha, copy, parser,
                                                           fetched_at)) is not None:
             # new bytes reading as the last kept copy: a check, no copy kept, nothing changed (churn47)
+            if copy is not None and copy.short is not None:  # that copy read short of its count: reported again
+                return _report_short(session, page, kept.sha256, copy.short)
             touch_page(session, url=url, fetched_at=fetched_at, status=fetch.status, source=source, etag=fetch.etag,
                        last_modified=fetch.last_modified, sha256=kept.sha256)
             return PageResult(url=url, outcome=PageOutcome.NOTICE, notice_key=record.key, sha256=sha,

@@ -20,7 +20,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from tests.faults.test_corrected_both_urls import NEW_NAME, OLD_NAME
-from tests.faults.test_site_changes import MFA13, N22, N22_ALIAS, QA514, UEL7, M, W, fx, run, start_pages, status
+from tests.faults.test_site_changes import MFA13, N22, N22_ALIAS, QA514, UEL7, UEL8, M, W, fx, run, start_pages, status
 from tests.site_server import SiteServer
 
 CHURNING = (f"{W}/{N22}", f"{W}/{N22_ALIAS}", f"{W}/{UEL7}", f"{W}/{QA514}", f"{M}/{MFA13}")
@@ -228,3 +228,41 @@ def test_a_notice_over_two_pages_both_churning_keeps_its_joined_copy(tmp_path: P
     assert stored[2] == stored[1] == stored[0], stored
     assert published[2] == published[1] == published[0]
     assert all(name in published[0]["all.atom"].decode() for name in joined.NAMES8)
+
+
+def test_a_page_read_short_of_its_count_whose_bytes_change_every_fetch_is_reported_again_as_its_kept_copy(
+        tmp_path: Path) -> None:
+    """UEL 2025 No. 8 served without one of its 6 entities (5 of the 6 it states: stored short, a count problem, fetched
+    in full every cycle) and a counter changing its bytes at every request: it is reported again from its kept copy, as
+    the same bytes are (the same issue text, naming that copy's SHA-256), no copy kept. Was: two copies a cycle (fetched
+    twice a cycle) and the source-health feed rewritten every cycle, its issue naming the newest copy."""
+    cut = fx(W, UEL8).replace("、哈德森技术公司（Hudson Technologies Co.）".encode(), b"")
+    assert cut != fx(W, UEL8)
+
+    class ShortChurning(SiteServer):
+        served = 0
+
+        def read(self, path: str) -> bytes | None:
+            body = super().read(path)
+            if body is None or path != f"{W}/{UEL8}":
+                return body
+            self.served += 1
+            return cut.replace(b"</body>", f"<p>访问量：{self.served}</p></body>".encode())
+
+    db_path, out = tmp_path / "store.sqlite", tmp_path / "feeds"
+    db = f"sqlite:///{db_path}"
+    published = []
+    with ShortChurning(None, pages=start_pages(), columns={W: "zwgk/zcfb/"}) as site:
+        bases = {W: site.base_url(W), M: site.base_url(M)}
+        for _ in range(2):
+            done, _report = run(db, out, bases)
+            assert done.code == 1  # the count problem: loud, as with the same bytes
+            published.append(feeds(out))
+        assert site.served >= 2
+    with sqlite3.connect(db_path) as con:
+        shas = [sha for (sha,) in con.execute("SELECT s.sha256 FROM snapshot s JOIN page p ON p.id = s.page_id "
+                                              "WHERE p.url = ?", (f"https://{W}/{UEL8}",))]
+    assert len(shas) == 1, shas
+    issues = [i for i in status(db)["health_issues"] if i["kind"] == "count-mismatch"]
+    assert len(issues) == 1 and f"page SHA-256 {shas[0]}" in issues[0]["detail"], issues
+    assert published[1] == published[0]
