@@ -1165,10 +1165,12 @@ def replay_content_type(path: str | os.PathLike[str]) -> str | None:
     return CONTENT_TYPES.get(name[dot:].lower()) if 0 < dot < len(name) - 1 else None
 
 
-def joined_pages(files: Iterable[tuple[Path, str]], read: Callable[[Path], bytes]) -> tuple[dict[str, bytes], set[str]]:
+def joined_pages(files: Iterable[tuple[Path, str]], read: Callable[[Path], bytes],
+                 notice_page: Callable[[str], bool] = lambda _url: True) -> tuple[dict[str, bytes], set[str]]:
     """The saved pages of a ``replay`` that are one notice's pages (``scraper.joined``: a first page, its next pages
     and linked annex pages, all given): the joined copy of each first page by its URL, and the URLs of the pages
-    joined to one (read as parts of it, never alone), whatever order the files come in, as a run reads them."""
+    joined to one (read as parts of it, never alone), whatever order the files come in, as a run reads them.
+    ``notice_page``: whether a URL is read by the notice parser (the router's role; only such pages are joined)."""
     from scraper.joined import fetched, joined_copy, may_continue
 
     given: dict[str, Path] = {}
@@ -1176,8 +1178,8 @@ def joined_pages(files: Iterable[tuple[Path, str]], read: Callable[[Path], bytes
     for path, url in files:
         given[url] = path
     for url, path in given.items():
-        if (content_type := replay_content_type(path)) != "text/html":
-            continue
+        if (content_type := replay_content_type(path)) != "text/html" or not notice_page(url):
+            continue  # (a news page, an index: read alone by its own parser)
         try:
             raw = read(path)
         except Exception:  # noqa: BLE001 - said when the page itself is read

@@ -764,7 +764,7 @@ class Crawler:
         from storage.vocabulary import JOINED_TYPE
 
         body = result.body or b""
-        if not may_continue(body):
+        if source.news or not may_continue(body):  # (a news site's pages are read by the news parser, one by one)
             return None
         missed: list[str] = []
 

@@ -31,6 +31,7 @@ from mofcom_watch.context import app_context
 from mofcom_watch.exits import exit_on_missing_db_folder, exit_on_resource_fault
 from mofcom_watch.personread import read_again
 from mofcom_watch.pipeline import (
+    PageRole,
     PageRouter,
     Pipeline,
     ReplayReader,
@@ -266,7 +267,7 @@ def register(app: typer.Typer) -> None:
                 # gives was screened only after the next run (order36 B1)
                 read_again(factory, router)
                 # a notice's pages (its next pages, its linked annex pages) read joined, as a run reads them
-                joined, parts = joined_pages(files, read)
+                joined, parts = joined_pages(files, read, lambda url: router.role(url) is PageRole.NOTICE)
                 with ingest.expecting(url for _, url in files if url not in parts):  # pages read as before
                     for path, url in files:
                         if url in parts:

@@ -196,3 +196,19 @@ def test_an_index_whose_list_moved_into_a_scripts_json_is_read(tmp_path):
     assert done.code == 0 and not state["health_issues"], (report["sources"], state["health_issues"])
     assert listing(state, "MOFCOM-2027-8")["entity_count"] == 6 and listing(state, "MOFCOM-2027-9")["entity_count"] == 5
     assert not any("aqygzj" in path for path in asked), asked
+
+
+
+def test_only_pages_the_notice_parser_reads_are_joined(tmp_path):
+    """A news site's pages are read by the news parser, one page each (it does not read a joined copy): replay joins
+    only the pages the router gives the notice parser, the crawler none of a news source's."""
+    from mofcom_watch.pipeline import PageRole, PageRouter, ReplayReader, joined_pages, replay_paths
+    from scraper.sources import load_sources
+
+    folder = site(tmp_path / "a", PAGES, fixtures=False)
+    files, read = replay_paths(folder, []), ReplayReader(folder, 10**7)
+    router = PageRouter(load_sources())
+    joined, parts = joined_pages(files, read, lambda url: router.role(url) is PageRole.NOTICE)
+    assert sorted(joined) == sorted([f"https://{PAGE1}", f"https://{NOTICE9}"]) and parts == {f"https://{PAGE2}", f"https://{ANNEX9}"}
+    assert joined_pages(files, read, lambda url: False) == ({}, set())  # as for a news source's pages
+    assert router.role(f"https://english.mofcom.gov.cn/News/PressConference/art/2027/{N8}.html") is PageRole.NEWS
