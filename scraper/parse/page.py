@@ -29,8 +29,7 @@ from .lazyre import lazy_compile
 from .number import find_own_number
 from .qa import first_item_only, told_only, unanswered
 from .rules.checks import LEFT_OUT, UNSURE_DATE
-from .textnorm import MD, YEAR, find_word, holds, marked
-from .textnorm import holds_any as holds_marked
+from .textnorm import MD, YEAR, find_word, holds, holds_any, marked
 
 BINARY_MAGIC = (b"%PDF", b"PK\x03\x04", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"\xd0\xcf\x11\xe0", b"\x1f\x8b", b"Rar!")
 # What each is, said in the refusal (health37's H13, user38: a notice's URL answering a PDF, as ministries publish
@@ -44,10 +43,10 @@ CONTROL_BYTES = bytes(range(0x00, 0x09)) + bytes(range(0x0E, 0x20)) + b"\x7f"
 NOT_FOUND_RE = lazy_compile(r"404\s*(?:Error|Not\s*Found)|抱歉[，,]?\s*您访问的页面不存在|页面不存在|页面未找到|找不到该页面"
                             r"|页面已(?:经)?(?:被)?删除或不存在|(?:信息|页面|内容|文章)已过期或已被删除", re.IGNORECASE)
 NOT_FOUND_GATE = ("404", "页面", "删除")  # every NOT_FOUND_RE match holds one
-# Each gate's words under a character (or word) that each holds, asked first (:func:`holds_any`): a Latin word is looked
-# for in a Chinese text only after its one character is found there (a one-character search scans the text as it is; a
-# word of another width is first copied to the text's, ~1,000 instructions a word on a small page: perf39).
-NOT_FOUND_MARKED = (("页", ("页面",)), ("4", ("404",)), ("删", ("删除",)))
+# Each gate's words under a character of each, asked first (``textnorm.holds_any``): a Latin word is looked for in a
+# Chinese text only after its one character is found there (a one-character search scans the text as it is; a word of
+# another width is first copied to the text's, ~1,000 instructions a word on a small page: perf39).
+NOT_FOUND_MARKED = marked(NOT_FOUND_GATE)
 SSI_ERROR_RE = lazy_compile(r"\[an error occurred while processing this directive\]", re.IGNORECASE)
 # A site's maintenance page ("系统维护中", "系统正在升级维护，请稍后访问"): said so, not "a JavaScript shell", which sends an
 # operator to the parser (health36 M1: the site's layout around two lines was one); every match holds 维护
@@ -63,7 +62,7 @@ UPGRADE_RE = lazy_compile(r"网站(?:正在)?(?:进行)?升级|升级改版中|�
                           r"|(?:system|website|site)\s+(?:is\s+being\s+)?upgrad(?:e|ing)\b(?!\s+(?:of|to|the)\b)"
                           r"|being\s+upgraded|upgrade\s+in\s+progress", re.IGNORECASE)
 UPGRADE_GATE = ("升级", "aintenance", "AINTENANCE", "pgrad", "PGRAD")  # every UPGRADE_RE match holds one
-UPGRADE_MARKED = (("升", ("升级",)), ("a", ("aintenance", "pgrad")), ("A", ("AINTENANCE", "PGRAD")))
+UPGRADE_MARKED = marked(UPGRADE_GATE)
 BOT_RE = lazy_compile(
     r"安全验证|访问验证|人机验证|滑动验证|请开启\s*JavaScript|请启用\s*JavaScript|请打开\s*JavaScript|enable\s+JavaScript"
     r"|__jsl_clearance|acw_sc__v2|_waf_|cdn_sec|验证码|访问过于频繁|请求过于频繁"
@@ -165,17 +164,6 @@ MARKUP_REFUSED = ("{tags} tags, more than the {most} any notice or index page ho
                   "hundreds of megabytes of memory); open the URL and read it")
 HEAD = 4096  # bytes looked at for NUL bytes
 SAMPLE = 20000  # characters checked for undecodable and control characters
-
-
-def holds_any(text: str, marked: tuple[tuple[str, tuple[str, ...]], ...]) -> bool:
-    """``any(word in text for word in gate)`` for a gate given as ``marked`` (NOT_FOUND_MARKED, UPGRADE_MARKED): each
-    mark's words asked only of a text holding the mark."""
-    for mark, words in marked:
-        if mark in text:
-            for word in words:
-                if word in text:
-                    return True
-    return False
 
 
 def _bot_words(text: str) -> bool:
@@ -431,7 +419,7 @@ def unread_expiry(record: NoticeRecord, text: str) -> str | None:
     if record.kind is not NoticeKind.QA and any(a.action is ActionKind.LIFT for a in record.actions):
         return None  # a numbered notice's "…届满后不再延长，自…起停止执行…": the step that follows the end (session 24)
     spans = [m.span() for m in EXPIRY_NO_EXTENSION_RE.finditer(text)] \
-        if holds_marked(text, NO_EXTENSION_MARKS) else []  # (不再 or 不予: in every match)
+        if holds_any(text, NO_EXTENSION_MARKS) else []  # (不再 or 不予: in every match)
     if holds(text, "暂停"):
         spans += _suspension_ends(text)
     if record.kind is not NoticeKind.QA and holds(text, "恢复"):
