@@ -343,10 +343,16 @@ def _parts(notice_step: Step, restating: Step) -> bool:
 
 def _without(restating: Step, notice_steps: list[Step]) -> Step:
     """``restating`` set apart from the entities ``notice_steps`` name (``_parts``)."""
-    named = {k for o in notice_steps for k in o.subset or ()}
-    if restating.subset is None:
-        return dataclasses.replace(restating, excluded=tuple(sorted(named | set(restating.excluded))))
-    return dataclasses.replace(restating, subset=tuple(k for k in restating.subset if k not in named))
+    return _set_apart(restating, {k for o in notice_steps for k in o.subset or ()})
+
+
+def _set_apart(step: Step, keys: set[str]) -> Step:
+    """``step`` set apart from the entities ``keys``: a step on the whole listing excludes them (beside those it excluded
+    already), a step on named entities names the others alone (perhaps none: the caller decides what a step on no one
+    is). ``_without``, ``_moot_restores`` and ``_one_step_each`` each set a step apart so."""
+    if step.subset is None:
+        return dataclasses.replace(step, excluded=tuple(sorted(keys | set(step.excluded))))
+    return dataclasses.replace(step, subset=tuple(k for k in step.subset if k not in keys))
 
 
 def _covers(notice_step: Step, restating: Step) -> bool:
@@ -423,10 +429,8 @@ def _moot_restores(steps: list[Step]) -> list[Step]:
         named = {k for x in later for k in x.subset or ()}
         if not named:
             out.append(o)
-        elif o.subset is None:
-            out.append(dataclasses.replace(o, excluded=tuple(sorted(named | set(o.excluded)))))
-        elif rest := tuple(k for k in o.subset if k not in named):
-            out.append(dataclasses.replace(o, subset=rest))
+        elif (rest := _set_apart(o, named)).subset is None or rest.subset:  # (a restore of no one left: none)
+            out.append(rest)
     return out
 
 
@@ -472,7 +476,7 @@ def _one_step_each(steps: list[Step]) -> list[Step]:
     out = []
     for s in steps:
         apart = named.get((s.source.record.key, s.effective)) if s.subset is None and s.event_kind in PARTING else None
-        out.append(dataclasses.replace(s, excluded=tuple(sorted(apart | set(s.excluded)))) if apart else s)
+        out.append(_set_apart(s, apart) if apart else s)
     return out
 
 
