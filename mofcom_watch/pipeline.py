@@ -1165,12 +1165,28 @@ def replay_content_type(path: str | os.PathLike[str]) -> str | None:
     return CONTENT_TYPES.get(name[dot:].lower()) if 0 < dot < len(name) - 1 else None
 
 
+def stored_part(session_factory: sessionmaker[Session]) -> Callable[[str], tuple[bytes, str | None] | None]:
+    """The newest stored copy of a URL read as a later page or annex page of a notice (outcome ``part``): its bytes and
+    content type, or None. ``replay`` joins a first page given without its other pages to these, as a run does whose
+    first page is read again and its other pages as stored (a 304): not a first page alone, held as cut short."""
+    def lookup(url: str) -> tuple[bytes, str | None] | None:
+        with session_factory() as session:
+            row = session.execute(select(Snapshot.body, Snapshot.content_type).join(Page, Page.id == Snapshot.page_id)
+                                  .where(Page.url == url, Snapshot.outcome == PageOutcome.PART.value)
+                                  .order_by(Snapshot.fetched_at.desc(), Snapshot.id.desc()).limit(1)).first()
+        return (zlib.decompress(row[0]), row[1]) if row is not None else None
+    return lookup
+
+
 def joined_pages(files: Iterable[tuple[Path, str]], read: Callable[[Path], bytes],
-                 notice_page: Callable[[str], bool] = lambda _url: True) -> tuple[dict[str, bytes], set[str]]:
+                 notice_page: Callable[[str], bool] = lambda _url: True,
+                 stored: Callable[[str], tuple[bytes, str | None] | None] = lambda _url: None,
+                 ) -> tuple[dict[str, bytes], set[str]]:
     """The saved pages of a ``replay`` that are one notice's pages (``scraper.joined``: a first page, its next pages
     and linked annex pages, all given): the joined copy of each first page by its URL, and the URLs of the pages
     joined to one (read as parts of it, never alone), whatever order the files come in, as a run reads them.
-    ``notice_page``: whether a URL is read by the notice parser (the router's role; only such pages are joined)."""
+    ``notice_page``: whether a URL is read by the notice parser (the router's role; only such pages are joined);
+    ``stored``: a page not given, as the store holds it (:func:`stored_part`). The URLs joined include those."""
     from scraper.joined import fetched, joined_copy, may_continue
 
     given: dict[str, Path] = {}
@@ -1190,9 +1206,12 @@ def joined_pages(files: Iterable[tuple[Path, str]], read: Callable[[Path], bytes
     def fetch(other: str) -> tuple[str, object] | None:
         path = given.get(other)
         try:
-            return fetched(other, read(path), replay_content_type(path)) if path is not None else None
+            if path is not None:
+                return fetched(other, read(path), replay_content_type(path))
         except Exception:  # noqa: BLE001 - said when the page itself is read
             return None
+        kept = stored(other)
+        return fetched(other, *kept) if kept is not None else None
 
     copies: dict[str, bytes] = {}
     parts: set[str] = set()

@@ -40,6 +40,7 @@ from mofcom_watch.pipeline import (
     replay_content_type,
     replay_paths,
     saved_page,
+    stored_part,
 )
 from mofcom_watch.publish import PublishResult, publish
 from mofcom_watch.tables import Column, TableText, print_table
@@ -267,7 +268,8 @@ def register(app: typer.Typer) -> None:
                 # gives was screened only after the next run (order36 B1)
                 read_again(factory, router)
                 # a notice's pages (its next pages, its linked annex pages) read joined, as a run reads them
-                joined, parts = joined_pages(files, read, lambda url: router.role(url) is PageRole.NOTICE)
+                joined, parts = joined_pages(files, read, lambda url: router.role(url) is PageRole.NOTICE,
+                                             stored_part(factory))
                 with ingest.expecting(url for _, url in files if url not in parts):  # pages read as before
                     for path, url in files:
                         if url in parts:
@@ -312,7 +314,8 @@ def register(app: typer.Typer) -> None:
         problems.extend(told)
         states, words = _states(derived), _state_words(derived)
         by_key = {r.key: r for r in records}
-        summary = dataclasses.replace(summarise(results, by_key, conflicts), joined=len(parts))
+        given = {url for _, url in files}
+        summary = dataclasses.replace(summarise(results, by_key, conflicts), joined=len(parts & given))
         if not as_json:
             print_table(out, _table(records, {k: ", ".join(v) for k, v in words.items()}))
             out.print(summary.line())
