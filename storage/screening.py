@@ -86,7 +86,7 @@ class Query:
     line: int  # row in the input (1-based), to find it again
     name: str
     country: str | None = None  # ISO 3166 alpha-2, upper case
-    # the country as written when it could not be read ("Kenya"): kept, and said (country_warnings); the name is
+    # the country as written when it could not be read ("Kosovo"): kept, and said (country_warnings); the name is
     # screened without a country then (no fuzzy hit ruled out by it). Omitted from JSON while None.
     country_note: str | None = field(default=None, metadata=OMIT_DEFAULT)
     # a cell of more names than watchlist.MAX_CELL_PARTS (a junk cell of 700 "d/b/a"): screened by its first ones, and

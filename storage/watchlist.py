@@ -424,7 +424,7 @@ class WatchlistError(ValueError):
     """The watchlist file cannot be used; the message says where and why."""
 
 
-# A country an ERP export writes that no list names ("Kenya"): the row is screened by its name all the same, without
+# A country an ERP export writes that no list names ("Kosovo"): the row is screened by its name all the same, without
 # a country (so no fuzzy hit is ruled out by it), the country kept as a note, and a warning says so. Never a refusal
 # of the whole file: one such row must not stop the screening of the others (screen and the watchlist alike).
 UNREAD_COUNTRY = ("{where}: country {written!r} is not one this tool reads (ISO codes such as US or USA, and the "

@@ -27,7 +27,7 @@ FILE holds rows name[,country] (UTF-8 or GB18030, or UTF-16 with a BOM as Excel'
 Big5: exit 2; optional header row "name,country"; under a header "Name,Company" or "姓名,单位", a list of
 people, the company is screened too, as a row of its own on the same line; ";" or tab
 separated when no line has a comma); the name in Chinese or English, the country an ISO 3166 code (US,
-USA, GB, GBR) or a name (United States, UK, 美国); a country not read so ("Kenya") is a warning on stderr, the
+USA, GB, GBR) or a name (United States, UK, 美国); a country not read so ("Kosovo") is a warning on stderr, the
 name screened without it (the CSV's note column says so). A name hits an entity exactly, after normalising (case, width, punctuation, legal
 suffixes such as Inc. or 公司, traditional characters, a designator such as （美国） of its country), or
 fuzzily: both keys at least 4 characters, the same number of distinctive words (generic words

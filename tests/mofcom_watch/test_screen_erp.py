@@ -52,24 +52,24 @@ def test_countries_written_out_are_read_not_refused(db_url: str, tmp_path: Path)
 
 
 def test_a_country_not_read_is_said_and_the_row_screened_not_the_file_refused(db_url: str, tmp_path: Path) -> None:
-    """Was: one row with a country no list names ("Kenya", in an ERP export of every supplier) stopped the whole
+    """Was: one row with a country no list names ("Kosovo", in an ERP export of every supplier) stopped the whole
     file: exit 2, nothing screened. Now the row is screened by its name alone (a fuzzy hit is not ruled out by a
     country not read), the country kept in the output with a note, and one warning line says so."""
-    rows = "name,country\nSkydio Inc.,US\nHuntington Ingals Industries,Kenya\nNobody Trading Ltd,Narnia\n"
+    rows = "name,country\nSkydio Inc.,US\nHuntington Ingals Industries,Kosovo\nNobody Trading Ltd,Narnia\n"
     done = screen(db_url, tmp_path, rows, "--json")
     assert done.returncode == 1, done.stderr
     warning = ("mofcom-watch screen: warning: {path}:{line}: country '{c}' is not one this tool reads (ISO codes such "
                "as US or USA, and the names of the countries the lists name): screened by the name alone, the "
                "country kept as a note")
     path = tmp_path / "erp.csv"
-    assert done.stderr.splitlines()[:2] == [warning.format(path=path, line=3, c="Kenya"),
+    assert done.stderr.splitlines()[:2] == [warning.format(path=path, line=3, c="Kosovo"),
                                             warning.format(path=path, line=4, c="Narnia")]
     assert done.stderr.splitlines()[2:] == []  # every page read whole (read_whole): no other warning
     out = json.loads(done.stdout)
     assert hits(out) == [("Skydio Inc.", "US", ["skydio"]),
                          ("Huntington Ingals Industries", None, ["huntingtoningallsindustries"]),  # fuzzy, kept
                          ("Nobody Trading Ltd", None, [])]
-    assert [r["query"].get("country_note") for r in out["results"]] == [None, "Kenya", "Narnia"]
+    assert [r["query"].get("country_note") for r in out["results"]] == [None, "Kosovo", "Narnia"]
     assert [w.split(": country")[0] for w in out["warnings"]][:2] == [f"{path}:3", f"{path}:4"]
     as_csv = screen(db_url, tmp_path, rows, "--csv")
     assert as_csv.returncode == 1

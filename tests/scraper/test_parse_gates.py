@@ -332,7 +332,8 @@ def test_marked_gate_is_any_gate_word(gate, marked):
     ("Alpha）（日本）", ("Alpha）", "JP", (), None)),
     ("乙公司（Beta）（日本）；", ("乙公司（Beta）", "JP", (), None)),
     ("乙公司（Beta AB）（瑞典）", ("乙公司（Beta AB）", "SE", (), None)),
-    ("乙公司（Beta）（阿塞拜疆）", ("乙公司（Beta）", None, (), "阿塞拜疆")),  # a place the table lacks: the note
+    ("乙公司（Beta）（科索沃）", ("乙公司（Beta）", None, (), "科索沃")),  # a place the table lacks: the note
+    ("乙公司（Beta）（阿塞拜疆）", ("乙公司（Beta）", "AZ", (), None)),  # one of the other states (session 47)
     ("丙公司（Gamma Co.），包括以下分支机构：A、B", ("丙公司（Gamma Co.）", None, ("A", "B"), None)),
     ("丁公司（Delta）", ("丁公司（Delta）", None, (), None)),
     ("戊公司（Epsilon, Inc.）及其子公司", ("戊公司（Epsilon, Inc.）", None, (), "及其子公司")),  # names no branch

@@ -365,32 +365,32 @@ def test_toml_country(tmp_path) -> None:
 
 
 def test_a_country_not_read_is_kept_as_a_note_and_said_not_refused(tmp_path, caplog) -> None:
-    """Was: a TOML watchlist with ``country = "Kenya"`` (a country no list names) was refused whole (the watchlist
+    """Was: a TOML watchlist with ``country = "Kosovo"`` (a country no list names) was refused whole (the watchlist
     feed failed), while the same country in a CSV was kept as a note without a word; ``screen`` refused it (exit 2).
     Now all three screen the name without a country, keep the country as a note, and say so."""
     toml = tmp_path / "wl.toml"
-    toml.write_text('[[counterparty]]\nname = "X"\ncountry = "Kenya"\n[[counterparty]]\nname = "Y"\nnote = "tier 1"\n'
+    toml.write_text('[[counterparty]]\nname = "X"\ncountry = "Kosovo"\n[[counterparty]]\nname = "Y"\nnote = "tier 1"\n'
                     'country = "Narnia"\n[[counterparty]]\nname = "Skydio"\ncountry = "US"\n', encoding="utf-8")
     w = load_watchlist(toml)
     assert [(c.name, c.country, c.note) for c in w.counterparties] == [
-        ("X", None, "Kenya"), ("Y", None, "tier 1; country Narnia"), ("Skydio", "US", None)]
+        ("X", None, "Kosovo"), ("Y", None, "tier 1; country Narnia"), ("Skydio", "US", None)]
     assert w.warnings == (
-        f"{toml}: counterparty #1: country 'Kenya' is not one this tool reads (ISO codes such as US or USA, and the "
+        f"{toml}: counterparty #1: country 'Kosovo' is not one this tool reads (ISO codes such as US or USA, and the "
         "names of the countries the lists name): screened by the name alone, the country kept as a note",
         f"{toml}: counterparty #2: country 'Narnia' is not one this tool reads (ISO codes such as US or USA, and the "
         "names of the countries the lists name): screened by the name alone, the country kept as a note")
-    assert caplog.text.count("country 'Kenya' is not one this tool reads") == 1
+    assert caplog.text.count("country 'Kosovo' is not one this tool reads") == 1
     load_watchlist(toml)  # feeds reads its --watchlist twice: said once
-    assert caplog.text.count("country 'Kenya' is not one this tool reads") == 1
+    assert caplog.text.count("country 'Kosovo' is not one this tool reads") == 1
     erp = tmp_path / "erp.csv"  # an ERP export: its header names the column
-    erp.write_text("Name,Country\nX,Kenya\nSkydio,USA\n", encoding="utf-8")
+    erp.write_text("Name,Country\nX,Kosovo\nSkydio,USA\n", encoding="utf-8")
     w = load_watchlist(erp)
-    assert [(c.name, c.country, c.note) for c in w.counterparties] == [("X", None, "Kenya"), ("Skydio", "US", "USA")]
-    assert w.warnings == (f"{erp}:2: country 'Kenya' is not one this tool reads (ISO codes such as US or USA, and "
+    assert [(c.name, c.country, c.note) for c in w.counterparties] == [("X", None, "Kosovo"), ("Skydio", "US", "USA")]
+    assert w.warnings == (f"{erp}:2: country 'Kosovo' is not one this tool reads (ISO codes such as US or USA, and "
                           "the names of the countries the lists name): screened by the name alone, the country kept "
                           "as a note",)
     plain = tmp_path / "plain.csv"  # name,note: a note is no country to read
-    plain.write_text("X,Kenya supplier since 2019\nSkydio,US\n", encoding="utf-8")
+    plain.write_text("X,Kosovo supplier since 2019\nSkydio,US\n", encoding="utf-8")
     assert load_watchlist(plain).warnings == ()
 
 

@@ -23,6 +23,7 @@ from .names import (
     CN_PAREN_NUMBERED_RE,
     COUNTRIES,
     COUNTRY_ALT,
+    COUNTRY_NAMES,
     EN_ALIAS_STARTS,
     ENGLISH,
     ENTITY_NOUN,
@@ -126,7 +127,7 @@ GROUP_HEADING_RE = lazy_compile(
 # (session 42, audit42/05: every line's country lost, the 3 US and the 2 Taiwan-region entities alike).
 _HEADING_LISTS = r"(?:出口管制管控名单|出口管制关注名单|关注名单|不可靠实体清单)"
 # "（一）美国" / "（二）中国台湾地区" over "1." lines numbered on across the groups (session 44, audit44/22: every country lost).
-_HEADING_FIRSTS = "".join(sorted({name[0] for name in COUNTRIES} | set("附出关不（(") | set("一二三四五六七八九十")))  # a line's first
+_HEADING_FIRSTS = "".join(sorted({name[0] for name in COUNTRY_NAMES} | set("附出关不（(") | set("一二三四五六七八九十")))  # a line's first
 COUNTRY_HEADING_RE = re.compile(
     rf"\n(?=[^\S\n]*[{_HEADING_FIRSTS}])[^\S\n]*(?:附件[^\S\n]*[0-9一二三四五六七八九十]{{0,2}}[^\S\n]*[:：]?[^\S\n]*"
     rf"|[一二三四五六七八九十]{{1,3}}[^\S\n]*、[^\S\n]*|[(（][^\S\n]*[一二三四五六七八九十]{{1,3}}[^\S\n]*[)）][^\S\n]*)?(?P<l>{_HEADING_LISTS}[^\S\n]*[(（][^\S\n]*)?(?P<c>{COUNTRY_ALT})的?"

@@ -8,7 +8,7 @@ import re
 from functools import lru_cache
 from operator import attrgetter
 
-from storage.countries import LISTED
+from storage.countries import LISTED, STATES
 from storage.names import ALIAS_WORDS_ZH, INVISIBLE_RE, entity_key, other_names
 from storage.records import EntityRecord
 
@@ -42,9 +42,11 @@ SENTENCE_PUNCT_RE = lazy_compile(f"[{SENTENCE_PUNCT}]")
 TRAILING_PUNCT = " ;；。，,、:："
 # The countries and regions entity lists name, as they write them (storage.countries.LISTED, which screening reads
 # too), and "欧洲" read as the EU in a list's heading (screening refuses it: a region, not a country).
-COUNTRIES = {**LISTED, "欧洲": "EU"}
-COUNTRY_NAMES = tuple(COUNTRIES)
-COUNTRY_ALT = "|".join(sorted(COUNTRIES, key=len, reverse=True))
+# The other states (storage.countries.STATES) are read only whole: a table cell, a clause ("格鲁吉亚籍", "，黎巴嫩"), never
+# searched for inside a text (COUNTRY_NAMES, COUNTRY_ALT: some are syllables of names, "杰伊·马拉维").
+COUNTRY_NAMES = (*LISTED, "欧洲")
+COUNTRIES = {**LISTED, "欧洲": "EU", **{name: code for name, (code, _, _) in STATES.items()}}
+COUNTRY_ALT = "|".join(sorted(COUNTRY_NAMES, key=len, reverse=True))
 # The traditional forms of the count words (個, 機構, 人員, …) where a text too few of whose characters are traditional for
 # ``textnorm.clean`` to convert it holds them ("等1个機構和…等1名人員": session 32, names31's finding 5, no count read): each
 # counts as its simplified form.
@@ -69,7 +71,7 @@ COUNT_NUM = rf"[\d{COUNT_NUMERALS}](?:(?<=\d)\d{{0,3}}|(?<=[{COUNT_NUMERALS}])[{
 PERSONS_NOUN = "人[员員]"
 GE_NOUNS = ("实体", "企业", "公司", "机构", "单位", "组织", *TRADITIONAL_NOUNS[:-1])
 GE = "个個"  # the measure word and its traditional form
-GE_WINDOW = 2 + max(map(len, COUNTRIES)) + 1  # 个, blanks, the longest country, a noun's first character
+GE_WINDOW = 2 + max(map(len, COUNTRY_NAMES)) + 1  # 个, blanks, the longest country, a noun's first character
 COUNTED_BY_GE = rf"[{GE}](?=\s*(?:{COUNTRY_ALT})?\s*(?:{'|'.join(GE_NOUNS)}))"
 COUNT_RE = re.compile(rf"(?P<n>{COUNT_NUM})\s*(?:[家名]|{COUNTED_BY_GE})\s*(?:(?P<c>{COUNTRY_ALT})|)\s*的?\s*(?P<q>[\u4e00-\u9fff]{{0,12}}?)(?:{ENTITY_NOUN}|{PERSONS_NOUN})")
 COUNTRY_IN_RE = lazy_compile(COUNTRY_ALT)

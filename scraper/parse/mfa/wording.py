@@ -8,7 +8,7 @@ from storage.records import ActionKind
 
 from ..actions import VERB_KINDS
 from ..dates import DATE_RE
-from ..entities import COUNTRIES
+from ..entities import COUNTRY_NAMES
 from ..lazyre import lazy_compile
 from ..textnorm import MD, NUM, YEAR
 
@@ -64,7 +64,7 @@ SECTION_RE = lazy_compile(r"^[\u4e00-\u9fff]{0,6}?(?:" + "|".join(SECTION_WORDS)
                         + SECTION_COUNT + r"\s*[:：]?$")
 # The longest despaced line SECTION_RE can match: a longer one (a name) needs no match attempt.
 SECTION_MAX = 6 + max(len(w) for w in SECTION_WORDS) + 2 + 10 + 1
-COUNTRY_FIRSTS = frozenset(name[0] for name in COUNTRIES)
+COUNTRY_FIRSTS = frozenset(name[0] for name in COUNTRY_NAMES)
 ROLE_WORDS = ("众议员", "参议员", "议员", "官员", "主席", "部长", "大使", "局长", "署长", "顾问", "负责人", "创始人",
               "总裁", "首席执行官", "总经理", "主任", "学者", "教授", "研究员", "政客", "人士", "州长", "市长",
               # officers and ministers (session 22, mfa22: "日本航空自卫队前航空幕僚长田中宏" kept whole as the name)
