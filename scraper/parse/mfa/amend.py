@@ -402,6 +402,8 @@ def _amended_ref(folded: str, text: str, start: int, end: int, own: int | None) 
         if day is not None:
             return NoticeRef(text=written, key=f"{KEY_PREFIX}-{day.year}-{n}", date=day, list=ListKind.COUNTERMEASURE,
                              title=title)
+        if r.group("ry"):  # "对外交部令2032年第151号后附《反制清单》作如下修改" (session 47, mfa47/07: read as a number of no year)
+            return NoticeRef(text=written, key=f"{KEY_PREFIX}-{r.group('ry')}-{n}", list=ListKind.COUNTERMEASURE, title=title)
         return NoticeRef(text=written, list=ListKind.COUNTERMEASURE, series=KEY_PREFIX, number=n, title=title)
     q = QUOTED_DECISION_RE.search(folded, start, end)
     if q is None:  # "对2025年12月26日决定所附《反制清单》作如下修改": by its date alone

@@ -97,6 +97,9 @@ def annex_targets(lines: list[str], start: int,
     for i, (line, m) in enumerate(entries):
         if m is None:
             plain = despace(line)
+            if out and plain.startswith(LABELS_BELOW) and (said := _labelled(plain, out[-1])) is not None:
+                out[-1] = said  # "　　国籍：美国" under "一、姓名：X（x）": the entry's own lines
+                continue
             if (there := _country_heading(plain)) is not None:
                 place, sections = there, sections + 1
             elif len(plain) <= SECTION_MAX and SECTION_RE.match(plain) and not LATIN_RE.search(plain):
@@ -121,6 +124,8 @@ def annex_targets(lines: list[str], start: int,
             continue
         if section == "individual" and _employer_heading(plain, m, entries[i + 1 :]):
             continue  # "（一）猎鹰电子战系统公司" over "1. 理查德·摩尔（…），男，董事长": whose executives follow, no target
+        if rest.startswith(NAME_LABELS) and (label := NAME_LABEL_RE.match(rest)) is not None:
+            rest = rest[label.end() :]  # "一、姓名：布拉德利·哈克（Bradley Hacker）": the label is no part of the name
         zh, en, note, gendered = split_target(rest)
         if not (zh or en):
             bad.extend((line, *members.get(i, ())))
@@ -129,6 +134,32 @@ def annex_targets(lines: list[str], start: int,
         out.append(_with_branches(target, members[i]) if i in members else target)
         genders.append((sections, gendered))
     return out, bad, _last_ungendered(genders), _annex_cut(sections, genders, unfinished)
+
+
+# An annex entry written as labelled lines (session 47, mfa47/14: "姓名：" kept in both persons' Chinese names): the name's label
+# on the numbered line, the gender, nationality and post on the lines below it ("　　国籍：美国"), each the entry's.
+NAME_LABELS = ("姓名", "名称", "中文姓名", "中文名称", "机构名称", "企业名称")
+NAME_LABEL_RE = re.compile(r"(?:中文|机构|企业)?(?:姓名|名称)\s*[:：]\s*")
+LABELS_BELOW = ("性别", "国籍", "职务", "职位", "身份")
+LABEL_BELOW_RE = re.compile(r"(?P<label>性别|国籍|职务|职位|身份)[:：](?P<value>[^\n]{1,40})$")
+
+
+def _labelled(plain: str, last: Target) -> Target | None:
+    """``last`` with what a labelled line below it says (LABEL_BELOW_RE): its country, a man or a woman (a person), its
+    post (a note); None for a line that is no such label."""
+    m = LABEL_BELOW_RE.match(plain)
+    if m is None:
+        return None
+    label, value = m.group("label"), m.group("value").strip().rstrip("；;。")
+    if label == "国籍":
+        code = COUNTRIES.get(value.removesuffix("籍"))
+        return Target(last.zh, last.en, last.type, last.note, last.n, last.branches, code or last.country) if code else last
+    if label == "性别":
+        gendered = value in ("男", "女")
+        return Target(last.zh, last.en, last.type or ("individual" if gendered else None), last.note, last.n,
+                      last.branches, last.country)
+    return Target(last.zh, last.en, last.type, "，".join(filter(None, (last.note, value))), last.n, last.branches,
+                  last.country)
 
 
 def _annex_entries(after: list[str], folded_after: list[str]) -> list[tuple[str, re.Match[str] | None]]:

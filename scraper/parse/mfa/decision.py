@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
 from storage.names import other_names
@@ -12,7 +13,7 @@ from ..corrections import corrected_entities, is_correction
 from ..dates import Stamp, effective_in, iso_to_date, until_from
 from ..entities import COUNTRIES, COUNTRY_IN_RE, cached_key, clean_display
 from ..renames import read_list_line_renames
-from ..textnorm import despace, fold, to_int
+from ..textnorm import despace, fold, simplified, to_int
 from .amend import _amendment, _applied_amendment, _may_amend, _prose_amendment, added_to
 from .checks import _ended, measure_line_days
 from .groups import Group
@@ -204,6 +205,40 @@ def _aliases(en: str | None, note: str | None) -> tuple[str, ...]:
     return tuple(dict.fromkeys((*found, *native)))
 
 
+def _in_gb2312(zh: str) -> bool:
+    try:
+        zh.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _simplified_names(actions: tuple[ActionRecord, ...], reading: Reading) -> tuple[tuple[ActionRecord, ...], Reading]:
+    """A step's targets named in Chinese alone with a traditional character in simplified script, as the decrees list
+    them: "解除外交部令2029年第74号对陳建宏采取的反制措施" lifts 陈建宏 (session 47, mfa47/30: "entities 陳建宏 are not on
+    MFA-ORDER-2029-74", the lift unresolved). Asked only of a name outside GB2312 (no traditional character is in it)."""
+    changed = {}
+    for t in reading.targets:
+        if t.zh and not t.en and not _in_gb2312(t.zh) and (zh := simplified(t.zh)) != t.zh:
+            changed[cached_key(t.zh, None)] = (t.zh, zh)
+    if not changed:
+        return actions, reading
+    names = {old: new for old, new in changed.values()}
+    targets = tuple(replace(t, zh=names[t.zh]) if not t.en and t.zh in names else t for t in reading.targets)
+    keys = {k: cached_key(zh, None) for k, (_, zh) in changed.items()}
+    return tuple(replace(a, entities=tuple(keys.get(k, k) for k in a.entities)) for a in actions), replace(
+        reading, targets=targets)
+
+
+def _unregioned(t: Target) -> Target:
+    """A person's name without the region written before it, kept as the note: "对台湾地区黄淑芬（Huang Shu-fen）、…" names
+    黄淑芬 (session 47: "台湾地区黄淑芬" was her Chinese name). Only where the English keys the person (the key stays)."""
+    if t.type != "individual" or not t.en or not t.zh or (code := _region_marked(t.zh)) is None:
+        return t
+    mark = next(m for m, c in REGION_MARKS if c == code and t.zh.startswith(m))
+    return replace(t, zh=t.zh[len(mark) :], note="，".join(filter(None, (mark, t.note))))
+
+
 def _each_opens_with(targets: tuple[Target, ...]) -> frozenset[str]:
     """The countries the organisations' Chinese names open with, when every one of two or more opens with one and they
     are not all one: "美国鹰岭无人系统公司、美国蓝海雷达公司和英国温莎光电有限公司" under "关于对美国军工企业…" (session 46,
@@ -223,6 +258,18 @@ def _each_opens_with(targets: tuple[Target, ...]) -> frozenset[str]:
 
 # Regions a name opens with as what it is about, not where it is from: "台湾战略研究会" (a Japanese body, mfa40/03), "香港监察".
 PLACES_NAMED = frozenset(("TW", "HK", "MO"))
+# A region's own words at a name's start say where it is from: "美国铁砧导弹系统公司（…）、红杉雷达公司（…）以及台湾地区海峡无人机股份
+# 有限公司（…）" under "关于对美国军工企业…" (session 47, mfa47/10; mfa46's open B: the Taiwan company showed the title's US, a false
+# country). "台湾战略研究会" (no 地区) stays what it is about.
+REGION_MARKS = (("中国台湾地区", "TW"), ("台湾地区", "TW"), ("中国香港特别行政区", "HK"), ("香港特别行政区", "HK"),
+                ("中国澳门特别行政区", "MO"), ("澳门特别行政区", "MO"))
+
+
+def _region_marked(zh: str | None) -> str | None:
+    """The region a Chinese name opens with in its own words (REGION_MARKS), a name after them; else None."""
+    if not zh or zh[:1] not in "中台香澳":
+        return None
+    return next((code for mark, code in REGION_MARKS if zh.startswith(mark) and len(zh) - len(mark) >= 2), None)
 
 
 def parse_decision(text: str, title_hint: str | None = None, pub: Stamp | None = None,
@@ -283,6 +330,7 @@ def parse_decision(text: str, title_hint: str | None = None, pub: Stamp | None =
                                     measures=reading.measures, targets=(joined,) if joined is not None else ()),)
         else:  # it acts on earlier countermeasures: the orders it names, or the targets it names
             actions, reading = _status_actions(reading, folded, text, own, effective, published)
+            actions, reading = _simplified_names(actions, reading)
     if not reading.targets and not (actions[0].targets or actions[-1].targets):
         warnings.append(NO_TARGETS)
     elif not _ended(folded, reading.body):
@@ -293,10 +341,13 @@ def parse_decision(text: str, title_hint: str | None = None, pub: Stamp | None =
     if country is not None and not several:
         several = _each_opens_with(reading.targets)
     entities = tuple(
-        EntityRecord(zh=t.zh, en=t.en, country=(_own_country(t.note) if t.note and ("，" in t.note or len(t.note)
-                                                                                  <= COUNTRY_CLAUSE_MAX) else None)
-                     or t.country or _leading_country(t, several) or country or _named_country(folded, t.zh),
-                     key=cached_key(t.zh, t.en), n=t.n, branches=t.branches, type=t.type, note=t.note,
+        EntityRecord(zh=_unregioned(t).zh, en=t.en, country=(_own_country(t.note) if t.note and ("，" in t.note
+                                                                                              or len(t.note)
+                                                                                              <= COUNTRY_CLAUSE_MAX)
+                                                           else None)
+                     or t.country or _region_marked(t.zh) or _leading_country(t, several) or country
+                     or _named_country(folded, t.zh),
+                     key=cached_key(t.zh, t.en), n=t.n, branches=t.branches, type=t.type, note=_unregioned(t).note,
                      aliases=_aliases(t.en, t.note))
         for t in reading.targets
     )

@@ -86,10 +86,21 @@ TO_SEGMENT_STOP_RE = re.compile(
 )
 
 
+# A Latin name's legal form after its comma: "对Ironclad Defense Systems, Inc.、Harbor Light Avionics Co., Ltd.等3家…" (session 47,
+# mfa47/21: the comma ended the targets, "Ironclad Defense Systems" read, the other two and the count lost, silently).
+LATIN_FORM_RE = re.compile(r",\s?(?:Inc|Ltd|LLC|L\.L\.C|Corp|Co|Corporation|Company|Limited|PLC|Plc|LLP|LP|L\.P|GmbH|AG|SE|S\.A|"
+                           r"S\.p\.A|N\.V|B\.V|Pty|Ltda)\.?(?![A-Za-z])")
+
+
 def _target_segment(folded: str, start: int) -> tuple[int, int]:
-    """From just after "对" to the first "采取" or comma outside brackets, within the sentence."""
+    """From just after "对" to the first "采取" or comma outside brackets, within the sentence (not the comma of a Latin
+    name's legal form: LATIN_FORM_RE)."""
     run = TO_SEGMENT_STOP_RE.match(folded, start)  # it matches, if only empty
     end = run.end() if run is not None else start
+    while end < len(folded) - 1 and folded[end] == "," and folded[end - 1 : end].isascii() and (
+            form := LATIN_FORM_RE.match(folded, end)) is not None:
+        run = TO_SEGMENT_STOP_RE.match(folded, form.end())
+        end = run.end() if run is not None else form.end()
     if end == len(folded) or folded[end] not in "(（《)）》":
         return start, end  # a stop, or the end: no bracket was left open or closed alone
     return _segment_by_depth(folded, start)

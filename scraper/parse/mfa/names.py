@@ -115,6 +115,13 @@ def _role_prefix(zh: str | None) -> tuple[str | None, str | None]:
     name is a note. Organisation names ("…议员联盟") are left whole."""
     if not zh or _org_suffix(zh):
         return zh, None
+    if ("）" in zh or ")" in zh) and ("·" in zh or "•" in zh):
+        # "“自由之声基金会”（自由之聲基金會，Voice of Liberty Foundation）主席埃伦·哈珀": the body, its bracket, the post (session 47,
+        # mfa47/19: the whole was the person's Chinese name)
+        close = max(zh.rfind("）"), zh.rfind(")")) + 1
+        name, role = _role_prefix(zh[close:])
+        if name and role is not None:
+            return name, zh[:close] + role
     m = ROLE_PREFIX_RE.match(zh) if ROLE_WORD_RE.search(zh, 2) is not None else None
     m = m or BARE_ROLE_RE.match(zh) or (HEAD_PREFIX_RE.match(zh) if "·" in zh or "•" in zh else None)
     if m is None:
@@ -278,7 +285,7 @@ def _split_target(text: str) -> tuple[str | None, str | None, str | None, bool]:
             inner = name[start + 1 : -1].strip()
             zh = name[:start].strip()
             # the simple shape's bracket holds no separator
-            inner_parts = (_depth0_split(inner, SEPARATORS_OF_CLAUSES)
+            inner_parts = (_legal_tails(_depth0_split(inner, SEPARATORS_OF_CLAUSES))
                            if simple is None and LATIN_RE.search(inner) and (
                                CJK_RE.search(inner) or NATIVE_SCRIPT_RE.search(inner)) else [inner])
             for piece in inner_parts:
@@ -334,6 +341,19 @@ def _legal_tail(name: str, clauses: list[str]) -> tuple[str, list[str]]:
             not CJK_RE.search(name)):
         return f"{name}, {clauses[at].strip()}", clauses[at + 1 :]
     return name, clauses
+
+
+def _legal_tails(parts: list[str]) -> list[str]:
+    """The pieces of a bracket, each legal form joined to the Latin name before it: "（天穹防務科技股份有限公司，Skydome Defense
+    Technology Co., Ltd.）" (session 47, mfa47/09: the English read "Skydome Defense Technology Co.", "Ltd." a note)."""
+    out: list[str] = []
+    for part in parts:
+        piece = part.strip()
+        if out and LEGAL_TAIL_RE.fullmatch(piece) and LATIN_RE.search(out[-1]) and not CJK_RE.search(out[-1]):
+            out[-1] = f"{out[-1].strip()}, {piece}"
+        else:
+            out.append(part)
+    return out
 
 
 SEPARATORS_OF_CLAUSES = "，,;；"

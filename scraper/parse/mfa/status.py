@@ -273,7 +273,11 @@ MEASURE_OBJECT_RE = re.compile(r"[的中]\s*(?P<what>[^的中。；;\n]{1,24}?)\
 # The measures written between "采取的" and "的反制措施" (session 37, mfa37/18: "停止…中对X采取的不予签发签证、不准入境的反制措施" read
 # as a lift of X's whole listing, a false "lifted" where X keeps the other measures).
 NAMED_BEFORE_RE = re.compile(r"(?:采取|实施)的\s*(?P<what>[^的对。；;\n]{2,40}?)的\s*反制措施")
+# A measure written in full, its verb first, 的 inside it: "…对X采取的冻结在我国境内的动产、不动产和其他各类财产的措施" (session 47,
+# mfa47/17: no measure read, so a suspension of the freeze alone read as a suspension of X's whole listing, silently).
+VERB_OBJECT_RE = re.compile(r"(?:采取|实施)的\s*(?P<what>(?:冻结|禁止|不予|不准)[^。；;\n]{1,60}?)的?\s*措施")
 ALL_MEASURES_WORDS = ("反制", "相关", "全部", "所有", "各项", "一切", "等", "上述", "有关")
+ALL_OF_VERB_WORDS = ("反制", "全部", "所有", "各项", "一切", "上述")  # in a measure written verb first
 LIFTABLE_MEASURES = (*MEASURE_WORDS, ("entry_ban", re.compile(r"入境|签证|进入\s*(?:祖国|中国)?\s*(?:大陆|内地)")),
                      ("trade_ban", re.compile(r"进出口|进口|出口")), ("investment_ban", re.compile(r"投资")),
                      ("residence_ban", re.compile(r"工作许可|停留|居留")))
@@ -289,14 +293,26 @@ def named_measures(folded: str, start: int, end: int) -> tuple[str, ...]:
     m = None
     for m in MEASURE_OBJECT_RE.finditer(folded, start, at + 2):
         pass
-    if m is None or m.end() != at + 2:
+    if m is not None and m.end() == at + 2:
+        what = m.group("what")
+        if what == "反制":  # "…中对X采取的不予签发签证、不准入境的反制措施": the measures named before 的反制措施
+            before = next((b for b in NAMED_BEFORE_RE.finditer(folded, start, at + 2) if b.end() == at + 2), None)
+            what = before.group("what") if before is not None else what
+        if any(word in what for word in ALL_MEASURES_WORDS):
+            return ()
+        if named := _measures_in(what):
+            return named
+    verb = next((v for v in VERB_OBJECT_RE.finditer(folded, start, at + 2) if v.end() == at + 2), None)
+    if verb is None:
         return ()
-    what = m.group("what")
-    if what == "反制":  # "…中对X采取的不予签发签证、不准入境的反制措施": the measures named before 的反制措施
-        before = next((b for b in NAMED_BEFORE_RE.finditer(folded, start, at + 2) if b.end() == at + 2), None)
-        what = before.group("what") if before is not None else what
-    if any(word in what for word in ALL_MEASURES_WORDS):
+    what = verb.group("what")  # "…采取的禁止…进行有关交易、合作等活动的措施": 有关 and 等 are the measure's own words there
+    if what.endswith("等") or any(word in what for word in ALL_OF_VERB_WORDS):  # "冻结、禁止交易等反制措施"
         return ()
+    return _measures_in(what)
+
+
+def _measures_in(what: str) -> tuple[str, ...]:
+    """The measures ``what`` names (LIFTABLE_MEASURES), in LIFTABLE_ORDER."""
     named = {name for name, regex in LIFTABLE_MEASURES if regex.search(what)}
     return tuple(name for name in LIFTABLE_ORDER if name in named)
 
