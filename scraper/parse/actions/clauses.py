@@ -265,6 +265,30 @@ def _clause_spans(folded: str, seg: int, end: int) -> Iterator[tuple[int, int]]:
         yield start, end
 
 
+NOT_AGAIN = "不再将"
+NOT_AGAIN_REACH = 400  # characters between "不再将" and its 列入: the names of its object
+
+
+def _not_listed_again(folded: str, clause_from: int, at: int) -> bool:
+    """Whether the 列入 at ``at`` is that of "不再将X（x）列入…" in its clause: a removal, not a listing (was read as a listing of
+    nobody, its warning "no entities found", the removal lost)."""
+    lo = max(clause_from, at - NOT_AGAIN_REACH)
+    pos = folded.rfind(NOT_AGAIN, lo, at)
+    return pos >= 0 and WORDS_CLAUSE_END_RE.search(folded, pos, at) is None
+
+
+def _listing_clause_after(out: list[ActionDraft], folded: str, s_start: int, bounds: tuple[int, int]) -> bool:
+    """Whether the clause at ``s_start`` opens "将" after a "；" right behind a listing the same sentence decided ("商务部决定，
+    将A（a）、B（b）列入出口管制管控名单；将C（c）列入出口管制关注名单。": its listing decided too; session 47, words47: C's listing
+    was not read, C lost, silently)."""
+    if not out or out[-1].action is not ActionKind.IMPOSE or out[-1].sentence != bounds or out[-1].targets:
+        return False
+    at = s_start
+    while at < bounds[1] and folded[at] in " \t\u3000;；":
+        at += 1
+    return folded.startswith("将", at) and folded.rfind(";", out[-1].start, at) >= 0
+
+
 def _clause_walk(drafts: list[ActionDraft], folded: str, clean: str, seg: int, end: int, verbs: list[re.Match[str]],
                  refs: list[tuple[int, int, NoticeRef]], dated: list[tuple[int, int]], published: date | None,
                  default_effective: str | None, notice_list: ListKind | None, allow_impose: bool,
@@ -427,6 +451,8 @@ def _sentence_actions(out: list[ActionDraft], folded: str, clean: str, s_start: 
             arranged = next_start
         elif at == arranged:
             continue  # that arrangement's 暂停: a noun, no suspension
+        if word == "列入" and NOT_AGAIN in sentence and _not_listed_again(folded, clause_from, at):
+            kind = ActionKind.REMOVE  # "不再将X（x）列入出口管制关注名单": a removal (session 47, words47, probe46's B7)
         if kind is ActionKind.IMPOSE or kind is ActionKind.INVESTIGATE:
             # a listing (列入, 采取反制措施) or an investigation decided now, not told as history
             annex_of: tuple[NoticeRef, ...] = ()
@@ -448,7 +474,8 @@ def _sentence_actions(out: list[ActionDraft], folded: str, clean: str, s_start: 
                 lst = notice_list  # None: a text on no list investigates goods or measures (反倾销, 反歧视)
             else:
                 if decided is None:
-                    decided = is_decision(sentence) or decided_above(folded, s_start)
+                    decided = is_decision(sentence) or decided_above(folded, s_start) or _listing_clause_after(
+                        out, folded, s_start, bounds)
                 lst = list_in(folded, clause_from if word == "增列" else at, next_start) if decided else None
             if lst is None and annex_of and decided and notice_list is None:
                 # "决定在商务部公告2026年第23号附件中增列以下2家美国实体": a listing on the list of the notice whose annex it
@@ -488,6 +515,10 @@ def _sentence_actions(out: list[ActionDraft], folded: str, clean: str, s_start: 
         if not targets:
             if kind is ActionKind.REMOVE and own_removal(folded, s_start, at, v_end, allow_impose, sentence):
                 lst = list_in(folded, v_end, next_start)
+                if lst is None and (moved_from := MOVED_FROM_RE.search(folded, max(clause_from, at - MOVED_FROM_REACH), at)):
+                    # "将X（x）从出口管制关注名单中移出" under a title naming the ECL first: the list it names (session 47,
+                    # words47, probe46's B5: read on the ECL)
+                    lst = LIST_KIND[moved_from["list"]]
                 if lst is None and _another_list(folded, s_start, at, v_end, next_start):
                     continue  # "…将其移出白名单", "移出通用许可企业名单": a list of exporters, none of ours
                 out.append(ActionDraft(kind, lst or notice_list, (), effective, None, None, text, at, bounds))

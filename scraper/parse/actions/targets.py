@@ -149,13 +149,29 @@ COUNTER_LEAD_RE = lazy_compile(r"采取\s*(?:以下|如下)\s*反制措施\s*:\s
 NAME_LINE_RE = lazy_compile(r"[^\S\n]*(?:\d{1,3}\s*[.、]|\(\s*\d{1,3}\s*\))?[^。:\n]{2,200}\)")
 
 
+def _plain_lines_decided(folded: str, line: int) -> bool:
+    """Whether the line at ``line`` opens "将" and stands, with only blank lines and other lines opening "将" above it, right
+    under a lead-in line ending "决定：" ("商务部决定：\\n\\n将A（a）、B（b）列入出口管制管控名单；将C（c）列入出口管制关注名单。": session
+    47, words47, probe46's B4: no listing read, a warning "no entities found" beside the title's)."""
+    if not folded.startswith("将", line) and not folded[line : line + 8].lstrip().startswith("将"):
+        return False
+    end = line
+    while end > 0:
+        start = folded.rfind("\n", 0, end - 1) + 1
+        text = folded[start : end - 1].strip()
+        if text and not text.startswith("将"):
+            return DECIDING_LEAD_RE.search(text) is not None
+        end = start
+    return False
+
+
 def decided_above(folded: str, at: int) -> bool:
     """Whether ``at`` is in a numbered item (ITEM_LINE_RE) under a lead-in line that decides ("商务部决定："): its
     listing is decided though its own sentence does not say 决定 (session 25, parse25: "一、将…等3家美国实体列入…" under
     "商务部决定：" was no listing, its 3 entities read as removed with the 2 of item 二)."""
     line = folded.rfind("\n", 0, at) + 1
     if not ITEM_LINE_RE.match(folded, line):
-        return False
+        return _plain_lines_decided(folded, line)
     end = line
     names = False  # name lines walked past: the item above them must open them with its colon
     while end > 0:

@@ -542,15 +542,17 @@ PROSE_MAX = 3000  # a longer segment is no list
 # acting sentence was not found from its 决定, and the history sentence before it, "…决定将甲（…）、乙（…）等7家美国实体列入…",
 # gave the removal's entities: both removed, the one recounted falsely).
 DATED_DECISION_OPENS = (",", "自")
+NOT_AGAIN = "不再将"
 DATED_DECISION_RE = lazy_compile(r",?\s*自[^,。;\n]{1,24}?起\s*,?\s*")
 # "商务部决定：\n一、将甲公司（…）、乙公司（…）列入…", "决定对出口管制管控名单作如下调整：\n一、将…": the acting sentence
 # ``decision_prose`` starts from an item under a lead-in that decides, its segment the item's own (session 38, audit38/06-07:
 # the next 决定, item 二's "决定将其移出", gave the listing its entities: the 2 listed missed, the one removed read as listed).
-ITEM_OPENING_RE = lazy_compile(r"\s*(?:[一二三四五六七八九十]{1,3}\s*、|\(\s*[一二三四五六七八九十]{1,3}\s*\))\s*(?=[将对])")
+ITEM_OPENING_RE = lazy_compile(r"\s*(?:[一二三四五六七八九十]{1,3}\s*、|\(\s*[一二三四五六七八九十]{1,3}\s*\))\s*(?=[将对]|自[^,。;\n]{1,24}?起\s*,?\s*将)")
 # The lead-in itself after a 决定 ("决定：", "决定对…作如下调整："), its first item the segment, when the search starts above it.
 DECIDED_ITEMS_OPENS = (":", "对")
+# With no item number: "商务部决定：\n\n将A（a）列入…" (session 47, words47: no name read).
 DECIDED_ITEMS_RE = lazy_compile(r"(?:对[^\n。:;]{0,40}?作如下[\u4e00-\u9fff]{0,4})?\s*:\s*\n\s*"
-                                r"(?:[一二三四五六七八九十]{1,3}\s*、|\(\s*[一二三四五六七八九十]{1,3}\s*\))\s*")
+                                r"(?:[一二三四五六七八九十]{1,3}\s*、|\(\s*[一二三四五六七八九十]{1,3}\s*\)|(?=将))\s*")
 
 
 def decision_prose(folded: str, clean: str, start: int = 0) -> tuple[str, int] | None:
@@ -583,6 +585,8 @@ def _prose_decision(folded: str, start: int) -> tuple[int, int] | None:
                     at += 1
         if folded[at : at + 1] in DECIDED_ITEMS_OPENS and (items := DECIDED_ITEMS_RE.match(folded, at)) is not None:
             at = items.end()
+        if folded.startswith(NOT_AGAIN, at):
+            at += 2  # "决定，不再将X（x）列入出口管制关注名单": a removal's object (session 47, words47)
         ending = SEGMENT_ENDS.get(folded[at : at + 1])
         if ending is not None:
             stop = find("。", at + 1)

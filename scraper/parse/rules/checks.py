@@ -40,6 +40,7 @@ from .named import (
     LISTING_ITEM_RE,
     MID_LINE_ITEM_RE,
     UNREAD_ITEMS,
+    clause_listings,
     item_listings,
     removals_beside_listing,
     sentence_start,
@@ -97,8 +98,10 @@ def count_mismatch(src: Source, d: Draft) -> str | None:
     if removed and sum(e.key not in removed for e in d.entities) == stated:
         return None  # the listing's count; the removal beside it names its own
     parts = [a.entities for a in d.actions if a.action is ActionKind.IMPOSE and not a.targets and a.entities]
-    if len(parts) > 1 and stated == len(parts[0]) and sum(map(len, parts)) == len(d.entities):
-        return None  # listings on two lists, each from its annex (``annex_parts``): the count stated first is the first's
+    if len(parts) > 1 and stated == len(parts[0]) and sum(map(len, parts)) == sum(e.key not in removed for e in d.entities):
+        # listings on two lists, each from its annex (``annex_parts``) or item: the count stated first is the first's; a
+        # removal beside them names its own ("三、将索恩航空公司（…）从出口管制关注名单中移出": session 47, words47, probe46's B5)
+        return None
     return f"parsed {len(d.entities)} entities, notice states {stated}"
 
 
@@ -157,6 +160,17 @@ def unread_annex(src: Source, d: Draft) -> str | None:
 LISTING_ITEM_MARKS = marked(("、将", ")将", ") 将", "、 将"))
 
 
+def _listings_apart(d: Draft) -> bool:
+    """Whether the notice lists on two lists or more by verbs of their own (``named.clause_listings``: "将A（a）列入出口管制管控
+    名单；将C（c）列入出口管制关注名单", with no item number, or items opening with their day, "一、自…起，将…")."""
+    lists, starts = set(), set()
+    for x in d.drafts:
+        if x.action is ActionKind.IMPOSE and not x.targets:
+            lists.add(x.list)
+            starts.add(x.start)
+    return len(lists) > 1 and len(starts) > 1
+
+
 def unread_listing_item(src: Source, d: Draft) -> str | None:
     """Numbered items listing on two lists or more ("一、将…列入出口管制管控名单…" / "二、将…列入出口管制关注名单…") whose names
     could not be read item by item (``named.item_listings``), or an item's list with no listing read ("一、将以下2家实体列入
@@ -165,8 +179,13 @@ def unread_listing_item(src: Source, d: Draft) -> str | None:
     if d.qa or not any(x.action is ActionKind.IMPOSE and not x.targets for x in d.drafts):
         return None
     folded = src.folded
-    if not holds_any(folded, LISTING_ITEM_MARKS):
-        return None  # (nearly every text: no listing item)
+    for x in d.drafts:
+        if x.action is ActionKind.REMOVE and not x.targets and folded.startswith("列入", x.start):
+            # "将A（a）列入出口管制管控名单；不再将B（b）列入出口管制关注名单": the removal took the listing's names (A off the
+            # watch list, B's removal lost, silently: session 47, words47); each clause's names are not read apart
+            return f"a removal written \"不再将…列入…\" beside a listing, whose names are not read apart{LEFT_OUT}"
+    if not holds_any(folded, LISTING_ITEM_MARKS) and not _listings_apart(d):
+        return None  # (nearly every text: no listing item, no listings on two lists)
     if item_listings(src, d) is UNREAD_ITEMS:
         return f"listing items on several lists whose names could not be read item by item{LEFT_OUT}"
     named: dict[ListKind, str] = {}
@@ -202,14 +221,23 @@ def unread_item_day(src: Source, d: Draft) -> str | None:
     if not later or len({x.list for x in listings}) < 2:
         return None  # (nearly every text: no later day, or one list)
     folded = src.folded
-    if not holds_any(folded, LISTING_ITEM_MARKS):
+    numbered = holds_any(folded, LISTING_ITEM_MARKS)
+    clauses = not numbered and _listings_apart(d) and bool(clause_listings(src, d))
+    if not numbered and not clauses:
         return None
+    # listings in the clauses of one sentence ("将A（a）列入出口管制管控名单，自2027年6月1日起实施相关措施；将C（c）列入出口管制关注
+    # 名单。"): a day told after the first listing's verb, in the sentence of the last (session 47, words47: carried to C's
+    # listing too); a day leading the sentence ("自2027年6月1日起，将A…；将C…") is every listing's
+    starts = [x.start for x in listings]
+    first, last_end = min(starts), act.sentence_end(folded, max(starts))
     for m in [*own_effective_matches(folded), *MEASURES_LATER_RE.finditer(folded)]:
         if folded.startswith("本", m.start()) or (effective_in(m.group(0), d.published) or "")[:10] not in later:
             continue
         line = folded.rfind("\n", 0, m.start()) + 1
-        if ITEM_NUMBER_RE.match(folded, line) is not None or MID_LINE_ITEM_RE.search(folded, line, m.start()) is not None:
-            said = src.text[line : act.sentence_end(folded, m.start())].strip()
+        in_clause = clauses and first < m.start() < last_end
+        if in_clause or numbered and (
+                ITEM_NUMBER_RE.match(folded, line) is not None or MID_LINE_ITEM_RE.search(folded, line, m.start()) is not None):
+            said = src.text[m.start() if in_clause else line : act.sentence_end(folded, m.start())].strip()
             return f"a later day told in one item (\"{said[:80]}\") was read for every list's listing{LEFT_OUT}"
     return None
 

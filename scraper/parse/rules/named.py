@@ -11,7 +11,9 @@ from storage.records import ActionKind, ActionRecord, EntityRecord, ListKind, No
 
 from .. import actions as act
 from .. import entities as ent
+from ..actions.clauses import MOVED_FROM_RE
 from ..draft import Decision, Draft, Source
+from ..entities.names import AGAIN
 from ..lazyre import lazy_compile
 from ..textnorm import MD, NUM, YEAR, fold, to_int
 
@@ -94,11 +96,13 @@ def stated_count(src: Source, d: Draft) -> tuple[int | None, str | None, tuple[i
             m = ANNEX_OBJECT_RE.search(folded, x.on_entities[0], x.on_entities[1])
             if m is not None and to_int(m.group("n")):
                 return to_int(m.group("n")), country, split
-    named = _named_objects_count(folded, d) if stated is not None else None
+    named = _named_objects_count(src, d) if stated is not None else None
     if stated is None and ("计" in folded or "共" in folded) and any(  # (nearly every text states its count: no look)
             not x.targets and (x.action is ActionKind.IMPOSE or x.action is ActionKind.REMOVE) for x in d.drafts):
         total = TOTAL_LINE_RE.search(folded)
         stated = to_int(total.group("n")) if total is not None else None
+    if named is not None and split is not None and not split[1] and _among_named(src.folded, d):
+        split = (named, 0)  # "…所列16家美国实体中的A（a）": the organisations named, typed as the 16 counted (words47)
     return (named, country, split) if named is not None else (stated, country, split)
 
 
@@ -118,11 +122,18 @@ NAMED_COUNT_RE = lazy_compile(rf"\)\s*(?:等\s*)?(?P<n>{NUM})\s*[家名][^、()]
 AMONG_COUNT_RE = lazy_compile(rf"(?:中的|其中)\s*(?P<n>{NUM})\s*[家名][^,()]{{0,6}}?,\s*即$")
 
 
-def _named_objects_count(folded: str, d: Draft) -> int | None:
+def _among_named(folded: str, d: Draft) -> bool:
+    """Whether a step's named object follows a count of its notice's entities ("…所列2家美国实体中的赤岩动力公司（…）")."""
+    return any(x.on_entities is not None and x.targets and AMONG_LEAD_RE.match(folded, *x.on_entities) is not None
+               and "中" in folded[x.on_entities[0] : x.on_entities[1]] for x in d.drafts)
+
+
+def _named_objects_count(src: Source, d: Draft) -> int | None:
     """The sum of the counts the named objects of a text's steps on earlier notices state ("对甲（…）、乙（…）2家实体采取的相关
     措施"), when every such object states one; None else. The text's other counts tell the notice those entities are on
     ("…将高点航空技术公司等16家美国实体列入…。…恢复实施对甲（…）、乙（…）2家实体…": session 28, audit28/01, a count
     warning "parsed 2 entities, notice states 16" on a text read right)."""
+    folded = src.folded
     total = None
     for x in d.drafts:
         if x.on_entities is None or not x.targets or REST_COUNT_RE.search(folded, x.on_entities[0], x.on_entities[1]):
@@ -133,6 +144,12 @@ def _named_objects_count(folded: str, d: Draft) -> int | None:
             AMONG_COUNT_RE.search(folded, max(0, x.on_entities[0] - 16), x.on_entities[0])
             if folded.startswith("即", x.on_entities[0] - 1) else None)
         n = to_int(m.group("n")) if m else None
+        if not n and "中" in folded[x.on_entities[0] : x.on_entities[1]] \
+                and (among := AMONG_LEAD_RE.match(folded, x.on_entities[0], x.on_entities[1])) is not None:
+            # "暂停对…所列2家美国实体中的赤岩动力公司（…）实施相关措施": 2 is the earlier notice's count, the names after 中的 this
+            # step's (session 47, words47, probe46's B8: "parsed 1 entities, notice states 2" on a text read right)
+            what, named = measure_object(src, x.on_entities)
+            n = len(named) if what == NAME and among.end() < x.on_entities[1] else None
         if not n:
             return None
         total = (total or 0) + n
@@ -471,12 +488,14 @@ def _cn_items_after_colon(lines: list[str], at: int) -> bool:
 # An item of a deciding lead-in that lists: "一、将甲公司（…）列入…", "（二）将…". Items on two lists each name their own
 # ("商务部决定：一、将A（a）列入出口管制管控名单…。二、将B（b）列入出口管制关注名单…"): session 45, audit45/34 and items45 (the
 # first item's names alone were read and put on both lists, the second's lost, silently).
-LISTING_ITEM_RE = lazy_compile(r"[^\S\n]*(?:[一二三四五六七八九十]{1,3}\s*、|\(\s*[一二三四五六七八九十]{1,3}\s*\))\s*将")
+# An item may open with its day ("一、自2027年6月1日起，将A（a）列入…": session 47, words47; probe46's B6, no name read).
+ITEM_DAY = r"(?:自[^,。;\n]{1,24}?起\s*,?\s*)?"
+LISTING_ITEM_RE = lazy_compile(rf"[^\S\n]*(?:[一二三四五六七八九十]{{1,3}}\s*、|\(\s*[一二三四五六七八九十]{{1,3}}\s*\))\s*{ITEM_DAY}将")
 ITEM_NUMBER_RE = lazy_compile(r"[^\S\n]*(?:[一二三四五六七八九十]{1,3}\s*、|\(\s*[一二三四五六七八九十]{1,3}\s*\))")
 # A listing item opening after another's "；" or "。" on its line ("（一）将A（a）、B（b）列入出口管制管控名单；（二）将C（c）列入出口管制
 # 关注名单。"): session 46, probe46 (the items were keyed by their line: one item, its names A and B on both lists, C lost,
 # silently).
-MID_LINE_ITEM_RE = lazy_compile(r"(?<=[;；。])[^\S\n]*(?:[一二三四五六七八九十]{1,3}\s*、|\(\s*[一二三四五六七八九十]{1,3}\s*\))\s*将")
+MID_LINE_ITEM_RE = lazy_compile(rf"(?<=[;；。])[^\S\n]*(?:[一二三四五六七八九十]{{1,3}}\s*、|\(\s*[一二三四五六七八九十]{{1,3}}\s*\))\s*{ITEM_DAY}将")
 UNREAD_ITEMS: list[tuple[ListKind | None, list[EntityRecord]]] = []  # an item whose names could not be read
 
 
@@ -497,8 +516,10 @@ def item_listings(src: Source, d: Draft) -> list[tuple[ListKind | None, list[Ent
             line = m.start()  # "一、将A（a）列入…名单；二、将B（b）列入…名单。" on one line: the item the step is in
         if ITEM_NUMBER_RE.match(folded, line) is not None and LISTING_ITEM_RE.match(folded, line) is None:
             continue  # an item of measures ("（三）出口经营者不得向列入出口管制管控名单的实体出口…"), no listing of its own
-        if "附件" in x.text or LISTING_ITEM_RE.match(folded, line) is None:
-            return None  # a listing not in an item of its own, or one pointing to an annex
+        if "附件" in x.text:
+            return None  # a listing pointing to an annex
+        if LISTING_ITEM_RE.match(folded, line) is None:
+            return clause_listings(src, d)  # a listing not in an item of its own: each in its "将…" clause, if any
         if line in items and items[line].list is not x.list:
             # an item listing on two lists ("一、将A（a）列入出口管制管控名单，将B（b）列入出口管制关注名单。"): its names are read
             # once, for its first list (review51: B on no list, silently)
@@ -530,6 +551,49 @@ def item_listings(src: Source, d: Draft) -> list[tuple[ListKind | None, list[Ent
             # list of this item, silently: review51)
             return UNREAD_ITEMS
         out.append((items[line].list, names))
+        before += names
+    return out
+
+
+# Listings on two lists or more in the clauses of the decision's prose, each verb after a "将…" of its own, with no item
+# numbers or not every one in an item opening "将" ("商务部决定，将A（a）、B（b）列入出口管制管控名单；将C（c）列入出口管制关注名单。",
+# "…管控名单，将C（c）列入…", "一、自2027年6月1日起，将A（a）列入…。二、将C（c）列入…"): session 47, words47 (A and B were put on both
+# lists and C on none, or C lost behind "；", silently; probe46's B4 and B6: no name read). What may stand before a clause's
+# 将: a clause mark, the decision ("决定将"), or an item's number at its line's start.
+CLAUSE_LEAD_ENDS = (",", ";", "。", ":", "决定")
+MOVED_FROM_REACH = 12  # "由出口管制关注名单" before a 转入 (``act.MOVED_FROM_RE``)
+
+
+def clause_listings(src: Source, d: Draft) -> list[tuple[ListKind | None, list[EntityRecord]]] | None:
+    """The list and the names of each listing of the decision's prose (no targets, no annex), read from the "将…" before
+    each verb, when the listings are on two lists or more and their verbs stand apart, each after its "将"; ``UNREAD_ITEMS``
+    when a clause's names cannot be read so (a check holds the text); None for any other text."""
+    listings = [x for x in d.drafts if x.action is ActionKind.IMPOSE and not x.targets and x.annex_of is None]
+    if len({x.list for x in listings}) < 2 or any("附件" in x.text for x in listings):
+        return None
+    starts = sorted({x.start for x in listings})
+    if len(starts) < 2:
+        return None  # one verb ("将A（a）列入出口管制管控名单和关注名单"): the same names on each list
+    folded = src.folded
+    out: list[tuple[ListKind | None, list[EntityRecord]]] = []
+    before: list[EntityRecord] = []
+    for i, at in enumerate(starts):
+        line = folded.rfind("\n", 0, at) + 1
+        lo = max(line, starts[i - 1]) if i else line
+        jiang = folded.rfind("将", lo, at)
+        lead = folded[lo:jiang].rstrip() if jiang >= 0 else ""
+        if jiang < 0 or lead and not lead.endswith(CLAUSE_LEAD_ENDS) \
+                and not (jiang > line and ITEM_NUMBER_RE.fullmatch(folded, line, jiang) is not None):
+            return None  # a listing of another shape (a title's, "采取反制措施"): read as before
+        end = at - 2 if folded.startswith(AGAIN, at - 2) else at  # "重新列入"
+        moved = MOVED_FROM_RE.search(folded, max(jiang + 1, at - MOVED_FROM_REACH), at)
+        end = moved.start() if moved is not None else end  # "将A（a）由出口管制关注名单转入出口管制管控名单"
+        seg, fseg = src.text[jiang + 1 : end].strip(), folded[jiang + 1 : end].strip()
+        names = list(before) if ent.is_anaphor(seg, fseg) else ent.prose_entities(seg, d.count[1], fseg)
+        if not names or any(e.zh and ent.is_anaphor(e.zh) for e in names):
+            return UNREAD_ITEMS
+        for kind in dict.fromkeys([x.list for x in listings if x.start == at]):
+            out.append((kind, names))
         before += names
     return out
 
