@@ -132,6 +132,15 @@ UNORDERED_LIST_RE = lazy_compile(r"<ul\b([^>]*)>((?:(?!<[uo]l\b).)*?)</ul\s*>", 
 LIST_ITEM_TEXT_RE = lazy_compile(r"<li\b[^>]*>(.*?)</li\s*>", re.IGNORECASE | re.DOTALL)
 TAG_RE = lazy_compile(r"<[^>]*>")
 NAME_ITEM_RE = lazy_compile(r"[\u4e00-\u9fff][^。；;：:<>]{0,60}?[A-Za-z][^。；;：:<>]{0,120}")
+# An annex set as description lists, each entry a serial then its names ("<dl><dt>1</dt><dd>鸢尾生物公司</dd><dd>Iris Biosystems
+# Inc.</dd></dl>"): one line each, "1. 中文名（English）", as an annex line writes it (session 47, words47; blind46/25: each
+# element a line of its own, no entity read behind a count warning). Only entries whose term is a serial and whose one or two
+# details hold a Chinese name, then a Latin one without Chinese; any other list as it is.
+DESCRIPTION_LIST_RE = lazy_compile(r"<dl\b[^>]*>((?:(?!<dl\b).)*?)</dl\s*>", re.IGNORECASE | re.DOTALL)
+DESCRIPTION_ENTRY_RE = lazy_compile(r"\s*<dt\b[^>]*>\s*(\d{1,3})\s*[.、]?\s*</dt\s*>\s*<dd\b[^>]*>([^<>]*)</dd\s*>"
+                                    r"(?:\s*<dd\b[^>]*>([^<>]*)</dd\s*>)?\s*", re.IGNORECASE)
+CJK_RE = lazy_compile(r"[\u4e00-\u9fff]")
+LATIN_RE = lazy_compile(r"[A-Za-z]")
 # A footnote mark set as a superscript after a name ("沙丘雷达公司<sup>1</sup>", "Polar Avionics LLC<sup>[2]</sup>", in a
 # table's cells): no part of the name (session 35, audit35/20: kept in names and keys, "Dune Radar, Inc.1"). Not after a
 # digit ("10<sup>6</sup>": a power).
@@ -244,7 +253,25 @@ def _tags_rewritten(fragment: str) -> str:
         fragment = ORDERED_LIST_RE.sub(_numbered_items, fragment)
     if "<ul" in fragment:
         fragment = UNORDERED_LIST_RE.sub(_named_bullets, fragment)
+    if "<dt" in fragment:
+        fragment = DESCRIPTION_LIST_RE.sub(_entry_lines, fragment)
     return fragment
+
+
+def _entry_lines(dl: re.Match[str]) -> str:
+    """A description list (DESCRIPTION_LIST_RE) whose every entry is a serial and a name (DESCRIPTION_ENTRY_RE) as
+    paragraphs "N. 中文名（English）"; else ``dl`` as it is."""
+    body, at, lines = dl.group(1), 0, []
+    while at < len(body):
+        m = DESCRIPTION_ENTRY_RE.match(body, at)
+        if m is None or m.end() == at:
+            return dl.group(0)
+        zh, en = m.group(2).strip(), (m.group(3) or "").strip()
+        if CJK_RE.search(zh) is None or en and (CJK_RE.search(en) is not None or LATIN_RE.search(en) is None):
+            return dl.group(0)
+        lines.append(f"<p>{m.group(1)}. {zh}（{en}）</p>" if en else f"<p>{m.group(1)}. {zh}</p>")
+        at = m.end()
+    return "".join(lines) if lines else dl.group(0)
 
 
 def _alt_lines(img: re.Match[str]) -> str:

@@ -202,12 +202,15 @@ UNTIL_PAIR_RE = lazy_compile(
 # the terms of steps told apart corrected ("商务部公告2026年第356号中“暂停期限分别为6个月和1年”有误，应为“暂停期限分别为3个月和1年”":
 # session 45, story46: not applied, a problem "the correction is not applied", No. 338 suspended three months past its
 # corrected end): the new terms as written after 分别, as many as the old, plain numerals and units
-_TERM = r"\d{1,4}\s*(?:个月|年|天|日|周)"
+# a term in Arabic or Chinese numerals ("3个月", "三个月", "十二个月", "两年": session 47, words47, quiet46's open B: a correction
+# "分别为三个月和1年" was not applied, loud); the terms returned in Arabic numerals, as the engine reads them
+_TERM = r"(?:\d{1,4}|[一二两三四五六七八九十]{1,3})\s*(?:个月|年|天|日|周)"
 _TERMS = rf"分别\s*(?:为期|为|是|延长\s*为?)?\s*{_TERM}(?:\s*(?:和|、|及|与|以及)\s*{_TERM})+"
 TERMS_PAIR_RE = lazy_compile(
     rf"“(?P<old>[^“”]{{0,40}}?(?P<was>{_TERMS})[^“”]{{0,8}})”\s*(?:有误)?\s*[，,]?\s*" + VERB
     + rf"\s*[:：]?\s*“(?P<new>[^“”]{{0,40}}?(?P<terms>{_TERMS})[^“”]{{0,8}})”")
 TERM_ITEM_RE = lazy_compile(_TERM)
+TERM_NUMBER_RE = lazy_compile(r"[一二两三四五六七八九十]{1,3}(?=\s*(?:个月|年|天|日|周))")
 
 
 def corrected_until(text: str) -> str | None:
@@ -257,4 +260,5 @@ def _corrected_terms(text: str) -> str | None:
     if len(old_terms) != len(new_terms) or old_terms == new_terms \
             or TERM_ITEM_RE.sub("", m["old"]) != TERM_ITEM_RE.sub("", m["new"]):
         return None
-    return "".join(m["terms"].split())
+    terms = "".join(m["terms"].split())
+    return TERM_NUMBER_RE.sub(lambda n: str(to_int(n[0])), terms) if TERM_NUMBER_RE.search(terms) else terms

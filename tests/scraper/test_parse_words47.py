@@ -13,6 +13,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from scraper.parse import parse_document
@@ -167,3 +169,87 @@ def test_some_among_a_count_unnamed_stays_held(among: str) -> None:
     with pytest.raises(UnusablePage, match="could not be read"):
         parse_document(STEP_PAGE.format(body=f"自2026年12月15日起，暂停对{N337}所列{among}实施相关措施，暂停期限为6个月。")
                        .encode("utf-8"))
+
+
+DL_PAGE = Path(__file__).resolve().parent.parent / "data" / "corpus" / "blind46" / "25-annex-as-dl-blocks.html"
+DL_ENTRIES = ('<dl class="entity"><dt>1</dt><dd class="zh">鸢尾生物公司</dd><dd class="en">Iris Biosystems Inc.</dd></dl>\n'
+              '<dl class="entity"><dt>2</dt><dd class="zh">飓风动力公司</dd><dd class="en">Hurricane Power Systems, Inc.</dd></dl>\n'
+              '<dl class="entity"><dt>3</dt><dd class="zh">萤火虫电子公司</dd><dd class="en">Firefly Electronics LLC</dd></dl>\n')
+IRIS, HURRICANE, FIREFLY = "irisbiosystems", "hurricanepowersystems", "fireflyelectronics"
+
+
+def _dl_page(entries: str) -> tuple[list[str], tuple[str, ...]]:
+    html = DL_PAGE.read_text(encoding="utf-8")
+    assert DL_ENTRIES in html
+    record = parse_document(html.replace(DL_ENTRIES, entries).encode("utf-8")).notice
+    assert record is not None
+    return [e.key for e in record.entities], record.warnings
+
+
+@pytest.mark.parametrize("entries", [
+    DL_ENTRIES,  # blind46/25 itself
+    # one list, every entry a <dt> and its <dd>s; serials written "1." or "1、"
+    '<dl><dt>1.</dt><dd>鸢尾生物公司</dd><dd>Iris Biosystems Inc.</dd><dt>2.</dt><dd>飓风动力公司</dd>'
+    '<dd>Hurricane Power Systems, Inc.</dd>\n<dt>3、</dt><dd>萤火虫电子公司</dd><dd>Firefly Electronics LLC</dd></dl>',
+    # blanks and line ends around the cells, one list per entry
+    '<dl>\n <dt> 1 </dt>\n <dd> 鸢尾生物公司 </dd>\n <dd> Iris Biosystems Inc. </dd>\n</dl><dl><dt>2</dt><dd>飓风动力公司</dd>'
+    '<dd>Hurricane Power Systems, Inc.</dd></dl><dl><dt>3</dt><dd>萤火虫电子公司</dd><dd>Firefly Electronics LLC</dd></dl>',
+])
+def test_an_annex_as_description_lists_reads_its_entries(entries: str) -> None:
+    assert _dl_page(entries) == ([IRIS, HURRICANE, FIREFLY], ())
+
+
+def test_a_description_list_of_chinese_names_alone_reads_them() -> None:
+    keys, _ = _dl_page("<dl><dt>1</dt><dd>鸢尾生物公司</dd><dt>2</dt><dd>飓风动力公司</dd><dt>3</dt><dd>萤火虫电子公司</dd></dl>")
+    assert keys == ["鸢尾生物", "飓风动力", "萤火虫电子"]
+
+
+@pytest.mark.parametrize("entries", [
+    # a term that is no serial (an info block), a detail with markup inside, an English detail holding Chinese
+    "<dl><dt>名称</dt><dd>鸢尾生物公司</dd><dd>Iris Biosystems Inc.</dd></dl>",
+    "<dl><dt>1</dt><dd><span>鸢尾生物公司</span></dd><dd>Iris Biosystems Inc.</dd></dl>",
+    "<dl><dt>1</dt><dd>鸢尾生物公司</dd><dd>美国鸢尾 Iris</dd></dl>",
+])
+def test_other_description_lists_stay_as_they_were_and_the_count_warns(entries: str) -> None:
+    keys, warnings = _dl_page(entries)
+    assert len(keys) != 3 and any("notice states 3" in w for w in warnings)
+
+
+@pytest.mark.parametrize(("text", "read"), [
+    # quiet46's open B: the terms of a correction written in Chinese numerals, read in Arabic ones as the engine reads them
+    ("商务部公告2026年第356号中“暂停期限分别为六个月和一年”有误，应为“暂停期限分别为三个月和一年”。其他内容不变。", "分别为3个月和1年"),
+    ("商务部公告2026年第356号中“暂停期限分别为6个月和1年”有误，应为“暂停期限分别为三个月和1年”。", "分别为3个月和1年"),
+    ("商务部公告2026年第356号中“暂停期限分别为6个月、1年”有误，现更正为“暂停期限分别为6个月、两年”。", "分别为6个月、2年"),
+    ("商务部公告2026年第356号中“暂停期限分别为6个月和1年”有误，应为“暂停期限分别为十二个月和九十天”。", "分别为12个月和90天"),
+    # not read, as before: nothing changed (the same terms in other numerals are still a change of words only), counts unequal
+    ("商务部公告2026年第356号中“暂停期限分别为六个月和一年”有误，应为“暂停期限分别为三个月”。", None),
+    ("商务部公告2026年第356号中“暂停期限分别为六个月和一年”有误，应为“暂停期限分别为六个月和一年”。", None),
+])
+def test_a_correction_of_terms_in_chinese_numerals_is_read(text: str, read: str | None) -> None:
+    from scraper.parse.corrections import corrected_until
+    assert corrected_until(text) == read
+
+
+TAB_PAGE = Path(__file__).resolve().parent.parent / "data" / "corpus" / "quiet46" / "01-ecl-annex-tab-separated-p-lines.html"
+TAB_ROWS = ("<p>1\t韩华海洋美国控股公司\tHanwha Ocean USA Holdings Inc.\t美国</p>\n"
+            "<p>2\t韩国LIG机器人株式会社\tLIG Robotics Co., Ltd.\t韩国</p>\n"
+            "<p>3\t大宇海事防务株式会社\tDaewoo Maritime Defense Co., Ltd.\t韩国</p>")
+HANWHA, LIG, DAEWOO = "hanwhaoceanusaholdings", "ligrobotics", "daewoomaritimedefense"
+
+
+@pytest.mark.parametrize(("rows", "names"), [
+    (TAB_ROWS, ["韩华海洋美国控股公司", "韩国LIG机器人株式会社", "大宇海事防务株式会社"]),
+    # quiet46's open B: a blank inside a Chinese name (one, several, a full-width one, beside Latin letters)
+    (TAB_ROWS.replace("韩华海洋美国控股公司", "韩华海洋 美国控股公司"), ["韩华海洋美国控股公司", "韩国LIG机器人株式会社", "大宇海事防务株式会社"]),
+    (TAB_ROWS.replace("韩华海洋美国控股公司", "韩华 海洋 美国控股公司").replace("大宇海事防务株式会社", "大宇海事\u3000防务株式会社"),
+     ["韩华海洋美国控股公司", "韩国LIG机器人株式会社", "大宇海事防务株式会社"]),
+    (TAB_ROWS.replace("韩国LIG机器人株式会社", "韩国LIG 机器人株式会社"), ["韩华海洋美国控股公司", "韩国LIG机器人株式会社", "大宇海事防务株式会社"]),
+])
+def test_an_annex_of_spaced_rows_reads_a_name_with_a_blank_inside(rows: str, names: list[str]) -> None:
+    html = TAB_PAGE.read_text(encoding="utf-8")
+    assert TAB_ROWS in html
+    record = parse_document(html.replace(TAB_ROWS, rows).encode("utf-8")).notice
+    assert record is not None
+    assert [(e.key, e.zh, e.country) for e in record.entities] == [
+        (HANWHA, names[0], "US"), (LIG, names[1], "KR"), (DAEWOO, names[2], "KR")]
+    assert record.warnings == ()

@@ -373,8 +373,10 @@ def piped_rows(after: list[str]) -> list[str]:
 # shows them: "1 韩华海洋美国控股公司 Hanwha Ocean USA Holdings Inc. 美国" under "序号 中文名称 英文名称 国家（地区）" (``spaced_rows``):
 # the serial, the Chinese name (one cell with no blank: "韩国LIG机器人株式会社" too), the English name (Latin first, no Chinese
 # character), the cells after it (no Latin letter: the country).
-SPACED_ROW_RE = lazy_compile(r"\s*(?P<n>[0-9０-９]{1,3})\s+(?P<zh>\S*[\u3400-\u9fff]\S*)\s+(?P<en>[A-Za-z][^\u3400-\u9fff（(]*?)"
-                             r"(?:\s+(?P<tail>[^\sA-Za-z][^A-Za-z]*?))?\s*")
+# A Chinese name the page wrote with a blank inside it ("韩华海洋 美国控股公司"): its pieces each hold a Chinese character, joined
+# without the blank (session 47, words47, quiet46's open B: the table read line by line, a count warning).
+SPACED_ROW_RE = lazy_compile(r"\s*(?P<n>[0-9０-９]{1,3})\s+(?P<zh>\S*[\u3400-\u9fff]\S*(?:\s+\S*[\u3400-\u9fff]\S*)*?)"
+                             r"\s+(?P<en>[A-Za-z][^\u3400-\u9fff（(]*?)(?:\s+(?P<tail>[^\sA-Za-z][^A-Za-z]*?))?\s*")
 SERIAL_SPACE_RE = lazy_compile(r"\s*[0-9０-９]{1,3}\s")
 
 
@@ -401,7 +403,8 @@ def spaced_rows(block: list[str], head_width: Callable[[list[str]], int | None] 
             tail = m["tail"].split() if m is not None and m["tail"] else []
             if m is None or 3 + len(tail) > width:
                 return None
-            out.append("\t".join((m["n"], m["zh"], m["en"].strip(), *tail)))
+            zh = m["zh"] if " " not in m["zh"] and "\u3000" not in m["zh"] else "".join(m["zh"].split())
+            out.append("\t".join((m["n"], zh, m["en"].strip(), *tail)))
             continue
         out.append(line)
     return out if width else None
