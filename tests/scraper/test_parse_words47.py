@@ -82,6 +82,18 @@ def test_listings_in_clauses_of_one_decision_each_take_their_own_names(lead: str
     assert warnings == ()
 
 
+@pytest.mark.parametrize(("lead", "body"), [
+    # a listing to come after the clause mark or the line: no decision, as before (no watch listing, no one on it)
+    ("，", f"将{NORTH}列入{ECL}；将根据核查情况，将{BAY}列入{WATCH}。"),
+    ("，", f"将{NORTH}列入{ECL}；将视情将{BAY}列入{WATCH}。"),
+    ("，", f"将{NORTH}列入{ECL}；如{BAY}不配合核查，将其列入{WATCH}。"),
+    ("：\n", f"将{NORTH}列入{ECL}。\n将依法将{BAY}列入{WATCH}。"),
+])
+def test_a_listing_to_come_after_a_decided_one_is_none(lead: str, body: str) -> None:
+    steps, _ = _read(body, lead)
+    assert steps == [("impose", "ecl", (), D0)]
+
+
 def test_one_list_under_a_deciding_lead_in_reads_its_names() -> None:
     record = parse_document(ITEMS_PAGE.format(title="关于将有关实体列入出口管制管控名单的公告", lead="：\n\n",
                                               body=f"将{NORTH}列入{ECL}。").encode("utf-8")).notice

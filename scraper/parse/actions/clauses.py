@@ -26,6 +26,7 @@ from .targets import (
     is_subject,
     on_targets,
     own_removal,
+    plain_lines_decided,
     relative_object,
     repeats,
     targets_of,
@@ -277,6 +278,17 @@ def _not_listed_again(folded: str, clause_from: int, at: int) -> bool:
     return pos >= 0 and WORDS_CLAUSE_END_RE.search(folded, pos, at) is None
 
 
+def _own_listing_object(folded: str, s_start: int, at: int) -> bool:
+    """Whether the clause at ``s_start`` opens with the 将 of the listing verb at ``at``, its object alone between them (no
+    other 将, no clause mark outside a bracket): "将A（a）列入…", not "将根据核查情况，将B（b）列入…" or "将依法将B（b）列入…" (a
+    listing to come, no decision)."""
+    j = s_start
+    while j < at and folded[j] in " \t\u3000;；\n":
+        j += 1
+    return folded.startswith("将", j) and folded.find("将", j + 1, at) < 0 \
+        and WORDS_CLAUSE_END_RE.search(folded, j + 1, at) is None
+
+
 def _listing_clause_after(out: list[ActionDraft], folded: str, s_start: int, bounds: tuple[int, int]) -> bool:
     """Whether the clause at ``s_start`` opens "将" after a "；" right behind a listing the same sentence decided ("商务部决定，
     将A（a）、B（b）列入出口管制管控名单；将C（c）列入出口管制关注名单。": its listing decided too; session 47, words47: C's listing
@@ -474,8 +486,9 @@ def _sentence_actions(out: list[ActionDraft], folded: str, clean: str, s_start: 
                 lst = notice_list  # None: a text on no list investigates goods or measures (反倾销, 反歧视)
             else:
                 if decided is None:
-                    decided = is_decision(sentence) or decided_above(folded, s_start) or _listing_clause_after(
-                        out, folded, s_start, bounds)
+                    decided = is_decision(sentence) or decided_above(folded, s_start) or (
+                        _listing_clause_after(out, folded, s_start, bounds) or plain_lines_decided(folded, s_start)) \
+                        and _own_listing_object(folded, s_start, at)
                 lst = list_in(folded, clause_from if word == "增列" else at, next_start) if decided else None
             if lst is None and annex_of and decided and notice_list is None:
                 # "决定在商务部公告2026年第23号附件中增列以下2家美国实体": a listing on the list of the notice whose annex it

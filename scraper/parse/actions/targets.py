@@ -149,7 +149,7 @@ COUNTER_LEAD_RE = lazy_compile(r"采取\s*(?:以下|如下)\s*反制措施\s*:\s
 NAME_LINE_RE = lazy_compile(r"[^\S\n]*(?:\d{1,3}\s*[.、]|\(\s*\d{1,3}\s*\))?[^。:\n]{2,200}\)")
 
 
-def _plain_lines_decided(folded: str, line: int) -> bool:
+def plain_lines_decided(folded: str, line: int) -> bool:
     """Whether the line at ``line`` opens "将" and stands, with only blank lines and other lines opening "将" above it, right
     under a lead-in line ending "决定：" ("商务部决定：\\n\\n将A（a）、B（b）列入出口管制管控名单；将C（c）列入出口管制关注名单。": session
     47, words47, probe46's B4: no listing read, a warning "no entities found" beside the title's)."""
@@ -171,7 +171,7 @@ def decided_above(folded: str, at: int) -> bool:
     "商务部决定：" was no listing, its 3 entities read as removed with the 2 of item 二)."""
     line = folded.rfind("\n", 0, at) + 1
     if not ITEM_LINE_RE.match(folded, line):
-        return _plain_lines_decided(folded, line)
+        return False
     end = line
     names = False  # name lines walked past: the item above them must open them with its colon
     while end > 0:
