@@ -249,7 +249,7 @@ def _restated(listing: str, steps: list[Step], b: _Builder) -> list[Step]:
             continue
         if any(o.known <= s.known and _change(o) == _change(s) for o in own):
             continue
-        against = [o for o in own if _says_otherwise(o, s)] or [o for o in own if _on_another_day(o, s, steps)]
+        against = [o for o in own if _says_otherwise(o, s, steps)] or [o for o in own if _on_another_day(o, s, steps)]
         if not against:
             parted = [o for o in own if _parts(o, s)] or [o for o in own if o.subset is not None and not _covers(o, s)
                                                           and _on_another_day(o, s, steps, partly=True)]
@@ -287,7 +287,7 @@ def _superseded_by_later_answer(listing: str, own: list[Step], steps: list[Step]
     return out
 
 
-def _says_otherwise(notice_step: Step, restating: Step) -> bool:
+def _says_otherwise(notice_step: Step, restating: Step, steps: list[Step]) -> bool:
     """Whether a restating step makes the change ``notice_step`` makes (same day, kind and some entity) with another end:
     another date, another duration, or an end against none. An end as a date against one as a duration is not told here
     (counted later, ``_count_extensions``)."""
@@ -305,11 +305,15 @@ def _says_otherwise(notice_step: Step, restating: Step) -> bool:
         if not (o.event_kind in PARTING and s.event_kind in PARTING and _covers(o, s)):
             return False
         if o.state is not s.state:
-            # only an answer no later than the notice: a notice's restore set for its suspension's end ("…至2027年11月20日，
-            # 期满后自动恢复实施") and an answer published after it continuing the suspension from that day ("自2027年11月21日起，
-            # 继续暂停实施…1年") is the later word, not one the notice contradicts (review51: the answer dropped, the entities
-            # shown back in force and a "restored" item, the problem calling the notice the one followed)
-            return s.known <= o.known
+            # a notice's restore set for its suspension's end ("…至2027年11月20日，期满后自动恢复实施") and an answer published
+            # after it continuing the suspension from that day ("自2027年11月21日起，继续暂停实施…1年") is the later word, not one
+            # the notice contradicts (review51: the answer dropped, the entities shown back in force and a "restored" item,
+            # the problem calling the notice the one followed). Only that restore: a notice's own suspension, lift or
+            # restore of that day against an answer published after it is the notice's, the answer said (session 47,
+            # probe47: No. 366's "自2026年12月10日起，暂停执行…，暂停期限为1年" and a later answer's "自2026年12月10日起，停止实施…"
+            # left No. 337 lifted by the answer, the notice's year gone, nothing said; a notice's lift and a later answer's
+            # restore left it in force, nothing said)
+            return s.known <= o.known or not (o.event_kind is EventKind.RESTORED and _scheduled(o, steps))
         if o.state is not ListingState.SUSPENDED:
             return False
         # a suspension and an extension of that day, both suspending, with other ends: the answer's "自12月10日起，继续暂停

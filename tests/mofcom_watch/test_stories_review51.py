@@ -15,7 +15,7 @@ later_answer_continues_past_auto_restore  No. 250 (2026-11-20) "继续暂停…�
                                           item beside "Suspension extended" and a problem "extends a suspension … not in place").
                                           Now the later word is followed: suspended to 2028-11-21, no restore item, a note.
 later_answer_suspends_what_a_notice_lifts No. 360 (12-01) lifts No. 337 from 12-10, an answer of 12-05 suspends it from 12-10:
-                                          not the scheduled restore above, so both applied in order, a problem (the first
+                                          not the scheduled restore above, so the notice followed, a problem (the first
                                           version of the fix dropped the notice's lift with a note: suspended, then lapsed).
 """
 
@@ -85,11 +85,13 @@ def test_a_later_answer_against_a_notice_s_own_lift_is_said_not_followed_quietly
     """No. 360 (12-01) lifts No. 337 from 12-10; an answer of 12-05 suspends it for a year from 12-10. Only a restore a notice
     set for its suspension's lapse gives way to a later answer (``collect._superseded_by_later_answer``, the story above):
     a notice's own lift, dropped for the later answer with a note alone, left No. 337 suspended, then lapsed and presumed
-    back in force on 2027-12-11 (review51's first version). Both are applied in order, and the problem says the answer
-    changes nothing: lifted since 12-10 by No. 360."""
+    back in force on 2027-12-11 (review51's first version). The notice is followed, and the problem says the answer says
+    otherwise (as for an answer published before it; session 47, probe47: the answer's own step was still kept, which a
+    later answer lifting what a notice suspends made the state, silently): lifted since 12-10 by No. 360."""
     store = _get(stores, tmp_path_factory, "later_answer_suspends_what_a_notice_lifts")
     key = "MOFCOM-2026-337"
     for day in ("2026-12-10", "2027-12-11"):
         assert _state(row(store, day, key)) == ("lifted", "2026-12-10", None, "MOFCOM-2026-360"), day
-    assert [p for p in own_problems(store, "2026-12-10") if p.startswith("QA-2026-12-05-f8b39082: suspends MOFCOM-2026-337")]
+    assert [p for p in own_problems(store, "2026-12-10") if p.startswith("QA-2026-12-05-f8b39082: it says of MOFCOM-2026-337")
+            and "otherwise than MOFCOM-2026-360 (lifted), the notice, which is followed" in p]
     assert not [n for n in store.notes("2026-12-10") if "superseded by" in n]
