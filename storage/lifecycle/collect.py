@@ -428,6 +428,7 @@ def _moot_restores(steps: list[Step]) -> list[Step]:
                  and (x.event_kind in PARTING or x.event_kind is EventKind.REMOVED)
                  and not (x.state is ListingState.SUSPENDED and x.lapses_on == o.effective)  # the same end, told again
                  and (x.subset is None or o.subset is None or set(x.subset) & set(o.subset))]
+        later += _ended_before(o, began, steps)
         if any(x.subset is None for x in later):
             continue
         named = {k for x in later for k in x.subset or ()}
@@ -436,6 +437,21 @@ def _moot_restores(steps: list[Step]) -> list[Step]:
         elif (rest := _set_apart(o, named)).subset is None or rest.subset:  # (a restore of no one left: none)
             out.append(rest)
     return out
+
+
+def _ended_before(restore: Step, began: date, steps: list[Step]) -> list[Step]:
+    """The lifts and removals, by other notices, of entities ``restore`` reaches, effective by the day the suspension it
+    ends began, with no restore of them by another notice between: that suspension found them lifted and changed nothing
+    for them (``_simulate``), so its restore at the lapse brings nothing back (session 47, probe47: No. 350 of 10-20
+    "自2026年11月1日起，暂停执行…，暂停期限为1年，期满后自动恢复实施", No. 352 of 10-22 "自2026年10月25日起，停止执行…": lifted on
+    10-25, then "Restored" and in force from 2027-11-02 for good, beside the problem that the suspension changes
+    nothing)."""
+    def meets(x: Step) -> bool:
+        return x.subset is None or restore.subset is None or bool(set(x.subset) & set(restore.subset))
+    return [x for x in steps if x.source is not restore.source and x.effective <= began and meets(x)
+            and x.state in (ListingState.LIFTED, ListingState.REMOVED)
+            and not any(y.source is not restore.source and y.event_kind is EventKind.RESTORED
+                        and x.effective < y.effective <= began and meets(y) for y in steps)]
 
 
 def _said(step: Step, other: Step) -> str:
