@@ -216,6 +216,29 @@ def _year_match_scheme(folded: str, m: re.Match[str], bare: str, matches: list[r
     return None
 
 
+# "暂停执行商务部公告2026年第338号相关措施和第339号相关措施": a number after the measures (or 公告) of one named whole, written with
+# neither issuer nor year, is that issuer's of that year, as "…第338号、第339号相关措施" is (session 47, probe47: No. 339 was no
+# ref, its suspension missed silently, or the title's open suspension of it from the notice's day kept, its year's end lost).
+# "…第338号公告和第339号公告相关措施" likewise (the first's 公告 read with its number). Asked only after a MOFCOM number that a "第" follows within MEASURES_REACH.
+MEASURES_MORE_RE = lazy_compile(
+    rf"\s*(?:公告\s*(?:(?:的\s*|)(?:相关|有关)\s*(?:管控\s*|)措施\s*|)|(?:的\s*|)(?:相关|有关)\s*(?:管控\s*|)措施\s*|)"
+    rf"(?:[、和及与]|以及)\s*(?P<no>第\s*(?P<n>{NUM})\s*号)(?!\s*令)")
+MEASURES_REACH = 16  # "公告的相关管控措施以及第" and blanks (no comma: "…相关措施，第339号相关措施继续有效" is another clause)
+
+
+def _numbers_after_measures(folded: str, end: int) -> list[tuple[int, int, int]]:
+    """(start, end, number) of each "…相关措施和第N号" after a number ending at ``end``, down the chain ("第338号相关措施、第339号
+    相关措施和第340号相关措施")."""
+    out = []
+    while (m := MEASURES_MORE_RE.match(folded, end)) is not None:
+        value = to_int(m.group("n")) if not m.group("n").isdigit() else int(m.group("n"))
+        if value is None:
+            break
+        out.append((m.start("no"), m.end("no"), value))
+        end = m.end()
+    return out
+
+
 def find_references(folded: str, clean: str, bare: str = "MOFCOM", skip: str | None = None,
                     own: tuple[str, bool] | None = None, anchor_year: int | None = None) -> list[tuple[int, int, NoticeRef]]:
     """Every numbered notice named in ``folded`` as (start, end, ref), in text order; the
@@ -249,6 +272,8 @@ def find_references(folded: str, clean: str, bare: str = "MOFCOM", skip: str | N
         first = int(n) if n.isdigit() else to_int(n)
         for value in more_numbers(first, more or ""):
             found.append((start, end, f"{prefix}{value}", lst))
+        if scheme == "MOFCOM" and folded.find("第", end, end + MEASURES_REACH) >= 0:
+            found.extend((s, e, f"{prefix}{v}", lst) for s, e, v in _numbers_after_measures(folded, end))
     if mixed:
         # Drop matches nested in a longer one (the bracket regex also matches inside "…公告〔2025〕7号").
         found.sort(key=_start)
