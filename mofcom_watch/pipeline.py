@@ -57,7 +57,7 @@ from storage.records import (
 )
 from storage.reviews import needs_review, read_by_person
 from storage.shortread import lost_entities, names_nobody, reads_less, renamed_entities
-from storage.snapshots import get_page, page_ids, record_snapshot, sha256_hex, touch_page, touch_pages
+from storage.snapshots import get_page, page_ids, record_snapshot, sha256_hex, snapshot_bytes, touch_page, touch_pages
 from storage.vocabulary import NEEDS_REVIEW, HealthKind, as_utc
 
 if TYPE_CHECKING:  # the parsers load with the first page parsed: a no-change run or replay never imports them
@@ -359,6 +359,50 @@ def _store_news(session: Session, record: NoticeRecord, snapshot: Snapshot, url:
     for name, value in _news_columns(report, record).items():
         setattr(report, name, value)
     report.snapshot_id = snapshot.id
+
+
+def _index_reading(doc: ParsedDocument, raw: bytes, url: str, content_type: str | None) -> tuple[object, ...]:
+    """What the crawl reads of an index page (``scraper.discovery``): the parse (its rows' links, titles and dates in
+    order, its title and warnings), the pager's page count, the page's name (``scraper.continuity``) and every link of
+    it with its label (``scraper.unfollowed`` reads rows the source does not follow from them). Not a visit counter or
+    a script's timestamp, which are no link."""
+    from scraper.charset import decode
+    from scraper.continuity import page_name
+    from scraper.discovery import stated_pages
+    from scraper.links import plain_links
+    from scraper.unfollowed import scripted_links
+
+    text = decode(raw, content_type)[0]
+    return (doc.kind, doc.links, doc.title, doc.warnings, stated_pages(raw), page_name(text), plain_links(text, url),
+            scripted_links(text, url))
+
+
+def _index_as_kept(session: Session, doc: ParsedDocument, raw: bytes, url: str, sha: str, content_type: str | None,
+                   copy: StoredCopy | None, parser: PageParser, fetched_at: datetime) -> Snapshot | None:
+    """The index page's last kept copy, where these other bytes of it read exactly as that copy does (the lead's
+    decision, session 47, index47; churn47's rule for a notice's page, :func:`_reads_as_kept`): the same rows in the
+    same order (:func:`_index_reading`), read by this very parser, the copy whole and read as an index. Then no copy
+    is kept: the fetch is recorded as a check (``Page.last_fetched_at``) and the page's latest bytes stay that copy's,
+    so ``status``'s "index last changed" (the copy's fetch time) moves only when the rows change, and the continuity
+    checks (``scraper.continuity``: a shrunk index held to its last whole copy) compare with a copy that reads as the
+    answer. An index with a visit counter or a script's timestamp kept a copy a cycle, and never looked stale.
+    A bot check, a JS shell or a redesign is refused before this as before; bytes first fetched before that copy are
+    stored as before. None: store the copy as before."""
+    if (copy is None or copy.sha256 == sha or not copy.whole or copy.outcome != PageOutcome.INDEX.value
+            or not parser.made(copy, copy.sha256)):
+        return None
+    kept = session.scalars(select(Snapshot).join(Page, Page.id == Snapshot.page_id)
+                           .where(Page.url == url, Snapshot.sha256 == copy.sha256)).first()
+    if kept is None or as_utc(fetched_at) < as_utc(kept.fetched_at):
+        return None
+    before = snapshot_bytes(kept)
+    try:
+        again = clean_document(parser.parse(before, url=url, content_type=kept.content_type))
+    except Exception:  # noqa: BLE001 - refused or failed now: no reading to compare, the copy is stored as before
+        return None
+    if _index_reading(again, before, url, kept.content_type) != _index_reading(doc, raw, url, content_type):
+        return None
+    return kept
 
 
 def _news_as_kept(session: Session, record: NoticeRecord, url: str, sha: str, copy: StoredCopy | None,
@@ -837,6 +881,12 @@ def _ingest(session: Session, page: CrawledPage, sha: str, parser: PageParser, c
             and (title := session.scalar(select(Notice.title).where(Notice.key == copy.notice_key))) is not None
             and (unlike := not_listed_page(title, _as_text(raw, doc.encoding), held=copy.notice_key)) is not None):
         return refuse(unlike)  # a stored notice's page re-checked, unlisted: as the listed case (health33 B3)
+    if outcome is PageOutcome.INDEX and (kept_index := _index_as_kept(
+            session, doc, raw, url, sha, fetch.content_type, copy, parser, fetched_at)) is not None:
+        # new bytes whose rows read as the last kept copy's: a check, no copy kept (index47)
+        touch_page(session, url=url, fetched_at=fetched_at, status=fetch.status, source=source, etag=fetch.etag,
+                   last_modified=fetch.last_modified, sha256=kept_index.sha256)
+        return PageResult(url=url, outcome=outcome, sha256=sha, same_bytes=True, links=doc.links, warnings=warnings)
     snapshot(outcome, encoding=doc.encoding)
     _resolve_issues(session, [unusable], fetched_at, url, sha)
     return PageResult(url=url, outcome=outcome, sha256=sha, same_bytes=same_bytes,

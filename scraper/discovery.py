@@ -543,6 +543,8 @@ class Crawler:
                     tally.notes.extend(f"{url}: {warning}" for warning in outcome.warnings)
                 if outcome.skipped:  # the same bytes: the same rows
                     self._keep_unfollowed(url, tally)
+                elif outcome.same_bytes and n == 1:  # other bytes read as the last kept copy: not stored (index47)
+                    self._name_kept(url, result.body or b"", tally)
                 if outcome.skipped and mode is not Mode.BACKFILL:
                     tally.count(unchanged=1)
                     if walk_ends(mode, n, reached=True, deep_pages=self.settings.deep_pages, behind=frontier.behind(n)):
@@ -681,6 +683,20 @@ class Crawler:
         """An index page that answers as before (304, the same bytes): its rows are as they were, its warning too."""
         if (detail := tally.unfollowed(url)) is not None:
             tally.warn(url, OddityReason.UNFOLLOWED_ROW, detail)
+
+    def _name_kept(self, url: str, body: bytes, tally: _Tally) -> None:
+        """An index answer whose rows read as its last kept copy's, so not stored (``pipeline._index_as_kept``): its
+        ``index-shrunk`` warning names that copy's SHA-256, which ``accept URL SHA`` takes (the last answer read as
+        the index), not the answer's own. Named by the answer, which changes at every fetch (a visit counter), the
+        command refused, and the warning's text, a source-health item, changed every cycle."""
+        answer = sha256(body).hexdigest()
+        for i, warning in enumerate(tally.warnings):
+            if warning.url == url and warning.reason == OddityReason.INDEX_SHRUNK and answer in warning.detail:
+                if (kept := self.store.stored_index(url)) is None:
+                    return
+                sha = sha256(kept[0]).hexdigest()
+                detail = warning.detail.replace(answer, sha).replace(f"{url} {answer[:12]}", f"{url} {sha[:12]}")
+                tally.warnings[i] = dataclasses.replace(warning, detail=detail)
 
     def _keep_shrunk(self, source: Source, url: str, tally: _Tally) -> None:
         """An index that answers as it did, short of its whole copy: its ``index-shrunk`` warning stays."""
