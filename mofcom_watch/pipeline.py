@@ -405,6 +405,59 @@ def _index_as_kept(session: Session, doc: ParsedDocument, raw: bytes, url: str, 
     return kept
 
 
+def _shown_text(raw: bytes, content_type: str | None) -> tuple[object, ...] | None:
+    """What a person reading a page the parser refused reads of it: the article's title, date, site, number and body
+    as the parser extracts them (a visit counter or a script outside the article is no part of it); a page that is
+    not HTML, its whole text. None: not judged (a notice's pages joined)."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    from scraper.parse.article import extract_article, find_container
+    from scraper.parse.document import decode_page, is_html
+
+    if raw.startswith(JOINED):
+        return None
+    text = decode_page(raw, content_type)[0]
+    if not is_html(text):
+        return ("text", text)
+    tree = LexborHTMLParser(text)
+    art = extract_article(tree, text, find_container(tree))
+    return (art.title, art.pub, art.site, art.filing_no, art.container, art.text)
+
+
+def _person_read_as_kept(session: Session, url: str, sha: str, raw: bytes, content_type: str | None,
+                         refusal: UnusablePage, copy: StoredCopy | None, parser: PageParser,
+                         fetched_at: datetime) -> Snapshot | None:
+    """The copy of ``url`` a person read (``accept URL SHA256``, its latest copy), where these other bytes, refused
+    for a person to read, are refused for the same reason (reason and detail) and show the same text
+    (:func:`_shown_text`): the person's reading holds for them (the lead's decision, session 47, index47; churn47's
+    open 4). A page with a visit counter or a script's timestamp outside its article was judged afresh at every fetch,
+    its review opened again every cycle (exit 1) for a text a person had read. Then no copy is kept: the fetch is
+    recorded as a check and the page's latest bytes stay the copy read, which ``status`` names. Any difference in
+    the text, the reason, or a copy fetched before the one read: None, judged afresh as before."""
+    if (copy is None or copy.sha256 == sha or copy.outcome != PageOutcome.READ_BY_PERSON.value
+            or not read_by_person(session, url, copy.sha256)):
+        return None
+    kept = session.scalars(select(Snapshot).join(Page, Page.id == Snapshot.page_id)
+                           .where(Page.url == url, Snapshot.sha256 == copy.sha256)).first()
+    if kept is None or as_utc(fetched_at) < as_utc(kept.fetched_at):
+        return None
+    before = snapshot_bytes(kept)
+    try:
+        parser.parse(before, url=url, content_type=kept.content_type)
+    except UnusablePage as then:
+        if (then.reason, then.detail, then.notice) != (refusal.reason, refusal.detail, refusal.notice):
+            return None
+    except Exception:  # noqa: BLE001 - no refusal to compare: judged afresh
+        return None
+    else:
+        return None  # this parser reads the copy read: not the person's reading any more
+    try:
+        shown = _shown_text(raw, content_type)
+        return kept if shown is not None and shown == _shown_text(before, kept.content_type) else None
+    except Exception:  # noqa: BLE001 - not extracted: judged afresh
+        return None
+
+
 def _news_as_kept(session: Session, record: NoticeRecord, url: str, sha: str, copy: StoredCopy | None,
                   parser: PageParser) -> bool:
     """Whether these new bytes of a news page read as the copy its report cites, the page's last kept copy, read
@@ -762,6 +815,13 @@ def _ingest(session: Session, page: CrawledPage, sha: str, parser: PageParser, c
             _resolve_issues(session, [unusable_key(url)], fetched_at, url, sha)
             return PageResult(url=url, outcome=PageOutcome.READ_BY_PERSON, sha256=sha, detail=detail,
                               same_bytes=same_bytes)
+        if exc.reason == NEEDS_REVIEW and (read := _person_read_as_kept(
+                session, url, sha, raw, fetch.content_type, exc, copy, parser, fetched_at)) is not None:
+            # other bytes showing the text a person read, refused alike: read by that person, no copy kept (index47)
+            touch_page(session, url=url, fetched_at=fetched_at, status=fetch.status, source=source, etag=fetch.etag,
+                       last_modified=fetch.last_modified, sha256=read.sha256)
+            return PageResult(url=url, outcome=PageOutcome.READ_BY_PERSON, sha256=sha, detail=read.detail or detail,
+                              same_bytes=True)
         snapshot(PageOutcome.UNUSABLE, detail=detail)
         record_issue(session, key=unusable_key(url), source=source, kind=HealthKind.UNUSABLE_PAGE,
                      detail=_unusable_detail(url, detail, sha) + withdrawal[0], seen_at=fetched_at, url=url)
