@@ -28,7 +28,7 @@ from .corrections import unkeyed
 from .lazyre import lazy_compile
 from .number import find_own_number
 from .qa import first_item_only, told_only, unanswered
-from .rules.checks import LEFT_OUT, UNSURE_DATE
+from .rules.checks import LEFT_OUT, UNSURE_DATE, decided_on_number
 from .textnorm import MD, YEAR, find_word, holds, holds_any, marked
 
 BINARY_MAGIC = (b"%PDF", b"PK\x03\x04", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"\xd0\xcf\x11\xe0", b"\x1f\x8b", b"Rar!")
@@ -650,10 +650,21 @@ def check_unkeyed_correction(text: str) -> None:
 
 
 def check_no_notice(text: str) -> None:
-    """A page read as no notice that a person must read all the same: a correction with no number of its own, or a
-    decision of countermeasures no rule reads (``check_unkeyed_correction``, ``check_unread_countermeasures``)."""
+    """A page read as no notice that a person must read all the same: a correction with no number of its own, a
+    decision of countermeasures no rule reads, or a MOFCOM answer deciding on a notice it names in words no rule reads
+    (``check_unkeyed_correction``, ``check_unread_countermeasures``, ``check_unread_mofcom_decision``)."""
     check_unkeyed_correction(text)
     check_unread_countermeasures(text)
+    check_unread_mofcom_decision(text)
+
+
+def check_unread_mofcom_decision(text: str) -> None:
+    """A MOFCOM answer read as no notice that decides a step on a notice it names (``rules.checks.decided_on_number``):
+    refused for a person to read."""
+    said = decided_on_number(text)
+    if said is not None:
+        raise UnusablePage("needs-review", f"an answer read as no notice decides on a notice it names (\"{said}\"): "
+                           "a person must read it")
 
 
 def check_unread_countermeasures(text: str) -> None:

@@ -160,3 +160,31 @@ def test_the_next_sentence_with_a_step_of_its_own_is_no_sentence_told_the_same()
     assert notice is not None
     assert {t.key for a in notice.actions for t in a.targets} == {"MOFCOM-2025-21"}
     assert {t.key for a in notice.held for t in a.targets} == {"UEL-2025-7"}
+
+
+@pytest.mark.parametrize("step", [
+    "将商务部公告2025年第21号相关措施的暂停期限由1年延长至2年",
+    "对商务部公告2025年第21号相关措施的暂停再延长一年",
+    "商务部公告2025年第21号相关措施暂停至2027年11月10日",
+    "商务部公告2025年第21号相关措施延期至2027年11月10日实施",
+    "商务部公告2025年第21号相关措施暂缓至2027年11月10日实施",
+    "自2026年12月15日起，商务部公告2025年第21号相关措施予以撤销",
+    "自2026年12月15日起，撤销商务部公告2025年第21号",
+    "自2026年12月15日起，重新实施商务部公告2025年第21号相关措施",
+    "自2026年12月15日起，再次实施不可靠实体清单工作机制公告〔2025〕7号相关措施",
+])
+def test_a_press_conference_deciding_on_a_notice_in_words_no_rule_reads_is_held(step: str) -> None:
+    """qa47's probes: each read as no notice ('no notice found in the text', exit 0), the step lost silently."""
+    with pytest.raises(UnusablePage) as refused:
+        _press(f"为落实中美经贸磋商共识，中方决定，{step}。")
+    assert refused.value.reason == "needs-review"
+    assert "decides on a notice it names" in str(refused.value)
+
+
+@pytest.mark.parametrize("answer", [
+    "我们注意到有关报道。关于商务部公告2025年第21号相关措施，目前没有新的信息。",  # no decision
+    "中方决定进一步扩大高水平对外开放。商务部公告2025年第21号相关措施的暂停期限已于11月10日届满。",  # 决定 in another sentence
+])
+def test_a_press_conference_with_no_decision_on_a_notice_stays_no_notice(answer: str) -> None:
+    doc = _press(answer)
+    assert doc.notice is None or not doc.notice.actions

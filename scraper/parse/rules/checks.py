@@ -679,6 +679,47 @@ def unread_issuers_of_dated_notice(src: Source, d: Draft) -> str | None:
     return None
 
 
+# A MOFCOM answer or press conference (its head names the spokesperson, the press conference or the press office) whose
+# sentence says 决定 and names a notice by number with a step's word after the 决定, read as no step: "中方决定，商务部公告2025年
+# 第21号相关措施暂停至2027年11月10日", "…的暂停期限由1年延长至2年", "…相关措施予以撤销", "…再次实施…" in a press conference (a
+# neutral title: no title's change to hold it) were no notice, or an answer with no action (a quiet warning), the step lost
+# silently (qa47). Refused for a person (``page.check_unread_mofcom_decision``, ``unread_decided_answer``).
+MOFCOM_ANSWER_HEAD = ("商务部新闻发言人", "商务部召开", "商务部新闻办公室")
+DECIDED_NUMBER_RE = lazy_compile(r"(?:公告|令)\s*(?:\d{4}\s*年\s*第\s*\d{1,4}\s*号|[〔\[(]\s*\d{4}\s*[〕\])]\s*第?\s*\d{1,4}\s*号)"
+                                 r"|\d{4}\s*年\s*第\s*\d{1,4}\s*号\s*公告")
+DECIDED_STEP_WORDS = ("暂停", "延长", "延期", "推迟", "暂缓", "撤销", "撤回", "恢复", "实施", "执行", "取消", "停止", "生效", "解除",
+                      "移出", "废止", "终止")
+
+
+def decided_on_number(text: str) -> str | None:
+    """The first sentence of a MOFCOM answer (MOFCOM_ANSWER_HEAD in its head) saying 决定 with a step's word and a notice's
+    number (DECIDED_NUMBER_RE) after it and no verb the rules read (``actions.VERB_RE``), else None."""
+    at = find_word(text, "决定")
+    if at < 0 or "号" not in text or not any(w in text[:3000] for w in MOFCOM_ANSWER_HEAD):  # (nearly every page)
+        return None
+    from ..textnorm import fold
+
+    while at >= 0:
+        s0 = max(text.rfind("。", 0, at), text.rfind("\n", 0, at)) + 1
+        s1 = min([i for i in (text.find("。", at), text.find("\n", at), text.find("？", at)) if i >= 0] + [len(text)])
+        after = text[at:s1]
+        # (a verb the rules know is theirs to weigh: "中方从未决定…恢复实施…", "中方决定…恢复实施…？这是误读" are no step)
+        if "号" in after and any(w in after for w in DECIDED_STEP_WORDS) \
+                and DECIDED_NUMBER_RE.search(folded := fold(after)) is not None and act.VERB_RE.search(folded) is None:
+            return text[s0:s1].strip()[:60]
+        at = text.find("决定", s1)
+    return None
+
+
+def unread_decided_answer(src: Source, d: Draft) -> str | None:
+    """An answer reading no step (nor one held apart) whose sentence decides on a notice it names (``decided_on_number``):
+    left out, for a person."""
+    if not d.qa or d.drafts:  # (nearly every answer reads its step)
+        return None
+    said = decided_on_number(src.text)
+    return None if said is None else f"decides on a notice it names (\"{said}\") but reads no step{LEFT_OUT}"
+
+
 # what follows a year, not a term: a notice's number, a month ("2025年第21号", "2025年4月4日")
 YEAR_AFTER_RE = lazy_compile(r"\s*(?:第|[〔(]|\d|[一二三四五六七八九十]{1,2}\s*月)")
 
