@@ -188,3 +188,32 @@ def test_a_press_conference_deciding_on_a_notice_in_words_no_rule_reads_is_held(
 def test_a_press_conference_with_no_decision_on_a_notice_stays_no_notice(answer: str) -> None:
     doc = _press(answer)
     assert doc.notice is None or not doc.notice.actions
+
+
+LISTING = """不可靠实体清单工作机制关于将北风推进公司列入不可靠实体清单的公告
+不可靠实体清单工作机制公告〔2027〕3号
+
+根据《不可靠实体清单规定》第二条、第八条和第十条等有关规定，不可靠实体清单工作机制决定将北风推进公司（Northwind Propulsion Inc.）列入不可靠实体清单，并采取以下措施：
+一、禁止上述企业从事与中国有关的进出口活动；
+二、禁止上述企业在中国境内新增投资；
+三、禁止上述企业高级管理人员入境；
+四、不批准并取消上述企业高级管理人员在中国境内工作许可、停留或者居留资格，{how}。
+本公告自公布之日起实施。
+
+不可靠实体清单工作机制
+2027年3月1日
+"""
+
+
+@pytest.mark.parametrize("how", ["参照不可靠实体清单工作机制公告〔2025〕7号执行", "按照不可靠实体清单工作机制公告〔2025〕7号的有关规定办理"])
+def test_a_notice_named_as_the_procedure_a_measure_follows_is_not_lifted(how: str) -> None:
+    """Found through the parser guard (blind46's composed page): '…取消…居留资格，参照…〔2025〕7号执行' read as a lift of 7号 beside
+    the listing, a false 'Lifted' item, silently."""
+    notice = parse_document(LISTING.format(how=how).encode("utf-8")).notice
+    assert notice is not None
+    assert [(a.action.value, [t.key for t in a.targets]) for a in notice.actions] == [("impose", [])]
+
+
+def test_a_lift_of_measures_taken_under_a_notice_is_still_read() -> None:
+    answer = "中方决定，自2026年12月10日起，停止实施按照商务部公告2025年第21号采取的相关措施。"
+    assert [(s[0], s[1]) for s in _steps(answer)] == [("lift", ["MOFCOM-2025-21"])]

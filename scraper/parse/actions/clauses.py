@@ -515,6 +515,8 @@ def _sentence_actions(out: list[ActionDraft], folded: str, clean: str, s_start: 
                 out.append(ActionDraft(kind, second, (), effective, None, None, text, at, bounds))
             continue
         after = [r for r in refs if v_end <= r[0] < next_start] if refs else refs
+        if after and folded.find("照", v_end, next_start) >= 0:
+            after = [r for r in after if not _procedure_of(folded, r)]
         if len(after) > 1:
             after, next_start = _topic_out(folded, after, v_end, next_start)
         if after and i < last:  # "恢复实施X暂停实施的Y": Y (what X suspended) is the object, not X
@@ -732,3 +734,14 @@ def measure_action(folded: str, clean: str, body: tuple[int, int], eff: str | No
     stop = folded.find("。", after, hi)
     end = stop + 1 if stop >= 0 else hi
     return ActionDraft(ActionKind.MEASURE, lst, (), eff, None, None, clean[start:end].strip(), at)
+
+
+# A notice named as the procedure a measure follows ("四、不批准并取消上述企业高级管理人员…居留资格，参照不可靠实体清单工作机制公告〔2025〕
+# 7号执行。"): no object of the verb before it (qa47, through the parser guard: read as a lift of 7号, a false item, silently).
+PROCEDURE_BEFORE = ("参照", "比照", "依照", "按照")
+PROCEDURE_AFTER_RE = lazy_compile(r"\s*(?:的\s*)?(?:有关\s*|相关\s*)?(?:规定\s*)?(?:执行|办理)\s*(?:[。,;\n]|$)")
+
+
+def _procedure_of(folded: str, ref: tuple[int, int, NoticeRef]) -> bool:
+    """Whether the notice ``ref`` is named as the procedure a measure follows ("参照…7号执行"), not as the verb's object."""
+    return folded.endswith(PROCEDURE_BEFORE, 0, ref[0]) and PROCEDURE_AFTER_RE.match(folded, ref[1]) is not None
