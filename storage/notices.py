@@ -29,8 +29,8 @@ def stored_notice(notice: Notice, copies: dict[str, Copy] | None = None) -> Stor
     read_url = snapshot.page.url if snapshot is not None else None
     own = _joined_pages(snapshot) if snapshot is not None and snapshot.content_type == JOINED_TYPE else {}
     cited = page_copies(urls, read_url, fetched_at, sha256, copies or {})
-    if own:  # the copy read is its pages joined: its first page cited by that page's own bytes, as the others are
-        cited = tuple(replace(c, sha256=own[c.url]) if c.url == read_url and c.url in own else c for c in cited)
+    if own:  # the copy read is its pages joined: each of its pages cited by that page's own bytes in it
+        cited = tuple(_joined_cite(c, own[c.url], fetched_at) if c.url in own else c for c in cited)
     return StoredNotice(
         record=record,
         provenance=Provenance(
@@ -62,6 +62,14 @@ def _joined_pages(snapshot: Snapshot) -> dict[str, str]:
     """URL -> SHA-256 of each page of a joined copy (``storage.outcomes.joined_heads``), read from its header alone."""
     head = zlib.decompressobj().decompress(snapshot.body, JOINED_HEAD_MAX)
     return {url: sha for _role, url, sha in joined_heads(head)}
+
+
+def _joined_cite(cited: PageCopy, sha256: str, fetched_at: datetime | None) -> PageCopy:
+    """The copy an item cites for a page of the joined copy a notice was read from: that page's bytes in it (the
+    header's SHA-256), never another copy of the URL. The first page, and a later page whose stored copy is other
+    bytes or is stored as another notice's (an annex page two notices link: its copy names the notice that joined it
+    last, review52), is cited as fetched with the joined copy, which holds those bytes."""
+    return cited if cited.sha256 == sha256 else PageCopy(cited.url, fetched_at, sha256)
 
 
 Copy = tuple[datetime, str]  # a stored copy of a page: when its bytes were fetched, their SHA-256

@@ -1,0 +1,93 @@
+"""A notice read over several pages (crawl47), broken on purpose (review52, session 47).
+
+- An annex page two notices link (a notice and the one amending it, say) is stored once, as a part of the notice that
+  joined it last: the other notice's items cited its URL with no SHA-256 (``PageCopy(url, None, None)``), their
+  provenance lost, silently, and which notice lost it depended on the order the pages came in. Each item of a notice
+  read from a joined copy now cites every page by the bytes of it that copy holds.
+- A notice read whole whose page 2 then fails (404, a bot check) while page 1 changes keeps its whole reading, loud,
+  and is read whole again once page 2 answers (the reverse of crawl47's order: no entity read as removed).
+
+Real ``run`` and ``replay`` processes against the local site (``tests/site_server.py``), real SQLite files.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tests.faults.test_joined_pages import (
+    ANNEX9,
+    AS_OF,
+    COLUMN,
+    ENV,
+    HOST,
+    NOTICE9,
+    PAGE1,
+    PAGE2,
+    PAGES,
+    cli,
+    cli_env,
+    listing,
+    run,
+    sha,
+    site,
+    status,
+)
+from tests.site_server import BOT_CHECK_BODY, Fault, SiteServer
+
+NOTICE10 = f"{HOST}/{COLUMN}/art_0123456789abcdef0123456789abcdef.html"
+# the annex page titled "附件：出口管制管控名单" (no number: linked by No. 9 and No. 10 alike), No. 10 linking it too
+SHARED = PAGES[ANNEX9].replace("（商务部公告2027年第9号）".encode(), b"")
+N10 = PAGES[NOTICE9].replace("2027年第9号".encode(), "2027年第10号".encode())
+
+
+def entries(folder, *keys: str) -> dict[str, list[str]]:
+    text = (folder / "all.atom").read_text(encoding="utf-8")
+    found: dict[str, list[str]] = {k: [] for k in keys}
+    for entry in re.findall(r"<entry>.*?</entry>", text, re.S):
+        for key in keys:
+            if re.search(rf"{key}(?!\d)", entry):
+                found[key].append(entry)
+    return found
+
+
+def test_an_annex_page_two_notices_link_is_cited_with_its_sha256_by_both_in_either_order(tmp_path):
+    for order in ("9-first", "10-first"):
+        first, second = ({NOTICE9: PAGES[NOTICE9], ANNEX9: SHARED}, {NOTICE10: N10, ANNEX9: SHARED})
+        if order == "10-first":
+            first, second = second, first
+        db = f"sqlite:///{tmp_path / order / 'store.sqlite'}"
+        for n, pages in enumerate((first, second)):
+            done = cli(db, "replay", str(site(tmp_path / order / str(n), pages, fixtures=False)), "--as-of", AS_OF,
+                       "--fetched-at", f"2027-01-2{5 + n}T00:00:00+00:00", env=cli_env(**ENV))
+            assert done.code == 0 and "Traceback" not in done.err, (order, done.out, done.err)
+        out = tmp_path / order / "feeds"
+        cli(db, "feeds", "--out", str(out), "--as-of", AS_OF, env=cli_env(**ENV))
+        state = status(db)
+        assert not state["health_issues"], state["health_issues"]
+        assert listing(state, "MOFCOM-2027-9")["entity_count"] == listing(state, "MOFCOM-2027-10")["entity_count"] == 5
+        for key, found in entries(out, "MOFCOM-2027-9", "MOFCOM-2027-10").items():
+            assert found, key
+            for entry in found:  # was: the notice that joined it first cited the annex URL with no SHA-256
+                assert f"https://{ANNEX9}" in entry and sha(SHARED) in entry, (order, key, entry)
+
+
+def test_a_notice_read_whole_whose_page_2_then_fails_keeps_its_reading_loud_until_it_answers(tmp_path):
+    again = PAGES[PAGE1].replace(b"</body>", b"<!-- again --></body>")  # page 1 fetched with other bytes
+    for fault in (Fault("404"), Fault("body", body=BOT_CHECK_BODY)):
+        folder = tmp_path / fault.kind
+        db, out = f"sqlite:///{folder / 'store.sqlite'}", folder / "feeds"
+        with SiteServer(site(folder / "site", PAGES)) as served:
+            code, _report = run(db, out, served)
+            assert code == 0
+            before = entries(out, "MOFCOM-2027-8")["MOFCOM-2027-8"]
+            served.faults[PAGE1] = Fault("body", body=again)
+            served.faults[PAGE2] = fault
+            code, report = run(db, out, served)
+            state = status(db)
+            assert code == 1 and listing(state, "MOFCOM-2027-8")["entity_count"] == 6, (fault.kind, report)
+            assert state["health_issues"], fault.kind
+            assert entries(out, "MOFCOM-2027-8")["MOFCOM-2027-8"] == before, fault.kind  # no entity read as removed
+            del served.faults[PAGE2]
+            code, _report = run(db, out, served)
+        state = status(db)
+        assert code == 0 and listing(state, "MOFCOM-2027-8")["entity_count"] == 6 and not state["health_issues"]
