@@ -124,6 +124,10 @@ def parse_joined(raw: bytes, url: str | None, parse: Callable[..., ParsedDocumen
     for (part, title), body in zip(titles, texts[1:], strict=True):
         if part.role == ANNEX and (why := _another_notice(record, title) or _not_an_annex(record, title, body)):
             raise UnusablePage(NEEDS_REVIEW, f"the annex page {part.url} is no page of {record.key}: {why}")
+        if part.role == PAGE and title != first.title and (why := _another_notice(record, title)):
+            # a next page titled as another notice (the site serving another article's page 2 there): its names
+            # are no names of this notice (review52: they were read as its own, silently)
+            raise UnusablePage(NEEDS_REVIEW, f"page {part.url} is no page of {record.key}: {why}")
     page.check_ending(text)
     page.check_record(record, clean, article=True, page_title=first.title)
     cut = page.continues(record, last_html, url)

@@ -4,6 +4,9 @@
   joined it last: the other notice's items cited its URL with no SHA-256 (``PageCopy(url, None, None)``), their
   provenance lost, silently, and which notice lost it depended on the order the pages came in. Each item of a notice
   read from a joined copy now cites every page by the bytes of it that copy holds.
+- A page 2 titled as another notice (the site serving another article's page 2 at ``…_2.html``) was read as the rest
+  of this notice: its names listed under this notice, exit 0, no issue. It is now no page of it: the first page is
+  read alone, loud (count mismatch), as for a page 2 that reads as a notice of its own.
 - A notice read whole whose page 2 then fails (404, a bot check) while page 1 changes keeps its whole reading, loud,
   and is read whole again once page 2 answers (the reverse of crawl47's order: no entity read as removed).
 
@@ -71,6 +74,21 @@ def test_an_annex_page_two_notices_link_is_cited_with_its_sha256_by_both_in_eith
                 assert f"https://{ANNEX9}" in entry and sha(SHARED) in entry, (order, key, entry)
 
 
+def test_a_page_2_titled_as_another_notice_is_no_page_of_it(tmp_path):
+    other2 = (PAGES[PAGE2].replace("2027年第8号".encode(), "2027年第18号".encode())
+              .replace("银杉航天公司等6家".encode(), "赤松电子公司等6家".encode())
+              .replace("雪原通信公司".encode(), "赤松电子公司".encode()))
+    db, out = f"sqlite:///{tmp_path / 'store.sqlite'}", tmp_path / "feeds"
+    with SiteServer(site(tmp_path / "site", {**PAGES, PAGE2: other2})) as served:
+        code, report = run(db, out, served)
+    state = status(db)
+    assert "赤松电子公司" not in (out / "all.atom").read_text(encoding="utf-8")  # was: listed under No. 8, exit 0
+    assert code == 1 and listing(state, "MOFCOM-2027-8")["entity_count"] == 3, report
+    assert any(i["kind"] == "count-mismatch" and i["notice_key"] == "MOFCOM-2027-8" for i in state["health_issues"])
+    said = [n for s in report["sources"] for n in s["notes"] if PAGE2 in n]
+    assert said and "its title names another notice" in said[0], report["sources"]
+
+
 def test_a_notice_read_whole_whose_page_2_then_fails_keeps_its_reading_loud_until_it_answers(tmp_path):
     again = PAGES[PAGE1].replace(b"</body>", b"<!-- again --></body>")  # page 1 fetched with other bytes
     for fault in (Fault("404"), Fault("body", body=BOT_CHECK_BODY)):
@@ -91,3 +109,4 @@ def test_a_notice_read_whole_whose_page_2_then_fails_keeps_its_reading_loud_unti
             code, _report = run(db, out, served)
         state = status(db)
         assert code == 0 and listing(state, "MOFCOM-2027-8")["entity_count"] == 6 and not state["health_issues"]
+
