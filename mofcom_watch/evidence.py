@@ -18,12 +18,13 @@ from sqlalchemy.orm import Session
 
 from feeds.evidence import Evidence, PackFile, Standing, StoredPage, check_files, pack_files
 from mofcom_watch import __version__
+from scraper.joined import split
 from scraper.parse import PARSER_VERSION
 from storage.models import Page, Snapshot
 from storage.reviews import acceptances
 from storage.snapshots import snapshot_bytes
 from storage.status import entity_timeline, entity_timeline_by_key
-from storage.vocabulary import naive_as_utc
+from storage.vocabulary import JOINED_TYPE, naive_as_utc
 
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest a zip can say: never the wall clock
 ZIP_MODE = 0o644 << 16  # -rw-r--r--, in the external attributes
@@ -66,13 +67,36 @@ def collect_evidence(session: Session, name_or_key: str, as_of: date, *, key_onl
     accepted = {(a.notice_key, a.url, a.sha256): (("accepted_by", a.accepted_by), ("accepted_at", a.accepted_at.isoformat()),
                                                   ("detail", a.detail))
                 for a in acceptances(session) if a.notice_key in notice_keys}
-    pages = tuple(sorted((StoredPage(s.notice_key, s.page.url, naive_as_utc(s.fetched_at), s.sha256, s.status,
-                                     s.content_type, s.encoding, s.parser_version, s.outcome, snapshot_bytes(s),
-                                     accepted.get((s.notice_key, s.page.url, s.sha256), ()))
-                          for s in rows), key=lambda p: (p.notice_key or "", p.url, p.sha256)))
+    stored = [StoredPage(s.notice_key, s.page.url, naive_as_utc(s.fetched_at), s.sha256, s.status, s.content_type,
+                         s.encoding, s.parser_version, s.outcome, snapshot_bytes(s),
+                         accepted.get((s.notice_key, s.page.url, s.sha256), ())) for s in rows]
+    held = {(p.notice_key, p.url, p.sha256) for p in stored}
+    stored.extend(page for p in stored if p.content_type == JOINED_TYPE for page in _joined_pages(p, held))
+    pages = tuple(sorted(stored, key=lambda p: (p.notice_key or "", p.url, p.sha256)))
     listings = tuple(Standing(x.notice_key, x.number, x.list, x.issuer, x.state, x.events) for x in tl.listings)
     return Evidence(as_of, tl.keys, tl.zh, tl.en, tl.names, tl.to_json(), listings, items, pages,
                     tool_version=__version__, parser_version=PARSER_VERSION)
+
+
+JOINED_PAGE = "a page of the joined copy"  # the outcome said of a page cut from a joined copy (_joined_pages)
+
+
+def _joined_pages(joined: StoredPage, held: set[tuple[str | None, str, str]]) -> list[StoredPage]:
+    """Each page of a joined copy (``scraper.joined``: a notice read over several pages) that no stored copy in the
+    pack already holds, as a page of its own, cut from it: its first page always (stored only inside the joined
+    copy). An item cites each page by its own SHA-256 (``storage.notices.stored_notice``): each is then a file of the
+    pack with that SHA-256, not only bytes inside the joined copy's file (review52)."""
+    try:
+        parts = split(joined.body)
+    except ValueError:  # (a damaged joined copy: the pack holds it as stored)
+        return []
+    found = []
+    for part in parts:
+        if (joined.notice_key, part.url, part.sha256) not in held:
+            held.add((joined.notice_key, part.url, part.sha256))
+            found.append(StoredPage(joined.notice_key, part.url, joined.fetched_at, part.sha256, joined.status,
+                                    part.content_type, None, joined.parser_version, JOINED_PAGE, part.body))
+    return found
 
 
 def build_pack(session: Session, name_or_key: str, as_of: date, *, key_only: bool = False) -> bytes | None:

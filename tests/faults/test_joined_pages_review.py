@@ -7,6 +7,8 @@
 - A page 2 titled as another notice (the site serving another article's page 2 at ``…_2.html``) was read as the rest
   of this notice: its names listed under this notice, exit 0, no issue. It is now no page of it: the first page is
   read alone, loud (count mismatch), as for a page 2 that reads as a notice of its own.
+- An evidence pack of such a notice held its first page's bytes only inside the joined copy's file: no file of the
+  pack had the SHA-256 its items cite for that page. Each page cited is now a file of the pack.
 - A notice read whole whose page 2 then fails (404, a bot check) while page 1 changes keeps its whole reading, loud,
   and is read whole again once page 2 answers (the reverse of crawl47's order: no entity read as removed).
 
@@ -110,3 +112,31 @@ def test_a_notice_read_whole_whose_page_2_then_fails_keeps_its_reading_loud_unti
         state = status(db)
         assert code == 0 and listing(state, "MOFCOM-2027-8")["entity_count"] == 6 and not state["health_issues"]
 
+
+def test_an_evidence_pack_of_a_joined_notice_holds_each_page_it_cites_as_a_file_of_its_own(tmp_path):
+    """An item of a notice read from a joined copy cites each page by its own SHA-256 (page 1's included); the pack
+    held page 1's bytes only inside the joined copy's file (``….bin``, another SHA-256): no file of the pack had the
+    SHA-256 the items cite for page 1. Each page cited is now a file of the pack, its name and manifest entry that
+    SHA-256, its bytes the page's as fetched."""
+    import json
+    import zipfile
+
+    db = f"sqlite:///{tmp_path / 'store.sqlite'}"
+    done = cli(db, "replay", str(site(tmp_path / "a", PAGES, fixtures=False)), "--as-of", AS_OF,
+               "--fetched-at", "2027-01-25T00:00:00+00:00", env=cli_env(**ENV))
+    assert done.code == 0, done.err
+    for who, paths in (("银杉航天公司", (PAGE1, PAGE2)), ("峡谷材料科学公司", (NOTICE9, ANNEX9))):
+        pack = tmp_path / f"{who}.zip"
+        made = cli(db, "evidence", who, "--out", str(pack), "--as-of", AS_OF, env=cli_env(**ENV))
+        assert made.code == 0, made.err
+        assert cli(db, "evidence", "--verify", str(pack), env=cli_env(**ENV)).code == 0
+        with zipfile.ZipFile(pack) as z:
+            manifest = {f["sha256"]: f["name"] for f in json.loads(z.read("manifest.json"))["files"]}
+            items = json.loads(z.read("feed-items.json"))["items"]
+            files = {name: z.read(name) for name in z.namelist()}
+        cited = {(c["url"], c["sha256"]) for item in items for p in item["provenance"] for c in p.get("copies", ())}
+        for path in paths:
+            assert (f"https://{path}", sha(PAGES[path])) in cited, (who, path)
+        for url, digest in cited:
+            assert digest in manifest, (who, url)  # was: page 1's SHA-256 named by no file of the pack
+            assert sha(files[manifest[digest]]) == digest and manifest[digest].endswith(f"{digest}.html")
