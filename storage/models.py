@@ -154,7 +154,10 @@ class NoticeVersion(Base):
 
 
 class NoticeUrl(Base):
-    """Every URL a notice was seen under (one notice, up to five official URLs)."""
+    """Every URL a notice was seen under: the official URLs it is published at (a notice and its aliases, a Q&A and a
+    paper's reprint), and for a notice read over several pages (``scraper.joined``) each later page and linked annex
+    page it was read from, ``PageOutcome.PART`` (up to ``MAX_PAGES`` pages of its article and ``MAX_ANNEXES`` annex
+    pages with their own pages: no fixed number; "up to five" no longer holds since session 47)."""
 
     __tablename__ = "notice_url"
     __table_args__ = (UniqueConstraint("notice_id", "url"),)
