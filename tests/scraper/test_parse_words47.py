@@ -94,6 +94,20 @@ def test_a_listing_to_come_after_a_decided_one_is_none(lead: str, body: str) -> 
     assert steps == [("impose", "ecl", (), D0)]
 
 
+@pytest.mark.parametrize(("body", "want"), [
+    # a listing whose decision is to be published later: none now (was a watch listing of A, or of B, silently)
+    (f"将{NORTH}列入{ECL}，将{BAY}列入{WATCH}的决定另行公布。", [("impose", "ecl", (), D0)]),
+    (f"将{NORTH}列入{ECL}；将{BAY}列入{WATCH}的决定另行公布。", [("impose", "ecl", (), D0)]),
+    (f"将{NORTH}列入{ECL}；将{BAY}列入不可靠实体清单的具体名单将另行发布。", [("impose", "ecl", (), D0)]),
+    # a listing decided, its decision named ("…的决定自公布之日起施行"): read as before
+    (f"将{NORTH}列入{ECL}；将{BAY}列入{WATCH}的决定自公布之日起施行。",
+     [("impose", "ecl", (N,), D0), ("impose", "watch", (B,), D0)]),
+])
+def test_a_listing_whose_decision_is_published_later_is_none_now(body: str, want: list[object]) -> None:
+    steps, _ = _read(body)
+    assert steps == want
+
+
 def test_one_list_under_a_deciding_lead_in_reads_its_names() -> None:
     record = parse_document(ITEMS_PAGE.format(title="关于将有关实体列入出口管制管控名单的公告", lead="：\n\n",
                                               body=f"将{NORTH}列入{ECL}。").encode("utf-8")).notice

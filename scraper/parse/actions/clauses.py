@@ -69,6 +69,9 @@ MOVED_FROM_REACH = 12
 _OTHER_LIST = r"[^,，;；。:：\n单]{0,16}?(?:白|许可|合规|企业|经营者)[^,，;；。:：\n单]{0,16}?[名清]单"
 OTHER_LIST_AFTER_RE = lazy_compile(rf"\s*{_OTHER_LIST}")
 OTHER_LIST_BEFORE_RE = lazy_compile(rf"从\s*{_OTHER_LIST}\s*中?\s*$")
+# A listing whose decision is to be published later, the list's name then "的决定另行公布" ("…，将B（b）列入出口管制关注名单的
+# 决定另行公布": session 47, words47; B, or the notice's first names, put on the watch list, silently).
+TO_COME_RE = lazy_compile(r"[^,;。\n]{0,16}?[名清]单\s*的\s*(?:决定|具体名单|名单)\s*(?:将|拟)?\s*另行(?:公布|发布|公告|作出|通知|宣布)")
 TOLD_STEP_ENDS = "述该项一"  # their last characters: one look before the verb turns nearly every verb away
 
 
@@ -501,6 +504,8 @@ def _sentence_actions(out: list[ActionDraft], folded: str, clean: str, s_start: 
                 continue
             if lst is None or word[0] in "列纳" and _other_list_after(folded, v_end, next_start):
                 continue  # "列入两用物项出口通用许可企业名单，…不得向出口管制管控名单所列实体出口": exporters on a list of theirs
+            if "另行" in sentence and TO_COME_RE.match(folded, v_end, next_start) is not None:
+                continue  # "将B（b）列入出口管制关注名单的决定另行公布": a listing to come, none now (words47's open A)
             if told_before(folded, s_start, at, sentence, published):
                 continue
             text = clean[s_start:s_end].strip() if text is None else text
