@@ -33,7 +33,7 @@ from storage.records import (
     StoredNotice,
     _jsonable,
 )
-from storage.vocabulary import ministry_of
+from storage.vocabulary import ministry_of, state_json
 
 SUGGEST_CUTOFF = 75  # rapidfuzz WRatio score below which a name is not worth suggesting
 SUGGEST_LIMIT = 5
@@ -87,7 +87,14 @@ class EntityTimeline:
     type: str | None = None  # organization | individual, where a notice says
 
     def to_json(self) -> dict[str, Any]:
-        return _jsonable(self)
+        """``timeline --json`` and the evidence pack's ``timeline.json``: each listing's ``state`` in the one shape
+        ``status --json`` gives its rows (:func:`storage.vocabulary.state_json`: every key, null where it does not
+        apply, ``state_label`` and ``ministry``), null before anything took effect. Was the sparse row (user46: no
+        ``state_label``, ``lapses_on`` or ``next_*`` unless set), so a script read the two commands two ways."""
+        data: dict[str, Any] = _jsonable(self)
+        for listing, out in zip(self.listings, data["listings"], strict=True):
+            out["state"] = state_json(listing.state) if listing.state is not None else None
+        return data
 
 
 def derive_stored(session: Session, as_of: date) -> tuple[list[StoredNotice], Derivation]:

@@ -277,6 +277,25 @@ def row_state(row: StatusRow) -> str:
     return MEASURE_ONLY_STATE.format(state=STATE_LABELS[row.state]) if row.measure_only else STATE_LABELS[row.state]
 
 
+# A listing's state in JSON (`status --json`'s rows, `timeline --json`'s and the evidence pack's `timeline.json`'s
+# `state`): every key on every row, in the same order, so a script reads `row["next_from"]` without a lookup that may
+# fail: the keys ``StatusRow.to_json`` leaves out when they do not apply (`scope`, `next_*`, `lapses_on`,
+# `measure_only`, `investigation_closed`) given as their default, null (false for the flags); `next_label` likewise
+# (lead's decision, session 35). `timeline --json` gave the sparse form until session 47 (user46: one shape now).
+STATE_KEYS = tuple((f.name, f.default) for f in fields(StatusRow)) + (("next_label", None),)
+
+
+def state_json(row: StatusRow) -> dict[str, object]:
+    """One listing's state as JSON: every key of :data:`STATE_KEYS` (null where it does not apply, in the same order
+    on every row), then ``state_label`` and ``ministry``; ``next_label`` ("lifted from 2025-11-10") for a row with a
+    change announced. The one shape of ``status --json`` and ``timeline --json`` (a shared function, not a copy)."""
+    data = row.to_json()
+    if row.next_state is not None and row.next_from is not None:
+        data["next_label"] = next_label(row.next_state, row.next_from, row.next_until, row.next_lapses_on)
+    return {**{key: data.get(key, default) for key, default in STATE_KEYS}, "state_label": row_state(row),
+            "ministry": ministry_of(row.issuer)}
+
+
 class FailureReason(StrEnum):
     """Failure reasons the crawler itself gives (the fetcher adds its own: timeout, http-500, ...)."""
 

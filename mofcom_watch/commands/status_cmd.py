@@ -8,7 +8,7 @@ column) are printed too, and leave the exit code alone.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Optional
@@ -29,10 +29,10 @@ from storage.heldsteps import StepDecision, step_decisions
 from storage.models import SourceRun
 from storage.notices import count_read
 from storage.publications import PublishRecord, last_publication
-from storage.records import ListingState, StatusRow
+from storage.records import ListingState
 from storage.reviews import Acceptance, GoneCheck, Reading, acceptances, gone_checks, read_pages
 from storage.status import StatusReport, status_report
-from storage.vocabulary import as_utc, by_words, list_name, ministry_of, next_label, row_label, row_state, until_words
+from storage.vocabulary import as_utc, by_words, list_name, ministry_of, row_label, state_json, until_words
 
 STATE_STYLES = {ListingState.LAPSED: "bold yellow", ListingState.SUSPENDED: "cyan", ListingState.LIFTED: "green",
                 ListingState.REMOVED: "green", ListingState.IN_FORCE: "red", ListingState.ANNOUNCED: "magenta"}
@@ -40,10 +40,6 @@ SOURCE_COLUMNS = (Column("source"), Column("last checked"), Column("index last c
 # on a terminal too narrow for the table, these columns are hidden first; what an officer needs (notice, list,
 # state, since, until and the deciding notice, "by") stays: where it does not fit, one listing a block
 STATUS_DROP = ("number", "entities", "issuer", "days left")
-# `status --json`: a listing has every key on every row, so a script reads `row["next_from"]` without a lookup that
-# may fail: the keys StatusRow.to_json leaves out when they do not apply (`scope`, `next_*`, `measure_only`) are
-# given as their default, null (false for `measure_only`); `next_label` likewise (lead's decision, session 35)
-ROW_KEYS = tuple((f.name, f.default) for f in fields(StatusRow)) + (("next_label", None),)
 
 
 
@@ -52,7 +48,7 @@ def report_json(report: StatusReport) -> dict:
     return {
         "as_of": report.as_of.isoformat(),
         "ok": report.ok,
-        "listings": [row_json(r) for r in report.rows],
+        "listings": [state_json(r) for r in report.rows],  # one shape with timeline --json's
         "health_issues": [
             {"source": h.source, "kind": h.kind, "detail": h.detail, "url": h.url, "notice_key": h.notice_key,
              "first_seen": h.first_seen.isoformat() if h.first_seen else None,
@@ -71,17 +67,6 @@ def report_json(report: StatusReport) -> dict:
         "problems": list(report.problems),
         "notes": list(report.notes),
     }
-
-
-def row_json(row: StatusRow) -> dict[str, object]:
-    """One listing of ``status --json``: every key of :data:`ROW_KEYS` (null where it does not apply, in the same
-    order on every row), then ``state_label`` and ``ministry``; ``next_label`` ("lifted from 2025-11-10") for a row
-    with a change announced."""
-    data = row.to_json()
-    if row.next_state is not None and row.next_from is not None:
-        data["next_label"] = next_label(row.next_state, row.next_from, row.next_until, row.next_lapses_on)
-    return {**{key: data.get(key, default) for key, default in ROW_KEYS}, "state_label": row_state(row),
-            "ministry": ministry_of(row.issuer)}
 
 
 def print_report(report: StatusReport, console: Console, *, all_clear: bool = True, notices: int = 0) -> None:

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from mofcom_watch.commands.status_cmd import print_report, row_json
+from mofcom_watch.commands.status_cmd import print_report
 from storage.records import ListingState, ListKind, StatusRow
+from storage.vocabulary import state_json as row_json
 
 PLAIN = StatusRow(notice_key="MOFCOM-2025-21", number="商务部公告2025年第21号", title=None, list=ListKind.ECL,
                   state=ListingState.IN_FORCE, since=date(2025, 4, 4), until=None, days_left=None, entity_count=16,
