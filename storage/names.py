@@ -82,6 +82,24 @@ def name_key(name: str | None) -> str:
     return key
 
 
+# A name shorter than this (a Chinese, Japanese or Korean character counting 2, any other letter or digit 1: "a", "GE",
+# "石") is matched as written only (exactly or normalised), never closely: `timeline a` suggested five names and the
+# site's search for "a" listed five "similar name, score 90" (ACT1联邦公司, Adam Bry, Axient, Exovera, HavocAI), a
+# partial score of one letter (user46). `screen`'s close matches need keys of 4 characters (storage.watchlist);
+# 石平 (2 characters) and "3M"-like names written exactly are still found. `timeline`, `screen` and the site's
+# search say it in the words of :data:`TOO_SHORT`.
+MIN_CLOSE_WEIGHT = 3
+TOO_SHORT = ("{name} is too short to be matched closely (fewer than 3 letters or 2 Chinese characters): only a listed "
+             "name written so is found; give more of the name")
+
+
+def too_short(name: str | None) -> bool:
+    """Whether ``name``'s key weighs less than :data:`MIN_CLOSE_WEIGHT` (a wide character counting 2): matched as written
+    only, no close name suggested or offered."""
+    key = name_key(name)
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in key) < MIN_CLOSE_WEIGHT
+
+
 def zh_core(key: str) -> str:
     """A Chinese name key without its generic suffixes, however many ("某某集团有限公司" -> "某某"): :func:`name_key`
     drops one, which keys must keep; a Chinese short name is matched on what is left after all."""

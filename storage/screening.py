@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 from storage.aliaslinks import notice_links
 from storage.lifecycle import corrects_names, known_from
 from storage.lifecycle.model import OWN_ACTIONS
-from storage.names import clean_display, entity_key
+from storage.names import TOO_SHORT, clean_display, entity_key, too_short
 from storage.namesakes import same_chinese_name
 from storage.possible import POSSIBLE
 from storage.records import OMIT_DEFAULT, EntityRecord, EventScope, ListingState, ListKind, NoticeRecord, _jsonable
@@ -286,10 +286,14 @@ def country_warnings(queries: tuple[Query, ...], *, source: str | None = None) -
 
 
 def cell_warnings(queries: tuple[Query, ...], *, source: str | None = None) -> list[str]:
-    """A line for each counterparty whose cell splits into more names than are screened (``watchlist.CELL_CUT``),
-    ``source`` as for :func:`country_warnings`."""
-    return [line for q in queries if q.cut_note and (line := cell_cut(
-        q.name, where=f"{source}:{q.line}" if source else f"counterparty #{q.line}")) is not None]
+    """A line for each counterparty whose cell splits into more names than are screened (``watchlist.CELL_CUT``), and
+    for each whose name is too short to match closely ("a", "GE", "石": :func:`storage.names.too_short`, as ``timeline``
+    and the site's search say it), ``source`` as for :func:`country_warnings`."""
+    def where(q: Query) -> str:
+        return f"{source}:{q.line}" if source else f"counterparty #{q.line}"
+
+    return [line for q in queries if q.cut_note and (line := cell_cut(q.name, where=where(q))) is not None] + [
+        f"{where(q)}: " + TOO_SHORT.format(name=repr(q.name)) for q in queries if too_short(q.name)]
 
 
 def unread_pages(session: Session) -> list[str]:
@@ -382,7 +386,7 @@ def screen(session: Session, queries: tuple[Query, ...], as_of: date) -> tuple[S
         # possible match (screen40); people are offered one while no person is hit
         person_hit = any(m is not None and _individual(spellings[k]) for k, m in firm.items())
         maybe = {k for r in wl.possible_keys() for k in reach.get(r, ())
-                 if unsure or (not person_hit and _individual(spellings[k]))}
+                 if unsure or (not person_hit and _individual(spellings[k]))} if not too_short(q.name) else set()
         namesakes = {} if unsure else same_chinese_name(firm, spellings)
         for key in sorted(spellings):
             if key in same_as:  # a step's own key for an entity the engine found under another: that one is shown

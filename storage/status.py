@@ -21,7 +21,7 @@ from storage.derived import DerivedSummary, inputs_digest, stored_summary
 from storage.health import open_health_issues, open_warnings
 from storage.lifecycle import Derivation, corrected_keys, corrects_names, derive
 from storage.models import Entity, EntityName, HealthIssue
-from storage.names import clean_display, name_key
+from storage.names import clean_display, name_key, too_short
 from storage.notices import load_stored_notices
 from storage.records import (
     OMIT_DEFAULT,
@@ -172,7 +172,10 @@ def all_names(session: Session, notices: Sequence[StoredNotice]) -> list[str]:
 
 
 def suggest_names(session: Session, name: str, limit: int = SUGGEST_LIMIT) -> list[str]:
-    """Known names close to ``name`` (fuzzy), best first."""
+    """Known names close to ``name`` (fuzzy), best first; none for a name too short to match closely
+    (:func:`storage.names.too_short`: "a" suggested five names, user46)."""
+    if too_short(name):
+        return []
     return _suggest(all_names(session, load_stored_notices(session)), name, limit)
 
 
@@ -389,6 +392,8 @@ def find_entities(session: Session, query: str, limit: int = SUGGEST_LIMIT) -> l
         for ek in _screened_keys(notices, text):  # by `timeline` and `screen`, was "no listed company matches", 404)
             hits.append(_hit(session, notices, ek, MatchKind.NORMALISED, text, 100.0))
             seen.add(ek)
+    if too_short(text):  # "a": matched as written only, never closely (five "similar name, score 90" hits, user46)
+        return hits
     for name, kind, score in _related_names(names, text):
         if hits and kind is MatchKind.INSIDE:
             continue  # (the name asked for is listed: the names inside it are no answer)

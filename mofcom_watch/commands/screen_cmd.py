@@ -29,8 +29,8 @@ people, the company is screened too, as a row of its own on the same line; ";" o
 separated when no line has a comma); the name in Chinese or English, the country an ISO 3166 code (US,
 USA, GB, GBR) or a name (United States, UK, 美国); a country not read so ("Kosovo") is a warning on stderr, the
 name screened without it (the CSV's note column says so). A name hits an entity exactly, after normalising (case, width, punctuation, legal
-suffixes such as Inc. or 公司, traditional characters, a designator such as （美国） of its country), or
-fuzzily: both keys at least 4 characters, the same number of distinctive words (generic words
+suffixes such as Inc. or 公司, traditional characters, a designator such as （美国） of its country; a name
+shorter than 3 letters or 2 Chinese characters only so, a warning saying it is too short), or fuzzily: both keys at least 4 characters, the same number of distinctive words (generic words
 such as Technologies or Systems aside), each distinctive word one lacks a typing slip of the other's
 ("Prosperous Africa" is not "Prosperous America"), and a rapidfuzz ratio of at least 90 on the whole names
 and on the distinctive words. A fuzzy hit on an entity the notices place in another country than

@@ -23,6 +23,7 @@ from mofcom_watch.clock import AS_OF_HELP, as_of_or_today, note_future
 from mofcom_watch.exits import USAGE, say
 from mofcom_watch.sessions import open_session
 from mofcom_watch.tables import print_fitted
+from storage.names import TOO_SHORT, too_short
 from storage.records import ListingState
 from storage.status import EntityTimeline, entity_timeline, suggest_names
 from storage.vocabulary import (
@@ -170,6 +171,8 @@ def register(app: typer.Typer) -> None:
             engine.dispose()
         if tl is None:
             msg = f"no listed entity matches {term.shown(name)!r}"
+            if too_short(name):  # no close name looked for ("a" suggested five: user46), said, as screen and /search say
+                msg = f"no listed entity is named {term.shown(name)!r}: " + TOO_SHORT.format(name=repr(term.shown(name)))
             if suggestions:
                 msg += "; did you mean: " + term.shown(", ".join(suggestions)) + "?"
             say(msg)

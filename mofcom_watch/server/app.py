@@ -64,6 +64,7 @@ from mofcom_watch.server.pages import (
     site_home,
 )
 from storage.health import FAILING_RUNS
+from storage.names import too_short
 from storage.status import EntityHit, MatchKind
 
 LOG = logging.getLogger("mofcom_watch.server")
@@ -313,7 +314,9 @@ def search(request: Request) -> Response:
             unread = _state(request).data.unread_warnings()
         except Exception as exc:  # noqa: BLE001 - the answer stands; the warning could not be read
             LOG.debug("unread pages unknown: %s", exc)
-    return _html(render_search_page(query, part, unread), 200 if hits else 503 if part.note else 404)
+    # 400 for a name too short to match closely that no listed name is (storage.names.too_short: `timeline` exits 2)
+    return _html(render_search_page(query, part, unread),
+                 200 if hits else 503 if part.note else 400 if too_short(query) else 404)
 
 
 def _asked_day(request: Request) -> str:

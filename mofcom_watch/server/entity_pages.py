@@ -34,6 +34,7 @@ from mofcom_watch.server.pages import (
     zh_marked,
 )
 from storage.bands import axis_for
+from storage.names import TOO_SHORT, too_short
 from storage.records import EventKind, PageCopy, Provenance
 from storage.status import EntityHit, EntityListing, MatchKind
 from storage.vocabulary import by_words, event_words, row_label, until_cell
@@ -259,6 +260,10 @@ def render_search_page(query: str, part: Part, unread: Sequence[str] = ()) -> by
         # reported unlisted while PostgreSQL restarted, HTTP 200; ops32)
         said = NO_ANSWER_REFUSED if part.note.startswith(REFUSED_NOTE) else NO_ANSWER
         out.append(f'<p class="bad">{escape(said.format(query=query))}</p>')
+    elif not hits and too_short(query):  # matched as written only (`timeline` and `screen` say it so too): "a" listed
+        # five "similar name, score 90" hits (user46)
+        out.append(f"<p>No listed company or person is named <strong>{escape(query)}</strong>: "
+                   f"{escape(TOO_SHORT.format(name=repr(query)))}.</p>")
     elif not hits:
         out.append(f"<p>No listed company or person matches <strong>{escape(query)}</strong>, exactly, written "
                    "differently or closely.</p>")
