@@ -76,6 +76,18 @@ def where(url: URL | str | None) -> str:
     return f"the database {shown_url(url)}"
 
 
+def _sqlite_path(url: URL | str | None) -> Path | None:
+    """The file of a SQLite URL (None for another database, an in-memory one or a ``file:`` URI)."""
+    if url is None:
+        return None
+    if isinstance(url, str):
+        from sqlalchemy.engine import make_url
+
+        url = make_url(url)
+    name = url.database if url.get_backend_name() == "sqlite" else None
+    return Path(name) if name and name != ":memory:" and not name.startswith("file:") else None
+
+
 def damaged(db: str, detail: str, cause: str = "") -> StoreUnavailable:
     """The store's pages are damaged (a disk fault, a copy cut short, a restore gone wrong): what to do."""
     return StoreUnavailable(f"{db} is damaged ({detail}){cause}: stop writing to it and restore it from a backup, "
@@ -106,7 +118,7 @@ def check_sqlite_store(path: Path, url: URL | str) -> None:
     try:
         conn = _reader(path)
     except sqlite3.Error as exc:
-        raise _sqlite_fault(exc, db, operational=True) or StoreUnavailable(f"{db} failed: {exc}") from exc
+        raise _sqlite_fault(exc, db, operational=True, path=path) or StoreUnavailable(f"{db} failed: {exc}") from exc
     try:
         tables = sorted(r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'"))
         if "alembic_version" not in tables:
@@ -114,7 +126,7 @@ def check_sqlite_store(path: Path, url: URL | str) -> None:
                               "stopped before it made the store leaves: run it again")
         problems = [str(r[0]) for r in conn.execute("PRAGMA quick_check(3)")]
     except sqlite3.Error as exc:
-        raise (wal_in_read_only_folder(path, url) or _sqlite_fault(exc, db, operational=True)
+        raise (wal_in_read_only_folder(path, url) or _sqlite_fault(exc, db, operational=True, path=path)
                or StoreUnavailable(f"{db} failed: {exc}")) from exc
     finally:
         conn.close()
@@ -279,14 +291,51 @@ def _first_line(exc: BaseException) -> str:
     return text.splitlines()[0] if text else type(exc).__name__
 
 
-def _sqlite_fault(orig: sqlite3.Error, db: str, *, operational: bool) -> StoreUnavailable | None:
-    """SQLite's error as a resource fault (``operational``: any OperationalError is one), or None."""
+def _folder_not_writable(path: Path | None) -> Path | None:
+    """The folder of the SQLite file ``path`` when this process cannot write it (SQLite makes the file there, and its
+    journal, ``-wal`` and ``-shm``, beside it, however writable the file is), else None (and on a read-only mount)."""
+    import os
+
+    if path is None:
+        return None
+    folder = path.parent
+    try:  # a read-only mount is no one user's: the general line (make it writable), as before
+        if os.statvfs(folder).f_flag & os.ST_RDONLY:
+            return None
+    except (OSError, AttributeError):
+        return None
+    return folder if folder.is_dir() and not os.access(folder, os.W_OK | os.X_OK) else None
+
+
+def _read_only(orig: sqlite3.Error, db: str, path: Path | None) -> StoreUnavailable:
+    """SQLite's "readonly database" or "unable to open database file": the folder named where it is the folder this
+    user cannot write. Was "the SQLite file …/new.sqlite is read-only (unable to open database file)" for a file that
+    did not exist, or a writable file, in a folder this user cannot write (user46): the file was not to blame."""
+    folder = _folder_not_writable(path)
+    if folder is None or path is None:
+        return StoreUnavailable(f"{db} is read-only ({orig}): make the file and its folder writable "
+                                f"for this user{_uid()}, or point --db at a writable copy, {RESTART}")
+    import os
+
+    if path.exists() and not os.access(path, os.W_OK):  # neither: the general line, which names both
+        return StoreUnavailable(f"{db} is read-only, and so is its folder {folder}, for this user{_uid()} ({orig}): "
+                                f"make the file and its folder writable for this user, or point --db at a writable "
+                                f"copy, {RESTART}")
+    what = ("create the file there and its journal (-wal, -shm) beside it" if not path.exists() else
+            f"write its journal (-wal, -shm) beside the file, however writable {path.name} itself is")
+    return StoreUnavailable(f"{db}: its folder {folder} cannot be written by this user{_uid()} ({orig}): SQLite must "
+                            f"{what}; make the folder writable for this user, or point --db at a file in a folder "
+                            f"this user can write, {RESTART}")
+
+
+def _sqlite_fault(orig: sqlite3.Error, db: str, *, operational: bool, path: Path | None = None) -> StoreUnavailable | None:
+    """SQLite's error as a resource fault (``operational``: any OperationalError is one), or None; ``path``: the
+    file's, to name its folder where that is what this user cannot write."""
     text = str(orig).lower()
     if any(s in text for s in SQLITE_FULL):
         return StoreUnavailable(f"the disk holding {db} is full: free some space, {RESTART}")
     if any(s in text for s in SQLITE_READONLY):
-        return StoreUnavailable(f"{db} is read-only ({orig}): make the file and its folder writable "
-                                f"for this user{_uid()}, or point --db at a writable copy, {RESTART}")
+        return _read_only(orig, db, path)
     if any(s in text for s in SQLITE_LOCKED):
         return StoreUnavailable(f"{db} stayed locked by another process past the busy timeout: "
                                 f"wait for it to finish, {RESTART}")
@@ -310,7 +359,7 @@ def store_fault(exc: BaseException, url: URL | str | None = None) -> StoreUnavai
     orig = exc.orig
     db = where(url)
     if isinstance(orig, sqlite3.Error):
-        return _sqlite_fault(orig, db, operational=isinstance(exc, OperationalError))
+        return _sqlite_fault(orig, db, operational=isinstance(exc, OperationalError), path=_sqlite_path(url))
     state = getattr(orig, "sqlstate", None) or ""
     if state == PG_DISK_FULL:
         return StoreUnavailable(f"the disk of {db} is full: free some space on the server, {RESTART}")
