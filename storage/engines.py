@@ -75,11 +75,19 @@ def _seen(conn: Connection | Session) -> list[tuple[str, datetime]]:
 
 
 def _refusal(url: str, since: datetime) -> OlderEngine:
+    """The refusal's words. An engine this version does not list is a newer release's, or a development checkout's:
+    a run of a checkout with uncommitted edits under ``storage/`` (or of a branch not on main) records an engine no
+    release lists, and the clean checkout was then told the store was "derived by a newer mofcom-watch … a release
+    this version does not know", of a store no release had touched (review51's B1, seen in its own test run). Both
+    causes said, and each one's way out."""
     return OlderEngine(
-        f"{url} was derived by a newer mofcom-watch (since {since:%Y-%m-%d %H:%M} UTC), a release this version does "
-        f"not know: an older release on a newer store (an image rolled back) would publish its own reading again "
-        f"as corrections. Run the newer release, or restore the backup taken before the upgrade; to derive with this "
-        f"version anyway, set {ACCEPT_ENV}=1 for one run")
+        f"{url} was derived (since {since:%Y-%m-%d %H:%M} UTC) by an engine this version does not know: a newer "
+        f"mofcom-watch release, or a development checkout whose storage/ code no release has (uncommitted edits, a "
+        f"branch not merged). An older release on a newer store (an image rolled back) would publish its own reading "
+        f"again as corrections, so it is refused. After a rollback: run the newer release, or restore the backup "
+        f"taken before the upgrade. After a development run, or to derive with this version anyway: set "
+        f"{ACCEPT_ENV}=1 for one run (this version's reading replaces the other's, as corrections), or replay the "
+        f"saved pages into a new store")
 
 
 def refuse_older(conn: Connection) -> None:

@@ -79,7 +79,7 @@ def test_an_older_release_is_refused_a_store_a_newer_one_derived(tmp_path, newer
                  ("feeds", "--out", str(tmp_path / "feeds"), "--as-of", AS_OF)):
         back = _cli(url, *args)  # the image rolled back: every command refused, in words, exit 2
         assert back.returncode == 2, (args, back.stdout, back.stderr)
-        assert "derived by a newer mofcom-watch" in back.stderr and ACCEPT in back.stderr, back.stderr
+        assert "by an engine this version does not know" in back.stderr and ACCEPT in back.stderr, back.stderr
     assert _events(db) == kept  # nothing the newer release published was replaced
     assert not (tmp_path / "feeds").exists()
 
@@ -99,7 +99,7 @@ def test_config_says_an_older_release_is_refused(tmp_path, newer):
     before = db.read_bytes()
     said = _cli(url, "config")
     assert said.returncode == 2, (said.stdout, said.stderr)
-    assert "derived by a newer mofcom-watch" in said.stdout and ACCEPT in said.stderr, (said.stdout, said.stderr)
+    assert "by an engine this version does not know" in said.stdout and ACCEPT in said.stderr, (said.stdout, said.stderr)
     as_json = _cli(url, "config", "--json")
     assert as_json.returncode == 2 and '"ok": false' in as_json.stdout, as_json.stdout
     assert db.read_bytes() == before  # read, never written
@@ -161,8 +161,42 @@ def test_an_older_release_the_store_never_saw_is_refused(tmp_path, newer):
     kept = _events(db)
     back = _replay(url)  # the image rolled back to a release this store never saw
     assert back.returncode == 2, (back.stdout, back.stderr)
-    assert "derived by a newer mofcom-watch" in back.stderr and ACCEPT in back.stderr, back.stderr
+    assert "by an engine this version does not know" in back.stderr and ACCEPT in back.stderr, back.stderr
     assert _events(db) == kept
     again = _replay(url, newer)  # and the newer release is not told it is the older (review50, ops45: it was)
     assert again.returncode in (0, 1), again.stderr
     assert _events(db) == kept
+
+
+@pytest.fixture(scope="module")
+def edited(tmp_path_factory) -> Path:  # noqa: ANN001
+    """This checkout with an uncommitted edit under ``storage/`` and its history file as it is: a development checkout
+    between a change and its commit (review51's B1: its own test run, collect.py edited during a day-by-day replay)."""
+    root = tmp_path_factory.mktemp("edited-checkout")
+    for package in ("scraper", "storage", "feeds", "mofcom_watch"):
+        shutil.copytree(REPO_ROOT / package, root / package, ignore=shutil.ignore_patterns("__pycache__"))
+    collect = root / "storage" / "lifecycle" / "collect.py"
+    collect.write_text(collect.read_text() + "\n# an edit not committed yet\n")
+    return root
+
+
+def test_a_store_a_development_checkout_derived_is_refused_in_words_that_say_so(tmp_path, edited):
+    """review51's B1 (session 47): the clean checkout, on a store its own edited copy derived, said "was derived by a
+    newer mofcom-watch …, a release this version does not know … Run the newer release, or restore the backup taken
+    before the upgrade": no release was newer, and no upgrade or backup was involved. Now the refusal says an engine
+    this version does not know derived it, a newer release or a development checkout (uncommitted edits), and each
+    way out; the one it names for a development store, the variable for one run, works."""
+    db = tmp_path / "store.sqlite"
+    url = f"sqlite:///{db}"
+    made = _replay(url, edited)
+    assert made.returncode in (0, 1), made.stderr
+    refused = _cli(url, "status", "--as-of", AS_OF)
+    assert refused.returncode == 2, (refused.stdout, refused.stderr)
+    said = " ".join(refused.stderr.split())
+    assert "derived by a newer mofcom-watch" not in said and "a release this version does not know" not in said, said
+    assert "by an engine this version does not know: a newer mofcom-watch release, or a development checkout" in said
+    assert "(uncommitted edits, a branch not merged)" in said and "After a development run" in said, said
+    assert f"set {ACCEPT}=1 for one run" in said and "or replay the saved pages into a new store" in said, said
+    accepted = _replay(url, **{ACCEPT: "1"})  # the way out it names
+    assert accepted.returncode in (0, 1), accepted.stderr
+    assert _cli(url, "status", "--as-of", AS_OF).returncode in (0, 1)  # and the clean checkout goes on, no setting
