@@ -46,8 +46,9 @@ signal.signal(signal.SIGINT, _SIGINT)  # KeyboardInterrupt again: main() and the
 
 # What cron and a monitor act on, said where an operator looks first (was only in the README).
 EXIT_CODES_HELP = (f"Exit codes: {CLEAN} clean; {PROBLEMS} problems reported (source health, unresolved references, "
-                   f"a stale or failed last run: see status); {USAGE} usage or input (a bad option or file, a name "
-                   f"that finds no entity); {RESOURCE_EXIT} a resource (disk full, a read-only or damaged store, the "
+                   f"a stale or failed last run, a disk nearly full: see status); {USAGE} usage or input (a bad option "
+                   f"or file, a name that finds no entity); {RESOURCE_EXIT} a resource (a write failing on a full disk, "
+                   f"a read-only or damaged store, the "
                    f"database gone, the run lock held too long, serve's port in use); {INTERNAL} a bug (--verbose "
                    "shows the traceback); 130, 143, 129: stopped by Ctrl-C, SIGTERM, SIGHUP.")
 
