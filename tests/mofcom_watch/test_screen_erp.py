@@ -123,7 +123,7 @@ def test_the_api_reads_countries_and_the_day_as_the_command(replayed, tmp_path: 
         conn.request("POST", "/api/screen", body=json.dumps(request).encode(), headers={"Content-Type": "application/json"})
         resp = conn.getresponse()
         status, answer = resp.status, json.loads(resp.read())
-        conn.request("POST", "/api/screen", body=json.dumps({"counterparties": [{"name": "X", "country": "Narnia"}]}))
+        conn.request("POST", "/api/screen", body=json.dumps({"counterparties": [{"name": "Xanadu Trading", "country": "Narnia"}]}))
         unread = conn.getresponse()
         unread_status, unread_answer = unread.status, json.loads(unread.read())
         conn.close()
