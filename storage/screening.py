@@ -31,6 +31,7 @@ from storage.status import derive_stored
 from storage.vocabulary import ministry_of
 from storage.watchlist import (
     COUNTRY_HEADERS,
+    CSV_ALIAS_SEPARATOR,
     MAX_CELL_CHARS,
     MAX_CELL_PARTS,
     UNREAD_COUNTRY,
@@ -93,6 +94,9 @@ class Query:
     # said (cell_warnings, the CSV's note): "screened by its first 20 of 700 names"; a cell over watchlist.MAX_CELL_CHARS
     # characters, its first ones: "screened by its first 500 of 10001 characters". Omitted from JSON while None.
     cut_note: str | None = field(default=None, metadata=OMIT_DEFAULT)
+    # other names of the counterparty, from a CSV's aliases column (its header row naming it): screened with its name,
+    # as the watchlist feed screens a counterparty's aliases. Omitted from JSON while none.
+    aliases: tuple[str, ...] = field(default=(), metadata=OMIT_DEFAULT)
 
 
 @dataclass(frozen=True)
@@ -159,36 +163,98 @@ class Screened:
         return data
 
 
-def parse_queries(text: str, *, source: str = "<csv>") -> tuple[Query, ...]:
-    """CSV rows ``name[,country]``; an optional header row starting with ``name``; ``#`` comments. A file of more than
-    MAX_COUNTERPARTIES rows is refused before any is read as a name (50,000 rows took 3 s of CPU to be refused)."""
+# A header row's other cells, by what they head (the first heads the names: :func:`storage.watchlist.is_name_header`):
+# a file with its header row is read by these, in any order; one without, by position (name[,country]). The
+# watchlist's own format, ``name,note,aliases`` (docs/feeds.md), read by position, took each note for a country ("drone
+# supplier": a warning a row, screened by the name alone) and screened no alias (user46; session 47).
+NOTE_HEADERS = frozenset({"note", "notes", "comment", "comments", "remark", "remarks", "备注", "说明"})
+ALIAS_HEADERS = frozenset({"aliases", "alias", "other names", "also known as", "aka", "a.k.a.", "别名", "又称", "其他名称"})
+HEADER_ROLES = (("country", COUNTRY_HEADERS), ("company", COMPANY_HEADERS), ("note", NOTE_HEADERS),
+                ("aliases", ALIAS_HEADERS))
+UNKNOWN_HEADER = ("{where}: column {n} {written!r} of the header row is not one screen reads (name, country, company, "
+                  "note, aliases): its cells are not screened")
+# the second column under a header naming no country and none of the others there ("Name 1|Cty", SAP's): the country,
+# by its place, as a file without a header is read (screen38's SAP list: its countries were read so), and said
+PLACED_HEADER = ("{where}: column 2 {written!r} of the header row is not one screen reads by its name (country, company, "
+                 "note, aliases): read as the country, by its place (name,country)")
+
+
+def header_columns(cells: list[str], *, where: str, warnings: list[str] | None = None) -> dict[str, int]:
+    """The column of each role a header row names (``name`` the first), the first of each; a cell naming none (or a
+    role again) is said in ``warnings`` (:data:`UNKNOWN_HEADER`), its column not read, but the second column where no
+    other is the country (:data:`PLACED_HEADER`)."""
+    columns = {"name": 0}
+    unknown: list[int] = []
+    for i, cell in enumerate(cells[1:], start=1):
+        said = " ".join(cell.split()).casefold()
+        if not said:
+            continue
+        role = next((r for r, heads in HEADER_ROLES if said in heads), None)
+        if role is None or role in columns:
+            unknown.append(i)
+            continue
+        columns[role] = i
+    for i in unknown:
+        placed = i == 1 and "country" not in columns
+        if placed:
+            columns["country"] = 1
+        if warnings is not None:
+            warnings.append((PLACED_HEADER if placed else UNKNOWN_HEADER).format(where=where, n=i + 1,
+                                                                                  written=cells[i]))
+    return columns
+
+
+def parse_queries(text: str, *, source: str = "<csv>", warnings: list[str] | None = None) -> tuple[Query, ...]:
+    """CSV rows ``name[,country]``; an optional header row starting with ``name``, whose cells then say what each
+    column holds (:func:`header_columns`: country, company, note, aliases, in any order; a header it does not know is
+    said in ``warnings``); ``#`` comments. A file of more than MAX_COUNTERPARTIES rows is refused before any is read as
+    a name (50,000 rows took 3 s of CPU to be refused)."""
     rows: list[tuple[int, list[str]]] = []
-    company_column = False  # a list of people with their company ("Name,Company", "姓名,单位"): both screened
+    columns: dict[str, int] | None = None  # the header row's, else by position
+    header_seen = False
+    width = 2
     try:
         read = csv_rows(text, source=source)
     except WatchlistError as exc:
         raise ScreenInputError(str(exc)) from exc
     for line_no, row in enumerate(read, start=1):
-        cells = trimmed_cells(row, 2)
+        cells = trimmed_cells(row, width)
         if not any(cells) or cells[0].startswith("#"):
             continue
-        if not rows and is_name_header(cells[0]):
-            company_column = len(cells) == 2 and " ".join(cells[1].split()).casefold() in COMPANY_HEADERS
+        if not rows and not header_seen and is_name_header(cells[0]):
+            # a header of the name alone says nothing of a second cell: read by position, as a file with no header
+            columns = header_columns(cells, where=f"{source}:{line_no}", warnings=warnings) if len(cells) > 1 else None
+            width = max(2, len(cells))
+            header_seen = True
             continue
-        if len(cells) > 2:
-            raise ScreenInputError(f"{source}:{line_no}: expected name[,country], got {len(cells)} columns"
-                                   + (_wide_header_hint(cells) if not rows else ""))
+        if len(cells) > width:
+            expected = "name[,country]" if width == 2 else f"at most {width} columns, as its header row names"
+            raise ScreenInputError(f"{source}:{line_no}: expected {expected}, got {len(cells)} columns"
+                                   + (_wide_header_hint(cells) if not rows and columns is None else ""))
         rows.append((line_no, cells))
     if not rows:
         raise ScreenInputError(f"{source}: no counterparty to screen")
     if len(rows) > MAX_COUNTERPARTIES:
         raise ScreenInputError(f"{source}: {len(rows)} counterparties; at most {MAX_COUNTERPARTIES} per run: split the file "
                                f"into files of {MAX_COUNTERPARTIES} rows at most and screen each")
-    if company_column:  # the company column is no country: each row's company is a counterparty of its own
-        return tuple(make_query(line_no, name, None, where=f"{source}:{line_no}")
-                     for line_no, cells in rows for name in dict.fromkeys(cells) if name)
-    return tuple(make_query(line_no, cells[0], cells[1] if len(cells) > 1 else None, where=f"{source}:{line_no}")
-                 for line_no, cells in rows)
+    columns = columns if columns is not None else {"name": 0, "country": 1}
+
+    def cell(cells: list[str], role: str) -> str | None:
+        i = columns.get(role)
+        return cells[i] if i is not None and i < len(cells) and cells[i] else None
+
+    out: list[Query] = []
+    for line_no, cells in rows:
+        where = f"{source}:{line_no}"
+        aliases = tuple(dict.fromkeys(a.strip() for a in (cell(cells, "aliases") or "").split(CSV_ALIAS_SEPARATOR)
+                                      if a.strip()))
+        if "company" in columns:  # a list of people with their company ("Name,Company", "姓名,单位"): the company is no
+            # country, and a counterparty of its own on the row's line
+            out.extend(make_query(line_no, name, cell(cells, "country"), where=where)
+                       for name in dict.fromkeys((cells[0], cell(cells, "company"))) if name)
+        else:
+            out.append(make_query(line_no, cells[0], cell(cells, "country"), where=where, aliases=aliases))
+    return tuple(out)
 
 
 def _wide_header_hint(cells: list[str]) -> str:
@@ -264,8 +330,9 @@ def no_longer_listed(r: Screened) -> bool:
     return bool(r.hits) and all(h.state in ENDED and not h.measure_only for h in r.hits)
 
 
-def make_query(line: int, name: object, country: object, *, where: str) -> Query:
-    """One checked :class:`Query` (from a CSV row or a JSON object)."""
+def make_query(line: int, name: object, country: object, *, where: str, aliases: tuple[str, ...] = ()) -> Query:
+    """One checked :class:`Query` (from a CSV row or a JSON object); ``aliases``: other names a CSV's aliases column
+    gives it, screened with it."""
     if not isinstance(name, str) or not clean_display(name):
         raise ScreenInputError(f"{where}: empty name")
     if country is not None and not isinstance(country, str):
@@ -275,7 +342,8 @@ def make_query(line: int, name: object, country: object, *, where: str) -> Query
     long_ = cell_long(name)
     cut = (LONG_NOTE.format(kept=MAX_CELL_CHARS, n=long_) if long_ else
            CUT_NOTE.format(kept=MAX_CELL_PARTS, n=parts) if parts > MAX_CELL_PARTS else None)
-    return Query(line, name.strip(), code, country.strip() if unread is not None and country else None, cut)
+    return Query(line, name.strip(), code, country.strip() if unread is not None and country else None, cut,
+                 aliases=aliases)
 
 
 def country_warnings(queries: tuple[Query, ...], *, source: str | None = None) -> list[str]:
@@ -367,7 +435,8 @@ def screen(session: Session, queries: tuple[Query, ...], as_of: date) -> tuple[S
     links = notice_links(notices, as_of)
     out = []
     for q in queries:
-        wl = Watchlist((Counterparty(q.name, country=q.country),))  # the watchlist feed's matching, country and all
+        # the watchlist feed's matching, country and aliases (a CSV's aliases column) all
+        wl = Watchlist((Counterparty(q.name, q.aliases, country=q.country),))
         hits: list[Hit] = []
         possible: list[Hit] = []
         later: list[Later] = []

@@ -24,7 +24,10 @@ from storage.vocabulary import MEASURE_ONLY_STATE, next_label, state_label
 SCREEN_HELP = """Screen a CSV of counterparties against every list; exit 1 on a hit, a possible match or an incomplete answer.
 
 FILE holds rows name[,country] (UTF-8 or GB18030, or UTF-16 with a BOM as Excel's "Unicode text"; not Shift_JIS or
-Big5: exit 2; optional header row "name,country"; under a header "Name,Company" or "姓名,单位", a list of
+Big5: exit 2; optional header row "name,country"; under a header row, each column is read by what it heads,
+in any order: country, company, note (not screened), aliases (";" between names, screened with the row's name), so
+a watchlist's "name,note,aliases" screens as its feed matches; a header naming none of them is a warning, its cells
+not screened; under a header "Name,Company" or "姓名,单位", a list of
 people, the company is screened too, as a row of its own on the same line; ";" or tab
 separated when no line has a comma); the name in Chinese or English, the country an ISO 3166 code (US,
 USA, GB, GBR) or a name (United States, UK, 美国); a country not read so ("Kosovo") is a warning on stderr, the
@@ -176,11 +179,12 @@ def register(app: typer.Typer) -> None:
         try:
             if text is None:
                 raise ScreenInputError(f"{file} is {NOT_TEXT}")
-            queries = parse_queries(text, source=str(file))
+            headers: list[str] = []  # a header row's column this command does not read (said, never refused)
+            queries = parse_queries(text, source=str(file), warnings=headers)
         except ScreenInputError as exc:
             say(term.shown(str(exc)))
             raise typer.Exit(2) from None
-        warnings = country_warnings(queries, source=str(file)) + cell_warnings(queries, source=str(file))
+        warnings = headers + country_warnings(queries, source=str(file)) + cell_warnings(queries, source=str(file))
         for line in warnings:  # the row is screened all the same: said, never a refusal of the file
             typer.echo(f"mofcom-watch screen: warning: {term.shown(line)}", err=True)
         note_future("screen", day)
