@@ -3,6 +3,7 @@ from."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -72,6 +73,35 @@ def store_schema(url: str) -> tuple[dict[str, Any], str | None, str | None]:
     return dict(store, said="this version's schema"), None, None
 
 
+def fitted_toml(text: str, width: int) -> str:
+    """``config``'s TOML on a terminal ``width`` columns wide: a setting's line wider than it ("stale_after_minutes =
+    180   # [default] status and /healthz fail when …", 258 columns) as its comment, wrapped at words into TOML comment
+    lines, then the setting alone; a comment line wider than it wrapped likewise. The terminal folded them mid-word,
+    the value's comment under the next key's column (user47). Into a pipe or a file, one line a setting, as before:
+    the same TOML, the same settings, read back alike."""
+    import textwrap
+
+    from rich.cells import cell_len
+
+    def wrapped(comment: str, first: str, rest: str) -> list[str]:
+        return textwrap.wrap(comment, max(width - 1, 20), initial_indent=first, subsequent_indent=rest,
+                             break_long_words=False, break_on_hyphens=False)
+
+    out: list[str] = []
+    for line in text.splitlines():
+        body, sep, comment = line.partition("   # ")
+        if cell_len(line) <= width:
+            out.append(line)
+        elif line.startswith("#"):
+            out.extend(wrapped(line.lstrip("# "), "# ", "#   "))
+        elif sep and body.count('"') % 2 == 0:  # (a "   # " inside a quoted value is no comment)
+            out.extend(wrapped(comment, "# ", "#   "))
+            out.append(body)
+        else:
+            out.append(line)
+    return "\n".join(out) + "\n"
+
+
 def register(app: typer.Typer) -> None:
     @app.command("config")
     def _config(
@@ -99,7 +129,10 @@ def register(app: typer.Typer) -> None:
         if as_json:  # a program reading the configuration (cli30: TOML only)
             typer.echo(term.json_text(dict(render_json(settings), store=store, problems=problems, ok=not problems)))
         else:
-            typer.echo(render_toml(settings) + f"# store schema: {store['said']}\n", nl=False)
+            toml = render_toml(settings) + f"# store schema: {store['said']}\n"
+            if term.on_terminal(sys.stdout):  # a line wider than the terminal: its comment above it, wrapped (user47)
+                toml = fitted_toml(toml, term.console().width)
+            typer.echo(toml, nl=False)
         for line in problems:
             typer.echo(f"mofcom-watch config: {line}", err=True)
         if older:
