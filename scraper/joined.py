@@ -254,13 +254,15 @@ def joined_copy(body: bytes, url: str, content_type: str | None, fetch: Fetch) -
     if not parts:
         return None
     from scraper.parse import parse_document
-    from scraper.parse.joinedpages import part_refusal
+    from scraper.parse.joinedpages import article_title, part_refusal
     from storage.records import UnusablePage
 
+    first = Part(PAGE, url, body, content_type)
+    title = article_title(first) if any(part.role == PAGE for part in parts) else None
     for part in parts:
-        if (why := part_refusal(part, parse_document)) is not None:
+        if (why := part_refusal(part, parse_document, title)) is not None:
             return f"the page it links at {part.url} is no page of it ({why})"
-    joined = join([Part(PAGE, url, body, content_type), *parts])
+    joined = join([first, *parts])
     try:  # refused whole (an annex page not saying it is one, an article going on past MAX_PAGES): the page alone
         parse_document(joined, url=url, content_type=JOINED_TYPE)
     except UnusablePage as exc:

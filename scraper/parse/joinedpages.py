@@ -75,14 +75,27 @@ def _not_an_annex(record: NoticeRecord, title: str | None, text: str) -> str | N
     return f"it names neither 附件 nor {record.number or 'the notice'} (\"{title or text[:40]}\")"
 
 
-def part_refusal(part: Part, parse: Callable[..., ParsedDocument]) -> str | None:
+def article_title(part: Part) -> str | None:
+    """The article title a page gives (its heading), as :func:`parse_joined` reads it."""
+    from .document import decode_page
+
+    return _article(part, decode_page)[0].title
+
+
+def part_refusal(part: Part, parse: Callable[..., ParsedDocument], first_title: str | None = None) -> str | None:
     """Why a later page is no page of the notice it is joined to (read alone: a notice of its own, a bot check, an
-    error page, a shell), or None (the rest of a notice: refused alone as cut short, or no notice of its own)."""
+    error page, a shell), or None (the rest of a notice: refused alone as cut short, or no notice of its own; or a
+    next page under the first page's own title that reads alone as a notice naming nobody: the notice's closing, its
+    measures, effective clause and signature, page 1 holding its names; ``first_title``: the first page's article
+    title)."""
     try:
         doc = parse(part.body, url=part.url, content_type=part.content_type)
     except UnusablePage as exc:
         return None if exc.reason in PART_READS else f"{exc.reason}: {exc.detail}" if exc.detail else exc.reason
     if doc.kind is DocumentKind.NOTICE and doc.notice is not None:
+        if part.role == PAGE and first_title and not doc.notice.entities:
+            if article_title(part) == first_title:
+                return None  # (review52: a page 2 holding the closing read as a notice of its own, joined never)
         return f"it reads as a notice of its own ({doc.notice.key})"
     if doc.kind is DocumentKind.INDEX:
         return "it reads as a list of links"
@@ -99,11 +112,11 @@ def parse_joined(raw: bytes, url: str | None, parse: Callable[..., ParsedDocumen
         parts = split(raw)
     except ValueError as exc:
         raise UnusablePage("cut-short", f"a joined copy that is not whole: {exc}") from None
+    first, html, encoding, container = _article(parts[0], decode_page)
     for n, part in enumerate(parts[1:], 2):
-        if (why := part_refusal(part, parse)) is not None:
+        if (why := part_refusal(part, parse, first.title)) is not None:
             raise UnusablePage(NEEDS_REVIEW, f"page {n} of the notice ({part.role} {part.url}) is no page of it: "
                                              f"{why}; the notice is not read from part of its pages")
-    first, html, encoding, container = _article(parts[0], decode_page)
     texts, last_html, titles = [_unpaged(first.text)], html, []
     urls = {part.url for part in parts}
     for n, part in enumerate(parts):

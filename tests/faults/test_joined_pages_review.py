@@ -7,6 +7,9 @@
 - A page 2 titled as another notice (the site serving another article's page 2 at ``…_2.html``) was read as the rest
   of this notice: its names listed under this notice, exit 0, no issue. It is now no page of it: the first page is
   read alone, loud (count mismatch), as for a page 2 that reads as a notice of its own.
+- A page 2 holding only the notice's closing (its other measures, its effective clause, its signature) under page 1's
+  title reads alone as a notice of its own (the same number, naming nobody): it was refused as a part, the notice held
+  as cut short for good (loud). It is now the rest of the notice.
 - An evidence pack of such a notice held its first page's bytes only inside the joined copy's file: no file of the
   pack had the SHA-256 its items cite for that page. Each page cited is now a file of the pack.
 - A notice read whole whose page 2 then fails (404, a bot check) while page 1 changes keeps its whole reading, loud,
@@ -18,6 +21,7 @@ Real ``run`` and ``replay`` processes against the local site (``tests/site_serve
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from tests.faults.test_joined_pages import (
     ANNEX9,
@@ -140,3 +144,26 @@ def test_an_evidence_pack_of_a_joined_notice_holds_each_page_it_cites_as_a_file_
         for url, digest in cited:
             assert digest in manifest, (who, url)  # was: page 1's SHA-256 named by no file of the pack
             assert sha(files[manifest[digest]]) == digest and manifest[digest].endswith(f"{digest}.html")
+
+
+REVIEW52 = Path(__file__).parents[1] / "data" / "review52"
+
+
+def test_a_page_2_holding_only_the_notices_closing_is_joined(tmp_path):
+    """Page 1 names all 3 entities it counts ("等3家") and its first measure; page 2, under the same title, holds the
+    rest of the measures, the effective date (2027-03-01, not the day of publication) and the signature. Page 1 alone
+    is refused as cut short (loud, right: its effective clause is on page 2); page 2 alone reads as a notice of its own
+    (the same number, naming nobody), so it was refused as a part: the notice never read whole, held as cut short,
+    exit 1, for good. A next page under the first page's title that reads alone as a notice naming nobody is now the
+    rest of it (parse.joinedpages.part_refusal)."""
+    pages = {PAGE1: (REVIEW52 / "split-closing-page1.html").read_bytes(),
+             PAGE2: (REVIEW52 / "split-closing-page2.html").read_bytes()}
+    db, out = f"sqlite:///{tmp_path / 'store.sqlite'}", tmp_path / "feeds"
+    with SiteServer(site(tmp_path / "site", pages)) as served:
+        code, report = run(db, out, served)
+    state = status(db)
+    assert code == 0 and not state["health_issues"], (report["sources"], state["health_issues"])  # was: exit 1, held
+    assert listing(state, "MOFCOM-2027-8")["entity_count"] == 3
+    found = entries(out, "MOFCOM-2027-8")["MOFCOM-2027-8"]
+    assert found and all("2027-03-01" in e for e in found if "/imposed/" in e), found
+    assert any("/imposed/" in e for e in found)
