@@ -12,6 +12,7 @@ from __future__ import annotations
 import pytest
 
 from scraper.parse import parse_document
+from storage.records import UnusablePage
 
 PAGE = ("商务部公告2026年第380号 {title}\n【发布单位】安全与管制局\n【发布文号】商务部公告2026年第380号\n【发文日期】2026年12月09日\n\n"
         "商务部公告2026年第380号\n\n根据《中华人民共和国出口管制法》和《中华人民共和国两用物项出口管制条例》等法律法规有关规定，"
@@ -57,3 +58,37 @@ def _steps(title: str, body: str) -> list[tuple[str, tuple[str | None, ...], str
 def test_a_number_after_the_measures_of_a_notice_named_whole_is_its_issuer_s_of_its_year(
         title: str, body: str, want: list[object]) -> None:
     assert _steps(title, body) == want
+
+
+# --- a step naming its notice without the year beside a step read (probe47's v02, open A older than session 46) --------------
+# "…暂停执行商务部公告2026年第338号相关措施，暂停期限为1年；停止执行第339号公告相关措施": No. 339's year is written nowhere, so it
+# gives no ref (a year is never guessed), and its lift was dropped with no word (``unread_yearless_beside`` holds it in an
+# answer only). Held, for a person (``rules.checks.unread_yearless_step``).
+
+
+@pytest.mark.parametrize("body", [
+    f"自2026年12月10日起，暂停执行{N338}相关措施，暂停期限为1年；停止执行第339号公告相关措施。",
+    f"自2026年12月10日起，暂停执行{N338}相关措施，暂停期限为1年；停止执行第339号相关措施。",
+    f"自2026年12月10日起，暂停执行{N338}相关措施，暂停期限为1年；同时恢复实施商务部公告第339号相关措施。",
+    f"自2026年12月10日起，暂停执行{N338}相关措施，暂停期限为1年。自同日起，停止执行第339号公告相关措施。",
+])
+def test_a_notice_s_step_on_a_notice_named_without_its_year_beside_a_step_read_is_held(body: str) -> None:
+    with pytest.raises(UnusablePage, match="without its year"):
+        parse_document(PAGE.format(title=PLAIN, body=body).encode("utf-8"))
+
+
+@pytest.mark.parametrize(("body", "want"), [
+    # the year written for No. 339 elsewhere in the text: keyed, read
+    (f"自2026年12月10日起，暂停执行{N338}相关措施，暂停期限为1年；停止执行第339号公告相关措施。商务部公告2026年第339号所列实体"
+     "的相关措施自同日起不再执行。",
+     None),
+    # a number kept ("…第339号相关措施继续有效") is no step
+    (f"自2026年12月10日起，暂停执行{N338}相关措施，暂停期限为1年，第339号公告相关措施继续有效。",
+     [("suspend", ("MOFCOM-2026-338",), "2026-12-10", "2027-12-10")]),
+])
+def test_a_yearless_number_keyed_or_kept_is_not_held(body: str, want: list[object] | None) -> None:
+    steps = _steps(PLAIN, body)
+    if want is not None:
+        assert steps == want
+    else:
+        assert ("lift", ("MOFCOM-2026-339",), "2026-12-10", None) in steps

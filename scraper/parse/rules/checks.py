@@ -1259,6 +1259,36 @@ def unread_yearless_beside(src: Source, d: Draft) -> str | None:
     return None
 
 
+# how far before a notice's "第" its step's verb may end ("停止执行商务部公告第339号": 商务部公告 and blanks between)
+YEARLESS_VERB_REACH = 12
+
+
+def unread_yearless_step(src: Source, d: Draft) -> str | None:
+    """A notice's step verb (stop, restore, suspend, extend) naming its notice by number without the year, keyed nowhere (a
+    year is never guessed: ``number._yearless_notices``), in or after the sentence of a step read: "…暂停执行商务部公告2026年
+    第338号相关措施，暂停期限为1年；停止执行第339号公告相关措施" read No. 338's suspension alone, No. 339's lift dropped without
+    a word (probe47's v02; ``unread_yearless_beside`` is an answer's, ``suspension_without_target`` fires only where no
+    step is read). Left out, for a person."""
+    if d.qa or not d.drafts:
+        return None
+    folded, end = src.folded, len(d.operative)
+    start = min(sentence_start(folded, x.start) for x in d.drafts)
+    pos = folded.find("第", start, end)
+    while pos >= 0:  # a "第" outside every ref read: rare past the first step (nearly every one is a ref's)
+        if not any(s <= pos < e for s, e, _ in d.refs):
+            s1 = min(act.sentence_end(folded, pos), end)
+            for v in act.VERB_RE.finditer(folded, max(start, pos - YEARLESS_VERB_REACH - 8), pos):
+                if act.VERB_KINDS.get(v[0]) not in _ITEM_KINDS:
+                    continue
+                m = YEARLESS_NOTICE_RE.match(folded, v.end(), s1)
+                if m is not None and m.end() > pos and not any(v.end() <= r[0] < m.end() for r in d.refs) \
+                        and not _off_list(folded, v.start()):
+                    return f"its step \"{src.text[v.start() : m.end()].strip()}\" names {m[0].strip()} without its " \
+                           f"year, so no notice its {v[0]} could act on{LEFT_OUT}"
+        pos = folded.find("第", pos + 1, end)
+    return None
+
+
 def unread_late_suspension(src: Source, d: Draft) -> str | None:
     """An answer that reads no action, one of whose sentences opens "自…起，" more than a week before the text
     (``actions.dated_before``) but not months (``actions.stale``: history), with no 决定 and no word of a step told
