@@ -36,15 +36,38 @@ ONE = "暂停实施商务部公告2025年第21号相关措施"
     f"{ONE}，暂停至今年年底。",
     f"{ONE}，暂停至次年3月31日。",
     f"{ONE}，暂停期限截至明年年末。",
-    f"{ONE}，暂停至2027年6月底。",
     f"{ONE}，暂停至2027年底。",
+    f"{ONE}，暂停至2027年6月上旬。",  # (a part of a month: no day; session 47 reads only a written month's end)
+    f"{ONE}，暂停至2027年6月底前。",
+    f"{ONE}1年，第22号相关措施暂停至2027年6月底。",  # (a clause per notice: the clauses read days written whole)
     f"{ONE}，暂停至2027年上半年结束。",
     f"{ONE}，暂停至下月底。",
     "暂停实施商务部公告2025年第21号和第22号相关措施，暂停至明年6月底。",
+    "暂停实施商务部公告2025年第21号和第22号相关措施，暂停至2027年6月底。",  # (two notices: held, as a relative day is)
 ])
 def test_an_end_told_relative_or_as_part_of_a_month_or_year_is_held(notice, text):
     opening = "商务部决定，自2026年12月10日起，" if notice else D
     assert "is no day the dates read" in (said := _held(opening + text, notice)) or "relative to the text's year" in said
+
+
+# --- session 47 (probe47's B3, the lead's decision): a month's end whose year and month are written is its last day ----------
+
+
+@pytest.mark.parametrize("notice", [False, True])
+@pytest.mark.parametrize(("text", "end"), [
+    (f"{ONE}，暂停至2027年6月底。", "2027-06-30"),
+    (f"{ONE}，暂停期限至2027年6月底。", "2027-06-30"),
+    (f"{ONE}，暂停期限截至2027年2月末。", "2027-02-28"),
+    (f"{ONE}，暂停至2028年2月底。", "2028-02-29"),
+    (f"{ONE}，暂停至2027年12月底。", "2027-12-31"),
+])
+def test_a_month_s_end_with_its_year_written_is_its_last_day(notice, text, end):
+    opening = "商务部决定，自2026年12月10日起，" if notice else D
+    assert _steps(opening + text, notice) == [_s(N21, end)]
+
+
+def test_a_month_s_end_before_the_step_is_its_last_day():
+    assert _steps(f"商务部决定，自2026年12月10日起至2027年6月底，{ONE}。", True) == [_s(N21, "2027-06-30")]
 
 
 def test_an_extension_to_next_year_s_end_is_held():

@@ -45,6 +45,10 @@ HISTORY_GAP = timedelta(days=90)
 # "10日" was read as ten days, the suspension lapsing a year early). Looked for only where "年" is and UNTIL_RE found none.
 RELATIVE_UNTIL_RE = lazy_compile(rf"(?:至|(?<![收达得])到)\s*(?P<rel>今年|本年|明年)\s*(?P<m>{MD})\s*月\s*(?P<d>{MD})\s*日")
 RELATIVE_UNTIL_YEARS = {"今年": 0, "本年": 0, "明年": 1}
+# "暂停期限至2027年6月底" / "…6月末": the last day of a month whose year and month are written (session 47, probe47's B3:
+# held as "no day the dates read" before). Relative ("至明年6月底") and other parts of a month ("上旬", "6月底前") stay held
+# (``rules.checks.unread_vague_end``). Looked for only where "底" or "末" is and no whole day was found.
+MONTH_END_RE = lazy_compile(rf"(?:至|(?<![收达得])到)\s*(?P<y>{YEAR})\s*年\s*(?P<me>{MD})\s*月\s*(?:底|末)(?!\s*[前以之])")
 MAX_DAYS, MAX_YEARS = 3650, 10
 
 
@@ -66,6 +70,8 @@ def duration_in(folded: str, clean: str, start: int, end: int) -> Period | None:
     if m:
         return until_period(clean, m, start)
     if "年" in seg and (m := RELATIVE_UNTIL_RE.search(seg)) is not None:
+        return until_period(clean, m, start)
+    if ("底" in seg or "末" in seg) and (m := MONTH_END_RE.search(seg)) is not None:
         return until_period(clean, m, start)
     # Each regex only where its literals are (a date has 年 and 日, a month-day 月 and 日).
     masked = DATE_RE.sub(lambda x: " " * len(x.group(0)), seg) if "年" in seg and "日" in seg else seg
@@ -116,6 +122,9 @@ def until_day(period: Period, since: date | None, said: date | None = None) -> d
     if "rel" in m.re.groupindex:  # RELATIVE_UNTIL_RE (lazy: its match names the compiled pattern)
         base = said or since
         return None if base is None else make_date(base.year + RELATIVE_UNTIL_YEARS[m.group("rel")], m.group("m"), m.group("d"))
+    if "me" in m.re.groupindex:  # MONTH_END_RE: the month's last day
+        first = make_date(m.group("y"), m.group("me"), 1)
+        return None if first is None else (first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
     counted = period_of(m) if since is not None else None
     return None if counted is None or since is None else period_end(since, *counted)
 

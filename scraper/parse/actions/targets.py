@@ -17,7 +17,16 @@ from ..dates import (
 )
 from ..lazyre import lazy_compile
 from ..textnorm import NUM, to_int
-from .periods import END_DAY_RE, RELATIVE_UNTIL_RE, duration_in, extension_term, suspension_end, until_day, until_period
+from .periods import (
+    END_DAY_RE,
+    MONTH_END_RE,
+    RELATIVE_UNTIL_RE,
+    duration_in,
+    extension_term,
+    suspension_end,
+    until_day,
+    until_period,
+)
 from .tense import (
     BY_ITS_END,
     DECIDED_BEFORE,
@@ -591,6 +600,8 @@ def on_targets(folded: str, clean: str, s_start: int, v: re.Match[str], kind: Ac
         if until_m is None and folded.find("年", s_start, at) >= 0:
             # "自2026年12月10日起至明年6月30日，暂停实施…" (session 42, qa42/25: read as a suspension with no end, silently)
             until_m = RELATIVE_UNTIL_RE.search(folded, s_start, at)
+        if until_m is None and (folded.find("底", s_start, at) >= 0 or folded.find("末", s_start, at) >= 0):
+            until_m = MONTH_END_RE.search(folded, s_start, at)  # "自…起至2027年6月底，暂停实施…"
         if until_m:
             period = until_period(clean, until_m)
         elif folded.find("内", s_start, at) >= 0 and (within := TERM_WITHIN_RE.search(folded, s_start, at)) is not None:

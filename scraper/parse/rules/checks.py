@@ -13,7 +13,7 @@ from .. import actions as act
 from ..actions.apart import CLAUSE_MARK_RE as MARK_OUTSIDE_BRACKET_RE
 from ..actions.apart import EACH, EACH_TERMS_RE
 from ..actions.clauses import TWO_TERMS_RE
-from ..actions.periods import FORMAL_DIGITS, FORMAL_TO_PLAIN
+from ..actions.periods import FORMAL_DIGITS, FORMAL_TO_PLAIN, MONTH_END_RE
 from ..actions.targets import decided_above
 from ..actions.tense import RECOUNT_RE, decided_in, planned, told_done
 from ..actions.words import LIST_ALT, REMOVED_WORDS, TERM_RENEWED
@@ -1884,7 +1884,9 @@ REASON_RE = lazy_compile(rf"为了?(?:继续|进一步|切实)?落实|经(?!研�
 # "1年", "90天", "1年零3个月", "一周年"; UNTIL_RE: "至2027年12月10日", "到…"; "半年"), a bracket, a quote's end, "的暂停" ("解除对…相关措施
 # 的暂停", "终止对…相关措施的暂停安排": session 41, held), the end of "除…外", nothing else: not "…的前提是", "…系误传", "…一事", "…等问题", "…的具体安排" (``_told_as_noun``).
 # "至明年11月10日" (RELATIVE_UNTIL_RE's end, read by ``periods.until_day``; session 43, qa43/29: held for a person).
-_STEP_TERM = (rf"(?:{DURATION_RE.pattern}|半年|(?:截止|截)?(?:{UNTIL_RE.pattern}|(?:至|到)(?:今年|本年|明年)\d{{1,2}}月\d{{1,2}}日)"
+# "至2027年6月底" (MONTH_END_RE's, read by ``periods.until_day`` as the month's last day; session 47).
+_STEP_TERM = (rf"(?:{DURATION_RE.pattern}|半年|(?:截止|截)?(?:{UNTIL_RE.pattern}|(?:至|到)(?:今年|本年|明年)\d{{1,2}}月\d{{1,2}}日"
+              r"|(?:至|到)\d{4}年\d{1,2}月[底末])"
               r"(?:\d{1,2}时(?:\d{1,2}分)?)?(?:止|\(含\))?)")
 STEP_TAIL_RE = lazy_compile(rf"[\"”’」』]?(?:\([^()]*\))*(?:的暂停(?:实施|执行)?(?:安排)?)?(?:(?:的)?(?:暂停)?期限)?(?:为|延长|再延长)?"
                             rf"{_STEP_TERM}?(?:\([^()]*\))*外?[\"”’」』]?")
@@ -2414,6 +2416,12 @@ VAGUE_END_RE = lazy_compile(
 RELATIVE_DAY_RE = lazy_compile(r"(?:至|(?<![收达得])到)\s*(?:今年|本年|明年)\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 
 
+def _several_notices(folded: str, d: Draft, s0: int, s1: int) -> bool:
+    """Whether ``folded[s0:s1]`` names two notices or more (keyed refs, or numbers written short)."""
+    return len({r[2].key for r in d.refs if s0 <= r[0] < s1 and r[2].key}) > 1 \
+        or len({m["n"] for m in SHORT_NUMBER_RE.finditer(folded, s0, s1)}) > 1
+
+
 def unread_vague_end(src: Source, d: Draft) -> str | None:
     """A suspension or extension whose sentence tells its end relative to a day or as a part of a month or year
     (VAGUE_END_RE), or a relative day in a sentence naming several notices (RELATIVE_DAY_RE): the dates read no day (or
@@ -2431,12 +2439,15 @@ def unread_vague_end(src: Source, d: Draft) -> str | None:
         if any(w in sentence for w in VAGUE_END_WORDS):  # (nearly every step: none)
             for m in VAGUE_END_RE.finditer(folded, s0, s1):
                 if "年" in m["end"] or "月" in m["end"]:  # (not "到底")
-                    return f"its end \"{m[0]}\" is no day the dates read{LEFT_OUT}"
+                    # "至2027年6月底" is the month's last day (``periods.MONTH_END_RE``), read for one notice; not "…6月底前",
+                    # nor beside another notice (the clauses per notice read days written whole: No. 21 took No. 22's end)
+                    whole = MONTH_END_RE.match(folded, m.start(), s1)
+                    if whole is None or whole.end() != m.end() or _several_notices(folded, d, s0, s1):
+                        return f"its end \"{m[0]}\" is no day the dates read{LEFT_OUT}"
         if not ("今年" in sentence or "本年" in sentence or "明年" in sentence):
             continue
         rel = RELATIVE_DAY_RE.search(folded, s0, s1)
-        if rel is not None and (len({r[2].key for r in d.refs if s0 <= r[0] < s1 and r[2].key}) > 1
-                                or len({m["n"] for m in SHORT_NUMBER_RE.finditer(folded, s0, s1)}) > 1):
+        if rel is not None and _several_notices(folded, d, s0, s1):
             return (f"its end \"{rel[0]}\" is told relative to the text's year in a sentence naming several notices: which "
                     f"notice it ends is not read{LEFT_OUT}")
     return None
