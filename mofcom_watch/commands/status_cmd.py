@@ -69,6 +69,17 @@ def report_json(report: StatusReport) -> dict:
     }
 
 
+def print_item(console: Console, line: Text) -> None:
+    """One entry under a heading (SOURCE HEALTH, WARNINGS, …), indented 2: on a terminal its wrapped lines indented 4,
+    under it (they went back to column 0 at 80 columns, "20 (file:texts/…; page SHA-256 …)" read as a line of its own:
+    user47); into a pipe, one line as before."""
+    if not console.is_terminal:
+        console.print(Text("  ") + line)
+        return
+    for i, part in enumerate(line.wrap(console, max(console.width - 4, 20))):
+        console.print(Text("    " if i else "  ") + part, overflow="ignore", crop=False, no_wrap=True)
+
+
 def print_report(report: StatusReport, console: Console, *, all_clear: bool = True, notices: int = 0) -> None:
     """``all_clear``: nothing else is wrong (a failed fetch or publish, a full disk): only then the green line.
     ``notices``: how many the store holds (no row with some stored: none was in effect or announced on the day)."""
@@ -96,16 +107,16 @@ def print_report(report: StatusReport, console: Console, *, all_clear: bool = Tr
         console.print(f"[bold red]SOURCE HEALTH: {len(report.health)} open issue(s)[/]")
         for h in report.health:
             where = f" ({h.url})" if h.url and h.url not in h.detail else ""
-            console.print(Text(shown(f"  {h.source}: {h.kind}: {h.detail}{where}"), style="red"))
+            print_item(console, Text(shown(f"{h.source}: {h.kind}: {h.detail}{where}"), style="red"))
     if report.warnings:
         console.print(f"[bold yellow]WARNINGS: {len(report.warnings)} (read right, failing nothing; each clears with "
                       "the next run that does not see it)[/]")
         for w in report.warnings:
-            console.print(Text(shown(f"  {w.source}: {w.detail}"), style="yellow"))
+            print_item(console, Text(shown(f"{w.source}: {w.detail}"), style="yellow"))
     if report.unresolved:
         console.print(f"[bold red]UNRESOLVED REFERENCES: {len(report.unresolved)}[/]")
         for e in report.unresolved:
-            console.print(Text(shown(f"  {e.summary}"), style="red"))
+            print_item(console, Text(shown(f"{e.summary}"), style="red"))
     others = [p for p in report.problems if not any(p.startswith(f"{e.source_key}:") for e in report.unresolved)]
     if others:
         console.print(f"[bold red]PROBLEMS: {len(others)}[/]")
