@@ -173,6 +173,21 @@ def read_notice(text: str, hints: PageHints) -> tuple[NoticeRecord | None, str]:
     return parse_source(src), src.lead + src.text
 
 
+def _parse_plain(text: str, encoding: str, url: str | None) -> ParsedDocument:
+    """A page of plain text (a PDF copy laid out again, a saved ``.txt``): no tree, the same checks as HTML's."""
+    text = without_frame_titles(without_neighbour_links(unreferenced(unpaged(strip_envelope(text)))))  # 下一篇 lines
+    page.check_content(text, text, html=False)
+    record, clean = read_notice(text, PageHints(url=url))
+    if record is not None or page.notice_like(None, text):
+        page.check_ending(text)
+    if record is None:
+        page.check_no_notice(text)
+        return ParsedDocument(kind=DocumentKind.OTHER, encoding=encoding, warnings=("no notice found in the text",))
+    page.check_record(record, clean)
+    return ParsedDocument(kind=DocumentKind.NOTICE, encoding=encoding, notice=record, title=record.title,
+                          warnings=record.warnings)
+
+
 def parse_document(raw: bytes | str, url: str | None = None, content_type: str | None = None) -> ParsedDocument:
     """Parse one fetched or saved page. Raises UnusablePage for non-content."""
     utf8: bytes | None = None  # ``text`` as UTF-8, when ``raw`` is that already (Lexbor reads UTF-8)
@@ -194,18 +209,7 @@ def parse_document(raw: bytes | str, url: str | None = None, content_type: str |
     if listed is not None:
         return listed
     if not is_html(text):
-        text = without_frame_titles(without_neighbour_links(unreferenced(unpaged(strip_envelope(text)))))  # a PDF copy laid out again; 下一篇
-        page.check_content(text, text, html=False)
-        record, clean = read_notice(text, PageHints(url=url))
-        if record is not None or page.notice_like(None, text):
-            page.check_ending(text)
-        if record is not None:
-            page.check_record(record, clean)
-        if record is None:
-            page.check_no_notice(text)
-            return ParsedDocument(kind=DocumentKind.OTHER, encoding=encoding, warnings=("no notice found in the text",))
-        return ParsedDocument(kind=DocumentKind.NOTICE, encoding=encoding, notice=record, title=record.title,
-                              warnings=record.warnings)
+        return _parse_plain(text, encoding, url)
     page.check_whole(text)
     tree = LexborHTMLParser(utf8 if utf8 is not None else text)
     found = find_container(tree)
