@@ -377,6 +377,12 @@ def _index_reading(doc: ParsedDocument, raw: bytes, url: str, content_type: str 
             scripted_links(text, url))
 
 
+def _kept_copy(session: Session, url: str, sha256: str) -> Snapshot | None:
+    """The stored copy of ``url`` with that SHA-256: the copy other bytes of the page are read against (churn47)."""
+    return session.scalars(select(Snapshot).join(Page, Page.id == Snapshot.page_id)
+                           .where(Page.url == url, Snapshot.sha256 == sha256)).first()
+
+
 def _index_as_kept(session: Session, doc: ParsedDocument, raw: bytes, url: str, sha: str, content_type: str | None,
                    copy: StoredCopy | None, parser: PageParser, fetched_at: datetime) -> Snapshot | None:
     """The index page's last kept copy, where these other bytes of it read exactly as that copy does (the lead's
@@ -391,8 +397,7 @@ def _index_as_kept(session: Session, doc: ParsedDocument, raw: bytes, url: str, 
     if (copy is None or copy.sha256 == sha or not copy.whole or copy.outcome != PageOutcome.INDEX.value
             or not parser.made(copy, copy.sha256)):
         return None
-    kept = session.scalars(select(Snapshot).join(Page, Page.id == Snapshot.page_id)
-                           .where(Page.url == url, Snapshot.sha256 == copy.sha256)).first()
+    kept = _kept_copy(session, url, copy.sha256)
     if kept is None or as_utc(fetched_at) < as_utc(kept.fetched_at):
         return None
     before = snapshot_bytes(kept)
@@ -437,8 +442,7 @@ def _person_read_as_kept(session: Session, url: str, sha: str, raw: bytes, conte
     if (copy is None or copy.sha256 == sha or copy.outcome != PageOutcome.READ_BY_PERSON.value
             or not read_by_person(session, url, copy.sha256)):
         return None
-    kept = session.scalars(select(Snapshot).join(Page, Page.id == Snapshot.page_id)
-                           .where(Page.url == url, Snapshot.sha256 == copy.sha256)).first()
+    kept = _kept_copy(session, url, copy.sha256)
     if kept is None or as_utc(fetched_at) < as_utc(kept.fetched_at):
         return None
     before = snapshot_bytes(kept)
@@ -621,8 +625,7 @@ def _reads_as_kept(session: Session, stored: Notice | None, record: NoticeRecord
             return None
         if substance(reading) != substance(NoticeRecord.from_json(json.loads(stored.record_json))):
             return None
-        kept = session.scalars(select(Snapshot).join(Page, Page.id == Snapshot.page_id)
-                               .where(Page.url == url, Snapshot.sha256 == copy.sha256)).first()
+        kept = _kept_copy(session, url, copy.sha256)
         again = read_again(kept, parser, url, record.key) if kept is not None else None
         if again is None or (again.notice if again.notice.url else replace(again.notice, url=url)).dumps() \
                 != reading.dumps() or again.notice.text != record.text:
