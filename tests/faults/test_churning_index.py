@@ -19,10 +19,10 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-from datetime import UTC, datetime
 from pathlib import Path
 
 from tests.faults.harness import cli
+from tests.faults.test_churning_page import ChurningSite
 from tests.faults.test_site_changes import (
     N22,
     POLICY_INDEX,
@@ -44,27 +44,14 @@ from tests.faults.test_site_changes import (
     source,
     start_pages,
 )
-from tests.site_server import SiteServer
 
 CHURNING = (f"{W}/{POLICY_INDEX}", f"{W}/{QA_INDEX}")
 
 
-class ChurningIndexSite(SiteServer):
+def ChurningIndexSite() -> ChurningSite:  # noqa: N802 - a site, as the class it makes
     """The fixture site, its policy and Q&A indexes answering other bytes at every request: a visit counter and a
     script's timestamp after the list, as the ministry's CMS pages carry them."""
-
-    def __init__(self) -> None:
-        super().__init__(None, pages=start_pages(), columns={W: "zwgk/zcfb/"})  # type: ignore[arg-type]
-        self.served: dict[str, int] = {}
-
-    def read(self, path: str) -> bytes | None:
-        body = super().read(path)
-        if body is None or path not in CHURNING:
-            return body
-        with self._lock:
-            n = self.served[path] = self.served.get(path, 0) + 1
-        tail = f"<script>var t='{datetime.now(UTC).timestamp()}';</script><p>访问量：{1000 + n}</p></body>"
-        return body.replace(b"</body>", tail.encode(), 1)
+    return ChurningSite(churning=CHURNING)
 
 
 def copies(db: Path, path: str) -> list[str]:

@@ -30,13 +30,14 @@ class ChurningSite(SiteServer):
     """The fixture site, its ``CHURNING`` pages answering other bytes at every request: a counter and a timestamp
     after the page's text, as a visit counter or an analytics script puts them (their ETag changes with them)."""
 
-    def __init__(self, **options: object) -> None:
+    def __init__(self, churning: tuple[str, ...] = CHURNING, **options: object) -> None:
         super().__init__(None, pages=start_pages(), columns={W: "zwgk/zcfb/"}, **options)  # type: ignore[arg-type]
+        self.churning = churning
         self.served: dict[str, int] = {}
 
     def read(self, path: str) -> bytes | None:
         body = super().read(path)
-        if body is None or path not in CHURNING:
+        if body is None or path not in self.churning:
             return body
         with self._lock:
             n = self.served[path] = self.served.get(path, 0) + 1

@@ -10,14 +10,10 @@ import json
 from pathlib import Path
 
 from tests.faults.harness import cli
+from tests.faults.test_mfa46_decisions import page, rows
 
-CORPUS = Path(__file__).parents[1] / "data" / "corpus"
 FETCHED = "2026-12-05T00:00:00+00:00"
 AS_OF = "2033-12-31"
-
-
-def page(corpus: str, case: str) -> Path:
-    return next(p for p in (CORPUS / corpus).glob(f"{case}-*") if not p.name.endswith(".json"))
 
 
 def replayed(tmp_path: Path, *pages: Path) -> str:
@@ -34,10 +30,6 @@ def replayed(tmp_path: Path, *pages: Path) -> str:
 def status(db: str, as_of: str = AS_OF) -> tuple[int, dict]:
     done = cli(db, "status", "--json", "--as-of", as_of)
     return done.code, json.loads(done.out)
-
-
-def rows(state: dict, key: str) -> list[tuple[str, str, str]]:
-    return sorted((r["notice_key"], r["state"], r["by"]) for r in state["listings"] if key in r["entity_keys"])
 
 
 def test_a_lift_naming_a_person_in_traditional_script_lifts_him(tmp_path: Path) -> None:

@@ -104,12 +104,16 @@ def replayed_in_halves(folder: Path, pages: Path, fetched: str, today: str | Non
     return replayed(folder, earlier, fetched, today=today)
 
 
-def cached(stores: dict[str, Store], factory: Any, data: Path, fetched: str, today: str, prefix: str) -> Store:
+def cached(stores: dict[str, Store], factory: Any, data: Path, fetched: str, today: str, prefix: str, *,
+           halves: bool = False) -> Store:
     """The story folder ``data`` replayed once per test module (its ``stores`` fixture holds them by folder name; the
-    first test to ask pays the replay), in a folder ``factory`` (pytest's tmp_path_factory) makes."""
-    if data.name not in stores:
-        stores[data.name] = replayed(factory.mktemp(f"{prefix}-{data.name}"), data, fetched, today=today)
-    return stores[data.name]
+    first test to ask pays the replay), in a folder ``factory`` (pytest's tmp_path_factory) makes; ``halves``: in
+    another order (:func:`replayed_in_halves`), held apart."""
+    key = f"{data.name}-halves" if halves else data.name
+    if key not in stores:
+        replay = replayed_in_halves if halves else replayed
+        stores[key] = replay(factory.mktemp(f"{prefix}-{key}"), data, fetched, today=today)
+    return stores[key]
 
 
 def item_titles(store: Store, day: str, key: str, feed: str = "all") -> dict[str, str]:

@@ -35,7 +35,7 @@ from typing import Any
 
 import pytest
 
-from tests.mofcom_watch.stories import REPO, TAG, Store, item_ids_of, replayed, replayed_in_halves, row
+from tests.mofcom_watch.stories import REPO, TAG, Store, cached, item_ids_of, row
 
 DATA = REPO / "tests" / "data" / "probe46"
 TODAY = "2029-01-01"
@@ -117,16 +117,12 @@ PROBLEMS: dict[str, tuple[str, ...] | None] = {
 
 
 @pytest.fixture(scope="module")
-def stores() -> dict[tuple[str, bool], Store]:
+def stores() -> dict[str, Store]:
     return {}
 
 
-def _store(stores: dict[tuple[str, bool], Store], factory: pytest.TempPathFactory, name: str, halves: bool) -> Store:
-    if (name, halves) not in stores:
-        folder = factory.mktemp(f"p46-{name}-{'halves' if halves else 'one'}")
-        replay = replayed_in_halves if halves else replayed
-        stores[(name, halves)] = replay(folder, DATA / name, FETCHED, today=TODAY)
-    return stores[(name, halves)]
+def _store(stores: dict[str, Store], factory: pytest.TempPathFactory, name: str, halves: bool) -> Store:
+    return cached(stores, factory, DATA / name, FETCHED, TODAY, "p46", halves=halves)
 
 
 def _of(store: Store, day: str, entity: str) -> tuple[Any, ...]:
@@ -137,7 +133,7 @@ def _of(store: Store, day: str, entity: str) -> tuple[Any, ...]:
 @pytest.mark.parametrize("halves", [False, True], ids=["together", "another-order"])
 @pytest.mark.parametrize("name", sorted(STATES))
 def test_the_notice_decides_for_what_it_names_and_the_answer_for_the_rest(
-        stores: dict[tuple[str, bool], Store], tmp_path_factory: pytest.TempPathFactory, name: str, halves: bool) -> None:
+        stores: dict[str, Store], tmp_path_factory: pytest.TempPathFactory, name: str, halves: bool) -> None:
     store = _store(stores, tmp_path_factory, name, halves)
     for day, per_entity in STATES[name].items():
         for entity, want in per_entity.items():
@@ -151,7 +147,7 @@ def test_the_notice_decides_for_what_it_names_and_the_answer_for_the_rest(
 
 
 def test_no_item_tells_the_notice_s_excepted_entity_restored(
-        stores: dict[tuple[str, bool], Store], tmp_path_factory: pytest.TempPathFactory) -> None:
+        stores: dict[str, Store], tmp_path_factory: pytest.TempPathFactory) -> None:
     """赤岩, kept suspended by No. 366, gets no "restored" item from the answer restoring all of No. 337 that day; 银杉 does."""
     store = _store(stores, tmp_path_factory, "restore_all_but_one_kept_suspended", False)
     rock = {i["id"][len(TAG):] for i in store.items("2026-12-31", f"entity/{ROCK}")}
@@ -164,7 +160,7 @@ def test_no_item_tells_the_notice_s_excepted_entity_restored(
 @pytest.mark.parametrize("name", ["lifted_before_its_restore", "extended_at_its_restore", "restored_early_by_notice",
                                   "early_restore_before_its_end"])
 def test_no_restore_at_a_lapse_another_step_came_before(
-        stores: dict[tuple[str, bool], Store], tmp_path_factory: pytest.TempPathFactory, name: str) -> None:
+        stores: dict[str, Store], tmp_path_factory: pytest.TempPathFactory, name: str) -> None:
     """No. 350's "期满后自动恢复实施" (2027-10-21) after No. 360's lift (10-10), its extension from 10-21, or an early restore
     (03-10, by No. 360 or an answer): no "Restored" item of 10-21, nothing said against the extension."""
     store = _store(stores, tmp_path_factory, name, False)

@@ -26,7 +26,7 @@ from typing import Any
 
 import pytest
 
-from tests.mofcom_watch.stories import REPO, Store, item_ids_of, own_problems, replayed, replayed_in_halves, row
+from tests.mofcom_watch.stories import REPO, Store, cached, item_ids_of, own_problems, row
 
 DATA = REPO / "tests" / "data" / "probe47"
 TODAY = "2029-01-01"
@@ -62,22 +62,18 @@ PROBLEMS = {
 
 
 @pytest.fixture(scope="module")
-def stores() -> dict[tuple[str, bool], Store]:
+def stores() -> dict[str, Store]:
     return {}
 
 
-def _store(stores: dict[tuple[str, bool], Store], factory: pytest.TempPathFactory, name: str, halves: bool) -> Store:
-    if (name, halves) not in stores:
-        folder = factory.mktemp(f"p47-{name}-{'halves' if halves else 'one'}")
-        replay = replayed_in_halves if halves else replayed
-        stores[(name, halves)] = replay(folder, DATA / name, FETCHED, today=TODAY)
-    return stores[(name, halves)]
+def _store(stores: dict[str, Store], factory: pytest.TempPathFactory, name: str, halves: bool) -> Store:
+    return cached(stores, factory, DATA / name, FETCHED, TODAY, "p47", halves=halves)
 
 
 @pytest.mark.parametrize("halves", [False, True], ids=["together", "another-order"])
 @pytest.mark.parametrize("name", sorted(STATES))
 def test_a_later_answer_saying_another_state_than_a_notice_of_that_day_is_said_not_followed(
-        stores: dict[tuple[str, bool], Store], tmp_path_factory: pytest.TempPathFactory, name: str, halves: bool) -> None:
+        stores: dict[str, Store], tmp_path_factory: pytest.TempPathFactory, name: str, halves: bool) -> None:
     store = _store(stores, tmp_path_factory, name, halves)
     for day, want in STATES[name].items():
         got = row(store, day, KEY)
