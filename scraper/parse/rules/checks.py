@@ -691,6 +691,15 @@ DECIDED_STEP_WORDS = ("暂停", "延长", "延期", "推迟", "暂缓", "撤销"
                       "移出", "废止", "终止")
 
 
+# "商务部将视情决定是否撤销…" (a plan) and "2025年11月5日，商务部决定撤销…" (a decision told, its own notice says it) decide
+# nothing now: they read as no step, as audit29 pinned, not held.
+DECISION_TOLD_RE = lazy_compile(r"\s*(?:答\s*[：:])?\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[，,]")
+
+
+def _decision_planned_or_told(before: str, after: str) -> bool:
+    return after.startswith("决定是否") or "视情" in before or DECISION_TOLD_RE.match(before) is not None
+
+
 def decided_on_number(text: str) -> str | None:
     """The first sentence of a MOFCOM answer (MOFCOM_ANSWER_HEAD in its head) saying 决定 with a step's word and a notice's
     number (DECIDED_NUMBER_RE) after it and no verb the rules read (``actions.VERB_RE``), else None."""
@@ -705,7 +714,8 @@ def decided_on_number(text: str) -> str | None:
         after = text[at:s1]
         # (a verb the rules know is theirs to weigh: "中方从未决定…恢复实施…", "中方决定…恢复实施…？这是误读" are no step)
         if "号" in after and any(w in after for w in DECIDED_STEP_WORDS) \
-                and DECIDED_NUMBER_RE.search(folded := fold(after)) is not None and act.VERB_RE.search(folded) is None:
+                and DECIDED_NUMBER_RE.search(folded := fold(after)) is not None and act.VERB_RE.search(folded) is None \
+                and not _decision_planned_or_told(text[s0:at], after):
             return text[s0:s1].strip()[:60]
         at = text.find("决定", s1)
     return None
