@@ -25,7 +25,7 @@ def test_country_after_the_english_name_from_the_whole_table():
         "1. 萨博动力公司（Saab Dynamics AB）（瑞典）\n2. 莱昂纳多直升机公司（Leonardo Helicopters S.p.A.）（意大利）\n"
         "3. 比利时防务公司（Belgian Defence SA）（比利时）\n4. 新加坡动力公司（ST Power Pte. Ltd.）（新加坡）\n"
         "5. 波兰雷达公司（Polish Radar Sp. z o.o.）（波兰）\n6. 西班牙电子公司（Spanish Electronics S.L.）（西班牙）\n"
-        "7. 高加索工程公司（Caucasus Engineering LLC）（阿塞拜疆）\n"
+        "7. 高加索工程公司（Caucasus Engineering LLC）（科索沃）\n"
     )
     rec = parse_text(text)
     assert acts(rec) == [("impose", "ecl", [], "2026-04-24", ())]
@@ -37,7 +37,7 @@ def test_country_after_the_english_name_from_the_whole_table():
         ("波兰雷达公司", "Polish Radar Sp. z o.o.", "PL", 5, (), None),
         ("西班牙电子公司", "Spanish Electronics S.L.", "ES", 6, (), None),
         # a place the table lacks: the name stays clean, the place is the note
-        ("高加索工程公司", "Caucasus Engineering LLC", None, 7, (), "阿塞拜疆"),
+        ("高加索工程公司", "Caucasus Engineering LLC", None, 7, (), "科索沃"),
     ]
     assert rec.stated_count == 7 and rec.warnings == ()
 
@@ -176,6 +176,6 @@ def test_a_place_after_the_english_of_a_name_in_prose_is_its_country():
     assert [(e.zh, e.en, e.country, e.note) for e in rec.entities] == [
         ("责任商业联盟", "Responsible Business Alliance", "US", None)]
     rec = parse_text("商务部令2026年第3号\n【发布文号】商务部令2026年第3号\n【发文日期】2026年08月05日\n\n"
-                     "商务部决定对甲公司（Alpha Inc.）（阿塞拜疆）、乙公司（Beta Ltd.）（瑞典）采取反制措施。")
+                     "商务部决定对甲公司（Alpha Inc.）（科索沃）、乙公司（Beta Ltd.）（瑞典）采取反制措施。")
     assert [(e.zh, e.en, e.country, e.note) for e in rec.entities] == [
-        ("甲公司", "Alpha Inc.", None, "阿塞拜疆"), ("乙公司", "Beta Ltd.", "SE", None)]
+        ("甲公司", "Alpha Inc.", None, "科索沃"), ("乙公司", "Beta Ltd.", "SE", None)]
