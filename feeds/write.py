@@ -291,6 +291,8 @@ def write_error(exc: OSError, out_dir: Path) -> str:
     together (:class:`Staged`): a fault before that left them all the last one's (:class:`NothingPlaced`), said so;
     any other may have come after some were this publish's (cli36): said so."""
     code = exc.errno
+    if code == errno.EEXIST and exc.filename and not os.path.lexists(exc.filename):
+        code = errno.ENOENT  # os.makedirs met the folder, then found it gone: removed between its two looks
     if code in (errno.ENOSPC, errno.EDQUOT):
         what = "the disk is full (or over quota): free some space"
     elif code == errno.EFBIG:

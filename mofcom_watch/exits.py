@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import os
 import signal
 import sys
 from collections.abc import Callable, Iterator, Mapping
@@ -100,7 +101,11 @@ def removed_mid_publish(exc: BaseException, folder: Path) -> bool:
     """``exc`` is the feeds folder (or a folder in it) gone while a publish wrote it: a file of the folder no longer
     there (ENOENT on a path in it), removed by another process (a cleanup job, a person): the folder's fault, not a bad
     ``--out`` (exit 2) nor a bug (exit 4, "internal error: NothingPlaced", health46)."""
-    return isinstance(exc, OSError) and exc.errno == errno.ENOENT and (
+    if not isinstance(exc, OSError):
+        return False
+    if exc.errno == errno.EEXIST:  # os.makedirs met the folder, then found it gone (removed between its two looks)
+        return _under(exc.filename, folder) and not os.path.lexists(exc.filename)
+    return exc.errno == errno.ENOENT and (
         _under(exc.filename, folder) or _under(getattr(exc, "filename2", None), folder))
 
 

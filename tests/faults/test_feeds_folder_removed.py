@@ -57,3 +57,20 @@ def test_a_feeds_folder_removed_mid_publish_is_a_resource_fault_then_the_next_pu
     expected = tmp_path / "expected"
     finish(spawn(db, *feeds_args(expected)))
     assert feed_files(out) == feed_files(expected) and feed_files(out)
+
+
+def test_a_folder_met_then_gone_is_removed_mid_publish_and_a_file_in_its_place_is_not(tmp_path):
+    """The race above met once as ``os.makedirs``' EEXIST (it saw the folder, its mkdir failed, its second look found
+    it gone: "cannot write feeds to …: File exists", exit 2, a bad --out; the final CI of session 47)."""
+    import errno
+
+    from feeds.write import write_error
+    from mofcom_watch.exits import removed_mid_publish
+
+    out = tmp_path / "feeds"
+    gone = FileExistsError(errno.EEXIST, "File exists", str(out / "entity"))
+    assert removed_mid_publish(gone, out) and REMOVED in write_error(gone, out)
+    out.mkdir()
+    (out / "entity").write_text("a file where a folder goes")
+    there = FileExistsError(errno.EEXIST, "File exists", str(out / "entity"))
+    assert not removed_mid_publish(there, out) and REMOVED not in write_error(there, out)
