@@ -1271,6 +1271,9 @@ def unread_yearless_beside(src: Source, d: Draft) -> str | None:
 
 # how far before a notice's "第" its step's verb may end ("停止执行商务部公告第339号": 商务部公告 and blanks between)
 YEARLESS_VERB_REACH = 12
+# the number a YEARLESS_NOTICE_RE match holds, where its "第" stands: only there can one end past it (the "第" of a
+# law's article, "第十八条", or of an item, "第一项", is passed over in C, not asked in Python)
+NUMBERED_AT_RE = lazy_compile(r"第\s*\d{1,3}\s*号")
 
 
 def unread_yearless_step(src: Source, d: Draft) -> str | None:
@@ -1283,8 +1286,8 @@ def unread_yearless_step(src: Source, d: Draft) -> str | None:
         return None
     folded, end = src.folded, len(d.operative)
     start = min(sentence_start(folded, x.start) for x in d.drafts)
-    pos = folded.find("第", start, end)
-    while pos >= 0:  # a "第" outside every ref read: rare past the first step (nearly every one is a ref's)
+    for numbered in NUMBERED_AT_RE.finditer(folded, start, end):  # a "第N号" outside every ref read: rare
+        pos = numbered.start()
         if not any(s <= pos < e for s, e, _ in d.refs):
             s1 = min(act.sentence_end(folded, pos), end)
             for v in act.VERB_RE.finditer(folded, max(start, pos - YEARLESS_VERB_REACH - 8), pos):
@@ -1295,7 +1298,6 @@ def unread_yearless_step(src: Source, d: Draft) -> str | None:
                         and not _off_list(folded, v.start()):
                     return f"its step \"{src.text[v.start() : m.end()].strip()}\" names {m[0].strip()} without its " \
                            f"year, so no notice its {v[0]} could act on{LEFT_OUT}"
-        pos = folded.find("第", pos + 1, end)
     return None
 
 
