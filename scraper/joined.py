@@ -32,13 +32,14 @@ MAGIC = JOINED_MAGIC
 MAX_PAGES = 20  # an article's pages followed, the first included
 MAX_ANNEXES = 5  # annex pages followed (each with its own next pages)
 PAGE, ANNEX = "page", "annex"
+# An article pager's link to its next page, and its words (``scraper.parse.page.continues`` reads the same link).
+NEXT_WORDS = ("下一页", "下页")
+NEXT_LINK = r"""<a\b[^>]*?\bhref\s*=\s*["']?([^"'\s>]+)["']?[^>]*>\s*(?:<[^>]+>\s*)*(?:下一页|下页)\s*(?:<[^>]+>\s*)*</a\s*>"""
 # The bytes of "下一页" and "附件" in UTF-8 and GBK: a page with neither is never decoded here (most pages).
-NEXT_GATE = ("下一页".encode(), "下一页".encode("gbk"), "下页".encode(), "下页".encode("gbk"))
+NEXT_GATE = tuple(word.encode(codec) for word in NEXT_WORDS for codec in ("utf-8", "gbk"))
 ANNEX_GATE = ("附件".encode(), "附件".encode("gbk"))
 ANNEX_REACH = 400  # bytes after "附件" a link to its page opens within ("附件：</p><p><a href=…")
-NEXT_RE = re.compile(
-    r"""<a\b[^>]*?\bhref\s*=\s*["']?([^"'\s>]+)["']?[^>]*>\s*(?:<[^>]+>\s*)*(?:下一页|下页)\s*(?:<[^>]+>\s*)*</a\s*>""",
-    re.IGNORECASE)
+NEXT_RE = re.compile(NEXT_LINK, re.IGNORECASE)
 # "附件：<a href=X>…名单</a>" (tags between: "附件：</p><p><a …>"), or a link whose text opens with 附件.
 ANNEX_AFTER_RE = re.compile(
     r"""附\s*件\s*\d{0,2}\s*[:：]?\s*(?:<[^>]+>\s*){0,6}?<a\b[^>]*?\bhref\s*=\s*["']?([^"'\s>]+)["']?[^>]*>([^<]{0,120})""",

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from scraper.joined import NEXT_LINK, NEXT_WORDS
 from storage.records import ActionKind, ListKind, NoticeKind, NoticeRecord, UnusablePage
 
 from .actions import LIST_KIND, LIST_WORD_RE, NOT_NOW_RE
@@ -786,10 +787,8 @@ def check_content(visible: str, raw_text: str, *, html: bool) -> None:
 
 
 # An article pager: a "下一页" link to the same article's next page ("art_<hex>_2.html", the MFA's "t…_1.shtml").
-NEXT_PAGE_WORDS = ("下一页", "下页")
-NEXT_PAGE_RE = lazy_compile(
-    r"""<a\b[^>]*?\bhref\s*=\s*["']?([^"'\s>]+)["']?[^>]*>\s*(?:<[^>]+>\s*)*(?:下一页|下页)\s*(?:<[^>]+>\s*)*</a\s*>""",
-    re.IGNORECASE)
+NEXT_PAGE_WORDS = NEXT_WORDS
+NEXT_PAGE_RE = lazy_compile(NEXT_LINK, re.IGNORECASE)
 PAGED_NAME_RE = lazy_compile(r"([^/?#]+?)_(\d{1,2})\.s?html?$")
 
 
