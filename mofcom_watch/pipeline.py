@@ -383,6 +383,15 @@ def _kept_copy(session: Session, url: str, sha256: str) -> Snapshot | None:
                            .where(Page.url == url, Snapshot.sha256 == sha256)).first()
 
 
+def _kept_before(session: Session, url: str, sha256: str, fetched_at: datetime) -> tuple[Snapshot, bytes] | None:
+    """That copy and its bytes, where it was fetched before these other bytes (bytes first fetched before it: None,
+    stored as before)."""
+    kept = _kept_copy(session, url, sha256)
+    if kept is None or as_utc(fetched_at) < as_utc(kept.fetched_at):
+        return None
+    return kept, snapshot_bytes(kept)
+
+
 def _index_as_kept(session: Session, doc: ParsedDocument, raw: bytes, url: str, sha: str, content_type: str | None,
                    copy: StoredCopy | None, parser: PageParser, fetched_at: datetime) -> Snapshot | None:
     """The index page's last kept copy, where these other bytes of it read exactly as that copy does (the lead's
@@ -397,10 +406,9 @@ def _index_as_kept(session: Session, doc: ParsedDocument, raw: bytes, url: str, 
     if (copy is None or copy.sha256 == sha or not copy.whole or copy.outcome != PageOutcome.INDEX.value
             or not parser.made(copy, copy.sha256)):
         return None
-    kept = _kept_copy(session, url, copy.sha256)
-    if kept is None or as_utc(fetched_at) < as_utc(kept.fetched_at):
+    if (found := _kept_before(session, url, copy.sha256, fetched_at)) is None:
         return None
-    before = snapshot_bytes(kept)
+    kept, before = found
     try:
         again = clean_document(parser.parse(before, url=url, content_type=kept.content_type))
     except Exception:  # noqa: BLE001 - refused or failed now: no reading to compare, the copy is stored as before
@@ -442,10 +450,9 @@ def _person_read_as_kept(session: Session, url: str, sha: str, raw: bytes, conte
     if (copy is None or copy.sha256 == sha or copy.outcome != PageOutcome.READ_BY_PERSON.value
             or not read_by_person(session, url, copy.sha256)):
         return None
-    kept = _kept_copy(session, url, copy.sha256)
-    if kept is None or as_utc(fetched_at) < as_utc(kept.fetched_at):
+    if (found := _kept_before(session, url, copy.sha256, fetched_at)) is None:
         return None
-    before = snapshot_bytes(kept)
+    kept, before = found
     try:
         parser.parse(before, url=url, content_type=kept.content_type)
     except UnusablePage as then:
@@ -770,10 +777,15 @@ def _ingest(session: Session, page: CrawledPage, sha: str, parser: PageParser, c
             new_page: bool) -> PageResult:
     fetch, source = page.result, page.source
     url, raw, fetched_at = fetch.url, fetch.body or b"", fetch.fetched_at
+
+    def checked(latest: str | None) -> None:
+        """The fetch recorded as a check of the page, no copy kept: its latest bytes stay ``latest``'s."""
+        touch_page(session, url=url, fetched_at=fetched_at, status=fetch.status, source=source, etag=fetch.etag,
+                   last_modified=fetch.last_modified, sha256=latest)
+
     if parser.read(copy, sha):
         assert copy is not None
-        touch_page(session, url=url, fetched_at=fetched_at, status=fetch.status, source=source, etag=fetch.etag,
-                   last_modified=fetch.last_modified, sha256=sha)
+        checked(sha)
         return _skipped(url, sha, copy)
     same_bytes = copy is not None and copy.sha256 == sha
 
@@ -807,8 +819,7 @@ def _ingest(session: Session, page: CrawledPage, sha: str, parser: PageParser, c
             # a later page or annex page of a notice, read alone (an index lists it; retried): the rest of that
             # notice, read joined to its first page (scraper.joined); no page cut short
             part.parser_version, part.parser_digest = parser.version, parser.digest or None
-            touch_page(session, url=url, fetched_at=fetched_at, status=fetch.status, source=source, etag=fetch.etag,
-                       last_modified=fetch.last_modified, sha256=sha)
+            checked(sha)
             _resolve_issues(session, [unusable_key(url)], fetched_at, url, sha)
             return PageResult(url=url, outcome=PageOutcome.PART, notice_key=part.notice_key, sha256=sha,
                               same_bytes=same_bytes)
@@ -821,8 +832,7 @@ def _ingest(session: Session, page: CrawledPage, sha: str, parser: PageParser, c
         if exc.reason == NEEDS_REVIEW and (read := _person_read_as_kept(
                 session, url, sha, raw, fetch.content_type, exc, copy, parser, fetched_at)) is not None:
             # other bytes showing the text a person read, refused alike: read by that person, no copy kept (index47)
-            touch_page(session, url=url, fetched_at=fetched_at, status=fetch.status, source=source, etag=fetch.etag,
-                       last_modified=fetch.last_modified, sha256=read.sha256)
+            checked(read.sha256)
             return PageResult(url=url, outcome=PageOutcome.READ_BY_PERSON, sha256=sha, detail=read.detail or detail,
                               same_bytes=True)
         snapshot(PageOutcome.UNUSABLE, detail=detail)
@@ -853,8 +863,7 @@ def _ingest(session: Session, page: CrawledPage, sha: str, parser: PageParser, c
         record = doc.notice
         if record.kind == NoticeKind.NEWS:
             if _news_as_kept(session, record, url, sha, copy, parser):  # as a notice's page above (churn47)
-                touch_page(session, url=url, fetched_at=fetched_at, status=fetch.status, source=source,
-                           etag=fetch.etag, last_modified=fetch.last_modified, sha256=copy.sha256 if copy else None)
+                checked(copy.sha256 if copy else None)
                 return PageResult(url=url, outcome=PageOutcome.NEWS, sha256=sha, warnings=warnings, same_bytes=True)
             snap = snapshot(PageOutcome.NEWS, encoding=doc.encoding, notice_key=None)
             _store_news(session, record, snap, url, source)
@@ -883,8 +892,7 @@ def _ingest(session: Session, page: CrawledPage, sha: str, parser: PageParser, c
             # new bytes reading as the last kept copy: a check, no copy kept, nothing changed (churn47)
             if copy is not None and copy.short is not None:  # that copy read short of its count: reported again
                 return _report_short(session, page, kept.sha256, copy.short)
-            touch_page(session, url=url, fetched_at=fetched_at, status=fetch.status, source=source, etag=fetch.etag,
-                       last_modified=fetch.last_modified, sha256=kept.sha256)
+            checked(kept.sha256)
             return PageResult(url=url, outcome=PageOutcome.NOTICE, notice_key=record.key, sha256=sha,
                               warnings=warnings, revision=stored.revision, stated_count=record.stated_count,
                               parsed_count=len(record.entities), same_bytes=True)  # (the replay's "unchanged")
@@ -947,8 +955,7 @@ def _ingest(session: Session, page: CrawledPage, sha: str, parser: PageParser, c
     if outcome is PageOutcome.INDEX and (kept_index := _index_as_kept(
             session, doc, raw, url, sha, fetch.content_type, copy, parser, fetched_at)) is not None:
         # new bytes whose rows read as the last kept copy's: a check, no copy kept (index47)
-        touch_page(session, url=url, fetched_at=fetched_at, status=fetch.status, source=source, etag=fetch.etag,
-                   last_modified=fetch.last_modified, sha256=kept_index.sha256)
+        checked(kept_index.sha256)
         return PageResult(url=url, outcome=outcome, sha256=sha, same_bytes=True, links=doc.links, warnings=warnings)
     snapshot(outcome, encoding=doc.encoding)
     _resolve_issues(session, [unusable], fetched_at, url, sha)
