@@ -357,30 +357,6 @@ def watched_only(activity: Activity, watched: frozenset[str] | None) -> Activity
                    unwatched=tuple(f for f in activity.last_run_failed if f.source not in watched))
 
 
-def feeds_gone(last: PublishRecord | None, configured: Path) -> str | None:
-    """Why the configured feeds folder no longer holds what the last successful publish into it wrote, or None: the
-    folder removed, or emptied (its ``all.atom``, which every publish of feeds writes, gone), by a cleanup job or a
-    person. Judged only where that publish's target is the configured folder, by the same path (a ``status`` on
-    another machine, or from another working folder for a relative path, judges nothing). Was: ``status`` exited 0
-    saying "last successful publish … to DIR" over a missing folder, while readers got 404 until the next run wrote
-    it again (health46)."""
-    from feeds.catalog import FEED_ALL
-    from storage.publications import folder_targets
-
-    if last is None or not last.feeds or last.target not in folder_targets(configured):
-        return None
-    when = f"{last.finished_at:%Y-%m-%d %H:%M} UTC"
-    if not configured.is_dir():
-        what = "is gone (removed, or not mounted)"
-    elif not (configured / f"{FEED_ALL}.atom").is_file():
-        what = f"holds no {FEED_ALL}.atom (emptied)"
-    else:
-        return None
-    return (f"the feeds folder {configured}, where the last successful publish ({when}, {last.feeds} feeds) wrote the "
-            f"live feeds, {what}: readers get nothing until the next publish writes them again (the next run or "
-            "cycle; a running serve within 30 s; or now: mofcom-watch feeds)")
-
-
 def live_folder(session, last: PublishRecord | None, configured: Path) -> Path | None:  # noqa: ANN001 - a Session
     """The folder the last publish readers follow went to, for the default-links note: the configured one, or one a
     run published into (``run --out DIR`` from cron); None for none, or for a folder ``feeds --out`` wrote for the
@@ -432,7 +408,7 @@ def register(app: typer.Typer) -> None:
             engine.dispose()
         from mofcom_watch.clock import stale_run
         from mofcom_watch.config import default_links_warning, stale_after
-        from mofcom_watch.diskspace import low_space
+        from mofcom_watch.diskspace import feeds_gone, low_space
         from mofcom_watch.storewrite import checkpoint_said, fault_mark, run_fault_said, unwritable_store
         from mofcom_watch.watched import watched_sources
         from storage.db import sqlite_file

@@ -555,7 +555,10 @@ def _answer_problems(st: ServerState, report: dict[str, Any], now: datetime) -> 
 
 
 def _publish_problems(st: ServerState, report: dict[str, Any], now: datetime) -> list[str]:
-    """The last publish, apart from the last fetch: failed, or the last good one older than ``stale_after``."""
+    """The last publish, apart from the last fetch: failed, the last good one older than ``stale_after``, or the files
+    it wrote gone from the folder served."""
+    from mofcom_watch.diskspace import feeds_gone
+
     publications = getattr(st.data, "publications", None)
     failing = st.refresher.problem() if st.refresher is not None else None  # serve's own publish (ServerState)
     if publications is None:
@@ -569,6 +572,11 @@ def _publish_problems(st: ServerState, report: dict[str, Any], now: datetime) ->
                         f"({last.target}): {last.error}")
     if last_ok is not None and st.stale_after is not None and now - last_ok.finished_at > st.stale_after:
         problems.append(f"last successful publish was {clock.ago(now - last_ok.finished_at)} ago")
+    # the folder served, removed or emptied since its last publish (two stats): said at once, as status says it. Was:
+    # 200 while every feed answered 404, until serve's own check wrote them again, up to 30 s later (ops47)
+    if last_ok is not None and (gone := feeds_gone(last_ok, Path(st.feeds_dir))) is not None:
+        report["feeds_gone"] = gone
+        problems.append(f"feeds folder gone: {gone}")
     if failing and not (last is not None and not last.ok and last.finished_at >= st.refresher.failing[0]):
         problems.append(failing)  # (not when the publish log has the failure: it could record it)
     return problems
