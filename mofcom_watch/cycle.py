@@ -132,6 +132,19 @@ class CycleResult:
     # failure names is the official one (its stable key), the one tried is this base's (scheduler.what_went_wrong)
     fetched_via: tuple[tuple[str, str], ...] = ()
 
+    def tried(self, url: str) -> str:
+        """The URL fetched for the official ``url``: its host's base URL's (``fetched_via``), else itself."""
+        return tried_url(url, self.fetched_via)
+
+
+def tried_url(url: str, via: tuple[tuple[str, str], ...]) -> str:
+    """The URL fetched for the official ``url`` where the hosts in ``via`` were fetched from another address."""
+    if not via:
+        return url
+    from scraper.fetch.urls import HostMap
+
+    return HostMap(dict(via)).to_transport(url)
+
 
 def policy_from(settings: Settings) -> FetchPolicy:
     """The fetch policy from the service settings."""

@@ -193,7 +193,9 @@ def what_went_wrong(result: CycleResult | None) -> dict[str, Any]:
         return {}
     failing = [s for s in getattr(result, "sources", ()) if s.failures]  # (a stand-in result has none)
     first = failing[0].failures[0] if failing else None
-    tried = _tried(first.url, getattr(result, "fetched_via", ())) if first is not None else None
+    from mofcom_watch.cycle import tried_url
+
+    tried = tried_url(first.url, getattr(result, "fetched_via", ())) if first is not None else None
     why = not_ok_because(result)
     return {
         # what made it not ok, counted (user44's B, session 45: "problems=0" stood beside "ok=false" where fetches
@@ -209,15 +211,6 @@ def what_went_wrong(result: CycleResult | None) -> dict[str, Any]:
         "first_failure_for": _cut(first.url) if first is not None and tried != first.url else None,
         "first_problem": _cut(result.problems[0]) if getattr(result, "problems", ()) else None,
     }
-
-
-def _tried(url: str, via: tuple[tuple[str, str], ...]) -> str:
-    """The URL fetched for the official ``url``: its host's base URL's (``base_urls``), else itself."""
-    if not via:
-        return url
-    from scraper.fetch.urls import HostMap
-
-    return HostMap(dict(via)).to_transport(url)
 
 
 def not_ok_because(result: CycleResult) -> list[tuple[int, str]]:

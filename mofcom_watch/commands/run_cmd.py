@@ -97,7 +97,10 @@ def print_summary(result: CycleResult, console: Console) -> None:
         table.add_column(column, justify="right" if column not in ("source", "mode") else "left")
     below: list[str] = []
     for s in result.sources:
-        problems = [f"{f.reason} {f.url}" for f in s.failures[:3]]
+        # the URL fetched, and the official page it stands for where it was a mirror's (--base-url, [base_urls]). Was:
+        # the official URL alone, though the connection refused was the mirror's (ops46, ops47)
+        problems = [f"{f.reason} {result.tried(f.url)}" + (f" (for {f.url})" if result.tried(f.url) != f.url else "")
+                    for f in s.failures[:3]]
         if len(s.failures) > 3:
             problems.append(f"+{len(s.failures) - 3} more")
         if s.mode is SourceMode.SKIPPED:

@@ -151,12 +151,14 @@ def test_run_says_each_problem_on_a_line_of_its_own(env, columns):
     which mail readers wrap into noise; on an 80-column terminal it folded each URL over 18-cell lines ("https://www.mofco"
     / "m.gov.cn/…") and hid four count columns. The table now has no problems column; each problem follows it as a
     plain line, ``problem: SOURCE: REASON URL``, the URL whole. A real process, its stdout a pipe or a pseudo-terminal,
-    a real local site whose Q&A index answers 500."""
+    a real local site whose Q&A index answers 500. The URL is the one fetched, the mirror's (``--base-url``), the official
+    page after it: ``(for https://…)`` (ops47's open B: the official URL alone, though the 500 was the mirror's)."""
     from tests.site_server import Fault
 
     index = "www.mofcom.gov.cn/xwfb/xwfyrth/index.html"
     with SiteServer(FIXTURES) as site:
         site.faults[index] = Fault("500")
+        mirror = site.base_url("www.mofcom.gov.cn")
         code, out = _run_process(_args(f"sqlite:///{env / 'db.sqlite'}", site, env / "feeds"), columns)
     assert code == 1, out
     lines = out.splitlines()
@@ -164,5 +166,6 @@ def test_run_says_each_problem_on_a_line_of_its_own(env, columns):
     assert boxed and "problems" not in boxed[1] and len(boxed[0].strip()) < 100, boxed
     assert "unchanged" in boxed[1] and "links" in boxed[1], boxed  # at 80 columns no count hidden
     problems = [line for line in lines if line.startswith("problem: mofcom-qa: ")]
-    assert problems and all(line.endswith(f"https://{index}") for line in problems), lines
+    assert problems and all(line.endswith(f" (for https://{index})") for line in problems), lines
+    assert all(f" {mirror.rstrip('/')}/xwfb/xwfyrth/index.html (for " in line for line in problems), (mirror, problems)
     assert not any(index in line for line in boxed), boxed
