@@ -1320,7 +1320,7 @@ def joined_pages(files: Iterable[tuple[Path, str]], read: Callable[[Path], bytes
             raw = read(path)
         except Exception:  # noqa: BLE001 - said when the page itself is read
             continue
-        if may_continue(raw):
+        if may_continue(raw, url):
             first.append((url, raw, content_type))
 
     def fetch(other: str) -> tuple[str, object] | None:

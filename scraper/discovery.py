@@ -780,7 +780,7 @@ class Crawler:
         from storage.vocabulary import JOINED_TYPE
 
         body = result.body or b""
-        if source.news or not may_continue(body):  # (a news site's pages are read by the news parser, one by one)
+        if source.news or not may_continue(body, result.url):  # (a news site's pages are read by the news parser, one by one)
             return None
         missed: list[str] = []
 

@@ -40,6 +40,10 @@ NEXT_GATE = tuple(word.encode(codec) for word in NEXT_WORDS for codec in ("utf-8
 ANNEX_GATE = ("附件".encode(), "附件".encode("gbk"))
 ANNEX_REACH = 400  # bytes after "附件" a link to its page opens within ("附件：</p><p><a href=…")
 NEXT_RE = re.compile(NEXT_LINK, re.IGNORECASE)
+# A numbered pager's link ("1 <a href=art_<hex>_2.html>2</a> <a …_3.html>3</a>", no 下一页; session 48): a link whose text
+# is a page number alone ("2", "[2]", "第2页"). Followed only to the article's own ``_N`` pages, as a 下一页 link is.
+NUMBER_LINK = r"""<a\b[^>]*?\bhref\s*=\s*["']?([^"'\s>]+)["']?[^>]*>\s*(?:<[^>]+>\s*)*[\[【]?\s*第?\s*(\d{1,2})\s*页?\s*[\]】]?\s*(?:<[^>]+>\s*)*</a\s*>"""
+NUMBER_RE = re.compile(NUMBER_LINK, re.IGNORECASE)
 # "附件：<a href=X>…名单</a>" (tags between: "附件：</p><p><a …>"), or a link whose text opens with 附件.
 ANNEX_AFTER_RE = re.compile(
     r"""附\s*件\s*\d{0,2}\s*[:：]?\s*(?:<[^>]+>\s*){0,6}?<a\b[^>]*?\bhref\s*=\s*["']?([^"'\s>]+)["']?[^>]*>([^<]{0,120})""",
@@ -98,10 +102,20 @@ def split(raw: bytes) -> tuple[Part, ...]:
     return tuple(parts)
 
 
-def may_continue(body: bytes) -> bool:
+def paged_gate(url: str | None) -> bytes | None:
+    """The bytes a link to one of the article's own later pages holds: its file name without its suffix and ``_``
+    ("art_<hex>_" of ".../art_<hex>.html"; a numbered pager's links have no 下一页 to look for), or None."""
+    stem = _stem(url) if url else None
+    return f"{stem[2]}_".encode() if stem is not None and stem[2] else None
+
+
+def may_continue(body: bytes, url: str | None = None) -> bool:
     """Whether a page's bytes may link a next page or an annex page (a cheap byte test, before any decoding): a "下一页"
-    ("下页"), or a "附件" with a link opening within ``ANNEX_REACH`` bytes of it or a link's text opening with it."""
+    ("下页"), or (``url``: the page's) a link to the page's own ``_N`` page (a numbered pager), or a "附件" with a link
+    opening within ``ANNEX_REACH`` bytes of it or a link's text opening with it."""
     if any(word in body for word in NEXT_GATE):
+        return True
+    if (own := paged_gate(url)) is not None and own in body:
         return True
     for word in ANNEX_GATE:
         at = body.find(word)
@@ -129,22 +143,30 @@ def _stem(url: str) -> tuple[str, str, str] | None:
 def next_page(html: str, url: str, first: str) -> str | None:
     """The next page of the article whose first page is ``first``, as linked "下一页" from its page ``url``: the same
     host and folder, the first page's file name with ``_N`` (N past ``url``'s own); else None."""
-    if "下一页" not in html and "下页" not in html:
-        return None
+    worded = "下一页" in html or "下页" in html
     base, own = _stem(first), _stem(url)
-    if base is None or own is None:
+    if base is None or own is None or not (worded or f"{base[2]}_" in html):
         return None
     paged = PAGED_RE.match(own[2])
     at = int(paged.group(2)) if paged is not None and paged.group(1) == base[2] else -1
-    for m in NEXT_RE.finditer(html):
-        target = urljoin(url, m.group(1).split("#", 1)[0])
+
+    def later(href: str) -> tuple[int, str] | None:
+        """(N, the URL) of a link to the article's own page ``_N`` past this one, else None."""
+        target = urljoin(url, href.split("#", 1)[0])
         found = _stem(target)
         if found is None or urlsplit(target).query or found[:2] != base[:2]:
-            continue
+            return None
         paged = PAGED_RE.match(found[2])
         if paged is not None and paged.group(1) == base[2] and int(paged.group(2)) > at:
-            return str(target)
-    return None
+            return int(paged.group(2)), str(target)
+        return None
+
+    for m in NEXT_RE.finditer(html) if worded else ():
+        if (hit := later(m.group(1))) is not None:
+            return hit[1]
+    # a numbered pager with no 下一页 link ("1 2 3"): the nearest page past this one it links by its number
+    numbered = [hit for m in NUMBER_RE.finditer(html) if (hit := later(m.group(1))) is not None]
+    return min(numbered)[1] if numbered else None
 
 
 def annex_pages(html: str, url: str) -> list[str]:
@@ -242,7 +264,7 @@ def joined_copy(body: bytes, url: str, content_type: str | None, fetch: Fetch) -
     pages of its own that it needs (:func:`reads_short`) and each of them is had (``fetch``) and is a page of it
     (:func:`scraper.parse.joinedpages.part_refusal`); else why not, where it needs one (a page not had, or no page of
     it), or None: the page is read alone either way."""
-    if not may_continue(body):
+    if not may_continue(body, url):
         return None
     from scraper.charset import decode
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from scraper.joined import NEXT_LINK, NEXT_WORDS
+from scraper.joined import NEXT_LINK, NEXT_WORDS, NUMBER_LINK
 from storage.records import ActionKind, ListKind, NoticeKind, NoticeRecord, UnusablePage
 
 from .actions import LIST_KIND, LIST_WORD_RE, NOT_NOW_RE
@@ -789,6 +789,7 @@ def check_content(visible: str, raw_text: str, *, html: bool) -> None:
 # An article pager: a "下一页" link to the same article's next page ("art_<hex>_2.html", the MFA's "t…_1.shtml").
 NEXT_PAGE_WORDS = NEXT_WORDS
 NEXT_PAGE_RE = lazy_compile(NEXT_LINK, re.IGNORECASE)
+NUMBER_PAGE_RE = lazy_compile(NUMBER_LINK, re.IGNORECASE)  # a numbered pager's link, "2" (no 下一页; session 48)
 PAGED_NAME_RE = lazy_compile(r"([^/?#]+?)_(\d{1,2})\.s?html?$")
 
 
@@ -796,12 +797,18 @@ def continues(record: NoticeRecord, raw_text: str, url: str | None) -> str | Non
     """Page 1 of an article split over pages (分页: "1 2 下一页" linking "<this page>_2.html") whose notice states no
     count: what its next page holds is never read, and nothing else tells that anything is missing (session 46,
     blind46: a listing '将下列美国实体列入…' over 3 of its 6 names read as a whole listing of 3, silently). A notice that
-    states its count is left to the count check (loud, the names of page 1 kept)."""
-    if record.stated_count is not None or not any(word in raw_text for word in NEXT_PAGE_WORDS):
+    states its count is left to the count check (loud, the names of page 1 kept). A numbered pager with no 下一页
+    ("1 2", its "2" linking "<this page>_2.html") is one too (session 48: its page 2 was never read, silently)."""
+    if record.stated_count is not None:
         return None
     own = url.rsplit("/", 1)[-1].split("?", 1)[0] if url else None
     own_stem = own.rsplit(".", 1)[0] if own else None
-    for m in NEXT_PAGE_RE.finditer(raw_text):
+    worded = any(word in raw_text for word in NEXT_PAGE_WORDS)
+    numbered = own_stem is not None and f"{own_stem}_" in raw_text
+    if not (worded or numbered):
+        return None
+    links = [*(NEXT_PAGE_RE.finditer(raw_text) if worded else ()), *(NUMBER_PAGE_RE.finditer(raw_text) if numbered else ())]
+    for m in links:
         href = m.group(1).split("#", 1)[0].split("?", 1)[0]
         paged = PAGED_NAME_RE.search(href)
         if paged is None or (own_stem is not None and paged.group(1) != own_stem):
