@@ -58,7 +58,7 @@ from storage.records import (
 from storage.reviews import needs_review, read_by_person
 from storage.shortread import lost_entities, names_nobody, reads_less, renamed_entities
 from storage.snapshots import get_page, page_ids, record_snapshot, sha256_hex, snapshot_bytes, touch_page, touch_pages
-from storage.vocabulary import NEEDS_REVIEW, HealthKind, as_utc
+from storage.vocabulary import NEEDS_REVIEW, HealthKind, as_utc, official_first
 
 if TYPE_CHECKING:  # the parsers load with the first page parsed: a no-change run or replay never imports them
     from scraper.links import ParseFn
@@ -306,6 +306,38 @@ def loser_again(session: Session, notice: Notice, parser: PageParser, at: dateti
         return
     if substance(other.notice) == substance(NoticeRecord.from_json(json.loads(notice.record_json))):
         store_parse(session, notice, other.notice, snap, issue.url, at, clean=True)
+
+
+def stale_alias(session: Session, notice: Notice, parser: PageParser, at: datetime, source: str) -> bool:
+    """A new copy of the page ``notice`` is read from reads otherwise (the ministry corrected it there): whether
+    another of its pages, whose newest copy read as it still reads as it did (the old text), now disagrees with it,
+    said as its pages disagreeing are (alias-conflict, naming that page, until it reads as the notice again:
+    ``storage.ingest``'s ``_agrees_again``). That page answering its same bytes, or a 304, is never read again, and
+    its old copy was cited by every item as that page's copy, saying nothing (churn47's open 3, probe48): a copy that
+    does not say what the item says. Asked only on such a correction; none where an alias conflict is open already."""
+    key = notice.key
+    if session.scalars(select(HealthIssue.id).where(HealthIssue.key == issue_key(HealthKind.ALIAS_CONFLICT, key),
+                                                    HealthIssue.resolved_at.is_(None)).limit(1)).first() is not None:
+        return False
+    read_url, kept = notice.snapshot.page.url, notice.snapshot
+    now = substance(NoticeRecord.from_json(json.loads(notice.record_json)))
+    for url in official_first(u.url for u in notice.urls):
+        if url == read_url:
+            continue
+        snap = session.scalars(select(Snapshot).join(Page, Page.id == Snapshot.page_id).where(
+            Page.url == url, Snapshot.notice_key == key, Snapshot.outcome == PageOutcome.NOTICE.value)
+            .order_by(Snapshot.fetched_at.desc(), Snapshot.id.desc()).limit(1)).first()
+        other = read_again(snap, parser, url, key) if snap is not None else None
+        if snap is None or other is None or substance(other.notice) == now:
+            continue
+        record_issue(session, key=issue_key(HealthKind.ALIAS_CONFLICT, key), source=source,
+                     kind=HealthKind.ALIAS_CONFLICT,
+                     detail=(f"{key}: pages disagree on what the notice says; kept the parse of {read_url} (sha256 "
+                             f"{kept.sha256[:12]}, corrected there), not {url} (sha256 {snap.sha256[:12]}, still the "
+                             "text before)"),
+                     seen_at=at, url=url, notice_key=key)
+        return True
+    return False
 
 
 def _store_parts(session: Session, raw: bytes, key: str, page: CrawledPage, parser: PageParser) -> None:
@@ -909,6 +941,9 @@ def _ingest(session: Session, page: CrawledPage, sha: str, parser: PageParser, c
             # too? (a notice corrected at both its URLs, the losing one fetched first: its "pages disagree" stayed open
             # while they agreed, every later run at exit 1, until that page's bytes changed again; churn47)
             loser_again(session, stored, parser, fetched_at)
+        stale = (stored is not None and kept_snapshot is not None and change.changed and not change.new
+                 and stored.snapshot_id == snap.id and kept_snapshot.page.url == url and len(stored.urls) > 1
+                 and stale_alias(session, stored, parser, fetched_at, source))  # its other page still the old text
         if record.held or (change.changed and not change.new):  # held steps of the reading kept, or no longer held
             sync_held(session, record.key, source=source, seen_at=fetched_at, url=url)
         if record.kind == NoticeKind.QA:  # judged on the reading kept, as the publish's recheck judges it
@@ -933,9 +968,9 @@ def _ingest(session: Session, page: CrawledPage, sha: str, parser: PageParser, c
         if change.whole and kept_whole and short:  # whole by another URL's copy, kept: not this copy's doing
             _resolve_issues(session, [mismatch], fetched_at, None, None)
         corrected = [r.key for r in record.references if r.key] if corrects_names(record) else []
-        settled = settle_by_correction(session, ([record.key] if change.alias_conflict else []) + corrected, parser,
-                                       fetched_at)
-        conflict = change.alias_conflict and record.key not in settled
+        settled = settle_by_correction(session, ([record.key] if change.alias_conflict or stale else []) + corrected,
+                                       parser, fetched_at)
+        conflict = (change.alias_conflict or stale) and record.key not in settled
         return PageResult(url=url, outcome=PageOutcome.NOTICE, notice_key=record.key, new=change.new,
                           changed=change.changed and not change.new, sha256=sha, warnings=warnings,
                           revision=change.revision, stated_count=record.stated_count,

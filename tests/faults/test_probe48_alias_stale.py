@@ -1,0 +1,59 @@
+"""A notice corrected only at the URL it is read from, its other URL still serving the old text (churn47's open 3).
+
+Real ``mofcom-watch run`` processes over real HTTP against the local fixture site (``tests/site_server.py``), one real
+SQLite file. 2025 No. 22 lives at two URLs; the ministry corrects a line of its annex at the page the notice is read
+from only; the other page keeps answering its old bytes (or a 304 to the validators it was asked with).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from pathlib import Path
+
+from tests.faults.test_corrected_both_urls import NEW_NAME, OLD_NAME
+from tests.faults.test_site_changes import N22, N22_ALIAS, M, W, fx, run, start_pages, status
+from tests.site_server import SiteServer
+
+KEY = "MOFCOM-2025-22"
+
+
+def read_from(db_path: Path) -> str:
+    with sqlite3.connect(db_path) as con:
+        url: str = con.execute("SELECT p.url FROM notice n JOIN snapshot s ON s.id = n.snapshot_id JOIN page p ON "
+                               "p.id = s.page_id WHERE n.key = ?", (KEY,)).fetchone()[0]
+    return url
+
+
+def conflicts(db: str) -> list[dict]:
+    return [i for i in status(db)["health_issues"] if i["kind"] == "alias-conflict"]
+
+
+def test_a_notice_corrected_only_where_it_is_read_from_its_other_url_still_old_is_loud(tmp_path: Path) -> None:
+    """No. 22 corrected at the URL its notice is read from, its other URL still the old text, answering the same bytes
+    (and 304s): the pages disagree, said (alias-conflict naming the stale page, exit 1), every run until the other
+    page reads as the notice again, and then closed. Was: nothing said, exit 0, the items citing the other page's old
+    copy, which names 诺沃特公司, as that page's copy of a notice that now names 诺沃特科技公司."""
+    db_path, out = tmp_path / "store.sqlite", tmp_path / "feeds"
+    db = f"sqlite:///{db_path}"
+    with SiteServer(None, pages=start_pages(), columns={W: "zwgk/zcfb/"}) as site:
+        bases = {W: site.base_url(W), M: site.base_url(M)}
+        done, _ = run(db, out, bases)
+        assert done.code == 0, done.out[-2000:]
+        kept = read_from(db_path).split("://", 1)[1]
+        other = next(f"{W}/{p}" for p in (N22, N22_ALIAS) if f"{W}/{p}" != kept)
+        site.set_page(kept, fx(W, kept.split("/", 1)[1]).replace(OLD_NAME.encode(), NEW_NAME.encode()))
+        for _ in range(2):
+            time.sleep(1.01)
+            done, report = run(db, out, bases)
+            assert done.code == 1, (done.out[-2000:], done.err[-2000:])
+            found = conflicts(db)
+            assert len(found) == 1 and found[0]["url"].endswith(other), found
+        assert read_from(db_path).endswith(kept)  # the correction at the page read from is the notice
+        assert "诺沃特科技公司" in (out / "all.atom").read_text()
+        # the other page corrected too: they agree, the issue closed
+        site.set_page(other, fx(W, other.split("/", 1)[1]).replace(OLD_NAME.encode(), NEW_NAME.encode()))
+        time.sleep(1.01)
+        done, report = run(db, out, bases)
+        assert done.code == 0, report.get("open_issues")
+        assert conflicts(db) == []
