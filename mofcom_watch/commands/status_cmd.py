@@ -287,7 +287,8 @@ class Activity:
                 "last_run_stale": self.stale,
                 "stale_after_seconds": int(self.stale_after.total_seconds()) if self.stale_after else None,
                 "stale_check": self.stale_check_off or "on",
-                "last_preview": self.newer_preview.to_json() if self.newer_preview else None}
+                "last_preview": {**self.newer_preview.to_json(), "folder_gone": bool(preview_gone(self.newer_preview))}
+                if self.newer_preview else None}
 
     def print(self, console: Console) -> None:
         def when(moment: datetime | None) -> str:
@@ -302,7 +303,7 @@ class Activity:
                       + (f" to {term.shown(self.last_good_publish.target)}" if self.last_good_publish else ""))
         if (preview := self.newer_preview) is not None:  # not the live feeds: a line of its own, judged by nothing
             console.print(f"last preview (a day's view in a folder of its own, not the live feeds): "
-                          f"{when(preview.finished_at)} to {term.shown(preview.target)}")
+                          f"{when(preview.finished_at)} to {term.shown(preview.target)}{preview_gone(preview)}")
         if self.sources:  # fetched sources (a replayed store has none)
             print_table(console, TableText("Sources, last checked (an index answered 200 or 304) and when an index last "
                                            "changed", SOURCE_COLUMNS,
@@ -355,6 +356,19 @@ def watched_only(activity: Activity, watched: frozenset[str] | None) -> Activity
     return replace(activity, last_run_failed=tuple(f for f in activity.last_run_failed if f.source in watched),
                    failing_failed=tuple(name for name in activity.failing_failed if name in watched),
                    unwatched=tuple(f for f in activity.last_run_failed if f.source not in watched))
+
+
+def preview_gone(preview: PublishRecord) -> str:
+    """Words for a preview's folder no longer there, or "": ``serve --as-of`` a past day removes its own when it stops.
+    Was: the folder named as if it held the preview (user47)."""
+    folder = Path(preview.target)
+    if folder.is_dir():
+        return ""
+    from mofcom_watch.commands.serve_cmd import OWN_FOLDER_PREFIX
+
+    if folder.name.startswith(OWN_FOLDER_PREFIX):
+        return " (removed since: a serve --as-of removes its folder when it stops)"
+    return " (that folder is gone now)"
 
 
 def live_folder(session, last: PublishRecord | None, configured: Path) -> Path | None:  # noqa: ANN001 - a Session
