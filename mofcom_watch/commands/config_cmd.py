@@ -3,6 +3,7 @@ from."""
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -96,10 +97,51 @@ def fitted_toml(text: str, width: int) -> str:
             out.extend(wrapped(line.lstrip("# "), "# ", "#   "))
         elif sep and body.count('"') % 2 == 0:  # (a "   # " inside a quoted value is no comment)
             out.extend(wrapped(comment, "# ", "#   "))
-            out.append(body)
+            out.extend(folded_string(body, width))
         else:
-            out.append(line)
+            out.extend(folded_string(line, width))
     return "\n".join(out) + "\n"
+
+
+STRING_SETTING_RE = re.compile(r'([A-Za-z0-9_.-]+ = )"((?:[^"\\]|\\.)*)"')
+STRING_ATOM_RE = re.compile(r"\\.|.", re.S)  # an escape (``\"``, ``\\``, ``\n``) is never cut
+FOLD_INDENT = "    "
+
+
+def folded_string(line: str, width: int) -> list[str]:
+    """A setting whose quoted value is wider than the terminal (a long ``database_url`` path, the ``user_agent``), as a
+    TOML multi-line string whose lines end in ``\\`` (TOML drops that backslash, the line break and the whitespace
+    that follows: the same value): cut after the line's last space, else its last "/", else between two characters, never
+    before a space (it would be dropped) nor inside an escape. Was: the line ran past the terminal's edge, folded by it
+    mid-path (user47). Any other line as it is."""
+    from rich.cells import cell_len
+
+    if cell_len(line) <= width or (setting := STRING_SETTING_RE.fullmatch(line)) is None:
+        return [line]
+    atoms = STRING_ATOM_RE.findall(setting.group(2))
+    if not atoms or atoms[0] in (" ", "\t"):  # a value opening on a space: the first cut would drop it
+        return [line]
+    lines, current, room = [f'{setting.group(1)}"""\\'], [FOLD_INDENT], width - len(FOLD_INDENT) - 3  # (""" at the end)
+    i = 0
+    while i < len(atoms):
+        used, end = 0, i
+        while end < len(atoms) and used + cell_len(atoms[end]) <= room:
+            used += cell_len(atoms[end])
+            end += 1
+        if end < len(atoms):  # cut after the line's last space, else its last "/", else where the room ends
+            for mark in (" ", "/"):
+                cuts = [j + 1 for j in range(i + 1, end) if atoms[j] == mark and atoms[j + 1] not in (" ", "\t")]
+                if cuts:
+                    end = cuts[-1]
+                    break
+            while end > i + 1 and atoms[end] in (" ", "\t"):
+                end -= 1
+            end = max(end, i + 1)
+        current.extend(atoms[i:end])
+        i = end
+        lines.append("".join(current) + ('\\' if i < len(atoms) else '"""'))
+        current = [FOLD_INDENT]
+    return lines
 
 
 def register(app: typer.Typer) -> None:
