@@ -42,6 +42,7 @@ from .named import (
     UNREAD_ITEMS,
     clause_listings,
     item_listings,
+    one_move,
     removals_beside_listing,
     sentence_start,
 )
@@ -1527,6 +1528,10 @@ def no_entities(src: Source, d: Draft) -> str | None:
     removal of no one beside a count warning; session 45, audit45/06)."""
     if d.qa or d.entities:
         return None
+    if one_move(d.drafts, annexed=True):
+        # "将商务部公告2027年第101号所列2家实体（所列全部实体）由出口管制管控名单调至出口管制关注名单": whom it moves is that notice's, which
+        # only the engine knows; read, a listing of nobody and a removal of nobody beside a warning (session 48, probe47's B5)
+        return f"a move to another list names none of the entities it moves{LEFT_OUT}"
     if d.count[0] is None and _imposes(d.drafts):
         return "no entities found for a listing"
     for x in d.drafts:

@@ -474,6 +474,17 @@ def _lists_only(d: Draft) -> bool:
     return bool(d.drafts) and all(x.action is ActionKind.IMPOSE for x in d.drafts)
 
 
+def one_move(drafts: list[act.ActionDraft], annexed: bool = False) -> bool:
+    """Whether the notice's steps are one move from a list to another ("将…所列X（x）等2家实体由出口管制管控名单调至出口管制关注
+    名单", "…移出出口管制管控名单，列入出口管制关注名单": a removal and a listing read from one clause), no annex named ("（见附件）")
+    unless ``annexed``."""
+    if len(drafts) != 2 or not annexed and "附件" in drafts[0].text:
+        return False
+    removal, listing = drafts if drafts[0].action is ActionKind.REMOVE else drafts[::-1]
+    return removal.action is ActionKind.REMOVE and listing.action is ActionKind.IMPOSE and not listing.targets \
+        and removal.list != listing.list and any(map(removal.text.__contains__, LISTING_WORDS))
+
+
 # "决定将下列2家美国实体列入出口管制管控名单：" then "（一）猎鹰制导公司（Falcon Guidance Inc.）；" lines: items numbered in
 # Chinese numerals after the decision's colon, read as an annex's (session 43, audit43/23: none read, a count warning alone).
 CN_ITEM_START_RE = lazy_compile(r"[ \t\u3000]*[(（][ \t\u3000]*一[ \t\u3000]*[)）]")
@@ -626,20 +637,26 @@ def _annex_or_prose(src: Source, d: Draft) -> list[EntityRecord]:
         found = found or ent.prose_entities(seg, d.count[1], fseg)  # the stated country now, as for the annex
         if found:
             return found
-        if d.count[0] is not None and d.count[0] > 1 and "等" in fseg and ")" in fseg and _lists_only(d):
+        if d.count[0] is not None and d.count[0] > 1 and "等" in fseg and ")" in fseg and (_lists_only(d) or one_move(d.drafts)):
             # "甲（Alpha）等6家…列入…（名单见附件）" with no annex line read: the one name written with its English, keyed as
-            # the annex would key it (the count warns of the others); not a removal's (refused for review, parse23/24)
+            # the annex would key it (the count warns of the others); not a removal's (refused for review, parse23/24); a
+            # move's, "将…第101号所列北风推进公司（…）等2家实体由…管控名单调至…关注名单" (session 48, probe47's B5: no name read, a
+            # listing of nobody on the watch list): the one named moved, the other a problem (``counted.named_fewer``)
             found = [e for e in ent.summarised_names(seg, d.count[1], fseg)
                      if e.en and e.zh and not any(c in e.zh for c in "()（）、")]  # a clean name, or none
             if found:
                 return found
+    objects: list[EntityRecord] = []
     for x in d.drafts:
         if x.on_entities is not None:  # "对该实体采取的相关措施", "对甲公司（Alpha Inc.）采取的…"
             what, named = measure_object(src, x.on_entities)
-            if what == PRONOUN or what == ANAPHOR:
+            if not objects and (what == PRONOUN or what == ANAPHOR):
                 return ent.earlier_named(folded, src.text, x.on_entities[0])
-            if named:
-                return list(named)
+            # each step's own names: "停止对…所列银杉…实施相关措施；暂停对…所列赤岩…实施相关措施，暂停期限为6个月" (session 48,
+            # probe47's B4: the first step's alone were read, the second held as naming an entity that could not be read)
+            objects += named
+    if objects:
+        return objects
     if any(x.action in (ActionKind.INVESTIGATE, ActionKind.MEASURE) for x in d.drafts):
         for x in d.drafts:  # several named in the step's own sentence (not the title's "关于对甲和乙启动调查")
             if (x.action is ActionKind.INVESTIGATE or x.action is ActionKind.MEASURE) and not x.targets and x.text:

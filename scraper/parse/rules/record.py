@@ -371,7 +371,11 @@ def limited_to(src: Source, d: Draft, span: tuple[int, int]) -> tuple[str, ...] 
     if d.qa:
         return _answer_limit(src, span, what, named) if what != ANNEX else None
     if what == ANNEX:  # the annex's entities; none read: left out with a warning, never the whole notice
-        return tuple([e.key for e in d.entities]) or None
+        # not those another step names ("停止对…所列银杉（…）实施相关措施；暂停对…所列2家实体中的1家实体实施…": 银杉 was suspended,
+        # the count warning alone saying so; session 48)
+        elsewhere = {e.key for x in d.drafts if x.on_entities is not None and x.on_entities != span
+                     for e in measure_object(src, x.on_entities)[1]}
+        return tuple([e.key for e in d.entities if e.key not in elsewhere]) or None
     if what == NAME:
         each = [[e.key for e in d.entities if e.key == n.key or (n.zh and e.zh == n.zh) or (n.en and e.en == n.en)]
                 for n in named]

@@ -1,0 +1,118 @@
+"""words48's parser wordings (session 48): the open B of session 47, each through ``parse_document``.
+
+- probe47's B4: two named steps in one sentence ("停止对…第337号所列银杉…实施相关措施；暂停对…第337号所列赤岩…实施相关措施，暂停期
+  限为6个月"), and the second as "对…所列赤岩…继续暂停实施相关措施", "继续暂停对…所列赤岩…", or under "作出如下调整：一、…二、…": the
+  first step's names alone were the notice's, so the second was held as "limited to an entity that could not be read". Now each
+  step's own names are read (``named._annex_or_prose``).
+- probe47's B5: "将…第101号所列北风推进公司（…）等2家实体由…管控名单调至…关注名单" read no name (a count warning, a watch listing of
+  nobody); now the one named is moved, the other the engine's problem (``counted.named_fewer``). A move naming none of those it
+  moves ("…所列2家实体", "…所列全部实体由…调至…") is held for a person (it was a listing of nobody beside a warning).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from scraper.parse import parse_document
+from storage.records import UnusablePage
+
+STEP_PAGE = ("商务部公告2026年第366号 关于调整商务部公告2026年第337号相关措施的公告\n【发布单位】安全与管制局\n【发布文号】商务部公告2026年"
+             "第366号\n【发文日期】2026年12月09日\n\n商务部公告2026年第366号\n\n根据《中华人民共和国出口管制法》和《中华人民共和国两用物项出口"
+             "管制条例》等法律法规有关规定，商务部决定{body}\n\n本公告自公布之日起正式实施。\n\n商务部\n2026年12月9日\n")
+ROCK = "赤岩动力公司（Red Rock Propulsion LLC）"
+FIR = "银杉电子公司（Silver Fir Electronics Inc.）"
+N337, N338 = "商务部公告2026年第337号", "商务部公告2026年第338号"
+R, F = "redrockpropulsion", "silverfirelectronics"
+D, END = "2026-12-10", "2027-06-10"
+
+
+def _steps(body: str) -> tuple[list[tuple[object, ...]], tuple[str, ...]]:
+    record = parse_document(STEP_PAGE.format(body=body).encode("utf-8")).notice
+    assert record is not None
+    return [(a.action.value, tuple(t.key for t in a.targets), a.entities, a.effective, a.until and a.until.isoformat())
+            for a in record.actions], record.warnings
+
+
+LIFT_F = ("lift", ("MOFCOM-2026-337",), (F,), D, None)
+
+
+@pytest.mark.parametrize(("body", "want"), [
+    # probe47's x04, w01, w02, a01 (held before)
+    (f"，自2026年12月10日起，停止对{N337}所列{FIR}实施相关措施；暂停对{N337}所列{ROCK}实施相关措施，暂停期限为6个月。",
+     [LIFT_F, ("suspend", ("MOFCOM-2026-337",), (R,), D, END)]),
+    (f"，自2026年12月10日起，停止对{N337}所列{FIR}实施相关措施；对{N337}所列{ROCK}继续暂停实施相关措施，暂停期限为6个月。",
+     [LIFT_F, ("extend", ("MOFCOM-2026-337",), (R,), D, END)]),
+    (f"，自2026年12月10日起，停止对{N337}所列{FIR}实施相关措施；继续暂停对{N337}所列{ROCK}实施相关措施，暂停期限为6个月。",
+     [LIFT_F, ("extend", ("MOFCOM-2026-337",), (R,), D, END)]),
+    (f"对{N337}相关措施作出如下调整：自2026年12月10日起，停止对{N337}所列{FIR}实施相关措施；对{N337}所列{ROCK}继续暂停实施相关"
+     "措施，暂停期限为6个月。", [LIFT_F, ("extend", ("MOFCOM-2026-337",), (R,), D, END)]),
+    # probe47's w03: items under "作出如下调整：", "该公告所列"
+    (f"，对{N337}相关措施作出如下调整：\n一、自2026年12月10日起，停止对该公告所列{FIR}实施相关措施。\n二、自2026年12月10日起，继续暂停"
+     f"对该公告所列{ROCK}实施相关措施，暂停期限为6个月。", [LIFT_F, ("extend", ("MOFCOM-2026-337",), (R,), D, END)]),
+    # the other order, and two notices
+    (f"，自2026年12月10日起，暂停对{N337}所列{ROCK}实施相关措施，暂停期限为6个月；停止对{N337}所列{FIR}实施相关措施。",
+     [("suspend", ("MOFCOM-2026-337",), (R,), D, END), LIFT_F]),
+    (f"，自2026年12月10日起，停止对{N337}所列{FIR}实施相关措施；暂停对{N338}所列{ROCK}实施相关措施，暂停期限为6个月。",
+     [LIFT_F, ("suspend", ("MOFCOM-2026-338",), (R,), D, END)]),
+])
+def test_two_named_steps_in_one_sentence_each_take_their_own_names(body: str, want: list[object]) -> None:
+    steps, warnings = _steps(body)
+    assert steps == want
+    assert warnings == ()
+
+
+def test_a_second_step_on_some_unnamed_is_held_not_given_the_first_steps_names() -> None:
+    """"停止对…所列银杉（…）实施相关措施；暂停对…所列2家实体中的1家实体实施相关措施": the second step's object is some of No. 337,
+    unnamed. Main (before session 48) gave it the notice's entities, which were the first step's: 银杉 suspended (A, a false
+    item, the count warning alone saying anything). Held, as the step alone is."""
+    with pytest.raises(UnusablePage, match="could not be read"):
+        _steps(f"，自2026年12月10日起，停止对{N337}所列{FIR}实施相关措施；暂停对{N337}所列2家实体中的1家实体实施相关措施，"
+               "暂停期限为6个月。")
+
+
+MOVE_PAGE = ("商务部公告2027年第120号 关于调整部分实体所在名单的公告\n【发布单位】安全与管制局\n【发布文号】商务部公告2027年第120号\n"
+             "【发文日期】2027年05月20日\n\n商务部公告2027年第120号\n\n根据《中华人民共和国出口管制法》和《中华人民共和国两用物项出口管制"
+             "条例》等法律法规有关规定，商务部决定，{body}\n\n本公告自公布之日起正式实施。\n\n商务部\n2027年5月20日\n")
+NORTH = "北风推进公司（Northwind Propulsion Inc.）"
+EAST = "东湖材料公司（East Lake Materials Corp.）"
+N101 = "商务部公告2027年第101号"
+TO_WATCH = "由出口管制管控名单调至出口管制关注名单"
+
+
+def _moved(body: str) -> tuple[list[tuple[object, ...]], list[str], tuple[str, ...]]:
+    record = parse_document(MOVE_PAGE.format(body=body).encode("utf-8")).notice
+    assert record is not None
+    return ([(a.action.value, a.list and a.list.value, a.entities) for a in record.actions],
+            [e.key for e in record.entities], record.warnings)
+
+
+@pytest.mark.parametrize(("body", "lists"), [
+    (f"将{N101}所列{NORTH}等2家实体{TO_WATCH}。", ("ecl", "watch")),  # probe47's m12
+    (f"将{NORTH}等2家美国实体{TO_WATCH}。", ("ecl", "watch")),
+    (f"将{N101}所列{NORTH}等2家实体由出口管制关注名单调至出口管制管控名单。", ("watch", "ecl")),
+    (f"将{N101}所列{NORTH}等2家实体移出出口管制管控名单，列入出口管制关注名单。", ("ecl", "watch")),
+])
+def test_a_move_of_one_named_among_a_count_moves_the_one_and_warns(body: str, lists: tuple[str, str]) -> None:
+    """The one named is moved (off the first list, on the second); the count warns of the other, and the engine says so
+    (``counted.named_fewer``). Was: no name read, a listing of nobody on the second list."""
+    steps, keys, warnings = _moved(body)
+    assert steps == [("remove", lists[0], ("northwindpropulsion",)), ("impose", lists[1], ())]
+    assert keys == ["northwindpropulsion"]
+    assert warnings == ("parsed 1 entities, notice states 2",)
+
+
+def test_a_move_of_both_named_is_read_as_before() -> None:
+    steps, keys, warnings = _moved(f"将{N101}所列{NORTH}、{EAST}等2家实体{TO_WATCH}。")
+    assert steps == [("remove", "ecl", ("northwindpropulsion", "eastlakematerials")), ("impose", "watch", ())]
+    assert warnings == ()
+
+
+@pytest.mark.parametrize("body", [
+    f"将{N101}所列2家实体{TO_WATCH}。",  # probe47's m07
+    f"将{N101}所列全部实体{TO_WATCH}。",  # probe47's m08
+    f"将{N101}所列实体移出出口管制管控名单，列入出口管制关注名单。",
+    f"将{N101}所列{NORTH}等2家实体（见附件）{TO_WATCH}。",  # the annex named and missing
+])
+def test_a_move_naming_none_it_moves_is_held(body: str) -> None:
+    with pytest.raises(UnusablePage, match="a move to another list names none of the entities it moves"):
+        _moved(body)
