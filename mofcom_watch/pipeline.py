@@ -348,11 +348,15 @@ def _store_parts(session: Session, raw: bytes, key: str, page: CrawledPage, pars
 
     fetch = page.result
     notice = load_notice(session, key)
+    answers = {answer.url: answer for answer in page.parts if answer.ok}
     for part in split(raw)[1:]:
+        answer = answers.get(part.url)  # its validators: asked conditionally when the first page answers unchanged
         snap, new = record_snapshot(session, url=part.url, raw=part.body, fetched_at=fetch.fetched_at,
                                     status=fetch.status, content_type=part.content_type, source=page.source,
                                     parser_version=parser.version, parser_digest=parser.digest or None,
-                                    outcome=PageOutcome.PART, notice_key=key)
+                                    outcome=PageOutcome.PART, notice_key=key,
+                                    etag=answer.etag if answer else None,
+                                    last_modified=answer.last_modified if answer else None)
         if not new and (snap.outcome, snap.notice_key) != (PageOutcome.PART.value, key):
             # the same bytes read alone before (an index listed the page: refused as cut short): a page of this notice
             snap.outcome, snap.notice_key, snap.detail = PageOutcome.PART.value, key, None
@@ -361,6 +365,16 @@ def _store_parts(session: Session, raw: bytes, key: str, page: CrawledPage, pars
         if notice is not None:
             add_url(session, notice, part.url, fetch.fetched_at)
     session.flush()
+
+
+def _touch_parts(session: Session, page: CrawledPage) -> None:
+    """A joined copy read again as stored (its first page and every other page answered unchanged: 304, or the same
+    bytes, ``scraper.discovery.Crawler._parts_again``): each other page's fetch recorded as a check, with the
+    validators it answered (the next run asks it conditionally on them)."""
+    for answer in page.parts:
+        if answer.ok:
+            touch_page(session, url=answer.url, fetched_at=answer.fetched_at, status=200, source=page.source,
+                       etag=answer.etag, last_modified=answer.last_modified)
 
 
 def _part_of(session: Session, url: str, sha: str) -> Snapshot | None:
@@ -818,6 +832,7 @@ def _ingest(session: Session, page: CrawledPage, sha: str, parser: PageParser, c
     if parser.read(copy, sha):
         assert copy is not None
         checked(sha)
+        _touch_parts(session, page)
         return _skipped(url, sha, copy)
     same_bytes = copy is not None and copy.sha256 == sha
 
@@ -1061,7 +1076,7 @@ class Pipeline:
         new_page = fetch.url in self._new_pages
         self._new_pages.discard(fetch.url)
         validators = fetch.etag is not None or fetch.last_modified is not None  # to be stored: a transaction
-        if isinstance(copy, StoredCopy) and not validators and parser.made(copy, sha):
+        if isinstance(copy, StoredCopy) and not validators and not page.parts and parser.made(copy, sha):
             if copy.whole:
                 self._touch(page, copy.notice_key if copy.outcome == PageOutcome.NOTICE else None)
                 return _skipped(fetch.url, sha, copy)

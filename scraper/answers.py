@@ -41,3 +41,6 @@ class CrawledPage:
     source: str  # the source's name (``replay`` for saved pages)
     result: FetchResult
     listed_as: str | None = None  # the title an index of this run listed the page under (None: none, or not listed)
+    # a joined copy's (``scraper.joined``): the answers its later pages and annex pages gave this run (a 304 where
+    # asked conditionally and unchanged), whose validators and fetch are recorded with each page's own row
+    parts: tuple[FetchResult, ...] = ()

@@ -26,7 +26,7 @@ from concurrent.futures import Executor, Future, as_completed, wait
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from hashlib import sha256
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 from urllib.parse import urlsplit
 
 from scraper.answers import CrawledPage, FetchResult
@@ -38,6 +38,9 @@ from scraper.stop import StopRequest
 from storage.outcomes import PageOutcome, PageResult, SourceReport
 from storage.records import IndexLink
 from storage.vocabulary import Failure, FailureReason, Oddity, OddityReason, RunCounters
+
+if TYPE_CHECKING:
+    from scraper.joined import Part
 
 ProgressFn = Callable[[str, str], None]  # (source name, url) after each answer
 NOT_FOUND = "not-found"  # the fetcher's reason for a 404 or 410
@@ -113,6 +116,7 @@ class PageIndex(Protocol):
     def known(self, urls: Iterable[str]) -> set[str]: ...
     def validators(self, urls: Iterable[str]) -> dict[str, tuple[str | None, str | None]]: ...
     def recent_notice_pages(self, source: str, limit: int) -> list[str]: ...
+    def joined_copies(self, urls: Iterable[str]) -> dict[str, bytes]: ...
     def stored_body(self, url: str) -> tuple[bytes, str | None] | None: ...
     def stored_index(self, url: str, sha256: str | None = None) -> tuple[bytes, str | None] | None: ...
     def gone_checked(self, url: str) -> bool: ...
@@ -289,6 +293,7 @@ class _Revisits:
     validators: dict[str, tuple[str | None, str | None]]
     incomplete: dict[str, str] = field(default_factory=dict)  # index page 1 -> its open discovery-incomplete warning
     unfollowed: dict[str, str] = field(default_factory=dict)  # index page -> its open unfollowed-row warning
+    joined: dict[str, bytes] = field(default_factory=dict)  # a notice's first page -> its stored joined copy
 
 
 class Crawler:
@@ -435,7 +440,8 @@ class Crawler:
         asked = frozenset((*source.direct_pages(), *retry, *recent))
         incomplete = self.store.open_warnings(source.name, OddityReason.DISCOVERY_INCOMPLETE)
         unfollowed = {} if source.news else self.store.open_warnings(source.name, OddityReason.UNFOLLOWED_ROW)
-        return _Revisits(mode, retry, recent, asked, self.store.validators(asked), incomplete, unfollowed)
+        joined = {} if source.news else self.store.joined_copies(asked)
+        return _Revisits(mode, retry, recent, asked, self.store.validators(asked), incomplete, unfollowed, joined)
 
     def _check_stop(self) -> None:
         """End the crawl here if the process was asked to stop (a page boundary: no page is half stored)."""
@@ -718,10 +724,11 @@ class Crawler:
         return self.settings.fetched_at if self.settings.fetched_at is not None else result.fetched_at
 
     def _ingest(self, source: Source, result: FetchResult, *, index: bool = False,
-                listed_as: str | None = None) -> PageResult:
+                listed_as: str | None = None, parts: tuple[FetchResult, ...] = ()) -> PageResult:
         if self.settings.fetched_at is not None:
             result = dataclasses.replace(result, fetched_at=self.settings.fetched_at)
-        outcome = self.ingest(CrawledPage(source.name, result, listed_as))
+            parts = tuple(dataclasses.replace(part, fetched_at=self.settings.fetched_at) for part in parts)
+        outcome = self.ingest(CrawledPage(source.name, result, listed_as, parts))
         if not outcome.skipped:
             self.parsed += 1
             self.parsed_indexes += index
@@ -761,7 +768,7 @@ class Crawler:
                 self._check_stop()  # (an answer that came meanwhile is left: the next run fetches it again)
                 result = future.result()
                 self.progress(source.name, result.url)
-                self._article_done(source, result, tally)
+                self._article_done(source, result, tally, revisits)
                 left -= 1
                 if not left:
                     break
@@ -772,10 +779,13 @@ class Crawler:
                 future.cancel()
             wait(futures)  # (after a stop: at once, the fetches in flight cut short)
 
-    def _joined(self, source: Source, result: FetchResult, tally: _Tally, read: list[str]) -> FetchResult | None:
+    def _joined(self, source: Source, result: FetchResult, tally: _Tally, read: list[str],
+                had: dict[str, tuple[FetchResult, Part | None]] | None = None,
+                ) -> tuple[FetchResult, tuple[FetchResult, ...]] | None:
         """Page 1 of a notice with its next pages and linked annex pages (:mod:`scraper.joined`) as one joined copy,
         each fetched now (same host, as the page is; their URLs added to ``read``); None: the page is read alone (it
-        links none it needs, or one is not had: loud as before, said in a note)."""
+        links none it needs, or one is not had: loud as before, said in a note). ``had``: pages asked already this
+        run (:meth:`_parts_again`), each answer with the stored page it is (a 304: those bytes again)."""
         from scraper.joined import fetched, joined_copy, may_continue
         from storage.vocabulary import JOINED_TYPE
 
@@ -783,12 +793,16 @@ class Crawler:
         if source.news or not may_continue(body, result.url):  # (a news site's pages are read by the news parser, one by one)
             return None
         missed: list[str] = []
+        answers: list[FetchResult] = []
 
         def fetch(url: str) -> tuple[str, object] | None:
             if host_of(url) != host_of(result.url):
                 missed.append(f"{url} (another host)")
                 return None
-            answer = self.fetcher.fetch(FetchRequest(url=url, referer=result.url))
+            answer, stored = (had or {}).get(url) or (self.fetcher.fetch(FetchRequest(url=url, referer=result.url)), None)
+            answers.append(answer)
+            if answer.ok and answer.not_modified and stored is not None:  # unchanged since it was read
+                return fetched(answer.url, stored.body, stored.content_type)
             if not answer.ok or answer.not_modified or not answer.body:
                 missed.append(f"{url} ({answer.error or answer.status}{f': {answer.detail}' if answer.detail else ''})")
                 return None
@@ -801,11 +815,55 @@ class Crawler:
                                    "read from this page alone")
             return None
         joined, parts = found
-        tally.count(fetched=len(parts))
+        tally.count(fetched=len([p for p in parts if p.url not in (had or {})]))  # (those had: counted when asked)
         read.extend(part.url for part in parts)
-        return dataclasses.replace(result, body=joined, content_type=JOINED_TYPE)
+        return dataclasses.replace(result, body=joined, content_type=JOINED_TYPE), tuple(answers)
 
-    def _article_done(self, source: Source, result: FetchResult, tally: _Tally) -> None:
+    def _parts_again(self, source: Source, result: FetchResult, stored: bytes, tally: _Tally, *, whole: bool
+                     ) -> tuple[FetchResult | None, tuple[FetchResult, ...], list[str]] | None:
+        """A notice's first page read joined (``stored``: its joined copy) that answered unchanged (304, or the same
+        bytes from a server sending no validators): its other pages are asked again too, each conditionally on its
+        own validators (``whole``: none, the daily deep walk's FALSE_304), as it is; a page 2 changing behind page 1
+        went unseen until page 1 was asked whole (crawl47's open B), and a server sending no validators had every page
+        fetched and read again each run (each page's bytes are compared now: none parsed while all are as stored).
+        None: page 1 changed (read afresh, its pages with it). Else what to store (None: nothing, every page answered
+        304), the pages' answers and the URLs read as its pages: the joined copy as stored (every page the same), or
+        the notice read afresh from its pages (one changed or failed: the answers had reused; a page failing leaves
+        page 1 read alone, loud, as when page 1 changes)."""
+        from scraper.joined import split
+        from storage.vocabulary import JOINED_TYPE
+
+        try:
+            first, *parts = split(stored)
+        except ValueError:
+            return None
+        if not parts or not (result.not_modified or result.body == first.body):
+            return None
+        validators = {} if whole else self.store.validators([part.url for part in parts])
+        had: dict[str, tuple[FetchResult, Part | None]] = {}
+        for part in parts:
+            etag, modified = validators.get(part.url, (None, None))
+            self._check_stop()
+            answer = self.fetcher.fetch(FetchRequest(url=part.url, etag=etag, last_modified=modified, referer=result.url))
+            had[part.url] = (answer, part)
+            tally.count(fetched=answer.ok)
+        answers = tuple(answer for answer, _part in had.values())
+        page1 = result if not result.not_modified else dataclasses.replace(
+            result, status=200, body=first.body, content_type=first.content_type)
+        if all(answer.ok and (answer.not_modified or (answer.body == part.body and answer.final_url == answer.url
+                                                      and answer.content_type == part.content_type))
+               for answer, part in had.values() if part is not None):
+            if result.not_modified and all(answer.not_modified for answer in answers):
+                for answer in answers:
+                    tally.not_modified[answer.url] = self._fetched_at(answer)
+                tally.good.update(had)
+                return None, answers, [part.url for part in parts]
+            return dataclasses.replace(page1, body=stored, content_type=JOINED_TYPE), answers, [p.url for p in parts]
+        read: list[str] = []
+        joined = self._joined(source, page1, tally, read, had)
+        return (page1, answers, []) if joined is None else (joined[0], joined[1], read)
+
+    def _article_done(self, source: Source, result: FetchResult, tally: _Tally, revisits: _Revisits | None = None) -> None:
         if result.ok and result.final_url != result.url and source.wants(result.url) and not source.wants(result.final_url):
             # an article redirected to the home page, a column or a login page: the article is gone (a soft 404),
             # and what answered is not it (stored under the article's URL it would read as an index, silently)
@@ -820,17 +878,30 @@ class Crawler:
             tally.fail(result.url, result.error or "error", result.detail)
             return
         tally.count(fetched=1)
-        if result.not_modified:
+        parts: list[str] = []
+        answers: tuple[FetchResult, ...] = ()
+        stored = revisits.joined.get(result.url) if revisits is not None and not source.news else None
+        again = None if stored is None else self._parts_again(
+            source, result, stored, tally, whole=revisits is not None and revisits.mode is Mode.DEEP
+            and result.url in revisits.recent)
+        if again is not None:  # a notice read joined, its first page unchanged: its other pages asked again
+            store, answers, parts = again
+            if store is None:  # every page answered 304
+                tally.count(unchanged=1)
+                tally.good.add(result.url)
+                tally.not_modified[result.url] = self._fetched_at(result)
+                return
+            result = store
+        elif result.not_modified:
             tally.count(unchanged=1)
             tally.good.add(result.url)
             tally.not_modified[result.url] = self._fetched_at(result)
             return
-        if result.url in tally.joined:  # read this run as a page of a notice, joined to its first page
+        elif result.url in tally.joined:  # read this run as a page of a notice, joined to its first page
             return
-        parts: list[str] = []
-        if result.body and (joined := self._joined(source, result, tally, parts)) is not None:
-            result = joined
-        outcome = self._ingest(source, result, listed_as=tally.titles.get(result.url))
+        elif result.body and (joined := self._joined(source, result, tally, parts)) is not None:
+            result, answers = joined
+        outcome = self._ingest(source, result, listed_as=tally.titles.get(result.url), parts=answers)
         if parts and outcome.usable:
             tally.read_joined(parts)
         if not outcome.usable:

@@ -93,6 +93,7 @@ class SiteServer:
         self.root = root
         self.idle_timeout = idle_timeout  # seconds: close a keep-alive connection idle this long (None: never)
         self.validators = validators  # False: no ETag/Last-Modified, never 304 (like many old servers)
+        self.bare: set[str] = set()  # "host/path" answered as with validators=False (one page of a site without them)
         self.latency = latency
         self.pages: dict[str, bytes] = dict(pages or {})  # overlay: "host/path" -> bytes
         self.removed: set[str] = set()
@@ -340,7 +341,7 @@ def _make_handler(site: SiteServer) -> type[BaseHTTPRequestHandler]:
             etag = site.etags.get(path) or '"' + hashlib.sha256(body).hexdigest()[:20] + '"'
             last_modified = formatdate(site.mtime(path), usegmt=True)
             headers = {"Content-Type": content_type, "ETag": etag, "Last-Modified": last_modified}
-            if not site.validators:
+            if not site.validators or path in site.bare:
                 self._send(200, body, {"Content-Type": content_type})
                 return
             inm = self.headers.get("If-None-Match")

@@ -9,14 +9,20 @@ Real ``run`` and ``replay`` processes against the local site (``tests/site_serve
 
 from __future__ import annotations
 
+import json
+import re
+import sqlite3
 from pathlib import Path
 
+from tests.faults.harness import finish, spawn
 from tests.faults.test_joined_pages import (
     AS_OF,
     ENV,
+    HOST,
     NAMES8,
     PAGE1,
     PAGE2,
+    PAGES,
     cli,
     cli_env,
     listing,
@@ -25,7 +31,7 @@ from tests.faults.test_joined_pages import (
     site,
     status,
 )
-from tests.site_server import SiteServer
+from tests.site_server import BOT_CHECK_BODY, Fault, SiteServer
 
 CORPUS = Path(__file__).parents[1] / "data" / "corpus" / "crawl48"
 COLUMN_LINKS = (b"/zwgk/zcfb/art/2027/", b"/flzc/gzjgfxwj/art/2027/")
@@ -74,3 +80,90 @@ def test_replay_joins_a_numbered_pager_s_pages(tmp_path):
                "--fetched-at", "2027-01-25T00:00:00+00:00", env=cli_env(**ENV))
     assert done.code == 0, (done.out, done.err)
     assert listing(status(db), "MOFCOM-2027-8")["entity_count"] == 6
+
+
+def hits(served: SiteServer, path: str) -> list[tuple[int, bool]]:
+    """(status, conditional) of each request for ``path``."""
+    return [(hit.status, hit.conditional) for hit in served.hits if hit.path == path]
+
+
+def snapshots(db_path: Path, path: str) -> list[tuple[str, str | None]]:
+    with sqlite3.connect(db_path) as con:
+        return con.execute("SELECT s.sha256, s.outcome FROM snapshot s JOIN page p ON p.id = s.page_id WHERE p.url = ? "
+                           "ORDER BY s.id", (f"https://{path}",)).fetchall()
+
+
+CHANGED2 = PAGES[PAGE2].replace("雪原通信公司（Snowfield Communications Corp.）".encode(),
+                                "雪原通信公司（Snowfield Communications Corporation）".encode())
+
+
+def test_a_page_2_changing_behind_a_304_on_page_1_is_read_in_the_next_run(tmp_path):
+    """Page 1 answers 304 every update: its page 2 went unasked until page 1 was asked whole (the daily deep walk; never
+    for notices past the newest 20), a correction on it unread, run after run exit 0. Now page 2 is asked with page 1,
+    conditionally on its own validators: unchanged, a 304 and nothing read; changed, the notice read again from its
+    pages (page 1 as stored), and the new page 2 cited with its own SHA-256."""
+    db_path = tmp_path / "store.sqlite"
+    db, out = f"sqlite:///{db_path}", tmp_path / "feeds"
+    with SiteServer(site(tmp_path / "site", PAGES)) as served:
+        code, _report = run(db, out, served)
+        assert code == 0
+        served.reset_hits()
+        code, report = run(db, out, served)  # nothing changed: page 1 and page 2 each a conditional 304
+        assert code == 0, report["sources"]
+        assert hits(served, PAGE1) == [(304, True)] and hits(served, PAGE2) == [(304, True)], served.hits
+        assert len(snapshots(db_path, PAGE2)) == 1
+        served.set_page(PAGE2, CHANGED2)
+        served.reset_hits()
+        code, report = run(db, out, served)
+        assert hits(served, PAGE1) == [(304, True)] and hits(served, PAGE2) == [(200, True)], served.hits
+    assert [sha for sha, _outcome in snapshots(db_path, PAGE2)] == [sha(PAGES[PAGE2]), sha(CHANGED2)]
+    state = status(db)
+    assert code == 0 and not state["health_issues"], (report["sources"], state["health_issues"])
+    assert listing(state, "MOFCOM-2027-8")["entity_count"] == 6
+    items = (out / "all.atom").read_text(encoding="utf-8")
+    assert "Snowfield Communications Corporation" in items and sha(CHANGED2) in items  # read, and cited
+
+
+def test_a_page_2_failing_behind_a_304_on_page_1_is_loud_and_the_notice_stays_whole(tmp_path):
+    """Page 2 answering 500 (then a bot check) while page 1 answers 304: was unseen (exit 0). Now loud: page 1 read
+    alone is held (the notice keeps its 6 entities, no item changes), exit 1; once page 2 answers, exit 0 again."""
+    db, out = f"sqlite:///{tmp_path / 'store.sqlite'}", tmp_path / "feeds"
+    with SiteServer(site(tmp_path / "site", PAGES)) as served:
+        assert run(db, out, served)[0] == 0
+        before = (out / "all.atom").read_text(encoding="utf-8")
+        for fault in (Fault("500"), Fault("body", body=BOT_CHECK_BODY)):
+            served.faults[PAGE2] = fault
+            code, report = run(db, out, served)
+            state = status(db)
+            assert code == 1, (fault.kind, report["sources"])
+            assert listing(state, "MOFCOM-2027-8")["entity_count"] == 6, fault.kind
+            assert state["health_issues"], fault.kind
+            said = [n for s in report["sources"] for n in s["notes"] if PAGE2 in n]
+            assert said and "the notice is read from this page alone" in said[0], report["sources"]
+        del served.faults[PAGE2]
+        code, report = run(db, out, served)
+    state = status(db)
+    assert code == 0 and not state["health_issues"], (report["sources"], state["health_issues"])
+    assert listing(state, "MOFCOM-2027-8")["entity_count"] == 6
+    assert re.findall(r"<id>([^<]*MOFCOM-2027-8[^<]*)</id>", before) == re.findall(
+        r"<id>([^<]*MOFCOM-2027-8[^<]*)</id>", (out / "all.atom").read_text(encoding="utf-8"))
+
+
+def test_a_first_page_sent_without_validators_and_unchanged_has_its_pages_asked_conditionally(tmp_path):
+    """Page 1 served with no ETag/Last-Modified answers 200 with the same bytes every run: its page 2 was fetched
+    whole and every page parsed again each run. Now page 2 is asked conditionally on the validators it answered
+    (a 304), the joined copy is the one stored (no parse: the parser is never imported by the run), exit 0."""
+    db_path = tmp_path / "store.sqlite"
+    db, out = f"sqlite:///{db_path}", tmp_path / "feeds"
+    with SiteServer(site(tmp_path / "site", PAGES)) as served:
+        served.bare.add(PAGE1)
+        assert run(db, out, served)[0] == 0
+        served.reset_hits()
+        # the real program's start (not the test zygote, which has the parser imported): what it imports is said
+        done = finish(spawn(db, "run", "--out", str(out), "--no-progress", "--json", "--source", "aqygzj", "--base-url",
+                            f"{HOST}={served.base_url(HOST)}", env=cli_env(**ENV, PYTHONPROFILEIMPORTTIME="1")))
+        assert hits(served, PAGE1) == [(200, False)] and hits(served, PAGE2) == [(304, True)], served.hits
+    assert done.code == 0, done.err[-2000:]
+    assert len(snapshots(db_path, PAGE1)) == 1 and len(snapshots(db_path, PAGE2)) == 1
+    assert json.loads(done.out)["parsed"]["articles"] == 0
+    assert not re.search(r"\|\s+scraper\.parse$", done.err, re.M), "a page was parsed"
