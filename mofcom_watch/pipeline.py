@@ -357,7 +357,12 @@ def _store_parts(session: Session, raw: bytes, key: str, page: CrawledPage, pars
                                     outcome=PageOutcome.PART, notice_key=key,
                                     etag=answer.etag if answer else None,
                                     last_modified=answer.last_modified if answer else None)
-        if not new and (snap.outcome, snap.notice_key) != (PageOutcome.PART.value, key):
+        if not new and snap.outcome == PageOutcome.PART.value and snap.notice_key not in (None, key):
+            # one annex page two notices link (a notice and one amending it): stored once, a page of the notice of the
+            # smaller key whichever joined it last (crawl48: the last one's, flipping with the order the pages came
+            # in; each notice's items cite the page by the bytes its own joined copy holds, review52's A1)
+            snap.notice_key = min(snap.notice_key, key)
+        elif not new and (snap.outcome, snap.notice_key) != (PageOutcome.PART.value, key):
             # the same bytes read alone before (an index listed the page: refused as cut short): a page of this notice
             snap.outcome, snap.notice_key, snap.detail = PageOutcome.PART.value, key, None
             snap.parser_version, snap.parser_digest = parser.version, parser.digest or None

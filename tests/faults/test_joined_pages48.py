@@ -3,6 +3,10 @@
 - A numbered pager with no 下一页 ("1 2", its "2" linking the article's ``_2.html``) was not followed, and page 1 of a
   listing stating no count was read as the whole listing of its names, silently. It is followed now, and page 1 alone
   is refused as cut short (loud).
+- A first page read joined that answers unchanged (304, or the same bytes from a server sending no validators) has its
+  other pages asked again with it, conditionally: a page 2 changing behind page 1's 304 is read, one failing is loud,
+  and none is parsed while all are as stored.
+- An annex page two notices link is stored as a page of the same one of them whichever came first.
 
 Real ``run`` and ``replay`` processes against the local site (``tests/site_server.py``), real SQLite files.
 """
@@ -16,10 +20,12 @@ from pathlib import Path
 
 from tests.faults.harness import finish, spawn
 from tests.faults.test_joined_pages import (
+    ANNEX9,
     AS_OF,
     ENV,
     HOST,
     NAMES8,
+    NOTICE9,
     PAGE1,
     PAGE2,
     PAGES,
@@ -31,6 +37,7 @@ from tests.faults.test_joined_pages import (
     site,
     status,
 )
+from tests.faults.test_joined_pages_review import N10, NOTICE10, SHARED
 from tests.site_server import BOT_CHECK_BODY, Fault, SiteServer
 
 CORPUS = Path(__file__).parents[1] / "data" / "corpus" / "crawl48"
@@ -167,3 +174,26 @@ def test_a_first_page_sent_without_validators_and_unchanged_has_its_pages_asked_
     assert len(snapshots(db_path, PAGE1)) == 1 and len(snapshots(db_path, PAGE2)) == 1
     assert json.loads(done.out)["parsed"]["articles"] == 0
     assert not re.search(r"\|\s+scraper\.parse$", done.err, re.M), "a page was parsed"
+
+
+def test_an_annex_page_two_notices_link_is_stored_as_a_page_of_the_same_notice_in_either_order(tmp_path):
+    """review52's shared annex (No. 9 and No. 10 link one page): its stored copy's notice was the one that joined it
+    last, flipping with the order the pages came in. It is the same notice now, whichever came first; both notices
+    cite it with its SHA-256 (review52's A1) and keep their 5 entities."""
+    owners = {}
+    for order in ("9-first", "10-first"):
+        first, second = ({NOTICE9: PAGES[NOTICE9], ANNEX9: SHARED}, {NOTICE10: N10, ANNEX9: SHARED})
+        if order == "10-first":
+            first, second = second, first
+        db_path = tmp_path / order / "store.sqlite"
+        db = f"sqlite:///{db_path}"
+        for n, pages in enumerate((first, second)):
+            done = cli(db, "replay", str(site(tmp_path / order / str(n), pages, fixtures=False)), "--as-of", AS_OF,
+                       "--fetched-at", f"2027-01-2{5 + n}T00:00:00+00:00", env=cli_env(**ENV))
+            assert done.code == 0, (order, done.out, done.err)
+        with sqlite3.connect(db_path) as con:
+            owners[order] = con.execute("SELECT s.outcome, s.notice_key FROM snapshot s JOIN page p ON p.id = s.page_id "
+                                        "WHERE p.url = ?", (f"https://{ANNEX9}",)).fetchall()
+        state = status(db)
+        assert listing(state, "MOFCOM-2027-9")["entity_count"] == listing(state, "MOFCOM-2027-10")["entity_count"] == 5
+    assert owners["9-first"] == owners["10-first"] == [("part", "MOFCOM-2027-10")], owners
