@@ -85,6 +85,15 @@ AMEND_BELOW_RE = re.compile(
     r"(?P<where>(?:以下|如下|下列)[^。\n:：“”「」\"]{0,20}?)(?P<rest>\s*[:：]?\s*)$")
 
 
+# The decision's own sentence names the decision amended, its list and the section, the lines added after it: "依据…规定，中方决定
+# 在外交部令2034年第195号后附《反制清单》“二、高级管理人员”中增加：" (session 48, mfa48/26: no instruction line, refused as cut short),
+# or a numbered line after "中方决定：" ("一、在外交部令…后附《反制清单》…中增加：").
+DECIDED_AMEND_RE = re.compile(
+    rf"(?:决定\s*[:：]?|^\s*[{CN_DIGITS}]{{1,3}}\s*、)\s*在\s*"
+    r"(?P<ref>(?:[^。\n《》]|《[^《》\n]{1,200}》){1,200}?)(?:后附|所附|附)\s*《\s*(?:反制|反制裁)清单\s*》"
+    rf"(?P<where>[^。\n]{{0,80}}?)(?P<verb>{'|'.join(AMEND_VERBS)})(?P<rest>.*)$")
+
+
 def _instruction_line(folded: str) -> re.Match[str] | None:
     return AMEND_LINE_RE.match(folded) or AMEND_FRONT_RE.match(folded)
 
@@ -103,6 +112,12 @@ def _instruction_lines(folded_lines: list[str], folded: str) -> list[tuple[int, 
     found = [(i, m) for i, line in enumerate(folded_lines) if (m := _instruction_line(line)) is not None]
     if not found and LIST_AMENDED_RE.search(folded) is not None:
         found = [(i, m) for i, line in enumerate(folded_lines) if (m := _section_line(line)) is not None]
+    if not found:
+        decided = next(((i, m) for i, line in enumerate(folded_lines) if (m := DECIDED_AMEND_RE.search(line)) is not None
+                        and ("号" in m["ref"] or "决定" in m["ref"])), None)  # a decision named, not targets counted
+        if decided is not None:  # that line, and the instructions after it
+            found = [decided] + [(i, m) for i, line in enumerate(folded_lines[decided[0] + 1 :], decided[0] + 1)
+                                 if (m := _section_line(line)) is not None]
     return found
 
 
@@ -159,7 +174,12 @@ def _amendment(lines: list[str], folded_lines: list[str], folded: str, text: str
     for amends in AMENDS_RE.finditer(head):
         pass  # the last: the decision, after the header and the reasons
     start = amends.start() if amends is not None else 0
-    ref = _amended_ref(folded, text, start, len(head), own)
+    own_line = found[0][1]
+    if own_line.re is DECIDED_AMEND_RE:  # the decision amended is named on that line, before the list
+        at = len(head) + 1 if first else 0
+        ref = _amended_ref(folded, text, at + own_line.start("ref"), at + own_line.end("ref"), own)
+    else:
+        ref = _amended_ref(folded, text, start, len(head), own)
     if ref is None:
         warnings.append(NO_AMENDED)
     stops = {i for i, _ in found}
@@ -381,9 +401,22 @@ def _amended_target(item: str, kind: str | None) -> Target:
     under = UNDER_COMPANY_RE.match(rest) if " " in rest or "\u3000" in rest else None
     if under is not None and _org_suffix(under.group("owner")):  # numbered as in the company's lines ("1.")
         m, rest = ENTRY_RE.match(fold(rest[under.end("owner") :].strip())), rest[under.end() :]
+    if "\t" in rest and not any(b in rest for b in "（(）)"):  # a table's row quoted, its cells parted by tabs: "3	雷霆推进系统公司	Thunderbolt Propulsion Systems Corp." (mfa44/04)
+        rest = _row_cells(rest)
     zh, en, note, gendered = split_target(rest)
     t = Target(zh, en, kind or ("individual" if gendered else None), note, _entry_number(m) if m else None)
     return t if t.type else Target(zh, en, _guess_type(t, (), ""), note, t.n)
+
+
+def _row_cells(row: str) -> str:
+    """A table row's cells (a number, the Chinese name, the Latin one) as a line is written: "雷霆推进系统公司（Thunderbolt…）";
+    the row as it is where its cells are others."""
+    cells = [c.strip() for c in row.split("\t") if c.strip()]
+    if cells and cells[0].isdigit():
+        cells = cells[1:]
+    if len(cells) == 2 and cells[1][:1].isascii() and cells[1][:1].isalpha() and not cells[0][:1].isascii():
+        return f"{cells[0]}（{cells[1]}）"
+    return row
 
 
 def _amended_ref(folded: str, text: str, start: int, end: int, own: int | None) -> NoticeRef | None:

@@ -15,6 +15,8 @@ from ..lazyre import lazy_compile
 from ..textnorm import NUM, despace, fold, to_int
 from .names import (
     BOTH_KINDS_RE,
+    ORG_WORDS_RE,
+    PERSON_WORDS_RE,
     QUOTE_OPENERS,
     SCOPE_RE,
     SCOPE_TAIL_RE,
@@ -197,6 +199,10 @@ def _groups(body_lines: list[str], folded_lines: list[str], body: str, decided: 
 # or a bare Chinese name is none: such a verb-first phrase is left to a person (``checks.named_unread``; or no target: cut short).
 PLAIN_NAME_RE = re.compile(r"\s*(?:[^\s()（）、,，;；:：等及]{2,60}\s*\(\s*[A-Za-z][^()]{0,160}\)|[A-Za-z][A-Za-z.'’\- ]{2,80}[A-Za-z.])\s*")
 COUNT_TAIL_RE = re.compile(rf"等\s*(?:{NUM}\s*[家名个位人])?[^()、]{{0,12}}$")  # "…等2家企业" after the last name
+# A person's transliterated name alone, its parts parted by a middle dot: "尤尔吉斯·瓦伊特库斯" (session 48, mfa47/03); no word of a
+# description or a scope in it (的, 其, 及, 和, 与, 等, 或, 之), no organisation's ending ("洛克希德·马丁公司": ``_org_suffix``).
+DOTTED_NAME_RE = re.compile(r"\s*(?![^·•・]*[·•・][^\n]*[的其及和与等或之])(?![^\n]*[的其及和与等或之][^\n]*[·•・])"
+                            r"[\u4e00-\u9fff]{1,8}(?:[·•・][\u4e00-\u9fff]{1,8}){1,4}\s*")
 
 
 def verb_first_groups(line: str, folded: str, offset: int = 0) -> list[Group]:
@@ -224,7 +230,8 @@ def _plain_names(seg_f: str) -> bool:
     tail = COUNT_TAIL_RE.search(seg_f) if "等" in seg_f else None
     names = seg_f[: tail.start()] if tail is not None else seg_f
     items = [part for item in _depth0_split(names, "、") for part in BRACKET_JOINER_RE.split(item)]
-    return bool(items) and all(PLAIN_NAME_RE.fullmatch(item) is not None for item in items)
+    return bool(items) and all(PLAIN_NAME_RE.fullmatch(item) is not None or (
+        DOTTED_NAME_RE.fullmatch(item) is not None and not _org_suffix(item.strip())) for item in items)
 
 
 def doubtful_verb_first(folded: str, start: int, end: int) -> list[list[str]]:
@@ -286,10 +293,10 @@ def line_groups(line: str, folded: str, offset: int = 0) -> list[Group]:
         if m is None:
             continue
         s, e = _target_segment(sentence, m.end())
-        commas = []
-        while (e < len(sentence) and sentence[e] in LIST_COMMAS and _counted_after(sentence, s, e)):
-            commas.append(e)  # "对A（…）、B（…），C（…）等3名人员，冻结…": the comma is one of the list's
-            e = _target_segment(sentence, e + 1)[1]
+        commas: list[int] = []
+        while e < len(sentence) and sentence[e] in LIST_COMMAS and (chain := _counted_after(sentence, s, e)):
+            commas.extend(chain)  # "对A（…）、B（…），C（…）等3名人员，冻结…": the comma is one of the list's
+            e = _target_segment(sentence, chain[-1] + 1)[1]
         among = AMONG_COUNT_RE.search(sentence, s, e) if sentence.startswith((",即", "，即"), e) else None
         if among is not None:  # "对…所列4名人员中的2名，即A（a）、B（b），采取的…": the names after 即, counted so
             s, commas = e + 2, []
@@ -342,17 +349,36 @@ ADDED_HEADS = ("增", "补充")  # before 列入: "增列入", "补充列入"
 COUNT_AFTER_RE = re.compile(rf"等\s*{NUM}\s*[家名个位人]")
 
 
-def _counted_after(sentence: str, start: int, comma: int) -> bool:
-    """Whether the segment after the comma at ``comma`` ends the list ``sentence[start:comma]`` began: it holds the
-    list's count (等N家/名) and no measure, and the part before holds no count of its own (nor a measure)."""
+# One more item of a list parted by commas, before the item holding the count: a name (a role before it) and its Latin
+# spelling in brackets, "前国家安全委员会亚洲事务高级主任威廉·肖（William Shaw）" (folded).
+COMMA_ITEM_RE = re.compile(r"[^,，。；;:：()（）、等]{2,60}\([A-Za-z][^()]{0,160}\)")
+COMMA_ITEMS_MAX = 60
+
+
+def _counted_after(sentence: str, start: int, comma: int) -> list[int]:
+    """The commas of the list ``sentence[start:comma]`` began, from the one at ``comma``, where the list goes on to the
+    segment holding its count (等N家/名) with no measure: the part before holds no count of its own (nor a measure), and
+    each segment between is one name in brackets (COMMA_ITEM_RE: "对A（a），B（b），C（c）等3人采取…", roles before the
+    names; session 48, mfa47/28: held for a person); none where the list does not."""
     before = sentence[start:comma]
     if "等" in before or not ("、" in before or "(" in before or "（" in before):
-        return False
+        return []
     if MEASURE_VERB_RE.search(before) is not None:
-        return False
-    end = _target_segment(sentence, comma + 1)[1]
-    after = sentence[comma + 1 : end]
-    return COUNT_AFTER_RE.search(after) is not None and MEASURE_VERB_RE.search(after) is None
+        return []
+    commas = [comma]
+    for _ in range(COMMA_ITEMS_MAX):
+        end = _target_segment(sentence, comma + 1)[1]
+        after = sentence[comma + 1 : end]
+        if MEASURE_VERB_RE.search(after) is not None:
+            return []
+        if COUNT_AFTER_RE.search(after) is not None:
+            return commas
+        if not (end < len(sentence) and sentence[end] in LIST_COMMAS and "(" in before
+                and COMMA_ITEM_RE.fullmatch(after.strip()) is not None):
+            return []
+        comma = end
+        commas.append(comma)
+    return []
 
 
 def _before_measure(folded: str, start: int, end: int) -> int:
@@ -767,6 +793,11 @@ def _guess_type(target: Target, all_measures: tuple[str, ...], body: str) -> str
         return "individual"  # "停止…中对石平采取的反制措施" (session 38, mfa38/03: typed an organisation, the lift no measure)
     if target.zh is None and target.en and _pinyin_person(target.en):
         return "individual"  # "解除…对Liu Jianhua采取的冻结财产措施" (session 43, mfa43/23: typed an organisation)
+    if target.zh is None and target.en and PERSON_WORDS_RE.search(body) and ORG_WORDS_RE.search(body) is None:
+        # a name shaped as a person's (``_org_english`` said no) in a text naming people and no organisation: "关于解除对有关
+        # 人员反制措施的决定 … 解除…对Jan van der Berg、Karin Meyer-Schmidt采取的反制措施。…对其他人员采取的反制措施继续有效"
+        # (session 48, mfa47/16: typed organisations)
+        return "individual"
     return "organization"
 
 

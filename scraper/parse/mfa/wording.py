@@ -65,7 +65,7 @@ SECTION_RE = lazy_compile(r"^[\u4e00-\u9fff]{0,6}?(?:" + "|".join(SECTION_WORDS)
 # The longest despaced line SECTION_RE can match: a longer one (a name) needs no match attempt.
 SECTION_MAX = 6 + max(len(w) for w in SECTION_WORDS) + 2 + 10 + 1
 COUNTRY_FIRSTS = frozenset(name[0] for name in COUNTRY_NAMES)
-ROLE_WORDS = ("众议员", "参议员", "议员", "官员", "主席", "部长", "大使", "局长", "署长", "顾问", "负责人", "创始人",
+ROLE_WORDS = ("众议员", "参议员", "议员", "官员", "主席", "部长", "大使", "局长", "署长", "处长", "顾问", "负责人", "创始人",
               "总裁", "首席执行官", "总经理", "主任", "学者", "教授", "研究员", "政客", "人士", "州长", "市长",
               # officers and ministers (session 22, mfa22: "日本航空自卫队前航空幕僚长田中宏" kept whole as the name)
               "幕僚长", "参谋长", "司令官", "司令", "议长", "国务卿", "大臣",
@@ -133,7 +133,7 @@ DECIDES_AS_FOLLOWS = r"(?:如下|\s*[,，]?\s*采取(?:以下|如下|下列)(?:�
 # mfa43/25: no start found, refused as naming no target); ``groups.verb_first`` reads such names.
 DECISION_START_RE = lazy_compile(
     rf"(?:中方|我方|外交部|中国政府|我国政府)决定(?:[^。；;\n]{{0,60}}?(?:对|将)|{DECIDES_AS_FOLLOWS}(?=[ \t\u3000]*\n)"
-    r"|\s*[,，]\s*(?:(?:自|从)?\s*(?:即日|[^。；;\n,，对]{1,16}?日)\s*起\s*[,，]?\s*)?(?=冻结|禁止))")
+    r"|\s*[,，]?\s*(?:(?:自|从)?\s*(?:即日|[^。；;\n,，对]{1,16}?日)\s*起\s*[,，]?\s*)?(?=冻结|禁止))")
 BARE_DECISION_START_RE = lazy_compile(r"决定\s*[,，]?\s*(?:对|将)")
 # A full date right before the deciding side ("2024年10月10日，中方决定对…"): the decision's own day.
 DATED_DECISION_RE = lazy_compile(rf"(?P<y>{YEAR})\s*年\s*(?P<m>{MD})\s*月\s*(?P<d>{MD})\s*日[\s,，]*$")
@@ -188,7 +188,12 @@ TARGET_START_RE = lazy_compile(r"将\s*对\s*|对\s*|将\s*")
 FREEZE_FIRST_RE = lazy_compile(r"冻结\s*(?P<names>[^。;；:：\n]{2,400}?)\s*在\s*(?:我国|中国)?\s*境内")
 DEAL_FIRST_RE = lazy_compile(r"禁止[^。;；:：\n]{0,30}?(?:组织|个人|机构|人员)\s*(?:与|同)\s*(?P<names>[^。;；:：\n]{2,400}?)\s*"
                              r"(?:进行|开展|从事|发生)")
-VERB_FIRST = (FREEZE_FIRST_RE, DEAL_FIRST_RE)
+# An entry ban naming its person after 禁止: "中方决定禁止尤尔吉斯·瓦伊特库斯及其直系亲属入境（包括香港、澳门特别行政区）" (session 48,
+# mfa47/03: no target read, refused as cut short); the person's family and a Taiwan-region person's "进入大陆" are no name, nor
+# other measures ("…禁止交易、合作以及不予签发签证、不准入境等其他反制措施继续有效": mfa18/09).
+ENTRY_FIRST_RE = lazy_compile(r"禁止\s*(?P<names>(?:(?!交易|合作|签证|不准|不予|冻结|措施)[^。;；:：\n,，]){2,200}?)\s*(?:本人)?\s*(?:(?:以及|及|和|与)\s*(?:其\s*)?"
+                              r"(?:直系亲属|配偶|家属|家庭成员|子女)\s*)?(?:入境|进入\s*(?:我国|中国|祖国)?\s*(?:境内|大陆|内地))")
+VERB_FIRST = (FREEZE_FIRST_RE, DEAL_FIRST_RE, ENTRY_FIRST_RE)
 JOINERS_RE = lazy_compile(r"以及|和|及|与")
 OWN_EFFECTIVE_LINE = "本决定"
 # What a decision cut short reads as (a whole sentence of its reasons ends it, so ``page.check_ending``
@@ -223,9 +228,11 @@ MEASURE_WORDS = (
     ("asset_freeze", re.compile(r"冻结")),
     # (the partner named in the ban, a long name between: "禁止…个人与红杉地缘政治咨询公司（…）进行有关交易": session 43, mfa43/25)
     ("transaction_ban", re.compile(r"禁止[^。；]{0,40}?(?:交易|合作)|禁止[^。；;]{0,30}?与[^。；;]{1,200}?进行[^。；;]{0,6}?(?:交易|合作)")),
+    # A person named between ("禁止马雷克·德沃夏克本人及其直系亲属入境": session 48, mfa48/07), within the clause.
     # Taiwan-region persons are barred from the mainland, not "入境": "禁止其本人及直系亲属进入大陆以及香港、澳门特别行政区" (session 46,
     # mfa46/05, 06: no entry ban read, the persons' items listed the freeze and the ban only, silently).
-    ("entry_ban", re.compile(r"不予签发签证|不准入境|禁止[^。；]{0,10}?入境|禁止[^。；]{0,12}?进入\s*(?:祖国|中国)?\s*(?:大陆|内地)")),
+    ("entry_ban", re.compile(r"不予签发签证|不准入境|禁止[^。；]{0,10}?入境|禁止[^。；;，,]{0,40}?入境|禁止[^。；]{0,12}?进入\s*(?:祖国|中国)?\s*(?:大陆|内地)|"
+                               r"禁止[^。；;，,]{0,40}?进入\s*(?:祖国|中国|我国)?\s*(?:大陆|内地|境内)")),
 )
 MEASURES_ORDER = tuple(name for name, _ in MEASURE_WORDS)
 # A measure's first words: the targets before them end there ("对亚当·布赖本人不予签发签证").
