@@ -980,7 +980,8 @@ def _ingest(session: Session, page: CrawledPage, sha: str, parser: PageParser, c
             _forget_validators(session, url)
         if change.older and kept_snapshot is not None:
             record_issue(session, key=older, source=source, kind=HealthKind.OLDER_COPY,
-                         detail=_older_detail(record.key, url, snap, kept_snapshot), seen_at=fetched_at, url=url,
+                         detail=_older_detail(record.key, url, snap, change.newer or kept_snapshot), seen_at=fetched_at,
+                         url=url,
                          notice_key=record.key)
         short = count_mismatch(record)
         _resolve_issues(session, [unusable] + ([mismatch] if change.whole and not short else [])

@@ -12,7 +12,8 @@ re-spaced title are not changes.
   before it (an older copy turning up late), the copy first fetched is the one read and cited.
 - Same URL, older snapshot (bytes first fetched before the stored copy's: a stale cache, or a correction
   taken back), new substance: not stored; ``NoticeChange.older`` tells the pipeline, which says so in
-  source health (``older-copy``) until the page serves the stored copy again.
+  source health (``older-copy``) until the page serves the stored copy again. The same for another URL of the
+  notice whose newer copy read as it is stored (probe48): a page's older copy never becomes the notice's reading.
 - Another URL, same substance: the URL is added.
 - Another URL, different substance (alias pages disagree): the parse whose
   entity count matches the stated count wins, then the one naming more entities
@@ -55,6 +56,7 @@ from storage.models import (
 from storage.names import clean_display, entity_key, name_key
 from storage.notices import listed_counts as notices_listed_counts
 from storage.notices import withdrawn
+from storage.outcomes import PageOutcome
 from storage.records import ActionKind, EntityRecord, NoticeRecord, held_step_id
 from storage.vocabulary import HealthKind, as_utc, reprint_url
 
@@ -94,6 +96,7 @@ class NoticeChange:
     alias_conflict: bool = False  # this URL's parse disagrees with another URL of the notice
     whole: bool = True  # the parse stored now names as many entities as it states
     older: bool = False  # the same page's bytes first fetched before the stored copy's, reading otherwise: not taken
+    newer: Snapshot | None = None  # (older) the page's newer copy read as the notice, where not the copy it is read from
     url_added: bool = False  # the page is a URL the stored notice did not have (its alias, a reprint)
 
 
@@ -541,9 +544,11 @@ def _store(session: Session, notice: Notice | None, record: NoticeRecord, snapsh
     current = NoticeRecord.from_json(json.loads(notice.record_json))
     current_snapshot = notice.snapshot
 
-    def kept(taken: bool, *, changed: bool, conflict: bool = False, older: bool = False) -> NoticeChange:
+    def kept(taken: bool, *, changed: bool, conflict: bool = False, older: bool = False,
+             newer: Snapshot | None = None) -> NoticeChange:
         return NoticeChange(new=False, changed=changed, revision=notice.revision, alias_conflict=conflict,
-                            whole=count_matches(record if taken else current), older=older, url_added=url_added)
+                            whole=count_matches(record if taken else current), older=older, url_added=url_added,
+                            newer=newer)
 
     same_bytes = current_snapshot.id == snapshot.id
     if same_bytes or withdrawn(notice):
@@ -585,6 +590,13 @@ def _store(session: Session, notice: Notice | None, record: NoticeRecord, snapsh
         _write_version(session, notice, snapshot, replace=False)
         return kept(True, changed=True)
 
+    if not accepted and (newer := _newer_copy(session, notice.key, snapshot)) is not None:
+        # An older copy of another page of the notice, that page's newer copy stored (an older folder replayed late,
+        # a cache serving a page's old bytes again): that page's older copy, said so, as for the page the notice is
+        # read from; never the notice's reading. It won as "the copy first fetched earlier" below: a correction made
+        # at both pages undone, silently once the other page's old copy agreed with it (probe48)
+        return kept(False, changed=False, older=True, newer=newer)
+
     # Alias pages disagree.
     ours, theirs = (preference(record, snapshot.sha256, url),
                     preference(current, current_snapshot.sha256, current_snapshot.page.url))
@@ -614,6 +626,19 @@ def _store(session: Session, notice: Notice | None, record: NoticeRecord, snapsh
         added.append(_apply_record(session, notice, record, snapshot, current))
         _write_version(session, notice, snapshot, replace=True)
     return kept(new_wins, changed=new_wins, conflict=True)
+
+
+def _newer_copy(session: Session, key: str, snapshot: Snapshot) -> Snapshot | None:
+    """The newest stored copy of ``snapshot``'s page read as notice ``key``, where first fetched after ``snapshot``'s
+    bytes (:func:`_first_fetched_before`); else None. Asked only where a page's copy disagrees with the notice."""
+    page_id = snapshot.page_id if snapshot.page_id is not None else snapshot.page.id if snapshot.page else None
+    if page_id is None:  # a page stored by this very fetch: no other copy of it
+        return None
+    for other in session.scalars(select(Snapshot).where(
+            Snapshot.page_id == page_id, Snapshot.notice_key == key, Snapshot.outcome == PageOutcome.NOTICE.value,
+            Snapshot.id != snapshot.id).order_by(Snapshot.fetched_at.desc(), Snapshot.id.desc())):
+        return other if _first_fetched_before(snapshot, other) else None
+    return None
 
 
 def sync_held(session: Session, notice_key: str, *, source: str, seen_at: datetime, url: str | None) -> None:

@@ -7,6 +7,7 @@ from only; the other page keeps answering its old bytes (or a 304 to the validat
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import time
 from pathlib import Path
@@ -57,3 +58,41 @@ def test_a_notice_corrected_only_where_it_is_read_from_its_other_url_still_old_i
         done, report = run(db, out, bases)
         assert done.code == 0, report.get("open_issues")
         assert conflicts(db) == []
+
+
+def test_a_page_serving_its_old_bytes_again_after_a_correction_at_both_urls_does_not_undo_it(tmp_path: Path) -> None:
+    """No. 22 corrected at both its URLs; then the page it is not read from serves its old bytes again (a cache in
+    front of it): that page's older copy, said (older-copy, exit 1), the notice still the corrected text; served the
+    corrected page again, closed. Was: the old bytes, first fetched before the corrected copy the notice is read from,
+    won the pages' comparison ("the copy first fetched earlier stays"): the correction undone (a correction item back to
+    诺沃特公司), under an alias-conflict naming the corrected page."""
+    db_path, out = tmp_path / "store.sqlite", tmp_path / "feeds"
+    db = f"sqlite:///{db_path}"
+    with SiteServer(None, pages=start_pages(), columns={W: "zwgk/zcfb/"}) as site:
+        bases = {W: site.base_url(W), M: site.base_url(M)}
+        done, _ = run(db, out, bases)
+        assert done.code == 0, done.out[-2000:]
+        for path in (N22, N22_ALIAS):
+            site.set_page(f"{W}/{path}", fx(W, path).replace(OLD_NAME.encode(), NEW_NAME.encode()))
+        time.sleep(1.01)
+        done, _ = run(db, out, bases)
+        assert done.code == 0, done.out[-2000:]
+        kept = read_from(db_path).split("://", 1)[1]
+        other = next(f"{W}/{p}" for p in (N22, N22_ALIAS) if f"{W}/{p}" != kept)
+        corrected = site.read(other)
+        site.set_page(other, fx(W, other.split("/", 1)[1]))  # its old bytes again
+        time.sleep(1.01)
+        done, _ = run(db, out, bases)
+        assert done.code == 1, done.out[-2000:]
+        issues = status(db)["health_issues"]
+        assert [(i["kind"], i["url"].split("://", 1)[1]) for i in issues] == [("older-copy", other)], issues
+        with sqlite3.connect(db_path) as con:
+            record = con.execute("SELECT record_json FROM notice WHERE key = ?", (KEY,)).fetchone()[0]
+        names = [e.get("zh") for e in json.loads(record)["entities"]]
+        assert "诺沃特科技公司" in names and "诺沃特公司" not in names, names
+        assert corrected is not None
+        site.set_page(other, corrected)
+        time.sleep(1.01)
+        done, report = run(db, out, bases)
+        assert done.code == 0, report.get("open_issues")
+        assert status(db)["health_issues"] == []
