@@ -871,8 +871,10 @@ class Crawler:
                                          detail=f"redirected to {result.final_url}, which is not an article page")
         if not result.ok:
             elsewhere = self.store.moved(result.url) if result.error == NOT_FOUND else None
-            if elsewhere is not None:  # the site moved the page: the notice is read at its new URL
-                tally.notes.append(f"{result.url}: gone ({result.detail}); its notice is read at {elsewhere}")
+            if elsewhere is not None:  # the site moved the page: its notice is at its new URL too (read from there, or
+                # still from this page's last copy, where the two read alike: "is read at" was not so then, probe48)
+                tally.notes.append(f"{result.url}: gone ({result.detail}); its notice is also at {elsewhere}, which "
+                                   "answers")
                 tally.good.add(result.url)
                 return
             tally.fail(result.url, result.error or "error", result.detail)

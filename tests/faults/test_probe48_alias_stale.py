@@ -14,7 +14,7 @@ from pathlib import Path
 
 from tests.faults.test_corrected_both_urls import NEW_NAME, OLD_NAME
 from tests.faults.test_site_changes import N22, N22_ALIAS, M, W, fx, run, start_pages, status
-from tests.site_server import SiteServer
+from tests.site_server import Fault, SiteServer
 
 KEY = "MOFCOM-2025-22"
 
@@ -96,3 +96,23 @@ def test_a_page_serving_its_old_bytes_again_after_a_correction_at_both_urls_does
         done, report = run(db, out, bases)
         assert done.code == 0, report.get("open_issues")
         assert status(db)["health_issues"] == []
+
+
+def test_a_moved_pages_note_says_its_notice_is_also_at_the_other_url(tmp_path: Path) -> None:
+    """The page No. 22 is read from answers 404, its other URL answering: a note, no failure, saying where the notice
+    also is. Was "its notice is read at <the other URL>", while it was read from the gone page's last copy."""
+    db_path, out = tmp_path / "store.sqlite", tmp_path / "feeds"
+    db = f"sqlite:///{db_path}"
+    with SiteServer(None, pages=start_pages(), columns={W: "zwgk/zcfb/"}) as site:
+        bases = {W: site.base_url(W), M: site.base_url(M)}
+        done, _ = run(db, out, bases)
+        assert done.code == 0, done.out[-2000:]
+        kept = read_from(db_path).split("://", 1)[1]
+        other = next(f"{W}/{p}" for p in (N22, N22_ALIAS) if f"{W}/{p}" != kept)
+        site.faults[kept] = Fault("404")
+        time.sleep(1.01)
+        done, report = run(db, out, bases)
+        assert done.code == 0, done.out[-2000:]
+    notes = [n for s in report["sources"] for n in s.get("notes", []) if "gone (HTTP 404)" in n]
+    assert notes == [f"https://{kept}: gone (HTTP 404); its notice is also at https://{other}, which answers"], notes
+    assert read_from(db_path).endswith(kept)  # (still read from the gone page's last copy: the two read alike)
