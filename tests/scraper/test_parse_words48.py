@@ -11,6 +11,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from scraper.parse import parse_document
@@ -116,3 +118,80 @@ def test_a_move_of_both_named_is_read_as_before() -> None:
 def test_a_move_naming_none_it_moves_is_held(body: str) -> None:
     with pytest.raises(UnusablePage, match="a move to another list names none of the entities it moves"):
         _moved(body)
+
+
+TAB_PAGE = Path(__file__).resolve().parent.parent / "data" / "corpus" / "quiet46" / "01-ecl-annex-tab-separated-p-lines.html"
+TAB_HEAD = "<p>序号\t中文名称\t英文名称\t国家（地区）</p>"
+HANWHA = [("韩华海洋美国控股公司", "Hanwha Ocean USA Holdings Inc.", "US"), ("韩国LIG机器人株式会社", "LIG Robotics Co., Ltd.", "KR"),
+          ("大宇海事防务株式会社", "Daewoo Maritime Defense Co., Ltd.", "KR")]
+
+
+@pytest.mark.parametrize("head", ["No.\tChinese Name\tEnglish Name\tCountry/Region", "No.\tName (Chinese)\tName (English)\tCountry",
+                                  "No\tChinese Name\tEnglish Name\tCountry", "NO.\tName in Chinese\tName in English\tCountry or Region",
+                                  "序号\t中文名称\t英文名称\t国家（地区）"])
+def test_a_spaced_annex_under_an_english_only_header_is_read(head: str) -> None:
+    """words47's (quiet46's) open B: tab-separated ``<p>`` rows under "No. Chinese Name English Name Country/Region" (the
+    page's tabs folded to blanks, so the blanks inside a cell look like the blanks between cells) were read line by line:
+    "parsed 0 entities, notice states 3". Now the header's words are joined into the cells they name."""
+    page = TAB_PAGE.read_text(encoding="utf-8")
+    assert TAB_HEAD in page
+    record = parse_document(page.replace(TAB_HEAD, f"<p>{head}</p>").encode("utf-8")).notice
+    assert record is not None
+    assert [(e.zh, e.en, e.country) for e in record.entities] == HANWHA
+    assert record.warnings == ()
+
+
+def test_an_english_header_naming_no_known_cell_stays_loud() -> None:
+    page = TAB_PAGE.read_text(encoding="utf-8").replace(TAB_HEAD, "<p>No.\tEntity Title\tRemarks\tWhere</p>")
+    record = parse_document(page.encode("utf-8")).notice
+    assert record is not None and record.warnings == ("parsed 0 entities, notice states 3",)
+
+
+# --- count47's open B: a month's end in a sentence naming two notices or more --------------------------------------------
+
+MONTH_END_21 = "暂停实施商务部公告2025年第21号相关措施"
+BOTH = "暂停实施商务部公告2025年第21号和第22号相关措施"
+N21, N22 = "MOFCOM-2025-21", "MOFCOM-2025-22"
+
+
+def _ends(text: str, notice: bool) -> list[tuple[tuple[str, ...], str | None, str | None]]:
+    from tests.scraper.test_parse_clauses44 import HEAD, RELEASE, TAIL
+
+    opening = "商务部决定，自2026年12月10日起，" if notice else "中方决定，自2026年12月10日起，"
+    page = HEAD + opening + text + TAIL if notice else RELEASE.format(a=opening + text)
+    record = parse_document(page.encode("utf-8")).notice
+    assert record is not None
+    return [(tuple(t.key or "" for t in a.targets), a.effective, a.until and a.until.isoformat()) for a in record.actions]
+
+
+@pytest.mark.parametrize("notice", [False, True])
+@pytest.mark.parametrize(("text", "want"), [
+    (f"{MONTH_END_21}1年，第22号相关措施暂停至2027年6月底。", [((N21,), "2027-12-10"), ((N22,), "2027-06-30")]),
+    (f"{MONTH_END_21}至2027年6月底，第22号相关措施1年。", [((N21,), "2027-06-30"), ((N22,), "2027-12-10")]),
+    (f"{MONTH_END_21}1年，第22号相关措施至2027年6月底。", [((N21,), "2027-12-10"), ((N22,), "2027-06-30")]),
+    (f"{BOTH}，暂停至2027年6月底。", [((N21, N22), "2027-06-30")]),
+    (f"{BOTH}，暂停期限至2027年6月底。", [((N21, N22), "2027-06-30")]),
+    ("暂停实施商务部公告2025年第21号、第22号相关措施，暂停期限分别至2027年6月底和2027年12月31日。",
+     [((N21,), "2027-06-30"), ((N22,), "2027-12-31")]),
+    (f"{MONTH_END_21}1年，第22号相关措施亦同，但期限至2027年6月底。", [((N21,), "2027-12-10"), ((N22,), "2027-06-30")]),
+])
+def test_a_month_s_end_in_a_sentence_naming_two_notices_is_read_for_its_own(notice: bool, text: str,
+                                                                              want: list[tuple[object, str]]) -> None:
+    """Held since session 47 (count47: "…第21号相关措施1年，第22号相关措施暂停至2027年6月底" would have given No. 21 that end: the
+    clauses per notice read only days written whole). ``actions.apart`` reads a month's end as a day written whole now, and
+    the checks that hold a clause no step reads know it too."""
+    assert [(keys, until) for keys, _, until in _ends(text, notice)] == want
+
+
+@pytest.mark.parametrize("notice", [False, True])
+@pytest.mark.parametrize(("text", "why"), [
+    (f"{BOTH}1年，第22号相关措施暂停至2027年6月底。", "no step reads"),
+    (f"{MONTH_END_21}1年，其中第22号相关措施暂停至2027年6月底。", "no step reads"),
+    (f"{BOTH}1年，但第22号相关措施暂停期限至2027年6月底。", "with a term and no step"),
+    (f"{BOTH}，暂停期限分别为1年和至2027年6月底。", "a term and an end"),
+    (f"{BOTH}，暂停期限分别为1年和至2027年6月30日。", "a term and an end"),  # (A: both read to 06-30, No. 21's year lost)
+    (f"{BOTH}，暂停至2027年6月底前。", "is no day the dates read"),
+])
+def test_a_month_s_end_whose_notice_is_not_read_stays_held(notice: bool, text: str, why: str) -> None:
+    with pytest.raises(UnusablePage, match=why):
+        _ends(text, notice)

@@ -24,6 +24,7 @@ from storage.records import ActionKind, NoticeRef
 from ..dates import DURATION_RE, HALF_YEAR_RE, effective_in, parse_cn_date, period_end, period_of
 from ..lazyre import lazy_compile
 from ..textnorm import MD, NUM, YEAR
+from .periods import MONTH_END_RE, until_day
 from .words import ActionDraft
 
 EACH = "分别"
@@ -37,10 +38,14 @@ _JOIN = r"\s*(?:和|、|及|与|以及)\s*"
 # "分别为6个月和1年零3个月" No. 22 a year, silently: the items were cut at "年")
 _TERM = rf"(?:{NUM}\s*(?:个月|周年|年|天|日)(?:半|\s*(?:零|又|加)?\s*{NUM}\s*(?:个月|天|日))?|半年)"
 _DAY = rf"{YEAR}\s*年\s*{MD}\s*月\s*{MD}\s*日"
+# an end as a clause may write it: a day whole, or a month's end with its year ("至2027年6月底", ``periods.MONTH_END_RE``: the
+# month's last day; session 48, count47's open B: held in a sentence naming two notices, as No. 21 took No. 22's end)
+_END = rf"(?:{_DAY}|{YEAR}\s*年\s*{MD}\s*月\s*[底末](?!\s*[前以之]))"
 # a start as "自…起" says it: a day written whole, or the day the text is published ("即日", "本公告发布之日")
 _START = rf"(?:{_DAY}|即日|(?:本公告\s*)?(?:发布|公布)\s*之\s*日)"
 TERM_ITEM_RE = lazy_compile(_TERM)
 DAY_ITEM_RE = lazy_compile(_DAY)
+END_ITEM_RE = lazy_compile(_END)
 START_ITEM_RE = lazy_compile(_START)
 # "分别自2026年12月10日和2027年1月1日起，…", "分别于D1和D2停止实施…", "于D1、D2分别停止实施…", "A和B分别自D1和D2起停止实施": a
 # start for each notice, before the verb (searched in the text before it: ``$`` is the verb's place).
@@ -53,24 +58,24 @@ EACH_TERMS_AFTER_RE = lazy_compile(
 # "分别暂停实施A和B相关措施6个月和1年": the terms right after the measures, 分别 before the verb.
 EACH_TERMS_RE = lazy_compile(rf"\s*(?P<list>{_TERM}(?:{_JOIN}{_TERM})+)(?!\s*[\d月])")
 # "分别至2027年6月30日和2027年12月31日", "暂停期限分别延长至D1、D2": an end for each notice.
-EACH_ENDS_RE = lazy_compile(rf"分别\s*(?:延长\s*)?(?:至|到)\s*(?P<list>{_DAY}(?:{_JOIN}(?:至\s*)?{_DAY})+)")
+EACH_ENDS_RE = lazy_compile(rf"分别\s*(?:延长\s*)?(?:至|到)\s*(?P<list>{_END}(?:{_JOIN}(?:至\s*)?{_END})+)")
 
 # A clause after the step's object naming one notice's measures with its own term or end, or the same step, and no verb:
 # "其中第21号公告相关措施暂停至2027年6月30日", "第22号相关措施1年", "商务部公告2025年第22号相关措施暂停期限为1年", "第22号相关措施亦同".
 NOTICE_CLAUSE_RE = lazy_compile(
     r"(?P<among>其中\s*)?(?:对\s*)?(?P<who>(?:(?!暂停|停止|恢复|继续|延长|解除|取消|终止|实施|执行|其中)[^,;。\n]){0,30}?"
     r"(?P<n>\d{1,4})\s*号)\s*(?:公告)?\s*(?:的\s*)?相关措施\s*(?:的\s*)?(?:暂停\s*)?(?:期限\s*)?"
-    rf"(?:同为|为期|为|延长至|至)?\s*(?:(?P<term>{_TERM})|(?P<end>{_DAY})|(?P<same>亦同|亦然|同样如此|也是如此|(?:亦|也)?[作做](?:相同|同样)处理))\s*")
+    rf"(?:同为|为期|为|延长至|至)?\s*(?:(?P<term>{_TERM})|(?P<end>{_END})|(?P<same>亦同|亦然|同样如此|也是如此|(?:亦|也)?[作做](?:相同|同样)处理))\s*")
 # A clause saying only the step's term or end ("暂停期限为6个月", "期限为1年", "为期1年", "暂停至2027年6月30日").
 TERM_CLAUSE_RE = lazy_compile(
-    rf"\s*(?:暂停\s*)?(?:期限\s*)?(?:为期|为|延长至|至)?\s*(?:(?P<term>{_TERM})|(?P<end>{_DAY}))\s*")
+    rf"\s*(?:暂停\s*)?(?:期限\s*)?(?:为期|为|延长至|至)?\s*(?:(?P<term>{_TERM})|(?P<end>{_END}))\s*")
 # "…，第22号相关措施亦同，但期限为6个月": the same step for the notice of the clause before, with a term or end of its own
 # (session 45, probe44 #22: the clause was passed over, No. 22 given the step's year, silently).
 BUT = "但"
 BUT_RE = lazy_compile(r"\s*(?:但是?|只是|不过)\s*(?:其\s*)?")
 # The step's own term or end right after the measures named in its clause ("…第21号相关措施6个月", "…相关措施至2027年6月30日").
 OWN_TERM_RE = lazy_compile(
-    rf"相关措施\s*(?:的\s*)?(?:暂停\s*)?(?:期限\s*)?(?:为期|为|延长至|至)?\s*(?:(?P<term>{_TERM})|(?P<end>{_DAY}))?\s*$")
+    rf"相关措施\s*(?:的\s*)?(?:暂停\s*)?(?:期限\s*)?(?:为期|为|延长至|至)?\s*(?:(?P<term>{_TERM})|(?P<end>{_END}))?\s*$")
 CLAUSE_MARK_RE = lazy_compile(r"[,;](?![^()]*\))")  # a clause mark outside a bracket
 AMONG_AFTER = ";其中"  # "…暂停期限为6个月；其中第22号…": one text with the clause before it (review47)
 # What writes a notice whole before its number ("商务部公告2025年第22号", "…公告〔2025〕7号"): its key is its reference's.
@@ -147,7 +152,7 @@ def _each(folded: str, action: ActionDraft, s_start: int, at: int, v_end: int, s
         if (m := EACH_TERMS_AFTER_RE.search(folded, at, stop)) is not None:
             lists.append([("term", t) for t in _items(TERM_ITEM_RE, m["list"])])
         if (m := EACH_ENDS_RE.search(folded, at, stop)) is not None:
-            lists.append([("end", t) for t in _items(DAY_ITEM_RE, m["list"])])
+            lists.append([("end", t) for t in _items(END_ITEM_RE, m["list"])])
         if len(lists) > 1 or lists and len(lists[0]) != n:
             return None  # a term and an end for each, or counts unequal: not read
         if lists:
@@ -192,6 +197,12 @@ def _period(text: str) -> tuple[int, str, int] | None:
     return period_of(m) if m is not None else None
 
 
+def _month_end(text: str) -> date | None:
+    """The last day of the month "2027年6月底" names (``periods.until_day``'s), else None."""
+    m = MONTH_END_RE.match("至" + text)
+    return until_day((text, m), None, None) if m is not None else None
+
+
 def _step(action: ActionDraft, target: NoticeRef, start: str | None, own: Told | None) -> ActionDraft | None:
     """``action`` on ``target`` alone from ``start``, with its own term or end ``own`` (else the step's own term, counted
     again from ``start``); None where a term has no start to count from."""
@@ -202,7 +213,7 @@ def _step(action: ActionDraft, target: NoticeRef, start: str | None, own: Told |
     if own is not None:
         kind, text = own
         if kind == "end":
-            duration, until = f"至{text}", parse_cn_date(text)
+            duration, until = f"至{text}", parse_cn_date(text) or _month_end(text)
         else:
             period = _period(text)
             if period is None or start is None:

@@ -191,7 +191,7 @@ Context = tuple[TableHead | None, str | None]  # a found line's table header, an
 def _contexts(block: list[str], found: list[tuple[str, str, str, str]], text: str) -> list[Context] | None:
     """For each found line, the table header above it and the country of the heading above it ("美国实体名单",
     "英国："); None when the block has neither (most annexes: one search each, no walk)."""
-    tables = "\t" in text and ("序号" in text or "编号" in text or "No" in text)  # SERIAL_HEADS
+    tables = "\t" in text and ("序号" in text or "编号" in text or "No" in text or "NO" in text)  # SERIAL_HEADS
     if not tables and COUNTRY_HEADING_RE.search(text) is None:
         return None
     out: list[Context] = []
@@ -394,6 +394,8 @@ def spaced_rows(block: list[str], head_width: Callable[[list[str]], int | None] 
     width = 0  # the cells of the header row above, 0 before one
     for line in block:
         heads = line.split()
+        if len(heads) > 3 and heads[0] in SERIAL_HEADS and heads[0][0] == "N":
+            heads = _english_heads(heads)
         if len(heads) >= 3 and (cells := head_width(heads)) is not None:
             out.append("\t".join(heads))
             width = cells
@@ -408,6 +410,28 @@ def spaced_rows(block: list[str], head_width: Callable[[list[str]], int | None] 
             continue
         out.append(line)
     return out if width else None
+
+
+# The headers a cell of an English-only header row may be, its words joined (``table_head``'s folded cells).
+ANY_HEADS = SERIAL_HEADS | ZH_HEADS | EN_HEADS | COUNTRY_HEADS
+HEAD_WORDS_MAX = 3  # "Name in English"
+
+
+def _english_heads(words: list[str]) -> list[str]:
+    """An English-only header row's words as its cells ("No. Chinese Name English Name Country/Region": the blanks inside a
+    cell are the blanks between cells once a page's tabs are folded): each cell the longest run of words naming a header,
+    the words as they were where one does not (session 48, words47's open B: the table read line by line, a count
+    warning)."""
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        j = next((j for j in range(min(len(words), i + HEAD_WORDS_MAX), i, -1)
+                  if fold("".join(words[i:j])) in ANY_HEADS), None)
+        if j is None:
+            return words
+        out.append(" ".join(words[i:j]))
+        i = j
+    return out
 
 
 def _head_width(heads: list[str]) -> int | None:
@@ -433,7 +457,7 @@ def annex_entities(lines: list[str], start: int = 0, country: str | None = None,
     if ";" in whole or "；" in whole:  # (rare in an annex: no look at each line)
         block = _two_names_split(block)
     out = _annex_block(block, country, chinese_numbers, clean, type)
-    if not out and ("序号" in whole or "编号" in whole) and "\t" not in whole \
+    if not out and ("序号" in whole or "编号" in whole or "No" in whole or "NO" in whole) and "\t" not in whole \
             and (spaced := spaced_rows(block)) is not None:  # (nearly every annex reads a line: no look)
         out = _annex_block(spaced, country, chinese_numbers, clean, type)
     if not out and any("\t" in line for line in block):  # (nearly every annex reads a line: no look)

@@ -536,7 +536,7 @@ def unread_counted_notices(src: Source, d: Draft) -> str | None:
 ELIDED_STEP_RE = lazy_compile(
     r"[,;]\s*(?:对\s*)?(?:(?!暂停|停止|恢复|继续|延长|解除|取消|终止|实施|执行)[^,;。\n]){0,30}?\d{1,4}\s*号[^,;。\n]{0,12}?"
     rf"相关措施\s*(?:的\s*)?(?:暂停期限|期限)?\s*(?:为期|为|延长至|至)?\s*(?:{NUM}\s*(?:个月|周年|年|天|日)|\d{{4}}\s*年\s*\d{{1,2}}\s*月"
-    r"\s*\d{1,2}\s*日|亦同|亦然|同样如此|也是如此)\s*(?=[。;\n]|$)")  # ("…，第22号相关措施亦同": the step before, elided)
+    r"\s*(?:\d{1,2}\s*日|[底末])|亦同|亦然|同样如此|也是如此)\s*(?=[。;\n]|$)")  # ("…，第22号相关措施亦同": the step before, elided)
 
 
 def unread_elided_step(src: Source, d: Draft) -> str | None:
@@ -637,7 +637,8 @@ def unread_notice_clause(src: Source, d: Draft) -> str | None:
             nxt = MARK_OUTSIDE_BRACKET_RE.search(folded, mark.end(), s1)
             c0, c1 = mark.end(), nxt.start() if nxt is not None else s1
             clause = folded[c0:c1]
-            told = bool(_terms_in(folded, c0, c1)) or "半年" in clause or WHOLE_DAY_RE.search(folded, c0, c1) is not None
+            told = bool(_terms_in(folded, c0, c1)) or "半年" in clause or WHOLE_DAY_RE.search(folded, c0, c1) is not None \
+                or ("底" in clause or "末" in clause) and MONTH_END_RE.search(folded, c0, c1) is not None
             same = "号" in clause and (clause.rstrip().endswith("同") or any(w in clause for w in SAME_AS_BEFORE))
             if "号" in clause and (MEASURES in clause or same and "公告" in clause) and not _read_apart(clause, x, d.drafts):
                 own = any(c0 <= y.start < c1 for y in d.drafts)
@@ -768,6 +769,10 @@ def unread_terms_apart(src: Source, d: Draft) -> str | None:
                                                                                             x.start)) + 1 or x.start
         if notices > 1 and len(terms := _terms_in(folded, x.start, stop, years_out=True)) > 1:
             return f"one step on {notices} notices gives them two terms (\"{'、'.join(sorted(terms))}\"){LEFT_OUT}"
+        if notices > 1 and terms and folded.find(EACH, x.start, stop) >= 0 \
+                and (WHOLE_DAY_RE.search(folded, x.start, stop) or MONTH_END_RE.search(folded, x.start, stop)):
+            # "…第102号和第103号相关措施，暂停期限分别为1年和至2028年6月30日": both read to the day, No. 102's year lost (session 48)
+            return f"one step on {notices} notices gives them a term and an end (\"{'、'.join(sorted(terms))}\"){LEFT_OUT}"
         among_at = folded.find("其中", c0, stop)
         if among_at >= 0 and AMONG_NOTICE_RE.match(folded, among_at) is None and _terms_in(folded, among_at, stop, years_out=True):
             # "…相关措施，其中对甲公司的暂停期限为6个月": the part's term read as the whole notice's (probe44)
@@ -2459,7 +2464,7 @@ def unread_vague_end(src: Source, d: Draft) -> str | None:
                     # "至2027年6月底" is the month's last day (``periods.MONTH_END_RE``), read for one notice; not "…6月底前",
                     # nor beside another notice (the clauses per notice read days written whole: No. 21 took No. 22's end)
                     whole = MONTH_END_RE.match(folded, m.start(), s1)
-                    if whole is None or whole.end() != m.end() or _several_notices(folded, d, s0, s1):
+                    if whole is None or whole.end() != m.end():
                         return f"its end \"{m[0]}\" is no day the dates read{LEFT_OUT}"
         if not ("今年" in sentence or "本年" in sentence or "明年" in sentence):
             continue
