@@ -274,18 +274,24 @@ def parse_index(html: str, base_url: str) -> tuple[IndexLink, ...]:
 # "2027-02-10"}, …]; renderList(…)"): no <a> on the page, refused as a JavaScript shell, its notices unread (blind46/12,
 # session 46). The array assigned in a script, read as JSON; its rows whose "url" is an article's link are the links.
 SCRIPT_ARRAY_RE = lazy_compile(r"=\s*(\[\s*\{.*?\}\s*\])\s*;", re.DOTALL)
+# ... or the array as a JSON string a script parses ("var listData = JSON.parse('[{"title": …}]');", session 48): read
+# where the string is plain JSON (no backslash, no quote of its own: nothing of JavaScript's escapes to undo), else the
+# page stays a shell (loud)
+SCRIPT_PARSED_RE = lazy_compile(r"""JSON\.parse\(\s*'(\[\s*\{[^'\\]*?\}\s*\])'\s*\)""")
 SCRIPT_URL_KEYS = ("url", "link", "href")
 SCRIPT_TITLE_KEYS = ("title", "name")
 SCRIPT_DATE_KEYS = ("publishTime", "pubDate", "date", "publishDate", "time")
 
 
 def script_links(html: str, base_url: str | None) -> tuple[IndexLink, ...]:
-    """The article links of a JSON array of rows a page's script assigns (:data:`SCRIPT_ARRAY_RE`), in order; () where
+    """The article links of a JSON array of rows a page's script assigns (:data:`SCRIPT_ARRAY_RE`; or parses from a plain
+    string, :data:`SCRIPT_PARSED_RE`), in order; () where
     there is none, it is no JSON, or no row links an article (the page stays what it was: a shell, loud)."""
     if "<script" not in html or not any(f'"{key}"' in html for key in SCRIPT_URL_KEYS):
         return ()
     found: dict[str, IndexLink] = {}
-    for m in SCRIPT_ARRAY_RE.finditer(html):
+    arrays = [*SCRIPT_ARRAY_RE.finditer(html), *(SCRIPT_PARSED_RE.finditer(html) if "JSON.parse" in html else ())]
+    for m in arrays:
         try:
             rows = json.loads(m.group(1))
         except ValueError:

@@ -7,6 +7,7 @@
   other pages asked again with it, conditionally: a page 2 changing behind page 1's 304 is read, one failing is loud,
   and none is parsed while all are as stored.
 - An annex page two notices link is stored as a page of the same one of them whichever came first.
+- An index whose rows are a plain JSON string a script parses ("JSON.parse('[{…}]')") is read as an array is.
 
 Real ``run`` and ``replay`` processes against the local site (``tests/site_server.py``), real SQLite files.
 """
@@ -22,8 +23,11 @@ from tests.faults.harness import finish, spawn
 from tests.faults.test_joined_pages import (
     ANNEX9,
     AS_OF,
+    COLUMN,
     ENV,
     HOST,
+    N8,
+    N9,
     NAMES8,
     NOTICE9,
     PAGE1,
@@ -197,3 +201,32 @@ def test_an_annex_page_two_notices_link_is_stored_as_a_page_of_the_same_notice_i
         state = status(db)
         assert listing(state, "MOFCOM-2027-9")["entity_count"] == listing(state, "MOFCOM-2027-10")["entity_count"] == 5
     assert owners["9-first"] == owners["10-first"] == [("part", "MOFCOM-2027-10")], owners
+
+
+def test_an_index_whose_list_is_a_json_string_a_script_parses_is_read(tmp_path):
+    """crawl48/03 (blind46/12's rows as "var listData = JSON.parse('[{…}]');"): was refused as a JS shell, the
+    column's notices unread (loud). Now its rows' article links are followed, as blind46/12's array: 2027 No. 8 and
+    No. 9 read whole, exit 0. A string with JavaScript escapes in it stays a JS shell (loud: exit 1)."""
+    www = "www.mofcom.gov.cn"
+    index = next(CORPUS.glob("03-*.html")).read_bytes()
+    index = index.replace(b"art_e9a34dc534ac1ffc6d2367c17bc69d29", N8.encode()).replace(
+        b"art_828152d112507f3ea5b7ddc171f2bb2e", N9.encode())
+    escaped = index.replace(b'","url":"/zwgk', b'","url":"\\/zwgk')
+    for name, page in (("plain", index), ("escaped", escaped)):
+        pages = {f"{www}/zwgk/zcfb/index.html": page}
+        for path, raw in PAGES.items():
+            pages[path.replace(f"{HOST}/{COLUMN}", f"{www}/zwgk/zcfb/art/2027")] = raw.replace(
+                f"/{COLUMN}/".encode(), b"/zwgk/zcfb/art/2027/")
+        db = f"sqlite:///{tmp_path / name / 'store.sqlite'}"
+        with SiteServer(site(tmp_path / name / "site", pages, fixtures=False)) as served:
+            done = cli(db, "run", "--out", str(tmp_path / name / "feeds"), "--no-progress", "--json", "--source",
+                       "mofcom-policy", "--base-url", f"{www}={served.base_url(www)}", env=cli_env(**ENV))
+        assert "Traceback" not in done.err, done.err
+        state = status(db)
+        if name == "plain":
+            assert done.code == 0 and not state["health_issues"], (done.out, state["health_issues"])
+            assert listing(state, "MOFCOM-2027-8")["entity_count"] == 6
+            assert listing(state, "MOFCOM-2027-9")["entity_count"] == 5
+        else:
+            assert done.code == 1 and not state["listings"], done.out
+            assert any("js-shell" in (i.get("detail") or "") for i in state["health_issues"]), state["health_issues"]
