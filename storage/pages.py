@@ -7,7 +7,7 @@ values out). Each method is one short read-only transaction.
 from __future__ import annotations
 
 import zlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from sqlalchemy import ColumnElement, Select, and_, case, select
@@ -118,11 +118,13 @@ class PageStore:
                 found.difference_update(session.scalars(checked_gone().where(ISSUES.c.url.in_(chunk))))
         return found
 
-    def validators(self, urls: Iterable[str]) -> dict[str, Validators]:
+    def validators(self, urls: Iterable[str], *, of: Mapping[str, str] | None = None) -> dict[str, Validators]:
         """ETag / Last-Modified for conditional requests, only where the stored bytes were usable and, given a parser
-        digest, read by that parser (a page another one read is asked whole, to be read again). Plain SQL on the
-        tables: a cycle's first request waits for this, and the ORM would first set up every mapper (0.02 s), which
-        is better done while that request waits on the network."""
+        digest, read by that parser (a page another one read is asked whole, to be read again). ``of``: URL -> the
+        SHA-256 of the bytes a 304 is to stand for; a page whose latest copy is other bytes is left out (asked whole:
+        its validators answer for its latest copy, not those). Plain SQL on the tables: a cycle's first request waits
+        for this, and the ORM would first set up every mapper (0.02 s), which is better done while that request waits
+        on the network."""
         wanted = list(dict.fromkeys(urls))
         found: dict[str, Validators] = {}
         pages, snapshots = PAGES.c, SNAPSHOTS.c
@@ -130,10 +132,11 @@ class PageStore:
         with self._sf() as session:
             for i in range(0, len(wanted), CHUNK):
                 rows = session.execute(
-                    select(pages.url, pages.etag, pages.last_modified).join(SNAPSHOTS, _latest())
+                    select(pages.url, pages.etag, pages.last_modified, pages.last_sha256).join(SNAPSHOTS, _latest())
                     .where(pages.url.in_(wanted[i : i + CHUNK]), snapshots.outcome.in_(USABLE_OUTCOMES), *same_parser)
                 )
-                found.update({url: (etag, modified) for url, etag, modified in rows})
+                found.update({url: (etag, modified) for url, etag, modified, last in rows
+                              if of is None or of.get(url) == last})
         return found
 
     def joined_copies(self, urls: Iterable[str]) -> dict[str, bytes]:
