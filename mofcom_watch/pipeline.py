@@ -22,7 +22,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import bindparam, or_, select, update
+from sqlalchemy import and_, bindparam, or_, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from mofcom_watch.wrongnotice import another_notice, not_listed_page
@@ -1342,28 +1342,60 @@ def replay_content_type(path: str | os.PathLike[str]) -> str | None:
 
 
 def stored_part(session_factory: sessionmaker[Session]) -> Callable[[str], tuple[bytes, str | None] | None]:
-    """The newest stored copy of a URL read as a later page or annex page of a notice (outcome ``part``): its bytes and
-    content type, or None. ``replay`` joins a first page given without its other pages to these, as a run does whose
-    first page is read again and its other pages as stored (a 304): not a first page alone, held as cut short."""
+    """The newest stored copy of a URL read as a later page or annex page of a notice (outcome ``part``), or refused
+    alone as cut short (given before its first page, in a folder of its own: crawl48, review52's open B), its bytes
+    and content type, or None. ``replay`` joins a first page given without its other pages to these, as a run does
+    whose first page is read again and its other pages as stored (a 304): not a first page alone, held as cut short."""
     def lookup(url: str) -> tuple[bytes, str | None] | None:
         with session_factory() as session:
-            row = session.execute(select(Snapshot.body, Snapshot.content_type).join(Page, Page.id == Snapshot.page_id)
-                                  .where(Page.url == url, Snapshot.outcome == PageOutcome.PART.value)
-                                  .order_by(Snapshot.fetched_at.desc(), Snapshot.id.desc()).limit(1)).first()
+            row = session.execute(
+                select(Snapshot.body, Snapshot.content_type).join(Page, Page.id == Snapshot.page_id)
+                .where(Page.url == url, or_(Snapshot.outcome == PageOutcome.PART.value, and_(
+                    Snapshot.outcome == PageOutcome.UNUSABLE.value, Snapshot.detail.startswith(f"{CUT_SHORT}:"))))
+                .order_by(Snapshot.fetched_at.desc(), Snapshot.id.desc()).limit(1)).first()
         return (zlib.decompress(row[0]), row[1]) if row is not None else None
+    return lookup
+
+
+def stored_first(session_factory: sessionmaker[Session]) -> Callable[[str], tuple[bytes, str | None] | None]:
+    """The first page of a notice as last stored at ``url`` (a later page given alone to ``replay``, its first page
+    replayed before from another folder: crawl48, review52's open B): the newest copy's bytes and content type (of a
+    joined copy, its first page's), where that copy was read as a notice or refused as cut short; else None."""
+    def lookup(url: str) -> tuple[bytes, str | None] | None:
+        from scraper.joined import split
+
+        with session_factory() as session:
+            row = session.execute(
+                select(Snapshot.body, Snapshot.content_type, Snapshot.outcome, Snapshot.detail)
+                .join(Page, Page.id == Snapshot.page_id).where(Page.url == url)
+                .order_by(Snapshot.fetched_at.desc(), Snapshot.id.desc()).limit(1)).first()
+        if row is None or not (row[2] == PageOutcome.NOTICE.value or (
+                row[2] == PageOutcome.UNUSABLE.value and (row[3] or "").startswith(f"{CUT_SHORT}:"))):
+            return None
+        raw = zlib.decompress(row[0])
+        if raw.startswith(JOINED):
+            try:
+                first = split(raw)[0]
+            except ValueError:
+                return None
+            return first.body, first.content_type
+        return raw, row[1]
     return lookup
 
 
 def joined_pages(files: Iterable[tuple[Path, str]], read: Callable[[Path], bytes],
                  notice_page: Callable[[str], bool] = lambda _url: True,
                  stored: Callable[[str], tuple[bytes, str | None] | None] = lambda _url: None,
+                 stored_first: Callable[[str], tuple[bytes, str | None] | None] = lambda _url: None,
                  ) -> tuple[dict[str, bytes], set[str]]:
     """The saved pages of a ``replay`` that are one notice's pages (``scraper.joined``: a first page, its next pages
     and linked annex pages, all given): the joined copy of each first page by its URL, and the URLs of the pages
     joined to one (read as parts of it, never alone), whatever order the files come in, as a run reads them.
     ``notice_page``: whether a URL is read by the notice parser (the router's role; only such pages are joined);
-    ``stored``: a page not given, as the store holds it (:func:`stored_part`). The URLs joined include those."""
-    from scraper.joined import fetched, joined_copy, may_continue
+    ``stored``: a page not given, as the store holds it (:func:`stored_part`). The URLs joined include those.
+    ``stored_first``: the first page of a later page given alone (``…_2.html``, its first page not given), as the
+    store holds it (:func:`stored_first`): joined too, its copy keyed by that first page's URL, which is not given."""
+    from scraper.joined import fetched, first_page, joined_copy, may_continue
 
     given: dict[str, Path] = {}
     first: list[tuple[str, bytes, str | None]] = []
@@ -1372,6 +1404,9 @@ def joined_pages(files: Iterable[tuple[Path, str]], read: Callable[[Path], bytes
     for url, path in given.items():
         if (content_type := replay_content_type(path)) != "text/html" or not notice_page(url):
             continue  # (a news page, an index: read alone by its own parser)
+        if (base := first_page(url)) is not None and base not in given and notice_page(base) and (
+                kept := stored_first(base)) is not None and may_continue(kept[0], base):
+            first.append((base, *kept))  # a later page given alone: its first page as stored (review52's open B)
         try:
             raw = read(path)
         except Exception:  # noqa: BLE001 - said when the page itself is read

@@ -140,6 +140,17 @@ def _stem(url: str) -> tuple[str, str, str] | None:
     return None
 
 
+def first_page(url: str) -> str | None:
+    """The first page of the article whose later page ``url`` is ("…/art_<hex>_2.html" -> "…/art_<hex>.html", the MFA's
+    "…/t…_1.shtml" -> "…/t….shtml"), or None (no page number in its file name, or a query string)."""
+    parts = urlsplit(url)
+    folder, _, name = parts.path.rpartition("/")
+    for suffix in PAGE_SUFFIXES:
+        if name.endswith(suffix) and not parts.query and (paged := PAGED_RE.match(name[: -len(suffix)])) is not None:
+            return parts._replace(path=f"{folder}/{paged.group(1)}{suffix}", fragment="").geturl()
+    return None
+
+
 def next_page(html: str, url: str, first: str) -> str | None:
     """The next page of the article whose first page is ``first``, as linked "下一页" from its page ``url``: the same
     host and folder, the first page's file name with ``_N`` (N past ``url``'s own); else None."""

@@ -40,6 +40,7 @@ from mofcom_watch.pipeline import (
     replay_content_type,
     replay_paths,
     saved_page,
+    stored_first,
     stored_part,
 )
 from mofcom_watch.publish import PublishResult, publish
@@ -258,6 +259,7 @@ def register(app: typer.Typer) -> None:
         read = ReplayReader(directory, settings.max_body_bytes)
         results: list[PageResult] = []
         parts: set[str] = set()  # the pages read joined to a notice's first page (scraper.joined)
+        given = {url for _, url in files}
         problems: list[str] = list(passed_over)
         told: list[str] = []  # the decrees known from a report alone (storage.news.reported_only)
         waiting = f"mofcom-watch replay: waiting up to {settings.lock_wait_seconds:.0f} s for the run lock: "
@@ -269,8 +271,11 @@ def register(app: typer.Typer) -> None:
                 read_again(factory, router)
                 # a notice's pages (its next pages, its linked annex pages) read joined, as a run reads them
                 joined, parts = joined_pages(files, read, lambda url: router.role(url) is PageRole.NOTICE,
-                                             stored_part(factory))
+                                             stored_part(factory), stored_first(factory))
                 with ingest.expecting(url for _, url in files if url not in parts):  # pages read as before
+                    for url in [u for u in joined if u not in given]:  # a later page given alone: joined to its first
+                        # page as stored (replayed before from another folder), read as a run reads it
+                        results.append(ingest(saved_page(url, joined[url], moment, content_type=JOINED_TYPE)))
                     for path, url in files:
                         if url in parts:
                             continue  # read as a page of the notice it is joined to
@@ -314,7 +319,6 @@ def register(app: typer.Typer) -> None:
         problems.extend(told)
         states, words = _states(derived), _state_words(derived)
         by_key = {r.key: r for r in records}
-        given = {url for _, url in files}
         summary = dataclasses.replace(summarise(results, by_key, conflicts), joined=len(parts & given))
         if not as_json:
             print_table(out, _table(records, {k: ", ".join(v) for k, v in words.items()}))

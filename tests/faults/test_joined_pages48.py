@@ -8,6 +8,7 @@
   and none is parsed while all are as stored.
 - An annex page two notices link is stored as a page of the same one of them whichever came first.
 - An index whose rows are a plain JSON string a script parses ("JSON.parse('[{…}]')") is read as an array is.
+- A notice's pages replayed from two folders, either page first, are read whole by the second replay.
 
 Real ``run`` and ``replay`` processes against the local site (``tests/site_server.py``), real SQLite files.
 """
@@ -41,6 +42,7 @@ from tests.faults.test_joined_pages import (
     site,
     status,
 )
+from tests.faults.test_joined_pages import notice_items as items_of
 from tests.faults.test_joined_pages_review import N10, NOTICE10, SHARED
 from tests.site_server import BOT_CHECK_BODY, Fault, SiteServer
 
@@ -230,3 +232,39 @@ def test_an_index_whose_list_is_a_json_string_a_script_parses_is_read(tmp_path):
         else:
             assert done.code == 1 and not state["listings"], done.out
             assert any("js-shell" in (i.get("detail") or "") for i in state["health_issues"]), state["health_issues"]
+
+
+def test_a_notice_s_pages_replayed_from_two_folders_the_later_page_first_or_last_are_read_whole(tmp_path):
+    """review52's open B: folder A holding page 2 (or page 1), folder B the other page. Was: page 1 read alone (3 of
+    6, a count mismatch) and page 2 unusable (cut short), exit 1 after both, though a run reads the notice whole. Now
+    the second replay joins the page it is given to the other as stored: 6 entities, exit 0, no issue, the run's ids."""
+    def notice_items(folder: Path) -> list[str]:
+        return [i for i in items_of(folder) if "MOFCOM-2027-8/" in i]
+
+    run_db, run_out = f"sqlite:///{tmp_path / 'run.sqlite'}", tmp_path / "run-feeds"
+    with SiteServer(site(tmp_path / "site", PAGES)) as served:
+        assert run(run_db, run_out, served)[0] == 0
+    ids = {"run": notice_items(run_out)}
+    for pages, name in (((PAGES, NUMBERED), "counted"), ((PAGES, NUMBERED), "uncounted")):
+        given = pages[0] if name == "counted" else pages[1]
+        for order in ("page-2-first", "page-1-first"):
+            one, two = {PAGE2: given[PAGE2]}, {PAGE1: given[PAGE1]}
+            if order == "page-1-first":
+                one, two = two, one
+            db = f"sqlite:///{tmp_path / name / order / 'store.sqlite'}"
+            for n, folder in enumerate((one, two)):
+                done = cli(db, "replay", str(site(tmp_path / name / order / str(n), folder, fixtures=False)),
+                           "--as-of", AS_OF, "--fetched-at", f"2027-01-2{5 + n}T00:00:00+00:00", env=cli_env(**ENV))
+                assert "Traceback" not in done.err, done.err
+                assert n == 0 or done.code == 0, (name, order, done.out, done.err)
+            state = status(db)
+            assert listing(state, "MOFCOM-2027-8")["entity_count"] == 6 and not state["health_issues"], (
+                name, order, state["health_issues"])
+            if name == "counted":
+                feeds = tmp_path / name / order / "feeds"
+                cli(db, "feeds", "--out", str(feeds), "--as-of", AS_OF, env=cli_env(**ENV))
+                ids[order] = notice_items(feeds)
+    assert ids["page-2-first"] == ids["run"], ids
+    # page 1 replayed first was read alone (3 of its 6: a count mismatch) and published so: its items corrected now
+    extra = set(ids["page-1-first"]) - set(ids["run"])
+    assert set(ids["run"]) <= set(ids["page-1-first"]) and extra and all("/correction/" in i for i in extra), extra
