@@ -75,3 +75,17 @@ def test_executives_added_by_a_decision_sentence_join_the_decree(tmp_path: Path)
     assert rows(state, "paulwright") == [("MFA-ORDER-2035-206", "lifted", "MFA-ORDER-2035-216")]
     assert rows(state, "nancycarter") == [("MFA-ORDER-2035-206", "in_force", "MFA-ORDER-2035-206")]
     assert rows(state, "coldstarmissiles") == [("MFA-ORDER-2034-195", "in_force", "MFA-ORDER-2034-195")]
+
+
+def test_thirty_companies_two_named_with_deng_are_thirty_listings(tmp_path: Path) -> None:
+    """mfa48/35: 11 listings, no count mismatch, exit 0 (the 19 after '等离子体动力公司' never listed); and a lift naming
+    '等离子体推进公司' first (mfa48/36: held for a person) of No. 181 listing it."""
+    decree_181 = page("mfa48", "01").read_text(encoding="utf-8").replace(
+        "雷霆航空动力公司（Thunder Aero Propulsion Inc.）", "等离子体推进公司（Plasma Propulsion Inc.）")
+    db = replayed(tmp_path, page("mfa48", "35"), page("mfa48", "36"), texts=(decree_181,))
+    code, state = status(db)
+    assert code == 0, state["health_issues"]
+    keys = {k for r in state["listings"] if r["notice_key"] == "MFA-ORDER-2035-215" for k in r["entity_keys"]}
+    assert len(keys) == 30 and {"等离子体动力", "高能等离子体武器", "远洋声学"} <= keys
+    for who in ("plasmapropulsion", "ironhawkdefensetechnologies"):
+        assert rows(state, who) == [("MFA-ORDER-2034-181", "lifted", "MFA-ORDER-2034-216")]

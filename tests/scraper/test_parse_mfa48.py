@@ -159,3 +159,43 @@ def test_an_entry_ban_as_entering_the_country() -> None:
     rec = read(text_of("07").replace(ENTRY_07, "中方决定禁止马雷克·德沃夏克及其直系亲属进入我国境内。"))
     assert [e.zh for e in rec.entities] == ["马雷克·德沃夏克"]
     assert [a.measures for a in rec.actions] == [("entry_ban",)]
+
+
+THIRTY_35 = text_of("35")
+
+
+def test_names_holding_deng_in_a_list_of_thirty() -> None:
+    """"对凌云航空科技公司、…、等离子体动力公司、…、高能等离子体武器公司、…等30家美国军工企业，冻结…" (mfa48/35): the 等 opening
+    the 12th name was read as the list's count: 11 companies, no count, no warning, the 19 after it lost, silently."""
+    rec = read(THIRTY_35)
+    assert len(rec.entities) == 30 and rec.stated_count == 30 and not rec.warnings
+    assert {"等离子体动力公司", "高能等离子体武器公司"} <= {e.zh for e in rec.entities}
+
+
+@pytest.mark.parametrize(("old", "new", "names"), [
+    ("凌云航空科技公司、", "等离子体推进公司、", 30),  # the first name
+    ("等离子体动力公司", "追光激光公司", 30),  # only a name holding 等 in its middle
+    ("、远洋声学公司等30家", "、等离子体声学公司等30家", 30),  # the last name
+])
+def test_a_name_holding_deng_anywhere_in_the_list(old: str, new: str, names: int) -> None:
+    rec = read(THIRTY_35.replace(old, new))
+    assert len(rec.entities) == names and rec.stated_count == 30 and not rec.warnings
+
+
+@pytest.mark.parametrize("phrase", ["高能等离子体公司（High Energy Plasma Inc.）、北方之星航空公司（North Star Aviation LLC）",
+                                    "北方之星航空公司（North Star Aviation LLC）、等离子体推进公司（Plasma Propulsion Inc.）"])
+def test_names_holding_deng_with_no_count(phrase: str) -> None:
+    text = text_of("13").replace("湾区无人机公司（Bay Area Drone Works Inc.）、北方之星航空公司（North Star Aviation LLC）等2家美国企业",
+                                 phrase)
+    assert len(read(text).entities) == 2
+
+
+def test_a_lift_whose_first_name_opens_with_deng() -> None:
+    rec = read(text_of("36"))
+    assert [list(a.entities) for a in rec.actions] == [["plasmapropulsion", "blueridgemissilesystems", "ironhawkdefensetechnologies"]]
+
+
+def test_a_count_after_deng_is_still_the_count() -> None:
+    """"等美国军工企业" with no count, "等3家" after names: the list's tail as before."""
+    assert read(text_of("30").replace("等30家美国军工企业", "等美国军工企业")).stated_count is None
+    assert len(read(text_of("30").replace("等30家美国军工企业", "等美国军工企业")).entities) == 30

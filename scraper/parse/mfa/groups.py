@@ -480,10 +480,44 @@ def _unpointed(zh: str) -> str:
     return m.group("name") if m else zh
 
 
+# Before a name opening with 等 ("等离子体动力公司"): the phrase's start, a "、" or a joiner.
+NAME_START_BEFORE_RE = re.compile(r"(?:^|[、,，]|以及|和|及|与)\s*$")
+
+
+def _group_tail(seg_f: str) -> re.Match[str] | None:
+    """The phrase's count (GROUP_TAIL_RE) outside brackets, not a 等 inside a name (``_in_name``): "对A公司、等离子体动力公司、
+    B公司等30家…" (session 48, mfa48 probe: the 等 of the name taken for the count's, so the count and the 19 names after it
+    were lost, silently); of several, the first that counts where the first does not."""
+    first = GROUP_TAIL_RE.search(seg_f)
+    if first is None:
+        return None
+    if "等" not in seg_f[first.start() + 1 :] and not _in_name(seg_f, first):  # one 等 (most phrases)
+        return first if _depth_at(seg_f, first.start()) == 0 else None
+    found: list[re.Match[str]] = []
+    pos = 0
+    while (t := GROUP_TAIL_RE.search(seg_f, pos)) is not None:
+        if _depth_at(seg_f, t.start()) == 0 and not _in_name(seg_f, t):
+            found.append(t)
+        pos = t.start() + 1
+    counted = next((t for t in found if t.group("n")), None)
+    return counted if counted is not None and not found[0].group("n") else (found[0] if found else None)
+
+
+def _in_name(seg_f: str, t: re.Match[str]) -> bool:
+    """Whether the 等 of ``t``, no count after it, is a name's: opening one (the phrase's start, a "、" or a joiner before it),
+    or with more names after it ("高能等离子体公司（…）、B公司（…）": a "、" after it, outside brackets, before any 及其)."""
+    if seg_f[t.start()] != "等" or t.group("n"):
+        return False
+    if NAME_START_BEFORE_RE.search(seg_f, 0, t.start()) is not None:
+        return True
+    rest = seg_f[t.start() : seg_f.find("及其", t.start()) if "及其" in seg_f[t.start() :] else len(seg_f)]
+    return any(ch == "、" and _depth_at(rest, i) == 0 for i, ch in enumerate(rest))
+
+
 def _group(seg: str, seg_f: str, after: str) -> list[Group]:
     """The groups of one target phrase: one ("对A、B等3家…企业"), or one per count when the phrase counts
     without naming anyone ("对后附《反制清单》列明的3家企业及2名高级管理人员"), or none."""
-    tail = next((t for t in GROUP_TAIL_RE.finditer(seg_f) if _depth_at(seg_f, t.start()) == 0), None)
+    tail = _group_tail(seg_f)
     names_part, count, unit, desc = seg, None, None, ""
     more: list[Group] = []
     own_text = seg
