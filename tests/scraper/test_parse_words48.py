@@ -195,3 +195,36 @@ def test_a_month_s_end_in_a_sentence_naming_two_notices_is_read_for_its_own(noti
 def test_a_month_s_end_whose_notice_is_not_read_stays_held(notice: bool, text: str, why: str) -> None:
     with pytest.raises(UnusablePage, match=why):
         _ends(text, notice)
+
+
+# --- a title naming the notice that set the suspension -----------------------------------------------------------------
+
+EXT_PAGE = ("商务部公告2027年第164号 {title}\n【发布单位】安全与管制局\n【发布文号】商务部公告2027年第164号\n【发文日期】2027年12月16日\n\n"
+            "商务部公告2027年第164号\n\n根据《中华人民共和国出口管制法》和《中华人民共和国两用物项出口管制条例》等法律法规有关规定，商务部决定，"
+            "{body}\n\n本公告自公布之日起正式实施。\n\n商务部\n2027年12月16日\n")
+
+
+@pytest.mark.parametrize("title", ["关于延长商务部公告2027年第130号暂停期限的公告", "关于延长商务部公告2027年第130号公告暂停期限的公告",
+                                   "关于延长商务部公告2027年第130号的暂停期限的公告",
+                                   "关于延长商务部公告2027年第101号相关措施暂停期限的公告"])
+def test_a_title_naming_the_suspending_notice_is_told_by_the_body(title: str) -> None:
+    """"关于延长商务部公告2027年第130号暂停期限的公告" (No. 130 suspended No. 101) over "将商务部公告2027年第101号相关措施的暂停期限
+    延长1年": the title's step was read as an extension of No. 130 itself beside the body's, and replayed as a status row "No. 130
+    suspended" of no entity and an item "Suspension extended: item controls of 商务部公告2027年第130号 … until further notice"
+    beside a problem. The body says whose measures: one extension, of No. 101."""
+    record = parse_document(EXT_PAGE.format(title=title, body="将商务部公告2027年第101号相关措施的暂停期限延长1年。")
+                            .encode("utf-8")).notice
+    assert record is not None
+    assert [(a.action.value, tuple(t.key for t in a.targets), a.extends_by) for a in record.actions] == [
+        ("extend", ("MOFCOM-2027-101",), "P1Y")]
+
+
+def test_a_title_naming_a_notice_the_body_does_not_still_gives_its_step() -> None:
+    """"关于暂停执行…第101号和第102号相关措施的公告" over a body naming No. 101 alone: the title's step on both is kept (No. 102's
+    is the title's to say: story46), as before."""
+    record = parse_document(EXT_PAGE.format(title="关于暂停执行商务部公告2027年第101号和第102号相关措施的公告",
+                                            body="自2027年12月17日起，暂停执行商务部公告2027年第101号相关措施，暂停期限为1年。")
+                            .encode("utf-8")).notice
+    assert record is not None
+    assert sorted(tuple(t.key for t in a.targets) for a in record.actions) == [("MOFCOM-2027-101",),
+                                                                                ("MOFCOM-2027-101", "MOFCOM-2027-102")]

@@ -443,6 +443,12 @@ A = TypeVar("A", bound=Action)
 MEASURE_STEPS = frozenset((ActionKind.SUSPEND, ActionKind.EXTEND, ActionKind.LIFT, ActionKind.RESTORE))
 
 
+# The steps that run for a term, and a title naming a notice's own suspension period ("…第130号（公告）（的）暂停期限"): the notice
+# that set it, not the one whose measures it holds.
+TERM_STEPS = (ActionKind.SUSPEND, ActionKind.EXTEND)
+SUSPENDING_NOTICE_RE = lazy_compile(r"号\s*(?:公告)?\s*(?:的)?\s*暂停期限")
+
+
 def _shortened(r: Action, records: list[A]) -> bool:
     """A period-less action whose numbered targets a fuller action of the same verb, list and
     date covers: the title's "关于暂停实施…第55号等公告" beside the body's six notices and end date (or the
@@ -470,6 +476,13 @@ def _shortened(r: Action, records: list[A]) -> bool:
         # the body's steps of another verb on some of them: "…暂停执行…第338号相关措施，暂停期限为6个月；停止执行…第339号相关措施"
         # under "关于暂停执行…第338号和第339号相关措施的公告" (session 46, probe46's A11: the title's open suspension of both kept
         # from the notice's day, a false "suspended" on 339, which the body lifts): the body says what is done to each
+        return True
+    if r.action in TERM_STEPS and title_step(r.text) and "暂停期限" in r.text and SUSPENDING_NOTICE_RE.search(r.text) \
+            and any(o.action in TERM_STEPS and o.targets and not title_step(o.text) and not keys & {t.key for t in o.targets}
+                    for o in records):
+        # "关于延长商务部公告2027年第130号暂停期限的公告" over "将商务部公告2027年第101号相关措施的暂停期限延长1年": No. 130 is the
+        # notice that set the suspension, the body says whose measures it holds (session 48, words48: an extension of No. 130
+        # itself, a status row of no entity and an item "Suspension extended: item controls of …第130号", beside a problem)
         return True
     # "关于恢复实施…第55号等公告的公告": the title names the first of the body's notices and says there are more (等)
     more = any(f"{t.text}等" in r.text for t in r.targets)
