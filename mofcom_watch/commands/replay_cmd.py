@@ -4,7 +4,8 @@
 ``file:<relative path>`` URL. One transaction per page; re-running adds nothing.
 Exit 0 clean, 1 when a page was unusable (or failed) or a notice's entity count
 differs from the count it states or two URLs of a replayed notice disagree (an open alias
-conflict, which status and run report too) or a notice read with no number of its own lists entities or takes steps
+conflict, which status and run report too) or a page replayed served a copy older than its stored one (an open
+older-copy issue, not taken; probe48) or a notice read with no number of its own lists entities or takes steps
 (a no-number issue, storage.unkeyed) or a file was skipped (a link out of DIR, larger than
 fetch.max_body_bytes, a link to a folder, to nothing or in a loop, no regular file, a folder it may not list), 2 for a missing or unreadable DIR, 3 when the store cannot be written
 (disk full, read-only, gone) or another writer kept the run lock past lock_wait_seconds.
@@ -68,6 +69,7 @@ class ReplaySummary:
     unusable: tuple[str, ...]  # URLs (unusable or failed pages)
     mismatched: tuple[str, ...]  # notice keys whose parsed count differs from the stated count
     conflicts: tuple[str, ...] = ()  # open alias conflicts of the notices replayed: what status and run report
+    older: tuple[str, ...] = ()  # open older-copy issues of the pages replayed (a page's copy older than its stored one)
     # the pages none of the counts above takes (order30 B4: an alias page counted nowhere, "1 pages: 0 new, 0 changed,
     # 0 unchanged, 0 unusable"): usable, neither new nor changed, bytes not stored before
     urls_added: tuple[tuple[str, str], ...] = ()  # (notice key, URL): a page the stored notice did not have
@@ -79,6 +81,8 @@ class ReplaySummary:
         """The summary line ``replay`` prints."""
         added = sorted({key for key, _ in self.urls_added})
         extra = [f"{len(self.conflicts)} alias conflict{'s' if len(self.conflicts) != 1 else ''}"] if self.conflicts else []
+        if self.older:
+            extra.append(f"{len(self.older)} older cop{'ies' if len(self.older) != 1 else 'y'} of a stored page, not taken")
         if added:
             more = f", and {len(added) - URL_KEYS_LISTED} more" if len(added) > URL_KEYS_LISTED else ""
             extra.append(f"{len(self.urls_added)} added a URL to a stored notice "
@@ -118,13 +122,22 @@ def summarise(results: list[PageResult], records: dict[str, NoticeLine],
     )
 
 
-def alias_conflicts(session: Session, keys: set[str]) -> dict[str, str]:
-    """The open alias-conflict issues of these notices (two URLs of one notice that disagree), detail by key: one
-    read of the few open ones."""
+def _open_issues(session: Session, kind: HealthKind) -> list[tuple[str | None, str | None, str]]:
+    """(notice key, URL, detail) of the open issues of one kind: one read of the few open ones."""
     issues = HealthIssue.__table__.c
-    rows = session.execute(select(issues.notice_key, issues.detail).where(
-        issues.kind == HealthKind.ALIAS_CONFLICT.value, issues.resolved_at.is_(None)))
-    return {key: detail for key, detail in rows if key in keys}
+    return [tuple(row) for row in session.execute(select(issues.notice_key, issues.url, issues.detail).where(
+        issues.kind == kind.value, issues.resolved_at.is_(None)).order_by(issues.key))]
+
+
+def alias_conflicts(session: Session, keys: set[str]) -> dict[str, str]:
+    """The open alias-conflict issues of these notices (two URLs of one notice that disagree), detail by key."""
+    return {key: detail for key, _, detail in _open_issues(session, HealthKind.ALIAS_CONFLICT) if key in keys}
+
+
+def older_copies(session: Session, urls: set[str]) -> tuple[str, ...]:
+    """The open older-copy issues of these pages: a copy replayed that is older than the page's stored one is not
+    taken, and is a problem as ``run`` and ``status`` say it (probe48: replay said nothing, exit 0)."""
+    return tuple(detail for _, url, detail in _open_issues(session, HealthKind.OLDER_COPY) if url in urls)
 
 
 NOTICE_COLUMNS = (Column("notice"), Column("list", drop=2), Column("published", drop=3), Column("effective"),
@@ -178,7 +191,8 @@ def replay_json(summary: ReplaySummary, records: list[NoticeLine], states: dict[
     return {
         "as_of": as_of.isoformat(), "ok": not problems,
         "pages": summary.pages, "new": summary.new, "changed": summary.changed, "unchanged": summary.unchanged,
-        "unusable": list(summary.unusable), "alias_conflicts": list(summary.conflicts), "joined_pages": summary.joined,
+        "unusable": list(summary.unusable), "alias_conflicts": list(summary.conflicts),
+        "older_copies": list(summary.older), "joined_pages": summary.joined,
         "urls_added": [{"key": key, "url": url} for key, url in summary.urls_added],
         "copies_read_anew": summary.copies, "other_pages": summary.other,
         "count_mismatches": [{"key": key, "entities": by_key[key].entity_count,
@@ -308,6 +322,7 @@ def register(app: typer.Typer) -> None:
                     records = ([NoticeLine.of(n.record) for n in derived.notices] if not derived.skipped_derive
                                else load_lines(session))  # the table needs no provenance, nor the entities
                     conflicts = alias_conflicts(session, {r.notice_key for r in results if r.notice_key})
+                    older = older_copies(session, {r.url for r in results})
                     if preview or past:  # a day to come: shown, not kept (a later run would publish or retract its
                         # items); a past one likewise (kept, it undid the later day's news: "Reinstated" in the feeds)
                         session.rollback()
@@ -319,7 +334,7 @@ def register(app: typer.Typer) -> None:
         problems.extend(told)
         states, words = _states(derived), _state_words(derived)
         by_key = {r.key: r for r in records}
-        summary = dataclasses.replace(summarise(results, by_key, conflicts), joined=len(parts & given))
+        summary = dataclasses.replace(summarise(results, by_key, conflicts), joined=len(parts & given), older=older)
         if not as_json:
             print_table(out, _table(records, {k: ", ".join(v) for k, v in words.items()}))
             out.print(summary.line())
@@ -327,6 +342,8 @@ def register(app: typer.Typer) -> None:
             problems.append(f"unusable page: {line}")
         for line in summary.conflicts:
             problems.append(f"alias conflict: {line}")
+        for line in summary.older:
+            problems.append(f"older copy: {line}")
         for key in summary.mismatched:
             r = by_key[key]
             problems.append(f"count mismatch: {key} parsed {r.entity_count} entities, the notice states {r.stated_count}")

@@ -52,8 +52,11 @@ def test_a_correction_at_both_urls_is_not_undone_by_older_copies_replayed_late(t
     names = [e.get("zh") for e in json.loads(record)["entities"]]
     assert "诺沃特科技公司" in names and "诺沃特公司" not in names, (order, issues)  # the pages' newest text
     late = order.index("f3") < max(order.index("f1"), order.index("f2"))
-    if late:  # older copies after the newest: said, page by page
+    if late:  # older copies after the newest: said, page by page, and by the replay that met them as a problem
         assert {kind for kind, _ in issues} == {"older-copy"}, issues
         assert {url.split("://", 1)[1] for _, url in issues} == {f"{W}/{N22}", f"{W}/{N22_ALIAS}"}, issues
+        # was: exit 0 and nothing said, while status and run exit 1 for the same open issue (probe48's question 2)
+        assert done.code == 1 and done.err.count("older copy: ") == 2, (done.code, done.err)
     else:
         assert issues == [], issues
+        assert done.code == 0 and "older copy" not in done.err, (done.code, done.err)
