@@ -462,11 +462,19 @@ def reread(session: Session, notice: Notice, record: NoticeRecord) -> None:
     rows.insert(session)
 
 
-def _agrees_again(session: Session, key: str, url: str, at: datetime) -> None:
+def _agrees_again(session: Session, key: str, url: str, at: datetime, snapshot: Snapshot | None = None) -> None:
     """The page an open alias-conflict issue names (the one whose parse lost) reads as the kept parse again: the
-    pages agree, the issue is over (open, it kept every later run at exit 1 after a page's passing fault)."""
-    session.execute(AGREES_AGAIN, {"issue_key": issue_key(HealthKind.ALIAS_CONFLICT, key), "page_url": fit(url, 2048),
-                                   "resolved_at": as_utc(at)})
+    pages agree, the issue is over (open, it kept every later run at exit 1 after a page's passing fault).
+    ``snapshot``: the copy of ``url`` that reads so; an older copy of it than its newest stored one (an older folder
+    replayed late, a cache serving its old bytes again) closes nothing: the page's newest copy still disagrees
+    (review53: replayed 11-03, 11-04, then 11-01, the other page's 11-01 copy closed the issue its 11-04 copy had
+    opened, exit 0, nothing said, whatever that page says now)."""
+    found = {"issue_key": issue_key(HealthKind.ALIAS_CONFLICT, key), "page_url": fit(url, 2048)}
+    if snapshot is not None and session.scalar(select(_ISSUE.c.id).where(
+            _ISSUE.c.key == found["issue_key"], _ISSUE.c.url == found["page_url"], _ISSUE.c.resolved_at.is_(None))
+    ) is not None and _newer_copy(session, key, snapshot) is not None:
+        return
+    session.execute(AGREES_AGAIN, {**found, "resolved_at": as_utc(at)})
 
 
 def record_issue(
@@ -567,7 +575,7 @@ def _store(session: Session, notice: Notice | None, record: NoticeRecord, snapsh
 
     if substance(current) == substance(record):
         # Same notice, same substance: keep whichever parse is preferred, order-independently.
-        _agrees_again(session, record.key, url, fetched_at)
+        _agrees_again(session, record.key, url, fetched_at, snapshot)
         if current_snapshot.page.url == url and record.dumps() == notice.record_json:
             # The same page read the very same from other bytes: the copy first fetched that reads so is the one cited
             # (a later one is kept by no fetch: mofcom_watch.pipeline._reads_as_kept; one first fetched before it, as
