@@ -1518,3 +1518,29 @@ def test_a_moved_day_is_held_past_the_first_character_gates(word):
             f"问：请问中方对有关措施有何新的安排？\n答：{answer}\n")
     with pytest.raises(UnusablePage, match="moved"):
         parse_document(text.encode("utf-8"))
+
+
+def test_a_notice_clause_is_asked_for_a_term_only_where_it_would_be_held(monkeypatch):
+    """``rules.checks.unread_notice_clause`` asks whether a clause tells a term or an end (``_told``: DURATION_RE, a whole day)
+    only of a clause naming a notice's measures no step reads, the one case that answer decides (perf48: it was asked of
+    every clause of every step's sentence, ~3,700 instructions a page of bench/parse.py); the clauses it holds still hold."""
+    asked: list[str] = []
+    real = rules_checks._told
+
+    def told(folded: str, c0: int, c1: int) -> bool:
+        asked.append(folded[c0:c1])
+        return real(folded, c0, c1)
+
+    monkeypatch.setattr(rules_checks, "_told", told)
+    plain = ("商务部新闻发言人答记者问\n问：有何进展？\n答：中方决定，自2025年11月10日起，暂停实施商务部公告2025年第21号相关措施，暂停期限为1年，"
+             "期满后自动恢复实施。")
+    from scraper.parse.notice import parse_text
+
+    record = parse_text(plain)
+    assert record is not None and ActionKind.SUSPEND in [a.action for a in record.actions]
+    assert asked == []  # the step's own clauses: none names another notice's measures
+    held = ("商务部新闻发言人答记者问\n问：有何进展？\n答：中方决定，自2025年11月10日起，暂停实施商务部公告2025年第21号相关措施1年，"
+            "不可靠实体清单工作机制公告〔2025〕7号相关措施至2027年6月9日止。")
+    record = parse_text(held)
+    assert record is not None and any("no step reads" in w for w in record.warnings)
+    assert asked  # asked there, and it holds as before

@@ -637,16 +637,14 @@ def unread_notice_clause(src: Source, d: Draft) -> str | None:
             nxt = MARK_OUTSIDE_BRACKET_RE.search(folded, mark.end(), s1)
             c0, c1 = mark.end(), nxt.start() if nxt is not None else s1
             clause = folded[c0:c1]
-            told = bool(_terms_in(folded, c0, c1)) or "半年" in clause or WHOLE_DAY_RE.search(folded, c0, c1) is not None \
-                or ("底" in clause or "末" in clause) and MONTH_END_RE.search(folded, c0, c1) is not None
             same = "号" in clause and (clause.rstrip().endswith("同") or any(w in clause for w in SAME_AS_BEFORE))
             if "号" in clause and (MEASURES in clause or same and "公告" in clause) and not _read_apart(clause, x, d.drafts):
                 own = any(c0 <= y.start < c1 for y in d.drafts)
                 # (no step and nothing of one told, "…7号相关措施维持不变", "…不予暂停", "…继续实施": the notice kept as it is)
-                if same or not own and told:
+                if same or not own and _told(folded, c0, c1):
                     return f"its sentence names a notice's measures no step reads (\"{src.text[c0:c1].strip()[:60]}\"){LEFT_OUT}"
                 kept_before = kept_before or not own
-            elif endless and kept_before and told and not any(c0 <= y.start < c1 for y in d.drafts):
+            elif endless and kept_before and not any(c0 <= y.start < c1 for y in d.drafts) and _told(folded, c0, c1):
                 return f"its sentence gives a term (\"{src.text[c0:c1].strip()[:60]}\") after another notice's clause{LEFT_OUT}"
             mark = nxt
         if folded.startswith("。", s1):
@@ -658,6 +656,15 @@ def unread_notice_clause(src: Source, d: Draft) -> str | None:
                     and not any(s1 < y.start < n1 for y in d.drafts):
                 return f"the sentence after its step names a notice told the same (\"{src.text[s1 + 1 : n1].strip()[:60]}\"){LEFT_OUT}"
     return None
+
+
+def _told(folded: str, c0: int, c1: int) -> bool:
+    """Whether the clause ``folded[c0:c1]`` tells a term or an end (a duration, "半年", a whole day, a month's end): asked
+    of a clause ``unread_notice_clause`` would hold only when that is all it lacks (perf48: asked of every clause of
+    every step's sentence, it cost ~3,700 instructions a page of bench/parse.py, where nearly no clause is such)."""
+    clause = folded[c0:c1]
+    return bool(_terms_in(folded, c0, c1)) or "半年" in clause or WHOLE_DAY_RE.search(folded, c0, c1) is not None \
+        or ("底" in clause or "末" in clause) and MONTH_END_RE.search(folded, c0, c1) is not None
 
 
 # Both MOFCOM and the working mechanism before a notice named by its day alone ("继续暂停实施商务部和不可靠实体清单工作机制2025年4月4日
