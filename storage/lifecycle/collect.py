@@ -73,7 +73,8 @@ def _with_joined(listing: Listing, joined: dict[tuple[str, ListKind], list[Listi
 
 
 def _collect(known: Sequence[StoredNotice], b: _Builder) -> tuple[dict[tuple[str, ListKind], Listing],
-                                                                    dict[tuple[str, ListKind], list[Step]], set[str]]:
+                                                                    dict[tuple[str, ListKind], list[Step]], set[str],
+                                                                    AsKnown]:
     """The listings (under the names corrections gave them), every step on each, and the keys of the name
     corrections applied (``_apply_corrections``)."""
     notices = {n.record.key: n for n in known}
@@ -194,20 +195,80 @@ def _collect(known: Sequence[StoredNotice], b: _Builder) -> tuple[dict[tuple[str
                             listing))
     # notices read from reprints alone (a paper's page of a Q&A not merged with MOFCOM's, mofcom_watch/reprints.py)
     reprinted = {n.record.key for n in known if n.provenance.urls and all(map(reprint_url, n.provenance.urls))}
-    for (key, _), v in steps.items():
+    for v in steps.values():
         v.sort(key=_step_order)
+    then = AsKnown(listings, {lk: list(v) for lk, v in steps.items()}, reprinted, unfound, b.until_known)
+    for (key, _), v in steps.items():
         if reprinted and any(s.source.record.key in reprinted for s in v):
             v[:] = _ministrys_own(key, v, reprinted, b)
     for (key, _), v in steps.items():
-        if len(v) > 1:
-            v[:] = _restated(key, v, b)
-            v[:] = _moot_restores(v)
-        if unfound:
-            v[:] = _others_of_unfound(key, v, unfound, b)
+        v[:] = _weighed(key, v, unfound, b)
+    before = {lk: {_action_of(s) for s in v} for lk, v in steps.items()}
     _hold_undercounted(listings, steps, b)
-    for v in steps.values():
+    for lk, v in steps.items():
+        gone = before[lk] - {_action_of(s) for s in v}
+        if gone:  # held for their count: taken on no day (``AsKnown.steps_on``)
+            then.uncut[lk] = [s for s in then.uncut[lk] if _action_of(s) not in gone]
         v[:] = _one_step_each(_one_change(v))
-    return listings, steps, applied
+    return listings, steps, applied, then
+
+
+def _action_of(step: Step) -> tuple[str, int]:
+    return step.source.record.key, step.order[2]
+
+
+def _weighed(key: str, steps: list[Step], unfound: set[tuple[str, str, date]], b: _Builder) -> list[Step]:
+    """A listing's steps (in order, a reprint's weighed against the ministry's own: ``_ministrys_own``) with each notice's
+    weighed against the others': an answer restating or contradicting a notice (``_restated``), a restore a later step
+    made moot (``_moot_restores``), a step on the others of a notice whose named entities were not all found."""
+    if len(steps) > 1:
+        steps = _restated(key, steps, b)
+        steps = _moot_restores(steps)
+    if unfound:
+        steps = _others_of_unfound(key, steps, unfound, b)
+    return steps
+
+
+@dataclasses.dataclass(frozen=True)
+class AsKnown:
+    """Each listing's steps before one notice's are weighed against another's (``_weighed``: a step dropped, or set apart
+    from some entities, for a notice or an answer known later), to cut again with what was known on an earlier day.
+    A countdown dated that day names the entities as they stood then (session 48, probe47's B1: No. 350's restore at its
+    lapse, set apart from 银杉 for a lift No. 360 published nine days later, left a countdown dated before No. 360 naming
+    银杉 alone, "presumed back in force" where the restore known that day brought both back)."""
+
+    listings: dict[tuple[str, ListKind], Listing]
+    uncut: dict[tuple[str, ListKind], list[Step]]  # in order; less the steps held for their count
+    reprinted: set[str]
+    unfound: set[tuple[str, str, date]]
+    until_known: dict[str, date]  # ``_Builder.until_known``: an end a correction moved is known from its day
+
+    def known_on(self, step: Step) -> date:
+        return max(step.known, self.until_known.get(step.source.record.key, step.known))
+
+    def steps_on(self, lk: tuple[str, ListKind], day: date) -> list[Step] | None:
+        """The steps of listing ``lk`` as known on ``day``, weighed and counted with what was known then; None where every
+        one of its steps was known by then (the steps now are those). What the weighing and counting would say is not
+        said again: it is said as of the day the store is derived for."""
+        uncut = self.uncut.get(lk, [])
+        known = [s for s in uncut if self.known_on(s) <= day]
+        if len(known) == len(uncut):
+            return None
+        b = _Builder()
+        if self.reprinted and any(s.source.record.key in self.reprinted for s in known):
+            known = _ministrys_own(lk[0], known, self.reprinted, b)
+        known = _one_step_each(_one_change(_weighed(lk[0], known, self.unfound, b)))
+        return counted(self.listings[lk], known, b)
+
+
+def counted(listing: Listing, steps: list[Step], b: _Builder) -> list[Step]:
+    """``steps`` with each extension by a duration given its end (``_count_extensions``), less an answer's extending to
+    another end from the day a notice's counts from (``_counted_otherwise``: the notice is followed)."""
+    its = _count_extensions(listing, steps, b)
+    otherwise = _counted_otherwise(listing, its, b)
+    if otherwise:  # counted again without them: a later extension by a duration counts from the notice's end
+        its = _count_extensions(listing, [s for s in steps if s.order not in otherwise], b)
+    return its
 
 
 def _others_of_unfound(listing: str, steps: list[Step], unfound: set[tuple[str, str, date]], b: _Builder) -> list[Step]:

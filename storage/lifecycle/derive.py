@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import Sequence
 from datetime import date
 
@@ -11,7 +12,7 @@ from storage.records import EntityRecord, EventKind, EventScope, StatusRow, Stor
 from storage.vocabulary import BEIJING
 
 from .builder import _Builder
-from .collect import _collect, _count_extensions, _counted_otherwise
+from .collect import _collect, counted
 from .corrections import (
     _effective_corrections,
     _step_name_corrections,
@@ -79,18 +80,16 @@ def derive(notices: Sequence[StoredNotice], as_of: date) -> Derivation:
     known, ended = _until_corrections(known, b)
     known, renamed = _step_name_corrections(known)
     known = _revocations(known, b)
-    listings, steps, applied = _collect(known, b)
+    listings, steps, applied, then = _collect(known, b)
     _unapplied_corrections(b, known, applied | dated | ended | renamed)
     states: list[StatusRow] = []
     for lk in sorted(listings):
         listing = listings[lk]
-        its = _count_extensions(listing, steps.get(lk, []), b)
-        otherwise = _counted_otherwise(listing, its, b)
-        if otherwise:  # counted again without them: a later extension by a duration counts from the notice's end
-            its = _count_extensions(listing, [s for s in steps[lk] if s.order not in otherwise], b)
+        its = counted(listing, steps.get(lk, []), b)
         final = _simulate(listing, its, as_of, as_of, b)
-        _countdowns(b, listing, its, as_of)
-        _term_countdowns(b, listing, its, as_of)
+        on = functools.partial(then.steps_on, lk)  # its steps as known on a countdown's day
+        _countdowns(b, listing, its, as_of, on)
+        _term_countdowns(b, listing, its, as_of, on)
         states.extend(_rows(listing, final, as_of, by_key))
     _ended_named(b)
     events = tuple(sorted((e for e in b.events.values() if e.occurred.astimezone(BEIJING).date() <= as_of),

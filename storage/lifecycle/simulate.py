@@ -407,18 +407,33 @@ def _history_word(kind: EventKind, until: date | None, lapses_on: date | None = 
     return words.get(kind, kind.value)
 
 
-def _countdowns(b: _Builder, listing: Listing, steps: Sequence[Step], as_of: date) -> None:
+# a listing's steps as known on a day, weighed with what was known then (``collect.AsKnown.steps_on``); None: as now
+KnownOn = Callable[[date], "Sequence[Step] | None"]
+
+
+def _known_on(b: _Builder, steps: Sequence[Step], day: date, then: KnownOn | None, moved: bool = True) -> Sequence[Step]:
+    """The steps known on ``day``: as weighed then (a step set apart, or dropped, for a notice known only later is whole
+    again: session 48, probe47's B1), else those of ``steps`` known by then; ``moved``: a step whose end a correction moved
+    is known with that end from the correction's day (``b.until_known``)."""
+    found = then(day) if then is not None else None
+    if found is not None:
+        return found
+    if not moved:
+        return [s for s in steps if s.known <= day]
+    return [s for s in steps if max(s.known, b.until_known.get(s.source.record.key, s.known)) <= day]
+
+
+def _countdowns(b: _Builder, listing: Listing, steps: Sequence[Step], as_of: date, then: KnownOn | None = None) -> None:
     """Countdown items for every end date that was still current on the countdown day, counted to the day the suspension
-    lapses (the day after its end, the last day, counted or written: ``Step.lapses_on``); an end a correction set is
-    current from the correction's day."""
+    lapses (the day after its end, the last day, counted or written: ``Step.lapses_on``), naming the entities it still
+    reached as known that day (``_known_on``); an end a correction set is current from the correction's day."""
     ends = sorted({(s.until, s.lapses_on) for s in steps if s.state is ListingState.SUSPENDED and s.until and s.lapses_on})
     for until, lapses_on in ends:
         for days in COUNTDOWN_DAYS:
             day = lapses_on - timedelta(days=days)
             if day > as_of:
                 continue
-            # a step whose end a correction moved is known with that end from the correction's day (``b.until_known``)
-            known = [s for s in steps if max(s.known, b.until_known.get(s.source.record.key, s.known)) <= day]
+            known = _known_on(b, steps, day, then)
             states = _simulate(listing, known, date.max, None, None)
             affected = [k for k, st in states.items() if st.state is ListingState.SUSPENDED and st.until == until
                         and st.lapses_on == lapses_on]
@@ -436,15 +451,16 @@ def _term_end(step: Step, listing: Listing) -> bool:
             and term_end(step.action) == step.effective)
 
 
-def _term_countdowns(b: _Builder, listing: Listing, steps: Sequence[Step], as_of: date) -> None:
+def _term_countdowns(b: _Builder, listing: Listing, steps: Sequence[Step], as_of: date, then: KnownOn | None = None) -> None:
     """Countdown items 30 and 7 days before the end of a listing's term, for the entities the end still reaches as
-    known on the countdown day (not lifted or removed before it). Ids like the suspensions' (the countdown day)."""
+    known on the countdown day (not lifted or removed before it: ``_known_on``). Ids like the suspensions' (the
+    countdown day)."""
     for end in sorted({s.effective for s in steps if _term_end(s, listing)}):
         for days in COUNTDOWN_DAYS:
             day = end - timedelta(days=days)
             if day > as_of:
                 continue
-            known = [s for s in steps if s.known <= day]
+            known = _known_on(b, steps, day, then, moved=False)
             ender = next((s for s in known if _term_end(s, listing) and s.effective == end), None)
             if ender is None:
                 continue
