@@ -87,6 +87,7 @@ def _simulate(listing: Listing, steps: Sequence[Step], apply_upto: date, lapse_u
     keys = listing.entity_keys()
     states = {k: EntityState() for k in keys}
     by_key: dict[str, StoredNotice] = {}
+    last: dict[str, Step] = {}  # the step that set each entity's state in place
     # each entity lifted or removed by a step (applied or still to come, so any day's derivation says the same), and
     # that step: a later lift of it changes nothing (``_lifted_before``)
     ended_by: dict[str, Step] = {}
@@ -225,6 +226,10 @@ def _simulate(listing: Listing, steps: Sequence[Step], apply_upto: date, lapse_u
                 st.history.append(f"{step.effective.isoformat()} lifted ({step.source.record.key}): {st.state.value} that "
                                   f"day by {st.by}, which stands")
                 continue
+            if _restates(step, st, last.get(k), until):
+                st.history.append(f"{step.effective.isoformat()} {_history_word(step.event_kind, until, ends)} "
+                                  f"({step.source.record.key}): as {st.by} set it that day, which stands")
+                continue
             if b is not None and _contradicts(step, st):
                 b.note(f"{listing.key}: {st.by} and {step.source.record.key} take different steps on {k} the same day "
                        f"({step.effective.isoformat()}): {st.state.value if st.state else ''} and {step.state.value}; "
@@ -241,6 +246,7 @@ def _simulate(listing: Listing, steps: Sequence[Step], apply_upto: date, lapse_u
             st.history.append(f"{step.effective.isoformat()} {_history_word(step.event_kind, until, ends)} "
                               f"({step.source.record.key})")
             by_key[k] = step.source
+            last[k] = step
     if lapse_upto is not None:
         lapse(_lapse_due(states, lapse_upto, inclusive=True))
     return states
@@ -325,6 +331,19 @@ def _inside_removal(step: Step, removal: Step | None = None) -> bool:
         return False
     return removal is None or (removal.state in ENDED and removal.effective == step.effective
                                and removal.source.record.kind not in RESTATING_KINDS)
+
+
+def _restates(step: Step, st: EntityState, last: Step | None, until: date | None) -> bool:
+    """Whether ``step``, a spokesperson's answer's (or a report's), leaves the entity as a notice of another kind left it
+    the same day (``last``): the same state, to the same end. The notice is the instrument: the row names it ("by"), as
+    the items of that day do (``builder._own_id``), whichever was published first (session 48, probe47's B2: an answer of
+    12-02 "自2026年12月10日起，恢复对…所列银杉电子公司实施相关措施" and No. 366 of 12-09 restoring No. 337 but 赤岩 from 12-10 left
+    银杉 "in force by" the answer, applied after the notice; an answer's "继续暂停…至2027年12月10日" beside a notice's "暂停…
+    暂停期限为1年" of that day alike). Its items stay: what it said, when."""
+    if last is None or step.source.record.kind not in RESTATING_KINDS or last.source.record.kind in RESTATING_KINDS:
+        return False
+    return (last.effective == step.effective and st.state is step.state and not st.presumed and st.until == until
+            and st.lapses_on == (step.lapses_on if until is not None else None))
 
 
 def _contradicts(step: Step, st: EntityState) -> bool:

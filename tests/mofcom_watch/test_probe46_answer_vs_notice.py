@@ -49,9 +49,11 @@ STATES: dict[str, dict[str, dict[str, tuple[Any, ...]]]] = {
     "restore_all_but_one_kept_suspended": {
         "2026-12-09": {FIR: ("suspended", "2026-10-20", "2026-12-09", "MOFCOM-2026-350"),
                        ROCK: ("suspended", "2026-10-20", "2026-12-09", "MOFCOM-2026-350")},
-        "2026-12-10": {FIR: ("in_force", "2026-12-10", None, QA),
+        # 银杉 by No. 366, which restores it that day too, not by the answer said first (session 48, probe47's B2)
+        "2026-12-10": {FIR: ("in_force", "2026-12-10", None, "MOFCOM-2026-366"),
                        ROCK: ("suspended", "2026-12-10", "2027-06-10", "MOFCOM-2026-366")},
-        "2027-06-11": {FIR: ("in_force", "2026-12-10", None, QA), ROCK: ("lapsed", "2027-06-11", None, "MOFCOM-2026-366")}},
+        "2027-06-11": {FIR: ("in_force", "2026-12-10", None, "MOFCOM-2026-366"),
+                       ROCK: ("lapsed", "2027-06-11", None, "MOFCOM-2026-366")}},
     "lift_all_but_one_suspended": {
         "2026-12-10": {FIR: ("lifted", "2026-12-10", None, QA),
                        ROCK: ("suspended", "2026-12-10", "2027-06-10", "MOFCOM-2026-366")}},
