@@ -8,7 +8,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date
 
-from storage.periods import end_of_iso_period
+from storage.periods import end_of_iso_period, lapse_day
 from storage.records import (
     RESTATING_KINDS,
     ActionKind,
@@ -195,8 +195,10 @@ def _collect(known: Sequence[StoredNotice], b: _Builder) -> tuple[dict[tuple[str
                             listing))
     # notices read from reprints alone (a paper's page of a Q&A not merged with MOFCOM's, mofcom_watch/reprints.py)
     reprinted = {n.record.key for n in known if n.provenance.urls and all(map(reprint_url, n.provenance.urls))}
-    for v in steps.values():
+    for lk, v in steps.items():
         v.sort(key=_step_order)
+        if any(s.action.extends_by and s.event_kind is EventKind.RESTORED for s in v):
+            v[:] = _count_extensions(listings[lk], v, _Builder())  # (said when counted again: ``counted``)
     then = AsKnown(listings, {lk: list(v) for lk, v in steps.items()}, reprinted, unfound, b.until_known)
     for (key, _), v in steps.items():
         if reprinted and any(s.source.record.key in reprinted for s in v):
@@ -682,6 +684,19 @@ def _count_extensions(listing: Listing, steps: list[Step], b: _Builder) -> list[
         if step.state is ListingState.SUSPENDED:
             affected = tuple(k for k in affected if k not in off)
         period = step.action.extends_by
+        if period and step.event_kind is EventKind.RESTORED:
+            # "将…的暂停期限延长1年，期满后自动恢复实施": back at the lapse of its notice's extension, as counted
+            ext = next((x for x in reversed(out) if x.source is step.source and x.action.extends_by == period
+                        and x.event_kind is EventKind.SUSPENSION_EXTENDED and x.counted_until is not None
+                        and (x.subset is None or step.subset is None or set(x.subset) & set(step.subset))), None)
+            if ext is None or ext.counted_until is None:
+                continue  # the extension reached none of them (lifted before: said of it): nothing is back
+            day = lapse_day(ext.counted_until)
+            if day != step.effective:
+                # its place is that day: what it does to the running ends is counted there (the steps are sorted again)
+                out.append(dataclasses.replace(step, effective=day))
+                moved = True
+                continue
         if period and step.state is ListingState.SUSPENDED and affected:
             running = {ends.get(k) for k in affected}
             start = running.pop() if len(running) == 1 else None

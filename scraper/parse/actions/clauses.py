@@ -555,7 +555,8 @@ def _sentence_actions(out: list[ActionDraft], folded: str, clean: str, s_start: 
             # three weeks early, silently): a start of the verb's own clause is the verb's
             own = effective_in(told, published) or effective
         action = on_targets(folded, clean, s_start, v, kind, next_start, clause_from, after, targets, published,
-                             own, notice_list, text, None if allow_impose else bounds, ended)
+                             own, notice_list, text, None if allow_impose else bounds, ended,
+                             _extended_by(out, s_start) if kind is ActionKind.RESTORE and out else None)
         if action is not None and action.targets and limit is None \
                 and (each := per_notice(folded, action, s_start, at, v_end, region_end(folded, next_start, s_end),
                                         published, refs)) is not None:
@@ -573,6 +574,18 @@ def _sentence_actions(out: list[ActionDraft], folded: str, clean: str, s_start: 
                 action = replace(action, on_entities=limit, effective=excepted_day(
                     folded, out, action, "起" in sentence and effective_in(sentence, published) is not None))
             _add(out, action, folded, allow_impose)
+
+
+def _extended_by(out: list[ActionDraft], s_start: int) -> str | None:
+    """The period of the extension by a duration its sentence (from ``s_start``) read last, no start or end written
+    ("将…第21号相关措施的暂停期限延长1年，期满后自动恢复实施"), one period for every notice it extends: a restore after it is at the
+    lapse of that extension, which only the engine counts (``ActionRecord.extends_by``; session 48, words47's open B: held
+    as "no day its measures are back", read only with a start written)."""
+    last = out[-1]
+    if last.action is not ActionKind.EXTEND or last.extends_by is None or last.until is not None or last.start < s_start:
+        return None
+    same = {x.extends_by for x in out if x.start == last.start and x.action is ActionKind.EXTEND}
+    return last.extends_by if len(same) == 1 else None
 
 
 # The suspension arrangement as a lift's object, at its clause's end ("关于终止…第21号相关措施暂停安排的公告": session 41, a

@@ -542,13 +542,18 @@ def _perfective(folded: str, s_start: int, at: int, v_end: int, next_start: int)
 def on_targets(folded: str, clean: str, s_start: int, v: re.Match[str], kind: ActionKind, next_start: int,
                 clause_from: int, after: list[tuple[int, int, NoticeRef]], targets: list[tuple[int, int, NoticeRef]],
                 published: date | None, effective: str | None, notice_list: ListKind | None,
-                text: str, answer: tuple[int, int] | None = None, ended: re.Match[str] | None = None) -> ActionDraft | None:
+                text: str, answer: tuple[int, int] | None = None, ended: re.Match[str] | None = None,
+                extended_by: str | None = None) -> ActionDraft | None:
     """An action on earlier notices (suspend, extend, lift, restore, remove); none on a trade remedy
     ("终止…所涉反倾销调查", "停止执行…公告规定的反倾销税"): goods, on no list. In an answer (``answer``: its
     sentence's bounds), only one the sentence decides or dates (``decided_in``). ``ended``: the suspension the verb
-    ends, its subject (``words.suspension_ended``): a restore from the day it names, else from the suspension's end."""
+    ends, its subject (``words.suspension_ended``): a restore from the day it names, else from the suspension's end.
+    ``extended_by``: the period of the extension by a duration its sentence read before the verb (``clauses._extended_by``):
+    a restore at the end of a suspension with no day told is at the lapse of that extension (its ``extends_by``), which
+    the engine counts (``storage.lifecycle.collect._count_extensions``)."""
     at, v_end = v.span()
     after_end: date | None = None  # a restore's day read as the end its text told (``ActionDraft.after_end``)
+    counted_by: str | None = None  # a restore at the lapse of an extension by this period (``extended_by``)
     if kind is ActionKind.RESTORE and folded.startswith(CONTINUED, at):
         # "…暂停期限已于2026年11月10日届满。工作机制决定，上述措施继续实施": in an answer, back from the end it told (passed by
         # its day), or from the day its sentence states; any other "继续实施" is no step (session 41: qa40/02 was held)
@@ -579,7 +584,10 @@ def on_targets(folded: str, clean: str, s_start: int, v: re.Match[str], kind: Ac
             folded[max(bounds[0], _after_the_suspension(folded, bounds[0], at)) : _before_next_step(folded, v_end, bounds[1])],
             published)
         end = suspension_end(folded, clean, at, published) if own is None else None
-        if own is None and end is None and (answer is not None or EXPIRY_RE.search(folded, s_start, next_start)):
+        if own is None and end is None and extended_by is not None:
+            # "将…的暂停期限延长1年，期满后自动恢复实施": at the lapse of that extension, counted by the engine
+            counted_by = extended_by
+        elif own is None and end is None and (answer is not None or EXPIRY_RE.search(folded, s_start, next_start)):
             return None
         after_end = end
         if own is None and end is not None and folded.find("次日", bounds[0], bounds[1]) >= 0 \
@@ -620,7 +628,7 @@ def on_targets(folded: str, clean: str, s_start: int, v: re.Match[str], kind: Ac
         _object_after_verb(folded, v_end, targets[0][0])) or _names_clause_before(folded, clause_from, clause_start, at) \
         or _names_after_colon(folded, clause_from, at, v_end, next_start)
     if period is None:
-        return ActionDraft(kind, lst, target_refs, effective, None, None, text, at, None, limited, None, after_end)
+        return ActionDraft(kind, lst, target_refs, effective, None, None, text, at, None, limited, counted_by, after_end)
     until = None
     # an extension with no start for the text but its publication day (else it has a start: no call)
     if kind is ActionKind.EXTEND and (effective is None or published is not None and effective[:10] == published.isoformat()):
