@@ -266,11 +266,25 @@ def reprint_start(text: str, folded: str) -> int:
     return 0
 
 
+# "问：…？答：…" on one line: the answer is a sentence of its own (session 48, qa47/02: the question read as the start of the
+# answer's first sentence, so its step held as "a clause saying more than who takes it"). In the folded view alone (the
+# parse's; the text quoted keeps the "？"), the question's mark is read as a sentence's end ("。"), same length.
+ASKED_BEFORE_ANSWER_RE = lazy_compile(r"[?!](?=[^\S\n]*答[^\S\n]*:)")
+
+
+def _answer_own_sentence(folded: str) -> str:
+    if ASKED_BEFORE_ANSWER_RE.search(folded) is None:
+        return folded
+    return ASKED_BEFORE_ANSWER_RE.sub("。", folded)
+
+
 def read_source(text: str, hints: PageHints) -> Source:
     """Clean and fold ``text`` once; the other views are cut from these when first read. A page
     giving a notice or Q&A in full after a lead of its own is read from the notice on (``reprint_start``);
     the lead is kept beside it (a reprinted Q&A's date may be stated there alone)."""
     text, folded = clean_and_fold(text)
+    if "答:" in folded and "问" in folded:
+        folded = _answer_own_sentence(folded)
     lead = ""
     start = reprint_start(text, folded)
     if start:

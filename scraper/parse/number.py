@@ -28,6 +28,10 @@ CO_ISSUER_RE = lazy_compile(CO_ISSUER)
 # qa47).
 RANGE_DASHES = "-~—–"
 MORE_NUMS = rf"(?P<more>(?:\s*(?:[、,和及与至]|以及|[{RANGE_DASHES}]{{1,2}})\s*(?:公告\s*|)(?:第\s*|){NUM}\s*号)*)"
+# "第55-58号", "〔2025〕5-8号", "第55至58号": a range inside one 第…号, its first number's 号 left out (session 48, qa47/06: no
+# number read, the answer held). The first number ends at 号, or at a dash or 至 that a number and its 号 follow; MORE_NUMS
+# then reads "-58号" as it reads "-第58号" (``more_numbers``: a range).
+INNER_RANGE = rf"(?:号|(?=\s*(?:至|[{RANGE_DASHES}]{{1,2}})\s*{NUM}\s*号))"
 MORE_NUM_RE = lazy_compile(rf"({NUM})\s*号")
 RANGE_MAX = 30  # "第55号至第58号" names 4 notices; a wider "range" is read as its two ends
 # "商务部公告2025年第21号", "商务部 海关总署公告…", "商务部令…", "不可靠实体清单工作机制公告2023年第1号",
@@ -42,7 +46,7 @@ YEAR_NUMBER_RE = lazy_compile(
     rf"(?=中华|商务部|{UEL_NAME[:5]}|公告|令|[\s(]|{YEAR}\s*年\s*(?:度\s*|)第)"
     rf"(?:(?P<pre>(?:中华人民共和国|)商务部(?P<co>(?:\s*[、和]?\s*{CO_ISSUER})*)\s*(?P<pk>公告|令)"
     rf"|{UEL_NAME}\s*(?P<uk>公告)|(?P<bare>公告|令))|)"
-    rf"\s*(?:\(\s*|)(?P<y>{YEAR})\s*年\s*(?:度\s*|)第\s*(?P<n>{NUM})\s*号\s*\)?"
+    rf"\s*(?:\(\s*|)(?P<y>{YEAR})\s*年\s*(?:度\s*|)第\s*(?P<n>{NUM})\s*{INNER_RANGE}\s*\)?"
     rf"{MORE_NUMS}(?:(?P<post>\s*(?:公告|令))|)"
 )
 # "不可靠实体清单工作机制公告〔2025〕7号", "〔2025〕5号和6号"; a ministry's number in the bracket form
@@ -52,7 +56,7 @@ BRACKET_NUMBER_RE = re.compile(
     r"(?=[不中商\s〔\[【(])"
     rf"(?:(?P<pre>{UEL_NAME}\s*(?:公告|))"
     rf"|(?P<mpre>(?:中华人民共和国|)商务部(?P<mco>(?:\s*[、和]?\s*{CO_ISSUER})*)\s*(?P<mk>公告|令))|)"
-    rf"\s*[〔\[【(]\s*(?P<y>{YEAR})\s*[〕\]】)]\s*(?:第\s*|)(?P<n>{NUM})\s*号{MORE_NUMS}"
+    rf"\s*[〔\[【(]\s*(?P<y>{YEAR})\s*[〕\]】)]\s*(?:第\s*|)(?P<n>{NUM})\s*{INNER_RANGE}{MORE_NUMS}"
 )
 # What every YEAR_NUMBER_RE match holds ("2025年第"): a literal first, so a cheap scan.
 YEAR_NO_RE = re.compile(r"年\s*(?:度\s*|)第")
@@ -290,6 +294,13 @@ def find_references(folded: str, clean: str, bare: str = "MOFCOM", skip: str | N
         if text_span != (start, end):
             text, text_span = ref_text(folded, clean, start, end), (start, end)
         result.append((start, end, NoticeRef(text=text, key=key, list=lst)))
+    return _named_otherwise(folded, clean, found, result, skip, bare, anchor_year)
+
+
+def _named_otherwise(folded: str, clean: str, found: list[tuple[int, int, str, ListKind | None]],
+                     result: list[tuple[int, int, NoticeRef]], skip: str | None, bare: str,
+                     anchor_year: int | None) -> list[tuple[int, int, NoticeRef]]:
+    """``result`` (the refs by number, in text order) with the notices named without their year or by a short name."""
     if "商务部" in folded and "令" in folded:
         yearless = _yearless_orders(folded, clean, {f[2] for f in found} | ({skip} if skip else set()), skip)
         if yearless:
@@ -298,7 +309,42 @@ def find_references(folded: str, clean: str, bare: str = "MOFCOM", skip: str | N
         named = _yearless_notices(folded, clean, found, skip, bare, anchor_year)
         if named:
             result = sorted(result + named, key=itemgetter(0))
+    if found and "称" in folded and SHORT_NAME_GATE_RE.search(folded):
+        short = _short_names(folded, clean, found, result)
+        if short:
+            result = sorted(result + short, key=itemgetter(0))
     return result
+
+
+# "商务部公告2025年第21号（以下简称21号公告）…继续暂停实施21号公告相关措施1年": the short name a text gives a notice it names
+# with its number, then names it by (session 48, qa47/30: the step read no notice, the answer held). Only a short name that
+# ends as a notice's does (公告, 令, 号), given in a bracket right after the number; read only after that bracket.
+SHORT_NAME_GATE_RE = re.compile(r"(?:以下|下)\s*(?:简|)称|简称")
+SHORT_NAME_RE = lazy_compile(
+    r"\s*\(\s*(?:以下\s*简称|以下\s*称|下称|简称)\s*[:：]?\s*[“\"「]?(?P<alias>[^()“”\"「」,，、。;；\s]{1,12}?(?:公告|令|号))[”\"」]?\s*\)")
+SHORT_NAME_BEFORE = frozenset("第0123456789零一二三四五六七八九十百〇○年")  # "第21号公告", "121号公告": not the short name "21号公告"
+
+
+def _short_names(folded: str, clean: str, found: list[tuple[int, int, str, ListKind | None]],
+                 result: list[tuple[int, int, NoticeRef]]) -> list[tuple[int, int, NoticeRef]]:
+    """The refs a short name given right after numbered refs ("…第21号（以下简称21号公告）") makes where the text names them
+    by it later, outside every ref read."""
+    out: list[tuple[int, int, NoticeRef]] = []
+    spans = [(s, e) for s, e, _ in result]
+    for end in sorted({e for _, e, _, _ in found}):
+        m = SHORT_NAME_RE.match(folded, end)
+        if m is None:
+            continue
+        alias = m.group("alias")
+        named = [(key, lst) for _, e, key, lst in found if e == end]
+        pos = folded.find(alias, m.end())
+        while pos >= 0:
+            stop = pos + len(alias)
+            if folded[pos - 1] not in SHORT_NAME_BEFORE and not any(s < stop and pos < e for s, e in spans):
+                text = ref_text(folded, clean, pos, stop)
+                out.extend((pos, stop, NoticeRef(text=text, key=key, list=lst)) for key, lst in dict(named).items())
+            pos = folded.find(alias, stop)
+    return out
 
 
 # "商务部公告2025年第21号、第22号…其中，第22号公告相关措施已…停止执行…继续暂停实施第21号公告相关措施1年": a notice named again
@@ -486,6 +532,8 @@ def _own_from(folded: str, clean: str, full_text: str, leading: bool = False) ->
             number = _first_number(m)
             if year is None or number is None:
                 continue
+            if not folded.startswith("号", m.end("n")) and not folded[m.end("n") : m.end("n") + 4].lstrip().startswith("号"):
+                continue  # "商务部 海关总署公告2025年第55-58号": a range (INNER_RANGE) is no text's own number
             start = m.start()
             if best is None or start < best_start:
                 written = clean[start : m.end("n") + 1].strip()

@@ -65,7 +65,10 @@ EACH_ENDS_RE = lazy_compile(rf"分别\s*(?:延长\s*)?(?:至|到)\s*(?P<list>{_E
 NOTICE_CLAUSE_RE = lazy_compile(
     r"(?P<among>其中\s*)?(?:对\s*)?(?P<who>(?:(?!暂停|停止|恢复|继续|延长|解除|取消|终止|实施|执行|其中)[^,;。\n]){0,30}?"
     r"(?P<n>\d{1,4})\s*号)\s*(?:公告)?\s*(?:的\s*)?相关措施\s*(?:的\s*)?(?:暂停\s*)?(?:期限\s*)?"
-    rf"(?:同为|为期|为|延长至|至)?\s*(?:(?P<term>{_TERM})|(?P<end>{_END})|(?P<same>亦同|亦然|同样如此|也是如此|(?:亦|也)?[作做](?:相同|同样)处理))\s*")
+    rf"(?:同为|为期|为|延长至|至)?\s*(?:(?P<term>{_TERM})|(?P<end>{_END})|(?P<same>亦同|亦然|同样如此|也是如此|(?:亦|也)?[作做](?:相同|同样)处理|(?:亦|也)?照此(?:办理|执行|处理)))\s*")
+# "…第21号相关措施1年，…7号相关措施照此办理" (qa47/44, held in session 47; the lead's decision, session 48: read where one step
+# with one term or end of its own precedes it, a suspension or an extension): the same step, as "亦同"
+LIKEWISE = "照此"
 # A clause saying only the step's term or end ("暂停期限为6个月", "期限为1年", "为期1年", "暂停至2027年6月30日").
 TERM_CLAUSE_RE = lazy_compile(
     rf"\s*(?:暂停\s*)?(?:期限\s*)?(?:为期|为|延长至|至)?\s*(?:(?P<term>{_TERM})|(?P<end>{_END}))\s*")
@@ -273,6 +276,9 @@ def _clauses(folded: str, action: ActionDraft, s_start: int, v_end: int, first_m
         return None  # a lift or a restore: only "…，B相关措施亦同" (the same step) is read
     if any(m["same"] and i not in but for i, (m, _) in enumerate(named) if i):
         return None  # "…，B相关措施1年，C相关措施亦同": the same as the step, or as B? not plain
+    if any(m["same"] and LIKEWISE in m["same"] for m, _ in named) \
+            and (action.action not in TERMED or own is None):
+        return None  # "…照此办理" after a step with no term or end of its own (a lift, "暂停实施A，B照此办理"): held
     prefixes = {km["prefix"] if (km := NUMBER_KEY_RE.match(t.key or "")) else None for t in targets}
     by_number: dict[str, list[NoticeRef]] = {}
     for t in targets:

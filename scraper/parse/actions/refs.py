@@ -118,6 +118,8 @@ def attach_dates(refs: list[tuple[int, int, NoticeRef]], folded: str, clean: str
         if len(out) > 1:
             out.sort(key=REF_START)
         return out
+    unpaired: list[tuple[re.Match[str], list[tuple[int, int, int | None]]]] = []
+    paired_days: dict[tuple[int, int], list[NoticeRef]] = {}  # (month, day) -> the numbered refs written with it
     for m in (m for s, e in _notice_windows(folded, gate) for m in DATE_NOTICE_RE.finditer(folded, s, e)):
         days = _days(*m.groups())  # y, m, d, more
         if not days:
@@ -133,18 +135,43 @@ def attach_dates(refs: list[tuple[int, int, NoticeRef]], folded: str, clean: str
                 d = resolve_month_day(md[0], md[1], md[2] or _key_year(ref.key), anchor) if md else None
                 out[i] = (min(s, m.start()), e, NoticeRef(text=ref_text(folded, clean, m.start(), e), key=ref.key,
                                                           date=d, list=ref.list, count=ref.count))
+                if md and d:
+                    paired_days.setdefault((md[0], md[1]), []).append(out[i][2])
             continue
         if any(s <= m.start() < e for s, e, _ in out):
             continue
+        unpaired.append((m, days))
+    for m, days in unpaired:
         c = COUNT_AFTER_RE.match(folded, m.end())
         end = c.end() if c else m.end()
+        text = ref_text(folded, clean, m.start(), end)
         for month, day, y in days:
+            same = paired_days.get((month, day)) if y is None and anchor is not None else None
+            if same and len({(r.key, r.date) for r in same}) == 1 and _issuer_agrees(folded, m.start(), same[0].key):
+                # "商务部：中方决定停止实施4月4日公告相关措施" (a news item's headline), "4月4日公告（商务部公告2025年第21号）" in its
+                # body: the notice the text names with that day, no notice of the text's own year (session 48, qa47/03: a
+                # false unresolved reference to an ECL notice of 2026-04-04 beside the right lift). Only where its clause
+                # names that notice's issuer: "不可靠实体清单工作机制停止3月4日公告相关措施" after "3月4日公告（商务部公告2025年第13号）"
+                # is the working mechanism's notice of that day (susp/06), never No. 13; "中方决定…4月4日公告" names none.
+                # A ref by day still, of that notice's day and list: the engine finds the notice of that day and list
+                out.append((m.start(), end, NoticeRef(text=text, date=same[0].date, list=same[0].list or context_list)))
+                continue
             d = resolve_month_day(month, day, y, anchor)
             if d:
-                out.append((m.start(), end, NoticeRef(text=ref_text(folded, clean, m.start(), end), date=d, list=context_list,
+                out.append((m.start(), end, NoticeRef(text=text, date=d, list=context_list,
                                                       count=to_int(c.group("n")) if c and len(days) == 1 else None)))
     out.sort(key=REF_START)
     return out
+
+
+def _issuer_agrees(folded: str, at: int, key: str | None) -> bool:
+    """Whether the clause before a notice named by its day alone at ``at`` (from its sentence's start, a line's or the last
+    ";") names ``key``'s issuer and no other: the working mechanism (or its list) for a UEL-… key, 商务部 for MOFCOM's."""
+    scope = folded[max(folded.rfind("\n", 0, at), folded.rfind("。", 0, at), folded.rfind(";", 0, at)) + 1 : at]
+    uel = "工作机制" in scope or "不可靠实体" in scope
+    if key is None or uel == ("商务部" in scope):
+        return False  # both issuers, or neither
+    return key.startswith("UEL-") == uel
 
 
 def _notice_windows(folded: str, first: re.Match[str]) -> list[tuple[int, int]]:

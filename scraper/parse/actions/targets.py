@@ -820,12 +820,18 @@ def _extended_before(out: list[ActionDraft], s_start: int) -> list[tuple[int, in
     """The notices of the extension its sentence (from ``s_start``) said last, with its term, as refs: "…继续暂停实施…第21号
     相关措施，暂停期限延长1年，期满后自动恢复实施" restores what is extended (the term's clause a verb of its own, the notice
     before it: no notice was read for the restore, so it was dropped and the end read as a lapse "presumed back in force,
-    needs review"; session 45, probe45 r11). The steps split per notice at that verb ("…分别延长6个月和1年，期满后…") all."""
+    needs review"; session 45, probe45 r11). The steps split per notice at that verb ("…分别延长6个月和1年，期满后…") all.
+    A suspension with its end whose notice stands before its verb likewise ("…第21号相关措施暂停至2027年6月30日，期满后自动恢复
+    实施": the restore read no notice, so the end read as a lapse "presumed back in force, needs review"; session 48, qa48/40;
+    "暂停实施…相关措施至…，期满后…" names it after the verb, the restore's own clause has it)."""
     last = out[-1] if out else None
-    if last is None or last.action is not ActionKind.EXTEND or last.start < s_start or not last.targets \
+    if last is None or last.action not in ENDED_STEPS or last.start < s_start or not last.targets \
             or last.until is None and last.extends_by is None:
         return []
-    return [(x.start, x.start, r) for x in out if x.start == last.start and x.action is ActionKind.EXTEND for r in x.targets]
+    return [(x.start, x.start, r) for x in out if x.start == last.start and x.action is last.action for r in x.targets]
+
+
+ENDED_STEPS = (ActionKind.EXTEND, ActionKind.SUSPEND)  # the steps a restore "期满后" takes back, their end told
 
 
 def _at_that_time(folded: str, s_start: int, at: int) -> bool:

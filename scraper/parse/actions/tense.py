@@ -174,6 +174,9 @@ TERM_AFTER_RE = lazy_compile(rf"{IN_CLAUSE}{{0,80}}?的\s*暂停")  # "…的暂
 TERM_AFTER_REACH = 100  # the clause's characters TERM_AFTER_RE may look at, brackets counted
 
 
+BARE_PAUSE = "暂停"  # VERB_RE's "…相关措施暂停至<day>" (session 48): a verb only as its sentence's first
+
+
 def acting_verbs(folded: str, s_start: int, s_end: int, found: list[re.Match[str]], dated: list[tuple[int, int]],
                   titled: bool, refs: list[tuple[int, int, NoticeRef]]) -> list[re.Match[str]]:
     """The verbs of ``found`` that can act: not in a ref by date, a quoted title, after a modal, nor a "不再延长" that
@@ -192,6 +195,10 @@ def acting_verbs(folded: str, s_start: int, s_end: int, found: list[re.Match[str
             continue
         if denied(folded, s_start, at):
             continue  # "对…所列实体不恢复实施相关措施，…继续暂停实施至…": the step denied (qa42/21: read as a restore)
+        if v[0] == BARE_PAUSE and folded.startswith("至", v.end()) \
+                and any(u.start() < at and folded.find("\n", u.start(), at) < 0 and folded.find("。", u.start(), at) < 0
+                        for u in found):
+            continue  # "暂停实施A相关措施1年，其中第22号相关措施暂停至…": a clause of the step before (actions.apart), no verb
         if planned(folded, s_start, at):
             continue  # "将原定于2027年1月1日起停止实施的…，提前至…起停止实施": the plan the step moves (qa44/29)
         if (v[0].startswith(NOT_RENEWED_STARTS) or v[0] == "不再继续") and not (

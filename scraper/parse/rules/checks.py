@@ -11,7 +11,7 @@ from storage.records import ActionKind, ListKind
 
 from .. import actions as act
 from ..actions.apart import CLAUSE_MARK_RE as MARK_OUTSIDE_BRACKET_RE
-from ..actions.apart import EACH, EACH_TERMS_RE
+from ..actions.apart import EACH, EACH_TERMS_RE, LIKEWISE
 from ..actions.clauses import TWO_TERMS_RE
 from ..actions.periods import FORMAL_DIGITS, FORMAL_TO_PLAIN, MONTH_END_RE
 from ..actions.targets import decided_above
@@ -638,6 +638,11 @@ def unread_notice_clause(src: Source, d: Draft) -> str | None:
             c0, c1 = mark.end(), nxt.start() if nxt is not None else s1
             clause = folded[c0:c1]
             same = "号" in clause and (clause.rstrip().endswith("同") or any(w in clause for w in SAME_AS_BEFORE))
+            if same and LIKEWISE in clause and _read_apart(clause, x, d.drafts) \
+                    and act.VERB_RE.search(folded, sentence_start(folded, x.start), x.start) is not None:
+                # "停止实施A相关措施，继续暂停实施B相关措施1年，C相关措施照此办理": read only after one step (the lead's decision,
+                # session 48); after two, which is not read (a step whose notice no ref read counts too)
+                return f"its sentence names a notice's measures told likewise after two steps (\"{src.text[c0:c1].strip()[:60]}\"){LEFT_OUT}"
             if "号" in clause and (MEASURES in clause or same and "公告" in clause) and not _read_apart(clause, x, d.drafts):
                 own = any(c0 <= y.start < c1 for y in d.drafts)
                 # (no step and nothing of one told, "…7号相关措施维持不变", "…不予暂停", "…继续实施": the notice kept as it is)
@@ -804,12 +809,19 @@ def unread_terms_apart(src: Source, d: Draft) -> str | None:
     return None
 
 
+DAY_JOINERS = ("和", "、", "及", "与")
+DAY_BEFORE_JOINER_RE = lazy_compile(r"月\s*[\d一二三四五六七八九十]{1,3}\s*日\s*[和、及与]$")
+
+
 def _terms_in(folded: str, start: int, stop: int, years_out: bool = False) -> set[str]:
     """The terms (DURATION_RE) written in ``folded[start:stop]``, not a date's parts ("2027年", "1月1日", "公告2025年第21号");
     with ``years_out`` not a year written otherwise either ("二〇二五年", "2025 年4月4日": a term before 第, a month or 〇)."""
     return {"".join(m[0].split()) for m in DURATION_RE.finditer(folded, start, stop)
             if not (len(m["n"]) == 4 and m["n"].isdigit()) and not folded[m.start() - 1 : m.start()].isdigit()
             and folded[m.start() - 1 : m.start()] != "月"  # ("1月1日": no term)
+            # ("4月4日和9日公告": the second day of a date, no term: session 48, qa47's open B, held as "two terms (1年、9日)")
+            and not (m["unit"] == "日" and folded[m.start() - 1 : m.start()] in DAY_JOINERS
+                     and DAY_BEFORE_JOINER_RE.search(folded, max(0, m.start() - 8), m.start()) is not None)
             and not (years_out and (folded[m.start() - 1 : m.start()] in ("〇", "零", "○")
                                     or YEAR_AFTER_RE.match(folded, m.end()) is not None))}
 
