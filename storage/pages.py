@@ -9,8 +9,9 @@ from __future__ import annotations
 import zlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, case, select
+from sqlalchemy import ColumnElement, Row, Select, and_, case, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from storage.health import pending_urls, warning_key
@@ -125,37 +126,33 @@ class PageStore:
         its validators answer for its latest copy, not those). Plain SQL on the tables: a cycle's first request waits
         for this, and the ORM would first set up every mapper (0.02 s), which is better done while that request waits
         on the network."""
-        wanted = list(dict.fromkeys(urls))
-        found: dict[str, Validators] = {}
-        pages, snapshots = PAGES.c, SNAPSHOTS.c
-        same_parser = () if self._parser_digest is None else (snapshots.parser_digest == self._parser_digest,)
-        with self._sf() as session:
-            for i in range(0, len(wanted), CHUNK):
-                rows = session.execute(
-                    select(pages.url, pages.etag, pages.last_modified, pages.last_sha256).join(SNAPSHOTS, _latest())
-                    .where(pages.url.in_(wanted[i : i + CHUNK]), snapshots.outcome.in_(USABLE_OUTCOMES), *same_parser)
-                )
-                found.update({url: (etag, modified) for url, etag, modified, last in rows
-                              if of is None or of.get(url) == last})
-        return found
+        pages = PAGES.c
+        return {url: (etag, modified) for url, etag, modified, last
+                in self._latest_usable(urls, (pages.etag, pages.last_modified, pages.last_sha256))
+                if of is None or of.get(url) == last}
 
     def joined_copies(self, urls: Iterable[str]) -> dict[str, bytes]:
         """The joined copy (``scraper.joined``: a notice's first page with its next pages and annex pages) that is the
         latest stored copy of each of ``urls`` that has one, read whole by the running parser (as :meth:`validators`
         asks): the crawler asks its pages again when the first page answers unchanged, each conditionally on its own
         validators (session 48: a page 2 changing behind a 304 on page 1 went unseen). One query; plain SQL."""
+        snapshots = SNAPSHOTS.c
+        return {url: zlib.decompress(body) for url, body
+                in self._latest_usable(urls, (snapshots.body,), snapshots.content_type == JOINED_TYPE)}
+
+    def _latest_usable(self, urls: Iterable[str], columns: tuple[Any, ...], *where: Any) -> list[Row[Any]]:
+        """(URL, *columns) of each of ``urls`` whose latest copy is usable and read by the running parser (when it is
+        known), ``where`` asked of that copy too: a query per CHUNK URLs."""
         wanted = list(dict.fromkeys(urls))
-        found: dict[str, bytes] = {}
         pages, snapshots = PAGES.c, SNAPSHOTS.c
         same_parser = () if self._parser_digest is None else (snapshots.parser_digest == self._parser_digest,)
+        found: list[Row[Any]] = []
         with self._sf() as session:
             for i in range(0, len(wanted), CHUNK):
-                rows = session.execute(
-                    select(pages.url, snapshots.body).join(SNAPSHOTS, _latest())
-                    .where(pages.url.in_(wanted[i : i + CHUNK]), snapshots.content_type == JOINED_TYPE,
-                           snapshots.outcome.in_(USABLE_OUTCOMES), *same_parser)
-                )
-                found.update({url: zlib.decompress(body) for url, body in rows})
+                found.extend(session.execute(
+                    select(pages.url, *columns).join(SNAPSHOTS, _latest())
+                    .where(pages.url.in_(wanted[i : i + CHUNK]), snapshots.outcome.in_(USABLE_OUTCOMES), *where,
+                           *same_parser)))
         return found
 
     def recent_notice_pages(self, source: str, limit: int) -> list[str]:
