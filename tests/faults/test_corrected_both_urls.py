@@ -13,6 +13,21 @@ from tests.faults.test_site_changes import N22, N22_ALIAS, M, W, fx, run, start_
 from tests.site_server import SiteServer
 
 OLD_NAME, NEW_NAME = "诺沃特公司（Novotech, Inc.）", "诺沃特科技公司（Novotech, Inc.）"  # a line of No. 22's annex
+KEY = "MOFCOM-2025-22"
+
+
+def read_from(db_path: Path) -> str:
+    """The URL of the copy No. 22 is read from."""
+    with sqlite3.connect(db_path) as con:
+        url: str = con.execute("SELECT p.url FROM notice n JOIN snapshot s ON s.id = n.snapshot_id JOIN page p ON "
+                               "p.id = s.page_id WHERE n.key = ?", (KEY,)).fetchone()[0]
+    return url
+
+
+def read_and_other(db_path: Path) -> tuple[str, str]:
+    """No. 22's page its notice is read from and its other page, each as ``host/path``."""
+    kept = read_from(db_path).split("://", 1)[1]
+    return kept, next(f"{W}/{p}" for p in (N22, N22_ALIAS) if f"{W}/{p}" != kept)
 
 
 def test_a_notice_corrected_at_both_its_urls_leaves_no_pages_disagree_open(tmp_path: Path) -> None:
@@ -27,10 +42,7 @@ def test_a_notice_corrected_at_both_its_urls_leaves_no_pages_disagree_open(tmp_p
         bases = {W: site.base_url(W), M: site.base_url(M)}
         done, _ = run(db, out, bases)
         assert done.code == 0, done.out[-2000:]
-        with sqlite3.connect(db_path) as con:
-            read_from = con.execute("SELECT p.url FROM notice n JOIN snapshot s ON s.id = n.snapshot_id JOIN page p ON "
-                                    "p.id = s.page_id WHERE n.key = 'MOFCOM-2025-22'").fetchone()[0]
-        assert read_from.endswith(N22_ALIAS)  # (the fixture's bytes: the order below is the case's)
+        assert read_from(db_path).endswith(N22_ALIAS)  # (the fixture's bytes: the order below is the case's)
         for path in (N22, N22_ALIAS):
             site.set_page(f"{W}/{path}", fx(W, path).replace(OLD_NAME.encode(), NEW_NAME.encode()))
         for _ in range(2):

@@ -34,7 +34,7 @@ def page(corpus: str, case: str) -> Path:
     return next(p for p in (CORPUS / corpus).glob(f"{case}-*") if not p.name.endswith(".json"))
 
 
-def replayed(tmp_path: Path, *pages: Path, texts: tuple[str, ...] = ()) -> str:
+def replayed(tmp_path: Path, *pages: Path, texts: tuple[str, ...] = (), as_of: str = AS_OF) -> str:
     tree = tmp_path / "site" / "texts"
     tree.mkdir(parents=True)
     for i, p in enumerate(pages):
@@ -42,7 +42,7 @@ def replayed(tmp_path: Path, *pages: Path, texts: tuple[str, ...] = ()) -> str:
     for i, text in enumerate(texts):
         (tree / f"x{i}.txt").write_text(text, encoding="utf-8")
     db = f"sqlite:///{tmp_path / 'store.db'}"
-    done = cli(db, "replay", str(tmp_path / "site"), "--fetched-at", FETCHED, "--as-of", AS_OF)
+    done = cli(db, "replay", str(tmp_path / "site"), "--fetched-at", FETCHED, "--as-of", as_of)
     assert done.code == 0, done.out + done.err
     return db
 

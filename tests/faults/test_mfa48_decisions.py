@@ -6,32 +6,21 @@ persons, and executives added by an amendment whose decision sentence names the 
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-from tests.faults.harness import cli
 from tests.faults.test_mfa46_decisions import page, rows
+from tests.faults.test_mfa46_decisions import replayed as replayed46
+from tests.faults.test_mfa46_decisions import status as status46
 
-FETCHED = "2026-12-05T00:00:00+00:00"
 AS_OF = "2035-12-31"
 
 
 def replayed(tmp_path: Path, *pages: Path, texts: tuple[str, ...] = ()) -> str:
-    tree = tmp_path / "site" / "texts"
-    tree.mkdir(parents=True)
-    for i, p in enumerate(pages):
-        (tree / f"{i:02d}-{p.name}").write_bytes(p.read_bytes())
-    for i, text in enumerate(texts):
-        (tree / f"x{i}.txt").write_text(text, encoding="utf-8")
-    db = f"sqlite:///{tmp_path / 'store.db'}"
-    done = cli(db, "replay", str(tmp_path / "site"), "--fetched-at", FETCHED, "--as-of", AS_OF)
-    assert done.code == 0, done.out + done.err
-    return db
+    return replayed46(tmp_path, *pages, texts=texts, as_of=AS_OF)
 
 
 def status(db: str) -> tuple[int, dict]:
-    done = cli(db, "status", "--json", "--as-of", AS_OF)
-    return done.code, json.loads(done.out)
+    return status46(db, AS_OF)
 
 
 def test_persons_barred_verb_first_and_listed_with_roles_between_commas_are_in_force(tmp_path: Path) -> None:

@@ -12,18 +12,9 @@ import sqlite3
 import time
 from pathlib import Path
 
-from tests.faults.test_corrected_both_urls import NEW_NAME, OLD_NAME
+from tests.faults.test_corrected_both_urls import KEY, NEW_NAME, OLD_NAME, read_and_other, read_from
 from tests.faults.test_site_changes import N22, N22_ALIAS, M, W, fx, run, start_pages, status
 from tests.site_server import Fault, SiteServer
-
-KEY = "MOFCOM-2025-22"
-
-
-def read_from(db_path: Path) -> str:
-    with sqlite3.connect(db_path) as con:
-        url: str = con.execute("SELECT p.url FROM notice n JOIN snapshot s ON s.id = n.snapshot_id JOIN page p ON "
-                               "p.id = s.page_id WHERE n.key = ?", (KEY,)).fetchone()[0]
-    return url
 
 
 def conflicts(db: str) -> list[dict]:
@@ -41,8 +32,7 @@ def test_a_notice_corrected_only_where_it_is_read_from_its_other_url_still_old_i
         bases = {W: site.base_url(W), M: site.base_url(M)}
         done, _ = run(db, out, bases)
         assert done.code == 0, done.out[-2000:]
-        kept = read_from(db_path).split("://", 1)[1]
-        other = next(f"{W}/{p}" for p in (N22, N22_ALIAS) if f"{W}/{p}" != kept)
+        kept, other = read_and_other(db_path)
         site.set_page(kept, fx(W, kept.split("/", 1)[1]).replace(OLD_NAME.encode(), NEW_NAME.encode()))
         for _ in range(2):
             time.sleep(1.01)
@@ -77,8 +67,7 @@ def test_a_page_serving_its_old_bytes_again_after_a_correction_at_both_urls_does
         time.sleep(1.01)
         done, _ = run(db, out, bases)
         assert done.code == 0, done.out[-2000:]
-        kept = read_from(db_path).split("://", 1)[1]
-        other = next(f"{W}/{p}" for p in (N22, N22_ALIAS) if f"{W}/{p}" != kept)
+        kept, other = read_and_other(db_path)
         corrected = site.read(other)
         site.set_page(other, fx(W, other.split("/", 1)[1]))  # its old bytes again
         time.sleep(1.01)
@@ -107,8 +96,7 @@ def test_a_moved_pages_note_says_its_notice_is_also_at_the_other_url(tmp_path: P
         bases = {W: site.base_url(W), M: site.base_url(M)}
         done, _ = run(db, out, bases)
         assert done.code == 0, done.out[-2000:]
-        kept = read_from(db_path).split("://", 1)[1]
-        other = next(f"{W}/{p}" for p in (N22, N22_ALIAS) if f"{W}/{p}" != kept)
+        kept, other = read_and_other(db_path)
         site.faults[kept] = Fault("404")
         time.sleep(1.01)
         done, report = run(db, out, bases)
