@@ -22,7 +22,8 @@ PATH = "www.mofcom.gov.cn/zwgk/zcfb/art/2025/art_beb25dc3bf9447f9ba7a34b25cca8f6
 URL = f"https://{PATH}"
 SHORT = (h.FIXTURES / PATH).read_bytes().replace("10家".encode(), "11家".encode())  # states 11, lists 10
 FIRST, SECOND, THIRD = "2026-11-29T00:00:00+00:00", "2026-11-30T06:00:00+00:00", "2026-12-01T06:00:00+00:00"
-MISMATCH = (f"incomplete {URL}", "count-mismatch/UEL-2025-5")  # the run's problem and its open issue
+# the run's problem (the URL fetched, the local site's, then the official one: ops48) and its open issue
+MISMATCH = ("problem: mofcom-policy: incomplete http://", f"/{PATH} (for {URL})", "count-mismatch/UEL-2025-5")
 
 
 def _run(site: SiteServer, db: Path, feeds: Path, fetched_at: str) -> tuple[h.Done, set[str]]:
