@@ -82,6 +82,21 @@ def article_title(part: Part) -> str | None:
     return _article(part, decode_page)[0].title
 
 
+def _names_a_numbered_entity(part: Part) -> bool:
+    """Whether a next page refused alone as "empty" (fewer than ``page.TINY_PAGE`` visible characters, no notice word)
+    holds a numbered entity line ("6. 海隼战术系统公司（Sea Falcon Tactical Systems LLC）", 39 characters): the last page
+    of a list holding one short name is the rest of the notice, not an empty page (session 48, review53's B1: the notice
+    was read from page 1 alone, a count mismatch). Asked only of a page so refused, so it costs nothing elsewhere."""
+    from .document import decode_page
+    from .entities.names import NUMBERED_RE, looks_like_name
+    from .textnorm import fold
+
+    for line in _unpaged(_article(part, decode_page)[0].text).split("\n"):
+        if (m := NUMBERED_RE.match(fold(line))) and m.group("rest") and looks_like_name(m.group("rest")):
+            return True
+    return False
+
+
 def part_refusal(part: Part, parse: Callable[..., ParsedDocument], first_title: str | None = None) -> str | None:
     """Why a later page is no page of the notice it is joined to (read alone: a notice of its own, a bot check, an
     error page, a shell), or None (the rest of a notice: refused alone as cut short, or no notice of its own; or a
@@ -91,7 +106,9 @@ def part_refusal(part: Part, parse: Callable[..., ParsedDocument], first_title: 
     try:
         doc = parse(part.body, url=part.url, content_type=part.content_type)
     except UnusablePage as exc:
-        return None if exc.reason in PART_READS else f"{exc.reason}: {exc.detail}" if exc.detail else exc.reason
+        if exc.reason in PART_READS or (exc.reason == "empty" and part.role == PAGE and _names_a_numbered_entity(part)):
+            return None
+        return f"{exc.reason}: {exc.detail}" if exc.detail else exc.reason
     if doc.kind is DocumentKind.NOTICE and doc.notice is not None:
         if part.role == PAGE and first_title and not doc.notice.entities:
             if article_title(part) == first_title:
