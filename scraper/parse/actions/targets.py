@@ -406,7 +406,26 @@ def _last_sentence_refs(folded: str, refs: list[tuple[int, int, NoticeRef]], s_s
         return []
     last = earlier[-1][0]
     begin = max(folded.rfind("\n", 0, last), folded.rfind("。", 0, last)) + 1
-    return [r for r in earlier if r[0] >= begin]
+    found = [r for r in earlier if r[0] >= begin]
+    if len(found) > 1 and "发布" in folded[begin:last]:
+        # "…发布2025年第70号公告，暂停实施…第55号…第62号相关措施至…。…继续暂停实施上述公告相关措施" (qa48/04): the notice the
+        # sentence says was issued, other notices named after it, is the one that did the step told, not one whose
+        # measures "上述公告" names (it gave No. 70 an extension of a suspension it never had: a loud false problem)
+        tellers = [r for r, nxt in zip(found, found[1:], strict=False) if _issued_teller(folded, r, nxt, begin)]
+        if tellers:
+            return [r for r in found if r not in tellers]
+    return found
+
+
+TELLER_STEPS = ("暂停", "停止", "恢复", "延长", "取消")  # the step a notice issued did, told between it and the notices it took
+
+
+def _issued_teller(folded: str, ref: tuple[int, int, NoticeRef], nxt: tuple[int, int, NoticeRef], begin: int) -> bool:
+    """Whether ``ref`` is the object of "发布" (right before it or in its span, which may open with the issuer:
+    "商务部 海关总署发布2025年第70号公告", "发布了…", "…发布商务部 海关总署公告2025年第70号") and a step
+    is told between it and the next notice named (``nxt``): "…发布…第70号公告，暂停实施…第55号…" (No. 70 did it), never
+    "…发布…第55号、第56号，商务部发布…第61号、第62号，对相关物项实施出口管制" (each issued, none telling another's step)."""
+    return "发布" in folded[max(begin, ref[0] - 3) : ref[1]] and any(w in folded[ref[1] : nxt[0]] for w in TELLER_STEPS)
 
 
 def _named_before(folded: str, refs: list[tuple[int, int, NoticeRef]], s_start: int, v_end: int,
