@@ -604,6 +604,48 @@ def unread_bare_notice(src: Source, d: Draft) -> str | None:
     return None
 
 
+
+# "…第21号相关措施暂停至2027年6月30日，第22号相关措施停止实施" / "继续暂停实施…第21号相关措施1年，停止实施22号公告相关措施": a
+# clause after a step naming a notice by a bare number no reference reads (no issuer, no year), with a verb of its own:
+# the step was dropped (No. 22's lift missed, silently) or took the notice of the clause before (a false lift of No. 21)
+# (session 48, review54). Which notice it acts on is not read: left out, for a person.
+NUMBERED_BARE_RE = lazy_compile(r"(?<![年告令)\]\d\s第〕】…])(?:第\s*)?\d{1,4}\s*号")
+# a verb of change ("…第22号相关措施继续实施": the notice kept as it is, no step)
+NUMBERED_CHANGE_RE = lazy_compile(r"停止|终止|取消|解除|恢复|暂停|延长|废止|不再")
+
+
+def unread_numbered_clause(src: Source, d: Draft) -> str | None:
+    """A clause of a step's sentence naming a notice by a bare number outside every reference, with a verb that either
+    read no step or read one on the notices of another clause: left out, for a person."""
+    folded = src.folded
+    seen: set[int] = set()
+    for x in d.drafts:
+        if x.action not in BARE_NUMBER_KINDS or not x.targets:
+            continue
+        s0 = sentence_start(folded, x.start)
+        if s0 in seen:
+            continue
+        seen.add(s0)
+        s1 = act.sentence_end(folded, x.start)
+        if folded.find("号", s0, s1) < 0:
+            continue  # (nearly every step)
+        c0 = s0
+        while c0 < s1:
+            c1 = min([p for p in (folded.find(",", c0, s1), folded.find(";", c0, s1)) if p >= 0] or [s1])
+            if folded.find("号", c0, c1) >= 0 and not any(c0 <= r0 < c1 or r0 < c0 < r1 for r0, r1, _ in d.refs):
+                m = NUMBERED_BARE_RE.search(folded, c0, c1)
+                tail = f"-{int(re.sub(r'[^0-9]', '', m[0]))}" if m is not None else ""
+                if m is not None and not any((t.key or "").endswith(tail) for y in d.drafts for t in y.targets):
+                    # (a step read on that number, "…1年，第22号相关措施暂停至2027年6月底": actions.apart's, read)
+                    own = [y for y in d.drafts if c0 <= y.start < c1]
+                    if any(y.targets for y in own) or not own and act.VERB_RE.search(folded, c0, c1) is not None \
+                            and NUMBERED_CHANGE_RE.search(folded, c0, c1) is not None:
+                        return (f"its clause names \"{src.text[m.start() : m.end()]}\", a notice no reference reads, beside "
+                                f"a step of its own{LEFT_OUT}")
+            c0 = c1 + 1
+    return None
+
+
 # After a step's object, a clause naming a notice's measures that no step of its own reads, or that says its step is the
 # same as the one before (review49, review48's cases for clauses44): "…第21号相关措施1年，商务部公告2025年第22号相关措施同" /
 # "…为期半年" read as one step on both (No. 21's year lost or No. 21 lapsing six months early), "…，第22号相关措施同样暂停"
