@@ -4,6 +4,10 @@
    No. 70 (the notice that did the suspending) among the targets of "上述公告": a loud false problem "extends a suspension
    of MOFCOM-2025-70 that is not in place" and a row for No. 70. The notice "发布" names, a step told between it and the
    next notice named, is the teller of that step, not one whose measures "上述公告" names.
+3. step48's open: "…第21号和第22号相关措施的暂停期限分别延长6个月和1年，期满后自动恢复实施" in an answer read the two extensions
+   and dropped the restore with no word (each end a lapse "presumed back in force, needs review"); in a notice held. Now a
+   restore per notice, each with its own extension's period (``ActionRecord.extends_by``; the engine dates each at its
+   lapse: tests/mofcom_watch/test_fix54_restores_apart.py).
 """
 
 from __future__ import annotations
@@ -41,3 +45,21 @@ def test_notices_each_issued_with_no_step_between_are_all_taken() -> None:
     text = (CORPUS / "susp" / "38-mofcom-2025-70-shangshu.txt").read_text(encoding="utf-8")
     assert _steps(text) == [("suspend", SIX, "2025-11-10", "2026-11-10")]
     assert _steps(text.replace("、第", "，第")) == [("suspend", SIX, "2025-11-10", "2026-11-10")]
+
+
+ANSWER_APART = [
+    ("将商务部公告2025年第21号和第22号相关措施的暂停期限分别延长6个月和1年", [("MOFCOM-2025-21", "P6M"), ("MOFCOM-2025-22", "P1Y")]),
+    ("将商务部公告2025年第21号、第22号相关措施的暂停期限分别延长1年和6个月", [("MOFCOM-2025-21", "P1Y"), ("MOFCOM-2025-22", "P6M")]),
+    ("继续暂停实施商务部公告2025年第21号和不可靠实体清单工作机制公告〔2025〕7号相关措施，暂停期限分别为6个月和1年",
+     [("MOFCOM-2025-21", "P6M"), ("UEL-2025-7", "P1Y")]),
+]
+
+
+@pytest.mark.parametrize(("said", "each"), ANSWER_APART)
+def test_an_answer_s_restore_after_extensions_apart_is_one_per_notice(said: str, each: list[tuple[str, str]]) -> None:
+    notice = parse_document(RELEASE.format(a=f"商务部决定，{said}，期满后自动恢复实施。").encode("utf-8")).notice
+    assert notice is not None
+    restores = [([t.key for t in a.targets], a.extends_by, a.until) for a in notice.actions if a.action.value == "restore"]
+    assert restores == [([key], by, None) for key, by in each]
+    extends = [([t.key for t in a.targets], a.extends_by) for a in notice.actions if a.action.value == "extend"]
+    assert extends == [([key], by) for key, by in each]

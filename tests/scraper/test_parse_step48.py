@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from scraper.parse import parse_document
-from tests.scraper.test_parse_clauses44 import HEAD, N21, N22, RELEASE, TAIL, _held, _steps
+from tests.scraper.test_parse_clauses44 import HEAD, N21, N22, RELEASE, TAIL, _steps
 
 DAY = {False: "2026-12-04", True: "2026-12-03"}  # the answer's day, the notice's
 
@@ -37,10 +37,17 @@ def test_one_period_for_two_notices(notice: bool) -> None:
         ("extend", [N21, N22], None, "P1Y"), ("restore", [N21, N22], None, "P1Y")]
 
 
-def test_periods_apart_stay_held() -> None:
-    # "分别延长6个月和1年": which period the restore follows is each notice's own; not read (held, as before)
-    assert "no day its measures are back" in _held(
-        "商务部决定，将商务部公告2025年第21号和第22号相关措施的暂停期限分别延长6个月和1年，期满后自动恢复实施。", True)
+@pytest.mark.parametrize("notice", [False, True])
+def test_periods_apart_each_restore_follows_its_own_notice_s(notice: bool) -> None:
+    # "分别延长6个月和1年": each notice back at the lapse of its own extension (fix54; was held in a notice, and in an answer
+    # the restore dropped with no word; tests/scraper/test_parse_fix54.py, tests/mofcom_watch/test_fix54_restores_apart.py)
+    text = "商务部决定，将商务部公告2025年第21号和第22号相关措施的暂停期限分别延长6个月和1年，期满后自动恢复实施。"
+    page = HEAD + text + TAIL if notice else RELEASE.format(a=text)
+    record = parse_document(page.encode("utf-8")).notice
+    assert record is not None
+    assert [(a.action.value, [t.key for t in a.targets], a.until, a.extends_by) for a in record.actions] == [
+        ("extend", [N21], None, "P6M"), ("extend", [N22], None, "P1Y"),
+        ("restore", [N21], None, "P6M"), ("restore", [N22], None, "P1Y")]
 
 
 def test_a_restore_of_its_own_day_is_not_the_extension_s() -> None:

@@ -554,9 +554,17 @@ def _sentence_actions(out: list[ActionDraft], folded: str, clean: str, s_start: 
             # "自2026年12月10日起停止实施A，自2027年1月1日起停止实施B" (session 44, qa44's probe: B lifted from the first day,
             # three weeks early, silently): a start of the verb's own clause is the verb's
             own = effective_in(told, published) or effective
+        by = _extended_by(out, s_start) if kind is ActionKind.RESTORE and out else None
+        each_by = _extensions_apart(out, s_start) if kind is ActionKind.RESTORE and out and by is None else None
         action = on_targets(folded, clean, s_start, v, kind, next_start, clause_from, after, targets, published,
                              own, notice_list, text, None if allow_impose else bounds, ended,
-                             _extended_by(out, s_start) if kind is ActionKind.RESTORE and out else None)
+                             by or (each_by[0].extends_by if each_by else None))
+        if each_by and action is not None and action.extends_by is not None and action.on_entities is None \
+                and {t.key for t in action.targets} == {x.targets[0].key for x in each_by}:
+            for x in each_by:  # "…分别延长6个月和1年，期满后自动恢复实施": each back at the lapse of its own extension
+                _add(out, replace(action, targets=x.targets, list=x.list or action.list, extends_by=x.extends_by),
+                     folded, allow_impose)
+            continue
         if action is not None and action.targets and limit is None \
                 and (each := per_notice(folded, action, s_start, at, v_end, region_end(folded, next_start, s_end),
                                         published, refs)) is not None:
@@ -586,6 +594,23 @@ def _extended_by(out: list[ActionDraft], s_start: int) -> str | None:
         return None
     same = {x.extends_by for x in out if x.start == last.start and x.action is ActionKind.EXTEND}
     return last.extends_by if len(same) == 1 else None
+
+
+def _extensions_apart(out: list[ActionDraft], s_start: int) -> list[ActionDraft] | None:
+    """The extensions by a duration its sentence (from ``s_start``) read last when split per notice, each by its own
+    period, no start or end written ("将…第21号和第22号相关措施的暂停期限分别延长6个月和1年，期满后自动恢复实施"): a restore after
+    them is at the lapse of each notice's own extension (session 48, fix54, step48's open B: in an answer the restore was
+    dropped with no word, each end then a lapse "presumed back in force, needs review"; in a notice held). None unless each
+    is one notice's, the notices all apart, each with its period."""
+    last = out[-1]
+    if last.action is not ActionKind.EXTEND or last.extends_by is None or last.until is not None or last.start < s_start:
+        return None
+    steps = [x for x in out if x.start == last.start and x.action is ActionKind.EXTEND]
+    keys = [x.targets[0].key for x in steps if len(x.targets) == 1]
+    if len(steps) < 2 or len(keys) != len(steps) or None in keys or len(set(keys)) != len(keys) \
+            or any(x.extends_by is None or x.until is not None or x.on_entities is not None for x in steps):
+        return None
+    return steps
 
 
 # The suspension arrangement as a lift's object, at its clause's end ("关于终止…第21号相关措施暂停安排的公告": session 41, a
