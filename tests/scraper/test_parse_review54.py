@@ -54,3 +54,23 @@ def test_a_clause_naming_a_notice_by_a_bare_number_with_a_step_of_its_own_is_hel
 ])
 def test_a_clause_naming_its_notice_whole_is_read(answer: str, steps: list[tuple[str, list[str], str | None]]) -> None:
     assert _steps(answer) == steps
+
+
+MFA = ("关于对有关美国军工企业采取反制措施的决定\n2034-06-02 10:00\n\n（2034年6月2日中华人民共和国外交部令第187号公布，自2034年6月2日起施行）\n\n"
+       "美国宣布向中国台湾地区出售武器。依据《中华人民共和国反外国制裁法》第三条、第四条、第五条、第六条、第九条、第十五条规定，"
+       "中方决定对{names}采取以下反制措施：\n\n一、冻结其在我国境内的动产、不动产和其他各类财产；\n\n"
+       "二、禁止我国境内的组织、个人与其进行有关交易、合作等活动。\n\n本决定自2034年6月2日起施行。\n\n外交部\n2034年6月2日\n")
+
+
+@pytest.mark.parametrize(("names", "want"), [
+    # the last name holds 等, no count: read as "高能" and a description (a false target, the company lost, silently)
+    ("凌云航空科技公司、高能等离子体武器公司", ["凌云航空科技公司", "高能等离子体武器公司"]),
+    # a description after 等 stays one
+    ("凌云航空科技公司、巨浪舰船公司等美国公司", ["凌云航空科技公司", "巨浪舰船公司"]),
+    ("凌云航空科技公司、巨浪舰船公司等美国军工企业", ["凌云航空科技公司", "巨浪舰船公司"]),
+    ("约翰·史密斯、彼得·琼斯等美国公司", ["约翰·史密斯", "彼得·琼斯"]),
+])
+def test_a_decision_s_last_name_holding_deng_is_a_name(names: str, want: list[str]) -> None:
+    notice = parse_document(MFA.format(names=names).encode("utf-8")).notice
+    assert notice is not None and not notice.warnings
+    assert [e.zh for e in notice.entities] == want

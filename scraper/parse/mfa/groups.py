@@ -482,6 +482,8 @@ def _unpointed(zh: str) -> str:
 
 # Before a name opening with 等 ("等离子体动力公司"): the phrase's start, a "、" or a joiner.
 NAME_START_BEFORE_RE = re.compile(r"(?:^|[、,，]|以及|和|及|与)\s*$")
+NAME_END_RE = re.compile(r"(?:公司|集团|研究所|研究院|大学|学院|实验室|基金会|协会|[)）])$")
+ITEM_END_RE = re.compile(r"(?:公司|集团|研究所|研究院|大学|学院|实验室|基金会|协会|中心|企业|机构|组织|[)）》”\"])\s*$")
 
 
 def _group_tail(seg_f: str) -> re.Match[str] | None:
@@ -511,7 +513,12 @@ def _in_name(seg_f: str, t: re.Match[str]) -> bool:
     if NAME_START_BEFORE_RE.search(seg_f, 0, t.start()) is not None:
         return True
     rest = seg_f[t.start() : seg_f.find("及其", t.start()) if "及其" in seg_f[t.start() :] else len(seg_f)]
-    return any(ch == "、" and _depth_at(rest, i) == 0 for i, ch in enumerate(rest))
+    if any(ch == "、" and _depth_at(rest, i) == 0 for i, ch in enumerate(rest)):
+        return True
+    # the last name holding it ("对凌云航空科技公司、高能等离子体武器公司采取…": read as "高能" and a description, a false
+    # target and the company lost, silently; review54): what follows ends as a name does, what stands before it as none
+    item = seg_f[max(seg_f.rfind("、", 0, t.start()), seg_f.rfind(",", 0, t.start()), seg_f.rfind("，", 0, t.start())) + 1 : t.start()]
+    return NAME_END_RE.search(rest.rstrip()) is not None and ITEM_END_RE.search(item) is None and "·" not in item
 
 
 def _group(seg: str, seg_f: str, after: str) -> list[Group]:
