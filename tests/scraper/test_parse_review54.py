@@ -74,3 +74,33 @@ def test_a_decision_s_last_name_holding_deng_is_a_name(names: str, want: list[st
     notice = parse_document(MFA.format(names=names).encode("utf-8")).notice
     assert notice is not None and not notice.warnings
     assert [e.zh for e in notice.entities] == want
+
+
+WORDS = ("商务部公告2027年第153号 关于调整部分实体所在名单的公告\n【发布单位】安全与管制局\n【发布文号】商务部公告2027年第153号\n"
+         "【发文日期】2027年12月08日\n\n商务部公告2027年第153号\n\n根据《中华人民共和国出口管制法》和《中华人民共和国两用物项出口管制条例》"
+         "等法律法规有关规定，商务部决定，{body}\n\n本公告自公布之日起正式实施。\n\n商务部\n2027年12月8日\n")
+NORTH = "北风推进公司（Northwind Propulsion Inc.）"
+SOUTH = "南岭光学公司（Nanling Optics Inc.）"
+
+
+@pytest.mark.parametrize("body", [
+    # with "，": 南岭光学's removal missed; with "；": both removed from the ECL and both put on the watch list (南岭, falsely)
+    f"将商务部公告2027年第101号所列{NORTH}由出口管制管控名单调至关注名单，将{SOUTH}移出出口管制管控名单。",
+    f"将商务部公告2027年第101号所列{NORTH}由出口管制管控名单调至关注名单；将该公告所列{SOUTH}移出出口管制管控名单。",
+])
+def test_a_move_beside_another_step_on_the_lists_is_held(body: str) -> None:
+    with pytest.raises(UnusablePage) as caught:
+        parse_document(WORDS.format(body=body).encode("utf-8"))
+    assert caught.value.reason == "needs-review"
+    assert "a move to another list beside another step" in str(caught.value)
+
+
+@pytest.mark.parametrize("body", [
+    f"将商务部公告2027年第101号所列{NORTH}、{SOUTH}等2家实体由出口管制管控名单调至关注名单。",
+    f"将商务部公告2027年第101号所列{NORTH}和商务部公告2027年第102号所列{SOUTH}由出口管制管控名单调至关注名单。",
+])
+def test_a_move_alone_is_read(body: str) -> None:
+    notice = parse_document(WORDS.format(body=body).encode("utf-8")).notice
+    assert notice is not None
+    assert [(a.action.value, a.list and a.list.value) for a in notice.actions] == [("remove", "ecl"), ("impose", "watch")]
+    assert [e.key for e in notice.entities] == ["northwindpropulsion", "nanlingoptics"]
