@@ -841,7 +841,7 @@ def _extended_before(out: list[ActionDraft], s_start: int) -> list[tuple[int, in
     before it: no notice was read for the restore, so it was dropped and the end read as a lapse "presumed back in force,
     needs review"; session 45, probe45 r11). The steps split per notice at that verb ("…分别延长6个月和1年，期满后…") all.
     A suspension with its end whose notice stands before its verb likewise ("…第21号相关措施暂停至2027年6月30日，期满后自动恢复
-    实施": the restore read no notice, so the end read as a lapse "presumed back in force, needs review"; session 48, qa48/40;
+    实施": the restore read no notice, so the end read as a lapse needing review; session 48, qa48/40;
     "暂停实施…相关措施至…，期满后…" names it after the verb, the restore's own clause has it)."""
     last = out[-1] if out else None
     if last is None or last.action not in ENDED_STEPS or last.start < s_start or not last.targets \
