@@ -465,15 +465,16 @@ def reread(session: Session, notice: Notice, record: NoticeRecord) -> None:
 def _agrees_again(session: Session, key: str, url: str, at: datetime, snapshot: Snapshot | None = None) -> None:
     """The page an open alias-conflict issue names (the one whose parse lost) reads as the kept parse again: the
     pages agree, the issue is over (open, it kept every later run at exit 1 after a page's passing fault).
-    ``snapshot``: the copy of ``url`` that reads so; an older copy of it than its newest stored one (an older folder
-    replayed late, a cache serving its old bytes again) closes nothing: the page's newest copy still disagrees
-    (review53: replayed 11-03, 11-04, then 11-01, the other page's 11-01 copy closed the issue its 11-04 copy had
-    opened, exit 0, nothing said, whatever that page says now)."""
+    ``snapshot``: the copy of ``url`` that reads so; fetched before the page's newest stored copy (an older folder
+    replayed late) it closes nothing: the page's newest copy still disagrees (review53: replayed 11-03, 11-04, then
+    11-01, the other page's 11-01 copy closed the issue its 11-04 copy had opened, exit 0, nothing said, whatever that
+    page says now). Fetched after it, the bytes of an older copy are what the page says now, and close it."""
     found = {"issue_key": issue_key(HealthKind.ALIAS_CONFLICT, key), "page_url": fit(url, 2048)}
     if snapshot is not None and session.scalar(select(_ISSUE.c.id).where(
             _ISSUE.c.key == found["issue_key"], _ISSUE.c.url == found["page_url"], _ISSUE.c.resolved_at.is_(None))
-    ) is not None and _newer_copy(session, key, snapshot) is not None:
-        return
+    ) is not None and (newer := _newer_copy(session, key, snapshot)) is not None and as_utc(newer.fetched_at) > as_utc(at):
+        return  # (was: compared the copies' first fetch, so a page's short copy during a fault, then its whole text
+        # again, an older copy's bytes, kept "pages disagree" open for good: site_changes S27, clean5 exit 1)
     session.execute(AGREES_AGAIN, {**found, "resolved_at": as_utc(at)})
 
 
