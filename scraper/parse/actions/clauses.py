@@ -600,7 +600,7 @@ def _extensions_apart(out: list[ActionDraft], s_start: int) -> list[ActionDraft]
     """The extensions by a duration its sentence (from ``s_start``) read last when split per notice, each by its own
     period, no start or end written ("将…第21号和第22号相关措施的暂停期限分别延长6个月和1年，期满后自动恢复实施"): a restore after
     them is at the lapse of each notice's own extension (session 48, fix54, step48's open B: in an answer the restore was
-    dropped with no word, each end then a lapse "presumed back in force, needs review"; in a notice held). None unless each
+    dropped with no word, each end then a lapse needing review; in a notice held). None unless each
     is one notice's, the notices all apart, each with its period."""
     last = out[-1]
     if last.action is not ActionKind.EXTEND or last.extends_by is None or last.until is not None or last.start < s_start:
