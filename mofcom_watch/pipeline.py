@@ -33,7 +33,17 @@ from storage.aliasfix import settled_by
 from storage.cleantext import clean_document, clean_text
 from storage.db import WRITE_LOCK
 from storage.faults import store_fault
-from storage.ingest import add_url, count_mismatch, load_notice, record_issue, store_parse, substance, sync_held
+from storage.ingest import (
+    add_url,
+    alias_detail,
+    count_mismatch,
+    keeps_parse_of,
+    load_notice,
+    record_issue,
+    store_parse,
+    substance,
+    sync_held,
+)
 from storage.keys import issue_key, mismatch_key, older_copy_key, unusable_key
 from storage.lifecycle import CORRECTION_WORDS, corrects_names
 from storage.models import HealthIssue, NewsReport, Notice, Page, Snapshot
@@ -332,9 +342,8 @@ def stale_alias(session: Session, notice: Notice, parser: PageParser, at: dateti
             continue
         record_issue(session, key=issue_key(HealthKind.ALIAS_CONFLICT, key), source=source,
                      kind=HealthKind.ALIAS_CONFLICT,
-                     detail=(f"{key}: pages disagree on what the notice says; kept the parse of {read_url} (sha256 "
-                             f"{kept.sha256[:12]}, corrected there), not {url} (sha256 {snap.sha256[:12]}, still the "
-                             "text before)"),
+                     detail=alias_detail(key, (read_url, kept.sha256), (url, snap.sha256),
+                                         (", corrected there", ", still the text before")),
                      seen_at=at, url=url, notice_key=key)
         return True
     return False
@@ -798,7 +807,7 @@ def _withdraw(session: Session, snap: Snapshot, key: str, parser: PageParser, ur
         return ""
     conflict = session.scalars(select(HealthIssue).where(
         HealthIssue.key == issue_key(HealthKind.ALIAS_CONFLICT, key), HealthIssue.resolved_at.is_(None))).first()
-    if conflict is not None and (conflict.url == url or f"kept the parse of {url} " in conflict.detail):
+    if conflict is not None and (conflict.url == url or keeps_parse_of(conflict.detail, url)):
         # its pages disagreed with this copy, which reads otherwise now: no conflict left to read (audit38/29, a local
         # bureau's forwarding page kept over the ministry's; a fresh store has none); another copy opens it again
         conflict.resolved_at, conflict.resolved_url, conflict.resolved_sha256 = as_utc(at), url, snap.sha256

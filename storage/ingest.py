@@ -625,8 +625,7 @@ def _store(session: Session, notice: Notice | None, record: NoticeRecord, snapsh
         key=issue_key(HealthKind.ALIAS_CONFLICT, record.key),
         source=snapshot.page.source or "replay",
         kind=HealthKind.ALIAS_CONFLICT,
-        detail=(f"{record.key}: pages disagree on what the notice says; kept the parse of {winner[0]} "
-                f"(sha256 {winner[1].sha256[:12]}), not {loser[0]} (sha256 {loser[1].sha256[:12]})"),
+        detail=alias_detail(record.key, (winner[0], winner[1].sha256), (loser[0], loser[1].sha256)),
         seen_at=fetched_at,
         url=loser[0],
         notice_key=record.key,
@@ -635,6 +634,18 @@ def _store(session: Session, notice: Notice | None, record: NoticeRecord, snapsh
         added.append(_apply_record(session, notice, record, snapshot, current))
         _write_version(session, notice, snapshot, replace=True)
     return kept(new_wins, changed=new_wins, conflict=True)
+
+
+def alias_detail(key: str, kept: tuple[str, str], lost: tuple[str, str], why: tuple[str, str] = ("", "")) -> str:
+    """The alias-conflict issue's text: the page (URL, SHA-256) whose parse is kept and the one that reads otherwise,
+    each with ``why`` said after its SHA-256 (", corrected there"). :func:`keeps_parse_of` reads it back."""
+    return (f"{key}: pages disagree on what the notice says; kept the parse of {kept[0]} (sha256 {kept[1][:12]}{why[0]}), "
+            f"not {lost[0]} (sha256 {lost[1][:12]}{why[1]})")
+
+
+def keeps_parse_of(detail: str, url: str) -> bool:
+    """Whether an alias-conflict issue's text (:func:`alias_detail`) names ``url`` as the page whose parse is kept."""
+    return f"kept the parse of {url} " in detail
 
 
 def _newer_copy(session: Session, key: str, snapshot: Snapshot) -> Snapshot | None:
