@@ -701,6 +701,29 @@ def _reads_as_kept(session: Session, stored: Notice | None, record: NoticeRecord
     return kept if as_utc(fetched_at) >= as_utc(kept.fetched_at) else None
 
 
+def _pages_moved(session: Session, url: str, raw: bytes, copy: StoredCopy | None) -> bool:
+    """Whether ``raw``, a joined copy (``scraper.joined``), has other pages than the page's latest stored copy (a pager
+    grown to a page 3, or shrunk back): then it is kept once, though it reads as that copy, so that the crawler asks
+    its pages as they are now (``Crawler._parts_again`` asks the latest joined copy's pages, each conditionally on its
+    own stored bytes). Not kept, its new page was never stored nor its grown page 2's validators, so every run fetched
+    them whole and parsed the notice again, never settling (review53's B2). The same pages with other bytes (a visit
+    counter) stay a check, as any churning page's (churn47)."""
+    if not raw.startswith(JOINED) or copy is None:
+        return False
+    from scraper.joined import split
+
+    latest = _kept_copy(session, url, copy.sha256)
+    if latest is None:
+        return True
+    before = snapshot_bytes(latest)
+    try:
+        now = [(part.role, part.url) for part in split(raw)]
+        was = [(part.role, part.url) for part in split(before)] if before.startswith(JOINED) else None
+    except ValueError:
+        return True
+    return now != was
+
+
 def _names(names: list[str]) -> str:
     return f"{'、'.join(names[:LOST_SHOWN])}{' …' if len(names) > LOST_SHOWN else ''}"
 
@@ -948,8 +971,9 @@ def _ingest(session: Session, page: CrawledPage, sha: str, parser: PageParser, c
             return PageResult(url=url, outcome=PageOutcome.UNUSABLE, notice_key=record.key, sha256=sha,
                               detail=held, warnings=warnings, stated_count=record.stated_count,
                               parsed_count=len(record.entities), same_bytes=same_bytes)
-        if stored is not None and (kept := _reads_as_kept(session, stored, record, url, sha, copy, parser,
-                                                          fetched_at)) is not None:
+        kept = None if stored is None else _reads_as_kept(session, stored, record, url, sha, copy, parser, fetched_at)
+        moved = kept is not None and _pages_moved(session, url, raw, copy)
+        if kept is not None and stored is not None and not moved:
             # new bytes reading as the last kept copy: a check, no copy kept, nothing changed (churn47)
             if copy is not None and copy.short is not None:  # that copy read short of its count: reported again
                 return _report_short(session, page, kept.sha256, copy.short)
@@ -960,7 +984,8 @@ def _ingest(session: Session, page: CrawledPage, sha: str, parser: PageParser, c
         snap = snapshot(PageOutcome.NOTICE, encoding=doc.encoding, notice_key=record.key)
         kept_snapshot = stored.snapshot if stored is not None else None
         kept_json = stored.record_json if stored is not None else None
-        change = store_parse(session, stored, record, snap, url, fetched_at, clean=True)  # clean_document cleaned it
+        change = store_parse(session, stored, record, snap, url, fetched_at, clean=True,  # clean_document cleaned it
+                             pages_moved=moved)
         if raw.startswith(JOINED):
             _store_parts(session, raw, record.key, page, parser)
         read_as_another(session, url, record.key, fetched_at, sha)

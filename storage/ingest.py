@@ -523,11 +523,15 @@ def store_notice(session: Session, record: NoticeRecord, snapshot: Snapshot, url
 
 
 def store_parse(session: Session, notice: Notice | None, record: NoticeRecord, snapshot: Snapshot, url: str,
-                fetched_at: datetime, *, clean: bool = False, accepted: bool = False) -> NoticeChange:
+                fetched_at: datetime, *, clean: bool = False, accepted: bool = False,
+                pages_moved: bool = False) -> NoticeChange:
     """:func:`store_notice` given the stored notice with the record's key (:func:`load_notice`, None if new):
     every row it writes goes in one flush at the end. ``clean``: the record went through ``clean_notice``.
     ``accepted``: a person accepted this copy of the same page (``mofcom-watch accept``): it replaces the stored
-    parse even when its bytes were first stored before the stored parse's (a page that went back and forth)."""
+    parse even when its bytes were first stored before the stored parse's (a page that went back and forth).
+    ``pages_moved``: a newer joined copy of the page read from, of other pages than its last copy (a pager grown to a
+    page 3: ``mofcom_watch.pipeline._pages_moved``): reading the same, it is the copy cited, not the first copy that
+    read so, whose pages its items would list beside the new page, which that copy does not hold (crawl49)."""
     fetched_at = as_utc(fetched_at)
     if not clean:
         record = clean_notice(record)  # page text: no control, escape or bidi character is stored
@@ -535,7 +539,7 @@ def store_parse(session: Session, notice: Notice | None, record: NoticeRecord, s
         record = dataclasses.replace(record, url=url)
     added: list[_NewRows] = []
     with session.no_autoflush:  # a new notice flushed halfway would load its (empty) collections back, row by row
-        change = _store(session, notice, record, snapshot, url, fetched_at, added, accepted)
+        change = _store(session, notice, record, snapshot, url, fetched_at, added, accepted, pages_moved)
     session.flush()
     for rows in added:
         rows.insert(session)
@@ -543,7 +547,8 @@ def store_parse(session: Session, notice: Notice | None, record: NoticeRecord, s
 
 
 def _store(session: Session, notice: Notice | None, record: NoticeRecord, snapshot: Snapshot, url: str,
-           fetched_at: datetime, added: list[_NewRows], accepted: bool = False) -> NoticeChange:
+           fetched_at: datetime, added: list[_NewRows], accepted: bool = False, pages_moved: bool = False
+           ) -> NoticeChange:
     if notice is None:
         added.append(_insert_new(session, record, snapshot, url, fetched_at))
         return NoticeChange(new=True, changed=True, revision=1, whole=count_matches(record))
@@ -581,7 +586,7 @@ def _store(session: Session, notice: Notice | None, record: NoticeRecord, snapsh
             # The same page read the very same from other bytes: the copy first fetched that reads so is the one cited
             # (a later one is kept by no fetch: mofcom_watch.pipeline._reads_as_kept; one first fetched before it, as
             # an older folder replayed after a newer one, is stored and cited), whichever came first (churn47)
-            new_wins = _first_fetched_before(snapshot, current_snapshot)
+            new_wins = pages_moved or _first_fetched_before(snapshot, current_snapshot)
         else:
             new_wins = (preference(record, snapshot.sha256, url)
                         < preference(current, current_snapshot.sha256, current_snapshot.page.url))
