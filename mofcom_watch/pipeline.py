@@ -978,6 +978,10 @@ def _ingest(session: Session, page: CrawledPage, sha: str, parser: PageParser, c
             if copy is not None and copy.short is not None:  # that copy read short of its count: reported again
                 return _report_short(session, page, kept.sha256, copy.short)
             checked(kept.sha256)
+            # its other pages too, with the validators they answered: a page 2 changed once and reading the same was
+            # asked on its old validators, fetched whole and the notice parsed again every run, never settling
+            # (crawl49); a 304 on them stands for the page's bytes the stored joined copy holds, read so (churn47)
+            _touch_parts(session, page)
             return PageResult(url=url, outcome=PageOutcome.NOTICE, notice_key=record.key, sha256=sha,
                               warnings=warnings, revision=stored.revision, stated_count=record.stated_count,
                               parsed_count=len(record.entities), same_bytes=True)  # (the replay's "unchanged")

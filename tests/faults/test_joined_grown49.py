@@ -77,3 +77,36 @@ def test_a_pager_grown_to_a_third_page_is_kept_once_and_the_next_run_asks_every_
     # the items cite the grown copy, whose pages they list (the first copy holds no page 3)
     assert items and all(sha(GROWN2) in e and sha(GROWN3) in e and sha(P2) not in e for e in items), items[0]
     assert all(f"https://{PAGE3}" in e and "海隼战术系统公司" in e for e in items)
+
+
+def test_a_page_2_changed_once_reading_the_same_settles_and_a_later_change_on_it_is_still_read(tmp_path):
+    """Page 2's bytes change once (a comment), the notice reading the same: it was asked on its old validators, fetched
+    whole and the notice parsed again at every run, for good. Now its fetch is a check with the validators it answered
+    (as page 1's is, churn47): the next runs are 304s. A later correction on page 2 is still read."""
+    db_path = tmp_path / "store.sqlite"
+    db, out = f"sqlite:///{db_path}", tmp_path / "feeds"
+    touched = P2.replace(b"</body>", b"<!-- 2027-01-21 -->\n</body>")
+    fixed = touched.replace("海隼战术系统公司".encode(), "海隼战术系统集团公司".encode())
+    assert touched != P2 and fixed != touched
+    with SiteServer(site(tmp_path / "site", PAGES)) as served:
+        assert run(db, out, served)[0] == 0
+        served.set_page(PAGE2, touched)
+        served.reset_hits()
+        code, report = run(db, out, served)
+        assert code == 0, report["sources"]
+        assert [(h.path, h.status) for h in served.hits if h.path == PAGE2] == [(PAGE2, 200)]
+        assert len(copies(db_path, PAGE1)) == 1 and len(copies(db_path, PAGE2)) == 1  # a check, no copy (churn47)
+        written = feeds(out)
+        for n in range(2):
+            served.reset_hits()
+            code, report = run(db, out, served)
+            assert code == 0, report["sources"]
+            hits = [(h.path, h.status, h.conditional) for h in served.hits if N8 in h.path]
+            assert sorted(hits) == sorted([(PAGE1, 304, True), (PAGE2, 304, True)]), (n, hits)  # was: page 2 200
+            assert feeds(out) == written, n
+        served.set_page(PAGE2, fixed)  # a correction on page 2 behind page 1's 304: read
+        code, report = run(db, out, served)
+        assert code == 0, report["sources"]
+    items = (out / "all.atom").read_text(encoding="utf-8")
+    assert "海隼战术系统集团公司" in items and sha(fixed) in items
+    assert not status(db)["health_issues"]
