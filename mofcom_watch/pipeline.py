@@ -1421,10 +1421,52 @@ def stored_first(session_factory: sessionmaker[Session]) -> Callable[[str], tupl
     return lookup
 
 
+def stored_owners(session_factory: sessionmaker[Session]) -> Callable[[Iterable[str]], dict[str, list[str]]]:
+    """The first pages whose stored joined copy holds each of the URLs given that has a stored copy read as a page of a
+    notice (outcome ``part``): an annex page given alone to a later ``replay`` (its URL names no first page, as a
+    ``…_2.html`` does) is joined to them as stored, as a run asks it behind a 304 on the first page (crawl48's open B;
+    was: read alone, refused as cut short, exit 1, its correction unread). Sure: the notices it is a URL of
+    (``NoticeUrl``, an annex two notices link is one of each), their pages whose latest copy is a joined copy whose
+    header names it. One query per 400 URLs; the rest only for such a page (a replay of pages joined before)."""
+    def lookup(urls: Iterable[str]) -> dict[str, list[str]]:
+        from scraper.joined import split
+        from storage.models import NoticeUrl
+        from storage.snapshots import CHUNK
+        from storage.vocabulary import JOINED_TYPE
+
+        wanted = list(dict.fromkeys(urls))
+        found: dict[str, list[str]] = {}
+        with session_factory() as session:
+            parts: set[str] = set()
+            for i in range(0, len(wanted), CHUNK):
+                parts.update(session.scalars(
+                    select(Page.url).join(Snapshot, Snapshot.page_id == Page.id)
+                    .where(Page.url.in_(wanted[i: i + CHUNK]), Snapshot.outcome == PageOutcome.PART.value).distinct()))
+            for url in sorted(parts):
+                notices = select(NoticeUrl.notice_id).where(NoticeUrl.url == url)
+                firsts = session.execute(
+                    select(Page.url, Snapshot.body).join(Snapshot, and_(Snapshot.page_id == Page.id,
+                                                                        Snapshot.sha256 == Page.last_sha256))
+                    .where(Page.url.in_(select(NoticeUrl.url).where(NoticeUrl.notice_id.in_(notices))),
+                           Page.url != url, Snapshot.outcome == PageOutcome.NOTICE.value,
+                           Snapshot.content_type == JOINED_TYPE)
+                    .order_by(Page.url)).all()
+                for first, body in firsts:
+                    try:
+                        pages = split(zlib.decompress(body))
+                    except ValueError:
+                        continue
+                    if any(part.url == url for part in pages[1:]) and first not in found.get(url, []):
+                        found.setdefault(url, []).append(first)
+        return found
+    return lookup
+
+
 def joined_pages(files: Iterable[tuple[Path, str]], read: Callable[[Path], bytes],
                  notice_page: Callable[[str], bool] = lambda _url: True,
                  stored: Callable[[str], tuple[bytes, str | None] | None] = lambda _url: None,
                  stored_first: Callable[[str], tuple[bytes, str | None] | None] = lambda _url: None,
+                 owners: Callable[[Iterable[str]], dict[str, list[str]]] = lambda _urls: {},
                  ) -> tuple[dict[str, bytes], set[str]]:
     """The saved pages of a ``replay`` that are one notice's pages (``scraper.joined``: a first page, its next pages
     and linked annex pages, all given): the joined copy of each first page by its URL, and the URLs of the pages
@@ -1432,19 +1474,27 @@ def joined_pages(files: Iterable[tuple[Path, str]], read: Callable[[Path], bytes
     ``notice_page``: whether a URL is read by the notice parser (the router's role; only such pages are joined);
     ``stored``: a page not given, as the store holds it (:func:`stored_part`). The URLs joined include those.
     ``stored_first``: the first page of a later page given alone (``…_2.html``, its first page not given), as the
-    store holds it (:func:`stored_first`): joined too, its copy keyed by that first page's URL, which is not given."""
+    store holds it (:func:`stored_first`): joined too, its copy keyed by that first page's URL, which is not given.
+    ``owners``: the first pages whose stored joined copy holds a page given (:func:`stored_owners`: an annex page
+    given alone, whose URL names no first page), joined to it alike."""
     from scraper.joined import fetched, first_page, joined_copy, may_continue
 
     given: dict[str, Path] = {}
     first: list[tuple[str, bytes, str | None]] = []
     for path, url in files:
         given[url] = path
-    for url, path in given.items():
-        if (content_type := replay_content_type(path)) != "text/html" or not notice_page(url):
-            continue  # (a news page, an index: read alone by its own parser)
-        if (base := first_page(url)) is not None and base not in given and notice_page(base) and (
-                kept := stored_first(base)) is not None and may_continue(kept[0], base):
-            first.append((base, *kept))  # a later page given alone: its first page as stored (review52's open B)
+    pages = [url for url, path in given.items() if replay_content_type(path) == "text/html" and notice_page(url)]
+    owned = owners(pages)
+    bases: set[str] = set()
+    for url in pages:
+        path = given[url]
+        content_type = replay_content_type(path)
+        for base in [first_page(url), *owned.get(url, ())]:
+            if (base is not None and base not in given and base not in bases and notice_page(base)
+                    and (kept := stored_first(base)) is not None and may_continue(kept[0], base)):
+                # a later page or an annex page given alone: its first page as stored (review52's open B; crawl48's)
+                bases.add(base)
+                first.append((base, *kept))
         try:
             raw = read(path)
         except Exception:  # noqa: BLE001 - said when the page itself is read

@@ -42,6 +42,7 @@ from mofcom_watch.pipeline import (
     replay_paths,
     saved_page,
     stored_first,
+    stored_owners,
     stored_part,
 )
 from mofcom_watch.publish import PublishResult, publish
@@ -285,7 +286,7 @@ def register(app: typer.Typer) -> None:
                 read_again(factory, router)
                 # a notice's pages (its next pages, its linked annex pages) read joined, as a run reads them
                 joined, parts = joined_pages(files, read, lambda url: router.role(url) is PageRole.NOTICE,
-                                             stored_part(factory), stored_first(factory))
+                                             stored_part(factory), stored_first(factory), stored_owners(factory))
                 with ingest.expecting(url for _, url in files if url not in parts):  # pages read as before
                     for url in [u for u in joined if u not in given]:  # a later page given alone: joined to its first
                         # page as stored (replayed before from another folder), read as a run reads it
