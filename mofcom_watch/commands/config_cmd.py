@@ -85,8 +85,10 @@ def fitted_toml(text: str, width: int) -> str:
     from rich.cells import cell_len
 
     def wrapped(comment: str, first: str, rest: str) -> list[str]:
-        return textwrap.wrap(comment, max(width - 1, 20), initial_indent=first, subsequent_indent=rest,
-                             break_long_words=False, break_on_hyphens=False)
+        room = max(width - 1, 20)
+        lines = textwrap.wrap(comment, room, initial_indent=first, subsequent_indent=rest, break_long_words=False,
+                              break_on_hyphens=False)
+        return [part for line in lines for part in folded_word(line, rest, room)]
 
     out: list[str] = []
     for line in text.splitlines():
@@ -101,6 +103,26 @@ def fitted_toml(text: str, width: int) -> str:
         else:
             out.extend(folded_string(line, width))
     return "\n".join(out) + "\n"
+
+
+def folded_word(line: str, rest: str, width: int) -> list[str]:
+    """A comment line wider than the terminal ``width`` (a word longer than a line, textwrap's line of its own: a long
+    path in "# database: sqlite:////…", the relative-paths note's folders) as lines of it, each cut after its last "/"
+    that fits, else where the room ends, the next lines after ``rest`` ("#   "). Was: left whole, to copy, and folded
+    by the terminal mid-path under the next column (ops48's open B); the setting itself keeps the value whole (one
+    line into a pipe, a TOML multi-line string on a terminal)."""
+    from rich.cells import cell_len
+
+    out: list[str] = []
+    while cell_len(line) > width:
+        head = 0  # the longest start of ``line`` that fits, then its last "/" after the line's own indent
+        while head < len(line) and cell_len(line[:head + 1]) <= width:
+            head += 1
+        slash = line.rfind("/", len(rest), head) + 1
+        cut = slash if slash > len(rest) + 1 else max(head, len(rest) + 1)
+        out.append(line[:cut])
+        line = rest + line[cut:]
+    return [*out, line]
 
 
 STRING_SETTING_RE = re.compile(r'([A-Za-z0-9_.-]+ = )"((?:[^"\\]|\\.)*)"')

@@ -77,14 +77,15 @@ def test_a_mistyped_watchlist_flag_is_a_usage_error_that_leaves_the_store_alone(
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 
 
-def on_terminal(*args: str, columns: int) -> str:
-    """What ``mofcom-watch ARGS`` shows on a pseudo-terminal ``columns`` wide (stdout and stderr), colours removed."""
+def on_terminal(*args: str, columns: int, cwd: Path = REPO_ROOT) -> str:
+    """What ``mofcom-watch ARGS`` shows on a pseudo-terminal ``columns`` wide (stdout and stderr), colours removed,
+    started in ``cwd``."""
     master, slave = os.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 50, columns, 0, 0))
     env = {k: v for k, v in os.environ.items() if not k.startswith("MOFCOM_WATCH_")}
     env.update(COLUMNS=str(columns), TERM="xterm-256color")
     proc = subprocess.Popen([sys.executable, "-m", "mofcom_watch", *args], stdin=subprocess.DEVNULL, stdout=slave,
-                            stderr=slave, cwd=REPO_ROOT, env=env)
+                            stderr=slave, cwd=cwd, env=env)
     os.close(slave)
     chunks = []
     while True:
