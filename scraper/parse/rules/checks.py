@@ -31,6 +31,7 @@ from ..dates import (
 )
 from ..draft import Draft, Source
 from ..lazyre import lazy_compile
+from ..number import RANGE_DASHES, RANGE_MAX
 from ..renames import UNMARKED, covered
 from ..textnorm import NUM, find_word, holds, holds_any, marked, to_int
 from .identify import number_year
@@ -642,6 +643,78 @@ def unread_numbered_clause(src: Source, d: Draft) -> str | None:
                             and NUMBERED_CHANGE_RE.search(folded, c0, c1) is not None:
                         return (f"its clause names \"{src.text[m.start() : m.end()]}\", a notice no reference reads, beside "
                                 f"a step of its own{LEFT_OUT}")
+            c0 = c1 + 1
+    return None
+
+
+# "继续暂停实施商务部 海关总署公告2025年第5-58号相关措施1年", "第58号至第55号", "〔2025〕1-40号": a range of notice numbers wider than
+# ``number.RANGE_MAX`` or written backwards, which ``number.more_numbers`` reads as its two ends alone (Nos. 5 and 58 extended, the
+# notices between missed or never meant, silently; session 49, range49, review54's open question). Which notices it names is for
+# a person, where a step acts on them; "第55-58号", "第55号至第58号" stay read. Asked only of a reference's span that gave
+# several notices and holds a range's joiner (few spans).
+ODD_RANGE_RE = lazy_compile(rf"(?<!\d)(?P<a>{NUM})\s*(?:号\s*(?:公告\s*|))?(?:至|[{RANGE_DASHES}]{{1,2}})\s*(?:公告\s*|)(?:第\s*|)"
+                            rf"(?P<b>{NUM})\s*号")
+
+
+def odd_ranges(folded: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """The ranges in ``folded[start:end]`` (a reference's span) whose end is not after their start or more than RANGE_MAX
+    after it."""
+    for m in ODD_RANGE_RE.finditer(folded, start, end):
+        a, b = to_int(m.group("a")), to_int(m.group("b"))
+        if a is not None and b is not None and not 0 < b - a <= RANGE_MAX:
+            yield m
+
+
+def unread_range(src: Source, d: Draft) -> str | None:
+    """A step on a notice a reference read from a range of numbers wider than RANGE_MAX or written backwards: which notices
+    it acts on is not read; left out, for a person."""
+    folded = src.folded
+    spans: dict[tuple[int, int], set[str]] = {}
+    for r0, r1, ref in d.refs:
+        spans.setdefault((r0, r1), set()).add(ref.key or "")
+    targets = {t.key for x in d.drafts for t in x.targets if t.key}
+    for (r0, r1), keys in spans.items():
+        if len(keys) < 2 or not keys & targets or folded.find("至", r0, r1) < 0 and not any(c in folded[r0:r1] for c in RANGE_DASHES):
+            continue  # (nearly every span)
+        for m in odd_ranges(folded, r0, r1):
+            at = m.start() - 1 if folded[m.start() - 1 : m.start()] == "第" else m.start()
+            return f"a step on a range of notices \"{src.text[at : m.end()]}\" wider than {RANGE_MAX} or written backwards{LEFT_OUT}"
+    return None
+
+
+# "继续暂停实施…第21号相关措施1年，停止实施另一公告相关措施", "…第21号相关措施暂停至2027年6月30日，其他相关措施停止实施", "…，上述公告
+# 其余措施停止实施", "…；停止实施有关公告相关措施": a clause of a numbered step's sentence with a verb of change on "another", "the
+# other" or "the rest of the" notices or measures, naming no notice: its step took the notice of the clause before (a false
+# lift of No. 21) or was dropped (a lift missed, silently) (session 49, range49; review54's t/u03-u05). Which notice or
+# which measures is not read: left out, for a person. Asked only of a sentence holding one of VAGUE_WORDS.
+VAGUE_WORDS = ("另一", "另外", "其他", "其它", "其余", "有关公告")
+VAGUE_OBJECT_RE = lazy_compile(r"(?:另一|另外|其他|其它|其余)\s*(?:的\s*|)(?:份\s*|项\s*|些\s*|)(?:有关\s*|相关\s*|)(?:公告|措施)"
+                               r"|(?<![上前述该])有关公告")
+
+
+def unread_vague_clause(src: Source, d: Draft) -> str | None:
+    """A clause of a step's sentence, outside every reference, with a verb of change on other notices or measures it does
+    not name (VAGUE_OBJECT_RE), beside a clause of the sentence naming a notice: left out, for a person."""
+    folded = src.folded
+    seen: set[int] = set()
+    for x in d.drafts:
+        if x.action not in BARE_NUMBER_KINDS or not x.targets:
+            continue
+        s0 = sentence_start(folded, x.start)
+        if s0 in seen:
+            continue
+        seen.add(s0)
+        s1 = act.sentence_end(folded, x.start)
+        if not any(folded.find(w, s0, s1) >= 0 for w in VAGUE_WORDS):
+            continue  # (nearly every step)
+        named = [(r0, r1) for r0, r1, _ in d.refs if s0 <= r0 < s1]
+        c0 = s0
+        while c0 < s1 and named:
+            c1 = min([p for p in (folded.find(",", c0, s1), folded.find(";", c0, s1)) if p >= 0] or [s1])
+            m = VAGUE_OBJECT_RE.search(folded, c0, c1)
+            if m is not None and not any(c0 <= r0 < c1 or r0 < c0 < r1 for r0, r1 in named) \
+                    and NUMBERED_CHANGE_RE.search(folded, c0, c1) is not None and act.VERB_RE.search(folded, c0, c1) is not None:
+                return f"its clause acts on \"{src.text[m.start() : m.end()]}\", notices or measures it does not name{LEFT_OUT}"
             c0 = c1 + 1
     return None
 

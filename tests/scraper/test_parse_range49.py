@@ -1,0 +1,109 @@
+"""range49 (session 49): the parser's near-A and open B on MOFCOM steps (review54's, qa48's and words48's open sections).
+
+- A range of notice numbers wider than ``number.RANGE_MAX`` or written backwards ("第5-58号", "第58号至第55号", "〔2025〕1-40号") was
+  read as its two ends alone, silently (Nos. 5 and 58 extended): held now where a step acts on it (``checks.unread_range``);
+  the narrow ranges stay read.
+- A clause acting on "another" notice, "the other" or "the rest of the" measures, naming none ("…第21号相关措施1年，停止实施另一
+  公告相关措施", "…暂停至…，其他相关措施停止实施"): a false lift of No. 21 or a lift dropped, silently: held now
+  (``checks.unread_vague_clause``).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from scraper.parse import parse_document
+from storage.records import UnusablePage
+
+RELEASE = ("商务部新闻发言人就有关出口管制措施答记者问\n来源：商务部新闻办公室 类型：原创 分类：新闻 2026-12-09 17:00\n\n"
+           "问：请问中方对有关措施有何新的安排？\n答：{a}\n")
+HEAD = "商务部公告2027年第205号 关于调整有关公告相关措施的公告\n【发布文号】商务部公告2027年第205号\n【发文日期】2027年12月16日\n\n"
+TAIL = "\n\n本公告自公布之日起正式实施。\n\n商务部\n2027年12月16日\n"
+D = "中方决定，自2026年12月10日起，"
+N21, N22 = "商务部公告2025年第21号", "商务部公告2025年第22号"
+
+Step = tuple[str, list[str | None], str, str | None, str | None]
+
+
+def _page(text: str, notice: bool) -> bytes:
+    return (HEAD + text + TAIL if notice else RELEASE.format(a=text)).encode("utf-8")
+
+
+def _steps(text: str, notice: bool = False) -> list[Step]:
+    record = parse_document(_page(text, notice)).notice
+    assert record is not None
+    return [(a.action.value, [t.key for t in a.targets], a.effective, a.until and a.until.isoformat(), a.extends_by)
+            for a in record.actions]
+
+
+def _held(text: str, notice: bool = False) -> str:
+    with pytest.raises(UnusablePage) as refused:
+        parse_document(_page(text, notice))
+    assert refused.value.reason == "needs-review", refused.value
+    return str(refused.value)
+
+
+def _keys(first: int, last: int, year: int = 2025) -> list[str | None]:
+    return [f"MOFCOM-{year}-{n}" for n in range(first, last + 1)]
+
+
+# --- ranges wider than RANGE_MAX or written backwards
+
+
+@pytest.mark.parametrize(("text", "notice"), [
+    (f"{D}继续暂停实施商务部 海关总署公告2025年第5-58号相关措施1年。", False),
+    (f"{D}继续暂停实施商务部 海关总署公告2025年第58-55号相关措施1年。", False),
+    (f"{D}停止实施商务部公告2025年第1号至第40号相关措施。", False),
+    (f"{D}停止实施商务部 海关总署公告2025年第58号至第55号相关措施。", False),
+    (f"{D}继续暂停实施2025年第5号至第58号公告相关措施，暂停期限至2027年11月10日。", False),
+    (f"{D}不可靠实体清单工作机制停止实施不可靠实体清单工作机制公告〔2025〕1-40号相关措施。", False),
+    (f"{D}不可靠实体清单工作机制停止实施不可靠实体清单工作机制公告〔2025〕8-5号相关措施。", False),
+    ("商务部决定，自2028年1月1日起，停止实施商务部公告2027年第101号至第140号公告相关措施。", True),
+    ("商务部决定，自2028年1月1日起，暂停实施商务部 海关总署公告2027年第118-115号相关措施，暂停期限为1年。", True),
+    ("商务部决定，自2028年1月1日起，暂停实施商务部公告2027年第118号—第115号相关措施，暂停期限为1年。", True),
+])
+def test_a_range_wider_than_range_max_or_backwards_is_held(text: str, notice: bool) -> None:
+    # read as its two ends alone before (Nos. 5 and 58 extended, the others missed or never meant), silently
+    assert "a step on a range of notices" in _held(text, notice)
+
+
+@pytest.mark.parametrize(("text", "notice", "keys"), [
+    (f"{D}继续暂停实施商务部 海关总署公告2025年第55-58号相关措施1年。", False, _keys(55, 58)),
+    (f"{D}停止实施商务部 海关总署公告2025年第55号至第58号相关措施。", False, _keys(55, 58)),
+    (f"{D}停止实施商务部 海关总署公告2025年第55—58号和第61号相关措施。", False, [*_keys(55, 58), "MOFCOM-2025-61"]),
+    ("商务部决定，自2028年1月1日起，暂停实施商务部公告2027年第115号至第118号公告相关措施，暂停期限至2028年12月31日。", True,
+     _keys(115, 118, 2027)),
+    # a wide range in a sentence no step acts on: the step read
+    (f"2025年，商务部 海关总署先后发布2025年第1号至第80号等多份公告。{D}停止实施{N21}相关措施。", False, ["MOFCOM-2025-21"]),
+])
+def test_a_narrow_range_stays_read(text: str, notice: bool, keys: list[str | None]) -> None:
+    steps = _steps(text, notice)
+    assert len(steps) == 1 and steps[0][1] == keys, steps
+
+
+# --- a clause acting on other notices or measures it does not name
+
+
+@pytest.mark.parametrize(("text", "notice"), [
+    # a false lift of No. 21 before
+    (f"{D}继续暂停实施{N21}相关措施1年，停止实施另一公告相关措施。", False),
+    (f"{D}继续暂停实施{N21}和第22号相关措施1年，停止实施其余公告相关措施。", False),
+    (f"{D}继续暂停实施{N21}相关措施1年，停止实施另一份公告的相关措施。", False),
+    # the lift dropped before (the suspension alone read)
+    (f"{D}{N21}相关措施暂停至2027年6月30日，其他相关措施停止实施。", False),
+    (f"{D}{N21}相关措施暂停至2027年6月30日，上述公告其余措施停止实施。", False),
+    ("商务部决定，自2028年1月1日起，继续暂停实施商务部公告2027年第101号相关措施，暂停期限为1年；停止实施有关公告相关措施。", True),
+    ("商务部决定，自2028年1月1日起，停止实施商务部公告2027年第101号相关措施，其他公告相关措施恢复实施。", True),
+])
+def test_a_clause_on_other_notices_it_does_not_name_is_held(text: str, notice: bool) -> None:
+    assert "notices or measures it does not name" in _held(text, notice)
+
+
+@pytest.mark.parametrize(("text", "steps"), [
+    # no verb of change in the vague clause: the notice kept as it is
+    (f"{D}继续暂停实施{N21}相关措施1年，其他措施维持不变。", [("extend", ["MOFCOM-2025-21"], "2026-12-10", "2027-12-10", None)]),
+    # "有关公告" pointing back with no notice named in its sentence: the notices named before
+    (f"关于{N21}，{D}停止实施上述有关公告相关措施。", [("lift", ["MOFCOM-2025-21"], "2026-12-10", None, None)]),
+])
+def test_a_clause_naming_no_step_on_others_stays_read(text: str, steps: list[Step]) -> None:
+    assert _steps(text) == steps
