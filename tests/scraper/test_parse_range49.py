@@ -6,6 +6,9 @@
 - A clause acting on "another" notice, "the other" or "the rest of the" measures, naming none ("…第21号相关措施1年，停止实施另一
   公告相关措施", "…暂停至…，其他相关措施停止实施"): a false lift of No. 21 or a lift dropped, silently: held now
   (``checks.unread_vague_clause``).
+- "…暂停至2027年6月30日，期满后恢复实施" (no 自动) read as the suspension alone, and "…延长1年；期满后自动恢复实施" ("；" or "。"
+  before the restore) held: the restore is read now (``targets._restored_by_expiry``, ``targets.step_reach``).
+- "停止实施A相关措施，B相关措施暂停至…" and "A相关措施暂停至D1，B相关措施暂停至D2" held: read now (``tense._pause_of_its_own``).
 """
 
 from __future__ import annotations
@@ -107,3 +110,83 @@ def test_a_clause_on_other_notices_it_does_not_name_is_held(text: str, notice: b
 ])
 def test_a_clause_naming_no_step_on_others_stays_read(text: str, steps: list[Step]) -> None:
     assert _steps(text) == steps
+
+
+# --- a restore after the end, without 自动, or after "；" / "。"
+
+
+@pytest.mark.parametrize("notice", [False, True])
+def test_a_restore_at_the_end_without_zidong_is_read(notice: bool) -> None:
+    # the suspension alone before, its end then "lapsed, needs review"
+    text = "商务部决定，自2028年1月1日起，商务部公告2027年第101号相关措施暂停至2028年6月30日，期满后恢复实施。"
+    assert _steps(text, notice) == [("suspend", ["MOFCOM-2027-101"], "2028-01-01", "2028-06-30", None),
+                                     ("restore", ["MOFCOM-2027-101"], "2028-07-01", None, None)]
+
+
+@pytest.mark.parametrize("notice", [False, True])
+@pytest.mark.parametrize("text", [
+    "商务部决定，将商务部公告2027年第101号相关措施的暂停期限延长1年，期满后恢复实施。",  # held in a notice; the extension alone in an answer
+    "商务部决定，将商务部公告2027年第101号相关措施的暂停期限延长1年；期满后自动恢复实施。",  # held
+    "商务部决定，将商务部公告2027年第101号相关措施的暂停期限延长1年。期满后自动恢复实施。",  # held
+    "商务部决定，将商务部公告2027年第101号相关措施的暂停期限延长1年。暂停期限届满后，将按期恢复实施。",
+])
+def test_a_restore_after_an_undated_extension_in_its_own_clause_is_read(text: str, notice: bool) -> None:
+    day = "2027-12-16" if notice else "2026-12-09"
+    assert _steps(text, notice) == [("extend", ["MOFCOM-2027-101"], day, None, "P1Y"),
+                                     ("restore", ["MOFCOM-2027-101"], day, None, "P1Y")]
+
+
+def test_a_restore_of_another_notice_after_a_full_stop_is_not_the_extension_s() -> None:
+    # the next sentence names its own notice: not the extended one's restore (held, as before: no day it is back)
+    text = "商务部决定，将商务部公告2027年第101号相关措施的暂停期限延长1年。商务部公告2027年第102号相关措施期满后恢复实施。"
+    assert "no day its measures are back" in _held(text, True)
+
+
+# --- "…相关措施暂停至<day>" as a step of its own after a lift or another 暂停至
+
+
+def test_a_lift_then_a_suspension_to_a_day_are_both_read() -> None:
+    # held before ("its sentence names a notice's measures no step reads")
+    assert _steps(f"{D}停止实施{N22}相关措施，{N21}相关措施暂停至2027年6月30日。") == [
+        ("lift", ["MOFCOM-2025-22"], "2026-12-10", None, None),
+        ("suspend", ["MOFCOM-2025-21"], "2026-12-10", "2027-06-30", None)]
+
+
+def test_two_suspensions_to_a_day_are_both_read() -> None:
+    assert _steps(f"{D}{N21}相关措施暂停至2027年6月30日，{N22}相关措施暂停至2027年12月31日。") == [
+        ("suspend", ["MOFCOM-2025-21"], "2026-12-10", "2027-06-30", None),
+        ("suspend", ["MOFCOM-2025-22"], "2026-12-10", "2027-12-31", None)]
+
+
+@pytest.mark.parametrize(("text", "steps"), [
+    # a clause of the step before, as before: 其中, or after a suspension with its term (actions.apart: one end each)
+    (f"{D}继续暂停实施{N21}和第22号相关措施，其中{N21}相关措施暂停至2027年6月30日，{N22}相关措施暂停至2027年12月31日。",
+     [("extend", ["MOFCOM-2025-21"], "2026-12-10", "2027-06-30", None),
+      ("extend", ["MOFCOM-2025-22"], "2026-12-10", "2027-12-31", None)]),
+    (f"{D}继续暂停实施{N21}相关措施1年，第22号相关措施暂停至2027年6月底。",
+     [("extend", ["MOFCOM-2025-21"], "2026-12-10", "2027-12-10", None),
+      ("extend", ["MOFCOM-2025-22"], "2026-12-10", "2027-06-30", None)]),
+])
+def test_a_suspension_to_a_day_after_a_suspension_stays_its_clause(text: str, steps: list[Step]) -> None:
+    assert _steps(text) == steps
+
+
+# --- items under "对…第103号相关措施作出以下调整：" / "作如下调整：" naming no notice of their own
+
+ITEMS = ("商务部决定，对商务部公告2027年第103号相关措施作{lead}：\n一、自2028年1月1日起，停止对海燕光电公司（Petrel Optoelectronics "
+         "Corporation）{how}相关措施。\n二、自2028年1月1日起，对北辰雷达公司（Beichen Radar Corporation）继续暂停实施相关措施，暂停期限为1年。")
+
+
+def _limited(text: str) -> list[tuple[str, list[str | None], tuple[str, ...]]]:
+    record = parse_document(_page(text, True)).notice
+    assert record is not None
+    return [(a.action.value, [t.key for t in a.targets], a.entities) for a in record.actions]
+
+
+@pytest.mark.parametrize("lead", ["出以下调整", "如下调整"])
+@pytest.mark.parametrize("how", ["实施", "执行", "采取的"])
+def test_an_item_s_lift_of_one_named_is_that_entity_s_alone(lead: str, how: str) -> None:
+    # "作如下调整：…停止对X（x）实施相关措施": read as a lift of all of No. 103 (its others falsely lifted, silently); "作出以下调整：" held
+    # (words48's open B)
+    assert _limited(ITEMS.format(lead=lead, how=how)) == [
+        ("lift", ["MOFCOM-2027-103"], ("petreloptoelectronics",)), ("extend", ["MOFCOM-2027-103"], ("beichenradar",))]

@@ -29,6 +29,7 @@ from .targets import (
     plain_lines_decided,
     relative_object,
     repeats,
+    step_reach,
     targets_of,
     told_state,
 )
@@ -554,8 +555,9 @@ def _sentence_actions(out: list[ActionDraft], folded: str, clean: str, s_start: 
             # "自2026年12月10日起停止实施A，自2027年1月1日起停止实施B" (session 44, qa44's probe: B lifted from the first day,
             # three weeks early, silently): a start of the verb's own clause is the verb's
             own = effective_in(told, published) or effective
-        by = _extended_by(out, s_start) if kind is ActionKind.RESTORE and out else None
-        each_by = _extensions_apart(out, s_start) if kind is ActionKind.RESTORE and out and by is None else None
+        reach = step_reach(folded, out, s_start, at) if kind is ActionKind.RESTORE and out else s_start
+        by = _extended_by(out, reach) if kind is ActionKind.RESTORE and out else None
+        each_by = _extensions_apart(out, reach) if kind is ActionKind.RESTORE and out and by is None else None
         action = on_targets(folded, clean, s_start, v, kind, next_start, clause_from, after, targets, published,
                              own, notice_list, text, None if allow_impose else bounds, ended,
                              by or (each_by[0].extends_by if each_by else None))

@@ -128,7 +128,8 @@ def targets_of(folded: str, refs: list[tuple[int, int, NoticeRef]], out: list[Ac
     targets = after or _not_grounds(folded, before, at) or _named_before(folded, refs, s_start, v_end, next_start) \
         or _subject_named_before(folded, refs, clause_from, s_start, at) or _that_subject(folded, refs, clause_from, at) \
         or (_listing_told_before(folded, refs, clause_from, s_start, at) if "对" in folded[clause_from:at] else []) \
-        or (_not_renewed_before(folded, out, s_start) or _extended_before(out, s_start) or _suspended_before(folded, refs, s_start)
+        or (_not_renewed_before(folded, out, s_start) or _extended_before(out, step_reach(folded, out, s_start, at))
+            or _suspended_before(folded, refs, s_start)
             if kind is ActionKind.RESTORE and (v[0].startswith("不再") or _restored_by_expiry(folded, s_start, at)
                                               or suspension_ended(folded, s_start, at) is not None) else []) \
         or (_lead_in_refs(folded, refs, at) or _named_under_decision(folded, refs, at, clause_from, next_start)
@@ -145,9 +146,10 @@ def targets_of(folded: str, refs: list[tuple[int, int, NoticeRef]], out: list[Ac
 
 # "商务部决定对商务部公告2025年第21号所列16家美国实体的相关措施作如下调整：\n一、自…起，停止执行对甲公司等6家实体（见附件）
 # 采取的相关措施。": an item's step that names no notice acts on those its lead-in names (session 22, parse22: the lift was
-# lost, and the extension of item 二 read for all 16). The lead-in: the last line before the items, ending "如下…：".
+# lost, and the extension of item 二 read for all 16). The lead-in: the last line before the items, ending "如下…：" or "以下调整："
+# ("对…第103号相关措施作出以下调整：", session 49, range49, words48's open B: its items held, "names no notice").
 ITEM_LINE_RE = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}\s*、|\(\s*[一二三四五六七八九十]{1,3}\s*\))")
-LEAD_IN_RE = lazy_compile(r"如下[\u4e00-\u9fff]{0,4}\s*:\s*$")  # "作如下调整：", "调整如下："
+LEAD_IN_RE = lazy_compile(r"(?:如下[\u4e00-\u9fff]{0,4}|以下调整)\s*:\s*$")  # "作如下调整：", "调整如下：", "作出以下调整："
 # "…有关规定，商务部决定：\n一、将甲公司等3家美国实体列入…（见附件1）…\n二、…移出…": items under a lead-in that decides.
 DECIDING_LEAD_RE = lazy_compile(r"决定\s*(?:如下)?\s*:\s*$")
 # "商务部决定对…3家美国企业采取以下反制措施：\n…三、将上述企业列入出口管制管控名单…": an order's countermeasures, each item decided.
@@ -644,7 +646,7 @@ def on_targets(folded: str, clean: str, s_start: int, v: re.Match[str], kind: Ac
                          for _, _, r in targets])
     limited = _on_entities(folded, clause_start, next_start) or _object_clause_before(folded, clause_from, clause_start) or (
         _named_object(folded, clause_from, at) if after or folded.startswith(MEASURES_AFTER, v_end) else None) or (
-        _object_after_verb(folded, v_end, targets[0][0])) or _names_clause_before(folded, clause_from, clause_start, at) \
+        _object_after_verb(folded, v_end, targets[0][0] if targets[0][0] >= v_end else next_start)) or _names_clause_before(folded, clause_from, clause_start, at) \
         or _names_after_colon(folded, clause_from, at, v_end, next_start)
     if period is None:
         return ActionDraft(kind, lst, target_refs, effective, None, None, text, at, None, limited, counted_by, after_end)
@@ -851,6 +853,24 @@ def _extended_before(out: list[ActionDraft], s_start: int) -> list[tuple[int, in
 
 
 ENDED_STEPS = (ActionKind.EXTEND, ActionKind.SUSPEND)  # the steps a restore "期满后" takes back, their end told
+# A restore's sentence opening with the end alone, no subject of its own ("期满后自动恢复实施", "暂停期限届满后，将按期恢复实施").
+EXPIRY_OPENING_RE = lazy_compile(r"\s*(?:(?:暂停|上述)\s*)*(?:期限\s*)?(?:届满|期满|到期)\s*(?:之日\s*)?后\s*,?\s*(?:将|即)?\s*"
+                                 r"(?:自动|按期)?\s*")
+
+
+def step_reach(folded: str, out: list[ActionDraft], s_start: int, at: int) -> int:
+    """Where a restore at ``at`` (its sentence from ``s_start``) looks for the step whose end it follows: ``s_start``, or,
+    where its sentence opens with that end alone (EXPIRY_OPENING_RE) right after the "；" or "。" closing the step before in its
+    paragraph, that step's start: "…的暂停期限延长1年；期满后自动恢复实施", "…延长1年。期满后自动恢复实施" say what "…延长1年，期满后自动恢复实施"
+    says (session 49, range49, review54's st/v2-v3: held as "no day its measures are back")."""
+    last = out[-1] if out else None
+    if last is None or last.start >= s_start:
+        return s_start
+    boundary = len(folded[:s_start].rstrip()) - 1
+    if boundary <= last.start or folded[boundary] not in "。;" or any(folded.find(c, last.start, boundary) >= 0 for c in "。;\n") \
+            or EXPIRY_OPENING_RE.fullmatch(folded, s_start, at) is None:
+        return s_start
+    return last.start
 
 
 def _at_that_time(folded: str, s_start: int, at: int) -> bool:
@@ -869,8 +889,13 @@ def _past_blanks(folded: str, start: int, end: int) -> int:
 def _restored_by_expiry(folded: str, s_start: int, at: int) -> bool:
     """"暂停期限届满后，相关措施自动恢复实施" (the verb at ``at``): the measures the paragraph suspended are back when the
     suspension ends (session 25, parse25: no notice was read for it, so the end read as a lapse "presumed back in force,
-    needs review" where the suspending notice itself said they are back)."""
-    return folded.endswith(BY_ITS_END, s_start, at) and EXPIRY_RE.search(folded, s_start, at) is not None
+    needs review" where the suspending notice itself said they are back). "…暂停至2027年6月30日，期满后恢复实施" (no 自动) says
+    the same: the end right before the verb (AT_EXPIRY; session 49, range49, review54's t/q26: the restore read no notice)."""
+    return (folded.endswith(BY_ITS_END, s_start, at) or folded.endswith(AT_EXPIRY, s_start, at)) \
+        and EXPIRY_RE.search(folded, s_start, at) is not None
+
+
+AT_EXPIRY = ("期满后", "届满后", "到期后", "期满后将", "届满后将", "到期后将")  # right before a restore's 恢复
 
 
 def _suspended_before(folded: str, refs: list[tuple[int, int, NoticeRef]], s_start: int) -> list[tuple[int, int, NoticeRef]]:
@@ -1046,7 +1071,9 @@ AFTER_VERB_OBJECT_RE = lazy_compile(
 
 def _object_after_verb(folded: str, v_end: int, target_at: int) -> tuple[int, int] | None:
     """The span of the names in "停止对X（English）实施《…》（notice）…措施", between the verb (ending at ``v_end``) and its first
-    target (at ``target_at``); None for anything else (a notice, a pointer, its measures)."""
+    target (at ``target_at``; the clause's end where the target stands before the verb: an item's lead-in names it, "…第103号相关
+    措施作如下调整：\n一、…停止对X（English）实施相关措施。", session 49, range49: read as a lift of all of No. 103, its others
+    falsely); None for anything else (a notice, a pointer, its measures)."""
     if folded.find("对", v_end, v_end + 3) < 0:  # the cheap check: most verbs have no 对 right after them
         return None
     m = AFTER_VERB_OBJECT_RE.match(folded, v_end, target_at)

@@ -197,7 +197,7 @@ def acting_verbs(folded: str, s_start: int, s_end: int, found: list[re.Match[str
             continue  # "对…所列实体不恢复实施相关措施，…继续暂停实施至…": the step denied (qa42/21: read as a restore)
         if v[0] == BARE_PAUSE and folded.startswith("至", v.end()) \
                 and any(u.start() < at and folded.find("\n", u.start(), at) < 0 and folded.find("。", u.start(), at) < 0
-                        for u in found):
+                        for u in found) and not _pause_of_its_own(folded, s_start, at, found, refs):
             continue  # "暂停实施A相关措施1年，其中第22号相关措施暂停至…": a clause of the step before (actions.apart), no verb
         if planned(folded, s_start, at):
             continue  # "将原定于2027年1月1日起停止实施的…，提前至…起停止实施": the plan the step moves (qa44/29)
@@ -209,6 +209,29 @@ def acting_verbs(folded: str, s_start: int, s_end: int, found: list[re.Match[str
             continue  # (a suspension named right before it, "…的暂停不再延续", is the one not renewed: audit40/40)
         verbs.append(v)
     return verbs
+
+
+# The verbs before a "…相关措施暂停至<day>" in its sentence that leave it a step of its own: a lift or a restore ("停止实施A相关
+# 措施，B相关措施暂停至2027年6月30日"), or another "…暂停至<day>" ("A相关措施暂停至D1，B相关措施暂停至D2"): no term of theirs
+# it could be a clause of (session 49, range49; qa48's and review54's open B: held as "a notice's measures no step reads").
+ENDING_VERBS = ("停止", "终止", "取消", "解除", "废止", "恢复")
+
+
+def _pause_of_its_own(folded: str, s_start: int, at: int, found: list[re.Match[str]],
+                      refs: list[tuple[int, int, NoticeRef]]) -> bool:
+    """Whether the "暂停至" at ``at`` is a step of its own though a verb stands before it in its sentence: its clause opens
+    with a notice named (its subject; no 其中 in its sentence before it), and every verb before it in the sentence ends measures or
+    is such a 暂停至, each with a notice named in its clause."""
+    c0 = _clause_start(folded, s_start, at)
+    if c0 <= s_start or folded.find("其中", s_start, at) >= 0 or not any(c0 <= r0 < at for r0, _, _ in refs):
+        return False
+    return all((u[0].startswith(ENDING_VERBS) and "暂停" not in u[0] or u[0] == BARE_PAUSE and folded.startswith("至", u.end()))
+               and any(_clause_start(folded, s_start, u.start()) <= r0 < c0 for r0, _, _ in refs)
+               for u in found if s_start <= u.start() < at)  # (each with its notice: not a cut "…措施暂停至D1，B…暂停至D2")
+
+
+def _clause_start(folded: str, s_start: int, at: int) -> int:
+    return max(s_start, folded.rfind(",", s_start, at) + 1, folded.rfind(";", s_start, at) + 1)
 
 
 def _in_ref_gloss(folded: str, s_start: int, at: int, refs: list[tuple[int, int, NoticeRef]]) -> bool:
