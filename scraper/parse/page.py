@@ -407,7 +407,9 @@ EXPIRY_READ_KINDS = (NoticeKind.QA, NoticeKind.ANNOUNCEMENT, NoticeKind.UEL_ANNO
 # it does not tell (review45: ``targets.on_targets`` drops it, as review44's 76effe3d meant, but only "不再延长" was held:
 # the notice read no step and said nothing; before, a restore from its own day, months early). An answer's is held by
 # ``rules.checks.unread_step_after_end``.
-EXPIRY_RESTORE_RE = lazy_compile(r"(?:届满|期满|到期)(?:之日)?后[^。；;\n]{0,20}?恢复(?:实施|执行)")
+# The subject may be the notices, named in full between ("上述暂停期限届满后，商务部 海关总署公告2025年第55号、…第62号按期恢复
+# 实施": session 49, blind49/12, read as nothing, silently, its end told nowhere).
+EXPIRY_RESTORE_RE = lazy_compile(r"(?:届满|期满|到期)(?:之日)?后[^。；;\n]{0,160}?恢复(?:实施|执行)")
 
 
 def unread_expiry(record: NoticeRecord, text: str) -> str | None:

@@ -101,7 +101,9 @@ MEASURES_AFTER = ("相关措施", "有关措施", "相关管控措施", "相关�
 # named after it in its clause, is the verb's subject: it recounts what that earlier notice did (the notice itself is never
 # named so), however the sentence goes on ("…。现决定，…"). What may stand between the subject and the verb ("所" of
 # "X所暂停实施的Y"):
-SUBJECT_GAP_RE = lazy_compile(r"\s*(?:已经|已|曾经|曾|先后|分别)?\s*(?:决定|宣布|规定)?\s*(?:自[^,;。\n]{1,24}?起\s*)?(?:所\s*)?")
+# "商务部 海关总署公告2025年第70号规定，暂停实施…第55号…至2026年11月10日" (session 49, blind49/12: the history read as a new
+# suspension beside the notice's restore): "规定" may close with a comma.
+SUBJECT_GAP_RE = lazy_compile(r"\s*(?:已经|已|曾经|曾|先后|分别)?\s*(?:决定|宣布|规定\s*,?)?\s*(?:自[^,;。\n]{1,24}?起\s*)?(?:所\s*)?")
 # "商务部公告2024年第46号第二款暂停实施至…", "…第21号相关措施暂停实施…": a part of the notice, or its measures, may stand
 # between a notice that is the verb's subject and the verb (``told_state``).
 STATE_GAP_RE = lazy_compile(r"(?:\s*第[〇零一二三四五六七八九十\d]{1,3}\s*[款条项])*(?:\s*(?:的\s*)?(?:相关|有关|上述)?\s*(?:管控|处理)?"
@@ -112,6 +114,7 @@ GROUND_BEFORE = ("根据", "依据", "依照", "按照")
 # "上述暂停不适用于…", "该暂停": the suspension told of before, a noun, not a step.
 TOLD_STEP_BEFORE = ("上述", "前述", "该", "此项", "这一")
 SUBJECT_REACH = 8  # "）相关措施的" between a suspension's notice and its "暂停期限"
+TOLD_SUSPENSION = "上述暂停"  # "上述暂停期限届满后": the suspension the text told before
 # Verbs that cannot act in a text: without refs, those acting only on named notices (a removal
 # may remove the notice's own entities); in a Q&A (no listing of its own), listings and investigations.
 ON_NOTICES = frozenset(w for w, k in VERB_KINDS.items() if k in (ActionKind.SUSPEND, ActionKind.EXTEND,
@@ -346,6 +349,9 @@ def is_subject(folded: str, ref: tuple[int, int, NoticeRef], at: int, v_end: int
         and not any(word in folded[max(0, ref[0] - 6) : ref[0]] for word in GROUND_BEFORE)
 
 
+SUSPENDER_AFTER = ("规定的暂停", "所规定的暂停")  # what follows the notice that set a suspension, named beside what it suspends
+
+
 def _not_grounds(folded: str, before: list[tuple[int, int, NoticeRef]], at: int) -> list[tuple[int, int, NoticeRef]]:
     """The refs before the verb at ``at`` that are its subject: those of its own clause when it names any ("自…起，商务部公告
     2025年第72号不再适用，商务部公告2024年第46号第二款恢复实施": No. 46 only), and no ground of the step ("根据商务部公告2026年
@@ -354,8 +360,13 @@ def _not_grounds(folded: str, before: list[tuple[int, int, NoticeRef]], at: int)
         return before
     comma = folded.rfind(",", before[0][1], at)
     own = [r for r in before if r[0] > comma] if comma >= 0 else before
-    return [r for r in own or before if not any(word in folded[max(0, r[0] - 6) : r[0]] for word in GROUND_BEFORE)] \
+    kept = [r for r in own or before if not any(word in folded[max(0, r[0] - 6) : r[0]] for word in GROUND_BEFORE)] \
         or own or before
+    if len(kept) > 1:
+        # "…第72号规定的暂停实施…第46号第二款的期限，延长至…": No. 72 set the suspension, No. 46 is what it suspends (session 49,
+        # blind49/17: No. 72 extended too)
+        kept = [r for r in kept if not folded.startswith(SUSPENDER_AFTER, r[1])] or kept
+    return kept
 
 
 def told_suspension(folded: str, refs: list[tuple[int, int, NoticeRef]], at: int) -> bool:
@@ -605,6 +616,10 @@ def on_targets(folded: str, clean: str, s_start: int, v: re.Match[str], kind: Ac
             folded[max(bounds[0], _after_the_suspension(folded, bounds[0], at)) : _before_next_step(folded, v_end, bounds[1])],
             published)
         end = suspension_end(folded, clean, at, published) if own is None else None
+        if own is None and end is None and folded.find(TOLD_SUSPENSION, bounds[0], at) >= 0:
+            # "…第70号规定，暂停实施…至2026年11月10日。\n上述暂停期限届满后，…第55号…按期恢复实施": the end the text told in a
+            # paragraph before (session 49, blind49/12: the restore dropped, silently)
+            end = suspension_end(folded, clean, at, published, whole=True)
         if own is None and end is None and extended_by is not None:
             # "将…的暂停期限延长1年，期满后自动恢复实施": at the lapse of that extension, counted by the engine
             counted_by = extended_by
@@ -916,8 +931,27 @@ def _suspended_before(folded: str, refs: list[tuple[int, int, NoticeRef]], s_sta
         p = folded.rfind("暂停", line, p)
     # none after any: the subject of the last, named right before it ("4月4日公告（…）相关措施的暂停期限于今日届满")
     p = folded.rfind("暂停", line, s_start)
-    return [r for r in refs if sentence_start(folded, p, line) <= r[0] and r[1] <= p and p - r[1] <= SUBJECT_REACH
-            and folded.find(",", r[1], p) < 0] if p >= 0 else []
+    if p < 0:
+        return []
+    found = [r for r in refs if sentence_start(folded, p, line) <= r[0] and r[1] <= p and p - r[1] <= SUBJECT_REACH
+             and folded.find(",", r[1], p) < 0]
+    return _joined_before(folded, refs, found) if found else []
+
+
+JOINING = frozenset(("和", "及", "以及", "与", "、", ""))
+
+
+def _joined_before(folded: str, refs: list[tuple[int, int, NoticeRef]],
+                   found: list[tuple[int, int, NoticeRef]]) -> list[tuple[int, int, NoticeRef]]:
+    """``found`` with the refs joined to its first by 和, 及, 以及, 与 or 、 before it: "商务部公告2025年第21号和不可靠实体清单
+    工作机制公告〔2025〕7号相关措施的暂停期限于今日届满…相关措施…自动恢复实施" restores both (session 49, blind49/34: No. 21
+    was left out, only 7号, the subject next to 暂停, restored)."""
+    out = list(found)
+    for r in reversed([r for r in refs if r[1] <= found[0][0]]):
+        if folded[r[1] : out[0][0]].strip() not in JOINING:
+            break
+        out.insert(0, r)
+    return out
 
 
 def _object_clause_before(folded: str, clause_from: int, clause_start: int) -> tuple[int, int] | None:
@@ -1066,7 +1100,10 @@ def _none_with_more(folded: str, m: re.Match[str] | None, at: int) -> re.Match[s
 # companies with it); "解除对X（English）的出口管制措施（商务部公告2025年第21号）" too. Names with their English, or Chinese short
 # names (as before the verb).
 AFTER_VERB_OBJECT_RE = lazy_compile(
-    rf"\s*对\s*(?P<obj>(?:{_NAMED}\s*、\s*)*{_NAMED}|(?:{_SHORT}\s*、\s*)*{_SHORT})\s*(?:实施|执行|的)")
+    rf"\s*对\s*(?P<obj>(?:{_NAMED}\s*、\s*)*{_NAMED}|(?:{_SHORT}\s*、\s*)*{_SHORT})"
+    # "停止对A（a）、B（b）、C（c）等3家实体实施…第21号相关措施" (session 49, blind49/26: the count after the names, the lift read
+    # for all 16)
+    rf"(?:\s*等?\s*{NUM}\s*家[^,;；。()\n、]{{0,6}}?(?:实体|企业|公司))?\s*(?:实施|执行|的)")
 
 
 def _object_after_verb(folded: str, v_end: int, target_at: int) -> tuple[int, int] | None:

@@ -26,6 +26,10 @@ VERB_RE = re.compile(
     UNDONE_SUSPENSION
     # "在现行暂停期限届满后再延长暂停实施一年": one verb, an extension (session 25, parse25: read as a new suspension from the
     # answer's day, its end a week off the running end's year)
+    # "…第72号规定的暂停实施…第46号第二款的期限，延长至2027年11月27日" (session 49, blind49/17: the body read as nothing, the
+    # title's "延长暂停实施…期限" an extension with no end): the term's noun, its object before it, then the verb
+    # (with its comma only: "对…第21号暂停实施相关措施的期限延长至…" is one verb, 暂停实施 with its end, qa42/03)
+    + r"|延长(?<=的期限,延长)(?=至)"  # (its literal first: perf41's first characters)
     + r"|继续暂停(?:实施|执行)?|暂停(?:实施|执行)?期限(?:分别)?(?:予以|进行)?(?:延长|延期|顺延|展期|延(?=至))|延长暂停(?:实施|执行)?|延长(?=[^,;；。\n]{0,80}?暂停期限)"
     # "暂停期限顺延至2027年11月10日" (session 37, audit37/06: read as no action in an answer, a quiet warning); "…的暂停期限
     # 展期一年", "…的暂停期限延至2027年11月10日" (session 44, qa44/08-09: each held for a person, the title's change unread)

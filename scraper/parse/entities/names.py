@@ -524,7 +524,7 @@ def place_tail(rest: str, frest: str) -> tuple[str, str, str | None, str | None]
 
 # An alias written with the name: "（Sequoia Dynamics Inc.，又称Sequoia Dynamic Systems）", "（…, also known as …）",
 # "（别名：黑岩防务公司）" after the Chinese name. An alias is no part of the name: the note keeps it.
-ZH_ALIAS_WORDS = (*ZH_ALIASES, "简称")
+ZH_ALIAS_WORDS = (*ZH_ALIASES, "简称", "别称")  # "（英文名称：X；别称：Y）" (session 49, blind49/07)
 # "formerly": ", formerly Blue Sky Aerospace Electronics Corp." and "(formerly Outpost Aero Group LLC)" inside the English
 # bracket give the former name (session 22, parse22: both stayed in the English name and its key).
 ALIAS_WORDS = (*ZH_ALIAS_WORDS, "known as", "a.k.a", "f/k/a", "formerly")
@@ -541,9 +541,17 @@ TRADE_NAME_MARK = "名义"
 TRADE_NAME_RE = lazy_compile(r"\s*[,，;；]\s*(?:亦|也|另|并|同时)?\s*以\s*(?P<alias>[^,，;；]+?)\s*(?:的)?\s*名义\s*(?:经营|运营|开展业务|从事经营活动)?\s*$")
 
 
+# A label opening the English bracket: "1. 阿登电子有限公司（英文名称：Ardennes Électronique SA；别称：AE Group），比利时" (session 49,
+# blind49/07: the English name kept "英文名称：…；别称：AE Group", and screening by it missed).
+EN_LABELS = ("英文名称", "英文名", "外文名称", "英文")
+EN_LABEL_RE = lazy_compile(r"(?:英文名称|英文名|外文名称|英文)\s*[:：]\s*(?=[A-Za-z0-9])")
+
+
 def aliases_out(zh: str | None, en: str | None) -> tuple[str | None, str | None, str | None]:
     """(zh, en, note): an alias in the English name's bracket or in a bracket after the Chinese one, cut off."""
     notes = []
+    if en and en.startswith(EN_LABELS) and (label := EN_LABEL_RE.match(en)) is not None:
+        en = en[label.end() :]  # "（英文名称：Ardennes Électronique SA；别称：AE Group）": the label is no part of the name
     if en and TRADE_NAME_MARK in en and (trade := TRADE_NAME_RE.search(en)) is not None and trade.start() > 0:
         notes.append(f"d/b/a {trade['alias']}")
         en = clean_display(en[: trade.start()])

@@ -111,6 +111,8 @@ def _strip_qualifier(seg: str, folded: str) -> Item:
     ends = [i for i in (folded.find("("), folded.find("、")) if i >= 0]
     limit = folded.find("(") if folded.find("(") >= 0 else (min(ends) if ends else len(folded))
     cut = folded.rfind("的", 0, limit)
+    while cut > 0 and _de_of_a_name(folded, cut):  # "…军售的波罗的海防务公司（…）": 的 of a place name, not the qualifier's
+        cut = folded.rfind("的", 0, cut)
     kind = KIND_PREFIX_RE.match(folded, cut + 1, limit) if cut >= 0 else None  # "…的台湾地区企业雷霆防务…（…）"
     cut = kind.end() - 1 if kind is not None else cut
     if "所列" in folded:
@@ -119,6 +121,19 @@ def _strip_qualifier(seg: str, folded: str) -> Item:
         for m in NOTICE_LISTED_RE.finditer(folded, 0, limit):
             cut = max(cut, m.end() - 1)
     return (seg[cut + 1 :], folded[cut + 1 :]) if cut >= 0 else (seg, folded)
+
+
+# Place names holding 的 (session 49, blind49: "参与对台湾地区军售的波罗的海防务公司（…）" was read as "海防务公司", the
+# qualifier cut at the name's own 的): a 的 inside one of them ends no qualifier.
+NAME_WORDS_DE = ("波罗的海", "的黎波里", "的里雅斯特", "的的喀喀")
+
+
+def _de_of_a_name(folded: str, at: int) -> bool:
+    """Whether the 的 at ``at`` is inside one of NAME_WORDS_DE."""
+    return any(at >= i and folded.startswith(word, at - i) for word, i in _NAME_DE_AT)
+
+
+_NAME_DE_AT = tuple((word, i) for word in NAME_WORDS_DE for i, ch in enumerate(word) if ch == "的")
 
 
 # "…第66号所列中国台湾地区实体", "…所列的美国企业": the words before a name that say which notice listed it (session 21,
