@@ -199,20 +199,23 @@ def listen(host: str, port: int) -> list[socket.socket]:
     or logged as served (it was found only after the store's feeds had been published and "serving" logged): a port
     in use is one line and exit 3 at once, a resource another process holds as a locked store is (it was 2, as a
     typo; cli30), an address that cannot be bound exit 2; and port 0 becomes the port the system chose, which every
-    link then names (the first address's, taken by the others)."""
+    link then names (the first address's, taken by the others). An IPv6 socket beside an IPv4 one (no host: both
+    wildcards) takes IPv6 only, as asyncio's does; the IPv6 wildcard alone (``--host ::``) takes IPv4 too (ops49: it
+    took IPv6 only, while every link named ``localhost``, 127.0.0.1 here: the links led nowhere)."""
     try:
         infos = socket.getaddrinfo(host or None, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
     except socket.gaierror as exc:
         say(f"cannot serve on {host_port(host, port)}: {exc.strerror}")
         raise typer.Exit(2) from None
     sockets: list[socket.socket] = []
+    v6_only = any(info[0] == socket.AF_INET for info in infos)
     try:
         for family, kind, proto, _name, address in dict.fromkeys(infos):
             sock = socket.socket(family, kind, proto)
             sockets.append(sock)
             sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
             if family == socket.AF_INET6:
-                sock.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 1)
+                sock.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, int(v6_only))
             if sockets[0] is not sock:  # port 0: every address on the port the first one got
                 address = (address[0], sockets[0].getsockname()[1], *address[2:])
             sock.bind(address)
