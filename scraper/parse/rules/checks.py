@@ -873,16 +873,26 @@ def unread_each_one_end(src: Source, d: Draft) -> str | None:
     """A suspension or extension on two notices or more read with one end, its sentence saying 分别 after the verb: "…第101号和
     第102号相关措施，暂停期限分别至2028年6月30日和12月31日" (the second day's year not written) was not read apart, both read to
     06-30, No. 102's half year lost, silently (session 48; "分别至2028年6月底和12月底" too, held before for naming two notices).
-    Left out, for a person. Asked after the checks naming the forms they know (a term in English words: ``unread_latin_term``)."""
+    Left out, for a person. Read with one term (``extends_by``), it is left out where a word joining two items follows the
+    分别 in its clause: "…第21号和第22号相关措施的暂停期限分别延长6个月和年" (the second term's number missing) read 6 months for
+    both, silently (session 49, the parser guard's mutation step48 noted); "分别延长1年" (each a year) is read. Asked after the
+    checks naming the forms they know (a term in English words: ``unread_latin_term``)."""
     folded = src.folded
     if EACH not in folded:  # (nearly every text)
         return None
     for x in d.drafts:
-        if x.action not in ENDS_APART_STEPS or x.until is None or len({t.key or t.text for t in x.targets}) < 2:
+        if x.action not in ENDS_APART_STEPS or x.until is None and x.extends_by is None \
+                or len({t.key or t.text for t in x.targets}) < 2:
             continue
         s1 = x.sentence[1] if x.sentence else act.sentence_end(folded, x.start)
-        if folded.find(EACH, x.start, s1) >= 0:
+        at = folded.find(EACH, x.start, s1)
+        if at < 0:
+            continue
+        if x.until is not None:
             return f"one step on {len(x.targets)} notices says {EACH} but reads one end for them{LEFT_OUT}"
+        clause = min([i for i in (folded.find(",", at, s1), folded.find(";", at, s1)) if i >= 0] + [s1])
+        if any(folded.find(w, at, clause) >= 0 for w in DAY_JOINERS):
+            return f"one step on {len(x.targets)} notices says {EACH} but reads one term for them{LEFT_OUT}"
     return None
 
 

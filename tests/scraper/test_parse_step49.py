@@ -1,0 +1,45 @@
+"""A step on two notices saying 分别 with a joined list of terms it does not read whole (session 49, step48's open B, a
+mutation of the parser guard): "…第21号和第22号相关措施的暂停期限分别延长6个月和年" (the second term's number missing) read as
+one extension of 6 months for both, and "期满后自动恢复实施" after it restored both at that lapse: No. 22's half year lost,
+silently. Now left out for a person (``rules.checks.unread_each_one_end``); "分别延长1年" (a year each) and the whole pair
+"分别延长6个月和1年" (a step per notice) are read as before."""
+
+from __future__ import annotations
+
+import pytest
+
+from scraper.parse import parse_document
+from storage.records import UnusablePage
+from tests.scraper.test_parse_clauses44 import HEAD, N21, N22, RELEASE, TAIL
+
+PAIR = "商务部决定，将商务部公告2025年第21号和第22号相关措施的暂停期限"
+
+
+def _page(text: str, notice: bool) -> bytes:
+    return (HEAD + text + TAIL if notice else RELEASE.format(a=text)).encode("utf-8")
+
+
+@pytest.mark.parametrize("notice", [False, True], ids=["answer", "notice"])
+@pytest.mark.parametrize("text", [
+    PAIR + "分别延长6个月和年，期满后自动恢复实施。",
+    PAIR + "分别延长6个月和年。",
+    PAIR + "分别延长个月和1年。",
+    PAIR + "分别延长6个月、年，期满后自动恢复实施。",
+])
+def test_a_joined_term_not_read_whole_is_held(notice: bool, text: str) -> None:
+    with pytest.raises(UnusablePage, match="says 分别 but reads one term"):
+        parse_document(_page(text, notice))
+
+
+@pytest.mark.parametrize("notice", [False, True], ids=["answer", "notice"])
+@pytest.mark.parametrize(("text", "want"), [
+    (PAIR + "分别延长1年，期满后自动恢复实施。", [("extend", [N21, N22], "P1Y"), ("restore", [N21, N22], "P1Y")]),
+    (PAIR + "分别延长6个月和1年，期满后自动恢复实施。", [("extend", [N21], "P6M"), ("extend", [N22], "P1Y"),
+                                               ("restore", [N21], "P6M"), ("restore", [N22], "P1Y")]),
+    ("商务部决定，对商务部公告2025年第21号和第22号所列实体分别继续暂停实施相关措施1年，停止实施商务部公告2025年第13号和第15号相关措施。",
+     [("extend", [N21, N22], "P1Y"), ("lift", ["MOFCOM-2025-13", "MOFCOM-2025-15"], None)]),
+])
+def test_each_a_year_and_the_whole_pair_are_read(notice: bool, text: str, want: list[object]) -> None:
+    record = parse_document(_page(text, notice)).notice
+    assert record is not None
+    assert [(a.action.value, [t.key for t in a.targets], a.extends_by) for a in record.actions] == want
