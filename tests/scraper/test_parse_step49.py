@@ -43,3 +43,27 @@ def test_each_a_year_and_the_whole_pair_are_read(notice: bool, text: str, want: 
     record = parse_document(_page(text, notice)).notice
     assert record is not None
     assert [(a.action.value, [t.key for t in a.targets], a.extends_by) for a in record.actions] == want
+
+
+# A restore a notice dates after the end it tells as passed (session 49, the probe of 2026-12-06): "…暂停期限已于2026年11月27日
+# 届满，自2026年11月28日起，恢复实施…" in a notice of 12-01 was taken as history (the past marker 已于, then a start before the
+# notice's day) and the restore was the title's, from 12-01: the measures shown back three days late, silently.
+RESTORE_NOTICE = ("商务部公告2026年第86号 关于恢复实施商务部公告2024年第46号第二款的公告\n【发布文号】商务部公告2026年第86号\n"
+                  "【发文日期】2026年12月01日\n\n商务部公告2026年第86号\n\n{a}\n\n商务部\n2026年12月1日\n")
+N46 = "MOFCOM-2024-46"
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("商务部公告2025年第72号规定的暂停期限已于2026年11月27日届满，自2026年11月28日起，恢复实施商务部公告2024年第46号第二款。",
+     "2026-11-28"),
+    ("现将有关事项公告如下：商务部公告2025年第72号规定的暂停期限已于2026年11月27日届满，自2026年11月28日起，恢复实施商务部公告2024年"
+     "第46号（关于加强相关两用物项对美国出口管制的公告）第二款。", "2026-11-28"),
+    ("暂停期限已于11月27日期满，自11月28日起恢复实施商务部公告2024年第46号第二款。", "2026-11-28"),
+    ("鉴于暂停期限已于2026年11月27日届满，自2026年11月29日起，恢复实施商务部公告2024年第46号第二款。", "2026-11-29"),
+    # unchanged: no end told before the start
+    ("自2026年11月28日起，恢复实施商务部公告2024年第46号第二款。", "2026-11-28"),
+])
+def test_a_restore_dated_after_the_end_it_tells_keeps_its_day(text: str, day: str) -> None:
+    record = parse_document(RESTORE_NOTICE.format(a=text).encode("utf-8")).notice
+    assert record is not None
+    assert [(a.action.value, [t.key for t in a.targets], a.effective) for a in record.actions] == [("restore", [N46], day)]

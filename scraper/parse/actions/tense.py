@@ -545,7 +545,30 @@ def told_as_past(folded: str, s_start: int, v_start: int, published: date | None
         when = effective_in(m.group(0), published)  # "自5月14日起" in a later answer is still history
         if when is None or published is None or when[:10] >= published.isoformat():
             return False
+        if _start_after_expiry(folded, last.end(), m.start(), when, published):
+            return False
     return True
+
+
+# the end of a suspension, told between a past marker and a start ("…暂停期限已于2026年11月27日届满，自2026年11月28日起，…")
+EXPIRED_DAY_RE = lazy_compile(rf"\s*(?:{YEAR}\s*年\s*)?{MD}\s*月\s*{MD}\s*日\s*(?:届满|期满|到期)")
+
+
+def _start_after_expiry(folded: str, told: int, since: int, when: str, published: date) -> bool:
+    """Whether the past marker ending at ``told`` tells the day a suspension ended and the start at ``since`` (``when``)
+    is that day or later: "商务部公告2025年第72号规定的暂停期限已于2026年11月27日届满，自2026年11月28日起，恢复实施…第二款"
+    in a notice of 12-01 restores from 11-28, the day after the end it tells (session 49: taken as history, the restore
+    was the title's, from the notice's own day, 12-01, three days late, silently)."""
+    if not any(w in folded[told:since] for w in ("届满", "期满", "到期")):  # (nearly every sentence: none)
+        return False
+    m = EXPIRED_DAY_RE.match(folded, told)
+    if m is None:
+        return False
+    ended = effective_in(f"自{m[0].strip()[:-2]}起", published)
+    if ended is None:
+        return False
+    gap = (date.fromisoformat(when[:10]) - date.fromisoformat(ended[:10])).days
+    return gap >= 0
 
 
 # "2027年12月，商务部决定暂停实施上述公告相关措施6个月" in a notice of 2028-06: a clause opening with a year and a month only,
