@@ -24,7 +24,7 @@ from storage.yearless import Numbered
 
 from .builder import _Builder, _unresolved
 from .corrections import _apply_corrections
-from .counted import _hold_undercounted, named_fewer
+from .counted import _candidate, _hold_undercounted, named_fewer
 from .model import (
     MEASURE_ACTIONS,
     OWN_ACTIONS,
@@ -205,12 +205,8 @@ def _collect(known: Sequence[StoredNotice], b: _Builder) -> tuple[dict[tuple[str
             v[:] = _ministrys_own(key, v, reprinted, b)
     for (key, _), v in steps.items():
         v[:] = _weighed(key, v, unfound, b)
-    before = {lk: {_action_of(s) for s in v} for lk, v in steps.items()}
-    _hold_undercounted(listings, steps, b)
-    for lk, v in steps.items():
-        gone = before[lk] - {_action_of(s) for s in v}
-        if gone:  # held for their count: taken on no day (``AsKnown.steps_on``)
-            then.uncut[lk] = [s for s in then.uncut[lk] if _action_of(s) not in gone]
+    _hold_undercounted(listings, steps, b)  # (judged again as known on an earlier day: ``AsKnown.steps_on``)
+    for v in steps.values():
         v[:] = _one_step_each(_one_change(v))
     return listings, steps, applied, then
 
@@ -240,7 +236,7 @@ class AsKnown:
     银杉 alone, "presumed back in force" where the restore known that day brought both back)."""
 
     listings: dict[tuple[str, ListKind], Listing]
-    uncut: dict[tuple[str, ListKind], list[Step]]  # in order; less the steps held for their count
+    uncut: dict[tuple[str, ListKind], list[Step]]  # in order, the steps held for their count too
     reprinted: set[str]
     unfound: set[tuple[str, str, date]]
     until_known: dict[str, date]  # ``_Builder.until_known``: an end a correction moved is known from its day
@@ -257,10 +253,22 @@ class AsKnown:
         if len(known) == len(uncut):
             return None
         b = _Builder()
+        weighed = {lk: self._weighed(lk, known, b)}
+        # a step held for its count is held, or taken, as its count stood against what was known that day (session 49:
+        # a suspension of "所列1家实体" held beside the 2 listed, taken once a lift of the other, back-dated, was published
+        # later, gave the countdown dated before that lift, naming both, "ends in 30 days" for one never suspended)
+        actions = {_action_of(s) for s in weighed[lk] if _candidate(s, lk[0])}
+        if actions:
+            for other, its in self.uncut.items():
+                if other != lk and any(_action_of(s) in actions for s in its):
+                    weighed[other] = self._weighed(other, [s for s in its if self.known_on(s) <= day], b)
+            _hold_undercounted(self.listings, weighed, b)
+        return counted(self.listings[lk], _one_step_each(_one_change(weighed[lk])), b)
+
+    def _weighed(self, lk: tuple[str, ListKind], known: list[Step], b: _Builder) -> list[Step]:
         if self.reprinted and any(s.source.record.key in self.reprinted for s in known):
             known = _ministrys_own(lk[0], known, self.reprinted, b)
-        known = _one_step_each(_one_change(_weighed(lk[0], known, self.unfound, b)))
-        return counted(self.listings[lk], known, b)
+        return _weighed(lk[0], known, self.unfound, b)
 
 
 def counted(listing: Listing, steps: list[Step], b: _Builder) -> list[Step]:
