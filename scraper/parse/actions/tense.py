@@ -223,8 +223,11 @@ def _pause_of_its_own(folded: str, s_start: int, at: int, found: list[re.Match[s
     with a notice named (its subject; no 其中 in its sentence before it), and every verb before it in the sentence ends measures or
     is such a 暂停至, each with a notice named in its clause."""
     c0 = _clause_start(folded, s_start, at)
-    if c0 <= s_start or folded.find("其中", s_start, at) >= 0 or not any(c0 <= r0 < at for r0, _, _ in refs):
+    if c0 <= s_start or folded.find("其中", s_start, at) >= 0:
         return False
+    own = {r.key for r0, _, r in refs if c0 <= r0 < at}
+    if not own or own & {r.key for r0, _, r in refs if s_start <= r0 < c0}:
+        return False  # no notice of its own, or one a step before acts on ("停止实施A…，A相关措施暂停至…": for a person)
     return all((u[0].startswith(ENDING_VERBS) and "暂停" not in u[0] or u[0] == BARE_PAUSE and folded.startswith("至", u.end()))
                and any(_clause_start(folded, s_start, u.start()) <= r0 < c0 for r0, _, _ in refs)
                for u in found if s_start <= u.start() < at)  # (each with its notice: not a cut "…措施暂停至D1，B…暂停至D2")
