@@ -4,7 +4,7 @@ measures; where the decision starts and which sentence is its own."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from storage.frozen import quick_init
@@ -23,6 +23,7 @@ from .names import (
     Target,
     _depth0_split,
     _org_suffix,
+    _role_prefix,
     _type_of_words,
     split_target,
 )
@@ -30,6 +31,7 @@ from .wording import (
     BACK_REFS,
     BARE_COUNT_RE,
     BARE_DECISION_START_RE,
+    CJK_RE,
     DATED_DECISION_RE,
     DATED_DECISION_REACH,
     DECISION_START_RE,
@@ -189,7 +191,7 @@ def _groups(body_lines: list[str], folded_lines: list[str], body: str, decided: 
             break
         out.extend(line_groups(line, folded, offset))
         if verb_first and ("冻结" in folded or "禁止" in folded):  # in every VERB_FIRST match
-            out.extend(verb_first_groups(line, folded, offset))
+            out.extend(verb_first_groups(line, folded, offset, body))
         offset = 0
     return out
 
@@ -205,7 +207,7 @@ DOTTED_NAME_RE = re.compile(r"\s*(?![^·•・]*[·•・][^\n]*[的其及和与
                             r"[\u4e00-\u9fff]{1,8}(?:[·•・][\u4e00-\u9fff]{1,8}){1,4}\s*")
 
 
-def verb_first_groups(line: str, folded: str, offset: int = 0) -> list[Group]:
+def verb_first_groups(line: str, folded: str, offset: int = 0, body: str = "") -> list[Group]:
     """The groups of one operative line whose measures name their targets after the verb (session 43, mfa43/24, /25; mfa42/02,
     /19 were held for it): "冻结A（a）、B（b）在我国境内的动产…", "禁止我国境内的组织、个人与X（x）进行有关交易、合作等活动"
     (wording.VERB_FIRST), each group with its sentence's measures; read only where every name is plain (PLAIN_NAME_RE)."""
@@ -218,9 +220,19 @@ def verb_first_groups(line: str, folded: str, offset: int = 0) -> list[Group]:
         for regex in VERB_FIRST:
             for m in regex.finditer(sentence):
                 s, e = m.span("names")
-                if _depth_at(sentence, s) != 0 or not _plain_names(sentence[s:e]):
+                if _depth_at(sentence, s) != 0:
                     continue
-                out.extend(_group(line[sentence_start + s : sentence_start + e], sentence[s:e], sentence))
+                region = None
+                if not _plain_names(sentence[s:e]):
+                    bare = _bare_names(sentence[s:e], body)
+                    if bare is None:
+                        continue
+                    skip, region = bare
+                    s += skip
+                found = _group(line[sentence_start + s : sentence_start + e], sentence[s:e], sentence)
+                if region is not None:  # the region's persons: theirs, whatever the title names
+                    found = [replace(g, names=tuple(replace(t, country=region) for t in g.names)) for g in found]
+                out.extend(found)
     return out
 
 
@@ -230,8 +242,65 @@ def _plain_names(seg_f: str) -> bool:
     tail = COUNT_TAIL_RE.search(seg_f) if "等" in seg_f else None
     names = seg_f[: tail.start()] if tail is not None else seg_f
     items = [part for item in _depth0_split(names, "、") for part in BRACKET_JOINER_RE.split(item)]
-    return bool(items) and all(PLAIN_NAME_RE.fullmatch(item) is not None or (
-        DOTTED_NAME_RE.fullmatch(item) is not None and not _org_suffix(item.strip())) for item in items)
+    return bool(items) and all(PLAIN_NAME_RE.fullmatch(item) is not None or _dotted(item) for item in items)
+
+
+def _dotted(item: str) -> bool:
+    """Whether ``item`` is a transliterated name alone (DOTTED_NAME_RE, no organisation's ending), or one after its role:
+    "禁止美国国会众议院外交委员会主席马克·汤普森本人及其直系亲属入境" (session 49, mfa49/11: a role longer than 8 characters,
+    refused as cut short)."""
+    if DOTTED_NAME_RE.fullmatch(item) is not None:
+        return not _org_suffix(item.strip())
+    if "·" not in item and "•" not in item and "・" not in item:
+        return False
+    name, role = _role_prefix(item.strip())
+    return role is not None and name is not None and DOTTED_NAME_RE.fullmatch(name) is not None and not _org_suffix(name) \
+        and not DESCRIPTIVE_ROLE_RE.search(role)
+
+
+# A Chinese name alone, 2 to 5 characters, none of a description's or a list's words in it: "石平", "石原太郎", "陈建宏".
+BARE_NAME_RE = re.compile(r"\s*[\u4e00-\u9fff]{2,5}\s*")
+NOT_IN_BARE_NAME_RE = re.compile(r"[的其及和与等或之该此]|[中美我对双各][方国]|人员|议员|官员|成员|人士|学者|有关|相关|上述|前述"
+                                 r"|以下|下列|地区|企业|公司|机构|组织|实体|单位")
+# A region's own words before the names: "禁止台湾地区陈建宏、黄淑芬及其直系亲属进入大陆…".
+REGION_CODES = {"中国台湾地区": "TW", "台湾地区": "TW", "中国香港特别行政区": "HK", "香港特别行政区": "HK", "中国澳门特别行政区": "MO",
+                "澳门特别行政区": "MO"}
+REGION_LEADS = tuple(REGION_CODES)
+# Where the text tells of the person elsewhere by the name alone: after an office ("日本参议员石原太郎长期…"), or as the one the
+# decision is on ("关于对石平采取反制措施的决定").
+OFFICE_ENDS = ("议员", "官员", "政客", "学者", "主席", "部长", "大使", "顾问", "人士", "州长", "市长", "议长", "大臣", "教授")
+
+
+def _bare_names(seg_f: str, body: str) -> tuple[int, str | None] | None:
+    """Where the names of a verb-first phrase ``seg_f`` (folded) begin when they are Chinese names alone that the text
+    vouches for (session 49, mfa49/10, /12; mfa48's open B: refused as cut short): after a region's own words
+    ("台湾地区陈建宏、黄淑芬": the region's persons, as its decisions name them), or each named elsewhere in ``body`` after an
+    office ("日本参议员石原太郎") or as "对石原太郎采取" (the title), with the region's code; None when any is not: a description
+    stays a person's."""
+    names = seg_f.strip()
+    lead = next((mark for mark in REGION_LEADS if names.startswith(mark)), None)
+    items = _depth0_split(names[len(lead) :] if lead else names, "、")
+    if not items or any(BARE_NAME_RE.fullmatch(item) is None or NOT_IN_BARE_NAME_RE.search(item) is not None
+                        or _org_suffix(item.strip()) for item in items):
+        return None
+    if lead is None and not all(_vouched(item.strip(), body) for item in items):
+        return None
+    return seg_f.find(names) + (len(lead) if lead else 0), REGION_CODES[lead] if lead else None
+
+
+def _vouched(name: str, body: str) -> bool:
+    """Whether ``body`` names ``name`` after an office (OFFICE_ENDS) or as "对<name>采取"."""
+    at = body.find(name)
+    while at >= 0:
+        if body.startswith(name + "采取", at) and body.endswith("对", 0, at) or any(
+                body.endswith(office, 0, at) for office in OFFICE_ENDS):
+            return True
+        at = body.find(name, at + len(name))
+    return False
+
+
+# A role that describes rather than names a post: "…的", "其", a list's joiners (no person is "A及B主席X").
+DESCRIPTIVE_ROLE_RE = re.compile(r"[的其等或、]")
 
 
 def doubtful_verb_first(folded: str, start: int, end: int) -> list[list[str]]:
@@ -242,7 +311,8 @@ def doubtful_verb_first(folded: str, start: int, end: int) -> list[list[str]]:
     for regex in VERB_FIRST:
         for m in regex.finditer(folded, start, end):
             names = m["names"].strip(" 、,")  # (a stray "、" before a pointer: "冻结、其在…")
-            if NOT_NAMES_RE.match(names) is None and _depth_at(folded, m.start("names")) == 0 and not _plain_names(names):
+            if NOT_NAMES_RE.match(names) is None and _depth_at(folded, m.start("names")) == 0 and not _plain_names(names) \
+                    and _bare_names(names, folded) is None:
                 items = [part.strip() for item in _depth0_split(names, "、") for part in BRACKET_JOINER_RE.split(item)]
                 if items := [item for item in items if item and NOT_NAMES_RE.match(item) is None]:
                     out.append(items)
@@ -359,7 +429,8 @@ def _counted_after(sentence: str, start: int, comma: int) -> list[int]:
     """The commas of the list ``sentence[start:comma]`` began, from the one at ``comma``, where the list goes on to the
     segment holding its count (等N家/名) with no measure: the part before holds no count of its own (nor a measure), and
     each segment between is one name in brackets (COMMA_ITEM_RE: "对A（a），B（b），C（c）等3人采取…", roles before the
-    names; session 48, mfa47/28: held for a person); none where the list does not."""
+    names; session 48, mfa47/28: held for a person), or, with no count, to the one before 采取 where every item is one (session
+    49); none where the list does not."""
     before = sentence[start:comma]
     if "等" in before or not ("、" in before or "(" in before or "（" in before):
         return []
@@ -373,6 +444,9 @@ def _counted_after(sentence: str, start: int, comma: int) -> list[int]:
             return []
         if COUNT_AFTER_RE.search(after) is not None:
             return commas
+        if sentence.startswith("采取", end) and COMMA_ITEM_RE.fullmatch(after.strip()) is not None and all(
+                COMMA_ITEM_RE.fullmatch(item.strip()) is not None for item in _depth0_split(before, "、")):
+            return commas  # no count: "对A（a），B（b），C（c）采取…", each a name in brackets (session 49, mfa49/13: held)
         if not (end < len(sentence) and sentence[end] in LIST_COMMAS and "(" in before
                 and COMMA_ITEM_RE.fullmatch(after.strip()) is not None):
             return []
@@ -423,6 +497,8 @@ def _sentences(folded: str, offset: int = 0) -> list[tuple[int, str]]:
 # (session 18, mfa18: B was read as words of A's group, so a decision with no annex missed B).
 # So too when the second group's count follows its last bracket with no 等 ("对A（a）、B（b）3家实体和X（x）2名个人": session 30,
 # names30: X was read as words of A's group, and lost with no warning).
+# A second count of the other kind after the first's words, naming no one: "等2家企业和1名高级管理人员".
+SECOND_COUNT_RE = re.compile(rf"[^、，,()（）等\d]{{0,12}}?(?:以及|和|及|与)(?!其)\s*(?P<n>{NUM})\s*(?P<unit>[家名位])[^\d]{{0,12}}$")
 NEXT_GROUP_RE = re.compile(
     rf"[^、，,()（）等]{{0,12}}?(?P<joiner>以及|和|及|与)(?!其)(?=[^等]+?(?:等|(?<=[)）]))\s*{NUM}\s*[家名个位人])")
 
@@ -463,10 +539,12 @@ def _unrelated(zh: str) -> str:
 # Words before a name that point to where it was listed: "停止对外交部令第13号所列亚当·布赖（Adam Bry）…采取的反制措施",
 # "…《反制清单》所列X", "…附件第2项所列X", "…第13号中的X", "上述X" (session 29, story29 B: stored as the person's Chinese name).
 POINTER_WORDS = ("所列", "中的", "上述")
+# A Latin name holds spaces: "解除对外交部令2040年第313号所列Harbor Freedom Institute、John Miller…" (session 49, mfa49/14: the words
+# were the body's Chinese name, no English, a key no listing has).
 # A title quoted before may hold "、" ("外交部令2029年第71号《关于对美国、英国、加拿大…的决定》后附《反制清单》所列X": session 46,
 # mfa46/03, the whole was X's Chinese name).
 POINTED_NAME_RE = lazy_compile(r"(?:(?:(?:[^、，,《]|《[^《》\n]*》)*?(?:号|《[^《》\n]*》|附件|项|清单|名单))?\s*所列的?"
-                              r"|(?:[^、，,《]|《[^《》\n]*》)*?(?:号|《[^《》\n]*》|附件|项|清单|名单)\s*中的|上述)\s*(?P<name>[^\s、，,]{2,})")
+                              r"|(?:[^、，,《]|《[^《》\n]*》)*?(?:号|《[^《》\n]*》|附件|项|清单|名单)\s*中的|上述)\s*(?P<name>[^\s、，,]{2,}(?:[ ][^\s、，,]+)*)")
 
 
 # "停止对上述亚当·布赖（Adam Bry）、汤姆·莫斯（Tom Moss）采取的反制措施": the pointer word before a name in brackets, not
@@ -559,11 +637,21 @@ def _group(seg: str, seg_f: str, after: str) -> list[Group]:
             zh = _undescribed(zh) if zh and en and len(zh) > DESCRIBED_MIN else zh
             if zh and en and ("管理人员" in zh or "高管" in zh) and (staff_of := STAFF_NAME_RE.fullmatch(zh)) is not None:
                 zh, note = staff_of.group("name"), "，".join(filter(None, (staff_of.group("desc"), note)))
-            zh = _unpointed(_unrelated(zh)) if zh else zh
+            if zh and (unpointed := _unpointed(_unrelated(zh))) != zh and en is None and LATIN_RE.match(unpointed) \
+                    and not CJK_RE.search(unpointed):  # "…所列Harbor Freedom Institute": a Latin name is the English
+                zh, en = None, unpointed
+            else:
+                zh = _unpointed(_unrelated(zh)) if zh else zh
             if (zh or en) and zh not in PRONOUNS:
                 own_kind = "organization" if counted and counted == count and kind == "individual" else kind
                 names.append(Target(zh, en, own_kind or ("individual" if gendered else None), note))
     names.extend(its)
+    if count is not None and len(names) > count and not more and (second := SECOND_COUNT_RE.match(desc)) is not None and (
+            n2 := to_int(second.group("n"))) is not None and UNIT_TYPES.get(second.group("unit")) not in (None, kind):
+        # "A（a）、B（b）及A公司总裁C（c）等2家企业和1名高级管理人员": more names than the first count, of both kinds, one count
+        # each (session 49, mfa49/05: the person typed an organisation, 'states 2'): counted together, each typed by its shape
+        count, names = count + n2, [replace(t, type=None) if t.type == kind else t for t in names]
+        kind = None
     if not names and tail is None:
         return _counted(seg, seg_f, _measures(after))
     if not names and count is None and kind is None:
@@ -839,7 +927,16 @@ def _guess_type(target: Target, all_measures: tuple[str, ...], body: str) -> str
         # 人员反制措施的决定 … 解除…对Jan van der Berg、Karin Meyer-Schmidt采取的反制措施。…对其他人员采取的反制措施继续有效"
         # (session 48, mfa47/16: typed organisations)
         return "individual"
+    if target.zh is None and target.en and WESTERN_PERSON_RE.fullmatch(target.en.strip()) is not None and not any(
+            w in ORG_EN_WORDS or w in FIRM_TAILS for w in target.en.split()) and BOTH_KINDS_RE.search(body) is not None:
+        # so too in a text naming both kinds, a name of a person's shape: "关于解除对有关机构和人员反制措施的决定 … 解除…所列
+        # Harbor Freedom Institute、John Miller、Susan Clark采取的反制措施" (session 49, mfa48's open B, mfa49/14: typed organisations)
+        return "individual"
     return "organization"
+
+
+# A Western person's name in Latin: a given name, perhaps an initial, a surname (hyphened, or with O'/Mc/Mac).
+WESTERN_PERSON_RE = re.compile(r"[A-Z][a-z]+(?: [A-Z]\.)? (?:O'|Mc|Mac)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?")
 
 
 # A Chinese person's name in pinyin alone: two or three words, the first or the last a common surname, every word (each part of a

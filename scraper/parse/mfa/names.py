@@ -297,6 +297,13 @@ def _split_target(text: str) -> tuple[str | None, str | None, str | None, bool]:
                     en = piece
                 elif piece:
                     notes.insert(0, piece)
+            if en is None and zh.endswith(CLOSE_PARENS) and LATIN_RE.search(zh):
+                # "北辰精密制造公司（Polestar Precision Manufacturing LLC）（原名：北辰精工公司）": the English in the bracket
+                # before the note's (session 49, mfa49/03: the whole first bracket kept in the Chinese name, no English)
+                inner_zh, inner_en, inner_note, _ = _split_target(zh)
+                if inner_zh and inner_en:
+                    zh, en = inner_zh, inner_en
+                    notes[0:0] = [inner_note] if inner_note else []
     else:
         m = SPACED_EN_RE.match(name)
         if m:
@@ -410,12 +417,13 @@ def _dedupe(targets: list[Target]) -> list[Target]:
         at = _other_half(out, t)
         if at is not None:
             old = out[at]
-            out[at] = Target(old.zh or t.zh, old.en or t.en, old.type or t.type, old.note or t.note, old.n)
+            out[at] = Target(old.zh or t.zh, old.en or t.en, old.type or t.type, old.note or t.note, old.n,
+                             country=old.country or t.country)
             seen.add(cached_key(out[at].zh, out[at].en))
             continue
         if cached_key(t.zh, t.en) in seen:
             continue
-        out.append(Target(t.zh, t.en, t.type, t.note, len(out) + 1))
+        out.append(Target(t.zh, t.en, t.type, t.note, len(out) + 1, country=t.country))  # (a region's person: its own)
         seen.add(cached_key(t.zh, t.en))
     return out
 

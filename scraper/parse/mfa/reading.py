@@ -115,6 +115,8 @@ def _own_country(note: str | None) -> str | None:
     for part in note.split("，"):
         name = part.strip()
         code = COUNTRIES.get(name[:-1] if name.endswith("籍") else name)
+        if code is None and name.endswith("国籍"):  # "加拿大国籍", "英国国籍" (session 49, mfa49/17: no country, so both
+            code = COUNTRIES.get(name[:-2])  # Canadians took the title's first country, GB, silently)
         if code is not None:
             return code
         if name.isascii() and LATIN_RE.search(name):  # "United States"; "Member of the European Parliament (Ireland)"

@@ -77,7 +77,10 @@ ROLE_PREFIX_RE = lazy_compile(r"^(?P<role>.{2,30}(?:" + "|".join(ROLE_WORDS) + r
 ROLE_WORD_RE = lazy_compile("|".join(ROLE_WORDS))  # in every ROLE_PREFIX_RE match, from the third character
 # "所长约翰·沃尔特斯" after "哈德逊研究所董事会主席萨拉·梅·斯特恩、": the role's organisation is the one named
 # before; a bare role opens a transliterated name (a middle dot in it).
-BARE_ROLES = ROLE_WORDS + ("所长", "院长", "会长", "社长", "校长", "董事长", "理事长", "主编", "总编辑", "董事", "理事")
+# A commission's member, "美国国际宗教自由委员会委员亨利·沃德", and a staffer, "美国国会前幕僚大卫·李" (session 49, mfa49/23, /13:
+# the whole kept as the Chinese name), never the 委员 of "委员会" or "委员长".
+BARE_ROLES = ROLE_WORDS + ("所长", "院长", "会长", "社长", "校长", "董事长", "理事长", "主编", "总编辑", "董事", "理事",
+                           "委员(?![会长])", "幕僚(?!长)")
 BARE_ROLE_RE = lazy_compile(r"^(?P<role>" + "|".join(sorted(BARE_ROLES, key=len, reverse=True))
                           + r")(?P<name>[^、，,()（）·]{1,8}[·•][^、，,()（）]{1,16})$")
 # "美国自由亚洲研究所所长罗伯特·金斯利": an organisation, the head's title no ROLE_WORDS holds, then a transliterated name
