@@ -274,29 +274,91 @@ def parse_index(html: str, base_url: str) -> tuple[IndexLink, ...]:
 # "2027-02-10"}, …]; renderList(…)"): no <a> on the page, refused as a JavaScript shell, its notices unread (blind46/12,
 # session 46). The array assigned in a script, read as JSON; its rows whose "url" is an article's link are the links.
 SCRIPT_ARRAY_RE = lazy_compile(r"=\s*(\[\s*\{.*?\}\s*\])\s*;", re.DOTALL)
-# ... or the array as a JSON string a script parses ("var listData = JSON.parse('[{"title": …}]');", session 48): read
-# where the string is plain JSON (no backslash, no quote of its own: nothing of JavaScript's escapes to undo), else the
-# page stays a shell (loud)
-SCRIPT_PARSED_RE = lazy_compile(r"""JSON\.parse\(\s*'(\[\s*\{[^'\\]*?\}\s*\])'\s*\)""")
+# ... or the rows wrapped in an object a script assigns ("var listData = {"total": 3, "list": [{…}, …]};", crawl49): the
+# object read as JSON from its "{" (:func:`_json_at`, its nesting whatever it is), its lists of rows found within
+SCRIPT_OBJECT_RE = lazy_compile(r"=\s*(?=\{)")
+# ... or the array (or such an object) as a JSON string a script parses ("var listData = JSON.parse('[{"title": …}]');",
+# session 48), the string a JavaScript literal in either quotes: its escapes undone (\" \' \\ \/ \n \uXXXX \xXX,
+# crawl49: refused before, loud) where each is one of JavaScript's, else the page stays a shell (loud)
+SCRIPT_PARSED_RE = lazy_compile(r"""JSON\.parse\(\s*(?:'(\s*[\[{](?:[^'\\]|\\.)*)'|"(\s*[\[{](?:[^"\\]|\\.)*)")\s*\)""",
+                                re.DOTALL)
+JS_ESCAPES = {"'": "'", '"': '"', "\\": "\\", "/": "/", "n": "\n", "r": "\r", "t": "\t", "b": "\b", "f": "\f",
+              "v": "\v", "\n": ""}
+JS_HEX = {"x": 2, "u": 4}
+HEX_DIGITS = frozenset("0123456789abcdefABCDEF")
 SCRIPT_URL_KEYS = ("url", "link", "href")
 SCRIPT_TITLE_KEYS = ("title", "name")
 SCRIPT_DATE_KEYS = ("publishTime", "pubDate", "date", "publishDate", "time")
+SCRIPT_DEPTH = 4  # how deep in a wrapping object its lists of rows are looked for ({"data": {"page": {"list": […]}}})
+
+
+def js_string(body: str) -> str | None:
+    """The text of a JavaScript string literal's body (between its quotes), its escapes undone; None where one is not
+    among those undone for sure (an octal escape, ``\\u{…}``, a lone surrogate)."""
+    if "\\" not in body:
+        return body
+    out: list[str] = []
+    at = 0
+    while (slash := body.find("\\", at)) >= 0:
+        out.append(body[at:slash])
+        char = body[slash + 1: slash + 2]
+        if char in JS_ESCAPES and char:
+            out.append(JS_ESCAPES[char])
+            at = slash + 2
+        elif char in JS_HEX and len(digits := body[slash + 2: slash + 2 + JS_HEX[char]]) == JS_HEX[char] and all(
+                c in HEX_DIGITS for c in digits):
+            out.append(chr(int(digits, 16)))
+            at = slash + 2 + JS_HEX[char]
+        else:
+            return None
+    out.append(body[at:])
+    try:  # (a pair of \uD83D\uDE00 escapes: one character)
+        return "".join(out).encode("utf-16", "surrogatepass").decode("utf-16")
+    except UnicodeError:
+        return None
+
+
+def _json_at(html: str, at: int) -> object:
+    """The JSON value that opens at ``html[at]``, or None (no JSON there: a script's own object literal)."""
+    try:
+        return json.JSONDecoder().raw_decode(html, at)[0]
+    except ValueError:
+        return None
+
+
+def _row_lists(value: object, depth: int = 0) -> list[list[object]]:
+    """The lists of rows (objects) in a JSON value: itself where it is one, else those its objects hold, in order."""
+    if isinstance(value, list):
+        return [value] if any(isinstance(row, dict) for row in value) else []
+    if not isinstance(value, dict) or depth >= SCRIPT_DEPTH:
+        return []
+    return [rows for item in value.values() for rows in _row_lists(item, depth + 1)]
 
 
 def script_links(html: str, base_url: str | None) -> tuple[IndexLink, ...]:
-    """The article links of a JSON array of rows a page's script assigns (:data:`SCRIPT_ARRAY_RE`; or parses from a plain
-    string, :data:`SCRIPT_PARSED_RE`), in order; () where
-    there is none, it is no JSON, or no row links an article (the page stays what it was: a shell, loud)."""
-    if "<script" not in html or not any(f'"{key}"' in html for key in SCRIPT_URL_KEYS):
+    """The article links of a JSON array of rows a page's script assigns (:data:`SCRIPT_ARRAY_RE`), or of the rows an
+    object it assigns holds (:data:`SCRIPT_OBJECT_RE`), or parses from a string (:data:`SCRIPT_PARSED_RE`), in order;
+    () where there is none, it is no JSON, or no row links an article (the page stays what it was: a shell, loud)."""
+    if "<script" not in html or not any(f'"{key}"' in html or f'\\"{key}\\"' in html for key in SCRIPT_URL_KEYS):
         return ()
     found: dict[str, IndexLink] = {}
-    arrays = [*SCRIPT_ARRAY_RE.finditer(html), *(SCRIPT_PARSED_RE.finditer(html) if "JSON.parse" in html else ())]
-    for m in arrays:
+    values: list[object] = []
+    for m in SCRIPT_ARRAY_RE.finditer(html):
         try:
-            rows = json.loads(m.group(1))
+            values.append(json.loads(m.group(1)))
         except ValueError:
             continue
-        for row in rows if isinstance(rows, list) else ():
+    values.extend(_json_at(html, m.end()) for m in SCRIPT_OBJECT_RE.finditer(html))
+    for m in SCRIPT_PARSED_RE.finditer(html) if "JSON.parse" in html else ():
+        text = js_string(m.group(1) if m.group(1) is not None else m.group(2))
+        if text is None:
+            continue
+        try:
+            values.append(json.loads(text))
+        except ValueError:
+            continue
+    for rows in (rows for value in values for rows in _row_lists(value)):
+        for row in rows:
             if not isinstance(row, dict):
                 continue
             href = next((v for k in SCRIPT_URL_KEYS if isinstance(v := row.get(k), str) and v), "")

@@ -37,3 +37,18 @@ def test_a_script_with_no_article_rows_leaves_the_page_a_js_shell(rows):
     with pytest.raises(UnusablePage) as refused:
         parse_document(page.encode(), url=INDEX)
     assert refused.value.reason == "js-shell"
+
+
+@pytest.mark.parametrize(("body", "text"), [
+    ("plain", "plain"),
+    (r"a\"b\'c\\d\/e\n", "a\"b'c\\d/e\n"),
+    (r"\u7f8e\u56fd \x41", "美国 A"),
+    (r"\ud83d\ude00", "\U0001f600"),  # a surrogate pair: one character
+    (r"\u{7f8e}", None),  # ES2015's code point escape: not undone (unsure), the page stays a shell
+    (r"\0", None), (r"\ud83d", None), (r"\u12", None), ("end\\", None),
+])
+def test_a_script_string_s_escapes_are_undone_only_where_sure(body, text):
+    """crawl49: a JSON.parse string's JavaScript escapes (was: any backslash left the page a JS shell)."""
+    from scraper.parse.index import js_string
+
+    assert js_string(body) == text
