@@ -71,6 +71,8 @@ from storage.snapshots import get_page, page_ids, record_snapshot, sha256_hex, s
 from storage.vocabulary import NEEDS_REVIEW, HealthKind, as_utc, official_first
 
 if TYPE_CHECKING:  # the parsers load with the first page parsed: a no-change run or replay never imports them
+    from sqlalchemy.sql.elements import ColumnElement
+
     from scraper.links import ParseFn
 
 CUT_SHORT = "cut-short"  # the parser's reason for a page that is only part of a notice
@@ -1379,6 +1381,15 @@ def replay_content_type(path: str | os.PathLike[str]) -> str | None:
     return CONTENT_TYPES.get(name[dot:].lower()) if 0 < dot < len(name) - 1 else None
 
 
+def kept_as(outcome: PageOutcome) -> ColumnElement[bool]:
+    """Whether a stored copy (a ``Snapshot`` row) was read as ``outcome`` (``notice``: a first page; ``part``: a later
+    or annex page of one) or refused alone as cut short (given before its first page, in a folder of its own: crawl48,
+    review52's open B): the one test :func:`stored_part` filters on and :func:`stored_first` asks of the newest copy
+    (each said it in its own form, one in SQL, one in Python: the end review of session 48)."""
+    return or_(Snapshot.outcome == outcome.value, and_(Snapshot.outcome == PageOutcome.UNUSABLE.value,
+                                                       Snapshot.detail.startswith(f"{CUT_SHORT}:")))
+
+
 def stored_part(session_factory: sessionmaker[Session]) -> Callable[[str], tuple[bytes, str | None] | None]:
     """The newest stored copy of a URL read as a later page or annex page of a notice (outcome ``part``), or refused
     alone as cut short (given before its first page, in a folder of its own: crawl48, review52's open B), its bytes
@@ -1388,8 +1399,7 @@ def stored_part(session_factory: sessionmaker[Session]) -> Callable[[str], tuple
         with session_factory() as session:
             row = session.execute(
                 select(Snapshot.body, Snapshot.content_type).join(Page, Page.id == Snapshot.page_id)
-                .where(Page.url == url, or_(Snapshot.outcome == PageOutcome.PART.value, and_(
-                    Snapshot.outcome == PageOutcome.UNUSABLE.value, Snapshot.detail.startswith(f"{CUT_SHORT}:"))))
+                .where(Page.url == url, kept_as(PageOutcome.PART))
                 .order_by(Snapshot.fetched_at.desc(), Snapshot.id.desc()).limit(1)).first()
         return (zlib.decompress(row[0]), row[1]) if row is not None else None
     return lookup
@@ -1404,11 +1414,10 @@ def stored_first(session_factory: sessionmaker[Session]) -> Callable[[str], tupl
 
         with session_factory() as session:
             row = session.execute(
-                select(Snapshot.body, Snapshot.content_type, Snapshot.outcome, Snapshot.detail)
+                select(Snapshot.body, Snapshot.content_type, kept_as(PageOutcome.NOTICE))
                 .join(Page, Page.id == Snapshot.page_id).where(Page.url == url)
                 .order_by(Snapshot.fetched_at.desc(), Snapshot.id.desc()).limit(1)).first()
-        if row is None or not (row[2] == PageOutcome.NOTICE.value or (
-                row[2] == PageOutcome.UNUSABLE.value and (row[3] or "").startswith(f"{CUT_SHORT}:"))):
+        if row is None or not row[2]:  # (the newest copy only: not an older one behind a newer refusal)
             return None
         raw = zlib.decompress(row[0])
         if raw.startswith(JOINED):
