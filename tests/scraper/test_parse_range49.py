@@ -116,9 +116,10 @@ def test_a_clause_naming_no_step_on_others_stays_read(text: str, steps: list[Ste
 
 
 @pytest.mark.parametrize("notice", [False, True])
-def test_a_restore_at_the_end_without_zidong_is_read(notice: bool) -> None:
+@pytest.mark.parametrize("then", ["，期满后恢复实施。", "，期满后相关措施将恢复实施。", "。期满后，相关措施将恢复实施。"])
+def test_a_restore_at_the_end_without_zidong_is_read(notice: bool, then: str) -> None:
     # the suspension alone before, its end then "lapsed, needs review"
-    text = "商务部决定，自2028年1月1日起，商务部公告2027年第101号相关措施暂停至2028年6月30日，期满后恢复实施。"
+    text = "商务部决定，自2028年1月1日起，商务部公告2027年第101号相关措施暂停至2028年6月30日" + then
     assert _steps(text, notice) == [("suspend", ["MOFCOM-2027-101"], "2028-01-01", "2028-06-30", None),
                                      ("restore", ["MOFCOM-2027-101"], "2028-07-01", None, None)]
 
@@ -129,6 +130,7 @@ def test_a_restore_at_the_end_without_zidong_is_read(notice: bool) -> None:
     "商务部决定，将商务部公告2027年第101号相关措施的暂停期限延长1年；期满后自动恢复实施。",  # held
     "商务部决定，将商务部公告2027年第101号相关措施的暂停期限延长1年。期满后自动恢复实施。",  # held
     "商务部决定，将商务部公告2027年第101号相关措施的暂停期限延长1年。暂停期限届满后，将按期恢复实施。",
+    "商务部决定，将商务部公告2027年第101号相关措施的暂停期限延长1年。期满后，相关措施将恢复实施。",
 ])
 def test_a_restore_after_an_undated_extension_in_its_own_clause_is_read(text: str, notice: bool) -> None:
     day = "2027-12-16" if notice else "2026-12-09"

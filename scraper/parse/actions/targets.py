@@ -868,9 +868,10 @@ def _extended_before(out: list[ActionDraft], s_start: int) -> list[tuple[int, in
 
 
 ENDED_STEPS = (ActionKind.EXTEND, ActionKind.SUSPEND)  # the steps a restore "期满后" takes back, their end told
-# A restore's sentence opening with the end alone, no subject of its own ("期满后自动恢复实施", "暂停期限届满后，将按期恢复实施").
-EXPIRY_OPENING_RE = lazy_compile(r"\s*(?:(?:暂停|上述)\s*)*(?:期限\s*)?(?:届满|期满|到期)\s*(?:之日\s*)?后\s*,?\s*(?:将|即)?\s*"
-                                 r"(?:自动|按期)?\s*")
+# A restore's sentence opening with the end alone, no notice of its own ("期满后自动恢复实施", "暂停期限届满后，将按期恢复实施",
+# "期满后，相关措施将恢复实施").
+EXPIRY_OPENING_RE = lazy_compile(r"\s*(?:(?:暂停|上述)\s*)*(?:期限\s*)?(?:届满|期满|到期)\s*(?:之日\s*)?后\s*,?\s*"
+                                 r"(?:(?:相关|上述|有关)\s*措施\s*)?(?:将|即|均)?\s*(?:自动|按期)?\s*")
 
 
 def step_reach(folded: str, out: list[ActionDraft], s_start: int, at: int) -> int:
@@ -905,12 +906,17 @@ def _restored_by_expiry(folded: str, s_start: int, at: int) -> bool:
     """"暂停期限届满后，相关措施自动恢复实施" (the verb at ``at``): the measures the paragraph suspended are back when the
     suspension ends (session 25, parse25: no notice was read for it, so the end read as a lapse "presumed back in force,
     needs review" where the suspending notice itself said they are back). "…暂停至2027年6月30日，期满后恢复实施" (no 自动) says
-    the same: the end right before the verb (AT_EXPIRY; session 49, range49, review54's t/q26: the restore read no notice)."""
-    return (folded.endswith(BY_ITS_END, s_start, at) or folded.endswith(AT_EXPIRY, s_start, at)) \
-        and EXPIRY_RE.search(folded, s_start, at) is not None
+    the same: the end right before the verb (AT_EXPIRY_RE; session 49, range49, review54's t/q26: the restore read no notice)."""
+    if folded.endswith(BY_ITS_END, s_start, at):
+        return EXPIRY_RE.search(folded, s_start, at) is not None
+    return folded.find("后", max(s_start, at - AT_EXPIRY_REACH), at) >= 0 \
+        and AT_EXPIRY_RE.search(folded, max(s_start, at - AT_EXPIRY_REACH), at) is not None
 
 
-AT_EXPIRY = ("期满后", "届满后", "到期后", "期满后将", "届满后将", "到期后将")  # right before a restore's 恢复
+# Right before a restore's 恢复: the end, and the measures as its subject ("期满后恢复实施", "期满后，相关措施将恢复实施": the restore
+# read no notice, its end a lapse needing review; session 49, range49).
+AT_EXPIRY_RE = lazy_compile(r"(?:届满|期满|到期)\s*(?:之日\s*)?后\s*,?\s*(?:(?:相关|上述|有关)\s*措施\s*)?(?:将|即|均)?\s*$")
+AT_EXPIRY_REACH = 16  # "届满之日后，相关措施将" and blanks
 
 
 def _suspended_before(folded: str, refs: list[tuple[int, int, NoticeRef]], s_start: int) -> list[tuple[int, int, NoticeRef]]:
