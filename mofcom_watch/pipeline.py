@@ -37,6 +37,7 @@ from storage.ingest import (
     add_url,
     alias_detail,
     count_mismatch,
+    fit,
     keeps_parse_of,
     load_notice,
     record_issue,
@@ -299,7 +300,7 @@ def settle_by_correction(session: Session, keys: Iterable[str], parser: PagePars
     return settled
 
 
-def loser_again(session: Session, notice: Notice, parser: PageParser, at: datetime) -> None:
+def loser_again(session: Session, notice: Notice, parser: PageParser, at: datetime) -> str | None:
     """The kept copy of ``notice`` read otherwise by this parser (its same bytes, a newer parser), or a new copy of the
     kept page read otherwise (the ministry corrected it, at its other URL first): the page its open
     alias-conflict issue names (the copy whose parse lost) read again by this parser too, and stored as its fetch
@@ -307,17 +308,19 @@ def loser_again(session: Session, notice: Notice, parser: PageParser, at: dateti
     preferred kept). An upgrade re-reads the pages one by one: a losing copy read first, against the kept copy's
     earlier reading, opened the issue, and nothing read it again once the kept copy read as it (order40's B5: a
     false "pages disagree", exit 1, that a store made by this version has not). Pages still reading otherwise keep
-    the issue open."""
+    the issue open. The page whose reading closed the issue, if it did (:func:`still_disagrees` asks the others)."""
     issue = session.scalars(select(HealthIssue).where(
         HealthIssue.key == issue_key(HealthKind.ALIAS_CONFLICT, notice.key), HealthIssue.resolved_at.is_(None))).first()
     if issue is None or issue.url is None or issue.url == notice.snapshot.page.url:
-        return
+        return None
     snap = session.scalars(select(Snapshot).join(Page, Page.id == Snapshot.page_id).where(Page.url == issue.url)
                            .order_by(Snapshot.fetched_at.desc(), Snapshot.id.desc()).limit(1)).first()
     if snap is None or (other := read_again(snap, parser, issue.url, notice.key)) is None:
-        return
+        return None
     if substance(other.notice) == substance(NoticeRecord.from_json(json.loads(notice.record_json))):
-        store_parse(session, notice, other.notice, snap, issue.url, at, clean=True)
+        if store_parse(session, notice, other.notice, snap, issue.url, at, clean=True).agreed:
+            return issue.url
+    return None
 
 
 def stale_alias(session: Session, notice: Notice, parser: PageParser, at: datetime, source: str) -> bool:
@@ -331,10 +334,26 @@ def stale_alias(session: Session, notice: Notice, parser: PageParser, at: dateti
     if session.scalars(select(HealthIssue.id).where(HealthIssue.key == issue_key(HealthKind.ALIAS_CONFLICT, key),
                                                     HealthIssue.resolved_at.is_(None)).limit(1)).first() is not None:
         return False
-    read_url, kept = notice.snapshot.page.url, notice.snapshot
+    found = _disagreeing_page(session, notice, parser, ())
+    if found is None:
+        return False
+    url, snap = found
+    record_issue(session, key=issue_key(HealthKind.ALIAS_CONFLICT, key), source=source,
+                 kind=HealthKind.ALIAS_CONFLICT,
+                 detail=alias_detail(key, (notice.snapshot.page.url, notice.snapshot.sha256), (url, snap.sha256),
+                                     (", corrected there", ", still the text before")),
+                 seen_at=at, url=url, notice_key=key)
+    return True
+
+
+def _disagreeing_page(session: Session, notice: Notice, parser: PageParser,
+                      skip: Iterable[str]) -> tuple[str, Snapshot] | None:
+    """The first of ``notice``'s other pages (not the one it is read from, none of ``skip``) whose newest copy read as
+    the notice reads otherwise than the notice now, with that copy; else None. Each such copy is parsed again."""
+    key, read_url, passed = notice.key, notice.snapshot.page.url, set(skip)
     now = substance(NoticeRecord.from_json(json.loads(notice.record_json)))
     for url in official_first(u.url for u in notice.urls):
-        if url == read_url:
+        if url == read_url or url in passed:
             continue
         snap = session.scalars(select(Snapshot).join(Page, Page.id == Snapshot.page_id).where(
             Page.url == url, Snapshot.notice_key == key, Snapshot.outcome == PageOutcome.NOTICE.value)
@@ -342,13 +361,34 @@ def stale_alias(session: Session, notice: Notice, parser: PageParser, at: dateti
         other = read_again(snap, parser, url, key) if snap is not None else None
         if snap is None or other is None or substance(other.notice) == now:
             continue
-        record_issue(session, key=issue_key(HealthKind.ALIAS_CONFLICT, key), source=source,
-                     kind=HealthKind.ALIAS_CONFLICT,
-                     detail=alias_detail(key, (read_url, kept.sha256), (url, snap.sha256),
-                                         (", corrected there", ", still the text before")),
-                     seen_at=at, url=url, notice_key=key)
-        return True
-    return False
+        return url, snap
+    return None
+
+
+_ISSUE_OPEN_AGAIN = (update(_ISSUE).where(_ISSUE.c.key == bindparam("issue_key"))
+                     .values(resolved_at=None, resolved_url=None, resolved_sha256=None))
+
+
+def still_disagrees(session: Session, notice: Notice, parser: PageParser, at: datetime, agreeing: str) -> bool:
+    """The alias-conflict issue of ``notice`` was closed just now, page ``agreeing`` (the one it named) reading as the
+    notice again: whether another of its pages still reads otherwise, the issue then kept open naming that one (probe49:
+    the issue names one page; a notice at three URLs, corrected at the page it is read from, its issue named one of the
+    other two, and the correction there closed it while the third still said the text before: exit 0, nothing said, its
+    old copy cited by every item; the same where two pages disagreed and the one named agreed again). Kept open, not
+    reopened: nobody saw it closed (one transaction), and a reopening is a new problem in the source-health feed.
+    Asked only where such an issue closed, of a notice at more than two URLs."""
+    if len(notice.urls) < 3:
+        return False
+    found = _disagreeing_page(session, notice, parser, (agreeing,))
+    if found is None:
+        return False
+    url, snap = found
+    kept = notice.snapshot
+    session.execute(_ISSUE_OPEN_AGAIN.values(
+        url=fit(url, 2048), last_seen=as_utc(at),
+        detail=clean_text(alias_detail(notice.key, (kept.page.url, kept.sha256), (url, snap.sha256)))),
+        {"issue_key": issue_key(HealthKind.ALIAS_CONFLICT, notice.key)})
+    return True
 
 
 def _store_parts(session: Session, raw: bytes, key: str, page: CrawledPage, parser: PageParser) -> None:
@@ -995,12 +1035,16 @@ def _ingest(session: Session, page: CrawledPage, sha: str, parser: PageParser, c
         if raw.startswith(JOINED):
             _store_parts(session, raw, record.key, page, parser)
         read_as_another(session, url, record.key, fetched_at, sha)
+        kept_open = False  # an alias-conflict closed by this copy kept open: another page still disagrees
         if stored is not None and kept_snapshot is not None and stored.record_json != kept_json and (
                 kept_snapshot.id == snap.id or (stored.snapshot_id == snap.id and kept_snapshot.page.url == url)):
             # the kept copy reads otherwise now, or the kept page's new copy does (the ministry corrected it): the loser
             # too? (a notice corrected at both its URLs, the losing one fetched first: its "pages disagree" stayed open
             # while they agreed, every later run at exit 1, until that page's bytes changed again; churn47)
-            loser_again(session, stored, parser, fetched_at)
+            if (agreeing := loser_again(session, stored, parser, fetched_at)) is not None:
+                kept_open = still_disagrees(session, stored, parser, fetched_at, agreeing)
+        if change.agreed and stored is not None:  # the page its alias-conflict issue named agrees: the others too?
+            kept_open = still_disagrees(session, stored, parser, fetched_at, url)
         stale = (stored is not None and kept_snapshot is not None and change.changed and not change.new
                  and stored.snapshot_id == snap.id and kept_snapshot.page.url == url and len(stored.urls) > 1
                  and stale_alias(session, stored, parser, fetched_at, source))  # its other page still the old text
@@ -1029,9 +1073,10 @@ def _ingest(session: Session, page: CrawledPage, sha: str, parser: PageParser, c
         if change.whole and kept_whole and short:  # whole by another URL's copy, kept: not this copy's doing
             _resolve_issues(session, [mismatch], fetched_at, None, None)
         corrected = [r.key for r in record.references if r.key] if corrects_names(record) else []
-        settled = settle_by_correction(session, ([record.key] if change.alias_conflict or stale else []) + corrected,
+        settled = settle_by_correction(session, ([record.key] if change.alias_conflict or stale or kept_open else [])
+                                       + corrected,
                                        parser, fetched_at)
-        conflict = (change.alias_conflict or stale) and record.key not in settled
+        conflict = (change.alias_conflict or stale or kept_open) and record.key not in settled
         return PageResult(url=url, outcome=PageOutcome.NOTICE, notice_key=record.key, new=change.new,
                           changed=change.changed and not change.new, sha256=sha, warnings=warnings,
                           revision=change.revision, stated_count=record.stated_count,

@@ -98,6 +98,7 @@ class NoticeChange:
     older: bool = False  # the same page's bytes first fetched before the stored copy's, reading otherwise: not taken
     newer: Snapshot | None = None  # (older) the page's newer copy read as the notice, where not the copy it is read from
     url_added: bool = False  # the page is a URL the stored notice did not have (its alias, a reprint)
+    agreed: bool = False  # this page read as the notice again closed the alias-conflict issue that named it
 
 
 # --- pure helpers ---------------------------------------------------------------------
@@ -462,20 +463,21 @@ def reread(session: Session, notice: Notice, record: NoticeRecord) -> None:
     rows.insert(session)
 
 
-def _agrees_again(session: Session, key: str, url: str, at: datetime, snapshot: Snapshot | None = None) -> None:
+def _agrees_again(session: Session, key: str, url: str, at: datetime, snapshot: Snapshot | None = None) -> bool:
     """The page an open alias-conflict issue names (the one whose parse lost) reads as the kept parse again: the
     pages agree, the issue is over (open, it kept every later run at exit 1 after a page's passing fault).
     ``snapshot``: the copy of ``url`` that reads so; fetched before the page's newest stored copy (an older folder
     replayed late) it closes nothing: the page's newest copy still disagrees (review53: replayed 11-03, 11-04, then
     11-01, the other page's 11-01 copy closed the issue its 11-04 copy had opened, exit 0, nothing said, whatever that
-    page says now). Fetched after it, the bytes of an older copy are what the page says now, and close it."""
+    page says now). Fetched after it, the bytes of an older copy are what the page says now, and close it. Whether it
+    closed the issue: the notice's other pages may disagree still (the issue names one page; the caller asks them)."""
     found = {"issue_key": issue_key(HealthKind.ALIAS_CONFLICT, key), "page_url": fit(url, 2048)}
     if snapshot is not None and session.scalar(select(_ISSUE.c.id).where(
             _ISSUE.c.key == found["issue_key"], _ISSUE.c.url == found["page_url"], _ISSUE.c.resolved_at.is_(None))
     ) is not None and (newer := _newer_copy(session, key, snapshot)) is not None and as_utc(newer.fetched_at) > as_utc(at):
-        return  # (was: compared the copies' first fetch, so a page's short copy during a fault, then its whole text
-        # again, an older copy's bytes, kept "pages disagree" open for good: site_changes S27, clean5 exit 1)
-    session.execute(AGREES_AGAIN, {**found, "resolved_at": as_utc(at)})
+        return False  # (was: compared the copies' first fetch, so a page's short copy during a fault, then its whole
+        # text again, an older copy's bytes, kept "pages disagree" open for good: site_changes S27, clean5 exit 1)
+    return bool(session.execute(AGREES_AGAIN, {**found, "resolved_at": as_utc(at)}).rowcount)
 
 
 def record_issue(
@@ -558,11 +560,13 @@ def _store(session: Session, notice: Notice | None, record: NoticeRecord, snapsh
     current = NoticeRecord.from_json(json.loads(notice.record_json))
     current_snapshot = notice.snapshot
 
+    agreed = False
+
     def kept(taken: bool, *, changed: bool, conflict: bool = False, older: bool = False,
              newer: Snapshot | None = None) -> NoticeChange:
         return NoticeChange(new=False, changed=changed, revision=notice.revision, alias_conflict=conflict,
                             whole=count_matches(record if taken else current), older=older, url_added=url_added,
-                            newer=newer)
+                            newer=newer, agreed=agreed)
 
     same_bytes = current_snapshot.id == snapshot.id
     if same_bytes or withdrawn(notice):
@@ -581,7 +585,7 @@ def _store(session: Session, notice: Notice | None, record: NoticeRecord, snapsh
 
     if substance(current) == substance(record):
         # Same notice, same substance: keep whichever parse is preferred, order-independently.
-        _agrees_again(session, record.key, url, fetched_at, snapshot)
+        agreed = _agrees_again(session, record.key, url, fetched_at, snapshot)
         if current_snapshot.page.url == url and record.dumps() == notice.record_json:
             # The same page read the very same from other bytes: the copy first fetched that reads so is the one cited
             # (a later one is kept by no fetch: mofcom_watch.pipeline._reads_as_kept; one first fetched before it, as
