@@ -69,7 +69,7 @@ from storage.records import (
 from storage.reviews import needs_review, read_by_person
 from storage.shortread import lost_entities, names_nobody, reads_less, renamed_entities
 from storage.snapshots import get_page, page_ids, record_snapshot, sha256_hex, snapshot_bytes, touch_page, touch_pages
-from storage.vocabulary import NEEDS_REVIEW, HealthKind, as_utc, official_first
+from storage.vocabulary import JOINED_TYPE, NEEDS_REVIEW, HealthKind, as_utc, official_first
 
 if TYPE_CHECKING:  # the parsers load with the first page parsed: a no-change run or replay never imports them
     from sqlalchemy.sql.elements import ColumnElement
@@ -431,6 +431,54 @@ def _touch_parts(session: Session, page: CrawledPage) -> None:
         if answer.ok:
             touch_page(session, url=answer.url, fetched_at=answer.fetched_at, status=200, source=page.source,
                        etag=answer.etag, last_modified=answer.last_modified)
+
+
+def _stale_part(session: Session, raw: bytes, key: str, url: str) -> tuple[str, str, datetime, str, datetime] | None:
+    """The page of joined copy ``raw`` (notice ``key``, first page ``url``) whose bytes are an older copy of that page:
+    first fetched before other bytes of it, its newest, stored as a page of the notice; as (its URL, its SHA-256, first
+    fetched, the newer bytes' SHA-256, first fetched), else None. A stale cache serving page 2's old bytes beside a
+    page 1 of new bytes (a visit counter) made a joined copy never stored, so "first fetched" now: it read as the
+    ministry correcting the notice back, a false "Correction" item, exit 0 (probe49; a page's own older copy is said,
+    ``older-copy``). The first page's bytes are those the page's stored joined copies name; the others', the page's
+    own copies. Asked only of a joined copy reading otherwise than the stored one."""
+    from scraper.joined import split
+
+    try:
+        parts = split(raw)
+    except ValueError:
+        return None
+    for part in parts:
+        seen: dict[str, datetime] = {}  # SHA-256 of the page's bytes -> first fetched
+        if part.url == url:
+            for body, at in session.execute(select(Snapshot.body, Snapshot.fetched_at).join(
+                    Page, Page.id == Snapshot.page_id).where(Page.url == url, Snapshot.notice_key == key,
+                                                            Snapshot.content_type == JOINED_TYPE)):
+                head = zlib.decompress(body)[len(JOINED): len(JOINED) + 200].split(b" ", 2)
+                if len(head) == 3:
+                    sha = head[1].decode("ascii", "replace")
+                    seen[sha] = min(seen.get(sha, as_utc(at)), as_utc(at))
+        else:
+            for sha, at in session.execute(select(Snapshot.sha256, Snapshot.fetched_at).join(
+                    Page, Page.id == Snapshot.page_id).where(
+                    Page.url == part.url, or_(Snapshot.outcome == PageOutcome.PART.value,  # (a shared annex: any key)
+                                              and_(Snapshot.outcome == PageOutcome.NOTICE.value,
+                                                   Snapshot.notice_key == key)))):
+                seen[sha] = min(seen.get(sha, as_utc(at)), as_utc(at))
+        then = seen.get(part.sha256)
+        if then is None:
+            continue
+        newest = max(seen.items(), key=lambda item: item[1])
+        if newest[0] != part.sha256 and newest[1] > then:
+            return part.url, part.sha256, then, newest[0], newest[1]
+    return None
+
+
+def _stale_part_detail(key: str, url: str, part_url: str, sha: str, then: datetime, newer: str, at: datetime) -> str:
+    """Why a joined copy was not stored: one of its pages served bytes first fetched before that page's newest."""
+    return (f"{url}: its pages joined read otherwise, and {part_url} served again a copy first fetched "
+            f"{then:%Y-%m-%d %H:%M} UTC (SHA-256 {sha[:12]}), older than that page's stored copy (first fetched "
+            f"{at:%Y-%m-%d %H:%M} UTC, SHA-256 {newer[:12]}); the newer copy of {key} is kept: a stale cache, or the "
+            "ministry taking back its correction")
 
 
 def _part_of(session: Session, url: str, sha: str) -> Snapshot | None:
@@ -1030,8 +1078,12 @@ def _ingest(session: Session, page: CrawledPage, sha: str, parser: PageParser, c
         snap = snapshot(PageOutcome.NOTICE, encoding=doc.encoding, notice_key=record.key)
         kept_snapshot = stored.snapshot if stored is not None else None
         kept_json = stored.record_json if stored is not None else None
+        stale_part = (_stale_part(session, raw, record.key, url)
+                      if stored is not None and raw.startswith(JOINED) and stored.snapshot.page.url == url
+                      and substance(record) != substance(NoticeRecord.from_json(json.loads(stored.record_json)))
+                      else None)
         change = store_parse(session, stored, record, snap, url, fetched_at, clean=True,  # clean_document cleaned it
-                             pages_moved=moved)
+                             pages_moved=moved, older=stale_part is not None)
         if raw.startswith(JOINED):
             _store_parts(session, raw, record.key, page, parser)
         read_as_another(session, url, record.key, fetched_at, sha)
@@ -1064,7 +1116,9 @@ def _ingest(session: Session, page: CrawledPage, sha: str, parser: PageParser, c
             _forget_validators(session, url)
         if change.older and kept_snapshot is not None:
             record_issue(session, key=older, source=source, kind=HealthKind.OLDER_COPY,
-                         detail=_older_detail(record.key, url, snap, change.newer or kept_snapshot), seen_at=fetched_at,
+                         detail=(_stale_part_detail(record.key, url, *stale_part) if stale_part is not None
+                                 else _older_detail(record.key, url, snap, change.newer or kept_snapshot)),
+                         seen_at=fetched_at,
                          url=url,
                          notice_key=record.key)
         short = count_mismatch(record)

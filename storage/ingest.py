@@ -526,14 +526,17 @@ def store_notice(session: Session, record: NoticeRecord, snapshot: Snapshot, url
 
 def store_parse(session: Session, notice: Notice | None, record: NoticeRecord, snapshot: Snapshot, url: str,
                 fetched_at: datetime, *, clean: bool = False, accepted: bool = False,
-                pages_moved: bool = False) -> NoticeChange:
+                pages_moved: bool = False, older: bool = False) -> NoticeChange:
     """:func:`store_notice` given the stored notice with the record's key (:func:`load_notice`, None if new):
     every row it writes goes in one flush at the end. ``clean``: the record went through ``clean_notice``.
     ``accepted``: a person accepted this copy of the same page (``mofcom-watch accept``): it replaces the stored
     parse even when its bytes were first stored before the stored parse's (a page that went back and forth).
     ``pages_moved``: a newer joined copy of the page read from, of other pages than its last copy (a pager grown to a
     page 3: ``mofcom_watch.pipeline._pages_moved``): reading the same, it is the copy cited, not the first copy that
-    read so, whose pages its items would list beside the new page, which that copy does not hold (crawl49)."""
+    read so, whose pages its items would list beside the new page, which that copy does not hold (crawl49).
+    ``older``: the copy holds an older copy of one of its pages (a joined copy, ``scraper.joined``, its page 2 served
+    by a stale cache beside a page 1 of new bytes: ``mofcom_watch.pipeline``): where it reads otherwise than the
+    stored copy of the same page, an older copy, as one whose own bytes were first fetched before."""
     fetched_at = as_utc(fetched_at)
     if not clean:
         record = clean_notice(record)  # page text: no control, escape or bidi character is stored
@@ -541,7 +544,7 @@ def store_parse(session: Session, notice: Notice | None, record: NoticeRecord, s
         record = dataclasses.replace(record, url=url)
     added: list[_NewRows] = []
     with session.no_autoflush:  # a new notice flushed halfway would load its (empty) collections back, row by row
-        change = _store(session, notice, record, snapshot, url, fetched_at, added, accepted, pages_moved)
+        change = _store(session, notice, record, snapshot, url, fetched_at, added, accepted, pages_moved, older)
     session.flush()
     for rows in added:
         rows.insert(session)
@@ -549,8 +552,8 @@ def store_parse(session: Session, notice: Notice | None, record: NoticeRecord, s
 
 
 def _store(session: Session, notice: Notice | None, record: NoticeRecord, snapshot: Snapshot, url: str,
-           fetched_at: datetime, added: list[_NewRows], accepted: bool = False, pages_moved: bool = False
-           ) -> NoticeChange:
+           fetched_at: datetime, added: list[_NewRows], accepted: bool = False, pages_moved: bool = False,
+           older: bool = False) -> NoticeChange:
     if notice is None:
         added.append(_insert_new(session, record, snapshot, url, fetched_at))
         return NoticeChange(new=True, changed=True, revision=1, whole=count_matches(record))
@@ -601,7 +604,7 @@ def _store(session: Session, notice: Notice | None, record: NoticeRecord, snapsh
         return kept(False, changed=False)
 
     if current_snapshot.page.url == url:
-        if not accepted and _first_fetched_before(snapshot, current_snapshot):
+        if not accepted and (older or _first_fetched_before(snapshot, current_snapshot)):
             return kept(False, changed=False, older=True)  # an older copy: the caller says so
         notice.revision += 1
         added.append(_apply_record(session, notice, record, snapshot, current))
