@@ -134,3 +134,39 @@ def test_a_second_count_over_names_counted_again_later_is_not_added() -> None:
         "\n\n二、对凯文·墨菲（Kevin Murphy）、劳拉·吉布森（Laura Gibson）等2名高级管理人员，冻结其在我国境内的动产；")
     rec = read(text)
     assert len(rec.entities) == 4 and not rec.warnings
+
+
+def test_names_as_numbered_lines_after_the_decisions_colon() -> None:
+    """mfa49/04: "中方决定对以下4家美国军工企业采取反制措施：" / "1. X（x）" … / "对上述企业，冻结…": refused as cut short."""
+    rec = read(text_of("04"))
+    assert [(e.en, e.type) for e in rec.entities] == [
+        ("Red Fox Electronic Warfare Inc.", "organization"), ("Grey Heron Reconnaissance Systems LLC", "organization"),
+        ("Snow Leopard Power Corp.", "organization"), ("Goshawk Missile Technologies Inc.", "organization")]
+    assert rec.stated_count == 4 and not rec.warnings
+    # a line cut off: the count says so
+    assert read(text_of("04").replace("4. 苍鹰导弹技术公司（Goshawk Missile Technologies Inc.）\n", "")).warnings
+
+
+def test_a_prose_list_wrapped_after_a_dun_comma() -> None:
+    """mfa49/24: "…、赤鹿运输机公司（Red Deer Airlifters Corp.）、\\n金雕预警机公司（…）、…等5家": held for a person."""
+    rec = read(text_of("24"))
+    assert len(rec.entities) == 5 and rec.stated_count == 5 and not rec.warnings
+    # a line ending otherwise is not joined: held, as before
+    assert refused(text_of("24").replace("、\n金雕预警机公司", "。\n金雕预警机公司")).reason == "needs-review"
+
+
+def test_a_deletion_verb_first_in_the_decision_sentence() -> None:
+    """mfa49/09: "中方决定删去外交部令2040年第301号后附《反制清单》“二、高级管理人员”中的“（四）金成民（Sung-Min Kim），…”。"."""
+    rec = read(text_of("09"))
+    assert [(a.action.value, [t.key for t in a.targets], list(a.entities)) for a in rec.actions] == [
+        ("remove", ["MFA-ORDER-2040-301"], ["sungminkim"])]
+    assert [(e.zh, e.type) for e in rec.entities] == [("金成民", "individual")]
+
+
+def test_an_early_restore_of_a_named_company() -> None:
+    """mfa49/21: "提前终止对天狼星雷达公司（Sirius Radar Company）反制措施的暂停，恢复执行外交部令…对其采取的反制措施": held, its
+    target read as "…（Sirius Radar Company）反制措施的暂停"."""
+    rec = read(text_of("21"))
+    assert [(a.action.value, [t.key for t in a.targets], list(a.entities)) for a in rec.actions] == [
+        ("restore", ["MFA-ORDER-2040-301"], ["siriusradar"])]
+    assert [(e.zh, e.en) for e in rec.entities] == [("天狼星雷达公司", "Sirius Radar Company")]

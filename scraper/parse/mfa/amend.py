@@ -40,7 +40,8 @@ AMEND_VERBS = {"增加": ActionKind.IMPOSE, "增列": ActionKind.IMPOSE, "增补
 # The gate: 清单 and, within the line, a verb's first character (every AMEND_LINE_RE match holds one). A greedy run of
 # one class costs the regex engine little; the lazy search for the verbs themselves cost a decision 5% more instructions.
 AMEND_GATE_RE = re.compile(r"清单[^增删补调移剔。\n]{0,80}[增删补调移剔]|[增删移剔][加列补去除出]\s*《?\s*(?:反制|反制裁)清单"
-                           r"|清单\s*》?\s*(?:作|进行)?\s*(?:如下|以下|下列)\s*修改")
+                           r"|清单\s*》?\s*(?:作|进行)?\s*(?:如下|以下|下列)\s*修改"
+                           r"|删[去除][^。\n]{0,120}?附\s*《\s*(?:反制|反制裁)清单")  # DECIDED_FRONT_RE's
 
 
 def _may_amend(folded: str) -> bool:
@@ -93,6 +94,13 @@ DECIDED_AMEND_RE = re.compile(
     r"(?P<ref>(?:[^。\n《》]|《[^《》\n]{1,200}》){1,200}?)(?:后附|所附|附)\s*《\s*(?:反制|反制裁)清单\s*》"
     rf"(?P<where>[^。\n]{{0,80}}?)(?P<verb>{'|'.join(AMEND_VERBS)})(?P<rest>.*)$")
 
+# So too a deletion verb first: "中方决定删去外交部令2040年第301号后附《反制清单》“二、高级管理人员”中的“（四）X（x），男，…”。"
+# (session 49, mfa49/09: refused as cut short).
+DECIDED_FRONT_RE = re.compile(
+    r"决定\s*[:：]?\s*(?P<verb>删去|删除)\s*"
+    r"(?P<ref>(?:[^。\n《》“”]|《[^《》\n]{1,200}》){1,200}?)(?:后附|所附|附)\s*《\s*(?:反制|反制裁)清单\s*》"
+    r"(?P<where>)(?P<rest>.*)$")
+
 
 def _instruction_line(folded: str) -> re.Match[str] | None:
     return AMEND_LINE_RE.match(folded) or AMEND_FRONT_RE.match(folded)
@@ -113,8 +121,9 @@ def _instruction_lines(folded_lines: list[str], folded: str) -> list[tuple[int, 
     if not found and LIST_AMENDED_RE.search(folded) is not None:
         found = [(i, m) for i, line in enumerate(folded_lines) if (m := _section_line(line)) is not None]
     if not found:
-        decided = next(((i, m) for i, line in enumerate(folded_lines) if (m := DECIDED_AMEND_RE.search(line)) is not None
-                        and ("号" in m["ref"] or "决定" in m["ref"])), None)  # a decision named, not targets counted
+        decided = next(((i, m) for i, line in enumerate(folded_lines)
+                        if (m := DECIDED_AMEND_RE.search(line) or (DECIDED_FRONT_RE.search(line) if "删" in line else None))
+                        is not None and ("号" in m["ref"] or "决定" in m["ref"])), None)  # a decision named, not targets counted
         if decided is not None:  # that line, and the instructions after it
             found = [decided] + [(i, m) for i, line in enumerate(folded_lines[decided[0] + 1 :], decided[0] + 1)
                                  if (m := _section_line(line)) is not None]
@@ -175,7 +184,7 @@ def _amendment(lines: list[str], folded_lines: list[str], folded: str, text: str
         pass  # the last: the decision, after the header and the reasons
     start = amends.start() if amends is not None else 0
     own_line = found[0][1]
-    if own_line.re is DECIDED_AMEND_RE:  # the decision amended is named on that line, before the list
+    if own_line.re is DECIDED_AMEND_RE or own_line.re is DECIDED_FRONT_RE:  # the decision amended is named on that line
         at = len(head) + 1 if first else 0
         ref = _amended_ref(folded, text, at + own_line.start("ref"), at + own_line.end("ref"), own)
     else:

@@ -405,6 +405,10 @@ def _employer_heading(plain: str, m: re.Match[str], later: list[tuple[str, re.Ma
 # 不予签发签证、不准入境（包括香港、澳门）：" / "（一）Z（z），…公司总裁" (session 39, mfa39/17: refused as cut short, "names no target").
 LISTED_AFTER_RE = re.compile(r"^\s*[一二三四五六七八九十]{1,3}\s*、\s*对\s*(?:以下|下列)(?P<desc>[^,，:：。()（）]{1,20})[,，][^。\n]*[:：]\s*$")
 
+# So too the decision's own sentence ending with a colon, the measures after the lines: "中方决定对以下4家美国军工企业采取反制措施：" /
+# "1. X（x）" / … / "对上述企业，冻结…" (session 49, mfa49/04: refused as cut short, "names no target").
+DECIDED_LISTED_RE = re.compile(r"决定\s*[,，]?\s*对\s*(?:以下|下列)(?P<desc>[^,，:：。()（）]{1,20}?)采取[^,，:：。()（）]{0,8}?措施\s*[:：]\s*$")
+
 
 def colon_listed(lines: list[str], folded_lines: list[str]) -> list[Target]:
     """The targets named as numbered lines under each measure line that ends with a colon (LISTED_AFTER_RE), typed by the
@@ -413,6 +417,8 @@ def colon_listed(lines: list[str], folded_lines: list[str]) -> list[Target]:
     out: list[Target] = []
     for i, head in enumerate(folded_lines):
         m = LISTED_AFTER_RE.match(head) if "对" in head else None
+        if m is None and "决定" in head and "采取" in head:
+            m = DECIDED_LISTED_RE.search(head)
         if m is None:
             continue
         kind = _type_of_words(m.group("desc"))

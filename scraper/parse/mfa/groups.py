@@ -184,7 +184,7 @@ def _groups(body_lines: list[str], folded_lines: list[str], body: str, decided: 
     if start is None:
         return out
     first, offset = start
-    for line, folded in zip(body_lines[first:], folded_lines[first:]):
+    for line, folded in _wrapped_joined(body_lines[first:], folded_lines[first:]):
         if not folded or folded.isspace():  # a blank line holds no phrase (nor 本决定)
             continue
         if folded.strip().startswith(OWN_EFFECTIVE_LINE):
@@ -193,6 +193,24 @@ def _groups(body_lines: list[str], folded_lines: list[str], body: str, decided: 
         if verb_first and ("冻结" in folded or "禁止" in folded):  # in every VERB_FIRST match
             out.extend(verb_first_groups(line, folded, offset, body))
         offset = 0
+    return out
+
+
+def _wrapped_joined(lines: list[str], folded_lines: list[str]) -> list[tuple[str, str]]:
+    """The lines (as written, folded), a line ending in "、" joined with the next, which goes on with the list: "中方决定对A（a）、
+    B（b）、\nC（c）等3家美国军工企业采取…" (session 49, mfa49/24: a page's line break in the list, held for a person)."""
+    pairs = list(zip(lines, folded_lines))
+    if not any(f.rstrip().endswith("、") for f in folded_lines):
+        return pairs
+    out: list[tuple[str, str]] = []
+    for line, folded in pairs:
+        if out and out[-1][1].rstrip().endswith("、") and folded.strip():
+            prev, prev_f = out[-1]
+            cut = len(prev_f.rstrip())  # (fold keeps every place: the same cut in both)
+            lead = len(folded) - len(folded.lstrip())
+            out[-1] = (prev[:cut] + line[lead:], prev_f[:cut] + folded[lead:])
+        else:
+            out.append((line, folded))
     return out
 
 
@@ -513,7 +531,9 @@ DESCRIBED_NAME_RE = re.compile(
 DESCRIBED_MIN = 7  # the shortest description (a country, 企业) and name
 # A target's measures told after it, "的" between: "对海鹰导弹技术公司（…）的反制措施继续暂停实施" (session 39, mfa39/19: the whole
 # sentence read as a name).
-MEASURES_OF_RE = re.compile(r"的\s*(?:全部|各项|相关|有关)?\s*(?:反制|反制裁)?措施")
+# So too with no 的 after its bracket: "提前终止对天狼星雷达公司（Sirius Radar Company）反制措施的暂停" (session 49, mfa49/21: the name
+# read "…（Sirius Radar Company）反制措施的暂停", no English; held).
+MEASURES_OF_RE = re.compile(r"的\s*(?:全部|各项|相关|有关)?\s*(?:反制|反制裁)?措施|(?<=[)）])\s*(?:反制|反制裁)措施")
 # A person named as one of a company's staff: "对北方雷达集成公司高级管理人员丹尼尔·布莱克（Daniel Black）、…" (session 39, mfa39/23:
 # the company and the staff words kept in the name). The company is a note of the person's, not a target.
 STAFF_NAME_RE = re.compile(r"(?P<desc>[^\s、，,()（）]{2,40}?(?:公司|集团|企业|机构)的?(?:高级管理人员|管理人员|高管))(?P<name>[^\s、，,()（）]{2,})")
