@@ -30,6 +30,38 @@ def watchlist_problem(path: Path | None) -> str | None:
     return None
 
 
+def read_only_store_problem(url: str) -> str | None:
+    """Why the commands that write would fail on the SQLite store ``url`` names (exit 3), or None: its folder is on a
+    read-only mount, or this user cannot write the folder or the file. Was: ``config`` exited 0, ``"ok": true``,
+    saying only "not looked at: … cannot be read (unable to open database file); status says why", while ``run``,
+    ``replay`` and (a store in WAL mode) ``status`` exited 3 on it (ops49): the check an operator runs before a cron
+    or an image change. A folder not there yet is :func:`db_folder_problem`'s (or made by the writers: data_dir)."""
+    import os
+
+    from storage.db import sqlite_file
+
+    path = sqlite_file(url)
+    if path is None or not path.parent.is_dir():
+        return None
+    folder = path.parent
+    try:
+        mount = bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+    except (OSError, AttributeError):
+        mount = False
+    uid = f" (uid {os.geteuid()})" if hasattr(os, "geteuid") else ""
+    if mount:
+        what = f"its folder {folder} is on a read-only mount"
+    elif not os.access(folder, os.W_OK | os.X_OK):
+        what = f"its folder {folder} cannot be written by this user{uid}"
+    elif path.exists() and not os.access(path, os.W_OK):
+        what = f"the file cannot be written by this user{uid}"
+    else:
+        return None
+    return (f"the SQLite store {path}: {what}: run, replay, schedule, serve and accept would fail on it (exit 3; "
+            "status and the other readers too, for a store in WAL mode, which needs its -shm beside it); make it "
+            "writable, or point database_url at a writable copy")
+
+
 def store_schema(url: str) -> tuple[dict[str, Any], str | None, str | None]:
     """What ``config`` says of the store's schema: the ``store`` of ``--json``, a problem (a store a newer version
     wrote: every other command refuses it, exit 2) and a note (an older one: the next command upgrades it, for good).
@@ -177,7 +209,7 @@ def register(app: typer.Typer) -> None:
 
         Exit 2 after it when run would refuse it: a source name or a base_urls host that no source has (a typo), a
         given SQLite database in a folder that does not exist, a store a newer mofcom-watch wrote, or fail on it: a
-        watchlist it cannot read. A SQLite store's schema is read without writing; a database server's is not."""
+        watchlist it cannot read, a SQLite store or its folder this user cannot write (a read-only mount). A SQLite store's schema is read without writing; a database server's is not."""
         if (unusable := ctx.meta.get(CONFIG_ERROR)) is not None:  # the file or a variable could not be loaded
             if as_json:  # (user38: stdout stayed empty, where README promises `ok` false and `problems`)
                 typer.echo(term.json_text({"ok": False, "problems": [unusable]}))
@@ -188,7 +220,8 @@ def register(app: typer.Typer) -> None:
         # a given store's missing folder: every writer refuses it (exit 2), config said nothing (docs35 C2, decided)
         store, newer, older = store_schema(settings.database_url)
         problems = [p for p in (unknown_sources(settings.sources), unknown_hosts(settings.base_urls),
-                                read_only_url_problem(settings), db_folder_problem(settings), watchlist_problem(settings.watchlist),
+                                read_only_url_problem(settings), db_folder_problem(settings),
+                                read_only_store_problem(settings.database_url), watchlist_problem(settings.watchlist),
                                 newer) if p]
         if as_json:  # a program reading the configuration (cli30: TOML only)
             typer.echo(term.json_text(dict(render_json(settings), store=store, problems=problems, ok=not problems)))
