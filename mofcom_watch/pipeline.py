@@ -759,6 +759,9 @@ def _reads_as_kept(session: Session, stored: Notice | None, record: NoticeRecord
     so its feeds changed bytes and ETag every cycle and the store grew by a copy a cycle (health46, open 1). Bytes
     first fetched before that copy (an older copy turning up late): stored as before, and cited, being first
     (``storage.ingest``). None: store the copy as before."""
+    if (stored is not None and copy is not None and copy.short is None
+            and (not copy.whole or copy.outcome != PageOutcome.NOTICE.value)):
+        copy = _behind_refusal(session, url, copy, record)  # (a 404 or a bot check between: probe48's B1)
     if (stored is None or copy is None or copy.sha256 == sha or not (copy.whole or copy.short is not None)
             or copy.outcome != PageOutcome.NOTICE.value or copy.notice_key != record.key
             or not parser.made(copy, copy.sha256) or withdrawn(stored)):
@@ -812,6 +815,29 @@ def _pages_moved(session: Session, url: str, raw: bytes, copy: StoredCopy | None
     except ValueError:
         return True
     return now != was
+
+
+def _behind_refusal(session: Session, url: str, copy: StoredCopy, record: NoticeRecord) -> StoredCopy | None:
+    """The page's last copy read as a notice, where its latest answer was refused since (a 404 or a failed fetch: an
+    unusable-page issue open on it; a bot check or an error page: its latest copy unusable) and nothing else is open on
+    it (no count mismatch), the new reading whole: :func:`_reads_as_kept` judges new bytes against that copy, as
+    before the refusal. Was: against nothing, so a churning page back from an outage kept one more copy reading as
+    before, and a notice of two URLs had its items cite the other URL's new copy, every feed rewritten once per outage
+    (probe48's B1). None: no such copy (the new bytes are stored, as before)."""
+    if copy.outcome not in (PageOutcome.NOTICE.value, PageOutcome.UNUSABLE.value) or count_mismatch(record):
+        return None
+    kinds = set(session.scalars(select(HealthIssue.kind).where(
+        HealthIssue.url == url, HealthIssue.resolved_at.is_(None),
+        HealthIssue.kind.in_((HealthKind.UNUSABLE_PAGE.value, HealthKind.COUNT_MISMATCH.value)))))
+    if copy.whole and copy.outcome == PageOutcome.NOTICE.value or kinds - {HealthKind.UNUSABLE_PAGE.value}:
+        return None
+    snap = session.scalars(select(Snapshot).join(Page, Page.id == Snapshot.page_id).where(
+        Page.url == url, Snapshot.outcome == PageOutcome.NOTICE.value)
+        .order_by(Snapshot.fetched_at.desc(), Snapshot.id.desc()).limit(1)).first()
+    if snap is None:
+        return None
+    return StoredCopy(sha256=snap.sha256, parser_version=snap.parser_version, parser_digest=snap.parser_digest,
+                      outcome=snap.outcome, notice_key=snap.notice_key, detail=snap.detail, whole=True)
 
 
 def _names(names: list[str]) -> str:
@@ -1068,6 +1094,8 @@ def _ingest(session: Session, page: CrawledPage, sha: str, parser: PageParser, c
             if copy is not None and copy.short is not None:  # that copy read short of its count: reported again
                 return _report_short(session, page, kept.sha256, copy.short)
             checked(kept.sha256)
+            if copy is not None and (not copy.whole or copy.outcome != PageOutcome.NOTICE.value):  # back, as before
+                _resolve_issues(session, [unusable], fetched_at, url, sha)
             # its other pages too, with the validators they answered: a page 2 changed once and reading the same was
             # asked on its old validators, fetched whole and the notice parsed again every run, never settling
             # (crawl49); a 304 on them stands for the page's bytes the stored joined copy holds, read so (churn47)
