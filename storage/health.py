@@ -33,7 +33,7 @@ from sqlalchemy.orm import Session, aliased
 from storage.heldsteps import PUBLISHED, decision_parts, is_decision
 from storage.keys import issue_key, unfitted_key
 from storage.models import HealthIssue, Notice, NoticeUrl, Page, Publication, Snapshot, SourceRun
-from storage.outcomes import PageOutcome, SourceReport
+from storage.outcomes import UNUSABLE_OUTCOMES, PageOutcome, SourceReport
 from storage.records import EventKind, EventRecord, EventScope
 from storage.reviews import READ_PAGE, checked_gone, is_gone_check
 from storage.snapshots import touch_pages
@@ -409,7 +409,19 @@ def source_checks(session: Session) -> tuple[SourceCheck, ...]:
     for source, url, checked, stored in rows:
         indexes[source or ""].append(IndexCheck(url, as_utc(checked) if checked is not None else None,
                                                 as_utc(stored) if stored is not None else None))
-    return tuple(SourceCheck(name, tuple(found)) for name, found in indexes.items())
+    # an index whose latest answer was refused (a bot check, an error page: its latest copy unusable) is still one of
+    # its source's indexes, as of its newest copy read as an index: when it last changed and last answered as itself
+    # (probe48's B4: it dropped out, and a source of one index had no "last changed" while the bot check lasted)
+    refused = session.execute(
+        select(Page.source, Page.url, func.max(Snapshot.fetched_at)).join(Snapshot, Snapshot.page_id == Page.id)
+        .where(Page.source.in_(names), Snapshot.outcome == PageOutcome.INDEX.value, Page.id.in_(
+            select(Page.id).join(Snapshot, and_(Snapshot.page_id == Page.id, Snapshot.sha256 == Page.last_sha256))
+            .where(Page.source.in_(names), Snapshot.outcome.in_(UNUSABLE_OUTCOMES))))
+        .group_by(Page.id, Page.source, Page.url).order_by(Page.url))
+    for source, url, stored in refused:
+        at = as_utc(stored) if stored is not None else None
+        indexes[source or ""].append(IndexCheck(url, at, at))
+    return tuple(SourceCheck(name, tuple(sorted(found, key=lambda i: i.url))) for name, found in indexes.items())
 
 
 @dataclass(frozen=True)
