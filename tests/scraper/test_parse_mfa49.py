@@ -170,3 +170,25 @@ def test_an_early_restore_of_a_named_company() -> None:
     assert [(a.action.value, [t.key for t in a.targets], list(a.entities)) for a in rec.actions] == [
         ("restore", ["MFA-ORDER-2040-301"], ["siriusradar"])]
     assert [(e.zh, e.en) for e in rec.entities] == [("天狼星雷达公司", "Sirius Radar Company")]
+
+
+@pytest.mark.parametrize("lines", [
+    # the measures numbered as lines under the decision's colon, the names nowhere: no name (a probe of ef204ba4, which read
+    # "冻结其在我国境内的动产、不动产和其他各类财产" and "禁止…活动" as two listed companies: false items)
+    "（一）冻结其在我国境内的动产、不动产和其他各类财产；\n（二）禁止我国境内的组织、个人与其进行有关交易、合作等活动。",
+    "1. 冻结其在我国境内的动产、不动产和其他各类财产；\n2. 禁止我国境内的组织、个人与其进行有关交易、合作等活动。",
+    "1. 对其在我国境内的动产予以冻结；\n2. 禁止交易。",
+    "1. 资产冻结；\n2. 交易禁止。",
+    # a line of no name's shape among them: a person reads them all
+    "1. 赤狐公司（Red Fox Inc.）\n2. 石平",
+])
+def test_lines_under_the_decisions_colon_that_are_no_names_are_refused(lines: str) -> None:
+    text = text_of("04")
+    block = text[text.index("1. 赤狐电子战公司") : text.index("\n\n对上述企业")]
+    assert refused(text.replace(block, lines)).reason in ("cut-short", "needs-review")
+
+
+@pytest.mark.parametrize("names", ["台湾地区民众", "台湾地区直系亲属", "直系亲属", "台湾地区居民", "台湾地区所有人员"])
+def test_words_that_are_no_names_after_jinzhi_stay_refused(names: str) -> None:
+    text = text_of("12").replace("禁止台湾地区陈建宏、黄淑芬及其直系亲属进入大陆", f"禁止{names}进入大陆")
+    assert refused(text).reason in ("cut-short", "needs-review")

@@ -405,6 +405,8 @@ def _employer_heading(plain: str, m: re.Match[str], later: list[tuple[str, re.Ma
 # 不予签发签证、不准入境（包括香港、澳门）：" / "（一）Z（z），…公司总裁" (session 39, mfa39/17: refused as cut short, "names no target").
 LISTED_AFTER_RE = re.compile(r"^\s*[一二三四五六七八九十]{1,3}\s*、\s*对\s*(?:以下|下列)(?P<desc>[^,，:：。()（）]{1,20})[,，][^。\n]*[:：]\s*$")
 
+# A numbered line that is a measure, not a name: its verb first, or "对其…", "对上述…".
+MEASURE_LINE_RE = re.compile(r"\s*(?:冻结|禁止|不予|不准|查封|扣押|限制|注销|驱逐|对\s*(?:其|上述|前述|以上))")
 # So too the decision's own sentence ending with a colon, the measures after the lines: "中方决定对以下4家美国军工企业采取反制措施：" /
 # "1. X（x）" / … / "对上述企业，冻结…" (session 49, mfa49/04: refused as cut short, "names no target").
 DECIDED_LISTED_RE = re.compile(r"决定\s*[,，]?\s*对\s*(?:以下|下列)(?P<desc>[^,，:：。()（）]{1,20}?)采取[^,，:：。()（）]{0,8}?措施\s*[:：]\s*$")
@@ -413,24 +415,41 @@ DECIDED_LISTED_RE = re.compile(r"决定\s*[,，]?\s*对\s*(?:以下|下列)(?P<d
 def colon_listed(lines: list[str], folded_lines: list[str]) -> list[Target]:
     """The targets named as numbered lines under each measure line that ends with a colon (LISTED_AFTER_RE), typed by the
     measure's words ("以下企业": organisations); the lines of one measure end at the next measure ("二、") or a line that is
-    no entry. Empty when no measure line is one."""
+    no entry. Empty when no measure line is one. So too under the decision's own colon (DECIDED_LISTED_RE), where every
+    line must be shaped as a name (``_listed_lines``)."""
     out: list[Target] = []
     for i, head in enumerate(folded_lines):
         m = LISTED_AFTER_RE.match(head) if "对" in head else None
-        if m is None and "决定" in head and "采取" in head:
-            m = DECIDED_LISTED_RE.search(head)
+        decided = m is None and "决定" in head and "采取" in head and (m := DECIDED_LISTED_RE.search(head)) is not None
         if m is None:
             continue
         kind = _type_of_words(m.group("desc"))
-        for line, folded in zip(lines[i + 1 :], folded_lines[i + 1 :]):
-            if not folded.strip():
-                continue
-            entry = ENTRY_RE.match(folded.strip())
-            if entry is None or entry.group("cn"):  # a sentence, or the next measure
-                break
-            zh, en, note, gendered = split_target(line.strip()[entry.start("first") :])
-            if zh or en:
-                out.append(Target(zh, en, kind or ("individual" if gendered else None), note, len(out) + 1))
+        for zh, en, note, gendered in _listed_lines(lines[i + 1 :], folded_lines[i + 1 :], decided):
+            out.append(Target(zh, en, kind or ("individual" if gendered else None), note, len(out) + 1))
+    return out
+
+
+def _listed_lines(lines: list[str], folded_lines: list[str],
+                  decided: bool) -> list[tuple[str | None, str | None, str | None, bool]]:
+    """The names (``split_target``) of the numbered lines opening ``lines``, up to a sentence, the next measure ("二、") or
+    a measure numbered as a line ("（一）冻结其在我国境内的…；": session 49 probe, read as two entities under the decision's own
+    colon); under the decision's colon (``decided``) none at all when a line is no name's shape (its English, an
+    organisation's ending or a dot): a person reads it."""
+    out = []
+    for line, folded in zip(lines, folded_lines):
+        if not folded.strip():
+            continue
+        entry = ENTRY_RE.match(folded.strip())
+        if entry is None or entry.group("cn"):  # a sentence, or the next measure
+            break
+        said = folded.strip()[entry.start("first") :]
+        if MEASURE_LINE_RE.match(said) is not None or "措施" in said:
+            break
+        zh, en, note, gendered = split_target(line.strip()[entry.start("first") :])
+        if decided and not (en or (zh and (_org_suffix(zh) or "·" in zh))):
+            return []
+        if zh or en:
+            out.append((zh, en, note, gendered))
     return out
 
 

@@ -279,7 +279,8 @@ def _dotted(item: str) -> bool:
 # A Chinese name alone, 2 to 5 characters, none of a description's or a list's words in it: "石平", "石原太郎", "陈建宏".
 BARE_NAME_RE = re.compile(r"\s*[\u4e00-\u9fff]{2,5}\s*")
 NOT_IN_BARE_NAME_RE = re.compile(r"[的其及和与等或之该此]|[中美我对双各][方国]|人员|议员|官员|成员|人士|学者|有关|相关|上述|前述"
-                                 r"|以下|下列|地区|企业|公司|机构|组织|实体|单位")
+                                 r"|以下|下列|地区|企业|公司|机构|组织|实体|单位|亲属|家属|配偶|子女|家人|家庭|本人|民众|居民|"
+                                 r"同胞|分子|势力|团体|人物|所有|全部|一切|任何|外国|境外|当局|政府|官方|人士")
 # A region's own words before the names: "禁止台湾地区陈建宏、黄淑芬及其直系亲属进入大陆…".
 REGION_CODES = {"中国台湾地区": "TW", "台湾地区": "TW", "中国香港特别行政区": "HK", "香港特别行政区": "HK", "中国澳门特别行政区": "MO",
                 "澳门特别行政区": "MO"}
