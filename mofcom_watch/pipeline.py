@@ -584,7 +584,24 @@ def _shown_text(raw: bytes, content_type: str | None) -> tuple[object, ...] | No
         return ("text", text)
     tree = LexborHTMLParser(text)
     art = extract_article(tree, text, find_container(tree))
-    return (art.title, art.pub, art.site, art.filing_no, art.container, art.text)
+    return (art.title, art.pub, art.site, art.filing_no, art.container, _without_counters(art.text))
+
+
+# A line of a page's text that is a visit counter alone ("访问量：1001", "浏览次数: 1234次", "阅读 56"): a page with no
+# article container is read whole, its counter with it (index47's open, probe48: its person's reading reopened every
+# cycle). Only such a line, the label and a number and nothing else, is left out of what a person was shown.
+COUNTER_LINE = (r"(?m)^[ \t]*[【\[]?(?:访问量|访问次数|浏览量|浏览次数|阅读量|阅读次数|点击量|点击数|点击次数|阅读|浏览|点击)"
+                r"[ \t]*[:：]?[ \t]*\d{1,12}[ \t]*次?[】\]]?[ \t]*$")
+COUNTER_WORDS = ("访问", "浏览", "阅读", "点击")
+
+
+def _without_counters(text: str) -> str:
+    """``text`` without its visit-counter lines (:data:`COUNTER_LINE`; a text naming none of its words: as it is)."""
+    if not any(word in text for word in COUNTER_WORDS):
+        return text
+    import re
+
+    return re.sub(COUNTER_LINE, "", text)
 
 
 def _person_read_as_kept(session: Session, url: str, sha: str, raw: bytes, content_type: str | None,
