@@ -527,6 +527,10 @@ def _check_record(record: NoticeRecord, text: str, *, article: bool = True, page
             named = (unread_named(record) or _list_named(why, text)) if whole and why else None
             if named is not None:
                 raise UnusablePage("needs-review", f"{why}, though it names {named}: a person must read it")
+            if whole and (held := left_out(record)) is not None:
+                # a whole answer whose step was seen and left out (the title's change among them): for a person, not
+                # cut (review54's t/q04, "…暂停至…，…7号相关措施照此办理" under "就调整出口管制管控名单措施答记者问": "cut short")
+                raise UnusablePage("needs-review", f"{held}: a person must read it")
             why = why or told_or_first_item(record, text)
     if why is not None:
         raise UnusablePage("cut-short", f"{why}: cut short")

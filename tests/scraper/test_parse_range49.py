@@ -201,3 +201,18 @@ def test_an_item_s_lift_of_one_named_is_that_entity_s_alone(lead: str, how: str)
     # (words48's open B)
     assert _limited(ITEMS.format(lead=lead, how=how)) == [
         ("lift", ["MOFCOM-2027-103"], ("petreloptoelectronics",)), ("extend", ["MOFCOM-2027-103"], ("beichenradar",))]
+
+
+def test_a_whole_answer_with_a_step_left_out_is_for_a_person_not_cut_short() -> None:
+    # review54's t/q04: under a title naming the ECL, "…暂停至…，…7号相关措施照此办理" was refused as "cut short" (the title's
+    # change not read), though nothing was cut: the step left out is why
+    page = ("商务部新闻发言人就调整出口管制管控名单措施答记者问\n来源：商务部新闻办公室 类型：原创 分类：新闻 2026-12-09 17:00\n\n"
+            f"问：请问中方对有关措施有何新的安排？\n答：{D}{N21}相关措施暂停至2027年6月30日，不可靠实体清单工作机制公告〔2025〕7号相关措施"
+            "照此办理。\n")
+    with pytest.raises(UnusablePage) as refused:
+        parse_document(page.encode("utf-8"))
+    assert refused.value.reason == "needs-review" and "照此办理" in refused.value.detail, refused.value
+    # cut mid-sentence: still cut short
+    with pytest.raises(UnusablePage) as refused:
+        parse_document(page.replace("照此办理。\n", "照此").encode("utf-8"))
+    assert refused.value.reason == "cut-short", refused.value
