@@ -473,6 +473,37 @@ def _stale_part(session: Session, raw: bytes, key: str, url: str) -> tuple[str, 
     return None
 
 
+def _seen_since(session: Session, snap: Snapshot, fetched_at: datetime, stored: Notice,
+                parser: PageParser) -> Snapshot | None:
+    """The copy the page served at its last fetch, where that fetch came after this one (``fetched_at``) and read as the
+    stored notice: this copy, reading otherwise, is an older copy turning up late (a folder replayed after a later
+    one; a clock that went back), never the notice's reading. Else None. A later fetch reading as the kept copy keeps
+    no copy (churn47: a page with a visit counter) or is the kept copy's bytes again, so the kept copy's first fetch
+    cannot tell it: replayed 11-21 (A), 11-23 (A again), then 11-22 (B), the page read B, exit 0, nothing said, where
+    replayed in date order it reads A, the page's text at 11-23 (probe49). Asked only of a copy of the page the notice
+    is read from that reads otherwise."""
+    page = snap.page
+    if (page is None or page.last_fetched_at is None or as_utc(page.last_fetched_at) <= as_utc(fetched_at)
+            or page.last_sha256 in (None, snap.sha256)):
+        return None
+    if page.last_sha256 == stored.snapshot.sha256:
+        return stored.snapshot
+    last = session.scalars(select(Snapshot).where(Snapshot.page_id == page.id,
+                                                  Snapshot.sha256 == page.last_sha256)).first()
+    again = read_again(last, parser, page.url, stored.key) if last is not None else None
+    if again is None or substance(again.notice) != substance(NoticeRecord.from_json(json.loads(stored.record_json))):
+        return None
+    return last
+
+
+def _late_detail(key: str, url: str, served: Snapshot, fetched_at: datetime, later: Snapshot) -> str:
+    """Why a copy fetched before the page's last fetch was not stored as the notice's reading (:func:`_seen_since`)."""
+    return (f"{url} served a copy of {key} fetched {as_utc(fetched_at):%Y-%m-%d %H:%M} UTC (SHA-256 "
+            f"{served.sha256[:12]}) that reads otherwise than the page read at its later fetch (SHA-256 "
+            f"{later.sha256[:12]}, read as the notice); the later reading is kept: an older copy turning up late (a "
+            "folder replayed after a later one, or a clock that went back)")
+
+
 def _stale_part_detail(key: str, url: str, part_url: str, sha: str, then: datetime, newer: str, at: datetime) -> str:
     """Why a joined copy was not stored: one of its pages served bytes first fetched before that page's newest."""
     return (f"{url}: its pages joined read otherwise, and {part_url} served again a copy first fetched "
@@ -1123,12 +1154,12 @@ def _ingest(session: Session, page: CrawledPage, sha: str, parser: PageParser, c
         snap = snapshot(PageOutcome.NOTICE, encoding=doc.encoding, notice_key=record.key)
         kept_snapshot = stored.snapshot if stored is not None else None
         kept_json = stored.record_json if stored is not None else None
-        stale_part = (_stale_part(session, raw, record.key, url)
-                      if stored is not None and raw.startswith(JOINED) and stored.snapshot.page.url == url
-                      and substance(record) != substance(NoticeRecord.from_json(json.loads(stored.record_json)))
-                      else None)
+        otherwise = (stored is not None and stored.snapshot.page.url == url  # reads otherwise than the page's kept copy
+                     and substance(record) != substance(NoticeRecord.from_json(json.loads(stored.record_json))))
+        stale_part = _stale_part(session, raw, record.key, url) if otherwise and raw.startswith(JOINED) else None
+        late = _seen_since(session, snap, fetched_at, stored, parser) if otherwise and stored is not None else None
         change = store_parse(session, stored, record, snap, url, fetched_at, clean=True,  # clean_document cleaned it
-                             pages_moved=moved, older=stale_part is not None)
+                             pages_moved=moved, older=stale_part is not None or late is not None)
         if raw.startswith(JOINED):
             _store_parts(session, raw, record.key, page, parser)
         read_as_another(session, url, record.key, fetched_at, sha)
@@ -1162,6 +1193,7 @@ def _ingest(session: Session, page: CrawledPage, sha: str, parser: PageParser, c
         if change.older and kept_snapshot is not None:
             record_issue(session, key=older, source=source, kind=HealthKind.OLDER_COPY,
                          detail=(_stale_part_detail(record.key, url, *stale_part) if stale_part is not None
+                                 else _late_detail(record.key, url, snap, fetched_at, late) if late is not None
                                  else _older_detail(record.key, url, snap, change.newer or kept_snapshot)),
                          seen_at=fetched_at,
                          url=url,
