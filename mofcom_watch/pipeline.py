@@ -842,27 +842,55 @@ def _reads_as_kept(session: Session, stored: Notice | None, record: NoticeRecord
     return kept if as_utc(fetched_at) >= as_utc(kept.fetched_at) else None
 
 
-def _pages_moved(session: Session, url: str, raw: bytes, copy: StoredCopy | None) -> bool:
+def _pages_moved(session: Session, url: str, raw: bytes, copy: StoredCopy | None) -> frozenset[str] | None:
     """Whether ``raw``, a joined copy (``scraper.joined``), has other pages than the page's latest stored copy (a pager
     grown to a page 3, or shrunk back): then it is kept once, though it reads as that copy, so that the crawler asks
     its pages as they are now (``Crawler._parts_again`` asks the latest joined copy's pages, each conditionally on its
     own stored bytes). Not kept, its new page was never stored nor its grown page 2's validators, so every run fetched
     them whole and parsed the notice again, never settling (review53's B2). The same pages with other bytes (a visit
-    counter) stay a check, as any churning page's (churn47)."""
+    counter) stay a check, as any churning page's (churn47). The pages the latest copy held that ``raw`` does not (a
+    pager shrunk: :func:`_drop_pages`), or None: not moved."""
     if not raw.startswith(JOINED) or copy is None:
-        return False
+        return None
     from scraper.joined import split
 
     latest = _kept_copy(session, url, copy.sha256)
     if latest is None:
-        return True
+        return frozenset()
     before = snapshot_bytes(latest)
     try:
         now = [(part.role, part.url) for part in split(raw)]
         was = [(part.role, part.url) for part in split(before)] if before.startswith(JOINED) else None
     except ValueError:
-        return True
-    return now != was
+        return frozenset()
+    if now == was:
+        return None
+    return frozenset(u for _role, u in (was or ())[1:]) - {u for _role, u in now}
+
+
+def _drop_pages(session: Session, key: str, url: str, dropped: frozenset[str]) -> None:
+    """The pages a notice's first page ``url`` no longer joins (its pager shrunk: ``dropped``) are no longer the
+    notice's URLs, where no stored copy of them reads as the notice and no other page's latest joined copy holds them:
+    its items listed them beside the copy read, which holds them no more (crawl49)."""
+    from scraper.joined import split
+
+    notice = load_notice(session, key) if dropped else None
+    if notice is None:
+        return
+    held: set[str] = set()
+    for body in session.scalars(select(Snapshot.body).join(Page, and_(Page.id == Snapshot.page_id,
+                                                                      Snapshot.sha256 == Page.last_sha256))
+                                .where(Snapshot.notice_key == key, Snapshot.outcome == PageOutcome.NOTICE.value,
+                                       Snapshot.content_type == JOINED_TYPE, Page.url != url)):
+        try:
+            held.update(part.url for part in split(zlib.decompress(body))[1:])
+        except ValueError:
+            continue
+    read = set(session.scalars(select(Page.url).join(Snapshot, Snapshot.page_id == Page.id).where(
+        Page.url.in_(dropped), Snapshot.notice_key == key, Snapshot.outcome == PageOutcome.NOTICE.value)))
+    for row in [u for u in notice.urls if u.url in dropped and u.url not in held | read]:
+        notice.urls.remove(row)
+    session.flush()
 
 
 def _behind_refusal(session: Session, url: str, copy: StoredCopy, record: NoticeRecord) -> StoredCopy | None:
@@ -1136,7 +1164,8 @@ def _ingest(session: Session, page: CrawledPage, sha: str, parser: PageParser, c
                               detail=held, warnings=warnings, stated_count=record.stated_count,
                               parsed_count=len(record.entities), same_bytes=same_bytes)
         kept = None if stored is None else _reads_as_kept(session, stored, record, url, sha, copy, parser, fetched_at)
-        moved = kept is not None and _pages_moved(session, url, raw, copy)
+        dropped = None if kept is None else _pages_moved(session, url, raw, copy)
+        moved = dropped is not None
         if kept is not None and stored is not None and not moved:
             # new bytes reading as the last kept copy: a check, no copy kept, nothing changed (churn47)
             if copy is not None and copy.short is not None:  # that copy read short of its count: reported again
@@ -1162,6 +1191,8 @@ def _ingest(session: Session, page: CrawledPage, sha: str, parser: PageParser, c
                              pages_moved=moved, older=stale_part is not None or late is not None)
         if raw.startswith(JOINED):
             _store_parts(session, raw, record.key, page, parser)
+        if dropped:  # a pager shrunk: the pages no longer joined
+            _drop_pages(session, record.key, url, dropped)
         read_as_another(session, url, record.key, fetched_at, sha)
         kept_open = False  # an alias-conflict closed by this copy kept open: another page still disagrees
         if stored is not None and kept_snapshot is not None and stored.record_json != kept_json and (

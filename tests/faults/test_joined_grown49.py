@@ -110,3 +110,28 @@ def test_a_page_2_changed_once_reading_the_same_settles_and_a_later_change_on_it
     items = (out / "all.atom").read_text(encoding="utf-8")
     assert "海隼战术系统集团公司" in items and sha(fixed) in items
     assert not status(db)["health_issues"]
+
+
+def test_a_pager_shrunk_back_to_two_pages_is_kept_once_and_its_items_list_no_third_page(tmp_path):
+    """The reverse: pages 1-3 read, then page 3 gone and page 2 holding entity 6 again. The copy of pages 1-2 is kept
+    once and cited; page 3 is no longer one of the notice's URLs (its items listed it beside a copy that holds no page
+    3), and the next runs are 304s on pages 1 and 2."""
+    db_path = tmp_path / "store.sqlite"
+    db, out = f"sqlite:///{db_path}", tmp_path / "feeds"
+    with SiteServer(site(tmp_path / "site", {**PAGES, PAGE2: GROWN2, PAGE3: GROWN3})) as served:
+        assert run(db, out, served)[0] == 0
+        served.set_page(PAGE2, P2)
+        served.removed.add(PAGE3)
+        code, report = run(db, out, served)
+        assert code == 0, report["sources"]
+        for n in range(2):
+            served.reset_hits()
+            code, report = run(db, out, served)
+            assert code == 0, report["sources"]
+            hits = [(h.path, h.status, h.conditional) for h in served.hits if N8 in h.path]
+            assert sorted(hits) == sorted([(PAGE1, 304, True), (PAGE2, 304, True)]), (n, hits)
+    state = status(db)
+    assert not state["health_issues"] and listing(state, "MOFCOM-2027-8")["entity_count"] == 6
+    items = [e for e in re.findall(r"<entry>.*?</entry>", (out / "all.atom").read_text(encoding="utf-8"), re.S)
+             if "MOFCOM-2027-8" in e]
+    assert items and all(sha(P2) in e and f"https://{PAGE3}" not in e for e in items), items[0]  # was: page 3 listed
