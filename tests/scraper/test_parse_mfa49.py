@@ -192,3 +192,12 @@ def test_lines_under_the_decisions_colon_that_are_no_names_are_refused(lines: st
 def test_words_that_are_no_names_after_jinzhi_stay_refused(names: str) -> None:
     text = text_of("12").replace("禁止台湾地区陈建宏、黄淑芬及其直系亲属进入大陆", f"禁止{names}进入大陆")
     assert refused(text).reason in ("cut-short", "needs-review")
+
+
+def test_a_second_count_whose_kind_no_name_bears_still_warns() -> None:
+    """"A、B、C（three companies）等2家企业和1名高级管理人员": three companies where the text counts two and a person: the count
+    warns, as before (a probe of the second count: read as 3 of 3, silently)."""
+    text = text_of("05").replace("及极光航电公司总裁弗兰克·米勒（Frank Miller）", "、白鹭公司（Egret Inc.）")
+    rec = read(text)
+    assert {e.type for e in rec.entities} == {"organization"}
+    assert rec.warnings == ("parsed 3 targets, the decision states 2",)

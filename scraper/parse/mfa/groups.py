@@ -516,6 +516,15 @@ def _sentences(folded: str, offset: int = 0) -> list[tuple[int, str]]:
 # (session 18, mfa18: B was read as words of A's group, so a decision with no annex missed B).
 # So too when the second group's count follows its last bracket with no 等 ("对A（a）、B（b）3家实体和X（x）2名个人": session 30,
 # names30: X was read as words of A's group, and lost with no warning).
+def _shaped_as(t: Target, kind: str) -> bool:
+    """Whether ``t``'s name is shaped as ``kind``'s: a person's (a middle dot, a Latin person's name) or an organisation's
+    (its ending)."""
+    person = "·" in (t.zh or "") or (t.en is not None and WESTERN_PERSON_RE.fullmatch(t.en.strip()) is not None
+                                     and not any(w in ORG_EN_WORDS or w in FIRM_TAILS for w in t.en.split()))
+    org = any(_org_suffix(name.strip()) for name in (t.zh, t.en) if name)
+    return person and not org if kind == "individual" else org and not person
+
+
 # A second count of the other kind after the first's words, naming no one: "等2家企业和1名高级管理人员".
 SECOND_COUNT_RE = re.compile(rf"[^、，,()（）等\d]{{0,12}}?(?:以及|和|及|与)(?!其)\s*(?P<n>{NUM})\s*(?P<unit>[家名位])[^\d]{{0,12}}$")
 NEXT_GROUP_RE = re.compile(
@@ -668,10 +677,12 @@ def _group(seg: str, seg_f: str, after: str) -> list[Group]:
                 names.append(Target(zh, en, own_kind or ("individual" if gendered else None), note))
     names.extend(its)
     if count is not None and len(names) > count and not more and (second := SECOND_COUNT_RE.match(desc)) is not None and (
-            n2 := to_int(second.group("n"))) is not None and UNIT_TYPES.get(second.group("unit")) not in (None, kind):
-        # "A（a）、B（b）及A公司总裁C（c）等2家企业和1名高级管理人员": more names than the first count, of both kinds, one count
-        # each (session 49, mfa49/05: the person typed an organisation, 'states 2'): counted together, each typed by its shape
-        count, names = count + n2, [replace(t, type=None) if t.type == kind else t for t in names]
+            n2 := to_int(second.group("n"))) is not None and (other := UNIT_TYPES.get(second.group("unit"))) not in (None, kind) \
+            and len(names) == count + n2 and sum(1 for t in names if _shaped_as(t, other)) == n2:
+        # "A（a）、B（b）及A公司总裁C（c）等2家企业和1名高级管理人员": more names than the first count, as many of the other kind's
+        # shape as the second count says (session 49, mfa49/05: the person typed an organisation, 'states 2'): counted
+        # together, each typed so; where the shapes do not add up, the count warns as before
+        count, names = count + n2, [replace(t, type=other if _shaped_as(t, other) else kind) for t in names]
         kind = None
     if not names and tail is None:
         return _counted(seg, seg_f, _measures(after))
