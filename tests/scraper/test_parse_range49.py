@@ -92,6 +92,8 @@ def test_a_narrow_range_stays_read(text: str, notice: bool, keys: list[str | Non
     (f"{D}继续暂停实施{N21}相关措施1年，停止实施另一公告相关措施。", False),
     (f"{D}继续暂停实施{N21}和第22号相关措施1年，停止实施其余公告相关措施。", False),
     (f"{D}继续暂停实施{N21}相关措施1年，停止实施另一份公告的相关措施。", False),
+    # a false restore of No. 21 beside its extension before (a neighbour found after 9d0c2ae6 landed; held by it)
+    (f"{D}继续暂停实施{N21}相关措施1年，其他相关措施不再暂停。", False),
     # the lift dropped before (the suspension alone read)
     (f"{D}{N21}相关措施暂停至2027年6月30日，其他相关措施停止实施。", False),
     (f"{D}{N21}相关措施暂停至2027年6月30日，上述公告其余措施停止实施。", False),
