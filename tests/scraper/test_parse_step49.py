@@ -67,3 +67,29 @@ def test_a_restore_dated_after_the_end_it_tells_keeps_its_day(text: str, day: st
     record = parse_document(RESTORE_NOTICE.format(a=text).encode("utf-8")).notice
     assert record is not None
     assert [(a.action.value, [t.key for t in a.targets], a.effective) for a in record.actions] == [("restore", [N46], day)]
+
+
+RESTORE_ANSWER = ("商务部新闻发言人就恢复实施相关措施答记者问\n来源：商务部新闻办公室 类型：原创 分类：新闻 2026-12-01 18:00\n\n"
+                  "问：请问中方对有关措施有何新的安排？\n答：{a}\n")
+
+
+def test_an_answer_deciding_a_restore_after_the_end_it_tells_reads_it() -> None:
+    # the same in an answer, the decision said: was held ("the title announces a change its answer does not read": the
+    # past marker 已于 before 决定 took the step as told, ``tense.is_recounted``)
+    text = "商务部公告2025年第72号规定的暂停期限已于2026年11月27日届满，中方决定自2026年11月28日起，恢复实施商务部公告2024年第46号第二款。"
+    record = parse_document(RESTORE_ANSWER.format(a=text).encode("utf-8")).notice
+    assert record is not None
+    assert [(a.action.value, [t.key for t in a.targets], a.effective) for a in record.actions] == [
+        ("restore", [N46], "2026-11-28")]
+
+
+@pytest.mark.parametrize("text", [
+    "中方已于2026年11月20日决定，自2026年11月28日起，恢复实施商务部公告2024年第46号第二款。",  # a decision told as taken before
+    "2025年，商务部公告2025年第72号规定的暂停期限已于2025年8月12日届满，中方决定自2025年8月12日起，恢复实施商务部公告2024年第46号第二款。",
+])
+def test_an_answer_telling_a_decision_taken_before_still_reads_no_step(text: str) -> None:
+    try:
+        record = parse_document(RESTORE_ANSWER.format(a=text).encode("utf-8")).notice
+    except UnusablePage:
+        return  # held: loud
+    assert record is None or not [a for a in record.actions if a.effective and a.effective >= "2026-11-28"], record

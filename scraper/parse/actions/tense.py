@@ -492,11 +492,22 @@ def is_recounted(folded: str, start: int, at: int, effective: str | None, publis
         # audit38/22: read as a new one-year extension of No. 21 and UEL 7号 from the answer's day, silently, after their lapse)
         return decided > start and folded.find("起", start, sentence_end(folded, at)) < 0 \
             and (PAST_TOLD_RE.search(before) is not None or "月" in before and _dated_earlier(before, published))
-    if RECOUNT_RE.search(before) is not None or _told_day(before, published):
+    if RECOUNT_RE.search(before) is not None and not _all_ends_told(folded, start, len(before), when, published) \
+            or _told_day(before, published):
         return True
     if decided < 0 and "今" in before and TODAY_NOTICE_RE.search(before) is not None:
         return False
     return decided < 0 and when[:10] < (published - SINCE_GRACE).isoformat()
+
+
+def _all_ends_told(folded: str, start: int, size: int, when: str, published: date) -> bool:
+    """Whether every past marker (RECOUNT_RE) in ``folded[start : start + size]`` tells the end of a suspension on or before
+    ``when``, the step's start: "…第72号规定的暂停期限已于2026年11月27日届满，中方决定自2026年11月28日起，恢复实施…" in an answer of
+    12-01 decides the restore from 11-28 (session 49: held as told, "the title announces a change its answer does not
+    read"), as a notice's does (``_start_after_expiry``)."""
+    stop = start + size
+    return all(m[0] == "已于" and _start_after_expiry(folded, m.end(), stop, when, published)
+               for m in RECOUNT_RE.finditer(folded, start, stop))
 
 
 # RECOUNT_RE's words that are past whatever day follows them (not "于…月", which "将于2026年11月10日届满" holds too).
