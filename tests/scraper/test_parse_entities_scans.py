@@ -185,7 +185,8 @@ def line_by_line_groups(body_lines: list[str]) -> list[mfa_groups.Group]:
     folded_lines = [fold(line) for line in body_lines]
     start_re = (mfa_wording.DECISION_START_RE if any(mfa_wording.DECISION_START_RE.search(f) for f in folded_lines)
                 else mfa_wording.BARE_DECISION_START_RE)
-    for line, folded in zip(body_lines, folded_lines):
+    # (a line ending in "、" goes on with the list on the next: joined, as groups joins them, session 49)
+    for line, folded in mfa_groups._wrapped_joined(body_lines, folded_lines):
         offset = 0
         if not started:
             m = start_re.search(folded)
