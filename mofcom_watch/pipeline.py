@@ -287,8 +287,18 @@ def settle_by_correction(session: Session, keys: Iterable[str], parser: PagePars
         other = read_again(snap, parser, issue.url, key) if snap is not None else None
         if other is None:
             continue
-        fix = settled_by(NoticeRecord.from_json(json.loads(notice.record_json)), other.notice, corrections)
+        current = NoticeRecord.from_json(json.loads(notice.record_json))
+        fix = settled_by(current, other.notice, corrections)
         if fix is None:
+            continue
+        if len(notice.urls) > 2 and (found := _disagreeing_page(
+                session, notice, parser, (issue.url,),
+                lambda read, fixes=corrections, kept=current: settled_by(kept, read, fixes) is not None)) is not None:
+            # another page reads otherwise, not as the correction says: the issue stays open, naming it (probe49: a
+            # third page's other reading went unsaid once the page named was settled; exit 0)
+            issue.url = fit(found[0], 2048)
+            issue.detail = clean_text(alias_detail(key, (notice.snapshot.page.url, notice.snapshot.sha256),
+                                                   (found[0], found[1].sha256)))
             continue
         issue.detail = clean_text(
             f"{issue.detail}; settled: the correction notice {fix.key} ({fix.number or fix.title}) renames what the "
@@ -346,10 +356,11 @@ def stale_alias(session: Session, notice: Notice, parser: PageParser, at: dateti
     return True
 
 
-def _disagreeing_page(session: Session, notice: Notice, parser: PageParser,
-                      skip: Iterable[str]) -> tuple[str, Snapshot] | None:
+def _disagreeing_page(session: Session, notice: Notice, parser: PageParser, skip: Iterable[str],
+                      explained: Callable[[NoticeRecord], bool] | None = None) -> tuple[str, Snapshot] | None:
     """The first of ``notice``'s other pages (not the one it is read from, none of ``skip``) whose newest copy read as
-    the notice reads otherwise than the notice now, with that copy; else None. Each such copy is parsed again."""
+    the notice reads otherwise than the notice now (and not as ``explained`` allows: a stored correction's renames),
+    with that copy; else None. Each such copy is parsed again."""
     key, read_url, passed = notice.key, notice.snapshot.page.url, set(skip)
     now = substance(NoticeRecord.from_json(json.loads(notice.record_json)))
     for url in official_first(u.url for u in notice.urls):
@@ -359,7 +370,7 @@ def _disagreeing_page(session: Session, notice: Notice, parser: PageParser,
             Page.url == url, Snapshot.notice_key == key, Snapshot.outcome == PageOutcome.NOTICE.value)
             .order_by(Snapshot.fetched_at.desc(), Snapshot.id.desc()).limit(1)).first()
         other = read_again(snap, parser, url, key) if snap is not None else None
-        if snap is None or other is None or substance(other.notice) == now:
+        if snap is None or other is None or substance(other.notice) == now or (explained and explained(other.notice)):
             continue
         return url, snap
     return None
