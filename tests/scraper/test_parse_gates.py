@@ -1544,3 +1544,38 @@ def test_a_notice_clause_is_asked_for_a_term_only_where_it_would_be_held(monkeyp
     record = parse_text(held)
     assert record is not None and any("no step reads" in w for w in record.warnings)
     assert asked  # asked there, and it holds as before
+
+
+class _WatchedPage(str):
+    """A raw page that records what is asked of it with ``in`` (``page.check_content``'s scans of the raw HTML)."""
+
+    asked: list[str]
+
+    def __contains__(self, word: object) -> bool:
+        self.asked.append(str(word))
+        return super().__contains__(word)  # type: ignore[operator]
+
+
+def _captcha_page(head: str, body: str) -> str:
+    return f"<!doctype html><html><head>{head}</head><body>{body}</body></html>"
+
+
+def test_a_small_page_is_asked_for_a_form_only_where_no_script_decides():
+    """``page.check_content`` asks a small page's raw HTML for "<form" only where a script or a very short text does not
+    decide already that its bot words are looked for (perf49: two scans of the whole raw page on nearly every small page,
+    ~5,500 instructions a page of bench/parse.py). A captcha form with no script is still refused, and so is one with
+    scripts; the page's text is a real parse's (parse_document through Lexbor)."""
+    visible = "为保障网站安全，请输入下方图片中的字符后继续访问本网站的页面内容。" * 5  # 120 characters or more, no bot word
+    form = '<form action="/check"><input name="code"><img src="/img/c.jpg"></form>'
+    scripted = _WatchedPage(_captcha_page("<script src='/a.js'></script>", f"<p>{visible}</p>{form}"))
+    scripted.asked = []
+    page.check_content(visible, scripted, html=True)
+    assert "<script" in scripted.asked and "<form" not in scripted.asked and "<FORM" not in scripted.asked
+    plain = _WatchedPage(_captcha_page("<title>x</title>", f"<p>{visible}</p>{form}"))
+    plain.asked = []
+    page.check_content(visible, plain, html=True)
+    assert "<form" in plain.asked  # no script: the form decides whether the bot words are looked for
+    with pytest.raises(UnusablePage, match="anti-bot"):
+        parse_document(_captcha_page("<title>x</title>", f"<p>{visible}</p>{form}<p>验证码</p>").encode("utf-8"))
+    with pytest.raises(UnusablePage, match="anti-bot"):
+        parse_document(_captcha_page("<script src='/a.js'></script>", f"<p>{visible}</p>{form}<p>验证码</p>").encode())
