@@ -135,3 +135,16 @@ CLAUSE = ("商务部公告2026年第167号 关于延长暂停实施商务部公�
 def test_a_terms_extension_after_its_object_has_its_end(comma: str) -> None:
     # was the title's extension alone, no end (the body read as nothing), and No. 72 (the suspending notice) as a target
     assert _steps(CLAUSE.format(comma=comma)) == [("extend", ["MOFCOM-2024-46"], "2026-11-20", "2027-11-27", None)]
+
+
+# --- blind49/18: "…第72号规定，自…起至…，暂停实施…第46号第二款。…第二款按期恢复实施。" --------------------------------------------
+
+RESUMED = ("商务部公告2026年第168号 关于商务部公告2024年第46号第二款按期恢复实施的公告\n【发布文号】商务部公告2026年第168号\n"
+           "【发文日期】2026年11月26日\n\n商务部公告2025年第72号规定，自2025年11月9日起{until}，暂停实施商务部公告2024年第46号第二款。"
+           "现公告如下：\n自2026年11月28日起，商务部公告2024年第46号第二款按期恢复实施。\n本公告自2026年11月28日起实施。\n\n商务部\n2026年11月26日\n")
+
+
+@pytest.mark.parametrize("until", ["至2026年11月27日", ""])
+def test_a_notices_suspension_told_with_its_days_is_history(until: str) -> None:
+    # was held for a person ("says 暂停实施 but names no notice it suspends"): the restore unread
+    assert _steps(RESUMED.format(until=until)) == [("restore", ["MOFCOM-2024-46"], "2026-11-28", None, None)]

@@ -102,8 +102,11 @@ MEASURES_AFTER = ("相关措施", "有关措施", "相关管控措施", "相关�
 # named so), however the sentence goes on ("…。现决定，…"). What may stand between the subject and the verb ("所" of
 # "X所暂停实施的Y"):
 # "商务部 海关总署公告2025年第70号规定，暂停实施…第55号…至2026年11月10日" (session 49, blind49/12: the history read as a new
-# suspension beside the notice's restore): "规定" may close with a comma.
-SUBJECT_GAP_RE = lazy_compile(r"\s*(?:已经|已|曾经|曾|先后|分别)?\s*(?:决定|宣布|规定\s*,?)?\s*(?:自[^,;。\n]{1,24}?起\s*)?(?:所\s*)?")
+# suspension beside the notice's restore), "…第72号规定，自2025年11月9日起至2026年11月27日，暂停实施…第46号第二款" (blind49/18:
+# held, the restore after it unread): after "规定", a comma, its start and end, and a comma (only after 规定: a notice's own
+# number line run into its text, "商务部公告2025年第70号 自2025年11月10日起，暂停实施…", is no subject).
+SUBJECT_GAP_RE = lazy_compile(r"\s*(?:已经|已|曾经|曾|先后|分别)?\s*(?:规定\s*,?\s*(?:自[^,;。\n]{1,24}?起\s*(?:至[^,;。\n]{1,16}?日\s*)?,?\s*)?"
+                              r"|(?:决定|宣布)?\s*(?:自[^,;。\n]{1,24}?起\s*)?)(?:所\s*)?")
 # "商务部公告2024年第46号第二款暂停实施至…", "…第21号相关措施暂停实施…": a part of the notice, or its measures, may stand
 # between a notice that is the verb's subject and the verb (``told_state``).
 STATE_GAP_RE = lazy_compile(r"(?:\s*第[〇零一二三四五六七八九十\d]{1,3}\s*[款条项])*(?:\s*(?:的\s*)?(?:相关|有关|上述)?\s*(?:管控|处理)?"
