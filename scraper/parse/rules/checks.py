@@ -2585,6 +2585,26 @@ TERM_BY_REFERENCE_RE = lazy_compile(r"期限\s*(?:(?:与|和|跟)[^。；;\n]{1,
                                     r"|参照|比照|按照|依照|沿用)")
 
 
+# "…第72号规定的暂停实施…第46号第二款的期限延长至2027年11月27日" under the title "关于延长暂停实施…第二款期限的公告" (session 49,
+# blind49/17 without its comma): the body read as nothing, the title's extension with no end, silently (suspended for good).
+EXTENDED_TO = "延长至"
+EXTENDED_TO_RE = lazy_compile(r"延长至\s*(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
+
+
+def unread_extended_end(src: Source, d: Draft) -> str | None:
+    """An extension or suspension with no end read beside "延长至<day>" in the text that no step read as its end: left out,
+    for a person."""
+    unended = [x for x in d.drafts if x.action in UNENDED_KINDS and x.until is None and x.extends_by is None]
+    if not unended or EXTENDED_TO not in src.folded:  # (nearly every text)
+        return None
+    ends = {str(x.until)[:10] for x in d.drafts if x.until is not None}
+    for m in EXTENDED_TO_RE.finditer(src.folded):
+        day = f"{int(m['y']):04d}-{int(m['m']):02d}-{int(m['d']):02d}"
+        if day not in ends:
+            return f"it says \"{m[0]}\", an end no step read, beside a step with no end{LEFT_OUT}"
+    return None
+
+
 def unread_term(src: Source, d: Draft) -> str | None:
     """A suspension or extension with no end read whose sentence tells its term in the numerals of accounts (FORMAL_TERM_RE)
     or by reference to another step (TERM_BY_REFERENCE_RE): left out, for a person."""
