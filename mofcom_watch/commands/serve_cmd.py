@@ -48,11 +48,15 @@ KEEP_ALIVE_SECONDS = 75
 
 
 @contextlib.contextmanager
-def stopped_by_signal_exits_zero() -> Iterator[None]:
+def stopped_by_signal_exits_zero(server: Any) -> Iterator[None]:  # noqa: ANN401 - a uvicorn.Server
     """uvicorn shuts down gracefully on SIGTERM/SIGINT, then raises the signal again against the
     handlers it found: with the default ones the process dies of it (exit 143, or a KeyboardInterrupt)
-    after a clean stop. These no-op handlers take that re-raise, so a requested stop exits 0."""
-    previous = {sig: signal.signal(sig, lambda _sig, _frame: None) for sig in STOP_SIGNALS}
+    after a clean stop. These handlers take that re-raise, so a requested stop exits 0; and a stop that comes
+    before uvicorn has taken the signals over (while its event loop starts) is asked of ``server`` as uvicorn's own
+    handler asks it, so it stops once it has started. Was: no-op handlers, which dropped such a stop: ``serve`` ran on
+    until a SIGKILL (ops49: a SIGTERM sent as "serving" was logged, 1 start in 6 at load 17; ``docker stop`` then
+    waits its 10 s and kills)."""
+    previous = {sig: signal.signal(sig, server.handle_exit) for sig in STOP_SIGNALS}
     try:
         yield
     finally:
@@ -338,9 +342,6 @@ def serve_until_stopped(settings: Settings, verbosity: int, sockets: list[socket
             "serves the feeds: every feed link names that folder, which answers 404 unless a proxy maps it to "
             "serve's /feeds/ (for a proxy mapping https://example.org/mofcom/ to serve's /, set "
             "https://example.org/mofcom/feeds/)", feeds_url=settings.feeds_base_url)
-    log(LOG, logging.INFO, "serving", url=settings.serve_url,
-        feeds=str(settings.feeds_path), feeds_url=settings.feeds_base_url, schedule=schedule,
-        cron=settings.cron if schedule else None, db=redact_url(settings.database_url))
     server = uvicorn.Server(uvicorn.Config(application, host=settings.http_host, port=settings.http_port,
                                            log_config=None, access_log=verbosity > 0, server_header=False,
                                            timeout_keep_alive=KEEP_ALIVE_SECONDS))
@@ -350,7 +351,10 @@ def serve_until_stopped(settings: Settings, verbosity: int, sockets: list[socket
     previous = signal.signal(signal.SIGHUP, lambda _sig, frame: server.handle_exit(signal.SIGTERM, frame)) \
         if hangup else None  # a stop as SIGTERM's (uvicorn handles SIGINT and SIGTERM only; was: died at once)
     try:
-        with stopped_by_signal_exits_zero():
+        with stopped_by_signal_exits_zero(server):  # from the line on, a stop is a clean stop (ops49: 143 or 0)
+            log(LOG, logging.INFO, "serving", url=settings.serve_url,
+                feeds=str(settings.feeds_path), feeds_url=settings.feeds_base_url, schedule=schedule,
+                cron=settings.cron if schedule else None, db=redact_url(settings.database_url))
             server.run(sockets=sockets)
     except SystemExit as exc:  # uvicorn exits 3 when it cannot start
         if exc.code not in (None, 0):
