@@ -14,8 +14,9 @@ Target (issue 11): full / floor <= 4.
 The floor's time moves with the state of the process it runs in (memory left by the other side),
 so two steadier readings of the same ratio are offered: ``--fresh`` times each side in a process
 of its own (a fresh one for every run, alternating), and ``--instructions`` counts the instructions
-each side executes under valgrind (callgrind, only inside the timed loop; ``PYTHONHASHSEED=0``):
-a count does not move with the load of a shared machine.
+each side executes under valgrind (callgrind, only inside the timed loop; ``PYTHONHASHSEED=0``; under
+``setarch -R`` where it is found, so addresses are not randomised): a count does not move with the load of a shared
+machine, nor from run to run (address randomisation moved it by 3,000-5,500 a page, perf49: as much as one trim).
 
 ``--split`` says where full extraction's time goes, each part against the floor (alternating, in one
 process): the document level alone (everything but the text rules: ``document.read_notice`` answered from a
@@ -256,6 +257,9 @@ def one_side(side: str, pages_dir: Path, rounds: int, valgrind: str | None = Non
     if valgrind is None:
         return measured(argv, SIDE_RE)
     argv = [valgrind, "--tool=callgrind", "--toggle-collect=functools_reduce", "--callgrind-out-file=/dev/null", *argv]
+    setarch = shutil.which("setarch")  # (util-linux: no address randomisation, the same count every run)
+    if setarch is not None:
+        argv = [setarch, "-R", *argv]
     return measured(argv, COLLECTED_RE, env={**os.environ, "PYTHONHASHSEED": "0"}, stderr=True)
 
 
