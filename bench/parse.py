@@ -16,7 +16,8 @@ so two steadier readings of the same ratio are offered: ``--fresh`` times each s
 of its own (a fresh one for every run, alternating), and ``--instructions`` counts the instructions
 each side executes under valgrind (callgrind, only inside the timed loop; ``PYTHONHASHSEED=0``; under
 ``setarch -R`` where it is found, so addresses are not randomised): a count does not move with the load of a shared
-machine, nor from run to run (address randomisation moved it by 3,000-5,500 a page, perf49: as much as one trim).
+machine, and hardly from run to run (address randomisation moved it by 3,000-5,500 a page, perf49: as much as one trim; under
+``setarch -R`` two runs differ by ~600).
 
 ``--split`` says where full extraction's time goes, each part against the floor (alternating, in one
 process): the document level alone (everything but the text rules: ``document.read_notice`` answered from a
