@@ -51,6 +51,7 @@ from .words import (
     sentence_end,
     sentence_start,
     suspension_ended,
+    title_step,
 )
 
 # An extra measure: "决定…采取…措施" or "禁止其" (the two alternatives of one search, found apart:
@@ -560,7 +561,8 @@ def _sentence_actions(out: list[ActionDraft], folded: str, clean: str, s_start: 
         each_by = _extensions_apart(out, reach) if kind is ActionKind.RESTORE and out and by is None else None
         action = on_targets(folded, clean, s_start, v, kind, next_start, clause_from, after, targets, published,
                              own, notice_list, text, None if allow_impose else bounds, ended,
-                             by or (each_by[0].extends_by if each_by else None))
+                             by or (each_by[0].extends_by if each_by else None),
+                             allow_impose and bool(out) and _told_own(folded, out, kind, targets, s_start, at, refs))
         if each_by and action is not None and action.extends_by is not None and action.on_entities is None \
                 and {t.key for t in action.targets} == {x.targets[0].key for x in each_by}:
             for x in each_by:  # "…分别延长6个月和1年，期满后自动恢复实施": each back at the lapse of its own extension
@@ -584,6 +586,34 @@ def _sentence_actions(out: list[ActionDraft], folded: str, clean: str, s_start: 
                 action = replace(action, on_entities=limit, effective=excepted_day(
                     folded, out, action, "起" in sentence and effective_in(sentence, published) is not None))
             _add(out, action, folded, allow_impose)
+
+
+# The steps a notice's title names that its body may tell as decided by its day ("关于恢复实施…第46号第二款的公告" over
+# "商务部已于2026年11月20日决定，自2026年11月28日起，恢复实施…第46号第二款": ``_told_own``).
+TOLD_OWN_KINDS = (ActionKind.SUSPEND, ActionKind.EXTEND, ActionKind.LIFT, ActionKind.RESTORE)
+
+
+def _told_own(folded: str, out: list[ActionDraft], kind: ActionKind, targets: list[tuple[int, int, NoticeRef]],
+              s_start: int, at: int, refs: list[tuple[int, int, NoticeRef]]) -> bool:
+    """Whether a notice's step of ``kind`` on ``targets`` (its verb at ``at``) is one its title names on the same notices
+    (a draft read from the title line before it: ``words.title_step``; a title's 暂停 for the body's 继续暂停), and its
+    sentence cites no other notice before the verb (the one that decided it, recounted): then a decision the sentence tells
+    by its day, "商务部已于2026年11月20日决定，自2026年11月28日起，恢复实施…第46号第二款" under "关于恢复实施…第46号第二款
+    的公告" of 12-01, is the notice's own, told in the past (session 49, fix57: taken as history, the title's restore
+    was kept from the notice's own day, three days late, silently)."""
+    if kind not in TOLD_OWN_KINDS or not targets or folded.find("决定", s_start, at) < 0:
+        return False
+    keys = {r[2].key for r in targets}
+    if None in keys or any(r[2].key not in keys and not (r[2].key is None and r[2].text.endswith("决定"))
+                           for r in refs if s_start <= r[0] < at):
+        return False  # (the decision's own day, "2026年11月20日决定", is read as a ref by date: no other notice)
+    for x in out:
+        if (x.action is kind or kind is ActionKind.EXTEND and x.action is ActionKind.SUSPEND) and x.targets \
+                and title_step(x.text):
+            titled = {t.key for t in x.targets}
+            if titled == keys or titled < keys and any(f"{t.text}等" in x.text for t in x.targets):
+                return True
+    return False
 
 
 def _extended_by(out: list[ActionDraft], s_start: int) -> str | None:

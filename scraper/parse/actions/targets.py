@@ -578,14 +578,15 @@ def on_targets(folded: str, clean: str, s_start: int, v: re.Match[str], kind: Ac
                 clause_from: int, after: list[tuple[int, int, NoticeRef]], targets: list[tuple[int, int, NoticeRef]],
                 published: date | None, effective: str | None, notice_list: ListKind | None,
                 text: str, answer: tuple[int, int] | None = None, ended: re.Match[str] | None = None,
-                extended_by: str | None = None) -> ActionDraft | None:
+                extended_by: str | None = None, titled: bool = False) -> ActionDraft | None:
     """An action on earlier notices (suspend, extend, lift, restore, remove); none on a trade remedy
     ("终止…所涉反倾销调查", "停止执行…公告规定的反倾销税"): goods, on no list. In an answer (``answer``: its
     sentence's bounds), only one the sentence decides or dates (``decided_in``). ``ended``: the suspension the verb
     ends, its subject (``words.suspension_ended``): a restore from the day it names, else from the suspension's end.
     ``extended_by``: the period of the extension by a duration its sentence read before the verb (``clauses._extended_by``):
     a restore at the end of a suspension with no day told is at the lapse of that extension (its ``extends_by``), which
-    the engine counts (``storage.lifecycle.collect._count_extensions``)."""
+    the engine counts (``storage.lifecycle.collect._count_extensions``). ``titled``: the notice's title names this step on
+    these notices, so a decision its sentence tells by its day is its own (``tense.told_as_past``'s ``own``)."""
     at, v_end = v.span()
     after_end: date | None = None  # a restore's day read as the end its text told (``ActionDraft.after_end``)
     counted_by: str | None = None  # a restore at the lapse of an extension by this period (``extended_by``)
@@ -601,7 +602,7 @@ def on_targets(folded: str, clean: str, s_start: int, v: re.Match[str], kind: Ac
         if done:  # "…第6号规定的反制措施已于2026年11月10日按期恢复实施": the step, on the day it names
             return _restore_told_done(folded, clean, s_start, at, v_end, next_start, targets, answer, day, published,
                                       notice_list, text)
-    if _perfective(folded, s_start, at, v_end, next_start) or told_as_past(folded, s_start, at, published) \
+    if _perfective(folded, s_start, at, v_end, next_start) or told_as_past(folded, s_start, at, published, titled) \
             or dated_before(folded, s_start, published, answer is None) or TRADE_REMEDY_RE.search(folded, s_start, next_start) \
             or answer is not None and not decided_in(folded, answer, s_start, at, v_end, effective, published) \
             or answer is not None and not after and both_sides(folded, s_start, at, v_end) \

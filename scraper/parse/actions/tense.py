@@ -540,9 +540,10 @@ def _told_day(before: str, published: date) -> bool:
     return False
 
 
-def told_as_past(folded: str, s_start: int, v_start: int, published: date | None = None) -> bool:
+def told_as_past(folded: str, s_start: int, v_start: int, published: date | None = None, own: bool = False) -> bool:
     """"商务部曾于5月14日宣布，暂停…" is history: a past marker earlier in the sentence, with
-    no 决定 / 现 / 自…起 between it and the verb."""
+    no 决定 / 现 / 自…起 between it and the verb. ``own``: a decision told by its day ("商务部已于2026年11月20日决定，…")
+    is the text's own (a notice whose title names the same step on the same notices: ``clauses._told_own``)."""
     before = folded[s_start:v_start]
     if not ("于" in before or "曾" in before or "此前" in before or "已经" in before):
         return False  # one of PAST_WORDS is in every PAST_RE match
@@ -551,8 +552,10 @@ def told_as_past(folded: str, s_start: int, v_start: int, published: date | None
         pass
     if last is None:
         return False
+    if own and last[0].endswith("决定") and PAST_DAY_RE.fullmatch(folded, folded.find("于", last.start()) + 1, last.end() - 2):
+        return False  # "商务部于2026年11月20日决定，…": the marker's match holds the decision, the text's own (``own``)
     for m in PRESENT_RE.finditer(folded, last.end(), v_start):
-        if m.group(0) == "决定" and PAST_DAY_RE.fullmatch(folded, last.end(), m.start()):
+        if m.group(0) == "决定" and not own and PAST_DAY_RE.fullmatch(folded, last.end(), m.start()):
             continue  # "商务部已于2026年12月4日决定，自…起恢复实施…": the 决定 of the past marker, told
         if not m.group(0).startswith("自"):
             return False

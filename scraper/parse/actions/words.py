@@ -175,6 +175,11 @@ class ActionDraft:
     annex_of: NoticeRef | None = None
 
 
+def title_step(text: str) -> bool:
+    """Whether an action was read from the title line ("…关于停止执行…第23号相关措施的公告"), not from a sentence."""
+    return "关于" in text and text.rstrip("。 ").endswith(("的公告", "的决定"))
+
+
 def list_in(text: str, start: int = 0, end: int | None = None) -> ListKind | None:
     """The list named first in ``text`` (in ``text[start:end]``)."""
     m = LIST_WORD_RE.search(text, start, len(text) if end is None else end)

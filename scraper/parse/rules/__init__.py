@@ -83,6 +83,7 @@ from .checks import (
     unread_term_in_next_sentence,
     unread_terms_apart,
     unread_title_rest,
+    unread_told_step,
     unread_undone_beside_steps,
     unread_vague_clause,
     unread_vague_end,
@@ -186,6 +187,7 @@ CHECKS: tuple[Check, ...] = (
     unread_answer_step, unread_yearless_beside, unread_yearless_step, unread_late_suspension, unread_suspension_holds, unread_step_after_end, unread_removal, unread_move_beside_step, unread_annex, unread_respectively, unread_notice_excepted, unread_entities_apart, unread_starts_apart, unread_term_in_next_sentence, unread_ends_apart, unread_elided_step, unread_bare_notice, unread_range, unread_vague_clause, unread_terms_apart, unread_notice_clause, unread_numbered_clause, unread_issuers_of_dated_notice, unread_decided_answer, unread_same_day, unread_from_end, unread_counted_notices, unread_object, unread_part_of_measures, unread_subset, unread_investigation_end, unread_not_now_step, unread_adjustment, second_notice,
     unread_list_correction,
     unread_title_rest,
+    unread_told_step,
     unread_listing_item,
     unread_item_day,
     unread_step_on_measures, unread_term_change_beside_steps, unread_undone_beside_steps, unread_answer_undone, corrected_answer, unread_start, unread_moved_day, unread_lift_term, unread_latin_term, unread_each_one_end, unread_vague_end, unread_term, unread_extended_end, unread_shared_term, unread_shared_subject, unread_exception, conditional_step, undecided_transcript_step, undecided_release_step, counted_nothing_read,  # last: a more telling reason first

@@ -16,7 +16,7 @@ from ..actions.clauses import TWO_TERMS_RE
 from ..actions.periods import FORMAL_DIGITS, FORMAL_TO_PLAIN, MONTH_END_RE
 from ..actions.targets import decided_above
 from ..actions.tense import RECOUNT_RE, decided_in, planned, told_done
-from ..actions.words import LIST_ALT, MOVED_TO, REMOVED_WORDS, TERM_RENEWED
+from ..actions.words import LIST_ALT, MOVED_TO, REMOVED_WORDS, TERM_RENEWED, title_step
 from ..corrections import AMENDED_ANNEX_TITLE_RE, CORRECTION_TITLE_RE, renames_only
 from ..dates import (
     DURATION_RE,
@@ -48,7 +48,7 @@ from .named import (
     sentence_start,
 )
 from .operative import spoken_day
-from .record import annex_runs, annex_steps_possible, dedupe_actions, limited_to, title_step
+from .record import annex_runs, annex_steps_possible, dedupe_actions, limited_to
 from .steps import MEASURES_LATER_RE
 
 LISTING_WORDS = ("列入", "移出", "移除", "调出")
@@ -2799,3 +2799,52 @@ def unread_title_rest(src: Source, d: Draft) -> str | None:
             return (f"the title's step on several notices is told by the body for some only, not for "
                     f"{'、'.join(sorted(k for k in rest if k))}, which it names{LEFT_OUT}")
     return None
+
+
+# The verbs of a step on an earlier notice's measures, as a body's sentence may tell it (``unread_told_step``).
+TOLD_STEP_WORDS = ("恢复", "暂停", "延长", "停止", "终止", "取消", "解除", "中止")
+TITLED_STEPS = (ActionKind.SUSPEND, ActionKind.EXTEND, ActionKind.LIFT, ActionKind.RESTORE)
+
+
+def unread_told_step(src: Source, d: Draft) -> str | None:
+    """A notice's body telling a step on a notice its title's step names, from a day before the one the title's step is
+    read from, with no step read from that sentence: "商务部已于2026年11月20日发布公告，自2026年11月28日起，恢复实施…第46号
+    第二款" (or "商务部已于2026年11月20日决定，…" under a title naming another step) under "关于恢复实施…第46号第二款的公告" of
+    12-01. The title's step stood from the notice's own day, three days late, silently (session 49, fix57): the body may tell
+    this notice's own step or recount another's; a person must read it. So too a numbered notice reading no step at all whose
+    body so tells one ("商务部已于2026年11月20日决定，自2026年11月28日起，恢复实施…" under a bare number: stored as changing
+    nothing, silently). A body whose decision the title names on the same notices reads it (``clauses._told_own``)."""
+    if d.qa or d.published is None or not d.refs:
+        return None
+    said = {t.key for x in d.drafts if not title_step(x.text) for t in x.targets}  # the notices the body reads a step on
+    titled = [a for a in d.actions if a.action in TITLED_STEPS and a.targets and title_step(a.text)
+              and not any(t.key in said for t in a.targets)]
+    if titled:
+        # the notices the title names; any notice, where the body reads no step of its own (a title on another notice)
+        keys = {t.key for a in titled for t in a.targets} if said else None
+        cutoff = min(a.effective or d.published.isoformat() for a in titled)
+    elif d.actions or d.entities or d.drafts or d.own is None or CORRECTION_TITLE_RE.search(d.folded_title):
+        return None
+    else:
+        keys, cutoff = None, d.published.isoformat()
+    folded = src.folded
+    body = folded.find("\n")
+    if body < 0:
+        return None
+    seen = -1
+    for r0, _, ref in d.refs:
+        if r0 < max(body, seen) or ref.key is None or keys is not None and ref.key not in keys:
+            continue
+        s0, s1 = sentence_start(folded, r0), act.sentence_end(folded, r0)
+        seen = s1
+        sentence = folded[s0:s1]
+        if title_step(sentence) or "起" not in sentence or not any(w in sentence for w in TOLD_STEP_WORDS) \
+                or any(s0 <= x.start < s1 for x in d.drafts):
+            continue
+        start = effective_in(sentence, d.published)
+        if start is not None and start[:10] < cutoff[:10]:
+            what = "its title's step is read from " + cutoff[:10] if titled else "it reads no step"
+            return (f"tells a step on {ref.text} from {start[:10]} in a sentence no rule reads as this notice's, while "
+                    f"{what}{LEFT_OUT}")
+    return None
+

@@ -14,7 +14,7 @@ from storage.records import ActionKind, ActionRecord, EntityRecord, ListKind, No
 from ..actions import sentence_end
 from ..actions.apart import CLAUSE_MARK_RE
 from ..actions.targets import NOT_A_SHORT_NAME
-from ..actions.words import ActionDraft
+from ..actions.words import ActionDraft, title_step
 from ..dates import (
     until_from,
 )
@@ -504,11 +504,6 @@ def _some_unnamed(text: str) -> bool:
     """Whether a title's step is on some of a notice's entities (SOME_UNNAMED_RE), named by the body only ("…所列部分美国实体
     恢复实施…": review44, session 42, the title's restore of all 16 kept over the body's 3, as story42's "部分实体" was)."""
     return "部分" in text and SOME_UNNAMED_RE.search(text) is not None
-
-
-def title_step(text: str) -> bool:
-    """Whether an action was read from the title line ("…关于停止执行…第23号相关措施的公告"), not from a sentence."""
-    return "关于" in text and text.rstrip("。 ").endswith(("的公告", "的决定"))
 
 
 def _headed(text: str) -> bool:
