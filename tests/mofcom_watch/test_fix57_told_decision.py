@@ -3,7 +3,8 @@ clause 2, suspended by 2025 No. 72 to 2026-11-27 inclusive, "lapsed: presumed ba
 titled "关于恢复实施商务部公告2024年第46号第二款的公告", says "商务部已于2026年11月20日决定，自2026年11月28日起，恢复实施…第二款".
 Was: its body's sentence taken as history and the title's restore kept, the row "in force since 2026-12-01" and the item
 "back in force from 2026-12-01", three days late, silently. Now read from 11-28. Where the body recounts a notice published
-before ("商务部已于2026年11月20日发布公告，…"), No. 86 is held for a person (the lapse stays presumed, a problem says so). Real ``replay`` processes into a real SQLite file, in both
+before ("商务部已于2026年11月20日发布公告，…"), No. 86 is held for a person (the lapse stays presumed, a problem says so); so is
+an answer telling the decision (was: read as no notice, silently). Real ``replay`` processes into a real SQLite file, in both
 orders (tests/data/fix57)."""
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ def test_the_notices_own_decision_told_is_read_from_its_start(
     assert not [i for i in ids if "/restored/" in i and not i.endswith("2026-11-28")]
 
 
-@pytest.mark.parametrize("case", ["told_recount_held"])
+@pytest.mark.parametrize("case", ["told_recount_held", "answer_told_held"])
 @pytest.mark.parametrize("halves", [False, True], ids=["together", "another-order"])
 def test_a_recount_that_could_be_anothers_is_held_loud(
         stores: dict[str, Store], tmp_path_factory: pytest.TempPathFactory, case: str, halves: bool) -> None:

@@ -72,3 +72,25 @@ def test_a_step_told_before_the_notices_day_that_could_be_a_recount_is_held(titl
 ])
 def test_unchanged_neighbours(title: str, body: str, want: list[object]) -> None:
     assert _steps(title, body) == want
+
+
+ANSWER = ("商务部新闻发言人就{title}答记者问\n来源：商务部新闻办公室 类型：原创 分类：新闻 2026-12-01 18:00\n\n"
+          "问：请问中方对有关措施有何新的安排？\n答：{body}\n")
+
+
+@pytest.mark.parametrize("body", [
+    "商务部已于2026年11月20日决定，自2026年11月28日起，" + R46,
+    "商务部已于2026年11月20日决定，自2026年11月28日起，恢复实施商务部公告2025年第21号对16家美国实体采取的出口管制措施。",
+])
+def test_an_answer_telling_a_decision_on_a_notice_by_number_is_held(body: str) -> None:
+    # was: rejected as off topic (no list named, the decision told), the page read as no notice, silently
+    with pytest.raises(UnusablePage, match="title announces a change"):
+        parse_document(ANSWER.format(title="恢复实施相关措施", body=body).encode("utf-8"))
+
+
+def test_an_answer_deciding_now_still_reads_its_step() -> None:
+    record = parse_document(ANSWER.format(title="恢复实施相关措施", body="中方决定，自2026年11月28日起，" + R46)
+                            .encode("utf-8")).notice
+    assert record is not None
+    assert [(a.action.value, [t.key for t in a.targets], a.effective) for a in record.actions] == [
+        ("restore", [N46], "2026-11-28")]

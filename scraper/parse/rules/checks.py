@@ -2848,3 +2848,26 @@ def unread_told_step(src: Source, d: Draft) -> str | None:
                     f"{what}{LEFT_OUT}")
     return None
 
+
+# A change a Q&A's title announces (``page.CHANGE_TITLE_RE``'s words, which the page's checks hold an answer by).
+ANSWER_CHANGE_RE = lazy_compile(r"暂停(?!期限?(?:已经|已)?(?:届满|期满|到期))|调整|停止|恢复|延长|取消|解除")
+
+
+def told_answer_step(src: Source, d: Draft) -> bool:
+    """Whether an answer under a title announcing a change tells, in a sentence naming a notice by number, a decision on
+    its measures taken before ("商务部已于2026年11月20日决定，自2026年11月28日起，恢复实施商务部公告2024年第46号第二款" under
+    "商务部新闻发言人就恢复实施相关措施答记者问"): it reads no step (told: ``tense.told_as_past``) and names no list, so it was
+    rejected as off topic, the page read as no notice, silently (session 49, fix57). Kept, the page's check holds it for a
+    person (``page.unread_change``: the title's change unread, a notice named)."""
+    if not d.qa or not d.refs or ANSWER_CHANGE_RE.search(d.folded_title) is None:
+        return False
+    folded = src.folded
+    for r0, _, ref in d.refs:
+        if ref.key is None or not any(a <= r0 < b for a, b in d.spans):
+            continue
+        s0, s1 = sentence_start(folded, r0), act.sentence_end(folded, r0)
+        decided = folded.find("决定", s0, s1)
+        if decided >= 0 and RECOUNT_RE.search(folded, s0, decided) is not None \
+                and any(folded.find(w, s0, s1) >= 0 for w in TOLD_STEP_WORDS):
+            return True
+    return False

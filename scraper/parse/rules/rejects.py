@@ -15,7 +15,7 @@ from ..qa import (
     QUESTION_BREAK_RE,
 )
 from ..textnorm import fold
-from .checks import unread_answer_step, unread_step_after_end, unread_suspension_holds
+from .checks import told_answer_step, unread_answer_step, unread_step_after_end, unread_suspension_holds
 from .identify import own_source
 from .named import sentence_start
 
@@ -76,9 +76,12 @@ def off_topic_answer(src: Source, d: Draft) -> bool:
     parse25); kept, its check refuses it for a person to read. Nor one saying a notice's suspension still holds
     ("…第21号相关措施的暂停继续有效，暂停期限至2027年11月10日" under "就出口管制有关问题答记者问": dropped, the listing "back in
     force", session 38, story39 S5c): ``unread_suspension_holds`` refuses it. Nor one going on with a step after a term's
-    end it tells ("…已于11月27日届满，继续暂停实施…", session 42, story43): ``unread_step_after_end``."""
+    end it tells ("…已于11月27日届满，继续暂停实施…", session 42, story43): ``unread_step_after_end``. Nor one telling a
+    decision on a notice by number taken before, under a title announcing a change (session 49, fix57):
+    ``checks.told_answer_step``."""
     return d.qa and not d.drafts and d.context_list is None and unread_answer_step(src, d) is None \
-        and unread_suspension_holds(src, d) is None and unread_step_after_end(src, d) is None
+        and unread_suspension_holds(src, d) is None and unread_step_after_end(src, d) is None \
+        and not told_answer_step(src, d)
 
 
 def unnumbered_without_body(src: Source, d: Draft) -> bool:
