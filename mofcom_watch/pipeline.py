@@ -507,6 +507,19 @@ def _seen_since(session: Session, snap: Snapshot, fetched_at: datetime, stored: 
     return last
 
 
+def _older_seen_since(session: Session, key: str, fetched_at: datetime) -> bool:
+    """Whether the page's open ``older-copy`` issue (``key``) was last seen after this copy was fetched: then this copy,
+    reading as the notice, does not show the page serving the kept reading again, only what it served before the
+    copy the issue names (an even older folder replayed after it), and leaves the issue open, as a copy fetched before
+    the page's newest closes no alias conflict (``storage.ingest._agrees_again``, review53). It closed it: replayed
+    11-23 (the text as published), 11-22 (an annex line corrected: said, an older copy turning up late), then 11-21 (as
+    published), exit 0, nothing said, where date order keeps 11-22's correction and says 11-23's copy is an older one
+    (a joined notice whose annex page served its 11-21 bytes again), so each order read another text and only one
+    said so (review56). One indexed look-up per notice copy stored, none per check."""
+    return session.scalar(select(_ISSUE.c.id).where(_ISSUE.c.key == key, _ISSUE.c.resolved_at.is_(None),
+                                                    _ISSUE.c.last_seen > as_utc(fetched_at)).limit(1)) is not None
+
+
 def _late_detail(key: str, url: str, served: Snapshot, fetched_at: datetime, later: Snapshot) -> str:
     """Why a copy fetched before the page's last fetch was not stored as the notice's reading (:func:`_seen_since`)."""
     return (f"{url} served a copy of {key} fetched {as_utc(fetched_at):%Y-%m-%d %H:%M} UTC (SHA-256 "
@@ -1242,7 +1255,8 @@ def _ingest(session: Session, page: CrawledPage, sha: str, parser: PageParser, c
                          notice_key=record.key)
         short = count_mismatch(record)
         _resolve_issues(session, [unusable] + ([mismatch] if change.whole and not short else [])
-                        + ([] if change.older else [older]), fetched_at, url, sha)
+                        + ([] if change.older or _older_seen_since(session, older, fetched_at) else [older]),
+                        fetched_at, url, sha)
         if change.whole and kept_whole and short:  # whole by another URL's copy, kept: not this copy's doing
             _resolve_issues(session, [mismatch], fetched_at, None, None)
         corrected = [r.key for r in record.references if r.key] if corrects_names(record) else []
