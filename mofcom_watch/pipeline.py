@@ -917,6 +917,26 @@ def _drop_pages(session: Session, key: str, url: str, dropped: frozenset[str]) -
     session.flush()
 
 
+def _unjoined(session: Session, notice: Notice, url: str, raw: bytes) -> frozenset[str]:
+    """The notice's URLs stored as a page of a joined copy (``part``) that ``raw``, the joined copy of its first page
+    ``url`` it is read from now, does not hold: a pager shrunk in the fetch that corrected the notice (review56), or a
+    copy of pages 1-3 cited, replayed late, before the corrected copy of pages 1-2. :func:`_pages_moved` tells those
+    of a copy reading the same only: page 3 stayed among the notice's URLs, its old copy listed by every item beside
+    "the pages above joined", which hold no page 3 (:func:`_drop_pages` keeps any another first page holds or read as
+    the notice)."""
+    from scraper.joined import split
+
+    try:
+        held = {part.url for part in split(raw)}
+    except ValueError:
+        return frozenset()
+    others = [u.url for u in notice.urls if u.url not in held]
+    if not others:
+        return frozenset()
+    return frozenset(session.scalars(select(Page.url).join(Snapshot, Snapshot.page_id == Page.id).where(
+        Page.url.in_(others), Snapshot.outcome == PageOutcome.PART.value).distinct()))
+
+
 def _behind_refusal(session: Session, url: str, copy: StoredCopy, record: NoticeRecord) -> StoredCopy | None:
     """The page's last copy read as a notice, where its latest answer was refused since (a 404 or a failed fetch: an
     unusable-page issue open on it; a bot check or an error page: its latest copy unusable) and nothing else is open on
@@ -1215,6 +1235,9 @@ def _ingest(session: Session, page: CrawledPage, sha: str, parser: PageParser, c
                              pages_moved=moved, older=stale_part is not None or late is not None)
         if raw.startswith(JOINED):
             _store_parts(session, raw, record.key, page, parser)
+        if not dropped and raw.startswith(JOINED) and not change.older and stored is not None \
+                and stored.snapshot_id == snap.id:  # the copy read now, of other pages (shrunk, reading otherwise)
+            dropped = _unjoined(session, stored, url, raw)
         if dropped:  # a pager shrunk: the pages no longer joined
             _drop_pages(session, record.key, url, dropped)
         read_as_another(session, url, record.key, fetched_at, sha)
