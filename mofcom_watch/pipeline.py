@@ -507,15 +507,17 @@ def _seen_since(session: Session, snap: Snapshot, fetched_at: datetime, stored: 
     return last
 
 
-def _older_seen_since(session: Session, key: str, fetched_at: datetime) -> bool:
-    """Whether the page's open ``older-copy`` issue (``key``) was last seen after this copy was fetched: then this copy,
-    reading as the notice, does not show the page serving the kept reading again, only what it served before the
-    copy the issue names (an even older folder replayed after it), and leaves the issue open, as a copy fetched before
-    the page's newest closes no alias conflict (``storage.ingest._agrees_again``, review53). It closed it: replayed
-    11-23 (the text as published), 11-22 (an annex line corrected: said, an older copy turning up late), then 11-21 (as
-    published), exit 0, nothing said, where date order keeps 11-22's correction and says 11-23's copy is an older one
-    (a joined notice whose annex page served its 11-21 bytes again), so each order read another text and only one
-    said so (review56). One indexed look-up per notice copy stored, none per check."""
+def _seen_after(session: Session, key: str, fetched_at: datetime) -> bool:
+    """Whether the page's open issue ``key`` (its ``older-copy`` or ``unusable-page`` issue, both seen at the fetch of
+    the copy they name) was last seen after this copy was fetched: then this copy, reading as the notice, does not show
+    the page serving the kept reading again, only what it served before the copy the issue names (an even older
+    folder replayed after it), and leaves the issue open, as a copy fetched before the page's newest closes no alias
+    conflict (``storage.ingest._agrees_again``, review53). It closed it (review56): replayed 01-23 (the text as
+    published), 01-22 (an annex line corrected: said, an older copy turning up late), then 01-21 (as published),
+    exit 0, nothing said, where date order keeps 01-22's correction and says 01-23's copy is an older one (a joined
+    notice whose annex page served its 01-21 bytes again); and replayed 11-21, 11-23 (an entity named otherwise: held
+    for a person, renamed), then 11-22 (as published), the review gone, exit 0, where date order ends held. Live
+    runs fetch in time order: never so. One indexed look-up per copy stored or back, none per plain check."""
     return session.scalar(select(_ISSUE.c.id).where(_ISSUE.c.key == key, _ISSUE.c.resolved_at.is_(None),
                                                     _ISSUE.c.last_seen > as_utc(fetched_at)).limit(1)) is not None
 
@@ -1215,7 +1217,8 @@ def _ingest(session: Session, page: CrawledPage, sha: str, parser: PageParser, c
             if copy is not None and copy.short is not None:  # that copy read short of its count: reported again
                 return _report_short(session, page, kept.sha256, copy.short)
             checked(kept.sha256)
-            if copy is not None and (not copy.whole or copy.outcome != PageOutcome.NOTICE.value):  # back, as before
+            if copy is not None and (not copy.whole or copy.outcome != PageOutcome.NOTICE.value) \
+                    and not _seen_after(session, unusable, fetched_at):  # back, as before (not a copy from before it)
                 _resolve_issues(session, [unusable], fetched_at, url, sha)
             # its other pages too, with the validators they answered: a page 2 changed once and reading the same was
             # asked on its old validators, fetched whole and the notice parsed again every run, never settling
@@ -1277,8 +1280,9 @@ def _ingest(session: Session, page: CrawledPage, sha: str, parser: PageParser, c
                          url=url,
                          notice_key=record.key)
         short = count_mismatch(record)
-        _resolve_issues(session, [unusable] + ([mismatch] if change.whole and not short else [])
-                        + ([] if change.older or _older_seen_since(session, older, fetched_at) else [older]),
+        _resolve_issues(session, ([] if _seen_after(session, unusable, fetched_at) else [unusable])
+                        + ([mismatch] if change.whole and not short else [])
+                        + ([] if change.older or _seen_after(session, older, fetched_at) else [older]),
                         fetched_at, url, sha)
         if change.whole and kept_whole and short:  # whole by another URL's copy, kept: not this copy's doing
             _resolve_issues(session, [mismatch], fetched_at, None, None)

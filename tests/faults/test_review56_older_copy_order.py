@@ -15,6 +15,7 @@ Real ``mofcom-watch replay``, ``feeds`` and ``status`` processes, one real SQLit
 from __future__ import annotations
 
 import json
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -52,3 +53,32 @@ def test_a_copy_fetched_before_the_older_copy_an_issue_names_leaves_it_open(tmp_
     else:  # 01-22's copy said as an older copy turning up late, the text as the page read at its later fetch
         assert NEW not in items and "reads otherwise than the page read at its later fetch" in older[0]["detail"]
     assert codes[-1] == 1, codes  # the last replay says it (was, 3-2-1: exit 0)
+
+
+LINE, RENAMED = "<p>2. 诺沃特公司（Novotech, Inc.）</p>", "<p>2. 北极星雷达公司（Polaris Radar Corp.）</p>"
+
+
+@pytest.mark.parametrize("order", [(1, 2, 3), (1, 3, 2), (2, 3, 1)])
+def test_a_copy_fetched_before_a_held_copy_leaves_its_review_open(tmp_path: Path, order) -> None:
+    """2025 No. 22 at one URL, a visit counter on each day: 11-21 and 11-22 as published, 11-23 naming 北极星雷达公司
+    where it named 诺沃特公司 (held for a person: renamed). Date order ends held (exit 1). Replayed 11-21, 11-23, 11-22
+    (or 11-22, 11-23, 11-21), the copy from before the held one closed its review: exit 0, nothing said."""
+    from tests.faults.test_site_changes import N22, W, fx
+
+    for day in (1, 2, 3):
+        raw = fx(W, N22).decode()
+        assert LINE in raw
+        raw = (raw.replace(LINE, RENAMED) if day == 3 else raw).replace("</body>", f"<p>访问量：{day}</p></body>")
+        (tmp_path / f"f{day}" / W / N22).parent.mkdir(parents=True)
+        (tmp_path / f"f{day}" / W / N22).write_bytes(raw.encode())
+    db = f"sqlite:///{tmp_path / 'store.sqlite'}"
+    for day in order:
+        done = cli(db, "replay", str(tmp_path / f"f{day}"), "--as-of", "2026-11-30",
+                   "--fetched-at", f"2026-11-2{day}T00:00:00+00:00")
+        assert "Traceback" not in done.err, done.err
+    state = cli(db, "status", "--json", "--as-of", "2026-11-30")
+    held = [i for i in json.loads(state.out)["health_issues"] if i["kind"] == "unusable-page"]
+    assert state.code == 1 and len(held) == 1 and "renamed" in held[0]["detail"], (order, held)  # was: none, exit 0
+    with sqlite3.connect(tmp_path / "store.sqlite") as con:
+        record = con.execute("SELECT record_json FROM notice WHERE key = 'MOFCOM-2025-22'").fetchone()[0]
+    assert "北极星雷达公司" not in record, order  # the stored reading kept, the held copy for a person
