@@ -349,7 +349,22 @@ def is_subject(folded: str, ref: tuple[int, int, NoticeRef], at: int, v_end: int
     object, the notice named at ``obj``, follows in its clause (no comma between), not the ground it is taken on (根据…)."""
     return ref[2].key is not None and SUBJECT_GAP_RE.fullmatch(folded, ref[1], at) is not None \
         and folded.find(",", v_end, obj) < 0 \
-        and not any(word in folded[max(0, ref[0] - 6) : ref[0]] for word in GROUND_BEFORE)
+        and not any(word in folded[max(0, ref[0] - 6) : ref[0]] for word in GROUND_BEFORE) \
+        and not grounded_by_rule(folded, ref[0], ref[1], at)
+
+
+# Right before a notice whose "规定，" a step follows: "按", "按照", "遵照", "参照", "比照", "对照", "根据", "据", "结合", "落实"
+RULE_GROUNDS = ("按", "照", "据", "结合", "落实", "执行", "遵循")
+
+
+def grounded_by_rule(folded: str, r0: int, r1: int, at: int) -> bool:
+    """Whether the notice at ``r0``-``r1`` closes with "规定，" before the verb at ``at`` (SUBJECT_GAP_RE's comma) and is
+    the rule a step follows (RULE_GROUNDS right before it): "商务部决定，按商务部公告2025年第70号规定，暂停实施…第55号…" was read
+    as No. 70's history, the suspension missed, silently (session 49, review55's probe of blind49/12's "商务部 海关总署公告
+    2025年第70号规定，暂停实施…")."""
+    if folded.find(",", r1, at) < 0:  # (nearly every subject: no comma between)
+        return False
+    return folded[max(0, r0 - 4) : r0].rstrip().endswith(RULE_GROUNDS)
 
 
 SUSPENDER_AFTER = ("规定的暂停", "所规定的暂停")  # what follows the notice that set a suspension, named beside what it suspends
@@ -379,7 +394,8 @@ def told_suspension(folded: str, refs: list[tuple[int, int, NoticeRef]], at: int
     if folded.endswith(TOLD_STEP_BEFORE, 0, at):
         return True
     return any(r.key is not None and e <= at and STATE_GAP_RE.fullmatch(folded, e, at) is not None
-               and not any(word in folded[max(0, s - 6) : s] for word in GROUND_BEFORE) for s, e, r in refs)
+               and not any(word in folded[max(0, s - 6) : s] for word in GROUND_BEFORE)
+               and not grounded_by_rule(folded, s, e, at) for s, e, r in refs)
 
 
 def relative_object(folded: str, refs: list[tuple[int, int, NoticeRef]], after: list[tuple[int, int, NoticeRef]],
@@ -1113,7 +1129,15 @@ AFTER_VERB_OBJECT_RE = lazy_compile(
     rf"\s*对\s*(?P<obj>(?:{_NAMED}\s*、\s*)*{_NAMED}|(?:{_SHORT}\s*、\s*)*{_SHORT})"
     # "停止对A（a）、B（b）、C（c）等3家实体实施…第21号相关措施" (session 49, blind49/26: the count after the names, the lift read
     # for all 16)
-    rf"(?:\s*等?\s*{NUM}\s*家[^,;；。()\n、]{{0,6}}?(?:实体|企业|公司))?\s*(?:实施|执行|的)")
+    rf"(?:\s*等?\s*(?P<n>{NUM})\s*家(?P<kind>[^,;；。()\n、]{{0,6}}?)(?:实体|企业|公司))?\s*(?P<end>实施|执行|的)")
+# What may not stand in that count's words, nor open the names: "停止对除A（a）、B（b）等2家实体外的其余实体实施…", "…等2家实体以外的
+# 其他实体…", "…等2家实体之外的实体…" (session 49, review55's probe of blind49/26: the lift read as A's and B's, the others' lift
+# missed, the named two falsely lifted, silently).
+NOT_IN_COUNT_WORDS = ("外", "的", "其", "余", "他")
+NOT_NAMES_START = ("除",)
+# After "对X（English）的": the measures ("的出口管制措施", "的相关措施", "的反制措施"), not another entity ("的子公司", "的上级公司": the
+# lift read as X's, silently; review55's probe).
+OF_MEASURES_REACH = 12
 
 
 def _object_after_verb(folded: str, v_end: int, target_at: int) -> tuple[int, int] | None:
@@ -1124,7 +1148,14 @@ def _object_after_verb(folded: str, v_end: int, target_at: int) -> tuple[int, in
     if folded.find("对", v_end, v_end + 3) < 0:  # the cheap check: most verbs have no 对 right after them
         return None
     m = AFTER_VERB_OBJECT_RE.match(folded, v_end, target_at)
-    if m is None or any(w in m.group("obj") for w in NOT_A_SHORT_NAME):
+    if m is None or any(w in m.group("obj") for w in NOT_A_SHORT_NAME) or m.group("obj").lstrip().startswith(NOT_NAMES_START):
+        return None
+    if m.group("n") is not None:  # "等3家实体": as many names as it counts, and no words of an exception
+        obj = m.group("obj")
+        if any(w in m.group("kind") for w in NOT_IN_COUNT_WORDS) \
+                or to_int(m.group("n")) != (obj.count("(") or obj.count("、") + 1):
+            return None
+    if m.group("end") == "的" and folded.find("措施", m.end(), m.end() + OF_MEASURES_REACH) < 0:
         return None
     return m.span("obj")
 

@@ -124,8 +124,10 @@ DONE_REACH = 24  # the longest DONE_RE match
 # 不恢复实施相关措施，自…起继续暂停实施至…" was read as a restore, a false 'Back in force' item). The verbs that open with 不
 # ("不再暂停") are words of VERB_RE of their own, no verb after a 不.
 # "暂缓恢复实施…相关措施" (session 44, qa44/29's probe: read as a restore, a false 'Back in force' item): the step held off.
-NEGATIONS = ("暂缓", "不予", "不")  # the longer first: ``denied`` says where the denial starts
-NEGATION_ENDS = "不予缓"  # the last character of every NEGATIONS word: one look before the verb turns nearly every verb away
+# "上述暂停期限届满后，不再恢复实施…第55号", "商务部决定，不再恢复实施…" (session 49, review55's probe: read as a restore, a false
+# 'Back in force' item): 不再 before a verb that is no word of its own with it.
+NEGATIONS = ("暂缓", "不予", "不再", "不")  # the longer first: ``denied`` says where the denial starts
+NEGATION_ENDS = "不予缓再"  # the last character of every NEGATIONS word: one look before the verb turns nearly every verb away
 NOT_ON = "不对"  # "不对X采取暂停措施": the verbs of its clause denied
 DENIED_OBJECT_REACH = 80  # the longest object between it and the verb
 
