@@ -507,7 +507,7 @@ def _seen_since(session: Session, snap: Snapshot, fetched_at: datetime, stored: 
     return last
 
 
-def _seen_after(session: Session, key: str, fetched_at: datetime) -> bool:
+def _seen_after(session: Session, key: str, url: str, fetched_at: datetime) -> bool:
     """Whether the page's open issue ``key`` (its ``older-copy`` or ``unusable-page`` issue, both seen at the fetch of
     the copy they name) was last seen after this copy was fetched: then this copy, reading as the notice, does not show
     the page serving the kept reading again, only what it served before the copy the issue names (an even older
@@ -517,9 +517,15 @@ def _seen_after(session: Session, key: str, fetched_at: datetime) -> bool:
     exit 0, nothing said, where date order keeps 01-22's correction and says 01-23's copy is an older one (a joined
     notice whose annex page served its 01-21 bytes again); and replayed 11-21, 11-23 (an entity named otherwise: held
     for a person, renamed), then 11-22 (as published), the review gone, exit 0, where date order ends held. Live
-    runs fetch in time order: never so. One indexed look-up per copy stored or back, none per plain check."""
+    runs fetch in time order: never so. Only where a copy of the page fetched after this one is stored: a stored copy
+    read again after an upgrade (``mofcom_watch.personread``, its issue seen when it could not be read, not when it was
+    fetched) is the page's newest and closes its issue. One indexed look-up per copy stored or back, none per plain
+    check; a second only where an issue is open."""
+    at = as_utc(fetched_at)
     return session.scalar(select(_ISSUE.c.id).where(_ISSUE.c.key == key, _ISSUE.c.resolved_at.is_(None),
-                                                    _ISSUE.c.last_seen > as_utc(fetched_at)).limit(1)) is not None
+                                                    _ISSUE.c.last_seen > at).limit(1)) is not None \
+        and session.scalar(select(Snapshot.id).join(Page, Page.id == Snapshot.page_id).where(
+            Page.url == url, Snapshot.fetched_at > at).limit(1)) is not None
 
 
 def _late_detail(key: str, url: str, served: Snapshot, fetched_at: datetime, later: Snapshot) -> str:
@@ -1218,7 +1224,7 @@ def _ingest(session: Session, page: CrawledPage, sha: str, parser: PageParser, c
                 return _report_short(session, page, kept.sha256, copy.short)
             checked(kept.sha256)
             if copy is not None and (not copy.whole or copy.outcome != PageOutcome.NOTICE.value) \
-                    and not _seen_after(session, unusable, fetched_at):  # back, as before (not a copy from before it)
+                    and not _seen_after(session, unusable, url, fetched_at):  # back, as before (not a copy from before it)
                 _resolve_issues(session, [unusable], fetched_at, url, sha)
             # its other pages too, with the validators they answered: a page 2 changed once and reading the same was
             # asked on its old validators, fetched whole and the notice parsed again every run, never settling
@@ -1280,9 +1286,9 @@ def _ingest(session: Session, page: CrawledPage, sha: str, parser: PageParser, c
                          url=url,
                          notice_key=record.key)
         short = count_mismatch(record)
-        _resolve_issues(session, ([] if _seen_after(session, unusable, fetched_at) else [unusable])
+        _resolve_issues(session, ([] if _seen_after(session, unusable, url, fetched_at) else [unusable])
                         + ([mismatch] if change.whole and not short else [])
-                        + ([] if change.older or _seen_after(session, older, fetched_at) else [older]),
+                        + ([] if change.older or _seen_after(session, older, url, fetched_at) else [older]),
                         fetched_at, url, sha)
         if change.whole and kept_whole and short:  # whole by another URL's copy, kept: not this copy's doing
             _resolve_issues(session, [mismatch], fetched_at, None, None)
