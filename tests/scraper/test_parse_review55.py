@@ -76,8 +76,13 @@ def test_a_restore_after_an_extension_told_reads_the_extended_end() -> None:
 
 
 def test_no_longer_restored_is_no_restore() -> None:
-    assert _steps(f"商务部决定，不再恢复实施{N55}相关措施。") == []
     _held(f"商务部公告2025年第70号规定，暂停实施{N55}相关措施至2026年11月10日。上述暂停期限届满后，不再恢复实施{N55}。")
+
+
+@pytest.mark.parametrize("verb", ["不再恢复实施", "不恢复实施", "暂缓恢复实施", "不予恢复实施"])
+def test_a_notice_whose_only_step_is_denied_is_held(verb: str) -> None:
+    # "不再…" was a restore (a false 'Back in force'); the others read nothing, silently (checks.unread_denied_step)
+    assert "is denied" in _held(f"商务部决定，{verb}{N55}相关措施。")
 
 
 @pytest.mark.parametrize(("text", "step"), [

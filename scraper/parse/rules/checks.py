@@ -15,7 +15,7 @@ from ..actions.apart import EACH, EACH_TERMS_RE, LIKEWISE
 from ..actions.clauses import TWO_TERMS_RE
 from ..actions.periods import END_DAY_RE, FORMAL_DIGITS, FORMAL_TO_PLAIN, MONTH_END_RE
 from ..actions.targets import decided_above
-from ..actions.tense import RECOUNT_RE, decided_in, planned, told_done
+from ..actions.tense import RECOUNT_RE, decided_in, denied, planned, told_done
 from ..actions.words import LIST_ALT, MOVED_TO, REMOVED_WORDS, TERM_RENEWED, title_step
 from ..corrections import AMENDED_ANNEX_TITLE_RE, CORRECTION_TITLE_RE, renames_only
 from ..dates import (
@@ -939,6 +939,21 @@ def decided_on_number(text: str) -> str | None:
                 and not _decision_planned_or_told(text[s0:at], after):
             return text[s0:s1].strip()[:60]
         at = text.find("决定", s1)
+    return None
+
+
+# "商务部决定，不再恢复实施…第55号相关措施。", "…不恢复实施…", "…暂缓恢复实施…": a notice whose only verb on a notice it names is
+# denied reads no step, and said nothing (session 49, review55's probe: what the measures are now is for a person; an answer
+# so is held by ``unread_decided_answer``'s kin). Asked only of a notice that read no step and holds a denial's last character.
+def unread_denied_step(src: Source, d: Draft) -> str | None:
+    """A notice reading no step whose sentence naming a notice denies a verb of change (``tense.denied``): left out."""
+    folded = src.folded
+    if d.qa or d.drafts or not d.refs or not any(c in folded for c in "不缓"):
+        return None  # (nearly every notice reads its step)
+    for v in act.VERB_RE.finditer(folded):
+        s0 = sentence_start(folded, v.start())
+        if denied(folded, s0, v.start()) and any(s0 <= r0 < act.sentence_end(folded, v.start()) for r0, _, _ in d.refs):
+            return f"its step on a notice it names is denied (\"{src.text[s0 : v.end()].strip()[:60]}\") and reads nothing{LEFT_OUT}"
     return None
 
 
