@@ -619,20 +619,10 @@ def unread_numbered_clause(src: Source, d: Draft) -> str | None:
     """A clause of a step's sentence naming a notice by a bare number outside every reference, with a verb that either
     read no step or read one on the notices of another clause: left out, for a person."""
     folded = src.folded
-    seen: set[int] = set()
-    for x in d.drafts:
-        if x.action not in BARE_NUMBER_KINDS or not x.targets:
-            continue
-        s0 = sentence_start(folded, x.start)
-        if s0 in seen:
-            continue
-        seen.add(s0)
-        s1 = act.sentence_end(folded, x.start)
+    for s0, s1 in _step_sentences(folded, d):
         if folded.find("号", s0, s1) < 0:
             continue  # (nearly every step)
-        c0 = s0
-        while c0 < s1:
-            c1 = min([p for p in (folded.find(",", c0, s1), folded.find(";", c0, s1)) if p >= 0] or [s1])
+        for c0, c1 in _clauses(folded, s0, s1):
             if folded.find("号", c0, c1) >= 0 and not any(c0 <= r0 < c1 or r0 < c0 < r1 for r0, r1, _ in d.refs):
                 m = NUMBERED_BARE_RE.search(folded, c0, c1)
                 tail = f"-{int(re.sub(r'[^0-9]', '', m[0]))}" if m is not None else ""
@@ -643,8 +633,28 @@ def unread_numbered_clause(src: Source, d: Draft) -> str | None:
                             and NUMBERED_CHANGE_RE.search(folded, c0, c1) is not None:
                         return (f"its clause names \"{src.text[m.start() : m.end()]}\", a notice no reference reads, beside "
                                 f"a step of its own{LEFT_OUT}")
-            c0 = c1 + 1
     return None
+
+
+def _step_sentences(folded: str, d: Draft) -> Iterator[tuple[int, int]]:
+    """(start, end) of each sentence holding a step on notices a reference names (BARE_NUMBER_KINDS), once."""
+    seen: set[int] = set()
+    for x in d.drafts:
+        if x.action not in BARE_NUMBER_KINDS or not x.targets:
+            continue
+        s0 = sentence_start(folded, x.start)
+        if s0 not in seen:
+            seen.add(s0)
+            yield s0, act.sentence_end(folded, x.start)
+
+
+def _clauses(folded: str, s0: int, s1: int) -> Iterator[tuple[int, int]]:
+    """(start, end) of each clause of ``folded[s0:s1]``, parted by "," and ";" (folded)."""
+    c0 = s0
+    while c0 < s1:
+        c1 = min([p for p in (folded.find(",", c0, s1), folded.find(";", c0, s1)) if p >= 0] or [s1])
+        yield c0, c1
+        c0 = c1 + 1
 
 
 # "继续暂停实施商务部 海关总署公告2025年第5-58号相关措施1年", "第58号至第55号", "〔2025〕1-40号": a range of notice numbers wider than
@@ -751,26 +761,15 @@ def unread_vague_clause(src: Source, d: Draft) -> str | None:
     """A clause of a step's sentence, outside every reference, with a verb of change on other notices or measures it does
     not name (VAGUE_OBJECT_RE), beside a clause of the sentence naming a notice: left out, for a person."""
     folded = src.folded
-    seen: set[int] = set()
-    for x in d.drafts:
-        if x.action not in BARE_NUMBER_KINDS or not x.targets:
-            continue
-        s0 = sentence_start(folded, x.start)
-        if s0 in seen:
-            continue
-        seen.add(s0)
-        s1 = act.sentence_end(folded, x.start)
+    for s0, s1 in _step_sentences(folded, d):
         if not any(folded.find(w, s0, s1) >= 0 for w in VAGUE_WORDS):
             continue  # (nearly every step)
         named = [(r0, r1) for r0, r1, _ in d.refs if s0 <= r0 < s1]
-        c0 = s0
-        while c0 < s1 and named:
-            c1 = min([p for p in (folded.find(",", c0, s1), folded.find(";", c0, s1)) if p >= 0] or [s1])
+        for c0, c1 in _clauses(folded, s0, s1) if named else ():
             m = VAGUE_OBJECT_RE.search(folded, c0, c1)
             if m is not None and not any(c0 <= r0 < c1 or r0 < c0 < r1 for r0, r1 in named) \
                     and NUMBERED_CHANGE_RE.search(folded, c0, c1) is not None and act.VERB_RE.search(folded, c0, c1) is not None:
                 return f"its clause acts on \"{src.text[m.start() : m.end()]}\", notices or measures it does not name{LEFT_OUT}"
-            c0 = c1 + 1
     return None
 
 
