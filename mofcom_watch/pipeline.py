@@ -13,6 +13,7 @@ import errno
 import json
 import logging
 import os
+import re
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -282,8 +283,7 @@ def settle_by_correction(session: Session, keys: Iterable[str], parser: PagePars
             if corrects_names(rec) and key in {r.key for r in rec.references}]
         if not corrections:  # nothing could settle it: the other copy is not parsed again
             continue
-        snap = session.scalars(select(Snapshot).join(Page, Page.id == Snapshot.page_id).where(Page.url == issue.url)
-                               .order_by(Snapshot.fetched_at.desc(), Snapshot.id.desc()).limit(1)).first()
+        snap = _newest_copy(session, issue.url)
         other = read_again(snap, parser, issue.url, key) if snap is not None else None
         if other is None:
             continue
@@ -323,8 +323,7 @@ def loser_again(session: Session, notice: Notice, parser: PageParser, at: dateti
         HealthIssue.key == issue_key(HealthKind.ALIAS_CONFLICT, notice.key), HealthIssue.resolved_at.is_(None))).first()
     if issue is None or issue.url is None or issue.url == notice.snapshot.page.url:
         return None
-    snap = session.scalars(select(Snapshot).join(Page, Page.id == Snapshot.page_id).where(Page.url == issue.url)
-                           .order_by(Snapshot.fetched_at.desc(), Snapshot.id.desc()).limit(1)).first()
+    snap = _newest_copy(session, issue.url)
     if snap is None or (other := read_again(snap, parser, issue.url, notice.key)) is None:
         return None
     if substance(other.notice) == substance(NoticeRecord.from_json(json.loads(notice.record_json))):
@@ -366,9 +365,7 @@ def _disagreeing_page(session: Session, notice: Notice, parser: PageParser, skip
     for url in official_first(u.url for u in notice.urls):
         if url == read_url or url in passed:
             continue
-        snap = session.scalars(select(Snapshot).join(Page, Page.id == Snapshot.page_id).where(
-            Page.url == url, Snapshot.notice_key == key, Snapshot.outcome == PageOutcome.NOTICE.value)
-            .order_by(Snapshot.fetched_at.desc(), Snapshot.id.desc()).limit(1)).first()
+        snap = _newest_copy(session, url, Snapshot.notice_key == key, Snapshot.outcome == PageOutcome.NOTICE.value)
         other = read_again(snap, parser, url, key) if snap is not None else None
         if snap is None or other is None or substance(other.notice) == now or (explained and explained(other.notice)):
             continue
@@ -544,6 +541,12 @@ def _stale_part_detail(key: str, url: str, part_url: str, sha: str, then: dateti
             "ministry taking back its correction")
 
 
+def _newest_copy(session: Session, url: str, *where: ColumnElement[bool]) -> Snapshot | None:
+    """The copy of ``url`` fetched last (of those ``where`` also asks for), if any."""
+    return session.scalars(select(Snapshot).join(Page, Page.id == Snapshot.page_id).where(Page.url == url, *where)
+                           .order_by(Snapshot.fetched_at.desc(), Snapshot.id.desc()).limit(1)).first()
+
+
 def _part_of(session: Session, url: str, sha: str) -> Snapshot | None:
     """The stored copy of ``url`` with these bytes read as a later page or annex page of a notice, if any."""
     return session.scalars(select(Snapshot).join(Page, Page.id == Snapshot.page_id).where(
@@ -662,8 +665,6 @@ def _without_counters(text: str) -> str:
     """``text`` without its visit-counter lines (:data:`COUNTER_LINE`; a text naming none of its words: as it is)."""
     if not any(word in text for word in COUNTER_WORDS):
         return text
-    import re
-
     return re.sub(COUNTER_LINE, "", text)
 
 
@@ -959,9 +960,7 @@ def _behind_refusal(session: Session, url: str, copy: StoredCopy, record: Notice
         HealthIssue.kind.in_((HealthKind.UNUSABLE_PAGE.value, HealthKind.COUNT_MISMATCH.value)))))
     if copy.whole and copy.outcome == PageOutcome.NOTICE.value or kinds - {HealthKind.UNUSABLE_PAGE.value}:
         return None
-    snap = session.scalars(select(Snapshot).join(Page, Page.id == Snapshot.page_id).where(
-        Page.url == url, Snapshot.outcome == PageOutcome.NOTICE.value)
-        .order_by(Snapshot.fetched_at.desc(), Snapshot.id.desc()).limit(1)).first()
+    snap = _newest_copy(session, url, Snapshot.outcome == PageOutcome.NOTICE.value)
     if snap is None:
         return None
     return StoredCopy(sha256=snap.sha256, parser_version=snap.parser_version, parser_digest=snap.parser_digest,
