@@ -49,7 +49,7 @@ from storage.ingest import (
 from storage.keys import issue_key, mismatch_key, older_copy_key, unusable_key
 from storage.lifecycle import CORRECTION_WORDS, corrects_names
 from storage.models import HealthIssue, NewsReport, Notice, Page, Snapshot
-from storage.notices import withdrawn
+from storage.notices import stored_heads, withdrawn
 from storage.outcomes import PageOutcome, PageResult
 from storage.pages import StoredCopy, stored_copies
 from storage.publishwait import MARK_SUFFIX
@@ -461,9 +461,12 @@ def _stale_part(session: Session, raw: bytes, key: str, url: str) -> tuple[str, 
             for body, at in session.execute(select(Snapshot.body, Snapshot.fetched_at).join(
                     Page, Page.id == Snapshot.page_id).where(Page.url == url, Snapshot.notice_key == key,
                                                             Snapshot.content_type == JOINED_TYPE)):
-                head = zlib.decompress(body)[len(JOINED): len(JOINED) + 200].split(b" ", 2)
-                if len(head) == 3:
-                    sha = head[1].decode("ascii", "replace")
+                try:
+                    heads = stored_heads(body)
+                except ValueError:
+                    continue
+                if heads:
+                    sha = heads[0][2]
                     seen[sha] = min(seen.get(sha, as_utc(at)), as_utc(at))
         else:
             for sha, at in session.execute(select(Snapshot.sha256, Snapshot.fetched_at).join(
@@ -905,8 +908,6 @@ def _drop_pages(session: Session, key: str, url: str, dropped: frozenset[str]) -
     """The pages a notice's first page ``url`` no longer joins (its pager shrunk: ``dropped``) are no longer the
     notice's URLs, where no stored copy of them reads as the notice and no other page's latest joined copy holds them:
     its items listed them beside the copy read, which holds them no more (crawl49)."""
-    from scraper.joined import split
-
     notice = load_notice(session, key) if dropped else None
     if notice is None:
         return
@@ -916,7 +917,7 @@ def _drop_pages(session: Session, key: str, url: str, dropped: frozenset[str]) -
                                 .where(Snapshot.notice_key == key, Snapshot.outcome == PageOutcome.NOTICE.value,
                                        Snapshot.content_type == JOINED_TYPE, Page.url != url)):
         try:
-            held.update(part.url for part in split(zlib.decompress(body))[1:])
+            held.update(page_url for _role, page_url, _sha in stored_heads(body)[1:])
         except ValueError:
             continue
     read = set(session.scalars(select(Page.url).join(Snapshot, Snapshot.page_id == Page.id).where(

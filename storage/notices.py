@@ -58,10 +58,14 @@ def joined_heads(raw: bytes) -> list[tuple[str, str, str]]:
     return heads
 
 
+def stored_heads(body: bytes) -> list[tuple[str, str, str]]:
+    """:func:`joined_heads` of a stored (compressed) copy ``body``, its header alone decompressed."""
+    return joined_heads(zlib.decompressobj().decompress(body, JOINED_HEAD_MAX))
+
+
 def _joined_pages(snapshot: Snapshot) -> dict[str, str]:
-    """URL -> SHA-256 of each page of a joined copy (``storage.outcomes.joined_heads``), read from its header alone."""
-    head = zlib.decompressobj().decompress(snapshot.body, JOINED_HEAD_MAX)
-    return {url: sha for _role, url, sha in joined_heads(head)}
+    """URL -> SHA-256 of each page of a joined copy (:func:`joined_heads`), read from its header alone."""
+    return {url: sha for _role, url, sha in stored_heads(snapshot.body)}
 
 
 def _joined_cite(cited: PageCopy, sha256: str, fetched_at: datetime | None) -> PageCopy:
