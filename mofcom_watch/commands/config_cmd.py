@@ -3,6 +3,7 @@ from."""
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from pathlib import Path
@@ -32,12 +33,51 @@ def watchlist_problem(path: Path | None) -> str | None:
 
 def read_only_store_problem(url: str) -> str | None:
     """Why the commands that write would fail on the SQLite store ``url`` names (exit 3), or None: its folder is on a
-    read-only mount, or this user cannot write the folder or the file. Was: ``config`` exited 0, ``"ok": true``,
-    saying only "not looked at: … cannot be read (unable to open database file); status says why", while ``run``,
-    ``replay`` and (a store in WAL mode) ``status`` exited 3 on it (ops49): the check an operator runs before a cron
-    or an image change. A folder not there yet is :func:`db_folder_problem`'s (or made by the writers: data_dir)."""
-    import os
+    read-only mount, or neither this user nor the store's owner can write the folder, the file or its -wal/-shm. Was:
+    ``config`` exited 0, ``"ok": true``, saying only "not looked at: … cannot be read (unable to open database file);
+    status says why", while ``run``, ``replay`` and (a store in WAL mode) ``status`` exited 3 on it (ops49): the check
+    an operator runs before a cron or an image change. A folder not there yet is :func:`db_folder_problem`'s (or made
+    by the writers: data_dir). Where only one of the two can write it: :func:`store_owner_note`."""
+    said = _store_writers(url)
+    return said[0] if said is not None else None
 
+
+def store_owner_note(url: str) -> str | None:
+    """A note, exit 0, where this user and the SQLite store's owner differ and only one of them can write it: the
+    service runs as one user and ``config`` is often run as another (an admin's shell, root on the host of a container
+    whose user is 10001). Was: judged for this user alone, so ``config`` run as another user than the service's said
+    "cannot be written by this user", exit 2, where the service writes it, and run as root it said nothing where the
+    service's user could not write a file root left there (ops49's open B)."""
+    said = _store_writers(url)
+    return said[1] if said is not None else None
+
+
+def _may_write(uid: int, st: os.stat_result, folder: bool) -> bool:
+    """Whether the user ``uid`` may write the file (or, ``folder``, make and remove files in the folder) ``st`` is of,
+    from its mode bits: the owner's if ``uid`` owns it, the group's if ``uid`` is in its group (as the system's user
+    database says; a user unknown here, such as a container's, is in no group), else the others'. Root may."""
+    import pwd
+    import stat as st_bits
+
+    if uid == 0:
+        return True
+    need = (st_bits.S_IWUSR | (st_bits.S_IXUSR if folder else 0), st_bits.S_IWGRP | (st_bits.S_IXGRP if folder else 0),
+            st_bits.S_IWOTH | (st_bits.S_IXOTH if folder else 0))
+    if st.st_uid == uid:
+        return st.st_mode & need[0] == need[0]
+    try:
+        user = pwd.getpwuid(uid)
+        groups = set(os.getgrouplist(user.pw_name, user.pw_gid))
+    except (KeyError, OSError):
+        groups = set()
+    if st.st_gid in groups:
+        return st.st_mode & need[1] == need[1]
+    return st.st_mode & need[2] == need[2]
+
+
+def _store_writers(url: str) -> tuple[str | None, str | None] | None:
+    """(problem, note) of :func:`read_only_store_problem` and :func:`store_owner_note`, or None for a URL naming no
+    SQLite file in a folder that is there."""
     from storage.db import sqlite_file
 
     path = sqlite_file(url)
@@ -48,18 +88,52 @@ def read_only_store_problem(url: str) -> str | None:
         mount = bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
     except (OSError, AttributeError):
         mount = False
-    uid = f" (uid {os.geteuid()})" if hasattr(os, "geteuid") else ""
+    fails = ("run, replay, schedule, serve and accept would fail on it (exit 3; status and the other readers too, for "
+             "a store in WAL mode, which needs its -shm beside it)")
     if mount:
-        what = f"its folder {folder} is on a read-only mount"
-    elif not os.access(folder, os.W_OK | os.X_OK):
-        what = f"its folder {folder} cannot be written by this user{uid}"
-    elif path.exists() and not os.access(path, os.W_OK):
-        what = f"the file cannot be written by this user{uid}"
-    else:
+        return (f"the SQLite store {path}: its folder {folder} is on a read-only mount: {fails}; make it writable, or "
+                "point database_url at a writable copy"), None
+    if not hasattr(os, "geteuid"):
         return None
-    return (f"the SQLite store {path}: {what}: run, replay, schedule, serve and accept would fail on it (exit 3; "
-            "status and the other readers too, for a store in WAL mode, which needs its -shm beside it); make it "
-            "writable, or point database_url at a writable copy")
+    me = os.geteuid()
+    try:  # what a writer must write: the folder (the -wal, -shm and journal are made there), the file, its -wal/-shm
+        parts = [(folder, os.stat(folder), True)] + [
+            (p, os.stat(p), False) for p in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm"))
+            if p.exists()]
+    except OSError:
+        return None
+    owners = {}  # who else may be the service's user: the file's owner, then the folder's (uid -> how it is named)
+    if len(parts) > 1 and parts[1][0] == path:
+        owners[parts[1][1].st_uid] = "its owner"
+    owners.setdefault(parts[0][1].st_uid, "its folder's owner")
+    owners.pop(me, None)
+
+    def blocked(uid: int) -> tuple[Path, os.stat_result, bool] | None:
+        if uid == me:  # (this user: as the system judges it, access lists and capabilities included)
+            return next((p for p in parts if not os.access(p[0], os.W_OK | (os.X_OK if p[2] else 0))), None)
+        return next((p for p in parts if not _may_write(uid, p[1], p[2])), None)
+
+    def said(what: tuple[Path, os.stat_result, bool]) -> str:
+        name = f"its folder {folder}" if what[0] == folder else f"the file {what[0].name}"
+        return f"{name} (owned by uid {what[1].st_uid}, mode {what[1].st_mode & 0o777:o})"
+
+    mine = blocked(me)
+    theirs = {uid: blocked(uid) for uid in owners}
+    if mine is not None:
+        if able := [uid for uid, part in theirs.items() if part is None]:
+            uid = able[0]
+            return None, (f"the SQLite store {path}: this user (uid {me}) cannot write {said(mine)}; {owners[uid]} "
+                          f"(uid {uid}) can: run, replay, schedule, serve and accept work as uid {uid} and would fail "
+                          f"as uid {me} (exit 3); run config as the service's user to check what it meets")
+        nor = "".join(f", nor can {owners[uid]} (uid {uid})" for uid in theirs)
+        return (f"the SQLite store {path}: this user (uid {me}) cannot write {said(mine)}{nor}: {fails}; make it "
+                "writable, or point database_url at a writable copy"), None
+    for uid, part in theirs.items():
+        if part is not None:
+            return None, (f"the SQLite store {path}: {owners[uid]} (uid {uid}) cannot write {said(part)}; this user "
+                          f"(uid {me}) can: a service running as uid {uid} would fail on it (exit 3); give uid {uid} "
+                          "that file (chown), or run the service as this user")
+    return None, None
 
 
 def store_schema(url: str) -> tuple[dict[str, Any], str | None, str | None]:
@@ -209,7 +283,7 @@ def register(app: typer.Typer) -> None:
 
         Exit 2 after it when run would refuse it: a source name or a base_urls host that no source has (a typo), a
         given SQLite database in a folder that does not exist, a store a newer mofcom-watch wrote, or fail on it: a
-        watchlist it cannot read, a SQLite store or its folder this user cannot write (a read-only mount). A SQLite store's schema is read without writing; a database server's is not."""
+        watchlist it cannot read, a SQLite store or its folder that neither this user nor the store's owner can write (a read-only mount; only one of them: a note). A SQLite store's schema is read without writing; a database server's is not."""
         if (unusable := ctx.meta.get(CONFIG_ERROR)) is not None:  # the file or a variable could not be loaded
             if as_json:  # (user38: stdout stayed empty, where README promises `ok` false and `problems`)
                 typer.echo(term.json_text({"ok": False, "problems": [unusable]}))
@@ -234,5 +308,7 @@ def register(app: typer.Typer) -> None:
             typer.echo(f"mofcom-watch config: {line}", err=True)
         if older:
             typer.echo(f"mofcom-watch config: note: {older}", err=True)
+        if owner := store_owner_note(settings.database_url):
+            typer.echo(f"mofcom-watch config: note: {term.shown(owner)}", err=True)
         if problems:
             raise typer.Exit(USAGE)
