@@ -214,9 +214,11 @@ def fitted_toml(text: str, width: int) -> str:
 def folded_word(line: str, rest: str, width: int) -> list[str]:
     """A comment line wider than the terminal ``width`` (a word longer than a line, textwrap's line of its own: a long
     path in "# database: sqlite:////…", the relative-paths note's folders) as lines of it, each cut after its last "/"
-    that fits, else where the room ends, the next lines after ``rest`` ("#   "). Was: left whole, to copy, and folded
-    by the terminal mid-path under the next column (ops48's open B); the setting itself keeps the value whole (one
-    line into a pipe, a TOML multi-line string on a terminal)."""
+    that fits, else where the room ends and marked there by a ``\\`` (as a quoted value's lines end: the word goes on,
+    no space; ops49's open B: a folder name with no "/" wider than the terminal was cut bare, as a wrap at a space
+    looks), the next lines after ``rest`` ("#   "). Was: left whole, to copy, and folded by the terminal mid-path under
+    the next column (ops48's open B); the setting itself keeps the value whole (one line into a pipe, a TOML
+    multi-line string on a terminal)."""
     from rich.cells import cell_len
 
     out: list[str] = []
@@ -225,8 +227,12 @@ def folded_word(line: str, rest: str, width: int) -> list[str]:
         while head < len(line) and cell_len(line[:head + 1]) <= width:
             head += 1
         slash = line.rfind("/", len(rest), head) + 1
-        cut = slash if slash > len(rest) + 1 else max(head, len(rest) + 1)
-        out.append(line[:cut])
+        if slash > len(rest) + 1:
+            out.append(line[:slash])
+            line = rest + line[slash:]
+            continue
+        cut = max(head - 1, len(rest) + 1)  # no "/" in it: cut where the room ends, the cut marked (a "\\" after it)
+        out.append(line[:cut] + "\\")
         line = rest + line[cut:]
     return [*out, line]
 
