@@ -173,6 +173,16 @@ def unknown_base_url_hosts(base_urls: dict[str, str]) -> str | None:
             "at all; correct the host (config [base_urls], MOFCOM_WATCH_BASE_URLS or --base-url)")
 
 
+def not_fetched_why(source: Source) -> str:
+    """Why a source :func:`select_sources` skipped was not fetched, naming its hosts and what fetches it. Was: "no
+    --base-url for its host: not fetched", after "problem: NAME:" and before "clean" (exit 0): neither which host nor
+    that the base URLs given (config, environment or flags) had left it out (ops49's open B)."""
+    hosts = sorted(source.hosts)
+    return (f"not fetched: base_urls gives no URL for its host{'s' if len(hosts) > 1 else ''} {', '.join(hosts)}, and "
+            f"with base_urls set only the hosts it names are fetched; to fetch it, add {hosts[0] if hosts else 'HOST'}=URL "
+            "(config [base_urls], MOFCOM_WATCH_BASE_URLS or --base-url)")
+
+
 def select_sources(sources: list[Source], base_urls: dict[str, str]) -> tuple[list[Source], list[Source]]:
     """With overrides given, a source whose hosts all lack one is skipped: a run against a
     mirror or local copy never reaches out to the real sites by accident."""
@@ -240,7 +250,7 @@ def run_cycle(
     news_names = {s.name for s in all_sources if s.news}
 
     summaries: list[SourceSummary] = [
-        SourceSummary(s.name, SourceMode.SKIPPED, notes=("no --base-url for its host: not fetched",)) for s in skipped
+        SourceSummary(s.name, SourceMode.SKIPPED, notes=(not_fetched_why(s),)) for s in skipped
     ]
     policy = policy or policy_from(settings)
     allowed = set(NOTICE_HOSTS).union(*(s.hosts for s in all_sources))

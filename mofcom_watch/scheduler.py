@@ -213,6 +213,15 @@ def what_went_wrong(result: CycleResult | None) -> dict[str, Any]:
     }
 
 
+def not_fetched(result: CycleResult | None) -> dict[str, Any]:
+    """The sources a cycle did not fetch (with base_urls set, a source whose host has none), for its log line:
+    ``not_fetched=english-news``. Was: ``cycle done ok=true`` alone, nothing saying a source was left out (ops49)."""
+    from mofcom_watch.cycle import SourceMode
+
+    names = [s.name for s in getattr(result, "sources", ()) if s.mode is SourceMode.SKIPPED]
+    return {"not_fetched": ",".join(names)} if names else {}
+
+
 def not_ok_because(result: CycleResult) -> list[tuple[int, str]]:
     """Why a cycle is not ok, as ``CycleResult.ok`` judges it, each reason counted and said: fetches failed (per source,
     as ``status`` says "LAST RUN FAILED" for each), the source-health issues open after it, the problems it met (an
@@ -299,7 +308,8 @@ class CycleRunner:
                 outcome = CycleOutcome(run_id, ok, started, seconds)
                 level = logging.INFO if ok else logging.WARNING
                 log(self._logger, level, "cycle done" if ok else "cycle done with problems",
-                    ok=ok, seconds=seconds, **{**summarize(result), **({} if ok else what_went_wrong(result))})
+                    ok=ok, seconds=seconds, **{**summarize(result), **({} if ok else what_went_wrong(result)),
+                                               **not_fetched(result)})
             finally:
                 self.count += 1
                 self._lock.release()

@@ -103,11 +103,12 @@ def print_summary(result: CycleResult, console: Console) -> None:
                     for f in s.failures[:3]]
         if len(s.failures) > 3:
             problems.append(f"+{len(s.failures) - 3} more")
-        if s.mode is SourceMode.SKIPPED:
-            problems = list(s.notes)
         c = s.counts
         table.add_row(term.shown(s.name), s.mode, str(c.fetched), str(c.new), str(c.changed), str(c.unchanged),
                       str(c.failed), str(c.links))
+        if s.mode is SourceMode.SKIPPED:  # "skipped: NAME: not fetched: …" (was "problem: NAME: …" beside "clean")
+            below.extend(f"skipped: {s.name}: {note}" for note in s.notes)
+            continue
         below.extend(f"problem: {s.name}: {problem}" for problem in problems)
     print_fitted(console, table, drop=("links", "unchanged", "fetched", "mode", "changed", "new"))
     for line in below:  # each problem a line of its own, its URL whole (soft-wrapped on a terminal, copied as one). Was: a
@@ -135,7 +136,9 @@ def print_summary(result: CycleResult, console: Console) -> None:
             console.print(Text(f"  {term.shown(key)}" + (f": {term.shown(detail)}" if detail else "")))
         if len(result.open_issues) > 10:
             console.print(Text(f"  +{len(result.open_issues) - 10} more"))
-    console.print("clean" if result.ok else "[red]problems reported[/red]")
+    skipped = [s.name for s in result.sources if s.mode is SourceMode.SKIPPED]
+    not_fetched = f" ({', '.join(skipped)} not fetched: see above)" if skipped else ""  # (the exit code as before)
+    console.print(f"clean{not_fetched}" if result.ok else f"[red]problems reported[/red]{not_fetched}")
 
 
 def _note_store_fault(settings: Settings, exc: BaseException) -> None:
