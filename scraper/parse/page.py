@@ -580,6 +580,7 @@ def _decree_review(record: NoticeRecord, text: str) -> str | None:
     from .mfa.checks import (
         announced_countermeasures,
         applied_unread,
+        extension_unread,
         named_unread,
         next_page_unread,
         one_measure_lifted,
@@ -593,7 +594,7 @@ def _decree_review(record: NoticeRecord, text: str) -> str | None:
     return one_measure_lifted(record, text) or announced_countermeasures(record, text) or partly_read(record, text) \
         or several_decrees(record, text) or applied_unread(record, text) or removed_as_imposed(record, text) \
         or named_unread(record, text) or verb_first_unread(record, text) or persons_as_one(record) \
-        or next_page_unread(record, text)
+        or next_page_unread(record, text) or extension_unread(record, text)
 
 
 def garbled(record: NoticeRecord) -> str | None:

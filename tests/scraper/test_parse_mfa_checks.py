@@ -59,13 +59,22 @@ def test_a_mofcom_order_suspending_one_measure_is_for_a_person_to_read() -> None
 
 @pytest.mark.parametrize("body", [
     f"将{ORDER13}所列反制措施的期限延长3年，至2030年1月6日。",
-    # read as an impose naming no one and no decree, the extension lost (review40: it stood below as a whole reading)
-    f"将{ORDER13}所列反制措施的暂停期限延长1年。",
+    # (read as an impose naming no one and no decree, the extension lost (review40), then held: read since session 50,
+    # ``test_an_extension_of_a_whole_decree_told_object_first``)
 ])
 def test_decisions_read_only_in_part_are_for_a_person(body: str) -> None:
     with pytest.raises(UnusablePage) as caught:
         suspending_decision(body)
     assert caught.value.reason == "needs-review"
+
+
+def test_an_extension_of_a_whole_decree_told_object_first() -> None:
+    """"将…（外交部令第13号）所列反制措施的暂停期限延长1年" (held until session 50, mfa50): an extension of all of No. 13 by a
+    year from the running suspension's end; no entity (")所列" was one for a while)."""
+    rec = suspending_decision(f"将{ORDER13}所列反制措施的暂停期限延长1年。")
+    assert [(a.action, [t.key for t in a.targets], a.until, a.extends_by, a.entities) for a in rec.actions] == [
+        (ActionKind.EXTEND, ["MFA-ORDER-2024-13"], None, "P1Y", ())]
+    assert rec.entities == ()
 
 
 @pytest.mark.parametrize("body", [

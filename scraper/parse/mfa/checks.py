@@ -448,7 +448,7 @@ def partly_read(record: NoticeRecord, text: str) -> str | None:
             return "the decision changes the term of an earlier decision (no term change is read)"
         return _step_clause_unread(record, text)
     folded = fold(text) if scan is text else scan
-    if TERM_CHANGED_RE.search(folded):
+    if any(not _extension_read(record, folded, t) for t in TERM_CHANGED_RE.finditer(folded)):
         return "the decision changes the term of an earlier decision (no term change is read)"
     if "本决定所附" in folded and ANNEX_REPLACED_RE.search(folded):
         return "the decision replaces an earlier decision's list whole (what it adds and drops is not read)"
@@ -483,6 +483,17 @@ def partly_read(record: NoticeRecord, text: str) -> str | None:
         if STATUS_VERB_RE.search(folded, line_start, r.start()):
             return "the decision acts on an earlier decision it holds no action on (a clause of it is not read)"
     return None
+
+
+def _extension_read(record: NoticeRecord, folded: str, term: re.Match[str]) -> bool:
+    """Whether a term changed (a TERM_CHANGED_RE match ``term``) is a suspension's, read as an extension in its sentence:
+    "外交部令…第408号规定的暂停对…采取反制措施的期限延长6个月" (``reading.extension_first``, session 50, mfa50/10)."""
+    for a in record.actions:
+        if a.action is ActionKind.EXTEND and a.text and "暂停" in a.text:
+            at = folded.find(fold(a.text))
+            if 0 <= at <= term.start() and term.end() <= at + len(a.text):
+                return True
+    return False
 
 
 # A numbered line of an amendment deleting a line it quotes from an earlier decision's list, in any order of its words:
@@ -684,6 +695,33 @@ def removed_as_imposed(record: NoticeRecord, text: str) -> str | None:
     if m is None:
         return None
     return f"the decision's sentence removes, extends or ends (\"{m.group()}\"), not read as a new listing"
+
+
+# A suspension's term lengthened in a decision sentence ("…的暂停期限延长1年", "…规定的暂停对…采取反制措施的期限延长6个月"): read only
+# as an extension (``reading.extension_first``). Beside another step it is not: "中方决定停止执行外交部令…第401号相关措施，（将）外交部令…
+# 第402号相关措施的暂停期限延长1年" was a lift of No. 401 and of No. 402 (session 50, mfa50 probe: a false lift of a whole decree,
+# the extension lost, silently); "恢复执行…第401号…，…第402号相关措施的暂停期限延长1年" a restore of both.
+SUSPENSION_EXTENDED_RE = re.compile(r"暂停(?:实施|执行)?\s*(?:的\s*)?期限\s*(?:再\s*)?(?:予以\s*)?(?:延长|延期)|"
+                                    r"规定\s*的?\s*暂停[^。;\n]{0,200}?期限\s*(?:再\s*)?(?:予以\s*)?(?:延长|延期)")
+
+
+def extension_unread(record: NoticeRecord, text: str) -> str | None:
+    """Why a decree whose decision sentence lengthens a suspension's term (SUSPENSION_EXTENDED_RE) with no extension read
+    must be read by a person, else None."""
+    if record.kind is not NoticeKind.MFA_ORDER or not record.actions or "期限" not in text or (
+            "延长" not in text and "延期" not in text):
+        return None
+    if any(a.action is ActionKind.EXTEND for a in record.actions):
+        return None
+    folded = _folded(text)
+    at = folded.find("决定")
+    while at >= 0:
+        if folded[at - 1 : at] != "本":
+            m = SUSPENSION_EXTENDED_RE.search(folded, at, sentence_end(folded, at))
+            if m is not None:
+                return f"the decision extends a suspension (\"{m.group()}\") beside another step (the extension is not read)"
+        at = folded.find("决定", at + 2)
+    return None
 
 
 def several_decrees(record: NoticeRecord, text: str) -> str | None:

@@ -10,12 +10,34 @@ from datetime import date, datetime
 from storage.frozen import quick_init
 from storage.names import other_names
 
-from ..dates import ISO_DT_RE, STANDALONE_DATE_RE, Stamp, effective_in, make_date, parse_cn_date
+from ..actions import MAX_DAYS, MAX_YEARS, sentence_end
+from ..dates import (
+    DATE_RE,
+    DURATION_RE,
+    HALF_YEAR_RE,
+    ISO_DT_RE,
+    STANDALONE_DATE_RE,
+    UNTIL_RE,
+    Stamp,
+    effective_in,
+    make_date,
+    parse_cn_date,
+)
 from ..entities import COUNTRIES, COUNTRY_ALT, COUNTRY_IN_RE, cached_key, clean_display
 from ..lazyre import lazy_compile
 from ..textnorm import despace, fold, holds_any, marked, to_int
 from .annex import _annex_start, _unscoped, annex_targets, colon_listed
-from .groups import STATUS_VERB_RE, Group, _decision_match, _groups, _guess_type, _measures, _org_shaped, _own_match
+from .groups import (
+    STATUS_VERB_RE,
+    Group,
+    _decision_match,
+    _group,
+    _groups,
+    _guess_type,
+    _measures,
+    _org_shaped,
+    _own_match,
+)
 from .names import EN_COUNTRY_TAIL_RE, Target, _dedupe, english_country
 from .wording import (
     ANNEX_REFERRED_RE,
@@ -23,9 +45,12 @@ from .wording import (
     CUT_ENTRY,
     DECISION_MARK_RE,
     EFFECTIVE_RE,
+    EXTENDED_FIRST_RE,
     KEY_PREFIX,
     LATIN_RE,
+    MORE_NUMBERS_RE,
     NO_ANNEX,
+    ORDER_REF_RE,
     PUBLISHED_RE,
     PUBLISHED_TAIL_RE,
     QUOTED_TITLE_RE,
@@ -235,6 +260,11 @@ def _read_targets(lines: list[str], folded: str, folded_lines: list[str], warnin
     if status is None:
         found = _groups(body_lines, folded_lines[: len(body_lines)], body, decided, verb_first=True)
         measures = _measures(body[decided.start() :] if decided else body)
+    elif status.re is EXTENDED_FIRST_RE:  # "将外交部令…第301号对X（x）所采取反制措施的暂停期限延长…": X, after the order
+        at = _extended_names(body, status)
+        found = _group("\n".join(body_lines)[at : status.end("obj")], body[at : status.end("obj")], "")
+        measures = ()
+        decided = status
     else:  # names in a quoted title (《关于对…的决定》) are the earlier decision's, not this one's
         scan_lines = [QUOTED_TITLE_RE.sub(_blanks, line) if "《" in line else line for line in folded_lines[: len(body_lines)]]
         scan = "\n".join(scan_lines)
@@ -310,10 +340,77 @@ def _status_match(body: str, published: date | None, decided: re.Match[str] | No
     """The decision on earlier countermeasures (STATUS_DECISION_RE; the bare form only when no decision
     at all, ``decided``, was found), not one recalled with an earlier date; None for a decision that
     imposes (most: none holds a status verb)."""
+    if "期限" in body and ("延长" in body or "延期" in body) and (first := extension_first(body, published)) is not None:
+        return first
     if not holds_any(body, STATUS_MARKED):
         return None
     return _own_match((STATUS_DECISION_RE,) if decided is not None else (STATUS_DECISION_RE, BARE_STATUS_DECISION_RE),
                       body, published)
+
+
+# An order a suspension was set by, named before the suspension it extends: "外交部令…第408号规定的暂停…" (no target).
+SET_BY_RE = re.compile(r"\s*(?:所\s*)?规定")
+SUSPENSION_SET_RE = re.compile(r"规定\s*的?\s*暂停")
+
+
+NAMES_LEAD_RE = re.compile(r"\s*\)?\s*(?:《[^》\n]{1,80}》\s*)?(?:中\s*)?(?:对|所列|列明的|(?:后附|所附)\s*《[^》]{1,12}》\s*(?:中\s*)?(?:所列|列明的))?\s*")
+
+
+def _extended_names(body: str, m: re.Match[str]) -> int:
+    """Where the names of an extension told object first (``extension_first``) open: after the last order its object
+    acts on and the words that point from it ("对", "所列", "后附《反制清单》所列")."""
+    at = m.start("obj")
+    for r in ORDER_REF_RE.finditer(body, m.start("obj"), m.end("obj")):
+        if SET_BY_RE.match(body, r.end()) is None:
+            at = r.end()
+            while (more := MORE_NUMBERS_RE.match(body, at, m.end("obj"))) is not None:  # "…第401号和第402号"
+                at = more.end()
+    lead = NAMES_LEAD_RE.match(body, at, m.end("obj"))
+    return lead.end() if lead is not None else at
+
+
+def extension_period(folded: str, start: int, end: int) -> tuple[int, int] | None:
+    """Where the end or period of an extension told object first is in ``folded[start:end]`` (after its verb): "至<day>"
+    (UNTIL_RE), else "1年", "90天" (DURATION_RE; dates, and a count no period has, are none), else "半年"; None when none."""
+    until = UNTIL_RE.search(folded, start, end)
+    if until is not None:
+        return until.span()
+    masked = DATE_RE.sub(_blanks, folded[start:end])
+    for found in DURATION_RE.finditer(masked):
+        n, unit = to_int(found.group("n")), found.group("unit")
+        if (found.start() and masked[found.start() - 1].isdigit()) or n is None or n > (
+                MAX_YEARS if unit == "年" else MAX_DAYS):
+            continue
+        return start + found.start(), start + found.end()
+    half = HALF_YEAR_RE.search(folded, start, end) if "半" in masked else None
+    return half.span() if half is not None else None
+
+
+def extension_first(body: str, published: date | None) -> re.Match[str] | None:
+    """The decision extending a suspension told object first (EXTENDED_FIRST_RE), when its object names an earlier
+    order that is not the one the suspension was set by (SET_BY_RE), names no other step, and a period or an end
+    follows its verb; else None (held as before)."""
+    m = _own_match((EXTENDED_FIRST_RE,), body, published)
+    if m is None:
+        return None
+    obj = m.group("obj")
+    if obj.startswith(("不", "暂不", "拟")):
+        return None  # "中方决定不将…的暂停期限延长": no step
+    if "暂停" not in m.group("verb") and SUSPENSION_SET_RE.search(obj) is None:
+        return None  # "…所列反制措施的期限延长3年": a term of the measures, not of a suspension (held: checks.partly_read)
+    for v in STATUS_VERB_RE.finditer(obj):
+        if not (v.group("verb").startswith("暂停") and SUSPENSION_SET_RE.search(obj, 0, v.end()) is not None):
+            return None  # another step in the object: "…停止…", "恢复…"
+    if all(SET_BY_RE.match(body, r.end()) is not None
+           for r in ORDER_REF_RE.finditer(body, m.start("obj"), m.end("obj"))):
+        return None  # no order acted on (none, or only the one that set the suspension)
+    end = sentence_end(body, m.end())
+    tail = body[m.end() : end]
+    if extension_period(body, m.end(), end) is None:
+        return None  # no end and no period: not read
+    if ORDER_REF_RE.search(tail) is not None or STATUS_VERB_RE.search(tail) is not None or "延" in tail:
+        return None  # another step after it: "…延长至…，并将外交部令…第402号相关措施的暂停期限延长1年" (held: checks.extension_unread)
+    return m
 
 
 def _decision_text(folded: str, clean: str, m: re.Match[str] | None) -> str:

@@ -7,20 +7,33 @@ import re
 from dataclasses import replace
 from datetime import date
 
+from storage.periods import iso_period
 from storage.records import ActionKind, ActionRecord, ListKind, NoticeRef
 
 from ..actions import MAX_DAYS, MAX_YEARS, sentence_end
-from ..dates import DATE_RE, DURATION_RE, UNTIL_RE, effective_in, iso_to_date, parse_cn_date, until_from
+from ..dates import (
+    DATE_RE,
+    DURATION_RE,
+    HALF_YEAR_RE,
+    UNTIL_RE,
+    effective_in,
+    iso_to_date,
+    parse_cn_date,
+    period_of,
+    until_from,
+)
 from ..entities import cached_key, clean_display
 from ..textnorm import NUM, fold, to_int
 from .groups import STATUS_VERB_RE, _group, _guess_type
 from .names import Target, _dedupe, split_target
-from .reading import Reading, _blanks
+from .reading import SET_BY_RE, Reading, _blanks, extension_period
 from .wording import (
     CN_DIGITS,
+    EXTENDED_FIRST_RE,
     KEY_PREFIX,
     MEASURE_VERB_RE,
     MEASURE_WORDS,
+    MORE_NUMBERS_RE,
     ORDER_REF_RE,
     PUBLISHED_TAIL_RE,
     QUOTED_DECISION_RE,
@@ -108,9 +121,6 @@ def _order_ref(r: re.Match[str], n: int, folded: str, text: str, start: int) -> 
     return NoticeRef(text=written, list=ListKind.COUNTERMEASURE, series=KEY_PREFIX, number=n, title=title)
 
 
-# The next number of a list of orders written once: "停止实施外交部令第80号、第86号所列全部反制措施" (session 38, mfa38: No. 86 was
-# not read, its lift lost with no warning). A year written in the first number ("外交部令2028年第80号、第86号") is theirs too.
-MORE_NUMBERS_RE = re.compile(rf"\s*(?:、|和|及|与|以及)\s*第\s*(?P<n>{NUM})\s*号")
 MORE_NUMBERS_LEADS = ("、", "和", "及", "与", "以及")  # what every MORE_NUMBERS_RE match opens with, but for blanks
 
 
@@ -137,6 +147,8 @@ def _status_actions(reading: Reading, folded: str, text: str, own: int | None, e
                     published: date | None) -> tuple[tuple[ActionRecord, ...], Reading]:
     """The actions of a decision on earlier countermeasures: one per clause with a verb of its own
     (``_clause_actions``), else one per order naming its own targets (``_per_order``), else one."""
+    if reading.status is not None and reading.status.re is EXTENDED_FIRST_RE:
+        return (_extension_first(reading, folded, text, own, effective, published),), reading
     clauses = _clause_actions(reading, folded, text, own, effective, published)
     if clauses is not None:
         return clauses, reading
@@ -145,6 +157,40 @@ def _status_actions(reading: Reading, folded: str, text: str, own: int | None, e
     if split is None and not action.entities and not reading.targets and "鉴于" in folded:
         action, reading = _reasons_named(action, reading, folded, text)
     return split if split is not None else ((action,), reading)
+
+
+def _extension_first(reading: Reading, folded: str, text: str, own: int | None, effective: str | None,
+                     published: date | None) -> ActionRecord:
+    """The extension of a suspension told object first (``reading.extension_first``): on the orders its object names
+    (not its own, not the one the suspension was set by: "…第408号规定的暂停…"), of the targets it names (none: all the
+    order's), to the end it tells ("延长至…", "…，自…起至…"), else by its period from the running end ("延长3个月":
+    ``extends_by``, counted by the engine) or from the start it tells."""
+    m = reading.status
+    assert m is not None
+    start = max(folded.rfind("。", 0, m.start()), folded.rfind("\n", 0, m.start())) + 1
+    end = sentence_end(folded, m.end())
+    refs = []
+    for r in ORDER_REF_RE.finditer(folded, m.start("obj"), m.end("obj")):
+        n = to_int(r.group("n"))
+        if n is None or n == own or by_way_of(folded, r.start()) or SET_BY_RE.match(folded, r.end()) is not None:
+            continue
+        refs.append(_order_ref(r, n, folded, text, start))
+        refs.extend(_more_numbers(folded, text, r.end(), m.end("obj"), own, r)[0])
+    told = effective_in(folded[start:end], published) if "起" in folded[start:end] else None
+    when = told or effective
+    span = extension_period(folded, m.end(), end)
+    duration = text[span[0] : span[1]].strip() if span is not None else None
+    until, by = None, None
+    if duration is not None and ("至" in duration or "到" in duration or told is not None):
+        until = until_from(duration, iso_to_date(when) or published)
+    elif duration is not None:
+        d = DURATION_RE.search(duration) or HALF_YEAR_RE.search(duration)
+        counted = period_of(d) if d is not None else None
+        by = iso_period(*counted) if counted is not None else None
+    named = _named_in(reading.targets, folded[m.start("obj") : m.end("obj")])
+    return ActionRecord(action=ActionKind.EXTEND, list=ListKind.COUNTERMEASURE, targets=tuple(refs), effective=when,
+                        until=until, duration=duration, entities=tuple(cached_key(t.zh, t.en) for t in named),
+                        text=reading.decision, extends_by=by)
 
 
 # The one the reasons name, when the step's object is 其: "鉴于X（x）已于2038年6月1日去世，中方决定自即日起解除外交部令第262号对其采取的
