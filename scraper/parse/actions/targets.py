@@ -679,7 +679,7 @@ def on_targets(folded: str, clean: str, s_start: int, v: re.Match[str], kind: Ac
                                                                 count=r.count, country=r.country, series=r.series,
                                                                 number=r.number, title=r.title)
                          for _, _, r in targets])
-    limited = _on_entities(folded, clause_start, next_start) or _object_clause_before(folded, clause_from, clause_start) or (
+    limited = _on_entities(folded, clause_start, next_start) or _object_clause_before(folded, clause_from, clause_start, next_start) or (
         _named_object(folded, clause_from, at) if after or folded.startswith(MEASURES_AFTER, v_end) else None) or (
         _object_after_verb(folded, v_end, targets[0][0] if targets[0][0] >= v_end else next_start)) or _names_clause_before(folded, clause_from, clause_start, at) \
         or _names_after_colon(folded, clause_from, at, v_end, next_start)
@@ -980,14 +980,26 @@ def _joined_before(folded: str, refs: list[tuple[int, int, NoticeRef]],
     return out
 
 
-def _object_clause_before(folded: str, clause_from: int, clause_start: int) -> tuple[int, int] | None:
+def _object_clause_before(folded: str, clause_from: int, clause_start: int, end: int) -> tuple[int, int] | None:
     """The object of "对…第23号所列甲公司采取的出口管制措施，自…起予以解除": the measures named in the clause before the
-    verb's, ending "措施," (session 29, audit29: a Q&A's lift was read for the whole notice, its 9 others falsely)."""
+    verb's, ending "措施," (session 29, audit29: a Q&A's lift was read for the whole notice, its 9 others falsely). Not where
+    the verb's own clause (to ``end``, the next verb) has "the others" as its object or subject: "恢复实施…第21号中对A（a）、B（b）等2家
+    实体的相关措施，对该公告所列其余14家实体继续暂停实施…", "…，该公告所列其余14家实体的相关措施继续暂停…", "…，继续暂停实施该公告对
+    其余14家实体的相关措施1年" (the clause before is the restore's object; the extension is on the rest of No. 21, which the engine
+    sets apart from the named: session 50, qa50/27, A and B were given the extension, the 14 the restore, silently)."""
     if clause_start - clause_from < 4 or not folded.endswith("措施,", clause_from, clause_start):
+        return None
+    if (folded.find("其", clause_start, end) >= 0 or folded.find("剩余", clause_start, end) >= 0) \
+            and OWN_OTHERS_RE.search(folded, clause_start, end) is not None:  # (a 其 or 剩余 in every THE_OTHERS word)
         return None
     span = _on_entities(folded, clause_from, clause_start)
     listed = folded.rfind("所列", span[0], span[1]) if span else -1
     return (listed + 2, span[1]) if span and listed >= 0 and span[1] > listed + 2 else span  # the names after "…第23号所列"
+
+
+# "对该公告所列其余14家实体", "对其他15家实体", "该公告所列其余14家实体的": a verb's own object or subject, the others of those
+# named before it.
+OWN_OTHERS_RE = lazy_compile(rf"(?:对\s*(?:[^,;；。对\n]{{0,16}}?所列\s*)?|所列\s*)(?:{THE_OTHERS_ALT})")
 
 
 def _on_entities(folded: str, start: int, end: int) -> tuple[int, int] | None:
@@ -1004,8 +1016,14 @@ def _on_entities(folded: str, start: int, end: int) -> tuple[int, int] | None:
         m = LISTED_OBJECT_RE.search(folded, start, end)
         # "对该决定所列其他企业继续暂停…": the others are no name; the step is the whole notice's, less the named (probe p14)
         # "…所列以下3家实体…：A（a）、…": the names follow the verb (``_names_after_colon``), the words are none
-        return m.span("obj") if m and not folded.startswith(THE_OTHERS, m.start("obj")) \
-            and not folded.startswith(FOLLOWING, m.start("obj")) else None
+        if m and not folded.startswith(THE_OTHERS, m.start("obj")) and not folded.startswith(FOLLOWING, m.start("obj")):
+            return m.span("obj")
+        # "恢复实施…第21号中对A（a）、B（b）等2家实体的相关措施，对该公告所列其余14家实体继续暂停…": the 所列 is the next clause's
+        # (its others); this step's object is the one right after its notice (session 50, qa50/27: the restore read for all
+        # 16 and A and B given the extension, the 14 falsely restored, silently)
+        listed = folded.find("所列", start, end)
+        m = NOTICE_ON_OBJECT_RE.search(folded, start, listed) if folded.find("对", start, listed) >= 0 else None
+        return m.span("obj") if m else None
     m = ON_ENTITIES_RE.search(folded, start, end)
     if m is None:
         return None

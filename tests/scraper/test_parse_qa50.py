@@ -1,0 +1,70 @@
+"""Session 50's blind round on spokesperson answers and related news (qa50, tests/data/corpus/qa50/): the faults it found.
+
+qa50/27: "恢复实施商务部公告2025年第21号中对A（a）、B（b）等2家实体的相关措施，对该公告所列其余14家实体继续暂停实施相关措施1年。"
+was read as a restore of all of No. 21 and an extension of A and B: the restore's object ("号中对A…的相关措施") was lost to
+the "所列" of the clause after it (``targets._on_entities``), and the extension took the restore's object as its own
+(``targets._object_clause_before``). The engine sets a whole-notice step apart from the entities another step of the
+same notice and day names (``lifecycle.collect._one_step_each``), so the 14 were shown "Restored", A and B "Suspension
+extended": each the other's step, silently. The same with 停止 (the 14 falsely lifted), with one name and "其余15家"/"其他
+15家", with the others as the subject ("该公告所列其余15家实体的相关措施继续暂停…") or after the verb ("继续暂停实施该公告对其余
+15家实体的相关措施1年")."""
+
+from __future__ import annotations
+
+import pytest
+
+from scraper.parse import parse_document
+
+RELEASE = ("商务部新闻发言人就调整出口管制管控名单措施答记者问\n来源：商务部新闻办公室 类型：原创 分类：新闻 2026-11-10 17:00\n\n"
+           "问：请问中方对商务部公告2025年第21号所列美国实体有何新的安排？\n答：{a}\n")
+A = "高点航空技术公司（High Point Aerotechnologies）"
+B = "内华达山脉公司（Sierra Nevada Corporation）"
+AB = ["highpointaerotechnologies", "sierranevada"]
+N21 = "商务部公告2025年第21号"
+FROM = "中方决定，自2026年11月11日起，"
+
+Step = tuple[str, list[str | None], str | None, str | None, list[str]]
+
+
+def _steps(answer: str) -> list[Step]:
+    notice = parse_document(RELEASE.format(a=answer).encode("utf-8")).notice
+    assert notice is not None
+    return sorted((a.action.value, [t.key for t in a.targets], a.effective, a.until and a.until.isoformat(),
+                   list(a.entities or [])) for a in notice.actions)
+
+
+WHOLE_EXTENDED = ("extend", ["MOFCOM-2025-21"], "2026-11-11", "2027-11-11", [])
+
+
+@pytest.mark.parametrize("rest", [
+    "对该公告所列其余14家实体继续暂停实施相关措施1年。",
+    "对其余14家实体继续暂停实施相关措施1年。",
+    "对其他14家实体，继续暂停实施相关措施1年。",
+    "该公告所列其余14家实体的相关措施继续暂停实施1年。",
+    "继续暂停实施该公告对其余14家实体的相关措施1年。",
+    "继续暂停实施该公告所列其余14家实体的相关措施1年。",
+])
+@pytest.mark.parametrize("verb,kind", [("恢复实施", "restore"), ("停止实施", "lift")])
+def test_a_step_on_named_entities_then_the_others_extended(verb: str, kind: str, rest: str) -> None:
+    answer = f"{FROM}{verb}{N21}中对{A}、{B}等2家实体的相关措施，{rest}"
+    assert _steps(answer) == sorted([(kind, ["MOFCOM-2025-21"], "2026-11-11", None, AB), WHOLE_EXTENDED])
+
+
+@pytest.mark.parametrize("among", ["中对", "对", "所列"])
+def test_one_entity_named_then_the_other_15(among: str) -> None:
+    answer = f"{FROM}恢复实施{N21}{among}{A}的相关措施，对该公告所列其余15家实体继续暂停实施相关措施1年。"
+    assert _steps(answer) == sorted([("restore", ["MOFCOM-2025-21"], "2026-11-11", None, AB[:1]), WHOLE_EXTENDED])
+
+
+def test_the_named_extended_and_the_others_restored() -> None:
+    """The mirror: the named extended, the whole restored, which the engine sets apart (main read both steps whole: the
+    "所列" of the clause after hid the extension's object too)."""
+    answer = f"{FROM}继续暂停实施{N21}中对{A}的相关措施1年，对该公告所列其余15家实体恢复实施相关措施。"
+    assert _steps(answer) == sorted([("extend", ["MOFCOM-2025-21"], "2026-11-11", "2027-11-11", AB[:1]),
+                                     ("restore", ["MOFCOM-2025-21"], "2026-11-11", None, [])])
+
+
+def test_an_object_clause_before_its_verb_still_limits_it() -> None:
+    """audit29's form stays: "对…所列A（a）采取的出口管制措施，自…起予以解除" (the clause before is the lift's object)."""
+    answer = f"中方决定，对{N21}所列{A}采取的出口管制措施，自2026年11月11日起予以解除。"
+    assert _steps(answer) == [("lift", ["MOFCOM-2025-21"], "2026-11-11", None, AB[:1])]
