@@ -1701,7 +1701,9 @@ def stored_owners(session_factory: sessionmaker[Session]) -> Callable[[Iterable[
     ``…_2.html`` does) is joined to them as stored, as a run asks it behind a 304 on the first page (crawl48's open B;
     was: read alone, refused as cut short, exit 1, its correction unread). Sure: the notices it is a URL of
     (``NoticeUrl``, an annex two notices link is one of each), their pages whose latest copy is a joined copy whose
-    header names it. One query per 400 URLs; the rest only for such a page (a replay of pages joined before)."""
+    header names it. One query per 400 URLs; the rest only for such a page (a replay of pages joined before). A page
+    never stored as a part: the first pages read alone short that link it as their annex page (:func:`_short_firsts`).
+    """
     def lookup(urls: Iterable[str]) -> dict[str, list[str]]:
         from scraper.joined import split
         from storage.models import NoticeUrl
@@ -1732,8 +1734,40 @@ def stored_owners(session_factory: sessionmaker[Session]) -> Callable[[Iterable[
                         continue
                     if any(part.url == url for part in pages[1:]) and first not in found.get(url, []):
                         found.setdefault(url, []).append(first)
+            for url, firsts in _short_firsts(session, set(wanted) - parts).items():
+                found.setdefault(url, []).extend(first for first in firsts if first not in found.get(url, []))
         return found
     return lookup
+
+
+def _short_firsts(session: Session, given: set[str]) -> dict[str, list[str]]:
+    """Of ``given`` (pages given to ``replay``, none stored as a page of a notice), those that the newest copy of a
+    stored first page read alone links as its annex page (``scraper.joined.annex_pages``), where that page was read
+    short (refused as cut short, or read short of its stated count: an issue open on it), each with those first pages.
+    Its annex page missing when it was read (not given, not had: loud), the annex page given alone to a later replay
+    was read alone too, refused as cut short, exit 1, while a run reads the two joined (crawl49's open B): it is joined
+    to that first page as stored now. Only the pages with such an issue open are read (one query; the loud ones)."""
+    if not given:
+        return {}
+    from scraper.charset import decode
+    from scraper.joined import annex_pages, may_continue
+
+    short = select(HealthIssue.url).where(HealthIssue.resolved_at.is_(None), HealthIssue.kind.in_(
+        (HealthKind.UNUSABLE_PAGE.value, HealthKind.COUNT_MISMATCH.value)))
+    found: dict[str, list[str]] = {}
+    for url, body, content_type in session.execute(
+            select(Page.url, Snapshot.body, Snapshot.content_type).join(
+                Snapshot, and_(Snapshot.page_id == Page.id, Snapshot.sha256 == Page.last_sha256))
+            .where(Page.url.in_(short), kept_as(PageOutcome.NOTICE),
+                   or_(Snapshot.content_type.is_(None), Snapshot.content_type != JOINED_TYPE))
+            .order_by(Page.url)):
+        raw = zlib.decompress(body)
+        if url in given or not may_continue(raw, url):
+            continue
+        for annex in annex_pages(decode(raw, content_type)[0], url):
+            if annex in given and url not in found.get(annex, []):
+                found.setdefault(annex, []).append(url)
+    return found
 
 
 def joined_pages(files: Iterable[tuple[Path, str]], read: Callable[[Path], bytes],
