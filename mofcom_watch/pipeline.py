@@ -662,13 +662,28 @@ def _shown_text(raw: bytes, content_type: str | None) -> tuple[object, ...] | No
 COUNTER_LINE = (r"(?m)^[ \t]*[【\[]?(?:访问量|访问次数|浏览量|浏览次数|阅读量|阅读次数|点击量|点击数|点击次数|阅读|浏览|点击)"
                 r"[ \t]*[:：]?[ \t]*\d{1,12}[ \t]*次?[】\]]?[ \t]*$")
 COUNTER_WORDS = ("访问", "浏览", "阅读", "点击")
+# A visit count told in running text ("本文已被浏览1001次", "已阅读 56 次", "1001人浏览", "浏览：1001次"): its number left
+# out, the words kept (crawl49's open B: a line saying more than the count reopened the person's reading every cycle).
+COUNTER_PHRASE = (r"(?:(?<=已被)|(?<=已)|(?<=被)|(?<=共))(访问|浏览|阅读|点击)(了)?[ \t]*\d{1,12}[ \t]*(人次|次)"
+                  r"|(?<![\d.])\d{1,12}[ \t]*(人次|人)[ \t]*(已)?(访问|浏览|阅读|点击)(过)?")
+# A line that is the time now alone ("当前时间：2026-12-06 08:00:01", "今天是2026年12月6日 星期日"): a page's clock, no part
+# of its text (a publication date is labelled otherwise, 发布时间/发文日期, and stays).
+CLOCK_LINE = (r"(?m)^[ \t]*[【\[]?(?:当前时间|现在时间|当前日期|今天是|今天|系统时间|服务器时间)[ \t]*[:：]?[ \t]*"
+              r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?[ \t]*(?:(?:星期|周)[一二三四五六日天][ \t]*)?"
+              r"(?:\d{1,2}[:：]\d{2}(?:[:：]\d{2})?[ \t]*)?(?:(?:星期|周)[一二三四五六日天][ \t]*)?[】\]]?[ \t]*$")
+CLOCK_WORDS = ("当前", "现在时间", "今天", "系统时间", "服务器时间")
 
 
 def _without_counters(text: str) -> str:
-    """``text`` without its visit-counter lines (:data:`COUNTER_LINE`; a text naming none of its words: as it is)."""
-    if not any(word in text for word in COUNTER_WORDS):
-        return text
-    return re.sub(COUNTER_LINE, "", text)
+    """``text`` without its visit-counter lines (:data:`COUNTER_LINE`), the numbers of the visit counts it tells in
+    running text (:data:`COUNTER_PHRASE`) and its lines that are a clock alone (:data:`CLOCK_LINE`); a text naming none
+    of their words: as it is."""
+    if any(word in text for word in COUNTER_WORDS):
+        text = re.sub(COUNTER_PHRASE, lambda m: "".join(g for g in m.groups() if g and not g.isdigit()),
+                      re.sub(COUNTER_LINE, "", text))
+    if any(word in text for word in CLOCK_WORDS):
+        text = re.sub(CLOCK_LINE, "", text)
+    return text
 
 
 def _person_read_as_kept(session: Session, url: str, sha: str, raw: bytes, content_type: str | None,
