@@ -87,10 +87,15 @@ def fault_mark(db_url: str, data_dir: Path) -> Path | None:
 
 def note_run_fault(mark: Path | None, line: str) -> None:
     """Leave ``line`` (what a run or cycle said of its store fault) at ``mark`` (:func:`fault_mark`) for the readers;
-    unsaid when it cannot be written (the folder read-only or full: said by the checks of the store and the disk)."""
+    unsaid when it cannot be written (the folder read-only or full: said by the checks of the store and the disk). A
+    database server's mark goes in the data folder, made for it when it is not there yet: with PostgreSQL and the
+    feeds elsewhere (``--out``, ``feeds_dir``: a cron's usual setup) nothing else makes it. Was: the mark was unsaid
+    there, and ``status`` and ``/healthz`` (other processes) said all clear after a run that failed on the database
+    gone, until the next run (ops50; ops42's fix needed the folder)."""
     if mark is None:
         return
     with contextlib.suppress(OSError):
+        mark.parent.mkdir(parents=True, exist_ok=True)
         mark.write_text(line[:FAULT_MAX], encoding="utf-8")
 
 
