@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from storage.numerals import chinese_to_int
-from storage.records import ActionRecord, EventKind, ListingState, ListKind
+from storage.records import RESTATING_KINDS, ActionKind, ActionRecord, EventKind, ListingState, ListKind
 
 from .builder import _Builder, _unresolved
 from .model import NAMED_COUNT_RE, NO_ENTITY, OWN_KINDS, THE_OTHERS, Listing, Step
@@ -57,6 +57,22 @@ def stated_count(action: ActionRecord) -> int | None:
         except ValueError:
             continue
     return max(counts) if counts else None
+
+
+def notice_count(step: Step) -> int | None:
+    """The count the step's notice states (``NoticeRecord.stated_count``) when the notice names no entity and every step
+    of it is on whole notices by number, none an own listing: the count of the entities those steps act on, which the
+    step's own text may not hold. A title and a body saying one step keep one text (``rules.record.dedupe_actions``:
+    the title's, read first), and a count may stand in the title alone (session 50, count50: "关于将商务部公告2025年第21号
+    所列实体移出…的公告" over "…所列2家美国实体移出…（见附件）", or "关于将2家日本实体移出…的公告" over "…第70号所列相关实体
+    移出…（见附件）", the annex missing: each removed all of the notice, the only trace a parse warning). None else."""
+    record = step.source.record
+    if record.stated_count is None or record.entities or record.kind in RESTATING_KINDS:
+        return None
+    for action in record.actions:
+        if action.action is ActionKind.IMPOSE or action.entities or not action.targets:
+            return None
+    return record.stated_count
 
 
 def _excepting(text: str, m: re.Match[str]) -> bool:
@@ -149,6 +165,8 @@ def _hold_undercounted(listings: dict[tuple[str, ListKind], Listing], steps: dic
         step = reached[0][1]
         rest, excepted = _rest_count(step.action), _excepted_count(step.action)
         count = stated_count(step.action) if rest is None else rest
+        if rest is None and (told := notice_count(step)) is not None:
+            count = told if count is None else min(count, told)
         if count is None and excepted is None:
             continue
         found = [(lk, *_reached(listings[lk], steps[lk], s)) for lk, s in reached]
