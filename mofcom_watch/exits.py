@@ -125,11 +125,33 @@ def resource_fault(exc: BaseException, *, db_url: str | None = None, feeds_dir: 
             exc.errno in FEEDS_ERRNOS or (exc.errno in PATH_ERRNOS and _under(exc.filename, feeds_dir))
             or removed_mid_publish(exc, feeds_dir)):
         return write_error(exc, feeds_dir)
+    if isinstance(exc, PermissionError) and isinstance(exc.filename, (str, Path)):
+        return denied_line(exc.filename, exc.strerror or str(exc))
     if isinstance(exc, OSError) and exc.errno in FULL_ERRNOS:
         what = f"writing {exc.filename}" if exc.filename else "writing the output (standard output, or a file)"
         return (f"{what} failed: {exc.strerror or exc}: free some space on its disk (or raise the file size limit), "
                 "then run again")
     return None
+
+
+def denied_line(filename: str | Path, cause: str) -> str:
+    """One line for a path this user may not use: the folder on its way this user may not enter (a container volume's
+    folder, 0700 root's, seen from the host by another user), with its owner and mode, else the path itself. Was:
+    every command on a store under such a folder (``status``, ``run``, ``config``…) said "internal error:
+    PermissionError: … please report it", exit 4 (ops50)."""
+    path = Path(filename).absolute()
+    uid = f"uid {os.geteuid()}" if hasattr(os, "geteuid") else "this user"
+    for folder in reversed(path.parents):  # from the root down: the first this user may not enter
+        if not os.access(folder, os.X_OK):
+            try:
+                st = folder.stat()
+                whose = f" (owned by uid {st.st_uid}, mode {st.st_mode & 0o777:o})"
+            except OSError:
+                whose = ""
+            return (f"cannot reach {path}: this user ({uid}) may not enter the folder {folder}{whose} ({cause}): run "
+                    "as a user that may (for a store, the service's user), or give a path this user can reach")
+    return (f"cannot use {path}: {cause} for this user ({uid}): run as a user that may (for a store, the service's "
+            "user), or give a path this user can use")
 
 
 def failure_line(exc: BaseException, *, db_url: str | None = None, feeds_dir: Path | None = None) -> str | None:

@@ -354,7 +354,11 @@ def sqlite_path(url: URL) -> Path | None:
             or url.database.startswith("file:"):
         return None
     path = Path(url.database).expanduser()
-    if path.is_symlink():  # SQLite opens the file the link names and keeps its -wal and -shm beside it: so is every
+    try:
+        linked = path.is_symlink()
+    except OSError:  # a folder on its way this user may not enter (ops50: every command's "internal error", exit 4):
+        linked = False  # the path as given; each use of it says why it cannot (a resource fault, exit 3)
+    if linked:  # SQLite opens the file the link names and keeps its -wal and -shm beside it: so is every
         # file of ours found (ops38: through a link, a restored store beside the old -wal was written, not refused;
         # a publish's mark beside the link was not the one a writer by the file's own path waited on)
         return Path(os.path.realpath(path))

@@ -298,10 +298,19 @@ def register(app: typer.Typer) -> None:
         settings = app_context(ctx).settings
         # the command an operator checks a configuration with: it printed a misspelt source, exit 0 (cli30)
         # a given store's missing folder: every writer refuses it (exit 2), config said nothing (docs35 C2, decided)
-        store, newer, older = store_schema(settings.database_url)
+        try:
+            store, newer, older = store_schema(settings.database_url)
+            unwritable = db_folder_problem(settings), read_only_store_problem(settings.database_url)
+            owner = store_owner_note(settings.database_url)
+        except PermissionError as exc:  # a folder on the store's path this user may not enter (was: exit 4, ops50)
+            from mofcom_watch.exits import denied_line
+            from storage.db import SCHEMA_HEAD
+
+            newer = denied_line(exc.filename, exc.strerror or str(exc)) if exc.filename else str(exc)
+            store, older, unwritable, owner = {"looked": False, "revision": None, "head": SCHEMA_HEAD,
+                                               "said": f"not looked at: {newer}"}, None, (None, None), None
         problems = [p for p in (unknown_sources(settings.sources), unknown_hosts(settings.base_urls),
-                                read_only_url_problem(settings), db_folder_problem(settings),
-                                read_only_store_problem(settings.database_url), watchlist_problem(settings.watchlist),
+                                read_only_url_problem(settings), *unwritable, watchlist_problem(settings.watchlist),
                                 newer) if p]
         if as_json:  # a program reading the configuration (cli30: TOML only)
             typer.echo(term.json_text(dict(render_json(settings), store=store, problems=problems, ok=not problems)))
@@ -314,7 +323,7 @@ def register(app: typer.Typer) -> None:
             typer.echo(f"mofcom-watch config: {line}", err=True)
         if older:
             typer.echo(f"mofcom-watch config: note: {older}", err=True)
-        if owner := store_owner_note(settings.database_url):
+        if owner:
             typer.echo(f"mofcom-watch config: note: {term.shown(owner)}", err=True)
         if problems:
             raise typer.Exit(USAGE)
