@@ -102,3 +102,30 @@ def test_a_lift_beside_a_continued_suspension_still_reads_both() -> None:
     assert steps(decree("中方决定停止执行外交部令2042年第401号相关措施，并继续暂停实施外交部令2042年第402号相关措施1年。")) == [
         ("lift", ["MFA-ORDER-2042-401"], "2043-05-10", None, None, ()),
         ("extend", ["MFA-ORDER-2042-402"], "2043-05-10", "2044-05-10", None, ())]
+
+
+def test_chinese_names_with_their_romanisation_are_persons() -> None:
+    """Session 49's open B: "关于对黄淑芬等人采取反制措施的决定 … 对台湾地区黄淑芬（Huang Shu-fen）、王志强（Wang Chih-chiang）采取以下
+    反制措施：" (no count, no entry ban) typed both organisations and kept "台湾地区黄淑芬" as her name."""
+    from tests.faults.test_mfa46_decisions import ANOTHER
+    rec = read(ANOTHER)
+    assert [(e.zh, e.en, e.country, e.type) for e in rec.entities] == [
+        ("黄淑芬", "Huang Shu-fen", "TW", "individual"), ("王志强", "Wang Chih-chiang", None, "individual")]
+    assert [e.key for e in rec.entities] == ["huangshufen", "wangchihchiang"]
+    # a company's name stays one
+    company = read(ANOTHER.replace("王志强（Wang Chih-chiang）", "长城公司（Great Wall）"))
+    assert [e.type for e in company.entities] == ["individual", "organization"]
+
+
+def test_a_german_scholar_and_person_of_german_nationality() -> None:
+    """mfa50/18: "德国学者X长期…" / "中方决定对德国籍人员X（x）采取以下反制措施" gave no country."""
+    assert [(e.zh, e.country) for e in read(case_named("18", "mfa50")).entities] == [("郝尔曼·韦伯", "DE")]
+
+
+def test_lines_added_quoted_as_one_block() -> None:
+    """mfa50/06: "在“一、企业”中增加：" / "“（十三）A（a）" / "（十四）B（b）”。" was held ("names B but reads no target")."""
+    rec = read(case_named("06", "mfa50"))
+    assert [(e.zh, e.en) for e in rec.entities] == [
+        ("黑鹰战术通信公司", "Blackhawk Tactical Communications Inc."), ("海燕无人水面艇公司", "Petrel Unmanned Surface Vessels LLC")]
+    assert [(a.action, [t.key for t in a.targets]) for a in rec.actions] == [(ActionKind.IMPOSE, ["MFA-ORDER-2042-401"])]
+    assert not rec.warnings

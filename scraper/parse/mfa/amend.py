@@ -111,6 +111,8 @@ def _section_line(folded: str) -> re.Match[str] | None:
             or AMEND_BELOW_RE.match(folded))
 
 
+OPEN_QUOTES = "“「\""
+QUOTE_CLOSED_RE = re.compile(r"[”」\"]\s*[。；;]?\s*$")
 QUOTED_ITEM_RE = re.compile(r"[“「\"]([^”」\"]+)[”」\"]")
 NO_AMENDED = "the amendment names no earlier decision it amends"
 
@@ -138,10 +140,17 @@ def _lines_after(lines: list[str], folded_lines: list[str], i: int, stops: set[i
         plain = despace(f)
         if i + 1 + len(said) in stops or plain.startswith(OWN_EFFECTIVE_LINE) or plain == ISSUER:
             break
-        if plain.endswith("。") and ENTRY_RE.match(plain) is None:  # "对上述增列的企业和人员，适用该决定…。"
+        if plain.endswith("。") and ENTRY_RE.match(plain.lstrip(OPEN_QUOTES)) is None:  # "对上述增列的企业和人员，适用该决定…。"
             break  # a sentence after the lines added, not one of them (session 19, mfa19: read as a name)
         said.append(line)
-    return [x for x in (line.strip() for line in said) if x and not STANDALONE_DATE_RE.match(fold(x))]
+    out = [x for x in (line.strip() for line in said) if x and not STANDALONE_DATE_RE.match(fold(x))]
+    if out and out[0][:1] in OPEN_QUOTES and QUOTE_CLOSED_RE.search(out[-1]) is not None \
+            and not any(QUOTE_CLOSED_RE.search(x) for x in out[:-1]):
+        # the lines added quoted as one block: "在“一、企业”中增加：" / "“（十三）A（a）" / "（十四）B（b）”。" (session 50, mfa50/06:
+        # held, "names B but reads no target of that name")
+        out[0] = out[0][1:].lstrip()
+        out[-1] = QUOTE_CLOSED_RE.sub("", out[-1]).rstrip()
+    return out
 
 
 def _amendment_term(lines: list[str], folded_lines: list[str], first: int, stops: set[int]) -> str | None:

@@ -489,7 +489,7 @@ def _extension_read(record: NoticeRecord, folded: str, term: re.Match[str]) -> b
     """Whether a term changed (a TERM_CHANGED_RE match ``term``) is a suspension's, read as an extension in its sentence:
     "外交部令…第408号规定的暂停对…采取反制措施的期限延长6个月" (``reading.extension_first``, session 50, mfa50/10)."""
     for a in record.actions:
-        if a.action is ActionKind.EXTEND and a.text and "暂停" in a.text:
+        if a.action is ActionKind.EXTEND and a.text and "暂停" in a.text and (a.until is not None or a.extends_by is not None):
             at = folded.find(fold(a.text))
             if 0 <= at <= term.start() and term.end() <= at + len(a.text):
                 return True

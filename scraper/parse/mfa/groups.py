@@ -963,6 +963,10 @@ def _guess_type(target: Target, all_measures: tuple[str, ...], body: str) -> str
         # "北泽雄一郎（KITAZAWA Yuichiro）" in a lift (session 40, mfa40/22: typed an organisation); not an acronym and a
         # company's word ("DZYNE Technologies", "AEVEX Aerospace" without 公司: typed a person, review41)
         return "individual"
+    if target.en and target.zh and _romanised_person(target.en) and CN_PERSON_NAME_RE.fullmatch(_unregion(target.zh.strip())):
+        # a Chinese name with its pinyin: "对台湾地区黄淑芬（Huang Shu-fen）、王志强（Wang Chih-chiang）采取以下反制措施" with no count
+        # and no entry ban (session 49's open B: typed organisations, and "台湾地区黄淑芬" kept as her name)
+        return "individual"
     if target.en and _org_english(target.en):
         return "organization"
     if "entry_ban" in all_measures or "本人" in body or target.note:
@@ -1016,6 +1020,28 @@ SURNAME_FIRST_RE = re.compile(r"[A-Z]{2,}(?:-[A-Z]{2,})? [A-Z][a-z]+(?:-[a-z]+)?
 
 # A Chinese person's name alone: two to four Han characters (an organisation's name is longer or ends as one, asked first).
 CN_PERSON_NAME_RE = re.compile(r"[\u4e00-\u9fff]{2,4}")
+REGION_WORDS = ("中国台湾地区", "台湾地区", "中国香港特别行政区", "香港特别行政区", "中国澳门特别行政区", "澳门特别行政区")
+
+
+# Surnames as Taiwan writes them (Wade-Giles), beside PINYIN_SURNAMES: "Wang Chih-chiang", "Tsai Ming-hui".
+WADE_GILES_SURNAMES = frozenset(("tsai", "hsu", "hsieh", "chou", "chiang", "kuo", "tseng", "chien", "hsiao", "chao", "yeh",
+                                 "chiu", "tsao", "chung", "hung", "kung", "tung", "wu", "lu", "liao", "chu"))
+ROMANISED_WORD_RE = re.compile(r"[a-z]{1,7}(?:-[a-z]{1,7})?")
+
+
+def _romanised_person(en: str) -> bool:
+    """Whether ``en`` is shaped as a Chinese person's name romanised (pinyin, or Wade-Giles as Taiwan writes it): two or three
+    words, the first or the last a surname."""
+    words = en.lower().split()
+    if not 2 <= len(words) <= 3 or not all(ROMANISED_WORD_RE.fullmatch(w) for w in words):
+        return False
+    return _pinyin_person(en) or words[0] in WADE_GILES_SURNAMES or words[-1] in WADE_GILES_SURNAMES or (
+        words[0] in PINYIN_SURNAMES or words[-1] in PINYIN_SURNAMES)
+
+
+def _unregion(zh: str) -> str:
+    """``zh`` without the region it opens with (REGION_WORDS)."""
+    return next((zh[len(w) :] for w in REGION_WORDS if zh.startswith(w)), zh) if zh[:1] in "中台香澳" else zh
 
 
 def _org_shaped(target: Target) -> bool:

@@ -152,9 +152,10 @@ def _own_country(note: str | None) -> str | None:
 
 
 # "日本参议员石平长期在…散布谬论，…中方决定对石平采取以下反制措施" (MFA order No. 17): the country written before the
-# person's name where the decision first tells of him, with his office between (session 29, names29: no country).
+# person's name where the decision first tells of him, with his office between (session 29, names29: no country); so too
+# "德国学者X", "德国籍人员X（x）" (session 50, mfa50/18: no country).
 COUNTRY_BEFORE_NAME_RE = lazy_compile(rf"(?P<c>{COUNTRY_ALT})\s*籍?\s*(?:前)?\s*(?:国会|联邦)?\s*"
-                                      r"(?:参议员|众议员|议员|议长|政客|官员)?\s*$")
+                                      r"(?:参议员|众议员|议员|议长|政客|官员|学者|人员|公民|记者|律师|教授)?\s*$")
 NAME_LEAD_MAX = 12  # a country's name, 籍, 前, 国会 and an office
 
 
