@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 
 from storage.records import ActionKind, ActionRecord, ListKind
+from storage.vocabulary import list_name
 
 from .. import actions as act
 from ..actions.apart import CLAUSE_MARK_RE as MARK_OUTSIDE_BRACKET_RE
@@ -107,6 +108,37 @@ def count_mismatch(src: Source, d: Draft) -> str | None:
         # removal beside them names its own ("三、将索恩航空公司（…）从出口管制关注名单中移出": session 47, words47, probe46's B5)
         return None
     return f"parsed {len(d.entities)} entities, notice states {stated}"
+
+
+# "其中5家列入出口管制管控名单（见附件1），3家列入出口管制关注名单（见附件2）": the count a notice listing on two lists states
+# for one of them
+LIST_COUNT_RE = lazy_compile(rf"(?P<n>{NUM})\s*家[^,;。\n]{{0,12}}?列入\s*(?:出口管制)?\s*(?P<list>{LIST_ALT})")
+
+
+def unread_list_counts(src: Source, d: Draft) -> str | None:
+    """A notice listing on two lists, each from its own annex (``record.annex_parts``), whose entities agree with its
+    stated total but not, for one list, with the count its acting sentence states for that list ("…其中5家列入出口管制管控
+    名单（见附件1），3家列入出口管制关注名单（见附件2）" over annexes of 4 and 4: one entity was shown on the watch list that
+    the text puts on the ECL, silently; the total is all the store checks: session 50, count50/34). Which list each is on
+    cannot be told: left out for a person to read. A total short of the stated one is the count mismatch's (loud). None
+    else (nearly every text: one listing, no scan)."""
+    if d.qa or len(d.actions) < 2 or d.count[0] is None or len(d.entities) != d.count[0]:
+        return None
+    parts = [a for a in d.actions if a.action is ActionKind.IMPOSE and not a.targets and a.entities]
+    if len(parts) < 2:
+        return None
+    folded, said = src.folded, dict[ListKind, int]()
+    for span in dict.fromkeys(x.sentence for x in d.drafts if x.action is ActionKind.IMPOSE and x.sentence):
+        for m in LIST_COUNT_RE.finditer(folded, *span) if "家" in folded[span[0] : span[1]] else ():
+            lst, n = act.LIST_KIND.get(m["list"]), to_int(m["n"])
+            if lst is not None and n is not None:
+                said.setdefault(lst, n)
+    for a in parts:
+        n = said.get(a.list) if a.list is not None else None
+        if n is not None and n != len(a.entities):
+            return (f"{len(a.entities)} entities read for the {list_name(a.list)} from its annex, where the notice states {n} "
+                    f"(and {d.count[0]} in all): which list each is on cannot be told{LEFT_OUT}")
+    return None
 
 
 # The steps whose count the engine checks against the entities they reach (``storage.lifecycle.counted``)

@@ -279,14 +279,43 @@ def annex_runs(src: Source, d: Draft, drafts: list[Any]) -> tuple[dict[Any, int]
             n = m.group(1) or m.group(2)
             pointed[x] = int(n) if n.isdigit() else CN_ORDINALS.index(n) + 1
     kinds = {(x.action, x.list) for x in pointed}
-    if len(kinds) < 2 or len(set(pointed.values())) != len(pointed):
+    if len(kinds) < 2:
         return None
+    if len(set(pointed.values())) != len(pointed):
+        after = _pointed_after_verbs(src.folded, list(pointed))
+        if after is None:
+            return None
+        pointed = after
     runs: list[list[str]] = []
     for e in d.entities:
         if e.n == 1 or not runs:
             runs.append([])
         runs[-1].append(e.key)
     return pointed, runs
+
+
+CLAUSE_ENDS = (",", ";", "。", "\n")
+
+
+def _pointed_after_verbs(folded: str, steps: list[Any]) -> dict[Any, int] | None:
+    """The annex each step points to in its own clause after its verb, when the steps' texts point first to one annex
+    alike: "商务部决定对8家美国实体采取出口管制措施，其中5家列入出口管制管控名单（见附件1），3家列入出口管制关注名单（见附件2）"
+    is both listings' text, whose first pointer is annex 1 (session 50, count50/08: no annex told apart, all 8 listed on
+    both lists, 3 falsely on the ECL and 5 on the watch list, silently). None unless each step's clause points to an
+    annex of its own."""
+    out: dict[Any, int] = {}
+    for x in steps:
+        end = len(folded)
+        for ch in CLAUSE_ENDS:
+            k = folded.find(ch, x.start, end)
+            if k >= 0:
+                end = k
+        m = ANNEX_NUMBER_RE.search(folded, x.start, end)
+        if m is None:
+            return None
+        n = m.group(1) or m.group(2)
+        out[x] = int(n) if n.isdigit() else CN_ORDINALS.index(n) + 1
+    return out if len(set(out.values())) == len(out) else None
 
 
 # "公告2026年第12号附件所列第3、5、8、11、17项实体", "附件中第7项": a step on some lines of an earlier notice's annex, named by
