@@ -313,7 +313,9 @@ def register(app: typer.Typer) -> None:
                                 read_only_url_problem(settings), *unwritable, watchlist_problem(settings.watchlist),
                                 newer) if p]
         if as_json:  # a program reading the configuration (cli30: TOML only)
-            typer.echo(term.json_text(dict(render_json(settings), store=store, problems=problems, ok=not problems)))
+            notes = [n for n in (older, owner) if n]  # (said on stderr too; was there only: ops50)
+            typer.echo(term.json_text(dict(render_json(settings), store=store, problems=problems, notes=notes,
+                                           ok=not problems)))
         else:
             toml = render_toml(settings) + f"# store schema: {store['said']}\n"
             if term.on_terminal(sys.stdout):  # a line wider than the terminal: its comment above it, wrapped (user47)

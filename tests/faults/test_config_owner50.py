@@ -79,6 +79,7 @@ def test_config_run_as_another_user_than_the_stores_owner_notes_it_and_exits_0(d
             f"{data} (owned by uid {SERVICE}, mode 755); its owner (uid {SERVICE}) can: run, replay, schedule, serve "
             f"and accept work as uid {SERVICE} and would fail as uid {OTHER} (exit 3)") in said.stderr, said.stderr
     assert "cannot be written by this user" not in said.stderr
+    assert [n for n in shown["notes"] if str(n).startswith(f"the SQLite store {store}: this user (uid {OTHER})")]
     # what the note says: the owner's writer works, this user's fails
     assert _as(SERVICE, "--db", f"sqlite:///{store}", "replay", str(REPO_ROOT / "fixtures")).returncode in (0, 1)
     assert _as(OTHER, "--db", f"sqlite:///{store}", "replay", str(REPO_ROOT / "fixtures")).returncode == 3
