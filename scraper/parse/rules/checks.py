@@ -734,6 +734,8 @@ def odd_ranges(folded: str, start: int, end: int) -> Iterator[re.Match[str]]:
 def unread_range(src: Source, d: Draft) -> str | None:
     """A step on a notice a reference read from a range of numbers wider than RANGE_MAX or written backwards: which notices
     it acts on is not read; left out, for a person."""
+    if len(d.refs) < 2:
+        return None  # (nearly every text: a span that gave several notices is two references or more)
     folded = src.folded
     spans: dict[tuple[int, int], set[str]] = {}
     for r0, r1, ref in d.refs:
@@ -760,6 +762,8 @@ SUBSET_STEPS = (ActionKind.LIFT, ActionKind.RESTORE, ActionKind.SUSPEND, ActionK
 def unread_counted_subset(src: Source, d: Draft) -> str | None:
     """A step on a whole notice whose reference is followed by "(中)对(其他)N家…": left out, for a person."""
     folded = src.folded
+    if not d.refs or "家" not in folded:
+        return None  # (most texts)
     keys = {t.key for x in d.drafts if x.action in SUBSET_STEPS for t in x.targets if t.key}
     if not keys:
         return None
@@ -786,6 +790,8 @@ RANGE_AFTER_REF_RE = lazy_compile(rf"\s*(?:直至|直到|到|至)\s*(?:\d{{4}}\s
 
 def unread_range_end(src: Source, d: Draft) -> str | None:
     """A step's notice followed by "到/至 <number>号" that no reference reads: left out, for a person."""
+    if not d.refs:
+        return None  # (most texts)
     folded = src.folded
     targets = {t.key for x in d.drafts for t in x.targets if t.key}
     starts = {r0 for r0, _, _ in d.refs}
@@ -811,12 +817,15 @@ VAGUE_OBJECT_RE = lazy_compile(r"(?:另一|另外|其他|其它|其余|剩余|�
                                r"(?:(?:所有|全部|一切|各|[一二两三四五六七八九十几多\d]{1,2})\s*)?(?:(?:份|项|些|个)\s*)?"
                                r"(?:的\s*|)(?:出口管制\s*|管控\s*|反制\s*|有关\s*|相关\s*|)(?:公告|措施)"
                                r"|(?<![上前述该])有关公告")
+VAGUE_MARKED = marked(VAGUE_WORDS)  # (a text holding none of them, nearly every text, is not walked)
 
 
 def unread_vague_clause(src: Source, d: Draft) -> str | None:
     """A clause of a step's sentence, outside every reference, with a verb of change on other notices or measures it does
     not name (VAGUE_OBJECT_RE), beside a clause of the sentence naming a notice: left out, for a person."""
     folded = src.folded
+    if not d.refs or not holds_any(folded, VAGUE_MARKED):
+        return None  # (nearly every text: no clause names a notice, or no sentence holds a word of VAGUE_WORDS)
     for s0, s1 in _step_sentences(folded, d):
         if not any(folded.find(w, s0, s1) >= 0 for w in VAGUE_WORDS):
             continue  # (nearly every step)
@@ -837,6 +846,8 @@ def unread_vague_clause(src: Source, d: Draft) -> str | None:
 def unread_end_of_other(src: Source, d: Draft) -> str | None:
     """A restore dated by the end of a suspension told before (``after_end``), told in a clause naming only other notices,
     where a clause before it naming the restore's own notice tells another end: left out, for a person."""
+    if not d.refs:
+        return None  # (most texts: no end told of a notice named)
     folded = src.folded
     for x in d.drafts:
         if x.action is not ActionKind.RESTORE or x.after_end is None or not x.targets:
@@ -2784,6 +2795,8 @@ EXTENDED_TO_RE = lazy_compile(r"延长至\s*(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\
 def unread_extended_end(src: Source, d: Draft) -> str | None:
     """An extension or suspension with no end read beside "延长至<day>" in the text that no step read as its end: left out,
     for a person."""
+    if not d.drafts:
+        return None  # (many texts)
     unended = [x for x in d.drafts if x.action in UNENDED_KINDS and x.until is None and x.extends_by is None]
     if not unended or EXTENDED_TO not in src.folded:  # (nearly every text)
         return None

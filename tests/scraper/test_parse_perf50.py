@@ -1,0 +1,74 @@
+"""perf50: session 49's checks are asked of a text only where their words or references can be (issue 11's parser row).
+
+Each test runs a real text through the real tables (``read_source``, ``notice.RUN_TABLES``), then asks the gated checks
+of the same text with its folded view watched, and says what the checks still ask of it. The texts the gates stop at
+still hold through ``parse_text`` where their words are there.
+"""
+
+import dataclasses
+
+from scraper.parse import notice
+from scraper.parse.draft import Draft, PageHints, Source, read_source
+from scraper.parse.notice import parse_text
+from scraper.parse.rules import checks
+
+
+class _WatchedText(str):
+    """A folded text recording what is asked of it with ``find``/``rfind`` (the checks' walks of a step's sentences)."""
+
+    asked: list[str]
+
+    def find(self, sub: str, *args: int | None) -> int:  # type: ignore[override]
+        self.asked.append(sub)
+        return super().find(sub, *args)
+
+    def rfind(self, sub: str, *args: int | None) -> int:  # type: ignore[override]
+        self.asked.append(sub)
+        return super().rfind(sub, *args)
+
+
+def _read(text: str) -> tuple[Source, Draft, _WatchedText]:
+    src = read_source(text, PageHints())
+    d = Draft()
+    assert notice.RUN_TABLES(src, d) is not None
+    watched = _WatchedText(src.folded)
+    watched.asked = []
+    return dataclasses.replace(src, folded=watched), d, watched
+
+
+PLAIN = ("商务部公告2026年第3号\n商务部决定，自2026年12月1日起，暂停实施商务部公告2025年第21号相关措施，暂停期限为1年。\n"
+         "商务部\n2026年11月28日")
+
+
+def test_a_step_with_no_vague_word_and_no_count_is_not_walked():
+    """A notice naming a notice, holding none of VAGUE_WORDS and no 家: ``unread_vague_clause`` walked every step's
+    sentence with nine finds (perf50: ~9,400 instructions a page of bench/parse.py), ``unread_counted_subset`` asked each
+    reference for 家 (~3,500, with the references' gate); now neither asks the text anything."""
+    src, d, watched = _read(PLAIN)
+    assert d.refs and d.drafts and any(x.targets for x in d.drafts)
+    assert checks.unread_vague_clause(src, d) is None
+    assert checks.unread_counted_subset(src, d) is None
+    assert watched.asked == []
+
+
+def test_a_text_naming_no_notice_is_not_walked_by_the_reference_checks():
+    """A text no reference reads: the five checks of a named notice's clauses ask nothing (their sets of targets and
+    spans were built first)."""
+    src, d, watched = _read("商务部公告2026年第4号\n根据《中华人民共和国出口管制法》，商务部决定将以下1家实体列入出口管制管控名单：\n"
+                            "甲公司（Alpha Co.）。\n本公告自发布之日起实施。\n商务部\n2026年11月28日")
+    assert not d.refs
+    for check in (checks.unread_vague_clause, checks.unread_counted_subset, checks.unread_range, checks.unread_range_end,
+                  checks.unread_end_of_other):
+        assert check(src, d) is None
+    assert watched.asked == []
+
+
+def test_the_gated_checks_still_hold_where_their_words_are():
+    """The forms the gates let through are held as before (range49's and review55's probes)."""
+    vague = ("商务部公告2026年第5号\n商务部决定，继续暂停实施商务部公告2025年第21号相关措施1年，停止实施另一公告相关措施。\n"
+             "商务部\n2026年11月28日")
+    record = parse_text(vague)
+    assert record is not None and any("notices or measures it does not name" in w for w in record.warnings)
+    counted = ("商务部公告2026年第6号\n商务部决定，停止实施商务部公告2025年第21号中对其他3家实体的相关措施。\n商务部\n2026年11月28日")
+    record = parse_text(counted)
+    assert record is not None and any("entities of the notice it does not name" in w for w in record.warnings)
