@@ -431,14 +431,50 @@ def _store_parts(session: Session, raw: bytes, key: str, page: CrawledPage, pars
     session.flush()
 
 
-def _touch_parts(session: Session, page: CrawledPage) -> None:
+def _touch_parts(session: Session, page: CrawledPage, key: str | None) -> None:
     """A joined copy read again as stored (its first page and every other page answered unchanged: 304, or the same
     bytes, ``scraper.discovery.Crawler._parts_again``): each other page's fetch recorded as a check, with the
-    validators it answered (the next run asks it conditionally on them)."""
+    validators it answered (the next run asks it conditionally on them), but for a page that another notice's latest
+    joined copy holds as other bytes (:func:`_held_elsewhere`): its fetch is recorded without them."""
+    held = _held_elsewhere(session, page, key)
     for answer in page.parts:
         if answer.ok:
+            mine = answer.url not in held
             touch_page(session, url=answer.url, fetched_at=answer.fetched_at, status=200, source=page.source,
-                       etag=answer.etag, last_modified=answer.last_modified)
+                       etag=answer.etag if mine else None, last_modified=answer.last_modified if mine else None)
+
+
+def _held_elsewhere(session: Session, page: CrawledPage, key: str | None) -> set[str]:
+    """The pages of ``page``'s joined copy (notice ``key``) that answered other bytes than the page's latest stored
+    ones, where the latest joined copy of another notice holds the page as bytes other than these (an annex page two
+    notices link). Their validators recorded by this notice's check answered the other notice a 304 for the old bytes
+    its copy holds (``validators(of=…)`` lets them through: the page's latest bytes stay those): the page retitled as
+    this notice's, no page of the other (read alone, loud), was never read by it, silently, whenever this notice was
+    asked first (store50's B1). Such a page is asked whole while its bytes differ, and each notice reads it: a shared
+    annex page changing at every fetch (a counter) costs a whole request and both notices parsed at every run. One
+    query, only for a page that answered new bytes."""
+    new = {answer.url: sha256_hex(answer.body) for answer in page.parts
+           if answer.ok and not answer.not_modified and answer.body}
+    if not new:
+        return set()
+    from storage.models import NoticeUrl
+
+    latest = dict(session.execute(select(Page.url, Page.last_sha256).where(Page.url.in_(new))).all())
+    new = {url: sha for url, sha in new.items() if latest.get(url) != sha}
+    if not new:
+        return set()
+    held: set[str] = set()
+    for url, body in session.execute(
+            select(NoticeUrl.url, Snapshot.body).join(Notice, Notice.id == NoticeUrl.notice_id)
+            .join(Snapshot, Snapshot.id == Notice.snapshot_id)
+            .where(NoticeUrl.url.in_(new), Notice.key != (key or ""), Snapshot.content_type == JOINED_TYPE)):
+        try:
+            heads = stored_heads(body)
+        except ValueError:
+            continue
+        if any(head_url == url and sha != new[url] for _role, head_url, sha in heads):
+            held.add(url)
+    return held
 
 
 def _stale_part(session: Session, raw: bytes, key: str, url: str) -> tuple[str, str, datetime, str, datetime] | None:
@@ -1128,7 +1164,7 @@ def _ingest(session: Session, page: CrawledPage, sha: str, parser: PageParser, c
     if parser.read(copy, sha):
         assert copy is not None
         checked(sha)
-        _touch_parts(session, page)
+        _touch_parts(session, page, copy.notice_key)
         return _skipped(url, sha, copy)
     same_bytes = copy is not None and copy.sha256 == sha
 
@@ -1244,7 +1280,7 @@ def _ingest(session: Session, page: CrawledPage, sha: str, parser: PageParser, c
             # its other pages too, with the validators they answered: a page 2 changed once and reading the same was
             # asked on its old validators, fetched whole and the notice parsed again every run, never settling
             # (crawl49); a 304 on them stands for the page's bytes the stored joined copy holds, read so (churn47)
-            _touch_parts(session, page)
+            _touch_parts(session, page, record.key)
             return PageResult(url=url, outcome=PageOutcome.NOTICE, notice_key=record.key, sha256=sha,
                               warnings=warnings, revision=stored.revision, stated_count=record.stated_count,
                               parsed_count=len(record.entities), same_bytes=True)  # (the replay's "unchanged")
