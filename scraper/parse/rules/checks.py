@@ -117,15 +117,18 @@ LIST_COUNT_RE = lazy_compile(rf"(?P<n>{NUM})\s*家[^,;。\n]{{0,12}}?列入\s*(?
 
 def unread_list_counts(src: Source, d: Draft) -> str | None:
     """A notice listing on two lists, each from its own annex (``record.annex_parts``), whose entities agree with its
-    stated total but not, for one list, with the count its acting sentence states for that list ("…其中5家列入出口管制管控
-    名单（见附件1），3家列入出口管制关注名单（见附件2）" over annexes of 4 and 4: one entity was shown on the watch list that
-    the text puts on the ECL, silently; the total is all the store checks: session 50, count50/34). Which list each is on
-    cannot be told: left out for a person to read. A total short of the stated one is the count mismatch's (loud). None
-    else (nearly every text: one listing, no scan)."""
-    if d.qa or len(d.actions) < 2 or d.count[0] is None or len(d.entities) != d.count[0]:
+    stated count as the store checks it (``storage.notices.listed_counts``: all it names, or the first listing's) but not,
+    for one list, with the count its acting sentence states for that list ("…其中5家列入出口管制管控名单（见附件1），3家列入
+    出口管制关注名单（见附件2）" over annexes of 4 and 4: one entity was shown on the watch list that the text puts on the ECL,
+    silently: session 50, count50/34; "将甲等5家…列入出口管制管控名单（见附件1），将乙等3家…列入出口管制关注名单（见附件2）" over
+    annexes of 5 and 2: the notice's count is the first listing's, the watch list's missing row told by nothing: count50/48).
+    Which list each is on, or what is missing, cannot be told: left out for a person to read. A stated count the store
+    finds wrong is the count mismatch's (loud). None else (nearly every text: one listing, no scan)."""
+    stated = d.count[0]
+    if d.qa or len(d.actions) < 2 or stated is None:
         return None
     parts = [a for a in d.actions if a.action is ActionKind.IMPOSE and not a.targets and a.entities]
-    if len(parts) < 2:
+    if len(parts) < 2 or stated not in (len(d.entities), len(parts[0].entities)):
         return None
     folded, said = src.folded, dict[ListKind, int]()
     for span in dict.fromkeys(x.sentence for x in d.drafts if x.action is ActionKind.IMPOSE and x.sentence):
@@ -136,8 +139,8 @@ def unread_list_counts(src: Source, d: Draft) -> str | None:
     for a in parts:
         n = said.get(a.list) if a.list is not None else None
         if n is not None and n != len(a.entities):
-            return (f"{len(a.entities)} entities read for the {list_name(a.list)} from its annex, where the notice states {n} "
-                    f"(and {d.count[0]} in all): which list each is on cannot be told{LEFT_OUT}")
+            return (f"{len(a.entities)} entities read for the {list_name(a.list)} from its annex, where the notice states {n}: "
+                    f"which list each is on, or which is missing, cannot be told{LEFT_OUT}")
     return None
 
 
