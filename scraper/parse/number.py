@@ -175,7 +175,7 @@ def _piece_matches(folded: str, own: tuple[str, bool] | None = None) -> tuple[li
     that can end a number (``_inert``) other than the own one (``own``: ``OwnNumber.shape``;
     ``_ends_own``): a piece whose every 号 is inert or ends the own number holds no match, or
     only matches of the own key, which ``find_references`` leaves out. YEAR_NUMBER_RE is not
-    run on a piece without 公告 or 令: its matches there would all be dropped."""
+    run on a piece without 公告, 令 or a bracket number: its matches there would all be dropped."""
     find, rfind, size = folded.find, folded.rfind, len(folded)
     found: list[re.Match[str]] = []
     mixed = False
@@ -196,8 +196,9 @@ def _piece_matches(folded: str, own: tuple[str, bool] | None = None) -> tuple[li
             found.extend(BRACKET_NUMBER_RE.finditer(folded, start, end))
         piece = folded[start:end]
         # Every YEAR_NUMBER_RE match find_references keeps holds a 公告 or a 令 (its pre group ends
-        # in one, else its post group is one): a piece without (the bare heading "2025年 第7号") has none.
-        if ("公告" in piece or "令" in piece) and YEAR_NO_RE.search(folded, start, end):
+        # in one, else its post group is one), or follows a bracket number it is joined to ("不可靠实体清单工作机制〔2025〕7号、
+        # 2025年第9号": ``_year_match_scheme``): a piece with neither (the bare heading "2025年 第7号") has none.
+        if ("公告" in piece or "令" in piece or len(found) > had) and YEAR_NO_RE.search(folded, start, end):
             bracketed = len(found)
             found.extend(YEAR_NUMBER_RE.finditer(folded, start, end))
             mixed = mixed or had < bracketed < len(found)
@@ -208,14 +209,17 @@ def _piece_matches(folded: str, own: tuple[str, bool] | None = None) -> tuple[li
 def _year_match_scheme(folded: str, m: re.Match[str], bare: str, matches: list[re.Match[str]]) -> str | None:
     """The scheme of YEAR_NUMBER_RE's match ``m``: its issuer's or its 公告/令's; for a bare "2026年第23号" joined to a number
     before it ("商务部公告2025年第51号、2026年第23号": JOINED_RE between them), that number's (session 29, audit29/07: the
-    second, read as a date-number, was skipped and its notice's lift lost); else None (no notice number)."""
+    second, read as a date-number, was skipped and its notice's lift lost); after a bracket number ("不可靠实体清单工作机制公告
+    〔2025〕7号和2025年第9号", session 50, blind50/25: No. 9 skipped, its lift lost, silently) that number's too; else None (no
+    notice number)."""
     pre, _, pk, uk, bare_word, _, _, _, post = m.groups()  # pre, co, pk, uk, bare, y, n, more, post
     if pre or post:
         post = post.strip() if post else ""
         return _year_scheme(pk, uk, bare_word, post) or _bare_scheme(folded, m.start(), bare, bare_word, post)
     for before in matches:
-        if before.re is not BRACKET_NUMBER_RE and before.end() < m.start() \
-                and JOINED_RE.fullmatch(folded, before.end(), m.start()):
+        if before.end() < m.start() and JOINED_RE.fullmatch(folded, before.end(), m.start()):
+            if before.re is BRACKET_NUMBER_RE:
+                return _bracket_scheme(before)
             return _year_match_scheme(folded, before, bare, matches)
     return None
 

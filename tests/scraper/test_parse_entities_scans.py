@@ -15,7 +15,7 @@ from scraper.parse.mfa import wording as mfa_wording
 from scraper.parse.mfa.wording import PUBLISHED_RE, PUBLISHED_TAIL_RE
 from scraper.parse.textnorm import despace, fold
 
-ALPHABET = ["(", ")", "（", "）", "、", ",", "，", "和", "及", "以及", "以", "甲", "A", " ", "公司"]
+ALPHABET = ["(", ")", "（", "）", "、", ",", "，", "和", "及", "以及", "以", "甲", "A", " ", "公司", "与", "那国", "那"]
 
 
 def loop_split(seg: str) -> list[str]:
@@ -31,7 +31,14 @@ def loop_split(seg: str) -> list[str]:
             if ch == "、" or (i > 0 and folded[i - 1] == ")"):
                 items.append(seg[start:i])
                 start = i + 1
-        elif depth == 0 and i > 0 and folded[i - 1] == ")" and folded.startswith(("和", "及", "以及"), i):
+                j = i + 1  # "、以及", ",以及" (blanks between): one cut
+                while j < len(folded) and folded[j].isspace():
+                    j += 1
+                if folded.startswith("以及", j):
+                    start = i = j + 2
+                    continue
+        elif depth == 0 and i > 0 and folded[i - 1] == ")" and (folded.startswith(("和", "及", "以及"), i)
+                                                                or folded.startswith("与", i) and not folded.startswith("那国", i + 1)):
             items.append(seg[start:i])
             step = 2 if folded.startswith("以及", i) else 1
             start = i + step

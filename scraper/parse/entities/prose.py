@@ -39,12 +39,12 @@ from .names import (
     split_name,
 )
 
-PROSE_SPLIT_RE = lazy_compile(r"[()、,和及]|以及")  # what split_prose_items stops at
+PROSE_SPLIT_RE = lazy_compile(r"[()、,和及与]|以及")  # what split_prose_items stops at
 Item = tuple[str, str]  # a name as written and its folded copy (``fold`` keeps every character's place)
 
 
 def split_prose_items(seg: str) -> list[str]:
-    """Split "A（a）、B（b）和C（c）" at depth-0 "、" (and ",", 和, 及, 以及 right after a bracket)."""
+    """Split "A（a）、B（b）和C（c）" at depth-0 "、" (and ",", 和, 及, 与, 以及 right after a bracket; "、以及", ",以及")."""
     return [item for item, _ in prose_items(seg, fold(seg))]
 
 
@@ -54,7 +54,11 @@ def split_prose_items(seg: str) -> list[str]:
 # (Atomic, not "(?:…)*+": CPython 3.11.2 fullmatched "a(" with the possessive repeat: tests/scraper/test_parse_patterns_engines.py.)
 SIMPLE_PAIRS_RE = lazy_compile(r"(?>(?:[^()]++|\([^()]*+\))*)")
 # (Every branch opens with its literal and looks back after it, so the scan skips to the next such character.)
-PROSE_CUT_RE = lazy_compile(r"(?:、|以及(?<=\)以及)|,(?<=\),)|和(?<=\)和)|及(?<=\)及))(?=[^()]*+(?:\(|$))")
+# "、以及" and ",以及" are one cut, 与 right after a bracket one too (session 50, blind50/06: "A（a）、以及B（b）" read the name
+# "以及B", "A（a）与B（b）" one name "A（a）与B" and B's English: a name wrong and one lost, silently); "与那国" opens a name.
+PROSE_CUT_RE = lazy_compile(r"(?:、(?:\s*以及)?|以及(?<=\)以及)|,(?<=\),)(?:\s*以及)?|和(?<=\)和)|及(?<=\)及)|与(?<=\)与)(?!那国))"
+                            r"(?=[^()]*+(?:\(|$))")
+AND_AFTER_CUT_RE = lazy_compile(r"\s*以及")  # after a "、" or "," cut: part of it (PROSE_CUT_RE)
 
 
 def prose_items(seg: str, folded: str) -> list[Item]:
@@ -81,7 +85,12 @@ def _prose_cuts(folded: str) -> list[tuple[int, int]]:
         elif ch == ")":
             depth = max(0, depth - 1)
         elif depth == 0 and (ch == "、" or (i > 0 and folded[i - 1] == ")")):
-            cuts.append((i, i + len(ch)))
+            if ch == "与" and folded.startswith("那国", i + 1):
+                continue
+            end = i + len(ch)
+            if ch in "、," and (more := AND_AFTER_CUT_RE.match(folded, end)) is not None:
+                end = more.end()
+            cuts.append((i, end))
     return cuts
 
 
@@ -242,7 +251,7 @@ def _english_after(folded: str, name: str) -> re.Match[str] | None:
 
 # The usual prose list as written, "A公司（A Inc.）、B公司（B Corp.）和C公司（C LLC）": each item a name (no bracket,
 # no "、", no count "5家…" opening it) and its English (a Latin letter, no bracket) in one bracket pair; the items
-# joined by "、" (spaces around it) or by 以及/和/及/"," right after the bracket. Read on the text as written (fold
+# joined by "、" (spaces around it), "、以及", ",以及", or by 以及/和/及/与/"," right after the bracket. Read on the text as written (fold
 # turns only "（），" into "()," here), it gives what the general reading gives: the cuts ``prose_items`` makes,
 # items that each end with their bracket (``_merge_fragments`` joins none), none skipped as a count, and for each
 # what ``split_name`` reads (the name before the bracket, the English in it; both through ``clean_display``).
@@ -256,7 +265,7 @@ COUNTED = rf"\s*{NUM}\s*[家名](?:\s*[{COUNT_FOLLOWS}]|[\s(（)）]|\Z)"
 COUNTED_RE = lazy_compile(COUNTED)
 PROSE_LIST_RE = lazy_compile(
     rf"\s*+(?!{COUNTED})([^\s()（）、][^()（）、]*+)[(（]([^()（）A-Za-z]*+[A-Za-z][^()（）]*+)[)）]"
-    r"(?:\s*+、|以及|和|及|[,，]|\s*+\Z)|([\s\S]+)"
+    r"(?:\s*+[、,，]\s*+以及|\s*+、|以及|和|及|与(?!那国)|[,，]|\s*+\Z)|([\s\S]+)"
 )
 # "（见附件）" closing a segment: a pointer to the annex, no name (session 23, parse23: read as an entity "（见附件）").
 # "（名单见附件）" (the UEL form) too (session 24, parse24: "…台湾地区企业（名单见附件）" with no count was read as an entity).

@@ -2811,15 +2811,28 @@ def unread_extended_end(src: Source, d: Draft) -> str | None:
     return None
 
 
+# An end written as a day that is none ("自2027年2月11日起至2028年2月30日", "…暂停期限至2028年13月3日"): the dates read no day, so
+# the step ran with no end, suspended for good with no countdown or lapse, silently (session 50, blind50/30). A start that is
+# no day is ``unread_start``'s.
+END_DAY_TOLD_RE = lazy_compile(r"[至到]\s*(?P<day>[\d〇○零一二三四五六七八九十]{4}\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月"
+                               r"\s*[\d一二三四五六七八九十]{1,3}\s*日)")
+
+
 def unread_term(src: Source, d: Draft) -> str | None:
     """A suspension or extension with no end read whose sentence tells its term in the numerals of accounts (FORMAL_TERM_RE)
-    or by reference to another step (TERM_BY_REFERENCE_RE): left out, for a person."""
+    or by reference to another step (TERM_BY_REFERENCE_RE), or its end as a day that is none (END_DAY_TOLD_RE): left out,
+    for a person."""
     # the steps with no end first: ten scans of the whole text for the numerals cost ~10,000 instructions a page, and
     # nearly every suspension has its end read (perf42: -6,000 a page)
     unended = [x for x in d.drafts if x.action in UNENDED_KINDS and x.until is None and x.extends_by is None]
     if not unended:
         return None
     folded = src.folded
+    for x in unended:
+        s0, s1 = x.sentence or (sentence_start(folded, x.start), act.sentence_end(folded, x.start))
+        for told in END_DAY_TOLD_RE.finditer(folded, s0, s1):
+            if effective_in(f"自{told['day']}起", d.published) is None:
+                return f"its end \"{told[0]}\" is no day the dates read: the step has no end{LEFT_OUT}"
     if "期限" in folded:
         for x in unended:
             s0, s1 = x.sentence or (sentence_start(folded, x.start), act.sentence_end(folded, x.start))
