@@ -876,7 +876,13 @@ class Crawler:
                 self._check_stop()
                 whole_page1 = self.fetcher.fetch(FetchRequest(url=result.url))
                 tally.count(fetched=whole_page1.ok)
-                if whole_page1.ok and not whole_page1.not_modified and whole_page1.body:
+                if not whole_page1.ok:  # page 1 not had as served: read alone, loud, as when another page fails (its
+                    # stored bytes joined with the others' new ones were the copy never served, silently; review58)
+                    tally.notes.append(f"{result.url}: asked again whole: {whole_page1.error or whole_page1.status}"
+                                       f"{f': {whole_page1.detail}' if whole_page1.detail else ''}: the notice is read "
+                                       "from this page alone")
+                    return page1, answers, []
+                if not whole_page1.not_modified and whole_page1.body:
                     page1 = whole_page1
         read: list[str] = []
         joined = self._joined(source, page1, tally, read, had)
