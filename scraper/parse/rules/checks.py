@@ -1484,17 +1484,17 @@ def _measure_lines(folded: str, start: int, end: int) -> Iterator[tuple[int, int
         pos = folded.find("措施", stop, end)
 
 
-# The verbs ``_on_measures`` takes (a suspension, or a stop or restore of 实施/执行): looked for in the decision (str.find,
-# far cheaper than a regex over it) before any paragraph of it is looked at line by line.
+# The verbs ``_on_measures`` takes (a suspension, or a stop or restore of 实施/执行): looked for in the decision before any
+# paragraph of it is looked at line by line. One search of their plain alternation (sre skips to the words' first
+# characters) costs less than nine finds over a listing's long decision (perf50: -4,700 instructions a page); the words
+# must stay plain literals in one flat alternation for that skip (a factored pattern costs twice the finds).
 STATUS_VERB_WORDS = ("暂停", "停止实施", "停止执行", "恢复实施", "恢复执行", "终止实施", "终止执行", "不再实施", "不再执行")
+STATUS_VERB_RE = re.compile("|".join(STATUS_VERB_WORDS))
 
 
 def _status_verb_in(folded: str, start: int, end: int) -> bool:
-    find = folded.find
-    for word in STATUS_VERB_WORDS:
-        if find(word, start, end) >= 0:
-            return True
-    return False
+    """Whether a word of STATUS_VERB_WORDS stands in ``folded[start:end]``."""
+    return STATUS_VERB_RE.search(folded, start, end) is not None
 
 
 def _measures_step_words(folded: str, line: int, stop: int) -> bool:
