@@ -129,3 +129,25 @@ def test_lines_added_quoted_as_one_block() -> None:
         ("黑鹰战术通信公司", "Blackhawk Tactical Communications Inc."), ("海燕无人水面艇公司", "Petrel Unmanned Surface Vessels LLC")]
     assert [(a.action, [t.key for t in a.targets]) for a in rec.actions] == [(ActionKind.IMPOSE, ["MFA-ORDER-2042-401"])]
     assert not rec.warnings
+
+
+RECALLED = (f"2042年12月20日，中方决定将外交部令2042年第401号对{RED}所采取反制措施的暂停期限延长至2043年6月30日。鉴于上述期限已届满，"
+            f"中方决定恢复执行外交部令2042年第401号对{RED}采取的反制措施。")
+
+
+def test_an_extension_recalled_with_its_day_is_no_step_of_this_decree() -> None:
+    """A probe of this session's reader: the extension recalled with its day ("2042年12月20日，中方决定将…延长至…") was read as this
+    decree's step, the restore it decides lost (a false extension); then held by extension_unread. The restore, as before."""
+    assert steps(decree(RECALLED)) == [("restore", ["MFA-ORDER-2042-401"], "2043-05-10", None, None,
+                                        ("redfalconmissilesystems",))]
+
+
+@pytest.mark.parametrize("sentence", [
+    # the extension recalled by its decree, then a restore: held, as before
+    f"鉴于外交部令2042年第409号决定将外交部令2042年第401号对{RED}所采取反制措施的暂停期限延长至2043年6月30日，现该期限届满，"
+    f"中方决定自2043年7月1日起恢复执行外交部令2042年第401号对{RED}采取的反制措施。",
+    # two decisions in two sentences
+    f"中方决定将外交部令2042年第401号对{RED}所采取反制措施的暂停期限延长至2043年6月30日。中方决定停止执行外交部令2042年第402号相关措施。",
+])
+def test_an_extension_beside_another_decision_stays_held(sentence: str) -> None:
+    assert refused(decree(sentence)).reason == "needs-review"

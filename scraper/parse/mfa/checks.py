@@ -12,7 +12,7 @@ from storage.records import ActionKind, NoticeKind, NoticeRecord
 from ..actions import sentence_end
 from ..dates import effective_in
 from ..textnorm import NUM, YEAR, despace, fold, holds_any, marked, to_int
-from .groups import STATUS_VERB_RE, _decision_match, doubtful_verb_first
+from .groups import STATUS_VERB_RE, _dated_before, _decision_match, doubtful_verb_first
 from .names import SCOPE_TAIL_RE
 from .status import PER_MEASURE_UNREAD, mixed_measures
 from .wording import (
@@ -716,7 +716,9 @@ def extension_unread(record: NoticeRecord, text: str) -> str | None:
     folded = _folded(text)
     at = folded.find("决定")
     while at >= 0:
-        if folded[at - 1 : at] != "本":
+        side = at - 2 if folded[at - 2 : at] in ("中方", "我方") else at
+        # (not one recalled with its day: "2042年12月20日，中方决定将…延长至…。…中方决定恢复执行…")
+        if folded[at - 1 : at] != "本" and (record.published is None or not _dated_before(folded, side, record.published)):
             m = SUSPENSION_EXTENDED_RE.search(folded, at, sentence_end(folded, at))
             if m is not None:
                 return f"the decision extends a suspension (\"{m.group()}\") beside another step (the extension is not read)"

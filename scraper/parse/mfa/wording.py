@@ -160,9 +160,10 @@ BARE_STATUS_DECISION_RE = lazy_compile(rf"(?<!方)决定{COLON_LINE}[^。；;\n�
 # /21: held, "not read as a new listing"): "中方决定将外交部令2040年第301号对X（x）所采取反制措施的暂停期限延长至2041年12月31日",
 # "中方决定，对外交部令…第401号所列X（x）反制措施的暂停期限延长3个月"; and with the suspending decree as the subject
 # (mfa50/10, blind49/15's shape): "外交部令…第408号规定的暂停对外交部令…第401号所列X等2家企业采取反制措施的期限延长6个月，自…起至…"
-# (its 暂停 in ``obj``, checked by ``status.extension_first``). Matched on the folded body.
+# (its 暂停 in ``obj``, checked by ``status.extension_first``). Matched on the folded body; from the deciding side, so that
+# a decision recalled with its date ("2042年12月20日，中方决定将…延长至…。…中方决定恢复执行…") is passed over (``groups._own_match``).
 EXTENDED_FIRST_RE = re.compile(
-    r"决定\s*[,:]?\s*(?:将|对)?\s*(?P<obj>[^。;\n]{4,300}?)\s*(?:所\s*)?(?:采取\s*(?:的\s*)?)?(?:反制|相关)?措施\s*的?\s*"
+    r"(?:(?:中方|我方|外交部|中国政府|我国政府)\s*决定|(?<![号令》本])决定)\s*[,:]?\s*(?:将|对)?\s*(?P<obj>[^。;\n]{4,300}?)\s*(?:所\s*)?(?:采取\s*(?:的\s*)?)?(?:反制|相关)?措施\s*的?\s*"
     r"(?P<verb>(?:暂停(?:实施|执行)?\s*的?\s*)?期限\s*(?:再\s*)?(?:予以\s*)?(?:延长|延期))")
 # An earlier order it acts on: "外交部令第12号", "2024年10月10日中华人民共和国外交部令第13号" (the date gives the year).
 # Its number in brackets too, as a decree's own is written ("外交部令（第220号）", "外交部令（2037年第220号）": session 43, mfa43 probe: no
