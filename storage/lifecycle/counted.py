@@ -61,17 +61,24 @@ def stated_count(action: ActionRecord) -> int | None:
 
 def notice_count(step: Step) -> int | None:
     """The count the step's notice states (``NoticeRecord.stated_count``) when the notice names no entity and every step
-    of it is on whole notices by number, none an own listing: the count of the entities those steps act on, which the
-    step's own text may not hold. A title and a body saying one step keep one text (``rules.record.dedupe_actions``:
-    the title's, read first), and a count may stand in the title alone (session 50, count50: "关于将商务部公告2025年第21号
+    of it is on the same whole notices by number, none an own listing: the count of the entities those steps act on,
+    which the step's own text may not hold. A title and a body saying one step keep one text
+    (``rules.record.dedupe_actions``: the title's, read first), and a count may stand in the title alone (session 50, count50: "关于将商务部公告2025年第21号
     所列实体移出…的公告" over "…所列2家美国实体移出…（见附件）", or "关于将2家日本实体移出…的公告" over "…第70号所列相关实体
     移出…（见附件）", the annex missing: each removed all of the notice, the only trace a parse warning). None else."""
     record = step.source.record
     if record.stated_count is None or record.entities or record.kind in RESTATING_KINDS:
         return None
+    named = None
     for action in record.actions:
         if action.action is ActionKind.IMPOSE or action.entities or not action.targets:
             return None
+        on = {ref.key or ref.text for ref in action.targets}
+        if named is None:
+            named = on
+        elif on != named:
+            return None  # steps on other notices: the count may be one step's ("关于停止实施对12家美国实体…的公告" over a lift
+            # of No. 22 and an extension of No. 21's suspension: the extension was held, 12 of 16)
     return record.stated_count
 
 

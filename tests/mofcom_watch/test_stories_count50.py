@@ -16,6 +16,9 @@ C3 blind49/39's shape: "停止实施商务部公告2026年第71号相关措施�
    removed, as before; the parse no longer says "parsed 0 entities, notice states 3" (the engine checks that count).
 C4 "关于将3家日本实体移出…" over "将商务部公告2026年第72号所列实体移出…": the title's count equals No. 72's: removed.
 C5 "关于将商务部公告2026年第73号所列实体移出…" over "…第73号所列三家日本实体移出…": removed, no warning.
+C6 "关于停止实施对2家日本实体出口管制措施的公告" over a lift of No. 75 (2) and a suspension of No. 74 (3): the title counts the
+   lift's entities only; the notice's count is checked only where all its steps act on the same notices, so the suspension
+   is applied, not held (it was, by the first form of the check: "states 2 entities, fewer than the 3").
 """
 
 from __future__ import annotations
@@ -78,3 +81,9 @@ def test_c1_c2_the_parse_still_warns_where_the_count_is_below_the_notice(name: s
     # nor a count the engine checks against the notice it names: here it is, so either way it is loud)
     notice = parse_document((PAGES / name).read_bytes()).notice
     assert notice is not None and notice.stated_count == 2 and not notice.entities
+
+
+def test_c6_a_count_of_one_step_of_two_on_other_notices_holds_neither(store: Store) -> None:
+    assert state(store, DAY, "MOFCOM-2026-75") == ("lifted", "2026-12-01", None)
+    assert state(store, DAY, "MOFCOM-2026-74") == ("suspended", "2026-12-01", "2027-12-01")
+    assert not _problems(store, "MOFCOM-2026-356"), store.status(DAY)["__problems__"]

@@ -150,19 +150,25 @@ ENGINE_COUNTED_STEPS = frozenset({ActionKind.REMOVE, ActionKind.LIFT, ActionKind
 
 
 def _engine_counted(actions: list[ActionRecord]) -> bool:
-    """Whether every step of a notice naming no entity acts on whole notices named by number (no count of their own in
-    the reference), so that the engine holds any the stated count falls short of (``storage.lifecycle.counted.
+    """Whether every step of a notice naming no entity acts on the same whole notices named by number (no count of
+    their own in the reference), so that the engine holds any the stated count falls short of (``storage.lifecycle.counted.
     notice_count``): "停止实施商务部公告2026年第12号相关措施，将该公告所列20家日本实体移出出口管制关注名单" read right, the
     count was a false warning "parsed 0 entities, notice states 20" (session 49, blind49/39: a count-mismatch health
     issue); a count below the notice's entities (its annex not read) is held there, loud, and none is removed."""
     if not actions:
         return False
+    named = None
     for a in actions:
         if a.action not in ENGINE_COUNTED_STEPS or a.entities or not a.targets:
             return False
         for t in a.targets:
             if t.count is not None or (t.key is None and t.number is None):
                 return False
+        on = {t.key or t.text for t in a.targets}
+        if named is None:
+            named = on
+        elif on != named:
+            return False  # steps on other notices: the engine checks the notice's count only for steps on the same ones
     return True
 
 
