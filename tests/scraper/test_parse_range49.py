@@ -168,7 +168,9 @@ def test_two_suspensions_to_a_day_are_both_read() -> None:
 ])
 def test_a_suspension_to_a_day_of_a_notice_a_step_before_acts_on_is_held(text: str) -> None:
     # a text at odds with itself: read as a lift and a suspension of No. 21 by an earlier version of the change; held
-    assert "no step reads" in _held(text)
+    # (two ends of one notice: since session 50, near50, for its two ends)
+    why = _held(text)
+    assert "no step reads" in why or "gives it two ends" in why
 
 
 @pytest.mark.parametrize(("text", "steps"), [

@@ -446,7 +446,37 @@ def _last_sentence_refs(folded: str, refs: list[tuple[int, int, NoticeRef]], s_s
         tellers = [r for r, nxt in zip(found, found[1:], strict=False) if _issued_teller(folded, r, nxt, begin)]
         if tellers:
             return [r for r in found if r not in tellers]
+    if len(found) > 1 and "," in folded[found[0][1] : found[-1][0]]:
+        # "商务部公告2025年第70号规定，暂停实施…第55号相关措施至…。现决定，继续暂停实施上述公告相关措施至…" (session 50,
+        # review55's near-A): the notice whose rule or decision did the step told, or the ground it followed ("按照…第70号
+        # 规定，…第55号相关措施暂停实施至…"), is no notice whose measures "上述公告" names: No. 70 was extended too, its row
+        # shown suspended (with a problem, "extends a suspension … not in place")
+        tellers = [r for r, nxt in zip(found, found[1:], strict=False) if _rule_teller(folded, r, nxt)]
+        if tellers:
+            return [r for r in found if r not in tellers]
     return found
+
+
+# "…第70号规定，" / "…第70号公告的规定，" / "…第70号决定，": a notice told as the rule or decision a step came from
+RULE_TELLER_RE = lazy_compile(r"\s*(?:公告)?\s*(?:的|所)?\s*(?:规定|决定)\s*,")
+
+
+def _rule_teller(folded: str, ref: tuple[int, int, NoticeRef], nxt: tuple[int, int, NoticeRef]) -> bool:
+    """Whether ``ref`` is told as the rule a step followed, the notice ``nxt`` named after it (in its sentence) what the
+    step acted on: "…第70号规定，暂停实施…第55号…" (a step word between them), "…第70号规定，…第55号相关措施暂停实施至…"
+    (``nxt`` the subject of 暂停), "按照…第70号(规定)，…第55号…" (a ground word before it, a comma between). Never "商务部公告
+    2025年第21号规定，将…列入…；…第22号…" (no step between, none on ``nxt``) nor "…第21号、第22号…" (no comma)."""
+    between = folded[ref[1] : nxt[0]]
+    if "," not in between:
+        return False
+    if any(word in folded[max(0, ref[0] - 6) : ref[0]] for word in GROUND_BEFORE):
+        return True
+    if RULE_TELLER_RE.match(folded, ref[1], nxt[0]) is None:
+        return False
+    if any(w in between for w in TELLER_STEPS):
+        return True
+    at = folded.find("暂停", nxt[1], nxt[1] + 40)
+    return at >= 0 and STATE_GAP_RE.fullmatch(folded, nxt[1], at) is not None
 
 
 TELLER_STEPS = ("暂停", "停止", "恢复", "延长", "取消")  # the step a notice issued did, told between it and the notices it took

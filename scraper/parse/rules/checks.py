@@ -460,6 +460,9 @@ def unread_ends_apart(src: Source, d: Draft) -> str | None:
             # (review50: the entities' words unread_entities_apart knows missed them)
             if (said := _two_ends_or_terms(folded, x, stop)) is not None:
                 return f"one step on one notice gives two terms or ends (\"{said}\"): whose is which is not read{LEFT_OUT}"
+            if _another_end(folded, x, stop):
+                return (f"one step on one notice gives it two ends (\"{src.text[x.start : stop].strip()[:60]}\"): which is "
+                        f"meant is not read{LEFT_OUT}")
             continue
         if folded.startswith(";其中", stop):  # "…相关措施，暂停期限为6个月；其中第22号相关措施暂停期限为1年": one text (review47)
             stop = min([i for i in (folded.find("。", stop + 1), folded.find("\n", stop + 1), folded.find(";", stop + 1))
@@ -492,6 +495,28 @@ def unread_ends_apart(src: Source, d: Draft) -> str | None:
             return (f"one step on {len({t.key or t.text for t in x.targets})} notices gives them different ends "
                     f"(\"{src.text[x.start : stop].strip()[:60]}\"){LEFT_OUT}")
     return None
+
+
+# "…上述措施暂停至2027年12月31日", "…暂停期限至…", "…延长至…": an end a clause after a step's gives (``_another_end``)
+ANOTHER_END_RE = lazy_compile(r"(?:暂停|延长|期限)\s*(?:实施|执行)?\s*(?:期限)?\s*(?:为|延长)?\s*至\s*"
+                              r"(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)")
+
+
+def _another_end(folded: str, x: act.ActionDraft, stop: int) -> bool:
+    """Whether its sentence gives an end other than the step's own after it, up to ``stop`` (the sentence's end, a ";" or the
+    next step with an end): "…第21号相关措施暂停至2027年6月30日，上述措施暂停至2027年12月31日" (a text at odds with itself) read
+    the first end, the second clause (no notice of its own, no step) dropped with no word (session 50, range49's near-A).
+    Asked of a step on one notice with an end, behind a find of a second 至 after its verb; an end in a clause naming a
+    notice of its own is that notice's."""
+    if x.until is None or (first := folded.find("至", x.start, stop)) < 0 or folded.find("至", first + 1, stop) < 0:
+        return False
+    for m in ANOTHER_END_RE.finditer(folded, x.start, stop):
+        c0 = max(folded.rfind(",", x.start, m.start()), folded.rfind(";", x.start, m.start()))
+        if c0 >= 0 and folded.find("号", c0, m.start()) >= 0:
+            continue  # a clause naming a notice of its own ("…，B相关措施暂停至D2"): a step of its own, or held as unread
+        if parse_cn_date(m.group("date")) not in (None, x.until):
+            return True
+    return False
 
 
 def _two_ends_or_terms(folded: str, x: act.ActionDraft, stop: int) -> str | None:
@@ -3092,6 +3117,10 @@ def told_answer_step(src: Source, d: Draft) -> bool:
             continue
         s0, s1 = sentence_start(folded, r0), act.sentence_end(folded, r0)
         decided = folded.find("决定", s0, s1)
+        if decided < 0:
+            # "商务部已于2026年11月20日发布公告，自2026年12月1日起，停止实施…第21号相关措施" told after its start: read as no notice,
+            # silently, so a lift whose notice the store lacks was missed (session 50, fix57's near-A)
+            decided = folded.find("发布", s0, s1)
         if decided >= 0 and RECOUNT_RE.search(folded, s0, decided) is not None \
                 and any(folded.find(w, s0, s1) >= 0 for w in TOLD_STEP_WORDS):
             return True
