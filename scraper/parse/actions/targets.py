@@ -914,7 +914,17 @@ def _extended_before(out: list[ActionDraft], s_start: int) -> list[tuple[int, in
     if last is None or last.action not in ENDED_STEPS or last.start < s_start or not last.targets \
             or last.until is None and last.extends_by is None:
         return []
-    return [(x.start, x.start, r) for x in out if x.start == last.start and x.action is last.action for r in x.targets]
+    # "…A相关措施暂停至D1，B相关措施暂停至D2，期满后恢复实施": each suspension with its end right before the restore in its
+    # sentence, not the last alone (session 50, review55/11: A's restore missed, its end a lapse needing review); each is
+    # back at its own end (``clauses._restores_after_split``)
+    first = last.start
+    for x in reversed(out):
+        if x.start >= first:
+            continue
+        if x.start < s_start or x.action not in ENDED_STEPS or not x.targets or x.until is None and x.extends_by is None:
+            break
+        first = x.start
+    return [(x.start, x.start, r) for x in out if first <= x.start <= last.start for r in x.targets]
 
 
 ENDED_STEPS = (ActionKind.EXTEND, ActionKind.SUSPEND)  # the steps a restore "期满后" takes back, their end told
@@ -965,7 +975,7 @@ def _restored_by_expiry(folded: str, s_start: int, at: int) -> bool:
 
 # Right before a restore's 恢复: the end, and the measures as its subject ("期满后恢复实施", "期满后，相关措施将恢复实施": the restore
 # read no notice, its end a lapse needing review; session 49, range49).
-AT_EXPIRY_RE = lazy_compile(r"(?:届满|期满|到期)\s*(?:之日\s*)?后\s*,?\s*(?:(?:相关|上述|有关)\s*措施\s*)?(?:将|即|均)?\s*$")
+AT_EXPIRY_RE = lazy_compile(r"(?:届满|期满|到期)\s*(?:之日\s*)?后\s*,?\s*(?:(?:相关|上述|有关)\s*措施\s*)?(?:将|即|均|分别)?\s*$")
 AT_EXPIRY_REACH = 16  # "届满之日后，相关措施将" and blanks
 
 

@@ -129,6 +129,8 @@ def _described(decision: str) -> list[str]:
 
 
 COUNTRY_CLAUSE_MAX = max(map(len, COUNTRIES)) + 1  # a country's name and 籍
+FORMER_MARKS = ("原", "曾")  # a clause of the note telling a nationality once held ("原加拿大国籍")
+NOW_MARK = "现"  # one telling the nationality now ("现美国国籍")
 
 
 def _own_country(note: str | None) -> str | None:
@@ -139,6 +141,10 @@ def _own_country(note: str | None) -> str | None:
         return None
     for part in note.split("，"):
         name = part.strip()
+        if name.startswith(FORMER_MARKS):
+            continue  # "原美国国籍，现加拿大国籍": the nationality he had (session 50, near50/24: US, the title's, silently)
+        if name.startswith(NOW_MARK):
+            name = name[len(NOW_MARK):]  # "现加拿大国籍": the nationality now
         code = COUNTRIES.get(name[:-1] if name.endswith("籍") else name)
         if code is None and name.endswith("国籍"):  # "加拿大国籍", "英国国籍" (session 49, mfa49/17: no country, so both
             code = COUNTRIES.get(name[:-2])  # Canadians took the title's first country, GB, silently)

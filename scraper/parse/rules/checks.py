@@ -431,6 +431,7 @@ ENDS_APART_STEPS = (ActionKind.SUSPEND, ActionKind.EXTEND)
 JOINED_RE = lazy_compile(r"\s*(?:和|、|及|与|以及)\s*")  # between two days joined
 # "其中第22号…", "其中对…第22号…": 其中 naming a notice (``unread_ends_apart``)
 AMONG_NOTICE_RE = lazy_compile(r"其中\s*(?:对\s*)?[^,;。\n]{0,30}?\d{1,4}\s*号")
+AMONG_STEP_WORDS = ("停止", "终止", "取消", "解除", "恢复", "废止")  # a step of its own in a 其中 clause with no end
 
 
 def unread_ends_apart(src: Source, d: Draft) -> str | None:
@@ -477,6 +478,15 @@ def unread_ends_apart(src: Source, d: Draft) -> str | None:
             # "…第21号、第22号相关措施，其中第22号公告相关措施暂停至2027年12月31日": one notice's end, the other's not told (both
             # read to 12-31), or a term after it ("…其中第22号相关措施1年，暂停期限为6个月": both a year), silently (clauses44;
             # ``actions.apart`` reads the plain 其中 forms, a step each)
+            clause = folded[among.start() : min([i for i in (folded.find(",", among.end(), stop),
+                                                            folded.find(";", among.end(), stop)) if i >= 0] + [stop])]
+            if "至" not in clause and not _terms_in(folded, among.start(), among.start() + len(clause)) \
+                    and any(w in clause for w in AMONG_STEP_WORDS):
+                # "…第21号、第22号相关措施1年，其中第22号公告其他措施停止实施": a step of its own on one notice's other
+                # measures, no end (session 50, range49's open B: the reason spoke of ends)
+                return (f"one step on {len({t.key or t.text for t in x.targets})} notices names one of them apart with a "
+                        f"step of its own (\"{src.text[among.start() : among.start() + len(clause)].strip()[:40]}\"): which "
+                        f"measures it takes is not read{LEFT_OUT}")
             return (f"one step on {len({t.key or t.text for t in x.targets})} notices names one of them apart "
                     f"(\"{among[0]}\"): which end is whose is not read{LEFT_OUT}")
         if (folded.find("和", x.start, stop) >= 0 or folded.find("、", x.start, stop) >= 0) \
