@@ -48,6 +48,7 @@ def test_a_step_with_no_vague_word_and_no_count_is_not_walked():
     assert d.refs and d.drafts and any(x.targets for x in d.drafts)
     assert checks.unread_vague_clause(src, d) is None
     assert checks.unread_counted_subset(src, d) is None
+    assert checks.unread_range_end(src, d) is None  # (two finds a reference before; a slice of four characters now)
     assert watched.asked == []
 
 
@@ -72,6 +73,10 @@ def test_the_gated_checks_still_hold_where_their_words_are():
     counted = ("商务部公告2026年第6号\n商务部决定，停止实施商务部公告2025年第21号中对其他3家实体的相关措施。\n商务部\n2026年11月28日")
     record = parse_text(counted)
     assert record is not None and any("entities of the notice it does not name" in w for w in record.warnings)
+    ranged = ("商务部公告2026年第8号\n商务部决定，继续暂停实施商务部 海关总署公告2025年第55号到第58号相关措施1年。\n商务部\n"
+              "2026年11月28日")
+    record = parse_text(ranged)
+    assert record is not None and any("a range no reference reads" in w for w in record.warnings), record and record.warnings
 
 
 def test_a_status_verb_is_looked_for_by_one_search_as_the_nine_finds_said():

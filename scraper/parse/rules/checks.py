@@ -837,13 +837,17 @@ def unread_range_end(src: Source, d: Draft) -> str | None:
     if not d.refs:
         return None  # (most texts)
     folded = src.folded
-    targets = {t.key for x in d.drafts for t in x.targets if t.key}
-    starts = {r0 for r0, _, _ in d.refs}
+    targets: set[str] | None = None  # (built for the first reference a range's word follows: few texts)
     for r0, r1, ref in d.refs:
-        if ref.key not in targets or (folded.find("到", r1, r1 + 4) < 0 and folded.find("至", r1, r1 + 4) < 0):
+        after = folded[r1 : r1 + 4]
+        if "到" not in after and "至" not in after:
             continue  # (nearly every reference)
+        if targets is None:
+            targets = {t.key for x in d.drafts for t in x.targets if t.key}
+        if ref.key not in targets:
+            continue
         m = RANGE_AFTER_REF_RE.match(folded, r1)
-        if m is not None and not any(r1 <= s < m.end() for s in starts):
+        if m is not None and not any(r1 <= s < m.end() for s, _, _ in d.refs):
             return f"a step on notices \"{src.text[r0 : m.end()].strip()}\", a range no reference reads{LEFT_OUT}"
     return None
 
