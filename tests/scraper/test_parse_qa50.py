@@ -14,6 +14,7 @@ from __future__ import annotations
 import pytest
 
 from scraper.parse import parse_document
+from storage.records import UnusablePage
 
 RELEASE = ("商务部新闻发言人就调整出口管制管控名单措施答记者问\n来源：商务部新闻办公室 类型：原创 分类：新闻 2026-11-10 17:00\n\n"
            "问：请问中方对商务部公告2025年第21号所列美国实体有何新的安排？\n答：{a}\n")
@@ -68,3 +69,35 @@ def test_an_object_clause_before_its_verb_still_limits_it() -> None:
     """audit29's form stays: "对…所列A（a）采取的出口管制措施，自…起予以解除" (the clause before is the lift's object)."""
     answer = f"中方决定，对{N21}所列{A}采取的出口管制措施，自2026年11月11日起予以解除。"
     assert _steps(answer) == [("lift", ["MOFCOM-2025-21"], "2026-11-11", None, AB[:1])]
+
+
+@pytest.mark.parametrize("rest", ["其余14家实体的相关措施继续暂停实施1年。", "其他实体继续暂停实施相关措施1年。"])
+def test_the_others_opening_their_clause_are_no_object_of_the_clause_before(rest: str) -> None:
+    """"…对A（a）、B（b）2家实体的相关措施，其余14家实体的相关措施继续暂停实施1年": the extension was limited to A and B (the
+    restore's object), the 14 given the restore by the engine's parting, silently."""
+    answer = f"{FROM}恢复实施{N21}对{A}、{B}2家实体的相关措施，{rest}"
+    assert _steps(answer) == sorted([("restore", ["MOFCOM-2025-21"], "2026-11-11", None, AB), WHOLE_EXTENDED])
+
+
+@pytest.mark.parametrize("object_words", [
+    f"{N21}中{A}、{B}相关措施",  # no 的
+    f"{N21}关于{A}的相关措施",
+    f"{N21}针对{A}的相关措施",
+    f"{N21}中{A}、{B}相关措施，对其余14家实体继续暂停实施相关措施1年",
+])
+def test_a_step_read_whole_whose_clause_names_entities_is_held(object_words: str) -> None:
+    """A step read on the whole notice whose own clause names entities with their English, no limit read: all 16 restored,
+    the 14 not named falsely, silently (main). Held for a person (``checks.unread_named_after_verb``)."""
+    text = RELEASE.format(a=f"{FROM}恢复实施{object_words}。")
+    with pytest.raises(UnusablePage) as refused:
+        parse_document(text.encode("utf-8"))
+    assert refused.value.reason == "needs-review"
+    assert "not read as its limit" in str(refused.value)
+
+
+def test_a_step_read_whole_whose_own_clause_names_none_stays_read() -> None:
+    """"恢复实施…第21号相关措施，但对A（a）继续暂停…": the names are the next clause's (parted by the engine); "4月4日公告（…第21号）":
+    a bracket with no English."""
+    answer = f"{FROM}恢复实施4月4日公告（{N21}）相关措施，但对{A}继续暂停实施相关措施1年。"
+    assert _steps(answer) == sorted([("restore", ["MOFCOM-2025-21"], "2026-11-11", None, []),
+                                     ("extend", ["MOFCOM-2025-21"], "2026-11-11", "2027-11-11", AB[:1])])

@@ -1026,11 +1026,13 @@ def _object_clause_before(folded: str, clause_from: int, clause_start: int, end:
     the verb's own clause (to ``end``, the next verb) has "the others" as its object or subject: "恢复实施…第21号中对A（a）、B（b）等2家
     实体的相关措施，对该公告所列其余14家实体继续暂停实施…", "…，该公告所列其余14家实体的相关措施继续暂停…", "…，继续暂停实施该公告对
     其余14家实体的相关措施1年" (the clause before is the restore's object; the extension is on the rest of No. 21, which the engine
-    sets apart from the named: session 50, qa50/27, A and B were given the extension, the 14 the restore, silently)."""
+    sets apart from the named: session 50, qa50/27, A and B were given the extension, the 14 the restore, silently); "…，其余14家
+    实体的相关措施继续暂停实施1年" (the others opening the clause)."""
     if clause_start - clause_from < 4 or not folded.endswith("措施,", clause_from, clause_start):
         return None
     if (folded.find("其", clause_start, end) >= 0 or folded.find("剩余", clause_start, end) >= 0) \
-            and OWN_OTHERS_RE.search(folded, clause_start, end) is not None:  # (a 其 or 剩余 in every THE_OTHERS word)
+            and (OWN_OTHERS_RE.search(folded, clause_start, end) is not None  # (a 其 or 剩余 in every THE_OTHERS word)
+                 or folded[clause_start:end].lstrip(" ,").startswith(THE_OTHERS)):  # "，其余14家实体的相关措施继续暂停…"
         return None
     span = _on_entities(folded, clause_from, clause_start)
     listed = folded.rfind("所列", span[0], span[1]) if span else -1

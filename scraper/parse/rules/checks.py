@@ -1848,6 +1848,35 @@ def unread_object(src: Source, d: Draft) -> str | None:
     return None
 
 
+# "恢复实施…第21号中A（a）、B（b）相关措施" (no 的), "…第21号关于A（a）的相关措施", "…第21号针对A（a）的相关措施", "恢复A（a）的…第21号
+# 相关措施": a step read on the whole notice whose own clause, after its verb, names entities with their English, no limit read:
+# all 16 restored, the 14 not named falsely, silently (session 50, qa50's probe of its fix to qa50/27). Which entities is for a
+# person. Asked only where a bracket stands in the step's clause.
+def unread_named_after_verb(src: Source, d: Draft) -> str | None:
+    """A step on a whole notice (``on_entities`` None) whose clause from its verb names an entity with its English
+    (NAMED_IN_OBJECT_RE): left out, for a person."""
+    folded = src.folded
+    for x in d.drafts:
+        if not x.targets or x.on_entities is not None or x.action not in OBJECT_KINDS:
+            continue
+        line = folded.find("\n", x.start)
+        line = line if line >= 0 else len(folded)
+        if folded.find("(", x.start, line) < 0:
+            continue  # (nearly every step: no bracket in the rest of its line)
+        stop = folded.find("。", x.start, line)
+        end = _clause_end(folded, x.start, stop if stop >= 0 else line)
+        for m in NAMED_IN_OBJECT_RE.finditer(folded, x.start, end) if folded.find("(", x.start, end) >= 0 else ():
+            if not any(w in m[0] for w in NOT_A_NAME_IN_BRACKET):
+                return f"{x.action.value} of a whole notice whose clause names \"{src.text[x.start : m.end()].strip()[:60]}\", " \
+                       f"not read as its limit{LEFT_OUT}"
+    return None
+
+
+# A bracket after a step's notice restating it, or the step, in English: "…第21号（MOFCOM Announcement No. 21 of 2025）相关措施"
+# (qa41/06, qa43/04): no entity's name.
+NOT_A_NAME_IN_BRACKET = ("Announcement", "MOFCOM", "Ministry", "No.", "Order", "decided", "measures")
+
+
 # "继续对A（a）、B（b）等2家实体实施…第21号相关措施，停止对其余14家实体实施相关措施": "the others" of names its sentence tells
 # before, read as the whole notice: A and B falsely lifted, silently (session 49, review55's probe). Which others is for a person.
 OTHERS_WORDS = ("其余", "其他", "其它")
