@@ -101,3 +101,55 @@ def test_a_step_read_whole_whose_own_clause_names_none_stays_read() -> None:
     answer = f"{FROM}恢复实施4月4日公告（{N21}）相关措施，但对{A}继续暂停实施相关措施1年。"
     assert _steps(answer) == sorted([("restore", ["MOFCOM-2025-21"], "2026-11-11", None, []),
                                      ("extend", ["MOFCOM-2025-21"], "2026-11-11", "2027-11-11", AB[:1])])
+
+
+# --- qa50's loud B, read now (each was held for a person: "says more than who takes it and when") ---------------------------
+
+ITEMS = ["MOFCOM-2025-55", "MOFCOM-2025-56", "MOFCOM-2025-57", "MOFCOM-2025-58", "MOFCOM-2025-61", "MOFCOM-2025-62"]
+SIX = "商务部 海关总署公告2025年第55号、第56号、第57号、第58号和商务部公告2025年第61号、第62号"
+ITEMS_RELEASE = ("商务部新闻发言人就有关两用物项出口管制措施答记者问\n来源：商务部新闻办公室 类型：原创 分类：新闻 2026-11-10 20:00\n\n"
+                 "问：有关措施如何安排？\n答：{a}\n")
+
+
+def _items_steps(answer: str) -> list[Step]:
+    notice = parse_document(ITEMS_RELEASE.format(a=answer).encode("utf-8")).notice
+    assert notice is not None
+    return [(a.action.value, [t.key for t in a.targets], a.effective, a.until and a.until.isoformat(), list(a.entities or []))
+            for a in notice.actions]
+
+
+@pytest.mark.parametrize("who", ["商务部、海关总署", "商务部和海关总署", "商务部 海关总署"])
+def test_a_joint_decision_of_mofcom_and_customs_is_read(who: str) -> None:
+    """qa50/10: "商务部、海关总署决定，自…起，继续暂停实施…" was held (the joint issuer no decider the release rules knew)."""
+    answer = f"{who}决定，自2026年11月11日起，继续暂停实施{SIX}相关措施，暂停期限至2027年11月10日。"
+    assert _items_steps(answer) == [("extend", ITEMS, "2026-11-11", "2027-11-10", [])]
+
+
+@pytest.mark.parametrize("subject", [SIX, "商务部 海关总署公告2025年第55号", "商务部 海关总署公告2025年第55号和第56号"])
+def test_joined_notices_as_the_subject_after_the_suspending_notices_end(subject: str) -> None:
+    """qa50/34: "…第70号规定的暂停期限届满后，<notices>相关措施自…起恢复实施" was held (neither "X规定的暂停期限届满后" nor a
+    subject of several notices joined by 、 and 和 was a plain lead)."""
+    answer = f"商务部 海关总署公告2025年第70号规定的暂停期限届满后，{subject}相关措施自2026年11月11日起恢复实施。"
+    got = _items_steps(answer)
+    assert [(a, e, u) for a, _, e, u, _ in got] == [("restore", "2026-11-11", None)]
+    assert got[0][1] == ITEMS[: len(got[0][1])] and "MOFCOM-2025-70" not in got[0][1]
+
+
+def test_the_lapse_told_with_yi_then_the_restore_is_read() -> None:
+    """qa50/09: "…相关措施的暂停期限已于2026年11月10日届满，自2026年11月11日起，上述措施恢复实施。" was held."""
+    answer = "商务部公告2025年第21号相关措施的暂停期限已于2026年11月10日届满，自2026年11月11日起，上述措施恢复实施。"
+    assert _steps(answer) == [("restore", ["MOFCOM-2025-21"], "2026-11-11", None, [])]
+
+
+@pytest.mark.parametrize("answer", [
+    "美国商务部、海关总署决定，自2026年11月11日起，继续暂停实施{six}相关措施。",
+    "据报道，商务部、海关总署决定，自2026年11月11日起，继续暂停实施{six}相关措施。",
+    "商务部公告2025年第21号相关措施的暂停期限已于2026年11月10日届满，美方希望上述措施自2026年11月11日起恢复实施。",
+])
+def test_others_words_stay_held(answer: str) -> None:
+    text = ITEMS_RELEASE.format(a=answer.format(six=SIX))
+    try:
+        doc = parse_document(text.encode("utf-8"))
+    except UnusablePage:
+        return
+    assert doc.notice is None or not doc.notice.actions

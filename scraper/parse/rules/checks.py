@@ -2330,17 +2330,19 @@ SPEAKER_REACH = 16  # a speaker's label opening the sentence ("何亚东：", "�
 # In a formal release (答记者问, a statement), what may stand before a step's verb in its clause when its sentence holds no
 # decision word: an item's number or a plain lead-in, who or what takes the step (the authority, the measures or a notice,
 # "中方对…相关措施", "对上述2家实体"), when the suspension ends and from when ("自2025年8月12日起，继续暂停…", "上述措施自…起恢复实施",
-# "…相关措施的暂停期限于…届满后不再延长", "一、停止…" under "中方决定："), nothing else: no doubt, wish or report.
+# "…相关措施的暂停期限于…届满后不再延长", "一、停止…" under "中方决定："), nothing else: no doubt, wish or report. Session 50 (qa50/09,
+# /34, held before): the end told with 已 ("…的暂停期限已于…届满，"), "…第70号规定的暂停期限届满后，", a subject of notices joined by 、
+# and 和 ("商务部 海关总署公告2025年第55号、第56号…和商务部公告2025年第61号、第62号相关措施自…起恢复实施").
 _RS_YEAR = r"(?:\d{4}|[〇零一二三四五六七八九]{4})年"
 _RS_DATE = rf"(?:{_RS_YEAR})?\d{{1,2}}月\d{{1,2}}日"
-_RS_NOTICE = (rf"(?:\d{{1,2}}月\d{{1,2}}日公告|《[^《》]{{1,80}}》)?\(?(?:商务部公告{_RS_YEAR}第\d+号|商务部令{_RS_YEAR}第\d+号|"
+_RS_NOTICE = (rf"(?:\d{{1,2}}月\d{{1,2}}日公告|《[^《》]{{1,80}}》)?\(?(?:商务部(?:海关总署)?公告{_RS_YEAR}第\d+号(?:[、和及]第\d+号)*|商务部令{_RS_YEAR}第\d+号|"
               rf"不可靠实体清单工作机制(?:公告)?〔\d{{4}}〕\d+(?:号)?"
               r"(?:[、和及]\d+号)*)\)?(?:第[一二三四五六七八九十]+款)?")
-_RS_WHO = (rf"(?:中方|我方|中国政府|商务部|不可靠实体清单工作机制|工作机制|对?(?:{_RS_NOTICE}|上述|该|其余|有关|相关)+(?:公告)?"
+_RS_WHO = (rf"(?:中方|我方|中国政府|商务部|不可靠实体清单工作机制|工作机制|对?(?:[、和及与]?(?:{_RS_NOTICE}|上述|该|其余|有关|相关))+(?:公告)?"
            r"(?:相关|规定的)?(?:反制)?措施|"
            rf"{_RS_NOTICE}|对(?:上述|该公告所列|该|其余|其他|{_RS_NOTICE}所列的?)(?:其他|其余)?(?:\d+|[一二两三四五六七八九十]+)?家?(?:美国)?实体)")
 _RS_ADV = r"(?:将|已|也|同时|还|亦|均|依法|正式|按期|自动)*"
-_RS_END = rf"(?:的?(?:上述|该)?(?:暂停)?(?:期限?)?(?:将)?(?:于{_RS_DATE})?(?:届满|期满)后?|(?:届满|期满)后?)"
+_RS_END = rf"(?:(?:规定)?的?(?:上述|该)?(?:暂停)?(?:期限?)?(?:将|已)?(?:于{_RS_DATE})?(?:届满|期满)后?|(?:届满|期满)后?)"
 _RS_FROM = rf"(?:自(?:{_RS_DATE}|即日|今日|同日|(?:本次答问|本公告|公告)?(?:发布|公布)之日)起(?:\d+日后)?(?:至{_RS_DATE})?)"
 RELEASE_SUBJECT_RE = lazy_compile(rf"(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d+[.、])?(?:经研究|此外|另外|同时|届时)?"
                                   rf"{_RS_WHO}?{_RS_END}?{_RS_ADV}{_RS_FROM}?{_RS_ADV}(?:{_RS_WHO}{_RS_ADV}){{0,2}}")
@@ -2353,7 +2355,8 @@ CLAUSE_MARK_RE = re.compile(r"[,;:]")  # the first of ANSWER_CLAUSE_MARKS, one s
 CLAUSE_END_STOPS_RE = re.compile(r"[(),;:?.]")
 # Who decides, before the decision word in its clause (ANSWER_DECISION_RE): the authority, maybe on a ground of the same
 # clause, already or now ("中方决定", "商务部已决定", "中方已经决定", "经研究决定", "我宣布", "中方作出如下决定", "中方经认真研究决定").
-_DECIDER = r"(?:中方|我方|中国政府|商务部|不可靠实体清单工作机制|工作机制|我们|我|(?:商务部)?(?:新闻)?发言人)"
+# (the joint issuers of item controls decide too, "商务部、海关总署决定，…": session 50, qa50/10 was held)
+_DECIDER = r"(?:中方|我方|中国政府|商务部[、和与]?海关总署|商务部|不可靠实体清单工作机制|工作机制|我们|我|(?:商务部)?(?:新闻)?发言人)"
 DECIDER_RE = lazy_compile(rf"(?:经研究|此外|另外|同时|对此|为此|因此)?(?:{_DECIDER}(?:[和、与]{_DECIDER})*)?"
                           r"(?:(?:根据|按照|依据|经|会同)[^,;:决宣同现]{1,30}?)?"
                           r"(?:已经|已|现|正式|依法|研究|认真研究|特此|也|还|并|同时|作出|做出|如下|以下|曾经?|此前|先后|于|\d{4}年|\d{1,2}月|\d{1,2}日"
