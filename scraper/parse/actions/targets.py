@@ -709,7 +709,7 @@ def on_targets(folded: str, clean: str, s_start: int, v: re.Match[str], kind: Ac
                                                                 count=r.count, country=r.country, series=r.series,
                                                                 number=r.number, title=r.title)
                          for _, _, r in targets])
-    limited = _on_entities(folded, clause_start, next_start) or _object_clause_before(folded, clause_from, clause_start, next_start) or (
+    limited = _on_entities(folded, clause_start, next_start) or _object_clause_before(folded, clause_from, clause_start, next_start, at) or (
         _named_object(folded, clause_from, at) if after or folded.startswith(MEASURES_AFTER, v_end) else None) or (
         _object_after_verb(folded, v_end, targets[0][0] if targets[0][0] >= v_end else next_start)) or _names_clause_before(folded, clause_from, clause_start, at) \
         or _names_after_colon(folded, clause_from, at, v_end, next_start)
@@ -1020,7 +1020,7 @@ def _joined_before(folded: str, refs: list[tuple[int, int, NoticeRef]],
     return out
 
 
-def _object_clause_before(folded: str, clause_from: int, clause_start: int, end: int) -> tuple[int, int] | None:
+def _object_clause_before(folded: str, clause_from: int, clause_start: int, end: int, at: int) -> tuple[int, int] | None:
     """The object of "对…第23号所列甲公司采取的出口管制措施，自…起予以解除": the measures named in the clause before the
     verb's, ending "措施," (session 29, audit29: a Q&A's lift was read for the whole notice, its 9 others falsely). Not where
     the verb's own clause (to ``end``, the next verb) has "the others" as its object or subject: "恢复实施…第21号中对A（a）、B（b）等2家
@@ -1030,9 +1030,9 @@ def _object_clause_before(folded: str, clause_from: int, clause_start: int, end:
     实体的相关措施继续暂停实施1年" (the others opening the clause)."""
     if clause_start - clause_from < 4 or not folded.endswith("措施,", clause_from, clause_start):
         return None
-    if (folded.find("其", clause_start, end) >= 0 or folded.find("剩余", clause_start, end) >= 0) \
-            and (OWN_OTHERS_RE.search(folded, clause_start, end) is not None  # (a 其 or 剩余 in every THE_OTHERS word)
-                 or folded[clause_start:end].lstrip(" ,").startswith(THE_OTHERS)):  # "，其余14家实体的相关措施继续暂停…"
+    if (folded.find("其", clause_start, end) >= 0 or folded.find("剩", clause_start, end) >= 0) \
+            and (OWN_OTHERS_RE.search(folded, clause_start, end) is not None
+                 or OTHERS_FIRST_RE.match(folded, clause_start, at) is not None):  # (a 其 or 剩 in every word of the others)
         return None
     span = _on_entities(folded, clause_from, clause_start)
     listed = folded.rfind("所列", span[0], span[1]) if span else -1
@@ -1041,7 +1041,11 @@ def _object_clause_before(folded: str, clause_from: int, clause_start: int, end:
 
 # "对该公告所列其余14家实体", "对其他15家实体", "该公告所列其余14家实体的": a verb's own object or subject, the others of those
 # named before it.
-OWN_OTHERS_RE = lazy_compile(rf"(?:对\s*(?:[^,;；。对\n]{{0,16}}?所列\s*)?|所列\s*)(?:{THE_OTHERS_ALT})")
+# Also "所列的其余", "剩下的" (session 50, review59: the extension was read on the named, the others' missed, silently).
+OWN_OTHERS_RE = lazy_compile(rf"(?:对\s*(?:[^,;；。对\n]{{0,16}}?所列\s*(?:的\s*)?)?|所列\s*(?:的\s*)?)(?:{THE_OTHERS_ALT}|剩下的?)")
+# The others as the first words of the verb's clause, its subject: "…的相关措施，其余14家实体的相关措施继续暂停实施1年" (review59;
+# matched at the clause's start only: "…予以解除，其余实体仍按原公告执行" is no object of 解除).
+OTHERS_FIRST_RE = lazy_compile(rf"\s*(?:{THE_OTHERS_ALT}|剩下的?)")
 
 
 def _on_entities(folded: str, start: int, end: int) -> tuple[int, int] | None:

@@ -798,24 +798,30 @@ def unread_range(src: Source, d: Draft) -> str | None:
 # a notice's entities, counted and not named, right after the notice: read as a step on all of No. 21, the others falsely
 # lifted, silently (session 49, review55's probe; "…对其中3家实体的…" was held already). Which entities is for a person.
 # ("…第21号所列16家美国实体", "…第21号对16家美国实体的…" may be the whole: no 中 and no word of the others, read as before)
-COUNTED_SUBSET_RE = lazy_compile(rf"\s*(?:中\s*(?:对|所列)?\s*(?:其他|其余|其它|剩余|余下)?|(?:对|所列)?\s*(?:其他|其余|其它|剩余|余下))"
-                                 rf"\s*(?:的\s*)?(?P<n>{NUM})\s*家")
+# Also "…第21号中对其他3个实体的…", "…第21号中对剩下3家…" and "…第21号所列部分实体的…" (session 50, review59: each a lift of all 16,
+# silently: 个 and 剩下 were no words of it, and "部分" (some) has no count).
+COUNTED_SUBSET_RE = lazy_compile(rf"\s*(?:中\s*(?:对|所列)?\s*(?:其他|其余|其它|剩余|余下|剩下)?|(?:对|所列)?\s*(?:其他|其余|其它|剩余|余下|剩下))"
+                                 rf"\s*(?:的\s*)?(?P<n>{NUM})\s*[家个]"
+                                 r"|\s*(?:中\s*)?(?:对|所列|涉及)?\s*(?:的\s*)?部分\s*(?:实体|企业|机构)")
+# the words every COUNTED_SUBSET_RE match ends with (the check asks only a text holding one of them near a reference)
+COUNTED_SUBSET_WORDS = ("家", "个", "部分")
 SUBSET_STEPS = (ActionKind.LIFT, ActionKind.RESTORE, ActionKind.SUSPEND, ActionKind.EXTEND)
 
 
 def unread_counted_subset(src: Source, d: Draft) -> str | None:
     """A step on a whole notice whose reference is followed by "(中)对(其他)N家…": left out, for a person."""
     folded = src.folded
-    if not d.refs or "家" not in folded:
+    if not d.refs or not any(w in folded for w in COUNTED_SUBSET_WORDS):
         return None  # (most texts)
     keys = {t.key for x in d.drafts if x.action in SUBSET_STEPS for t in x.targets if t.key}
     if not keys:
         return None
     for r0, r1, ref in d.refs:
-        if ref.key not in keys or folded.find("家", r1, r1 + 12) < 0:
+        if ref.key not in keys or not any(folded.find(w, r1, r1 + 12) >= 0 for w in COUNTED_SUBSET_WORDS):
             continue  # (nearly every reference)
         m = COUNTED_SUBSET_RE.match(folded, r1)
-        if m is not None and (any(x.on_entities is not None and folded.find("家", *x.on_entities) < 0 for x in d.drafts)
+        if m is not None and (any(x.on_entities is not None and not any(folded.find(w, *x.on_entities) >= 0
+                                                                        for w in COUNTED_SUBSET_WORDS) for x in d.drafts)
                               or NAMED_IN_OBJECT_RE.search(folded) is not None):
             # "一、对A（a）恢复实施…；二、对…第21号所列其余14家实体，继续暂停…": the others of those the text names (parse26);
             # "关于停止执行…第21号中对2家美国实体相关措施的公告" over a body naming the two (story40)

@@ -1,0 +1,74 @@
+"""Session 50's probe of this session's parser changes (review59): texts next to the shapes they read.
+
+qa50's fix (74e81aa8) kept an extension of "the others" from taking the named entities of the clause before as its
+object only where the others were the object of 对 or followed 所列 directly. Next to it, the others as the clause's
+subject ("…的相关措施，其余14家实体的相关措施继续暂停实施1年"), "所列的其余" and "剩下的" still gave the extension to the named
+(restored and extended on one day) and the others' extension was missed, silently."""
+
+from __future__ import annotations
+
+import pytest
+
+from scraper.parse import parse_document
+
+RELEASE = ("商务部新闻发言人就调整出口管制管控名单措施答记者问\n来源：商务部新闻办公室 类型：原创 分类：新闻 2026-11-10 17:00\n\n"
+           "问：请问中方对商务部公告2025年第21号所列美国实体有何新的安排？\n答：{a}\n")
+A = "高点航空技术公司（High Point Aerotechnologies）"
+B = "内华达山脉公司（Sierra Nevada Corporation）"
+AB = ["highpointaerotechnologies", "sierranevada"]
+N21 = "商务部公告2025年第21号"
+FROM = "中方决定，自2026年11月11日起，"
+
+Step = tuple[str, list[str | None], str | None, str | None, list[str]]
+
+
+def _steps(answer: str) -> list[Step]:
+    notice = parse_document(RELEASE.format(a=answer).encode("utf-8")).notice
+    assert notice is not None
+    return sorted((a.action.value, [t.key for t in a.targets], a.effective, a.until and a.until.isoformat(),
+                   list(a.entities or [])) for a in notice.actions)
+
+
+WHOLE_EXTENDED = ("extend", ["MOFCOM-2025-21"], "2026-11-11", "2027-11-11", [])
+
+
+@pytest.mark.parametrize("rest", [
+    "其余14家实体的相关措施继续暂停实施1年。",
+    "其他实体的相关措施继续暂停实施1年。",
+    "对该公告所列的其余14家实体继续暂停实施相关措施1年。",
+    "对剩下的14家实体继续暂停实施相关措施1年。",
+    "剩下的14家实体的相关措施继续暂停实施1年。",
+])
+@pytest.mark.parametrize("verb,kind", [("恢复实施", "restore"), ("停止实施", "lift")])
+def test_the_others_as_subject_or_written_another_way_are_extended(verb: str, kind: str, rest: str) -> None:
+    answer = f"{FROM}{verb}{N21}中对{A}、{B}等2家实体的相关措施，{rest}"
+    assert _steps(answer) == sorted([(kind, ["MOFCOM-2025-21"], "2026-11-11", None, AB), WHOLE_EXTENDED])
+
+
+def test_the_others_after_a_lift_that_names_its_object_before_stay_out_of_it() -> None:
+    """audit29's object clause before the verb, then "其余实体仍按原公告执行" after it: the lift stays on the one named (the
+    others as the clause's first words are its subject only before the verb)."""
+    answer = f"中方决定，对{N21}所列{A}采取的出口管制措施，自2026年11月11日起予以解除，其余实体仍按原公告执行。"
+    assert _steps(answer) == [("lift", ["MOFCOM-2025-21"], "2026-11-11", None, AB[:1])]
+
+
+def _held(answer: str) -> str:
+    from storage.records import UnusablePage
+    with pytest.raises(UnusablePage) as held:
+        parse_document(RELEASE.format(a=answer).encode("utf-8"))
+    return str(held.value)
+
+
+@pytest.mark.parametrize("some", ["中对其他3个实体", "中对剩下3家实体", "所列部分实体", "中的部分企业"])
+@pytest.mark.parametrize("verb", ["停止实施", "恢复实施"])
+def test_a_step_on_some_of_a_notices_entities_counted_by_ge_or_uncounted_is_held(verb: str, some: str) -> None:
+    """perf50 gated unread_counted_subset on 家 (f93e22fe, no behaviour change); next to it, the same step counted by 个, on
+    "剩下3家" or on "部分实体" (some, no count) was a step on all of No. 21: with 停止, all 16 shown lifted (replayed),
+    silently. Which entities is for a person."""
+    assert "entities of the notice it does not name" in _held(f"{FROM}{verb}{N21}{some}的相关措施。")
+
+
+def test_a_step_on_the_whole_notice_counting_its_entities_is_read() -> None:
+    """"…第21号所列16家美国实体" may be the whole (as before)."""
+    assert _steps(f"{FROM}停止实施{N21}所列16家美国实体的相关措施。") == [
+        ("lift", ["MOFCOM-2025-21"], "2026-11-11", None, [])]
