@@ -72,3 +72,16 @@ def test_a_step_on_the_whole_notice_counting_its_entities_is_read() -> None:
     """"…第21号所列16家美国实体" may be the whole (as before)."""
     assert _steps(f"{FROM}停止实施{N21}所列16家美国实体的相关措施。") == [
         ("lift", ["MOFCOM-2025-21"], "2026-11-11", None, [])]
+
+
+@pytest.mark.parametrize("d1,d2", [("2027年5月31日", "2027年11月30日"), ("二〇二七年五月三十一日", "二〇二七年十一月三十日")])
+def test_two_suspensions_to_days_in_chinese_numerals_then_restored(d1: str, d2: str) -> None:
+    """near50's '…A相关措施暂停至D1，B相关措施暂停至D2，期满后恢复实施' (879a8a2a) with the days in Chinese numerals: "暂停" before "至"
+    and a day was a verb only with the year in digits, so the two suspensions were lost and one restore of both read from
+    the later day (No. 21 restored six months late), silently."""
+    answer = f"中方决定，{N21}相关措施暂停至{d1}，商务部公告2025年第22号相关措施暂停至{d2}，期满后恢复实施。"
+    assert _steps(answer) == sorted([
+        ("suspend", ["MOFCOM-2025-21"], "2026-11-10", "2027-05-31", []),
+        ("suspend", ["MOFCOM-2025-22"], "2026-11-10", "2027-11-30", []),
+        ("restore", ["MOFCOM-2025-21"], "2027-06-01", None, []),
+        ("restore", ["MOFCOM-2025-22"], "2027-12-01", None, [])])
