@@ -10,26 +10,7 @@ from __future__ import annotations
 import pytest
 
 from scraper.parse import parse_document
-
-RELEASE = ("商务部新闻发言人就调整出口管制管控名单措施答记者问\n来源：商务部新闻办公室 类型：原创 分类：新闻 2026-11-10 17:00\n\n"
-           "问：请问中方对商务部公告2025年第21号所列美国实体有何新的安排？\n答：{a}\n")
-A = "高点航空技术公司（High Point Aerotechnologies）"
-B = "内华达山脉公司（Sierra Nevada Corporation）"
-AB = ["highpointaerotechnologies", "sierranevada"]
-N21 = "商务部公告2025年第21号"
-FROM = "中方决定，自2026年11月11日起，"
-
-Step = tuple[str, list[str | None], str | None, str | None, list[str]]
-
-
-def _steps(answer: str) -> list[Step]:
-    notice = parse_document(RELEASE.format(a=answer).encode("utf-8")).notice
-    assert notice is not None
-    return sorted((a.action.value, [t.key for t in a.targets], a.effective, a.until and a.until.isoformat(),
-                   list(a.entities or [])) for a in notice.actions)
-
-
-WHOLE_EXTENDED = ("extend", ["MOFCOM-2025-21"], "2026-11-11", "2027-11-11", [])
+from tests.scraper.test_parse_qa50 import AB, FROM, N21, RELEASE, WHOLE_EXTENDED, A, B, _steps
 
 
 @pytest.mark.parametrize("rest", [
