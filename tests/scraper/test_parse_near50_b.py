@@ -13,34 +13,7 @@ from __future__ import annotations
 import pytest
 
 from scraper.parse import parse_document
-from storage.records import UnusablePage
-
-QA = ("商务部新闻发言人就{topic}答记者问\n来源：商务部新闻办公室 类型：原创 分类：新闻 {day} 17:00\n\n"
-      "问：请问中方对有关出口管制措施有何新的安排？\n答：{a}\n")
-N55 = "商务部 海关总署公告2025年第55号"
-N21, N22 = "商务部公告2025年第21号", "商务部公告2025年第22号"
-K21, K22, K55, K70 = "MOFCOM-2025-21", "MOFCOM-2025-22", "MOFCOM-2025-55", "MOFCOM-2025-70"
-
-Step = tuple[str, list[str | None], str | None, str | None]
-
-
-def _raw(a: str, day: str = "2026-12-09", topic: str = "出口管制措施") -> bytes:
-    return QA.format(topic=topic, day=day, a=a).encode("utf-8")
-
-
-def _steps(a: str, day: str = "2026-12-09", topic: str = "出口管制措施") -> list[Step]:
-    record = parse_document(_raw(a, day, topic)).notice
-    assert record is not None
-    return [(x.action.value, [t.key for t in x.targets], x.effective, x.until and x.until.isoformat())
-            for x in record.actions]
-
-
-def _held(a: str, day: str = "2026-12-09", topic: str = "出口管制措施") -> str:
-    with pytest.raises(UnusablePage) as refused:
-        parse_document(_raw(a, day, topic))
-    assert refused.value.reason == "needs-review", refused.value
-    return str(refused.value)
-
+from tests.scraper.test_parse_near50 import K21, K22, N21, N22, Step, _held, _steps
 
 # --- one restore after two suspensions to their own ends: each back after its own end
 
