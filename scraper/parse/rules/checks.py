@@ -25,6 +25,7 @@ from ..dates import (
     effective_in,
     filing_date,
     iso_to_date,
+    make_date,
     own_effective_matches,
     parse_cn_date,
     signature_date,
@@ -34,7 +35,7 @@ from ..draft import Draft, Source
 from ..lazyre import lazy_compile
 from ..number import RANGE_DASHES, RANGE_MAX
 from ..renames import UNMARKED, covered
-from ..textnorm import NUM, find_word, holds, holds_any, marked, to_int
+from ..textnorm import MD, NUM, YEAR, find_word, holds, holds_any, marked, to_int
 from .identify import number_year
 from .named import (
     ENTITY_ACTIONS,
@@ -504,6 +505,44 @@ def unread_ends_apart(src: Source, d: Draft) -> str | None:
         if len(ends - {None}) > 1:
             return (f"one step on {len({t.key or t.text for t in x.targets})} notices gives them different ends "
                     f"(\"{src.text[x.start : stop].strip()[:60]}\"){LEFT_OUT}")
+    return None
+
+
+# a day after 分别 (``unread_ends_respectively``): its year may be left to the day before ("至2027年5月31日和11月30日"), its
+# numbers Chinese ("至二〇二七年五月三十一日")
+EACH_DAY_RE = lazy_compile(rf"(?P<to>[至到]\s*)?(?:(?P<y>{YEAR})\s*年\s*)?(?P<m>{MD})\s*月\s*(?P<d>{MD})\s*[日号]")
+
+
+def unread_ends_respectively(src: Source, d: Draft) -> str | None:
+    """A sentence pairing, 分别, two notices or more with two ends or more, some end no suspension or extension of the
+    sentence reads: "中方决定，商务部公告2025年第21号和第22号相关措施分别暂停至2027年5月31日和2027年11月30日，期满后恢复实施" was
+    read as one restore of both from 2027-06-01, the suspensions not read (session 50, review59/23: No. 22 shown in force
+    from 2027-06-01, falsely, silently). The pairings read per notice (``actions.apart``: "…的暂停期限分别延长至D1和D2",
+    "暂停实施…，分别至D1和D2") give each end a step and pass. Gated by "分别" in the text; no text without it is scanned."""
+    folded = src.folded
+    if not holds(folded, "分别") or len(d.refs) < 2:
+        return None  # (nearly every text)
+    at = folded.find("分别")
+    while at >= 0:
+        s0, s1 = sentence_start(folded, at), act.sentence_end(folded, at)
+        keys = {ref.key or folded[r0:r1] for r0, r1, ref in d.refs if s0 <= r0 < s1}
+        if len(keys) > 1 and (folded.find("至", at, s1) >= 0 or folded.find("到", at, s1) >= 0):
+            ends: list[date | None] = []
+            year: str | None = None
+            prev = -1
+            for m in EACH_DAY_RE.finditer(folded, at, s1):
+                year = m.group("y") or year
+                if m.group("to") or prev >= 0 and JOINED_RE.fullmatch(folded, prev, m.start()) is not None:
+                    ends.append(make_date(year, m.group("m"), m.group("d")))
+                prev = m.end()
+            if len(set(ends)) > 1 or None in ends and len(ends) > 1:
+                read = {x.until for x in d.drafts if x.action in ENDS_APART_STEPS and x.until is not None
+                        and s0 <= x.start < s1}
+                if None in ends or not set(ends) <= read:
+                    return (f"{len(keys)} notices given {len(ends)} ends respectively "
+                            f"(\"{src.text[max(s0, at - 30) : min(s1, at + 40)].strip()}\"): which notice ends when, "
+                            f"and what follows, is not read{LEFT_OUT}")
+        at = folded.find("分别", s1)
     return None
 
 

@@ -1,0 +1,76 @@
+"""fix60 (session 50): "分别" pairing two notices or more with two ends or more, some end no step reads, through the real
+parser (review59/23's open A).
+
+"中方决定，商务部公告2025年第21号和第22号相关措施分别暂停至2027年5月31日和2027年11月30日，期满后恢复实施。" was read as one
+restore of both from 2027-06-01, the two suspensions not read (No. 22 shown in force from 2027-06-01, silently). Now held,
+needs review (``checks.unread_ends_respectively``), in an answer and in a notice, with 、, a yearless second end, Chinese
+numerals, and the lifts after the term. The pairings read per notice (``actions.apart``) stay read.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from scraper.parse import parse_document
+from storage.records import UnusablePage
+
+QA = ("商务部新闻发言人就调整出口管制管控名单措施答记者问\n来源：商务部新闻办公室 类型：原创 分类：新闻 2026-11-10 17:00\n\n"
+      "问：请问中方对商务部公告2025年第21号所列美国实体有何新的安排？\n答：{a}\n")
+NOTICE = ("商务部公告2026年第91号 关于暂停实施有关公告相关措施的公告\n【发布单位】安全与管制局\n【发布文号】商务部公告2026年第91号\n"
+          "【发文日期】2026年11月10日\n\n商务部公告2026年第91号\n\n{a}\n\n本公告自公布之日起正式实施。\n\n商务部\n2026年11月10日\n")
+N = "商务部公告2025年第21号和第22号相关措施"
+K21, K22 = "MOFCOM-2025-21", "MOFCOM-2025-22"
+D = "2027年5月31日和2027年11月30日"
+
+Step = tuple[str, list[str | None], str | None, str | None]
+
+
+def _steps(raw: str) -> list[Step]:
+    record = parse_document(raw.encode("utf-8")).notice
+    assert record is not None
+    return [(x.action.value, [t.key for t in x.targets], x.effective, x.until and x.until.isoformat())
+            for x in record.actions]
+
+
+def _held(raw: str) -> str:
+    with pytest.raises(UnusablePage) as refused:
+        parse_document(raw.encode("utf-8"))
+    assert refused.value.reason == "needs-review", refused.value
+    return str(refused.value)
+
+
+HELD = [
+    f"中方决定，{N}分别暂停至{D}，期满后恢复实施。",  # review59/23
+    f"中方决定，{N}分别暂停至2027年5月31日、2027年11月30日，期满后恢复实施。",
+    f"中方决定，商务部公告2025年第21号、第22号相关措施分别暂停至{D}，期满后恢复实施。",
+    f"中方决定，{N}分别暂停至2027年5月31日和11月30日，期满后恢复实施。",
+    f"中方决定，{N}分别暂停至二〇二七年五月三十一日和二〇二七年十一月三十日，期满后恢复实施。",
+    f"中方决定，{N}分别暂停至{D}，期满后停止实施。",
+    f"中方决定，{N}分别暂停至{D}，期满后自动恢复实施。",
+]
+
+
+@pytest.mark.parametrize("a", HELD)
+def test_two_notices_given_two_ends_respectively_unread_are_held_in_an_answer(a: str) -> None:
+    assert "ends respectively" in _held(QA.format(a=a))
+
+
+@pytest.mark.parametrize("a", [f"商务部决定，{N}分别暂停至{D}，期满后恢复实施。",
+                               f"现决定，{N}分别暂停至2027年5月31日和11月30日，期满后恢复实施。"])
+def test_two_notices_given_two_ends_respectively_unread_are_held_in_a_notice(a: str) -> None:
+    assert "ends respectively" in _held(NOTICE.format(a=a))
+
+
+# read per notice (``actions.apart``): each end a step of its own, kept
+@pytest.mark.parametrize(("a", "steps"), [
+    (f"中方决定，将{N}的暂停期限分别延长至{D}。",
+     [("extend", [K21], "2026-11-10", "2027-05-31"), ("extend", [K22], "2026-11-10", "2027-11-30")]),
+    (f"中方决定，{N}的暂停期限分别延长至{D}，期满后恢复实施。",
+     [("extend", [K21], "2026-11-10", "2027-05-31"), ("extend", [K22], "2026-11-10", "2027-11-30"),
+      ("restore", [K21], "2027-06-01", None), ("restore", [K22], "2027-12-01", None)]),
+    (f"中方决定，暂停实施{N}，分别至{D}，期满后恢复实施。",
+     [("suspend", [K21], "2026-11-10", "2027-05-31"), ("suspend", [K22], "2026-11-10", "2027-11-30"),
+      ("restore", [K21], "2027-06-01", None), ("restore", [K22], "2027-12-01", None)]),
+])
+def test_ends_respectively_read_per_notice_stay_read(a: str, steps: list[Step]) -> None:
+    assert _steps(QA.format(a=a)) == steps
