@@ -518,7 +518,8 @@ def unread_ends_respectively(src: Source, d: Draft) -> str | None:
     sentence reads: "中方决定，商务部公告2025年第21号和第22号相关措施分别暂停至2027年5月31日和2027年11月30日，期满后恢复实施" was
     read as one restore of both from 2027-06-01, the suspensions not read (session 50, review59/23: No. 22 shown in force
     from 2027-06-01, falsely, silently). The pairings read per notice (``actions.apart``: "…的暂停期限分别延长至D1和D2",
-    "暂停实施…，分别至D1和D2") give each end a step and pass. Gated by "分别" in the text; no text without it is scanned."""
+    "暂停实施…，分别至D1和D2") give each end a step and pass. Gated by "分别" in the text; no text without it is scanned.
+    Asked after the checks naming the forms they know (``unread_each_one_end``: "…分别至2027年6月30日和12月31日")."""
     folded = src.folded
     if not holds(folded, "分别") or len(d.refs) < 2:
         return None  # (nearly every text)
