@@ -2,9 +2,13 @@
 parser (review59/23's open A).
 
 "中方决定，商务部公告2025年第21号和第22号相关措施分别暂停至2027年5月31日和2027年11月30日，期满后恢复实施。" was read as one
-restore of both from 2027-06-01, the two suspensions not read (No. 22 shown in force from 2027-06-01, silently). Now held,
-needs review (``checks.unread_ends_respectively``), in an answer and in a notice, with 、, a yearless second end, Chinese
-numerals, and the lifts after the term. The pairings read per notice (``actions.apart``) stay read.
+restore of both from 2027-06-01, the two suspensions not read (No. 22 shown in force from 2027-06-01, silently).
+- Now read per notice: "措施分别暂停至<day>" is a verb (``words.VERB_RE``), its ends paired with the notices in the order
+  named (``apart.EACH_VERB_ENDS_RE``), each restored the day after its own end (``targets._extended_before``); with 、,
+  Chinese numerals, "暂停实施至", "自动恢复实施", a start told before, and in a notice.
+- Held, needs review (``checks.unread_ends_respectively``, ``checks.unread_ends_apart``) where the ends do not pair: a
+  second end without its year, counts of notices and ends unequal.
+- The pairings read per notice before (``actions.apart``) stay read.
 """
 
 from __future__ import annotations
@@ -39,25 +43,57 @@ def _held(raw: str) -> str:
     return str(refused.value)
 
 
-HELD = [
+def _each_to_own_end(start: str = "2026-11-10") -> list[Step]:
+    return [("suspend", [K21], start, "2027-05-31"), ("suspend", [K22], start, "2027-11-30"),
+            ("restore", [K21], "2027-06-01", None), ("restore", [K22], "2027-12-01", None)]
+
+
+READ = [
     f"中方决定，{N}分别暂停至{D}，期满后恢复实施。",  # review59/23
     f"中方决定，{N}分别暂停至2027年5月31日、2027年11月30日，期满后恢复实施。",
     f"中方决定，商务部公告2025年第21号、第22号相关措施分别暂停至{D}，期满后恢复实施。",
-    f"中方决定，{N}分别暂停至2027年5月31日和11月30日，期满后恢复实施。",
     f"中方决定，{N}分别暂停至二〇二七年五月三十一日和二〇二七年十一月三十日，期满后恢复实施。",
-    f"中方决定，{N}分别暂停至{D}，期满后停止实施。",
+    f"中方决定，{N}分别暂停实施至{D}，期满后恢复实施。",
     f"中方决定，{N}分别暂停至{D}，期满后自动恢复实施。",
+    f"中方决定，{N}分别暂停至{D}，期满后分别恢复实施。",
 ]
 
 
-@pytest.mark.parametrize("a", HELD)
-def test_two_notices_given_two_ends_respectively_unread_are_held_in_an_answer(a: str) -> None:
-    assert "ends respectively" in _held(QA.format(a=a))
+@pytest.mark.parametrize("a", READ)
+def test_two_notices_suspended_respectively_to_two_ends_each_to_its_own_in_an_answer(a: str) -> None:
+    assert _steps(QA.format(a=a)) == _each_to_own_end()
 
 
-@pytest.mark.parametrize("a", [f"商务部决定，{N}分别暂停至{D}，期满后恢复实施。",
-                               f"现决定，{N}分别暂停至2027年5月31日和11月30日，期满后恢复实施。"])
-def test_two_notices_given_two_ends_respectively_unread_are_held_in_a_notice(a: str) -> None:
+def test_two_notices_suspended_respectively_from_a_start_told_before() -> None:
+    a = f"中方决定，自2026年12月1日起，{N}分别暂停至{D}，期满后恢复实施。"
+    assert _steps(QA.format(a=a)) == _each_to_own_end("2026-12-01")
+
+
+def test_two_notices_suspended_respectively_to_two_ends_in_a_notice() -> None:
+    assert _steps(NOTICE.format(a=f"商务部决定，{N}分别暂停至{D}，期满后恢复实施。")) == _each_to_own_end()
+
+
+def test_two_notices_suspended_respectively_with_no_restore() -> None:
+    assert _steps(QA.format(a=f"中方决定，{N}分别暂停至{D}。")) == _each_to_own_end()[:2]
+
+
+HELD = [
+    # the second end without its year
+    (f"中方决定，{N}分别暂停至2027年5月31日和11月30日，期满后恢复实施。", "ends respectively"),
+    # three notices, two ends; two notices, three ends
+    ("中方决定，商务部公告2025年第21号、第22号和第23号相关措施分别暂停至2027年5月31日和2027年11月30日，期满后恢复实施。",
+     "different ends"),
+    (f"中方决定，{N}分别暂停至2027年5月31日、2027年8月31日和2027年11月30日，期满后恢复实施。", "different ends"),
+]
+
+
+@pytest.mark.parametrize(("a", "reason"), HELD)
+def test_ends_respectively_that_do_not_pair_are_held_in_an_answer(a: str, reason: str) -> None:
+    assert reason in _held(QA.format(a=a))
+
+
+def test_ends_respectively_that_do_not_pair_are_held_in_a_notice() -> None:
+    a = f"现决定，{N}分别暂停至2027年5月31日和11月30日，期满后恢复实施。"
     assert "ends respectively" in _held(NOTICE.format(a=a))
 
 

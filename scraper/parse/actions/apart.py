@@ -59,6 +59,9 @@ EACH_TERMS_AFTER_RE = lazy_compile(
 EACH_TERMS_RE = lazy_compile(rf"\s*(?P<list>{_TERM}(?:{_JOIN}{_TERM})+)(?!\s*[\d月])")
 # "分别至2027年6月30日和2027年12月31日", "暂停期限分别延长至D1、D2": an end for each notice.
 EACH_ENDS_RE = lazy_compile(rf"分别\s*(?:延长\s*)?(?:至|到)\s*(?P<list>{_END}(?:{_JOIN}(?:至\s*)?{_END})+)")
+# "…第21号和第22号相关措施分别暂停至D1和D2", "…分别暂停实施至D1、D2": an end for each notice right after the verb, 分别
+# before it (session 50, review59/23: the suspensions not read, one restore of both from D1's next day; fix60)
+EACH_VERB_ENDS_RE = lazy_compile(rf"\s*(?:实施|执行)?\s*(?:至|到)\s*(?P<list>{_END}(?:{_JOIN}(?:至\s*)?{_END})+)")
 
 # A clause after the step's object naming one notice's measures with its own term or end, or the same step, and no verb:
 # "其中第21号公告相关措施暂停至2027年6月30日", "第22号相关措施1年", "商务部公告2025年第22号相关措施暂停期限为1年", "第22号相关措施亦同".
@@ -155,6 +158,8 @@ def _each(folded: str, action: ActionDraft, s_start: int, at: int, v_end: int, s
         if (m := EACH_TERMS_AFTER_RE.search(folded, at, stop)) is not None:
             lists.append([("term", t) for t in _items(TERM_ITEM_RE, m["list"])])
         if (m := EACH_ENDS_RE.search(folded, at, stop)) is not None:
+            lists.append([("end", t) for t in _items(END_ITEM_RE, m["list"])])
+        if folded.endswith(EACH, max(0, at - 2), at) and (m := EACH_VERB_ENDS_RE.match(folded, v_end, stop)) is not None:
             lists.append([("end", t) for t in _items(END_ITEM_RE, m["list"])])
         if len(lists) > 1 or lists and len(lists[0]) != n:
             return None  # a term and an end for each, or counts unequal: not read

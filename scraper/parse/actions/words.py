@@ -43,8 +43,9 @@ VERB_RE = re.compile(
     # ("…第21号相关措施暂停安排自…起终止": session 42, review44, read as a suspension of No. 21 from that day)
     # "中方决定，商务部公告2025年第21号相关措施暂停至2027年11月10日" (qa47/47, held since session 47; the lead's decision, session
     # 48: read): 暂停 right after the measures, 至 and a year's day after it, is the verb "暂停实施至" is; "…的暂停至…", "暂停至今" stay none
-    # (the year in Chinese numerals too, "…相关措施暂停至二〇二七年五月三十一日": session 50, review59/24, not read, silently)
-    r"|暂停(?<!的暂停)(?![期到]|至(?:(?<!措施暂停至)|(?!\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年))|状态|(?:实施|执行)期|(?:实施|执行)?的?安排)(?:实施|执行)?"
+    # (the year in Chinese numerals too, "…相关措施暂停至二〇二七年五月三十一日": session 50, review59/24, not read, silently;
+    # "…第21号和第22号相关措施分别暂停至D1和D2": session 50, review59/23, the suspensions not read, fix60)
+    r"|暂停(?<!的暂停)(?![期到]|至(?:(?<!措施暂停至)(?<!措施分别暂停至)|(?!\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年))|状态|(?:实施|执行)期|(?:实施|执行)?的?安排)(?:实施|执行)?"
     r"|不再(?:继续|予以)?暂停(?:实施|执行)?"
     # "不再对…相关措施采取暂停措施", "不再对…实施暂停", "对…不再采取暂停措施": the suspension ends, the measures are back
     # (session 40, audit40/32: an answer read each as a suspension, a notice as its title's restore from its own day); the
