@@ -58,7 +58,7 @@ def test_an_end_without_its_year_is_held_loud(stores: dict[str, Store]) -> None:
     store = stores["respectively_yearless_end"]
     health = json.loads(invoke(store.db, "status", "--json", "--as-of", TODAY, env=store.env).stdout)["health_issues"]
     assert [h for h in health if h["kind"] == "unusable-page" and "needs-review" in h["detail"]
-            and "ends respectively" in h["detail"]], health
+            and "says 分别 but reads one end" in h["detail"]], health
     for day in (TODAY, LATER):
         for key in (K1, K21):
             restored = [i["id"] for i in store.items(day) if i["id"].startswith(f"{TAG}{key}/") and "/restored/" in i["id"]]

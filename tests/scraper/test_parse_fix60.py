@@ -79,11 +79,17 @@ def test_two_notices_suspended_respectively_with_no_restore() -> None:
 
 HELD = [
     # the second end without its year
-    (f"中方决定，{N}分别暂停至2027年5月31日和11月30日，期满后恢复实施。", "ends respectively"),
+    (f"中方决定，{N}分别暂停至2027年5月31日和11月30日，期满后恢复实施。", "says 分别 but reads one end"),
     # three notices, two ends; two notices, three ends
     ("中方决定，商务部公告2025年第21号、第22号和第23号相关措施分别暂停至2027年5月31日和2027年11月30日，期满后恢复实施。",
      "different ends"),
     (f"中方决定，{N}分别暂停至2027年5月31日、2027年8月31日和2027年11月30日，期满后恢复实施。", "different ends"),
+    # one end read for all, 分别 right before the verb (the second day cut, or not told)
+    ("中方决定，商务部公告2025年第21号、第22号和第23号相关措施分别暂停至2027年5月31日和2027年11月30，期满后恢复实施。",
+     "says 分别 but reads one end"),
+    (f"中方决定，{N}分别暂停至2027年5月31日，期满后恢复实施。", "says 分别 but reads one end"),
+    # "的暂停分别至…" (no verb read: one restore of both from 06-01 before 27e90dec, silently)
+    (f"中方决定，{N}的暂停分别至{D}，期满后恢复实施。", "ends respectively"),
 ]
 
 
@@ -94,7 +100,12 @@ def test_ends_respectively_that_do_not_pair_are_held_in_an_answer(a: str, reason
 
 def test_ends_respectively_that_do_not_pair_are_held_in_a_notice() -> None:
     a = f"现决定，{N}分别暂停至2027年5月31日和11月30日，期满后恢复实施。"
-    assert "ends respectively" in _held(NOTICE.format(a=a))
+    assert "says 分别 but reads one end" in _held(NOTICE.format(a=a))
+
+
+def test_each_suspended_for_one_term_stays_read() -> None:
+    """"分别暂停实施1年": each a year, read as before (no end told as a day)."""
+    assert _steps(QA.format(a=f"中方决定，{N}分别暂停实施1年。")) == [("suspend", [K21, K22], "2026-11-10", "2027-11-10")]
 
 
 # read per notice (``actions.apart``): each end a step of its own, kept
