@@ -103,6 +103,13 @@ def test_ends_respectively_that_do_not_pair_are_held_in_a_notice() -> None:
     assert "says 分别 but reads one end" in _held(NOTICE.format(a=a))
 
 
+def test_starts_paired_with_one_end_stay_read() -> None:
+    """"分别自D1和D2起，暂停实施…至D3": the second start, joined to the first, is no end (27e90dec held it, qa43's test)."""
+    a = f"中方决定，分别自2026年12月10日和2027年1月1日起，暂停实施{N}至2027年6月30日。"
+    assert _steps(QA.format(a=a)) == [("suspend", [K21], "2026-12-10", "2027-06-30"),
+                                      ("suspend", [K22], "2027-01-01", "2027-06-30")]
+
+
 def test_each_suspended_for_one_term_stays_read() -> None:
     """"分别暂停实施1年": each a year, read as before (no end told as a day)."""
     assert _steps(QA.format(a=f"中方决定，{N}分别暂停实施1年。")) == [("suspend", [K21, K22], "2026-11-10", "2027-11-10")]

@@ -530,12 +530,14 @@ def unread_ends_respectively(src: Source, d: Draft) -> str | None:
         if len(keys) > 1 and (folded.find("至", at, s1) >= 0 or folded.find("到", at, s1) >= 0):
             ends: list[date | None] = []
             year: str | None = None
-            prev = -1
+            prev = -1  # where the last end stopped: a day joined to an end is one ("至D1和D2"), to a start not ("分别自D1和D2起")
             for m in EACH_DAY_RE.finditer(folded, at, s1):
                 year = m.group("y") or year
                 if m.group("to") or prev >= 0 and JOINED_RE.fullmatch(folded, prev, m.start()) is not None:
                     ends.append(make_date(year, m.group("m"), m.group("d")))
-                prev = m.end()
+                    prev = m.end()
+                else:
+                    prev = -1
             if len(set(ends)) > 1 or None in ends and len(ends) > 1:
                 read = {x.until for x in d.drafts if x.action in ENDS_APART_STEPS and x.until is not None
                         and s0 <= x.start < s1}
