@@ -7,6 +7,7 @@ import errno
 import os
 import signal
 import sys
+import threading
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, NoReturn
@@ -67,9 +68,13 @@ def first_on_stop(call: Callable[[], None]) -> Iterator[None]:
     """While the block runs, a stop signal calls ``call`` before it raises :class:`Terminated`: ``run`` sets its
     cycle's :class:`~scraper.stop.StopRequest` there, so the fetches in flight in other threads end at once. Was:
     the unwinding crawl waited for each of them (a page a server held: its 30 s read timeout, one request after the
-    other), past a container's 10 s stop."""
+    other), past a container's 10 s stop. ``call`` runs in a thread of its own: a handler runs in the main thread
+    between two of its steps, maybe while it holds a lock ``call`` takes (``concurrent.futures.as_completed``'s waiter
+    lock, which ``Future.set_result`` of the crawl's stop future takes; an ``Event``'s condition): called there, it
+    waited for itself, and the run hung with no word until a SIGKILL (the final CI of session 50, once in ~10,000
+    runs of the test). The main thread unwinds at once and lets go of its locks; ``call`` runs as they come free."""
     def stopping(signum: int, frame: Any) -> None:
-        call()
+        threading.Thread(target=call, name="mofcom-watch-stop", daemon=True).start()
         _terminate(signum, frame)
 
     previous = {sig: signal.signal(sig, stopping) for sig in stop_signals()}
