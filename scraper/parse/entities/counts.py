@@ -149,10 +149,10 @@ def split_and_country(texts: Iterable[str], split: tuple[int, int] | None = None
 
 # "北辰导航公司等十余家美国实体", "等多家美国实体": no count (none is read), yet the country of the entities it names, as
 # "等16家美国实体" gives it (session 44, audit44/03 and /21: every country lost). Asked only of a text holding 余家, 多家,
-# 数家 or 若干家: one walk over its 家 (four finds of those words over every text with no country cost ~14,700
+# 数家 or 若干家 ("等20余家美国实体" too: session 51, count51/11, every country lost): one walk over its 家 (four finds of those words over every text with no country cost ~14,700
 # instructions a page; perf45).
 UNCOUNTED_WORDS = ("余家", "多家", "数家", "若干家")
-UNCOUNTED_RE = lazy_compile(rf"等\s*(?:[十百]余|多|数|若干)\s*家\s*(?P<c>{COUNTRY_ALT})\s*(?:{ENTITY_NOUN})")
+UNCOUNTED_RE = lazy_compile(rf"等\s*(?:[十百]余|[0-9０-９]{{1,3}}\s*余|多|数|若干)\s*家\s*(?P<c>{COUNTRY_ALT})\s*(?:{ENTITY_NOUN})")
 
 
 # "决定将附件所列美国实体列入出口管制管控名单": no count, yet the country of the entities the annex lists, as "将16家美国实体"

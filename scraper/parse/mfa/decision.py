@@ -13,6 +13,7 @@ from ..corrections import corrected_entities, is_correction
 from ..dates import Stamp, effective_in, iso_to_date, until_from
 from ..entities import COUNTRIES, COUNTRY_IN_RE, cached_key, clean_display
 from ..renames import read_list_line_renames
+from ..rules.checks import LEFT_OUT
 from ..textnorm import despace, fold, simplified, to_int
 from .amend import _amendment, _applied_amendment, _may_amend, _prose_amendment, added_to
 from .checks import _ended, measure_line_days
@@ -69,7 +70,8 @@ def _check_counts(reading: Reading, warnings: list[str]) -> int | None:
     if all(g.names for g in stated_groups):
         stated += len({name(t) for g in reading.groups if g.count is None for t in g.names
                        if name(t) not in counted and name(t) in typed and (None in kinds or typed[name(t)] in kinds)})
-    if stated != len(reading.targets) and stated != len(reading.targets) + _members(reading.targets):
+    total_off = stated != len(reading.targets) and stated != len(reading.targets) + _members(reading.targets)
+    if total_off:
         warnings.append(f"parsed {len(reading.targets)} targets, the decision states {stated}")
     if None in kinds or not (reading.annexed and len(stated_groups) > 1):
         return stated
@@ -77,7 +79,15 @@ def _check_counts(reading: Reading, warnings: list[str]) -> int | None:
     for kind in dict.fromkeys(g.type for g in stated_groups):  # in the decision's order
         have, count = types.count(kind), sum(g.count or 0 for g in stated_groups if g.type == kind)
         if have != count and have + _members([t for t in reading.targets if t.type == kind]) != count:
-            warnings.append(f"parsed {have} {kind} targets, the decision states {count}")
+            if total_off:  # the store's count check says it (loud)
+                warnings.append(f"parsed {have} {kind} targets, the decision states {count}")
+            else:
+                # "对A等3家企业和B等2名个人" over an annex of 2 companies and 3 persons: the total agrees, so the store's
+                # check passes, yet a company may be missing and a person read twice, or one typed wrong; which cannot be
+                # told (session 51, count51/07: a quiet warning, silently published): left out for a person to read
+                warnings.append(f"parsed {have} {kind} targets, the decision states {count}, where the total agrees:"
+                                f" which is missing or typed wrong cannot be told{LEFT_OUT}")
+                break
     return stated
 
 

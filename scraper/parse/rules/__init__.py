@@ -20,6 +20,7 @@ from .checks import (
     corrected_answer,
     count_mismatch,
     counted_nothing_read,
+    counts_at_odds,
     dated_before_number,
     effective_before_publication,
     effective_defaulted,
@@ -197,5 +198,5 @@ CHECKS: tuple[Check, ...] = (
     unread_told_step,
     unread_listing_item,
     unread_item_day,
-    unread_step_on_measures, unread_term_change_beside_steps, unread_undone_beside_steps, unread_answer_undone, corrected_answer, unread_start, unread_moved_day, unread_lift_term, unread_latin_term, unread_each_one_end, unread_ends_respectively, unread_vague_end, unread_term, unread_extended_end, unread_shared_term, unread_shared_subject, unread_exception, conditional_step, undecided_transcript_step, undecided_release_step, unread_list_counts, counted_nothing_read,  # last: a more telling reason first
+    unread_step_on_measures, unread_term_change_beside_steps, unread_undone_beside_steps, unread_answer_undone, corrected_answer, unread_start, unread_moved_day, unread_lift_term, unread_latin_term, unread_each_one_end, unread_ends_respectively, unread_vague_end, unread_term, unread_extended_end, unread_shared_term, unread_shared_subject, unread_exception, conditional_step, undecided_transcript_step, undecided_release_step, unread_list_counts, counts_at_odds, counted_nothing_read,  # last: a more telling reason first
 )

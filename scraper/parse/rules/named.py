@@ -101,6 +101,11 @@ def stated_count(src: Source, d: Draft) -> tuple[int | None, str | None, tuple[i
             not x.targets and (x.action is ActionKind.IMPOSE or x.action is ActionKind.REMOVE) for x in d.drafts):
         total = TOTAL_LINE_RE.search(folded)
         stated = to_int(total.group("n")) if total is not None else None
+    if stated is None and span is not None and "家" in folded[span[0] : span[1]]:
+        # "决定将美国实体12家、加拿大实体2家列入…": counts per country only, no total (session 51, count51/04: no count
+        # was read, so a row missing from the annex would not have been told)
+        per = country_counts(folded, span)
+        stated = sum(n for _, n in per) if per else None
     if named is not None and split is not None and not split[1] and _among_named(src.folded, d):
         split = (named, 0)  # "…所列16家美国实体中的A（a）": the organisations named, typed as the 16 counted (words47)
     return (named, country, split) if named is not None else (stated, country, split)
@@ -111,6 +116,21 @@ def stated_count(src: Source, d: Draft) -> tuple[int | None, str | None, tuple[i
 # missing from the annex was not told).
 TOTAL_LINE_RE = lazy_compile(rf"(?m)^[^\S\n]*\(?[^\S\n]*(?:以上|上述)?[^\S\n]*(?:共计|合计|总计|共)[^\S\n]*[:：]?[^\S\n]*(?P<n>{NUM})"
                              r"[^\S\n]*家[^\S\n]*(?:实体|企业|单位|机构)?[^\S\n]*\)?[^\S\n]*[。.]?[^\S\n]*$")
+
+
+# "其中美国实体12家、加拿大实体2家", "决定将美国实体3家、加拿大实体2家，共计5家实体列入…": a count per country, country first
+COUNTRY_COUNT_RE = lazy_compile(rf"(?P<c>{ent.COUNTRY_ALT})\s*(?:实体|企业|公司|机构|单位)\s*(?P<n>{NUM})\s*家")
+
+
+def country_counts(folded: str, span: tuple[int, int]) -> list[tuple[str, int]]:
+    """The counts per country the sentence at ``span`` states, country first ("其中美国实体12家、加拿大实体2家"): (country
+    code, count) in the text's order; [] for a sentence with none (nearly every text: the country after the count)."""
+    out = []
+    for m in COUNTRY_COUNT_RE.finditer(folded, *span):
+        n = to_int(m.group("n"))
+        if n:
+            out.append((ent.COUNTRIES[m.group("c")], n))
+    return out
 
 
 # "对内华达山脉公司（…）、立方公司（…）2家实体采取的相关措施": the count a step's named object states.
