@@ -888,7 +888,11 @@ def unread_range(src: Source, d: Draft) -> str | None:
 # ("…第21号所列16家美国实体", "…第21号对16家美国实体的…" may be the whole: no 中 and no word of the others, read as before)
 # Also "…第21号中对其他3个实体的…", "…第21号中对剩下3家…" and "…第21号所列部分实体的…" (session 50, review59: each a lift of all 16,
 # silently: 个 and 剩下 were no words of it, and "部分" (some) has no count).
-COUNTED_SUBSET_RE = lazy_compile(rf"\s*(?:中\s*(?:对|所列)?\s*(?:其他|其余|其它|剩余|余下|剩下)?|(?:对|所列)?\s*(?:其他|其余|其它|剩余|余下|剩下))"
+# Also "…第21号有关3家实体的…", "…第21号涉及的5家实体的…" (session 51, resp51, review59/14: a lift of all 16; "暂停实施…第21号有关2个
+# 实体的相关措施1年" suspended all 16 for a year, a 'Suspended' item and no problem, silently); "有关16家" may be the whole: held
+# too, a person tells (the parser knows no other notice's count).
+COUNTED_SUBSET_RE = lazy_compile(rf"\s*(?:中\s*(?:对|所列)?\s*(?:其他|其余|其它|剩余|余下|剩下)?|(?:对|所列)?\s*(?:其他|其余|其它|剩余|余下|剩下)"
+                                 rf"|(?:有关|涉及)\s*(?:的\s*)?(?:其他|其余|其它|剩余|余下|剩下)?)"
                                  rf"\s*(?:的\s*)?(?P<n>{NUM})\s*[家个]"
                                  r"|\s*(?:中\s*)?(?:对|所列|涉及)?\s*(?:的\s*)?部分\s*(?:实体|企业|机构)")
 # the words every COUNTED_SUBSET_RE match ends with (the check asks only a text holding one of them near a reference)

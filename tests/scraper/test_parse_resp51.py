@@ -1,0 +1,60 @@
+"""resp51 (session 51): fix60's open forms and review59's open B, through the real parser.
+
+- "…第21号有关3家实体的相关措施", "…涉及的5家实体…", "…有关2个实体…" (review59/14): a step on some of a notice's entities,
+  counted and not named, was read as a step on the whole notice ("暂停实施…有关2个实体的相关措施1年": all 16 suspended for a
+  year, silently). Held now (``checks.unread_counted_subset``).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from scraper.parse import parse_document
+from storage.records import UnusablePage
+
+QA = ("商务部新闻发言人就调整出口管制管控名单措施答记者问\n来源：商务部新闻办公室 类型：原创 分类：新闻 2026-11-10 17:00\n\n"
+      "问：请问中方对商务部公告2025年第21号所列美国实体有何新的安排？\n答：{a}\n")
+NOTICE = ("商务部公告2026年第91号 关于调整有关公告相关措施的公告\n【发布单位】安全与管制局\n【发布文号】商务部公告2026年第91号\n"
+          "【发文日期】2026年11月10日\n\n商务部公告2026年第91号\n\n{a}\n\n本公告自公布之日起正式实施。\n\n商务部\n2026年11月10日\n")
+N = "商务部公告2025年第21号和第22号相关措施"
+K21, K22 = "MOFCOM-2025-21", "MOFCOM-2025-22"
+
+Step = tuple[str, list[str | None], str | None, str | None]
+
+
+def _steps(raw: str) -> list[Step]:
+    record = parse_document(raw.encode("utf-8")).notice
+    assert record is not None
+    return [(x.action.value, [t.key for t in x.targets], x.effective, x.until and x.until.isoformat())
+            for x in record.actions]
+
+
+def _held(raw: str) -> str:
+    with pytest.raises(UnusablePage) as refused:
+        parse_document(raw.encode("utf-8"))
+    assert refused.value.reason == "needs-review", refused.value
+    return str(refused.value)
+
+
+SUBSETS = [
+    "中方决定，自2026年11月11日起，停止实施商务部公告2025年第21号有关3家实体的相关措施。",
+    "中方决定，自2026年11月11日起，停止实施商务部公告2025年第21号涉及的5家实体的相关措施。",
+    "中方决定，自2026年11月11日起，暂停实施商务部公告2025年第21号有关2个实体的相关措施1年。",
+    "中方决定，自2026年11月11日起，恢复实施商务部公告2025年第21号涉及其余3家实体的相关措施。",
+]
+
+
+@pytest.mark.parametrize("a", SUBSETS)
+def test_a_step_on_counted_unnamed_entities_of_a_notice_is_held(a: str) -> None:
+    assert "entities of the notice it does not name" in _held(QA.format(a=a))
+
+
+def test_a_step_on_counted_unnamed_entities_is_held_in_a_notice() -> None:
+    a = "商务部决定，自2026年11月11日起，暂停实施商务部公告2025年第21号有关2家实体的相关措施1年。"
+    assert "entities of the notice it does not name" in _held(NOTICE.format(a=a))
+
+
+def test_a_step_on_a_notice_s_related_measures_stays_read() -> None:
+    a = "中方决定，自2026年11月11日起，停止实施商务部公告2025年第21号有关措施。"
+    assert _steps(QA.format(a=a)) == [("lift", [K21], "2026-11-11", None)]
+
