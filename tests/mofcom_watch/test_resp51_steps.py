@@ -49,3 +49,36 @@ def test_a_step_on_counted_unnamed_entities_is_held_loud(
     assert not [i["id"] for i in store.items(TODAY) if i["id"].startswith(f"{TAG}{K21}/") and "/2026-11-11" in i["id"]
                 and "/suspended/" in i["id"]]
 
+
+LATER = "2027-06-15"  # after the first end, before the second
+LAST = "2027-12-15"  # after both
+K1 = "MOFCOM-2025-1"
+
+
+def test_each_notice_is_lifted_the_day_after_its_own_end(
+        stores: dict[str, Store], tmp_path_factory: pytest.TempPathFactory) -> None:
+    """lift_after_each_end: "…第1号和第21号相关措施分别暂停至2027年5月31日和2027年11月30日，期满后停止实施" (review59/25's lifts):
+    the lifts were not read, each notice left to lapse at its end (presumed back in force, needs review). Now each is
+    suspended to its own end and lifted the day after it."""
+    store = _store(stores, tmp_path_factory, "lift_after_each_end")
+    assert (row(store, TODAY, K1)["state"], row(store, TODAY, K1)["until"]) == ("suspended", "2027-05-31")
+    assert (row(store, TODAY, K21)["state"], row(store, TODAY, K21)["until"]) == ("suspended", "2027-11-30")
+    assert (row(store, LATER, K1)["state"], row(store, LATER, K1)["since"]) == ("lifted", "2027-06-01")
+    assert row(store, LATER, K21)["state"] == "suspended"
+    got = row(store, LAST, K21)
+    assert (got["state"], got["since"], got["presumed"]) == ("lifted", "2027-12-01", False)
+    lifted = sorted(i["id"][len(TAG):] for i in store.items(LAST) if "/lifted/" in i["id"]
+                    and i["id"][len(TAG):].startswith((f"{K1}/", f"{K21}/")))
+    assert lifted == [f"{K1}/lifted/ecl/2027-06-01", f"{K21}/lifted/ecl/2027-12-01"], lifted
+    assert not [h for h in _health(store) if h["kind"] == "unusable-page" and "2026-11-10" in h.get("url", "")]
+
+
+def test_a_lift_after_a_term_with_no_day_is_held_loud(
+        stores: dict[str, Store], tmp_path_factory: pytest.TempPathFactory) -> None:
+    """lift_after_term: "继续暂停实施…第21号相关措施1年，期满后停止实施" (no start: the year from the running end, which only the
+    engine counts) read a lift from the answer's day 2026-11-10 (No. 21 shown lifted today, while it is suspended, a 'Lifted'
+    item a year early, silently). Now held: no lift item, a needs-review health issue."""
+    store = _store(stores, tmp_path_factory, "lift_after_term")
+    assert [h for h in _health(store) if h["kind"] == "unusable-page" and "a lift at the end of a suspension" in h["detail"]]
+    assert row(store, TODAY, K21)["state"] != "lifted"
+    assert not [i["id"] for i in store.items(TODAY) if i["id"].startswith(f"{TAG}{K21}/lifted/")]

@@ -58,3 +58,62 @@ def test_a_step_on_a_notice_s_related_measures_stays_read() -> None:
     a = "中方决定，自2026年11月11日起，停止实施商务部公告2025年第21号有关措施。"
     assert _steps(QA.format(a=a)) == [("lift", [K21], "2026-11-11", None)]
 
+
+# "期满后停止实施" after suspensions with their ends (review59/25, fix60's open B): the lifts were not read (each notice left
+# to lapse at its end, "presumed back in force, needs review"), or read from the sentence's day ("暂停实施…至D，期满后停止
+# 实施": No. 21 lifted from the answer's day, while it is suspended to D). Now each lifted the day after its own end.
+def _each_to_own_end_then(then: str, first: str = "suspend", start: str = "2026-11-10") -> list[Step]:
+    return [(first, [K21], start, "2027-05-31"), (first, [K22], start, "2027-11-30"),
+            (then, [K21], "2027-06-01", None), (then, [K22], "2027-12-01", None)]
+
+
+D = "2027年5月31日和2027年11月30日"
+LIFTS_AFTER_EACH_END = [
+    f"中方决定，{N}分别暂停至{D}，期满后停止实施。",
+    f"中方决定，{N}分别暂停实施至{D}，期满后分别停止实施。",
+    f"中方决定，{N}分别暂停至{D}，期满后终止实施。",
+    f"中方决定，{N}分别暂停至{D}，期满后，上述措施停止执行。",
+    "中方决定，商务部公告2025年第21号相关措施暂停至2027年5月31日，商务部公告2025年第22号相关措施暂停至2027年11月30日，期满后停止实施。",
+    "中方决定，商务部公告2025年第21号相关措施暂停至2027年5月31日，商务部公告2025年第22号相关措施暂停至2027年11月30日，期满后均停止实施。",
+]
+
+
+@pytest.mark.parametrize("a", LIFTS_AFTER_EACH_END)
+def test_each_notice_is_lifted_the_day_after_its_own_end(a: str) -> None:
+    assert _steps(QA.format(a=a)) == _each_to_own_end_then("lift")
+
+
+def test_each_notice_is_lifted_the_day_after_its_own_end_in_a_notice() -> None:
+    a = f"商务部决定，{N}分别暂停至{D}，期满后停止执行。"
+    assert _steps(NOTICE.format(a=a)) == _each_to_own_end_then("lift")
+
+
+@pytest.mark.parametrize(("a", "steps"), [
+    ("中方决定，商务部公告2025年第21号相关措施暂停至2027年5月31日，期满后停止实施。",
+     [("suspend", [K21], "2026-11-10", "2027-05-31"), ("lift", [K21], "2027-06-01", None)]),
+    # (was: the lift from the answer's day 2026-11-10)
+    ("中方决定，暂停实施商务部公告2025年第21号相关措施至2027年5月31日，期满后停止实施。",
+     [("suspend", [K21], "2026-11-10", "2027-05-31"), ("lift", [K21], "2027-06-01", None)]),
+    ("中方决定，自2026年12月1日起，暂停实施商务部公告2025年第21号相关措施至2027年5月31日，期满后停止执行。",
+     [("suspend", [K21], "2026-12-01", "2027-05-31"), ("lift", [K21], "2027-06-01", None)]),
+    ("中方决定，自2026年11月11日起，继续暂停实施商务部公告2025年第21号相关措施1年，期满后停止实施。",
+     [("extend", [K21], "2026-11-11", "2027-11-11"), ("lift", [K21], "2027-11-12", None)]),
+    ("中方决定，商务部公告2025年第21号相关措施的暂停期限延长至2027年5月31日，期满后终止执行。",
+     [("extend", [K21], "2026-11-10", "2027-05-31"), ("lift", [K21], "2027-06-01", None)]),
+])
+def test_one_notice_is_lifted_the_day_after_its_end(a: str, steps: list[Step]) -> None:
+    assert _steps(QA.format(a=a)) == steps
+
+
+@pytest.mark.parametrize("a", [
+    # the end counted from the running one (only the engine knows it): was a lift from the answer's day, a year early
+    "中方决定，继续暂停实施商务部公告2025年第21号相关措施1年，期满后停止实施。",
+    "中方决定，商务部公告2025年第21号相关措施的暂停期限延长1年，期满后停止实施。",
+])
+def test_a_lift_after_an_end_not_told_as_a_day_is_held(a: str) -> None:
+    assert "a lift at the end of a suspension" in _held(QA.format(a=a))
+
+
+def test_a_lift_with_its_own_day_after_the_end_stays_read() -> None:
+    a = "中方决定，商务部公告2025年第21号相关措施暂停期限届满后不再延长，自2026年11月11日起停止实施该公告相关措施。"
+    assert _steps(QA.format(a=a)) == [("lift", [K21], "2026-11-11", None)]

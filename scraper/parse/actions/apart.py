@@ -331,11 +331,14 @@ def _clauses(folded: str, action: ActionDraft, s_start: int, v_end: int, first_m
     return steps
 
 
+AT_END_STEPS = (ActionKind.RESTORE, ActionKind.LIFT)  # "期满后恢复实施", "期满后停止实施" (a lift: session 51, resp51)
+
+
 def restores_apart(restore: ActionDraft, steps: dict[str, ActionDraft]) -> list[ActionDraft] | None:
     """A restore after the ends of the steps split per notice ("…期限分别为6个月、1年，期满后自动恢复实施", "…A相关措施6个月，B相关
     措施1年，期满后自动恢复实施": it named A alone, B's restore missed), as a restore of each of them at its own step's end;
     None where it is no such restore."""
-    if restore.action is not ActionKind.RESTORE or restore.after_end is None or restore.on_entities is not None:
+    if restore.action not in AT_END_STEPS or restore.after_end is None or restore.on_entities is not None:
         return None
     targets = _keys(restore)
     if targets is None or any(t.key not in steps for t in targets) or any(x.until is None for x in steps.values()):

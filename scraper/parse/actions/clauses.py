@@ -15,7 +15,7 @@ from ..dates import (
 )
 from ..lazyre import lazy_compile
 from ..textnorm import NUM, holds_in
-from .apart import TERMED, per_notice, region_end, restores_apart
+from .apart import AT_END_STEPS, TERMED, per_notice, region_end, restores_apart
 from .periods import stale
 from .targets import (
     ON_NOTICES,
@@ -200,7 +200,7 @@ def _restores_after_split(folded: str, drafts: list[ActionDraft]) -> None:
     the next sentence ("…暂停期限为6个月；其中第22号相关措施暂停期限为1年，期满后自动恢复实施", "…期限分别为6个月和1年；期满后自动
     恢复实施", "…。期满后自动恢复实施"): one restore of both at one end, No. 21 or No. 22 back six months early or late, silently
     (review50). Each back at its own step's end (``apart.restores_apart``), the steps before it in its paragraph."""
-    for r in [x for x in drafts if x.action is ActionKind.RESTORE and x.after_end is not None and len(x.targets) > 1]:
+    for r in [x for x in drafts if x.action in AT_END_STEPS and x.after_end is not None and len(x.targets) > 1]:
         line = folded.rfind("\n", 0, r.start) + 1
         steps: dict[str, ActionDraft] = {}
         for x in drafts:

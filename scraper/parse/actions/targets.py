@@ -137,7 +137,8 @@ def targets_of(folded: str, refs: list[tuple[int, int, NoticeRef]], out: list[Ac
         or (_not_renewed_before(folded, out, s_start) or _extended_before(out, step_reach(folded, out, s_start, at))
             or _suspended_before(folded, refs, s_start)
             if kind is ActionKind.RESTORE and (v[0].startswith("不再") or _restored_by_expiry(folded, s_start, at)
-                                              or suspension_ended(folded, s_start, at) is not None) else []) \
+                                              or suspension_ended(folded, s_start, at) is not None)
+            or kind is ActionKind.LIFT and lifted_at_expiry(folded, s_start, at) else []) \
         or (_lead_in_refs(folded, refs, at) or _named_under_decision(folded, refs, at, clause_from, next_start)
             if v[0] in ON_NOTICES and refs else []) \
         or (_counted_pointer_refs(folded, refs, v_end) if refs and folded.startswith("对上述", v_end) else []) \
@@ -656,7 +657,10 @@ def on_targets(folded: str, clean: str, s_start: int, v: re.Match[str], kind: Ac
             or kind is ActionKind.SUSPEND and _ended_before(folded, at, published):
         return None
     if kind is ActionKind.RESTORE and (ended is not None or EXPIRY_RE.search(folded, s_start, next_start)
-                                       or _at_that_time(folded, s_start, at)):
+                                       or _at_that_time(folded, s_start, at)) \
+            or kind is ActionKind.LIFT and lifted_at_expiry(folded, s_start, at):
+        # (a lift "…暂停至2027年5月31日，期满后停止实施" likewise: from the day after the end told before it, not the sentence's
+        # day: session 51, resp51, review59/25: the lift read from the answer's day, months early, or not at all)
         # back in force when the suspension ends: on the day the sentence gives, else on the suspension's last day
         # as the text told it before; none read, an answer's is no action (its page is refused for review:
         # page.unread_expiry), and so is a notice's where its sentence tells the expiry (its own day was taken: months early,
@@ -969,6 +973,14 @@ def _restored_by_expiry(folded: str, s_start: int, at: int) -> bool:
     the same: the end right before the verb (AT_EXPIRY_RE; session 49, range49, review54's t/q26: the restore read no notice)."""
     if folded.endswith(BY_ITS_END, s_start, at):
         return EXPIRY_RE.search(folded, s_start, at) is not None
+    return folded.find("后", max(s_start, at - AT_EXPIRY_REACH), at) >= 0 \
+        and AT_EXPIRY_RE.search(folded, max(s_start, at - AT_EXPIRY_REACH), at) is not None
+
+
+def lifted_at_expiry(folded: str, s_start: int, at: int) -> bool:
+    """"…第21号相关措施暂停至2027年5月31日，期满后停止实施" (the lift's verb at ``at``): the measures stop when the suspension
+    ends, the end right before the verb (AT_EXPIRY_RE), as a restore's "期满后恢复实施" (session 51, resp51, review59/25: read
+    from the sentence's day, the notice shown lifted while suspended, or not read)."""
     return folded.find("后", max(s_start, at - AT_EXPIRY_REACH), at) >= 0 \
         and AT_EXPIRY_RE.search(folded, max(s_start, at - AT_EXPIRY_REACH), at) is not None
 

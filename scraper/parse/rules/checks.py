@@ -595,6 +595,28 @@ def unread_ends_respectively(src: Source, d: Draft) -> str | None:
     return None
 
 
+# "…期满后停止实施", "…届满后，上述措施均终止执行": a lift at the end of a suspension (``unread_lift_at_expiry``)
+LIFT_AT_EXPIRY_RE = lazy_compile(r"(?:届满|期满|到期)\s*(?:之日\s*)?后\s*,?\s*(?:(?:相关|上述|有关)\s*措施\s*)?(?:将|即|均|分别)?\s*"
+                                 r"(?P<verb>停止|终止)\s*(?:实施|执行)")
+
+
+def unread_lift_at_expiry(src: Source, d: Draft) -> str | None:
+    """A lift right after the end of a suspension ("…暂停至2027年5月31日，期满后停止实施") that no lift dated by that end reads: the
+    end is not a day ("继续暂停实施…1年，期满后停止实施": the lift dropped, the notice left to lapse, silently; before session 51 it
+    was read from the sentence's day, months early), or the step is not read at all (session 51, resp51, review59/25).
+    Gated by 停止/终止 and an end's word in the text."""
+    folded = src.folded
+    if not (holds(folded, "停止") or holds(folded, "终止")) or not (holds(folded, "满后") or holds(folded, "到期")):
+        return None  # (nearly every text)
+    for m in LIFT_AT_EXPIRY_RE.finditer(folded):
+        at = m.start("verb")
+        if not any(x.action is ActionKind.LIFT and x.start == at and x.after_end is not None for x in d.drafts):
+            s0 = sentence_start(folded, at)
+            return (f"a lift at the end of a suspension (\"{src.text[max(s0, at - 40) : m.end()].strip()}\"): "
+                    f"which notice's measures stop, and on which day, is not read{LEFT_OUT}")
+    return None
+
+
 # "…上述措施暂停至2027年12月31日", "…暂停期限至…", "…延长至…": an end a clause after a step's gives (``_another_end``)
 ANOTHER_END_RE = lazy_compile(r"(?:暂停|延长|期限)\s*(?:实施|执行)?\s*(?:期限)?\s*(?:为|延长)?\s*至\s*"
                               r"(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)")

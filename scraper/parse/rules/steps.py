@@ -111,7 +111,7 @@ def restored_at_lapse(src: Source, d: Draft) -> list[act.ActionDraft]:
     if not any(x.after_end is not None for x in drafts):
         return drafts  # (nearly every text)
     return [dataclasses.replace(x, effective=lapse_day(x.after_end).isoformat())
-            if x.after_end is not None and x.action is ActionKind.RESTORE and not _names_end_day(src.folded, x.start)
+            if x.after_end is not None and x.action in UNDO_EXTENSION and not _names_end_day(src.folded, x.start)
             and not _end_named_as_start(src.folded, x.start, x.after_end)
             else x for x in drafts]
 
