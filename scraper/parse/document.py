@@ -225,7 +225,12 @@ def parse_document(raw: bytes | str, url: str | None = None, content_type: str |
     art = extract_article(tree, text, found)
     if links and art.container is None and link_text_share(tree, art.visible_chars) >= INDEX_SHARE_MIN:
         return _listed(links, art.title, encoding, at_article=article)
-    page.check_article(art.text, text, found[1])
+    try:
+        page.check_article(art.text, text, found[1])
+    except UnusablePage as refusal:
+        if found[0] is not None or article or not looks_like_index_url(url):
+            raise
+        raise page.rowless_index(refusal, text) from None  # an index's rows gone: not "a JavaScript shell" (ops50)
     record, clean = read_notice(art.text, PageHints(title=art.title, pub=art.pub, url=url, filing_no=art.filing_no))
     if record is not None or page.notice_like(art.title, art.text):
         page.check_ending(art.text)

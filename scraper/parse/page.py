@@ -728,6 +728,29 @@ def textless(refusal: UnusablePage, container_html: str | None) -> UnusablePage:
     return UnusablePage("needs-review", f"no text: the article is only {what}{where}: a person must read it")
 
 
+# A pager that counts no rows ("共0条记录", "共 0 条"): said with a list page's missing rows (rowless_index).
+ZERO_ROWS_RE = lazy_compile(r"共\s*0\s*(?:条|篇|项)")
+
+
+def rowless_index(refusal: UnusablePage, raw_text: str) -> UnusablePage:
+    """``refusal`` (a shell, an empty page) of a page at an index's URL with no article container that still comes
+    with links of its own (navigation, crumbs, a footer), said as what it is: a list page whose rows are gone. Was
+    "a JavaScript shell with 9 visible characters" (ops50: the 2025 index's rows gone, the page otherwise whole),
+    which sent an operator to the page's scripts. A page with no link at all (aqygzj's column, whose list a script
+    fetches) stays a JavaScript shell."""
+    if refusal.reason not in NO_TEXT_REASONS:
+        return refusal
+    links = raw_text.count("<a ") + raw_text.count("<A ")
+    if not links:
+        return refusal
+    pager = " (its pager counts 0 rows)" if "共" in raw_text and ZERO_ROWS_RE.search(raw_text) else ""
+    return UnusablePage("no-rows", f"an index page with no rows: it came with its layout ({links} link(s), none to a "
+                        f"notice) but no row where the list should be{pager}; open it in a browser: if notices are "
+                        "listed there, the list has moved (a script fills it in, or another address: the parser "
+                        "needs a change), else the site's list came empty (a fault of the site: the next run asks "
+                        "again); nothing was removed")
+
+
 def check_article(visible: str, raw_text: str, container: object | None) -> None:
     """:func:`check_content` for an HTML page whose article text is ``visible``; ``container``: its body container's
     node (or None), whose HTML says what a shell or an empty page holds instead of text (:func:`textless`)."""
