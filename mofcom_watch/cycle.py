@@ -8,6 +8,7 @@ source had a failure or a health issue is open: the run's exit code says so.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import logging
 import sys
@@ -297,16 +298,18 @@ def run_cycle(
                               aside=warm, on_wire=scan_folder, stop=stop)
             t0 = time.perf_counter()
             show_bar()
-            try:
-                for source in active:
-                    report = crawler.crawl(source, Mode.BACKFILL if backfill else partial(_crawl_mode, sf, source.name))
-                    with sf() as session, session.begin():
-                        session.connection(execution_options=WRITE_LOCK)  # it reads first (storage.db.WRITE_LOCK)
-                        change = record_source_run(session, run_id, report)
-                    mode = (SourceMode.BACKFILL if report.backfill else SourceMode.DEEP if report.deep
-                            else SourceMode.UPDATE)
-                    summaries.append(SourceSummary(source.name, mode, report.counts, report.notes, change.opened,
-                                                   change.resolved, report.warnings))
+            try:  # (a stop signal in `run`: the crawl ends at its next page, then it is raised: StopRequest.quiet)
+                with stop.quiet() if stop is not None else contextlib.nullcontext():
+                    for source in active:
+                        report = crawler.crawl(source, Mode.BACKFILL if backfill else partial(_crawl_mode, sf,
+                                                                                               source.name))
+                        with sf() as session, session.begin():
+                            session.connection(execution_options=WRITE_LOCK)  # it reads first (storage.db.WRITE_LOCK)
+                            change = record_source_run(session, run_id, report)
+                        mode = (SourceMode.BACKFILL if report.backfill else SourceMode.DEEP if report.deep
+                                else SourceMode.UPDATE)
+                        summaries.append(SourceSummary(source.name, mode, report.counts, report.notes, change.opened,
+                                                       change.resolved, report.warnings))
             except CrawlStopped:
                 _note_stop(sf, run_id)  # (the lock still held: no other run's rows come between)
                 raise

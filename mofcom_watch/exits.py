@@ -64,7 +64,7 @@ def stop_on_sigterm() -> None:
 
 
 @contextlib.contextmanager
-def first_on_stop(call: Callable[[], None]) -> Iterator[None]:
+def first_on_stop(call: Callable[[], None], holds: Callable[[int], bool] | None = None) -> Iterator[None]:
     """While the block runs, a stop signal calls ``call`` before it raises :class:`Terminated`: ``run`` sets its
     cycle's :class:`~scraper.stop.StopRequest` there, so the fetches in flight in other threads end at once. Was:
     the unwinding crawl waited for each of them (a page a server held: its 30 s read timeout, one request after the
@@ -72,9 +72,14 @@ def first_on_stop(call: Callable[[], None]) -> Iterator[None]:
     between two of its steps, maybe while it holds a lock ``call`` takes (``concurrent.futures.as_completed``'s waiter
     lock, which ``Future.set_result`` of the crawl's stop future takes; an ``Event``'s condition): called there, it
     waited for itself, and the run hung with no word until a SIGKILL (the final CI of session 50, once in ~10,000
-    runs of the test). The main thread unwinds at once and lets go of its locks; ``call`` runs as they come free."""
+    runs of the test). The main thread unwinds at once and lets go of its locks; ``call`` runs as they come free.
+    ``holds(signum)`` True: the main thread is where raising now could leave a lock of another thread's held for ever
+    (``run``'s crawl: :meth:`scraper.stop.StopRequest.quiet`, which raises the signal again when it ends): only
+    ``call`` runs."""
     def stopping(signum: int, frame: Any) -> None:
         threading.Thread(target=call, name="mofcom-watch-stop", daemon=True).start()
+        if holds is not None and holds(signum):
+            return
         _terminate(signum, frame)
 
     previous = {sig: signal.signal(sig, stopping) for sig in stop_signals()}

@@ -11,8 +11,10 @@ stop past a container's 10 s. ``run`` sets it from its SIGTERM handler as well, 
 
 from __future__ import annotations
 
+import contextlib
+import signal
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 STOPPED = "stopped"  # a fetch's error when the process was asked to stop: never tallied (the crawl ends first)
 
@@ -28,6 +30,8 @@ class StopRequest:
         self._event = threading.Event()
         self._lock = threading.RLock()  # (set from a signal handler of the thread that may hold it: on_set)
         self._calls: list[Callable[[], None]] = []
+        self._quiet = 0  # the main thread is in a :meth:`quiet` block (nested: its depth)
+        self._held: int | None = None  # a stop signal held by :meth:`hold`, raised again as the block ends
 
     def is_set(self) -> bool:
         return self._event.is_set()
@@ -63,6 +67,42 @@ class StopRequest:
         with self._lock:
             if call in self._calls:
                 self._calls.remove(call)
+
+    @contextlib.contextmanager
+    def quiet(self) -> Iterator[None]:
+        """While the block runs in the main thread (``run``'s crawl), a stop signal only asks this stop (its handler:
+        :func:`mofcom_watch.exits.first_on_stop`, with :meth:`hold`): the block ends at its next page
+        (:class:`CrawlStopped`), its fetches at once, and the signal is raised again as it ends, where the handler
+        raises its :class:`~mofcom_watch.exits.Terminated`. Was: raised at once, between any two steps of the main
+        thread, in the crawl too: right after it took a pending fetch's future's lock (``as_completed`` takes each
+        one's, ``Future.result``, ``cancel`` and ``wait`` too), before anything would release it (a lock is taken in
+        one step and the ``with`` that releases it begins in the next). The fetch's thread then waited for that lock
+        for ever to give its answer, and the unwinding crawl for that answer: the run hung without a word, its run
+        lock held and kept fresh by its heartbeat, until a SIGKILL (ops51). A second signal in the block is raised at
+        once, as before."""
+        if threading.current_thread() is not threading.main_thread():  # (no signal handler runs in another thread)
+            yield
+            return
+        self._quiet += 1
+        try:
+            yield
+        finally:
+            self._quiet -= 1
+            if not self._quiet and (held := self._held) is not None:
+                self._held = None
+                signal.raise_signal(held)  # (its handler raises here: the block's locks are all let go)
+
+    def hold(self, signum: int) -> bool:
+        """A stop signal's handler asks: True when the main thread is in a :meth:`quiet` block (the signal is held
+        and raised again as the block ends; the handler only asks the stop), False when it should raise now (out of
+        such a block, or a second signal)."""
+        if not self._quiet:
+            return False
+        if self._held is not None:  # a second one: raised now, and not again as the block ends
+            self._held = None
+            return False
+        self._held = signum
+        return True
 
     def check(self) -> None:
         """Raise :class:`CrawlStopped` once the stop was asked (the crawler's page boundaries)."""

@@ -211,7 +211,7 @@ def register(app: typer.Typer) -> None:
         waiting = f"mofcom-watch run: waiting up to {settings.lock_wait_seconds:.0f} s for the run lock: "
         stop = StopRequest()  # a stop signal ends the fetches in flight too (exits.first_on_stop)
         try:
-            with first_on_stop(stop.set):
+            with first_on_stop(stop.set, holds=stop.hold):  # (the crawl: raised as it ends, StopRequest.quiet)
                 result = run_cycle(settings, as_of=day, since=since, backfill=since is not None,
                                    base_urls=overrides or None, out_dir=out, sources=sources, progress=progress,
                                    fetched_at=parse_fetched_at(fetched_at), lock_wait=settings.lock_wait_seconds,
