@@ -451,8 +451,9 @@ def _held_elsewhere(session: Session, page: CrawledPage, key: str | None) -> set
     its copy holds (``validators(of=…)`` lets them through: the page's latest bytes stay those): the page retitled as
     this notice's, no page of the other (read alone, loud), was never read by it, silently, whenever this notice was
     asked first (store50's B1). Such a page is asked whole while its bytes differ, and each notice reads it: a shared
-    annex page changing at every fetch (a counter) costs a whole request and both notices parsed at every run. One
-    query, only for a page that answered new bytes."""
+    annex page changing at every fetch (a counter) costs a whole request and both notices parsed at every run. Two
+    queries, only for a joined copy a page of which answered new bytes: the pages' latest stored bytes, then, for the
+    pages whose bytes differ from them, the other notices' joined copies holding them."""
     new = {answer.url: sha256_hex(answer.body) for answer in page.parts
            if answer.ok and not answer.not_modified and answer.body}
     if not new:
