@@ -96,3 +96,22 @@ def test_an_uncounted_number_with_yu_gives_the_country_and_no_count() -> None:
     notice = parse_document(_read("count51", "11")).notice
     assert notice is not None and notice.stated_count is None and not notice.warnings
     assert {e.country for e in notice.entities} == {"US"} and len(notice.entities) == 23
+
+
+# count50/06, count51/27: "决定将以下3家美国实体列入不可靠实体清单，并采取以下处理措施：…。上述3家实体为：A（a）、B（b）、C（c）。" (the
+# names told after the measures): none read, a listing of nobody (loud by the count). Now read when as many as counted.
+
+def test_names_told_after_the_measures_are_read() -> None:
+    notice = parse_document(_read("count50", "06")).notice
+    assert notice is not None and not notice.warnings
+    assert [e.en for e in notice.entities] == ["Thunder Ridge Precision Manufacturing Inc.",
+                                               "Moon Bay Precision Manufacturing Inc.", "Star Bridge Precision Manufacturing Inc."]
+    assert {e.country for e in notice.entities} == {"US"}
+    notice = parse_document(_read("count51", "27")).notice  # "上述实体为：" with no count of its own: the notice's 2
+    assert notice is not None and len(notice.entities) == 2 and not notice.warnings
+
+
+def test_names_told_after_the_measures_not_as_many_as_counted_are_not_guessed() -> None:
+    text = _read("count50", "06").decode("utf-8").replace("上述3家实体为", "上述4家实体为")
+    notice = parse_document(text.encode("utf-8")).notice
+    assert notice is not None and not notice.entities and notice.warnings == ("parsed 0 entities, notice states 3",)

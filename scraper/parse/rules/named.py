@@ -652,6 +652,8 @@ def _annex_or_prose(src: Source, d: Draft) -> list[EntityRecord]:
             return ent.pointed_names(seg, fseg) or ent.earlier_named(folded, src.text, at)
         if ent.is_forward(fseg):  # "将以下美国实体列入…名单：甲公司（Alpha）；…": the names after the colon
             found = ent.following_names(folded, src.text, at + len(seg), d.count[1])
+            if not found and not countermeasure_order(d):
+                found = _names_told_later(src, d, at + len(seg))
             return found if found or not countermeasure_order(d) else _item_names(src, at + len(seg))
         found = _order_groups(src, at) if countermeasure_order(d) and _counted_groups(fseg) else []
         found = found or ent.prose_entities(seg, d.count[1], fseg)  # the stated country now, as for the annex
@@ -689,6 +691,27 @@ def _annex_or_prose(src: Source, d: Draft) -> list[EntityRecord]:
             if zh or en:
                 return [ent.make_entity(zh, en)]
     return []
+
+
+# "决定将以下3家美国实体列入不可靠实体清单，并采取以下处理措施：…。上述3家实体为：A（a）、B（b）、C（c）。": the names the
+# forward pointer points to, told in a sentence of their own after the measures (session 51, count50/06 and count51/27: none
+# read, a listing of nobody, loud by the count)
+NAMES_TOLD_RE = lazy_compile(rf"(?:上述|以下|下列)\s*(?:(?P<n>{NUM})\s*[家个])?\s*(?:[\u4e00-\u9fff]{{0,4}}?(?:实体|企业|公司|机构))"
+                             r"\s*(?:分别)?(?:为|是|包括|名单如下|如下)\s*:")
+
+
+def _names_told_later(src: Source, d: Draft, end: int) -> list[EntityRecord]:
+    """The names of a listing "将以下N家实体列入…" whose colon opens its measures, told after them in "上述N家实体为：…"
+    (NAMES_TOLD_RE), read when sure: as many as that sentence (or the notice) counts; else [] (the count warns)."""
+    folded = src.folded
+    if "为" not in folded and "如下" not in folded:
+        return []
+    m = NAMES_TOLD_RE.search(folded, end)
+    if m is None:
+        return []
+    found = ent.following_names(folded, src.text, m.end() - 1, d.count[1])
+    want = to_int(m.group("n")) if m.group("n") else d.count[0]
+    return found if want is not None and len(found) == want else []
 
 
 # An item of an order's decision: "一、", "（二）", "3." opening its line.
