@@ -566,9 +566,15 @@ def unread_ends_respectively(src: Source, d: Draft) -> str | None:
     from 2027-06-01, falsely, silently). The pairings read per notice (``actions.apart``: "…的暂停期限分别延长至D1和D2",
     "暂停实施…，分别至D1和D2") give each end a step and pass. Gated by "分别" in the text; no text without it is scanned.
     Asked after the checks naming the forms they know (``unread_each_one_end``: "…分别至2027年6月30日和12月31日")."""
-    folded = src.folded
-    if not holds(folded, "分别") or len(d.refs) < 2:
+    if len(d.refs) < 2 or not holds(src.folded, "分别"):
         return None  # (nearly every text)
+    return _ends_respectively(src, d)
+
+
+def _ends_respectively(src: Source, d: Draft) -> str | None:
+    """``unread_ends_respectively`` of a text naming two notices or more and holding 分别. (A function of its own: its
+    comprehensions make cells of its names, made at every call; perf51.)"""
+    folded = src.folded
     at = folded.find("分别")
     while at >= 0:
         s0, s1 = sentence_start(folded, at), act.sentence_end(folded, at)
@@ -923,26 +929,46 @@ SUBSET_STEPS = (ActionKind.LIFT, ActionKind.RESTORE, ActionKind.SUSPEND, ActionK
 
 
 def unread_counted_subset(src: Source, d: Draft) -> str | None:
-    """A step on a whole notice whose reference is followed by "(中)对(其他)N家…": left out, for a person."""
-    folded = src.folded
-    if not d.refs or not any(w in folded for w in COUNTED_SUBSET_WORDS):
+    """A step on a whole notice whose reference is followed by "(中)对(其他)N家…": left out, for a person. (No generator
+    over the text's words: a generator made the text and the reference's end cells, made at every call; perf51.)"""
+    if not d.refs:
         return None  # (most texts)
+    folded = src.folded
+    if not holds_any(folded, COUNTED_SUBSET_MARKS):
+        return None
     keys = {t.key for x in d.drafts if x.action in SUBSET_STEPS for t in x.targets if t.key}
     if not keys:
         return None
     for r0, r1, ref in d.refs:
-        if ref.key not in keys or not any(folded.find(w, r1, r1 + 12) >= 0 for w in COUNTED_SUBSET_WORDS):
+        if ref.key not in keys or not _subset_word_in(folded[r1 : r1 + 12]):
             continue  # (nearly every reference)
         m = COUNTED_SUBSET_RE.match(folded, r1)
-        if m is not None and (any(x.on_entities is not None and not any(folded.find(w, *x.on_entities) >= 0
-                                                                        for w in COUNTED_SUBSET_WORDS) for x in d.drafts)
-                              or NAMED_IN_OBJECT_RE.search(folded) is not None):
+        if m is not None and (_limited_uncounted(folded, d) or NAMED_IN_OBJECT_RE.search(folded) is not None):
             # "一、对A（a）恢复实施…；二、对…第21号所列其余14家实体，继续暂停…": the others of those the text names (parse26);
             # "关于停止执行…第21号中对2家美国实体相关措施的公告" over a body naming the two (story40)
             continue
         if m is not None:
             return f"a step on \"{src.text[r0 : m.end()].strip()}\" entities of the notice it does not name{LEFT_OUT}"
     return None
+
+
+COUNTED_SUBSET_MARKS = marked(COUNTED_SUBSET_WORDS)
+
+
+def _subset_word_in(text: str) -> bool:
+    """Whether ``text`` holds a word of COUNTED_SUBSET_WORDS."""
+    for w in COUNTED_SUBSET_WORDS:
+        if w in text:
+            return True
+    return False
+
+
+def _limited_uncounted(folded: str, d: Draft) -> bool:
+    """Whether a step of ``d`` is limited to entities (``on_entities``) whose words hold no word of COUNTED_SUBSET_WORDS."""
+    for x in d.drafts:
+        if x.on_entities is not None and not _subset_word_in(folded[x.on_entities[0] : x.on_entities[1]]):
+            return True
+    return False
 
 
 # "…公告2025年第55号到第58号", "第55号到58号", "第55号直至第58号", "第55号至2026年第3号": a second number right after a reference,
@@ -1979,11 +2005,18 @@ def unread_object(src: Source, d: Draft) -> str | None:
 # person. Asked only where a bracket stands in the step's clause.
 def unread_named_after_verb(src: Source, d: Draft) -> str | None:
     """A step on a whole notice (``on_entities`` None) whose clause from its verb names an entity with its English
-    (NAMED_IN_OBJECT_RE): left out, for a person."""
+    (NAMED_IN_OBJECT_RE): left out, for a person. Asked only of a text holding such a bracket at all (one search, the
+    first time a step is such a step: the bracket of nearly every such step restates its notice, "4月4日公告（…〔2025〕7号）",
+    with no letter; perf51: ~8,400 a page before)."""
     folded = src.folded
+    named: bool | None = None
     for x in d.drafts:
         if not x.targets or x.on_entities is not None or x.action not in OBJECT_KINDS:
             continue
+        if named is None:
+            named = "(" in folded and NAMED_IN_OBJECT_RE.search(folded) is not None
+        if not named:
+            return None  # (nearly every text)
         line = folded.find("\n", x.start)
         line = line if line >= 0 else len(folded)
         if folded.find("(", x.start, line) < 0:
@@ -1991,7 +2024,7 @@ def unread_named_after_verb(src: Source, d: Draft) -> str | None:
         stop = folded.find("。", x.start, line)
         end = _clause_end(folded, x.start, stop if stop >= 0 else line)
         for m in NAMED_IN_OBJECT_RE.finditer(folded, x.start, end) if folded.find("(", x.start, end) >= 0 else ():
-            if not any(w in m[0] for w in NOT_A_NAME_IN_BRACKET):
+            if _a_name(m[0]):
                 return f"{x.action.value} of a whole notice whose clause names \"{src.text[x.start : m.end()].strip()[:60]}\", " \
                        f"not read as its limit{LEFT_OUT}"
     return None
@@ -2000,6 +2033,15 @@ def unread_named_after_verb(src: Source, d: Draft) -> str | None:
 # A bracket after a step's notice restating it, or the step, in English: "…第21号（MOFCOM Announcement No. 21 of 2025）相关措施"
 # (qa41/06, qa43/04): no entity's name.
 NOT_A_NAME_IN_BRACKET = ("Announcement", "MOFCOM", "Ministry", "No.", "Order", "decided", "measures")
+
+
+def _a_name(bracket: str) -> bool:
+    """Whether a bracket with a letter (NAMED_IN_OBJECT_RE) holds no word of NOT_A_NAME_IN_BRACKET. (A loop, not ``any`` of a
+    generator: a generator in ``unread_named_after_verb`` made its match a cell, made at every call of it.)"""
+    for w in NOT_A_NAME_IN_BRACKET:
+        if w in bracket:
+            return False
+    return True
 
 
 # "继续对A（a）、B（b）等2家实体实施…第21号相关措施，停止对其余14家实体实施相关措施": "the others" of names its sentence tells

@@ -1,0 +1,104 @@
+"""perf51: the checks added after perf50's gates are asked of a text only where their words can be (issue 11's parser row).
+
+Each test runs a real text through the real tables (``read_source``, ``notice.RUN_TABLES``), then asks the gated checks
+of the same text with its folded view watched (a ``str`` recording ``find``, ``rfind`` and ``in``), and says what the
+checks still ask of it. The texts the gates let through are still held through ``parse_document`` where their words are.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from scraper.parse import notice, parse_document
+from scraper.parse.draft import Draft, PageHints, Source, read_source
+from scraper.parse.rules import checks
+from storage.records import UnusablePage
+
+
+class _WatchedText(str):
+    """A folded text recording what is asked of it with ``find``/``rfind``/``in``."""
+
+    asked: list[str]
+
+    def find(self, sub: str, *args: int | None) -> int:  # type: ignore[override]
+        self.asked.append(sub)
+        return super().find(sub, *args)
+
+    def rfind(self, sub: str, *args: int | None) -> int:  # type: ignore[override]
+        self.asked.append(sub)
+        return super().rfind(sub, *args)
+
+    def __contains__(self, sub: object) -> bool:
+        self.asked.append(str(sub))
+        return super().__contains__(sub)  # type: ignore[operator]
+
+
+def _read(text: str) -> tuple[Source, Draft, _WatchedText]:
+    src = read_source(text, PageHints())
+    d = Draft()
+    assert notice.RUN_TABLES(src, d) is not None
+    watched = _WatchedText(src.folded)
+    watched.asked = []
+    return dataclasses.replace(src, folded=watched), d, watched
+
+
+RELEASE = ("商务部新闻发言人就调整出口管制管控名单措施答记者问\n来源：商务部新闻办公室 类型：原创 分类：新闻 2026-11-10 17:00\n\n"
+           "问：请问中方对商务部公告2025年第21号所列美国实体有何新的安排？\n答：{a}\n")
+FROM = "中方决定，自2026年11月11日起，"
+N21 = "商务部公告2025年第21号"
+A = "高点航空技术公司（High Point Aerotechnologies）"
+
+
+def test_a_whole_step_whose_bracket_restates_its_notice_is_not_walked():
+    """"继续暂停4月4日公告（…第21号）相关措施1年": a step read on a whole notice with a bracket in its line. qa50's
+    ``unread_named_after_verb`` found the line's end, the bracket, the full stop, then walked the clause's brackets for
+    each such step (perf51: ~8,400 instructions a page of bench/parse.py, the bracket of nearly every such step restating
+    its notice); now one test says the text holds no bracket with a letter, and nothing is found."""
+    src, d, watched = _read(RELEASE.format(a=f"{FROM}继续暂停实施4月4日公告（{N21}）相关措施1年。"))
+    assert any(x.targets and x.on_entities is None for x in d.drafts)
+    assert checks.unread_named_after_verb(src, d) is None
+    assert watched.asked == ["("]
+
+
+def test_a_text_with_one_reference_is_not_asked_for_fenbie():
+    """fix60's ``unread_ends_respectively`` needs two notices or more: a text naming one is asked nothing (it was asked for
+    "别" and "分别" first)."""
+    src, d, watched = _read(f"商务部公告2026年第3号\n商务部决定，自2026年12月1日起，分别暂停实施{N21}相关措施1年。\n商务部\n"
+                            "2026年11月28日")
+    assert len(d.refs) == 1
+    assert checks.unread_ends_respectively(src, d) is None
+    assert watched.asked == []
+
+
+def test_a_reference_with_no_count_after_it_is_not_asked_for_one():
+    """review59's ``unread_counted_subset`` asked the twelve characters after each reference for 家, 个 and 部分 with three
+    bounded finds each; a slice of the twelve is asked now: nothing of the text but the gate's "家" (its mark, then the
+    word: ``holds_any``)."""
+    src, d, watched = _read(RELEASE.format(a=f"{FROM}停止实施{N21}相关措施，对3家实体另行处理。"))
+    assert d.refs and any(x.targets for x in d.drafts)
+    assert checks.unread_counted_subset(src, d) is None
+    assert watched.asked == ["家", "家"]
+
+
+@pytest.mark.parametrize("check", [checks.unread_named_after_verb, checks.unread_ends_respectively,
+                                   checks.unread_counted_subset])
+def test_the_gated_checks_make_no_cells(check):
+    """A generator or comprehension over a check's names makes them cells, made at every call, before any gate (~200
+    instructions a cell a text): these checks make none."""
+    assert check.__code__.co_cellvars == ()
+
+
+@pytest.mark.parametrize("answer,said", [
+    (f"{FROM}恢复实施{N21}中{A}相关措施。", "not read as its limit"),
+    (f"{FROM}恢复实施4月4日公告（{N21}）中{A}相关措施。", "not read as its limit"),
+    (f"{FROM}停止实施{N21}中对其他3个实体的相关措施。", "entities of the notice it does not name"),
+    (f"{FROM}停止实施{N21}所列部分实体的相关措施。", "entities of the notice it does not name"),
+])
+def test_the_gated_forms_are_still_held(answer, said):
+    """The forms the gates let through are held as before (qa50/27's probe, review59's)."""
+    with pytest.raises(UnusablePage) as refused:
+        parse_document(RELEASE.format(a=answer).encode("utf-8"))
+    assert refused.value.reason == "needs-review"
+    assert said in str(refused.value)
