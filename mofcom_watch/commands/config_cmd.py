@@ -123,8 +123,8 @@ def _store_writers(url: str) -> tuple[str | None, str | None] | None:
         if able := [uid for uid, part in theirs.items() if part is None]:
             uid = able[0]
             return None, (f"the SQLite store {path}: this user (uid {me}) cannot write {said(mine)}; {owners[uid]} "
-                          f"(uid {uid}) can: run, replay, schedule, serve and accept work as uid {uid} and would fail "
-                          f"as uid {me} (exit 3); run config as the service's user to check what it meets")
+                          f"(uid {uid}) can. As uid {me}, {_as_this_user(path, url, me, uid)}; as uid {uid} they "
+                          "work: run config as the service's user to check what it meets")
         nor = "".join(f", nor can {owners[uid]} (uid {uid})" for uid in theirs)
         return (f"the SQLite store {path}: this user (uid {me}) cannot write {said(mine)}{nor}: {fails}; make it "
                 "writable, or point database_url at a writable copy"), None
@@ -134,6 +134,29 @@ def _store_writers(url: str) -> tuple[str | None, str | None] | None:
                           f"(uid {me}) can: a service running as uid {uid} would fail on it (exit 3); give uid {uid} "
                           "that file (chown), or run the service as this user")
     return None, None
+
+
+def _as_this_user(path: Path, url: str, me: int, owner: int) -> str:
+    """What fails run as this user (uid ``me``), who cannot write the store its owner (uid ``owner``) writes: the
+    writers, and, for a store in WAL mode, the readers too (they must make its ``-shm`` in the folder) or, where they
+    can make it, the owner's next writer (the ``-wal``/``-shm`` a reader leaves are this user's). Was: the writers
+    alone, while ``status`` as that user failed too (exit 3; ops50's open B)."""
+    from storage.faults import WAL_HEADER_OFFSET, WAL_VERSION, wal_in_read_only_folder
+    from storage.heldfile import read_head
+
+    writers = "run, replay, schedule, serve and accept, which write it"
+    if wal_in_read_only_folder(path, url) is not None:
+        return (f"every command that opens it would fail (exit 3): {writers}, and status, feeds, timeline and the "
+                f"other readers, which must make {path.name}-shm in its folder (the store is in WAL mode)")
+    try:
+        wal = read_head(path, WAL_HEADER_OFFSET + 1)[WAL_HEADER_OFFSET:] == bytes((WAL_VERSION,))
+    except OSError:
+        wal = False
+    if wal:
+        return (f"{writers}, would fail (exit 3); status, feeds, timeline and the other readers work, but leave "
+                f"{path.name}-wal and {path.name}-shm owned by uid {me}, which uid {owner} cannot write: its next run "
+                "fails on them (exit 3) until they are removed")
+    return f"{writers}, would fail (exit 3); status, feeds, timeline and the other readers work"
 
 
 def store_schema(url: str) -> tuple[dict[str, Any], str | None, str | None]:
