@@ -26,9 +26,11 @@ def test_a_restore_told_as_done_on_a_day_is_the_restore_from_that_day() -> None:
         ("restore", ["MOFCOM-ORDER-2025-6"], "2026-11-10")]
 
 
-def test_a_restore_told_as_done_without_a_day_is_from_the_end_the_answer_told() -> None:
+def test_a_restore_told_as_done_without_a_day_is_from_the_day_after_the_end_the_answer_told() -> None:
+    # 1 year from 2025-11-10 runs through 2026-11-10 (its last day, included): back from 11-11, as every restore at a
+    # suspension's end is dated (rules.steps.restored_at_lapse; session 51, qa51/27: it was the end itself, 11-10)
     assert _read(TOLD + "目前，商务部令2025年第6号规定的反制措施已按期恢复实施。")[0] == [
-        ("restore", ["MOFCOM-ORDER-2025-6"], "2026-11-10")]
+        ("restore", ["MOFCOM-ORDER-2025-6"], "2026-11-11")]
 
 
 def test_a_restore_told_as_done_with_no_day_and_no_end_told_stays_no_action() -> None:

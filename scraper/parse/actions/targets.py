@@ -766,19 +766,37 @@ def _restore_told_done(folded: str, clean: str, s_start: int, at: int, v_end: in
     实施" (session 27, parse26/02): the restore of the notices its sentence (``answer``) names, from the day it names, else
     from the end of the suspension the answer told before it. None where it is doubted, denied or claimed (``held_off``),
     names no notice of its own sentence (a pointer, "上述措施已恢复实施", stays no action: a warning, the lapse presumed),
-    or no day is told: never the answer's own day."""
+    or no day is told: never the answer's own day. With no day after its 已, the start its sentence names before it ("自2026年11月
+    11日起，…第21号相关措施已恢复实施"), else the day after the end told (``after_end``, dated by ``rules.steps.restored_at_lapse``:
+    the end is the suspension's last day; session 51, qa51/27: the end itself was taken, the notice shown back in force on a
+    day it was still suspended, with an item id a day early, silently)."""
     if held_off(folded, s_start, at, v_end) or TRADE_REMEDY_RE.search(folded, s_start, next_start) \
             or not all(r.key is not None and s >= answer[0] for s, _, r in targets):
         return None
+    after_end: date | None = None
+    if day is None:
+        day = _start_before_done(folded, s_start, at, published)
     if day is None:
         day = suspension_end(folded, clean, at, published)
         if day is None or published is not None and day > published:
             return None
+        after_end = day
     clause_start = max(folded.rfind(",", s_start, at) + 1, s_start)
     lst = _target_list(targets, folded, clause_start, next_start, notice_list)
     refs = tuple(r if lst is None or r.list is not None else replace(r, list=lst) for _, _, r in targets)
     limited = _on_entities(folded, clause_start, next_start) or _named_object(folded, s_start, at)
-    return ActionDraft(ActionKind.RESTORE, lst, refs, day.isoformat(), None, None, text, at, None, limited)
+    return ActionDraft(ActionKind.RESTORE, lst, refs, day.isoformat(), None, None, text, at, None, limited, None, after_end)
+
+
+def _start_before_done(folded: str, s_start: int, at: int, published: date | None) -> date | None:
+    """The start the sentence of a restore told as done names before its 已 ("自2026年11月11日起，…相关措施已恢复实施"), not after
+    ``published``; None where it names none (asked only where a 起 stands there)."""
+    p = folded.rfind("已", max(s_start, at - DONE_REACH), at)
+    if p < 0 or folded.find("起", s_start, p) < 0:
+        return None
+    told = effective_in(folded[s_start:p], published)
+    day = date.fromisoformat(told[:10]) if told else None
+    return day if day is not None and (published is None or day <= published) else None
 
 
 # "停止执行对上述16家美国实体采取的出口管制措施": the entities a question named by date and count ("2025年4月4日被列入出口管制
