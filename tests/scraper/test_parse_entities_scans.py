@@ -177,7 +177,7 @@ def test_target_segment_and_depth_over_paired_brackets_are_the_depth_count():
     """Brackets that pair in turn are passed over by one pattern: the segment and the depth the count gives."""
     rng = random.Random(11)
     pieces = ["甲", "(", ")", "（", "）", "《", "》", "，", ",", "。", "；", ";", ":", "\n", "采", "取", "采取", "列入", "纳入",
-              "列", "入", "等3家", "A"]
+              "列", "入", "等3家", "A", "以及", "，以及"]  # (a list going on after "，以及": session 51)
     for _ in range(20000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
         start = rng.randint(0, len(text))

@@ -102,6 +102,14 @@ DECIDED_FRONT_RE = re.compile(
     r"(?P<where>)(?P<rest>.*)$")
 
 
+# So too the list named first and the line deleted quoted after 中的, the verb last: "中方决定将外交部令2044年第502号后附《反制裁清单》中的
+# “三、卡罗尔·金（Carol King），女，…”删除。" (session 51, mfa51/26: refused as cut short).
+DECIDED_BACK_RE = re.compile(
+    r"决定\s*[:：]?\s*将\s*"
+    r"(?P<ref>(?:[^。\n《》“”]|《[^《》\n]{1,200}》){1,200}?)(?:后附|所附|附)\s*《\s*(?:反制|反制裁)清单\s*》"
+    r"(?P<where>)(?P<rest>\s*中的?\s*[“「\"][^。\n]*[”」\"]\s*(?:予以)?)(?P<verb>删去|删除)")
+
+
 def _instruction_line(folded: str) -> re.Match[str] | None:
     return AMEND_LINE_RE.match(folded) or AMEND_FRONT_RE.match(folded)
 
@@ -124,7 +132,8 @@ def _instruction_lines(folded_lines: list[str], folded: str) -> list[tuple[int, 
         found = [(i, m) for i, line in enumerate(folded_lines) if (m := _section_line(line)) is not None]
     if not found:
         decided = next(((i, m) for i, line in enumerate(folded_lines)
-                        if (m := DECIDED_AMEND_RE.search(line) or (DECIDED_FRONT_RE.search(line) if "删" in line else None))
+                        if (m := DECIDED_AMEND_RE.search(line) or (DECIDED_FRONT_RE.search(line) or DECIDED_BACK_RE.search(line)
+                                                                    if "删" in line else None))
                         is not None and ("号" in m["ref"] or "决定" in m["ref"])), None)  # a decision named, not targets counted
         if decided is not None:  # that line, and the instructions after it
             found = [decided] + [(i, m) for i, line in enumerate(folded_lines[decided[0] + 1 :], decided[0] + 1)
@@ -193,7 +202,7 @@ def _amendment(lines: list[str], folded_lines: list[str], folded: str, text: str
         pass  # the last: the decision, after the header and the reasons
     start = amends.start() if amends is not None else 0
     own_line = found[0][1]
-    if own_line.re is DECIDED_AMEND_RE or own_line.re is DECIDED_FRONT_RE:  # the decision amended is named on that line
+    if own_line.re is DECIDED_AMEND_RE or own_line.re is DECIDED_FRONT_RE or own_line.re is DECIDED_BACK_RE:  # the decision amended is named on that line
         at = len(head) + 1 if first else 0
         ref = _amended_ref(folded, text, at + own_line.start("ref"), at + own_line.end("ref"), own)
     else:
@@ -243,7 +252,7 @@ PROSE_ADD_RE = re.compile(r"(?:增列|增补|补充列|列|纳)(?:入|至|进)(?
 # So too "从…（外交部令第13号）的反制清单中移除", "从2024年10月10日《关于…的决定》中移出" (session 38, mfa38: no 所附, so the sentence
 # was read as a new listing of a name made of it, "汤姆·莫斯（Tom Moss）从…中移除": a false item, and the removal lost).
 PROSE_REMOVE_RE = re.compile(
-    r"从(?P<where>[^。；;\n]{1,300}?(?:(?:所附|所列|的)\s*《?\s*(?:反制|反制裁)清单\s*》?|决定\s*》(?:\s*[(（][^()（）\n]{1,40}[)）])?))"
+    r"从(?P<where>[^。；;\n]{1,300}?(?:(?:所附|后附|所列|的)\s*《?\s*(?:反制|反制裁)清单\s*》?|决定\s*》(?:\s*[(（][^()（）\n]{1,40}[)）])?))"
     r"\s*中?\s*(?:移除|移出|删除|删去|调出|剔除)")
 
 

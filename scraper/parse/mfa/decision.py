@@ -31,6 +31,7 @@ from .reading import (
     _published,
     _published_at,
     _read_targets,
+    _role_country,
     _title,
 )
 from .status import _order_ref, _status_actions, decision_term, validity_term
@@ -356,7 +357,8 @@ def parse_decision(text: str, title_hint: str | None = None, pub: Stamp | None =
                                                                                               <= COUNTRY_CLAUSE_MAX)
                                                            else None)
                      or t.country or _region_marked(t.zh) or _leading_country(t, several) or country
-                     or _named_country(folded, t.zh),
+                     or _named_country(folded, t.zh)
+                     or (_role_country(folded, t.zh, t.note) if t.type == "individual" else None),
                      key=cached_key(t.zh, t.en), n=t.n, branches=t.branches, type=t.type, note=_unregioned(t).note,
                      aliases=_aliases(t.en, t.note))
         for t in reading.targets

@@ -105,6 +105,11 @@ def _target_segment(folded: str, start: int) -> tuple[int, int]:
             form := LATIN_FORM_RE.match(folded, end)) is not None:
         run = TO_SEGMENT_STOP_RE.match(folded, form.end())
         end = run.end() if run is not None else form.end()
+    while end < len(folded) and folded[end] in ",，" and folded.startswith("以及", end + 1):
+        # "对A（a）及其下属机构、B（b）及其下属机构，以及上述组织负责人C（c）、D（d）采取…": the list goes on after the comma
+        # (session 51, mfa51/04: C and D not read, held)
+        run = TO_SEGMENT_STOP_RE.match(folded, end + 3)
+        end = run.end() if run is not None else end + 3
     if end == len(folded) or folded[end] not in "(（《)）》":
         return start, end  # a stop, or the end: no bracket was left open or closed alone
     return _segment_by_depth(folded, start)
@@ -119,7 +124,7 @@ def _segment_by_depth(folded: str, start: int) -> tuple[int, int]:
             depth += 1
         elif ch in ")）》":
             depth = max(0, depth - 1)
-        elif depth == 0:
+        elif depth == 0 and not (ch in ",，" and folded.startswith("以及", m.end())):  # (the list goes on: as above)
             return start, m.start()
     return start, len(folded)
 
@@ -669,6 +674,9 @@ def _group(seg: str, seg_f: str, after: str) -> list[Group]:
         its = _its_person(seg[tail.start("desc") :])[1]
     # (not a name's scope: "X（x）及其在华机构" ends as a description does)
     described = tail is None and despace(plain).endswith(DESCRIPTION_ENDS) and SCOPE_TAIL_RE.search(plain) is None
+    if "以及" in plain and (listed_on := [m for m in COMMA_AND_RE.finditer(plain) if _depth_at(plain, m.start()) == 0]):
+        for m in reversed(listed_on):  # ("，以及" within a list of names: ``_target_segment``) one more of the list
+            plain = plain[: m.start()] + "、" + plain[m.end() :]
     if plain and (not NOT_NAMES_RE.match(plain) or POINTED_FIRST_RE.match(plain)) and not described:
         for item in _items(plain, count if not counted or count is None else count - counted, kind):
             if "措施" in item and (its_measures := MEASURES_OF_RE.search(item)) is not None and (
@@ -706,6 +714,9 @@ def _group(seg: str, seg_f: str, after: str) -> list[Group]:
     if not names and count is None and kind is None:
         return more
     return [Group(tuple(names), count, kind, _measures(after), own_text), *more]
+
+
+COMMA_AND_RE = re.compile(r"[,，]\s*以及\s*")
 
 
 def _counted(seg: str, seg_f: str, measures: tuple[str, ...]) -> list[Group]:

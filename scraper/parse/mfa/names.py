@@ -417,6 +417,11 @@ def _dedupe(targets: list[Target]) -> list[Target]:
         at = _other_half(out, t)
         if at is not None:
             old = out[at]
+            first, again = despace(old.zh or ""), despace(t.zh or "")
+            if again and old.en and not t.en and len(first) > len(again) and first.endswith(again):
+                # the post before the first mention's name is a note (``_other_half``): the name is the later mention's
+                post = first[: len(first) - len(again)]
+                old = Target(again, old.en, old.type, "，".join(filter(None, (post, old.note))), old.n, country=old.country)
             out[at] = Target(old.zh or t.zh, old.en or t.en, old.type or t.type, old.note or t.note, old.n,
                              country=old.country or t.country)
             seen.add(cached_key(out[at].zh, out[at].en))
@@ -435,4 +440,8 @@ def _other_half(out: list[Target], t: Target) -> int | None:
     found = [i for i, o in enumerate(out)
              if (zh and o.zh and despace(o.zh) == zh and (en is None or o.en is None))
              or (en and o.en and o.en.casefold() == en and (zh is None or o.zh is None))]
+    if not found and zh and en is None and ("·" in zh or "•" in zh):
+        # a transliterated name again, after a post no rule cut from its first mention: "美国密苏里州总审计官艾伦·派克（Alan Pike）", then
+        # "三、对艾伦·派克…本人…不予签发签证" (session 51, mfa51/05: one person read twice, keyed twice)
+        found = [i for i, o in enumerate(out) if o.zh and o.en and len(o.zh) > len(zh) and despace(o.zh).endswith(zh)]
     return found[0] if len(found) == 1 else None

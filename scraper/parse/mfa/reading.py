@@ -54,6 +54,7 @@ from .wording import (
     PUBLISHED_RE,
     PUBLISHED_TAIL_RE,
     QUOTED_TITLE_RE,
+    ROLE_WORDS,
     STATUS_DECISION_RE,
     STATUS_WORDS,
     TIME_LINE_RE,
@@ -176,6 +177,37 @@ def _named_country(folded: str, zh: str | None) -> str | None:
             return COUNTRIES[m.group("c")]
         at = folded.find(zh, at + len(zh))
     return None
+
+
+# A person's post opening with a country, written before the name or in the note: "日本前统合幕僚长山本健一（…）", "…，男，美国国务院
+# 前副国务卿", "前美国国务院负责东亚事务的助理国务卿杰弗里·柯林斯", "美国前国防部副部长安德鲁·米勒近期…" (session 51, mfa51/02, /07, /23,
+# /25: no country). Asked last, of a person no other rule gave one: the post's country (ROLE_WORDS ends the post).
+ROLE_COUNTRY_RE = lazy_compile(rf"(?:前|原)?(?P<c>{COUNTRY_ALT})(?:[^，,。、；;()（）\n]{{0,24}}?)(?:" + "|".join(ROLE_WORDS) + r")\s*$")
+ROLE_LEAD_MAX = 32  # "前" + a country's name + a post of up to 24 characters + its last word
+
+
+def _role_country(folded: str, zh: str | None, note: str | None) -> str | None:
+    """The country a person's post opens with (ROLE_COUNTRY_RE): in a clause of the note, else right before a mention of
+    ``zh`` in ``folded``; None when none does."""
+    for part in (note or "").split("，"):
+        m = ROLE_COUNTRY_RE.match(fold(part.strip())) if part else None
+        if m is not None:
+            return _post_country(m)
+    if not zh or len(zh) < 2:
+        return None
+    at = folded.find(zh)
+    while at >= 0:
+        m = ROLE_COUNTRY_RE.search(folded, max(0, at - ROLE_LEAD_MAX), at)
+        if m is not None:
+            return _post_country(m)
+        at = folded.find(zh, at + len(zh))
+    return None
+
+
+def _post_country(m: re.Match[str]) -> str | None:
+    """The country of a ROLE_COUNTRY_RE match; none for the EU's institutions ("欧洲议会议员X"), whose members are of a member state."""
+    code = COUNTRIES[m.group("c")]
+    return None if code == "EU" else code
 
 
 def _country(texts: list[str]) -> str | None:
@@ -316,8 +348,9 @@ ENGLISH_AFTER = r"\s*\(\s*(?:[^()\nA-Za-z,]{1,40}?\s*,\s*)?(?P<en>[A-Za-z][^()\n
 
 
 # An earlier decree's annex, named by a step on it: "停止对外交部令2029年第71号《…》后附《反制清单》所列X…" (session 46, mfa46/03: a
-# false "refers to an annex but none was found" on the lift).
-OTHERS_ANNEX_RE = re.compile(r"(?:号|》|所附|决定)\s*(?:后附\s*)?$")
+# false "refers to an annex but none was found" on the lift). So too the decree's own words in the step's clause, "停止执行外交部令2042年
+# 第401号对后附《反制清单》所列全部企业…采取的反制措施" (the measures No. 401 took on those its annex lists: session 51, mfa50/22's false warning).
+OTHERS_ANNEX_RE = re.compile(r"(?:号|》|所附|决定)\s*(?:对\s*)?(?:后附\s*)?$")
 
 
 def _english_elsewhere(targets: list[Target], body: str, clean: str) -> list[Target]:

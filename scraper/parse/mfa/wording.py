@@ -70,7 +70,10 @@ ROLE_WORDS = ("众议员", "参议员", "议员", "官员", "主席", "部长", 
               # officers and ministers (session 22, mfa22: "日本航空自卫队前航空幕僚长田中宏" kept whole as the name)
               "幕僚长", "参谋长", "司令官", "司令", "议长", "国务卿", "大臣",
               # a company's other chief officers (session 37, audit37/02: "首席技术官丽莎·陈（Lisa Chen）" read as no person)
-              "首席技术官", "首席财务官", "首席运营官", "首席信息官", "首席科学家")
+              "首席技术官", "首席财务官", "首席运营官", "首席信息官", "首席科学家",
+              # a state's officers and an aide (session 51, mfa51/01, /05: "前国家安全事务助理艾伦·布雷迪", "美国密苏里州总检察长艾伦·派克",
+              # "密苏里州前州务卿杰伊·罗兹" kept whole as the Chinese name; /05 read each person twice, with and without it); a diplomat
+              "检察长", "州务卿", "助理", "参赞")
 # The longest role: "美国印太司令部前司令约翰·贝克" is a 司令's name, not "部前司令约翰·贝克" after "美国印太司令".
 # A name of up to 16 characters: "欧洲议会议员安娜-玛丽亚·施密特-科赫" (13, hyphens in both names: session 42, mfa42/16, kept whole).
 ROLE_PREFIX_RE = lazy_compile(r"^(?P<role>.{2,30}(?:" + "|".join(ROLE_WORDS) + r"))(?P<name>[^、，,()（）]{2,16})$")
@@ -267,7 +270,10 @@ ITS_ROLES = ROLE_WORDS + ("董事长", "理事长", "所长", "院长", "会长"
 ROLE_END_RE = lazy_compile("(?:" + "|".join(ITS_ROLES) + ")$")  # a role alone: "联合创始人"
 ITS_STAFF_RE = lazy_compile(rf"\s*(?:{NUM}\s*[名位])?\s*(?:高级管理人员|管理人员|高管|负责人|人员)\s*[:：]?\s*(?=\S)")
 # A role held with another, joined by 兼: "总裁兼首席执行官马修·J·哈特利" (session 39, mfa39/02: the name read "兼首席执行官马修·J·哈特利").
-ITS_PERSON_RE = lazy_compile(r"\s*(?P<role>[^、，,()（）]{0,30}?(?:" + "|".join(ITS_ROLES) + r")(?:兼[^、，,()（）兼]{0,12}?(?:"
+# A person's spouse named after him: "丹尼尔·费舍尔（Daniel Fisher）及其配偶劳拉·费舍尔（Laura Fisher）" (session 51, mfa51/11: she was
+# not read, held); "及其配偶" naming no one names no one.
+ITS_FAMILY = ("配偶", "妻子", "丈夫")
+ITS_PERSON_RE = lazy_compile(r"\s*(?P<role>[^、，,()（）]{0,30}?(?:" + "|".join(ITS_ROLES + ITS_FAMILY) + r")(?:兼[^、，,()（）兼]{0,12}?(?:"
                              + "|".join(ITS_ROLES) + r"))*)(?P<person>[^、，,()（）\s].*)$")
 STOP_NAME = " \t;；。，,、:："
 
