@@ -82,3 +82,21 @@ def test_a_lift_after_a_term_with_no_day_is_held_loud(
     assert [h for h in _health(store) if h["kind"] == "unusable-page" and "a lift at the end of a suspension" in h["detail"]]
     assert row(store, TODAY, K21)["state"] != "lifted"
     assert not [i["id"] for i in store.items(TODAY) if i["id"].startswith(f"{TAG}{K21}/lifted/")]
+
+
+def test_each_notice_held_off_is_back_the_day_after_its_own_end(
+        stores: dict[str, Store], tmp_path_factory: pytest.TempPathFactory) -> None:
+    """restore_after_each_zhongzhi: "…第1号和第21号相关措施分别中止实施至2027年5月31日和2027年11月30日，期满后恢复实施": the
+    restores were not read (each notice lapsed at its end, "presumed back in force, needs review"). Now each is back in
+    force the day after its own end, not presumed, with a restored item."""
+    store = _store(stores, tmp_path_factory, "restore_after_each_zhongzhi")
+    assert (row(store, TODAY, K1)["state"], row(store, TODAY, K1)["until"]) == ("suspended", "2027-05-31")
+    got = row(store, LATER, K1)
+    assert (got["state"], got["since"], got["presumed"]) == ("in_force", "2027-06-01", False)
+    assert row(store, LATER, K21)["state"] == "suspended"
+    got = row(store, LAST, K21)
+    assert (got["state"], got["since"], got["presumed"]) == ("in_force", "2027-12-01", False)
+    restored = sorted(i["id"][len(TAG):] for i in store.items(LAST) if "/restored/" in i["id"]
+                      and i["id"][len(TAG):].startswith((f"{K1}/", f"{K21}/")))
+    assert restored == [f"{K1}/restored/ecl/2027-06-01", f"{K21}/restored/ecl/2027-12-01"], restored
+

@@ -117,3 +117,40 @@ def test_a_lift_after_an_end_not_told_as_a_day_is_held(a: str) -> None:
 def test_a_lift_with_its_own_day_after_the_end_stays_read() -> None:
     a = "中方决定，商务部公告2025年第21号相关措施暂停期限届满后不再延长，自2026年11月11日起停止实施该公告相关措施。"
     assert _steps(QA.format(a=a)) == [("lift", [K21], "2026-11-11", None)]
+
+
+# "暂缓(实施)" and "中止(实施/执行)" for 暂停 (fix60's open "分别暂缓/中止实施至…"): the suspensions were read, the restores after
+# them not (``periods.suspension_end`` looked for 暂停 only: each notice left to lapse at its end, "presumed back in force,
+# needs review"); "…相关措施分别暂缓至D1和D2" / "…中止至…" (no 实施) were held. Now read as "暂停(实施)至".
+ZANHUAN_ZHONGZHI = [
+    f"中方决定，{N}分别暂缓实施至{D}，期满后恢复实施。",
+    f"中方决定，{N}分别中止实施至{D}，期满后恢复实施。",
+    f"中方决定，{N}分别中止执行至{D}，期满后恢复执行。",
+    f"中方决定，{N}分别暂缓至{D}，期满后恢复实施。",
+    f"中方决定，{N}分别中止至{D}，期满后恢复实施。",
+]
+
+
+@pytest.mark.parametrize("a", ZANHUAN_ZHONGZHI)
+def test_each_notice_held_off_to_its_own_end_is_restored_the_day_after(a: str) -> None:
+    assert _steps(QA.format(a=a)) == _each_to_own_end_then("restore")
+
+
+def test_each_notice_held_off_is_lifted_the_day_after_its_own_end() -> None:
+    assert _steps(QA.format(a=f"中方决定，{N}分别中止至{D}，期满后停止实施。")) == _each_to_own_end_then("lift")
+
+
+@pytest.mark.parametrize("a", [
+    "中方决定，商务部公告2025年第21号相关措施暂缓实施至2027年5月31日，期满后恢复实施。",
+    "中方决定，商务部公告2025年第21号相关措施中止实施至2027年5月31日，期满后恢复实施。",
+    "中方决定，商务部公告2025年第21号相关措施暂缓至2027年5月31日，期满后恢复实施。",
+    "中方决定，中止实施商务部公告2025年第21号相关措施至2027年5月31日，期满后自动恢复实施。",
+])
+def test_one_notice_held_off_to_its_end_is_restored_the_day_after(a: str) -> None:
+    assert _steps(QA.format(a=a)) == [("suspend", [K21], "2026-11-10", "2027-05-31"), ("restore", [K21], "2027-06-01", None)]
+
+
+@pytest.mark.parametrize("a", ["中方决定，商务部公告2025年第21号相关措施的中止至今未变。", "中方决定，商务部公告2025年第21号相关措施暂缓至今。"])
+def test_held_off_with_no_day_after_it_is_no_step(a: str) -> None:
+    assert "announces a change" in _held(QA.format(a=a))
+

@@ -161,7 +161,7 @@ def suspension_end(folded: str, clean: str, at: int, published: date | None, who
     last "至…" or "…届满" after a "暂停" ("暂停期限至2026年11月10日", "暂停期限将于2026年11月10日届满"), else its duration from its
     "自…起" or opening day ("2025年11月10日，商务部…决定暂停实施…1年"). None when the paragraph says neither."""
     line = 0 if whole else folded.rfind("\n", 0, at) + 1
-    p = folded.rfind("暂停", line, at)
+    p = _last_suspension(folded, line, at)
     while p >= 0:
         stop = min(sentence_end(folded, p), at)
         untils = list(UNTIL_RE.finditer(folded, p, stop)) + list(END_DAY_RE.finditer(folded, p, stop))
@@ -181,5 +181,15 @@ def suspension_end(folded: str, clean: str, at: int, published: date | None, who
             start = iso_to_date(since) if since else make_date(*opening.group("y", "m", "d")) \
                 if opening and opening.group("y") else None
             return until_day(period, start, published) if start else None
-        p = folded.rfind("暂停", line, p)
+        p = _last_suspension(folded, line, p)
     return None
+
+
+# The words of a suspension whose end a restore after it takes: "暂停", and "暂缓(实施)", "中止(实施)" ("…相关措施分别暂缓实施至D1和
+# D2，期满后恢复实施": the restores dropped, each notice left to lapse at its end; session 51, resp51)
+SUSPENSION_WORDS = ("暂停", "暂缓", "中止")
+
+
+def _last_suspension(folded: str, start: int, end: int) -> int:
+    """Where the last word of a suspension (SUSPENSION_WORDS) between ``start`` and ``end`` stands, else -1."""
+    return max(folded.rfind(w, start, end) for w in SUSPENSION_WORDS)

@@ -58,6 +58,9 @@ VERB_RE = re.compile(
     # "暂缓执行…相关措施，具体实施时间另行通知" (a listing held off before it took effect): a suspension (session 29,
     # audit29/02: read as nothing); 中止 is ZHONGZHI_RE's (中 is common: a branch here cost 0.4% of a page's instructions)
     r"|暂缓(?:实施|执行)"
+    # "…第21号和第22号相关措施分别暂缓至D1和D2" (session 51, resp51: held, as "暂停至" was before session 48): right after the
+    # measures, 至 and a year's day after it, as "措施暂停至"
+    r"|(?:(?<=措施)|(?<=措施分别))暂缓(?=至\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年)"
     # "…暂停期限已于2026年11月10日届满。工作机制决定，上述措施继续实施": the measures are back from the end told (a restore;
     # session 41, qa40/02 held for a person); "继续实施" after 措施 only, read only so (``targets.on_targets``)
     r"|继续实施(?<=措施继续实施)"
@@ -87,7 +90,9 @@ VERB_RE = re.compile(
 )
 # "中止实施…相关措施，中止期限为1年": 中止 for 暂停 ("中止期限/期间" a noun), looked for only where "中止" is (session 29,
 # audit29/03: a UEL suspension read as nothing, silently); its matches join VERB_RE's (``clauses.find_actions``).
-ZHONGZHI_RE = lazy_compile(r"中止(?![期至到]|状态|(?:实施|执行)期)(?:实施|执行)?")
+# "…相关措施(分别)中止至<year day>" as "措施暂停至" (session 51, resp51: held).
+ZHONGZHI_RE = lazy_compile(r"中止(?![期到]|至(?:(?<!措施中止至)(?<!措施分别中止至)|(?!\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年))"
+                           r"|状态|(?:实施|执行)期)(?:实施|执行)?")
 # The verbs of a move from one list to another ("由关注名单转入…", "从关注名单移至…"): a listing on the list after them.
 MOVED_TO = ("转入", "移至", "调至", "调入")
 CONTINUED = "继续实施"  # "上述措施继续实施" after a suspension's end told: a restore from that end
@@ -231,7 +236,7 @@ NOT_RENEWED_STARTS = (*dict.fromkeys(f"不再{how}{verb[0]}" for how in ("", "�
 # Every word VERB_RE matches, with its kind (one lookup per verb).
 VERB_KINDS = {word: _verb_kind(word) for word in (
     *(f"{verb}{tail}" for verb in ("继续暂停", "暂停", "停止", "恢复", "不再暂停", "不再继续暂停", "不再予以暂停", "终止", "中止")
-      for tail in ("", "实施", "执行")), "暂缓实施", "暂缓执行",
+      for tail in ("", "实施", "执行")), "暂缓", "暂缓实施", "暂缓执行",
     *(f"暂停{tail}期限{each}{how}{verb}" for tail in ("", "实施", "执行") for each in ("", "分别") for how in ("", "予以", "进行")
       for verb in ("延长", "延期", "顺延", "展期", "延", "") if verb or not how and not each), "不再实施", "不再执行", *NOT_RENEWED, "不再延续", "不再继续", "不再继续实施", "不再继续执行", "不再对", "不再采取暂停", "不再采取暂停措施", "延长",
     *(f"延长暂停{tail}" for tail in ("", "实施", "执行")),
