@@ -5,7 +5,8 @@
 - respectively_two_ends: was read as one restore of both from 2027-06-01, the two suspensions not read: No. 1 shown in
   force today (it is suspended), No. 21 in force from 2027-06-01 (it is suspended to 2027-11-30), no problem told. Now
   each notice is suspended to its own end and back the day after it.
-- respectively_yearless_end: "…分别暂停至2027年5月31日和11月30日，…" (the second end without its year) is held for a person: a
+- respectively_yearless_end: "…分别暂停至2027年11月30日和5月31日，…" (the second end without its year, before the first in
+  that year: 2027 or 2028?; a later day, "至2027年5月31日和11月30日", is read since session 51, resp51) is held for a person: a
   needs-review health issue, no restore of either notice."""
 
 from __future__ import annotations

@@ -100,3 +100,16 @@ def test_each_notice_held_off_is_back_the_day_after_its_own_end(
                       and i["id"][len(TAG):].startswith((f"{K1}/", f"{K21}/")))
     assert restored == [f"{K1}/restored/ecl/2027-06-01", f"{K21}/restored/ecl/2027-12-01"], restored
 
+
+def test_a_later_end_without_its_year_is_read_in_the_year_before(
+        stores: dict[str, Store], tmp_path_factory: pytest.TempPathFactory) -> None:
+    """restore_after_yearless_end: "…第1号和第21号相关措施分别暂停至2027年5月31日和11月30日，期满后恢复实施" was held (fix60's
+    open B). Now No. 21's end is 2027-11-30 (the year of the day before it, the later day): each suspended to its own end and
+    back the day after, no health issue for the answer."""
+    store = _store(stores, tmp_path_factory, "restore_after_yearless_end")
+    assert (row(store, TODAY, K1)["state"], row(store, TODAY, K1)["until"]) == ("suspended", "2027-05-31")
+    assert (row(store, TODAY, K21)["state"], row(store, TODAY, K21)["until"]) == ("suspended", "2027-11-30")
+    assert (row(store, LATER, K1)["state"], row(store, LATER, K1)["since"]) == ("in_force", "2027-06-01")
+    got = row(store, LAST, K21)
+    assert (got["state"], got["since"], got["presumed"]) == ("in_force", "2027-12-01", False)
+    assert not [h for h in _health(store) if h["kind"] == "unusable-page" and "2026-11-10" in h.get("url", "")]

@@ -78,8 +78,9 @@ def test_two_notices_suspended_respectively_with_no_restore() -> None:
 
 
 HELD = [
-    # the second end without its year
-    (f"中方决定，{N}分别暂停至2027年5月31日和11月30日，期满后恢复实施。", "says 分别 but reads one end"),
+    # the second end without its year, before the first in that year (2027 or 2028?; a later one is read since session 51,
+    # resp51)
+    (f"中方决定，{N}分别暂停至2027年11月30日和5月31日，期满后恢复实施。", "says 分别 but reads one end"),
     # three notices, two ends; two notices, three ends
     ("中方决定，商务部公告2025年第21号、第22号和第23号相关措施分别暂停至2027年5月31日和2027年11月30日，期满后恢复实施。",
      "different ends"),
@@ -99,7 +100,7 @@ def test_ends_respectively_that_do_not_pair_are_held_in_an_answer(a: str, reason
 
 
 def test_ends_respectively_that_do_not_pair_are_held_in_a_notice() -> None:
-    a = f"现决定，{N}分别暂停至2027年5月31日和11月30日，期满后恢复实施。"
+    a = f"现决定，{N}分别暂停至2027年11月30日和5月31日，期满后恢复实施。"
     assert "says 分别 but reads one end" in _held(NOTICE.format(a=a))
 
 

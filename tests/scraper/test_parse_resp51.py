@@ -154,3 +154,34 @@ def test_one_notice_held_off_to_its_end_is_restored_the_day_after(a: str) -> Non
 def test_held_off_with_no_day_after_it_is_no_step(a: str) -> None:
     assert "announces a change" in _held(QA.format(a=a))
 
+
+# A later end leaving its year to the one before ("分别暂停至2027年5月31日和11月30日", fix60's open B: held): read as that year's
+# where it is later than the day before; an earlier one (2027 or 2028?) stays held.
+@pytest.mark.parametrize(("a", "steps"), [
+    (f"中方决定，{N}分别暂停至2027年5月31日和11月30日，期满后恢复实施。", _each_to_own_end_then("restore")),
+    (f"中方决定，{N}分别暂停至2027年5月31日和11月30日，期满后停止实施。", _each_to_own_end_then("lift")),
+    (f"中方决定，{N}分别暂停至二〇二七年五月三十一日和十一月三十日，期满后恢复实施。", _each_to_own_end_then("restore")),
+    (f"中方决定，{N}的暂停期限分别延长至2027年5月31日和11月30日，期满后恢复实施。", _each_to_own_end_then("restore", "extend")),
+    (f"中方决定，暂停实施{N}，分别至2027年5月31日和11月30日，期满后恢复实施。", _each_to_own_end_then("restore")),
+    ("中方决定，商务部公告2025年第21号、第22号和第23号相关措施分别暂停至2027年5月31日、8月31日和11月30日。",
+     [("suspend", [K21], "2026-11-10", "2027-05-31"), ("suspend", [K22], "2026-11-10", "2027-08-31"),
+      ("suspend", ["MOFCOM-2025-23"], "2026-11-10", "2027-11-30")]),
+])
+def test_a_later_end_without_its_year_takes_the_year_before(a: str, steps: list[Step]) -> None:
+    assert _steps(QA.format(a=a)) == steps
+
+
+def test_a_later_end_without_its_year_in_a_notice() -> None:
+    a = f"商务部决定，{N}分别暂停至2027年5月31日和11月30日，期满后停止实施。"
+    assert _steps(NOTICE.format(a=a)) == _each_to_own_end_then("lift")
+
+
+@pytest.mark.parametrize("a", [
+    f"中方决定，{N}分别暂停至2027年11月30日和5月31日，期满后恢复实施。",
+    f"中方决定，暂停实施{N}，分别至2027年11月30日和5月31日，期满后恢复实施。",
+    f"中方决定，{N}的暂停期限分别延长至2027年11月30日和5月31日。",
+    "中方决定，商务部公告2025年第21号、第22号和第23号相关措施分别暂停至2027年5月31日、11月30日和8月31日。",
+    f"中方决定，{N}分别暂停至2027年5月31日和5月31日。",
+])
+def test_an_end_without_its_year_not_later_than_the_one_before_is_held(a: str) -> None:
+    assert "says 分别 but reads one end" in _held(QA.format(a=a))

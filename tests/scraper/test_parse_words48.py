@@ -191,8 +191,9 @@ def test_a_month_s_end_in_a_sentence_naming_two_notices_is_read_for_its_own(noti
     (f"{BOTH}，暂停期限分别为1年和至2027年6月底。", "a term and an end"),
     (f"{BOTH}，暂停期限分别为1年和至2027年6月30日。", "a term and an end"),  # (A: both read to 06-30, No. 21's year lost)
     (f"{BOTH}，暂停至2027年6月底前。", "is no day the dates read"),
-    # the second day's year not written: one step on both to the first day (A with whole days, the month's end held before)
-    (f"{BOTH}，暂停期限分别至2027年6月30日和12月31日。", "says 分别 but reads one end"),
+    # the second day's year not written: one step on both to the first day (A with whole days, the month's end held before);
+    # a later day of the first's year is read since session 51 (resp51: "…分别至2027年6月30日和12月31日"), an earlier one held
+    (f"{BOTH}，暂停期限分别至2027年12月31日和6月30日。", "says 分别 but reads one end"),
     (f"{BOTH}，暂停期限分别至2027年6月底和12月底。", "says 分别 but reads one end"),
     (f"{BOTH}，暂停期限分别至2027年6月底和年底。", "says 分别 but reads one end"),
 ])

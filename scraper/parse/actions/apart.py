@@ -58,10 +58,14 @@ EACH_TERMS_AFTER_RE = lazy_compile(
 # "分别暂停实施A和B相关措施6个月和1年": the terms right after the measures, 分别 before the verb.
 EACH_TERMS_RE = lazy_compile(rf"\s*(?P<list>{_TERM}(?:{_JOIN}{_TERM})+)(?!\s*[\d月])")
 # "分别至2027年6月30日和2027年12月31日", "暂停期限分别延长至D1、D2": an end for each notice.
-EACH_ENDS_RE = lazy_compile(rf"分别\s*(?:延长\s*)?(?:至|到)\s*(?P<list>{_END}(?:{_JOIN}(?:至\s*)?{_END})+)")
+# A later end may leave its year to the one before ("至2027年5月31日和11月30日", session 51, resp51: held): read as that year's
+# where the day is later than the one before (``_ends``), else not read (held).
+_LATER_END = rf"(?:{_END}|{MD}\s*月\s*{MD}\s*日)"
+YEARLESS_ITEM_RE = lazy_compile(rf"(?:(?P<y>{YEAR})\s*年\s*)?(?P<m>{MD})\s*月\s*(?P<d>{MD})\s*日")
+EACH_ENDS_RE = lazy_compile(rf"分别\s*(?:延长\s*)?(?:至|到)\s*(?P<list>{_END}(?:{_JOIN}(?:至\s*)?{_LATER_END})+)")
 # "…第21号和第22号相关措施分别暂停至D1和D2", "…分别暂停实施至D1、D2": an end for each notice right after the verb, 分别
 # before it (session 50, review59/23: the suspensions not read, one restore of both from D1's next day; fix60)
-EACH_VERB_ENDS_RE = lazy_compile(rf"\s*(?:实施|执行)?\s*(?:至|到)\s*(?P<list>{_END}(?:{_JOIN}(?:至\s*)?{_END})+)")
+EACH_VERB_ENDS_RE = lazy_compile(rf"\s*(?:实施|执行)?\s*(?:至|到)\s*(?P<list>{_END}(?:{_JOIN}(?:至\s*)?{_LATER_END})+)")
 
 # A clause after the step's object naming one notice's measures with its own term or end, or the same step, and no verb:
 # "其中第21号公告相关措施暂停至2027年6月30日", "第22号相关措施1年", "商务部公告2025年第22号相关措施暂停期限为1年", "第22号相关措施亦同".
@@ -131,6 +135,25 @@ def _items(pattern: re.Pattern[str], text: str) -> list[str]:
     return ["".join(m[0].split()) for m in pattern.finditer(text)]
 
 
+def _ends(told: str) -> list[str]:
+    """The ends of an EACH_ENDS_RE list, each with its year: a day without one takes the year of the day before where it
+    is later than that day ("2027年5月31日和11月30日": 2027-11-30); where it is not ("2027年11月30日和5月31日": 2027 or 2028?),
+    the ends stop there (fewer than the notices: not read, held)."""
+    if all(m["y"] for m in YEARLESS_ITEM_RE.finditer(told)):
+        return _items(END_ITEM_RE, told)  # (every end with its year: nearly every list)
+    out: list[str] = []
+    year: str | None = None
+    last: date | None = None
+    for m in YEARLESS_ITEM_RE.finditer(told):
+        year = m["y"] or year
+        day = parse_cn_date(f"{year}年{m['m']}月{m['d']}日") if year else None
+        if day is None or last is not None and not m["y"] and day <= last:
+            break
+        out.append(f"{year}年{m['m']}月{m['d']}日")
+        last = day
+    return out
+
+
 def _each(folded: str, action: ActionDraft, s_start: int, at: int, v_end: int, stop: int,
           published: date | None) -> list[ActionDraft] | None:
     """分别: as many starts (before the verb), terms or ends (after it) as notices, paired in the order named."""
@@ -158,9 +181,9 @@ def _each(folded: str, action: ActionDraft, s_start: int, at: int, v_end: int, s
         if (m := EACH_TERMS_AFTER_RE.search(folded, at, stop)) is not None:
             lists.append([("term", t) for t in _items(TERM_ITEM_RE, m["list"])])
         if (m := EACH_ENDS_RE.search(folded, at, stop)) is not None:
-            lists.append([("end", t) for t in _items(END_ITEM_RE, m["list"])])
+            lists.append([("end", t) for t in _ends(m["list"])])
         if folded.endswith(EACH, max(0, at - 2), at) and (m := EACH_VERB_ENDS_RE.match(folded, v_end, stop)) is not None:
-            lists.append([("end", t) for t in _items(END_ITEM_RE, m["list"])])
+            lists.append([("end", t) for t in _ends(m["list"])])
         if len(lists) > 1 or lists and len(lists[0]) != n:
             return None  # a term and an end for each, or counts unequal: not read
         if lists:
