@@ -115,3 +115,23 @@ def test_names_told_after_the_measures_not_as_many_as_counted_are_not_guessed() 
     text = _read("count50", "06").decode("utf-8").replace("上述3家实体为", "上述4家实体为")
     notice = parse_document(text.encode("utf-8")).notice
     assert notice is not None and not notice.entities and notice.warnings == ("parsed 0 entities, notice states 3",)
+
+
+# count50/47, count51/28: a MOFCOM order's annex "一、企业 / 1. A（a） / 二、高级管理人员 / 1. 约翰·卡特（John Carter），赤杉航空技术公司首席
+# 执行官": the executives' lines were no names, lost behind the count mismatch. Now read as individuals, the role their note.
+
+def test_the_executives_of_an_order_s_annex_are_read() -> None:
+    notice = parse_document(_read("count51", "28")).notice
+    assert notice is not None and not notice.warnings and notice.stated_count == 3
+    people = [(e.zh, e.en, e.type, e.note) for e in notice.entities if e.type == "individual"]
+    assert people == [("彼得·霍尔", "Peter Hall", "individual", "月湾航空技术公司首席执行官"),
+                      ("苏珊·李", "Susan Lee", "individual", "月湾航空技术公司总裁")]
+    notice = parse_document(_read("count50", "47")).notice  # 3 stated, 2 in the annex: the count mismatch (loud)
+    assert notice is not None and notice.warnings == ("parsed 4 entities, notice states 5",)
+
+
+def test_a_company_with_a_dot_and_words_after_its_bracket_is_no_person() -> None:
+    text = _read("count51", "28").decode("utf-8").replace(
+        "1. 彼得·霍尔（Peter Hall），月湾航空技术公司首席执行官", "1. 洛克希德·马丁公司（Lockheed Martin Corporation），月湾航空技术公司母公司")
+    notice = parse_document(text.encode("utf-8")).notice
+    assert notice is not None and "洛克希德·马丁公司" not in {e.zh for e in notice.entities if e.type == "individual"}

@@ -957,11 +957,16 @@ def _read_line(out: list[EntityRecord], branches: list[str], line: str, folded: 
         if not rest.strip():
             return  # stray empty "29."
         rest, frest, own_country, inline, note = trim_tail(rest, folded[m.start("rest") : m.end("rest")])
+        person = None
         if not looks_like_name(rest):
             said = _alias_before_bracket(rest, frest)
             if said is None:
-                return
-            rest, frest, note = said[0], said[1], "，".join(filter(None, (note, said[2])))
+                person = _person_with_role(rest, frest)
+                if person is None:
+                    return
+                rest, frest, note = person
+            else:
+                rest, frest, note = said[0], said[1], "，".join(filter(None, (note, said[2])))
         _flush(out, branches)
         zh, en = split_name(rest, frest)
         zh, en, alias = aliases_out(zh, en)
@@ -969,7 +974,7 @@ def _read_line(out: list[EntityRecord], branches: list[str], line: str, folded: 
         cc = m.group("cc")
         number = int(m.group("n") or m.group("pn")) if cc is None else CIRCLED.index(cc) % 20 + 1
         e = make_entity(zh, en, own_country or country, number, inline, note)
-        if note and note.startswith(SEXES) and (len(note) == 1 or note[1] in ",，;；"):  # a person: "，男，…"
+        if person is not None or note and note.startswith(SEXES) and (len(note) == 1 or note[1] in ",，;；"):  # a person: "，男，…"
             e = EntityRecord(zh=e.zh, en=e.en, country=e.country, key=e.key, n=e.n, branches=e.branches,
                              type="individual", note=note, aliases=e.aliases)
         out.append(e)
@@ -986,6 +991,31 @@ def _read_line(out: list[EntityRecord], branches: list[str], line: str, folded: 
         name = clean_display(line[b.start("name") : b.end("name")].rstrip(TRAILING_PUNCT))
         if name:
             branches.append(name)
+
+
+# "1. 约翰·卡特（John Carter），赤杉航空技术公司首席执行官": a person of a MOFCOM order's annex ("二、高级管理人员"), a transliterated
+# name (with its ·), the English in the bracket, the role after a comma (session 51, count50/47 and count51/28: the line was no
+# name, the executives lost behind the count mismatch). Read as an individual, the role its note.
+PERSON_ROLE_RE = lazy_compile(r"(?P<name>[^(),·]{1,12}[·・][^(),]{1,20}\([^()]*[A-Za-z][^()]*\))\s*,\s*(?P<role>[^()]{1,60}?)\s*[。.;]?\s*")
+
+
+def _person_with_role(rest: str, frest: str) -> tuple[str, str, str] | None:
+    """(name, folded name, role) of an annex line's rest "约翰·卡特（John Carter），…首席执行官" (PERSON_ROLE_RE), when the name
+    looks like one; else None."""
+    if "·" not in frest and "・" not in frest or "," not in frest:
+        return None
+    m = PERSON_ROLE_RE.fullmatch(frest)
+    if m is None:
+        return None
+    name, fname = rest[: m.end("name")], frest[: m.end("name")]
+    if any(w in fname[: fname.find("(")] for w in ORGANIZATION_WORDS):
+        return None  # "洛克希德·马丁公司（…），…": a company's name with a dot is no person's
+    role = clean_display(rest[m.start("role") : m.end("role")])
+    return (name, fname, role) if role and looks_like_name(name) else None
+
+
+ORGANIZATION_WORDS = ("公司", "集团", "株式会社", "机构", "中心", "大学", "学院", "研究", "协会", "基金", "银行", "实验室", "联盟",
+                      "组织", "委员会", "企业", "工厂", "Inc", "LLC", "Corp")
 
 
 # "4. 红杉动力系统公司，又名红杉动力公司（Redwood Power Systems, Inc.）": an alias between the Chinese name and its English
