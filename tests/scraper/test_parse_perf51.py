@@ -102,3 +102,32 @@ def test_the_gated_forms_are_still_held(answer, said):
         parse_document(RELEASE.format(a=answer).encode("utf-8"))
     assert refused.value.reason == "needs-review"
     assert said in str(refused.value)
+
+
+# --- session 50's end review: two small repeats in rules/checks.py ---------------------------------------------------------
+
+CLAUSED = ("商务部决定，继续暂停实施商务部公告2025年第21号、第22号相关措施，其中第22号公告相关措施暂停至2027年12月31日；"
+           "对其余14家实体，停止实施相关措施,其他措施不变;另行公告。\n第二行，无分号")
+
+
+def test_a_clause_stop_is_the_first_comma_or_semicolon():
+    """``_clause_stop`` (used by ``_clauses``, ``unread_ends_apart``, ``unread_end_of_other``, ``unread_each_one_end``) says
+    what the expression each of them repeated said: the first "," or ";" of the stretch, else its end."""
+    folded = read_source(CLAUSED, PageHints()).folded
+    for c0 in range(len(folded) + 1):
+        for s1 in range(c0, len(folded) + 1):
+            old = min([i for i in (folded.find(",", c0, s1), folded.find(";", c0, s1)) if i >= 0] + [s1])
+            assert checks._clause_stop(folded, c0, s1) == old, (c0, s1)
+
+
+@pytest.mark.parametrize("day", ["2027年5月31日", "二〇二七年五月三十一日", "2028年2月30日", "二〇二八年二月三十日",
+                                 "2027年13月3日", "2〇27年5月31日", "2027年1二月1日", "2027 年 11 月 31 日", "二〇二七年十二月三十一日"])
+def test_an_end_told_is_read_as_the_dates_read_a_start(day):
+    """``unread_term`` reads an end told after 至 with ``parse_cn_date`` (it built "自<day>起" for ``effective_in`` before):
+    the same day, or none, for digits, Chinese numerals, mixed ones and days that are none."""
+    from scraper.parse.dates import effective_in, parse_cn_date
+    told = checks.END_DAY_TOLD_RE.search(f"至{day}")
+    assert told is not None
+    assert (parse_cn_date(told["day"]) is None) is (effective_in(f"自{told['day']}起", None) is None)
+    assert parse_cn_date(told["day"]) == (None if effective_in(f"自{told['day']}起", None) is None
+                                          else parse_cn_date(effective_in(f"自{told['day']}起", None) or ""))

@@ -525,8 +525,7 @@ def unread_ends_apart(src: Source, d: Draft) -> str | None:
             # "…第21号、第22号相关措施，其中第22号公告相关措施暂停至2027年12月31日": one notice's end, the other's not told (both
             # read to 12-31), or a term after it ("…其中第22号相关措施1年，暂停期限为6个月": both a year), silently (clauses44;
             # ``actions.apart`` reads the plain 其中 forms, a step each)
-            clause = folded[among.start() : min([i for i in (folded.find(",", among.end(), stop),
-                                                            folded.find(";", among.end(), stop)) if i >= 0] + [stop])]
+            clause = folded[among.start() : _clause_stop(folded, among.end(), stop)]
             if "至" not in clause and not _terms_in(folded, among.start(), among.start() + len(clause)) \
                     and any(w in clause for w in AMONG_STEP_WORDS):
                 # "…第21号、第22号相关措施1年，其中第22号公告其他措施停止实施": a step of its own on one notice's other
@@ -873,6 +872,12 @@ def _clauses(folded: str, s0: int, s1: int) -> Iterator[tuple[int, int]]:
         c0 = c1 + 1
 
 
+def _clause_stop(folded: str, c0: int, s1: int) -> int:
+    """Where the clause from ``c0`` ends: the first "," or ";" (folded) of ``folded[c0:s1]``, else ``s1`` (the end of
+    the first of ``_clauses``; asked by checks reaching a clause seldom)."""
+    return next(_clauses(folded, c0, s1), (c0, s1))[1]
+
+
 # "继续暂停实施商务部 海关总署公告2025年第5-58号相关措施1年", "第58号至第55号", "〔2025〕1-40号": a range of notice numbers wider than
 # ``number.RANGE_MAX`` or written backwards, which ``number.more_numbers`` reads as its two ends alone (Nos. 5 and 58 extended, the
 # notices between missed or never meant, silently; session 49, range49, review54's open question). Which notices it names is for
@@ -1053,8 +1058,7 @@ def unread_end_of_other(src: Source, d: Draft) -> str | None:
         for r0, r1, ref in d.refs:
             if r1 > s0 or ref.key not in keys:
                 continue
-            c1 = min([p for p in (folded.find(";", r1, s0), folded.find(",", r1, s0), act.sentence_end(folded, r1)) if p >= 0]
-                     + [s0])
+            c1 = min(_clause_stop(folded, r1, s0), act.sentence_end(folded, r1))
             day = UNTIL_RE.search(folded, r1, c1) or END_DAY_RE.search(folded, r1, c1)
             if day is not None and (told := parse_cn_date(day.group("date"))) is not None:
                 own_ends.add(told)
@@ -1262,7 +1266,7 @@ def unread_each_one_end(src: Source, d: Draft) -> str | None:
             continue
         if x.until is not None:
             return f"one step on {len(x.targets)} notices says {EACH} but reads one end for them{LEFT_OUT}"
-        clause = min([i for i in (folded.find(",", at, s1), folded.find(";", at, s1)) if i >= 0] + [s1])
+        clause = _clause_stop(folded, at, s1)
         if any(folded.find(w, at, clause) >= 0 for w in DAY_JOINERS):
             return f"one step on {len(x.targets)} notices says {EACH} but reads one term for them{LEFT_OUT}"
     return None
@@ -3075,7 +3079,7 @@ def unread_term(src: Source, d: Draft) -> str | None:
     for x in unended:
         s0, s1 = x.sentence or (sentence_start(folded, x.start), act.sentence_end(folded, x.start))
         for told in END_DAY_TOLD_RE.finditer(folded, s0, s1):
-            if effective_in(f"自{told['day']}起", d.published) is None:
+            if parse_cn_date(told["day"]) is None:  # (digits or Chinese numerals: "至二〇二七年二月三十日")
                 return f"its end \"{told[0]}\" is no day the dates read: the step has no end{LEFT_OUT}"
     if "期限" in folded:
         for x in unended:
