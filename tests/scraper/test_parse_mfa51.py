@@ -97,3 +97,26 @@ def test_a_lift_quoting_the_decrees_own_annex_words_warns_of_no_missing_annex() 
         (ActionKind.LIFT, ["MFA-ORDER-2042-401"], ())]
     assert rec.warnings == ()
     assert refused(decree("中方决定对后附《反制清单》所列企业" + MEASURES)).reason == "cut-short"
+
+
+def test_after_yiji_and_peiou_words_that_name_no_one_are_no_targets() -> None:
+    """Probes of this session's fixes (fffdcc59 read each as a false entity: "人员的直系亲属", "其子公司", "和子女", "子女"): the
+    list goes on after "，以及" only for a name in brackets, and "及其配偶" reads a name, not the rest of the family; a country
+    is the one nearest the name ("与美国国务卿会面的日本众议院议员X": US before)."""
+    for words in ("，以及上述人员的直系亲属", "，以及其子公司", "及其配偶和子女", "及其配偶子女", "及其妻子", "及其配偶"):
+        assert [(z, e) for z, e, _, _ in people(decree("中方决定对丹尼尔·费舍尔（Daniel Fisher）" + words + MEASURES))] == [
+            ("丹尼尔·费舍尔", "Daniel Fisher")], words
+    assert [(z, e) for z, e, _, _ in people(decree("中方决定对丹尼尔·费舍尔（Daniel Fisher）及其配偶李娜" + MEASURES))] == [
+        ("丹尼尔·费舍尔", "Daniel Fisher"), ("李娜", None)]
+    assert [(z, e) for z, e, _, _ in people(decree(
+        "中方决定对北极星公司（Polaris Inc.）及其首席执行官约翰·多伊（John Doe），以及约翰·多伊的配偶简·多伊（Jane Doe）" + MEASURES))] == [
+        ("北极星公司", "Polaris Inc."), ("约翰·多伊", "John Doe"), ("简·多伊", "Jane Doe")]
+    rec = read(decree("中方决定停止执行外交部令2044年第502号对马修·格林（Matthew Green），以及外交部令2044年第510号对乔治·贝克"
+                      "（George Baker）采取的反制措施。"))
+    assert [(a.action, [t.key for t in a.targets], a.entities) for a in rec.actions] == [
+        (ActionKind.LIFT, ["MFA-ORDER-2044-502"], ("matthewgreen",)), (ActionKind.LIFT, ["MFA-ORDER-2044-510"], ("georgebaker",))]
+    for said in ("中方决定对与美国国务卿会面的日本众议院议员佐藤隆（Sato Takashi）" + MEASURES,
+                 "美国国务卿与日本众议院议员佐藤隆会面。中方决定对佐藤隆（Sato Takashi）" + MEASURES):
+        assert [(z, c) for z, _, c, _ in people(decree(said))] == [("佐藤隆", "JP")], said
+    # a status decision on those "后附《反制清单》" lists, its annex missing, is refused (its own annex, not the decree's)
+    assert refused(decree("中方决定对后附《反制清单》所列人员暂停执行外交部令2044年第502号规定的反制措施，为期一年。")).reason == "cut-short"

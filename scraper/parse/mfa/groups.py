@@ -37,6 +37,7 @@ from .wording import (
     DECISION_START_RE,
     DESCRIPTION_ENDS,
     GROUP_TAIL_RE,
+    ITS_FAMILY,
     ITS_PERSON_RE,
     ITS_RE,
     ITS_STAFF_RE,
@@ -105,14 +106,23 @@ def _target_segment(folded: str, start: int) -> tuple[int, int]:
             form := LATIN_FORM_RE.match(folded, end)) is not None:
         run = TO_SEGMENT_STOP_RE.match(folded, form.end())
         end = run.end() if run is not None else form.end()
-    while end < len(folded) and folded[end] in ",，" and folded.startswith("以及", end + 1):
-        # "对A（a）及其下属机构、B（b）及其下属机构，以及上述组织负责人C（c）、D（d）采取…": the list goes on after the comma
-        # (session 51, mfa51/04: C and D not read, held)
+    while end < len(folded) and folded[end] in ",，" and _goes_on(folded, end):
         run = TO_SEGMENT_STOP_RE.match(folded, end + 3)
         end = run.end() if run is not None else end + 3
     if end == len(folded) or folded[end] not in "(（《)）》":
         return start, end  # a stop, or the end: no bracket was left open or closed alone
     return _segment_by_depth(folded, start)
+
+
+def _goes_on(folded: str, comma: int) -> bool:
+    """Whether the list of targets goes on after the comma at ``comma``: "，以及" and a name in brackets before the next stop
+    ("对A（a）及其下属机构、B（b）及其下属机构，以及上述组织负责人C（c）、D（d）采取…": session 51, mfa51/04, C and D not read, held);
+    not "，以及其子公司", "，以及上述人员的直系亲属" (no one named: words, read as names)."""
+    if not folded.startswith("以及", comma + 1):
+        return False
+    run = TO_SEGMENT_STOP_RE.match(folded, comma + 3)
+    said = folded[comma + 3 : run.end()] if run is not None else ""
+    return "(" in said or "（" in said
 
 
 def _segment_by_depth(folded: str, start: int) -> tuple[int, int]:
@@ -124,7 +134,7 @@ def _segment_by_depth(folded: str, start: int) -> tuple[int, int]:
             depth += 1
         elif ch in ")）》":
             depth = max(0, depth - 1)
-        elif depth == 0 and not (ch in ",，" and folded.startswith("以及", m.end())):  # (the list goes on: as above)
+        elif depth == 0 and not (ch in ",，" and _goes_on(folded, m.start())):  # (the list goes on: as above)
             return start, m.start()
     return start, len(folded)
 
@@ -781,6 +791,8 @@ def _its_person(plain: str) -> tuple[str, list[Target]]:
         zh, en, note, _ = split_target(person)
         if not (zh or en) or (staff is not None and not _name_shaped(zh, en)):
             continue
+        if role is not None and role.endswith(ITS_FAMILY) and not _family_named(zh, en):
+            break  # "及其配偶和子女", "及其配偶子女": his family, named by no one
         notes = [clean_display(role.strip()) if role else None, note]
         persons.append(Target(zh, en, "individual", "，".join(filter(None, notes)) or None))
     if staff is not None and len(persons) < len(items):
@@ -842,6 +854,18 @@ def _role_person(item: str) -> tuple[str, str | None, str | None, str | None] | 
     if not (zh or en) or not _name_shaped(zh, en):
         return None
     return clean_display(m.group("role").strip()) or "", zh, en, note
+
+
+FAMILY_WORDS = ("子女", "儿子", "女儿", "父母", "家属", "亲属", "家人", "家庭", "孩子", "亲人")
+
+
+def _family_named(zh: str | None, en: str | None) -> bool:
+    """A name after "及其配偶" (ITS_FAMILY), not more of the family: English beside it, a middle dot, or a short Chinese name
+    holding no family word and opening with no joiner."""
+    if en or (zh and ("·" in zh or "•" in zh)):
+        return True
+    return (zh is not None and 2 <= len(despace(zh)) <= 4 and zh[0] not in "和及与以并"
+            and not any(word in zh for word in FAMILY_WORDS) and _type_of_words(zh) is None)
 
 
 def _name_shaped(zh: str | None, en: str | None) -> bool:

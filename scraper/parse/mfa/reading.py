@@ -198,6 +198,8 @@ def _role_country(folded: str, zh: str | None, note: str | None) -> str | None:
     at = folded.find(zh)
     while at >= 0:
         m = ROLE_COUNTRY_RE.search(folded, max(0, at - ROLE_LEAD_MAX), at)
+        while m is not None and (nearer := ROLE_COUNTRY_RE.search(folded, m.start("c") + 1, at)) is not None:
+            m = nearer  # the country nearest the name: "与美国国务卿会面的日本众议院议员X" is JP
         if m is not None:
             return _post_country(m)
         at = folded.find(zh, at + len(zh))
@@ -350,7 +352,7 @@ ENGLISH_AFTER = r"\s*\(\s*(?:[^()\nA-Za-z,]{1,40}?\s*,\s*)?(?P<en>[A-Za-z][^()\n
 # An earlier decree's annex, named by a step on it: "停止对外交部令2029年第71号《…》后附《反制清单》所列X…" (session 46, mfa46/03: a
 # false "refers to an annex but none was found" on the lift). So too the decree's own words in the step's clause, "停止执行外交部令2042年
 # 第401号对后附《反制清单》所列全部企业…采取的反制措施" (the measures No. 401 took on those its annex lists: session 51, mfa50/22's false warning).
-OTHERS_ANNEX_RE = re.compile(r"(?:号|》|所附|决定)\s*(?:对\s*)?(?:后附\s*)?$")
+OTHERS_ANNEX_RE = re.compile(r"(?:(?:号|》)\s*(?:对\s*)?|(?:所附|决定)\s*)(?:后附\s*)?$")
 
 
 def _english_elsewhere(targets: list[Target], body: str, clean: str) -> list[Target]:
