@@ -191,6 +191,10 @@ class NoticeRecord:
     # "…会否…恢复实施，将根据美方表现而定", beside another topic's decided step: scraper/parse/held.py, session 41): never
     # applied until a person accepts one (``mofcom-watch accept KEY STEP``, storage/heldsteps.py); one open issue each
     held: tuple[ActionRecord, ...] = field(default=(), metadata=OMIT_DEFAULT)
+    # steps an answer recounts as taken before by a notice ("商务部已于…发布公告，自…起，停止实施…第21号相关措施": no step of
+    # its own, scraper/parse/rules/recaps.py, session 51): never applied; the engine says a problem where no stored notice
+    # takes such a step (storage/lifecycle/recaps.py)
+    recounted: tuple[ActionRecord, ...] = field(default=(), metadata=OMIT_DEFAULT)
 
     def to_json(self) -> dict[str, Any]:
         """The JSON shape printed by ``mofcom-watch parse`` (without the text)."""
@@ -364,6 +368,7 @@ def _notice_from_json(data: dict[str, Any]) -> NoticeRecord:
         corrected_until=data.get("corrected_until"),
         renamed=tuple(_entity_from_json(e) for e in data.get("renamed", ())),
         held=tuple(_action_from_json(a) for a in data.get("held", ())),
+        recounted=tuple(_action_from_json(a) for a in data.get("recounted", ())),
     )
 
 

@@ -209,6 +209,8 @@ class Draft:
     actions: list[ActionRecord] = field(default_factory=list)
     references: tuple[NoticeRef, ...] = ()
     renames: Renames = NO_RENAMES  # listed entities renamed ("所列A（a）已更名为B（b）": scraper/parse/renames.py)
+    # steps an answer recounts as taken before by a notice, never applied (rules/recaps.py; NoticeRecord.recounted)
+    recaps: list[ActionRecord] = field(default_factory=list)
 
 
 def _promises(folded: str) -> list[tuple[int, int]]:

@@ -23,6 +23,7 @@ from .corrections import (
 )
 from .model import NON_ACTING_KINDS, Derivation, known_from
 from .notices import _notice_event, event_sort_key
+from .recaps import check_recaps, recap_only
 from .revoked import _revocations
 from .simulate import _countdowns, _ended_named, _rows, _simulate, _term_countdowns
 
@@ -75,7 +76,9 @@ def derive(notices: Sequence[StoredNotice], as_of: date) -> Derivation:
         by_key[n.record.key] = n
     known = [n for n in by_key.values() if known_from(n) <= as_of]  # type: ignore[operator]
     for n in known:
-        b.add(_notice_event(n))
+        if not recap_only(n.record):  # an answer read for its recaps alone adds no item (recaps.py)
+            b.add(_notice_event(n))
+    check_recaps(known, b)
     known, dated = _effective_corrections(known, b)
     known, ended = _until_corrections(known, b)
     known, renamed = _step_name_corrections(known)

@@ -28,7 +28,8 @@ PAGE_SUFFIXES = (".txt", ".html", ".json")
 PIN_SUFFIX = ".expect.json"
 PIN_KEYS = {"origin", "auditor_verdict", "status", "why", "url", "expect", "xfail", "known_wrong"}
 EXPECT_KEYS = {"outcome", "unusable", "key", "kind", "list", "published", "effective", "stated_count",
-               "actions", "entities", "links", "warnings", "corrected_effective", "renamed", "held"}
+               "actions", "entities", "links", "warnings", "corrected_effective", "renamed", "held",
+               "recounted"}
 ACTION_KEYS = {"action", "list", "targets", "effective", "until", "extends_by", "entities", "measures"}
 ENTITY_KEYS = {"zh", "en", "country", "type"}
 
@@ -89,6 +90,7 @@ def observed(raw: bytes, url: str | None) -> dict[str, Any]:
         "corrected_effective": n.get("corrected_effective"),  # a correction's corrected date of another notice
         "actions": steps("actions"),
         "held": steps("held"),  # steps read but held for a person apart, the page's others read (session 41)
+        "recounted": steps("recounted"),  # steps an answer recounts as a notice's, never applied (session 51)
         "entities": [{"zh": e["zh"], "en": e["en"], "country": e["country"], "type": e.get("type")}
                      for e in n["entities"]],
         # a listed entity renamed: its new names under the old name's key, the old names as aliases
@@ -102,7 +104,7 @@ def differences(expect: dict[str, Any], got: dict[str, Any]) -> list[str]:
     out: list[str] = []
     for field, want in expect.items():
         have = got.get(field)
-        if field in ("actions", "entities", "links", "renamed", "held"):
+        if field in ("actions", "entities", "links", "renamed", "held", "recounted"):
             out.extend(_list_differences(field, want, have or []))
         elif want != have:
             read = f" (read as {got.get('outcome')} {got.get('key') or ''})" if field == "unusable" else ""

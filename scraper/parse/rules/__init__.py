@@ -119,6 +119,7 @@ from .operative import (
     operative_text,
     stated_effective,
 )
+from .recaps import recounted_steps
 from .record import action_records, named_references, renames_read
 from .rejects import (
     another_authority,
@@ -176,6 +177,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("drafts", quoted_in_correction),
     ("drafts", on_goods),
     ("drafts", restored_at_lapse),
+    ("recaps", recounted_steps),
     ("notice_list", notice_list),
     ("decision", decision),
     ("count", stated_count),
@@ -186,7 +188,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
 )
 # (field, reject): asked once the last row filling ``field`` has run.
 REJECTS: tuple[tuple[str, Reject], ...] = (
-    ("own", unnumbered_without_body), ("drafts", off_topic_answer), ("drafts", unnumbered_without_action),
+    ("own", unnumbered_without_body), ("recaps", off_topic_answer), ("drafts", unnumbered_without_action),
     ("drafts", unnumbered_reprint), ("drafts", unnumbered_reference_list), ("drafts", reported_change), ("drafts", another_authority),
     ("drafts", consultation_draft),
 )

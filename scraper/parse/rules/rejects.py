@@ -78,10 +78,12 @@ def off_topic_answer(src: Source, d: Draft) -> bool:
     force", session 38, story39 S5c): ``unread_suspension_holds`` refuses it. Nor one going on with a step after a term's
     end it tells ("…已于11月27日届满，继续暂停实施…", session 42, story43): ``unread_step_after_end``. Nor one telling a
     decision on a notice by number taken before, under a title announcing a change (session 49, fix57):
-    ``checks.told_answer_step``."""
+    ``checks.told_answer_step``. Nor one recounting a step a notice took (``d.recaps``: "商务部已于…发布公告，自…起，停止实施
+    …第21号相关措施" under "…就出口管制有关问题答记者问"; session 51, recount51): kept, the engine checks that a stored notice
+    takes it (storage/lifecycle/recaps.py)."""
     return d.qa and not d.drafts and d.context_list is None and unread_answer_step(src, d) is None \
         and unread_suspension_holds(src, d) is None and unread_step_after_end(src, d) is None \
-        and not told_answer_step(src, d)
+        and not told_answer_step(src, d) and not d.recaps
 
 
 def unnumbered_without_body(src: Source, d: Draft) -> bool:

@@ -1,0 +1,140 @@
+"""Steps an answer recounts as taken by a notice before it (session 51, recount51; near50's question, the lead's decision).
+
+"商务部已于2026年11月20日发布公告，自2026年12月1日起，停止实施商务部公告2025年第21号相关措施。" in an answer under a neutral
+title ("…就出口管制有关问题答记者问") is no step of the answer's own (a recap: ``tense.told_as_past``), and the answer was read
+as no notice. Where the notice it recounts was never stored (a crawl gap), the lift was missed, silently. The answer now
+records what it recounts (``NoticeRecord.recounted``: the verb, the notices it names, the day from which): the engine
+checks each against the stored notices and says a problem where none of them takes that step
+(``storage.lifecycle.recaps``), and says nothing where one does. A recap is never applied: the notice that took the step
+is the one read, with its own page's provenance.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from storage.records import ActionKind, ActionRecord
+
+from .. import actions as act
+from ..dates import DATE_RE, UNTIL_RE, effective_in, make_date, resolve_month_day
+from ..draft import Draft, Source
+from ..lazyre import lazy_compile
+from ..textnorm import MD
+from .named import sentence_start
+
+# The cheap test first (issue 11): a recap tells its decision as done ("已于…", "此前…", "已经…"), before any pattern.
+RECAP_GATE = ("已于", "已经", "此前", "先前", "前期")
+# ... then, before the decision ("决定") or the publication ("发布") it tells, in the sentence.
+RECAP_MARK_RE = lazy_compile(r"已于|已经|此前|先前|前期")
+ANCHORS = ("决定", "发布")
+# The step told, from the decision on (the first of these that stands there decides, in this order).
+RECAP_VERBS: tuple[tuple[tuple[str, ...], ActionKind], ...] = (
+    (("停止暂停", "不再暂停", "恢复实施", "恢复执行", "恢复"), ActionKind.RESTORE),
+    (("继续暂停", "延长", "延期"), ActionKind.EXTEND),
+    (("停止实施", "停止执行", "终止实施", "终止执行", "取消", "解除", "停止", "终止"), ActionKind.LIFT),
+    (("移出",), ActionKind.REMOVE),
+    (("暂停实施", "暂停执行", "中止实施", "中止执行", "暂停", "中止"), ActionKind.SUSPEND),
+)
+# The day the decision was taken or published ("已于2026年11月20日", "已于11月20日"): the day of a recap with no start told.
+TOLD_DAY_RE = lazy_compile(rf"(?:已于|于)\s*(?:(?P<y>\d{{4}})\s*年\s*)?(?P<m>{MD})\s*月\s*(?P<d>{MD})\s*日")
+NOT_A_RECAP = ("拟", "将视", "是否", "会否", "如果", "假如", "不符合事实", "没有", "尚未", "未作出")
+
+
+def _verb(sentence: str) -> tuple[ActionKind, int] | None:
+    """The step a sentence tells after its decision, and where its verb stands."""
+    for words, kind in RECAP_VERBS:
+        at = [p for w in words if (p := sentence.find(w)) >= 0]
+        if at:
+            return kind, min(at)
+    return None
+
+
+def _told_day(sentence: str, published: date | None) -> str | None:
+    m = TOLD_DAY_RE.search(sentence)
+    if m is None:
+        return None
+    if m.group("y"):
+        day = make_date(m.group("y"), m.group("m"), m.group("d"))
+    else:
+        day = resolve_month_day(int(m.group("m")), int(m.group("d")), None, published)
+    return day.isoformat() if day else None
+
+
+# An end told ("…的暂停期限已于2026年11月10日届满"): no step taken.
+END_WORDS = ("届满", "期满", "到期")
+STATE_VERB_SPAN = 24  # characters from "已于" to the verb in "…相关措施已于2026年12月1日停止实施"
+
+
+def _told_state(src: Source, d: Draft, s0: int, s1: int) -> ActionRecord | None:
+    """A step told with the notice as its subject and no decision named ("商务部公告2025年第21号相关措施已于2026年12月1日
+    停止实施"): the notices named before "已于", the verb right after its day."""
+    folded = src.folded
+    m = RECAP_MARK_RE.search(folded, s0, s1)
+    if m is None or any(folded.find(w, s0, s1) >= 0 for w in END_WORDS):
+        return None
+    told = _verb(folded[m.end() : min(s1, m.end() + STATE_VERB_SPAN)])
+    if told is None:
+        return None
+    verb = m.end() + told[1]
+    targets = tuple(dict.fromkeys(ref for _, b, ref in d.refs if s0 <= b <= m.start() and ref.key))
+    if not targets:
+        return None
+    lists = {t.list for t in targets if t.list is not None}
+    return ActionRecord(action=told[0], list=lists.pop() if len(lists) == 1 else d.context_list, targets=targets,
+                        effective=_told_day(folded[m.start() : verb], d.published), text=src.text[s0:s1].strip())
+
+
+def recounted_steps(src: Source, d: Draft) -> list[ActionRecord]:
+    """The steps an answer's sentences tell as taken before by a decision or a notice, on notices they name by number:
+    one each, with the day it took effect from (its "自…起", else the day it was taken), none where the sentence was read
+    as a step of the answer's own (a draft starts in it) or tells no step."""
+    if not d.qa or not d.refs:
+        return []
+    folded = src.folded
+    if not any(folded.find(w) >= 0 for w in RECAP_GATE):
+        return []
+    out: list[ActionRecord] = []
+    done: set[int] = set()
+    own = [x.start for x in d.drafts]
+    for r0, _, _ in d.refs:
+        if not any(a <= r0 < b for a, b in d.spans):
+            continue
+        s0 = sentence_start(folded, r0)
+        if s0 in done:
+            continue
+        done.add(s0)
+        s1 = act.sentence_end(folded, r0)
+        if any(s0 <= x < s1 for x in own):
+            continue  # read as the answer's own step (told before its start: near50/26)
+        sentence = folded[s0:s1]
+        if any(w in sentence for w in NOT_A_RECAP):
+            continue
+        anchor = min([p for w in ANCHORS if (p := folded.find(w, s0, s1)) >= 0], default=-1)
+        if anchor < 0 or RECAP_MARK_RE.search(folded, s0, anchor) is None:
+            if (told_state := _told_state(src, d, s0, s1)) is not None:
+                out.append(told_state)
+            continue
+        told = _verb(folded[anchor:s1])
+        if told is None:
+            continue
+        kind, verb = told[0], anchor + told[1]
+        refs = [(a, b, ref) for a, b, ref in d.refs if s0 <= a < s1 and ref.key]
+        # (a ref may open with the day it was taken: "2026年11月20日决定停止实施商务部公告2025年第22号": by its end)
+        after = [ref for _, b, ref in refs if b > verb]
+        # the notice that took it, in brackets after "发布公告" ("发布公告（商务部公告2026年第85号），决定…"), is no target
+        before = [ref for a, b, ref in refs if anchor < a and b <= verb and folded[a - 1] not in "（("]
+        targets = tuple(dict.fromkeys(after or before))
+        if not targets:
+            continue
+        # its start as told between the decision and the verb ("…发布公告，自2026年12月1日起，停止实施…"), else the day the
+        # decision was taken ("已于2026年11月20日决定"): not an end told elsewhere in the sentence ("…的安排将于2026年11月10日
+        # 到期。…自2026年11月10日起恢复实施": qa37/32, the day of the restore, not of the extension recounted)
+        start = effective_in(folded[anchor:verb], d.published) or _told_day(folded[s0:anchor], d.published)
+        until = None
+        if (m := UNTIL_RE.search(sentence)) is not None and (end := DATE_RE.search(m.group("date"))) is not None:
+            until = make_date(*end.group("y", "m", "d"))
+        lists = {t.list for t in targets if t.list is not None}
+        out.append(ActionRecord(action=kind, list=lists.pop() if len(lists) == 1 else d.context_list,
+                                targets=targets,
+                                effective=start, until=until, text=src.text[s0:s1].strip()))
+    return out
