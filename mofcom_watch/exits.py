@@ -75,14 +75,20 @@ def first_on_stop(call: Callable[[], None], holds: Callable[[int], bool] | None 
     runs of the test). The main thread unwinds at once and lets go of its locks; ``call`` runs as they come free.
     ``holds(signum)`` True: the main thread is where raising now could leave a lock of another thread's held for ever
     (``run``'s crawl: :meth:`scraper.stop.StopRequest.quiet`, which raises the signal again when it ends): only
-    ``call`` runs."""
+    ``call`` runs. With ``holds``, Ctrl-C (SIGINT, unless ignored or taken over) is held alike, then raised as the
+    ``KeyboardInterrupt`` it is ("interrupted", 130): it hung the crawl the same way (ops51)."""
     def stopping(signum: int, frame: Any) -> None:
         threading.Thread(target=call, name="mofcom-watch-stop", daemon=True).start()
         if holds is not None and holds(signum):
             return
+        if signum == signal.SIGINT:
+            raise KeyboardInterrupt
         _terminate(signum, frame)
 
-    previous = {sig: signal.signal(sig, stopping) for sig in stop_signals()}
+    signals = list(stop_signals())
+    if holds is not None and signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+        signals.append(signal.SIGINT)
+    previous = {sig: signal.signal(sig, stopping) for sig in signals}
     try:
         yield
     finally:

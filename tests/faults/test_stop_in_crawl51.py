@@ -20,6 +20,8 @@ import subprocess
 import sys
 import time
 
+import pytest
+
 from tests.faults.harness import FIXTURES, ROOT, lock_holder, run_args
 from tests.faults.test_unattended_ops import base_urls_env
 from tests.site_server import HeldSite
@@ -37,7 +39,7 @@ def enter(self):  # concurrent.futures._base._AcquireFutures.__enter__, and a SI
         if (not fired and len(self.futures) > 2 and not future.done()
                 and threading.current_thread() is threading.main_thread()):
             fired.append(True)
-            os.kill(os.getpid(), signal.SIGTERM)
+            os.kill(os.getpid(), int(os.environ["STOP_SIGNAL"]))
 
 
 base._AcquireFutures.__enter__ = enter
@@ -48,11 +50,17 @@ console_main()
 '''
 
 
-def test_a_stop_signal_right_after_the_crawl_took_a_pending_fetchs_lock_ends_the_run_in_one_line(tmp_path):
+@pytest.mark.parametrize(("signum", "code", "line"), [
+    (signal.SIGTERM, 143, "mofcom-watch run: stopped by SIGTERM"),
+    (signal.SIGINT, 130, "mofcom-watch run: interrupted"),  # Ctrl-C: Python's own handler hung it alike
+])
+def test_a_stop_signal_right_after_the_crawl_took_a_pending_fetchs_lock_ends_the_run_in_one_line(tmp_path, signum, code,
+                                                                                                 line):
     db = f"sqlite:///{tmp_path / 'store.sqlite'}"
     with HeldSite(FIXTURES, hold_after=3) as site:  # from the fourth request on, every answer is held
         proc = subprocess.Popen([sys.executable, "-c", PROGRAM, "--db", db, *run_args(site.url, tmp_path / "feeds")],
-                                cwd=ROOT, env=base_urls_env(site.url, MOFCOM_WATCH_TIMEOUT="30"), text=True,
+                                cwd=ROOT, env=base_urls_env(site.url, MOFCOM_WATCH_TIMEOUT="30", STOP_SIGNAL=str(int(signum))),
+                                text=True,
                                 stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         t0 = time.monotonic()
         try:
@@ -62,8 +70,8 @@ def test_a_stop_signal_right_after_the_crawl_took_a_pending_fetchs_lock_ends_the
                 proc.send_signal(signal.SIGKILL)
                 proc.wait()
         seconds = time.monotonic() - t0
-    assert proc.returncode == 143, err
-    assert err.strip() == "mofcom-watch run: stopped by SIGTERM", err
+    assert proc.returncode == code, err
+    assert err.strip() == line, err
     assert seconds < 30, seconds
     assert lock_holder(db) is None  # released: the next run need not wait for it
 
