@@ -135,3 +135,21 @@ def test_a_company_with_a_dot_and_words_after_its_bracket_is_no_person() -> None
         "1. 彼得·霍尔（Peter Hall），月湾航空技术公司首席执行官", "1. 洛克希德·马丁公司（Lockheed Martin Corporation），月湾航空技术公司母公司")
     notice = parse_document(text.encode("utf-8")).notice
     assert notice is not None and "洛克希德·马丁公司" not in {e.zh for e in notice.entities if e.type == "individual"}
+
+
+# count51/19: an answer "停止对商务部公告2025年第21号涉及的16家美国实体中的A（a）、B（b）、C（c）3家实体实施相关措施" was held ('涉及的' not read as
+# '所列' for the step's limit: loud). Now the 3 are lifted.
+
+def test_a_lift_of_named_among_a_notice_s_entities_told_with_sheji_is_read() -> None:
+    notice = parse_document(_read("count51", "19")).notice
+    assert notice is not None and not notice.warnings
+    assert [(a.action.value, a.entities, [t.key for t in a.targets]) for a in notice.actions] == [
+        ("lift", ("highpointaerotechnologies", "cubic", "sierranevada"), ["MOFCOM-2025-21"])]
+
+
+def test_sheji_with_no_names_among_stays_as_before() -> None:
+    # "涉及的16家美国实体" with no "中的" before names: no limit read (held since resp51, a person tells if 16 is all)
+    text = _read("count51", "19").decode("utf-8").replace(
+        "中的高点航空技术公司（High Point Aerotechnologies）、立方公司（Cubic Corporation）、内华达山脉公司（Sierra Nevada Corporation）3家实体", "")
+    with pytest.raises(UnusablePage):
+        parse_document(text.encode("utf-8"))

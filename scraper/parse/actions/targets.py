@@ -74,7 +74,7 @@ ON_ENTITIES_RE = lazy_compile(r"对\s*(?P<obj>(?:[^,;；。对()]|\([^()]{0,80}\
 # "…所列X（x）的出口管制措施暂停实施1年" (no 相关) likewise. "暂停对…第337号所列X（x）实施相关措施", "停止对…所列X（x）执行相关措施"
 # (the verb before 对, the measures after the name with a verb of their own): the same object (session 46, probe46: the
 # whole of No. 337 suspended, its other entity falsely, silently).
-LISTED_OBJECT_RE = lazy_compile(r"所列\s*(?:的\s*)?(?P<obj>(?:[^,;；。对()的]|中的|\([^()]{0,80}\)){1,80}?)\s*"
+LISTED_OBJECT_RE = lazy_compile(r"(?:所列|涉及的(?=[^,;。()]{0,16}?中的))\s*(?:的\s*)?(?P<obj>(?:[^,;；。对()的]|中的|\([^()]{0,80}\)){1,80}?)\s*"
                               r"(?:(?:的\s*)?(?:相关|有关)\s*(?:处理|管控|反制|出口管制)?\s*措施|的\s*(?:处理|管控|反制|出口管制)\s*措施"
                               r"|的\s*(?=暂停(?:实施|执行)?期限)"
                               r"|(?:实施|执行)\s*(?:的\s*)?(?:(?:相关|有关)\s*)?(?:处理|管控|反制|出口管制)?\s*措施"
@@ -1082,7 +1082,7 @@ def _on_entities(folded: str, start: int, end: int) -> tuple[int, int] | None:
     """The span of the object of "对该实体采取的相关措施" (or "…所列甲公司等3家实体（见附件）的相关措施") in the clause
     ``folded[start:end]``, if any."""
     if folded.find("采取的", start, end) < 0:  # in every ON_ENTITIES_RE match
-        if folded.find("所列", start, end) < 0:  # in every LISTED_OBJECT_RE match
+        if folded.find("所列", start, end) < 0 and folded.find("涉及的", start, end) < 0:  # in every LISTED_OBJECT_RE match
             if folded.find("对", start, end) < 0 and folded.find("涉及", start, end) < 0 \
                     and folded.find("号中", start, end) < 0 and folded.find(")中的", start, end) < 0:
                 # in nearly every NOTICE_ON_OBJECT_RE match ("》中": left; "（…第21号）中的3家实体": qa41 probe)
@@ -1098,6 +1098,9 @@ def _on_entities(folded: str, start: int, end: int) -> tuple[int, int] | None:
         # (its others); this step's object is the one right after its notice (session 50, qa50/27: the restore read for all
         # 16 and A and B given the extension, the 14 falsely restored, silently)
         listed = folded.find("所列", start, end)
+        if listed < 0:  # "…第21号涉及的…" not read as a listed object: as a text without 所列 (NOTICE_ON_OBJECT_RE)
+            m = NOTICE_ON_OBJECT_RE.search(folded, start, end)
+            return m.span("obj") if m else None
         m = NOTICE_ON_OBJECT_RE.search(folded, start, listed) if folded.find("对", start, listed) >= 0 else None
         return m.span("obj") if m else None
     m = ON_ENTITIES_RE.search(folded, start, end)
