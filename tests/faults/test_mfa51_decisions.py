@@ -84,3 +84,27 @@ def test_a_lift_naming_one_of_twelve_stays_loud(tmp_path: Path) -> None:
     assert code != 0 and state["health_issues"]
     assert rows(state, "redfalconmissilesystems") == [("MFA-ORDER-2042-401", "lifted", "MFA-ORDER-2043-426")]
     assert rows(state, "ironwallairdefense") == [("MFA-ORDER-2042-401", "in_force", "MFA-ORDER-2042-401")]
+
+
+LIFT_ON_A_DAY = """关于停止对山本健一采取反制措施的决定
+2045-06-01 10:00
+
+（2045年6月1日中华人民共和国外交部令第560号公布，自2045年6月1日起施行）
+
+依据《中华人民共和国反外国制裁法》第十五条规定，中方决定于2045年7月1日停止执行外交部令2044年第507号对山本健一（Yamamoto Kenichi）采取的反制措施。
+
+本决定自2045年6月1日起施行。
+
+外交部
+2045年6月1日
+"""
+
+
+def test_a_lift_on_a_day_told_with_no_qi_lifts_from_that_day(tmp_path: Path) -> None:
+    """"中方决定于2045年7月1日停止执行…": lifted from 2045-06-01 before, a month early, silently."""
+    db = replayed46(tmp_path, page("mfa51", "07"), texts=(LIFT_ON_A_DAY,), as_of="2045-06-15")
+    for as_of, want in (("2045-06-15", ("MFA-ORDER-2044-507", "in_force", "MFA-ORDER-2044-507")),
+                        ("2045-07-02", ("MFA-ORDER-2044-507", "lifted", "MFA-ORDER-2045-560"))):
+        code, state = status46(db, as_of)
+        assert code == 0, state["health_issues"]
+        assert rows(state, "yamamotokenichi") == [want], as_of

@@ -120,3 +120,21 @@ def test_after_yiji_and_peiou_words_that_name_no_one_are_no_targets() -> None:
         assert [(z, c) for z, _, c, _ in people(decree(said))] == [("佐藤隆", "JP")], said
     # a status decision on those "后附《反制清单》" lists, its annex missing, is refused (its own annex, not the decree's)
     assert refused(decree("中方决定对后附《反制清单》所列人员暂停执行外交部令2044年第502号规定的反制措施，为期一年。")).reason == "cut-short"
+
+
+def test_a_step_on_a_day_told_with_no_qi_takes_that_day() -> None:
+    """A probe of mfa51/15-17 (lifts from a later day): "中方决定于2045年7月1日停止执行外交部令…第507号对X（x）采取的反制措施" was read
+    from the decree's own day (2045-06-01), a month early, silently; so were "将于", "定于", "在", "自…停止执行", "从…开始", "于…，"
+    and a suspension or a restore so told."""
+    head = HEAD.replace("2044年6月1日", "2045年6月1日").replace("2044-06-01", "2045-06-01")
+    tail = TAIL.replace("2044年6月1日", "2045年6月1日")
+    for told, kind in (("于2045年7月1日停止执行", ActionKind.LIFT), ("将于2045年7月1日停止执行", ActionKind.LIFT),
+                       ("定于2045年7月1日停止执行", ActionKind.LIFT), ("在2045年7月1日停止执行", ActionKind.LIFT),
+                       ("自2045年7月1日停止执行", ActionKind.LIFT), ("从2045年7月1日开始停止执行", ActionKind.LIFT),
+                       ("于2045年7月1日，解除", ActionKind.LIFT), ("于2045年7月1日恢复执行", ActionKind.RESTORE),
+                       ("自2045年7月1日起停止执行", ActionKind.LIFT)):
+        rec = read(head + "中方决定" + told + "外交部令2044年第507号对山本健一（Yamamoto Kenichi）采取的反制措施。" + tail)
+        assert [(a.action, a.effective, [t.key for t in a.targets], a.entities) for a in rec.actions] == [
+            (kind, "2045-07-01", ["MFA-ORDER-2044-507"], ("yamamotokenichi",))], told
+    rec = read(head + "中方决定停止执行外交部令2044年第507号对山本健一（Yamamoto Kenichi）采取的反制措施。" + tail)
+    assert [a.effective for a in rec.actions] == ["2045-06-01"]  # no day told: the decree's

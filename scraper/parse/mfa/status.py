@@ -42,6 +42,20 @@ from .wording import (
     by_way_of,
 )
 
+# The day a step is taken, right before its verb and told with no 起: "中方决定于2045年7月1日停止执行…", "将于…", "自…停止执行",
+# "从…开始停止执行", "于…，解除…" (session 51, a probe of mfa51/15-17: each read from the decree's own day, a month early, silently).
+DAY_BEFORE_VERB_RE = re.compile(rf"(?:于|自|从|在)?\s*(?P<date>{DATE_RE.pattern})\s*(?:起|开始)?\s*[,，]?\s*$")
+DAY_BEFORE_MAX = 40  # 于, the day (with its time), 开始 and a comma
+
+
+def _day_before(folded: str, start: int, verb: int) -> str | None:
+    """The ISO day written right before the step's verb at ``verb`` (DAY_BEFORE_VERB_RE), within its sentence from ``start``."""
+    if "日" not in folded[max(start, verb - DAY_BEFORE_MAX) : verb]:  # in every match
+        return None
+    m = DAY_BEFORE_VERB_RE.search(folded, max(start, verb - DAY_BEFORE_MAX), verb)
+    day = parse_cn_date(m.group("date")) if m is not None else None
+    return day.isoformat() if day is not None else None
+
 
 def _status_action(reading: Reading, folded: str, text: str, own: int | None, effective: str | None,
                    published: date | None, clause: tuple[int, int] | None = None) -> ActionRecord:
@@ -84,7 +98,7 @@ def _status_action(reading: Reading, folded: str, text: str, own: int | None, ef
         if one is not None:
             refs.append(one)
             after = back.end()
-    when = effective_in(folded[start:end], published) or effective
+    when = effective_in(folded[start:end], published) or _day_before(folded, start, m.start("verb")) or effective
     measures = named_measures(folded, after, end)
     if measures and kind is ActionKind.LIFT:  # "停止实施…中对X采取的冻结财产措施": that measure alone, the listing stays
         kind = ActionKind.LIFT_MEASURE
