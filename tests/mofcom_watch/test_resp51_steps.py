@@ -113,3 +113,17 @@ def test_a_later_end_without_its_year_is_read_in_the_year_before(
     got = row(store, LAST, K21)
     assert (got["state"], got["since"], got["presumed"]) == ("in_force", "2027-12-01", False)
     assert not [h for h in _health(store) if h["kind"] == "unusable-page" and "2026-11-10" in h.get("url", "")]
+
+
+def test_the_suspension_of_the_measures_extended_to_a_day(
+        stores: dict[str, Store], tmp_path_factory: pytest.TempPathFactory) -> None:
+    """extend_the_suspension_to_a_day: "…第21号相关措施的暂停延长至2027年5月31日，期满后恢复实施" read the restore alone: No. 21's
+    suspension (to 2026-11-10 in the fixtures) lapsed, shown "presumed back in force, needs review" from 2026-11-11 while it is
+    suspended, no extension item. Now extended to 2027-05-31 and back in force the day after."""
+    store = _store(stores, tmp_path_factory, "extend_the_suspension_to_a_day")
+    got = row(store, TODAY, K21)
+    assert (got["state"], got["until"], got["presumed"]) == ("suspended", "2027-05-31", False), got
+    assert [i for i in store.items(TODAY) if i["id"] == f"{TAG}{K21}/suspension_extended/ecl/2026-11-10"]
+    got = row(store, LATER, K21)
+    assert (got["state"], got["since"], got["presumed"]) == ("in_force", "2027-06-01", False)
+

@@ -185,3 +185,25 @@ def test_a_later_end_without_its_year_in_a_notice() -> None:
 ])
 def test_an_end_without_its_year_not_later_than_the_one_before_is_held(a: str) -> None:
     assert "says 分别 but reads one end" in _held(QA.format(a=a))
+
+
+# "…相关措施的暂停(分别)延长至<day>" (resp51/08): one notice read the restore after it alone (the extension dropped: the notice
+# lapsed at the old end, "presumed back in force, needs review", until the restore); 分别 was held. Now an extension.
+@pytest.mark.parametrize(("a", "steps"), [
+    ("中方决定，商务部公告2025年第21号相关措施的暂停延长至2027年5月31日，期满后恢复实施。",
+     [("extend", [K21], "2026-11-10", "2027-05-31"), ("restore", [K21], "2027-06-01", None)]),
+    ("中方决定，将商务部公告2025年第21号相关措施的暂停延长至2027年5月31日。", [("extend", [K21], "2026-11-10", "2027-05-31")]),
+    (f"中方决定，{N}的暂停分别延长至{D}，期满后恢复实施。", _each_to_own_end_then("restore", "extend")),
+    (f"中方决定，{N}的暂停分别延长至2027年5月31日和11月30日，期满后停止实施。", _each_to_own_end_then("lift", "extend")),
+])
+def test_the_suspension_of_the_measures_extended_to_a_day_is_an_extension(a: str, steps: list[Step]) -> None:
+    assert _steps(QA.format(a=a)) == steps
+
+
+@pytest.mark.parametrize(("a", "why"), [
+    (f"中方决定，{N}的暂停延长至{D}。", "different ends"),
+    ("中方决定，商务部公告2025年第21号相关措施的暂停延长1年。", "announces a change"),  # (a term: not this form)
+])
+def test_the_suspension_extended_stays_held_where_not_read(a: str, why: str) -> None:
+    assert why in _held(QA.format(a=a))
+

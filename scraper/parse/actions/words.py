@@ -45,6 +45,9 @@ VERB_RE = re.compile(
     # 48: read): 暂停 right after the measures, 至 and a year's day after it, is the verb "暂停实施至" is; "…的暂停至…", "暂停至今" stay none
     # (the year in Chinese numerals too, "…相关措施暂停至二〇二七年五月三十一日": session 50, review59/24, not read, silently;
     # "…第21号和第22号相关措施分别暂停至D1和D2": session 50, review59/23, the suspensions not read, fix60)
+    # "…第21号相关措施的暂停延长至2027年5月31日，期满后恢复实施", "…的暂停分别延长至D1和D2" (session 51, resp51: the extension not
+    # read, only the restore after it; held where 分别): 暂停 of the measures, 延长至 and a year's day after it, as "暂停期限延长至"
+    r"|(?<=措施的)暂停(?:分别)?延长(?=至\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年)"
     r"|暂停(?<!的暂停)(?![期到]|至(?:(?<!措施暂停至)(?<!措施分别暂停至)|(?!\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年))|状态|(?:实施|执行)期|(?:实施|执行)?的?安排)(?:实施|执行)?"
     r"|不再(?:继续|予以)?暂停(?:实施|执行)?"
     # "不再对…相关措施采取暂停措施", "不再对…实施暂停", "对…不再采取暂停措施": the suspension ends, the measures are back
@@ -236,7 +239,7 @@ NOT_RENEWED_STARTS = (*dict.fromkeys(f"不再{how}{verb[0]}" for how in ("", "�
 # Every word VERB_RE matches, with its kind (one lookup per verb).
 VERB_KINDS = {word: _verb_kind(word) for word in (
     *(f"{verb}{tail}" for verb in ("继续暂停", "暂停", "停止", "恢复", "不再暂停", "不再继续暂停", "不再予以暂停", "终止", "中止")
-      for tail in ("", "实施", "执行")), "暂缓", "暂缓实施", "暂缓执行",
+      for tail in ("", "实施", "执行")), "暂缓", "暂缓实施", "暂缓执行", "暂停延长", "暂停分别延长",
     *(f"暂停{tail}期限{each}{how}{verb}" for tail in ("", "实施", "执行") for each in ("", "分别") for how in ("", "予以", "进行")
       for verb in ("延长", "延期", "顺延", "展期", "延", "") if verb or not how and not each), "不再实施", "不再执行", *NOT_RENEWED, "不再延续", "不再继续", "不再继续实施", "不再继续执行", "不再对", "不再采取暂停", "不再采取暂停措施", "延长",
     *(f"延长暂停{tail}" for tail in ("", "实施", "执行")),
