@@ -127,3 +127,14 @@ def test_the_suspension_of_the_measures_extended_to_a_day(
     got = row(store, LATER, K21)
     assert (got["state"], got["since"], got["presumed"]) == ("in_force", "2027-06-01", False)
 
+
+def test_a_lift_of_one_named_with_the_others_unchanged(
+        stores: dict[str, Store], tmp_path_factory: pytest.TempPathFactory) -> None:
+    """lift_named_others_unchanged (review59/10): "…所列高点航空技术公司（…）采取的出口管制措施，自2026年11月11日起予以解除，对其他
+    实体的措施不变" was held (a needs-review health issue, the lift missed). Now High Point is lifted from 2026-11-11, the
+    others are not."""
+    store = _store(stores, tmp_path_factory, "lift_named_others_unchanged")
+    got = row(store, TODAY, K21, "highpointaerotechnologies")
+    assert (got["state"], got["since"]) == ("lifted", "2026-11-11"), got
+    assert row(store, TODAY, K21, "universallogisticsholdings")["state"] != "lifted"
+    assert not [h for h in _health(store) if h["kind"] == "unusable-page" and "2026-11-10" in h.get("url", "")]

@@ -207,3 +207,20 @@ def test_the_suspension_of_the_measures_extended_to_a_day_is_an_extension(a: str
 def test_the_suspension_extended_stays_held_where_not_read(a: str, why: str) -> None:
     assert why in _held(QA.format(a=a))
 
+
+# review59/10: "…所列A（a）采取的出口管制措施，自…起予以解除，对其他实体的措施不变" was held (the others taken as the lift's own
+# object, qa50's OWN_OTHERS_RE); "对…其他实体的相关措施保持不变" was read. "措施(仍)不变" now keeps its clause as it is too.
+NAMED = "对商务部公告2025年第21号所列高点航空技术公司（High Point Aerotechnologies）采取的出口管制措施，自2026年11月11日起予以解除，"
+
+
+@pytest.mark.parametrize("rest", ["对其他实体的措施不变。", "对其余实体的相关措施仍不变。", "其他实体的相关措施不变。",
+                                  "对该公告所列其他实体的相关措施保持不变。"])
+def test_a_lift_of_one_named_with_the_others_unchanged(rest: str) -> None:
+    record = parse_document(QA.format(a=f"中方决定，{NAMED}{rest}").encode("utf-8")).notice
+    assert record is not None
+    assert [(x.action.value, [t.key for t in x.targets], x.effective, list(x.entities)) for x in record.actions] == [
+        ("lift", [K21], "2026-11-11", ["highpointaerotechnologies"])]
+
+
+def test_a_step_on_the_others_after_a_lift_of_one_named_stays_held() -> None:
+    assert "is the others of names its sentence tells" in _held(QA.format(a=f"中方决定，{NAMED}对其他实体继续暂停实施相关措施。"))

@@ -343,7 +343,10 @@ def _measures_undone(folded: str, s_start: int, at: int) -> bool:
 # before it, nor the subject of the verb after it (session 43, qa43/42: "对…第21号所列实体停止实施相关措施，对…7号所列实体则不作
 # 调整" was read as a lift of 7号 alone, a false 'Lifted' item and No. 21's lift lost; "停止实施…第21号相关措施，对…7号相关措施不作
 # 调整" lifted both). Looked for only where its first characters are (NO_CHANGE_GATE).
-NO_CHANGE_RE = lazy_compile(r"(?:不作|不做|不予)\s*(?:任何)?\s*(?:调整|变动|变更|改变)|(?:维持|保持)\s*(?:不变|原状)")
+# "…予以解除，对其他实体的措施不变" (session 51, resp51, review59/10: held, the others taken as the lift's own object): the
+# measures "不变" with no 保持/维持 before it
+NO_CHANGE_RE = lazy_compile(r"(?:不作|不做|不予)\s*(?:任何)?\s*(?:调整|变动|变更|改变)|(?:维持|保持)\s*(?:不变|原状)"
+                            r"|措施\s*(?:均|仍|依然|仍然)?\s*不变")
 NO_CHANGE_GATE = ("不作", "不做", "不予", "不变", "原状")
 # Every gate word holds 不 or is 原状: a sentence with neither (nearly every one but the UEL's 不可靠) skips the gate's
 # five scans and its generator (perf43: ~7,000 instructions a page on every sentence with a verb).
