@@ -3,13 +3,19 @@
 (11-10) as the restore's day, the start its sentence names ignored, and so did it for "…已于2026年11月10日届满，相关措施已恢复实施"
 (no day of its own): the suspension runs through its last day, 11-10, so No. 21 was shown back in force on a day it was
 still suspended, with an item id a day early (a notice dating the restore 11-11 would have given a second item), silently.
-Replayed by real ``replay`` processes into a real SQLite file holding the bundled fixtures."""
+Replayed by real ``replay`` processes into a real SQLite file holding the bundled fixtures.
+
+qa51's probe: a press conference answering "请问中方对商务部公告2025年第1号所列28家美国实体有何安排？" with "…中方决定，自2027年3月1日起停止
+实施。" (the object left out) was read as no notice at all: replayed, No. 1 stayed "in force", exit 0, no health issue: the lift
+missed, silently. Now the page is held for a person: a needs-review health issue."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
-from tests.mofcom_watch.stories import REPO, TAG, Store, replayed, row
+from tests.mofcom_watch.stories import REPO, TAG, Store, invoke, replayed, row
 
 DATA = REPO / "tests" / "data" / "qa51"
 FIXTURES = REPO / "fixtures"
@@ -21,7 +27,7 @@ KEY = "MOFCOM-2025-21"
 @pytest.fixture(scope="module")
 def stores(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Store]:
     out = {}
-    for case in ("restore_told_from_start", "restore_told_after_end"):
+    for case in ("restore_told_from_start", "restore_told_after_end", "lift_object_elided"):
         folder = tmp_path_factory.mktemp(f"qa51-{case}")
         replayed(folder, FIXTURES, FETCHED, today=TODAY)
         out[case] = replayed(folder, DATA / case, FETCHED, today=TODAY)
@@ -37,3 +43,12 @@ def test_a_restore_told_as_done_is_back_the_day_after_the_suspension_ends(stores
     assert row(store, "2026-11-10", KEY)["state"] == "suspended", case
     ids = [i["id"][len(TAG):] for i in store.items(TODAY) if i["id"].startswith(f"{TAG}{KEY}/restored/")]
     assert ids == [f"{KEY}/restored/ecl/2026-11-11"], (case, ids)
+
+
+def test_a_decided_lift_with_its_object_left_out_is_held_loud(stores: dict[str, Store]) -> None:
+    store = stores["lift_object_elided"]
+    health = json.loads(invoke(store.db, "status", "--json", "--as-of", TODAY, env=store.env).stdout)["health_issues"]
+    held = [i for i in health if i["url"].endswith("presser-2027-02-26-lift-object-elided.txt")]
+    assert [i["kind"] for i in held] == ["unusable-page"], health
+    assert "needs-review" in held[0]["detail"] and "停止实施" in held[0]["detail"]
+    assert row(store, TODAY, "MOFCOM-2025-1")["state"] == "in_force"  # nothing applied unread

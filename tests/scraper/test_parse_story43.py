@@ -23,7 +23,9 @@ HEAD = ("来源：商务部新闻办公室 类型：原创 分类：新闻 2026-
     "商务部公告2025年第72号已于11月27日到期，恢复实施商务部公告2024年第46号第二款。",
 ])
 def test_a_step_after_a_term_end_read_on_no_notice_is_held_for_a_person(answer: str) -> None:
-    with pytest.raises(UnusablePage, match="needs-review.*a step after a term's end"):
+    # "…届满。中方决定，继续暂停一年。" is held by unread_answer_step first since session 51 (a decided step whose object is
+    # left out, qa51's probe): held all the same, the reason naming the step
+    with pytest.raises(UnusablePage, match="needs-review.*(a step after a term's end|names no notice its 继续暂停 could act on)"):
         parse_document(HEAD.format(answer).encode("utf-8"))
 
 

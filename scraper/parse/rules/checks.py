@@ -1779,6 +1779,22 @@ def _decided_now(folded: str, d: Draft, s0: int, doubt_end: int, at: int) -> boo
         and not act.told_as_past(folded, s0, at, d.published) and not act.is_recounted(folded, s0, at, None, d.published)
 
 
+def _step_verb_words(folded: str, line: int, stop: int) -> bool:
+    """Whether ``folded[line:stop]`` has a word of a step on measures whose object may be left out (实施, 执行, 暂停)."""
+    find = folded.find
+    return find("实施", line, stop) >= 0 or find("执行", line, stop) >= 0 or find("暂停", line, stop) >= 0
+
+
+def _object_elided(folded: str, v: re.Match[str], stop: int) -> bool:
+    """Whether the verb ``v`` (its measures' verb: …实施, …执行, …暂停…) ends its clause with its object left out, at most
+    its term after it: "中方决定，自2027年3月1日起继续暂停实施1年。", "中方决定，自2027年3月1日起停止实施。" (the notice named only
+    by the question; session 51, qa51's probe: read as no notice at all, the step missed, silently)."""
+    if not (v[0].endswith(("实施", "执行")) or "暂停" in v[0]):
+        return False
+    end = min((i for i in (folded.find(c, v.end(), stop) for c in ",;:?") if i >= 0), default=stop)
+    return ELIDED_OBJECT_TAIL_RE.fullmatch("".join(folded[v.end() : end].split()).rstrip("。.")) is not None
+
+
 def unread_answer_step(src: Source, d: Draft) -> str | None:
     """An answer's sentence that decides ("中方决定，自…起，恢复执行对上述实体采取的相关措施") a step on measures (stop,
     restore, suspend, extend: ``_on_measures``), names no notice, and holds no step read (its target said only as
@@ -1793,7 +1809,8 @@ def unread_answer_step(src: Source, d: Draft) -> str | None:
         pos = folded.find("决定", a, b)
         while pos >= 0:
             s1 = min(act.sentence_end(folded, pos), b)
-            if not _measures_step_words(folded, pos + 2, s1) and folded.find("号", pos + 2, s1) < 0:
+            if not _measures_step_words(folded, pos + 2, s1) and folded.find("号", pos + 2, s1) < 0 \
+                    and not _step_verb_words(folded, pos + 2, s1):
                 pos = folded.find("决定", s1, b)  # no step on measures nor on a number after it (most answers)
                 continue
             s0 = sentence_start(folded, pos)
@@ -1804,7 +1821,8 @@ def unread_answer_step(src: Source, d: Draft) -> str | None:
                     if act.VERB_KINDS.get(v[0]) not in _ITEM_KINDS:
                         continue
                     yearless = YEARLESS_NOTICE_RE.match(folded, v.end(), s1)
-                    if (yearless or _on_measures(folded, v, s1)) and _decided_now(folded, d, s0, v.start(), v.start()):
+                    if (yearless or _on_measures(folded, v, s1) or _object_elided(folded, v, s1)) \
+                            and _decided_now(folded, d, s0, v.start(), v.start()):
                         what = f"names {yearless[0].strip()} without its year, so" if yearless else "names"
                         return f"the answer decides \"{src.text[s0:s1].strip()[:40]}\" but {what} no notice its " \
                                f"{v[0]} could act on{LEFT_OUT}"
@@ -2550,6 +2568,8 @@ REASON_RE = lazy_compile(rf"为了?(?:继续|进一步|切实)?落实|经(?!研�
 _STEP_TERM = (rf"(?:{DURATION_RE.pattern}|半年|(?:截止|截)?(?:{UNTIL_RE.pattern}|(?:至|到)(?:今年|本年|明年)\d{{1,2}}月\d{{1,2}}日"
               r"|(?:至|到)\d{4}年\d{1,2}月[底末])"
               r"(?:\d{1,2}时(?:\d{1,2}分)?)?(?:止|\(含\))?)")
+# What may follow a verb whose object is left out, to its clause's end: its term, nothing else (``_object_elided``).
+ELIDED_OBJECT_TAIL_RE = lazy_compile(rf"{_STEP_TERM}?")
 STEP_TAIL_RE = lazy_compile(rf"[\"”’」』]?(?:\([^()]*\))*(?:的暂停(?:实施|执行)?(?:安排)?)?(?:(?:的)?(?:暂停)?期限)?(?:为|延长|再延长)?"
                             rf"{_STEP_TERM}?(?:\([^()]*\))*外?[\"”’」』]?")
 
@@ -2676,6 +2696,10 @@ LISTING_OBJECTS = (*STEP_OBJECTS, "清单", "名单")
 LISTING_STEPS = (ActionKind.REMOVE, ActionKind.IMPOSE)
 
 
+# After a notice's clause ("…第46号第二款"), its provisions named: the same object (``_told_as_noun``).
+CLAUSE_PROVISIONS = ("相关规定", "有关规定", "的相关规定", "的有关规定", "的规定", "规定")
+
+
 def _told_as_noun(folded: str, x: act.ActionDraft, s1: int) -> bool:
     """Whether step ``x`` is told as a noun or asked, not said: its clause goes on after its object (the last 措施, 款 or
     notice; a listing's or removal's list) with more than its term ("…相关措施的前提是，…", "…相关措施系误传", "…相关措施一事
@@ -2691,6 +2715,10 @@ def _told_as_noun(folded: str, x: act.ActionDraft, s1: int) -> bool:
                   clause.rfind("清单") + 2 if listing else 0, clause.rfind("名单") + 2 if listing else 0)
     # nothing after the object: STEP_TAIL_RE matches the empty tail (tests/scraper/test_parse_gates.py), not asked
     tail = clause[tail_at:]
+    if tail and tail.startswith(CLAUSE_PROVISIONS) and tail_at == clause.rfind("款") + 1:
+        # "继续暂停实施商务部公告2024年第46号第二款相关规定至2027年11月27日": the clause's provisions are its object still
+        # (session 51, qa51/22: held for a person)
+        tail = tail[tail.find("规定") + 2 :]
     if tail and any(ch in tail for ch in FORMAL_DIGITS):
         tail = tail.translate(FORMAL_TO_PLAIN)  # "…相关措施壹年": the term as the dates read it (``periods.duration_in``)
     if tail and folded.endswith(EACH, max(0, x.start - 2), x.start) and len(x.targets) == 1 \
