@@ -176,6 +176,18 @@ TERM_AFTER_RE = lazy_compile(rf"{IN_CLAUSE}{{0,80}}?的\s*暂停")  # "…的暂
 TERM_AFTER_REACH = 100  # the clause's characters TERM_AFTER_RE may look at, brackets counted
 
 
+# "海岸线导弹公司（…）已停止参与对中国台湾地区军售并提出申请，将…〔2026〕9号所列海岸线导弹公司移出…": the entity's own conduct
+# stopped, the ground of its removal (session 51, blind51/32: read as a lift of the whole of 〔2026〕9号, its other two entities
+# falsely "lifted", silently). A bare lift verb right before what an entity does (参与, 从事, 军售, 违法…) ends that conduct, no
+# measure; looked at only for a bare 停止/终止/取消/解除 (CONDUCT_VERBS), one anchored match.
+CONDUCT_VERBS = frozenset(("停止", "终止", "取消", "解除"))
+CONDUCT_AFTER_RE = lazy_compile(
+    r"\s*(?:参与|从事|销售|出售|军售|违法|违规|侵权|(?:向|对|与)\s*(?:中国)?\s*台湾?(?:地区)?|对台|向台"
+    r"|(?:其|上述|相关|有关|一切)\s*(?:违法|违规|不当|违约)?\s*(?:行为|活动|交易|业务|军售)"
+    r"|(?:其|上述|相关|有关)\s*(?:违法|违规|不当)\s*(?:行为|活动))"
+)
+
+
 BARE_PAUSE = "暂停"  # VERB_RE's "…相关措施暂停至<day>" (session 48): a verb only as its sentence's first
 
 
@@ -203,6 +215,8 @@ def acting_verbs(folded: str, s_start: int, s_end: int, found: list[re.Match[str
             continue  # "暂停实施A相关措施1年，其中第22号相关措施暂停至…": a clause of the step before (actions.apart), no verb
         if planned(folded, s_start, at):
             continue  # "将原定于2027年1月1日起停止实施的…，提前至…起停止实施": the plan the step moves (qa44/29)
+        if v[0] in CONDUCT_VERBS and CONDUCT_AFTER_RE.match(folded, v.end()) is not None:
+            continue  # "X已停止参与对中国台湾地区军售": the entity's conduct stopped, no lift (CONDUCT_AFTER_RE)
         if (v[0].startswith(NOT_RENEWED_STARTS) or v[0] == "不再继续") and not (
                 folded.find("暂停", v.end(), v.end() + 8) >= 0 or EXPIRY_RE.search(
                 folded, max(s_start, at - 12), at) and folded.rfind("暂停", max(s_start, at - 30), at) >= 0

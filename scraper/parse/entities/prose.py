@@ -343,6 +343,8 @@ def prose_entities(seg: str, country: str | None = None, folded: str | None = No
                 zh = zh[cut:]
             name, own = listed_by_own(clean_display(zh if not zh.startswith(BRANCH_PREFIX_FIRST)
                                                      else _without_branch_prefix(zh)), country)
+            if name and ("实体" in name or "籍" in name):
+                name, own = kind_opened(name, own)
             if located:
                 name, own = _located(name, own)
             parent = None
@@ -378,6 +380,8 @@ def prose_entities(seg: str, country: str | None = None, folded: str | None = No
         zh, en = split_name(item, fitem)
         if zh or en:
             zh, own = listed_by_own(zh, place or country)
+            if zh and ("实体" in zh or "籍" in zh):
+                zh, own = kind_opened(zh, own)
             if located:
                 zh, own = _located(zh, own)
             out.append(_person_of(prose_entity(zh, en, own, note)))
@@ -447,6 +451,25 @@ def _located(zh: str | None, country: str | None) -> tuple[str | None, str | Non
     and their country (else ``country``)."""
     m = LOCATED_RE.match(zh) if zh else None
     if m is None or not zh or m.end() >= len(zh):
+        return zh, country
+    return zh[m.end() :], COUNTRIES[m.group("c")]
+
+
+# "决定将美国实体天穹防务公司（…）、中国台湾地区实体龙腾航电股份有限公司（…）和中国台湾地区实体宝岛…（…）等3家实体列入…": each name
+# opened by its country and 实体 (session 51, blind51/35: read as the names "美国实体天穹防务公司", "中国台湾地区实体龙腾…", no
+# country, silently: a search for the name found nothing); so too "美国籍人员罗伯特·J·凯恩（Robert J. Kane）、加拿大籍人员…" (blind51/37).
+# "<country>实体" opens no name; "<country>企业" may ("美国企业研究所"), so only 实体 (KIND_PREFIX_RE reads either after a
+# qualifier's 的). Looked for only in a name holding "实体" or "籍".
+KIND_OPENING_RE = lazy_compile(rf"\s*(?:中国)?\s*(?P<c>{COUNTRY_ALT})\s*(?:实体|籍\s*(?:人员|人士|公民|个人)?)\s*(?=[^\s(（、,，])")
+
+
+def kind_opened(zh: str | None, country: str | None) -> tuple[str | None, str | None]:
+    """A name of a prose list opened by its country and 实体 (KIND_OPENING_RE): the name without them, and their
+    country; else ``zh`` and ``country``."""
+    if not zh or "实体" not in zh and "籍" not in zh:
+        return zh, country
+    m = KIND_OPENING_RE.match(zh)
+    if m is None or m.end() >= len(zh):
         return zh, country
     return zh[m.end() :], COUNTRIES[m.group("c")]
 

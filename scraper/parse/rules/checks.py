@@ -18,7 +18,7 @@ from ..actions.clauses import TWO_TERMS_RE
 from ..actions.periods import END_DAY_RE, FORMAL_DIGITS, FORMAL_TO_PLAIN, MONTH_END_RE
 from ..actions.targets import decided_above
 from ..actions.tense import RECOUNT_RE, decided_in, denied, planned, told_done
-from ..actions.words import LIST_ALT, MOVED_TO, REMOVED_WORDS, TERM_RENEWED, title_step
+from ..actions.words import LIST_ALT, LIST_KIND, MOVED_TO, REMOVED_WORDS, TERM_RENEWED, title_step
 from ..corrections import AMENDED_ANNEX_TITLE_RE, CORRECTION_TITLE_RE, renames_only
 from ..dates import (
     DURATION_RE,
@@ -2215,6 +2215,92 @@ def counted_nothing_read(src: Source, d: Draft) -> str | None:
             or CORRECTION_TITLE_RE.search(d.folded_title) or LISTING_ON_LIST_RE.search(d.operative) is None:
         return None
     return f"states {d.count[0]} entities but reads no step and no entity{LEFT_OUT}"
+
+
+# "一、自公布之日起，禁止向美国雷神防务航电公司（…）、铁砧导弹公司（…）出口两用物项。", "禁止向附件所列3家美国实体出口两用物项": a ban on
+# dual-use exports to entities it names, with no list word (no 列入…名单): no step reads it, so the notice was stored as one
+# changing nothing, the ban on those entities missed without a word (session 51, blind51/07, /22). Whether it is a listing on
+# the export control list is not read: left out, for a person. Only where no step and no entity is read; the words after
+# 向 must name an entity (a bracket opening with a Latin letter, 公司, 实体, 企业, 集团, 机构 or the annex), not users
+# ("禁止两用物项对美国军事用户出口", "禁止向美国军事用户出口…": 2024 No. 46).
+EXPORT_BAN_RE = lazy_compile(r"禁止\s*(?:出口经营者\s*)?向(?P<to>[^。;\n]{2,400}?)出口\s*(?:相关\s*)?两用物项")
+BANNED_NAMED_RE = lazy_compile(r"\(\s*[A-Za-z]|公司|实体|企业|集团|机构|附件")
+
+
+def unread_export_ban(src: Source, d: Draft) -> str | None:
+    """A numbered notice banning dual-use exports to entities it names (EXPORT_BAN_RE) that reads no step and no entity:
+    left out for a person to read, never stored as a notice changing nothing."""
+    if d.qa or d.own is None or d.entities or d.actions or d.drafts:
+        return None
+    op = d.operative
+    if "两用物项" not in op or "禁止" not in op or CORRECTION_TITLE_RE.search(d.folded_title) is not None:
+        return None  # (a correction quotes the sentences it corrects: audit45/11)
+    for m in EXPORT_BAN_RE.finditer(op):
+        if op.rfind("“", 0, m.start()) > op.rfind("”", 0, m.start()):
+            continue  # quoted
+        if BANNED_NAMED_RE.search(m.group("to")) is not None:
+            return f"bans dual-use exports to entities it names (\"{m.group(0)[:40]}…\") with no listing read{LEFT_OUT}"
+    return None
+
+
+# "商务部决定自2027年6月6日起，将该实体移出关注名单，列入出口管制管控名单": an answer moving an entity from one list to another. An
+# answer lists no one (a listing is a notice's: ``clauses`` reads no 列入 in an answer), so the removal was read and the
+# listing dropped, silently: the entity shown off the watch list and on no other list (session 51, blind51/36). Left out,
+# for a person. Looked for only around an answer's removal, in its sentence.
+ANSWER_LISTED_RE = lazy_compile(rf"(?:列入|纳入|转入|移至|调至|调入)\s*(?:{LIST_ALT}|出口管制关注名单|管控名单)")
+
+
+# "商务部决定自2027年6月6日起，将该实体由关注名单转入出口管制管控名单": the same move in one verb, read as no step at all (a quiet
+# "no action found in the answer": the entity left on the watch list, silently; session 51).
+ANSWER_MOVE_RE = lazy_compile(r"[由从]\s*(?:出口管制)?(?:管控名单|关注名单|不可靠实体清单)\s*中?\s*(?:转入|移至|调至|调入|调整至)\s*"
+                              r"(?:出口管制)?(?:管控名单|关注名单|不可靠实体清单)")
+LIST_MOVE_WORDS = ("转入", "移至", "调至", "调入", "调整至")
+
+
+def unread_answer_listing(src: Source, d: Draft) -> str | None:
+    """An answer whose removal's sentence also puts entities on a list (ANSWER_LISTED_RE), or one deciding a move from a
+    list to another that no step reads (ANSWER_MOVE_RE): left out for a person to read."""
+    if not d.qa:
+        return None
+    folded = src.folded
+    if not d.drafts and "决定" in d.operative and any(w in d.operative for w in LIST_MOVE_WORDS) \
+            and (m := ANSWER_MOVE_RE.search(d.operative)) is not None:
+        return f"an answer moves entities to another list (\"{m.group(0)}\"): no step read{LEFT_OUT}"
+    for x in d.drafts:
+        if x.action is ActionKind.REMOVE and x.sentence is not None:
+            s0, s1 = x.sentence
+            if folded.find("入", s0, s1) < 0 and folded.find("至", s0, s1) < 0:
+                continue
+            m = ANSWER_LISTED_RE.search(folded, s0, s1)
+            if m is not None:
+                return f"an answer moves entities to another list (\"{src.text[m.start() : m.end()]}\"): no listing is read from an answer{LEFT_OUT}"
+    return None
+
+
+# "不可靠实体清单工作机制决定将…列入不可靠实体清单…。商务部同时依据《中华人民共和国出口管制法》将上述2家实体列入出口管制管控名单，
+# 禁止向其出口两用物项。": the notice's entities put on a second list in a sentence no decision word opens, so no step read it:
+# the ECL listing dropped, silently (session 51, blind51/38). Where the notice lists on one list and such a sentence ("将上述…
+# 列入" another list, not quoted) reads no listing there: left out, for a person.
+OTHER_LISTING_RE = lazy_compile(rf"将\s*上述[^。;\n]{{0,30}}?(?:列入|纳入)\s*(?P<l>出口管制关注名单|{LIST_ALT}|管控名单)")
+
+
+def unread_other_listing(src: Source, d: Draft) -> str | None:
+    """A notice listing its entities on one list whose "将上述…列入<another list>" (OTHER_LISTING_RE) no step reads: left out
+    for a person to read."""
+    if d.qa or not d.drafts:
+        return None
+    op = d.operative
+    if "上述" not in op or op.count("列入") + op.count("纳入") < 2:
+        return None
+    listed = {x.list for x in d.drafts if x.action is ActionKind.IMPOSE}
+    if not listed:
+        return None
+    for m in OTHER_LISTING_RE.finditer(op):
+        lst = ListKind.WATCH if m.group("l") == "出口管制关注名单" else LIST_KIND[m.group("l")]
+        if lst in listed or op.rfind("“", 0, m.start()) > op.rfind("”", 0, m.start()):
+            continue
+        return f"puts the entities on a second list (\"{m.group(0)}\") that no step reads{LEFT_OUT}"
+    return None
 
 
 def suspension_without_target(src: Source, d: Draft) -> str | None:
