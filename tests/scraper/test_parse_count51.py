@@ -153,3 +153,17 @@ def test_sheji_with_no_names_among_stays_as_before() -> None:
         "中的高点航空技术公司（High Point Aerotechnologies）、立方公司（Cubic Corporation）、内华达山脉公司（Sierra Nevada Corporation）3家实体", "")
     with pytest.raises(UnusablePage):
         parse_document(text.encode("utf-8"))
+
+
+# count51/34: an MFA decision "对A等3家企业" over 3 annex lines closed by "（以上共计4家企业）": read silently as 3. Held now.
+
+def test_an_mfa_annex_total_line_at_odds_is_held() -> None:
+    assert "the decision states 3 targets and 3 are read, where a total line says 4" in _held(_read("count51", "34"))
+
+
+def test_an_mfa_annex_total_line_counting_the_companies_beside_persons_is_read() -> None:
+    # "3家企业和…2名个人" (5) over an annex closed by "（以上共计3家企业）": the line counts the companies alone
+    text = _read("count51", "06").decode("utf-8").rstrip("\n") + "\n（以上共计3家企业）\n"
+    notice = parse_document(text.encode("utf-8")).notice
+    assert notice is not None and len(notice.entities) == 5 and not notice.warnings
+    assert "where a total line says 4" in _held(text.replace("共计3家", "共计4家").encode("utf-8"))

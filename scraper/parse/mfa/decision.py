@@ -14,6 +14,7 @@ from ..dates import Stamp, effective_in, iso_to_date, until_from
 from ..entities import COUNTRIES, COUNTRY_IN_RE, cached_key, clean_display
 from ..renames import read_list_line_renames
 from ..rules.checks import LEFT_OUT
+from ..rules.named import TOTAL_LINE_RE
 from ..textnorm import despace, fold, simplified, to_int
 from .amend import _amendment, _applied_amendment, _may_amend, _prose_amendment, added_to
 from .checks import _ended, measure_line_days
@@ -90,6 +91,19 @@ def _check_counts(reading: Reading, warnings: list[str]) -> int | None:
                                 f" which is missing or typed wrong cannot be told{LEFT_OUT}")
                 break
     return stated
+
+
+def _total_at_odds(folded: str, text: str, stated: int, bodies: int, warnings: list[str]) -> None:
+    """The annex's closing line at odds with the count the decision states and the targets read agree with ("对A等3家企业"
+    over 3 lines and "（以上共计4家企业）": session 51, count51/34, read silently as 3): a row may be missing and another read
+    twice, which cannot be told: left out for a person (as ``rules.checks.counts_at_odds`` for MOFCOM's notices). A line
+    counting (家) the companies and bodies alone (``bodies``) beside persons agrees."""
+    for m in TOTAL_LINE_RE.finditer(folded):
+        total = to_int(m.group("n"))
+        if total and total != stated and total != bodies:
+            warnings.append(f"the decision states {stated} targets and {stated} are read, where a total line says {total}"
+                            f" (\"{' '.join(text[m.start() : m.end()].split())}\"): which is right cannot be told{LEFT_OUT}")
+            return
 
 
 def _written(t: Target) -> str:
@@ -329,6 +343,8 @@ def parse_decision(text: str, title_hint: str | None = None, pub: Stamp | None =
     else:
         reading = _read_targets(text_lines, folded, folded_lines, warnings, published)
         stated = _check_counts(reading, warnings)
+        if stated is not None and stated == len(reading.targets) and ("共计" in folded or "合计" in folded or "总计" in folded):
+            _total_at_odds(folded, text, stated, sum(t.type != "individual" for t in reading.targets), warnings)
         if stated is None and reading.unlisted:  # no number, but names: an annex cut after its first lines lacks some
             stated = len(reading.targets) + reading.unlisted
         if reading.status is None:
