@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from storage.records import ActionKind, ActionRecord, NoticeKind, NoticeRecord, StoredNotice
+from storage.records import ActionKind, ActionRecord, NoticeKind, NoticeRecord, NoticeRef, StoredNotice
 
 from .builder import _Builder
 from .model import day_of, known_from
@@ -34,21 +34,26 @@ def recap_only(rec: NoticeRecord) -> bool:
         and rec.list is None and not rec.held
 
 
+def _published(key: str | None, by_key: dict[str, StoredNotice]) -> tuple[date | None, object]:
+    """The day and list of the stored notice ``key``."""
+    n = by_key.get(key) if key else None
+    return (known_from(n), n.record.list) if n is not None else (None, None)
+
+
+def _same_notice(t: NoticeRef, s: NoticeRef, by_key: dict[str, StoredNotice]) -> bool:
+    """Whether two references name one notice: by key, or one's key is the notice published on the other's day and list."""
+    if t.key and s.key:
+        return t.key == s.key
+    if t.key or s.key:
+        keyed, dated = (t, s) if t.key else (s, t)
+        day, lst = _published(keyed.key, by_key)
+        return day is not None and day == dated.date and (dated.list is None or lst is dated.list)
+    return t.date is not None and t.date == s.date and (t.list is None or s.list is None or t.list is s.list)
+
+
 def _names(a: ActionRecord, step: ActionRecord, by_key: dict[str, StoredNotice]) -> bool:
-    """Whether ``step`` acts on a notice the recap ``a`` names: by its key, or by the day and list it was published."""
-    keys = {t.key for t in a.targets if t.key}
-    for t in step.targets:
-        if t.key is not None:
-            if t.key in keys:
-                return True
-            continue
-        if t.date is None:
-            continue
-        for k in keys:
-            target = by_key.get(k)
-            if target is not None and known_from(target) == t.date and (t.list is None or target.record.list is t.list):
-                return True
-    return False
+    """Whether ``step`` acts on a notice the recap ``a`` names (by key, or by the day and list it was published)."""
+    return any(_same_notice(t, s, by_key) for t in a.targets for s in step.targets)
 
 
 def _does(n: StoredNotice, step: ActionRecord, a: ActionRecord, day: date | None,
@@ -70,7 +75,7 @@ def check_recaps(known: Sequence[StoredNotice], b: _Builder) -> None:
             day = day_of(a.effective)
             if any(_does(m, step, a, day, by_key) for m in known for step in m.record.actions):
                 continue
-            named = ", ".join(dict.fromkeys(t.key for t in a.targets if t.key))
+            named = ", ".join(dict.fromkeys(t.key or t.text for t in a.targets))
             since = f" from {day.isoformat()}" if day else ""
             b.problem(f"{n.record.key}: an answer recounts {RECAP_VERBS.get(a.action, a.action.value)} of {named}{since}: "
                       f"no stored notice does this (the notice that took it not fetched or not read?): "

@@ -15,7 +15,7 @@ import pytest
 
 from storage.lifecycle import derive
 from storage.records import ActionKind, EventKind, NoticeRecord
-from tests.storage.test_lifecycle_corpus import CST, ECL, UEL, act, by_key, corpus, qa, stored
+from tests.storage.test_lifecycle_corpus import CST, D0404, ECL, UEL, act, by_date, by_key, corpus, qa, stored
 
 DAY = date(2026, 12, 6)
 
@@ -65,6 +65,17 @@ def test_a_recap_is_never_applied_and_an_answer_of_recaps_alone_adds_no_item() -
     # an answer stored before for its list (qa17/27: "…已于…决定，自…起继续暂停…", kept as a Q&A of the UEL) keeps its item
     kept = derive([*corpus(), stored(_answer((ActionKind.LIFT, "MOFCOM-2025-21", "2026-12-01"), own=True))], DAY)
     assert [e.id for e in kept.events if e.kind is EventKind.NOTICE and e.notice_key == answer.key]
+
+
+def test_a_recap_naming_the_notice_by_day_and_list() -> None:
+    """"…停止实施对2025年4月4日被列入出口管制管控名单的16家美国实体采取的相关措施" (no number): the notice published that day on
+    that list; the 11-05 answer's extension of it (by day too) quiets an extension, nothing a lift."""
+    extended = replace(_answer((ActionKind.EXTEND, "MOFCOM-2025-21", "2025-11-10")).recounted[0],
+                       targets=(by_date(D0404, ECL, 16),))
+    lifted = replace(extended, action=ActionKind.LIFT, effective="2026-12-01")
+    assert _problems(replace(_answer(), recounted=(extended,))) == []
+    got = _problems(replace(_answer(), recounted=(lifted,)))
+    assert len(got) == 1 and "the lift of 2025年4月4日被列入名单的16家美国实体 from 2026-12-01" in got[0], got
 
 
 def test_the_notice_taking_it_stored_later_quiets_it() -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from storage.records import ActionKind, ActionRecord
+from storage.records import ActionKind, ActionRecord, NoticeRef
 
 from .. import actions as act
 from ..dates import DATE_RE, UNTIL_RE, effective_in, make_date, resolve_month_day
@@ -49,6 +49,12 @@ def _verb(sentence: str) -> tuple[ActionKind, int] | None:
     return None
 
 
+def _named(ref: NoticeRef) -> bool:
+    """A notice a recap can name: by number, or by the day and list it was published ("…对2025年4月4日被列入出口管制管控名单的16家
+    美国实体采取的相关措施"; not "2026年11月20日发布公告", the recounted notice's own day, no list)."""
+    return bool(ref.key) or (ref.date is not None and ref.list is not None)
+
+
 def _told_day(sentence: str, published: date | None) -> str | None:
     m = TOLD_DAY_RE.search(sentence)
     if m is None:
@@ -76,7 +82,7 @@ def _told_state(src: Source, d: Draft, s0: int, s1: int) -> ActionRecord | None:
     if told is None:
         return None
     verb = m.end() + told[1]
-    targets = tuple(dict.fromkeys(ref for _, b, ref in d.refs if s0 <= b <= m.start() and ref.key))
+    targets = tuple(dict.fromkeys(ref for _, b, ref in d.refs if s0 <= b <= m.start() and _named(ref)))
     if not targets:
         return None
     lists = {t.list for t in targets if t.list is not None}
@@ -118,7 +124,7 @@ def recounted_steps(src: Source, d: Draft) -> list[ActionRecord]:
         if told is None:
             continue
         kind, verb = told[0], anchor + told[1]
-        refs = [(a, b, ref) for a, b, ref in d.refs if s0 <= a < s1 and ref.key]
+        refs = [(a, b, ref) for a, b, ref in d.refs if s0 <= a < s1 and _named(ref)]
         # (a ref may open with the day it was taken: "2026年11月20日决定停止实施商务部公告2025年第22号": by its end)
         after = [ref for _, b, ref in refs if b > verb]
         # the notice that took it, in brackets after "发布公告" ("发布公告（商务部公告2026年第85号），决定…"), is no target
