@@ -138,3 +138,24 @@ def test_a_step_on_a_day_told_with_no_qi_takes_that_day() -> None:
             (kind, "2045-07-01", ["MFA-ORDER-2044-507"], ("yamamotokenichi",))], told
     rec = read(head + "中方决定停止执行外交部令2044年第507号对山本健一（Yamamoto Kenichi）采取的反制措施。" + tail)
     assert [a.effective for a in rec.actions] == ["2045-06-01"]  # no day told: the decree's
+
+
+def test_measures_on_a_day_told_with_no_qi_start_that_day() -> None:
+    """Probes of mfa51/25: "中方决定于2045年7月1日对X（x）采取以下反制措施" (a decree in force on publication) and "中方决定于…将X增列入
+    …所附《反制清单》" were in force from the decree's own day, a month early, silently; "…增列入外交部令…后附《反制清单》" (后附, not
+    所附) was refused as cut short."""
+    head = HEAD.replace("2044年6月1日", "2045年6月1日").replace("2044-06-01", "2045-06-01")
+    tail = "\n\n本决定自公布之日起施行。\n\n外交部\n2045年6月1日\n"
+    for told in ("于2045年7月1日", "在2045年7月1日", "，于2045年7月1日，", "从2045年7月1日开始"):
+        rec = read(head + "中方决定" + told + "对约翰·沃克（John Walker）" + MEASURES + tail)
+        assert [(a.action, a.effective) for a in rec.actions] == [(ActionKind.IMPOSE, "2045-07-01")], told
+    rec = read(head + "中方决定于2045年7月1日将约翰·沃克（John Walker）增列入外交部令2044年第501号所附《反制清单》。" + tail)
+    assert [(a.action, a.effective, [t.key for t in a.targets]) for a in rec.actions] == [
+        (ActionKind.IMPOSE, "2045-07-01", ["MFA-ORDER-2044-501"])]
+    rec = read(head + "中方决定将约翰·沃克（John Walker）增列入外交部令2044年第501号后附《反制清单》。" + tail)
+    assert [(a.action, a.effective, [t.key for t in a.targets]) for a in rec.actions] == [
+        (ActionKind.IMPOSE, "2045-06-01", ["MFA-ORDER-2044-501"])]
+    assert [(e.zh, e.en) for e in rec.entities] == [("约翰·沃克", "John Walker")]
+    # an earlier day told so is not this decree's: its own day stays
+    rec = read(head + "中方决定于2045年5月1日对约翰·沃克（John Walker）" + MEASURES + tail)
+    assert [a.effective for a in rec.actions] == ["2045-06-01"]

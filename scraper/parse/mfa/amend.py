@@ -248,7 +248,7 @@ def _amendment(lines: list[str], folded_lines: list[str], folded: str, text: str
 
 # An amendment told in one sentence, the decision amended named before "所附《反制清单》": "中方决定将X、Y等2家企业增列入
 # 2024年12月27日《关于…的决定》（外交部令第16号）所附《反制清单》" (additions), "…将X从…所附《反制清单》中移除" (a deletion).
-PROSE_ADD_RE = re.compile(r"(?:增列|增补|补充列|列|纳)(?:入|至|进)(?P<where>[^。；;\n]{1,300}?)所附\s*《?\s*(?:反制|反制裁)清单")
+PROSE_ADD_RE = re.compile(r"(?:增列|增补|补充列|列|纳)(?:入|至|进)(?P<where>[^。；;\n]{1,300}?)(?:所|后)附\s*《?\s*(?:反制|反制裁)清单")
 # So too "从…（外交部令第13号）的反制清单中移除", "从2024年10月10日《关于…的决定》中移出" (session 38, mfa38: no 所附, so the sentence
 # was read as a new listing of a name made of it, "汤姆·莫斯（Tom Moss）从…中移除": a false item, and the removal lost).
 PROSE_REMOVE_RE = re.compile(

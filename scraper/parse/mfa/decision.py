@@ -10,7 +10,7 @@ from storage.names import other_names
 from storage.records import ActionKind, ActionRecord, EntityRecord, ListKind, NoticeKind, NoticeRecord, NoticeRef
 
 from ..corrections import corrected_entities, is_correction
-from ..dates import Stamp, effective_in, iso_to_date, until_from
+from ..dates import DATE_RE, Stamp, effective_in, iso_to_date, parse_cn_date, until_from
 from ..entities import COUNTRIES, COUNTRY_IN_RE, cached_key, clean_display
 from ..renames import read_list_line_renames
 from ..rules.checks import LEFT_OUT
@@ -182,6 +182,19 @@ MEASURES_FROM_RE = re.compile(r"决定\s*[，,]?\s*(?P<when>(?:自|从)[^。；;
 MEASURES_TAKE_EFFECT_RE = re.compile(r"措施\s*(?:均|将|一律)?\s*(?P<when>(?:自|从)[^。；;\n起]{1,30}?起)\s*(?:实施|执行|生效|施行)")
 
 
+# Or a day told with no 起 between 决定 and its object: "中方决定于2045年7月1日对X（x）采取…", "中方决定于2045年7月1日将X增列入…"
+# (session 51, probes of mfa51/25: in force from the decree's own day, a month early, silently).
+DECIDED_ON_GATE = ("决定于", "决定在", "决定,于", "决定，于", "决定自", "决定从")  # what every DECIDED_ON_RE match holds, folded
+DECIDED_ON_RE = re.compile(rf"决定\s*[，,]?\s*(?:于|在|自|从)\s*(?P<date>{DATE_RE.pattern})\s*(?:开始)?\s*[，,]?\s*(?:对|将)")
+
+
+def _decided_on(folded: str, effective: str | None) -> str | None:
+    """The later day DECIDED_ON_RE finds in ``folded`` (the decision's sentence), else ``effective``."""
+    m = DECIDED_ON_RE.search(folded) if effective is not None and any(w in folded for w in DECIDED_ON_GATE) else None
+    day = parse_cn_date(m.group("date")) if m is not None else None
+    return day.isoformat() if day is not None and effective is not None and day.isoformat() > effective[:10] else effective
+
+
 def _measures_start(reading: Reading, published: date | None, effective: str | None) -> str | None:
     """The impose's effective day: a later day the decision's sentence gives its measures (MEASURES_FROM_RE), a sentence of
     its own (MEASURES_TAKE_EFFECT_RE) or every numbered measure line, else ``effective`` (the decree's own)."""
@@ -196,7 +209,9 @@ def _measures_start(reading: Reading, published: date | None, effective: str | N
     if day is None and ("、自" in body or "、从" in body):  # a numbered line opening with a day
         days = set(measure_line_days(body, published))
         day = days.pop() if len(days) == 1 else None
-    return day if day is not None and day[:10] > effective[:10] else effective
+    if day is None:
+        return _decided_on(fold(reading.decision), effective)
+    return day if day[:10] > effective[:10] else effective
 
 
 def _countries(title: str) -> frozenset[str]:
@@ -334,8 +349,8 @@ def parse_decision(text: str, title_hint: str | None = None, pub: Stamp | None =
             url=url, text=text)
     amended = (_amendment(text_lines, folded_lines, folded, text, own, effective, warnings)
                if _may_amend(folded) else None)
-    if amended is None and ("所附" in folded or "从" in folded and _removal_word(folded)):  # "将X增列入…（外交部令第16号）所附《反制清单》", "将X从…所附《反制清单》中移除"
-        amended = _prose_amendment(folded, text, own, effective, published, warnings)
+    if amended is None and ("所附" in folded or "后附" in folded and "增" in folded or "从" in folded and _removal_word(folded)):  # "将X增列入…（外交部令第16号）所附《反制清单》", "将X从…所附《反制清单》中移除"
+        amended = _prose_amendment(folded, text, own, _decided_on(folded, effective), published, warnings)
     if amended is None and "适用于" in folded:  # "将…第101号《…》规定的反制措施，适用于X、Y": they join that decision's list
         amended = _applied_amendment(folded, text, own, effective, published, warnings)
     if amended is not None:  # it adds to or removes from an earlier decision's list
