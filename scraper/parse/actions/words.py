@@ -47,7 +47,7 @@ VERB_RE = re.compile(
     # "…第21号和第22号相关措施分别暂停至D1和D2": session 50, review59/23, the suspensions not read, fix60)
     # "…第21号相关措施的暂停延长至2027年5月31日，期满后恢复实施", "…的暂停分别延长至D1和D2" (session 51, resp51: the extension not
     # read, only the restore after it; held where 分别): 暂停 of the measures, 延长至 and a year's day after it, as "暂停期限延长至"
-    r"|(?<=措施的)暂停(?:分别)?延长(?=至\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年)"
+    r"|暂停(?<=措施的暂停)(?:分别)?延长(?=至\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年)"
     r"|暂停(?<!的暂停)(?![期到]|至(?:(?<!措施暂停至)(?<!措施分别暂停至)|(?!\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年))|状态|(?:实施|执行)期|(?:实施|执行)?的?安排)(?:实施|执行)?"
     r"|不再(?:继续|予以)?暂停(?:实施|执行)?"
     # "不再对…相关措施采取暂停措施", "不再对…实施暂停", "对…不再采取暂停措施": the suspension ends, the measures are back
@@ -63,7 +63,9 @@ VERB_RE = re.compile(
     r"|暂缓(?:实施|执行)"
     # "…第21号和第22号相关措施分别暂缓至D1和D2" (session 51, resp51: held, as "暂停至" was before session 48): right after the
     # measures, 至 and a year's day after it, as "措施暂停至"
-    r"|(?:(?<=措施)|(?<=措施分别))暂缓(?=至\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年)"
+    # ("…暂缓至2027年11月10日实施", the day the measures take effect, stays none: qa47)
+    r"|暂缓(?:(?<=措施暂缓)|(?<=措施分别暂缓))(?=至\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年)"
+    r"(?![^,;。\n]{0,24}?日\s*(?:起\s*)?(?:正式\s*)?(?:实施|执行|生效))"
     # "…暂停期限已于2026年11月10日届满。工作机制决定，上述措施继续实施": the measures are back from the end told (a restore;
     # session 41, qa40/02 held for a person); "继续实施" after 措施 only, read only so (``targets.on_targets``)
     r"|继续实施(?<=措施继续实施)"
