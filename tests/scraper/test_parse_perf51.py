@@ -83,7 +83,7 @@ def test_a_reference_with_no_count_after_it_is_not_asked_for_one():
 
 
 @pytest.mark.parametrize("check", [checks.unread_named_after_verb, checks.unread_ends_respectively,
-                                   checks.unread_counted_subset])
+                                   checks.unread_counted_subset, checks.counts_at_odds, checks.unread_lift_at_expiry])
 def test_the_gated_checks_make_no_cells(check):
     """A generator or comprehension over a check's names makes them cells, made at every call, before any gate (~200
     instructions a cell a text): these checks make none."""
@@ -131,3 +131,43 @@ def test_an_end_told_is_read_as_the_dates_read_a_start(day):
     assert (parse_cn_date(told["day"]) is None) is (effective_in(f"自{told['day']}起", None) is None)
     assert parse_cn_date(told["day"]) == (None if effective_in(f"自{told['day']}起", None) is None
                                           else parse_cn_date(effective_in(f"自{told['day']}起", None) or ""))
+
+
+# --- this session's own new checks (count51's counts_at_odds, resp51's unread_lift_at_expiry) ------------------------------
+
+LISTING = ("商务部公告2026年第204号 关于将3家美国实体列入出口管制管控名单的公告\n"
+           "根据《中华人民共和国出口管制法》，商务部决定将以下3家美国实体列入出口管制管控名单，禁止向其出口两用物项。\n"
+           "1.红杉导弹技术公司（Redwood Missile Technologies, Inc.）\n2.战术云网络公司（Tactical Cloud Networks LLC）\n"
+           "3.海鹰水面系统公司（Seahawk Surface Systems）\n本公告自发布之日起实施。\n商务部\n2026年11月28日")
+
+
+def test_a_listing_with_no_total_line_is_not_scanned_for_one():
+    """count51's ``counts_at_odds`` asked every listing agreeing with its count for five words of a total line, each a scan
+    of the whole text (~10,000 instructions a page of bench/parse.py); their rarest characters are asked first now."""
+    src, d, watched = _read(LISTING)
+    assert d.count[0] == 3 and len(d.entities) == 3
+    assert checks.counts_at_odds(src, d) is None
+    assert not {"共计", "合计", "总计"} & set(watched.asked), watched.asked
+
+
+def test_a_text_with_no_end_word_is_not_asked_for_a_lift_at_expiry():
+    """resp51's ``unread_lift_at_expiry`` asked 停止 (its two characters, common in notices) before an end's word; the
+    end's words' marks are asked first now, and a text with neither 满 nor 到 is asked nothing more."""
+    src, d, watched = _read(LISTING.replace("禁止", "停止"))
+    assert checks.unread_lift_at_expiry(src, d) is None
+    assert watched.asked == ["满", "到"]
+
+
+def test_a_lift_at_expiry_is_still_held():
+    """resp51's form: the end counted from the running one, held (resp51's tests have the others)."""
+    with pytest.raises(UnusablePage) as refused:
+        parse_document(RELEASE.format(a="中方决定，继续暂停实施商务部公告2025年第21号相关措施1年，期满后停止实施。").encode())
+    assert refused.value.reason == "needs-review"
+    assert "a lift at the end of a suspension" in str(refused.value)
+
+
+def test_a_total_line_at_odds_is_still_held():
+    text = LISTING.replace("\n本公告", "\n（以上共计2家实体）\n本公告")
+    with pytest.raises(UnusablePage) as refused:
+        parse_document(text.encode())
+    assert "a total line says 2" in str(refused.value)
