@@ -7,7 +7,8 @@ Replayed by real ``replay`` processes into a real SQLite file holding the bundle
 
 qa51's probe: a press conference answering "请问中方对商务部公告2025年第1号所列28家美国实体有何安排？" with "…中方决定，自2027年3月1日起停止
 实施。" (the object left out) was read as no notice at all: replayed, No. 1 stayed "in force", exit 0, no health issue: the lift
-missed, silently. Now the page is held for a person: a needs-review health issue."""
+missed, silently. Now the page is held for a person: a needs-review health issue. So is "经中美双方协商一致，自2027年3月1日起，
+停止实施相关措施。" (no 决定, the notice named only by the question)."""
 
 from __future__ import annotations
 
@@ -27,7 +28,7 @@ KEY = "MOFCOM-2025-21"
 @pytest.fixture(scope="module")
 def stores(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Store]:
     out = {}
-    for case in ("restore_told_from_start", "restore_told_after_end", "lift_object_elided"):
+    for case in ("restore_told_from_start", "restore_told_after_end", "lift_object_elided", "lift_from_day_no_notice"):
         folder = tmp_path_factory.mktemp(f"qa51-{case}")
         replayed(folder, FIXTURES, FETCHED, today=TODAY)
         out[case] = replayed(folder, DATA / case, FETCHED, today=TODAY)
@@ -45,10 +46,11 @@ def test_a_restore_told_as_done_is_back_the_day_after_the_suspension_ends(stores
     assert ids == [f"{KEY}/restored/ecl/2026-11-11"], (case, ids)
 
 
-def test_a_decided_lift_with_its_object_left_out_is_held_loud(stores: dict[str, Store]) -> None:
-    store = stores["lift_object_elided"]
+@pytest.mark.parametrize("case", ["lift_object_elided", "lift_from_day_no_notice"])
+def test_a_lift_naming_no_notice_of_its_own_is_held_loud(stores: dict[str, Store], case: str) -> None:
+    store = stores[case]
     health = json.loads(invoke(store.db, "status", "--json", "--as-of", TODAY, env=store.env).stdout)["health_issues"]
-    held = [i for i in health if i["url"].endswith("presser-2027-02-26-lift-object-elided.txt")]
+    held = [i for i in health if i["url"].endswith(f"{case.replace('_', '-')}.txt")]
     assert [i["kind"] for i in held] == ["unusable-page"], health
     assert "needs-review" in held[0]["detail"] and "停止实施" in held[0]["detail"]
     assert row(store, TODAY, "MOFCOM-2025-1")["state"] == "in_force"  # nothing applied unread

@@ -118,3 +118,30 @@ def test_a_step_on_a_clauses_provisions_is_read(answer: str, step: tuple[str, li
 ])
 def test_more_after_a_clauses_provisions_stays_held(answer: str) -> None:
     assert _held(ITEMS, answer) == "needs-review"
+
+
+# --- qa51's probe: an answer with no 决定 saying a step from a day to come, the notice named only by the question ------------
+# "经中美双方协商一致，自2027年3月1日起，停止实施相关措施。" after "请问中方对商务部公告2025年第21号所列美国实体有何安排？": read as no
+# notice at all, the lift missed, silently. Held now (``checks._unread_start_step``); a recap of a start before the answer's
+# day, a plan, a doubt, a tariff stay no notice.
+@pytest.mark.parametrize("head", [PRESSER, RELEASE], ids=["presser", "release"])
+@pytest.mark.parametrize("answer", [
+    "自2027年3月1日起，停止实施相关措施。",
+    "经中美双方协商一致，自2027年3月1日起，停止实施相关措施。",
+    "自2027年3月1日起，对上述实体停止实施相关措施。",
+    "自2027年3月1日起，继续暂停实施相关措施1年。",
+    "自2027年2月26日起，恢复实施相关措施。",
+])
+def test_a_step_from_a_day_to_come_naming_no_notice_is_held(head: str, answer: str) -> None:
+    assert _held(head, answer) == "needs-review"
+
+
+@pytest.mark.parametrize("answer", [
+    "自2025年11月10日起，上述措施继续暂停实施1年。",  # a recap of a start before the answer's day
+    "是否自2027年3月1日起停止实施相关措施，中方将视情决定。",  # weighed
+    "目前没有自2027年3月1日起停止实施相关措施的计划。",
+    "自2027年3月1日起，对部分美国商品暂停实施加征关税措施。",  # tariffs
+])
+def test_no_step_from_a_day_naming_no_notice_stays_no_notice(answer: str) -> None:
+    doc = parse_document((PRESSER + answer + "\n").encode("utf-8"))
+    assert doc.notice is None

@@ -1841,6 +1841,32 @@ def unread_answer_step(src: Source, d: Draft) -> str | None:
                         return f"the answer decides \"{src.text[s0:s1].strip()[:40]}\" but {what} no notice its " \
                                f"{v[0]} could act on{LEFT_OUT}"
             pos = folded.find("决定", pos + 2, b)
+    return _unread_start_step(src, d) if not d.drafts and d.refs and d.published is not None else None
+
+
+def _unread_start_step(src: Source, d: Draft) -> str | None:
+    """An answer that reads no step and, with no 决定, says a step on measures from a day not before it (自…起), naming no
+    notice in its sentence (the question names it): "路透社记者：请问中方对商务部公告2025年第21号所列美国实体有何安排？ / 何咏前：
+    经中美双方协商一致，自2027年3月1日起，停止实施相关措施。", "自2027年3月1日起，对上述实体停止实施相关措施。" (session 51, qa51's
+    probe: read as no notice at all, the lift missed, silently). Doubts, plans and steps told as past are no step
+    (``_decided_now``), nor a start before the answer's day (a recap), nor a trade remedy or tariffs."""
+    folded = src.folded
+    for a, b in d.spans:
+        pos = folded.find("起", a, b)
+        while pos >= 0:
+            s0, s1 = sentence_start(folded, pos), min(act.sentence_end(folded, pos), b)
+            from_at = folded.rfind("自", s0, pos)
+            if from_at >= 0 and _step_verb_words(folded, pos, s1) and folded.find("决定", s0, s1) < 0 \
+                    and not any(s0 <= r[0] < s1 for r in d.refs) and OFF_LIST_RE.search(folded, s0, s1) is None:
+                told = effective_in(folded[from_at : pos + 1], d.published)
+                if told is not None and d.published is not None and told[:10] >= d.published.isoformat():
+                    for v in act.VERB_RE.finditer(folded, pos + 1, s1):
+                        if act.VERB_KINDS.get(v[0]) in _ITEM_KINDS \
+                                and (_on_measures(folded, v, s1) or _object_elided(folded, v, s1)) \
+                                and _decided_now(folded, d, s0, v.start(), v.start()):
+                            return f"the answer says \"{_answer_said(src, s0, s1)[:40]}\" from {told[:10]}, a step " \
+                                   f"on measures of no notice its sentence names{LEFT_OUT}"
+            pos = folded.find("起", max(s1, pos + 1), b)
     return None
 
 
