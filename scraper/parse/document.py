@@ -188,6 +188,17 @@ def _parse_plain(text: str, encoding: str, url: str | None) -> ParsedDocument:
                           warnings=record.warnings)
 
 
+def _check_article(visible: str, text: str, container: object | None, listed_here: bool) -> None:
+    """:func:`page.check_article`; a refusal of a page at an index's URL with no container (``listed_here``) is said
+    as an index whose rows are gone, not "a JavaScript shell" (ops50, session 51)."""
+    try:
+        page.check_article(visible, text, container)
+    except UnusablePage as refusal:
+        if not listed_here:
+            raise
+        raise page.rowless_index(refusal, text) from None
+
+
 def parse_document(raw: bytes | str, url: str | None = None, content_type: str | None = None) -> ParsedDocument:
     """Parse one fetched or saved page. Raises UnusablePage for non-content."""
     utf8: bytes | None = None  # ``text`` as UTF-8, when ``raw`` is that already (Lexbor reads UTF-8)
@@ -225,12 +236,7 @@ def parse_document(raw: bytes | str, url: str | None = None, content_type: str |
     art = extract_article(tree, text, found)
     if links and art.container is None and link_text_share(tree, art.visible_chars) >= INDEX_SHARE_MIN:
         return _listed(links, art.title, encoding, at_article=article)
-    try:
-        page.check_article(art.text, text, found[1])
-    except UnusablePage as refusal:
-        if found[0] is not None or article or not looks_like_index_url(url):
-            raise
-        raise page.rowless_index(refusal, text) from None  # an index's rows gone: not "a JavaScript shell" (ops50)
+    _check_article(art.text, text, found[1], listed_here=found[0] is None and not article and looks_like_index_url(url))
     record, clean = read_notice(art.text, PageHints(title=art.title, pub=art.pub, url=url, filing_no=art.filing_no))
     if record is not None or page.notice_like(art.title, art.text):
         page.check_ending(art.text)
