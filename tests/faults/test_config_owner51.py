@@ -7,34 +7,14 @@ each claim is checked here against the real commands run as that user (``setpriv
 
 from __future__ import annotations
 
-import os
-import shutil
 import sqlite3
-import tempfile
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-
 from tests.conftest import REPO_ROOT
+from tests.faults import test_config_owner50 as owner50
 from tests.faults.test_config_owner50 import OTHER, SERVICE, _as, pytestmark  # noqa: F401 - its skip
 
-
-@pytest.fixture
-def data(replayed: Path) -> Iterator[Path]:
-    """test_config_owner50's: the replayed store in a folder the service's user owns (0755, the file 0644)."""
-    top = Path(tempfile.mkdtemp(prefix="mw-owner51-"))
-    top.chmod(0o755)
-    folder = top / "data"
-    folder.mkdir()
-    shutil.copyfile(replayed, folder / "store.sqlite")
-    for p in (folder, folder / "store.sqlite"):
-        os.chown(p, SERVICE, SERVICE)
-    (folder / "store.sqlite").chmod(0o644)
-    try:
-        yield folder
-    finally:
-        shutil.rmtree(top)
+data = owner50.data  # its fixture: the replayed store in a folder the service's user owns
 
 NOTE = ("mofcom-watch config: note: the SQLite store {store}: this user (uid {me}) cannot write {what}; its owner "
         "(uid {owner}) can. As uid {me}, ")

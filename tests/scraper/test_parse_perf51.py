@@ -15,20 +15,11 @@ from scraper.parse import notice, parse_document
 from scraper.parse.draft import Draft, PageHints, Source, read_source
 from scraper.parse.rules import checks
 from storage.records import UnusablePage
+from tests.scraper import test_parse_perf50 as perf50
 
 
-class _WatchedText(str):
-    """A folded text recording what is asked of it with ``find``/``rfind``/``in``."""
-
-    asked: list[str]
-
-    def find(self, sub: str, *args: int | None) -> int:  # type: ignore[override]
-        self.asked.append(sub)
-        return super().find(sub, *args)
-
-    def rfind(self, sub: str, *args: int | None) -> int:  # type: ignore[override]
-        self.asked.append(sub)
-        return super().rfind(sub, *args)
+class _WatchedText(perf50._WatchedText):
+    """perf50's watched text, recording ``in`` too."""
 
     def __contains__(self, sub: object) -> bool:
         self.asked.append(str(sub))

@@ -10,31 +10,10 @@ from __future__ import annotations
 import pytest
 
 from scraper.parse import parse_document
-from storage.records import UnusablePage
+from tests.scraper.test_parse_fix60 import K21, K22, QA, N, Step, _held, _steps
 
-QA = ("商务部新闻发言人就调整出口管制管控名单措施答记者问\n来源：商务部新闻办公室 类型：原创 分类：新闻 2026-11-10 17:00\n\n"
-      "问：请问中方对商务部公告2025年第21号所列美国实体有何新的安排？\n答：{a}\n")
 NOTICE = ("商务部公告2026年第91号 关于调整有关公告相关措施的公告\n【发布单位】安全与管制局\n【发布文号】商务部公告2026年第91号\n"
           "【发文日期】2026年11月10日\n\n商务部公告2026年第91号\n\n{a}\n\n本公告自公布之日起正式实施。\n\n商务部\n2026年11月10日\n")
-N = "商务部公告2025年第21号和第22号相关措施"
-K21, K22 = "MOFCOM-2025-21", "MOFCOM-2025-22"
-
-Step = tuple[str, list[str | None], str | None, str | None]
-
-
-def _steps(raw: str) -> list[Step]:
-    record = parse_document(raw.encode("utf-8")).notice
-    assert record is not None
-    return [(x.action.value, [t.key for t in x.targets], x.effective, x.until and x.until.isoformat())
-            for x in record.actions]
-
-
-def _held(raw: str) -> str:
-    with pytest.raises(UnusablePage) as refused:
-        parse_document(raw.encode("utf-8"))
-    assert refused.value.reason == "needs-review", refused.value
-    return str(refused.value)
-
 
 SUBSETS = [
     "中方决定，自2026年11月11日起，停止实施商务部公告2025年第21号有关3家实体的相关措施。",
