@@ -4,7 +4,7 @@ An answer under a neutral title telling "商务部已于2026年11月20日发布�
 相关措施。" takes no step of its own (a recap, the lead's decision on near50's question): the notice it tells of is the one
 read. When that notice is not stored (a crawl gap), the lift would be missed, silently. So each recounted step is looked
 for among the stored notices' steps known by the day: one of the same kind (a suspension or an extension alike; a lift
-or a removal alike), on a notice the recap names (by number, or by the day and list the notice was published on), from
+or a removal alike), on each notice the recap names (by number, or by the day and list the notice was published on), from
 the day the recap gives (its start, or the day the notice was published). None found: a problem ("an answer recounts the
 lift of MOFCOM-2025-21 from 2026-12-01: no stored notice does this"; ``status`` exits 1). Found: nothing said. A recap is
 never applied, and an answer read for recaps alone (no step, no entity, no list: it was read as no notice before) adds
@@ -51,15 +51,12 @@ def _same_notice(t: NoticeRef, s: NoticeRef, by_key: dict[str, StoredNotice]) ->
     return t.date is not None and t.date == s.date and (t.list is None or s.list is None or t.list is s.list)
 
 
-def _names(a: ActionRecord, step: ActionRecord, by_key: dict[str, StoredNotice]) -> bool:
-    """Whether ``step`` acts on a notice the recap ``a`` names (by key, or by the day and list it was published)."""
-    return any(_same_notice(t, s, by_key) for t in a.targets for s in step.targets)
-
-
-def _does(n: StoredNotice, step: ActionRecord, a: ActionRecord, day: date | None,
+def _does(n: StoredNotice, step: ActionRecord, a: ActionRecord, t: NoticeRef, day: date | None,
           by_key: dict[str, StoredNotice]) -> bool:
-    """Whether stored notice ``n``'s ``step`` is the step the recap ``a`` tells."""
-    if SAME_CHANGE.get(step.action) != SAME_CHANGE.get(a.action) or not _names(a, step, by_key):
+    """Whether stored notice ``n``'s ``step`` is the step the recap ``a`` tells of the notice ``t`` it names (by key, or by
+    the day and list it was published)."""
+    if SAME_CHANGE.get(step.action) != SAME_CHANGE.get(a.action) or not any(_same_notice(t, s, by_key)
+                                                                            for s in step.targets):
         return False
     return day is None or day in (day_of(step.effective), day_of(n.record.effective), known_from(n))
 
@@ -73,9 +70,13 @@ def check_recaps(known: Sequence[StoredNotice], b: _Builder) -> None:
     for n in recounting:
         for a in n.record.recounted:
             day = day_of(a.effective)
-            if any(_does(m, step, a, day, by_key) for m in known for step in m.record.actions):
+            # each notice it names (review61: "停止实施…第13号和第51号相关措施" with No. 13's lift stored and No. 51's not
+            # was quiet, No. 51 "in force": the step on No. 51 missed, silently)
+            missing = [t for t in a.targets
+                       if not any(_does(m, step, a, t, day, by_key) for m in known for step in m.record.actions)]
+            if a.targets and not missing:
                 continue
-            named = ", ".join(dict.fromkeys(t.key or t.text for t in a.targets))
+            named = ", ".join(dict.fromkeys(t.key or t.text for t in missing or a.targets))
             since = f" from {day.isoformat()}" if day else ""
             b.problem(f"{n.record.key}: an answer recounts {RECAP_VERBS.get(a.action, a.action.value)} of {named}{since}: "
                       f"no stored notice does this (the notice that took it not fetched or not read?): "

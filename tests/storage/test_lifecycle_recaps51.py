@@ -84,3 +84,15 @@ def test_the_notice_taking_it_stored_later_quiets_it() -> None:
                          (act(ActionKind.LIFT, ECL, by_key("MOFCOM-2025-21"), effective="2026-12-01"),), ECL))
     assert _problems(answer) != []
     assert _problems(answer, lifting) == []
+
+
+def test_a_recap_naming_two_notices_checks_each() -> None:
+    """review61: "停止实施…第22号和第21号相关措施" from 2025-08-12, only No. 22's lift stored: No. 21 is named (was quiet: one
+    notice taken was enough); both taken: quiet."""
+    one = replace(_answer((ActionKind.LIFT, "MOFCOM-2025-22", "2025-08-12")).recounted[0])
+    two = replace(one, targets=(by_key("MOFCOM-2025-22"), by_key("MOFCOM-2025-21")))
+    got = _problems(replace(_answer(), recounted=(two,)))
+    assert len(got) == 1 and "recounts the lift of MOFCOM-2025-21 from 2025-08-12" in got[0], got
+    both = replace(one, action=ActionKind.EXTEND, effective="2025-11-10",
+                   targets=(by_key("MOFCOM-2025-21"), by_key("UEL-2025-7")))
+    assert _problems(replace(_answer(), recounted=(both,))) == []
