@@ -149,7 +149,7 @@ def unread_list_counts(src: Source, d: Draft) -> str | None:
 
 
 # What may start an annex's closing total line (``named.TOTAL_LINE_RE``): looked for before the pattern is asked
-TOTAL_LINE_WORDS = ("共计", "合计", "总计", "以上共", "上述共")
+TOTAL_LINE_WORDS = ("共计", "合计", "总计", "以上", "上述共", "(共")  # ("以上实体共11家", "以上11家", "(共11家)": review60)
 TOTAL_LINE_MARKS = marked(TOTAL_LINE_WORDS)
 
 

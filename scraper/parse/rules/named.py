@@ -114,7 +114,9 @@ def stated_count(src: Source, d: Draft) -> tuple[int | None, str | None, tuple[i
 # The count an annex states only in its closing line ("（以上共计6家实体）", a table's footer "合计：七家"), the text naming
 # none ("决定将附件所列美国实体列入…"): a line of its own (session 45, audit45/12-13: no count was read, so a line or a row
 # missing from the annex was not told).
-TOTAL_LINE_RE = lazy_compile(rf"(?m)^[^\S\n]*\(?[^\S\n]*(?:以上|上述)?[^\S\n]*(?:共计|合计|总计|共)[^\S\n]*[:：]?[^\S\n]*(?P<n>{NUM})"
+# Also "（以上实体共11家）", "以上实体合计11家。", "（以上11家实体）" (session 51, review60: a footer at odds read silently).
+TOTAL_LINE_RE = lazy_compile(rf"(?m)^[^\S\n]*\(?[^\S\n]*(?:(?:以上|上述)[^\S\n]*(?:实体|企业|单位|机构)?[^\S\n]*"
+                             rf"(?:共计|合计|总计|共)?|共计|合计|总计|共)[^\S\n]*[:：]?[^\S\n]*(?P<n>{NUM})"
                              r"[^\S\n]*家[^\S\n]*(?:实体|企业|单位|机构)?[^\S\n]*\)?[^\S\n]*[。.]?[^\S\n]*$")
 
 
