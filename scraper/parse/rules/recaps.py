@@ -55,6 +55,13 @@ def _named(ref: NoticeRef) -> bool:
     return bool(ref.key) or (ref.date is not None and ref.list is not None)
 
 
+def _dated(ref: NoticeRef) -> bool:
+    """A notice named by its day alone ("停止实施2025年9月25日公告相关措施", "4月4日公告"), after the verb only: not one told as
+    published ("2026年12月1日发布公告", the recounting notice's own day). Was: no target, the answer read as no notice, and
+    with the lifting notice not stored No. 51 "in force", silently (review61)."""
+    return ref.date is not None and "发布" not in ref.text
+
+
 def _told_day(sentence: str, published: date | None) -> str | None:
     m = TOLD_DAY_RE.search(sentence)
     if m is None:
@@ -124,11 +131,11 @@ def recounted_steps(src: Source, d: Draft) -> list[ActionRecord]:
         if told is None:
             continue
         kind, verb = told[0], anchor + told[1]
-        refs = [(a, b, ref) for a, b, ref in d.refs if s0 <= a < s1 and _named(ref)]
+        refs = [(a, b, ref) for a, b, ref in d.refs if s0 <= a < s1 and (_named(ref) or _dated(ref))]
         # (a ref may open with the day it was taken: "2026年11月20日决定停止实施商务部公告2025年第22号": by its end)
         after = [ref for _, b, ref in refs if b > verb]
         # the notice that took it, in brackets after "发布公告" ("发布公告（商务部公告2026年第85号），决定…"), is no target
-        before = [ref for a, b, ref in refs if anchor < a and b <= verb and folded[a - 1] not in "（("]
+        before = [ref for a, b, ref in refs if anchor < a and b <= verb and folded[a - 1] not in "（(" and _named(ref)]
         targets = tuple(dict.fromkeys(after or before))
         if not targets:
             continue
