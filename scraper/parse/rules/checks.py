@@ -602,7 +602,8 @@ def _ends_respectively(src: Source, d: Draft) -> str | None:
 
 
 # "…期满后停止实施", "…届满后，上述措施均终止执行": a lift at the end of a suspension (``unread_lift_at_expiry``)
-LIFT_AT_EXPIRY_RE = lazy_compile(r"(?:届满|期满|到期)\s*(?:之日\s*)?后\s*,?\s*(?:(?:相关|上述|有关)\s*措施\s*)?(?:将|即|均|分别)?\s*"
+# Also "期满之后停止实施", "期限届满以后停止实施" (session 51, review60: not looked for, the lifts missed, silently).
+LIFT_AT_EXPIRY_RE = lazy_compile(r"(?:届满|期满|到期)\s*(?:之日\s*)?(?:之|以)?\s*后\s*,?\s*(?:(?:相关|上述|有关)\s*措施\s*)?(?:将|即|均|分别)?\s*"
                                  r"(?P<verb>停止|终止)\s*(?:实施|执行)")
 
 
@@ -623,7 +624,7 @@ def unread_lift_at_expiry(src: Source, d: Draft) -> str | None:
     return None
 
 
-EXPIRY_MARKS = marked(("满后", "到期"))
+EXPIRY_MARKS = marked(("满", "到期"))  # (满: "期满后", "期满之后", "届满以后"; one mark asked, as before: review60)
 STOP_MARKS = marked(("停止", "终止"))
 
 
@@ -938,8 +939,9 @@ def unread_range(src: Source, d: Draft) -> str | None:
 # Also "…第21号有关3家实体的…", "…第21号涉及的5家实体的…" (session 51, resp51, review59/14: a lift of all 16; "暂停实施…第21号有关2个
 # 实体的相关措施1年" suspended all 16 for a year, a 'Suspended' item and no problem, silently); "有关16家" may be the whole: held
 # too, a person tells (the parser knows no other notice's count).
+# Also "…第21号所涉两家美国实体的…", "…第21号所涉及的2家实体…" (session 51, review60: a lift of all 16, silently: 所涉 no word of it).
 COUNTED_SUBSET_RE = lazy_compile(rf"\s*(?:中\s*(?:对|所列)?\s*(?:其他|其余|其它|剩余|余下|剩下)?|(?:对|所列)?\s*(?:其他|其余|其它|剩余|余下|剩下)"
-                                 rf"|(?:有关|涉及)\s*(?:的\s*)?(?:其他|其余|其它|剩余|余下|剩下)?)"
+                                 rf"|(?:有关|所涉及|所涉|涉及)\s*(?:的\s*)?(?:其他|其余|其它|剩余|余下|剩下)?)"
                                  rf"\s*(?:的\s*)?(?P<n>{NUM})\s*[家个]"
                                  r"|\s*(?:中\s*)?(?:对|所列|涉及)?\s*(?:的\s*)?部分\s*(?:实体|企业|机构)")
 # the words every COUNTED_SUBSET_RE match ends with (the check asks only a text holding one of them near a reference)
