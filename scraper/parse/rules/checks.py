@@ -151,6 +151,30 @@ def unread_list_counts(src: Source, d: Draft) -> str | None:
 # What may start an annex's closing total line (``named.TOTAL_LINE_RE``): looked for before the pattern is asked
 TOTAL_LINE_WORDS = ("共计", "合计", "总计", "以上", "上述共", "(共")  # ("以上实体共11家", "以上11家", "(共11家)": review60)
 TOTAL_LINE_MARKS = marked(TOTAL_LINE_WORDS)
+# ... asked by the characters they end in and those before them (perf52: the marks of five of them, 上, 述, 计 and 共, stand
+# in nearly every text, "上述实体", "共和国", so ``holds_any`` scanned the text for the words themselves)
+TOTAL_COUNTED_BEFORE = "共合总"  # 共计, 合计, 总计
+
+
+def _total_line_words(folded: str) -> bool:
+    """``holds_any(folded, TOTAL_LINE_MARKS)``: a 计 after 共, 合 or 总, 以上, or a 共 after "(" or 上述 (a find of one
+    character each, nearly every 共 the 共和国 of a law's name)."""
+    p = folded.find("计", 1)
+    while p >= 0:
+        if folded[p - 1] in TOTAL_COUNTED_BEFORE:
+            return True
+        p = folded.find("计", p + 1)
+    p = folded.find("以")
+    while p >= 0:
+        if folded.startswith("上", p + 1):
+            return True
+        p = folded.find("以", p + 1)
+    p = folded.find("共", 1)
+    while p >= 0:
+        if folded[p - 1] == "(" or folded.endswith("上述", 0, p):
+            return True
+        p = folded.find("共", p + 1)
+    return False
 
 
 def counts_at_odds(src: Source, d: Draft) -> str | None:
@@ -181,7 +205,7 @@ def counts_at_odds(src: Source, d: Draft) -> str | None:
                 shown = "、".join(f"{n} {c or 'unknown'}" for c, n in sorted(read.items(), key=lambda x: str(x[0])))
                 return (f"the notice states per country {'、'.join(f'{n} {c}' for c, n in per)}, and the entities read are "
                         f"{shown}: which country each is of, or which is missing, cannot be told{LEFT_OUT}")
-    if holds_any(folded, TOTAL_LINE_MARKS):  # (their rarest characters first: five scans of the text before; perf51)
+    if _total_line_words(folded):  # (five scans of the text before perf51, five of their marks before perf52)
         allowed = {stated, *(len(a.entities) for a in d.actions if a.entities)}
         allowed.update(Counter(e.country for e in d.entities).values())
         for m in TOTAL_LINE_RE.finditer(folded):
@@ -2297,6 +2321,7 @@ ANSWER_LISTED_RE = lazy_compile(rf"(?:列入|纳入|转入|移至|调至|调入)
 ANSWER_MOVE_RE = lazy_compile(r"[由从]\s*(?:出口管制)?(?:管控名单|关注名单|不可靠实体清单)\s*中?\s*(?:转入|移至|调至|调入|调整至)\s*"
                               r"(?:出口管制)?(?:管控名单|关注名单|不可靠实体清单)")
 LIST_MOVE_WORDS = ("转入", "移至", "调至", "调入", "调整至")
+LIST_MOVE_MARKS = marked(LIST_MOVE_WORDS)
 
 
 def unread_answer_listing(src: Source, d: Draft) -> str | None:
@@ -2304,9 +2329,8 @@ def unread_answer_listing(src: Source, d: Draft) -> str | None:
     list to another that no step reads (ANSWER_MOVE_RE): left out for a person to read."""
     if not d.qa:
         return None
-    folded = src.folded
-    if not d.drafts and "决定" in d.operative and any(w in d.operative for w in LIST_MOVE_WORDS) \
-            and (m := ANSWER_MOVE_RE.search(d.operative)) is not None:
+    folded, op = src.folded, d.operative
+    if not d.drafts and "决定" in op and holds_any(op, LIST_MOVE_MARKS) and (m := ANSWER_MOVE_RE.search(op)) is not None:
         return f"an answer moves entities to another list (\"{m.group(0)}\"): no step read{LEFT_OUT}"
     for x in d.drafts:
         if x.action is ActionKind.REMOVE and x.sentence is not None:
@@ -2326,13 +2350,27 @@ def unread_answer_listing(src: Source, d: Draft) -> str | None:
 OTHER_LISTING_RE = lazy_compile(rf"将\s*上述[^。;\n]{{0,30}}?(?:列入|纳入)\s*(?P<l>出口管制关注名单|{LIST_ALT}|管控名单)")
 
 
+def _then_above(op: str) -> bool:
+    """Whether a 上述 of ``op`` follows a 将 (blanks between: OTHER_LISTING_RE's "将\\s*上述"), its mark asked first (perf52:
+    nearly every listing says 上述 and 列入 twice, and was asked the pattern)."""
+    p = op.find("将")
+    while p >= 0:
+        q = p + 1
+        while op[q : q + 1].isspace():
+            q += 1
+        if op.startswith("上述", q):
+            return True
+        p = op.find("将", q)
+    return False
+
+
 def unread_other_listing(src: Source, d: Draft) -> str | None:
     """A notice listing its entities on one list whose "将上述…列入<another list>" (OTHER_LISTING_RE) no step reads: left out
     for a person to read."""
     if d.qa or not d.drafts:
         return None
     op = d.operative
-    if "上述" not in op or op.count("列入") + op.count("纳入") < 2:
+    if not _then_above(op) or op.count("列入") + op.count("纳入") < 2:
         return None
     listed = {x.list for x in d.drafts if x.action is ActionKind.IMPOSE}
     if not listed:

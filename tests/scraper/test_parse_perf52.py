@@ -1,0 +1,116 @@
+"""perf52: this session's checks and rules ask a text only where their words can be (issue 11's parser row).
+
+As perf51's: a real text goes through the real tables (``read_source``, ``notice.RUN_TABLES``), then the gated check is
+asked of it with its folded (or operative) text watched, and the test says what is still asked. Each gate is the test it
+replaces, asked another way: the two are compared on every short text of their alphabet. The forms the gates let through
+are still held through ``parse_document``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+import re
+from pathlib import Path
+
+import pytest
+
+from scraper.parse import notice, parse_document
+from scraper.parse.draft import Draft, PageHints, Source, read_source
+from scraper.parse.rules import checks, recaps
+from scraper.parse.textnorm import holds_any
+from storage.records import UnusablePage
+from tests.scraper.test_parse_perf51 import LISTING, RELEASE, _WatchedText
+
+CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus"
+
+
+def _read(text: str) -> tuple[Source, Draft, _WatchedText, _WatchedText]:
+    """The text read by the tables, its folded and operative texts watched."""
+    src = read_source(text, PageHints())
+    d = Draft()
+    assert notice.RUN_TABLES(src, d) is not None
+    folded, op = _WatchedText(src.folded), _WatchedText(d.operative)
+    folded.asked, op.asked = [], []
+    d.operative = op
+    return dataclasses.replace(src, folded=folded), d, folded, op
+
+
+def _texts(alphabet: str, longest: int):
+    """Every text of ``alphabet`` up to ``longest`` characters."""
+    for n in range(longest + 1):
+        for chars in itertools.product(alphabet, repeat=n):
+            yield "".join(chars)
+
+
+def test_the_total_line_gate_says_what_the_five_marked_words_said():
+    """``_total_line_words`` is ``holds_any(folded, TOTAL_LINE_MARKS)`` (review60's six words) on every text of their
+    characters up to six long."""
+    assert checks.TOTAL_LINE_WORDS == ("共计", "合计", "总计", "以上", "上述共", "(共")
+    for text in _texts("计共合总以上述(x", 5):
+        assert checks._total_line_words(text) == holds_any(text, checks.TOTAL_LINE_MARKS), text
+
+
+def test_the_other_listing_gate_says_what_its_pattern_needs():
+    """``_then_above`` is "将\\s*上述" found (OTHER_LISTING_RE's start), blanks of every width between."""
+    start = re.compile(r"将\s*上述")
+    for text in _texts("将上述 \u3000\nx", 6):
+        assert checks._then_above(text) == (start.search(text) is not None), repr(text)
+
+
+def test_a_listing_with_no_total_line_is_asked_single_characters():
+    """count51's ``counts_at_odds`` asked every listing agreeing with its count five (six since review60) words' marks,
+    then the words, as 上, 述, 计 and 共 stand in nearly every text ("上述", "共和国"): scans of the whole text (perf52: ~8,700
+    instructions a page of bench/parse.py). Each word's last character is found now, and the ones before it asked there."""
+    src, d, folded, _ = _read(LISTING)
+    assert d.count[0] == 3 and len(d.entities) == 3
+    assert checks.counts_at_odds(src, d) is None
+    assert folded.asked and set(folded.asked) <= {"计", "以", "共"}, folded.asked
+
+
+def test_a_listing_with_no_jiang_shangshu_is_asked_for_jiang_alone():
+    """blind51's ``unread_other_listing`` asked every listing saying 上述 (nearly each) for 列入 and 纳入 (two counts of the
+    whole text), then its pattern; a listing is asked where its 将 stand now, and nothing more where none is followed by
+    上述."""
+    text = LISTING.replace("禁止向其出口", "禁止向上述实体出口")
+    src, d, folded, op = _read(text)
+    assert "上述" in text and "将以下" in text and d.drafts
+    assert checks.unread_other_listing(src, d) is None
+    assert op.asked and set(op.asked) == {"将"}, op.asked
+    assert folded.asked == []
+
+
+@pytest.mark.parametrize("blank", ["", " ", "\u3000"])
+def test_a_second_listing_is_still_held(blank):
+    """blind51/38: "商务部同时…将上述2家实体列入出口管制管控名单" after a UEL listing, held (with blanks after 将 too)."""
+    text = (CORPUS / "blind51" / "38-uel-listing-also-on-ecl.txt").read_text(encoding="utf-8")
+    assert "将上述2家" in text
+    with pytest.raises(UnusablePage) as refused:
+        parse_document(text.replace("将上述2家", f"将{blank}上述2家").encode("utf-8"))
+    assert refused.value.reason == "needs-review"
+    assert "puts the entities on a second list" in str(refused.value)
+
+
+def test_an_answer_telling_nothing_done_is_asked_the_recap_marks_alone():
+    """recount51's ``recounted_steps`` scanned an answer naming a notice for 已于, 已经, 此前, 先前 and 前期 (five scans), and
+    made its eight cells first (perf52: ~5,000 instructions a page); their marks are asked now, and the body (with its
+    cells) only past them."""
+    src, d, folded, _ = _read(RELEASE.format(a="中方决定，自2026年11月11日起，停止实施商务部公告2025年第21号相关措施。"))
+    assert d.qa and d.refs
+    assert recaps.recounted_steps(src, d) == []
+    assert folded.asked and all(len(w) == 1 for w in folded.asked), folded.asked
+
+
+@pytest.mark.parametrize("check", [checks.counts_at_odds, checks.unread_other_listing, checks.unread_answer_listing,
+                                   recaps.recounted_steps])
+def test_the_gated_checks_make_no_cells(check):
+    """A comprehension over a check's names makes them cells, made at every call before any gate: these make none."""
+    assert check.__code__.co_cellvars == ()
+
+
+def test_a_move_between_lists_in_an_answer_is_still_held():
+    """blind51's answer moving entities from the watch list to the control list in one verb: held."""
+    answer = "商务部决定自2027年6月6日起，将该实体由关注名单转入出口管制管控名单。"
+    src, d, _, _ = _read(RELEASE.format(a=answer))
+    assert d.qa and not d.drafts
+    assert "moves entities to another list" in (checks.unread_answer_listing(src, d) or "")
