@@ -86,6 +86,10 @@ def test_a_step_on_what_the_notice_concerns_stays_a_step_on_it(a: str) -> None:
     "中方决定，商务部公告2025年第21号和第22号相关措施分别暂停至2027年5月31日和2027年11月30日，期满之后停止实施。",
     "中方决定，商务部公告2025年第21号相关措施暂停至2027年5月31日，期限届满以后停止实施。",
     "中方决定，商务部公告2025年第21号相关措施暂停至2027年5月31日，到期之后，上述措施终止执行。",
+    # a notice named before the verb: the lift was read from the answer's own day (2026-11-10, not 2027-06-01), silently
+    "中方决定，商务部公告2025年第21号相关措施暂停至2027年5月31日，期满后商务部公告2025年第21号相关措施停止实施。",
+    "中方决定，商务部公告2025年第21号和第22号相关措施分别暂停至2027年5月31日和2027年11月30日，期满后第21号相关措施停止实施，"
+    "第22号相关措施恢复实施。",
 ])
 def test_a_lift_after_the_end_told_another_way_is_held(a: str) -> None:
     assert "a lift at the end of a suspension" in _held(QA.format(a=a))

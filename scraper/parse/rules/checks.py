@@ -626,8 +626,9 @@ def _ends_respectively(src: Source, d: Draft) -> str | None:
 
 
 # "…期满后停止实施", "…届满后，上述措施均终止执行": a lift at the end of a suspension (``unread_lift_at_expiry``)
-# Also "期满之后停止实施", "期限届满以后停止实施" (session 51, review60: not looked for, the lifts missed, silently).
-LIFT_AT_EXPIRY_RE = lazy_compile(r"(?:届满|期满|到期)\s*(?:之日\s*)?(?:之|以)?\s*后\s*,?\s*(?:(?:相关|上述|有关)\s*措施\s*)?(?:将|即|均|分别)?\s*"
+# Also "期满之后停止实施", "期限届满以后停止实施" (session 51, review60: not looked for, the lifts missed, silently), and
+# "期满后商务部公告2025年第21号相关措施停止实施" (a notice named before the verb: the lift read from the answer's own day, silently).
+LIFT_AT_EXPIRY_RE = lazy_compile(r"(?:届满|期满|到期)\s*(?:之日\s*)?(?:之|以)?\s*后\s*,?\s*(?:[^,;；。\n]{0,40}?措施\s*)?(?:将|即|均|分别)?\s*"
                                  r"(?P<verb>停止|终止)\s*(?:实施|执行)")
 
 
