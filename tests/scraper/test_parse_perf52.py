@@ -17,8 +17,9 @@ import pytest
 
 from scraper.parse import notice, parse_document
 from scraper.parse.draft import Draft, PageHints, Source, read_source
-from scraper.parse.rules import checks, recaps
-from scraper.parse.textnorm import holds_any
+from scraper.parse.rules import checks, named, recaps
+from scraper.parse.rules.named import TOTAL_LINE_RE
+from scraper.parse.textnorm import fold
 from storage.records import UnusablePage
 from tests.scraper.test_parse_perf51 import LISTING, RELEASE, _WatchedText
 
@@ -43,12 +44,19 @@ def _texts(alphabet: str, longest: int):
             yield "".join(chars)
 
 
-def test_the_total_line_gate_says_what_the_five_marked_words_said():
-    """``_total_line_words`` is ``holds_any(folded, TOTAL_LINE_MARKS)`` (review60's six words) on every text of their
-    characters up to six long."""
-    assert checks.TOTAL_LINE_WORDS == ("共计", "合计", "总计", "以上", "上述共", "(共")
-    for text in _texts("计共合总以上述(x", 5):
-        assert checks._total_line_words(text) == holds_any(text, checks.TOTAL_LINE_MARKS), text
+OPENING = re.compile(r"(?m)^[^\S\n]*\(?[^\S\n]*(?:以上|上述|共计|合计|总计|共)")  # TOTAL_LINE_RE's start
+
+
+def test_a_total_lines_opening_is_what_the_pattern_opens_with():
+    """``named.total_line_opens`` says whether TOTAL_LINE_RE's start is found (its words at a line's start), on every text
+    of those characters up to six long; and on every corpus text the pattern finds a line in, it says so."""
+    for text in _texts("以上述共计合\n (", 6):
+        assert named.total_line_opens(text) == (OPENING.search(text) is not None), repr(text)
+    for path in sorted(CORPUS.glob("*/*.txt")):
+        text = fold(path.read_bytes().decode("utf-8", "replace"))
+        assert named.total_line_opens(text) == (OPENING.search(text) is not None), path
+        if TOTAL_LINE_RE.search(text) is not None:
+            assert named.total_line_opens(text), path
 
 
 def test_the_other_listing_gate_says_what_its_pattern_needs():
@@ -58,14 +66,47 @@ def test_the_other_listing_gate_says_what_its_pattern_needs():
         assert checks._then_above(text) == (start.search(text) is not None), repr(text)
 
 
-def test_a_listing_with_no_total_line_is_asked_single_characters():
+def test_a_listing_with_no_total_line_is_asked_three_characters():
     """count51's ``counts_at_odds`` asked every listing agreeing with its count five (six since review60) words' marks,
-    then the words, as 上, 述, 计 and 共 stand in nearly every text ("上述", "共和国"): scans of the whole text (perf52: ~8,700
-    instructions a page of bench/parse.py). Each word's last character is found now, and the ones before it asked there."""
+    then the words, as 上, 述, 计 and 共 stand in nearly every text ("上述", "共和国"): scans of the whole text, then the
+    pattern where one stood, tried at every character (perf52: ~8,700 instructions a page of bench/parse.py). The lines
+    words' characters are found now (共, 上, 计), and the pattern is asked only where a line opens with its words."""
     src, d, folded, _ = _read(LISTING)
     assert d.count[0] == 3 and len(d.entities) == 3
     assert checks.counts_at_odds(src, d) is None
-    assert folded.asked and set(folded.asked) <= {"计", "以", "共"}, folded.asked
+    assert folded.asked and set(folded.asked) <= {"共", "上", "计"}, folded.asked
+
+
+REVIEW60 = CORPUS / "review60"
+
+
+@pytest.mark.parametrize("line", ["共11家", "共11家实体", "上述实体共11家", "（上述实体共11家）", "上述11家实体", "（上述11家）",
+                                  "（共11家）", "以上实体合计11家。"])
+def test_a_total_line_at_odds_is_held_however_it_opens(line):
+    """review60/01's ten lines under a decision of "10家", closed by a line of 11 that TOTAL_LINE_RE reads but the words
+    asked before it did not hold ("共11家", "上述实体共11家", "上述11家实体": read as 10, silently; A): held now."""
+    text = (REVIEW60 / "01-ecl-ten-footer-gong-eleven.txt").read_text(encoding="utf-8")
+    assert "\n（共11家）\n" in text
+    with pytest.raises(UnusablePage) as refused:
+        parse_document(text.replace("\n（共11家）\n", f"\n{line}\n").encode("utf-8"))
+    assert refused.value.reason == "needs-review"
+    assert "a total line says 11" in str(refused.value)
+
+
+@pytest.mark.parametrize("line", ["共10家", "上述实体共10家", "上述10家实体"])
+def test_a_total_line_that_agrees_is_read(line):
+    text = (REVIEW60 / "01-ecl-ten-footer-gong-eleven.txt").read_text(encoding="utf-8")
+    doc = parse_document(text.replace("\n（共11家）\n", f"\n{line}\n").encode("utf-8"))
+    assert doc.notice is not None and len(doc.notice.entities) == 10
+
+
+def test_an_mfa_total_line_opening_with_gong_alone_is_held():
+    """review60/07's MFA annex of 3 closed by "（共4家）" is held; so is it now written "共4家" (no bracket: read as 3)."""
+    text = (REVIEW60 / "07-mfa-three-footer-gong-four.txt").read_text(encoding="utf-8")
+    assert "（共4家）" in text
+    with pytest.raises(UnusablePage) as refused:
+        parse_document(text.replace("（共4家）", "共4家").encode("utf-8"))
+    assert "a total line says 4" in str(refused.value)
 
 
 def test_a_listing_with_no_jiang_shangshu_is_asked_for_jiang_alone():

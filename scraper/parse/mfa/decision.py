@@ -13,9 +13,9 @@ from ..corrections import corrected_entities, is_correction
 from ..dates import DATE_RE, Stamp, effective_in, iso_to_date, parse_cn_date, until_from
 from ..entities import COUNTRIES, COUNTRY_IN_RE, cached_key, clean_display
 from ..renames import read_list_line_renames
-from ..rules.checks import LEFT_OUT, TOTAL_LINE_MARKS
-from ..rules.named import TOTAL_LINE_RE
-from ..textnorm import despace, fold, holds_any, simplified, to_int
+from ..rules.checks import LEFT_OUT
+from ..rules.named import TOTAL_LINE_RE, total_line_opens
+from ..textnorm import despace, fold, simplified, to_int
 from .amend import _amendment, _applied_amendment, _may_amend, _prose_amendment, added_to
 from .checks import _ended, measure_line_days
 from .groups import Group
@@ -358,7 +358,7 @@ def parse_decision(text: str, title_hint: str | None = None, pub: Stamp | None =
     else:
         reading = _read_targets(text_lines, folded, folded_lines, warnings, published)
         stated = _check_counts(reading, warnings)
-        if stated is not None and stated == len(reading.targets) and holds_any(folded, TOTAL_LINE_MARKS):
+        if stated is not None and stated == len(reading.targets) and total_line_opens(folded):
             _total_at_odds(folded, text, stated, sum(t.type != "individual" for t in reading.targets), warnings)
         if stated is None and reading.unlisted:  # no number, but names: an annex cut after its first lines lacks some
             stated = len(reading.targets) + reading.unlisted

@@ -51,6 +51,7 @@ from .named import (
     one_move,
     removals_beside_listing,
     sentence_start,
+    total_line_opens,
 )
 from .operative import spoken_day
 from .record import annex_runs, annex_steps_possible, dedupe_actions, limited_to
@@ -148,35 +149,6 @@ def unread_list_counts(src: Source, d: Draft) -> str | None:
     return None
 
 
-# What may start an annex's closing total line (``named.TOTAL_LINE_RE``): looked for before the pattern is asked
-TOTAL_LINE_WORDS = ("共计", "合计", "总计", "以上", "上述共", "(共")  # ("以上实体共11家", "以上11家", "(共11家)": review60)
-TOTAL_LINE_MARKS = marked(TOTAL_LINE_WORDS)
-# ... asked by the characters they end in and those before them (perf52: the marks of five of them, 上, 述, 计 and 共, stand
-# in nearly every text, "上述实体", "共和国", so ``holds_any`` scanned the text for the words themselves)
-TOTAL_COUNTED_BEFORE = "共合总"  # 共计, 合计, 总计
-
-
-def _total_line_words(folded: str) -> bool:
-    """``holds_any(folded, TOTAL_LINE_MARKS)``: a 计 after 共, 合 or 总, 以上, or a 共 after "(" or 上述 (a find of one
-    character each, nearly every 共 the 共和国 of a law's name)."""
-    p = folded.find("计", 1)
-    while p >= 0:
-        if folded[p - 1] in TOTAL_COUNTED_BEFORE:
-            return True
-        p = folded.find("计", p + 1)
-    p = folded.find("以")
-    while p >= 0:
-        if folded.startswith("上", p + 1):
-            return True
-        p = folded.find("以", p + 1)
-    p = folded.find("共", 1)
-    while p >= 0:
-        if folded[p - 1] == "(" or folded.endswith("上述", 0, p):
-            return True
-        p = folded.find("共", p + 1)
-    return False
-
-
 def counts_at_odds(src: Source, d: Draft) -> str | None:
     """A listing whose entities agree with the count it states, where the text states another count of them as well: an
     annex's closing line ("（以上共计9家实体）" under the 10 lines a decision of "10家" lists: session 50, count50/38; a
@@ -205,7 +177,7 @@ def counts_at_odds(src: Source, d: Draft) -> str | None:
                 shown = "、".join(f"{n} {c or 'unknown'}" for c, n in sorted(read.items(), key=lambda x: str(x[0])))
                 return (f"the notice states per country {'、'.join(f'{n} {c}' for c, n in per)}, and the entities read are "
                         f"{shown}: which country each is of, or which is missing, cannot be told{LEFT_OUT}")
-    if _total_line_words(folded):  # (five scans of the text before perf51, five of their marks before perf52)
+    if total_line_opens(folded):  # (words anywhere before: some lines missed, every 以上 searched; review60, perf52)
         allowed = {stated, *(len(a.entities) for a in d.actions if a.entities)}
         allowed.update(Counter(e.country for e in d.entities).values())
         for m in TOTAL_LINE_RE.finditer(folded):
