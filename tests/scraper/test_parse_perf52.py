@@ -155,3 +155,28 @@ def test_a_move_between_lists_in_an_answer_is_still_held():
     src, d, _, _ = _read(RELEASE.format(a=answer))
     assert d.qa and not d.drafts
     assert "moves entities to another list" in (checks.unread_answer_listing(src, d) or "")
+
+
+def test_the_term_then_end_gate_says_what_its_words_said():
+    """review60's ``unread_term_at_odds`` asked 即 and then its four words (a generator, its cell made at every call);
+    ``_then_ends`` asks what follows each 即, the same answer on every text of their characters up to six long."""
+    for text in _texts("即至到分别x", 6):
+        assert checks._then_ends(text) == any(w in text for w in checks.TERMS_THEN_ENDS_WORDS), text
+    assert checks.unread_term_at_odds.__code__.co_cellvars == ()
+
+
+def test_a_text_starting_from_today_is_asked_for_ji_alone():
+    """"自即日起" (nearly every 即 of a notice): asked where its 即 stand, nothing more."""
+    text = LISTING.replace("本公告自发布之日起实施", "本公告自即日起实施")
+    assert "即日" in text
+    src, d, folded, _ = _read(text)
+    assert checks.unread_term_at_odds(src, d) is None
+    assert folded.asked and set(folded.asked) == {"即"}, folded.asked
+
+
+def test_a_term_and_its_end_at_odds_are_still_held():
+    answer = "中方决定，自2026年11月11日起，暂停实施商务部公告2025年第21号相关措施1年，即至2027年8月10日。"
+    with pytest.raises(UnusablePage) as refused:
+        parse_document(RELEASE.format(a=answer).encode("utf-8"))
+    assert refused.value.reason == "needs-review"
+    assert "a term of 1年" in str(refused.value)
