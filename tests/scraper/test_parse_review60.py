@@ -123,3 +123,24 @@ def test_a_term_and_the_end_told_for_it_that_agree_are_read(a: str, steps: list[
     record = parse_document(QA.format(a=a).encode("utf-8")).notice
     assert record is not None
     assert [(x.action.value, [t.key for t in x.targets], x.effective) for x in record.actions] == steps
+
+
+# resp51's step on named entities among a notice's (e9524bc9, "…第21号涉及的16家美国实体中的A（a）、B（b）、C（c）3家实体"): with
+# two names before "3家实体" (no 等), the lift reached the two, the third lost, silently (the engine asks "等N家" only). Held now
+# (checks.named_count_above); "A（a）、B（b）2家实体" stays read, limited to the two.
+R = "赤杉航空技术公司（Redwood Aerotechnologies, Inc.）、银河航空技术公司（Galaxy Aerotechnologies, Inc.）"
+
+
+@pytest.mark.parametrize("a", [
+    f"中方决定，自2026年11月11日起，停止实施商务部公告2025年第21号涉及的16家美国实体中的{R}3家实体的相关措施。",
+    f"中方决定，自2026年11月11日起，停止实施商务部公告2025年第21号所列{R}3家实体的相关措施。",
+])
+def test_a_step_naming_fewer_than_it_counts_is_held(a: str) -> None:
+    assert "names 2 entities and counts them 3" in _held(QA.format(a=a))
+
+
+def test_a_step_naming_as_many_as_it_counts_is_read() -> None:
+    a = f"中方决定，自2026年11月11日起，停止实施商务部公告2025年第21号涉及的16家美国实体中的{R}2家实体的相关措施。"
+    record = parse_document(QA.format(a=a).encode("utf-8")).notice
+    assert record is not None
+    assert [(x.action.value, len(x.entities)) for x in record.actions] == [("lift", 2)]
