@@ -2354,13 +2354,13 @@ def _then_above(op: str) -> bool:
     nearly every listing says 上述 and 列入 twice, and was asked the pattern)."""
     p = op.find("将")
     while p >= 0:
-        q = p + 1
-        while op[q : q + 1].isspace():
-            q += 1
-        if op.startswith("上述", q):
+        if ABOVE_AFTER_RE.match(op, p + 1) is not None:
             return True
-        p = op.find("将", q)
+        p = op.find("将", p + 1)
     return False
+
+
+ABOVE_AFTER_RE = lazy_compile(r"\s*上述")  # (what follows a 将 in OTHER_LISTING_RE's start)
 
 
 def unread_other_listing(src: Source, d: Draft) -> str | None:
@@ -3273,17 +3273,13 @@ def _then_ends(folded: str) -> bool:
     page; the words, with no blank, let "1年，即 至2027年8月10日" be read with its term dropped, silently)."""
     p = folded.find("即")
     while p >= 0:
-        q = p + 1
-        while folded[q : q + 1].isspace():
-            q += 1
-        if folded.startswith("分别", q):
-            q += 2
-            while folded[q : q + 1].isspace():
-                q += 1
-        if folded.startswith(("至", "到"), q):
+        if ENDS_AFTER_RE.match(folded, p + 1) is not None:
             return True
         p = folded.find("即", p + 1)
     return False
+
+
+ENDS_AFTER_RE = lazy_compile(r"\s*(?:分别\s*)?[至到]")  # (what follows a 即 in TERMS_THEN_ENDS_RE)
 
 
 def unread_term_at_odds(src: Source, d: Draft) -> str | None:
