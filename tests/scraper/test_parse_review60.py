@@ -95,7 +95,7 @@ def test_a_lift_after_the_end_told_another_way_is_held(a: str) -> None:
     assert "a lift at the end of a suspension" in _held(QA.format(a=a))
 
 
-# resp51's later end that leaves its year to the one before (apart._ends, commit 3027942a): "…分别暂停实施6个月和1年，即分别至
+# resp51's later end that leaves its year to the one before (apart.ends_told, commit 3027942a): "…分别暂停实施6个月和1年，即分别至
 # 2027年5月10日和8月10日" was held before (the yearless end not read); read since, the ends taken and the terms dropped: No. 22
 # suspended to 2027-08-10 where its year runs to 2027-11-10, silently (as the same text with "2027年8月10日", or "暂停实施1年，
 # 即至2027年8月10日", was read before). A term and the end told for it more than a day apart are held now

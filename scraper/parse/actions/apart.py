@@ -33,59 +33,61 @@ AMONG = "其中"
 TERMED = (ActionKind.SUSPEND, ActionKind.EXTEND)
 APART_KINDS = (ActionKind.SUSPEND, ActionKind.EXTEND, ActionKind.LIFT, ActionKind.RESTORE)
 
-_JOIN = r"\s*(?:和|、|及|与|以及)\s*"
+# The fragments JOIN_ALT, TERM_ALT, END_ALT and LATER_END_ALT, and ``ends_told``, are shared with ``rules.checks``
+# (TERMS_THEN_ENDS_RE reads "6个月和1年，即分别至D1和D2" with the same items): public names.
+JOIN_ALT = r"\s*(?:和|、|及|与|以及)\s*"
 # a term as DURATION_RE reads it whole: "1年半", "1年零3个月", "半年" (probe44: "分别为半年和1年" gave both a year and
 # "分别为6个月和1年零3个月" No. 22 a year, silently: the items were cut at "年")
-_TERM = rf"(?:{NUM}\s*(?:个月|周年|年|天|日)(?:半|\s*(?:零|又|加)?\s*{NUM}\s*(?:个月|天|日))?|半年)"
+TERM_ALT = rf"(?:{NUM}\s*(?:个月|周年|年|天|日)(?:半|\s*(?:零|又|加)?\s*{NUM}\s*(?:个月|天|日))?|半年)"
 _DAY = rf"{YEAR}\s*年\s*{MD}\s*月\s*{MD}\s*日"
 # an end as a clause may write it: a day whole, or a month's end with its year ("至2027年6月底", ``periods.MONTH_END_RE``: the
 # month's last day; session 48, count47's open B: held in a sentence naming two notices, as No. 21 took No. 22's end)
-_END = rf"(?:{_DAY}|{YEAR}\s*年\s*{MD}\s*月\s*[底末](?!\s*[前以之]))"
+END_ALT = rf"(?:{_DAY}|{YEAR}\s*年\s*{MD}\s*月\s*[底末](?!\s*[前以之]))"
 # a start as "自…起" says it: a day written whole, or the day the text is published ("即日", "本公告发布之日")
 _START = rf"(?:{_DAY}|即日|(?:本公告\s*)?(?:发布|公布)\s*之\s*日)"
-TERM_ITEM_RE = lazy_compile(_TERM)
+TERM_ITEM_RE = lazy_compile(TERM_ALT)
 DAY_ITEM_RE = lazy_compile(_DAY)
-END_ITEM_RE = lazy_compile(_END)
+END_ITEM_RE = lazy_compile(END_ALT)
 START_ITEM_RE = lazy_compile(_START)
 # "分别自2026年12月10日和2027年1月1日起，…", "分别于D1和D2停止实施…", "于D1、D2分别停止实施…", "A和B分别自D1和D2起停止实施": a
 # start for each notice, before the verb (searched in the text before it: ``$`` is the verb's place).
 EACH_STARTS_RE = lazy_compile(
-    rf"(?P<each>分别\s*)?(?:自|从|于)\s*(?P<list>{_START}(?:{_JOIN}{_START})+)\s*"
+    rf"(?P<each>分别\s*)?(?:自|从|于)\s*(?P<list>{_START}(?:{JOIN_ALT}{_START})+)\s*"
     r"(?:起(?:\s*,?\s*(?:分别\s*)?对[^,;。\n]{1,80}?)?|(?=\s*,?\s*(?:分别\s*)?$))")
 # "期限分别为6个月和1年", "暂停期限分别为6个月、1年", "分别为期1年和6个月": a term for each notice, after the verb.
 EACH_TERMS_AFTER_RE = lazy_compile(
-    rf"分别\s*(?:为期|为|是|延长\s*为?)?\s*(?P<list>{_TERM}(?:{_JOIN}{_TERM})+)(?!\s*[\d月])")
+    rf"分别\s*(?:为期|为|是|延长\s*为?)?\s*(?P<list>{TERM_ALT}(?:{JOIN_ALT}{TERM_ALT})+)(?!\s*[\d月])")
 # "分别暂停实施A和B相关措施6个月和1年": the terms right after the measures, 分别 before the verb.
-EACH_TERMS_RE = lazy_compile(rf"\s*(?P<list>{_TERM}(?:{_JOIN}{_TERM})+)(?!\s*[\d月])")
+EACH_TERMS_RE = lazy_compile(rf"\s*(?P<list>{TERM_ALT}(?:{JOIN_ALT}{TERM_ALT})+)(?!\s*[\d月])")
 # "分别至2027年6月30日和2027年12月31日", "暂停期限分别延长至D1、D2": an end for each notice.
 # A later end may leave its year to the one before ("至2027年5月31日和11月30日", session 51, resp51: held): read as that year's
-# where the day is later than the one before (``_ends``), else not read (held).
-_LATER_END = rf"(?:{_END}|{MD}\s*月\s*{MD}\s*日)"
+# where the day is later than the one before (``ends_told``), else not read (held).
+LATER_END_ALT = rf"(?:{END_ALT}|{MD}\s*月\s*{MD}\s*日)"
 YEARLESS_ITEM_RE = lazy_compile(rf"(?:(?P<y>{YEAR})\s*年\s*)?(?P<m>{MD})\s*月\s*(?P<d>{MD})\s*日")
-EACH_ENDS_RE = lazy_compile(rf"分别\s*(?:延长\s*)?(?:至|到)\s*(?P<list>{_END}(?:{_JOIN}(?:至\s*)?{_LATER_END})+)")
+EACH_ENDS_RE = lazy_compile(rf"分别\s*(?:延长\s*)?(?:至|到)\s*(?P<list>{END_ALT}(?:{JOIN_ALT}(?:至\s*)?{LATER_END_ALT})+)")
 # "…第21号和第22号相关措施分别暂停至D1和D2", "…分别暂停实施至D1、D2": an end for each notice right after the verb, 分别
 # before it (session 50, review59/23: the suspensions not read, one restore of both from D1's next day; fix60)
-EACH_VERB_ENDS_RE = lazy_compile(rf"\s*(?:实施|执行)?\s*(?:至|到)\s*(?P<list>{_END}(?:{_JOIN}(?:至\s*)?{_LATER_END})+)")
+EACH_VERB_ENDS_RE = lazy_compile(rf"\s*(?:实施|执行)?\s*(?:至|到)\s*(?P<list>{END_ALT}(?:{JOIN_ALT}(?:至\s*)?{LATER_END_ALT})+)")
 
 # A clause after the step's object naming one notice's measures with its own term or end, or the same step, and no verb:
 # "其中第21号公告相关措施暂停至2027年6月30日", "第22号相关措施1年", "商务部公告2025年第22号相关措施暂停期限为1年", "第22号相关措施亦同".
 NOTICE_CLAUSE_RE = lazy_compile(
     r"(?P<among>其中\s*)?(?:对\s*)?(?P<who>(?:(?!暂停|停止|恢复|继续|延长|解除|取消|终止|实施|执行|其中)[^,;。\n]){0,30}?"
     r"(?P<n>\d{1,4})\s*号)\s*(?:公告)?\s*(?:的\s*)?相关措施\s*(?:的\s*)?(?:暂停\s*)?(?:期限\s*)?"
-    rf"(?:同为|为期|为|延长至|至)?\s*(?:(?P<term>{_TERM})|(?P<end>{_END})|(?P<same>亦同|亦然|同样如此|也是如此|(?:亦|也)?[作做](?:相同|同样)处理|(?:亦|也)?照此(?:办理|执行|处理)))\s*")
+    rf"(?:同为|为期|为|延长至|至)?\s*(?:(?P<term>{TERM_ALT})|(?P<end>{END_ALT})|(?P<same>亦同|亦然|同样如此|也是如此|(?:亦|也)?[作做](?:相同|同样)处理|(?:亦|也)?照此(?:办理|执行|处理)))\s*")
 # "…第21号相关措施1年，…7号相关措施照此办理" (qa47/44, held in session 47; the lead's decision, session 48: read where one step
 # with one term or end of its own precedes it, a suspension or an extension): the same step, as "亦同"
 LIKEWISE = "照此"
 # A clause saying only the step's term or end ("暂停期限为6个月", "期限为1年", "为期1年", "暂停至2027年6月30日").
 TERM_CLAUSE_RE = lazy_compile(
-    rf"\s*(?:暂停\s*)?(?:期限\s*)?(?:为期|为|延长至|至)?\s*(?:(?P<term>{_TERM})|(?P<end>{_END}))\s*")
+    rf"\s*(?:暂停\s*)?(?:期限\s*)?(?:为期|为|延长至|至)?\s*(?:(?P<term>{TERM_ALT})|(?P<end>{END_ALT}))\s*")
 # "…，第22号相关措施亦同，但期限为6个月": the same step for the notice of the clause before, with a term or end of its own
 # (session 45, probe44 #22: the clause was passed over, No. 22 given the step's year, silently).
 BUT = "但"
 BUT_RE = lazy_compile(r"\s*(?:但是?|只是|不过)\s*(?:其\s*)?")
 # The step's own term or end right after the measures named in its clause ("…第21号相关措施6个月", "…相关措施至2027年6月30日").
 OWN_TERM_RE = lazy_compile(
-    rf"相关措施\s*(?:的\s*)?(?:暂停\s*)?(?:期限\s*)?(?:为期|为|延长至|至)?\s*(?:(?P<term>{_TERM})|(?P<end>{_END}))?\s*$")
+    rf"相关措施\s*(?:的\s*)?(?:暂停\s*)?(?:期限\s*)?(?:为期|为|延长至|至)?\s*(?:(?P<term>{TERM_ALT})|(?P<end>{END_ALT}))?\s*$")
 CLAUSE_MARK_RE = lazy_compile(r"[,;](?![^()]*\))")  # a clause mark outside a bracket
 AMONG_AFTER = ";其中"  # "…暂停期限为6个月；其中第22号…": one text with the clause before it (review47)
 # What writes a notice whole before its number ("商务部公告2025年第22号", "…公告〔2025〕7号"): its key is its reference's.
@@ -135,7 +137,7 @@ def _items(pattern: re.Pattern[str], text: str) -> list[str]:
     return ["".join(m[0].split()) for m in pattern.finditer(text)]
 
 
-def _ends(told: str) -> list[str]:
+def ends_told(told: str) -> list[str]:
     """The ends of an EACH_ENDS_RE list, each with its year: a day without one takes the year of the day before where it
     is later than that day ("2027年5月31日和11月30日": 2027-11-30); where it is not ("2027年11月30日和5月31日": 2027 or 2028?),
     the ends stop there (fewer than the notices: not read, held)."""
@@ -181,9 +183,9 @@ def _each(folded: str, action: ActionDraft, s_start: int, at: int, v_end: int, s
         if (m := EACH_TERMS_AFTER_RE.search(folded, at, stop)) is not None:
             lists.append([("term", t) for t in _items(TERM_ITEM_RE, m["list"])])
         if (m := EACH_ENDS_RE.search(folded, at, stop)) is not None:
-            lists.append([("end", t) for t in _ends(m["list"])])
+            lists.append([("end", t) for t in ends_told(m["list"])])
         if folded.endswith(EACH, max(0, at - 2), at) and (m := EACH_VERB_ENDS_RE.match(folded, v_end, stop)) is not None:
-            lists.append([("end", t) for t in _ends(m["list"])])
+            lists.append([("end", t) for t in ends_told(m["list"])])
         if len(lists) > 1 or lists and len(lists[0]) != n:
             return None  # a term and an end for each, or counts unequal: not read
         if lists:

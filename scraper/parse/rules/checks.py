@@ -12,8 +12,18 @@ from storage.records import ActionKind, ActionRecord, ListKind
 from storage.vocabulary import list_name
 
 from .. import actions as act
-from ..actions.apart import _END, _JOIN, _LATER_END, _TERM, EACH, EACH_TERMS_RE, LIKEWISE, TERM_ITEM_RE, _ends
 from ..actions.apart import CLAUSE_MARK_RE as MARK_OUTSIDE_BRACKET_RE
+from ..actions.apart import (
+    EACH,
+    EACH_TERMS_RE,
+    END_ALT,
+    JOIN_ALT,
+    LATER_END_ALT,
+    LIKEWISE,
+    TERM_ALT,
+    TERM_ITEM_RE,
+    ends_told,
+)
 from ..actions.clauses import TWO_TERMS_RE
 from ..actions.periods import END_DAY_RE, FORMAL_DIGITS, FORMAL_TO_PLAIN, MONTH_END_RE
 from ..actions.targets import decided_above
@@ -3263,8 +3273,8 @@ END_DAY_TOLD_RE = lazy_compile(r"[至到]\s*(?P<day>[\d〇○零一二三四五�
 # ("即") at odds. The end was taken, the term dropped, silently (session 51, review60: the yearless form, held before
 # 3027942a, read since; the others read so before): which is right cannot be told. Asked only of a text holding 即至/即分别至
 # (blanks between: ``_then_ends``).
-TERMS_THEN_ENDS_RE = lazy_compile(rf"(?P<terms>{_TERM}(?:{_JOIN}{_TERM})*)\s*[,，]?\s*即\s*(?:分别\s*)?(?:至|到)\s*"
-                                  rf"(?P<ends>{_END}(?:{_JOIN}(?:至\s*)?{_LATER_END})*)")
+TERMS_THEN_ENDS_RE = lazy_compile(rf"(?P<terms>{TERM_ALT}(?:{JOIN_ALT}{TERM_ALT})*)\s*[,，]?\s*即\s*(?:分别\s*)?(?:至|到)\s*"
+                                  rf"(?P<ends>{END_ALT}(?:{JOIN_ALT}(?:至\s*)?{LATER_END_ALT})*)")
 
 
 def _then_ends(folded: str) -> bool:
@@ -3289,7 +3299,7 @@ def unread_term_at_odds(src: Source, d: Draft) -> str | None:
     if not _then_ends(folded):
         return None  # (nearly every text)
     for m in TERMS_THEN_ENDS_RE.finditer(folded):
-        terms, ends = [" ".join(t.split()) for t in TERM_ITEM_RE.findall(m["terms"])], _ends(m["ends"])
+        terms, ends = [" ".join(t.split()) for t in TERM_ITEM_RE.findall(m["terms"])], ends_told(m["ends"])
         if len(terms) != len(ends):
             return (f"{len(terms)} terms told with {len(ends)} ends (\"{src.text[m.start() : m.end()].strip()}\"): which "
                     f"ends when is not read{LEFT_OUT}")
