@@ -77,6 +77,13 @@ TO_COME_RE = lazy_compile(r"[^,;。\n]{0,16}?[名清]单\s*的\s*(?:决定|具�
 TOLD_STEP_ENDS = "述该项一"  # their last characters: one look before the verb turns nearly every verb away
 
 
+# A term told once after a sentence's last suspension (or extension) for all of its steps ("暂停实施A相关措施，暂停实施B相关
+# 措施，暂停期限均至2027年10月31日"; "…，期限均为1年"): ``_shared_term``. 均 is in every match (its gate).
+SHARED = "均"
+SHARED_TERM_RE = lazy_compile(r"期限?\s*均\s*(?:为期|为|是|至|到|延长至|顺延至|延至)")
+SHARED_STEPS = (ActionKind.SUSPEND, ActionKind.EXTEND)
+
+
 ENDED_RE = re.compile(ENDED)  # (``_suspensions_ended``)
 # "…的暂停不再延续": the verbs that end a suspension named before them by not renewing it (``words.suspension_ended``)
 SUSPENSION_NOT_RENEWED = frozenset((*NOT_RENEWED, "不再延续", "不再继续"))
@@ -415,6 +422,7 @@ def _sentence_actions(out: list[ActionDraft], folded: str, clean: str, s_start: 
                       allow_impose: bool, sentence: str, bounds: tuple[int, int]) -> None:
     """The actions of clause ``sentence`` (``folded[s_start:s_end]``) from its verbs ``found``, added to ``out``."""
     verbs = acting_verbs(folded, s_start, s_end, found, dated, "《" in sentence, refs)
+    first_step = len(out)
     # a denied verb takes no step, but its clause is no object of the verb before it ("暂停实施…第21号相关措施1年，不停止实施…7号
     # 相关措施": 7号 was suspended too, the term lost; session 42's probe)
     cuts = [d for v in found if (d := denied(folded, s_start, v.start()))] if len(verbs) < len(found) else []
@@ -589,6 +597,26 @@ def _sentence_actions(out: list[ActionDraft], folded: str, clean: str, s_start: 
                 action = replace(action, on_entities=limit, effective=excepted_day(
                     folded, out, action, "起" in sentence and effective_in(sentence, published) is not None))
             _add(out, action, folded, allow_impose)
+    if SHARED in sentence and len(out) - first_step > 1:
+        _shared_term(out, first_step, folded, s_end)
+
+
+def _shared_term(out: list[ActionDraft], first: int, folded: str, s_end: int) -> None:
+    """The term the last suspension (or extension) of a sentence reads from a clause saying 均 after it (SHARED_TERM_RE)
+    given to the steps of its kind before it in that sentence (``out[first:]``) that read none of their own, from the
+    same start: "自2027年2月1日起，暂停实施…第21号相关措施，暂停实施…〔2025〕7号相关措施，暂停期限均至2027年10月31日" (blind52:
+    No. 21 read suspended for good, silently, 7号 to 10-31)."""
+    steps = [i for i in range(first, len(out)) if out[i].action in SHARED_STEPS]
+    if len(steps) < 2:
+        return
+    last = out[steps[-1]]
+    if last.until is None and last.extends_by is None or SHARED_TERM_RE.search(folded, last.start, s_end) is None:
+        return
+    for i in steps[:-1]:
+        x = out[i]
+        if x.action is last.action and x.until is None and x.extends_by is None and x.on_entities is None \
+                and x.effective == last.effective:
+            out[i] = replace(x, until=last.until, duration=last.duration, extends_by=last.extends_by)
 
 
 # The steps a notice's title names that its body may tell as decided by its day ("关于恢复实施…第46号第二款的公告" over

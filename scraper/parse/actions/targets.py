@@ -230,10 +230,28 @@ def _item_may(folded: str, line: int) -> bool:
 UNRELIABLE = "不可靠"
 
 
+# An inline item after the first of a decision's list of items ("商务部决定：一是…；二是自…起将X（x）移出关注名单。"), and the
+# decision opening the first item on the same line (``decided_in_items``).
+LATER_ITEM_RE = lazy_compile(r"\s*(?:[二三四五六七八九十]是|其[二三四五六七八九十]\s*[,、]|第[二三四五六七八九十]\s*[,、])")
+FIRST_ITEM_DECIDED_RE = lazy_compile(r"决定\s*[:,]?\s*(?:一是|其一\s*[,、]|第一\s*[,、])")
+
+
+def decided_in_items(folded: str, s_start: int) -> bool:
+    """Whether the clause at ``s_start`` is a later item of a decision told inline on its line ("商务部决定：一是…；二是自…起将
+    北方海岸电子公司（…）移出关注名单。"): the item's own clause says no 决定, the lead before the first item does (blind52: in an
+    answer the removal of item 二 was dropped, silently, after a lift in item 一)."""
+    if not LATER_ITEM_RE.match(folded, s_start):
+        return False
+    line = folded.rfind("\n", 0, s_start) + 1
+    return FIRST_ITEM_DECIDED_RE.search(folded, line, s_start) is not None
+
+
 def own_removal(folded: str, s_start: int, at: int, v_end: int, allow_impose: bool, sentence: str) -> bool:
-    """Whether the removal at ``at`` naming no notice removes the notice's own entities: decided, not told in the
-    passive, not weighed ("依法作出是否将有关实体移出关注名单的决定": session 22, parse22, a false removal)."""
-    return (allow_impose or is_decision(sentence)) and not is_passive(folded, s_start, at) and not held_off(folded, s_start, at, v_end)
+    """Whether the removal at ``at`` naming no notice removes the notice's own entities: decided (in its sentence, or by
+    the lead of the inline items it is one of: ``decided_in_items``), not told in the passive, not weighed
+    ("依法作出是否将有关实体移出关注名单的决定": session 22, parse22, a false removal)."""
+    return (allow_impose or is_decision(sentence) or decided_in_items(folded, s_start)) \
+        and not is_passive(folded, s_start, at) and not held_off(folded, s_start, at, v_end)
 
 
 def _lead_in_above(folded: str, at: int) -> tuple[int, int] | None:

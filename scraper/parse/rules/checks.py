@@ -3441,14 +3441,27 @@ def unread_latin_term(src: Source, d: Draft) -> str | None:
 SHARED_TERM_WORDS = ("同步", "一并", "同期")
 
 
+# A term told in a clause of its own after a step's object, no 均 ("…，暂停实施…第23号相关措施，暂停期限至2027年10月31日"): read
+# as the last step's (``unread_shared_term``). (With 均 it is every step's: ``actions.clauses._shared_term``.)
+TERM_CLAUSE_RE = lazy_compile(r"[,;]\s*(?:暂停|延长)?\s*期限?\s*(?:为期|为|是|至|到|延长至|顺延至|延至)")
+
+
 def unread_shared_term(src: Source, d: Draft) -> str | None:
     """A suspension or extension with no end whose clause says it runs with another step (SHARED_TERM_WORDS) of its sentence
-    that has one: which end it takes is not read; left out, for a person."""
+    that has one, or followed in its sentence by a step of its kind whose end is told in a clause of its own
+    (TERM_CLAUSE_RE: "暂停实施A相关措施，暂停实施B相关措施，暂停期限至D", blind52: A read suspended for good, silently): which
+    end it takes is not read; left out, for a person."""
     folded = src.folded
     for x in d.drafts:
         if x.action not in UNENDED_KINDS or x.until is not None or x.extends_by is not None:
             continue  # (nearly every step)
         s0, s1 = x.sentence or (sentence_start(folded, x.start), act.sentence_end(folded, x.start))
+        keys = {t.key for t in x.targets}
+        later = [y for y in d.drafts if y.start > x.start and y.action is x.action and y.sentence == x.sentence
+                 and y.until is not None and s0 <= y.start < s1 and keys.isdisjoint(t.key for t in y.targets)
+                 and not title_step(x.text)] if keys and None not in keys else []
+        if later and (m := TERM_CLAUSE_RE.search(folded, later[-1].start, s1)) is not None:
+            return f"a term told after two steps (\"{m[0][1:].strip()}\"): whose is not read{LEFT_OUT}"
         c0 = max(s0, folded.rfind(",", s0, x.start) + 1, folded.rfind(";", s0, x.start) + 1)
         if not any(folded.find(w, c0, x.start + 4) >= 0 for w in SHARED_TERM_WORDS):
             continue
