@@ -1,0 +1,133 @@
+"""The counts a listing states of its entities in the places a count stands, compared with one another.
+
+A notice listing or removing entities states their count where it names them: its title, the page's 【标题】 line, the
+decision sentence ("将甲公司等9家美国实体列入…"), its measures ("禁止…向上述9家实体出口…") and its annex's heading
+("附件：出口管制管控名单（共9家）"). The stated count is read from the first of them (the title mostly); the others were not
+read at all, so a text at odds with itself read silently where the entities agree with the first: a 【标题】 line of 8
+over a title, body and annex of 9 (session 51, count51/15), a title of 9 over a decision of 8 (session 52, count52). A
+row may be missing, or one read twice, and which cannot be told: such a text is left out for a person (the owner's rule
+of session 51: two counts at odds are held, as ``checks.counts_at_odds`` holds an annex's total line). Asked only of a
+text of one listing or one removal naming no earlier notice: a text of several steps states a count for each
+("其中5家列入…，3家列入…"), and a step on an earlier notice's entities counts them ("…所列16家实体中的A、B").
+Annex footers ("以上共计9家") and counts per country are ``counts_at_odds``'s.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from storage.records import ActionKind
+
+from .. import entities as ent
+from ..draft import Draft, Source
+from ..lazyre import lazy_compile
+from ..textnorm import NUM, to_int
+
+LEFT_OUT = ": left out"  # (checks.LEFT_OUT: what the record holds for a person)
+HEADER_TITLE = "【标题】"  # the page's metadata line naming the notice's title (the gov site's article head)
+HEADER_TITLE_ALT = "标题:"  # the same as a table's cell, folded
+ANNEX_WORD = "附件"
+ANNEX_HEAD_LINES = 3  # the annex heading's line and the two after it ("附件" / "出口管制管控名单（8家）" / "（2026年12月8日）")
+LIST_WORDS = ("名单", "清单")  # an annex heading names the list; a country section's heading ("一、美国实体（12家）") names none
+HEAD_MAX = 60  # a heading is short; a line longer is prose (the decision's own sentence, read apart)
+# "上述9家实体", "上述九家美国实体": the measures pointing back at the entities the decision counted.
+ABOVE_COUNT_RE = lazy_compile(rf"上述\s*(?P<n>{NUM})\s*家")
+# A count as a heading writes it, no noun after 家 ("出口管制管控名单（共9家）"), or as prose does ("9家美国实体").
+HEAD_COUNT_RE = lazy_compile(rf"(?P<n>{NUM})\s*家")
+COUNT_WORDS_RE = lazy_compile(rf"{NUM}\s*[家名]")
+ANNEX_LABEL_RE = lazy_compile(r"[^\S\n]*[0-9一二三四五六七八九十]{1,2}")  # (on its line: "附件" over "1. 甲公司" is no annex 1)
+BARE = " \t\u3000:："  # what a bare annex heading holds after its number
+QUOTE_AROUND = 12  # characters quoted on each side of a count
+LISTING_STEPS = (ActionKind.IMPOSE, ActionKind.REMOVE)
+
+
+def counts_stated_apart(src: Source, d: Draft) -> str | None:
+    """A listing or a removal whose entities agree with its stated count, where another place the count stands says
+    another count (the module's docstring): left out for a person, naming both. None else; nearly every text is
+    passed by its steps or its count before any line is read."""
+    stated = d.count[0]
+    if d.qa or stated is None or len(d.entities) != stated or len(d.drafts) != 1:
+        return None
+    x = d.drafts[0]
+    if x.action not in LISTING_STEPS or x.targets:
+        return None
+    for where, text, at, said in _counts_said(src, d):
+        if said != stated:
+            words = _words_at(text, at if at is not None else COUNT_WORDS_RE.search(text))
+            return (f"the notice states {stated} entities and {stated} are read, where {where} says {said}"
+                    f" (\"{' '.join(words.split())}\"): which is right cannot be told{LEFT_OUT}")
+    return None
+
+
+def _counts_said(src: Source, d: Draft) -> Iterator[tuple[str, str, re.Match[str] | None, int]]:
+    """(where, the text, the count's match where known, the count) of each place a count of the listed entities stands, the stated count's own
+    among them. The title is not asked: where it states a count, that count is the stated one (``named.stated_count``
+    reads it first)."""
+    folded, span = src.folded, d.decision.span
+    places = [("its 【标题】 line", _header_title(folded))]
+    if span is not None:
+        places.append(("its decision", folded[span[0] : span[1]]))
+    for where, line in places:
+        if line and (parts := ent.count_parts((line,))) is not None:
+            yield where, line, None, sum(parts)
+    if "上述" in d.operative:
+        for m in ABOVE_COUNT_RE.finditer(d.operative):
+            if n := to_int(m.group("n")):
+                yield "its measures", d.operative, m, n
+    if (annexed := _annex_count(folded)) is not None:
+        yield "its annex's heading", annexed[0], None, annexed[1]
+
+
+def _words_at(text: str, m: re.Match[str] | None) -> str:
+    """The words around a count, to quote it (the whole text when it is not found)."""
+    if m is None:
+        return text
+    return text[max(0, m.start() - QUOTE_AROUND) : m.end() + QUOTE_AROUND]
+
+
+def _header_title(folded: str) -> str:
+    """The 【标题】 line's title (a page's metadata, "【标题】关于将8家美国实体…的公告"), or ""."""
+    for word in (HEADER_TITLE, HEADER_TITLE_ALT):
+        pos = folded.find(word)
+        if pos >= 0 and (pos == 0 or folded[pos - 1] == "\n"):
+            end = folded.find("\n", pos)
+            return folded[pos + len(word) : end if end >= 0 else len(folded)]
+    return ""
+
+
+def _annex_count(folded: str) -> tuple[str, int] | None:
+    """(lines, count) the annexes' headings state together: each annex's heading ("附件：出口管制管控名单（共9家）", or
+    "出口管制管控名单（9家）" under a bare "附件"), the counts of annexes apart ("附件1…（12家）", "附件2…（2家）") summed. Two
+    counts under one annex's headings: the one apart from the other (the caller finds one of them at odds). None where
+    an annex states no count: its count is the lines' (the count check's)."""
+    heads = _annex_heads(folded)
+    if not heads or any(not counts for counts in heads.values()):
+        return None
+    for counts in heads.values():
+        if len(counts) > 1:
+            return counts[1]
+    return " / ".join(c[0][0] for c in heads.values()), sum(c[0][1] for c in heads.values())
+
+
+def _annex_heads(folded: str) -> dict[str, list[tuple[str, int]]]:
+    """The counts each annex's heading lines state, by the annex's number ("" for a bare "附件"): a line opening with 附件
+    naming a list, else (a bare "附件") the next two, those short and naming a list (a country section's heading,
+    "一、美国实体（12家）", names none)."""
+    heads: dict[str, list[tuple[str, int]]] = {}
+    pos = folded.find(ANNEX_WORD)
+    while pos >= 0:
+        start = folded.rfind("\n", 0, pos) + 1
+        if not folded[start:pos].strip():
+            label = ANNEX_LABEL_RE.match(folded, pos + len(ANNEX_WORD))
+            counts = heads.setdefault(label.group().strip() if label else "", [])
+            lines = folded[start:].split("\n", ANNEX_HEAD_LINES)[:ANNEX_HEAD_LINES]
+            if lines[0][pos - start + len(ANNEX_WORD) + (label.end() - label.start() if label else 0) :].strip(BARE):
+                lines = lines[:1]  # "附件1：出口管制管控名单（6家）": its own line names the list (the next may be annex 2's)
+            for line in lines:
+                if len(line) <= HEAD_MAX and any(w in line for w in LIST_WORDS) \
+                        and (m := HEAD_COUNT_RE.search(line)) is not None and (n := to_int(m.group("n"))):
+                    if all(n != had for _, had in counts):
+                        counts.append((line, n))
+        pos = folded.find(ANNEX_WORD, pos + 1)
+    return heads
