@@ -95,6 +95,40 @@ WORDS_CLAUSE_END_RE = lazy_compile(r"[,，;；。\n](?![^()]*\))")
 JOINED_BEFORE = ("并", "且", "也", "还", "、", "同时", "以及", "另外")
 
 
+def _span_verbs(folded: str, span_start: int, span_end: int) -> list[re.Match[str]]:
+    """The verbs of a span, in one scan (no verb crosses a sentence end), with the rare words' own adjustments."""
+    verbs = list(VERB_RE.finditer(folded, span_start, span_end))
+    if holds_in(folded, "中止", span_start, span_end):  # (rare: ZHONGZHI_RE)
+        verbs = sorted([*verbs, *ZHONGZHI_RE.finditer(folded, span_start, span_end)], key=MATCH_START)
+    if holds_in(folded, "不再对", span_start, span_end):  # (rare)
+        verbs = undone_kept_out(folded, verbs)
+    if holds_in(folded, ENDED, span_start, span_end) and holds_in(folded, "暂停", span_start, span_end):  # (rare)
+        verbs = sorted([*verbs, *_suspensions_ended(folded, span_start, span_end)], key=MATCH_START)
+    if holds_in(folded, TERM_EXTENDED, span_start, span_end):  # (rare)
+        verbs = [v for i, v in enumerate(verbs) if term_of_suspension(folded, v, verbs[i - 1] if i else None)]
+    return verbs
+
+
+# "…规定的暂停实施…第6号有关措施的期限延长1年": the bare 延长 after a term's noun (VERB_RE) is an extension of a suspension
+# only where its clause names one as a noun ("的暂停"), with no verb before it: "…所列反制措施的期限延长3年" is a term of the
+# measures, which no step reads; "对…第21号暂停实施相关措施的期限延长至…" is one verb, 暂停实施 with its end (qa42/03).
+TERM_EXTENDED = "的期限延长"
+TERM_CLAUSE_MARKS = ",;；。\n"
+MFA_DECREE = "外交部令"  # (keyed as a MOFCOM order by the ministry's references: "令2042年第401号")
+
+
+def term_of_suspension(folded: str, verb: re.Match[str], before: re.Match[str] | None) -> bool:
+    """Whether ``verb`` is no bare "延长" after "的期限" (VERB_RE), or one whose clause holds "的暂停" before it, no verb
+    (``before``: the verb before it) and no MFA decree."""
+    at = verb.start()
+    if verb[0] != "延长" or not folded.startswith(TERM_EXTENDED, at - 3):
+        return True
+    mark = max(folded.rfind(c, 0, at) for c in TERM_CLAUSE_MARKS)
+    if folded.find(MFA_DECREE, mark + 1, at) >= 0:
+        return False  # an MFA decree's suspension extended: the MFA reader's (``mfa.reading.extension_first``)
+    return folded.find("的暂停", mark + 1, at) >= 0 and (before is None or before.start() <= mark)
+
+
 def undone_kept_out(folded: str, verbs: list[re.Match[str]]) -> list[re.Match[str]]:
     """The verbs without the 暂停 after "不再对" in its clause (the object of the restore "不再对X采取暂停措施", no
     suspension: session 40, audit40/32; whatever stands before it, "…采取任何暂停措施", "…予以暂停", "…暂停实施": session 41,
@@ -151,14 +185,7 @@ def find_actions(folded: str, clean: str, *, spans: list[tuple[int, int]], refs:
     inert = INERT[bool(refs), allow_impose]  # verbs that cannot act here
     find, rfind = folded.find, folded.rfind
     for span_start, span_end in spans:
-        # Verbs first, in one scan of the span (no verb crosses a sentence end).
-        verbs = list(VERB_RE.finditer(folded, span_start, span_end))
-        if holds_in(folded, "中止", span_start, span_end):  # (rare: ZHONGZHI_RE)
-            verbs = sorted([*verbs, *ZHONGZHI_RE.finditer(folded, span_start, span_end)], key=MATCH_START)
-        if holds_in(folded, "不再对", span_start, span_end):  # (rare)
-            verbs = undone_kept_out(folded, verbs)
-        if holds_in(folded, ENDED, span_start, span_end) and holds_in(folded, "暂停", span_start, span_end):  # (rare)
-            verbs = sorted([*verbs, *_suspensions_ended(folded, span_start, span_end)], key=MATCH_START)
+        verbs = _span_verbs(folded, span_start, span_end)
         count = len(verbs)
         vi = 0
         while vi < count:

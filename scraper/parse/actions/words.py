@@ -30,6 +30,10 @@ VERB_RE = re.compile(
     # title's "延长暂停实施…期限" an extension with no end): the term's noun, its object before it, then the verb
     # (with its comma only: "对…第21号暂停实施相关措施的期限延长至…" is one verb, 暂停实施 with its end, qa42/03)
     + r"|延长(?<=的期限,延长)(?=至)"  # (its literal first: perf41's first characters)
+    # "商务部令2025年第7号规定的暂停实施商务部令2025年第6号有关措施的期限延长1年，自…起至…" (session 52, blind49/15; the
+    # announcement's "…第72号规定的暂停实施…第46号第二款的期限延长1年": read as the title's extension from the text's day with
+    # no end, silently): no comma, an end or a period after it; a verb only where its clause holds 暂停 (``term_of_suspension``)
+    + r"|延长(?<=的期限延长)(?=\s*(?:至|[\d一二两三四五六七八九十半]))"
     + r"|继续暂停(?:实施|执行)?|暂停(?:实施|执行)?期限(?:分别)?(?:予以|进行)?(?:延长|延期|顺延|展期|延(?=至))|延长暂停(?:实施|执行)?|延长(?=[^,;；。\n]{0,80}?暂停期限)"
     # "暂停期限顺延至2027年11月10日" (session 37, audit37/06: read as no action in an answer, a quiet warning); "…的暂停期限
     # 展期一年", "…的暂停期限延至2027年11月10日" (session 44, qa44/08-09: each held for a person, the title's change unread)
