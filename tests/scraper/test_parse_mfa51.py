@@ -49,7 +49,7 @@ def test_a_persons_country_from_his_post() -> None:
     """mfa51/02 (annex posts), /07 (the post before the name), /23 ("前美国国务院…"), /25 (in the reasons), /28 (JP beside CA), and
     /12 (an amendment's added line "…，女，加拿大前参议员"); never the EU's ("欧洲议会议员X": mfa17/18, none)."""
     assert [c for _, _, c, _ in people(case_named("02", "mfa51"))] == ["US", "US", "US"]
-    assert [c for _, _, c, _ in people(case_named("07", "mfa51"))] == ["JP", None]  # the second: open B (its pin's xfail)
+    assert [c for _, _, c, _ in people(case_named("07", "mfa51"))] == ["JP", "JP"]  # the second: fixed in session 52 (mfa52)
     assert [c for _, _, c, _ in people(case_named("23", "mfa51"))] == ["US"]
     assert [c for _, _, c, _ in people(case_named("25", "mfa51"))] == ["US"]
     assert [c for _, _, c, _ in people(case_named("28", "mfa51"))] == ["CA", "JP"]

@@ -312,6 +312,24 @@ def _region_marked(zh: str | None) -> str | None:
     return next((code for mark, code in REGION_MARKS if zh.startswith(mark) and len(zh) - len(mark) >= 2), None)
 
 
+def _entity_country(t: Target, folded: str, country: str | None, several: frozenset[str]) -> str | None:
+    """A target's country: its note's, its own, its name's region or leading country, else the title's (``country``),
+    else the one written before its name. Under a title of several countries a person's own mention comes before the
+    title's first: "关于对立陶宛议会议员和澳大利亚参议员…" names "澳大利亚参议员戴维·哈里森" (session 52, mfa52/18: LT, the title's
+    first, a false country, silently)."""
+    own = (_own_country(t.note) if t.note and ("，" in t.note or len(t.note) <= COUNTRY_CLAUSE_MAX) else None)
+    found = own or t.country or _region_marked(t.zh) or _leading_country(t, several)
+    if found is not None:
+        return found
+    person = t.type == "individual"
+    if person and (named := _named_country(folded, t.zh)) is not None:
+        return named  # "澳大利亚参议员戴维·哈里森" under "关于对立陶宛议会议员等…" too
+    if person and several and (role := _role_country(folded, t.zh, t.note)) in several:
+        return role
+    return (country or _named_country(folded, t.zh)
+            or (_role_country(folded, t.zh, t.note) if person else None))
+
+
 def parse_decision(text: str, title_hint: str | None = None, pub: Stamp | None = None,
                    url: str | None = None, folded: str | None = None,
                    lines: tuple[list[str], list[str]] | None = None) -> NoticeRecord:
@@ -383,13 +401,7 @@ def parse_decision(text: str, title_hint: str | None = None, pub: Stamp | None =
     if country is not None and not several:
         several = _each_opens_with(reading.targets)
     entities = tuple(
-        EntityRecord(zh=_unregioned(t).zh, en=t.en, country=(_own_country(t.note) if t.note and ("，" in t.note
-                                                                                              or len(t.note)
-                                                                                              <= COUNTRY_CLAUSE_MAX)
-                                                           else None)
-                     or t.country or _region_marked(t.zh) or _leading_country(t, several) or country
-                     or _named_country(folded, t.zh)
-                     or (_role_country(folded, t.zh, t.note) if t.type == "individual" else None),
+        EntityRecord(zh=_unregioned(t).zh, en=t.en, country=_entity_country(t, folded, country, several),
                      key=cached_key(t.zh, t.en), n=t.n, branches=t.branches, type=t.type, note=_unregioned(t).note,
                      aliases=_aliases(t.en, t.note))
         for t in reading.targets

@@ -1002,6 +1002,10 @@ def _guess_type(target: Target, all_measures: tuple[str, ...], body: str) -> str
         # a Chinese name with its pinyin: "对台湾地区黄淑芬（Huang Shu-fen）、王志强（Wang Chih-chiang）采取以下反制措施" with no count
         # and no entry ban (session 49's open B: typed organisations, and "台湾地区黄淑芬" kept as her name)
         return "individual"
+    if target.en and target.zh and _hepburn_person(target.en) and CN_PERSON_NAME_RE.fullmatch(target.zh.strip()):
+        # a Japanese name in kanji with its Hepburn: "停止执行外交部令2027年第31号对石田浩（Ishida Hiroshi）采取的反制措施" (session 52,
+        # mfa52/11, session 51's open B: typed an organisation)
+        return "individual"
     if target.en and _org_english(target.en):
         return "organization"
     if "entry_ban" in all_measures or "本人" in body or target.note:
@@ -1051,6 +1055,19 @@ def _pinyin_person(en: str) -> bool:
 FIRM_TAILS = frozenset({"Aerospace", "Aviation", "Research", "Defense", "Defence", "Dynamics", "Robotics", "Electronics",
                         "Labs", "Laboratories", "Security", "Solutions", "Marine", "Maritime", "Networks", "Energy"})
 SURNAME_FIRST_RE = re.compile(r"[A-Z]{2,}(?:-[A-Z]{2,})? [A-Z][a-z]+(?:-[a-z]+)?")
+
+
+# A Japanese name in Hepburn, word by word: syllables of a consonant (doubled: "Hattori") or none and a vowel (long: "Ō"), a
+# closing n ("Kenta"); "Ishida", "Hiroshi", "Takahashi". Two words, each capitalised, none of a company's ("Toyota Tsusho" has
+# no kanji name of two to four characters: asked beside one).
+HEPBURN_WORD_RE = re.compile(r"(?:(?:[kstp]?(?:ch|sh|ts|[kgnhbpmr]y|[kgsztdnhbpmrwfjy]))?[aiueoāīūēō]{1,2}(?:n(?![aiueoāīūēōy]))?)+")
+
+
+def _hepburn_person(en: str) -> bool:
+    """Whether ``en`` is shaped as a Japanese person's name in Hepburn: two capitalised words of HEPBURN_WORD_RE."""
+    words = en.split()
+    return len(words) == 2 and all(w[:1].isupper() and w[1:].islower() and HEPBURN_WORD_RE.fullmatch(w.lower())
+                                   for w in words) and not any(w in ORG_EN_WORDS or w in FIRM_TAILS for w in words)
 
 
 # A Chinese person's name alone: two to four Han characters (an organisation's name is longer or ends as one, asked first).

@@ -186,9 +186,18 @@ ROLE_COUNTRY_RE = lazy_compile(rf"(?:前|原)?(?P<c>{COUNTRY_ALT})(?:[^，,。�
 ROLE_LEAD_MAX = 32  # "前" + a country's name + a post of up to 24 characters + its last word
 
 
+# The post of the person before, joined by 、, opening with the country both share: "日本前统合幕僚长山本健一、前防卫大臣铃木浩二"
+# (session 52, mfa51/07's open B, mfa52/01: no country for the second). Asked only where the post itself opens with none.
+_ROLE_ALT = "|".join(ROLE_WORDS)
+SHARED_ROLE_COUNTRY_RE = lazy_compile(rf"(?:前|原)?(?P<c>{COUNTRY_ALT})[^，,。、；;()（）\n]{{0,24}}?(?:{_ROLE_ALT})"
+                                      rf"[^，,。、；;\n]{{2,40}}?、\s*(?:前|原)?[^，,。、；;()（）\n]{{0,24}}?(?:{_ROLE_ALT})\s*$")
+SHARED_LEAD_MAX = 80  # two posts of up to 24 characters, a name with its English and the 、
+
+
 def _role_country(folded: str, zh: str | None, note: str | None) -> str | None:
     """The country a person's post opens with (ROLE_COUNTRY_RE): in a clause of the note, else right before a mention of
-    ``zh`` in ``folded``; None when none does."""
+    ``zh`` in ``folded``, else the one the post of the person named just before opens with (SHARED_ROLE_COUNTRY_RE);
+    None when none does."""
     for part in (note or "").split("，"):
         m = ROLE_COUNTRY_RE.match(fold(part.strip())) if part else None
         if m is not None:
@@ -201,6 +210,17 @@ def _role_country(folded: str, zh: str | None, note: str | None) -> str | None:
         while m is not None and (nearer := ROLE_COUNTRY_RE.search(folded, m.start("c") + 1, at)) is not None:
             m = nearer  # the country nearest the name: "与美国国务卿会面的日本众议院议员X" is JP
         if m is not None:
+            return _post_country(m)
+        at = folded.find(zh, at + len(zh))
+    return _shared_role_country(folded, zh)
+
+
+def _shared_role_country(folded: str, zh: str) -> str | None:
+    """The country of SHARED_ROLE_COUNTRY_RE before a mention of ``zh`` (gated by the 、 right before the post)."""
+    at = folded.find(zh)
+    while at >= 0:
+        lead = folded[max(0, at - ROLE_LEAD_MAX) : at]
+        if "、" in lead and (m := SHARED_ROLE_COUNTRY_RE.search(folded, max(0, at - SHARED_LEAD_MAX), at)) is not None:
             return _post_country(m)
         at = folded.find(zh, at + len(zh))
     return None
