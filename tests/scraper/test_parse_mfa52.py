@@ -1,12 +1,28 @@
 """Session 52's MFA round (tests/data/corpus/mfa52/): a person's country written before the name under a title of several
 countries, or of one, was the title's first ("澳大利亚参议员戴维·哈里森" under "关于对立陶宛议会议员和澳大利亚参议员…": LT), a second post
 sharing the first's country ("日本众议院议员X、前防卫大臣Y", mfa51/07's open B), a Japanese name with its Hepburn typed an organisation in
-a lift. Pure: text in, parse out."""
+a lift, targets of an earlier decree named right after it with no 对 ("…第34号所列A（a）、B（b）的反制措施": a lift of the whole
+decree, silently), and a list going on after "X及其直系亲属、" (the rest lost, held). Pure: text in, parse out."""
 
 from __future__ import annotations
 
+import pytest
+
 from scraper.parse.mfa.groups import _hepburn_person
-from tests.scraper.corpus_cases import case_named, read
+from storage.records import ActionKind
+from tests.scraper.corpus_cases import case_named, read, refused
+
+LIFT_SENTENCE = ("停止执行外交部令2027年第34号所列4家美国企业中的2家，即阿尔戈斯传感器公司（Argos Sensors Corporation）、北极星舰船工程公司"
+                 "（Polaris Naval Engineering Co.）的反制措施。对外交部令2027年第34号所列其余企业采取的反制措施继续有效。")
+ARGOS = "阿尔戈斯传感器公司（Argos Sensors Corporation）"
+POLARIS = "北极星舰船工程公司（Polaris Naval Engineering Co.）"
+
+
+def lift(sentence: str) -> str:
+    """mfa52/13 with its step told as ``sentence``."""
+    text = case_named("13", "mfa52")
+    assert LIFT_SENTENCE in text
+    return text.replace(LIFT_SENTENCE, sentence)
 
 
 def countries(text: str) -> list[tuple[str | None, str | None]]:
@@ -35,3 +51,53 @@ def test_a_japanese_name_with_its_hepburn_is_a_person() -> None:
     assert [(e.zh, e.type) for e in rec.entities] == [("石田浩", "individual")]
     assert [_hepburn_person(n) for n in ("Yamamoto Kenichi", "Sato Kenta", "Hattori Shinji")] == [True, True, True]
     assert [_hepburn_person(n) for n in ("Linda Shaw", "David Harrison", "Kim Cheol-su", "Nomura Holdings")] == [False] * 4
+
+
+@pytest.mark.parametrize("sentence", [
+    LIFT_SENTENCE,
+    f"停止执行外交部令2027年第34号所列4家美国企业中的2家，即{ARGOS}、{POLARIS}的反制措施。",
+    f"停止执行外交部令2027年第34号所列4家美国企业中的2家，即{ARGOS}、{POLARIS}，的反制措施。",
+    f"停止执行外交部令2027年第34号所列{ARGOS}、{POLARIS}的反制措施。",
+    f"停止执行外交部令2027年第34号中{ARGOS}、{POLARIS}的反制措施。",
+    f"停止执行外交部令2027年第34号所列{ARGOS}、{POLARIS}2家企业的反制措施。",
+    f"停止执行外交部令2027年第34号所列4家美国企业中{ARGOS}、{POLARIS}的反制措施。",
+])
+def test_targets_named_after_the_decree_with_no_dui_are_the_steps(sentence: str) -> None:
+    """mfa52/13 and its probes: each was a lift of all of No. 34 (its two others "Lifted" too), silently."""
+    rec = read(lift(sentence))
+    assert [(a.action, [t.key for t in a.targets], list(a.entities)) for a in rec.actions] == [
+        (ActionKind.LIFT, ["MFA-ORDER-2027-34"], ["argossensors", "polarisnavalengineering"])]
+    assert [(e.zh, e.en) for e in rec.entities] == [("阿尔戈斯传感器公司", "Argos Sensors Corporation"),
+                                                     ("北极星舰船工程公司", "Polaris Naval Engineering Co.")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "停止执行外交部令2027年第34号所列的反制措施。",
+    "停止执行外交部令2027年第34号中所采取的反制措施。",
+    "停止执行2027年5月18日《关于对美国军工企业采取反制措施的决定》中规定的反制措施。",
+])
+def test_a_whole_decree_named_so_stays_whole(sentence: str) -> None:
+    """The words after the decree that are no names (a verb, 的) leave the step on the whole decree."""
+    rec = read(lift(sentence))
+    assert [(a.action, list(a.entities)) for a in rec.actions] == [(ActionKind.LIFT, [])]
+    assert rec.entities == ()
+
+
+@pytest.mark.parametrize("kind", ["所列全部4家美国企业", "所列有关企业"])
+def test_a_kind_of_the_decrees_targets_with_a_country_or_youguan_is_held(kind: str) -> None:
+    """"…第34号所列全部4家美国企业的反制措施", "…所列有关企业的全部反制措施": a lift of all of the decree (its persons too, where it
+    lists any), silently; held as "…所列全部企业…" is."""
+    caught = refused(lift(f"停止执行外交部令2027年第34号{kind}的反制措施。"))
+    assert caught.reason == "needs-review"
+    assert "one kind of an earlier decree's targets" in str(caught)
+
+
+def test_a_list_goes_on_after_a_persons_family() -> None:
+    """mfa52/27: "迈克尔·格林伍德（Michael Greenwood）及其直系亲属、美国猎户座战略咨询公司（…）及其子公司": the company was lost (held
+    as a name not read); so without the subsidiaries."""
+    want = [("迈克尔·格林伍德", "Michael Greenwood", "individual"),
+            ("美国猎户座战略咨询公司", "Orion Strategic Advisory Group", "organization")]
+    text = case_named("27", "mfa52")
+    assert [(e.zh, e.en, e.type) for e in read(text).entities] == want
+    bare = text.replace("（Orion Strategic Advisory Group）及其子公司", "（Orion Strategic Advisory Group）")
+    assert [(e.zh, e.en, e.type) for e in read(bare).entities] == want

@@ -11,6 +11,7 @@ from storage.records import ActionKind, NoticeKind, NoticeRecord
 
 from ..actions import sentence_end
 from ..dates import effective_in
+from ..entities import COUNTRY_ALT
 from ..textnorm import NUM, YEAR, despace, fold, holds_any, marked, to_int
 from .groups import STATUS_VERB_RE, _dated_before, _decision_match, doubtful_verb_first
 from .names import SCOPE_TAIL_RE
@@ -262,7 +263,10 @@ PRONOUN_OBJECT_RE = re.compile(r"对\s*(?:其|该人|该名人员|此人|(?:上�
 PRONOUN_WORDS = ("其", "该", "此人", "上述", "前述", "有关", "相关")  # one is in every PRONOUN_OBJECT_RE match
 # A kind of an earlier decree's targets as the object, no name: "停止对外交部令2029年第71号所列全部人员采取的反制措施", "…《反制清单》
 # “二、人员”中所列人员…" (session 46, probes of mfa46/03: a lift of all of No. 71, its 3 companies "Lifted" too, silently).
-KIND_OBJECT_RE = re.compile(r"(?:所列|列明的?|中的|项下的?)\s*(?:的\s*)?(?:全部|所有|各|各名|各家)?\s*(?:\d+\s*[名家个])?\s*"
+# So too with a country or 有关 before the kind: "…第34号所列全部4家美国企业的反制措施", "…所列有关企业的全部反制措施" (session 52,
+# mfa52 probes: a lift of all of the decree, its persons too, silently).
+KIND_OBJECT_RE = re.compile(r"(?:所列|列明的?|中的|项下的?)\s*(?:的\s*)?(?:全部|所有|各|各名|各家|有关|相关)?\s*(?:\d+\s*[名家个])?\s*"
+                            rf"(?:{COUNTRY_ALT})?\s*"
                             r"(?:人员|个人|人士|企业|机构|组织|实体|公司|高级管理人员|高管|议员|负责人)\s*(?:采取|实施|的)")
 KIND_WORDS = ("所列", "列明", "中的", "项下")  # one is in every KIND_OBJECT_RE match
 

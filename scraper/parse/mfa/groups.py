@@ -675,6 +675,8 @@ def _group(seg: str, seg_f: str, after: str) -> list[Group]:
     plain = names_part.strip()
     if plain.endswith(SELF_TAILS):  # "亚当·布赖本人": the person himself
         plain = SELF_TAIL_RE.sub("", plain)
+    if "亲属" in plain or "家属" in plain or "配偶" in plain:  # (in every FAMILY_THEN_MORE_RE match)
+        plain = FAMILY_THEN_MORE_RE.sub("", plain)
     whole = plain
     plain, its = _its_person(plain)
     if not its and kind == "individual" and tail is not None and "及其" in whole and seg_f[tail.start()] != "等":
@@ -727,6 +729,10 @@ def _group(seg: str, seg_f: str, after: str) -> list[Group]:
 
 
 COMMA_AND_RE = re.compile(r"[,，]\s*以及\s*")
+# A person's family, named by no one, then more of the list: "迈克尔·格林伍德（Michael Greenwood）及其直系亲属、美国猎户座战略咨询公司
+# （…）及其子公司" (session 52, mfa52/27: everything after 及其 read as his family, the company lost; held as a name not read). The
+# family words go; the list goes on. Not "及其配偶Y（y）、…" (a spouse named: held, ``_its_person``).
+FAMILY_THEN_MORE_RE = re.compile(r"\s*(?:及其|和其|及|与其)\s*(?:直系亲属|家属|家庭成员|配偶和子女|配偶及子女|配偶)(?=\s*、)")
 
 
 def _counted(seg: str, seg_f: str, measures: tuple[str, ...]) -> list[Group]:

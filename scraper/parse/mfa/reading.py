@@ -25,7 +25,7 @@ from ..dates import (
 )
 from ..entities import COUNTRIES, COUNTRY_ALT, COUNTRY_IN_RE, cached_key, clean_display
 from ..lazyre import lazy_compile
-from ..textnorm import despace, fold, holds_any, marked, to_int
+from ..textnorm import NUM, despace, fold, holds_any, marked, to_int
 from .annex import _annex_start, _unscoped, annex_targets, colon_listed
 from .groups import (
     STATUS_VERB_RE,
@@ -333,6 +333,8 @@ def _read_targets(lines: list[str], folded: str, folded_lines: list[str], warnin
         if decided is None:  # "停止实施2024年12月27日《…》（外交部令第16号）中对X、Y等3家企业…": the titles put 对 out of reach
             decided = STATUS_VERB_RE.search(scan, status.start("verb"))
         found = _groups(body_lines, scan_lines, scan, decided)
+        if not any(g.names for g in found) and (pointed := _pointed(scan, "\n".join(body_lines), status)):
+            found = pointed
         measures = ()  # the measures it names are the ones it acts on
         decided = status
     named = [t for g in found for t in g.names]
@@ -361,6 +363,41 @@ def _read_targets(lines: list[str], folded: str, folded_lines: list[str], warnin
                   for t in targets)
     return Reading(typed, tuple(found), measures, bool(annex), body, _decision_text(body, "\n".join(body_lines), decided),
                    status, len(missing))
+
+
+# Targets of an earlier decree named with no 对, right after it: "停止执行外交部令2027年第34号所列4家美国企业中的2家，即A（a）、B（b）的反制
+# 措施", "…第34号所列A（a）、B（b）的反制措施", "…第34号中A的反制措施" (session 52, mfa52/13 and its probes: read as a lift of all of
+# No. 34, its two others "Lifted" too, silently). The names end at 的/采取的 before the measures.
+POINTED_RE = lazy_compile(r"(?:号|》|\))\s*(?:所列|中的?|项下的?)\s*(?P<names>[^。；;\n]{2,400}?)\s*[,，]?\s*(?:采取|实施)?\s*的\s*"
+                          r"(?:全部|所有|各项|一切)?\s*(?:反制|反制裁)?\s*措施")
+# The names part no more than a kind of the decree's targets ("所列全部企业的反制措施": ``checks._pronoun_object`` holds it).
+_KIND = (rf"(?:全部|所有|各|各名|各家|其余|其他|有关|相关|上述)?\s*(?:{NUM}\s*[名家个位])?\s*(?:{COUNTRY_ALT})?\s*"
+         r"(?:人员|个人|人士|企业|机构|组织|实体|公司|高级管理人员|高管|议员|负责人)")
+KIND_ONLY_RE = lazy_compile(rf"{_KIND}(?:\s*(?:和|及|与|、|以及)\s*{_KIND})*")
+# Nor a verb of the decree's ("《…》中规定的反制措施", "…第34号中所采取的措施").
+VERB_ONLY_RE = lazy_compile(r"[^、(]{0,4}?(?:规定|采取|确定|列明|载明|作出|实施|执行|明确|决定)")
+# Some of them counted, the names after 即: "4家美国企业中的2家，即".
+AMONG_THEN_JI_RE = lazy_compile(rf"[^，,]*?(?:中的|其中)\s*(?P<n>{NUM}\s*[家名个位人])\s*[,，]\s*即\s*")
+# Or only the decree's count before them: "4家美国企业中A（a）、B（b）".
+COUNT_THEN_AMONG_RE = lazy_compile(rf"(?:全部)?\s*{NUM}\s*[家名个位][^，,、()]{{0,12}}?中的?\s*")
+
+
+def _pointed(scan: str, clean: str, status: re.Match[str]) -> list[Group]:
+    """The groups of POINTED_RE's names after the step's verb (``scan`` folded, ``clean`` as written, the same places),
+    counted as AMONG_THEN_JI_RE counts them (the decree's own count before them, COUNT_THEN_AMONG_RE, left out); none when the names part is a kind of target alone (KIND_ONLY_RE)."""
+    if "所列" not in scan and "中" not in scan and "项下" not in scan:
+        return []
+    m = POINTED_RE.search(scan, status.start(), sentence_end(scan, status.start()))
+    if m is None or KIND_ONLY_RE.fullmatch(names := m.group("names")) or VERB_ONLY_RE.fullmatch(names):
+        return []
+    s, e = m.span("names")
+    among = AMONG_THEN_JI_RE.match(scan, s, e)
+    count = ""
+    if among is not None:
+        s, count = among.end(), "等" + among.group("n")
+    elif (head := COUNT_THEN_AMONG_RE.match(scan, s, e)) is not None:
+        s = head.end()
+    return _group(clean[s:e] + count, scan[s:e] + count, scan[m.end("names") :])
 
 
 # A name's English beside it in a sentence of the text: "美国前国会众议员迈克·加拉格尔（Mike Gallagher）近期窜访…"; after the name in
