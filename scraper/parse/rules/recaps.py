@@ -11,6 +11,7 @@ is the one read, with its own page's provenance.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from storage.records import ActionKind, ActionRecord, NoticeRef
@@ -38,6 +39,7 @@ RECAP_VERBS: tuple[tuple[tuple[str, ...], ActionKind], ...] = (
 )
 # The day the decision was taken or published ("已于2026年11月20日", "已于11月20日"): the day of a recap with no start told.
 TOLD_DAY_RE = lazy_compile(rf"(?:已于|于)\s*(?:(?P<y>\d{{4}})\s*年\s*)?(?P<m>{MD})\s*月\s*(?P<d>{MD})\s*日")
+YEAR_MARK = "年"  # a notice named with its year ("2025年4月4日公告"), not without ("4月4日公告")
 NOT_A_RECAP = ("拟", "将视", "是否", "会否", "如果", "假如", "不符合事实", "没有", "尚未", "未作出")
 
 
@@ -98,6 +100,32 @@ def _told_state(src: Source, d: Draft, s0: int, s1: int) -> ActionRecord | None:
                         effective=_told_day(folded[m.start() : verb], d.published), text=src.text[s0:s1].strip())
 
 
+def _before(targets: tuple[NoticeRef, ...], day: str | None) -> tuple[NoticeRef, ...]:
+    """Targets named by a day without its year ("继续暂停实施4月4日公告相关措施") as the latest such day before the step
+    recounted (its day told, else its start), not before the answer: "已于2025年11月5日发布公告，…继续暂停实施4月4日公告…" in an
+    answer of 2026 names 2025-04-04, read as 2026-04-04 (session 52, recap52; qa50/28)."""
+    told = date.fromisoformat(day[:10]) if day else None
+    out = []
+    for t in targets:
+        if told is not None and t.date is not None and t.date > told and YEAR_MARK not in t.text:
+            t = replace(t, date=resolve_month_day(t.date.month, t.date.day, None, told) or t.date)
+        out.append(t)
+    return tuple(out)
+
+
+def _term(src: Source, d: Draft, at: tuple[int, int, int], start: str | None) -> tuple[date | None, str | None]:
+    """The end a recap's sentence tells ("至2027年11月10日"), else its term after the verb ("1年", "90天") and the end it
+    gives counted from the recap's start or day told: the engine compares each with the stored step's (session 52,
+    recap52: "已于…发布公告，暂停实施…相关措施1年" of a stored 90-day suspension was quiet)."""
+    folded, (s0, verb, s1) = src.folded, at
+    if (m := UNTIL_RE.search(folded, s0, s1)) is not None and (end := DATE_RE.search(m.group("date"))) is not None:
+        return make_date(*end.group("y", "m", "d")), src.text[m.start() : m.end()].strip()
+    period = act.duration_in(folded, src.text, verb, s1)
+    if period is None:
+        return None, None
+    return act.until_day(period, date.fromisoformat(start[:10]) if start else None, d.published), period[0]
+
+
 def recounted_steps(src: Source, d: Draft) -> list[ActionRecord]:
     """The steps an answer's sentences tell as taken before by a decision or a notice, on notices they name by number:
     one each, with the day it took effect from (its "自…起", else the day it was taken), none where the sentence was read
@@ -147,11 +175,10 @@ def _recounted(src: Source, d: Draft) -> list[ActionRecord]:
         # decision was taken ("已于2026年11月20日决定"): not an end told elsewhere in the sentence ("…的安排将于2026年11月10日
         # 到期。…自2026年11月10日起恢复实施": qa37/32, the day of the restore, not of the extension recounted)
         start = effective_in(folded[anchor:verb], d.published) or _told_day(folded[s0:anchor], d.published)
-        until = None
-        if (m := UNTIL_RE.search(sentence)) is not None and (end := DATE_RE.search(m.group("date"))) is not None:
-            until = make_date(*end.group("y", "m", "d"))
+        targets = _before(targets, _told_day(folded[s0:anchor], d.published) or start)
+        until, duration = _term(src, d, (s0, verb, s1), start)
         lists = {t.list for t in targets if t.list is not None}
         out.append(ActionRecord(action=kind, list=lists.pop() if len(lists) == 1 else d.context_list,
-                                targets=targets,
-                                effective=start, until=until, text=src.text[s0:s1].strip()))
+                                targets=targets, effective=start, until=until, duration=duration,
+                                text=src.text[s0:s1].strip()))
     return out
