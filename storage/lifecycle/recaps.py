@@ -9,12 +9,23 @@ the day the recap gives (its start, or the day the notice was published). None f
 lift of MOFCOM-2025-21 from 2026-12-01: no stored notice does this"; ``status`` exits 1). Found: nothing said. A recap is
 never applied, and an answer read for recaps alone (no step, no entity, no list: it was read as no notice before) adds
 no item of its own (``recap_only``): the feeds are what they were.
+
+What "takes it" means (session 52, recap52): a stored step of the same change on the notice the recap names, on the day
+the recap gives, within ``DAY_SLACK`` of the step's start ("自11月10日起" recounting "至11月10日，期满后…" read from the 11th),
+or the notice's publication or effective day, or a day the notice's text states (the day it was decided or signed: a
+recap with no "自…起" gives the day told, "已于2026年11月30日决定"); a notice named by a day without its year ("4月4日公告") is
+any stored notice published on that month and day of that year or before; and, where both tell one, of the same term
+(``TERM_SLACK``: "暂停1年" is not a stored 90-day suspension). A step of that change on that notice stored on another day
+or with another term is named in the problem: the two texts disagree (one of them may be read wrong), or the recap tells
+another step.
 """
 
 from __future__ import annotations
 
+import re
+from collections import defaultdict
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 
 from storage.records import ActionKind, ActionRecord, NoticeKind, NoticeRecord, NoticeRef, StoredNotice
 
@@ -26,6 +37,20 @@ SAME_CHANGE = {ActionKind.SUSPEND: "suspend", ActionKind.EXTEND: "suspend", Acti
                ActionKind.REMOVE: "lift", ActionKind.RESTORE: "restore"}
 RECAP_VERBS = {ActionKind.SUSPEND: "the suspension", ActionKind.EXTEND: "an extension of the suspension",
                ActionKind.LIFT: "the lift", ActionKind.REMOVE: "the removal", ActionKind.RESTORE: "the restore"}
+STEP_VERBS = {ActionKind.SUSPEND: "suspends", ActionKind.EXTEND: "extends the suspension of", ActionKind.LIFT: "lifts",
+              ActionKind.REMOVE: "removes", ActionKind.RESTORE: "restores"}
+# A recap's start a day off the stored step's: "自2026年11月10日起停止实施" told of "暂停至11月10日，期满后停止实施" (read from the
+# 11th), or "自公布之日起" recounted as from the next day.
+DAY_SLACK = timedelta(days=1)
+# A term recounted from another start than the step's ("已于11月5日决定继续暂停1年": counted from the day told, the step from
+# the 10th) ends as many days later, give or take a leap day and a month's length.
+TERM_SLACK = timedelta(days=3)
+# The days a notice's text states ("2026年11月30日", "2026年12月01日"): the day it was decided or signed, which a recap with no
+# start gives ("商务部已于2026年11月30日决定，停止实施…").
+STATED_DAY_RE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+YEAR_MARK = "年"  # a reference written with its year ("2025年4月4日公告"), not without ("4月4日公告")
+
+Candidate = tuple[StoredNotice, ActionRecord]
 
 
 def recap_only(rec: NoticeRecord) -> bool:
@@ -40,6 +65,16 @@ def _published(key: str | None, by_key: dict[str, StoredNotice]) -> tuple[date |
     return (known_from(n), n.record.list) if n is not None else (None, None)
 
 
+def _on_day(ref: NoticeRef, day: date | None) -> bool:
+    """Whether ``day`` is the day ``ref`` names: that day, or, for a day written without its year ("4月4日公告", read as the
+    latest such day before the text: qa50/28), that month and day of that year or one before."""
+    if day is None or ref.date is None:
+        return False
+    if day == ref.date:
+        return True
+    return YEAR_MARK not in ref.text and (day.month, day.day) == (ref.date.month, ref.date.day) and day < ref.date
+
+
 def _same_notice(t: NoticeRef, s: NoticeRef, by_key: dict[str, StoredNotice]) -> bool:
     """Whether two references name one notice: by key, or one's key is the notice published on the other's day and list."""
     if t.key and s.key:
@@ -47,18 +82,89 @@ def _same_notice(t: NoticeRef, s: NoticeRef, by_key: dict[str, StoredNotice]) ->
     if t.key or s.key:
         keyed, dated = (t, s) if t.key else (s, t)
         day, lst = _published(keyed.key, by_key)
-        return day is not None and day == dated.date and (dated.list is None or lst is dated.list)
-    return t.date is not None and t.date == s.date and (t.list is None or s.list is None or t.list is s.list)
+        return _on_day(dated, day) and (dated.list is None or lst is dated.list)
+    return (_on_day(t, s.date) or _on_day(s, t.date)) and (t.list is None or s.list is None or t.list is s.list)
 
 
-def _does(n: StoredNotice, step: ActionRecord, a: ActionRecord, t: NoticeRef, day: date | None,
-          by_key: dict[str, StoredNotice]) -> bool:
-    """Whether stored notice ``n``'s ``step`` is the step the recap ``a`` tells of the notice ``t`` it names (by key, or by
-    the day and list it was published)."""
-    if SAME_CHANGE.get(step.action) != SAME_CHANGE.get(a.action) or not any(_same_notice(t, s, by_key)
-                                                                            for s in step.targets):
-        return False
-    return day is None or day in (day_of(step.effective), day_of(n.record.effective), known_from(n))
+def _index(known: Sequence[StoredNotice], by_key: dict[str, StoredNotice]) -> dict[object, list[Candidate]]:
+    """The stored steps that could take a recap, by each target's key and by the month and day of the notice each names
+    (its own, or that of the keyed notice it names), so a recap looks only at the steps on its notices."""
+    out: dict[object, list[Candidate]] = defaultdict(list)
+    for n in known:
+        for step in n.record.actions:
+            if step.action not in SAME_CHANGE:
+                continue
+            for s in step.targets:
+                day = s.date or _published(s.key, by_key)[0]
+                for k in (s.key, (day.month, day.day) if day else None):
+                    if k is not None and (not out[k] or out[k][-1][1] is not step):
+                        out[k].append((n, step))
+    return out
+
+
+def _candidates(a: ActionRecord, t: NoticeRef, index: dict[object, list[Candidate]],
+                by_key: dict[str, StoredNotice]) -> list[Candidate]:
+    """The stored steps of ``a``'s change on the notice ``t`` it names (by key, or by the day and list it was published)."""
+    day = t.date or _published(t.key, by_key)[0]
+    seen = {id(step): (n, step) for n, step in (*index.get(t.key, ()), *index.get((day.month, day.day) if day else None, ()))}
+    return [(n, step) for n, step in seen.values() if SAME_CHANGE[step.action] == SAME_CHANGE.get(a.action)
+            and any(_same_notice(t, s, by_key) for s in step.targets)]
+
+
+def _stated(n: StoredNotice) -> set[date]:
+    """The days notice ``n``'s text states."""
+    out: set[date] = set()
+    for y, m, d in STATED_DAY_RE.findall(n.record.text):
+        try:
+            out.add(date(int(y), int(m), int(d)))
+        except ValueError:
+            continue
+    return out
+
+
+def _same_day(n: StoredNotice, step: ActionRecord, day: date | None) -> bool:
+    """Whether the recap's ``day`` is the day of ``n``'s ``step`` (see the module's words)."""
+    if day is None:
+        return True
+    start = day_of(step.effective)
+    if start is not None and abs(day - start) <= DAY_SLACK:
+        return True
+    return day in (day_of(n.record.effective), known_from(n)) or day in _stated(n)
+
+
+def _same_term(a: ActionRecord, step: ActionRecord) -> bool:
+    """Whether the recap's term is the step's, where both tell one: the same end for an end told ("至2027年11月10日"), else
+    the same length from each one's start ("1年", counted from the day the recap gives)."""
+    if a.until is None or step.until is None:
+        return True
+    if not a.duration or a.duration.lstrip().startswith(("至", "到")):
+        return abs(a.until - step.until) <= DAY_SLACK
+    a0, s0 = day_of(a.effective), day_of(step.effective)
+    if a0 is None or s0 is None:
+        return True
+    return abs((a.until - a0) - (step.until - s0)) <= TERM_SLACK
+
+
+OTHERS_SAID = 3  # the stored steps of that change on that notice a problem names, nearest the recap's day first
+
+
+def _told(m: StoredNotice, step: ActionRecord) -> str:
+    since = f" from {step.effective[:10]}" if step.effective else ""
+    return f"{m.record.key} {STEP_VERBS.get(step.action, step.action.value)} it{since}" + \
+        (f" to {step.until.isoformat()}" if step.until else "")
+
+
+def _recap_problem(n: StoredNotice, a: ActionRecord, missing: list[NoticeRef], others: list[Candidate]) -> str:
+    """The problem said of a recap no stored step takes, with the stored steps of its change on that notice told on other
+    days or with other terms (the two texts disagree, or the recap tells another step: it names them, nearest first)."""
+    named = ", ".join(dict.fromkeys(t.key or t.text for t in missing or a.targets))
+    day = day_of(a.effective)
+    told = (f" from {day.isoformat()}" if day else "") + (f" to {a.until.isoformat()}" if a.until else "")
+    near = sorted(others, key=lambda c: abs(((day_of(c[1].effective) or date.max) - day).days) if day else 0)
+    stored = "; ".join(dict.fromkeys(_told(m, s) for m, s in near[:OTHERS_SAID]))
+    why = f"not fetched or not read, or read otherwise? stored: {stored}" if stored else "not fetched or not read?"
+    return f"{n.record.key}: an answer recounts {RECAP_VERBS.get(a.action, a.action.value)} of {named}{told}: " \
+        f"no stored notice does this (the notice that took it {why}): \u201c{a.text}\u201d"
 
 
 def check_recaps(known: Sequence[StoredNotice], b: _Builder) -> None:
@@ -67,17 +173,18 @@ def check_recaps(known: Sequence[StoredNotice], b: _Builder) -> None:
     if not recounting:
         return
     by_key = {n.record.key: n for n in known}
+    index = _index(known, by_key)
     for n in recounting:
         for a in n.record.recounted:
             day = day_of(a.effective)
             # each notice it names (review61: "停止实施…第13号和第51号相关措施" with No. 13's lift stored and No. 51's not
             # was quiet, No. 51 "in force": the step on No. 51 missed, silently)
-            missing = [t for t in a.targets
-                       if not any(_does(m, step, a, t, day, by_key) for m in known for step in m.record.actions)]
+            missing, others = [], []
+            for t in a.targets:
+                found = _candidates(a, t, index, by_key) if a.action in SAME_CHANGE else []
+                if not any(_same_day(m, s, day) and _same_term(a, s) for m, s in found):
+                    missing.append(t)
+                    others.extend(found)
             if a.targets and not missing:
                 continue
-            named = ", ".join(dict.fromkeys(t.key or t.text for t in missing or a.targets))
-            since = f" from {day.isoformat()}" if day else ""
-            b.problem(f"{n.record.key}: an answer recounts {RECAP_VERBS.get(a.action, a.action.value)} of {named}{since}: "
-                      f"no stored notice does this (the notice that took it not fetched or not read?): "
-                      f"\u201c{a.text}\u201d")
+            b.problem(_recap_problem(n, a, missing, others))
