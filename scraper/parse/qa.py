@@ -23,6 +23,12 @@ SOURCE_LINE_RE = lazy_compile(
 TIME_LINE_RE = lazy_compile(
     r"(?:发布时间|发布日期|发文时间|时间|日期)\s*[:：]\s*(?P<y>\d{4})[-/.年](?P<m>\d{1,2})[-/.月](?P<d>\d{1,2})日?(?:\s+(?P<h>\d{1,2}):(?P<mi>\d{2}))?"
 )
+# The stamp written before the source on its line ("2027-06-10 21:15  来源：商务部新闻办公室", a mobile page's info line): asked
+# only where neither line above is found (blind52/16: the answer keyed "QA-undated-…", no publication day); the source one
+# of the ministry's offices, not a reprint's ("中国政府网　2026-11-06 08:40　来源：商务部网站": the reprint's day, audit37/25).
+STAMP_THEN_SOURCE_RE = lazy_compile(
+    r"(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?:[^\S\n]+(?P<h>\d{1,2}):(?P<mi>\d{2}))?[^\S\n]*来源\s*[:：]\s*(?P<src>商务部(?!网站)\S*)"
+)
 LINE_RE = lazy_compile(r"[^\n]*\n?")
 INLINE_ANSWER_RE = lazy_compile(r"(?<=[?？。!！])\s*答\s*[:：]")
 # A question or an answer line as QUESTION_RE / ANSWER_RE match one (their blanks kept within the line):
@@ -76,7 +82,7 @@ def source_stamp(folded: str) -> tuple[Stamp | None, str | None]:
     """The "来源：商务部新闻办公室 … 2025-05-14 22:00" line (or a "发布时间：…" line): (stamp, source)."""
     m = SOURCE_LINE_RE.search(folded[:2000])
     if not m:
-        t = TIME_LINE_RE.search(folded[:2000])
+        t = TIME_LINE_RE.search(folded[:2000]) or STAMP_THEN_SOURCE_RE.search(folded[:2000])
         day = make_date(t.group("y"), t.group("m"), t.group("d")) if t else None
         if t is None or day is None:
             return None, None

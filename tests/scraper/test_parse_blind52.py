@@ -89,3 +89,23 @@ def test_an_inline_item_not_decided_removes_no_one() -> None:
     except UnusablePage:
         return
     assert all(s[0] != "remove" for s in steps)
+
+
+# --- blind52/16: a mobile page's info line with the stamp before the source ------------------------------------------------
+
+MOBILE = ("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>商务部新闻发言人就恢复实施出口管制管控名单相关措施答记者问"
+          "_商务部移动门户</title></head><body><section class=\"m-article\"><h1 class=\"m-title\">"
+          "商务部新闻发言人就恢复实施出口管制管控名单相关措施答记者问</h1><div class=\"m-meta\">{info}</div>"
+          "<div class=\"m-content\"><p>有记者问：请问中方对此前暂停实施的相关措施有何考虑？</p><p>答：中方决定，提前结束对商务部公告"
+          "2026年第23号相关措施的暂停，自2027年6月15日起恢复实施。</p></div></section></body></html>")
+
+
+@pytest.mark.parametrize("info", [
+    "2027-06-10 21:15 &nbsp; 来源：商务部新闻办公室",  # was keyed QA-undated-…, no publication day (a warning alone)
+    "2027-06-10&nbsp;来源：商务部新闻办公室",
+    "来源：商务部新闻办公室 2027-06-10 21:15",  # (read before)
+])
+def test_a_mobile_answer_takes_the_day_of_its_info_line(info: str) -> None:
+    notice = parse_document(MOBILE.format(info=info).encode("utf-8")).notice
+    assert notice is not None and notice.published is not None
+    assert notice.published.isoformat() == "2027-06-10" and notice.key.startswith("QA-2027-06-10-")
