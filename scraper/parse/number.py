@@ -10,7 +10,7 @@ All patterns run on folded text (full-width brackets already ASCII).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from operator import itemgetter
 
@@ -118,11 +118,18 @@ def _bare_scheme(text: str, start: int, bare: str, bare_word: str | None, post: 
 KEY_PREFIX = {"MOFCOM": "MOFCOM-", "ORDER": "MOFCOM-ORDER-", "UEL": "UEL-"}
 
 
-def _bracket_scheme(m: re.Match[str]) -> str:
+def _bracket_scheme(m: re.Match[str], folded: str = "", matches: Sequence[re.Match[str]] = ()) -> str:
     """The scheme of a BRACKET_NUMBER_RE match: the ministry's with 商务部公告 / 商务部令 before the
-    bracket (mpre), else the working mechanism's (its name, or a bare "〔2025〕7号")."""
+    bracket (mpre), else the working mechanism's (its name, or a bare "〔2025〕7号"). A bare one joined to a bracket number
+    of the ministry before it ("商务部公告〔2025〕21号和〔2025〕22号": JOINED_RE between them) is that number's (session 52,
+    resp52, review60/16: keyed UEL-2025-22, a notice of the other list)."""
     if m.group("mpre"):
         return "ORDER" if m.group("mk") == "令" else "MOFCOM"
+    if not m.group("pre"):
+        for before in matches:
+            if before.re is BRACKET_NUMBER_RE and before.end() < m.start() \
+                    and JOINED_RE.fullmatch(folded, before.end(), m.start()):
+                return _bracket_scheme(before, folded, matches)
     return "UEL"
 
 
@@ -219,7 +226,7 @@ def _year_match_scheme(folded: str, m: re.Match[str], bare: str, matches: list[r
     for before in matches:
         if before.end() < m.start() and JOINED_RE.fullmatch(folded, before.end(), m.start()):
             if before.re is BRACKET_NUMBER_RE:
-                return _bracket_scheme(before)
+                return _bracket_scheme(before, folded, matches)
             return _year_match_scheme(folded, before, bare, matches)
     return None
 
@@ -264,7 +271,7 @@ def find_references(folded: str, clean: str, bare: str = "MOFCOM", skip: str | N
         start = m.start()
         if m.re is BRACKET_NUMBER_RE:
             y, n, more = m.group("y", "n", "more")
-            scheme = _bracket_scheme(m)
+            scheme = _bracket_scheme(m, folded, matches)
         else:
             found_scheme = _year_match_scheme(folded, m, bare, matches)
             if found_scheme is None:

@@ -146,7 +146,7 @@ def test_a_text_with_no_end_word_is_not_asked_for_a_lift_at_expiry():
     end's words' marks are asked first now, and a text with neither 满 nor 到 is asked nothing more."""
     src, d, watched = _read(LISTING.replace("禁止", "停止"))
     assert checks.unread_lift_at_expiry(src, d) is None
-    assert watched.asked == ["满", "到"]
+    assert watched.asked == ["满", "到", "届"]  # (届时: "…暂停至D，届时停止实施", session 52, resp52)
 
 
 def test_a_lift_at_expiry_is_still_held():

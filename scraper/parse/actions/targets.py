@@ -610,7 +610,12 @@ def _after_the_suspension(folded: str, start: int, at: int) -> int:
         return semi + 1 if folded.find("起", semi, at) < 0 else _after_the_suspension(folded, semi + 1, at)
     pause = folded.find("暂停", since, at)
     expiry = EXPIRY_RE.search(folded, pause, at) if pause >= 0 and folded.find(",", pause, at) >= 0 else None
+    if expiry is None and pause >= 0 and (then := folded.find(AT_THAT_TIME, pause, at)) >= 0:
+        return then + len(AT_THAT_TIME)  # "自…起，…暂停实施1年，届时停止实施" (session 52, resp52: read from the start)
     return -1 if expiry is None else expiry.end()
+
+
+AT_THAT_TIME = "届时"  # "…暂停实施1年，届时停止实施": the end the clause before told
 
 
 PERFECTIVE_REACH = 40  # how far after the verb a 了 may mark it done ("暂停实施了上述公告相关措施")
@@ -675,7 +680,7 @@ def on_targets(folded: str, clean: str, s_start: int, v: re.Match[str], kind: Ac
             or kind is ActionKind.SUSPEND and _ended_before(folded, at, published):
         return None
     if kind is ActionKind.RESTORE and (ended is not None or EXPIRY_RE.search(folded, s_start, next_start)
-                                       or _at_that_time(folded, s_start, at)) \
+                                       or _at_that_time(folded, s_start, at) or at_end_time(folded, s_start, at)) \
             or kind is ActionKind.LIFT and lifted_at_expiry(folded, s_start, at):
         # (a lift "…暂停至2027年5月31日，期满后停止实施" likewise: from the day after the end told before it, not the sentence's
         # day: session 51, resp51, review59/25: the lift read from the answer's day, months early, or not at all)
@@ -1008,23 +1013,40 @@ def _restored_by_expiry(folded: str, s_start: int, at: int) -> bool:
     needs review" where the suspending notice itself said they are back). "…暂停至2027年6月30日，期满后恢复实施" (no 自动) says
     the same: the end right before the verb (AT_EXPIRY_RE; session 49, range49, review54's t/q26: the restore read no notice)."""
     if folded.endswith(BY_ITS_END, s_start, at):
-        return EXPIRY_RE.search(folded, s_start, at) is not None
+        return EXPIRY_RE.search(folded, s_start, at) is not None or at_end_time(folded, s_start, at)
     return folded.find("后", max(s_start, at - AT_EXPIRY_REACH), at) >= 0 \
-        and AT_EXPIRY_RE.search(folded, max(s_start, at - AT_EXPIRY_REACH), at) is not None
+        and AT_EXPIRY_RE.search(folded, max(s_start, at - AT_EXPIRY_REACH), at) is not None \
+        or at_end_time(folded, s_start, at)
+
+
+def at_end_time(folded: str, s_start: int, at: int) -> bool:
+    """"…暂停至2027年5月31日，届时(自动)恢复实施", "…，期满时停止实施" (the verb at ``at``): the end's time right before the verb
+    (AT_END_TIME_RE), as "期满后" is (session 52, resp52, review60/14: the step missed, silently)."""
+    lo = max(s_start, at - AT_EXPIRY_REACH)
+    return folded.find("时", lo, at) >= 0 and AT_END_TIME_RE.search(folded, lo, at) is not None
 
 
 def lifted_at_expiry(folded: str, s_start: int, at: int) -> bool:
     """"…第21号相关措施暂停至2027年5月31日，期满后停止实施" (the lift's verb at ``at``): the measures stop when the suspension
     ends, the end right before the verb (AT_EXPIRY_RE), as a restore's "期满后恢复实施" (session 51, resp51, review59/25: read
-    from the sentence's day, the notice shown lifted while suspended, or not read)."""
-    return folded.find("后", max(s_start, at - AT_EXPIRY_REACH), at) >= 0 \
-        and AT_EXPIRY_RE.search(folded, max(s_start, at - AT_EXPIRY_REACH), at) is not None
+    from the sentence's day, the notice shown lifted while suspended, or not read). "…暂停至D，届时停止实施", "…，期满时终止实施",
+    "…，到期时不再实施" say the same (AT_END_TIME_RE; session 52, resp52, review60/14: the lift missed, No. 21 presumed back in
+    force at D's end, silently; "自…起，暂停实施…至D，期满时停止实施" read the lift from the start, months early)."""
+    lo = max(s_start, at - AT_EXPIRY_REACH)
+    if folded.find("后", lo, at) >= 0:
+        return AT_EXPIRY_RE.search(folded, lo, at) is not None
+    return at_end_time(folded, s_start, at)
 
 
 # Right before a restore's 恢复: the end, and the measures as its subject ("期满后恢复实施", "期满后，相关措施将恢复实施": the restore
 # read no notice, its end a lapse needing review; session 49, range49).
 AT_EXPIRY_RE = lazy_compile(r"(?:届满|期满|到期)\s*(?:之日\s*)?后\s*,?\s*(?:(?:相关|上述|有关)\s*措施\s*)?(?:将|即|均|分别)?\s*$")
 AT_EXPIRY_REACH = 16  # "届满之日后，相关措施将" and blanks
+# Right before a lift's verb: the end's time ("期满时", "届满之时", "到期时"), or 届时 right after the day or term a step ends
+# with ("…暂停至2027年5月31日，届时停止实施", "…暂停实施1年，届时停止实施"; not "…于12月10日召开会议，届时…": no end of a step, but
+# the meeting's day: the clause before must end in a day or a term, and the lift then finds the step it ends, or none).
+AT_END_TIME_RE = lazy_compile(r"(?:(?:届满|期满|到期)\s*(?:之)?\s*时|(?:日|年|月|天)\s*,\s*届时)\s*,?\s*"
+                              r"(?:(?:相关|上述|有关)\s*措施\s*)?(?:将|即|均|分别)?\s*(?:自动|按期)?\s*$")
 
 
 def _suspended_before(folded: str, refs: list[tuple[int, int, NoticeRef]], s_start: int) -> list[tuple[int, int, NoticeRef]]:

@@ -636,8 +636,10 @@ def _ends_respectively(src: Source, d: Draft) -> str | None:
 # "…期满后停止实施", "…届满后，上述措施均终止执行": a lift at the end of a suspension (``unread_lift_at_expiry``)
 # Also "期满之后停止实施", "期限届满以后停止实施" (session 51, review60: not looked for, the lifts missed, silently), and
 # "期满后商务部公告2025年第21号相关措施停止实施" (a notice named before the verb: the lift read from the answer's own day, silently).
-LIFT_AT_EXPIRY_RE = lazy_compile(r"(?:届满|期满|到期)\s*(?:之日\s*)?(?:之|以)?\s*后\s*,?\s*(?:[^,;；。\n]{0,40}?措施\s*)?(?:将|即|均|分别)?\s*"
-                                 r"(?P<verb>停止|终止)\s*(?:实施|执行)")
+# "…暂停至D，届时停止实施", "期满时终止执行", "到期时不再实施", "期满后不再实施" (session 52, resp52, review60/14: the lift missed, or
+# read from the sentence's day, silently; "…召开会议，届时停止实施…" read from the answer's day, the meeting's not told).
+LIFT_AT_EXPIRY_RE = lazy_compile(r"(?:(?:届满|期满|到期)\s*(?:之日\s*)?(?:之|以)?\s*[后时]|届时)\s*,?\s*(?:[^,;；。\n]{0,40}?措施\s*)?"
+                                 r"(?:将|即|均|分别)?\s*(?P<verb>停止|终止|不再)\s*(?:实施|执行)")
 
 
 def unread_lift_at_expiry(src: Source, d: Draft) -> str | None:
@@ -657,8 +659,26 @@ def unread_lift_at_expiry(src: Source, d: Draft) -> str | None:
     return None
 
 
-EXPIRY_MARKS = marked(("满", "到期"))  # (满: "期满后", "期满之后", "届满以后"; one mark asked, as before: review60)
-STOP_MARKS = marked(("停止", "终止"))
+# "…暂停至2027年5月31日，到期后不再恢复实施", "暂停期满后，上述措施不再恢复实施" (``unread_no_restore``)
+NO_RESTORE = "不再恢复"
+
+
+def unread_no_restore(src: Source, d: Draft) -> str | None:
+    """Measures "no longer restored" ("…第21号相关措施暂停至2027年5月31日，到期后不再恢复实施"): 不再 denies the restore
+    (``tense.denied``), so the suspension alone was read, the notice presumed back in force at its end, silently (session 52,
+    resp52, review60/15). Whether that is a lift from the day after the end, or a suspension with no end, is a person's to
+    say (review55/03 held the notice so, an answer was not). Gated by the words."""
+    folded = src.folded
+    at = find_word(folded, NO_RESTORE)
+    if at < 0:
+        return None  # (nearly every text)
+    s0 = sentence_start(folded, at)
+    return (f"measures no longer restored (\"{src.text[max(s0, at - 40) : at + 8].strip()}\"): whether they are lifted, "
+            f"and from which day, is not read{LEFT_OUT}")
+
+
+EXPIRY_MARKS = marked(("满", "到期", "届时"))  # (满: "期满后", "期满之后", "届满以后"; one mark asked, as before: review60)
+STOP_MARKS = marked(("停止", "终止", "不再"))
 
 
 def _lift_after_end_at(d: Draft, at: int) -> bool:
