@@ -17,7 +17,7 @@ import pytest
 
 from scraper.parse.number import find_references
 from scraper.parse.textnorm import fold
-from tests.scraper.test_parse_fix60 import D, K21, K22, N, QA, Step, _held, _steps
+from tests.scraper.test_parse_fix60 import K21, K22, QA, D, N, Step, _held, _steps
 
 P21 = "商务部公告2025年第21号相关措施"
 SUSPEND_21 = ("suspend", [K21], "2026-11-10", "2027-05-31")
@@ -123,3 +123,28 @@ def test_review60_16_reads_both_ministry_notices() -> None:
     steps: list[Step] = _steps(QA.format(a=a))
     assert [s[1] for s in steps] == [[K21], [K22], [K21], [K22]]
 
+
+# "对A和B相关措施分别继续暂停实施1年和6个月" (qa51/33, over two lists' notices): held ("one step on 2 notices gives them two
+# terms"), where "分别继续暂停实施A和B相关措施1年和6个月" was read. Now each its term (``apart._told_lists``).
+def test_terms_right_after_the_verb_go_to_the_notices_before_it_each() -> None:
+    a = f"中方决定，自2027年3月1日起，对{N}分别继续暂停实施1年和6个月。"
+    assert _steps(QA.format(a=a)) == [("extend", [K21], "2027-03-01", "2028-03-01"),
+                                      ("extend", [K22], "2027-03-01", "2027-09-01")]
+
+
+def test_terms_right_after_the_verb_over_two_lists() -> None:
+    a = ("中方决定，自2027年3月1日起，对商务部公告2025年第21号和不可靠实体清单工作机制公告〔2025〕7号相关措施分别继续暂停实施"
+         "1年和6个月。")
+    assert _steps(QA.format(a=a)) == [("extend", [K21], "2027-03-01", "2028-03-01"),
+                                      ("extend", ["UEL-2025-7"], "2027-03-01", "2027-09-01")]
+
+
+def test_fewer_terms_than_notices_right_after_the_verb_stay_held() -> None:
+    a = "中方决定，自2027年3月1日起，对商务部公告2025年第21号、第22号和第23号相关措施分别继续暂停实施1年和6个月。"
+    assert "two terms" in _held(QA.format(a=a))
+
+
+@pytest.mark.parametrize("tail", ["，即分别至2027年5月10和11月10日。", "，即"])
+def test_terms_right_after_the_verb_with_an_end_it_cannot_read_stay_held(tail: str) -> None:
+    a = f"中方决定，自2026年11月11日起，{N}分别暂停实施6个月和1年{tail}"
+    _held(QA.format(a=a))

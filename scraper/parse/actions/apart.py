@@ -176,16 +176,7 @@ def _each(folded: str, action: ActionDraft, s_start: int, at: int, v_end: int, s
         found = True
     told: list[Told | None] = [None] * n
     if action.action in TERMED:
-        lists: list[list[Told]] = []
-        if folded.endswith(EACH, max(0, at - 2), at) and (p := folded.rfind("措施", v_end, stop)) >= 0 \
-                and (m := EACH_TERMS_RE.match(folded, p + 2, stop)) is not None:
-            lists.append([("term", t) for t in _items(TERM_ITEM_RE, m["list"])])
-        if (m := EACH_TERMS_AFTER_RE.search(folded, at, stop)) is not None:
-            lists.append([("term", t) for t in _items(TERM_ITEM_RE, m["list"])])
-        if (m := EACH_ENDS_RE.search(folded, at, stop)) is not None:
-            lists.append([("end", t) for t in ends_told(m["list"])])
-        if folded.endswith(EACH, max(0, at - 2), at) and (m := EACH_VERB_ENDS_RE.match(folded, v_end, stop)) is not None:
-            lists.append([("end", t) for t in ends_told(m["list"])])
+        lists = _told_lists(folded, at, v_end, stop)
         if len(lists) > 1 or lists and len(lists[0]) != n:
             return None  # a term and an end for each, or counts unequal: not read
         if lists:
@@ -214,6 +205,29 @@ def _each(folded: str, action: ActionDraft, s_start: int, at: int, v_end: int, s
             return None
         steps.append(step)
     return steps
+
+
+def _told_lists(folded: str, at: int, v_end: int, stop: int) -> list[list[Told]]:
+    """The lists of terms or ends a 分别 step (its verb at ``at``..``v_end``, its object and terms to ``stop``) tells, one per
+    form found: "分别暂停实施A和B相关措施6个月和1年" (after the measures), "对A和B相关措施分别继续暂停实施1年和6个月" (right after
+    the verb, its notices before it: session 52, resp52, qa51/33: held), "期限分别为6个月和1年", "分别至D1和D2", "分别暂停至D1和D2"."""
+    lists: list[list[Told]] = []
+    each_before = folded.endswith(EACH, max(0, at - 2), at)
+    after_measures = folded.rfind("措施", v_end, stop) if each_before else -1
+    if after_measures >= 0 and (m := EACH_TERMS_RE.match(folded, after_measures + 2, stop)) is not None:
+        lists.append([("term", t) for t in _items(TERM_ITEM_RE, m["list"])])
+    if (m := EACH_TERMS_AFTER_RE.search(folded, at, stop)) is not None:
+        lists.append([("term", t) for t in _items(TERM_ITEM_RE, m["list"])])
+    if (m := EACH_ENDS_RE.search(folded, at, stop)) is not None:
+        lists.append([("end", t) for t in ends_told(m["list"])])
+    if each_before and (m := EACH_VERB_ENDS_RE.match(folded, v_end, stop)) is not None:
+        lists.append([("end", t) for t in ends_told(m["list"])])
+    if not lists and each_before and after_measures < 0 and (m := EACH_TERMS_RE.match(folded, v_end, stop)) is not None \
+            and folded.find("至", m.end(), stop) < 0 and folded.find("即", m.end(), stop) < 0:
+        # (only where nothing else is told: "…分别暂停实施6个月和1年，即分别至D1和D2" stays the ends', checked against the
+        # terms; an end it cannot read there, "即分别至2027年5月10和11月10日", keeps the step held)
+        lists.append([("term", t) for t in _items(TERM_ITEM_RE, m["list"])])
+    return lists
 
 
 def _told_twice(folded: str, start: int, stop: int) -> bool:
