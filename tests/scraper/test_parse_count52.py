@@ -95,3 +95,30 @@ def test_a_several_step_text_is_not_asked() -> None:
     text = AGREEING.replace("并采取以下措施：", "同时将此前列入的2家实体移出出口管制管控名单，并采取以下措施：")
     notice = parse_document(text.encode("utf-8")).notice
     assert notice is None or "its decision says" not in " ".join(notice.warnings)
+
+
+def _case(stem: str) -> str:
+    (page,) = [p for p in (CORPUS / "count52").glob(f"{stem}-*") if not p.name.endswith(".expect.json")]
+    return page.read_text(encoding="utf-8")
+
+
+def test_the_bodys_annex_list_beside_numbered_annexes_is_not_summed_with_them() -> None:
+    # count52/04: "附件：1. 美国实体名单（4家）\n 2. 加拿大实体名单（2家）" in the body, "附件1…（4家）", "附件2…（2家）" below: 6, read
+    # (bf298427 summed the body's first line with both annexes, 10, and held a right text)
+    assert _read(_case("04")) == 6
+    assert "its annex's heading says 7" in _held(_case("05"))
+
+
+def test_a_removal_of_several_named_read_as_a_draft_each_is_asked() -> None:
+    # count52/12: "将A（a）、B（b）、C（c）等3家实体移出…" under a 【标题】 of 2 (three drafts: bf298427 asked one-draft texts only)
+    assert _read(_case("11")) == 3
+    assert "the notice states 3 entities and 3 are read, where its 【标题】 line says 2" in _held(_case("12"))
+
+
+def test_counts_by_country_in_one_phrase_are_summed() -> None:
+    # parse21/03: "决定将3家美国实体和2家中国台湾地区实体列入…" under a title of 5: 5, read (the first count alone, 3, was a false
+    # hold); "…3家美国实体和3家中国台湾地区实体…" over the same 5 lines: 6, held
+    text = (CORPUS / "parse21" / "03-ecl-us-and-taiwan-region-headings.txt").read_text(encoding="utf-8")
+    assert _read(text) == 5
+    at_odds = text.replace("和2家中国台湾地区实体列入", "和3家中国台湾地区实体列入")
+    assert "the notice states 5 entities and 5 are read, where its decision says 6" in _held(at_odds)

@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from storage.records import ActionKind
 
 from .. import entities as ent
+from ..actions import ActionDraft
 from ..draft import Draft, Source
 from ..lazyre import lazy_compile
 from ..textnorm import NUM, to_int
@@ -38,6 +39,8 @@ HEAD_COUNT_RE = lazy_compile(rf"(?P<n>{NUM})\s*家")
 COUNT_WORDS_RE = lazy_compile(rf"{NUM}\s*[家名]")
 ANNEX_LABEL_RE = lazy_compile(r"[^\S\n]*[0-9一二三四五六七八九十]{1,2}")  # (on its line: "附件" over "1. 甲公司" is no annex 1)
 BARE = " \t\u3000:："  # what a bare annex heading holds after its number
+JOIN_GAP_MAX = 16  # "美国实体和": what stands between two counts of one phrase ("…等2家日本实体和鼎新…公司（…）1家…" is longer)
+APART = ",，。;；:：()（）"  # a mark between two counts: they are not one phrase's
 QUOTE_AROUND = 12  # characters quoted on each side of a count
 LISTING_STEPS = (ActionKind.IMPOSE, ActionKind.REMOVE)
 
@@ -47,21 +50,27 @@ def counts_stated_apart(src: Source, d: Draft) -> str | None:
     another count (the module's docstring): left out for a person, naming both. None else; nearly every text is
     passed by its steps or its count before any line is read."""
     stated = d.count[0]
-    if d.qa or stated is None or len(d.entities) != stated or len(d.drafts) != 1:
+    if d.qa or stated is None or len(d.entities) != stated or not d.drafts or not _one_step(d.drafts):
         return None
-    x = d.drafts[0]
-    if x.action not in LISTING_STEPS or x.targets:
-        return None
-    for where, text, at, said in _counts_said(src, d):
+    for where, text, quote, said in _counts_said(src, d, stated):
         if said != stated:
-            words = _words_at(text, at if at is not None else COUNT_WORDS_RE.search(text))
+            words = quote if quote is not None else _words_at(text, COUNT_WORDS_RE.search(text))
             return (f"the notice states {stated} entities and {stated} are read, where {where} says {said}"
                     f" (\"{' '.join(words.split())}\"): which is right cannot be told{LEFT_OUT}")
     return None
 
 
-def _counts_said(src: Source, d: Draft) -> Iterator[tuple[str, str, re.Match[str] | None, int]]:
-    """(where, the text, the count's match where known, the count) of each place a count of the listed entities stands, the stated count's own
+def _one_step(drafts: list[ActionDraft]) -> bool:
+    """Whether the drafts are one listing or one removal on one list naming no earlier notice (a removal of three named
+    is read as a draft for each)."""
+    first = drafts[0]
+    if first.action not in LISTING_STEPS:
+        return False
+    return all(x.action is first.action and x.list is first.list and not x.targets for x in drafts)
+
+
+def _counts_said(src: Source, d: Draft, stated: int) -> Iterator[tuple[str, str, str | None, int]]:
+    """(where, the text, the words to quote where known, the count) of each place a count of the listed entities stands, the stated count's own
     among them. The title is not asked: where it states a count, that count is the stated one (``named.stated_count``
     reads it first)."""
     folded, span = src.folded, d.decision.span
@@ -69,14 +78,28 @@ def _counts_said(src: Source, d: Draft) -> Iterator[tuple[str, str, re.Match[str
     if span is not None:
         places.append(("its decision", folded[span[0] : span[1]]))
     for where, line in places:
-        if line and (parts := ent.count_parts((line,))) is not None:
-            yield where, line, None, sum(parts)
+        if line and (said := _said_in(line)) is not None:
+            yield where, line, None, said
     if "上述" in d.operative:
         for m in ABOVE_COUNT_RE.finditer(d.operative):
             if n := to_int(m.group("n")):
-                yield "its measures", d.operative, m, n
-    if (annexed := _annex_count(folded)) is not None:
-        yield "its annex's heading", annexed[0], None, annexed[1]
+                yield "its measures", d.operative, _words_at(d.operative, m), n
+    if (annexed := _annex_at_odds(folded, stated)) is not None:
+        yield "its annex's heading", annexed[0], annexed[0], annexed[1]
+
+
+def _said_in(text: str) -> int | None:
+    """The count ``text`` states of the entities: its one count (``count_parts``: persons joined, "3家实体和2名个人", are
+    added), or its counts by country joined in one phrase summed ("3家美国实体和2家中国台湾地区实体": 5; parse21/03); None
+    for counts apart ("等14家外国实体，其中美国实体12家…": counts_at_odds's) or none."""
+    found = list(HEAD_COUNT_RE.finditer(text))
+    if len(found) == 1:
+        parts = ent.count_parts((text,))
+        return sum(parts) if parts is not None else None
+    if not found or any(len(gap) > JOIN_GAP_MAX or any(c in gap for c in APART) for gap in
+                        (text[a.end() : b.start()] for a, b in zip(found, found[1:]))):
+        return None
+    return sum(to_int(m.group("n")) or 0 for m in found)
 
 
 def _words_at(text: str, m: re.Match[str] | None) -> str:
@@ -96,18 +119,24 @@ def _header_title(folded: str) -> str:
     return ""
 
 
-def _annex_count(folded: str) -> tuple[str, int] | None:
-    """(lines, count) the annexes' headings state together: each annex's heading ("附件：出口管制管控名单（共9家）", or
-    "出口管制管控名单（9家）" under a bare "附件"), the counts of annexes apart ("附件1…（12家）", "附件2…（2家）") summed. Two
-    counts under one annex's headings: the one apart from the other (the caller finds one of them at odds). None where
-    an annex states no count: its count is the lines' (the count check's)."""
+def _annex_at_odds(folded: str, stated: int) -> tuple[str, int] | None:
+    """(lines, count) the annexes' headings state at odds with ``stated``: each annex's heading ("附件：出口管制管控名单（共9家）",
+    or "出口管制管控名单（9家）" under a bare "附件"), the counts of annexes apart summed ("附件1…（4家）", "附件2…（2家）"; the
+    body's "附件：1. 美国实体名单（4家）" line beside numbered annexes left: they say it again). Agreeing: every count is
+    ``stated``, or they sum to it (annexes apart under bare headings). None where an annex states no count: its count
+    is its lines' (the count check's)."""
     heads = _annex_heads(folded)
-    if not heads or any(not counts for counts in heads.values()):
+    numbered = {label: counts for label, counts in heads.items() if label}
+    used = numbered or heads
+    if not used or any(not counts for counts in used.values()):
         return None
-    for counts in heads.values():
-        if len(counts) > 1:
-            return counts[1]
-    return " / ".join(c[0][0] for c in heads.values()), sum(c[0][1] for c in heads.values())
+    said = [count for counts in used.values() for count in counts]
+    if all(n == stated for _, n in said) or sum(n for _, n in said) == stated:
+        return None
+    for counts in used.values():
+        if len(counts) > 1:  # one annex's headings at odds with each other
+            return next(c for c in counts if c[1] != stated)
+    return " / ".join(line for line, _ in said), sum(n for _, n in said)
 
 
 def _annex_heads(folded: str) -> dict[str, list[tuple[str, int]]]:
