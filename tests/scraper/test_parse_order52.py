@@ -58,7 +58,8 @@ def test_an_answer_recounting_the_extension_before_a_lift_reads_no_extension() -
     """The extension told as history in the answer's sentence before its decision is no step of its own."""
     a = ("2026年11月25日，商务部公告2026年第95号规定，商务部公告2025年第72号规定的暂停实施商务部公告2024年第46号第二款的期限"
          "延长1年。现决定，自2027年5月1日起，恢复实施商务部公告2024年第46号第二款。")
-    raw = NOTICE.replace("2026年第95号", "2027年第30号").replace("2026年11月25日", "2027年04月20日", 1).format(a=a)
+    raw = NOTICE.replace("2026年第95号", "2027年第30号").replace("2026年11月25日", "2027年04月20日", 1).replace(
+        "关于延长暂停实施商务部公告2024年第46号第二款期限的公告", "关于恢复实施商务部公告2024年第46号第二款的公告").format(a=a)
     assert [s[0] for s in _steps(raw)] == ["restore"]
 
 
@@ -68,3 +69,13 @@ def test_an_mfa_decree_s_suspension_term_is_left_to_the_mfa_reader() -> None:
     text = "中方决定，外交部令2042年第408号规定的暂停对外交部令2042年第401号相关措施的期限延长至2043年12月31日。"
     doc = parse_document(text.encode("utf-8"))
     assert doc.notice is None or not doc.notice.actions
+
+
+def test_a_period_no_step_read_beside_the_title_s_extension_is_held() -> None:
+    """"商务部令2025年第7号有效期延长1年": the body read as nothing, the title's extension of No. 6 with no end, silently."""
+    assert "a period no step read" in _held(ORDER.format(a="商务部决定，商务部令2025年第7号有效期延长1年。"))
+
+
+def test_a_period_no_step_read_beside_an_announcement_title_s_extension_is_held() -> None:
+    a = "商务部决定，商务部公告2025年第72号有效期延长1年。"
+    assert "a period no step read" in _held(NOTICE.format(a=a))

@@ -3282,6 +3282,25 @@ def unread_extended_end(src: Source, d: Draft) -> str | None:
     return None
 
 
+# "商务部令2025年第7号有效期延长1年" under the title "关于延长暂停实施商务部令2025年第6号有关措施
+# 期限的决定" (session 52, order52's probes): the body read as nothing, the title's extension of No. 6 from the order's own day with
+# no end, silently (suspended for good). A period after 延长 that no step read, beside a step with no end: left out.
+EXTENDED_BY_RE = lazy_compile(r"延长\s*(?:[\d一二两三四五六七八九十]{1,3}\s*(?:年|个月|天|日|周)|半年)")
+
+
+def unread_extended_period(src: Source, d: Draft) -> str | None:
+    """An extension or suspension with no end read, no step of the text reading an end or a period, beside "延长1年" (a
+    period): left out, for a person."""
+    if not d.drafts or "延长" not in src.folded:  # (nearly every text)
+        return None
+    if any(x.until is not None or x.extends_by is not None for x in d.drafts):
+        return None
+    if not any(x.action in UNENDED_KINDS for x in d.drafts):
+        return None
+    m = EXTENDED_BY_RE.search(src.folded)
+    return None if m is None else f"it says \"{m[0]}\", a period no step read, beside a step with no end{LEFT_OUT}"
+
+
 # An end written as a day that is none ("自2027年2月11日起至2028年2月30日", "…暂停期限至2028年13月3日"): the dates read no day, so
 # the step ran with no end, suspended for good with no countdown or lapse, silently (session 50, blind50/30). A start that is
 # no day is ``unread_start``'s.
