@@ -101,3 +101,25 @@ def test_a_list_goes_on_after_a_persons_family() -> None:
     assert [(e.zh, e.en, e.type) for e in read(text).entities] == want
     bare = text.replace("（Orion Strategic Advisory Group）及其子公司", "（Orion Strategic Advisory Group）")
     assert [(e.zh, e.en, e.type) for e in read(bare).entities] == want
+
+
+def test_one_measure_of_targets_named_after_the_decree() -> None:
+    """"…第34号所列A（a）的冻结财产措施": the freeze of all of No. 34 lifted, silently; "…中的冻结财产的措施" names no one (read as a
+    target "冻结财产" for a while: the measure's words are no names)."""
+    rec = read(lift("停止执行外交部令2027年第34号所列海鹰防务系统公司（Seahawk Defense Systems, Inc.）的冻结财产措施。"))
+    assert [(a.action, list(a.entities), list(a.measures)) for a in rec.actions] == [
+        (ActionKind.LIFT_MEASURE, ["seahawkdefensesystems"], ["asset_freeze"])]
+    rec = read(lift("停止执行外交部令2027年第34号中的冻结财产的措施。"))
+    assert [list(a.entities) for a in rec.actions] == [[]] and rec.entities == ()
+
+
+def test_deletions_after_the_list_the_verb_last() -> None:
+    """mfa52/28, /29 (mfa51's open B): "…后附《反制清单》中的“（一）X…”和“（二）Y…”删除" (the gate reached 80 characters past 清单) and
+    "…后附《反制清单》中的Y（y）删除" (unquoted) were refused as cut short; "…中的全部人员删除" names no one (still refused)."""
+    rec = read(case_named("28", "mfa52"))
+    assert [(a.action, [t.key for t in a.targets], list(a.entities)) for a in rec.actions] == [
+        (ActionKind.REMOVE, ["MFA-ORDER-2027-32"], ["jannovák", "ingridbauer"])]
+    text = case_named("29", "mfa52")
+    rec = read(text)
+    assert [(a.action, list(a.entities)) for a in rec.actions] == [(ActionKind.REMOVE, ["ingridbauer"])]
+    assert refused(text.replace("中的英格丽德·鲍尔（Ingrid Bauer）删除", "中的全部人员删除")).reason == "cut-short"

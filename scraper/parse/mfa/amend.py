@@ -41,7 +41,10 @@ AMEND_VERBS = {"增加": ActionKind.IMPOSE, "增列": ActionKind.IMPOSE, "增补
 # one class costs the regex engine little; the lazy search for the verbs themselves cost a decision 5% more instructions.
 AMEND_GATE_RE = re.compile(r"清单[^增删补调移剔。\n]{0,80}[增删补调移剔]|[增删移剔][加列补去除出]\s*《?\s*(?:反制|反制裁)清单"
                            r"|清单\s*》?\s*(?:作|进行)?\s*(?:如下|以下|下列)\s*修改"
-                           r"|删[去除][^。\n]{0,120}?附\s*《\s*(?:反制|反制裁)清单")  # DECIDED_FRONT_RE's
+                           r"|删[去除][^。\n]{0,120}?附\s*《\s*(?:反制|反制裁)清单"  # DECIDED_FRONT_RE's
+                           # DECIDED_BACK_RE's, its quoted lines longer than the first branch's reach: "…清单》中的“（一）X（x），男，…”和
+                           # “（二）Y（y），女，…”删除" (session 52, mfa51's open B: refused as cut short)
+                           r"|清单\s*》\s*中的?\s*[“「\"][^。\n]{0,400}?[”」\"]\s*(?:予以)?删[去除]")
 
 
 def _may_amend(folded: str) -> bool:
@@ -256,6 +259,13 @@ PROSE_REMOVE_RE = re.compile(
     r"\s*中?\s*(?:移除|移出|删除|删去|调出|剔除)")
 
 
+# So too the list named first, the names after it unquoted, the verb last: "中方决定将外交部令2027年第32号后附《反制清单》中的英格丽德·鲍尔
+# （Ingrid Bauer）删除" (session 52, mfa51's open B: refused as cut short). Quoted lines are DECIDED_BACK_RE's.
+PROSE_BACK_REMOVE_RE = re.compile(
+    r"(?P<where>[^。；;\n]{1,300}?(?:所附|后附)\s*《?\s*(?:反制|反制裁)清单\s*》?)\s*中的?\s*(?P<names>[^“「\"。；;\n]{2,300}?)\s*(?:予以)?"
+    r"(?:移除|移出|删除|删去|调出|剔除)")
+
+
 def _prose_amendment(folded: str, text: str, own: int | None, effective: str | None, published: date | None,
                      warnings: list[str]) -> tuple[Reading, tuple[ActionRecord, ...], int | None] | None:
     """An amendment told in the decision's sentence (PROSE_ADD_RE, PROSE_REMOVE_RE): the names between the decision's
@@ -265,14 +275,17 @@ def _prose_amendment(folded: str, text: str, own: int | None, effective: str | N
     decided = _decision_match(folded, published)
     if decided is None or not decided.group().endswith("将"):
         return None
-    for regex, kind in ((PROSE_ADD_RE, ActionKind.IMPOSE), (PROSE_REMOVE_RE, ActionKind.REMOVE)):
-        m = regex.search(folded, decided.end())
+    for regex, kind in ((PROSE_ADD_RE, ActionKind.IMPOSE), (PROSE_REMOVE_RE, ActionKind.REMOVE),
+                        (PROSE_BACK_REMOVE_RE, ActionKind.REMOVE)):
+        back = regex is PROSE_BACK_REMOVE_RE  # the names after the list, not between 将 and the verb
+        m = regex.match(folded, decided.end()) if back else regex.search(folded, decided.end())
         if m is None or folded.find("。", decided.end(), m.start()) >= 0:
             continue
         ref = _amended_ref(folded, text, m.start("where"), m.end("where"), own)
         if ref is None:
             return None
-        groups_ = _group(text[decided.end() : m.start()], folded[decided.end() : m.start()], "")
+        s, e = m.span("names") if back else (decided.end(), m.start())
+        groups_ = _group(text[s:e], folded[s:e], "")
         names = [t for g in groups_ for t in g.names]
         if not names:
             return None

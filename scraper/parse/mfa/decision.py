@@ -367,7 +367,8 @@ def parse_decision(text: str, title_hint: str | None = None, pub: Stamp | None =
             url=url, text=text)
     amended = (_amendment(text_lines, folded_lines, folded, text, own, effective, warnings)
                if _may_amend(folded) else None)
-    if amended is None and ("所附" in folded or "后附" in folded and "增" in folded or "从" in folded and _removal_word(folded)):  # "将X增列入…（外交部令第16号）所附《反制清单》", "将X从…所附《反制清单》中移除"
+    if amended is None and ("所附" in folded or "后附" in folded and ("增" in folded or _removal_word(folded))
+                            or "从" in folded and _removal_word(folded)):  # "将X增列入…（外交部令第16号）所附《反制清单》", "将X从…所附《反制清单》中移除"
         amended = _prose_amendment(folded, text, own, _decided_on(folded, effective), published, warnings)
     if amended is None and "适用于" in folded:  # "将…第101号《…》规定的反制措施，适用于X、Y": they join that decision's list
         amended = _applied_amendment(folded, text, own, effective, published, warnings)

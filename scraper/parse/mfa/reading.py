@@ -368,14 +368,17 @@ def _read_targets(lines: list[str], folded: str, folded_lines: list[str], warnin
 # Targets of an earlier decree named with no 对, right after it: "停止执行外交部令2027年第34号所列4家美国企业中的2家，即A（a）、B（b）的反制
 # 措施", "…第34号所列A（a）、B（b）的反制措施", "…第34号中A的反制措施" (session 52, mfa52/13 and its probes: read as a lift of all of
 # No. 34, its two others "Lifted" too, silently). The names end at 的/采取的 before the measures.
+# So too one measure of theirs: "…第34号所列A（a）的冻结财产措施" (a lift of the freeze of all of No. 34's targets, silently).
 POINTED_RE = lazy_compile(r"(?:号|》|\))\s*(?:所列|中的?|项下的?)\s*(?P<names>[^。；;\n]{2,400}?)\s*[,，]?\s*(?:采取|实施)?\s*的\s*"
-                          r"(?:全部|所有|各项|一切)?\s*(?:反制|反制裁)?\s*措施")
+                          r"(?:全部|所有|各项|一切)?\s*(?:反制|反制裁)?\s*(?:[^。；;\n,，的]{0,24}?)措施")
 # The names part no more than a kind of the decree's targets ("所列全部企业的反制措施": ``checks._pronoun_object`` holds it).
 _KIND = (rf"(?:全部|所有|各|各名|各家|其余|其他|有关|相关|上述)?\s*(?:{NUM}\s*[名家个位])?\s*(?:{COUNTRY_ALT})?\s*"
          r"(?:人员|个人|人士|企业|机构|组织|实体|公司|高级管理人员|高管|议员|负责人)")
 KIND_ONLY_RE = lazy_compile(rf"{_KIND}(?:\s*(?:和|及|与|、|以及)\s*{_KIND})*")
 # Nor a verb of the decree's ("《…》中规定的反制措施", "…第34号中所采取的措施").
 VERB_ONLY_RE = lazy_compile(r"[^、(]{0,4}?(?:规定|采取|确定|列明|载明|作出|实施|执行|明确|决定)")
+# Nor a measure ("…第15号中的冻结财产的措施").
+MEASURE_LEADS = ("冻结", "禁止", "不予", "不准", "查封", "扣押", "注销", "驱逐", "限制")
 # Some of them counted, the names after 即: "4家美国企业中的2家，即".
 AMONG_THEN_JI_RE = lazy_compile(rf"[^，,]*?(?:中的|其中)\s*(?P<n>{NUM}\s*[家名个位人])\s*[,，]\s*即\s*")
 # Or only the decree's count before them: "4家美国企业中A（a）、B（b）".
@@ -388,7 +391,8 @@ def _pointed(scan: str, clean: str, status: re.Match[str]) -> list[Group]:
     if "所列" not in scan and "中" not in scan and "项下" not in scan:
         return []
     m = POINTED_RE.search(scan, status.start(), sentence_end(scan, status.start()))
-    if m is None or KIND_ONLY_RE.fullmatch(names := m.group("names")) or VERB_ONLY_RE.fullmatch(names):
+    if m is None or KIND_ONLY_RE.fullmatch(names := m.group("names")) or VERB_ONLY_RE.fullmatch(names) or (
+            names.lstrip().startswith(MEASURE_LEADS)):
         return []
     s, e = m.span("names")
     among = AMONG_THEN_JI_RE.match(scan, s, e)
