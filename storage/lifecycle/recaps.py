@@ -15,7 +15,8 @@ the recap gives, within ``DAY_SLACK`` of the step's start ("自11月10日起" re
 or the notice's publication or effective day, or a day the notice's text states (the day it was decided or signed: a
 recap with no "自…起" gives the day told, "已于2026年11月30日决定"); a notice named by a day without its year ("4月4日公告") is
 any stored notice published on that month and day of that year or before; and, where both tell one, of the same term
-(``TERM_SLACK``: "暂停1年" is not a stored 90-day suspension). A step of that change on that notice stored on another day
+(``TERM_SLACK``: "暂停1年" is not a stored 90-day suspension). A restore told on the day after a stored suspension ends (the
+measures apply again then, with no notice: ``_lapse``) is that end. A step of that change on that notice stored on another day
 or with another term is named in the problem: the two texts disagree (one of them may be read wrong), or the recap tells
 another step.
 """
@@ -48,6 +49,8 @@ TERM_SLACK = timedelta(days=3)
 # The days a notice's text states ("2026年11月30日", "2026年12月01日"): the day it was decided or signed, which a recap with no
 # start gives ("商务部已于2026年11月30日决定，停止实施…").
 STATED_DAY_RE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+# A recap telling the decision or the notice that took its step ("已于…决定", "已于…发布公告"; the parser's anchors)
+TOLD_DECISION = ("决定", "发布")
 YEAR_MARK = "年"  # a reference written with its year ("2025年4月4日公告"), not without ("4月4日公告")
 
 Candidate = tuple[StoredNotice, ActionRecord]
@@ -107,8 +110,32 @@ def _candidates(a: ActionRecord, t: NoticeRef, index: dict[object, list[Candidat
     """The stored steps of ``a``'s change on the notice ``t`` it names (by key, or by the day and list it was published)."""
     day = t.date or _published(t.key, by_key)[0]
     seen = {id(step): (n, step) for n, step in (*index.get(t.key, ()), *index.get((day.month, day.day) if day else None, ()))}
-    return [(n, step) for n, step in seen.values() if SAME_CHANGE[step.action] == SAME_CHANGE.get(a.action)
+    change = {SAME_CHANGE[a.action], "suspend"} if a.action is ActionKind.RESTORE else {SAME_CHANGE[a.action]}
+    return [(n, step) for n, step in seen.values() if SAME_CHANGE[step.action] in change
             and any(_same_notice(t, s, by_key) for s in step.targets)]
+
+
+def _lapse(a: ActionRecord, step: ActionRecord, found: list[Candidate], day: date | None, told: date | None) -> bool:
+    """Whether a recounted restore is the end of the stored suspension ``step`` (its measures apply again the day after its
+    end, with no notice: "商务部公告2025年第21号相关措施已于2026年11月11日起恢复实施" of a suspension to 11-10, parse24/16): on that
+    day, give or take ``DAY_SLACK`` (none told: ended before the recounting text), with no suspension of that notice running
+    past it (an extension); not where the recap tells a decision or a notice taking it ("商务部已于…发布公告，自…起恢复实施":
+    that notice is one to store)."""
+    if SAME_CHANGE[step.action] != "suspend" or step.until is None or any(w in a.text for w in TOLD_DECISION):
+        return False
+    again = step.until + timedelta(days=1)
+    if (abs(day - again) > DAY_SLACK) if day is not None else (told is None or again > told):
+        return False
+    return not any(s.until is not None and s.until > step.until and (day_of(s.effective) or date.max) <= again
+                   for _, s in found if SAME_CHANGE[s.action] == "suspend")
+
+
+def _takes(a: ActionRecord, m: StoredNotice, step: ActionRecord, found: list[Candidate], told: date | None) -> bool:
+    """Whether stored notice ``m``'s ``step`` takes the recap ``a`` (see the module's words)."""
+    day = day_of(a.effective)
+    if SAME_CHANGE[step.action] != SAME_CHANGE[a.action]:
+        return a.action is ActionKind.RESTORE and _lapse(a, step, found, day, told)
+    return _same_day(m, step, day) and _same_term(a, step)
 
 
 def _stated(n: StoredNotice) -> set[date]:
@@ -163,7 +190,8 @@ def _recap_problem(n: StoredNotice, a: ActionRecord, missing: list[NoticeRef], o
     near = sorted(others, key=lambda c: abs(((day_of(c[1].effective) or date.max) - day).days) if day else 0)
     stored = "; ".join(dict.fromkeys(_told(m, s) for m, s in near[:OTHERS_SAID]))
     why = f"not fetched or not read, or read otherwise? stored: {stored}" if stored else "not fetched or not read?"
-    return f"{n.record.key}: an answer recounts {RECAP_VERBS.get(a.action, a.action.value)} of {named}{told}: " \
+    who = "an answer" if n.record.kind is NoticeKind.QA else "a notice"
+    return f"{n.record.key}: {who} recounts {RECAP_VERBS.get(a.action, a.action.value)} of {named}{told}: " \
         f"no stored notice does this (the notice that took it {why}): \u201c{a.text}\u201d"
 
 
@@ -176,13 +204,12 @@ def check_recaps(known: Sequence[StoredNotice], b: _Builder) -> None:
     index = _index(known, by_key)
     for n in recounting:
         for a in n.record.recounted:
-            day = day_of(a.effective)
             # each notice it names (review61: "停止实施…第13号和第51号相关措施" with No. 13's lift stored and No. 51's not
             # was quiet, No. 51 "in force": the step on No. 51 missed, silently)
             missing, others = [], []
             for t in a.targets:
                 found = _candidates(a, t, index, by_key) if a.action in SAME_CHANGE else []
-                if not any(_same_day(m, s, day) and _same_term(a, s) for m, s in found):
+                if not any(_takes(a, m, s, found, known_from(n)) for m, s in found):
                     missing.append(t)
                     others.extend(found)
             if a.targets and not missing:

@@ -80,3 +80,31 @@ def test_a_decision_day_the_notice_does_not_state_is_a_problem_naming_the_stored
     got = _recaps(store)
     assert len(got) == 1 and "recounts the lift of MOFCOM-2026-23 from 2026-11-30: no stored notice does this" in got[0]
     assert "stored: MOFCOM-2026-90 lifts it from 2026-12-03" in got[0], got
+
+
+def test_a_numbered_notice_recounting_a_lift_not_stored_is_a_problem(
+        stores: dict[str, Store], tmp_path_factory: pytest.TempPathFactory) -> None:
+    """No. 95 (a listing of 2026-12-04) opens "商务部已于2026年12月1日发布公告，自2026年12月3日起，停止实施商务部公告2026年第23号
+    相关措施。": with No. 90 not stored, No. 23 was "in force" and nothing said (recaps were read in answers only). Now a
+    problem, as an answer's; with No. 90 stored, quiet; No. 95's own listing as before."""
+    missing = cached(stores, tmp_path_factory, DATA / "numbered_lift_missing", FETCHED, TODAY, "r52m")
+    got = _recaps(missing)
+    assert len(got) == 1 and got[0].startswith("MOFCOM-2026-95: a notice recounts the lift of MOFCOM-2026-23 from "
+                                               "2026-12-03: no stored notice does this"), got
+    assert row(missing, TODAY, "MOFCOM-2026-23")["state"] == "in_force"  # never applied from a recap
+    assert row(missing, TODAY, "MOFCOM-2026-95")["state"] == "in_force"
+    stored = cached(stores, tmp_path_factory, DATA / "numbered_lift_stored", FETCHED, TODAY, "r52s")
+    assert _recaps(stored) == []
+    assert (row(stored, TODAY, "MOFCOM-2026-23")["state"], row(stored, TODAY, "MOFCOM-2026-95")["state"]) == \
+        ("lifted", "in_force")
+
+
+def test_a_restore_told_at_a_suspensions_end_is_its_lapse(
+        stores: dict[str, Store], tmp_path_factory: pytest.TempPathFactory) -> None:
+    """2026 No. 113 (parse24/16) opens "商务部公告2025年第21号相关措施已于2026年11月11日起恢复实施。" (a state told, no decision):
+    with No. 21's suspension extended to 2026-11-10 stored, the measures applied again on 11-11 with no notice: no problem
+    (would be "…recounts the restore of MOFCOM-2025-21 from 2026-11-11: no stored notice does this", noise)."""
+    store = cached(stores, tmp_path_factory, DATA / "numbered_restore_at_lapse", FETCHED, TODAY, "r52l")
+    assert _recaps(store) == []
+    got = row(store, TODAY, "MOFCOM-2025-21")
+    assert (got["state"], got["since"], got["until"]) == ("suspended", "2026-11-21", "2027-05-10")

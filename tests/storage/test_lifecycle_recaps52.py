@@ -90,3 +90,17 @@ def test_only_the_steps_on_the_named_notice_are_looked_at() -> None:
     other = act(ActionKind.LIFT, UEL, by_key("UEL-2025-7"), effective="2026-12-03")
     got = _problems(_recap(ActionKind.LIFT, "MOFCOM-2026-23", "2026-12-03"), _lifting(step=other))
     assert len(got) == 1 and "not fetched or not read?)" in got[0], got
+
+
+@pytest.mark.parametrize(("day", "told", "quiet"), [
+    ("2026-11-11", "上述措施已于2026年11月11日起恢复实施", True),  # the day after UEL-2025-7's suspension ended (11-10)
+    ("2026-11-10", "上述措施已于2026年11月10日恢复实施", True),  # a day off
+    (None, "上述措施已恢复实施", True),  # no day: ended before the answer
+    ("2026-11-11", "商务部已于2026年11月10日发布公告，自2026年11月11日起恢复实施", False),  # a notice told: it is to store
+    ("2025-08-13", "上述措施已于2025年8月13日起恢复实施", False),  # the first 90 days' end: extended, not restored
+    ("2026-12-01", "上述措施已于2026年12月1日起恢复实施", False),  # another day
+], ids=["lapse", "a-day-off", "no-day", "notice-told", "extended-end", "other-day"])
+def test_a_restore_told_at_a_suspensions_end(day: str | None, told: str, quiet: bool) -> None:
+    recap = replace(_answer((ActionKind.RESTORE, "UEL-2025-7", day)).recounted[0], text=told)
+    got = _problems(replace(_answer(), recounted=(recap,)))
+    assert (got == []) is quiet, got

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from storage.records import ActionKind, ActionRecord, NoticeRef
+from storage.records import ActionKind, ActionRecord, NoticeKind, NoticeRef
 
 from .. import actions as act
 from ..dates import DATE_RE, UNTIL_RE, effective_in, make_date, resolve_month_day
@@ -23,6 +23,10 @@ from ..lazyre import lazy_compile
 from ..textnorm import MD, holds_any, marked
 from .named import sentence_start
 
+# Texts whose recaps are read: answers, and numbered notices (session 52, recap52: "商务部已于2026年12月1日发布公告，自2026年
+# 12月3日起，停止实施商务部公告2026年第23号相关措施。" in the preamble of No. 95, a listing, with No. 90 not stored: No. 23 "in
+# force", silently). A numbered notice's own steps are read as before (a sentence a step of its own starts in is no recap).
+RECOUNTING_KINDS = frozenset({NoticeKind.QA, NoticeKind.ANNOUNCEMENT, NoticeKind.UEL_ANNOUNCEMENT, NoticeKind.ORDER})
 # The cheap test first (issue 11): a recap tells its decision as done ("已于…", "此前…", "已经…"), before any pattern.
 RECAP_GATE = ("已于", "已经", "此前", "先前", "前期")
 RECAP_GATE_MARKS = marked(RECAP_GATE)  # (their rarest characters first: ``textnorm.holds_any``)
@@ -127,10 +131,11 @@ def _term(src: Source, d: Draft, at: tuple[int, int, int], start: str | None) ->
 
 
 def recounted_steps(src: Source, d: Draft) -> list[ActionRecord]:
-    """The steps an answer's sentences tell as taken before by a decision or a notice, on notices they name by number:
+    """The steps an answer's (or a numbered notice's) sentences tell as taken before by a decision or a notice, on notices
+    they name by number:
     one each, with the day it took effect from (its "自…起", else the day it was taken), none where the sentence was read
     as a step of the answer's own (a draft starts in it) or tells no step."""
-    if not d.qa or not d.refs or not holds_any(src.folded, RECAP_GATE_MARKS):
+    if not d.refs or not (d.qa or d.identity.kind in RECOUNTING_KINDS) or not holds_any(src.folded, RECAP_GATE_MARKS):
         return []
     return _recounted(src, d)
 
