@@ -14,9 +14,10 @@ from storage.db import DatabaseError, open_existing_store, session_factory
 def open_session(ctx: typer.Context, *, read_only: bool = False):
     """A session on the configured database, which must exist (read-only commands never create
     one); exit 2 with the reason when it cannot be opened, 3 (as ``run``) when it is there but unusable now
-    (a read-only mount: a WAL-mode SQLite file cannot be opened without writing its -shm index; SQLite's
-    ``immutable`` mode could, but reads torn pages while a writer elsewhere changes the file). ``read_only``: the
-    commands that only read get an engine that cannot write the file (no journal-mode pragma, ``mode=ro``)."""
+    (a store in WAL mode no writer has open is read from a private copy where SQLite cannot make its -shm, or would
+    leave it to the store's owner unwritable: :mod:`storage.readcopy`; ``immutable`` on the store itself would read
+    torn pages while a writer elsewhere changes the file). ``read_only``: the commands that only read get an engine
+    that cannot write the file (no journal-mode pragma, ``mode=ro``)."""
     from storage.faults import StoreUnavailable
 
     url = app_context(ctx).settings.database_url

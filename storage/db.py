@@ -166,9 +166,18 @@ def file_uri(path: Path) -> str:
 
 
 def read_only_connect(path: Path) -> Callable[[], sqlite3.Connection]:
-    """A connection factory for ``path`` opened read-only (a SQLite URI, ``mode=ro``); the engine keeps its URL."""
-    uri = f"{file_uri(path)}?mode=ro"
-    return lambda: sqlite3.connect(uri, uri=True, check_same_thread=False)
+    """A connection factory for ``path`` opened read-only (a SQLite URI, ``mode=ro``); the engine keeps its URL. Where
+    reading it in place would leave a ``-wal``/``-shm`` beside it its owner cannot write, or this user cannot make
+    them (another user's shell, a folder of the service's): a private copy of it (:mod:`storage.readcopy`, session
+    52); :class:`storage.readcopy.CopyFailed` when none can be made."""
+    from storage.readcopy import PRIVATE_QUERY, reading_of
+
+    def connect() -> sqlite3.Connection:
+        target, private = reading_of(path)
+        uri = f"{file_uri(target)}?mode=ro{PRIVATE_QUERY if private else ''}"
+        return sqlite3.connect(uri, uri=True, check_same_thread=False)
+
+    return connect
 
 
 def _sqlite_setup(engine: Engine, *, read_only: bool = False) -> None:
@@ -406,10 +415,12 @@ def open_store(url: str, *, read_only: bool = False) -> Engine:
     a store that is not at head is migrated through a writing engine first)."""
     refuse_directory(path := sqlite_file(url))
     if path is not None and not read_only:
-        from storage.faults import copied_over_wal, refuse_stale_wal  # (it imports this module)
+        from storage.faults import copied_over_wal, not_this_users, refuse_stale_wal  # (it imports this module)
 
         if (copied := copied_over_wal(path)) is not None:
             raise copied  # before any connection (the one below recovers the -shm that tells it)
+        if (theirs := not_this_users(path, url)) is not None:
+            raise theirs  # before any connection (each would leave a -wal/-shm the owner cannot write)
         _refuse_foreign(path, url)
         refuse_stale_wal(path, url)  # a killed writer's -wal beside a restored file: refused before a write
     engine = make_engine(url, read_only=read_only)

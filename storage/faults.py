@@ -18,6 +18,16 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 
 from storage.db import DatabaseError, file_uri, shown_url
 from storage.heldfile import read_head
+from storage.readcopy import (
+    PRIVATE_QUERY,
+    SIDE_SUFFIXES,
+    WAL_HEADER_OFFSET,
+    WAL_VERSION,
+    CopyFailed,
+    makes_side_files,
+    not_owners,
+    reading_of,
+)
 
 # SQLite's messages (sqlite3 has no error codes before 3.11's sqlite_errorname; the text is stable).
 SQLITE_FULL = ("database or disk is full", "no space left")
@@ -101,6 +111,13 @@ def not_a_store(db: str, detail: str) -> StoreUnavailable:
                             "the store from a backup")
 
 
+def not_copied(db: str, exc: CopyFailed) -> StoreUnavailable:
+    """A reader that must read a private copy of the store (:mod:`storage.readcopy`) and could not make one."""
+    return StoreUnavailable(f"{db} cannot be read here: read in place it would leave its -wal and -shm beside it, "
+                            f"which its owner (uid {exc.owner}) could not write or this user{_uid()} cannot make, so "
+                            f"it is read from a private copy, and {exc.why}: run again, or run as uid {exc.owner}")
+
+
 BUSY_SECONDS = 30.0  # as the engine's busy_timeout (storage.db.SQLITE_PRAGMAS): a writer mid-commit is waited for
 
 
@@ -117,6 +134,8 @@ def check_sqlite_store(path: Path, url: URL | str) -> None:
         raise copied  # (before the connection below recovers the -shm that tells it)
     try:
         conn = _reader(path)
+    except CopyFailed as exc:
+        raise not_copied(db, exc) from exc
     except sqlite3.Error as exc:
         raise _sqlite_fault(exc, db, operational=True, path=path) or StoreUnavailable(f"{db} failed: {exc}") from exc
     try:
@@ -149,11 +168,15 @@ def _reader(path: Path) -> sqlite3.Connection:
     writer's ``-wal`` stayed became damaged for good at the first ``status`` (cli31: the restored copy lost, where
     deleting the ``-wal`` had saved it). A file ``mode=ro`` cannot open (a hot rollback journal to undo, which needs
     a writer) is opened as before."""
+    target, private = reading_of(path)
     try:
-        conn = sqlite3.connect(f"{file_uri(path)}?mode=ro", uri=True, timeout=BUSY_SECONDS, isolation_level=None)
+        conn = sqlite3.connect(f"{file_uri(target)}?mode=ro{PRIVATE_QUERY if private else ''}", uri=True,
+                               timeout=BUSY_SECONDS, isolation_level=None)
         conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall()
         return conn
     except sqlite3.Error:
+        if private:  # (the copy is the file's bytes: what it cannot read, the store holds)
+            raise
         return sqlite3.connect(path, timeout=BUSY_SECONDS, isolation_level=None)
 
 
@@ -256,7 +279,6 @@ def _wal_beside(path: Path) -> str:
             f"delete {wal.name} and {path.name}-shm, and run again; else")
 
 
-WAL_HEADER_OFFSET, WAL_VERSION = 18, 2  # the file header's read/write version bytes: 2 = WAL (sqlite.org/fileformat)
 
 
 def wal_in_read_only_folder(path: Path, url: URL | str) -> StoreUnavailable | None:
@@ -311,6 +333,8 @@ def _read_only(orig: sqlite3.Error, db: str, path: Path | None) -> StoreUnavaila
     """SQLite's "readonly database" or "unable to open database file": the folder named where it is the folder this
     user cannot write. Was "the SQLite file …/new.sqlite is read-only (unable to open database file)" for a file that
     did not exist, or a writable file, in a folder this user cannot write (user46): the file was not to blame."""
+    if (foreign := _foreign_side_files(path)) is not None:
+        return _side_files_said(foreign, orig, db)
     folder = _folder_not_writable(path)
     if folder is None or path is None:
         return StoreUnavailable(f"{db} is read-only ({orig}): make the file and its folder writable "
@@ -326,6 +350,58 @@ def _read_only(orig: sqlite3.Error, db: str, path: Path | None) -> StoreUnavaila
     return StoreUnavailable(f"{db}: its folder {folder} cannot be written by this user{_uid()} ({orig}): SQLite must "
                             f"{what}; make the folder writable for this user, or point --db at a file in a folder "
                             f"this user can write, {RESTART}")
+
+
+def not_this_users(path: Path, url: URL | str) -> StoreUnavailable | None:
+    """A command that writes, run as another user than the SQLite store's owner, who cannot write it, where opening
+    it would leave a ``-wal``/``-shm`` of this user's beside it (:func:`storage.readcopy.makes_side_files`): refused
+    before SQLite opens it. Was: it failed at its first write, exit 3, and left them, so the owner's next run failed
+    on them too (``run`` or ``feeds`` typed in an admin's shell; ops51's open B, for a command that writes)."""
+    import os
+
+    if not not_owners(path) or os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK | os.X_OK) \
+            or not makes_side_files(path):
+        return None
+    owner = path.stat().st_uid
+    return StoreUnavailable(f"{where(url)} belongs to uid {owner}, and this user{_uid()} cannot write it: run this "
+                            f"command as uid {owner} (the service's user), or make the file writable for this user; "
+                            f"it was not opened, so nothing is left beside it for uid {owner}'s next run to trip on")
+
+
+def _foreign_side_files(path: Path | None) -> tuple[Path, ...] | None:
+    """The ``-wal``/``-shm`` beside the SQLite file ``path`` this process cannot write, where it can write the file and
+    its folder (so they are what SQLite refused), else None. Another user's process makes them so: SQLite gives a
+    file it makes beside the store the store's mode bits but its own user, so a reader run as another user (an
+    admin's ``sqlite3`` shell, or ``status`` before session 52) leaves them to the store's owner unwritable."""
+    import os
+
+    if path is None or not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK | os.X_OK):
+        return None
+    sides = tuple(p for p in (Path(f"{path}{side}") for side in SIDE_SUFFIXES) if p.exists() and not os.access(p, os.W_OK))
+    return sides or None
+
+
+def _side_files_said(sides: tuple[Path, ...], orig: sqlite3.Error, db: str) -> StoreUnavailable:
+    """What to do with side files of the store this user cannot write (:func:`_foreign_side_files`): remove them once
+    no process uses the store where the ``-wal`` holds nothing (the ``-shm`` is an index SQLite makes again), else
+    give them to this user, as removing a ``-wal`` that holds frames loses the commits in it. Was: "the SQLite file
+    …/store.sqlite is read-only (attempt to write a readonly database): make the file and its folder writable", of a
+    file and a folder this user could write (ops51's open B)."""
+    import os
+
+    owners = sorted({p.stat().st_uid for p in sides})
+    names = " and ".join(p.name for p in sides)
+    wal = next((p for p in sides if p.name.endswith("-wal")), None)
+    held = wal.stat().st_size if wal is not None else 0
+    quoted = " ".join(str(p) for p in sides)
+    cure = (f"give them to this user (chown {os.geteuid()} {quoted}), not removing them: {wal.name if wal else ''} "
+            f"holds {held} bytes not yet written into the file" if held else
+            f"remove them (rm {quoted}): they hold nothing the file lacks")
+    return StoreUnavailable(
+        f"{db}: {names} beside it {'is' if len(sides) == 1 else 'are'} owned by uid {', '.join(map(str, owners))}, "
+        f"which this user{_uid()} cannot write ({orig}); SQLite must write them to use the store: another user's "
+        f"process made them (a reader of the store, such as sqlite3, run as that user). Once no process uses the "
+        f"store, {cure}; {RESTART}")
 
 
 def _sqlite_fault(orig: sqlite3.Error, db: str, *, operational: bool, path: Path | None = None) -> StoreUnavailable | None:

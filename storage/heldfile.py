@@ -27,10 +27,16 @@ _kept_lock = threading.Lock()
 
 def read_head(path: Path, size: int) -> bytes:
     """The first ``size`` bytes of ``path`` (fewer for a shorter file); ``OSError`` when it cannot be read."""
+    return read_at(path, size, 0)
+
+
+def read_at(path: Path, size: int, offset: int) -> bytes:
+    """``size`` bytes of ``path`` from ``offset`` (fewer at its end), read as :func:`read_head` reads (``pread``
+    through a descriptor of this process: none closed); ``OSError`` when it cannot be read."""
     st = os.stat(path)
     for fd in _open_here(st):
         try:
-            data = os.pread(fd, size, 0)
+            data = os.pread(fd, size, offset)
             if _same(fd, st):  # (not closed and its number reused by another thread meanwhile)
                 return data
         except OSError:
@@ -40,7 +46,7 @@ def read_head(path: Path, size: int) -> bytes:
     with _kept_lock:
         _close_deleted()
         _kept[fd] = (opened.st_dev, opened.st_ino)  # never closed here: another thread may have opened the file since
-    return os.pread(fd, size, 0)
+    return os.pread(fd, size, offset)
 
 
 def _close_deleted() -> None:

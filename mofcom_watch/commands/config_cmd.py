@@ -88,8 +88,8 @@ def _store_writers(url: str) -> tuple[str | None, str | None] | None:
         mount = bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
     except (OSError, AttributeError):
         mount = False
-    fails = ("run, replay, schedule, serve and accept would fail on it (exit 3; status and the other readers too, for "
-             "a store in WAL mode, which needs its -shm beside it)")
+    fails = ("run, replay, schedule, serve, feeds and accept would fail on it (exit 3; status and the other readers "
+             "read it, a store in WAL mode no writer has open from a private copy)")
     if mount:
         return (f"the SQLite store {path}: its folder {folder} is on a read-only mount: {fails}; make it writable, or "
                 "point database_url at a writable copy"), None
@@ -123,7 +123,7 @@ def _store_writers(url: str) -> tuple[str | None, str | None] | None:
         if able := [uid for uid, part in theirs.items() if part is None]:
             uid = able[0]
             return None, (f"the SQLite store {path}: this user (uid {me}) cannot write {said(mine)}; {owners[uid]} "
-                          f"(uid {uid}) can. As uid {me}, {_as_this_user(path, url, me, uid)}; as uid {uid} they "
+                          f"(uid {uid}) can. As uid {me}, {_as_this_user(path, uid)}; as uid {uid} they "
                           "work: run config as the service's user to check what it meets")
         nor = "".join(f", nor can {owners[uid]} (uid {uid})" for uid in theirs)
         return (f"the SQLite store {path}: this user (uid {me}) cannot write {said(mine)}{nor}: {fails}; make it "
@@ -136,27 +136,14 @@ def _store_writers(url: str) -> tuple[str | None, str | None] | None:
     return None, None
 
 
-def _as_this_user(path: Path, url: str, me: int, owner: int) -> str:
-    """What fails run as this user (uid ``me``), who cannot write the store its owner (uid ``owner``) writes: the
-    writers, and, for a store in WAL mode, the readers too (they must make its ``-shm`` in the folder) or, where they
-    can make it, the owner's next writer (the ``-wal``/``-shm`` a reader leaves are this user's). Was: the writers
-    alone, while ``status`` as that user failed too (exit 3; ops50's open B)."""
-    from storage.faults import WAL_HEADER_OFFSET, WAL_VERSION, wal_in_read_only_folder
-    from storage.heldfile import read_head
-
-    writers = "run, replay, schedule, serve and accept, which write it"
-    if wal_in_read_only_folder(path, url) is not None:
-        return (f"every command that opens it would fail (exit 3): {writers}, and status, feeds, timeline and the "
-                f"other readers, which must make {path.name}-shm in its folder (the store is in WAL mode)")
-    try:
-        wal = read_head(path, WAL_HEADER_OFFSET + 1)[WAL_HEADER_OFFSET:] == bytes((WAL_VERSION,))
-    except OSError:
-        wal = False
-    if wal:
-        return (f"{writers}, would fail (exit 3); status, feeds, timeline and the other readers work, but leave "
-                f"{path.name}-wal and {path.name}-shm owned by uid {me}, which uid {owner} cannot write: its next run "
-                "fails on them (exit 3) until they are removed")
-    return f"{writers}, would fail (exit 3); status, feeds, timeline and the other readers work"
+def _as_this_user(path: Path, owner: int) -> str:
+    """What fails run as this user, who cannot write the store its owner (uid ``owner``) writes: the writers only. The
+    readers work and leave nothing beside the store (a store in WAL mode no writer has open: a private copy of it,
+    :mod:`storage.readcopy`, session 52). Was: the readers failed (exit 3) in a folder this user cannot write, and
+    elsewhere left a ``-wal``/``-shm`` of this user's that failed the owner's next run (ops50, ops51); ``feeds`` was
+    said to be one of them, though it writes the store."""
+    return (f"run, replay, schedule, serve, feeds and accept, which write it, would fail (exit 3); status, timeline "
+            f"and the other readers work, and leave nothing beside {path.name} for uid {owner}'s runs to trip on")
 
 
 def store_schema(url: str) -> tuple[dict[str, Any], str | None, str | None]:

@@ -108,6 +108,7 @@ def test_config_says_a_store_neither_this_user_nor_its_owner_can_write_is_a_prob
         data.chmod(0o755)
     assert said.returncode == 2, said.stderr
     line = (f"the SQLite store {store}: this user (uid {OTHER}) cannot write its folder {data} (owned by uid {SERVICE}, "
-            f"mode 555), nor can its owner (uid {SERVICE}): run, replay, schedule, serve and accept would fail on it")
+            f"mode 555), nor can its owner (uid {SERVICE}): run, replay, schedule, serve, feeds and accept would fail on "
+            "it")
     assert f"mofcom-watch config: {line}" in said.stderr, said.stderr
     assert shown["ok"] is False and any(str(p).startswith(line) for p in shown["problems"])  # type: ignore[union-attr]

@@ -30,7 +30,7 @@ def test_config_says_a_store_on_a_read_only_mount_is_one_run_would_fail_on(tmp_p
                                     timeout=120)
     assert said["run"].returncode == 3, said["run"].stderr  # what config is run to foresee
     line = (f"mofcom-watch config: the SQLite store {ro / 'store.sqlite'}: its folder {ro} is on a read-only mount: "
-            "run, replay, schedule, serve and accept would fail on it (exit 3; ")
+            "run, replay, schedule, serve, feeds and accept would fail on it (exit 3; ")
     assert said["config"].returncode == 2, said["config"].stderr
     assert [x for x in said["config"].stderr.splitlines() if x.startswith(line)], said["config"].stderr
     assert "data_dir = " in said["config"].stdout  # the configuration printed all the same

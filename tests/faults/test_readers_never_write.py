@@ -68,9 +68,11 @@ def status_on_read_only_mount(folder: Path, url: str) -> subprocess.CompletedPro
 
 @pytest.mark.skipif(not read_only_mount_works(), reason="needs unshare -m and mount (root)")
 def test_status_on_a_read_only_mount_reads_or_says_why_it_cannot(replayed, tmp_path):
-    """A store in DELETE journal mode is read; one in WAL mode (as every store we write is) cannot be opened by SQLite
-    without creating its -shm index beside it: one line saying so and what to do, exit 3 (was: "is read-only
-    (unable to open database file) … the next run carries on where this one stopped")."""
+    """A store in DELETE journal mode is read; one in WAL mode (as every store we write is) that no writer has open is
+    read from a private copy (session 52, ops52: SQLite cannot make its -shm index there; was exit 3); one whose -wal
+    holds frames, with no -shm, cannot be opened by SQLite without creating its -shm beside it: one line saying so and
+    what to do, exit 3 (was: "is read-only (unable to open database file) … the next run carries on where this one
+    stopped")."""
     data = tmp_path / "data"
     store = data / "store.sqlite"
     url = delete_mode_copy(replayed, store)
@@ -81,6 +83,19 @@ def test_status_on_a_read_only_mount_reads_or_says_why_it_cannot(replayed, tmp_p
 
     wal = tmp_path / "wal"
     url = copy_of(replayed, wal / "store.sqlite")
+    before = digest(wal / "store.sqlite")
+    done = status_on_read_only_mount(wal, url)  # (session 52, ops52: read from a private copy, as no writer has it
+    assert done.returncode == 1 and json.loads(done.stdout)["listings"], done.stderr  # open; was exit 3, below)
+    assert digest(wal / "store.sqlite") == before and sorted(p.name for p in wal.iterdir()) == ["store.sqlite"]
+
+    # a -wal holding frames (a writer killed) with no -shm: the store is read in place (a copy of the file alone
+    # would miss the frames), and SQLite cannot make the -shm there
+    killed = subprocess.run([sys.executable, "-c", "import os, sqlite3, sys\ncon = sqlite3.connect(sys.argv[1], "
+                             "isolation_level=None)\ncon.execute('PRAGMA wal_autocheckpoint=0')\n"
+                             "con.execute('PRAGMA user_version = 52')\nos._exit(0)\n", str(wal / "store.sqlite")],
+                            capture_output=True, text=True, timeout=60)
+    assert killed.returncode == 0 and (wal / "store.sqlite-wal").stat().st_size, killed.stderr
+    (wal / "store.sqlite-shm").unlink()
     before = digest(wal / "store.sqlite")
     done = status_on_read_only_mount(wal, url)
     assert done.returncode == 3 and done.stdout == "", done.stderr

@@ -85,9 +85,10 @@ def _files(folder) -> dict:  # noqa: ANN001
 
 @pytest.mark.skipif(not read_only_mount_works(), reason="needs unshare -m and mount (root)")
 def test_feeds_serve_and_evidence_on_a_read_only_store_or_output_are_one_line_and_exit_3(tmp_path, replayed):
-    """The store on a read-only mount (SQLite cannot open it: it must write its -shm index), then the output folder
-    read-only: each command says so in one line, exits 3 (a resource), writes and blanks nothing, leaves no
-    temporary file. (``serve`` on a store refused at start serves the folder as it is, ``/healthz`` 503 saying why:
+    """The store on a read-only mount (SQLite cannot open it to write: it must write its -shm index), then the output
+    folder read-only: each command says so in one line, exits 3 (a resource), writes and blanks nothing, leaves no
+    temporary file; ``evidence``, which only reads the store, reads a private copy of it (session 52). (``serve`` on
+    a store refused at start serves the folder as it is, ``/healthz`` 503 saying why:
     ``test_damaged_store.test_serve_on_a_store_refused_at_start_serves_the_folder_and_says_why``.)"""
     from tests.conftest import copy_of
 
@@ -101,8 +102,6 @@ def test_feeds_serve_and_evidence_on_a_read_only_store_or_output_are_one_line_an
     cases = {
         "feeds (store read-only)": (data, ("feeds", "--out", str(out), "--as-of", "2026-11-30"),
                                     "mofcom-watch feeds: the SQLite file "),
-        "evidence (store read-only)": (data, ("evidence", "skydio", "--out", str(out / "skydio.zip")),
-                                       "mofcom-watch evidence: the SQLite file "),
         "feeds (output read-only)": (out, ("feeds", "--out", str(out), "--as-of", "2026-11-30"),
                                      f"mofcom-watch feeds: cannot write the feeds in {out}: it is on a read-only file "
                                      "system"),
@@ -117,6 +116,11 @@ def test_feeds_serve_and_evidence_on_a_read_only_store_or_output_are_one_line_an
         assert len(lines) == 1 and lines[0].startswith(line) and "Traceback" not in done.stderr, (case, done.stderr)
         assert _files(out) == before, case
     assert not (tmp_path / "served").exists() or not any((tmp_path / "served").iterdir())
+    # evidence only reads the store: from a private copy there (session 52, ops52; was exit 3 as feeds)
+    beside = _files(data)
+    done = _on_read_only(data, db, "evidence", "skydio", "--out", str(out / "skydio.zip"))
+    assert done.returncode == 0 and (out / "skydio.zip").read_bytes()[:2] == b"PK", done.stderr
+    assert _files(data) == beside
 
 
 def test_config_says_a_store_of_a_newer_schema_and_writes_nothing(tmp_path):
