@@ -148,3 +148,27 @@ def test_fewer_terms_than_notices_right_after_the_verb_stay_held() -> None:
 def test_terms_right_after_the_verb_with_an_end_it_cannot_read_stay_held(tail: str) -> None:
     a = f"中方决定，自2026年11月11日起，{N}分别暂停实施6个月和1年{tail}"
     _held(QA.format(a=a))
+
+
+# After a suspension read, an end's word then a verb stopping the measures in wordings no lift reads ("期满即停止实施",
+# "到期后即行停止实施", "此后不再实施", "之后停止实施", "期满后该公告废止", "期满后予以取消", "到期自动终止", "期满后自动失效"):
+# the suspension alone, No. 21 presumed back in force at its end, silently. Held (``checks.unread_loose_lift_at_end``).
+LOOSE_LIFTS = ["期满即停止实施", "到期后即行停止实施", "此后不再实施", "之后停止实施", "期满后该公告废止", "期满后予以取消",
+               "到期自动终止", "期满后自动失效"]
+
+
+@pytest.mark.parametrize("then", LOOSE_LIFTS)
+def test_measures_stopping_at_the_end_in_words_no_lift_reads_are_held(then: str) -> None:
+    assert "the measures stop at the end of a suspension" in _held(QA.format(a=f"中方决定，{P21}暂停至2027年5月31日，{then}。"))
+
+
+@pytest.mark.parametrize(("then", "step"), [("期满后停止暂停", "restore"), ("期满后恢复实施", "restore"), ("届时停止实施", "lift")])
+def test_a_step_read_at_the_end_is_not_held(then: str, step: str) -> None:
+    assert _steps(QA.format(a=f"中方决定，{P21}暂停至2027年5月31日，{then}。")) == [SUSPEND_21, (step, [K21], "2027-06-01", None)]
+
+
+
+def test_a_lift_at_the_end_read_from_the_start_before_it_is_held() -> None:
+    # "自…起，暂停实施…至D，期满停止实施" (no 后 or 时): the lift was read from 2026-12-01, the suspension's own start, silently
+    a = f"中方决定，自2026年12月1日起，暂停实施{P21}至2027年5月31日，期满停止实施。"
+    assert "the measures stop at the end of a suspension" in _held(QA.format(a=a))

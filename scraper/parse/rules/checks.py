@@ -659,6 +659,36 @@ def unread_lift_at_expiry(src: Source, d: Draft) -> str | None:
     return None
 
 
+# After a suspension or extension read, an end's word then a verb that stops the measures, in wordings no lift reads
+# ("期满即停止实施", "到期后即行停止实施", "此后不再实施", "之后停止实施", "期满后该公告废止", "期满后予以取消", "到期自动终止",
+# "期满后自动失效"): the suspension alone was read, the notice presumed back in force at its end, silently (session 52,
+# resp52's probes). Not "停止暂停", "取消对…的暂停" (restores). (``unread_loose_lift_at_end``)
+LOOSE_LIFT_AT_END_RE = lazy_compile(r"(?:期满|届满|到期|届时|此后|之后|以后)[^;；。\n]{0,40}?"
+                                    r"(?P<verb>停止|终止|不再实施|不再执行|废止|取消|失效)(?!\s*(?:暂停|对))")
+UNDECIDED = "是否"  # "届时视情决定是否停止实施", "届时是否停止实施另行公告": no lift decided, the suspension alone
+LOOSE_END_MARKS = marked(("满", "到期", "届时", "此后", "之后", "以后"))
+LOOSE_STOP_MARKS = marked(("停止", "终止", "不再", "废止", "取消", "失效"))
+
+
+def unread_loose_lift_at_end(src: Source, d: Draft) -> str | None:
+    """A verb stopping the measures after the end of a suspension or extension read before it in its paragraph
+    (LOOSE_LIFT_AT_END_RE) that no lift dated by that end reads: left out, for a person. Asked only of a text reading a
+    suspension or an extension, then gated by the words."""
+    folded = src.folded
+    steps = [x.start for x in d.drafts if x.action is ActionKind.SUSPEND or x.action is ActionKind.EXTEND]
+    if not steps or not holds_any(folded, LOOSE_END_MARKS) or not holds_any(folded, LOOSE_STOP_MARKS):
+        return None  # (nearly every text)
+    for m in LOOSE_LIFT_AT_END_RE.finditer(folded, min(steps)):
+        at = m.start("verb")
+        line = folded.rfind("\n", 0, at)
+        if any(line < x < at for x in steps) and not _lift_after_end_at(d, at) and folded.find(UNDECIDED, m.start(), at) < 0 \
+                and not (folded.find("起", m.start(), at) >= 0 and _lift_at(d, at)):  # "…届满后不再延长，自D起停止实施": its own day
+            s0 = sentence_start(folded, at)
+            return (f"the measures stop at the end of a suspension (\"{src.text[max(s0, at - 40) : m.end()].strip()}\"): "
+                    f"which notice's measures stop, and on which day, is not read{LEFT_OUT}")
+    return None
+
+
 # "…暂停至2027年5月31日，到期后不再恢复实施", "暂停期满后，上述措施不再恢复实施" (``unread_no_restore``)
 NO_RESTORE = "不再恢复"
 
@@ -679,6 +709,14 @@ def unread_no_restore(src: Source, d: Draft) -> str | None:
 
 EXPIRY_MARKS = marked(("满", "到期", "届时"))  # (满: "期满后", "期满之后", "届满以后"; one mark asked, as before: review60)
 STOP_MARKS = marked(("停止", "终止", "不再"))
+
+
+def _lift_at(d: Draft, at: int) -> bool:
+    """Whether ``d`` reads a lift at the verb at ``at``."""
+    for x in d.drafts:
+        if x.action is ActionKind.LIFT and x.start == at:
+            return True
+    return False
 
 
 def _lift_after_end_at(d: Draft, at: int) -> bool:
