@@ -11,11 +11,12 @@ from datetime import date
 
 from storage.names import entity_key, latin_folded, name_key, zh_core
 from storage.numerals import chinese_to_int
-from storage.records import ActionRecord, ListKind, NoticeKind, NoticeRef, StoredNotice
+from storage.records import ActionKind, ActionRecord, ListKind, NoticeKind, NoticeRecord, NoticeRef, StoredNotice
 from storage.vocabulary import list_name, number_columns
 from storage.yearless import Numbered, index, pick
 
 from .model import (
+    CLAUSE_RE,
     LISTING_NOTICE_KINDS,
     MFA_LISTING_KINDS,
     NAMED_COUNT_RE,
@@ -166,6 +167,8 @@ def _targets(ref: NoticeRef, action: ActionRecord, source: StoredNotice,
     if ref.key:
         if ref.key not in notices:
             return [], f"reference to {ref.key} (\"{ref.text}\"), {NOT_STORED}{number_columns(ref.key)}"
+        if action.action is ActionKind.EXTEND and (suspended := _suspended_by(notices[ref.key].record, notices)):
+            return _through(suspended, action, notices[ref.key], listings, notices, numbered)
         lst = action.list or ref.list
         found = [listings[(ref.key, kind)] for kind in LIST_ORDER
                  if (lst is None or kind is lst) and (ref.key, kind) in listings]  # key order, looked up
@@ -178,6 +181,45 @@ def _targets(ref: NoticeRef, action: ActionRecord, source: StoredNotice,
             return [], f"{ref.key} lists no entities{where} (\"{ref.text}\")"
         return found, None
     return _resolve_date_ref(ref, action.list, source, listings)
+
+
+SUSPENDING = (ActionKind.SUSPEND, ActionKind.EXTEND)  # the steps of a notice that only sets suspensions of others
+
+
+def _suspended_by(record: NoticeRecord, notices: dict[str, StoredNotice]) -> tuple[NoticeRef, ...]:
+    """The notices a notice suspends, where that is all it does (no entity of its own, every step a suspension or an
+    extension naming stored notices that are no such notice themselves): "商务部 海关总署公告2025年第70号规定的暂停期限延长一年",
+    "将商务部令2025年第7号规定的暂停期限延长1年" extend the suspension it set, of those notices (session 52, order52: the
+    extension reached the suspending notice itself, its row shown suspended, the notices it suspended lapsed, with a
+    problem). () for any other notice."""
+    if record.entities or not record.actions or any(a.action not in SUSPENDING or not a.targets for a in record.actions):
+        return ()
+    refs = tuple(dict.fromkeys(t for a in record.actions for t in a.targets))
+    if any(t.key is None or t.key == record.key or t.key not in notices for t in refs):
+        return ()
+    if any(CLAUSE_RE.search(a.text or "") is not None for a in record.actions):
+        return ()  # some clauses only (No. 72 of No. 46's clause 2): the row would not say which; a problem, as before
+    if any(_suspends_only(notices[t.key].record) for t in refs if t.key is not None):
+        return ()  # (one step through, never a chain)
+    return refs
+
+
+def _suspends_only(record: NoticeRecord) -> bool:
+    """Whether a notice only suspends or extends (no entity of its own): another setter, never followed on."""
+    return not record.entities and bool(record.actions) and all(a.action in SUSPENDING for a in record.actions)
+
+
+def _through(suspended: tuple[NoticeRef, ...], action: ActionRecord, setter: StoredNotice,
+             listings: dict[tuple[str, ListKind], Listing], notices: dict[str, StoredNotice],
+             numbered: dict[tuple[str, int], list[Numbered]] | None) -> tuple[list[Listing], str | None]:
+    """The listings of the notices ``setter`` suspends (``_suspended_by``), as ``action`` reaches each."""
+    out: list[Listing] = []
+    for ref in suspended:
+        found, why = _targets(ref, action, setter, listings, notices, numbered)
+        if why:
+            return [], why
+        out.extend(f for f in found if f not in out)
+    return out, None
 
 
 def _holding(action: ActionRecord, source: StoredNotice, listings: dict[tuple[str, ListKind], Listing],
