@@ -122,3 +122,31 @@ def test_counts_by_country_in_one_phrase_are_summed() -> None:
     assert _read(text) == 5
     at_odds = text.replace("和2家中国台湾地区实体列入", "和3家中国台湾地区实体列入")
     assert "the notice states 5 entities and 5 are read, where its decision says 6" in _held(at_odds)
+
+
+def test_a_tab_inside_a_tables_english_cell_keeps_the_country() -> None:
+    # blind51/23: "1<tab>新德里精密电子有限公司<tab>New Delhi Precision Electronics<tab>Private Limited<tab>印度" under a header
+    # of 4 cells: the English cut at its tab and the country lost, silently (the key is the Chinese name's)
+    raw = (CORPUS / "blind51" / "23-wl-add-table-wrapped-english.txt").read_bytes()
+    notice = parse_document(raw).notice
+    assert notice is not None
+    first = notice.entities[0]
+    assert (first.en, first.country) == ("New Delhi Precision Electronics Private Limited", "IN")
+    assert [e.country for e in notice.entities] == ["IN", "SG", "TR"]
+
+
+def test_a_row_with_an_empty_cell_after_its_country_is_read_as_before() -> None:
+    text = (CORPUS / "blind51" / "23-wl-add-table-wrapped-english.txt").read_text(encoding="utf-8")
+    text = text.replace("Electronics\tPrivate Limited\t印度", "Electronics Private Limited\t印度\t")
+    notice = parse_document(text.encode("utf-8")).notice
+    assert notice is not None and [e.country for e in notice.entities] == ["IN", "SG", "TR"]
+
+
+@pytest.mark.parametrize("tail", ["（John D. Webber），美国籍", "（John D. Webber）（美国籍）", "（John D. Webber，美国籍）"])
+def test_a_persons_nationality_after_the_name_gives_the_country(tail: str) -> None:
+    # blind51/31: "1. 约翰·D·韦伯（John D. Webber），美国籍" under "二、个人": no country (美国籍 is no country's name)
+    text = (CORPUS / "blind51" / "31-ecl-annex-with-persons-section.txt").read_text(encoding="utf-8")
+    notice = parse_document(text.replace("（John D. Webber），美国籍", tail).encode("utf-8")).notice
+    assert notice is not None
+    person = notice.entities[2]
+    assert (person.zh, person.en, person.country) == ("约翰·D·韦伯", "John D. Webber", "US")

@@ -220,7 +220,7 @@ def _table_row(out: list[EntityRecord], line: str, head: TableHead, carried: str
                country: str | None) -> str | None:
     """One table row read by its header's cells; returns the country a merged cell carries to the rows below
     (rowspan: a row one cell short lacks the country's)."""
-    cells = [cell.strip(" \u3000") for cell in line.split("\t")]
+    cells = _english_rejoined([cell.strip(" \u3000") for cell in line.split("\t")], head)
     own: str | None = None
     if head.country is not None:
         if len(cells) >= head.width:
@@ -260,6 +260,18 @@ def _table_row(out: list[EntityRecord], line: str, head: TableHead, carried: str
         note = "，".join(filter(None, (note, *map(clean_display, remarks)))) or None
         out.append(make_entity(zh, en, own or country, int(number) if number.isdigit() else None, (), note))
     return carried
+
+
+def _english_rejoined(cells: list[str], head: TableHead) -> list[str]:
+    """A row with more cells than its header, the English cell last but the country's, whose last cell is a country: the
+    English name held a tab ("New Delhi Precision Electronics<tab>Private Limited"), its parts one cell again. Read by
+    the header's cells, the country's cell held the name's tail and the country was lost, silently (session 51,
+    blind51/23)."""
+    extra = len(cells) - head.width
+    if extra <= 0 or head.en is None or head.country != head.width - 1 or head.en != head.country - 1 \
+            or _country_cell(cells[-1]) is None or _country_cell(cells[head.country]) is not None:
+        return cells
+    return [*cells[: head.en], " ".join(cells[head.en : head.en + extra + 1]), *cells[head.en + extra + 1 :]]
 
 
 def _country_cell(cell: str) -> str | None:

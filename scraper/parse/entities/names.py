@@ -504,13 +504,13 @@ def place_tail(rest: str, frest: str) -> tuple[str, str, str | None, str | None]
     close = frest.rfind(")")
     if frest.endswith(")") and "," in frest:
         inner = INNER_PLACE_TAIL_RE.search(frest)
-        code = COUNTRIES.get(inner.group("c")) if inner else None
+        code = place_code(inner.group("c")) if inner else None
         if inner is not None and code is not None:
             cut, end = inner.start("comma"), inner.start("close")
             return rest[:cut] + rest[end:], frest[:cut] + frest[end:], code, None
     if close >= 0 and frest.find(",", close) >= 0:
         comma = COMMA_PLACE_TAIL_RE.search(frest, close)
-        code = COUNTRIES.get(comma.group("c")) if comma else None
+        code = place_code(comma.group("c")) if comma else None
         if comma is not None and code is not None:
             why = clean_display(rest[comma.start("why") : comma.end("why")]) if comma.group("why") else None
             return rest[: comma.start() + 1], frest[: comma.start() + 1], code, why
@@ -518,8 +518,20 @@ def place_tail(rest: str, frest: str) -> tuple[str, str, str | None, str | None]
     if tail is None:
         return rest, frest, None, None
     cut = tail.start() + 1
-    code = COUNTRIES.get(tail.group("c"))
+    code = place_code(tail.group("c"))
     return rest[:cut], frest[:cut], code, None if code else tail.group("c")
+
+
+NATIONALITY = "籍"  # "美国籍": a person's nationality, the country's name and 籍
+
+
+def place_code(place: str) -> str | None:
+    """The country a place after a name names ("日本"), or a person's nationality ("，美国籍": session 51, blind51/31, the
+    country of an ECL person lost)."""
+    code = COUNTRIES.get(place)
+    if code is None and place.endswith(NATIONALITY):
+        code = COUNTRIES.get(place[: -len(NATIONALITY)])
+    return code
 
 
 # An alias written with the name: "（Sequoia Dynamics Inc.，又称Sequoia Dynamic Systems）", "（…, also known as …）",
