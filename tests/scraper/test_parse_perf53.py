@@ -9,12 +9,16 @@ the gate lets through). The line is still read where it is.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from scraper.parse import parse_text
-from scraper.parse.rules import named
+from scraper.parse.rules import named, tallies
+from scraper.parse.textnorm import fold
+
+CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus"
 
 HEAD = ("商务部公告2027年第31号\n关于将美国实体列入出口管制管控名单的公告\n"
         "根据《中华人民共和国出口管制法》等法律法规有关规定，商务部决定将附件所列美国实体列入出口管制管控名单，"
@@ -62,3 +66,30 @@ def test_a_closing_total_line_is_read_as_before(searches: _Searches, line: str, 
     record = parse_text(HEAD + line + "\n" + SIGNED)
     assert record is not None and record.stated_count == 3 and len(record.entities) == 3 and not record.warnings
     assert searches.searched == searched
+
+
+def test_an_annex_with_no_count_after_its_heading_is_not_read_line_by_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    """count52's ``counts_stated_apart`` read each annex heading's next lines for a count (``tallies._annex_heads``: about a
+    third of the check, ~30,000 instructions a page of bench/parse.py); where no 家 follows the first annex word opening a
+    line, no heading can hold one (HEAD_COUNT_RE's 家), and none is read (break-checked: the heads were read)."""
+    read: list[str] = []
+    heads = tallies._annex_heads
+    monkeypatch.setattr(tallies, "_annex_heads", lambda folded: (read.append(folded), heads(folded))[1])
+    counted = HEAD.replace("附件所列美国实体", "附件所列3家美国实体")
+    record = parse_text(counted + SIGNED)
+    assert record is not None and record.stated_count == 3 and len(record.entities) == 3 and not read
+    record = parse_text(counted.replace("出口管制管控名单\n", "出口管制管控名单（3家）\n") + SIGNED)
+    assert record is not None and record.stated_count == 3 and not record.warnings and read
+
+
+def test_the_annex_gate_closes_only_where_no_heading_counts() -> None:
+    """On every corpus text: where the gate closes (no annex word opening a line, or no 家 after the first), the headings
+    read state no count, so the check's answer is the one it gave reading them."""
+    closed = 0
+    for path in sorted(CORPUS.glob("*/*.txt")):
+        folded = fold(path.read_bytes().decode("utf-8", "replace"))
+        first = tallies._first_annex_line(folded)
+        if first < 0 or folded.find(tallies.COUNTED, first) < 0:
+            closed += 1
+            assert not any(tallies._annex_heads(folded).values()), path
+    assert closed > 100

@@ -36,6 +36,7 @@ HEAD_MAX = 60  # a heading is short; a line longer is prose (the decision's own 
 ABOVE_COUNT_RE = lazy_compile(rf"上述\s*(?P<n>{NUM})\s*家")
 # A count as a heading writes it, no noun after 家 ("出口管制管控名单（共9家）"), or as prose does ("9家美国实体").
 HEAD_COUNT_RE = lazy_compile(rf"(?P<n>{NUM})\s*家")
+COUNTED = "家"  # in every HEAD_COUNT_RE match: a text with none after its first annex heading has no heading counting
 COUNT_WORDS_RE = lazy_compile(rf"{NUM}\s*[家名]")
 ANNEX_LABEL_RE = lazy_compile(r"[^\S\n]*[0-9一二三四五六七八九十]{1,2}")  # (on its line: "附件" over "1. 甲公司" is no annex 1)
 BARE = " \t\u3000:："  # what a bare annex heading holds after its number
@@ -125,6 +126,9 @@ def _annex_at_odds(folded: str, stated: int) -> tuple[str, int] | None:
     body's "附件：1. 美国实体名单（4家）" line beside numbered annexes left: they say it again). Agreeing: every count is
     ``stated``, or they sum to it (annexes apart under bare headings). None where an annex states no count: its count
     is its lines' (the count check's)."""
+    first = _first_annex_line(folded)
+    if first < 0 or folded.find(COUNTED, first) < 0:
+        return None  # (nearly every listing: no 家 after its annex's word, no heading can count; perf53)
     heads = _annex_heads(folded)
     numbered = {label: counts for label, counts in heads.items() if label}
     used = numbered or heads
@@ -137,6 +141,15 @@ def _annex_at_odds(folded: str, stated: int) -> tuple[str, int] | None:
         if len(counts) > 1:  # one annex's headings at odds with each other
             return next(c for c in counts if c[1] != stated)
     return " / ".join(line for line, _ in said), sum(n for _, n in said)
+
+
+def _first_annex_line(folded: str) -> int:
+    """Where the first ANNEX_WORD opening a line stands (blanks before it), or -1: no heading ``_annex_heads`` reads starts
+    before it, so a count of one (HEAD_COUNT_RE's 家) stands after it."""
+    pos = folded.find(ANNEX_WORD)
+    while pos >= 0 and folded[folded.rfind("\n", 0, pos) + 1 : pos].strip():
+        pos = folded.find(ANNEX_WORD, pos + 1)
+    return pos
 
 
 def _annex_heads(folded: str) -> dict[str, list[tuple[str, int]]]:
