@@ -109,3 +109,25 @@ def test_a_mobile_answer_takes_the_day_of_its_info_line(info: str) -> None:
     notice = parse_document(MOBILE.format(info=info).encode("utf-8")).notice
     assert notice is not None and notice.published is not None
     assert notice.published.isoformat() == "2027-06-10" and notice.key.startswith("QA-2027-06-10-")
+
+
+# --- blind52's probes of the shared term (37, 39, 40): a 均 term the steps cannot all take is held --------------------------
+
+@pytest.mark.parametrize("answer", [
+    # two starts: the term is each one's from its own start; No. 21 was read suspended for good, silently
+    "中方决定，自2027年2月1日起暂停实施商务部公告2025年第21号相关措施，自2027年3月1日起暂停实施商务部公告2026年第23号相关措施，"
+    "暂停期限均为6个月。",
+    # inline items, the term in the second item's sentence
+    "中方决定：一是自2027年2月1日起暂停实施商务部公告2025年第21号相关措施；二是自2027年2月1日起暂停实施商务部公告2026年第23号"
+    "相关措施，期限均为1年。",
+    # an extension and a suspension sharing one term
+    "中方决定，自2027年2月1日起，继续暂停实施商务部公告2025年第21号相关措施，暂停实施商务部公告2026年第23号相关措施，期限均为1年。",
+])
+def test_a_shared_term_not_given_to_a_step_is_held(answer: str) -> None:
+    assert "a term told after two steps" in _reason(QA.format(answer=answer))
+
+
+def test_three_steps_share_a_term() -> None:
+    answer = ("中方决定，自2027年2月1日起，暂停实施商务部公告2025年第21号相关措施，暂停实施商务部公告2026年第23号相关措施，"
+              "暂停实施不可靠实体清单工作机制公告〔2025〕7号相关措施，暂停期限均至2027年10月31日。")
+    assert [s[3] for s in _steps(QA.format(answer=answer))] == ["2027-10-31"] * 3

@@ -3520,7 +3520,9 @@ SHARED_TERM_WORDS = ("同步", "一并", "同期")
 
 # A term told in a clause of its own after a step's object, no 均 ("…，暂停实施…第23号相关措施，暂停期限至2027年10月31日"): read
 # as the last step's (``unread_shared_term``). (With 均 it is every step's: ``actions.clauses._shared_term``.)
-TERM_CLAUSE_RE = lazy_compile(r"[,;]\s*(?:暂停|延长)?\s*期限?\s*(?:为期|为|是|至|到|延长至|顺延至|延至)")
+TERM_CLAUSE_RE = lazy_compile(r"[,;]\s*(?:暂停|延长)?\s*期限?\s*均?\s*(?:为期|为|是|至|到|延长至|顺延至|延至)")
+TERM_STEPS = (ActionKind.SUSPEND, ActionKind.EXTEND)
+SHARED = "均"
 
 
 def unread_shared_term(src: Source, d: Draft) -> str | None:
@@ -3534,10 +3536,13 @@ def unread_shared_term(src: Source, d: Draft) -> str | None:
             continue  # (nearly every step)
         s0, s1 = x.sentence or (sentence_start(folded, x.start), act.sentence_end(folded, x.start))
         keys = {t.key for t in x.targets}
-        later = [y for y in d.drafts if y.start > x.start and y.action is x.action and y.sentence == x.sentence
-                 and y.until is not None and s0 <= y.start < s1 and keys.isdisjoint(t.key for t in y.targets)
-                 and not title_step(x.text)] if keys and None not in keys else []
-        if later and (m := TERM_CLAUSE_RE.search(folded, later[-1].start, s1)) is not None:
+        line_end = folded.find("\n", x.start) % (len(folded) + 1)  # (the text's end where no line break follows)
+        later = [y for y in d.drafts if x.start < y.start < line_end and y.action in TERM_STEPS and y.until is not None
+                 and keys.isdisjoint(t.key for t in y.targets)] if keys and None not in keys and not title_step(x.text) else []
+        if later and (m := TERM_CLAUSE_RE.search(folded, later[-1].start, act.sentence_end(folded, later[-1].start))) \
+                and (later[-1].sentence == x.sentence or SHARED in m[0]):
+            # (in its sentence, the steps from two starts; on its line with 均: "一是…第21号相关措施；二是…第23号相关措施，期限均为1年";
+            # blind52's probes)
             return f"a term told after two steps (\"{m[0][1:].strip()}\"): whose is not read{LEFT_OUT}"
         c0 = max(s0, folded.rfind(",", s0, x.start) + 1, folded.rfind(";", s0, x.start) + 1)
         if not any(folded.find(w, c0, x.start + 4) >= 0 for w in SHARED_TERM_WORDS):
