@@ -123,3 +123,30 @@ def test_deletions_after_the_list_the_verb_last() -> None:
     rec = read(text)
     assert [(a.action, list(a.entities)) for a in rec.actions] == [(ActionKind.REMOVE, ["ingridbauer"])]
     assert refused(text.replace("中的英格丽德·鲍尔（Ingrid Bauer）删除", "中的全部人员删除")).reason == "cut-short"
+
+
+def steps(text: str) -> list[tuple[ActionKind, list[str | None], list[str]]]:
+    return [(a.action, [t.key for t in a.targets], list(a.entities)) for a in read(text).actions]
+
+
+def test_a_clause_naming_targets_with_no_dui_beside_one_with_dui() -> None:
+    """"停止执行…第34号所列A（a）的反制措施，停止执行…第36号对B（b）采取的反制措施": the first clause, naming no one the 对 path read,
+    lifted all of No. 34, silently."""
+    assert steps(lift(f"停止执行外交部令2027年第34号所列{ARGOS}的反制措施，停止执行外交部令2027年第36号对约翰·卡特（John Carter）"
+                      "采取的反制措施。")) == [(ActionKind.LIFT, ["MFA-ORDER-2027-34"], ["argossensors"]),
+                                            (ActionKind.LIFT, ["MFA-ORDER-2027-36"], ["johncarter"])]
+
+
+@pytest.mark.parametrize("named", [f"所列{ARGOS}的", f"对{ARGOS}采取的"])
+def test_one_order_named_whole_after_another_named_in_part(named: str) -> None:
+    """"停止执行…第34号对A（a）采取的反制措施和…第35号规定的全部反制措施": one step on both orders limited to A, so No. 35's lift was
+    lost, silently (with 对 too)."""
+    assert steps(lift(f"停止执行外交部令2027年第34号{named}反制措施和外交部令2027年第35号规定的全部反制措施。")) == [
+        (ActionKind.LIFT, ["MFA-ORDER-2027-34"], ["argossensors"]), (ActionKind.LIFT, ["MFA-ORDER-2027-35"], [])]
+
+
+@pytest.mark.parametrize("kind", ["所列企业", "中的企业"])
+def test_the_kinds_word_before_a_name_is_no_part_of_it(kind: str) -> None:
+    """"…第34号所列企业A（a）的反制措施": "企业A" was the Chinese name."""
+    rec = read(lift(f"停止执行外交部令2027年第34号{kind}{ARGOS}的反制措施。"))
+    assert [(e.zh, e.en) for e in rec.entities] == [("阿尔戈斯传感器公司", "Argos Sensors Corporation")]

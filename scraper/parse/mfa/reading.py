@@ -333,8 +333,9 @@ def _read_targets(lines: list[str], folded: str, folded_lines: list[str], warnin
         if decided is None:  # "停止实施2024年12月27日《…》（外交部令第16号）中对X、Y等3家企业…": the titles put 对 out of reach
             decided = STATUS_VERB_RE.search(scan, status.start("verb"))
         found = _groups(body_lines, scan_lines, scan, decided)
-        if not any(g.names for g in found) and (pointed := _pointed(scan, "\n".join(body_lines), status)):
-            found = pointed
+        if pointed := _pointed(scan, "\n".join(body_lines), status):  # names with no 对, not read by _groups
+            seen = {(t.zh, t.en) for g in found for t in g.names}
+            found = [*found, *(g for g in pointed if not any((t.zh, t.en) in seen for t in g.names))]
         measures = ()  # the measures it names are the ones it acts on
         decided = status
     named = [t for g in found for t in g.names]
@@ -379,6 +380,8 @@ KIND_ONLY_RE = lazy_compile(rf"{_KIND}(?:\s*(?:和|及|与|、|以及)\s*{_KIND}
 VERB_ONLY_RE = lazy_compile(r"[^、(]{0,4}?(?:规定|采取|确定|列明|载明|作出|实施|执行|明确|决定)")
 # Nor a measure ("…第15号中的冻结财产的措施").
 MEASURE_LEADS = ("冻结", "禁止", "不予", "不准", "查封", "扣押", "注销", "驱逐", "限制")
+# The kind's word before a name: "…中的人员约翰·卡特（John Carter）", "…所列企业A（a）" (kept in the Chinese name).
+KIND_HEAD_RE = lazy_compile(r"(?:人员|个人|企业|机构|组织|实体|公司)\s*(?=[^\s的和及、,，])")
 # Some of them counted, the names after 即: "4家美国企业中的2家，即".
 AMONG_THEN_JI_RE = lazy_compile(rf"[^，,]*?(?:中的|其中)\s*(?P<n>{NUM}\s*[家名个位人])\s*[,，]\s*即\s*")
 # Or only the decree's count before them: "4家美国企业中A（a）、B（b）".
@@ -386,13 +389,22 @@ COUNT_THEN_AMONG_RE = lazy_compile(rf"(?:全部)?\s*{NUM}\s*[家名个位][^，,
 
 
 def _pointed(scan: str, clean: str, status: re.Match[str]) -> list[Group]:
-    """The groups of POINTED_RE's names after the step's verb (``scan`` folded, ``clean`` as written, the same places),
-    counted as AMONG_THEN_JI_RE counts them (the decree's own count before them, COUNT_THEN_AMONG_RE, left out); none when the names part is a kind of target alone (KIND_ONLY_RE)."""
+    """The groups of every POINTED_RE match in the step's sentence (``scan`` folded, ``clean`` as written, the same
+    places): "…第34号所列A的反制措施，停止执行…第36号对B采取的…" names A too (session 52, probe t6: A's clause, naming no
+    one the 对 path read, lifted all of No. 34, silently)."""
     if "所列" not in scan and "中" not in scan and "项下" not in scan:
         return []
-    m = POINTED_RE.search(scan, status.start(), sentence_end(scan, status.start()))
-    if m is None or KIND_ONLY_RE.fullmatch(names := m.group("names")) or VERB_ONLY_RE.fullmatch(names) or (
-            names.lstrip().startswith(MEASURE_LEADS)):
+    end = sentence_end(scan, status.start())
+    return [g for m in POINTED_RE.finditer(scan, status.start(), end) for g in pointed_groups(scan, clean, m)]
+
+
+def pointed_groups(scan: str, clean: str, m: re.Match[str]) -> list[Group]:
+    """The groups of one POINTED_RE match's names, counted as AMONG_THEN_JI_RE counts them (the decree's own count before
+    them, COUNT_THEN_AMONG_RE, left out); none when the names part is a kind of target alone (KIND_ONLY_RE), a verb
+    (VERB_ONLY_RE), a measure (MEASURE_LEADS), or holds 对, 号 or 《 (another clause's words: the 对 path reads them)."""
+    names = m.group("names")
+    if KIND_ONLY_RE.fullmatch(names) or VERB_ONLY_RE.fullmatch(names) or names.lstrip().startswith(MEASURE_LEADS) or (
+            "对" in names or "号" in names or "《" in names):
         return []
     s, e = m.span("names")
     among = AMONG_THEN_JI_RE.match(scan, s, e)
@@ -401,6 +413,8 @@ def _pointed(scan: str, clean: str, status: re.Match[str]) -> list[Group]:
         s, count = among.end(), "等" + among.group("n")
     elif (head := COUNT_THEN_AMONG_RE.match(scan, s, e)) is not None:
         s = head.end()
+    elif (kind := KIND_HEAD_RE.match(scan, s, e)) is not None:
+        s = kind.end()  # "…所列企业A（a）": the kind's word is no part of the name (probes t7, t8)
     return _group(clean[s:e] + count, scan[s:e] + count, scan[m.end("names") :])
 
 

@@ -26,7 +26,7 @@ from ..entities import cached_key, clean_display
 from ..textnorm import NUM, fold, to_int
 from .groups import STATUS_VERB_RE, _group, _guess_type
 from .names import Target, _dedupe, split_target
-from .reading import SET_BY_RE, Reading, _blanks, extension_period
+from .reading import POINTED_RE, SET_BY_RE, Reading, _blanks, extension_period, pointed_groups
 from .wording import (
     CN_DIGITS,
     EXTENDED_FIRST_RE,
@@ -416,6 +416,29 @@ def measure_lift(action: ActionRecord) -> ActionRecord:
                    measures=measures)
 
 
+# A whole order after another's names: "停止执行…第34号对A（a）采取的反制措施和…第35号规定的全部反制措施" (session 52, probes t5, t9: one
+# step on both orders limited to A, No. 35's lift lost, silently).
+WHOLE_ORDER_RE = re.compile(r"\s*[)）]?\s*(?:规定|所列|采取)?\s*的\s*(?:全部|所有|各项|一切)?\s*(?:反制|反制裁)?\s*措施")
+
+
+def _order_names(folded: str, text: str, r: re.Match[str], limit: int, joined: bool) -> list[Target] | None:
+    """Whom one order of several a step names is acted on for (``r`` its ORDER_REF_RE match, ``limit`` where the next
+    begins): the names after its 对, or after 所列/中 with no 对 (``reading.pointed_groups``); none for the whole order
+    (WHOLE_ORDER_RE); None when it is not so written."""
+    k = folded.find("对", r.end(), limit)
+    if k < 0:
+        m = POINTED_RE.match(folded, r.end() - 1, limit) if folded[r.end() - 1 : r.end()] == "号" else None
+        if m is not None and (named := [t for g in pointed_groups(folded, text, m) for t in g.names]):
+            return named
+        return [] if WHOLE_ORDER_RE.match(folded, r.end(), limit) else None
+    e = folded.find("采取", k, limit)
+    if e < 0 and joined:  # "…第80号中对A（a）和…第86号中对B（b）采取的": A's names end at the joiner
+        e = _joined_before(folded, k, limit)
+    if e < 0 or folded[r.end() : k].strip(" \t)）中") != "":
+        return None
+    return [t for g in _group(text[k + 1 : e], folded[k + 1 : e], "") for t in g.names] or None
+
+
 def _per_order(action: ActionRecord, reading: Reading, folded: str, text: str,
                own: int | None) -> tuple[tuple[ActionRecord, ...], Reading] | None:
     """A decision on several orders that names, after each, whom it acts on there ("停止实施…（外交部令第13号）中对A采取的
@@ -431,16 +454,12 @@ def _per_order(action: ActionRecord, reading: Reading, folded: str, text: str,
     per: list[list[Target]] = []
     for i, r in enumerate(spots):
         limit = spots[i + 1].start() if i + 1 < len(spots) else end
-        k = folded.find("对", r.end(), limit)
-        e = folded.find("采取", k, limit) if k >= 0 else -1
-        if e < 0 and k >= 0 and i + 1 < len(spots):  # "…第80号中对A（a）和…第86号中对B（b）采取的": A's names end at the joiner
-            e = _joined_before(folded, k, limit)
-        if e < 0 or folded[r.end() : k].strip(" \t)）中") != "":
-            return None
-        names = [t for g in _group(text[k + 1 : e], folded[k + 1 : e], "") for t in g.names]
-        if not names:
+        names = _order_names(folded, text, r, limit, i + 1 < len(spots))
+        if names is None:
             return None
         per.append([t if t.type else Target(t.zh, t.en, _guess_type(t, (), ""), t.note, t.n, t.branches) for t in names])
+    if not any(per):
+        return None
     actions = tuple(ActionRecord(action=action.action, list=action.list, targets=(ref,), effective=action.effective,
                                  until=action.until, duration=action.duration, text=action.text,
                                  entities=tuple(cached_key(t.zh, t.en) for t in names), measures=action.measures)
