@@ -34,22 +34,58 @@ SIDE_FILES = ("-wal", "-shm")
 FAULT_SUFFIX = "-run-failed"  # beside the store file: the last run could not write the store (its line)
 FAULT_MAX = 1000  # bytes of the line read back
 CHECKPOINT_SUFFIX = "-not-checkpointed"  # beside the store file: the last run's checkpoint failed (its line)
+PERMISSION = "permission denied"  # why a file is not writable, where no read-only mount is
 CHECKPOINT_WAIT = 2.0  # seconds a checkpoint waits for another connection (a busy store is no failure)
 
 
 def unwritable_store(path: Path | None) -> str | None:
     """The problem line when the SQLite file ``path`` (or a side file of it, or its folder) cannot be written by this
-    process; None when it can, or when there is no such file (a PostgreSQL store, a missing file: said elsewhere)."""
+    process, nor, where this user is not the store's owner, by its owner (the service's user: an admin's ``status``
+    said "every run fails" of a store the service writes, exit 1, ops52); None when it can, or when there is no such
+    file (a PostgreSQL store, a missing file: said elsewhere)."""
     if path is None or not path.is_file():
         return None
+    me, owner = os.geteuid(), path.stat().st_uid
     targets = [path, *(Path(f"{path}{side}") for side in SIDE_FILES), path.parent]
     for target in targets:
-        if not target.exists() or os.access(target, os.W_OK):
+        if not target.exists():
             continue
+        mine, why = os.access(target, os.W_OK), _why(target)
+        if me in (0, owner):
+            if mine:
+                continue
+            who = f"this user (uid {me})"
+        else:  # (judged for the owner, who runs the service: a file this user left there may be this user's alone)
+            if why == PERMISSION and may_write(owner, target.stat(), target == path.parent):
+                continue
+            who = f"the store's owner (uid {owner})" + ("" if mine else f" nor by this user (uid {me})")
         what = "folder" if target == path.parent else "file"
-        return (f"the store's {what} {target} cannot be written by this user (uid {os.geteuid()}): "
-                f"{_why(target)}: every run fails (exit 3) and no change reaches the feeds; make it writable")
+        return (f"the store's {what} {target} cannot be written by {who}: "
+                f"{why}: every run fails (exit 3) and no change reaches the feeds; make it writable")
     return None
+
+
+def may_write(uid: int, st: os.stat_result, folder: bool) -> bool:
+    """Whether the user ``uid`` may write the file (or, ``folder``, make and remove files in the folder) ``st`` is of,
+    from its mode bits: the owner's if ``uid`` owns it, the group's if ``uid`` is in its group (as the system's user
+    database says; a user unknown here, such as a container's, is in no group), else the others'. Root may."""
+    import pwd
+    import stat as st_bits
+
+    if uid == 0:
+        return True
+    need = (st_bits.S_IWUSR | (st_bits.S_IXUSR if folder else 0), st_bits.S_IWGRP | (st_bits.S_IXGRP if folder else 0),
+            st_bits.S_IWOTH | (st_bits.S_IXOTH if folder else 0))
+    if st.st_uid == uid:
+        return st.st_mode & need[0] == need[0]
+    try:
+        user = pwd.getpwuid(uid)
+        groups = set(os.getgrouplist(user.pw_name, user.pw_gid))
+    except (KeyError, OSError):
+        groups = set()
+    if st.st_gid in groups:
+        return st.st_mode & need[1] == need[1]
+    return st.st_mode & need[2] == need[2]
 
 
 def _why(target: Path) -> str:
@@ -58,7 +94,7 @@ def _why(target: Path) -> str:
             return "it is on a read-only file system (mount)"
     except OSError:
         pass
-    return "permission denied"
+    return PERMISSION
 
 
 def fault_path(store: Path) -> Path:

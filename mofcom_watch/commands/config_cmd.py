@@ -15,6 +15,7 @@ from mofcom_watch import term
 from mofcom_watch.config import db_folder_problem, read_only_url_problem, render_json, render_toml
 from mofcom_watch.context import CONFIG_ERROR, app_context
 from mofcom_watch.exits import USAGE, unknown_hosts, unknown_sources
+from mofcom_watch.storewrite import may_write
 
 
 def watchlist_problem(path: Path | None) -> str | None:
@@ -50,29 +51,6 @@ def store_owner_note(url: str) -> str | None:
     service's user could not write a file root left there (ops49's open B)."""
     said = _store_writers(url)
     return said[1] if said is not None else None
-
-
-def _may_write(uid: int, st: os.stat_result, folder: bool) -> bool:
-    """Whether the user ``uid`` may write the file (or, ``folder``, make and remove files in the folder) ``st`` is of,
-    from its mode bits: the owner's if ``uid`` owns it, the group's if ``uid`` is in its group (as the system's user
-    database says; a user unknown here, such as a container's, is in no group), else the others'. Root may."""
-    import pwd
-    import stat as st_bits
-
-    if uid == 0:
-        return True
-    need = (st_bits.S_IWUSR | (st_bits.S_IXUSR if folder else 0), st_bits.S_IWGRP | (st_bits.S_IXGRP if folder else 0),
-            st_bits.S_IWOTH | (st_bits.S_IXOTH if folder else 0))
-    if st.st_uid == uid:
-        return st.st_mode & need[0] == need[0]
-    try:
-        user = pwd.getpwuid(uid)
-        groups = set(os.getgrouplist(user.pw_name, user.pw_gid))
-    except (KeyError, OSError):
-        groups = set()
-    if st.st_gid in groups:
-        return st.st_mode & need[1] == need[1]
-    return st.st_mode & need[2] == need[2]
 
 
 def _store_writers(url: str) -> tuple[str | None, str | None] | None:
@@ -111,7 +89,7 @@ def _store_writers(url: str) -> tuple[str | None, str | None] | None:
     def blocked(uid: int) -> tuple[Path, os.stat_result, bool] | None:
         if uid == me:  # (this user: as the system judges it, access lists and capabilities included)
             return next((p for p in parts if not os.access(p[0], os.W_OK | (os.X_OK if p[2] else 0))), None)
-        return next((p for p in parts if not _may_write(uid, p[1], p[2])), None)
+        return next((p for p in parts if not may_write(uid, p[1], p[2])), None)
 
     def said(what: tuple[Path, os.stat_result, bool]) -> str:
         name = f"its folder {folder}" if what[0] == folder else f"the file {what[0].name}"

@@ -10,7 +10,8 @@ Now: a reader whose in-place read would leave such files, or cannot make them, r
 made while the file does not change (:mod:`storage.readcopy`); a reader while a writer has the store open reads it in
 place (the writer's files, its latest commit); a writer run as another user who cannot write the file is refused
 before it opens it; and files another user's process left are named, with what to do (remove them where they hold
-nothing, else give them to the service's user). Real processes as two users (``setpriv``), real files.
+nothing, else give them to the service's user). ``status`` run as another user than the store's owner judges what the
+owner can write (it said "STORE NOT WRITABLE: … every run fails" of a store the service writes, exit 1). Real processes as two users (``setpriv``), real files.
 """
 
 from __future__ import annotations
@@ -94,6 +95,9 @@ def test_readers_run_as_another_user_leave_nothing_and_the_owners_next_run_works
     assert replay.returncode in (0, 1), replay.stderr  # was: exit 3, "…/store.sqlite is read-only"
     code, own = _status(SERVICE, store)
     assert code == 1 and own["listings"] == theirs["listings"]
+    # and the admin's status says no more than the service's: was "STORE NOT WRITABLE: … cannot be written by this user
+    # (uid 65534) … every run fails (exit 3)" of a store the service writes
+    assert theirs["store_unwritable"] is None and theirs["problems"] == own["problems"], theirs["problems"]
 
 
 def test_a_reader_in_a_folder_it_cannot_write_reads_the_store(data: Path) -> None:
@@ -174,6 +178,10 @@ def test_side_files_another_users_reader_left_are_named_and_removing_them_is_the
     reader.communicate(timeout=60)
     assert reader.returncode == 0, reader.stderr
     assert _beside(shared) == ["store.sqlite", "store.sqlite-shm", "store.sqlite-wal"]
+    for uid, who in ((OTHER, f"the store's owner (uid {SERVICE})"), (SERVICE, f"this user (uid {SERVICE})")):
+        said = _status(uid, store)[1]["store_unwritable"]  # (the admin can write them; the service cannot)
+        assert said == (f"the store's file {store}-wal cannot be written by {who}: permission denied: every run fails "
+                        "(exit 3) and no change reaches the feeds; make it writable"), said
     done = _as(SERVICE, "--db", f"sqlite:///{store}", "replay", FIXTURES)
     assert done.returncode == 3
     wal, shm = f"{store}-wal", f"{store}-shm"
