@@ -213,6 +213,13 @@ def _piece_matches(folded: str, own: tuple[str, bool] | None = None) -> tuple[li
     return found, mixed
 
 
+# Another authority's 公告 right before a number: "国务院关税税则委员会公告2025年第8号规定的暂停加征24%关税的期限延长1年" in an
+# answer was read as an extension of MOFCOM-2025-8 (session 52, order52's probe: "公告2025年第8号" keyed as the ministry's).
+# Never "商务部 海关总署公告…" (YEAR_NUMBER_RE's pre group, the ministry first).
+OTHER_ISSUERS = ("关税税则委员会", "税委会", "海关总署", "财政部", "国家发展改革委", "国家发展和改革委员会", "工业和信息化部",
+                 "国家市场监督管理总局", "市场监管总局", "国家外汇管理局", "中国人民银行", "国家国防科技工业局", "国家原子能机构")
+
+
 def _year_match_scheme(folded: str, m: re.Match[str], bare: str, matches: list[re.Match[str]]) -> str | None:
     """The scheme of YEAR_NUMBER_RE's match ``m``: its issuer's or its 公告/令's; for a bare "2026年第23号" joined to a number
     before it ("商务部公告2025年第51号、2026年第23号": JOINED_RE between them), that number's (session 29, audit29/07: the
@@ -220,6 +227,8 @@ def _year_match_scheme(folded: str, m: re.Match[str], bare: str, matches: list[r
     〔2025〕7号和2025年第9号", session 50, blind50/25: No. 9 skipped, its lift lost, silently) that number's too; else None (no
     notice number)."""
     pre, _, pk, uk, bare_word, _, _, _, post = m.groups()  # pre, co, pk, uk, bare, y, n, more, post
+    if bare_word == "公告" and folded.endswith(OTHER_ISSUERS, 0, m.start()):
+        return None  # another authority's notice (its number is no MOFCOM key)
     if pre or post:
         post = post.strip() if post else ""
         return _year_scheme(pk, uk, bare_word, post) or _bare_scheme(folded, m.start(), bare, bare_word, post)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import pytest
 
 from scraper.parse import parse_document
+from storage.records import UnusablePage
 from tests.scraper.test_parse_fix60 import QA, Step, _held, _steps
 
 ORDER = ("商务部令2026年第6号 关于延长暂停实施商务部令2025年第6号有关措施期限的决定\n【发布单位】安全与管制局\n"
@@ -79,3 +80,25 @@ def test_a_period_no_step_read_beside_the_title_s_extension_is_held() -> None:
 def test_a_period_no_step_read_beside_an_announcement_title_s_extension_is_held() -> None:
     a = "商务部决定，商务部公告2025年第72号有效期延长1年。"
     assert "a period no step read" in _held(NOTICE.format(a=a))
+
+
+OTHER_AUTHORITY_NUMBERS = [
+    "中方决定，国务院关税税则委员会公告2025年第8号规定的暂停加征24%关税的期限延长1年，自2026年11月10日起。",
+    "中方决定，自2026年11月10日起，国务院关税税则委员会公告2025年第8号规定的暂停加征24%关税的措施继续暂停1年。",
+    "中方决定，自2026年11月10日起，继续暂停实施海关总署公告2025年第8号1年。",
+]
+
+
+@pytest.mark.parametrize("a", OTHER_AUTHORITY_NUMBERS)
+def test_another_authority_s_notice_number_is_no_mofcom_key(a: str) -> None:
+    """"国务院关税税则委员会公告2025年第8号…的期限延长1年" was read as an extension of MOFCOM-2025-8 (a tariff suspension)."""
+    try:
+        record = parse_document(QA.format(a=a).encode("utf-8")).notice
+    except UnusablePage:
+        return  # held: loud
+    assert record is None or all(t.key != "MOFCOM-2025-8" for x in record.actions for t in x.targets)
+
+
+def test_the_ministry_and_customs_joint_number_stays_the_ministry_s() -> None:
+    a = "中方决定，自2026年11月10日起，继续暂停实施商务部 海关总署公告2025年第70号1年。"
+    assert _steps(QA.format(a=a)) == [("extend", ["MOFCOM-2025-70"], "2026-11-10", "2027-11-10")]
