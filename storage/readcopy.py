@@ -123,7 +123,12 @@ def reading_of(path: Path) -> tuple[Path, bool]:
 def _fresh_copy(path: Path) -> tuple[Path, Signature]:
     """A copy of ``path`` made while it did not change, with its signature then; :class:`CopyFailed` after
     :data:`COPY_TRIES` copies it changed during, or when none can be written."""
-    target = _private_folder() / f"{next(_numbers)}-{path.name}"
+    before = Signature.of(path)
+    try:
+        target = _private_folder() / f"{next(_numbers)}-{path.name}"
+    except OSError as exc:  # (no temporary folder this user may write: a read-only root without a /tmp tmpfs)
+        raise CopyFailed(f"no folder for it could be made ({exc.strerror or exc}): set TMPDIR to a folder this user "
+                         "can write", before.owner) from exc
     for _ in range(COPY_TRIES):
         before = Signature.of(path)
         try:

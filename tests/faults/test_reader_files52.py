@@ -251,3 +251,28 @@ def test_a_file_that_changes_while_it_is_copied_is_copied_again_then_refused(tmp
     copy, signature = readcopy._fresh_copy(store)  # left alone: copied once, byte for byte, for this user only
     assert copy.read_bytes() == store.read_bytes() and signature == readcopy.Signature.of(store)
     assert copy.stat().st_mode & 0o777 == 0o600 and copy.parent.stat().st_mode & 0o777 == 0o700
+
+
+def test_no_folder_for_the_copy_is_one_line_and_exit_3(data: Path) -> None:
+    """A read-only root with no temporary folder (``docker run --read-only`` without ``--tmpfs /tmp``, the volume
+    ``:ro``): was an internal error, exit 4 ("No usable temporary directory found"), from the copy of ops52's own fix
+    (its container check)."""
+    from tests.faults.harness import cli_env, read_only_mount_works
+
+    if not read_only_mount_works():
+        pytest.skip("needs unshare -m and mount (root)")
+    store = Path("/mnt/store.sqlite")  # (data, under /tmp, seen there: /tmp is hidden)
+    shut = (f'mount --bind "{data}" /mnt && mount -t tmpfs -o ro tmpfs /tmp && mount -t tmpfs -o ro tmpfs /var/tmp && '
+            'exec "$@"')
+    done = subprocess.run(["unshare", "-m", "sh", "-c", shut, "sh", "setpriv", f"--reuid={OTHER}", f"--regid={OTHER}",
+                           "--clear-groups", sys.executable, "-m", "mofcom_watch", "--db", f"sqlite:///{store}",
+                           "status"], cwd=REPO_ROOT, env=cli_env(HOME="/nonexistent"), capture_output=True, text=True,
+                          timeout=180, stdin=subprocess.DEVNULL)
+    assert done.returncode == 3 and done.stdout == "", done.stderr
+    assert done.stderr.startswith(f"mofcom-watch status: the SQLite file {store} cannot be read here: read in place it "
+                                  f"would leave its -wal and -shm beside it, which its owner (uid {SERVICE}) could not "
+                                  f"write or this user (uid {OTHER}) cannot make, so it is read from a private copy, "
+                                  "and no folder for it could be made ("), done.stderr
+    assert done.stderr.rstrip().endswith(f"set TMPDIR to a folder this user can write: run again, or run as uid "
+                                         f"{SERVICE}") and len(done.stderr.splitlines()) == 1, done.stderr
+    assert _beside(data) == ["store.sqlite"]
