@@ -121,6 +121,28 @@ class _LineHandler(logging.StreamHandler):
     def stream(self, value: TextIO) -> None:
         pass
 
+    def handle(self, record: logging.LogRecord) -> bool:
+        """As logging's, its lock taken by a ``with``: logging's ``acquire()`` then ``try`` leaves the lock held for
+        good when a stop signal's handler raises between the two (``Terminated`` outside ``run``'s crawl: CPython
+        runs it at the end of the call that took the lock), and any other thread that logs then waits for ever: the
+        run lock's heartbeat logging a failed beat, which ``run``'s unwinding waits for, hung the run with no word
+        (session 51's theoretical case, shown by ops52: tests/mofcom_watch/test_logs_signal52.py). A ``with`` takes
+        the lock with no such point between (3.13's logging does the same)."""
+        rv = self.filter(record)
+        if isinstance(rv, logging.LogRecord):  # (3.12: a filter may give the record to emit)
+            record = rv
+        if rv:
+            with self.lock:  # type: ignore[union-attr]
+                self.emit(record)
+        return bool(rv)
+
+    def flush(self) -> None:
+        """As logging's, its lock taken by a ``with`` (:meth:`handle`: ``emit`` flushes under the same lock)."""
+        with self.lock:  # type: ignore[union-attr]
+            stream = self.stream
+            if stream and hasattr(stream, "flush"):
+                stream.flush()
+
 
 def setup_logging(verbosity: int = 0, *, log_format: str = "text", stream: TextIO | None = None) -> None:
     """Configure the root logger once: -1 errors only (``--quiet``), 0 info, 1 debug (``--verbose``).
