@@ -47,12 +47,15 @@ def _read(text: str) -> int:
     (BASE, "its 【标题】 line says 8"),
     (AGREEING.replace(DECISION_9, DECISION_9.replace("9家", "8家")), "its decision says 8"),
     (AGREEING.replace(MEASURE_9, MEASURE_9.replace("9家", "八家")), "its measures says 8"),
+    (AGREEING.replace(MEASURE_9, MEASURE_9.replace("上述9家", "前述8家")), "its measures says 8"),
+    (AGREEING.replace(MEASURE_9, MEASURE_9.replace("上述9家", "该8家")), "its measures says 8"),
     (AGREEING.replace(ANNEX_HEAD, "出口管制管控名单（8家）\n（2026年12月8日）"), "its annex's heading says 8"),
     (AGREEING.replace(ANNEX_LINE, "附件：出口管制管控名单（共8家）"), "its annex's heading says 8"),
     # the title with no count: the decision's 9 is the stated count, the 【标题】 line still at odds
     (BASE.replace(TITLE_9, "商务部公告2026年第415号 关于将云杉动力公司等美国实体列入出口管制管控名单的公告"),
      "its 【标题】 line says 8"),
-], ids=["header", "decision", "measures", "annex-heading", "annex-line", "title-uncounted"])
+], ids=["header", "decision", "measures", "measures-qianshu", "measures-gai", "annex-heading", "annex-line",
+        "title-uncounted"])
 def test_a_count_at_odds_with_the_one_the_entities_agree_with_is_held(text: str, where: str) -> None:
     assert f"the notice states 9 entities and 9 are read, where {where}" in _held(text)
 

@@ -32,8 +32,10 @@ ANNEX_WORD = "附件"
 ANNEX_HEAD_LINES = 3  # the annex heading's line and the two after it ("附件" / "出口管制管控名单（8家）" / "（2026年12月8日）")
 LIST_WORDS = ("名单", "清单")  # an annex heading names the list; a country section's heading ("一、美国实体（12家）") names none
 HEAD_MAX = 60  # a heading is short; a line longer is prose (the decision's own sentence, read apart)
-# "上述9家实体", "上述九家美国实体": the measures pointing back at the entities the decision counted.
-ABOVE_COUNT_RE = lazy_compile(rf"上述\s*(?P<n>{NUM})\s*家")
+# "上述9家实体", "上述九家美国实体": the measures pointing back at the entities the decision counted; "前述8家", "该8家",
+# "以上8家" as well.
+POINTERS = ("上述", "前述", "以上", "该")
+ABOVE_COUNT_RE = lazy_compile(rf"(?:上述|前述|以上|该)\s*(?P<n>{NUM})\s*家")
 # A count as a heading writes it, no noun after 家 ("出口管制管控名单（共9家）"), or as prose does ("9家美国实体").
 HEAD_COUNT_RE = lazy_compile(rf"(?P<n>{NUM})\s*家")
 COUNTED = "家"  # in every HEAD_COUNT_RE match: a text with none after its first annex heading has no heading counting
@@ -81,7 +83,7 @@ def _counts_said(src: Source, d: Draft, stated: int) -> Iterator[tuple[str, str,
     for where, line in places:
         if line and (said := _said_in(line)) is not None:
             yield where, line, None, said
-    if "上述" in d.operative:
+    if any(w in d.operative for w in POINTERS):
         for m in ABOVE_COUNT_RE.finditer(d.operative):
             if n := to_int(m.group("n")):
                 yield "its measures", d.operative, _words_at(d.operative, m), n
