@@ -113,9 +113,13 @@ def not_a_store(db: str, detail: str) -> StoreUnavailable:
 
 def not_copied(db: str, exc: CopyFailed) -> StoreUnavailable:
     """A reader that must read a private copy of the store (:mod:`storage.readcopy`) and could not make one."""
+    import os
+
+    why = ("which this user cannot make in its folder" if os.geteuid() == exc.owner else
+           f"which its owner (uid {exc.owner}) could not write or this user{_uid()} cannot make")
+    cure = "run again" if os.geteuid() == exc.owner else f"run again, or run as uid {exc.owner}"
     return StoreUnavailable(f"{db} cannot be read here: read in place it would leave its -wal and -shm beside it, "
-                            f"which its owner (uid {exc.owner}) could not write or this user{_uid()} cannot make, so "
-                            f"it is read from a private copy, and {exc.why}: run again, or run as uid {exc.owner}")
+                            f"{why}, so it is read from a private copy, and {exc.why}: {cure}")
 
 
 BUSY_SECONDS = 30.0  # as the engine's busy_timeout (storage.db.SQLITE_PRAGMAS): a writer mid-commit is waited for

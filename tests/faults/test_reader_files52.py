@@ -276,3 +276,14 @@ def test_no_folder_for_the_copy_is_one_line_and_exit_3(data: Path) -> None:
     assert done.stderr.rstrip().endswith(f"set TMPDIR to a folder this user can write: run again, or run as uid "
                                          f"{SERVICE}") and len(done.stderr.splitlines()) == 1, done.stderr
     assert _beside(data) == ["store.sqlite"]
+    # the owner itself, the volume read-only too (docker run --read-only -v …:/data:ro)
+    done = subprocess.run(["unshare", "-m", "sh", "-c", shut.replace(" && exec", " && mount -o remount,bind,ro /mnt && exec"),
+                           "sh", "setpriv", f"--reuid={SERVICE}", f"--regid={SERVICE}", "--clear-groups",
+                           sys.executable, "-m", "mofcom_watch", "--db", f"sqlite:///{store}", "status"], cwd=REPO_ROOT,
+                          env=cli_env(HOME="/nonexistent"), capture_output=True, text=True, timeout=180,
+                          stdin=subprocess.DEVNULL)
+    assert done.returncode == 3 and done.stderr.startswith(
+        f"mofcom-watch status: the SQLite file {store} cannot be read here: read in place it would leave its -wal and "
+        "-shm beside it, which this user cannot make in its folder, so it is read from a private copy, and no folder "
+        "for it could be made ("), done.stderr
+    assert done.stderr.rstrip().endswith("set TMPDIR to a folder this user can write: run again"), done.stderr
