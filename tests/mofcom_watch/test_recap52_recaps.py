@@ -108,3 +108,15 @@ def test_a_restore_told_at_a_suspensions_end_is_its_lapse(
     assert _recaps(store) == []
     got = row(store, TODAY, "MOFCOM-2025-21")
     assert (got["state"], got["since"], got["until"]) == ("suspended", "2026-11-21", "2027-05-10")
+
+
+def test_an_answer_telling_the_decision_by_its_day_alone_is_a_recap(
+        stores: dict[str, Store], tmp_path_factory: pytest.TempPathFactory) -> None:
+    """"2026年12月1日，商务部发布公告，自2026年12月3日起，停止实施商务部公告2026年第23号相关措施。" (the day first, no 已) in an answer
+    of 12-05: read as history, no step and no recap, the answer as no notice: with No. 90 not stored, No. 23 "in force" and
+    nothing said. Now a recap, checked: a problem; never applied; no item of the answer's."""
+    store = cached(stores, tmp_path_factory, DATA / "day_first_lift_missing", FETCHED, TODAY, "r52f")
+    got = _recaps(store)
+    assert len(got) == 1 and "an answer recounts the lift of MOFCOM-2026-23 from 2026-12-03: no stored notice" in got[0], got
+    assert row(store, TODAY, "MOFCOM-2026-23")["state"] == "in_force"
+    assert not [i for feed in ("all", "notices") for i in store.items(TODAY, feed) if "QA-2026-12-05" in i["id"]]

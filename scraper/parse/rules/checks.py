@@ -2032,7 +2032,12 @@ def unread_late_suspension(src: Source, d: Draft) -> str | None:
     person must read it."""
     if not d.qa or d.actions or d.published is None:
         return None
+    # a step it recounts as a notice's is read (rules/recaps.py) and checked by the engine (recap52: "11月6日，中方宣布自…起
+    # 继续暂停实施…1年" blind49/25, held here once read as a recap)
+    told = [(p, p + len(a.text)) for a in d.recaps if (p := src.text.find(a.text)) >= 0]
     for pos, s0, s1 in _answer_sentences(src.folded, d, "暂停", next_sentence=True):
+        if any(a <= pos < b for a, b in told):
+            continue
         end = _late_term_end(src, d, s0, pos, s1)
         if end is not None and end > d.published:
             return f"the answer says \"{src.text[s0:s1].strip()[:40]}\", dated weeks before it and not " \

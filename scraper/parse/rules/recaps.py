@@ -11,6 +11,7 @@ is the one read, with its own page's provenance.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date
 
@@ -20,7 +21,7 @@ from .. import actions as act
 from ..dates import DATE_RE, UNTIL_RE, effective_in, make_date, resolve_month_day
 from ..draft import Draft, Source
 from ..lazyre import lazy_compile
-from ..textnorm import MD, holds_any, marked
+from ..textnorm import MD, holds, holds_any, marked
 from .named import sentence_start
 
 # Texts whose recaps are read: answers, and numbered notices (session 52, recap52: "商务部已于2026年12月1日发布公告，自2026年
@@ -30,9 +31,12 @@ RECOUNTING_KINDS = frozenset({NoticeKind.QA, NoticeKind.ANNOUNCEMENT, NoticeKind
 # The cheap test first (issue 11): a recap tells its decision as done ("已于…", "此前…", "已经…"), before any pattern.
 RECAP_GATE = ("已于", "已经", "此前", "先前", "前期")
 RECAP_GATE_MARKS = marked(RECAP_GATE)  # (their rarest characters first: ``textnorm.holds_any``)
+# An answer may tell it by the day alone ("2026年12月1日，商务部发布公告，自…起，停止实施…", "商务部于…宣布…": session 52, recap52:
+# read as history, no step and no recap, the answer as no notice: with the notice not stored, the lift missed silently)
+QA_GATE_MARKS = marked((*RECAP_GATE, "发布", "宣布"))  # (not 决定 alone: nearly every answer; perf52)
 # ... then, before the decision ("决定") or the publication ("发布") it tells, in the sentence.
 RECAP_MARK_RE = lazy_compile(r"已于|已经|此前|先前|前期")
-ANCHORS = ("决定", "发布")
+ANCHORS = ("决定", "发布", "宣布", "公布")
 # The step told, from the decision on (the first of these that stands there decides, in this order).
 RECAP_VERBS: tuple[tuple[tuple[str, ...], ActionKind], ...] = (
     (("停止暂停", "不再暂停", "恢复实施", "恢复执行", "恢复"), ActionKind.RESTORE),
@@ -69,8 +73,20 @@ def _dated(ref: NoticeRef) -> bool:
     return ref.date is not None and "发布" not in ref.text
 
 
-def _told_day(sentence: str, published: date | None) -> str | None:
-    m = TOLD_DAY_RE.search(sentence)
+# A day told before the decision with no 于 ("2026年12月1日，商务部发布公告"): a recap's day where it lies before the text's.
+DAY_TOLD_RE = lazy_compile(rf"(?:(?P<y>\d{{4}})\s*年\s*)?(?P<m>{MD})\s*月\s*(?P<d>{MD})\s*日")
+# The ground a step is told by, not its subject ("按照商务部公告2026年第90号，…第23号相关措施已于…停止实施")
+GROUND_WORDS = ("根据", "按照", "依据", "依照")
+
+
+def _told_before(segment: str, published: date | None) -> bool:
+    """Whether ``segment`` (a sentence before its decision) tells a day before the text's own: the decision recounted."""
+    day = _told_day(segment, published, DAY_TOLD_RE)
+    return day is not None and published is not None and day < published.isoformat()
+
+
+def _told_day(sentence: str, published: date | None, pattern: re.Pattern[str] | None = None) -> str | None:
+    m = (pattern or TOLD_DAY_RE).search(sentence)
     if m is None:
         return None
     if m.group("y"):
@@ -96,7 +112,8 @@ def _told_state(src: Source, d: Draft, s0: int, s1: int) -> ActionRecord | None:
     if told is None:
         return None
     verb = m.end() + told[1]
-    targets = tuple(dict.fromkeys(ref for _, b, ref in d.refs if s0 <= b <= m.start() and _named(ref)))
+    targets = tuple(dict.fromkeys(ref for a, b, ref in d.refs if s0 <= b <= m.start() and _named(ref)
+                                  and not any(w in folded[max(s0, folded.rfind(",", s0, a)) : a] for w in GROUND_WORDS)))
     if not targets:
         return None
     lists = {t.list for t in targets if t.list is not None}
@@ -135,9 +152,24 @@ def recounted_steps(src: Source, d: Draft) -> list[ActionRecord]:
     they name by number:
     one each, with the day it took effect from (its "自…起", else the day it was taken), none where the sentence was read
     as a step of the answer's own (a draft starts in it) or tells no step."""
-    if not d.refs or not (d.qa or d.identity.kind in RECOUNTING_KINDS) or not holds_any(src.folded, RECAP_GATE_MARKS):
+    if not d.refs or not (d.qa or d.identity.kind in RECOUNTING_KINDS):
+        return []
+    if not holds_any(src.folded, QA_GATE_MARKS if d.qa else RECAP_GATE_MARKS) \
+            and not (d.qa and not d.drafts and holds(src.folded, "决定")):  # "11月20日，商务部决定，…" (no step of its own)
         return []
     return _recounted(src, d)
+
+
+def _clause(folded: str, s0: int, s1: int, r0: int) -> tuple[int, int]:
+    """The clause between semicolons a ref stands in where it tells a decision of its own (an answer's history, "2027年1月28日，
+    中方宣布自2月1日起暂停实施…第21号相关措施…；10月30日，商务部发布公告，将上述暂停期限延长至2028年4月30日。": two steps, read
+    as one extension from 2028-02-01, blind52/21; recap52), else its sentence."""
+    c0 = max(s0, folded.rfind(";", s0, r0) + 1)
+    c1 = folded.find(";", r0, s1)
+    c1 = s1 if c1 < 0 else c1
+    if (c0, c1) != (s0, s1) and any(folded.find(w, c0, c1) >= 0 for w in ANCHORS):
+        return c0, c1
+    return s0, s1
 
 
 def _recounted(src: Source, d: Draft) -> list[ActionRecord]:
@@ -149,18 +181,18 @@ def _recounted(src: Source, d: Draft) -> list[ActionRecord]:
     for r0, _, _ in d.refs:
         if not any(a <= r0 < b for a, b in d.spans):
             continue
-        s0 = sentence_start(folded, r0)
+        s0, s1 = _clause(folded, sentence_start(folded, r0), act.sentence_end(folded, r0), r0)
         if s0 in done:
             continue
         done.add(s0)
-        s1 = act.sentence_end(folded, r0)
         if any(s0 <= x < s1 for x in own):
             continue  # read as the answer's own step (told before its start: near50/26)
         sentence = folded[s0:s1]
         if any(w in sentence for w in NOT_A_RECAP):
             continue
         anchor = min([p for w in ANCHORS if (p := folded.find(w, s0, s1)) >= 0], default=-1)
-        if anchor < 0 or RECAP_MARK_RE.search(folded, s0, anchor) is None:
+        if anchor < 0 or (RECAP_MARK_RE.search(folded, s0, anchor) is None
+                          and not _told_before(folded[s0:anchor], d.published)):
             if (told_state := _told_state(src, d, s0, s1)) is not None:
                 out.append(told_state)
             continue
@@ -179,7 +211,8 @@ def _recounted(src: Source, d: Draft) -> list[ActionRecord]:
         # its start as told between the decision and the verb ("…发布公告，自2026年12月1日起，停止实施…"), else the day the
         # decision was taken ("已于2026年11月20日决定"): not an end told elsewhere in the sentence ("…的安排将于2026年11月10日
         # 到期。…自2026年11月10日起恢复实施": qa37/32, the day of the restore, not of the extension recounted)
-        start = effective_in(folded[anchor:verb], d.published) or _told_day(folded[s0:anchor], d.published)
+        said = _told_day(folded[s0:anchor], d.published) or _told_day(folded[s0:anchor], d.published, DAY_TOLD_RE)
+        start = effective_in(folded[anchor:verb], date.fromisoformat(said) if said else d.published) or said
         targets = _before(targets, _told_day(folded[s0:anchor], d.published) or start)
         until, duration = _term(src, d, (s0, verb, s1), start)
         lists = {t.list for t in targets if t.list is not None}
