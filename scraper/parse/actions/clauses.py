@@ -642,8 +642,19 @@ def _shared_term(out: list[ActionDraft], first: int, folded: str, s_end: int) ->
     for i in steps[:-1]:
         x = out[i]
         if x.action is last.action and x.until is None and x.extends_by is None and x.on_entities is None \
-                and x.effective == last.effective:
+                and (x.effective == last.effective or _end_of_any_start(x, last)):
             out[i] = replace(x, until=last.until, duration=last.duration, extends_by=last.extends_by)
+
+
+def _end_of_any_start(x: ActionDraft, last: ActionDraft) -> bool:
+    """Whether the term ``last`` reads is a day ("均至2027年10月31日", not a period counted from its own start) on or after
+    ``x``'s start: the end of a step with a start of its own too ("自2026年12月1日起暂停实施A…，自2027年1月1日起暂停实施B…，暂停
+    期限均至2027年10月31日": session 52, review62/c01: A read suspended for good, silently)."""
+    return last.extends_by is None and last.until is not None and (last.duration or "").lstrip().startswith(UNTIL_DAY) \
+        and x.effective is not None and x.effective <= last.until.isoformat()
+
+
+UNTIL_DAY = "至"  # a term told as its last day ("至2027年10月31日"), not a period ("1年")
 
 
 # The steps a notice's title names that its body may tell as decided by its day ("关于恢复实施…第46号第二款的公告" over

@@ -2733,14 +2733,37 @@ def conditional_step(src: Source, d: Draft) -> str | None:
     """A step whose sentence puts it under a condition before its verb ("如…，则…", "…；否则，…"): whether it is taken is
     unknown, and reading it as taken (or dropping it) is a guess. Left out for a person to read."""
     folded = src.folded
-    if "则" not in folded:  # in both (nearly every text)
-        return None
-    for x in d.drafts:
+    for x in d.drafts if "则" in folded else ():  # in both (nearly every text stops here)
         s0 = sentence_start(folded, x.start)
         if folded.find("则", s0, x.start) < 0:  # in both ("否则", "如…，则"): nearly every step stops here
             continue
         if folded.find("否则", s0, x.start) >= 0 or CONDITION_RE.search(folded, s0, x.start) is not None:
             return f"takes a step under a condition (如…则 / 否则){LEFT_OUT}"
+    for x in d.drafts if IF in folded else ():  # (rare)
+        if (said := _if_clause_before(folded, x.start)) is not None:
+            return f"takes a step under a condition (\"{said}\"){LEFT_OUT}"
+    return None
+
+
+IF = "如"  # "如X履行承诺，将其移出关注名单": a condition with no 则 (NOT_NOW_RE knows 如果, 若, 假如 and 如美方 only)
+NOT_IF_BEFORE = "例比诸假譬"  # 例如, 比如, 诸如 (an example), 假如 (NOT_NOW_RE's)
+NOT_IF_AFTER = "下期实何今此是果同约前上"  # 如下, 如期, 如实, 如何, 如今, 如此, 如是, 如果 (NOT_NOW_RE's), 如同, 如约, 如前/如上所述
+IF_REACH = 80  # how far before the step's verb its condition may open
+
+
+def _if_clause_before(folded: str, at: int) -> str | None:
+    """The clause opening with a bare 如 that ends before the step's verb at ``at`` in its clause of the sentence (after a
+    "；"): "商务部决定：一是…；二是如北方海岸电子公司（…）配合完成核查，将其移出关注名单" (session 52, review62/d05c, f03: the
+    removal read as decided, from the text's day, silently; "商务部决定，如X履行承诺，将X移出关注名单" in an answer, e01)."""
+    c0 = max(sentence_start(folded, at), folded.rfind(";", 0, at) + 1, at - IF_REACH)
+    i = folded.find(IF, c0, at)
+    while i >= 0:
+        comma = folded.find(",", i, at)
+        if comma < 0:
+            return None
+        if (i == 0 or folded[i - 1] not in NOT_IF_BEFORE) and folded[i + 1] not in NOT_IF_AFTER:
+            return folded[i:comma + 1]
+        i = folded.find(IF, i + 1, at)
     return None
 
 

@@ -1,0 +1,74 @@
+"""review62 (session 52): a probe of session 52's parser changes at their edges, through the real parser.
+
+- A term said once with 均 for steps from two starts, as a day ("自2026年12月1日起暂停实施A…，自2027年1月1日起暂停实施B…，暂停
+  期限均至2027年10月31日"): A was read suspended for good (main at 097b0b45, silently), then held (blind52's 72081101). The
+  day is every step's end whatever its start: both to 2027-10-31 now (``clauses._end_of_any_start``). A period ("期限均为1年")
+  counted from two starts stays held.
+- A step under a condition with a bare 如 and no 则 ("商务部决定：一是…；二是如X配合完成核查，将其移出关注名单", "商务部决定，如X履行
+  承诺，将X移出关注名单"): the removal read as decided, from the text's day, silently (the inline item form since blind52's
+  494f7de7). Held now (``checks.conditional_step``, ``_if_clause_before``); 如下, 如期, 例如, 如前所述 are no condition.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.scraper.test_parse_fix60 import NOTICE, QA, Step, _held, _steps
+
+P21, P22 = "商务部公告2025年第21号相关措施", "商务部公告2025年第22号相关措施"
+K21, K22 = "MOFCOM-2025-21", "MOFCOM-2025-22"
+NCE = "北方海岸电子公司（Northern Coast Electronics）"
+
+
+def test_a_day_said_with_jun_ends_steps_from_two_starts() -> None:
+    a = f"中方决定，自2026年12月1日起暂停实施{P21}，自2027年1月1日起暂停实施{P22}，暂停期限均至2027年10月31日。"
+    assert _steps(QA.format(a=a)) == [("suspend", [K21], "2026-12-01", "2027-10-31"),
+                                      ("suspend", [K22], "2027-01-01", "2027-10-31")]
+
+
+def test_a_day_said_with_jun_ends_steps_from_two_starts_in_a_notice() -> None:
+    a = f"商务部决定，自2026年12月1日起暂停实施{P21}，自2027年1月1日起暂停实施{P22}，暂停期限均至2027年10月31日。"
+    assert _steps(NOTICE.format(a=a)) == [("suspend", [K21], "2026-12-01", "2027-10-31"),
+                                          ("suspend", [K22], "2027-01-01", "2027-10-31")]
+
+
+@pytest.mark.parametrize("a", [
+    f"中方决定，自2026年12月1日起暂停实施{P21}，自2027年1月1日起暂停实施{P22}，期限均为1年。",  # a period from two starts
+    f"中方决定，自2027年12月1日起暂停实施{P21}，自2026年12月1日起暂停实施{P22}，暂停期限均至2027年10月31日。",  # starts after the day
+    f"中方决定，暂停实施{P21}。同时，暂停实施{P22}，暂停期限均至2027年10月31日。",  # another sentence
+    f"中方决定，延长{P21}的暂停期限，暂停实施{P22}，期限均为1年。",  # another kind
+])
+def test_a_term_said_with_jun_the_first_step_cannot_take_stays_held(a: str) -> None:
+    _held(QA.format(a=a))
+
+
+COND = [
+    f"商务部决定：一是停止实施{P21}；二是如{NCE}履行承诺，将北方海岸电子公司移出关注名单。",
+    f"商务部决定，如{NCE}履行承诺，将北方海岸电子公司移出关注名单。",
+    f"商务部决定：一是停止实施{P21}；二是如{NCE}在30日内配合完成核查，将其移出出口管制关注名单。",
+]
+
+
+@pytest.mark.parametrize("a", COND)
+def test_a_removal_under_a_bare_ru_condition_is_held_in_an_answer(a: str) -> None:
+    assert "under a condition" in _held(QA.format(a=a))
+
+
+def test_a_removal_under_a_bare_ru_condition_is_held_in_inline_items_of_a_notice() -> None:
+    a = (f"商务部决定：一是将南方海岸电子公司（Southern Coast Electronics）列入出口管制关注名单；二是如{NCE}配合完成核查，"
+         "将其移出出口管制关注名单。")
+    assert "under a condition" in _held(NOTICE.format(a=a))
+
+
+@pytest.mark.parametrize(("a", "steps"), [
+    (f"中方决定，{P21}如期于2026年11月10日起停止实施。", [("lift", [K21], "2026-11-10", None)]),
+    (f"商务部决定：一是停止实施{P21}；二是自2026年11月10日起将{NCE}移出关注名单。",
+     [("lift", [K21], "2026-11-10", None), ("remove", [], "2026-11-10", None)]),
+])
+def test_a_ru_that_is_no_condition_keeps_the_step(a: str, steps: list[Step]) -> None:
+    assert _steps(QA.format(a=a)) == steps
+
+
+def test_ru_qian_suo_shu_is_no_condition_in_a_notice() -> None:
+    a = f"如前所述，商务部决定，自2026年11月10日起停止实施{P21}。"
+    assert _steps(NOTICE.format(a=a)) == [("lift", [K21], "2026-11-10", None)]
