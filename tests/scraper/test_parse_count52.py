@@ -153,3 +153,10 @@ def test_a_persons_nationality_after_the_name_gives_the_country(tail: str) -> No
     assert notice is not None
     person = notice.entities[2]
     assert (person.zh, person.en, person.country) == ("约翰·D·韦伯", "John D. Webber", "US")
+
+
+def test_a_total_in_the_decisions_bracket_is_compared() -> None:
+    # "…等9家美国实体列入…（见附件，共8家）": two counts set apart by the bracket, neither summed nor compared: read as 9
+    text = AGREEING.replace("列入出口管制管控名单（见附件）", "列入出口管制管控名单（见附件，共8家）", 1)
+    assert "where its decision's total says 8" in _held(text)
+    assert _read(AGREEING.replace("列入出口管制管控名单（见附件）", "列入出口管制管控名单（见附件，共9家）", 1)) == 9

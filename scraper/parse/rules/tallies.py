@@ -36,6 +36,10 @@ HEAD_MAX = 60  # a heading is short; a line longer is prose (the decision's own 
 # "以上8家" as well.
 POINTERS = ("上述", "前述", "以上", "该")
 ABOVE_COUNT_RE = lazy_compile(rf"(?:上述|前述|以上|该)\s*(?P<n>{NUM})\s*家")
+# "…等9家美国实体列入…（见附件，共8家）": a total in the decision's bracket, set apart from its count (``_said_in`` sums
+# counts of one phrase only).
+TOTAL_WORD = "共"
+TOTAL_IN_RE = lazy_compile(rf"共\s*(?:计\s*)?(?P<n>{NUM})\s*家")
 # A count as a heading writes it, no noun after 家 ("出口管制管控名单（共9家）"), or as prose does ("9家美国实体").
 HEAD_COUNT_RE = lazy_compile(rf"(?P<n>{NUM})\s*家")
 COUNTED = "家"  # in every HEAD_COUNT_RE match: a text with none after its first annex heading has no heading counting
@@ -79,7 +83,12 @@ def _counts_said(src: Source, d: Draft, stated: int) -> Iterator[tuple[str, str,
     folded, span = src.folded, d.decision.span
     places = [("its 【标题】 line", _header_title(folded))]
     if span is not None:
-        places.append(("its decision", folded[span[0] : span[1]]))
+        sentence = folded[span[0] : span[1]]
+        places.append(("its decision", sentence))
+        if TOTAL_WORD in sentence:  # ("中华人民共和国" in nearly every one: the pattern asks a numeral after 共)
+            for m in TOTAL_IN_RE.finditer(sentence):
+                if n := to_int(m.group("n")):
+                    yield "its decision's total", sentence, m.group(), n
     for where, line in places:
         if line and (said := _said_in(line)) is not None:
             yield where, line, None, said
