@@ -105,12 +105,15 @@ def test_a_list_goes_on_after_a_persons_family() -> None:
 
 def test_one_measure_of_targets_named_after_the_decree() -> None:
     """"…第34号所列A（a）的冻结财产措施": the freeze of all of No. 34 lifted, silently; "…中的冻结财产的措施" names no one (read as a
-    target "冻结财产" for a while: the measure's words are no names)."""
+    target "冻结财产" for a while: the measure's words are no names) and is the freeze's lift (read as a lift of all of No. 34,
+    silently, as before session 52)."""
     rec = read(lift("停止执行外交部令2027年第34号所列海鹰防务系统公司（Seahawk Defense Systems, Inc.）的冻结财产措施。"))
     assert [(a.action, list(a.entities), list(a.measures)) for a in rec.actions] == [
         (ActionKind.LIFT_MEASURE, ["seahawkdefensesystems"], ["asset_freeze"])]
     rec = read(lift("停止执行外交部令2027年第34号中的冻结财产的措施。"))
-    assert [list(a.entities) for a in rec.actions] == [[]] and rec.entities == ()
+    assert [(a.action, list(a.entities), list(a.measures)) for a in rec.actions] == [
+        (ActionKind.LIFT_MEASURE, [], ["asset_freeze"])]
+    assert rec.entities == ()
 
 
 def test_deletions_after_the_list_the_verb_last() -> None:

@@ -335,7 +335,9 @@ MEASURE_OBJECT_RE = re.compile(r"[的中]\s*(?P<what>[^的中。；;\n]{1,24}?)\
 NAMED_BEFORE_RE = re.compile(r"(?:采取|实施)的\s*(?P<what>[^的对。；;\n]{2,40}?)的\s*反制措施")
 # A measure written in full, its verb first, 的 inside it: "…对X采取的冻结在我国境内的动产、不动产和其他各类财产的措施" (session 47,
 # mfa47/17: no measure read, so a suspension of the freeze alone read as a suspension of X's whole listing, silently).
-VERB_OBJECT_RE = re.compile(r"(?:采取|实施)的\s*(?P<what>(?:冻结|禁止|不予|不准)[^。；;\n]{1,60}?)的?\s*措施")
+# So too right after the decree, 的 before 措施: "停止执行外交部令2027年第34号中的冻结财产的措施" (session 52, mfa52's probe s8: a lift
+# of all of No. 34, silently; "中的" alone: the decree before it is where the step starts).
+VERB_OBJECT_RE = re.compile(r"(?:(?:采取|实施)的|中的)\s*(?P<what>(?:冻结|禁止|不予|不准)[^。；;\n]{1,60}?)的?\s*措施")
 ALL_MEASURES_WORDS = ("反制", "相关", "全部", "所有", "各项", "一切", "等", "上述", "有关")
 ALL_OF_VERB_WORDS = ("反制", "全部", "所有", "各项", "一切", "上述")  # in a measure written verb first
 LIFTABLE_MEASURES = (*MEASURE_WORDS, ("entry_ban", re.compile(r"入境|签证|进入\s*(?:祖国|中国)?\s*(?:大陆|内地)")),
