@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import pytest
 
+from scraper.parse import parse_document
+from storage.records import UnusablePage
 from tests.scraper.test_parse_fix60 import NOTICE, QA, Step, _held, _steps
 
 P21, P22 = "商务部公告2025年第21号相关措施", "商务部公告2025年第22号相关措施"
@@ -72,3 +74,43 @@ def test_a_ru_that_is_no_condition_keeps_the_step(a: str, steps: list[Step]) -> 
 def test_ru_qian_suo_shu_is_no_condition_in_a_notice() -> None:
     a = f"如前所述，商务部决定，自2026年11月10日起停止实施{P21}。"
     assert _steps(NOTICE.format(a=a)) == [("lift", [K21], "2026-11-10", None)]
+
+
+# --- MFA: targets of an earlier decree named after it with no 对 (8d06355e, b45d3b07, 0d617f5a's edges) ---------------------
+# "…第34号所列A（a）等企业的反制措施", "…所列A（a）及其高级管理人员的…": A alone lifted, the others kept "in force", silently;
+# "…所列反制措施中的冻结财产措施": a lift of a target "反制措施中"; "…第34号所列A（a）和外交部令2027年第35号所列B（b）的…": all of
+# No. 34 and No. 35 lifted, silently. Held now (``mfa.checks._named_and_more``).
+
+MFA = ("关于停止对有关企业采取反制措施的决定\n2028-02-20 10:00\n\n（2028年2月20日中华人民共和国外交部令第39号公布，自2028年3月1日起施行）\n\n"
+       "依据《中华人民共和国反外国制裁法》第十五条规定，中方决定自2028年3月1日起，{a}\n\n本决定自2028年3月1日起施行。\n\n外交部\n2028年2月20日\n")
+ARGOS = "阿尔戈斯传感器公司（Argos Sensors Corporation）"
+POLARIS = "北极星舰船工程公司（Polaris Naval Engineering Co.）"
+
+
+def _mfa(a: str) -> list[tuple[str, list[str | None], list[str], tuple[str, ...]]]:
+    record = parse_document(MFA.format(a=a).encode("utf-8")).notice
+    assert record is not None
+    return [(x.action.value, [t.key for t in x.targets], list(x.entities), x.measures) for x in record.actions]
+
+
+@pytest.mark.parametrize(("a", "why"), [
+    (f"停止执行外交部令2027年第34号所列{ARGOS}等企业的反制措施。", "more it does not name"),
+    (f"停止执行外交部令2027年第34号所列{ARGOS}及其高级管理人员的反制措施。", "more it does not name"),
+    ("停止执行外交部令2027年第34号所列反制措施中的冻结财产措施。", "a measure's words"),
+    (f"停止执行外交部令2027年第34号所列{ARGOS}和外交部令2027年第35号所列{POLARIS}的反制措施。", "reads none of them"),
+])
+def test_targets_named_after_a_decree_with_more_or_none_read_are_held(a: str, why: str) -> None:
+    with pytest.raises(UnusablePage) as refused:
+        parse_document(MFA.format(a=a).encode("utf-8"))
+    assert refused.value.reason == "needs-review" and why in str(refused.value)
+
+
+@pytest.mark.parametrize(("a", "steps"), [
+    (f"停止执行外交部令2027年第34号所列{ARGOS}的冻结财产措施。",
+     [("lift_measure", ["MFA-ORDER-2027-34"], ["argossensors"], ("asset_freeze",))]),
+    (f"停止执行外交部令2027年第34号所列{ARGOS}及其子公司的反制措施。", [("lift", ["MFA-ORDER-2027-34"], ["argossensors"], ())]),
+    (f"停止执行外交部令2027年第34号所列{ARGOS}、{POLARIS}的反制措施。",
+     [("lift", ["MFA-ORDER-2027-34"], ["argossensors", "polarisnavalengineering"], ())]),
+])
+def test_targets_named_after_a_decree_alone_stay_read(a: str, steps: list[tuple[str, list[str | None], list[str], tuple[str, ...]]]) -> None:
+    assert _mfa(a) == steps

@@ -108,6 +108,8 @@ def one_measure_lifted(record: NoticeRecord, text: str) -> str | None:
         return named
     if (pronoun := _pronoun_object(record)) is not None:
         return pronoun
+    if (more := _named_and_more(record)) is not None:
+        return more
     if not any(a.action is ActionKind.LIFT for a in record.actions):
         return None
     if "其他" not in text or "继续" not in text:
@@ -269,6 +271,41 @@ KIND_OBJECT_RE = re.compile(r"(?:所列|列明的?|中的|项下的?)\s*(?:的\s
                             rf"(?:{COUNTRY_ALT})?\s*"
                             r"(?:人员|个人|人士|企业|机构|组织|实体|公司|高级管理人员|高管|议员|负责人)\s*(?:采取|实施|的)")
 KIND_WORDS = ("所列", "列明", "中的", "项下")  # one is in every KIND_OBJECT_RE match
+
+
+# Targets of an earlier decree named after it with more unnamed beside them: "停止执行外交部令2027年第34号所列A（a）等企业的反制措施",
+# "…所列A（a）及其高级管理人员的反制措施" (session 52, review62's probes of 8d06355e/b45d3b07: A alone lifted, the others named
+# nowhere kept "in force", silently; before those commits all of No. 34 was). Not "等2家企业" (a count, checked against the names),
+# nor "及其子公司"/"及其直系亲属" (read as the group's). And a measure's words read as a name ("…所列反制措施中的冻结财产措施":
+# a lift of a target "反制措施中", silently).
+NAMED_AND_MORE_RE = re.compile(r"\)\s*(?:等\s*(?:企业|公司|机构|组织|实体|人员|个人|人士)|及其\s*(?:高级管理人员|高管|管理人员|"
+                               r"主要负责人|负责人|董事|关联(?:企业|公司|方)|下属(?:企业|公司|机构)|分支机构))")
+MORE_WORDS = ("等", "及其")  # one is in every NAMED_AND_MORE_RE match
+MEASURE_WORD = "措施"  # in no target's name
+DECREE_WORD = "号"  # (a decree's title read as a name, "…（外交部令第13号）所列反制措施的暂停", is the engine's unresolved step: loud)
+# A name with its Latin form right after a decree's 所列/中的 in a step that reads no target: "停止执行外交部令2027年第34号所列A（a）和
+# 外交部令2027年第35号所列B（b）的反制措施" (review62/m04, on main at 0d617f5a: a lift of all of No. 34 and No. 35, silently).
+NAMED_AFTER_DECREE_RE = re.compile(r"号\s*(?:所列|中的?|项下的?)\s*[^。；;\n,，的]{1,60}?\(\s*[A-Za-z][^()]{1,80}\)")
+NAMED_AFTER_WORDS = ("所列", "中", "项下")  # one is in every NAMED_AFTER_DECREE_RE match
+
+
+def _named_and_more(record: NoticeRecord) -> str | None:
+    """Why a step on an earlier decree's targets that names some of them and more it does not name (NAMED_AND_MORE_RE),
+    whose target's name is a measure's words, or that names targets after a decree and reads none (NAMED_AFTER_DECREE_RE),
+    must be read by a person; else None."""
+    for a in record.actions:
+        if a.action not in APART_STEPS or not a.text:
+            continue
+        if not a.entities:
+            if not any(b.entities for b in record.actions) and any(w in a.text for w in NAMED_AFTER_WORDS) \
+                    and (m := NAMED_AFTER_DECREE_RE.search(fold(a.text))) is not None:  # (no step read them)
+                return f"the decision names targets after a decree (\"{m.group(0)[1:]}\") and reads none of them"
+            continue
+        if any(MEASURE_WORD in t.zh and DECREE_WORD not in t.zh for t in record.entities if t.zh):
+            return "a target's name holds a measure's words (which targets the step means is not read)"
+        if any(w in a.text for w in MORE_WORDS) and (m := NAMED_AND_MORE_RE.search(fold(a.text))) is not None:
+            return f"the decision names some targets and more it does not name (\"{m.group(0)[1:]}\": which is not read)"
+    return None
 
 
 def _pronoun_object(record: NoticeRecord) -> str | None:
