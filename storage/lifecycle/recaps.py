@@ -28,6 +28,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date, timedelta
 
+from storage.periods import end_of_iso_period, last_day_written
 from storage.records import ActionKind, ActionRecord, NoticeKind, NoticeRecord, NoticeRef, StoredNotice
 
 from .builder import _Builder
@@ -161,7 +162,10 @@ def _same_day(n: StoredNotice, step: ActionRecord, day: date | None) -> bool:
 
 def _same_term(a: ActionRecord, step: ActionRecord) -> bool:
     """Whether the recap's term is the step's, where both tell one: the same end for an end told ("至2027年11月10日"), else
-    the same length from each one's start ("1年", counted from the day the recap gives)."""
+    the same length from each one's start ("1年", counted from the day the recap gives); a step counted from the running
+    end ("暂停期限延长1年": no end of its own, its period in ``extends_by``), :func:`_same_period`."""
+    if a.until is not None and step.until is None and step.extends_by:
+        return _same_period(a, step.extends_by)
     if a.until is None or step.until is None:
         return True
     if not a.duration or a.duration.lstrip().startswith(("至", "到")):
@@ -172,13 +176,26 @@ def _same_term(a: ActionRecord, step: ActionRecord) -> bool:
     return abs((a.until - a0) - (step.until - s0)) <= TERM_SLACK
 
 
+def _same_period(a: ActionRecord, period: str) -> bool:
+    """Whether a recap's term is ``period``, the stored step's extension counted from the running end ("P1Y"): the same
+    length from the recap's start, give or take ``TERM_SLACK``, for a term told ("6个月"). An end told ("至2028年2月28日")
+    is not compared: the step's end is the running one's moved on, which its record does not hold (session 52, review63:
+    "商务部已于2027年2月20日发布公告，暂停实施…第23号相关措施6个月" of a stored "…相关措施的暂停期限延长1年" was quiet, the
+    store suspended to 2028 and the answer's term never said: the step had no ``until``, so no term was compared)."""
+    a0 = day_of(a.effective)
+    if a.until is None or a0 is None or not a.duration or last_day_written(a.duration):
+        return True
+    end = end_of_iso_period(a0, period)
+    return end is None or abs(a.until - end) <= TERM_SLACK
+
+
 OTHERS_SAID = 3  # the stored steps of that change on that notice a problem names, nearest the recap's day first
 
 
 def _told(m: StoredNotice, step: ActionRecord) -> str:
     since = f" from {step.effective[:10]}" if step.effective else ""
     return f"{m.record.key} {STEP_VERBS.get(step.action, step.action.value)} it{since}" + \
-        (f" to {step.until.isoformat()}" if step.until else "")
+        (f" to {step.until.isoformat()}" if step.until else f" for {step.extends_by}" if step.extends_by else "")
 
 
 def _recap_problem(n: StoredNotice, a: ActionRecord, missing: list[NoticeRef], others: list[Candidate]) -> str:

@@ -1,0 +1,60 @@
+"""session 52, review63: a recap's term against a stored extension counted from the running end ("暂停期限延长1年"), on real
+``replay``s into real SQLite files (tests/data/review63; texts composed, facts invented for 2026-2028).
+
+Each story holds 2026 No. 23 (10 US entities), No. 70 suspending it from 2026-12-01 to 2027-02-28, No. 9 of 2027-02-20
+"商务部决定，商务部公告2026年第23号相关措施的暂停期限延长1年。" (no start, no end: the engine moves the running end on by
+``extends_by`` P1Y, to 2028-02-28), and an answer of 2027-03-05 recounting No. 9 under a neutral title:
+"商务部已于2027年2月20日发布公告，暂停实施商务部公告2026年第23号相关措施6个月。"
+
+recap52 made a recap of another term than the stored step's a problem (two official texts disagreeing, one of them read
+wrong), where both tell one; a step by a period has no ``until`` of its own, so its term was never compared: the answer's
+6 months against the notice's 1 year was quiet, exit 0, the store suspended to 2028 (class A where the notice is the one
+misread). Now compared (``recaps._same_period``); the same term ("1年") quiet; an end told ("至2028年2月28日") not compared
+(the step's end is the running one's moved on). Each in both orders of the pages (design: the same snapshots give the same
+answer in any order).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.mofcom_watch.stories import REPO, Store, cached, row
+
+DATA = REPO / "tests" / "data" / "review63"
+FETCHED = "2027-03-06T02:00:00+00:00"
+TODAY = "2027-03-10"
+ORDERS = pytest.mark.parametrize("halves", [False, True], ids=["together", "another-order"])
+
+
+@pytest.fixture(scope="module")
+def stores() -> dict[str, Store]:
+    return {}
+
+
+def _recaps(store: Store) -> list[str]:
+    return [p for p in store.status(TODAY)["__problems__"] if "recounts" in p]
+
+
+def _suspended_to_2028(store: Store) -> None:
+    got = row(store, TODAY, "MOFCOM-2026-23")
+    assert (got["state"], got["until"]) == ("suspended", "2028-02-28")  # never applied from the recap
+
+
+@ORDERS
+def test_a_recap_of_another_term_than_a_stored_extension_by_a_period_is_a_problem(
+        stores: dict[str, Store], tmp_path_factory: pytest.TempPathFactory, halves: bool) -> None:
+    store = cached(stores, tmp_path_factory, DATA / "term_by_period", FETCHED, TODAY, "r63p", halves=halves)
+    got = _recaps(store)
+    assert len(got) == 1 and "recounts the suspension of MOFCOM-2026-23 from 2027-02-20 to 2027-08-20: no stored notice " \
+        "does this" in got[0], got
+    assert "stored: MOFCOM-2027-9 extends the suspension of it from 2027-02-20 for P1Y" in got[0], got
+    _suspended_to_2028(store)
+
+
+@ORDERS
+@pytest.mark.parametrize("story", ["term_by_period_same", "term_by_period_to_day"])
+def test_a_recap_of_the_same_term_or_an_end_told_is_quiet(
+        stores: dict[str, Store], tmp_path_factory: pytest.TempPathFactory, story: str, halves: bool) -> None:
+    store = cached(stores, tmp_path_factory, DATA / story, FETCHED, TODAY, "r63s", halves=halves)
+    assert _recaps(store) == []
+    _suspended_to_2028(store)
