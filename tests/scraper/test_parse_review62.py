@@ -114,3 +114,23 @@ def test_targets_named_after_a_decree_with_more_or_none_read_are_held(a: str, wh
 ])
 def test_targets_named_after_a_decree_alone_stay_read(a: str, steps: list[tuple[str, list[str | None], list[str], tuple[str, ...]]]) -> None:
     assert _mfa(a) == steps
+
+
+# --- "…规定的暂停…的期限延长1年" (85e914b7's edge): the term of a measure the notice suspends in its own words, not of its suspension --
+
+
+@pytest.mark.parametrize("a", [
+    "商务部决定，商务部公告2025年第61号规定的暂停受理相关物项出口许可申请的期限延长1年。",
+    "商务部决定，商务部公告2025年第61号规定的暂停实施出口许可豁免的期限延长1年。",
+])
+def test_the_term_of_a_measure_suspended_in_a_notices_words_is_no_extension_of_its_suspension(a: str) -> None:
+    try:
+        steps = _steps(NOTICE.format(a=a))
+    except UnusablePage:
+        return  # held: a person reads it
+    assert not any(kind == "extend" for kind, *_ in steps), steps
+
+
+def test_an_orders_suspension_extended_by_its_term_stays_read() -> None:
+    a = "商务部令2025年第7号规定的暂停实施商务部令2025年第6号有关措施的期限延长1年，自2026年11月11日起至2027年11月10日。"
+    assert _steps(NOTICE.format(a=a)) == [("extend", ["MOFCOM-ORDER-2025-6"], "2026-11-11", "2027-11-10")]

@@ -126,7 +126,14 @@ def term_of_suspension(folded: str, verb: re.Match[str], before: re.Match[str] |
     mark = max(folded.rfind(c, 0, at) for c in TERM_CLAUSE_MARKS)
     if folded.find(MFA_DECREE, mark + 1, at) >= 0:
         return False  # an MFA decree's suspension extended: the MFA reader's (``mfa.reading.extension_first``)
-    return folded.find("的暂停", mark + 1, at) >= 0 and (before is None or before.start() <= mark)
+    return folded.find("的暂停", mark + 1, at) >= 0 and (before is None or before.start() <= mark) \
+        and folded.endswith(SUSPENDED_OBJECT_ENDS, mark + 1, at - 3)
+
+
+# What a suspended notice's term ends after ("…第6号有关措施的期限延长", "…第46号第二款的期限延长"), not a measure of the notice
+# suspended in its own words ("商务部公告2025年第61号规定的暂停受理…出口许可申请的期限延长1年", "…规定的暂停实施出口许可豁免的期限延长
+# 1年": read as an extension of No. 61's suspension, none running, silently; session 52, review62/o01, o03).
+SUSPENDED_OBJECT_ENDS = ("措施", "款", "号", "条", "项")
 
 
 def undone_kept_out(folded: str, verbs: list[re.Match[str]]) -> list[re.Match[str]]:
