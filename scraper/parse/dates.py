@@ -102,11 +102,14 @@ OWN_EFFECTIVE_RE = re.compile(
     re.MULTILINE,
 )
 MONTH_DAY_RE = lazy_compile(rf"(?<![年\d])(?P<m>{MD})\s*月\s*(?P<d>{MD})\s*日")
-# "90天", "一年", "三个月", "一年半" (``period_of`` reads it as months), "一周年" (a year, not a week), and a second
-# part after years or months: "1年零3个月", "一年又三个月", "1年3个月" (months), "1年零15天" (days more). This one and
-# HALF_YEAR_RE are compiled at import, not on first use (lazyre): actions tells their matches by ``m.re is``.
-DURATION_RE = re.compile(rf"(?:为期\s*)?(?P<n>{NUM})\s*(?P<unit>天|日|个月|周年|年|周)(?P<half>半)?"
+# "90天", "一年", "三个月", "一年半" (``period_of`` reads it as months), "一周年" (a year, not a week), "一个季度" (three
+# months, ``period_of``; never a bare "季度": "前三季度", "一季度" are trade figures' quarters), and a second part after years
+# or months: "1年零3个月", "一年又三个月", "1年3个月" (months), "1年零15天" (days more). This one and HALF_YEAR_RE are compiled
+# at import, not on first use (lazyre): actions tells their matches by ``m.re is``.
+DURATION_RE = re.compile(rf"(?:为期\s*)?(?P<n>{NUM})\s*(?P<unit>天|日|个月|个季度|周年|年|周)(?P<half>半)?"
                          rf"(?:(?<=[年月])\s*(?:零|又|加)?\s*(?P<n2>{NUM})\s*(?P<unit2>个月|天|日))?")
+QUARTER = "个季度"  # DURATION_RE's unit of three months
+MONTHS_A_QUARTER = 3
 # "半年", with DURATION_RE's groups; looked for only where "半" is (rare: a second pattern costs less than a
 # branch of DURATION_RE tried at every place).
 HALF_YEAR_RE = re.compile(r"(?:为期\s*)?(?P<n>半)\s*(?P<unit>年)(?P<half>)(?P<n2>)(?P<unit2>)")
@@ -374,6 +377,8 @@ def period_of(m: re.Match[str]) -> tuple[int, str, int] | None:
         return None
     if unit == "周年":
         unit = "年"
+    if unit == QUARTER:  # "为期一个季度": three months (session 52, qa53/15: read as no term, suspended for good, silently)
+        return (None if n2_text or m.group("half") else (MONTHS_A_QUARTER * n, "个月", 0))
     if unit == "年" and m.group("half"):
         return (None if n2_text else (12 * n + 6, "个月", 0))
     if not n2_text:

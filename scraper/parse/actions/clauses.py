@@ -446,6 +446,17 @@ _OWN = frozenset(w for w, k in VERB_KINDS.items() if k in (ActionKind.IMPOSE, Ac
 INERT = {(True, True): frozenset(), (True, False): _OWN, (False, True): ON_NOTICES, (False, False): ON_NOTICES | _OWN}
 
 
+def _start_of_next_verb(folded: str, s_start: int, at: int, next_start: int) -> bool:
+    """Whether the sentence from ``s_start`` writes no start before the suspending verb at ``at``, its end ("至…") after it,
+    then a start right before the next verb (at ``next_start``): "继续暂停实施…至2027年2月28日，自2027年3月1日起恢复实施" (that
+    start is the restore's), not "…，自…起为期一年，期满后恢复实施" (the term's, this verb's)."""
+    if folded.find("起", s_start, at) >= 0:
+        return False
+    k = folded.rfind("起", at, next_start)
+    since = folded.rfind("自", at, k) if k >= 0 else -1
+    return since >= 0 and folded.find("至", at, since) >= 0 and not folded[k + 1 : next_start].strip(" ,，")
+
+
 # The day of a plan a step moves ("原定于2027年1月1日起停止实施的…"): ``_sentence_actions``
 PLAN_DAY_RE = lazy_compile(r"(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日")
 
@@ -601,6 +612,11 @@ def _sentence_actions(out: list[ActionDraft], folded: str, clean: str, s_start: 
             # "自2026年12月10日起停止实施A，自2027年1月1日起停止实施B" (session 44, qa44's probe: B lifted from the first day,
             # three weeks early, silently): a start of the verb's own clause is the verb's
             own = effective_in(told, published) or effective
+        if i < last and published is not None and (kind is ActionKind.EXTEND or kind is ActionKind.SUSPEND) \
+                and _start_of_next_verb(folded, s_start, at, next_start):
+            # "继续暂停实施…相关措施至2027年2月28日，自2027年3月1日起恢复实施" (session 52, qa53/27: the extension read from the
+            # restore's day, after its own end, silently): the sentence's one start is the next verb's; this one's is the day said
+            own = published.isoformat()
         reach = step_reach(folded, out, s_start, at) if kind is ActionKind.RESTORE and out else s_start
         by = _extended_by(out, reach) if kind is ActionKind.RESTORE and out else None
         each_by = _extensions_apart(out, reach) if kind is ActionKind.RESTORE and out and by is None else None

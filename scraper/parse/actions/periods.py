@@ -80,7 +80,7 @@ def duration_in(folded: str, clean: str, start: int, end: int) -> Period | None:
     if any(ch in masked for ch in FORMAL_DIGITS):  # "为期壹年": read as "为期一年" (same length: every offset holds)
         masked = masked.translate(FORMAL_TO_PLAIN)
     # one of the units is in every DURATION_RE match
-    units = "天" in masked or "日" in masked or "月" in masked or "年" in masked or "周" in masked
+    units = "天" in masked or "日" in masked or "月" in masked or "年" in masked or "周" in masked or "季" in masked
     for m in DURATION_RE.finditer(masked) if units else ():
         if m.start() > 0 and masked[m.start() - 1].isdigit():
             continue

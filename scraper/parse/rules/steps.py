@@ -85,6 +85,7 @@ def excepted_restored(src: Source, d: Draft) -> list[act.ActionDraft]:
         if x.action is not ActionKind.EXTEND or not x.targets:
             continue
         begin, end = sentence_start(folded, x.start), act.sentence_end(folded, x.start)
+        begin = _own_clause_start(folded, drafts, x, begin)
         m = EXCEPT_BEFORE_RE.search(folded, begin, x.start) or EXCEPT_AFTER_RE.search(folded, x.start, end)
         if m is None or measure_object(src, m.span("obj"))[0] != NAME \
                 or any(y.on_entities is not None and y.targets == x.targets and y.action in UNDO_EXTENSION
@@ -96,6 +97,18 @@ def excepted_restored(src: Source, d: Draft) -> list[act.ActionDraft]:
 
 
 UNDO_EXTENSION = (ActionKind.RESTORE, ActionKind.LIFT)
+CLAUSE_MARKS = (";", "；")  # a step's own clause within a sentence of several
+
+
+def _own_clause_start(folded: str, drafts: list[act.ActionDraft], x: act.ActionDraft, begin: int) -> int:
+    """Where ``x``'s exceptions told before it may start: its sentence's start (``begin``), but where another step's verb
+    comes before it in that sentence, after the last "；" before it (else at its verb: none): an exception after that verb is
+    that step's ("停止实施…第21号中除A（a）以外其他15家实体的相关措施；对A（a）继续暂停实施相关措施1年": session 52, qa53/04, A
+    restored beside its own extension, silently)."""
+    if not any(y is not x and begin <= y.start < x.start for y in drafts):
+        return begin
+    cut = max(folded.rfind(mark, begin, x.start) for mark in CLAUSE_MARKS)
+    return x.start if cut < 0 else cut + 1
 
 
 def restored_at_lapse(src: Source, d: Draft) -> list[act.ActionDraft]:
