@@ -33,6 +33,7 @@ from storage.records import ActionKind, ActionRecord, NoticeKind, NoticeRecord, 
 
 from .builder import _Builder
 from .model import day_of, known_from
+from .targets import _suspended_by
 
 # Steps that tell the same change (an extension recounted as "继续暂停" may be the notice's "暂停…至…").
 SAME_CHANGE = {ActionKind.SUSPEND: "suspend", ActionKind.EXTEND: "suspend", ActionKind.LIFT: "lift",
@@ -90,6 +91,17 @@ def _same_notice(t: NoticeRef, s: NoticeRef, by_key: dict[str, StoredNotice]) ->
     return (_on_day(t, s.date) or _on_day(s, t.date)) and (t.list is None or s.list is None or t.list is s.list)
 
 
+def _reached(step: ActionRecord, by_key: dict[str, StoredNotice]) -> tuple[NoticeRef, ...]:
+    """The notices ``step`` acts on: its targets, and for an extension of the suspension a notice set, named by that
+    notice ("将商务部公告2026年第70号规定的暂停期限延长1年"), the notices it suspends, which the engine extends
+    (``targets._suspended_by``, order52): a recap names those ("继续暂停实施…第23号相关措施1年"; review63: it was "no stored
+    notice does this" of a stored extension, noise)."""
+    if step.action is not ActionKind.EXTEND:
+        return step.targets
+    through = [r for t in step.targets if t.key in by_key for r in _suspended_by(by_key[t.key].record, by_key)]
+    return (*step.targets, *through)
+
+
 def _index(known: Sequence[StoredNotice], by_key: dict[str, StoredNotice]) -> dict[object, list[Candidate]]:
     """The stored steps that could take a recap, by each target's key and by the month and day of the notice each names
     (its own, or that of the keyed notice it names), so a recap looks only at the steps on its notices."""
@@ -98,7 +110,7 @@ def _index(known: Sequence[StoredNotice], by_key: dict[str, StoredNotice]) -> di
         for step in n.record.actions:
             if step.action not in SAME_CHANGE:
                 continue
-            for s in step.targets:
+            for s in _reached(step, by_key):
                 day = s.date or _published(s.key, by_key)[0]
                 for k in (s.key, (day.month, day.day) if day else None):
                     if k is not None and (not out[k] or out[k][-1][1] is not step):
@@ -113,7 +125,7 @@ def _candidates(a: ActionRecord, t: NoticeRef, index: dict[object, list[Candidat
     seen = {id(step): (n, step) for n, step in (*index.get(t.key, ()), *index.get((day.month, day.day) if day else None, ()))}
     change = {SAME_CHANGE[a.action], "suspend"} if a.action is ActionKind.RESTORE else {SAME_CHANGE[a.action]}
     return [(n, step) for n, step in seen.values() if SAME_CHANGE[step.action] in change
-            and any(_same_notice(t, s, by_key) for s in step.targets)]
+            and any(_same_notice(t, s, by_key) for s in _reached(step, by_key))]
 
 
 def _lapse(a: ActionRecord, step: ActionRecord, found: list[Candidate], day: date | None, told: date | None) -> bool:

@@ -1,4 +1,5 @@
-"""session 52, review63: a recap's term against a stored extension counted from the running end ("暂停期限延长1年"), on real
+"""session 52, review63: a recap's term against a stored extension counted from the running end ("暂停期限延长1年"), and a recap
+of an extension named by the notice that set the suspension (order52's pass-through; below), on real
 ``replay``s into real SQLite files (tests/data/review63; texts composed, facts invented for 2026-2028).
 
 Each story holds 2026 No. 23 (10 US entities), No. 70 suspending it from 2026-12-01 to 2027-02-28, No. 9 of 2027-02-20
@@ -58,3 +59,19 @@ def test_a_recap_of_the_same_term_or_an_end_told_is_quiet(
     store = cached(stores, tmp_path_factory, DATA / story, FETCHED, TODAY, "r63s", halves=halves)
     assert _recaps(store) == []
     _suspended_to_2028(store)
+
+
+# An extension named by the notice that set the suspension, "商务部决定，将商务部公告2026年第70号规定的暂停期限延长1年。" (No. 9),
+# reaches No. 23 (order52, ``targets._suspended_by``); the answer recounts it on No. 23 ("…暂停实施商务部公告2026年第23号相关措施
+# 1年"): its step was looked for only among steps naming No. 23, so "no stored notice does this" of a stored extension (noise;
+# review63). Now No. 9's step is a step on the notices No. 70 suspends too (``recaps._reached``); another term still a problem.
+@ORDERS
+def test_a_recap_of_an_extension_named_by_the_notice_that_set_it_is_taken(
+        stores: dict[str, Store], tmp_path_factory: pytest.TempPathFactory, halves: bool) -> None:
+    store = cached(stores, tmp_path_factory, DATA / "through_period_same", FETCHED, TODAY, "r63t", halves=halves)
+    assert _recaps(store) == []
+    _suspended_to_2028(store)
+    other = cached(stores, tmp_path_factory, DATA / "through_period_other", FETCHED, TODAY, "r63o", halves=halves)
+    got = _recaps(other)
+    assert len(got) == 1 and "stored: MOFCOM-2027-9 extends the suspension of it from 2027-02-20 for P1Y" in got[0], got
+    _suspended_to_2028(other)
