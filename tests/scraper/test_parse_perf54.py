@@ -100,20 +100,27 @@ def test_the_numerals_are_nums() -> None:
 
 
 class _Folded(str):
-    """A folded text whose ``find`` calls are counted."""
+    """A folded text whose ``find`` calls and the words asked of it by ``in`` are counted."""
 
     found = 0
+    asked: list[str] = []
 
     def find(self, *args: Any) -> int:
         type(self).found += 1
         return super().find(*args)
 
+    def __contains__(self, word: object) -> bool:
+        type(self).asked.append(str(word))
+        return super().__contains__(str(word))
+
 
 def test_a_text_with_no_title_line_is_searched_once() -> None:
-    """No 标题 in the text: one search (``in``), no ``find`` of either word (break-checked: two finds); a 【标题】 line
-    and a table's "标题:" are still read."""
-    _Folded.found = 0
+    """No 标题 in the text: one look for its rarer character 标 (``textnorm.holds``), no ``find`` of either word
+    (break-checked: two finds; with ``"标题" in folded`` the word is asked whole, a slower scan of a text lacking it); a
+    【标题】 line and a table's "标题:" are still read."""
+    _Folded.found, _Folded.asked = 0, []
     assert tallies._header_title(_Folded("商务部公告\n关于…的公告\n")) == ""
-    assert _Folded.found == 0
+    assert _Folded.found == 0 and _Folded.asked == ["标"]
     assert tallies._header_title("索引号:1\n【标题】关于将8家美国实体列入…的公告\n正文") == "关于将8家美国实体列入…的公告"
     assert tallies._header_title("标题:关于将8家美国实体列入…的公告") == "关于将8家美国实体列入…的公告"
+
