@@ -169,7 +169,14 @@ def _same_day(n: StoredNotice, step: ActionRecord, day: date | None) -> bool:
     start = day_of(step.effective)
     if start is not None and abs(day - start) <= DAY_SLACK:
         return True
-    return day in (day_of(n.record.effective), known_from(n)) or day in _stated(n)
+    return day in (day_of(n.record.effective), known_from(n)) or day in _stated(n) - _ends(n)
+
+
+def _ends(n: StoredNotice) -> set[date]:
+    """The days ``n``'s steps end: stated in its text ("暂停期限至2027年3月3日"), but no day it was decided or signed; a
+    recap on that day ("已于2027年3月3日决定，继续暂停实施…", the extension decided as the suspension ends) tells another step,
+    which the stored suspension must not take (review63: it would have, quiet with the extension not stored)."""
+    return {a.until for a in n.record.actions if a.until is not None}
 
 
 def _same_term(a: ActionRecord, step: ActionRecord) -> bool:
