@@ -206,8 +206,9 @@ def earlier_named(folded: str, clean: str, end: int) -> list[EntityRecord]:
 # 的, 鉴于 or 由于 before its bracket (2 characters
 # at least are left); "…附件中所列第7项“奥什科什防务公司（…）”" after the quote that opens it (session 20, parse20/13);
 # "经核查，其中甲株式会社（…）、乙…未…" after 其中 (session 28, audit28/13: the name kept it); "上述甲公司（…）已…" after 上述
-# (session 29: the name kept it); "但该公告所列立方公司（…）" after 该公告所列 (session 30, audit30/07: the name kept "但该公告所列").
-CLAUSE_LEAD_RE = lazy_compile(r"^[^()]*(?:对|将|的|鉴于|由于|其中|上述|该(?:公告|决定|令)\s*所列|项\s*[“\"])(?=[^()]{2,}\()")
+# (session 29: the name kept it); "但该公告所列立方公司（…）" after 该公告所列 (session 30, audit30/07: the name kept "但该公告所列");
+# "商务部在…核查中，发现日本东和…株式会社（…）、…未能配合核查" after 发现 (session 52, blind53/08: the name kept "发现").
+CLAUSE_LEAD_RE = lazy_compile(r"^[^()]*(?:对|将|的|鉴于|由于|发现|其中|上述|该(?:公告|决定|令)\s*所列|项\s*[“\"])(?=[^()]{2,}\()")
 
 
 def without_clause(item: str, fitem: str) -> Item:

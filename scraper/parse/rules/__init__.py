@@ -15,6 +15,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..draft import Draft, Source
+from .barred import unread_barred_measure, unread_no_longer_applied
 from .checks import (
     conditional_step,
     corrected_answer,
@@ -206,6 +207,8 @@ CHECKS: tuple[Check, ...] = (
     no_action_in_answer, no_notice_number, dated_before_number, effective_before_publication, unread_limit, unread_item, unread_name_change, unread_annex_amendment,
     unread_answer_step, unread_yearless_beside, unread_yearless_step, unread_late_suspension, unread_suspension_holds, unread_step_after_end, unread_removal, unread_move_beside_step, unread_annex, unread_respectively, unread_notice_excepted, unread_entities_apart, unread_starts_apart, unread_term_in_next_sentence, unread_ends_apart, unread_elided_step, unread_bare_notice, unread_range, unread_range_end, unread_counted_subset, unread_vague_clause, unread_end_of_other, unread_terms_apart, unread_notice_clause, unread_numbered_clause, unread_issuers_of_dated_notice, unread_decided_answer, unread_denied_step, unread_same_day, unread_from_end, unread_counted_notices, unread_object, unread_named_after_verb, unread_part_of_measures, unread_subset, unread_investigation_end, unread_not_now_step, unread_adjustment, second_notice,
     unread_list_correction,
+    unread_barred_measure,
+    unread_no_longer_applied,
     unread_title_rest,
     unread_told_step,
     unread_listing_item,
