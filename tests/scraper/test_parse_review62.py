@@ -134,3 +134,16 @@ def test_the_term_of_a_measure_suspended_in_a_notices_words_is_no_extension_of_i
 def test_an_orders_suspension_extended_by_its_term_stays_read() -> None:
     a = "商务部令2025年第7号规定的暂停实施商务部令2025年第6号有关措施的期限延长1年，自2026年11月11日起至2027年11月10日。"
     assert _steps(NOTICE.format(a=a)) == [("extend", ["MOFCOM-ORDER-2025-6"], "2026-11-11", "2027-11-10")]
+
+
+@pytest.mark.parametrize("named", [f"对{ARGOS}采取的", f"所列{ARGOS}的"])
+@pytest.mark.parametrize("join", ["和", "、", "以及"])
+def test_two_measures_each_with_its_cuoshi_are_both_lifted(named: str, join: str) -> None:
+    # "…采取的冻结财产措施和禁止交易措施": the freeze's lift alone was read, the ban's missed, silently (as at dec78018)
+    a = f"停止执行外交部令2027年第34号{named}冻结财产措施{join}禁止交易措施。"
+    assert _mfa(a) == [("lift_measure", ["MFA-ORDER-2027-34"], ["argossensors"], ("asset_freeze", "transaction_ban"))]
+
+
+def test_a_measure_kept_after_a_comma_is_no_second_lifted_measure() -> None:
+    a = f"停止执行外交部令2027年第34号对{ARGOS}采取的冻结财产措施，禁止交易措施继续有效。"
+    assert _mfa(a) == [("lift_measure", ["MFA-ORDER-2027-34"], ["argossensors"], ("asset_freeze",))]

@@ -363,7 +363,7 @@ def named_measures(folded: str, start: int, end: int) -> tuple[str, ...]:
         if any(word in what for word in ALL_MEASURES_WORDS):
             return ()
         if named := _measures_in(what):
-            return named
+            return _and_more_measures(folded, at + 2, end, named)
     verb = next((v for v in VERB_OBJECT_RE.finditer(folded, start, at + 2) if v.end() == at + 2), None)
     if verb is None:
         return ()
@@ -371,6 +371,21 @@ def named_measures(folded: str, start: int, end: int) -> tuple[str, ...]:
     if what.endswith("等") or any(word in what for word in ALL_OF_VERB_WORDS):  # "冻结、禁止交易等反制措施"
         return ()
     return _measures_in(what)
+
+
+# Another measure with its own 措施 right after the first: "…对A（a）采取的冻结财产措施和禁止交易措施" (session 52, review62/26: the
+# freeze's lift alone read, the ban's missed, silently).
+MORE_MEASURES_RE = re.compile(r"\s*(?:和|及|以及|、|与)\s*(?P<what>(?:冻结|禁止|不予|不准)[^的。；;\n,，]{1,30}?)\s*措施")
+
+
+def _and_more_measures(folded: str, at: int, end: int, named: tuple[str, ...]) -> tuple[str, ...]:
+    """``named`` and the measures each told with its own 措施 right after it (MORE_MEASURES_RE, from ``at``), in
+    LIFTABLE_ORDER."""
+    found = set(named)
+    while (m := MORE_MEASURES_RE.match(folded, at, end)) is not None and (more := _measures_in(m.group("what"))):
+        found.update(more)
+        at = m.end()
+    return tuple(name for name in LIFTABLE_ORDER if name in found)
 
 
 def _measures_in(what: str) -> tuple[str, ...]:
