@@ -16,7 +16,8 @@ from __future__ import annotations
 from storage.records import ActionKind, ActionRecord, ListKind, NoticeRef
 
 from .draft import Draft, Source
-from .rules.checks import LEFT_OUT, _undecided_steps
+from .rules.checks.common import LEFT_OUT
+from .rules.checks.decided import _undecided_steps
 
 # How ``undecided_transcript_step``'s warning begins (tests/scraper/test_parse_held.py holds the two together)
 TRANSCRIPT_UNDECIDED = "a press conference's answer reads a step with no decision word in its sentence"

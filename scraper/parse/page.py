@@ -29,7 +29,9 @@ from .corrections import unkeyed
 from .lazyre import lazy_compile
 from .number import find_own_number
 from .qa import first_item_only, told_only, unanswered
-from .rules.checks import LEFT_OUT, UNSURE_DATE, decided_on_number
+from .rules.checks.answers import decided_on_number
+from .rules.checks.basics import UNSURE_DATE
+from .rules.checks.common import LEFT_OUT
 from .textnorm import MD, YEAR, find_word, holds, holds_any, marked
 
 BINARY_MAGIC = (b"%PDF", b"PK\x03\x04", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"\xd0\xcf\x11\xe0", b"\x1f\x8b", b"Rar!")

@@ -1526,14 +1526,16 @@ def test_a_notice_clause_is_asked_for_a_term_only_where_it_would_be_held(monkeyp
     """``rules.checks.unread_notice_clause`` asks whether a clause tells a term or an end (``_told``: DURATION_RE, a whole day)
     only of a clause naming a notice's measures no step reads, the one case that answer decides (perf48: it was asked of
     every clause of every step's sentence, ~3,700 instructions a page of bench/parse.py); the clauses it holds still hold."""
+    from scraper.parse.rules.checks import notices as notice_checks  # (the module whose checks ask it)
+
     asked: list[str] = []
-    real = rules_checks._told
+    real = notice_checks._told
 
     def told(folded: str, c0: int, c1: int) -> bool:
         asked.append(folded[c0:c1])
         return real(folded, c0, c1)
 
-    monkeypatch.setattr(rules_checks, "_told", told)
+    monkeypatch.setattr(notice_checks, "_told", told)
     plain = ("商务部新闻发言人答记者问\n问：有何进展？\n答：中方决定，自2025年11月10日起，暂停实施商务部公告2025年第21号相关措施，暂停期限为1年，"
              "期满后自动恢复实施。")
     from scraper.parse.notice import parse_text

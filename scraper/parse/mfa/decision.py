@@ -13,7 +13,7 @@ from ..corrections import corrected_entities, is_correction
 from ..dates import DATE_RE, Stamp, effective_in, iso_to_date, parse_cn_date, until_from
 from ..entities import COUNTRIES, COUNTRY_IN_RE, cached_key, clean_display
 from ..renames import read_list_line_renames
-from ..rules.checks import LEFT_OUT
+from ..rules.checks.common import LEFT_OUT
 from ..rules.named import TOTAL_LINE_RE, total_line_opens
 from ..textnorm import despace, fold, simplified, to_int
 from .amend import _amendment, _applied_amendment, _may_amend, _prose_amendment, added_to

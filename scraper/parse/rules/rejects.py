@@ -15,7 +15,7 @@ from ..qa import (
     QUESTION_BREAK_RE,
 )
 from ..textnorm import fold
-from .checks import told_answer_step, unread_answer_step, unread_step_after_end, unread_suspension_holds
+from .checks.answers import told_answer_step, unread_answer_step, unread_step_after_end, unread_suspension_holds
 from .identify import own_source
 from .named import sentence_start
 
