@@ -21,11 +21,13 @@ from .lazyre import lazy_compile
 from .textnorm import fold, to_int
 
 CORRECTION_TITLE_RE = lazy_compile(r"更正|勘误")
-# one correction: [第N项][…]["原(为)"]“old”[有误][，][现]更正为“new”
-# the verb: 更正为, 现予更正为, 应为, 修改为 ("“Harbor Dynamic Systems”有误，应为“Harbor Dynamics Systems”")
+# one correction: [第N项][…]["原(为)"]“old”[的英文名称][有误][，][现]更正为“new”
+# the verb: 更正为, 现予更正为, 应为, 修改为 ("“Harbor Dynamic Systems”有误，应为“Harbor Dynamics Systems”"); the half named after
+# the quote ("…中“X（x）”的英文名称有误，现更正为“X（y）”": session 52, blind53/12, no pair read, the correction left to a person)
 VERB = r"(?:现)?\s*(?:予以|予)?\s*(?:更正为|修改为|应为)"
 PAIR_RE = lazy_compile(
-    r"(?:第\s*(?P<n>\d{1,3})\s*项[^“”。；;]{0,24}?)?(?:原为|原)?“(?P<old>[^“”]{2,120})”\s*(?:仍|亦|也)?\s*(?:有误)?\s*[，,]?\s*"
+    r"(?:第\s*(?P<n>\d{1,3})\s*项[^“”。；;]{0,24}?)?(?:原为|原)?“(?P<old>[^“”]{2,120})”\s*(?:的\s*(?:中文|英文)?\s*名称)?\s*"
+    r"(?:仍|亦|也)?\s*(?:有误)?\s*[，,]?\s*"
     + VERB + r"\s*[:：]?\s*“(?P<new>[^“”]{2,120})”")
 CORRECTED_RE = lazy_compile(VERB)
 # the same pair as two lines, unquoted: "原文：2. 蓝脊自主系统公司（Blue Ridge Autonomy LLC）" / "现更正为：2. 蓝脊自主系统公司（…）"

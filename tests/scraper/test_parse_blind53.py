@@ -100,3 +100,16 @@ def test_measures_no_longer_applied_in_a_notice_are_held() -> None:
     text = UEL.replace("{verb}不可靠实体清单工作机制公告〔2028〕2号中对凯斯特雷尔光学有限公司采取的{what}",
                        "不再对不可靠实体清单工作机制公告〔2028〕2号所列凯斯特雷尔光学有限公司适用相关处理措施")
     assert "reads no step" in _reason(text)
+
+
+# --- blind53/12: a correction naming the half it corrects after the quote -----------------------------------------------------
+
+def test_a_correction_naming_the_english_name_after_the_quote_renames() -> None:
+    text = ("不可靠实体清单工作机制公告〔2027〕16号 关于更正不可靠实体清单工作机制公告〔2027〕5号有关内容的公告\n"
+            "【发布单位】不可靠实体清单工作机制\n【发布文号】不可靠实体清单工作机制公告〔2027〕16号\n【发文日期】2027年03月12日\n\n"
+            "不可靠实体清单工作机制公告〔2027〕5号中“红杉防务系统公司（Redwood Defense Systems, Inc.）”的英文名称有误，现更正为"
+            "“红杉防务系统公司（Redwood Defence Systems, Inc.）”。该公告其他内容不变。\n本公告自公布之日起实施。\n\n"
+            "不可靠实体清单工作机制（商务部代章）\n2027年3月12日\n")
+    notice = parse_document(text.encode("utf-8")).notice
+    assert notice is not None  # was: no entity, no rename (the engine: "the correction is not applied")
+    assert [(e.zh, e.en) for e in notice.entities] == [("红杉防务系统公司", "Redwood Defence Systems, Inc.")]
