@@ -139,8 +139,19 @@ def _lapse(a: ActionRecord, step: ActionRecord, found: list[Candidate], day: dat
     again = step.until + timedelta(days=1)
     if (abs(day - again) > DAY_SLACK) if day is not None else (told is None or again > told):
         return False
-    return not any(s.until is not None and s.until > step.until and (day_of(s.effective) or date.max) <= again
+    return not any(_runs_past(s, step) and (day_of(s.effective) or date.max) <= again
                    for _, s in found if SAME_CHANGE[s.action] == "suspend")
+
+
+def _runs_past(s: ActionRecord, step: ActionRecord) -> bool:
+    """Whether the stored suspension or extension ``s`` runs past the end of ``step``: a later end, or an extension by a
+    period ("暂停期限延长1年", no end of its own: it moves the running end on) taken from ``step``'s start on (review63: "商务部公告
+    2026年第23号相关措施已于2027年3月1日起恢复实施" opening a notice, with No. 70's suspension to 2027-02-28 extended so by No. 9,
+    was taken as its lapse: quiet, the store suspended to 2028)."""
+    if s.until is not None:
+        return s.until > step.until if step.until is not None else False
+    start, since = day_of(step.effective), day_of(s.effective)
+    return bool(s.extends_by) and (start is None or since is None or since >= start)
 
 
 def _takes(a: ActionRecord, m: StoredNotice, step: ActionRecord, found: list[Candidate], told: date | None) -> bool:

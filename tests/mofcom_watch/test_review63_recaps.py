@@ -75,3 +75,18 @@ def test_a_recap_of_an_extension_named_by_the_notice_that_set_it_is_taken(
     got = _recaps(other)
     assert len(got) == 1 and "stored: MOFCOM-2027-9 extends the suspension of it from 2027-02-20 for P1Y" in got[0], got
     _suspended_to_2028(other)
+
+
+# A restore told as a state at a suspension's end (recap52's lapse rule, parse24/16's form) opening a notice of 2027-03-05:
+# "商务部公告2026年第23号相关措施已于2027年3月1日起恢复实施。…商务部决定，自2027年3月10日起至2027年9月10日，暂停实施…"; No. 70's
+# suspension to 2027-02-28 was extended by No. 9's "延长1年" (a period, no end of its own), which the lapse rule did not see
+# as running past it: taken as the lapse, quiet, the store suspended to 2028 against the notice's word (review63). Now a
+# problem, as with an extension written with its end.
+@ORDERS
+def test_a_restore_told_at_the_end_of_a_suspension_extended_by_a_period_is_a_problem(
+        stores: dict[str, Store], tmp_path_factory: pytest.TempPathFactory, halves: bool) -> None:
+    store = cached(stores, tmp_path_factory, DATA / "lapse_vs_period", FETCHED, "2027-03-08", "r63l", halves=halves)
+    got = [p for p in store.status("2027-03-08")["__problems__"] if "recounts" in p]
+    assert len(got) == 1 and got[0].startswith("MOFCOM-2027-15: a notice recounts the restore of MOFCOM-2026-23 from "
+                                               "2027-03-01: no stored notice does this"), got
+    assert "MOFCOM-2027-9 extends the suspension of it from 2027-02-20 for P1Y" in got[0], got
