@@ -4,8 +4,8 @@
 中国境内新增投资的处理措施，为期一年": the step's object is one or two of the listing's measures, not the listing. A listing
 holds no state per measure, so each was read as the step on X's whole listing: X lifted (off the list) or all of X's
 measures suspended while its import and export ban stayed in force, silently. ``steps.one_measure_lifted`` reads a lift
-of one measure whose text keeps the listing as a ``lift_measure``; ``checks.unread_part_of_measures`` holds the forms
-that say the other measures are kept ("其他…措施继续"). What neither takes is left out here; so too measures said to
+of one measure whose text keeps the listing as a ``lift_measure``; ``checks.targets.unread_part_of_measures`` holds the
+forms that say the other measures are kept ("其他…措施继续"). What neither takes is left out here; so too measures said to
 apply no longer to someone ("不再对…所列X适用相关措施"), which no step reads.
 """
 
@@ -18,7 +18,7 @@ from ..draft import Draft, Source
 from ..lazyre import lazy_compile
 from .named import countermeasure_order, sentence_start
 
-LEFT_OUT = ": left out"  # (checks.LEFT_OUT: what the record holds for a person)
+LEFT_OUT = ": left out"  # (checks.common.LEFT_OUT: what the record holds for a person)
 # The steps on a listing's state that a measure named by what it bars narrows (a lift_measure is read already).
 STEP_KINDS = (ActionKind.LIFT, ActionKind.RESTORE, ActionKind.SUSPEND, ActionKind.EXTEND)
 # The word every such object holds before the measure: looked for in the step's sentence before any regex.
@@ -53,9 +53,9 @@ def unread_barred_measure(src: Source, d: Draft) -> str | None:
 
 
 # "决定，自…起，不再对…〔2028〕2号所列X适用相关处理措施": a lift said as measures no longer applied to someone, the verb 适用 after
-# its object, which no step reads (blind53's probes a3, a8, a9: a numbered notice and answers read as changing nothing,
-# silently; "…不再适用" written together is ``checks.unread_step_on_measures``'s). Left out for a person where its sentence
-# names a notice and reads no step.
+# its object, which no step reads (blind53/34, /39, /40: a numbered notice and answers read as changing nothing,
+# silently; "…不再适用" written together is ``checks.corrections.unread_step_on_measures``'s). Left out for a person where
+# its sentence names a notice and reads no step.
 NO_LONGER = "不再"
 NO_LONGER_APPLIED_RE = lazy_compile(r"不再\s*(?:对|向)[^。;；\n]{1,80}?适用[^。;；\n]{0,40}?措施")
 
