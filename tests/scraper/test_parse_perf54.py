@@ -14,14 +14,18 @@ from __future__ import annotations
 
 import random
 import re
+import sys
+from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import pytest
 
-from scraper.parse import parse_document
+from scraper.parse import notice, parse_document, rules
+from scraper.parse.draft import Draft, Source
 from scraper.parse.rules import tallies
-from scraper.parse.textnorm import NUM, fold
+from scraper.parse.textnorm import NUM, fold, holds
 from storage.records import UnusablePage
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus"
@@ -124,3 +128,76 @@ def test_a_text_with_no_title_line_is_searched_once() -> None:
     assert tallies._header_title("索引号:1\n【标题】关于将8家美国实体列入…的公告\n正文") == "关于将8家美国实体列入…的公告"
     assert tallies._header_title("标题:关于将8家美国实体列入…的公告") == "关于将8家美国实体列入…的公告"
 
+
+def _check(name: str) -> Callable[[Source, Draft], str | None]:
+    found: Callable[[Source, Draft], str | None] = next(c for c in rules.CHECKS if c.__name__ == name)
+    return found
+
+
+def _home(name: str) -> ModuleType:
+    """The module defining the check ``name`` (``rules/checks.py``, or a module of its package since split52)."""
+    return sys.modules[_check(name).__module__]
+
+
+def _read(monkeypatch: pytest.MonkeyPatch) -> tuple[Source, Draft]:
+    """The Source and Draft the checks see for a listing of three (one step, no 延长, 分别, suspension or 如 near it)."""
+    seen: list[tuple[Source, Draft]] = []
+    tables = notice.RUN_TABLES
+
+    def grab(src: Source, d: Draft) -> Any:
+        seen.append((src, d))
+        return tables(src, d)
+
+    monkeypatch.setattr(notice, "RUN_TABLES", grab)
+    parse_document((TITLE + DECISION.format(n="3家") + ANNEX).encode("utf-8"))
+    monkeypatch.setattr(notice, "RUN_TABLES", tables)
+    assert len(seen) == 1 and len(seen[0][1].drafts) == 1
+    return seen[0]
+
+
+@pytest.mark.parametrize(("name", "word"), [("unread_extended_period", "延长"), ("unread_each_one_end", "分别")])
+def test_a_check_asks_its_word_by_its_rare_character(monkeypatch: pytest.MonkeyPatch, name: str, word: str) -> None:
+    """The word gating the check is looked for by ``textnorm.holds`` (its rarer character first: 延, 别), not by a whole
+    scan for the word of a text lacking it (~300 ns a page each; perf54; break-checked: ``word in folded`` asks no holds)."""
+    src, d = _read(monkeypatch)
+    asked: list[str] = []
+    monkeypatch.setattr(_home(name), "holds", lambda text, w: (asked.append(w), holds(text, w))[1])
+    assert _check(name)(src, d) is None
+    assert word in asked
+
+
+class _Kinds:
+    """``ActionKind`` with its members' look-ups counted."""
+
+    def __init__(self, real: Any) -> None:
+        self.real = real
+        self.looked: list[str] = []
+
+    def __getattr__(self, name: str) -> Any:
+        self.looked.append(name)
+        return getattr(self.real, name)
+
+
+def test_the_loose_lift_asks_no_member_per_step(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``unread_loose_lift_at_end`` finds a text's suspensions and extensions against a tuple made once (TERM_STEPS), no
+    ``ActionKind.X`` looked up for each step of every text (the enum's look-up is slow on 3.11; perf54; break-checked)."""
+    src, d = _read(monkeypatch)
+    home = _home("unread_loose_lift_at_end")
+    kinds = _Kinds(home.ActionKind)
+    monkeypatch.setattr(home, "ActionKind", kinds)
+    assert _check("unread_loose_lift_at_end")(src, d) is None
+    assert kinds.looked == []
+
+
+def test_a_step_with_no_if_near_it_reads_no_sentence(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``conditional_step``'s look for a bare 如 before a step: none within IF_REACH, no sentence bounds are read (perf54;
+    break-checked: they were, for every step of a text holding 如 anywhere); one within it is found as before (review62)."""
+    home = _home("conditional_step")
+    starts: list[int] = []
+    real = home.sentence_start
+    monkeypatch.setattr(home, "sentence_start", lambda folded, at: (starts.append(at), real(folded, at))[1])
+    far = "具体如下:\n" + "商务部决定" + "，对有关实体" * 20 + "暂停实施相关措施。"
+    assert home._if_clause_before(far, far.index("暂停")) is None
+    assert starts == []
+    near = fold("商务部决定，如北方海岸电子公司配合完成核查，将其移出关注名单。")
+    assert home._if_clause_before(near, near.index("将其")) == "如北方海岸电子公司配合完成核查,"
