@@ -147,3 +147,20 @@ def test_two_measures_each_with_its_cuoshi_are_both_lifted(named: str, join: str
 def test_a_measure_kept_after_a_comma_is_no_second_lifted_measure() -> None:
     a = f"停止执行外交部令2027年第34号对{ARGOS}采取的冻结财产措施，禁止交易措施继续有效。"
     assert _mfa(a) == [("lift_measure", ["MFA-ORDER-2027-34"], ["argossensors"], ("asset_freeze",))]
+
+
+# --- "不再恢复" of something else (2cea7f9e's unread_no_restore asked no subject: a hold of a text read right) -----------------
+
+
+def test_no_longer_restored_words_of_another_thing_hold_nothing() -> None:
+    a = f"中方决定，{P21}暂停至2027年5月31日。另据了解，部分航线运力短期内不再恢复。"
+    assert _steps(QA.format(a=a)) == [("suspend", [K21], "2026-11-10", "2027-05-31")]
+
+
+@pytest.mark.parametrize("a", [
+    f"中方决定，{P21}暂停至2027年5月31日，到期后不再恢复实施。",
+    f"中方决定，{P21}暂停至2027年5月31日。暂停期满后，上述措施不再恢复。",
+    f"中方决定，{P21}暂停至2027年5月31日，到期后不再恢复。",
+])
+def test_the_measures_no_longer_restored_stay_held(a: str) -> None:
+    assert "measures no longer restored" in _held(QA.format(a=a))

@@ -381,8 +381,15 @@ def unread_no_restore(src: Source, d: Draft) -> str | None:
     if at < 0:
         return None  # (nearly every text)
     s0 = sentence_start(folded, at)
+    if not folded.startswith(RESTORE_OBJECTS, at + len(NO_RESTORE)) \
+            and not any(folded.find(w, s0, act.sentence_end(folded, at)) >= 0 for w in MEASURES_NAMED):
+        return None  # "部分航线运力短期内不再恢复": not the measures (session 52, review62/17: held, noise)
     return (f"measures no longer restored (\"{src.text[max(s0, at - 40) : at + 8].strip()}\"): whether they are lifted, "
             f"and from which day, is not read{LEFT_OUT}")
+
+
+RESTORE_OBJECTS = ("实施", "执行")  # "不再恢复实施": the measures' verb
+MEASURES_NAMED = ("措施", "号", "〕")  # the measures or a notice in the sentence of "不再恢复"
 
 
 def _lift_at(d: Draft, at: int) -> bool:
