@@ -162,6 +162,8 @@ SHARED_TERM_WORDS = ("同步", "一并", "同期")
 TERM_CLAUSE_RE = lazy_compile(r"[,;]\s*(?:暂停|延长)?\s*期限?\s*均?\s*(?:为期|为|是|至|到|延长至|顺延至|延至)")
 TERM_STEPS = (ActionKind.SUSPEND, ActionKind.EXTEND)
 SHARED = "均"
+RESTORE_OBJECTS = ("实施", "执行")  # "不再恢复实施": the measures' verb
+MEASURES_NAMED = ("措施", "号", "〕")  # the measures or a notice in the sentence of "不再恢复"
 
 
 def unread_entities_apart(src: Source, d: Draft) -> str | None:
@@ -386,10 +388,6 @@ def unread_no_restore(src: Source, d: Draft) -> str | None:
         return None  # "部分航线运力短期内不再恢复": not the measures (session 52, review62/17: held, noise)
     return (f"measures no longer restored (\"{src.text[max(s0, at - 40) : at + 8].strip()}\"): whether they are lifted, "
             f"and from which day, is not read{LEFT_OUT}")
-
-
-RESTORE_OBJECTS = ("实施", "执行")  # "不再恢复实施": the measures' verb
-MEASURES_NAMED = ("措施", "号", "〕")  # the measures or a notice in the sentence of "不再恢复"
 
 
 def _lift_at(d: Draft, at: int) -> bool:
