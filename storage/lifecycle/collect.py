@@ -320,7 +320,8 @@ def _restated(listing: str, steps: list[Step], b: _Builder) -> list[Step]:
             continue
         if any(o.known <= s.known and _change(o) == _change(s) for o in own):
             continue
-        against = [o for o in own if _says_otherwise(o, s, steps)] or [o for o in own if _on_another_day(o, s, steps)]
+        against = [o for o in own if _says_otherwise(o, s, steps)] or [o for o in own if _on_another_day(o, s, steps)] \
+            or [o for o in own if _restores_into_extension(o, s, steps)]
         if not against:
             parted = [o for o in own if _parts(o, s)] or [o for o in own if o.subset is not None and not _covers(o, s)
                                                           and _on_another_day(o, s, steps, partly=True)]
@@ -457,6 +458,20 @@ def _on_another_day(notice_step: Step, restating: Step, steps: list[Step], partl
     return not any(x is not o and x is not s and first <= x.effective <= last and x.event_kind in PARTING
                    and (x.subset is None or o.subset is None or set(x.subset) & set(o.subset))
                    and not _same_change_again(x, o, s) for x in steps)
+
+
+def _restores_into_extension(notice_step: Step, restating: Step, steps: list[Step]) -> bool:
+    """Whether a restating step restores, on the day a suspension lapses, what a notice's extension by a period decided
+    before that day carries on ("…相关措施的暂停期限延长1年": no day of its own on the listing, ``extends_by``): the answer's
+    "…相关措施已于2027年3月1日起恢复实施" against No. 9's extension of No. 70's suspension to 2027-02-28 (review63: the answer's
+    restore applied, in force from 03-01, nothing said; with the extension written "自2027年3月1日起至…", the same day, it was
+    said and the notice followed, ``_says_otherwise``)."""
+    o, s = notice_step, restating
+    if s.event_kind is not EventKind.RESTORED or not o.action.extends_by or o.state is not ListingState.SUSPENDED \
+            or o.effective > s.effective or not _covers(o, s):
+        return False
+    return any(x is not o and x.state is ListingState.SUSPENDED and x.lapses_on == s.effective and x.effective <= o.effective
+               for x in steps)
 
 
 def _same_change_again(step: Step, notice_step: Step, restating: Step) -> bool:

@@ -90,3 +90,17 @@ def test_a_restore_told_at_the_end_of_a_suspension_extended_by_a_period_is_a_pro
     assert len(got) == 1 and got[0].startswith("MOFCOM-2027-15: a notice recounts the restore of MOFCOM-2026-23 from "
                                                "2027-03-01: no stored notice does this"), got
     assert "MOFCOM-2027-9 extends the suspension of it from 2027-02-20 for P1Y" in got[0], got
+
+
+# The same restore told in an answer of 2027-03-05 ("商务部公告2026年第23号相关措施已于2027年3月1日起恢复实施。", the answer's own
+# step): against No. 9's extension by a period it was applied, No. 23 in force from 03-01, exit 0 (the notice's year lost,
+# nothing said); against one written "自2027年3月1日起至2028年2月29日止" (the same day) it was a problem, the notice followed
+# (collect._says_otherwise). Now the same (collect._restores_into_extension; review63).
+@ORDERS
+def test_an_answers_restore_against_an_extension_by_a_period_follows_the_notice(
+        stores: dict[str, Store], tmp_path_factory: pytest.TempPathFactory, halves: bool) -> None:
+    store = cached(stores, tmp_path_factory, DATA / "restore_vs_period", FETCHED, TODAY, "r63r", halves=halves)
+    got = [p for p in store.status(TODAY)["__problems__"] if "otherwise than" in p]
+    assert got == ["QA-2027-03-05-91735526: it says of MOFCOM-2026-23 from 2027-03-01 in_force, otherwise than MOFCOM-2027-9 "
+                   "(suspended, for P1Y), the notice, which is followed: read both"], got
+    _suspended_to_2028(store)
