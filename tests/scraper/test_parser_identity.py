@@ -38,7 +38,7 @@ def test_the_digest_moves_with_a_parser_source_and_nothing_else(tmp_path):
     assert where.startswith(str(tmp_path)) and digest == parser_digest()
     (tmp_path / "storage" / "lifecycle.py").write_text("# not parser code\n", encoding="utf-8")
     assert _python(code, tmp_path).split()[1] == digest
-    rules = tmp_path / "scraper" / "parse" / "rules" / "checks.py"  # a module of a subpackage
+    rules = tmp_path / "scraper" / "parse" / "rules" / "checks" / "terms.py"  # a module of a sub-subpackage
     rules.write_text(rules.read_text(encoding="utf-8") + "\n# a comment is a change\n", encoding="utf-8")
     assert _python(code, tmp_path).split()[1] != digest
 
