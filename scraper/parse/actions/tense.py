@@ -190,6 +190,13 @@ CONDUCT_AFTER_RE = lazy_compile(
 
 BARE_PAUSE = "暂停"  # VERB_RE's "…相关措施暂停至<day>" (session 48): a verb only as its sentence's first
 
+# "北极星导航公司、极光数据系统公司向商务部提出移出申请。经核查，…商务部决定自2027年9月1日起将上述2家实体移出…": "移出申请"
+# is the entity's application (a noun), no removal (session 53, blind54/10: read as a removal from the notice's day beside the
+# decided one from a later day, the two entities off the list four days early, silently). One anchored match after a
+# removal verb only.
+REMOVAL_VERBS = ("移出", "移除", "调出")
+APPLICATION_AFTER_RE = lazy_compile(r"\s*(?:申请|请求)")
+
 
 def acting_verbs(folded: str, s_start: int, s_end: int, found: list[re.Match[str]], dated: list[tuple[int, int]],
                   titled: bool, refs: list[tuple[int, int, NoticeRef]]) -> list[re.Match[str]]:
@@ -215,6 +222,8 @@ def acting_verbs(folded: str, s_start: int, s_end: int, found: list[re.Match[str
             continue  # "暂停实施A相关措施1年，其中第22号相关措施暂停至…": a clause of the step before (actions.apart), no verb
         if planned(folded, s_start, at):
             continue  # "将原定于2027年1月1日起停止实施的…，提前至…起停止实施": the plan the step moves (qa44/29)
+        if v[0] in REMOVAL_VERBS and APPLICATION_AFTER_RE.match(folded, v.end()) is not None:
+            continue  # "提出移出申请": the entity's application, no removal (APPLICATION_AFTER_RE)
         if v[0] in CONDUCT_VERBS and CONDUCT_AFTER_RE.match(folded, v.end()) is not None:
             continue  # "X已停止参与对中国台湾地区军售": the entity's conduct stopped, no lift (CONDUCT_AFTER_RE)
         if (v[0].startswith(NOT_RENEWED_STARTS) or v[0] == "不再继续") and not (

@@ -648,10 +648,42 @@ def _english_joined(block: list[str]) -> list[str] | None:
     return out if joined else None
 
 
+# "1. 锐视光电公司（…）及其分支机构：" over indented lines with no number, dash or bullet ("   锐视光电日本株式会社（…）"): the
+# branches it names (session 53, blind54/03: no line opener, so ANNEX_LINE_RES never saw them; the branches were dropped
+# without a word, the count of parents agreeing). Each such line is read as a dash line; looked for only where a line ends in
+# "分支机构：" or the like.
+BRANCHES_FOLLOW_RE = lazy_compile(r"(?:分支机构|子公司|分公司|附属机构)[^\S\n]*[:：][^\S\n]*$", re.MULTILINE)
+# a bare line is a branch's name only with its English bracket or an organisation's last word ("商务部" under a colon is not)
+BRANCH_NAME_ENDS = ("公司", "会社", "集团", "机构", "研究所", "中心", "Ltd.", "Inc.", "LLC", "GmbH", "KK", "Corp.")
+LINE_OPENERS = f"0123456789０１２３４５６７８９(（-－—–•·一二三四五六七八九十{CIRCLED}"  # ANNEX_LINE_RES' first characters
+
+
+def _dashed_branches(block: list[str]) -> list[str]:
+    """``block`` with the unmarked lines right under a line ending in "分支机构：" (empty lines before the first of them
+    passed over; up to an empty or opened line) dashed."""
+    out = list(block)
+    opened = dashed = False
+    for i, line in enumerate(block):
+        s = line.strip()
+        if opened and not s and not dashed:
+            continue
+        if opened and s and s[0] not in LINE_OPENERS and ("(" in s or "（" in s or s.endswith(BRANCH_NAME_ENDS)) \
+                and looks_like_name(s):
+            out[i] = "-" + s
+            dashed = True
+            continue
+        opened, dashed = BRANCHES_FOLLOW_RE.search(line) is not None, False
+    return out
+
+
 def _annex_block(block: list[str], country: str | None, chinese_numbers: bool, clean: bool,
                  type: str | None = None) -> list[EntityRecord]:
     """``annex_entities`` of the annex lines ``block``."""
     text = "\n" + "\n".join(block)
+    if ("分支机构" in text or "子公司" in text or "分公司" in text or "附属机构" in text) \
+            and BRANCHES_FOLLOW_RE.search(text) is not None:
+        block = _dashed_branches(block)
+        text = "\n" + "\n".join(block)
     found = ANNEX_LINE_RES[chinese_numbers].findall(text)
     chinese = list(map(itemgetter(2), found))  # "" for the lines that are not plain
     # A plain line closes its bracket; another may leave one open, a name wrapped onto the next line. (Only the other
@@ -772,6 +804,8 @@ def _entity_annexes(block: list[str]) -> list[str]:
         end = joined.find("\n", pos)
         pos = -1 if end < 0 else joined.find("附", end + 1)
     if not FOOTNOTE_END_CHARS.isdisjoint(map(LAST_CHAR, block)):
+        if "子公司" in joined or "分支机构" in joined or "分公司" in joined:
+            block = _footnoted_branches(block)
         block = [FOOTNOTE_MARK_RE.sub("", line) for line in block]
         joined = "\n".join(block)
     if not STOP_END_CHARS.isdisjoint(map(LAST_CHAR, block)):
@@ -886,6 +920,26 @@ def _ideographic_table(block: list[str]) -> list[str]:
 # (Superscript digits, "…（Skyvault Defense, Inc.）¹", are dropped by ``textnorm.clean``: session 35, audit35/04.)
 FOOTNOTE_MARK_RE = lazy_compile(rf"(?<=[）)])\s*(?:[{CIRCLED[:20]}]|\[\d{{1,2}}\]|［\d{{1,2}}］|\*{{1,3}}|注\d{{1,2}})\s*$")
 FOOTNOTE_ENDS = (*CIRCLED[:20], "]", "］", "*", *"0123456789")
+# "3. 野马动力系统公司（…）[2]" over the note "[2] 包括其全资子公司野马动力服务公司（Mustang Power Services LLC）。": the note's
+# branches (session 53, blind54/05: dropped without a word, the count of parents agreeing). Put under the marked line as dash
+# lines, read as its branches; a note naming none ("①含其在美国境内设立的全资子公司。") adds nothing.
+NOTE_BRANCHES_RE = lazy_compile(rf"^\s*(?:注\s*[:：]\s*)?(?P<mark>[{CIRCLED[:20]}]|\[\d{{1,2}}\]|［\d{{1,2}}］|注\d{{1,2}})\s*[:：.、]?"
+                                r"[^。\n]*?(?:子公司|分支机构|分公司)\s*[:：]?\s*(?P<names>[^。；;\n]+)")
+
+
+def _footnoted_branches(block: list[str]) -> list[str]:
+    """``block`` with the branches a note names put as dash lines under the line whose footnote mark is the note's."""
+    notes = [m for line in block if (m := NOTE_BRANCHES_RE.match(line)) is not None]
+    if not notes:
+        return block
+    out: list[str] = []
+    for line in block:
+        out.append(line)
+        f = FOOTNOTE_MARK_RE.search(line)
+        if f is not None:
+            mark = f.group(0).strip()
+            out.extend("-" + name.strip() for m in notes if m["mark"] == mark for name in m["names"].split("、") if name.strip())
+    return out
 FOOTNOTE_END_CHARS = frozenset(FOOTNOTE_ENDS)  # each one character: a line's last one is looked up, not 32 suffixes tried
 # "1. 北极星光学公司（Polaris Optics Inc.）。", "2. 子午防务系统公司（Meridian Defense Systems Corp.）.": a sentence's stop
 # after the names' bracket, no part of them (session 32, audit32/12: the first line dropped, the second read whole as a
