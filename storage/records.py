@@ -195,6 +195,11 @@ class NoticeRecord:
     # its own, scraper/parse/rules/recaps.py, session 51): never applied; the engine says a problem where no stored notice
     # takes such a step (storage/lifecycle/recaps.py)
     recounted: tuple[ActionRecord, ...] = field(default=(), metadata=OMIT_DEFAULT)
+    # the days a notice with steps states of itself before it was published, within a month: its signature or 【发文日期】
+    # where the other is its publication day, the day a step of its own was decided ("商务部于2026年11月30日决定，…");
+    # a recap telling such a day tells that notice's step (storage/lifecycle/recaps.py). Kept in the JSON, which is what the
+    # store keeps (session 53, recap53: read from ``text`` before, never stored: the rule was dead in the store)
+    stated_days: tuple[date, ...] = field(default=(), metadata=OMIT_DEFAULT)
 
     def to_json(self) -> dict[str, Any]:
         """The JSON shape printed by ``mofcom-watch parse`` (without the text)."""
@@ -369,6 +374,7 @@ def _notice_from_json(data: dict[str, Any]) -> NoticeRecord:
         renamed=tuple(_entity_from_json(e) for e in data.get("renamed", ())),
         held=tuple(_action_from_json(a) for a in data.get("held", ())),
         recounted=tuple(_action_from_json(a) for a in data.get("recounted", ())),
+        stated_days=tuple(date.fromisoformat(day) for day in data.get("stated_days", ())),
     )
 
 

@@ -211,6 +211,8 @@ class Draft:
     renames: Renames = NO_RENAMES  # listed entities renamed ("所列A（a）已更名为B（b）": scraper/parse/renames.py)
     # steps an answer recounts as taken before by a notice, never applied (rules/recaps.py; NoticeRecord.recounted)
     recaps: list[ActionRecord] = field(default_factory=list)
+    # the days it states of itself before its publication (its signature, its decision: rules.identify.stated_days)
+    stated_days: tuple[date, ...] = ()
 
 
 def _promises(folded: str) -> list[tuple[int, int]]:

@@ -145,7 +145,7 @@ def parse_source(src: Source) -> NoticeRecord | None:
         actions=tuple(d.actions), entities=entities, stated_count=stated, references=d.references,
         warnings=warnings, url=src.hints.url, text=src.text, corrected_effective=corrected_effective,
         corrected_until=corrected_until, renamed=d.renames.records if d.renames.whole else (), held=held,
-        recounted=tuple(d.recaps),
+        recounted=tuple(d.recaps), stated_days=d.stated_days,
     )
 
 

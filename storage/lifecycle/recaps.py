@@ -12,8 +12,9 @@ no item of its own (``recap_only``): the feeds are what they were.
 
 What "takes it" means (session 52, recap52): a stored step of the same change on the notice the recap names, on the day
 the recap gives, within ``DAY_SLACK`` of the step's start ("自11月10日起" recounting "至11月10日，期满后…" read from the 11th),
-or the notice's publication or effective day, or a day the notice's text states (the day it was decided or signed: a
-recap with no "自…起" gives the day told, "已于2026年11月30日决定"); a notice named by a day without its year ("4月4日公告") is
+or the notice's publication or effective day, or a day the notice states of itself before it (the day it was decided
+or signed, ``NoticeRecord.stated_days``, which the parser reads and the store keeps: a recap with no "自…起" gives the day
+told, "已于2026年11月30日决定"); a notice named by a day without its year ("4月4日公告") is
 any stored notice published on that month and day of that year or before; and, where both tell one, of the same term
 (``TERM_SLACK``: "暂停1年" is not a stored 90-day suspension). A restore told on the day after a stored suspension ends (the
 measures apply again then, with no notice: ``_lapse``) is that end. A step of that change on that notice stored on another day
@@ -23,7 +24,6 @@ another step.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date, timedelta
@@ -48,9 +48,6 @@ DAY_SLACK = timedelta(days=1)
 # A term recounted from another start than the step's ("已于11月5日决定继续暂停1年": counted from the day told, the step from
 # the 10th) ends as many days later, give or take a leap day and a month's length.
 TERM_SLACK = timedelta(days=3)
-# The days a notice's text states ("2026年11月30日", "2026年12月01日"): the day it was decided or signed, which a recap with no
-# start gives ("商务部已于2026年11月30日决定，停止实施…").
-STATED_DAY_RE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 # A recap telling the decision or the notice that took its step ("已于…决定", "已于…发布公告"; the parser's anchors)
 TOLD_DECISION = ("决定", "发布")
 YEAR_MARK = "年"  # a reference written with its year ("2025年4月4日公告"), not without ("4月4日公告")
@@ -163,14 +160,11 @@ def _takes(a: ActionRecord, m: StoredNotice, step: ActionRecord, found: list[Can
 
 
 def _stated(n: StoredNotice) -> set[date]:
-    """The days notice ``n``'s text states."""
-    out: set[date] = set()
-    for y, m, d in STATED_DAY_RE.findall(n.record.text):
-        try:
-            out.add(date(int(y), int(m), int(d)))
-        except ValueError:
-            continue
-    return out
+    """The days notice ``n`` states of itself before it was published (decided, signed: ``NoticeRecord.stated_days``, kept
+    in the stored JSON; session 53, recap53: read from its text before, which the store does not keep: in ``replay`` and
+    ``run`` no such day was ever read, and "已于2026年11月30日决定，停止实施…" of a notice published 12-03 and signed 11-30
+    was a false problem)."""
+    return set(n.record.stated_days)
 
 
 def _same_day(n: StoredNotice, step: ActionRecord, day: date | None) -> bool:
@@ -184,7 +178,7 @@ def _same_day(n: StoredNotice, step: ActionRecord, day: date | None) -> bool:
 
 
 def _ends(n: StoredNotice) -> set[date]:
-    """The days ``n``'s steps end: stated in its text ("暂停期限至2027年3月3日"), but no day it was decided or signed; a
+    """The days ``n``'s steps end ("暂停期限至2027年3月3日"), never a day it was decided or signed; a
     recap on that day ("已于2027年3月3日决定，继续暂停实施…", the extension decided as the suspension ends) tells another step,
     which the stored suspension must not take (review63: it would have, quiet with the extension not stored)."""
     return {a.until for a in n.record.actions if a.until is not None}

@@ -127,6 +127,7 @@ from .identify import (
     own_number,
     publication_day,
     publication_time,
+    stated_days,
 )
 from .named import decision, entities, stated_count
 from .operative import (
@@ -203,6 +204,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("count", stated_count),
     ("entities", entities),
     ("actions", action_records),
+    ("stated_days", stated_days),
     ("references", named_references),
     ("renames", renames_read),
 )

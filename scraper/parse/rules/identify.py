@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from storage.records import NoticeKind
 
@@ -26,7 +26,7 @@ from ..qa import (
     qa_title,
     source_stamp,
 )
-from ..textnorm import fold, nfkc
+from ..textnorm import MD, YEAR, fold, nfkc
 
 QA_ISSUER = "商务部新闻办公室"
 QA_TITLE_WORDS = ("答记者问", "新闻发言人", "新闻发布会")
@@ -50,6 +50,13 @@ QA_HEAD_MAX = 2000
 # nothing else, so the 号 is read as written off (session 32, audit32/09: keyed DOC-…, "no notice number found").
 FILING_NO_WITHOUT_HAO_RE = lazy_compile(r"(?:[〕\]】)]\s*(?:第\s*)?|年\s*第\s*)\d{1,4}\s*$")
 YEAR_TYPO_DAYS = 7  # a page put up this long after its signature (``year_typo``)
+# The days a notice states of itself before the day it was published (``stated_days``): its 【发文日期】 line, its
+# signature, the day its own step was decided ("商务部于2026年11月30日决定，自2026年12月3日起停止实施…"). At most this long
+# before: a signature a year off is a typo (``publication_day``), not a day the notice was decided.
+STATED_REACH = timedelta(days=31)
+# The day an own step's sentence says it was decided ("于2026年11月30日决定", "2026年11月30日，商务部决定"); gated by 决定.
+DECIDED_WORD = "决定"
+DECIDED_DAY_RE = lazy_compile(rf"(?P<y>{YEAR})\s*年\s*(?P<m>{MD})\s*月\s*(?P<d>{MD})\s*日\s*[，,]?\s*(?:商务部\s*)?决定")
 
 
 def numbered(src: Source, d: Draft) -> OwnNumber | None:
@@ -179,6 +186,23 @@ def publication_day(src: Source, d: Draft) -> date | None:
         # says so). A notice of the new year signed on 12-31 of the old one stays as signed (audit30/11).
         return pub.day
     return day or (pub.day if pub else None)
+
+
+def stated_days(src: Source, d: Draft) -> tuple[date, ...]:
+    """The days a text with steps of its own states of itself before its publication day, within ``STATED_REACH``: its
+    【发文日期】 or signature where the other is its publication day, and the day its steps' sentences say they were decided.
+    A recap telling that day of the notice ("商务部已于2026年11月30日决定，停止实施…第23号相关措施" of No. 90, published on
+    2026-12-03 and signed on 11-30) tells this notice's step (``storage.lifecycle.recaps``; session 53, recap53: the
+    engine read the days from the text, which the store does not keep: in ``replay`` and ``run`` such a recap was a false
+    problem). Empty for nearly every text (omitted from its JSON): one signed and published the same day."""
+    if not d.actions or d.published is None:
+        return ()
+    found = {filing_date(src.folded), signature_date(src.lines)}
+    for a in d.actions:
+        if DECIDED_WORD in a.text:
+            found.update(make_date(m.group("y"), m.group("m"), m.group("d")) for m in DECIDED_DAY_RE.finditer(a.text))
+    earliest = d.published - STATED_REACH
+    return tuple(sorted(day for day in found if day is not None and earliest <= day < d.published))
 
 
 # A page's time line under its title, alone on its line: "2028-05-08 21:30" (the MFA site's, kept in a plain-text copy).

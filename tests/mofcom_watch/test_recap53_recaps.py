@@ -1,0 +1,46 @@
+"""session 53, recap53: recap52's rule "a day the notice states takes a recap" through a real ``replay`` into a real
+SQLite file (tests/data/recap53; texts composed, facts invented for 2026).
+
+The engine read the days a notice states from its text, which the store does not keep (``NoticeRecord.to_json`` drops
+it): through ``replay``, ``run`` and ``status`` no such day was ever read, and an answer "商务部已于2026年11月30日决定，停止
+实施…第23号…相关措施" of No. 90 (published 2026-12-03, signed "2026年11月30日" at its foot) was a false problem, exit 1
+(review63's B1). The parser now records the days a notice states of itself before it was published
+(``NoticeRecord.stated_days``, kept in its JSON) and the engine reads those.
+
+One store, one answer naming two notices: No. 23's lift (No. 90, signed 11-30) takes it; No. 24's (No. 91, signed on
+its publication day 12-03) does not, and the problem names No. 24 alone (recap52's ``lift_decided_other_day``: the same
+with one notice).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+import pytest
+
+from tests.mofcom_watch.stories import REPO, Store, cached, row
+
+DATA = REPO / "tests" / "data" / "recap53"
+FETCHED = "2026-12-06T02:00:00+00:00"
+TODAY = "2026-12-06"
+
+
+@pytest.fixture(scope="module")
+def stores() -> dict[str, Store]:
+    return {}
+
+
+def test_a_day_the_notice_states_at_its_foot_takes_a_recap_in_the_store(
+        stores: dict[str, Store], tmp_path_factory: pytest.TempPathFactory) -> None:
+    store = cached(stores, tmp_path_factory, DATA / "stated_sign_day", FETCHED, TODAY, "r53")
+    got = [p for p in store.status(TODAY)["__problems__"] if "recounts" in p]
+    assert len(got) == 1 and "recounts the lift of MOFCOM-2026-24 from 2026-11-30: no stored notice does this" in got[0], got
+    assert "stored: MOFCOM-2026-91 lifts it from 2026-12-03" in got[0] and "MOFCOM-2026-23" not in got[0].split(":")[1]
+    for key, by in (("MOFCOM-2026-23", "MOFCOM-2026-90"), ("MOFCOM-2026-24", "MOFCOM-2026-91")):
+        got_row = row(store, TODAY, key)
+        assert (got_row["state"], got_row["since"], got_row["by"]) == ("lifted", "2026-12-03", by)
+    with sqlite3.connect(store.db.removeprefix("sqlite:///")) as db:  # what the store keeps: the day, not the text
+        kept = dict(db.execute("select key, record_json from notice where key like 'MOFCOM-2026-9_'").fetchall())
+    assert json.loads(kept["MOFCOM-2026-90"])["stated_days"] == ["2026-11-30"]
+    assert "stated_days" not in json.loads(kept["MOFCOM-2026-91"])  # signed on its publication day: omitted
