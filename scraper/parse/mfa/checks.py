@@ -15,7 +15,7 @@ from ..entities import COUNTRY_ALT
 from ..textnorm import NUM, YEAR, despace, fold, holds_any, marked, to_int
 from .groups import STATUS_VERB_RE, _dated_before, _decision_match, doubtful_verb_first
 from .names import SCOPE_TAIL_RE
-from .status import PER_MEASURE_UNREAD, mixed_measures
+from .status import PER_MEASURE_UNREAD, mixed_measures, sets_suspension
 from .wording import (
     CUT_ENTRY,
     EMPTY_SECTION,
@@ -518,8 +518,10 @@ def partly_read(record: NoticeRecord, text: str) -> str | None:
     if start < 0:
         return None
     for r in refs:
-        if r.start() < start or to_int(r.group("n")) in read or by_way_of(folded, r.start()):
-            continue  # (a decree named after 经, "经…第109号暂停实施的", is how the measures came to be, not acted on)
+        if r.start() < start or to_int(r.group("n")) in read or by_way_of(folded, r.start()) or (
+                ActionKind.RESTORE in kinds and sets_suspension(folded, r.end(), ActionKind.RESTORE)):
+            continue  # (a decree named after 经, "经…第109号暂停实施的", is how the measures came to be, not acted on; so is
+            # the one that set the suspension a restore ends, "提前结束…第66号规定的暂停": mfa53/11)
         line_start = folded.rfind("\n", 0, r.start()) + 1
         if STATUS_VERB_RE.search(folded, line_start, r.start()):
             return "the decision acts on an earlier decision it holds no action on (a clause of it is not read)"

@@ -11,7 +11,8 @@ from storage.records import ActionKind, ActionRecord, EntityRecord, ListKind, No
 
 from ..corrections import corrected_entities, is_correction
 from ..dates import DATE_RE, Stamp, effective_in, iso_to_date, parse_cn_date, until_from
-from ..entities import COUNTRIES, COUNTRY_IN_RE, cached_key, clean_display
+from ..entities import COUNTRIES, COUNTRY_ALT, COUNTRY_IN_RE, cached_key, clean_display
+from ..lazyre import lazy_compile
 from ..renames import read_list_line_renames
 from ..rules.checks.common import LEFT_OUT
 from ..rules.named import TOTAL_LINE_RE, total_line_opens
@@ -220,16 +221,16 @@ def _countries(title: str) -> frozenset[str]:
     return found if len(found) > 1 else frozenset()
 
 
-def _leading_country(t: Target, several: frozenset[str]) -> str | None:
+def _leading_country(t: Target, several: frozenset[str], folded: str) -> str | None:
     """The country an organisation's Chinese name opens with, one of the several its decision's title names: "美国鹰眼雷达
     公司、加拿大北极光电子公司、德国莱茵…" under "关于对美国、加拿大、德国有关企业…" (session 45, mfa45/19: every one took the
     title's first country, US); the name keeps it, as written. (Under a title of one country a place in a name is no
     country of its own: "香港监察" of "关于对英国有关组织…".)"""
     zh = t.zh
-    if not several or not zh or len(zh) < 5 or t.type != "organization" or zh[:1] not in COUNTRY_FIRSTS or "·" in zh:
+    if not several or not zh or len(zh) < 5 or t.type != "organization" or "·" in zh:
         return None
-    m = COUNTRY_IN_RE.match(zh)
-    code = COUNTRIES[m.group(0)] if m is not None and len(zh) - m.end() >= 3 else None
+    m = COUNTRY_IN_RE.match(zh) if zh[:1] in COUNTRY_FIRSTS else None
+    code = COUNTRIES[m.group(0)] if m is not None and len(zh) - m.end() >= 3 else _lead_before(folded, zh)
     return code if code in several and code not in PLACES_NAMED else None
 
 
@@ -279,21 +280,43 @@ def _unregioned(t: Target) -> Target:
     return replace(t, zh=t.zh[len(mark) :], note="，".join(filter(None, (mark, t.note))))
 
 
-def _each_opens_with(targets: tuple[Target, ...]) -> frozenset[str]:
+def _each_opens_with(targets: tuple[Target, ...], folded: str) -> frozenset[str]:
     """The countries the organisations' Chinese names open with, when every one of two or more opens with one and they
     are not all one: "美国鹰岭无人系统公司、美国蓝海雷达公司和英国温莎光电有限公司" under "关于对美国军工企业…" (session 46,
-    mfa46/14, session 45's open B: the UK company took the title's US). A name of one country's company alone, or beside
+    mfa46/14, session 45's open B: the UK company took the title's US); or the name alone with a country before a mention of
+    it in ``folded`` (``_lead_before``: an annex's name, the decision's mention with the country). A name of one country's company alone, or beside
     names with none ("英国宇航系统公司" among US firms), is no country of its own: none."""
     orgs = [t.zh or "" for t in targets if t.type == "organization"]
-    if len(orgs) < 2 or any(zh[:1] not in COUNTRY_FIRSTS for zh in orgs):
+    if len(orgs) < 2:
         return frozenset()
     codes = set()
     for zh in orgs:
-        m = COUNTRY_IN_RE.match(zh)
-        if m is None or len(zh) - m.end() < 3:
+        m = COUNTRY_IN_RE.match(zh) if zh[:1] in COUNTRY_FIRSTS else None
+        code = COUNTRIES[m.group(0)] if m is not None and len(zh) - m.end() >= 3 else _lead_before(folded, zh)
+        if code is None:
             return frozenset()
-        codes.add(COUNTRIES[m.group(0)])
+        codes.add(code)
     return frozenset(codes) if len(codes) > 1 else frozenset()
+
+
+# A country written right before an organisation's name where the decision tells of it, its annex giving the name alone:
+# "对美国天穹防务公司（…）、英国北海雷达有限公司（…）、德国莱茵光电股份公司（…）等3家后附《反制清单》列明的企业" over annex lines
+# "（二）北海雷达有限公司（North Sea Radar Ltd.）" (session 53, mfa53/01's probe: all three the title's US, silently).
+LEAD_COUNTRY_RE = lazy_compile(rf"(?P<c>{COUNTRY_ALT})\s*$")
+LEAD_COUNTRY_MAX = 12  # the longest country's name and a blank
+
+
+def _lead_before(folded: str, zh: str) -> str | None:
+    """The country written right before the first mention of ``zh`` in ``folded`` that has one (LEAD_COUNTRY_RE)."""
+    if len(zh) < 3:
+        return None
+    at = folded.find(zh)
+    while at >= 0:
+        m = LEAD_COUNTRY_RE.search(folded, max(0, at - LEAD_COUNTRY_MAX), at)
+        if m is not None:
+            return COUNTRIES[m.group("c")]
+        at = folded.find(zh, at + len(zh))
+    return None
 
 
 # Regions a name opens with as what it is about, not where it is from: "台湾战略研究会" (a Japanese body, mfa40/03), "香港监察".
@@ -318,7 +341,7 @@ def _entity_country(t: Target, folded: str, country: str | None, several: frozen
     title's first: "关于对立陶宛议会议员和澳大利亚参议员…" names "澳大利亚参议员戴维·哈里森" (session 52, mfa52/18: LT, the title's
     first, a false country, silently)."""
     own = (_own_country(t.note) if t.note and ("，" in t.note or len(t.note) <= COUNTRY_CLAUSE_MAX) else None)
-    found = own or t.country or _region_marked(t.zh) or _leading_country(t, several)
+    found = own or t.country or _region_marked(t.zh) or _leading_country(t, several, folded)
     if found is not None:
         return found
     person = t.type == "individual"
@@ -400,7 +423,7 @@ def parse_decision(text: str, title_hint: str | None = None, pub: Stamp | None =
                        + _described(fold(reading.decision)))
     several = _countries(fold(title or "")) if country is not None else frozenset()
     if country is not None and not several:
-        several = _each_opens_with(reading.targets)
+        several = _each_opens_with(reading.targets, folded)
     entities = tuple(
         EntityRecord(zh=_unregioned(t).zh, en=t.en, country=_entity_country(t, folded, country, several),
                      key=cached_key(t.zh, t.en), n=t.n, branches=t.branches, type=t.type, note=_unregioned(t).note,

@@ -134,10 +134,17 @@ FORMER_MARKS = ("原", "曾")  # a clause of the note telling a nationality once
 NOW_MARK = "现"  # one telling the nationality now ("现美国国籍")
 
 
+# A clause of a note labelled as a country ("…（English），注册地：英国", "…，女，国籍：瑞士，职务：…"; session 53, mfa53/01, /04:
+# the title's country, a false one, silently, and none): the label is dropped before the clause is asked.
+COUNTRY_LABEL_RE = re.compile(r"(?:国籍|国别|注册地|注册国|所在国|国家\s*(?:[(（]\s*地区\s*[)）])?)\s*[:：]\s*")
+
+
 def _own_country(note: str | None) -> str | None:
     """A target's own country, from the first clause of its note that is a country or a nationality ("…（English），
-    德国", "…，男，德国籍，欧洲议会议员", "墨卡托中国研究中心（德国）"): the member state of an EU decision's target, which
-    the title gives only as 欧洲/欧盟. The note keeps the clause, as written. None when no clause is one."""
+    德国", "…，男，德国籍，欧洲议会议员", "墨卡托中国研究中心（德国）", "…，国籍：瑞士"): the member state of an EU decision's
+    target, which the title gives only as 欧洲/欧盟. The note keeps the clause, as written. None when no clause is one."""
+    if note and ("：" in note or ":" in note):
+        note = COUNTRY_LABEL_RE.sub("", note)
     if not note or ("，" not in note and len(note) > COUNTRY_CLAUSE_MAX):  # most notes: a role, one clause
         return None
     for part in note.split("，"):

@@ -70,6 +70,8 @@ def _status_action(reading: Reading, folded: str, text: str, own: int | None, ef
     refs = []
     after = m.end()  # where the period may start: after the verb and the orders it names
     for r in ORDER_REF_RE.finditer(folded, m.end(), end):
+        if sets_suspension(folded, r.end(), kind):  # "提前结束…第66号规定的暂停，恢复执行…": no target (mfa53/11, /26)
+            continue
         after = r.end()
         n = to_int(r.group("n"))
         if n is None or n == own or by_way_of(folded, r.start()):
@@ -237,7 +239,8 @@ def _reasons_named(action: ActionRecord, reading: Reading, folded: str, text: st
 def _verb_kind(m: re.Match[str], folded: str, end: int) -> ActionKind:
     """The kind of a status decision's verb; a restore where it ends a suspension ("提前终止上述暂停，恢复实施…",
     "终止对…所列反制措施的暂停": session 21, mfa21, read as a new suspension, or as a lift)."""
-    ends = ENDS_SUSPENSION_RE.search(folded, m.start(), end) if "暂停" in folded[m.start("verb") : end] else None
+    said = folded[m.start("verb") : end]
+    ends = ENDS_SUSPENSION_RE.search(folded, m.start(), end) if "暂停" in said or "中止" in said else None
     if ends is not None and ends.start() <= m.start("verb") <= ends.end():
         return ActionKind.RESTORE
     return STATUS_KINDS[m.group("verb")]
@@ -315,8 +318,9 @@ def _clause_actions(reading: Reading, folded: str, text: str, own: int | None, e
         stop = starts[i + 1] if i + 1 < len(starts) else sentence_end(folded, at)
         stop = min(stop, sentence_end(folded, at))
         spans.append((at, stop))
-    if not all(any(to_int(r.group("n")) not in (None, own) for r in ORDER_REF_RE.finditer(folded, lo, hi))
-               for lo, hi in spans):
+    # (the decree that set a suspension a clause ends is not its own: "提前终止…第66号作出的暂停，恢复实施…第62号…", mfa53 probe)
+    if not all(any(to_int(r.group("n")) not in (None, own) and SETS_SUSPENSION_RE.match(folded, r.end()) is None
+                   for r in ORDER_REF_RE.finditer(folded, lo, hi)) for lo, hi in spans):
         return None
     out = []
     for lo, hi in spans:
@@ -657,4 +661,15 @@ PER_MEASURE_UNREAD = (ActionKind.SUSPEND, ActionKind.EXTEND, ActionKind.RESTORE)
 
 
 # A decision that ends a running suspension ("中方决定自…起提前终止上述暂停，恢复实施…"): its 暂停 is the suspension it ends.
-ENDS_SUSPENSION_RE = re.compile(r"(?:提前)?(?:终止|结束|解除|取消|停止)\s*(?:上述|该|此|对[^。；;\n]{0,120}?的)?\s*暂停")
+# So too the suspension named by the decree that set it, or told 中止: "提前结束外交部令2028年第66号规定的暂停，自…起恢复执行…",
+# "提前结束2029年5月1日外交部令第75号规定的中止期限，自…起恢复执行2028年12月5日《…》规定的反制措施" (session 53, mfa53/11, /26:
+# each read as a lift, of the suspended measure and of No. 75, the restore lost, silently).
+ENDS_SUSPENSION_RE = re.compile(r"(?:提前)?(?:终止|结束|解除|取消|停止)\s*(?:上述|该|此|对[^。；;\n]{0,120}?的|"
+                                r"[^。；;\n,，对]{0,80}?号\s*(?:(?:所\s*)?(?:规定|作出|确定)\s*)?的)?\s*(?:暂停|中止)")
+# The decree that set the suspension a restore ends, named before it ("…第66号规定的暂停"): no target of the restore.
+SETS_SUSPENSION_RE = re.compile(r"\s*(?:(?:所\s*)?(?:规定|作出|确定)\s*的?|的)\s*(?:暂停|中止)")
+
+
+def sets_suspension(folded: str, at: int, kind: ActionKind) -> bool:
+    """Whether the order named right before ``at`` of a restore (``kind``) is the one that set the suspension it ends."""
+    return kind is ActionKind.RESTORE and SETS_SUSPENSION_RE.match(folded, at) is not None

@@ -1,0 +1,82 @@
+"""Session 53's MFA round (tests/data/corpus/mfa53/): a restore ending a suspension named by the decree that set it
+("提前结束外交部令2028年第66号规定的暂停，自…起恢复执行…", "…第75号规定的中止期限，…恢复执行2028年12月5日《…》规定的反制措施") was read
+as a lift (of the suspended measure, of No. 75), the restore lost, silently; companies named with their countries in the
+decision and alone in the annex all took the title's country, silently; a note's country behind a label ("注册地：英国",
+"国籍：瑞士") was not read. Pure: text in, parse out."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.scraper.corpus_cases import case_named, read, refused
+
+DUVAL = "马克·杜瓦尔（Marc Duval）"
+RESTORE = f"恢复执行外交部令2028年第62号对{DUVAL}采取的反制措施。"
+
+
+def restore(sentence: str) -> str:
+    """mfa53/11 with its step told as ``sentence``."""
+    text = case_named("11", "mfa53")
+    old = text[text.index("中方决定") : text.index("\n", text.index("中方决定"))]
+    return text.replace(old, sentence)
+
+
+def steps(text: str) -> list[tuple[str, list[str | None], list[str]]]:
+    return [(a.action.value, [t.key or (t.date.isoformat() if t.date else None) for t in a.targets], list(a.entities))
+            for a in read(text).actions]
+
+
+def test_a_restore_of_a_whole_decree_after_its_early_ended_suspension() -> None:
+    """mfa53/26: "提前结束2029年5月1日外交部令第75号规定的中止期限，自…起恢复执行2028年12月5日《…》规定的反制措施" was a lift of
+    No. 75 (the suspending decree), No. 70's restore lost, silently."""
+    assert steps(case_named("26", "mfa53")) == [("restore", ["2028-12-05"], [])]
+
+
+@pytest.mark.parametrize("sentence", [
+    f"中方决定提前结束外交部令2028年第66号规定的暂停，自2029年1月15日起{RESTORE}",
+    f"中方决定提前结束外交部令2028年第66号的暂停，自2029年1月15日起{RESTORE}",
+    f"中方决定提前终止外交部令2028年第66号作出的暂停，{RESTORE}",
+    f"中方决定停止执行外交部令2028年第66号规定的暂停，{RESTORE}",
+    f"中方决定提前结束外交部令2028年第66号规定的中止，自2029年1月15日起{RESTORE}",
+])
+def test_a_restore_after_ending_the_suspension_named_by_its_decree(sentence: str) -> None:
+    """The suspension named by the decree that set it ("…第66号规定的暂停"): the restore of No. 62's target, not a lift of
+    Nos. 66 and 62 (the second form, silently) nor a restore with no target beside it."""
+    assert steps(restore(sentence)) == [("restore", ["MFA-ORDER-2028-62"], ["marcduval"])]
+
+
+def test_a_restore_of_one_measure_after_an_early_end_is_held() -> None:
+    """mfa53/11 as written (the entry ban alone restored): a lift of the entry ban on Nos. 66 and 62, silently; now held
+    (no state per measure), as a suspension of one measure is (mfa53/06)."""
+    assert refused(case_named("11", "mfa53")).reason == "needs-review"
+    assert refused(case_named("06", "mfa53")).reason == "needs-review"
+
+
+def test_an_early_end_of_a_decrees_own_measures_stays_a_lift() -> None:
+    """"提前结束外交部令2028年第62号对X采取的反制措施": a lift (mfa41's reading), not a restore."""
+    assert steps(restore(f"中方决定提前结束外交部令2028年第62号对{DUVAL}采取的反制措施。")) == [
+        ("lift", ["MFA-ORDER-2028-62"], ["marcduval"])]
+
+
+def countries(text: str) -> list[tuple[str | None, str | None]]:
+    return [(e.zh, e.country) for e in read(text).entities]
+
+
+COMPANIES = [("天穹防务公司", "US"), ("北海雷达有限公司", "GB"), ("莱茵光电股份公司", "DE")]
+
+
+def test_companies_named_with_their_countries_in_the_decision_alone_in_the_annex() -> None:
+    """mfa53/01 without its annex's "，注册地：…": all three were US, the title's country, silently."""
+    text = case_named("01", "mfa53")
+    bare = "\n".join(line.split("，注册地：")[0] for line in text.split("\n"))
+    assert countries(bare) == COMPANIES
+    # one company's country alone is none of its own ("英国宇航系统公司" among US firms keeps the title's)
+    one = bare.replace("英国北海雷达有限公司", "北海雷达有限公司").replace("德国莱茵光电股份公司", "莱茵光电股份公司")
+    assert countries(one) == [(zh, "US") for zh, _ in COMPANIES]
+
+
+def test_a_countrys_label_in_a_note() -> None:
+    """mfa53/01 ("，注册地：英国") and mfa53/04 ("女，国籍：瑞士，职务：…"): the title's country, and none."""
+    assert countries(case_named("01", "mfa53")) == COMPANIES
+    assert countries(case_named("04", "mfa53")) == [("阿尔卑斯战略论坛", None), ("艾玛·施托克尔", "CH"), ("卢卡斯·贝格", "AT")]
+
