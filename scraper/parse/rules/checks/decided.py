@@ -191,9 +191,20 @@ def _decision_said(folded: str, s0: int, w: int) -> bool:
     sentence deciding it); and the clauses before its own say nothing but grounds, the authority's words or other steps
     (``_plain_before``): not "据美国媒体报道，中方决定…", "美方希望，中方决定…", "有美国智库建议，中方决定…" (qa39's second probe)."""
     c0 = _clause_start(folded, s0, w)
-    lead = "".join(folded[c0:w].split())
+    lead = _unnumbered("".join(folded[c0:w].split()), c0 == s0)
     return (LUOSHI_LEAD_RE if folded.startswith("落实", w) else DECIDER_RE).fullmatch(lead) is not None \
         and _plain_before(folded, s0, c0, (), own=True)
+
+
+def _unnumbered(clause: str, first: bool) -> str:
+    """``clause`` without the item number opening its sentence's first clause (``first``): a statement's or an answer's
+    numbered paragraph ("二、为落实双方共识，中方决定，自…起，继续暂停…", "（二）中方决定，…") is the authority's words as the
+    paragraph without it (session 53, blind55/14: a 发表谈话 statement's extension held for a person). ITEM_LINE_RE's
+    numbers only: "第二，" is a clause of its own (ORDINAL_CLAUSES)."""
+    if not first or not clause.startswith(ITEM_NUMERALS):
+        return clause  # (nearly every clause: no numeral first)
+    m = act.ITEM_LINE_RE.match(clause)
+    return clause if m is None else clause[m.end():]
 
 
 def _told_as_noun(folded: str, x: act.ActionDraft, s1: int) -> bool:
@@ -265,7 +276,7 @@ def _plain_before(folded: str, s0: int, c0: int, verbs: list[int] | tuple[()], o
     while start < c0:
         mark = CLAUSE_MARK_RE.search(folded, start, c0)
         end = c0 if mark is None else mark.start()
-        clause = "".join(folded[start:end].split())
+        clause = _unnumbered("".join(folded[start:end].split()), start == s0)
         label = start == s0 and folded.startswith(":", end) and end - start <= SPEAKER_REACH
         if not label and REPORTED_RE.search(clause) is not None:
             return False

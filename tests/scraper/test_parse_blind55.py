@@ -1,0 +1,55 @@
+"""Session 53's blind round on spokesperson answers, statements and news retellings of 2027-2029 (blind55,
+tests/data/corpus/blind55/). The faults it found, each reproduced with a whole text through the parser."""
+
+from __future__ import annotations
+
+import pytest
+
+from scraper.parse import parse_document
+from storage.records import UnusablePage
+
+STATEMENT = ("商务部新闻发言人就中美经贸磋商成果发表谈话\n来源：商务部新闻办公室 类型：原创 分类：新闻 2028-01-10 20:30\n\n"
+             "1月8日至9日，中美双方经贸团队在日内瓦举行经贸磋商。商务部新闻发言人就此发表谈话如下：\n"
+             "一、双方就落实两国元首通话重要共识进行了深入、坦诚、建设性的交流，达成一系列积极成果。\n"
+             "{item}\n"
+             "三、中方愿同美方一道，继续发挥中美经贸磋商机制作用，推动两国经贸关系健康、稳定、可持续发展。\n")
+STEP = "自2028年1月15日起，继续暂停实施商务部公告2025年第21号相关措施1年。"
+
+
+def _steps(text: str) -> list[tuple[str, list[str | None], str | None, str | None]]:
+    notice = parse_document(text.encode("utf-8")).notice
+    assert notice is not None
+    return [(a.action.value, [t.key for t in a.targets], a.effective, a.until.isoformat() if a.until else None)
+            for a in notice.actions]
+
+
+def _reason(text: str) -> str:
+    with pytest.raises(UnusablePage) as caught:
+        parse_document(text.encode("utf-8"))
+    assert caught.value.reason == "needs-review"
+    return caught.value.detail
+
+
+# --- blind55/14: a statement's numbered paragraph deciding ("二、为落实双方共识，中方决定，…") -------------------------------
+
+@pytest.mark.parametrize("lead", [
+    "二、为落实双方共识，中方决定，",  # held for a person: the item number read as words before the decider
+    "二、中方决定，",
+    "二、经研究，中方决定，",
+])
+def test_a_numbered_paragraph_deciding_is_read(lead: str) -> None:
+    assert _steps(STATEMENT.format(item=lead + STEP)) == [("extend", ["MOFCOM-2025-21"], "2028-01-15", "2029-01-15")]
+
+
+def test_a_paragraph_numbered_in_brackets_deciding_is_read() -> None:
+    text = STATEMENT.replace("一、", "（一）").replace("三、", "（三）")
+    assert _steps(text.format(item="（二）为落实双方共识，中方决定，" + STEP)) == [
+        ("extend", ["MOFCOM-2025-21"], "2028-01-15", "2029-01-15")]
+
+
+@pytest.mark.parametrize("lead", [
+    "二、据外媒报道，中方决定，",  # a report stays a report under a number
+    "二、美方希望，中方决定，",
+])
+def test_a_numbered_paragraph_telling_others_words_stays_held(lead: str) -> None:
+    assert "says more than who takes it" in _reason(STATEMENT.format(item=lead + STEP))
