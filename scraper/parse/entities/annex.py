@@ -503,9 +503,10 @@ TABLE_HEADS = NAME_HEADS | COUNTRY_HEADS
 
 # "2．诺德光电（美国）公司（Nord Photonics (USA) LLC）；诺德光电（美国）研发中心（Nord Photonics (USA) Research Center）": two
 # entities on one numbered line, each "name（English）", split by a semicolon after the first's bracket (session 33,
-# audit33/16: the line was lost whole, only the count warned). Not a "；" inside a bracket ("（漢昇…；Hansheng…）").
+# audit33/16: the line was lost whole, only the count warned). Not a "；" inside a bracket ("（漢昇…；Hansheng…）"), nor one
+# before a number of its own ("1. A（a）；2. B（b）": items run together, ``_items_apart``; blind54: "2. B" read under 1).
 TWO_NAMES_RE = lazy_compile(r"(?P<head>\s*[0-9０-９]{1,3}\s*[.、．]\s*)(?P<a>[^;；]*?[(（][^;；]*[)）])\s*[;；]\s*"
-                            r"(?P<b>[^;；()（）\s][^;；()（）]*[(（][^;；]*[)）])\s*[。.]?\s*")
+                            r"(?![0-9０-９]{1,3}\s*[.、．])(?P<b>[^;；()（）\s][^;；()（）]*[(（][^;；]*[)）])\s*[。.]?\s*")
 
 
 def _two_names_split(block: list[str]) -> list[str]:
@@ -676,10 +677,25 @@ def _dashed_branches(block: list[str]) -> list[str]:
     return out
 
 
+# "1. 沙丘车辆公司（Dune Vehicles Inc.）；2. 磁暴电子公司（…）；3. …": an annex's items run together on one line, a copy that lost
+# its line breaks (session 53, blind54/16: none read, behind a count mismatch). A numbered line is cut before each "；N." in it.
+RUN_TOGETHER_RE = lazy_compile(r"[；;][^\S\n]*(?=[0-9０-９]{1,3}[^\S\n]*[.．、][^\S\n]*[^\d\s])")
+NUMBERED_OPENER_RE = lazy_compile(r"[^\S\n]*[0-9０-９]{1,3}[^\S\n]*[.．、]")
+
+
+def _items_apart(block: list[str]) -> list[str]:
+    """``block`` with each numbered line holding "；N." cut into its items."""
+    return [part for line in block
+            for part in (RUN_TOGETHER_RE.split(line) if NUMBERED_OPENER_RE.match(line) else (line,))]
+
+
 def _annex_block(block: list[str], country: str | None, chinese_numbers: bool, clean: bool,
                  type: str | None = None) -> list[EntityRecord]:
     """``annex_entities`` of the annex lines ``block``."""
     text = "\n" + "\n".join(block)
+    if ("；" in text or ";" in text) and RUN_TOGETHER_RE.search(text) is not None:
+        block = _items_apart(block)
+        text = "\n" + "\n".join(block)
     if ("分支机构" in text or "子公司" in text or "分公司" in text or "附属机构" in text) \
             and BRANCHES_FOLLOW_RE.search(text) is not None:
         block = _dashed_branches(block)

@@ -487,7 +487,7 @@ def _shortened(r: Action, records: list[A]) -> bool:
         return False
     keys = {t.key for t in r.targets}
     if None in keys:
-        return False
+        return _dated_in_title(r, records)
     if title_step(r.text) and keys <= {t.key for o in records if o is not r and (
             o.action is r.action or r.action is ActionKind.SUSPEND and o.action is ActionKind.EXTEND)
             and o.list is r.list and not title_step(o.text) for t in o.targets}:
@@ -523,6 +523,19 @@ def _shortened(r: Action, records: list[A]) -> bool:
             # a restore or lift has no period; the body's may start before the notice's day ("自…起", published late)
             return True
     return False
+
+
+def _dated_in_title(r: Action, records: list[A]) -> bool:
+    """A title's step on notices named by their day alone ("关于暂停实施2027年4月12日公告相关措施的公告") whose days a body's step
+    of the same verb and list names too, with their numbers or not ("自2028年2月15日起，暂停实施2027年4月12日公告（商务部公告2027年第52号）
+    相关措施，为期1年"): the body's is the step (session 53, blind54/20: the title's was kept beside it, from the notice's
+    day with no end, an unresolved reference the engine reported on every run)."""
+    if not title_step(r.text) or any(t.key is not None or t.date is None for t in r.targets):
+        return False
+    days = {t.date for t in r.targets}
+    return any(o is not r and (o.action is r.action or r.action is ActionKind.SUSPEND and o.action is ActionKind.EXTEND)
+               and o.list is r.list and not title_step(o.text) and days <= {t.date for t in o.targets}
+               for o in records)
 
 
 # "部分实体", "部分美国实体", "部分企业和个人": some of a notice's entities, named by the body only.
