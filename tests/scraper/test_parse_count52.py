@@ -5,7 +5,7 @@ were never read, so the text at odds with itself was read silently (the store's 
 - count51/15: a 【标题】 line saying 8 over a title, body and annex of 9 (count51 left it open).
 - audit32/13: a title and decision of 6 over measures "向上述五家实体出口" (open since session 32).
 - a title of 9 over a decision of 8; an annex heading "出口管制管控名单（8家）" or "附件：…（共8家）" over 9: found by count52.
-All now held for a person (``rules.tallies.counts_stated_apart``); counts that agree, in digits or numerals, are read.
+All now held for a person (``rules.checks.tallies.counts_stated_apart``); counts that agree, in digits or numerals, are read.
 """
 
 from __future__ import annotations

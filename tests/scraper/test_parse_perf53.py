@@ -15,7 +15,8 @@ from typing import Any
 import pytest
 
 from scraper.parse import parse_text
-from scraper.parse.rules import named, tallies
+from scraper.parse.rules import named
+from scraper.parse.rules.checks import tallies
 from scraper.parse.textnorm import fold
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus"

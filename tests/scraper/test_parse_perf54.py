@@ -1,4 +1,4 @@
-"""perf54: ``rules.tallies.counts_stated_apart`` (count52's check, the session's costliest new row) counts the decision's
+"""perf54: ``rules.checks.tallies.counts_stated_apart`` (count52's check, the session's costliest new row) counts the decision's
 counts from its 家 (``tallies._counted_at``) before asking HEAD_COUNT_RE of it, and looks for the 【标题】 line's two
 words with one search.
 
@@ -24,7 +24,7 @@ import pytest
 
 from scraper.parse import notice, parse_document, rules
 from scraper.parse.draft import Draft, Source
-from scraper.parse.rules import tallies
+from scraper.parse.rules.checks import tallies
 from scraper.parse.textnorm import NUM, fold, holds
 from storage.records import UnusablePage
 

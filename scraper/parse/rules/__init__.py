@@ -16,7 +16,6 @@ from collections.abc import Callable
 from typing import Any
 
 from ..draft import Draft, Source
-from .barred import unread_barred_measure, unread_no_longer_applied
 from .checks.answers import (
     conditional_step,
     corrected_answer,
@@ -34,6 +33,7 @@ from .checks.answers import (
     unread_yearless_beside,
     unread_yearless_step,
 )
+from .checks.barred import unread_barred_measure, unread_no_longer_applied
 from .checks.basics import (
     dated_before_number,
     effective_before_publication,
@@ -87,6 +87,7 @@ from .checks.notices import (
     unread_vague_clause,
 )
 from .checks.starts import unread_from_end, unread_moved_day, unread_same_day, unread_start, unread_starts_apart
+from .checks.tallies import counts_stated_apart
 from .checks.targets import (
     unread_counted_subset,
     unread_exception,
@@ -165,7 +166,6 @@ from .steps import (
     suspenders_restored,
     titled_listing,
 )
-from .tallies import counts_stated_apart
 
 Rule = Callable[[Source, Draft], Any]
 Reject = Callable[[Source, Draft], bool]

@@ -9,7 +9,9 @@ of what it asks about:
   number or the publication; one notice to a page.
 - ``counts``: the entities read against the counts the text states (the notice's, a list's, an annex's total line, per
   country, after the names of a step) and a count with nothing read. A listing's counts in the places a count stands
-  (title, 【标题】, decision, measures, annex headings) are ``rules.tallies``'s.
+  (title, 【标题】, decision, measures, annex headings) are ``tallies``'s.
+- ``tallies``: a listing's counts in the places a count stands (its title, the 【标题】 line, the decision, the measures'
+  "上述N家", the annex headings) compared with one another (session 52, count52; in ``rules`` until session 53).
 - ``terms``: terms and ends: a step's term or end said apart per notice or per entity, 分别, in another clause or
   sentence, in words the dates cannot read, at odds with itself; a lift or restore at a suspension's end.
 - ``starts``: starts and days: a step's start said apart per notice, "自同日起", from the end of the term before, in words
@@ -19,6 +21,8 @@ of what it asks about:
 - ``targets``: which entities or measures of a notice a step reaches: limited to an entity not read, some of them
   counted or named, an object before or after the verb, some measures only, some entities or one of its notices
   excepted.
+- ``barred``: a step on one measure of an earlier listing, named by what it bars, and measures said to apply no longer
+  to someone ("不再对…适用…措施") (session 52, blind53; in ``rules`` until session 53).
 - ``answers``: answers and notices telling steps: an answer's step decided with no notice, by a yearless number, after a
   term ended, denied, told as taken before ("商务部已于…发布公告"), planned or held off, adjusted, undone, corrected by its
   speaker, under a condition; a title's steps beside the body's.
@@ -57,6 +61,7 @@ from .answers import (
     unread_yearless_beside,
     unread_yearless_step,
 )
+from .barred import unread_barred_measure, unread_no_longer_applied
 from .basics import (
     UNSURE_DATE,
     dated_before_number,
@@ -155,6 +160,7 @@ from .starts import (
     unread_start,
     unread_starts_apart,
 )
+from .tallies import counts_stated_apart
 from .targets import (
     unread_counted_subset,
     unread_exception,
@@ -190,4 +196,4 @@ from .terms import (
     unread_vague_end,
 )
 
-__all__ = ["ANSWER_CLAUSE_MARKS", "ANSWER_DECISION_RE", "AUTHORITY_LEAD_RE", "CONNECTIVE_CLAUSES", "DAY_THEN_AND_RE", "DECIDER_RE", "END_DAY_TOLD_RE", "LEFT_OUT", "LISTING_OBJECTS", "LISTING_STEPS", "LUOSHI_LEAD_RE", "MOVE_FIRSTS", "MOVE_WORDS", "NAME_CHANGE_RE", "ORDINAL_CLAUSES", "OWN_GROUND_RE", "REASON_RE", "RELEASE_SUBJECT_RE", "REPORTED_RE", "SPEAKER_REACH", "START_RE", "START_ZI_RE", "STATUS_VERB_WORDS", "STEP_OBJECTS", "STEP_TAIL_RE", "TOLD_DAY_RE", "TOPIC_LEAD_RE", "TOPIC_TALK_RE", "UNSURE_DATE", "_after_cjk", "_clause_end", "_clause_start", "_clause_stop", "_decided", "_plain_before", "_status_verb_in", "_then_above", "_then_ends", "_told", "_told_as_noun", "_undecided_steps", "conditional_step", "corrected_answer", "count_mismatch", "counted_nothing_read", "counts_at_odds", "dated_before_number", "decided_on_number", "effective_before_publication", "effective_defaulted", "item_left_out", "named_count_above", "no_action_in_answer", "no_entities", "no_notice_number", "no_publication_date", "republished_list", "second_notice", "suspension_without_target", "told_answer_step", "undecided_release_step", "undecided_transcript_step", "unread_adjustment", "unread_annex", "unread_annex_amendment", "unread_answer_listing", "unread_answer_step", "unread_answer_undone", "unread_bare_notice", "unread_counted_notices", "unread_counted_subset", "unread_decided_answer", "unread_denied_step", "unread_each_one_end", "unread_elided_step", "unread_end_of_other", "unread_ends_apart", "unread_ends_respectively", "unread_entities_apart", "unread_exception", "unread_export_ban", "unread_extended_end", "unread_extended_period", "unread_from_end", "unread_investigation_end", "unread_issuers_of_dated_notice", "unread_item", "unread_item_day", "unread_late_suspension", "unread_latin_term", "unread_lift_at_expiry", "unread_lift_term", "unread_limit", "unread_list_correction", "unread_list_counts", "unread_listing_item", "unread_loose_lift_at_end", "unread_move_beside_step", "unread_moved_day", "unread_name_change", "unread_named_after_verb", "unread_no_restore", "unread_not_now_step", "unread_notice_clause", "unread_notice_excepted", "unread_numbered_clause", "unread_object", "unread_other_listing", "unread_part_of_measures", "unread_range", "unread_range_end", "unread_removal", "unread_respectively", "unread_same_day", "unread_shared_subject", "unread_shared_term", "unread_start", "unread_starts_apart", "unread_step_after_end", "unread_step_on_measures", "unread_subset", "unread_suspension_holds", "unread_term", "unread_term_at_odds", "unread_term_change_beside_steps", "unread_term_in_next_sentence", "unread_terms_apart", "unread_title_rest", "unread_told_step", "unread_undone_beside_steps", "unread_vague_clause", "unread_vague_end", "unread_yearless_beside", "unread_yearless_step"]
+__all__ = ["ANSWER_CLAUSE_MARKS", "ANSWER_DECISION_RE", "AUTHORITY_LEAD_RE", "CONNECTIVE_CLAUSES", "DAY_THEN_AND_RE", "DECIDER_RE", "END_DAY_TOLD_RE", "LEFT_OUT", "LISTING_OBJECTS", "LISTING_STEPS", "LUOSHI_LEAD_RE", "MOVE_FIRSTS", "MOVE_WORDS", "NAME_CHANGE_RE", "ORDINAL_CLAUSES", "OWN_GROUND_RE", "REASON_RE", "RELEASE_SUBJECT_RE", "REPORTED_RE", "SPEAKER_REACH", "START_RE", "START_ZI_RE", "STATUS_VERB_WORDS", "STEP_OBJECTS", "STEP_TAIL_RE", "TOLD_DAY_RE", "TOPIC_LEAD_RE", "TOPIC_TALK_RE", "UNSURE_DATE", "_after_cjk", "_clause_end", "_clause_start", "_clause_stop", "_decided", "_plain_before", "_status_verb_in", "_then_above", "_then_ends", "_told", "_told_as_noun", "_undecided_steps", "conditional_step", "corrected_answer", "count_mismatch", "counted_nothing_read", "counts_at_odds", "counts_stated_apart", "dated_before_number", "decided_on_number", "effective_before_publication", "effective_defaulted", "item_left_out", "named_count_above", "no_action_in_answer", "no_entities", "no_notice_number", "no_publication_date", "republished_list", "second_notice", "suspension_without_target", "told_answer_step", "undecided_release_step", "undecided_transcript_step", "unread_adjustment", "unread_annex", "unread_annex_amendment", "unread_answer_listing", "unread_answer_step", "unread_answer_undone", "unread_bare_notice", "unread_barred_measure", "unread_counted_notices", "unread_counted_subset", "unread_decided_answer", "unread_denied_step", "unread_each_one_end", "unread_elided_step", "unread_end_of_other", "unread_ends_apart", "unread_ends_respectively", "unread_entities_apart", "unread_exception", "unread_export_ban", "unread_extended_end", "unread_extended_period", "unread_from_end", "unread_investigation_end", "unread_issuers_of_dated_notice", "unread_item", "unread_item_day", "unread_late_suspension", "unread_latin_term", "unread_lift_at_expiry", "unread_lift_term", "unread_limit", "unread_list_correction", "unread_list_counts", "unread_listing_item", "unread_loose_lift_at_end", "unread_move_beside_step", "unread_moved_day", "unread_name_change", "unread_named_after_verb", "unread_no_longer_applied", "unread_no_restore", "unread_not_now_step", "unread_notice_clause", "unread_notice_excepted", "unread_numbered_clause", "unread_object", "unread_other_listing", "unread_part_of_measures", "unread_range", "unread_range_end", "unread_removal", "unread_respectively", "unread_same_day", "unread_shared_subject", "unread_shared_term", "unread_start", "unread_starts_apart", "unread_step_after_end", "unread_step_on_measures", "unread_subset", "unread_suspension_holds", "unread_term", "unread_term_at_odds", "unread_term_change_beside_steps", "unread_term_in_next_sentence", "unread_terms_apart", "unread_title_rest", "unread_told_step", "unread_undone_beside_steps", "unread_vague_clause", "unread_vague_end", "unread_yearless_beside", "unread_yearless_step"]

@@ -1,6 +1,6 @@
 """Counts: the entities read against the counts the text states (the notice's, a list's, an annex's total line, per
 country, after the names of a step) and a count with nothing read. A listing's counts in the places a count stands
-(title, 【标题】, decision, measures, annex headings) are ``rules.tallies``'s."""
+(title, 【标题】, decision, measures, annex headings) are ``tallies``'s."""
 
 from __future__ import annotations
 

@@ -19,13 +19,13 @@ from collections.abc import Iterator
 
 from storage.records import ActionKind
 
-from .. import entities as ent
-from ..actions import ActionDraft
-from ..draft import Draft, Source
-from ..lazyre import lazy_compile
-from ..textnorm import NUM, holds, to_int
+from ... import entities as ent
+from ...actions import ActionDraft
+from ...draft import Draft, Source
+from ...lazyre import lazy_compile
+from ...textnorm import NUM, holds, to_int
+from .common import LEFT_OUT
 
-LEFT_OUT = ": left out"  # (checks.LEFT_OUT: what the record holds for a person)
 HEADER_TITLE = "【标题】"  # the page's metadata line naming the notice's title (the gov site's article head)
 HEADER_TITLE_ALT = "标题:"  # the same as a table's cell, folded
 TITLE_WORD = "标题"  # in both

@@ -13,12 +13,12 @@ from __future__ import annotations
 
 from storage.records import ActionKind
 
-from .. import actions as act
-from ..draft import Draft, Source
-from ..lazyre import lazy_compile
-from .named import countermeasure_order, sentence_start
+from ... import actions as act
+from ...draft import Draft, Source
+from ...lazyre import lazy_compile
+from ..named import countermeasure_order, sentence_start
+from .common import LEFT_OUT
 
-LEFT_OUT = ": left out"  # (checks.common.LEFT_OUT: what the record holds for a person)
 # The steps on a listing's state that a measure named by what it bars narrows (a lift_measure is read already).
 STEP_KINDS = (ActionKind.LIFT, ActionKind.RESTORE, ActionKind.SUSPEND, ActionKind.EXTEND)
 # The word every such object holds before the measure: looked for in the step's sentence before any regex.
@@ -28,6 +28,13 @@ OF = "的"
 BARRED_MEASURE_RE = lazy_compile(
     r"的\s*[“\"]?\s*(?:禁止|不批准|不予|不准|不得|罚款|处以罚款)[^。;；\n]{0,80}?措施"
 )
+
+# "决定，自…起，不再对…〔2028〕2号所列X适用相关处理措施": a lift said as measures no longer applied to someone, the verb 适用 after
+# its object, which no step reads (blind53/34, /39, /40: a numbered notice and answers read as changing nothing,
+# silently; "…不再适用" written together is ``checks.corrections.unread_step_on_measures``'s). Left out for a person where
+# its sentence names a notice and reads no step.
+NO_LONGER = "不再"
+NO_LONGER_APPLIED_RE = lazy_compile(r"不再\s*(?:对|向)[^。;；\n]{1,80}?适用[^。;；\n]{0,40}?措施")
 
 
 def unread_barred_measure(src: Source, d: Draft) -> str | None:
@@ -51,13 +58,6 @@ def unread_barred_measure(src: Source, d: Draft) -> str | None:
             at = folded.find(OF, at + len(OF), s1)
     return None
 
-
-# "决定，自…起，不再对…〔2028〕2号所列X适用相关处理措施": a lift said as measures no longer applied to someone, the verb 适用 after
-# its object, which no step reads (blind53/34, /39, /40: a numbered notice and answers read as changing nothing,
-# silently; "…不再适用" written together is ``checks.corrections.unread_step_on_measures``'s). Left out for a person where
-# its sentence names a notice and reads no step.
-NO_LONGER = "不再"
-NO_LONGER_APPLIED_RE = lazy_compile(r"不再\s*(?:对|向)[^。;；\n]{1,80}?适用[^。;；\n]{0,40}?措施")
 
 
 def unread_no_longer_applied(src: Source, d: Draft) -> str | None:
