@@ -17,7 +17,7 @@ from storage.records import ActionKind, ActionRecord, ListKind, NoticeRef
 
 from .draft import Draft, Source
 from .rules.checks.common import LEFT_OUT
-from .rules.checks.decided import _undecided_steps
+from .rules.checks.decided import undecided_steps
 
 # How ``undecided_transcript_step``'s warning begins (tests/scraper/test_parse_held.py holds the two together)
 TRANSCRIPT_UNDECIDED = "a press conference's answer reads a step with no decision word in its sentence"
@@ -33,7 +33,7 @@ def hold_undecided(src: Source, d: Draft, warnings: tuple[str, ...]
         return None  # (nearly every text)
     if any(w.endswith(LEFT_OUT) and not w.startswith(TRANSCRIPT_UNDECIDED) for w in warnings):
         return None
-    undecided = {_step(x.action, x.text, x.targets) for x, _s0, _s1 in _undecided_steps(src, d)}
+    undecided = {_step(x.action, x.text, x.targets) for x, _s0, _s1 in undecided_steps(src, d)}
     # a record of the same verb, sentence and notices as an undecided step is held with it (held, never lost: it is
     # loud); another step of that sentence is read (session 42: "中方决定，自…起停止实施{No. 21}…，对于{7号}…，中方会否自
     # 同日起恢复实施…" held the lift with the doubt, held41's B)

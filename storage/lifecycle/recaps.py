@@ -33,7 +33,7 @@ from storage.records import ActionKind, ActionRecord, NoticeKind, NoticeRecord, 
 
 from .builder import _Builder
 from .model import day_of, known_from
-from .targets import _suspended_by
+from .targets import suspended_by
 
 # Steps that tell the same change (an extension recounted as "继续暂停" may be the notice's "暂停…至…").
 SAME_CHANGE = {ActionKind.SUSPEND: "suspend", ActionKind.EXTEND: "suspend", ActionKind.LIFT: "lift",
@@ -91,11 +91,11 @@ def _same_notice(t: NoticeRef, s: NoticeRef, by_key: dict[str, StoredNotice]) ->
 def _reached(step: ActionRecord, by_key: dict[str, StoredNotice]) -> tuple[NoticeRef, ...]:
     """The notices ``step`` acts on: its targets, and for an extension of the suspension a notice set, named by that
     notice ("将商务部公告2026年第70号规定的暂停期限延长1年"), the notices it suspends, which the engine extends
-    (``targets._suspended_by``, order52): a recap names those ("继续暂停实施…第23号相关措施1年"; review63: it was "no stored
+    (``targets.suspended_by``, order52): a recap names those ("继续暂停实施…第23号相关措施1年"; review63: it was "no stored
     notice does this" of a stored extension, noise)."""
     if step.action is not ActionKind.EXTEND:
         return step.targets
-    through = [r for t in step.targets if t.key in by_key for r in _suspended_by(by_key[t.key].record, by_key)]
+    through = [r for t in step.targets if t.key in by_key for r in suspended_by(by_key[t.key].record, by_key)]
     return (*step.targets, *through)
 
 

@@ -167,7 +167,7 @@ def _targets(ref: NoticeRef, action: ActionRecord, source: StoredNotice,
     if ref.key:
         if ref.key not in notices:
             return [], f"reference to {ref.key} (\"{ref.text}\"), {NOT_STORED}{number_columns(ref.key)}"
-        if action.action is ActionKind.EXTEND and (suspended := _suspended_by(notices[ref.key].record, notices)):
+        if action.action is ActionKind.EXTEND and (suspended := suspended_by(notices[ref.key].record, notices)):
             return _through(suspended, action, notices[ref.key], listings, notices, numbered)
         lst = action.list or ref.list
         found = [listings[(ref.key, kind)] for kind in LIST_ORDER
@@ -186,7 +186,7 @@ def _targets(ref: NoticeRef, action: ActionRecord, source: StoredNotice,
 SUSPENDING = (ActionKind.SUSPEND, ActionKind.EXTEND)  # the steps of a notice that only sets suspensions of others
 
 
-def _suspended_by(record: NoticeRecord, notices: dict[str, StoredNotice]) -> tuple[NoticeRef, ...]:
+def suspended_by(record: NoticeRecord, notices: dict[str, StoredNotice]) -> tuple[NoticeRef, ...]:
     """The notices a notice suspends, where that is all it does (no entity of its own, every step a suspension or an
     extension naming stored notices that are no such notice themselves): "商务部 海关总署公告2025年第70号规定的暂停期限延长一年",
     "将商务部令2025年第7号规定的暂停期限延长1年" extend the suspension it set, of those notices (session 52, order52: the
@@ -212,7 +212,7 @@ def _suspends_only(record: NoticeRecord) -> bool:
 def _through(suspended: tuple[NoticeRef, ...], action: ActionRecord, setter: StoredNotice,
              listings: dict[tuple[str, ListKind], Listing], notices: dict[str, StoredNotice],
              numbered: dict[tuple[str, int], list[Numbered]] | None) -> tuple[list[Listing], str | None]:
-    """The listings of the notices ``setter`` suspends (``_suspended_by``), as ``action`` reaches each."""
+    """The listings of the notices ``setter`` suspends (``suspended_by``), as ``action`` reaches each."""
     out: list[Listing] = []
     for ref in suspended:
         found, why = _targets(ref, action, setter, listings, notices, numbered)

@@ -62,7 +62,7 @@ def test_a_recap_of_the_same_term_or_an_end_told_is_quiet(
 
 
 # An extension named by the notice that set the suspension, "商务部决定，将商务部公告2026年第70号规定的暂停期限延长1年。" (No. 9),
-# reaches No. 23 (order52, ``targets._suspended_by``); the answer recounts it on No. 23 ("…暂停实施商务部公告2026年第23号相关措施
+# reaches No. 23 (order52, ``targets.suspended_by``); the answer recounts it on No. 23 ("…暂停实施商务部公告2026年第23号相关措施
 # 1年"): its step was looked for only among steps naming No. 23, so "no stored notice does this" of a stored extension (noise;
 # review63). Now No. 9's step is a step on the notices No. 70 suspends too (``recaps._reached``); another term still a problem.
 @ORDERS

@@ -1126,7 +1126,7 @@ def test_quoted_decision_is_the_whole_patterns_search():
 
 
 def _clause_end_by_characters(folded, at, s1):
-    """rules.checks._clause_end as qa39 wrote it (2d3ebb98): every character of the clause visited."""
+    """rules.checks.clause_end as qa39 wrote it (2d3ebb98): every character of the clause visited."""
     depth = 0
     for i in range(at, s1):
         c = folded[i]
@@ -1134,13 +1134,13 @@ def _clause_end_by_characters(folded, at, s1):
             depth += 1
         elif c == ")":
             depth = max(0, depth - 1)
-        elif depth == 0 and (c in rules_checks.ANSWER_CLAUSE_MARKS or c == "?" or c == "." and rules_checks._after_cjk(folded, i)):
+        elif depth == 0 and (c in rules_checks.ANSWER_CLAUSE_MARKS or c == "?" or c == "." and rules_checks.after_cjk(folded, i)):
             return i
     return s1
 
 
 def test_clause_end_by_its_stops_is_the_character_walk():
-    """``_clause_end`` visits only the characters it judges (CLAUSE_END_STOPS_RE; perf39: the walk over every character
+    """``clause_end`` visits only the characters it judges (CLAUSE_END_STOPS_RE; perf39: the walk over every character
     cost ~40,000 instructions a step of a spokesperson's answer): the same end as the walk, from every start to every
     end, on random texts of brackets, clause marks, full stops after Chinese and after Latin, and words."""
     rng = random.Random(39)
@@ -1149,12 +1149,12 @@ def test_clause_end_by_its_stops_is_the_character_walk():
         text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 24)))
         for at in range(len(text) + 1):
             for s1 in (at, len(text), rng.randrange(at, len(text) + 1)):
-                assert rules_checks._clause_end(text, at, s1) == _clause_end_by_characters(text, at, s1), (text, at, s1)
+                assert rules_checks.clause_end(text, at, s1) == _clause_end_by_characters(text, at, s1), (text, at, s1)
 
 
 def _clause_start_as_written(folded, s0, pos):
     """rules.checks._clause_start as qa39 wrote it (2d3ebb98): every clause mark's and every full stop's place."""
-    dots = [i + 1 for i in range(s0, pos) if folded[i] == "." and rules_checks._after_cjk(folded, i)]
+    dots = [i + 1 for i in range(s0, pos) if folded[i] == "." and rules_checks.after_cjk(folded, i)]
     return max(s0, *(folded.rfind(mark, s0, pos) + 1 for mark in rules_checks.ANSWER_CLAUSE_MARKS), *dots)
 
 
@@ -1162,7 +1162,7 @@ def _plain_before_as_written(folded, s0, c0, verbs, own=False):
     """rules.checks._plain_before as qa39 wrote it (2d3ebb98; review40's connectives, 62a65525): the clause's end the
     least of a find per mark."""
     C = rules_checks
-    start = max([s0] + [i + 1 for i in range(s0, c0) if folded[i] == "." and C._after_cjk(folded, i)])
+    start = max([s0] + [i + 1 for i in range(s0, c0) if folded[i] == "." and C.after_cjk(folded, i)])
     while start < c0:
         end = min([i for i in (folded.find(mark, start, c0) for mark in C.ANSWER_CLAUSE_MARKS) if i >= 0], default=c0)
         clause = "".join(folded[start:end].split())
@@ -1229,7 +1229,7 @@ def test_decided_judging_each_word_once_is_judging_it_for_every_step():
 def _told_as_noun_as_written(folded, x, s1):
     """rules.checks._told_as_noun as review40 wrote it (01cf059e): the object words by a generator, the tail always asked."""
     C = rules_checks
-    end = C._clause_end(folded, x.start, s1)
+    end = C.clause_end(folded, x.start, s1)
     clause = "".join(folded[x.start : end].split())
     objects = C.LISTING_OBJECTS if x.action in C.LISTING_STEPS else C.STEP_OBJECTS
     if not any(word in clause for word in objects):

@@ -102,7 +102,7 @@ CLAUSED = ("商务部决定，继续暂停实施商务部公告2025年第21号�
 
 
 def test_a_clause_stop_is_the_first_comma_or_semicolon():
-    """``_clause_stop`` (used by ``_clauses``, ``unread_ends_apart``, ``unread_end_of_other``, ``unread_each_one_end``) says
+    """``_clause_stop`` (used by ``clause_spans``, ``unread_ends_apart``, ``unread_end_of_other``, ``unread_each_one_end``) says
     what the expression each of them repeated said: the first "," or ";" of the stretch, else its end."""
     folded = read_source(CLAUSED, PageHints()).folded
     for c0 in range(len(folded) + 1):

@@ -3,7 +3,7 @@
 
 The step's target is the order that set the suspension (it lists no one): the engine extended that order's own row (shown
 suspended), the order it suspended lapsed at its end, and a problem said "extends a suspension of MOFCOM-ORDER-2025-7 that is
-not in place". The suspension it set is extended now, on the notices it suspends (``lifecycle.targets._suspended_by``): one
+not in place". The suspension it set is extended now, on the notices it suspends (``lifecycle.targets.suspended_by``): one
 step through, and not where the suspension covers some clauses only (No. 72 of No. 46's clause 2: as before).
 """
 

@@ -21,17 +21,17 @@ from ...textnorm import find_word, holds_any, marked
 from ..named import sentence_start
 from . import common
 from .common import (
-    _ITEM_KINDS,
-    _STEP_TERM,
+    ITEM_KINDS,
     LEFT_OUT,
     NOTICE_UNDONE_WORDS,
+    STEP_TERM,
     TERM_ENDED,
     TERM_ENDED_MARKS,
-    _a_noun,
-    _answer_said,
-    _measures_step_words,
-    _off_list,
-    _on_measures,
+    a_noun,
+    answer_said,
+    measures_step_words,
+    off_list,
+    on_measures,
 )
 
 # Bound here, not imported by name: CPython 3.11 compiles a method call on an imported name as an attribute load
@@ -102,7 +102,7 @@ NOT_IF_AFTER = "下期实何今此是果同约前上"  # 如下, 如期, 如实,
 IF_REACH = 80  # how far before the step's verb its condition may open
 
 # What may follow a verb whose object is left out, to its clause's end: its term, nothing else (``_object_elided``).
-ELIDED_OBJECT_TAIL_RE = lazy_compile(rf"{_STEP_TERM}?")
+ELIDED_OBJECT_TAIL_RE = lazy_compile(rf"{STEP_TERM}?")
 
 # A spokesperson correcting what was said before in the same answer or transcript ("我纠正一下，刚才口误，…起始日期是2026年12月
 # 15日，不是12月10日"): the step read may be the one withdrawn, its day or kind wrong (session 41, qa41/24: the suspension
@@ -180,13 +180,13 @@ def unread_not_now_step(src: Source, d: Draft) -> str | None:
             if m is not None:
                 s0, s1 = sentence_start(folded, at), act.sentence_end(folded, at)
                 decided = folded.rfind("决定", s0, at)
-                if decided >= 0 and not _a_noun(folded, decided) and not _off_list(folded, at) \
+                if decided >= 0 and not a_noun(folded, decided) and not off_list(folded, at) \
                         and not any(s0 <= x.start < s1 for x in d.drafts):
                     return f"a step decided as \"{src.text[at:m.end()]}\" is not read{LEFT_OUT}"
             at = folded.find(word, at + 2)
     if holds_any(folded, HELD_OFF_MARKS) and (m := HELD_OFF_RE.search(folded)) is not None:
         s0, s1 = sentence_start(folded, m.start()), act.sentence_end(folded, m.start())
-        if not _off_list(folded, m.start()) and not any(s0 <= x.start < s1 and x.action in HELD_OFF_STEPS for x in d.drafts):
+        if not off_list(folded, m.start()) and not any(s0 <= x.start < s1 and x.action in HELD_OFF_STEPS for x in d.drafts):
             return f"measures held off (\"{src.text[m.start():m.end()]}\") are not read{LEFT_OUT}"
     return None
 
@@ -208,7 +208,7 @@ def unread_adjustment(src: Source, d: Draft) -> str | None:
         s0, s1 = sentence_start(folded, at), act.sentence_end(folded, at)
         m = ADJUSTED_RE.search(folded, max(s0, at - 4), min(s1, at + 44))
         if m is not None and m.start() <= at < m.end() and not folded.startswith("如下", at - 2) \
-                and (decided := folded.rfind("决定", s0, at)) >= 0 and not _a_noun(folded, decided) \
+                and (decided := folded.rfind("决定", s0, at)) >= 0 and not a_noun(folded, decided) \
                 and (named := {r[2].key or r[2].text for r in d.refs if s0 <= r[0] < s1}) \
                 and not any(s0 <= x.start < s1 for x in d.drafts) \
                 and not named <= {t.key or t.text for x in d.drafts for t in x.targets} \
@@ -257,7 +257,7 @@ def _object_elided(folded: str, v: re.Match[str], stop: int) -> bool:
 
 def unread_answer_step(src: Source, d: Draft) -> str | None:
     """An answer's sentence that decides ("中方决定，自…起，恢复执行对上述实体采取的相关措施") a step on measures (stop,
-    restore, suspend, extend: ``_on_measures``), names no notice, and holds no step read (its target said only as
+    restore, suspend, extend: ``on_measures``), names no notice, and holds no step read (its target said only as
     "上述实体" of the question, or by a title): the answer would read as changing nothing, "no action found in the
     answer" a warning only (session 23). Doubts and plans (NOT_NOW_RE: "将视情决定是否…"), a decision told
     ("此前决定", "2025年11月10日，商务部决定…" in an answer of 2026: ``actions.dated_before``, ``actions.told_as_past``), trade remedies
@@ -269,19 +269,19 @@ def unread_answer_step(src: Source, d: Draft) -> str | None:
         pos = folded.find("决定", a, b)
         while pos >= 0:
             s1 = min(act.sentence_end(folded, pos), b)
-            if not _measures_step_words(folded, pos + 2, s1) and folded.find("号", pos + 2, s1) < 0 \
+            if not measures_step_words(folded, pos + 2, s1) and folded.find("号", pos + 2, s1) < 0 \
                     and not _step_verb_words(folded, pos + 2, s1):
                 pos = folded.find("决定", s1, b)  # no step on measures nor on a number after it (most answers)
                 continue
             s0 = sentence_start(folded, pos)
-            if not (_a_noun(folded, pos) or folded.endswith(TOLD_DECISION_BEFORE, s0, pos)) \
+            if not (a_noun(folded, pos) or folded.endswith(TOLD_DECISION_BEFORE, s0, pos)) \
                     and not any(s0 <= r[0] < s1 for r in d.refs) and not any(s0 <= x < s1 for x in starts) \
                     and OFF_LIST_RE.search(folded, s0, s1) is None:
                 for v in act.VERB_RE.finditer(folded, pos + 2, s1):
-                    if act.VERB_KINDS.get(v[0]) not in _ITEM_KINDS:
+                    if act.VERB_KINDS.get(v[0]) not in ITEM_KINDS:
                         continue
                     yearless = YEARLESS_NOTICE_RE.match(folded, v.end(), s1)
-                    if (yearless or _on_measures(folded, v, s1) or _object_elided(folded, v, s1)) \
+                    if (yearless or on_measures(folded, v, s1) or _object_elided(folded, v, s1)) \
                             and _decided_now(folded, d, s0, v.start(), v.start()):
                         what = f"names {yearless[0].strip()} without its year, so" if yearless else "names"
                         return f"the answer decides \"{src.text[s0:s1].strip()[:40]}\" but {what} no notice its " \
@@ -307,10 +307,10 @@ def _unread_start_step(src: Source, d: Draft) -> str | None:
                 told = effective_in(folded[from_at : pos + 1], d.published)
                 if told is not None and d.published is not None and told[:10] >= d.published.isoformat():
                     for v in act.VERB_RE.finditer(folded, pos + 1, s1):
-                        if act.VERB_KINDS.get(v[0]) in _ITEM_KINDS \
-                                and (_on_measures(folded, v, s1) or _object_elided(folded, v, s1)) \
+                        if act.VERB_KINDS.get(v[0]) in ITEM_KINDS \
+                                and (on_measures(folded, v, s1) or _object_elided(folded, v, s1)) \
                                 and _decided_now(folded, d, s0, v.start(), v.start()):
-                            return f"the answer says \"{_answer_said(src, s0, s1)[:40]}\" from {told[:10]}, a step " \
+                            return f"the answer says \"{answer_said(src, s0, s1)[:40]}\" from {told[:10]}, a step " \
                                    f"on measures of no notice its sentence names{LEFT_OUT}"
             pos = folded.find("起", max(s1, pos + 1), b)
     return None
@@ -329,10 +329,10 @@ def unread_yearless_beside(src: Source, d: Draft) -> str | None:
         pos = folded.find("决定", a, b)
         while pos >= 0:
             s1 = min(act.sentence_end(folded, pos), b)
-            if folded.find("号", pos + 2, s1) >= 0 and folded.find("第", pos + 2, s1) >= 0 and not _a_noun(folded, pos):
+            if folded.find("号", pos + 2, s1) >= 0 and folded.find("第", pos + 2, s1) >= 0 and not a_noun(folded, pos):
                 s0 = sentence_start(folded, pos)
                 for v in act.VERB_RE.finditer(folded, pos + 2, s1):
-                    if act.VERB_KINDS.get(v[0]) not in _ITEM_KINDS:
+                    if act.VERB_KINDS.get(v[0]) not in ITEM_KINDS:
                         continue
                     m = YEARLESS_NOTICE_RE.match(folded, v.end(), s1)
                     if m is not None and not any(v.end() <= r[0] < m.end() for r in d.refs) \
@@ -358,11 +358,11 @@ def unread_yearless_step(src: Source, d: Draft) -> str | None:
         if not any(s <= pos < e for s, e, _ in d.refs):
             s1 = min(act.sentence_end(folded, pos), end)
             for v in act.VERB_RE.finditer(folded, max(start, pos - YEARLESS_VERB_REACH - 8), pos):
-                if act.VERB_KINDS.get(v[0]) not in _ITEM_KINDS:
+                if act.VERB_KINDS.get(v[0]) not in ITEM_KINDS:
                     continue
                 m = YEARLESS_NOTICE_RE.match(folded, v.end(), s1)
                 if m is not None and m.end() > pos and not any(v.end() <= r[0] < m.end() for r in d.refs) \
-                        and not _off_list(folded, v.start()):
+                        and not off_list(folded, v.start()):
                     return f"its step \"{src.text[v.start() : m.end()].strip()}\" names {m[0].strip()} without its " \
                            f"year, so no notice its {v[0]} could act on{LEFT_OUT}"
     return None
@@ -405,11 +405,11 @@ def unread_step_after_end(src: Source, d: Draft) -> str | None:
     folded = src.folded
     for pos, s0, s1 in _answer_sentences(folded, d, "决定", next_sentence=True):
         # "中方决定，商务部公告2025年第72号规定的暂停措施继续实施1年": deciding now on a notice it names, its verb read as no step
-        if not any(s0 <= r[0] < s1 for r in d.refs) or _a_noun(folded, pos) \
+        if not any(s0 <= r[0] < s1 for r in d.refs) or a_noun(folded, pos) \
                 or folded.endswith(TOLD_DECISION_BEFORE, s0, pos) or OFF_LIST_RE.search(folded, s0, s1) is not None:
             continue
         for v in act.VERB_RE.finditer(folded, pos + 2, s1):
-            if act.VERB_KINDS.get(v[0]) in _ITEM_KINDS and _decided_now(folded, d, s0, v.start(), v.start()) \
+            if act.VERB_KINDS.get(v[0]) in ITEM_KINDS and _decided_now(folded, d, s0, v.start(), v.start()) \
                     and decided_in(folded, (s0, s1), s0, v.start(), v.end(), None, d.published):
                 return f"the answer decides \"{src.text[s0:s1].strip()[:50]}\" on a notice it names, read as no " \
                        f"step{LEFT_OUT}"
@@ -422,8 +422,8 @@ def unread_step_after_end(src: Source, d: Draft) -> str | None:
             span_end = next((b for a, b in d.spans if a <= pos < b), s1)
             s2 = min(act.sentence_end(folded, s1 + 1), span_end) if s1 < span_end else s1  # and the sentence after it
             for v in act.VERB_RE.finditer(folded, pos + len(word), s2):
-                if act.VERB_KINDS.get(v[0]) in _ITEM_KINDS and act.NOT_NOW_RE.search(folded, s0, v.start()) is None \
-                        and not _off_list(folded, v.start()):
+                if act.VERB_KINDS.get(v[0]) in ITEM_KINDS and act.NOT_NOW_RE.search(folded, s0, v.start()) is None \
+                        and not off_list(folded, v.start()):
                     return f"the answer says \"{src.text[s0:s2].strip()[:50]}\": a step after a term's end, read on " \
                            f"no notice{LEFT_OUT}"
     return None
@@ -502,7 +502,7 @@ def unread_answer_undone(src: Source, d: Draft) -> str | None:
     folded = src.folded
     for pos, s0, s1 in _answer_sentences(folded, d, "决定"):
         word = next((w for w in NOTICE_UNDONE_WORDS if folded.find(w, pos + 2, s1) >= 0), None)
-        if word is not None and not _a_noun(folded, pos) and not folded.endswith(TOLD_DECISION_BEFORE, s0, pos) \
+        if word is not None and not a_noun(folded, pos) and not folded.endswith(TOLD_DECISION_BEFORE, s0, pos) \
                 and any(s0 <= r[0] < s1 for r in d.refs) and _decided_now(folded, d, s0, s1, pos):
             return f"the answer decides \"{word}\" of a notice it names but reads no step{LEFT_OUT}"
     return None

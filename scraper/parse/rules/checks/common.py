@@ -33,7 +33,7 @@ YEAR_AFTER_RE = lazy_compile(r"\s*(?:第|[〔(]|\d|[一二三四五六七八九�
 DAY_JOINERS = ("和", "、", "及", "与")
 DAY_BEFORE_JOINER_RE = lazy_compile(r"月\s*[\d一二三四五六七八九十]{1,3}\s*日\s*[和、及与]$")
 
-_ITEM_KINDS = (ActionKind.LIFT, ActionKind.RESTORE, ActionKind.SUSPEND, ActionKind.EXTEND)
+ITEM_KINDS = (ActionKind.LIFT, ActionKind.RESTORE, ActionKind.SUSPEND, ActionKind.EXTEND)
 
 ITEM_MEASURES_RE = lazy_compile(r"[^。;；]{0,60}?措施")
 
@@ -55,7 +55,7 @@ NOTICE_UNDONE_WORDS = ("撤销", "撤回", "作废", "失效", "延缓", "推迟
 
 SPEAKER_REACH = 16  # a speaker's label opening the sentence ("何亚东：", "商务部新闻发言人何亚东："), left out of the warning
 
-# What ``_clause_end`` stops at: a bracket, a clause mark, "?" or "." (the characters it judges, found by sre's scan).
+# What ``clause_end`` stops at: a bracket, a clause mark, "?" or "." (the characters it judges, found by sre's scan).
 CLAUSE_END_STOPS_RE = re.compile(r"[(),;:?.]")
 
 # What a step's clause may hold after its object (the last 措施, 款 or notice): its term as the dates read it (DURATION_RE:
@@ -63,12 +63,12 @@ CLAUSE_END_STOPS_RE = re.compile(r"[(),;:?.]")
 # 的暂停", "终止对…相关措施的暂停安排": session 41, held), the end of "除…外", nothing else: not "…的前提是", "…系误传", "…一事", "…等问题", "…的具体安排" (``_told_as_noun``).
 # "至明年11月10日" (RELATIVE_UNTIL_RE's end, read by ``periods.until_day``; session 43, qa43/29: held for a person).
 # "至2027年6月底" (MONTH_END_RE's, read by ``periods.until_day`` as the month's last day; session 47).
-_STEP_TERM = (rf"(?:{DURATION_RE.pattern}|半年|(?:截止|截)?(?:{UNTIL_RE.pattern}|(?:至|到)(?:今年|本年|明年)\d{{1,2}}月\d{{1,2}}日"
+STEP_TERM = (rf"(?:{DURATION_RE.pattern}|半年|(?:截止|截)?(?:{UNTIL_RE.pattern}|(?:至|到)(?:今年|本年|明年)\d{{1,2}}月\d{{1,2}}日"
               r"|(?:至|到)\d{4}年\d{1,2}月[底末])"
               r"(?:\d{1,2}时(?:\d{1,2}分)?)?(?:止|\(含\))?)")
 
 
-def _clauses(folded: str, s0: int, s1: int) -> Iterator[tuple[int, int]]:
+def clause_spans(folded: str, s0: int, s1: int) -> Iterator[tuple[int, int]]:
     """(start, end) of each clause of ``folded[s0:s1]``, parted by "," and ";" (folded)."""
     c0 = s0
     while c0 < s1:
@@ -77,7 +77,7 @@ def _clauses(folded: str, s0: int, s1: int) -> Iterator[tuple[int, int]]:
         c0 = c1 + 1
 
 
-def _terms_in(folded: str, start: int, stop: int, years_out: bool = False) -> set[str]:
+def terms_in(folded: str, start: int, stop: int, years_out: bool = False) -> set[str]:
     """The terms (DURATION_RE) written in ``folded[start:stop]``, not a date's parts ("2027年", "1月1日", "公告2025年第21号");
     with ``years_out`` not a year written otherwise either ("二〇二五年", "2025 年4月4日": a term before 第, a month or 〇)."""
     return {"".join(m[0].split()) for m in DURATION_RE.finditer(folded, start, stop)
@@ -90,7 +90,7 @@ def _terms_in(folded: str, start: int, stop: int, years_out: bool = False) -> se
                                     or YEAR_AFTER_RE.match(folded, m.end()) is not None))}
 
 
-def _on_measures(folded: str, v: re.Match[str], stop: int) -> bool:
+def on_measures(folded: str, v: re.Match[str], stop: int) -> bool:
     """Whether the verb ``v`` is a step on measures ("停止执行…采取的相关措施", "继续暂停实施相关措施", "停止对A、B采取的出口
     管制措施": story37 T3c, an answer naming its entities by Chinese name only, read as no step, exit 0), not a duty
     ("正在开展的相关活动应当立即停止")."""
@@ -98,12 +98,12 @@ def _on_measures(folded: str, v: re.Match[str], stop: int) -> bool:
         and ITEM_MEASURES_RE.match(folded, v.end(), stop) is not None
 
 
-def _off_list(folded: str, at: int) -> bool:
+def off_list(folded: str, at: int) -> bool:
     """Whether the sentence holding ``at`` is about a trade remedy or tariffs (``OFF_LIST_RE``)."""
     return OFF_LIST_RE.search(folded, sentence_start(folded, at), act.sentence_end(folded, at)) is not None
 
 
-def _a_noun(folded: str, pos: int) -> bool:
+def a_noun(folded: str, pos: int) -> bool:
     """Whether the 决定 at ``pos`` is a noun ("本决定", "上述决定", "《…决定》"), not a decision taken there."""
     return (pos > 0 and folded[pos - 1] in NOT_DECIDING_BEFORE) or folded.startswith("》", pos + 2)
 
@@ -111,15 +111,15 @@ def _a_noun(folded: str, pos: int) -> bool:
 def deciding_at(folded: str, end: int) -> int:
     """Where the first 决定 that decides stands in ``folded[:end]``, or -1."""
     pos = folded.find("决定", 0, end)
-    while pos >= 0 and (_a_noun(folded, pos) or folded.startswith("号", pos - 1)):
+    while pos >= 0 and (a_noun(folded, pos) or folded.startswith("号", pos - 1)):
         # "商务部公告2026年第95号决定，自…至…暂停实施…": what an earlier notice decided, told (session 32, audit32/16:
         # the early end of that suspension refused for review)
         pos = folded.find("决定", pos + 2, end)
     return pos
 
 
-def _measures_step_words(folded: str, line: int, stop: int) -> bool:
-    """Whether ``folded[line:stop]`` has the words every step on measures has (``_on_measures``: 措施, and 实施, 执行 or
+def measures_step_words(folded: str, line: int, stop: int) -> bool:
+    """Whether ``folded[line:stop]`` has the words every step on measures has (``on_measures``: 措施, and 实施, 执行 or
     暂停 in its verb, or 对 after it): a line without them ("并采取以下措施：", "本公告自公布之日起正式实施") is passed over
     before any regex."""
     find = folded.find
@@ -127,20 +127,20 @@ def _measures_step_words(folded: str, line: int, stop: int) -> bool:
                                              or find("暂停", line, stop) >= 0 or find("对", line, stop) >= 0)
 
 
-def _imposes(drafts: list[act.ActionDraft]) -> bool:
+def imposes(drafts: list[act.ActionDraft]) -> bool:
     for x in drafts:
         if x.action is ActionKind.IMPOSE:
             return True
     return False
 
 
-def _answer_said(src: Source, s0: int, s1: int) -> str:
+def answer_said(src: Source, s0: int, s1: int) -> str:
     """The sentence ``s0:s1`` as the warning quotes it: its speaker's label ("何亚东：") left out, 60 characters."""
     shown = src.text[s0:s1].strip()
     return shown[max(shown.find("：", 0, SPEAKER_REACH), shown.find(":", 0, SPEAKER_REACH)) + 1 :].strip()[:60]
 
 
-def _clause_end(folded: str, at: int, s1: int) -> int:
+def clause_end(folded: str, at: int, s1: int) -> int:
     """Where the clause holding ``at`` ends (its ",", ";", ":" or "?", else ``s1``), a comma inside a bracket no end
     ("…对美国稀土公司（USA Rare Earth, Inc.）采取的相关措施")."""
     depth = 0
@@ -150,11 +150,11 @@ def _clause_end(folded: str, at: int, s1: int) -> int:
             depth += 1
         elif c == ")":
             depth = max(0, depth - 1)
-        elif depth == 0 and (c != "." or _after_cjk(folded, i)):
+        elif depth == 0 and (c != "." or after_cjk(folded, i)):
             return i
     return s1
 
 
-def _after_cjk(folded: str, i: int) -> bool:
+def after_cjk(folded: str, i: int) -> bool:
     """Whether the "." at ``i`` follows a Chinese character: a full stop, not "Inc." nor "1."."""
     return i > 0 and "\u4e00" <= folded[i - 1] <= "\u9fff"

@@ -15,14 +15,14 @@ from ...renames import UNMARKED, covered
 from ...textnorm import find_word, holds_any, marked
 from ..named import sentence_start
 from .common import (
-    _ITEM_KINDS,
+    ITEM_KINDS,
     LEFT_OUT,
     NOTICE_UNDONE_WORDS,
-    _imposes,
-    _measures_step_words,
-    _off_list,
-    _on_measures,
     deciding_at,
+    imposes,
+    measures_step_words,
+    off_list,
+    on_measures,
 )
 
 # "该公告正文及附件标题中的“出口管制管控名单”有误，应为“出口管制关注名单”；该公告所列3家实体应列入出口管制关注名单": a correction
@@ -35,7 +35,7 @@ CORRECTED_WORDS = ("应为", "更正为", "修改为")
 ADDED_TO_ANNEX = ("补列", "补充列入")
 CORRECTED_MARKS = marked(CORRECTED_WORDS)
 
-# The verbs ``_on_measures`` takes (a suspension, or a stop or restore of 实施/执行): looked for in the decision before any
+# The verbs ``on_measures`` takes (a suspension, or a stop or restore of 实施/执行): looked for in the decision before any
 # paragraph of it is looked at line by line. One search of their plain alternation (sre skips to the words' first
 # characters) costs less than nine finds over a listing's long decision (perf50: -4,700 instructions a page); the words
 # must stay plain literals in one flat alternation for that skip (a factored pattern costs twice the finds).
@@ -94,7 +94,7 @@ def unread_list_correction(src: Source, d: Draft) -> str | None:
             return f"a correction of the list a notice names (\"{src.text[m.start():m.end()]}\") is not read{LEFT_OUT}"
     for word in ADDED_TO_ANNEX:
         at = find_word(folded, word)
-        if at >= 0 and not _imposes(d.drafts) and folded.find("附件", 0, at) >= 0:
+        if at >= 0 and not imposes(d.drafts) and folded.find("附件", 0, at) >= 0:
             return f"an entity added to an earlier notice's annex (\"{word}\") is not read{LEFT_OUT}"
     return None
 
@@ -138,7 +138,7 @@ def unread_item(src: Source, d: Draft) -> str | None:
     if decided < 0 or not _status_verb_in(folded, decided, end):
         return None
     for line, stop in _measure_lines(folded, decided, end):
-        if _measures_step_words(folded, line, stop) and not folded.startswith("附", line) \
+        if measures_step_words(folded, line, stop) and not folded.startswith("附", line) \
                 and not act.ITEM_LINE_RE.match(folded, line, stop) and not any(line <= r[0] < stop for r in d.refs):
             v = _unread_step(folded, line, max(line, decided + 2), stop, d)
             if v is not None:
@@ -160,8 +160,8 @@ def _unread_step(folded: str, line: int, start: int, stop: int, d: Draft) -> str
     """The verb in ``folded[start:stop]`` (of the line from ``line``) that stops, restores, suspends or extends measures, in
     a line holding no step read (``d.drafts``) and not on a trade remedy, or None."""
     for v in act.VERB_RE.finditer(folded, start, stop):
-        if act.VERB_KINDS.get(v[0]) in _ITEM_KINDS and _on_measures(folded, v, stop) \
-                and not any(line <= x.start < stop for x in d.drafts) and not _off_list(folded, v.start()):
+        if act.VERB_KINDS.get(v[0]) in ITEM_KINDS and on_measures(folded, v, stop) \
+                and not any(line <= x.start < stop for x in d.drafts) and not off_list(folded, v.start()):
             return v[0]
     return None
 
@@ -234,7 +234,7 @@ def unread_step_on_measures(src: Source, d: Draft) -> str | None:
     if decided < 0 or folded.find("措施", decided, end) < 0:
         return None
     m = OBJECT_FIRST_STEP_RE.search(folded, decided, end)
-    if m is None or _off_list(folded, m.start()):
+    if m is None or off_list(folded, m.start()):
         return None
     return f"says \"{src.text[m.start() : m.end()].strip()[:60]}\" but reads no step{LEFT_OUT}"
 

@@ -17,7 +17,7 @@ from ...lazyre import lazy_compile
 from ...textnorm import NUM, fold, to_int
 from ..named import ENTITY_ACTIONS, TOTAL_LINE_RE, country_counts, one_move, removals_beside_listing, total_line_opens
 from ..record import annex_runs, annex_steps_possible, dedupe_actions
-from .common import LEFT_OUT, LISTING_WORDS, _imposes
+from .common import LEFT_OUT, LISTING_WORDS, imposes
 
 # "其中5家列入出口管制管控名单（见附件1），3家列入出口管制关注名单（见附件2）": the count a notice listing on two lists states
 # for one of them
@@ -216,7 +216,7 @@ def no_entities(src: Source, d: Draft) -> str | None:
         # "将商务部公告2027年第101号所列2家实体（所列全部实体）由出口管制管控名单调至出口管制关注名单": whom it moves is that notice's, which
         # only the engine knows; read, a listing of nobody and a removal of nobody beside a warning (session 48, probe47's B5)
         return f"a move to another list names none of the entities it moves{LEFT_OUT}"
-    if d.count[0] is None and _imposes(d.drafts):
+    if d.count[0] is None and imposes(d.drafts):
         return "no entities found for a listing"
     for x in d.drafts:
         if x.action is ActionKind.REMOVE and not x.targets \

@@ -17,7 +17,7 @@ from ...actions.words import TERM_RENEWED
 from ...draft import Draft, Source
 from ...lazyre import lazy_compile
 from ..named import sentence_start
-from .common import _STEP_TERM, LEFT_OUT, SPEAKER_REACH, _after_cjk, _answer_said, _clause_end
+from .common import LEFT_OUT, SPEAKER_REACH, STEP_TERM, after_cjk, answer_said, clause_end
 
 # A press conference transcript (例行新闻发布会, 记者会: several questions, each answered in the room), not the formal
 # 答记者问 release: its answers comment, plan, doubt and recount far more than they decide.
@@ -71,7 +71,7 @@ REASON_RE = lazy_compile(rf"为了?(?:继续|进一步|切实)?落实|经(?!研�
                          rf"|{_DECIDER}(?:表示|指出|介绍|强调)$")
 
 STEP_TAIL_RE = lazy_compile(rf"[\"”’」』]?(?:\([^()]*\))*(?:的暂停(?:实施|执行)?(?:安排)?)?(?:(?:的)?(?:暂停)?期限)?(?:为|延长|再延长)?"
-                            rf"{_STEP_TERM}?(?:\([^()]*\))*外?[\"”’」』]?")
+                            rf"{STEP_TERM}?(?:\([^()]*\))*外?[\"”’」』]?")
 
 # After the object of "不再对" (a restore): the suspension's term no longer extended, "不再对…相关措施的暂停期限予以延长" (session 42,
 # actions42: held for a person since session 41; the restore is read from the day its sentence gives, else from the end of
@@ -125,7 +125,7 @@ def _is_transcript(src: Source, d: Draft) -> bool:
     return any(word in d.folded_title or word in head for word in TRANSCRIPT_WORDS)
 
 
-def _undecided_steps(src: Source, d: Draft) -> Iterator[tuple[act.ActionDraft, int, int]]:
+def undecided_steps(src: Source, d: Draft) -> Iterator[tuple[act.ActionDraft, int, int]]:
     """The answer's steps no decision of the authority's takes (``_decided``), with their sentence (``s0:s1``), and
     those told as a noun, not said (``_told_as_noun``: "中方决定自…起停止…相关措施的前提是…", "…相关措施系误传"); a restore the
     authority tells as done on a day it names (``tense.told_done``: "…已于2026年11月10日按期恢复实施", parse26/02) left
@@ -211,7 +211,7 @@ def _told_as_noun(folded: str, x: act.ActionDraft, s1: int) -> bool:
     """Whether step ``x`` is told as a noun or asked, not said: its clause goes on after its object (the last 措施, 款 or
     notice; a listing's or removal's list) with more than its term ("…相关措施的前提是，…", "…相关措施系误传", "…相关措施一事
     纯系谣言", "…相关措施等问题", "…相关措施的具体安排"), or asks it ("…相关措施？没有这回事。"; session 39, qa39: each read as the step)."""
-    end = _clause_end(folded, x.start, s1)
+    end = clause_end(folded, x.start, s1)
     clause = "".join(folded[x.start : end].split())  # "相关措\t施": a stray blank is no word
     # (each object word asked by name, not by a generator over STEP_OBJECTS / LISTING_OBJECTS: ~1,500 instructions a step)
     listing = x.action in LISTING_STEPS
@@ -248,20 +248,20 @@ def undecided_release_step(src: Source, d: Draft) -> str | None:
         return None
     folded = src.folded
     verbs = [x.start for x in d.drafts]
-    for x, s0, s1 in _undecided_steps(src, d):
+    for x, s0, s1 in undecided_steps(src, d):
         c0 = _clause_start(folded, s0, x.start)
         lead = "".join(folded[c0 : x.start].split())  # "自2026 年11月11日起": a stray space is no word
         if (lead and RELEASE_SUBJECT_RE.fullmatch(lead) is None) or not _plain_before(folded, s0, c0, verbs) \
                 or _told_as_noun(folded, x, s1):
             return f"a spokesperson's answer reads a step whose clause says more than who takes it and when " \
-                   f"(\"{_answer_said(src, s0, s1)}\"){LEFT_OUT}"
+                   f"(\"{answer_said(src, s0, s1)}\"){LEFT_OUT}"
     return None
 
 
 def _last_dot(folded: str, start: int, end: int) -> int:
-    """The last full stop written "." in ``folded[start:end]`` (``_after_cjk``), or -1."""
+    """The last full stop written "." in ``folded[start:end]`` (``after_cjk``), or -1."""
     i = folded.rfind(".", start, end)
-    while i >= 0 and not _after_cjk(folded, i):
+    while i >= 0 and not after_cjk(folded, i):
         i = folded.rfind(".", start, i)
     return i
 
@@ -301,7 +301,7 @@ def undecided_transcript_step(src: Source, d: Draft) -> str | None:
     for a person to read."""
     if not d.qa or not d.drafts or not _is_transcript(src, d):
         return None
-    for _, s0, s1 in _undecided_steps(src, d):
+    for _, s0, s1 in undecided_steps(src, d):
         return f"a press conference's answer reads a step with no decision word in its sentence " \
-               f"(\"{_answer_said(src, s0, s1)}\"){LEFT_OUT}"
+               f"(\"{answer_said(src, s0, s1)}\"){LEFT_OUT}"
     return None

@@ -18,7 +18,7 @@ from ...number import RANGE_DASHES, RANGE_MAX
 from ...textnorm import NUM, holds, holds_any, marked, to_int
 from ..named import sentence_start
 from . import common
-from .common import ENDS_APART_STEPS, LEFT_OUT, _clauses, _off_list, _terms_in, deciding_at
+from .common import ENDS_APART_STEPS, LEFT_OUT, clause_spans, deciding_at, off_list, terms_in
 
 # Bound here, not imported by name: CPython 3.11 compiles a method call on an imported name as an attribute load
 # (a bound method made at each call), on any other global as LOAD_METHOD (as checks.py, which defined them).
@@ -196,7 +196,7 @@ def unread_numbered_clause(src: Source, d: Draft) -> str | None:
     for s0, s1 in _step_sentences(folded, d):
         if folded.find("号", s0, s1) < 0:
             continue  # (nearly every step)
-        for c0, c1 in _clauses(folded, s0, s1):
+        for c0, c1 in clause_spans(folded, s0, s1):
             if folded.find("号", c0, c1) >= 0 and not any(c0 <= r0 < c1 or r0 < c0 < r1 for r0, r1, _ in d.refs):
                 m = NUMBERED_BARE_RE.search(folded, c0, c1)
                 tail = f"-{int(re.sub(r'[^0-9]', '', m[0]))}" if m is not None else ""
@@ -280,7 +280,7 @@ def unread_vague_clause(src: Source, d: Draft) -> str | None:
         if not any(folded.find(w, s0, s1) >= 0 for w in VAGUE_WORDS):
             continue  # (nearly every step)
         named = [(r0, r1) for r0, r1, _ in d.refs if s0 <= r0 < s1]
-        for c0, c1 in _clauses(folded, s0, s1) if named else ():
+        for c0, c1 in clause_spans(folded, s0, s1) if named else ():
             m = VAGUE_OBJECT_RE.search(folded, c0, c1)
             if m is not None and not any(c0 <= r0 < c1 or r0 < c0 < r1 for r0, r1 in named) \
                     and NUMBERED_CHANGE_RE.search(folded, c0, c1) is not None and act.VERB_RE.search(folded, c0, c1) is not None:
@@ -338,7 +338,7 @@ def _told(folded: str, c0: int, c1: int) -> bool:
     of a clause ``unread_notice_clause`` would hold only when that is all it lacks (perf48: asked of every clause of
     every step's sentence, it cost ~3,700 instructions a page of bench/parse.py, where nearly no clause is such)."""
     clause = folded[c0:c1]
-    return bool(_terms_in(folded, c0, c1)) or "半年" in clause or WHOLE_DAY_RE.search(folded, c0, c1) is not None \
+    return bool(terms_in(folded, c0, c1)) or "半年" in clause or WHOLE_DAY_RE.search(folded, c0, c1) is not None \
         or ("底" in clause or "末" in clause) and MONTH_END_RE.search(folded, c0, c1) is not None
 
 
@@ -381,7 +381,7 @@ def suspension_without_target(src: Source, d: Draft) -> str | None:
                 pos = folded.find(word, pos + 1, end)  # "暂停适用两用物项出口通用许可": a listing's measure
                 continue
             if pos > decided and not folded.endswith(UNSUSPENDING, 0, pos) and not folded.startswith(NOT_A_STEP, pos + 4) \
-                    and not act.told_suspension(folded, d.refs, pos) and not _off_list(folded, pos) \
+                    and not act.told_suspension(folded, d.refs, pos) and not off_list(folded, pos) \
                     and not act.told_as_past(folded, sentence_start(folded, pos), pos, d.published) \
                     and not act.dated_before(folded, sentence_start(folded, pos), d.published, True):
                 # "2025年11月5日，工作机制决定，自…起，继续暂停实施《…》（…〔2025〕7号）相关措施1年。" opening a restore of 2026

@@ -12,7 +12,7 @@ from ...lazyre import lazy_compile
 from ...textnorm import NUM, holds, holds_any, marked, to_int
 from ..named import sentence_start
 from ..record import limited_to
-from .common import _ITEM_KINDS, LEFT_OUT, _clause_end
+from .common import ITEM_KINDS, LEFT_OUT, clause_end
 
 # "将甲公司（…）、乙公司（…）2家美国实体分别列入出口管制管控名单和关注名单": which entity goes on which list ("respectively").
 RESPECTIVELY_RE = lazy_compile(rf"分别\s*(?:列入|纳入|移出|移除)\s*(?:{LIST_ALT}|管控名单)\s*(?:和|及|以及|、|与)\s*(?:{LIST_ALT}|管控名单)")
@@ -191,7 +191,7 @@ def unread_part_of_measures(src: Source, d: Draft) -> str | None:
     folded = src.folded
     others = None
     for x in d.drafts:  # (most texts: no step on a listing's notice; no scan at all)
-        if x.action not in _ITEM_KINDS or not x.targets:
+        if x.action not in ITEM_KINDS or not x.targets:
             continue
         s0, s1 = sentence_start(folded, x.start), act.sentence_end(folded, x.start)
         if "项" in x.text:
@@ -211,7 +211,7 @@ def unread_subset(src: Source, d: Draft) -> str | None:
     """A step on earlier notices whose object counts some of their entities ("…中的3家") but names other than that many."""
     folded = src.folded
     for x in d.drafts:
-        if x.action not in _ITEM_KINDS or not x.targets:
+        if x.action not in ITEM_KINDS or not x.targets:
             continue
         s0 = max(sentence_start(folded, x.start), folded.rfind(";", 0, x.start) + 1, folded.rfind("；", 0, x.start) + 1)
         if folded.find("中", s0, x.start) < 0:  # (most steps: no search; a clause after "；" is its own)
@@ -275,7 +275,7 @@ def unread_named_after_verb(src: Source, d: Draft) -> str | None:
         if folded.find("(", x.start, line) < 0:
             continue  # (nearly every step: no bracket in the rest of its line)
         stop = folded.find("。", x.start, line)
-        end = _clause_end(folded, x.start, stop if stop >= 0 else line)
+        end = clause_end(folded, x.start, stop if stop >= 0 else line)
         for m in NAMED_IN_OBJECT_RE.finditer(folded, x.start, end) if folded.find("(", x.start, end) >= 0 else ():
             if _a_name(m[0]):
                 return f"{x.action.value} of a whole notice whose clause names \"{src.text[x.start : m.end()].strip()[:60]}\", " \

@@ -18,7 +18,7 @@ from ...lazyre import lazy_compile
 from ...textnorm import MD, NUM, YEAR, find_word, holds, holds_any, marked
 from ..named import sentence_start
 from . import common
-from .common import DAY_JOINERS, ENDS_APART_STEPS, LEFT_OUT, _clauses, _terms_in
+from .common import DAY_JOINERS, ENDS_APART_STEPS, LEFT_OUT, clause_spans, terms_in
 
 # Bound here, not imported by name: CPython 3.11 compiles a method call on an imported name as an attribute load
 # (a bound method made at each call), on any other global as LOAD_METHOD (as checks.py, which defined them).
@@ -257,7 +257,7 @@ def unread_ends_apart(src: Source, d: Draft) -> str | None:
         if folded.startswith(";其中", stop):  # "…相关措施，暂停期限为6个月；其中第22号相关措施暂停期限为1年": one text (review47)
             stop = min([i for i in (folded.find("。", stop + 1), folded.find("\n", stop + 1), folded.find(";", stop + 1))
                         if i >= 0] + [len(folded)])
-            if len(_terms_in(folded, x.start, stop)) > 1:
+            if len(terms_in(folded, x.start, stop)) > 1:
                 return (f"one step on {len({t.key or t.text for t in x.targets})} notices gives them two terms "
                         f"(\"{src.text[x.start : stop].strip()[:60]}\"){LEFT_OUT}")
         # (from the step's clause: "…相关措施，其中第21号相关措施暂停6个月" is a step of its own on both, 6 months for No. 22 too)
@@ -268,7 +268,7 @@ def unread_ends_apart(src: Source, d: Draft) -> str | None:
             # read to 12-31), or a term after it ("…其中第22号相关措施1年，暂停期限为6个月": both a year), silently (clauses44;
             # ``actions.apart`` reads the plain 其中 forms, a step each)
             clause = folded[among.start() : _clause_stop(folded, among.end(), stop)]
-            if "至" not in clause and not _terms_in(folded, among.start(), among.start() + len(clause)) \
+            if "至" not in clause and not terms_in(folded, among.start(), among.start() + len(clause)) \
                     and any(w in clause for w in AMONG_STEP_WORDS):
                 # "…第21号、第22号相关措施1年，其中第22号公告其他措施停止实施": a step of its own on one notice's other
                 # measures, no end (session 50, range49's open B: the reason spoke of ends)
@@ -443,8 +443,8 @@ def _two_ends_or_terms(folded: str, x: act.ActionDraft, stop: int) -> str | None
 
 def _clause_stop(folded: str, c0: int, s1: int) -> int:
     """Where the clause from ``c0`` ends: the first "," or ";" (folded) of ``folded[c0:s1]``, else ``s1`` (the end of
-    the first of ``_clauses``; asked by checks reaching a clause seldom)."""
-    return next(_clauses(folded, c0, s1), (c0, s1))[1]
+    the first of ``clause_spans``; asked by checks reaching a clause seldom)."""
+    return next(clause_spans(folded, c0, s1), (c0, s1))[1]
 
 
 # "商务部公告2025年第70号规定，暂停实施…第55号相关措施至2026年11月10日；商务部公告2025年第72号规定，暂停实施…第46号第二款至
@@ -542,14 +542,14 @@ def unread_terms_apart(src: Source, d: Draft) -> str | None:
         notices = len({t.key or t.text for t in x.targets})
         c0 = max(folded.rfind(",", sentence_start(folded, x.start), x.start), folded.rfind(";", sentence_start(folded, x.start),
                                                                                             x.start)) + 1 or x.start
-        if notices > 1 and len(terms := _terms_in(folded, x.start, stop, years_out=True)) > 1:
+        if notices > 1 and len(terms := terms_in(folded, x.start, stop, years_out=True)) > 1:
             return f"one step on {notices} notices gives them two terms (\"{'、'.join(sorted(terms))}\"){LEFT_OUT}"
         if notices > 1 and terms and folded.find(EACH, x.start, stop) >= 0 \
                 and (WHOLE_DAY_RE.search(folded, x.start, stop) or MONTH_END_RE.search(folded, x.start, stop)):
             # "…第102号和第103号相关措施，暂停期限分别为1年和至2028年6月30日": both read to the day, No. 102's year lost (session 48)
             return f"one step on {notices} notices gives them a term and an end (\"{'、'.join(sorted(terms))}\"){LEFT_OUT}"
         among_at = folded.find("其中", c0, stop)
-        if among_at >= 0 and AMONG_NOTICE_RE.match(folded, among_at) is None and _terms_in(folded, among_at, stop, years_out=True):
+        if among_at >= 0 and AMONG_NOTICE_RE.match(folded, among_at) is None and terms_in(folded, among_at, stop, years_out=True):
             # "…相关措施，其中对甲公司的暂停期限为6个月": the part's term read as the whole notice's (probe44)
             return f"a step gives a part of its measures (其中) a term of its own: whose is not read{LEFT_OUT}"
     return None
