@@ -1,7 +1,7 @@
 """split52: ``rules/checks`` is a package of one module a kind of check (it was one module of 3,700 lines).
 
-These keep it so: every check of ``rules.CHECKS`` lives in a module of the package and is still importable from
-``rules.checks`` (the re-export kept for a while); the modules of checks import only ``common`` among themselves, and
+These keep it so: every check of ``rules.CHECKS`` lives in a module of the package (which re-exports nothing since
+struct53, session 53: a name is imported from its module); the modules of checks import only ``common`` among themselves, and
 ``common`` none of them (no module of checks waits on another kind's); each module's constants stand at its top.
 """
 
@@ -23,11 +23,11 @@ def check_modules() -> list[str]:
     return sorted(m.name for m in pkgutil.iter_modules(checks.__path__))
 
 
-def test_every_check_of_the_package_lives_in_one_of_its_modules_and_is_still_importable_from_it():
+def test_every_check_lives_in_one_module_of_the_package_and_the_package_re_exports_none():
     """(``tallies`` and ``barred``, modules of rules of their own in session 52, moved in in session 53: every check.)"""
     for check in rules.CHECKS:
         assert check.__module__.startswith(f"{checks.__name__}."), check.__name__  # (none in the package's __init__)
-        assert getattr(checks, check.__name__) is check
+        assert not hasattr(checks, check.__name__), check.__name__
         assert getattr(importlib.import_module(check.__module__), check.__name__) is check
 
 

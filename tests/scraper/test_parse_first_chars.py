@@ -20,7 +20,7 @@ from scraper.parse.actions.words import NOT_NOW_RE, VERB_RE
 from scraper.parse.entities.names import PROSE_DECISION_RE
 from scraper.parse.entities.prose import SEGMENT_ENDS
 from scraper.parse.mfa.checks import KEPT_ONE_RE
-from scraper.parse.rules.checks import START_RE, TOLD_DAY_RE
+from scraper.parse.rules.checks.starts import START_RE, TOLD_DAY_RE
 
 _parser: Any = __import__("re._parser", fromlist=["parse"])
 _compiler: Any = __import__("re._compiler", fromlist=["_get_charset_prefix"])

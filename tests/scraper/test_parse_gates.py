@@ -21,7 +21,11 @@ from scraper.parse.draft import Draft, PageHints, Source
 from scraper.parse.entities import annex as entities_annex
 from scraper.parse.entities import counts as entities_counts
 from scraper.parse.entities import prose as entities_prose
-from scraper.parse.rules import checks as rules_checks
+from scraper.parse.rules.checks import common as common_checks
+from scraper.parse.rules.checks import corrections as corrections_checks
+from scraper.parse.rules.checks import decided as decided_checks
+from scraper.parse.rules.checks import starts as starts_checks
+from scraper.parse.rules.checks import terms as terms_checks
 from scraper.parse.textnorm import keyword_spans
 from storage import names
 from storage.records import ActionKind, EntityRecord, ListKind, NoticeRef, UnusablePage
@@ -927,7 +931,7 @@ def test_unread_item_reading_the_lines_holding_measures_is_reading_every_line(se
         while line < end and every is None:
             stop = folded.find("\n", line, end)
             stop = end if stop < 0 else stop
-            every = rules_checks.item_left_out(src, d, line, stop)
+            every = corrections_checks.item_left_out(src, d, line, stop)
             line = stop + 1
         assert rules.unread_item(src, d) == every, text
         warned += every is not None
@@ -942,7 +946,7 @@ def test_name_change_gate_holds_in_every_match(seed):
     found = 0
     for _ in range(5000):
         op = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
-        m = rules_checks.NAME_CHANGE_RE.search(op)
+        m = corrections_checks.NAME_CHANGE_RE.search(op)
         warning = rules.unread_name_change(None, Draft(operative=op))  # type: ignore[arg-type]
         assert (warning is None) is (m is None) and (m is None or f"\"{m[0]}\"" in warning), op
         found += m is not None
@@ -1134,7 +1138,7 @@ def _clause_end_by_characters(folded, at, s1):
             depth += 1
         elif c == ")":
             depth = max(0, depth - 1)
-        elif depth == 0 and (c in rules_checks.ANSWER_CLAUSE_MARKS or c == "?" or c == "." and rules_checks.after_cjk(folded, i)):
+        elif depth == 0 and (c in decided_checks.ANSWER_CLAUSE_MARKS or c == "?" or c == "." and common_checks.after_cjk(folded, i)):
             return i
     return s1
 
@@ -1149,35 +1153,34 @@ def test_clause_end_by_its_stops_is_the_character_walk():
         text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 24)))
         for at in range(len(text) + 1):
             for s1 in (at, len(text), rng.randrange(at, len(text) + 1)):
-                assert rules_checks.clause_end(text, at, s1) == _clause_end_by_characters(text, at, s1), (text, at, s1)
+                assert common_checks.clause_end(text, at, s1) == _clause_end_by_characters(text, at, s1), (text, at, s1)
 
 
 def _clause_start_as_written(folded, s0, pos):
     """rules.checks._clause_start as qa39 wrote it (2d3ebb98): every clause mark's and every full stop's place."""
-    dots = [i + 1 for i in range(s0, pos) if folded[i] == "." and rules_checks.after_cjk(folded, i)]
-    return max(s0, *(folded.rfind(mark, s0, pos) + 1 for mark in rules_checks.ANSWER_CLAUSE_MARKS), *dots)
+    dots = [i + 1 for i in range(s0, pos) if folded[i] == "." and common_checks.after_cjk(folded, i)]
+    return max(s0, *(folded.rfind(mark, s0, pos) + 1 for mark in decided_checks.ANSWER_CLAUSE_MARKS), *dots)
 
 
 def _plain_before_as_written(folded, s0, c0, verbs, own=False):
     """rules.checks._plain_before as qa39 wrote it (2d3ebb98; review40's connectives, 62a65525): the clause's end the
     least of a find per mark."""
-    C = rules_checks
-    start = max([s0] + [i + 1 for i in range(s0, c0) if folded[i] == "." and C.after_cjk(folded, i)])
+    start = max([s0] + [i + 1 for i in range(s0, c0) if folded[i] == "." and common_checks.after_cjk(folded, i)])
     while start < c0:
-        end = min([i for i in (folded.find(mark, start, c0) for mark in C.ANSWER_CLAUSE_MARKS) if i >= 0], default=c0)
+        end = min([i for i in (folded.find(mark, start, c0) for mark in decided_checks.ANSWER_CLAUSE_MARKS) if i >= 0], default=c0)
         clause = "".join(folded[start:end].split())
-        label = start == s0 and folded.startswith(":", end) and end - start <= C.SPEAKER_REACH
-        if not label and C.REPORTED_RE.search(clause) is not None:  # (review42: a report is no ground)
+        label = start == s0 and folded.startswith(":", end) and end - start <= common_checks.SPEAKER_REACH
+        if not label and decided_checks.REPORTED_RE.search(clause) is not None:  # (review42: a report is no ground)
             return False
-        if own and clause in C.CONNECTIVE_CLAUSES or clause in C.ORDINAL_CLAUSES:
+        if own and clause in decided_checks.CONNECTIVE_CLAUSES or clause in decided_checks.ORDINAL_CLAUSES:
             start = end + 1
             continue
-        if own and C.OWN_GROUND_RE.match(clause) is not None:
+        if own and decided_checks.OWN_GROUND_RE.match(clause) is not None:
             return True
-        if not (label or C.RELEASE_SUBJECT_RE.fullmatch(clause) or C.REASON_RE.match(clause)
+        if not (label or decided_checks.RELEASE_SUBJECT_RE.fullmatch(clause) or decided_checks.REASON_RE.match(clause)
                 or any(start <= v < end for v in verbs) or actions.VERB_RE.search(clause) is not None
-                or own and (C.AUTHORITY_LEAD_RE.match(clause) is not None  # (qa40's topic leads, review42's talk)
-                            or C.TOPIC_LEAD_RE.match(clause) is not None and C.TOPIC_TALK_RE.search(clause) is None)):
+                or own and (decided_checks.AUTHORITY_LEAD_RE.match(clause) is not None  # (qa40's topic leads, review42's talk)
+                            or decided_checks.TOPIC_LEAD_RE.match(clause) is not None and decided_checks.TOPIC_TALK_RE.search(clause) is None)):
             return False
         start = end + 1
     return True
@@ -1185,13 +1188,12 @@ def _plain_before_as_written(folded, s0, c0, verbs, own=False):
 
 def _decided_as_written(folded, s0, at):
     """rules.checks._decided as qa39 wrote it (2d3ebb98): each decision word judged again for every step."""
-    C = rules_checks
     if not any(folded.find(mark, s0, at) >= 0 for mark in ("决定", "宣布", "现将", "同意", "落实")):
         return False
-    for m in C.ANSWER_DECISION_RE.finditer(folded, s0, at):
+    for m in decided_checks.ANSWER_DECISION_RE.finditer(folded, s0, at):
         c0 = _clause_start_as_written(folded, s0, m.start())
         lead = "".join(folded[c0 : m.start()].split())
-        if (C.LUOSHI_LEAD_RE if m.group(0).startswith("落实") else C.DECIDER_RE).fullmatch(lead) is not None \
+        if (decided_checks.LUOSHI_LEAD_RE if m.group(0).startswith("落实") else decided_checks.DECIDER_RE).fullmatch(lead) is not None \
                 and _plain_before_as_written(folded, s0, c0, (), own=True):
             return True
     return False
@@ -1216,26 +1218,25 @@ def test_decided_judging_each_word_once_is_judging_it_for_every_step():
         for _ in range(12):
             s0 = rng.choice(starts)
             at = rng.randrange(s0, len(text) + 1)
-            verdict = rules_checks._decided(text, s0, at, said)
+            verdict = decided_checks._decided(text, s0, at, said)
             assert verdict == _decided_as_written(text, s0, at), (text, s0, at)
             decided += verdict
-            assert rules_checks._clause_start(text, s0, at) == _clause_start_as_written(text, s0, at), (text, s0, at)
+            assert decided_checks._clause_start(text, s0, at) == _clause_start_as_written(text, s0, at), (text, s0, at)
             verbs = sorted(rng.sample(range(len(text) + 1), min(2, len(text) + 1)))
             for own, vs in ((True, ()), (False, verbs)):
-                assert rules_checks._plain_before(text, s0, at, vs, own) == _plain_before_as_written(text, s0, at, vs, own)
+                assert decided_checks._plain_before(text, s0, at, vs, own) == _plain_before_as_written(text, s0, at, vs, own)
     assert decided > 300
 
 
 def _told_as_noun_as_written(folded, x, s1):
     """rules.checks._told_as_noun as review40 wrote it (01cf059e): the object words by a generator, the tail always asked."""
-    C = rules_checks
-    end = C.clause_end(folded, x.start, s1)
+    end = common_checks.clause_end(folded, x.start, s1)
     clause = "".join(folded[x.start : end].split())
-    objects = C.LISTING_OBJECTS if x.action in C.LISTING_STEPS else C.STEP_OBJECTS
+    objects = decided_checks.LISTING_OBJECTS if x.action in decided_checks.LISTING_STEPS else decided_checks.STEP_OBJECTS
     if not any(word in clause for word in objects):
         return False
     tail_at = max(clause.rfind(word) + len(word) for word in (*objects, "号)"))
-    return folded.startswith("?", end) or C.STEP_TAIL_RE.fullmatch(clause[tail_at:]) is None
+    return folded.startswith("?", end) or decided_checks.STEP_TAIL_RE.fullmatch(clause[tail_at:]) is None
 
 
 NOUN_PIECES = ("暂停", "停止", "相关措施", "措施", "第3款", "款", "第13号", "号", "号)", "不可靠实体清单", "管控名单", "清单", "名单",
@@ -1246,7 +1247,7 @@ NOUN_PIECES = ("暂停", "停止", "相关措施", "措施", "第3款", "款", "
 def test_told_as_noun_asking_each_object_word_is_the_generators_reading():
     """``_told_as_noun`` asks each object word by name and leaves the empty tail unasked (perf40): the same answer as
     review40's form for every kind of step, on random clauses of objects, terms, tails, brackets and marks."""
-    assert rules_checks.STEP_TAIL_RE.fullmatch("") is not None  # what leaving the empty tail unasked rests on
+    assert decided_checks.STEP_TAIL_RE.fullmatch("") is not None  # what leaving the empty tail unasked rests on
     from storage.records import ActionKind
 
     rng = random.Random(4040)
@@ -1257,7 +1258,7 @@ def test_told_as_noun_asking_each_object_word_is_the_generators_reading():
             at = rng.randrange(0, len(text) + 1)
             x = SimpleNamespace(start=at, action=kind)
             s1 = rng.choice((len(text), rng.randrange(at, len(text) + 1)))
-            verdict = rules_checks._told_as_noun(text, x, s1)
+            verdict = decided_checks._told_as_noun(text, x, s1)
             assert verdict == _told_as_noun_as_written(text, x, s1), (text, at, s1, kind)
             told += verdict
     assert told > 2000
@@ -1288,8 +1289,8 @@ def test_start_patterns_with_the_look_behind_after_the_literal_match_as_before()
     characters), and TOLD_DAY_RE takes its first character from [从于\\d] before its branches (perf43): the same matches
     as the look behind before each, on random sentences of their pieces."""
     before = {
-        rules_checks.START_RE: re.compile(r"(?<![来各独亲擅出源])(?:自|从(?![事而严重头]))[^,;。:\n自从起]{1,16}?(?:起|开始)"),
-        rules_checks.TOLD_DAY_RE: re.compile(
+        starts_checks.START_RE: re.compile(r"(?<![来各独亲擅出源])(?:自|从(?![事而严重头]))[^,;。:\n自从起]{1,16}?(?:起|开始)"),
+        starts_checks.TOLD_DAY_RE: re.compile(
             r"(?:(?<![来各独亲擅出源])从(?![事而严重头])\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日\s*开始"
             r"|(?<![已曾经自从年\d])于\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日"
             r"|(?<![年\d自从于至到止])\d{1,2}\s*月\s*\d{1,2}\s*日\s*起)"
@@ -1320,11 +1321,11 @@ def test_unread_term_asks_the_text_only_for_a_step_with_no_end():
     ended = [SimpleNamespace(action=ActionKind.SUSPEND, until=date(2027, 1, 1), extends_by=None, sentence=(0, 1), start=0),
              SimpleNamespace(action=ActionKind.EXTEND, until=None, extends_by="P1Y", sentence=(0, 1), start=0),
              SimpleNamespace(action=ActionKind.RESTORE, until=None, extends_by=None, sentence=(0, 1), start=0)]
-    assert rules_checks.unread_term(no_text, SimpleNamespace(drafts=ended)) is None  # type: ignore[arg-type]
+    assert terms_checks.unread_term(no_text, SimpleNamespace(drafts=ended)) is None  # type: ignore[arg-type]
     text = SimpleNamespace(folded="暂停实施相关措施,为期壹年。")
     unended = [SimpleNamespace(action=ActionKind.SUSPEND, until=None, extends_by=None, sentence=(0, 14), start=0)]
-    assert "壹年" in (rules_checks.unread_term(text, SimpleNamespace(drafts=unended)) or "")  # type: ignore[arg-type]
-    assert rules_checks.unread_term(text, SimpleNamespace(drafts=ended)) is None  # type: ignore[arg-type]
+    assert "壹年" in (terms_checks.unread_term(text, SimpleNamespace(drafts=unended)) or "")  # type: ignore[arg-type]
+    assert terms_checks.unread_term(text, SimpleNamespace(drafts=ended)) is None  # type: ignore[arg-type]
 
 
 def test_frame_head_marks_gate_is_any_frame_head(monkeypatch):
@@ -1363,11 +1364,11 @@ def test_start_in_a_sentence_without_cong_is_start_from_zi_alone():
         text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 20)))
         s0 = rng.randrange(0, len(text) + 1)
         s1 = rng.randrange(s0, len(text) + 1)
-        whole = [m.span() for m in rules_checks.START_RE.finditer(text, s0, s1)]
-        assert [m.span() for m in rules_checks.START_ZI_RE.finditer(text, s0, s1)] == whole, text
+        whole = [m.span() for m in starts_checks.START_RE.finditer(text, s0, s1)]
+        assert [m.span() for m in starts_checks.START_ZI_RE.finditer(text, s0, s1)] == whole, text
         found += len(whole)
     assert found > 500
-    assert rules_checks.START_ZI_RE.findall("从下周一起暂停") == [] != rules_checks.START_RE.findall("从下周一起暂停")
+    assert starts_checks.START_ZI_RE.findall("从下周一起暂停") == [] != starts_checks.START_RE.findall("从下周一起暂停")
 
 
 @pytest.mark.parametrize("start", ["从下周一起", "从后天开始", "自下周一起，从即日"])
@@ -1446,7 +1447,7 @@ def test_two_days_gate_is_the_two_finds():
         s0 = rng.randrange(0, len(text) + 1)
         s1 = rng.randrange(s0, len(text) + 1)
         finds = text.find("日和", s0, s1) >= 0 or text.find("日、", s0, s1) >= 0
-        assert (rules_checks.DAY_THEN_AND_RE.search(text, s0, s1) is not None) == finds, (text, s0, s1)
+        assert (starts_checks.DAY_THEN_AND_RE.search(text, s0, s1) is not None) == finds, (text, s0, s1)
 
 
 def test_verb_first_groups_of_a_line_no_pattern_matches_whole_are_none_as_sentence_by_sentence():
@@ -1507,12 +1508,12 @@ def test_english_version_gate_on_the_joined_lines_is_the_gate_line_by_line():
     assert cut > 100
 
 
-@pytest.mark.parametrize("word", rules_checks.MOVE_WORDS)
+@pytest.mark.parametrize("word", starts_checks.MOVE_WORDS)
 def test_a_moved_day_is_held_past_the_first_character_gates(word):
     """checks.unread_moved_day asks the text, then each step's sentence, for a character of MOVE_FIRSTS (the first of every
     MOVE_WORDS word: one find each) before the seven words' finds (perf44): a day moved by each word, to a day no step took,
     is still held (qa44's probes), and MOVE_FIRSTS are the words' first characters."""
-    assert {w[0] for w in rules_checks.MOVE_WORDS} == set(rules_checks.MOVE_FIRSTS)
+    assert {w[0] for w in starts_checks.MOVE_WORDS} == set(starts_checks.MOVE_FIRSTS)
     moved = word if word.startswith("改") else word + "至"
     answer = (f"中方决定，4月4日公告（不可靠实体清单工作机制公告〔2025〕7号）相关措施原定于2026年12月10日停止实施，现{moved}2027年1月1日"
               "停止实施。")

@@ -14,7 +14,7 @@ import pytest
 
 from scraper.parse import parse_document, parse_text
 from scraper.parse.held import HELD, TRANSCRIPT_UNDECIDED
-from scraper.parse.rules.checks import LEFT_OUT
+from scraper.parse.rules.checks.common import LEFT_OUT
 from storage.records import NoticeRecord, UnusablePage, held_step_id
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "held41"

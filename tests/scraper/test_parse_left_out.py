@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from scraper.parse import parse_document
-from scraper.parse.rules.checks import LEFT_OUT
+from scraper.parse.rules.checks.common import LEFT_OUT
 from storage.records import UnusablePage
 
 CASES = Path(__file__).resolve().parents[1] / "data" / "corpus" / "parse22"

@@ -10,7 +10,10 @@ import dataclasses
 from scraper.parse import notice
 from scraper.parse.draft import Draft, PageHints, Source, read_source
 from scraper.parse.notice import parse_text
-from scraper.parse.rules import checks
+from scraper.parse.rules.checks import corrections as corrections_checks
+from scraper.parse.rules.checks import notices as notices_checks
+from scraper.parse.rules.checks import targets as targets_checks
+from scraper.parse.rules.checks import terms as terms_checks
 
 
 class _WatchedText(str):
@@ -46,9 +49,9 @@ def test_a_step_with_no_vague_word_and_no_count_is_not_walked():
     reference for 家 (~3,500, with the references' gate); now neither asks the text anything."""
     src, d, watched = _read(PLAIN)
     assert d.refs and d.drafts and any(x.targets for x in d.drafts)
-    assert checks.unread_vague_clause(src, d) is None
-    assert checks.unread_counted_subset(src, d) is None
-    assert checks.unread_range_end(src, d) is None  # (two finds a reference before; a slice of four characters now)
+    assert notices_checks.unread_vague_clause(src, d) is None
+    assert targets_checks.unread_counted_subset(src, d) is None
+    assert notices_checks.unread_range_end(src, d) is None  # (two finds a reference before; a slice of four characters now)
     assert watched.asked == []
 
 
@@ -58,8 +61,8 @@ def test_a_text_naming_no_notice_is_not_walked_by_the_reference_checks():
     src, d, watched = _read("商务部公告2026年第4号\n根据《中华人民共和国出口管制法》，商务部决定将以下1家实体列入出口管制管控名单：\n"
                             "甲公司（Alpha Co.）。\n本公告自发布之日起实施。\n商务部\n2026年11月28日")
     assert not d.refs
-    for check in (checks.unread_vague_clause, checks.unread_counted_subset, checks.unread_range, checks.unread_range_end,
-                  checks.unread_end_of_other):
+    for check in (notices_checks.unread_vague_clause, targets_checks.unread_counted_subset, notices_checks.unread_range, notices_checks.unread_range_end,
+                  terms_checks.unread_end_of_other):
         assert check(src, d) is None
     assert watched.asked == []
 
@@ -88,11 +91,11 @@ def test_a_status_verb_is_looked_for_by_one_search_as_the_nine_finds_said():
     for text in texts:
         for start in range(0, len(text), 3):
             for end in range(start, len(text) + 1, 5):
-                found = any(text.find(w, start, end) >= 0 for w in checks.STATUS_VERB_WORDS)
-                assert checks._status_verb_in(text, start, end) is found, (start, end)
+                found = any(text.find(w, start, end) >= 0 for w in corrections_checks.STATUS_VERB_WORDS)
+                assert corrections_checks._status_verb_in(text, start, end) is found, (start, end)
     watched = _WatchedText(texts[1])
     watched.asked = []
-    assert checks._status_verb_in(watched, 0, len(watched)) is False
+    assert corrections_checks._status_verb_in(watched, 0, len(watched)) is False
     assert watched.asked == []
     held = ("商务部公告2026年第7号\n商务部决定：\n停止执行对甲公司（Alpha Co.）等2家实体采取的相关措施。\n商务部\n2026年11月28日")
     record = parse_text(held)

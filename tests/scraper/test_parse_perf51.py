@@ -13,7 +13,9 @@ import pytest
 
 from scraper.parse import notice, parse_document
 from scraper.parse.draft import Draft, PageHints, Source, read_source
-from scraper.parse.rules import checks
+from scraper.parse.rules.checks import counts as counts_checks
+from scraper.parse.rules.checks import targets as targets_checks
+from scraper.parse.rules.checks import terms as terms_checks
 from storage.records import UnusablePage
 from tests.scraper import test_parse_perf50 as perf50
 
@@ -49,7 +51,7 @@ def test_a_whole_step_whose_bracket_restates_its_notice_is_not_walked():
     its notice); now one test says the text holds no bracket with a letter, and nothing is found."""
     src, d, watched = _read(RELEASE.format(a=f"{FROM}继续暂停实施4月4日公告（{N21}）相关措施1年。"))
     assert any(x.targets and x.on_entities is None for x in d.drafts)
-    assert checks.unread_named_after_verb(src, d) is None
+    assert targets_checks.unread_named_after_verb(src, d) is None
     assert watched.asked == ["("]
 
 
@@ -59,7 +61,7 @@ def test_a_text_with_one_reference_is_not_asked_for_fenbie():
     src, d, watched = _read(f"商务部公告2026年第3号\n商务部决定，自2026年12月1日起，分别暂停实施{N21}相关措施1年。\n商务部\n"
                             "2026年11月28日")
     assert len(d.refs) == 1
-    assert checks.unread_ends_respectively(src, d) is None
+    assert terms_checks.unread_ends_respectively(src, d) is None
     assert watched.asked == []
 
 
@@ -69,12 +71,12 @@ def test_a_reference_with_no_count_after_it_is_not_asked_for_one():
     word: ``holds_any``)."""
     src, d, watched = _read(RELEASE.format(a=f"{FROM}停止实施{N21}相关措施，对3家实体另行处理。"))
     assert d.refs and any(x.targets for x in d.drafts)
-    assert checks.unread_counted_subset(src, d) is None
+    assert targets_checks.unread_counted_subset(src, d) is None
     assert watched.asked == ["家", "家"]
 
 
-@pytest.mark.parametrize("check", [checks.unread_named_after_verb, checks.unread_ends_respectively,
-                                   checks.unread_counted_subset, checks.counts_at_odds, checks.unread_lift_at_expiry])
+@pytest.mark.parametrize("check", [targets_checks.unread_named_after_verb, terms_checks.unread_ends_respectively,
+                                   targets_checks.unread_counted_subset, counts_checks.counts_at_odds, terms_checks.unread_lift_at_expiry])
 def test_the_gated_checks_make_no_cells(check):
     """A generator or comprehension over a check's names makes them cells, made at every call, before any gate (~200
     instructions a cell a text): these checks make none."""
@@ -108,7 +110,7 @@ def test_a_clause_stop_is_the_first_comma_or_semicolon():
     for c0 in range(len(folded) + 1):
         for s1 in range(c0, len(folded) + 1):
             old = min([i for i in (folded.find(",", c0, s1), folded.find(";", c0, s1)) if i >= 0] + [s1])
-            assert checks._clause_stop(folded, c0, s1) == old, (c0, s1)
+            assert terms_checks._clause_stop(folded, c0, s1) == old, (c0, s1)
 
 
 @pytest.mark.parametrize("day", ["2027年5月31日", "二〇二七年五月三十一日", "2028年2月30日", "二〇二八年二月三十日",
@@ -117,7 +119,7 @@ def test_an_end_told_is_read_as_the_dates_read_a_start(day):
     """``unread_term`` reads an end told after 至 with ``parse_cn_date`` (it built "自<day>起" for ``effective_in`` before):
     the same day, or none, for digits, Chinese numerals, mixed ones and days that are none."""
     from scraper.parse.dates import effective_in, parse_cn_date
-    told = checks.END_DAY_TOLD_RE.search(f"至{day}")
+    told = terms_checks.END_DAY_TOLD_RE.search(f"至{day}")
     assert told is not None
     assert (parse_cn_date(told["day"]) is None) is (effective_in(f"自{told['day']}起", None) is None)
     assert parse_cn_date(told["day"]) == (None if effective_in(f"自{told['day']}起", None) is None
@@ -137,7 +139,7 @@ def test_a_listing_with_no_total_line_is_not_scanned_for_one():
     of the whole text (~10,000 instructions a page of bench/parse.py); their rarest characters are asked first now."""
     src, d, watched = _read(LISTING)
     assert d.count[0] == 3 and len(d.entities) == 3
-    assert checks.counts_at_odds(src, d) is None
+    assert counts_checks.counts_at_odds(src, d) is None
     assert not {"共计", "合计", "总计"} & set(watched.asked), watched.asked
 
 
@@ -145,7 +147,7 @@ def test_a_text_with_no_end_word_is_not_asked_for_a_lift_at_expiry():
     """resp51's ``unread_lift_at_expiry`` asked 停止 (its two characters, common in notices) before an end's word; the
     end's words' marks are asked first now, and a text with neither 满 nor 到 is asked nothing more."""
     src, d, watched = _read(LISTING.replace("禁止", "停止"))
-    assert checks.unread_lift_at_expiry(src, d) is None
+    assert terms_checks.unread_lift_at_expiry(src, d) is None
     assert watched.asked == ["满", "到", "届"]  # (届时: "…暂停至D，届时停止实施", session 52, resp52)
 
 

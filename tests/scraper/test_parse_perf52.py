@@ -17,7 +17,10 @@ import pytest
 
 from scraper.parse import notice, parse_document
 from scraper.parse.draft import Draft, PageHints, Source, read_source
-from scraper.parse.rules import checks, named, recaps
+from scraper.parse.rules import named, recaps
+from scraper.parse.rules.checks import counts as counts_checks
+from scraper.parse.rules.checks import listings as listings_checks
+from scraper.parse.rules.checks import terms as terms_checks
 from scraper.parse.rules.named import TOTAL_LINE_RE
 from scraper.parse.textnorm import fold
 from storage.records import UnusablePage
@@ -63,7 +66,7 @@ def test_the_other_listing_gate_says_what_its_pattern_needs():
     """``_then_above`` is "将\\s*上述" found (OTHER_LISTING_RE's start), blanks of every width between."""
     start = re.compile(r"将\s*上述")
     for text in _texts("将上述 \u3000\nx", 6):
-        assert checks._then_above(text) == (start.search(text) is not None), repr(text)
+        assert listings_checks._then_above(text) == (start.search(text) is not None), repr(text)
 
 
 def test_a_listing_with_no_total_line_is_asked_three_characters():
@@ -73,7 +76,7 @@ def test_a_listing_with_no_total_line_is_asked_three_characters():
     words' characters are found now (共, 上, 计), and the pattern is asked only where a line opens with its words."""
     src, d, folded, _ = _read(LISTING)
     assert d.count[0] == 3 and len(d.entities) == 3
-    assert checks.counts_at_odds(src, d) is None
+    assert counts_checks.counts_at_odds(src, d) is None
     assert folded.asked and set(folded.asked) <= {"共", "上", "计"}, folded.asked
 
 
@@ -116,7 +119,7 @@ def test_a_listing_with_no_jiang_shangshu_is_asked_for_jiang_alone():
     text = LISTING.replace("禁止向其出口", "禁止向上述实体出口")
     src, d, folded, op = _read(text)
     assert "上述" in text and "将以下" in text and d.drafts
-    assert checks.unread_other_listing(src, d) is None
+    assert listings_checks.unread_other_listing(src, d) is None
     assert op.asked and set(op.asked) == {"将"}, op.asked
     assert folded.asked == []
 
@@ -142,7 +145,7 @@ def test_an_answer_telling_nothing_done_is_asked_the_recap_marks_alone():
     assert folded.asked and all(len(w) == 1 for w in folded.asked), folded.asked
 
 
-@pytest.mark.parametrize("check", [checks.counts_at_odds, checks.unread_other_listing, checks.unread_answer_listing,
+@pytest.mark.parametrize("check", [counts_checks.counts_at_odds, listings_checks.unread_other_listing, listings_checks.unread_answer_listing,
                                    recaps.recounted_steps])
 def test_the_gated_checks_make_no_cells(check):
     """A comprehension over a check's names makes them cells, made at every call before any gate: these make none."""
@@ -154,7 +157,7 @@ def test_a_move_between_lists_in_an_answer_is_still_held():
     answer = "商务部决定自2027年6月6日起，将该实体由关注名单转入出口管制管控名单。"
     src, d, _, _ = _read(RELEASE.format(a=answer))
     assert d.qa and not d.drafts
-    assert "moves entities to another list" in (checks.unread_answer_listing(src, d) or "")
+    assert "moves entities to another list" in (listings_checks.unread_answer_listing(src, d) or "")
 
 
 def test_the_term_then_end_gate_says_what_its_words_said():
@@ -162,8 +165,8 @@ def test_the_term_then_end_gate_says_what_its_words_said():
     ``_then_ends`` asks what follows each 即: its pattern's start found, on every text of its characters up to six long."""
     start = re.compile(r"即\s*(?:分别\s*)?(?:至|到)")
     for text in _texts("即至到分别 x", 6):
-        assert checks._then_ends(text) == (start.search(text) is not None), text
-    assert checks.unread_term_at_odds.__code__.co_cellvars == ()
+        assert terms_checks._then_ends(text) == (start.search(text) is not None), text
+    assert terms_checks.unread_term_at_odds.__code__.co_cellvars == ()
 
 
 def test_a_text_starting_from_today_is_asked_for_ji_alone():
@@ -171,7 +174,7 @@ def test_a_text_starting_from_today_is_asked_for_ji_alone():
     text = LISTING.replace("本公告自发布之日起实施", "本公告自即日起实施")
     assert "即日" in text
     src, d, folded, _ = _read(text)
-    assert checks.unread_term_at_odds(src, d) is None
+    assert terms_checks.unread_term_at_odds(src, d) is None
     assert folded.asked and set(folded.asked) == {"即"}, folded.asked
 
 

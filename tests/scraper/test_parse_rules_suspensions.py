@@ -9,7 +9,7 @@ from functools import partial
 import pytest
 
 from scraper.parse import parse_text
-from scraper.parse.rules.checks import LEFT_OUT
+from scraper.parse.rules.checks.common import LEFT_OUT
 from storage.records import NoticeRecord
 from tests.scraper.corpus_cases import parse_case
 
