@@ -75,6 +75,10 @@ class EntityListing:
     note: str | None = None  # what this notice says about the entity besides its name (a person's role)
     # the listing of another entity key that a notice ties to this one by another name (storage.aliaslinks): why
     linked: str | None = field(default=None, metadata=OMIT_DEFAULT)
+    # the engine's problems naming this listing's notice or a notice of its events (a recap no stored step takes, an
+    # extension of a suspension not in place): ``status`` exits 1 on them, and ``timeline`` said nothing of them on the
+    # listing it showed, "suspended until 2028-02-28" with no word (session 52, review63; session 53, recap53)
+    problems: tuple[str, ...] = field(default=(), metadata=OMIT_DEFAULT)
 
 
 @dataclass(frozen=True)
@@ -260,6 +264,24 @@ def entity_timeline(session: Session, name: str, as_of: date) -> EntityTimeline 
     return _timeline(session, notices, d, keys, via)
 
 
+KEY_CHARS = frozenset("-_")  # besides letters and digits, what a notice key is written with ("MOFCOM-2026-23")
+
+
+def names_key(text: str, key: str) -> bool:
+    """Whether ``text`` names the notice ``key`` as a whole ("MOFCOM-2026-23", not within "MOFCOM-2026-230")."""
+    at = text.find(key)
+    while at >= 0:
+        end = at + len(key)
+        if (at == 0 or not _key_char(text[at - 1])) and (end == len(text) or not _key_char(text[end])):
+            return True
+        at = text.find(key, at + 1)
+    return False
+
+
+def _key_char(c: str) -> bool:
+    return c.isascii() and c.isalnum() or c in KEY_CHARS
+
+
 def _screened_keys(notices: Sequence[StoredNotice], name: str) -> list[str]:
     """The entities `screen` finds for a spelling no stored name has ("斯凯迪奥公司（美国）", "PVH Corp.",
     "因美纳（Illumina, Inc.）"): its exact and normalised matches only, as a lookup names an entity, never guesses."""
@@ -320,8 +342,9 @@ def _timeline(session: Session, notices: Sequence[StoredNotice], d: Derivation, 
         reached = sorted({e.entity_key for e in events if e.entity_key in keys} if events
                          else set(row.entity_keys if row else ()) & set(keys))
         why = linked[reached[0]] if reached and all(k in linked for k in reached) else None
+        told = {notice_key, *(e.source_key for e in events if e.source_key), *((row.by,) if row and row.by else ())}
         return EntityListing(notice_key, number, lst, row, events, issuer, ministry_of(issuer), notes.get(notice_key),
-                             why)
+                             why, tuple(p for p in d.problems if any(names_key(p, k) for k in told)))
 
     for (notice_key, lst), events in _entity_events(d, keys).items():
         row = next((r for r in d.states if r.notice_key == notice_key and r.list is lst

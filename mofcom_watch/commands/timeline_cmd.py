@@ -37,6 +37,8 @@ from storage.vocabulary import (
     until_words,
 )
 
+# an engine problem naming the listing's notice or a notice of its events, under its heading (``EntityListing.problems``)
+PROBLEM_LINE = "  problem (a person should read it; `mofcom-watch status` lists it): {problem}"
 NO_LIST = "not on any list as of {as_of}: no stored notice naming it was public by that day (without --as-of: up to today)"
 
 
@@ -89,6 +91,8 @@ def print_timeline(tl: EntityTimeline, as_of: str, console: Console, maybe: list
         for line in heading_lines(shown(f"{list_name(lst.list)}{by}: {lst.notice_key} {lst.number or ''}{role}"),
                                   [shown(part) for part in now], console):
             console.print(Text(line))
+        for problem in lst.problems:  # the engine's, on this listing: what `status` exits 1 on (review63, recap53)
+            console.print(Text(shown(PROBLEM_LINE.format(problem=problem)), style="bold"))
         table = Table()
         for col in ("date", "event", "until", "by"):
             table.add_column(col)

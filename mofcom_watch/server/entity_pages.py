@@ -115,6 +115,8 @@ def _listings(view: EntityView, as_of: date) -> str:
             state = f'<span class="state-{escape(str(row.state))}">{escape(label)}</span>{by}'
             since = row.since.isoformat() if row.since else ""
             until = countdown(row, as_of)
+        # the engine's problems on it (``EntityListing.problems``, what `status` exits 1 on): said, not a bare state
+        state += "".join(f'<br><strong>problem:</strong> <span lang="zh-CN">{escape(p)}</span>' for p in listing.problems)
         cells.append([escape(list_label(listing.list, listing.issuer)), _instrument(listing), state,
                       (since, "d"), until])
     out.append(stacked_table(("List", "Instrument", "State", "Since", "Until"), cells))

@@ -10,6 +10,9 @@ it): through ``replay``, ``run`` and ``status`` no such day was ever read, and a
 One store, one answer naming two notices: No. 23's lift (No. 90, signed 11-30) takes it; No. 24's (No. 91, signed on
 its publication day 12-03) does not, and the problem names No. 24 alone (recap52's ``lift_decided_other_day``: the same
 with one notice).
+
+``timeline`` names the engine problems on a listing it shows (``EntityListing.problems``; review63: it said nothing of
+them, exit 0, where ``status`` exits 1).
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ import sqlite3
 
 import pytest
 
-from tests.mofcom_watch.stories import REPO, Store, cached, row
+from tests.mofcom_watch.stories import REPO, Store, cached, invoke, row
 
 DATA = REPO / "tests" / "data" / "recap53"
 FETCHED = "2026-12-06T02:00:00+00:00"
@@ -44,3 +47,10 @@ def test_a_day_the_notice_states_at_its_foot_takes_a_recap_in_the_store(
         kept = dict(db.execute("select key, record_json from notice where key like 'MOFCOM-2026-9_'").fetchall())
     assert json.loads(kept["MOFCOM-2026-90"])["stated_days"] == ["2026-11-30"]
     assert "stated_days" not in json.loads(kept["MOFCOM-2026-91"])  # signed on its publication day: omitted
+    # timeline: the problem on No. 24's listing, said under its heading and in its JSON; none on No. 23's (review63:
+    # `timeline` showed "lifted since 2026-12-03" with no word while `status` exited 1)
+    on_24 = store.timeline("北岬光电公司", TODAY)["listings"]
+    assert [len(one.get("problems", ())) for one in on_24] == [1] and "MOFCOM-2026-24 from 2026-11-30" in on_24[0]["problems"][0]
+    assert [one.get("problems") for one in store.timeline("艾维奥克斯公司", TODAY)["listings"]] == [None]
+    said = invoke(store.db, "timeline", "North Cape Photonics", "--as-of", TODAY, env=store.env)
+    assert said.exit_code == 0 and "  problem (a person should read it; `mofcom-watch status` lists it): QA-2026-12-05-" in said.stdout
