@@ -23,7 +23,7 @@ from .corrections import (
 )
 from .model import NON_ACTING_KINDS, Derivation, known_from
 from .notices import _notice_event, event_sort_key
-from .recaps import check_recaps, recap_only
+from .recaps import check_recaps, period_step, recap_only
 from .revoked import _revocations
 from .simulate import _countdowns, _ended_named, _rows, _simulate, _term_countdowns
 
@@ -78,7 +78,7 @@ def derive(notices: Sequence[StoredNotice], as_of: date) -> Derivation:
     for n in known:
         if not recap_only(n.record):  # an answer read for its recaps alone adds no item (recaps.py)
             b.add(_notice_event(n))
-    check_recaps(known, b)
+    recounting = known  # the recaps are checked once the extensions by a period are counted (their ends: recaps.py)
     known, dated = _effective_corrections(known, b)
     known, ended = _until_corrections(known, b)
     known, renamed = _step_name_corrections(known)
@@ -86,14 +86,19 @@ def derive(notices: Sequence[StoredNotice], as_of: date) -> Derivation:
     listings, steps, applied, then = _collect(known, b)
     _unapplied_corrections(b, known, applied | dated | ended | renamed)
     states: list[StatusRow] = []
+    ends: dict[tuple[str, tuple[str | None, str | None, str], str], set[date]] = {}
     for lk in sorted(listings):
         listing = listings[lk]
         its = counted(listing, steps.get(lk, []), b)
+        for s in its:
+            if s.action.extends_by and s.counted_until is not None:
+                ends.setdefault((s.source.record.key, period_step(s.action), listing.key), set()).add(s.counted_until)
         final = _simulate(listing, its, as_of, as_of, b)
         on = functools.partial(then.steps_on, lk)  # its steps as known on a countdown's day
         _countdowns(b, listing, its, as_of, on)
         _term_countdowns(b, listing, its, as_of, on)
         states.extend(_rows(listing, final, as_of, by_key))
+    check_recaps(recounting, b, {k: frozenset(v) for k, v in ends.items()})
     _ended_named(b)
     events = tuple(sorted((e for e in b.events.values() if e.occurred.astimezone(BEIJING).date() <= as_of),
                           key=event_sort_key))

@@ -25,7 +25,7 @@ another step.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 
 from storage.periods import end_of_iso_period, last_day_written
@@ -53,6 +53,9 @@ TOLD_DECISION = ("决定", "发布")
 YEAR_MARK = "年"  # a reference written with its year ("2025年4月4日公告"), not without ("4月4日公告")
 
 Candidate = tuple[StoredNotice, ActionRecord]
+# The ends the engine counted for each stored extension by a period ("暂停期限延长1年": the running end moved on), by
+# (the extending notice, ``period_step``, the listing's notice): ``derive`` fills it once each listing's steps are counted
+CountedEnds = Mapping[tuple[str, tuple[str | None, str | None, str], str], frozenset[date]]
 
 
 def recap_only(rec: NoticeRecord) -> bool:
@@ -151,12 +154,29 @@ def _runs_past(s: ActionRecord, step: ActionRecord) -> bool:
     return bool(s.extends_by) and (start is None or since is None or since >= start)
 
 
-def _takes(a: ActionRecord, m: StoredNotice, step: ActionRecord, found: list[Candidate], told: date | None) -> bool:
+def period_step(step: ActionRecord) -> tuple[str | None, str | None, str]:
+    """What tells a stored extension by a period apart among its notice's steps: its start, its period and its sentence."""
+    return step.effective, step.extends_by, step.text
+
+
+def _counted(m: StoredNotice, step: ActionRecord, t: NoticeRef, ends: CountedEnds) -> frozenset[date]:
+    """The ends the engine counted for ``m``'s extension by a period ``step`` on the listing of the notice ``t`` names
+    (on every listing it reached where ``t`` has no key)."""
+    if not step.extends_by:
+        return frozenset()
+    head = (m.record.key, period_step(step))
+    if t.key:
+        return ends.get((*head, t.key), frozenset())
+    return frozenset(day for (k, p, _), days in ends.items() if (k, p) == head for day in days)
+
+
+def _takes(a: ActionRecord, m: StoredNotice, step: ActionRecord, found: list[Candidate], told: date | None,
+           counted: frozenset[date] = frozenset()) -> bool:
     """Whether stored notice ``m``'s ``step`` takes the recap ``a`` (see the module's words)."""
     day = day_of(a.effective)
     if SAME_CHANGE[step.action] != SAME_CHANGE[a.action]:
         return a.action is ActionKind.RESTORE and _lapse(a, step, found, day, told)
-    return _same_day(m, step, day) and _same_term(a, step)
+    return _same_day(m, step, day) and _same_term(a, step, counted)
 
 
 def _stated(n: StoredNotice) -> set[date]:
@@ -184,12 +204,13 @@ def _ends(n: StoredNotice) -> set[date]:
     return {a.until for a in n.record.actions if a.until is not None}
 
 
-def _same_term(a: ActionRecord, step: ActionRecord) -> bool:
+def _same_term(a: ActionRecord, step: ActionRecord, counted: frozenset[date] = frozenset()) -> bool:
     """Whether the recap's term is the step's, where both tell one: the same end for an end told ("至2027年11月10日"), else
     the same length from each one's start ("1年", counted from the day the recap gives); a step counted from the running
-    end ("暂停期限延长1年": no end of its own, its period in ``extends_by``), :func:`_same_period`."""
+    end ("暂停期限延长1年": no end of its own, its period in ``extends_by``), :func:`_same_period`, an end told against the
+    end the engine ``counted`` for it."""
     if a.until is not None and step.until is None and step.extends_by:
-        return _same_period(a, step.extends_by)
+        return _same_period(a, step.extends_by, counted)
     if a.until is None or step.until is None:
         return True
     if not a.duration or a.duration.lstrip().startswith(("至", "到")):
@@ -200,14 +221,19 @@ def _same_term(a: ActionRecord, step: ActionRecord) -> bool:
     return abs((a.until - a0) - (step.until - s0)) <= TERM_SLACK
 
 
-def _same_period(a: ActionRecord, period: str) -> bool:
+def _same_period(a: ActionRecord, period: str, counted: frozenset[date] = frozenset()) -> bool:
     """Whether a recap's term is ``period``, the stored step's extension counted from the running end ("P1Y"): the same
-    length from the recap's start, give or take ``TERM_SLACK``, for a term told ("6个月"). An end told ("至2028年2月28日")
-    is not compared: the step's end is the running one's moved on, which its record does not hold (session 52, review63:
+    length from the recap's start, give or take ``TERM_SLACK``, for a term told ("6个月") (session 52, review63:
     "商务部已于2027年2月20日发布公告，暂停实施…第23号相关措施6个月" of a stored "…相关措施的暂停期限延长1年" was quiet, the
-    store suspended to 2028 and the answer's term never said: the step had no ``until``, so no term was compared)."""
+    store suspended to 2028 and the answer's term never said: the step had no ``until``, so no term was compared). An end
+    told ("至2028年8月28日"), within ``DAY_SLACK`` of an end the engine ``counted`` for the step (the running end moved on,
+    which its record does not hold; none counted: not compared). Session 53, recap53: an end told was never compared, so
+    "…暂停实施…第23号相关措施至2028年8月28日" of a stored extension the engine counts to 2028-02-28 was quiet (the two texts
+    disagreeing, one of them read wrong, silently)."""
     a0 = day_of(a.effective)
-    if a.until is None or a0 is None or not a.duration or last_day_written(a.duration):
+    if a.until is not None and (not a.duration or last_day_written(a.duration)):
+        return not counted or any(abs(a.until - end) <= DAY_SLACK for end in counted)
+    if a.until is None or a0 is None or not a.duration:
         return True
     end = end_of_iso_period(a0, period)
     return end is None or abs(a.until - end) <= TERM_SLACK
@@ -236,8 +262,9 @@ def _recap_problem(n: StoredNotice, a: ActionRecord, missing: list[NoticeRef], o
         f"no stored notice does this (the notice that took it {why}): \u201c{a.text}\u201d"
 
 
-def check_recaps(known: Sequence[StoredNotice], b: _Builder) -> None:
-    """A problem for each recounted step no notice known by the day takes (see the module's words)."""
+def check_recaps(known: Sequence[StoredNotice], b: _Builder, ends: CountedEnds | None = None) -> None:
+    """A problem for each recounted step no notice known by the day takes (see the module's words); ``ends``: the ends
+    the engine counted for the extensions by a period (an end told is compared with them)."""
     recounting = [n for n in known if n.record.recounted]
     if not recounting:
         return
@@ -250,7 +277,7 @@ def check_recaps(known: Sequence[StoredNotice], b: _Builder) -> None:
             missing, others = [], []
             for t in a.targets:
                 found = _candidates(a, t, index, by_key) if a.action in SAME_CHANGE else []
-                if not any(_takes(a, m, s, found, known_from(n)) for m, s in found):
+                if not any(_takes(a, m, s, found, known_from(n), _counted(m, s, t, ends or {})) for m, s in found):
                     missing.append(t)
                     others.extend(found)
             if a.targets and not missing:

@@ -11,6 +11,9 @@ One store, one answer naming two notices: No. 23's lift (No. 90, signed 11-30) t
 its publication day 12-03) does not, and the problem names No. 24 alone (recap52's ``lift_decided_other_day``: the same
 with one notice).
 
+An end told ("…至2028年8月28日") of a stored extension by a period ("暂停期限延长1年") is compared with the end the engine
+counts for it (review63's open B: never compared, quiet whatever the end).
+
 ``timeline`` names the engine problems on a listing it shows (``EntityListing.problems``; review63: it said nothing of
 them, exit 0, where ``status`` exits 1).
 """
@@ -54,3 +57,19 @@ def test_a_day_the_notice_states_at_its_foot_takes_a_recap_in_the_store(
     assert [one.get("problems") for one in store.timeline("艾维奥克斯公司", TODAY)["listings"]] == [None]
     said = invoke(store.db, "timeline", "North Cape Photonics", "--as-of", TODAY, env=store.env)
     assert said.exit_code == 0 and "  problem (a person should read it; `mofcom-watch status` lists it): QA-2026-12-05-" in said.stdout
+
+
+def test_an_end_told_otherwise_than_a_stored_extension_by_a_period_counts_is_a_problem(
+        stores: dict[str, Store], tmp_path_factory: pytest.TempPathFactory) -> None:
+    """review63's story term_by_period_to_day with the answer's end moved: No. 70 suspends No. 23 to 2027-02-28, No. 9
+    "…相关措施的暂停期限延长1年" (a period, no end of its own: the engine counts 2028-02-28), an answer "…暂停实施商务部公告2026年
+    第23号相关措施至2028年8月28日". Was quiet (an end told was not compared with an extension by a period): now a problem naming
+    No. 9's step; the store follows No. 9 (the recap is never applied). The end told right (2028-02-28) stays quiet
+    (tests/mofcom_watch/test_review63_recaps.py)."""
+    store = cached(stores, tmp_path_factory, DATA / "end_by_period_other", FETCHED, "2027-03-08", "r53e")
+    got = [p for p in store.status("2027-03-08")["__problems__"] if "recounts" in p]
+    assert len(got) == 1 and "recounts the suspension of MOFCOM-2026-23 from 2027-02-20 to 2028-08-28: no stored notice " \
+        "does this" in got[0], got
+    assert "stored: MOFCOM-2027-9 extends the suspension of it from 2027-02-20 for P1Y" in got[0], got
+    got_row = row(store, "2027-03-08", "MOFCOM-2026-23")
+    assert (got_row["state"], got_row["until"], got_row["by"]) == ("suspended", "2028-02-28", "MOFCOM-2027-9")

@@ -10,8 +10,8 @@ Each story holds 2026 No. 23 (10 US entities), No. 70 suspending it from 2026-12
 recap52 made a recap of another term than the stored step's a problem (two official texts disagreeing, one of them read
 wrong), where both tell one; a step by a period has no ``until`` of its own, so its term was never compared: the answer's
 6 months against the notice's 1 year was quiet, exit 0, the store suspended to 2028 (class A where the notice is the one
-misread). Now compared (``recaps._same_period``); the same term ("1年") quiet; an end told ("至2028年2月28日") not compared
-(the step's end is the running one's moved on). Each in both orders of the pages (design: the same snapshots give the same
+misread). Now compared (``recaps._same_period``); the same term ("1年") quiet; an end told ("至2028年2月28日") quiet (compared
+with the end the engine counts since session 53, recap53: another end, test_recap53_recaps). Each in both orders of the pages (design: the same snapshots give the same
 answer in any order).
 """
 
