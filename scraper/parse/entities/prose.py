@@ -554,9 +554,10 @@ def _person_of(e: EntityRecord) -> EntityRecord:
 # clause about the entity before: "甲公司（Alpha）及其子公司"). Every match opens with 其, 及 or 以. With their count:
 # "及其2家子公司北极星光学公司（…）、…" (session 31, names31; names30/23: the name read "其2家子公司北极星光学公司").
 # "及其在华分支机构" (session 36, audit36/15: no qualifier of place was known, "其在华分支机构" read as an entity) and
-# "及其子公司，包括乙公司（…）" (audit36/16: the name read "，包括乙公司").
+# "及其子公司，包括乙公司（…）" (audit36/16: the name read "，包括乙公司"). "及其在日本的分支机构X（…）" (session 53, blind54/43: the
+# name read "其在日本的分支机构X", a third entity beside a count of 2).
 BRANCH_PREFIX_RE = lazy_compile(
-    rf"^(?:及|以及)?其(?:全部|所有|下属|境外|海外|在华|驻华|在中国(?:境内)?|中国境内)?(?:\s*{NUM}\s*家\s*)?"
+    rf"^(?:及|以及)?其(?:全部|所有|下属|境外|海外|在华|驻华|在中国(?:境内)?|中国境内|在[\u4e00-\u9fff]{{1,10}}?的)?(?:\s*{NUM}\s*家\s*)?"
     r"(?:分支机构|子公司|分公司|关联公司|关联企业|附属公司|附属机构|下属企业|下属公司|(?<=下属)(?!企业|公司|机构|单位))"
     r"(?:\s*以下\s*(?:实体|企业|公司|单位|机构))?"
     r"\s*(?:[:：]|[,，]?\s*(?:包括(?:但不限于)?|包含|含|即)\s*[:：]?)?\s*"
