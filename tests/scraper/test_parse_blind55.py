@@ -47,9 +47,45 @@ def test_a_paragraph_numbered_in_brackets_deciding_is_read() -> None:
         ("extend", ["MOFCOM-2025-21"], "2028-01-15", "2029-01-15")]
 
 
+def test_a_paragraph_numbered_in_digits_deciding_is_read() -> None:
+    # blind55/52, a probe after the fix: "2. 为落实…" was held as "二、" was
+    text = STATEMENT.replace("一、", "1. ").replace("三、", "3. ")
+    assert _steps(text.format(item="2. 为落实双方共识，中方决定，" + STEP)) == [
+        ("extend", ["MOFCOM-2025-21"], "2028-01-15", "2029-01-15")]
+
+
 @pytest.mark.parametrize("lead", [
     "二、据外媒报道，中方决定，",  # a report stays a report under a number
     "二、美方希望，中方决定，",
 ])
 def test_a_numbered_paragraph_telling_others_words_stays_held(lead: str) -> None:
     assert "says more than who takes it" in _reason(STATEMENT.format(item=lead + STEP))
+
+
+# --- blind55/28, /40: "暂停期" for "暂停期限" ("…相关措施的暂停期延至2028年6月30日") --------------------------------------------
+
+QA = ("商务部新闻发言人就调整出口管制管控名单措施答记者问\n来源：商务部新闻办公室 类型：原创 分类：新闻 2027-12-10 17:00\n\n"
+      "问：商务部公告2025年第21号相关措施的暂停期限将于2028年1月15日届满，中方有何考虑？\n答：{answer}\n")
+ON_21 = "商务部公告2025年第21号相关措施的暂停期"
+
+
+@pytest.mark.parametrize(("term", "until", "by"), [
+    ("延至2028年6月30日", "2028-06-30", None),  # held for a person: "暂停期" was no noun of the term, the answer read no step
+    ("顺延至2028年6月30日", "2028-06-30", None),
+    ("延长至2028年6月30日", "2028-06-30", None),
+    ("延长1年", None, "P1Y"),
+])
+def test_a_suspension_term_written_zanting_qi_is_extended(term: str, until: str | None, by: str | None) -> None:
+    notice = parse_document(QA.format(answer=f"为落实中美经贸磋商共识，中方决定，{ON_21}{term}。").encode("utf-8")).notice
+    assert notice is not None
+    assert [(a.action.value, [t.key for t in a.targets], a.effective, a.until.isoformat() if a.until else None, a.extends_by)
+            for a in notice.actions] == [("extend", ["MOFCOM-2025-21"], "2027-12-10", until, by)]
+
+
+@pytest.mark.parametrize("answer", [
+    f"中方决定，不再对{ON_21}予以延长，自2028年1月16日起恢复实施上述措施。",  # read as an extension and the restore once
+    f"中方决定，{ON_21}不予延长，自2028年1月16日起恢复实施。",
+    f"中方决定，{ON_21}届满后不再延长，自2028年1月16日起恢复实施。",
+])
+def test_a_suspension_term_zanting_qi_not_renewed_is_no_extension(answer: str) -> None:
+    assert _steps(QA.format(answer=answer)) == [("restore", ["MOFCOM-2025-21"], "2028-01-16", None)]

@@ -106,6 +106,9 @@ ORDINAL_CLAUSES = frozenset({"第一", "第二", "第三", "第四", "第五", "
 DOUBT_IN_CLAUSE_RE = lazy_compile(r"会否|会不会|要不要|视(?=美方|对方|外方)")
 
 ITEM_NUMERALS = tuple("一二三四五六七八九十(")  # a numbered item's first character (ITEM_LINE_RE's), the cheap test
+# A paragraph numbered in Arabic digits ("2. 为落实双方共识，中方决定，…": ``_unnumbered``), not a year ("2027年，…").
+ARABIC_ITEM_RE = lazy_compile(r"\d{1,2}[.、]")
+ARABIC_DIGITS = tuple("0123456789")
 
 # What ends a step's object: measures, a clause or a notice; a listing's or a removal's, the list ("…移出不可靠实体清单一事纯系谣言"
 # was read as the removal: review40), not a list naming whose measures ("暂停对…被列入出口管制管控名单的16家美国实体…")
@@ -200,10 +203,15 @@ def _unnumbered(clause: str, first: bool) -> str:
     """``clause`` without the item number opening its sentence's first clause (``first``): a statement's or an answer's
     numbered paragraph ("二、为落实双方共识，中方决定，自…起，继续暂停…", "（二）中方决定，…") is the authority's words as the
     paragraph without it (session 53, blind55/14: a 发表谈话 statement's extension held for a person). ITEM_LINE_RE's
-    numbers only: "第二，" is a clause of its own (ORDINAL_CLAUSES)."""
-    if not first or not clause.startswith(ITEM_NUMERALS):
+    numbers and "2." (ARABIC_ITEM_RE, blind55/52): "第二，" is a clause of its own (ORDINAL_CLAUSES)."""
+    if not first:
+        return clause
+    if clause.startswith(ITEM_NUMERALS):
+        m = act.ITEM_LINE_RE.match(clause)
+    elif clause.startswith(ARABIC_DIGITS):
+        m = ARABIC_ITEM_RE.match(clause)
+    else:
         return clause  # (nearly every clause: no numeral first)
-    m = act.ITEM_LINE_RE.match(clause)
     return clause if m is None else clause[m.end():]
 
 
