@@ -309,6 +309,9 @@ def test_qa_with_background_in_the_past_acts_only_on_the_other_notice():
     rec = parse_text(text)
     assert acts(rec) == [("lift", "ecl", [("2025-03-04", "ecl", 15)], "2025-11-10", None, None)]
     assert rec.effective == "2025-11-10" and rec.warnings == ()
+    # the history: two recaps, the suspension of 05-14 and the extension "并已于8月12日" (recap53: one, an extension from 05-14)
+    assert [(a.action.value, a.effective, str(a.until)) for a in rec.recounted] == [
+        ("suspend", "2025-05-14", "2025-08-12"), ("extend", "2025-08-12", "2025-11-10")]
 
 
 ETTODAY_UEL = (

@@ -172,6 +172,40 @@ def _clause(folded: str, s0: int, s1: int, r0: int) -> tuple[int, int]:
     return s0, s1
 
 
+# A second step told on in the same sentence, with its own day ("商务部曾于5月14日宣布，暂停…相关措施90天，并已于8月12日继续暂停
+# 90天"): after a comma, 并/随后/此后/后/又, then 于 and a day (folded text: ASCII comma). Asked of a recap's sentence only.
+CONTINUED_RE = lazy_compile(rf",\s*(?:并|随后|此后|后|又)\s*(?:又\s*)?(?:已\s*|再\s*)?于\s*(?:\d{{4}}\s*年\s*)?{MD}\s*月\s*{MD}\s*日")
+
+
+def _told_on(folded: str, s0: int, s1: int) -> re.Match[str] | None:
+    """CONTINUED_RE in ``folded[s0:s1]`` where a step's verb follows its day and no end is told ("，并于11月10日到期")."""
+    m = CONTINUED_RE.search(folded, s0, s1)
+    if m is None or _verb(folded[m.end() : s1]) is None or any(folded.find(w, m.end(), s1) >= 0 for w in END_WORDS):
+        return None
+    return m
+
+
+def _continued(src: Source, d: Draft, at: tuple[int, int, int], targets: tuple[NoticeRef, ...]) -> ActionRecord | None:
+    """The second step a recap's sentence tells on with its own day after the first's verb (CONTINUED_RE: the first's
+    clause ends there, ``_recounted``), on the notices it names, else the first's (session 53, recap53: one recap a sentence, so "…暂停…90天，
+    并已于8月12日继续暂停90天" checked the suspension alone, the extension never looked for: silent where its notice is not
+    stored; recap52's open item). None where no step's verb follows that day."""
+    folded, (s0, verb, s1) = src.folded, at
+    m = _told_on(folded, verb, s1)
+    told = _verb(folded[m.end() : s1]) if m is not None else None
+    if m is None or told is None:
+        return None
+    kind, then = told[0], m.end() + told[1]
+    named = tuple(dict.fromkeys(ref for _, b, ref in d.refs if then < b <= s1 and (_named(ref) or _dated(ref))))
+    said = _told_day(folded[m.start() : m.end()], d.published)
+    start = effective_in(folded[m.end() : then], date.fromisoformat(said) if said else d.published) or said
+    until, duration = _term(src, d, (m.start(), then, s1), start)
+    ours = _before(named, said or start) or targets
+    lists = {t.list for t in ours if t.list is not None}
+    return ActionRecord(action=kind, list=lists.pop() if len(lists) == 1 else d.context_list, targets=ours,
+                        effective=start, until=until, duration=duration, text=src.text[s0:s1].strip())
+
+
 def _recounted(src: Source, d: Draft) -> list[ActionRecord]:
     """``recounted_steps`` past its gate (its comprehensions' eight cells are made only here: perf52)."""
     folded = src.folded
@@ -196,11 +230,13 @@ def _recounted(src: Source, d: Draft) -> list[ActionRecord]:
             if (told_state := _told_state(src, d, s0, s1)) is not None:
                 out.append(told_state)
             continue
-        told = _verb(folded[anchor:s1])
+        on = _told_on(folded, anchor, s1)  # a second step told on with its own day: the first's clause ends there
+        cut = on.start() if on is not None else s1
+        told = _verb(folded[anchor:cut])
         if told is None:
             continue
         kind, verb = told[0], anchor + told[1]
-        refs = [(a, b, ref) for a, b, ref in d.refs if s0 <= a < s1 and (_named(ref) or _dated(ref))]
+        refs = [(a, b, ref) for a, b, ref in d.refs if s0 <= a < cut and (_named(ref) or _dated(ref))]
         # (a ref may open with the day it was taken: "2026年11月20日决定停止实施商务部公告2025年第22号": by its end)
         after = [ref for _, b, ref in refs if b > verb]
         # the notice that took it, in brackets after "发布公告" ("发布公告（商务部公告2026年第85号），决定…"), is no target
@@ -214,9 +250,11 @@ def _recounted(src: Source, d: Draft) -> list[ActionRecord]:
         said = _told_day(folded[s0:anchor], d.published) or _told_day(folded[s0:anchor], d.published, DAY_TOLD_RE)
         start = effective_in(folded[anchor:verb], date.fromisoformat(said) if said else d.published) or said
         targets = _before(targets, _told_day(folded[s0:anchor], d.published) or start)
-        until, duration = _term(src, d, (s0, verb, s1), start)
+        then = _continued(src, d, (s0, verb, s1), targets) if on is not None else None
+        until, duration = _term(src, d, (s0, verb, cut), start)
         lists = {t.list for t in targets if t.list is not None}
         out.append(ActionRecord(action=kind, list=lists.pop() if len(lists) == 1 else d.context_list,
                                 targets=targets, effective=start, until=until, duration=duration,
                                 text=src.text[s0:s1].strip()))
+        out.extend((then,) if then is not None else ())
     return out
