@@ -89,3 +89,30 @@ def test_a_suspension_term_written_zanting_qi_is_extended(term: str, until: str 
 ])
 def test_a_suspension_term_zanting_qi_not_renewed_is_no_extension(answer: str) -> None:
     assert _steps(QA.format(answer=answer)) == [("restore", ["MOFCOM-2025-21"], "2028-01-16", None)]
+
+
+# --- blind55/58: one term for two notices, "…相关措施的暂停期(限)均延至…" ------------------------------------------------------
+
+BOTH = "商务部公告2025年第21号和不可靠实体清单工作机制公告〔2025〕7号相关措施的"
+BOTH_KEYS = ["MOFCOM-2025-21", "UEL-2025-7"]
+
+
+@pytest.mark.parametrize(("term", "until", "by"), [
+    ("暂停期均延至2028年6月30日", "2028-06-30", None),  # held for a person: 均 between the term and its verb unread
+    ("暂停期限均延至2028年6月30日", "2028-06-30", None),
+    ("暂停期限均延长至2028年6月30日", "2028-06-30", None),
+    ("暂停期限均延长1年", None, "P1Y"),
+])
+def test_one_term_renewed_for_both_notices_with_jun(term: str, until: str | None, by: str | None) -> None:
+    notice = parse_document(QA.format(answer=f"为落实中美经贸磋商共识，中方决定，{BOTH}{term}。").encode("utf-8")).notice
+    assert notice is not None
+    assert [(a.action.value, [t.key for t in a.targets], a.until.isoformat() if a.until else None, a.extends_by)
+            for a in notice.actions] == [("extend", BOTH_KEYS, until, by)]
+
+
+def test_one_term_not_renewed_for_both_notices_is_no_extension() -> None:
+    answer = f"中方决定，不再对{BOTH}暂停期限均予以延长，自2028年1月16日起恢复实施上述措施。"
+    notice = parse_document(QA.format(answer=answer).encode("utf-8")).notice
+    assert notice is not None
+    assert [(a.action.value, [t.key for t in a.targets], a.effective) for a in notice.actions] == [
+        ("restore", BOTH_KEYS, "2028-01-16")]

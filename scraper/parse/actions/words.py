@@ -34,7 +34,7 @@ VERB_RE = re.compile(
     # announcement's "…第72号规定的暂停实施…第46号第二款的期限延长1年": read as the title's extension from the text's day with
     # no end, silently): no comma, an end or a period after it; a verb only where its clause holds 暂停 (``term_of_suspension``)
     + r"|延长(?<=的期限延长)(?=\s*(?:至|[\d一二两三四五六七八九十半]))"
-    + r"|继续暂停(?:实施|执行)?|暂停(?:实施|执行)?期限?(?:分别)?(?:予以|进行)?(?:延长|延期|顺延|展期|延(?=至))|延长暂停(?:实施|执行)?|延长(?=[^,;；。\n]{0,80}?暂停期限)"
+    + r"|继续暂停(?:实施|执行)?|暂停(?:实施|执行)?期限?(?:分别|均)?(?:予以|进行)?(?:延长|延期|顺延|展期|延(?=至))|延长暂停(?:实施|执行)?|延长(?=[^,;；。\n]{0,80}?暂停期限)"
     # "暂停期限顺延至2027年11月10日" (session 37, audit37/06: read as no action in an answer, a quiet warning); "…的暂停期限
     # 展期一年", "…的暂停期限延至2027年11月10日" (session 44, qa44/08-09: each held for a person, the title's change unread)
     # "暂停期限自2027年11月10日起再延长一年", "暂停期限再延长90天", "暂停期限届满后再延长一年": the noun stands for the verb
@@ -60,7 +60,7 @@ VERB_RE = re.compile(
     # "…予以暂停", "…暂停实施": session 41, review42, each read as a suspension); not its term ("…的暂停期限"), unless the
     # term is what is no longer extended ("不再对…相关措施的暂停期限予以延长": the measures back; session 41, review42's open
     # probe: no action, a quiet warning)
-    rf"|不再对(?={IN_CLAUSE}{{0,80}}?暂停(?:(?!期|(?:实施|执行)期)|(?:实施|执行)?期限?\s*(?:予以|进行)?\s*(?:延长|延期|续期|展期|顺延)))"
+    rf"|不再对(?={IN_CLAUSE}{{0,80}}?暂停(?:(?!期|(?:实施|执行)期)|(?:实施|执行)?期限?\s*(?:分别|均)?\s*(?:予以|进行)?\s*(?:延长|延期|续期|展期|顺延)))"
     r"|不再采取暂停(?:措施)?"
     # "暂缓执行…相关措施，具体实施时间另行通知" (a listing held off before it took effect): a suspension (session 29,
     # audit29/02: read as nothing); 中止 is ZHONGZHI_RE's (中 is common: a branch here cost 0.4% of a page's instructions)
@@ -228,7 +228,7 @@ def _verb_kind(word: str) -> ActionKind:
         return ActionKind.RESTORE if "暂停" in word or word.endswith((*RENEWALS, "延续", "继续", "对")) else ActionKind.LIFT
     if word.startswith("不予"):  # "…的暂停期限不予延长": the suspension not renewed
         return ActionKind.RESTORE
-    if word.startswith("继续暂停") or word.endswith(("延长", "延期", "顺延", "展期", "限延", "期延", "期限")):  # "暂停期限延长至…", "延长…暂停期限": extends it
+    if word.startswith("继续暂停") or word.endswith(("延长", "延期", "顺延", "展期", "延", "期限")):  # "暂停期限延长至…", "延长…暂停期限": extends it
         return ActionKind.EXTEND
     if "暂停" in word[2:4] or word.endswith("对"):  # "停止暂停", "解除对…的暂停": the measures are back
         return ActionKind.RESTORE
@@ -244,7 +244,7 @@ RENEWAL_ALT = "|".join(RENEWALS)
 # renewed, a restore ("不再对…相关措施的暂停期限予以延长", session 42, actions42). One spelling for the two places that ask it
 # (``page.EXPIRY_NO_EXTENSION_RE``: the page held where no day is told; ``rules.checks.TERM_NOT_EXTENDED_RE``: the step's
 # clause may end so), which had drifted apart (the end review of session 42).
-TERM_RENEWED = rf"暂停(?:实施|执行)?期限?\s*(?:予以|进行)?\s*(?:{RENEWAL_ALT})"
+TERM_RENEWED = rf"暂停(?:实施|执行)?期限?\s*(?:分别|均)?\s*(?:予以|进行)?\s*(?:{RENEWAL_ALT})"
 NOT_RENEWED = (*(f"不再{how}{verb}" for how in ("", "对其", "予以", "对其予以") for verb in RENEWALS),
                *(f"不予{verb}" for verb in RENEWALS))
 # what every NOT_RENEWED word (and 不再延续) starts with
@@ -255,7 +255,7 @@ NOT_RENEWED_STARTS = (*dict.fromkeys(f"不再{how}{verb[0]}" for how in ("", "�
 VERB_KINDS = {word: _verb_kind(word) for word in (
     *(f"{verb}{tail}" for verb in ("继续暂停", "暂停", "停止", "恢复", "不再暂停", "不再继续暂停", "不再予以暂停", "终止", "中止")
       for tail in ("", "实施", "执行")), "暂缓", "暂缓实施", "暂缓执行", "暂停延长", "暂停分别延长",
-    *(f"暂停{tail}{term}{each}{how}{verb}" for tail in ("", "实施", "执行") for term in ("期限", "期") for each in ("", "分别")
+    *(f"暂停{tail}{term}{each}{how}{verb}" for tail in ("", "实施", "执行") for term in ("期限", "期") for each in ("", "分别", "均")
       for how in ("", "予以", "进行") for verb in ("延长", "延期", "顺延", "展期", "延", "") if verb or term == "期限" and not how and not each), "不再实施", "不再执行", *NOT_RENEWED, "不再延续", "不再继续", "不再继续实施", "不再继续执行", "不再对", "不再采取暂停", "不再采取暂停措施", "延长",
     *(f"延长暂停{tail}" for tail in ("", "实施", "执行")),
     *(f"{verb}{what}" for verb in ("停止", "解除", "取消", "结束", "终止", "不再执行", "不再实施")
