@@ -199,15 +199,24 @@ def test_chexiao_and_feizhi_lift(body: str, entities: tuple[str, ...]) -> None:
 
 
 @pytest.mark.parametrize("body", [
-    "2025年9月8日外交部令第17号《关于对石平采取反制措施的决定》规定的反制措施自2028年12月1日起不再执行。",
     "2025年9月8日《关于对石平采取反制措施的决定》规定的反制措施自2028年12月1日起不再执行。",
     "2025年9月8日《关于对石平采取反制措施的决定》所列反制措施停止实施。",
-], ids=["number", "title", "tingzhi"])
+], ids=["title", "tingzhi"])
 def test_a_decree_whose_measures_stop_told_verb_last_is_for_a_person(body: str) -> None:
     """"中方决定，…《关于对石平采取反制措施的决定》规定的反制措施自…起不再执行" (mfa38/26): a new impose on 石平, the lift lost."""
     with pytest.raises(UnusablePage) as caught:
         parse_document(_decree("关于有关反制措施的决定", body).encode())
     assert caught.value.reason == "needs-review" and "not read as a new listing" in str(caught.value)
+
+
+def test_a_decree_by_number_whose_measures_stop_told_verb_last_is_a_lift() -> None:
+    """The number written ("…外交部令第17号《…》规定的反制措施自…起不再执行"): held here until session 53, read since (mfa53's
+    reading.verb_last): the lift of No. 17 from that day, no new listing."""
+    rec = parse_document(_decree("关于有关反制措施的决定", "2025年9月8日外交部令第17号《关于对石平采取反制措施的决定》规定的反制措施"
+                                 "自2028年12月1日起不再执行。").encode()).notice
+    assert rec is not None and not rec.entities
+    assert [(a.action, [t.key for t in a.targets], a.effective) for a in rec.actions] == [
+        (ActionKind.LIFT, ["MFA-ORDER-2025-17"], "2028-12-01")]
 
 
 def test_a_decision_recounting_an_earlier_one_in_its_reasons_imposes() -> None:

@@ -26,7 +26,17 @@ def people(rec: NoticeRecord) -> list[tuple[str | None, str | None, str | None]]
     return [(e.zh, e.en, e.type) for e in rec.entities]
 
 
-@pytest.mark.parametrize("verb", ["暂停执行六个月", "暂停实施", "不再执行"])
+def test_a_measure_of_an_earlier_decree_ended_verb_last_after_a_comma_is_lifted() -> None:
+    """mfa39/18 with "…不予签发签证、不准入境措施，自2030年2月15日起不再执行": held here until session 53, read since (mfa53's
+    reading.verb_last): the entry ban's lift, no new listing."""
+    text = next(CORPUS.glob("18-*.txt")).read_text(encoding="utf-8").replace("暂停执行六个月", "不再执行")
+    rec = parse_document(text.encode()).notice
+    assert rec is not None
+    assert [(a.action, [t.key for t in a.targets], a.effective, a.measures) for a in rec.actions] == [
+        (ActionKind.LIFT_MEASURE, ["MFA-ORDER-2029-102"], "2030-02-15", ("entry_ban",))]
+
+
+@pytest.mark.parametrize("verb", ["暂停执行六个月", "暂停实施"])
 def test_a_measure_of_an_earlier_decree_changed_verb_last_after_a_comma_is_for_a_person(verb: str) -> None:
     """"中方决定：…外交部令第102号对X（x）采取的不予签发签证、不准入境措施，自2030年2月15日起暂停执行六个月" (mfa39/18): read as a
     new impose of the entry ban on X, a false "Imposed" item, the suspension lost."""

@@ -80,3 +80,85 @@ def test_a_countrys_label_in_a_note() -> None:
     assert countries(case_named("01", "mfa53")) == COMPANIES
     assert countries(case_named("04", "mfa53")) == [("阿尔卑斯战略论坛", None), ("艾玛·施托克尔", "CH"), ("卢卡斯·贝格", "AT")]
 
+
+
+@pytest.mark.parametrize("sentence", [
+    "中方决定中止执行外交部令2028年第70号规定的反制措施，中止期限为1年。",
+    "中方决定中止实施2028年12月5日《关于对韩国星辰重工株式会社等2家企业采取反制措施的决定》规定的反制措施，中止期限为1年。",
+])
+def test_zhongzhi_suspends(sentence: str) -> None:
+    """mfa53/20: "中止执行…第70号规定的反制措施" was refused as cut short; named by date and title, a new listing (a count
+    warning). 中止 suspends (终止 ends)."""
+    text = case_named("20", "mfa53")
+    old = "中方决定中止执行外交部令2028年第70号规定的反制措施，中止期限为1年。"
+    rec = read(text.replace(old, sentence))
+    assert [(a.action.value, a.effective, str(a.until)) for a in rec.actions] == [("suspend", "2029-05-01", "2030-05-01")]
+
+
+def test_a_clause_keeping_the_other_measures_ends_the_step() -> None:
+    """mfa53/25: "…采取的不予签发签证、不准入境措施，外交部令2028年第62号对上述人员采取的其他反制措施继续有效" was held (a lift of
+    the whole listings read, the decree named again in the kept clause taken as the orders' end)."""
+    rec = read(case_named("25", "mfa53"))
+    assert [(a.action.value, [t.key for t in a.targets], list(a.entities), a.measures) for a in rec.actions] == [
+        ("lift_measure", ["MFA-ORDER-2028-62"], ["josereyes", "danielprice"], ("entry_ban",))]
+
+
+def test_the_suspension_ended_told_after_the_restore() -> None:
+    """"恢复执行…第62号规定的反制措施，外交部令2028年第66号规定的暂停提前结束": a restore of No. 62 alone (No. 66 was a target too)."""
+    sentence = "中方决定自2029年1月15日起恢复执行外交部令2028年第62号规定的反制措施，外交部令2028年第66号规定的暂停提前结束。"
+    assert steps(restore(sentence)) == [("restore", ["MFA-ORDER-2028-62"], [])]
+
+
+BLACK = "约翰·布莱克（John Black）"
+LOWELL = "苏珊·洛威尔（Susan Lowell）"
+
+
+def verb_last(sentence: str) -> str:
+    """mfa53/21 with its step told as ``sentence``."""
+    text = case_named("21", "mfa53")
+    old = f"中方决定，外交部令2028年第63号对{BLACK}采取的反制措施自2029年6月1日起停止执行。"
+    assert old in text
+    return text.replace(old, sentence)
+
+
+@pytest.mark.parametrize(("sentence", "want"), [
+    (f"中方决定，外交部令2028年第63号对{BLACK}采取的反制措施自2029年6月1日起停止执行。",
+     [("lift", ["MFA-ORDER-2028-63"], ["johnblack"], ())]),
+    ("中方决定，外交部令2028年第63号规定的反制措施自2029年6月1日起停止执行。", [("lift", ["MFA-ORDER-2028-63"], [], ())]),
+    (f"中方决定，外交部令2028年第63号所列{BLACK}、{LOWELL}的反制措施自2029年6月1日起不再执行。",
+     [("lift", ["MFA-ORDER-2028-63"], ["johnblack", "susanlowell"], ())]),
+    (f"中方决定，外交部令2028年第63号对{BLACK}采取的冻结财产措施自2029年6月1日起停止执行。",
+     [("lift_measure", ["MFA-ORDER-2028-63"], ["johnblack"], ("asset_freeze",))]),
+    ("中方决定，外交部令2028年第61号和第62号规定的反制措施自2029年6月1日起停止执行。",
+     [("lift", ["MFA-ORDER-2028-61", "MFA-ORDER-2028-62"], [], ())]),
+    (f"中方决定，外交部令2028年第63号对{BLACK}采取的反制措施自2029年6月1日起恢复执行。",
+     [("restore", ["MFA-ORDER-2028-63"], ["johnblack"], ())]),
+])
+def test_a_step_told_object_first_verb_last(sentence: str, want: list[tuple[str, list[str], list[str], tuple[str, ...]]]) -> None:
+    """mfa53/21 and mfa52/30 (mfa51's open B): "…第63号对X采取的反制措施自…起停止执行" was held, or refused as cut short; the
+    whole decree so told was refused too, and read now with no target made of the decree's number."""
+    rec = read(verb_last(sentence))
+    assert [(a.action.value, [t.key for t in a.targets], list(a.entities), a.measures) for a in rec.actions] == want
+    assert all(a.effective == "2029-06-01" for a in rec.actions)
+
+
+@pytest.mark.parametrize("sentence", [
+    "中方决定，外交部令2028年第67号规定的暂停自2029年6月1日起停止执行。",
+    "中方决定，外交部令2028年第63号所列全部企业的反制措施自2029年6月1日起停止执行。",
+    f"中方决定，外交部令2028年第63号对{BLACK}采取的反制措施自2029年6月1日起停止执行，对{LOWELL}采取的反制措施继续执行。",
+    f"中方决定，外交部令2028年第63号对{BLACK}采取的不予签发签证、不准入境措施自2029年6月1日起恢复执行。",
+])
+def test_a_step_told_verb_last_stays_held_where_it_was(sentence: str) -> None:
+    """A suspension's end, a kind of the decree's targets, a second target kept, one measure restored: loud as before."""
+    assert refused(verb_last(sentence)).reason in ("needs-review", "cut-short")
+
+
+def test_amendment_lines_naming_the_list_after_suoFu() -> None:
+    """mfa53/09 and /18: "在所附《反制清单》“二、人员”中增列：“（三）…”", "一、将所附《反制清单》“二、高级管理人员”中的“（二）…”删除。":
+    refused as cut short (所附 between 在/将 and the list)."""
+    added = read(case_named("09", "mfa53"))
+    assert [(a.action.value, [t.key for t in a.targets]) for a in added.actions] == [("impose", ["MFA-ORDER-2028-64"])]
+    assert [(e.zh, e.en, e.country) for e in added.entities] == [("索菲·马丁", "Sophie Martin", "FR")]
+    both = read(case_named("18", "mfa53"))
+    assert [(a.action.value, [t.key for t in a.targets], list(a.entities)) for a in both.actions] == [
+        ("impose", ["MFA-ORDER-2028-63"], ["beaverbayelectronics"]), ("remove", ["MFA-ORDER-2028-63"], ["susanlowell"])]

@@ -59,6 +59,7 @@ from .wording import (
     STATUS_WORDS,
     TIME_LINE_RE,
     TITLE_RE,
+    VERB_LAST_RE,
 )
 
 
@@ -328,9 +329,8 @@ def _read_targets(lines: list[str], folded: str, folded_lines: list[str], warnin
     if status is None:
         found = _groups(body_lines, folded_lines[: len(body_lines)], body, decided, verb_first=True)
         measures = _measures(body[decided.start() :] if decided else body)
-    elif status.re is EXTENDED_FIRST_RE:  # "将外交部令…第301号对X（x）所采取反制措施的暂停期限延长…": X, after the order
-        at = _extended_names(body, status)
-        found = _group("\n".join(body_lines)[at : status.end("obj")], body[at : status.end("obj")], "")
+    elif status.re is EXTENDED_FIRST_RE or status.re is VERB_LAST_RE:  # X of "外交部令…第301号对X（x）所采取…", after the order
+        found = _object_names(body, body_lines, status)
         measures = ()
         decided = status
     else:  # names in a quoted title (《关于对…的决定》) are the earlier decision's, not this one's
@@ -468,8 +468,24 @@ def _status_match(body: str, published: date | None, decided: re.Match[str] | No
         return first
     if not holds_any(body, STATUS_MARKED):
         return None
-    return _own_match((STATUS_DECISION_RE,) if decided is not None else (STATUS_DECISION_RE, BARE_STATUS_DECISION_RE),
-                      body, published)
+    found = _own_match((STATUS_DECISION_RE,) if decided is not None else (STATUS_DECISION_RE, BARE_STATUS_DECISION_RE),
+                       body, published)
+    if "执行" not in body and "实施" not in body:
+        return found
+    last = verb_last(body, published)  # "中方决定，外交部令…第63号规定的反制措施自…起停止执行": the orders before the verb
+    return last if last is not None and (found is None or found.start() == last.start()) else found
+
+
+def verb_last(body: str, published: date | None) -> re.Match[str] | None:
+    """The step on an earlier decree told object first, its verb last (VERB_LAST_RE), when its object names no other
+    step and an order it acts on, and the decree's own publication bracket stands before it (PUBLISHED_TAIL_RE: a reprint
+    without it is keyed by the decree its step names, mfa42/10); else None (held as before)."""
+    m = _own_match((VERB_LAST_RE,), body, published)
+    if m is None or STATUS_VERB_RE.search(m.group("obj")) is not None or "暂停" in m.group("obj"):
+        return None
+    if PUBLISHED_TAIL_RE.search(body, 0, m.start()) is None:
+        return None
+    return m if ORDER_REF_RE.search(body, m.start("obj"), m.end("obj")) is not None else None
 
 
 # An order a suspension was set by, named before the suspension it extends: "外交部令…第408号规定的暂停…" (no target).
@@ -480,12 +496,20 @@ SUSPENSION_SET_RE = re.compile(r"规定\s*的?\s*暂停")
 NAMES_LEAD_RE = re.compile(r"\s*\)?\s*(?:《[^》\n]{1,80}》\s*)?(?:中\s*)?(?:对|所列|列明的|(?:后附|所附)\s*《[^》]{1,12}》\s*(?:中\s*)?(?:所列|列明的))?\s*")
 
 
+def _object_names(body: str, body_lines: list[str], m: re.Match[str]) -> list[Group]:
+    """The names a step told object first names after its orders: "将外交部令…第301号对X（x）所采取反制措施的暂停期限延长…",
+    "外交部令…第63号对X（x）采取的反制措施自…起停止执行" (none where the object ends with its orders)."""
+    at = _extended_names(body, m)
+    return _group("\n".join(body_lines)[at : m.end("obj")], body[at : m.end("obj")], "") if at < m.end("obj") else []
+
+
 def _extended_names(body: str, m: re.Match[str]) -> int:
     """Where the names of an extension told object first (``extension_first``) open: after the last order its object
-    acts on and the words that point from it ("对", "所列", "后附《反制清单》所列")."""
+    acts on and the words that point from it ("对", "所列", "后附《反制清单》所列"). (A step told verb last, ``verb_last``:
+    after the last order, "…第63号规定的" too.)"""
     at = m.start("obj")
     for r in ORDER_REF_RE.finditer(body, m.start("obj"), m.end("obj")):
-        if SET_BY_RE.match(body, r.end()) is None:
+        if m.re is VERB_LAST_RE or SET_BY_RE.match(body, r.end()) is None:
             at = r.end()
             while (more := MORE_NUMBERS_RE.match(body, at, m.end("obj"))) is not None:  # "…第401号和第402号"
                 at = more.end()

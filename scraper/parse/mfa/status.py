@@ -39,6 +39,7 @@ from .wording import (
     QUOTED_DECISION_RE,
     STATUS_KINDS,
     STATUS_VERB,
+    VERB_LAST_RE,
     by_way_of,
 )
 
@@ -65,7 +66,7 @@ def _status_action(reading: Reading, folded: str, text: str, own: int | None, ef
     m = reading.status
     assert m is not None
     start = max(folded.rfind("。", 0, m.start()), folded.rfind("\n", 0, m.start())) + 1
-    end = sentence_end(folded, m.end()) if clause is None else clause[1]
+    end = _others_kept(folded, m.end(), sentence_end(folded, m.end())) if clause is None else clause[1]
     kind = _verb_kind(m, folded, end)
     refs = []
     after = m.end()  # where the period may start: after the verb and the orders it names
@@ -165,6 +166,8 @@ def _status_actions(reading: Reading, folded: str, text: str, own: int | None, e
     (``_clause_actions``), else one per order naming its own targets (``_per_order``), else one."""
     if reading.status is not None and reading.status.re is EXTENDED_FIRST_RE:
         return (_extension_first(reading, folded, text, own, effective, published),), reading
+    if reading.status is not None and reading.status.re is VERB_LAST_RE:
+        return (_verb_last(reading, folded, text, own, effective, published),), reading
     clauses = _clause_actions(reading, folded, text, own, effective, published)
     if clauses is not None:
         return clauses, reading
@@ -209,6 +212,33 @@ def _extension_first(reading: Reading, folded: str, text: str, own: int | None, 
                         text=reading.decision, extends_by=by)
 
 
+def _verb_last(reading: Reading, folded: str, text: str, own: int | None, effective: str | None,
+               published: date | None) -> ActionRecord:
+    """The step on an earlier decree told object first, its verb last (``reading.verb_last``): its verb's kind on the
+    orders its object names (not its own; for a restore not the one that set the suspension), of the targets it names
+    (none: all the order's), the measures it names, from the day it tells."""
+    m = reading.status
+    assert m is not None
+    start = max(folded.rfind("。", 0, m.start()), folded.rfind("\n", 0, m.start())) + 1
+    end = sentence_end(folded, m.end())
+    kind = STATUS_KINDS[m.group("verb")]
+    refs, after = [], m.start("obj")
+    for r in ORDER_REF_RE.finditer(folded, m.start("obj"), m.end("obj")):
+        n = to_int(r.group("n"))
+        if n is None or n == own or by_way_of(folded, r.start()) or sets_suspension(folded, r.end(), kind):
+            continue
+        refs.append(_order_ref(r, n, folded, text, start))
+        more, after = _more_numbers(folded, text, r.end(), m.end("obj"), own, r)
+        refs.extend(more)
+    measures = named_measures(folded, after, m.end())
+    if measures and kind is ActionKind.LIFT:
+        kind = ActionKind.LIFT_MEASURE
+    named = _named_in(reading.targets, folded[m.start("obj") : m.end("obj")])
+    return ActionRecord(action=kind, list=ListKind.COUNTERMEASURE, targets=tuple(refs),
+                        effective=effective_in(folded[start:end], published) or effective,
+                        entities=tuple(cached_key(t.zh, t.en) for t in named), text=reading.decision, measures=measures)
+
+
 # The one the reasons name, when the step's object is 其: "鉴于X（x）已于2038年6月1日去世，中方决定自即日起解除外交部令第262号对其采取的
 # 全部反制措施" (session 44, mfa44/17: no target read, so a lift of all of No. 262, a false "Lifted" for the other person it
 # lists; held by checks._pronoun_object since). Read only where 鉴于 opens the step's sentence with one name, written plainly
@@ -244,6 +274,21 @@ def _verb_kind(m: re.Match[str], folded: str, end: int) -> ActionKind:
     if ends is not None and ends.start() <= m.start("verb") <= ends.end():
         return ActionKind.RESTORE
     return STATUS_KINDS[m.group("verb")]
+
+
+# A clause after the step keeping its targets' other measures: "停止执行…第62号对A（a）、B（b）采取的不予签发签证、不准入境措施，外交部令
+# 2028年第62号对上述人员采取的其他反制措施继续有效" (session 53, mfa53/25: the decree named again there was read as the orders' end,
+# no measure read, so a lift of the whole listing, held as one measure lifted and the others kept). The step ends at its comma.
+OTHERS_KEPT_CLAUSE_RE = re.compile(r"[,，](?P<kept>[^,，。；;\n]{0,60}?其他[^,，。；;\n]{0,40}?措施[^,，。；;\n]{0,8}?继续(?:有效|执行|实施))")
+
+
+def _others_kept(folded: str, at: int, end: int) -> int:
+    """Where a step's sentence from ``at`` to ``end`` goes on to keep its targets' other measures (OTHERS_KEPT_CLAUSE_RE),
+    else ``end``."""
+    if "其他" not in folded[at:end]:
+        return end
+    m = OTHERS_KEPT_CLAUSE_RE.search(folded, at, end)
+    return m.start() if m is not None else end
 
 
 # A sentence saying its targets' measures go on: "对X（English）采取的反制措施继续有效", "…继续实施", "…不变".

@@ -153,7 +153,8 @@ DATED_DECISION_REACH = 24  # the longest date with its comma: the window searche
 # entry ban on X, a false "Imposed" item; mfa41/09, /20: refused) ends a measure early: a lift, whatever follows 终止 (or 结束)
 # but a stop ("…为期三年，期满前可视情提前终止：", no object: mfa41 probe, held); 提前 is the verb's, so a numbered clause "三、提前终止…"
 # is a step's clause (checks.STEP_CLAUSE_RE: a decree imposing and, in clause 三, ending another's early lost that lift).
-STATUS_VERB = (r"(?P<verb>继续暂停(?:实施|执行)?|暂停(?![期至到])(?:实施|执行)?|停止(?:实施|执行)?|恢复(?:实施|执行)?|"
+# "中止执行外交部令2028年第70号规定的反制措施，中止期限为1年" suspends (session 53, mfa53/20: refused as cut short, "names no target").
+STATUS_VERB = (r"(?P<verb>继续暂停(?:实施|执行)?|(?:暂停|中止)(?![期至到])(?:实施|执行)?|停止(?:实施|执行)?|恢复(?:实施|执行)?|"
                r"提前(?:终止|结束)(?![\s:：,，。；;])|终止(?:实施|执行|(?=\s*对))|不再(?=\s*对)|取消|解除|移出|撤销|废止)")
 # "外交部决定：" (DECIDES_AS_FOLLOWS) ending its line: the verb opens the first measure after it ("一、解除…对立方公司采取的反制措施").
 COLON_LINE = rf"(?:{DECIDES_AS_FOLLOWS}[ \t\u3000]*\n\s*)?"
@@ -168,6 +169,15 @@ BARE_STATUS_DECISION_RE = lazy_compile(rf"(?<!方)决定{COLON_LINE}[^。；;\n�
 EXTENDED_FIRST_RE = re.compile(
     r"(?:(?:中方|我方|外交部|中国政府|我国政府)\s*决定|(?<![号令》本])决定)\s*[,:]?\s*(?:将|对)?\s*(?P<obj>[^。;\n]{4,300}?)\s*(?:所\s*)?(?:采取\s*(?:的\s*)?)?(?:反制|相关)?措施\s*的?\s*"
     r"(?P<verb>(?:暂停(?:实施|执行)?\s*的?\s*)?期限\s*(?:再\s*)?(?:予以\s*)?(?:延长|延期))")
+# A step on an earlier decree told object first, its verb last (session 53, mfa53/21, mfa52/30 (mfa51's open B): held, or
+# refused as cut short): "中方决定，外交部令2028年第63号对约翰·布莱克（John Black）采取的反制措施自2029年6月1日起停止执行",
+# "…外交部令2027年第34号所列X（x）的反制措施自2028年4月15日起恢复执行". Its object opens with the decree; matched on the folded body
+# (compiled, not lazy: its matches are told by their ``re``, as EXTENDED_FIRST_RE's).
+VERB_LAST_RE = re.compile(
+    r"(?:中方|我方|外交部|中国政府|我国政府)\s*决定\s*[,:]?\s*(?P<obj>(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*)?(?:中华人民共和国)?"
+    r"外交部令[^。;\n]{4,300}?)\s*(?:所\s*)?(?:(?:规定|采取|实施|确定|列明)\s*的?|的)\s*(?:全部|所有|各项)?\s*[^。;\n,的]{0,20}?措施"
+    r"\s*,?\s*(?:自\s*[^。;\n,]{4,30}?起\s*,?\s*)?"
+    r"(?P<verb>(?:停止|终止|不再|恢复)(?:执行|实施))\s*(?=[。;\n]|$)")
 # An earlier order it acts on: "外交部令第12号", "2024年10月10日中华人民共和国外交部令第13号" (the date gives the year).
 # Its number in brackets too, as a decree's own is written ("外交部令（第220号）", "外交部令（2037年第220号）": session 43, mfa43 probe: no
 # decree read, so a lift of a person from No. 220 lifted him on every decree that lists him, No. 222 too, silently).
@@ -197,7 +207,7 @@ QUOTED_TITLE_RE = re.compile(r"《[^《》]*》")
 # An earlier decision named by its title alone, its date perhaps before it: "停止实施2024年10月10日《关于对美国军工企业…
 # 采取反制措施的决定》相关措施" (no 外交部令 number: the engine finds the stored order of that day on the list).
 QUOTED_DECISION_RE = lazy_compile(rf"(?:(?P<date>{DATE_RE.pattern})\s*[,，]?\s*)?《(?P<title>关于[^《》]{{1,200}}?决定)》")
-STATUS_WORDS = ("暂停", "停止", "恢复", "取消", "解除", "移出", "终止", "不再", "撤销", "废止", "结束")  # (结束: 提前结束)  # one is in every STATUS_DECISION_RE match
+STATUS_WORDS = ("暂停", "停止", "恢复", "取消", "解除", "移出", "终止", "不再", "撤销", "废止", "结束", "中止")  # (结束: 提前结束)  # one is in every STATUS_DECISION_RE match
 STATUS_KINDS = {**VERB_KINDS, "不再": ActionKind.LIFT, "撤销": ActionKind.LIFT,  # "不再对X采取": no longer imposed
                 "提前终止": ActionKind.LIFT, "提前结束": ActionKind.LIFT}  # (mfa41/21, probe 25)
 TARGET_START_RE = lazy_compile(r"将\s*对\s*|对\s*|将\s*")
