@@ -1,0 +1,98 @@
+"""perf55 (session 53): cuts of the parser's instructions that change no reading (issue 11's parser row).
+
+``rules.SKIPS``: the runner (``notice.compile_tables``) asks a check's own first condition of the Draft inline and calls
+the check only where it does not hold. Each row must be the condition the check's first statement returns None on, as
+written there: then skipping the call gives what the call gave (None). These tests hold every row to its check's
+source, and the real runner (``notice.RUN_TABLES``) to not calling a check whose condition holds.
+"""
+
+from __future__ import annotations
+
+import ast
+import inspect
+import textwrap
+from typing import Any
+
+import pytest
+
+from scraper.parse import notice, rules
+from scraper.parse.draft import Draft, PageHints, read_source
+
+# What a condition may name: the Draft, and what ``compile_tables`` puts beside the checks in the runner's namespace.
+NAMES = {"d", "len", "any", "ActionKind", "ListKind"}
+
+NOTICE = ("商务部公告2026年第301号\n"
+          "根据《中华人民共和国出口管制法》有关规定，商务部决定，自2026年12月20日起，暂停实施商务部公告2026年第201号相关措施，"
+          "暂停期限为1年。\n本公告自2026年12月20日起正式实施。\n商务部\n2026年12月15日")
+
+
+def _first_statement(check: Any) -> ast.stmt:
+    fn = ast.parse(textwrap.dedent(inspect.getsource(check))).body[0]
+    assert isinstance(fn, ast.FunctionDef)
+    body = fn.body[1:] if isinstance(fn.body[0], ast.Expr) and isinstance(fn.body[0].value, ast.Constant) else fn.body
+    return body[0]
+
+
+@pytest.mark.parametrize("check", sorted(rules.SKIPS, key=lambda c: c.__name__), ids=lambda c: c.__name__)
+def test_each_skip_is_its_checks_first_condition(check: Any) -> None:
+    """``if <condition>: return None`` opens the check (after its docstring), the condition the row's, as parsed."""
+    first = _first_statement(check)
+    assert isinstance(first, ast.If) and not first.orelse and len(first.body) == 1, check.__name__
+    back = first.body[0]
+    assert isinstance(back, ast.Return) and (back.value is None or isinstance(back.value, ast.Constant)
+                                             and back.value.value is None), check.__name__
+    row = ast.parse(rules.SKIPS[check], mode="eval").body
+    assert ast.dump(row) == ast.dump(first.test), check.__name__
+    bound = {n.id for n in ast.walk(row) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
+    assert {n.id for n in ast.walk(row) if isinstance(n, ast.Name)} - bound <= NAMES, check.__name__
+    assert check in rules.CHECKS
+
+
+def test_the_compiled_runner_asks_the_skip_before_the_call() -> None:
+    """A check with a row is called only where its condition does not hold; one without is always called."""
+    calls: list[str] = []
+
+    def answer_only(src: Any, d: Draft) -> str | None:
+        calls.append("answer_only")
+        return "a" if d.qa else None
+
+    def always(src: Any, d: Draft) -> str | None:
+        calls.append("always")
+        return "b"
+
+    run = notice.compile_tables([("qa", lambda s, d: d.qa)], [], [answer_only, always], {answer_only: "not d.qa"})
+    src = read_source("x", PageHints())
+    assert run(src, Draft()) == ("b",) and calls == ["always"]
+    calls.clear()
+    assert run(src, Draft(qa=True)) == ("a", "b") and calls == ["answer_only", "always"]
+
+
+def test_the_real_runner_skips_an_answers_check_on_a_notice(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``notice.RUN_TABLES`` does not call ``unread_answer_step`` (its row: ``not d.qa``) on a notice, nor
+    ``unread_range`` (``len(d.refs) < 2``) on a text naming one notice; it calls ``unread_start`` (``not d.drafts or
+    d.published is None``) on a notice with a step and a day. (Reverted, ``compile_tables`` called without
+    ``rules.SKIPS``, the first two are called.)"""
+    space = notice.RUN_TABLES.__globals__  # the runner's namespace: checkN is CHECKS[N]
+    called: list[str] = []
+    for i, check in enumerate(rules.CHECKS):
+        if check.__name__ in ("unread_answer_step", "unread_range", "unread_start"):
+            def spy(src: Any, d: Draft, check: Any = check) -> str | None:
+                called.append(check.__name__)
+                return check(src, d)  # type: ignore[no-any-return]
+            assert space[f"check{i}"] is check
+            monkeypatch.setitem(space, f"check{i}", spy)
+    d = Draft()
+    warnings = notice.RUN_TABLES(read_source(NOTICE, PageHints()), d)
+    assert warnings is not None and not d.qa and len(d.refs) == 1 and d.drafts and d.published is not None
+    assert called == ["unread_start"]
+
+
+def test_skips_change_no_reading() -> None:
+    """The runner with the rows and the loop over the tables (every check called) give the same warnings and fields on
+    a notice and an answer (tests/scraper/test_parse_views.py compares them on random texts)."""
+    answer = "问：请问商务部是否将恢复实施相关措施？\n答：经研究，商务部决定，自2026年12月20日起恢复实施商务部公告2026年第201号相关措施。"
+    for text in (NOTICE, answer):
+        src = read_source(text, PageHints())
+        d1, d2 = Draft(), Draft()
+        assert notice.RUN_TABLES(src, d1) == notice.run_tables(read_source(text, PageHints()), d2)
+        assert {f: getattr(d1, f) for f in Draft.__slots__} == {f: getattr(d2, f) for f in Draft.__slots__}
