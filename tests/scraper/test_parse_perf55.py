@@ -10,13 +10,18 @@ from __future__ import annotations
 
 import ast
 import inspect
+import random
 import textwrap
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from scraper.parse import notice, rules
 from scraper.parse.draft import Draft, PageHints, read_source
+from scraper.parse.mfa import checks
+from scraper.parse.notice import parse_text
+from scraper.parse.textnorm import fold
 
 # What a condition may name: the Draft, and what ``compile_tables`` puts beside the checks in the runner's namespace.
 NAMES = {"d", "len", "any", "ActionKind", "ListKind"}
@@ -96,3 +101,70 @@ def test_skips_change_no_reading() -> None:
         d1, d2 = Draft(), Draft()
         assert notice.RUN_TABLES(src, d1) == notice.run_tables(read_source(text, PageHints()), d2)
         assert {f: getattr(d1, f) for f in Draft.__slots__} == {f: getattr(d2, f) for f in Draft.__slots__}
+
+
+# ``mfa.checks.order_refs``: ANY_ORDER_REF_RE's matches found from each 第N号 back, no look at every character.
+
+ORDER_ATOMS = ("外交部令", "商务部令", "外交部", "商务部", "第", "号", "令", "年", "2025", "２０２５", "二〇二五", "O", "Ｏ", "12", "十二",
+               "三", " ", "\u3000", "\n", "和", "、", "公告", "外交部令第", "第3号", "7", "〔", "〕", "根据")
+
+
+def _refs(found: Any) -> list[tuple[tuple[int, int], str]]:
+    return [(m.span(), m.group("n")) for m in found]
+
+
+def test_order_refs_are_the_patterns_matches_on_the_corpus() -> None:
+    """On every corpus text and fixture page, as written and folded, the matches ``finditer`` gives, in order."""
+    root = Path(__file__).resolve().parents[2]
+    paths = [*sorted((root / "tests" / "data" / "corpus").rglob("*.txt")), *sorted((root / "fixtures" / "texts").glob("*.txt"))]
+    texts = [p.read_bytes().decode("utf-8", "replace") for p in paths]
+    assert len(texts) > 1000
+    named = 0
+    for text in texts:
+        if "令" not in text:  # every match holds a 令 (of 外交部令, 商务部令, "第N号令"), as in the fold: none here
+            assert checks.order_refs(text) == []
+            continue
+        for view in (text, fold(text)):
+            want = _refs(checks.ANY_ORDER_REF_RE.finditer(view))
+            assert _refs(checks.order_refs(view)) == want, view[:80]
+            named += bool(want)
+    assert named > 50
+
+
+@pytest.mark.parametrize("seed", range(2))
+def test_order_refs_are_the_patterns_matches_on_random_texts(seed: int) -> None:
+    """Decree names, years (digits of any width, Chinese, O), 第, numbers, 号, blanks and line ends run together."""
+    rng = random.Random(seed)
+    found = 0
+    for _ in range(8000):
+        text = "".join(rng.choice(ORDER_ATOMS) for _ in range(rng.randint(1, 14)))
+        want = _refs(checks.ANY_ORDER_REF_RE.finditer(text))
+        assert _refs(checks.order_refs(text)) == want, text
+        found += len(want)
+    assert found > 200
+
+
+def test_partly_read_finds_other_orders_without_a_scan_of_every_character(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``partly_read`` reads the orders a decree names through ``order_refs`` (ANY_ORDER_REF_RE matched at a few places),
+    never its ``finditer`` over the text; the reading is the same. (Reverted, the finditer is asked and this fails.)"""
+    text = ("商务部令2026年第9号 关于暂停实施商务部令2026年第4号的决定\n商务部令\n2026年第9号\n"
+            "商务部决定，自2026年12月20日起，暂停实施《关于对某公司采取反制措施的决定》（商务部令2026年第4号）相关措施1年。\n"
+            "本决定自2026年12月20日起施行。\n商务部\n2026年12月15日")
+    record = parse_text(text)
+    assert record is not None
+    want = checks.partly_read(record, record.text)
+    assert [m.group("n") for m in checks.order_refs(record.text)] == ["9", "4", "9", "4"]
+
+    real = checks.ANY_ORDER_REF_RE
+
+    class Proxy:
+        pattern = real.pattern
+
+        def match(self, *args: Any) -> Any:
+            return real.match(*args)
+
+        def finditer(self, *args: Any) -> Any:
+            raise AssertionError("ANY_ORDER_REF_RE.finditer asked")
+
+    monkeypatch.setattr(checks, "ANY_ORDER_REF_RE", Proxy())
+    assert checks.partly_read(record, record.text) == want

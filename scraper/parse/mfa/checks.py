@@ -465,6 +465,35 @@ ANY_ORDER_REF = (rf"(?:(?:外交部令|商务部令)\s*|外交部\s*(?=(?:{YEAR}
 # character, a third of a decree page's parse; the same matches, ``test_parse_marks``).
 ANY_ORDER_REF_RE = re.compile(rf"(?=[外商第\d〇○零一二三四五六七八九O])(?:{ANY_ORDER_REF})")
 FULL_WIDTH_O = "\uff2f"  # what ``fold`` makes an "O", which YEAR takes for a zero
+# Every ANY_ORDER_REF_RE match ends with its "第N号" (one of these, a literal first: sre skips to each 第 in C), and what
+# stands before that 第 in the match is a decree's name (外交部令, 商务部令, 外交部), a year (YEAR: a decimal digit, 〇○零一…九,
+# O) with 年, and blanks: ``order_refs`` tries ANY_ORDER_REF_RE only from where a run of those characters before a 第N号
+# opens (perf55, session 53: the pattern opens with a look-ahead, so sre tried a match at every character of a decree,
+# half of ``partly_read``'s cost).
+ORDER_NUMBER_RE = re.compile(rf"第\s*{NUM}\s*号")
+ORDER_REF_LEAD = frozenset("外交部令商务年〇○零一二三四五六七八九O")
+
+
+def order_refs(text: str) -> list[re.Match[str]]:
+    """``list(ANY_ORDER_REF_RE.finditer(text))``: a match holds a 第N号 (ORDER_NUMBER_RE, which never overlap) with nothing
+    before its 第 but ORDER_REF_LEAD's characters, blanks and decimal digits; the match of each, tried from the first
+    place of that run on (the leftmost, as ``finditer`` finds it), not before the end of the match before."""
+    out: list[re.Match[str]] = []
+    pos = 0
+    for number in ORDER_NUMBER_RE.finditer(text):
+        at = number.start()
+        if at < pos:
+            continue
+        lo = at
+        while lo > pos and ((ch := text[lo - 1]) in ORDER_REF_LEAD or ch.isspace() or ch.isdecimal()):
+            lo -= 1
+        for start in range(lo, at + 1):
+            m = ANY_ORDER_REF_RE.match(text, start)
+            if m is not None:
+                out.append(m)
+                pos = m.end()
+                break
+    return out
 
 
 def partly_read(record: NoticeRecord, text: str) -> str | None:
@@ -481,7 +510,7 @@ def partly_read(record: NoticeRecord, text: str) -> str | None:
     # full-width digits and the blanks ``fold`` maps), but for a year's letter O written full width (Ｏ): the text is
     # folded only once it names another order (most decrees name their own number alone).
     scan = text if FULL_WIDTH_O not in text else fold(text)
-    refs = [r for r in ANY_ORDER_REF_RE.finditer(scan) if to_int(r.group("n")) != record_number(record)]
+    refs = [r for r in order_refs(scan) if to_int(r.group("n")) != record_number(record)]
     if not refs:
         if "延" in text and "期限" in text and TERM_CHANGED_RE.search(fold(text)):
             # "中方于2031年6月20日决定对X采取的反制措施，期限届满后延长两年" (session 40, mfa40/21: the decree named by its date
