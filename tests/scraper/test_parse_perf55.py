@@ -168,3 +168,51 @@ def test_partly_read_finds_other_orders_without_a_scan_of_every_character(monkey
 
     monkeypatch.setattr(checks, "ANY_ORDER_REF_RE", Proxy())
     assert checks.partly_read(record, record.text) == want
+
+
+# ``mfa.reading.post_before``: ROLE_COUNTRY_RE and SHARED_ROLE_COUNTRY_RE are searched only up to a lead ending in a post.
+
+POST_ATOMS = ("美国", "日本", "欧洲议会", "前", "原", "国防部", "副", "部长", "议员", "众议员", "大臣", "幕僚长", "人士", "局长", "、", "，",
+              " ", "\n", "\u3000", "山本健一", "（Yamamoto）", "公司", "研究所", "X")
+
+
+@pytest.mark.parametrize("seed", range(2))
+def test_no_post_country_match_where_no_post_ends_the_lead(seed: int) -> None:
+    """Where the lead does not end with a post's last word (ROLE_WORDS, blanks aside), neither pattern matches in it:
+    the gate turns away only searches that find nothing."""
+    from scraper.parse.mfa import reading
+
+    rng = random.Random(seed)
+    posts = 0
+    for _ in range(6000):
+        text = "".join(rng.choice(POST_ATOMS) for _ in range(rng.randint(1, 12)))
+        at = len(text)
+        for pattern, reach in ((reading.ROLE_COUNTRY_RE, reading.ROLE_LEAD_MAX),
+                               (reading.SHARED_ROLE_COUNTRY_RE, reading.SHARED_LEAD_MAX)):
+            lo = max(0, at - reach)
+            if not reading.post_before(text, lo, at):
+                assert pattern.search(text, lo, at) is None, text
+            else:
+                posts += pattern.search(text, lo, at) is not None
+    assert posts > 500
+
+
+def test_a_company_name_asks_no_post_country(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A company named with no post before it: ``_role_country`` searches neither pattern (reverted, it fails); a person
+    after a post still takes the post's country."""
+    from scraper.parse.mfa import reading
+
+    folded = "决定对美国国防部前副部长约翰·史密斯、洛克公司、前防卫大臣铃木浩二采取反制措施。"
+    assert reading._role_country(folded, "约翰·史密斯", None) == "US"
+    real = (reading.ROLE_COUNTRY_RE, reading.SHARED_ROLE_COUNTRY_RE)
+
+    class Refused:
+        def search(self, *args: Any) -> Any:
+            raise AssertionError("searched")
+
+        def match(self, *args: Any) -> Any:
+            return real[0].match(*args)
+
+    monkeypatch.setattr(reading, "ROLE_COUNTRY_RE", Refused())
+    monkeypatch.setattr(reading, "SHARED_ROLE_COUNTRY_RE", Refused())
+    assert reading._role_country(folded, "洛克公司", None) is None

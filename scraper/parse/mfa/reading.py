@@ -202,6 +202,14 @@ SHARED_ROLE_COUNTRY_RE = lazy_compile(rf"(?:前|原)?(?P<c>{COUNTRY_ALT})[^，,�
 SHARED_LEAD_MAX = 80  # two posts of up to 24 characters, a name with its English and the 、
 
 
+def post_before(folded: str, lo: int, at: int) -> bool:
+    """Whether ``folded[lo:at]`` ends with one of ROLE_WORDS, blanks aside: what a ROLE_COUNTRY_RE or
+    SHARED_ROLE_COUNTRY_RE match searched in it ends with (a post's last word, then blanks to the end); asked before them
+    (perf55, session 53: they open with an optional 前/原, so sre has no first characters and tries the ~350 country names
+    at every place of the lead, ~10 us a search, for a company's name before which no post stands)."""
+    return folded[lo:at].rstrip().endswith(ROLE_WORDS)
+
+
 def _role_country(folded: str, zh: str | None, note: str | None) -> str | None:
     """The country a person's post opens with (ROLE_COUNTRY_RE): in a clause of the note, else right before a mention of
     ``zh`` in ``folded``, else the one the post of the person named just before opens with (SHARED_ROLE_COUNTRY_RE);
@@ -214,7 +222,8 @@ def _role_country(folded: str, zh: str | None, note: str | None) -> str | None:
         return None
     at = folded.find(zh)
     while at >= 0:
-        m = ROLE_COUNTRY_RE.search(folded, max(0, at - ROLE_LEAD_MAX), at)
+        lo = max(0, at - ROLE_LEAD_MAX)
+        m = ROLE_COUNTRY_RE.search(folded, lo, at) if post_before(folded, lo, at) else None
         while m is not None and (nearer := ROLE_COUNTRY_RE.search(folded, m.start("c") + 1, at)) is not None:
             m = nearer  # the country nearest the name: "与美国国务卿会面的日本众议院议员X" is JP
         if m is not None:
@@ -228,7 +237,8 @@ def _shared_role_country(folded: str, zh: str) -> str | None:
     at = folded.find(zh)
     while at >= 0:
         lead = folded[max(0, at - ROLE_LEAD_MAX) : at]
-        if "、" in lead and (m := SHARED_ROLE_COUNTRY_RE.search(folded, max(0, at - SHARED_LEAD_MAX), at)) is not None:
+        if "、" in lead and post_before(folded, max(0, at - SHARED_LEAD_MAX), at) \
+                and (m := SHARED_ROLE_COUNTRY_RE.search(folded, max(0, at - SHARED_LEAD_MAX), at)) is not None:
             return _post_country(m)
         at = folded.find(zh, at + len(zh))
     return None
