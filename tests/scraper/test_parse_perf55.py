@@ -216,3 +216,67 @@ def test_a_company_name_asks_no_post_country(monkeypatch: pytest.MonkeyPatch) ->
     monkeypatch.setattr(reading, "ROLE_COUNTRY_RE", Refused())
     monkeypatch.setattr(reading, "SHARED_ROLE_COUNTRY_RE", Refused())
     assert reading._role_country(folded, "洛克公司", None) is None
+
+
+# ``rules.identify.decided_days``: DECIDED_DAY_RE matched only where a year can open, four characters before a 年.
+
+def _decided(found: Any) -> list[tuple[tuple[int, int], tuple[str | None, ...]]]:
+    return [(m.span(), m.groups()) for m in found]
+
+
+def _decided_text(rng: random.Random) -> str:
+    parts = [rng.choice(["", "于", "已于", "商务部", "X", "年"]), rng.choice(["2026", "２０２６", "二〇二六", "二O二六", "026", "12026"]),
+             rng.choice(["", " ", "\u3000", "\n"]), "年", rng.choice(["", " "]), rng.choice(["11", "3", "十一", "１１", "111"]), "月",
+             rng.choice(["", " "]), rng.choice(["30", "三十", "1"]), "日", rng.choice(["", "，", ","]), rng.choice(["", " "]),
+             rng.choice(["", "商务部", "商务部 "]), "决定", rng.choice(["", "，", "停止"])]
+    if rng.random() < 0.3:
+        del parts[rng.randrange(len(parts))]
+    return "".join(parts)
+
+
+@pytest.mark.parametrize("seed", range(2))
+def test_decided_days_are_the_patterns_matches(seed: int) -> None:
+    """Years in every script and width, blanks and line ends before 年, months, days, 商务部 and 决定, pieces dropped, run
+    together: the matches ``finditer`` gives, in order."""
+    from scraper.parse.rules import identify
+
+    rng = random.Random(seed)
+    found = 0
+    for _ in range(5000):
+        text = "".join(_decided_text(rng) for _ in range(rng.randint(1, 3)))
+        want = _decided(identify.DECIDED_DAY_RE.finditer(text))
+        assert _decided(identify.decided_days(text)) == want, text
+        found += len(want)
+    assert found > 3000
+
+
+def test_decided_days_on_the_corpus() -> None:
+    from scraper.parse.rules import identify
+
+    root = Path(__file__).resolve().parents[2]
+    paths = [*sorted((root / "tests" / "data" / "corpus").rglob("*.txt")), *sorted((root / "fixtures" / "texts").glob("*.txt"))]
+    for text in (p.read_bytes().decode("utf-8", "replace") for p in paths):
+        if "决定" in text:  # in every match
+            assert _decided(identify.decided_days(text)) == _decided(identify.DECIDED_DAY_RE.finditer(text))
+
+
+def test_stated_days_asks_no_scan_of_every_character(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``stated_days`` reads a step's decided day through ``decided_days`` (reverted to the finditer, this fails)."""
+    from scraper.parse.rules import identify
+
+    text = ("商务部公告2026年第90号\n商务部于2026年11月30日决定，自2026年12月5日起，停止实施商务部公告2026年第23号相关措施。\n"
+            "本公告自2026年12月5日起正式实施。\n商务部\n2026年12月3日")
+    real = identify.DECIDED_DAY_RE
+
+    class Proxy:
+        def match(self, *args: Any) -> Any:
+            return real.match(*args)
+
+        def finditer(self, *args: Any) -> Any:
+            raise AssertionError("DECIDED_DAY_RE.finditer asked")
+
+    want = parse_text(text)
+    assert want is not None and want.stated_days
+    monkeypatch.setattr(identify, "DECIDED_DAY_RE", Proxy())
+    record = parse_text(text)
+    assert record is not None and record.stated_days == want.stated_days
