@@ -34,6 +34,10 @@ RECAP_GATE_MARKS = marked(RECAP_GATE)  # (their rarest characters first: ``textn
 # An answer may tell it by the day alone ("2026年12月1日，商务部发布公告，自…起，停止实施…", "商务部于…宣布…": session 52, recap52:
 # read as history, no step and no recap, the answer as no notice: with the notice not stored, the lift missed silently)
 QA_GATE_MARKS = marked((*RECAP_GATE, "发布", "宣布"))  # (not 决定 alone: nearly every answer; perf52)
+# ... or a decision told by its day right before it in an answer deciding a step of its own ("2026年11月20日，商务部决定，自
+# 2026年12月1日起停止实施…第23号相关措施。…商务部决定，自2026年12月6日起，停止实施…第24号相关措施。": session 53, recap53, recap52's
+# open item: the gate asked 决定 only of answers reading no step, so No. 23's lift was neither step nor recap; folded text)
+QA_DAY_DECIDED_MARKS = marked(("日,商务部决定", "日,中方决定"))
 # ... then, before the decision ("决定") or the publication ("发布") it tells, in the sentence.
 RECAP_MARK_RE = lazy_compile(r"已于|已经|此前|先前|前期")
 ANCHORS = ("决定", "发布", "宣布", "公布")
@@ -155,9 +159,17 @@ def recounted_steps(src: Source, d: Draft) -> list[ActionRecord]:
     if not d.refs or not (d.qa or d.identity.kind in RECOUNTING_KINDS):
         return []
     if not holds_any(src.folded, QA_GATE_MARKS if d.qa else RECAP_GATE_MARKS) \
-            and not (d.qa and not d.drafts and holds(src.folded, "决定")):  # "11月20日，商务部决定，…" (no step of its own)
+            and not (d.qa and not d.drafts and holds(src.folded, "决定")) \
+            and not (d.qa and _names_more(d) and holds_any(src.folded, QA_DAY_DECIDED_MARKS)):  # "11月20日，商务部决定，…"
         return []
     return _recounted(src, d)
+
+
+def _names_more(d: Draft) -> bool:
+    """Whether an answer names a notice none of its own steps acts on (no text scanned: asked before the day-decided words,
+    perf52's rule that an answer telling nothing else is asked the marks alone)."""
+    own = {t.key or t.text for x in d.drafts for t in x.targets}
+    return any((ref.key or ref.text) not in own for _, _, ref in d.refs)
 
 
 def _clause(folded: str, s0: int, s1: int, r0: int) -> tuple[int, int]:
