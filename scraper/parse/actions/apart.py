@@ -281,14 +281,50 @@ def _clauses(folded: str, action: ActionDraft, s_start: int, v_end: int, first_m
     targets = [t for t in _keys(action) or () if t.key in object_refs]
     if not targets:
         return None
-    own: Told | None = None  # the step's own term or end: in its object's clause, or a clause saying only that
+    read = _notice_clauses(folded, first_mark, stop, _own_term(folded, v_end, first_mark))
+    if read is None:
+        return None
+    named, but, own = read
+    if not _plainly_told(action, named, but, own):
+        return None
+    among = bool(named[0][0]["among"])
+    each = _told_each(named, but, targets, refs, among)
+    if each is None:
+        return None
+    told, added = each
+    start = action.effective
+    steps = []
+    for target in [*targets, *added]:
+        mine: Told | None = told.get(target.key or "")
+        if mine is None or mine[0] == "same":
+            if own is None and (among or action.until is not None):
+                return None  # a notice of the step with no term of its own and none for the step: not plain
+            mine = own
+        step = _step(action, target, start, mine)
+        if step is None:
+            return None
+        steps.append(step)
+    return steps
+
+
+def _own_term(folded: str, v_end: int, first_mark: int) -> Told | None:
+    """The step's own term or end, where its object's clause says one (OWN_TERM_RE)."""
     tail = OWN_TERM_RE.search(folded, v_end, first_mark)
     if tail is not None and tail["term"]:
-        own = ("term", "".join(tail["term"].split()))
-    elif tail is not None and tail["end"]:
-        own = ("end", "".join(tail["end"].split()))
+        return ("term", "".join(tail["term"].split()))
+    if tail is not None and tail["end"]:
+        return ("end", "".join(tail["end"].split()))
+    return None
+
+
+def _notice_clauses(folded: str, first_mark: int, stop: int,
+                    own: Told | None) -> tuple[list[tuple[re.Match[str], int]], dict[int, Told], Told | None] | None:
+    """The clauses after the step's object, read: the notice clauses (each match with where it starts), a "亦同" clause's
+    own term or end told after it ("…亦同，但期限为6个月", by its place among them), and the step's own term or end (``own``,
+    or a clause saying only that); None where a clause is not plain (a term after a notice's own, or a second one; a
+    term, an end or a "但" in another clause)."""
     named: list[tuple[re.Match[str], int]] = []
-    but: dict[int, Told] = {}  # a "亦同" clause's own term or end, told after it ("…亦同，但期限为6个月"), by its place in named
+    but: dict[int, Told] = {}
     pos = first_mark
     while pos < stop:
         nxt = CLAUSE_MARK_RE.search(folded, pos + 1, stop)
@@ -311,18 +347,32 @@ def _clauses(folded: str, action: ActionDraft, s_start: int, v_end: int, first_m
                 return None
             but[len(named) - 1] = ("term", "".join(tc["term"].split())) if tc["term"] else ("end", "".join(tc["end"].split()))
         pos = end
+    return named, but, own
+
+
+def _plainly_told(action: ActionDraft, named: list[tuple[re.Match[str], int]], but: dict[int, Told],
+                  own: Told | None) -> bool:
+    """Whether the notice clauses read say plainly what each notice takes: some, all 其中 or none, a lift's or a
+    restore's only "亦同", no "亦同" after a notice given a term, no "照此办理" after a step with no term of its own."""
     if not named:
-        return None
+        return False
     among = bool(named[0][0]["among"])
     if not among and any(m["among"] for m, _ in named):
-        return None
+        return False
     if action.action not in TERMED and (among or but or not all(m["same"] for m, _ in named)):
-        return None  # a lift or a restore: only "…，B相关措施亦同" (the same step) is read
+        return False  # a lift or a restore: only "…，B相关措施亦同" (the same step) is read
     if any(m["same"] and i not in but for i, (m, _) in enumerate(named) if i):
-        return None  # "…，B相关措施1年，C相关措施亦同": the same as the step, or as B? not plain
+        return False  # "…，B相关措施1年，C相关措施亦同": the same as the step, or as B? not plain
     if any(m["same"] and LIKEWISE in m["same"] for m, _ in named) \
             and (action.action not in TERMED or own is None):
-        return None  # "…照此办理" after a step with no term or end of its own (a lift, "暂停实施A，B照此办理"): held
+        return False  # "…照此办理" after a step with no term or end of its own (a lift, "暂停实施A，B照此办理"): held
+    return True
+
+
+def _told_each(named: list[tuple[re.Match[str], int]], but: dict[int, Told], targets: list[NoticeRef],
+               refs: list[tuple[int, int, NoticeRef]], among: bool) -> tuple[dict[str, Told], list[NoticeRef]] | None:
+    """What each notice clause tells, by notice (its term, its end, or "same"), and the notices they add to the step's
+    (without 其中); None where a clause's notice is not plain."""
     prefixes = {km["prefix"] if (km := NUMBER_KEY_RE.match(t.key or "")) else None for t in targets}
     by_number: dict[str, list[NoticeRef]] = {}
     for t in targets:
@@ -355,19 +405,7 @@ def _clauses(folded: str, action: ActionDraft, s_start: int, v_end: int, first_m
             return None
         told[key] = but[i] if i in but else ("same", "") if m["same"] else \
             ("term", "".join(m["term"].split())) if m["term"] else ("end", "".join(m["end"].split()))
-    start = action.effective
-    steps = []
-    for target in [*targets, *added]:
-        mine: Told | None = told.get(target.key or "")
-        if mine is None or mine[0] == "same":
-            if own is None and (among or action.until is not None):
-                return None  # a notice of the step with no term of its own and none for the step: not plain
-            mine = own
-        step = _step(action, target, start, mine)
-        if step is None:
-            return None
-        steps.append(step)
-    return steps
+    return told, added
 
 
 AT_END_STEPS = (ActionKind.RESTORE, ActionKind.LIFT)  # "期满后恢复实施", "期满后停止实施" (a lift: session 51, resp51)

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
+from typing import NamedTuple
 
 from storage.records import ActionKind, ListKind, NoticeRef
 
@@ -461,194 +462,310 @@ def _start_of_next_verb(folded: str, s_start: int, at: int, next_start: int) -> 
 PLAN_DAY_RE = lazy_compile(r"(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日")
 
 
+class _Clause(NamedTuple):
+    """One clause the walk reads (``folded[start:end]``, its words ``words``, in the sentence ``bounds``) with what every
+    verb of it reads and no verb changes: the text's two views, the notices named, the day published, the notice's own
+    list, and whether a listing may be decided here (not in an answer). The steps of ``_sentence_actions`` take it whole.
+    (A tuple: made once a clause with verbs, cheaper to make than a dataclass.)"""
+
+    folded: str
+    clean: str
+    start: int
+    end: int
+    words: str
+    bounds: tuple[int, int]
+    refs: list[tuple[int, int, NoticeRef]]
+    published: date | None
+    notice_list: ListKind | None
+    allow_impose: bool
+
+
 def _sentence_actions(out: list[ActionDraft], folded: str, clean: str, s_start: int, s_end: int,
                       found: list[re.Match[str]], refs: list[tuple[int, int, NoticeRef]], dated: list[tuple[int, int]],
                       published: date | None, effective: str | None, notice_list: ListKind | None,
                       allow_impose: bool, sentence: str, bounds: tuple[int, int]) -> None:
-    """The actions of clause ``sentence`` (``folded[s_start:s_end]``) from its verbs ``found``, added to ``out``."""
+    """The actions of clause ``sentence`` (``folded[s_start:s_end]``) from its verbs ``found``, added to ``out``: each
+    verb's stretch and kind, then a listing (``_listing``) or a step on what it names (``_objects_after``, ``_place``)."""
+    clause = _Clause(folded, clean, s_start, s_end, sentence, bounds, refs, published, notice_list, allow_impose)
     verbs = acting_verbs(folded, s_start, s_end, found, dated, "《" in sentence, refs)
     first_step = len(out)
     # a denied verb takes no step, but its clause is no object of the verb before it ("暂停实施…第21号相关措施1年，不停止实施…7号
     # 相关措施": 7号 was suspended too, the term lost; session 42's probe)
     cuts = [d for v in found if (d := denied(folded, s_start, v.start()))] if len(verbs) < len(found) else []
-    if len(verbs) < len(found) and (plans := [(p, v.start(), v.end()) for v in found
-                                              if (p := plan_start(folded, s_start, v.start())) >= 0]):
-        # "将原定于2027年1月1日起停止实施的…，提前至2026年12月10日起停止实施": the steps take the day the sentence moves the
-        # plan to, not the plan's (qa44/29: a lift three weeks late); none written after it, the sentence's day unless it is
-        # the plan's ("自…起，将原定于…恢复实施的…提前恢复实施"); else none (checks.unread_start holds the page)
-        p, at, plan_end = plans[-1]
-        moved_to = folded[plan_end:s_end]
-        plan_day = PLAN_DAY_RE.search(folded, p, at)
-        effective = (effective_in(moved_to, published) if "起" in moved_to else None) or (
-            None if plan_day is not None and effective is not None
-            and effective_in(f"自{plan_day[0]}起", published) == effective[:10] else effective)
+    if len(verbs) < len(found):
+        effective = _moved_plan_day(folded, s_start, s_end, found, published, effective)
     if len(verbs) > 1 and TERM_VERB_SEED in sentence:
         verbs = _term_verbs_joined(folded, verbs, refs)
     kept = (_no_change_spans(folded, s_start, s_end)
             if (NO_CHANGE_SEED in sentence or NO_CHANGE_OTHER in sentence) and any(w in sentence for w in NO_CHANGE_GATE)
             else [])
     text = None
-    decided = None  # whether the sentence says it decides (DECISION_RE), looked at once when needed
+    decided: bool | None = None  # whether the sentence says it decides (DECISION_RE), looked at once when needed
     starts = sentence.count("起") if len(verbs) > 1 else 0  # (a second start may be a later verb's own)
-    prev_end = s_start
-    last = len(verbs) - 1
+    prev_end, last = s_start, len(verbs) - 1
     arranged = -1  # where the 暂停 of an arrangement a lift ends stands (``_arrangement_undone``)
     apart: dict[str, ActionDraft] = {}  # the steps split per notice (``apart.per_notice``), by notice
     for i, v in enumerate(verbs):
         at, v_end = v.span()
         next_start = verbs[i + 1].start() if i < last else s_end
-        if cuts:
-            # to the start of the denied verb's clause: its subject is no object of this verb ("暂停实施…第21号相关措施1年，…第22号
-            # 相关措施不予暂停": both suspended, the term lost; review47)
-            next_start = min([_clause_start(folded, v_end, c) for c in cuts if v_end <= c < next_start], default=next_start)
-            if (c := min([c for c in cuts if prev_end <= c < at], default=-1)) >= 0:
-                # "停止实施…7号相关措施，…第21号相关措施不停止实施，继续暂停至…": the subject of the denied verb's clause is this verb's
-                prev_end = max(prev_end, folded.rfind(",", prev_end, c) + 1, folded.rfind(";", prev_end, c) + 1)
-        if kept:
-            next_start = min([c0 for c0, _ in kept if v_end <= c0 < next_start], default=next_start)
-            prev_end = max([prev_end, *(c1 for c0, c1 in kept if prev_end <= c0 < at)])
+        if cuts or kept:
+            prev_end, next_start = _verb_stretch(folded, cuts, kept, prev_end, at, v_end, next_start)
         before = [r for r in refs if prev_end <= r[0] < at] if refs else refs
         if len(before) > 1:
             before = _topic_before(folded, before, prev_end, at)
         clause_from, prev_end = prev_end, v_end
-        word = v[0]
-        kind = VERB_KINDS[word]
-        if kind is ActionKind.LIFT and _suspension_undone(folded, v_end, next_start):
-            kind = ActionKind.RESTORE  # "解除…相关措施的暂停": the measures are back
-        ended = suspension_ended(folded, s_start, at) if kind is ActionKind.LIFT or word in SUSPENSION_NOT_RENEWED \
-            or word == ENDED else None
-        if ended is not None:  # "…的暂停安排自…起终止": the suspension ends, the measures are back (audit40/39)
-            kind = ActionKind.RESTORE
-        elif kind is ActionKind.LIFT and _arrangement_undone(folded, v_end, next_start, s_end):
-            kind = ActionKind.RESTORE  # "关于终止…第21号相关措施暂停安排的公告"
+        kind, ended, undoes = _step_kind(clause, v[0], clause_from, at, v_end, next_start)
+        if undoes:
             arranged = next_start
-        elif at == arranged:
+        elif ended is None and at == arranged:
             continue  # that arrangement's 暂停: a noun, no suspension
-        if word == "列入" and NOT_AGAIN in sentence and _not_listed_again(folded, clause_from, at):
-            kind = ActionKind.REMOVE  # "不再将X（x）列入出口管制关注名单": a removal (session 47, words47, probe46's B7)
         if kind is ActionKind.IMPOSE or kind is ActionKind.INVESTIGATE:
-            # a listing (列入, 采取反制措施) or an investigation decided now, not told as history
-            annex_of: tuple[NoticeRef, ...] = ()
-            if word == "增列":  # "在…第23号附件《…》中增列" (``acting_verbs``): the ref says where, and the annex's list
-                annex_of, before = (before[-1][2],) if before else (), []
-            if before and word in MOVED_TO and all(folded.startswith("所列", r[1]) for r in before) \
-                    and MOVED_FROM_RE.search(folded, max(s_start, at - MOVED_FROM_REACH), at):
-                # "将…第101号所列X由出口管制管控名单调至出口管制关注名单": the notice names where X was listed, no listing weighed
-                # (session 46, probe46's A10: read as nothing, the move lost, silently)
-                before = []
-            if not allow_impose or before or is_passive(folded, s_start, at) or held_off(folded, s_start, at, v_end):
-                continue  # "…将依法决定是否将上述企业列入不可靠实体清单": a listing weighed, not decided
-            if word[0] == "采" and _measures_undone(folded, s_start, at):
-                continue  # "关于停止对…子公司采取反制措施的决定": the measures are the object of the lift, none taken
-            lst: ListKind | None
-            if word[0] == "采":  # 采取…反制措施
-                lst = ListKind.COUNTERMEASURE
-            elif kind is ActionKind.INVESTIGATE:
-                lst = notice_list  # None: a text on no list investigates goods or measures (反倾销, 反歧视)
-            else:
-                if decided is None:
-                    decided = is_decision(sentence) or decided_above(folded, s_start) or (
-                        _listing_clause_after(out, folded, s_start, bounds) or plain_lines_decided(folded, s_start)) \
-                        and _own_listing_object(folded, s_start, at)
-                lst = list_in(folded, clause_from if word == "增列" else at, next_start) if decided else None
-            if lst is None and annex_of and decided and notice_list is None:
-                # "决定在商务部公告2026年第23号附件中增列以下2家美国实体": a listing on the list of the notice whose annex it
-                # adds to, which the text does not name: that notice is the target, the engine takes its list (session 43,
-                # audit42/26: read as a measure naming no list, the 2 not listed; lifecycle.collect)
-                if told_before(folded, s_start, at, sentence, published):
-                    continue
-                text = clean[s_start:s_end].strip() if text is None else text
-                out.append(ActionDraft(kind, None, (), effective, None, None, text, at, bounds, annex_of=annex_of[0]))
-                continue
-            if lst is None or word[0] in "列纳" and _other_list_after(folded, v_end, next_start):
-                continue  # "列入两用物项出口通用许可企业名单，…不得向出口管制管控名单所列实体出口": exporters on a list of theirs
-            if "另行" in sentence and TO_COME_RE.match(folded, v_end, next_start) is not None:
-                continue  # "将B（b）列入出口管制关注名单的决定另行公布": a listing to come, none now (words47's open A)
-            if told_before(folded, s_start, at, sentence, published):
-                continue
-            text = clean[s_start:s_end].strip() if text is None else text
-            if word in MOVED_TO and (moved := MOVED_FROM_RE.search(folded, max(s_start, at - MOVED_FROM_REACH), at)):
-                # "由关注名单转入出口管制管控名单": off the first list, as "移出关注名单，列入…" (session 28, audit28/13: read
-                # as a measure on no one). (Not a verb of VERB_RE: 由 is common, 转入 rare.)
-                out.append(ActionDraft(ActionKind.REMOVE, LIST_KIND[moved["list"]], (), effective, None, None, text,
-                                       moved.start(), bounds))
-            out.append(ActionDraft(kind, lst or notice_list, (), effective, None, None, text, at, bounds,
-                                   annex_of=annex_of[0] if annex_of else None))
-            if word[0] in "列纳" and (second := _second_list(folded, at, next_start)) is not None and second is not lst:
-                out.append(ActionDraft(kind, second, (), effective, None, None, text, at, bounds))
+            decided = _listing(out, clause, v, kind, before, clause_from, next_start, effective, decided)
             continue
-        after = [r for r in refs if v_end <= r[0] < next_start] if refs else refs
-        if after and folded.find("照", v_end, next_start) >= 0:
-            after = [r for r in after if not _procedure_of(folded, r)]
-        if len(after) > 1:
-            after, next_start = _topic_out(folded, after, v_end, next_start)
-        if after and i < last:  # "恢复实施X暂停实施的Y": Y (what X suspended) is the object, not X
-            after, next_start = relative_object(folded, refs, after, verbs, i, s_end) or (after, next_start)
-            if len(after) > 1:
-                after, next_start = _next_subject_out(folded, after, v_end, next_start)
-            elif before and (cut := _subject_first(folded, before, after, at, v_end, next_start)) is not None:
-                after, next_start = [], cut
+        after, next_start = _objects_after(clause, verbs, i, before, at, v_end, next_start)
         targets, limit = targets_of(folded, refs, out, before, after, v, kind, s_start, clause_from, next_start)
         text = clean[s_start:s_end].strip() if text is None else text
-        if not targets:
-            if kind is ActionKind.REMOVE and own_removal(folded, s_start, at, v_end, allow_impose, sentence):
-                lst = list_in(folded, v_end, next_start)
-                if lst is None and (moved_from := MOVED_FROM_RE.search(folded, max(clause_from, at - MOVED_FROM_REACH), at)):
-                    # "将X（x）从出口管制关注名单中移出" under a title naming the ECL first: the list it names (session 47,
-                    # words47, probe46's B5: read on the ECL)
-                    lst = LIST_KIND[moved_from["list"]]
-                if lst is None and _another_list(folded, s_start, at, v_end, next_start):
-                    continue  # "…将其移出白名单", "移出通用许可企业名单": a list of exporters, none of ours
-                out.append(ActionDraft(kind, lst or notice_list, (), effective, None, None, text, at, bounds))
-                if lst is not None and (second := _second_list(folded, v_end, next_start)) is not None and second is not lst:
-                    out.append(ActionDraft(kind, second, (), effective, None, None, text, at, bounds))
+        if not targets and kind is ActionKind.REMOVE:
+            _removal_on_no_notice(out, clause, at, v_end, clause_from, next_start, effective, text)
+        if not targets or _told_step(clause, before, after, at, v_end):
             continue
-        if after and before and is_subject(folded, before[-1], at, v_end, after[0][0]) \
-                or folded[at - 1] in TOLD_STEP_ENDS and folded.endswith(TOLD_STEP_BEFORE, s_start, at) \
-                or not after and told_state(folded, before, at, bounds, published):
-            continue  # a step an earlier notice took, told ("…第72号暂停实施…", "上述暂停不适用于…", "Y暂停实施至…")
-        own = effective
-        if starts > 1 and (told := folded[clause_from:at]).find("起") >= 0:
-            # "自2026年12月10日起停止实施A，自2027年1月1日起停止实施B" (session 44, qa44's probe: B lifted from the first day,
-            # three weeks early, silently): a start of the verb's own clause is the verb's
-            own = effective_in(told, published) or effective
-        if i < last and published is not None and (kind is ActionKind.EXTEND or kind is ActionKind.SUSPEND) \
-                and _start_of_next_verb(folded, s_start, at, next_start):
-            # "继续暂停实施…相关措施至2027年2月28日，自2027年3月1日起恢复实施" (session 52, qa53/27: the extension read from the
-            # restore's day, after its own end, silently): the sentence's one start is the next verb's; this one's is the day said
-            own = published.isoformat()
-        reach = step_reach(folded, out, s_start, at) if kind is ActionKind.RESTORE and out else s_start
-        by = _extended_by(out, reach) if kind is ActionKind.RESTORE and out else None
-        each_by = _extensions_apart(out, reach) if kind is ActionKind.RESTORE and out and by is None else None
+        own = _own_start(clause, kind, clause_from, at, next_start, effective, starts > 1, i < last)
+        by, each_by = _restore_extended(out, folded, kind, s_start, at)
         action = on_targets(folded, clean, s_start, v, kind, next_start, clause_from, after, targets, published,
                              own, notice_list, text, None if allow_impose else bounds, ended,
                              by or (each_by[0].extends_by if each_by else None),
                              allow_impose and bool(out) and _told_own(folded, out, kind, targets, s_start, at, refs))
-        if each_by and action is not None and action.extends_by is not None and action.on_entities is None \
-                and {t.key for t in action.targets} == {x.targets[0].key for x in each_by}:
-            for x in each_by:  # "…分别延长6个月和1年，期满后自动恢复实施": each back at the lapse of its own extension
-                _add(out, replace(action, targets=x.targets, list=x.list or action.list, extends_by=x.extends_by),
-                     folded, allow_impose)
-            continue
-        if action is not None and action.targets and limit is None \
-                and (each := per_notice(folded, action, s_start, at, v_end, region_end(folded, next_start, s_end),
-                                        published, refs)) is not None:
-            # one step on several notices, each its own start, term or end (分别, 其中, a clause per notice): a step each
-            for step in each:
-                apart[step.targets[0].key or ""] = step
-                _add(out, step, folded, allow_impose)
-            continue
-        if action is not None and apart and (restores := restores_apart(action, apart)) is not None:
-            for step in restores:  # "…期限分别为6个月、1年，期满后自动恢复实施": each back at its own step's end
-                _add(out, step, folded, allow_impose)
-            continue
         if action is not None:
-            if limit is not None:
-                action = replace(action, on_entities=limit, effective=excepted_day(
-                    folded, out, action, "起" in sentence and effective_in(sentence, published) is not None))
-            _add(out, action, folded, allow_impose)
+            _place(out, clause, action, limit, each_by, apart, at, v_end, next_start)
     if SHARED in sentence and len(out) - first_step > 1:
         _shared_term(out, first_step, folded, s_end)
+
+
+def _moved_plan_day(folded: str, s_start: int, s_end: int, found: list[re.Match[str]], published: date | None,
+                    effective: str | None) -> str | None:
+    """The start of a clause some of whose verbs are a plan's ("将原定于2027年1月1日起停止实施的…，提前至2026年12月10日起停止
+    实施"): the steps take the day the sentence moves the plan to, not the plan's (qa44/29: a lift three weeks late); none
+    written after it, the sentence's day unless it is the plan's ("自…起，将原定于…恢复实施的…提前恢复实施"); else none
+    (checks.unread_start holds the page). ``effective`` where no verb is a plan's."""
+    plans = [(p, v.start(), v.end()) for v in found if (p := plan_start(folded, s_start, v.start())) >= 0]
+    if not plans:
+        return effective
+    p, at, plan_end = plans[-1]
+    moved_to = folded[plan_end:s_end]
+    plan_day = PLAN_DAY_RE.search(folded, p, at)
+    return (effective_in(moved_to, published) if "起" in moved_to else None) or (
+        None if plan_day is not None and effective is not None
+        and effective_in(f"自{plan_day[0]}起", published) == effective[:10] else effective)
+
+
+def _verb_stretch(folded: str, cuts: list[int], kept: list[tuple[int, int]], prev_end: int, at: int, v_end: int,
+                  next_start: int) -> tuple[int, int]:
+    """Where the objects of the verb at ``at`` may stand, (from, to), narrowed by a denied verb's clause and a clause
+    keeping measures as they are: neither is the object of a verb around it."""
+    if cuts:
+        # to the start of the denied verb's clause: its subject is no object of this verb ("暂停实施…第21号相关措施1年，…第22号
+        # 相关措施不予暂停": both suspended, the term lost; review47)
+        next_start = min([_clause_start(folded, v_end, c) for c in cuts if v_end <= c < next_start], default=next_start)
+        if (c := min([c for c in cuts if prev_end <= c < at], default=-1)) >= 0:
+            # "停止实施…7号相关措施，…第21号相关措施不停止实施，继续暂停至…": the subject of the denied verb's clause is this verb's
+            prev_end = max(prev_end, folded.rfind(",", prev_end, c) + 1, folded.rfind(";", prev_end, c) + 1)
+    if kept:
+        next_start = min([c0 for c0, _ in kept if v_end <= c0 < next_start], default=next_start)
+        prev_end = max([prev_end, *(c1 for c0, c1 in kept if prev_end <= c0 < at)])
+    return prev_end, next_start
+
+
+def _step_kind(clause: _Clause, word: str, clause_from: int, at: int, v_end: int,
+               next_start: int) -> tuple[ActionKind, re.Match[str] | None, bool]:
+    """The kind of step the verb ``word`` takes, as its words around it turn VERB_KINDS's: a lift of a suspension, of its
+    arrangement, or a suspension ended is a restore, "不再将…列入" a removal; with the suspension's end read, and whether
+    the verb undoes an arrangement (its 暂停, the next verb, is then a noun)."""
+    folded = clause.folded
+    kind = VERB_KINDS[word]
+    if kind is ActionKind.LIFT and _suspension_undone(folded, v_end, next_start):
+        kind = ActionKind.RESTORE  # "解除…相关措施的暂停": the measures are back
+    ended = suspension_ended(folded, clause.start, at) if kind is ActionKind.LIFT or word in SUSPENSION_NOT_RENEWED \
+        or word == ENDED else None
+    undoes = False
+    if ended is not None:  # "…的暂停安排自…起终止": the suspension ends, the measures are back (audit40/39)
+        kind = ActionKind.RESTORE
+    elif kind is ActionKind.LIFT and _arrangement_undone(folded, v_end, next_start, clause.end):
+        kind = ActionKind.RESTORE  # "关于终止…第21号相关措施暂停安排的公告"
+        undoes = True
+    if word == "列入" and NOT_AGAIN in clause.words and _not_listed_again(folded, clause_from, at):
+        kind = ActionKind.REMOVE  # "不再将X（x）列入出口管制关注名单": a removal (session 47, words47, probe46's B7)
+    return kind, ended, undoes
+
+
+def _listing(out: list[ActionDraft], clause: _Clause, v: re.Match[str], kind: ActionKind,
+             before: list[tuple[int, int, NoticeRef]], clause_from: int, next_start: int, effective: str | None,
+             decided: bool | None) -> bool | None:
+    """A listing (列入, 采取反制措施) or an investigation decided now, not told as history, added to ``out``; returns
+    ``decided``, whether the sentence decides (looked at once, for the first listing that asks)."""
+    folded, s_start, sentence, published = clause.folded, clause.start, clause.words, clause.published
+    at, v_end = v.span()
+    word = v[0]
+    annex_of: tuple[NoticeRef, ...] = ()
+    if word == "增列":  # "在…第23号附件《…》中增列" (``acting_verbs``): the ref says where, and the annex's list
+        annex_of, before = (before[-1][2],) if before else (), []
+    if before and word in MOVED_TO and all(folded.startswith("所列", r[1]) for r in before) \
+            and MOVED_FROM_RE.search(folded, max(s_start, at - MOVED_FROM_REACH), at):
+        # "将…第101号所列X由出口管制管控名单调至出口管制关注名单": the notice names where X was listed, no listing weighed
+        # (session 46, probe46's A10: read as nothing, the move lost, silently)
+        before = []
+    if not clause.allow_impose or before or is_passive(folded, s_start, at) or held_off(folded, s_start, at, v_end):
+        return decided  # "…将依法决定是否将上述企业列入不可靠实体清单": a listing weighed, not decided
+    if word[0] == "采" and _measures_undone(folded, s_start, at):
+        return decided  # "关于停止对…子公司采取反制措施的决定": the measures are the object of the lift, none taken
+    lst, decided = _listed_on(out, clause, word, kind, at, clause_from, next_start, decided)
+    if lst is None and annex_of and decided and clause.notice_list is None:
+        # "决定在商务部公告2026年第23号附件中增列以下2家美国实体": a listing on the list of the notice whose annex it
+        # adds to, which the text does not name: that notice is the target, the engine takes its list (session 43,
+        # audit42/26: read as a measure naming no list, the 2 not listed; lifecycle.collect)
+        if not told_before(folded, s_start, at, sentence, published):
+            out.append(ActionDraft(kind, None, (), effective, None, None, clause.clean[s_start:clause.end].strip(), at,
+                                   clause.bounds, annex_of=annex_of[0]))
+        return decided
+    if lst is None or word[0] in "列纳" and _other_list_after(folded, v_end, next_start):
+        return decided  # "列入两用物项出口通用许可企业名单，…不得向出口管制管控名单所列实体出口": exporters on a list of theirs
+    if "另行" in sentence and TO_COME_RE.match(folded, v_end, next_start) is not None:
+        return decided  # "将B（b）列入出口管制关注名单的决定另行公布": a listing to come, none now (words47's open A)
+    if told_before(folded, s_start, at, sentence, published):
+        return decided
+    text, bounds = clause.clean[s_start:clause.end].strip(), clause.bounds
+    if word in MOVED_TO and (moved := MOVED_FROM_RE.search(folded, max(s_start, at - MOVED_FROM_REACH), at)):
+        # "由关注名单转入出口管制管控名单": off the first list, as "移出关注名单，列入…" (session 28, audit28/13: read
+        # as a measure on no one). (Not a verb of VERB_RE: 由 is common, 转入 rare.)
+        out.append(ActionDraft(ActionKind.REMOVE, LIST_KIND[moved["list"]], (), effective, None, None, text,
+                               moved.start(), bounds))
+    out.append(ActionDraft(kind, lst or clause.notice_list, (), effective, None, None, text, at, bounds,
+                           annex_of=annex_of[0] if annex_of else None))
+    if word[0] in "列纳" and (second := _second_list(folded, at, next_start)) is not None and second is not lst:
+        out.append(ActionDraft(kind, second, (), effective, None, None, text, at, bounds))
+    return decided
+
+
+def _listed_on(out: list[ActionDraft], clause: _Clause, word: str, kind: ActionKind, at: int, clause_from: int,
+               next_start: int, decided: bool | None) -> tuple[ListKind | None, bool | None]:
+    """The list a listing's verb puts its entities on (None: none decided here), with ``decided`` (``_listing``'s):
+    countermeasures for 采取…反制措施, the notice's own list for an investigation, else the list named after the verb
+    where the sentence decides."""
+    if word[0] == "采":  # 采取…反制措施
+        return ListKind.COUNTERMEASURE, decided
+    if kind is ActionKind.INVESTIGATE:
+        return clause.notice_list, decided  # None: a text on no list investigates goods or measures (反倾销, 反歧视)
+    folded, s_start = clause.folded, clause.start
+    if decided is None:
+        decided = is_decision(clause.words) or decided_above(folded, s_start) or (
+            _listing_clause_after(out, folded, s_start, clause.bounds) or plain_lines_decided(folded, s_start)) \
+            and _own_listing_object(folded, s_start, at)
+    return (list_in(folded, clause_from if word == "增列" else at, next_start) if decided else None), decided
+
+
+def _objects_after(clause: _Clause, verbs: list[re.Match[str]], i: int, before: list[tuple[int, int, NoticeRef]],
+                   at: int, v_end: int, next_start: int) -> tuple[list[tuple[int, int, NoticeRef]], int]:
+    """The notices named after verb ``i`` that are its objects, and where its stretch ends: not a procedure's ("按照…"),
+    not a topic's, not a relative clause's subject nor the next verb's."""
+    folded, refs = clause.folded, clause.refs
+    after = [r for r in refs if v_end <= r[0] < next_start] if refs else refs
+    if after and folded.find("照", v_end, next_start) >= 0:
+        after = [r for r in after if not _procedure_of(folded, r)]
+    if len(after) > 1:
+        after, next_start = _topic_out(folded, after, v_end, next_start)
+    if after and i < len(verbs) - 1:  # "恢复实施X暂停实施的Y": Y (what X suspended) is the object, not X
+        after, next_start = relative_object(folded, refs, after, verbs, i, clause.end) or (after, next_start)
+        if len(after) > 1:
+            after, next_start = _next_subject_out(folded, after, v_end, next_start)
+        elif before and (cut := _subject_first(folded, before, after, at, v_end, next_start)) is not None:
+            after, next_start = [], cut
+    return after, next_start
+
+
+def _removal_on_no_notice(out: list[ActionDraft], clause: _Clause, at: int, v_end: int, clause_from: int,
+                          next_start: int, effective: str | None, text: str) -> None:
+    """A removal naming no notice, decided here (``own_removal``), added to ``out`` from the list it names: "将X（x）从出口
+    管制关注名单中移出"; none where it names a list of exporters ("移出白名单")."""
+    folded, s_start, bounds = clause.folded, clause.start, clause.bounds
+    if not own_removal(folded, s_start, at, v_end, clause.allow_impose, clause.words):
+        return
+    lst = list_in(folded, v_end, next_start)
+    if lst is None and (moved_from := MOVED_FROM_RE.search(folded, max(clause_from, at - MOVED_FROM_REACH), at)):
+        # "将X（x）从出口管制关注名单中移出" under a title naming the ECL first: the list it names (session 47,
+        # words47, probe46's B5: read on the ECL)
+        lst = LIST_KIND[moved_from["list"]]
+    if lst is None and _another_list(folded, s_start, at, v_end, next_start):
+        return  # "…将其移出白名单", "移出通用许可企业名单": a list of exporters, none of ours
+    out.append(ActionDraft(ActionKind.REMOVE, lst or clause.notice_list, (), effective, None, None, text, at, bounds))
+    if lst is not None and (second := _second_list(folded, v_end, next_start)) is not None and second is not lst:
+        out.append(ActionDraft(ActionKind.REMOVE, second, (), effective, None, None, text, at, bounds))
+
+
+def _told_step(clause: _Clause, before: list[tuple[int, int, NoticeRef]], after: list[tuple[int, int, NoticeRef]],
+               at: int, v_end: int) -> bool:
+    """A step an earlier notice took, told ("…第72号暂停实施…", "上述暂停不适用于…", "Y暂停实施至…"): none read."""
+    folded = clause.folded
+    return bool(after and before and is_subject(folded, before[-1], at, v_end, after[0][0])
+                or folded[at - 1] in TOLD_STEP_ENDS and folded.endswith(TOLD_STEP_BEFORE, clause.start, at)
+                or not after and told_state(folded, before, at, clause.bounds, clause.published))
+
+
+def _restore_extended(out: list[ActionDraft], folded: str, kind: ActionKind, s_start: int,
+                      at: int) -> tuple[str | None, list[ActionDraft] | None]:
+    """For a restore, the term of the extension before it it is back at the lapse of ("延长1年，期满后自动恢复实施"), or the
+    extensions said apart, one each (None, None: no restore, or none such)."""
+    if kind is not ActionKind.RESTORE or not out:
+        return None, None
+    reach = step_reach(folded, out, s_start, at)
+    by = _extended_by(out, reach)
+    return by, (_extensions_apart(out, reach) if by is None else None)
+
+
+def _own_start(clause: _Clause, kind: ActionKind, clause_from: int, at: int, next_start: int, effective: str | None,
+               starts_apart: bool, not_last: bool) -> str | None:
+    """The start of the verb at ``at``: the clause's, unless the sentence gives each verb its own (``starts_apart``: two
+    起 or more) or its one start is the next verb's."""
+    folded, published = clause.folded, clause.published
+    own = effective
+    if starts_apart and (told := folded[clause_from:at]).find("起") >= 0:
+        # "自2026年12月10日起停止实施A，自2027年1月1日起停止实施B" (session 44, qa44's probe: B lifted from the first day,
+        # three weeks early, silently): a start of the verb's own clause is the verb's
+        own = effective_in(told, published) or effective
+    if not_last and published is not None and (kind is ActionKind.EXTEND or kind is ActionKind.SUSPEND) \
+            and _start_of_next_verb(folded, clause.start, at, next_start):
+        # "继续暂停实施…相关措施至2027年2月28日，自2027年3月1日起恢复实施" (session 52, qa53/27: the extension read from the
+        # restore's day, after its own end, silently): the sentence's one start is the next verb's; this one's is the day said
+        own = published.isoformat()
+    return own
+
+
+def _place(out: list[ActionDraft], clause: _Clause, action: ActionDraft, limit: tuple[int, int] | None,
+           each_by: list[ActionDraft] | None, apart: dict[str, ActionDraft], at: int, v_end: int, next_start: int) -> None:
+    """The step read, added to ``out`` whole or as the steps it stands for: a restore per extension said apart, a step
+    per notice (noted in ``apart``), a restore per step split before, a step on some entities from its own day."""
+    folded, allow_impose = clause.folded, clause.allow_impose
+    if each_by and action.extends_by is not None and action.on_entities is None \
+            and {t.key for t in action.targets} == {x.targets[0].key for x in each_by}:
+        for x in each_by:  # "…分别延长6个月和1年，期满后自动恢复实施": each back at the lapse of its own extension
+            _add(out, replace(action, targets=x.targets, list=x.list or action.list, extends_by=x.extends_by),
+                 folded, allow_impose)
+        return
+    if action.targets and limit is None \
+            and (each := per_notice(folded, action, clause.start, at, v_end, region_end(folded, next_start, clause.end),
+                                    clause.published, clause.refs)) is not None:
+        # one step on several notices, each its own start, term or end (分别, 其中, a clause per notice): a step each
+        for step in each:
+            apart[step.targets[0].key or ""] = step
+            _add(out, step, folded, allow_impose)
+        return
+    if apart and (restores := restores_apart(action, apart)) is not None:
+        for step in restores:  # "…期限分别为6个月、1年，期满后自动恢复实施": each back at its own step's end
+            _add(out, step, folded, allow_impose)
+        return
+    if limit is not None:
+        sentence = clause.words
+        action = replace(action, on_entities=limit, effective=excepted_day(
+            folded, out, action, "起" in sentence and effective_in(sentence, clause.published) is not None))
+    _add(out, action, folded, allow_impose)
 
 
 def _shared_term(out: list[ActionDraft], first: int, folded: str, s_end: int) -> None:

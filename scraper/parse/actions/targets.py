@@ -21,6 +21,7 @@ from .periods import (
     END_DAY_RE,
     MONTH_END_RE,
     RELATIVE_UNTIL_RE,
+    Period,
     duration_in,
     extension_term,
     suspension_end,
@@ -661,58 +662,109 @@ def on_targets(folded: str, clean: str, s_start: int, v: re.Match[str], kind: Ac
     after_end: date | None = None  # a restore's day read as the end its text told (``ActionDraft.after_end``)
     counted_by: str | None = None  # a restore at the lapse of an extension by this period (``extended_by``)
     if kind is ActionKind.RESTORE and folded.startswith(CONTINUED, at):
-        # "…暂停期限已于2026年11月10日届满。工作机制决定，上述措施继续实施": in an answer, back from the end it told (passed by
-        # its day), or from the day its sentence states; any other "继续实施" is no step (session 41: qa40/02 was held)
-        end = suspension_end(folded, clean, at, published) if answer is not None and published is not None else None
-        if end is None or published is None or end > published:
+        if (effective := _continued_from(folded, clean, s_start, at, published, answer)) is None:
             return None
-        effective = effective_in(folded[s_start:at], published) or end.isoformat()
     if kind is ActionKind.RESTORE and answer is not None and folded.find("已", max(s_start, at - DONE_REACH), at) >= 0:
         done, day = told_done(folded, s_start, at, published)
         if done:  # "…第6号规定的反制措施已于2026年11月10日按期恢复实施": the step, on the day it names
             return _restore_told_done(folded, clean, s_start, at, v_end, next_start, targets, answer, day, published,
                                       notice_list, text)
-    if _perfective(folded, s_start, at, v_end, next_start) or told_as_past(folded, s_start, at, published, titled) \
-            or dated_before(folded, s_start, published, answer is None) or TRADE_REMEDY_RE.search(folded, s_start, next_start) \
-            or answer is not None and not decided_in(folded, answer, s_start, at, v_end, effective, published) \
-            or answer is not None and not after and both_sides(folded, s_start, at, v_end) \
-            or answer is None and held_off(folded, s_start, at, v_end) \
-            or kind is ActionKind.SUSPEND and _ended_before(folded, at, published):
+    if _no_step_now(folded, s_start, v, kind, next_start, after, published, effective, answer, titled):
         return None
     if kind is ActionKind.RESTORE and (ended is not None or EXPIRY_RE.search(folded, s_start, next_start)
                                        or _at_that_time(folded, s_start, at) or at_end_time(folded, s_start, at)) \
             or kind is ActionKind.LIFT and lifted_at_expiry(folded, s_start, at):
-        # (a lift "…暂停至2027年5月31日，期满后停止实施" likewise: from the day after the end told before it, not the sentence's
-        # day: session 51, resp51, review59/25: the lift read from the answer's day, months early, or not at all)
-        # back in force when the suspension ends: on the day the sentence gives, else on the suspension's last day
-        # as the text told it before; none read, an answer's is no action (its page is refused for review:
-        # page.unread_expiry), and so is a notice's where its sentence tells the expiry (its own day was taken: months early,
-        # review44), else a notice's takes the notice's day
-        bounds = answer or (s_start, sentence_end(folded, at))
-        own = _day_it_ends(ended) or effective_in(
-            folded[max(bounds[0], _after_the_suspension(folded, bounds[0], at)) : _before_next_step(folded, v_end, bounds[1])],
-            published)
-        end = suspension_end(folded, clean, at, published) if own is None else None
-        if own is None and end is None and folded.find(TOLD_SUSPENSION, bounds[0], at) >= 0:
-            # "…第70号规定，暂停实施…至2026年11月10日。\n上述暂停期限届满后，…第55号…按期恢复实施": the end the text told in a
-            # paragraph before (session 49, blind49/12: the restore dropped, silently)
-            end = suspension_end(folded, clean, at, published, whole=True)
-        if own is None and end is None and extended_by is not None:
-            # "将…的暂停期限延长1年，期满后自动恢复实施": at the lapse of that extension, counted by the engine
-            counted_by = extended_by
-        elif own is None and end is None and (answer is not None or EXPIRY_RE.search(folded, s_start, next_start)):
+        if (back := _back_at_end(folded, clean, s_start, v, next_start, published, effective, answer, ended,
+                                 extended_by)) is None:
             return None
-        after_end = end
-        if own is None and end is not None and folded.find("次日", bounds[0], bounds[1]) >= 0 \
-                and AFTER_END_NEXT_DAY_RE.search(folded, bounds[0], bounds[1]):
-            end, after_end = end + timedelta(days=1), None  # "届满后不再延长，自届满次日起恢复实施": the day after the end
-        effective = own or (end.isoformat() if end else effective)
+        effective, counted_by, after_end = back
     if (kind is ActionKind.EXTEND or kind is ActionKind.SUSPEND) and folded.find(FROM_END_WORDS, at, next_start) >= 0:
         # "继续暂停…相关措施，为期一年，自上述暂停期限届满之日起计算": from the end the text told before, in any paragraph
         # (session 34, audit34/04: the notice's own day, a month after the lapse, was taken)
         end = suspension_end(folded, clean, at, published, whole=True)
         if end is not None:
             effective = end.isoformat()
+    period = _period_of(folded, clean, s_start, at, v_end, next_start, targets, after)
+    clause_start = max(_clause_comma(folded, s_start, at) + 1, clause_from)
+    lst = _target_list(targets, folded, clause_start, next_start, notice_list)
+    target_refs = _on_list(targets, lst)
+    limited = _limited_to(folded, clause_from, clause_start, at, v_end, next_start, targets, after)
+    if period is None:
+        return ActionDraft(kind, lst, target_refs, effective, None, None, text, at, None, limited, counted_by, after_end)
+    until = None
+    # an extension with no start for the text but its publication day (else it has a start: no call)
+    if kind is ActionKind.EXTEND and (effective is None or published is not None and effective[:10] == published.isoformat()):
+        by = extension_term(folded, period, s_start, at)
+        if by is not None:  # "暂停期限延长1年": from the running end, which only the engine knows
+            return ActionDraft(kind, lst, target_refs, effective, None, period[0], text, at, None, limited, by)
+    if kind is ActionKind.SUSPEND or kind is ActionKind.EXTEND:
+        until = until_day(period, iso_to_date(effective) or published, published)
+    return ActionDraft(kind, lst, target_refs, effective, until, period[0], text, at, None, limited, None, after_end)
+
+
+def _continued_from(folded: str, clean: str, s_start: int, at: int, published: date | None,
+                    answer: tuple[int, int] | None) -> str | None:
+    """The day of a restore said "继续实施" ("…暂停期限已于2026年11月10日届满。工作机制决定，上述措施继续实施"): in an answer,
+    back from the end it told (passed by its day), or from the day its sentence states; None: any other "继续实施" is no
+    step (session 41: qa40/02 was held)."""
+    end = suspension_end(folded, clean, at, published) if answer is not None and published is not None else None
+    if end is None or published is None or end > published:
+        return None
+    return effective_in(folded[s_start:at], published) or end.isoformat()
+
+
+def _no_step_now(folded: str, s_start: int, v: re.Match[str], kind: ActionKind, next_start: int,
+                 after: list[tuple[int, int, NoticeRef]], published: date | None, effective: str | None,
+                 answer: tuple[int, int] | None, titled: bool) -> bool:
+    """The verb takes no step now: told as done or as past, dated before, on a trade remedy, in an answer not decided
+    or said of both sides, weighed or held off, or a suspension of what ended before."""
+    at, v_end = v.span()
+    return bool(_perfective(folded, s_start, at, v_end, next_start) or told_as_past(folded, s_start, at, published, titled)
+                or dated_before(folded, s_start, published, answer is None)
+                or TRADE_REMEDY_RE.search(folded, s_start, next_start)
+                or answer is not None and not decided_in(folded, answer, s_start, at, v_end, effective, published)
+                or answer is not None and not after and both_sides(folded, s_start, at, v_end)
+                or answer is None and held_off(folded, s_start, at, v_end)
+                or kind is ActionKind.SUSPEND and _ended_before(folded, at, published))
+
+
+def _back_at_end(folded: str, clean: str, s_start: int, v: re.Match[str], next_start: int, published: date | None,
+                 effective: str | None, answer: tuple[int, int] | None, ended: re.Match[str] | None,
+                 extended_by: str | None) -> tuple[str | None, str | None, date | None] | None:
+    """A restore (or a lift "…暂停至2027年5月31日，期满后停止实施") back in force when the suspension ends: (its day, the
+    extension it lapses with, the end it was read from), or None: no step.
+
+    (A lift likewise: from the day after the end told before it, not the sentence's day: session 51, resp51, review59/25:
+    the lift read from the answer's day, months early, or not at all.) On the day the sentence gives, else on the
+    suspension's last day as the text told it before; none read, an answer's is no action (its page is refused for review:
+    page.unread_expiry), and so is a notice's where its sentence tells the expiry (its own day was taken: months early,
+    review44), else a notice's takes the notice's day."""
+    at, v_end = v.span()
+    counted_by = None
+    bounds = answer or (s_start, sentence_end(folded, at))
+    own = _day_it_ends(ended) or effective_in(
+        folded[max(bounds[0], _after_the_suspension(folded, bounds[0], at)) : _before_next_step(folded, v_end, bounds[1])],
+        published)
+    end = suspension_end(folded, clean, at, published) if own is None else None
+    if own is None and end is None and folded.find(TOLD_SUSPENSION, bounds[0], at) >= 0:
+        # "…第70号规定，暂停实施…至2026年11月10日。\n上述暂停期限届满后，…第55号…按期恢复实施": the end the text told in a
+        # paragraph before (session 49, blind49/12: the restore dropped, silently)
+        end = suspension_end(folded, clean, at, published, whole=True)
+    if own is None and end is None and extended_by is not None:
+        # "将…的暂停期限延长1年，期满后自动恢复实施": at the lapse of that extension, counted by the engine
+        counted_by = extended_by
+    elif own is None and end is None and (answer is not None or EXPIRY_RE.search(folded, s_start, next_start)):
+        return None
+    after_end = end
+    if own is None and end is not None and folded.find("次日", bounds[0], bounds[1]) >= 0 \
+            and AFTER_END_NEXT_DAY_RE.search(folded, bounds[0], bounds[1]):
+        end, after_end = end + timedelta(days=1), None  # "届满后不再延长，自届满次日起恢复实施": the day after the end
+    return own or (end.isoformat() if end else effective), counted_by, after_end
+
+
+def _period_of(folded: str, clean: str, s_start: int, at: int, v_end: int, next_start: int,
+               targets: list[tuple[int, int, NoticeRef]], after: list[tuple[int, int, NoticeRef]]) -> Period | None:
+    """The step's term: a duration after its object, else an end or a term "…内" said before the verb."""
     last_target_end = max([r[1] for r in targets]) if len(targets) > 1 else targets[0][1]
     dur_start = max(last_target_end, v_end) if after else v_end
     period = duration_in(folded, clean, dur_start, next_start)
@@ -728,29 +780,26 @@ def on_targets(folded: str, clean: str, s_start: int, v: re.Match[str], kind: Ac
         elif folded.find("内", s_start, at) >= 0 and (within := TERM_WITHIN_RE.search(folded, s_start, at)) is not None:
             # "自2026年12月10日起的一年内，暂停实施…" (qa47: read with no end, suspended for good, silently)
             period = duration_in(folded, clean, within.start("term"), within.end("term"))
-    clause_start = max(_clause_comma(folded, s_start, at) + 1, clause_from)
-    lst = _target_list(targets, folded, clause_start, next_start, notice_list)
-    # a ref that names its list, or any when no list is known, is kept as it is
-    target_refs = tuple([r for _, _, r in targets] if lst is None else
-                        [r if r.list is not None else NoticeRef(text=r.text, key=r.key, date=r.date, list=lst,
-                                                                count=r.count, country=r.country, series=r.series,
-                                                                number=r.number, title=r.title)
-                         for _, _, r in targets])
-    limited = _on_entities(folded, clause_start, next_start) or _object_clause_before(folded, clause_from, clause_start, next_start, at) or (
+    return period
+
+
+def _on_list(targets: list[tuple[int, int, NoticeRef]], lst: ListKind | None) -> tuple[NoticeRef, ...]:
+    """The notices a step is on: a ref that names its list, or any when no list is known, is kept as it is; another
+    takes the step's list."""
+    return tuple([r for _, _, r in targets] if lst is None else
+                 [r if r.list is not None else NoticeRef(text=r.text, key=r.key, date=r.date, list=lst,
+                                                         count=r.count, country=r.country, series=r.series,
+                                                         number=r.number, title=r.title)
+                  for _, _, r in targets])
+
+
+def _limited_to(folded: str, clause_from: int, clause_start: int, at: int, v_end: int, next_start: int,
+                targets: list[tuple[int, int, NoticeRef]], after: list[tuple[int, int, NoticeRef]]) -> tuple[int, int] | None:
+    """The entities of the notices a step is limited to, where its clause names some (their span), else None."""
+    return _on_entities(folded, clause_start, next_start) or _object_clause_before(folded, clause_from, clause_start, next_start, at) or (
         _named_object(folded, clause_from, at) if after or folded.startswith(MEASURES_AFTER, v_end) else None) or (
         _object_after_verb(folded, v_end, targets[0][0] if targets[0][0] >= v_end else next_start)) or _names_clause_before(folded, clause_from, clause_start, at) \
         or _names_after_colon(folded, clause_from, at, v_end, next_start)
-    if period is None:
-        return ActionDraft(kind, lst, target_refs, effective, None, None, text, at, None, limited, counted_by, after_end)
-    until = None
-    # an extension with no start for the text but its publication day (else it has a start: no call)
-    if kind is ActionKind.EXTEND and (effective is None or published is not None and effective[:10] == published.isoformat()):
-        by = extension_term(folded, period, s_start, at)
-        if by is not None:  # "暂停期限延长1年": from the running end, which only the engine knows
-            return ActionDraft(kind, lst, target_refs, effective, None, period[0], text, at, None, limited, by)
-    if kind is ActionKind.SUSPEND or kind is ActionKind.EXTEND:
-        until = until_day(period, iso_to_date(effective) or published, published)
-    return ActionDraft(kind, lst, target_refs, effective, until, period[0], text, at, None, limited, None, after_end)
 
 
 def _day_it_ends(ended: re.Match[str] | None) -> str | None:

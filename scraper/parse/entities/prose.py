@@ -333,28 +333,40 @@ def prose_entities(seg: str, country: str | None = None, folded: str | None = No
     if names and not any(map(PROSE_OTHER, names)):
         if summary and len(names) == 1:
             return []
-        listed: list[EntityRecord] = []
-        for zh, en, _ in names:
-            cut = _branch_cut(zh) if "及其" in zh else 0
-            if cut:
-                parent, own = listed_by_own(clean_display(zh[:cut].strip(TRAILING_PUNCT)), country)
-                if parent:
-                    listed.append(_person_of(prose_entity(parent, None, own, None)))
-                zh = zh[cut:]
-            name, own = listed_by_own(clean_display(zh if not zh.startswith(BRANCH_PREFIX_FIRST)
-                                                     else _without_branch_prefix(zh)), country)
-            if name and ("实体" in name or "籍" in name):
-                name, own = kind_opened(name, own)
-            if located:
-                name, own = _located(name, own)
-            parent = None
-            if name and "子公司" in name and (sub := SUBSIDIARY_OF_RE.match(name)) is not None:
-                name, parent = name[sub.end() :], sub.group(0)  # "内华达山脉公司子公司内华达山脉空间系统公司"
-            listed.append(_person_of(prose_entity(name, english_display(en), own, parent)))
-        return listed
+        return _names_listed(names, country, located)
     items = _merge_fragments(prose_items(seg, folded))
     if not items or (summary and len(items) == 1):
         return []
+    return _items_read(seg, items, country, located)
+
+
+def _names_listed(names: list[tuple[str, str, str]], country: str | None, located: bool) -> list[EntityRecord]:
+    """The entities of the usual list (PROSE_LIST_RE's matches, "A（a）、B（b）"): each name with its English, a parent
+    named before "及其…" or "…子公司" its own entity or its parent, and the country its qualifier says."""
+    listed: list[EntityRecord] = []
+    for zh, en, _ in names:
+        cut = _branch_cut(zh) if "及其" in zh else 0
+        if cut:
+            parent, own = listed_by_own(clean_display(zh[:cut].strip(TRAILING_PUNCT)), country)
+            if parent:
+                listed.append(_person_of(prose_entity(parent, None, own, None)))
+            zh = zh[cut:]
+        name, own = listed_by_own(clean_display(zh if not zh.startswith(BRANCH_PREFIX_FIRST)
+                                                 else _without_branch_prefix(zh)), country)
+        if name and ("实体" in name or "籍" in name):
+            name, own = kind_opened(name, own)
+        if located:
+            name, own = _located(name, own)
+        parent = None
+        if name and "子公司" in name and (sub := SUBSIDIARY_OF_RE.match(name)) is not None:
+            name, parent = name[sub.end() :], sub.group(0)  # "内华达山脉公司子公司内华达山脉空间系统公司"
+        listed.append(_person_of(prose_entity(name, english_display(en), own, parent)))
+    return listed
+
+
+def _items_read(seg: str, items: list[Item], country: str | None, located: bool) -> list[EntityRecord]:
+    """The entities of a list cut into items (``prose_items``: any list the usual pattern does not read): counts
+    passed over, a parent before "及其…" its own entity, "…及其子公司" alone a note on the entity before it."""
     out: list[EntityRecord] = []
     end = 0  # where the last item ends in ``seg``
     for item, fitem in items:

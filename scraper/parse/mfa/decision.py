@@ -388,6 +388,31 @@ def parse_decision(text: str, title_hint: str | None = None, pub: Stamp | None =
             published_at=_published_at(folded_lines, published, pub), effective=effective,
             list=ListKind.COUNTERMEASURE, actions=(), entities=entities, references=(ref,), warnings=tuple(warnings),
             url=url, text=text)
+    amended = _amended(text_lines, folded_lines, folded, text, own, effective, published, warnings)
+    if amended is not None:  # it adds to or removes from an earlier decision's list
+        reading, actions, stated = amended
+    else:
+        reading, actions, stated = _own_steps(text, text_lines, folded, folded_lines, own, effective, published,
+                                              warnings)
+    if not reading.targets and not (actions[0].targets or actions[-1].targets):
+        warnings.append(NO_TARGETS)
+    elif not _ended(folded, reading.body):
+        warnings.append(NO_END)
+    entities = _entities(reading, folded, title)
+    return NoticeRecord(
+        key=key, kind=NoticeKind.MFA_ORDER, number=number, issuer=ISSUER, title=title, published=published,
+        published_at=_published_at(folded_lines, published, pub), effective=effective,
+        list=ListKind.COUNTERMEASURE, actions=actions, entities=entities, stated_count=stated,
+        warnings=tuple(warnings), url=url, text=text,
+    )
+
+
+def _amended(text_lines: list[str], folded_lines: list[str], folded: str, text: str, own: int | None,
+             effective: str | None, published: date | None,
+             warnings: list[str]) -> tuple[Reading, tuple[ActionRecord, ...], int | None] | None:
+    """What a decision adding to or removing from an earlier decision's list reads (its reading, its steps, the count it
+    states), told as an amendment of that list, in prose ("所附《反制清单》") or as its measures applied to more; None: it
+    amends no earlier list."""
     amended = (_amendment(text_lines, folded_lines, folded, text, own, effective, warnings)
                if _may_amend(folded) else None)
     if amended is None and ("所附" in folded or "后附" in folded and ("增" in folded or _removal_word(folded))
@@ -395,44 +420,47 @@ def parse_decision(text: str, title_hint: str | None = None, pub: Stamp | None =
         amended = _prose_amendment(folded, text, own, _decided_on(folded, effective), published, warnings)
     if amended is None and "适用于" in folded:  # "将…第101号《…》规定的反制措施，适用于X、Y": they join that decision's list
         amended = _applied_amendment(folded, text, own, effective, published, warnings)
-    if amended is not None:  # it adds to or removes from an earlier decision's list
-        reading, actions, stated = amended
-    else:
-        reading = _read_targets(text_lines, folded, folded_lines, warnings, published)
-        stated = _check_counts(reading, warnings)
-        if stated is not None and stated == len(reading.targets) and total_line_opens(folded):
-            _total_at_odds(folded, text, stated, sum(t.type != "individual" for t in reading.targets), warnings)
-        if stated is None and reading.unlisted:  # no number, but names: an annex cut after its first lines lacks some
-            stated = len(reading.targets) + reading.unlisted
-        if reading.status is None:
-            start = _measures_start(reading, published, effective)
-            term = decision_term(reading.decision) or validity_term(reading.body)
-            until = until_from(term, iso_to_date(start) or published) if term else None
-            joined = added_to(folded, text, own, published)  # "将X增列入2027年2月14日《…的决定》": that decision's
-            actions = (ActionRecord(action=ActionKind.IMPOSE, list=ListKind.COUNTERMEASURE, effective=start,
-                                    until=until, duration=term if until else None, text=reading.decision,
-                                    measures=reading.measures, targets=(joined,) if joined is not None else ()),)
-        else:  # it acts on earlier countermeasures: the orders it names, or the targets it names
-            actions, reading = _status_actions(reading, folded, text, own, effective, published)
-            actions, reading = _simplified_names(actions, reading)
-    if not reading.targets and not (actions[0].targets or actions[-1].targets):
-        warnings.append(NO_TARGETS)
-    elif not _ended(folded, reading.body):
-        warnings.append(NO_END)
+    return amended
+
+
+def _own_steps(text: str, text_lines: list[str], folded: str, folded_lines: list[str], own: int | None,
+               effective: str | None, published: date | None,
+               warnings: list[str]) -> tuple[Reading, tuple[ActionRecord, ...], int | None]:
+    """What a decision of its own reads (its reading, its steps, the count it states, checked against the names read):
+    a listing of the names it reads, or a step on earlier countermeasures (the orders or the targets it names)."""
+    reading = _read_targets(text_lines, folded, folded_lines, warnings, published)
+    stated = _check_counts(reading, warnings)
+    if stated is not None and stated == len(reading.targets) and total_line_opens(folded):
+        _total_at_odds(folded, text, stated, sum(t.type != "individual" for t in reading.targets), warnings)
+    if stated is None and reading.unlisted:  # no number, but names: an annex cut after its first lines lacks some
+        stated = len(reading.targets) + reading.unlisted
+    if reading.status is None:
+        start = _measures_start(reading, published, effective)
+        term = decision_term(reading.decision) or validity_term(reading.body)
+        until = until_from(term, iso_to_date(start) or published) if term else None
+        joined = added_to(folded, text, own, published)  # "将X增列入2027年2月14日《…的决定》": that decision's
+        actions: tuple[ActionRecord, ...] = (ActionRecord(action=ActionKind.IMPOSE, list=ListKind.COUNTERMEASURE,
+                                                           effective=start, until=until,
+                                                           duration=term if until else None, text=reading.decision,
+                                                           measures=reading.measures,
+                                                           targets=(joined,) if joined is not None else ()),)
+    else:  # it acts on earlier countermeasures: the orders it names, or the targets it names
+        actions, reading = _status_actions(reading, folded, text, own, effective, published)
+        actions, reading = _simplified_names(actions, reading)
+    return reading, actions, stated
+
+
+def _entities(reading: Reading, folded: str, title: str | None) -> tuple[EntityRecord, ...]:
+    """The entities a decision reads, each with its country (``_entity_country``): where a name says none, the one its
+    title, its groups' headings or its decision's words name, or of a title naming several, the one the name opens with."""
     country = _country([fold(title or "")] + [fold(g.text) for g in reading.groups if not g.names]
                        + _described(fold(reading.decision)))
     several = _countries(fold(title or "")) if country is not None else frozenset()
     if country is not None and not several:
         several = _each_opens_with(reading.targets, folded)
-    entities = tuple(
+    return tuple(
         EntityRecord(zh=_unregioned(t).zh, en=t.en, country=_entity_country(t, folded, country, several),
                      key=cached_key(t.zh, t.en), n=t.n, branches=t.branches, type=t.type, note=_unregioned(t).note,
                      aliases=_aliases(t.en, t.note))
         for t in reading.targets
-    )
-    return NoticeRecord(
-        key=key, kind=NoticeKind.MFA_ORDER, number=number, issuer=ISSUER, title=title, published=published,
-        published_at=_published_at(folded_lines, published, pub), effective=effective,
-        list=ListKind.COUNTERMEASURE, actions=actions, entities=entities, stated_count=stated,
-        warnings=tuple(warnings), url=url, text=text,
     )

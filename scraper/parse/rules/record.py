@@ -50,7 +50,6 @@ def action_records(src: Source, d: Draft) -> list[ActionRecord]:
     without targets, name the notice's entities), one per action: the drafts are deduped
     first, so no record is built for a draft that goes."""
     drafts = dedupe_actions(d.drafts) if len(d.drafts) > 1 else d.drafts  # one has nothing to be merged with
-    keys: tuple[str, ...] | None = None  # made for the first draft that names them (a listing does not)
     if len(drafts) > 1 and len(drafts) < len(d.drafts):
         drafts = _body_removals(drafts, d.drafts)
     beside = removals_beside_listing(drafts)
@@ -59,62 +58,11 @@ def action_records(src: Source, d: Draft) -> list[ActionRecord]:
     out = []
     for x in drafts:
         action = x.action
-        if parts is not None and x in parts:
-            names = parts[x]
-        elif lists is not None and action is ActionKind.IMPOSE and not x.targets and x.list in lists:
-            names = lists[x.list]  # its items' own names ("一、将A（a）列入…管控名单…二、将B（b）列入…关注名单…")
-        elif action is ActionKind.REMOVE and d.qa:
-            # an answer lists none of its own: what it removes is what its own words name (session 31, audit31/01: "将…〔2025〕
-            # 2号所列海岸间电子公司移出…" removed all 7 of that notice; /02: "将上述2家日本实体移出关注名单" removed no one)
-            names = answer_removed(src, x)
-        elif action is ActionKind.REMOVE and not x.targets and x in beside:
-            named = removal_named(src, x)  # its own clause's names: never the annex the listing reads
-            if not named:
-                continue  # names that could not be read: the notice's count warns, nothing is removed
-            names = tuple([e.key for e in named])
-        elif action is ActionKind.REMOVE or (not x.targets and (action is ActionKind.INVESTIGATE
-                                                               or action is ActionKind.MEASURE)):
-            if keys is None:
-                keys = tuple([e.key for e in d.entities])
-            names = keys
-            if action is ActionKind.REMOVE and x.targets and beside_listing(drafts):
-                # its own paragraph's names when it names none the listing lists ("二、…〔2025〕2号所列丙公司（…）已…，决定将其
-                # 移出…": session 38, audit38/07, the 2 listed by item 一 were removed from 2号 instead)
-                names = _named_in(d, x.text) or tuple(dict.fromkeys([e.key for e in removal_named(src, x)])) or names
-        elif action is ActionKind.IMPOSE and not x.targets and beside:
-            removed = {e.key for r in beside for e in removal_named(src, r)}
-            names = tuple([e.key for e in d.entities if e.key not in removed])  # the listed, not the removed
-        elif x.on_entities is not None:
-            limited = limited_to(src, d, x.on_entities)
-            if limited is None:
-                continue  # limited to entities that could not be read: a warning, not the whole notice
-            names = limited
-        else:
-            names = ()
-        if action is ActionKind.REMOVE and not x.targets and not names and not d.entities and not d.qa:
-            told = _serials_told_before(src, d)
-            if told is not None:  # "…第23号附件第3项至第5项所列实体已…。商务部决定…将上述3家实体移出…": those lines
-                x, names = dataclasses.replace(x, targets=(told[0],)), told[1]
-        if x.targets and not names and action is not ActionKind.IMPOSE:
-            # the lines of the step's own clause ("…第5项“A”修改为“B”，并将第7项“C”移出该附件"), else of its sentence
-            own = _own_serials(src.folded, x) if "项" in x.text else ()
-            serials = None if own else ANNEX_SERIALS_RE.search(x.text)
-            if own:
-                names = own
-            elif serials:  # "…第12号附件所列第3、5、8项实体": those lines only, never the whole notice
-                names = tuple([f"第{n}项" for n in annex_serials(serials["ns"])])
-        if action is ActionKind.IMPOSE and x.until is None and not x.targets and countermeasure_order(d):
-            # a term ("自本决定施行之日起2年内", "期限为5年"): the order's countermeasures end with it (as an MFA decision's)
-            term = order_term(src)
-            until = until_from(term, date.fromisoformat(x.effective[:10]) if x.effective else d.published) if term else None
-            if until is not None:
-                x = dataclasses.replace(x, until=until, duration=term)
-        elif action is ActionKind.IMPOSE and x.until is None and not x.targets and holds(src.folded, "有效期") and not d.qa \
-                and d.own is not None:
-            term = listing_term(src)  # "本公告自公布之日起实施，有效期二年"
-            until = until_from(term, date.fromisoformat(x.effective[:10]) if x.effective else d.published) if term else None
-            if until is not None:
-                x = dataclasses.replace(x, until=until, duration=term)
+        names = _names_of(src, d, x, drafts, beside, parts, lists)
+        if names is None:
+            continue
+        x, names = _serials_named(src, d, x, names)
+        x = _with_term(src, d, x)
         if x.annex_of is not None:  # "在…第23号附件中增列…": joins that notice's listing, on its list (lifecycle.collect)
             x = dataclasses.replace(x, targets=(x.annex_of,))
         out.append(measures_named(ActionRecord(action, x.list, x.targets, x.effective, x.until, x.duration, names,
@@ -123,6 +71,76 @@ def action_records(src: Source, d: Draft) -> list[ActionRecord]:
                    ActionRecord(action, x.list, x.targets, x.effective, x.until, x.duration, names, x.text,
                                 extends_by=x.extends_by))
     return out
+
+
+def _names_of(src: Source, d: Draft, x: ActionDraft, drafts: list[ActionDraft], beside: list[ActionDraft],
+              parts: dict[Any, tuple[str, ...]] | None,
+              lists: dict[ListKind | None, tuple[str, ...]] | None) -> tuple[str, ...] | None:
+    """The entities step ``x`` names (their keys): an annex's part, its items' own names, an answer's own words, a
+    removal's own clause, the notice's entities (a removal, an investigation or a measure naming no notice), the listed
+    and not the removed, the entities it is limited to; None: names that could not be read, no record."""
+    action = x.action
+    if parts is not None and x in parts:
+        return parts[x]
+    if lists is not None and action is ActionKind.IMPOSE and not x.targets and x.list in lists:
+        return lists[x.list]  # its items' own names ("一、将A（a）列入…管控名单…二、将B（b）列入…关注名单…")
+    if action is ActionKind.REMOVE and d.qa:
+        # an answer lists none of its own: what it removes is what its own words name (session 31, audit31/01: "将…〔2025〕
+        # 2号所列海岸间电子公司移出…" removed all 7 of that notice; /02: "将上述2家日本实体移出关注名单" removed no one)
+        return answer_removed(src, x)
+    if action is ActionKind.REMOVE and not x.targets and x in beside:
+        named = removal_named(src, x)  # its own clause's names: never the annex the listing reads
+        if not named:
+            return None  # names that could not be read: the notice's count warns, nothing is removed
+        return tuple([e.key for e in named])
+    if action is ActionKind.REMOVE or (not x.targets and (action is ActionKind.INVESTIGATE
+                                                         or action is ActionKind.MEASURE)):
+        names = tuple([e.key for e in d.entities])
+        if action is ActionKind.REMOVE and x.targets and beside_listing(drafts):
+            # its own paragraph's names when it names none the listing lists ("二、…〔2025〕2号所列丙公司（…）已…，决定将其
+            # 移出…": session 38, audit38/07, the 2 listed by item 一 were removed from 2号 instead)
+            names = _named_in(d, x.text) or tuple(dict.fromkeys([e.key for e in removal_named(src, x)])) or names
+        return names
+    if action is ActionKind.IMPOSE and not x.targets and beside:
+        removed = {e.key for r in beside for e in removal_named(src, r)}
+        return tuple([e.key for e in d.entities if e.key not in removed])  # the listed, not the removed
+    if x.on_entities is not None:
+        return limited_to(src, d, x.on_entities)  # None: limited to entities that could not be read (a warning)
+    return ()
+
+
+def _serials_named(src: Source, d: Draft, x: ActionDraft,
+                   names: tuple[str, ...]) -> tuple[ActionDraft, tuple[str, ...]]:
+    """A step on an annex's lines naming no entity: the lines told before ("…第23号附件第3项至第5项所列实体已…。…将上述3家
+    实体移出…"), the lines of its own clause, else of its sentence, never the whole notice."""
+    if x.action is ActionKind.REMOVE and not x.targets and not names and not d.entities and not d.qa:
+        told = _serials_told_before(src, d)
+        if told is not None:  # "…第23号附件第3项至第5项所列实体已…。商务部决定…将上述3家实体移出…": those lines
+            x, names = dataclasses.replace(x, targets=(told[0],)), told[1]
+    if x.targets and not names and x.action is not ActionKind.IMPOSE:
+        # the lines of the step's own clause ("…第5项“A”修改为“B”，并将第7项“C”移出该附件"), else of its sentence
+        own = _own_serials(src.folded, x) if "项" in x.text else ()
+        serials = None if own else ANNEX_SERIALS_RE.search(x.text)
+        if own:
+            names = own
+        elif serials:  # "…第12号附件所列第3、5、8项实体": those lines only, never the whole notice
+            names = tuple([f"第{n}项" for n in annex_serials(serials["ns"])])
+    return x, names
+
+
+def _with_term(src: Source, d: Draft, x: ActionDraft) -> ActionDraft:
+    """A listing with no end of its own, given the term its text states: a MOFCOM order's ("自本决定施行之日起2年内",
+    "期限为5年": the order's countermeasures end with it, as an MFA decision's), a numbered notice's "有效期"."""
+    if x.action is not ActionKind.IMPOSE or x.until is not None or x.targets:
+        return x
+    if countermeasure_order(d):
+        term = order_term(src)
+    elif holds(src.folded, "有效期") and not d.qa and d.own is not None:
+        term = listing_term(src)  # "本公告自公布之日起实施，有效期二年"
+    else:
+        return x
+    until = until_from(term, date.fromisoformat(x.effective[:10]) if x.effective else d.published) if term else None
+    return dataclasses.replace(x, until=until, duration=term) if until is not None else x
 
 
 def _body_removals(drafts: list[ActionDraft], every: list[ActionDraft]) -> list[ActionDraft]:
