@@ -1035,31 +1035,10 @@ def _read_line(out: list[EntityRecord], branches: list[str], line: str, folded: 
         return
     m = NUMBERED_RE.match(folded)
     if m:
-        rest = line[m.start("rest") : m.end("rest")]
-        if not rest.strip():
-            return  # stray empty "29."
-        rest, frest, own_country, inline, note = trim_tail(rest, folded[m.start("rest") : m.end("rest")])
-        person = None
-        if not looks_like_name(rest):
-            said = _alias_before_bracket(rest, frest)
-            if said is None:
-                person = _person_with_role(rest, frest)
-                if person is None:
-                    return
-                rest, frest, note = person
-            else:
-                rest, frest, note = said[0], said[1], "，".join(filter(None, (note, said[2])))
-        _flush(out, branches)
-        zh, en = split_name(rest, frest)
-        zh, en, alias = aliases_out(zh, en)
-        note = "，".join(filter(None, (note, alias))) or None
-        cc = m.group("cc")
-        number = int(m.group("n") or m.group("pn")) if cc is None else CIRCLED.index(cc) % 20 + 1
-        e = make_entity(zh, en, own_country or country, number, inline, note)
-        if person is not None or note and note.startswith(SEXES) and (len(note) == 1 or note[1] in ",，;；"):  # a person: "，男，…"
-            e = EntityRecord(zh=e.zh, en=e.en, country=e.country, key=e.key, n=e.n, branches=e.branches,
-                             type="individual", note=note, aliases=e.aliases)
-        out.append(e)
+        e = _numbered_entity(line, folded, m, country)
+        if e is not None:
+            _flush(out, branches)
+            out.append(e)
         return
     d = DIGIT_NAME_RE.match(folded) if "." in folded[:5] else None
     if d is not None and int(d["n"]) == ((out[-1].n or 0) + 1 if out else 1):
@@ -1074,6 +1053,37 @@ def _read_line(out: list[EntityRecord], branches: list[str], line: str, folded: 
         if name:
             branches.append(name)
 
+
+def _numbered_entity(line: str, folded: str, m: re.Match[str], country: str | None) -> EntityRecord | None:
+    """The entity of a numbered annex line (NUMBERED_RE's match ``m``: "1. ", "(1)", "①"): its name, English, aliases,
+    own country and note, a person where the note says so ("，男，…") or a role follows the name; None: no name (a stray
+    "29.", or words no name reads)."""
+    zh: str | None  # (declared for mypyc, as above)
+    en: str | None
+    rest = line[m.start("rest") : m.end("rest")]
+    if not rest.strip():
+        return None  # stray empty "29."
+    rest, frest, own_country, inline, note = trim_tail(rest, folded[m.start("rest") : m.end("rest")])
+    person = None
+    if not looks_like_name(rest):
+        said = _alias_before_bracket(rest, frest)
+        if said is None:
+            person = _person_with_role(rest, frest)
+            if person is None:
+                return None
+            rest, frest, note = person
+        else:
+            rest, frest, note = said[0], said[1], "，".join(filter(None, (note, said[2])))
+    zh, en = split_name(rest, frest)
+    zh, en, alias = aliases_out(zh, en)
+    note = "，".join(filter(None, (note, alias))) or None
+    cc = m.group("cc")
+    number = int(m.group("n") or m.group("pn")) if cc is None else CIRCLED.index(cc) % 20 + 1
+    e = make_entity(zh, en, own_country or country, number, inline, note)
+    if person is not None or note and note.startswith(SEXES) and (len(note) == 1 or note[1] in ",，;；"):  # a person: "，男，…"
+        e = EntityRecord(zh=e.zh, en=e.en, country=e.country, key=e.key, n=e.n, branches=e.branches,
+                         type="individual", note=note, aliases=e.aliases)
+    return e
 
 # "1. 约翰·卡特（John Carter），赤杉航空技术公司首席执行官": a person of a MOFCOM order's annex ("二、高级管理人员"), a transliterated
 # name (with its ·), the English in the bracket, the role after a comma (session 51, count50/47 and count51/28: the line was no

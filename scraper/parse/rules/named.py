@@ -714,6 +714,13 @@ def _annex_or_prose(src: Source, d: Draft) -> list[EntityRecord]:
                      if e.en and e.zh and not any(c in e.zh for c in "()（）、")]  # a clean name, or none
             if found:
                 return found
+    return _step_objects(src, d)
+
+
+def _step_objects(src: Source, d: Draft) -> list[EntityRecord]:
+    """The entities a text's steps name as their objects, where no annex or decision lists any: the names of "对…" in a
+    measure's own clause (each step's), else of an investigation or a measure ("对甲公司启动调查"), goods no entity."""
+    folded = src.folded
     objects: list[EntityRecord] = []
     for x in d.drafts:
         if x.on_entities is not None:  # "对该实体采取的相关措施", "对甲公司（Alpha Inc.）采取的…"

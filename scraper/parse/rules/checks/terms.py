@@ -242,56 +242,69 @@ def unread_ends_apart(src: Source, d: Draft) -> str | None:
         stop = min([i for i in (folded.find("。", x.start), folded.find("\n", x.start), folded.find(";", x.start))
                     if i >= 0] + [y.start for y in d.drafts if y.start > x.start and y.action in ENDS_APART_STEPS]
                    + [len(folded)])
-        if notices < 2:
-            if sum(1 for y in d.drafts if y.start == x.start) > 1:
-                continue  # one verb's step per notice (``actions.apart``): the terms or ends each notice's own
-            # one notice given two terms or ends ("…第21号相关措施，对Skydio和BRINC的暂停期限分别为6个月和1年", "…两家单位的
-            # 暂停期限为6个月和1年", "…分别截至2027年6月10日和2027年12月10日"): its first read for all of its entities, silently
-            # (review50: the entities' words unread_entities_apart knows missed them)
-            if (said := _two_ends_or_terms(folded, x, stop)) is not None:
-                return f"one step on one notice gives two terms or ends (\"{said}\"): whose is which is not read{LEFT_OUT}"
-            if _another_end(folded, x, stop):
-                return (f"one step on one notice gives it two ends (\"{src.text[x.start : stop].strip()[:60]}\"): which is "
-                        f"meant is not read{LEFT_OUT}")
-            continue
-        if folded.startswith(";其中", stop):  # "…相关措施，暂停期限为6个月；其中第22号相关措施暂停期限为1年": one text (review47)
-            stop = min([i for i in (folded.find("。", stop + 1), folded.find("\n", stop + 1), folded.find(";", stop + 1))
-                        if i >= 0] + [len(folded)])
-            if len(terms_in(folded, x.start, stop)) > 1:
-                return (f"one step on {len({t.key or t.text for t in x.targets})} notices gives them two terms "
-                        f"(\"{src.text[x.start : stop].strip()[:60]}\"){LEFT_OUT}")
-        # (from the step's clause: "…相关措施，其中第21号相关措施暂停6个月" is a step of its own on both, 6 months for No. 22 too)
-        c0 = max(folded.rfind(",", sentence_start(folded, x.start), x.start), folded.rfind(";", sentence_start(folded, x.start),
-                                                                                            x.start)) + 1 or x.start
-        if folded.find("其中", c0, stop) >= 0 and (among := AMONG_NOTICE_RE.search(folded, c0, stop)) is not None:
-            # "…第21号、第22号相关措施，其中第22号公告相关措施暂停至2027年12月31日": one notice's end, the other's not told (both
-            # read to 12-31), or a term after it ("…其中第22号相关措施1年，暂停期限为6个月": both a year), silently (clauses44;
-            # ``actions.apart`` reads the plain 其中 forms, a step each)
-            clause = folded[among.start() : _clause_stop(folded, among.end(), stop)]
-            if "至" not in clause and not terms_in(folded, among.start(), among.start() + len(clause)) \
-                    and any(w in clause for w in AMONG_STEP_WORDS):
-                # "…第21号、第22号相关措施1年，其中第22号公告其他措施停止实施": a step of its own on one notice's other
-                # measures, no end (session 50, range49's open B: the reason spoke of ends)
-                return (f"one step on {len({t.key or t.text for t in x.targets})} notices names one of them apart with a "
-                        f"step of its own (\"{src.text[among.start() : among.start() + len(clause)].strip()[:40]}\"): which "
-                        f"measures it takes is not read{LEFT_OUT}")
-            return (f"one step on {len({t.key or t.text for t in x.targets})} notices names one of them apart "
-                    f"(\"{among[0]}\"): which end is whose is not read{LEFT_OUT}")
-        if (folded.find("和", x.start, stop) >= 0 or folded.find("、", x.start, stop) >= 0) \
-                and (two := TWO_TERMS_RE.search(folded, x.start, stop)) is not None:
+        warning = _one_notice_two_ends(src, d, x, stop) if notices < 2 else _ends_of_several(src, x, stop)
+        if warning is not None:
+            return warning
+    return None
+
+
+def _one_notice_two_ends(src: Source, d: Draft, x: act.ActionDraft, stop: int) -> str | None:
+    """``unread_ends_apart`` of a step on one notice: one given two terms or ends ("…第21号相关措施，对Skydio和BRINC的暂停期限
+    分别为6个月和1年", "…两家单位的暂停期限为6个月和1年", "…分别截至2027年6月10日和2027年12月10日"): its first read for all of
+    its entities, silently (review50: the entities' words unread_entities_apart knows missed them)."""
+    folded = src.folded
+    if sum(1 for y in d.drafts if y.start == x.start) > 1:
+        return None  # one verb's step per notice (``actions.apart``): the terms or ends each notice's own
+    if (said := _two_ends_or_terms(folded, x, stop)) is not None:
+        return f"one step on one notice gives two terms or ends (\"{said}\"): whose is which is not read{LEFT_OUT}"
+    if _another_end(folded, x, stop):
+        return (f"one step on one notice gives it two ends (\"{src.text[x.start : stop].strip()[:60]}\"): which is "
+                f"meant is not read{LEFT_OUT}")
+    return None
+
+
+def _ends_of_several(src: Source, x: act.ActionDraft, stop: int) -> str | None:
+    """``unread_ends_apart`` of a step on several notices: two terms after "；其中", a notice named apart by 其中, two terms,
+    or different ends (分别, or days joined to an end)."""
+    folded = src.folded
+    if folded.startswith(";其中", stop):  # "…相关措施，暂停期限为6个月；其中第22号相关措施暂停期限为1年": one text (review47)
+        stop = min([i for i in (folded.find("。", stop + 1), folded.find("\n", stop + 1), folded.find(";", stop + 1))
+                    if i >= 0] + [len(folded)])
+        if len(terms_in(folded, x.start, stop)) > 1:
             return (f"one step on {len({t.key or t.text for t in x.targets})} notices gives them two terms "
-                    f"(\"{two[0]}\"){LEFT_OUT}")
-        # (分别 before the verb too: "分别自D1和D2起，暂停实施…，至D3和D4" took D3 for both, silently; clauses44)
-        both = folded.find("分别", sentence_start(folded, x.start), stop) >= 0
-        if not both and folded.find("至", x.start, stop) < 0 and folded.find("到", x.start, stop) < 0:
-            continue
-        days = list(WHOLE_DAY_RE.finditer(folded, x.start, stop))
-        # a day joined to an end ("延长至2027年6月30日、2027年12月31日": both to 06-30 before, silently; clauses44) is an end
-        ends = {parse_cn_date(m.group("date")) for i, m in enumerate(days)
-                if both or m.group("to") or i and JOINED_RE.fullmatch(folded, days[i - 1].end(), m.start()) is not None}
-        if len(ends - {None}) > 1:
-            return (f"one step on {len({t.key or t.text for t in x.targets})} notices gives them different ends "
                     f"(\"{src.text[x.start : stop].strip()[:60]}\"){LEFT_OUT}")
+    # (from the step's clause: "…相关措施，其中第21号相关措施暂停6个月" is a step of its own on both, 6 months for No. 22 too)
+    c0 = max(folded.rfind(",", sentence_start(folded, x.start), x.start), folded.rfind(";", sentence_start(folded, x.start),
+                                                                                        x.start)) + 1 or x.start
+    if folded.find("其中", c0, stop) >= 0 and (among := AMONG_NOTICE_RE.search(folded, c0, stop)) is not None:
+        # "…第21号、第22号相关措施，其中第22号公告相关措施暂停至2027年12月31日": one notice's end, the other's not told (both
+        # read to 12-31), or a term after it ("…其中第22号相关措施1年，暂停期限为6个月": both a year), silently (clauses44;
+        # ``actions.apart`` reads the plain 其中 forms, a step each)
+        clause = folded[among.start() : _clause_stop(folded, among.end(), stop)]
+        if "至" not in clause and not terms_in(folded, among.start(), among.start() + len(clause)) \
+                and any(w in clause for w in AMONG_STEP_WORDS):
+            # "…第21号、第22号相关措施1年，其中第22号公告其他措施停止实施": a step of its own on one notice's other
+            # measures, no end (session 50, range49's open B: the reason spoke of ends)
+            return (f"one step on {len({t.key or t.text for t in x.targets})} notices names one of them apart with a "
+                    f"step of its own (\"{src.text[among.start() : among.start() + len(clause)].strip()[:40]}\"): which "
+                    f"measures it takes is not read{LEFT_OUT}")
+        return (f"one step on {len({t.key or t.text for t in x.targets})} notices names one of them apart "
+                f"(\"{among[0]}\"): which end is whose is not read{LEFT_OUT}")
+    if (folded.find("和", x.start, stop) >= 0 or folded.find("、", x.start, stop) >= 0) \
+            and (two := TWO_TERMS_RE.search(folded, x.start, stop)) is not None:
+        return (f"one step on {len({t.key or t.text for t in x.targets})} notices gives them two terms "
+                f"(\"{two[0]}\"){LEFT_OUT}")
+    # (分别 before the verb too: "分别自D1和D2起，暂停实施…，至D3和D4" took D3 for both, silently; clauses44)
+    both = folded.find("分别", sentence_start(folded, x.start), stop) >= 0
+    if not both and folded.find("至", x.start, stop) < 0 and folded.find("到", x.start, stop) < 0:
+        return None
+    days = list(WHOLE_DAY_RE.finditer(folded, x.start, stop))
+    # a day joined to an end ("延长至2027年6月30日、2027年12月31日": both to 06-30 before, silently; clauses44) is an end
+    ends = {parse_cn_date(m.group("date")) for i, m in enumerate(days)
+            if both or m.group("to") or i and JOINED_RE.fullmatch(folded, days[i - 1].end(), m.start()) is not None}
+    if len(ends - {None}) > 1:
+        return (f"one step on {len({t.key or t.text for t in x.targets})} notices gives them different ends "
+                f"(\"{src.text[x.start : stop].strip()[:60]}\"){LEFT_OUT}")
     return None
 
 
