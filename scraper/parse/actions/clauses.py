@@ -529,8 +529,9 @@ def _sentence_actions(out: list[ActionDraft], folded: str, clean: str, s_start: 
             _removal_on_no_notice(out, clause, at, v_end, clause_from, next_start, effective, text)
         if not targets or _told_step(clause, before, after, at, v_end):
             continue
-        own = _own_start(clause, kind, clause_from, at, next_start, effective, starts > 1, i < last)
-        by, each_by = _restore_extended(out, folded, kind, s_start, at)
+        own = _own_start(clause, kind, clause_from, at, next_start, effective, starts > 1, i < last) \
+            if starts > 1 or i < last else effective
+        by, each_by = _restore_extended(out, folded, s_start, at) if kind is ActionKind.RESTORE and out else (None, None)
         action = on_targets(folded, clean, s_start, v, kind, next_start, clause_from, after, targets, published,
                              own, notice_list, text, None if allow_impose else bounds, ended,
                              by or (each_by[0].extends_by if each_by else None),
@@ -617,7 +618,17 @@ def _listing(out: list[ActionDraft], clause: _Clause, v: re.Match[str], kind: Ac
         return decided  # "…将依法决定是否将上述企业列入不可靠实体清单": a listing weighed, not decided
     if word[0] == "采" and _measures_undone(folded, s_start, at):
         return decided  # "关于停止对…子公司采取反制措施的决定": the measures are the object of the lift, none taken
-    lst, decided = _listed_on(out, clause, word, kind, at, clause_from, next_start, decided)
+    lst: ListKind | None
+    if word[0] == "采":  # 采取…反制措施
+        lst = ListKind.COUNTERMEASURE
+    elif kind is ActionKind.INVESTIGATE:
+        lst = clause.notice_list  # None: a text on no list investigates goods or measures (反倾销, 反歧视)
+    else:
+        if decided is None:
+            decided = is_decision(sentence) or decided_above(folded, s_start) or (
+                _listing_clause_after(out, folded, s_start, clause.bounds) or plain_lines_decided(folded, s_start)) \
+                and _own_listing_object(folded, s_start, at)
+        lst = list_in(folded, clause_from if word == "增列" else at, next_start) if decided else None
     if lst is None and annex_of and decided and clause.notice_list is None:
         # "决定在商务部公告2026年第23号附件中增列以下2家美国实体": a listing on the list of the notice whose annex it
         # adds to, which the text does not name: that notice is the target, the engine takes its list (session 43,
@@ -643,23 +654,6 @@ def _listing(out: list[ActionDraft], clause: _Clause, v: re.Match[str], kind: Ac
     if word[0] in "列纳" and (second := _second_list(folded, at, next_start)) is not None and second is not lst:
         out.append(ActionDraft(kind, second, (), effective, None, None, text, at, bounds))
     return decided
-
-
-def _listed_on(out: list[ActionDraft], clause: _Clause, word: str, kind: ActionKind, at: int, clause_from: int,
-               next_start: int, decided: bool | None) -> tuple[ListKind | None, bool | None]:
-    """The list a listing's verb puts its entities on (None: none decided here), with ``decided`` (``_listing``'s):
-    countermeasures for 采取…反制措施, the notice's own list for an investigation, else the list named after the verb
-    where the sentence decides."""
-    if word[0] == "采":  # 采取…反制措施
-        return ListKind.COUNTERMEASURE, decided
-    if kind is ActionKind.INVESTIGATE:
-        return clause.notice_list, decided  # None: a text on no list investigates goods or measures (反倾销, 反歧视)
-    folded, s_start = clause.folded, clause.start
-    if decided is None:
-        decided = is_decision(clause.words) or decided_above(folded, s_start) or (
-            _listing_clause_after(out, folded, s_start, clause.bounds) or plain_lines_decided(folded, s_start)) \
-            and _own_listing_object(folded, s_start, at)
-    return (list_in(folded, clause_from if word == "增列" else at, next_start) if decided else None), decided
 
 
 def _objects_after(clause: _Clause, verbs: list[re.Match[str]], i: int, before: list[tuple[int, int, NoticeRef]],
@@ -709,12 +703,10 @@ def _told_step(clause: _Clause, before: list[tuple[int, int, NoticeRef]], after:
                 or not after and told_state(folded, before, at, clause.bounds, clause.published))
 
 
-def _restore_extended(out: list[ActionDraft], folded: str, kind: ActionKind, s_start: int,
+def _restore_extended(out: list[ActionDraft], folded: str, s_start: int,
                       at: int) -> tuple[str | None, list[ActionDraft] | None]:
-    """For a restore, the term of the extension before it it is back at the lapse of ("延长1年，期满后自动恢复实施"), or the
-    extensions said apart, one each (None, None: no restore, or none such)."""
-    if kind is not ActionKind.RESTORE or not out:
-        return None, None
+    """For a restore after steps read (``out``), the term of the extension before it it is back at the lapse of
+    ("延长1年，期满后自动恢复实施"), or the extensions said apart, one each (None, None: none such)."""
     reach = step_reach(folded, out, s_start, at)
     by = _extended_by(out, reach)
     return by, (_extensions_apart(out, reach) if by is None else None)

@@ -690,22 +690,7 @@ def _group(seg: str, seg_f: str, after: str) -> list[Group]:
         for m in reversed(listed_on):  # ("，以及" within a list of names: ``_target_segment``) one more of the list
             plain = plain[: m.start()] + "、" + plain[m.end() :]
     if plain and (not NOT_NAMES_RE.match(plain) or POINTED_FIRST_RE.match(plain)) and not described:
-        for item in _items(plain, count if not counted or count is None else count - counted, kind):
-            if "措施" in item and (its_measures := MEASURES_OF_RE.search(item)) is not None and (
-                    _depth_at(item, its_measures.start()) == 0):
-                item = item[: its_measures.start()]  # "对X（x）的反制措施继续暂停实施": X
-            zh, en, note, gendered = split_target(item)
-            zh = _undescribed(zh) if zh and en and len(zh) > DESCRIBED_MIN else zh
-            if zh and en and ("管理人员" in zh or "高管" in zh) and (staff_of := STAFF_NAME_RE.fullmatch(zh)) is not None:
-                zh, note = staff_of.group("name"), "，".join(filter(None, (staff_of.group("desc"), note)))
-            if zh and (unpointed := _unpointed(_unrelated(zh))) != zh and en is None and LATIN_RE.match(unpointed) \
-                    and not CJK_RE.search(unpointed):  # "…所列Harbor Freedom Institute": a Latin name is the English
-                zh, en = None, unpointed
-            else:
-                zh = _unpointed(_unrelated(zh)) if zh else zh
-            if (zh or en) and zh not in PRONOUNS:
-                own_kind = "organization" if counted and counted == count and kind == "individual" else kind
-                names.append(Target(zh, en, own_kind or ("individual" if gendered else None), note))
+        names = _named_targets(plain, count, counted, kind)
     names.extend(its)
     if count is not None and len(names) > count and not more and (second := SECOND_COUNT_RE.match(desc)) is not None and (
             n2 := to_int(second.group("n"))) is not None and (other := UNIT_TYPES.get(second.group("unit"))) not in (None, kind) \
@@ -727,6 +712,29 @@ def _group(seg: str, seg_f: str, after: str) -> list[Group]:
         return more
     return [Group(tuple(names), count, kind, _measures(after), own_text), *more]
 
+
+def _named_targets(plain: str, count: int | None, counted: int, kind: str | None) -> list[Target]:
+    """The targets a group's phrase names (``plain``: its names, the count and its persons cut off), each item read by
+    ``split_target``: its measures, a description, a staff title and a pointer ("…所列") cut off, a pronoun no target;
+    ``counted`` of them the persons the count counts ("A（a）及其X（x）、Y（y）2名高级管理人员"), the others organisations."""
+    names: list[Target] = []
+    for item in _items(plain, count if not counted or count is None else count - counted, kind):
+        if "措施" in item and (its_measures := MEASURES_OF_RE.search(item)) is not None and (
+                _depth_at(item, its_measures.start()) == 0):
+            item = item[: its_measures.start()]  # "对X（x）的反制措施继续暂停实施": X
+        zh, en, note, gendered = split_target(item)
+        zh = _undescribed(zh) if zh and en and len(zh) > DESCRIBED_MIN else zh
+        if zh and en and ("管理人员" in zh or "高管" in zh) and (staff_of := STAFF_NAME_RE.fullmatch(zh)) is not None:
+            zh, note = staff_of.group("name"), "，".join(filter(None, (staff_of.group("desc"), note)))
+        if zh and (unpointed := _unpointed(_unrelated(zh))) != zh and en is None and LATIN_RE.match(unpointed) \
+                and not CJK_RE.search(unpointed):  # "…所列Harbor Freedom Institute": a Latin name is the English
+            zh, en = None, unpointed
+        else:
+            zh = _unpointed(_unrelated(zh)) if zh else zh
+        if (zh or en) and zh not in PRONOUNS:
+            own_kind = "organization" if counted and counted == count and kind == "individual" else kind
+            names.append(Target(zh, en, own_kind or ("individual" if gendered else None), note))
+    return names
 
 COMMA_AND_RE = re.compile(r"[,，]\s*以及\s*")
 # A person's family, named by no one, then more of the list: "迈克尔·格林伍德（Michael Greenwood）及其直系亲属、美国猎户座战略咨询公司

@@ -279,31 +279,8 @@ def _split_target(text: str) -> tuple[str | None, str | None, str | None, bool]:
     zh: str | None = name
     en: str | None = None
     if name.endswith(CLOSE_PARENS):
-        if start is None:
-            start = _matching_open(name)
-        if start is not None and start > 0:
-            inner = name[start + 1 : -1].strip()
-            zh = name[:start].strip()
-            # the simple shape's bracket holds no separator
-            inner_parts = (_legal_tails(_depth0_split(inner, SEPARATORS_OF_CLAUSES))
-                           if simple is None and LATIN_RE.search(inner) and (
-                               CJK_RE.search(inner) or NATIVE_SCRIPT_RE.search(inner)) else [inner])
-            for piece in inner_parts:
-                piece = piece.strip()
-                if GENDER_RE.match(piece):
-                    gendered = True
-                elif LATIN_RE.search(piece) and not CJK_RE.search(piece) and en is None and (
-                        len(inner_parts) == 1 or not NATIVE_SCRIPT_RE.search(piece)):
-                    en = piece
-                elif piece:
-                    notes.insert(0, piece)
-            if en is None and zh.endswith(CLOSE_PARENS) and LATIN_RE.search(zh):
-                # "北辰精密制造公司（Polestar Precision Manufacturing LLC）（原名：北辰精工公司）": the English in the bracket
-                # before the note's (session 49, mfa49/03: the whole first bracket kept in the Chinese name, no English)
-                inner_zh, inner_en, inner_note, _ = _split_target(zh)
-                if inner_zh and inner_en:
-                    zh, en = inner_zh, inner_en
-                    notes[0:0] = [inner_note] if inner_note else []
+        zh, en, in_bracket = _bracket_read(name, start, simple is not None, notes)
+        gendered = gendered or in_bracket
     else:
         m = SPACED_EN_RE.match(name)
         if m:
@@ -325,6 +302,40 @@ def _split_target(text: str) -> tuple[str | None, str | None, str | None, bool]:
     note = "，".join(notes) or None
     return clean_display(zh), clean_display(en), clean_display(note), gendered
 
+
+def _bracket_read(name: str, start: int | None, simple: bool, notes: list[str]) -> tuple[str | None, str | None, bool]:
+    """A name ending in a bracket (``start``: where the bracket opens, if the simple shape found it): the name before
+    it, the English the bracket holds and whether it gives a gender; its other pieces go first in ``notes``. The name
+    whole where no bracket opens it."""
+    zh: str | None = name
+    en: str | None = None
+    gendered = False
+    if start is None:
+        start = _matching_open(name)
+    if start is not None and start > 0:
+        inner = name[start + 1 : -1].strip()
+        zh = name[:start].strip()
+        # the simple shape's bracket holds no separator
+        inner_parts = (_legal_tails(_depth0_split(inner, SEPARATORS_OF_CLAUSES))
+                       if not simple and LATIN_RE.search(inner) and (
+                           CJK_RE.search(inner) or NATIVE_SCRIPT_RE.search(inner)) else [inner])
+        for piece in inner_parts:
+            piece = piece.strip()
+            if GENDER_RE.match(piece):
+                gendered = True
+            elif LATIN_RE.search(piece) and not CJK_RE.search(piece) and en is None and (
+                    len(inner_parts) == 1 or not NATIVE_SCRIPT_RE.search(piece)):
+                en = piece
+            elif piece:
+                notes.insert(0, piece)
+        if en is None and zh.endswith(CLOSE_PARENS) and LATIN_RE.search(zh):
+            # "北辰精密制造公司（Polestar Precision Manufacturing LLC）（原名：北辰精工公司）": the English in the bracket
+            # before the note's (session 49, mfa49/03: the whole first bracket kept in the Chinese name, no English)
+            inner_zh, inner_en, inner_note, _ = _split_target(zh)
+            if inner_zh and inner_en:
+                zh, en = inner_zh, inner_en
+                notes[0:0] = [inner_note] if inner_note else []
+    return zh, en, gendered
 
 # A person's English name before the Chinese, a space between, a role perhaps before both: "美国国会众议员Gregory Lane 格雷戈里·莱恩"
 # (session 39, mfa39/04: the whole kept as the Chinese name, no English; a later lift naming him so found no one); the Chinese

@@ -61,8 +61,10 @@ def action_records(src: Source, d: Draft) -> list[ActionRecord]:
         names = _names_of(src, d, x, drafts, beside, parts, lists)
         if names is None:
             continue
-        x, names = _serials_named(src, d, x, names)
-        x = _with_term(src, d, x)
+        if not names:
+            x, names = _serials_named(src, d, x, names)
+        if action is ActionKind.IMPOSE and x.until is None and not x.targets:
+            x = _with_term(src, d, x)
         if x.annex_of is not None:  # "在…第23号附件中增列…": joins that notice's listing, on its list (lifecycle.collect)
             x = dataclasses.replace(x, targets=(x.annex_of,))
         out.append(measures_named(ActionRecord(action, x.list, x.targets, x.effective, x.until, x.duration, names,
@@ -111,7 +113,7 @@ def _names_of(src: Source, d: Draft, x: ActionDraft, drafts: list[ActionDraft], 
 
 def _serials_named(src: Source, d: Draft, x: ActionDraft,
                    names: tuple[str, ...]) -> tuple[ActionDraft, tuple[str, ...]]:
-    """A step on an annex's lines naming no entity: the lines told before ("…第23号附件第3项至第5项所列实体已…。…将上述3家
+    """A step on an annex's lines naming no entity (``names`` empty): the lines told before ("…第23号附件第3项至第5项所列实体已…。…将上述3家
     实体移出…"), the lines of its own clause, else of its sentence, never the whole notice."""
     if x.action is ActionKind.REMOVE and not x.targets and not names and not d.entities and not d.qa:
         told = _serials_told_before(src, d)
@@ -129,10 +131,9 @@ def _serials_named(src: Source, d: Draft, x: ActionDraft,
 
 
 def _with_term(src: Source, d: Draft, x: ActionDraft) -> ActionDraft:
-    """A listing with no end of its own, given the term its text states: a MOFCOM order's ("自本决定施行之日起2年内",
-    "期限为5年": the order's countermeasures end with it, as an MFA decision's), a numbered notice's "有效期"."""
-    if x.action is not ActionKind.IMPOSE or x.until is not None or x.targets:
-        return x
+    """A listing naming no notice, with no end of its own, given the term its text states: a MOFCOM order's
+    ("自本决定施行之日起2年内", "期限为5年": the order's countermeasures end with it, as an MFA decision's), a numbered notice's
+    "有效期"."""
     if countermeasure_order(d):
         term = order_term(src)
     elif holds(src.folded, "有效期") and not d.qa and d.own is not None:
