@@ -117,6 +117,9 @@ EXCEPTED_MARKS = marked(("除外", *NOT_APPLYING, "以外", "之外"))
 # A name in that clause: a company's or its English bracket; not "上述11家美国实体继续适用该公告规定的处理措施" (all of them, audit16/18)
 # nor "…公告〔2025〕4号继续有效" (a notice kept, audit39/25)
 KEPT_NAME_RE = lazy_compile(r"公司|集团|\(\s*[A-Za-z]")
+# "对…第80号所列实体（第4项、第5项实体除外）暂停实施相关措施": an exception in a bracket before the verb (session 53, blind54/55: all 5
+# suspended, the 2 excepted among them, silently); not "除外交部…"
+EXCEPTED_BEFORE_RE = lazy_compile(r"除外(?![交国方资商事籍])\s*[)）]")
 
 
 def unread_limit(src: Source, d: Draft) -> str | None:
@@ -394,11 +397,6 @@ def _all_excepted(folded: str, at: int, end: int, entities: tuple[str, ...]) -> 
     clause = folded[but:stop]
     squashed = "".join(ch for ch in clause.lower() if ch.isalnum())
     return all(e in clause or e in squashed for e in entities)
-
-
-# "对…第80号所列实体（第4项、第5项实体除外）暂停实施相关措施": an exception in a bracket before the verb (session 53, blind54/55: all 5
-# suspended, the 2 excepted among them, silently); not "除外交部…"
-EXCEPTED_BEFORE_RE = lazy_compile(r"除外(?![交国方资商事籍])\s*[)）]")
 
 
 def _excepted_before(folded: str, at: int) -> bool:
