@@ -242,20 +242,25 @@ def _same_period(a: ActionRecord, period: str, counted: frozenset[date] = frozen
 OTHERS_SAID = 3  # the stored steps of that change on that notice a problem names, nearest the recap's day first
 
 
-def _told(m: StoredNotice, step: ActionRecord) -> str:
+def _told(m: StoredNotice, step: ActionRecord, counted: frozenset[date] = frozenset()) -> str:
+    """A stored step as a problem names it; an extension by a period with the end the engine counted for it ("for P1Y,
+    counted to 2028-02-28": session 53, recap53, the end a recap told is compared with it)."""
     since = f" from {step.effective[:10]}" if step.effective else ""
+    to = " or ".join(day.isoformat() for day in sorted(counted))
     return f"{m.record.key} {STEP_VERBS.get(step.action, step.action.value)} it{since}" + \
-        (f" to {step.until.isoformat()}" if step.until else f" for {step.extends_by}" if step.extends_by else "")
+        (f" to {step.until.isoformat()}" if step.until else f" for {step.extends_by}" if step.extends_by else "") + \
+        (f", counted to {to}" if to and step.extends_by else "")
 
 
-def _recap_problem(n: StoredNotice, a: ActionRecord, missing: list[NoticeRef], others: list[Candidate]) -> str:
+def _recap_problem(n: StoredNotice, a: ActionRecord, missing: list[NoticeRef], others: list[Candidate],
+                   counted: dict[int, frozenset[date]] | None = None) -> str:
     """The problem said of a recap no stored step takes, with the stored steps of its change on that notice told on other
     days or with other terms (the two texts disagree, or the recap tells another step: it names them, nearest first)."""
     named = ", ".join(dict.fromkeys(t.key or t.text for t in missing or a.targets))
     day = day_of(a.effective)
     told = (f" from {day.isoformat()}" if day else "") + (f" to {a.until.isoformat()}" if a.until else "")
     near = sorted(others, key=lambda c: abs(((day_of(c[1].effective) or date.max) - day).days) if day else 0)
-    stored = "; ".join(dict.fromkeys(_told(m, s) for m, s in near[:OTHERS_SAID]))
+    stored = "; ".join(dict.fromkeys(_told(m, s, (counted or {}).get(id(s), frozenset())) for m, s in near[:OTHERS_SAID]))
     why = f"not fetched or not read, or read otherwise? stored: {stored}" if stored else "not fetched or not read?"
     who = "an answer" if n.record.kind is NoticeKind.QA else "a notice"
     return f"{n.record.key}: {who} recounts {RECAP_VERBS.get(a.action, a.action.value)} of {named}{told}: " \
@@ -274,12 +279,14 @@ def check_recaps(known: Sequence[StoredNotice], b: _Builder, ends: CountedEnds |
         for a in n.record.recounted:
             # each notice it names (review61: "停止实施…第13号和第51号相关措施" with No. 13's lift stored and No. 51's not
             # was quiet, No. 51 "in force": the step on No. 51 missed, silently)
-            missing, others = [], []
+            missing, others, counted = [], [], {}
             for t in a.targets:
                 found = _candidates(a, t, index, by_key) if a.action in SAME_CHANGE else []
-                if not any(_takes(a, m, s, found, known_from(n), _counted(m, s, t, ends or {})) for m, s in found):
+                ends_of = {id(s): _counted(m, s, t, ends or {}) for m, s in found}
+                if not any(_takes(a, m, s, found, known_from(n), ends_of[id(s)]) for m, s in found):
                     missing.append(t)
                     others.extend(found)
+                    counted.update(ends_of)
             if a.targets and not missing:
                 continue
-            b.problem(_recap_problem(n, a, missing, others))
+            b.problem(_recap_problem(n, a, missing, others, counted))

@@ -70,6 +70,6 @@ def test_an_end_told_otherwise_than_a_stored_extension_by_a_period_counts_is_a_p
     got = [p for p in store.status("2027-03-08")["__problems__"] if "recounts" in p]
     assert len(got) == 1 and "recounts the suspension of MOFCOM-2026-23 from 2027-02-20 to 2028-08-28: no stored notice " \
         "does this" in got[0], got
-    assert "stored: MOFCOM-2027-9 extends the suspension of it from 2027-02-20 for P1Y" in got[0], got
+    assert "stored: MOFCOM-2027-9 extends the suspension of it from 2027-02-20 for P1Y, counted to 2028-02-28;" in got[0], got
     got_row = row(store, "2027-03-08", "MOFCOM-2026-23")
     assert (got_row["state"], got_row["until"], got_row["by"]) == ("suspended", "2028-02-28", "MOFCOM-2027-9")
