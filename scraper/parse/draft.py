@@ -24,7 +24,7 @@ from .number import OwnNumber, filing_number, find_own_number
 from .qa import QUESTION_RE, clean_title
 from .renames import NONE as NO_RENAMES
 from .renames import Renames
-from .textnorm import clean, clean_and_fold, fold
+from .textnorm import clean, clean_and_fold, close_inner_blanks, fold
 
 BODY_LINE_MIN = 50  # a line this long with a comma or full stop is body text, not heading
 HEAD_MAX = 15
@@ -286,7 +286,7 @@ def read_source(text: str, hints: PageHints) -> Source:
     """Clean and fold ``text`` once; the other views are cut from these when first read. A page
     giving a notice or Q&A in full after a lead of its own is read from the notice on (``reprint_start``);
     the lead is kept beside it (a reprinted Q&A's date may be stated there alone)."""
-    text, folded = clean_and_fold(text)
+    text, folded = close_inner_blanks(*clean_and_fold(text))
     if "答:" in folded and "问" in folded:
         folded = _answer_own_sentence(folded)
     lead = ""

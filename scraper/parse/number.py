@@ -18,11 +18,9 @@ from storage.frozen import quick_init
 from storage.records import ListKind, NoticeKind, NoticeRef
 
 from .lazyre import lazy_compile
-from .textnorm import NUM, YEAR, despace, fold, to_int
+from .textnorm import CO_ISSUER, CO_ISSUER_RE, NUM, YEAR, despace, fold, to_int
 
 UEL_NAME = "不可靠实体清单工作机制"
-CO_ISSUER = r"(?:海关总署|国家[\u4e00-\u9fff]{2,8}?(?:委员会|委|总局|局|署)|[\u4e00-\u9fff]{1,6}部|[\u4e00-\u9fff]{2,6}总局)"
-CO_ISSUER_RE = lazy_compile(CO_ISSUER)
 # "、第56号", "和6号", "至第58号" (a range: every number from the one before to this one), "—第58号", "-8号" (a range written with
 # a dash, RANGE_DASHES: "第55号—第58号", "〔2025〕4号—7号" were read as their first number alone, the others missed, silently;
 # qa47).

@@ -267,3 +267,120 @@ def find_word(text: str, word: str) -> int:
 def holds_in(text: str, word: str, start: int, end: int) -> bool:
     """``text.find(word, start, end) >= 0``, the word's mark asked first (for a span as long as a text's body)."""
     return text.find(mark_of(word), start, end) >= 0 and text.find(word, start, end) >= 0
+
+
+
+# An authority issuing a notice with MOFCOM ("商务部 海关总署公告2025年第70号": the blank parts the two issuers).
+CO_ISSUER = r"(?:海关总署|国家[\u4e00-\u9fff]{2,8}?(?:委员会|委|总局|局|署)|[\u4e00-\u9fff]{1,6}部|[\u4e00-\u9fff]{2,6}总局)"
+CO_ISSUER_RE = lazy_compile(CO_ISSUER)
+
+
+# A blank between two Chinese characters in a line of prose (a line holding "，" or "。", no tab) is no word boundary:
+# Chinese prose separates no words by blanks, and typeset or pasted pages put them inside words ("…，届　时停止实施": the
+# lift missed, silently, session 52, review62/07; "暂　停", "商 务 部"). One blank only, between ideographs: two or more,
+# a tab (a table's cells), a blank beside a digit, a Latin letter or a bracket, and every blank of a line that is no
+# prose (a heading, a source line "来源：商务部新闻办公室 类型：原创", an annex line "甲公司 美国") stay as written, for
+# they may part two names or two columns. Found in the folded view (U+3000, NBSP and the other wide blanks are " "
+# there): the blank, then an ideograph after it; the one before it is asked of the text (no look-behind: a regex
+# opening with one is tried at every place of a page).
+INNER_BLANK_RE = re.compile(" (?=[\u3400-\u4dbf\u4e00-\u9fff])")
+PROSE_MARKS = ("，", "。")
+# The blank after an article's label at its line's start ("第十三条　工作机制根据…", "第二章　…") parts the label from the text.
+ARTICLE_LABEL_RE = re.compile(r"\s*第[〇零一二三四五六七八九十百两\d]{1,6}[条章节款]")
+# A line break between two Chinese characters inside a sentence (a "<br>" in it: "…停止实施商务部<br>海关总署公告2025年第55号
+# 相关措施。": no notice read, the lift missed, silently, session 52, review62's report; "届<br>时停止实施"): the line before
+# is a sentence begun (a "，" in it, its end no mark), the line after ends it (a "。" in it) and opens with no label or
+# speaker (a ":" in its first LABEL_HEAD characters: "附件：", "何亚东："); neither is a table's row (a tab).
+INNER_BREAK_RE = re.compile("\n(?=[\u3400-\u4dbf\u4e00-\u9fff])")
+LABEL_HEAD = 12
+
+
+def _ideograph(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
+
+
+def _line_at(text: str, at: int) -> tuple[int, int]:
+    """(start, end) of the line of ``text`` holding ``at``."""
+    end = text.find("\n", at)
+    return text.rfind("\n", 0, at) + 1, len(text) if end < 0 else end
+
+
+def _holds(text: str, marks: tuple[str, ...], span: tuple[int, int]) -> bool:
+    """Whether ``text[span]`` holds one of ``marks`` and no tab."""
+    start, end = span
+    return text.find("\t", start, end) < 0 and any(text.find(mark, start, end) >= 0 for mark in marks)
+
+
+def _sentence_broken(text: str, folded: str, at: int) -> bool:
+    """Whether the line break at ``at`` (an ideograph after it) parts a sentence (INNER_BREAK_RE)."""
+    if not _ideograph(folded[at - 1]) or not _holds(text, ("，",), _line_at(text, at - 1)):
+        return False  # most lines end with a mark, or are headings
+    after = _line_at(text, at + 1)
+    return _holds(text, ("。",), after) and folded.find(":", after[0], min(after[1], after[0] + LABEL_HEAD)) < 0
+
+
+def _prose_blank(text: str, folded: str, at: int) -> bool:
+    """Whether the blank at ``at`` (an ideograph on each side) is inside a word of a line of prose: after no article's
+    label, and the line's one blank between ideographs or one beside a lone character ("，届　时", "商　务　部"); a line
+    with more, each between words of two characters or more, is a row of columns ("4月4日　商务部公告…　将16家…，…")."""
+    line = _line_at(text, at)
+    if not _holds(text, PROSE_MARKS, line) or ARTICLE_LABEL_RE.fullmatch(folded, line[0], at) is not None:
+        return False
+    if _token_length(folded, at - 1, -1) == 1 or _token_length(folded, at + 1, 1) == 1:
+        return True
+    return not any(m.start() != at and _ideograph(folded[m.start() - 1])
+                   for m in INNER_BLANK_RE.finditer(folded, max(line[0], 1), line[1]))
+
+
+def _token_length(folded: str, at: int, step: int) -> int:
+    """1 or 2: the length, up to 2, of the word (letters, digits, ideographs) from ``at`` on, going by ``step``."""
+    nxt = at + step
+    return 2 if 0 <= nxt < len(folded) and folded[nxt].isalnum() else 1
+
+
+def _body_start(text: str) -> int:
+    """Where the line after a text's first (its title, over a body) starts; 0 for a text of one line."""
+    first = len(text) - len(text.lstrip())
+    end = text.find("\n", first)
+    return 0 if end < 0 else end + 1
+
+
+def inner_blanks(text: str, folded: str) -> list[int]:
+    """Where ``text`` (``folded``: its folded view, same length) has a blank inside a run of Chinese characters of a line
+    of prose (INNER_BLANK_RE) or a line break inside a sentence (INNER_BREAK_RE), in text order. Never in the title (the
+    first line of a text of several): the keys of an unnumbered text or an answer are made of it, and it is shown."""
+    body = _body_start(text)
+    cuts = [at for m in INNER_BLANK_RE.finditer(folded, max(body, 1)) if _ideograph(folded[(at := m.start()) - 1])
+            and _prose_blank(text, folded, at) and not _issuers_parted(folded, at)] if " " in folded else []
+    cuts += [at for m in INNER_BREAK_RE.finditer(folded, body) if _sentence_broken(text, folded, at := m.start())]
+    return sorted(cuts)
+
+
+def _issuers_parted(folded: str, at: int) -> bool:
+    """Whether the blank or line break at ``at`` parts MOFCOM from the authority issuing with it ("商务部 海关总署")."""
+    return folded.endswith("商务部", 0, at) and CO_ISSUER_RE.match(folded, at + 1) is not None
+
+
+def close_inner_blanks(text: str, folded: str) -> tuple[str, str]:
+    """``text`` and ``folded`` without the blanks and line breaks ``inner_blanks`` finds (both the same length still)."""
+    cuts = inner_blanks(text, folded)
+    if not cuts:
+        return text, folded
+    parted = [at for at in cuts if folded[at] == "\n" and _issuers_parted(folded, at)]
+    if parted:  # a line break between two issuers: a blank, as they are written on one line
+        cuts = [at for at in cuts if at not in parted]
+        text, folded = _blank_at(text, parted), _blank_at(folded, parted)
+        if not cuts:
+            return text, folded
+    ends = [*cuts[1:], len(text)]
+    text = text[:cuts[0]] + "".join(text[at + 1:end] for at, end in zip(cuts, ends, strict=True))
+    folded = folded[:cuts[0]] + "".join(folded[at + 1:end] for at, end in zip(cuts, ends, strict=True))
+    return text, folded
+
+
+def _blank_at(text: str, places: list[int]) -> str:
+    """``text`` with a blank at each of ``places`` (line breaks)."""
+    chars = list(text)
+    for at in places:
+        chars[at] = " "
+    return "".join(chars)

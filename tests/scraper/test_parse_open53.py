@@ -1,0 +1,56 @@
+"""open53 (session 53): the three class-A faults session 52 left open, through the real parser.
+
+- A blank inside a Chinese word of a sentence ("…，届　时停止实施", review62/07; "暂\u00a0停", "届 时") and a line break inside a
+  sentence ("停止实施商务部<br>海关总署公告2025年第55号相关措施", review62's report): the lift missed, silently. Closed in
+  ``draft.read_source`` (``textnorm.close_inner_blanks``); blanks and breaks that part names, columns, labels and lines are
+  kept (below).
+The corpus cases are in tests/data/corpus/open53/.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from scraper.parse.textnorm import clean_and_fold, close_inner_blanks
+from tests.scraper.test_parse_fix60 import K21, QA, _steps
+
+
+def _closed(text: str) -> str:
+    return close_inner_blanks(*clean_and_fold(text))[0]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("答：中方决定，相关措施暂停至2027年5月31日，届\u3000时停止实施。", "答：中方决定，相关措施暂停至2027年5月31日，届时停止实施。"),
+    ("中方决定，暂\u00a0停实施商 务 部公告2025年第21号相关措施。", "中方决定，暂停实施商务部公告2025年第21号相关措施。"),
+    ("中方决定，相关措施暂\u3000停至2027年5月31日。", "中方决定，相关措施暂停至2027年5月31日。"),  # the line's one blank
+    ("答记者问\n中方决定，自2026年12月11日起停止实施商务部\n海关总署公告2025年第55号相关措施。",
+     "答记者问\n中方决定，自2026年12月11日起停止实施商务部 海关总署公告2025年第55号相关措施。"),  # two issuers: a blank
+    ("答记者问\n中方决定，相关措施暂停至2027年5月31日，届\n时停止实施。", "答记者问\n中方决定，相关措施暂停至2027年5月31日，届时停止实施。"),
+])
+def test_a_blank_or_a_break_inside_a_sentence_is_closed(text: str, want: str) -> None:
+    assert _closed(text) == want
+
+
+@pytest.mark.parametrize("text", [
+    "来源：商务部新闻办公室 类型：原创 分类：新闻 2026-11-10 17:00",  # no prose: a heading, a source line
+    "1. 斯凯迪奥公司 美国",  # an annex line
+    "斯凯迪奥公司\t美国，加州\t参与军售。",  # a table's row (tabs)
+    "第十三条　工作机制根据实际情况，可以决定将有关外国实体移出不可靠实体清单。",  # an article's label
+    "甲公司  乙公司，丙公司。",  # two blanks
+    "自2025年11月10日起，暂停实施商务部 海关总署公告2025年第55号。",  # two issuers
+    "11月5日\u3000新闻发言人答记者问\u3000自11月10日起停止实施，继续暂停1年",  # a row of columns set apart by U+3000
+    "答：中方决定，自2026年12月11日起 2027年",  # a blank beside a digit
+    "中方决定，将以下实体列入出口管制管控名单\n附件：出口管制管控名单。",  # a label opens the next line
+    "何亚东：中方决定，我们将继续\n何咏前：请看下一个问题。",  # a speaker opens the next line
+    "甲公司，美国\n乙公司，英国",  # two lines of an annex: the second ends no sentence
+    "商务部新闻发言人就调整措施答记者问\n问：请问中方有何安排？",  # a title: no sentence begun
+    "商务部：中方决定，继续暂停实施有关\n出口管制措施，详见下文。\n正文。",  # the title of a text of several lines
+    "商务部 海关总署公告2025年第70号 关于暂停实施相关出口管制措施的公告，\n正文。",
+])
+def test_blanks_and_breaks_that_part_things_are_kept(text: str) -> None:
+    assert _closed(text) == text
+
+
+def test_review62_07_a_blank_inside_jieshi_reads_the_lift() -> None:
+    a = "中方决定，商务部公告2025年第21号相关措施暂停至2027年5月31日，届\u3000时停止实施。"
+    assert _steps(QA.format(a=a)) == [("suspend", [K21], "2026-11-10", "2027-05-31"), ("lift", [K21], "2027-06-01", None)]
