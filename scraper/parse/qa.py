@@ -137,8 +137,25 @@ def unanswered(text: str) -> bool:
     return line_end < 0 or not text[line_end:].strip()
 
 
+# A news item reporting the spokesperson's words ("来源：商务部网站 2026-12-17 18:00 / 商务部新闻发言人何亚东12月17日在例行新闻发布会
+# 上表示，…"): the spokesperson opens a sentence and what he said follows (表示, 介绍, 指出, 宣布) within REPORTED_HEAD characters
+# of the text, after its source line (``rules.identify.is_answer``, session 53, open53).
+REPORTED_HEAD = 300
+REPORTED_RE = lazy_compile(r"新闻发言人[^,。\n]{0,30}?(?:表示|介绍|指出|宣布)(?:称|)[,:]")
+
+
+def reported_source(folded: str) -> re.Match[str] | None:
+    """The source line (SOURCE_LINE_RE) of a text reporting the spokesperson's words (REPORTED_RE) after it."""
+    if "发言人" not in folded[:REPORTED_HEAD]:
+        return None
+    m = REPORTED_RE.search(folded, 0, REPORTED_HEAD)
+    return SOURCE_LINE_RE.search(folded, 0, m.start()) if m else None
+
+
 def _outside_questions(folded: str) -> list[tuple[int, int]]:
-    """The text between the question lines (a question is its marker's line); all of it when none."""
+    """The text between the question lines (a question is its marker's line); all of it when none, after the source line
+    of a news item reporting the spokesperson's words (``reported_source``: its title, "商务部：中方决定继续暂停实施有关出口管制
+    措施", is no part of what he said, and names no notice)."""
     spans: list[tuple[int, int]] = []
     start = 0
     for m in MARK_BREAK_RE.finditer(BREAK + folded):  # no answer marks here: every mark is a question's
@@ -146,6 +163,9 @@ def _outside_questions(folded: str) -> list[tuple[int, int]]:
             spans.append((start, m.start()))
         end = folded.find("\n", m.start())
         start = len(folded) if end < 0 else end
+    if start == 0:  # no question
+        source = reported_source(folded)
+        return [(source.end() if source else 0, len(folded))]
     if start < len(folded):
         spans.append((start, len(folded)))
     return spans or [(0, len(folded))]

@@ -4,6 +4,8 @@
   sentence ("停止实施商务部<br>海关总署公告2025年第55号相关措施", review62's report): the lift missed, silently. Closed in
   ``draft.read_source`` (``textnorm.close_inner_blanks``); blanks and breaks that part names, columns, labels and lines are
   kept (below).
+- MOFCOM's own news item telling the spokesperson's decision in the third person (qa53/25): read as no notice, the step
+  missed, silently. Read as the answer now (``rules.identify._reported_answer``), its title no part of it.
 The corpus cases are in tests/data/corpus/open53/.
 """
 
@@ -11,6 +13,8 @@ from __future__ import annotations
 
 import pytest
 
+from scraper.parse.draft import PageHints, read_source
+from scraper.parse.rules.identify import _reported_answer
 from scraper.parse.textnorm import clean_and_fold, close_inner_blanks
 from tests.scraper.test_parse_fix60 import K21, QA, _steps
 
@@ -54,3 +58,27 @@ def test_blanks_and_breaks_that_part_things_are_kept(text: str) -> None:
 def test_review62_07_a_blank_inside_jieshi_reads_the_lift() -> None:
     a = "中方决定，商务部公告2025年第21号相关措施暂停至2027年5月31日，届\u3000时停止实施。"
     assert _steps(QA.format(a=a)) == [("suspend", [K21], "2026-11-10", "2027-05-31"), ("lift", [K21], "2027-06-01", None)]
+
+
+NEWS = "{title}\n来源：{src} 2026-12-17 18:00\n\n{body}\n"
+REPORTED = ("商务部新闻发言人何亚东12月17日在例行新闻发布会上表示，为落实中美经贸磋商共识，中方决定，自12月18日起，"
+            "继续暂停实施商务部公告2025年第21号相关措施1年。")
+
+
+def _reported(raw: str) -> bool:
+    return _reported_answer(read_source(raw, PageHints()))
+
+
+def test_a_news_item_reporting_the_spokesperson_reads_as_the_answer() -> None:
+    raw = NEWS.format(title="商务部：中方决定继续暂停实施有关出口管制措施", src="商务部网站", body=REPORTED)
+    assert _steps(raw) == [("extend", [K21], "2026-12-18", "2027-12-18")]
+
+
+@pytest.mark.parametrize("title, src, body", [
+    ("商务部新闻发言人就中美经贸磋商后续安排发表谈话", "商务部新闻办公室", REPORTED),  # a statement: its own path
+    ("商务部：继续暂停实施有关出口管制措施", "新华社", REPORTED),  # another outlet's source line
+    ("商务部：继续暂停实施有关出口管制措施", "商务部网站", "商务部新闻发言人何亚东出席例行新闻发布会。" + REPORTED[8:]),  # no 表示 of his
+    ("商务部：继续暂停实施有关出口管制措施", "商务部网站", REPORTED + "\n【发文日期】2026年12月17日"),  # a 【发文日期】 line
+])
+def test_what_is_no_news_item_reporting_the_spokesperson(title: str, src: str, body: str) -> None:
+    assert not _reported(NEWS.format(title=title, src=src, body=body))

@@ -25,6 +25,7 @@ from ..qa import (
     is_qa,
     qa_key,
     qa_title,
+    reported_source,
     source_stamp,
 )
 from ..textnorm import MD, YEAR, fold, nfkc
@@ -138,7 +139,7 @@ def is_answer(src: Source, d: Draft) -> bool:
             if word in title:
                 return True
     # Without those words in the title, ``is_qa`` needs a 答 (答记者问, 答：) or a reporter (记者：) in the text.
-    if d.numbered is None and not title and _spokesperson_text(src.lines, src.folded):
+    if d.numbered is None and not title and (_spokesperson_text(src.lines, src.folded) or _reported_answer(src)):
         return True
     return d.numbered is None and ("答" in src.folded or "记者" in src.folded) and is_qa(title, src.folded)
 
@@ -157,6 +158,21 @@ def _spokesperson_text(lines: list[str], folded: str) -> bool:
         return False  # a line as long as a paragraph is no title (a text whose line breaks were lost)
     m = SOURCE_LINE_RE.search(folded, 0, SPOKESPERSON_HEAD)
     return m is not None and own_source(m.group("src")) and folded.rfind("\n", 0, m.start()) >= 0
+
+
+# MOFCOM's own news item telling the spokesperson's words in the third person, with no 答 and no reporter ("商务部：继续暂停实施…
+# 措施 / 来源：商务部网站 2026-12-17 18:00 / 商务部新闻发言人何亚东12月17日在例行新闻发布会上表示，…中方决定，自12月18日起，继续
+# 暂停实施…第21号相关措施1年"): the answer told again, read as one (session 53, open53; qa53/25 was "no notice found", the
+# step missed, silently). A statement ("…发表谈话") or a text dated by a 【发文日期】 line is no such news item (qa53's wider
+# gate, on 新闻发言人 alone, lost such a statement's date). ``qa.reported_start``: where its answer starts.
+
+
+def _reported_answer(src: Source) -> bool:
+    """A plain text that is MOFCOM's own news item reporting the spokesperson's words (REPORTED_RE)."""
+    if not src.lines or "谈话" in src.lines[0] or "发文日期" in src.folded:
+        return False
+    m = reported_source(src.folded)
+    return m is not None and own_source(m.group("src"))
 
 
 def own_number(src: Source, d: Draft) -> OwnNumber | None:
