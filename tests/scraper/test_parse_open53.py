@@ -74,6 +74,13 @@ def test_a_news_item_reporting_the_spokesperson_reads_as_the_answer() -> None:
     assert _steps(raw) == [("extend", [K21], "2026-12-18", "2027-12-18")]
 
 
+def test_a_news_item_s_lead_before_the_spokesperson_s_words_is_none_of_his_sentence() -> None:
+    body = ("记者12月17日从商务部获悉，商务部新闻发言人表示，中方决定，自2026年12月18日起，停止实施商务部公告2025年第21号"
+            "相关措施。")
+    raw = NEWS.format(title="商务部：中方决定停止实施有关出口管制措施", src="商务部网站", body=body)
+    assert _steps(raw) == [("lift", [K21], "2026-12-18", None)]
+
+
 @pytest.mark.parametrize("title, src, body", [
     ("商务部新闻发言人就中美经贸磋商后续安排发表谈话", "商务部新闻办公室", REPORTED),  # a statement: its own path
     ("商务部：继续暂停实施有关出口管制措施", "新华社", REPORTED),  # another outlet's source line
