@@ -9,7 +9,7 @@ import pytest
 from scraper.parse import notice, rules
 from scraper.parse.draft import BODY_LINE_MIN, HEAD_MAX, Draft, Identity, PageHints, read_source
 from scraper.parse.number import find_own_number, number_in_heading
-from scraper.parse.textnorm import clean_and_fold, fold
+from scraper.parse.textnorm import clean_and_fold, close_inner_blanks, fold
 from storage.records import NoticeKind
 
 # Pieces of notices: numbers, titles, body sentences, blanks of every width, full-width and
@@ -30,8 +30,9 @@ def random_texts(seed, count, longest=40):
 
 
 def plain_head(text):
-    """The heading lines as first written: both texts cut into lines, each stripped."""
-    text, folded = clean_and_fold(text)
+    """The heading lines as first written: both texts (blanks inside words closed, ``close_inner_blanks``, as
+    ``read_source`` reads them) cut into lines, each stripped."""
+    text, folded = close_inner_blanks(*clean_and_fold(text))
     head, folded_head = [], []
     for line, folded_line in zip(text.split("\n"), folded.split("\n"), strict=True):
         s = line.strip()
