@@ -13,7 +13,7 @@ from datetime import date
 
 from .dates import Stamp, make_date
 from .lazyre import lazy_compile
-from .textnorm import nfkc
+from .textnorm import fold, nfkc
 
 QUESTION_RE = lazy_compile(r"^\s*(?:有记者问|记者问|记者|问)\s*[:：]", re.MULTILINE)
 ANSWER_RE = lazy_compile(r"^\s*答\s*[:：]", re.MULTILINE)
@@ -236,8 +236,9 @@ def qa_title(lines: list[str]) -> str | None:
 def _titles(line: str) -> bool:
     """Whether a line holding "答记者问" can be a Q&A's title (or a lead naming it): not a table row opening with its day in
     a cell of its own ("5月14日　新闻发言人答记者问　自5月14日起暂停…": a review's row naming an earlier answer; session 30,
-    audit30/16, whose title it became, announcing a change the answer did not read: refused as cut short for good)."""
-    return DATED_ROW_RE.match(line) is None
+    audit30/16, whose title it became, announcing a change the answer did not read: refused as cut short for good), nor a news
+    item's sentence reporting the spokesperson ("2月26日，商务部新闻发言人何咏前在答记者问时介绍，…": REPORTED_RE; qa51/19)."""
+    return DATED_ROW_RE.match(line) is None and REPORTED_RE.search(fold(line)) is None
 
 
 def qa_key(published: date | None, title: str | None) -> str:
