@@ -162,3 +162,26 @@ def test_amendment_lines_naming_the_list_after_suoFu() -> None:
     both = read(case_named("18", "mfa53"))
     assert [(a.action.value, [t.key for t in a.targets], list(a.entities)) for a in both.actions] == [
         ("impose", ["MFA-ORDER-2028-63"], ["beaverbayelectronics"]), ("remove", ["MFA-ORDER-2028-63"], ["susanlowell"])]
+
+
+BAUER = "英格丽德·鲍尔（Ingrid Bauer）"
+
+
+@pytest.mark.parametrize(("section", "name", "key"), [
+    ("中的“二、人员”中的", BAUER, "ingridbauer"),
+    ("“二、人员”中的", BAUER, "ingridbauer"),
+    ("“一、机构”中的", "布拉格亚洲安全研究所（Prague Institute for Asian Security）", "pragueinstituteforasiansecurity"),
+])
+def test_an_unquoted_deletion_under_a_quoted_section(section: str, name: str, key: str) -> None:
+    """mfa52's open O4: "…后附《反制清单》中的“二、人员”中的X删除" was refused as cut short (the names after the list are read
+    only with no quote before them)."""
+    text = case_named("29", "mfa52").replace(f"后附《反制清单》中的{BAUER}删除", f"后附《反制清单》{section}{name}删除")
+    rec = read(text)
+    assert [(a.action.value, [t.key for t in a.targets], list(a.entities)) for a in rec.actions] == [
+        ("remove", ["MFA-ORDER-2027-32"], [key])]
+
+
+def test_an_unquoted_deletion_of_a_kind_stays_refused() -> None:
+    """"…中的“二、人员”中的全部人员删除": no names, refused as before (mfa52's kind words)."""
+    text = case_named("29", "mfa52").replace(f"后附《反制清单》中的{BAUER}删除", "后附《反制清单》中的“二、人员”中的全部人员删除")
+    assert refused(text).reason == "cut-short"

@@ -261,8 +261,11 @@ PROSE_REMOVE_RE = re.compile(
 
 # So too the list named first, the names after it unquoted, the verb last: "中方决定将外交部令2027年第32号后附《反制清单》中的英格丽德·鲍尔
 # （Ingrid Bauer）删除" (session 52, mfa51's open B: refused as cut short). Quoted lines are DECIDED_BACK_RE's.
+# The section quoted between ("…《反制清单》中的“二、人员”中的X删除", "…《反制清单》“二、人员”中的X删除": session 53, mfa52's open O4,
+# refused as cut short).
 PROSE_BACK_REMOVE_RE = re.compile(
-    r"(?P<where>[^。；;\n]{1,300}?(?:所附|后附)\s*《?\s*(?:反制|反制裁)清单\s*》?)\s*中的?\s*(?P<names>[^“「\"。；;\n]{2,300}?)\s*(?:予以)?"
+    r"(?P<where>[^。；;\n]{1,300}?(?:所附|后附)\s*《?\s*(?:反制|反制裁)清单\s*》?)\s*(?:中的?\s*)?"
+    r"(?:[“「\"]\s*[一二三四五六七八九十]{1,3}\s*、[^”」\"\n]{1,16}[”」\"]\s*)?中的?\s*(?P<names>[^“「\"。；;\n]{2,300}?)\s*(?:予以)?"
     r"(?:移除|移出|删除|删去|调出|剔除)")
 
 
