@@ -116,3 +116,25 @@ def test_one_term_not_renewed_for_both_notices_is_no_extension() -> None:
     assert notice is not None
     assert [(a.action.value, [t.key for t in a.targets], a.effective) for a in notice.actions] == [
         ("restore", BOTH_KEYS, "2028-01-16")]
+
+
+# --- blind55/64-65: a decision told by its day, its start yearless, before the answer's own step ------------------------
+
+TOLD = "答：{who}已于2027年1月12日决定，自1月15日起暂停实施商务部公告2025年第21号相关措施1年。"
+
+
+@pytest.mark.parametrize("who", ["中方", "商务部"])
+@pytest.mark.parametrize(("then", "kind"), [
+    ("鉴于美方违背双方共识，中方决定，自2027年8月1日起，恢复实施上述措施。", "restore"),
+    ("经评估，中方决定，自2027年8月1日起，停止实施上述措施。", "lift"),
+])
+def test_a_decision_told_by_its_day_is_recounted_from_that_year(who: str, then: str, kind: str) -> None:
+    # the told suspension was read as a new one from 2028-01-15 (the 1月15日 nearest the answer's day), after the
+    # answer's own restore: No. 21 shown suspended again to 2029-01-15, silently
+    text = (QA.replace("2027-12-10", "2027-07-20").replace("答：{answer}", TOLD.format(who=who) + then))
+    notice = parse_document(text.encode("utf-8")).notice
+    assert notice is not None
+    assert [(a.action.value, a.effective) for a in notice.actions] == [(kind, "2027-08-01")]
+    assert "MOFCOM-2025-21" in [t.key for t in notice.actions[0].targets]
+    assert [(a.action.value, a.effective, a.until.isoformat() if a.until else None) for a in notice.recounted] == [
+        ("suspend", "2027-01-15", "2028-01-15")]

@@ -505,12 +505,14 @@ def is_recounted(folded: str, start: int, at: int, effective: str | None, publis
     if published is None:
         return False
     own = None
-    if folded.count("起", start, at) > (0 if effective is None else 1):  # with one, its "自…起" is ``effective`` already
-        since = folded.rfind("自", start, at)
-        own = effective_in(folded[since:at], published) if since >= 0 and folded.find("起", since, at) >= 0 else None
-    when = own or effective
     decided = folded.rfind("决定", start, at)
     before = folded[start : decided if decided >= 0 else at]
+    anchor = _told_anchor(before, published)
+    # with one "起", its "自…起" is ``effective`` already, unless a decision's told day anchors its yearless day
+    if folded.count("起", start, at) > (0 if effective is None or anchor != published else 1):
+        since = folded.rfind("自", start, at)
+        own = effective_in(folded[since:at], anchor) if since >= 0 and folded.find("起", since, at) >= 0 else None
+    when = own or effective
     if when is None or when[:10] >= published.isoformat():
         # no earlier start, but a decision told (its month, 去年, 已经 before it) with no start of its own in the sentence:
         # "答：2025年11月，…中方决定继续暂停上述措施1年。目前，上述暂停期限已经届满" in an answer of 2026-11-11 (session 38,
@@ -523,6 +525,21 @@ def is_recounted(folded: str, start: int, at: int, effective: str | None, publis
     if decided < 0 and "今" in before and TODAY_NOTICE_RE.search(before) is not None:
         return False
     return decided < 0 and when[:10] < (published - SINCE_GRACE).isoformat()
+
+
+def _told_anchor(before: str, published: date) -> date:
+    """The day a yearless start ("自1月15日起") after the words ``before`` a decision counts from: the day a past marker
+    tells the decision was taken ("中方已于2027年1月12日决定，自1月15日起暂停…1年" in an answer of 2027-07-20: 2027-01-15,
+    not the 2028-01-15 nearest the answer's day; session 53, blind55/64-65: read as a new suspension from 2028-01-15, after
+    the answer's own lift or restore, silently), else the text's own day."""
+    if not ("已于" in before or "已经" in before or "曾" in before) or "年" not in before:
+        return published  # (nearly every step: no past marker with a year before its decision)
+    told = None
+    for m in DATE_RE.finditer(before):
+        day = make_date(*m.groups())  # y, m, d
+        if day is not None and day < published:
+            told = day
+    return told or published
 
 
 def _all_ends_told(folded: str, start: int, size: int, when: str, published: date) -> bool:
