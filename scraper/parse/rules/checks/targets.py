@@ -359,8 +359,8 @@ def unread_exception(src: Source, d: Draft) -> str | None:
         return None
     folded = src.folded
     kept = holds_any(folded, KEPT_ON_NAMES_MARKS)
-    if not kept and not holds_any(folded, EXCEPTED_MARKS):  # (nearly every text)
-        return None
+    if not kept and not holds_any(folded, EXCEPTED_MARKS) and "不含" not in folded and "外," not in folded:
+        return None  # (nearly every text; "除X外，…" and "（不含X）" are _reaches_excepted's)
     for x in steps:
         end = act.sentence_end(folded, x.start)
         but = ("以外" in folded or "之外" in folded) and \
@@ -376,7 +376,57 @@ def unread_exception(src: Source, d: Draft) -> str | None:
         if not any(a.entities and {t.key for t in a.targets} & keys and not (a.action is x.action and _all_excepted(folded, x.start, end, a.entities))
                    for a in d.actions):
             return f"excepts entities (除外, 除…以外, 不适用于) from a step on a whole notice but reads no step on them{LEFT_OUT}"
+    if any(_reaches_excepted(folded, d, x, act.sentence_end(folded, x.start)) for x in steps):
+        return f"a step reaches the entities its sentence excepts (除外, 除…外, 不含){LEFT_OUT}"
     return None
+
+
+# The words of an exception in a step's sentence and what bounds the clause holding one (session 53, blind54's probes of
+# /54-55: "暂停实施…第80号相关措施，…，该公告附件第4项、第5项所列实体除外", "除该公告附件第4项、第5项所列实体外，暂停实施…",
+# "…所列除第4项、第5项以外的实体", "…所列实体（不含第4项、第5项）", "…，但该公告所列X（x）不在此列": the step read on the
+# excepted alone, or on all, the excepted among them, silently).
+EXCEPTION_WORDS = ("除外", "不含", "不包括", "不在此列")  # "除X以外/之外" are the 除 pass's; never "除此之外" (besides this)
+CLAUSE_BOUNDS = ",;()。\n但"
+NOT_EXCEPTING_BEFORE = "解删免废排拆清剔扣消去根移撤开"  # "解除", "删除", …: 除 in a verb, no exception
+
+
+def _excepted_clauses(folded: str, s0: int, end: int) -> list[str]:
+    """The clauses of ``folded[s0:end]`` that except entities: around an EXCEPTION_WORDS word, or from a 除 to a 外 in it."""
+    out = []
+    for w in EXCEPTION_WORDS:
+        p = folded.find(w, s0, end)
+        while p >= 0:
+            if w != "除外" or folded[p + 2 : p + 3] not in "交国方资商事籍" or p + 2 >= end:
+                a = max(folded.rfind(c, s0, p) for c in CLAUSE_BOUNDS) + 1
+                z = min([i for i in (folded.find(c, p + len(w), end) for c in CLAUSE_BOUNDS) if i >= 0], default=end)
+                out.append(folded[max(a, s0) : z])
+            p = folded.find(w, p + len(w), end)
+    p = folded.find("除", s0, end)
+    while p >= 0:
+        z = min([i for i in (folded.find(c, p, end) for c in CLAUSE_BOUNDS) if i >= 0], default=end)
+        if (p == s0 or folded[p - 1] not in NOT_EXCEPTING_BEFORE) and folded[p + 1 : p + 2] != "此" \
+                and folded.find("外", p + 2, z) >= 0:
+            out.append(folded[p:z])
+        p = folded.find("除", p + 1, end)
+    return out
+
+
+def _reaches_excepted(folded: str, d: Draft, x: act.ActionDraft, end: int) -> bool:
+    """Whether the step ``x`` on a notice, in a sentence excepting entities, is read on none of them (the whole notice, the
+    excepted among them) or on the excepted alone, while no step of another verb names that notice's entities."""
+    s0 = sentence_start(folded, x.start)
+    if not any(w in folded[s0:end] for w in ("除", "不含", "不包括", "不在此列", "以外", "之外")):
+        return False
+    clauses = _excepted_clauses(folded, s0, end)
+    if not clauses:
+        return False
+    keys = {t.key for t in x.targets}
+    on = [a for a in d.actions if {t.key for t in a.targets} & keys]
+    if any(a.entities and a.action is not x.action for a in on):
+        return False  # the excepted named by a step of their own (audit30/07, parse19/11, parse22/14)
+    squashed = ["".join(ch for ch in c.lower() if ch.isalnum()) for c in clauses]
+    return any(a.action is x.action and (not a.entities or all(
+        any(e in c or e in q for c, q in zip(clauses, squashed)) for e in a.entities)) for a in on)
 
 
 def _limit_excepted(folded: str, at: int, limit: tuple[int, int], end: int) -> bool:
