@@ -139,7 +139,7 @@ def is_answer(src: Source, d: Draft) -> bool:
             if word in title:
                 return True
     # Without those words in the title, ``is_qa`` needs a 答 (答记者问, 答：) or a reporter (记者：) in the text.
-    if d.numbered is None and not title and (_spokesperson_text(src.lines, src.folded) or _reported_answer(src)):
+    if d.numbered is None and (not title and _spokesperson_text(src.lines, src.folded) or _reported_answer(src, title)):
         return True
     return d.numbered is None and ("答" in src.folded or "记者" in src.folded) and is_qa(title, src.folded)
 
@@ -167,9 +167,10 @@ def _spokesperson_text(lines: list[str], folded: str) -> bool:
 # gate, on 新闻发言人 alone, lost such a statement's date). ``qa.reported_start``: where its answer starts.
 
 
-def _reported_answer(src: Source) -> bool:
-    """A plain text that is MOFCOM's own news item reporting the spokesperson's words (REPORTED_RE)."""
-    if not src.lines or "谈话" in src.lines[0] or "发文日期" in src.folded:
+def _reported_answer(src: Source, title: str | None = None) -> bool:
+    """A text (a plain one, or a page titled ``title``) that is MOFCOM's own news item reporting the spokesperson's words
+    (REPORTED_RE)."""
+    if not src.lines or "谈话" in src.lines[0] or (title and "谈话" in title) or "发文日期" in src.folded:
         return False
     m = reported_source(src.folded)
     return m is not None and own_source(m.group("src"))
