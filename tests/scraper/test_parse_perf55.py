@@ -280,3 +280,31 @@ def test_stated_days_asks_no_scan_of_every_character(monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(identify, "DECIDED_DAY_RE", Proxy())
     record = parse_text(text)
     assert record is not None and record.stated_days == want.stated_days
+
+
+# ``Source.filed`` / ``Source.signed``: the 【发文日期】 day and the signature's asked once a text, not by each rule.
+
+def test_a_notice_asks_its_filing_date_and_signature_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The publication day, the days a notice states of itself and ``checks.dated_before_number`` read the views: a
+    notice with a step and a 【发文日期】 asks ``filing_date`` once (reverted, the rules ask it themselves and the views
+    are never read: this fails)."""
+    from scraper.parse import draft
+
+    asked: list[str] = []
+    real_filed, real_signed = draft.filing_date, draft.signature_date
+
+    def filed(folded: str) -> Any:
+        asked.append("filed")
+        return real_filed(folded)
+
+    def signed(lines: list[str]) -> Any:
+        asked.append("signed")
+        return real_signed(lines)
+
+    monkeypatch.setattr(draft, "filing_date", filed)
+    monkeypatch.setattr(draft, "signature_date", signed)
+    text = ("商务部公告2026年第90号\n【发文日期】2026年12月03日\n商务部于2026年11月30日决定，自2026年12月5日起，停止实施商务部公告"
+            "2026年第23号相关措施。\n本公告自2026年12月5日起正式实施。\n商务部\n2026年11月30日")
+    record = parse_text(text)
+    assert record is not None and str(record.published) == "2026-12-03" and record.stated_days
+    assert asked == ["filed", "signed"]

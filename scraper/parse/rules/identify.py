@@ -12,9 +12,7 @@ from ..dates import (
     DATE_RE,
     ISO_DT_RE,
     Stamp,
-    filing_date,
     make_date,
-    signature_date,
 )
 from ..draft import Draft, Identity, Source
 from ..lazyre import lazy_compile
@@ -217,8 +215,8 @@ def publication_day(src: Source, d: Draft) -> date | None:
         stated = stated_qa_day(src, best.day if best else None)
         if stated:
             return stated
-        return best.day if best else (signature_date(src.lines) or time_line_day(src.lines))
-    day = filing_date(src.folded) or signature_date(src.lines)
+        return best.day if best else (src.signed or time_line_day(src.lines))
+    day = src.filed or src.signed
     if day is not None and pub is not None and day.year < pub.day.year == number_year(d) and year_typo(day, pub.day):
         # "商务部公告2026年第153号" signed "2025年12月8日" on a page released 2026-12-08: the signature's year is a typo
         # (session 32, audit32/08: the listing read as in force a year before it was made; ``checks.dated_before_number``
@@ -236,7 +234,7 @@ def stated_days(src: Source, d: Draft) -> tuple[date, ...]:
     problem). Empty for nearly every text (omitted from its JSON): one signed and published the same day."""
     if not d.actions or d.published is None:
         return ()
-    found = {filing_date(src.folded), signature_date(src.lines)}
+    found = {src.filed, src.signed}
     for a in d.actions:
         if DECIDED_WORD in a.text:
             found.update(make_date(m.group("y"), m.group("m"), m.group("d")) for m in decided_days(a.text))

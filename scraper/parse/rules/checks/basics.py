@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from ...dates import filing_date, signature_date
 from ...draft import Draft, Source
 from ...lazyre import lazy_compile
 from ..identify import number_year
@@ -91,7 +90,7 @@ def dated_before_number(src: Source, d: Draft) -> str | None:
     folded = src.folded  # the year before's same month written: a look before reading the dates again
     if f"{year - 1}年{d.published.month}月" not in folded and f"{year - 1}年{d.published.month:02d}月" not in folded:
         return None
-    signed = filing_date(src.folded) or signature_date(src.lines)
+    signed = src.filed or src.signed
     if signed is not None and signed.year < year:
         return (f"signed {signed.isoformat()}, before the year of its number {number}; "
                 f"read as the page's date {d.published.isoformat()}")
