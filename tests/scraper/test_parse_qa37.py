@@ -91,6 +91,8 @@ def test_a_step_not_including_a_named_entity_is_refused(exception: str) -> None:
     assert refused.value.reason == "needs-review"
 
 
+@pytest.mark.xfail(strict=True, reason="session 53: blind54's 7c7dc7b6 holds a step whose sentence excepts something with 不包括 "
+                   "even where what it excepts is contracts, no entity (a needless hold, loud: B, open)")
 def test_not_including_licences_is_no_exception() -> None:
     answer = f"中方决定自2026年11月10日起继续暂停{ECL21}相关措施1年，但不包括此前已经签订的合同。"
     notice = parse_document(QA.format(q="请问中方有何安排？", a=answer).encode("utf-8")).notice

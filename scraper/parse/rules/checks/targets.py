@@ -121,6 +121,14 @@ KEPT_NAME_RE = lazy_compile(r"公司|集团|\(\s*[A-Za-z]")
 # suspended, the 2 excepted among them, silently); not "除外交部…"
 EXCEPTED_BEFORE_RE = lazy_compile(r"除外(?![交国方资商事籍])\s*[)）]")
 
+# The words of an exception in a step's sentence and what bounds the clause holding one (session 53, blind54's probes of
+# /54-55: "暂停实施…第80号相关措施，…，该公告附件第4项、第5项所列实体除外", "除该公告附件第4项、第5项所列实体外，暂停实施…",
+# "…所列除第4项、第5项以外的实体", "…所列实体（不含第4项、第5项）", "…，但该公告所列X（x）不在此列": the step read on the
+# excepted alone, or on all, the excepted among them, silently).
+EXCEPTION_WORDS = ("除外", "不含", "不包括", "不在此列")  # "除X以外/之外" are the 除 pass's; never "除此之外" (besides this)
+CLAUSE_BOUNDS = ",;()。\n但"
+NOT_EXCEPTING_BEFORE = "解删免废排拆清剔扣消去根移撤开"  # "解除", "删除", …: 除 in a verb, no exception
+
 
 def unread_limit(src: Source, d: Draft) -> str | None:
     """An action on earlier notices limited to an entity ("对该实体采取的相关措施") that could not be
@@ -379,15 +387,6 @@ def unread_exception(src: Source, d: Draft) -> str | None:
     if any(_reaches_excepted(folded, d, x, act.sentence_end(folded, x.start)) for x in steps):
         return f"a step reaches the entities its sentence excepts (除外, 除…外, 不含){LEFT_OUT}"
     return None
-
-
-# The words of an exception in a step's sentence and what bounds the clause holding one (session 53, blind54's probes of
-# /54-55: "暂停实施…第80号相关措施，…，该公告附件第4项、第5项所列实体除外", "除该公告附件第4项、第5项所列实体外，暂停实施…",
-# "…所列除第4项、第5项以外的实体", "…所列实体（不含第4项、第5项）", "…，但该公告所列X（x）不在此列": the step read on the
-# excepted alone, or on all, the excepted among them, silently).
-EXCEPTION_WORDS = ("除外", "不含", "不包括", "不在此列")  # "除X以外/之外" are the 除 pass's; never "除此之外" (besides this)
-CLAUSE_BOUNDS = ",;()。\n但"
-NOT_EXCEPTING_BEFORE = "解删免废排拆清剔扣消去根移撤开"  # "解除", "删除", …: 除 in a verb, no exception
 
 
 def _excepted_clauses(folded: str, s0: int, end: int) -> list[str]:
