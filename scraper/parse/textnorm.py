@@ -295,6 +295,13 @@ ARTICLE_LABEL_RE = re.compile(r"\s*第[〇零一二三四五六七八九十百�
 # speaker (a ":" in its first LABEL_HEAD characters: "附件：", "何亚东："); neither is a table's row (a tab).
 INNER_BREAK_RE = re.compile("\n(?<=[\u3400-\u4dbf\u4e00-\u9fff]\n)(?=[\u3400-\u4dbf\u4e00-\u9fff])")
 LABEL_HEAD = 12
+# A line that ends a clause of its own is a boundary, though a "，" stands in it and a "。" in the next: "…但该公告所列A（a）、
+# B（b）2家实体除外\n对上述2家实体，继续暂停…" (session 53's join made it one sentence: the exception held, the step on
+# the others a problem, names32, lifecycle_excepted; session 54, par54). So a line ending in 除外, and a line after
+# opening a new subject with a clause of its own before its "。" ("对上述2家实体，…", "自2027年1月1日起，…", "经研究，…").
+CLAUSE_ENDS = ("除外",)
+NEW_SUBJECTS = "对自经"
+SUBJECT_REACH = 40  # the "，" of "对上述2家实体，" or "自2027年1月1日起，" within so many characters of the line's start
 
 
 def _ideograph(ch: str) -> bool:
@@ -318,7 +325,19 @@ def _sentence_broken(text: str, folded: str, at: int) -> bool:
     if not _ideograph(folded[at - 1]) or not _holds(text, ("，",), _line_at(text, at - 1)):
         return False  # most lines end with a mark, or are headings
     after = _line_at(text, at + 1)
-    return _holds(text, ("。",), after) and folded.find(":", after[0], min(after[1], after[0] + LABEL_HEAD)) < 0
+    return _holds(text, ("。",), after) and folded.find(":", after[0], min(after[1], after[0] + LABEL_HEAD)) < 0 \
+        and not _clause_ended(folded, at, after)
+
+
+def _clause_ended(folded: str, at: int, after: tuple[int, int]) -> bool:
+    """Whether the line break at ``at`` ends a clause of its own (CLAUSE_ENDS before it), or the line ``after`` opens a
+    new subject whose own clause ends with a "," before its sentence's end (NEW_SUBJECTS)."""
+    if any(folded.endswith(w, 0, at) for w in CLAUSE_ENDS):
+        return True
+    if folded[at + 1] not in NEW_SUBJECTS:
+        return False
+    comma = folded.find(",", at + 1, min(after[1], at + 1 + SUBJECT_REACH))
+    return comma >= 0 and folded.find("。", at + 1, comma) < 0
 
 
 def _prose_blank(text: str, folded: str, at: int) -> bool:

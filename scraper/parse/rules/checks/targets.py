@@ -128,6 +128,13 @@ EXCEPTED_BEFORE_RE = lazy_compile(r"除外(?![交国方资商事籍])\s*[)）]")
 EXCEPTION_WORDS = ("除外", "不含", "不包括", "不在此列")  # "除X以外/之外" are the 除 pass's; never "除此之外" (besides this)
 CLAUSE_BOUNDS = ",;()。\n但"
 NOT_EXCEPTING_BEFORE = "解删免废排拆清剔扣消去根移撤开"  # "解除", "删除", …: 除 in a verb, no exception
+# An exception clause naming no entity but a thing of trade ("…继续暂停…相关措施1年，但不包括此前已经签订的合同"): it excepts
+# contracts or licences, not entities, and is read as before session 53 (blind54's check held it, qa37's pin). Only where
+# it holds no word that may name an entity (a name's bracket, a company, an item "第N项", a count, a list's member, a
+# person): a bare name with none of them is still an exception, held.
+TRADE_OBJECTS = ("合同", "协议", "订单", "许可", "交易", "业务", "申请", "物项", "货物")
+ENTITY_MARKS = ("(", "公司", "集团", "实体", "企业", "机构", "单位", "大学", "研究", "项", "家", "名", "所列", "人",
+                "列入", "名单", "清单")
 
 
 def unread_limit(src: Source, d: Draft) -> str | None:
@@ -391,23 +398,29 @@ def unread_exception(src: Source, d: Draft) -> str | None:
 
 def _excepted_clauses(folded: str, s0: int, end: int) -> list[str]:
     """The clauses of ``folded[s0:end]`` that except entities: around an EXCEPTION_WORDS word, or from a 除 to a 外 in it."""
-    out = []
+    out: list[str] = []
     for w in EXCEPTION_WORDS:
         p = folded.find(w, s0, end)
         while p >= 0:
             if w != "除外" or folded[p + 2 : p + 3] not in "交国方资商事籍" or p + 2 >= end:
                 a = max(folded.rfind(c, s0, p) for c in CLAUSE_BOUNDS) + 1
                 z = min([i for i in (folded.find(c, p + len(w), end) for c in CLAUSE_BOUNDS) if i >= 0], default=end)
-                out.append(folded[max(a, s0) : z])
+                _keep_excepting(out, folded[max(a, s0) : z])
             p = folded.find(w, p + len(w), end)
     p = folded.find("除", s0, end)
     while p >= 0:
         z = min([i for i in (folded.find(c, p, end) for c in CLAUSE_BOUNDS) if i >= 0], default=end)
         if (p == s0 or folded[p - 1] not in NOT_EXCEPTING_BEFORE) and folded[p + 1 : p + 2] != "此" \
                 and folded.find("外", p + 2, z) >= 0:
-            out.append(folded[p:z])
+            _keep_excepting(out, folded[p:z])
         p = folded.find("除", p + 1, end)
     return out
+
+
+def _keep_excepting(out: list[str], clause: str) -> None:
+    """Add ``clause`` to ``out`` unless it excepts a thing of trade and names no entity (TRADE_OBJECTS, ENTITY_MARKS)."""
+    if not any(w in clause for w in TRADE_OBJECTS) or any(w in clause for w in ENTITY_MARKS):
+        out.append(clause)
 
 
 def _reaches_excepted(folded: str, d: Draft, x: act.ActionDraft, end: int) -> bool:
