@@ -65,7 +65,8 @@ NEIGHBOUR_GATE_MARKED = marked(NEIGHBOUR_GATE)  # each asked by its mark (``text
 NEIGHBOUR_LINE_RE = re.compile(r"[ \t\u3000]*[【\[<《]?[ \t\u3000]*(?:(?:上一|下一)[篇页]|(?:上一|下一)条[ \t\u3000]*[】\]>》]?[ \t\u3000]*"
                                r"[:：>》 \t\u3000])[^\n]*")
 BROKEN_BRACKET_RE = lazy_compile(r"[（(][^（）()\n]{1,80}\n[^（）()\n]{1,80}[）)]")
-META_NAMES = {"articletitle": "title", "pubdate": "pubdate", "sitename": "site", "og:title": "og_title"}
+META_NAMES = {"articletitle": "title", "pubdate": "pubdate", "sitename": "site", "og:title": "og_title",
+              "contentsource": "source"}
 SCRIPT_RE = lazy_compile(r"<(script|style|noscript|template)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 SCRIPT_OPEN_RE = lazy_compile(r"<(?:script|style|noscript|template)\b", re.IGNORECASE)
 COMMENT_RE = lazy_compile(r"<!--.*?-->", re.DOTALL)
@@ -164,6 +165,7 @@ class Article:
     text: str
     container: str | None  # the selector that matched, None for the fallback
     filing_no: str | None = None  # the number in the page's info table outside the body ("文号", "发文字号"), as written
+    source: str | None = None  # the page's ContentSource meta ("商务部网站", "商务部新闻办公室"): who wrote it
 
     @property
     def visible_chars(self) -> int:
@@ -728,4 +730,4 @@ def extract_article(tree: LexborHTMLParser, raw_html: str | None = None, found: 
     if block:
         text = block + "\n\n" + text
     return Article(title=title or None, pub=pub, site=meta.get("site"), text=text, container=container,
-                   filing_no=_info_table_no(tree, raw_html if raw_html is not None else (tree.html or ""), title, text))
+                   source=meta.get("source"), filing_no=_info_table_no(tree, raw_html if raw_html is not None else (tree.html or ""), title, text))

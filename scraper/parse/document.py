@@ -237,7 +237,8 @@ def parse_document(raw: bytes | str, url: str | None = None, content_type: str |
     if links and art.container is None and link_text_share(tree, art.visible_chars) >= INDEX_SHARE_MIN:
         return _listed(links, art.title, encoding, at_article=article)
     _check_article(art.text, text, found[1], listed_here=found[0] is None and not article and looks_like_index_url(url))
-    record, clean = read_notice(art.text, PageHints(title=art.title, pub=art.pub, url=url, filing_no=art.filing_no))
+    record, clean = read_notice(art.text, PageHints(title=art.title, pub=art.pub, url=url, filing_no=art.filing_no,
+                                                         source=art.source))
     if record is not None or page.notice_like(art.title, art.text):
         page.check_ending(art.text)
     if record is not None:

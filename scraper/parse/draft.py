@@ -85,6 +85,7 @@ class PageHints:
     pub: Stamp | None = None
     url: str | None = None
     filing_no: str | None = None  # the number in the page's info table (``article._info_table_no``), as written
+    source: str | None = None  # the page's ContentSource meta (``Article.source``): its source line may stand outside the text
 
 
 def first_line(text: str) -> str:

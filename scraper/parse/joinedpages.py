@@ -147,7 +147,8 @@ def parse_joined(raw: bytes, url: str | None, parse: Callable[..., ParsedDocumen
             raise UnusablePage("cut-short", f"the article goes on at {nxt}, a page not read with it: cut short")
     text = "\n".join(t.strip("\n") for t in texts if t.strip())
     page.check_article(text, html, container)
-    record, clean = read_notice(text, PageHints(title=first.title, pub=first.pub, url=url, filing_no=first.filing_no))
+    record, clean = read_notice(text, PageHints(title=first.title, pub=first.pub, url=url, filing_no=first.filing_no,
+                                                source=first.source))
     if record is None:
         page.check_no_notice(f"{first.title or ''}\n{text}")
         return ParsedDocument(kind=DocumentKind.OTHER, encoding=encoding, title=first.title)

@@ -146,11 +146,12 @@ REPORTED_RE = lazy_compile(r"新闻发言人[^,。\n]{0,30}?(?:表示|介绍|指
 
 def reported_source(folded: str) -> re.Match[str] | None:
     """The source line (SOURCE_LINE_RE) of a text reporting the spokesperson's words (REPORTED_RE) after it."""
-    m = _reported(folded)
+    m = reported_lead(folded)
     return SOURCE_LINE_RE.search(folded, 0, m.start()) if m else None
 
 
-def _reported(folded: str) -> re.Match[str] | None:
+def reported_lead(folded: str) -> re.Match[str] | None:
+    """The spokesperson's lead (REPORTED_RE: "商务部新闻发言人…表示，") in the text's first REPORTED_HEAD characters."""
     return REPORTED_RE.search(folded, 0, REPORTED_HEAD) if "发言人" in folded[:REPORTED_HEAD] else None
 
 
@@ -158,7 +159,7 @@ def _reported_start(folded: str) -> int:
     """Where the spokesperson's words start in a news item reporting them (after "…表示，"), 0 in any other text: the
     title, the source line and the lead ("记者5月20日从商务部获悉，商务部新闻发言人表示，": held as a clause saying more than
     who decides, blind55/17) are the outlet's words."""
-    m = _reported(folded)
+    m = reported_lead(folded)
     return m.end() if m and SOURCE_LINE_RE.search(folded, 0, m.start()) else 0
 
 

@@ -4,8 +4,11 @@ parts two sentences; open53's join (a break inside a sentence) is kept for the r
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from scraper.parse import parse_document
 from scraper.parse.textnorm import clean_and_fold, close_inner_blanks
 
 TITLE = "商务部新闻发言人答记者问\n"  # (a text's first line, its title, is never joined)
@@ -33,3 +36,20 @@ def test_a_break_after_a_clause_of_its_own_is_kept(text: str) -> None:
 def test_a_break_inside_a_sentence_is_still_closed(text: str, want: str) -> None:
     assert _closed(text) == want
 
+
+PAGE = Path(__file__).resolve().parents[1] / "data" / "corpus" / "open53" / "16-page-news-source-outside-container.html"
+NEWS_URL = "https://www.mofcom.gov.cn/xwfb/xwfbfyrth/art/2026/art_0123456789abcdef0123456789abcdef.html"
+META = '<meta name="ContentSource" content="商务部网站">'
+
+
+@pytest.mark.parametrize(("meta", "read"), [
+    (META, [("extend", ["MOFCOM-2025-21"], "2026-12-18")]),  # open53/16: 'other', the step missed, silently
+    (META.replace("商务部网站", "商务部新闻办公室"), [("extend", ["MOFCOM-2025-21"], "2026-12-18")]),
+    (META.replace("商务部网站", "新华社"), None),  # another's report: no notice, as before
+    ("", None),  # no word of who wrote it (open: see par54's report)
+])
+def test_a_news_page_whose_source_line_is_outside_its_container_is_read_by_its_meta(meta: str, read: object) -> None:
+    doc = parse_document(PAGE.read_text(encoding="utf-8").replace(META, meta).encode("utf-8"), url=NEWS_URL)
+    got = None if doc.notice is None else [(a.action.value, [t.key for t in a.targets], a.effective)
+                                            for a in doc.notice.actions]
+    assert got == read

@@ -23,6 +23,7 @@ from ..qa import (
     is_qa,
     qa_key,
     qa_title,
+    reported_lead,
     reported_source,
     source_stamp,
 )
@@ -167,11 +168,15 @@ def _spokesperson_text(lines: list[str], folded: str) -> bool:
 
 def _reported_answer(src: Source, title: str | None = None) -> bool:
     """A text (a plain one, or a page titled ``title``) that is MOFCOM's own news item reporting the spokesperson's words
-    (REPORTED_RE)."""
+    (REPORTED_RE): its source line in the text, or, where the text has none before the words, the page's ContentSource
+    meta (``PageHints.source``: a www page whose "来源：商务部网站 …" line stands outside the article's container was "other",
+    the step missed, silently: session 53, open53/16; session 54, par54)."""
     if not src.lines or "谈话" in src.lines[0] or (title and "谈话" in title) or "发文日期" in src.folded:
         return False
     m = reported_source(src.folded)
-    return m is not None and own_source(m.group("src"))
+    if m is not None:
+        return own_source(m.group("src"))
+    return own_source(src.hints.source) and reported_lead(src.folded) is not None
 
 
 def own_number(src: Source, d: Draft) -> OwnNumber | None:

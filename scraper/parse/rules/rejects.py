@@ -158,8 +158,8 @@ def reported_change(src: Source, d: Draft) -> bool:
     if d.own or not d.drafts or _published_by_mofcom(src):
         return False
     folded = src.folded
-    if d.qa and (own_source(d.dateline[1]) or QUESTION_BREAK_RE.search("\n" + folded)):
-        return False  # MOFCOM's Q&A, or one that asks (its question lines tried at the line breaks alone)
+    if d.qa and (own_source(d.dateline[1] or src.hints.source) or QUESTION_BREAK_RE.search("\n" + folded)):
+        return False  # MOFCOM's Q&A (its source line, else its page's ContentSource meta: open53/16), or one that asks
     if ANSWER_MARK_RE.search(folded):
         return False
     if "电" in folded[:WIRE_HEAD] and WIRE_DATELINE_RE.search(folded, 0, WIRE_HEAD) is not None:
