@@ -596,19 +596,22 @@ def load_settings(
     if db_url:
         origin = f"env {DB_ENV}" if env.get(DB_ENV) == db_url else "flag --db"
         settings = settings.with_overrides(origin, db_url=db_url)
-    check_lock_env(env)
+    check_seconds_env(env)
     return settings
 
 
 LOCK_ENV = ("MOFCOM_WATCH_LOCK_HEARTBEAT", "MOFCOM_WATCH_LOCK_STALE")  # read by storage.runlock (_env_seconds)
 LOCK_ENV_MAX = 86400  # seconds: storage.runlock takes values strictly between 0 and this
+# serve's tries of a store refused at start (mofcom_watch.server.app.reopen_seconds; the same range)
+REOPEN_ENV = "MOFCOM_WATCH_REOPEN_SECONDS"
+SECONDS_ENV = (*LOCK_ENV, REOPEN_ENV)
 
 
-def check_lock_env(env: Mapping[str, str]) -> None:
-    """The run lock's tuning variables, read by ``storage.runlock`` when it is imported: a value it cannot use
-    (``MOFCOM_WATCH_LOCK_STALE=5m``) was replaced by the default without a word, as ``lock_wait_seconds`` is not
-    (exit 2). Said the same way: :class:`ConfigError`."""
-    for name in LOCK_ENV:
+def check_seconds_env(env: Mapping[str, str]) -> None:
+    """The run lock's tuning variables, read by ``storage.runlock`` when it is imported, and serve's
+    ``MOFCOM_WATCH_REOPEN_SECONDS``: a value they cannot use (``MOFCOM_WATCH_LOCK_STALE=5m``) was replaced by the
+    default without a word, as ``lock_wait_seconds`` is not (exit 2). Said the same way: :class:`ConfigError`."""
+    for name in SECONDS_ENV:
         raw = env.get(name)
         if raw is None or not raw.strip():
             continue
@@ -621,10 +624,10 @@ def check_lock_env(env: Mapping[str, str]) -> None:
 
 
 ENV_PREFIX = "MOFCOM_WATCH_"
-# Variables read outside the settings (the CLI, the clock, the run lock, the sources, dev.py, the store's engines:
-# storage.engines.ACCEPT_ENV, named here so that --help's import stays light), and by the test suite
+# Variables read outside the settings (the CLI, the clock, the run lock, serve's tries, the sources, dev.py, the store's
+# engines: storage.engines.ACCEPT_ENV, named here so that --help's import stays light), and by the test suite
 OTHER_ENV = frozenset({CONFIG_ENV, "MOFCOM_WATCH_TODAY", "MOFCOM_WATCH_LOCK_HEARTBEAT", "MOFCOM_WATCH_LOCK_STALE",
-                       "MOFCOM_WATCH_SOURCES_FILE", "MOFCOM_WATCH_VENV", "MOFCOM_WATCH_ACCEPT_OLDER_ENGINE"})
+                       REOPEN_ENV, "MOFCOM_WATCH_SOURCES_FILE", "MOFCOM_WATCH_VENV", "MOFCOM_WATCH_ACCEPT_OLDER_ENGINE"})
 TEST_ENV = frozenset({"MOFCOM_WATCH_TEST_PG", "MOFCOM_WATCH_REGEN_GOLDEN", "MOFCOM_WATCH_FAULT_TRIALS",
                       "MOFCOM_WATCH_REFERENCE"})
 

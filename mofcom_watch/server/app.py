@@ -14,6 +14,7 @@ import functools
 import hashlib
 import json
 import logging
+import os
 import re
 import time
 from collections.abc import AsyncIterator, Callable, Hashable
@@ -82,7 +83,8 @@ REFUSED = ("the store was refused at start: {why}; serving the feeds last publis
 # ... and a plain serve's, which tries the store again (``RefusedStore.reopen``) every REOPEN_SECONDS
 REFUSED_REOPENED = ("the store was refused at start: {why}; serving the feeds last published (nothing is published{cycles}): act "
                     "on this line; serve opens the store again within {seconds} s of its cure (no restart needed{start})")
-REOPEN_SECONDS = 10
+REOPEN_SECONDS = 10  # the default; MOFCOM_WATCH_REOPEN_SECONDS (mofcom_watch.config.REOPEN_ENV) sets another: see
+# reopen_seconds (the fault tests' 0.5; a value it cannot use is exit 2 at start, config.check_seconds_env)
 # ... where the refusal at start no longer stands but another does (the line the last try met)
 REFUSED_NOW = "{why}; tried again at {at}: still refused, now: {now}"
 # /healthz while the database server refuses the login (a wrong password), not "database unreachable": it answered
@@ -486,7 +488,8 @@ def health_report(st: ServerState, now: datetime | None = None) -> tuple[bool, d
             refused = REFUSED_NOW.format(why=refused, at=f"{st.data.tried_at:%Y-%m-%d %H:%M} UTC", now=now_refused)
         scheduled = getattr(st.data, "scheduled", False)  # serve --schedule: its cycles start once the store opens
         problems.append((REFUSED_REOPENED if getattr(st.data, "reopen", None) is not None else REFUSED)
-                        .format(why=refused, seconds=REOPEN_SECONDS, cycles=", no cycle runs" if scheduled else "",
+                        .format(why=refused, seconds=f"{reopen_seconds():g}",
+                                cycles=", no cycle runs" if scheduled else "",
                                 start="; its cycles start then" if scheduled else ""))
     elif waiting is not None:  # a starting service, said as one: its database is not up yet (not "unreachable")
         problems.append(waiting)
@@ -693,8 +696,21 @@ async def _keep_published(refresher: Any) -> None:
         await asyncio.to_thread(refresher.refresh)
 
 
+def reopen_seconds() -> float:
+    """Seconds between two tries of a store refused at start: ``MOFCOM_WATCH_REOPEN_SECONDS`` when set to a usable
+    number, else REOPEN_SECONDS. Read when used (the serve process's environment), so that a test waits half a second
+    for a try where an operator's serve waits ten."""
+    from mofcom_watch.config import LOCK_ENV_MAX, REOPEN_ENV
+
+    try:
+        value = float(os.environ.get(REOPEN_ENV, ""))
+    except ValueError:
+        return REOPEN_SECONDS
+    return value if 0 < value < LOCK_ENV_MAX else REOPEN_SECONDS
+
+
 async def _reopen_refused(state: ServerState) -> None:
-    """A plain ``serve`` refused at start (``RefusedStore.reopen``): the store tried again every REOPEN_SECONDS; once it
+    """A plain ``serve`` refused at start (``RefusedStore.reopen``): the store tried again every reopen_seconds(); once it
     opens (the cure done: an accepted run, the newer image's derive, the backup put back), its data served, its feeds
     published, and kept published as ``_keep_published`` does. Each try opens and checks the store as ``serve`` at start
     does (the same refusals), so a store still refused stays refused, said by ``/healthz`` as before."""
@@ -703,7 +719,7 @@ async def _reopen_refused(state: ServerState) -> None:
         return
     refused = state.data
     while True:
-        await asyncio.sleep(REOPEN_SECONDS)
+        await asyncio.sleep(reopen_seconds())
         try:
             opened = await asyncio.to_thread(reopen)
         except Exception as exc:  # noqa: BLE001 - a try that fails otherwise is one more refusal, never the task's end

@@ -111,6 +111,32 @@ def beside_old_wal(_replayed: Path, path: Path) -> str:
     return f"sqlite:///{path}"
 
 
+# serve tries a refused store again every half second here, not every REOPEN_SECONDS (10): the tests below wait for
+# tries (MOFCOM_WATCH_REOPEN_SECONDS, read by mofcom_watch.server.app.reopen_seconds); polled every POLL seconds
+REOPEN = "0.5"
+FAST_REOPEN = {"MOFCOM_WATCH_REOPEN_SECONDS": REOPEN}
+TRIED_AGAIN = 4 * float(REOPEN)  # seconds in which several tries are due, with room for a loaded machine
+POLL = 0.05
+WITHIN = f"serve opens the store again within {REOPEN} s of its cure"  # /healthz says the interval in effect
+
+
+def test_the_interval_of_serves_tries_is_ten_seconds_unless_set_and_a_value_it_cannot_use_is_exit_2(monkeypatch):
+    """The knob the tests below use (session 54: they waited 10 s and more for each try): unset or unusable in serve's
+    environment, REOPEN_SECONDS; set, the number; a value it cannot use is a configuration error (exit 2) at start,
+    as for the run lock's seconds, never the default without a word."""
+    from mofcom_watch.config import ConfigError, load_settings
+    from mofcom_watch.server.app import REOPEN_SECONDS, reopen_seconds
+
+    monkeypatch.delenv("MOFCOM_WATCH_REOPEN_SECONDS", raising=False)
+    assert REOPEN_SECONDS == 10 and reopen_seconds() == 10, "the default interval, unset"
+    monkeypatch.setenv("MOFCOM_WATCH_REOPEN_SECONDS", REOPEN)
+    assert reopen_seconds() == 0.5, "the interval set"
+    for bad in ("5m", "0", "86400"):
+        with pytest.raises(ConfigError, match=f"MOFCOM_WATCH_REOPEN_SECONDS: expected a number of seconds above 0 "
+                                              f"and below 86400, got '{bad}'"):
+            load_settings(environ={"MOFCOM_WATCH_REOPEN_SECONDS": bad})
+
+
 REFUSED = {  # serve's two forms, each kind of refusal at start once
     "serve, an empty file": (emptied, (), NO_STORE + "an empty file"),
     "serve --schedule, a newer version": (newer, ("--schedule",), NEWER_SAID),
@@ -170,23 +196,25 @@ def test_a_plain_serve_opens_a_refused_store_once_it_is_cured(replayed, tmp_path
     url = newer(replayed, store)
     folder.mkdir()
     (folder / "all.atom").write_bytes(b"<feed>the feeds last published</feed>\n")
-    with serving(url, tmp_path, env={"MOFCOM_WATCH_FEEDS_DIR": str(folder), "MOFCOM_WATCH_TODAY": AS_OF}) as served:
+    with serving(url, tmp_path, env={"MOFCOM_WATCH_FEEDS_DIR": str(folder), "MOFCOM_WATCH_TODAY": AS_OF,
+                                     **FAST_REOPEN}) as served:
         code, _, body = served.get("/healthz")
         refused = json.loads(body)
         assert code == 503 and refused["database"] == "refused", refused
         assert "no restart needed" in refused["problems"][0] and NEWER_SAID in refused["problems"][0], refused
-        time.sleep(REOPEN_SECONDS + 1)  # still refused: tried again, refused again, nothing published
+        assert WITHIN in refused["problems"][0], refused  # the interval set, in effect
+        time.sleep(TRIED_AGAIN)  # still refused: tried again, refused again, nothing published
         assert json.loads(served.get("/healthz")[2])["database"] == "refused"
         assert (folder / "all.atom").read_bytes() == b"<feed>the feeds last published</feed>\n"
         with sqlite3.connect(store) as conn:  # the cure: the store back at this version's schema (a rollback accepted)
             conn.execute("UPDATE alembic_version SET version_num = ?", (SCHEMA_HEAD,))
         conn.close()
-        deadline = time.monotonic() + 3 * REOPEN_SECONDS + 30
+        deadline = time.monotonic() + 3 * REOPEN_SECONDS + 30  # (as long as before the interval was set)
         while time.monotonic() < deadline:
             report = json.loads(served.get("/healthz")[2])
             if report.get("database") != "refused" and (folder / "all.atom").read_bytes().startswith(b"<?xml"):
                 break
-            time.sleep(1)
+            time.sleep(POLL)
         assert report.get("database") != "refused", report
         page = served.get("/entity/skydio")
         assert served.proc.poll() is None, served.proc.communicate()[1]
@@ -215,16 +243,17 @@ def test_serve_schedule_opens_a_refused_store_once_it_is_cured_and_starts_its_cy
     (folder / "all.atom").write_bytes(b"<feed>the feeds last published</feed>\n")
     with SiteServer(FIXTURES) as site:
         env = {"MOFCOM_WATCH_FEEDS_DIR": str(folder), "MOFCOM_WATCH_TODAY": AS_OF, "MOFCOM_WATCH_CRON": "0 0 1 1 *",
-               "MOFCOM_WATCH_BASE_URLS": ",".join(f"{host}={site.url}/{host}" for host in HOSTS)}
+               "MOFCOM_WATCH_BASE_URLS": ",".join(f"{host}={site.url}/{host}" for host in HOSTS), **FAST_REOPEN}
         with serving(url, tmp_path, "--schedule", env=env) as served:
             refused = json.loads(served.get("/healthz")[2])
             assert refused["database"] == "refused" and NEWER_SAID in refused["problems"][0], refused
             assert "no restart needed; its cycles start then" in refused["problems"][0], refused
             assert "no cycle runs" in refused["problems"][0], refused
+            assert WITHIN in refused["problems"][0], refused  # the interval set, in effect
             with sqlite3.connect(store) as conn:  # the cure: the store back at this version's schema
                 conn.execute("UPDATE alembic_version SET version_num = ?", (SCHEMA_HEAD,))
             conn.close()
-            deadline = time.monotonic() + 3 * REOPEN_SECONDS + 120
+            deadline = time.monotonic() + 3 * REOPEN_SECONDS + 120  # (as long as before the interval was set)
 
             def cycle_published() -> bool:  # the cycle's own publish logged (a run's, not serve's)
                 with sqlite3.connect(f"file:{store}?mode=ro", uri=True) as conn:
@@ -234,7 +263,7 @@ def test_serve_schedule_opens_a_refused_store_once_it_is_cured_and_starts_its_cy
                 report = json.loads(served.get("/healthz")[2])
                 if report.get("database") != "refused" and cycle_published():
                     break
-                time.sleep(1)
+                time.sleep(POLL)
             report = json.loads(served.get("/healthz")[2])
             page = served.get("/entity/skydio")
             hits = len(site.hits)
@@ -267,14 +296,16 @@ def test_a_plain_serve_refused_says_why_it_is_still_refused_once_the_first_cause
     def healthz(served) -> dict:
         return json.loads(served.get("/healthz")[2])
 
-    with serving(url, tmp_path, env={"MOFCOM_WATCH_FEEDS_DIR": str(folder), "MOFCOM_WATCH_TODAY": AS_OF}) as served:
+    with serving(url, tmp_path, env={"MOFCOM_WATCH_FEEDS_DIR": str(folder), "MOFCOM_WATCH_TODAY": AS_OF,
+                                     **FAST_REOPEN}) as served:
         first = healthz(served)
         assert first["database"] == "refused" and NEWER_SAID in first["problems"][0], first
+        assert WITHIN in first["problems"][0], first  # the interval set, in effect
         assert "still refused" not in first["problems"][0], first
         store.write_bytes(b"this is no SQLite file, put back in the store's place\n" * 64)  # the cause now
-        deadline = time.monotonic() + 3 * REOPEN_SECONDS + 30
+        deadline = time.monotonic() + 3 * REOPEN_SECONDS + 30  # (as long as before the interval was set)
         while time.monotonic() < deadline and "still refused, now:" not in (report := healthz(served))["problems"][0]:
-            time.sleep(1)
+            time.sleep(POLL)
         said = report["problems"][0]
         assert report["database"] == "refused" and "still refused, now:" in said, report
         now = said.split("still refused, now:", 1)[1]
@@ -283,7 +314,7 @@ def test_a_plain_serve_refused_says_why_it_is_still_refused_once_the_first_cause
         store.unlink()
         copy_of(replayed, store)  # the store put back right: served with no restart
         while time.monotonic() < deadline and (report := healthz(served))["database"] == "refused":
-            time.sleep(1)
+            time.sleep(POLL)
         assert served.proc.poll() is None, served.proc.communicate()[1]
     assert served.proc.returncode == 0, served.stderr[-2000:]
     assert report["database"] != "refused", report
