@@ -38,6 +38,7 @@ from .checks.basics import (
     dated_before_number,
     effective_before_publication,
     effective_defaulted,
+    mirror_day_start,
     no_action_in_answer,
     no_notice_number,
     no_publication_date,
@@ -64,6 +65,7 @@ from .checks.counts import (
 from .checks.decided import undecided_release_step, undecided_transcript_step
 from .checks.listings import (
     republished_list,
+    two_entries_in_one,
     unread_answer_listing,
     unread_export_ban,
     unread_investigation_end,
@@ -216,7 +218,7 @@ REJECTS: tuple[tuple[str, Reject], ...] = (
 )
 CHECKS: tuple[Check, ...] = (
     no_publication_date, effective_defaulted, count_mismatch, no_entities, republished_list, suspension_without_target,
-    no_action_in_answer, no_notice_number, dated_before_number, effective_before_publication, unread_limit, unread_item, unread_name_change, unread_annex_amendment,
+    no_action_in_answer, no_notice_number, dated_before_number, effective_before_publication, mirror_day_start, unread_limit, unread_item, unread_name_change, unread_annex_amendment,
     unread_answer_step, unread_yearless_beside, unread_yearless_step, unread_late_suspension, unread_suspension_holds, unread_step_after_end, unread_removal, unread_move_beside_step, unread_annex, unread_respectively, unread_notice_excepted, unread_entities_apart, unread_starts_apart, unread_term_in_next_sentence, unread_ends_apart, unread_elided_step, unread_bare_notice, unread_range, unread_range_end, unread_counted_subset, unread_vague_clause, unread_end_of_other, unread_terms_apart, unread_notice_clause, unread_numbered_clause, unread_issuers_of_dated_notice, unread_decided_answer, unread_denied_step, unread_same_day, unread_from_end, unread_counted_notices, unread_object, unread_named_after_verb, unread_part_of_measures, unread_subset, unread_investigation_end, unread_not_now_step, unread_adjustment, second_notice,
     unread_list_correction,
     unread_barred_measure,
@@ -225,7 +227,7 @@ CHECKS: tuple[Check, ...] = (
     unread_told_step,
     unread_listing_item,
     unread_item_day,
-    unread_step_on_measures, unread_term_change_beside_steps, unread_undone_beside_steps, unread_answer_undone, corrected_answer, unread_start, unread_moved_day, unread_lift_term, unread_latin_term, unread_each_one_end, unread_ends_respectively, unread_lift_at_expiry, unread_no_restore, unread_loose_lift_at_end, unread_vague_end, unread_term, unread_term_at_odds, unread_extended_end, unread_extended_period, unread_shared_term, unread_shared_subject, unread_exception, conditional_step, undecided_transcript_step, undecided_release_step, unread_list_counts, counts_at_odds, counts_stated_apart, named_count_above, unread_export_ban, unread_answer_listing, unread_other_listing, counted_nothing_read,  # last: a more telling reason first
+    unread_step_on_measures, unread_term_change_beside_steps, unread_undone_beside_steps, unread_answer_undone, corrected_answer, unread_start, unread_moved_day, unread_lift_term, unread_latin_term, unread_each_one_end, unread_ends_respectively, unread_lift_at_expiry, unread_no_restore, unread_loose_lift_at_end, unread_vague_end, unread_term, unread_term_at_odds, unread_extended_end, unread_extended_period, unread_shared_term, unread_shared_subject, unread_exception, conditional_step, undecided_transcript_step, undecided_release_step, unread_list_counts, counts_at_odds, counts_stated_apart, named_count_above, unread_export_ban, unread_answer_listing, unread_other_listing, two_entries_in_one, counted_nothing_read,  # last: a more telling reason first
 )
 # When a check answers None at once: the condition its first statement returns None on, written as there (a condition of
 # the Draft alone, no view of the text). The runner asks it inline and calls the check only where it does not hold
@@ -238,6 +240,8 @@ SKIPS: dict[Check, str] = {
     republished_list: "d.qa or d.actions",
     suspension_without_target: "d.qa",
     effective_before_publication: "not d.qa or not d.published",
+    mirror_day_start: "not d.published",
+    two_entries_in_one: "not d.entities",
     unread_item: "d.qa",
     unread_annex_amendment: "d.qa or d.own is None",
     unread_answer_step: "not d.qa",

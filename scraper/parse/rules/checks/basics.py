@@ -7,7 +7,7 @@ from datetime import date
 
 from ...draft import Draft, Source
 from ...lazyre import lazy_compile
-from ..identify import number_year
+from ..identify import number_year, own_source
 from .common import LEFT_OUT, LISTING_WORDS
 
 # "商务部决定，自公布之日起，将甲公司（…）移出关注名单": the day stated in the decision itself, not in a closing "本公告自…起实施"
@@ -18,6 +18,11 @@ DECIDED_FROM_PUBLICATION_RE = lazy_compile(r"决定\s*,?\s*自\s*(?:本公告\s*
 # A notice's day that cannot be right and no page's date replaces (``dated_before_number``): refused for a person to read
 # (``page.unsure_date``), as a listing read in force a year early would be a false item.
 UNSURE_DATE = ": its date cannot be right"
+
+# The exportcontrol mirror (domain.md b.3): its page dates are often a day after MOFCOM's, and its copies of answers keep
+# no dateline of MOFCOM's. Told by the page's URL or by the site's name in its title ("…答记者问_中国出口管制信息网").
+MIRROR_HOST = "exportcontrol.mofcom.gov.cn"
+MIRROR_SITE = "中国出口管制信息网"
 
 
 def no_publication_date(src: Source, d: Draft) -> str | None:
@@ -35,6 +40,29 @@ def effective_defaulted(src: Source, d: Draft) -> str | None:
                 return None
             return "no effective date stated; using the publication date"
     return None
+
+
+def mirror_day_start(src: Source, d: Draft) -> str | None:
+    """A copy on the exportcontrol mirror dated by the mirror's page alone: an answer with no MOFCOM dateline nor a day of
+    its own, a notice whose copy dropped its 【发文日期】 and signature. The mirror's date is often a day after MOFCOM's, so
+    a step from that day ("自即日起", "自公布之日起") starts a day late, and an answer's copy is keyed apart from MOFCOM's
+    page (session 54, pages56/41: beside MOFCOM's page, a second suspension from the next day to a year and a day later;
+    alone, a suspension a day late; pages56/48: a listing in force a day late; each silently). The day cannot be known
+    from the copy: left out (``page.check_record`` refuses the page for a person; MOFCOM's own page reads the step)."""
+    if not d.published:
+        return None
+    pub, hints = src.hints.pub, src.hints
+    if pub is None or pub.day != d.published:
+        return None
+    if not ((hints.url and MIRROR_HOST in hints.url) or (hints.title and MIRROR_SITE in hints.title)):
+        return None
+    if d.dateline[0] is not None and own_source(d.dateline[1]) if d.qa else src.filed or src.signed:
+        return None
+    day = d.published.isoformat()
+    if not any(x.effective == day for x in d.drafts):
+        return None
+    return (f"a step from {day}, the exportcontrol mirror's date of its copy, often a day after MOFCOM's (the day is "
+            f"on MOFCOM's own page){LEFT_OUT}")
 
 
 def second_notice(src: Source, d: Draft) -> str | None:

@@ -88,6 +88,13 @@ OTHER_LISTING_RE = lazy_compile(rf"将\s*上述[^。;\n]{{0,30}}?(?:列入|纳�
 ABOVE_AFTER_RE = lazy_compile(r"\s*上述")  # (what follows a 将 in OTHER_LISTING_RE's start)
 
 
+# An entry whose Chinese name holds a whole name with its Latin one in brackets, then a blank and more: two entries run
+# together, "星链防务集成公司（Starlink Defense Integration Corp.） 黑曜石网络安全公司" with the second's Latin name as its
+# English (session 54, pages56/46: an annex cell holding two entries split by <br>, read as one row: the first entry lost,
+# a name made of both, silently where no count is stated).
+TWO_ENTRIES_RE = lazy_compile(r"[（(][^（）()]*?[A-Za-z][^（）()]*[)）]\s+[^\s（(]")
+
+
 def _listings_apart(d: Draft) -> bool:
     """Whether the notice lists on two lists or more by verbs of their own (``named.clause_listings``: "将A（a）列入出口管制管控
     名单；将C（c）列入出口管制关注名单", with no item number, or items opening with their day, "一、自…起，将…")."""
@@ -167,6 +174,18 @@ def unread_item_day(src: Source, d: Draft) -> str | None:
                 ITEM_NUMBER_RE.match(folded, line) is not None or MID_LINE_ITEM_RE.search(folded, line, m.start()) is not None):
             said = src.text[m.start() if in_clause else line : act.sentence_end(folded, m.start())].strip()
             return f"a later day told in one item (\"{said[:80]}\") was read for every list's listing{LEFT_OUT}"
+    return None
+
+
+def two_entries_in_one(src: Source, d: Draft) -> str | None:
+    """An entity whose Chinese name is two entries run together (``TWO_ENTRIES_RE``): which names the annex lists is not
+    read, left out for a person."""
+    if not d.entities:
+        return None
+    for e in d.entities:
+        zh = e.zh
+        if zh and ("）" in zh or ")" in zh) and TWO_ENTRIES_RE.search(zh) is not None:
+            return f"the entry '{zh}' runs two entries together (a name with its Latin one, then another){LEFT_OUT}"
     return None
 
 
