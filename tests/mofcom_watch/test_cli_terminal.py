@@ -22,6 +22,7 @@ from pathlib import Path
 import pytest
 from rich.cells import cell_len
 
+from tests import zygote
 from tests.conftest import REPO_ROOT, copy_of
 
 AS_OF = "2026-11-30"
@@ -33,11 +34,16 @@ def store(replayed: Path, tmp_path_factory) -> str:
     return copy_of(replayed, tmp_path_factory.mktemp("cli-terminal") / "store.sqlite")
 
 
-def cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[bytes]:
+def cli(*args: str, env: dict[str, str] | None = None, stdin: bytes | None = None
+        ) -> subprocess.CompletedProcess[bytes]:
+    """``mofcom-watch ARGS`` on pipes (``stdin``: what its standard input holds, else none): a real process forked by
+    the test zygote (``tests/zygote.py``: the imports paid once per worker), which becomes the real program whenever
+    ``env`` makes a different start (a locale, ``PYTHON*`` variables). Terminals, signals and closed pipes below keep
+    plain ``subprocess``."""
     full = {k: v for k, v in os.environ.items() if not k.startswith(("MOFCOM_WATCH_", "PYTHONIOENCODING", "LC_"))}
     full.update(env or {})
-    return subprocess.run([sys.executable, "-m", "mofcom_watch", *args], capture_output=True, cwd=REPO_ROOT,
-                          env=full, timeout=120, stdin=subprocess.DEVNULL)
+    return subprocess.run(zygote.command(*args), capture_output=True, cwd=REPO_ROOT, env=full, timeout=120,
+                          **({"stdin": subprocess.DEVNULL} if stdin is None else {"input": stdin}))
 
 
 def test_chinese_names_on_an_ascii_stream_are_utf8_in_line_not_a_crash(store):
@@ -102,9 +108,8 @@ def on_terminal(*args: str, columns: int, cwd: Path = REPO_ROOT) -> str:
 
 
 @pytest.fixture(scope="module")
-def keys(store: str) -> list[str]:
+def keys(listings: list[dict]) -> list[str]:
     """The notice keys of the status table, in its order."""
-    listings = json.loads(cli("--db", store, "status", "--json", "--as-of", AS_OF).stdout)["listings"]
     return [row["notice_key"] for row in listings]
 
 
@@ -469,17 +474,13 @@ def test_feeds_published_with_port_0_and_no_public_url_are_refused_not_linked_to
 def test_dash_reads_standard_input_as_unix_tools_do(store):
     """Was: ``parse -`` and ``screen -`` answered ``-: no such file`` (exit 2)."""
     page = (REPO_ROOT / "fixtures" / "texts" / "mofcom-2025-51.txt").read_bytes()
-    parsed = subprocess.run([sys.executable, "-m", "mofcom_watch", "parse", "-"], input=page, capture_output=True,
-                            cwd=REPO_ROOT, timeout=120)
+    parsed = cli("parse", "-", stdin=page)
     assert parsed.returncode == 0, parsed.stderr
     assert json.loads(parsed.stdout)["key"] == "MOFCOM-2025-51"
-    empty = subprocess.run([sys.executable, "-m", "mofcom_watch", "parse", "-"], input=b"", capture_output=True,
-                           cwd=REPO_ROOT, timeout=120)
+    empty = cli("parse", "-", stdin=b"")
     assert empty.returncode == 2
     assert empty.stderr.decode().startswith("mofcom-watch parse: (standard input) is not a usable page (empty)")
-    screened = subprocess.run([sys.executable, "-m", "mofcom_watch", "--db", store, "screen", "-", "--json",
-                               "--as-of", AS_OF], input="name\nSkydio\n".encode(), capture_output=True,
-                              cwd=REPO_ROOT, timeout=120)
+    screened = cli("--db", store, "screen", "-", "--json", "--as-of", AS_OF, stdin="name\nSkydio\n".encode())
     assert screened.returncode == 1, screened.stderr  # a hit
     assert "skydio" in {hit["entity_key"] for row in json.loads(screened.stdout)["results"] for hit in row["hits"]}
 
