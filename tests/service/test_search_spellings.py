@@ -6,11 +6,11 @@ from __future__ import annotations
 import hashlib
 import re
 import subprocess
-import sys
 from urllib.parse import quote
 
 import pytest
 
+from tests import zygote
 from tests.conftest import copy_of
 from tests.faults.serving import serving
 
@@ -40,8 +40,8 @@ def test_a_spelling_timeline_finds_leads_to_the_entity_page(served, query: str, 
     and `screen` hit it, while the web search answered "No listed company or person matches 斯凱迪奧, exactly, written
     differently or closely" (404): an officer searching the front page was told a listed company is not listed."""
     db_url, site = served
-    told = subprocess.run([sys.executable, "-m", "mofcom_watch", "--db", db_url, "timeline", query, "--as-of", AS_OF],
-                          capture_output=True, text=True, timeout=120)
+    told = subprocess.run(zygote.command("--db", db_url, "timeline", query, "--as-of", AS_OF),  # a real process,
+                          capture_output=True, text=True, timeout=120)  # forked by the test zygote (tests/zygote.py)
     assert told.returncode == 0 and re.search(rf"\(key {key}[,)]", told.stdout), told.stderr
     status, headers, body = site.get("/search?q=" + quote(query))
     assert (status, headers.get("location")) == (303, f"entity/{quote(key)}"), (status, body.decode()[-2000:])

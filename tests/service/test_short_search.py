@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from urllib.parse import quote
 
 import pytest
 
 from storage.names import TOO_SHORT
+from tests import zygote
 from tests.conftest import copy_of
 from tests.faults.serving import serving
 
@@ -30,8 +30,9 @@ def served(tmp_path_factory, replayed):
 
 
 def cli(db_url: str, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "mofcom_watch", "--db", db_url, *args, "--as-of", AS_OF],
-                          capture_output=True, text=True, timeout=120, input=stdin)
+    """A real CLI process forked by the test zygote (``tests/zygote.py``: the imports paid once per worker)."""
+    return subprocess.run(zygote.command("--db", db_url, *args, "--as-of", AS_OF), capture_output=True, text=True,
+                          timeout=120, input=stdin)
 
 
 @pytest.mark.parametrize("query", ["a", "GE", "ai", "石", "Ａ"])
