@@ -16,7 +16,7 @@ from pathlib import Path
 import feedparser
 import pytest
 
-from tests.conftest import REPO_ROOT
+from tests.conftest import REPO_ROOT, copy_of
 from tests.faults.test_pipe_output import cli
 
 AS_OF = "2026-11-29"
@@ -83,11 +83,11 @@ def test_a_page_with_every_control_character_publishes_every_feed(tmp_path):
     assert any(HOSTILE.encode("utf-8") in body for body in bodies)
 
 
-def test_names_stored_before_the_fix_still_publish_every_feed(tmp_path):
-    """A store written by an older version holds the raw name: rendering defends itself."""
+def test_names_stored_before_the_fix_still_publish_every_feed(replayed, tmp_path):
+    """A store written by an older version holds the raw name: rendering defends itself. (The store: a copy of the
+    fixtures replayed once per worker, ``replayed``, where each test replayed them again: the replay is no subject here.)"""
     db_path = tmp_path / "db.sqlite"
-    db = f"sqlite:///{db_path}"
-    assert cli("--db", db, "replay", str(REPO_ROOT / "fixtures"), "--as-of", AS_OF).returncode in (0, 1)
+    db = copy_of(replayed, db_path)
     con = sqlite3.connect(db_path)
     con.execute("UPDATE entity SET en = ? WHERE en = ?", (HOSTILE, NAME))
     con.execute("UPDATE listing SET en = ? WHERE en = ?", (HOSTILE, NAME))
@@ -104,10 +104,9 @@ def test_names_stored_before_the_fix_still_publish_every_feed(tmp_path):
 
 
 @pytest.mark.parametrize("command", [("status",), ("timeline", "skydio"), ("timeline", "Sky dio Ink")])
-def test_page_text_never_reaches_the_terminal_raw(tmp_path, command):
+def test_page_text_never_reaches_the_terminal_raw(replayed, tmp_path, command):
     db_path = tmp_path / "db.sqlite"
-    db = f"sqlite:///{db_path}"
-    assert cli("--db", db, "replay", str(REPO_ROOT / "fixtures"), "--as-of", AS_OF).returncode in (0, 1)
+    db = copy_of(replayed, db_path)  # the fixtures replayed (once per worker: the replay is no subject here)
     con = sqlite3.connect(db_path)  # as an older version stored them
     con.execute("UPDATE entity SET en = ? WHERE en = ?", (HOSTILE, NAME))
     con.execute("UPDATE entity_name SET name = ? WHERE name = ?", (HOSTILE, NAME))
