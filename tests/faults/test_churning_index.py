@@ -19,10 +19,9 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-import time
 from pathlib import Path
 
-from tests.faults.harness import cli
+from tests.faults.harness import cli, next_second
 from tests.faults.test_churning_page import ChurningSite
 from tests.faults.test_site_changes import (
     N22,
@@ -82,7 +81,7 @@ def test_an_index_whose_bytes_change_every_fetch_keeps_one_copy_until_a_row_chan
         seen: list[dict[str, dict]] = []
         for cycle in range(3):
             if cycle:
-                time.sleep(1.01)  # fetch times are stored to the second: each cycle's check a later one
+                next_second()  # fetch times are stored to the second: each cycle's check a later one
             done, _ = run(db, out, bases)
             assert done.code == 0, (cycle, done.out[-2000:], done.err[-2000:])
             seen.append(sources(db))
@@ -101,7 +100,7 @@ def test_an_index_whose_bytes_change_every_fetch_keeps_one_copy_until_a_row_chan
         site.set_page(f"{W}/{POLICY_INDEX}", index_page("政策发布", [
             (f"/{UEL_PVH}", T_PVH, "2025-02-04"), (f"/{N22}", T22, "2025-04-09"), (f"/{UEL8}", T8, "2025-04-09"),
             (f"/{UEL7}", T7, "2025-04-04")]))
-        time.sleep(1.01)
+        next_second()
         done, _ = run(db, out, bases)
         assert done.code == 0, (done.out[-2000:], done.err[-2000:])
         after = sources(db)

@@ -12,9 +12,9 @@ real SQLite file.
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
+from tests.faults.harness import next_second
 from tests.faults.test_churning_page import CHURNING, ChurningSite, copies, feeds
 from tests.faults.test_site_changes import N22, N22_ALIAS, UEL7, WAF_PAGE, M, W, run, status
 from tests.site_server import Fault
@@ -40,12 +40,12 @@ def test_a_churning_page_back_after_a_404_or_a_bot_check_keeps_no_extra_copy_and
             assert all(len(shas) == 1 for shas in first.values()), first
             for path in OUT:
                 site.faults[path] = fault
-            time.sleep(1.01)
+            next_second()
             done, _ = run(db, out, bases)
             assert done.code == 1, (fault.kind, done.out[-2000:])  # loud while refused
             site.faults.clear()
             for cycle in range(2):  # back, then once more: reading as before
-                time.sleep(1.01)
+                next_second()
                 done, _ = run(db, out, bases)
                 assert done.code == 0, (fault.kind, cycle, done.out[-2000:])
                 now = copies(db_path)

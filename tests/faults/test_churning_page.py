@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
-import time
 from datetime import UTC, datetime
 from pathlib import Path
 
+from tests.faults.harness import next_second
 from tests.faults.test_corrected_both_urls import NEW_NAME, OLD_NAME
 from tests.faults.test_site_changes import MFA13, N22, N22_ALIAS, QA514, UEL7, UEL8, M, W, fx, run, start_pages, status
 from tests.site_server import SiteServer
@@ -75,7 +75,7 @@ def test_a_page_whose_bytes_change_every_fetch_keeps_one_copy_and_its_feeds_stay
         checked: list[dict[str, str]] = []
         for cycle in range(3):
             if cycle:
-                time.sleep(1.01)  # fetch times are stored to the second: each cycle's check a later one
+                next_second()  # fetch times are stored to the second: each cycle's check a later one
             done, report = run(db, out, bases)
             assert done.code == 0, (cycle, done.out[-2000:], done.err[-2000:])
             published.append(feeds(out))

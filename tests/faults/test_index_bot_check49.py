@@ -10,9 +10,9 @@ Real ``run`` and ``status --json`` processes over real HTTP against the local fi
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
+from tests.faults.harness import next_second
 from tests.faults.test_churning_index import sources
 from tests.faults.test_churning_page import ChurningSite
 from tests.faults.test_site_changes import POLICY_INDEX, WAF_PAGE, M, W, run
@@ -29,7 +29,7 @@ def test_an_index_answering_a_bot_check_keeps_its_last_change_and_is_still_liste
         index = next(i for i in before["indexes"] if i["url"] == f"https://{W}/{POLICY_INDEX}")
         assert before["last_changed"] is not None and index["stored_at"] is not None
         site.faults[f"{W}/{POLICY_INDEX}"] = Fault("body", body=WAF_PAGE)
-        time.sleep(1.01)
+        next_second()
         done, _ = run(db, tmp_path / "feeds", bases)
         assert done.code == 1, done.out[-2000:]  # loud: the bot check is an unusable page
         during = sources(db)["mofcom-policy"]
