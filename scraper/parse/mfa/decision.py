@@ -35,6 +35,7 @@ from .reading import (
     _read_targets,
     _role_country,
     _title,
+    country_before,
 )
 from .status import _order_ref, _status_actions, decision_term, validity_term
 from .wording import (
@@ -304,19 +305,12 @@ def _each_opens_with(targets: tuple[Target, ...], folded: str) -> frozenset[str]
 # "（二）北海雷达有限公司（North Sea Radar Ltd.）" (session 53, mfa53/01's probe: all three the title's US, silently).
 LEAD_COUNTRY_RE = lazy_compile(rf"(?P<c>{COUNTRY_ALT})\s*$")
 LEAD_COUNTRY_MAX = 12  # the longest country's name and a blank
+LEAD_COUNTRY_MIN = 3  # a shorter name is found inside other words
 
 
 def _lead_before(folded: str, zh: str) -> str | None:
     """The country written right before the first mention of ``zh`` in ``folded`` that has one (LEAD_COUNTRY_RE)."""
-    if len(zh) < 3:
-        return None
-    at = folded.find(zh)
-    while at >= 0:
-        m = LEAD_COUNTRY_RE.search(folded, max(0, at - LEAD_COUNTRY_MAX), at)
-        if m is not None:
-            return COUNTRIES[m.group("c")]
-        at = folded.find(zh, at + len(zh))
-    return None
+    return country_before(folded, zh, LEAD_COUNTRY_RE, LEAD_COUNTRY_MAX, LEAD_COUNTRY_MIN)
 
 
 # Regions a name opens with as what it is about, not where it is from: "台湾战略研究会" (a Japanese body, mfa40/03), "香港监察".

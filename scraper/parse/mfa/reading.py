@@ -172,15 +172,24 @@ def _own_country(note: str | None) -> str | None:
 COUNTRY_BEFORE_NAME_RE = lazy_compile(rf"(?P<c>{COUNTRY_ALT})\s*籍?\s*(?:前)?\s*(?:国会|联邦)?\s*"
                                       r"(?:参议员|众议员|议员|议长|政客|官员|学者|人员|公民|记者|律师|教授)?\s*$")
 NAME_LEAD_MAX = 12  # a country's name, 籍, 前, 国会 and an office
+NAME_SHORTEST = 2  # a person's Chinese name has two characters at least
 
 
 def _named_country(folded: str, zh: str | None) -> str | None:
     """The country written right before the first mention of ``zh`` that has one (COUNTRY_BEFORE_NAME_RE), else None."""
-    if not zh or len(zh) < 2:
+    return country_before(folded, zh, COUNTRY_BEFORE_NAME_RE, NAME_LEAD_MAX, NAME_SHORTEST)
+
+
+def country_before(folded: str, zh: str | None, lead: re.Pattern[str], reach: int, shortest: int) -> str | None:
+    """The country (``lead``'s group "c", a pattern ending at the name) written within ``reach`` characters right before
+    the first mention of ``zh`` in ``folded`` that has one; None for a name shorter than ``shortest`` (a shorter one is
+    found inside other words). One walk for a person's country (``_named_country``) and an organisation's written
+    before its name in the decision (``decision``'s LEAD_COUNTRY_RE): session 53's two copies, session 54 (par54)."""
+    if not zh or len(zh) < shortest:
         return None
     at = folded.find(zh)
     while at >= 0:
-        m = COUNTRY_BEFORE_NAME_RE.search(folded, max(0, at - NAME_LEAD_MAX), at)
+        m = lead.search(folded, max(0, at - reach), at)
         if m is not None:
             return COUNTRIES[m.group("c")]
         at = folded.find(zh, at + len(zh))
