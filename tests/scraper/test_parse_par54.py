@@ -53,3 +53,27 @@ def test_a_news_page_whose_source_line_is_outside_its_container_is_read_by_its_m
     got = None if doc.notice is None else [(a.action.value, [t.key for t in a.targets], a.effective)
                                             for a in doc.notice.actions]
     assert got == read
+
+
+NOTICE = ("商务部公告2027年第90号 关于将{what}的公告\n【发布单位】安全与管制局\n【发布文号】商务部公告2027年第90号\n"
+          "【发文日期】2027年08月28日\n\n根据《中华人民共和国出口管制法》有关规定，{body}\n{tail}\n商务部\n2027年8月28日\n")
+LIST_ONE = "商务部决定自2027年9月1日起将北极星导航公司（Polaris Navigation Inc.）列入出口管制管控名单。"
+OFF_ONE = "商务部决定自2027年9月1日起将北极星导航公司（Polaris Navigation Inc.）移出出口管制管控名单。"
+SUSPEND = "商务部决定，自2027年9月1日起，暂停实施商务部公告2027年第52号相关措施，为期1年。"
+
+
+def _read(body: str, tail: str = "") -> tuple[str | None, tuple[str, ...], list[str | None]]:
+    doc = parse_document(NOTICE.format(what="有关措施", body=body, tail=tail).encode("utf-8"))
+    assert doc.notice is not None
+    return doc.notice.effective, doc.notice.warnings, [a.effective for a in doc.notice.actions]
+
+
+@pytest.mark.parametrize("body", [LIST_ONE, OFF_ONE])
+def test_a_listing_or_removal_from_one_later_day_is_in_effect_from_it(body: str) -> None:
+    # blind54/10: the publication day, and a false "no effective date stated" warning
+    assert _read(body) == ("2027-09-01", (), ["2027-09-01"])
+
+
+def test_a_notice_stating_its_own_day_or_of_steps_on_measures_keeps_it() -> None:
+    assert _read(OFF_ONE, "本公告自公布之日起正式实施。")[0] == "2027-08-28"
+    assert _read(SUSPEND)[0] == "2027-08-28"  # (blind54/20, /26 pinned so, blind)

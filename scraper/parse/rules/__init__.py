@@ -141,6 +141,7 @@ from .operative import (
     operative_spans,
     operative_text,
     stated_effective,
+    steps_effective,
 )
 from .recaps import recounted_steps
 from .record import action_records, named_references, renames_read
@@ -206,6 +207,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("count", stated_count),
     ("entities", entities),
     ("actions", action_records),
+    ("effective", steps_effective),
     ("stated_days", stated_days),
     ("references", named_references),
     ("renames", renames_read),

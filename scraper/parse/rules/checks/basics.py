@@ -33,6 +33,8 @@ def effective_defaulted(src: Source, d: Draft) -> str | None:
     """A numbered listing or removal that states no effective date (a rule's articles list no one)."""
     if d.qa or d.own is None or d.stated_effective or d.published is None:
         return None
+    if d.effective is not None and d.effective[:10] > d.published.isoformat():
+        return None  # the one later day its steps state (``operative.steps_effective``)
     body = src.folded if d.articles is None else src.folded[: d.articles]
     for word in LISTING_WORDS:
         if word in body:
