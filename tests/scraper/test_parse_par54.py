@@ -46,7 +46,9 @@ META = '<meta name="ContentSource" content="商务部网站">'
     (META, [("extend", ["MOFCOM-2025-21"], "2026-12-18")]),  # open53/16: 'other', the step missed, silently
     (META.replace("商务部网站", "商务部新闻办公室"), [("extend", ["MOFCOM-2025-21"], "2026-12-18")]),
     (META.replace("商务部网站", "新华社"), None),  # another's report: no notice, as before
-    ("", None),  # no word of who wrote it (open: see par54's report)
+    pytest.param("", [("extend", ["MOFCOM-2025-21"], "2026-12-18")], marks=pytest.mark.xfail(strict=True, reason=(
+        "A, open (par54, session 54): no ContentSource meta and the source line outside the container: 'other', the step "
+        "missed, silently (the www URL alone does not tell MOFCOM's item from a Xinhua reprint, blind55/62)"))),
 ])
 def test_a_news_page_whose_source_line_is_outside_its_container_is_read_by_its_meta(meta: str, read: object) -> None:
     doc = parse_document(PAGE.read_text(encoding="utf-8").replace(META, meta).encode("utf-8"), url=NEWS_URL)
