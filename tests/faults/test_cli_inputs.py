@@ -12,8 +12,18 @@ from pathlib import Path
 import pytest
 
 from tests import zygote
-from tests.faults.harness import FIXTURES, cli, cli_env, run_args, store_rows
+from tests.faults.harness import FIXTURES, cli, cli_env, run_args, store_copy, store_rows
 from tests.site_server import SiteServer
+
+
+@pytest.fixture(scope="module")
+def seeded(tmp_path_factory) -> Path:
+    """The fixtures' texts replayed once by a real process, for this module's tests to start from copies of
+    (:func:`store_copy`): ten tests replayed them each (session 54), the replay no subject of theirs."""
+    store = tmp_path_factory.mktemp("seeded") / "store.sqlite"
+    done = cli(f"sqlite:///{store}", "replay", str(FIXTURES / "texts"), "--as-of", "2026-11-29")
+    assert done.code == 1, done.err  # (the fixtures' three count mismatches)
+    return store
 
 
 @pytest.mark.parametrize(("name", "value", "setting"), [
@@ -50,13 +60,12 @@ def in_folder(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
     (("feeds", "--out", "feeds", "--watchlist", ""), "'--watchlist': '' is empty: name a FILE"),  # was: "cannot read
     (("screen", ""), "'FILE': '' is empty: name a FILE"),                                           # watchlist .: …"
 ])
-def test_an_empty_path_is_a_usage_error_not_the_working_folder(tmp_path: Path, args: tuple[str, ...],
+def test_an_empty_path_is_a_usage_error_not_the_working_folder(seeded: Path, tmp_path: Path, args: tuple[str, ...],
                                                                shown: str) -> None:
     work = tmp_path / "work"
     shutil.copytree(FIXTURES / "texts", work)  # pages a replay of the folder would store
     store = work / "store.sqlite"
-    seeded = cli(f"sqlite:///{store}", "replay", str(FIXTURES / "texts"), "--as-of", "2026-11-29")
-    assert seeded.code == 1, seeded.err  # (the fixtures' three count mismatches)
+    store_copy(seeded, store)  # the texts replayed (exit 1: the fixtures' three count mismatches)
     before = sorted(p.name for p in work.iterdir())
     rows = store_rows(f"sqlite:///{store}")
     done = in_folder(work, "--db", f"sqlite:///{store}", *args)
@@ -127,11 +136,11 @@ def test_an_empty_db_flag_is_a_usage_error_not_the_default_store(tmp_path: Path)
     assert [p.name for p in tmp_path.iterdir()] == ["mofcom-2025-51.txt"]  # no data/ folder, no store
 
 
-def test_a_library_warning_is_one_line_of_the_program(tmp_path: Path) -> None:
+def test_a_library_warning_is_one_line_of_the_program(seeded: Path, tmp_path: Path) -> None:
     """Was: SQLAlchemy's warning on a SQLite URL option it ignores came as Python prints warnings, two lines, the
     second a line of SQLAlchemy's source ("  engine = create_engine(parsed, **options)")."""
     store = tmp_path / "store.sqlite"
-    assert cli(f"sqlite:///{store}", "replay", str(FIXTURES / "texts"), "--as-of", "2026-11-29").code == 1
+    store_copy(seeded, store)  # the texts replayed (exit 1: the fixtures' three count mismatches)
     done = in_folder(tmp_path, "--db", f"sqlite:///{store}?mode=ro", "timeline", "Huntington Ingalls Industries, Inc.",
                    "--as-of", "2026-11-29")
     assert done.returncode == 0, done
@@ -141,13 +150,14 @@ def test_a_library_warning_is_one_line_of_the_program(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("option", ["mode=ro", "immutable=1", "immutable=True"])
-def test_a_url_opening_the_store_read_only_is_refused_by_a_command_that_writes(tmp_path: Path, option: str) -> None:
+def test_a_url_opening_the_store_read_only_is_refused_by_a_command_that_writes(seeded: Path, tmp_path: Path,
+                                                                               option: str) -> None:
     """Was (health43's R1/R2): ``run --db 'sqlite:///file:…?mode=ro&uri=true'`` (or ``immutable=1``) fetched, then
     failed at its first write, exit 3, "…is read-only (attempt to write a readonly database): make the file and its
     folder writable": the file was writable, the URL opened it read-only. Now exit 2 before any fetch, naming the
     option; the read-only commands keep taking such a URL, and ``config`` lists it among its problems."""
     store = tmp_path / "store.sqlite"
-    assert cli(f"sqlite:///{store}", "replay", str(FIXTURES / "texts"), "--as-of", "2026-11-29").code == 1
+    store_copy(seeded, store)  # the texts replayed (exit 1: the fixtures' three count mismatches)
     before = store.read_bytes()
     url = f"sqlite:///file:{store}?{option}&uri=true"
     with SiteServer(FIXTURES) as site:
