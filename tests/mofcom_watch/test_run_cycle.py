@@ -27,6 +27,7 @@ from scraper.sources import load_sources
 from storage.db import open_store, session_factory
 from storage.events import load_events
 from storage.health import open_health_issues
+from storage.keptstore import close_kept_store
 from storage.models import HealthIssue, SourceRun
 from storage.notices import load_stored_notices
 from tests.site_server import Fault, SiteServer
@@ -580,7 +581,39 @@ def test_an_update_follows_a_bounded_number_of_new_links_and_leaves_the_rest_for
     assert "MOFCOM-2026-23" in _notices(settings.database_url)
 
 
-def test_pages_an_earlier_parser_read_are_fetched_whole_and_read_again(tmp_path):
+UPGRADED = ("mofcom-qa", "mofcom-policy")  # the sources of the four upgrade tests below
+
+
+@pytest.fixture(scope="module")
+def upgrade_first(tmp_path_factory):
+    """The first cycle the four upgrade tests below each ran alike (mofcom-qa and mofcom-policy, a fresh store): run
+    once, its store closed (``storage.keptstore``: no write-ahead log left open), its data folder and result; each
+    test goes on from a copy (:func:`_after_first`). The site's validators are its bodies' hashes and a fixed
+    date, so a new site server answers the copy's conditional requests as the first one would have."""
+    tmp = tmp_path_factory.mktemp("upgrade-first")
+    with SiteServer(FIXTURES) as site:
+        _settings, first = _run(tmp, site, sources=[s for s in load_sources() if s.name in UPGRADED])
+    close_kept_store()
+    return tmp / "run", first
+
+
+def _after_first(upgrade_first, tmp: Path):
+    """A copy of the first cycle's data folder at ``tmp/run`` (the feed files with their times: the folder's mark
+    is their names, sizes and times), its publish log naming the copy's feeds folder as a first cycle there would
+    have: the settings and the first cycle's result."""
+    import sqlite3
+
+    folder, first = upgrade_first
+    shutil.copytree(folder, tmp / "run")
+    with sqlite3.connect(tmp / "run" / "mofcom-watch.sqlite") as db:
+        moved = db.execute("UPDATE publication SET target = ? WHERE target = ?",
+                           (str(tmp / "run" / "feeds"), str(folder / "feeds"))).rowcount
+    db.close()
+    assert moved == 1, "the first cycle's publish names its feeds folder"
+    return Settings(data_dir=tmp / "run", public_base_url=BASE), first
+
+
+def test_pages_an_earlier_parser_read_are_fetched_whole_and_read_again(tmp_path, upgrade_first):
     """ops42: after an upgrade, every page the old version had read answered 304 to the new one's conditional
     request and was never read by the new parser (the container: fec8b693's store, main's image: parsed=0,
     not_modified=36); a parser fix never reached a notice already stored, its false items kept for good. A page
@@ -591,9 +624,9 @@ def test_pages_an_earlier_parser_read_are_fetched_whole_and_read_again(tmp_path)
     from scraper.parser_identity import parser_digest
     from storage.models import Snapshot
 
-    sources = [s for s in load_sources() if s.name in ("mofcom-qa", "mofcom-policy")]
+    sources = [s for s in load_sources() if s.name in UPGRADED]
+    settings, first = _after_first(upgrade_first, tmp_path)
     with SiteServer(FIXTURES) as site:
-        settings, first = _run(tmp_path, site, sources=sources)
         assert first.parsed > 5
         engine = create_engine(settings.database_url)
         with engine.begin() as conn:  # the store as an earlier version left it
@@ -608,7 +641,7 @@ def test_pages_an_earlier_parser_read_are_fetched_whole_and_read_again(tmp_path)
     assert next_one.not_modified > 5 and next_one.parsed == 0 and next_one.bodies == 0
 
 
-def test_stored_notices_no_page_asks_again_are_read_by_the_new_parser(tmp_path):
+def test_stored_notices_no_page_asks_again_are_read_by_the_new_parser(tmp_path, upgrade_first):
     """order44: after an upgrade only the pages a cycle asks again were read by the new parser (above); a notice older
     than its source's recent pages re-checked (``revalidate``: 20), bytes unchanged, kept the earlier parser's reading
     for good, so the upgraded store said what a fresh store does not (b58a4b48 -> main on mfa44's pages served as a
@@ -620,9 +653,9 @@ def test_stored_notices_no_page_asks_again_are_read_by_the_new_parser(tmp_path):
     from scraper.parser_identity import parser_digest
     from storage.models import Page, Snapshot
 
-    both = [s for s in load_sources() if s.name in ("mofcom-qa", "mofcom-policy")]
+    both = [s for s in load_sources() if s.name in UPGRADED]
+    settings, first = _after_first(upgrade_first, tmp_path)
     with SiteServer(FIXTURES) as site:
-        settings, first = _run(tmp_path, site, sources=both)
         engine = create_engine(settings.database_url)
         with engine.begin() as conn:  # the store as an earlier version left it
             conn.execute(update(Snapshot).values(parser_digest="0" * 64))
@@ -639,7 +672,7 @@ def test_stored_notices_no_page_asks_again_are_read_by_the_new_parser(tmp_path):
     assert next_one.new_events == 0 and next_one.bodies == 0
 
 
-def test_a_stored_notice_read_again_that_cannot_be_stored_is_said_each_cycle(tmp_path):
+def test_a_stored_notice_read_again_that_cannot_be_stored_is_said_each_cycle(tmp_path, upgrade_first):
     """order44's B (session 45, quiet45): ``read_stale`` passed over a page read again that could not be stored (its
     transaction rolled back, the copy keeping the earlier parser's mark): retried every cycle, said nowhere, the cycle
     green. Now an unusable-page issue names the page, the copy and why (``status`` and the cycle's ``open_issues``),
@@ -651,10 +684,10 @@ def test_a_stored_notice_read_again_that_cannot_be_stored_is_said_each_cycle(tmp
     from scraper.parser_identity import parser_digest
     from storage.models import Page, Snapshot
 
-    both = [s for s in load_sources() if s.name in ("mofcom-qa", "mofcom-policy")]
+    both = [s for s in load_sources() if s.name in UPGRADED]
     url = f"https://{QA_UEL_0514}"  # (a mofcom-qa page: the cycles below crawl mofcom-policy alone)
+    settings, _first = _after_first(upgrade_first, tmp_path)
     with SiteServer(FIXTURES) as site:
-        settings, _first = _run(tmp_path, site, sources=both)
         engine = create_engine(settings.database_url)
         with engine.begin() as conn:  # the store as an earlier version left it, one row refusing any update
             conn.execute(update(Snapshot).values(parser_digest="0" * 64))
@@ -689,7 +722,7 @@ def test_a_stored_notice_read_again_that_cannot_be_stored_is_said_each_cycle(tmp
     assert resolved is not None and fixed.ok and issue.key not in fixed.open_issues, fixed
 
 
-def test_a_copy_an_earlier_parser_failed_on_is_read_by_the_new_one(tmp_path):
+def test_a_copy_an_earlier_parser_failed_on_is_read_by_the_new_one(tmp_path, upgrade_first):
     """A stored copy an earlier version's parser failed on (outcome ``error``: no reading, the notice read before
     stands) is read again by the next parser as a notice's copy is (quiet45): ``read_stale`` asked only copies read
     as notices, so a parser fixed for that page never reached it unless the crawl asked it again (and an issue
@@ -699,10 +732,10 @@ def test_a_copy_an_earlier_parser_failed_on_is_read_by_the_new_one(tmp_path):
     from scraper.parser_identity import parser_digest
     from storage.models import Page, Snapshot
 
-    both = [s for s in load_sources() if s.name in ("mofcom-qa", "mofcom-policy")]
+    both = [s for s in load_sources() if s.name in UPGRADED]
     url = f"https://{QA_UEL_0514}"  # (a mofcom-qa page: the cycle below crawls mofcom-policy alone)
+    settings, _first = _after_first(upgrade_first, tmp_path)
     with SiteServer(FIXTURES) as site:
-        settings, _first = _run(tmp_path, site, sources=both)
         engine = create_engine(settings.database_url)
         with engine.begin() as conn:  # the store as an earlier version left it: its parser failed on this copy
             conn.execute(update(Snapshot).values(parser_digest="0" * 64))
