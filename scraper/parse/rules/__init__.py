@@ -64,6 +64,7 @@ from .checks.counts import (
 )
 from .checks.decided import undecided_release_step, undecided_transcript_step
 from .checks.listings import (
+    annex_number_gap,
     republished_list,
     two_entries_in_one,
     unread_answer_listing,
@@ -229,7 +230,7 @@ CHECKS: tuple[Check, ...] = (
     unread_told_step,
     unread_listing_item,
     unread_item_day,
-    unread_step_on_measures, unread_term_change_beside_steps, unread_undone_beside_steps, unread_answer_undone, corrected_answer, unread_start, unread_moved_day, unread_lift_term, unread_latin_term, unread_each_one_end, unread_ends_respectively, unread_lift_at_expiry, unread_no_restore, unread_loose_lift_at_end, unread_vague_end, unread_term, unread_term_at_odds, unread_extended_end, unread_extended_period, unread_shared_term, unread_shared_subject, unread_exception, conditional_step, undecided_transcript_step, undecided_release_step, unread_list_counts, counts_at_odds, counts_stated_apart, named_count_above, unread_export_ban, unread_answer_listing, unread_other_listing, two_entries_in_one, counted_nothing_read,  # last: a more telling reason first
+    unread_step_on_measures, unread_term_change_beside_steps, unread_undone_beside_steps, unread_answer_undone, corrected_answer, unread_start, unread_moved_day, unread_lift_term, unread_latin_term, unread_each_one_end, unread_ends_respectively, unread_lift_at_expiry, unread_no_restore, unread_loose_lift_at_end, unread_vague_end, unread_term, unread_term_at_odds, unread_extended_end, unread_extended_period, unread_shared_term, unread_shared_subject, unread_exception, conditional_step, undecided_transcript_step, undecided_release_step, unread_list_counts, counts_at_odds, counts_stated_apart, named_count_above, unread_export_ban, unread_answer_listing, unread_other_listing, two_entries_in_one, annex_number_gap, counted_nothing_read,  # last: a more telling reason first
 )
 # When a check answers None at once: the condition its first statement returns None on, written as there (a condition of
 # the Draft alone, no view of the text). The runner asks it inline and calls the check only where it does not hold
@@ -244,6 +245,7 @@ SKIPS: dict[Check, str] = {
     effective_before_publication: "not d.qa or not d.published",
     mirror_day_start: "not d.published",
     two_entries_in_one: "not d.entities",
+    annex_number_gap: "not d.entities or d.count[0] is not None",
     unread_item: "d.qa",
     unread_annex_amendment: "d.qa or d.own is None",
     unread_answer_step: "not d.qa",

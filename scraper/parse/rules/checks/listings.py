@@ -177,6 +177,25 @@ def unread_item_day(src: Source, d: Draft) -> str | None:
     return None
 
 
+def annex_number_gap(src: Source, d: Draft) -> str | None:
+    """A listing's annex whose numbers skip (1, 2, 3, 5) where the notice states no count: the entries under the numbers
+    skipped are not on the page (nowhere in it: lines out of order lose nothing), left out for a person. A count stated
+    says it: the count mismatch where they are lost, nothing where the count is the entries read (a number mistyped,
+    audit40/01)."""
+    if not d.entities or d.count[0] is not None:
+        return None
+    if not any(a.action is ActionKind.IMPOSE for a in d.actions) or any(a.action is ActionKind.REMOVE for a in d.actions):
+        return None
+    before, numbers = None, {e.n for e in d.entities}
+    for e in d.entities:
+        if e.n is None:
+            continue
+        if before is not None and e.n > before + 1 and any(k not in numbers for k in range(before + 1, e.n)):
+            return f"the annex's numbers skip from {before} to {e.n}: the entries between are not on the page{LEFT_OUT}"
+        before = e.n
+    return None
+
+
 def two_entries_in_one(src: Source, d: Draft) -> str | None:
     """An entity whose Chinese name is two entries run together (``TWO_ENTRIES_RE``): which names the annex lists is not
     read, left out for a person."""
