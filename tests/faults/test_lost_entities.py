@@ -17,6 +17,7 @@ import pytest
 from tests.faults.harness import AS_OF, FETCHED, FIXTURES, cli, fixtures_replayed, store_copy
 from tests.faults.test_cut_pages import QA_NOV, UEL_2023_1, UEL_2023_1_DECISION
 from tests.faults.test_mfa_counts import DECISION, KEY
+from tests.faults.test_review58_probes import report_of
 
 REPO_DATA = Path(__file__).resolve().parents[1] / "data"
 
@@ -35,7 +36,7 @@ def replay_text(db: str, tmp_path: Path, run: str, name: str, text: str, fetched
     tree.mkdir(parents=True)
     (tree / name).write_text(text, encoding="utf-8")
     done = cli(db, "replay", str(tree.parent), "--fetched-at", fetched, "--as-of", AS_OF)
-    return done.code, done.out + done.err, json.loads(cli(db, "status", "--json", "--as-of", AS_OF).out)
+    return done.code, done.out + done.err, report_of(db, AS_OF)  # (status --json's report, read in this process)
 
 
 def rows(state: dict, key: str) -> list[tuple[str, list[str]]]:
@@ -132,6 +133,8 @@ def test_an_alias_copy_naming_less_does_not_win_over_the_whole_one(tmp_path: Pat
     assert issue["kind"] == "alias-conflict" and issue["url"] == "file:texts/uel-2023-1-reprint.txt", issue
     # status and run report it as a problem: so does replay (it exited 0), and again when it reads the page as before
     assert state["ok"] is False and code == 1 and "1 alias conflict" in out and "alias conflict: UEL-2023-1" in out, out
+    said = cli(db, "status", "--json", "--as-of", AS_OF)  # (and the status command's own "ok", activity and all)
+    assert json.loads(said.out)["ok"] is False and said.code == 1, said.out + said.err
     code, out, _ = replay_text(db, tmp_path, "again", name, text, "2026-12-01T00:00:00+00:00")
     assert code == 1 and "1 unchanged, 0 unusable, 1 alias conflict" in out, out
 
@@ -174,7 +177,7 @@ def test_a_newer_copy_that_does_less_keeps_the_stored_notice_until_the_whole_pag
         (tmp_path / run / path).parent.mkdir(parents=True)
         (tmp_path / run / path).write_text(text, encoding="utf-8")
         done = cli(db, "replay", str(tmp_path / run), "--fetched-at", f"{fetched}T00:00:00+00:00", "--as-of", AS_OF)
-        state = json.loads(cli(db, "status", "--json", "--as-of", AS_OF).out)
+        state = report_of(db, AS_OF)
         assert state["listings"] == first["listings"]  # nothing lifted, suspended or extended less
         if run == "cut":
             assert done.code == 1 and "1 unusable" in done.out + done.err, done.out + done.err

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import time
 from pathlib import Path
 
+from tests.faults.harness import next_second  # (was time.sleep(1.01): whole-second fetch times)
 from tests.faults.test_corrected_both_urls import KEY, NEW_NAME, OLD_NAME, read_and_other, read_from
 from tests.faults.test_site_changes import N22, N22_ALIAS, M, W, fx, run, start_pages, status
 from tests.site_server import Fault, SiteServer
@@ -35,7 +35,7 @@ def test_a_notice_corrected_only_where_it_is_read_from_its_other_url_still_old_i
         kept, other = read_and_other(db_path)
         site.set_page(kept, fx(W, kept.split("/", 1)[1]).replace(OLD_NAME.encode(), NEW_NAME.encode()))
         for _ in range(2):
-            time.sleep(1.01)
+            next_second()
             done, report = run(db, out, bases)
             assert done.code == 1, (done.out[-2000:], done.err[-2000:])
             found = conflicts(db)
@@ -44,7 +44,7 @@ def test_a_notice_corrected_only_where_it_is_read_from_its_other_url_still_old_i
         assert "诺沃特科技公司" in (out / "all.atom").read_text()
         # the other page corrected too: they agree, the issue closed
         site.set_page(other, fx(W, other.split("/", 1)[1]).replace(OLD_NAME.encode(), NEW_NAME.encode()))
-        time.sleep(1.01)
+        next_second()
         done, report = run(db, out, bases)
         assert done.code == 0, report.get("open_issues")
         assert conflicts(db) == []
@@ -64,13 +64,13 @@ def test_a_page_serving_its_old_bytes_again_after_a_correction_at_both_urls_does
         assert done.code == 0, done.out[-2000:]
         for path in (N22, N22_ALIAS):
             site.set_page(f"{W}/{path}", fx(W, path).replace(OLD_NAME.encode(), NEW_NAME.encode()))
-        time.sleep(1.01)
+        next_second()
         done, _ = run(db, out, bases)
         assert done.code == 0, done.out[-2000:]
         kept, other = read_and_other(db_path)
         corrected = site.read(other)
         site.set_page(other, fx(W, other.split("/", 1)[1]))  # its old bytes again
-        time.sleep(1.01)
+        next_second()
         done, _ = run(db, out, bases)
         assert done.code == 1, done.out[-2000:]
         issues = status(db)["health_issues"]
@@ -81,7 +81,7 @@ def test_a_page_serving_its_old_bytes_again_after_a_correction_at_both_urls_does
         assert "诺沃特科技公司" in names and "诺沃特公司" not in names, names
         assert corrected is not None
         site.set_page(other, corrected)
-        time.sleep(1.01)
+        next_second()
         done, report = run(db, out, bases)
         assert done.code == 0, report.get("open_issues")
         assert status(db)["health_issues"] == []
@@ -98,7 +98,7 @@ def test_a_moved_pages_note_says_its_notice_is_also_at_the_other_url(tmp_path: P
         assert done.code == 0, done.out[-2000:]
         kept, other = read_and_other(db_path)
         site.faults[kept] = Fault("404")
-        time.sleep(1.01)
+        next_second()
         done, report = run(db, out, bases)
         assert done.code == 0, done.out[-2000:]
     notes = [n for s in report["sources"] for n in s.get("notes", []) if "gone (HTTP 404)" in n]

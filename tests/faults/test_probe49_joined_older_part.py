@@ -13,12 +13,13 @@ before, and so the older copy said).
 from __future__ import annotations
 
 import re
-import time
 from pathlib import Path
 
 import pytest
 
-from tests.faults.test_joined_pages import PAGE1, PAGE2, PAGES, run, site, status
+from tests.faults.harness import next_second  # (was time.sleep(1.01): whole-second fetch times)
+from tests.faults.test_joined_pages import PAGE1, PAGE2, PAGES, run, site
+from tests.faults.test_review58_probes import status
 from tests.site_server import SiteServer
 
 CASES = {  # the page corrected, then served old by the cache; the other one's bytes change every fetch
@@ -47,7 +48,7 @@ def test_a_pages_old_bytes_beside_the_other_pages_new_ones_are_its_older_copy(tm
         for visit, served_bytes, code, said in ((2, fixed, 0, False), (3, first, 1, True), (4, fixed, 0, False)):
             served.set_page(stale, served_bytes)  # corrected; a cache's old bytes; corrected again
             served.set_page(churning, visited(PAGES[churning], visit))
-            time.sleep(1.01)
+            next_second()
             done = run(db, out, served)
             issues = status(db)["health_issues"]
             assert done[0] == code, (visit, done[1]["sources"], issues)  # was: exit 0 on visit 3
@@ -74,7 +75,7 @@ def test_an_annex_page_two_notices_link_served_old_beside_their_new_first_pages_
             served.set_page(ANNEX9, annex)
             for url, raw in firsts.items():
                 served.set_page(url, visited(raw, visit))
-            time.sleep(1.01)
+            next_second()
             done = run(db, out, served)
             issues = status(db)["health_issues"]
             assert done[0] == code, (visit, issues)  # was: exit 0 on visit 3, No. 9 corrected back

@@ -19,8 +19,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.faults.test_joined_pages import ANNEX9, NOTICE9, PAGES, listing, run, site, status
+from tests.faults.test_joined_pages import ANNEX9, NOTICE9, PAGES, listing, run, site
 from tests.faults.test_joined_pages_review import N10, NOTICE10, SHARED
+from tests.faults.test_review58_probes import status
 from tests.site_server import Fault, SiteServer
 
 TITLED9 = SHARED.replace("附件：出口管制管控名单".encode(), "附件：出口管制管控名单（商务部公告2027年第9号）".encode())

@@ -22,7 +22,8 @@ import re
 import pytest
 
 from tests.faults.test_joined_grown49 import FOUR, P2, copies
-from tests.faults.test_joined_pages import PAGE1, PAGE2, PAGES, listing, run, sha, site, status
+from tests.faults.test_joined_pages import PAGE1, PAGE2, PAGES, listing, run, sha, site
+from tests.faults.test_review58_probes import status
 from tests.site_server import SiteServer
 
 P1 = PAGES[PAGE1]

@@ -13,9 +13,10 @@ Real ``replay``, ``feeds`` and ``status`` processes, real SQLite files.
 from __future__ import annotations
 
 from tests.faults.harness import cli, cli_env
-from tests.faults.test_joined_pages import ANNEX9, AS_OF, ENV, NOTICE9, PAGES, listing, sha, site, status
+from tests.faults.test_joined_pages import ANNEX9, AS_OF, ENV, NOTICE9, PAGES, listing, sha, site
 from tests.faults.test_joined_pages_review import N10, NOTICE10, SHARED
 from tests.faults.test_joined_replay49 import replay
+from tests.faults.test_review58_probes import status
 
 
 def test_an_annex_page_given_alone_is_joined_to_the_first_page_read_short_before_that_links_it(tmp_path):
