@@ -4,15 +4,28 @@ store (issue 9 item 3). A mistyped ``--db`` used to create an empty store, exit 
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+from pathlib import Path
 
 import pytest
 
+from tests import zygote
 from tests.conftest import REPO_ROOT
 from tests.faults.harness import read_only_mount_works
-from tests.faults.test_pipe_output import cli
 
 AS_OF = "2026-11-29"
+
+
+def cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """``tests.faults.test_pipe_output.cli`` (``mofcom-watch ARGS``, its output into pipes, 80 columns) as a real
+    process forked by the test zygote (``tests/zygote.py``: the imports paid once a worker, ~1 s of CPU a process
+    saved): these tests look at what a command says and writes, not at its start-up (ci54b)."""
+    env = dict(os.environ, COLUMNS="80")  # what a CI shell or cron gives
+    env.pop("TERMINAL_WIDTH", None)
+    return subprocess.run(zygote.command(*args), capture_output=True, text=True, cwd=cwd or REPO_ROOT, env=env,
+                          timeout=300, stdin=subprocess.DEVNULL)
 
 
 @pytest.mark.parametrize("command", [("status",), ("timeline", "skydio"), ("feeds", "--out", "{out}"),

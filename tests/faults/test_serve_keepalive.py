@@ -17,7 +17,7 @@ from pathlib import Path
 from mofcom_watch.commands.serve_cmd import KEEP_ALIVE_SECONDS
 from tests.conftest import REPO_ROOT
 from tests.faults.serving import serving
-from tests.faults.test_pipe_output import cli
+from tests.faults.test_readonly_commands import cli
 
 AS_OF = "2026-11-30"
 PAGE = "www.mofcom.gov.cn/zcfb/blgg/gg/2025/art/2025/art_bc4513421bb24faaa84e44c2e4f36dc5.html"

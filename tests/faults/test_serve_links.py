@@ -15,7 +15,7 @@ from pathlib import Path
 
 from tests.conftest import REPO_ROOT
 from tests.faults.serving import serving
-from tests.faults.test_pipe_output import cli
+from tests.faults.test_readonly_commands import cli
 
 AS_OF = "2026-11-30"
 PAGES = ("www.mofcom.gov.cn/zcfb/blgg/gg/2025/index.html",

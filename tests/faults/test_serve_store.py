@@ -21,7 +21,7 @@ import feedparser
 
 from tests.conftest import REPO_ROOT
 from tests.faults.serving import serving
-from tests.faults.test_pipe_output import cli
+from tests.faults.test_readonly_commands import cli
 
 AS_OF = "2026-11-29"
 ALTERNATE_RE = re.compile(r'<link rel="alternate" type="application/(?:atom|rss)\+xml"[^>]*href="([^"]+)"')
