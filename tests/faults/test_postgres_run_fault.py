@@ -12,6 +12,7 @@ import sys
 
 import pytest
 
+from tests import zygote
 from tests.conftest import REPO_ROOT
 from tests.faults.harness import FIXTURES, cli_env, run_args
 from tests.faults.postgres import Cluster, why_not
@@ -38,8 +39,9 @@ def test_a_run_and_a_cycle_that_lost_postgresql_are_said_by_status_once_it_is_ba
     env = cli_env(MOFCOM_WATCH_DATA_DIR=str(data))
 
     def cli(db: str, *args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([sys.executable, "-m", "mofcom_watch", "--db", db, *args], cwd=REPO_ROOT, env=env,
-                              capture_output=True, text=True, timeout=300)
+        # (a real process forked by the test zygote, tests/zygote.py: the imports paid once a worker; ci54b)
+        return subprocess.run(zygote.command("--db", db, *args), cwd=REPO_ROOT, env=env, capture_output=True,
+                              text=True, timeout=300)
 
     def status(db: str) -> tuple[int, dict]:
         done = cli(db, "status", "--json")
