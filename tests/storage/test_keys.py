@@ -11,7 +11,6 @@ import json
 import os
 import sqlite3
 import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from contextlib import closing
 from datetime import UTC, datetime, timedelta
@@ -25,6 +24,7 @@ from storage.keys import ISSUE_KEY_LEN, issue_key, mismatch_key, unfitted_key, u
 from storage.models import HealthIssue
 from storage.outcomes import SourceReport
 from storage.vocabulary import TAG_PREFIX, Failure, HealthKind, RunCounters
+from tests import zygote
 from tests.conftest import REPO_ROOT
 from tests.faults import harness as h
 from tests.site_server import SiteServer
@@ -35,9 +35,10 @@ LONG_URL = "https://www.mofcom.gov.cn/" + LONG_PATH
 
 
 def replay(db: str, site: Path, at: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "mofcom_watch", "--db", db, "replay", str(site), "--fetched-at", at,
-                           "--as-of", "2026-11-29"], capture_output=True, text=True, cwd=REPO_ROOT,
-                          env=dict(os.environ, COLUMNS="200"), timeout=300, stdin=subprocess.DEVNULL)
+    """A real replay process, forked by the test zygote (``tests/zygote.py``: the imports paid once per worker)."""
+    return subprocess.run(zygote.command("--db", db, "replay", str(site), "--fetched-at", at, "--as-of", "2026-11-29"),
+                          capture_output=True, text=True, cwd=REPO_ROOT, env=dict(os.environ, COLUMNS="200"),
+                          timeout=300, stdin=subprocess.DEVNULL)
 
 
 def issues(db: str) -> dict[str, datetime | None]:
@@ -65,9 +66,8 @@ def test_an_unusable_page_at_a_long_url_is_resolved_when_it_parses_again(tmp_pat
     second = replay(db, tmp_path / "site", "2026-11-29T06:00:00+00:00")
     assert second.returncode == 0, second.stdout + second.stderr
     assert issues(db)[key] == datetime(2026, 11, 29, 6, 0, tzinfo=UTC)
-    status = subprocess.run([sys.executable, "-m", "mofcom_watch", "--db", db, "status", "--json", "--as-of",
-                             "2026-11-29"], capture_output=True, text=True, cwd=REPO_ROOT, timeout=300,
-                            stdin=subprocess.DEVNULL)
+    status = subprocess.run(zygote.command("--db", db, "status", "--json", "--as-of", "2026-11-29"),
+                            capture_output=True, text=True, cwd=REPO_ROOT, timeout=300, stdin=subprocess.DEVNULL)
     assert status.returncode == 0, status.stdout + status.stderr
     assert LONG_URL not in status.stdout
 
