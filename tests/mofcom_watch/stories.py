@@ -3,11 +3,14 @@
 
 from __future__ import annotations
 
+import fcntl
+import hashlib
 import json
 import os
 import shutil
 import subprocess
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +22,11 @@ from tests import zygote
 
 REPO = Path(__file__).resolve().parents[2]
 TAG = "tag:mofcom-watch,2025:"
+PAGE_ROOTS = (REPO / "tests" / "data", REPO / "fixtures")  # the story folders and the fixtures: not written while the
+# suite runs, so a store replayed from them is the same store whichever worker or module replays it
+SHARED = "stories-replayed"  # under the basetemp root: the stores replayed once per session, shared by the workers
+STORE = "store.sqlite"
+SIDECARS = ("-wal", "-journal")  # what SQLite may leave beside a store (none once the replay's process has ended)
 
 
 def invoke(db: str, *args: str, env: dict[str, str] | None = None) -> Any:
@@ -79,29 +87,111 @@ class Store:
 
 
 
+def shared_root(folder: Path) -> Path | None:
+    """The folder under pytest's basetemp root that every xdist worker of this session sees (``popen-gwN``'s parent,
+    which the session's workers share), or None: not a worker (``-n 0``), nothing to share."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if not worker:
+        return None
+    for parent in folder.resolve().parents:
+        if parent.name == f"popen-{worker}":
+            return parent.parent / SHARED
+    return None
+
+
+def copy_store(source: Path, folder: Path) -> None:
+    """The SQLite store file in ``source`` (and any file SQLite left beside it) copied into ``folder``."""
+    for suffix in ("", *SIDECARS):
+        if (source / f"{STORE}{suffix}").exists():
+            shutil.copy(source / f"{STORE}{suffix}", folder / f"{STORE}{suffix}")
+
+
+COPIED: dict[Path, tuple[str, str]] = {}  # a store this process copied from the shared folder: (its key, its SHA-256)
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _made_from(folder: Path) -> str | None:
+    """What the store in ``folder`` is: "" none yet, the key of the shared store it is a copy of when unchanged since
+    (the same bytes, nothing beside it), or None (a store of its own: a test wrote to it)."""
+    store = folder / STORE
+    if not store.exists():
+        return ""
+    known = COPIED.get(store.resolve())
+    if known is None or any((folder / f"{STORE}{suffix}").exists() for suffix in SIDECARS) or _digest(store) != known[1]:
+        return None
+    return known[0]
+
+
+def once_per_session(folder: Path, pages: Path, fetched: str, today: str | None, how: str,
+                     replay: Callable[[Path], None]) -> None:
+    """``replay`` (a real ``replay`` process or two) into ``folder``, made once per test session for the same story
+    folder or fixtures, fetched-at, today and way (``how``), into a new store or one such a replay made (the fixtures,
+    then a story): the first worker to ask replays into the shared folder (:func:`shared_root`) under a lock of that
+    store's own, and every asker gets a copy of it in ``folder`` (its reads and ``feeds`` runs write to its copy alone,
+    as they did to a store of its own). A store a test wrote to, or pages a test made: replayed in ``folder``, as before.
+
+    Was: each module replayed its folders in each xdist worker that ran one of its tests (a folder twice a module), and
+    the same folder again in each module reading it (ci54s, session 54)."""
+    root = shared_root(folder)
+    start = _made_from(folder)
+    if root is None or start is None or not any(pages.resolve().is_relative_to(r) for r in PAGE_ROOTS):
+        replay(folder)
+        return
+    key = hashlib.sha256(f"{start}\0{pages.resolve()}\0{fetched}\0{today}\0{how}".encode()).hexdigest()[:24]
+    made = root / key
+    root.mkdir(parents=True, exist_ok=True)
+    with open(root / f"{key}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file is closed (or the process ends)
+        if not (made / "done").exists():
+            shutil.rmtree(made, ignore_errors=True)  # a replay a failed test left half made
+            made.mkdir()
+            if start:
+                copy_store(root / start, made)
+            replay(made)
+            (made / "done").write_text(f"{start}\n{pages}\n{fetched}\n{today}\n{how}\n", encoding="utf-8")
+    copy_store(made, folder)
+    COPIED[(folder / STORE).resolve()] = key, _digest(folder / STORE)
+
+
+def replay_process(folder: Path, pages: Path, fetched: str, today: str | None = None) -> None:
+    """``pages`` replayed into the store in ``folder`` by a process of its own (no MOFCOM_WATCH_ variable but
+    ``MOFCOM_WATCH_TODAY`` = ``today`` when given)."""
+    db = f"sqlite:///{folder / STORE}"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MOFCOM_WATCH_")}
+    pinned = {TODAY_ENV: today} if today else {}
+    done = subprocess.run(zygote.command("--db", db, "replay", str(pages), "--fetched-at", fetched), capture_output=True, text=True, cwd=REPO,
+                          env={**env, **pinned}, timeout=120)
+    assert done.returncode in (0, 1), done.stderr
+
+
 def replayed(folder: Path, pages: Path, fetched: str, today: str | None = None) -> Store:
     """A store in ``folder`` holding ``pages``, replayed by a process of its own (no MOFCOM_WATCH_ variable but
-    ``MOFCOM_WATCH_TODAY`` = ``today`` when given: a story set after the real today), read back with that today."""
-    db = f"sqlite:///{folder / 'store.sqlite'}"
-    env = {k: v for k, v in os.environ.items() if not k.startswith("MOFCOM_WATCH_")}
-    pinned = {TODAY_ENV: today} if today else None
-    done = subprocess.run(zygote.command("--db", db, "replay", str(pages), "--fetched-at", fetched), capture_output=True, text=True, cwd=REPO,
-                          env={**env, **(pinned or {})}, timeout=120)
-    assert done.returncode in (0, 1), done.stderr
-    return Store(db, folder, pinned)
+    ``MOFCOM_WATCH_TODAY`` = ``today`` when given: a story set after the real today), read back with that today. A new
+    store from a story folder is replayed once per session and copied (:func:`once_per_session`)."""
+    once_per_session(folder, pages, fetched, today, "whole", lambda into: replay_process(into, pages, fetched, today))
+    return Store(f"sqlite:///{folder / STORE}", folder, {TODAY_ENV: today} if today else None)
 
 
 def replayed_in_halves(folder: Path, pages: Path, fetched: str, today: str | None = None) -> Store:
     """``pages`` replayed into one store in ``folder`` in another order: the later half of its pages (by name) first, then
-    the earlier half (each by a process of its own, as :func:`replayed`); the store after both."""
+    the earlier half (each by a process of its own, as :func:`replayed`); the store after both (made once per session
+    from a story folder, as :func:`replayed`'s)."""
+    once_per_session(folder, pages, fetched, today, "halves", lambda into: _in_halves(into, pages, fetched, today))
+    return Store(f"sqlite:///{folder / STORE}", folder, {TODAY_ENV: today} if today else None)
+
+
+def _in_halves(folder: Path, pages: Path, fetched: str, today: str | None) -> None:
     names = sorted(pages.iterdir())
     later, earlier = folder / "later", folder / "earlier"
     for part_folder, part in ((later, names[len(names) // 2:]), (earlier, names[: len(names) // 2])):
         part_folder.mkdir()
         for page in part:
             (shutil.copytree if page.is_dir() else shutil.copy)(page, part_folder / page.name)
-    replayed(folder, later, fetched, today=today)
-    return replayed(folder, earlier, fetched, today=today)
+    replay_process(folder, later, fetched, today=today)
+    replay_process(folder, earlier, fetched, today=today)
 
 
 def cached(stores: dict[str, Store], factory: Any, data: Path, fetched: str, today: str, prefix: str, *,
