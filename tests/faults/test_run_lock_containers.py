@@ -125,9 +125,11 @@ def test_two_containers_with_one_host_name_never_write_at_once(tmp_path):
         assert until(lambda: lock_holder(db) is not None and site.held > 0, 60)
         holder = lock_holder(db)
         assert holder is not None and holder.startswith("mofcom-watch:1:"), holder
-        time.sleep(3.5)  # longer than the stale limit: the first run keeps its lock by its heartbeats alone
+        # The second waits 5 s, asking the lock at 0, 0.25 ... 3.3 and 5 s: past the stale limit (2 s) of the first's
+        # last write, which keeps its lock by its heartbeats alone all the while (was: a sleep of 3.5 s, then a wait
+        # of 3 s; the second asked as often past the stale limit, ci54b)
         second = finish(container_run("mofcom-watch", db, run_args(site.url, feeds),
-                                      {**env, "MOFCOM_WATCH_LOCK_WAIT": "3"}), timeout=120)
+                                      {**env, "MOFCOM_WATCH_LOCK_WAIT": "5"}), timeout=120)
         still_first = lock_holder(db)
         running = first.poll() is None
         site.go.set()  # the point is made: the first run may finish its crawl now
@@ -136,7 +138,7 @@ def test_two_containers_with_one_host_name_never_write_at_once(tmp_path):
     assert still_first == holder, (still_first, holder)  # never taken over
     assert running, "the first run ended before the second gave up (its requests are held in the site)"
     assert second.code == 3, second.out + second.err
-    assert second.err.strip().splitlines()[-1].startswith("mofcom-watch run: gave up after waiting 3 s: another run "
+    assert second.err.strip().splitlines()[-1].startswith("mofcom-watch run: gave up after waiting 5 s: another run "
                                                           "holds the 'cycle' lock: pid 1 on host mofcom-watch"), second.err
     assert done_first.code in (0, 1), done_first.out + done_first.err
     assert "lost the" not in done_first.err, done_first.err
@@ -234,6 +236,19 @@ def test_on_postgresql_a_host_whose_clock_is_ahead_never_takes_a_live_lock(tmp_p
     assert running, "the first run ended before the second asked (its requests are held in the site)"
 
 
+def heartbeat(db_url: str) -> str | None:
+    """The run lock's heartbeat as stored (a time to the microsecond; None: no row), a plain read like ``lock_holder``."""
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(db_url)
+    try:
+        with engine.connect() as conn:
+            value = conn.execute(text("SELECT heartbeat_at FROM run_lock")).scalar()
+            return None if value is None else str(value)
+    finally:
+        engine.dispose()
+
+
 def _children(pid: int) -> list[int]:
     try:
         with open(f"/proc/{pid}/task/{pid}/children") as fh:
@@ -272,8 +287,9 @@ def test_a_holder_whose_heartbeat_a_long_publish_locked_out_keeps_its_lock(tmp_p
             published = finish(publish)
             until(lambda: lock_holder(db) != holder, 4)  # was: taken over within a second
             after_publish = lock_holder(db)
+            beat = heartbeat(db)
             os.kill(runs[0], signal.SIGCONT)  # its heartbeat thread gets its beat in now
-            time.sleep(1)
+            until(lambda: heartbeat(db) != beat, 30)  # (its beat seen; was: a sleep of 1 s, ci54b)
             site.go.set()
             done_first = finish(first, timeout=300)
             done_second = finish(second, timeout=300)
