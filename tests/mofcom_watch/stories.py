@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import hashlib
 import json
@@ -10,7 +11,7 @@ import os
 import shutil
 import subprocess
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +46,7 @@ class Store:
         self._status: dict[str, dict[str, Any]] = {}
         self._notes: dict[str, list[str]] = {}
         self._feeds: dict[str, Path] = {}
+        self._notice_feeds: dict[str, Path | None] = {}  # day: the notice feeds' folder (None: the whole publish's)
         self.feeds_said: dict[str, tuple[int, str]] = {}  # day: the feeds command's exit code and stderr
 
     def status(self, day: str) -> dict[str, Any]:
@@ -79,7 +81,15 @@ class Store:
         return self._feeds[day]
 
     def items(self, day: str, feed: str = "all") -> list[dict[str, Any]]:
-        path = self.feeds(day) / f"{feed}.json"
+        """``feed``'s items as ``feeds --out DIR --as-of day`` writes them: a notice-scope feed (``all``, a list's,
+        ``notices``) from :func:`notice_feeds_as_of` when the whole publish of that day was not asked (``feeds``)."""
+        if day in self._feeds or "/" in feed or feed not in NOTICE_FEEDS:
+            folder = self.feeds(day)
+        else:
+            if day not in self._notice_feeds:
+                self._notice_feeds[day] = notice_feeds_as_of(self, day, self.folder / f"notice-feeds-{day}")
+            folder = self._notice_feeds[day] or self.feeds(day)
+        path = folder / f"{feed}.json"
         if not path.exists():
             return []
         return list(json.loads(path.read_text(encoding="utf-8"))["items"])
@@ -312,27 +322,152 @@ def listings(store: Store, name: str, day: str) -> dict[str, tuple[str, str]]:
     return {e["notice_key"]: (e["state"]["state"], e["state"]["since"]) for e in found["listings"]}
 
 
-def live(tmp_path: Path, data: Path, pages: dict[str, tuple[str, ...]], days: list[str], key: str | None
-         ) -> tuple[dict[str, str], dict[str, dict[str, Any]]]:
-    """The pages of folder ``data`` fed to one store on the days ``pages`` gives (by file-name prefix), ``feeds --out``
-    on each of ``days`` and each page day (story43's harness, any folder): each new item on ``key`` (but corrections) is
-    dated the day it first shows, and an item once in ``all`` stays there or has a correction there. The first day each
-    item showed, and the last feed's items (tag prefix dropped)."""
-    import shutil
+NOTICE_FEEDS = ("all", "ecl", "uel", "watch", "countermeasure", "items", "notices")  # pass 3's (checked: _notice_passes)
 
-    db = f"sqlite:///{tmp_path / 'store.sqlite'}"
+
+def notice_feeds_as_of(store: Store, day: str, out: Path) -> Path | None:
+    """What ``feeds --out OUT --as-of DAY`` writes of the notice-scope feeds (``all``, each list's, ``notices``) when
+    ``day`` is past (before the day the store's events were synced as of) or to come (after ``MOFCOM_WATCH_TODAY``),
+    by the product's own code, in-process: the store's id kept (``keep_store_id``, the one write such a command keeps),
+    then in one transaction rolled back, as ``publish_preview``'s: the events derived and synced as of ``day`` (no
+    correction item for a past day), the publisher's pass 1 (the notice pictures, which the items link to) and pass 3
+    (those feeds); not its pass 2 (a feed and a picture per entity: most of a publish's time), nor the news, watchlist
+    and source-health feeds. None: ``day`` is the store's own (a recorded publish): ask ``feeds``. ``all.json``: the
+    same bytes as the command's (``test_stories_december46``'s
+    ``test_the_same_pages_in_another_order_give_the_same_items``, every file of a folder with corrections).
+
+    Was: the whole ``feeds --out --as-of`` for every day a test read ``all`` of (ci54s, session 54)."""
+    from datetime import date
+
+    from mofcom_watch.clock import today
+    from mofcom_watch.publish import keep_store_id, past_day, publish, store_file
+    from storage.db import WRITE_LOCK
+    from storage.publishwait import one_publisher, publishing
+    from storage.runlock import fence
+
+    as_of = date.fromisoformat(day)
+    with pinned_today((store.env or {}).get(TODAY_ENV)):
+        engine, sessions, base_url = _opened(store.db, out)
+        try:
+            preview = as_of > today()
+            past = not preview and past_day(sessions, as_of)
+            if not (preview or past):
+                return None
+            keep_store_id(sessions)
+            with sessions() as session, session.begin():
+                fence(session.connection(execution_options=WRITE_LOCK))
+                one_publisher(session.connection())
+                with publishing(store_file(session)):
+                    publish(session, as_of=as_of, target=None, announce=not past)
+                    _notice_passes(session, as_of, out, base_url)
+                session.rollback()
+        finally:
+            engine.dispose()
+    return out
+
+
+@contextlib.contextmanager
+def pinned_today(day: str | None) -> Iterator[None]:
+    """``MOFCOM_WATCH_TODAY`` = ``day`` (None: unset) while the block runs, as a command's environment."""
+    before = os.environ.get(TODAY_ENV)
+    if day is None:
+        os.environ.pop(TODAY_ENV, None)
+    else:
+        os.environ[TODAY_ENV] = day
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop(TODAY_ENV, None)
+        else:
+            os.environ[TODAY_ENV] = before
+
+
+def _opened(db: str, out: Path) -> tuple[Any, Any, str]:
+    """The store's engine and sessions, and the base URL ``feeds --out OUT`` links to (the configured one)."""
+    from mofcom_watch.config import load_settings
+    from mofcom_watch.publish import PublishTarget
+    from storage.db import open_existing_store, session_factory
+
+    engine = open_existing_store(db)
+    return engine, session_factory(engine), PublishTarget.of(load_settings(db_url=db), out_dir=out).base_url
+
+
+def _notice_passes(session: Any, as_of: Any, out: Path, base_url: str) -> None:
+    """The publisher's passes 1 and 3 (``mofcom_watch.publisher._publish_store``) into ``out``: the notice pictures,
+    then ``all``, each list's feed and ``notices`` (the news and health items route to none of them)."""
+    from feeds.catalog import in_feed_order, route
+    from feeds.formats import RenderContext
+    from mofcom_watch.publisher import STREAMED_FIXED, _Run
+    from storage.eventheads import event_heads
+    from storage.records import EventScope
+
+    assert tuple(s.name for s in STREAMED_FIXED) == NOTICE_FEEDS, STREAMED_FIXED
+    run = _Run(session, out, base_url, as_of)
+    with run.stage.placing():
+        routes = route(in_feed_order(event_heads(session, as_of, (EventScope.NOTICE.value,))))
+        run.notice_pictures()
+        run.ctx = RenderContext(run.ctx.base_url, frozenset(run.pictures_ok))
+        run.notice_feeds(routes, None)
+    assert not run.failed, run.failed
+
+
+def live_notice_feeds(db: str, day: str, out: Path) -> Path:
+    """What the live ``feeds --out OUT`` of ``day`` (``MOFCOM_WATCH_TODAY`` = ``day``, no ``--as-of``) writes of the
+    notice-scope feeds (``all``, each list's, ``notices``), by the product's own code, in-process: ``publish_recorded``
+    with no target (the events derived and synced as of ``day`` in a transaction of its own, under the write lock, the
+    held-back sources noted, as the command's publish does), then the publisher's pass 1 (the notice pictures, which
+    the items link to) and pass 3 (those feeds) of ``mofcom_watch.publisher._publish_store``; not its pass 2 (a feed and a
+    picture per entity: most of a publish's time), the news, watchlist and source-health feeds, nor the publication's
+    record (which no later sync reads). ``all.json``: the same bytes as the command's (``test_story_review47``, on every
+    day of a whole story). Returns ``out``.
+
+    Was: the whole ``feeds --out`` on every day of every story read day by day, ~0.4 s a day, ``all.json`` alone read
+    (ci54s, session 54)."""
+    from datetime import date
+
+    from mofcom_watch.publish import publish_recorded
+
+    as_of = date.fromisoformat(day)
+    with pinned_today(day):  # as the command's environment (CliRunner's env)
+        engine, sessions, base_url = _opened(db, out)
+        try:
+            publish_recorded(sessions, as_of=as_of, target=None)
+            with sessions() as session, session.begin():
+                _notice_passes(session, as_of, out, base_url)
+        finally:
+            engine.dispose()
+    return out
+
+
+def live(tmp_path: Path, data: Path, pages: dict[str, tuple[str, ...]], days: list[str], key: str | None, *,
+         against_feeds: bool = False) -> tuple[dict[str, str], dict[str, dict[str, Any]]]:
+    """The pages of folder ``data`` fed to one store on the days ``pages`` gives (by file-name prefix), its live
+    ``all`` feed on each of ``days`` and each page day (story43's harness, any folder): each new item on ``key`` (but
+    corrections) is dated the day it first shows, and an item once in ``all`` stays there or has a correction there.
+    The first day each item showed, and the last feed's items (tag prefix dropped). Each day but the last, the notice
+    feeds :func:`live_notice_feeds` writes; the last, a real ``feeds --out`` (its whole publish). ``against_feeds``:
+    on every day, ``feeds --out`` too (into a folder of its own), its ``all.json`` the same bytes as the cheap one's."""
+    db = f"sqlite:///{tmp_path / STORE}"
     seen: dict[str, str] = {}
     held: set[str] = set()
     now: dict[str, dict[str, Any]] = {}
-    for iso in sorted(set(days) | set(pages)):
+    every = sorted(set(days) | set(pages))
+    for iso in every:
         if iso in pages:
             part = tmp_path / f"pages-{iso}"
             shutil.copytree(data, part, ignore=lambda _d, names: [
                 n for n in names if not n.startswith(pages[iso]) and not n.endswith(".gov.cn")])
             replayed(tmp_path, part, f"{iso}T10:00:00+00:00", today=iso)
-        done = invoke(db, "feeds", "--out", str(tmp_path / "out"), env={TODAY_ENV: iso})
-        assert done.exit_code in (0, 1), done.output
-        items = json.loads((tmp_path / "out" / "all.json").read_text(encoding="utf-8"))["items"]
+        if iso != every[-1]:
+            out = live_notice_feeds(db, iso, tmp_path / "days")
+        if iso == every[-1] or against_feeds:
+            done = invoke(db, "feeds", "--out", str(tmp_path / "out"), env={TODAY_ENV: iso})
+            assert done.exit_code in (0, 1), done.output
+            if iso != every[-1]:
+                assert (out / "all.json").read_bytes() == (tmp_path / "out" / "all.json").read_bytes(), iso
+            out = tmp_path / "out"
+        items = json.loads((out / "all.json").read_text(encoding="utf-8"))["items"]
         now = {i["id"][len(TAG):]: i for i in items}
         for iid, item in now.items():
             if iid not in seen:

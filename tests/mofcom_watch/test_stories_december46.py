@@ -44,6 +44,7 @@ from typing import Any
 import pytest
 
 from tests.mofcom_watch.stories import (
+    NOTICE_FEEDS,
     REPO,
     TAG,
     Store,
@@ -394,6 +395,12 @@ def test_the_same_pages_in_another_order_give_the_same_items(name: str, stores: 
         i["id"]: i["title"] for i in store.items(LAST)}
     assert os.path.exists(again.db.removeprefix("sqlite:///"))
     items = store.items(LAST)
+    if name == "apart_then_corrected":  # the notice feeds written in-process (a past day): every file the same bytes
+        cheap = store.folder / f"notice-feeds-{LAST}"  # as ``feeds --out --as-of`` writes (stories.notice_feeds_as_of)
+        made = sorted(p.relative_to(cheap) for p in cheap.rglob("*") if p.is_file())
+        assert {p.name for p in made} >= {f"{feed}.json" for feed in NOTICE_FEEDS}, made
+        real = store.feeds(LAST)
+        assert [p for p in made if (cheap / p).read_bytes() != (real / p).read_bytes()] == [], made
     assert len(items) == len(ids(items))
     for item in items:
         if "source-health" not in item["id"]:

@@ -29,7 +29,7 @@ def test_a_second_extension_does_not_clarify_the_first_lapse_again(tmp_path: Pat
     pages = {"2026-10-01": ("b", "k1", "k2"), "2026-12-03": ("k3",), "2027-11-20": ("k4",)}
     days = ["2026-10-29", "2026-11-21", "2026-11-28", "2026-12-02", "2026-12-04", "2027-10-29", "2027-11-21", "2027-11-28",
             "2027-11-29"]
-    seen, now = live(tmp_path / "store", data, pages, days, N46)
+    seen, now = live(tmp_path / "store", data, pages, days, N46, against_feeds=True)  # the cheap feeds checked
     lapse = f"{N46}/suspension_lapsed/items/2026-11-28"
     assert lapse in now and seen[f"{lapse}/correction/1"] == "2026-12-03"  # the first answer: clarified (story44)
     notes = {i: now[i]["title"] for i in now if i.startswith(f"{lapse}/correction/")}
