@@ -58,7 +58,8 @@ def mirror_day_start(src: Source, d: Draft) -> str | None:
         return None
     if not ((hints.url and MIRROR_HOST in hints.url) or (hints.title and MIRROR_SITE in hints.title)):
         return None
-    if d.dateline[0] is not None and own_source(d.dateline[1]) if d.qa else src.filed or src.signed:
+    dated = (d.dateline[0] is not None and own_source(d.dateline[1])) if d.qa else bool(src.filed or src.signed)
+    if dated:  # an answer's MOFCOM dateline, a notice's own filing or signature day: the day is the copy's own
         return None
     day = d.published.isoformat()
     if not any(x.effective == day for x in d.drafts):
