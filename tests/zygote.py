@@ -81,6 +81,12 @@ def preload() -> str | None:
 
             for entry in COMMANDS.values():
                 importlib.import_module(entry.module)
+            for name in lazy_modules():
+                importlib.import_module(name)
+            compile_lazy_patterns()
+            from sqlalchemy.orm import configure_mappers
+
+            configure_mappers()  # what a command's first query does (its mapped classes are all imported by now)
     finally:
         sys.stdout, sys.stderr = before
     gc.collect()
@@ -88,6 +94,51 @@ def preload() -> str | None:
     gc.enable()
     said = out.getvalue() + err.getvalue() + "".join(f"{w.category.__name__}: {w.message}\n" for w in caught)
     return said or None
+
+
+PACKAGES = ("feeds", "mofcom_watch", "scraper", "storage")
+NOT_IMPORTED = ("storage.migrations",)  # alembic runs its env.py (which migrates at import) and version files itself
+# what commands import inside a function, when they need it (the program's lazy imports, issue 11's start-up): alembic
+# to migrate, cn2an for a Chinese numeral, the SQL dialects an engine loads
+LIBRARIES = ("alembic.command", "alembic.config", "alembic.runtime.environment", "alembic.runtime.migration",
+             "alembic.script", "alembic.ddl.sqlite", "alembic.ddl.postgresql", "cn2an", "sqlalchemy.dialects.sqlite",
+             "sqlalchemy.dialects.sqlite.pysqlite", "sqlalchemy.dialects.postgresql")
+
+
+def lazy_modules() -> list[str]:
+    """Every module of the program (each command imports the rest of what it uses when it runs: the parser's MFA
+    readers, the crawler, the publisher, ...) and the libraries it imports late: imported once here, each forked
+    command finds them imported, as the CLI and the commands' modules (trim23: ~20% of a forked command's CPU was
+    these imports, session 55's profile). None reads the environment or the terminal at import."""
+    import pkgutil
+
+    names = []
+    for package in PACKAGES:
+        names.append(package)
+        module = importlib.import_module(package)
+        for info in pkgutil.walk_packages(module.__path__, f"{package}."):
+            if not info.name.startswith(NOT_IMPORTED) and not info.name.endswith(".__main__"):
+                names.append(info.name)
+    return [*names, *LIBRARIES]
+
+
+def compile_lazy_patterns() -> int:
+    """Compile the parser's patterns that compile on their first use (:mod:`scraper.parse.lazyre`: a module-level
+    one, or one in a module-level tuple, list or dict), as a command's first use does; their use is the same after.
+    Was: each forked command compiled those its pages asked for (~7% of its CPU, session 55's profile)."""
+    from scraper.parse.lazyre import LazyPattern
+
+    done = 0
+    for module in list(sys.modules.values()):
+        if not getattr(module, "__name__", "").startswith(PACKAGES):
+            continue
+        for value in list(vars(module).values()):
+            held = value.values() if isinstance(value, dict) else value if isinstance(value, (tuple, list)) else (value,)
+            for item in held:
+                if isinstance(item, LazyPattern):
+                    item.search  # noqa: B018 - the first attribute asked compiles it
+                    done += 1
+    return done
 
 
 def keep(env: dict[str, str]) -> dict[str, str]:
