@@ -76,3 +76,31 @@ def test_the_process_of_a_killed_launcher_is_killed(tmp_path):
     gone = not Path(f"/proc/{child}").exists()
     launcher.stdin.close()  # type: ignore[union-attr]
     assert gone, f"pid {child} outlived its launcher"
+
+
+def test_a_replay_through_the_zygote_writes_what_the_real_program_writes(tmp_path):
+    """What the zygote imports and makes ahead (every module, alembic, cn2an, the parser's first-use patterns, the
+    mappers: session 55) leaves a command's work as the real program's: a new store migrated, the fixtures read, their
+    feeds written: the same output, exit codes and feed bytes."""
+    fixtures = Path(__file__).resolve().parents[1] / "fixtures"
+    commands = (["--db", "sqlite:///store.sqlite", "replay", str(fixtures), "--as-of", "2026-11-30",
+                 "--fetched-at", "2026-11-30T08:00:00+00:00"],
+                ["--db", "sqlite:///store.sqlite", "feeds", "--out", "feeds", "--as-of", "2026-11-30"])
+    env = base_env()
+    outcomes, folders = [], []
+    served_before = len(zygote.logged("served.log"))
+    for side in ("zygote", "real"):
+        here = tmp_path / side
+        here.mkdir()
+        for args in commands:
+            argv = zygote.command(*args) if side == "zygote" else [sys.executable, "-m", "mofcom_watch", *args]
+            done = subprocess.run(argv, cwd=here, env=env, capture_output=True, timeout=300)
+            outcomes.append((side, done.returncode, done.stdout, done.stderr))
+        folders.append({p.relative_to(here / "feeds").as_posix(): p.read_bytes()
+                        for p in sorted((here / "feeds").rglob("*"))
+                        if p.is_file() and not p.name.startswith(".")})  # (.mofcom-watch-store: each store's own id)
+    assert len(zygote.logged("served.log")) == served_before + 2  # the first two did go through the zygote
+    assert [o[1:] for o in outcomes[:2]] == [o[1:] for o in outcomes[2:]]
+    # the fixtures' three notices read short of their stated counts on purpose: exit 1, and open health issues
+    assert [o[1] for o in outcomes] == [1, 1, 1, 1] and b"count mismatch" in outcomes[0][2] + outcomes[0][3]
+    assert folders[0] == folders[1] and len(folders[0]) > 300
