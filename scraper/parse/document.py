@@ -255,4 +255,5 @@ def parse_document(raw: bytes | str, url: str | None = None, content_type: str |
     if len(links) >= INDEX_LINK_MIN:
         return _listed(links, art.title, encoding, at_article=article and found[0] is None)
     page.check_no_notice(f"{art.title or ''}\n{art.text}")
+    page.check_unsourced_report(art.title, art.text, url, art.source)
     return ParsedDocument(kind=DocumentKind.OTHER, encoding=encoding, title=art.title)

@@ -668,6 +668,48 @@ def check_no_notice(text: str) -> None:
     check_unread_mofcom_decision(text)
 
 
+# A MOFCOM page's news item reporting the spokesperson's words ("商务部：继续暂停实施… / 商务部新闻发言人何亚东12月17日在例行新闻
+# 发布会上表示，…中方决定，自12月18日起，继续暂停实施…第21号相关措施1年") whose text holds no source line before those words
+# (its "来源：商务部网站 …" stands outside the article's container), whose page has no ContentSource meta, and whose head
+# says by no wire dateline ("新华社北京…电") nor citation ("据商务部网站消息，…") whose words they are: MOFCOM's own item,
+# read as its answer where its source is known (``rules.identify._reported_answer``), and a paper's report reposted on
+# the site (no notice) cannot be told apart. It was read as a report, no notice, the step missed silently (par54's
+# open A, session 54); now held for a person (session 55). Asked only of a page of a MOFCOM host read as no notice.
+MOFCOM_PAGE_RE = lazy_compile(r"^https?://(?:[\w-]+\.)*mofcom\.gov\.cn/", re.IGNORECASE)
+UNSOURCED_HEAD = 400  # characters of a page's title and text its spokesperson's lead is looked for in
+
+
+def check_unsourced_report(title: str | None, text: str, url: str | None, source: str | None) -> None:
+    """A MOFCOM page's report of the spokesperson deciding a step on a notice it names, with no source to tell whose
+    report it is (see above): refused for a person to read."""
+    head = f"{title or ''}\n{text[:UNSOURCED_HEAD]}"
+    if source or "发言人" not in head or "决定" not in text or MOFCOM_PAGE_RE.match(url or "") is None:
+        return  # (nearly every page)
+    from .qa import SOURCE_LINE_RE, reported_lead
+    from .rules.checks.answers import DECIDED_NUMBER_RE, DECIDED_STEP_WORDS
+    from .rules.rejects import WIRE_DATELINE_RE, WIRE_HEAD
+    from .textnorm import fold
+
+    folded = fold(f"{title or ''}\n{text}")
+    lead = reported_lead(folded)
+    if lead is None or SOURCE_LINE_RE.search(folded, 0, lead.start()) or WIRE_DATELINE_RE.search(folded, 0, WIRE_HEAD):
+        return
+    opening = folded[max(folded.rfind("\n", 0, lead.start()), folded.rfind("。", 0, lead.start())) + 1:lead.start()]
+    if "据" in opening and "消息" in opening:
+        return  # a report citing where it read it ("据商务部网站消息，商务部新闻发言人表示，…"): another's words
+    at = folded.find("决定", lead.end())
+    while at >= 0:
+        end = min([i for i in (folded.find("。", at), folded.find("\n", at)) if i >= 0] + [len(folded)])
+        said = folded[at:end]
+        if any(w in said for w in DECIDED_STEP_WORDS) and DECIDED_NUMBER_RE.search(said) is not None:
+            start = max(folded.rfind("。", 0, at), folded.rfind("\n", 0, at)) + 1
+            raise UnusablePage("needs-review", f"a report of the spokesperson's words deciding a step on a notice it "
+                               f"names (\"{folded[start:end].strip()[:60]}\"), with no source line and no source in the "
+                               "page's meta to tell MOFCOM's own news item from a paper's report on its site: a person "
+                               "must read it")
+        at = folded.find("决定", end)
+
+
 def check_unread_mofcom_decision(text: str) -> None:
     """A MOFCOM answer read as no notice that decides a step on a notice it names (``rules.checks.decided_on_number``):
     refused for a person to read."""

@@ -10,6 +10,7 @@ import pytest
 
 from scraper.parse import parse_document
 from scraper.parse.textnorm import clean_and_fold, close_inner_blanks
+from storage.records import UnusablePage
 
 TITLE = "商务部新闻发言人答记者问\n"  # (a text's first line, its title, is never joined)
 
@@ -46,15 +47,27 @@ META = '<meta name="ContentSource" content="商务部网站">'
     (META, [("extend", ["MOFCOM-2025-21"], "2026-12-18")]),  # open53/16: 'other', the step missed, silently
     (META.replace("商务部网站", "商务部新闻办公室"), [("extend", ["MOFCOM-2025-21"], "2026-12-18")]),
     (META.replace("商务部网站", "新华社"), None),  # another's report: no notice, as before
-    pytest.param("", [("extend", ["MOFCOM-2025-21"], "2026-12-18")], marks=pytest.mark.xfail(strict=True, reason=(
-        "A, open (par54, session 54): no ContentSource meta and the source line outside the container: 'other', the step "
-        "missed, silently (the www URL alone does not tell MOFCOM's item from a Xinhua reprint, blind55/62)"))),
 ])
 def test_a_news_page_whose_source_line_is_outside_its_container_is_read_by_its_meta(meta: str, read: object) -> None:
     doc = parse_document(PAGE.read_text(encoding="utf-8").replace(META, meta).encode("utf-8"), url=NEWS_URL)
     got = None if doc.notice is None else [(a.action.value, [t.key for t in a.targets], a.effective)
                                             for a in doc.notice.actions]
     assert got == read
+
+
+def test_a_mofcom_news_page_with_no_source_to_tell_whose_report_it_is_is_held_for_a_person() -> None:
+    """Without the ContentSource meta (its source line outside the container), MOFCOM's own news item and a paper's
+    report reposted on its site cannot be told apart: it was 'other', the extension of No. 21 missed silently (par54's
+    open A); now refused for a person to read (session 55). The same page elsewhere than a MOFCOM host is left as it
+    was, and so is a reprint saying whose it is (a wire dateline: pages56/28)."""
+    raw = PAGE.read_text(encoding="utf-8").replace(META, "").encode("utf-8")
+    with pytest.raises(UnusablePage) as refused:
+        parse_document(raw, url=NEWS_URL)
+    assert refused.value.reason == "needs-review" and "no source line and no source in the page's meta" in str(refused.value)
+    assert "第21号" in str(refused.value) or "何亚东" in str(refused.value)
+    assert parse_document(raw, url="https://www.example.com/news/2026/12/17/a.html").notice is None
+    wire = raw.replace("商务部新闻发言人何亚东".encode(), "新华社北京12月17日电 商务部新闻发言人何亚东".encode(), 1)
+    assert parse_document(wire, url=NEWS_URL).notice is None
 
 
 NOTICE = ("商务部公告2027年第90号 关于将{what}的公告\n【发布单位】安全与管制局\n【发布文号】商务部公告2027年第90号\n"
