@@ -108,8 +108,8 @@ LIBRARIES = ("alembic.command", "alembic.config", "alembic.runtime.environment",
 def lazy_modules() -> list[str]:
     """Every module of the program (each command imports the rest of what it uses when it runs: the parser's MFA
     readers, the crawler, the publisher, ...) and the libraries it imports late: imported once here, each forked
-    command finds them imported, as the CLI and the commands' modules (trim23: ~20% of a forked command's CPU was
-    these imports, session 55's profile). None reads the environment or the terminal at import."""
+    command finds them imported, as the CLI and the commands' modules (trim23; ~25% of the forked commands' profiled
+    time was these imports, session 55). None reads the environment or the terminal at import."""
     import pkgutil
 
     names = []
@@ -125,7 +125,7 @@ def lazy_modules() -> list[str]:
 def compile_lazy_patterns() -> int:
     """Compile the parser's patterns that compile on their first use (:mod:`scraper.parse.lazyre`: a module-level
     one, or one in a module-level tuple, list or dict), as a command's first use does; their use is the same after.
-    Was: each forked command compiled those its pages asked for (~7% of its CPU, session 55's profile)."""
+    Was: each forked command compiled those its pages asked for (~4% of their profiled time, session 55)."""
     from scraper.parse.lazyre import LazyPattern
 
     done = 0
