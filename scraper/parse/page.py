@@ -66,8 +66,11 @@ UPGRADE_RE = lazy_compile(r"网站(?:正在)?(?:进行)?升级|升级改版中|�
                           r"|being\s+upgraded|upgrade\s+in\s+progress", re.IGNORECASE)
 UPGRADE_GATE = ("升级", "aintenance", "AINTENANCE", "pgrad", "PGRAD")  # every UPGRADE_RE match holds one
 UPGRADE_MARKED = marked(UPGRADE_GATE)
+# (session 55, pages56/17: "您的访问需要进行验证。请拖动下方滑块…", a challenge in the article's template under the notice's
+# title, was refused as "cut short", which sends an operator to look for a truncated page, not an access check)
 BOT_RE = lazy_compile(
-    r"安全验证|访问验证|人机验证|滑动验证|请开启\s*JavaScript|请启用\s*JavaScript|请打开\s*JavaScript|enable\s+JavaScript"
+    r"安全验证|访问验证|人机验证|滑动验证|(?:访问|浏览)(?:需要|须)(?:进行)?(?:安全)?验证"
+    r"|请开启\s*JavaScript|请启用\s*JavaScript|请打开\s*JavaScript|enable\s+JavaScript"
     r"|__jsl_clearance|acw_sc__v2|_waf_|cdn_sec|验证码|访问过于频繁|请求过于频繁"
     # a challenge in English (health41 N23, N24: a captcha form read as "not as listed" or "zero links")
     r"|captcha|verify\s+(?:that\s+)?you\s+are\s+(?:a\s+)?human|are\s+you\s+a\s+robot|unusual\s+traffic",
