@@ -57,6 +57,10 @@ FEED_SUFFIXES = (*SUFFIXES, f".{PICTURE_SUFFIX}")  # the feeds and their state p
 # (foreign_feeds); a dot file, never served (serve serves feed files only), outside the folder's digest (feeds.folder)
 STORE_MARK = ".mofcom-watch-store"
 STORE_MARK_MAX = 200  # bytes of a mark read: an id is 32
+# in a feeds folder: the digest of each entity feed's inputs as the last publish there wrote them (JSON), that publish's
+# mark holding the file's SHA-256: a feed whose inputs are the same is not built again while the folder is as that publish
+# left it (a dot file, never served, outside the folder's digest: feeds.folder)
+PARTS_FILE = ".mofcom-watch-parts"
 
 # Why a folder marked with this store's own id holds items it lacks: said by foreign_feeds (their notices not held)
 # and taken_back (their ids not held) alike. Was: foreign_feeds said "another store publishes into this folder" for a
@@ -194,7 +198,9 @@ def write_feeds_of_store(session: Session, *, as_of: date, target: PublishTarget
     Skipped (nothing built, nothing written) when the last publish into the same folder worked, read
     the same inputs (the Event table's generation, health and news items, as-of date, base URL,
     watchlist, code) and the folder's feed and picture files are still what it left (names, sizes,
-    mtimes: :mod:`feeds.folder`); ``full`` builds and compares every file all the same. ``folder``:
+    mtimes: :mod:`feeds.folder`); ``full`` builds and compares every file all the same. Otherwise, in a folder as the
+    last publish left it, an entity feed whose inputs are those it was built from (:data:`PARTS_FILE`) is not built
+    again (issue 11: a cycle that read one new notice built every company's feed). ``folder``:
     the folder already being read (``run`` starts reading it before the crawl, which waits on the network).
     ``notices``: the stored notices when the caller has just read them (for the links of :mod:`storage.aliaslinks`;
     None: read again if a build needs them).
@@ -208,6 +214,7 @@ def write_feeds_of_store(session: Session, *, as_of: date, target: PublishTarget
     core = _core_digest(session, as_of, target)
     inputs = _inputs_digest(session, core)
     ours = ensure_store_id(session)
+    previous: dict[str, str] | None = None  # the entity feeds' inputs of the last publish, its files as it left them
     if not full:
         mark = last_mark(session, str(target.out_dir))
         if mark is not None and scan.digest == mark.files:
@@ -224,19 +231,23 @@ def write_feeds_of_store(session: Session, *, as_of: date, target: PublishTarget
                 now = FolderScan.of(out_dir, FEED_SUFFIXES)
                 if now.digest == mark.files:
                     return _write_sides(session, as_of=as_of, target=target, mark=mark, scan=now, core=core)
+            # (a folder read before the crawl is read again: a file edited since is built again, not kept as ours)
+            if folder is None or FolderScan.of(out_dir, FEED_SUFFIXES).digest == mark.files:
+                previous = read_parts(out_dir, mark.parts)
     del scan  # its names: not held while every file is written
     # The health and news items are not filtered by the date: they describe the sources as the
     # store saw them when fetching (a bot check seen today), not the lists' history.
     done = publish_store(session, as_of=as_of, out_dir=out_dir, base_url=target.base_url,
                          watchlist=watchlist, news=news_events(session), health=lambda: health_events(session, SOURCE_DESCRIPTIONS),
                          note_failures=lambda failed: _note_feed_failures(session, failed),
-                         broken_watchlist=broken_watchlist, notices=notices)
+                         broken_watchlist=broken_watchlist, notices=notices, previous=previous)
     mark_folder(out_dir, ours)
+    parts = write_parts(out_dir, done.parts)
     after = FolderScan.of(out_dir, FEED_SUFFIXES, keep=lambda rel: not done.files.produces(rel))  # keeps the stale
     mark = PublishMark(inputs=_inputs_digest(session, core),  # the health items may have moved
                        files=after.digest, feeds=done.feeds, pictures=done.pictures,
                        events=done.events, watchlist_items=done.watchlist_items, stale=after.names,
-                       core=core, sides=done.sides)
+                       core=core, sides=done.sides, parts=parts)
     return PublishResult(
         (), None, SyncResult(),
         written=done.files.paths(out_dir, written=True),
@@ -271,11 +282,44 @@ def _write_sides(session: Session, *, as_of: date, target: PublishTarget, mark: 
     events = mark.events - (mark.sides or 0) + done.events
     new_mark = PublishMark(inputs=_inputs_digest(session, core), files=after.digest, feeds=mark.feeds,
                            pictures=mark.pictures, events=events, watchlist_items=mark.watchlist_items,
-                           stale=after.names, core=core, sides=done.events)
+                           stale=after.names, core=core, sides=done.events, parts=mark.parts)
     return PublishResult((), None, SyncResult(), written=written, unchanged=scan.paths(leave_out=left),
                          stale=tuple(after.paths()), feeds=mark.feeds, events=events,
                          watchlist_items=mark.watchlist_items, pictures=mark.pictures, failed=tuple(done.failed),
                          mark=None if done.failed else new_mark)
+
+
+def read_parts(out_dir: Path, sha: str | None) -> dict[str, str] | None:
+    """The entity feeds' input digests the folder's :data:`PARTS_FILE` holds, when its SHA-256 is ``sha`` (the last
+    publish's mark) and this code rendered them (:func:`renderer_version`); None when there is none, or it is not that
+    publish's (edited, replaced, unreadable), or another release's: every feed is built then."""
+    if sha is None:
+        return None
+    try:
+        data = (out_dir / PARTS_FILE).read_bytes()
+        if hashlib.sha256(data).hexdigest() != sha:
+            return None
+        held = json.loads(data)
+    except (OSError, ValueError):
+        return None
+    parts = held.get("parts") if isinstance(held, dict) and held.get("renderer") == renderer_version() else None
+    if not isinstance(parts, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in parts.items()):
+        return None
+    return parts
+
+
+def write_parts(out_dir: Path, parts: dict[str, str]) -> str | None:
+    """Write the entity feeds' input digests into the folder's :data:`PARTS_FILE` (atomically; nothing when it
+    already holds them); return the file's SHA-256, for the publish's mark. None when it cannot be written (the disk
+    filled up after the feeds were put in place): the next publish builds every feed, the feeds published all the same."""
+    from feeds.write import write_if_changed
+
+    data = json.dumps({"renderer": renderer_version(), "parts": parts}, sort_keys=True, separators=(",", ":")).encode()
+    try:
+        write_if_changed(out_dir / PARTS_FILE, data)
+    except OSError:
+        return None
+    return hashlib.sha256(data).hexdigest()
 
 
 def _feeds_failing(session: Session) -> bool:

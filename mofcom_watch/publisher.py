@@ -17,10 +17,11 @@ the others are written. The source-health feed comes last: ``note_failures`` may
 
 from __future__ import annotations
 
+import hashlib
 import io
 from array import array
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import partial
@@ -45,7 +46,7 @@ from feeds.catalog import (
 )
 from feeds.folder import FolderPaths, Lazy
 from feeds.formats import BY_NAME, FORMATS, PICTURE_SUFFIX, RenderContext
-from feeds.identity import entity_feed_name, normalise_base_url
+from feeds.identity import entity_feed_name, normalise_base_url, notice_picture_name
 from feeds.picture import PictureFile, entity_name, entity_picture, notice_picture, overview_pictures
 from feeds.write import FileSink, Staged, feed_paths, picture_path, write_if_changed
 from storage.aliaslinks import AliasLinks, notice_links, stored_links
@@ -118,6 +119,8 @@ class Published:
     watchlist_items: int | None = None
     failed: list[FeedFailure] = field(default_factory=list)
     sides: int = 0  # of ``events``: the news and source-health items (a publish of those alone: publish_sides)
+    parts: dict[str, str] = field(default_factory=dict)  # entity feed name -> a digest of its inputs (_Run._noted)
+    skipped: int = 0  # entity feeds whose inputs were those the folder's files were made from: not built again
 
 
 class _Run:
@@ -132,6 +135,12 @@ class _Run:
         self.events = 0  # lifecycle items seen
         self.first_seen = first_seen(session)  # notice key -> first read: a feed's ``updated`` (feeds.build.sighted)
         self.stage = Staged()  # every file put in place at the end, together (feeds.write.Staged)
+        # entity feed name -> a digest of its inputs: those the last publish into this folder wrote, the folder as it
+        # left them (``previous``, read by mofcom_watch.publish), and this publish's (``parts``): a feed whose inputs
+        # are the same is not built again (``skipped``)
+        self.previous: Mapping[str, str] = {}
+        self.parts: dict[str, str] = {}
+        self.skipped = 0
 
     # -- files ----------------------------------------------------------------------------------
     def open_feed(self, spec: FeedSpec, items: Sequence[Item]) -> tuple[FeedStream, dict[str, FileSink]] | None:
@@ -219,7 +228,7 @@ class _Run:
         names: list[str] = []
         linked = links.keys()
         held: dict[str, list[EventRecord]] = {}
-        entities = ((key or "", in_feed_order(heads)) for key, heads in heads_by_entity(self.session, self.as_of))
+        entities = ((key or "", self._noted(key, heads)) for key, heads in heads_by_entity(self.session, self.as_of))
         for group in _groups(entities, self.session):
             for key, records in group:
                 self.events += len(records)
@@ -228,9 +237,13 @@ class _Run:
                         picker.add(record)
                 if not key:  # an entity-scope item without an entity: in no entity feed (the watchlist sees it)
                     continue
-                names.append(entity_feed_name(key))
+                names.append(name := entity_feed_name(key))
                 if key in linked:
                     held[key] = records
+                    self.parts.pop(name, None)  # (its items are another's too: built every time)
+                elif self.previous.get(name) == self.parts.get(name):
+                    self.feeds_ok[name] = 0  # its files are those the same inputs made: left as they are
+                    self.skipped += 1
                 else:
                     self.write_feed(entity_spec(key, records), records)
                 state = sorted((r for r in records if r.kind in EVENT_STATES and r.notice_key and r.list
@@ -241,6 +254,22 @@ class _Run:
             items = linked_items(key, records, held, links)
             self.write_feed(entity_spec(key, items, links), items)
         return sorted(names)
+
+    def _noted(self, key: str | None, heads: list[EventHead]) -> list[EventHead]:
+        """``heads`` in feed order, a digest of what the entity's feed is made from noted in :attr:`parts`: the base
+        URL, the entity, and each item's id, payload, dates, the first reading of the notices it rests on (the feed's
+        ``updated``, ``feeds.build.sighted``) and whether its notice has a picture (the item links to it). (The code
+        that renders it: the digests of another release are not used, ``mofcom_watch.publish.read_parts``.)"""
+        if key:
+            digest = hashlib.sha256(f"{self.heads.base_url}\0{key}\0".encode())
+            pictures = self.ctx.pictures
+            for h in heads:
+                seen = [self.first_seen.get(k) for k in (h.notice_key, h.source_key) if k]
+                pictured = h.notice_key is not None and notice_picture_name(h.notice_key) in pictures
+                digest.update(f"{h.id}\0{h.sha}\0{h.occurred.isoformat()}\0{h.updated.isoformat()}\0{seen}\0"
+                              f"{pictured}\n".encode())
+            self.parts[entity_feed_name(key)] = digest.hexdigest()[:32]
+        return in_feed_order(heads)
 
     def notice_feeds(self, routes: Routes[Item], picker: WatchlistPicker | None) -> None:
         """Pass 3: every notice-scope item once, newest first, into each fixed feed that carries it."""
@@ -315,14 +344,17 @@ def publish_store(session: Session, *, as_of: date, out_dir: Path, base_url: str
                   watchlist: Watchlist | None, news: Sequence[EventRecord],
                   health: Callable[[], list[EventRecord]],
                   note_failures: Callable[[list[FeedFailure]], bool], broken_watchlist: str | None = None,
-                  notices: Sequence[StoredNotice] | None = None) -> Published:
+                  notices: Sequence[StoredNotice] | None = None, previous: Mapping[str, str] | None = None) -> Published:
     """Write every feed and picture of the store's events up to ``as_of``, the ``news`` items and the
     ``health`` items into ``out_dir``. ``note_failures`` is told which feeds could not be built
     before the source-health feed is written; when it says the health items changed, they are read
     again (the source-health feed says so in this very run). ``broken_watchlist``: why the configured
     watchlist could not be read: its feed fails (keeping its last files), the others are written. ``notices``: the
-    stored notices, when the caller has them (else read here for the links, :mod:`storage.aliaslinks`)."""
+    stored notices, when the caller has them (else read here for the links, :mod:`storage.aliaslinks`). ``previous``:
+    the digests of the entity feeds' inputs (``Published.parts``) of the last publish into ``out_dir``, its files as it
+    left them: an entity feed whose inputs are the same is not built again (the same inputs made those bytes)."""
     run = _Run(session, out_dir, base_url, as_of)
+    run.previous = previous or {}
     with run.stage.placing():
         return _publish_store(run, watchlist=watchlist, news=news, health=health, note_failures=note_failures,
                               broken_watchlist=broken_watchlist, notices=notices)
@@ -370,7 +402,9 @@ def _publish_store(run: _Run, *, watchlist: Watchlist | None, news: Sequence[Eve
                      pictures=len(run.pictures_ok), events=run.events + len(news) + health_items,
                      watchlist_items=len(watch_items) if picker is not None else None,
                      failed=sorted(run.failed.values(), key=lambda f: rank.get(f.name, -1)),  # "pictures" first
-                     sides=len(news) + health_items)
+                     sides=len(news) + health_items,
+                     parts={name: d for name, d in sorted(run.parts.items()) if name in run.feeds_ok},
+                     skipped=run.skipped)
 
 
 def publish_sides(session: Session, *, as_of: date, out_dir: Path, base_url: str, news: Sequence[EventRecord],

@@ -42,10 +42,11 @@ class EventHead:
     occurred: datetime  # aware, UTC
     updated: datetime  # aware, UTC
     source_key: str | None = None  # the notice that acted (a feed's ``updated``: ``feeds.build.sighted``)
+    sha: str | None = None  # ``Event.payload_sha256``: what its payload says but ``updated`` (an entity feed's inputs)
 
 
 HEAD_COLUMNS = (Event.id, Event.kind, Event.scope, Event.list, Event.notice_key, Event.entity_key, Event.effective,
-                Event.corrects, Event.occurred, Event.updated, Event.source_key)
+                Event.corrects, Event.occurred, Event.updated, Event.source_key, Event.payload_sha256)
 
 
 def _published(scopes: Sequence[str]) -> tuple[ColumnElement[bool], ...]:
@@ -80,14 +81,14 @@ def event_heads(session: Session, as_of: date, scopes: Sequence[str] = DERIVED_S
     shared: dict[str, str] = {}  # one string per notice or entity key, however many events name it
     query = select(*HEAD_COLUMNS).where(*_published(scopes)).order_by(*order).execution_options(yield_per=STREAMED_ROWS)
     for (id_, kind, scope, lst, notice_key, entity_key, effective, corrects, occurred, updated,
-         source_key) in session.execute(query):
+         source_key, sha) in session.execute(query):
         if not _shown(kind, occurred, as_of):
             continue
         yield EventHead(id_, EventKind(kind), EventScope(scope), ListKind(lst) if lst else None,
                         shared.setdefault(notice_key, notice_key) if notice_key else None,
                         shared.setdefault(entity_key, entity_key) if entity_key else None,
                         effective, corrects, naive_as_utc(occurred), naive_as_utc(updated),
-                        shared.setdefault(source_key, source_key) if source_key else None)
+                        shared.setdefault(source_key, source_key) if source_key else None, sha)
 
 
 def heads_by_entity(session: Session, as_of: date) -> Iterator[tuple[str | None, list[EventHead]]]:

@@ -61,19 +61,22 @@ class PublishMark:
     # the health or news items moved, only those two feeds are written (None: a mark of an older version, a whole build)
     core: str | None = None
     sides: int | None = None
+    # the SHA-256 of the file in the folder that holds the digests of its entity feeds' inputs (``mofcom_watch.publish``:
+    # a feed whose inputs are the same is not built again); None: no such file (a mark of an older version)
+    parts: str | None = None
 
     def to_json(self) -> dict[str, object]:
         return {"inputs": self.inputs, "files": self.files, "feeds": self.feeds, "pictures": self.pictures,
                 "events": self.events, "watchlist_items": self.watchlist_items, "stale": list(self.stale),
-                "core": self.core, "sides": self.sides}
+                "core": self.core, "sides": self.sides, "parts": self.parts}
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> PublishMark:
-        core, sides = data.get("core"), data.get("sides")
+        core, sides, parts = data.get("core"), data.get("sides"), data.get("parts")
         return cls(str(data["inputs"]), str(data["files"]), int(data["feeds"]), int(data["pictures"]),
                    int(data["events"]), None if data["watchlist_items"] is None else int(data["watchlist_items"]),
                    tuple(str(s) for s in data["stale"]), None if core is None else str(core),
-                   None if sides is None else int(sides))
+                   None if sides is None else int(sides), None if parts is None else str(parts))
 
 
 _NEWEST_FIRST = (Publication.finished_at.desc(), Publication.id.desc())

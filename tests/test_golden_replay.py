@@ -28,7 +28,7 @@ from typing import Any
 from sqlalchemy import create_engine, select
 from sqlalchemy.orm import Session
 
-from mofcom_watch.publish import STORE_MARK
+from mofcom_watch.publish import PARTS_FILE, STORE_MARK
 from storage.models import Action, Entity, Event, HealthIssue, Listing, Notice, Snapshot
 from tests import zygote
 
@@ -108,7 +108,8 @@ def _store_dump(db: Path) -> dict[str, Any]:
 def _feed_hashes(out: Path) -> dict[str, str]:
     return {
         p.relative_to(out).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(out.rglob("*")) if p.is_file() and p.name != STORE_MARK  # (the store's id: random)
+        for p in sorted(out.rglob("*")) if p.is_file() and p.name not in (STORE_MARK, PARTS_FILE)  # (the store's id:
+        # random; the entity feeds' inputs: they name the code's digest)
     }
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from mofcom_watch.publish import STORE_MARK
+from mofcom_watch.publish import PARTS_FILE, STORE_MARK
 from tests.faults.harness import AS_OF, FIXTURES, Tmpfs, can_mount, cli, cli_env, feed_files, invalid_feeds, run_args
 from tests.faults.resources import disk_full_store, feeds_fault, one_line, read_only_store
 from tests.faults.test_unattended_ops import base_urls_env
@@ -79,8 +79,8 @@ def test_a_disk_filling_up_while_a_run_publishes_keeps_the_last_good_feeds_whole
         again = cli(db, *_run_on(site.url, feeds, "2026-11-30"), env=env)
         today = feed_files(feeds)
         assert not invalid_feeds(feeds)
-        leftovers = [p.name for p in feeds.rglob("*") if p.is_file() and p.name != STORE_MARK  # (the store's id)
-                     and (p.name.startswith(".") or not p.stat().st_size)]
+        leftovers = [p.name for p in feeds.rglob("*") if p.is_file() and p.name not in (STORE_MARK, PARTS_FILE)
+                     and (p.name.startswith(".") or not p.stat().st_size)]  # (the store's id, the feeds' inputs)
     assert faulted.code == 3 and one_line(faulted), faulted.out + faulted.err
     assert faulted.first_line.startswith(f"mofcom-watch run: cannot write the feeds in {feeds}: the disk is full")
     assert set(at_fault) == set(yesterday)  # nothing removed
