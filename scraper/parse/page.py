@@ -688,6 +688,9 @@ def check_unsourced_report(title: str | None, text: str, url: str | None, source
     head = f"{title or ''}\n{text[:UNSOURCED_HEAD]}"
     if source or "发言人" not in head or "决定" not in text or MOFCOM_PAGE_RE.match(url or "") is None:
         return  # (nearly every page)
+    if "谈话" in (title or "") or "谈话" in text.lstrip().split("\n", 1)[0]:
+        return  # a statement ("…发表谈话"), no news item reporting his words (as ``rules.identify._reported_answer``):
+        # on MOFCOM's news section, a paper's report reposted (tests/mofcom_watch/test_replay_press_reports.py)
     from .qa import SOURCE_LINE_RE, reported_lead
     from .rules.checks.answers import DECIDED_NUMBER_RE, DECIDED_STEP_WORDS
     from .rules.rejects import WIRE_DATELINE_RE, WIRE_HEAD
