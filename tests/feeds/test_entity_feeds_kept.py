@@ -9,11 +9,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
 import mofcom_watch.publish
+from mofcom_watch.cli import app
 from mofcom_watch.publish import PARTS_FILE
 from mofcom_watch.publisher import Published, publish_store
-from tests.feeds.replayed import write_feeds_cli
+from tests.feeds.replayed import AS_OF, REPO, write_feeds_cli
 
 
 @pytest.fixture
@@ -72,3 +74,27 @@ def test_entity_feeds_whose_inputs_did_not_move_are_kept_and_the_bytes_are_a_who
     feeds(fixture_db, out, "--watchlist", str(watchlist), base_url="https://feeds.example.org/")
     assert published[-1].skipped == 0 and set(published[-1].parts) == set(first.parts)
     assert not set(published[-1].parts.values()) & set(first.parts.values())
+
+
+UEL_7 = "www.mofcom.gov.cn/zwgk/zcfb/art/2025/art_e4f474d3aeba4672913db1042d845d78.html"  # lists Skydio, among others
+ANOTHER_URL = "www.mofcom.gov.cn/xwfb/zcfb/art/2025/art_e4f474d3aeba4672913db1042d845d78.html"
+
+
+def test_a_notice_read_at_another_url_builds_its_entities_feeds_again(fixture_db, tmp_path, published):
+    """The same notice found under a second URL: its items name both URLs (provenance), their dates do not move; only
+    the payload's SHA-256 tells the digest, and the feeds of the notice's entities are built again, the rest kept."""
+    out = tmp_path / "feeds"
+    feeds(fixture_db, out)
+    extra = tmp_path / "extra"
+    (extra / ANOTHER_URL).parent.mkdir(parents=True)
+    (extra / ANOTHER_URL).write_bytes((REPO / "fixtures" / UEL_7).read_bytes())
+    done = CliRunner().invoke(app, ["--db", fixture_db, "replay", str(extra), "--fetched-at",
+                                    "2026-11-29T06:00:00+00:00", "--as-of", AS_OF])
+    assert done.exit_code in (0, 1) and "added a URL to a stored notice" in done.output, done.output
+    feeds(fixture_db, out)
+    again = published[-1]
+    assert 0 < again.skipped < len(again.parts) - 5  # the other entities' feeds kept, UEL 〔2025〕7号's built
+    assert f"https://{ANOTHER_URL}".encode() in (out / "entity" / "skydio.atom").read_bytes()
+    whole = tmp_path / "whole"
+    feeds(fixture_db, whole)
+    assert files(out) == files(whole)
