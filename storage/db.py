@@ -22,6 +22,8 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from storage.sqlcache import share_compiled
+
 if TYPE_CHECKING:  # Alembic is imported only when a database must be migrated (~0.3 s per start)
     from alembic.config import Config
 
@@ -125,7 +127,7 @@ def make_engine(url: str, *, read_only: bool = False) -> Engine:
         _sqlite_setup(engine, read_only=read_only)
     elif parsed.get_backend_name() == "postgresql":
         event.listen(engine, "connect", _utf8_only, insert=True)  # before the dialect's first use of the connection
-    return engine
+    return share_compiled(engine)
 
 
 def _utf8_only(dbapi_conn: Any, _record: Any) -> None:
