@@ -4,6 +4,7 @@ a start it cannot reproduce goes to the real program; a launcher killed takes it
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -104,3 +105,33 @@ def test_a_replay_through_the_zygote_writes_what_the_real_program_writes(tmp_pat
     # the fixtures' three notices read short of their stated counts on purpose: exit 1, and open health issues
     assert [o[1] for o in outcomes] == [1, 1, 1, 1] and b"count mismatch" in outcomes[0][2] + outcomes[0][3]
     assert folders[0] == folders[1] and len(folders[0]) > 300
+
+
+def _preloaded(*first: str) -> list:
+    """What a new zygote's preload says, in a process of its own: its refusal (None: it serves), the statements its
+    warm-up left compiled, and what the warm-up must leave as a fresh process has it."""
+    code = "\n".join([
+        "import json", "from tests import zygote", *first, "said = zygote.preload()",
+        "from storage import derived, engines, heldfile", "from storage.sqlcache import COMPILED",
+        "print(json.dumps([said, len(COMPILED), derived._engine_version, engines._superseded is None, len(heldfile._kept)]))"])
+    done = subprocess.run([sys.executable, "-c", code], cwd=zygote.ROOT, capture_output=True, text=True, timeout=120,
+                          env=base_env())
+    assert done.returncode == 0, done.stderr[-2000:]
+    return json.loads(done.stdout.splitlines()[-1])
+
+
+def test_the_warm_up_leaves_the_sql_of_the_commands_compiled_and_the_program_as_a_fresh_process_has_it():
+    """Session 56: the zygote runs a replay, status, a timeline and a publish on a throwaway store before it serves,
+    so each forked command finds their SQL compiled (``storage.sqlcache``). What the commands keep once per process
+    (the engine's digest, the release list, descriptors of files read) is put back as it was."""
+    said, compiled, engine_version, superseded_unread, kept = _preloaded()
+    assert said is None
+    assert compiled > 50  # (~150 statements)
+    assert (engine_version, superseded_unread, kept) == (None, True, 0)
+
+
+def test_a_warm_up_that_leaves_the_program_changed_keeps_the_zygote_from_serving():
+    """The check is live: with nothing put back, the globals the commands set are found changed, and the zygote
+    would refuse every command (each then runs the real program), which the tests above would show."""
+    said, *_ = _preloaded("zygote.restore_modules = lambda state: None")
+    assert said is not None and "changed" in said and "storage.derived._engine_version" in said, said

@@ -16,6 +16,8 @@ its pid: those keep plain ``subprocess``. The launcher becomes the real program 
 reproduce the start exactly: a different locale, ``PYTHON*``, ``LD_*``/faketime, terminal or colour variable read at
 import, other resource limits, signals ignored other than the zygote's, a session or group leader, descriptors passed
 beyond 0-2, or no zygote.
+Before serving, the zygote runs a few commands in-process on a throwaway store (:func:`warm_sql`), so that its
+children find their SQL compiled (``storage.sqlcache``), and puts back what they changed in the program's modules.
 ``MOFCOM_TEST_NO_ZYGOTE=1`` turns it off for the whole suite (every command then exec's the real program).
 
 The project's modules read no environment, working folder or terminal at import (checked: nothing at module level
@@ -87,13 +89,167 @@ def preload() -> str | None:
             from sqlalchemy.orm import configure_mappers
 
             configure_mappers()  # what a command's first query does (its mapped classes are all imported by now)
+            unchanged = warm_sql()
     finally:
         sys.stdout, sys.stderr = before
     gc.collect()
     gc.freeze()  # what the imports made lives as long as the process (mofcom_watch.lazygroup.release_collector)
     gc.enable()
     said = out.getvalue() + err.getvalue() + "".join(f"{w.category.__name__}: {w.message}\n" for w in caught)
-    return said or None
+    return said or unchanged
+
+
+# The warm-up's commands (tests.feeds.replayed's fixtures, fetch time and day): what most forked commands compile
+WARM_AS_OF = "2026-11-29"
+WARM_COMMANDS = (("replay", str(ROOT / "fixtures"), "--fetched-at", "2026-11-29T02:00:00+00:00", "--as-of", WARM_AS_OF),
+                 ("status", "--as-of", WARM_AS_OF), ("status", "--json", "--as-of", WARM_AS_OF),
+                 ("timeline", "skydio", "--as-of", WARM_AS_OF), ("feeds", "--as-of", WARM_AS_OF, "--out"))
+# what the warm-up is there to fill, or keeps as any command would (pure caches: the same for every store and day)
+WARMED = frozenset({("storage.sqlcache", "COMPILED"), ("storage.records", "_FIELDS"), ("scraper.parse.textnorm", "_MARKS"),
+                    ("mofcom_watch.publish", "_renderer_version")})
+
+
+def warm_sql() -> str | None:
+    """Run a few commands in this process on a throwaway store (a replay of the fixtures, status, a timeline, a
+    publish), so that the SQL they compile is in :data:`storage.sqlcache.COMPILED`, which every forked command then
+    finds compiled (session 56: compiling was ~15% of a forked command's CPU). A child must still start as the real
+    program: the warm-up must leave every global of the program's modules and every attribute of their classes as it
+    found them (but :data:`WARMED`), the logging setup, the environment, the working folder and the threads. Returns
+    what it changed (the zygote then serves no command: each runs the real program, slower, never otherwise)."""
+    from typer.testing import CliRunner
+
+    from mofcom_watch.cli import app
+
+    state, logs = module_state(), logging_state()
+    process = process_state()
+    folder = tempfile.mkdtemp(prefix="mofcom-zygote-warm-")
+    failed = []
+    try:
+        runner = CliRunner()
+        for args in WARM_COMMANDS:
+            result = runner.invoke(app, ["--db", f"sqlite:///{folder}/store.sqlite", *args, *(
+                [f"{folder}/out"] if args[-1] == "--out" else [])],
+                                   env={"MOFCOM_WATCH_DATA_DIR": folder, "MOFCOM_WATCH_FEEDS_DIR": f"{folder}/feeds"})
+            if result.exit_code not in (0, 1):  # 1: the fixtures hold unusable pages on purpose
+                failed.append(f"{args[0]}: exit {result.exit_code}: {result.output[-300:]!r}")
+    finally:
+        restore_logging(logs)
+        shutil.rmtree(folder, ignore_errors=True)
+        gc.collect()  # the warm-up's engines (weakly held by the program's registries)
+        restore_modules(state)
+    after = module_state()
+    changed = sorted(f"{module}.{name}" for module, name in set(state) | set(after)
+                     if (module, name.split(".")[0]) not in WARMED and differs(state.get((module, name)), after.get((module, name))))
+    changed += [f"the process's {what}" for what, (was, now) in zip(PROCESS, zip(process, process_state())) if was != now]
+    if failed or changed:
+        return "the warm-up " + "; ".join(failed + [f"changed {', '.join(changed[:8])}"] if changed else failed)
+    return None
+
+
+PROCESS = ("environment", "working folder", "umask", "threads", "signal handlers", "exit handlers", "standard streams")
+
+
+def process_state() -> tuple[object, ...]:
+    """What a forked child inherits beside the modules (:data:`PROCESS`)."""
+    import threading
+
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return (dict(os.environ), os.getcwd(), umask, threading.active_count(), [signal.getsignal(s) for s in SIGNALS],
+            atexit._ncallbacks(), (sys.stdin, sys.stdout, sys.stderr))
+
+
+Held = tuple[object, object, object]  # (the object, where it is: a module or a class, its contents if a container)
+
+
+def module_state() -> dict[tuple[str, str], Held]:
+    """Every global of the program's modules and every attribute of their classes: the object, what holds it, and for
+    a container (a dict, list, set or their kin) a copy of what it holds."""
+    import collections.abc
+
+    state: dict[tuple[str, str], Held] = {}
+
+    def held(value: object, owner: object) -> Held:
+        if isinstance(value, collections.abc.Mapping) and isinstance(value, collections.abc.MutableMapping):
+            return value, owner, list(value.items())
+        if isinstance(value, (collections.abc.MutableSequence, collections.abc.MutableSet)):
+            return value, owner, list(value)
+        return value, owner, None
+
+    for name, module in list(sys.modules.items()):
+        if name.split(".")[0] not in PACKAGES:
+            continue
+        for attr, value in list(vars(module).items()):
+            if attr == "__builtins__":  # (the interpreter's)
+                continue
+            state[(name, attr)] = held(value, module)
+            if isinstance(value, type) and value.__module__ == name:
+                for inner, member in list(vars(value).items()):
+                    state[(name, f"{attr}.{inner}")] = held(member, value)
+    return state
+
+
+def differs(was: Held | None, now: Held | None) -> bool:
+    return was is None or now is None or was[0] is not now[0] or was[2] != now[2]
+
+
+def restore_modules(state: dict[tuple[str, str], Held]) -> None:
+    """Put back what the warm-up changed (but :data:`WARMED`): a name bound to another object is bound to the first
+    again, a container refilled with what it held; the descriptors ``storage.heldfile`` kept open are closed. What the
+    program keeps once per process (its engine's digest, a first reading of a file) is then made again by each child,
+    as by the real program."""
+    import collections.abc
+
+    from storage import heldfile
+
+    for fd in set(heldfile._kept) - {fd for fd, _ in state[("storage.heldfile", "_kept")][2]}:  # type: ignore[union-attr]
+        heldfile._kept.pop(fd)
+        os.close(fd)
+    now = module_state()
+    for (module, name), (value, owner, contents) in state.items():
+        if (module, name.split(".")[0]) in WARMED or not differs((value, owner, contents), now.get((module, name))):
+            continue
+        attr = name.rsplit(".", 1)[-1]
+        if getattr(owner, attr, None) is not value:
+            setattr(owner, attr, value)
+        if isinstance(value, collections.abc.MutableMapping):
+            value.clear()
+            value.update(contents)  # type: ignore[arg-type]
+        elif isinstance(value, collections.abc.MutableSequence):
+            value[:] = contents  # type: ignore[index]
+        elif isinstance(value, collections.abc.MutableSet):
+            value.clear()
+            value |= set(contents)  # type: ignore[arg-type]
+
+
+def logging_state() -> list[tuple[object, ...]]:
+    import logging
+
+    loggers = [logging.getLogger(), *(v for v in logging.Logger.manager.loggerDict.values() if isinstance(v, logging.Logger))]
+    return [(lg, lg.level, list(lg.handlers), list(lg.filters), lg.propagate, lg.disabled) for lg in loggers] + [
+        (None, logging.root.manager.disable)]
+
+
+def restore_logging(saved: list[tuple[object, ...]]) -> None:
+    """The logging setup as :func:`logging_state` found it (a command's ``setup_logging`` sets the root's handlers and
+    levels; a child sets its own as the real program does, on a logging module as it was after the imports)."""
+    import logging
+
+    known = set()
+    for entry in saved:
+        if entry[0] is None:
+            logging.disable(entry[1])
+            continue
+        lg, level, handlers, filters, propagate, disabled = entry
+        known.add(id(lg))
+        lg.setLevel(level)
+        lg.handlers[:] = handlers
+        lg.filters[:] = filters
+        lg.propagate, lg.disabled = propagate, disabled
+    for lg in list(logging.Logger.manager.loggerDict.values()):  # made by the warm-up: as a fresh one
+        if isinstance(lg, logging.Logger) and id(lg) not in known:
+            lg.setLevel(logging.NOTSET)
+            lg.handlers[:] = []
 
 
 PACKAGES = ("feeds", "mofcom_watch", "scraper", "storage")
