@@ -48,12 +48,16 @@ class SharedCompiledCache(MutableMapping[Any, Any]):
         self._compiled: LRUCache[Any, Any] = LRUCache(size)
         self._twin: weakref.WeakKeyDictionary[Dialect, Dialect] = weakref.WeakKeyDictionary()
         self._first: dict[tuple[Any, ...], Dialect] = {}
+        self._last: tuple[Dialect | None, Dialect | None] = (None, None)  # the last dialect asked and its twin
 
     def _key(self, key: Any) -> Any:
         dialect = key[0]
-        twin = self._twin.get(dialect)
-        if twin is None:
-            twin = self._twin[dialect] = self._first.setdefault(settings(dialect), dialect)
+        last, twin = self._last  # (asked at every statement: a process mostly uses one engine at a time)
+        if dialect is not last:
+            twin = self._twin.get(dialect)
+            if twin is None:
+                twin = self._twin[dialect] = self._first.setdefault(settings(dialect), dialect)
+            self._last = (dialect, twin)
         return key if twin is dialect else (twin, *key[1:])
 
     def get(self, key: Any, default: Any = None) -> Any:
