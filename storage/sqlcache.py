@@ -18,7 +18,7 @@ from sqlalchemy import Engine
 from sqlalchemy.engine import Dialect
 from sqlalchemy.util import LRUCache
 
-SIZE = 3000  # statements kept (SQLAlchemy's own default is 500 per engine; the program compiles ~1,000 shapes)
+SIZE = 3000  # statements kept (SQLAlchemy's own default is 500 per engine; a replay, status, timeline and publish compile ~150)
 _PLAIN = (str, int, float, bool, type(None))
 
 
