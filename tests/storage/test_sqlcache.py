@@ -34,7 +34,7 @@ def test_a_second_engine_on_another_store_reads_its_own_rows_with_the_statement_
     assert first.dialect is not second.dialect
 
 
-def test_dialects_that_differ_in_a_setting_or_in_kind_never_share_a_statement(tmp_path):
+def test_dialects_that_differ_in_a_setting_or_in_kind_never_share_a_statement():
     cache = SharedCompiledCache()
     a, b, c, pg = sqlite.dialect(), sqlite.dialect(), sqlite.dialect(), postgresql.dialect()
     for dialect in (a, b, c, pg):
