@@ -91,6 +91,12 @@ FROM_MONTH_DAY_RE = lazy_compile(rf"(?:自|从)\s*(?:(?P<rel>今年|本年|去�
                                  rf"\s*(?P<d>{MD})\s*日{WEEKDAY}"
                                  rf"(?:\s*(?P<h>\d{{1,2}}|零)\s*[时:点]\s*(?:(?P<mi>\d{{1,2}})\s*分?)?)?\s*起")
 RELATIVE_MONTHS = {"本月": 0, "当月": 0, "下月": 1, "次月": 1}
+# "自2027年元旦起", "自明年元旦起", "自元旦零时起": New Year's Day is 1月1日, read as that day written in digits would be (its year
+# written, told relative to the text's, or none: FROM_MONTH_DAY_RE's rule, "自1月1日起" written in late December is the next
+# year's; session 57, held57, qa53/01: held as "no day the dates read" before). Only right before 起 (with its hour): "元旦前后",
+# "元旦假期后" stay no day. Looked for only where "旦" is.
+NEW_YEAR_DAY_RE = lazy_compile(r"元旦(?=\s*(?:零\s*时\s*)?起)")
+NEW_YEAR_DAY = "1月1日"
 # A year written relative to the text's own ("去年4月4日", "今年1月10日"): how many years from the text's year. A month-day
 # after one has that year, never the one the text's day would give it (session 30, audit30/13 and /21: "去年4月4日" in
 # an answer of 2026-12 named 2026-04-04, "自今年1月10日起" in one of 2027-01-08 was read as its own day).
@@ -222,6 +228,8 @@ def effective_in(sentence: str, published: date | None) -> str | None:
     """ISO effective date or date-time stated in ``sentence`` ("自…起", else "自…至…")."""
     if "起" not in sentence:  # in every match of the three regexes
         return period_start(sentence, published)
+    if "旦" in sentence:  # "自2027年元旦起": "自2027年1月1日起" (NEW_YEAR_DAY_RE; nearly no sentence holds 旦)
+        sentence = NEW_YEAR_DAY_RE.sub(NEW_YEAR_DAY, sentence)
     m = FROM_DATE_RE.search(sentence) if "年" in sentence else None
     if m is None and "年" in sentence and any(w in sentence for w in _END_WORDS) \
             and (end := FROM_END_DATE_RE.search(sentence)):

@@ -130,7 +130,8 @@ def test_a_start_told_as_part_of_a_month_is_held(answer: str) -> None:
     # probes after the blind round: every start the dates cannot read took the answer's own day, silently
     f"中方决定，自下周一起，停止实施{UEL7}相关措施。",
     f"中方决定，自后天起，停止实施{UEL7}相关措施。",
-    f"中方决定，自元旦起，停止实施{UEL7}相关措施。",
+    # ("自元旦起" is 1月1日 since session 57: tests/scraper/test_parse_held57.py)
+    f"中方决定，自元旦后首个工作日起，停止实施{UEL7}相关措施。",
     f"中方决定，自2027年初起，停止实施{UEL7}相关措施。",
     f"中方决定，自近日起，停止实施{UEL7}相关措施。",
     f"中方决定，自10日起，停止实施{UEL7}相关措施。",

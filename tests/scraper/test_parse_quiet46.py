@@ -32,11 +32,10 @@ ONE = "暂停实施商务部公告2025年第21号相关措施"
     f"{ONE}1年，第22号相关措施至次年3月31日。",
     f"{ONE}1年，第22号相关措施至明年6月30日。",  # (read for one notice; beside another, whose end is it?)
     f"{ONE}1年，第22号相关措施暂停至明年6月30日。",
-    f"{ONE}，暂停至明年6月底。",
-    f"{ONE}，暂停至今年年底。",
+    # ("至明年6月底", "至今年年底", "截至明年年末", "至2027年底" for one notice are read since session 57, from the text's own
+    # year: tests/scraper/test_parse_held57.py; beside another notice they stay held, above and below)
     f"{ONE}，暂停至次年3月31日。",
-    f"{ONE}，暂停期限截至明年年末。",
-    f"{ONE}，暂停至2027年底。",
+    f"{ONE}，暂停至年底。",
     f"{ONE}，暂停至2027年6月上旬。",  # (a part of a month: no day; session 47 reads only a written month's end)
     f"{ONE}，暂停至2027年6月底前。",
     f"{ONE}，暂停至2027年上半年结束。",
@@ -47,7 +46,9 @@ ONE = "暂停实施商务部公告2025年第21号相关措施"
 ])
 def test_an_end_told_relative_or_as_part_of_a_month_or_year_is_held(notice, text):
     opening = "商务部决定，自2026年12月10日起，" if notice else D
-    assert "is no day the dates read" in (said := _held(opening + text, notice)) or "relative to the text's year" in said
+    said = _held(opening + text, notice)
+    # (a second notice's clause whose end only MONTH_END_RE reads is "a notice's measures no step reads" since session 57)
+    assert "is no day the dates read" in said or "relative to the text's year" in said or "no step reads" in said
 
 
 # --- session 47 (probe47's B3, the lead's decision): a month's end whose year and month are written is its last day ----------
@@ -70,8 +71,7 @@ def test_a_month_s_end_before_the_step_is_its_last_day():
     assert _steps(f"商务部决定，自2026年12月10日起至2027年6月底，{ONE}。", True) == [_s(N21, "2027-06-30")]
 
 
-def test_an_extension_to_next_year_s_end_is_held():
-    assert "至明年年底" in _held("中方决定，将商务部公告2025年第21号相关措施的暂停期限延长至明年年底。")
+# (test_an_extension_to_next_year_s_end_is_held: read since session 57, tests/scraper/test_parse_held57.py)
 
 
 @pytest.mark.parametrize("text", [

@@ -46,9 +46,16 @@ HISTORY_GAP = timedelta(days=90)
 RELATIVE_UNTIL_RE = lazy_compile(rf"(?:至|(?<![收达得])到)\s*(?P<rel>今年|本年|明年)\s*(?P<m>{MD})\s*月\s*(?P<d>{MD})\s*日")
 RELATIVE_UNTIL_YEARS = {"今年": 0, "本年": 0, "明年": 1}
 # "暂停期限至2027年6月底" / "…6月末": the last day of a month whose year and month are written (session 47, probe47's B3:
-# held as "no day the dates read" before). Relative ("至明年6月底") and other parts of a month ("上旬", "6月底前") stay held
-# (``rules.checks.unread_vague_end``). Looked for only where "底" or "末" is and no whole day was found.
-MONTH_END_RE = lazy_compile(rf"(?:至|(?<![收达得])到)\s*(?P<y>{YEAR})\s*年\s*(?P<me>{MD})\s*月\s*(?:底|末)(?!\s*[前以之])")
+# held as "no day the dates read" before). The end of a year or of its first or second half ("至2027年年底", "至2027年底",
+# "至2027年上半年末": 12-31, 06-30; session 57, held57: held before), the year told relative to the text's own ("至明年年底",
+# "至今年年末", "至明年6月底", "至明年上半年末": counted as RELATIVE_UNTIL_RE's, from the text's own year) read the same way.
+# Other parts of a month or year ("上旬", "6月底前", "上半年结束", "至年底" with no year) stay held
+# (``rules.checks.unread_vague_end``; so do the forms with no month written in a sentence naming several notices, whose
+# clauses per notice read only a day or a month's end written whole). Looked for only where "底" or "末" is and no whole
+# day was found.
+MONTH_END_RE = lazy_compile(rf"(?:至|(?<![收达得])到)\s*(?:(?P<y>{YEAR})\s*年|(?P<yrel>今年|本年|明年))\s*"
+                            rf"(?:(?P<me>{MD})\s*月\s*|(?P<half>[上下])\s*半\s*年\s*|年\s*)?(?:底|末)(?!\s*[前以之])")
+FIRST_HALF_LAST_MONTH, LAST_MONTH = 6, 12  # "上半年末" ends on 06-30, "年底" and "下半年末" on 12-31
 MAX_DAYS, MAX_YEARS = 3650, 10
 
 
@@ -123,10 +130,22 @@ def until_day(period: Period, since: date | None, said: date | None = None) -> d
         base = said or since
         return None if base is None else make_date(base.year + RELATIVE_UNTIL_YEARS[m.group("rel")], m.group("m"), m.group("d"))
     if "me" in m.re.groupindex:  # MONTH_END_RE: the month's last day
-        first = make_date(m.group("y"), m.group("me"), 1)
-        return None if first is None else (first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+        return _month_end_day(m, said or since)
     counted = period_of(m) if since is not None else None
     return None if counted is None or since is None else period_end(since, *counted)
+
+
+def _month_end_day(m: re.Match[str], base: date | None) -> date | None:
+    """The last day of the month, half year or year a MONTH_END_RE match ``m`` names; a year told relative ("明年") counts
+    from ``base``'s (None without one)."""
+    written, rel, month, half = m.group("y", "yrel", "me", "half")
+    year: str | int | None = written
+    if rel is not None:
+        if base is None:
+            return None
+        year = base.year + RELATIVE_UNTIL_YEARS[rel]
+    first = make_date(year, month or (FIRST_HALF_LAST_MONTH if half == "上" else LAST_MONTH), 1)
+    return None if first is None else (first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
 
 
 def stale(when: str, published: date | None) -> bool:

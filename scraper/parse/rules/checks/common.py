@@ -62,9 +62,10 @@ CLAUSE_END_STOPS_RE = re.compile(r"[(),;:?.]")
 # "1年", "90天", "1年零3个月", "一周年"; UNTIL_RE: "至2027年12月10日", "到…"; "半年"), a bracket, a quote's end, "的暂停" ("解除对…相关措施
 # 的暂停", "终止对…相关措施的暂停安排": session 41, held), the end of "除…外", nothing else: not "…的前提是", "…系误传", "…一事", "…等问题", "…的具体安排" (``_told_as_noun``).
 # "至明年11月10日" (RELATIVE_UNTIL_RE's end, read by ``periods.until_day``; session 43, qa43/29: held for a person).
-# "至2027年6月底" (MONTH_END_RE's, read by ``periods.until_day`` as the month's last day; session 47).
+# "至2027年6月底" (MONTH_END_RE's, read by ``periods.until_day`` as the month's last day; session 47), "至2027年年底", "至明年上半年末",
+# "至明年6月底" (the same; session 57, held57).
 STEP_TERM = (rf"(?:{DURATION_RE.pattern}|半年|(?:截止|截)?(?:{UNTIL_RE.pattern}|(?:至|到)(?:今年|本年|明年)\d{{1,2}}月\d{{1,2}}日"
-              r"|(?:至|到)\d{4}年\d{1,2}月[底末])"
+              r"|(?:至|到)(?:\d{4}年|今年|本年|明年)(?:\d{1,2}月|[上下]半年|年)?[底末])"
               r"(?:\d{1,2}时(?:\d{1,2}分)?)?(?:止|\(含\))?)")
 
 

@@ -29,7 +29,7 @@ SAME_DAY_MARKS = marked(("同日", "当日"))
 # A suspension or extension "自原暂停期限届满之日起", "自期满次日起", "…，自上述期限届满之日起计算": from an end the text may not tell
 FROM_END_START_RE = lazy_compile(r"(?:届满|期满|到期)\s*(?:之\s*)?(?:次\s*)?日\s*起")
 
-# A start the dates cannot read: "自下周一起", "自后天起", "自元旦起", "自2027年初起", "自本月中旬起", "自本月底起", "自10日起", "自12月10号起"
+# A start the dates cannot read: "自下周一起", "自后天起", "自元旦后首个工作日起", "自2027年初起", "自本月中旬起", "自本月底起", "自10日起", "自12月10号起"
 # (session 42, qa42/28-29 and probes: each step read from the text's own day, days or weeks early, silently). What lies
 # between 自 (从) and 起 is read as a start alone (``dates.effective_in``); a suspension's end ("自届满之日起", "自暂停期满之日起")
 # is the steps' to read from the end told. Looked for only in a step's sentence holding 起 or 开始.

@@ -709,9 +709,12 @@ def unread_vague_end(src: Source, d: Draft) -> str | None:
             for m in VAGUE_END_RE.finditer(folded, s0, s1):
                 if "年" in m["end"] or "月" in m["end"]:  # (not "到底")
                     # "至2027年6月底" is the month's last day (``periods.MONTH_END_RE``), read for one notice; not "…6月底前",
-                    # nor beside another notice (the clauses per notice read days written whole: No. 21 took No. 22's end)
+                    # nor beside another notice (the clauses per notice read days written whole: No. 21 took No. 22's end).
+                    # "至2027年年底", "至明年上半年末", "至明年6月底" (session 57) the same, but not beside another notice: the
+                    # clauses per notice read a month's end only with its year and month written (``apart.END_ALT``)
                     whole = MONTH_END_RE.match(folded, m.start(), s1)
-                    if whole is None or whole.end() != m.end():
+                    if whole is None or whole.end() < m.end() \
+                            or (whole["yrel"] or not whole["me"]) and _several_notices(folded, d, s0, s1):
                         return f"its end \"{m[0]}\" is no day the dates read{LEFT_OUT}"
         if not ("今年" in sentence or "本年" in sentence or "明年" in sentence):
             continue

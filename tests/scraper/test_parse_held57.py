@@ -1,0 +1,105 @@
+"""held57 (session 57): wordings the parser held for a person though a careful reader reads them without doubt (the corpus'
+open B pins), now read where the day or the reference is certain, and still held where it is not.
+
+- Ends and starts in words (qa53/01, 02, 32, 33): "至2027年年底" (12-31), "至明年年底" and "至明年上半年末" (the text's own year
+  + 1; 上半年末 is 06-30), "自2027年元旦起" (01-01). Each was held ("no day the dates read"); now read for a step on one notice.
+  Still held: no year ("至年底"), a part of a half year or month ("上半年结束", "6月上旬", "年底前"), and the forms with no month
+  written beside another notice (the clauses per notice read only a day or a month's end written whole).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from scraper.parse import parse_document
+from tests.scraper.test_parse_clauses44 import HEAD, N21, N22, RELEASE, TAIL, D, _held, _s, _steps
+
+ONE = "暂停实施商务部公告2025年第21号相关措施"
+BOTH = "暂停实施商务部公告2025年第21号和第22号相关措施"
+NOTICE_OPENING = "商务部决定，自2026年12月10日起，"  # (HEAD's notice is of 2026-12-03, RELEASE's answer of 2026-12-04)
+
+
+# --- ends in words: a year's end, a half year's end, the year told relative to the text's own --------------------------
+
+@pytest.mark.parametrize("notice", [False, True])
+@pytest.mark.parametrize(("text", "end"), [
+    (f"{ONE}，暂停至2027年年底。", "2027-12-31"),
+    (f"{ONE}，暂停至2027年底。", "2027-12-31"),
+    (f"{ONE}，暂停期限至2027年年末。", "2027-12-31"),
+    (f"{ONE}至2027年年底。", "2027-12-31"),
+    (f"{ONE}，暂停至2027年上半年末。", "2027-06-30"),
+    (f"{ONE}，暂停至2027年下半年末。", "2027-12-31"),
+    (f"{ONE}，暂停至二〇二七年年底。", "2027-12-31"),
+    (f"{ONE}，暂停至今年年底。", "2026-12-31"),
+    (f"{ONE}，暂停期限截至明年年末。", "2027-12-31"),
+    (f"{ONE}至明年年底。", "2027-12-31"),
+    (f"{ONE}至明年上半年末。", "2027-06-30"),
+    (f"{ONE}，暂停至明年6月底。", "2027-06-30"),
+])
+def test_an_end_of_a_year_or_half_year_is_its_last_day(notice: bool, text: str, end: str) -> None:
+    assert _steps((NOTICE_OPENING if notice else D) + text, notice) == [_s(N21, end)]
+
+
+def test_an_extension_to_next_year_s_end() -> None:
+    # (held in session 46: quiet46's test_an_extension_to_next_year_s_end_is_held)
+    assert _steps("中方决定，将商务部公告2025年第21号相关措施的暂停期限延长至明年年底。") == [
+        ("extend", N21, "2026-12-04", "2027-12-31", None)]
+
+
+def test_next_year_s_end_counts_from_the_text_s_year_not_the_start_s() -> None:
+    # a notice of 2026-12-20 suspending from 2027-01-01 "至明年年底": 明年 is 2027 (2028 would be a year late)
+    page = ("商务部公告2026年第90号 关于暂停实施相关措施的公告\n【发布文号】商务部公告2026年第90号\n【发文日期】2026年12月20日\n\n"
+            f"商务部决定，自2027年1月1日起，{ONE}，暂停至明年年底。\n\n本公告自公布之日起正式实施。\n\n商务部\n2026年12月20日\n")
+    record = parse_document(page.encode("utf-8")).notice
+    assert record is not None
+    assert [(a.action.value, a.effective, a.until and a.until.isoformat()) for a in record.actions] == [
+        ("suspend", "2027-01-01", "2027-12-31")]
+
+
+@pytest.mark.parametrize("notice", [False, True])
+@pytest.mark.parametrize("text", [
+    f"{ONE}，暂停至年底。",  # (no year: this one's or the next's?)
+    f"{ONE}，暂停至2027年底前。",
+    f"{ONE}，暂停至2027年上半年结束。",
+    f"{ONE}，暂停至明年年中。",
+    f"{BOTH}，暂停至2027年年底。",  # (several notices: the clauses per notice read a month's end written whole only)
+    f"{BOTH}，暂停至明年6月底。",
+    f"{ONE}1年，第22号相关措施暂停至2027年年底。",
+    f"{ONE}1年，第22号相关措施至明年上半年末。",
+])
+def test_an_end_that_is_not_certain_stays_held(notice: bool, text: str) -> None:
+    said = _held((NOTICE_OPENING if notice else D) + text, notice)
+    assert "no day the dates read" in said or "no step reads" in said
+
+
+# --- 元旦 as a start ------------------------------------------------------------------------------------------------------
+
+def _release(answer: str, day: str) -> list[tuple[str, str, str | None, str | None]]:
+    page = RELEASE.replace("2026-12-04", day).format(a=answer)
+    record = parse_document(page.encode("utf-8")).notice
+    assert record is not None
+    return [(a.action.value, a.targets[0].key or "", a.effective, a.until and a.until.isoformat()) for a in record.actions]
+
+
+@pytest.mark.parametrize(("answer", "day", "steps"), [
+    (f"中方决定，自2027年元旦起，继续{ONE}1年。", "2026-12-28", [("extend", N21, "2027-01-01", "2028-01-01")]),
+    ("中方决定，自明年元旦起，停止实施商务部公告2025年第22号相关措施。", "2026-12-28", [("lift", N22, "2027-01-01", None)]),
+    # no year: as "自1月1日起", the next one when the text is of late in the year
+    ("中方决定，自元旦起，停止实施商务部公告2025年第22号相关措施。", "2026-12-03", [("lift", N22, "2027-01-01", None)]),
+    ("中方决定，自2027年元旦零时起，停止实施商务部公告2025年第22号相关措施。", "2026-12-03",
+     [("lift", N22, "2027-01-01T00:00+08:00", None)]),
+])
+def test_new_year_s_day_as_a_start_is_january_the_first(answer: str, day: str, steps: list[tuple[str, ...]]) -> None:
+    assert _release(answer, day) == steps
+
+
+@pytest.mark.parametrize("answer", [
+    "中方决定，自元旦后首个工作日起，停止实施商务部公告2025年第22号相关措施。",
+])
+def test_a_start_told_around_new_year_s_day_stays_held(answer: str) -> None:
+    with pytest.raises(Exception, match="needs-review"):
+        parse_document(RELEASE.format(a=answer).encode("utf-8"))
+
+
+def test_the_notice_heads_are_the_shared_ones() -> None:
+    assert HEAD.startswith("商务部公告2026年第88号") and TAIL.endswith("2026年12月3日\n")
