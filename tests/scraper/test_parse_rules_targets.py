@@ -101,3 +101,20 @@ def test_an_items_step_on_the_annexs_entities_acts_on_the_notice_its_lead_in_nam
     assert cut is not None and [a.action.value for a in cut.actions] == ["extend"]
     assert any("left out" in w for w in cut.warnings)
 
+
+
+def test_the_exception_gate_passes_every_text_holding_an_excepting_clause() -> None:
+    """EXCEPTION_GATE lets _reaches_excepted skip texts; it must pass every text _excepted_clauses finds a clause in
+    (random texts of the clauses' own characters, and the corpus), and it names no "以外"/"之外" without 除."""
+    import random
+
+    from scraper.parse.rules.checks.targets import EXCEPTION_GATE, _excepted_clauses
+
+    rng = random.Random(57)
+    alphabet = "除外以之不含包括在此列解，。()但公司第4项实体交"
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(2, 30))) for _ in range(8000)]
+    texts += [p.read_bytes().decode("utf-8", "replace") for p in sorted(CORPUS.glob("*/*.txt"))]
+    found = [t for t in texts if _excepted_clauses(t, 0, len(t))]
+    assert len(found) > 500  # the random texts reach the clauses
+    assert all(any(w in t for w in EXCEPTION_GATE) for t in found)
+    assert not any(_excepted_clauses(t, 0, len(t)) for t in ("第4项以外的实体", "第4项之外的实体"))

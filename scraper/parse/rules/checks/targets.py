@@ -126,6 +126,8 @@ EXCEPTED_BEFORE_RE = lazy_compile(r"除外(?![交国方资商事籍])\s*[)）]")
 # "…所列除第4项、第5项以外的实体", "…所列实体（不含第4项、第5项）", "…，但该公告所列X（x）不在此列": the step read on the
 # excepted alone, or on all, the excepted among them, silently).
 EXCEPTION_WORDS = ("除外", "不含", "不包括", "不在此列")  # "除X以外/之外" are the 除 pass's; never "除此之外" (besides this)
+# A text holding none of these has no clause _excepted_clauses keeps: each EXCEPTION_WORDS word holds one, the 除 pass needs 除.
+EXCEPTION_GATE = ("除", *(w for w in EXCEPTION_WORDS if "除" not in w))
 CLAUSE_BOUNDS = ",;()。\n但"
 NOT_EXCEPTING_BEFORE = "解删免废排拆清剔扣消去根移撤开"  # "解除", "删除", …: 除 in a verb, no exception
 # An exception clause naming no entity but a thing of trade ("…继续暂停…相关措施1年，但不包括此前已经签订的合同"): it excepts
@@ -427,7 +429,7 @@ def _reaches_excepted(folded: str, d: Draft, x: act.ActionDraft, end: int) -> bo
     """Whether the step ``x`` on a notice, in a sentence excepting entities, is read on none of them (the whole notice, the
     excepted among them) or on the excepted alone, while no step of another verb names that notice's entities."""
     s0 = sentence_start(folded, x.start)
-    if not any(w in folded[s0:end] for w in ("除", "不含", "不包括", "不在此列", "以外", "之外")):
+    if not any(w in folded[s0:end] for w in EXCEPTION_GATE):
         return False
     clauses = _excepted_clauses(folded, s0, end)
     if not clauses:
