@@ -433,6 +433,40 @@ def _info_stamp(raw: str) -> Stamp | None:
     return parse_stamp(found[0].group("stamp"))
 
 
+# A page with neither a PubDate meta nor a "发布时间：" line, whose date is an element of the article's header alone: "<header
+# class=\"detail-hd\"><h1 class=\"detail-title\">…</h1><div class=\"detail-meta\"><span class=\"detail-date\">2028-04-10
+# 21:00</span>…" (session 57, pages56/49: a redesigned answer keyed QA-undated, its step undated, a problem in a store). The
+# element's class names a date and its whole text is one; it sits in the block holding the article's heading (h1 or a
+# heading class, HEADING_SELECTORS), a short one (HEADER_CHARS: a header, not the page or the article), and is that
+# block's only such element; a sidebar's or a list's dates are in no such block. Asked only of a page with no date else.
+DATE_SELECTORS = "[class*=date], [class*=Date]"
+HEADING_SELECTORS = "h1, .detail-title, .news-title, .art-title, .article-title, .artTitle, .title-main, #News_Body_Title"
+HEADER_CHARS = 300  # visible characters of the header block at most
+HEADER_UP = 3  # ancestors of the date element looked at for the header block
+DATE_ONLY_RE = lazy_compile(r"\d{4}\s*(?:-\s*\d{1,2}\s*-\s*\d{1,2}|年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?")
+
+
+def _header_stamp(tree: LexborHTMLParser, raw: str) -> Stamp | None:
+    """The date of the article's header element alone (DATE_SELECTORS), None when there is none or more than one."""
+    if "date" not in raw and "Date" not in raw:  # a query costs ~25,000 instructions: pages without the word skip it
+        return None
+    dated = [node for node in css(tree, DATE_SELECTORS) if DATE_ONLY_RE.fullmatch((node.text() or "").strip())]
+    found: dict[int, tuple[LexborNode, list[LexborNode]]] = {}  # header block -> its date elements
+    for node in dated:
+        block = node.parent
+        for _ in range(HEADER_UP):
+            if block is None or len(_blank_out(block.text() or "")) > HEADER_CHARS:
+                break
+            if css_first(block, HEADING_SELECTORS) is not None:
+                found.setdefault(block.mem_id, (block, []))[1].append(node)
+                break
+            block = block.parent
+    if len(found) != 1:
+        return None
+    (_, nodes), = found.values()
+    return parse_stamp((nodes[0].text() or "").strip()) if len(nodes) == 1 else None
+
+
 # A page's information-disclosure block outside the body: aqygzj's table "<th>文号</th><td>不可靠实体清单工作机制公告〔2027〕3号</td>",
 # gov.cn's "<td><b>发文字号：</b></td><td>…</td>", a list "<li><label>文　号：</label><span>…</span></li>", "<span>文号：</span><span>…"
 # pairs: an element whose whole text is the label, the number in the element after it.
@@ -692,6 +726,31 @@ def page_title(tree: LexborHTMLParser, meta: dict[str, str] | None = None) -> st
     return title or None
 
 
+# The article's own attachment block beside its body container: an element after the container in the same parent whose
+# class names an attachment, "<div class=\"art-attach\"><div class=\"attach-con\"><p>附件</p><p>出口管制管控名单</p>…<p>1. 大西洋
+# 光电公司（…）</p>…" (session 57, pages56/31: a layout that moves the annex out of ``.art-con`` read 0 of 8 entities behind a
+# count warning). Its text follows the body's. Only where the body refers to an annex ("附件", "附：") and the block holds text
+# of its own, not only a download link's label ("附件下载：<a>出口管制管控名单</a>", audit45/21: ATTACH_TEXT_MIN); the page's
+# related links, menus, share bar and footer are no sibling of that class. Asked only of a page whose HTML holds the word.
+ATTACH_MARK = "attach"
+ATTACH_TEXT_MIN = 20  # visible characters of the block outside its links
+
+
+def _attached_text(node: LexborNode, body_text: str, raw: str | None) -> str:
+    """The text of the attachment blocks beside the body container ``node`` (ATTACH_MARK), "" when there is none."""
+    if (raw is not None and ATTACH_MARK not in raw) or "附" not in body_text:
+        return ""
+    texts = []
+    sibling = node.next
+    while sibling is not None:
+        if sibling.tag != "-text" and ATTACH_MARK in (sibling.attributes.get("class") or "").lower():
+            linked = sum(len(_blank_out(link.text() or "")) for link in css(sibling, "a"))
+            if len(_blank_out(sibling.text() or "")) - linked >= ATTACH_TEXT_MIN:
+                texts.append(html_to_text(sibling.html or ""))
+        sibling = sibling.next
+    return "\n\n".join(texts)
+
+
 def extract_article(tree: LexborHTMLParser, raw_html: str | None = None, found: Container | None = None) -> Article:
     """Title, PubDate, SiteName and the body text of an article page (``found``: the
     caller's ``find_container(tree)``)."""
@@ -699,7 +758,10 @@ def extract_article(tree: LexborHTMLParser, raw_html: str | None = None, found: 
     title = page_title(tree, meta)
     pub = parse_stamp(meta["pubdate"]) if meta.get("pubdate") else None
     if pub is None:
-        pub = _info_stamp(raw_html if raw_html is not None else (tree.html or ""))
+        raw = raw_html if raw_html is not None else (tree.html or "")
+        pub = _info_stamp(raw)
+        if pub is None:
+            pub = _header_stamp(tree, raw)
     container, node = found if found is not None else find_container(tree)
     if node is not None:
         if container in NEWS_CONTAINERS:
@@ -715,6 +777,8 @@ def extract_article(tree: LexborHTMLParser, raw_html: str | None = None, found: 
         text = html_to_text(html)
         if html.count("<br") > html.count("><br") and BROKEN_BRACKET_RE.search(text) is not None:  # a <br> after text
             text = BROKEN_BRACKET_RE.sub(_bracket_on_one_line, text)
+        if attached := _attached_text(node, text, raw_html):
+            text = f"{text}\n\n{attached}"
     else:
         body = tree.body
         if body is not None:

@@ -1,0 +1,106 @@
+"""pages57 (session 57): whole pages the parser read only in part or held (pages56's open B's); what the pins cannot say.
+
+- The annex in the article's own attachment block beside the body container ("<div class="art-attach">" after
+  ``.art-con``): 0 of 8 read behind a count warning (pages56/31). Its text follows the body's now; only a sibling of the
+  container whose class names an attachment, holding text of its own, where the body refers to an annex
+  (``article._attached_text``).
+- A page with no PubDate meta and no "发布时间：" line, its date only in "<span class="detail-date">" of the article's
+  header: keyed QA-undated, a problem in a store (pages56/49). The header's one date element is read now
+  (``article._header_stamp``); two, or dates only in a sidebar's list, are none.
+The corpus cases are in tests/data/corpus/pages56/.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from scraper.parse import parse_document
+from storage.records import NoticeRecord, UnusablePage
+
+URL = "https://www.mofcom.gov.cn/zwgk/zcfb/art/2028/art_5e6f708192a3b4c5d6e7f8091a2b3c4d.html"
+QA_URL = "https://www.mofcom.gov.cn/xwfb/xwfyrth/art/2028/art_1f2e3d4c5b6a47988796a5b4c3d2e1f0.html"
+TITLE = "商务部公告2028年第17号 公布将3家美国实体列入出口管制管控名单"
+BODY = ("<p>【发布文号】商务部公告2028年第17号</p><p>【发文日期】2028年06月08日</p>"
+        "<p>根据《中华人民共和国出口管制法》等法律法规的有关规定，商务部决定将大西洋光电公司等3家美国实体列入出口管制管控名单"
+        "（见附件），并采取以下措施：</p><p>一、禁止出口经营者向上述3家实体出口两用物项；正在开展的相关活动应当立即停止。</p>"
+        "<p>本公告自公布之日起正式实施。</p><p>附件：出口管制管控名单（2028年6月8日）</p><p>商务部</p><p>2028年6月8日</p>")
+ANNEX = ("<p>附件</p><p>出口管制管控名单</p><p>（2028年6月8日）</p><p>1. 大西洋光电公司（Atlantic Electro-Optics, Inc.）</p>"
+         "<p>2. 铁砧推进系统公司（Anvil Propulsion Systems LLC）</p><p>3. 高山雷达公司（Alpine Radar Corporation）</p>")
+THREE = ["大西洋光电公司", "铁砧推进系统公司", "高山雷达公司"]
+
+
+def _page(body: str, after: str = "", aside: str = "") -> bytes:
+    """A www article page: the body container, what follows it in its parent, a sidebar beside that parent."""
+    return (f'<html><head><meta charset="utf-8"><meta name="ArticleTitle" content="{TITLE}"><meta name="PubDate" '
+            f'content="2028-06-08 19:00"><title>{TITLE}</title></head><body><div class="header">商务部</div>'
+            f'<div class="container"><div class="art-title"><h1>{TITLE}</h1></div>'
+            f'<div class="art-con art-con-bottonmLine">{body}</div>{after}</div>{aside}'
+            f'<div class="footer">主办单位：中华人民共和国商务部</div></body></html>').encode()
+
+
+def _notice(raw: bytes, url: str = URL) -> NoticeRecord:
+    doc = parse_document(raw, url=url)
+    assert doc.notice is not None
+    return doc.notice
+
+
+def test_the_annex_in_an_attachment_block_beside_the_body_is_read() -> None:
+    rec = _notice(_page(BODY, f'<div class="art-attach"><div class="attach-con">{ANNEX}</div></div>'
+                              '<div class="art-share">分享到：微信</div>'))
+    assert [e.zh for e in rec.entities] == THREE and not rec.warnings
+
+
+@pytest.mark.parametrize("after, aside, body", [
+    ("", f'<div class="sidebar"><div class="attach-list">{ANNEX}</div></div>', BODY),  # no sibling of the body: a sidebar's
+    (f'<div class="related">{ANNEX}</div>', "", BODY),  # a sibling of another class (related links, a share bar)
+    (f'<div class="art-attach">{ANNEX}</div>', "", BODY.replace("（见附件）", "").replace("<p>附件：出口管制管控名单（2028年6月8日）</p>", "")),
+])
+def test_no_other_block_is_read_as_the_annex(after: str, aside: str, body: str) -> None:
+    rec = _notice(_page(body, after, aside))
+    assert rec.entities == () or list(rec.entities) == []
+    assert rec.warnings == ("parsed 0 entities, notice states 3",)
+
+
+def test_an_attachment_block_of_download_links_adds_no_line() -> None:
+    links = '<div class="art-attach">附件下载：<a href="/cms_files/2028/名单.pdf">出口管制管控名单（2028年6月8日）.pdf</a></div>'
+    assert _notice(_page(BODY, links)) == _notice(_page(BODY))
+
+
+QA_TITLE = "商务部新闻发言人就调整出口管制管控名单措施答记者问"
+ANSWER = ("<p>有记者问：请问商务部对出口管制管控名单相关措施有何调整？</p>"
+          "<p>答：为落实中美经贸会谈共识，中方决定，自即日起，暂停实施商务部公告2027年第41号相关措施1年。</p>")
+
+
+def _redesigned(meta: str, aside: str = "") -> bytes:
+    """A redesigned answer page (pages56/49's layout): no PubDate meta, the header's meta line given, a sidebar."""
+    return (f'<html><head><meta charset="utf-8"><meta name="ArticleTitle" content="{QA_TITLE}"><title>{QA_TITLE}</title>'
+            f'</head><body><main><article class="detail-wrap"><header class="detail-hd"><h1 class="detail-title">{QA_TITLE}'
+            f'</h1><div class="detail-meta">{meta}<span class="detail-src">来源：商务部新闻办公室</span></div></header>'
+            f'<section class="detail-bd">{ANSWER}</section>{aside}</article></main>'
+            f'<footer>主办单位：中华人民共和国商务部</footer></body></html>').encode()
+
+
+def test_the_date_of_the_articles_header_dates_an_undated_page() -> None:
+    rec = _notice(_redesigned('<span class="detail-date">2028-04-10 21:00</span>'), QA_URL)
+    assert (rec.key, str(rec.published)) == ("QA-2028-04-10-68a81f8d", "2028-04-10")
+    assert [(str(a.effective), str(a.until)) for a in rec.actions] == [("2028-04-10", "2029-04-10")]
+
+
+SIDEBAR = ('<aside class="detail-related"><h3>相关阅读</h3><ul><li><a href="/xwfb/art/2027/art_aa.html">商务部新闻发言人答记者问</a>'
+           '<span class="date">2027-11-02</span></li></ul></aside>')
+
+
+@pytest.mark.parametrize("meta, aside", [
+    ('<span class="detail-date">2028-04-10 21:00</span><span class="update-date">2028-04-12</span>', ""),  # two: which?
+    ("", SIDEBAR),  # a sidebar's dates are no header's
+    ('<span class="detail-date">2028-04-10 21:00 星期一</span>', ""),  # not a date alone
+])
+def test_no_date_is_taken_where_the_header_gives_none_or_two(meta: str, aside: str) -> None:
+    rec = _notice(_redesigned(meta, aside), QA_URL)
+    assert rec.published is None and rec.key.startswith("QA-undated-")
+
+
+def test_the_pubdate_meta_comes_before_the_headers_date() -> None:
+    raw = _redesigned('<span class="detail-date">2028-04-11</span>').replace(
+        b"<title>", b'<meta name="PubDate" content="2028-04-10 21:00"><title>')
+    assert str(_notice(raw, QA_URL).published) == "2028-04-10"
