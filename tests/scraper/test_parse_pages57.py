@@ -7,6 +7,8 @@
 - A page with no PubDate meta and no "发布时间：" line, its date only in "<span class="detail-date">" of the article's
   header: keyed QA-undated, a problem in a store (pages56/49). The header's one date element is read now
   (``article._header_stamp``); two, or dates only in a sidebar's list, are none.
+- An annex cell holding two whole entries split by "<br>" (pages56/46, /47): held since session 54. Each entry read now
+  where each part is a Chinese name with its bracketed Latin name (``annex._two_entries_in_cell``); held otherwise.
 The corpus cases are in tests/data/corpus/pages56/.
 """
 
@@ -104,3 +106,30 @@ def test_the_pubdate_meta_comes_before_the_headers_date() -> None:
     raw = _redesigned('<span class="detail-date">2028-04-11</span>').replace(
         b"<title>", b'<meta name="PubDate" content="2028-04-10 21:00"><title>')
     assert str(_notice(raw, QA_URL).published) == "2028-04-10"
+
+
+def _table(cell: str) -> bytes:
+    rows = "".join(f"<tr><td>{n}</td><td>{name}</td></tr>" for n, name in (
+        (1, "大西洋光电公司（Atlantic Electro-Optics, Inc.）"), (2, cell), (4, "高山雷达公司（Alpine Radar Corporation）")))
+    body = BODY.replace("大西洋光电公司等3家美国实体", "下列美国实体").replace("上述3家实体", "上述实体")
+    page = _page(f"{body}<p>附件</p><p>出口管制管控名单</p><table><tr><td>序号</td><td>名称</td></tr>{rows}</table>")
+    return page.replace("公布将3家美国实体".encode(), "公布将美国实体".encode())  # no count stated: pages56/47's form
+
+
+def test_a_cell_of_two_whole_entries_is_two_entities_numbered_in_turn() -> None:
+    rec = _notice(_table("铁砧推进系统公司（Anvil Propulsion Systems LLC）<br>黑曜石网络安全公司（Obsidian Cyber Security, Inc.）"))
+    assert [(e.n, e.zh, e.en) for e in rec.entities] == [
+        (1, "大西洋光电公司", "Atlantic Electro-Optics, Inc."), (2, "铁砧推进系统公司", "Anvil Propulsion Systems LLC"),
+        (3, "黑曜石网络安全公司", "Obsidian Cyber Security, Inc."), (4, "高山雷达公司", "Alpine Radar Corporation")]
+    assert not rec.warnings
+
+
+@pytest.mark.parametrize("cell", [
+    "铁砧推进系统公司（Anvil Propulsion Systems LLC）<br>黑曜石网络安全公司",  # the second without its Latin name
+    "铁砧推进系统公司（Anvil Propulsion Systems LLC）<br>又称铁砧公司（Anvil Co.）",  # an alias of the first
+    "铁砧推进系统公司（Anvil Propulsion Systems LLC）<br>及其子公司（and its subsidiaries）",  # its subsidiaries
+])
+def test_a_cell_of_one_entry_and_more_is_held(cell: str) -> None:
+    with pytest.raises(UnusablePage) as held:  # the entry run together with more, or the number the merge took skipped
+        _notice(_table(cell))
+    assert held.value.reason == "needs-review"

@@ -241,6 +241,8 @@ def _table_row(out: list[EntityRecord], line: str, head: TableHead, carried: str
         # the name cut over the two columns its header spans: joined (a space between two Latin ends)
         rest = cells[head.name + 1]
         name += " " + rest if name[-1:].isascii() and name[-1:].isalpha() and rest[:1].isascii() else rest
+    if head.en is None and " " in name and _two_entries_in_cell(out, name, own or country, cells[0]):
+        return carried
     zh: str | None  # (declared for mypyc, bench/parse_compiled.py: it infers None from the empty pair)
     en: str | None
     zh, en = split_name(name) if name else (None, None)
@@ -260,6 +262,30 @@ def _table_row(out: list[EntityRecord], line: str, head: TableHead, carried: str
         note = "，".join(filter(None, (note, *map(clean_display, remarks)))) or None
         out.append(make_entity(zh, en, own or country, int(number) if number.isdigit() else None, (), note))
     return carried
+
+
+# A name cell holding two whole entries, each a Chinese name with its Latin name in brackets, split by a line break ("<td>
+# 星链防务集成公司（Starlink Defense Integration Corp.）<br>黑曜石网络安全公司（Obsidian Cyber Security, Inc.）</td>", a space
+# once the cell is on its row's line): the CMS merged two rows, the second's serial lost (session 57, pages56/46, /47: held
+# for a person since session 54, rules.checks.listings.two_entries_in_one; before that one entity named by both, the first
+# lost). Each part an entity, the second numbered after the first (the place it holds, the serial the merge took). Not a
+# part opening with an alias or scope word ("又称…", "及其子公司（…）"), nor a name with a blank of its own: held as before.
+TWO_ENTRIES_CELL_RE = lazy_compile(r"(?P<a>[^\s（）()]*[\u4e00-\u9fff][^\s（）()]*[（(][^（）()]*[A-Za-z][^（）()]*[)）])\s"
+                                   r"(?P<b>[^\s（）()]*[\u4e00-\u9fff][^\s（）()]*[（(][^（）()]*[A-Za-z][^（）()]*[)）])")
+SECOND_ENTRY_NOT = (*ZH_ALIASES, "及", "和", "与", "以及", "其", "含", "包括")
+
+
+def _two_entries_in_cell(out: list[EntityRecord], name: str, country: str | None, serial: str) -> bool:
+    """Whether ``name`` is two whole entries (TWO_ENTRIES_CELL_RE): then each is appended to ``out`` as an entity."""
+    m = TWO_ENTRIES_CELL_RE.fullmatch(name)
+    if m is None or m["b"].startswith(SECOND_ENTRY_NOT):
+        return False
+    number = fold(serial).strip()
+    first = int(number) if number.isdigit() else None
+    for at, part in enumerate((m["a"], m["b"])):
+        zh, en, note = aliases_out(*split_name(part))
+        out.append(make_entity(zh, en, country, first + at if first is not None else None, (), note))
+    return True
 
 
 def _english_rejoined(cells: list[str], head: TableHead) -> list[str]:
