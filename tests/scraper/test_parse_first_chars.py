@@ -62,6 +62,7 @@ ALLOWED: dict[str, str] = {  # home name -> why it may open without a first char
     'actions.periods.END_DAY_RE': SPAN,
     'actions.periods.MONTH_END_RE': SPAN,
     'actions.periods.RELATIVE_UNTIL_RE': SPAN,
+    'actions.periods.YEARLESS_UNTIL_RE': SPAN,
     'actions.refs.DATE_ACTIVE_LIST_RE': SPAN,
     'actions.refs.DATE_LIST_RE': SPAN,
     'actions.refs.DATE_NOTICE_RE': SPAN,

@@ -56,6 +56,10 @@ RELATIVE_UNTIL_YEARS = {"今年": 0, "本年": 0, "明年": 1}
 MONTH_END_RE = lazy_compile(rf"(?:至|(?<![收达得])到)\s*(?:(?P<y>{YEAR})\s*年|(?P<yrel>今年|本年|明年))\s*"
                             rf"(?:(?P<me>{MD})\s*月\s*|(?P<half>[上下])\s*半\s*年\s*|年\s*)?(?:底|末)(?!\s*[前以之])")
 FIRST_HALF_LAST_MONTH, LAST_MONTH = 6, 12  # "上半年末" ends on 06-30, "年底" and "下半年末" on 12-31
+# "自1月1日起，暂停执行…相关措施，暂停期限至3月31日" (an answer of 2029-12-28): an end day with no year, in the year of the
+# step's start, or the next where that day falls before it (blind57, session 57: no end read, the suspension shown "until
+# further notice" past its end, silently). Looked for only where no other end or term is read, in the step's sentence.
+YEARLESS_UNTIL_RE = lazy_compile(rf"(?:至|(?<![收达得])到)\s*(?P<ym>{MD})\s*月\s*(?P<yd>{MD})\s*日")
 MAX_DAYS, MAX_YEARS = 3650, 10
 
 
@@ -106,7 +110,16 @@ def duration_in(folded: str, clean: str, start: int, end: int) -> Period | None:
         at = m.start("n")
         text = clean[start + at : start + m.end()].strip()
         return text, m if text == masked[at : m.end()] else None
-    return None
+    return yearless_until(folded, clean, start, end)
+
+
+def yearless_until(folded: str, clean: str, start: int, end: int) -> Period | None:
+    """An end day written with no year ("暂停期限至3月31日", YEARLESS_UNTIL_RE) in folded[start:end], in the sentence
+    ``start`` stands in (not a later sentence's "截至3月31日，已有…"), else None."""
+    if folded.find("月", start, end) < 0:  # (nearly every step: a term or an end with its year was read)
+        return None
+    m = YEARLESS_UNTIL_RE.search(folded, start, min(end, sentence_end(folded, start)))
+    return None if m is None else until_period(clean, m)
 
 
 def until_period(clean: str, m: re.Match[str], offset: int = 0) -> Period:
@@ -129,6 +142,10 @@ def until_day(period: Period, since: date | None, said: date | None = None) -> d
     if "rel" in m.re.groupindex:  # RELATIVE_UNTIL_RE (lazy: its match names the compiled pattern)
         base = said or since
         return None if base is None else make_date(base.year + RELATIVE_UNTIL_YEARS[m.group("rel")], m.group("m"), m.group("d"))
+    if "ym" in m.re.groupindex:  # YEARLESS_UNTIL_RE: in the start's year, else the next (the end never before the start)
+        base = since or said
+        found = None if base is None else make_date(base.year, m.group("ym"), m.group("yd"))
+        return make_date(base.year + 1, m.group("ym"), m.group("yd")) if found and base and found < base else found
     if "me" in m.re.groupindex:  # MONTH_END_RE: the month's last day
         return _month_end_day(m, said or since)
     counted = period_of(m) if since is not None else None

@@ -21,6 +21,7 @@ from .periods import (
     END_DAY_RE,
     MONTH_END_RE,
     RELATIVE_UNTIL_RE,
+    YEARLESS_UNTIL_RE,
     Period,
     duration_in,
     extension_term,
@@ -775,6 +776,8 @@ def _period_of(folded: str, clean: str, s_start: int, at: int, v_end: int, next_
             until_m = RELATIVE_UNTIL_RE.search(folded, s_start, at)
         if until_m is None and (folded.find("底", s_start, at) >= 0 or folded.find("末", s_start, at) >= 0):
             until_m = MONTH_END_RE.search(folded, s_start, at)  # "自…起至2027年6月底，暂停实施…"
+        if until_m is None and folded.find("至", s_start, at) >= 0:
+            until_m = YEARLESS_UNTIL_RE.search(folded, s_start, at)  # "自1月1日起至3月31日，暂停执行…" (blind57)
         if until_m:
             period = until_period(clean, until_m)
         elif folded.find("内", s_start, at) >= 0 and (within := TERM_WITHIN_RE.search(folded, s_start, at)) is not None:
