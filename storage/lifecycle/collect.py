@@ -159,6 +159,7 @@ def _collect(known: Sequence[StoredNotice], b: _Builder) -> tuple[dict[tuple[str
                 if ref.number is not None and numbered is None:
                     numbered = _numbered(notices, joined, listings)
                 found, why = _targets(ref, action, n, listings, notices, numbered)
+                why = why or _before_its_listing(found, steps, eff, known_from(n))
                 if why:
                     _unresolved(b, n, action, ref, why, eff, _ref_slug(ref, i, j))
                     continue
@@ -209,6 +210,26 @@ def _collect(known: Sequence[StoredNotice], b: _Builder) -> tuple[dict[tuple[str
     for v in steps.values():
         v[:] = _one_step_each(_one_change(v))
     return listings, steps, applied, then
+
+
+def _before_its_listing(found: Sequence[Listing], steps: dict[tuple[str, ListKind], list[Step]], eff: date,
+                        told: date | None) -> str | None:
+    """Why a step cannot be applied as read when its day lies before the day a listing it acts on took effect though it
+    was told on or after that day ("自2019年8月15日起，停止执行对商务部公告2029年第12号所列…", an answer of 2029-08-10 on a
+    listing in force since 2029-02-20: a year's typo), else None. Applied, it wiped the listing's past: the entity "lifted
+    since 2019-08-15", its listing and suspensions gone from its timeline, the Imposed item retitled without it and a
+    false "Withdrawn before it took effect" item, silently (blind57, session 57). A step told before the listing took
+    effect (a lift published before a listing's later start) is a true withdrawal and is applied. The listing's start is
+    its own notice's first step on that list (``_collect`` adds those first)."""
+    if told is None or told <= eff:  # (nearly every step: told on or before its day)
+        return None
+    for listing in found:
+        start = min((s.effective for s in steps.get((listing.key, listing.list), ()) if s.source.record.key == listing.key),
+                    default=None)
+        if start is not None and eff < start <= told:
+            return (f"its day {eff.isoformat()} is before {listing.key} took effect ({start.isoformat()}), though it was "
+                    f"told on {told.isoformat()}: a date that cannot be right (a typo?)")
+    return None
 
 
 def _action_of(step: Step) -> tuple[str, int]:
