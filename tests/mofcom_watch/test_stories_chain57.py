@@ -1,7 +1,7 @@
 """blind57's lifecycle chains (session 57), the store's answers written before any replay and before the parser or the
 engine was read (/work/s57/blind57/EXPECTED.md, EXPECTED2.md): replayed with the real ``replay`` (one real process) into
 a real SQLite file from tests/data/stories57/chains/, read back with ``status``, ``timeline`` and ``feeds``; then in two
-batches, the later half first: the same states, items and ids. ``MOFCOM_WATCH_TODAY`` is 2030-07-01. Each text is
+batches, the later half first: the same states, items and ids. ``MOFCOM_WATCH_TODAY`` is 2030-12-01. Each text is
 pinned in tests/data/corpus/blind57/.
 
 K  ECL 2028 No. 41: suspended 90 days from 05-01 (to 07-30), continued to 12-31 before it lapsed (k3 of 07-20: no 7-day
@@ -22,6 +22,16 @@ E  No. 98 in force from 12-15, suspended "自即日起" from 12-06: suspended, n
 R  No. 20's Titanwing removed (No. 31) and listed again (No. 44); No. 20 then suspended: Titanwing stays in force on No. 44.
 W  a watch list in force from a later day (04-10), one removed from 07-01 (told 06-25), one moved to the ECL.
 G  UEL 〔2029〕4号 and a mirror copy with its signature lines dropped: the copy held for a person, the notice from MOFCOM's.
+Later chains (EXPECTED3.md, EXPECTED4.md):
+S  No. 15 of 2030 suspended to 05-31, 2 of its 4 restored by name on 03-15: those 2 never "lapsed".
+V  "暂停期限至2029年2月29日" (no such day): the answer held for a person (loud); No. 8 in force meanwhile.
+C  No. 27 of 2029 suspended, the Chinese name of one corrected (青岚 -> 蓝岭), then lifted by the corrected name alone.
+H  "至2029年8月31日24时", lapsed, then "暂停期限延长至2029年12月31日" told after the lapse: from its own day.
+A  2 of No. 71's 4 suspended, then "继续暂停执行商务部公告2030年第71号相关措施90天": B, open: all 4 shown suspended, with a
+   problem ("extends a suspension … that is not in place"): loud.
+B  one of No. 72 lifted, the whole notice suspended then restored: the lifted one stays lifted.
+D  an ECL and a UEL notice of one day; an ECL answer naming "2月6日公告" by its day alone: the ECL's alone.
+F  one of No. 74 removed by No. 80, then the whole notice lifted: the removed one stays removed.
 """
 
 from __future__ import annotations
@@ -44,8 +54,8 @@ from tests.mofcom_watch.stories import (
 )
 
 PAGES = REPO / "tests" / "data" / "stories57" / "chains"
-TODAY = "2030-07-01"
-FETCHED = "2030-06-15T00:00:00+00:00"
+TODAY = "2030-12-01"
+FETCHED = "2030-11-15T00:00:00+00:00"
 LAST = "2030-06-30"
 
 
@@ -122,6 +132,28 @@ def test_p_y_e_r_w_g(store: Store) -> None:
     assert state(store, "2029-07-01", "MOFCOM-2029-30", "longbowprecision") == ("removed", "2029-07-01", None)
     assert state(store, "2029-09-03", "MOFCOM-2029-58") == ("in_force", "2029-09-03", None)
     assert state(store, "2029-03-14", "UEL-2029-4") == ("in_force", "2029-03-12", None)
+
+
+def test_s_v_c_h_a_b_d_f(store: Store) -> None:
+    assert state(store, "2030-06-01", "MOFCOM-2030-15", "oakharborelectronics") == ("in_force", "2030-03-15", None)
+    assert state(store, "2030-06-01", "MOFCOM-2030-15", "goldfinchpropulsion") == ("lapsed", "2030-06-01", None)
+    (lapse,) = [t for i, t in item_titles(store, "2030-06-30", "MOFCOM-2030-15").items() if "/suspension_lapsed/" in i]
+    assert lapse.startswith("Suspension lapsed: Clearwater Sonar Corp. and Goldfinch Propulsion Inc."), lapse
+    assert state(store, "2029-02-10", "MOFCOM-2029-8") == ("in_force", "2029-01-10", None)  # V: the answer held, loudly
+    got = per_notice(store, "蓝岭雷达公司", "2029-07-10")
+    assert got["MOFCOM-2029-27"][:2] == ("lifted", "2029-07-05")
+    assert _row(store, "2029-09-01", "MOFCOM-2029-50")[:2] == ("lapsed", "2029-09-01")
+    assert _row(store, "2029-09-11", "MOFCOM-2029-50")[:4] == ("suspended", "2029-09-10", "2029-12-31", "2030-01-01")
+    # A: the open B (loud): the two never suspended are continued too, and a problem says so
+    assert any("extends a suspension of MOFCOM-2030-71 that is not in place" in p
+               for p in store.status("2030-05-26")["__problems__"])
+    assert state(store, "2030-05-11", "MOFCOM-2030-72", "lapismicrowave") == ("lifted", "2030-03-03", None)
+    assert state(store, "2030-05-11", "MOFCOM-2030-72", "galaxybattery") == ("in_force", "2030-05-10", None)
+    assert not [i for i in item_titles(store, "2030-06-30", "MOFCOM-2030-72") if "/restored/" in i and "Lapis" in i]
+    assert state(store, "2030-04-11", "MOFCOM-2030-73") == ("suspended", "2030-04-10", "2030-07-09")
+    assert state(store, "2030-04-11", "UEL-2030-2") == ("in_force", "2030-02-06", None)
+    assert state(store, "2030-04-21", "MOFCOM-2030-74", "cliffsideacoustics") == ("removed", "2030-03-09", None)
+    assert state(store, "2030-04-21", "MOFCOM-2030-74", "morningstaraeromaterials") == ("lifted", "2030-04-20", None)
 
 
 def test_the_same_pages_in_another_order_give_the_same_items(store: Store, tmp_path: Path) -> None:
