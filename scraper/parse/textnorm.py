@@ -315,9 +315,16 @@ def _line_at(text: str, at: int) -> tuple[int, int]:
 
 
 def _holds(text: str, marks: tuple[str, ...], span: tuple[int, int]) -> bool:
-    """Whether ``text[span]`` holds one of ``marks`` and no tab."""
-    start, end = span
-    return text.find("\t", start, end) < 0 and any(text.find(mark, start, end) >= 0 for mark in marks)
+    """Whether ``text[span]`` holds one of ``marks`` and no tab. The line is cut out and asked with ``in``: a
+    ``str.find`` bounded by a span parses its arguments as a tuple (~1,300 instructions a call, CPython 3.11), an
+    ``in`` takes ~200 (perf57)."""
+    line = text[span[0] : span[1]]
+    if "\t" in line:
+        return False
+    for mark in marks:
+        if mark in line:
+            return True
+    return False
 
 
 def _sentence_broken(text: str, folded: str, at: int) -> bool:

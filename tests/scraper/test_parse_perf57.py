@@ -2,8 +2,9 @@
 
 ``textnorm.inner_blanks`` asked ``_prose_blank`` of every blank between two ideographs; its first test (the blank's line
 holds "，" or "。" and no tab) is the same for every blank of a line, and a spaced heading ("不 可 靠 实 体 清 单 工 作 机 制")
-has a dozen: ``_prose_blanks`` asks it once a line and searches on after a line that fails it. These tests hold the new
-path to the old one (kept here as it was) on the corpus, the bench's pages and random texts.
+has a dozen: ``_prose_blanks`` asks it once a line and searches on after a line that fails it. ``textnorm._holds`` asks
+the line cut out with ``in``, not ``str.find`` bounded by the span. These tests hold the new path to the old one (kept
+here as it was, ``_holds`` too) on the corpus, the bench's pages and random texts.
 """
 
 from __future__ import annotations
@@ -30,8 +31,23 @@ from scraper.parse.textnorm import (
 ROOT = Path(__file__).resolve().parents[2]
 
 
+def old_holds(text: str, marks: tuple[str, ...], span: tuple[int, int]) -> bool:
+    """``textnorm._holds`` as it was before perf57 (bd479626)."""
+    start, end = span
+    return text.find("\t", start, end) < 0 and any(text.find(mark, start, end) >= 0 for mark in marks)
+
+
 def old_inner_blanks(text: str, folded: str) -> list[int]:
-    """``inner_blanks`` as it was before perf57 (bd479626)."""
+    """``inner_blanks`` as it was before perf57 (bd479626), with the old ``_holds``."""
+    real = textnorm._holds
+    textnorm._holds = old_holds
+    try:
+        return _old_inner_blanks(text, folded)
+    finally:
+        textnorm._holds = real
+
+
+def _old_inner_blanks(text: str, folded: str) -> list[int]:
     body = _body_start(text)
     cuts = [at for m in INNER_BLANK_RE.finditer(folded, max(body, 1)) if _ideograph(folded[(at := m.start()) - 1])
             and _prose_blank(text, folded, at) and not _issuers_parted(folded, at)] if " " in folded else []
@@ -92,6 +108,18 @@ def test_inner_blanks_are_the_old_ones_on_random_texts(seed: int) -> None:
     for _ in range(3000):
         clean, folded = clean_and_fold("".join(rng.choice(PIECES) for _ in range(rng.randrange(1, 60))))
         assert inner_blanks(clean, folded) == old_inner_blanks(clean, folded), clean
+
+
+@pytest.mark.parametrize("seed", range(2))
+def test_holds_is_the_old_one_on_random_spans(seed: int) -> None:
+    rng = random.Random(5710 + seed)
+    marks = [("，",), ("。",), ("，", "。"), ("，。",), ("ab",)]
+    for _ in range(4000):
+        text = "".join(rng.choice(PIECES + ["ab", "b"]) for _ in range(rng.randrange(0, 30)))
+        start = rng.randrange(0, len(text) + 2)
+        end = rng.randrange(0, len(text) + 3)
+        for m in marks:
+            assert textnorm._holds(text, m, (start, end)) == old_holds(text, m, (start, end)), (text, start, end, m)
 
 
 def test_a_blank_where_the_text_breaks_its_line_ends_the_search() -> None:
