@@ -9,7 +9,8 @@
   (``article._header_stamp``); two, or dates only in a sidebar's list, are none.
 - An annex cell holding two whole entries split by "<br>" (pages56/46, /47): held since session 54. Each entry read now
   where each part is a Chinese name with its bracketed Latin name (``annex._two_entries_in_cell``); held otherwise.
-The corpus cases are in tests/data/corpus/pages56/.
+- The notice in an "<iframe srcdoc>" filling the body (audit44/08): below, with its section.
+The corpus cases are in tests/data/corpus/pages56/ and audit44/.
 """
 
 from __future__ import annotations
@@ -133,3 +134,29 @@ def test_a_cell_of_one_entry_and_more_is_held(cell: str) -> None:
     with pytest.raises(UnusablePage) as held:  # the entry run together with more, or the number the merge took skipped
         _notice(_table(cell))
     assert held.value.reason == "needs-review"
+
+
+# - The notice inside an "<iframe srcdoc>" filling the body container (audit44/08): the srcdoc's tags read as text, no
+#   entity behind a count warning. The framed document's article is the page's text now, where the container has no text
+#   of its own (``article._framed_article``).
+FRAMED = ("<p>商务部公告2028年第17号</p><p>根据《中华人民共和国出口管制法》等法律法规的有关规定，商务部决定将以下3家美国实体列入出口管制管控名单"
+          "（见附件），并采取以下措施：</p><p>一、禁止出口经营者向上述3家实体出口两用物项。</p><p>本公告自公布之日起正式实施。</p>"
+          f"{ANNEX}<p>商务部</p><p>2028年6月8日</p>")
+
+
+def _framed(before: str = "", inner_head: str = "") -> bytes:
+    inner = f'<html><head>{inner_head}</head><body><div class="art-con">{FRAMED}</div></body></html>'
+    escaped = inner.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;").replace(">", "&gt;")
+    return _page(f'{before}<iframe width="100%" srcdoc="{escaped}"></iframe>')
+
+
+def test_a_body_framed_by_srcdoc_is_read_and_dated_by_its_frame_when_the_page_is_not() -> None:
+    assert [e.zh for e in _notice(_framed()).entities] == THREE
+    undated = _framed(inner_head='<meta name="PubDate" content="2028-06-08 19:00">').replace(
+        b'<meta name="PubDate" content="2028-06-08 19:00"><title>', b"<title>", 1)
+    assert str(_notice(undated).published) == "2028-06-08"
+
+
+def test_a_body_with_text_of_its_own_beside_a_frame_is_its_own() -> None:
+    doc = parse_document(_framed(before=BODY), url=URL)  # a notice whose body also embeds a framed page: its own text
+    assert doc.notice is not None and doc.notice.warnings == ("parsed 0 entities, notice states 3",)
