@@ -9,16 +9,19 @@
   (``article._header_stamp``); two, or dates only in a sidebar's list, are none.
 - An annex cell holding two whole entries split by "<br>" (pages56/46, /47): held since session 54. Each entry read now
   where each part is a Chinese name with its bracketed Latin name (``annex._two_entries_in_cell``); held otherwise.
-- The notice in an "<iframe srcdoc>" filling the body (audit44/08): below, with its section.
-The corpus cases are in tests/data/corpus/pages56/ and audit44/.
+- The notice in an "<iframe srcdoc>" filling the body (audit44/08), an annex numbered in mixed styles whose '四、' line
+  was lost (audit44/01), an annex written as two parallel lists (audit40/36): below, each with its section.
+The corpus cases are in tests/data/corpus/pages56/, audit44/ and audit40/.
 """
 
 from __future__ import annotations
 
 import pytest
 
-from scraper.parse import parse_document
+from scraper.parse import parse_document, parse_text
 from storage.records import NoticeRecord, UnusablePage
+
+from .corpus_cases import case_text
 
 URL = "https://www.mofcom.gov.cn/zwgk/zcfb/art/2028/art_5e6f708192a3b4c5d6e7f8091a2b3c4d.html"
 QA_URL = "https://www.mofcom.gov.cn/xwfb/xwfyrth/art/2028/art_1f2e3d4c5b6a47988796a5b4c3d2e1f0.html"
@@ -160,3 +163,47 @@ def test_a_body_framed_by_srcdoc_is_read_and_dated_by_its_frame_when_the_page_is
 def test_a_body_with_text_of_its_own_beside_a_frame_is_its_own() -> None:
     doc = parse_document(_framed(before=BODY), url=URL)  # a notice whose body also embeds a framed page: its own text
     assert doc.notice is not None and doc.notice.warnings == ("parsed 0 entities, notice states 3",)
+
+
+# - An annex numbered in mixed styles, its '四、' line lost behind a count warning (audit44/01). A Chinese-numbered line is
+#   read where it is a whole entry in its place in the run, with a number the run lacks (``annex._chinese_numbered_run``).
+MIXED = "audit44", "01-ecl-annex-numbering-mixed-styles.txt"
+FOURTH = "四、雷霆测控公司（Thunder Telemetry Systems, Inc.）"
+
+
+@pytest.mark.parametrize("old, new, read", [
+    ("2、深蓝声呐公司", "二、深蓝声呐公司", 4),  # inside the run
+    (FOURTH, "四、雷霆测控公司", 3),  # no Latin name: no whole entry
+    (FOURTH, "五、雷霆测控公司（Thunder Telemetry Systems, Inc.）", 3),  # a number the run does not lack: 4 skipped
+    (f"{FOURTH}\n", "", 3),  # (then put between 1 and 2, below: out of place)
+])
+def test_a_chinese_numbered_line_is_read_only_in_its_place_in_the_run(old: str, new: str, read: int) -> None:
+    text = case_text(*MIXED).replace(old, new)
+    if not new:
+        text = text.replace("2、深蓝声呐公司", f"{FOURTH}\n2、深蓝声呐公司")
+    rec = parse_text(text)
+    assert rec is not None and len(rec.entities) == read
+    assert rec.warnings == (() if read == 4 else ("parsed 3 entities, notice states 4",))
+
+
+# - An annex written as two parallel lists (audit40/36): both headings and each language's names read as 8 entities apart.
+#   Paired by number where both lists are numbered alike (``annex._parallel_lists``).
+PARALLEL = "audit40", "36-ecl-annex-parallel-chinese-then-english-lists.txt"
+ENGLISH_LIST = "二、英文名称\n1. Hawk Point Radar Inc.\n2. Deep Bay Acoustics LLC\n3. Highland Power Supplies Corp."
+CHINESE_LIST = "一、中文名称\n1. 鹰角雷达公司\n2. 深湾声学公司\n3. 高原电源公司\n"
+
+
+def test_parallel_lists_in_either_order_are_paired() -> None:
+    text = case_text(*PARALLEL)
+    swapped = text.replace(CHINESE_LIST + ENGLISH_LIST, ENGLISH_LIST.replace("二、", "一、") + "\n"
+                           + CHINESE_LIST.replace("一、", "二、").rstrip("\n"))
+    assert swapped != text
+    for rec in (parse_text(text), parse_text(swapped)):
+        assert rec is not None and not rec.warnings
+        assert [(e.zh, e.en) for e in rec.entities] == [("鹰角雷达公司", "Hawk Point Radar Inc."), (
+            "深湾声学公司", "Deep Bay Acoustics LLC"), ("高原电源公司", "Highland Power Supplies Corp.")]
+
+
+def test_parallel_lists_numbered_apart_are_not_paired() -> None:
+    rec = parse_text(case_text(*PARALLEL).replace("\n3. Highland Power Supplies Corp.", ""))
+    assert rec is not None and rec.warnings and all(e.zh is None or e.en is None for e in rec.entities)

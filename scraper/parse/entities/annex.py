@@ -494,6 +494,8 @@ def annex_entities(lines: list[str], start: int = 0, country: str | None = None,
         whole = "".join(block)
     if ";" in whole or "；" in whole:  # (rare in an annex: no look at each line)
         block = _two_names_split(block)
+    if "英文名" in whole and "中文名" in whole and (paired := _parallel_lists(block)) is not None:
+        block = paired
     out = _annex_block(block, country, chinese_numbers, clean, type)
     if not out and ("序号" in whole or "编号" in whole or "No" in whole or "NO" in whole) and "\t" not in whole \
             and (spaced := spaced_rows(block)) is not None:  # (nearly every annex reads a line: no look)
@@ -502,12 +504,92 @@ def annex_entities(lines: list[str], start: int = 0, country: str | None = None,
         numbered = _serials_added(block)
         if numbered is not None:
             out = _annex_block(numbered, country, chinese_numbers, clean, type)
+    if out and not chinese_numbers and (run := _chinese_numbered_run(block, out, country, clean, type)) is not None:
+        out = run
     if None in map(ENGLISH, out) and any(e.en is None and e.zh for e in out) \
             or any(e.zh is None and e.en for e in out):  # (the reverse: "1. Ridgeline Tactical Systems, Inc." / "岭线…公司")
         joined = _english_joined(block)
         if joined is not None:
             return _annex_block(joined, country, chinese_numbers, clean, type)
     return out
+
+
+# An annex written as two parallel lists, "一、中文名称" over "1. 鹰角雷达公司" … and "二、英文名称" over "1. Hawk Point Radar Inc." …
+# (audit40/36: both headings and each language's names read as eight entities apart, behind a count warning, the feed
+# showing the eight). Each list a heading alone on its line ("中文名称", "英文名称", numbered or not) over numbered lines of
+# its language only, the two lists numbered alike: one line "N. 中文名（English）" a number. Any other shape as it is.
+PARALLEL_HEAD_RE = lazy_compile(r"[^\S\n]*(?:(?:[一二三四五六七八九十]{1,2}|[0-9]{1,2})[^\S\n]*[、.．]|[(（][^\S\n]*[一二三四五六七八九十]{1,2}"
+                                r"[^\S\n]*[)）])?[^\S\n]*(?P<lang>中文|英文)名称?[^\S\n]*[:：]?[^\S\n]*")
+PARALLEL_ITEM_RE = lazy_compile(r"[^\S\n]*(?P<n>[0-9]{1,3})[^\S\n]*[.、．](?!\d)[^\S\n]*(?P<name>\S.*?)[^\S\n]*")
+
+
+def _parallel_items(block: list[str], at: int, chinese: bool) -> tuple[list[tuple[int, str]], int]:
+    """The numbered lines of one language under the heading at ``at`` (blank lines skipped), and the index after them."""
+    items: list[tuple[int, str]] = []
+    i = at + 1
+    while i < len(block):
+        if block[i].strip():
+            m = PARALLEL_ITEM_RE.fullmatch(block[i])
+            name = m["name"] if m is not None else ""
+            if m is None or (CJK_RE.search(name) is None if chinese else
+                             CJK_RE.search(name) is not None or LATIN_RE.search(name) is None) \
+                    or chinese and ("（" in name or "(" in name):
+                break
+            items.append((int(m["n"]), name))
+        i += 1
+    return items, i
+
+
+def _parallel_lists(block: list[str]) -> list[str] | None:
+    """``block`` with two parallel lists (PARALLEL_HEAD_RE) as one of "N. 中文名（English）" lines, else None."""
+    heads = [(i, m["lang"]) for i, line in enumerate(block) if "名" in line and (m := PARALLEL_HEAD_RE.fullmatch(line))]
+    if [lang for _, lang in heads] not in (["中文", "英文"], ["英文", "中文"]):
+        return None
+    (first, first_lang), (second, _) = heads
+    one, end_one = _parallel_items(block, first, first_lang == "中文")
+    two, end = _parallel_items(block, second, first_lang != "中文")
+    if not one or end_one != second or [n for n, _ in one] != [n for n, _ in two]:
+        return None
+    zh, en = (one, two) if first_lang == "中文" else (two, one)
+    return [*block[:first], *(f"{n}. {z}（{e}）" for (n, z), (_, e) in zip(zh, en)), *block[end:]]
+
+
+# An annex numbered in mixed styles, "1. A（a）" / "2、B（b）" / "（3）C（c）" / "四、D（d）": a line numbered in Chinese where the
+# run of the lines read lacks that number (audit44/01: "四、" is a measure's number elsewhere, read in an annex only below
+# its heading, ``chinese_numbers``; the fourth entity was lost behind a count warning). The annex read again with such
+# lines where one whose number the run lacks is there ("四、" in the block: one ``in`` for the next number, the commonest
+# case, and one per number skipped); kept only where that reading holds every entity read before, in order, and each
+# entity more is a whole entry (a Chinese name with its Latin one) numbered in Chinese with a number the run lacked.
+CN_DIGITS = "一二三四五六七八九"
+
+
+def _chinese_numeral(n: int) -> str:
+    """1..99 written as a Chinese numeral ("四", "十二", "二十")."""
+    tens, ones = divmod(n, 10)
+    return (("" if tens < 2 else CN_DIGITS[tens - 1]) + ("十" if tens else "")) + (CN_DIGITS[ones - 1] if ones else "")
+
+
+def _chinese_numbered_run(block: list[str], out: list[EntityRecord], country: str | None, clean: bool,
+                          type: str | None) -> list[EntityRecord] | None:
+    """``out`` with the entities of the block's Chinese-numbered lines whose numbers its run lacks, else None."""
+    numbers = {e.n for e in out}
+    last = max((n for n in numbers if n is not None), default=0)
+    if not 0 < last < 99:
+        return None
+    lacked = [k for k in range(1, last + 2) if k not in numbers]
+    whole = "".join(block)
+    if not any(_chinese_numeral(k) + "、" in whole for k in lacked):
+        return None
+    again = _annex_block(block, country, True, clean, type)
+    more = [i for i, e in enumerate(again) if e not in out]
+    if not more or [e for e in again if e in out] != out or len(again) != len(out) + len(more):
+        return None
+    for i in more:  # each a whole entry in its place in the run: after the number before it, before the one after it
+        e = again[i]
+        if e.n not in lacked or not e.zh or not e.en or (again[i - 1].n if i else 0) != e.n - 1 \
+                or i + 1 < len(again) and again[i + 1].n != e.n + 1:
+            return None
+    return again
 
 
 # "1. 北风导航公司" and, on the next line (a <p> of its own), "Northwind Navigation, Inc.": the English name of the
