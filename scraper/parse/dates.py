@@ -91,6 +91,8 @@ FROM_MONTH_DAY_RE = lazy_compile(rf"(?:自|从)\s*(?:(?P<rel>今年|本年|去�
                                  rf"\s*(?P<d>{MD})\s*日{WEEKDAY}"
                                  rf"(?:\s*(?P<h>\d{{1,2}}|零)\s*[时:点]\s*(?:(?P<mi>\d{{1,2}})\s*分?)?)?\s*起")
 RELATIVE_MONTHS = {"本月": 0, "当月": 0, "下月": 1, "次月": 1}
+HALF_A_YEAR = 180  # days: a month-day with no year is the one nearest the text's day (``nearest_year``)
+BACK_REACH = 90  # days: ... but a year back only this far before it (as actions.periods.HISTORY_GAP)
 # "自2027年元旦起", "自明年元旦起", "自元旦零时起": New Year's Day is 1月1日, read as that day written in digits would be (its year
 # written, told relative to the text's, or none: FROM_MONTH_DAY_RE's rule, "自1月1日起" written in late December is the next
 # year's; session 57, held57, qa53/01: held as "no day the dates read" before). Only right before 起 (with its hour): "元旦前后",
@@ -249,8 +251,8 @@ def effective_in(sentence: str, published: date | None) -> str | None:
         return (published + timedelta(days=1)).isoformat()
     if published and ("）起" in sentence or ")起" in sentence) and (m := BRACKET_DAY_RE.search(sentence)) is not None:
         told = make_date(m.group("y") or published.year, m.group("m"), m.group("d"))
-        if told is not None and not m.group("y") and (published - told).days > 180:  # "（1月4日）" written in late December
-            told = make_date(published.year + 1, m.group("m"), m.group("d"))
+        if told is not None and not m.group("y"):  # "（1月4日）" written in late December: the next year's
+            told = nearest_year(told, published)
         if told is not None:
             return told.isoformat()
     if published and "日" in sentence:
@@ -266,12 +268,26 @@ def effective_in(sentence: str, published: date | None) -> str | None:
             day = make_date(published.year + (month - 1) // 12, (month - 1) % 12 + 1, m.group("d"))
         else:
             day = make_date(published.year + RELATIVE_YEARS[rel] if rel else published.year, m.group("m"), m.group("d"))
-            if day and not rel and (published - day).days > 180:  # "自1月1日起" written in late December
-                day = make_date(published.year + 1, m.group("m"), m.group("d"))
+            if day and not rel:  # "自1月1日起" written in late December, "自12月31日起" in early January
+                day = nearest_year(day, published)
         if day is None:
             return None
         return day.isoformat() if not hour else Stamp(day, 0 if hour == "零" else int(hour), int(m.group("mi") or 0)).iso()
     return period_start(sentence, published)
+
+
+def nearest_year(day: date, published: date) -> date:
+    """A month-day read in the year of the text's day ``published``, a year on where that puts it more than half a year
+    before the text ("自1月1日起" written in late December), a year back where it puts it more than half a year after and
+    the year before's is at most BACK_REACH before ("自12月31日起" in an answer of 2030-01-03: 2029-12-31, back-dated three
+    days; not in one of 2030-06-03: 2030-12-31, as before; blind57, session 57: read as
+    2030-12-31, a suspension a year ahead, the listing shown in force meanwhile, silently)."""
+    if (published - day).days > HALF_A_YEAR:
+        return make_date(day.year + 1, day.month, day.day) or day
+    if (day - published).days > HALF_A_YEAR:
+        last = make_date(day.year - 1, day.month, day.day)
+        return last if last is not None and (published - last).days <= BACK_REACH else day
+    return day
 
 
 def _after_publication(sentence: str, at: int, published: date) -> date:

@@ -32,6 +32,9 @@ A  2 of No. 71's 4 suspended, then "继续暂停执行商务部公告2030年第7
 B  one of No. 72 lifted, the whole notice suspended then restored: the lifted one stays lifted.
 D  an ECL and a UEL notice of one day; an ECL answer naming "2月6日公告" by its day alone: the ECL's alone.
 F  one of No. 74 removed by No. 80, then the whole notice lifted: the removed one stays removed.
+T  MFA Order 130's one company of three suspended 1 year by Order 135: the other two in force, it lapses alone.
+U  an answer of 2030-01-03 "自12月31日起…暂停期限至3月31日": blind57's A, fixed (read as 2030-12-31, a year ahead, the
+   listing in force meanwhile, silently): 2029-12-31 to 2030-03-31; then "暂停期限延长1年" (no start): to 2031-03-31.
 """
 
 from __future__ import annotations
@@ -154,6 +157,13 @@ def test_s_v_c_h_a_b_d_f(store: Store) -> None:
     assert state(store, "2030-04-11", "UEL-2030-2") == ("in_force", "2030-02-06", None)
     assert state(store, "2030-04-21", "MOFCOM-2030-74", "cliffsideacoustics") == ("removed", "2030-03-09", None)
     assert state(store, "2030-04-21", "MOFCOM-2030-74", "morningstaraeromaterials") == ("lifted", "2030-04-20", None)
+
+
+def test_t_u(store: Store) -> None:
+    assert state(store, "2029-12-21", "MFA-ORDER-2029-130", "kingfisherdrones") == ("suspended", "2029-12-20", "2030-12-20")
+    assert state(store, "2029-12-21", "MFA-ORDER-2029-130", "markharrison") == ("in_force", "2029-10-15", None)
+    assert _row(store, "2030-01-04", "MOFCOM-2029-99")[:4] == ("suspended", "2029-12-31", "2030-03-31", "2030-04-01")
+    assert _row(store, "2030-03-20", "MOFCOM-2029-99")[:4] == ("suspended", "2029-12-31", "2031-03-31", "2031-04-01")
 
 
 def test_the_same_pages_in_another_order_give_the_same_items(store: Store, tmp_path: Path) -> None:

@@ -38,3 +38,23 @@ def test_an_end_with_no_year_is_read_in_the_start_s_year_or_the_next(old: str, n
     text = ANSWER.replace(old, new) if old else ANSWER
     assert text != ANSWER or not old
     assert _steps(text) == [want]
+
+
+BACK = (Path(__file__).resolve().parents[1] / "data" / "corpus" / "blind57"
+        / "u2-qa-2030-01-03-from-dec-31-backdated-to-mar-31.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("old", "new", "want"), [
+    # told on 2030-01-03, "自12月31日起": three days back, not a year ahead (was 2030-12-31, the end 2031-03-31, silently)
+    ("", "", ("suspend", "2029-12-31", "2030-03-31")),
+    # mid-year: the text's own year, as before
+    ("2030-01-03", "2030-06-03", ("suspend", "2030-12-31", "2031-03-31")),
+    ("自12月31日起", "自7月1日起", ("suspend", "2030-07-01", "2031-03-31")),
+    # a day in brackets after a relative word, "自即日（12月31日）起", read by the same rule
+    ("自12月31日起", "自即日（12月31日）起", ("suspend", "2029-12-31", "2030-03-31")),
+])
+def test_a_start_with_no_year_is_the_month_day_nearest_the_text_s_day(old: str, new: str,
+                                                                       want: tuple[str, str, str | None]) -> None:
+    text = BACK.replace(old, new) if old else BACK
+    assert text != BACK or not old
+    assert _steps(text) == [want]
