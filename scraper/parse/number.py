@@ -261,6 +261,53 @@ def _numbers_after_measures(folded: str, end: int) -> list[tuple[int, int, int]]
     return out
 
 
+# "停止实施商务部公告2025年第22号相关措施，第21号相关措施暂停至2027年6月30日": a number opening a clause of the sentence, with
+# neither issuer nor year ("第21号") or with its year alone ("2025年第21号"), its measures named right after it, is the
+# announcement of the ministry the sentence named before it (its year too, where none is written), as "…第22号、第21号相关措施"
+# is (session 57, held57: range49/24, near50/14-16 held as "a notice's measures no step reads"). Only where every notice
+# the sentence named before it is a ministry's announcement (not an order, nor the working mechanism's: another kind
+# could be meant) and, for a bare number, all of one year (else which year is not plain): the clause stays no reference,
+# held. Only a clause with a verb of change of its own right after the measures (CLAUSE_CHANGE_RE: "暂停至…", "停止实施"): a clause
+# with none ("…，第22号相关措施1年", "…亦同", "…继续实施") is the step's before it, read (or held) by ``actions.apart`` by the
+# bare number. Looked for back from each "相关措施" of a text naming a notice (its number ends the clause's first part).
+CLAUSE_NUMBER_RE = lazy_compile(rf"[,;]\s*(?P<no>(?:(?P<y>{YEAR})\s*年\s*)?第\s*(?P<n>{NUM})\s*号)\s*(?:公告\s*)?(?:的\s*)?"
+                                r"相关\s*措施$")
+CLAUSE_NUMBER_REACH = 32  # ";  2025年第100号公告的相关措施" and blanks
+# the verb right after the measures ("第22号相关措施停止实施", "…继续暂停实施1年"), not after a term ("…6个月后恢复实施": when?)
+CLAUSE_CHANGE_RE = lazy_compile(r"\s*(?:(?:也|亦|均)\s*)?(?:继续\s*)?(?:停止|终止|取消|解除|恢复|暂停|延长|废止|不再)")
+SENTENCE_MARKS = ("。", "\n", "?", "!")
+AMONG = "其中"
+MEASURES = "相关措施"
+
+
+def _numbers_opening_clauses(folded: str, found: list[tuple[int, int, str, ListKind | None]]
+                             ) -> list[tuple[int, int, str, ListKind | None]]:
+    """(start, end, key, list) of each number opening a clause (CLAUSE_NUMBER_RE) that takes the issuer (and year) of the
+    ministry's announcements named before it in its sentence."""
+    out: list[tuple[int, int, str, ListKind | None]] = []
+    pos = folded.find(MEASURES)
+    while pos >= 0:
+        m = CLAUSE_NUMBER_RE.search(folded, max(0, pos - CLAUSE_NUMBER_REACH), pos + len(MEASURES))
+        pos = folded.find(MEASURES, pos + len(MEASURES))
+        if m is None or any(s < m.end("no") and m.start("no") < e for s, e, _, _ in found) \
+                or CLAUSE_CHANGE_RE.match(folded, m.end()) is None:
+            continue  # (a number read, or a clause with no step of its own)
+        s0 = max(folded.rfind(mark, 0, m.start()) for mark in SENTENCE_MARKS) + 1
+        if folded.find(AMONG, s0, m.start()) >= 0:
+            continue  # "…，其中第339号…，第338号…": a part of the notices named before, read (or held) by ``actions.apart``
+        before = [key for s, _, key, _ in found if s0 <= s < m.start()]
+        if not before or any(not k.startswith(KEY_PREFIX["MOFCOM"]) or k.startswith(KEY_PREFIX["ORDER"]) for k in before):
+            continue  # no notice before it, or one of another issuer or kind
+        written = m.group("y")
+        years = {k.split("-")[1] for k in before}
+        year = (int(written) if written.isdigit() else to_int(written)) if written else \
+            (int(next(iter(years))) if len(years) == 1 else None)
+        n = int(m.group("n")) if m.group("n").isdigit() else to_int(m.group("n"))
+        if year is not None and n is not None:
+            out.append((m.start("no"), m.end("no"), f"{KEY_PREFIX['MOFCOM']}{year}-{n}", None))
+    return out
+
+
 def find_references(folded: str, clean: str, bare: str = "MOFCOM", skip: str | None = None,
                     own: tuple[str, bool] | None = None, anchor_year: int | None = None) -> list[tuple[int, int, NoticeRef]]:
     """Every numbered notice named in ``folded`` as (start, end, ref), in text order; the
@@ -296,6 +343,10 @@ def find_references(folded: str, clean: str, bare: str = "MOFCOM", skip: str | N
             found.append((start, end, f"{prefix}{value}", lst))
         if scheme == "MOFCOM" and folded.find("第", end, end + MEASURES_REACH) >= 0:
             found.extend((s, e, f"{prefix}{v}", lst) for s, e, v in _numbers_after_measures(folded, end))
+    if found and ("," in folded or ";" in folded) and MEASURES in folded:  # (a clause mark in every CLAUSE_NUMBER_RE match)
+        opening = _numbers_opening_clauses(folded, found)
+        if opening:
+            found = sorted(found + opening, key=_start)
     if mixed:
         # Drop matches nested in a longer one (the bracket regex also matches inside "…公告〔2025〕7号").
         found.sort(key=_start)

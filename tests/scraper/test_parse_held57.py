@@ -5,6 +5,9 @@ open B pins), now read where the day or the reference is certain, and still held
   + 1; 上半年末 is 06-30), "自2027年元旦起" (01-01). Each was held ("no day the dates read"); now read for a step on one notice.
   Still held: no year ("至年底"), a part of a half year or month ("上半年结束", "6月上旬", "年底前"), and the forms with no month
   written beside another notice (the clauses per notice read only a day or a month's end written whole).
+- A number opening a clause after a notice named whole in the sentence (range49/24, near50/14-16): "…停止实施商务部公告2025年第22号
+  相关措施，第21号相关措施暂停至2027年6月30日" (and "，2025年第21号相关措施…") takes that announcement's issuer (and year); it was no
+  reference, held. Still held: another issuer or kind named before it, two years, a clause under "其中".
 - Found by a probe (A, fixed): "自元旦假期结束后起", "自春节假期结束后起" passed the start check as a term's end ("结束") and the step
   took the text's own day, silently; held since (``checks.starts.HOLIDAY_WORDS``).
 """
@@ -111,3 +114,47 @@ def test_a_start_told_around_a_holiday_stays_held(answer: str) -> None:
 
 def test_the_notice_heads_are_the_shared_ones() -> None:
     assert HEAD.startswith("商务部公告2026年第88号") and TAIL.endswith("2026年12月3日\n")
+
+
+# --- a number opening a clause, after a notice named whole in the sentence (range49/24, near50/14-16) -------------------
+
+CLAUSE_STEPS = [
+    (f"{D}停止实施商务部公告2025年第22号相关措施，第21号相关措施暂停至2027年6月30日。",
+     [("lift", N22, "2026-12-10", None, None), _s(N21, "2027-06-30")]),
+    (f"{D}暂停实施商务部公告2025年第21号相关措施至2027年6月30日，第22号相关措施停止实施。",
+     [_s(N21, "2027-06-30"), ("lift", N22, "2026-12-10", None, None)]),
+    # the year written, no issuer: the ministry's
+    (f"{D}停止实施商务部公告2025年第22号相关措施，2025年第21号相关措施暂停至2027年6月30日。",
+     [("lift", N22, "2026-12-10", None, None), _s(N21, "2027-06-30")]),
+    (f"{D}停止实施商务部公告2025年第22号相关措施；第21号相关措施暂停至2027年6月30日。",
+     [("lift", N22, "2026-12-10", None, None), _s(N21, "2027-06-30")]),
+    (f"{D}停止实施商务部公告2025年第22号相关措施，2026年第23号相关措施暂停至2027年6月30日。",
+     [("lift", N22, "2026-12-10", None, None), _s("MOFCOM-2026-23", "2027-06-30")]),
+    # held in review54 (the lift of No. 22 missed, made loud) and review49 (No. 22 missed)
+    (f"{D.removesuffix('，')}，商务部公告2025年第21号相关措施暂停实施至2027年6月30日，第22号相关措施停止实施。",
+     [_s(N21, "2027-06-30"), ("lift", N22, "2026-12-10", None, None)]),
+    ("中方决定，自2026年12月15日起，商务部公告2025年第21号相关措施继续暂停实施1年，第22号相关措施停止实施。",
+     [("extend", N21, "2026-12-15", "2027-12-15", None), ("lift", N22, "2026-12-15", None, None)]),
+    (f"{D}暂停实施商务部公告2025年第21号相关措施1年；第22号相关措施暂停半年。", [_s(N21, "2027-12-10"), _s(N22, "2027-06-10")]),
+]
+
+
+@pytest.mark.parametrize(("text", "steps"), CLAUSE_STEPS)
+def test_a_number_opening_a_clause_takes_the_issuer_and_year_named_before_it(text: str, steps: list[tuple[str, ...]]) -> None:
+    assert _steps(text) == steps
+
+
+@pytest.mark.parametrize("text", [
+    # another issuer or kind named before it: whose number?
+    f"{D}停止实施不可靠实体清单工作机制公告〔2025〕8号相关措施，第21号相关措施暂停至2027年6月30日。",
+    f"{D}停止实施商务部令2025年第7号相关措施，第21号相关措施暂停至2027年6月30日。",
+    f"{D}停止实施商务部公告2025年第22号和不可靠实体清单工作机制公告〔2025〕8号相关措施，第21号相关措施暂停至2027年6月30日。",
+    # two years named before a bare number: which year?
+    f"{D}停止实施商务部公告2025年第22号和2026年第3号相关措施，第21号相关措施暂停至2027年6月30日。",
+    # a verb after a term: when? (clauses44's probe)
+    f"{D}暂停实施商务部公告2025年第21号相关措施1年，第22号相关措施6个月后恢复实施。",
+    # "其中" a part of the notices named before (read or held by actions.apart)
+    f"{D}暂停实施商务部公告2026年第338号和第339号相关措施，其中第339号公告相关措施暂停1年，第33号公告相关措施暂停6个月。",
+])
+def test_a_number_opening_a_clause_whose_issuer_or_year_is_not_plain_stays_held(text: str) -> None:
+    assert "no step reads" in _held(text) or "no reference" in _held(text)

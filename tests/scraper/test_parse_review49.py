@@ -29,7 +29,7 @@ def _read(answer: str) -> list[tuple[str, tuple[str, ...], str | None]]:
     f"{P}{FULL}同样暂停。",
     # No. 22 missed: No. 21 alone read
     f"{P}第22号相关措施同。", f"{P}第22号相关措施也一样。",
-    f"{P.rstrip('，')}；第22号相关措施暂停半年。",
+    # ("…1年；第22号相关措施暂停半年。" is read since session 57: tests/scraper/test_parse_held57.py)
     "中方决定，自2026年12月10日起，暂停实施商务部公告2025年第21号相关措施至2027年12月9日止，第22号相关措施至2027年6月9日止。",
     # No. 21 read with no end (suspended for good): the term after another notice's clause kept or denied
     f"中方决定，自2026年12月10日起，暂停实施商务部公告2025年第21号相关措施，{FULL}不予暂停，暂停期限为1年。",
