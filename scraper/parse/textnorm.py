@@ -295,6 +295,13 @@ ARTICLE_LABEL_RE = re.compile(r"\s*第[〇零一二三四五六七八九十百�
 # speaker (a ":" in its first LABEL_HEAD characters: "附件：", "何亚东："); neither is a table's row (a tab).
 INNER_BREAK_RE = re.compile("\n(?<=[\u3400-\u4dbf\u4e00-\u9fff]\n)(?=[\u3400-\u4dbf\u4e00-\u9fff])")
 LABEL_HEAD = 12
+# A line break after a line ending in "，", a Chinese character after it: the sentence goes on in the next paragraph ("答：…
+# 中方决定，自2028年4月15日起，" / "暂停实施商务部公告2027年第41号相关措施1年。": the decision cut in two, no step read, the
+# answer held for a person, session 57, pages56/34). Joined where the line after ends the sentence (a "。" in it), opens
+# with no label or speaker and no item's number ("二、", "（二）"), and neither line is a table's row. In the folded view
+# (its "，" is ","); the break opens the pattern, as INNER_BREAK_RE's does.
+COMMA_BREAK_RE = re.compile("\n(?<=,\n)\n?(?=[\u3400-\u4dbf\u4e00-\u9fff])")  # (a paragraph's blank line between)
+ITEM_NUMBER_RE = re.compile("[一二三四五六七八九十]{1,3}、")
 # A line that ends a clause of its own is a boundary, though a "，" stands in it and a "。" in the next: "…但该公告所列A（a）、
 # B（b）2家实体除外\n对上述2家实体，继续暂停…" (session 53's join made it one sentence: the exception held, the step on
 # the others a problem, names32, lifecycle_excepted; session 54, par54). So a line ending in 除外, and a line after
@@ -334,6 +341,16 @@ def _sentence_broken(text: str, folded: str, at: int) -> bool:
     after = _line_at(text, at + 1)
     return _holds(text, ("。",), after) and folded.find(":", after[0], min(after[1], after[0] + LABEL_HEAD)) < 0 \
         and not _clause_ended(folded, at, after)
+
+
+def _comma_broken(text: str, folded: str, m: re.Match[str]) -> list[int]:
+    """The line breaks of ``m`` (COMMA_BREAK_RE: after a "，", before an ideograph) where they part a sentence, else none."""
+    at, end = m.start(), m.end()
+    after = _line_at(text, end)
+    if _holds(text, ("。",), after) and "\t" not in text[_line_at(text, at - 1)[0] : at] \
+            and folded.find(":", end, min(after[1], end + LABEL_HEAD)) < 0 and ITEM_NUMBER_RE.match(folded, end) is None:
+        return list(range(at, end))
+    return []
 
 
 def _clause_ended(folded: str, at: int, after: tuple[int, int]) -> bool:
@@ -380,6 +397,8 @@ def inner_blanks(text: str, folded: str) -> list[int]:
     body = _body_start(text)
     cuts = _prose_blanks(text, folded, max(body, 1)) if " " in folded else []
     cuts += [at for m in INNER_BREAK_RE.finditer(folded, body) if _sentence_broken(text, folded, at := m.start())]
+    if ",\n" in folded:  # (most texts: every "，" inside a line)
+        cuts += [at for m in COMMA_BREAK_RE.finditer(folded, body) for at in _comma_broken(text, folded, m)]
     return sorted(cuts)
 
 

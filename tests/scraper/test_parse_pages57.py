@@ -10,7 +10,8 @@
 - An annex cell holding two whole entries split by "<br>" (pages56/46, /47): held since session 54. Each entry read now
   where each part is a Chinese name with its bracketed Latin name (``annex._two_entries_in_cell``); held otherwise.
 - The notice in an "<iframe srcdoc>" filling the body (audit44/08), an annex numbered in mixed styles whose '四、' line
-  was lost (audit44/01), an annex written as two parallel lists (audit40/36): below, each with its section.
+  was lost (audit44/01), an annex written as two parallel lists (audit40/36), an answer's decision split over two
+  paragraphs (pages56/34): below, each with its section.
 The corpus cases are in tests/data/corpus/pages56/, audit44/ and audit40/.
 """
 
@@ -207,3 +208,30 @@ def test_parallel_lists_in_either_order_are_paired() -> None:
 def test_parallel_lists_numbered_apart_are_not_paired() -> None:
     rec = parse_text(case_text(*PARALLEL).replace("\n3. Highland Power Supplies Corp.", ""))
     assert rec is not None and rec.warnings and all(e.zh is None or e.en is None for e in rec.entities)
+
+
+# - An answer's decision split over two paragraphs, "…中方决定，自2028年4月15日起，" / "暂停实施…1年。" (pages56/34): held
+#   for a person (the title's 调整 unread). A line ending in "，" goes on in the next where that one ends the sentence and
+#   opens with no label, speaker or item number (``textnorm.COMMA_BREAK_RE``).
+QA_HEAD = (f"{QA_TITLE}\n来源：商务部新闻办公室 类型：原创 分类：新闻 2028-04-10 21:00\n"
+           "有记者问：请问商务部对出口管制管控名单相关措施有何调整？\n")
+DECIDED = "答：为落实中美经贸会谈共识，中方决定，自2028年4月15日起，"
+STEP = "暂停实施商务部公告2027年第41号相关措施1年。"
+
+
+@pytest.mark.parametrize("between", ["\n", "\n\n"])
+def test_a_sentence_going_on_in_the_next_paragraph_is_read_whole(between: str) -> None:
+    rec = parse_text(f"{QA_HEAD}{DECIDED}{between}{STEP}")
+    assert rec is not None
+    assert [(a.action.value, str(a.effective), str(a.until)) for a in rec.actions] == [("suspend", "2028-04-15", "2029-04-15")]
+
+
+@pytest.mark.parametrize("after", [
+    "二、暂停实施商务部公告2027年第41号相关措施1年。",  # an item of its own
+    "何亚东：暂停实施商务部公告2027年第41号相关措施1年。",  # a speaker
+    "暂停实施商务部公告2027年第41号相关措施1年",  # no sentence's end
+])
+def test_a_line_after_a_comma_that_opens_another_part_is_not_joined(after: str) -> None:
+    from scraper.parse.textnorm import fold, inner_blanks
+    text = f"{QA_HEAD}{DECIDED}\n{after}"
+    assert inner_blanks(text, fold(text)) == []

@@ -17,9 +17,11 @@ import pytest
 
 from scraper.parse import textnorm
 from scraper.parse.textnorm import (
+    COMMA_BREAK_RE,
     INNER_BLANK_RE,
     INNER_BREAK_RE,
     _body_start,
+    _comma_broken,
     _ideograph,
     _issuers_parted,
     _prose_blank,
@@ -52,6 +54,8 @@ def _old_inner_blanks(text: str, folded: str) -> list[int]:
     cuts = [at for m in INNER_BLANK_RE.finditer(folded, max(body, 1)) if _ideograph(folded[(at := m.start()) - 1])
             and _prose_blank(text, folded, at) and not _issuers_parted(folded, at)] if " " in folded else []
     cuts += [at for m in INNER_BREAK_RE.finditer(folded, body) if _sentence_broken(text, folded, at := m.start())]
+    if ",\n" in folded:  # (pages57, session 57: a sentence going on after a line ending in "，", read alike)
+        cuts += [at for m in COMMA_BREAK_RE.finditer(folded, body) for at in _comma_broken(text, folded, m)]
     return sorted(cuts)
 
 
