@@ -4,7 +4,9 @@
 holds "，" or "。" and no tab) is the same for every blank of a line, and a spaced heading ("不 可 靠 实 体 清 单 工 作 机 制")
 has a dozen: ``_prose_blanks`` asks it once a line and searches on after a line that fails it. ``textnorm._holds`` asks
 the line cut out with ``in``, not ``str.find`` bounded by the span. These tests hold the new path to the old one (kept
-here as it was, ``_holds`` too) on the corpus, the bench's pages and random texts.
+here as it was, ``_holds`` too) on the corpus, the bench's pages and random texts. ``entities.annex._entity_annexes``
+made each line's last character twice (a 1-character string per line, for the footnote gate and the stop gate): once now,
+again only after the footnote marks are taken out; held equal to the old function on the corpus's annexes and random ones.
 """
 
 from __future__ import annotations
@@ -16,6 +18,22 @@ from pathlib import Path
 import pytest
 
 from scraper.parse import textnorm
+from scraper.parse.entities import annex
+from scraper.parse.entities.annex import (
+    FOOTNOTE_END_CHARS,
+    FOOTNOTE_MARK_RE,
+    LAST_CHAR,
+    NOTES_OPEN,
+    STOP_END_CHARS,
+    _continued_rows,
+    _country_first,
+    _entity_annexes,
+    _footnoted_branches,
+    _ideographic_table,
+    _items_annex_at,
+    annex_start,
+    stop_after_names_cut,
+)
 from scraper.parse.textnorm import (
     COMMA_BREAK_RE,
     INNER_BLANK_RE,
@@ -130,3 +148,64 @@ def test_a_blank_where_the_text_breaks_its_line_ends_the_search() -> None:
     """``text`` and ``folded`` differing at a blank (a caller's pair, not ``fold``'s): the search still moves on."""
     text, folded = "标题\n商务\n部", "标题\n商务 部"
     assert textnorm.inner_blanks(text, folded) == old_inner_blanks(text, folded)
+
+
+def old_entity_annexes(block: list[str]) -> list[str]:
+    """``entities.annex._entity_annexes`` as it was before perf57 (bd479626)."""
+    joined = "\n".join(block)
+    pos = joined.find("附", len(block[0]) + 1) if block else -1
+    while pos >= 0:
+        start = joined.rfind("\n", 0, pos) + 1
+        if pos - start < 4:
+            i = joined.count("\n", 0, pos)
+            if _items_annex_at(block, i):
+                block, joined = block[:i], joined[: start - 1]
+                break
+        end = joined.find("\n", pos)
+        pos = -1 if end < 0 else joined.find("附", end + 1)
+    if not FOOTNOTE_END_CHARS.isdisjoint(map(LAST_CHAR, block)):
+        if "子公司" in joined or "分支机构" in joined or "分公司" in joined:
+            block = _footnoted_branches(block)
+        block = [FOOTNOTE_MARK_RE.sub("", line) for line in block]
+        joined = "\n".join(block)
+    if not STOP_END_CHARS.isdisjoint(map(LAST_CHAR, block)):
+        notes = next((i for i, line in enumerate(block) if line.lstrip().startswith(NOTES_OPEN)), len(block))
+        block = [*map(stop_after_names_cut, block[:notes]), *block[notes:]]
+        joined = "\n".join(block)
+    block = _ideographic_table(block) if "\u3000" in joined else block
+    if "\t" not in joined:
+        return block
+    if "\t序号" in joined or "\t编号" in joined or "\tNo" in joined:
+        block = _country_first(block)
+    return _continued_rows(block)
+
+
+def test_entity_annexes_are_the_old_ones_on_the_corpus() -> None:
+    """Every corpus text's lines from its annex heading (``annex_start``), and from each line holding 附 or a footnote mark."""
+    paths = [*sorted((ROOT / "tests" / "data" / "corpus").rglob("*.txt")), *sorted((ROOT / "fixtures" / "texts").glob("*.txt"))]
+    blocks = 0
+    for path in paths:
+        text = clean_and_fold(path.read_bytes().decode("utf-8", "replace"))[0]
+        start = annex_start(text)
+        if start is None:
+            continue
+        lines = text.split("\n")
+        for block in (lines[start:], lines[start + 1 :]):
+            assert _entity_annexes(list(block)) == old_entity_annexes(list(block)), path.name
+            blocks += 1
+    assert blocks > 300
+
+
+ANNEX_LINES = ["附件", "附件2：相关两用物项清单", "1. 甲公司（Alpha Inc.）", "2. 乙公司（Beta Ltd.）。", "3. 丙公司（Gamma）①",
+               "4. 丁公司（Delta）[2]", "① 包括其子公司戊公司（Epsilon LLC）。", "注：1. 第3项实体包括其分公司。", "5. 己（Zeta）；",
+               "序号\t中文名称\t英文名称", "1\t甲公司\tAlpha", "国家\t序号\t中文名称", "", " ", "6. 庚公司\u3000Eta Inc.",
+               "7. 辛公司（Theta）， ", "8. 壬公司（Iota）*", "子公司：癸公司（Kappa）、", "9. 丑公司（Lambda Co.）。②",
+               "①包括其子公司甲公司（Alpha LLC）；、乙公司（Beta LLC）"]
+
+
+@pytest.mark.parametrize("seed", range(2))
+def test_entity_annexes_are_the_old_ones_on_random_blocks(seed: int) -> None:
+    rng = random.Random(5720 + seed)
+    for _ in range(2000):
+        block = [rng.choice(ANNEX_LINES) for _ in range(rng.randint(1, 9))]
+        assert annex._entity_annexes(list(block)) == old_entity_annexes(list(block)), block
