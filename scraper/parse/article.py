@@ -440,6 +440,9 @@ def _info_stamp(raw: str) -> Stamp | None:
 # heading class, HEADING_SELECTORS), a short one (HEADER_CHARS: a header, not the page or the article), and is that
 # block's only such element; a sidebar's or a list's dates are in no such block. Asked only of a page with no date else.
 DATE_SELECTORS = "[class*=date], [class*=Date]"
+# A class naming another day than the publication's ("update-date", "modify-date", "print-date", "revise-date",
+# "expire-date"): no such element dates the page, and none counts as a second date beside the page's own.
+OTHER_DAY_CLASSES = ("updat", "modif", "print", "revis", "expir")
 HEADING_SELECTORS = "h1, .detail-title, .news-title, .art-title, .article-title, .artTitle, .title-main, #News_Body_Title"
 HEADER_CHARS = 300  # visible characters of the header block at most
 HEADER_UP = 3  # ancestors of the date element looked at for the header block
@@ -450,7 +453,8 @@ def _header_stamp(tree: LexborHTMLParser, raw: str) -> Stamp | None:
     """The date of the article's header element alone (DATE_SELECTORS), None when there is none or more than one."""
     if "date" not in raw and "Date" not in raw:  # a query costs ~25,000 instructions: pages without the word skip it
         return None
-    dated = [node for node in css(tree, DATE_SELECTORS) if DATE_ONLY_RE.fullmatch((node.text() or "").strip())]
+    dated = [node for node in css(tree, DATE_SELECTORS) if DATE_ONLY_RE.fullmatch((node.text() or "").strip())
+             and not any(word in (node.attributes.get("class") or "").lower() for word in OTHER_DAY_CLASSES)]
     found: dict[int, tuple[LexborNode, list[LexborNode]]] = {}  # header block -> its date elements
     for node in dated:
         block = node.parent

@@ -87,8 +87,10 @@ def _redesigned(meta: str, aside: str = "") -> bytes:
             f'<footer>主办单位：中华人民共和国商务部</footer></body></html>').encode()
 
 
-def test_the_date_of_the_articles_header_dates_an_undated_page() -> None:
-    rec = _notice(_redesigned('<span class="detail-date">2028-04-10 21:00</span>'), QA_URL)
+@pytest.mark.parametrize("meta", ['<span class="detail-date">2028-04-10 21:00</span>',
+                                  '<span class="detail-date">2028-04-10 21:00</span><span class="update-date">2028-04-12</span>'])
+def test_the_date_of_the_articles_header_dates_an_undated_page(meta: str) -> None:
+    rec = _notice(_redesigned(meta), QA_URL)
     assert (rec.key, str(rec.published)) == ("QA-2028-04-10-68a81f8d", "2028-04-10")
     assert [(str(a.effective), str(a.until)) for a in rec.actions] == [("2028-04-10", "2029-04-10")]
 
@@ -98,7 +100,8 @@ SIDEBAR = ('<aside class="detail-related"><h3>相关阅读</h3><ul><li><a href="
 
 
 @pytest.mark.parametrize("meta, aside", [
-    ('<span class="detail-date">2028-04-10 21:00</span><span class="update-date">2028-04-12</span>', ""),  # two: which?
+    ('<span class="detail-date">2028-04-10 21:00</span><span class="pub-date">2028-04-12</span>', ""),  # two: which?
+    ('<span class="update-date">2028-04-12</span>', ""),  # another day than the publication's
     ("", SIDEBAR),  # a sidebar's dates are no header's
     ('<span class="detail-date">2028-04-10 21:00 星期一</span>', ""),  # not a date alone
 ])
