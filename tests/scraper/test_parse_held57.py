@@ -8,6 +8,8 @@ open B pins), now read where the day or the reference is certain, and still held
 - A number opening a clause after a notice named whole in the sentence (range49/24, near50/14-16): "…停止实施商务部公告2025年第22号
   相关措施，第21号相关措施暂停至2027年6月30日" (and "，2025年第21号相关措施…") takes that announcement's issuer (and year); it was no
   reference, held. Still held: another issuer or kind named before it, two years, a clause under "其中".
+- Found by a probe (A, made loud): "…停止实施商务部公告2025年第22号相关措施。第21号相关措施暂停至2027年6月30日。" read the lift
+  alone, the second sentence's suspension missed, silently: held since (``checks.notices.unread_numbered_clause``).
 - Found by a probe (A, fixed): "自元旦假期结束后起", "自春节假期结束后起" passed the start check as a term's end ("结束") and the step
   took the text's own day, silently; held since (``checks.starts.HOLIDAY_WORDS``).
 """
@@ -158,3 +160,17 @@ def test_a_number_opening_a_clause_takes_the_issuer_and_year_named_before_it(tex
 ])
 def test_a_number_opening_a_clause_whose_issuer_or_year_is_not_plain_stays_held(text: str) -> None:
     assert "no step reads" in _held(text) or "no reference" in _held(text)
+
+
+@pytest.mark.parametrize("text", [
+    f"{D}停止实施商务部公告2025年第22号相关措施。第21号相关措施暂停至2027年6月30日。",
+    f"{D}暂停实施商务部公告2025年第21号相关措施1年。第22号相关措施停止实施。",
+])
+def test_a_bare_number_with_a_verb_in_the_next_sentence_is_held(text: str) -> None:
+    # (held57's probe: the second sentence's step missed, silently, on main 23aef99d)
+    assert "the sentence after its step names" in _held(text)
+
+
+def test_a_bare_number_kept_as_it_is_in_the_next_sentence_reads() -> None:
+    assert _steps(f"{D}停止实施商务部公告2025年第22号相关措施。第21号相关措施继续有效。") == [("lift", N22, "2026-12-10", None, None)]
+

@@ -63,6 +63,7 @@ BARE_NUMBER_KINDS = (ActionKind.SUSPEND, ActionKind.EXTEND, ActionKind.LIFT, Act
 NUMBERED_BARE_RE = lazy_compile(r"(?<![年告令)\]\d\s第〕】…])(?:第\s*)?\d{1,4}\s*号")
 # a verb of change ("…第22号相关措施继续实施": the notice kept as it is, no step)
 NUMBERED_CHANGE_RE = lazy_compile(r"停止|终止|取消|解除|恢复|暂停|延长|废止|不再")
+SENTENCE_AFTER_REACH = 40  # a bare number this near after a step's sentence is asked about ("第21号相关措施" opens it)
 
 # "继续暂停实施商务部 海关总署公告2025年第5-58号相关措施1年", "第58号至第55号", "〔2025〕1-40号": a range of notice numbers wider than
 # ``number.RANGE_MAX`` or written backwards, which ``number.more_numbers`` reads as its two ends alone (Nos. 5 and 58 extended, the
@@ -190,23 +191,38 @@ def unread_bare_notice(src: Source, d: Draft) -> str | None:
 
 
 def unread_numbered_clause(src: Source, d: Draft) -> str | None:
-    """A clause of a step's sentence naming a notice by a bare number outside every reference, with a verb that either
-    read no step or read one on the notices of another clause: left out, for a person."""
+    """A clause of a step's sentence, or the sentence right after it, naming a notice by a bare number outside every
+    reference, with a verb that either read no step or read one on the notices of another clause: left out, for a person.
+    ("…停止实施商务部公告2025年第22号相关措施。第21号相关措施暂停至2027年6月30日。": the suspension missed, silently, session 57,
+    held57's probe; in one sentence the number takes the issuer and year named before it, ``number.CLAUSE_NUMBER_RE``.)"""
     folded = src.folded
     for s0, s1 in _step_sentences(folded, d):
-        if folded.find("号", s0, s1) < 0:
+        if folded.find("号", s0, s1) < 0 and folded.find("号", s1, s1 + SENTENCE_AFTER_REACH) < 0:
             continue  # (nearly every step)
         for c0, c1 in clause_spans(folded, s0, s1):
-            if folded.find("号", c0, c1) >= 0 and not any(c0 <= r0 < c1 or r0 < c0 < r1 for r0, r1, _ in d.refs):
-                m = NUMBERED_BARE_RE.search(folded, c0, c1)
-                tail = f"-{int(re.sub(r'[^0-9]', '', m[0]))}" if m is not None else ""
-                if m is not None and not any((t.key or "").endswith(tail) for y in d.drafts for t in y.targets):
-                    # (a step read on that number, "…1年，第22号相关措施暂停至2027年6月底": actions.apart's, read)
-                    own = [y for y in d.drafts if c0 <= y.start < c1]
-                    if any(y.targets for y in own) or not own and act.VERB_RE.search(folded, c0, c1) is not None \
-                            and NUMBERED_CHANGE_RE.search(folded, c0, c1) is not None:
-                        return (f"its clause names \"{src.text[m.start() : m.end()]}\", a notice no reference reads, beside "
-                                f"a step of its own{LEFT_OUT}")
+            m = _numbered_unread(folded, d, c0, c1)
+            if m is not None:
+                return (f"its clause names \"{src.text[m.start() : m.end()]}\", a notice no reference reads, beside "
+                        f"a step of its own{LEFT_OUT}")
+        if folded.startswith("。", s1) and (m := _numbered_unread(folded, d, s1 + 1, act.sentence_end(folded, s1 + 1))):
+            return (f"the sentence after its step names \"{src.text[m.start() : m.end()]}\", a notice no reference reads, with "
+                    f"a verb of its own{LEFT_OUT}")
+    return None
+
+
+def _numbered_unread(folded: str, d: Draft, c0: int, c1: int) -> re.Match[str] | None:
+    """The bare number (NUMBERED_BARE_RE) of ``folded[c0:c1]``, outside every reference and no step's notice, where the
+    span reads a step on notices (of another clause) or none beside a verb of change; else None."""
+    if folded.find("号", c0, c1) < 0 or any(c0 <= r0 < c1 or r0 < c0 < r1 for r0, r1, _ in d.refs):
+        return None
+    m = NUMBERED_BARE_RE.search(folded, c0, c1)
+    tail = f"-{int(re.sub(r'[^0-9]', '', m[0]))}" if m is not None else ""
+    if m is None or any((t.key or "").endswith(tail) for y in d.drafts for t in y.targets):
+        return None  # (a step read on that number, "…1年，第22号相关措施暂停至2027年6月底": actions.apart's, read)
+    own = [y for y in d.drafts if c0 <= y.start < c1]
+    if any(y.targets for y in own) or not own and act.VERB_RE.search(folded, c0, c1) is not None \
+            and NUMBERED_CHANGE_RE.search(folded, c0, c1) is not None:
+        return m
     return None
 
 
