@@ -8,6 +8,10 @@ open B pins), now read where the day or the reference is certain, and still held
 - A number opening a clause after a notice named whole in the sentence (range49/24, near50/14-16): "…停止实施商务部公告2025年第22号
   相关措施，第21号相关措施暂停至2027年6月30日" (and "，2025年第21号相关措施…") takes that announcement's issuer (and year); it was no
   reference, held. Still held: another issuer or kind named before it, two years, a clause under "其中".
+- '3家实体（含其分支机构）' over an annex of entries numbered "1." with "（1）…" lines under "…及其分支机构：" (audit43/03,
+  audit44/16): the count counts groups; the lines are the entry's branches (``EntityRecord.branches``, as UEL 〔2025〕10号's
+  "-TechInsights Japan KK" lines: screened by their names, shown under the entry), not entities of their own behind a false
+  count warning. Every branch kept; other runs stay entities, the warning loud.
 - Found by a probe (A, made loud): "…停止实施商务部公告2025年第22号相关措施。第21号相关措施暂停至2027年6月30日。" read the lift
   alone, the second sentence's suspension missed, silently: held since (``checks.notices.unread_numbered_clause``).
 - Found by a probe (A, fixed): "自元旦假期结束后起", "自春节假期结束后起" passed the start check as a term's end ("结束") and the step
@@ -19,7 +23,7 @@ from __future__ import annotations
 import pytest
 
 from scraper.parse import parse_document
-from storage.records import UnusablePage
+from storage.records import NoticeRecord, UnusablePage
 from tests.scraper.test_parse_clauses44 import HEAD, N21, N22, RELEASE, TAIL, D, _held, _s, _steps
 
 ONE = "暂停实施商务部公告2025年第21号相关措施"
@@ -174,3 +178,46 @@ def test_a_bare_number_with_a_verb_in_the_next_sentence_is_held(text: str) -> No
 def test_a_bare_number_kept_as_it_is_in_the_next_sentence_reads() -> None:
     assert _steps(f"{D}停止实施商务部公告2025年第22号相关措施。第21号相关措施继续有效。") == [("lift", N22, "2026-12-10", None, None)]
 
+
+# --- '（1）…' branch lines under '…及其分支机构：' (audit43/03, audit44/16) -------------------------------------------------
+
+ANNEX_HEAD = ("商务部公告2026年第302号 关于将3家实体列入出口管制管控名单的公告\n【发布文号】商务部公告2026年第302号\n【发文日期】2026年12月15日\n"
+              "决定将以下{n}家实体（含其分支机构）列入出口管制管控名单（见附件），并采取以下措施：\n一、禁止出口经营者向上述实体出口两用物项。\n"
+              "本公告自公布之日起正式实施。\n附件：出口管制管控名单\n")
+ANNEX_TAIL = "商务部\n2026年12月15日\n"
+GROUPS = ("1. 斯特林光学公司（Sterling Optics Inc.）及其分支机构：\n（1）斯特林光学加拿大公司（Sterling Optics Canada Ltd.）\n"
+          "（2）斯特林光学欧洲公司（Sterling Optics Europe B.V.）\n2. 黑石雷达公司（Blackstone Radar Corp.）\n"
+          "3. 铁峰推进公司（Iron Peak Propulsion LLC）及其分支机构：\n（1）铁峰推进英国公司（Iron Peak Propulsion UK Limited）\n")
+
+
+def _listing(annex: str, n: int = 3) -> NoticeRecord:
+    record = parse_document((ANNEX_HEAD.format(n=n) + annex + ANNEX_TAIL).encode("utf-8")).notice
+    assert record is not None
+    return record
+
+
+def test_branch_lines_are_the_entry_s_branches_and_the_count_counts_groups() -> None:
+    from storage.ingest import count_mismatch
+    from storage.watchlist import branch_names
+
+    record = _listing(GROUPS)
+    assert [(e.zh, e.en, e.branches) for e in record.entities] == [
+        ("斯特林光学公司", "Sterling Optics Inc.", ("斯特林光学加拿大公司（Sterling Optics Canada Ltd.）",
+                                                  "斯特林光学欧洲公司（Sterling Optics Europe B.V.）")),
+        ("黑石雷达公司", "Blackstone Radar Corp.", ()),
+        ("铁峰推进公司", "Iron Peak Propulsion LLC", ("铁峰推进英国公司（Iron Peak Propulsion UK Limited）",))]
+    assert not record.warnings
+    assert not count_mismatch(record)  # (the store's own check: no 'count mismatch' issue)
+    # each branch screened by both its names (storage.watchlist)
+    assert branch_names(record.entities[2].branches[0]) == ("铁峰推进英国公司", "Iron Peak Propulsion UK Limited")
+
+
+@pytest.mark.parametrize("annex", [
+    # the parent not numbered "N.": no level above the "（1）" lines
+    GROUPS.replace("1. 斯特林", "斯特林", 1),
+    # numbered out of turn: "（2）" first
+    GROUPS.replace("（1）斯特林光学加拿大", "（2）斯特林光学加拿大", 1),
+])
+def test_other_runs_stay_entities_with_the_count_warning(annex: str) -> None:
+    record = _listing(annex)
+    assert any("notice states 3" in w for w in record.warnings)

@@ -767,11 +767,21 @@ BRANCH_NAME_ENDS = ("公司", "会社", "集团", "机构", "研究所", "中心
 LINE_OPENERS = f"0123456789０１２３４５６７８９(（-－—–•·一二三四五六七八九十{CIRCLED}"  # ANNEX_LINE_RES' first characters
 
 
+# "1. 斯特林光学公司（…）及其分支机构：" over "（1）斯特林光学加拿大公司（…）", "（2）…" lines: the branches it names, numbered a
+# level below it (session 57, held57: audit43/03, audit44/16, under "3家实体（含其分支机构）": each read as an entity of its
+# own, the count of groups behind a false count warning). Read as dash lines, the entry's branches (``EntityRecord.branches``,
+# as UEL 〔2025〕10号's TechInsights + 10: screened by their names, shown under the entry), only under a line numbered "N." or
+# "N、" and only numbered (1), (2), … in turn: any other run stays entities, the count warning loud.
+SUB_PAREN_RE = lazy_compile(r"^\s*[(（]\s*(?P<k>\d{1,2})\s*[)）]\s*(?P<rest>\S.*)$")
+
+
 def _dashed_branches(block: list[str]) -> list[str]:
     """``block`` with the unmarked lines right under a line ending in "分支机构：" (empty lines before the first of them
-    passed over; up to an empty or opened line) dashed."""
+    passed over; up to an empty or opened line) dashed, and the lines numbered "（1）", "（2）", … under such a line numbered
+    "N." (SUB_PAREN_RE)."""
     out = list(block)
     opened = dashed = False
+    sub = 0  # the last "（k）" dashed under the line opened, or -1 where such lines cannot be its branches
     for i, line in enumerate(block):
         s = line.strip()
         if opened and not s and not dashed:
@@ -781,7 +791,12 @@ def _dashed_branches(block: list[str]) -> list[str]:
             out[i] = "-" + s
             dashed = True
             continue
+        if opened and sub >= 0 and (m := SUB_PAREN_RE.match(line)) is not None and int(m["k"]) == sub + 1 \
+                and looks_like_name(m["rest"]):
+            out[i], sub, dashed = "-" + m["rest"], sub + 1, True
+            continue
         opened, dashed = BRANCHES_FOLLOW_RE.search(line) is not None, False
+        sub = 0 if opened and NUMBERED_OPENER_RE.match(line) is not None else -1
     return out
 
 
