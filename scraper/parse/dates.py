@@ -94,11 +94,13 @@ RELATIVE_MONTHS = {"本月": 0, "当月": 0, "下月": 1, "次月": 1}
 HALF_A_YEAR = 180  # days: a month-day with no year is the one nearest the text's day (``nearest_year``)
 BACK_REACH = 90  # days: ... but a year back only this far before it (as actions.periods.HISTORY_GAP)
 # "自2027年元旦起", "自明年元旦起", "自元旦零时起": New Year's Day is 1月1日, read as that day written in digits would be (its year
-# written, told relative to the text's, or none: FROM_MONTH_DAY_RE's rule, "自1月1日起" written in late December is the next
-# year's; session 57, held57, qa53/01: held as "no day the dates read" before). Only right before 起 (with its hour): "元旦前后",
-# "元旦假期后" stay no day. Looked for only where "旦" is.
+# written or told relative to the text's; session 57, held57, qa53/01: held as "no day the dates read" before). With no
+# year only in a text of December (the next one, certain); in another month which one is meant is not (a text of May
+# would read the past one, as "自1月1日起" does): held. Only right before 起 (with its hour): "元旦前后", "元旦假期后" stay no
+# day. Looked for only where "旦" is.
 NEW_YEAR_DAY_RE = lazy_compile(r"元旦(?=\s*(?:零\s*时\s*)?起)")
 NEW_YEAR_DAY = "1月1日"
+NEW_YEAR_EVE_MONTH = 12  # a bare "元旦" is read in a text of this month only
 # A year written relative to the text's own ("去年4月4日", "今年1月10日"): how many years from the text's year. A month-day
 # after one has that year, never the one the text's day would give it (session 30, audit30/13 and /21: "去年4月4日" in
 # an answer of 2026-12 named 2026-04-04, "自今年1月10日起" in one of 2027-01-08 was read as its own day).
@@ -231,7 +233,7 @@ def effective_in(sentence: str, published: date | None) -> str | None:
     if "起" not in sentence:  # in every match of the three regexes
         return period_start(sentence, published)
     if "旦" in sentence:  # "自2027年元旦起": "自2027年1月1日起" (NEW_YEAR_DAY_RE; nearly no sentence holds 旦)
-        sentence = NEW_YEAR_DAY_RE.sub(NEW_YEAR_DAY, sentence)
+        sentence = NEW_YEAR_DAY_RE.sub(lambda m: _new_year_day(m, published), sentence)
     m = FROM_DATE_RE.search(sentence) if "年" in sentence else None
     if m is None and "年" in sentence and any(w in sentence for w in _END_WORDS) \
             and (end := FROM_END_DATE_RE.search(sentence)):
@@ -288,6 +290,13 @@ def nearest_year(day: date, published: date) -> date:
         last = make_date(day.year - 1, day.month, day.day)
         return last if last is not None and (published - last).days <= BACK_REACH else day
     return day
+
+
+def _new_year_day(m: re.Match[str], published: date | None) -> str:
+    """NEW_YEAR_DAY_RE's "元旦" as "1月1日" where its year is written or told before it ("2027年", "明年": a 年 right before
+    it), or where a text of December says it bare; else as it is (no day the dates read)."""
+    told = m.string[: m.start()].rstrip().endswith("年")
+    return NEW_YEAR_DAY if told or published is not None and published.month == NEW_YEAR_EVE_MONTH else m[0]
 
 
 def _after_publication(sentence: str, at: int, published: date) -> date:

@@ -96,13 +96,21 @@ def _release(answer: str, day: str) -> list[tuple[str, str, str | None, str | No
 @pytest.mark.parametrize(("answer", "day", "steps"), [
     (f"中方决定，自2027年元旦起，继续{ONE}1年。", "2026-12-28", [("extend", N21, "2027-01-01", "2028-01-01")]),
     ("中方决定，自明年元旦起，停止实施商务部公告2025年第22号相关措施。", "2026-12-28", [("lift", N22, "2027-01-01", None)]),
-    # no year: as "自1月1日起", the next one when the text is of late in the year
+    # no year: the next one, in a text of December (elsewhere held: below)
     ("中方决定，自元旦起，停止实施商务部公告2025年第22号相关措施。", "2026-12-03", [("lift", N22, "2027-01-01", None)]),
     ("中方决定，自2027年元旦零时起，停止实施商务部公告2025年第22号相关措施。", "2026-12-03",
      [("lift", N22, "2027-01-01T00:00+08:00", None)]),
 ])
 def test_new_year_s_day_as_a_start_is_january_the_first(answer: str, day: str, steps: list[tuple[str, ...]]) -> None:
     assert _release(answer, day) == steps
+
+
+@pytest.mark.parametrize("day", ["2027-01-05", "2027-02-10", "2027-05-10", "2027-11-20"])
+def test_a_bare_new_year_s_day_outside_december_is_held(day: str) -> None:
+    # which 1 January a text of another month means is not certain (May would read the past one, as "自1月1日起" does)
+    page = RELEASE.replace("2026-12-04", day).format(a="中方决定，自元旦起，停止实施商务部公告2025年第22号相关措施。")
+    with pytest.raises(UnusablePage, match="is no day the dates read"):
+        parse_document(page.encode("utf-8"))
 
 
 @pytest.mark.parametrize("answer", [
