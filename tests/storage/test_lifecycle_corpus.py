@@ -44,16 +44,21 @@ def stored(rec: NoticeRecord, url: str | None = None, fetched: datetime | None =
     return StoredNotice(record=rec, provenance=Provenance(rec.key, rec.number, rec.title, (url,), fetched, sha))
 
 
-def parsed_pages(folder: Path, *names: str) -> list[StoredNotice]:
-    """The story pages ``names`` of ``folder``, parsed, each stored as fetched on its publication day."""
+def parsed_texts(*texts: str, clean: bool = False) -> list[StoredNotice]:
+    """``texts`` parsed, each stored as fetched on its publication day; with ``clean``, each must read with no warning."""
     from scraper.parse import parse_text
 
     out = []
-    for name in names:
-        rec = parse_text((folder / name).read_text(encoding="utf-8"))
-        assert rec is not None, name
+    for text in texts:
+        rec = parse_text(text)
+        assert rec is not None and not (clean and rec.warnings), text[:200]
         out.append(stored(rec, fetched=datetime.combine(rec.published, datetime.min.time(), timezone.utc)))
     return out
+
+
+def parsed_pages(folder: Path, *names: str) -> list[StoredNotice]:
+    """The story pages ``names`` of ``folder``, parsed, each stored as fetched on its publication day."""
+    return parsed_texts(*((folder / name).read_text(encoding="utf-8") for name in names))
 
 
 STORIES21 = Path(__file__).resolve().parents[1] / "data" / "stories21" / "main"

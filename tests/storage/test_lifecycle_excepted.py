@@ -13,7 +13,7 @@ import pytest
 
 from scraper.parse import parse_text
 from storage.lifecycle import derive
-from tests.storage.test_lifecycle_corpus import stored
+from tests.storage.test_lifecycle_corpus import parsed_texts, stored
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 STORY = DATA / "stories27" / "same_day"
@@ -35,12 +35,7 @@ TWO = ["cubic", "sierranevada"]
 
 
 def _states(text: str, day: date) -> tuple[dict[str, list[str]], list[str]]:
-    known = []
-    for page in (*BASE, EXTENDED, text):
-        rec = parse_text(page)
-        assert rec is not None
-        known.append(stored(rec, fetched=datetime.combine(rec.published, datetime.min.time(), timezone.utc)))
-    d = derive(known, day)
+    d = derive(parsed_texts(*BASE, EXTENDED, text), day)
     states: dict[str, list[str]] = {}
     for r in d.states:
         if r.notice_key == "MOFCOM-2025-21":

@@ -7,12 +7,11 @@ unresolved."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import date
 
-from scraper.parse import parse_text
 from storage.lifecycle import derive
 from storage.records import EventKind, ListingState
-from tests.storage.test_lifecycle_corpus import stored
+from tests.storage.test_lifecycle_corpus import parsed_texts
 
 DECREE = """关于对约翰·史密斯等5人采取反制措施的决定
 2026-12-12 10:00
@@ -55,22 +54,12 @@ LIFT = """关于停止对约翰·史密斯等2人采取反制措施的决定
 LINDA = "琳达·陈（Linda Chen）"
 
 
-def notices(*texts: str) -> list:
-    """Stored as fetched on their day; the lift, an MFA decision with no order number, says so in its warnings."""
-    out = []
-    for text in texts:
-        rec = parse_text(text)
-        assert rec is not None and rec.published is not None
-        out.append(stored(rec, fetched=datetime.combine(rec.published, datetime.min.time(), timezone.utc)))
-    return out
-
-
 def states(d) -> dict[str, tuple]:
     return {k: (r.state, r.since) for r in d.states if r.notice_key == "MFA-ORDER-2026-21" for k in r.entity_keys}
 
 
 def test_a_person_lifted_by_the_listed_chinese_name_with_another_english_spelling() -> None:
-    d = derive(notices(DECREE.format(fourth=LINDA), LIFT.format(smith="约翰·史密斯（John Smith）")), date(2027, 12, 16))
+    d = derive(parsed_texts(DECREE.format(fourth=LINDA), LIFT.format(smith="约翰·史密斯（John Smith）")), date(2027, 12, 16))
     assert d.problems == ()
     got = states(d)
     assert got["johnandrewsmith"] == got["maryjones"] == (ListingState.LIFTED, date(2027, 12, 15))
@@ -81,10 +70,10 @@ def test_a_person_lifted_by_the_listed_chinese_name_with_another_english_spellin
 
 
 def test_another_chinese_spelling_or_a_shared_chinese_name_stays_unresolved() -> None:
-    d = derive(notices(DECREE.format(fourth=LINDA), LIFT.format(smith="约翰·A·史密斯（John A. Smith）")), date(2027, 12, 16))
+    d = derive(parsed_texts(DECREE.format(fourth=LINDA), LIFT.format(smith="约翰·A·史密斯（John A. Smith）")), date(2027, 12, 16))
     assert states(d)["johnandrewsmith"] == (ListingState.IN_FORCE, date(2026, 12, 12))
     assert [p for p in d.problems if "johnasmith" in p], d.problems
     twice = DECREE.format(fourth="约翰·史密斯（John Smith Jr.），男，美国某智库研究员".split("，")[0])
-    d = derive(notices(twice, LIFT.format(smith="约翰·史密斯（John Smith）")), date(2027, 12, 16))
+    d = derive(parsed_texts(twice, LIFT.format(smith="约翰·史密斯（John Smith）")), date(2027, 12, 16))
     assert states(d)["johnandrewsmith"] == (ListingState.IN_FORCE, date(2026, 12, 12))
     assert [p for p in d.problems if "johnsmith" in p], d.problems

@@ -10,15 +10,14 @@ from __future__ import annotations
 
 import json
 import shutil
-from datetime import date, datetime, timezone
+from datetime import date
 from pathlib import Path
 
-from scraper.parse import parse_text
 from storage.lifecycle import derive
-from storage.records import EventKind, ListingState
+from storage.records import EventKind, ListingState, StoredNotice
 from tests.faults.harness import FIXTURES, cli
 from tests.scraper.test_parse_mfa import MFA_REMOVAL
-from tests.storage.test_lifecycle_corpus import rows_with_next, stored, stories21_pages
+from tests.storage.test_lifecycle_corpus import parsed_texts, rows_with_next, stories21_pages
 
 UEL3 = """不可靠实体清单工作机制关于将安杜里尔工业公司等3家美国实体列入不可靠实体清单的公告
 【发布文号】不可靠实体清单工作机制公告〔2026〕3号
@@ -49,13 +48,8 @@ QA = """商务部新闻发言人就调整不可靠实体清单措施答记者问
 BLUE_RIDGE = "blueridgeelectronics"
 
 
-def notices(*texts: str) -> list:
-    out = []
-    for text in texts:
-        rec = parse_text(text)
-        assert rec is not None and rec.warnings == (), text
-        out.append(stored(rec, fetched=datetime.combine(rec.published, datetime.min.time(), timezone.utc)))
-    return out
+def notices(*texts: str) -> list[StoredNotice]:
+    return parsed_texts(*texts, clean=True)
 
 
 def qa(day: date, n: int) -> str:
@@ -160,22 +154,13 @@ REMOVAL = (CORPUS / "parse20" / "19-wl-removal-by-annex-serials-no-names.txt").r
 DAY = date(2027, 1, 10)
 
 
-def _known(*texts: str) -> list:
-    out = []
-    for text in texts:
-        rec = parse_text(text)
-        assert rec is not None, text
-        out.append(stored(rec, fetched=datetime.combine(rec.published, datetime.min.time(), timezone.utc)))
-    return out
-
-
 def _states(d) -> set[tuple[ListingState, tuple[str, ...]]]:
     return {(r.state, r.entity_keys) for r in d.states if r.notice_key == "MOFCOM-2026-28"}
 
 
 def test_only_the_numbered_lines_are_removed() -> None:
     """Before the fix the removal named no entity and removed all 4 of No. 28 (20 in the real notice: 15 false items)."""
-    d = derive(_known(WL28, REMOVAL), DAY)
+    d = derive(parsed_texts(WL28, REMOVAL), DAY)
     assert _states(d) == {(ListingState.IN_FORCE, ("sumitomoheavyindustries", "nof")),
                           (ListingState.REMOVED, ("subaru", "tokyokeiki"))}
     removed = {e.entity_key for e in d.events if e.kind is EventKind.REMOVED and e.entity_key}
@@ -183,7 +168,7 @@ def test_only_the_numbered_lines_are_removed() -> None:
 
 
 def test_a_line_number_the_notice_does_not_have_changes_nothing_and_is_unresolved() -> None:
-    d = derive(_known(WL28, REMOVAL.replace("第2、3项", "第2、9项")), DAY)
+    d = derive(parsed_texts(WL28, REMOVAL.replace("第2、3项", "第2、9项")), DAY)
     assert {s for s, _ in _states(d)} == {ListingState.IN_FORCE}
     kinds = {e.kind for e in d.events if e.source_key == "MOFCOM-2027-2"}
     assert EventKind.UNRESOLVED_REFERENCE in kinds and EventKind.REMOVED not in kinds
@@ -194,7 +179,7 @@ def test_a_target_listed_in_prose_has_no_line_numbers_and_is_unresolved() -> Non
     prose = prose.replace("商务部无法对住友重机械工业株式会社等4家日本实体", "商务部无法对住友重机械工业株式会社（Sumitomo Heavy "
                           "Industries, Ltd.）、斯巴鲁株式会社（SUBARU Corporation）、东京计器株式会社（Tokyo Keiki Inc.）、"
                           "日油株式会社（NOF Corporation）等4家日本实体")
-    d = derive(_known(prose, REMOVAL), DAY)
+    d = derive(parsed_texts(prose, REMOVAL), DAY)
     assert {s for s, _ in _states(d)} == {ListingState.IN_FORCE}
     kinds = {e.kind for e in d.events if e.source_key == "MOFCOM-2027-2"}
     assert EventKind.UNRESOLVED_REFERENCE in kinds and EventKind.REMOVED not in kinds

@@ -8,13 +8,12 @@ Pure: notices in, rows and items out (the chain replayed into a real SQLite file
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import date
 from pathlib import Path
 
-from scraper.parse import parse_text
 from storage.lifecycle import derive
 from storage.records import EventKind, ListingState
-from tests.storage.test_lifecycle_corpus import stored
+from tests.storage.test_lifecycle_corpus import parsed_texts
 
 CHAINS = Path(__file__).resolve().parents[1] / "data" / "stories57" / "chains"
 LISTED = (CHAINS / "n1-mofcom-2029-12.txt").read_text(encoding="utf-8")
@@ -23,21 +22,12 @@ KEY = "MOFCOM-2029-12"
 STARBRIDGE = "starbridgecommunications"
 
 
-def notices(*texts: str) -> list:
-    out = []
-    for text in texts:
-        rec = parse_text(text)
-        assert rec is not None, text
-        out.append(stored(rec, fetched=datetime.combine(rec.published, datetime.min.time(), timezone.utc)))
-    return out
-
-
 def _rows(d) -> set:
     return {(r.state, r.entity_keys, r.since) for r in d.states if r.notice_key == KEY}
 
 
 def test_a_lift_dated_years_before_its_listing_is_held_not_applied() -> None:
-    d = derive(notices(LISTED, TYPO), date(2029, 8, 11))
+    d = derive(parsed_texts(LISTED, TYPO), date(2029, 8, 11))
     assert _rows(d) == {(ListingState.IN_FORCE, ("rockowloptics", "silvercreekmaterials", STARBRIDGE), date(2029, 2, 20))}
     assert not [e for e in d.events if e.notice_key == KEY and e.kind is EventKind.LIFTED]
     (imposed,) = [e for e in d.events if e.notice_key == KEY and e.kind is EventKind.IMPOSED and e.entity_key is None]
@@ -48,7 +38,7 @@ def test_a_lift_dated_years_before_its_listing_is_held_not_applied() -> None:
 
 
 def test_a_month_typo_told_after_the_listing_is_held_too() -> None:
-    d = derive(notices(LISTED, TYPO.replace("2019年8月15日", "2029年2月1日")), date(2029, 8, 11))
+    d = derive(parsed_texts(LISTED, TYPO.replace("2019年8月15日", "2029年2月1日")), date(2029, 8, 11))
     assert _rows(d) == {(ListingState.IN_FORCE, ("rockowloptics", "silvercreekmaterials", STARBRIDGE), date(2029, 2, 20))}
     assert any("2029-02-01 is before MOFCOM-2029-12 took effect" in p for p in d.problems), d.problems
 
@@ -56,7 +46,7 @@ def test_a_month_typo_told_after_the_listing_is_held_too() -> None:
 def test_a_lift_told_before_a_later_start_is_still_a_withdrawal() -> None:
     later = LISTED.replace("本公告自公布之日起正式实施。", "本公告自2029年3月1日起正式实施。")
     told = TYPO.replace("2029-08-10", "2029-02-25").replace("2019年8月15日", "2029年2月25日")
-    d = derive(notices(later, told), date(2029, 3, 2))
+    d = derive(parsed_texts(later, told), date(2029, 3, 2))
     assert (ListingState.LIFTED, (STARBRIDGE,), date(2029, 2, 25)) in _rows(d), _rows(d)
     lifted = [e.title for e in d.events if e.notice_key == KEY and e.kind is EventKind.LIFTED]
     assert lifted and all(t.startswith("Withdrawn before it took effect") for t in lifted), lifted
