@@ -238,3 +238,12 @@ def test_a_line_after_a_comma_that_opens_another_part_is_not_joined(after: str) 
     from scraper.parse.textnorm import fold, inner_blanks
     text = f"{QA_HEAD}{DECIDED}\n{after}"
     assert inner_blanks(text, fold(text)) == []
+
+
+def test_the_annex_numerals_are_cn2an_s() -> None:
+    """``annex._chinese_numeral`` (written out: cn2an is slow to import) gives what cn2an gives for every number it is asked."""
+    import cn2an
+
+    from scraper.parse.entities.annex import _chinese_numeral
+
+    assert [_chinese_numeral(k) for k in range(1, 100)] == [cn2an.an2cn(k) for k in range(1, 100)]

@@ -564,7 +564,8 @@ CN_DIGITS = "一二三四五六七八九"
 
 
 def _chinese_numeral(n: int) -> str:
-    """1..99 written as a Chinese numeral ("四", "十二", "二十")."""
+    """1..99 written as a Chinese numeral ("四", "十二", "二十"). Not cn2an's ``an2cn``: this is asked of nearly every annex,
+    and cn2an costs a third of a second to import (``storage.numerals`` imports it only where a numeral is read)."""
     tens, ones = divmod(n, 10)
     return (("" if tens < 2 else CN_DIGITS[tens - 1]) + ("十" if tens else "")) + (CN_DIGITS[ones - 1] if ones else "")
 
