@@ -65,6 +65,8 @@ MEANING = {HealthKind.ZERO_LINKS: NOT_READ, HealthKind.UNUSABLE_PAGE: NOT_READ, 
            HealthKind.HELD_STEP: " The held step is in no item, entity feed or screening until a person publishes it.",
            HealthKind.DECREE_NOT_STORED: " The decree's targets are in no item, entity feed or screening until the Chinese "
                                          "decree is read.",
+           HealthKind.STEP_NOT_STORED: " The step is in no item, entity feed or screening until the answer or notice "
+                                       "that made it is read.",
            HealthKind.NO_NUMBER: " Its items are published under a key of no number: a later notice's step naming its "
                                  "number reaches none of them until the page is read with its number."}
 # fetch failures that mean "this URL answers with something that is not content"
@@ -544,6 +546,9 @@ def _title(issue: HealthIssue, numbers: dict[str, str] | None = None, sources: M
         return f"Source health: {source}: an index lists a numbered notice whose link is not followed ({where})"
     if issue.kind == HealthKind.DECREE_NOT_STORED:
         return f"Source health: {notice or where}: reported in English; the Chinese decree is not stored"
+    if issue.kind == HealthKind.STEP_NOT_STORED:
+        on = f" on {notice}" if notice else ""
+        return f"Source health: {where}: a step{on} reported on an official site; no stored notice takes it"
     if issue.kind == HealthKind.NO_NUMBER:
         return f"Source health: {source}: no notice number read on a page with items ({where})"
     if issue.kind == HealthKind.OLDER_COPY:

@@ -13,6 +13,7 @@ import hashlib
 from collections.abc import Mapping
 from dataclasses import replace
 from datetime import datetime, time, timedelta, timezone
+from urllib.parse import urlsplit
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -36,6 +37,10 @@ FAMILIES = {"suspend": "suspend", "extend": "suspend", "lift": "lift", "remove":
 # what the bytes a report was read from may be taken for now and still be its reading (a parser error withdraws nothing)
 STILL_NEWS = frozenset({PageOutcome.NEWS.value, PageOutcome.ERROR.value})
 KEYS_PER_QUERY = 400  # notice keys per IN (...) query
+# A government site's host (www.mofcom.gov.cn, its news section reposting a wire report; www.gov.cn): a report found
+# there is one the official sources carry, read by the notice parser (scraper/news/press.py), and the step it tells
+# is the ministry's own. A news site's report of a step stays "reported, not yet confirmed" only.
+OFFICIAL_HOST_SUFFIX = ".gov.cn"
 
 
 def _candidates(session: Session, report: NewsReport) -> list[str]:
@@ -90,17 +95,22 @@ def link_news(session: Session) -> int:
             report.confirmed = found
         confirmed += found
     _decrees_reported_only(session, reports, stored)
+    _steps_reported_only(session, reports)
     session.flush()
     return confirmed
 
 
 def reported_only(session: Session) -> list[str]:
-    """The open issues of MFA decrees known from a report alone (:func:`_decrees_reported_only`), a line each, for
-    ``replay`` to say beside its other problems."""
-    return [f"reported in English only: {issue.notice_key} ({issue.url}): the Chinese decree is not stored"
+    """The open issues of MFA decrees known from a report alone (:func:`_decrees_reported_only`) and of steps known from a
+    report on an official site alone (:func:`_steps_reported_only`), a line each, for ``replay`` to say beside its other
+    problems."""
+    said = [f"reported in English only: {issue.notice_key} ({issue.url}): the Chinese decree is not stored"
             for issue in session.scalars(select(HealthIssue).where(
                 HealthIssue.kind == HealthKind.DECREE_NOT_STORED.value, HealthIssue.resolved_at.is_(None))
                 .order_by(HealthIssue.notice_key))]
+    return said + [f"reported on an official site only: {issue.detail}" for issue in session.scalars(
+        select(HealthIssue).where(HealthIssue.kind == HealthKind.STEP_NOT_STORED.value,
+                                  HealthIssue.resolved_at.is_(None)).order_by(HealthIssue.url))]
 
 
 REPORTED_ONLY = "MFA-ORDER-"  # the decrees a report may tell of before the store holds them (scraper/parse/mfa/english.py)
@@ -131,6 +141,50 @@ def _decrees_reported_only(session: Session, reports: list[NewsReport], stored: 
         if issue.notice_key not in missing:  # stored now (or no report names it any more)
             first = session.scalar(select(Notice.first_seen_at).where(Notice.key == issue.notice_key))
             issue.resolved_at = naive_as_utc(first) if first is not None else issue.last_seen
+
+
+def _official(url: str) -> bool:
+    host = urlsplit(url).hostname or ""
+    return host.endswith(OFFICIAL_HOST_SUFFIX) or host == OFFICIAL_HOST_SUFFIX[1:]
+
+
+def _steps_reported_only(session: Session, reports: list[NewsReport]) -> None:
+    """A source-health issue for each report on a government site (``_official``) of a step no stored notice takes
+    (blind55/62, pages56/28, session 58: a Xinhua report reposted on www.mofcom.gov.cn, "中方决定，自2027年2月1日起，继续
+    暂停实施…〔2025〕7号相关措施1年", was an index or "other" page, and where the answer itself was never fetched the step
+    was missed and nothing said so). The report is not read as the step: a wire report retells the answer in its own
+    words (an exception or a named entity may be left out), the answer is the ministry's text and key, and a step read
+    from both would be told twice. So it stays news, and this problem says what it tells until a stored notice takes
+    it (``_step_stored``; a report naming no notice, by its link), in either order: a folder holding both opens none.
+    Opened at the report's first fetch; resolved at the newest sighting of a notice, which took the step by then."""
+    told: dict[str, NewsReport] = {}
+    for report in reports:
+        if report.reported_action not in STATE_ACTIONS or not _official(report.url) or report.confirmed:
+            continue
+        if report.notice_key and _step_stored(session, report):
+            continue
+        snapshot = session.get(Snapshot, report.snapshot_id) if report.snapshot_id is not None else None
+        if snapshot is not None and snapshot.outcome not in STILL_NEWS:
+            continue  # its page no longer reads as the report (retracted in the news feed)
+        told[issue_key(HealthKind.STEP_NOT_STORED, report.url)] = report
+    for key, report in told.items():
+        snapshot = session.get(Snapshot, report.snapshot_id) if report.snapshot_id is not None else None
+        seen = naive_as_utc(snapshot.fetched_at) if snapshot is not None else _occurred(session, report, None)
+        on = f" of {report.notice_key}" if report.notice_key else ""
+        day = f" (reported {report.reported_date.isoformat()})" if report.reported_date else ""
+        open_issue(session, key=key, source=report.source, kind=HealthKind.STEP_NOT_STORED, url=report.url,
+                   notice_key=report.notice_key, seen=seen,
+                   detail=(f"{report.url} reports a step ({report.reported_action}{on}{day}: "
+                           f"\"{report.title or ''}\"); no stored notice takes it: the spokesperson's answer or the "
+                           "notice that made it is not stored, and a report is never read as the step. Check the "
+                           "MOFCOM sources (the spokesperson's answers) and their indexes."))
+    query = select(HealthIssue).where(HealthIssue.kind == HealthKind.STEP_NOT_STORED.value,
+                                      HealthIssue.resolved_at.is_(None))
+    for issue in session.scalars(query):
+        if issue.key not in told:
+            newest = session.scalar(select(func.max(Notice.first_seen_at)).where(Notice.kind != "news"))
+            last = naive_as_utc(issue.last_seen)
+            issue.resolved_at = max(naive_as_utc(newest), last) if newest is not None else last
 
 
 def _step_stored(session: Session, report: NewsReport) -> bool:

@@ -325,6 +325,10 @@ class HealthKind(StrEnum):
     # an MFA decree known from a report of it (its English version on www.mfa.gov.cn/eng) while the Chinese decree is not
     # stored: its targets are in no item until it is read (storage/news.py, session 43); resolved when it is stored
     DECREE_NOT_STORED = "decree-not-stored"
+    # a step (suspend, extend, lift, remove, restore) that a report on a government site tells (a Xinhua report MOFCOM's
+    # news section reposts, "来源：新华社", "类型：转载") while no stored notice takes it: the answer or notice that made it
+    # is unread, so the step is in no item (storage/news.py, session 58, blind55/62); resolved when one is stored
+    STEP_NOT_STORED = "step-not-stored"
     # a page read as a notice with no number of its own (keyed DOC-…, MFA-ORDER-…-unnumbered-…) that makes items (it lists
     # entities or takes steps): its items are published, and said, as a later notice naming its number does not find it
     # (storage.ingest.unkeyed, session 46); resolved when the page reads with a number (or as no such notice)

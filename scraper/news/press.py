@@ -20,6 +20,7 @@ from selectolax.lexbor import LexborHTMLParser
 from scraper.parse.article import extract_article
 from scraper.parse.document import decode_page, is_html, strip_envelope
 from scraper.parse.draft import Draft, PageHints, read_source
+from scraper.parse.index import looks_like_article_url
 from scraper.parse.notice import GENRES
 from scraper.parse.qa import clean_title
 from scraper.parse.rules import REJECTS, RULES
@@ -81,12 +82,16 @@ def press_report(raw: bytes | str, url: str | None = None, content_type: str | N
 
 
 def with_press_reports(parse: ParseFn) -> ParseFn:
-    """``parse`` (the notice parser), with its "no notice" pages that are press reports read as news records."""
+    """``parse`` (the notice parser), with its "no notice" pages that are press reports read as news records. So is a
+    report read as an index at an article's own URL: its article's related-news block ("相关新闻", three links and
+    more) made it a list, the report's step unread and unsaid (blind55/62, session 58: a Xinhua report reprinted on
+    www.mofcom.gov.cn telling "中方决定，自2027年2月1日起，继续暂停实施…〔2025〕7号相关措施1年"). An index at an index's
+    URL is never asked."""
 
     def parse_page(raw: bytes | str, url: str | None = None, content_type: str | None = None) -> ParsedDocument:
         doc = parse(raw, url=url, content_type=content_type)
-        if doc.kind is not DocumentKind.OTHER:
-            return doc
-        return press_report(raw, url, content_type) or doc
+        if doc.kind is DocumentKind.OTHER or doc.kind is DocumentKind.INDEX and looks_like_article_url(url):
+            return press_report(raw, url, content_type) or doc
+        return doc
 
     return parse_page
