@@ -230,8 +230,9 @@ def test_a_notice_told_likewise_otherwise_stays_held(answer: str) -> None:
 
 @pytest.mark.parametrize("step", [
     "自2026年12月15日起，再次实施不可靠实体清单工作机制公告〔2025〕7号相关措施",
-    "自2026年12月15日起，重新实施商务部公告2025年第21号相关措施",
+    "自2026年12月15日起，再次实施商务部公告2025年第21号相关措施",
 ])
 def test_again_in_force_stays_held(step: str) -> None:
-    """The lead's decision: "再次实施"/"重新实施" stay held (qa47/48)."""
+    """The lead's decision: "再次实施" stays held (qa47/48); "重新实施" is read as a restore since session 58 (the brief of
+    held58, blind55/30 and 41: tests/scraper/test_parse_held58.py)."""
     assert "decides on a notice it names" in _held(PRESS.format(a=f"中方决定，{step}。"))

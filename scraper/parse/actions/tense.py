@@ -188,6 +188,11 @@ CONDUCT_AFTER_RE = lazy_compile(
 )
 
 
+# "不再延续暂停实施…相关措施" is "不再继续暂停实施…" (the suspension named in the verb: a restore from the day told, else the
+# text's); "不再延长暂停实施…" (the term not renewed: the measures back when it ends, a day the sentence does not tell) acts
+# only where a suspension is named as below, else no verb: held (held58, session 58: read as a new suspension before)
+NOT_CONTINUED = "不再延续暂停"
+
 BARE_PAUSE = "暂停"  # VERB_RE's "…相关措施暂停至<day>" (session 48): a verb only as its sentence's first
 
 # "北极星导航公司、极光数据系统公司向商务部提出移出申请。经核查，…商务部决定自2027年9月1日起将上述2家实体移出…": "移出申请"
@@ -226,7 +231,7 @@ def acting_verbs(folded: str, s_start: int, s_end: int, found: list[re.Match[str
             continue  # "提出移出申请": the entity's application, no removal (APPLICATION_AFTER_RE)
         if v[0] in CONDUCT_VERBS and CONDUCT_AFTER_RE.match(folded, v.end()) is not None:
             continue  # "X已停止参与对中国台湾地区军售": the entity's conduct stopped, no lift (CONDUCT_AFTER_RE)
-        if (v[0].startswith(NOT_RENEWED_STARTS) or v[0] == "不再继续") and not (
+        if (v[0].startswith(NOT_RENEWED_STARTS) and not v[0].startswith(NOT_CONTINUED) or v[0] == "不再继续") and not (
                 folded.find("暂停", v.end(), v.end() + 8) >= 0 or EXPIRY_RE.search(
                 folded, max(s_start, at - 12), at) and folded.rfind("暂停", max(s_start, at - 30), at) >= 0
                 and folded.find("有效期", max(s_start, at - 12), at) < 0 or suspension_ended(folded, s_start, at)

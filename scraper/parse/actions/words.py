@@ -34,7 +34,9 @@ VERB_RE = re.compile(
     # announcement's "…第72号规定的暂停实施…第46号第二款的期限延长1年": read as the title's extension from the text's day with
     # no end, silently): no comma, an end or a period after it; a verb only where its clause holds 暂停 (``term_of_suspension``)
     + r"|延长(?<=的期限延长)(?=\s*(?:至|[\d一二两三四五六七八九十半]))"
-    + r"|继续暂停(?:实施|执行)?|暂停(?:实施|执行)?期限?(?:分别|均)?(?:予以|进行)?(?:延长|延期|顺延|展期|延(?=至))|延长暂停(?:实施|执行)?|延长(?=[^,;；。\n]{0,80}?暂停期限)"
+    # "自2027年1月1日起，延续暂停实施…第21号相关措施1年" (session 52, qa53/03: read as a new suspension, titled "Suspended" where
+    # the text says the suspension goes on; session 58, held58): 延续暂停 is 继续暂停, an extension
+    + r"|继续暂停(?:实施|执行)?|延续暂停(?:实施|执行)?|暂停(?:实施|执行)?期限?(?:分别|均)?(?:予以|进行)?(?:延长|延期|顺延|展期|延(?=至))|延长暂停(?:实施|执行)?|延长(?=[^,;；。\n]{0,80}?暂停期限)"
     # "暂停期限顺延至2027年11月10日" (session 37, audit37/06: read as no action in an answer, a quiet warning); "…的暂停期限
     # 展期一年", "…的暂停期限延至2027年11月10日" (session 44, qa44/08-09: each held for a person, the title's change unread)
     # "暂停期限自2027年11月10日起再延长一年", "暂停期限再延长90天", "暂停期限届满后再延长一年": the noun stands for the verb
@@ -53,7 +55,9 @@ VERB_RE = re.compile(
     # read, only the restore after it; held where 分别): 暂停 of the measures, 延长至 and a year's day after it, as "暂停期限延长至"
     r"|暂停(?<=措施的暂停)(?:分别)?延长(?=至\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年)"
     r"|暂停(?<!的暂停)(?![期到]|至(?:(?<!措施暂停至)(?<!措施分别暂停至)|(?!\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年))|状态|(?:实施|执行)期|(?:实施|执行)?的?安排)(?:实施|执行)?"
-    r"|不再(?:继续|予以)?暂停(?:实施|执行)?"
+    # "不再延续暂停实施…相关措施", "不再延长暂停实施…" (held58, session 58: "不再延续" and the suspension after it read as a new
+    # suspension, with no end, silently): one verb, the suspension not renewed, as "不再继续暂停实施…"
+    r"|不再(?:继续|予以|延续|延长|延期|续期|展期|顺延)?暂停(?:实施|执行)?"
     # "不再对…相关措施采取暂停措施", "不再对…实施暂停", "对…不再采取暂停措施": the suspension ends, the measures are back
     # (session 40, audit40/32: an answer read each as a suspension, a notice as its title's restore from its own day); the
     # 暂停 after "不再对" in its clause is no verb (clauses.undone_kept_out), whatever stands before it ("…采取任何暂停措施",
@@ -79,6 +83,9 @@ VERB_RE = re.compile(
     # 予以延长至…" as "暂停期限延长至…" (an extension read as nothing, silently)
     # "…的暂停期限不予延长", "…的暂停不再续期/展期/顺延" likewise (session 42, actions42: no action, silently)
     r"|不再(?:继续(?:实施|执行)?|实施|执行|(?:对其|予以|对其予以)?(?:延长|延期|续期|展期|顺延)|延续)|不予(?:延长|延期|续期|展期|顺延)|终止(?:实施|执行)?|停止(?:实施|执行)?|取消|解除|废止|移[出除]|调出(?=\s*(?:出口管制管控名单|管控名单|出口管制关注名单|关注名单|不可靠实体清单))|恢复(?:实施|执行)?|列入|纳入"
+    # "中方决定，自2027年6月1日起，重新实施商务部公告2026年第23号相关措施" (session 55, blind55/30, 41: held; session 58, held58):
+    # the measures back in force, a restore as 恢复实施 is ("重新列入" is 列入's, the adverb cut off the name)
+    r"|重新(?:实施|执行)"
     # "在…第23号附件《出口管制管控名单》中增列以下2家美国实体": a listing into an earlier annex ("增列入" is 列入's)
     r"|增列(?!入)"
     # "上述2家实体不再列入出口管制关注名单", "将A和B从出口管制关注名单中删除": removals (session 45, audit45/06-07: each read as
@@ -110,7 +117,7 @@ VERB_KIND = {
     "继续暂停": ActionKind.EXTEND, "暂停": ActionKind.SUSPEND, "中止": ActionKind.SUSPEND, "暂缓": ActionKind.SUSPEND, "停止": ActionKind.LIFT, "取消": ActionKind.LIFT,
     "解除": ActionKind.LIFT, "废止": ActionKind.LIFT, "移出": ActionKind.REMOVE, "移除": ActionKind.REMOVE, "调出": ActionKind.REMOVE, "恢复": ActionKind.RESTORE, "列入": ActionKind.IMPOSE,
     "纳入": ActionKind.IMPOSE, "增列": ActionKind.IMPOSE, "转入": ActionKind.IMPOSE, "移至": ActionKind.IMPOSE,
-    "调至": ActionKind.IMPOSE, "调入": ActionKind.IMPOSE, "启动": ActionKind.INVESTIGATE, "进行": ActionKind.INVESTIGATE,
+    "调至": ActionKind.IMPOSE, "调入": ActionKind.IMPOSE, "启动": ActionKind.INVESTIGATE, "重新": ActionKind.RESTORE, "进行": ActionKind.INVESTIGATE,
     "立案": ActionKind.INVESTIGATE, "采取": ActionKind.IMPOSE, CONTINUED: ActionKind.RESTORE,
 }
 LIST_WORDS = (
@@ -228,7 +235,7 @@ def _verb_kind(word: str) -> ActionKind:
         return ActionKind.RESTORE if "暂停" in word or word.endswith((*RENEWALS, "延续", "继续", "对")) else ActionKind.LIFT
     if word.startswith("不予"):  # "…的暂停期限不予延长": the suspension not renewed
         return ActionKind.RESTORE
-    if word.startswith("继续暂停") or word.endswith(("延长", "延期", "顺延", "展期", "延", "期限")):  # "暂停期限延长至…", "延长…暂停期限": extends it
+    if word.startswith(("继续暂停", "延续暂停")) or word.endswith(("延长", "延期", "顺延", "展期", "延", "期限")):  # "暂停期限延长至…", "延长…暂停期限": extends it
         return ActionKind.EXTEND
     if "暂停" in word[2:4] or word.endswith("对"):  # "停止暂停", "解除对…的暂停": the measures are back
         return ActionKind.RESTORE
@@ -253,14 +260,15 @@ NOT_RENEWED_STARTS = (*dict.fromkeys(f"不再{how}{verb[0]}" for how in ("", "�
 
 # Every word VERB_RE matches, with its kind (one lookup per verb).
 VERB_KINDS = {word: _verb_kind(word) for word in (
-    *(f"{verb}{tail}" for verb in ("继续暂停", "暂停", "停止", "恢复", "不再暂停", "不再继续暂停", "不再予以暂停", "终止", "中止")
+    *(f"{verb}{tail}" for verb in ("继续暂停", "延续暂停", "暂停", "停止", "恢复", "不再暂停", "不再继续暂停", "不再予以暂停",
+                                  *(f"不再{again}暂停" for again in ("延续", *RENEWALS)), "终止", "中止")
       for tail in ("", "实施", "执行")), "暂缓", "暂缓实施", "暂缓执行", "暂停延长", "暂停分别延长",
     *(f"暂停{tail}{term}{each}{how}{verb}" for tail in ("", "实施", "执行") for term in ("期限", "期") for each in ("", "分别", "均")
       for how in ("", "予以", "进行") for verb in ("延长", "延期", "顺延", "展期", "延", "") if verb or term == "期限" and not how and not each), "不再实施", "不再执行", *NOT_RENEWED, "不再延续", "不再继续", "不再继续实施", "不再继续执行", "不再对", "不再采取暂停", "不再采取暂停措施", "延长",
     *(f"延长暂停{tail}" for tail in ("", "实施", "执行")),
     *(f"{verb}{what}" for verb in ("停止", "解除", "取消", "结束", "终止", "不再执行", "不再实施")
       for what in ("对", "暂停", "暂停实施", "暂停执行")),
-    "取消", "解除", "废止", "移出", "移除", "调出", *REMOVED_WORDS, "列入", "纳入", "增列", *MOVED_TO, "进行调查", "立案调查", CONTINUED,
+    "取消", "解除", "废止", "移出", "移除", "调出", *REMOVED_WORDS, "列入", "纳入", "增列", "重新实施", "重新执行", *MOVED_TO, "进行调查", "立案调查", CONTINUED,
     *(f"启动{what}调查" for what in ("", "反倾销", "反补贴")),
     *(f"采取{what}反制措施" for what in ("", "以下", "相应", "有关")),
 )}

@@ -31,8 +31,10 @@ SUSPEND_MARKS = marked(SUSPEND_WORDS)
 # 状态不变": its state as it was; audit31/18, a rename read since session 36)
 NOT_A_STEP = ("期", "状态")
 LIST_MEASURES_NEAR = 16  # "暂停适用关注名单相关管理措施": the list's name this near after 暂停适用
-# "不再暂停实施…", "停止暂停实施…": the suspension ends; no notice suspended is to be looked for.
-UNSUSPENDING = ("不再", "停止", "解除", "取消", "结束", "终止")
+# "不再暂停实施…", "停止暂停实施…": the suspension ends; no notice suspended is to be looked for. So "不再继续暂停实施…",
+# "不再延续暂停实施…" (one verb each, a restore: session 58, held58; a notice so worded was held for a person); not "不再延长
+# 暂停实施…" (no verb: the day its measures are back is not told, the notice held)
+UNSUSPENDING = ("不再", "停止", "解除", "取消", "结束", "终止", "不再继续", "不再延续", "不再予以")
 
 # "暂停实施上述两份公告相关措施": the notices a step counts
 COUNTED_NOTICES_RE = lazy_compile(rf"(?:上述|前述|以上)\s*(?P<n>{NUM})\s*(?:份|个|项)\s*公告")

@@ -1,0 +1,153 @@
+"""held58 (session 58): wordings the parser held for a person though a careful reader reads them without doubt (the corpus'
+open B pins), now read where the wording is certain, and still held where it is not; and what the probes around them found.
+
+- "重新实施…相关措施" (blind55/30, 41): held ("an answer … decides on a notice it names", "the title announces a change its
+  answer does not read"); now a restore, read as "恢复实施" is, with every rule of that verb (doubts, plans, denials, a
+  subject or an object, a start). "再次实施" stays held (the lead's decision of session 48, test_parse_qa48).
+- "延续暂停实施…相关措施1年" (qa53/03): read as a new suspension ("Suspended" where the text says the suspension goes on);
+  now "继续暂停"'s extension.
+- Found by a probe (A, made loud or read): "不再延续暂停实施…相关措施", "不再延长暂停实施…", "不再延期暂停实施…" were read as a
+  new suspension with no end (the 暂停 after "不再延续"/"不再延长" taken for the verb), silently. "不再延续暂停" is now "不再继续
+  暂停"'s restore; "不再延长暂停…" (the term not renewed: the measures back when it ends, a day the sentence does not tell) is
+  held. "X相关措施不再延长暂停实施" read a restore from the answer's own day before: now held likewise. A notice saying
+  "不再继续暂停实施…" or "不再延续暂停实施…" was held for a person (its 暂停实施 taken for a suspension of no notice): read.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from scraper.parse import parse_document
+from storage.records import UnusablePage
+from tests.scraper.test_parse_clauses44 import HEAD, N21, N22, RELEASE, TAIL, D, Step, _held, _steps
+
+PRESS = ("商务部召开例行新闻发布会（2026年12月10日）\n来源：商务部新闻办公室 类型：原创 分类：新闻 2026-12-10 16:30\n\n"
+         "商务部新闻发言人何咏前：各位记者朋友，下午好！下面开始提问。\n彭博社记者：请问中方有何新的安排？\n何咏前：{a}\n"
+         "本次发布会到此结束，谢谢大家！\n")
+U7 = "UEL-2025-7"
+
+
+def _press(answer: str) -> list[Step]:
+    record = parse_document(PRESS.format(a=answer).encode("utf-8")).notice
+    assert record is not None
+    return [(a.action.value, a.targets[0].key or "", a.effective, a.until and a.until.isoformat(), a.extends_by)
+            for a in record.actions]
+
+
+def _press_held(answer: str) -> str:
+    with pytest.raises(UnusablePage) as refused:
+        parse_document(PRESS.format(a=answer).encode("utf-8"))
+    assert refused.value.reason == "needs-review", refused.value
+    return str(refused.value)
+
+
+def _restore(notice: str, start: str = "2026-12-10") -> Step:
+    return ("restore", notice, start, None, None)
+
+
+# --- "重新实施": the measures back in force ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("notice", [False, True])
+@pytest.mark.parametrize(("text", "steps"), [
+    (f"{D}重新实施商务部公告2025年第21号相关措施。", [_restore(N21)]),
+    (f"{D}重新执行商务部公告2025年第21号相关措施。", [_restore(N21)]),
+    (f"{D}商务部公告2025年第21号相关措施重新实施。", [_restore(N21)]),
+    (f"{D}对商务部公告2025年第21号相关措施重新实施。", [_restore(N21)]),
+    (f"{D}重新实施商务部公告2025年第21号相关措施，继续暂停实施商务部公告2025年第22号相关措施1年。",
+     [_restore(N21), ("extend", N22, "2026-12-10", "2027-12-10", None)]),
+])
+def test_again_in_force_is_a_restore(notice: bool, text: str, steps: list[Step]) -> None:
+    assert _steps(text.replace("中方", "商务部") if notice else text, notice) == steps
+
+
+def test_again_in_force_in_a_press_conference_and_on_the_uel() -> None:
+    assert _press(f"{D}重新实施商务部公告2025年第21号相关措施。") == [_restore(N21)]
+    assert _press(f"{D}重新实施不可靠实体清单工作机制公告〔2025〕7号相关措施。") == [_restore(U7)]
+
+
+@pytest.mark.parametrize("answer", [
+    "如美方违背共识，中方将重新实施商务部公告2025年第21号相关措施。",  # a condition
+    "中方不排除重新实施商务部公告2025年第21号相关措施。",  # a possibility
+    "中方决定，自2026年12月10日起，重新实施对内华达山脉公司的相关措施。",  # no notice named
+    "中方决定，自2026年12月10日起重新审查商务部公告2025年第21号相关措施。",  # no step
+])
+def test_again_in_force_not_decided_or_on_no_notice_stays_held(answer: str) -> None:
+    _held(answer)
+
+
+def test_relisting_stays_a_listing() -> None:
+    page = HEAD + "商务部决定，自2027年1月1日起，将甲公司（Alpha Inc.）重新列入出口管制管控名单。" + TAIL
+    record = parse_document(page.encode("utf-8")).notice
+    assert record is not None
+    assert [a.action.value for a in record.actions] == ["impose"]
+    assert [(e.zh, e.en) for e in record.entities] == [("甲公司", "Alpha Inc.")]
+
+
+# --- "延续暂停": an extension ---------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("notice", [False, True])
+@pytest.mark.parametrize(("text", "steps"), [
+    ("中方决定，自2027年1月1日起，延续暂停实施商务部公告2025年第21号相关措施1年。",
+     [("extend", N21, "2027-01-01", "2028-01-01", None)]),
+    ("中方决定，自2027年1月1日起，商务部公告2025年第21号相关措施延续暂停实施1年。",
+     [("extend", N21, "2027-01-01", "2028-01-01", None)]),
+    ("中方决定，自2027年1月1日起，延续暂停执行商务部公告2025年第21号相关措施至2027年12月31日。",
+     [("extend", N21, "2027-01-01", "2027-12-31", None)]),
+    ("中方决定，自2027年1月1日起，停止实施商务部公告2025年第22号相关措施，延续暂停实施商务部公告2025年第21号相关措施1年。",
+     [("lift", N22, "2027-01-01", None, None), ("extend", N21, "2027-01-01", "2028-01-01", None)]),
+])
+def test_continued_suspension_is_an_extension(notice: bool, text: str, steps: list[Step]) -> None:
+    assert _steps(text.replace("中方", "商务部") if notice else text, notice) == steps
+
+
+def test_continued_suspension_with_no_start_runs_on_from_the_running_end() -> None:
+    assert _steps("中方决定，延续暂停实施商务部公告2025年第21号相关措施1年。") == [("extend", N21, "2026-12-04", None, "P1Y")]
+
+
+def test_continued_suspension_weighed_stays_held() -> None:
+    _held("中方将视情决定是否延续暂停实施商务部公告2025年第21号相关措施。")
+
+
+# --- A found by a probe: "不再延续暂停实施", "不再延长暂停实施" were a new suspension -------------------------------------
+
+@pytest.mark.parametrize(("text", "steps"), [
+    ("中方决定，不再延续暂停实施商务部公告2025年第21号相关措施。", [_restore(N21, "2026-12-04")]),
+    ("中方决定，自2027年1月1日起，不再延续暂停实施商务部公告2025年第21号相关措施。", [_restore(N21, "2027-01-01")]),
+    ("中方决定，自2027年1月1日起，停止实施商务部公告2025年第22号相关措施，不再延续暂停实施商务部公告2025年第21号相关措施。",
+     [("lift", N22, "2027-01-01", None, None), _restore(N21, "2027-01-01")]),  # (main: No. 22 restored too, No. 21 suspended)
+])
+def test_a_suspension_not_continued_is_a_restore_as_not_continued_suspension_is(text: str, steps: list[Step]) -> None:
+    assert _steps(text) == steps
+    assert _steps(text.replace("延续", "继续")) == steps  # the same as "不再继续暂停实施"
+
+
+@pytest.mark.parametrize("how", ["延长", "延期", "续期", "展期", "顺延"])
+@pytest.mark.parametrize("form", [
+    "中方决定，不再{how}暂停实施商务部公告2025年第21号相关措施。",
+    "中方决定，自2027年1月1日起，不再{how}暂停实施商务部公告2025年第21号相关措施。",
+    "中方决定，商务部公告2025年第21号相关措施不再{how}暂停实施。",  # (a restore from the answer's day before)
+])
+def test_a_suspension_not_renewed_with_no_day_its_measures_are_back_is_held(how: str, form: str) -> None:
+    _held(form.format(how=how))
+    assert "decides" in _press_held(form.format(how=how))
+
+
+@pytest.mark.parametrize("how", ["延续", "继续"])
+def test_a_notice_not_continuing_a_suspension_restores(how: str) -> None:
+    # (held before: ``checks.notices.suspension_without_target`` took its 暂停实施 for a suspension of no notice; "不再继续" too)
+    assert _steps(f"商务部决定，自2027年1月1日起，不再{how}暂停实施商务部公告2025年第21号相关措施。", notice=True) == [
+        _restore(N21, "2027-01-01")]
+
+
+@pytest.mark.parametrize("how", ["延长", "延期"])
+def test_a_notice_not_renewing_a_suspension_is_held(how: str) -> None:
+    _held(f"商务部决定，自2027年1月1日起，不再{how}暂停实施商务部公告2025年第21号相关措施。", notice=True)
+
+
+def test_the_pins_read() -> None:
+    """blind55/30's and qa53/03's answers in this module's release (the pins hold the pages)."""
+    text = RELEASE.format(a="鉴于美方未落实双方共识，中方决定，自2027年6月1日起，重新实施商务部公告2026年第23号相关措施。")
+    record = parse_document(text.encode("utf-8")).notice
+    assert record is not None
+    assert [(a.action.value, a.targets[0].key, a.effective) for a in record.actions] == [
+        ("restore", "MOFCOM-2026-23", "2027-06-01")]
