@@ -93,6 +93,16 @@ TRS_PAGER = b"createPageHTML"  # every TRS_PAGES match holds it: the pattern run
 INDEX_GONE = ("this index was read before (its copy is stored), so it is gone, not a year not published yet: moved or "
               "withdrawn; notices listed only where it went are unread")
 PAGE_GONE = "{detail}; page {n} is gone, though the page before it says the index has {pages} pages: its rows are unread"
+# An index of one page (no page 2 to read: the Q&A column's, the policy column's html index) whose answer lists none of
+# the links its last copy listed: every row read before was pushed off it by new ones (a long outage, cron stopped, a
+# burst), so the rows published between the last copy's newest and the answer's oldest may be unread, and no walk can
+# read on to them. Read as the index (its new rows are followed and its copy kept), but a failure of the run: the items
+# a missed Q&A could falsify are held back (a lapse an unread extension would have put off) and the run exits 1
+# (cycles58 P: a suspension's extension pushed off the Q&A index over a three-week gap, then "Suspension lapsed:
+# presumed back in force" published and every run exit 0). A person looks at the column in a browser for those rows.
+GAP = ("{url} lists none of the {n} link(s) its last copy listed ({lost}) and has no page 2 to read on: rows published "
+       "between that copy and the oldest row it lists now ({oldest}) may have been pushed off it unread; look at the "
+       "column in a browser for them")
 
 def stated_pages(body: bytes) -> int | None:
     """How many pages an index page's TRS pager says the index has (:data:`TRS_PAGES`), or None."""
@@ -184,6 +194,20 @@ def reached_known(wanted: list[str], fresh: list[str], known: set[str]) -> bool:
 FALSE_304 = "asked again without validators"
 
 
+def pushed_off(url: str, before: list[str], after: list[str]) -> str | None:
+    """:data:`GAP`'s text when ``after`` (an index's answer, newest row first) lists none of ``before`` (its last
+    copy's links, ``MIN_HELD`` or more) and lists some, else None. Rows come in at the top: one row of the last copy
+    still listed means every row newer than it is listed too. A last copy of one or two rows says too little, as to
+    :func:`scraper.continuity.judge`: its rows withdrawn while new ones came in reads the same."""
+    from scraper.continuity import MIN_HELD
+
+    then = {link.split("#", 1)[0].split("?", 1)[0] for link in before}
+    if len(then) < MIN_HELD or not after or any(link.split("#", 1)[0].split("?", 1)[0] in then for link in after):
+        return None
+    more = f" and {len(before) - 1} more" if len(before) > 1 else ""
+    return GAP.format(url=url, n=len(before), lost=before[0] + more, oldest=after[-1])
+
+
 def deep_walk_due(last: datetime | None, now: datetime) -> bool:
     """Whether a source's update is the daily deep walk (:data:`DEEP_WALK_PAGES`): the first cycle of each UTC day,
     that is, none is stored or the last one (``last``, its start) was on an earlier UTC day than ``now``, which covers
@@ -259,6 +283,7 @@ class _Tally:
     walked: set[str] = field(default_factory=set)  # index pages fetched
     titles: dict[str, str] = field(default_factory=dict)  # article URL -> the title an index lists it under
     listed_by: dict[str, str] = field(default_factory=dict)  # new article URL -> page 1 of the first index listing it
+    gaps: dict[str, str] = field(default_factory=dict)  # a one-page index -> why rows may be missing from it (GAP)
     # an index page's open unfollowed-row warning (read with the mode's answer), kept while it answers as before
     unfollowed: Callable[[str], str | None] = field(default=lambda _url: None)
     joined: set[str] = field(default_factory=set)  # later pages and annex pages read joined to a notice's first page
@@ -537,7 +562,8 @@ class Crawler:
                 pages = stated_pages(stored[0] if stored else b"")
             else:
                 if n == 1 and plan.one_list and (
-                        wrong := self._not_this_index(source, url, result, tally, plan.year)):
+                        wrong := self._not_this_index(source, url, result, tally, plan.year,
+                                                      one_page=plan.page_url(2) is None and mode is not Mode.BACKFILL)):
                     tally.good.discard(url)  # not stored: the index's last copy stays what the next answer is held to
                     tally.fail(url, FailureReason.WRONG_PAGE, wrong)
                     return
@@ -606,6 +632,9 @@ class Crawler:
                     queue.setdefault(u, plan.referer)
                     tally.listed_by.setdefault(u, plan.url)
             frontier.listed(n, wanted)  # the row an earlier walk read last: past it, read to links already stored
+            if (gap := tally.gaps.get(url)) is not None:  # (its rows followed, its copy kept: still a failure, GAP)
+                tally.good.discard(url)
+                tally.fail(url, FailureReason.INDEX_GAP, gap)
             if mode is not Mode.BACKFILL and walk_ends(mode, n, reached=reached_known(wanted, fresh, known), deep_pages=self.settings.deep_pages, behind=frontier.behind(n)):
                 usual = self.settings.update_pages if mode is Mode.UPDATE else self.settings.deep_pages
                 if frontier.past is not None:
@@ -629,11 +658,13 @@ class Crawler:
             n += 1
 
     def _not_this_index(self, source: Source, url: str, result: FetchResult, tally: _Tally,
-                        year: int | None = None) -> str | None:
+                        year: int | None = None, *, one_page: bool = False) -> str | None:
         """Why the answer to an index's page 1 is another page (:mod:`scraper.continuity`), or None; a lesser
         oddity is a warning (``OddityReason.INDEX_CHANGED``, ``INDEX_SHRUNK``: kept while the index answers short of
         its whole copy). Judged on an answer whose bytes differ from the index's last copy; ``year``: an annual
-        index's, whose answer must not be named for other years only, history or none."""
+        index's, whose answer must not be named for other years only, history or none; ``one_page``: an index with
+        no page 2, read by an update: an answer read as the index that lists none of its last copy's links is a gap
+        (``tally.gaps``, :data:`GAP`)."""
         last = self.store.stored_index(url)
         body = result.body or b""
         if last is not None and last[0] == body:
@@ -659,6 +690,8 @@ class Crawler:
                         self.store.known, newest_first=runs_newest_first([link.date for link in answer]))
         if verdict is not None and verdict.wrong:
             return f"{verdict.detail} (answer SHA-256 {sha256(body).hexdigest()}, not stored)"
+        if one_page and (gap := pushed_off(url, followed(*last), after)) is not None:
+            tally.gaps[url] = gap
         shrunk = self.store.open_warning(source.name, url, OddityReason.INDEX_SHRUNK)
         whole = found.group(1) if shrunk is not None and (found := WHOLE_RE.search(shrunk)) else None
         if verdict is not None and verdict.shrunk:

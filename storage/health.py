@@ -69,9 +69,10 @@ MEANING = {HealthKind.ZERO_LINKS: NOT_READ, HealthKind.UNUSABLE_PAGE: NOT_READ, 
                                        "that made it is read.",
            HealthKind.NO_NUMBER: " Its items are published under a key of no number: a later notice's step naming its "
                                  "number reaches none of them until the page is read with its number."}
-# fetch failures that mean "this URL answers with something that is not content"
+# fetch failures that mean "this URL answers with something that is not content" (or, an index's gap, not all of it:
+# an issue of its own at once, not "its last run could not fetch")
 UNUSABLE_REASONS = frozenset({"bot-check", "not-found", "redirect-off-site", "too-large", "unusable",
-                              FailureReason.WRONG_PAGE.value})
+                              FailureReason.WRONG_PAGE.value, FailureReason.INDEX_GAP.value})
 # A page fetched whole that the parser refused or read short of its stated count: each opens an issue of its own (the
 # pipeline's unusable-page, count-mismatch), kept until the page reads whole or a person has read it, maybe for days. No
 # sign that the source could not be fetched: not "its last run could not fetch", nor "failed 3 runs in a row" (story33

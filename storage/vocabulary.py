@@ -304,6 +304,8 @@ class FailureReason(StrEnum):
     STORE_ERROR = "store-error"  # fetched, but storing it failed (rolled back)
     INCOMPLETE = "incomplete"  # a notice read with fewer entities than it states (cut short)
     WRONG_PAGE = "wrong-page"  # an index answered with another page's content (scraper.continuity): not stored
+    # an index of one page whose answer lists none of its last copy's links: rows between may be unread (discovery.GAP)
+    INDEX_GAP = "index-gap"
 
 
 class HealthKind(StrEnum):

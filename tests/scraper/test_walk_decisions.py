@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
-from scraper.discovery import DEEP_WALK_PAGES, _Frontier, deep_walk_due, walk_ends
+from scraper.discovery import DEEP_WALK_PAGES, _Frontier, deep_walk_due, pushed_off, walk_ends
 from scraper.sources import Mode
 
 NOW = datetime(2026, 12, 4, 0, 30, tzinfo=UTC)
@@ -60,3 +60,24 @@ def test_a_walk_is_past_an_earlier_walks_last_row_from_the_page_after_it():
     none.read(None)
     none.listed(1, ROWS)
     assert not none.behind(1) and none.past is None
+
+
+INDEX = "https://www.mofcom.gov.cn/xwfb/xwfyrth/index.html"
+OLD = ["https://www.mofcom.gov.cn/q3.html", "https://www.mofcom.gov.cn/q2.html", "https://www.mofcom.gov.cn/q1.html"]
+NEW = ["https://www.mofcom.gov.cn/q9.html", "https://www.mofcom.gov.cn/q8.html"]
+
+
+@pytest.mark.parametrize(("before", "after", "gap"), [
+    (OLD, NEW, True),  # every row read before pushed off the one page (cycles58 P): rows between may be unread
+    (OLD, [*NEW, OLD[0]], False),  # the newest row read before still listed: every row newer than it is listed too
+    (OLD, [*NEW, OLD[2]], False),  # an older one still listed (the newer ones withdrawn: the shrunk check's case)
+    (OLD, [*NEW, OLD[0] + "?source=list"], False),  # the same notice, its link with a query
+    ([], NEW, False),  # no last copy's links: nothing to miss
+    (OLD[:2], NEW, False),  # a last copy of two rows says too little: withdrawn while new ones came in reads the same
+    (OLD, [], False),  # no link at all: the crawler's zero-links problem
+])
+def test_an_index_lists_none_of_its_last_copys_links_only_when_rows_were_pushed_off(before, after, gap):
+    detail = pushed_off(INDEX, before, after)
+    assert (detail is not None) is gap
+    if gap:
+        assert detail is not None and OLD[0] in detail and "and 2 more" in detail and NEW[-1] in detail
