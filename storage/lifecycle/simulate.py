@@ -168,6 +168,13 @@ def _simulate(listing: Listing, steps: Sequence[Step], apply_upto: date, lapse_u
                 f"({ended_by[k].source.record.key}), which stands"))
             if not affected:
                 continue
+        unsuspended = _not_suspended(step, states, affected)
+        if unsuspended:
+            if b is not None:
+                b.problem(f"{step.source.record.key}: extends a suspension of {listing.key} that is not in place for "
+                          f"{len(unsuspended)} of its entities ({', '.join(unsuspended)}): not applied to them, left as "
+                          "they are; the step suspending them may not be stored")
+            affected = _set_aside(states, affected, unsuspended, lambda k: _not_continued(step, states[k]))
         if step.event_kind is EventKind.MEASURE_LIFTED:  # an item and a line of history; the state stays
             if b is not None:
                 _state_events(b, step.event_kind, listing, step.source, affected, step.effective, None,
@@ -303,6 +310,26 @@ def _repeats(step: Step, until: date | None, states: dict[str, EntityState], aff
     return [k for k in affected if (st := states[k]).state is ListingState.SUSPENDED and not st.presumed
             and st.until == until and st.lapses_on == step.lapses_on and st.since is not None and st.since < step.effective
             and st.by != step.source.record.key]
+
+
+def _not_suspended(step: Step, states: dict[str, EntityState], affected: list[str]) -> list[str]:
+    """The entities of ``affected`` that ``step``, an extension of a whole notice's suspension ("自2030年5月25日起，继续暂停
+    执行商务部公告2030年第71号相关措施90天"), finds neither suspended nor lapsed, where it finds others so: 2 of No. 71's 4
+    were suspended by name, and a continuation continues what is suspended (blind57's B2, session 58: all 4 were
+    continued, the 2 never suspended shown "suspended"). They are left as they are, and a problem says so (the step
+    suspending them may be one not fetched). Where none is suspended the extension stands for a suspension, as before
+    (the suspension itself may be the step not fetched), with its problem."""
+    if step.event_kind is not EventKind.SUSPENSION_EXTENDED or step.subset is not None:
+        return []
+    out = [k for k in affected if states[k].state not in (ListingState.SUSPENDED, ListingState.LAPSED)]
+    return out if len(out) < len(affected) else []
+
+
+def _not_continued(step: Step, st: EntityState) -> str:
+    """The line of history of an entity ``step`` does not continue (``_not_suspended``)."""
+    now = st.state.value if st.state is not None else "not in force"
+    return (f"{step.effective.isoformat()} named by {step.source.record.key}, which extends a suspension of the notice: "
+            f"not applied, not suspended ({now})")
 
 
 def _others_kept(step: Step) -> bool:

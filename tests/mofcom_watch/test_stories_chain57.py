@@ -27,8 +27,8 @@ S  No. 15 of 2030 suspended to 05-31, 2 of its 4 restored by name on 03-15: thos
 V  "暂停期限至2029年2月29日" (no such day): the answer held for a person (loud); No. 8 in force meanwhile.
 C  No. 27 of 2029 suspended, the Chinese name of one corrected (青岚 -> 蓝岭), then lifted by the corrected name alone.
 H  "至2029年8月31日24时", lapsed, then "暂停期限延长至2029年12月31日" told after the lapse: from its own day.
-A  2 of No. 71's 4 suspended, then "继续暂停执行商务部公告2030年第71号相关措施90天": B, open: all 4 shown suspended, with a
-   problem ("extends a suspension … that is not in place"): loud.
+A  2 of No. 71's 4 suspended, then "继续暂停执行商务部公告2030年第71号相关措施90天": B, fixed (session 58): the 2 continued,
+   the other 2 left in force (they were shown suspended), a problem naming them ("… not in place for 2 of its entities").
 B  one of No. 72 lifted, the whole notice suspended then restored: the lifted one stays lifted.
 D  an ECL and a UEL notice of one day; an ECL answer naming "2月6日公告" by its day alone: the ECL's alone.
 F  one of No. 74 removed by No. 80, then the whole notice lifted: the removed one stays removed.
@@ -147,9 +147,17 @@ def test_s_v_c_h_a_b_d_f(store: Store) -> None:
     assert got["MOFCOM-2029-27"][:2] == ("lifted", "2029-07-05")
     assert _row(store, "2029-09-01", "MOFCOM-2029-50")[:2] == ("lapsed", "2029-09-01")
     assert _row(store, "2029-09-11", "MOFCOM-2029-50")[:4] == ("suspended", "2029-09-10", "2029-12-31", "2030-01-01")
-    # A: the open B (loud): the two never suspended are continued too, and a problem says so
-    assert any("extends a suspension of MOFCOM-2030-71 that is not in place" in p
-               for p in store.status("2030-05-26")["__problems__"])
+    # A: blind57's B2, fixed (session 58): the continuation continues the two suspended; the two never suspended stay in
+    # force (they were shown "suspended" and named in the item), and a problem names them
+    assert any("extends a suspension of MOFCOM-2030-71 that is not in place for 2 of its entities "
+               "(twilightphotonics, tidalpowerelectronics)" in p for p in store.status("2030-05-26")["__problems__"])
+    assert state(store, "2030-05-26", "MOFCOM-2030-71", "snowyowlnavigation") == ("suspended", "2030-05-25", "2030-08-23")
+    assert state(store, "2030-05-26", "MOFCOM-2030-71", "copperpeakmaterials")[0] == "suspended"
+    assert state(store, "2030-05-26", "MOFCOM-2030-71", "twilightphotonics") == ("in_force", "2030-02-04", None)
+    assert state(store, "2030-05-26", "MOFCOM-2030-71", "tidalpowerelectronics") == ("in_force", "2030-02-04", None)
+    (extended,) = [t for i, t in item_titles(store, "2030-06-30", "MOFCOM-2030-71").items()
+                   if "/suspension_extended/" in i and i.endswith("/2030-05-25")]
+    assert "Twilight" not in extended and "Tidal" not in extended and "Snowy Owl" in extended, extended
     assert state(store, "2030-05-11", "MOFCOM-2030-72", "lapismicrowave") == ("lifted", "2030-03-03", None)
     assert state(store, "2030-05-11", "MOFCOM-2030-72", "galaxybattery") == ("in_force", "2030-05-10", None)
     assert not [i for i in item_titles(store, "2030-06-30", "MOFCOM-2030-72") if "/restored/" in i and "Lapis" in i]
