@@ -11,6 +11,9 @@ open B pins), now read where the wording is certain, and still held where it is 
   暂停"'s restore; "不再延长暂停…" (the term not renewed: the measures back when it ends, a day the sentence does not tell) is
   held. "X相关措施不再延长暂停实施" read a restore from the answer's own day before: now held likewise. A notice saying
   "不再继续暂停实施…" or "不再延续暂停实施…" was held for a person (its 暂停实施 taken for a suspension of no notice): read.
+- "决定将赤杉动力公司等廿家美国实体列入…" (count50/04): no count read (廿 no numeral of NUM's), so no country and no count
+  check, an annex short of a row silent. 廿 is 20 to cn2an (``textnorm.to_int``: "廿" 20, "廿一" 21; no 卅): counted as the
+  numerals of amounts are, only right before its noun (``entities.names.RARE_NUMERALS``).
 """
 
 from __future__ import annotations
@@ -151,3 +154,43 @@ def test_the_pins_read() -> None:
     assert record is not None
     assert [(a.action.value, a.targets[0].key, a.effective) for a in record.actions] == [
         ("restore", "MOFCOM-2026-23", "2027-06-01")]
+
+
+# --- 廿: the count in a rare numeral -------------------------------------------------------------------------------------
+
+LISTING = ("商务部公告2026年第304号 关于将{n}家美国实体列入出口管制管控名单的公告\n【发布单位】安全与管制局\n"
+           "【发布文号】商务部公告2026年第304号\n【发文日期】2026年12月02日\n\n"
+           "根据《中华人民共和国出口管制法》等法律法规有关规定，商务部决定将{first}等{n}家美国实体列入出口管制管控名单"
+           "（见附件），并采取以下措施：\n一、禁止出口经营者向上述{n}家实体出口两用物项。\n本公告自公布之日起正式实施。\n\n"
+           "附件：出口管制管控名单\n\n商务部\n2026年12月2日\n\n附件\n出口管制管控名单\n\n{lines}\n")
+
+
+def _listing(n: str, names: list[str]) -> tuple[int | None, set[str | None], tuple[str, ...]]:
+    lines = "\n".join(f"{i}. {zh}（{zh[:2]} Power Corporation {i}）" for i, zh in enumerate(names, 1))
+    record = parse_document(LISTING.format(n=n, first=names[0], lines=lines).encode("utf-8")).notice
+    assert record is not None
+    return record.stated_count, {e.country for e in record.entities}, record.warnings
+
+
+NAMES = [f"{a}{b}动力公司" for a in "赤银北蓝鹰" for b in "杉河岬脊峰"][:21]
+
+
+@pytest.mark.parametrize(("n", "count"), [("廿", 20), ("廿一", 21), ("二十", 20)])
+def test_twenty_written_nian_counts(n: str, count: int) -> None:
+    assert _listing(n, NAMES[:count]) == (count, {"US"}, ())
+
+
+def test_an_annex_short_of_nian_warns() -> None:
+    # (silently short before: no count read, so no check)
+    assert _listing("廿", NAMES[:19]) == (20, {"US"}, ("parsed 19 entities, notice states 20",))
+
+
+def test_nian_in_a_name_counts_nothing() -> None:
+    # 廿 (as a numeral of amounts) with words between it and the noun is a name's ("廿家村科技公司"), no count
+    assert _listing("3", ["廿家村科技公司", "赤杉动力公司", "银河动力公司"]) == (3, {"US"}, ())
+    assert _listing("3", ["廿一世纪科技公司", "赤杉动力公司", "银河动力公司"]) == (3, {"US"}, ())
+
+
+def test_thirty_written_sa_is_no_count() -> None:
+    # cn2an reads no 卅: no count, as before (no country from the count either)
+    assert _listing("卅", NAMES[:3])[0] is None

@@ -14,11 +14,11 @@ from .names import (
     COUNTRY_ALT,
     COUNTRY_IN_RE,
     ENTITY_NOUN,
-    FINANCIAL_NUMERALS,
     GE,
     GE_NOUNS,
     GE_WINDOW,
     TRADITIONAL_NOUNS,
+    WORDLESS_NUMERALS,
 )
 
 NUM_MAX = 6  # the longest NUM: a match starts at most this many characters before its 家 or 名 (spaces aside)
@@ -180,9 +180,9 @@ def _uncounted_word(text: str) -> bool:
 
 
 def counted(m: re.Match[str]) -> bool:
-    """Whether a COUNT_RE match is a count: not one in the numerals of amounts with words before its noun ("陆家嘴金融
+    """Whether a COUNT_RE match is a count: not one in the numerals of amounts (or 廿) with words before its noun ("陆家嘴金融
     公司": a name)."""
-    return not m.group("q") or not any(ch in FINANCIAL_NUMERALS for ch in m.group("n"))
+    return not m.group("q") or not any(ch in WORDLESS_NUMERALS for ch in m.group("n"))
 
 
 def _count_country(m: re.Match[str]) -> str | None:
