@@ -14,6 +14,10 @@ open B pins), now read where the wording is certain, and still held where it is 
 - "决定将赤杉动力公司等廿家美国实体列入…" (count50/04): no count read (廿 no numeral of NUM's), so no country and no count
   check, an annex short of a row silent. 廿 is 20 to cn2an (``textnorm.to_int``: "廿" 20, "廿一" 21; no 卅): counted as the
   numerals of amounts are, only right before its noun (``entities.names.RARE_NUMERALS``).
+- "问：商务部公告2026年第23号将10家美国实体列入…？ 答：…中方决定，自2027年3月1日起，暂停实施相关措施6个月。" (blind55/03, 39):
+  held ("names no notice its 暂停实施 could act on"); now the step on the one notice the question names, where the question
+  names it alone (no second notice, none by its day, no other notice or list in words) and the answer names none and holds
+  one verb, its object "相关措施" or none, nothing before it (``rules.steps.asked_notice_steps``). Held otherwise.
 """
 
 from __future__ import annotations
@@ -194,3 +198,68 @@ def test_nian_in_a_name_counts_nothing() -> None:
 def test_thirty_written_sa_is_no_count() -> None:
     # cn2an reads no 卅: no count, as before (no country from the count either)
     assert _listing("卅", NAMES[:3])[0] is None
+
+
+# --- a step on "相关措施" whose notice only the question names ----------------------------------------------------------
+
+ASKED = "商务部公告2026年第23号将10家美国实体列入出口管制管控名单。请问中方是否会对上述实体的措施作出调整？"
+N23 = "MOFCOM-2026-23"
+
+
+def _asked(answer: str, question: str = ASKED) -> str:
+    return RELEASE.replace("请问中方对有关措施有何新的安排？", question).format(a=answer)
+
+
+def _asked_steps(answer: str, question: str = ASKED) -> list[Step]:
+    record = parse_document(_asked(answer, question).encode("utf-8")).notice
+    assert record is not None
+    return [(a.action.value, a.targets[0].key or "", a.effective, a.until and a.until.isoformat(), a.extends_by)
+            for a in record.actions]
+
+
+@pytest.mark.parametrize(("answer", "steps"), [
+    ("为落实中美经贸磋商共识，中方决定，自2027年3月1日起，暂停实施相关措施6个月。",
+     [("suspend", N23, "2027-03-01", "2027-09-01", None)]),
+    ("中方决定，自2027年3月1日起，停止实施相关措施。", [("lift", N23, "2027-03-01", None, None)]),
+    ("中方决定，自2027年3月1日起，暂停实施上述措施，为期6个月。", [("suspend", N23, "2027-03-01", "2027-09-01", None)]),
+    ("中方决定，自2027年3月1日起，恢复实施有关措施。", [_restore(N23, "2027-03-01")]),
+    ("中方决定，自2027年3月1日起，暂停实施相关措施6个月。其他事项另行公布。",
+     [("suspend", N23, "2027-03-01", "2027-09-01", None)]),
+])
+def test_a_step_on_the_measures_the_question_names_alone(answer: str, steps: list[Step]) -> None:
+    assert _asked_steps(answer) == steps
+
+
+def test_a_step_left_with_no_object_takes_the_question_s_notice_where_its_term_follows() -> None:
+    assert _asked_steps("中方决定，自2027年3月1日起，继续暂停实施1年。", "商务部公告2025年第21号相关措施的暂停期限已届满，请问中方有何安排？") \
+        == [("extend", N21, "2027-03-01", "2028-03-01", None)]
+
+
+def test_a_step_on_the_measures_the_reporter_names_in_a_press_conference() -> None:
+    page = PRESS.replace("请问中方有何新的安排？", ASKED).format(a="中方决定，自2027年3月1日起，暂停实施相关措施6个月。")
+    record = parse_document(page.encode("utf-8")).notice
+    assert record is not None
+    assert [(a.action.value, [t.key for t in a.targets], a.until and a.until.isoformat()) for a in record.actions] == [
+        ("suspend", [N23], "2027-09-01")]
+
+
+@pytest.mark.parametrize(("answer", "question"), [
+    # the question names two notices, one by its day, another list, another notice in words, or the list the title does not
+    ("中方决定，自2027年3月1日起，暂停实施相关措施6个月。", "商务部公告2026年第23号和第24号将20家美国实体列入出口管制管控名单。请问中方是否会调整？"),
+    ("中方决定，自2027年3月1日起，暂停实施相关措施6个月。", "商务部公告2026年第23号和不可靠实体清单工作机制公告〔2026〕3号相关措施是否会调整？"),
+    ("中方决定，自2027年3月1日起，暂停实施相关措施6个月。", "商务部公告2026年第23号和不可靠实体清单的相关措施是否会调整？"),
+    ("中方决定，自2027年3月1日起，暂停实施相关措施6个月。", "商务部公告2026年第23号及此前相关公告所列实体的措施是否会调整？"),
+    ("中方决定，自2027年3月1日起，暂停实施相关措施6个月。", "2026年6月22日商务部将10家美国实体列入出口管制管控名单，请问是否会调整？"),
+    ("中方决定，自2027年3月1日起，暂停实施相关措施6个月。", "商务部公告2026年第23号将10家美国实体列入关注名单。请问中方是否会调整？"),
+    ("中方决定，自2027年3月1日起，暂停实施相关措施6个月。", "请问中方对美方的关税措施有何回应？"),
+    # the answer: doubted, two steps, tariffs, another object, the measures of a countermeasure order
+    ("中方将视情决定是否暂停实施相关措施。", ASKED),
+    ("中方决定，自2027年3月1日起，暂停实施相关措施6个月，并停止实施相关措施。", ASKED),
+    ("中方决定，自2027年3月1日起，对美加征关税暂停实施6个月。", ASKED),
+    ("中方决定，自2027年3月1日起，暂停实施美方相关措施6个月。", ASKED),
+    ("中方决定，暂停实施相关反制措施6个月。", "商务部令2025年第6号对韩华海洋5家美国子公司采取反制措施，请问是否会调整？"),
+])
+def test_a_step_whose_notice_the_question_does_not_name_alone_stays_held(answer: str, question: str) -> None:
+    with pytest.raises(UnusablePage) as refused:
+        parse_document(_asked(answer, question).encode("utf-8"))
+    assert refused.value.reason == "needs-review"

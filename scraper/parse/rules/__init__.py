@@ -157,6 +157,7 @@ from .rejects import (
     unnumbered_without_body,
 )
 from .steps import (
+    asked_notice_steps,
     clause_actions,
     excepted_restored,
     measure,
@@ -193,6 +194,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("effective", effective),
     ("refs", references),
     ("drafts", clause_actions),
+    ("drafts", asked_notice_steps),
     ("drafts", suspenders_restored),
     ("drafts", excepted_restored),
     ("drafts", one_measure_lifted),

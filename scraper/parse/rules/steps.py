@@ -15,7 +15,8 @@ from .. import entities as ent
 from ..dates import effective_in, parse_cn_date
 from ..draft import Draft, Ref, Source
 from ..lazyre import lazy_compile
-from ..textnorm import NUM, fold
+from ..textnorm import NUM, fold, holds
+from .checks.common import STEP_TERM
 from .named import GOODS_RE, NAME, measure_object, sentence_start
 from .operative import spoken_day
 
@@ -43,6 +44,62 @@ def clause_actions(src: Source, d: Draft) -> list[act.ActionDraft]:
     ("自明日起", "自本月10日起") count from the day it was said (``spoken_day``)."""
     return act.find_actions(src.folded, src.text, spans=d.spans, refs=d.refs, published=spoken_day(d),
                             default_effective=d.effective, notice_list=d.context_list, allow_impose=not d.qa)
+
+
+# An answer's step whose object is the measures the question asks about ("问：商务部公告2026年第23号将10家美国实体列入…。请问
+# 中方是否会对上述实体的措施作出调整？ 答：…中方决定，自2027年3月1日起，暂停实施相关措施6个月。": session 53, blind55/03, 39, held
+# for a person; session 58, held58): after the verb, "相关措施" (or "有关措施", "上述措施", none), then at most its term, to
+# its clause's end. Read as a step on the one notice the question names, only where the answer names none, holds no
+# other verb and reads no step, and its verb has no object before it ("对…"); else held as before (``unread_answer_step``).
+ASKED_OBJECT_TAIL_RE = lazy_compile(rf"(?:(?:相关|有关|上述)(?:管控|处理)?措施)?{STEP_TERM}?")
+ASKED_KINDS = (ActionKind.SUSPEND, ActionKind.EXTEND, ActionKind.LIFT, ActionKind.RESTORE)
+ASKED_MORE = ("公告", "号", "决定", "令")  # in the question beside its notice: another notice, told in words
+
+
+def asked_notice_steps(src: Source, d: Draft) -> list[act.ActionDraft]:
+    """The step of an answer on the one notice its question names (ASKED_OBJECT_TAIL_RE), where nothing else was read."""
+    if not d.qa or d.drafts or not d.refs or not holds(src.folded, "措施"):
+        return d.drafts
+    folded, prev = src.folded, 0
+    for a, b in d.spans:
+        q0, prev = prev, b
+        asked = [r for r in d.refs if q0 <= r[0] < a]
+        keys = {r[2].key for r in asked}
+        if len(keys) != 1 or None in keys or any(a <= r[0] < b for r in d.refs) \
+                or not _asked_alone(folded, asked, q0, a, d.context_list):
+            continue  # (the question names no notice, or several, or one by its day; or the answer names one)
+        verbs = list(act.VERB_RE.finditer(folded, a, b))
+        if len(verbs) != 1 or act.VERB_KINDS.get(verbs[0][0]) not in ASKED_KINDS or not _object_asked(folded, verbs[0], b):
+            continue
+        at = verbs[0].end()
+        found = act.find_actions(folded, src.text, spans=[(a, b)], refs=[(at, at, asked[-1][2])], published=spoken_day(d),
+                                 default_effective=d.effective, notice_list=d.context_list, allow_impose=False)
+        if len(found) == 1 and [t.key for t in found[0].targets] == [asked[-1][2].key] and found[0].on_entities is None:
+            return found
+    return d.drafts
+
+
+def _asked_alone(folded: str, asked: list[Ref], q0: int, q1: int, context_list: ListKind | None) -> bool:
+    """Whether the question ``folded[q0:q1]`` asks about its notice ``asked`` names alone: no other notice in words
+    ("…第23号及此前相关公告", "…第23号和不可靠实体清单的相关措施": ASKED_MORE, a second list) and no list but the answer's."""
+    outside = "".join(folded[s:e] for s, e in zip((q0, *(r[1] for r in asked)), (*(r[0] for r in asked), q1)))
+    if any(word in outside for word in ASKED_MORE):
+        return False
+    lists = {act.LIST_KIND[m[0]] for m in act.LIST_WORD_RE.finditer(outside)}
+    return len(lists) <= 1 and (context_list is None or lists <= {context_list})
+
+
+def _object_asked(folded: str, v: re.Match[str], stop: int) -> bool:
+    """Whether the verb ``v`` (in a sentence deciding it: 决定 before it) has no object but the measures asked about: none
+    before it in its clause ("对…"), "相关措施" or none after it, then its term at most (ASKED_OBJECT_TAIL_RE)."""
+    s0 = sentence_start(folded, v.start())
+    if folded.find("决定", s0, v.start()) < 0:
+        return False
+    clause = max(folded.rfind(",", s0, v.start()), s0)
+    if folded.find("对", clause, v.start()) >= 0:
+        return False
+    end = min((i for i in (folded.find(c, v.end(), stop) for c in ",;:?。\n") if i >= 0), default=stop)
+    return ASKED_OBJECT_TAIL_RE.fullmatch("".join(folded[v.end() : end].split())) is not None
 
 
 def suspenders_restored(src: Source, d: Draft) -> list[act.ActionDraft]:
