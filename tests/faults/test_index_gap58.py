@@ -6,13 +6,14 @@ to read: ``mofcom-qa``) listed only newer answers. The run read the page as the 
 suspension and published "Suspension lapsed: presumed back in force" with every run exit 0 (class A: a missed step,
 silently). Now an update whose answer lists none of the links the index's last copy listed is a failure of the run
 (``index-gap``, an unusable-page issue naming the index): its new rows are read, what a missed Q&A could falsify (the
-lapse) is held back, and the run is not ok. Real HTTP (``tests/site_server.py``) and a real SQLite file; the cycle runs
+lapse) is held back, and the run is not ok. Scenario M9: an answer read as no step, edited in place the same day to
+carry the decision, was never asked again; now it is, for two days. Real HTTP (``tests/site_server.py``) and a real SQLite file; the cycle runs
 in-process, as ``tests/mofcom_watch/test_run_hold_back.py``'s."""
 
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from sqlalchemy import select
@@ -53,21 +54,22 @@ def _site() -> SiteServer:
     return SiteServer(pages=pages)
 
 
-def _run(data: Path, site: SiteServer, as_of: date):
+def _run(data: Path, site: SiteServer, as_of: date, fetched_at: datetime | None = None):
     settings = Settings(data_dir=data, public_base_url="https://feeds.example.org/")
     return settings, run_cycle(settings, as_of=as_of, base_urls=site.base_urls([WWW]), policy=POLICY, progress=False,
                                sources=[s for s in load_sources() if s.name in ("mofcom-policy", "mofcom-qa")],
-                               out_dir=data / "feeds")
+                               out_dir=data / "feeds", fetched_at=fetched_at)
 
 
-def _answer(topic: str, day: str) -> bytes:
-    """A spokesperson's answer on another topic, in the fixture Q&A's layout: no step, nothing it names."""
+def _answer(topic: str, day: str, answer: str | None = None) -> bytes:
+    """A spokesperson's answer in the fixture Q&A's layout: on another topic, no step, nothing it names (or ``answer``)."""
     body = fx(WWW, QA514).decode()
     title = re.search(r'<meta name="ArticleTitle" content="([^"]*)"', body).group(1)  # type: ignore[union-attr]
     body = body.replace(title, f"商务部新闻发言人就{topic}有关问题答记者问").replace("2025-05-14", day)
     start = body.index('<div class="art-con art-con-bottonmLine">') + len('<div class="art-con art-con-bottonmLine">')
-    text = (f"\n<p>问：请介绍{topic}有关情况。</p>\n<p>答：{topic}工作总体平稳有序。今年以来，商务部会同有关部门认真贯彻落实"
-            "决策部署，持续推进相关工作，取得积极成效。下一步，我们将继续加强政策协调，优化服务保障，推动各项工作落地见效。</p>\n")
+    answer = answer or (f"{topic}工作总体平稳有序。今年以来，商务部会同有关部门认真贯彻落实决策部署，持续推进相关工作，取得积极"
+                        "成效。下一步，我们将继续加强政策协调，优化服务保障，推动各项工作落地见效。")
+    text = f"\n<p>问：请介绍{topic}有关情况。</p>\n<p>答：{answer}</p>\n"
     return (body[:start] + text + body[body.index("</div>", start):]).encode()
 
 
@@ -82,11 +84,11 @@ def _gap_page(site: SiteServer) -> None:
     site.set_page(QA_INDEX, index_page("新闻发言人谈话", rows))
 
 
-def _stored(db_url: str) -> tuple[set[str], list[HealthIssue]]:
+def _stored(db_url: str, as_of: date = AS_OF) -> tuple[set[str], list[HealthIssue]]:
     engine = open_store(db_url)
     try:
         with session_factory(engine)() as session:
-            events = {e.id for e in load_events(session, AS_OF)}
+            events = {e.id for e in load_events(session, as_of)}
             issues = list(session.scalars(select(HealthIssue).where(HealthIssue.kind == HealthKind.UNUSABLE_PAGE)))
             return events, issues
     finally:
@@ -109,3 +111,30 @@ def test_a_one_page_index_whose_rows_were_all_pushed_off_is_a_failure_and_holds_
         assert all(f"{WWW}/xwfb/xwfyrth/art/2026/art_{i + 1:032x}.html" in asked for i in range(len(TOPICS)))  # read
         health = (tmp_path / "d" / "feeds" / "source-health.atom").read_text(encoding="utf-8")
         assert "pushed off it unread" in health
+
+
+HOLDING = ("我们注意到有关情况。中方一贯坚持以对话协商解决经贸领域的分歧，将根据形势发展适时作出安排，有关情况将另行发布。"
+           "希望双方相向而行，共同维护双边经贸关系的稳定发展。")  # names no notice: read as no notice
+DECIDED = ("中方一贯坚持以对话协商解决经贸领域的分歧，有关措施的调整是根据形势发展作出的。经研究，中方决定自2026年11月11日起，"
+           "继续暂停执行不可靠实体清单工作机制公告〔2025〕7号相关措施，暂停期限为1年。")
+ANSWER = "xwfb/xwfyrth/art/2026/art_00000000000000000000000000000b11.html"
+
+
+def test_an_answer_read_as_no_step_then_edited_in_place_is_asked_again(tmp_path):
+    """cycles58 M9: an answer first published before its decision was written in ("有关情况将另行发布"), read as no step,
+    then edited in place to continue No. 7's suspension: it was never asked again (not a notice page, so not among the
+    recent pages an update re-checks), the extension missed for good and "Suspension lapsed" published, exit 0. Now an
+    update asks again the pages read as no notice whose bytes were first fetched in the last two days."""
+    with _site() as site:
+        topic = "中美经贸磋商"
+        site.set_page(f"{WWW}/{ANSWER}", _answer(topic, "2026-11-10", HOLDING))
+        rows = [(f"/{ANSWER}", f"商务部新闻发言人就{topic}有关问题答记者问", "2026-11-10")]
+        rows += [(f"/{path}", f"商务部新闻发言人答记者问{i}", "2025-05-14") for i, path in enumerate(reversed(QAS))]
+        site.set_page(QA_INDEX, index_page("新闻发言人谈话", rows))
+        settings, first = _run(tmp_path / "d", site, date(2026, 11, 10), datetime(2026, 11, 10, 2, tzinfo=UTC))
+        assert first.ok
+        site.set_page(f"{WWW}/{ANSWER}", _answer(topic, "2026-11-10", DECIDED))  # the decision, written in that evening
+        _s, second = _run(tmp_path / "d", site, date(2026, 11, 11), datetime(2026, 11, 11, 1, tzinfo=UTC))
+    assert second.ok
+    events = _stored(settings.database_url, date(2026, 11, 11))[0]
+    assert "tag:mofcom-watch,2025:UEL-2025-7/suspension_extended/uel/2026-11-11" in events and LAPSE not in events

@@ -567,7 +567,9 @@ def test_an_update_follows_a_bounded_number_of_new_links_and_leaves_the_rest_for
         for _ in range(4):
             site.reset_hits()
             _settings, result = _run(tmp_path, site, sources=sources)
-            followed.append(sorted(h.path for h in site.hits if h.path in new))
+            # (a page already read and asked again conditionally is no link followed: the pages read as no notice are,
+            # for two days, cycles58 M9)
+            followed.append(sorted(h.path for h in site.hits if h.path in new and not h.conditional))
             told.append((result.ok, [w.detail for w in result.sources[0].warnings], warnings_open()))
     assert [len(f) for f in followed] == [2, 2, 2, 1], followed
     assert sorted(sum(followed, [])) == sorted(new), "every new link followed once"
