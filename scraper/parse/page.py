@@ -32,7 +32,7 @@ from .qa import first_item_only, told_only, unanswered
 from .rules.checks.answers import decided_on_number
 from .rules.checks.basics import UNSURE_DATE
 from .rules.checks.common import LEFT_OUT
-from .textnorm import MD, YEAR, find_word, holds, holds_any, marked
+from .textnorm import MD, YEAR, any_within, find_word, holds, holds_any, marked
 
 BINARY_MAGIC = (b"%PDF", b"PK\x03\x04", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"\xd0\xcf\x11\xe0", b"\x1f\x8b", b"Rar!")
 # What each is, said in the refusal (health37's H13, user38: a notice's URL answering a PDF, as ministries publish
@@ -448,7 +448,7 @@ def unread_expiry(record: NoticeRecord, text: str) -> str | None:
         if any(said in told for told in termed):
             continue
         if said.endswith(ENDING_WORDS) and text[m_start - 1] == "的" \
-                and not any(text.find(w, start, m_start) >= 0 for w in LISTED_WORDS):
+                and not any_within(text, LISTED_WORDS, start, m_start):
             continue  # "对美加征24%关税的暂停期自…起结束": no notice's measures (session 41)
         stop = text.find("。", m_end)
         if CLAIMED_AFTER_RE.search(text, m_end, len(text) if stop < 0 else stop) is not None:

@@ -15,7 +15,7 @@ from ..dates import (
     effective_in,
 )
 from ..lazyre import lazy_compile
-from ..textnorm import NUM, holds_in
+from ..textnorm import NUM, any_within, holds_in
 from .apart import AT_END_STEPS, TERMED, per_notice, region_end, restores_apart
 from .periods import stale
 from .targets import (
@@ -898,7 +898,7 @@ def _topic_out(folded: str, after: list[tuple[int, int, NoticeRef]], v_end: int,
                next_start: int) -> tuple[list[tuple[int, int, NoticeRef]], int]:
     """The refs after the verb ending at ``v_end`` before the first clause that opens with a topic (TOPIC_OPENERS), and
     where that clause starts; unchanged where none does or every ref stands in it."""
-    if not any(folded.find(word, v_end, next_start) >= 0 for word in TOPIC_OPENERS):
+    if not any_within(folded, TOPIC_OPENERS, v_end, next_start):
         return after, next_start  # (nearly every verb)
     for m in WORDS_CLAUSE_END_RE.finditer(folded, v_end, next_start):
         if folded.startswith(TOPIC_OPENERS, m.end()):
@@ -911,7 +911,7 @@ def _topic_before(folded: str, before: list[tuple[int, int, NoticeRef]], prev_en
                   at: int) -> list[tuple[int, int, NoticeRef]]:
     """The refs before the verb at ``at`` from the last clause opening with a topic (TOPIC_OPENERS) on: "…停止实施{…第21号}
     相关措施，关于{…7号}相关措施，中方决定自同日起恢复实施" restores 7号 alone (No. 21 was restored too, a false item)."""
-    if not any(folded.find(word, prev_end, at) >= 0 for word in TOPIC_OPENERS):
+    if not any_within(folded, TOPIC_OPENERS, prev_end, at):
         return before  # (nearly every verb)
     cut = -1
     for m in WORDS_CLAUSE_END_RE.finditer(folded, prev_end, at):

@@ -16,7 +16,7 @@ from ..dates import (
     parse_cn_date,
 )
 from ..lazyre import lazy_compile
-from ..textnorm import NUM, to_int
+from ..textnorm import NUM, any_within, to_int
 from .periods import (
     END_DAY_RE,
     MONTH_END_RE,
@@ -642,7 +642,7 @@ def _perfective(folded: str, s_start: int, at: int, v_end: int, next_start: int)
             depth = max(0, depth - 1)
         elif depth == 0 and c in ",;。":
             # (a decision said with 宣布 too: "中方宣布，自…起，暂停…1年，这体现了…" was lost: review41)
-            return not any(folded.find(word, s_start, at) >= 0 for word in DECIDED_BEFORE)
+            return not any_within(folded, DECIDED_BEFORE, s_start, at)
     return True
 
 
@@ -1272,7 +1272,7 @@ def _named_object(folded: str, clause_from: int, at: int) -> tuple[int, int] | N
                 and folded[dui + 1 : dui + 3].strip()[:1].isalpha():  # the cheap check: a Latin letter after 对
             latin = LATIN_OBJECT_RE.match(folded, dui, at)
             return latin.span("obj") if latin is not None else None
-        if not folded.startswith("对", dui) or not any(folded.find(end, dui, at) >= 0 for end in SHORT_ENDS):
+        if not folded.startswith("对", dui) or not any_within(folded, SHORT_ENDS, dui, at):
             return None
         short = SHORT_OBJECT_RE.match(folded, dui, at)
         if (short is None or any(w in short.group("obj") for w in NOT_A_SHORT_NAME)) and _after_list(folded, dui, at):
@@ -1384,7 +1384,7 @@ def _names_after_colon(folded: str, clause_from: int, at: int, v_end: int, next_
     """The span of the names after the colon that ends the clause of the verb (at ``at``..``v_end``) whose object says
     they follow ("所列以下3家实体…：A（a）、B（b）"), else None."""
     colon = folded.find(":", v_end, min(next_start, v_end + 20))
-    if colon < 0 or not any(folded.find(w, clause_from, at) >= 0 or folded.find(w, v_end, colon) >= 0 for w in FOLLOWING):
+    if colon < 0 or not (any_within(folded, FOLLOWING, clause_from, at) or any_within(folded, FOLLOWING, v_end, colon)):
         return None
     m = FOLLOWING_NAMES_RE.match(folded, v_end, next_start)
     if m is None or any(w in m.group("obj") for w in NOT_A_NAMED_OBJECT):

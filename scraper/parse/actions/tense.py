@@ -15,7 +15,7 @@ from ..dates import (
     resolve_month_day,
 )
 from ..lazyre import lazy_compile
-from ..textnorm import MD, YEAR, to_int
+from ..textnorm import MD, YEAR, any_within, to_int
 from .periods import OPENING_DATE_RE
 from .words import (
     DECISION_RE,
@@ -85,7 +85,7 @@ def claimed_after(folded: str, s_start: int, at: int, v_end: int, end: int) -> b
     (TALK_SUBJECT_RE) or the next sentence opens so."""
     if CLAIMED_AFTER_RE.search(folded, v_end, end) is not None:
         return True
-    if any(folded.find(word, s_start, at) >= 0 for word in DECIDED_BEFORE):
+    if any_within(folded, DECIDED_BEFORE, s_start, at):
         return False
     comma = folded.find(",", v_end, end)
     while comma >= 0:  # (a fixed-place match per comma, only where a demonstrative or a space opens the clause: perf40)

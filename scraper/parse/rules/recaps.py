@@ -21,7 +21,7 @@ from .. import actions as act
 from ..dates import DATE_RE, UNTIL_RE, effective_in, make_date, resolve_month_day
 from ..draft import Draft, Source
 from ..lazyre import lazy_compile
-from ..textnorm import MD, holds, holds_any, marked
+from ..textnorm import MD, any_within, holds, holds_any, marked
 from .named import sentence_start
 
 # Texts whose recaps are read: answers, and numbered notices (session 52, recap52: "商务部已于2026年12月1日发布公告，自2026年
@@ -110,7 +110,7 @@ def _told_state(src: Source, d: Draft, s0: int, s1: int) -> ActionRecord | None:
     停止实施"): the notices named before "已于", the verb right after its day."""
     folded = src.folded
     m = RECAP_MARK_RE.search(folded, s0, s1)
-    if m is None or any(folded.find(w, s0, s1) >= 0 for w in END_WORDS):
+    if m is None or any_within(folded, END_WORDS, s0, s1):
         return None
     told = _verb(folded[m.end() : min(s1, m.end() + STATE_VERB_SPAN)])
     if told is None:
@@ -179,7 +179,7 @@ def _clause(folded: str, s0: int, s1: int, r0: int) -> tuple[int, int]:
     c0 = max(s0, folded.rfind(";", s0, r0) + 1)
     c1 = folded.find(";", r0, s1)
     c1 = s1 if c1 < 0 else c1
-    if (c0, c1) != (s0, s1) and any(folded.find(w, c0, c1) >= 0 for w in ANCHORS):
+    if (c0, c1) != (s0, s1) and any_within(folded, ANCHORS, c0, c1):
         return c0, c1
     return s0, s1
 
@@ -192,7 +192,7 @@ CONTINUED_RE = lazy_compile(rf",\s*(?:并|随后|此后|后|又)\s*(?:又\s*)?(?
 def _told_on(folded: str, s0: int, s1: int) -> re.Match[str] | None:
     """CONTINUED_RE in ``folded[s0:s1]`` where a step's verb follows its day and no end is told ("，并于11月10日到期")."""
     m = CONTINUED_RE.search(folded, s0, s1)
-    if m is None or _verb(folded[m.end() : s1]) is None or any(folded.find(w, m.end(), s1) >= 0 for w in END_WORDS):
+    if m is None or _verb(folded[m.end() : s1]) is None or any_within(folded, END_WORDS, m.end(), s1):
         return None
     return m
 

@@ -114,7 +114,7 @@ def unnumbered_reference_list(src: Source, d: Draft) -> bool:
     if d.qa or d.own or not d.drafts:
         return False
     folded = src.folded
-    return folded.find(AS_THE_NOTICES_SAY) >= 0 and any(folded.find(w) >= 0 for w in FOR_REFERENCE)
+    return AS_THE_NOTICES_SAY in folded and any(w in folded for w in FOR_REFERENCE)
 
 
 def unnumbered_reprint(src: Source, d: Draft) -> bool:

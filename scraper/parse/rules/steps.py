@@ -342,7 +342,7 @@ def measures_later(src: Source, d: Draft) -> list[act.ActionDraft]:
     if d.qa or d.effective is None or not any(x.action is ActionKind.IMPOSE and not x.targets for x in drafts):
         return drafts
     folded = src.folded
-    if not any(folded.find(w) >= 0 for w in MEASURES_LATER_WORDS):  # (nearly every text: no scan)
+    if not any(w in folded for w in MEASURES_LATER_WORDS):  # (nearly every text: no scan)
         return drafts
     for m in MEASURES_LATER_RE.finditer(folded):
         s0 = sentence_start(folded, m.start())

@@ -17,7 +17,7 @@ from ...corrections import CORRECTION_TITLE_RE
 from ...dates import effective_in
 from ...draft import Draft, Source
 from ...lazyre import lazy_compile
-from ...textnorm import find_word, holds_any, marked
+from ...textnorm import any_within, find_word, holds_any, marked
 from ..named import sentence_start
 from . import common
 from .common import (
@@ -603,6 +603,6 @@ def told_answer_step(src: Source, d: Draft) -> bool:
             # silently, so a lift whose notice the store lacks was missed (session 50, fix57's near-A)
             decided = folded.find("发布", s0, s1)
         if decided >= 0 and RECOUNT_RE.search(folded, s0, decided) is not None \
-                and any(folded.find(w, s0, s1) >= 0 for w in TOLD_STEP_WORDS):
+                and any_within(folded, TOLD_STEP_WORDS, s0, s1):
             return True
     return False

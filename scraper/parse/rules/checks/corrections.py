@@ -12,7 +12,7 @@ from ...corrections import AMENDED_ANNEX_TITLE_RE, CORRECTION_TITLE_RE, renames_
 from ...draft import Draft, Source
 from ...lazyre import lazy_compile
 from ...renames import UNMARKED, covered
-from ...textnorm import find_word, holds_any, marked
+from ...textnorm import any_within, find_word, holds_any, marked
 from ..named import sentence_start
 from .common import (
     ITEM_KINDS,
@@ -265,7 +265,7 @@ def _own_scope(folded: str, first: int, pos: int) -> bool:
     c0 = max(first, folded.rfind(",", first, pos) + 1, folded.rfind(";", first, pos) + 1)
     item = act.ITEM_LINE_RE.match(folded, c0, pos)
     return folded[item.end() if item else c0 : pos].lstrip().startswith(OWN_SCOPE) \
-        and not any(folded.find(word, pos, act.sentence_end(folded, pos)) >= 0 for word in AFFILIATE_WORDS)
+        and not any_within(folded, AFFILIATE_WORDS, pos, act.sentence_end(folded, pos))
 
 
 def unread_undone_beside_steps(src: Source, d: Draft) -> str | None:

@@ -15,7 +15,7 @@ from ...actions.periods import MONTH_END_RE
 from ...draft import Draft, Source
 from ...lazyre import lazy_compile
 from ...number import RANGE_DASHES, RANGE_MAX
-from ...textnorm import NUM, holds, holds_any, marked, to_int
+from ...textnorm import NUM, any_within, holds, holds_any, marked, to_int
 from ..named import sentence_start
 from . import common
 from .common import ENDS_APART_STEPS, LEFT_OUT, clause_spans, deciding_at, off_list, terms_in
@@ -150,7 +150,7 @@ def unread_elided_step(src: Source, d: Draft) -> str | None:
             continue  # (nearly every step)
         s1 = x.sentence[1] if x.sentence else act.sentence_end(folded, x.start)
         if folded.find("号", x.start, s1) < 0 or folded.find("相关措施", x.start, s1) < 0 \
-                or same_only and not any(folded.find(w, x.start, s1) >= 0 for w in SAME_STEP_WORDS):
+                or same_only and not any_within(folded, SAME_STEP_WORDS, x.start, s1):
             continue
         for m in ELIDED_STEP_RE.finditer(folded, x.start, s1):
             if same_only and not m[0].rstrip().endswith(SAME_STEP_WORDS):
@@ -295,7 +295,7 @@ def unread_vague_clause(src: Source, d: Draft) -> str | None:
     if not d.refs or not holds_any(folded, VAGUE_MARKED):
         return None  # (nearly every text: no clause names a notice, or no sentence holds a word of VAGUE_WORDS)
     for s0, s1 in _step_sentences(folded, d):
-        if not any(folded.find(w, s0, s1) >= 0 for w in VAGUE_WORDS):
+        if not any_within(folded, VAGUE_WORDS, s0, s1):
             continue  # (nearly every step)
         named = [(r0, r1) for r0, r1, _ in d.refs if s0 <= r0 < s1]
         for c0, c1 in clause_spans(folded, s0, s1) if named else ():

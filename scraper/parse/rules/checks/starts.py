@@ -11,7 +11,7 @@ from ...actions.tense import planned
 from ...dates import effective_in, parse_cn_date
 from ...draft import Draft, Source
 from ...lazyre import lazy_compile
-from ...textnorm import holds_any, marked
+from ...textnorm import any_within, holds_any, marked
 from ..named import sentence_start
 from ..operative import spoken_day
 from . import common
@@ -226,7 +226,7 @@ def unread_moved_day(src: Source, d: Draft) -> str | None:
             continue
         seen.add((s0, s1))
         if (folded.find("提", s0, s1) < 0 and folded.find("推", s0, s1) < 0 and folded.find("延", s0, s1) < 0
-                and folded.find("改", s0, s1) < 0) or not any(folded.find(w, s0, s1) >= 0 for w in MOVE_WORDS):
+                and folded.find("改", s0, s1) < 0) or not any_within(folded, MOVE_WORDS, s0, s1):
             continue  # (nearly every sentence: MOVE_FIRSTS first)
         for m in MOVED_DAY_RE.finditer(folded, s0, s1):
             day = effective_in(f"自{m['day']}起", d.published)

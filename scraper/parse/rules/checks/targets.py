@@ -9,7 +9,7 @@ from ... import actions as act
 from ...actions.words import LIST_ALT
 from ...draft import Draft, Source
 from ...lazyre import lazy_compile
-from ...textnorm import NUM, holds, holds_any, marked, to_int
+from ...textnorm import NUM, any_within, holds, holds_any, marked, to_int
 from ..named import sentence_start
 from ..record import limited_to
 from .common import ITEM_KINDS, LEFT_OUT, clause_end
@@ -316,7 +316,7 @@ def _the_others_of_named(src: Source, folded: str, at: int) -> str | None:
     """For a step at ``at`` read on the whole notice: its object right after the verb is "the others" (OTHERS_WORDS) and its
     sentence names entities with their English before it: why it is left out, else None."""
     dui = folded.find("对", at + 1, at + AFTER_VERB_REACH)
-    if dui < 0 or not any(folded.startswith(w, dui + 1) or folded.find(w, dui, dui + OTHERS_REACH) >= 0 for w in OTHERS_WORDS):
+    if dui < 0 or not (folded.startswith(OTHERS_WORDS, dui + 1) or any_within(folded, OTHERS_WORDS, dui, dui + OTHERS_REACH)):
         return None  # (nearly every step)
     s0 = sentence_start(folded, at)
     if NAMED_IN_OBJECT_RE.search(folded, s0, at) is None:
@@ -498,6 +498,6 @@ def _not_applying_to_names(folded: str, start: int, end: int) -> bool:
     stop = _next_sentence_end(folded, end)
     for word in NOT_APPLYING:
         at = folded.find(word, start, stop)
-        if at >= 0 and any(folded.find(name, at, act.sentence_end(folded, at)) >= 0 for name in NAMED_AFTER):
+        if at >= 0 and any_within(folded, NAMED_AFTER, at, act.sentence_end(folded, at)):
             return True
     return False

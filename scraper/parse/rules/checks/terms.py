@@ -15,7 +15,7 @@ from ...actions.words import title_step
 from ...dates import DURATION_RE, UNTIL_RE, iso_to_date, make_date, parse_cn_date, until_from
 from ...draft import Draft, Source
 from ...lazyre import lazy_compile
-from ...textnorm import MD, NUM, YEAR, find_word, holds, holds_any, marked
+from ...textnorm import MD, NUM, YEAR, any_within, find_word, holds, holds_any, marked
 from ..named import sentence_start
 from . import common
 from .common import DAY_JOINERS, ENDS_APART_STEPS, LEFT_OUT, clause_spans, terms_in
@@ -397,7 +397,7 @@ def unread_no_restore(src: Source, d: Draft) -> str | None:
         return None  # (nearly every text)
     s0 = sentence_start(folded, at)
     if not folded.startswith(RESTORE_OBJECTS, at + len(NO_RESTORE)) \
-            and not any(folded.find(w, s0, act.sentence_end(folded, at)) >= 0 for w in MEASURES_NAMED):
+            and not any_within(folded, MEASURES_NAMED, s0, act.sentence_end(folded, at)):
         return None  # "部分航线运力短期内不再恢复": not the measures (session 52, review62/17: held, noise)
     return (f"measures no longer restored (\"{src.text[max(s0, at - 40) : at + 8].strip()}\"): whether they are lifted, "
             f"and from which day, is not read{LEFT_OUT}")
@@ -525,7 +525,7 @@ def unread_each_one_end(src: Source, d: Draft) -> str | None:
         if x.until is not None:
             return f"one step on {len(x.targets)} notices says {EACH} but reads one end for them{LEFT_OUT}"
         clause = _clause_stop(folded, at, s1)
-        if any(folded.find(w, at, clause) >= 0 for w in DAY_JOINERS):
+        if any_within(folded, DAY_JOINERS, at, clause):
             return f"one step on {len(x.targets)} notices says {EACH} but reads one term for them{LEFT_OUT}"
     return None
 
@@ -766,7 +766,7 @@ def unread_shared_term(src: Source, d: Draft) -> str | None:
             # blind52's probes)
             return f"a term told after two steps (\"{m[0][1:].strip()}\"): whose is not read{LEFT_OUT}"
         c0 = max(s0, folded.rfind(",", s0, x.start) + 1, folded.rfind(";", s0, x.start) + 1)
-        if not any(folded.find(w, c0, x.start + 4) >= 0 for w in SHARED_TERM_WORDS):
+        if not any_within(folded, SHARED_TERM_WORDS, c0, x.start + 4):
             continue
         if any(y is not x and (y.until is not None or y.extends_by is not None) and y.sentence == x.sentence
                for y in d.drafts):
