@@ -5,6 +5,11 @@ word, a ``str.find`` given bounds (in CPython 3.11 its arguments are parsed as a
 ~200 for ``in``). ``textnorm.any_within`` cuts the span once and asks each word with ``in``; these tests hold it to the
 old expression (kept here) on random texts and bounds (negative, past the end, reversed), on the corpus's texts with the
 sites' own words, and hold every site's words non-empty (an empty word is where the two would differ: ``"" in ""``).
+
+Found on the way (class A, fixed): an MFA decision's measures on a later day told with no 起 after a comma or with 将
+("中方决定，在2029年4月1日对X（x）采取…", "中方决定，将于2029年6月15日对X（x）采取…") were in force from the decree's own day,
+silently: ``mfa.decision.DECIDED_ON_GATE`` lacked "决定,在", "决定,自", "决定,从" (and blanks), and 将 before a day was taken
+for the object's marker, the name read as "于2029年6月15日对X" (``tests/data/corpus/perf58/``).
 """
 
 from __future__ import annotations
@@ -16,6 +21,8 @@ from pathlib import Path
 import pytest
 
 from scraper.parse.textnorm import any_within, clean_and_fold
+from storage.records import ActionKind
+from tests.scraper.corpus_cases import read
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -94,3 +101,20 @@ def test_any_within_is_the_old_expression_on_the_corpus() -> None:
                 found += want
     assert found > 200
 
+
+DECREE = ("关于对有关人员采取反制措施的决定\n2029-03-12 10:00\n\n（2029年3月12日中华人民共和国外交部令第140号公布，自2029年3月12日起施行）"
+          "\n\n依据《中华人民共和国反外国制裁法》第三条、第四条、第五条、第六条、第九条、第十五条规定，中方决定{told}对约翰·沃克（John Walker）"
+          "采取以下反制措施：\n\n一、冻结其在我国境内的动产、不动产和其他各类财产；\n\n二、禁止我国境内的组织、个人与其进行有关交易、合作等活动。"
+          "\n\n本决定自2029年3月12日起施行。\n\n外交部\n2029年3月12日\n")
+
+
+def test_measures_on_a_later_day_told_after_a_comma_or_with_jiang_start_that_day() -> None:
+    """The ways a day with no 起 stands between 决定 and 对: each in force from that day, the person named as written."""
+    for told in ("，在2029年4月1日", "，自2029年4月1日", "，从2029年4月1日开始", "，于2029年4月1日", " 在2029年4月1日",
+                 "，将于2029年4月1日", "将于2029年4月1日", "将在2029年4月1日", "，将自2029年4月1日", "于2029年4月1日"):
+        rec = read(DECREE.format(told=told))
+        assert [(a.action, a.effective) for a in rec.actions] == [(ActionKind.IMPOSE, "2029-04-01")], told
+        assert [(e.zh, e.en) for e in rec.entities] == [("约翰·沃克", "John Walker")], told
+    for told in ("", "，", "，自即日起"):  # no later day: the decree's own
+        rec = read(DECREE.format(told=told))
+        assert [(a.effective, [e.zh for e in rec.entities]) for a in rec.actions] == [("2029-03-12", ["约翰·沃克"])], told

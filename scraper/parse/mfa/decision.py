@@ -185,14 +185,17 @@ MEASURES_TAKE_EFFECT_RE = re.compile(r"措施\s*(?:均|将|一律)?\s*(?P<when>(
 
 
 # Or a day told with no 起 between 决定 and its object: "中方决定于2045年7月1日对X（x）采取…", "中方决定于2045年7月1日将X增列入…"
-# (session 51, probes of mfa51/25: in force from the decree's own day, a month early, silently).
-DECIDED_ON_GATE = ("决定于", "决定在", "决定,于", "决定，于", "决定自", "决定从")  # what every DECIDED_ON_RE match holds, folded
-DECIDED_ON_RE = re.compile(rf"决定\s*[，,]?\s*(?:于|在|自|从)\s*(?P<date>{DATE_RE.pattern})\s*(?:开始)?\s*[，,]?\s*(?:对|将)")
+# (session 51, probes of mfa51/25: in force from the decree's own day, a month early, silently); after a comma too, and with
+# 将 ("中方决定，在2029年3月1日对X…", "中方决定，将于…对X…": session 58, perf58: the gate of six words lacked "决定,在", "决定,自",
+# "决定,从" and every blank the pattern allows, so those were read from the decree's day, silently). The gate is 决定 alone:
+# the pattern opens with it (sre scans for it at once), and only an MFA decision's sentence is searched.
+DECIDED_ON_GATE = "决定"  # what every DECIDED_ON_RE match holds
+DECIDED_ON_RE = re.compile(rf"决定\s*[，,]?\s*(?:将\s*)?(?:于|在|自|从)\s*(?P<date>{DATE_RE.pattern})\s*(?:开始)?\s*[，,]?\s*(?:对|将)")
 
 
 def _decided_on(folded: str, effective: str | None) -> str | None:
     """The later day DECIDED_ON_RE finds in ``folded`` (the decision's sentence), else ``effective``."""
-    m = DECIDED_ON_RE.search(folded) if effective is not None and any(w in folded for w in DECIDED_ON_GATE) else None
+    m = DECIDED_ON_RE.search(folded) if effective is not None and DECIDED_ON_GATE in folded else None
     day = parse_cn_date(m.group("date")) if m is not None else None
     return day.isoformat() if day is not None and effective is not None and day.isoformat() > effective[:10] else effective
 

@@ -134,11 +134,14 @@ ORG_SUFFIX_SPAN = 16
 # ending its line, the measures on the lines after it ("一、对…等20家…企业，冻结…"); a bare "决定对" only when
 # no sentence names the deciding side (the reasons may say "美方决定对…").
 # What may stand between 决定 and the colon ending its line: "如下", "采取以下反制措施".
+# 将 as "will" before a day, not the object's marker ("中方决定，将于2029年6月15日对X（x）采取…": session 58, perf58, the name
+# read as "于2029年6月15日对X", silently): DECISION_START_RE and TARGET_START_RE take the 对 after it, not 将.
+NOT_WILL_ON_DAY = r"(?!\s*(?:于|在|自|从)\s*(?:\d|[〇○零一二三四五六七八九]{4}))"  # after 将 (its literal first: perf41)
 DECIDES_AS_FOLLOWS = r"(?:如下|\s*[,，]?\s*采取(?:以下|如下|下列)(?:反制|反制裁)?措施)?\s*[:：]"
 # So too a decision whose measure's verb names the targets after it: "中方决定，禁止我国境内的组织、个人与X（x）进行…" (session 43,
 # mfa43/25: no start found, refused as naming no target); ``groups.verb_first`` reads such names.
 DECISION_START_RE = lazy_compile(
-    rf"(?:中方|我方|外交部|中国政府|我国政府)决定(?:[^。；;\n]{{0,60}}?(?:对|将)|{DECIDES_AS_FOLLOWS}(?=[ \t\u3000]*\n)"
+    rf"(?:中方|我方|外交部|中国政府|我国政府)决定(?:[^。；;\n]{{0,60}}?(?:对|将{NOT_WILL_ON_DAY})|{DECIDES_AS_FOLLOWS}(?=[ \t\u3000]*\n)"
     r"|\s*[,，]?\s*(?:(?:自|从)?\s*(?:即日|[^。；;\n,，对]{1,16}?日)\s*起\s*[,，]?\s*)?(?=冻结|禁止))")
 BARE_DECISION_START_RE = lazy_compile(r"决定\s*[,，]?\s*(?:对|将)")
 # A full date right before the deciding side ("2024年10月10日，中方决定对…"): the decision's own day.
@@ -210,7 +213,7 @@ QUOTED_DECISION_RE = lazy_compile(rf"(?:(?P<date>{DATE_RE.pattern})\s*[,，]?\s*
 STATUS_WORDS = ("暂停", "停止", "恢复", "取消", "解除", "移出", "终止", "不再", "撤销", "废止", "结束", "中止")  # (结束: 提前结束)  # one is in every STATUS_DECISION_RE match
 STATUS_KINDS = {**VERB_KINDS, "不再": ActionKind.LIFT, "撤销": ActionKind.LIFT,  # "不再对X采取": no longer imposed
                 "提前终止": ActionKind.LIFT, "提前结束": ActionKind.LIFT}  # (mfa41/21, probe 25)
-TARGET_START_RE = lazy_compile(r"将\s*对\s*|对\s*|将\s*")
+TARGET_START_RE = lazy_compile(rf"将\s*对\s*|对\s*|将{NOT_WILL_ON_DAY}\s*")
 # Targets named after a measure's verb, on the folded text (session 43; mfa42/02, /19 held them for a person): "冻结A（a）、B（b）
 # 在我国境内的动产、不动产和其他各类财产", "禁止我国境内的组织、个人与X（x）进行有关交易、合作等活动" (``groups.verb_first``).
 FREEZE_FIRST_RE = lazy_compile(r"冻结\s*(?P<names>[^。;；:：\n]{2,400}?)\s*在\s*(?:我国|中国)?\s*境内")
