@@ -6,7 +6,8 @@ pinned in tests/data/corpus/blind57/.
 
 K  ECL 2028 No. 41: suspended 90 days from 05-01 (to 07-30), continued to 12-31 before it lapsed (k3 of 07-20: no 7-day
    countdown), lapsed 2029-01-01 with nothing said, continued 1 year back-dated to 01-01 by an answer of 01-09 (no lapse
-   item in a build from scratch); a People's Daily reprint of k2 (undated: B, open) changes no item.
+   item in a build from scratch); a People's Daily reprint of k2 (dated by its trailer since session 58: k2's key) changes
+   no item.
 L  UEL 〔2028〕3号: 2 of 4 lifted by name, the rest stay; Seagull listed again by 〔2028〕9号 (also on the exportcontrol mirror
    dated a day later: one notice, published 10-16, in any order), suspended 90 days, then its other entity's English
    name corrected (the suspension stays with the corrected name).

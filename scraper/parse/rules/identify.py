@@ -47,6 +47,12 @@ STATED_DAY_RE = lazy_compile(
 # MOFCOM's without it (the key hashes the title).
 QA_TITLE_DAY_RE = lazy_compile(r"(?<=答记者问)[ \t]*[(（][ \t]*\d{4}[ \t]*年[ \t]*\d{1,2}[ \t]*月[ \t]*\d{1,2}[ \t]*日[ \t]*[)）][ \t]*$")
 QA_HEAD_MAX = 2000
+# A People's Daily print copy's trailer, "《 人民日报 》（ 2028年04月29日 03 版）" or "( … 版)" (domain.md d; folded: ASCII
+# brackets): the day the paper printed it. A reprinted Q&A with no date of its own reads its day "本报北京4月28日电" against it,
+# else takes it (blind57's B1, session 58: keyed QA-undated-…, so two reprints of one title shared a key). Gated by its word.
+PAPER_TRAILER_WORD = "人民日报"
+PAPER_TRAILER_RE = lazy_compile(r"《[ \t]*人民日报(?:海外版)?[ \t]*》[ \t]*\([ \t]*(?P<y>\d{4})[ \t]*年[ \t]*(?P<m>\d{1,2})[ \t]*月"
+                                r"[ \t]*(?P<d>\d{1,2})[ \t]*日[ \t]*(?:第[ \t]*)?(?:\d{1,2}[ \t]*)?版[ \t]*\)")
 # A 【发布文号】 value whose number lacks its 号 ("…公告〔2026〕16", "商务部公告2026年第16"): the field holds a number and
 # nothing else, so the 号 is read as written off (session 32, audit32/09: keyed DOC-…, "no notice number found").
 FILING_NO_WITHOUT_HAO_RE = lazy_compile(r"(?:[〕\]】)]\s*(?:第\s*)?|年\s*第\s*)\d{1,4}\s*$")
@@ -220,7 +226,12 @@ def publication_day(src: Source, d: Draft) -> date | None:
         stated = stated_qa_day(src, best.day if best else None)
         if stated:
             return stated
-        return best.day if best else (src.signed or time_line_day(src.lines))
+        if best:
+            return best.day
+        printed = paper_trailer_day(src.folded)
+        if printed:
+            return stated_qa_day(src, printed) or printed
+        return src.signed or time_line_day(src.lines)
     day = src.filed or src.signed
     if day is not None and pub is not None and day.year < pub.day.year == number_year(d) and year_typo(day, pub.day):
         # "商务部公告2026年第153号" signed "2025年12月8日" on a page released 2026-12-08: the signature's year is a typo
@@ -228,6 +239,15 @@ def publication_day(src: Source, d: Draft) -> date | None:
         # says so). A notice of the new year signed on 12-31 of the old one stays as signed (audit30/11).
         return pub.day
     return day or (pub.day if pub else None)
+
+
+def paper_trailer_day(folded: str) -> date | None:
+    """The day of a People's Daily trailer (PAPER_TRAILER_RE) at the paper's last mention, None without one."""
+    at = folded.rfind(PAPER_TRAILER_WORD)
+    if at < 0:
+        return None
+    m = PAPER_TRAILER_RE.search(folded, max(0, folded.rfind("《", 0, at + 1)))
+    return make_date(m.group("y"), m.group("m"), m.group("d")) if m else None
 
 
 def stated_days(src: Source, d: Draft) -> tuple[date, ...]:
