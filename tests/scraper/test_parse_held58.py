@@ -18,9 +18,16 @@ open B pins), now read where the wording is certain, and still held where it is 
   held ("names no notice its 暂停实施 could act on"); now the step on the one notice the question names, where the question
   names it alone (no second notice, none by its day, no other notice or list in words) and the answer names none and holds
   one verb, its object "相关措施" or none, nothing before it (``rules.steps.asked_notice_steps``). Held otherwise.
+- A decision told, then a step on "上述措施" (blind55/35, 64, 65): "中方已于2027年1月12日决定，自1月15日起暂停实施…第21号…1年。
+  …中方决定，自2027年8月1日起，停止实施上述措施。" read "2027年1月12日决定" as a notice of that day among the lift's targets (an
+  unresolved reference, loud): the day of a decision on a numbered notice is none (``actions.refs._day_decided``).
+  "2027年1月，中方已决定自1月15日起…" read its start as 2028-01-15, a new step (held): the month told anchors it
+  (``actions.tense._told_anchor``), the recap told, the lift read on No. 21.
 """
 
 from __future__ import annotations
+
+from datetime import date
 
 import pytest
 
@@ -263,3 +270,44 @@ def test_a_step_whose_notice_the_question_does_not_name_alone_stays_held(answer:
     with pytest.raises(UnusablePage) as refused:
         parse_document(_asked(answer, question).encode("utf-8"))
     assert refused.value.reason == "needs-review"
+
+
+# --- a decision told, then a new step on "上述措施" ------------------------------------------------------------------------
+
+TOLD_THEN = "经评估，中方决定，自2026年12月10日起，{verb}上述措施。"
+
+
+@pytest.mark.parametrize("told", [
+    "中方已于2026年11月1日决定，自11月10日起继续暂停实施商务部公告2025年第21号相关措施1年。",  # (a ref of 2026-11-01 among the targets)
+    "中方于2026年11月1日决定，自11月10日起继续暂停实施商务部公告2025年第21号相关措施1年。",
+    "2026年11月，中方已决定自11月10日起继续暂停实施商务部公告2025年第21号相关措施1年。",
+])
+@pytest.mark.parametrize(("verb", "kind"), [("停止实施", "lift"), ("恢复实施", "restore")])
+def test_a_decision_told_then_a_step_on_the_measures_above(told: str, verb: str, kind: str) -> None:
+    assert _steps(told + TOLD_THEN.format(verb=verb)) == [(kind, N21, "2026-12-10", None, None)]
+
+
+def test_a_decision_told_by_its_month_anchors_its_yearless_start() -> None:
+    # blind55/35: "2027年1月，中方已决定自1月15日起…" in an answer of 2027-07-20 is the January decision, told (no new step)
+    text = ("2027年1月，中方已决定自1月15日起暂停实施商务部公告2025年第21号相关措施1年。经评估，中方决定，自2027年8月1日起，"
+            "停止实施上述措施。")
+    page = RELEASE.replace("2026-12-04", "2027-07-20").format(a=text)
+    record = parse_document(page.encode("utf-8")).notice
+    assert record is not None
+    assert [(a.action.value, [t.key for t in a.targets], a.effective) for a in record.actions] == [
+        ("lift", [N21], "2027-08-01")]
+
+
+def _dated_refs(text: str) -> list[str]:
+    from scraper.parse.actions import collect_refs
+    from scraper.parse.textnorm import fold
+    return [r.date.isoformat() for _, _, r in collect_refs(fold(text), text, date(2027, 7, 20), None, None, None)
+            if r.key is None and r.date is not None]
+
+
+def test_the_day_of_a_decision_on_a_numbered_notice_is_no_notice_of_that_day() -> None:
+    assert _dated_refs("中方已于2027年1月12日决定，自1月15日起暂停实施商务部公告2025年第21号相关措施1年。") == []
+    # a decision named by its day, with no number after it, stays a notice named by its day
+    assert _dated_refs("外交部已于2024年12月27日决定，对甲公司采取反制措施。") == ["2024-12-27"]
+    assert _dated_refs("根据2024年12月27日决定，对甲公司采取反制措施。") == ["2024-12-27"]
+    assert _dated_refs("停止实施2024年12月27日决定对甲公司采取的反制措施。") == ["2024-12-27"]

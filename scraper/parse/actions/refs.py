@@ -16,7 +16,7 @@ from ..entities import COUNTRIES, COUNTRY_ALT
 from ..lazyre import lazy_compile
 from ..number import find_references, ref_text
 from ..textnorm import MD, NUM, YEAR, to_int
-from .words import LIST_ALT, LIST_OF, MATCH_START, REF_START
+from .words import LIST_ALT, LIST_OF, MATCH_START, REF_START, sentence_end
 
 # sre tries a pattern with no literal first at every place of a piece: a lookahead on the
 # characters a date can start with (a year's or a month's first) turns the other places away at once.
@@ -142,6 +142,8 @@ def attach_dates(refs: list[tuple[int, int, NoticeRef]], folded: str, clean: str
             continue
         unpaired.append((m, days))
     for m, days in unpaired:
+        if _day_decided(folded, m, out):
+            continue
         c = COUNT_AFTER_RE.match(folded, m.end())
         end = c.end() if c else m.end()
         text = ref_text(folded, clean, m.start(), end)
@@ -162,6 +164,27 @@ def attach_dates(refs: list[tuple[int, int, NoticeRef]], folded: str, clean: str
                                                       count=to_int(c.group("n")) if c and len(days) == 1 else None)))
     out.sort(key=REF_START)
     return out
+
+
+# "中方已于2027年1月12日决定，自1月15日起暂停实施商务部公告2025年第21号…" (session 53, blind55/64, 65: read as a notice of
+# 2027-01-12 among the next step's targets, "上述措施": an unresolved reference, loud; session 58, held58): "于<day>决定，" with
+# a numbered notice after it in its sentence tells the day a decision on that notice was taken (决定 a verb), no notice of
+# that day. Not "外交部于2024年12月27日决定，对X采取反制措施" (no number after: the decision is the notice named by its day).
+DECIDED_ON = "于"  # right before the day
+DECIDED_AFTER = ",:"  # right after 决定: the decision's clause
+
+
+def _day_decided(folded: str, m: re.Match[str], refs: list[tuple[int, int, NoticeRef]]) -> bool:
+    """Whether the DATE_NOTICE_RE match ``m`` is the day of a decision told on a numbered notice, no notice itself."""
+    if not folded.endswith("决定", m.start(), m.end()) or m.end() >= len(folded) or folded[m.end()] not in DECIDED_AFTER:
+        return False
+    j = m.start() - 1
+    while j >= 0 and folded[j].isspace():
+        j -= 1
+    if j < 0 or folded[j] != DECIDED_ON:
+        return False
+    stop = sentence_end(folded, m.end())
+    return any(r[2].key is not None and m.end() <= r[0] < stop for r in refs)
 
 
 def _issuer_agrees(folded: str, at: int, key: str | None) -> bool:

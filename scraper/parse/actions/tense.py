@@ -534,16 +534,22 @@ def is_recounted(folded: str, start: int, at: int, effective: str | None, publis
 
 def _told_anchor(before: str, published: date) -> date:
     """The day a yearless start ("自1月15日起") after the words ``before`` a decision counts from: the day a past marker
-    tells the decision was taken ("中方已于2027年1月12日决定，自1月15日起暂停…1年" in an answer of 2027-07-20: 2027-01-15,
+    tells the decision was taken ("中方已于2027年1月12日决定，自1月15日起暂停…1年" or "2027年1月，中方已决定自1月15日起…" in an
+    answer of 2027-07-20: 2027-01-15,
     not the 2028-01-15 nearest the answer's day; session 53, blind55/64-65: read as a new suspension from 2028-01-15, after
     the answer's own lift or restore, silently), else the text's own day."""
-    if not ("已于" in before or "已经" in before or "曾" in before) or "年" not in before:
+    if not ("已于" in before or "已经" in before or "曾" in before or before.endswith("已")) or "年" not in before:
         return published  # (nearly every step: no past marker with a year before its decision)
     told = None
     for m in DATE_RE.finditer(before):
         day = make_date(*m.groups())  # y, m, d
         if day is not None and day < published:
             told = day
+    if told is None and (month := TOLD_DAY_RE.search(before)) is not None and month["y"] is not None:
+        # "2027年1月，中方已决定自1月15日起暂停实施…1年" (session 53, blind55/35: the start read as 2028-01-15, a new step,
+        # held; session 58, held58): the month told, from its first day
+        day = make_date(month["y"], month["m"], month["d"] or "1")
+        told = day if day is not None and day < published else None
     return told or published
 
 
