@@ -23,6 +23,10 @@ open B pins), now read where the wording is certain, and still held where it is 
   unresolved reference, loud): the day of a decision on a numbered notice is none (``actions.refs._day_decided``).
   "2027年1月，中方已决定自1月15日起…" read its start as 2028-01-15, a new step (held): the month told anchors it
   (``actions.tense._told_anchor``), the recap told, the lift read on No. 21.
+- "商务部公告2025年第70号决定，暂停实施…第55号相关措施至2026年11月10日。现决定，继续暂停实施上述措施至2027年11月10日。"
+  (near50/06): the first sentence read as the answer's own step, held; in a notice, a suspension from the notice's day to
+  2026-11-10 beside the extension, silently (A). "<number>号决定，…" tells what that notice decided
+  (``actions.tense.told_as_past``; not after 根据/依据/按照): the extension of No. 55 alone.
 """
 
 from __future__ import annotations
@@ -311,3 +315,38 @@ def test_the_day_of_a_decision_on_a_numbered_notice_is_no_notice_of_that_day() -
     assert _dated_refs("外交部已于2024年12月27日决定，对甲公司采取反制措施。") == ["2024-12-27"]
     assert _dated_refs("根据2024年12月27日决定，对甲公司采取反制措施。") == ["2024-12-27"]
     assert _dated_refs("停止实施2024年12月27日决定对甲公司采取的反制措施。") == ["2024-12-27"]
+
+
+# --- a notice's decision told ("…第70号决定，暂停实施…"), then a step on "上述措施" --------------------------------------------
+
+TOLD_70 = "商务部公告2025年第70号决定，暂停实施商务部 海关总署公告2025年第55号{more}相关措施至2026年11月10日。"
+N55, N56 = "MOFCOM-2025-55", "MOFCOM-2025-56"
+
+
+@pytest.mark.parametrize(("more", "then", "steps"), [
+    ("", "现决定，继续暂停实施上述措施至2027年11月10日。", [("extend", [N55], "2026-12-04", "2027-11-10")]),
+    ("、第56号", "现决定，继续暂停实施上述措施至2027年11月10日。", [("extend", [N55, N56], "2026-12-04", "2027-11-10")]),
+    ("", "现决定，停止实施上述措施。", [("lift", [N55], "2026-12-04", None)]),
+])
+def test_a_notice_s_decision_told_then_a_step_on_the_measures_above(more: str, then: str, steps: list[object]) -> None:
+    record = parse_document(RELEASE.format(a=TOLD_70.format(more=more) + then).encode("utf-8")).notice
+    assert record is not None
+    assert [(a.action.value, [t.key for t in a.targets], a.effective, a.until and a.until.isoformat())
+            for a in record.actions] == steps
+
+
+def test_a_notice_s_decision_told_in_a_notice_is_no_suspension_of_its_own() -> None:
+    # main: a suspension of No. 55 from the notice's own day to 2026-11-10 beside the extension, silently
+    text = TOLD_70.format(more="") + "现决定，自2026年11月10日起，继续暂停实施上述措施1年。"
+    assert _steps(text, notice=True) == [("extend", N55, "2026-11-10", "2027-11-10", None)]
+
+
+def test_a_step_resting_on_a_notice_s_decision_is_read_as_before() -> None:
+    # "根据…第70号决定，暂停实施…1年" (a ground, not a decision told): the step read, as on main
+    assert _steps("根据商务部公告2025年第70号决定，暂停实施商务部 海关总署公告2025年第55号相关措施1年。") == [
+        ("suspend", N55, "2026-12-04", "2027-12-04", None)]
+
+
+def test_a_notice_s_decision_told_alone_decides_nothing() -> None:
+    with pytest.raises(UnusablePage):  # (the title announces a change its answer does not read: held)
+        parse_document(RELEASE.format(a=TOLD_70.format(more="")).encode("utf-8"))

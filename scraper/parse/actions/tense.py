@@ -598,6 +598,12 @@ def told_as_past(folded: str, s_start: int, v_start: int, published: date | None
     no 决定 / 现 / 自…起 between it and the verb. ``own``: a decision told by its day ("商务部已于2026年11月20日决定，…")
     is the text's own (a notice whose title names the same step on the same notices: ``clauses._told_own``)."""
     before = folded[s_start:v_start]
+    if (told_by := before.find(TOLD_BY_NOTICE)) >= 0 and PRESENT_RE.search(folded, s_start + told_by + 3, v_start) is None \
+            and not any(w in before[:told_by] for w in GROUNDS):
+        # "商务部公告2025年第70号决定，暂停实施…第55号相关措施至…" (session 50, near50/06: read as a step of the answer, held;
+        # in a notice, a suspension from its own day to that end beside its extension, silently; session 58, held58): what
+        # that notice decided, told. Not "根据…第70号决定，暂停实施…" (a ground: as before)
+        return True
     if not ("于" in before or "曾" in before or "此前" in before or "已经" in before):
         return False  # one of PAST_WORDS is in every PAST_RE match
     last = None
@@ -618,6 +624,10 @@ def told_as_past(folded: str, s_start: int, v_start: int, published: date | None
         if _start_after_expiry(folded, last.end(), m.start(), when, published):
             return False
     return True
+
+
+TOLD_BY_NOTICE = "号决定"  # "…第70号决定，…": a numbered notice's decision, told (``told_as_past``)
+GROUNDS = ("据", "照", "依")  # "根据/依据/按照…第70号决定，…": the notice a step rests on
 
 
 # the end of a suspension, told between a past marker and a start ("…暂停期限已于2026年11月27日届满，自2026年11月28日起，…")
