@@ -56,6 +56,7 @@ from .pointers import (
     following_names,
     is_anaphor,
     is_forward,
+    is_generic,
     is_pronoun,
     name_runs,
     object_entity,
@@ -78,4 +79,4 @@ from .prose import (
     summarised_names,
 )
 
-__all__ = ["ANNEX_LINE_RES", "BRACKETED_NAME", "CANDIDATE_LINES", "COUNTRIES", "COUNTRY_ALT", "COUNTRY_IN_RE", "COUNTRY_NAMES", "COUNT_GATE_RE", "COUNT_PHRASE_RE", "COUNT_RE", "ENGLISH_IN_BRACKETS_RE", "ENTITY_NOUN", "EN_HEADS", "FOOTNOTE_ENDS", "FOOTNOTE_MARK_RE", "NAME_RUN_RE", "OBJECT_OF_DUI_RE", "PLAIN_LINE", "PROSE_DECISION_RE", "PROSE_LIST_RE", "PROSE_MAX", "SERIAL_HEADS", "SIMPLE_PAIRS_RE", "ZH_HEADS", "annex_entities", "annex_start", "cached_key", "clean_display", "completed", "count_and_country", "count_parts", "country_of", "decision_prose", "distinct", "earlier_named", "following_names", "is_anaphor", "is_forward", "is_pronoun", "make_entity", "name_runs", "object_entity", "object_of_dui", "pointed_names", "objects_of_dui", "script_variants", "prose_entities", "prose_items", "split_name", "split_and_country", "split_prose_items", "stated_count", "summarised_names", "trim_tail", "typed_as", "without_clause"]
+__all__ = ["ANNEX_LINE_RES", "BRACKETED_NAME", "CANDIDATE_LINES", "COUNTRIES", "COUNTRY_ALT", "COUNTRY_IN_RE", "COUNTRY_NAMES", "COUNT_GATE_RE", "COUNT_PHRASE_RE", "COUNT_RE", "ENGLISH_IN_BRACKETS_RE", "ENTITY_NOUN", "EN_HEADS", "FOOTNOTE_ENDS", "FOOTNOTE_MARK_RE", "NAME_RUN_RE", "OBJECT_OF_DUI_RE", "PLAIN_LINE", "PROSE_DECISION_RE", "PROSE_LIST_RE", "PROSE_MAX", "SERIAL_HEADS", "SIMPLE_PAIRS_RE", "ZH_HEADS", "annex_entities", "annex_start", "cached_key", "clean_display", "completed", "count_and_country", "count_parts", "country_of", "decision_prose", "distinct", "earlier_named", "following_names", "is_anaphor", "is_forward", "is_generic", "is_pronoun", "make_entity", "name_runs", "object_entity", "object_of_dui", "pointed_names", "objects_of_dui", "script_variants", "prose_entities", "prose_items", "split_name", "split_and_country", "split_prose_items", "stated_count", "summarised_names", "trim_tail", "typed_as", "without_clause"]

@@ -58,6 +58,24 @@ CIRCLED_BLANK = {c: " " for c in range(0x2460, 0x2474)}  # ①…⑳ (str.transl
 TOTAL_TAIL_RE = lazy_compile(rf"[,;]?\s*(?:共计|合计|共|计)\s*{COUNT_NUM}\s*[家名个](?:\s*{ENTITY_NOUN})?\s*$")
 
 
+# "决定将有关美国实体列入出口管制管控名单（见附件）": a general word for entities named elsewhere (the annex, a PDF not read),
+# no name (cycles58 Q2: a notice first published with its annex as a PDF link read "有关美国实体" as the one entity listed,
+# an Imposed item, exit 0). Words, not a pattern: asked of one decision's segment only.
+GENERIC_LEADS = ("有关", "相关")
+GENERIC_NOUNS = ("实体", "企业", "公司", "机构", "单位", "组织", "个人")
+GENERIC_BETWEEN_MAX = 6  # "有关美国实体", "相关军工企业", "相关外国组织": a country or a kind between the two words
+
+
+def is_generic(folded: str) -> bool:
+    """"有关美国实体", "相关企业": the whole segment a general word for entities named elsewhere, not a name (``folded``: the
+    segment folded)."""
+    seg = folded.strip()
+    if not seg.startswith(GENERIC_LEADS) or not seg.endswith(GENERIC_NOUNS):
+        return False
+    between = seg[2:-2]
+    return len(between) <= GENERIC_BETWEEN_MAX and all("\u4e00" <= c <= "\u9fff" for c in between)
+
+
 def is_forward(folded: str) -> bool:
     """"以下美国实体", "下列实体": names that follow the sentence's colon (``folded``: the segment folded)."""
     return FORWARD_RE.match(folded) is not None

@@ -696,6 +696,8 @@ def _annex_or_prose(src: Source, d: Draft) -> list[EntityRecord]:
         fseg = folded[at : at + len(seg)]  # the segment folded, as the text views keep every place
         if ent.is_anaphor(seg, fseg):
             return ent.pointed_names(seg, fseg) or ent.earlier_named(folded, src.text, at)
+        if ent.is_generic(fseg):  # "将有关美国实体列入…（见附件）", its annex not read: nobody named here
+            return []
         if ent.is_forward(fseg):  # "将以下美国实体列入…名单：甲公司（Alpha）；…": the names after the colon
             found = ent.following_names(folded, src.text, at + len(seg), d.count[1])
             if not found and not countermeasure_order(d):
