@@ -178,7 +178,8 @@ def test_serve_on_a_store_refused_at_start_serves_the_folder_and_says_why(replay
     assert feed[0] == 200 and feed[2] == b"<feed>the feeds last published</feed>\n"
     assert page[0] == 503 and b"No such company" not in page[2], page
     assert "mofcom-watch serve: " in served.stderr and said in served.stderr, served.stderr[-2000:]  # at start
-    assert "cycle" not in served.stderr.replace("no cycle", ""), served.stderr[-2000:]  # no cycle ran, none failed
+    said_of_cycles = served.stderr.replace(str(tmp_path), "<tmp>").replace("no cycle", "")  # (a path may say "cycle")
+    assert "cycle" not in said_of_cycles, served.stderr[-2000:]  # no cycle ran, none failed
     assert sorted(p.name for p in folder.iterdir()) == ["all.atom"]  # nothing published (no .store-state either)
     assert (store.read_bytes(), wal.read_bytes() if wal.exists() else None) == before  # the store as it was
 
