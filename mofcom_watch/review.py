@@ -32,7 +32,7 @@ from sqlalchemy.orm import Session
 from mofcom_watch.pipeline import HeldBack, PageParser, PageRouter, held_back, read_again
 from mofcom_watch.reprints import Unsettled, UnsurePair, settle
 from storage.cleantext import clean_text
-from storage.health import gone_issue, warning_key
+from storage.health import gap_issues, gap_text, gone_issue, warning_key
 from storage.heldsteps import HeldStep, decisions, held_steps, record_decision, stored_reading
 from storage.ingest import load_notice, store_parse
 from storage.keys import unusable_key
@@ -51,7 +51,7 @@ from storage.reviews import (
     refused_why,
 )
 from storage.snapshots import snapshot_bytes
-from storage.vocabulary import NEEDS_REVIEW, HealthKind, Oddity, OddityReason, as_utc
+from storage.vocabulary import GAP_ANSWER_RE, NEEDS_REVIEW, HealthKind, Oddity, OddityReason, as_utc
 
 PREFIX_MIN = 8  # hex digits of a SHA-256 an operator must give at least
 HEX = frozenset("0123456789abcdef")
@@ -189,6 +189,44 @@ def accept_index(session: Session, url: str, sha: str, *, by: str, at: datetime,
 
 
 @dataclass(frozen=True)
+class GapAccepted:
+    """An index's gap (``index-gap``: rows pushed off its one page unread) accepted by a person who read those rows on
+    the site: its problem closed, what it held back published by the next run."""
+
+    url: str
+    sha256: str  # the answer that showed the gap (scraper.discovery.GAP_ANSWER_RE)
+    detail: str  # the problem's text, as it was
+    by: str
+    at: datetime
+
+
+def accept_gap(session: Session, url: str, sha: str, *, by: str, at: datetime, note: str | None = None) -> GapAccepted:
+    """A person read, on the site, the rows an index's open ``index-gap`` problem names (those published between its
+    copy before the gap and the oldest row its answer listed) and accepts the gap: the problem closes, saying who,
+    when and which answer (its SHA-256, or a prefix, must be the one the problem names: a gap widened since, new rows
+    pushing more off, is another to read); the next run holds nothing back for it. :class:`ReviewError` otherwise."""
+    sha = sha_prefix(sha)
+    url = url.strip()
+    issues = [issue for issue in gap_issues(session) if issue.url == url]
+    if not issues:
+        raise ReviewError(f"no index-gap problem is open for {url} (`mofcom-watch status` lists the problems)")
+    for issue in issues:
+        named = GAP_ANSWER_RE.search(gap_text(issue.url, issue.detail) or "")
+        if named is None or not named.group(1).startswith(sha):
+            shown = f"SHA-256 {named.group(1)[:SHOWN]}…" if named else "no answer's SHA-256"
+            raise ReviewError(f"{url}: its gap names {shown}, not {sha}: the gap may have widened since you read it; "
+                              "read the rows its problem names now (`mofcom-watch review`) and accept that answer")
+    detail = issues[0].detail
+    answer = GAP_ANSWER_RE.search(detail)
+    for issue in issues:
+        issue.resolved_at = at
+        issue.detail = clean_text(f"{issue.detail}; accepted by {by} at {at:%Y-%m-%d %H:%M} UTC: the rows between read "
+                                  "by a person" + (f"; note: {note}" if note else ""))
+    session.flush()
+    return GapAccepted(url, answer.group(1) if answer else sha, detail, by, at)
+
+
+@dataclass(frozen=True)
 class PageRead:
     """A page the parser refused for a person to read, read by one (its ``unusable-page`` issue closed)."""
 
@@ -256,15 +294,17 @@ def accept_gone(session: Session, url: str, *, by: str, at: datetime, note: str 
 
 
 def accept_page(session: Session, router: PageRouter, url: str, sha: str, *, by: str, at: datetime,
-                note: str | None = None) -> PageRead | IndexAccepted | GoneChecked:
+                note: str | None = None) -> PageRead | IndexAccepted | GoneChecked | GapAccepted:
     """A person read the copy of ``url`` the parser refused for review (``needs-review``), whose SHA-256 starts with
     ``sha``: record who, when and which copy, close the page's issue. Nothing of the page becomes a notice. An index's
-    URL with an ``index-shrunk`` warning and no such page: :func:`accept_index`; ``sha`` "gone" for a page answering
-    404 or 410: :func:`accept_gone`. :class:`ReviewError` (nothing written) for a URL with no open needs-review issue,
+    URL with an ``index-shrunk`` warning and no such page: :func:`accept_index`; an index's URL with an open
+    ``index-gap`` problem: :func:`accept_gap`; ``sha`` "gone" for a page answering 404 or 410: :func:`accept_gone`. :class:`ReviewError` (nothing written) for a URL with no open needs-review issue,
     another copy's SHA-256, a page refused for another reason or held back against a stored notice, or a copy today's
     parser reads (or refuses otherwise)."""
     if sha.strip().casefold() == GONE_WORD:
         return accept_gone(session, url, by=by, at=at, note=note)
+    if any(issue.url == url.strip() for issue in gap_issues(session)):  # an index whose rows were pushed off unread
+        return accept_gap(session, url, sha, by=by, at=at, note=note)
     sha = sha_prefix(sha)
     url = url.strip()
     issue = session.scalars(select(HealthIssue).where(HealthIssue.key == unusable_key(url),
@@ -347,7 +387,7 @@ def decide_step(session: Session, notice_key: str, sha: str, *, dismiss: bool, b
 
 def accept(session: Session, router: PageRouter, notice_key: str, sha: str, *, by: str, at: datetime,
            note: str | None = None, dismiss: bool = False
-           ) -> Accepted | UnsurePair | IndexAccepted | PageRead | GoneChecked | StepDecided:
+           ) -> Accepted | UnsurePair | IndexAccepted | PageRead | GoneChecked | GapAccepted | StepDecided:
     """Store the held copy of ``notice_key`` whose SHA-256 starts with ``sha`` as the notice, record who accepted
     it, close its issue; or publish the held step of ``notice_key`` whose id starts with ``sha`` (``dismiss``: record
     that it is no step, :func:`decide_step`); or, when no held copy of it has that SHA-256, keep the unsure pair of

@@ -37,7 +37,7 @@ from scraper.sources.base import IndexPlan, Mode, Source
 from scraper.stop import StopRequest
 from storage.outcomes import PageOutcome, PageResult, SourceReport
 from storage.records import IndexLink
-from storage.vocabulary import Failure, FailureReason, Oddity, OddityReason, RunCounters
+from storage.vocabulary import GAP_ANCHORS, GAP_BEFORE_RE, Failure, FailureReason, Oddity, OddityReason, RunCounters
 
 if TYPE_CHECKING:
     from scraper.joined import Part
@@ -100,9 +100,18 @@ PAGE_GONE = "{detail}; page {n} is gone, though the page before it says the inde
 # a missed Q&A could falsify are held back (a lapse an unread extension would have put off) and the run exits 1
 # (cycles58 P: a suspension's extension pushed off the Q&A index over a three-week gap, then "Suspension lapsed:
 # presumed back in force" published and every run exit 0). A person looks at the column in a browser for those rows.
-GAP = ("{url} lists none of the {n} link(s) its last copy listed ({lost}) and has no page 2 to read on: rows published "
-       "between that copy and the oldest row it lists now ({oldest}) may have been pushed off it unread; look at the "
-       "column in a browser for them")
+GAP = ("{url} lists none of the {n} link(s) its copy before the gap listed ({lost}) and has no page 2 to read on: "
+       "rows published between that copy's newest row and the oldest row it lists now ({oldest}) may have been pushed "
+       "off it unread. What they could falsify (lapses, countdowns) is held back, every run, until they are read: read "
+       "the rows the column published between {since} and {until} on the site (`mofcom-watch replay` a saved page "
+       "that acts on a listed notice), then accept the gap: mofcom-watch accept {url} {sha}{anchors}")
+# (the copies it names, storage.health.GAP_ANCHORS: the answer that showed it, which ``accept URL SHA`` takes, and the
+# copy before it, whose rows an answer must list again to close it: ``Crawler._gap_kept``)
+# an index whose open index-gap issue a later answer settles: it lists a row its copy before the gap listed again, so
+# every row between is listed (rows come in at the top) and followed
+GAP_READ = ("{url} lists again a row its copy before the gap listed ({link}): the rows between are listed and read; its "
+            "index-gap problem closes")
+
 
 def stated_pages(body: bytes) -> int | None:
     """How many pages an index page's TRS pager says the index has (:data:`TRS_PAGES`), or None."""
@@ -133,6 +142,7 @@ class PageIndex(Protocol):
     def gone_checked(self, url: str) -> bool: ...
     def open_warning(self, source: str, url: str, reason: str) -> str | None: ...
     def open_warnings(self, source: str, reason: str) -> dict[str, str]: ...
+    def open_gaps(self, source: str) -> dict[str, str]: ...
     def retry_urls(self, source: str) -> list[str]: ...
     def moved(self, url: str) -> str | None: ...
 
@@ -199,18 +209,30 @@ FALSE_304 = "asked again without validators"
 OTHER_RECHECK = timedelta(days=2)
 
 
-def pushed_off(url: str, before: list[str], after: list[str]) -> str | None:
+def pushed_off(url: str, before: list[str], after: list[str], *, days: tuple[date | None, date | None] = (None, None),
+               sha: str | None = None, anchor: str | None = None) -> str | None:
     """:data:`GAP`'s text when ``after`` (an index's answer, newest row first) lists none of ``before`` (its last
     copy's links, ``MIN_HELD`` or more) and lists some, else None. Rows come in at the top: one row of the last copy
     still listed means every row newer than it is listed too. A last copy of one or two rows says too little, as to
-    :func:`scraper.continuity.judge`: its rows withdrawn while new ones came in reads the same."""
+    :func:`scraper.continuity.judge`: its rows withdrawn while new ones came in reads the same. ``days``: the dates of
+    ``before``'s newest row and ``after``'s oldest, as the index gives them; ``sha``: the answer's SHA-256, ``anchor``
+    the copy's before the gap (:data:`GAP_ANCHORS`)."""
     from scraper.continuity import MIN_HELD
 
-    then = {link.split("#", 1)[0].split("?", 1)[0] for link in before}
-    if len(then) < MIN_HELD or not after or any(link.split("#", 1)[0].split("?", 1)[0] in then for link in after):
+    then = {_bare(link) for link in before}
+    if len(then) < MIN_HELD or not after or any(_bare(link) in then for link in after):
         return None
     more = f" and {len(before) - 1} more" if len(before) > 1 else ""
-    return GAP.format(url=url, n=len(before), lost=before[0] + more, oldest=after[-1])
+    since = f"{days[0]:%Y-%m-%d}" if days[0] is not None else "the newest row of its copy before the gap"
+    until = f"{days[1]:%Y-%m-%d}" if days[1] is not None else "the oldest row it lists now"
+    anchors = GAP_ANCHORS.format(sha=sha, before=anchor) if sha is not None and anchor is not None else ""
+    return GAP.format(url=url, n=len(before), lost=before[0] + more, oldest=after[-1], since=since, until=until,
+                      sha=sha or "SHA-256", anchors=anchors)
+
+
+def _bare(link: str) -> str:
+    """A link without its query and fragment: the same notice listed with a tracking query is one row."""
+    return link.split("#", 1)[0].split("?", 1)[0]
 
 
 def deep_walk_due(last: datetime | None, now: datetime) -> bool:
@@ -289,6 +311,9 @@ class _Tally:
     titles: dict[str, str] = field(default_factory=dict)  # article URL -> the title an index lists it under
     listed_by: dict[str, str] = field(default_factory=dict)  # new article URL -> page 1 of the first index listing it
     gaps: dict[str, str] = field(default_factory=dict)  # a one-page index -> why rows may be missing from it (GAP)
+    # an index page's open index-gap problem (read with the mode's answer, GAP's text), kept until the rows are read
+    open_gap: Callable[[str], str | None] = field(default=lambda _url: None)
+    plan_links: dict[str, set[str]] = field(default_factory=dict)  # an index's page 1 -> the links its walk listed
     # an index page's open unfollowed-row warning (read with the mode's answer), kept while it answers as before
     unfollowed: Callable[[str], str | None] = field(default=lambda _url: None)
     joined: set[str] = field(default_factory=set)  # later pages and annex pages read joined to a notice's first page
@@ -325,6 +350,7 @@ class _Revisits:
     incomplete: dict[str, str] = field(default_factory=dict)  # index page 1 -> its open discovery-incomplete warning
     unfollowed: dict[str, str] = field(default_factory=dict)  # index page -> its open unfollowed-row warning
     joined: dict[str, bytes] = field(default_factory=dict)  # a notice's first page -> its stored joined copy
+    gaps: dict[str, str] = field(default_factory=dict)  # index page 1 -> its open index-gap problem (GAP's text)
 
 
 class Crawler:
@@ -393,6 +419,7 @@ class Crawler:
             return asked[0].result().incomplete.get(url) if asked else None
 
         tally.unfollowed = lambda url: asked[0].result().unfollowed.get(url) if asked else None
+        tally.open_gap = lambda url: asked[0].result().gaps.get(url) if asked else None
 
         try:
             if first_plan is not None:
@@ -474,7 +501,9 @@ class Crawler:
         incomplete = self.store.open_warnings(source.name, OddityReason.DISCOVERY_INCOMPLETE)
         unfollowed = {} if source.news else self.store.open_warnings(source.name, OddityReason.UNFOLLOWED_ROW)
         joined = {} if source.news else self.store.joined_copies(asked)
-        return _Revisits(mode, retry, recent, asked, self.store.validators(asked), incomplete, unfollowed, joined)
+        gaps = {} if source.news else self.store.open_gaps(source.name)
+        return _Revisits(mode, retry, recent, asked, self.store.validators(asked), incomplete, unfollowed, joined,
+                         gaps)
 
     def _check_stop(self) -> None:
         """End the crawl here if the process was asked to stop (a page boundary: no page is half stored)."""
@@ -503,6 +532,30 @@ class Crawler:
                          incomplete or (lambda _url: None))
         if frontier.detail is not None and len(tally.counts.failures) > failed:
             tally.warn(plan.url, OddityReason.DISCOVERY_INCOMPLETE, frontier.detail)  # not read on: still open
+        if (gap := tally.open_gap(plan.url)) is not None:
+            self._gap_kept(source, plan.url, gap, tally)
+
+    def _gap_kept(self, source: Source, url: str, gap: str, tally: _Tally) -> None:
+        """An index with an open ``index-gap`` problem (:data:`GAP`), walked: closed when its walk listed a row its
+        copy before the gap listed (every row between is listed, so followed: :data:`GAP_READ`, a note), else a
+        failure of this run again, the same text, whatever the answer (a 304, the same rows, new rows on top): the rows
+        pushed off are still unread, and what they could falsify stays held back (``storage.health.held_sources``)
+        until they are read or a person accepts the gap (``mofcom-watch accept URL SHA``, cycles58's B4: the next
+        run, held to the copy read, saw no gap, and the held lapse was published, exit 0). A walk that failed on the
+        page otherwise keeps it open (not among the good URLs) and adds nothing; one that found a new gap on top has
+        failed with the wider one (:meth:`_not_this_index`)."""
+        if url in tally.gaps or any(f.url == url for f in tally.counts.failures):
+            return
+        listed = {_bare(link) for link in tally.plan_links.get(url, ())}
+        anchor = GAP_BEFORE_RE.search(gap)
+        copy = self.store.stored_index(url, anchor.group(1)) if anchor else None
+        if copy is not None and listed:
+            before = [link.url for link in _canonical(_read_links(copy[0], url, copy[1])) if source.wants(link.url)]
+            if again := next((link for link in before if _bare(link) in listed), None):
+                tally.notes.append(GAP_READ.format(url=url, link=again))
+                return
+        tally.good.discard(url)
+        tally.fail(url, FailureReason.INDEX_GAP, gap)
 
     def _walk_pages(self, source: Source, plan: IndexPlan, mode: Mode | ModeQuestion, tally: _Tally,
                     queue: dict[str, str | None], seen: set[str], frontier: _Frontier, first: FetchRequest | None,
@@ -597,6 +650,7 @@ class Crawler:
             if not source.news:  # (a news source's links may name other sites, as they are written)
                 links = _canonical(links)
             wanted = list(dict.fromkeys(link.url for link in links if source.wants(link.url)))
+            tally.plan_links.setdefault(plan.url, set()).update(wanted)  # (an open gap closes on a row of before it)
             if not source.news and not result.not_modified and not outcome.skipped:
                 self._warn_unfollowed(source, url, result, tally)
             elsewhere: list[str] = []
@@ -697,8 +751,15 @@ class Crawler:
                         self.store.known, newest_first=runs_newest_first([link.date for link in answer]))
         if verdict is not None and verdict.wrong:
             return f"{verdict.detail} (answer SHA-256 {sha256(body).hexdigest()}, not stored)"
-        if one_page and (gap := pushed_off(url, followed(*last), after)) is not None:
-            tally.gaps[url] = gap
+        if one_page and pushed_off(url, followed(*last), after) is not None:
+            # held to the copy before an open gap (a new one on top widens it: the rows between are all unread)
+            held = GAP_BEFORE_RE.search(tally.open_gap(url) or "")
+            before = (self.store.stored_index(url, held.group(1)) if held else None) or last
+            rows = listed(*before)
+            tally.gaps[url] = pushed_off(url, [link.url for link in rows], after,
+                                         days=(rows[0].date if rows else None, answer[-1].date),
+                                         sha=sha256(body).hexdigest(), anchor=sha256(before[0]).hexdigest()
+                                         ) or pushed_off(url, followed(*last), after)  # (before lists a row: never)
         shrunk = self.store.open_warning(source.name, url, OddityReason.INDEX_SHRUNK)
         whole = found.group(1) if shrunk is not None and (found := WHOLE_RE.search(shrunk)) else None
         if verdict is not None and verdict.shrunk:

@@ -38,6 +38,8 @@ from storage.records import EventKind, EventRecord, EventScope
 from storage.reviews import READ_PAGE, checked_gone, is_gone_check
 from storage.snapshots import touch_pages
 from storage.vocabulary import (
+    GAP_ANSWER_RE,
+    GAP_BETWEEN_RE,
     PAGE_KEY,
     TAG_PREFIX,
     WEB_SCHEMES,
@@ -77,7 +79,13 @@ UNUSABLE_REASONS = frozenset({"bot-check", "not-found", "redirect-off-site", "to
 # pipeline's unusable-page, count-mismatch), kept until the page reads whole or a person has read it, maybe for days. No
 # sign that the source could not be fetched: not "its last run could not fetch", nor "failed 3 runs in a row" (story33
 # S5: a rename refused for review said both of a source whose every page answered).
-READ_FAILURES = frozenset({FailureReason.UNUSABLE_CONTENT.value, FailureReason.INCOMPLETE.value})
+READ_FAILURES = frozenset({FailureReason.UNUSABLE_CONTENT.value, FailureReason.INCOMPLETE.value,
+                           # an index read whole whose rows before may be unread (scraper.discovery.GAP): its own
+                           # problem, kept until read or accepted, and what it could falsify held back meanwhile
+                           # (held_sources); not "could not fetch", nor a source "failing" 3 runs in a row
+                           FailureReason.INDEX_GAP.value})
+# the detail an index-gap problem is stored with (record_source_run): "{url}: index-gap: {scraper.discovery.GAP}"
+GAP_MARK = f": {FailureReason.INDEX_GAP.value}: "
 # what an item of an index row not followed adds (fed_warning): the notice it names is in no item until a source reads it
 UNFOLLOWED_MEANING = (" The notice that row names is in no item, entity feed or screening until a source reads it; "
                       "the warning stays while the index lists the row.")
@@ -125,14 +133,72 @@ def held_sources(session: Session, ignore: frozenset[str] = frozenset()) -> tupl
     """Sources whose last run failed: what they failed to give could falsify a lapse or a presumed
     state, so such items wait for them. Only until a source has failed FAILING_RUNS runs in a row:
     then it is reported failing and everything is derived from what is stored. ``ignore``: news
-    sources (they never change a state)."""
+    sources (they never change a state). A source with an open ``index-gap`` problem (:func:`gap_issues`) is held
+    however many runs it lasts: its rows pushed off unread are read by no later run, and the problem closes only once
+    they are listed again or a person accepts the gap (cycles58's B4: held one run, then the lapse published, exit 0)."""
     names = sorted(set(source_names(session)) - ignore)
+    gapped = {issue.source for issue in gap_issues(session)}
     held = []
     for name in names:
         runs = previous_runs(session, name, FAILING_RUNS)
-        if runs and not runs[0].ok and not (len(runs) >= FAILING_RUNS and not any(r.ok for r in runs)):
+        if name in gapped or (runs and not runs[0].ok and not (len(runs) >= FAILING_RUNS and not any(r.ok for r in runs))):
             held.append(name)
     return tuple(held)
+
+
+def gap_issues(session: Session, source: str | None = None) -> list[HealthIssue]:
+    """The open ``index-gap`` problems (``scraper.discovery.GAP``: an index of one page that listed none of its last
+    copy's rows), of ``source`` or of every source, oldest first."""
+    mine = (HealthIssue.source == source,) if source is not None else ()
+    return list(session.scalars(select(HealthIssue).where(
+        HealthIssue.kind == HealthKind.UNUSABLE_PAGE.value, HealthIssue.resolved_at.is_(None),
+        HealthIssue.url.is_not(None), HealthIssue.detail.contains(GAP_MARK, autoescape=True), *mine)
+        .order_by(HealthIssue.first_seen, HealthIssue.key)))
+
+
+@dataclass(frozen=True)
+class GapPage:
+    """An index whose open ``index-gap`` problem waits for a person (``review`` lists it; ``accept URL SHA``)."""
+
+    url: str
+    source: str
+    since: str  # the dates between which the column's rows may be unread, as the problem gives them
+    until: str
+    sha256: str | None  # the answer that showed the gap: what ``accept`` takes
+    detail: str
+    first_seen: datetime
+    last_seen: datetime
+
+    @property
+    def command(self) -> str:
+        return f"mofcom-watch accept {shlex.quote(self.url)} {self.sha256 or 'SHA-256'}"
+
+    def to_json(self) -> dict[str, Any]:
+        return {"url": self.url, "source": self.source, "since": self.since, "until": self.until,
+                "sha256": self.sha256, "detail": self.detail, "first_seen": self.first_seen.isoformat(),
+                "last_seen": self.last_seen.isoformat(), "command": self.command}
+
+
+def gap_pages(session: Session) -> list[GapPage]:
+    """Every index :func:`gap_issues` finds open, oldest first, with what a person reads and the command after."""
+    found = []
+    for issue in gap_issues(session):
+        text = gap_text(issue.url, issue.detail) or ""
+        between = GAP_BETWEEN_RE.search(text)
+        answer = GAP_ANSWER_RE.search(text)
+        found.append(GapPage(issue.url or "", issue.source, between.group(1) if between else "?",
+                             between.group(2) if between else "?", answer.group(1) if answer else None, text,
+                             as_utc(issue.first_seen), as_utc(issue.last_seen)))
+    return found
+
+
+def gap_text(url: str | None, detail: str) -> str | None:
+    """What an open index-gap problem of the index at ``url`` says (``scraper.discovery.GAP``'s text), its detail
+    without the URL, the reason and :data:`ALSO_OPEN`; None for another issue's detail."""
+    head = f"{url}{GAP_MARK}"
+    if url is None or not detail.startswith(head):
+        return None
+    return detail[len(head):].split(ALSO_OPEN.split("{", 1)[0], 1)[0]
 
 
 def source_names(session: Session) -> list[str]:

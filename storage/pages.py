@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Row, Select, and_, case, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from storage.health import pending_urls, warning_key
+from storage.health import GAP_MARK, gap_text, pending_urls, warning_key
 from storage.models import HealthIssue, Page, Snapshot
 from storage.outcomes import NOTICE_OUTCOMES, UNUSABLE_OUTCOMES, USABLE_OUTCOMES, PageOutcome
 from storage.readagain import ShortParse, short_parses
@@ -243,6 +243,15 @@ class PageStore:
                 issues.source == source, issues.kind == HealthKind.WARNING.value, issues.resolved_at.is_(None)))
             return {url: detail for url, detail, key in rows
                     if url is not None and key == warning_key(source, Oddity(url, reason))}
+
+    def open_gaps(self, source: str) -> dict[str, str]:
+        """The source's open index-gap problems, index URL -> what it says (``scraper.discovery.GAP``'s text)."""
+        issues = ISSUES.c  # (plain SQL: read in the crawl's first cycle, as the other reads of _revisits)
+        with self._sf() as session:
+            rows = session.execute(select(issues.url, issues.detail).where(
+                issues.source == source, issues.kind == HealthKind.UNUSABLE_PAGE.value, issues.resolved_at.is_(None),
+                issues.url.is_not(None), issues.detail.contains(GAP_MARK, autoescape=True)))
+            return {url: text for url, detail in rows if (text := gap_text(url, detail)) is not None}
 
     def retry_urls(self, source: str) -> list[str]:
         """URLs this run fetches again whatever the indexes say, until they parse whole: the

@@ -10,6 +10,7 @@ CLI, the web page and the feeds follow from these two.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, fields
 from datetime import date, datetime, timedelta, timezone
@@ -306,6 +307,15 @@ class FailureReason(StrEnum):
     WRONG_PAGE = "wrong-page"  # an index answered with another page's content (scraper.continuity): not stored
     # an index of one page whose answer lists none of its last copy's links: rows between may be unread (discovery.GAP)
     INDEX_GAP = "index-gap"
+
+
+# the copies an index-gap problem names (scraper.discovery.GAP): the answer that showed the gap, which ``accept URL SHA``
+# takes, and the copy before it, whose rows an answer must list again to close it (the rows between listed, so read);
+# and the days between which a person reads the column's rows (``review``, ``status``)
+GAP_ANCHORS = " (the answer that showed the gap: SHA-256 {sha}; its copy before the gap: SHA-256 {before})"
+GAP_ANSWER_RE = re.compile(r"the answer that showed the gap: SHA-256 ([0-9a-f]{64})")
+GAP_BEFORE_RE = re.compile(r"its copy before the gap: SHA-256 ([0-9a-f]{64})")
+GAP_BETWEEN_RE = re.compile(r"read the rows the column published between (.+?) and (.+?) on the site")
 
 
 class HealthKind(StrEnum):

@@ -39,6 +39,8 @@ REVIEW_COLUMNS = (Column("notice"), Column("url", wrap=True, max_width=48, drop=
 REFUSED_COLUMNS = (Column("url", wrap=True, max_width=48), Column("why the parser refused it", wrap=True, max_width=60),
                    Column("SHA-256"), Column("first seen", drop=2), Column("last seen", drop=1))
 GONE_COLUMNS = (Column("url", wrap=True, max_width=48), Column("first seen", drop=2), Column("last seen", drop=1))
+GAP_COLUMNS = (Column("index", wrap=True, max_width=48), Column("rows to read, published"), Column("SHA-256"),
+               Column("first seen", drop=2), Column("last seen", drop=1))
 STEP_COLUMNS = (Column("notice"), Column("step"), Column("what the page says", wrap=True, max_width=60),
                 Column("url", wrap=True, max_width=48, drop=3), Column("first seen", drop=2), Column("last seen", drop=1))
 
@@ -118,19 +120,21 @@ def register(app: typer.Typer) -> None:
         ctx: typer.Context,
         as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
     ) -> None:
-        """List what waits for a person: held-back copies, held steps, pages the parser refused, pages gone.
+        """List what waits for a person: held-back copies, held steps, pages the parser refused, pages gone, index gaps.
 
         A held-back copy reads less than the stored notice (a page cut short, or the notice republished without some
         of it): it enters the feeds once a person accepts it (`accept`). A held step is one topic of a page whose
         other steps are read (a press conference's doubt): `accept KEY STEP` publishes it, `--dismiss` says it is no
         step. A refused page is one the parser saw but could not read whole (needs-review): nothing of it ever enters
         them; `accept` records that a person read it. A page gone answers 404 or 410: `accept URL gone` records that a
-        person checked it. After them, in the table only, the suspensions lapsed as of today with no newer notice
+        person checked it. An index gap: a one-page index whose rows were all pushed off by new ones between two runs
+        (an outage); `accept URL SHA256` records that a person read the rows published between on the site, and what
+        they could falsify (held back until then) is published. After them, in the table only, the suspensions lapsed as of today with no newer notice
         (presumed back in force: `status --as-of D` shows them for another day), and the pages stored but not read
         whole (a notice short of its stated count: its names in no screening)."""
         from mofcom_watch.reprints import unsure_pairs
         from mofcom_watch.review import pending_reviews
-        from storage.health import gone_pages
+        from storage.health import gap_pages, gone_pages
         from storage.heldsteps import held_steps
         from storage.reviews import refused_pages
 
@@ -140,9 +144,10 @@ def register(app: typer.Typer) -> None:
             pairs = unsure_pairs(session)
             refused = refused_pages(session)
             gone = gone_pages(session)
+            gaps = gap_pages(session)
             steps = held_steps(session)
             lapsed = [] if as_json else _lapsed(session)
-            unread = [] if as_json else _unread(session, [r.url for r in refused])
+            unread = [] if as_json else _unread(session, [r.url for r in refused] + [g.url for g in gaps])
         except Exception as exc:  # noqa: BLE001 - a resource fault is one line; anything else goes on up
             exit_on_resource_fault("mofcom-watch review", exc, db_url=app_context(ctx).settings.database_url)
         finally:
@@ -154,10 +159,11 @@ def register(app: typer.Typer) -> None:
                                        "needs_review": [dict(r.to_json(), command=_read_command(r.url, r.sha256))
                                                         for r in refused],
                                        "gone": [dict(g.to_json(), command=_gone_command(g.url)) for g in gone],
+                                       "gaps": [g.to_json() for g in gaps],
                                        "held_steps": [dict(h.to_json(), **dict(zip(("command", "dismiss_command"),
                                                                                    _step_commands(h.notice_key, h.step))))
                                                       for h in steps]}))
-            raise typer.Exit(1 if pending or pairs or refused or gone or steps else 0)
+            raise typer.Exit(1 if pending or pairs or refused or gone or gaps or steps else 0)
         out = term.console()
         for pair in pairs:  # two Q&As that may be one, not merged: a person's word keeps them as two
             out.print(Text(term.shown(f"Not merged: {pair.detail}. If they are two Q&As, or one you accept as "
@@ -194,12 +200,22 @@ def register(app: typer.Typer) -> None:
                       "have, record it (--note says what you found):")
             for g in gone:
                 term.print_command(out, f"  {_gone_command(g.url)}")
+        if gaps:  # an index of one page whose rows were pushed off unread: a person reads them on the site
+            rows = [tuple(map(term.shown, (g.url, f"between {g.since} and {g.until}", (g.sha256 or "?")[:SHOWN_SHA],
+                                            _when(g.first_seen), _when(g.last_seen)))) for g in gaps]
+            print_table(out, TableText("Index gaps: rows pushed off a one-page index unread (index-gap)", GAP_COLUMNS,
+                                       rows))
+            out.print("What those rows could falsify (lapses, countdowns) is held back, every run, until they are read. "
+                      "Read the column's rows published between those days on the site (replay a saved page that acts "
+                      "on a listed notice); once you have, accept the gap (--note says what you found):")
+            for g in gaps:
+                term.print_command(out, f"  {g.command}")
         if not pending:
-            if not refused and not gone and not steps:
+            if not refused and not gone and not gaps and not steps:
                 out.print("Nothing held back for review." if not pairs else "No copy held back for review.")
             _say_lapsed(out, lapsed)
             _say_unread(out, unread)
-            raise typer.Exit(1 if pairs or refused or gone or steps else 0)
+            raise typer.Exit(1 if pairs or refused or gone or gaps or steps else 0)
         rows = [tuple(map(term.shown, (p.copy.notice_key, p.copy.url, "、".join(p.lost),
                                         (p.copy.stored_sha256 or "")[:SHOWN_SHA], p.copy.sha256[:SHOWN_SHA],
                                         _when(p.copy.first_seen), _when(p.copy.last_seen)))) for p in pending]
@@ -225,7 +241,8 @@ def register(app: typer.Typer) -> None:
         notice_key: str = typer.Argument(..., metavar="KEY", help="The notice, as `review` names it; or the URL of a "
                                          "page `review` lists as held for a person to read, to record that you read "
                                          "it; or an index's URL whose index-shrunk warning `status` shows, to accept "
-                                         "the index as it is."),
+                                         "the index as it is; or an index's URL whose index-gap problem `review` "
+                                         "lists, once you read the rows published in the gap."),
         sha256: str = typer.Argument(..., metavar="SHA256",
                                      help="The copy's SHA-256, or its first 8 or more hex digits, as `review` shows it; "
                                      "or a held step's id, after its notice's key, to publish it; "
@@ -248,6 +265,7 @@ def register(app: typer.Typer) -> None:
         from mofcom_watch.review import (
             GONE_WORD,
             Accepted,
+            GapAccepted,
             GoneChecked,
             IndexAccepted,
             PageRead,
@@ -310,6 +328,13 @@ def register(app: typer.Typer) -> None:
                 out.print(Text(term.shown(f"The index {index} still warns that it dropped the page (index-shrunk): "
                                           "if it did so for good, accept the index as it is too (mofcom-watch status "
                                           "gives the command).")))
+            return
+        if isinstance(done, GapAccepted):
+            out.print(Text(term.shown(f"accepted: the gap of {done.url} (the answer that showed it, SHA-256 "
+                                      f"{done.sha256}): the rows pushed off it read by {done.by} at {_when(done.at)}; "
+                                      "its problem is closed")))
+            out.print("What it held back (lapses, countdowns) is published by the next run, unless another problem "
+                      "holds it.")
             return
         if isinstance(done, IndexAccepted):
             out.print(Text(term.shown(f"accepted: {done.url} as it answers now (SHA-256 {done.sha256}): its "
