@@ -49,7 +49,7 @@ from storage.ingest import (
 from storage.keys import issue_key, mismatch_key, older_copy_key, unusable_key
 from storage.lifecycle import CORRECTION_WORDS, corrects_names
 from storage.models import HealthIssue, NewsReport, Notice, Page, Snapshot
-from storage.notices import stored_heads, withdrawn
+from storage.notices import reads_as, stored_heads, withdrawn
 from storage.outcomes import PageOutcome, PageResult
 from storage.pages import StoredCopy, stored_copies
 from storage.publishwait import MARK_SUFFIX
@@ -886,6 +886,24 @@ def held_back(stored: Notice | None, record: NoticeRecord, url: str, sha: str, p
                     f"{REVIEW_HINT}", review=True, lost=tuple(lost))
 
 
+def _read_as_nothing(session: Session, url: str, sha: str) -> tuple[str, str] | None:
+    """The key of the stored notice read from this page's other bytes, and why these bytes, read as no notice, are
+    held back (None: no notice is read from the page, or it is read from these very bytes, which another parser read:
+    that reading is withdrawn, ``_withdraw``). A page emptied of its decision reads less than the stored parse, as
+    :func:`held_back` holds a copy without some of it: the stored reading stays, loudly, until the page reads as the
+    notice again."""
+    found = session.execute(
+        select(Notice.key, Notice.title, Snapshot.sha256, Snapshot.notice_key, Snapshot.outcome)
+        .join(Snapshot, Snapshot.id == Notice.snapshot_id).join(Page, Page.id == Snapshot.page_id)
+        .where(Page.url == url)).first()
+    if found is None or found.sha256 == sha or not reads_as(found.key, found.notice_key, found.outcome):
+        return None
+    return found.key, (f"incomplete: {found.key} ({clean_text(found.title or '')}): this copy of its page reads as no "
+                       "notice, without every step and entity the stored version of the same page reads; the stored "
+                       "version is kept: a page cut short or emptied, or the decision taken off the page by the "
+                       "ministry: a person should read the page")
+
+
 def _reads_as_kept(session: Session, stored: Notice | None, record: NoticeRecord, url: str, sha: str,
                    copy: StoredCopy | None, parser: PageParser, fetched_at: datetime) -> Snapshot | None:
     """The page's last kept copy, where these other bytes of it read exactly as that copy does (the lead's decision,
@@ -1371,6 +1389,18 @@ def _ingest(session: Session, page: CrawledPage, sha: str, parser: PageParser, c
             and (title := session.scalar(select(Notice.title).where(Notice.key == copy.notice_key))) is not None
             and (unlike := not_listed_page(title, _as_text(raw, doc.encoding), held=copy.notice_key)) is not None):
         return refuse(unlike)  # a stored notice's page re-checked, unlisted: as the listed case (health33 B3)
+    if outcome is PageOutcome.OTHER and (emptied := _read_as_nothing(session, url, sha)) is not None:
+        # new bytes of the page a stored notice is read from, reading as no notice at all: they read less than the
+        # stored parse (every step and entity gone), held as a copy reading less is (cycles59 S14b: an answer read as
+        # an extension, edited in place to decide nothing under a neutral title, was kept as "no notice", the
+        # extension standing on a page that no longer says it, every run exit 0)
+        key, why = emptied
+        snapshot(PageOutcome.UNUSABLE, encoding=doc.encoding, detail=why, notice_key=key)
+        record_issue(session, key=unusable, source=source, kind=HealthKind.UNUSABLE_PAGE, detail=f"{url}: {why}",
+                     seen_at=fetched_at, url=url, notice_key=key)
+        _forget_validators(session, url)
+        return PageResult(url=url, outcome=PageOutcome.UNUSABLE, notice_key=key, sha256=sha, detail=why,
+                          warnings=warnings, same_bytes=same_bytes)
     if outcome is PageOutcome.INDEX and (kept_index := _index_as_kept(
             session, doc, raw, url, sha, fetch.content_type, copy, parser, fetched_at)) is not None:
         # new bytes whose rows read as the last kept copy's: a check, no copy kept (index47)

@@ -1,0 +1,97 @@
+"""cycles59's blind round of the live path (second round): the scenarios that found a fault, as cycles over real HTTP.
+
+Each test runs ``run_cycle`` in-process against a local copy of the sites (``tests/site_server.py``) into a real SQLite
+file, as ``tests/faults/test_index_gap58.py`` does; the expectations were written before the crawler's code was read
+(/work/s59/cycles59/EXPECTED.md in session 59).
+
+S14b: a spokesperson's answer under a neutral title ("就中美经贸磋商有关问题答记者问"), read as continuing No. 21's
+suspension, was edited in place the next hours to decide nothing ("有关情况将另行发布"). The new copy read as no notice
+and was stored so, silently: the extension stood on a page that no longer said it, every run exit 0 (class A). Now
+new bytes of the page a stored notice is read from that read as no notice are held back as a copy reading less is:
+the stored reading is kept, an unusable-page issue names the notice, the run exits 1 and what a missing Q&A could
+falsify is held back, until the page reads as the notice again."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from sqlalchemy import select
+
+from mofcom_watch.config import Settings
+from mofcom_watch.cycle import run_cycle
+from scraper.fetch import FetchPolicy
+from scraper.sources.registry import load_sources
+from storage.db import open_store, session_factory
+from storage.events import load_events
+from storage.models import HealthIssue
+from storage.vocabulary import HealthKind
+from tests.faults.test_site_changes import fx, index_page
+from tests.site_server import SiteServer
+
+WWW = "www.mofcom.gov.cn"
+QA_INDEX = f"{WWW}/xwfb/xwfyrth/index.html"
+POLICY_INDEX = f"{WWW}/zwgk/zcfb/index.html"
+N21 = "zcfb/blgg/art/2025/art_eba76b74d5e147c99fd86bc8a47c5b57.html"
+QA1105 = "xwfb/xwfyrth/art/2025/art_7e09fc75390f4a078466b56ac9d6503a.html"  # the fixture's ECL answer of 2025-11-05
+ANSWER = "xwfb/xwfyrth/art/2026/art_000000000000000000000000000f2105.html"
+NEUTRAL = "商务部新闻发言人就中美经贸磋商有关问题答记者问"  # a title announcing no change
+DECIDED = "为落实中美经贸磋商共识，中方决定自2026年11月10日起，继续暂停4月4日公告（商务部公告2025年第21号）相关措施1年。"
+NOTHING = "我们注意到有关情况。中方一贯坚持以对话协商解决经贸领域的分歧，将根据形势发展适时作出安排，有关情况将另行发布。"
+EXTENDED = "tag:mofcom-watch,2025:MOFCOM-2025-21/suspension_extended/ecl/2026-11-10"
+POLICY = FetchPolicy(delay=0.0, attempts=1, timeout=30.0, total=4)
+
+
+def _answer(text: str) -> bytes:
+    """The fixture's answer of 2025-11-05 retitled and dated 2026-11-05 17:00, its answer ``text``."""
+    body = fx(WWW, QA1105).decode().replace("2025-11-05 17:00", "2026-11-05 17:00")
+    body = body.replace("商务部新闻发言人就调整出口管制管控名单措施答记者问", NEUTRAL)
+    start = body.index("<p>答：")
+    return (body[:start] + "<p>答：" + text + body[body.index("</p>", start):]).encode()
+
+
+def _site() -> SiteServer:
+    return SiteServer(pages={
+        f"{WWW}/{N21}": fx(WWW, N21),
+        POLICY_INDEX: index_page("政策发布", [(f"/{N21}", "商务部公告2025年第21号 公布将16家美国实体列入出口管制管控名单",
+                                           "2025-04-04")]),
+        f"{WWW}/{ANSWER}": _answer(DECIDED),
+        QA_INDEX: index_page("新闻发言人谈话", [(f"/{ANSWER}", NEUTRAL, "2026-11-05")]),
+    })
+
+
+def _run(data: Path, site: SiteServer, as_of: date, at: datetime):
+    settings = Settings(data_dir=data, public_base_url="https://feeds.example.org/")
+    return settings, run_cycle(settings, as_of=as_of, base_urls=site.base_urls([WWW]), policy=POLICY, progress=False,
+                               sources=[s for s in load_sources() if s.name in ("mofcom-policy", "mofcom-qa")],
+                               out_dir=data / "feeds", fetched_at=at)
+
+
+def _stored(db_url: str, as_of: date) -> tuple[set[str], list[HealthIssue]]:
+    engine = open_store(db_url)
+    try:
+        with session_factory(engine)() as session:
+            issues = list(session.scalars(select(HealthIssue).where(HealthIssue.kind == HealthKind.UNUSABLE_PAGE,
+                                                                    HealthIssue.resolved_at.is_(None))))
+            return {e.id for e in load_events(session, as_of)}, issues
+    finally:
+        engine.dispose()
+
+
+def test_an_answer_emptied_of_its_decision_in_place_is_held_not_read_as_no_notice(tmp_path):
+    day = date(2026, 11, 6)
+    with _site() as site:
+        settings, first = _run(tmp_path / "d", site, day, datetime(2026, 11, 6, 2, tzinfo=UTC))
+        assert first.ok and EXTENDED in _stored(settings.database_url, day)[0]
+        site.set_page(f"{WWW}/{ANSWER}", _answer(NOTHING))  # edited in place: no decision any more
+        _s, second = _run(tmp_path / "d", site, day, datetime(2026, 11, 6, 6, tzinfo=UTC))
+        assert not second.ok and second.held_back == ("mofcom-qa",)
+        events, issues = _stored(settings.database_url, day)
+        assert EXTENDED in events  # the stored reading is kept, not taken back on the emptied copy's word
+        held = [i for i in issues if i.url == f"https://{WWW}/{ANSWER}"]
+        assert len(held) == 1 and held[0].notice_key and "reads as no notice" in held[0].detail
+        site.set_page(f"{WWW}/{ANSWER}", _answer(DECIDED))  # the decision back on the page
+        _s, third = _run(tmp_path / "d", site, day, datetime(2026, 11, 6, 10, tzinfo=UTC))
+    assert third.ok
+    events, issues = _stored(settings.database_url, day)
+    assert EXTENDED in events and not [i for i in issues if i.url == f"https://{WWW}/{ANSWER}"]
