@@ -167,7 +167,7 @@ def _targets(ref: NoticeRef, action: ActionRecord, source: StoredNotice,
     if ref.key:
         if ref.key not in notices:
             return [], f"reference to {ref.key} (\"{ref.text}\"), {NOT_STORED}{number_columns(ref.key)}"
-        if action.action is ActionKind.EXTEND and (suspended := suspended_by(notices[ref.key].record, notices)):
+        if action.action in THROUGH and (suspended := suspended_by(notices[ref.key].record, notices)):
             return _through(suspended, action, notices[ref.key], listings, notices, numbered)
         lst = action.list or ref.list
         found = [listings[(ref.key, kind)] for kind in LIST_ORDER
@@ -184,6 +184,10 @@ def _targets(ref: NoticeRef, action: ActionRecord, source: StoredNotice,
 
 
 SUSPENDING = (ActionKind.SUSPEND, ActionKind.EXTEND)  # the steps of a notice that only sets suspensions of others
+# The steps on such a notice that reach the notices it suspends: an extension of its suspension, and a restore of what it
+# suspended ("恢复实施商务部 海关总署公告2025年第70号暂停实施的相关措施": session 59, held59: No. 70's own row shown in force,
+# Nos. 55-62 left suspended, or lapsed, whatever the restore's day)
+THROUGH = (ActionKind.EXTEND, ActionKind.RESTORE)
 
 
 def suspended_by(record: NoticeRecord, notices: dict[str, StoredNotice]) -> tuple[NoticeRef, ...]:

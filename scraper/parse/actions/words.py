@@ -54,7 +54,10 @@ VERB_RE = re.compile(
     # "…第21号相关措施的暂停延长至2027年5月31日，期满后恢复实施", "…的暂停分别延长至D1和D2" (session 51, resp51: the extension not
     # read, only the restore after it; held where 分别): 暂停 of the measures, 延长至 and a year's day after it, as "暂停期限延长至"
     r"|暂停(?<=措施的暂停)(?:分别)?延长(?=至\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年)"
-    r"|暂停(?<!的暂停)(?![期到]|至(?:(?<!措施暂停至)(?<!措施分别暂停至)|(?!\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年))|状态|(?:实施|执行)期|(?:实施|执行)?的?安排)(?:实施|执行)?"
+    # "恢复实施商务部公告2025年第21号暂停实施的相关措施", "重新实施…此前暂停实施的…第21号相关措施" (session 59, held59: read as a
+    # restore and a suspension of No. 21, silently): "暂停实施的…措施" is a relative clause naming the measures, no step
+    r"|暂停(?<!的暂停)(?![期到]|至(?:(?<!措施暂停至)(?<!措施分别暂停至)|(?!\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年))|状态|(?:实施|执行)期|(?:实施|执行)?的?安排"
+    r"|(?:实施|执行)?的(?=" + IN_CLAUSE + r"{0,80}?措施))(?:实施|执行)?"
     # "不再延续暂停实施…相关措施", "不再延长暂停实施…" (held58, session 58: "不再延续" and the suspension after it read as a new
     # suspension, with no end, silently): one verb, the suspension not renewed, as "不再继续暂停实施…"
     r"|不再(?:继续|予以|延续|延长|延期|续期|展期|顺延)?暂停(?:实施|执行)?"

@@ -1,0 +1,95 @@
+"""held59 (session 59): the probes of session 59's brief, through the real parser and the engine.
+
+- "恢复实施商务部公告2025年第21号暂停实施的相关措施" (and 重新实施, 恢复执行; in answers, press conferences and notices; with and
+  without a day): the relative clause "X暂停实施的相关措施" naming the measures restored was read as a second step, a
+  suspension of X with no end, beside the restore, on the same day (A: after the restore the notice showed "suspended" again,
+  silently). "暂停实施的…措施" is no verb now (``actions.words.VERB_RE``). "恢复实施此前暂停实施的…第21号相关措施" was held
+  for a person (the restore's object taken for the suspension's): read as the restore.
+- "恢复实施商务部 海关总署公告2025年第70号暂停实施的相关措施": No. 70 only suspends others; the restore reached No. 70's own row
+  (shown in force), Nos. 55-62 left suspended to the end No. 70 set (A: the restore missed). It reaches the notices No. 70
+  suspends now, as an extension of its suspension does (``storage.lifecycle.targets.THROUGH``).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from scraper.parse import parse_document
+from storage.lifecycle import derive
+from tests.scraper.test_parse_clauses44 import N21, RELEASE, U7, _steps
+from tests.scraper.test_parse_held58 import _press
+from tests.storage.test_lifecycle_corpus import stored
+from tests.storage.test_lifecycle_order52 import ORDER
+from tests.storage.test_lifecycle_orders_watch import ORDER6, ORDER7
+
+N70 = "MOFCOM-2025-70"
+HEAD = "商务部公告2026年第88号 关于恢复实施相关措施的公告\n【发布文号】商务部公告2026年第88号\n【发文日期】2026年12月03日\n\n"
+TAIL = "\n\n商务部\n2026年12月3日\n"
+
+
+def _notice_steps(body: str) -> list[tuple[str, str, str | None]]:
+    record = parse_document((HEAD + body + TAIL).encode("utf-8")).notice
+    assert record is not None
+    return [(a.action.value, t.key or "", a.effective) for a in record.actions for t in a.targets]
+
+
+# --- "恢复实施X暂停实施的相关措施": one restore, no suspension ------------------------------------------------------------
+
+@pytest.mark.parametrize("verb", ["恢复实施", "恢复执行", "重新实施"])
+@pytest.mark.parametrize(("said", "start"), [
+    ("中方决定，自2026年12月10日起，{v}商务部公告2025年第21号暂停实施的相关措施。", "2026-12-10"),
+    ("中方决定，{v}商务部公告2025年第21号暂停实施的相关措施。", "2026-12-04"),
+    ("中方决定，自2026年12月10日起，{v}4月4日公告（商务部公告2025年第21号）暂停实施的相关措施。", "2026-12-10"),
+    ("中方决定，自2026年12月10日起，{v}商务部公告2025年第21号中暂停实施的有关措施。", "2026-12-10"),
+    ("中方决定，自2026年12月10日起，{v}此前暂停实施的商务部公告2025年第21号相关措施。", "2026-12-10"),  # (held before)
+])
+def test_a_restore_of_measures_named_by_what_suspended_them_is_one_restore(verb: str, said: str, start: str) -> None:
+    assert _steps(said.format(v=verb)) == [("restore", N21, start, None, None)]
+    assert _press(said.format(v=verb).replace("2026-12-04", "2026-12-10")) == [
+        ("restore", N21, start.replace("2026-12-04", "2026-12-10"), None, None)]
+
+
+def test_two_notices_restored_by_a_relative_clause() -> None:
+    record = parse_document(RELEASE.format(
+        a="中方决定，恢复实施商务部公告2025年第21号和不可靠实体清单工作机制公告〔2025〕7号暂停实施的相关措施。").encode("utf-8")).notice
+    assert record is not None
+    assert [(a.action.value, [t.key for t in a.targets]) for a in record.actions] == [("restore", [N21, U7])]
+
+
+@pytest.mark.parametrize(("body", "steps"), [
+    ("自2027年1月1日起，恢复实施商务部公告2025年第21号暂停实施的相关措施。\n\n本公告自2027年1月1日起正式实施。",
+     [("restore", N21, "2027-01-01")]),
+    ("现决定，重新实施商务部公告2025年第21号暂停实施的相关措施。\n\n本公告自发布之日起正式实施。",
+     [("restore", N21, "2026-12-03")]),
+    ("自2027年1月1日起，恢复实施商务部 海关总署公告2025年第70号暂停实施的相关措施。", [("restore", N70, "2027-01-01")]),
+])
+def test_a_notice_restoring_measures_named_by_what_suspended_them(body: str, steps: list[tuple[str, str, str]]) -> None:
+    assert _notice_steps(body) == steps
+
+
+def test_a_relative_clause_naming_a_notice_after_it_stays_read() -> None:
+    """recount17/09's wording: the paragraph No. 72 suspended is the object (relative_object), as before."""
+    assert _notice_steps("自2026年11月28日起，恢复实施商务部公告2025年第72号暂停实施的商务部公告2024年第46号第二款。") == [
+        ("restore", "MOFCOM-2024-46", "2026-11-28")]
+
+
+# --- the engine: the restore through the notice that only suspends ----------------------------------------------------
+
+RESTORE_ORDER = ORDER.replace("2026年11月07日", "2026年05月20日").replace("2026年11月7日", "2026年5月20日") \
+    .replace("关于延长有关暂停期限的决定", "关于恢复实施有关措施的决定")
+
+
+@pytest.mark.parametrize("named", ["商务部令2025年第7号", "商务部令2025年第6号"])
+def test_a_restore_before_the_end_puts_the_suspended_order_back_in_force(named: str) -> None:
+    """Order No. 7 suspended Order No. 6 to 2026-11-10; an order of 2026-05-20 restores "…第N号暂停实施的相关措施" from 06-01.
+    Before: No. 6 named, a suspension of No. 6 from 06-01 with no end beside the restore (No. 6 shown suspended); No. 7 named,
+    No. 7's own row in force, No. 6 suspended to 11-10."""
+    said = f"商务部决定，自2026年6月1日起，恢复实施{named}暂停实施的相关措施。"
+    restore = parse_document(RESTORE_ORDER.format(a=said).encode("utf-8")).notice
+    assert restore is not None
+    d = derive([stored(ORDER6), stored(ORDER7), stored(restore)], date(2026, 7, 1))
+    assert d.problems == ()
+    assert [(r.notice_key, r.state.value, r.since) for r in d.states] == [
+        ("MOFCOM-ORDER-2025-6", "in_force", date(2026, 6, 1))]
