@@ -24,7 +24,7 @@ from storage.records import ActionKind, ListKind, NoticeKind, NoticeRecord, Unus
 from .actions import LIST_KIND, LIST_WORD_RE, NOT_NOW_RE
 from .actions.clauses import NO_CHANGE_GATE, NO_CHANGE_RE
 from .actions.tense import CLAIMED_AFTER_RE
-from .actions.words import RENEWAL_ALT, TERM_RENEWED
+from .actions.words import NOT_RENEWED_PAUSE, RENEWAL_ALT, TERM_RENEWED
 from .corrections import unkeyed
 from .lazyre import lazy_compile
 from .number import find_own_number
@@ -372,12 +372,13 @@ def unread_named(record: NoticeRecord) -> str | None:
 # "…的暂停不再延续" (session 41, audit40/40: no action, a restore missed silently; the restore is read where the answer gives
 # its day or the suspension's end in its own paragraph): the suspension named, not renewed.
 # "…届满后不再对其延长", "…届满后不再予以延长", "不再对…相关措施的暂停期限予以延长", "不再延长…相关措施的暂停期限" (session 42,
-# actions42: read where the day or the end is told; a day neither told was a quiet "no action found")
+# actions42: read where the day or the end is told; a day neither told was a quiet "no action found"); "不再延长暂停实施…"
+# (session 59, held59: a quiet "no action found", or in a press conference under a title naming no list no notice at all)
 EXPIRY_NO_EXTENSION_RE = lazy_compile(r"(?:届满|期满|到期)(?:之日)?后[，,\s]*(?:将|即)?(?:不再(?:对其|予以|对其予以)?|不予)"
                                       rf"(?:{RENEWAL_ALT}|延续|继续暂停|暂停)"
                                       rf"|暂停(?:安排|期限|期)?[，,\s]*(?:将|即)?(?:不再|不予)(?:{RENEWAL_ALT}|延续|继续)"
                                       rf"|不再对[^。；;\n]{{0,80}}?{TERM_RENEWED}"
-                                      r"|不再(?:延长|延期)[^。；;，,\n]{0,80}?的\s*暂停")
+                                      r"|不再(?:延长|延期)[^。；;，,\n]{0,80}?的\s*暂停|" + NOT_RENEWED_PAUSE)
 NO_EXTENSION_MARKS = marked(("不再", "不予"))  # (``textnorm.holds_any``: each word asked by its mark)
 # "…的暂停安排自…起终止", "上述暂停期限将于…结束" (session 41, audit40/39): the suspension named, ended, right before an
 # ENDING_WORDS verb (looked for at each of those words only: a scan of every Q&A holding 暂停 and 取消 cost ~3,000

@@ -8,6 +8,10 @@
 - "恢复实施商务部 海关总署公告2025年第70号暂停实施的相关措施": No. 70 only suspends others; the restore reached No. 70's own row
   (shown in force), Nos. 55-62 left suspended to the end No. 70 set (A: the restore missed). It reaches the notices No. 70
   suspends now, as an extension of its suspension does (``storage.lifecycle.targets.THROUGH``).
+- "中方不再延长暂停实施商务部公告2025年第21号相关措施。" with no 决定 and no day: a Q&A release read no step ("no action found
+  in the answer", quiet), a press conference under a title naming no list no notice at all (the page dropped as about
+  nothing), silently. What the measures are when the suspension ends is told, its day not: held for a person, as the same
+  sentence with 决定 is (``page.unread_expiry``, ``rules.checks.answers.not_renewed_on_number``).
 """
 
 from __future__ import annotations
@@ -18,8 +22,9 @@ import pytest
 
 from scraper.parse import parse_document
 from storage.lifecycle import derive
+from storage.records import UnusablePage
 from tests.scraper.test_parse_clauses44 import N21, RELEASE, U7, _steps
-from tests.scraper.test_parse_held58 import _press
+from tests.scraper.test_parse_held58 import PRESS, _press, _press_held
 from tests.storage.test_lifecycle_corpus import stored
 from tests.storage.test_lifecycle_order52 import ORDER
 from tests.storage.test_lifecycle_orders_watch import ORDER6, ORDER7
@@ -27,6 +32,8 @@ from tests.storage.test_lifecycle_orders_watch import ORDER6, ORDER7
 N70 = "MOFCOM-2025-70"
 HEAD = "商务部公告2026年第88号 关于恢复实施相关措施的公告\n【发布文号】商务部公告2026年第88号\n【发文日期】2026年12月03日\n\n"
 TAIL = "\n\n商务部\n2026年12月3日\n"
+# a release whose title announces no change (RELEASE's "调整" holds an answer reading none for its title alone)
+PLAIN = RELEASE.replace("就调整出口管制管控名单措施", "就出口管制管控名单相关措施")
 
 
 def _notice_steps(body: str) -> list[tuple[str, str, str | None]]:
@@ -93,3 +100,29 @@ def test_a_restore_before_the_end_puts_the_suspended_order_back_in_force(named: 
     assert d.problems == ()
     assert [(r.notice_key, r.state.value, r.since) for r in d.states] == [
         ("MOFCOM-ORDER-2025-6", "in_force", date(2026, 6, 1))]
+
+
+# --- "不再延长暂停实施…" with no day: held, not dropped ------------------------------------------------------------------
+
+@pytest.mark.parametrize("said", [
+    "中方不再延长暂停实施商务部公告2025年第21号相关措施。",
+    "中方不再延长暂停实施商务部公告2025年第21号相关措施。暂停期限届满后，相关措施将恢复实施。",
+    "经研究，中方不再延期暂停实施商务部公告2025年第21号相关措施。",
+])
+def test_a_suspension_not_renewed_told_with_no_decision_word_is_held(said: str) -> None:
+    with pytest.raises(UnusablePage, match="without extension"):
+        parse_document(PLAIN.format(a=said).encode("utf-8"))
+    assert "without extension" in _press_held(said)
+
+
+def test_a_press_conference_under_a_title_naming_no_list_is_held_not_dropped() -> None:
+    page = PRESS.replace("请问中方有何新的安排？", "暂停实施的出口管制管控名单相关措施即将到期，中方是否会继续暂停？").format(
+        a="中方不再延长暂停实施商务部公告2025年第21号相关措施。")
+    with pytest.raises(UnusablePage, match="without extension"):
+        parse_document(page.encode("utf-8"))
+
+
+def test_a_suspension_not_renewed_only_weighed_is_no_step_and_not_held() -> None:
+    record = parse_document(PLAIN.format(
+        a="中方正在研究是否不再延长暂停实施商务部公告2025年第21号相关措施。").encode("utf-8")).notice
+    assert record is not None and record.actions == ()

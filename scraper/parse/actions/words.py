@@ -255,6 +255,9 @@ RENEWAL_ALT = "|".join(RENEWALS)
 # (``page.EXPIRY_NO_EXTENSION_RE``: the page held where no day is told; ``rules.checks.TERM_NOT_EXTENDED_RE``: the step's
 # clause may end so), which had drifted apart (the end review of session 42).
 TERM_RENEWED = rf"暂停(?:实施|执行)?期限?\s*(?:分别|均)?\s*(?:予以|进行)?\s*(?:{RENEWAL_ALT})"
+# "中方不再延长暂停实施商务部公告2025年第21号相关措施" (VERB_RE's one verb, the suspension not renewed): with no day told,
+# neither its own nor the suspension's end, no step is read (``page.unread_expiry`` holds the page; session 59, held59)
+NOT_RENEWED_PAUSE = rf"不再(?:对其|予以)?(?:{'|'.join(RENEWALS)}|延续|继续)暂停"
 NOT_RENEWED = (*(f"不再{how}{verb}" for how in ("", "对其", "予以", "对其予以") for verb in RENEWALS),
                *(f"不予{verb}" for verb in RENEWALS))
 # what every NOT_RENEWED word (and 不再延续) starts with

@@ -15,7 +15,13 @@ from ..qa import (
     QUESTION_BREAK_RE,
 )
 from ..textnorm import fold
-from .checks.answers import told_answer_step, unread_answer_step, unread_step_after_end, unread_suspension_holds
+from .checks.answers import (
+    not_renewed_on_number,
+    told_answer_step,
+    unread_answer_step,
+    unread_step_after_end,
+    unread_suspension_holds,
+)
 from .identify import own_source
 from .named import sentence_start
 
@@ -80,10 +86,11 @@ def off_topic_answer(src: Source, d: Draft) -> bool:
     decision on a notice by number taken before, under a title announcing a change (session 49, fix57):
     ``checks.told_answer_step``. Nor one recounting a step a notice took (``d.recaps``: "商务部已于…发布公告，自…起，停止实施
     …第21号相关措施" under "…就出口管制有关问题答记者问"; session 51, recount51): kept, the engine checks that a stored notice
-    takes it (storage/lifecycle/recaps.py)."""
+    takes it (storage/lifecycle/recaps.py). Nor one saying a notice's suspension is not renewed ("中方不再延长暂停实施…第21号
+    相关措施" in a press conference: session 59, held59): ``not_renewed_on_number``, held by ``page.unread_expiry``."""
     return d.qa and not d.drafts and d.context_list is None and unread_answer_step(src, d) is None \
         and unread_suspension_holds(src, d) is None and unread_step_after_end(src, d) is None \
-        and not told_answer_step(src, d) and not d.recaps
+        and not told_answer_step(src, d) and not d.recaps and not not_renewed_on_number(src, d)
 
 
 def unnumbered_without_body(src: Source, d: Draft) -> bool:

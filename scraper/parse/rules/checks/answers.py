@@ -12,7 +12,7 @@ from storage.records import ActionKind
 
 from ... import actions as act
 from ...actions.tense import RECOUNT_RE, decided_in, denied
-from ...actions.words import title_step
+from ...actions.words import NOT_RENEWED_PAUSE, title_step
 from ...corrections import CORRECTION_TITLE_RE
 from ...dates import effective_in
 from ...draft import Draft, Source
@@ -158,6 +158,24 @@ def unread_denied_step(src: Source, d: Draft) -> str | None:
         if denied(folded, s0, v.start()) and any(s0 <= r0 < act.sentence_end(folded, v.start()) for r0, _, _ in d.refs):
             return f"its step on a notice it names is denied (\"{src.text[s0 : v.end()].strip()[:60]}\") and reads nothing{LEFT_OUT}"
     return None
+
+
+NOT_RENEWED_PAUSE_RE = lazy_compile(NOT_RENEWED_PAUSE)
+
+
+def not_renewed_on_number(src: Source, d: Draft) -> bool:
+    """Whether an answer says, with no doubt before it (NOT_NOW_RE), that the suspension of a notice named in its sentence
+    is not renewed ("中方不再延长暂停实施商务部公告2025年第21号相关措施"): with no day told it reads no step, and
+    ``page.unread_expiry`` holds it for a person; a press conference's under a title naming no list was dropped as about
+    nothing (``rejects.off_topic_answer``; session 59, held59: no notice, silently)."""
+    folded = src.folded
+    if not d.refs or "不再" not in folded:
+        return False
+    for m in NOT_RENEWED_PAUSE_RE.finditer(folded):
+        s0, s1 = sentence_start(folded, m.start()), act.sentence_end(folded, m.start())
+        if any(s0 <= r[0] < s1 for r in d.refs) and act.NOT_NOW_RE.search(folded, s0, m.start()) is None:
+            return True
+    return False
 
 
 def unread_decided_answer(src: Source, d: Draft) -> str | None:
