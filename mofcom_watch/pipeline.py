@@ -886,6 +886,34 @@ def held_back(stored: Notice | None, record: NoticeRecord, url: str, sha: str, p
                     f"{REVIEW_HINT}", review=True, lost=tuple(lost))
 
 
+def _rekeyed_in_place(session: Session, record: NoticeRecord, url: str, sha: str, at: datetime) -> None:
+    """A Q&A's page re-dated or re-titled in place reads as another key (a Q&A's key is its day and title): the stored
+    Q&A read from this page's other bytes is moved to that key, its snapshots with it (as ``reprints`` moves one), so
+    the new bytes are read as a new version of the same notice, its items corrected, not as a second notice beside the
+    first (cycles59 S17: an answer of 11-05 continuing No. 21's suspension 1年, re-dated 11-06 with 6个月: both stood,
+    "until 2027-11-10" and "until 2027-05-10", the first never retracted, exit 0). Not when the new key is stored
+    already, nor for a key split apart from the old one (two Q&As of one day and title: ``reprints``)."""
+    from mofcom_watch.reprints import _carry
+
+    found = session.execute(
+        select(Notice.key, Notice.kind, Snapshot.sha256, Snapshot.notice_key, Snapshot.outcome)
+        .join(Snapshot, Snapshot.id == Notice.snapshot_id).join(Page, Page.id == Snapshot.page_id)
+        .where(Page.url == url)).all()
+    if len(found) != 1:
+        return
+    old = found[0]
+    new = record.key
+    if (old.key == new or old.kind != NoticeKind.QA.value or old.sha256 == sha
+            or not reads_as(old.key, old.notice_key, old.outcome)
+            or new.startswith(f"{old.key}-") or old.key.startswith(f"{new}-")
+            or session.execute(select(Notice.id).where(Notice.key == new)).first() is not None):
+        return
+    session.execute(update(Notice).where(Notice.key == old.key).values(key=new))
+    session.execute(update(Snapshot).where(Snapshot.notice_key == old.key).values(notice_key=new))
+    _carry(session, old.key, new, at)
+    session.flush()
+
+
 def _read_as_nothing(session: Session, url: str, sha: str) -> tuple[str, str] | None:
     """The key of the stored notice read from this page's other bytes, and why these bytes, read as no notice, are
     held back (None: no notice is read from the page, or it is read from these very bytes, which another parser read:
@@ -1277,6 +1305,7 @@ def _ingest(session: Session, page: CrawledPage, sha: str, parser: PageParser, c
             from mofcom_watch.reprints import one_key  # here: the parser is loaded by now, not at start-up
 
             record = one_key(session, record, url, fetched_at)
+            _rekeyed_in_place(session, record, url, sha, fetched_at)
         held_as = copy is not None and copy.outcome == PageOutcome.NOTICE and copy.sha256 == sha
         if (mixup := another_notice(session, record, url, page.listed_as, held_as)) is not None:
             return refuse(mixup)

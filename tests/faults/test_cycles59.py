@@ -95,3 +95,26 @@ def test_an_answer_emptied_of_its_decision_in_place_is_held_not_read_as_no_notic
     assert third.ok
     events, issues = _stored(settings.database_url, day)
     assert EXTENDED in events and not [i for i in issues if i.url == f"https://{WWW}/{ANSWER}"]
+
+
+REDATED = "tag:mofcom-watch,2025:QA-2026-11-05-d85f001d/notice"  # the answer's notice item under its first day's key
+
+
+def test_an_answer_redated_in_place_is_the_same_notice_read_anew_not_a_second_one(tmp_path):
+    """S17: the answer of 2026-11-05 continuing No. 21's suspension 1年, re-dated 2026-11-06 in place with 6个月, was
+    read as a second Q&A (a Q&A's key is its day and title) beside the first: "until 2027-11-10" and "until 2027-05-10"
+    both stood, the first never retracted, exit 0 (class A). Now the stored answer moves to the new key with its page,
+    so the new copy is a new version of it: the extension corrected, the notice item continuing under the new key."""
+    day = date(2026, 11, 6)
+    with _site() as site:
+        settings, first = _run(tmp_path / "d", site, day, datetime(2026, 11, 6, 2, tzinfo=UTC))
+        assert first.ok and REDATED in _stored(settings.database_url, day)[0]
+        redated = _answer(DECIDED.replace("1年", "6个月")).replace(b"2026-11-05 17:00", b"2026-11-06 09:00")
+        site.set_page(f"{WWW}/{ANSWER}", redated)
+        _s, second = _run(tmp_path / "d", site, day, datetime(2026, 11, 6, 6, tzinfo=UTC))
+    assert second.ok and second.corrected_events
+    events = _stored(settings.database_url, day)[0]
+    assert not [e for e in events if "/by/QA-" in e]  # no second extension beside the first
+    assert f"{REDATED}/correction/1" in events  # the notice item continues under the new key, said once
+    ecl = (tmp_path / "d" / "feeds" / "ecl.atom").read_text(encoding="utf-8")
+    assert "until 2027-05-10 inclusive" in ecl and "Correction: Suspension extended" in ecl
