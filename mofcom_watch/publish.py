@@ -135,7 +135,8 @@ class PublishResult:
 
 def publish(session: Session, *, as_of: date, target: PublishTarget | None, hold: tuple[str, ...] | None = None,
             run_id: str | None = None, derive_events: bool = True, full: bool = False,
-            folder: PendingScan | None = None, announce: bool = True, guard: bool = False) -> PublishResult:
+            folder: PendingScan | None = None, announce: bool = True, guard: bool = False,
+            partial: tuple[str, ...] = ()) -> PublishResult:
     """Derive and sync the events as of ``as_of``, then write every feed to ``target`` (None: none).
 
     ``hold`` names broken sources (None: those whose last run failed, from the store): while they are, a new item
@@ -148,6 +149,8 @@ def publish(session: Session, *, as_of: date, target: PublishTarget | None, hold
     the sync makes no correction item (a view of a past day: ``storage.events.apply_derivation``). A bad
     watchlist raises WatchlistError before anything is touched, unless ``target.watchlist_optional``. ``guard``:
     nothing is written when the folder holds items this store never had (:func:`taken_back`); ``refused`` says why.
+    ``partial``: sources a run did not run (``run --source``): what they could falsify is held back as a broken
+    source's, but no source is broken: no held-back problem is opened for them (the run says so in a note).
     """
     watchlist, broken_watchlist = _load_watchlist(target)
     notices: list[StoredNotice] = []
@@ -160,8 +163,10 @@ def publish(session: Session, *, as_of: date, target: PublishTarget | None, hold
         from mofcom_watch.reprints import recheck  # the not-merged Q&A issues whose cause is gone close
 
         recheck(session, datetime.now(UTC).replace(microsecond=0))
-        derivation, notices, sync, skipped = derive_and_sync(session, as_of, hold, full=full, announce=announce)
-        record_held_back(session, sources=hold, held=len(sync.withheld), titles=_held_titles(sync.withheld),
+        held = tuple(sorted({*hold, *partial}))
+        derivation, notices, sync, skipped = derive_and_sync(session, as_of, held, full=full, announce=announce)
+        record_held_back(session, sources=hold, held=len(sync.withheld) if hold else 0,
+                         titles=_held_titles(sync.withheld),
                          seen=datetime.now(UTC).replace(microsecond=0), run_id=run_id)
     if target is None:
         return PublishResult(tuple(notices), derivation, sync, skipped_derive=skipped)
@@ -419,7 +424,7 @@ def derive_and_sync(session: Session, as_of: date, hold: tuple[str, ...], *, ful
 
 def publish_preview(sessions: sessionmaker[Session], *, as_of: date, target: PublishTarget | None,
                     past: bool = False, hold: tuple[str, ...] | None = None, run_id: str | None = None,
-                    folder: PendingScan | None = None) -> PublishResult:
+                    folder: PendingScan | None = None, partial: tuple[str, ...] = ()) -> PublishResult:
     """:func:`publish` for a day to come, or a ``past`` one, into a folder that is not the live one, whose store
     writes are rolled back: its events, their marks and the publication are not kept, so no later run publishes a
     future day's items (or retracts them, with a correction item, if the day comes otherwise), nor announces again
@@ -445,7 +450,7 @@ def publish_preview(sessions: sessionmaker[Session], *, as_of: date, target: Pub
             one_publisher(session.connection())
             with publishing(store_file(session)):
                 result = publish(session, as_of=as_of, target=target, announce=not past, hold=hold, run_id=run_id,
-                                 folder=folder)
+                                 folder=folder, partial=partial)
             session.rollback()
     except Exception as exc:
         if target is not None and run_id is not None:
@@ -546,7 +551,7 @@ def keep_store_id(sessions: sessionmaker[Session]) -> None:
 def publish_recorded(sessions: sessionmaker[Session], *, as_of: date, target: PublishTarget | None,
                      hold: tuple[str, ...] | None = None, derive_events: bool = True,
                      run_id: str | None = None, full: bool = False, folder: PendingScan | None = None,
-                     preview: bool = False, guard: bool = True) -> PublishResult:
+                     preview: bool = False, guard: bool = True, partial: tuple[str, ...] = ()) -> PublishResult:
     """:func:`publish` in a transaction of its own, and the attempt in the publish log: a failed one
     is logged in another transaction (the publish itself is rolled back), then raised again.
     ``full=True``: ignore every cache and skip (see :func:`publish`). ``preview``: logged as a preview
@@ -564,7 +569,7 @@ def publish_recorded(sessions: sessionmaker[Session], *, as_of: date, target: Pu
             one_publisher(session.connection())  # (PostgreSQL: SQLite's write lock keeps other publishers out)
             with publishing(store_file(session)):  # a writer meeting the lock waits for it (storage.publishwait)
                 result = publish(session, as_of=as_of, target=target, hold=hold, run_id=run_id,
-                                 derive_events=derive_events, full=full, folder=folder, guard=guard)
+                                 derive_events=derive_events, full=full, folder=folder, guard=guard, partial=partial)
                 if target is not None:
                     failed = result.refused or "; ".join(f"feed {f.name} could not be built ({f.error})"
                                                          for f in result.failed)

@@ -165,7 +165,9 @@ def register(app: typer.Typer) -> None:
         as_of: Optional[str] = typer.Option(None, "--as-of", help=AS_OF_NOW_HELP + " A past day only with --out DIR; before the day the store was last "
                                               "synced as of, its pages are stored, not what it derives."),
         out: Optional[Path] = typer.Option(None, "--out", help="Feeds folder (default: the configured feeds_dir)."),
-        source: List[str] = typer.Option([], "--source", help="Only these sources (names). Repeatable (default: config fetch.sources, else every source)."),
+        source: List[str] = typer.Option([], "--source", help="Only these sources (names). Repeatable (default: config fetch.sources, else every source). "
+                                         "What the sources left out could falsify (a lapse, a countdown: an answer there may extend the suspension) "
+                                         "is held back, said in a note, until a run of every source."),
         progress: Optional[bool] = typer.Option(None, "--progress/--no-progress",
                                                 help="Progress bar (default: on a terminal)."),
         fetched_at: Optional[str] = typer.Option(None, "--fetched-at",
@@ -200,6 +202,7 @@ def register(app: typer.Typer) -> None:
         overrides = _base_urls(base_url)
         try:
             sources = load_sources(tuple(source) or settings.sources)
+            not_run = tuple(s.name for s in load_sources(settings.sources) if s.name not in source) if source else ()
         except SourceConfigError as exc:
             typer.echo(f"mofcom-watch run: {exc}", err=True)
             raise typer.Exit(2)
@@ -215,7 +218,8 @@ def register(app: typer.Typer) -> None:
                 result = run_cycle(settings, as_of=day, since=since, backfill=since is not None,
                                    base_urls=overrides or None, out_dir=out, sources=sources, progress=progress,
                                    fetched_at=parse_fetched_at(fetched_at), lock_wait=settings.lock_wait_seconds,
-                                   on_lock_wait=lambda held: typer.echo(f"{waiting}{held}", err=True), stop=stop)
+                                   on_lock_wait=lambda held: typer.echo(f"{waiting}{held}", err=True), stop=stop,
+                                   not_run=not_run)
         except (DatabaseError, WatchlistError) as exc:
             if isinstance(exc, StoreUnavailable):
                 _note_store_fault(settings, exc)
