@@ -43,6 +43,55 @@ RENAMING = frozenset({EventKind.NAME_CORRECTED, EventKind.RENAMED})
 
 
 @dataclass(frozen=True)
+class HeldBack:
+    """The items the last sync held back (``storage.events.falsifiable``: a lapse, a countdown, an unresolved
+    reference) while ``sources`` could hold a step that changes them (a source broken, an index gap, a run that left
+    it out: the derive mark's ``held``): the states they tell are derived, not published, unconfirmed. ``status`` and
+    ``timeline`` mark them (cycles58's B3: "lapsed" shown, exit 0, no word of the hold)."""
+
+    sources: tuple[str, ...] = ()
+    items: tuple[EventRecord, ...] = ()
+
+    def of(self, notice_key: str, lst: ListKind, keys: Sequence[str] = ()) -> tuple[EventRecord, ...]:
+        """The held items of the listing (``keys``: an entity's, for its items of that listing alone)."""
+        return tuple(e for e in self.items if e.notice_key == notice_key and e.list is lst
+                     and (not keys or e.entity_key is None or e.entity_key in keys))
+
+    def line(self) -> str:
+        """What a view says of them, once."""
+        return (f"HELD BACK: {len(self.items)} item(s) derived but not published while {', '.join(self.sources)} may "
+                "hold a step that changes them (a source not read whole, an index gap, or a run that left it out): "
+                "the states marked 'held back' are unconfirmed until then (`mofcom-watch status` says why)")
+
+
+def held_back(session: Session, as_of: date, derivation: Derivation | None = None,
+              summary: DerivedSummary | None = None) -> HeldBack:
+    """What the last sync held back, as of ``as_of``: its summary's items where it was made as of that day from the
+    notices stored (``summary``, or the mark read here), else, while it held sources back, the items derived now
+    (``derivation``, or derived here) that the Event table does not hold and a missing page could falsify."""
+    import json
+
+    from storage.derived import MARK_NAME
+    from storage.models import DeriveMark, Event
+
+    held = session.scalar(select(DeriveMark.held).where(DeriveMark.name == MARK_NAME))
+    sources = tuple(json.loads(held)) if held else ()
+    if not sources:
+        return HeldBack()
+    summary = summary or stored_summary(session, as_of, inputs_digest(session, as_of))
+    if summary is not None:
+        return HeldBack(sources, summary.withheld)
+    from storage.events import falsifiable
+    from storage.ingest import count_mismatch
+
+    notices = load_stored_notices(session)  # (asked only while sources are held and the mark is of another day)
+    derivation = derivation or derive(notices, as_of)
+    incomplete = frozenset(n.record.key for n in notices if count_mismatch(n.record))
+    stored = set(session.scalars(select(Event.id)))
+    return HeldBack(sources, tuple(e for e in derivation.events if e.id not in stored and falsifiable(e, incomplete)))
+
+
+@dataclass(frozen=True)
 class StatusReport:
     """What `mofcom-watch status` shows."""
 
@@ -53,6 +102,7 @@ class StatusReport:
     health: tuple[HealthIssue, ...]
     warnings: tuple[HealthIssue, ...] = ()  # HealthKind.WARNING: shown, never failing (storage.health)
     notes: tuple[str, ...] = ()  # the engine's notes (storage.lifecycle.Derivation.notes): shown, never failing
+    held: HeldBack = field(default_factory=lambda: HeldBack())  # items derived but held back (its rows unconfirmed)
 
     @property
     def ok(self) -> bool:
@@ -79,6 +129,8 @@ class EntityListing:
     # extension of a suspension not in place): ``status`` exits 1 on them, and ``timeline`` said nothing of them on the
     # listing it showed, "suspended until 2028-02-28" with no word (session 52, review63; session 53, recap53)
     problems: tuple[str, ...] = field(default=(), metadata=OMIT_DEFAULT)
+    # its items the last sync held back (:class:`HeldBack`): its state is derived, not published, unconfirmed
+    held_back: tuple[str, ...] = field(default=(), metadata=OMIT_DEFAULT)  # their titles
 
 
 @dataclass(frozen=True)
@@ -89,6 +141,7 @@ class EntityTimeline:
     names: tuple[str, ...]  # every spelling seen
     listings: tuple[EntityListing, ...]
     type: str | None = None  # organization | individual, where a notice says
+    held_by: tuple[str, ...] = field(default=(), metadata=OMIT_DEFAULT)  # the sources a held listing waits for
 
     def to_json(self) -> dict[str, Any]:
         """``timeline --json`` and the evidence pack's ``timeline.json``: each listing's ``state`` in the one shape
@@ -130,10 +183,12 @@ def listing_states(session: Session, as_of: date) -> list[StatusRow]:
 
 
 def status_report(session: Session, as_of: date) -> StatusReport:
-    d = derived_summary(session, as_of)
+    summary = stored_summary(session, as_of, inputs_digest(session, as_of))
+    derivation = derive_stored(session, as_of)[1] if summary is None else None
+    d = summary if summary is not None else DerivedSummary.of(derivation, as_of)  # type: ignore[arg-type]
     return StatusReport(as_of=as_of, rows=d.states, unresolved=d.unresolved, problems=d.problems,
                         health=tuple(open_health_issues(session)), warnings=tuple(open_warnings(session)),
-                        notes=d.notes)
+                        notes=d.notes, held=held_back(session, as_of, derivation, summary))
 
 
 # --- names ----------------------------------------------------------------------------------
@@ -261,7 +316,7 @@ def entity_timeline(session: Session, name: str, as_of: date) -> EntityTimeline 
     if not keys:
         return None
     keys, via = _linked(notices, keys, as_of)
-    return _timeline(session, notices, d, keys, via)
+    return _timeline(session, notices, d, keys, via, held_back(session, as_of, d))
 
 
 KEY_CHARS = frozenset("-_")  # besides letters and digits, what a notice key is written with ("MOFCOM-2026-23")
@@ -304,11 +359,11 @@ def entity_timeline_by_key(session: Session, key: str, as_of: date) -> EntityTim
     if not (key and known):
         return None
     keys, via = _linked(notices, [key], as_of)
-    return _timeline(session, notices, d, keys, via)
+    return _timeline(session, notices, d, keys, via, held_back(session, as_of, d))
 
 
 def _timeline(session: Session, notices: Sequence[StoredNotice], d: Derivation, keys: list[str],
-              via: dict[str, str] | None = None) -> EntityTimeline:
+              via: dict[str, str] | None = None, held: HeldBack | None = None) -> EntityTimeline:
     spellings: list[str] = []
     zh = en = kind = None
     for ek in keys:
@@ -344,7 +399,8 @@ def _timeline(session: Session, notices: Sequence[StoredNotice], d: Derivation, 
         why = linked[reached[0]] if reached and all(k in linked for k in reached) else None
         told = {notice_key, *(e.source_key for e in events if e.source_key), *((row.by,) if row and row.by else ())}
         return EntityListing(notice_key, number, lst, row, events, issuer, ministry_of(issuer), notes.get(notice_key),
-                             why, tuple(p for p in d.problems if any(names_key(p, k) for k in told)))
+                             why, tuple(p for p in d.problems if any(names_key(p, k) for k in told)),
+                             tuple(e.title for e in (held or HeldBack()).of(notice_key, lst, keys)))
 
     for (notice_key, lst), events in _entity_events(d, keys).items():
         row = next((r for r in d.states if r.notice_key == notice_key and r.list is lst
@@ -357,7 +413,8 @@ def _timeline(session: Session, notices: Sequence[StoredNotice], d: Derivation, 
             listings.append(listing(r.notice_key, r.number, r.list, r, ()))
     listings.sort(key=lambda x: (x.events[0].effective or date.min if x.events else date.min, x.notice_key))
     return EntityTimeline(keys=_shown_keys(keys, listings), zh=zh, en=en, names=tuple(dict.fromkeys(sorted(spellings))),
-                          listings=tuple(listings), type=kind)
+                          listings=tuple(listings), type=kind,
+                          held_by=held.sources if held and any(x.held_back for x in listings) else ())
 
 
 def _shown_keys(keys: Sequence[str], listings: Sequence[EntityListing]) -> tuple[str, ...]:

@@ -29,7 +29,7 @@ from storage.heldsteps import StepDecision, step_decisions
 from storage.models import SourceRun
 from storage.notices import count_read
 from storage.publications import PublishRecord, last_publication
-from storage.records import ListingState
+from storage.records import ListingState, StatusRow
 from storage.reviews import Acceptance, GoneCheck, Reading, acceptances, gone_checks, read_pages
 from storage.status import StatusReport, status_report
 from storage.vocabulary import as_utc, by_words, list_name, ministry_of, row_label, state_json, until_words
@@ -66,6 +66,10 @@ def report_json(report: StatusReport) -> dict:
         ],
         "problems": list(report.problems),
         "notes": list(report.notes),
+        # the items the last sync held back: their listings' states are derived, not published (unconfirmed)
+        "held_back": {"sources": list(report.held.sources),
+                      "items": [{"id": e.id, "notice_key": e.notice_key, "list": e.list.value if e.list else None,
+                                 "title": e.title} for e in report.held.items]},
     }
 
 
@@ -89,7 +93,7 @@ def print_report(report: StatusReport, console: Console, *, all_clear: bool = Tr
         table.add_column(col, justify="right" if col in ("days left", "entities") else "left")
     for r in report.rows:
         table.add_row(
-            shown(r.notice_key), shown(r.number), ministry_of(r.issuer) or "", list_name(r.list), Text(row_label(r), style=STATE_STYLES.get(r.state, "")),
+            shown(r.notice_key), shown(r.number), ministry_of(r.issuer) or "", list_name(r.list), _state(report, r),
             r.since.isoformat() if r.since else "", until_words(r.until, r.lapses_on) if r.until else "",
             "" if r.days_left is None else str(r.days_left), str(r.entity_count), shown(r.by),
         )
@@ -103,6 +107,8 @@ def print_report(report: StatusReport, console: Console, *, all_clear: bool = Tr
     if lapsed:
         console.print(f"[bold yellow]{len(lapsed)} suspension(s) lapsed with no newer notice: presumed back in "
                       "force, needs review.[/]")
+    if report.held.items:  # the states so marked are derived, not published (a source may hold what changes them)
+        console.print(Text(shown(report.held.line()), style="bold red"))
     if report.health:
         console.print(f"[bold red]SOURCE HEALTH: {len(report.health)} open issue(s)[/]")
         for h in report.health:
@@ -128,6 +134,17 @@ def print_report(report: StatusReport, console: Console, *, all_clear: bool = Tr
         console.print("[green]No open health issues, no unresolved references.[/]")
 
 
+HELD_WORDS = " (held back: unconfirmed, not published)"  # a state whose items the last sync held back
+
+
+def _state(report: StatusReport, r: StatusRow) -> Text:
+    """A row's state, marked where the last sync held back its items (``storage.status.HeldBack``)."""
+    state = Text(row_label(r), style=STATE_STYLES.get(r.state, ""))
+    if report.held.of(r.notice_key, r.list):
+        state.append(HELD_WORDS, style="bold red")
+    return state
+
+
 def dense_table(report: StatusReport) -> Table:
     """The listings in four columns, for a terminal too narrow for the table (80 columns): the deciding notice under
     the state ("lifted" / "by QA-2025-11-05-68a81f8d", left out where it is the listing's own notice), the end under
@@ -137,7 +154,7 @@ def dense_table(report: StatusReport) -> Table:
     for col in ("notice", "list", "state, by", "since, until"):
         table.add_column(col)
     for r in report.rows:
-        state = Text(row_label(r), style=STATE_STYLES.get(r.state, ""))
+        state = _state(report, r)
         if words := by_words(r, r.notice_key):
             state.append(f" {shown(words)}")
         since = r.since.isoformat() if r.since else ""

@@ -39,6 +39,9 @@ from storage.vocabulary import (
 
 # an engine problem naming the listing's notice or a notice of its events, under its heading (``EntityListing.problems``)
 PROBLEM_LINE = "  problem (a person should read it; `mofcom-watch status` lists it): {problem}"
+# a listing whose items the last sync held back (storage.status.HeldBack): cycles58's B3, "lapsed" shown, no word of it
+HELD_LINE = ("  held back, unconfirmed: {n} item(s) of this listing not published ({titles}) while {sources} may hold a "
+             "step that changes them; the state above is derived, not confirmed (`mofcom-watch status` says why)")
 NO_LIST = "not on any list as of {as_of}: no stored notice naming it was public by that day (without --as-of: up to today)"
 
 
@@ -93,6 +96,9 @@ def print_timeline(tl: EntityTimeline, as_of: str, console: Console, maybe: list
             console.print(Text(line))
         for problem in lst.problems:  # the engine's, on this listing: what `status` exits 1 on (review63, recap53)
             console.print(Text(shown(PROBLEM_LINE.format(problem=problem)), style="bold"))
+        if lst.held_back:  # its state is derived, not published: a source not read may hold what changes it
+            console.print(Text(shown(HELD_LINE.format(n=len(lst.held_back), titles="; ".join(lst.held_back),
+                                                      sources=", ".join(tl.held_by))), style="bold"))
         table = Table()
         for col in ("date", "event", "until", "by"):
             table.add_column(col)

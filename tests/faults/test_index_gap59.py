@@ -11,6 +11,7 @@ before the gap again (every row between listed, so read) or a person accepts the
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import date
 
@@ -60,7 +61,17 @@ def test_a_gap_stays_held_run_after_run_until_a_person_accepts_it(tmp_path):
         url, sha = ACCEPT.search(detail).groups()  # type: ignore[union-attr]
         assert url == f"https://{QA_INDEX}"
         status = cli(settings.database_url, "status", "--as-of", str(AS_OF))
-        assert status.code == 1 and f"mofcom-watch accept {url} {sha}" in " ".join(status.out.split())
+        said = " ".join(status.out.split())
+        assert status.code == 1 and f"mofcom-watch accept {url} {sha}" in said
+        assert re.search(r"HELD BACK: \d+ item\(s\) derived but not published while mofcom-qa", said)  # B3
+        held = json.loads(cli(settings.database_url, "status", "--as-of", str(AS_OF), "--json").out)["held_back"]
+        assert held["sources"] == ["mofcom-qa"] and LAPSE in [i["id"] for i in held["items"]]
+        assert {i["notice_key"] for i in held["items"]} == {"UEL-2025-7"}  # the lapse, its countdowns
+        timeline = cli(settings.database_url, "timeline", "BRINC Drones", "--as-of", str(AS_OF))
+        assert timeline.code == 0 and "held back, unconfirmed" in timeline.out  # (timeline: exit 0 by its contract)
+        listings = json.loads(cli(settings.database_url, "timeline", "BRINC Drones", "--as-of", str(AS_OF),
+                                  "--json").out)["listings"]
+        assert [x["notice_key"] for x in listings if x.get("held_back")] == ["UEL-2025-7"]
         review = cli(settings.database_url, "review")
         assert review.code == 1 and f"mofcom-watch accept {url} {sha}" in review.out
         done = cli(settings.database_url, "accept", url, sha[:12], "--by", "officer@example", "--as-of", str(AS_OF))
@@ -69,6 +80,8 @@ def test_a_gap_stays_held_run_after_run_until_a_person_accepts_it(tmp_path):
         _s, fourth = _run(tmp_path / "d", site, AS_OF)
         assert fourth.ok and fourth.held_back == () and LAPSE not in fourth.withheld
         assert LAPSE in _stored(settings.database_url)[0]
+        timeline = cli(settings.database_url, "timeline", "BRINC Drones", "--as-of", str(AS_OF))
+        assert timeline.code == 0 and "held back" not in timeline.out and "lapsed" in timeline.out
         closed = [i for i in _stored(settings.database_url)[1] if i.url == f"https://{QA_INDEX}"]
         assert closed and all(i.resolved_at is not None for i in closed)
         assert "accepted by officer@example" in closed[0].detail and sha in closed[0].detail

@@ -9,6 +9,8 @@ what it reads. Real ``run`` processes against real HTTP (``tests/site_server.py`
 
 from __future__ import annotations
 
+import json
+
 from tests.faults.harness import cli, cli_env
 from tests.faults.test_index_gap58 import DECIDED, LAPSE, QA_INDEX, QAS, WWW, _answer, _site, _stored
 from tests.faults.test_index_gap59 import EXTENDED, EXTENSION
@@ -39,6 +41,11 @@ def test_a_run_of_one_source_holds_back_the_lapse_the_sources_left_out_could_fal
         assert "held back" in said and "the sources not run (mofcom-qa)" in said
         assert LAPSE not in _stored(db)[0]  # never published, so never retracted
         assert LAPSE not in (tmp_path / "feeds" / "all.atom").read_text(encoding="utf-8")
+        for day in ("2026-11-29", "2026-11-30"):  # B3: status marks the lapse held (the last sync's, or derived anew)
+            status = cli(db, "status", "--as-of", day, "--json", env=ENV)
+            held = json.loads(status.out)["held_back"]
+            assert status.code == 0 and held["sources"] == ["mofcom-qa"], status.err  # (nothing wrong: no problem)
+            assert LAPSE in [i["id"] for i in held["items"]]
         full = _run(db, site, tmp_path / "feeds", "2026-11-29")
         assert full.code == 0, full.out + full.err
     events = _stored(db)[0]
