@@ -228,7 +228,7 @@ RESOLVED_LISTED = 3  # items a "Resolved" correction names as the change its ref
 def what_changed(old: EventRecord, new: EventRecord) -> str:
     """The differences a reader of a correction wants first, as one clause (empty: none of these): entities
     added, gone or renamed (matched by key, or by the one Chinese name of a key that changed), the effective or end
-    day. Pure."""
+    day, the day and hour the notice was published (re-dated in place). Pure."""
 
     def name(e: Any) -> str:
         return " / ".join(n for n in (e.zh, e.en) if n) or e.key
@@ -252,6 +252,10 @@ def what_changed(old: EventRecord, new: EventRecord) -> str:
     for label, was, now in (("effective", old.effective, new.effective), ("until", old.until, new.until)):
         if was != now:
             listed += ("; " if listed else "") + f"{label} {was or 'none'} -> {now or 'none'}"
+    if old.occurred != new.occurred:  # a notice re-dated in place (its page's date changed, nothing else: cycles58's
+        # B2, a "Correction:" that said no change at all, its reader left to compare the two items)
+        listed += ("; " if listed else "") + (f"published {in_beijing(old.occurred):%Y-%m-%d %H:%M} -> "
+                                              f"{in_beijing(new.occurred):%Y-%m-%d %H:%M} (Beijing time)")
     return listed
 
 

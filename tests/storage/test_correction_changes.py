@@ -28,3 +28,10 @@ def test_added_gone_and_days():
     assert what_changed(IMPOSED, new) == ("added 红猫控股公司 / Red Cat Holdings, Inc.; no longer 美国稀土公司 / "
                                           "USA Rare Earth, Inc.; effective 2026-06-22 -> 2026-06-23")
     assert what_changed(IMPOSED, IMPOSED) == ""
+
+
+def test_a_notice_re_dated_in_place_says_its_publication_moved():
+    """cycles58's B2: a CMS re-dating a notice, its page's date alone changed, made a "Correction:" whose facts read
+    the same, saying no change; it says the publication day and hour moved now."""
+    new = replace(IMPOSED, occurred=datetime(2026, 6, 23, 1, 30, tzinfo=timezone.utc))
+    assert what_changed(IMPOSED, new) == "published 2026-06-23 01:00 -> 2026-06-23 09:30 (Beijing time)"
