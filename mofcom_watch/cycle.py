@@ -54,6 +54,7 @@ from scraper.stop import CrawlStopped, StopRequest
 from storage.db import WRITE_LOCK
 from storage.health import (
     crawl_cut_short,
+    gap_issues,
     has_clean_run,
     held_sources,
     last_deep_walk,
@@ -332,6 +333,7 @@ def run_cycle(
                 link_news(session)  # reports name notices that may only now be stored
                 say_unkeyed(session)  # notices read with no number of their own that make items: a problem each
                 held = held_sources(session, frozenset(news_names))  # (it reads no news row)
+                gaps = {issue.source for issue in gap_issues(session)} if held else set()
             left_out = tuple(n for n in not_run if n not in news_names and n not in held and n not in
                             {s.name for s in active})
             refused_blank = (_would_blank(sf, target, settings.database_url, run_id)
@@ -359,9 +361,12 @@ def run_cycle(
             problems = outcome.problems + ((refused_blank,) if refused_blank else ())
             notes = outcome.notes
             if held and outcome.withheld:  # (nothing held back: nothing to say)
+                gapped = [g for g in held if g in gaps]
                 problems += ((f"{len(outcome.withheld)} item(s) held back (lapses, countdowns, unresolved "
-                              f"references) while pages of {', '.join(held)} could not be fetched; facts from "
-                              "whole notices published; the next run retries the pages"),)
+                              f"references) while pages of {', '.join(held)} could not be fetched or read whole; "
+                              "facts from whole notices published; the next run retries the pages"
+                              + (f"; an index gap of {', '.join(gapped)} waits for a person (`mofcom-watch review`)"
+                                 if gapped else "")),)
             elif left_out and outcome.withheld:  # (a note: nothing is wrong, the run read what it was asked to)
                 notes += ((f"{len(outcome.withheld)} item(s) held back (lapses, countdowns, unresolved references): "
                            f"this run read {', '.join(s.name for s in active) or 'no source'} only, and the sources "

@@ -563,10 +563,14 @@ def record_held_back(session: Session, *, sources: tuple[str, ...], held: int, t
         return None
     listed = "; ".join(titles[:HELD_BACK_LISTED])
     more = f"; and {len(titles) - HELD_BACK_LISTED} more" if len(titles) > HELD_BACK_LISTED else ""
+    gapped = sorted({issue.source for issue in gap_issues(session)} & set(sources))
+    retried = (f"the next run retries the pages; an index gap of {', '.join(gapped)} waits for a person (rows pushed "
+               "off its one page unread: `mofcom-watch review` says which days to read, then accept it)" if gapped
+               else "the next run retries the pages")
     detail = (f"{held} item(s) held back because pages of {', '.join(sources)} could not be read whole: a "
               f"missing Q&A or notice could extend, lift or resolve them (lapses, presumed states, countdowns, "
               f"unresolved references, notices short of their stated count). Facts read whole from fetched "
-              f"notices are published; the next run retries the pages. Held back: {listed}{more}.")
+              f"notices are published; {retried}. Held back: {listed}{more}.")
     opened = open_issue(session, key=HealthKind.HELD_BACK, source=HELD_BACK_SOURCE, kind=HealthKind.HELD_BACK,
                         detail=detail, seen=seen, run_id=run_id)
     return HealthKind.HELD_BACK.value if opened else None

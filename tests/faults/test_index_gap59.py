@@ -55,6 +55,7 @@ def test_a_gap_stays_held_run_after_run_until_a_person_accepts_it(tmp_path):
             _s, third = _run(tmp_path / "d", site, AS_OF)
             assert not third.ok and third.held_back == ("mofcom-qa",) and LAPSE in third.withheld
             assert any(f.reason == "index-gap" for s in third.sources for f in s.counts.failures)
+            assert any("an index gap of mofcom-qa waits for a person (`mofcom-watch review`)" in p for p in third.problems)
         assert LAPSE not in _stored(settings.database_url)[0]
         detail = _open_gap(settings.database_url)
         assert "read the rows the column published between 2025-05-14 and 2026-11-23" in detail
