@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from tests.faults.harness import cli, cli_env
 from tests.faults.test_index_gap58 import DECIDED, LAPSE, QA_INDEX, QAS, WWW, _answer, _site, _stored
 from tests.faults.test_index_gap59 import EXTENDED, EXTENSION
@@ -51,3 +53,24 @@ def test_a_run_of_one_source_holds_back_the_lapse_the_sources_left_out_could_fal
     events = _stored(db)[0]
     assert EXTENDED in events and LAPSE not in events
     assert "Retracted" not in (tmp_path / "feeds" / "all.atom").read_text(encoding="utf-8")
+
+
+@pytest.mark.xfail(strict=True, reason="open (A in effect, as B1): a source skipped for want of a --base-url (run "
+                   "--base-url for one host, a mirror of www only) is not held as a source left out: on the lapse day "
+                   "the lapse is published though aqygzj, not fetched, may hold the notice extending the suspension; "
+                   "run says 'not fetched for want of a base URL' as a note, exit 0. Holding skipped sources as "
+                   "run_cycle(not_run=…) holds would move every test that runs with part of the hosts mirrored")
+def test_a_source_skipped_for_want_of_a_base_url_holds_back_the_lapse_too(tmp_path):
+    from mofcom_watch.config import Settings
+    from mofcom_watch.cycle import run_cycle
+    from scraper.sources.registry import load_sources
+    from tests.faults.test_index_gap58 import AS_OF, BEFORE_LAPSE, POLICY
+
+    with _site() as site:
+        settings = Settings(data_dir=tmp_path / "d", public_base_url="https://feeds.example.org/")
+        sources = [s for s in load_sources() if s.name in ("mofcom-policy", "mofcom-qa", "aqygzj")]
+        for day in (BEFORE_LAPSE, AS_OF):
+            result = run_cycle(settings, as_of=day, base_urls=site.base_urls([WWW]), policy=POLICY, progress=False,
+                               sources=sources, out_dir=tmp_path / "d" / "feeds")
+    assert [s.name for s in result.sources if str(s.mode) == "skipped"] == ["aqygzj"]
+    assert LAPSE not in _stored(settings.database_url)[0]
