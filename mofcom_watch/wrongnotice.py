@@ -6,9 +6,11 @@ notice's for good (its provenance), and the notice the URL holds goes unread for
 tell a mix-up from the legitimate ways a URL comes to hold a notice:
 
 - the URL held another numbered notice (K1), and answers now, in new bytes, the text of a numbered notice (K2) the
-  store already holds at other URLs: a notice does not move to a URL of another one. (A renumbering correction, K1's
-  page now numbered K2, makes K2 a notice the store does not hold yet: not a mix-up. The same notice re-posted at a
-  new URL, a reprint in another column: a URL that held nothing.)
+  store already holds at other URLs: a notice does not move to a URL of another one; or the text of a numbered notice
+  the store does not hold yet (K1's page renumbered in place, or a CMS mix-up with a notice not read elsewhere yet):
+  stored, K1 and K2 both stood, the same entities listed twice and K1 on a page no longer saying it, exit 0 (cycles59
+  S18); which it is only a person can tell. (The same notice re-posted at a new URL, a reprint in another column: a
+  URL that held nothing.)
 - the URL is new, an index of this run lists it under a title naming notice K1 ("商务部公告2026年第23号 …"), and it
   answers the text of another numbered notice (K2) the store holds at other URLs. (A reprint's title names its
   own notice; a title naming no number says nothing.)
@@ -34,8 +36,10 @@ import re
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from storage.models import Notice, NoticeUrl
+from storage.keys import issue_key
+from storage.models import HealthIssue, Notice, NoticeUrl
 from storage.records import NoticeRecord
+from storage.vocabulary import HealthKind
 
 REASON = "another-notice"
 SHOWN = 2  # URLs named in a detail
@@ -71,10 +75,23 @@ def another_notice(session: Session, record: NoticeRecord, url: str, listed_as: 
     # URLs for every page (a first replay at 100x the fixtures took 1.7x as long).
     joined = select(Notice.key, Notice.number, NoticeUrl.url).join(NoticeUrl, NoticeUrl.notice_id == Notice.id)
     held = sorted(u for _key, _number, u in session.execute(joined.where(Notice.key == record.key)))
-    if not held or url in held:
-        return None  # a notice the store does not hold yet, or one this URL held already
+    if url in held:
+        return None  # a notice this URL held already
     before = sorted({key for key, number, _u in session.execute(joined.where(NoticeUrl.url == url))
                      if key != record.key and number is not None})
+    if not held:  # a notice the store does not hold yet
+        disagreed = set(session.scalars(select(HealthIssue.key).where(
+            HealthIssue.kind == HealthKind.ALIAS_CONFLICT.value, HealthIssue.url == url,
+            HealthIssue.resolved_at.is_(None))))
+        read_here = [key for key in before if issue_key(HealthKind.ALIAS_CONFLICT, key) not in disagreed]
+        if read_here:  # a page of another numbered notice (cycles59 S18), not a copy that disagreed with it (a mix-up
+            # its alias conflict names, health44 H23: the URL's own notice read now closes that conflict)
+            return (f"{REASON}: {url} held {', '.join(read_here)} and now answers the text of {record.key}, which the "
+                    f"store does not hold: {', '.join(read_here)} renumbered in place, or another notice's page at "
+                    f"this URL; stored, both would stand, the same entities listed twice, the old number on a page "
+                    f"that no longer says it; {', '.join(read_here)} stays as read and nothing of this answer is "
+                    "stored as a notice: a person should read the page")
+        return None
     if before:
         return (f"{REASON}: {url} held {', '.join(before)} and now answers the text of {record.key}, which the store "
                 f"holds at {_named(held)}: another notice's page answers at this URL (a CMS mix-up); "

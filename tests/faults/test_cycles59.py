@@ -16,6 +16,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+import pytest
 from sqlalchemy import select
 
 from mofcom_watch.config import Settings
@@ -118,3 +119,49 @@ def test_an_answer_redated_in_place_is_the_same_notice_read_anew_not_a_second_on
     assert f"{REDATED}/correction/1" in events  # the notice item continues under the new key, said once
     ecl = (tmp_path / "d" / "feeds" / "ecl.atom").read_text(encoding="utf-8")
     assert "until 2027-05-10 inclusive" in ecl and "Correction: Suspension extended" in ecl
+
+
+N23 = "zwgk/zcfb/art/2026/art_dfa9cc5c1e004d7fbb86f83d249e7986.html"
+N23_TITLE = "商务部公告2026年第23号 公布将10家美国实体列入出口管制管控名单"
+
+
+def _renumbered(data: Path) -> tuple[object, object, str]:
+    """S18: No. 23's page read, then the same page, same text and entities, numbered 第24号 (its index row too)."""
+    page = f"{WWW}/{N23}"
+
+    def policy(title: str) -> bytes:
+        return index_page("政策发布", [(f"/{N23}", title, "2026-06-22"), (f"/{N21}", "商务部公告2025年第21号 公布将16家美国"
+                                                                         "实体列入出口管制管控名单", "2025-04-04")])
+
+    with _site() as site:
+        site.set_page(page, fx(WWW, N23))
+        site.set_page(POLICY_INDEX, policy(N23_TITLE))
+        settings, first = _run(data, site, date(2026, 11, 6), datetime(2026, 11, 6, 2, tzinfo=UTC))
+        site.set_page(page, fx(WWW, N23).replace("2026年第23号".encode(), "2026年第24号".encode()))
+        site.set_page(POLICY_INDEX, policy(N23_TITLE.replace("第23号", "第24号")))
+        _s, second = _run(data, site, date(2026, 11, 6), datetime(2026, 11, 6, 6, tzinfo=UTC))
+    return first, second, settings.database_url
+
+
+def test_a_notice_page_renumbered_in_place_is_loud_not_a_second_listing(tmp_path):
+    """S18: the page was stored as MOFCOM-2026-24 beside MOFCOM-2026-23 (wrongnotice's F5, "not a mix-up"): the same
+    10 entities listed twice, "Imposed" again for each, No. 23 standing on a page that no longer says it, exit 0
+    (class A). Now it is an ``another-notice`` page (B): nothing of it stored, No. 23 as read, exit 1, until it
+    answers No. 23 again or a person settles it (no way yet: see the test below)."""
+    first, second, db_url = _renumbered(tmp_path / "d")
+    assert first.ok and not second.ok
+    events, issues = _stored(db_url, date(2026, 11, 6))
+    assert not [e for e in events if "MOFCOM-2026-24" in e]
+    said = [i for i in issues if i.url == f"https://{WWW}/{N23}"]
+    assert len(said) == 1 and "held MOFCOM-2026-23 and now answers the text of MOFCOM-2026-24" in said[0].detail
+
+
+@pytest.mark.xfail(strict=True, reason="cycles59 S18, B: a notice's page renumbered in place (the ministry correcting "
+                   "its number) is held as another-notice every run, exit 1, with no way for a person to settle it: "
+                   "read as the same notice under its new number (its items continuing, as a Q&A re-dated is: "
+                   "pipeline._rekeyed_in_place), or an `accept` of the new number, is not built")
+def test_a_notice_page_renumbered_in_place_can_be_settled(tmp_path):
+    _first, second, db_url = _renumbered(tmp_path / "d")
+    events = _stored(db_url, date(2026, 11, 6))[0]
+    assert second.ok and "tag:mofcom-watch,2025:MOFCOM-2026-24/imposed/ecl/2026-06-22" in events
+    assert "tag:mofcom-watch,2025:MOFCOM-2026-23/imposed/ecl/2026-06-22" not in events
