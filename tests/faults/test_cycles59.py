@@ -165,3 +165,29 @@ def test_a_notice_page_renumbered_in_place_can_be_settled(tmp_path):
     events = _stored(db_url, date(2026, 11, 6))[0]
     assert second.ok and "tag:mofcom-watch,2025:MOFCOM-2026-24/imposed/ecl/2026-06-22" in events
     assert "tag:mofcom-watch,2025:MOFCOM-2026-23/imposed/ecl/2026-06-22" not in events
+
+
+@pytest.mark.xfail(strict=True, reason="cycles59 S14b, B: a page emptied of its notice in place is held every run, exit "
+                   "1, and `review` lists no copy to accept (its held copy reads as no notice, so review._judge skips "
+                   "it): where the ministry did take its decision off the page, no `accept KEY SHA256` withdraws the "
+                   "stored reading (accept says, wrongly, 'no longer reads less ...: the next run stores it'); the run "
+                   "stays at exit 1 until the page reads as the notice again")
+def test_a_page_emptied_of_its_notice_can_be_settled_by_a_person(tmp_path):
+    from mofcom_watch.pipeline import PageRouter
+    from mofcom_watch.review import accept
+    from storage.models import Page
+
+    day = date(2026, 11, 6)
+    with _site() as site:
+        settings, _first = _run(tmp_path / "d", site, day, datetime(2026, 11, 6, 2, tzinfo=UTC))
+        site.set_page(f"{WWW}/{ANSWER}", _answer(NOTHING))
+        _run(tmp_path / "d", site, day, datetime(2026, 11, 6, 6, tzinfo=UTC))
+    engine = open_store(settings.database_url)
+    try:
+        with session_factory(engine)() as session:
+            issue = [i for i in _stored(settings.database_url, day)[1] if i.url == f"https://{WWW}/{ANSWER}"][0]
+            sha = session.scalars(select(Page.last_sha256).where(Page.url == issue.url)).one()
+            accept(session, PageRouter(load_sources()), issue.notice_key, sha, by="officer",
+                   at=datetime(2026, 11, 6, 7, tzinfo=UTC))
+    finally:
+        engine.dispose()
