@@ -62,6 +62,7 @@ from storage.readagain import (
 )
 from storage.records import (
     DocumentKind,
+    EntityRecord,
     NoticeKind,
     NoticeRecord,
     ParsedDocument,
@@ -1076,6 +1077,11 @@ def _names(names: list[str]) -> str:
     return f"{'、'.join(names[:LOST_SHOWN])}{' …' if len(names) > LOST_SHOWN else ''}"
 
 
+def _both(entity: EntityRecord) -> str:
+    """An entity's Chinese and English names, as a notice writes them ("杰亚机器人公司（Jaia Robotics, Inc.）")."""
+    return f"{entity.zh}（{entity.en}）" if entity.zh and entity.en else entity.zh or entity.en or entity.key
+
+
 def _renamed(record: NoticeRecord, current: NoticeRecord) -> HeldBack | None:
     """A newer copy of the same page naming other entities than the stored parse, as many or more (health34 K6c,
     decided in session 35): held for a person as a copy that reads less is, the stored reading kept, the names
@@ -1085,6 +1091,11 @@ def _renamed(record: NoticeRecord, current: NoticeRecord) -> HeldBack | None:
     gone, new = renamed_entities(record, current)
     if not gone:
         return None
+    if set(gone) & set(new):  # a Chinese name kept, its English one changed: both said, or the detail said
+        # "no longer naming 杰亚机器人公司 … and naming 杰亚机器人公司 instead" (cycles59 S4)
+        named, stored = {e.key for e in record.entities}, {e.key for e in current.entities}
+        gone = [_both(e) for e in current.entities if e.key not in named]
+        new = [_both(e) for e in record.entities if e.key not in stored]
     return HeldBack(f"renamed: {record.key} parsed with {len(record.entities)} entities, no longer naming "
                     f"{_names(gone)} that the stored version of the same page names ({len(current.entities)} "
                     f"entities) and naming {_names(new)} instead; the stored version is kept: a corrected name or "

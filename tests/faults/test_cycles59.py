@@ -26,6 +26,7 @@ from scraper.sources.registry import load_sources
 from storage.db import open_store, session_factory
 from storage.events import load_events
 from storage.models import HealthIssue
+from storage.records import NoticeKind
 from storage.vocabulary import HealthKind
 from tests.faults.test_site_changes import fx, index_page
 from tests.site_server import SiteServer
@@ -191,3 +192,21 @@ def test_a_page_emptied_of_its_notice_can_be_settled_by_a_person(tmp_path):
                    at=datetime(2026, 11, 6, 7, tzinfo=UTC))
     finally:
         engine.dispose()
+
+
+def test_a_held_rename_of_an_english_name_says_both_names():
+    """S4: No. 23 republished with "Jaia Robotics, Inc." as "Jaia Robotic Systems, Inc." (its Chinese name kept) is held
+    for a person, rightly, but the detail said "no longer naming 杰亚机器人公司 … and naming 杰亚机器人公司 instead"."""
+    from mofcom_watch.pipeline import _renamed
+    from storage.records import EntityRecord, NoticeRecord
+
+    def notice(*names: tuple[str, str, str]) -> NoticeRecord:
+        return NoticeRecord(key="MOFCOM-2026-23", kind=NoticeKind.ANNOUNCEMENT, number=None, issuer=None, title=None,
+                            published=None, entities=[EntityRecord(zh=zh, en=en, key=key) for zh, en, key in names])
+
+    kept = ("艾维奥克斯公司", "Aveox, Inc.", "aveox")
+    held = _renamed(notice(kept, ("杰亚机器人公司", "Jaia Robotic Systems, Inc.", "jaiaroboticsystems")),
+                    notice(kept, ("杰亚机器人公司", "Jaia Robotics, Inc.", "jaiarobotics")))
+    assert held is not None and held.review
+    assert "no longer naming 杰亚机器人公司（Jaia Robotics, Inc.）" in held.detail
+    assert "naming 杰亚机器人公司（Jaia Robotic Systems, Inc.） instead" in held.detail
