@@ -937,7 +937,7 @@ def _beside_exception(folded: str, out: list[ActionDraft], s_start: int, clause_
 # "对韩华航运有限责任公司（…）继续暂停实施…（商务部令2025年第6号）规定的反制措施1年；其余4家企业的反制措施按期恢复实施": the verb's
 # subject (or its object after 对) is "the others" of the notice the step before it in its paragraph acts on (probe p2 of
 # session 26: the restore was not read, the others presumed back in force only as a lapse, needs review).
-OTHERS_SUBJECT_RE = lazy_compile(rf"\s*(?:对\s*)?(?:该(?:公告|决定|令)\s*所列\s*)?(?:{THE_OTHERS_ALT})\s*(?:{NUM}\s*[家名]\s*)?"
+OTHERS_SUBJECT_RE = lazy_compile(rf"\s*(?:[一二三四五六七八九十]{{1,3}}\s*、\s*|\(\s*[一二三四五六七八九十]{{1,3}}\s*\)\s*)?(?:对\s*)?(?:该(?:公告|决定|令)\s*所列\s*)?(?:{THE_OTHERS_ALT})\s*(?:{NUM}\s*[家名]\s*)?"
                                r"[\u4e00-\u9fff]{0,4}?(?:企业|实体|公司|单位|机构)\s*(?:的\s*)?(?:相关|有关)?\s*(?:反制|处理|管控)?"
                                r"\s*(?:措施)?\s*(?:将|均)?\s*(?:自[^,;。\n]{1,24}?起)?\s*(?:按期|如期|自动)?\s*(?:,\s*)?$")
 ON_OTHERS = frozenset((ActionKind.RESTORE, ActionKind.EXTEND, ActionKind.SUSPEND, ActionKind.LIFT))

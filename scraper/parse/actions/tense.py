@@ -198,9 +198,11 @@ BARE_PAUSE = "暂停"  # VERB_RE's "…相关措施暂停至<day>" (session 48):
 # "北极星导航公司、极光数据系统公司向商务部提出移出申请。经核查，…商务部决定自2027年9月1日起将上述2家实体移出…": "移出申请"
 # is the entity's application (a noun), no removal (session 53, blind54/10: read as a removal from the notice's day beside the
 # decided one from a later day, the two entities off the list four days early, silently). One anchored match after a
-# removal verb only.
+# removal verb only. So is "提出移出出口管制管控名单的申请", the list named between (session 59, text59/37: read as a removal
+# from the notice's day, the decided "自2027年5月10日起将该实体移出…" lost beside it, the entity off the list four days early,
+# silently): a list's name, then 的, then the noun.
 REMOVAL_VERBS = ("移出", "移除", "调出")
-APPLICATION_AFTER_RE = lazy_compile(r"\s*(?:申请|请求)")
+APPLICATION_AFTER_RE = lazy_compile(r"\s*(?:[^，,。；;：:\n]{0,24}?(?:名单|清单)》?\s*的\s*)?(?:申请|请求)")
 
 
 def acting_verbs(folded: str, s_start: int, s_end: int, found: list[re.Match[str]], dated: list[tuple[int, int]],
@@ -529,7 +531,33 @@ def is_recounted(folded: str, start: int, at: int, effective: str | None, publis
         return True
     if decided < 0 and "今" in before and TODAY_NOTICE_RE.search(before) is not None:
         return False
-    return decided < 0 and when[:10] < (published - SINCE_GRACE).isoformat()
+    return decided < 0 and when[:10] < (published - SINCE_GRACE).isoformat() and not item_of_decision(folded, start)
+
+
+# "答：经研究，中方决定：\n一、自2026年12月10日起，恢复实施…\n二、对该公告所列其余13家美国实体，继续暂停实施相关措施，暂停期限自
+# 2026年11月11日起至2027年11月10日止。": an item under a lead-in that decides is decided by it, however far back its own
+# start (session 59, text59/09: item 二 read as a recount, with no 决定 in its own sentence, and dropped; the 13 left lapsed,
+# "presumed back in force", silently). The lead-in ends with "决定：" (or "决定如下："), told by no past marker, and only items
+# stand between it and the sentence.
+ITEM_START_RE = lazy_compile(r"\s*(?:[一二三四五六七八九十]{1,3}\s*、|\(\s*[一二三四五六七八九十]{1,3}\s*\))")
+DECIDING_LEAD_RE = lazy_compile(r"决定\s*(?:如下)?\s*:")
+ITEM_LEAD_REACH = 1200  # the longest items between a lead-in and the item read
+
+
+def item_of_decision(folded: str, start: int) -> bool:
+    """Whether the sentence at ``start`` is a numbered item under a lead-in that decides (see DECIDING_LEAD_RE)."""
+    if ITEM_START_RE.match(folded, start) is None:
+        return False
+    lo = max(0, start - ITEM_LEAD_REACH)
+    d = folded.rfind("决定", lo, start)
+    lead = DECIDING_LEAD_RE.match(folded, d) if d >= 0 else None
+    if lead is None:
+        return False
+    lead_from = max(folded.rfind("\n", 0, d), folded.rfind("。", 0, d)) + 1
+    if PAST_TOLD_RE.search(folded, lead_from, d) is not None:
+        return False  # "中方此前决定：…" tells an earlier decision
+    between = re.split(r"[\n。]", folded[lead.end() : start])
+    return all(ITEM_START_RE.match(p) is not None for p in between if p.strip())
 
 
 def _told_anchor(before: str, published: date) -> date:

@@ -34,7 +34,9 @@ PLAIN_ANNEX_LINE_RE = lazy_compile(
 )
 BRANCH_RE = lazy_compile(r"^\s*[-－—–•·]\s*(?P<name>\S.*?)\s*$")
 LATIN_RE = lazy_compile(r"[A-Za-z]")
-SPACED_EN_RE = lazy_compile(r"^(?P<zh>.*[\u4e00-\u9fff])[\s\u3000]+(?P<en>[A-Za-z][^\u4e00-\u9fff]*[A-Za-z.)])$")
+# "北风雷达公司 / Northwind Radar Inc.": a slash between the two, blanks or none around it (session 59, text59/29: the whole
+# line read as a Chinese name, the English lost)
+SPACED_EN_RE = lazy_compile(r"^(?P<zh>.*[\u4e00-\u9fff])(?:[\s\u3000]*[/／][\s\u3000]*|[\s\u3000]+)(?P<en>[A-Za-z][^\u4e00-\u9fff]*[A-Za-z.)])$")
 CJK_RE = lazy_compile(r"[\u4e00-\u9fff]")
 NOT_A_NAME_STARTS = ("禁止", "不批准", "对", "自", "根据", "本", "依据", "上述", "按照", "如", "在", "将", "为")
 SENTENCE_PUNCT = "，。；！？"
@@ -115,7 +117,10 @@ COUNT_PHRASE_RE = lazy_compile(rf"^\s*{NUM}\s*[家名]")
 # "决定将上述2家日本实体移出…": the names were given earlier in the text.
 ANAPHOR_RE = lazy_compile(rf"^\s*(?:上述|前述|以上)\s*(?:{NUM}\s*[家名])?")
 # "决定将该实体移出…", "决定将其移出…": a pronoun, the whole segment (not "其分支机构甲公司").
-PRONOUN_RE = lazy_compile(r"\s*(?:(?:该|此)\s*(?:实体|企业|公司|机构|单位|组织)|其)\s*")
+# A day between it and the verb is no part of it ("决定将该实体自2027年5月10日起移出…": session 59, text59/51, read as an entity
+# "该实体自2027年5月10日起", removed in the named one's place, silently).
+PRONOUN_RE = lazy_compile(r"\s*(?:(?:该|此)\s*(?:实体|企业|公司|机构|单位|组织)|其)\s*"
+                          r"(?:(?:自|于|从)\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:\d{1,2}\s*时\s*)?(?:起|之日起)?\s*)?")
 # "经哈德森技术公司（…）申请": 经 before an applicant opens an earlier name run and is no part of the name.
 APPLICANT_LEAD = "经"
 APPLICATION_WORD = "申请"
