@@ -81,6 +81,44 @@ def test_a_told_decision_above_items_still_tells() -> None:
     assert _steps(n) == []
 
 
+MOVE = ("一、旭光航空电子株式会社（Kyokko Avionics Co., Ltd.）在规定期限内未配合商务部开展核查。商务部决定将该实体调出出口管制关注名单，"
+        "列入两用物项出口管制管控名单。\n二、{second}\n")
+
+
+def test_a_move_lists_only_the_moved_entity() -> None:
+    # text59/16: the listing read on the whole notice, the second entity (only removed from the watch list) put on the ECL
+    n = _notice(_ecl(MOVE.format(second="三岛计测株式会社（Mishima Instruments Corporation）已配合商务部完成核查，经审查，"
+                                        "商务部决定将其移出出口管制关注名单。")))
+    assert [(a.action.value, a.list.value if a.list else None, tuple(a.entities)) for a in n.actions] == [
+        ("remove", "watch", ("kyokkoavionics", "mishimainstruments")), ("impose", "ecl", ("kyokkoavionics",))]
+
+
+@pytest.mark.parametrize("second", [
+    "三岛计测株式会社（Mishima Instruments Corporation）无法核实最终用户和最终用途，商务部决定将其列入出口管制关注名单。",
+    "商务部决定将三岛计测株式会社（Mishima Instruments Corporation）列入两用物项出口管制管控名单。"])
+def test_a_listing_whose_bracketed_name_no_entity_has_is_held(second: str) -> None:
+    # text59/49, /50: the second item's name was not read, its listing put on the first's entity, silently
+    with pytest.raises(UnusablePage) as held:
+        parse_document(_ecl(MOVE.format(second=second)).encode("utf-8"))
+    assert held.value.reason == "needs-review" and "Mishima Instruments Corporation" in str(held.value)
+
+
+def test_a_defined_term_inside_a_names_bracket_is_no_name_unread() -> None:
+    n = _notice(_ecl("商务部决定将天穹卫星通信公司（Skydome Satellite Communications, Inc.（the “Company”））列入出口管制管控名单。"))
+    assert [e.en for e in n.entities] == ["Skydome Satellite Communications, Inc."]
+
+
+def test_a_verb_first_lift_of_one_measure_read_as_nothing_is_held() -> None:
+    # text59/22: no step, no warning: the lift of the investment ban lost, silently
+    text = ("不可靠实体清单工作机制公告〔2027〕1号 关于解除部分处理措施的公告\n【发布文号】不可靠实体清单工作机制公告〔2027〕1号\n"
+            "【发文日期】2027年01月20日\n\n不可靠实体清单工作机制公告〔2026〕7号所列铁砧防务系统公司（Anvil Defense Systems, Inc.）已按期缴纳罚款。"
+            "根据《不可靠实体清单规定》第十一条，不可靠实体清单工作机制决定，自2027年1月20日起，解除禁止该企业在中国境内新增投资的处理措施。"
+            "对该企业采取的其他处理措施继续有效。\n本公告自公布之日起实施。\n")
+    with pytest.raises(UnusablePage) as held:
+        parse_document(text.encode("utf-8"))
+    assert held.value.reason == "needs-review" and "解除禁止该企业" in str(held.value)
+
+
 def test_an_annex_line_with_a_slash_between_the_names() -> None:
     # text59/29: each line read whole as a Chinese name, no English
     n = _notice(_ecl("商务部决定将北风雷达公司等2家美国实体列入出口管制管控名单（见附件）。\n\n附件：出口管制管控名单\n\n"

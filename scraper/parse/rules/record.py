@@ -103,12 +103,31 @@ def _names_of(src: Source, d: Draft, x: ActionDraft, drafts: list[ActionDraft], 
             # 移出…": session 38, audit38/07, the 2 listed by item 一 were removed from 2号 instead)
             names = _named_in(d, x.text) or tuple(dict.fromkeys([e.key for e in removal_named(src, x)])) or names
         return names
+    if action is ActionKind.IMPOSE and not x.targets and len(d.entities) > 1 \
+            and (moved := _moved_names(src, d, x)) is not None:
+        return moved
     if action is ActionKind.IMPOSE and not x.targets and beside:
         removed = {e.key for r in beside for e in removal_named(src, r)}
         return tuple([e.key for e in d.entities if e.key not in removed])  # the listed, not the removed
     if x.on_entities is not None:
         return limited_to(src, d, x.on_entities)  # None: limited to entities that could not be read (a warning)
     return ()
+
+
+def _moved_names(src: Source, d: Draft, x: ActionDraft) -> tuple[str, ...] | None:
+    """The entities a listing moves from another list in its own sentence ("一、X（x）在规定期限内未配合…。商务部决定将该实体
+    调出出口管制关注名单，列入两用物项出口管制管控名单…二、Y（y）已配合…，决定将其移出出口管制关注名单"): the names before the
+    removal verb in its paragraph, when they are some of the notice's only (session 59, text59/16: the listing read on the whole
+    notice, Y put on the ECL, a false item, silently). None: no such move, or no name read for it."""
+    if x.sentence is None:
+        return None
+    moves = [r for r in d.drafts if r.action is ActionKind.REMOVE and not r.targets and r.list != x.list
+             and r.sentence == x.sentence and r.start < x.start]
+    if not moves:
+        return None
+    keys = tuple(dict.fromkeys(e.key for e in removal_named(src, moves[-1])))
+    every = {e.key for e in d.entities}
+    return keys if keys and set(keys) < every else None
 
 
 def _serials_named(src: Source, d: Draft, x: ActionDraft,

@@ -62,6 +62,11 @@ AMENDED_MARKS = marked(AMENDED_WORDS)
 # suspends them), the notice naming none in the sentence (session 29, audit29/24: read as a new measure on X, the lift lost).
 OBJECT_FIRST_STEP_RE = lazy_compile(r"对[^。\n]{1,80}?措施[^。\n]{0,40}?(?P<verb>解除|停止|恢复|暂停|中止|终止|取消)")
 
+# "…工作机制决定，自2027年1月20日起，解除禁止该企业在中国境内新增投资的处理措施。对该企业采取的其他处理措施继续有效。": a
+# measure of an entity ended, the verb first, no notice named in its sentence (session 59, text59/22: no step, no warning, the
+# fine-paid entity's lift lost, silently). Asked, as the object-first form, only where nothing at all is read.
+VERB_FIRST_MEASURE_RE = lazy_compile(r"(?P<verb>解除|停止|恢复|暂停|中止|终止|取消)(?:实施|执行)?[^。\n]{0,60}?措施")
+
 # "…第21号所列X已被Y吸收合并。…对X采取的相关措施适用于Y": a listed company merged into another, its measures carried over to a
 # name no step reads (story41 merged: stored as nothing, "0/1", Y's watchers told nothing, silent).
 # So too "…已被Y收购。…相关措施，对Y继续适用", "…由Y承继" (session 41, review42: still stored as nothing).
@@ -233,7 +238,7 @@ def unread_step_on_measures(src: Source, d: Draft) -> str | None:
                 return f"says \"{src.text[changed.start() : changed.end()].strip()}\" of a notice it names but reads no step{LEFT_OUT}"
     if decided < 0 or folded.find("措施", decided, end) < 0:
         return None
-    m = OBJECT_FIRST_STEP_RE.search(folded, decided, end)
+    m = OBJECT_FIRST_STEP_RE.search(folded, decided, end) or VERB_FIRST_MEASURE_RE.search(folded, decided, end)
     if m is None or off_list(folded, m.start()):
         return None
     return f"says \"{src.text[m.start() : m.end()].strip()[:60]}\" but reads no step{LEFT_OUT}"

@@ -25,6 +25,15 @@ from ..named import (
 from ..steps import MEASURES_LATER_RE
 from .common import LEFT_OUT
 
+# "一、旭光…（Kyokko…）…。商务部决定将该实体调出出口管制关注名单，列入…管控名单…二、商务部决定将三岛计测株式会社（Mishima
+# Instruments Corporation）列入…": a listing sentence naming an entity with its Latin name in brackets before its verb that no
+# entity read is (session 59, text59's probes on /16: the second item's name was not read, its listing put on the first's
+# entity, silently). Which names each listing takes is not read: left out, for a person.
+BRACKETED_LATIN_RE = lazy_compile(r"\(\s*([A-Za-z][^()\n]{1,160}?)\s*\)")
+LISTING_NAME_REACH = 400  # the longest prose list between a listing's 将 and its verb
+POINTING_OBJECTS = ("其", "该实体", "该企业", "该公司", "上述")
+
+
 # What says a removal of an earlier notice's entities takes the ones an annex names ("（见附件）"), or only some ("部分").
 # ("甲公司等2家美国实体" alone does not say it: "高点航空技术公司等16家美国实体" is the whole of No. 21, and only the engine
 # knows how many a notice listed.)
@@ -342,4 +351,33 @@ def unread_other_listing(src: Source, d: Draft) -> str | None:
         if lst in listed or op.rfind("“", 0, m.start()) > op.rfind("”", 0, m.start()):
             continue
         return f"puts the entities on a second list (\"{m.group(0)}\") that no step reads{LEFT_OUT}"
+    return None
+
+
+def _latin_key(name: str) -> str:
+    return "".join(c for c in name.lower() if c.isalnum())
+
+
+def unread_named_listing(src: Source, d: Draft) -> str | None:
+    """A listing (an impose on no notice) whose own sentence names, between its 将 and its verb, a Latin name in brackets
+    that none of the notice's entities has."""
+    if d.qa or not d.entities:
+        return None  # (none read at all: the count or no_entities says so)
+    folded = src.folded
+    known = [_latin_key(e.en) for e in d.entities if e.en]
+    for x in d.drafts:
+        if x.action is not ActionKind.IMPOSE or x.targets or not folded.startswith("列入", x.start):
+            continue
+        s0 = sentence_start(folded, x.start)
+        jiang = folded.rfind("将", max(s0, x.start - LISTING_NAME_REACH), x.start)
+        if jiang < 0:
+            continue
+        if folded.startswith(POINTING_OBJECTS, jiang + 1):  # "…X（x）…，决定将其列入": the names its paragraph gives before
+            jiang = max(folded.rfind("\n", 0, jiang) + 1, x.start - LISTING_NAME_REACH)
+        for m in BRACKETED_LATIN_RE.finditer(folded, jiang, x.start):
+            if folded.count("(", jiang, m.start()) > folded.count(")", jiang, m.start()):
+                continue  # a bracket inside a name's ("（…, Inc.（the “Company”））"): no name of its own
+            key = _latin_key(m[1])
+            if key and not any(key == k or key in k or k in key for k in known if k):
+                return f"a listing names \"{m[1].strip()}\", which no entity read has{LEFT_OUT}"
     return None
