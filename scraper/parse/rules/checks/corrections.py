@@ -66,6 +66,10 @@ OBJECT_FIRST_STEP_RE = lazy_compile(r"对[^。\n]{1,80}?措施[^。\n]{0,40}?(?P
 # measure of an entity ended, the verb first, no notice named in its sentence (session 59, text59/22: no step, no warning, the
 # fine-paid entity's lift lost, silently). Asked, as the object-first form, only where nothing at all is read.
 VERB_FIRST_MEASURE_RE = lazy_compile(r"(?P<verb>解除|停止|恢复|暂停|中止|终止|取消)(?:实施|执行)?[^。\n]{0,60}?措施")
+# "…工作机制决定，上述公告所列11家美国实体相关处理措施自2026年11月11日起恢复实施。": the measures as the verb's subject, a
+# notice pointed to by 上述 with a count between (session 59, text59/44's form without its "不再延长": no step, no warning,
+# the restore lost, silently).
+SUBJECT_FIRST_MEASURE_RE = lazy_compile(r"措施\s*(?:自[^。\n]{1,24}?起\s*)?(?:将|即)?\s*(?:予以)?\s*(?P<verb>解除|停止|恢复|暂停|中止|终止|取消)")
 
 # "…第21号所列X已被Y吸收合并。…对X采取的相关措施适用于Y": a listed company merged into another, its measures carried over to a
 # name no step reads (story41 merged: stored as nothing, "0/1", Y's watchers told nothing, silent).
@@ -238,7 +242,8 @@ def unread_step_on_measures(src: Source, d: Draft) -> str | None:
                 return f"says \"{src.text[changed.start() : changed.end()].strip()}\" of a notice it names but reads no step{LEFT_OUT}"
     if decided < 0 or folded.find("措施", decided, end) < 0:
         return None
-    m = OBJECT_FIRST_STEP_RE.search(folded, decided, end) or VERB_FIRST_MEASURE_RE.search(folded, decided, end)
+    m = OBJECT_FIRST_STEP_RE.search(folded, decided, end) or VERB_FIRST_MEASURE_RE.search(folded, decided, end) \
+        or SUBJECT_FIRST_MEASURE_RE.search(folded, decided, end)
     if m is None or off_list(folded, m.start()):
         return None
     return f"says \"{src.text[m.start() : m.end()].strip()[:60]}\" but reads no step{LEFT_OUT}"
