@@ -93,6 +93,12 @@ def test_a_move_lists_only_the_moved_entity() -> None:
         ("remove", "watch", ("kyokkoavionics", "mishimainstruments")), ("impose", "ecl", ("kyokkoavionics",))]
 
 
+def test_a_move_naming_its_entities_itself_lists_them_all() -> None:
+    # the guard's mutation of audit43's move ("、" as "，"): the names' last run is 乙 alone; the move names both itself
+    n = _notice(_ecl("商务部决定将甲公司（Alpha Inc.），乙公司（Beta LLC）移出出口管制关注名单，列入出口管制管控名单。\n"))
+    assert [(a.action.value, tuple(a.entities)) for a in n.actions] == [("remove", ("alpha", "beta")), ("impose", ())]
+
+
 @pytest.mark.parametrize("second", [
     "三岛计测株式会社（Mishima Instruments Corporation）无法核实最终用户和最终用途，商务部决定将其列入出口管制关注名单。",
     "商务部决定将三岛计测株式会社（Mishima Instruments Corporation）列入两用物项出口管制管控名单。"])

@@ -19,7 +19,7 @@ from ..dates import (
     until_from,
 )
 from ..draft import Draft, Source
-from ..entities import earlier_named
+from ..entities import earlier_named, is_pronoun
 from ..lazyre import lazy_compile
 from ..renames import NONE as NO_RENAMES
 from ..renames import Renames, read_renames
@@ -125,7 +125,11 @@ def _moved_names(src: Source, d: Draft, x: ActionDraft) -> tuple[str, ...] | Non
              and r.sentence == x.sentence and r.start < x.start]
     if not moves:
         return None
-    keys = tuple(dict.fromkeys(e.key for e in removal_named(src, moves[-1])))
+    move = moves[-1]
+    jiang = src.folded.rfind("将", max(x.sentence[0], move.start - 12), move.start)
+    if jiang < 0 or not is_pronoun(src.folded[jiang + 1 : move.start]):
+        return None  # its object names its entities itself ("将甲（a）、乙（b）调出…，列入…"): the listing is the notice's
+    keys = tuple(dict.fromkeys(e.key for e in removal_named(src, move)))
     every = {e.key for e in d.entities}
     return keys if keys and set(keys) < every else None
 
