@@ -27,6 +27,7 @@ from .model import (
     known_from,
 )
 
+MOFCOM_ORDER_KINDS = frozenset((NoticeKind.ORDER,))  # the MOFCOM countermeasure orders a title names (_resolve_title_ref)
 NOT_STORED = "which is not stored"  # the two reasons a reference names a notice the store lacks (builder's titles)
 NO_STORED_NOTICE = "no stored notice on the"
 
@@ -52,13 +53,16 @@ def _of_list(listings: dict[tuple[str, ListKind], Listing], lst: ListKind) -> li
 
 
 def _resolve_title_ref(ref: NoticeRef, lst: ListKind, source: StoredNotice,
-                       listings: dict[tuple[str, ListKind], Listing]) -> tuple[list[Listing], str | None]:
+                       listings: dict[tuple[str, ListKind], Listing],
+                       kinds: frozenset[NoticeKind] | set[NoticeKind] = MFA_LISTING_KINDS) -> tuple[list[Listing], str | None]:
     """The listings of the one other stored MFA decision whose title is the one ``ref`` quotes alone, no number and no
     date ("暂停实施《关于对韩国、乌克兰、日本有关人员采取反制措施的决定》规定的反制措施": session 45, mfa45/05, 17: unresolved, or
-    a step on a person named with the title reached every decree listing him); else unresolved, saying why."""
+    a step on a person named with the title reached every decree listing him); else unresolved, saying why. A MOFCOM
+    text's (``kinds``: MOFCOM_ORDER_KINDS) names a MOFCOM order so ("恢复实施《关于对韩华海洋株式会社美国相关子公司采取反制措施的
+    决定》相关措施": session 59, held59, order52/03: held)."""
     title = "".join((ref.title or "").split())
     cands = [cand for (key, _), cand in _of_list(listings, lst)
-             if key != source.record.key and cand.notice.record.kind in MFA_LISTING_KINDS
+             if key != source.record.key and cand.notice.record.kind in kinds
              and "".join((cand.notice.record.title or "").split()) == title]
     keys = sorted({cand.key for cand in cands})
     if len(keys) == 1:
@@ -74,11 +78,13 @@ def _resolve_date_ref(ref: NoticeRef, lst: ListKind | None, source: StoredNotice
     """Listings of ``lst`` whose notice was published (else took effect) on ``ref.date``; count checked."""
     lst = ref.list or lst or source.record.list
     mfa = source.record.kind is NoticeKind.MFA_ORDER
-    if ref.date is None and ref.title and mfa and lst is not None:
-        return _resolve_title_ref(ref, lst, source, listings)
+    # a MOFCOM text naming a countermeasure decision by its title (actions.refs.TITLE_REF_RE): a MOFCOM order's
+    ordered = not mfa and bool(ref.title) and lst is ListKind.COUNTERMEASURE
+    if ref.date is None and ref.title and (mfa or ordered) and lst is not None:
+        return _resolve_title_ref(ref, lst, source, listings, MFA_LISTING_KINDS if mfa else MOFCOM_ORDER_KINDS)
     if ref.date is None or lst is None:
         return [], f"reference \"{ref.text}\" names neither a notice number nor a date and list"
-    kinds = MFA_LISTING_KINDS if mfa else LISTING_NOTICE_KINDS
+    kinds = MFA_LISTING_KINDS if mfa else MOFCOM_ORDER_KINDS if ordered else LISTING_NOTICE_KINDS
     pool = [cand for (key, _), cand in _of_list(listings, lst)
             if key != source.record.key and cand.notice.record.kind in kinds]
     cands = [cand for cand in pool if known_from(cand.notice) == ref.date]
@@ -86,7 +92,7 @@ def _resolve_date_ref(ref: NoticeRef, lst: ListKind | None, source: StoredNotice
         cands = [cand for cand in pool if day_of(cand.notice.record.effective) == ref.date]
     if not cands:
         return [], f"{NO_STORED_NOTICE} {list_name(lst)} dated {ref.date.isoformat()} (\"{ref.text}\")"
-    if mfa and len({cand.key for cand in cands}) > 1:
+    if (mfa or ordered) and len({cand.key for cand in cands}) > 1:
         # two decisions of one day: the title quoted tells them apart, else none is picked (a wrong pick lifts the
         # measures on the wrong people, as for a number without its year: storage/yearless.py)
         titled = [cand for cand in cands if ref.title and cand.notice.record.title

@@ -68,6 +68,7 @@ ALLOWED: dict[str, str] = {  # home name -> why it may open without a first char
     'actions.refs.DATE_NOTICE_RE': SPAN,
     'actions.refs.MORE_COUNT_RE': SPAN,
     'actions.refs.MORE_DAY_RE': SPAN,
+    'actions.refs.TITLE_DAY_RE': SPAN,  # the 24 characters before a quoted title (held59)
     'actions.targets.AT_END_TIME_RE': SPAN,
     'actions.targets.NAMES_CLAUSE_RE': SPAN,
     'actions.targets.TAIL_COUNT_RE': RARE,

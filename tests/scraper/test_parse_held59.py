@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -126,3 +127,68 @@ def test_a_suspension_not_renewed_only_weighed_is_no_step_and_not_held() -> None
     record = parse_document(PLAIN.format(
         a="中方正在研究是否不再延长暂停实施商务部公告2025年第21号相关措施。").encode("utf-8")).notice
     assert record is not None and record.actions == ()
+
+
+# --- a MOFCOM order named by its title, or by its day and title (order52/03, 04) ------------------------------------------
+
+TITLE6 = "《关于对韩华海洋株式会社美国相关子公司采取反制措施的决定》"
+ORDER_2027 = ("商务部令2027年第1号 关于恢复实施有关反制措施的决定\n【发布单位】安全与管制局\n【发布文号】商务部令2027年第1号\n"
+              "【发文日期】2026年12月28日\n\n商务部令\n2027年第1号\n\n{a}\n\n本决定自2027年1月1日起施行。\n\n部长 王文涛\n2026年12月28日\n")
+
+
+def _order_2027(said: str):
+    record = parse_document(ORDER_2027.format(a=said).encode("utf-8")).notice
+    assert record is not None
+    return record
+
+
+@pytest.mark.parametrize(("said", "state", "day"), [
+    (f"商务部决定，自2027年1月1日起，恢复实施{TITLE6}相关措施。", "in_force", date(2027, 1, 1)),
+    (f"商务部决定，自2027年1月1日起，恢复实施商务部2025年10月14日公布的{TITLE6}相关措施。", "in_force", date(2027, 1, 1)),
+    (f"商务部决定，自2027年1月1日起，暂停实施商务部2025年10月14日公布的{TITLE6}相关措施6个月。", "suspended",
+     date(2027, 1, 1)),
+])
+def test_an_order_named_by_its_title_is_resolved_to_the_stored_order(said: str, state: str, day: date) -> None:
+    step = _order_2027(said)
+    (target,) = step.actions[0].targets
+    assert (target.key, target.title, target.list and target.list.value) == (None, TITLE6[1:-1], "countermeasure")
+    d = derive([stored(ORDER6), stored(ORDER7), stored(step)], date(2027, 1, 5))
+    assert d.problems == ()
+    assert [(r.notice_key, r.state.value, r.since) for r in d.states] == [("MOFCOM-ORDER-2025-6", state, day)]
+
+
+def test_a_title_no_stored_order_has_is_unresolved_not_dropped() -> None:
+    step = _order_2027("商务部决定，自2027年1月1日起，恢复实施《关于对某某公司采取反制措施的决定》相关措施。")
+    d = derive([stored(ORDER6), stored(ORDER7), stored(step)], date(2027, 1, 5))
+    assert any("by its title alone" in p for p in d.problems), d.problems
+
+
+def test_a_title_with_its_number_is_named_by_the_number() -> None:
+    step = _order_2027(f"商务部决定，自2027年1月1日起，恢复实施{TITLE6}（商务部令2025年第6号）相关措施。")
+    assert [(t.key, t.title) for t in step.actions[0].targets] == [("MOFCOM-ORDER-2025-6", None)]
+
+
+def test_a_title_beside_a_number_cut_short_is_held_not_a_second_step() -> None:
+    """Order No. 7 as the fixture writes it, its number beside the title cut ("（商务部令2025年第6）"): held as before; read by
+    the title, beside the step its own title names on No. 6 (no end), it was two suspensions of No. 6 (the parser guard)."""
+    text = (Path(__file__).parents[2] / "fixtures" / "texts" / "mofcom-order-2025-7.txt").read_text(encoding="utf-8")
+    assert [a.targets[0].key for a in _order_text(text).actions] == ["MOFCOM-ORDER-2025-6"]
+    with pytest.raises(UnusablePage):
+        parse_document(text.replace("（商务部令2025年第6号）", "（商务部令2025年第6）").encode("utf-8"))
+
+
+def test_a_title_quoted_in_the_heading_line_names_no_step_of_its_own() -> None:
+    """The heading quoting the title otherwise than the body (the guard's cut of a character in one of them): no second
+    step on the heading's title, with no end."""
+    other = TITLE6.replace("美国相关子公司", "5家美国子公司")
+    heading = f"商务部令2025年第7号 关于暂停实施商务部令2025年第6号的决定\n\n商务部令\n2025年第7号\n\n关于暂停实施{other}的决定\n\n"
+    body = f"商务部决定，自2025年11月10日起，暂停实施{TITLE6}（商务部令2025年第6号）相关措施1年。\n\n部长 王文涛\n2025年11月10日\n"
+    record = _order_text(heading + body)
+    assert [(a.action.value, [t.key for t in a.targets], a.until) for a in record.actions] == [
+        ("suspend", ["MOFCOM-ORDER-2025-6"], date(2026, 11, 10))]
+
+
+def _order_text(text: str):
+    record = parse_document(text.encode("utf-8")).notice
+    assert record is not None
+    return record

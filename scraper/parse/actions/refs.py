@@ -18,6 +18,11 @@ from ..number import find_references, ref_text
 from ..textnorm import MD, NUM, YEAR, to_int
 from .words import LIST_ALT, LIST_OF, MATCH_START, REF_START, sentence_end
 
+MFA_PREFIX = "MFA-"
+NUMBER_BESIDE_REACH = 2  # "商务部令2025年第6号《…》", "《…》商务部令…": a number right beside the title names it
+OWN_TITLE_LEAD = "关于"  # a heading line: the decision's own title (``_in_heading``)
+BRACKET_AFTER_RE = re.compile(r"\s*[(（〔\[]")  # "》（商务部令2025年第6号）": what the title is, said beside it
+
 # sre tries a pattern with no literal first at every place of a piece: a lookahead on the
 # characters a date can start with (a year's or a month's first) turns the other places away at once.
 DATE_START = r"(?=[\d〇○零一二三四五六七八九十O])"
@@ -60,6 +65,39 @@ DATE_LIST_GATE_RE = re.compile(rf"入\s*(?:{LIST_ALT})\s*(?:[和、及与]\s*(?:
 DATE_NOTICE_GATE_RE = re.compile(r"日\s*(?:发布\s*)?(?:的\s*)?(?:公告|决定)")
 # "4月4日公告涉及的16家美国实体" / "所列16家实体".
 COUNT_AFTER_RE = lazy_compile(rf"[^,。;\n]{{0,8}}?(?:涉及|所列|列入|中)的?\s*(?P<n>{NUM})\s*家[^,。;\n]{{0,6}}?(?:实体|企业)")
+
+
+# "恢复实施《关于对韩华海洋株式会社美国相关子公司采取反制措施的决定》相关措施", "暂停实施商务部2025年10月14日公布的《关于对…
+# 采取反制措施的决定》相关措施6个月" (session 59, held59, order52/03-04: held, "names no notice its 恢复实施 could act on"): a
+# countermeasure decision (a MOFCOM order) named by its title, and its day where written; the engine finds the one stored
+# order of that title (``storage.lifecycle.targets._resolve_title_ref``), as it does an MFA decision's.
+TITLE_GATE = "采取反制措施的决定》"
+TITLE_REF_RE = lazy_compile(r"《(?P<title>关于对[^《》,;。\n]{1,80}?采取反制措施的决定)》")
+TITLE_DAY_RE = lazy_compile(rf"(?:商务部\s*)?(?P<y>{YEAR})\s*年\s*(?P<m>{MD})\s*月\s*(?P<d>{MD})\s*日\s*"
+                            r"(?:公布|发布|作出|印发)\s*的\s*$")
+TITLE_DAY_REACH = 24  # "商务部2025年10月14日公布的" before the title
+
+
+def _title_refs(folded: str, clean: str, anchor: date | None) -> list[tuple[int, int, NoticeRef]]:
+    """Refs to a countermeasure decision by its quoted title (TITLE_REF_RE), with its day where written before it."""
+    out = []
+    for m in TITLE_REF_RE.finditer(folded):
+        start, day = m.start(), None
+        if (dated := TITLE_DAY_RE.search(folded, max(0, start - TITLE_DAY_REACH), start)) is not None:
+            month, dy = to_int(dated["m"]), to_int(dated["d"])
+            day = resolve_month_day(month, dy, to_int(dated["y"]), anchor) if month and dy else None
+            start = dated.start()
+        out.append((start, m.end(), NoticeRef(text=ref_text(folded, clean, start, m.end()), date=day,
+                                              list=ListKind.COUNTERMEASURE, title=clean[m.start("title"):m.end("title")])))
+    return out
+
+
+def _in_heading(folded: str, at: int) -> bool:
+    """Whether ``at`` is in the text's first line or a line opening with 关于 (the decision's own title, "关于暂停实施《…》的
+    决定": the body says what it acts on, and a title read there too, cut or spelled otherwise, was a second step, its end
+    lost)."""
+    line_start = folded.rfind("\n", 0, at) + 1
+    return line_start == 0 or folded.startswith(OWN_TITLE_LEAD, line_start)
 
 
 def _date_refs(folded: str, clean: str, anchor: date | None) -> list[tuple[int, int, NoticeRef]]:
@@ -286,4 +324,18 @@ def collect_refs(folded: str, clean: str, anchor: date | None, context_list: Lis
     if date_refs:
         refs = [r for r in refs if not any(s <= r[0] < e for s, e, _ in date_refs)] + date_refs
         refs.sort(key=REF_START)
+    if TITLE_GATE in folded and not (own_key or "").startswith(MFA_PREFIX):  # (the MFA's decisions: mfa/status.py)
+        titled = _title_refs(folded, clean, anchor)
+        # A title with a bracket after it ("《…》（商务部令2025年第6号）相关措施") is named by what the bracket says, wherever
+        # it is quoted so (a number cut there, "（商务部令2025年第6）", is held as before, not read as the title's: with the
+        # step the notice's own title names, two suspensions of No. 6, one with no end); so is one holding a number or
+        # right beside one ("商务部令2025年第6号《…》"); the decision's own title, written bare as its heading ("《…》已经…审议
+        # 通过，现予公布"), and a title in a heading line ("关于暂停实施《…》的决定") name no notice a step acts on here.
+        bracketed = {t[2].title for t in titled if BRACKET_AFTER_RE.match(folded, t[1]) is not None}
+        titled = [t for t in titled if t[2].title not in bracketed
+                  and not any(t[0] <= r[0] <= t[1] + NUMBER_BESIDE_REACH or t[0] - NUMBER_BESIDE_REACH <= r[1] <= t[0]
+                              for r in refs)
+                  and folded.count(t[2].title or "") == folded.count(f"《{t[2].title}》") and not _in_heading(folded, t[0])]
+        if titled:
+            refs = sorted([r for r in refs if not any(s <= r[0] < e for s, e, _ in titled)] + titled, key=REF_START)
     return refs
