@@ -192,3 +192,15 @@ def _order_text(text: str):
     record = parse_document(text.encode("utf-8")).notice
     assert record is not None
     return record
+
+
+@pytest.mark.parametrize(("said", "step"), [
+    # each read before with a second step, a suspension with no end, beside it (the extension's end lost in the third)
+    ("中方决定，自2026年12月10日起，继续暂停实施商务部公告2025年第21号暂停实施的相关措施1年。",
+     ("extend", N21, "2026-12-10", "2027-12-10", None)),
+    ("中方决定，自2026年12月10日起，停止实施商务部公告2025年第21号暂停实施的相关措施。", ("lift", N21, "2026-12-10", None, None)),
+    ("中方决定，对商务部公告2025年第21号暂停实施的相关措施，继续暂停至2027年11月10日。",
+     ("extend", N21, "2026-12-04", "2027-11-10", None)),
+])
+def test_other_steps_on_measures_named_by_what_suspended_them_are_one_step(said: str, step: tuple[str, ...]) -> None:
+    assert _steps(said) == [step]
