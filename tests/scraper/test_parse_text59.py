@@ -167,3 +167,9 @@ def test_a_restore_with_the_counted_measures_as_subject_read_as_nothing_is_held(
     with pytest.raises(UnusablePage) as held:
         parse_document(text.encode("utf-8"))
     assert held.value.reason == "needs-review" and "恢复" in str(held.value)
+
+
+def test_conduct_stopped_with_a_word_cut_short_is_no_lift() -> None:
+    # the parser guard's mutation of the application text above: "已停止相活动" read as a lift of all of No. 21
+    n = _notice(_ecl(APPLIED.replace("停止相关活动", "停止相活动").format(decision="自2027年5月10日起将该实体移出出口管制管控名单")))
+    assert _steps(n) == [("remove", [], "2027-05-10", None, ("sourceintelligence",))]
