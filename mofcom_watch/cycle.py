@@ -243,7 +243,9 @@ def run_cycle(
     ``not_run``: the configured sources this run leaves out (``run --source``): a new item they could falsify (a
     lapse, a countdown, an unresolved reference) is held back, as a broken source's, and a note says so, until a run
     of every source (cycles58's B1: a lapse published by ``run --source mofcom-policy``, the extension in mofcom-qa,
-    retracted by the next full run); nothing is wrong, so it fails nothing."""
+    retracted by the next full run); nothing is wrong, so it fails nothing. A source skipped for want of a base URL
+    (``base_urls`` naming none of its hosts: :func:`select_sources`) is left out the same way, the note naming it (was:
+    not held, the lapse published on its day though the skipped source may hold the extension; hold59's pin)."""
     from storage.db import session_factory
     from storage.keptstore import kept_store, leave_store
 
@@ -334,8 +336,11 @@ def run_cycle(
                 say_unkeyed(session)  # notices read with no number of their own that make items: a problem each
                 held = held_sources(session, frozenset(news_names))  # (it reads no news row)
                 gaps = {issue.source for issue in gap_issues(session)} if held else set()
-            left_out = tuple(n for n in not_run if n not in news_names and n not in held and n not in
-                            {s.name for s in active})
+            # (a source skipped for want of a base URL is left out as one not run: skip59, hold59's pin)
+            left_out = tuple(n for n in (*not_run, *(s.name for s in skipped)) if n not in news_names
+                             and n not in held and n not in {s.name for s in active})
+            unmirrored = tuple(n for n in left_out if n in {s.name for s in skipped})
+            not_asked = tuple(n for n in left_out if n not in unmirrored)
             refused_blank = (_would_blank(sf, target, settings.database_url, run_id)
                              or foreign_feeds(sf, target, settings.database_url, run_id, folder=folder))
             if target is not None and refused_blank is None and not confirmed:  # the clock's day, into any folder:
@@ -368,10 +373,13 @@ def run_cycle(
                               + (f"; an index gap of {', '.join(gapped)} waits for a person (`mofcom-watch review`)"
                                  if gapped else "")),)
             elif left_out and outcome.withheld:  # (a note: nothing is wrong, the run read what it was asked to)
+                why = [f"the sources not run ({', '.join(not_asked)})"] if not_asked else []
+                why += [f"the sources skipped for want of a base URL ({', '.join(unmirrored)})"] if unmirrored else []
                 notes += ((f"{len(outcome.withheld)} item(s) held back (lapses, countdowns, unresolved references): "
-                           f"this run read {', '.join(s.name for s in active) or 'no source'} only, and the sources "
-                           f"not run ({', '.join(left_out)}) could extend, lift or resolve them; a run of every source "
-                           "publishes them"),)
+                           f"this run read {', '.join(s.name for s in active) or 'no source'} only, and "
+                           f"{' and '.join(why)} could extend, lift or resolve them; a run of every source publishes "
+                           "them" + ("; a deployment that mirrors some hosts only configures the sources it fetches "
+                                     "([fetch] sources, MOFCOM_WATCH_SOURCES)" if unmirrored else "")),)
             if other_base is not None and target is not None:
                 problems += ((f"the feeds in {target.out_dir} had self links under {other_base}, this run wrote "
                               f"them under {normalise_base_url(target.base_url)}: when run and serve (or two "

@@ -161,7 +161,8 @@ def register(app: typer.Typer) -> None:
                                             f"from {SINCE_FIRST} to this year (backfill; default: only a source's first run walks back, to config fetch.since "
                                             "or the source's own first year)."),
         base_url: List[str] = typer.Option([], "--base-url", metavar="HOST=URL",
-                                           help="Fetch HOST from URL instead (a mirror or local copy). Repeatable, beside config [base_urls] (default: those, else the live sites)."),
+                                           help="Fetch HOST from URL instead (a mirror or local copy). Repeatable, beside config [base_urls] (default: those, else the live sites). "
+                                                "A source none of whose hosts has a base URL is skipped, and what it could falsify (a lapse, a countdown) is held back, as a source left out by --source is."),
         as_of: Optional[str] = typer.Option(None, "--as-of", help=AS_OF_NOW_HELP + " A past day only with --out DIR; before the day the store was last "
                                               "synced as of, its pages are stored, not what it derives."),
         out: Optional[Path] = typer.Option(None, "--out", help="Feeds folder (default: the configured feeds_dir)."),
