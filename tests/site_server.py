@@ -240,6 +240,16 @@ class SiteServer:
         return [h.status for h in self.hits]
 
 
+def sources_of(hosts: list[str]) -> tuple[str, ...]:
+    """The names of the sources fetched from ``hosts``, and the news sources: a deployment mirroring these hosts only
+    configures these (``Settings(sources=…)``, ``MOFCOM_WATCH_SOURCES``). A configured source none of whose hosts has a
+    base URL is skipped, and what it could falsify (a lapse, a countdown, an unresolved reference) is held back
+    (skip59); a news source skipped holds nothing back (its reports make no step), so it stays, skipped, as before."""
+    from scraper.sources.registry import load_sources
+
+    return tuple(s.name for s in load_sources() if s.news or s.hosts & set(hosts))
+
+
 class HeldSite(SiteServer):
     """A site that, once ``hold_after`` answers were given, holds each request (unanswered, in the server) until
     ``go`` is set: a client provably in its crawl for as long as a test needs it (to signal, kill, pause or overtake

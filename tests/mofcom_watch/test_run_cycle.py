@@ -30,7 +30,7 @@ from storage.health import open_health_issues
 from storage.keptstore import close_kept_store
 from storage.models import HealthIssue, SourceRun
 from storage.notices import load_stored_notices
-from tests.site_server import Fault, SiteServer
+from tests.site_server import Fault, SiteServer, sources_of
 
 AS_OF = date(2026, 11, 29)
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
@@ -75,7 +75,8 @@ def _events(db_url: str) -> dict[str, str]:
 
 
 def _run(tmp: Path, site: SiteServer, name: str = "run", **kw):
-    settings = Settings(data_dir=tmp / name, public_base_url=BASE)
+    # the deployment's sources are those of the hosts mirrored (a source skipped for want of a base URL holds back)
+    settings = Settings(data_dir=tmp / name, public_base_url=BASE, sources=sources_of(HOSTS))
     result = run_cycle(settings, as_of=AS_OF, base_urls=site.base_urls(HOSTS), policy=POLICY,
                        out_dir=tmp / name / "feeds", progress=False, **kw)
     return settings, result
