@@ -30,7 +30,7 @@ COMMANDS: dict[str, CommandEntry] = {
                            "health problems."),
     "review": CommandEntry("mofcom_watch.commands.review_cmd",
                            "List what waits for a person: held-back copies, held steps, pages the parser "
-                           "refused, pages gone."),
+                           "refused, pages gone, index gaps."),
     "accept": CommandEntry("mofcom_watch.commands.review_cmd",
                            "Accept a held-back copy or a held step after review, record that you read a "
                            "refused page, or that one is gone."),
