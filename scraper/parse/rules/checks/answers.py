@@ -71,6 +71,7 @@ ADJUSTED_WORD = "调整"
 # "决定将X列入…，相关措施暂不实施，具体实施时间另行公告", "上述措施暂缓执行，…另行通知": the listing's own measures held off,
 # read as a listing in force from its day, silently (session 44, an audit44 probe). Held for a person where no suspension
 # is read in that sentence ("…第168号相关措施暂缓执行" read as one stands).
+NOT_RENEWED_PAUSE_RE = lazy_compile(NOT_RENEWED_PAUSE)  # "中方不再延长暂停实施…第21号相关措施" (not_renewed_on_number)
 HELD_OFF_RE = lazy_compile(r"措施\s*(?:暂不|暂缓)\s*(?:实施|执行|适用)")
 HELD_OFF_STEPS = (ActionKind.SUSPEND, ActionKind.EXTEND)
 HELD_OFF_MARKS = marked(("暂不", "暂缓"))
@@ -158,9 +159,6 @@ def unread_denied_step(src: Source, d: Draft) -> str | None:
         if denied(folded, s0, v.start()) and any(s0 <= r0 < act.sentence_end(folded, v.start()) for r0, _, _ in d.refs):
             return f"its step on a notice it names is denied (\"{src.text[s0 : v.end()].strip()[:60]}\") and reads nothing{LEFT_OUT}"
     return None
-
-
-NOT_RENEWED_PAUSE_RE = lazy_compile(NOT_RENEWED_PAUSE)
 
 
 def not_renewed_on_number(src: Source, d: Draft) -> bool:
