@@ -52,7 +52,7 @@ def test_readers_leave_the_file_as_it_is_beside_a_writer_holding_a_transaction(r
     assert status.code == 1 and json.loads(status.out)["listings"], status.err  # 1: the fixtures' short counts
     assert evidence.code == 0 and (tmp_path / "pack.zip").is_file(), evidence.err
     assert review.code == 0 and json.loads(review.out) == {"pending": [], "unsure_qas": [], "needs_review": [], "gone": [],
-                                                             "held_steps": []}, review.err
+                                                             "gaps": [], "held_steps": []}, review.err
     assert digest(store) == before
     with sqlite3.connect(store) as conn:
         assert conn.execute("PRAGMA journal_mode").fetchone() == ("delete",)

@@ -10,7 +10,7 @@ import pytest
 
 from scraper.parse import parse_document, parse_text
 from storage.names import entity_key
-from storage.records import ListKind, NoticeKind
+from storage.records import ActionKind, ListKind, NoticeKind
 
 UEL_MEASURES = (
     "一、禁止上述企业从事与中国有关的进出口活动；\n二、禁止上述企业在中国境内新增投资；\n"
@@ -890,13 +890,16 @@ def test_a_lift_limited_to_an_entity_that_cannot_be_read_is_left_out_with_a_warn
 def test_a_suspension_whose_target_cannot_be_read_is_no_measure():
     """"决定…暂停实施《…采取反制措施的决定》": a status change of measures, never a new measure on the
     count phrase ("韩华海洋株式会社5家美国子公司" as an entity); the suspension is unread, and refused for a person to
-    read (session 23, ``page.left_out``: a warning alone, and the order was stored changing nothing)."""
+    read (session 23, ``page.left_out``: a warning alone, and the order was stored changing nothing). Since session 59
+    (held59, ``actions/refs.TITLE_REF_RE``) the quoted title is the reference: the suspension is read on it, the engine
+    resolving it to the one stored order of that title (none or several: unresolved, loud); still no entity."""
     rec = parse_text(
         "商务部令\n2025年第7号\n\n关于暂停实施《关于对韩华海洋株式会社5家美国子公司采取反制措施的决定》的决定\n\n"
         "商务部决定，自2025年11月10日起，暂停实施《关于对韩华海洋株式会社5家美国子公司采取反制措施的决定》1年。\n\n"
         "部长 王文涛\n2025年11月10日\n")
-    assert (rec.key, rec.actions, rec.entities) == ("MOFCOM-ORDER-2025-7", (), ())
-    assert rec.warnings[0] == "says 暂停实施 but names no notice it suspends that could be read: left out"
+    assert (rec.key, rec.entities) == ("MOFCOM-ORDER-2025-7", ())
+    assert [(a.action, [t.title for t in a.targets], a.effective, str(a.until)) for a in rec.actions] == [
+        (ActionKind.SUSPEND, ["关于对韩华海洋株式会社5家美国子公司采取反制措施的决定"], "2025-11-10", "2026-11-10")]
 
 
 def test_a_rule_of_numbered_articles_lists_and_removes_no_one():
