@@ -18,11 +18,12 @@ next run that reads the page clears it, and ``accept`` refuses it.
 from __future__ import annotations
 
 import getpass
+import json
 import os
 import socket
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -34,11 +35,12 @@ from mofcom_watch.reprints import Unsettled, UnsurePair, settle
 from storage.cleantext import clean_text
 from storage.health import gap_issues, gap_text, gone_issue, warning_key
 from storage.heldsteps import HeldStep, decisions, held_steps, record_decision, stored_reading
-from storage.ingest import load_notice, store_parse
+from storage.ingest import load_notice, store_parse, sync_held
 from storage.keys import unusable_key
 from storage.models import HealthIssue, Notice, Page, Snapshot
+from storage.notices import withdrawn
 from storage.outcomes import PageOutcome
-from storage.records import NoticeRecord, UnusablePage, held_step_id
+from storage.records import DocumentKind, NoticeRecord, UnusablePage, held_step_id
 from storage.reviews import (
     HeldCopy,
     RefusedPage,
@@ -50,6 +52,7 @@ from storage.reviews import (
     record_reading,
     refused_why,
 )
+from storage.shortread import reads_less
 from storage.snapshots import snapshot_bytes
 from storage.vocabulary import GAP_ANSWER_RE, NEEDS_REVIEW, HealthKind, Oddity, OddityReason, as_utc
 
@@ -71,12 +74,16 @@ class PendingReview:
     copy: HeldCopy
     lost: tuple[str, ...]  # the entities, or the actions, that accepting it would take away
     detail: str
+    # the copy reads as no notice at all (the notice taken off its page, or the page emptied): accepting it withdraws
+    # the stored reading of that page (:func:`_take_off`)
+    no_notice: bool = False
 
     def to_json(self) -> dict[str, Any]:
         c = self.copy
         return {"notice_key": c.notice_key, "url": c.url, "sha256": c.sha256, "stored_sha256": c.stored_sha256,
                 "would_go": list(self.lost), "first_seen": c.first_seen.isoformat(),
-                "last_seen": c.last_seen.isoformat(), "detail": self.detail, "older_copy": c.older}
+                "last_seen": c.last_seen.isoformat(), "detail": self.detail, "older_copy": c.older,
+                "reads_as_no_notice": self.no_notice}
 
 
 @dataclass(frozen=True)
@@ -101,6 +108,37 @@ def _judge(session: Session, copy: HeldCopy, router: PageRouter) -> _Judged | No
     return _Judged(copy, snap, again.notice, again.encoding, parser, verdict)
 
 
+@dataclass(frozen=True)
+class _Empty:
+    """A held copy today's parser reads as no notice at all, and what the stored reading says that it does not."""
+
+    snapshot: Snapshot
+    parser: PageParser
+    encoding: str | None
+    lost: tuple[str, ...]
+
+
+def _no_notice(session: Session, copy: HeldCopy, router: PageRouter) -> _Empty | None:
+    """The held copy as today's parser reads it, where it reads as no notice (a page that is neither a notice nor an
+    index: ``mofcom_watch.pipeline._read_as_nothing`` held it, the notice taken off its page or the page emptied), with
+    everything the stored notice's reading says (the entities it names, else its steps): what accepting it takes off
+    that page. None: it reads as a notice, an index, or is refused or fails now."""
+    snap = session.get(Snapshot, copy.snapshot_id)
+    notice = load_notice(session, copy.notice_key)
+    if snap is None or notice is None:
+        return None
+    parser = router.parser(copy.url)
+    try:
+        doc = parser.parse(snapshot_bytes(snap), url=copy.url, content_type=snap.content_type)
+    except Exception:  # noqa: BLE001 - refused (another problem) or a parser error: nothing read as no notice
+        return None
+    if doc.kind != DocumentKind.OTHER:
+        return None
+    current = NoticeRecord.from_json(json.loads(notice.record_json))
+    lost = reads_less(replace(current, entities=(), actions=()), current)
+    return _Empty(snap, parser, doc.encoding, tuple(lost))
+
+
 def pending_reviews(session: Session, router: PageRouter) -> list[PendingReview]:
     """The held copies a person may accept, oldest first."""
     found = []
@@ -110,6 +148,9 @@ def pending_reviews(session: Session, router: PageRouter) -> list[PendingReview]
             found.append(PendingReview(copy, judged.verdict.lost, judged.verdict.detail))
         elif judged is not None and copy.older:  # the page serves again a copy read before the stored one
             found.append(PendingReview(copy, judged.verdict.lost if judged.verdict else (), copy.detail))
+        elif judged is None and (empty := _no_notice(session, copy, router)) is not None:
+            # the page reads as no notice now (cycles59 S14b): held every run, and listed nowhere, so never settled
+            found.append(PendingReview(copy, empty.lost, copy.detail, no_notice=True))
     return found
 
 
@@ -143,6 +184,9 @@ class Accepted:
     revision: int
     by: str
     at: datetime
+    # a copy reading as no notice accepted (:func:`_take_off`): the other page the notice is read from now, or None
+    # where no other page carries it (its reading withdrawn, its items retracted)
+    read_from: str | None = None
 
 
 @dataclass(frozen=True)
@@ -430,6 +474,8 @@ def accept(session: Session, router: PageRouter, notice_key: str, sha: str, *, b
     if judged is not None and copy.older:  # (whatever it reads: which copy is the notice is the person's word)
         return _store_accepted(session, judged, by=by, at=at, note=note,
                                lost=judged.verdict.lost if judged.verdict else (), detail=copy.detail)
+    if judged is None and (empty := _no_notice(session, copy, router)) is not None:
+        return _take_off(session, router, copy, empty, by=by, at=at, note=note)
     if judged is None or judged.verdict is None:
         raise ReviewError(f"{copy.notice_key}: the held copy (SHA-256 {copy.sha256[:16]}…) no longer reads less than "
                           "the stored notice as this parser reads it: the next run stores it; nothing to accept")
@@ -454,3 +500,43 @@ def _store_accepted(session: Session, judged: _Judged, *, by: str, at: datetime,
         raise RuntimeError(f"{copy.notice_key}: the accepted copy was not stored")
     record_acceptance(session, copy, by=by, at=at, lost=lost, note=note)
     return Accepted(PendingReview(copy, lost, detail), change.revision, by, at)
+
+
+def _take_off(session: Session, router: PageRouter, copy: HeldCopy, empty: _Empty, *, by: str, at: datetime, note: str | None) -> Accepted:
+    """A person accepts a held copy that reads as no notice (cycles59 S14b: the ministry took the decision off the page,
+    held every run since, exit 1, with nothing to accept): the copy is stored as what it is (no notice), and the stored
+    reading of that page goes. Where another page of the notice still carries it (an alias, an English version),
+    the notice is read from that page's copy as a fresh store would read it, and only its provenance moves (the page
+    no longer one of its pages); where none does, its reading is withdrawn (``storage.notices.withdrawn``): its items
+    retracted, saying who accepted which copy, the reading kept in the store; a copy read as the notice again brings
+    them back under the same ids. Recorded as any acceptance (who, when, which copy, what went)."""
+    notice = load_notice(session, copy.notice_key)
+    if notice is None:
+        raise ReviewError(f"no notice {copy.notice_key} in the store")
+    snap, parser, key = empty.snapshot, empty.parser, notice.key
+    snap.outcome, snap.detail, snap.notice_key = PageOutcome.OTHER.value, None, None
+    snap.parser_version, snap.parser_digest = parser.version, parser.digest or None
+    snap.encoding = empty.encoding or snap.encoding
+    if notice.snapshot is not None and notice.snapshot.page.url == copy.url:
+        notice.snapshot = snap  # the page's copy now, read as no notice: the reading withdrawn (storage.notices)
+        session.flush()
+        others = session.scalars(
+            select(Snapshot).join(Page, Page.id == Snapshot.page_id)
+            .where(Snapshot.notice_key == key, Snapshot.outcome == PageOutcome.NOTICE.value, Page.url != copy.url)
+            .order_by(Snapshot.fetched_at, Snapshot.id)).all()
+        for other in others:  # another page still carrying it: read from there, as a fresh store would
+            again = read_again(other, router.parser(other.page.url), other.page.url, key)
+            if again is not None:
+                store_parse(session, notice, again.notice, other, other.page.url, as_utc(other.fetched_at), clean=True)
+    read_from = None if withdrawn(notice) else notice.snapshot.page.url
+    if read_from is not None:  # no longer one of its pages; the notice stands on the other
+        for page_url in [u for u in notice.urls if u.url == copy.url]:
+            notice.urls.remove(page_url)
+    session.flush()
+    sync_held(session, key, source=snap.page.source or "review", seen_at=at, url=copy.url)
+    went = (f"it is read from {read_from} now, which still carries it; this page is no longer one of its pages"
+            if read_from is not None else
+            "no other page carries it: its reading is withdrawn (its items retracted) and kept in the store")
+    record_acceptance(session, copy, by=by, at=at, lost=empty.lost, note=note, taken_off=went)
+    detail = f"{copy.url} reads as no notice: the notice taken off its page; {went}"
+    return Accepted(PendingReview(copy, empty.lost, detail, no_notice=True), notice.revision, by, at, read_from)

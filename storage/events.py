@@ -568,6 +568,9 @@ def _withdrawn_summary(old: EventRecord, gone: Sequence[Withdrawn], at: datetime
     """Why an item resting on withdrawn notices goes: which page and copy each was read from, what this version makes
     of those bytes, and that the reading is kept for a person (``mofcom-watch review``)."""
     said = " ".join(
+        f"{w.key} was read from {w.url}, whose copy of SHA-256 {w.sha256} reads as no notice; {w.accepted} accepted "
+        f"that copy on review: the notice was taken off its page, and no other stored copy of {w.key} reads as it."
+        if w.accepted else
         f"{w.key} was read by an earlier version of this program from {w.url} (SHA-256 {w.sha256}); this version "
         f"does not read those same bytes as {w.key}: {w.why}, and no other stored copy of {w.key} reads as it."
         for w in gone)

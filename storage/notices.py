@@ -12,10 +12,11 @@ from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from storage.heldsteps import published_in, with_published
-from storage.models import Notice, Page, Snapshot
+from storage.keys import issue_key
+from storage.models import HealthIssue, Notice, Page, Snapshot
 from storage.outcomes import PageOutcome
 from storage.records import ActionKind, ListKind, NoticeRecord, NoticeRef, PageCopy, Provenance, StoredNotice
-from storage.vocabulary import JOINED_HEAD_MAX, JOINED_MAGIC, JOINED_TYPE, as_utc, official_first
+from storage.vocabulary import JOINED_HEAD_MAX, JOINED_MAGIC, JOINED_TYPE, HealthKind, as_utc, official_first
 
 
 def stored_notice(notice: Notice, copies: dict[str, Copy] | None = None) -> StoredNotice:
@@ -160,6 +161,10 @@ class Withdrawn:
     outcome: str
     detail: str | None
     read_as: str | None  # the key the current parser reads the copy as (another notice), else None
+    # who accepted, on review, that this copy (of the page the notice was read from, reading as no notice) is the page
+    # now, and when ("officer at 2026-11-06 07:00 UTC"): the notice taken off its page (``mofcom_watch.review``), not a
+    # reading an earlier version made of these bytes
+    accepted: str | None = None
 
     @property
     def refused(self) -> bool:
@@ -168,6 +173,8 @@ class Withdrawn:
     @property
     def why(self) -> str:
         """What the current parser makes of the copy, for a reader: the page refused and why, no notice, another."""
+        if self.accepted:
+            return f"the page reads as no notice now, and {self.accepted} accepted on review that it no longer carries it"
         if self.read_as:
             return f"it reads them as another notice, {self.read_as}"
         if self.outcome in (PageOutcome.OTHER.value, PageOutcome.INDEX.value, PageOutcome.NEWS.value):
@@ -190,6 +197,9 @@ def held_words(held: bool) -> str:
     return "held for a person" if held else "read otherwise now"
 
 
+ACCEPTED_KIND = HealthKind.REVIEW_ACCEPTED.value
+
+
 def withdrawn_notices(session: Session) -> dict[str, Withdrawn]:
     """Every withdrawn notice by key (few or none: one narrow query, asked only when an item goes)."""
     rows = session.execute(
@@ -197,8 +207,14 @@ def withdrawn_notices(session: Session) -> dict[str, Withdrawn]:
                Snapshot.notice_key)
         .join(Snapshot, Snapshot.id == Notice.snapshot_id).join(Page, Page.id == Snapshot.page_id)
         .where(or_(Snapshot.outcome != PageOutcome.NOTICE.value, Snapshot.notice_key != Notice.key)))
-    return {key: Withdrawn(key, title, url, sha, outcome, detail, said)
-            for key, title, url, sha, outcome, detail, said in rows if not reads_as(key, said, outcome)}
+    found = {key: Withdrawn(key, title, url, sha, outcome, detail, said)
+             for key, title, url, sha, outcome, detail, said in rows if not reads_as(key, said, outcome)}
+    if found:  # a copy a person accepted as the page now, the notice taken off it (``storage.reviews.review_key``)
+        keys = {issue_key(ACCEPTED_KIND, w.key, w.sha256): w.key for w in found.values()}
+        for key, by, at in session.execute(select(HealthIssue.key, HealthIssue.source, HealthIssue.first_seen)
+                                           .where(HealthIssue.key.in_(keys))):
+            found[keys[key]] = replace(found[keys[key]], accepted=f"{by} at {as_utc(at):%Y-%m-%d %H:%M} UTC")
+    return found
 
 
 def load_stored_notices(session: Session) -> list[StoredNotice]:

@@ -96,15 +96,19 @@ def review_key(notice_key: str, sha256: str) -> str:
 
 
 def record_acceptance(session: Session, copy: HeldCopy, *, by: str, at: datetime, lost: tuple[str, ...],
-                      note: str | None = None) -> HealthIssue:
-    """Record that ``by`` accepted ``copy`` at ``at`` (opened and closed at once), and close the copy's issue then."""
+                      note: str | None = None, taken_off: str | None = None) -> HealthIssue:
+    """Record that ``by`` accepted ``copy`` at ``at`` (opened and closed at once), and close the copy's issue then.
+    ``taken_off``: the copy reads as no notice, and what accepting it did to the notice (``mofcom_watch.review``)."""
     at = as_utc(at)
     shown = "、".join(lost[:LOST_LISTED]) + (f" and {len(lost) - LOST_LISTED} more" if len(lost) > LOST_LISTED else "")
+    what = (f"which reads as no notice, accepted by {by} after review: the notice taken off that page (its reading from "
+            f"the copy of SHA-256 {copy.stored_sha256 or 'none'}); {taken_off}; no longer read from that page"
+            if taken_off else
+            f"accepted by {by} after review, replacing the stored copy (SHA-256 {copy.stored_sha256 or 'none'}); no "
+            "longer read")
     detail = clean_text(
         f"{copy.notice_key}: the copy of {copy.url} first fetched {copy.first_seen:%Y-%m-%d %H:%M} UTC "
-        f"(SHA-256 {copy.sha256}) accepted by {by} after review, replacing the stored copy "
-        f"(SHA-256 {copy.stored_sha256 or 'none'}); no longer read: {shown or 'nothing'}"
-        + (f"; note: {note}" if note else ""))
+        f"(SHA-256 {copy.sha256}) {what}: {shown or 'nothing'}" + (f"; note: {note}" if note else ""))
     session.execute(update(HealthIssue)
                     .where(HealthIssue.key.in_((unusable_key(copy.url), older_copy_key(copy.url))),
                            HealthIssue.resolved_at.is_(None))

@@ -147,7 +147,8 @@ def register(app: typer.Typer) -> None:
             gaps = gap_pages(session)
             steps = held_steps(session)
             lapsed = [] if as_json else _lapsed(session)
-            unread = [] if as_json else _unread(session, [r.url for r in refused] + [g.url for g in gaps])
+            unread = [] if as_json else _unread(session, [r.url for r in refused] + [g.url for g in gaps]
+                                                + [p.copy.url for p in pending])  # (their tables say them)
         except Exception as exc:  # noqa: BLE001 - a resource fault is one line; anything else goes on up
             exit_on_resource_fault("mofcom-watch review", exc, db_url=app_context(ctx).settings.database_url)
         finally:
@@ -231,6 +232,11 @@ def register(app: typer.Typer) -> None:
             if p.copy.older:  # (older-copy) not one that reads less: which copy is the notice is the person's word
                 out.print(term.shown(f"{p.copy.notice_key}: {p.copy.url} serves again a copy first fetched before the "
                                      f"stored one (older-copy); if it is the ministry's text now, accept it as above."))
+            if p.no_notice:  # the notice taken off its page, or the page emptied: accepting it withdraws that reading
+                out.print(term.shown(f"{p.copy.notice_key}: {p.copy.url} reads as no notice now (SHA-256 "
+                                     f"{p.copy.sha256[:SHOWN_SHA]}…): if the ministry took the notice off the page, "
+                                     "accept it as above: the page's reading is withdrawn (its items retracted, unless "
+                                     "another of its pages still carries it)."))
         _say_lapsed(out, lapsed)
         _say_unread(out, unread)
         raise typer.Exit(1)
@@ -356,6 +362,16 @@ def register(app: typer.Typer) -> None:
                                       f"at {_when(at)}")))
             return
         c = done.review.copy
+        if done.review.no_notice:  # a copy reading as no notice: the notice taken off its page
+            out.print(Text(term.shown(
+                f"accepted: {c.url} no longer carries {c.notice_key} (its copy first fetched {_when(c.first_seen)}, "
+                f"SHA-256 {c.sha256}, reads as no notice); "
+                + (f"{c.notice_key} is read from {done.read_from} now, which still carries it" if done.read_from else
+                   f"{c.notice_key}'s reading is withdrawn: its items are retracted, saying so; no longer read: "
+                   f"{'、'.join(done.review.lost)}"))))
+            out.print(Text(term.shown(f"recorded: accepted by {done.by} at {_when(done.at)} (mofcom-watch status shows "
+                                      "it; a copy of the page read as the notice again brings its items back)")))
+            return
         out.print(Text(term.shown(
             f"accepted: {c.notice_key} is now read from the copy of {c.url} first fetched {_when(c.first_seen)} "
             f"(SHA-256 {c.sha256}), revision {done.revision}; no longer read: {'、'.join(done.review.lost)}")))

@@ -168,30 +168,50 @@ def test_a_notice_page_renumbered_in_place_can_be_settled(tmp_path):
     assert "tag:mofcom-watch,2025:MOFCOM-2026-23/imposed/ecl/2026-06-22" not in events
 
 
-@pytest.mark.xfail(strict=True, reason="cycles59 S14b, B: a page emptied of its notice in place is held every run, exit "
-                   "1, and `review` lists no copy to accept (its held copy reads as no notice, so review._judge skips "
-                   "it): where the ministry did take its decision off the page, no `accept KEY SHA256` withdraws the "
-                   "stored reading (accept says, wrongly, 'no longer reads less ...: the next run stores it'); the run "
-                   "stays at exit 1 until the page reads as the notice again")
 def test_a_page_emptied_of_its_notice_can_be_settled_by_a_person(tmp_path):
+    """S14b, B (settle60): after the hold above, where the ministry did take its decision off the page, nothing settled
+    it: `review` listed no copy (the held copy reads as no notice, so review._judge skipped it) and `accept KEY SHA256`
+    said, wrongly, "no longer reads less ...: the next run stores it"; exit 1 every run. Now `review` lists it (which
+    notice, URL, SHA-256, what it no longer says) and a person's accept withdraws the page's reading: the extension
+    retracted, saying who accepted which copy; the next run is clean."""
     from mofcom_watch.pipeline import PageRouter
-    from mofcom_watch.review import accept
+    from mofcom_watch.review import accept, pending_reviews
     from storage.models import Page
+    from storage.reviews import acceptances
 
-    day = date(2026, 11, 6)
+    day, url = date(2026, 11, 6), f"https://{WWW}/{ANSWER}"
     with _site() as site:
         settings, _first = _run(tmp_path / "d", site, day, datetime(2026, 11, 6, 2, tzinfo=UTC))
         site.set_page(f"{WWW}/{ANSWER}", _answer(NOTHING))
         _run(tmp_path / "d", site, day, datetime(2026, 11, 6, 6, tzinfo=UTC))
-    engine = open_store(settings.database_url)
-    try:
-        with session_factory(engine)() as session:
-            issue = [i for i in _stored(settings.database_url, day)[1] if i.url == f"https://{WWW}/{ANSWER}"][0]
-            sha = session.scalars(select(Page.last_sha256).where(Page.url == issue.url)).one()
-            accept(session, PageRouter(load_sources()), issue.notice_key, sha, by="officer",
-                   at=datetime(2026, 11, 6, 7, tzinfo=UTC))
-    finally:
-        engine.dispose()
+        engine = open_store(settings.database_url)
+        try:
+            with session_factory(engine)() as session, session.begin():
+                router = PageRouter(load_sources())
+                sha = session.scalars(select(Page.last_sha256).where(Page.url == url)).one()
+                [pending] = pending_reviews(session, router)
+                said = pending.to_json()
+                assert said["reads_as_no_notice"] and said["url"] == url and said["sha256"] == sha
+                assert said["notice_key"].startswith("QA-2026-11-05-") and any("MOFCOM-2025-21" in w for w in
+                                                                                said["would_go"]), said
+                accept(session, router, pending.copy.notice_key, sha[:12], by="officer",
+                       at=datetime(2026, 11, 6, 7, tzinfo=UTC))
+                from mofcom_watch.publish import publish
+
+                publish(session, as_of=day, target=None)
+                [record] = [a for a in acceptances(session) if a.url == url]
+                assert record.accepted_by == "officer" and record.sha256 == sha and record.current
+                assert "reads as no notice" in record.detail and "withdrawn" in record.detail
+        finally:
+            engine.dispose()
+        events = _stored(settings.database_url, day)[0]
+        assert EXTENDED not in events and f"{EXTENDED}/correction/1" in events
+        _s, fourth = _run(tmp_path / "d", site, date(2026, 11, 11), datetime(2026, 11, 11, 2, tzinfo=UTC))
+    assert fourth.ok and not fourth.held_back
+    events, issues = _stored(settings.database_url, date(2026, 11, 11))
+    assert EXTENDED not in events and not [i for i in issues if i.url == url]
+    ecl = (tmp_path / "d" / "feeds" / "ecl.atom").read_text(encoding="utf-8")
+    assert "officer at 2026-11-06 07:00 UTC accepted that copy on review: the notice was taken off its page" in ecl
 
 
 def test_a_held_rename_of_an_english_name_says_both_names():
