@@ -12,7 +12,10 @@ A page the parser refuses for a person to read (``needs-review``) is listed too 
 and ``accept URL SHA256`` records that a person read that copy (:func:`accept_page`): its issue closes, the same bytes
 stay so on every later run, other bytes are judged afresh, and nothing of it enters the notices or the feeds. A page
 refused for another reason (a bot check, an index in an article's place, another notice) is the site's problem: the
-next run that reads the page clears it, and ``accept`` refuses it.
+next run that reads the page clears it, and ``accept`` refuses it. Two holds only a person can settle are listed with the
+held copies: a copy of the page a notice is read from that reads as no notice (the notice taken off its page:
+``accept`` withdraws that page's reading, :func:`_take_off`), and a numbered notice's one page answering a number the
+store does not hold (renumbered in place: ``accept`` reads the notice under its new number, :func:`accept_renumbered`).
 """
 
 from __future__ import annotations
@@ -27,17 +30,18 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, case, func, select
+from sqlalchemy import and_, case, func, select, update
 from sqlalchemy.orm import Session
 
 from mofcom_watch.pipeline import HeldBack, PageParser, PageRouter, held_back, read_again
 from mofcom_watch.reprints import Unsettled, UnsurePair, settle
-from storage.cleantext import clean_text
+from mofcom_watch.wrongnotice import REASON as ANOTHER_NOTICE
+from storage.cleantext import clean_document, clean_text
 from storage.health import gap_issues, gap_text, gone_issue, warning_key
 from storage.heldsteps import HeldStep, decisions, held_steps, record_decision, stored_reading
 from storage.ingest import load_notice, store_parse, sync_held
 from storage.keys import unusable_key
-from storage.models import HealthIssue, Notice, Page, Snapshot
+from storage.models import HealthIssue, Notice, NoticeUrl, Page, Snapshot
 from storage.notices import withdrawn
 from storage.outcomes import PageOutcome
 from storage.records import DocumentKind, NoticeRecord, UnusablePage, held_step_id
@@ -77,13 +81,16 @@ class PendingReview:
     # the copy reads as no notice at all (the notice taken off its page, or the page emptied): accepting it withdraws
     # the stored reading of that page (:func:`_take_off`)
     no_notice: bool = False
+    # the page held as another notice's answers its notice under a new number (cycles59 S18): the key it would be read
+    # as, as the same notice renumbered in place (:func:`accept_renumbered`)
+    renumbered_as: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         c = self.copy
         return {"notice_key": c.notice_key, "url": c.url, "sha256": c.sha256, "stored_sha256": c.stored_sha256,
                 "would_go": list(self.lost), "first_seen": c.first_seen.isoformat(),
                 "last_seen": c.last_seen.isoformat(), "detail": self.detail, "older_copy": c.older,
-                "reads_as_no_notice": self.no_notice}
+                "reads_as_no_notice": self.no_notice, "renumbered_as": self.renumbered_as}
 
 
 @dataclass(frozen=True)
@@ -151,7 +158,140 @@ def pending_reviews(session: Session, router: PageRouter) -> list[PendingReview]
         elif judged is None and (empty := _no_notice(session, copy, router)) is not None:
             # the page reads as no notice now (cycles59 S14b): held every run, and listed nowhere, so never settled
             found.append(PendingReview(copy, empty.lost, copy.detail, no_notice=True))
+    for url in _another_notice_pages(session):  # (few or none)
+        renumbered = _renumbering(session, router, url)
+        if isinstance(renumbered, _Renumbered):
+            found.append(PendingReview(renumbered.copy, (), renumbered.copy.detail,
+                                       renumbered_as=renumbered.record.key))
     return found
+
+
+@dataclass(frozen=True)
+class _Renumbered:
+    """A page held as another notice's (``another-notice``) that answers its own notice under a new number."""
+
+    copy: HeldCopy  # under the key the page held (the stored notice), its issue's detail
+    snapshot: Snapshot
+    parser: PageParser
+    record: NoticeRecord  # as today's parser reads the copy, cleaned: the new number's key
+    encoding: str | None
+
+
+def _another_notice_pages(session: Session) -> list[str]:
+    """The URLs with an open ``another-notice`` problem naming no notice (``mofcom_watch.wrongnotice``)."""
+    return list(session.scalars(
+        select(HealthIssue.url).where(HealthIssue.kind == HealthKind.UNUSABLE_PAGE.value,
+                                      HealthIssue.resolved_at.is_(None), HealthIssue.notice_key.is_(None),
+                                      HealthIssue.detail.contains(f"({ANOTHER_NOTICE}: ", autoescape=True))
+        .order_by(HealthIssue.first_seen, HealthIssue.key)))
+
+
+def _renumbering(session: Session, router: PageRouter, url: str) -> _Renumbered | str:
+    """The page at ``url``, held as answering another notice (``wrongnotice.another_notice``), where it may be its
+    own notice renumbered in place (cycles59 S18: 第23号 -> 第24号 on the same URL, the same text): its latest copy,
+    as today's parser reads it, is a numbered notice the store does not hold, and the URL is the one page of the one
+    numbered notice it held, whose reading rests on it. Else why not (a line for :class:`ReviewError`): a notice of
+    several pages of which only this one answers the new number is another notice's page here, not a renumbering."""
+    issue = session.scalars(select(HealthIssue).where(HealthIssue.key == unusable_key(url),
+                                                      HealthIssue.resolved_at.is_(None))).one_or_none()
+    snap = session.scalars(select(Snapshot).join(Page, and_(Snapshot.page_id == Page.id,
+                                                            Snapshot.sha256 == Page.last_sha256))
+                           .where(Page.url == url)).one_or_none()
+    if issue is None or snap is None or snap.outcome != PageOutcome.UNUSABLE.value or snap.notice_key is not None \
+            or not (snap.detail or "").startswith(f"{ANOTHER_NOTICE}:"):
+        return f"{url} is not held as answering another notice ({ANOTHER_NOTICE})"
+    parser = router.parser(url)
+    try:
+        doc = clean_document(parser.parse(snapshot_bytes(snap), url=url, content_type=snap.content_type))
+    except Exception:  # noqa: BLE001 - refused or failing now: the next run says what it is
+        return f"{url}: this parser no longer reads its copy as a notice; the next run says what it is"
+    record = doc.notice
+    if doc.kind != DocumentKind.NOTICE or record is None or record.number is None:
+        return f"{url}: this parser no longer reads its copy as a numbered notice; the next run says what it is"
+    if _stored(session, record.key):
+        return (f"{url} answers the text of {record.key}, which the store holds at other pages: another notice's page "
+                "at this URL (a CMS mix-up), not a renumbering; it stays held until it answers its own notice again")
+    held = sorted({key for key, number in session.execute(
+        select(Notice.key, Notice.number).join(NoticeUrl, NoticeUrl.notice_id == Notice.id)
+        .where(NoticeUrl.url == url)) if number is not None})
+    if len(held) != 1:
+        return f"{url} held {', '.join(held) or 'no numbered notice'}: no one notice to read under {record.key}"
+    notice = load_notice(session, held[0])
+    assert notice is not None
+    others = sorted(u.url for u in notice.urls if u.url != url)
+    if others:
+        return (f"{held[0]} is read from other pages too ({', '.join(others)}), which do not answer {record.key}: only "
+                f"{url} does, so it is another notice's page at this URL, not {held[0]} renumbered in place; it stays "
+                f"held until it answers {held[0]} again (or its other pages answer {record.key} too)")
+    if notice.snapshot is None or notice.snapshot.page.url != url:
+        return f"{held[0]} is not read from {url}: no renumbering of it to accept there"
+    copy = HeldCopy(held[0], url, snap.id, snap.sha256, notice.snapshot.sha256, url, as_utc(snap.fetched_at),
+                    as_utc(issue.last_seen), issue.detail)
+    return _Renumbered(copy, snap, parser, record, doc.encoding)
+
+
+@dataclass(frozen=True)
+class Renumbered:
+    """A notice's page renumbered in place, accepted by a person: the notice read under its new number."""
+
+    url: str
+    sha256: str
+    old: str  # the key it was stored under
+    new: str  # the key it is read as now
+    revision: int
+    by: str
+    at: datetime
+
+
+def accept_renumbered(session: Session, router: PageRouter, url: str, sha: str, *, by: str, at: datetime,
+                      note: str | None = None) -> Renumbered:
+    """A person read the page at ``url``, held as answering a numbered notice the store does not hold, and accepts its
+    copy (whose SHA-256 starts with ``sha``) as the notice it held renumbered in place (cycles59 S18: the ministry
+    correcting 第23号 to 第24号): the stored notice moves to the new key with its snapshots and what is said of it
+    (as a Q&A re-dated in place moves: ``pipeline._rekeyed_in_place``), this copy is stored as a new version of it, and
+    the acceptance is recorded (who, when, which copy, both keys). Its items continue under the new key's ids, each
+    old one corrected, "Number corrected" (``storage.events``). :class:`ReviewError` (nothing written) when it is no
+    renumbering (:func:`_renumbering`: another notice's page, a notice of several pages) or for another copy."""
+    from mofcom_watch.reprints import _carry
+
+    url = url.strip()
+    found = _renumbering(session, router, url)
+    if isinstance(found, str):
+        raise ReviewError(found)
+    snap, old, new = found.snapshot, found.copy.notice_key, found.record.key
+    if not snap.sha256.startswith(sha):
+        raise ReviewError(f"{url}: the copy held is SHA-256 {snap.sha256[:SHOWN]}…, not {sha}: read it (`mofcom-watch "
+                          "review`) and accept the copy you read")
+    session.execute(update(Notice).where(Notice.key == old).values(key=new))
+    session.execute(update(Snapshot).where(Snapshot.notice_key == old).values(notice_key=new))
+    _carry(session, old, new, at)
+    session.flush()
+    session.expire_all()
+    notice = load_notice(session, new)
+    assert notice is not None
+    snap = session.get(Snapshot, snap.id)
+    assert snap is not None
+    snap.outcome, snap.detail, snap.notice_key = PageOutcome.NOTICE.value, None, new
+    snap.parser_version, snap.parser_digest = found.parser.version, found.parser.digest or None
+    snap.encoding = found.encoding or snap.encoding
+    change = store_parse(session, notice, found.record, snap, url, at, clean=True, accepted=True)
+    sync_held(session, new, source=snap.page.source or "review", seen_at=at, url=url)
+    record_acceptance(session, replace(found.copy, notice_key=new), by=by, at=at, lost=(), note=note,
+                      renumbered_from=old)
+    return Renumbered(url, snap.sha256, old, new, change.revision, by, at)
+
+
+def _renumbered_page(session: Session, key: str) -> str | None:
+    """The page of the stored notice ``key`` held as answering another number (or the page answering ``key``, the
+    new number, held so): for ``accept KEY SHA256``."""
+    wanted = key.strip().casefold()
+    for url in _another_notice_pages(session):
+        held = session.scalars(select(Notice.key).join(NoticeUrl, NoticeUrl.notice_id == Notice.id)
+                               .where(NoticeUrl.url == url)).all()
+        detail = session.scalar(select(HealthIssue.detail).where(HealthIssue.key == unusable_key(url))) or ""
+        if wanted in {k.casefold() for k in held} or f"answers the text of {key.strip()}," in detail:
+            return url
+    return None
 
 
 def _stored(session: Session, notice_key: str) -> bool:
@@ -338,7 +478,7 @@ def accept_gone(session: Session, url: str, *, by: str, at: datetime, note: str 
 
 
 def accept_page(session: Session, router: PageRouter, url: str, sha: str, *, by: str, at: datetime,
-                note: str | None = None) -> PageRead | IndexAccepted | GoneChecked | GapAccepted:
+                note: str | None = None) -> PageRead | IndexAccepted | GoneChecked | GapAccepted | Renumbered:
     """A person read the copy of ``url`` the parser refused for review (``needs-review``), whose SHA-256 starts with
     ``sha``: record who, when and which copy, close the page's issue. Nothing of the page becomes a notice. An index's
     URL with an ``index-shrunk`` warning and no such page: :func:`accept_index`; an index's URL with an open
@@ -369,6 +509,8 @@ def accept_page(session: Session, router: PageRouter, url: str, sha: str, *, by:
                            .where(Page.url == url)).one_or_none()
     if snap is None:
         raise ReviewError(f"{url}: no copy of it is stored (its problem: {issue.detail}); nothing to accept")
+    if snap.outcome == PageOutcome.UNUSABLE.value and (snap.detail or "").startswith(f"{ANOTHER_NOTICE}:"):
+        return accept_renumbered(session, router, url, sha, by=by, at=at, note=note)  # (or says why it is none)
     if snap.notice_key is not None:
         raise ReviewError(f"{url}: its copy is held back against the stored notice {snap.notice_key}: accept it by "
                           f"the notice's key (`mofcom-watch review` shows the command)")
@@ -431,7 +573,7 @@ def decide_step(session: Session, notice_key: str, sha: str, *, dismiss: bool, b
 
 def accept(session: Session, router: PageRouter, notice_key: str, sha: str, *, by: str, at: datetime,
            note: str | None = None, dismiss: bool = False
-           ) -> Accepted | UnsurePair | IndexAccepted | PageRead | GoneChecked | GapAccepted | StepDecided:
+           ) -> Accepted | UnsurePair | IndexAccepted | PageRead | GoneChecked | GapAccepted | StepDecided | Renumbered:
     """Store the held copy of ``notice_key`` whose SHA-256 starts with ``sha`` as the notice, record who accepted
     it, close its issue; or publish the held step of ``notice_key`` whose id starts with ``sha`` (``dismiss``: record
     that it is no step, :func:`decide_step`); or, when no held copy of it has that SHA-256, keep the unsure pair of
@@ -458,6 +600,8 @@ def accept(session: Session, router: PageRouter, notice_key: str, sha: str, *, b
             raise ReviewError(str(exc)) from None
         if pair is not None:
             return pair
+    if not mine and (page := _renumbered_page(session, notice_key)) is not None:
+        return accept_renumbered(session, router, page, sha, by=by, at=at, note=note)
     if not mine:
         if not _stored(session, notice_key):
             raise ReviewError(f"no notice {notice_key} in the store")

@@ -54,6 +54,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
@@ -920,10 +921,17 @@ def apply_derivation(session: Session, derivation: Derivation, as_of: date,
         if moved is not None:
             new, keys = moved
             named = sum(renamed.get(key, 0) for key in keys.split(", "))
+            was_keys = _renumbered(old, keys, notices or {})
             table.upsert_correction(replace(_correction(
-                new, n, at, title=f"Same notice, now under {keys}: {old.title}", made_by=new.provenance, was=old,
-                summary=(f"The item \"{old.title}\" is not withdrawn: its notice is stored under {keys} now (the same "
-                         f"notice: its page is one of that notice's pages), and the item continues as {new.id}. "
+                new, n, at, made_by=new.provenance, was=old,
+                title=(f"Number corrected, now {keys}: {old.title}" if was_keys else
+                       f"Same notice, now under {keys}: {old.title}"),
+                summary=(f"The item \"{old.title}\" is not withdrawn: "
+                         + (f"its notice's number was corrected in place, {was_keys} -> {keys} (the same notice, at "
+                            "the same page)" if was_keys else
+                            f"its notice is stored under {keys} now (the same notice: its page is one of that notice's "
+                            "pages)")
+                         + f", and the item continues as {new.id}. "
                          + (f"The {named} other item(s) resting on it now name {keys}; nothing else in them changed, "
                             "so they are not announced again. " if named else "")
                          + f"Now: {new.summary}")), id=f"{old.id}/correction/{n}", corrects=old.id))
@@ -1171,6 +1179,19 @@ def _folded_into(old: EventRecord, derived: dict[str, EventRecord]) -> EventReco
         return None
     twin = derived.get(old.id.replace(f"/{EventKind.LIFTED.value}/", f"/{EventKind.REMOVED.value}/", 1))
     return twin if twin is not None and twin.source_key == old.source_key else None
+
+
+NUMBERED_KEY_RE = re.compile(r"(?!QA-)([A-Z][A-Z-]*)-(\d{4})-(\d+)")  # MOFCOM-2026-23, UEL-2025-7, MFA-ORDER-2024-13
+
+
+def _renumbered(old: EventRecord, keys: str, notices: dict[str, StoredNotice]) -> str | None:
+    """The key(s) ``old`` named, where its notice moved from them to ``keys`` as a number corrected in place (each a
+    numbered notice's key, of the same issuer and kind: ``mofcom_watch.review.accept_renumbered``, cycles59 S18), not
+    as a reprint renamed to another copy's key (a Q&A's): None otherwise."""
+    before = [p.notice_key for p in old.provenance if p.notice_key and p.notice_key not in notices]
+    after = keys.split(", ")
+    kinds = {m.group(1) if (m := NUMBERED_KEY_RE.fullmatch(k)) else None for k in before + after}
+    return ", ".join(dict.fromkeys(before)) if before and len(kinds) == 1 and None not in kinds else None
 
 
 def _moved(old: EventRecord, derived: dict[str, EventRecord], notices: dict[str, StoredNotice],

@@ -96,12 +96,17 @@ def review_key(notice_key: str, sha256: str) -> str:
 
 
 def record_acceptance(session: Session, copy: HeldCopy, *, by: str, at: datetime, lost: tuple[str, ...],
-                      note: str | None = None, taken_off: str | None = None) -> HealthIssue:
+                      note: str | None = None, taken_off: str | None = None,
+                      renumbered_from: str | None = None) -> HealthIssue:
     """Record that ``by`` accepted ``copy`` at ``at`` (opened and closed at once), and close the copy's issue then.
-    ``taken_off``: the copy reads as no notice, and what accepting it did to the notice (``mofcom_watch.review``)."""
+    ``taken_off``: the copy reads as no notice, and what accepting it did to the notice (``mofcom_watch.review``).
+    ``renumbered_from``: the copy is the notice renumbered in place, stored under that key before."""
     at = as_utc(at)
     shown = "、".join(lost[:LOST_LISTED]) + (f" and {len(lost) - LOST_LISTED} more" if len(lost) > LOST_LISTED else "")
-    what = (f"which reads as no notice, accepted by {by} after review: the notice taken off that page (its reading from "
+    what = (f"accepted by {by} after review as the same notice renumbered in place, {renumbered_from} -> "
+            f"{copy.notice_key} (its reading from the copy of SHA-256 {copy.stored_sha256 or 'none'}); no longer read"
+            if renumbered_from else
+            f"which reads as no notice, accepted by {by} after review: the notice taken off that page (its reading from "
             f"the copy of SHA-256 {copy.stored_sha256 or 'none'}); {taken_off}; no longer read from that page"
             if taken_off else
             f"accepted by {by} after review, replacing the stored copy (SHA-256 {copy.stored_sha256 or 'none'}); no "

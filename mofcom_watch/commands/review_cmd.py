@@ -232,6 +232,12 @@ def register(app: typer.Typer) -> None:
             if p.copy.older:  # (older-copy) not one that reads less: which copy is the notice is the person's word
                 out.print(term.shown(f"{p.copy.notice_key}: {p.copy.url} serves again a copy first fetched before the "
                                      f"stored one (older-copy); if it is the ministry's text now, accept it as above."))
+            if p.renumbered_as:  # a numbered notice's page answering a new number (cycles59 S18)
+                out.print(term.shown(f"{p.copy.notice_key}: {p.copy.url} answers it under another number now, "
+                                     f"{p.renumbered_as} (SHA-256 {p.copy.sha256[:SHOWN_SHA]}…): if the ministry "
+                                     f"corrected its number, accept it as above: {p.copy.notice_key} is read as "
+                                     f"{p.renumbered_as}, its items continuing under the new number (each old one "
+                                     "corrected); if it is another notice's page, leave it held."))
             if p.no_notice:  # the notice taken off its page, or the page emptied: accepting it withdraws that reading
                 out.print(term.shown(f"{p.copy.notice_key}: {p.copy.url} reads as no notice now (SHA-256 "
                                      f"{p.copy.sha256[:SHOWN_SHA]}…): if the ministry took the notice off the page, "
@@ -275,6 +281,7 @@ def register(app: typer.Typer) -> None:
             GoneChecked,
             IndexAccepted,
             PageRead,
+            Renumbered,
             ReviewError,
             StepDecided,
             accept,
@@ -346,6 +353,14 @@ def register(app: typer.Typer) -> None:
             out.print(Text(term.shown(f"accepted: {done.url} as it answers now (SHA-256 {done.sha256}): its "
                                       f"index-shrunk warning closed, by {who} at {_when(at)}; its next answers are held "
                                       "to this one")))
+            return
+        if isinstance(done, Renumbered):
+            out.print(Text(term.shown(
+                f"accepted: {done.old} renumbered in place: read as {done.new} from the copy of {done.url} (SHA-256 "
+                f"{done.sha256}), revision {done.revision}; its items continue under {done.new}, each old one "
+                f"corrected (\"Number corrected\")")))
+            out.print(Text(term.shown(f"recorded: accepted by {done.by} at {_when(done.at)} (mofcom-watch status shows "
+                                      "it; the next run or feeds publishes its items)")))
             return
         if isinstance(done, PageRead):
             r = done.page

@@ -13,6 +13,7 @@ falsify is held back, until the page reads as the notice again."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -126,21 +127,34 @@ N23 = "zwgk/zcfb/art/2026/art_dfa9cc5c1e004d7fbb86f83d249e7986.html"
 N23_TITLE = "商务部公告2026年第23号 公布将10家美国实体列入出口管制管控名单"
 
 
-def _renumbered(data: Path) -> tuple[object, object, str]:
-    """S18: No. 23's page read, then the same page, same text and entities, numbered 第24号 (its index row too)."""
+TWIN = "zwgk/zcfb/art/2026/art_00000000000000000000000000002323.html"  # No. 23's second page (settle60)
+
+
+def _renumbered(data: Path, settle: Callable[[str], None] | None = None, twin: bool = False
+                ) -> tuple[object, object, str]:
+    """S18: No. 23's page read, then the same page, same text and entities, numbered 第24号 (its index row too).
+    ``settle``: given the store's URL after that, then a third run (returned in the second's place). ``twin``: No. 23
+    at a second URL too, which goes on answering 第23号."""
     page = f"{WWW}/{N23}"
 
     def policy(title: str) -> bytes:
-        return index_page("政策发布", [(f"/{N23}", title, "2026-06-22"), (f"/{N21}", "商务部公告2025年第21号 公布将16家美国"
-                                                                         "实体列入出口管制管控名单", "2025-04-04")])
+        return index_page("政策发布", [(f"/{N23}", title, "2026-06-22")] + ([(f"/{TWIN}", N23_TITLE, "2026-06-22")]
+                                                                         if twin else [])
+                          + [(f"/{N21}", "商务部公告2025年第21号 公布将16家美国实体列入出口管制管控名单", "2025-04-04")])
 
     with _site() as site:
         site.set_page(page, fx(WWW, N23))
+        if twin:
+            site.set_page(f"{WWW}/{TWIN}", fx(WWW, N23))
         site.set_page(POLICY_INDEX, policy(N23_TITLE))
         settings, first = _run(data, site, date(2026, 11, 6), datetime(2026, 11, 6, 2, tzinfo=UTC))
         site.set_page(page, fx(WWW, N23).replace("2026年第23号".encode(), "2026年第24号".encode()))
         site.set_page(POLICY_INDEX, policy(N23_TITLE.replace("第23号", "第24号")))
         _s, second = _run(data, site, date(2026, 11, 6), datetime(2026, 11, 6, 6, tzinfo=UTC))
+        if settle is not None:
+            assert not second.ok
+            settle(settings.database_url)
+            _s, second = _run(data, site, date(2026, 11, 6), datetime(2026, 11, 6, 10, tzinfo=UTC))
     return first, second, settings.database_url
 
 
@@ -157,15 +171,63 @@ def test_a_notice_page_renumbered_in_place_is_loud_not_a_second_listing(tmp_path
     assert len(said) == 1 and "held MOFCOM-2026-23 and now answers the text of MOFCOM-2026-24" in said[0].detail
 
 
-@pytest.mark.xfail(strict=True, reason="cycles59 S18, B: a notice's page renumbered in place (the ministry correcting "
-                   "its number) is held as another-notice every run, exit 1, with no way for a person to settle it: "
-                   "read as the same notice under its new number (its items continuing, as a Q&A re-dated is: "
-                   "pipeline._rekeyed_in_place), or an `accept` of the new number, is not built")
 def test_a_notice_page_renumbered_in_place_can_be_settled(tmp_path):
-    _first, second, db_url = _renumbered(tmp_path / "d")
-    events = _stored(db_url, date(2026, 11, 6))[0]
-    assert second.ok and "tag:mofcom-watch,2025:MOFCOM-2026-24/imposed/ecl/2026-06-22" in events
+    """S18, B (settle60): after the hold above, a true renumbering (the ministry correcting its number) was held every
+    run, exit 1, with no way for a person to settle it. Now `review` lists it (the notice, its URL, the copy's SHA-256,
+    the number it answers) and a person's `accept KEY SHA256` reads the notice under its new number: its items continue
+    under MOFCOM-2026-24's ids, each old one corrected ("Number corrected"), recorded as any acceptance."""
+    from mofcom_watch.pipeline import PageRouter
+    from mofcom_watch.review import accept, pending_reviews
+    from storage.reviews import acceptances
+
+    url = f"https://{WWW}/{N23}"
+
+    def settle(db_url: str) -> None:
+        engine = open_store(db_url)
+        try:
+            with session_factory(engine)() as session, session.begin():
+                router = PageRouter(load_sources())
+                [pending] = pending_reviews(session, router)
+                said = pending.to_json()
+                assert (said["notice_key"], said["url"], said["renumbered_as"]) == ("MOFCOM-2026-23", url,
+                                                                                    "MOFCOM-2026-24"), said
+                accept(session, router, "MOFCOM-2026-23", said["sha256"][:12], by="officer",
+                       at=datetime(2026, 11, 6, 7, tzinfo=UTC))
+                [record] = [a for a in acceptances(session) if a.url == url]
+                assert record.accepted_by == "officer" and record.notice_key == "MOFCOM-2026-24" and record.current
+                assert "renumbered in place, MOFCOM-2026-23 -> MOFCOM-2026-24" in record.detail
+        finally:
+            engine.dispose()
+
+    _first, third, db_url = _renumbered(tmp_path / "d", settle)
+    events, issues = _stored(db_url, date(2026, 11, 6))
+    assert third.ok and not [i for i in issues if i.url == url]
+    assert "tag:mofcom-watch,2025:MOFCOM-2026-24/imposed/ecl/2026-06-22" in events
     assert "tag:mofcom-watch,2025:MOFCOM-2026-23/imposed/ecl/2026-06-22" not in events
+    assert "tag:mofcom-watch,2025:MOFCOM-2026-23/imposed/ecl/2026-06-22/correction/1" in events
+    ecl = (tmp_path / "d" / "feeds" / "ecl.atom").read_text(encoding="utf-8")
+    assert "Number corrected, now MOFCOM-2026-24" in ecl
+
+
+def test_one_page_of_a_notice_of_two_answering_another_number_is_no_renumbering(tmp_path):
+    """S18 with No. 23 at two URLs, one of them answering 第24号 (settle60): not the notice renumbered (its other page
+    still says 第23号) but another notice's page at that URL: `review` does not offer it as a renumbering and `accept`
+    refuses, saying why; it stays held."""
+    from mofcom_watch.pipeline import PageRouter
+    from mofcom_watch.review import ReviewError, accept, pending_reviews
+
+    first, second, db_url = _renumbered(tmp_path / "d", twin=True)
+    assert first.ok and not second.ok
+    engine = open_store(db_url)
+    try:
+        with session_factory(engine)() as session:
+            router = PageRouter(load_sources())
+            assert pending_reviews(session, router) == []
+            with pytest.raises(ReviewError, match="is read from other pages too .* not MOFCOM-2026-23 renumbered"):
+                accept(session, router, f"https://{WWW}/{N23}", "0" * 8, by="officer",
+                       at=datetime(2026, 11, 6, 7, tzinfo=UTC))
+    finally:
+        engine.dispose()
 
 
 def test_a_page_emptied_of_its_notice_can_be_settled_by_a_person(tmp_path):
