@@ -51,9 +51,15 @@ PUNCT_ANSWER_RE = lazy_compile(r"[?？。!！](" + INLINE_ANSWER_RE.pattern.spli
 # A press conference transcript marks its speakers instead: "记者：…" asks, "何咏前：…" answers. A
 # label is a name of a few Chinese characters (maybe after 商务部新闻发言人) at a line's start, or a reporter
 # of an outlet written in Latin letters ("CNBC记者：", "NHK记者：").
-SPEAKER_BREAK_RE = lazy_compile(BREAK + r"[^\S\n]*([\u4e00-\u9fff·]{2,12}|[A-Za-z]{2,12}[\u4e00-\u9fff]{0,6}记者)[^\S\n]*[:：]")
+# The label may stand in square brackets, no colon after it: "【新闻发言人何咏前】…", "【中国日报记者】…" (session 60, blind60/29:
+# a transcript so laid out was no Q&A, undated, and its steps ignored with a problem, its recount read as steps beside them).
+SPEAKER_NAME = r"[\u4e00-\u9fff·]{2,12}|[A-Za-z]{2,12}[\u4e00-\u9fff]{0,6}记者"
+SPEAKER_BREAK_RE = lazy_compile(BREAK + rf"[^\S\n]*(?:【[^\S\n]*({SPEAKER_NAME})[^\S\n]*】|({SPEAKER_NAME})[^\S\n]*[:：])")
 NOT_SPEAKERS = frozenset({"来源", "类型", "分类", "时间", "日期", "发布时间", "附件", "主持人", "编辑", "责任编辑", "地址",
-                          "电话", "网址", "注", "备注", "关键词", "标题", "文号"})
+                          "电话", "网址", "注", "备注", "关键词", "标题", "文号",
+                          # the bracketed heads of reprints ("【发文字号】…", "【纠错】"), labels as a speaker's are
+                          "发布单位", "发布文号", "发文字号", "发文日期", "发文机关", "成文日期", "发布日期", "主题分类", "纠错",
+                          "我要纠错"})
 
 
 # A table row opening with a day, a blank after it ("5月14日　…", "2025年11月5日\t…").
@@ -192,7 +198,7 @@ def speaker_spans(folded: str) -> list[tuple[int, int]]:
     start = None
     asked = False
     for m in SPEAKER_BREAK_RE.finditer(BREAK + folded):
-        label, pos = m.group(1), m.start()  # pos: the line's start in folded
+        label, pos = m.group(1) or m.group(2), m.start()  # pos: the line's start in folded
         answering = not (label in NOT_SPEAKERS or "记者" in label or label.endswith("问"))
         asked = asked or "记者" in label or label.endswith("问")
         if start is not None and not answering:

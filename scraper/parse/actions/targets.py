@@ -939,7 +939,10 @@ def _beside_exception(folded: str, out: list[ActionDraft], s_start: int, clause_
 # session 26: the restore was not read, the others presumed back in force only as a lapse, needs review).
 OTHERS_SUBJECT_RE = lazy_compile(rf"\s*(?:[一二三四五六七八九十]{{1,3}}\s*、\s*|\(\s*[一二三四五六七八九十]{{1,3}}\s*\)\s*)?(?:对\s*)?(?:该(?:公告|决定|令)\s*所列\s*)?(?:{THE_OTHERS_ALT})\s*(?:{NUM}\s*[家名]\s*)?"
                                r"[\u4e00-\u9fff]{0,4}?(?:企业|实体|公司|单位|机构)\s*(?:的\s*)?(?:相关|有关)?\s*(?:反制|处理|管控)?"
-                               r"\s*(?:措施)?\s*(?:将|均)?\s*(?:自[^,;。\n]{1,24}?起)?\s*(?:按期|如期|自动)?\s*(?:,\s*)?$")
+                               r"\s*(?:措施)?\s*(?:将|均)?\s*(?:,?\s*自[^,;。\n]{1,24}?起)?\s*(?:按期|如期|自动)?\s*(?:,\s*)?$")
+# "…其余14家美国实体，自2026年11月11日起继续暂停…": a start in a comma clause of its own between "the others" and the verb
+# (session 60, blind60/25: the extension of the 14 lost, silently; they showed 'lapsed: presumed back in force').
+START_CLAUSE_RE = lazy_compile(r"\s*自[^,;。\n]{1,24}?起\s*(?:,\s*)?$")
 ON_OTHERS = frozenset((ActionKind.RESTORE, ActionKind.EXTEND, ActionKind.SUSPEND, ActionKind.LIFT))
 
 
@@ -959,7 +962,10 @@ def _the_others_of_step_before(folded: str, out: list[ActionDraft], clause_from:
     end = at  # its clause: from the last comma before it ("…恢复实施反制措施，对该决定所列其他企业继续暂停…"), not one right before it
     while end > clause_from and folded[end - 1] in " ,":
         end -= 1
-    if OTHERS_SUBJECT_RE.fullmatch(folded, max(clause_from, folded.rfind(",", clause_from, end) + 1), at) is None:
+    subject_from = max(clause_from, folded.rfind(",", clause_from, end) + 1)
+    if subject_from > clause_from and START_CLAUSE_RE.fullmatch(folded, subject_from, at) is not None:
+        subject_from = max(clause_from, folded.rfind(",", clause_from, subject_from - 1) + 1)
+    if OTHERS_SUBJECT_RE.fullmatch(folded, subject_from, at) is None:
         return []
     return [(last.start, last.start, r) for r in last.targets]
 

@@ -628,6 +628,12 @@ def told_as_past(folded: str, s_start: int, v_start: int, published: date | None
     no 决定 / 现 / 自…起 between it and the verb. ``own``: a decision told by its day ("商务部已于2026年11月20日决定，…")
     is the text's own (a notice whose title names the same step on the same notices: ``clauses._told_own``)."""
     before = folded[s_start:v_start]
+    if "先后" in before and (told := SUCCESSIVELY_RE.search(before)) is not None \
+            and PRESENT_RE.search(folded, s_start + told.end(), v_start) is None:
+        # "2025年5月14日、8月12日和11月5日，商务部先后决定暂停、继续暂停实施…第21号相关措施，暂停期限至2026年11月10日" in a notice
+        # of 2026-11-20: decisions told one after another (session 60, blind60/31: read as an extension from the notice's day
+        # to 11-10, before it began, beside the notice's own extension; No. 21 shown lapsed, silently)
+        return True
     if (told_by := before.find(TOLD_BY_NOTICE)) >= 0 and PRESENT_RE.search(folded, s_start + told_by + 3, v_start) is None \
             and not any(w in before[:told_by] for w in GROUNDS):
         # "商务部公告2025年第70号决定，暂停实施…第55号相关措施至…" (session 50, near50/06: read as a step of the answer, held;
@@ -657,6 +663,7 @@ def told_as_past(folded: str, s_start: int, v_start: int, published: date | None
 
 
 TOLD_BY_NOTICE = "号决定"  # "…第70号决定，…": a numbered notice's decision, told (``told_as_past``)
+SUCCESSIVELY_RE = lazy_compile(r"先后\s*(?:决定|宣布|作出)")  # "商务部先后决定暂停、继续暂停…": steps told (``told_as_past``)
 GROUNDS = ("据", "照", "依")  # "根据/依据/按照…第70号决定，…": the notice a step rests on
 
 

@@ -349,8 +349,16 @@ def _clause_actions(reading: Reading, folded: str, text: str, own: int | None, e
     end = sentence_end(folded, m.end())
     verbs = [c.start("verb") for c in CLAUSE_VERB_RE.finditer(folded, m.end(), end)]
     line_end = end
-    while line_end < len(folded) and folded[line_end] == "\n":  # the numbered lines after the decision's own
-        nxt = NUMBERED_CLAUSE_RE.match(folded, line_end + 1)
+    while True:  # the numbered lines after the decision's own
+        # (its line closed by "。" too: "一、停止实施…第6号对A、B采取的全部反制措施。\n二、解除…第6号对C采取的冻结财产措施。", session 60,
+        # blind60/33: item 二 never read, C's freeze kept in force, silently; without "继续有效" after it, C read into item 一's
+        # whole lift, his entry ban lifted too, a false "lifted")
+        nl = line_end + 1 if folded.startswith(("。", ";"), line_end) else line_end
+        if not folded.startswith("\n", nl):
+            break
+        while folded.startswith("\n", nl + 1):  # blank lines between the items (a page's paragraphs)
+            nl += 1
+        nxt = NUMBERED_CLAUSE_RE.match(folded, nl + 1)
         if nxt is None:
             break
         verbs.append(nxt.start("verb"))

@@ -28,6 +28,13 @@ OF = "的"
 BARRED_MEASURE_RE = lazy_compile(
     r"的\s*[“\"]?\s*(?:禁止|不批准|不予|不准|不得|罚款|处以罚款)[^。;；\n]{0,80}?措施"
 )
+# "…所列X的高级管理人员，不再采取禁止入境和不批准并取消…居留资格的处理措施": the verb first, its object a measure named by what
+# it bars (session 60, blind60/16: read as a lift of all of 〔2025〕1号, its 10 entities off the list, while the text says the
+# company stays listed: a false "lifted", silently).
+VERB_FIRST_BARRED_RE = lazy_compile(
+    r"(?:不再|停止|解除|取消|暂停|恢复)\s*(?:采取|实施|执行|适用)?\s*(?:对[^。;；\n]{1,40}?)?[“\"]?\s*"
+    r"(?:禁止|不批准|不予|不准|罚款|处以罚款)[^。;；\n]{0,80}?措施"
+)
 
 # "决定，自…起，不再对…〔2028〕2号所列X适用相关处理措施": a lift said as measures no longer applied to someone, the verb 适用 after
 # its object, which no step reads (blind53/34, /39, /40: a numbered notice and answers read as changing nothing,
@@ -56,6 +63,10 @@ def unread_barred_measure(src: Source, d: Draft) -> str | None:
                 return (f"{x.action.value} of \"{src.text[m.start() + len(OF) : m.end()].strip()[:40]}\", a measure of a "
                         f"listing named by what it bars, not the listing{LEFT_OUT}")
             at = folded.find(OF, at + len(OF), s1)
+        for m in VERB_FIRST_BARRED_RE.finditer(folded, s0, s1):
+            if m.start() <= x.start < m.end():  # the step's verb is this one or inside the measure it names ("并取消")
+                return (f"{x.action.value} of \"{src.text[m.start() : m.end()].strip()[:40]}\", a measure of a listing "
+                        f"named by what it bars, not the listing{LEFT_OUT}")
     return None
 
 
