@@ -700,7 +700,22 @@ def _told_step(clause: _Clause, before: list[tuple[int, int, NoticeRef]], after:
     folded = clause.folded
     return bool(after and before and is_subject(folded, before[-1], at, v_end, after[0][0])
                 or folded[at - 1] in TOLD_STEP_ENDS and folded.endswith(TOLD_STEP_BEFORE, clause.start, at)
+                and not told_term_extended(folded, clause.start, at, v_end)
                 or not after and told_state(folded, before, at, clause.bounds, clause.published))
+
+
+# "…第7号决定暂停实施商务部令2025年第6号有关措施1年。…商务部决定，将上述暂停期限延长至2027年11月10日" (order52/06, session 60:
+# held, "上述" taken for a told step as in "上述暂停不适用于…"): 将 then the told suspension's term as the object of the verb
+# that lengthens it, an extension of that suspension (``targets._suspended_before``: its notices).
+TERM_EXTENDED_VERBS = ("暂停期限延长", "暂停期限予以延长", "暂停实施期限延长", "暂停执行期限延长")
+
+
+def told_term_extended(folded: str, s_start: int, at: int, v_end: int) -> bool:
+    """Whether the verb at ``at`` lengthens the term of the suspension told before, as its object: "将上述暂停期限延长至…"."""
+    return folded.startswith(TERM_EXTENDED_VERBS, at, v_end) and TOLD_TERM_OBJECT_RE.search(folded, s_start, at) is not None
+
+
+TOLD_TERM_OBJECT_RE = lazy_compile(r"将\s*(?:上述|前述)\s*$")
 
 
 def _restore_extended(out: list[ActionDraft], folded: str, s_start: int,

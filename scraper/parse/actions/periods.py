@@ -24,7 +24,7 @@ from ..dates import (
 )
 from ..lazyre import lazy_compile
 from ..textnorm import MD, YEAR
-from .words import MATCH_START, sentence_end
+from .words import MATCH_START, MEASURES_EXTENDED_RE, sentence_end
 
 # A clause that opens with a day ("答：2025年5月14日，工作机制暂停…", "何咏前：…8月12日起，继续暂停…") tells what
 # was done that day: history when the text is later (a speaker's label may stand first). So does a table row opening
@@ -227,5 +227,13 @@ SUSPENSION_WORDS = ("暂停", "暂缓", "中止")
 
 
 def _last_suspension(folded: str, start: int, end: int) -> int:
-    """Where the last word of a suspension (SUSPENSION_WORDS) between ``start`` and ``end`` stands, else -1."""
-    return max(folded.rfind(w, start, end) for w in SUSPENSION_WORDS)
+    """Where the last word of a suspension (SUSPENSION_WORDS) between ``start`` and ``end`` stands, else -1; or the
+    measures' extension read as one of their suspension ("…相关措施分别延长至D1和D2，期满后恢复实施": MEASURES_EXTENDED_RE,
+    session 60: the restores read no end, dropped)."""
+    p = max(folded.rfind(w, start, end) for w in SUSPENSION_WORDS)
+    if folded.find("措施", max(p, start), end) >= 0 and folded.find("延长", max(p, start), end) >= 0:
+        for m in MEASURES_EXTENDED_RE.finditer(folded, max(p + 1, start)):  # (its lookahead reaches past ``end``)
+            if m.start() >= end:
+                break
+            p = m.start()
+    return p

@@ -46,6 +46,7 @@ from .tense import (
 from .words import (
     CONTINUED,
     DECISION_RE,
+    MEASURES_EXTENDED_RE,
     NOT_RENEWED_STARTS,
     THE_OTHERS,
     THE_OTHERS_ALT,
@@ -139,8 +140,11 @@ def targets_of(folded: str, refs: list[tuple[int, int, NoticeRef]], out: list[Ac
         or (_not_renewed_before(folded, out, s_start) or _extended_before(out, step_reach(folded, out, s_start, at))
             or _suspended_before(folded, refs, s_start)
             if kind is ActionKind.RESTORE and (v[0].startswith("不再") or _restored_by_expiry(folded, s_start, at)
-                                              or suspension_ended(folded, s_start, at) is not None)
+                                              or suspension_ended(folded, s_start, at) is not None
+                                              or _after_not_renewed(folded, s_start, at))
             or kind is ActionKind.LIFT and lifted_at_expiry(folded, s_start, at) else []) \
+        or (_suspended_before(folded, refs, s_start) if kind is ActionKind.EXTEND and refs
+            and folded.endswith(TOLD_STEP_BEFORE, clause_from, at) else []) \
         or (_lead_in_refs(folded, refs, at) or _named_under_decision(folded, refs, at, clause_from, next_start)
             if v[0] in ON_NOTICES and refs else []) \
         or (_counted_pointer_refs(folded, refs, v_end) if refs and folded.startswith("对上述", v_end) else []) \
@@ -611,6 +615,8 @@ def _after_the_suspension(folded: str, start: int, at: int) -> int:
     if (semi := folded.rfind(";", since, at)) >= 0:
         return semi + 1 if folded.find("起", semi, at) < 0 else _after_the_suspension(folded, semi + 1, at)
     pause = folded.find("暂停", since, at)
+    if pause < 0 and (m := MEASURES_EXTENDED_RE.search(folded, since)) is not None and m.start() < at:
+        pause = m.start()  # "自…起，…相关措施延长至D，期满后恢复实施" (session 60: the restore read from the start)
     expiry = EXPIRY_RE.search(folded, pause, at) if pause >= 0 and folded.find(",", pause, at) >= 0 else None
     if expiry is None and pause >= 0 and (then := folded.find(AT_THAT_TIME, pause, at)) >= 0:
         return then + len(AT_THAT_TIME)  # "自…起，…暂停实施1年，届时停止实施" (session 52, resp52: read from the start)
@@ -673,7 +679,8 @@ def on_targets(folded: str, clean: str, s_start: int, v: re.Match[str], kind: Ac
     if _no_step_now(folded, s_start, v, kind, next_start, after, published, effective, answer, titled):
         return None
     if kind is ActionKind.RESTORE and (ended is not None or EXPIRY_RE.search(folded, s_start, next_start)
-                                       or _at_that_time(folded, s_start, at) or at_end_time(folded, s_start, at)) \
+                                       or _at_that_time(folded, s_start, at) or at_end_time(folded, s_start, at)
+                                       or _after_not_renewed(folded, s_start, at)) \
             or kind is ActionKind.LIFT and lifted_at_expiry(folded, s_start, at):
         if (back := _back_at_end(folded, clean, s_start, v, next_start, published, effective, answer, ended,
                                  extended_by)) is None:
@@ -1105,6 +1112,19 @@ AT_EXPIRY_REACH = 16  # "届满之日后，相关措施将" and blanks
 # the meeting's day: the clause before must end in a day or a term, and the lift then finds the step it ends, or none).
 AT_END_TIME_RE = lazy_compile(r"(?:(?:届满|期满|到期)\s*(?:之)?\s*时|(?:日|年|月|天)\s*,\s*届时)\s*,?\s*"
                               r"(?:(?:相关|上述|有关)\s*措施\s*)?(?:将|即|均|分别)?\s*(?:自动|按期)?\s*$")
+
+
+# "中方决定，届时不再延长，相关措施自2026年11月11日起恢复实施" after "…第21号暂停实施的相关措施将于2026年11月10日到期。": the
+# suspension not renewed, the measures back (held59's probe r03, session 60: held, "names no notice"); the words of
+# NOT_RENEWED, the measures the restore's subject right before it (its day, 将, 自动 between)
+AFTER_NOT_RENEWED_RE = lazy_compile(r"(?:不再(?:对其)?(?:予以)?|不予)(?:延长|延期|续期|展期|顺延)\s*,\s*(?:相关|上述|有关|该)\s*措施\s*"
+                                    r"(?:将|均)?\s*(?:(?:自|从|于)[^,;。\n]{1,16}?起?)?\s*(?:将|均)?\s*(?:自动|按期)?\s*$")
+
+
+def _after_not_renewed(folded: str, s_start: int, at: int) -> bool:
+    """Whether the restore at ``at`` has the measures as its subject right after a "不再延长" with no object of its own in
+    its sentence (AFTER_NOT_RENEWED_RE): what the paragraph before told as suspended is back (``_suspended_before``)."""
+    return folded.find("不", s_start, at) >= 0 and AFTER_NOT_RENEWED_RE.search(folded, s_start, at) is not None
 
 
 def _suspended_before(folded: str, refs: list[tuple[int, int, NoticeRef]], s_start: int) -> list[tuple[int, int, NoticeRef]]:

@@ -22,6 +22,14 @@ SENTENCE_RE = lazy_compile(r"[^。！？!?\n;；]+")
 IN_CLAUSE = r"(?:[^,;；。\n(]|\([^()\n]{0,60}\))"
 UNDONE_SUSPENSION = "|".join(f"{verb}暂停(?:实施|执行)?|{verb}对(?={IN_CLAUSE}{{0,80}}?的暂停(?![期实执]))"
                              for verb in ("停止", "解除", "取消", "结束", "终止", "不再执行", "不再实施"))
+# "…相关措施(分别)延长至D，期满后恢复实施" (the lead's rule, session 60): after 延长 of the measures, 至 and a year's day, and
+# in the same sentence the measures back after the end (期满后/届满后/到期后…恢复(实施), 重新实施; not "期满之后", which
+# ``targets.AT_EXPIRY_RE`` does not read as a restore's end): their suspension is what is extended to D, the measures not in
+# force until then. Without that clause ("相关措施延长至D", "…，期满后停止实施") it may be the measures' own term: no verb,
+# the page held as before; nor where the clause says they do not come back, or may not ("期满后不再恢复实施", "期满后是否
+# 恢复实施…").
+MEASURES_EXTENDED_TAIL = (r"(?=至\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年[^。;；\n]{0,60}?(?:[期届]满|到期)后"
+                          r"[^。;；\n不未无否]{0,12}?(?:恢复|重新(?:实施|执行)))")
 VERB_RE = re.compile(
     UNDONE_SUSPENSION
     # "在现行暂停期限届满后再延长暂停实施一年": one verb, an extension (session 25, parse25: read as a new suspension from the
@@ -54,6 +62,9 @@ VERB_RE = re.compile(
     # "…第21号相关措施的暂停延长至2027年5月31日，期满后恢复实施", "…的暂停分别延长至D1和D2" (session 51, resp51: the extension not
     # read, only the restore after it; held where 分别): 暂停 of the measures, 延长至 and a year's day after it, as "暂停期限延长至"
     r"|暂停(?<=措施的暂停)(?:分别)?延长(?=至\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年)"
+    # "…第21号和第22号相关措施分别延长至D1和D2，期满后恢复实施" (session 60, the lead's rule on resp51/07: held): the measures
+    # extended, the sentence saying they come back after the end (MEASURES_EXTENDED_TAIL): the suspension is what runs out
+    r"|延长(?:(?<=措施延长)|(?<=措施分别延长))" + MEASURES_EXTENDED_TAIL +
     # "恢复实施商务部公告2025年第21号暂停实施的相关措施", "重新实施…此前暂停实施的…第21号相关措施" (session 59, held59: read as a
     # restore and a suspension of No. 21, silently): "暂停实施的…措施" is a relative clause naming the measures, no step
     r"|暂停(?<!的暂停)(?![期到]|至(?:(?<!措施暂停至)(?<!措施分别暂停至)|(?!\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年))|状态|(?:实施|执行)期|(?:实施|执行)?的?安排"
@@ -114,6 +125,9 @@ ZHONGZHI_RE = lazy_compile(r"中止(?![期到]|至(?:(?<!措施中止至)(?<!措
                            r"|状态|(?:实施|执行)期)(?:实施|执行)?")
 # The verbs of a move from one list to another ("由关注名单转入…", "从关注名单移至…"): a listing on the list after them.
 MOVED_TO = ("转入", "移至", "调至", "调入")
+# The measures' extension VERB_RE reads by MEASURES_EXTENDED_TAIL, from 措施: a suspension whose end a restore after it takes
+# (``periods.suspension_end``)
+MEASURES_EXTENDED_RE = lazy_compile(r"措施(?:分别)?延长" + MEASURES_EXTENDED_TAIL)
 CONTINUED = "继续实施"  # "上述措施继续实施" after a suspension's end told: a restore from that end
 REMOVED_WORDS = ("不再列入", "删除")  # VERB_RE's removals not opening with 移 or 调 (after a list's name, or before one)
 VERB_KIND = {

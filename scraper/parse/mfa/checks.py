@@ -10,9 +10,10 @@ from functools import lru_cache
 from storage.records import ActionKind, NoticeKind, NoticeRecord
 
 from ..actions import sentence_end
-from ..dates import effective_in
+from ..dates import effective_in, make_date
 from ..entities import COUNTRY_ALT
-from ..textnorm import NUM, YEAR, despace, fold, holds_any, marked, to_int
+from ..lazyre import lazy_compile
+from ..textnorm import MD, NUM, YEAR, despace, fold, holds_any, marked, to_int
 from .groups import STATUS_VERB_RE, _dated_before, _decision_match, doubtful_verb_first
 from .names import SCOPE_TAIL_RE
 from .status import PER_MEASURE_UNREAD, mixed_measures, sets_suspension
@@ -518,7 +519,8 @@ def partly_read(record: NoticeRecord, text: str) -> str | None:
             return "the decision changes the term of an earlier decision (no term change is read)"
         return _step_clause_unread(record, text)
     folded = fold(text) if scan is text else scan
-    if any(not _extension_read(record, folded, t) for t in TERM_CHANGED_RE.finditer(folded)):
+    if any(not _extension_read(record, folded, t) and not _told_before(record, folded, t.start())
+           for t in TERM_CHANGED_RE.finditer(folded)):
         return "the decision changes the term of an earlier decision (no term change is read)"
     if "本决定所附" in folded and ANNEX_REPLACED_RE.search(folded):
         return "the decision replaces an earlier decision's list whole (what it adds and drops is not read)"
@@ -555,6 +557,20 @@ def partly_read(record: NoticeRecord, text: str) -> str | None:
         if STATUS_VERB_RE.search(folded, line_start, r.start()):
             return "the decision acts on an earlier decision it holds no action on (a clause of it is not read)"
     return None
+
+
+# A sentence opening with its day ("2026年11月7日，商务部决定，…的期限延长1年。"): what was decided that day
+TOLD_DAY_OPENING_RE = lazy_compile(rf"\s*(?P<y>{YEAR})\s*年\s*(?P<m>{MD})\s*月\s*(?P<d>{MD})\s*日\s*[,，]")
+
+
+def _told_before(record: NoticeRecord, folded: str, at: int) -> bool:
+    """Whether the term change at ``at`` is in a sentence opening with a day before the record's own: an earlier decision
+    recounted ("2026年11月7日，商务部决定，商务部令2025年第7号规定的暂停实施…第6号有关措施的期限延长1年。…决定，自2027年3月1日起，
+    停止实施…第6号有关措施": order52/21, session 60: the order's lift held as "changes the term of an earlier decision")."""
+    start = max(folded.rfind("。", 0, at), folded.rfind("\n", 0, at)) + 1
+    m = TOLD_DAY_OPENING_RE.match(folded, start, at)
+    day = make_date(*m.group("y", "m", "d")) if m else None
+    return day is not None and record.published is not None and day < record.published
 
 
 def _extension_read(record: NoticeRecord, folded: str, term: re.Match[str]) -> bool:
