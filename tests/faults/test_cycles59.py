@@ -26,7 +26,7 @@ from scraper.fetch import FetchPolicy
 from scraper.sources.registry import load_sources
 from storage.db import open_store, session_factory
 from storage.events import load_events
-from storage.models import HealthIssue
+from storage.models import HealthIssue, Notice
 from storage.records import NoticeKind
 from storage.vocabulary import HealthKind
 from tests.faults.test_site_changes import fx, index_page
@@ -274,6 +274,45 @@ def test_a_page_emptied_of_its_notice_can_be_settled_by_a_person(tmp_path):
     assert EXTENDED not in events and not [i for i in issues if i.url == url]
     ecl = (tmp_path / "d" / "feeds" / "ecl.atom").read_text(encoding="utf-8")
     assert "officer at 2026-11-06 07:00 UTC accepted that copy on review: the notice was taken off its page" in ecl
+
+
+def test_a_page_emptied_of_a_notice_another_page_carries_moves_only_its_provenance(tmp_path):
+    """S14b with the answer at two URLs (settle60): a person's accept of the emptied page's copy reads the notice from
+    the other page, which still carries it: nothing retracted, the emptied page no longer one of its pages."""
+    from mofcom_watch.pipeline import PageRouter
+    from mofcom_watch.review import accept, pending_reviews
+    from storage.ingest import load_notice
+
+    day, twin = date(2026, 11, 6), "xwfb/xwfyrth/art/2026/art_00000000000000000000000000f21050.html"
+    with _site() as site:
+        site.set_page(f"{WWW}/{twin}", _answer(DECIDED))
+        site.set_page(QA_INDEX, index_page("新闻发言人谈话", [(f"/{ANSWER}", NEUTRAL, "2026-11-05"),
+                                                        (f"/{twin}", NEUTRAL, "2026-11-05")]))
+        settings, first = _run(tmp_path / "d", site, day, datetime(2026, 11, 6, 2, tzinfo=UTC))
+        engine = open_store(settings.database_url)
+        try:
+            with session_factory(engine)() as session:
+                [key] = [k for k in session.scalars(select(Notice.key)) if k.startswith("QA-")]
+                notice = load_notice(session, key)
+                assert notice is not None and len(notice.urls) == 2
+                read_from = notice.snapshot.page.url
+            other = next(u for u in (ANSWER, twin) if f"https://{WWW}/{u}" != read_from)
+            site.set_page(read_from.removeprefix("https://"), _answer(NOTHING))
+            _s, second = _run(tmp_path / "d", site, day, datetime(2026, 11, 6, 6, tzinfo=UTC))
+            assert not second.ok
+            with session_factory(engine)() as session, session.begin():
+                router = PageRouter(load_sources())
+                [pending] = pending_reviews(session, router)
+                done = accept(session, router, key, pending.copy.sha256, by="officer",
+                              at=datetime(2026, 11, 6, 7, tzinfo=UTC))
+                assert done.read_from == f"https://{WWW}/{other}"
+                notice = load_notice(session, key)
+                assert notice is not None and [u.url for u in notice.urls] == [f"https://{WWW}/{other}"]
+        finally:
+            engine.dispose()
+        _s, third = _run(tmp_path / "d", site, day, datetime(2026, 11, 6, 10, tzinfo=UTC))
+    assert first.ok and third.ok and third.corrected_events == 0
+    assert EXTENDED in _stored(settings.database_url, day)[0]
 
 
 def test_a_held_rename_of_an_english_name_says_both_names():
