@@ -48,7 +48,7 @@ from storage.ingest import (
 )
 from storage.keys import issue_key, mismatch_key, older_copy_key, unusable_key
 from storage.lifecycle import CORRECTION_WORDS, corrects_names
-from storage.models import HealthIssue, NewsReport, Notice, Page, Snapshot
+from storage.models import HealthIssue, NewsReport, Notice, NoticeUrl, Page, Snapshot
 from storage.notices import reads_as, stored_heads, withdrawn
 from storage.outcomes import PageOutcome, PageResult
 from storage.pages import StoredCopy, stored_copies
@@ -887,13 +887,21 @@ def held_back(stored: Notice | None, record: NoticeRecord, url: str, sha: str, p
                     f"{REVIEW_HINT}", review=True, lost=tuple(lost))
 
 
-def _rekeyed_in_place(session: Session, record: NoticeRecord, url: str, sha: str, at: datetime) -> None:
+def _rekeyed_in_place(session: Session, record: NoticeRecord, url: str, sha: str, at: datetime
+                      ) -> tuple[str, str] | None:
     """A Q&A's page re-dated or re-titled in place reads as another key (a Q&A's key is its day and title): the stored
     Q&A read from this page's other bytes is moved to that key, its snapshots with it (as ``reprints`` moves one), so
     the new bytes are read as a new version of the same notice, its items corrected, not as a second notice beside the
     first (cycles59 S17: an answer of 11-05 continuing No. 21's suspension 1年, re-dated 11-06 with 6个月: both stood,
     "until 2027-11-10" and "until 2027-05-10", the first never retracted, exit 0). Not when the new key is stored
-    already, nor for a key split apart from the old one (two Q&As of one day and title: ``reprints``)."""
+    already, nor for a key split apart from the old one (two Q&As of one day and title: ``reprints``).
+
+    Where the new key is stored already, at another page, and this page is the old Q&A's only one: the old Q&A's key
+    and why these bytes are held (None otherwise). Read as the stored Q&A's page, the old one stood on this page's old
+    bytes, its items beside the new reading's, silently once both pages agreed (settle60: the answer re-dated in place
+    after the ministry posted the re-dated answer at a new URL too: "until 2027-11-10" by the first day's key and
+    "until 2027-05-10" by the second's, exit 0, class A). Re-dated onto it, or another Q&A's page served here (a CMS
+    mix-up): only a person can tell, so the page is held, the old Q&A kept, until it answers it again."""
     from mofcom_watch.reprints import _carry
 
     found = session.execute(
@@ -901,18 +909,27 @@ def _rekeyed_in_place(session: Session, record: NoticeRecord, url: str, sha: str
         .join(Snapshot, Snapshot.id == Notice.snapshot_id).join(Page, Page.id == Snapshot.page_id)
         .where(Page.url == url)).all()
     if len(found) != 1:
-        return
+        return None
     old = found[0]
     new = record.key
     if (old.key == new or old.kind != NoticeKind.QA.value or old.sha256 == sha
             or not reads_as(old.key, old.notice_key, old.outcome)
-            or new.startswith(f"{old.key}-") or old.key.startswith(f"{new}-")
-            or session.execute(select(Notice.id).where(Notice.key == new)).first() is not None):
-        return
+            or new.startswith(f"{old.key}-") or old.key.startswith(f"{new}-")):
+        return None
+    if session.execute(select(Notice.id).where(Notice.key == new)).first() is not None:
+        pages = set(session.scalars(select(NoticeUrl.url).join(Notice, Notice.id == NoticeUrl.notice_id)
+                                    .where(Notice.key == old.key)))
+        if pages != {url}:
+            return None
+        return old.key, (f"incomplete: {old.key}: this copy of its page reads as {new}, another stored Q&A, not as "
+                         f"it: its page re-dated in place onto {new}, or another Q&A's page served here; {old.key} is "
+                         "kept as read (its items stand) and nothing of this copy is stored: a person should read the "
+                         "page")
     session.execute(update(Notice).where(Notice.key == old.key).values(key=new))
     session.execute(update(Snapshot).where(Snapshot.notice_key == old.key).values(notice_key=new))
     _carry(session, old.key, new, at)
     session.flush()
+    return None
 
 
 def _read_as_nothing(session: Session, url: str, sha: str) -> tuple[str, str] | None:
@@ -1316,7 +1333,15 @@ def _ingest(session: Session, page: CrawledPage, sha: str, parser: PageParser, c
             from mofcom_watch.reprints import one_key  # here: the parser is loaded by now, not at start-up
 
             record = one_key(session, record, url, fetched_at)
-            _rekeyed_in_place(session, record, url, sha, fetched_at)
+            onto = _rekeyed_in_place(session, record, url, sha, fetched_at)
+            if onto is not None:  # re-dated onto another stored Q&A's key: held, its stored Q&A kept (settle60)
+                old_key, why = onto
+                snapshot(PageOutcome.UNUSABLE, encoding=doc.encoding, detail=why, notice_key=old_key)
+                record_issue(session, key=unusable, source=source, kind=HealthKind.UNUSABLE_PAGE,
+                             detail=f"{url}: {why}", seen_at=fetched_at, url=url, notice_key=old_key)
+                _forget_validators(session, url)
+                return PageResult(url=url, outcome=PageOutcome.UNUSABLE, notice_key=old_key, sha256=sha, detail=why,
+                                  warnings=warnings, same_bytes=same_bytes)
         held_as = copy is not None and copy.outcome == PageOutcome.NOTICE and copy.sha256 == sha
         if (mixup := another_notice(session, record, url, page.listed_as, held_as)) is not None:
             return refuse(mixup)

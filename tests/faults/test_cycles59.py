@@ -315,6 +315,53 @@ def test_a_page_emptied_of_a_notice_another_page_carries_moves_only_its_provenan
     assert EXTENDED in _stored(settings.database_url, day)[0]
 
 
+def _redated_onto(data: Path) -> tuple[list[object], str]:
+    """settle60: the answer of 11-05 (1年) read; the ministry posts it re-dated 11-06 09:00 with 6个月 at a new URL
+    (stored as a Q&A of its own: the first one's page still says 11-05); then edits the first page in place into the
+    same re-dated answer, whose key is now the stored one's."""
+    day, twin = date(2026, 11, 6), "xwfb/xwfyrth/art/2026/art_00000000000000000000000000f21060.html"
+    redated = _answer(DECIDED.replace("1年", "6个月")).replace(b"2026-11-05 17:00", b"2026-11-06 09:00")
+    with _site() as site:
+        settings, first = _run(data, site, day, datetime(2026, 11, 6, 2, tzinfo=UTC))
+        site.set_page(f"{WWW}/{twin}", redated)
+        site.set_page(QA_INDEX, index_page("新闻发言人谈话", [(f"/{twin}", NEUTRAL, "2026-11-06"),
+                                                        (f"/{ANSWER}", NEUTRAL, "2026-11-05")]))
+        _s, second = _run(data, site, day, datetime(2026, 11, 6, 6, tzinfo=UTC))
+        site.set_page(f"{WWW}/{ANSWER}", redated)
+        _s, third = _run(data, site, day, datetime(2026, 11, 6, 10, tzinfo=UTC))
+    return [first, second, third], settings.database_url
+
+
+def test_an_answer_redated_onto_a_stored_answers_key_is_held_not_left_standing(tmp_path):
+    """settle60 (cycles59's open 3): the answer re-dated in place onto the key of a stored answer (the re-dated answer
+    posted at a new URL first) joined that answer as its page, and the first day's answer stood on the page's old
+    bytes: its 1年 extension beside the 6个月 one, exit 0 (class A). Now the page is held: its stored answer kept, an
+    unusable-page issue naming it, exit 1 (B: no accept settles it yet, the xfail below)."""
+    (first, second, third), db_url = _redated_onto(tmp_path / "d")
+    assert first.ok and second.ok and not third.ok
+    issues = [i for i in _stored(db_url, date(2026, 11, 6))[1] if i.url == f"https://{WWW}/{ANSWER}"]
+    assert len(issues) == 1 and issues[0].notice_key == "QA-2026-11-05-d85f001d"
+    assert "reads as QA-2026-11-06-d85f001d, another stored Q&A" in issues[0].detail
+
+
+@pytest.mark.xfail(strict=True, reason="settle60, B: an answer re-dated in place onto a stored answer's key is held every "
+                   "run, exit 1, and `review` lists no copy (the held copy reads as another notice, so review._judge "
+                   "and _no_notice skip it): no accept withdraws the first day's answer and makes the page one of the "
+                   "stored answer's pages")
+def test_an_answer_redated_onto_a_stored_answers_key_can_be_settled(tmp_path):
+    from mofcom_watch.pipeline import PageRouter
+    from mofcom_watch.review import pending_reviews
+
+    _runs, db_url = _redated_onto(tmp_path / "d")
+    engine = open_store(db_url)
+    try:
+        with session_factory(engine)() as session:
+            assert [p.copy.url for p in pending_reviews(session, PageRouter(load_sources()))] == [
+                f"https://{WWW}/{ANSWER}"]
+    finally:
+        engine.dispose()
+
+
 def test_a_held_rename_of_an_english_name_says_both_names():
     """S4: No. 23 republished with "Jaia Robotics, Inc." as "Jaia Robotic Systems, Inc." (its Chinese name kept) is held
     for a person, rightly, but the detail said "no longer naming 杰亚机器人公司 … and naming 杰亚机器人公司 instead"."""
