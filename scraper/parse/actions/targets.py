@@ -95,9 +95,14 @@ BACK_REFERENCE_RE = lazy_compile(r"\s*(?:对\s*|)(?:上述|前述|以上)[^,。;
 # before the verb in its sentence (else in the sentence before).
 THAT_NOTICE_RE = lazy_compile(r"\s*(?:对\s*)?该(?:公告|决定)")
 # "暂停期限届满后，上述措施自2026年11月11日起恢复实施": the verb's subject points back to the notices named before (what may
-# stand between it and the verb: a start, 将/即, 自动).
-BACK_SUBJECT_RE = lazy_compile(r"(?:上述|前述|以上)[^,。;\n]{0,6}?(?:公告|措施|决定)(?:的)?\s*(?:将|即|均)?\s*"
-                             r"(?:自[^,;。\n]{1,24}?起\s*)?(?:将|即)?\s*(?:自动|按期)?\s*")
+# stand between it and the verb: a start, 将/即, 自动). "上述公告所列11家美国实体相关处理措施自…起恢复实施" (text59/44, /52: held)
+# is the measures of all those notices' entities, counted: the count stays in the step's text, where the engine's ``counted``
+# holds it if below what the step reaches. Only a count and a country may stand between 所列 and 实体 (no name, no "其余", no
+# "…中3家": some of them, never the whole notice).
+BACK_SUBJECT_RE = lazy_compile(rf"(?:上述|前述|以上)[^,。;\n]{{0,6}}?(?:公告|措施|决定)"
+                             rf"(?:\s*所列\s*(?:的\s*)?(?:{NUM}\s*[家名]\s*)?(?:(?![家名中其余等和及与])[\u4e00-\u9fff]){{0,6}}?"
+                             r"(?:实体|企业)\s*(?:的\s*)?(?:相关|有关)\s*(?:处理|管控)?\s*措施)?"
+                             r"(?:的)?\s*(?:将|即|均)?\s*(?:自[^,;。\n]{1,24}?起\s*)?(?:将|即)?\s*(?:自动|按期)?\s*")
 # "恢复执行相关措施": the verb's object is the measures of notices named before (``_for_entities_of_step_before``).
 MEASURES_AFTER = ("相关措施", "有关措施", "相关管控措施", "相关处理措施")
 # "商务部公告2025年第72号(已)(自…起)暂停实施商务部公告2024年第46号…": a numbered notice right before the verb, another

@@ -1,0 +1,72 @@
+"""text60 (session 60): text59's open pins (tests/data/corpus/text59/), each as the smallest text that shows it; the corpus
+pins hold the whole pages."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+
+import pytest
+
+from scraper.parse import parse_document
+from storage.lifecycle import derive
+from storage.records import NoticeRecord, UnusablePage
+from tests.conftest import REPO_ROOT
+from tests.storage.test_lifecycle_corpus import stored
+
+
+def _notice(text: str) -> NoticeRecord:
+    doc = parse_document(text.encode("utf-8"))
+    assert doc.notice is not None
+    return doc.notice
+
+
+def _steps(n: NoticeRecord) -> list[tuple[str, list[str | None], str | None, str | None, tuple[str, ...]]]:
+    return [(a.action.value, [t.key for t in a.targets], a.effective, a.until.isoformat() if a.until else None,
+             tuple(a.entities)) for a in n.actions]
+
+
+UEL_RESTORE = ("不可靠实体清单工作机制公告〔2026〕4号 关于恢复实施有关措施的公告\n【发布文号】不可靠实体清单工作机制公告〔2026〕4号\n"
+               "【发文日期】2026年11月19日\n\n不可靠实体清单工作机制公告〔2025〕7号相关措施的暂停期限已于2026年11月10日届满。"
+               "根据《不可靠实体清单规定》有关规定，不可靠实体清单工作机制决定，{subject}自2026年11月11日起恢复实施。\n本公告自公布之日起实施。\n")
+
+
+@pytest.mark.parametrize("subject", ["上述公告所列11家美国实体相关处理措施", "上述公告所列的11家实体有关措施",
+                                     "上述公告所列实体的相关措施", "上述公告所列11家美国实体的相关措施将"])
+def test_a_restore_of_the_measures_of_the_notice_above_counted_is_read(subject: str) -> None:
+    # text59/44, /52: held ("names no notice"); the count stays in the step's text for the engine's ``counted``
+    n = _notice(UEL_RESTORE.format(subject=subject))
+    assert _steps(n) == [("restore", ["UEL-2025-7"], "2026-11-11", None, ())]
+    assert subject in n.actions[0].text
+
+
+@pytest.mark.parametrize("subject", ["上述公告所列十一家美国实体中三家实体相关处理措施", "上述公告所列其余9家美国实体相关处理措施",
+                                     "上述公告所列斯凯迪奥公司（Skydio Inc.）等2家美国实体相关处理措施", "上述11家美国实体相关处理措施"])
+def test_some_of_the_notice_above_as_the_subject_is_never_the_whole_notice(subject: str) -> None:
+    # some of them ("…中三家", "其余", names): never read as the whole of 7号; held, as before
+    with pytest.raises(UnusablePage) as held:
+        parse_document(UEL_RESTORE.format(subject=subject).encode("utf-8"))
+    assert held.value.reason == "needs-review"
+
+
+UEL7 = ("www.mofcom.gov.cn/zwgk/zcfb/art/2025/art_e4f474d3aeba4672913db1042d845d78.html",  # 〔2025〕7号
+        "www.mofcom.gov.cn/xwfb/xwfyrth/art/2025/art_53ec1f591dba49a39b65fd89b6d73e6f.html",  # 2025-05-14
+        "www.mofcom.gov.cn/xwfb/xwfyrth/art/2025/art_2d1e85ffaebf4ed9913f35f2afb5c436.html",  # 2025-08-12
+        "www.mofcom.gov.cn/xwfb/xwfyrth/art/2025/art_3cd57285290044edb3036563bc4c7352.html")  # 2025-11-05
+
+
+def test_the_engine_restores_the_whole_notice_only_when_the_count_is_all_of_it() -> None:
+    """7号 and its three answers of 2025 with text59/52's restore: 11 of 11 restored from 2026-11-11; a count of 3 is below
+    the 11 the restore would reach, so it changes nothing and is a problem (``lifecycle.counted``): loud, never 8 false."""
+    base = []
+    for rel in UEL7:
+        doc = parse_document((REPO_ROOT / "fixtures" / rel).read_bytes(), url=f"https://{rel}")
+        assert doc.notice is not None and doc.notice.published is not None
+        base.append(stored(doc.notice, url=f"https://{rel}",
+                           fetched=datetime.combine(doc.notice.published, datetime.min.time(), timezone.utc)))
+    for count, rows in (("11", [("in_force", 11, date(2026, 11, 11), False)]),
+                        ("3", [("lapsed", 11, date(2026, 11, 11), True)])):
+        restore = _notice(UEL_RESTORE.format(subject=f"上述公告所列{count}家美国实体相关处理措施"))
+        d = derive([*base, stored(restore, fetched=datetime(2026, 11, 19, tzinfo=timezone.utc))], date(2026, 11, 20))
+        assert sorted((r.state.value, r.entity_count, r.since, r.presumed)
+                      for r in d.states if r.notice_key == "UEL-2025-7") == rows
+        assert any("UEL-2026-4" in str(p) and "states 3 entities" in str(p) for p in d.problems) is (count == "3")
