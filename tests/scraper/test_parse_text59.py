@@ -100,8 +100,9 @@ def test_a_move_naming_its_entities_itself_lists_them_all() -> None:
 
 
 @pytest.mark.parametrize("second", [
-    "三岛计测株式会社（Mishima Instruments Corporation）无法核实最终用户和最终用途，商务部决定将其列入出口管制关注名单。",
-    "商务部决定将三岛计测株式会社（Mishima Instruments Corporation）列入两用物项出口管制管控名单。"])
+    # text59/49 and /50 themselves are read since text60 (session 60: tests/scraper/test_parse_text60.py); an item whose
+    # pronoun's names are not sure still has a name no entity read
+    "三岛计测株式会社（Mishima Instruments Corporation）为北辰贸易株式会社（Hokushin Trading Co.）的子公司，商务部决定将其列入出口管制关注名单。"])
 def test_a_listing_whose_bracketed_name_no_entity_has_is_held(second: str) -> None:
     # text59/49, /50: the second item's name was not read, its listing put on the first's entity, silently
     with pytest.raises(UnusablePage) as held:

@@ -70,3 +70,43 @@ def test_the_engine_restores_the_whole_notice_only_when_the_count_is_all_of_it()
         assert sorted((r.state.value, r.entity_count, r.since, r.presumed)
                       for r in d.states if r.notice_key == "UEL-2025-7") == rows
         assert any("UEL-2026-4" in str(p) and "states 3 entities" in str(p) for p in d.problems) is (count == "3")
+
+
+WL = ("商务部公告2027年第6号 关于调整出口管制关注名单和两用物项出口管制管控名单的公告\n【发布单位】安全与管制局\n【发布文号】商务部公告2027年第6号\n"
+      "【发文日期】2027年02月03日\n\n商务部公告2027年第6号\n\n根据《中华人民共和国出口管制法》和《中华人民共和国两用物项出口管制条例》有关规定，"
+      "现就商务部公告2026年第28号所列实体的有关事项公告如下：\n一、旭光航空电子株式会社（Kyokko Avionics Co., Ltd.）在规定期限内未配合商务部开展"
+      "核查。商务部决定将该实体调出出口管制关注名单，列入两用物项出口管制管控名单，禁止出口经营者向其出口两用物项。\n二、{second}\n"
+      "本公告自公布之日起正式实施。\n\n商务部\n2027年2月3日\n")
+K, M = "kyokkoavionics", "mishimainstruments"
+
+
+@pytest.mark.parametrize(("second", "steps"), [
+    # text59/49: item 二 lists its own entity by "将其列入" on the watch list
+    ("三岛计测株式会社（Mishima Instruments Corporation）无法核实最终用户和最终用途，商务部决定将其列入出口管制关注名单。",
+     [("remove", "watch", (K,)), ("impose", "ecl", (K,)), ("impose", "watch", (M,))]),
+    # text59/50: by name, on the ECL, the list item 一 moves to (both on it: the whole notice's listing)
+    ("商务部决定将三岛计测株式会社（Mishima Instruments Corporation）列入两用物项出口管制管控名单。",
+     [("remove", "watch", (K,)), ("impose", "ecl", ())]),
+    # text59/16: item 二 removes its own from the watch list (one removal of both, as before)
+    ("三岛计测株式会社（Mishima Instruments Corporation）已配合商务部完成核查，经审查，商务部决定将其移出出口管制关注名单。",
+     [("remove", "watch", (K, M)), ("impose", "ecl", (K,))]),
+])
+def test_each_item_opening_with_its_entity_lists_or_removes_its_own(second: str, steps: list[tuple[str, str, tuple[str, ...]]]) -> None:
+    # text59/49, /50: the second entity's name not read: the listing put on the first, the second never listed (held since
+    # text59); never the removal of the moved entity for the other
+    n = _notice(WL.format(second=second))
+    assert [(a.action.value, a.list.value if a.list else None, tuple(a.entities)) for a in n.actions] == steps
+    assert [e.key for e in n.entities] == [K, M]
+    assert all(not a.targets for a in n.actions)
+
+
+@pytest.mark.parametrize("second", [
+    # the pronoun's item names two, one of them not the listed: held, never the last name read alone
+    "三岛计测株式会社（Mishima Instruments Corporation）为北辰贸易株式会社（Hokushin Trading Co.）的子公司，商务部决定将其列入出口管制关注名单。",
+    # a pointer with a count: not read item by item (held, as before)
+    "三岛计测株式会社（Mishima Instruments Corporation）、北辰贸易株式会社（Hokushin Trading Co.）无法核实最终用户，商务部决定将上述2家实体列入出口管制关注名单。",
+])
+def test_an_item_whose_own_names_are_not_sure_is_held(second: str) -> None:
+    with pytest.raises(UnusablePage) as held:
+        parse_document(WL.format(second=second).encode("utf-8"))
+    assert held.value.reason == "needs-review"

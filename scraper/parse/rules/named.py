@@ -591,11 +591,12 @@ def item_listings(src: Source, d: Draft) -> list[tuple[ListKind | None, list[Ent
         line = folded.rfind("\n", 0, x.start) + 1
         for m in MID_LINE_ITEM_RE.finditer(folded, line, x.start):
             line = m.start()  # "一、将A（a）列入…名单；二、将B（b）列入…名单。" on one line: the item the step is in
-        if ITEM_NUMBER_RE.match(folded, line) is not None and LISTING_ITEM_RE.match(folded, line) is None:
+        if ITEM_NUMBER_RE.match(folded, line) is not None and LISTING_ITEM_RE.match(folded, line) is None \
+                and _decided_in_item(folded, line, x.start) is None:
             continue  # an item of measures ("（三）出口经营者不得向列入出口管制管控名单的实体出口…"), no listing of its own
         if "附件" in x.text:
             return None  # a listing pointing to an annex
-        if LISTING_ITEM_RE.match(folded, line) is None:
+        if LISTING_ITEM_RE.match(folded, line) is None and ITEM_NUMBER_RE.match(folded, line) is None:
             return clause_listings(src, d)  # a listing not in an item of its own: each in its "将…" clause, if any
         if line in items and items[line].list is not x.list:
             # an item listing on two lists ("一、将A（a）列入出口管制管控名单，将B（b）列入出口管制关注名单。"): its names are read
@@ -609,20 +610,9 @@ def item_listings(src: Source, d: Draft) -> list[tuple[ListKind | None, list[Ent
     before: list[EntityRecord] = []
     for i, line in enumerate(starts):
         end = starts[i + 1] if i + 1 < len(starts) else len(folded)
-        prose = ent.decision_prose(folded, src.text, line)
-        if prose is None or not line <= prose[1] < end:
-            return UNREAD_ITEMS
-        seg, at = prose
-        fseg = folded[at : at + len(seg)]
-        if ent.is_anaphor(seg, fseg):
-            names = list(before)  # "二、将上述2家实体列入…": the items' before
-        elif ent.is_forward(fseg):  # "一、将以下2家实体列入…：" then its names, up to the next item
-            names = ent.following_names(folded[:end], src.text[:end], at + len(seg), d.count[1])
-            if not names:
-                first = folded.count("\n", 0, at) + 1
-                names = ent.annex_entities(src.lines[: folded.count("\n", 0, end)], first, d.count[1], clean=True)
-        else:
-            names = ent.prose_entities(seg, d.count[1], fseg)
+        # "二、X（x）…，商务部决定将其列入…": the item's own names (``item_own_names``), else its "将…" opening the item
+        names = (item_own_names(src, d, items[line]) or [] if LISTING_ITEM_RE.match(folded, line) is None
+                 else _opening_names(src, d, line, end, before))
         if not names or any(e.zh and ent.is_anaphor(e.zh) for e in names):
             # (a pointer beside names, "将丙公司（…）及上述2家实体列入…": read as an entity named "上述2家实体", the two on no
             # list of this item, silently: review51)
@@ -630,6 +620,75 @@ def item_listings(src: Source, d: Draft) -> list[tuple[ListKind | None, list[Ent
         out.append((items[line].list, names))
         before += names
     return out
+
+
+def _opening_names(src: Source, d: Draft, line: int, end: int, before: list[EntityRecord]) -> list[EntityRecord]:
+    """The names of the listing item opening "将…" at ``line`` (to ``end``): its decision's own, those of the items ``before`` it
+    ("二、将上述2家实体列入…"), or those after its colon ("一、将以下2家实体列入…："); [] when none is read."""
+    folded = src.folded
+    prose = ent.decision_prose(folded, src.text, line)
+    if prose is None or not line <= prose[1] < end:
+        return []
+    seg, at = prose
+    fseg = folded[at : at + len(seg)]
+    if ent.is_anaphor(seg, fseg):
+        return list(before)  # "二、将上述2家实体列入…": the items' before
+    if ent.is_forward(fseg):  # "一、将以下2家实体列入…：" then its names, up to the next item
+        names = ent.following_names(folded[:end], src.text[:end], at + len(seg), d.count[1])
+        if not names:
+            first = folded.count("\n", 0, at) + 1
+            names = ent.annex_entities(src.lines[: folded.count("\n", 0, end)], first, d.count[1], clean=True)
+        return names
+    return ent.prose_entities(seg, d.count[1], fseg)
+
+
+# An item opening with what it is about, its listing decided after ("一、X（x）在规定期限内未配合…。商务部决定将该实体调出出口管制关注
+# 名单，列入两用物项出口管制管控名单…", "二、Y（y）无法核实…，商务部决定将其列入出口管制关注名单", "二、商务部决定将Y（y）列入…"):
+# session 60, text59/49 and /50 (Y's name not read: the listing put on X, Y never listed; held since text59). The 将 of its
+# own sentence, in the item's line, with no other 将 before the verb.
+ITEM_DECIDED_RE = lazy_compile(r"决定\s*,?\s*将")
+ITEM_SENTENCE_ENDS = ("。", ";")
+
+
+def _decided_in_item(folded: str, line: int, at: int) -> int | None:
+    """Where the object of the listing verb at ``at`` starts (after its 将), when the verb is decided in its own sentence of
+    the numbered item opening at ``line`` ("商务部决定将其列入…", ITEM_DECIDED_RE) on the same line; None else."""
+    if folded.find("\n", line, at) >= 0:
+        return None
+    s0 = max(line, *(folded.rfind(c, line, at) + 1 for c in ITEM_SENTENCE_ENDS))
+    m = None
+    for m in ITEM_DECIDED_RE.finditer(folded, s0, at):
+        pass
+    if m is None or folded.find("将", m.end(), at) >= 0:
+        return None
+    return m.end()
+
+
+def item_own_names(src: Source, d: Draft, x: act.ActionDraft) -> list[EntityRecord] | None:
+    """The names of the listing or removal ``x`` (no targets) decided in a numbered item that opens with what it is about
+    (``_decided_in_item``): its object's own ("将Y（y）列入"), else, its object a pronoun ("将其", "将该实体"), the last run of
+    names its item gives before; the object of a move ends at its removal verb ("将该实体调出…关注名单，列入…"). None when
+    ``x`` stands in no such item; [] when its names are not read so."""
+    folded = src.folded
+    if x.targets or d.qa:
+        return None
+    line = folded.rfind("\n", 0, x.start) + 1
+    if ITEM_NUMBER_RE.match(folded, line) is None or LISTING_ITEM_RE.match(folded, line) is not None:
+        return None
+    obj = _decided_in_item(folded, line, x.start)
+    if obj is None:
+        return None
+    end = min([r.start for r in d.drafts if r.action is ActionKind.REMOVE and obj < r.start < x.start], default=x.start)
+    while end > obj and folded[end - 1] in " ,":
+        end -= 1
+    seg, fseg = src.text[obj:end].strip(), folded[obj:end].strip()
+    if ent.is_pronoun(fseg):
+        jiang = obj - 1
+        return ent.earlier_named(folded[line:jiang], src.text[line:jiang], jiang - line)
+    if ent.is_anaphor(seg, fseg):
+        return []
+    names = ent.prose_entities(seg, d.count[1], fseg)
+    return [] if any(e.zh and ent.is_anaphor(e.zh) for e in names) else names
 
 
 # Listings on two lists or more in the clauses of the decision's prose, each verb after a "将…" of its own, with no item

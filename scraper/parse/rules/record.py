@@ -33,6 +33,7 @@ from .named import (
     PRONOUN,
     countermeasure_order,
     item_listings,
+    item_own_names,
     last_run,
     listing_term,
     measure_object,
@@ -90,6 +91,9 @@ def _names_of(src: Source, d: Draft, x: ActionDraft, drafts: list[ActionDraft], 
         # an answer lists none of its own: what it removes is what its own words name (session 31, audit31/01: "将…〔2025〕
         # 2号所列海岸间电子公司移出…" removed all 7 of that notice; /02: "将上述2家日本实体移出关注名单" removed no one)
         return answer_removed(src, x)
+    if (action is ActionKind.REMOVE or action is ActionKind.IMPOSE) and not x.targets and len(d.entities) > 1 \
+            and (own := _item_own(src, d, x)) is not None:
+        return own  # "一、X（x）…，决定将该实体调出…关注名单，列入…管控名单…二、Y（y）…，决定将其列入…": its item's own names
     if action is ActionKind.REMOVE and not x.targets and x in beside:
         named = removal_named(src, x)  # its own clause's names: never the annex the listing reads
         if not named:
@@ -112,6 +116,24 @@ def _names_of(src: Source, d: Draft, x: ActionDraft, drafts: list[ActionDraft], 
     if x.on_entities is not None:
         return limited_to(src, d, x.on_entities)  # None: limited to entities that could not be read (a warning)
     return ()
+
+
+def _item_own(src: Source, d: Draft, x: ActionDraft) -> tuple[str, ...] | None:
+    """The keys of the names the numbered items of step ``x`` give it (``named.item_own_names``: "二、Y（y）…，商务部决定将其
+    列入…"): its own and those of the steps merged into it (``dedupe_actions``: the same verb, list and day, "一、…决定将该实体
+    调出关注名单…二、…决定将其移出关注名单" is one removal of both), each in such an item; when they are some of the notice's
+    entities (every one: a listing's () as ever). None else (the step reads as before)."""
+    keys: dict[str, None] = {}
+    for y in d.drafts:
+        if y.action is x.action and y.list == x.list and not y.targets and y.effective == x.effective:
+            named = item_own_names(src, d, y)
+            if not named:
+                return None
+            keys.update(dict.fromkeys(e.key for e in named))
+    every = {e.key for e in d.entities}
+    if not keys or not set(keys) <= every:
+        return None
+    return () if set(keys) == every and x.action is ActionKind.IMPOSE else tuple(keys)  # (all of them: the whole listing)
 
 
 def _moved_names(src: Source, d: Draft, x: ActionDraft) -> tuple[str, ...] | None:
