@@ -7,6 +7,7 @@ from datetime import date, datetime, timezone
 
 import pytest
 
+from scraper.parse import entities as ent
 from scraper.parse import parse_document
 from storage.lifecycle import derive
 from storage.records import NoticeRecord, UnusablePage
@@ -110,3 +111,14 @@ def test_an_item_whose_own_names_are_not_sure_is_held(second: str) -> None:
     with pytest.raises(UnusablePage) as held:
         parse_document(WL.format(second=second).encode("utf-8"))
     assert held.value.reason == "needs-review"
+
+
+@pytest.mark.parametrize(("seg", "zh", "country"), [
+    ("有关美国实体霜岭导航公司（Frostridge Navigation Inc.）", "霜岭导航公司", "US"),  # cycles58/03 (B: the name kept the words)
+    ("相关日本实体北辰贸易株式会社（Hokushin Trading Co.）", "北辰贸易株式会社", "JP"),
+    ("美国实体天穹防务公司（Skydome Defense Inc.）", "天穹防务公司", "US"),  # as before (blind51/35)
+    ("相关科技发展研究院（Related Tech Institute）", "相关科技发展研究院", None),  # 相关 opening a name: kept
+])
+def test_a_general_word_and_a_country_before_a_name_are_no_part_of_it(seg: str, zh: str, country: str | None) -> None:
+    [e] = ent.prose_entities(seg)
+    assert (e.zh, e.country) == (zh, country)

@@ -471,8 +471,9 @@ def _located(zh: str | None, country: str | None) -> tuple[str | None, str | Non
 # opened by its country and 实体 (session 51, blind51/35: read as the names "美国实体天穹防务公司", "中国台湾地区实体龙腾…", no
 # country, silently: a search for the name found nothing); so too "美国籍人员罗伯特·J·凯恩（Robert J. Kane）、加拿大籍人员…" (blind51/37).
 # "<country>实体" opens no name; "<country>企业" may ("美国企业研究所"), so only 实体 (KIND_PREFIX_RE reads either after a
-# qualifier's 的). Looked for only in a name holding "实体" or "籍".
-KIND_OPENING_RE = lazy_compile(rf"\s*(?:中国)?\s*(?P<c>{COUNTRY_ALT})\s*(?:实体|籍\s*(?:人员|人士|公民|个人)?)\s*(?=[^\s(（、,，])")
+# qualifier's 的). Looked for only in a name holding "实体" or "籍". A general word may open them: "决定将有关美国实体霜岭导航公司（…）
+# 列入…" (cycles58/03: the name kept "有关美国实体"; keyed by its English name).
+KIND_OPENING_RE = lazy_compile(rf"\s*(?:有关|相关)?\s*(?:中国)?\s*(?P<c>{COUNTRY_ALT})\s*(?:实体|籍\s*(?:人员|人士|公民|个人)?)\s*(?=[^\s(（、,，])")
 
 
 def kind_opened(zh: str | None, country: str | None) -> tuple[str | None, str | None]:
