@@ -28,6 +28,7 @@ from .corrections import _apply_corrections
 from .counted import _candidate, _hold_undercounted, named_fewer
 from .model import (
     MEASURE_ACTIONS,
+    OTHERS_NAMED_RE,
     OWN_ACTIONS,
     TARGET_ACTIONS,
     THE_OTHERS,
@@ -616,14 +617,23 @@ def _one_step_each(steps: list[Step]) -> list[Step]:
     them in. The parting is the notice's own (its actions, its day): replaying its pages twice or in another order parts
     them the same way, and ids stay as they were (the whole step's items keep theirs, less those entities')."""
     named: dict[tuple[str, date], set[str]] = {}
+    # A step on "the others" ("二、对该公告所列其余9家实体，继续暂停…自2026年11月11日起") is set apart, whatever its day, from
+    # the entities the notice's other steps name, removals too ("一、将该公告所列A（a）、B（b）移出…", from the notice's own
+    # day): session 60, text59/41 (A and B got a "suspension extended" item back-dated to 11-11 the notice never said).
+    others: dict[str, set[str]] = {}
     for s in steps:
-        if s.subset is not None and s.event_kind in PARTING:
-            named.setdefault((s.source.record.key, s.effective), set()).update(s.subset)
-    if not named:
+        if s.subset is not None and (s.event_kind in PARTING or s.event_kind is EventKind.REMOVED):
+            if s.event_kind in PARTING:
+                named.setdefault((s.source.record.key, s.effective), set()).update(s.subset)
+            others.setdefault(s.source.record.key, set()).update(s.subset)
+    if not named and not others:
         return steps
     out = []
     for s in steps:
         apart = named.get((s.source.record.key, s.effective)) if s.subset is None and s.event_kind in PARTING else None
+        if s.subset is None and s.event_kind in PARTING and s.source.record.key in others \
+                and OTHERS_NAMED_RE.search(s.action.text) is not None:
+            apart = (apart or set()) | others[s.source.record.key]
         out.append(_set_apart(s, apart) if apart else s)
     return out
 

@@ -122,3 +122,40 @@ def test_an_item_whose_own_names_are_not_sure_is_held(second: str) -> None:
 def test_a_general_word_and_a_country_before_a_name_are_no_part_of_it(seg: str, zh: str, country: str | None) -> None:
     [e] = ent.prose_entities(seg)
     assert (e.zh, e.country) == (zh, country)
+
+
+UEL9 = ("不可靠实体清单工作机制公告〔2026〕9号 关于调整不可靠实体清单工作机制公告〔2025〕7号相关措施的公告\n"
+        "【发布文号】不可靠实体清单工作机制公告〔2026〕9号\n【发文日期】2026年12月07日\n\n"
+        "不可靠实体清单工作机制公告〔2025〕7号相关措施的暂停期限已于2026年11月10日届满。根据《不可靠实体清单规定》有关规定，"
+        "不可靠实体清单工作机制决定：\n一、将{removed}移出不可靠实体清单。\n二、对该公告所列其余9家实体，继续暂停实施相关措施至2027年11月10日，"
+        "暂停期限自2026年11月11日起计算。\n本公告自公布之日起实施。\n")
+
+
+@pytest.mark.parametrize("removed", ["该公告所列斯凯迪奥公司（Skydio Inc.）、英斯图公司（Insitu, Inc.）",
+                                     "不可靠实体清单工作机制公告〔2025〕7号所列斯凯迪奥公司（Skydio Inc.）、英斯图公司（Insitu, Inc.）"])
+def test_a_removal_by_name_and_the_others_continued(removed: str) -> None:
+    # text59/41: held ("says 暂停实施 but names no notice"): the removal of "that notice's" names reached no notice, and the
+    # others after a removal named nothing; the name kept "该公告所列"
+    n = _notice(UEL9.format(removed=removed))
+    assert _steps(n) == [("remove", ["UEL-2025-7"], "2026-12-07", None, ("skydio", "insitu")),
+                         ("extend", ["UEL-2025-7"], "2026-11-11", "2027-11-10", ())]
+    assert [e.zh for e in n.entities] == ["斯凯迪奥公司", "英斯图公司"] and n.stated_count is None and not n.warnings
+
+
+def test_the_removed_are_no_part_of_the_others_continued_from_an_earlier_day() -> None:
+    """7号, its three answers of 2025 and text59/41 through the engine: the 2 removed lapsed on 11-11 and were removed on 12-07,
+    the 9 others extended from 11-11 (the 2 got a 'suspension extended' item back-dated to 11-11 the notice never said)."""
+    notices = []
+    for rel in UEL7:
+        doc = parse_document((REPO_ROOT / "fixtures" / rel).read_bytes(), url=f"https://{rel}")
+        assert doc.notice is not None and doc.notice.published is not None
+        notices.append(stored(doc.notice, url=f"https://{rel}",
+                              fetched=datetime.combine(doc.notice.published, datetime.min.time(), timezone.utc)))
+    page = REPO_ROOT / "tests" / "data" / "corpus" / "text59" / "41-uel-2026-9-7hao-partly-removed-partly-continued-after-lapse.txt"
+    notices.append(stored(_notice(page.read_text(encoding="utf-8")), fetched=datetime(2026, 12, 7, tzinfo=timezone.utc)))
+    d = derive(notices, date(2026, 12, 8))
+    assert sorted((r.state.value, r.entity_count, r.since, r.until) for r in d.states if r.notice_key == "UEL-2025-7") == [
+        ("removed", 2, date(2026, 12, 7), None), ("suspended", 9, date(2026, 11, 11), date(2027, 11, 10))]
+    late = {(e.kind.value, e.entity_key) for e in d.events if e.entity_key and e.effective and e.effective >= date(2026, 11, 11)}
+    assert {k for k, key in late if key == "skydio"} == {"suspension_lapsed", "removed"}
+    assert ("suspension_extended", "brincdrones") in late and not any("UEL-2026-9" in str(p) for p in d.problems)

@@ -153,7 +153,8 @@ def targets_of(folded: str, refs: list[tuple[int, int, NoticeRef]], out: list[Ac
         or (_lead_in_refs(folded, refs, at) or _named_under_decision(folded, refs, at, clause_from, next_start)
             if v[0] in ON_NOTICES and refs else []) \
         or (_counted_pointer_refs(folded, refs, v_end) if refs and folded.startswith("对上述", v_end) else []) \
-        or (_beside_exception(folded, out, s_start, clause_from, at) if out and folded.endswith(",", clause_from, at) else [])
+        or (_beside_exception(folded, out, s_start, clause_from, at) if out and folded.endswith(",", clause_from, at) else []) \
+        or (_that_listed_removed(folded, refs, clause_from, at) if kind is ActionKind.REMOVE and refs else [])
     if not targets and out and kind in ON_OTHERS:
         targets = _the_others_of_step_before(folded, out, clause_from, at)
     if targets or not (kind is ActionKind.RESTORE or kind is ActionKind.LIFT or kind is ActionKind.EXTEND):
@@ -928,6 +929,29 @@ def _that_subject(folded: str, refs: list[tuple[int, int, NoticeRef]], clause_fr
     return [r for r in refs if r[1] <= p and r[2].key is not None][-1:]
 
 
+# "一、将该公告所列斯凯迪奥公司（Skydio Inc.）、英斯图公司（Insitu, Inc.）移出不可靠实体清单。": a removal of names "that notice"
+# lists, the numbered one named last before it (session 60, text59/41: removed from no notice, so "二、对该公告所列其余9家实体，
+# 继续暂停…" after it named nothing, held). Names with their Latin spelling in brackets, right before the verb.
+THAT_LISTED_NAMES_RE = lazy_compile(r"将\s*该\s*公告\s*所列\s*(?:的\s*)?(?=[^,;。()]{1,60}\()(?:[^,;。()]|\([^()]{0,80}\)){2,400}?(?<=\))\s*$")
+
+
+def _that_listed_removed(folded: str, refs: list[tuple[int, int, NoticeRef]], clause_from: int,
+                         at: int) -> list[tuple[int, int, NoticeRef]]:
+    """The numbered notice "将该公告所列X（x）…" before the removal verb at ``at`` (THAT_LISTED_NAMES_RE, in its clause from
+    ``clause_from``) points back to: the last one named before it; [] else."""
+    p = folded.rfind("将", clause_from, at)
+    if p < 0 or THAT_LISTED_NAMES_RE.match(folded, p, at) is None:
+        return []
+    return [r for r in refs if r[1] <= p and r[2].key is not None][-1:]
+
+
+def _removal_of_names(folded: str, at: int) -> bool:
+    """Whether the removal verb at ``at`` has names with their bracketed spelling as its object, after its 将 in its sentence
+    ("将…第21号所列A（a）、B（b）移出…"): a removal of some entities of its notice, never all of it."""
+    p = folded.rfind("将", sentence_start(folded, at), at)
+    return p >= 0 and folded.find("(", p, at) >= 0 and "附件" not in folded[p:at]
+
+
 # "…所列实体，除A（a）恢复实施相关措施外，继续暂停实施相关措施1年": the clause after "…外，" acts on the notices of the step the
 # exception named (probe p13 of session 26, parse26: the extension was lost, and the restore read for all 16).
 EXCEPTION_END_RE = lazy_compile(r"[^,;。\n]*外\s*,\s*$")
@@ -967,8 +991,9 @@ def _the_others_of_step_before(folded: str, out: list[ActionDraft], clause_from:
     last = out[-1]
     if not last.targets or last.start > at or folded.find("\n", last.start, at) >= 0 and not _next_item(folded, last.start, at):
         return []
-    if last.on_entities is None and not _on_annex_lines(folded, last.start):
-        return []
+    if last.on_entities is None and not _on_annex_lines(folded, last.start) \
+            and not (last.action is ActionKind.REMOVE and _removal_of_names(folded, last.start)):
+        return []  # (a removal of names of that notice: "一、将该公告所列A（a）、B（b）移出…二、对该公告所列其余9家实体，继续暂停…")
     if folded.find("其", clause_from, at) < 0 and folded.find("剩余", clause_from, at) < 0:  # in every match
         return []
     end = at  # its clause: from the last comma before it ("…恢复实施反制措施，对该决定所列其他企业继续暂停…"), not one right before it

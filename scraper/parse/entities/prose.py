@@ -154,7 +154,8 @@ LISTED_BY_RE = lazy_compile(rf"所列(?:的)?\s*(?:(?:全部|部分)\s*)?(?:{NUM
 
 # "…第21号所列高点航空技术公司（…）": the words name the listing notice and no noun follows them (session 23, parse23: the
 # name kept "商务部公告2025年第21号所列"); "…附件第2项所列X（…）", "…《反制清单》所列X": a line of its annex, its list (session 29).
-NOTICE_LISTED_RE = lazy_compile(r"(?:号|项|》|附件|名单|清单)\s*所列(?:的)?\s*")
+# "将该公告所列斯凯迪奥公司（…）移出…" (session 60, text59/41: the name kept "该公告所列").
+NOTICE_LISTED_RE = lazy_compile(r"(?:号|项|》|附件|名单|清单|该\s*公告)\s*所列(?:的)?\s*")
 
 
 # "决定将…的台湾地区企业雷霆防务科技股份有限公司（…）、…": the country or region and a noun before the first name (session

@@ -263,6 +263,8 @@ def _rest_counted(d: Draft) -> bool:
     for x in d.drafts:  # (a loop, not any() over a generator: this runs for every text of several steps)
         if x.on_entities is not None and x.targets:
             break
+        if x.action is ActionKind.REMOVE and x.targets and "(" in fold(x.text):
+            break  # "一、将该公告所列A（a）、B（b）移出…二、对该公告所列其余9家实体，继续暂停…" (session 60, text59/41)
     else:
         return False
     for x in d.drafts:
