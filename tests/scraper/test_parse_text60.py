@@ -159,3 +159,18 @@ def test_the_removed_are_no_part_of_the_others_continued_from_an_earlier_day() -
     late = {(e.kind.value, e.entity_key) for e in d.events if e.entity_key and e.effective and e.effective >= date(2026, 11, 11)}
     assert {k for k, key in late if key == "skydio"} == {"suspension_lapsed", "removed"}
     assert ("suspension_extended", "brincdrones") in late and not any("UEL-2026-9" in str(p) for p in d.problems)
+
+
+BLOCKS = ("商务部公告2027年第14号 公布将2家美国实体列入出口管制管控名单的决定\n【发布文号】商务部公告2027年第14号\n【发文日期】2027年03月12日\n\n"
+          "商务部决定将黑曜石传感公司等2家美国实体列入出口管制管控名单（见附件）。\n本公告自公布之日起正式实施。\n\n附件：\n出口管制管控名单\n"
+          "（2027年3月12日）\n\n序号：1\n中文名称：黑曜石传感公司\n英文名称：Obsidian Sensing, Inc.\n{country}美国\n\n序号：2\n中文名称：琥珀微波公司\n"
+          "英文名称：Amber Microwave Technologies LLC\n{country}美国\n\n商务部\n2027年3月12日\n")
+
+
+@pytest.mark.parametrize("country", ["国家/地区：", "国家："])
+def test_annex_blocks_each_opened_by_a_serial_line(country: str) -> None:
+    # text59/30: no entity read, the count warned (audit45's blocks "1. 中文名称：…" were read)
+    n = _notice(BLOCKS.format(country=country))
+    assert [(e.zh, e.en, e.country) for e in n.entities] == [("黑曜石传感公司", "Obsidian Sensing, Inc.", "US"),
+                                                             ("琥珀微波公司", "Amber Microwave Technologies LLC", "US")]
+    assert not n.warnings

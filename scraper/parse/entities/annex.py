@@ -496,6 +496,8 @@ def annex_entities(lines: list[str], start: int = 0, country: str | None = None,
         block = _two_names_split(block)
     if "英文名" in whole and "中文名" in whole and (paired := _parallel_lists(block)) is not None:
         block = paired
+    if "序号" in whole and "中文名" in whole:  # (rare: blocks of labelled lines, each opened by its serial's)
+        block = _serials_joined(block)
     out = _annex_block(block, country, chinese_numbers, clean, type)
     if not out and ("序号" in whole or "编号" in whole or "No" in whole or "NO" in whole) and "\t" not in whole \
             and (spaced := spaced_rows(block)) is not None:  # (nearly every annex reads a line: no look)
@@ -698,8 +700,27 @@ def _row_with_english(row: str, english: str) -> str | None:
 # audit45/01: every English name lost and each entity given the body's "欧盟" for its country). The English line is read as
 # an English name alone, and a country line after it as "，德国" after the bracket (a known country only).
 ENGLISH_LABEL_RE = lazy_compile(r"^\s*(?:英文名称|英文名|外文名称)\s*[:：]\s*(?P<en>[A-Za-z][^:：\u3000-\u9fff\uff01-\uff5e]*?)\s*$")
-COUNTRY_LABEL_RE = lazy_compile(r"^\s*(?:国家|国别|所属国家|国家或地区|国家\s*[(（]\s*地区\s*[)）])\s*[:：]\s*(?P<c>[\u4e00-\u9fff]{2,10})\s*$")
+COUNTRY_LABEL_RE = lazy_compile(r"^\s*(?:国家|国别|所属国家|国家或地区|国家\s*[(（]\s*地区\s*[)）]|国家\s*/\s*地区)\s*[:：]\s*(?P<c>[\u4e00-\u9fff]{2,10})\s*$")
 ENGLISH_LABELS = ("英文名", "外文名称")
+# ... each block opened by its own labelled serial line, "序号：1" over "中文名称：黑曜石传感公司" (session 60, text59/30: no entity
+# read, loud by the count): read as "1. 中文名称：…", audit45's block.
+SERIAL_LABEL_RE = lazy_compile(r"^\s*序号\s*[:：]\s*(?P<n>\d{1,3})\s*$")
+CHINESE_LABEL_RE = lazy_compile(r"^\s*(?:中文名称|中文名)\s*[:：]")
+
+
+def _serials_joined(block: list[str]) -> list[str]:
+    """``block`` with each labelled serial line (SERIAL_LABEL_RE) joined to the Chinese name's labelled line right below it."""
+    out: list[str] = []
+    i = 0
+    while i < len(block):
+        m = SERIAL_LABEL_RE.match(block[i]) if "序号" in block[i] else None
+        if m is not None and i + 1 < len(block) and CHINESE_LABEL_RE.match(block[i + 1]):
+            out.append(f"{m.group('n')}. {block[i + 1].strip()}")
+            i += 2
+            continue
+        out.append(block[i])
+        i += 1
+    return out
 
 
 def _english_below(line: str) -> str | None:
