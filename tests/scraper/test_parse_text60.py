@@ -174,3 +174,15 @@ def test_annex_blocks_each_opened_by_a_serial_line(country: str) -> None:
     assert [(e.zh, e.en, e.country) for e in n.entities] == [("黑曜石传感公司", "Obsidian Sensing, Inc.", "US"),
                                                              ("琥珀微波公司", "Amber Microwave Technologies LLC", "US")]
     assert not n.warnings
+
+
+@pytest.mark.parametrize(("named", "zh"), [
+    ("所列Source Intelligence公司（Source Intelligence, Inc.）", "Source Intelligence公司"),  # text59/37: "Intelligence公司"
+    ("所列S3航空防务公司（S3 AeroDefense）", "S3航空防务公司"),
+    ("所列萨斯情报公司（Source Intelligence, Inc.）", "萨斯情报公司"),
+])
+def test_a_prose_name_opening_with_latin_words_and_a_blank(named: str, zh: str) -> None:
+    text = (f"商务部公告2025年第21号{named}已停止相关活动。经审查，商务部决定自2027年5月10日起将该实体移出出口管制管控名单。")
+    n = _notice("商务部公告2027年第25号 关于调整出口管制管控名单的公告\n【发布文号】商务部公告2027年第25号\n【发文日期】2027年5月6日\n\n"
+                + text + "\n本公告自公布之日起正式实施。\n\n商务部\n2027年5月6日\n")
+    assert [e.zh for e in n.entities] == [zh]

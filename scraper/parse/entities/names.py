@@ -124,7 +124,9 @@ PRONOUN_RE = lazy_compile(r"\s*(?:(?:该|此)\s*(?:实体|企业|公司|机构|�
 # "经哈德森技术公司（…）申请": 经 before an applicant opens an earlier name run and is no part of the name.
 APPLICANT_LEAD = "经"
 APPLICATION_WORD = "申请"
-_NAME_CHAR = r"[^\s,，。、;；:：()（）《》]"
+# One blank between two Latin letters is a name's ("所列Source Intelligence公司（Source Intelligence, Inc.）": session 60,
+# text59/37, the name cut to "Intelligence公司"; No. 21 lists it so).
+_NAME_CHAR = r"(?:[^\s,，。、;；:：()（）《》]|(?<=[A-Za-z]) (?=[A-Za-z]))"
 BRACKETED_NAME = rf"{_NAME_CHAR}{{2,60}}?\s*\([^()]*[A-Za-z][^()]*\)"
 NAME_RUN_RE = lazy_compile(rf"{BRACKETED_NAME}(?:\s*(?:[、和及]|以及)\s*{BRACKETED_NAME})*")
 # Read backwards from a bracket: the spaces, then the name characters before it (at most a name's 60).
