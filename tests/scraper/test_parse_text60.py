@@ -186,3 +186,22 @@ def test_a_prose_name_opening_with_latin_words_and_a_blank(named: str, zh: str) 
     n = _notice("商务部公告2027年第25号 关于调整出口管制管控名单的公告\n【发布文号】商务部公告2027年第25号\n【发文日期】2027年5月6日\n\n"
                 + text + "\n本公告自公布之日起正式实施。\n\n商务部\n2027年5月6日\n")
     assert [e.zh for e in n.entities] == [zh]
+
+
+HOLDS = ("来源：商务部新闻办公室 类型：原创 分类：新闻 2026-11-10 22:00\n\n商务部新闻发言人就不可靠实体清单相关措施答记者问\n"
+         "问：不可靠实体清单工作机制公告〔2025〕7号相关措施的暂停期限今日届满，请问中方如何考虑？\n答：{a}对不可靠实体清单工作机制公告〔2025〕7号"
+         "相关措施采取的暂停措施{will}继续有效，有效期{longer}至2027年11月10日。\n")
+
+
+@pytest.mark.parametrize("longer", ["", "延长"])
+def test_a_decided_suspension_continuing_in_effect_to_a_day_is_an_extension(longer: str) -> None:
+    # text59/38: held ("names a notice but reads no step")
+    n = _notice(HOLDS.format(a="中方决定，", will="", longer=longer))
+    assert _steps(n) == [("extend", ["UEL-2025-7"], "2026-11-10", "2027-11-10", ())]
+
+
+@pytest.mark.parametrize(("a", "will"), [("目前，", ""), ("根据中方此前决定，", ""), ("如美方履行承诺，", "将")])
+def test_a_suspension_told_or_conditioned_to_continue_is_held(a: str, will: str) -> None:
+    with pytest.raises(UnusablePage) as held:
+        parse_document(HOLDS.format(a=a, will=will, longer="").encode("utf-8"))
+    assert held.value.reason == "needs-review"

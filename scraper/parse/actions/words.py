@@ -44,7 +44,10 @@ VERB_RE = re.compile(
     + r"|延长(?<=的期限延长)(?=\s*(?:至|[\d一二两三四五六七八九十半]))"
     # "自2027年1月1日起，延续暂停实施…第21号相关措施1年" (session 52, qa53/03: read as a new suspension, titled "Suspended" where
     # the text says the suspension goes on; session 58, held58): 延续暂停 is 继续暂停, an extension
-    + r"|继续暂停(?:实施|执行)?|延续暂停(?:实施|执行)?|暂停(?:实施|执行)?期限?(?:分别|均)?(?:予以|进行)?(?:延长|延期|顺延|展期|延(?=至))|延长暂停(?:实施|执行)?|延长(?=[^,;；。\n]{0,80}?暂停期限)"
+    + r"|继续暂停(?:实施|执行)?|延续暂停(?:实施|执行)?"
+    # "中方决定，对…〔2025〕7号相关措施采取的暂停措施继续有效，有效期至2027年11月10日" (session 60, text59/38: held, "names a notice
+    # but reads no step"): the suspension as the subject of 继续有效 with its end right after, an extension to that day
+    r"|继续有效(?<=暂停措施继续有效)(?=\s*,?\s*(?:其\s*)?有效期\s*(?:延长\s*)?至\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年)|暂停(?:实施|执行)?期限?(?:分别|均)?(?:予以|进行)?(?:延长|延期|顺延|展期|延(?=至))|延长暂停(?:实施|执行)?|延长(?=[^,;；。\n]{0,80}?暂停期限)"
     # "暂停期限顺延至2027年11月10日" (session 37, audit37/06: read as no action in an answer, a quiet warning); "…的暂停期限
     # 展期一年", "…的暂停期限延至2027年11月10日" (session 44, qa44/08-09: each held for a person, the title's change unread)
     # "暂停期限自2027年11月10日起再延长一年", "暂停期限再延长90天", "暂停期限届满后再延长一年": the noun stands for the verb
@@ -244,7 +247,7 @@ def sentence_end(folded: str, pos: int) -> int:
 
 
 def _verb_kind(word: str) -> ActionKind:
-    if word.startswith("延长"):  # "延长暂停实施": the running suspension lengthened
+    if word.startswith("延长") or word == "继续有效":  # "延长暂停实施", "暂停措施继续有效，有效期至…": the suspension lengthened
         return ActionKind.EXTEND
     if word in REMOVED_WORDS:  # "不再列入…名单", "从…名单中删除": a removal
         return ActionKind.REMOVE
@@ -288,7 +291,7 @@ VERB_KINDS = {word: _verb_kind(word) for word in (
     *(f"延长暂停{tail}" for tail in ("", "实施", "执行")),
     *(f"{verb}{what}" for verb in ("停止", "解除", "取消", "结束", "终止", "不再执行", "不再实施")
       for what in ("对", "暂停", "暂停实施", "暂停执行")),
-    "取消", "解除", "废止", "移出", "移除", "调出", *REMOVED_WORDS, "列入", "纳入", "增列", "重新实施", "重新执行", *MOVED_TO, "进行调查", "立案调查", CONTINUED,
+    "取消", "解除", "废止", "移出", "移除", "调出", *REMOVED_WORDS, "列入", "纳入", "增列", "重新实施", "重新执行", *MOVED_TO, "进行调查", "立案调查", CONTINUED, "继续有效",
     *(f"启动{what}调查" for what in ("", "反倾销", "反补贴")),
     *(f"采取{what}反制措施" for what in ("", "以下", "相应", "有关")),
 )}
