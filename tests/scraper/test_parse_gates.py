@@ -767,7 +767,8 @@ def test_every_verb_the_verb_regex_finds_has_its_kind():
     # ("暂停期限延" only before 至: "…的暂停期限延至2027年11月10日", session 44)
     context = {"对": "甲的暂停", "长": "甲暂停期限", "限": "再延长", "出": "关注名单", "入": "关注名单", "至": "关注名单",
                "延": "至2027年"}
-    own_context = {"不再对": "甲采取暂停措施", "暂缓": "至2027年", "暂停延长": "至2027年", "暂停分别延长": "至2027年"}  # "不再对X采取暂停措施" (session 40, audit40/32)
+    own_context = {"不再对": "甲采取暂停措施", "暂缓": "至2027年", "暂停延长": "至2027年", "暂停分别延长": "至2027年",  # "不再对X采取暂停措施" (session 40, audit40/32)
+                   "继续有效": ",有效期至2027年"}  # ("继续有效" only after "暂停措施" and before its end: session 60, text59/38)
     for word in actions.VERB_KINDS:
         # (中止 has a pattern of its own, run only where "中止" is: session 29; 结束 is found only after a suspension named:
         # session 41, clauses._suspensions_ended)
@@ -778,7 +779,8 @@ def test_every_verb_the_verb_regex_finds_has_its_kind():
         # session 45, audit45/07)
         # ("暂缓" alone only after 措施 and before 至 and a year: "…相关措施分别暂缓至2027年…", session 51, resp51)
         # ("暂停(分别)延长" only after "措施的" and before 至 and a year: "…相关措施的暂停延长至2027年…", session 51, resp51)
-        before = {"继续实施": "措施", "删除": "关注名单中", "暂缓": "措施", "暂停延长": "措施的", "暂停分别延长": "措施的"}.get(word, "")
+        before = {"继续实施": "措施", "删除": "关注名单中", "暂缓": "措施", "暂停延长": "措施的", "暂停分别延长": "措施的",
+                  "继续有效": "暂停措施"}.get(word, "")
         m = regex.match(before + word + own_context.get(word, context.get(word[-1], "")), len(before))
         assert m is not None and m[0] == word, word
     for text in ("中止", "中止实施", "中止执行甲", "中止期限", "中止期间"):
