@@ -6,7 +6,9 @@ Class A found and fixed: "the others" of a notice with their start in a comma cl
 "先后决定…，暂停期限至2026年11月10日" in a late notice read as an extension from the notice's day to an end before it; an MFA
 decision's numbered clauses closed by "。" (item 二 never read, or its person read into item 一's whole lift). Made loud:
 a lift of a UEL listing's executives' bans, verb first ("不再采取禁止入境和不批准并取消…的处理措施": read as a lift of all of
-〔2025〕1号). Class B fixed: a press-conference transcript whose speakers stand in 【】."""
+〔2025〕1号); a fine on another notice's entity beside a listing (lost, loud only by a false count); and, in probes after
+reading the parser, one measure of one named entity read as a step on the whole notice or as nothing. Class B fixed: a
+press-conference transcript whose speakers stand in 【】."""
 
 from __future__ import annotations
 
@@ -123,3 +125,37 @@ def test_a_transcript_with_its_speakers_in_square_brackets_is_an_answer() -> Non
     assert (n.kind.value, n.published) == ("qa", date(2026, 11, 19))
     assert _steps(n) == [("remove", [], "2026-11-19", None, ("synexxus",))]
 
+
+UEL_FINE = ("不可靠实体清单工作机制公告〔2027〕7号\n\n根据《不可靠实体清单规定》第十条、第十一条规定，工作机制决定：\n一、对{fined}处以罚款，金额为其违规"
+            "交易金额的两倍；\n二、将瑞喆贸易公司（Ruizhe Trading LLC）列入不可靠实体清单，禁止其从事与中国有关的进出口活动。\n本公告自公布之日起实施。"
+            "\n\n不可靠实体清单工作机制\n2027年6月25日\n")
+
+
+def test_a_fine_on_another_notices_entity_beside_a_listing_is_held() -> None:
+    # blind60/32: the fine on a company 〔2025〕2号 listed was not read beside the listing of its affiliate (loud only by a
+    # false count from the history); now held. A fine on the entity the notice lists is read as before.
+    with pytest.raises(UnusablePage) as held:
+        parse_document(UEL_FINE.format(fined="海上战术系统公司").encode("utf-8"))
+    assert held.value.reason == "needs-review" and "海上战术系统公司" in str(held.value)
+    n = _notice(UEL_FINE.format(fined="瑞喆贸易公司"))
+    assert [(a.action.value, [t.key for t in a.targets]) for a in n.actions] == [("impose", [])]
+
+
+LOCKHEED = "不可靠实体清单工作机制公告〔2025〕1号所列洛克希德·马丁导弹与火控公司（Lockheed Martin Missiles and Fire Control）"
+UEL_STEP = ("不可靠实体清单工作机制公告〔2027〕11号\n\n根据《不可靠实体清单规定》第十三条规定，经审查，工作机制决定，{a}\n本公告自公布之日起实施。\n\n"
+            "不可靠实体清单工作机制\n2027年5月6日\n")
+
+
+@pytest.mark.parametrize("step", [f"自2027年5月10日起，解除{LOCKHEED}禁止在中国境内新增投资的处理措施。",
+                                  f"自2027年5月10日起，取消对{LOCKHEED}高级管理人员采取的禁止入境措施，其他处理措施继续有效。",
+                                  f"自2027年5月10日起，对{LOCKHEED}的高级管理人员不再禁止入境。该企业仍列入不可靠实体清单。"])
+def test_one_measure_of_one_named_entity_is_never_the_whole_notice(step: str) -> None:
+    # blind60/37-39 (probes on /16): a lift (or lift_measure) of all of 〔2025〕1号, its 10 entities, or no step at all, silently
+    with pytest.raises(UnusablePage) as held:
+        parse_document(UEL_STEP.format(a=step).encode("utf-8"))
+    assert held.value.reason == "needs-review"
+
+
+def test_a_step_on_one_named_entity_is_limited_to_it_as_before() -> None:
+    n = _notice(UEL_STEP.format(a=f"自2027年5月10日起，停止实施{LOCKHEED}相关措施。"))
+    assert _steps(n) == [("lift", ["UEL-2025-1"], "2027-05-10", None, ("lockheedmartinmissilesandfirecontrol",))]

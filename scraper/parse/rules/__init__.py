@@ -69,6 +69,7 @@ from .checks.listings import (
     two_entries_in_one,
     unread_answer_listing,
     unread_export_ban,
+    unread_fine_beside_listing,
     unread_investigation_end,
     unread_item_day,
     unread_listing_item,
@@ -233,7 +234,7 @@ CHECKS: tuple[Check, ...] = (
     unread_told_step,
     unread_listing_item,
     unread_item_day,
-    unread_step_on_measures, unread_term_change_beside_steps, unread_undone_beside_steps, unread_answer_undone, corrected_answer, unread_start, unread_moved_day, unread_lift_term, unread_latin_term, unread_each_one_end, unread_ends_respectively, unread_lift_at_expiry, unread_no_restore, unread_loose_lift_at_end, unread_vague_end, unread_term, unread_term_at_odds, unread_extended_end, unread_extended_period, unread_shared_term, unread_shared_subject, unread_exception, conditional_step, undecided_transcript_step, undecided_release_step, unread_list_counts, counts_at_odds, counts_stated_apart, named_count_above, unread_export_ban, unread_answer_listing, unread_other_listing, two_entries_in_one, annex_number_gap, unread_named_listing, counted_nothing_read,  # last: a more telling reason first
+    unread_step_on_measures, unread_term_change_beside_steps, unread_undone_beside_steps, unread_answer_undone, corrected_answer, unread_start, unread_moved_day, unread_lift_term, unread_latin_term, unread_each_one_end, unread_ends_respectively, unread_lift_at_expiry, unread_no_restore, unread_loose_lift_at_end, unread_vague_end, unread_term, unread_term_at_odds, unread_extended_end, unread_extended_period, unread_shared_term, unread_shared_subject, unread_exception, conditional_step, undecided_transcript_step, undecided_release_step, unread_list_counts, counts_at_odds, counts_stated_apart, named_count_above, unread_export_ban, unread_fine_beside_listing, unread_answer_listing, unread_other_listing, two_entries_in_one, annex_number_gap, unread_named_listing, counted_nothing_read,  # last: a more telling reason first
 )
 # When a check answers None at once: the condition its first statement returns None on, written as there (a condition of
 # the Draft alone, no view of the text). The runner asks it inline and calls the check only where it does not hold

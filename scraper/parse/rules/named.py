@@ -485,6 +485,12 @@ SOME_COUNT_RE = lazy_compile(rf"\s*(?:{NUM}\s*[家名个]|部分|一些|若干|�
 # ("对A（a）、B（b）、C（c）3家实体采取的…": session 28, audit28/20: the three were not read, the restore taken for the whole notice).
 # With no 等 after a short name's last word too ("立方公司、特科姆公司两家企业": session 45, qa45 probe).
 NAMES_COUNT_RE = lazy_compile(r"(?:\s*等|(?<=[)司团盟会坛所院室学]))\s*(?:\d+|[一二三四五六七八九十两]+)\s*家[^、]{0,8}$")
+# "…所列X（x）禁止在中国境内新增投资的处理措施", "…所列X（x）高级管理人员采取的禁止入境措施": one entity named with its Latin name
+# and words after it the name reader does not take (session 60, blind60's probes on /16: read as no object, so the whole
+# notice: all of 〔2025〕1号 lifted, or its measure lifted for all 10, silently). Never the whole notice: no entity read.
+UNREAD_NAME = "unread name"
+NAMED_LATIN_RE = lazy_compile(r"\(\s*[A-Za-z][^()]*\)")
+ANY_COUNT_RE = lazy_compile(r"(?:\d+|[一二三四五六七八九十两]+)\s*[家名个]")  # "…以外其他15家实体": a count, not one unread name
 
 
 def measure_object(src: Source, span: tuple[int, int]) -> tuple[str | None, tuple[EntityRecord, ...]]:
@@ -513,6 +519,9 @@ def measure_object(src: Source, span: tuple[int, int]) -> tuple[str | None, tupl
     named = ent.object_entity(seg, fseg)
     if named is not None:
         return NAME, (named,)
+    if "、" not in fseg and "等" not in fseg and "除" not in fseg and "(" in fseg and NAMED_LATIN_RE.search(fseg) is not None \
+            and ANY_COUNT_RE.search(fseg) is None:
+        return UNREAD_NAME, ()
     if "、" not in fseg:
         # one name and a count ("立方公司（Cubic Corporation）等3家实体", "…等16家实体"): the whole notice, its count checked by
         # the engine against the listing's (storage.lifecycle.counted: fewer, held for review; qa41 probe)

@@ -31,6 +31,7 @@ from .named import (
     LEAD_MAX,
     NAME,
     PRONOUN,
+    UNREAD_NAME,
     countermeasure_order,
     item_listings,
     item_own_names,
@@ -461,6 +462,8 @@ def limited_to(src: Source, d: Draft, span: tuple[int, int]) -> tuple[str, ...] 
     what, named = measure_object(src, span)
     if what is None:
         return ()
+    if what == UNREAD_NAME:
+        return None  # one entity named with words no name reader takes: never the whole notice
     if d.qa:
         return _answer_limit(src, span, what, named) if what != ANNEX else None
     if what == ANNEX:  # the annex's entities; none read: left out with a warning, never the whole notice

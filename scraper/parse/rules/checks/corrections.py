@@ -70,6 +70,11 @@ VERB_FIRST_MEASURE_RE = lazy_compile(r"(?P<verb>解除|停止|恢复|暂停|中�
 # notice pointed to by 上述 with a count between (session 59, text59/44's form without its "不再延长": no step, no warning,
 # the restore lost, silently).
 SUBJECT_FIRST_MEASURE_RE = lazy_compile(r"措施\s*(?:自[^。\n]{1,24}?起\s*)?(?:将|即)?\s*(?:予以)?\s*(?P<verb>解除|停止|恢复|暂停|中止|终止|取消)")
+# "…对…所列X（x）的高级管理人员不再禁止入境。该企业仍在不可靠实体清单内。": a measure of a listed entity ended with no 措施
+# written, "不再" before what it bars (session 60, blind60's probe on /16: no step, no warning, silently). Asked, as the forms
+# above, only where nothing at all is read, and only of a sentence naming a listed one.
+NO_LONGER_BARRED_RE = lazy_compile(r"不再\s*(?:禁止|限制|不予|不准)")
+LISTED_ONE_WORDS = ("所列", "高级管理人员", "实体", "企业")
 
 # "…第21号所列X已被Y吸收合并。…对X采取的相关措施适用于Y": a listed company merged into another, its measures carried over to a
 # name no step reads (story41 merged: stored as nothing, "0/1", Y's watchers told nothing, silent).
@@ -240,6 +245,10 @@ def unread_step_on_measures(src: Source, d: Draft) -> str | None:
             first, last = sentence_start(folded, changed.start()), act.sentence_end(folded, changed.start())
             if any(first <= r[0] < last for r in d.refs):
                 return f"says \"{src.text[changed.start() : changed.end()].strip()}\" of a notice it names but reads no step{LEFT_OUT}"
+    for barred in NO_LONGER_BARRED_RE.finditer(folded, max(decided, 0), end) if decided >= 0 else ():
+        first, last = sentence_start(folded, barred.start()), act.sentence_end(folded, barred.start())
+        if any(folded.find(w, first, last) >= 0 for w in LISTED_ONE_WORDS) and not off_list(folded, barred.start()):
+            return f"says \"{src.text[first:last].strip()[:60]}\" but reads no step{LEFT_OUT}"
     if decided < 0 or folded.find("措施", decided, end) < 0:
         return None
     m = OBJECT_FIRST_STEP_RE.search(folded, decided, end) or VERB_FIRST_MEASURE_RE.search(folded, decided, end) \

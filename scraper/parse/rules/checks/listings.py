@@ -103,6 +103,13 @@ ABOVE_AFTER_RE = lazy_compile(r"\s*上述")  # (what follows a 将 in OTHER_LIST
 # a name made of both, silently where no count is stated).
 TWO_ENTRIES_RE = lazy_compile(r"[（(][^（）()]*?[A-Za-z][^（）()]*[)）]\s+[^\s（(]")
 
+# "一、对海上战术系统公司处以罚款…；二、将瑞喆贸易公司（Ruizhe Trading LLC）列入不可靠实体清单…": a fine on an entity another
+# notice listed, beside this notice's listing (session 60, blind60/32: a measure is read only where a notice lists no one,
+# ``steps.measure``, so the fine was lost, loud only through the history's count read as the notice's). The fined one named
+# (not 上述/该/其, nor an entity read): left out for a person.
+FINED_RE = lazy_compile(r"对\s*(?P<who>[^,，。；;、:：\n]{2,60}?)\s*处以?\s*罚款")
+FINED_POINTERS = ("上述", "该", "其", "前述", "以上", "有关", "相关")
+
 
 def _listings_apart(d: Draft) -> bool:
     """Whether the notice lists on two lists or more by verbs of their own (``named.clause_listings``: "将A（a）列入出口管制管控
@@ -380,4 +387,19 @@ def unread_named_listing(src: Source, d: Draft) -> str | None:
             key = _latin_key(m[1])
             if key and not any(key == k or key in k or k in key for k in known if k):
                 return f"a listing names \"{m[1].strip()}\", which no entity read has{LEFT_OUT}"
+    return None
+
+
+def unread_fine_beside_listing(src: Source, d: Draft) -> str | None:
+    """A numbered notice reading a listing and no measure whose decision fines someone by name who is none of the entities
+    it reads (FINED_RE): the fine on another notice's entity is not read; left out for a person to read."""
+    if d.qa or d.own is None or "罚款" not in d.operative:
+        return None
+    if not any(x.action is ActionKind.IMPOSE for x in d.drafts) or any(x.action is ActionKind.MEASURE for x in d.drafts):
+        return None
+    for m in FINED_RE.finditer(d.operative):
+        who = m.group("who")
+        if any(w in who for w in FINED_POINTERS) or any(e.zh and e.zh in who for e in d.entities):
+            continue
+        return f"a fine on \"{who.strip()}\", none of the entities the notice lists, is not read{LEFT_OUT}"
     return None
