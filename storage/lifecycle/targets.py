@@ -185,6 +185,11 @@ def _targets(ref: NoticeRef, action: ActionRecord, source: StoredNotice,
         if not found:
             where = f" on the {list_name(lst)}" if lst else ""
             return [], f"{ref.key} lists no entities{where} (\"{ref.text}\")"
+        if ref.count is not None and (total := sum(len(listing.entities) for listing in found)) != ref.count:
+            # "停止执行外交部令2040年第318号…对A等十二家企业采取的反制措施", read as all of No. 318 (session 60, mfa49/33):
+            # only where No. 318 lists that many; else which of them it means is for a person
+            return [], (f"count mismatch: \"{ref.text}\" is acted on for {ref.count} entities, but the stored {ref.key} "
+                        f"lists {total}")
         return found, None
     return _resolve_date_ref(ref, action.list, source, listings)
 

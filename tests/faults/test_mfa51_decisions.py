@@ -78,12 +78,14 @@ def test_a_lift_naming_one_of_twelve_stays_loud(tmp_path: Path) -> None:
     db = f"sqlite:///{tmp_path / 'store.db'}"
     done = cli(db, "replay", str(tmp_path / "site"), "--fetched-at", FETCHED, "--as-of", "2043-12-31")
     assert done.code != 0, done.out
-    assert "its lift action names 1 of the 12 entities its text counts" in done.err, done.err
-    assert "count mismatch: MFA-ORDER-2043-426 parsed 1 entities, the notice states 12" in done.err, done.err
+    # (session 60, resp60: read as a lift of all of No. 401 by its count, "等十二家企业"; No. 401 lists 12 companies and 5
+    # executives, so the engine holds it, loud: before, Red Falcon alone was lifted, with a count warning)
+    assert ('MFA-ORDER-2043-426: count mismatch: "外交部令2042年第401号" is acted on for 12 entities, but the stored '
+            "MFA-ORDER-2042-401 lists 17") in done.err, done.err
     code, state = status46(db, "2043-12-31")
-    assert code != 0 and state["health_issues"]
-    assert rows(state, "redfalconmissilesystems") == [("MFA-ORDER-2042-401", "lifted", "MFA-ORDER-2043-426")]
-    assert rows(state, "ironwallairdefense") == [("MFA-ORDER-2042-401", "in_force", "MFA-ORDER-2042-401")]
+    assert code != 0 and any("count mismatch" in p for p in state["problems"]), state["problems"]
+    for held in ("redfalconmissilesystems", "ironwallairdefense"):  # none lifted until a person reads it
+        assert rows(state, held) == [("MFA-ORDER-2042-401", "in_force", "MFA-ORDER-2042-401")]
 
 
 LIFT_ON_A_DAY = """关于停止对山本健一采取反制措施的决定

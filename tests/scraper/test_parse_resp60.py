@@ -15,6 +15,10 @@
 - order52/21: an order recounting "2026年11月7日，商务部决定，…的期限延长1年。" before its own lift was held by
   ``mfa.checks.partly_read`` ("changes the term of an earlier decision"): a term change in a sentence opening with a day
   before the order's own is told, not decided (``checks._told_before``).
+- mfa49/33, mfa52/24: "…第318号《…》对银狐隐身技术公司等十二家企业采取的反制措施" read the one named with a count warning;
+  "…第35号对所列全部3家企业采取的反制措施" was held. Each is the whole decree now, its count on the reference
+  (``mfa.status.counted_whole``), which the engine checks against the entities it stores for that decree
+  (``storage.lifecycle.targets._targets``): a problem, nothing applied, where they differ (persons beside the companies).
 """
 
 from __future__ import annotations
@@ -179,3 +183,60 @@ def test_a_term_change_told_as_the_orders_own_is_still_its_step() -> None:
         assert rec is not None
         assert [(a.action.value, a.effective, a.extends_by) for a in rec.actions] == [
             ("extend", "2027-02-20", "P1Y"), ("lift", "2027-03-01", None)]
+
+
+# --- mfa49/33, mfa52/24: a whole earlier decree by the count of its targets, the count the engine's to check --------------
+
+MFA = Path(__file__).parents[1] / "data" / "corpus"
+LIFT318 = (MFA / "mfa49" / "33-lift-whole-318-from-later-day.txt").read_text(encoding="utf-8")
+LIFT35 = (MFA / "mfa52" / "24-lift-all-of-35-by-count.txt").read_text(encoding="utf-8")
+O318, O35 = "MFA-ORDER-2040-318", "MFA-ORDER-2027-35"
+
+
+def _lift(text: str) -> list[tuple[str, str | None, int | None, tuple[str, ...]]]:
+    rec = parse_document(text.encode("utf-8")).notice
+    assert rec is not None and rec.warnings == () and rec.entities == ()
+    return [(a.action.value, a.targets[0].key, a.targets[0].count, a.entities) for a in rec.actions]
+
+
+@pytest.mark.parametrize(("text", "read"), [
+    (LIFT318, [("lift", O318, 12, ())]),
+    (LIFT35, [("lift", O35, 3, ())]),
+    (LIFT35.replace("对所列全部3家企业", "所列全部3家企业"), [("lift", O35, 3, ())]),
+    (LIFT35.replace("停止执行", "恢复实施").replace("关于停止对", "关于恢复对"), [("restore", O35, 3, ())]),
+])
+def test_a_decree_acted_on_by_the_count_of_its_targets_is_the_whole_decree_with_its_count(text: str, read: list) -> None:
+    assert _lift(text) == read
+
+
+def test_the_names_a_count_counts_are_still_the_targets() -> None:
+    text = LIFT318.replace("银狐隐身技术公司等十二家企业", "银狐隐身技术公司（Silver Fox Stealth Technologies）等1家企业")
+    rec = parse_document(text.encode("utf-8")).notice
+    assert rec is not None
+    assert [(a.targets[0].count, len(a.entities)) for a in rec.actions] == [(None, 1)]
+
+
+def test_a_kind_with_no_count_stays_held() -> None:
+    with pytest.raises(UnusablePage, match="one kind of an earlier decree"):
+        parse_document(LIFT35.replace("对所列全部3家企业", "对所列全部企业").encode("utf-8"))
+
+
+def _decree(key: str, companies: int, persons: int = 0):
+    from storage.records import EntityRecord, ListKind, NoticeKind
+    from tests.storage.test_lifecycle_corpus import impose
+
+    ents = tuple(EntityRecord(key=f"c{i}", zh=f"甲{i}公司", en=f"Co {i}", country="US", type="organization")
+                 for i in range(companies)) + tuple(
+        EntityRecord(key=f"p{i}", zh=f"乙{i}", en=f"Person {i}", country="US", type="individual") for i in range(persons))
+    n = key.rsplit("-", 1)[1]
+    return impose(key, f"外交部令{key.split('-')[2]}年第{n}号", ListKind.COUNTERMEASURE, date(2027, 3, 1), ents,
+                  kind=NoticeKind.MFA_ORDER)
+
+
+@pytest.mark.parametrize(("companies", "persons", "lifted"), [(3, 0, True), (4, 0, False), (2, 0, False), (3, 2, False)])
+def test_the_engine_lifts_the_decree_only_where_it_lists_as_many(companies: int, persons: int, lifted: bool) -> None:
+    rec = parse_document(LIFT35.encode("utf-8")).notice
+    assert rec is not None
+    d = derive([stored(_decree(O35, companies, persons)), stored(rec)], date(2029, 3, 4))
+    (row,) = [r for r in d.states if r.notice_key == O35]
+    assert (row.state.value == "lifted", any("count mismatch" in p for p in d.problems)) == (lifted, not lifted), d.problems

@@ -313,8 +313,8 @@ def _pronoun_object(record: NoticeRecord) -> str | None:
     """Why a step on earlier measures that names no target and whose object is a pronoun (PRONOUN_OBJECT_RE) must be read
     by a person, else None."""
     for a in record.actions:
-        if a.action not in APART_STEPS or a.entities or not a.text:
-            continue
+        if a.action not in APART_STEPS or a.entities or not a.text or a.targets and all(t.count is not None for t in a.targets):
+            continue  # (a decree by the count of its targets, "对所列全部3家企业": the engine checks the count, session 60)
         pronoun = any(w in a.text for w in PRONOUN_WORDS)
         kind = any(w in a.text for w in KIND_WORDS)
         if not (pronoun or kind):

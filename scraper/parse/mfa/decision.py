@@ -37,7 +37,7 @@ from .reading import (
     _title,
     country_before,
 )
-from .status import _order_ref, _status_actions, decision_term, validity_term
+from .status import _order_ref, _status_actions, counted_whole, decision_term, on_the_counted, validity_term
 from .wording import (
     CJK_RE,
     COUNTRY_FIRSTS,
@@ -422,10 +422,15 @@ def _amended(text_lines: list[str], folded_lines: list[str], folded: str, text: 
 
 def _own_steps(text: str, text_lines: list[str], folded: str, folded_lines: list[str], own: int | None,
                effective: str | None, published: date | None,
-               warnings: list[str]) -> tuple[Reading, tuple[ActionRecord, ...], int | None]:
+               warnings: list[str], counted: bool = True) -> tuple[Reading, tuple[ActionRecord, ...], int | None]:
     """What a decision of its own reads (its reading, its steps, the count it states, checked against the names read):
-    a listing of the names it reads, or a step on earlier countermeasures (the orders or the targets it names)."""
+    a listing of the names it reads, or a step on earlier countermeasures (the orders or the targets it names; with
+    ``counted``, a whole decree by the count of its targets, ``status.counted_whole``)."""
+    kept = list(warnings)
     reading = _read_targets(text_lines, folded, folded_lines, warnings, published)
+    whole = counted_whole(reading, folded, own) if counted and reading.status is not None else None
+    if whole is not None:  # "…第318号对A等十二家企业采取的反制措施": the decree whole, its count the engine's to check
+        reading = replace(reading, targets=(), groups=())
     stated = _check_counts(reading, warnings)
     if stated is not None and stated == len(reading.targets) and total_line_opens(folded):
         _total_at_odds(folded, text, stated, sum(t.type != "individual" for t in reading.targets), warnings)
@@ -443,6 +448,11 @@ def _own_steps(text: str, text_lines: list[str], folded: str, folded_lines: list
                                                            targets=(joined,) if joined is not None else ()),)
     else:  # it acts on earlier countermeasures: the orders it names, or the targets it names
         actions, reading = _status_actions(reading, folded, text, own, effective, published)
+        if whole is not None:
+            if (on_whole := on_the_counted(actions, whole)) is None:  # not one step on the decree: read as its names say
+                warnings[:] = kept
+                return _own_steps(text, text_lines, folded, folded_lines, own, effective, published, warnings, False)
+            actions = on_whole
         actions, reading = _simplified_names(actions, reading)
     return reading, actions, stated
 

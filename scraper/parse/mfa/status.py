@@ -22,7 +22,8 @@ from ..dates import (
     period_of,
     until_from,
 )
-from ..entities import cached_key, clean_display
+from ..entities import COUNTRY_ALT, cached_key, clean_display
+from ..lazyre import lazy_compile
 from ..textnorm import NUM, fold, to_int
 from .groups import STATUS_VERB_RE, _group, _guess_type
 from .names import Target, _dedupe, split_target
@@ -117,6 +118,43 @@ def _status_action(reading: Reading, folded: str, text: str, own: int | None, ef
                         duration=duration, entities=tuple(cached_key(t.zh, t.en) for t in named),
                         text=reading.decision if clause is None else text[clause[0] : clause[1]].strip(),
                         measures=measures)
+
+
+# A whole earlier decree acted on by the count of its targets, one of them named or none: "停止执行外交部令2040年第318号《…》对
+# 银狐隐身技术公司等十二家企业采取的反制措施", "…第35号对所列全部3家企业采取的反制措施" (session 60, mfa49/33: a lift of the one named,
+# with a count warning; mfa52/24: held, one kind of the decree's targets): the decree whole, its count on the reference, which
+# the engine checks against the entities it stores for that decree (``storage.lifecycle.targets``: a problem when they differ,
+# so a decree listing persons beside twelve companies is never lifted whole by it).
+COUNTED_WHOLE_RE = lazy_compile(
+    rf"\s*(?:《[^《》\n]{{1,200}}》)?\s*(?:中\s*)?(?:对\s*(?:(?P<named>[^。；;\n对]{{1,200}}?)等|(?:其\s*)?所列\s*(?:的\s*)?"
+    rf"(?:全部|所有)?)|所列\s*(?:的\s*)?(?:全部|所有)?)\s*(?P<n>{NUM})\s*[家名]\s*(?:{COUNTRY_ALT})?\s*"
+    r"(?:企业|公司|实体|机构|组织|人员|个人)?\s*(?:所\s*)?(?:采取|实施)?\s*的\s*(?:全部|所有|各项)?\s*(?:反制|反制裁)?\s*措施")
+COUNTED_KINDS = (ActionKind.LIFT, ActionKind.RESTORE, ActionKind.SUSPEND, ActionKind.EXTEND)
+
+
+def counted_whole(reading: Reading, folded: str, own: int | None) -> int | None:
+    """The count of a whole earlier decree's targets a decision on earlier countermeasures acts on by it, fewer of them named
+    (COUNTED_WHOLE_RE right after the one decree its sentence names), else None."""
+    m = reading.status
+    if m is None or m.re is EXTENDED_FIRST_RE or m.re is VERB_LAST_RE or "家" not in folded and "名" not in folded:
+        return None
+    end = sentence_end(folded, m.end())
+    refs = [r for r in ORDER_REF_RE.finditer(folded, m.end(), end) if to_int(r.group("n")) not in (None, own)]
+    if len(refs) != 1 or (w := COUNTED_WHOLE_RE.match(folded, refs[0].end(), end)) is None:
+        return None
+    n = to_int(w.group("n"))
+    named = w.group("named") or ""
+    if n is None or sum(1 for t in reading.targets if t.zh and fold(t.zh) in named) >= n:
+        return None  # "对A、B等2家企业": the names are the targets
+    return n
+
+
+def on_the_counted(actions: tuple[ActionRecord, ...], count: int) -> tuple[ActionRecord, ...] | None:
+    """The one step of a decision ``counted_whole`` reads, on the whole decree with its count (no entity); None: not so read."""
+    if len(actions) != 1 or actions[0].action not in COUNTED_KINDS or actions[0].entities or actions[0].measures \
+            or len(actions[0].targets) != 1 or actions[0].targets[0].key is None:
+        return None
+    return (replace(actions[0], targets=(replace(actions[0].targets[0], count=count),)),)
 
 
 def _order_ref(r: re.Match[str], n: int, folded: str, text: str, start: int) -> NoticeRef:
