@@ -53,6 +53,7 @@ from scraper.sources.base import NOTICE_HOSTS
 from scraper.stop import CrawlStopped, StopRequest
 from storage.db import WRITE_LOCK
 from storage.health import (
+    covered_sources,
     crawl_cut_short,
     gap_issues,
     has_clean_run,
@@ -241,11 +242,16 @@ def run_cycle(
     ``fixed_day``: ``as_of`` is the day a process of cycles was started with (``schedule --as-of``, today then): once
     it has passed, a cycle into the configured feeds folder refuses it (:class:`~mofcom_watch.clock.DayPassed`).
     ``not_run``: the configured sources this run leaves out (``run --source``): a new item they could falsify (a
-    lapse, a countdown, an unresolved reference) is held back, as a broken source's, and a note says so, until a run
-    of every source (cycles58's B1: a lapse published by ``run --source mofcom-policy``, the extension in mofcom-qa,
-    retracted by the next full run); nothing is wrong, so it fails nothing. A source skipped for want of a base URL
+    lapse, a countdown, an unresolved reference) is held back, as a broken source's, and a note says so (cycles58's
+    B1: a lapse published by ``run --source mofcom-policy``, the extension in mofcom-qa, retracted by the next full
+    run), unless the source had a clean run that covers ``as_of`` (read as of that day or a later one:
+    :func:`storage.health.covered_sources`), so the last of a day's split runs (a cron of one ``run --source`` per
+    entry) publishes. An item held so for more than a day (of a day a run read on while the source had no clean run
+    covering it: :func:`storage.health.left_out_waits`) is a problem, a health issue naming the source (not ok): a
+    true lapse held for good with a note and exit 0 was silent (split60). A source skipped for want of a base URL
     (``base_urls`` naming none of its hosts: :func:`select_sources`) is left out the same way, the note naming it (was:
-    not held, the lapse published on its day though the skipped source may hold the extension; hold59's pin)."""
+    not held, the lapse published on its day though the skipped source may hold the extension; hold59's pin), its
+    problem saying to configure only the sources mirrored."""
     from storage.db import session_factory
     from storage.keptstore import kept_store, leave_store
 
@@ -313,7 +319,7 @@ def run_cycle(
                                                                                                source.name))
                         with sf() as session, session.begin():
                             session.connection(execution_options=WRITE_LOCK)  # it reads first (storage.db.WRITE_LOCK)
-                            change = record_source_run(session, run_id, report)
+                            change = record_source_run(session, run_id, report, as_of)
                         mode = (SourceMode.BACKFILL if report.backfill else SourceMode.DEEP if report.deep
                                 else SourceMode.UPDATE)
                         summaries.append(SourceSummary(source.name, mode, report.counts, report.notes, change.opened,
@@ -336,9 +342,11 @@ def run_cycle(
                 say_unkeyed(session)  # notices read with no number of their own that make items: a problem each
                 held = held_sources(session, frozenset(news_names))  # (it reads no news row)
                 gaps = {issue.source for issue in gap_issues(session)} if held else set()
-            # (a source skipped for want of a base URL is left out as one not run: skip59, hold59's pin)
-            left_out = tuple(n for n in (*not_run, *(s.name for s in skipped)) if n not in news_names
-                             and n not in held and n not in {s.name for s in active})
+                # (a source skipped for want of a base URL is left out as one not run: skip59, hold59's pin), but
+                # for a source whose clean run covers the day: the last of a day's split runs publishes (split60)
+                left_out = tuple(n for n in (*not_run, *(s.name for s in skipped)) if n not in news_names
+                                 and n not in held and n not in {s.name for s in active})
+                left_out = tuple(n for n in left_out if n not in covered_sources(session, left_out, as_of))
             unmirrored = tuple(n for n in left_out if n in {s.name for s in skipped})
             not_asked = tuple(n for n in left_out if n not in unmirrored)
             refused_blank = (_would_blank(sf, target, settings.database_url, run_id)
@@ -353,10 +361,11 @@ def run_cycle(
                 if target is not None and refused_blank is None:
                     refused_blank = refuse_live_folder(sf, target, as_of, run_id)
                 outcome = publish_preview(sf, as_of=as_of, target=None if refused_blank else target, past=True,
-                                          hold=held, run_id=run_id, folder=folder, partial=left_out)
+                                          hold=held, run_id=run_id, folder=folder, partial=left_out,
+                                          unmirrored=unmirrored)
             else:
                 outcome = publish_recorded(sf, as_of=as_of, target=None if refused_blank else target, hold=held,
-                                           run_id=run_id, folder=folder, partial=left_out)
+                                           run_id=run_id, folder=folder, partial=left_out, unmirrored=unmirrored)
             refused_blank = refused_blank or outcome.refused  # (judged after the sync: publish.taken_back)
             published = tuple(str(p) for p in outcome.written)
             withheld = tuple(e.id for e in outcome.withheld)
@@ -372,14 +381,19 @@ def run_cycle(
                               "facts from whole notices published; the next run retries the pages"
                               + (f"; an index gap of {', '.join(gapped)} waits for a person (`mofcom-watch review`)"
                                  if gapped else "")),)
-            elif left_out and outcome.withheld:  # (a note: nothing is wrong, the run read what it was asked to)
+            if outcome.overdue:  # held for more than a day for a source no run covers: a problem (its issue open)
+                problems += ((f"items held back for more than a day (since {min(w.since for w in outcome.overdue)} or "
+                              f"before) for {', '.join(w.source for w in outcome.overdue)}: "
+                              f"{'; '.join(w.why() for w in outcome.overdue)}"),)
+            elif left_out and outcome.withheld and not held:  # (a note: nothing is wrong yet, the day is not over)
                 why = [f"the sources not run ({', '.join(not_asked)})"] if not_asked else []
                 why += [f"the sources skipped for want of a base URL ({', '.join(unmirrored)})"] if unmirrored else []
                 notes += ((f"{len(outcome.withheld)} item(s) held back (lapses, countdowns, unresolved references): "
                            f"this run read {', '.join(s.name for s in active) or 'no source'} only, and "
-                           f"{' and '.join(why)} could extend, lift or resolve them; a run of every source publishes "
-                           "them" + ("; a deployment that mirrors some hosts only configures the sources it fetches "
-                                     "([fetch] sources, MOFCOM_WATCH_SOURCES)" if unmirrored else "")),)
+                           f"{' and '.join(why)} could extend, lift or resolve them; a clean run of each on this day "
+                           "(or a run of every source) publishes them, and they are a problem if still held the next "
+                           "day" + ("; a deployment that mirrors some hosts only configures the sources it fetches "
+                                    "([fetch] sources, MOFCOM_WATCH_SOURCES)" if unmirrored else "")),)
             if other_base is not None and target is not None:
                 problems += ((f"the feeds in {target.out_dir} had self links under {other_base}, this run wrote "
                               f"them under {normalise_base_url(target.base_url)}: when run and serve (or two "

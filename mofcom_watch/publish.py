@@ -35,7 +35,7 @@ from storage.derived import DerivedSummary, inputs_digest, save_mark, stored_sum
 from storage.engines import record_engine
 from storage.events import SyncResult, derive
 from storage.generations import EVENTS, NOTICES, generations
-from storage.health import health_events, held_sources, record_held_back
+from storage.health import LeftOutWait, health_events, held_sources, left_out_waits, record_held_back, record_left_out
 from storage.identity import ensure_store_id, store_id
 from storage.ingest import record_issue
 from storage.keys import issue_key
@@ -114,6 +114,8 @@ class PublishResult:
     skipped_feeds: bool = False  # nothing built: the same inputs as the last publish there, its files intact
     broken_watchlist: str | None = None  # why the watchlist could not be read (target.watchlist_optional)
     refused: str | None = None  # why nothing was written: it would take items back from the folder (taken_back)
+    # sources left out (``partial``) for which items were held back for more than a day (storage.health.record_left_out)
+    overdue: tuple[LeftOutWait, ...] = ()
 
     @property
     def withheld(self) -> tuple[EventRecord, ...]:
@@ -136,7 +138,7 @@ class PublishResult:
 def publish(session: Session, *, as_of: date, target: PublishTarget | None, hold: tuple[str, ...] | None = None,
             run_id: str | None = None, derive_events: bool = True, full: bool = False,
             folder: PendingScan | None = None, announce: bool = True, guard: bool = False,
-            partial: tuple[str, ...] = ()) -> PublishResult:
+            partial: tuple[str, ...] | None = None, unmirrored: tuple[str, ...] = ()) -> PublishResult:
     """Derive and sync the events as of ``as_of``, then write every feed to ``target`` (None: none).
 
     ``hold`` names broken sources (None: those whose last run failed, from the store): while they are, a new item
@@ -149,33 +151,43 @@ def publish(session: Session, *, as_of: date, target: PublishTarget | None, hold
     the sync makes no correction item (a view of a past day: ``storage.events.apply_derivation``). A bad
     watchlist raises WatchlistError before anything is touched, unless ``target.watchlist_optional``. ``guard``:
     nothing is written when the folder holds items this store never had (:func:`taken_back`); ``refused`` says why.
-    ``partial``: sources a run did not run (``run --source``): what they could falsify is held back as a broken
-    source's, but no source is broken: no held-back problem is opened for them (the run says so in a note).
+    ``partial``: sources a run did not run (``run --source``) and had no clean run covering ``as_of``
+    (:func:`storage.health.covered_sources`); ``unmirrored``: those of them skipped for want of a base URL. What they
+    could falsify is held back as a broken source's, but no source is broken: no held-back problem is opened for
+    them (the run says so in a note) until an item has waited for one more than a day
+    (:func:`storage.health.left_out_waits`): then a problem of its own (:func:`storage.health.record_left_out`,
+    ``overdue``), resolved by the first cycle that holds nothing back that long. None (``feeds``, ``serve``: not a
+    run of sources): that problem is left as it is.
     """
     watchlist, broken_watchlist = _load_watchlist(target)
     notices: list[StoredNotice] = []
     derivation: DerivedSummary | None = None
     sync = SyncResult()
     skipped = False
+    overdue: tuple[LeftOutWait, ...] = ()
     if derive_events:
         if hold is None:
             hold = held_sources(session, news_source_names())
         from mofcom_watch.reprints import recheck  # the not-merged Q&A issues whose cause is gone close
 
         recheck(session, datetime.now(UTC).replace(microsecond=0))
-        held = tuple(sorted({*hold, *partial}))
+        held = tuple(sorted({*hold, *(partial or ())}))
         derivation, notices, sync, skipped = derive_and_sync(session, as_of, held, full=full, announce=announce)
+        seen = datetime.now(UTC).replace(microsecond=0)
         record_held_back(session, sources=hold, held=len(sync.withheld) if hold else 0,
-                         titles=_held_titles(sync.withheld),
-                         seen=datetime.now(UTC).replace(microsecond=0), run_id=run_id)
+                         titles=_held_titles(sync.withheld), seen=seen, run_id=run_id)
+        if partial is not None:
+            overdue, waiting = _overdue(session, as_of, partial, unmirrored, sync.withheld)
+            record_left_out(session, waits=overdue, held=len(waiting), titles=_held_titles(waiting), seen=seen,
+                            run_id=run_id)
     if target is None:
-        return PublishResult(tuple(notices), derivation, sync, skipped_derive=skipped)
+        return PublishResult(tuple(notices), derivation, sync, skipped_derive=skipped, overdue=overdue)
     if guard and (why := taken_back(session, target, folder)) is not None:
-        return PublishResult(tuple(notices), derivation, sync, skipped_derive=skipped, refused=why)
+        return PublishResult(tuple(notices), derivation, sync, skipped_derive=skipped, refused=why, overdue=overdue)
     return replace(write_feeds_of_store(session, as_of=as_of, target=target, watchlist=watchlist, full=full,
                                         folder=folder, broken_watchlist=broken_watchlist, notices=notices or None),
                    notices=tuple(notices), derivation=derivation, sync=sync, skipped_derive=skipped,
-                   broken_watchlist=broken_watchlist)
+                   broken_watchlist=broken_watchlist, overdue=overdue)
 
 
 def _load_watchlist(target: PublishTarget | None) -> tuple[Watchlist | None, str | None]:
@@ -424,7 +436,8 @@ def derive_and_sync(session: Session, as_of: date, hold: tuple[str, ...], *, ful
 
 def publish_preview(sessions: sessionmaker[Session], *, as_of: date, target: PublishTarget | None,
                     past: bool = False, hold: tuple[str, ...] | None = None, run_id: str | None = None,
-                    folder: PendingScan | None = None, partial: tuple[str, ...] = ()) -> PublishResult:
+                    folder: PendingScan | None = None, partial: tuple[str, ...] | None = None,
+                    unmirrored: tuple[str, ...] = ()) -> PublishResult:
     """:func:`publish` for a day to come, or a ``past`` one, into a folder that is not the live one, whose store
     writes are rolled back: its events, their marks and the publication are not kept, so no later run publishes a
     future day's items (or retracts them, with a correction item, if the day comes otherwise), nor announces again
@@ -450,7 +463,7 @@ def publish_preview(sessions: sessionmaker[Session], *, as_of: date, target: Pub
             one_publisher(session.connection())
             with publishing(store_file(session)):
                 result = publish(session, as_of=as_of, target=target, announce=not past, hold=hold, run_id=run_id,
-                                 folder=folder, partial=partial)
+                                 folder=folder, partial=partial, unmirrored=unmirrored)
             session.rollback()
     except Exception as exc:
         if target is not None and run_id is not None:
@@ -551,7 +564,8 @@ def keep_store_id(sessions: sessionmaker[Session]) -> None:
 def publish_recorded(sessions: sessionmaker[Session], *, as_of: date, target: PublishTarget | None,
                      hold: tuple[str, ...] | None = None, derive_events: bool = True,
                      run_id: str | None = None, full: bool = False, folder: PendingScan | None = None,
-                     preview: bool = False, guard: bool = True, partial: tuple[str, ...] = ()) -> PublishResult:
+                     preview: bool = False, guard: bool = True, partial: tuple[str, ...] | None = None,
+                     unmirrored: tuple[str, ...] = ()) -> PublishResult:
     """:func:`publish` in a transaction of its own, and the attempt in the publish log: a failed one
     is logged in another transaction (the publish itself is rolled back), then raised again.
     ``full=True``: ignore every cache and skip (see :func:`publish`). ``preview``: logged as a preview
@@ -569,7 +583,8 @@ def publish_recorded(sessions: sessionmaker[Session], *, as_of: date, target: Pu
             one_publisher(session.connection())  # (PostgreSQL: SQLite's write lock keeps other publishers out)
             with publishing(store_file(session)):  # a writer meeting the lock waits for it (storage.publishwait)
                 result = publish(session, as_of=as_of, target=target, hold=hold, run_id=run_id,
-                                 derive_events=derive_events, full=full, folder=folder, guard=guard, partial=partial)
+                                 derive_events=derive_events, full=full, folder=folder, guard=guard, partial=partial,
+                                 unmirrored=unmirrored)
                 if target is not None:
                     failed = result.refused or "; ".join(f"feed {f.name} could not be built ({f.error})"
                                                          for f in result.failed)
@@ -653,6 +668,26 @@ def _note_feed_failures(session: Session, failures: list[FeedFailure]) -> bool:
             issue.resolved_at = now
     session.flush()
     return set(failing) != set(open_issues)
+
+
+def _overdue(session: Session, as_of: date, partial: tuple[str, ...], unmirrored: tuple[str, ...],
+             withheld: tuple[EventRecord, ...]) -> tuple[tuple[LeftOutWait, ...], tuple[EventRecord, ...]]:
+    """The sources of ``partial`` an item of ``withheld`` has waited for more than a day, and those items: of a day a
+    run read on while the source had no clean run covering it, before ``as_of`` (:func:`left_out_waits`). Not by the
+    item's day alone: a store's first runs hold lapses and countdowns of years before, for a source not run yet that
+    day (a split cron's first entry, a first install)."""
+    waits = left_out_waits(session, partial, as_of, unmirrored) if partial and withheld else ()
+    if not waits:
+        return (), ()
+    latest = max(w.since for w in waits)
+    waiting = tuple(e for e in withheld if _held_day(e) <= latest)
+    overdue = tuple(w for w in waits if any(_held_day(e) <= w.since for e in waiting))
+    return overdue, tuple(e for e in waiting if any(_held_day(e) <= w.since for w in overdue))
+
+
+def _held_day(event: EventRecord) -> date:
+    """The day an item held back could first be derived: its effective day, else the day it occurred."""
+    return event.effective or event.occurred.date()
 
 
 def _held_titles(events: tuple[EventRecord, ...]) -> list[str]:

@@ -31,7 +31,7 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # The newest revision in storage/migrations/versions. A store already there opens without Alembic;
 # tests/storage/test_db_migrations.py checks this against Alembic's own head, so a new revision
 # that forgets to move it fails CI (and would only cost speed: the store is then upgraded as usual).
-SCHEMA_HEAD = "0018"
+SCHEMA_HEAD = "0019"
 log = logging.getLogger(__name__)
 JOURNAL_MODE = "PRAGMA journal_mode"  # a write: not run by a read-only engine (see make_engine)
 SQLITE_PRAGMAS = (

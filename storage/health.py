@@ -24,7 +24,7 @@ import re
 import shlex
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import Select, and_, func, literal_column, select
@@ -241,6 +241,38 @@ def has_clean_run(session: Session, source: str) -> bool:
         select(runs.ok, runs.failures).where(runs.source == source, runs.ok.is_(False))))
 
 
+def covered_sources(session: Session, names: Collection[str], as_of: date) -> frozenset[str]:
+    """The sources of ``names`` with a clean run (``ok``: every page it needed read, no failure) that read as of
+    ``as_of`` or a later day (``SourceRun.as_of``): one begun after ``as_of`` began in Beijing, so what its pages said
+    by then was read. A run that leaves such a source out holds back nothing for it: the last of a day's split runs
+    (a cron of one ``run --source`` per entry) publishes the lapse. Not the run's wall-clock times: a run of a past day
+    (``--as-of``) or of a pinned "today" (``MOFCOM_WATCH_TODAY``) would cover every day before the clock's, and a run
+    of yesterday's as-of is no proof for today. Rows before revision 0019 (no ``as_of``) cover no day."""
+    if not names:
+        return frozenset()
+    runs = SourceRun.__table__.c
+    return frozenset(session.scalars(select(runs.source).distinct().where(
+        runs.source.in_(sorted(names)), runs.ok.is_(True), runs.as_of >= as_of)))
+
+
+def left_out_waits(session: Session, names: Collection[str], as_of: date,
+                   unmirrored: Collection[str] = ()) -> tuple[LeftOutWait, ...]:
+    """Of the sources ``names`` a run leaves out, those a run of this store read on an earlier day than ``as_of``
+    without a clean run of them covering that day (:func:`covered_sources`), with the last such day (``since``): an
+    item of that day or before still held back for them on ``as_of`` has waited more than a day. None for a source
+    whose last clean run covers the last day a run read before ``as_of`` (a split cron's first entry of the day, the
+    other entry clean yesterday), nor on a store's first day. ``unmirrored``: those skipped for want of a base URL."""
+    runs = SourceRun.__table__.c
+    waits = []
+    for name in sorted(names):
+        last_clean = session.scalar(select(func.max(runs.as_of)).where(runs.source == name, runs.ok.is_(True)))
+        since = select(func.max(runs.as_of)).where(runs.as_of < as_of)
+        day = session.scalar(since if last_clean is None else since.where(runs.as_of > last_clean))
+        if day is not None:
+            waits.append(LeftOutWait(name, day, last_clean, name in unmirrored))
+    return tuple(waits)
+
+
 def last_deep_walk(session: Session, source: str) -> datetime | None:
     """When the source's last deep walk started (a backfill, or the daily deeper walk, that read every index page it
     asked: ``SourceRun.deep``), or None. Plain SQL, newest first from the source's rows: at most a day's runs are read
@@ -328,14 +360,15 @@ def gone_pages(session: Session) -> list[GonePage]:
             if detail.startswith(f"{url}: {GONE_REASON}:")]
 
 
-def record_source_run(session: Session, run_id: str, report: SourceReport) -> HealthChange:
-    """Store the run row, open new issues, resolve the ones this run shows fixed."""
+def record_source_run(session: Session, run_id: str, report: SourceReport, as_of: date | None = None) -> HealthChange:
+    """Store the run row, open new issues, resolve the ones this run shows fixed. ``as_of``: the day the run read as
+    of (a clean run covers it for the runs that leave its source out: :func:`covered_sources`)."""
     seen = naive_as_utc(report.finished_at)
     session.add(SourceRun(
         run_id=run_id, source=report.source, started_at=naive_as_utc(report.started_at), finished_at=seen,
         fetched=report.counts.fetched, new=report.counts.new, changed=report.counts.changed,
         unchanged=report.counts.unchanged, failed=report.counts.failed, links=report.counts.links, ok=report.ok,
-        failures=[f.to_json() for f in report.failures], deep=report.read_deep, **write_marks(session),
+        failures=[f.to_json() for f in report.failures], deep=report.read_deep, as_of=as_of, **write_marks(session),
     ))
     session.flush()
     opened: list[str] = []
@@ -576,6 +609,56 @@ def record_held_back(session: Session, *, sources: tuple[str, ...], held: int, t
     return HealthKind.HELD_BACK.value if opened else None
 
 
+# the problem of items held back for more than a day for sources a run left out (:func:`record_left_out`): a
+# held-back issue of its own, apart from a broken source's (``HealthKind.HELD_BACK``), which each publish resolves
+NOT_RUN_KEY = f"{HealthKind.HELD_BACK}/not-run"
+
+
+@dataclass(frozen=True)
+class LeftOutWait:
+    """A source runs leave out (``run --source``, or skipped for want of a base URL) with items held back for it for
+    more than a day (:func:`left_out_since`)."""
+
+    source: str
+    since: date  # the last earlier day a run read while the source had no clean run covering it
+    last_clean: date | None  # the day its last clean run read as of (None: never)
+    unmirrored: bool  # skipped for want of a base URL (a deployment mirroring some hosts), not left out by --source
+
+    def why(self) -> str:
+        """What keeps it out and what to do, as the problem says it."""
+        clean = f"its last clean run read as of {self.last_clean}" if self.last_clean else "it has had no clean run"
+        if self.unmirrored:
+            return (f"{self.source} is skipped for want of a base URL ({clean}): a deployment that mirrors some hosts "
+                    "configures only the sources it mirrors ([fetch] sources, MOFCOM_WATCH_SOURCES), or gives a base "
+                    f"URL for the hosts of {self.source}")
+        return (f"{self.source} is left out of the runs ({clean}): run it at least once a day "
+                f"(`mofcom-watch run --source {self.source}`), or run every source")
+
+
+def record_left_out(session: Session, *, waits: tuple[LeftOutWait, ...], held: int, titles: list[str],
+                    seen: datetime, run_id: str | None = None) -> str | None:
+    """Say that items were held back for more than a day for sources a run leaves out, naming them (``waits``) and
+    what waits (``held`` items, ``titles`` most telling first); one issue (:data:`NOT_RUN_KEY`), refreshed while it lasts, resolved
+    once a cycle holds nothing back that long. A cron of one source per entry, or a deployment mirroring some hosts
+    only, that never has a run covering every source held a true lapse for good, said in a note, exit 0. Returns the
+    key when the issue was opened now."""
+    if not waits or not held:
+        issue = session.scalars(select(HealthIssue).where(HealthIssue.key == NOT_RUN_KEY)).one_or_none()
+        if issue is not None and issue.resolved_at is None:
+            issue.resolved_at = seen
+            session.flush()
+        return None
+    listed = "; ".join(titles[:HELD_BACK_LISTED])
+    more = f"; and {len(titles) - HELD_BACK_LISTED} more" if len(titles) > HELD_BACK_LISTED else ""
+    detail = (f"{held} item(s) held back for more than a day (since {min(w.since for w in waits)} or before), "
+              f"waiting for a source no clean run has covered since: {'; '.join(w.why() for w in waits)}. A clean run "
+              "of each on the day publishes them (lapses, countdowns, unresolved references), as a run of every "
+              f"source does; until then a true lapse is in no feed. Held back: {listed}{more}.")
+    opened = open_issue(session, key=NOT_RUN_KEY, source=HELD_BACK_SOURCE, kind=HealthKind.HELD_BACK, detail=detail,
+                        seen=seen, run_id=run_id)
+    return NOT_RUN_KEY if opened else None
+
+
 def _title(issue: HealthIssue, numbers: dict[str, str] | None = None, sources: Mapping[str, str] | None = None) -> str:
     """``numbers``: the stored notices' numbers by key, so a title names a notice as an officer knows it
     ("商务部公告2026年第11号 (MOFCOM-2026-11)"), not by the project's key alone; ``sources``: what each source holds
@@ -585,6 +668,8 @@ def _title(issue: HealthIssue, numbers: dict[str, str] | None = None, sources: M
     notice = f"{number} ({issue.notice_key})" if number else issue.notice_key
     where = issue.url or notice or ""
     source = source_label(issue.source, sources)
+    if issue.kind == HealthKind.HELD_BACK and issue.key == NOT_RUN_KEY:
+        return "Source health: items held back for more than a day while a configured source is not run"
     if issue.kind == HealthKind.HELD_BACK:
         return "Source health: items held back while a source is broken"
     if issue.kind == HealthKind.ZERO_LINKS:

@@ -337,6 +337,9 @@ class SourceRun(Base):
     # storage.publications.unpublished_run); None in rows of runs before revision 0015
     snapshot_mark: Mapped[int | None] = mapped_column(Integer, nullable=True)
     publication_mark: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    # the day the run read as of (``run --as-of``, else today in Beijing): a clean run covers that day and the days
+    # before it for the runs that leave its source out (storage.health.covered_sources); None before revision 0019
+    as_of: Mapped[date | None] = mapped_column(Date, nullable=True)
 
 
 class Publication(Base):

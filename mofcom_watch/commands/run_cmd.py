@@ -168,7 +168,8 @@ def register(app: typer.Typer) -> None:
         out: Optional[Path] = typer.Option(None, "--out", help="Feeds folder (default: the configured feeds_dir)."),
         source: List[str] = typer.Option([], "--source", help="Only these sources (names). Repeatable (default: config fetch.sources, else every source). "
                                          "What the sources left out could falsify (a lapse, a countdown: an answer there may extend the suspension) "
-                                         "is held back, said in a note, until a run of every source."),
+                                         "is held back, said in a note, unless each had a clean run today (the as-of day): the last of a day's "
+                                         "split runs publishes it. Held past that day: a problem (exit 1) naming the source."),
         progress: Optional[bool] = typer.Option(None, "--progress/--no-progress",
                                                 help="Progress bar (default: on a terminal)."),
         fetched_at: Optional[str] = typer.Option(None, "--fetched-at",
