@@ -523,7 +523,9 @@ def _sentence_actions(out: list[ActionDraft], folded: str, clean: str, s_start: 
             decided = _listing(out, clause, v, kind, before, clause_from, next_start, effective, decided)
             continue
         after, next_start = _objects_after(clause, verbs, i, before, at, v_end, next_start)
-        targets, limit = targets_of(folded, refs, out, before, after, v, kind, s_start, clause_from, next_start)
+        targets, limit, cut = _targets_in_clause(clause, out, before, after, v, kind, clause_from, next_start, i < last)
+        if cut is not None:  # the verb ended its clause, its notices found elsewhere
+            after, next_start = [], cut
         text = clean[s_start:s_end].strip() if text is None else text
         if not targets and kind is ActionKind.REMOVE:
             _removal_on_no_notice(out, clause, at, v_end, clause_from, next_start, effective, text)
@@ -673,6 +675,24 @@ def _objects_after(clause: _Clause, verbs: list[re.Match[str]], i: int, before: 
         elif before and (cut := _subject_first(folded, before, after, at, v_end, next_start)) is not None:
             after, next_start = [], cut
     return after, next_start
+
+
+def _targets_in_clause(clause: _Clause, out: list[ActionDraft], before: list[tuple[int, int, NoticeRef]],
+                       after: list[tuple[int, int, NoticeRef]], v: re.Match[str], kind: ActionKind, clause_from: int,
+                       next_start: int, more: bool) -> tuple[list[tuple[int, int, NoticeRef]], tuple[int, int] | None,
+                                                             int | None]:
+    """``targets_of`` the verb ``v`` and where its clause ends when it ends before ``next_start``: where the verb ends its
+    clause ("…相关措施自…起恢复实施，商务部公告2025年第22号相关措施继续暂停1年") and a verb follows (``more``), the notices after the
+    comma open the next verb's clause: its own are found without them if they can be (its clause then ends at the comma),
+    else they stay (session 60, resp60: No. 22 read as the restore's object, a false 'Restored', silently, where the
+    restore's were the notice told before)."""
+    folded = clause.folded
+    if more and after and folded[v.end() : after[0][0]].lstrip().startswith(","):
+        comma = folded.index(",", v.end())
+        targets, limit = targets_of(folded, clause.refs, out, before, [], v, kind, clause.start, clause_from, comma)
+        if targets and limit is None:
+            return targets, None, comma
+    return (*targets_of(folded, clause.refs, out, before, after, v, kind, clause.start, clause_from, next_start), None)
 
 
 def _removal_on_no_notice(out: list[ActionDraft], clause: _Clause, at: int, v_end: int, clause_from: int,
