@@ -234,6 +234,7 @@ ALLOWED: dict[str, str] = {  # home name -> why it may open without a first char
     'rules.identify.FILING_NO_WITHOUT_HAO_RE': SPAN,
     'rules.identify.QA_TITLE_DAY_RE': SPAN,
     'rules.identify.STATED_DAY_RE': SPAN,
+    'rules.named.ANY_COUNT_RE': SPAN,  # (a named object's segment, past the gates on '(' and a Latin name: blind60)
     'rules.named.BRACKETED_NAME_RE': SPAN,
     'rules.named.COUNT_COUNTRY_RE': SPAN,
     'rules.named.GOODS_RE': SPAN,
