@@ -583,19 +583,29 @@ def open_warnings(session: Session) -> list[HealthIssue]:
     ))
 
 
+def _resolve_key(session: Session, key: str, seen: datetime) -> None:
+    """Resolve the open issue of this key, if there is one (a held-back issue once nothing is held back)."""
+    issue = session.scalars(select(HealthIssue).where(HealthIssue.key == key)).one_or_none()
+    if issue is not None and issue.resolved_at is None:
+        issue.resolved_at = seen
+        session.flush()
+
+
+def _held_titles(titles: list[str]) -> tuple[str, str]:
+    """The held items a held-back issue names (the first :data:`HELD_BACK_LISTED`) and how many more it counts."""
+    more = f"; and {len(titles) - HELD_BACK_LISTED} more" if len(titles) > HELD_BACK_LISTED else ""
+    return "; ".join(titles[:HELD_BACK_LISTED]), more
+
+
 def record_held_back(session: Session, *, sources: tuple[str, ...], held: int, titles: list[str], seen: datetime,
                      run_id: str | None = None) -> str | None:
     """Say how many items a cycle held back, naming ``titles`` (most telling first), and why; one
     issue, refreshed while it lasts, resolved once a cycle holds nothing back. Returns the issue
     key when it was opened now."""
     if not held:
-        issue = session.scalars(select(HealthIssue).where(HealthIssue.key == HealthKind.HELD_BACK)).one_or_none()
-        if issue is not None and issue.resolved_at is None:
-            issue.resolved_at = seen
-            session.flush()
+        _resolve_key(session, HealthKind.HELD_BACK.value, seen)
         return None
-    listed = "; ".join(titles[:HELD_BACK_LISTED])
-    more = f"; and {len(titles) - HELD_BACK_LISTED} more" if len(titles) > HELD_BACK_LISTED else ""
+    listed, more = _held_titles(titles)
     gapped = sorted({issue.source for issue in gap_issues(session)} & set(sources))
     retried = (f"the next run retries the pages; an index gap of {', '.join(gapped)} waits for a person (rows pushed "
                "off its one page unread: `mofcom-watch review` says which days to read, then accept it)" if gapped
@@ -643,13 +653,9 @@ def record_left_out(session: Session, *, waits: tuple[LeftOutWait, ...], held: i
     only, that never has a run covering every source held a true lapse for good, said in a note, exit 0. Returns the
     key when the issue was opened now."""
     if not waits or not held:
-        issue = session.scalars(select(HealthIssue).where(HealthIssue.key == NOT_RUN_KEY)).one_or_none()
-        if issue is not None and issue.resolved_at is None:
-            issue.resolved_at = seen
-            session.flush()
+        _resolve_key(session, NOT_RUN_KEY, seen)
         return None
-    listed = "; ".join(titles[:HELD_BACK_LISTED])
-    more = f"; and {len(titles) - HELD_BACK_LISTED} more" if len(titles) > HELD_BACK_LISTED else ""
+    listed, more = _held_titles(titles)
     detail = (f"{held} item(s) held back for more than a day (since {min(w.since for w in waits)} or before), "
               f"waiting for a source no clean run has covered since: {'; '.join(w.why() for w in waits)}. A clean run "
               "of each on the day publishes them (lapses, countdowns, unresolved references), as a run of every "
