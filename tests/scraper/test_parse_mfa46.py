@@ -201,8 +201,9 @@ LIFT_TWO = ("停止对外交部令2029年第71号《关于对美国、英国、�
 
 @pytest.mark.parametrize("step", ["停止对外交部令2029年第71号所列全部人员采取的反制措施。",
                                   "停止对外交部令2029年第71号所列人员采取的反制措施。",
-                                  "停止对外交部令2029年第71号后附《反制清单》“二、人员”中所列人员采取的反制措施。",
-                                  "停止对外交部令2029年第71号所列2名人员采取的反制措施。"])
+                                  "停止对外交部令2029年第71号后附《反制清单》“二、人员”中所列人员采取的反制措施。"])
+# ("…所列2名人员…", a kind with its count, is read as a lift of the whole decree carrying the count since resp60's
+# ede8f035: the engine lifts nothing where the decree lists another number of targets, No. 71's companies too: loud)
 def test_a_step_on_a_kind_of_a_decrees_targets_is_held(step: str) -> None:
     """"停止对外交部令2029年第71号所列全部人员采取的反制措施" (mfa46/19): a lift of all of No. 71, its 3 companies too, silently."""
     text = text_of("03")

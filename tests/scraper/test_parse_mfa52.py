@@ -83,7 +83,9 @@ def test_a_whole_decree_named_so_stays_whole(sentence: str) -> None:
     assert rec.entities == ()
 
 
-@pytest.mark.parametrize("kind", ["所列全部4家美国企业", "所列有关企业"])
+# ("所列全部4家美国企业", a kind with its count, is read as a lift of the whole decree carrying the count since resp60's
+# ede8f035: the engine lifts nothing where the decree lists another number of targets, its persons too: loud)
+@pytest.mark.parametrize("kind", ["所列有关企业"])
 def test_a_kind_of_the_decrees_targets_with_a_country_or_youguan_is_held(kind: str) -> None:
     """"…第34号所列全部4家美国企业的反制措施", "…所列有关企业的全部反制措施": a lift of all of the decree (its persons too, where it
     lists any), silently; held as "…所列全部企业…" is."""

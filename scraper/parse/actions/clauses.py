@@ -488,7 +488,6 @@ def _sentence_actions(out: list[ActionDraft], folded: str, clean: str, s_start: 
     verb's stretch and kind, then a listing (``_listing``) or a step on what it names (``_objects_after``, ``_place``)."""
     clause = _Clause(folded, clean, s_start, s_end, sentence, bounds, refs, published, notice_list, allow_impose)
     verbs = acting_verbs(folded, s_start, s_end, found, dated, "《" in sentence, refs)
-    first_step = len(out)
     # a denied verb takes no step, but its clause is no object of the verb before it ("暂停实施…第21号相关措施1年，不停止实施…7号
     # 相关措施": 7号 was suspended too, the term lost; session 42's probe)
     cuts = [d for v in found if (d := denied(folded, s_start, v.start()))] if len(verbs) < len(found) else []
@@ -502,8 +501,7 @@ def _sentence_actions(out: list[ActionDraft], folded: str, clean: str, s_start: 
     text = None
     decided: bool | None = None  # whether the sentence says it decides (DECISION_RE), looked at once when needed
     starts = sentence.count("起") if len(verbs) > 1 else 0  # (a second start may be a later verb's own)
-    prev_end, last = s_start, len(verbs) - 1
-    arranged = -1  # where the 暂停 of an arrangement a lift ends stands (``_arrangement_undone``)
+    prev_end, last, first_step, arranged = s_start, len(verbs) - 1, len(out), -1  # (arranged: _arrangement_undone's 暂停)
     apart: dict[str, ActionDraft] = {}  # the steps split per notice (``apart.per_notice``), by notice
     for i, v in enumerate(verbs):
         at, v_end = v.span()
