@@ -1309,15 +1309,17 @@ def _ingest(session: Session, page: CrawledPage, sha: str, parser: PageParser, c
     unusable = unusable_key(url)
     warnings = tuple(dict.fromkeys(doc.warnings + (doc.notice.warnings if doc.notice else ())))
 
-    def refuse(why: str) -> PageResult:
+    def refuse(why: str, notice_key: str | None = None) -> PageResult:
         """The page is not what its URL or its listing says (a mix-up, a login page): its bytes kept under no
-        notice's key, its issue opened, fetched in full next run."""
-        snapshot(PageOutcome.UNUSABLE, encoding=doc.encoding, detail=why)
+        notice's key (``notice_key``: the stored notice it is held for, kept as read), its issue opened, fetched in
+        full next run."""
+        snapshot(PageOutcome.UNUSABLE, encoding=doc.encoding, detail=why, notice_key=notice_key)
         record_issue(session, key=unusable, source=source, kind=HealthKind.UNUSABLE_PAGE,
-                     detail=_unusable_detail(url, why, sha) + withdrawal[0], seen_at=fetched_at, url=url)
+                     detail=_unusable_detail(url, why, sha) + withdrawal[0], seen_at=fetched_at, url=url,
+                     notice_key=notice_key)
         _forget_validators(session, url)
-        return PageResult(url=url, outcome=PageOutcome.UNUSABLE, sha256=sha, detail=why, warnings=warnings,
-                          same_bytes=same_bytes)
+        return PageResult(url=url, outcome=PageOutcome.UNUSABLE, notice_key=notice_key, sha256=sha, detail=why,
+                          warnings=warnings, same_bytes=same_bytes)
 
     if doc.kind == DocumentKind.NOTICE and doc.notice is not None:
         record = doc.notice
@@ -1335,13 +1337,7 @@ def _ingest(session: Session, page: CrawledPage, sha: str, parser: PageParser, c
             record = one_key(session, record, url, fetched_at)
             onto = _rekeyed_in_place(session, record, url, sha, fetched_at)
             if onto is not None:  # re-dated onto another stored Q&A's key: held, its stored Q&A kept (settle60)
-                old_key, why = onto
-                snapshot(PageOutcome.UNUSABLE, encoding=doc.encoding, detail=why, notice_key=old_key)
-                record_issue(session, key=unusable, source=source, kind=HealthKind.UNUSABLE_PAGE,
-                             detail=f"{url}: {why}", seen_at=fetched_at, url=url, notice_key=old_key)
-                _forget_validators(session, url)
-                return PageResult(url=url, outcome=PageOutcome.UNUSABLE, notice_key=old_key, sha256=sha, detail=why,
-                                  warnings=warnings, same_bytes=same_bytes)
+                return refuse(onto[1], notice_key=onto[0])
         held_as = copy is not None and copy.outcome == PageOutcome.NOTICE and copy.sha256 == sha
         if (mixup := another_notice(session, record, url, page.listed_as, held_as)) is not None:
             return refuse(mixup)
