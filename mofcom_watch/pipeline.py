@@ -902,7 +902,7 @@ def _rekeyed_in_place(session: Session, record: NoticeRecord, url: str, sha: str
     after the ministry posted the re-dated answer at a new URL too: "until 2027-11-10" by the first day's key and
     "until 2027-05-10" by the second's, exit 0, class A). Re-dated onto it, or another Q&A's page served here (a CMS
     mix-up): only a person can tell, so the page is held, the old Q&A kept, until it answers it again."""
-    from mofcom_watch.reprints import _carry
+    from mofcom_watch.reprints import rename_notice
 
     found = session.execute(
         select(Notice.key, Notice.kind, Snapshot.sha256, Snapshot.notice_key, Snapshot.outcome)
@@ -925,10 +925,7 @@ def _rekeyed_in_place(session: Session, record: NoticeRecord, url: str, sha: str
                          f"it: its page re-dated in place onto {new}, or another Q&A's page served here; {old.key} is "
                          "kept as read (its items stand) and nothing of this copy is stored: a person should read the "
                          "page")
-    session.execute(update(Notice).where(Notice.key == old.key).values(key=new))
-    session.execute(update(Snapshot).where(Snapshot.notice_key == old.key).values(notice_key=new))
-    _carry(session, old.key, new, at)
-    session.flush()
+    rename_notice(session, old.key, new, at)
     return None
 
 

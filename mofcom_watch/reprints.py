@@ -241,6 +241,16 @@ def _renamed(detail: str, old: str, new: str) -> str:
     return f"{new}{detail[len(old):]}" if detail.startswith(f"{old}:") else detail
 
 
+def rename_notice(session: Session, old: str, new: str, at: datetime) -> None:
+    """The stored notice ``old`` under the key ``new``, its snapshots and what is said of it (:func:`_carry`) with it,
+    read as it was: a Q&A re-dated in place (``pipeline._rekeyed_in_place``), a notice renumbered in place and
+    accepted so (``review.accept_renumbered``)."""
+    session.execute(update(Notice).where(Notice.key == old).values(key=new))
+    session.execute(update(Snapshot).where(Snapshot.notice_key == old).values(notice_key=new))
+    _carry(session, old, new, at)
+    session.flush()
+
+
 def _carry(session: Session, old: str, new: str, at: datetime) -> None:
     """A stored notice renamed from ``old`` to ``new`` (:func:`_move`, :func:`_rekey`): what is said of it under its key
     goes with it. Its open alias conflict (two of its pages disagreeing, both moved with it) and the open issues of its

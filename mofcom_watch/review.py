@@ -30,7 +30,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, case, func, select, update
+from sqlalchemy import and_, case, func, select
 from sqlalchemy.orm import Session
 
 from mofcom_watch.pipeline import HeldBack, PageParser, PageRouter, held_back, read_again
@@ -252,7 +252,7 @@ def accept_renumbered(session: Session, router: PageRouter, url: str, sha: str, 
     the acceptance is recorded (who, when, which copy, both keys). Its items continue under the new key's ids, each
     old one corrected, "Number corrected" (``storage.events``). :class:`ReviewError` (nothing written) when it is no
     renumbering (:func:`_renumbering`: another notice's page, a notice of several pages) or for another copy."""
-    from mofcom_watch.reprints import _carry
+    from mofcom_watch.reprints import rename_notice
 
     url = url.strip()
     found = _renumbering(session, router, url)
@@ -262,10 +262,7 @@ def accept_renumbered(session: Session, router: PageRouter, url: str, sha: str, 
     if not snap.sha256.startswith(sha):
         raise ReviewError(f"{url}: the copy held is SHA-256 {snap.sha256[:SHOWN]}…, not {sha}: read it (`mofcom-watch "
                           "review`) and accept the copy you read")
-    session.execute(update(Notice).where(Notice.key == old).values(key=new))
-    session.execute(update(Snapshot).where(Snapshot.notice_key == old).values(notice_key=new))
-    _carry(session, old, new, at)
-    session.flush()
+    rename_notice(session, old, new, at)
     session.expire_all()
     notice = load_notice(session, new)
     assert notice is not None
