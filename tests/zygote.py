@@ -19,6 +19,8 @@ beyond 0-2, or no zygote.
 Before serving, the zygote runs a few commands in-process on a throwaway store (:func:`warm_sql`), so that its
 children find their SQL compiled (``storage.sqlcache``), and puts back what they changed in the program's modules.
 ``MOFCOM_TEST_NO_ZYGOTE=1`` turns it off for the whole suite (every command then exec's the real program).
+``MOFCOM_TEST_ZYGOTE_LOGS=DIR`` keeps each worker's ``served.log`` and ``refused.log`` in DIR when the worker ends
+(what went through a zygote and what did not, and why: removed with the zygote's folder otherwise).
 
 The project's modules read no environment, working folder or terminal at import (checked: nothing at module level
 reads ``os.environ``, ``Path.cwd()``, ``sys.stdout`` or ``isatty``); the zygote refuses to serve if importing them
@@ -48,6 +50,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 LAUNCH = Path(__file__).resolve().with_name("zygote_launch.py")
 OFF = "MOFCOM_TEST_NO_ZYGOTE"
+KEEP_LOGS = "MOFCOM_TEST_ZYGOTE_LOGS"  # a folder: each worker copies its zygote's served.log and refused.log there at exit
 # differing values of these mean a different start (locale, interpreter options, preloaded libraries, terminal)
 # (typer reads TYPER_USE_RICH, TERMINAL_WIDTH, _TYPER_*, GITHUB_ACTIONS, FORCE_COLOR, PY_COLORS when imported; COLUMNS
 # and LINES are read when a console is made, in the child: GNU readline puts them in the C environment of a pytest -n 0)
@@ -495,6 +498,12 @@ def _socket_path() -> str | None:
             except subprocess.TimeoutExpired:
                 proc.kill()
                 proc.wait()
+            keep = os.environ.get(KEEP_LOGS)
+            if keep:  # what was served and refused, per worker, for a look at the suite's cost after the run
+                for name in ("served.log", "refused.log"):
+                    if os.path.exists(os.path.join(folder, name)):
+                        os.makedirs(keep, exist_ok=True)
+                        shutil.copyfile(os.path.join(folder, name), os.path.join(keep, f"{os.getpid()}-{name}"))
             shutil.rmtree(folder, ignore_errors=True)
 
         atexit.register(stop)
