@@ -202,13 +202,21 @@ LIFT_TWO = ("停止对外交部令2029年第71号《关于对美国、英国、�
 @pytest.mark.parametrize("step", ["停止对外交部令2029年第71号所列全部人员采取的反制措施。",
                                   "停止对外交部令2029年第71号所列人员采取的反制措施。",
                                   "停止对外交部令2029年第71号后附《反制清单》“二、人员”中所列人员采取的反制措施。"])
-# ("…所列2名人员…", a kind with its count, is read as a lift of the whole decree carrying the count since resp60's
-# ede8f035: the engine lifts nothing where the decree lists another number of targets, No. 71's companies too: loud)
 def test_a_step_on_a_kind_of_a_decrees_targets_is_held(step: str) -> None:
     """"停止对外交部令2029年第71号所列全部人员采取的反制措施" (mfa46/19): a lift of all of No. 71, its 3 companies too, silently."""
     text = text_of("03")
     assert LIFT_TWO in text
     assert refused(text.replace(LIFT_TWO, step)).reason == "needs-review"
+
+
+def test_a_kind_with_its_count_is_the_whole_decree_carrying_the_count() -> None:
+    """"…第71号所列2名人员…" (held until resp60's ede8f035) is the whole of No. 71 with its count, 2: the engine lifts
+    nothing where the decree lists another number of targets (No. 71 lists companies too), saying so
+    (``test_parse_resp60.test_the_engine_lifts_the_decree_only_where_it_lists_as_many``): loud, never a silent lift."""
+    rec = read(text_of("03").replace(LIFT_TWO, "停止对外交部令2029年第71号所列2名人员采取的反制措施。")
+               .replace("该决定对其他企业采取的反制措施继续有效。", ""))
+    assert [(a.action, [(t.key, t.count) for t in a.targets], a.entities) for a in rec.actions] == [
+        (ActionKind.LIFT, [("MFA-ORDER-2029-71", 2)], ())]
 
 
 @pytest.mark.parametrize("step", ["停止实施外交部令2029年第71号所列全部反制措施。",

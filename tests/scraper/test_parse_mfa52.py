@@ -83,8 +83,14 @@ def test_a_whole_decree_named_so_stays_whole(sentence: str) -> None:
     assert rec.entities == ()
 
 
-# ("所列全部4家美国企业", a kind with its count, is read as a lift of the whole decree carrying the count since resp60's
-# ede8f035: the engine lifts nothing where the decree lists another number of targets, its persons too: loud)
+def test_a_kind_with_a_country_and_its_count_is_the_whole_decree_carrying_the_count() -> None:
+    """"…第34号所列全部4家美国企业…" (held until resp60's ede8f035) is the whole of No. 34 with its count, 4: the engine lifts
+    it only where No. 34 lists exactly 4 targets, else says so (``test_parse_resp60``): loud, never a silent lift."""
+    rec = read(lift("停止执行外交部令2027年第34号所列全部4家美国企业的反制措施。"))
+    assert [(a.action, [(t.key, t.count) for t in a.targets], list(a.entities)) for a in rec.actions] == [
+        (ActionKind.LIFT, [("MFA-ORDER-2027-34", 4)], [])]
+
+
 @pytest.mark.parametrize("kind", ["所列有关企业"])
 def test_a_kind_of_the_decrees_targets_with_a_country_or_youguan_is_held(kind: str) -> None:
     """"…第34号所列全部4家美国企业的反制措施", "…所列有关企业的全部反制措施": a lift of all of the decree (its persons too, where it
