@@ -286,6 +286,8 @@ def upgrade(engine: Engine) -> None:
     from alembic import command
     from alembic.runtime.migration import MigrationContext
 
+    from storage import newstore
+
     cfg = alembic_config()
     try:  # a plain read first: a store at head is not write-locked (a writer mid-page, a read-only file)
         if current_revision(engine) == SCHEMA_HEAD:
@@ -298,8 +300,12 @@ def upgrade(engine: Engine) -> None:
             unknown = [rev for rev in current if rev not in known_revisions()] if current else []
             if unknown:
                 raise NewerStore(newer_said(unknown, SCHEMA_HEAD))
-            cfg.attributes["connection"] = conn
-            command.upgrade(cfg, "head")
+            fresh = not current and conn.dialect.name == "sqlite" and newstore.is_empty(conn)
+            if not (fresh and newstore.build(conn)):  # a process's second new SQLite store: storage/newstore.py
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, "head")
+                if fresh:
+                    newstore.keep(conn)
         if current:  # not a new store: an upgrade, which the program it came from can no longer open (cli31: unsaid)
             log.info("store upgraded to this version's schema", extra={"fields": {
                 "db": shown_url(engine.url), "from_revision": ",".join(current), "to_revision": SCHEMA_HEAD,

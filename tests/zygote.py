@@ -110,7 +110,7 @@ WARM_COMMANDS = (("replay", str(ROOT / "fixtures"), "--fetched-at", "2026-11-29T
                  ("timeline", "skydio", "--as-of", WARM_AS_OF), ("feeds", "--as-of", WARM_AS_OF, "--out"))
 # what the warm-up is there to fill, or keeps as any command would (pure caches: the same for every store and day)
 WARMED = frozenset({("storage.sqlcache", "COMPILED"), ("storage.records", "_FIELDS"), ("scraper.parse.textnorm", "_MARKS"),
-                    ("mofcom_watch.publish", "_renderer_version")})
+                    ("mofcom_watch.publish", "_renderer_version"), ("storage.newstore", "_SCRIPT")})
 
 
 def warm_sql() -> str | None:
