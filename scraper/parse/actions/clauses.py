@@ -675,6 +675,9 @@ def _objects_after(clause: _Clause, verbs: list[re.Match[str]], i: int, before: 
     return after, next_start
 
 
+MEASURE_STEPS = frozenset((ActionKind.LIFT, ActionKind.RESTORE, ActionKind.SUSPEND, ActionKind.EXTEND))
+
+
 def _targets_in_clause(clause: _Clause, out: list[ActionDraft], before: list[tuple[int, int, NoticeRef]],
                        after: list[tuple[int, int, NoticeRef]], v: re.Match[str], kind: ActionKind, clause_from: int,
                        next_start: int, more: bool) -> tuple[list[tuple[int, int, NoticeRef]], tuple[int, int] | None,
@@ -683,13 +686,18 @@ def _targets_in_clause(clause: _Clause, out: list[ActionDraft], before: list[tup
     clause ("…相关措施自…起恢复实施，商务部公告2025年第22号相关措施继续暂停1年") and a verb follows (``more``), the notices after the
     comma open the next verb's clause: its own are found without them if they can be (its clause then ends at the comma),
     else they stay (session 60, resp60: No. 22 read as the restore's object, a false 'Restored', silently, where the
-    restore's were the notice told before)."""
+    restore's were the notice told before). Where a step on measures (``MEASURE_STEPS``: not a removal, whose notices
+    are the listing its entities leave) finds none without them and they are the next verb's subject (no comma between
+    them and it: "中方决定，自…起，恢复实施，商务部公告2025年第22号相关措施继续暂停实施1年"), it has none: it names no
+    notice (held by ``rules.checks.answers``; was a false 'Restored' of No. 22, silently: resp60's A)."""
     folded = clause.folded
     if more and after and folded[v.end() : after[0][0]].lstrip().startswith(","):
         comma = folded.index(",", v.end())
         targets, limit = targets_of(folded, clause.refs, out, before, [], v, kind, clause.start, clause_from, comma)
         if targets and limit is None:
             return targets, None, comma
+        if not targets and kind in MEASURE_STEPS and not any(c in folded[after[-1][1] : next_start] for c in ",;"):
+            return [], None, comma
     return (*targets_of(folded, clause.refs, out, before, after, v, kind, clause.start, clause_from, next_start), None)
 
 

@@ -306,6 +306,34 @@ def unread_answer_step(src: Source, d: Draft) -> str | None:
     return _unread_start_step(src, d) if not d.drafts and d.refs and d.published is not None else None
 
 
+def unread_step_before_others(src: Source, d: Draft) -> str | None:
+    """A step on measures ending its clause with no object and reading none, the notices of its sentence all named after
+    that clause as another step's subject ("中方决定，自2026年11月11日起，恢复实施，商务部公告2025年第22号相关措施继续暂停实施
+    1年"; "…届时不再延长，相关措施自…起恢复实施，…第22号相关措施继续暂停…" with no suspension told before it), in an answer or
+    a notice: the step reads no notice (``actions.clauses._targets_in_clause``; it read No. 22, a false 'Restored' of it,
+    silently, before session 62: resp60's A). Left out for a person to read. Asked only of a notice opening the clause
+    after a comma, of the clause before that comma."""
+    if not d.refs or not d.drafts:
+        return None
+    folded, starts = src.folded, {x.start for x in d.drafts}
+    spans = d.spans if d.qa else ((0, len(d.operative)),)
+    for r0, _, _ in d.refs:
+        comma = folded.rfind(",", 0, r0)
+        if comma < 0 or not any(a <= comma < b for a, b in spans) or ";" in folded[comma:r0] or "。" in folded[comma:r0] \
+                or act.VERB_RE.search(folded, comma + 1, r0) is not None:
+            continue  # (the notice opens the clause after the comma: at most words before it, "商务部公告…", no verb)
+        s0 = sentence_start(folded, comma)
+        if any(s0 <= r[0] < comma for r in d.refs) or OFF_LIST_RE.search(folded, s0, r0) is not None:
+            continue  # (a notice named before, in its sentence: the step's own, read or held by other rules)
+        s1 = act.sentence_end(folded, comma)
+        for v in act.VERB_RE.finditer(folded, max(s0, max(folded.rfind(c, s0, comma) for c in ",;:") + 1), comma):
+            if act.VERB_KINDS.get(v[0]) in ITEM_KINDS and v.start() not in starts and v[0].endswith(("实施", "执行")) \
+                    and _object_elided(folded, v, s1) and _decided_now(folded, d, s0, v.start(), v.start()):
+                return f"it says \"{src.text[s0:s1].strip()[:40]}\" but names no notice its {v[0]} could act on: " \
+                       f"the notices after it are another step's{LEFT_OUT}"
+    return None
+
+
 def _unread_start_step(src: Source, d: Draft) -> str | None:
     """An answer that reads no step and, with no 决定, says a step on measures from a day not before it (自…起), naming no
     notice in its sentence (the question names it): "路透社记者：请问中方对商务部公告2025年第21号所列美国实体有何安排？ / 何咏前：
