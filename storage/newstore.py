@@ -11,7 +11,11 @@ checks that a store made either way is the same store."""
 
 from __future__ import annotations
 
+import logging
+
 from sqlalchemy import Connection, text
+
+log = logging.getLogger(__name__)
 
 _SCRIPT: tuple[str, ...] | None = None  # this process's first migrated new store, as SQL (None until then)
 _FRAME = frozenset({"BEGIN TRANSACTION;", "COMMIT;"})  # the dump's own transaction: the caller's is used
@@ -37,4 +41,7 @@ def keep(conn: Connection) -> None:
     global _SCRIPT
     if _SCRIPT is None:
         dbapi = conn.connection.driver_connection
-        _SCRIPT = tuple(line for line in dbapi.iterdump() if line not in _FRAME)  # type: ignore[union-attr]
+        try:
+            _SCRIPT = tuple(line for line in dbapi.iterdump() if line not in _FRAME)  # type: ignore[union-attr]
+        except Exception:  # noqa: BLE001 - a script not kept costs only time: the store just made must not fail for it
+            log.debug("new store's script not kept", exc_info=True)

@@ -10,7 +10,7 @@ from pathlib import Path
 from sqlalchemy import text
 
 from storage import newstore
-from storage.db import open_store
+from storage.db import SCHEMA_HEAD, open_store
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -83,3 +83,15 @@ def test_new_stores_made_one_after_another_in_one_process_are_each_whole(tmp_pat
     assert out.split("\n")[:stores] == [f"{i} True" for i in range(stores)]
     described = {_described(tmp_path / f"s{i}.sqlite")[0:2] == _described(tmp_path / "s0.sqlite")[0:2] for i in range(stores)}
     assert described == {True}
+
+
+def test_a_script_that_cannot_be_kept_leaves_the_new_store_made(tmp_path: Path, monkeypatch):
+    """Keeping the script is the migrated store's last step inside its transaction: were it to fail, the store would be
+    rolled back with it. It is dropped instead; the store stays, and the next new store is migrated again."""
+    monkeypatch.setattr(newstore, "_SCRIPT", None)
+    monkeypatch.setattr(newstore, "_FRAME", None)  # `line not in None`: a TypeError while dumping
+    open_store(f"sqlite:///{tmp_path / 'one.sqlite'}").dispose()
+    assert newstore._SCRIPT is None
+    con = sqlite3.connect(tmp_path / "one.sqlite")
+    assert con.execute("SELECT version_num FROM alembic_version").fetchall() == [(SCHEMA_HEAD,)]
+    con.close()
