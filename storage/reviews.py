@@ -37,6 +37,7 @@ from storage.cleantext import clean_text
 from storage.heldsteps import KEY_PART as HELD_STEP_PART
 from storage.keys import fit_key, issue_key, older_copy_key, unusable_key
 from storage.models import HealthIssue, Notice, NoticeUrl, Page, Snapshot
+from storage.notices import reads_as
 from storage.outcomes import PageOutcome
 from storage.vocabulary import NEEDS_REVIEW, HealthKind, as_utc
 
@@ -140,6 +141,9 @@ class Acceptance:
     accepted_at: datetime
     detail: str
     current: bool
+    # the accepted copy (the stored one) reads as no notice: the ministry took it off its page, its reading withdrawn
+    # (``mofcom_watch.review._take_off``, ``storage.notices.withdrawn``): no notice is read from it
+    withdrawn: bool = False
 
     def to_json(self) -> dict[str, Any]:
         return {"notice_key": self.notice_key, "url": self.url, "sha256": self.sha256,
@@ -151,7 +155,7 @@ def acceptances(session: Session, *, current_only: bool = False) -> list[Accepta
     """The recorded acceptances, oldest first (``current_only``: those the stored notices are still read from)."""
     rows = session.execute(
         select(HealthIssue.key, HealthIssue.notice_key, HealthIssue.url, HealthIssue.source, HealthIssue.first_seen,
-               HealthIssue.detail, Snapshot.sha256, Page.url)
+               HealthIssue.detail, Snapshot.sha256, Page.url, Snapshot.notice_key, Snapshot.outcome)
         .outerjoin(Notice, Notice.key == HealthIssue.notice_key)
         .outerjoin(Snapshot, Snapshot.id == Notice.snapshot_id)
         .outerjoin(Page, Page.id == Snapshot.page_id)
@@ -162,11 +166,12 @@ def acceptances(session: Session, *, current_only: bool = False) -> list[Accepta
         .order_by(HealthIssue.first_seen, HealthIssue.key)
     )
     found = []
-    for key, notice_key, url, by, at, detail, stored_sha, stored_url in rows:
+    for key, notice_key, url, by, at, detail, stored_sha, stored_url, read_as, outcome in rows:
         sha = key.rsplit("/", 1)[-1]
         current = stored_sha == sha and stored_url == url
         if current or not current_only:
-            found.append(Acceptance(notice_key or "", url or "", sha, by, as_utc(at), detail, current))
+            gone = current and not reads_as(notice_key or "", read_as, outcome)
+            found.append(Acceptance(notice_key or "", url or "", sha, by, as_utc(at), detail, current, gone))
     return found
 
 
@@ -272,6 +277,9 @@ class Reading:
     read_at: datetime
     detail: str
     current: bool
+    # the accepted copy (the stored one) reads as no notice: the ministry took it off its page, its reading withdrawn
+    # (``mofcom_watch.review._take_off``, ``storage.notices.withdrawn``): no notice is read from it
+    withdrawn: bool = False
 
     def to_json(self) -> dict[str, Any]:
         return {"url": self.url, "sha256": self.sha256, "read_by": self.read_by, "read_at": self.read_at.isoformat(),
@@ -364,6 +372,9 @@ class GoneCheck:
     checked_at: datetime
     detail: str
     current: bool
+    # the accepted copy (the stored one) reads as no notice: the ministry took it off its page, its reading withdrawn
+    # (``mofcom_watch.review._take_off``, ``storage.notices.withdrawn``): no notice is read from it
+    withdrawn: bool = False
 
     def to_json(self) -> dict[str, Any]:
         return {"url": self.url, "notice_key": self.notice_key, "checked_by": self.checked_by,

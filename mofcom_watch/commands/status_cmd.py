@@ -175,12 +175,16 @@ def print_records(heading: str, records: list[tuple[datetime, str]], console: Co
 
 def print_decisions(reviewed: list[Acceptance], readings: list[Reading], gone: list[GoneCheck],
                     console: Console, steps: list[StepDecision] | None = None) -> None:
-    """The notices read from a copy a person accepted after review; the pages the parser refused that a person read,
+    """The notices read from a copy a person accepted after review, and apart those whose accepted copy reads as no
+    notice (the notice taken off its page: settle60, counted as read from it before session 62); the pages the parser refused that a person read,
     still serving that copy (what the feeds do not contain); the pages a person checked gone that have not answered
     since (the notices they held still read from the copies stored before); the held steps a person published or
     dismissed (``storage.heldsteps``)."""
     print_records("ACCEPTED AFTER REVIEW: {n} notice(s) read from a copy a person accepted",
-                  [(a.accepted_at, a.detail) for a in reviewed], console)
+                  [(a.accepted_at, a.detail) for a in reviewed if not a.withdrawn], console)
+    print_records("TAKEN OFF ITS PAGE, ACCEPTED AFTER REVIEW: {n} notice(s) whose accepted copy reads as no notice "
+                  "(their readings withdrawn, their items retracted)",
+                  [(a.accepted_at, a.detail) for a in reviewed if a.withdrawn], console)
     print_records("READ BY A PERSON, NOT BY THIS PARSER: {n} page(s) the parser refused; nothing of them is in the "
                   "feeds", [(r.read_at, r.detail) for r in readings], console)
     print_records("CHECKED GONE BY A PERSON: {n} page(s) answering 404 or 410; what they held stays as read",

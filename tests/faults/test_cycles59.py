@@ -29,6 +29,7 @@ from storage.events import load_events
 from storage.models import HealthIssue, Notice
 from storage.records import NoticeKind
 from storage.vocabulary import HealthKind
+from tests.faults.harness import cli, cli_env
 from tests.faults.test_site_changes import fx, index_page
 from tests.site_server import SiteServer
 
@@ -274,6 +275,10 @@ def test_a_page_emptied_of_its_notice_can_be_settled_by_a_person(tmp_path):
     assert EXTENDED not in events and not [i for i in issues if i.url == url]
     ecl = (tmp_path / "d" / "feeds" / "ecl.atom").read_text(encoding="utf-8")
     assert "officer at 2026-11-06 07:00 UTC accepted that copy on review: the notice was taken off its page" in ecl
+    # status says it apart: not counted as a notice read from a copy a person accepted (settle60; session 62)
+    said = cli(settings.database_url, "status", "--as-of", "2026-11-11", env=cli_env(COLUMNS="200")).out
+    assert "TAKEN OFF ITS PAGE, ACCEPTED AFTER REVIEW: 1 notice(s) whose accepted copy reads as no notice" in said, said
+    assert "ACCEPTED AFTER REVIEW: 1 notice(s) read from" not in said, said
 
 
 def test_a_page_emptied_of_a_notice_another_page_carries_moves_only_its_provenance(tmp_path):
