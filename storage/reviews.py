@@ -277,9 +277,6 @@ class Reading:
     read_at: datetime
     detail: str
     current: bool
-    # the accepted copy (the stored one) reads as no notice: the ministry took it off its page, its reading withdrawn
-    # (``mofcom_watch.review._take_off``, ``storage.notices.withdrawn``): no notice is read from it
-    withdrawn: bool = False
 
     def to_json(self) -> dict[str, Any]:
         return {"url": self.url, "sha256": self.sha256, "read_by": self.read_by, "read_at": self.read_at.isoformat(),
@@ -372,9 +369,6 @@ class GoneCheck:
     checked_at: datetime
     detail: str
     current: bool
-    # the accepted copy (the stored one) reads as no notice: the ministry took it off its page, its reading withdrawn
-    # (``mofcom_watch.review._take_off``, ``storage.notices.withdrawn``): no notice is read from it
-    withdrawn: bool = False
 
     def to_json(self) -> dict[str, Any]:
         return {"url": self.url, "notice_key": self.notice_key, "checked_by": self.checked_by,

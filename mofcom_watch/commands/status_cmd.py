@@ -176,8 +176,8 @@ def print_records(heading: str, records: list[tuple[datetime, str]], console: Co
 def print_decisions(reviewed: list[Acceptance], readings: list[Reading], gone: list[GoneCheck],
                     console: Console, steps: list[StepDecision] | None = None) -> None:
     """The notices read from a copy a person accepted after review, and apart those whose accepted copy reads as no
-    notice (the notice taken off its page: settle60, counted as read from it before session 62); the pages the parser refused that a person read,
-    still serving that copy (what the feeds do not contain); the pages a person checked gone that have not answered
+    notice (the notice taken off its page: settle60); the pages the parser refused that a person read, still serving
+    that copy (what the feeds do not contain); the pages a person checked gone that have not answered
     since (the notices they held still read from the copies stored before); the held steps a person published or
     dismissed (``storage.heldsteps``)."""
     print_records("ACCEPTED AFTER REVIEW: {n} notice(s) read from a copy a person accepted",
